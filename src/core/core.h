@@ -1,0 +1,133 @@
+/*
+** core.h: helpers shared by every module of libfactcross (not installed).
+**
+**   struct fc_buf   growable byte buffer with a hard maximum, sticky error
+**   struct fc_ynode YAML document tree with file positions (libyaml)
+**   fc_json_*       JSON writing into an fc_buf
+**   fc_str_*        small string helpers
+*/
+#ifndef FACTCROSS_CORE_H
+#define FACTCROSS_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "factcross/fc_error.h"
+#include "factcross/fc_model.h"
+
+/* ---- Buffer ------------------------------------------------------------ */
+
+struct fc_buf {
+	char *p;
+	size_t len, cap, max;
+	fc_status err; /* sticky: once set, appends do nothing */
+};
+
+/* max == 0 means 1 GiB. */
+void fc_buf_init(struct fc_buf *b, size_t max);
+void fc_buf_finish(struct fc_buf *b);
+void fc_buf_reset(struct fc_buf *b);
+void fc_buf_add(struct fc_buf *b, const void *p, size_t n);
+void fc_buf_adds(struct fc_buf *b, const char *s);
+void fc_buf_addc(struct fc_buf *b, char c);
+void fc_buf_printf(struct fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
+/* NUL-terminated contents ("" when empty); valid until the next append. */
+const char *fc_buf_cstr(struct fc_buf *b);
+/* Hand the contents to the caller (caller frees with free()). */
+char *fc_buf_steal(struct fc_buf *b, size_t *len);
+
+/* Read a whole file; *out is NUL-terminated, caller frees with free(). */
+fc_status fc_file_read(const char *path, size_t max, char **out, size_t *len);
+/* Write atomically: to path.tmp, then rename. */
+fc_status fc_file_write(const char *path, const char *data, size_t len);
+
+/* ---- YAML tree --------------------------------------------------------- */
+
+enum fc_ynode_type { FC_Y_SCALAR, FC_Y_SEQ, FC_Y_MAP };
+
+/*
+** A node of a parsed YAML file. Mapping children come in key/value
+** pairs: kids[2i] is a key scalar, kids[2i+1] its value. Positions are
+** 1-based. All nodes live in the arena given to fc_yaml_load().
+*/
+struct fc_ynode {
+	enum fc_ynode_type type;
+	const char *str; /* SCALAR: the value, NUL-terminated */
+	size_t len;
+	bool is_plain;   /* SCALAR: unquoted (so "null"/"~" mean null) */
+	char style;      /* SCALAR: 'p' plain, '\'' single, '"' double, '|' '>' */
+	struct fc_ynode **kids;
+	size_t nkids;
+	struct fc_srcloc loc; /* of the node's first character */
+	/* SCALAR: where the value text starts (after the opening quote). */
+	uint32_t val_line, val_col;
+};
+
+/*
+** Parse a YAML buffer. name is used in positions (borrowed, must outlive
+** the tree). Syntax errors go to d with their position. Only the first
+** document of the stream is read. Aliases are refused (no billion laughs).
+*/
+fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
+		       size_t len, struct fc_ynode **root, struct fc_diags *d);
+
+/* Mapping lookup; NULL when absent or n is not a mapping. */
+struct fc_ynode *fc_ymap_get(const struct fc_ynode *n, const char *key);
+bool fc_ynode_is_null(const struct fc_ynode *n);
+
+/*
+** Check that every key of map n is one of the NULL-terminated list
+** keys; report "unknown key 'x'" (with "did you mean 'y'?") otherwise.
+** Returns the number of unknown keys.
+*/
+size_t fc_ymap_check_keys(const struct fc_ynode *n, const char *const *keys,
+			  const char *what, struct fc_diags *d);
+
+/* Typed getters; they report a typed error at the node and return false. */
+bool fc_ynode_str(const struct fc_ynode *n, const char *what,
+		  const char **out, struct fc_diags *d);
+bool fc_ynode_int(const struct fc_ynode *n, const char *what, long long lo,
+		  long long hi, long long *out, struct fc_diags *d);
+bool fc_ynode_double(const struct fc_ynode *n, const char *what, double *out,
+		     struct fc_diags *d);
+bool fc_ynode_bool(const struct fc_ynode *n, const char *what, bool *out,
+		   struct fc_diags *d);
+/* A scalar or a sequence of scalars, as a list of strings. */
+bool fc_ynode_strlist(struct fc_arena *a, const struct fc_ynode *n,
+		      const char *what, const char ***out, size_t *nout,
+		      struct fc_diags *d);
+
+/*
+** Position of byte offset off inside a scalar's value, for errors that
+** point into a scalar (a regex error offset). Exact for plain and
+** single-line quoted scalars; escapes in double-quoted ones are counted
+** as written in the value.
+*/
+struct fc_srcloc fc_ynode_loc_at(const struct fc_ynode *n, size_t off);
+
+/* ---- JSON writing ------------------------------------------------------ */
+
+/* A JSON string literal with escapes; invalid UTF-8 is written as U+FFFD. */
+void fc_json_str(struct fc_buf *b, const char *s);
+void fc_json_strn(struct fc_buf *b, const char *s, size_t n);
+/* A number: integers without exponent, others shortest round-trip. */
+void fc_json_num(struct fc_buf *b, double v);
+
+/* ---- Strings ----------------------------------------------------------- */
+
+/* "Vladimir Putin" -> "vladimir-putin" (ASCII letters/digits, '-'). */
+char *fc_slug(struct fc_arena *a, const char *s, size_t n);
+/* Levenshtein distance, capped at max+1. */
+size_t fc_edit_distance(const char *a, const char *b, size_t max);
+bool fc_str_ends_with(const char *s, const char *suffix);
+/* Lower-case ASCII copy. */
+char *fc_lower(struct fc_arena *a, const char *s, size_t n);
+
+/* SHA-256 of data as 64 lower-case hex digits plus NUL. */
+void fc_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* UTF-8: length of a valid sequence at p (1..4), or 0 when invalid. */
+size_t fc_utf8_seq_len(const unsigned char *p, size_t avail);
+
+#endif

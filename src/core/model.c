@@ -1,0 +1,154 @@
+/*
+** model.c: corpus lifetime, growable model arrays, and value text.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stages.h"
+
+struct fc_corpus *fc_corpus_create(void)
+{
+	struct fc_corpus *c = calloc(1, sizeof(*c));
+	if (c)
+		fc_arena_init(&c->arena);
+	return c;
+}
+
+void fc_corpus_destroy(struct fc_corpus *c)
+{
+	if (!c)
+		return;
+	fc_arena_finish(&c->arena);
+	free(c);
+}
+
+struct fc_mention *fc_doc_push_mention(struct fc_arena *a,
+				       struct fc_document *doc)
+{
+	void *v = fc_arena_grow(a, doc->mentions, sizeof(*doc->mentions),
+				&doc->capmentions, doc->nmentions + 1);
+	if (!v)
+		return NULL;
+	doc->mentions = v;
+	struct fc_mention *m = &doc->mentions[doc->nmentions++];
+	memset(m, 0, sizeof(*m));
+	m->sentence = FC_NONE;
+	return m;
+}
+
+struct fc_fact *fc_corpus_push_fact(struct fc_corpus *c)
+{
+	void *v = fc_arena_grow(&c->arena, c->facts, sizeof(*c->facts),
+				&c->capfacts, c->nfacts + 1);
+	if (!v)
+		return NULL;
+	c->facts = v;
+	struct fc_fact *f = &c->facts[c->nfacts++];
+	memset(f, 0, sizeof(*f));
+	f->id = fc_arena_printf(&c->arena, "f%zu", c->nfacts);
+	return f->id ? f : NULL;
+}
+
+static int cmp_mention(const void *x, const void *y)
+{
+	const struct fc_mention *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return (int)a->kind - (int)b->kind;
+}
+
+void fc_mentions_finish(struct fc_document *doc)
+{
+	if (doc->nmentions > 1)
+		qsort(doc->mentions, doc->nmentions, sizeof(*doc->mentions),
+		      cmp_mention);
+	size_t s = 0;
+	for (size_t i = 0; i < doc->nmentions; i++) {
+		struct fc_mention *m = &doc->mentions[i];
+		while (s < doc->nsentences && doc->sentences[s].end <= m->start)
+			s++;
+		m->sentence = s < doc->nsentences ? (uint32_t)s : FC_NONE;
+	}
+}
+
+const struct fc_slot *fc_fact_slot(const struct fc_fact *f, const char *name)
+{
+	for (size_t i = 0; i < f->nslots; i++)
+		if (!strcmp(f->slots[i].name, name))
+			return &f->slots[i];
+	return NULL;
+}
+
+static void value_text(struct fc_buf *b, const struct fc_value *v, int label)
+{
+	switch (v->type) {
+	case FC_VAL_NONE: break;
+	case FC_VAL_ENTITY:
+		fc_buf_adds(b, label && v->entity.label ? v->entity.label
+							: v->entity.id);
+		break;
+	case FC_VAL_TIME: fc_buf_adds(b, v->time.value); break;
+	case FC_VAL_QUANTITY: {
+		char tmp[64];
+		struct fc_buf nb;
+		fc_buf_init(&nb, 64);
+		fc_json_num(&nb, v->quantity.value);
+		snprintf(tmp, sizeof(tmp), "%s", fc_buf_cstr(&nb));
+		fc_buf_finish(&nb);
+		fc_buf_adds(b, tmp);
+		if (v->quantity.unit) {
+			fc_buf_addc(b, ' ');
+			fc_buf_adds(b, v->quantity.unit);
+		}
+		break;
+	}
+	case FC_VAL_TEXT: fc_buf_adds(b, v->text ? v->text : ""); break;
+	case FC_VAL_INT: fc_buf_printf(b, "%lld", (long long)v->i); break;
+	case FC_VAL_LIST:
+		for (size_t i = 0; i < v->nitems; i++) {
+			if (i)
+				fc_buf_adds(b, label ? ", " : ",");
+			value_text(b, &v->items[i], label);
+		}
+		break;
+	}
+}
+
+static char *value_string(struct fc_arena *a, const struct fc_value *v,
+			  int label)
+{
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	value_text(&b, v, label);
+	char *s = b.err ? NULL : fc_arena_strdup(a, fc_buf_cstr(&b));
+	fc_buf_finish(&b);
+	return s;
+}
+
+char *fc_value_text(struct fc_arena *a, const struct fc_value *v)
+{
+	return value_string(a, v, 0);
+}
+
+char *fc_value_label(struct fc_arena *a, const struct fc_value *v)
+{
+	return value_string(a, v, 1);
+}
+
+const char *fc_finding_status_name(enum fc_finding_status s)
+{
+	static const char *const names[] = {"corroborated", "contradicted",
+					    "single-source", "variant"};
+	return (size_t)s < 4 ? names[s] : "single-source";
+}
+
+const char *fc_entity_type_name(enum fc_entity_type t)
+{
+	static const char *const names[] = {"other", "person", "country",
+					    "government", "org", "city",
+					    "group"};
+	return (size_t)t < 7 ? names[t] : "other";
+}

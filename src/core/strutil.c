@@ -1,0 +1,136 @@
+/*
+** strutil.c: small string helpers (slugs, edit distance, UTF-8).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+size_t fc_utf8_seq_len(const unsigned char *p, size_t avail)
+{
+	unsigned char c = p[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	uint32_t cp;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Fold common Latin-1 letters to ASCII for slugs ("é" -> 'e'). */
+static char fold_latin(const unsigned char *p, size_t k)
+{
+	if (k != 2 || p[0] != 0xC3)
+		return 0;
+	static const char map[64] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTs"
+				    "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	char c = map[p[1] - 0x80 < 64 ? p[1] - 0x80 : 0];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? c : 0;
+}
+
+char *fc_slug(struct fc_arena *a, const char *s, size_t n)
+{
+	char *out = fc_arena_alloc(a, n + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	int dash = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		char w = 0;
+		size_t k = 1;
+		if (c >= 0x80) {
+			k = fc_utf8_seq_len(p + i, n - i);
+			if (!k)
+				k = 1;
+			w = fold_latin(p + i, k);
+		} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			w = (char)c;
+		} else if (c >= 'A' && c <= 'Z') {
+			w = (char)(c - 'A' + 'a');
+		} else if (c == '\'' ) {
+			i++;
+			continue; /* "Côte d'Ivoire" -> "cote-divoire" */
+		}
+		if (w >= 'A' && w <= 'Z')
+			w = (char)(w - 'A' + 'a');
+		if (w) {
+			if (dash && o)
+				out[o++] = '-';
+			dash = 0;
+			out[o++] = w;
+		} else {
+			dash = 1;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+size_t fc_edit_distance(const char *a, const char *b, size_t max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return max + 1;
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = prev + cost;
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+		}
+	}
+	return row[lb] > max ? max + 1 : row[lb];
+}
+
+bool fc_str_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+char *fc_lower(struct fc_arena *a, const char *s, size_t n)
+{
+	char *p = fc_arena_strndup(a, s, n);
+	if (!p)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] - 'A' + 'a');
+	return p;
+}

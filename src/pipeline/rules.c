@@ -1,0 +1,238 @@
+/*
+** rules.c: load the rule suite: the built-in rules/ folder, then each
+** --rules DIR, every *.yaml file below them in name order, dispatched
+** by its top-level `kind:` to the module that reads it.
+*/
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "factcross/fc.h"
+#include "stages.h"
+
+#define RULE_FILE_MAX (16u << 20)
+
+typedef fc_status (*add_fn)(struct fc_rules *, const struct fc_rulefile *,
+			    struct fc_diags *);
+
+static const struct {
+	const char *kind;
+	add_fn add;
+} kinds[] = {
+	{"boilerplate", fc_boiler_add},
+	{"checks", fc_checks_add},
+	{"claims", fc_claims_add},
+	{"lexicon", fc_lexicon_add},
+	{"normalizer", fc_norm_add},
+};
+
+const char *fc_rules_builtin_dir(void)
+{
+	const char *env = getenv("FACTCROSS_RULES");
+	if (env && *env)
+		return env;
+	struct stat st;
+	if (stat(FC_RULES_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+		return FC_RULES_DIR;
+	return FC_INSTALL_RULES_DIR;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect *.yaml files below dir (sorted, recursive) into *v. */
+static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
+			   size_t *n, size_t *cap, int depth)
+{
+	if (depth > 8)
+		return FC_OK;
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return FC_EIO;
+	char **names = NULL;
+	size_t nn = 0, cn = 0;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		void *g = fc_arena_grow(a, names, sizeof(*names), &cn, nn + 1);
+		if (!g) {
+			closedir(dp);
+			return FC_ENOMEM;
+		}
+		names = g;
+		names[nn++] = fc_arena_printf(a, "%s/%s", dir, e->d_name);
+	}
+	closedir(dp);
+	if (nn)
+		qsort(names, nn, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < nn; i++) {
+		struct stat st;
+		if (!names[i] || stat(names[i], &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			fc_status s = list_yaml(a, names[i], v, n, cap, depth + 1);
+			if (s == FC_ENOMEM)
+				return s;
+		} else if (fc_str_ends_with(names[i], ".yaml") ||
+			   fc_str_ends_with(names[i], ".yml")) {
+			void *g = fc_arena_grow(a, *v, sizeof(**v), cap, *n + 1);
+			if (!g)
+				return FC_ENOMEM;
+			*v = g;
+			(*v)[(*n)++] = names[i];
+		}
+	}
+	return FC_OK;
+}
+
+static void load_file(struct fc_rules *r, const char *path,
+		      struct fc_buf *all, struct fc_diags *d)
+{
+	struct fc_srcloc loc = {path, 0, 0, 0};
+	char *data;
+	size_t len;
+	fc_status st = fc_file_read(path, RULE_FILE_MAX, &data, &len);
+	if (st) {
+		fc_diag_add(d, st, &loc, "cannot read rule file: %s",
+			    fc_strerror(st));
+		return;
+	}
+	void *g = fc_arena_grow(&r->arena, r->files, sizeof(*r->files),
+				&r->capfiles, r->nfiles + 1);
+	if (!g) {
+		free(data);
+		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
+		return;
+	}
+	r->files = g;
+	struct fc_rulefile *f = &r->files[r->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->path = fc_arena_strdup(&r->arena, path);
+	f->data = data;
+	f->len = len;
+	fc_buf_add(all, path, strlen(path) + 1);
+	fc_buf_add(all, data, len);
+	if (fc_yaml_load(&r->arena, f->path, data, len, &f->root, d))
+		return;
+	if (!f->root || f->root->type != FC_Y_MAP) {
+		if (f->root)
+			loc = f->root->loc;
+		else
+			loc.line = loc.col = 1;
+		fc_diag_add(d, FC_ESCHEMA, &loc,
+			    "a rule file must be a mapping with a 'kind:' key");
+		f->root = NULL;
+		return;
+	}
+	const struct fc_ynode *kn = fc_ymap_get(f->root, "kind");
+	const char *kind;
+	if (!kn) {
+		fc_diag_add(d, FC_ESCHEMA, &f->root->loc,
+			    "missing 'kind:' (one of boilerplate, checks, "
+			    "claims, lexicon, normalizer)");
+		return;
+	}
+	if (!fc_ynode_str(kn, "kind", &kind, d))
+		return;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (!strcmp(kinds[i].kind, kind)) {
+			f->kind = kinds[i].kind;
+			kinds[i].add(r, f, d);
+			return;
+		}
+	const char *best = NULL;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (fc_edit_distance(kind, kinds[i].kind, 2) <= 2)
+			best = kinds[i].kind;
+	if (best)
+		fc_diag_add(d, FC_ESCHEMA, &kn->loc,
+			    "unknown rule kind '%s' (did you mean '%s'?)", kind,
+			    best);
+	else
+		fc_diag_add(d, FC_ESCHEMA, &kn->loc,
+			    "unknown rule kind '%s' (one of boilerplate, "
+			    "checks, claims, lexicon, normalizer)",
+			    kind);
+}
+
+static fc_status load_dir(struct fc_rules *r, const char *dir,
+			  struct fc_buf *all, struct fc_diags *d)
+{
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	struct stat st;
+	struct fc_srcloc loc = {dir, 0, 0, 0};
+	if (stat(dir, &st) != 0) {
+		fc_diag_add(d, FC_EIO, &loc, "rules folder not found");
+		return FC_EIO;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		/* A single rule file is fine too. */
+		load_file(r, dir, all, d);
+		return FC_OK;
+	}
+	fc_status s = list_yaml(&r->arena, dir, &paths, &n, &cap, 0);
+	if (s) {
+		fc_diag_add(d, s, &loc, "cannot list rules folder: %s",
+			    fc_strerror(s));
+		return s;
+	}
+	for (size_t i = 0; i < n; i++)
+		load_file(r, paths[i], all, d);
+	return FC_OK;
+}
+
+fc_status fc_rules_load(const char *const *dirs, int with_builtin,
+			struct fc_rules **out, struct fc_diags *d)
+{
+	*out = NULL;
+	struct fc_rules *r = calloc(1, sizeof(*r));
+	if (!r)
+		return FC_ENOMEM;
+	fc_arena_init(&r->arena);
+	const char *iso = getenv("FACTCROSS_ISO_CODES");
+	r->iso_codes = iso && *iso ? iso : FC_ISO_CODES;
+	size_t nerr0 = d->nerr;
+	struct fc_buf all;
+	fc_buf_init(&all, 0);
+	if (with_builtin)
+		load_dir(r, fc_rules_builtin_dir(), &all, d);
+	for (size_t i = 0; dirs && dirs[i]; i++)
+		load_dir(r, dirs[i], &all, d);
+	fc_sha256_hex(all.p ? all.p : "", all.len, r->hash);
+	fc_buf_finish(&all);
+	fc_boiler_compile(r, d);
+	fc_norm_compile(r, d);
+	fc_lexicon_compile(r, d);
+	fc_claims_compile(r, d);
+	fc_checks_compile(r, d);
+	if (d->nerr > nerr0) {
+		fc_status st = FC_ESYNTAX;
+		for (size_t i = 0; i < d->n; i++)
+			if (d->v[i].sev == FC_SEV_ERROR && d->v[i].code)
+				st = d->v[i].code;
+		*out = r;
+		return st == FC_ENOMEM ? FC_ENOMEM : st;
+	}
+	*out = r;
+	return FC_OK;
+}
+
+void fc_rules_destroy(struct fc_rules *r)
+{
+	if (!r)
+		return;
+	fc_boiler_destroy(r->boiler);
+	fc_norm_destroy(r->norm);
+	fc_lexicon_destroy(r->lexicon);
+	fc_claims_destroy(r->claims);
+	fc_checks_destroy(r->checks);
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i].data);
+	fc_arena_finish(&r->arena);
+	free(r);
+}

@@ -1,0 +1,197 @@
+/*
+** verify.c: run every stage over a corpus, in order, each stage stored
+** in its own transaction when a store is given.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "factcross/fc.h"
+#include "stages.h"
+
+#define SOURCE_MAX (64u << 20)
+
+static void progress(const struct fc_verify_opts *o, const char *stage,
+		     size_t done, size_t total)
+{
+	if (o && o->progress)
+		o->progress(o->progress_ud, stage, done, total);
+}
+
+/* Read a source's bytes into doc->raw. */
+static fc_status read_source(struct fc_corpus *c, struct fc_document *doc,
+			     struct fc_diags *d)
+{
+	const struct fc_source *s = doc->src;
+	if (s->inline_text) {
+		doc->raw = fc_arena_strndup(&c->arena, s->inline_text,
+					    s->inline_len);
+		doc->raw_len = s->inline_len;
+		return doc->raw ? FC_OK : FC_ENOMEM;
+	}
+	if (!s->path) {
+		fc_diag_add(d, FC_EINPUT, &s->loc,
+			    "source '%s' has no file and is not in the "
+			    "cache (run 'factcross fetch')",
+			    s->id);
+		return FC_EINPUT;
+	}
+	char *data;
+	size_t len;
+	fc_status st = fc_file_read(s->path, SOURCE_MAX, &data, &len);
+	if (st) {
+		struct fc_srcloc loc = s->loc.file ? s->loc
+				       : (struct fc_srcloc){s->path, 0, 0, 0};
+		fc_diag_add(d, st == FC_ELIMIT ? FC_ELIMIT : FC_EINPUT, &loc,
+			    "cannot read source '%s' (%s): %s", s->id,
+			    s->path,
+			    st == FC_ELIMIT ? "larger than 64 MiB"
+					    : fc_strerror(st));
+		return st == FC_ENOMEM ? st : FC_EINPUT;
+	}
+	doc->raw = fc_arena_strndup(&c->arena, data, len);
+	doc->raw_len = len;
+	free(data);
+	return doc->raw ? FC_OK : FC_ENOMEM;
+}
+
+/* Union-find over declared dependence (derived_from). */
+static uint32_t find(uint32_t *parent, uint32_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+static fc_status group_sources(struct fc_corpus *c, struct fc_diags *d)
+{
+	uint32_t *parent = calloc(c->ndocs ? c->ndocs : 1, sizeof(*parent));
+	if (!parent)
+		return FC_ENOMEM;
+	for (uint32_t i = 0; i < c->ndocs; i++)
+		parent[i] = i;
+	for (uint32_t i = 0; i < c->ndocs; i++) {
+		const char *from = c->sources[i].derived_from;
+		if (!from)
+			continue;
+		uint32_t j;
+		for (j = 0; j < c->ndocs; j++)
+			if (!strcmp(c->sources[j].id, from))
+				break;
+		if (j == c->ndocs) {
+			fc_diag_add(d, FC_ESCHEMA, &c->sources[i].loc,
+				    "derived_from names unknown source '%s'",
+				    from);
+			continue;
+		}
+		uint32_t a = find(parent, i), b = find(parent, j);
+		if (a != b)
+			parent[a > b ? a : b] = a < b ? a : b;
+	}
+	int32_t next = 0;
+	int32_t *num = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*num));
+	if (!num) {
+		free(parent);
+		return FC_ENOMEM;
+	}
+	for (uint32_t i = 0; i < c->ndocs; i++)
+		num[i] = -1;
+	for (uint32_t i = 0; i < c->ndocs; i++) {
+		uint32_t root = find(parent, i);
+		if (num[root] < 0)
+			num[root] = next++;
+		c->docs[i].independent_group = num[root];
+	}
+	c->ngroups = next;
+	free(num);
+	free(parent);
+	return FC_OK;
+}
+
+static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
+			    const struct fc_verify_opts *o,
+			    struct fc_diags *d)
+{
+	fc_status st = FC_OK;
+	if (!c->docs) {
+		c->docs = fc_arena_alloc(&c->arena,
+					 (c->nsources ? c->nsources : 1) *
+						 sizeof(*c->docs));
+		if (!c->docs)
+			return FC_ENOMEM;
+	}
+	c->ndocs = c->nsources;
+	for (size_t i = 0; i < c->nsources; i++) {
+		struct fc_document *doc = &c->docs[i];
+		doc->src = &c->sources[i];
+		progress(o, "read", i, c->nsources);
+		fc_status s = read_source(c, doc, d);
+		if (s) {
+			st = st ? st : s;
+			continue;
+		}
+		fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
+		doc->published = doc->src->published;
+		doc->is_published_stated = doc->published != NULL;
+		s = fc_text_clean(r, &c->arena, doc, d);
+		if (s)
+			st = st ? st : s;
+		if (!doc->published)
+			doc->published = c->reference_date;
+	}
+	progress(o, "read", c->nsources, c->nsources);
+	return st;
+}
+
+fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
+		    const struct fc_verify_opts *o, struct fc_diags *d)
+{
+	struct fc_store *store = o ? o->store : NULL;
+	int stop = o ? o->stop_after : 0;
+	fc_status st = stage_text(r, c, o, d);
+	if (st)
+		return st;
+	if ((st = group_sources(c, d)))
+		return st;
+	if (d->nerr)
+		return fc_diags_status(d);
+	if (store && (st = fc_store_put_documents(store, c, r->hash, d)))
+		return st;
+	if (stop == 1)
+		return FC_OK;
+
+	for (size_t i = 0; i < c->ndocs; i++) {
+		struct fc_document *doc = &c->docs[i];
+		progress(o, "mentions", i, c->ndocs);
+		if ((st = fc_norm_doc(r, &c->arena, doc, d)))
+			return st;
+		if ((st = fc_lexicon_doc(r, &c->arena, doc, d)))
+			return st;
+		fc_mentions_finish(doc);
+	}
+	progress(o, "mentions", c->ndocs, c->ndocs);
+	if (store && (st = fc_store_put_mentions(store, c, d)))
+		return st;
+	if (stop == 2)
+		return FC_OK;
+
+	for (uint32_t i = 0; i < c->ndocs; i++) {
+		progress(o, "facts", i, c->ndocs);
+		if ((st = fc_claims_doc(r, c, i, d)))
+			return st;
+	}
+	progress(o, "facts", c->ndocs, c->ndocs);
+	if (store && (st = fc_store_put_facts(store, c, d)))
+		return st;
+	if (stop == 3)
+		return FC_OK;
+
+	progress(o, "checks", 0, 1);
+	if ((st = fc_checks_run(r, c, d)))
+		return st;
+	progress(o, "checks", 1, 1);
+	if (store && (st = fc_store_put_findings(store, c, d)))
+		return st;
+	return FC_OK;
+}

@@ -1,0 +1,117 @@
+/*
+** stages.h: the interface between the pipeline and its modules.
+**
+** Each module owns one kind of rule file and one stage:
+**
+**   src/text     kind: boilerplate   raw bytes -> cleaned text, sentences
+**   src/extract  kind: normalizer    cleaned text -> time/quantity mentions
+**                kind: lexicon       cleaned text -> entity, quote,
+**                                    attribution, negation, hedge mentions
+**   src/claims   kind: claims        sentences + mentions -> facts
+**   src/check    kind: checks        facts -> clusters -> findings
+**
+** A module's rule loader is called once per file of its kind
+** (fc_X_add), then once after all files are in (fc_X_compile) to
+** resolve overrides and build its tables. Stage functions never print;
+** problems go to struct fc_diags with a position.
+*/
+#ifndef FACTCROSS_STAGES_H
+#define FACTCROSS_STAGES_H
+
+#include "factcross/fc_model.h"
+#include "factcross/fc_rules.h"
+#include "core/core.h"
+
+/* ---- Rule loading (one pair per module) -------------------------------- */
+
+/* file: the loaded file (root is a mapping, kind already checked). */
+fc_status fc_boiler_add(struct fc_rules *r, const struct fc_rulefile *file,
+			struct fc_diags *d);
+fc_status fc_boiler_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_boiler_destroy(struct fc_boiler *b);
+
+fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
+		      struct fc_diags *d);
+fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_norm_destroy(struct fc_norm *n);
+
+fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
+			 struct fc_diags *d);
+/* Also reads r->iso_codes (Debian iso-codes ISO 3166-1 JSON). */
+fc_status fc_lexicon_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_lexicon_destroy(struct fc_lexicon *l);
+
+fc_status fc_claims_add(struct fc_rules *r, const struct fc_rulefile *file,
+			struct fc_diags *d);
+fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_claims_destroy(struct fc_claims *c);
+
+fc_status fc_checks_add(struct fc_rules *r, const struct fc_rulefile *file,
+			struct fc_diags *d);
+fc_status fc_checks_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_checks_destroy(struct fc_checks *c);
+
+/* ---- Stages ------------------------------------------------------------ */
+
+/*
+** Text: doc->raw (any bytes) -> doc->text (valid UTF-8, boilerplate
+** removed), doc->segments, doc->dropped, doc->sentences, doc->title.
+** Also takes a leading "date YYYY-MM-DD" line as the published date when
+** the manifest gives none. Invalid UTF-8 is replaced by U+FFFD with a
+** warning naming file:line:col. Allocates from a.
+*/
+fc_status fc_text_clean(const struct fc_rules *r, struct fc_arena *a,
+			struct fc_document *doc, struct fc_diags *d);
+
+/*
+** Sentence split of text[0, len) (used by fc_text_clean and by check
+** DOC). Does not split after abbreviations (U.S., Jan., Mr.), initials,
+** decimals, or inside quotes that continue the sentence.
+*/
+fc_status fc_text_sentences(struct fc_arena *a, const char *text, size_t len,
+			    struct fc_sentence **out, size_t *nout);
+
+/* Append a zeroed mention to doc (arena-grown); NULL on out of memory. */
+struct fc_mention *fc_doc_push_mention(struct fc_arena *a,
+				       struct fc_document *doc);
+
+/*
+** Times and quantities of doc->text, resolved against doc->published.
+** Appends mentions (any order); fc_mentions_finish() sorts them.
+*/
+fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
+		      struct fc_document *doc, struct fc_diags *d);
+
+/*
+** Entities (with within-document coreference), quotes with speakers,
+** attributions, negation and hedge cues. Runs after fc_norm_doc, so it
+** can skip spans already taken by times and quantities.
+*/
+fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
+			 struct fc_document *doc, struct fc_diags *d);
+
+/* Sort doc->mentions by (start, -end) and set each mention's sentence. */
+void fc_mentions_finish(struct fc_document *doc);
+
+/* Facts of document di, appended to c->facts. */
+fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
+			uint32_t di, struct fc_diags *d);
+/* Append a zeroed fact to c (id assigned); NULL on out of memory. */
+struct fc_fact *fc_corpus_push_fact(struct fc_corpus *c);
+
+/*
+** Clusters and findings over all of c->facts, using each document's
+** independent_group. Sets c->findings, sorted by (kind, rule, id).
+*/
+fc_status fc_checks_run(const struct fc_rules *r, struct fc_corpus *c,
+			struct fc_diags *d);
+
+/*
+** Are two values compatible under a comparison named by a check
+** ("time", "duration", "quantity", "entity", "set", "list-order",
+** "text")? tolerance: relative for quantities, seconds for durations.
+*/
+bool fc_values_compatible(const char *compare, double tolerance,
+			  const struct fc_value *a, const struct fc_value *b);
+
+#endif
