@@ -66,9 +66,11 @@ fc_status fc_text_clean(const struct fc_rules *r, struct fc_arena *a,
 /*
 ** Sentence split of text[0, len) (used by fc_text_clean and by check
 ** DOC). Does not split after abbreviations (U.S., Jan., Mr.), initials,
-** decimals, or inside quotes that continue the sentence.
+** decimals, or inside quotes that continue the sentence. The
+** abbreviation list comes from the rules (r may be NULL: none).
 */
-fc_status fc_text_sentences(struct fc_arena *a, const char *text, size_t len,
+fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
+			    const char *text, size_t len,
 			    struct fc_sentence **out, size_t *nout);
 
 /* Append a zeroed mention to doc (arena-grown); NULL on out of memory. */
