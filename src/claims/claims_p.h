@@ -43,6 +43,7 @@ struct slot_def {
 	const char *name;
 	enum slot_type type;
 	bool is_required; /* a fact without it is not emitted */
+	size_t min_items; /* lists: fewer items and the fact is not emitted */
 };
 
 struct fact_kind {
@@ -232,6 +233,10 @@ struct match_ctx {
 	bool is_ents_built;
 	struct label_cache *labels;
 	size_t nlabels, caplabels;
+	/* entities of other documents looked up by id (group members) */
+	const struct fc_entity **others;
+	const char **other_ids;
+	size_t nothers, capothers, capother_ids;
 };
 
 /*

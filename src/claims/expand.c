@@ -103,13 +103,15 @@ static void put_placeholder(struct out *o, const struct placeholder *ph,
 		put_token(o, ph->classes, orig);
 		return;
 	}
-	/* A (, B)* (,) and C: items after a comma need the closing "and" */
+	/* A ((, B)+ (,) and C | and C)?: comma items need a closing "and" */
 	puts_at(o, "(?:", orig);
 	put_token(o, ph->classes, orig);
 	puts_at(o, "(?:(?:\\s*+,\\s*+(?:(?i:the)\\s++)?", orig);
 	put_token(o, ph->classes, orig);
-	puts_at(o, ")*+(?:\\s*+,)?\\s++(?i:and|&)\\s++(?:(?i:the)\\s++)?",
+	puts_at(o, ")++(?:\\s*+,)?\\s++(?i:and|&)\\s++(?:(?i:the)\\s++)?",
 		orig);
+	put_token(o, ph->classes, orig);
+	puts_at(o, "|\\s++(?i:and|&)\\s++(?:(?i:the)\\s++)?", orig);
 	put_token(o, ph->classes, orig);
 	puts_at(o, ")?)", orig);
 }

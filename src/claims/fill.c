@@ -168,6 +168,40 @@ static const struct fc_entity *find_entity(struct match_ctx *m, const char *id)
 	return NULL;
 }
 
+/* An entity of another document of the corpus by id, or NULL (cached). */
+static const struct fc_entity *find_entity_corpus(struct match_ctx *m,
+						  const char *id)
+{
+	for (size_t i = 0; i < m->nothers; i++)
+		if (!strcmp(m->other_ids[i], id))
+			return m->others[i];
+	const struct fc_entity *found = NULL;
+	for (size_t di = 0; di < m->c->ndocs && !found; di++) {
+		const struct fc_document *doc = &m->c->docs[di];
+		for (size_t i = 0; di != m->di && i < doc->nmentions; i++) {
+			const struct fc_mention *x = &doc->mentions[i];
+			if (x->kind == FC_MENTION_ENTITY && x->entity.id &&
+			    !strcmp(x->entity.id, id)) {
+				found = &x->entity;
+				break;
+			}
+		}
+	}
+	void *g = fc_arena_grow(&m->c->arena, m->others, sizeof(*m->others),
+				&m->capothers, m->nothers + 1);
+	void *h = g ? fc_arena_grow(&m->c->arena, m->other_ids,
+				    sizeof(*m->other_ids), &m->capother_ids,
+				    m->nothers + 1)
+		    : NULL;
+	if (g && h) {
+		m->others = g;
+		m->other_ids = h;
+		m->others[m->nothers] = found;
+		m->other_ids[m->nothers++] = id;
+	}
+	return found;
+}
+
 /* The label of country:<code>: this document, the corpus, else code. */
 static const char *country_label(struct match_ctx *m, const char *code,
 				 const char *id)
@@ -208,7 +242,8 @@ static const char *country_label(struct match_ctx *m, const char *code,
 	return label;
 }
 
-/* as: country. False when the entity has no country. */
+/* as: country. False when the entity has no country (organisations,
+** groups, people of unknown nationality). */
 static bool to_country(struct match_ctx *m, const struct fc_entity *e,
 		       struct fc_entity *out)
 {
@@ -298,6 +333,8 @@ static void add_entity(struct match_ctx *m, struct elist *l,
 			}
 			struct fc_entity mem;
 			const struct fc_entity *f = n ? find_entity(m, id) : NULL;
+			if (!f && n)
+				f = find_entity_corpus(m, id);
 			if (f)
 				mem = *f;
 			else if (n)
@@ -308,11 +345,12 @@ static void add_entity(struct match_ctx *m, struct elist *l,
 		}
 		return;
 	}
+	/* as: country keeps what has no country (an organisation) */
 	struct fc_entity c;
-	if (!as_country)
-		elist_add(l, e);
-	else if (to_country(m, e, &c))
+	if (as_country && to_country(m, e, &c))
 		elist_add(l, &c);
+	else
+		elist_add(l, e);
 }
 
 /*
@@ -1030,7 +1068,8 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 		for (k = 0; k < n; k++)
 			if (!strcmp(slots[k].name, def->name))
 				break;
-		if (k == n)
+		if (k == n || (slots[k].value.type == FC_VAL_LIST &&
+			       slots[k].value.nitems < def->min_items))
 			return FC_OK;
 	}
 	if (is_duplicate(m, ru->kind->name, slots, n))

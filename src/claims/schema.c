@@ -4,7 +4,9 @@
 ** This is the contract between the claim patterns (which fill slots)
 ** and the checks (which compare them): a claim rule may only name a
 ** kind listed here and only fill that kind's slots. It is data, kept in
-** one table; a new kind is one more entry.
+** one table; a new kind is one more entry. A required slot must be
+** filled (a list with at least min_items items) for a fact to count: a
+** call needs two participants.
 */
 #include <string.h>
 
@@ -13,71 +15,71 @@
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct slot_def call_slots[] = {
-	{"participants", SLOT_LIST, true},
-	{"date", SLOT_DATE, false},
+	{"participants", SLOT_LIST, true, 2},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def meeting_slots[] = {
-	{"participants", SLOT_LIST, true},
-	{"place", SLOT_ENTITY, false},
-	{"date", SLOT_DATE, false},
+	{"participants", SLOT_LIST, true, 2},
+	{"place", SLOT_ENTITY, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def agreement_slots[] = {
-	{"parties", SLOT_LIST, true},
-	{"type", SLOT_TEXT, false},
-	{"duration", SLOT_DURATION, false},
-	{"signed", SLOT_DATE, false},
+	{"parties", SLOT_LIST, true, 0},
+	{"type", SLOT_TEXT, false, 0},
+	{"duration", SLOT_DURATION, false, 0},
+	{"signed", SLOT_DATE, false, 0},
 };
 static const struct slot_def closure_slots[] = {
-	{"country", SLOT_ENTITY, true},
-	{"mission", SLOT_TEXT, false},
-	{"city", SLOT_ENTITY, false},
-	{"order", SLOT_INT, false},
-	{"after", SLOT_LIST, false},
-	{"date", SLOT_DATE, false},
+	{"country", SLOT_ENTITY, true, 0},
+	{"mission", SLOT_TEXT, false, 0},
+	{"city", SLOT_ENTITY, false, 0},
+	{"order", SLOT_INT, false, 0},
+	{"after", SLOT_LIST, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def protest_slots[] = {
-	{"place", SLOT_ENTITY, false},
-	{"start", SLOT_DATE, false},
-	{"cause", SLOT_TEXT, false},
+	{"place", SLOT_ENTITY, false, 0},
+	{"start", SLOT_DATE, false, 0},
+	{"cause", SLOT_TEXT, false, 0},
 };
 static const struct slot_def capture_slots[] = {
-	{"person", SLOT_ENTITY, true},
-	{"by", SLOT_ENTITY, false},
-	{"date", SLOT_DATE, false},
+	{"person", SLOT_ENTITY, true, 0},
+	{"by", SLOT_ENTITY, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def ouster_slots[] = {
-	{"person", SLOT_ENTITY, true},
-	{"date", SLOT_DATE, false},
+	{"person", SLOT_ENTITY, true, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def war_slots[] = {
-	{"parties", SLOT_LIST, true},
-	{"duration", SLOT_DURATION, false},
-	{"start", SLOT_DATE, false},
+	{"parties", SLOT_LIST, true, 0},
+	{"duration", SLOT_DURATION, false, 0},
+	{"start", SLOT_DATE, false, 0},
 };
 static const struct slot_def mediation_slots[] = {
-	{"mediator", SLOT_ENTITY, true},
-	{"subject", SLOT_ENTITY, false},
-	{"date", SLOT_DATE, false},
+	{"mediator", SLOT_ENTITY, true, 0},
+	{"subject", SLOT_ENTITY, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def quote_slots[] = {
-	{"speaker", SLOT_ENTITY, true},
-	{"quote", SLOT_TEXT, true},
-	{"date", SLOT_DATE, false},
+	{"speaker", SLOT_ENTITY, true, 0},
+	{"quote", SLOT_TEXT, true, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def statement_slots[] = {
-	{"speaker", SLOT_ENTITY, true},
-	{"topic", SLOT_TEXT, false},
-	{"date", SLOT_DATE, false},
+	{"speaker", SLOT_ENTITY, true, 0},
+	{"topic", SLOT_TEXT, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def strike_slots[] = {
-	{"attacker", SLOT_ENTITY, true},
-	{"target", SLOT_ENTITY_TEXT, false},
-	{"date", SLOT_DATE, false},
+	{"attacker", SLOT_ENTITY, true, 0},
+	{"target", SLOT_ENTITY_TEXT, false, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 static const struct slot_def death_toll_slots[] = {
-	{"place", SLOT_ENTITY, false},
-	{"count", SLOT_QUANTITY, true},
-	{"date", SLOT_DATE, false},
+	{"place", SLOT_ENTITY, false, 0},
+	{"count", SLOT_QUANTITY, true, 0},
+	{"date", SLOT_DATE, false, 0},
 };
 
 #define KIND(name, slots) {name, slots, N(slots)}

@@ -266,7 +266,7 @@ static const struct tent test_entities[] = {
 	{"Caracas", "city:caracas", "Caracas", FC_ENT_CITY, "VE", NULL},
 	{"Mexico", "country:MX", "Mexico", FC_ENT_COUNTRY, NULL, NULL},
 	{"police", "org:police", "police", FC_ENT_ORG, NULL, NULL},
-	{"the two leaders",
+	{"The two leaders",
 	 "group:person:vladimir-putin+person:masoud-pezeshkian",
 	 "the two leaders", FC_ENT_GROUP, NULL, NULL},
 };
