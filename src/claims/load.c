@@ -704,6 +704,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 	if (pn && mn) {
 		err(ld, FC_ESCHEMA, &mn->loc,
 		    "give 'pattern:' or 'mentions:', not both");
+		ru->is_broken = true; /* no follow-on errors about groups */
 	} else if (mn) {
 		const char *s;
 		ru->source = SRC_QUOTE;
