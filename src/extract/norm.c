@@ -36,13 +36,15 @@ bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v)
 {
 	const struct norm_pattern *p = m->p;
-	int g = p->slot_group[s];
 	memset(v, 0, sizeof(*v));
 	v->num = NAN;
-	if (g > 0 && (uint32_t)g < m->nov && m->ov[2 * g] != PCRE2_UNSET) {
+	for (int gi = 0; gi < NORM_SLOT_GROUPS && p->slot_group[s][gi]; gi++) {
+		uint32_t g = (uint32_t)p->slot_group[s][gi];
+		if (g >= m->nov || m->ov[2 * g] == PCRE2_UNSET)
+			continue;
 		uint32_t st = (uint32_t)m->ov[2 * g];
 		uint32_t en = (uint32_t)m->ov[2 * g + 1];
-		int t = p->slot_table[s];
+		int t = p->slot_table[s][gi];
 		if (t >= 0) {
 			char buf[128];
 			size_t len = norm_key(m->text + st, en - st, buf,

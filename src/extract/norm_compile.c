@@ -258,13 +258,17 @@ static void unknown_ref(struct expand *e, const struct fc_ynode *node,
 
 /* Choose the capture name for a reference: explicit, or auto-numbered. */
 static const char *capture_name(struct expand *e, const char *base,
-				size_t blen, int table)
+				size_t blen, int table, bool is_explicit)
 {
 	if (e->nnames >= sizeof(e->names) / sizeof(e->names[0]) ||
 	    blen >= 32)
 		return NULL;
 	char *dst = e->names[e->nnames];
 	for (int k = 1; k < 100; k++) {
+		if (is_explicit) {
+			snprintf(dst, 40, "%.*s", (int)blen, base);
+			break;
+		}
 		if (k == 1)
 			snprintf(dst, 40, "%.*s", (int)blen, base);
 		else
@@ -317,8 +321,7 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 	if (clen == 0) {
 		emit(e, "(?:", 3, node, i);
 	} else {
-		(void)explicit_cap;
-		const char *cn = capture_name(e, cap, clen, t);
+		const char *cn = capture_name(e, cap, clen, t, explicit_cap);
 		if (!cn) {
 			struct fc_srcloc loc = fc_ynode_loc_at(node, i);
 			fc_diag_add(e->d, FC_ELIMIT, &loc,
@@ -409,7 +412,8 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	}
 	int errcode;
 	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | (p->is_caseless ? PCRE2_CASELESS : 0);
+	uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES |
+			(p->is_caseless ? PCRE2_CASELESS : 0);
 	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
 				opts, &errcode, &erroff, NULL);
 	if (!p->code) {
@@ -430,14 +434,43 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap + 1 > n->maxcap)
 		n->maxcap = ncap + 1;
-	for (int s = 0; s < NSLOTS; s++) {
-		int g = pcre2_substring_number_from_name(
-			p->code, (PCRE2_SPTR)norm_slot_names[s]);
-		p->slot_group[s] = g > 0 ? g : 0;
-		p->slot_table[s] = -1;
-		for (size_t k = 0; g > 0 && k < e.nnames; k++)
-			if (!strcmp(e.names[k], norm_slot_names[s]))
-				p->slot_table[s] = e.tables[k];
+	uint32_t nnames = 0, esize = 0;
+	PCRE2_SPTR ntab = NULL;
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &nnames);
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &ntab);
+	for (int s = 0; s < NSLOTS; s++)
+		for (int k = 0; k < NORM_SLOT_GROUPS; k++) {
+			p->slot_group[s][k] = 0;
+			p->slot_table[s][k] = -1;
+		}
+	/* name table entries: 2-byte group number, then the name */
+	for (uint32_t i = 0; i < nnames; i++) {
+		PCRE2_SPTR ent = ntab + (size_t)i * esize;
+		int g = (ent[0] << 8) | ent[1];
+		const char *name = (const char *)ent + 2;
+		int s;
+		for (s = 0; s < NSLOTS; s++)
+			if (!strcmp(name, norm_slot_names[s]))
+				break;
+		if (s == NSLOTS)
+			continue;
+		int k = 0;
+		while (k < NORM_SLOT_GROUPS && p->slot_group[s][k])
+			k++;
+		if (k == NORM_SLOT_GROUPS) {
+			fc_diag_add(d, FC_ELIMIT, &p->match->loc,
+				    "pattern '%s' captures '%s' more than %d "
+				    "times",
+				    p->id, name, NORM_SLOT_GROUPS);
+			continue;
+		}
+		p->slot_group[s][k] = g;
+		/* the table of the k-th reference captured under this name */
+		int seen = 0;
+		for (size_t j = 0; j < e.nnames; j++)
+			if (!strcmp(e.names[j], name) && seen++ == k)
+				p->slot_table[s][k] = e.tables[j];
 	}
 	if (p->span_slot) {
 		int g = pcre2_substring_number_from_name(
@@ -606,6 +639,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	}
 	n->t_number = norm_table_find(n, "number");
 	n->t_scale = norm_table_find(n, "scale");
+	n->t_article = norm_table_find(n, "article");
+	n->t_joiner = norm_table_find(n, "number_joiner");
 	n->t_future = norm_table_find(n, "future");
 	n->t_past = norm_table_find(n, "past");
 	n->mctx = pcre2_match_context_create(NULL);

@@ -47,6 +47,8 @@ enum norm_prod {
 };
 extern const char *const norm_prod_names[NPRODS];
 
+#define NORM_SLOT_GROUPS 4
+
 /* A word table: keys as written (matched case-insensitively). */
 struct norm_table {
 	const char *name;
@@ -78,8 +80,10 @@ struct norm_pattern {
 	const char *set[NSLOTS]; /* constant slot values, or NULL */
 	/* compiled */
 	pcre2_code *code;
-	int slot_group[NSLOTS]; /* capture number, 0 = none */
-	int slot_table[NSLOTS]; /* table index for that capture, -1 none */
+	/* captures of each slot (a name may repeat across alternatives):
+	** capture number (0 = none) and its table (-1 = none) */
+	int slot_group[NSLOTS][NORM_SLOT_GROUPS];
+	int slot_table[NSLOTS][NORM_SLOT_GROUPS];
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
 };
@@ -115,7 +119,10 @@ struct fc_norm {
 	uint64_t *always_set;
 	uint32_t maxcap;
 	pcre2_match_context *mctx;
-	int t_number, t_scale, t_future, t_past; /* well-known, or -1 */
+	/* well-known tables (or -1): number words are added, scale words
+	** multiply, article words (a, an) count one, joiners (and) are
+	** skipped; future and past are tense cues for weekdays */
+	int t_number, t_scale, t_article, t_joiner, t_future, t_past;
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */

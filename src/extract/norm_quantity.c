@@ -56,6 +56,14 @@ static double read_digits(const char *s, size_t len, size_t *used)
 	return v;
 }
 
+static int32_t word_in(const struct fc_norm *n, int t, const char *w,
+		       size_t len)
+{
+	if (t < 0 || len >= 32)
+		return -1;
+	return norm_hash_get(&n->lookup, t, w, len);
+}
+
 double norm_number(const struct fc_norm *n, const char *s, size_t len)
 {
 	double total = 0, cur = 0;
@@ -96,14 +104,18 @@ double norm_number(const struct fc_norm *n, const char *s, size_t len)
 				cur = 0;
 			}
 			any = true;
-		} else if (kl < sizeof(buf) && n->t_number >= 0 &&
-			   (k = norm_hash_get(&n->lookup, n->t_number, buf,
-					      kl)) >= 0) {
-			double v = n->tables[n->t_number].nums[k];
+		} else if ((k = word_in(n, n->t_number, buf, kl)) >= 0 ||
+			   (k = word_in(n, n->t_article, buf, kl)) >= 0) {
+			int t = word_in(n, n->t_number, buf, kl) >= 0
+					? n->t_number
+					: n->t_article;
+			double v = n->tables[t].nums[k];
 			if (!isfinite(v))
 				return NAN;
 			cur += v;
 			any = true;
+		} else if (word_in(n, n->t_joiner, buf, kl) >= 0) {
+			/* "and" between number words */
 		} else if (!after_digits) {
 			/* an unknown word; a suffix on digits (16th) is fine */
 			return NAN;
