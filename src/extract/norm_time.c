@@ -353,6 +353,14 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 	slots_span(m, sb, 3, &s2, &e2);
 	if (e1 > s2)
 		return 0;
+	/* the first date runs from the match start over a suffix (13th),
+	** the second to the match end */
+	s1 = m->start;
+	while (e1 < s2 && (((m->text[e1] | 0x20) >= 'a' &&
+			    (m->text[e1] | 0x20) <= 'z') ||
+			   m->text[e1] == '.'))
+		e1++;
+	e2 = m->end;
 	int k = emit_value(m, &out[0], s1, e1, FC_TIMEX_DATE, FC_MOD_NONE, va);
 	k += emit_value(m, &out[k], s2, e2, FC_TIMEX_DATE, FC_MOD_NONE, vb);
 	return k;
