@@ -455,9 +455,13 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 	part_suffix(m, part, sizeof(part));
 	const struct norm_ref *r = m->ref;
 	if (!r->is_set) {
-		const char *v = off < 0 ? "PAST_REF"
-				: off > 0 ? "FUTURE_REF"
-					  : "PRESENT_REF";
+		/* unresolved: the year or week is unknown; finer units have
+		** no TIMEX3 form with X, so only the direction is kept */
+		const char *v = !strcmp(unit, "Y") ? "XXXX"
+				: unit[0] == 'W'   ? "XXXX-WXX"
+				: off < 0	   ? "PAST_REF"
+				: off > 0	   ? "FUTURE_REF"
+						   : "PRESENT_REF";
 		return emit(m, out, FC_TIMEX_DATE, v);
 	}
 	int y, mo, d;

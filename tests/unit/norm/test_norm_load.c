@@ -1,0 +1,2 @@
+#include "fc_test.h"
+int main(void){return 0;}
