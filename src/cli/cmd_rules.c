@@ -46,7 +46,7 @@ static int parse(struct cli *cli, const char *cmd, const char *help,
 	int opt;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:qhv", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":qhv", longopts, NULL)) != -1) {
 		int rc = cli_common_opt(cli, opt, optarg);
 		if (rc > 0)
 			return rc;

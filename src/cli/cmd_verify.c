@@ -141,7 +141,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 	int opt;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
 		int rc = cli_common_opt(cli, opt, optarg);
 		if (rc > 0)
 			return rc;
@@ -392,7 +392,7 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 	int opt, rc;
 	opterr = 0;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
 		rc = cli_common_opt(cli, opt, optarg);
 		if (rc > 0)
 			return rc;
