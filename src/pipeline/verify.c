@@ -195,3 +195,54 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 		return st;
 	return FC_OK;
 }
+
+fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
+			    const char *ref, const char *text, size_t len,
+			    struct fc_document **out, struct fc_diags *d)
+{
+	*out = NULL;
+	fc_status st = fc_corpus_add_text(c, "input", ref, text, len);
+	if (st)
+		return st;
+	struct fc_document *docs = fc_arena_alloc(&c->arena,
+						  c->nsources * sizeof(*docs));
+	if (!docs)
+		return FC_ENOMEM;
+	if (c->docs)
+		memcpy(docs, c->docs, c->ndocs * sizeof(*docs));
+	c->docs = docs;
+	c->ndocs = c->nsources;
+	struct fc_document *doc = &docs[c->ndocs - 1];
+	memset(doc, 0, sizeof(*doc));
+	doc->src = &c->sources[c->nsources - 1];
+	doc->raw = (char *)doc->src->inline_text;
+	doc->raw_len = doc->src->inline_len;
+	fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
+	doc->published = ref;
+	doc->is_published_stated = ref != NULL;
+	size_t nbad = 0, first = 0;
+	doc->text = fc_utf8_repair(&c->arena, doc->raw, doc->raw_len,
+				   &doc->text_len, &nbad, &first);
+	if (!doc->text)
+		return FC_ENOMEM;
+	if (nbad)
+		fc_diag_warn(d, NULL,
+			     "input: %zu invalid UTF-8 byte%s replaced by "
+			     "U+FFFD (first at byte %zu)",
+			     nbad, nbad == 1 ? "" : "s", first);
+	doc->segments = fc_arena_alloc(&c->arena, sizeof(*doc->segments));
+	if (!doc->segments)
+		return FC_ENOMEM;
+	doc->segments[0] = (struct fc_segment){0, 0, (uint32_t)doc->text_len};
+	doc->nsegments = 1;
+	if ((st = fc_text_sentences(r, &c->arena, doc->text, doc->text_len,
+				    &doc->sentences, &doc->nsentences)))
+		return st;
+	if ((st = fc_norm_doc(r, &c->arena, doc, d)))
+		return st;
+	if ((st = fc_lexicon_doc(r, &c->arena, doc, d)))
+		return st;
+	fc_mentions_finish(doc);
+	*out = doc;
+	return FC_OK;
+}
