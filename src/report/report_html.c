@@ -54,9 +54,10 @@ static const char css[] =
 	"th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;"
 	"border-bottom:1px solid var(--line);overflow-wrap:normal}\n"
 	"td code{overflow-wrap:anywhere}\n"
+	"td[data-label=Published]{white-space:nowrap}\n"
 	"article{background:var(--card);border:1px solid var(--line);"
 	"border-left:.4rem solid var(--line);border-radius:.4rem;"
-	"padding:.75rem 1rem;margin:0 0 1rem;break-inside:avoid}\n"
+	"padding:.75rem 1rem;margin:0 0 1rem}\n"
 	"article.s-contradicted{border-left-color:var(--contradicted)}\n"
 	"article.s-corroborated{border-left-color:var(--corroborated)}\n"
 	"article.s-single-source{border-left-color:var(--single-source)}\n"
@@ -82,7 +83,9 @@ static const char css[] =
 	"td::before{content:attr(data-label) \": \";color:var(--muted)}}\n"
 	"@media print{nav{display:none}body{max-width:none;padding:0;"
 	"font-size:11pt;color:#000;background:#fff}article{background:"
-	"none;break-inside:avoid}.table-wrap{overflow:visible}"
+	"none}figure,dl,tr{break-inside:avoid}"
+	"h2,h3,.values>li>p{break-after:avoid}"
+	".table-wrap{overflow:visible}"
 	"a{color:inherit;text-decoration:none}}\n";
 
 /* Escape n bytes of source text for HTML text and attribute values. */
