@@ -54,61 +54,6 @@ static fc_status read_source(struct fc_corpus *c, struct fc_document *doc,
 	return doc->raw ? FC_OK : FC_ENOMEM;
 }
 
-/* Union-find over declared dependence (derived_from). */
-static uint32_t find(uint32_t *parent, uint32_t i)
-{
-	while (parent[i] != i) {
-		parent[i] = parent[parent[i]];
-		i = parent[i];
-	}
-	return i;
-}
-
-static fc_status group_sources(struct fc_corpus *c, struct fc_diags *d)
-{
-	uint32_t *parent = calloc(c->ndocs ? c->ndocs : 1, sizeof(*parent));
-	if (!parent)
-		return FC_ENOMEM;
-	for (uint32_t i = 0; i < c->ndocs; i++)
-		parent[i] = i;
-	for (uint32_t i = 0; i < c->ndocs; i++) {
-		const char *from = c->sources[i].derived_from;
-		if (!from)
-			continue;
-		uint32_t j;
-		for (j = 0; j < c->ndocs; j++)
-			if (!strcmp(c->sources[j].id, from))
-				break;
-		if (j == c->ndocs) {
-			fc_diag_add(d, FC_ESCHEMA, &c->sources[i].loc,
-				    "derived_from names unknown source '%s'",
-				    from);
-			continue;
-		}
-		uint32_t a = find(parent, i), b = find(parent, j);
-		if (a != b)
-			parent[a > b ? a : b] = a < b ? a : b;
-	}
-	int32_t next = 0;
-	int32_t *num = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*num));
-	if (!num) {
-		free(parent);
-		return FC_ENOMEM;
-	}
-	for (uint32_t i = 0; i < c->ndocs; i++)
-		num[i] = -1;
-	for (uint32_t i = 0; i < c->ndocs; i++) {
-		uint32_t root = find(parent, i);
-		if (num[root] < 0)
-			num[root] = next++;
-		c->docs[i].independent_group = num[root];
-	}
-	c->ngroups = next;
-	free(num);
-	free(parent);
-	return FC_OK;
-}
-
 static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
 			    const struct fc_verify_opts *o,
 			    struct fc_diags *d)
@@ -152,7 +97,7 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	fc_status st = stage_text(r, c, o, d);
 	if (st)
 		return st;
-	if ((st = group_sources(c, d)))
+	if ((st = fc_indep_groups(r, c, d)))
 		return st;
 	if (d->nerr)
 		return fc_diags_status(d);

@@ -19,7 +19,7 @@ Y
 run lint "$TMP/r"
 expect_rc 2 "bad rule files"
 expect_err_line "$TMP/r/bad.yaml:1:7: error: unknown rule kind 'claimz' (did you mean 'claims'?)"
-expect_err_line "$TMP/r/nokind.yaml:1:1: error: missing 'kind:' (one of boilerplate, checks, claims, lexicon, normalizer)"
+expect_err_line "$TMP/r/nokind.yaml:1:1: error: missing 'kind:' (one of boilerplate, checks, claims, html, independence, lexicon, normalizer)"
 expect_err_line "$TMP/r/syntax.yaml:3:1: error: YAML: did not find expected ',' or ']' while parsing a flow sequence"
 expect_err_line "3 errors, 0 warnings in 3 rule files"
 
