@@ -532,7 +532,10 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *out)
 
 /* ---- durations and sets ------------------------------------------------ */
 
-/* "P20Y", "PT3H"; unit is "Y", "10Y", "TH", ...; false when invalid. */
+/*
+** "P20Y", "PT3H"; unit is "Y", "10Y", "TH", ...; a NAN num is an unknown
+** count ("several years" -> PXY). False when invalid.
+*/
 static bool duration_value(double num, const char *unit, char *buf,
 			   size_t cap)
 {
@@ -544,11 +547,13 @@ static bool duration_value(double num, const char *unit, char *buf,
 	bool is_t = *u == 'T';
 	if (is_t)
 		u++;
-	if (!*u || strlen(u) > 2 || !isfinite(num) || num < 0 || num > 1e6)
+	if (!*u || strlen(u) > 2 || num < 0 || num > 1e6)
 		return false;
 	double x = num * mult;
 	char nb[32];
-	if (x == floor(x))
+	if (isnan(x))
+		snprintf(nb, sizeof(nb), "X");
+	else if (x == floor(x))
 		snprintf(nb, sizeof(nb), "%.0f", x);
 	else
 		snprintf(nb, sizeof(nb), "%g", x);
@@ -563,7 +568,8 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 	struct norm_val v;
 	double num = 1;
 	if (norm_slot(m, S_NUM, &v)) {
-		if (!isfinite(v.num))
+		bool is_x = !v.is_raw && v.len == 1 && v.s[0] == 'X';
+		if (!isfinite(v.num) && !is_x)
 			return 0;
 		num = v.num;
 	}
