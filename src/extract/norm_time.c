@@ -179,6 +179,19 @@ static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
 
 /* ---- date -------------------------------------------------------------- */
 
+static bool future_context(const struct norm_match *m);
+
+/*
+** News reading of a date without a year: the past one unless the future
+** one is less than half as far, or a future cue precedes the match.
+*/
+static bool prefer_past(const struct norm_match *m, long past, long future)
+{
+	if (future_context(m))
+		return past == 0;
+	return past <= 2 * future;
+}
+
 struct parts {
 	int y, mo, d, q;
 	bool has_y, has_mo, has_d, has_q;
@@ -235,28 +248,37 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 						     p->mo - 1, 12, true, rel);
 				p->y = (int)(k / 12);
 			} else {
-				/* the year that puts the date nearest */
-				int best = r->y;
-				int32_t bestd = INT32_MAX;
-				for (int y = r->y - 1; y <= r->y + 1; y++) {
-					if (p->d > dim(y, p->mo))
-						continue;
-					int32_t dd = fc_days_from_civil(
-							     y, p->mo, p->d) -
-						     r->days;
-					if (dd < 0)
-						dd = -dd;
-					if (dd < bestd) {
-						bestd = dd;
-						best = y;
-					}
-				}
-				p->y = best;
+				/* the latest on or before the reference, or the
+				** first after it */
+				int py = r->y, fy = r->y;
+				if (fc_days_from_civil(r->y, p->mo, 1) +
+					    p->d - 1 > r->days)
+					py--;
+				else
+					fy++;
+				while (p->d > dim(py, p->mo) && py > r->y - 8)
+					py--;
+				while (p->d > dim(fy, p->mo) && fy < r->y + 8)
+					fy++;
+				long past = r->days -
+					    fc_days_from_civil(py, p->mo, p->d);
+				long fut = fc_days_from_civil(fy, p->mo, p->d) -
+					   r->days;
+				p->y = prefer_past(m, past, fut) ? py : fy;
 			}
 			p->has_y = true;
 		} else if (p->has_mo) {
-			long k = pick_cyclic(r->y * 12L + r->m - 1, p->mo - 1,
-					     12, has_rel, rel);
+			long R = r->y * 12L + r->m - 1;
+			long k = pick_cyclic(R, p->mo - 1, 12, has_rel, rel);
+			if (!has_rel) {
+				long k0 = pick_cyclic(R, p->mo - 1, 12, true,
+						      0);
+				if (k0 > R)
+					k0 -= 12;
+				k = prefer_past(m, R - k0, k0 + 12 - R)
+					    ? k0
+					    : k0 + 12;
+			}
 			p->y = (int)(k / 12);
 			p->has_y = true;
 		} else if (p->has_q) {
@@ -390,8 +412,13 @@ static bool future_context(const struct norm_match *m)
 	for (int words = 0; i > lo && words < 12;) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
-		       t[i - 1] != '\'')
+		       t[i - 1] != '\'') {
+			if (strchr(";:!?", t[i - 1]) ||
+			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
+			     i < m->start && t[i] == ' '))
+				return false; /* the clause ends here */
 			i--;
+		}
 		uint32_t e = i;
 		while (i > lo && (((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') ||
