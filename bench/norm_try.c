@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "factcross/fc.h"
 #include "stages.h"
@@ -35,7 +36,7 @@ static void print_mention(const struct fc_document *doc,
 
 int main(int argc, char **argv)
 {
-	const char *ref = NULL;
+	const char *ref = NULL, *file = NULL;
 	const char *dirs[2] = {NULL, NULL};
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
 			ref = argv[i + 1];
 		else if (!strcmp(argv[i], "--rules"))
 			dirs[0] = argv[i + 1];
+		else if (!strcmp(argv[i], "--file"))
+			file = argv[i + 1];
 	}
 	struct fc_diags d;
 	fc_diags_init(&d);
@@ -55,6 +58,32 @@ int main(int argc, char **argv)
 		fc_rules_destroy(r);
 		fc_diags_finish(&d);
 		return 2;
+	}
+	if (file) {
+		char *data;
+		size_t len;
+		if (fc_file_read(file, 0, &data, &len) == FC_OK) {
+			struct fc_arena a;
+			fc_arena_init(&a);
+			struct fc_document doc = {0};
+			doc.text = data;
+			doc.text_len = len;
+			doc.published = ref;
+			struct timespec t0, t1;
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			fc_norm_doc(r, &a, &doc, &d);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			double s = (double)(t1.tv_sec - t0.tv_sec) +
+				   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+			size_t nt = 0;
+			for (size_t k = 0; k < doc.nmentions; k++)
+				nt += doc.mentions[k].kind == FC_MENTION_TIME;
+			printf("%zu bytes, %zu mentions (%zu times) in %.3f s: "
+			       "%.1f MB/s\n",
+			       len, doc.nmentions, nt, s, (double)len / s / 1e6);
+			fc_arena_finish(&a);
+			free(data);
+		}
 	}
 	for (; i < argc; i++) {
 		struct fc_arena a;
