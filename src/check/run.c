@@ -43,16 +43,16 @@ struct entry {
 struct dvalue {
 	size_t first, n;        /* entries[first, first + n) of the cluster */
 	uint32_t nindep;        /* distinct independent groups */
-	uint32_t min_fact;
 	double width;           /* interval width: narrower is more specific */
 	const char *text;       /* fc_value_text, in the corpus arena */
+	const char *key;        /* dedupe key (prep.key) */
 	size_t group;           /* index into the cluster's groups */
 };
 
 struct vgroup {
 	size_t *members; /* dvalue indexes, in join order */
 	size_t nmembers, cap;
-	uint32_t nindep, nfacts, min_fact;
+	uint32_t nindep, nfacts;
 	uint32_t rank;
 };
 
@@ -275,14 +275,18 @@ static uint32_t count_groups(struct run *r, const struct entry *e,
 	return (uint32_t)uniq_i32(g, n);
 }
 
-/* Sort record of a distinct value or a group: best supported first. */
+/*
+** Sort record of a distinct value or a group: best supported first,
+** then the more specific, then by text and dedupe key, so the order
+** does not depend on the order of the facts in the corpus.
+*/
 struct rankrec {
 	uint32_t rank;   /* of the value's group (0 when not grouped yet) */
 	uint32_t nindep; /* distinct independent groups */
 	size_t nfacts;
 	double width;     /* values: more specific first */
-	const char *text; /* NULL for groups */
-	uint32_t min_fact;
+	const char *text; /* of the value, or of the group's first value */
+	const char *key;  /* its dedupe key */
 	size_t idx;
 };
 
@@ -297,14 +301,10 @@ static int cmp_rankrec(const void *x, const void *y)
 		return a->nfacts > b->nfacts ? -1 : 1;
 	if (a->width != b->width)
 		return a->width < b->width ? -1 : 1;
-	if (a->text && b->text) {
-		int r = strcmp(a->text, b->text);
-		if (r)
-			return r;
-	}
-	if (a->min_fact != b->min_fact)
-		return a->min_fact < b->min_fact ? -1 : 1;
-	return (a->idx > b->idx) - (a->idx < b->idx);
+	int r = strcmp(a->text, b->text);
+	if (!r)
+		r = strcmp(a->key, b->key);
+	return r ? r : (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 /*
@@ -320,23 +320,25 @@ static bool order_values(struct run *r, size_t *ix, const struct dvalue *dv,
 	for (size_t v = 0; v < ndv; v++)
 		rr[v] = (struct rankrec){groups ? groups[dv[v].group].rank : 0,
 					 dv[v].nindep, dv[v].n, dv[v].width,
-					 dv[v].text,
-					 dv[v].min_fact, v};
+					 dv[v].text, dv[v].key, v};
 	qsort(rr, ndv, sizeof(*rr), cmp_rankrec);
 	for (size_t v = 0; v < ndv; v++)
 		ix[v] = rr[v].idx;
 	return true;
 }
 
-/* Rank the groups: most independent sources, most facts, earliest. */
-static bool rank_groups(struct run *r, struct vgroup *groups, size_t ng)
+/* Rank the groups: most independent sources, most facts, then by their
+** first (best supported) value. */
+static bool rank_groups(struct run *r, struct vgroup *groups, size_t ng,
+			const struct dvalue *dv)
 {
 	struct rankrec *rr = fc_arena_alloc(&r->scratch, ng * sizeof(*rr));
 	if (!rr)
 		return false;
 	for (size_t g = 0; g < ng; g++)
 		rr[g] = (struct rankrec){0, groups[g].nindep, groups[g].nfacts,
-					 0, NULL, groups[g].min_fact, g};
+					 0, dv[groups[g].members[0]].text,
+					 dv[groups[g].members[0]].key, g};
 	qsort(rr, ng, sizeof(*rr), cmp_rankrec);
 	for (size_t k = 0; k < ng; k++)
 		groups[rr[k].idx].rank = (uint32_t)k;
@@ -414,7 +416,7 @@ static fc_status cluster(struct run *r, const struct check *c,
 		} else {
 			dv[ndv].first = i;
 			dv[ndv].n = 1;
-			dv[ndv].min_fact = e[i].fact;
+			dv[ndv].key = e[i].prep.key;
 			ndv++;
 		}
 	}
@@ -475,18 +477,15 @@ static fc_status cluster(struct run *r, const struct check *c,
 	for (size_t g = 0; g < ngroups; g++) {
 		size_t nw = 0;
 		struct vgroup *gr = &groups[g];
-		gr->min_fact = UINT32_MAX;
 		for (size_t m = 0; m < gr->nmembers; m++) {
 			const struct dvalue *o = &dv[gr->members[m]];
 			for (size_t i = 0; i < o->n; i++)
 				which[nw++] = o->first + i;
 			gr->nfacts += (uint32_t)o->n;
-			if (o->min_fact < gr->min_fact)
-				gr->min_fact = o->min_fact;
 		}
 		gr->nindep = count_groups(r, e, which, nw);
 	}
-	if (!rank_groups(r, groups, ngroups) ||
+	if (!rank_groups(r, groups, ngroups, dv) ||
 	    !order_values(r, ix, dv, ndv, groups))
 		return FC_ENOMEM;
 

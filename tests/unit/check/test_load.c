@@ -1,0 +1,2 @@
+#include "check_test.h"
+int main(void){return 0;}
