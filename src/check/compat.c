@@ -119,7 +119,10 @@ char *fc_check_item_key(struct fc_arena *a, const struct fc_value *v)
 	switch (v->type) {
 	case FC_VAL_ENTITY:
 		return fc_arena_strdup(a, v->entity.id ? v->entity.id : "");
-	case FC_VAL_TIME: return fc_arena_strdup(a, v->time.value);
+	case FC_VAL_TIME:
+		return fc_arena_strndup(a, v->time.value,
+					strnlen(v->time.value,
+						sizeof(v->time.value)));
 	case FC_VAL_TEXT: return fc_check_norm_text(a, v->text ? v->text : "");
 	case FC_VAL_INT: return fc_arena_printf(a, "%lld", (long long)v->i);
 	case FC_VAL_NONE: return fc_arena_strdup(a, "");
@@ -241,6 +244,7 @@ static bool prep_time(struct fc_arena *a, const struct fc_value *v,
 		      struct prep *p)
 {
 	struct fc_time t = v->time;
+	t.value[sizeof(t.value) - 1] = '\0'; /* hostile input */
 	if (fc_str_ends_with(t.value, "_REF")) {
 		/* PRESENT_REF, PAST_REF, FUTURE_REF: no interval to test
 		** (fc_time_parse reads a leading 'P' as a duration). */
@@ -277,6 +281,7 @@ static bool prep_time(struct fc_arena *a, const struct fc_value *v,
 static bool prep_duration(const struct fc_value *v, struct prep *p)
 {
 	struct fc_time t = v->time;
+	t.value[sizeof(t.value) - 1] = '\0';
 	if (fc_time_parse(t.value, &t) || t.type != FC_TIMEX_DURATION) {
 		p->is_opaque = true;
 		return true;
@@ -332,8 +337,11 @@ static const char *default_key(struct fc_arena *a, enum compare cmp,
 {
 	if (v->type == FC_VAL_ENTITY && cmp == CMP_ENTITY)
 		return entity_key(a, v->entity.id);
-	if (v->type == FC_VAL_TIME && v->time.mod != FC_MOD_NONE)
-		return fc_arena_printf(a, "%s %s", v->time.value,
+	if (v->type == FC_VAL_TIME && fc_timex_mod_name(v->time.mod))
+		return fc_arena_printf(a, "%.*s %s",
+				       (int)strnlen(v->time.value,
+						    sizeof(v->time.value)),
+				       v->time.value,
 				       fc_timex_mod_name(v->time.mod));
 	return fc_check_item_key(a, v);
 }

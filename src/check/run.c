@@ -64,6 +64,10 @@ struct run {
 	struct fc_finding *findings;
 	size_t nfindings, cap;
 	struct fc_buf b;
+	/* The current check's names copied into the corpus arena, so that
+	** findings do not point into the rules. */
+	const char *id, *kind, *field;
+	const char **key;
 };
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -378,7 +382,7 @@ static bool finding_key(struct run *r, const struct check *c,
 	for (size_t k = 0; k < c->nkey; k++) {
 		const struct fc_slot *s = fc_fact_slot(f, c->key[k]);
 		struct fc_slot *o = &out->key[k];
-		o->name = c->key[k];
+		o->name = r->key[k];
 		o->value = s->value;
 		if (s->value.type != FC_VAL_LIST)
 			continue;
@@ -498,9 +502,9 @@ static fc_status cluster(struct run *r, const struct check *c,
 	struct fc_finding *f = &r->findings[r->nfindings];
 	memset(f, 0, sizeof(*f));
 	f->id = fc_arena_printf(a, "%s:%s", c->id, e[0].key);
-	f->rule = c->id;
-	f->kind = c->kind;
-	f->field = c->field;
+	f->rule = r->id;
+	f->kind = r->kind;
+	f->field = r->field;
 	if (!f->id || !finding_key(r, c, &r->c->facts[first_fact], f))
 		return FC_ENOMEM;
 	f->values = fc_arena_alloc(a, ndv * sizeof(*f->values));
@@ -593,6 +597,15 @@ static fc_status run_check(struct run *r, const struct check *ch,
 {
 	struct entry *e;
 	size_t ne;
+	r->id = fc_arena_strdup(r->out, ch->id);
+	r->kind = fc_arena_strdup(r->out, ch->kind);
+	r->field = fc_arena_strdup(r->out, ch->field);
+	r->key = fc_arena_alloc(r->out, ch->nkey * sizeof(*r->key));
+	if (!r->id || !r->kind || !r->field || !r->key)
+		return FC_ENOMEM;
+	for (size_t k = 0; k < ch->nkey; k++)
+		if (!(r->key[k] = fc_arena_strdup(r->out, ch->key[k])))
+			return FC_ENOMEM;
 	fc_status st = collect(r, ch, idx, n, &e, &ne);
 	for (size_t i = 0; !st && i < ne;) {
 		size_t j = i + 1;

@@ -162,8 +162,15 @@ static void test_later_file_overrides(void **state)
 			    "corroborated");
 	assert_string_equal(c1->findings[0].message,
 			    "override: country:IR, country:RU on 2026-01-16");
-	fc_corpus_destroy(c1);
+	/* Findings live in the corpus arena: they outlive the rules. */
 	rules_free(r);
+	assert_string_equal(c1->findings[0].rule, "call.date");
+	assert_string_equal(c1->findings[0].kind, "call");
+	assert_string_equal(c1->findings[0].field, "date");
+	assert_string_equal(c1->findings[0].key[0].name, "participants");
+	assert_string_equal(c1->findings[0].id,
+			    "call.date:country:IR,country:RU");
+	fc_corpus_destroy(c1);
 	fc_diags_finish(&d);
 }
 
