@@ -83,14 +83,6 @@ static int emit_value(const struct norm_match *m, struct norm_cand *c,
 	c->end = end;
 	c->time.type = type;
 	c->time.mod = mod;
-	if (!strcmp(value, "PRESENT_REF") || !strcmp(value, "PAST_REF")) {
-		/* fc_time_parse() reads a leading 'P' as a duration (to be
-		** fixed in src/core/timex.c); these carry no interval */
-		snprintf(c->time.value, sizeof(c->time.value), "%s", value);
-		c->time.grain = FC_GRAIN_NONE;
-		c->time.is_anchored = false;
-		return 1;
-	}
 	if (fc_time_parse(value, &c->time) != FC_OK)
 		return 0;
 	return 1;
