@@ -578,6 +578,13 @@ static bool in_excluded_text(const struct fill *f, const struct fc_mention *x)
 	return false;
 }
 
+/* A time that places the fact: not PRESENT_REF, PAST_REF, FUTURE_REF. */
+static bool is_placed(const struct fc_mention *x)
+{
+	char c = x->time.value[0];
+	return (c >= '0' && c <= '9') || c == 'X' || c == 'P';
+}
+
 static bool class_fits(enum slot_type t, char cls)
 {
 	switch (t) {
@@ -604,7 +611,8 @@ static const struct fc_mention *sentence_mention(const struct fill *f,
 			const struct fc_mention *x = &m->doc->mentions[mi];
 			bool inside = x->start >= m->start && x->end <= m->end;
 			if (!class_fits(t, cls) || inside != (pass == 0) ||
-			    in_excluded(f, x->start, x->end))
+			    in_excluded(f, x->start, x->end) ||
+			    (cls == TOK_DATE && !is_placed(x)))
 				continue;
 			return x;
 		}
@@ -625,7 +633,9 @@ static const struct fc_mention *group_mention(const struct fill *f,
 		long mi;
 		while ((mi = next_token(f->m, &s, e, &cls)) >= 0)
 			if (t == SLOT_ENTITY ? is_entity_class(cls)
-					     : class_fits(t, cls))
+					     : class_fits(t, cls) &&
+						       (cls != TOK_DATE ||
+							is_placed(&f->m->doc->mentions[mi])))
 				return &f->m->doc->mentions[mi];
 	}
 	return NULL;
@@ -956,8 +966,15 @@ static void stance(struct fill *f, struct fc_fact *fact)
 			    x->end <= m->end && !in_excluded_text(f, x))
 				fact->polarity = FC_POL_NEGATED;
 			break;
-		case FC_MENTION_HEDGE: is_hedged = true; break;
+		case FC_MENTION_HEDGE:
+			/* "partly" inside a quote or a topic hedges that */
+			if (!in_excluded_text(f, x))
+				is_hedged = true;
+			break;
 		case FC_MENTION_ATTRIBUTION: {
+			/* "X said" inside the match is the claim itself */
+			if (x->start >= m->start && x->start < m->end)
+				break;
 			uint32_t dd = distance(x->start, x->end, m->start,
 					       m->end);
 			if (dd < bestd) {

@@ -98,10 +98,10 @@ static void test_call_discussed_by_phone_reported(void **state)
 		     "statement speaker=gov:RU topic=\"Israel's Prime Minister "
 		     "Benjamin Netanyahu discussed the situation in the Middle "
 		     "East and Iran by phone with Russian President Vladimir "
-		     "Putin\" date=2026-01-16 reported by Russian government "
-		     "@Israel's Prime Minister Benjamin Netanyahu discussed the "
-		     "situation in the Middle East and Iran by phone with "
-		     "Russian President Vladimir Putin, the Kremlin said\n");
+		     "Putin\" date=2026-01-16 @Israel's Prime Minister Benjamin "
+		     "Netanyahu discussed the situation in the Middle East and "
+		     "Iran by phone with Russian President Vladimir Putin, the "
+		     "Kremlin said\n");
 }
 
 static void test_call_counterpart_conversation(void **state)
@@ -493,10 +493,10 @@ static void test_mediation_offered_help(void **state)
 		     "offered Russia's help in mediating with regard to Iran\n"
 		     "statement speaker=gov:RU topic=\"Putin offered Russia's "
 		     "help in mediating with regard to Iran, and told the "
-		     "Israeli leader he was in favour of diplomacy\" reported "
-		     "by Russian government @Putin offered Russia's help in "
-		     "mediating with regard to Iran, and told the Israeli "
-		     "leader he was in favour of diplomacy, the Kremlin added\n");
+		     "Israeli leader he was in favour of diplomacy\" @Putin "
+		     "offered Russia's help in mediating with regard to Iran, "
+		     "and told the Israeli leader he was in favour of diplomacy,"
+		     " the Kremlin added\n");
 }
 
 static void test_mediation_is_mediating(void **state)
@@ -518,10 +518,9 @@ static void test_mediation_is_mediating(void **state)
 		     "Iran\n"
 		     "statement speaker=gov:RU topic=\"President Vladimir Putin "
 		     "is mediating in the Iran situation to try to quickly "
-		     "de-escalate tensions\" date=2026-01-16 reported by "
-		     "Russian government @President Vladimir Putin is mediating "
-		     "in the Iran situation to try to quickly de-escalate "
-		     "tensions, the Kremlin said\n");
+		     "de-escalate tensions\" date=2026-01-16 @President "
+		     "Vladimir Putin is mediating in the Iran situation to try "
+		     "to quickly de-escalate tensions, the Kremlin said\n");
 }
 
 static void test_mediation_offered_to_mediate_hedged(void **state)
