@@ -581,8 +581,10 @@ static bool in_excluded_text(const struct fill *f, const struct fc_mention *x)
 /* A time that places the fact: not PRESENT_REF, PAST_REF, FUTURE_REF. */
 static bool is_placed(const struct fc_mention *x)
 {
-	char c = x->time.value[0];
-	return (c >= '0' && c <= '9') || c == 'X' || c == 'P';
+	const char *v = x->time.value;
+	if (v[0] == 'P')
+		v++; /* a duration: P13M, PT3H, PXY */
+	return (v[0] >= '0' && v[0] <= '9') || v[0] == 'X' || v[0] == 'T';
 }
 
 static bool class_fits(enum slot_type t, char cls)
