@@ -1078,7 +1078,10 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 			continue;
 		slots[n++].name = sp->def->name;
 	}
-	/* the kind's required slots */
+	/* a fact says something: at least one slot, and the kind's
+	** required ones */
+	if (n == 0)
+		return FC_OK;
 	for (size_t i = 0; i < ru->kind->nslots; i++) {
 		const struct slot_def *def = &ru->kind->slots[i];
 		if (!def->is_required)
