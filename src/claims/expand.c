@@ -35,6 +35,7 @@ static const struct placeholder placeholders[] = {
 	{"ACTOR", "PCGOR", false},     {"ACTORS", "PCGOR", true},
 	{"PLACE", "CYGE", false},      {"PLACES", "CYGE", true},
 	{"ENTITY", "PCGOYRE", false},  {"ENTITIES", "PCGOYRE", true},
+	{"OTHER", "E", false},         {"NAMED", "PE", false},
 	{"DATE", "D", false},          {"DURATION", "U", false},
 	{"SET", "S", false},           {"TIME", "DUS", false},
 	{"QUANTITY", "Q", false},
