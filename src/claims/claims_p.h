@@ -153,6 +153,7 @@ struct rule {
 	enum rule_source source;
 	struct pattern *pats;
 	size_t npats;
+	pcre2_code *req; /* `requires:` prefilter, or NULL */
 	const char **names; /* named groups used by any pattern */
 	size_t nnames;
 	struct slot_spec *slots;

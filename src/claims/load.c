@@ -8,6 +8,8 @@
 **       fact: call                    # a kind of schema.c
 **       pattern: '...'                # or a list of alternative patterns
 **       priority: 10                  # optional, higher first (default 0)
+**       requires: '(?i)\bphone'       # optional prefilter: the patterns
+**                                     # run only on sentences it matches
 **       each: b                       # optional: one fact per item of b
 **       slots:
 **         participants: [a, b]        # named groups (shorthand)
@@ -35,7 +37,8 @@ static const char *const file_keys[] = {"kind",	 "description",
 					"tests",	 NULL};
 static const char *const rule_keys[] = {"id",	    "fact",  "description",
 					"pattern",  "mentions", "priority",
-					"each",	    "slots", NULL};
+					"requires", "each",  "slots",
+					NULL};
 static const char *const spec_keys[] = {"group", "from",   "as",    "value",
 					"map",   "before", "after", NULL};
 
@@ -622,8 +625,28 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 	return ok;
 }
 
+/* `requires:` a regex without named groups, run before the patterns. */
+static void parse_requires(struct loader *ld, struct rule *ru,
+			   const struct fc_ynode *n)
+{
+	const char *s;
+	if (!fc_ynode_str(n, "requires", &s, ld->d)) {
+		ld->nerr++;
+		return;
+	}
+	if (!compile_one(ld, n, &ru->req))
+		return;
+	uint32_t count = 0;
+	pcre2_pattern_info(ru->req, PCRE2_INFO_NAMECOUNT, &count);
+	if (count)
+		err(ld, FC_ESCHEMA, &n->loc,
+		    "requires is a prefilter: it takes no named groups");
+}
+
 static void free_codes(struct rule *ru)
 {
+	pcre2_code_free(ru->req);
+	ru->req = NULL;
 	for (size_t i = 0; i < ru->npats; i++) {
 		pcre2_code_free(ru->pats[i].code);
 		ru->pats[i].code = NULL;
@@ -670,6 +693,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 	const struct fc_ynode *pn = fc_ymap_get(n, "pattern");
 	const struct fc_ynode *mn = fc_ymap_get(n, "mentions");
 	const struct fc_ynode *prn = fc_ymap_get(n, "priority");
+	const struct fc_ynode *rqn = fc_ymap_get(n, "requires");
 	const struct fc_ynode *en = fc_ymap_get(n, "each");
 	const struct fc_ynode *sn = fc_ymap_get(n, "slots");
 	if (!idn)
@@ -721,6 +745,8 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		    "claim rule '%s' needs a 'pattern' (or 'mentions: quote')",
 		    ru->id ? ru->id : "?");
 	}
+	if (rqn)
+		parse_requires(ld, ru, rqn);
 	if (en)
 		parse_each(ld, ru, en);
 	if (!sn) {

@@ -2,7 +2,9 @@
 ** match.c: fc_claims_doc, the claim rules over every sentence of one
 ** document.
 **
-** Rules run in priority order (then load order). Within a sentence,
+** Rules run in priority order (then load order); a rule with a
+** `requires:` prefilter runs only on sentences it matches. Within a
+** sentence,
 ** once a match of some rule has produced facts of a kind, later matches
 ** of that kind that overlap it are skipped: a specific wording (higher
 ** priority) wins over a general one covering the same words. Identical
@@ -157,6 +159,17 @@ static fc_status run_quotes(struct run *rn, const struct rule *ru)
 	return FC_OK;
 }
 
+/* Does the rule's `requires:` match the sentence? */
+static bool prefilter(struct run *rn, const struct rule *ru)
+{
+	const struct tagged *t = rn->m.t;
+	int rc = pcre2_match(ru->req, (PCRE2_SPTR)t->s, t->len, 0,
+			     PCRE2_NO_UTF_CHECK, rn->md, rn->mctx);
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+		limit_warning(rn, ru, rc);
+	return rc >= 0;
+}
+
 static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 {
 	rn->ncl = 0;
@@ -164,6 +177,8 @@ static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 	for (size_t i = 0; i < cl->nactive; i++) {
 		const struct rule *ru = cl->active[i];
 		fc_status st = FC_OK;
+		if (ru->req && !prefilter(rn, ru))
+			continue;
 		if (ru->source == SRC_QUOTE)
 			st = run_quotes(rn, ru);
 		for (size_t k = 0; k < ru->npats && !st; k++)
