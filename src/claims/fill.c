@@ -745,7 +745,11 @@ static const char *group_text(struct fill *f, const struct slot_spec *sp)
 	return "";
 }
 
-/* ENTITY_TEXT from a group: an entity when the group is one token. */
+/*
+** ENTITY_TEXT from a group: an entity when the group is one token (an
+** article before it aside), else the group's words without a leading
+** article.
+*/
 static void fill_entity_text(struct fill *f, const struct slot_spec *sp,
 			     struct fc_value *v)
 {
@@ -770,7 +774,12 @@ static void fill_entity_text(struct fill *f, const struct slot_spec *sp,
 		}
 		break;
 	}
-	set_text(f, sp, group_text(f, sp), v);
+	/* a target in words drops its article: "a Russian naval base" */
+	const char *txt = group_text(f, sp);
+	if (txt && (!strncasecmp(txt, "a ", 2) || !strncasecmp(txt, "an ", 3) ||
+		    !strncasecmp(txt, "the ", 4)))
+		txt = strchr(txt, ' ') + 1;
+	set_text(f, sp, txt, v);
 }
 
 static void fill_time(struct fill *f, const struct slot_spec *sp,
