@@ -472,7 +472,7 @@ static void test_strike_passive_and_threat(void **state)
 		  REF);
 	tdoc_time(&t, "on Tuesday", 0, "2026-01-13");
 	expect_facts(&t,
-		     "strike attacker=country:IL target=\"A hospital in Gaza\" "
+		     "strike attacker=country:IL target=\"hospital in Gaza\" "
 		     "date=2026-01-13 @A hospital in Gaza was struck by Israel\n");
 }
 
