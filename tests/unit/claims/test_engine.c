@@ -419,6 +419,30 @@ static void test_priority_and_duplicates(void **state)
 	rules_free(r);
 }
 
+/* A rule runs only on sentences its `requires:` matches. */
+static void test_requires_prefilter(void **state)
+{
+	struct fc_rules *r = rules_from(
+		"kind: claims\n"
+		"claims:\n"
+		"  - id: c\n"
+		"    fact: call\n"
+		"    requires: '(?i)\\bphone'\n"
+		"    pattern: '(?<a>{ACTOR}) (?:spoke|talked) with "
+		"(?<b>{ACTOR})'\n"
+		"    slots: {participants: [a, b]}\n");
+	struct tdoc t;
+	tdoc_init(&t,
+		  "Putin spoke with Macron.\n"
+		  "By phone, Putin talked with Macron.\n"
+		  "Putin spoke with Macron about the microphone.",
+		  "2026-01-16");
+	run_expect(r, &t,
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] @Putin talked with Macron\n");
+	rules_free(r);
+}
+
 /* ---- Limits and hostile input ------------------------------------------- */
 
 static void test_match_limit_is_bounded(void **state)
@@ -501,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_each_order_after_and_constants),
 		cmocka_unit_test(test_polarity_modality_attribution),
 		cmocka_unit_test(test_priority_and_duplicates),
+		cmocka_unit_test(test_requires_prefilter),
 		cmocka_unit_test(test_match_limit_is_bounded),
 		cmocka_unit_test(test_token_bytes_in_text_are_not_tokens),
 		cmocka_unit_test(test_quote_rule),

@@ -340,6 +340,30 @@ static void test_load_slot_fill_errors(void **state)
 		     "speaker' and 'from: quote' need 'mentions: quote'\n");
 }
 
+static void test_load_requires_prefilter_errors(void **state)
+{
+	expect_diags("kind: claims\n"
+		     "claims:\n"
+		     "  - id: c1\n"
+		     "    fact: call\n"
+		     "    requires: '(?<x>phone)'\n"
+		     "    pattern: '(?<a>{ACTOR}) phoned (?<b>{ACTOR})'\n"
+		     "    slots: {participants: [a, b]}\n"
+		     "  - id: c2\n"
+		     "    fact: call\n"
+		     "    requires: '(?i)phone{PHONE'\n"
+		     "    pattern: '(?<a>{ACTOR}) phoned (?<b>{ACTOR})'\n"
+		     "    slots: {participants: [a, b]}\n"
+		     "  - id: c3\n"
+		     "    fact: call\n"
+		     "    requires: '(?i)(phone'\n"
+		     "    pattern: '(?<a>{ACTOR}) phoned (?<b>{ACTOR})'\n"
+		     "    slots: {participants: [a, b]}\n",
+		     "x.yaml:5:15: requires is a prefilter: it takes no named "
+		     "groups\n"
+		     "x.yaml:15:26: bad regex: missing closing parenthesis\n");
+}
+
 /* A later file replaces a rule by id; the earlier one no longer runs. */
 static void test_load_later_file_overrides_rule(void **state)
 {
@@ -417,6 +441,7 @@ int main(void)
 		cmocka_unit_test(test_load_duplicate_id_in_file),
 		cmocka_unit_test(test_load_placeholder_errors),
 		cmocka_unit_test(test_load_slot_fill_errors),
+		cmocka_unit_test(test_load_requires_prefilter_errors),
 		cmocka_unit_test(test_load_later_file_overrides_rule),
 		cmocka_unit_test(test_load_good_rule_survives_bad_ones),
 	};
