@@ -388,9 +388,9 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	const struct lx_tok *first = &s->t.v[i];
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
-	** known surname into an unknown name (not at a sentence start). */
+	** known surname into an unknown name (stop words such as "Later"
+	** are no name words, so "Later Trump said" keeps Trump). */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME) &&
-	    !(ncap == 1 && (first->flags & LX_T_SSTART)) &&
 	    !(first->flags & LX_T_HEADLINE)) {
 		end += s->t.v[end].match_ntok;
 		ncap++;
