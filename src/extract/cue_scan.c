@@ -38,10 +38,20 @@ static const struct lx_ment *ment_ending(const struct lx_scan *s, size_t i)
 	return &s->ments[m];
 }
 
-/* The last person mentioned before token i, within three sentences. */
+/* The person a pronoun at token i stands for: the speaker of the last
+** attribution to a person, else the last person named, within three
+** sentences. */
 static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 {
 	uint32_t sent = s->t.v[i].sent;
+	for (size_t k = s->nattrs; k-- > 0;) {
+		const struct lx_attr *a = &s->attrs[k];
+		if (s->t.v[a->verb].sent + 3 < sent)
+			break;
+		if (a->verb < i && a->speaker &&
+		    a->speaker->type == FC_ENT_PERSON)
+			return a->speaker;
+	}
 	for (size_t m = s->nments; m-- > 0;) {
 		const struct lx_ment *mt = &s->ments[m];
 		if (mt->t1 > i)
@@ -52,6 +62,25 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 			return mt->ent;
 	}
 	return NULL;
+}
+
+/* The entity mention that opens the sentence of token i ("Putin ...,
+** stating that"), or NULL. */
+static const struct lx_ment *sentence_subject(const struct lx_scan *s,
+					      size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	size_t j = i;
+	while (j > 0 && s->t.v[j - 1].sent == sent &&
+	       !(s->t.v[j].flags & LX_T_SSTART))
+		j--;
+	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
+	if (det)
+		j += det->ntok;
+	if (j >= i || s->t.v[j].ment == FC_NONE)
+		return NULL;
+	const struct lx_ment *m = &s->ments[s->t.v[j].ment];
+	return m->t0 == j ? m : NULL;
 }
 
 static void push_attr(struct lx_scan *s, const struct lx_attr *a)
@@ -119,8 +148,24 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	}
 	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
 	    lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN)) {
-		a.t0 = (uint32_t)(p - 1);
+		/* "the Kremlin statement noted": the entity before the noun */
+		const struct lx_ment *owner = ment_ending(s, p - 1);
+		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
+		a.speaker = owner ? owner->ent : NULL;
 		emit_attr(s, &a, cue->id);
+		return;
+	}
+	/* A participle after a comma: "Putin ..., stating that ..." */
+	size_t vl;
+	const char *vk = lx_key(&s->t, v, 1, &vl);
+	if (v > 0 && is_punct(s, v - 1, ',') && vl > 4 &&
+	    !memcmp(vk + vl - 3, "ing", 3)) {
+		const struct lx_ment *subj0 = sentence_subject(s, v);
+		if (subj0) {
+			a.t0 = (uint32_t)v;
+			a.speaker = subj0->ent;
+			emit_attr(s, &a, cue->id);
+		}
 		return;
 	}
 	/* Inverted: "..., said the Kremlin", "“...” said Peskov". */
@@ -135,6 +180,19 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		return;
 	uint32_t m = s->t.v[j].ment;
 	if (m == FC_NONE || s->ments[m].t0 != j)
+		return;
+	/* The source ends the clause: at most two lower-case words, then
+	** punctuation ("said Russian official channels."), not "stating
+	** Russia opposes external interference". */
+	size_t e = s->ments[m].t1, words = 0;
+	while (e < s->t.n && (s->t.v[e].flags & LX_T_WORD) &&
+	       !(s->t.v[e].flags & (LX_T_BLOCKED | LX_T_NL)) && words <= 2) {
+		if (s->t.v[e].flags & LX_T_CAP)
+			return;
+		e++;
+		words++;
+	}
+	if (words > 2)
 		return;
 	a.t0 = (uint32_t)v;
 	a.t1 = s->ments[m].t1;

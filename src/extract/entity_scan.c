@@ -218,7 +218,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	}
 	size_t t0 = j;
 	const char *country = NULL;
-	for (int m = 0; m < 3 && joins(s, j); m++) {
+	for (int m = 0; m < 3 && (j == i || joins(s, j)); m++) {
 		if ((se = modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
 			if (e->e.country)
