@@ -106,13 +106,18 @@ static inline void lx_doc(struct fc_arena *a, struct fc_document *doc,
 		return;
 	size_t cap = 0, start = 0, n = doc->text_len;
 	for (size_t i = 0; i <= n; i++) {
+		size_t q = i + 1; /* past closing quotes after the stop */
+		while (q < n && (text[q] == '"' ||
+				 !strncmp(text + q, "\xe2\x80\x9d", 3) ||
+				 !strncmp(text + q, "\xc2\xbb", 2)))
+			q += text[q] == '"' ? 1 : text[q] == '\xc2' ? 2 : 3;
 		int end = i == n || text[i] == '\n' ||
 			  ((text[i] == '.' || text[i] == '?' || text[i] == '!') &&
-			   (i + 1 == n || text[i + 1] == ' ' || text[i + 1] == '\n') &&
+			   (q >= n || text[q] == ' ' || text[q] == '\n') &&
 			   !(i >= 2 && text[i - 2] == 'U' && text[i - 1] == 'S'));
 		if (!end)
 			continue;
-		size_t e = i < n && text[i] != '\n' ? i + 1 : i;
+		size_t e = i < n && text[i] != '\n' ? q : i;
 		while (start < e && (text[start] == ' ' || text[start] == '\n'))
 			start++;
 		if (e > start) {
