@@ -507,10 +507,19 @@ static void match_all(struct lx_scan *s)
 		struct lx_tok *t = &s->t.v[i];
 		if (t->flags & LX_T_BLOCKED)
 			continue;
+		bool has_blocked = false;
 		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= s->t.n; k++) {
 			const struct lx_tok *last = &s->t.v[i + k - 1];
-			if (k > 1 && (last->flags & (LX_T_BLOCKED | LX_T_NL)))
+			if (k > 1 && (last->flags & LX_T_NL))
 				break;
+			/* Only group cues may hold a number ("the two
+			** leaders"); other phrases stop at times and
+			** quantities. */
+			if (k > 1 && (last->flags & LX_T_BLOCKED)) {
+				if (k > 3)
+					break;
+				has_blocked = true;
+			}
 			size_t len;
 			const char *key = lx_key(&s->t, i, k, &len);
 			if (len > LX_MAX_KEY)
@@ -520,7 +529,10 @@ static void match_all(struct lx_scan *s)
 				break;
 			for (const struct lx_sense *se = sl->senses; se;
 			     se = se->next)
-				if (lx_sense_ok(s, se, i)) {
+				if (lx_sense_ok(s, se, i) &&
+				    (!has_blocked ||
+				     (se->kind == LX_S_CUE &&
+				      l->cues[se->ref].kind == LX_CUE_GROUP))) {
 					t->match = sl;
 					t->match_ntok = (uint8_t)k;
 					break;
