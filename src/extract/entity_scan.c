@@ -133,6 +133,24 @@ static bool is_name_word(const struct lx_scan *s, size_t i)
 	return !t->match || is_particle(s, i);
 }
 
+/* An acronym ("IBM", "GMT"): no part of a person's name. */
+static bool is_acronym(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return (t->flags & LX_T_UPPER) && t->end - t->start >= 2;
+}
+
+/* An initial: one capital letter and a dot ("W." in "George W. Bush"). */
+static bool is_initial(const struct lx_scan *s, size_t i)
+{
+	return i + 2 < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
+	       (s->t.v[i].flags & LX_T_CAP) &&
+	       s->text[s->t.v[i + 1].start] == '.' &&
+	       s->t.v[i + 1].start == s->t.v[i].end &&
+	       !(s->t.v[i + 2].flags & LX_T_NL) &&
+	       (s->t.v[i + 2].flags & LX_T_CAP);
+}
+
 /*
 ** An unknown capitalised run from i: name words, with particles ("al",
 ** "bin", "of") only between them. Returns its end (i when none) and in
@@ -148,7 +166,7 @@ static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
 			break;
 		if (is_name_word(s, k) && !is_particle(s, k)) {
 			(*ncap)++;
-			k++;
+			k += k > i && is_initial(s, k) ? 2 : 1;
 			end = k;
 			continue;
 		}
@@ -166,6 +184,41 @@ static const char *tok_text_label(struct lx_scan *s, size_t t0, size_t t1,
 {
 	*len = s->t.v[t1 - 1].end - s->t.v[t0].start;
 	return s->text + s->t.v[t0].start;
+}
+
+/* Is the entity's label this text (one space between words)? */
+static bool same_label(const struct fc_entity *e, const char *text,
+		       size_t len)
+{
+	const char *l = e->label;
+	size_t i = 0;
+	while (i < len && *l) {
+		if (text[i] == ' ' || text[i] == '\n') {
+			if (*l != ' ')
+				return false;
+			while (i < len && (text[i] == ' ' || text[i] == '\n'))
+				i++;
+			l++;
+			continue;
+		}
+		if (text[i++] != *l++)
+			return false;
+	}
+	return i == len && !*l;
+}
+
+/* A sentence-initial word that is more likely an adjective or an adverb
+** than a name ("Top-ranked", "Previously"). */
+static bool is_initial_nonname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!(t->flags & LX_T_SSTART))
+		return false;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	if (memchr(k, '-', len))
+		return true;
+	return len > 5 && !memcmp(k + len - 2, "ly", 2);
 }
 
 /* The name after a title at j: returns its end (j when none). */
@@ -187,19 +240,21 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	}
 	int ncap;
 	size_t end = name_run(s, j, MAX_NAME, &ncap);
-	if (end == j)
+	for (size_t k = j; k < end; k++)
+		if (is_acronym(s, k))
+			end = k; /* "Mr Smith IBM" -> "Smith" */
+	if (end == j || is_acronym(s, end - 1))
 		return j;
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		*out = surname_entity(s, end);
 		return end + s->t.v[end].match_ntok;
 	}
-	if (ncap == 1 && (*out = lx_find_surname(s, end - 1)))
-		return end;
-	if ((*out = lx_find_surname(s, end - 1)) && ncap > 1)
-		return end;
 	size_t len;
 	const char *name = tok_text_label(s, j, end, &len);
+	if ((*out = lx_find_surname(s, end - 1)) &&
+	    (ncap == 1 || same_label(*out, name, len)))
+		return end;
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;
@@ -381,6 +436,8 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 static size_t take_unknown(struct lx_scan *s, size_t i)
 {
+	if (is_initial_nonname(s, i))
+		return i + 1;
 	int ncap;
 	size_t end = name_run(s, i, MAX_NAME + 1, &ncap);
 	if (end == i)
@@ -395,17 +452,37 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		end += s->t.v[end].match_ntok;
 		ncap++;
 	}
-	if ((who = lx_find_surname(s, end - 1)) &&
-	    (ncap == 1 || !(first->flags & LX_T_HEADLINE))) {
-		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-			     "coref.surname");
+	size_t len;
+	const char *name = tok_text_label(s, i, end, &len);
+	bool is_person = false;
+	if ((who = lx_find_surname(s, end - 1))) {
+		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
+		** after "President Bush" is a person of its own. */
+		if (ncap == 1 || same_label(who, name, len)) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "coref.surname");
+			return end;
+		}
+		is_person = true;
+	}
+	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
+	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
+	    lx_tok_cue(s, end, LX_CUE_REPORT)) {
+		/* A lone unknown name right before a reporting verb is a
+		** source: '"...," Scholz said' */
+		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
+				    NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.speaker");
 		return end;
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;
-	size_t len;
-	const char *name = tok_text_label(s, i, end, &len);
-	who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL, NULL);
+	who = is_person ? lx_new_entity(s, "person", name, len, FC_ENT_PERSON,
+					NULL, NULL)
+			: lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
+					NULL, NULL);
 	if (who)
 		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "name");
 	return end;
