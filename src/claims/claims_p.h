@@ -132,6 +132,7 @@ struct slot_spec {
 	size_t nmap;
 	enum anchor anchor;
 	int anchor_sign; /* -1 before, +1 after */
+	int item_of;     /* filled only for items of this group, or -1 */
 };
 
 /* One compiled pattern of a rule. */

@@ -39,6 +39,7 @@ struct fill {
 	struct span ex[MAX_SPANS]; /* slot groups, in text offsets */
 	size_t nex;
 	struct elist items; /* of `each` */
+	int *item_group;    /* the rule name each item came from */
 	size_t k;           /* current item */
 	bool is_oom;
 };
@@ -1061,9 +1062,20 @@ static void collect_items(struct fill *f)
 {
 	struct match_ctx *m = f->m;
 	for (size_t i = 0; i < m->rule->neach; i++) {
-		size_t s, e;
-		if (group_span(m, m->rule->each[i], &s, &e))
-			add_span_entities(m, &f->items, s, e, false);
+		size_t s, e, n0 = f->items.n;
+		if (!group_span(m, m->rule->each[i], &s, &e))
+			continue;
+		add_span_entities(m, &f->items, s, e, false);
+		if (f->items.n == n0)
+			continue;
+		int *g = realloc(f->item_group, f->items.n * sizeof(*g));
+		if (!g) {
+			f->is_oom = true;
+			return;
+		}
+		f->item_group = g;
+		for (size_t k = n0; k < f->items.n; k++)
+			g[k] = m->rule->each[i];
 	}
 	f->is_oom |= f->items.is_oom;
 }
@@ -1080,6 +1092,9 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 	size_t n = 0;
 	for (size_t i = 0; i < ru->nslots; i++) {
 		const struct slot_spec *sp = &ru->slots[i];
+		if (sp->item_of >= 0 &&
+		    (f->k >= f->items.n || f->item_group[f->k] != sp->item_of))
+			continue;
 		fill_value(f, sp, &slots[n].value);
 		if (f->is_oom)
 			return FC_ENOMEM;
@@ -1136,6 +1151,7 @@ fc_status fill_facts(struct match_ctx *m, size_t *nemitted)
 		st = emit_fact(&f, nemitted);
 	}
 	free(f.items.v);
+	free(f.item_group);
 	return f.is_oom ? FC_ENOMEM : st;
 }
 

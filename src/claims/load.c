@@ -18,6 +18,7 @@
 **         mission: {group: m, map: {embassy: [embassy, embassies]}}
 **         type: {value: strategic partnership}
 **         date: {group: ago, before: published}
+**         date: {from: sentence, item_of: last}  # only for items of `last`
 **   tests: [...]
 **
 ** A rule may use `mentions: quote` instead of `pattern:`: it fires once
@@ -39,8 +40,9 @@ static const char *const rule_keys[] = {"id",	    "fact",  "description",
 					"pattern",  "mentions", "priority",
 					"requires", "each",  "slots",
 					NULL};
-static const char *const spec_keys[] = {"group", "from",   "as",    "value",
-					"map",   "before", "after", NULL};
+static const char *const spec_keys[] = {"group", "from",  "as",
+					"value", "map",	  "before",
+					"after", "item_of", NULL};
 
 static const char *const from_names[] = {
 	[FROM_GROUP] = "group",	      [FROM_SENTENCE] = "sentence",
@@ -415,7 +417,16 @@ static bool parse_anchor(struct loader *ld, struct slot_spec *sp,
 	return true;
 }
 
-/* The long form: {group:, from:, as:, value:, map:, before:, after:}. */
+static bool is_each_group(const struct rule *ru, int gi)
+{
+	for (size_t i = 0; i < ru->neach; i++)
+		if (ru->each[i] == gi)
+			return true;
+	return false;
+}
+
+/* The long form: {group:, from:, as:, value:, map:, before:, after:,
+** item_of:}. */
 static bool parse_spec_map(struct loader *ld, struct rule *ru,
 			   struct slot_spec *sp, const struct fc_ynode *n,
 			   const char *slot)
@@ -432,7 +443,22 @@ static bool parse_spec_map(struct loader *ld, struct rule *ru,
 	const struct fc_ynode *m = fc_ymap_get(n, "map");
 	const struct fc_ynode *b = fc_ymap_get(n, "before");
 	const struct fc_ynode *af = fc_ymap_get(n, "after");
+	const struct fc_ynode *io = fc_ymap_get(n, "item_of");
 	sp->from = FROM_GROUP;
+	if (io) {
+		const char *gname;
+		if (!fc_ynode_str(io, "item_of", &gname, ld->d)) {
+			ld->nerr++;
+			ok = false;
+		} else if ((sp->item_of = name_index(ru, gname)) < 0 ||
+			   !is_each_group(ru, sp->item_of)) {
+			err(ld, FC_ESCHEMA, &io->loc,
+			    "item_of names '%s', which is not a group of "
+			    "'each'",
+			    gname);
+			ok = false;
+		}
+	}
 	if (g)
 		ok = parse_groups(ld, ru, sp, g, slot) && ok;
 	if (f) {
@@ -523,6 +549,7 @@ static bool parse_spec(struct loader *ld, struct rule *ru,
 		return false;
 	}
 	sp->def = def;
+	sp->item_of = -1;
 	bool ok;
 	if (n->type == FC_Y_MAP) {
 		ok = parse_spec_map(ld, ru, sp, n, slot);
