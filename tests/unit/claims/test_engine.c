@@ -305,11 +305,13 @@ static void test_each_order_after_and_constants(void **state)
 		"    fact: closure\n"
 		"    each: [before, last]\n"
 		"    pattern: '(?i)(?<last>{COUNTRY}) (?:closed|shut) its "
-		"(?<m>embassy|consulate|mission), after (?<before>{ACTORS})'\n"
+		"(?<m>embassy|consulate|mission) {DATE}, after "
+		"(?<before>{ACTORS})'\n"
 		"    slots:\n"
 		"      country: {from: item, as: country}\n"
 		"      order: position\n"
 		"      after: {from: preceding, as: country}\n"
+		"      date: {from: sentence, item_of: last}\n"
 		"      mission: {group: m, map: {embassy: [embassy], "
 		"consulate: [consulate]}}\n"
 		"  - id: const\n"
@@ -318,18 +320,22 @@ static void test_each_order_after_and_constants(void **state)
 		"    slots: {country: c, mission: {value: embassy}}\n");
 	struct tdoc t;
 	tdoc_init(&t,
-		  "New Zealand shut its Embassy, after Britain and Macron.\n"
+		  "New Zealand shut its Embassy on Monday, after Britain and "
+		  "Macron.\n"
 		  "France recalled its diplomats.",
 		  "2026-01-16");
+	tdoc_time(&t, "on Monday", 0, "2026-01-12");
 	run_expect(r, &t,
 		   "closure country=country:GB order=1 mission=\"embassy\" "
-		   "@New Zealand shut its Embassy, after Britain and Macron\n"
+		   "@New Zealand shut its Embassy on Monday, after Britain and "
+		   "Macron\n"
 		   "closure country=country:FR order=2 after=[country:GB] "
-		   "mission=\"embassy\" @New Zealand shut its Embassy, after "
-		   "Britain and Macron\n"
+		   "mission=\"embassy\" @New Zealand shut its Embassy on "
+		   "Monday, after Britain and Macron\n"
 		   "closure country=country:NZ order=3 "
-		   "after=[country:GB,country:FR] mission=\"embassy\" @New "
-		   "Zealand shut its Embassy, after Britain and Macron\n"
+		   "after=[country:GB,country:FR] date=2026-01-12 "
+		   "mission=\"embassy\" @New Zealand shut its Embassy on Monday, "
+		   "after Britain and Macron\n"
 		   "closure country=country:FR mission=\"embassy\" @France "
 		   "recalled its diplomats\n");
 	rules_free(r);

@@ -331,13 +331,21 @@ static void test_load_slot_fill_errors(void **state)
 		     "  - id: c2\n"
 		     "    fact: quote\n"
 		     "    pattern: '(?<a>{ACTOR})'\n"
-		     "    slots: {speaker: speaker, quote: a}\n",
+		     "    slots: {speaker: speaker, quote: a}\n"
+		     "  - id: c3\n"
+		     "    fact: closure\n"
+		     "    each: a\n"
+		     "    pattern: '(?<a>{COUNTRY}) (?<b>{COUNTRY})'\n"
+		     "    slots: {country: {from: item}, city: {group: b, "
+		     "item_of: b}}\n",
 		     "x.yaml:7:43: from must be one of sentence, item, "
 		     "position, preceding, speaker, quote; not 'sentense'\n"
 		     "x.yaml:8:32: before must be 'published' or 'sentence', "
 		     "not 'yesterday'\n"
 		     "x.yaml:12:22: slot 'speaker' (an entity): 'from: "
-		     "speaker' and 'from: quote' need 'mentions: quote'\n");
+		     "speaker' and 'from: quote' need 'mentions: quote'\n"
+		     "x.yaml:17:62: item_of names 'b', which is not a group of "
+		     "'each'\n");
 }
 
 static void test_load_requires_prefilter_errors(void **state)
