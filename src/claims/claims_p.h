@@ -5,8 +5,11 @@
 **   expand.c   placeholders ({PERSON}, {ACTORS}, ...) -> PCRE2 syntax
 **   yamlpos.c  byte offsets inside YAML scalars -> file:line:col
 **   load.c     kind: claims files -> struct rule (fc_claims_add/compile)
+**   load_slots.c  the `slots:` of a rule
 **   tagged.c   a sentence with its mentions -> the tagged string
-**   fill.c     a match -> slot values (lists, countries, anchored times)
+**   entities.c tokens, groups, list heads, entities by id, as: country
+**   anchor.c   a duration before or after a reference date
+**   fill.c     a match -> slot values, stance, facts
 **   match.c    fc_claims_doc: run the rules over every sentence
 **
 ** A sentence is matched as a "tagged string": every top-level entity,
@@ -52,13 +55,13 @@ struct fact_kind {
 	size_t nslots;
 };
 
-const struct fact_kind *schema_kind(const char *name);
+const struct fact_kind *cl_schema_kind(const char *name);
 /* Nearest kind name within edit distance 2, or NULL. */
-const char *schema_suggest_kind(const char *name);
-const struct slot_def *schema_slot(const struct fact_kind *k,
+const char *cl_schema_suggest_kind(const char *name);
+const struct slot_def *cl_schema_slot(const struct fact_kind *k,
 				   const char *name);
-const char *schema_suggest_slot(const struct fact_kind *k, const char *name);
-const char *schema_slot_type_name(enum slot_type t);
+const char *cl_schema_suggest_slot(const struct fact_kind *k, const char *name);
+const char *cl_schema_slot_type_name(enum slot_type t);
 
 /* ---- Placeholders (expand.c) ------------------------------------------- */
 
@@ -87,16 +90,16 @@ struct expand_err {
 ** bytes map to its '{'). User placeholders come from cl (may be NULL).
 ** On failure *e says what and where.
 */
-fc_status expand_placeholders(const struct fc_claims *cl, const char *src,
+fc_status cl_expand_placeholders(const struct fc_claims *cl, const char *src,
 			      size_t len, char **out, size_t **map,
 			      size_t *out_len, struct expand_err *e);
 /* Is NAME (not NUL-terminated) a built-in placeholder? */
-bool is_builtin_placeholder(const char *name, size_t n);
+bool cl_is_builtin_placeholder(const char *name, size_t n);
 
 /* ---- Positions inside YAML scalars (yamlpos.c) ------------------------- */
 
 /* Position of value byte off of scalar n, read from the file's bytes. */
-struct fc_srcloc yaml_scalar_loc(const struct fc_rulefile *file,
+struct fc_srcloc cl_yaml_scalar_loc(const struct fc_rulefile *file,
 				 const struct fc_ynode *n, size_t off);
 
 /* ---- Rules (load.c) ---------------------------------------------------- */
@@ -187,6 +190,25 @@ struct fc_claims {
 	uint32_t maxpairs; /* largest capture count + 1 */
 };
 
+/* What is being loaded from one file (load.c, load_slots.c). */
+struct loader {
+	struct fc_rules *r;
+	struct fc_claims *cl;
+	const struct fc_rulefile *file;
+	struct fc_diags *d;
+	struct fc_arena *a;
+	size_t nerr;
+};
+
+void cl_load_err(struct loader *ld, fc_status code,
+		 const struct fc_srcloc *loc, const char *fmt, ...)
+	FC_PRINTF(4, 5);
+/* Index of a named group in rule->names, or -1. */
+int cl_name_index(const struct rule *ru, const char *name);
+/* Parse the filling of slot `key` into sp; false (reported) on error. */
+bool cl_parse_spec(struct loader *ld, struct rule *ru, struct slot_spec *sp,
+		   const struct fc_ynode *key, const struct fc_ynode *n);
+
 /* ---- Matching ---------------------------------------------------------- */
 
 enum tok_class {
@@ -205,11 +227,11 @@ struct tagged {
 	uint32_t mfirst, mend; /* mentions of the sentence: [mfirst, mend) */
 };
 
-void tagged_finish(struct tagged *t);
+void cl_tagged_finish(struct tagged *t);
 /* Build t for sentence si of doc (doc->mentions sorted by start). */
-fc_status tagged_build(struct tagged *t, const struct fc_document *doc,
+fc_status cl_tagged_build(struct tagged *t, const struct fc_document *doc,
 		       uint32_t si);
-char tok_class_of(const struct fc_mention *m);
+char cl_tok_class_of(const struct fc_mention *m);
 
 /* Country labels found so far (alpha-2 -> label), per document run. */
 struct label_cache {
@@ -241,12 +263,44 @@ struct match_ctx {
 	size_t nothers, capothers, capother_ids;
 };
 
+/* Entities gathered for a slot (malloc'd, caller frees v). */
+struct elist {
+	struct fc_entity *v;
+	size_t n, cap;
+	bool is_oom;
+};
+
+#define MAX_HEADS 64
+
+bool cl_is_entity_class(char c);
+/* The next token opening in [*i, e): its mention index, or -1. */
+long cl_next_token(const struct match_ctx *m, size_t *i, size_t e, char *cls);
+/* The tagged span of rule name gi in the current match, if it matched. */
+bool cl_group_span(const struct match_ctx *m, int gi, size_t *s, size_t *e);
+/* Tagged span [s, e) -> cleaned-text span. */
+void cl_text_span(const struct match_ctx *m, size_t s, size_t e, uint32_t *lo,
+		  uint32_t *hi);
+/* Add e to l (group entities as their members; as_country maps). */
+void cl_add_entity(struct match_ctx *m, struct elist *l,
+		   const struct fc_entity *e, bool as_country);
+/* The heads (mention indexes) of the coordinated items of [s, e). */
+size_t cl_span_heads(const struct match_ctx *m, size_t s, size_t e,
+		     long *heads, size_t max);
+void cl_add_span_entities(struct match_ctx *m, struct elist *l, size_t s,
+			  size_t e, bool as_country);
+/*
+** The date `sign` (-1 before, +1 after) the duration dur from the
+** reference ref ("YYYY[-MM[-DD]]"), at the duration's grain.
+*/
+bool cl_anchored_time(const char *dur, const char *ref, int sign,
+		      struct fc_time *out);
+
 /*
 ** Emit the facts of one match (several when the rule has `each`),
 ** appended with fc_corpus_push_fact. *nemitted counts them.
 */
-fc_status fill_facts(struct match_ctx *m, size_t *nemitted);
+fc_status cl_fill_facts(struct match_ctx *m, size_t *nemitted);
 /* Free what fill_facts cached in m (not the facts). */
-void match_ctx_finish(struct match_ctx *m);
+void cl_match_ctx_finish(struct match_ctx *m);
 
 #endif

@@ -126,7 +126,7 @@ static const struct placeholder *find_placeholder(const char *s, size_t n)
 	return NULL;
 }
 
-bool is_builtin_placeholder(const char *name, size_t n)
+bool cl_is_builtin_placeholder(const char *name, size_t n)
 {
 	return find_placeholder(name, n) != NULL;
 }
@@ -265,7 +265,7 @@ static bool expand_into(struct out *o, const struct fc_claims *cl,
 	return true;
 }
 
-fc_status expand_placeholders(const struct fc_claims *cl, const char *src,
+fc_status cl_expand_placeholders(const struct fc_claims *cl, const char *src,
 			      size_t len, char **out, size_t **map,
 			      size_t *out_len, struct expand_err *e)
 {

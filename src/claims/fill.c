@@ -28,12 +28,6 @@ struct span {
 	bool is_text;
 };
 
-struct elist {
-	struct fc_entity *v;
-	size_t n, cap;
-	bool is_oom;
-};
-
 struct fill {
 	struct match_ctx *m;
 	struct span ex[MAX_SPANS]; /* slot groups, in text offsets */
@@ -44,389 +38,7 @@ struct fill {
 	bool is_oom;
 };
 
-static bool is_entity_class(char c)
-{
-	return c == TOK_PERSON || c == TOK_COUNTRY || c == TOK_GOV ||
-	       c == TOK_ORG || c == TOK_CITY || c == TOK_GROUP ||
-	       c == TOK_OTHER;
-}
-
-static bool has_prefix(const char *s, const char *p)
-{
-	return s && !strncmp(s, p, strlen(p));
-}
-
-/* ---- Tokens and groups ----------------------------------------------------- */
-
-/*
-** The next token opening in [*i, e) of the tagged string: its mention
-** index, or -1 when there is none. *cls is its class letter.
-*/
-static long next_token(const struct match_ctx *m, size_t *i, size_t e,
-		       char *cls)
-{
-	const char *s = m->t->s;
-	size_t len = m->t->len;
-	while (*i < e) {
-		if (s[*i] != TOK_OPEN) {
-			(*i)++;
-			continue;
-		}
-		size_t j = *i + 1;
-		if (j >= len)
-			break;
-		char c = s[j++];
-		unsigned long v = 0;
-		size_t nd = 0;
-		while (j < len && s[j] >= '0' && s[j] <= '9' && nd < 10) {
-			v = v * 10 + (unsigned long)(s[j] - '0');
-			j++;
-			nd++;
-		}
-		*i = j;
-		if (nd && j < len && s[j] == TOK_CLOSE &&
-		    v < m->doc->nmentions) {
-			*i = j + 1;
-			*cls = c;
-			return (long)v;
-		}
-	}
-	return -1;
-}
-
-/* The span of rule name gi in the tagged string, when it matched. */
-static bool group_span(const struct match_ctx *m, int gi, size_t *s,
-		       size_t *e)
-{
-	const struct pattern *p = m->pat;
-	if (!p || gi < 0 || !p->gnum[gi])
-		return false;
-	for (size_t k = 0; k < p->ngnum[gi]; k++) {
-		uint32_t g = p->gnum[gi][k];
-		if (m->ov[2 * g] == PCRE2_UNSET || m->ov[2 * g + 1] <= m->ov[2 * g])
-			continue;
-		*s = m->ov[2 * g];
-		*e = m->ov[2 * g + 1];
-		return true;
-	}
-	return false;
-}
-
-static void text_span(const struct match_ctx *m, size_t s, size_t e,
-		      uint32_t *lo, uint32_t *hi)
-{
-	*lo = m->t->lo[s];
-	*hi = m->t->hi[e - 1];
-	if (*hi < *lo)
-		*hi = *lo;
-}
-
-/* ---- Entities -------------------------------------------------------------- */
-
-static int cmp_ent(const void *x, const void *y)
-{
-	const struct fc_mention *a = *(const struct fc_mention *const *)x;
-	const struct fc_mention *b = *(const struct fc_mention *const *)y;
-	return strcmp(a->entity.id, b->entity.id);
-}
-
-static bool build_ents(struct match_ctx *m)
-{
-	if (m->is_ents_built)
-		return true;
-	size_t n = 0;
-	for (size_t i = 0; i < m->doc->nmentions; i++)
-		n += m->doc->mentions[i].kind == FC_MENTION_ENTITY &&
-		     m->doc->mentions[i].entity.id;
-	m->ents = malloc((n ? n : 1) * sizeof(*m->ents));
-	if (!m->ents)
-		return false;
-	for (size_t i = 0; i < m->doc->nmentions; i++) {
-		const struct fc_mention *x = &m->doc->mentions[i];
-		if (x->kind == FC_MENTION_ENTITY && x->entity.id)
-			m->ents[m->nents++] = x;
-	}
-	qsort(m->ents, m->nents, sizeof(*m->ents), cmp_ent);
-	m->is_ents_built = true;
-	return true;
-}
-
-static const struct fc_entity *find_entity(struct match_ctx *m, const char *id)
-{
-	if (!build_ents(m))
-		return NULL;
-	size_t lo = 0, hi = m->nents;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->ents[mid]->entity.id, id);
-		if (!c)
-			return &m->ents[mid]->entity;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-/* An entity of another document of the corpus by id, or NULL (cached). */
-static const struct fc_entity *find_entity_corpus(struct match_ctx *m,
-						  const char *id)
-{
-	for (size_t i = 0; i < m->nothers; i++)
-		if (!strcmp(m->other_ids[i], id))
-			return m->others[i];
-	const struct fc_entity *found = NULL;
-	for (size_t di = 0; di < m->c->ndocs && !found; di++) {
-		const struct fc_document *doc = &m->c->docs[di];
-		for (size_t i = 0; di != m->di && i < doc->nmentions; i++) {
-			const struct fc_mention *x = &doc->mentions[i];
-			if (x->kind == FC_MENTION_ENTITY && x->entity.id &&
-			    !strcmp(x->entity.id, id)) {
-				found = &x->entity;
-				break;
-			}
-		}
-	}
-	void *g = fc_arena_grow(&m->c->arena, m->others, sizeof(*m->others),
-				&m->capothers, m->nothers + 1);
-	void *h = g ? fc_arena_grow(&m->c->arena, m->other_ids,
-				    sizeof(*m->other_ids), &m->capother_ids,
-				    m->nothers + 1)
-		    : NULL;
-	if (g && h) {
-		m->others = g;
-		m->other_ids = h;
-		m->others[m->nothers] = found;
-		m->other_ids[m->nothers++] = id;
-	}
-	return found;
-}
-
-/* The label of country:<code>: this document, the corpus, else code. */
-static const char *country_label(struct match_ctx *m, const char *code,
-				 const char *id)
-{
-	const struct fc_entity *e = find_entity(m, id);
-	if (e && e->label)
-		return e->label;
-	for (size_t i = 0; i < m->nlabels; i++)
-		if (!strcmp(m->labels[i].code, code))
-			return m->labels[i].label;
-	const char *label = NULL;
-	for (size_t di = 0; di < m->c->ndocs && !label; di++) {
-		const struct fc_document *doc = &m->c->docs[di];
-		if (di == m->di)
-			continue;
-		for (size_t i = 0; i < doc->nmentions; i++) {
-			const struct fc_mention *x = &doc->mentions[i];
-			if (x->kind == FC_MENTION_ENTITY && x->entity.id &&
-			    x->entity.label && !strcmp(x->entity.id, id)) {
-				label = x->entity.label;
-				break;
-			}
-		}
-	}
-	if (!label)
-		label = fc_arena_strdup(&m->c->arena, code);
-	if (strlen(code) < sizeof(m->labels->code)) {
-		void *g = fc_arena_grow(&m->c->arena, m->labels,
-					sizeof(*m->labels), &m->caplabels,
-					m->nlabels + 1);
-		if (g) {
-			m->labels = g;
-			snprintf(m->labels[m->nlabels].code,
-				 sizeof(m->labels->code), "%s", code);
-			m->labels[m->nlabels++].label = label;
-		}
-	}
-	return label;
-}
-
-/* as: country. False when the entity has no country (organisations,
-** groups, people of unknown nationality). */
-static bool to_country(struct match_ctx *m, const struct fc_entity *e,
-		       struct fc_entity *out)
-{
-	if (e->type == FC_ENT_COUNTRY) {
-		*out = *e;
-		return true;
-	}
-	const char *code = e->country;
-	if (!code && has_prefix(e->id, "gov:"))
-		code = e->id + 4;
-	if (!code || !*code || e->type == FC_ENT_ORG ||
-	    e->type == FC_ENT_GROUP)
-		return false;
-	char *id = fc_arena_printf(&m->c->arena, "country:%s", code);
-	if (!id)
-		return false;
-	memset(out, 0, sizeof(*out));
-	out->id = id;
-	out->type = FC_ENT_COUNTRY;
-	out->country = code;
-	out->label = country_label(m, code, id);
-	return out->label != NULL;
-}
-
-static void elist_add(struct elist *l, const struct fc_entity *e)
-{
-	if (l->is_oom || !e->id)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].id, e->id))
-			return;
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 8;
-		struct fc_entity *v = realloc(l->v, ncap * sizeof(*v));
-		if (!v) {
-			l->is_oom = true;
-			return;
-		}
-		l->v = v;
-		l->cap = ncap;
-	}
-	l->v[l->n++] = *e;
-}
-
-/* A member id of a group entity, when no mention of it is at hand. */
-static bool synth_member(struct match_ctx *m, const char *id,
-			 struct fc_entity *out)
-{
-	static const struct {
-		const char *prefix;
-		enum fc_entity_type type;
-	} kinds[] = {
-		{"person:", FC_ENT_PERSON}, {"country:", FC_ENT_COUNTRY},
-		{"gov:", FC_ENT_GOVERNMENT}, {"org:", FC_ENT_ORG},
-		{"city:", FC_ENT_CITY},
-	};
-	memset(out, 0, sizeof(*out));
-	out->id = id;
-	out->label = id;
-	out->type = FC_ENT_OTHER;
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
-		if (has_prefix(id, kinds[i].prefix)) {
-			out->type = kinds[i].type;
-			if (out->type == FC_ENT_COUNTRY ||
-			    out->type == FC_ENT_GOVERNMENT)
-				out->country = id + strlen(kinds[i].prefix);
-			if (out->type == FC_ENT_COUNTRY)
-				out->label = country_label(
-					m, out->country, id);
-		}
-	return true;
-}
-
-/* Add e to l: group entities as their members, mapped when as_country. */
-static void add_entity(struct match_ctx *m, struct elist *l,
-		       const struct fc_entity *e, bool as_country)
-{
-	if (e->type == FC_ENT_GROUP && has_prefix(e->id, "group:")) {
-		const char *p = e->id + 6;
-		while (*p) {
-			const char *q = strchr(p, '+');
-			size_t n = q ? (size_t)(q - p) : strlen(p);
-			char *id = fc_arena_strndup(&m->c->arena, p, n);
-			if (!id) {
-				l->is_oom = true;
-				return;
-			}
-			struct fc_entity mem;
-			const struct fc_entity *f = n ? find_entity(m, id) : NULL;
-			if (!f && n)
-				f = find_entity_corpus(m, id);
-			if (f)
-				mem = *f;
-			else if (n)
-				synth_member(m, id, &mem);
-			if (n)
-				add_entity(m, l, &mem, as_country);
-			p += n + (q != NULL);
-		}
-		return;
-	}
-	/* as: country keeps what has no country (an organisation) */
-	struct fc_entity c;
-	if (as_country && to_country(m, e, &c))
-		elist_add(l, &c);
-	else
-		elist_add(l, e);
-}
-
-/*
-** Is there an item separator at s[i]: ',', ';', '&', the word "and",
-** or '-' '/' right between two tokens? *n is its length.
-*/
-static bool separator_at(const char *s, size_t i, size_t e, size_t *n)
-{
-	char c = s[i];
-	*n = 1;
-	if (c == ',' || c == ';' || c == '&')
-		return true;
-	if ((c == '-' || c == '/') && i > 0 && s[i - 1] == TOK_CLOSE &&
-	    i + 1 < e && s[i + 1] == TOK_OPEN)
-		return true;
-	if (i + 3 <= e && !strncasecmp(s + i, "and", 3) &&
-	    (i == 0 || s[i - 1] == ' ' || s[i - 1] == TOK_CLOSE) &&
-	    (i + 3 == e || s[i + 3] == ' ' || s[i + 3] == TOK_OPEN)) {
-		*n = 3;
-		return true;
-	}
-	return false;
-}
-
-/*
-** The heads of the coordinated items of tagged span [s, e): in each
-** item ("Israeli Prime Minister Benjamin Netanyahu", "his Iranian
-** counterpart Masoud Pezeshkian") the last entity token. Mention
-** indexes go to heads (at most max).
-*/
-static size_t span_heads(const struct match_ctx *m, size_t s, size_t e,
-			 long *heads, size_t max)
-{
-	const char *str = m->t->s;
-	size_t n = 0;
-	long head = -1;
-	for (size_t i = s; i < e;) {
-		size_t sl;
-		if (str[i] == TOK_OPEN) {
-			char cls;
-			size_t j = i;
-			long mi = next_token(m, &j, j + 1, &cls);
-			if (mi >= 0 && is_entity_class(cls))
-				head = mi;
-			i = mi >= 0 ? j : i + 1;
-			continue;
-		}
-		if (separator_at(str, i, e, &sl)) {
-			if (head >= 0 && n < max)
-				heads[n++] = head;
-			head = -1;
-			i += sl;
-			continue;
-		}
-		i++;
-	}
-	if (head >= 0 && n < max)
-		heads[n++] = head;
-	return n;
-}
-
-#define MAX_HEADS 64
-
-/* Entities of the items of tagged span [s, e), in order. */
-static void add_span_entities(struct match_ctx *m, struct elist *l, size_t s,
-			      size_t e, bool as_country)
-{
-	long heads[MAX_HEADS];
-	size_t n = span_heads(m, s, e, heads, MAX_HEADS);
-	for (size_t i = 0; i < n; i++)
-		add_entity(m, l, &m->doc->mentions[heads[i]].entity,
-			   as_country);
-}
-
-/* ---- Text ------------------------------------------------------------------ */
+/* ---- Text ---------------------------------------------------------------- */
 
 /* text[lo, hi) with runs of white space as one space, trimmed. */
 static char *clean_text(struct fc_arena *a, const char *text, uint32_t lo,
@@ -471,95 +83,7 @@ static const char *map_text(struct fc_arena *a, const struct slot_spec *sp,
 	return s;
 }
 
-/* ---- Times ----------------------------------------------------------------- */
-
-/* "P13M", "P1Y6M", "P2W", "P12D": whole units only. */
-static bool read_duration(const char *v, int *y, int *mo, int *d, int *grain)
-{
-	*y = *mo = *d = 0;
-	*grain = 0; /* 3 year, 2 month, 1 day */
-	if (*v++ != 'P' || !*v)
-		return false;
-	while (*v) {
-		long n = 0;
-		int nd = 0;
-		while (*v >= '0' && *v <= '9' && nd < 6) {
-			n = n * 10 + (*v++ - '0');
-			nd++;
-		}
-		if (!nd)
-			return false;
-		switch (*v++) {
-		case 'Y': *y += (int)n; *grain = *grain ? *grain : 3; break;
-		case 'M': *mo += (int)n; *grain = *grain && *grain < 2 ? *grain : 2; break;
-		case 'W': *d += 7 * (int)n; *grain = 1; break;
-		case 'D': *d += (int)n; *grain = 1; break;
-		default: return false;
-		}
-	}
-	return *grain != 0;
-}
-
-/* Reference "YYYY", "YYYY-MM" or "YYYY-MM-DD..." -> fields present. */
-static int read_ref(const char *v, int *y, int *mo, int *d)
-{
-	int f[3] = {0, 0, 0}, nf = 0;
-	const char *p = v;
-	static const int width[3] = {4, 2, 2};
-	while (nf < 3) {
-		int x = 0;
-		for (int i = 0; i < width[nf]; i++, p++) {
-			if (*p < '0' || *p > '9')
-				goto done;
-			x = x * 10 + (*p - '0');
-		}
-		f[nf++] = x;
-		if (*p != '-')
-			break;
-		p++;
-	}
-done:
-	*y = f[0];
-	*mo = f[1];
-	*d = f[2];
-	if (nf >= 2 && (*mo < 1 || *mo > 12))
-		return 0;
-	if (nf == 3 && (*d < 1 || *d > 31))
-		return 0;
-	return nf;
-}
-
-static bool anchored_time(const char *dur, const char *ref, int sign,
-			  struct fc_time *out)
-{
-	int dy, dmo, dd, grain, y, mo, d;
-	if (!ref || !read_duration(dur, &dy, &dmo, &dd, &grain))
-		return false;
-	int nf = read_ref(ref, &y, &mo, &d);
-	char v[40];
-	if (grain == 3 && nf >= 1) {
-		snprintf(v, sizeof(v), "%04d", y + sign * dy);
-	} else if (grain == 2 && nf >= 2) {
-		long months = (long)y * 12 + (mo - 1) + sign * (dy * 12L + dmo);
-		snprintf(v, sizeof(v), "%04ld-%02ld", months / 12,
-			 months % 12 + 1);
-	} else if (grain == 1 && nf == 3) {
-		long months = (long)y * 12 + (mo - 1) + sign * (dy * 12L + dmo);
-		int32_t days = fc_days_from_civil((int)(months / 12),
-						  (int)(months % 12) + 1, 1) +
-			       (d - 1) + sign * dd;
-		int ry, rm, rd;
-		fc_civil_from_days(days, &ry, &rm, &rd);
-		snprintf(v, sizeof(v), "%04d-%02d-%02d", ry, rm, rd);
-	} else {
-		return false;
-	}
-	memset(out, 0, sizeof(*out));
-	out->type = FC_TIMEX_DATE;
-	return fc_time_parse(v, out) == FC_OK;
-}
-
-/* ---- Slot values ----------------------------------------------------------- */
+/* ---- Slot values --------------------------------------------------------- */
 
 static bool in_excluded(const struct fill *f, uint32_t lo, uint32_t hi)
 {
@@ -610,7 +134,7 @@ static const struct fc_mention *sentence_mention(const struct fill *f,
 		size_t i = 0;
 		char cls;
 		long mi;
-		while ((mi = next_token(m, &i, m->t->len, &cls)) >= 0) {
+		while ((mi = cl_next_token(m, &i, m->t->len, &cls)) >= 0) {
 			const struct fc_mention *x = &m->doc->mentions[mi];
 			bool inside = x->start >= m->start && x->end <= m->end;
 			if (!class_fits(t, cls) || inside != (pass == 0) ||
@@ -630,12 +154,12 @@ static const struct fc_mention *group_mention(const struct fill *f,
 {
 	for (size_t g = 0; g < sp->ngroups; g++) {
 		size_t s, e;
-		if (!group_span(f->m, sp->groups[g], &s, &e))
+		if (!cl_group_span(f->m, sp->groups[g], &s, &e))
 			continue;
 		char cls;
 		long mi;
-		while ((mi = next_token(f->m, &s, e, &cls)) >= 0)
-			if (t == SLOT_ENTITY ? is_entity_class(cls)
+		while ((mi = cl_next_token(f->m, &s, e, &cls)) >= 0)
+			if (t == SLOT_ENTITY ? cl_is_entity_class(cls)
 					     : class_fits(t, cls) &&
 						       (cls != TOK_DATE ||
 							is_placed(&f->m->doc->mentions[mi])))
@@ -648,7 +172,7 @@ static void set_entity(struct fill *f, const struct slot_spec *sp,
 		       const struct fc_entity *e, struct fc_value *v)
 {
 	struct elist l = {0};
-	add_entity(f->m, &l, e, sp->is_country);
+	cl_add_entity(f->m, &l, e, sp->is_country);
 	if (l.n) {
 		v->type = FC_VAL_ENTITY;
 		v->entity = l.v[0];
@@ -702,28 +226,28 @@ static void fill_list(struct fill *f, const struct slot_spec *sp,
 	case FROM_GROUP:
 		for (size_t g = 0; g < sp->ngroups; g++) {
 			size_t s, e;
-			if (group_span(m, sp->groups[g], &s, &e))
-				add_span_entities(m, &l, s, e, sp->is_country);
+			if (cl_group_span(m, sp->groups[g], &s, &e))
+				cl_add_span_entities(m, &l, s, e, sp->is_country);
 		}
 		if (sp->with_item && f->k < f->items.n)
-			add_entity(m, &l, &f->items.v[f->k], sp->is_country);
+			cl_add_entity(m, &l, &f->items.v[f->k], sp->is_country);
 		break;
 	case FROM_ITEM:
 		if (f->k < f->items.n)
-			add_entity(m, &l, &f->items.v[f->k], sp->is_country);
+			cl_add_entity(m, &l, &f->items.v[f->k], sp->is_country);
 		break;
 	case FROM_PRECEDING:
 		for (size_t i = 0; i < f->k && i < f->items.n; i++)
-			add_entity(m, &l, &f->items.v[i], sp->is_country);
+			cl_add_entity(m, &l, &f->items.v[i], sp->is_country);
 		break;
 	case FROM_SPEAKER:
 		if (m->quote && m->quote->speaker)
-			add_entity(m, &l, m->quote->speaker, sp->is_country);
+			cl_add_entity(m, &l, m->quote->speaker, sp->is_country);
 		break;
 	case FROM_SENTENCE: {
 		const struct fc_mention *x = sentence_mention(f, SLOT_LIST);
 		if (x)
-			add_entity(m, &l, &x->entity, sp->is_country);
+			cl_add_entity(m, &l, &x->entity, sp->is_country);
 		break;
 	}
 	default: break;
@@ -738,9 +262,9 @@ static const char *group_text(struct fill *f, const struct slot_spec *sp)
 	for (size_t g = 0; g < sp->ngroups; g++) {
 		size_t s, e;
 		uint32_t lo, hi;
-		if (!group_span(f->m, sp->groups[g], &s, &e))
+		if (!cl_group_span(f->m, sp->groups[g], &s, &e))
 			continue;
-		text_span(f->m, s, e, &lo, &hi);
+		cl_text_span(f->m, s, e, &lo, &hi);
 		return clean_text(&f->m->c->arena, f->m->doc->text, lo, hi);
 	}
 	return "";
@@ -756,7 +280,7 @@ static void fill_entity_text(struct fill *f, const struct slot_spec *sp,
 {
 	for (size_t g = 0; g < sp->ngroups; g++) {
 		size_t s, e, i;
-		if (!group_span(f->m, sp->groups[g], &s, &e))
+		if (!cl_group_span(f->m, sp->groups[g], &s, &e))
 			continue;
 		/* skip a leading article */
 		const char *str = f->m->t->s;
@@ -766,9 +290,9 @@ static void fill_entity_text(struct fill *f, const struct slot_spec *sp,
 			s += 4;
 		i = s;
 		char cls;
-		long mi = next_token(f->m, &i, e, &cls);
+		long mi = cl_next_token(f->m, &i, e, &cls);
 		if (mi >= 0 && i == e && str[s] == TOK_OPEN &&
-		    is_entity_class(cls)) {
+		    cl_is_entity_class(cls)) {
 			set_entity(f, sp, &f->m->doc->mentions[mi].entity, v);
 			if (v->type != FC_VAL_NONE)
 				return;
@@ -800,7 +324,7 @@ static void fill_time(struct fill *f, const struct slot_spec *sp,
 								      SLOT_DATE);
 			ref = r ? r->time.value : NULL;
 		}
-		if (dur && anchored_time(dur->time.value, ref,
+		if (dur && cl_anchored_time(dur->time.value, ref,
 					 sp->anchor_sign, &v->time))
 			v->type = FC_VAL_TIME;
 		return;
@@ -880,9 +404,9 @@ static void fill_value(struct fill *f, const struct slot_spec *sp,
 			for (size_t g = 0; g < sp->ngroups && !v->type; g++) {
 				size_t s, e2;
 				long heads[MAX_HEADS];
-				if (!group_span(m, sp->groups[g], &s, &e2))
+				if (!cl_group_span(m, sp->groups[g], &s, &e2))
 					continue;
-				size_t nh = span_heads(m, s, e2, heads,
+				size_t nh = cl_span_heads(m, s, e2, heads,
 						       MAX_HEADS);
 				for (size_t h = 0; h < nh && !v->type; h++)
 					set_entity(f, sp,
@@ -899,7 +423,7 @@ static void fill_value(struct fill *f, const struct slot_spec *sp,
 	}
 }
 
-/* ---- Facts ----------------------------------------------------------------- */
+/* ---- Facts --------------------------------------------------------------- */
 
 static bool value_equal(const struct fc_value *a, const struct fc_value *b)
 {
@@ -1042,18 +566,18 @@ static void collect_excluded(struct fill *f)
 		for (size_t g = 0; g < sp->ngroups; g++) {
 			size_t s, e;
 			uint32_t lo, hi;
-			if (!group_span(m, sp->groups[g], &s, &e))
+			if (!cl_group_span(m, sp->groups[g], &s, &e))
 				continue;
-			text_span(m, s, e, &lo, &hi);
+			cl_text_span(m, s, e, &lo, &hi);
 			exclude(f, lo, hi, is_text);
 		}
 	}
 	for (size_t i = 0; i < ru->neach; i++) {
 		size_t s, e;
 		uint32_t lo, hi;
-		if (!group_span(m, ru->each[i], &s, &e))
+		if (!cl_group_span(m, ru->each[i], &s, &e))
 			continue;
-		text_span(m, s, e, &lo, &hi);
+		cl_text_span(m, s, e, &lo, &hi);
 		exclude(f, lo, hi, false);
 	}
 }
@@ -1063,9 +587,9 @@ static void collect_items(struct fill *f)
 	struct match_ctx *m = f->m;
 	for (size_t i = 0; i < m->rule->neach; i++) {
 		size_t s, e, n0 = f->items.n;
-		if (!group_span(m, m->rule->each[i], &s, &e))
+		if (!cl_group_span(m, m->rule->each[i], &s, &e))
 			continue;
-		add_span_entities(m, &f->items, s, e, false);
+		cl_add_span_entities(m, &f->items, s, e, false);
 		if (f->items.n == n0)
 			continue;
 		int *g = realloc(f->item_group, f->items.n * sizeof(*g));
@@ -1138,7 +662,7 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 	return FC_OK;
 }
 
-fc_status fill_facts(struct match_ctx *m, size_t *nemitted)
+fc_status cl_fill_facts(struct match_ctx *m, size_t *nemitted)
 {
 	struct fill f = {.m = m};
 	fc_status st = FC_OK;
@@ -1155,7 +679,7 @@ fc_status fill_facts(struct match_ctx *m, size_t *nemitted)
 	return f.is_oom ? FC_ENOMEM : st;
 }
 
-void match_ctx_finish(struct match_ctx *m)
+void cl_match_ctx_finish(struct match_ctx *m)
 {
 	free(m->ents);
 	m->ents = NULL;

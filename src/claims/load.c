@@ -40,32 +40,9 @@ static const char *const rule_keys[] = {"id",	    "fact",  "description",
 					"pattern",  "mentions", "priority",
 					"requires", "each",  "slots",
 					NULL};
-static const char *const spec_keys[] = {"group", "from",  "as",
-					"value", "map",	  "before",
-					"after", "item_of", NULL};
 
-static const char *const from_names[] = {
-	[FROM_GROUP] = "group",	      [FROM_SENTENCE] = "sentence",
-	[FROM_ITEM] = "item",	      [FROM_POSITION] = "position",
-	[FROM_PRECEDING] = "preceding", [FROM_SPEAKER] = "speaker",
-	[FROM_QUOTE] = "quote",	      [FROM_VALUE] = "value",
-};
-
-/* What is being loaded from one file. */
-struct loader {
-	struct fc_rules *r;
-	struct fc_claims *cl;
-	const struct fc_rulefile *file;
-	struct fc_diags *d;
-	struct fc_arena *a;
-	size_t nerr;
-};
-
-static void err(struct loader *ld, fc_status code, const struct fc_srcloc *loc,
-		const char *fmt, ...) FC_PRINTF(4, 5);
-
-static void err(struct loader *ld, fc_status code, const struct fc_srcloc *loc,
-		const char *fmt, ...)
+void cl_load_err(struct loader *ld, fc_status code,
+		 const struct fc_srcloc *loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -103,31 +80,26 @@ static size_t group_offset(const char *src, const char *name)
 	return 0;
 }
 
-struct pending_pat {
-	const struct fc_ynode *node;
-	pcre2_code *code;
-};
-
 static void report_expand(struct loader *ld, const struct fc_ynode *n,
 			  const struct expand_err *e)
 {
-	struct fc_srcloc l = yaml_scalar_loc(ld->file, n, e->off);
+	struct fc_srcloc l = cl_yaml_scalar_loc(ld->file, n, e->off);
 	l.len = e->len ? (uint32_t)e->len : 1;
 	if (e->code == FC_ENOMEM)
-		err(ld, FC_ENOMEM, &n->loc, "out of memory");
+		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 	else if (e->is_silent)
 		ld->nerr++; /* reported where the placeholder is defined */
 	else if (e->code == FC_ELIMIT)
-		err(ld, FC_ESCHEMA, &l,
+		cl_load_err(ld, FC_ESCHEMA, &l,
 		    "placeholder {%s} nests deeper than 8 levels (is it "
 		    "defined through itself?)",
 		    e->name);
 	else if (e->suggest)
-		err(ld, FC_ESCHEMA, &l,
+		cl_load_err(ld, FC_ESCHEMA, &l,
 		    "unknown placeholder {%s} (did you mean {%s}?)", e->name,
 		    e->suggest);
 	else
-		err(ld, FC_ESCHEMA, &l, "unknown placeholder {%s}", e->name);
+		cl_load_err(ld, FC_ESCHEMA, &l, "unknown placeholder {%s}", e->name);
 }
 
 /* Compile one pattern scalar; false (error reported) on failure. */
@@ -138,7 +110,7 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 	size_t *map, xlen;
 	struct expand_err e;
 	*out = NULL;
-	fc_status st = expand_placeholders(ld->cl, n->str, n->len, &x, &map,
+	fc_status st = cl_expand_placeholders(ld->cl, n->str, n->len, &x, &map,
 					   &xlen, &e);
 	if (st) {
 		report_expand(ld, n, &e);
@@ -153,8 +125,8 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ecode, msg, sizeof(msg));
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
-		struct fc_srcloc l = yaml_scalar_loc(ld->file, n, off);
-		err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
+		struct fc_srcloc l = cl_yaml_scalar_loc(ld->file, n, off);
+		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
 	} else {
 		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	}
@@ -220,353 +192,6 @@ static bool map_groups(struct loader *ld, struct rule *ru, struct pattern *p)
 	return true;
 }
 
-/* ---- Slot specs ---------------------------------------------------------- */
-
-static int name_index(const struct rule *ru, const char *name)
-{
-	for (size_t i = 0; i < ru->nnames; i++)
-		if (!strcmp(ru->names[i], name))
-			return (int)i;
-	return -1;
-}
-
-static bool from_keyword(const char *s, enum fill_from *out)
-{
-	for (size_t i = 0; i < sizeof(from_names) / sizeof(*from_names); i++)
-		if (i != FROM_GROUP && i != FROM_VALUE &&
-		    !strcmp(from_names[i], s)) {
-			*out = (enum fill_from)i;
-			return true;
-		}
-	return false;
-}
-
-/* Resolve one group name of slot `slot`; reports a missing group. */
-static bool add_group(struct loader *ld, struct rule *ru,
-		      struct slot_spec *sp, const struct fc_ynode *n,
-		      const char *slot, size_t cap)
-{
-	const char *name;
-	if (!fc_ynode_str(n, "a group name", &name, ld->d)) {
-		ld->nerr++;
-		return false;
-	}
-	if (!strcmp(name, "item")) {
-		sp->with_item = true;
-		return true;
-	}
-	int gi = name_index(ru, name);
-	if (gi < 0 && ru->is_broken)
-		return false; /* the pattern error is reported already */
-	if (gi < 0) {
-		if (ru->source == SRC_QUOTE)
-			err(ld, FC_ESCHEMA, &n->loc,
-			    "slot '%s' names group '%s', but a 'mentions:' "
-			    "rule has no groups",
-			    slot, name);
-		else
-			err(ld, FC_ESCHEMA, &n->loc,
-			    "slot '%s' names group '%s', which no pattern of "
-			    "rule '%s' defines",
-			    slot, name, ru->id);
-		return false;
-	}
-	if (sp->ngroups < cap)
-		sp->groups[sp->ngroups++] = gi;
-	return true;
-}
-
-static bool parse_groups(struct loader *ld, struct rule *ru,
-			 struct slot_spec *sp, const struct fc_ynode *n,
-			 const char *slot)
-{
-	size_t cap = n->type == FC_Y_SEQ ? n->nkids : 1;
-	sp->groups = fc_arena_alloc(ld->a, (cap + 1) * sizeof(*sp->groups));
-	if (!sp->groups)
-		return false;
-	if (n->type != FC_Y_SEQ)
-		return add_group(ld, ru, sp, n, slot, cap);
-	bool ok = true;
-	for (size_t i = 0; i < n->nkids; i++)
-		ok = add_group(ld, ru, sp, n->kids[i], slot, cap) && ok;
-	return ok;
-}
-
-static bool parse_map(struct loader *ld, struct slot_spec *sp,
-		      const struct fc_ynode *n)
-{
-	if (n->type != FC_Y_MAP) {
-		err(ld, FC_ESCHEMA, &n->loc,
-		    "map must be a mapping of canonical text to variants");
-		return false;
-	}
-	sp->nmap = n->nkids / 2;
-	sp->map = fc_arena_alloc(ld->a, (sp->nmap + 1) * sizeof(*sp->map));
-	if (!sp->map)
-		return false;
-	bool ok = true;
-	for (size_t i = 0; i < sp->nmap; i++) {
-		struct text_map *m = &sp->map[i];
-		m->canon = n->kids[2 * i]->str;
-		const char **v;
-		size_t nv;
-		if (!fc_ynode_strlist(ld->a, n->kids[2 * i + 1], "map variants",
-				      &v, &nv, ld->d)) {
-			ld->nerr++;
-			ok = false;
-			continue;
-		}
-		m->variants = fc_arena_alloc(ld->a, (nv + 1) * sizeof(*v));
-		if (!m->variants)
-			return false;
-		for (size_t k = 0; k < nv; k++)
-			m->variants[k] = fc_lower(ld->a, v[k], strlen(v[k]));
-		m->nvariants = nv;
-	}
-	return ok;
-}
-
-/* Does the fill make sense for the slot's type? */
-static bool check_spec(struct loader *ld, const struct rule *ru,
-		       const struct slot_spec *sp,
-		       const struct fc_srcloc *loc)
-{
-	enum slot_type t = sp->def->type;
-	const char *why = NULL;
-	switch (sp->from) {
-	case FROM_GROUP:
-		if (t == SLOT_INT)
-			why = "a number slot is filled by 'from: position'";
-		else if (ru->source == SRC_QUOTE)
-			why = "a 'mentions:' rule has no groups";
-		break;
-	case FROM_SENTENCE:
-		if (t == SLOT_LIST || t == SLOT_TEXT || t == SLOT_INT)
-			why = "'from: sentence' fills dates, durations, "
-			      "quantities and places";
-		break;
-	case FROM_ITEM:
-		if (t != SLOT_ENTITY && t != SLOT_ENTITY_TEXT && t != SLOT_LIST)
-			why = "'from: item' fills entities and lists";
-		break;
-	case FROM_POSITION:
-		if (t != SLOT_INT)
-			why = "'from: position' fills number slots";
-		break;
-	case FROM_PRECEDING:
-		if (t != SLOT_LIST)
-			why = "'from: preceding' fills list slots";
-		break;
-	case FROM_SPEAKER:
-	case FROM_QUOTE:
-		if (ru->source != SRC_QUOTE)
-			why = "'from: speaker' and 'from: quote' need "
-			      "'mentions: quote'";
-		else if (sp->from == FROM_SPEAKER && t != SLOT_ENTITY &&
-			 t != SLOT_LIST)
-			why = "'from: speaker' fills entities";
-		else if (sp->from == FROM_QUOTE && t != SLOT_TEXT &&
-			 t != SLOT_ENTITY_TEXT)
-			why = "'from: quote' fills text";
-		break;
-	case FROM_VALUE:
-		if (t != SLOT_TEXT && t != SLOT_ENTITY_TEXT)
-			why = "'value:' fills text slots";
-		break;
-	}
-	if (!why && (sp->from == FROM_ITEM || sp->from == FROM_POSITION ||
-		     sp->from == FROM_PRECEDING || sp->with_item) &&
-	    !ru->neach)
-		why = "items come from 'each:', which this rule lacks";
-	if (!why && sp->is_country && t != SLOT_LIST && t != SLOT_ENTITY &&
-	    t != SLOT_ENTITY_TEXT)
-		why = "'as: country' applies to entities and lists";
-	if (!why && sp->map && t != SLOT_TEXT && t != SLOT_ENTITY_TEXT)
-		why = "'map:' applies to text slots";
-	if (!why && sp->anchor && (t != SLOT_DATE || sp->from != FROM_GROUP))
-		why = "'before:'/'after:' turn a duration group into a date";
-	if (!why && sp->with_item && t != SLOT_LIST)
-		why = "'item' in a group list needs a list slot";
-	if (why) {
-		err(ld, FC_ESCHEMA, loc, "slot '%s' (%s): %s", sp->def->name,
-		    schema_slot_type_name(t), why);
-		return false;
-	}
-	return true;
-}
-
-static bool parse_anchor(struct loader *ld, struct slot_spec *sp,
-			 const struct fc_ynode *n, int sign)
-{
-	const char *s;
-	if (!fc_ynode_str(n, sign < 0 ? "before" : "after", &s, ld->d)) {
-		ld->nerr++;
-		return false;
-	}
-	sp->anchor_sign = sign;
-	if (!strcmp(s, "published"))
-		sp->anchor = ANCHOR_PUBLISHED;
-	else if (!strcmp(s, "sentence"))
-		sp->anchor = ANCHOR_SENTENCE;
-	else {
-		err(ld, FC_ESCHEMA, &n->loc,
-		    "%s must be 'published' or 'sentence', not '%s'",
-		    sign < 0 ? "before" : "after", s);
-		return false;
-	}
-	return true;
-}
-
-static bool is_each_group(const struct rule *ru, int gi)
-{
-	for (size_t i = 0; i < ru->neach; i++)
-		if (ru->each[i] == gi)
-			return true;
-	return false;
-}
-
-/* The long form: {group:, from:, as:, value:, map:, before:, after:,
-** item_of:}. */
-static bool parse_spec_map(struct loader *ld, struct rule *ru,
-			   struct slot_spec *sp, const struct fc_ynode *n,
-			   const char *slot)
-{
-	char what[96];
-	snprintf(what, sizeof(what), "slot '%s'", slot);
-	bool ok = fc_ymap_check_keys(n, spec_keys, what, ld->d) == 0;
-	if (!ok)
-		ld->nerr++;
-	const struct fc_ynode *g = fc_ymap_get(n, "group");
-	const struct fc_ynode *f = fc_ymap_get(n, "from");
-	const struct fc_ynode *as = fc_ymap_get(n, "as");
-	const struct fc_ynode *v = fc_ymap_get(n, "value");
-	const struct fc_ynode *m = fc_ymap_get(n, "map");
-	const struct fc_ynode *b = fc_ymap_get(n, "before");
-	const struct fc_ynode *af = fc_ymap_get(n, "after");
-	const struct fc_ynode *io = fc_ymap_get(n, "item_of");
-	sp->from = FROM_GROUP;
-	if (io) {
-		const char *gname;
-		if (!fc_ynode_str(io, "item_of", &gname, ld->d)) {
-			ld->nerr++;
-			ok = false;
-		} else if ((sp->item_of = name_index(ru, gname)) < 0 ||
-			   !is_each_group(ru, sp->item_of)) {
-			err(ld, FC_ESCHEMA, &io->loc,
-			    "item_of names '%s', which is not a group of "
-			    "'each'",
-			    gname);
-			ok = false;
-		}
-	}
-	if (g)
-		ok = parse_groups(ld, ru, sp, g, slot) && ok;
-	if (f) {
-		const char *s;
-		if (!fc_ynode_str(f, "from", &s, ld->d)) {
-			ld->nerr++;
-			ok = false;
-		} else if (!from_keyword(s, &sp->from)) {
-			err(ld, FC_ESCHEMA, &f->loc,
-			    "from must be one of sentence, item, position, "
-			    "preceding, speaker, quote; not '%s'",
-			    s);
-			ok = false;
-		}
-		if (g && sp->from == FROM_ITEM) {
-			sp->from = FROM_GROUP;
-			sp->with_item = true;
-		} else if (g && sp->from != FROM_GROUP) {
-			err(ld, FC_ESCHEMA, &f->loc,
-			    "slot '%s': 'group:' goes with 'from: item' only",
-			    slot);
-			ok = false;
-		}
-	}
-	if (v) {
-		if (!fc_ynode_str(v, "value", &sp->value, ld->d)) {
-			ld->nerr++;
-			ok = false;
-		}
-		if (g || f) {
-			err(ld, FC_ESCHEMA, &v->loc,
-			    "slot '%s': 'value:' is a constant; it takes no "
-			    "'group:' or 'from:'",
-			    slot);
-			ok = false;
-		}
-		sp->from = FROM_VALUE;
-	}
-	if (!g && !f && !v) {
-		err(ld, FC_ESCHEMA, &n->loc,
-		    "slot '%s' needs 'group:', 'from:' or 'value:'", slot);
-		ok = false;
-	}
-	if (as) {
-		const char *s;
-		if (!fc_ynode_str(as, "as", &s, ld->d)) {
-			ld->nerr++;
-			ok = false;
-		} else if (strcmp(s, "country")) {
-			err(ld, FC_ESCHEMA, &as->loc,
-			    "as must be 'country', not '%s'", s);
-			ok = false;
-		} else {
-			sp->is_country = true;
-		}
-	}
-	if (m)
-		ok = parse_map(ld, sp, m) && ok;
-	if (b)
-		ok = parse_anchor(ld, sp, b, -1) && ok;
-	if (af)
-		ok = parse_anchor(ld, sp, af, +1) && ok;
-	if (b && af) {
-		err(ld, FC_ESCHEMA, &af->loc,
-		    "slot '%s': give 'before:' or 'after:', not both", slot);
-		ok = false;
-	}
-	return ok;
-}
-
-static bool parse_spec(struct loader *ld, struct rule *ru,
-		       struct slot_spec *sp, const struct fc_ynode *key,
-		       const struct fc_ynode *n)
-{
-	const char *slot = key->str;
-	const struct slot_def *def = schema_slot(ru->kind, slot);
-	if (!def) {
-		const char *s = schema_suggest_slot(ru->kind, slot);
-		if (s)
-			err(ld, FC_ESCHEMA, &key->loc,
-			    "fact kind '%s' has no slot '%s' (did you mean "
-			    "'%s'?)",
-			    ru->kind->name, slot, s);
-		else
-			err(ld, FC_ESCHEMA, &key->loc,
-			    "fact kind '%s' has no slot '%s'", ru->kind->name,
-			    slot);
-		return false;
-	}
-	sp->def = def;
-	sp->item_of = -1;
-	bool ok;
-	if (n->type == FC_Y_MAP) {
-		ok = parse_spec_map(ld, ru, sp, n, slot);
-	} else if (n->type == FC_Y_SCALAR && name_index(ru, n->str) < 0 &&
-		   from_keyword(n->str, &sp->from)) {
-		ok = true;
-	} else {
-		sp->from = FROM_GROUP;
-		ok = parse_groups(ld, ru, sp, n, slot);
-		if (ok && sp->with_item && !sp->ngroups) {
-			sp->with_item = false;
-			sp->from = FROM_ITEM;
-		}
-	}
-	return ok && check_spec(ld, ru, sp, &n->loc);
-}
-
 /* ---- Rules --------------------------------------------------------------- */
 
 static bool parse_each(struct loader *ld, struct rule *ru,
@@ -583,14 +208,14 @@ static bool parse_each(struct loader *ld, struct rule *ru,
 		return false;
 	bool ok = true;
 	for (size_t i = 0; i < nv; i++) {
-		int gi = name_index(ru, v[i]);
+		int gi = cl_name_index(ru, v[i]);
 		const struct fc_ynode *at = n->type == FC_Y_SEQ ? n->kids[i] : n;
 		if (gi < 0 && ru->is_broken) {
 			ok = false;
 			continue;
 		}
 		if (gi < 0) {
-			err(ld, FC_ESCHEMA, &at->loc,
+			cl_load_err(ld, FC_ESCHEMA, &at->loc,
 			    "each names group '%s', which no pattern of rule "
 			    "'%s' defines",
 			    v[i], ru->id);
@@ -620,7 +245,7 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 {
 	size_t np = n->type == FC_Y_SEQ ? n->nkids : 1;
 	if (n->type == FC_Y_MAP || np == 0) {
-		err(ld, FC_ESCHEMA, &n->loc,
+		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "pattern must be a string or a list of strings");
 		return false;
 	}
@@ -666,7 +291,7 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 	uint32_t count = 0;
 	pcre2_pattern_info(ru->req, PCRE2_INFO_NAMECOUNT, &count);
 	if (count)
-		err(ld, FC_ESCHEMA, &n->loc,
+		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "requires is a prefilter: it takes no named groups");
 }
 
@@ -702,7 +327,7 @@ static bool keep_rule(struct loader *ld, struct rule *ru)
 static void load_rule(struct loader *ld, const struct fc_ynode *n)
 {
 	if (n->type != FC_Y_MAP) {
-		err(ld, FC_ESCHEMA, &n->loc, "a claim rule must be a mapping");
+		cl_load_err(ld, FC_ESCHEMA, &n->loc, "a claim rule must be a mapping");
 		return;
 	}
 	size_t nerr0 = ld->nerr;
@@ -710,7 +335,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		ld->nerr++;
 	struct rule *ru = fc_arena_alloc(ld->a, sizeof(*ru));
 	if (!ru) {
-		err(ld, FC_ENOMEM, &n->loc, "out of memory");
+		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 		return;
 	}
 	ru->file = ld->file->path;
@@ -724,24 +349,24 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 	const struct fc_ynode *en = fc_ymap_get(n, "each");
 	const struct fc_ynode *sn = fc_ymap_get(n, "slots");
 	if (!idn)
-		err(ld, FC_ESCHEMA, &n->loc, "claim rule needs an 'id'");
+		cl_load_err(ld, FC_ESCHEMA, &n->loc, "claim rule needs an 'id'");
 	else if (!fc_ynode_str(idn, "id", &ru->id, ld->d))
 		ld->nerr++;
 	const char *fact = NULL;
 	if (!fn)
-		err(ld, FC_ESCHEMA, &n->loc,
+		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "claim rule '%s' needs a 'fact' kind",
 		    ru->id ? ru->id : "?");
 	else if (!fc_ynode_str(fn, "fact", &fact, ld->d))
 		ld->nerr++;
-	if (fact && !(ru->kind = schema_kind(fact))) {
-		const char *s = schema_suggest_kind(fact);
+	if (fact && !(ru->kind = cl_schema_kind(fact))) {
+		const char *s = cl_schema_suggest_kind(fact);
 		if (s)
-			err(ld, FC_ESCHEMA, &fn->loc,
+			cl_load_err(ld, FC_ESCHEMA, &fn->loc,
 			    "unknown fact kind '%s' (did you mean '%s'?)", fact,
 			    s);
 		else
-			err(ld, FC_ESCHEMA, &fn->loc,
+			cl_load_err(ld, FC_ESCHEMA, &fn->loc,
 			    "unknown fact kind '%s' (one of agreement, call, "
 			    "capture, closure, death_toll, mediation, "
 			    "meeting, ouster, protest, quote, statement, "
@@ -753,7 +378,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		ld->nerr++;
 	const struct fc_ynode **pnodes = NULL;
 	if (pn && mn) {
-		err(ld, FC_ESCHEMA, &mn->loc,
+		cl_load_err(ld, FC_ESCHEMA, &mn->loc,
 		    "give 'pattern:' or 'mentions:', not both");
 		ru->is_broken = true; /* no follow-on errors about groups */
 	} else if (mn) {
@@ -762,13 +387,13 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		if (!fc_ynode_str(mn, "mentions", &s, ld->d))
 			ld->nerr++;
 		else if (strcmp(s, "quote"))
-			err(ld, FC_ESCHEMA, &mn->loc,
+			cl_load_err(ld, FC_ESCHEMA, &mn->loc,
 			    "mentions must be 'quote', not '%s'", s);
 	} else if (pn) {
 		if (!parse_patterns(ld, ru, pn, &pnodes) && ld->nerr == nerr0)
-			err(ld, FC_ENOMEM, &pn->loc, "out of memory");
+			cl_load_err(ld, FC_ENOMEM, &pn->loc, "out of memory");
 	} else {
-		err(ld, FC_ESCHEMA, &n->loc,
+		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "claim rule '%s' needs a 'pattern' (or 'mentions: quote')",
 		    ru->id ? ru->id : "?");
 	}
@@ -777,19 +402,19 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 	if (en)
 		parse_each(ld, ru, en);
 	if (!sn) {
-		err(ld, FC_ESCHEMA, &n->loc, "claim rule '%s' needs 'slots'",
+		cl_load_err(ld, FC_ESCHEMA, &n->loc, "claim rule '%s' needs 'slots'",
 		    ru->id ? ru->id : "?");
 	} else if (sn->type != FC_Y_MAP) {
-		err(ld, FC_ESCHEMA, &sn->loc,
+		cl_load_err(ld, FC_ESCHEMA, &sn->loc,
 		    "slots must be a mapping of slot name to its filling");
 	} else if (ru->kind) {
 		ru->slots = fc_arena_alloc(ld->a, (sn->nkids / 2 + 1) *
 							  sizeof(*ru->slots));
 		if (!ru->slots) {
-			err(ld, FC_ENOMEM, &sn->loc, "out of memory");
+			cl_load_err(ld, FC_ENOMEM, &sn->loc, "out of memory");
 		} else {
 			for (size_t i = 0; i + 1 < sn->nkids; i += 2)
-				if (parse_spec(ld, ru, &ru->slots[ru->nslots],
+				if (cl_parse_spec(ld, ru, &ru->slots[ru->nslots],
 					       sn->kids[i], sn->kids[i + 1]))
 					ru->nslots++;
 		}
@@ -807,8 +432,8 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 				size_t off = group_offset(pnodes[k]->str,
 							  ru->names[gi]);
 				struct fc_srcloc l =
-					yaml_scalar_loc(ld->file, pnodes[k], off);
-				err(ld, FC_ESCHEMA, &l,
+					cl_yaml_scalar_loc(ld->file, pnodes[k], off);
+				cl_load_err(ld, FC_ESCHEMA, &l,
 				    "named group '%s' is not used by any slot",
 				    ru->names[gi]);
 				break;
@@ -816,10 +441,10 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		}
 	for (size_t k = 0; k < ru->npats && ld->nerr == nerr0; k++)
 		if (!map_groups(ld, ru, &ru->pats[k]))
-			err(ld, FC_ENOMEM, &n->loc, "out of memory");
+			cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 	if (ld->nerr != nerr0 || !keep_rule(ld, ru)) {
 		if (ld->nerr == nerr0)
-			err(ld, FC_ENOMEM, &n->loc, "out of memory");
+			cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 		free_codes(ru);
 	}
 }
@@ -840,7 +465,7 @@ static void add_placeholders(struct loader *ld, const struct fc_ynode *n)
 {
 	struct fc_claims *cl = ld->cl;
 	if (n->type != FC_Y_MAP) {
-		err(ld, FC_ESCHEMA, &n->loc,
+		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "placeholders must be a mapping of NAME to a regex "
 		    "fragment");
 		return;
@@ -849,14 +474,14 @@ static void add_placeholders(struct loader *ld, const struct fc_ynode *n)
 		const struct fc_ynode *k = n->kids[i], *v = n->kids[i + 1];
 		const char *frag;
 		if (!valid_ph_name(k->str)) {
-			err(ld, FC_ESCHEMA, &k->loc,
+			cl_load_err(ld, FC_ESCHEMA, &k->loc,
 			    "placeholder name '%s' must be upper-case letters "
 			    "and '_'",
 			    k->str);
 			continue;
 		}
-		if (is_builtin_placeholder(k->str, k->len)) {
-			err(ld, FC_ESCHEMA, &k->loc,
+		if (cl_is_builtin_placeholder(k->str, k->len)) {
+			cl_load_err(ld, FC_ESCHEMA, &k->loc,
 			    "placeholder {%s} is built in and cannot be "
 			    "redefined",
 			    k->str);
@@ -870,7 +495,7 @@ static void add_placeholders(struct loader *ld, const struct fc_ynode *n)
 			size_t ncap = cl->capphs ? cl->capphs * 2 : 16;
 			struct user_ph *g = realloc(cl->phs, ncap * sizeof(*g));
 			if (!g) {
-				err(ld, FC_ENOMEM, &k->loc, "out of memory");
+				cl_load_err(ld, FC_ENOMEM, &k->loc, "out of memory");
 				return;
 			}
 			cl->phs = g;
@@ -898,7 +523,7 @@ static void add_rule_src(struct loader *ld, const struct fc_ynode *n)
 		if (!o->id || strcmp(o->id, id))
 			continue;
 		if (!strcmp(o->file.path, ld->file->path)) {
-			err(ld, FC_ESCHEMA, &idn->loc,
+			cl_load_err(ld, FC_ESCHEMA, &idn->loc,
 			    "duplicate rule id '%s' (first at line %u)", id,
 			    (unsigned)fc_ymap_get(o->node, "id")->loc.line);
 			return;
@@ -911,7 +536,7 @@ static void add_rule_src(struct loader *ld, const struct fc_ynode *n)
 		size_t ncap = cl->capsrcs ? cl->capsrcs * 2 : 64;
 		struct rule_src *g = realloc(cl->srcs, ncap * sizeof(*g));
 		if (!g) {
-			err(ld, FC_ENOMEM, &n->loc, "out of memory");
+			cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 			return;
 		}
 		cl->srcs = g;
@@ -943,7 +568,7 @@ fc_status fc_claims_add(struct fc_rules *r, const struct fc_rulefile *file,
 	if (pn)
 		add_placeholders(&ld, pn);
 	if (cn && cn->type != FC_Y_SEQ && !fc_ynode_is_null(cn))
-		err(&ld, FC_ESCHEMA, &cn->loc,
+		cl_load_err(&ld, FC_ESCHEMA, &cn->loc,
 		    "claims must be a list of claim rules");
 	else if (cn && cn->type == FC_Y_SEQ)
 		for (size_t i = 0; i < cn->nkids; i++)

@@ -121,7 +121,7 @@ static fc_status run_pattern(struct run *rn, const struct rule *ru,
 			m->end = t->hi[me - 1];
 			if (!is_claimed(rn, ru->kind->name, m->start, m->end)) {
 				size_t n = 0;
-				fc_status st = fill_facts(m, &n);
+				fc_status st = cl_fill_facts(m, &n);
 				if (st)
 					return st;
 				if (n && !claim(rn, ru->kind->name, m->start,
@@ -151,7 +151,7 @@ static fc_status run_quotes(struct run *rn, const struct rule *ru)
 		m->start = x->start;
 		m->end = x->end;
 		size_t n = 0;
-		fc_status st = fill_facts(m, &n);
+		fc_status st = cl_fill_facts(m, &n);
 		if (st)
 			return st;
 	}
@@ -215,7 +215,7 @@ fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 	if (rn.jit)
 		pcre2_jit_stack_assign(rn.mctx, NULL, rn.jit);
 	for (uint32_t si = 0; si < doc->nsentences; si++) {
-		if ((st = tagged_build(&t, doc, si)))
+		if ((st = cl_tagged_build(&t, doc, si)))
 			goto fail;
 		if ((st = run_sentence(&rn, cl)))
 			goto fail;
@@ -225,8 +225,8 @@ fail:
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, NULL,
 			    "out of memory extracting facts");
-	match_ctx_finish(&rn.m);
-	tagged_finish(&t);
+	cl_match_ctx_finish(&rn.m);
+	cl_tagged_finish(&t);
 	free(rn.cl);
 	pcre2_jit_stack_free(rn.jit);
 	pcre2_match_context_free(rn.mctx);

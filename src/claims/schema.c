@@ -99,7 +99,7 @@ static const struct fact_kind kinds[] = {
 	KIND("war", war_slots),
 };
 
-const struct fact_kind *schema_kind(const char *name)
+const struct fact_kind *cl_schema_kind(const char *name)
 {
 	for (size_t i = 0; i < N(kinds); i++)
 		if (!strcmp(kinds[i].name, name))
@@ -107,7 +107,7 @@ const struct fact_kind *schema_kind(const char *name)
 	return NULL;
 }
 
-const char *schema_suggest_kind(const char *name)
+const char *cl_schema_suggest_kind(const char *name)
 {
 	const char *best = NULL;
 	size_t bestd = 3;
@@ -121,7 +121,7 @@ const char *schema_suggest_kind(const char *name)
 	return best;
 }
 
-const struct slot_def *schema_slot(const struct fact_kind *k, const char *name)
+const struct slot_def *cl_schema_slot(const struct fact_kind *k, const char *name)
 {
 	for (size_t i = 0; i < k->nslots; i++)
 		if (!strcmp(k->slots[i].name, name))
@@ -129,7 +129,7 @@ const struct slot_def *schema_slot(const struct fact_kind *k, const char *name)
 	return NULL;
 }
 
-const char *schema_suggest_slot(const struct fact_kind *k, const char *name)
+const char *cl_schema_suggest_slot(const struct fact_kind *k, const char *name)
 {
 	const char *best = NULL;
 	size_t bestd = 3;
@@ -143,7 +143,7 @@ const char *schema_suggest_slot(const struct fact_kind *k, const char *name)
 	return best;
 }
 
-const char *schema_slot_type_name(enum slot_type t)
+const char *cl_schema_slot_type_name(enum slot_type t)
 {
 	static const char *const names[] = {
 		[SLOT_LIST] = "a list of entities",

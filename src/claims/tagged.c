@@ -13,11 +13,13 @@
 ** before the person end with the person's role (from the lexicon) or
 ** are capitalised words (at most three), and the country or government
 ** token before them has the person's country. The modifier is then not
-** an entity of its own in any slot. The rest of the sentence is copied with typographic quotes
-** and the en dash folded to ASCII, no-break spaces to spaces, stray
-** \x01 \x02 NUL bytes to spaces and invalid UTF-8 to '?', so the string
-** is valid UTF-8 and holds no token bytes of its own. lo[]/hi[] map
-** every byte back to the cleaned text.
+** an entity of its own in any slot.
+**
+** The rest of the sentence is copied with typographic quotes and the en
+** dash folded to ASCII, no-break spaces to spaces, stray \x01 \x02 NUL
+** bytes to spaces and invalid UTF-8 to '?', so the string is valid
+** UTF-8 and holds no token bytes of its own. lo[]/hi[] map every byte
+** back to the cleaned text.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +28,7 @@
 
 #include "claims/claims_p.h"
 
-char tok_class_of(const struct fc_mention *m)
+char cl_tok_class_of(const struct fc_mention *m)
 {
 	switch (m->kind) {
 	case FC_MENTION_ENTITY:
@@ -53,7 +55,7 @@ char tok_class_of(const struct fc_mention *m)
 	}
 }
 
-void tagged_finish(struct tagged *t)
+void cl_tagged_finish(struct tagged *t)
 {
 	free(t->s);
 	free(t->lo);
@@ -211,7 +213,7 @@ static bool is_modifier_gap(const char *text, uint32_t from, uint32_t to)
 	return true;
 }
 
-fc_status tagged_build(struct tagged *t, const struct fc_document *doc,
+fc_status cl_tagged_build(struct tagged *t, const struct fc_document *doc,
 		       uint32_t si)
 {
 	const struct fc_sentence *s = &doc->sentences[si];
@@ -225,7 +227,7 @@ fc_status tagged_build(struct tagged *t, const struct fc_document *doc,
 	size_t prev_out = 0;                  /* where its token starts */
 	for (uint32_t i = t->mfirst; i < t->mend; i++) {
 		const struct fc_mention *m = &doc->mentions[i];
-		char cls = tok_class_of(m);
+		char cls = cl_tok_class_of(m);
 		if (!cls || m->start < pos || m->end > end || m->end <= m->start)
 			continue;
 		uint32_t from = m->start;
@@ -233,7 +235,7 @@ fc_status tagged_build(struct tagged *t, const struct fc_document *doc,
 			size_t pn, cn;
 			const char *pc = ent_country(&m->entity, &pn);
 			from = role_start(doc->text, pos, m);
-			char pcl = prev ? tok_class_of(prev) : 0;
+			char pcl = prev ? cl_tok_class_of(prev) : 0;
 			const char *cc = prev ? ent_country(&prev->entity, &cn)
 					      : NULL;
 			if (prev && prev->end == pos &&

@@ -101,7 +101,7 @@ static bool quoted_col(const char *data, size_t len, size_t q, char style,
 	return v >= off;
 }
 
-struct fc_srcloc yaml_scalar_loc(const struct fc_rulefile *file,
+struct fc_srcloc cl_yaml_scalar_loc(const struct fc_rulefile *file,
 				 const struct fc_ynode *n, size_t off)
 {
 	struct fc_srcloc l = n->loc;

@@ -64,14 +64,14 @@ static void run_expect(struct fc_rules *r, struct tdoc *t, const char *want)
 	tdoc_free(t);
 }
 
-/* ---- Placeholders ------------------------------------------------------- */
+/* ---- Placeholders -------------------------------------------------------- */
 
 static bool list_matches(const char *subject, const char *want)
 {
 	char *x;
 	size_t *map, xlen;
 	struct expand_err e;
-	assert_int_equal(expand_placeholders(NULL, "^(?<l>{ACTORS})", 15, &x,
+	assert_int_equal(cl_expand_placeholders(NULL, "^(?<l>{ACTORS})", 15, &x,
 					     &map, &xlen, &e),
 			 FC_OK);
 	int ec;
@@ -125,7 +125,7 @@ static void test_placeholder_in_class_and_escape_is_literal(void **state)
 	size_t *map, xlen;
 	struct expand_err e;
 	const char *src = "[{ACTOR}]\\{ACTOR}\\Q{ACTOR}\\E{DATE}";
-	assert_int_equal(expand_placeholders(NULL, src, strlen(src), &x, &map,
+	assert_int_equal(cl_expand_placeholders(NULL, src, strlen(src), &x, &map,
 					     &xlen, &e),
 			 FC_OK);
 	assert_string_equal(x, "[{ACTOR}]\\{ACTOR}\\Q{ACTOR}\\E"
@@ -137,7 +137,7 @@ static void test_placeholder_in_class_and_escape_is_literal(void **state)
 	free(map);
 }
 
-/* ---- The tagged sentence ------------------------------------------------ */
+/* ---- The tagged sentence ------------------------------------------------- */
 
 static void test_tagged_tokens_folding_and_quotes(void **state)
 {
@@ -150,7 +150,7 @@ static void test_tagged_tokens_folding_and_quotes(void **state)
 	tdoc_tag_entities(&t);
 	fc_mentions_finish(t.doc);
 	struct tagged tg = {0};
-	assert_int_equal(tagged_build(&tg, t.doc, 0), FC_OK);
+	assert_int_equal(cl_tagged_build(&tg, t.doc, 0), FC_OK);
 	/* mentions sorted: Israeli 0, Benjamin Netanyahu 1, Russia 2,
 	** Putin 3, Friday 4 */
 	assert_string_equal(tg.s, "\x01P1\x02 told \x01P3\x02 \"no\" on  "
@@ -161,7 +161,7 @@ static void test_tagged_tokens_folding_and_quotes(void **state)
 	/* the curly quote is one byte mapping to three */
 	const char *q = strchr(tg.s, '"');
 	assert_int_equal(tg.hi[q - tg.s] - tg.lo[q - tg.s], 3);
-	tagged_finish(&tg);
+	cl_tagged_finish(&tg);
 	tdoc_free(&t);
 }
 
@@ -180,13 +180,13 @@ static void test_tagged_invalid_utf8_and_nested_mentions(void **state)
 				       "FR", NULL};
 	fc_mentions_finish(t.doc);
 	struct tagged tg = {0};
-	assert_int_equal(tagged_build(&tg, t.doc, 0), FC_OK);
+	assert_int_equal(cl_tagged_build(&tg, t.doc, 0), FC_OK);
 	assert_string_equal(tg.s, "Bad ?? bytes near \x01P0\x02.");
-	tagged_finish(&tg);
+	cl_tagged_finish(&tg);
 	tdoc_free(&t);
 }
 
-/* ---- Slots ------------------------------------------------------------- */
+/* ---- Slots --------------------------------------------------------------- */
 
 static const char *const call_rules =
 	"kind: claims\n"
@@ -341,7 +341,7 @@ static void test_each_order_after_and_constants(void **state)
 	rules_free(r);
 }
 
-/* ---- Stance ------------------------------------------------------------- */
+/* ---- Stance -------------------------------------------------------------- */
 
 static void test_polarity_modality_attribution(void **state)
 {
@@ -388,7 +388,7 @@ static void test_polarity_modality_attribution(void **state)
 	rules_free(r);
 }
 
-/* ---- Priorities, duplicates --------------------------------------------- */
+/* ---- Priorities, duplicates ---------------------------------------------- */
 
 static void test_priority_and_duplicates(void **state)
 {
@@ -449,7 +449,7 @@ static void test_requires_prefilter(void **state)
 	rules_free(r);
 }
 
-/* ---- Limits and hostile input ------------------------------------------- */
+/* ---- Limits and hostile input -------------------------------------------- */
 
 static void test_match_limit_is_bounded(void **state)
 {
