@@ -121,7 +121,8 @@ const char *cl_schema_suggest_kind(const char *name)
 	return best;
 }
 
-const struct slot_def *cl_schema_slot(const struct fact_kind *k, const char *name)
+const struct slot_def *cl_schema_slot(const struct fact_kind *k,
+				      const char *name)
 {
 	for (size_t i = 0; i < k->nslots; i++)
 		if (!strcmp(k->slots[i].name, name))

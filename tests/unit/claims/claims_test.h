@@ -16,7 +16,7 @@
 
 #include "fc_test.h"
 
-/* ---- Rules ---------------------------------------------------------------- */
+/* ---- Rules --------------------------------------------------------------- */
 
 /* Load the files (NULL-terminated) into a fresh rule set, then compile. */
 static inline fc_status rules_load_files(const char *const *paths,
@@ -107,7 +107,7 @@ static inline struct fc_rules *rules_load_builtin(void)
 	return r;
 }
 
-/* ---- Documents ------------------------------------------------------------ */
+/* ---- Documents ----------------------------------------------------------- */
 
 struct tdoc {
 	struct fc_corpus *c;
@@ -381,7 +381,7 @@ static inline fc_status tdoc_run(struct tdoc *t, const struct fc_rules *r,
 	return fc_claims_doc(r, t->c, 0, d);
 }
 
-/* ---- Rendering ------------------------------------------------------------ */
+/* ---- Rendering ----------------------------------------------------------- */
 
 static inline void render_value(struct fc_buf *b, struct fc_arena *a,
 				const struct fc_value *v)
