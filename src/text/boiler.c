@@ -236,6 +236,11 @@ fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 				  nchars <= heading->max_length));
 		if (k->drop)
 			continue;
+		if (k->flags & TB_HEADING) {
+			/* Marked up as a heading: decided by the markup. */
+			v->rule[i] = heading_id;
+			continue;
+		}
 		if (rest_rule || pending) {
 			v->rule[i] = rest_rule ? rest_rule : pending_rule;
 			is_explicit[i] = true;
@@ -280,7 +285,7 @@ fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 		}
 		if (v->rule[i] || is_kept)
 			continue;
-		if (is_heading[i] && (heading || (k->flags & TB_HEADING))) {
+		if (is_heading[i] && heading) {
 			v->rule[i] = heading_id;
 			continue;
 		}

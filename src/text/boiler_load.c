@@ -284,7 +284,7 @@ static void read_rule(struct fc_rules *r, const struct fc_ynode *m,
 	}
 	if ((n = fc_ymap_get(m, "pattern")))
 		compile_pattern(r, br, n, d);
-	else if (br->is_enabled)
+	else if (br->is_enabled && !fc_ymap_get(m, "heuristic"))
 		fc_diag_add(d, FC_ESCHEMA, &m->loc,
 			    "rule '%s' needs a 'pattern' or a 'heuristic'",
 			    br->id);

@@ -3,9 +3,9 @@
 **
 ** Scraped news text usually holds one paragraph per line. Wire and mail
 ** text is often hard-wrapped instead (Reuters: lines of 65 columns,
-** paragraphs opened by an indent). The document decides: when most of
-** its lines are full-width lines that run on without sentence-final
-** punctuation and hardly any line is long, it is wrapped, and lines join
+** paragraphs opened by an indent). The document decides: when many of
+** its lines are full-width lines that stop mid-sentence and hardly any
+** line is long, it is wrapped (is_wrapped), and lines join
 ** into paragraphs up to a blank line, an indented line, a list item, or
 ** a short line that ends a sentence. Otherwise every line is a block.
 ** Bullets ("- Posts") are list markers, removed from the text.
@@ -105,6 +105,20 @@ static bool ends_final(const char *u, size_t cs, size_t ce)
 	return false;
 }
 
+/* Does the line start the way a sentence continues (lower case, digit)? */
+static bool starts_low(const char *u, const struct tline *l)
+{
+	unsigned char c = (unsigned char)u[l->cs];
+	return l->ce > l->cs &&
+	       ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+}
+
+/*
+** Hard-wrapped: at least 3 lines, hardly any longer than WRAP_MAX_WIDTH,
+** and a fifth of them full-width lines that stop mid-sentence, the next
+** line going on in lower case ("... is not under" / "pressure to ...").
+** One-paragraph-per-line text and lists of headlines do not look so.
+*/
 static bool is_wrapped(const char *u, const struct tline *l, size_t n,
 		       uint32_t *width)
 {
@@ -125,12 +139,11 @@ static bool is_wrapped(const char *u, const struct tline *l, size_t n,
 		return false;
 	for (size_t i = 0; i + 1 < n; i++) {
 		uint32_t len = l[i].ce - l[i].cs;
-		if (len && len * 10 >= w * 6 && l[i + 1].ce > l[i + 1].cs &&
-		    !text_bullet(u, l[i + 1].cs, l[i + 1].ce, false) &&
+		if (len && len * 10 >= w * 6 && starts_low(u, &l[i + 1]) &&
 		    !ends_final(u, l[i].cs, l[i].ce))
 			nopen++;
 	}
-	return nopen * 10 >= nonblank * 3;
+	return nopen >= 2 && nopen * 10 >= nonblank * 2;
 }
 
 fc_status text_plain(struct tdoc *t)
