@@ -23,10 +23,12 @@ static inline char *tmp_make(void)
 static inline char *tmp_write_n(const char *dir, const char *name,
 				const char *data, size_t n)
 {
-	size_t len = strlen(dir) + strlen(name) + 2;
-	char *path = malloc(len);
+	size_t dl = strlen(dir), nl = strlen(name);
+	char *path = malloc(dl + nl + 2);
 	assert_non_null(path);
-	snprintf(path, len, "%s/%s", dir, name);
+	memcpy(path, dir, dl);
+	path[dl] = '/';
+	memcpy(path + dl + 1, name, nl + 1);
 	for (char *s = path + strlen(dir) + 1; (s = strchr(s, '/')); s++) {
 		*s = '\0';
 		mkdir(path, 0755);
