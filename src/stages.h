@@ -51,6 +51,16 @@ fc_status fc_checks_add(struct fc_rules *r, const struct fc_rulefile *file,
 fc_status fc_checks_compile(struct fc_rules *r, struct fc_diags *d);
 void fc_checks_destroy(struct fc_checks *c);
 
+fc_status fc_indep_add(struct fc_rules *r, const struct fc_rulefile *file,
+		       struct fc_diags *d);
+fc_status fc_indep_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_indep_destroy(struct fc_indep *x);
+
+fc_status fc_html_add(struct fc_rules *r, const struct fc_rulefile *file,
+		      struct fc_diags *d);
+fc_status fc_html_compile(struct fc_rules *r, struct fc_diags *d);
+void fc_html_destroy(struct fc_html *h);
+
 /* ---- Stages ------------------------------------------------------------ */
 
 /*
@@ -109,9 +119,18 @@ fc_status fc_checks_run(const struct fc_rules *r, struct fc_corpus *c,
 			struct fc_diags *d);
 
 /*
+** Independence: set every document's independent_group (0-based, dense,
+** in document order) and c->ngroups from declared derived_from, shared
+** wire credits and text reuse. Runs after the text stage.
+*/
+fc_status fc_indep_groups(const struct fc_rules *r, struct fc_corpus *c,
+			  struct fc_diags *d);
+
+/*
 ** Are two values compatible under a comparison named by a check
 ** ("time", "duration", "quantity", "entity", "set", "list-order",
-** "text")? tolerance: relative for quantities, seconds for durations.
+** "text", "polarity")? tolerance: relative for quantities, seconds for
+** times and durations.
 */
 bool fc_values_compatible(const char *compare, double tolerance,
 			  const struct fc_value *a, const struct fc_value *b);

@@ -52,4 +52,14 @@ struct fc_verify_opts {
 fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 		    const struct fc_verify_opts *opts, struct fc_diags *d);
 
+/*
+** Mentions of one text (factcross normalize, check DOC): the text is
+** taken as it is (no boilerplate removal), so offsets stay true to the
+** input; invalid UTF-8 is replaced by U+FFFD first. ref is the
+** published date (YYYY-MM-DD) or NULL. The document is added to c.
+*/
+fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
+			    const char *ref, const char *text, size_t len,
+			    struct fc_document **out, struct fc_diags *d);
+
 #endif

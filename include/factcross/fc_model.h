@@ -267,6 +267,17 @@ struct fc_document {
 	int32_t independent_group; /* 0-based group number */
 };
 
+/* Why two sources are not independent (evidence for the report). */
+enum fc_dep_reason { FC_DEP_DECLARED, FC_DEP_WIRE, FC_DEP_REUSE,
+		     FC_DEP_CANONICAL };
+
+struct fc_dependence {
+	uint32_t a, b; /* document indexes, a < b */
+	enum fc_dep_reason reason;
+	double similarity; /* REUSE: estimated resemblance 0..1 */
+	const char *detail; /* "Reuters", "derived_from", ... or NULL */
+};
+
 struct fc_corpus {
 	struct fc_arena arena;
 	const char *name, *title;
@@ -282,6 +293,8 @@ struct fc_corpus {
 	struct fc_finding *findings;
 	size_t nfindings;
 	int32_t ngroups; /* independent groups */
+	struct fc_dependence *deps; /* pairs found dependent, sorted */
+	size_t ndeps;
 };
 
 struct fc_corpus *fc_corpus_create(void);

@@ -9,6 +9,8 @@
 **   kind: lexicon       entities, aliases, titles, cue words
 **   kind: claims        claim patterns: sentences -> typed facts
 **   kind: checks        cluster keys and field comparisons -> findings
+**   kind: independence  wire credits, reuse thresholds -> source groups
+**   kind: html          main-content selection for HTML pages
 **
 ** and an optional `tests:` list of golden cases (see docs/rules.md).
 ** A rule whose id is already loaded replaces the earlier one, so a
@@ -40,6 +42,8 @@ struct fc_rules {
 	struct fc_lexicon *lexicon; /* src/extract (entities, cues) */
 	struct fc_claims *claims;   /* src/claims */
 	struct fc_checks *checks;   /* src/check */
+	struct fc_indep *indep;     /* src/indep (kind: independence) */
+	struct fc_html *html;       /* src/fetch (kind: html) */
 	char hash[65]; /* sha256 over every loaded file, in load order */
 	const char *iso_codes; /* path of iso_3166-1.json, or NULL */
 };

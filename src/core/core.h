@@ -129,5 +129,12 @@ void fc_sha256_hex(const void *data, size_t len, char out[65]);
 
 /* UTF-8: length of a valid sequence at p (1..4), or 0 when invalid. */
 size_t fc_utf8_seq_len(const unsigned char *p, size_t avail);
+/*
+** Copy s[0, n) into a with every invalid byte (and NUL) replaced by
+** U+FFFD. *nbad counts replaced bytes, *first_bad is the offset of the
+** first one (n when none). Either may be NULL.
+*/
+char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
+		     size_t *out_len, size_t *nbad, size_t *first_bad);
 
 #endif

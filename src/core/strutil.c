@@ -134,3 +134,44 @@ char *fc_lower(struct fc_arena *a, const char *s, size_t n)
 			p[i] = (char)(p[i] - 'A' + 'a');
 	return p;
 }
+
+char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
+		     size_t *out_len, size_t *nbad, size_t *first_bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t bad = 0, first = n;
+	for (size_t i = 0; i < n;) {
+		size_t k = p[i] ? fc_utf8_seq_len(p + i, n - i) : 0;
+		if (!k) {
+			if (!bad)
+				first = i;
+			bad++;
+			i++;
+		} else {
+			i += k;
+		}
+	}
+	char *out = fc_arena_alloc(a, n + 2 * bad + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = p[i] ? fc_utf8_seq_len(p + i, n - i) : 0;
+		if (!k) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		}
+	}
+	out[o] = '\0';
+	*out_len = o;
+	if (nbad)
+		*nbad = bad;
+	if (first_bad)
+		*first_bad = first;
+	return out;
+}

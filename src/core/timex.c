@@ -163,16 +163,16 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 	t->lo = t->hi = 0;
 	t->seconds = 0;
 	t->is_anchored = true;
-	if (value[0] == 'P') {
-		if (t->type != FC_TIMEX_SET)
-			t->type = FC_TIMEX_DURATION;
-		return parse_duration(value, t);
-	}
 	if (!strcmp(value, "PRESENT_REF") || !strcmp(value, "PAST_REF") ||
 	    !strcmp(value, "FUTURE_REF")) {
 		t->is_anchored = false;
 		t->grain = FC_GRAIN_NONE;
 		return FC_OK;
+	}
+	if (value[0] == 'P') {
+		if (t->type != FC_TIMEX_SET)
+			t->type = FC_TIMEX_DURATION;
+		return parse_duration(value, t);
 	}
 	const char *p = value;
 	int y = 0, m = 0, d = 0;
@@ -204,6 +204,16 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 	}
 	if (*p++ != '-')
 		return FC_ESYNTAX;
+	static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
+	for (int s = 0; s < 4; s++)
+		if (!strcmp(p, seasons[s])) {
+			static const int start[] = {3, 6, 9, 12};
+			t->grain = FC_GRAIN_SEASON;
+			t->lo = fc_days_from_civil(y, start[s], 1);
+			t->hi = s == 3 ? fc_days_from_civil(y + 1, 3, 1)
+				       : fc_days_from_civil(y, start[s] + 3, 1);
+			goto done;
+		}
 	if (*p == 'W') {
 		p++;
 		int w;
@@ -238,16 +248,6 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 				      : fc_days_from_civil(y, k * per + 1, 1);
 		goto done;
 	}
-	static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
-	for (int s = 0; s < 4; s++)
-		if (!strcmp(p, seasons[s])) {
-			static const int start[] = {3, 6, 9, 12};
-			t->grain = FC_GRAIN_SEASON;
-			t->lo = fc_days_from_civil(y, start[s], 1);
-			t->hi = s == 3 ? fc_days_from_civil(y + 1, 3, 1)
-				       : fc_days_from_civil(y, start[s] + 3, 1);
-			goto done;
-		}
 	if (!digits(&p, 2, &m) || m < 1 || m > 12)
 		return FC_ESYNTAX;
 	if (!*p) {

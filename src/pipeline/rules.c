@@ -23,6 +23,8 @@ static const struct {
 	{"boilerplate", fc_boiler_add},
 	{"checks", fc_checks_add},
 	{"claims", fc_claims_add},
+	{"html", fc_html_add},
+	{"independence", fc_indep_add},
 	{"lexicon", fc_lexicon_add},
 	{"normalizer", fc_norm_add},
 };
@@ -133,7 +135,7 @@ static void load_file(struct fc_rules *r, const char *path,
 	if (!kn) {
 		fc_diag_add(d, FC_ESCHEMA, &f->root->loc,
 			    "missing 'kind:' (one of boilerplate, checks, "
-			    "claims, lexicon, normalizer)");
+			    "claims, html, independence, lexicon, normalizer)");
 		return;
 	}
 	if (!fc_ynode_str(kn, "kind", &kind, d))
@@ -155,7 +157,8 @@ static void load_file(struct fc_rules *r, const char *path,
 	else
 		fc_diag_add(d, FC_ESCHEMA, &kn->loc,
 			    "unknown rule kind '%s' (one of boilerplate, "
-			    "checks, claims, lexicon, normalizer)",
+			    "checks, claims, html, independence, lexicon, "
+			    "normalizer)",
 			    kind);
 }
 
@@ -210,6 +213,8 @@ fc_status fc_rules_load(const char *const *dirs, int with_builtin,
 	fc_lexicon_compile(r, d);
 	fc_claims_compile(r, d);
 	fc_checks_compile(r, d);
+	fc_indep_compile(r, d);
+	fc_html_compile(r, d);
 	if (d->nerr > nerr0) {
 		fc_status st = FC_ESYNTAX;
 		for (size_t i = 0; i < d->n; i++)
@@ -231,6 +236,8 @@ void fc_rules_destroy(struct fc_rules *r)
 	fc_lexicon_destroy(r->lexicon);
 	fc_claims_destroy(r->claims);
 	fc_checks_destroy(r->checks);
+	fc_indep_destroy(r->indep);
+	fc_html_destroy(r->html);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i].data);
 	fc_arena_finish(&r->arena);

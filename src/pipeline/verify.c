@@ -54,61 +54,6 @@ static fc_status read_source(struct fc_corpus *c, struct fc_document *doc,
 	return doc->raw ? FC_OK : FC_ENOMEM;
 }
 
-/* Union-find over declared dependence (derived_from). */
-static uint32_t find(uint32_t *parent, uint32_t i)
-{
-	while (parent[i] != i) {
-		parent[i] = parent[parent[i]];
-		i = parent[i];
-	}
-	return i;
-}
-
-static fc_status group_sources(struct fc_corpus *c, struct fc_diags *d)
-{
-	uint32_t *parent = calloc(c->ndocs ? c->ndocs : 1, sizeof(*parent));
-	if (!parent)
-		return FC_ENOMEM;
-	for (uint32_t i = 0; i < c->ndocs; i++)
-		parent[i] = i;
-	for (uint32_t i = 0; i < c->ndocs; i++) {
-		const char *from = c->sources[i].derived_from;
-		if (!from)
-			continue;
-		uint32_t j;
-		for (j = 0; j < c->ndocs; j++)
-			if (!strcmp(c->sources[j].id, from))
-				break;
-		if (j == c->ndocs) {
-			fc_diag_add(d, FC_ESCHEMA, &c->sources[i].loc,
-				    "derived_from names unknown source '%s'",
-				    from);
-			continue;
-		}
-		uint32_t a = find(parent, i), b = find(parent, j);
-		if (a != b)
-			parent[a > b ? a : b] = a < b ? a : b;
-	}
-	int32_t next = 0;
-	int32_t *num = malloc((c->ndocs ? c->ndocs : 1) * sizeof(*num));
-	if (!num) {
-		free(parent);
-		return FC_ENOMEM;
-	}
-	for (uint32_t i = 0; i < c->ndocs; i++)
-		num[i] = -1;
-	for (uint32_t i = 0; i < c->ndocs; i++) {
-		uint32_t root = find(parent, i);
-		if (num[root] < 0)
-			num[root] = next++;
-		c->docs[i].independent_group = num[root];
-	}
-	c->ngroups = next;
-	free(num);
-	free(parent);
-	return FC_OK;
-}
-
 static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
 			    const struct fc_verify_opts *o,
 			    struct fc_diags *d)
@@ -152,7 +97,7 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	fc_status st = stage_text(r, c, o, d);
 	if (st)
 		return st;
-	if ((st = group_sources(c, d)))
+	if ((st = fc_indep_groups(r, c, d)))
 		return st;
 	if (d->nerr)
 		return fc_diags_status(d);
@@ -193,5 +138,56 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	progress(o, "checks", 1, 1);
 	if (store && (st = fc_store_put_findings(store, c, d)))
 		return st;
+	return FC_OK;
+}
+
+fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
+			    const char *ref, const char *text, size_t len,
+			    struct fc_document **out, struct fc_diags *d)
+{
+	*out = NULL;
+	fc_status st = fc_corpus_add_text(c, "input", ref, text, len);
+	if (st)
+		return st;
+	struct fc_document *docs = fc_arena_alloc(&c->arena,
+						  c->nsources * sizeof(*docs));
+	if (!docs)
+		return FC_ENOMEM;
+	if (c->docs)
+		memcpy(docs, c->docs, c->ndocs * sizeof(*docs));
+	c->docs = docs;
+	c->ndocs = c->nsources;
+	struct fc_document *doc = &docs[c->ndocs - 1];
+	memset(doc, 0, sizeof(*doc));
+	doc->src = &c->sources[c->nsources - 1];
+	doc->raw = (char *)doc->src->inline_text;
+	doc->raw_len = doc->src->inline_len;
+	fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
+	doc->published = ref;
+	doc->is_published_stated = ref != NULL;
+	size_t nbad = 0, first = 0;
+	doc->text = fc_utf8_repair(&c->arena, doc->raw, doc->raw_len,
+				   &doc->text_len, &nbad, &first);
+	if (!doc->text)
+		return FC_ENOMEM;
+	if (nbad)
+		fc_diag_warn(d, NULL,
+			     "input: %zu invalid UTF-8 byte%s replaced by "
+			     "U+FFFD (first at byte %zu)",
+			     nbad, nbad == 1 ? "" : "s", first);
+	doc->segments = fc_arena_alloc(&c->arena, sizeof(*doc->segments));
+	if (!doc->segments)
+		return FC_ENOMEM;
+	doc->segments[0] = (struct fc_segment){0, 0, (uint32_t)doc->text_len};
+	doc->nsegments = 1;
+	if ((st = fc_text_sentences(r, &c->arena, doc->text, doc->text_len,
+				    &doc->sentences, &doc->nsentences)))
+		return st;
+	if ((st = fc_norm_doc(r, &c->arena, doc, d)))
+		return st;
+	if ((st = fc_lexicon_doc(r, &c->arena, doc, d)))
+		return st;
+	fc_mentions_finish(doc);
+	*out = doc;
 	return FC_OK;
 }

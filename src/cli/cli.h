@@ -1,0 +1,49 @@
+/*
+** cli.h: shared pieces of the factcross command line (src/cli only).
+*/
+#ifndef FACTCROSS_CLI_H
+#define FACTCROSS_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "factcross/fc.h"
+
+/* Exit codes (DESIGN.md). */
+enum {
+	EXIT_DONE = 0,     /* done, nothing at or above --fail-on */
+	EXIT_FINDINGS = 1, /* findings or claims at or above --fail-on */
+	EXIT_USAGE = 2,    /* usage, rule, manifest or input error */
+	EXIT_ENV = 3,      /* network, disk, database */
+};
+
+struct cli {
+	const char *prog;
+	bool is_color;     /* stderr gets ANSI colour */
+	bool is_tty;       /* stderr is a terminal (progress line) */
+	bool is_quiet;
+	const char **rules; /* --rules DIRs, NULL-terminated */
+	size_t nrules;
+	bool no_builtin;
+};
+
+/* Print diagnostics to stderr and map the status to an exit code. */
+int cli_fail(const struct cli *cli, struct fc_diags *d, fc_status st);
+int cli_exit_code(fc_status st);
+/* "factcross: error: ..." on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+	FC_PRINTF(2, 3);
+/* Load the rule suite (built-in + --rules); prints and returns exit code. */
+int cli_load_rules(const struct cli *cli, struct fc_rules **out);
+void cli_progress(void *ud, const char *stage, size_t done, size_t total);
+/* Read all of stdin or a file ("-" is stdin) into a malloc'd buffer. */
+int cli_read_input(const struct cli *cli, const char *path, char **out,
+		   size_t *len);
+
+int cmd_verify(struct cli *cli, int argc, char **argv);
+int cmd_extract(struct cli *cli, int argc, char **argv);
+int cmd_normalize(struct cli *cli, int argc, char **argv);
+int cmd_lint(struct cli *cli, int argc, char **argv);
+int cmd_test(struct cli *cli, int argc, char **argv);
+
+#endif

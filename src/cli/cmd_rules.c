@@ -1,0 +1,159 @@
+/*
+** cmd_rules.c: factcross lint and test, the rule authors' commands.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/opts.h"
+#include "core/core.h"
+#include "pipeline/ruletest.h"
+
+static const char LINT_HELP[] =
+	"usage: factcross lint [RULES]... [OPTIONS]\n"
+	"\n"
+	"Load the built-in rules and each RULES folder or file, and report every\n"
+	"problem in one run as file:line:col with the source line: YAML syntax,\n"
+	"unknown or misspelled keys, wrong types, bad regular expressions,\n"
+	"undefined references, duplicate ids. Exit 2 when there is an error.\n"
+	"\n"
+	"options:\n"
+	"  --no-builtin     lint only the named files\n"
+	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
+	"  -q, --quiet      no summary line\n";
+
+static const char TEST_HELP[] =
+	"usage: factcross test [RULES]... [OPTIONS]\n"
+	"\n"
+	"Run the golden cases written under 'tests:' in rule files: the built-in\n"
+	"suite, or only the files of the named RULES folders (loaded on top of\n"
+	"the built-in suite). Each failing expectation is printed as\n"
+	"file:line:col with the items the case produced. Exit 1 when a case fails.\n"
+	"\n"
+	"options:\n"
+	"  -v, --verbose    print every case and a line per file\n"
+	"  --no-builtin     do not load the built-in rules\n"
+	"  --color WHEN     auto, always or never\n"
+	"  -q, --quiet      no summary line\n";
+
+static int parse(struct cli *cli, const char *cmd, const char *help,
+		 int argc, char **argv, bool *verbose)
+{
+	static const struct option longopts[] = {
+		COMMON_LONG_OPTS,
+		{"verbose", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, ":qhv", longopts, NULL)) != -1) {
+		int rc = cli_common_opt(cli, opt, optarg);
+		if (rc > 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		switch (opt) {
+		case 'h': fputs(help, stdout); return -1;
+		case 'v':
+			if (verbose) {
+				*verbose = true;
+				break;
+			}
+			/* fall through */
+		default:
+			return cli_usage_error(cli,
+					       "unknown option '%s'; see "
+					       "'factcross %s --help'",
+					       argv[optind - 1], cmd);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		int rc = cli_common_opt(cli, OPT_RULES, argv[i]);
+		if (rc)
+			return rc;
+	}
+	return EXIT_DONE;
+}
+
+int cmd_lint(struct cli *cli, int argc, char **argv)
+{
+	int rc = parse(cli, "lint", LINT_HELP, argc, argv, NULL);
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	fc_status st = fc_rules_load(cli->rules, !cli->no_builtin, &r, &d);
+	fc_diags_print(&d, stderr, cli->is_color);
+	if (!cli->is_quiet) {
+		size_t n = r ? r->nfiles : 0;
+		if (d.nerr)
+			fprintf(stderr, "%zu error%s, %zu warning%s in %zu rule "
+					"file%s\n",
+				d.nerr, d.nerr == 1 ? "" : "s", d.nwarn,
+				d.nwarn == 1 ? "" : "s", n, n == 1 ? "" : "s");
+		else
+			fprintf(stderr, "%zu rule file%s: no errors, %zu "
+					"warning%s\n",
+				n, n == 1 ? "" : "s", d.nwarn,
+				d.nwarn == 1 ? "" : "s");
+	}
+	rc = d.nerr ? cli_exit_code(st ? st : FC_ESCHEMA) : EXIT_DONE;
+	fc_diags_finish(&d);
+	fc_rules_destroy(r);
+	free(cli->rules);
+	return rc;
+}
+
+int cmd_test(struct cli *cli, int argc, char **argv)
+{
+	bool verbose = false;
+	int rc = parse(cli, "test", TEST_HELP, argc, argv, &verbose);
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	struct fc_rules *r = NULL;
+	if ((rc = cli_load_rules(cli, &r))) {
+		free(cli->rules);
+		return rc;
+	}
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_buf out;
+	fc_buf_init(&out, 0);
+	struct fc_test_counts n;
+	const char *const *only = cli->nrules ? cli->rules : NULL;
+	/* Restrict to the named folders: their files' paths start with them. */
+	const char **prefixes = NULL;
+	if (only) {
+		prefixes = calloc(r->nfiles + 1, sizeof(*prefixes));
+		size_t k = 0;
+		for (size_t i = 0; prefixes && i < r->nfiles; i++)
+			for (size_t j = 0; j < cli->nrules; j++)
+				if (!strncmp(r->files[i].path, cli->rules[j],
+					     strlen(cli->rules[j]))) {
+					prefixes[k++] = r->files[i].path;
+					break;
+				}
+	}
+	fc_status st = fc_rules_test(r, only ? prefixes : NULL, verbose, &out,
+				     &n, &d);
+	fwrite(fc_buf_cstr(&out), 1, out.len, stdout);
+	fflush(stdout);
+	fc_diags_print(&d, stderr, cli->is_color);
+	if (!cli->is_quiet) {
+		printf("%zu rule files, %zu cases, %zu expectations; %zu "
+		       "missed, %zu rejected produced\n",
+		       n.nfiles, n.ncases, n.nexpect, n.nmissed, n.nrejected);
+		printf("%zu passed, %zu failed\n", n.ncases - n.nfailed,
+		       n.nfailed);
+	}
+	rc = d.nerr ? cli_exit_code(st ? st : FC_ESCHEMA)
+	     : n.nfailed ? EXIT_FINDINGS
+			 : EXIT_DONE;
+	free(prefixes);
+	fc_buf_finish(&out);
+	fc_diags_finish(&d);
+	fc_rules_destroy(r);
+	free(cli->rules);
+	return rc;
+}

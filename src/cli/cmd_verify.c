@@ -1,0 +1,468 @@
+/*
+** cmd_verify.c: factcross verify, extract and normalize.
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/opts.h"
+#include "core/core.h"
+
+static const char VERIFY_HELP[] =
+	"usage: factcross verify CORPUS [OPTIONS]\n"
+	"\n"
+	"Read every source of CORPUS (a corpus.yaml, or a folder with or without\n"
+	"one), find its facts, compare them across sources and write a report.\n"
+	"\n"
+	"options:\n"
+	"  --format FMT     md, html or json; repeat for several (default: all three)\n"
+	"  --output PATH    a file for one format, '-' for standard output, or a\n"
+	"                   folder for several (default: reports/CORPUS-NAME.EXT)\n"
+	"  --db PATH        the SQLite store (default: CORPUS-NAME.db beside the reports)\n"
+	"  --no-db          do not store the run\n"
+	"  --fail-on LEVEL  exit 1 when a finding is at or above LEVEL: none (default),\n"
+	"                   contradicted, variant or single-source\n"
+	"  --rules DIR      add rule files; a rule with a built-in id replaces it\n"
+	"  --no-builtin     do not load the built-in rules\n"
+	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
+	"  -q, --quiet      no progress line and no summary\n"
+	"\n"
+	"exit status: 0 done, 1 findings at or above --fail-on, 2 usage, rule,\n"
+	"manifest or input error, 3 environment failure.\n";
+
+static const char EXTRACT_HELP[] =
+	"usage: factcross extract CORPUS [--format jsonl] [OPTIONS]\n"
+	"\n"
+	"Print the facts found in every source of CORPUS, one JSON object a line.\n"
+	"\n"
+	"options:\n"
+	"  --format jsonl   the only format (default)\n"
+	"  --rules DIR, --no-builtin, --color WHEN, -q: as for verify\n";
+
+static const char NORMALIZE_HELP[] =
+	"usage: factcross normalize [--ref YYYY-MM-DD] [TEXT | -]\n"
+	"\n"
+	"Print the mentions (times, quantities, entities, quotes, attributions,\n"
+	"negations, hedges) of TEXT, or of standard input with '-' or no TEXT,\n"
+	"one JSON object a line with UTF-8 byte offsets into the input.\n"
+	"\n"
+	"options:\n"
+	"  --ref DATE       resolve relative times against DATE (the published date)\n"
+	"  --rules DIR, --no-builtin, --color WHEN: as for verify\n";
+
+enum fail_level { FAIL_NONE, FAIL_SINGLE, FAIL_VARIANT, FAIL_CONTRADICTED };
+
+static int parse_fail_on(struct cli *cli, const char *arg,
+			 enum fail_level *out)
+{
+	static const struct {
+		const char *name;
+		enum fail_level level;
+	} levels[] = {
+		{"none", FAIL_NONE},
+		{"contradicted", FAIL_CONTRADICTED},
+		{"variant", FAIL_VARIANT},
+		{"single-source", FAIL_SINGLE},
+	};
+	for (size_t i = 0; i < sizeof(levels) / sizeof(*levels); i++)
+		if (!strcmp(arg, levels[i].name)) {
+			*out = levels[i].level;
+			return EXIT_DONE;
+		}
+	return cli_usage_error(cli,
+			       "--fail-on takes none, contradicted, variant "
+			       "or single-source, not '%s'",
+			       arg);
+}
+
+static enum fail_level level_of(enum fc_finding_status s)
+{
+	switch (s) {
+	case FC_FIND_CONTRADICTED: return FAIL_CONTRADICTED;
+	case FC_FIND_VARIANT: return FAIL_VARIANT;
+	case FC_FIND_SINGLE_SOURCE: return FAIL_SINGLE;
+	default: return FAIL_NONE;
+	}
+}
+
+static int make_dir(struct cli *cli, const char *dir)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return EXIT_DONE;
+	fprintf(stderr, "%s: error: cannot create folder %s: %s\n", cli->prog,
+		dir, strerror(errno));
+	return EXIT_ENV;
+}
+
+static char *path_join(const char *dir, const char *name, const char *ext)
+{
+	size_t n = strlen(dir) + strlen(name) + (ext ? strlen(ext) : 0) + 3;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s%s%s", dir, name, ext ? "." : "",
+			 ext ? ext : "");
+	return p;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* Parse options shared by verify and extract. */
+struct run_opts {
+	enum fc_format formats[8];
+	size_t nformats;
+	const char *output, *db, *ref;
+	bool no_db;
+	enum fail_level fail_on;
+	const char *corpus;
+};
+
+static int parse_run(struct cli *cli, const char *cmd, const char *help,
+		     int argc, char **argv, struct run_opts *o, bool is_extract)
+{
+	static const struct option longopts[] = {
+		COMMON_LONG_OPTS,
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, OPT_OUTPUT},
+		{"db", required_argument, NULL, OPT_DB},
+		{"no-db", no_argument, NULL, OPT_NO_DB},
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+		int rc = cli_common_opt(cli, opt, optarg);
+		if (rc > 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		switch (opt) {
+		case 'h': fputs(help, stdout); return -1;
+		case OPT_FORMAT:
+			if (is_extract) {
+				if (strcmp(optarg, "jsonl"))
+					return cli_usage_error(
+						cli,
+						"extract writes only jsonl, not "
+						"'%s'",
+						optarg);
+				break;
+			}
+			if (o->nformats == 8)
+				return cli_usage_error(cli, "too many --format");
+			if (!fc_format_parse(optarg, &o->formats[o->nformats]) ||
+			    o->formats[o->nformats] == FC_FMT_JSONL)
+				return cli_usage_error(
+					cli,
+					"unknown format '%s' (md, html or "
+					"json)",
+					optarg);
+			o->nformats++;
+			break;
+		case OPT_OUTPUT: o->output = optarg; break;
+		case OPT_DB: o->db = optarg; break;
+		case OPT_NO_DB: o->no_db = true; break;
+		case OPT_FAIL_ON: {
+			int rc2 = parse_fail_on(cli, optarg, &o->fail_on);
+			if (rc2)
+				return rc2;
+			break;
+		}
+		case ':':
+			return cli_usage_error(cli, "%s needs a value; see "
+						    "'factcross %s --help'",
+					       argv[optind - 1], cmd);
+		default:
+			return cli_usage_error(cli,
+					       "unknown option '%s'; see "
+					       "'factcross %s --help'",
+					       argv[optind - 1], cmd);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli,
+				       "%s takes one CORPUS (a corpus.yaml or "
+				       "a folder); see 'factcross %s --help'",
+				       cmd, cmd);
+	o->corpus = argv[optind];
+	return EXIT_DONE;
+}
+
+/* Load rules and corpus, open the store, run the stages. */
+static int run(struct cli *cli, struct run_opts *o, int stop_after,
+	       struct fc_rules **rules, struct fc_corpus **corpus,
+	       const char *outdir)
+{
+	int rc = cli_load_rules(cli, rules);
+	if (rc)
+		return rc;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	fc_status st = fc_corpus_load(o->corpus, corpus, &d);
+	if (st) {
+		rc = cli_fail(cli, &d, st);
+		fc_diags_finish(&d);
+		return rc;
+	}
+	struct fc_store *store = NULL;
+	char *dbpath = NULL;
+	if (!o->no_db && (o->db || outdir)) {
+		if (!o->db && (rc = make_dir(cli, outdir)))
+			goto out;
+		dbpath = o->db ? strdup(o->db)
+			       : path_join(outdir, (*corpus)->name, "db");
+		if (!dbpath) {
+			rc = EXIT_ENV;
+			goto out;
+		}
+		if ((st = fc_store_open(dbpath, &store, &d))) {
+			rc = cli_fail(cli, &d, st);
+			goto out;
+		}
+	}
+	struct fc_verify_opts vo = {
+		.store = store,
+		.progress = cli_progress,
+		.progress_ud = cli,
+		.stop_after = stop_after,
+	};
+	st = fc_verify(*rules, *corpus, &vo, &d);
+	cli_progress(cli, "", 1, 1);
+	if (st)
+		rc = cli_fail(cli, &d, st);
+	else
+		fc_diags_print(&d, stderr, cli->is_color); /* warnings */
+out:
+	fc_store_close(store);
+	free(dbpath);
+	fc_diags_finish(&d);
+	return rc;
+}
+
+int cmd_verify(struct cli *cli, int argc, char **argv)
+{
+	struct run_opts o = {0};
+	int rc = parse_run(cli, "verify", VERIFY_HELP, argc, argv, &o, false);
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (!o.nformats) {
+		o.formats[0] = FC_FMT_MD;
+		o.formats[1] = FC_FMT_HTML;
+		o.formats[2] = FC_FMT_JSON;
+		o.nformats = 3;
+	}
+	bool to_stdout = o.output && !strcmp(o.output, "-");
+	if (to_stdout && o.nformats != 1)
+		return cli_usage_error(cli, "--output - takes exactly one "
+					    "--format");
+	/* Where reports (and the default store) go. */
+	char *outdir = NULL;
+	if (!o.output)
+		outdir = strdup("reports");
+	else if (!to_stdout && o.nformats > 1)
+		outdir = strdup(o.output);
+	else if (!to_stdout)
+		outdir = dir_of(o.output);
+	struct fc_rules *rules = NULL;
+	struct fc_corpus *c = NULL;
+	struct fc_buf bufs[8];
+	for (size_t i = 0; i < 8; i++)
+		fc_buf_init(&bufs[i], 0);
+	rc = run(cli, &o, 0, &rules, &c, outdir);
+	if (rc)
+		goto out;
+	/* Render every report first: no half report is ever written. */
+	for (size_t i = 0; i < o.nformats; i++) {
+		fc_status st = fc_report_write(c, o.formats[i], &bufs[i]);
+		if (st || bufs[i].err) {
+			fprintf(stderr, "%s: error: cannot render the %s "
+					"report: %s\n",
+				cli->prog, fc_format_ext(o.formats[i]),
+				fc_strerror(st ? st : bufs[i].err));
+			rc = EXIT_ENV;
+			goto out;
+		}
+	}
+	if (to_stdout) {
+		if (fwrite(bufs[0].p, 1, bufs[0].len, stdout) != bufs[0].len ||
+		    fflush(stdout)) {
+			rc = EXIT_ENV;
+			goto out;
+		}
+	} else {
+		if ((rc = make_dir(cli, outdir)))
+			goto out;
+		for (size_t i = 0; i < o.nformats; i++) {
+			char *path = o.output && o.nformats == 1
+					     ? strdup(o.output)
+					     : path_join(outdir, c->name,
+							 fc_format_ext(
+								 o.formats[i]));
+			fc_status st = path ? fc_file_write(path, bufs[i].p,
+							    bufs[i].len)
+					    : FC_ENOMEM;
+			if (st) {
+				fprintf(stderr, "%s: error: cannot write %s: "
+						"%s\n",
+					cli->prog, path ? path : "report",
+					strerror(errno));
+				free(path);
+				rc = EXIT_ENV;
+				goto out;
+			}
+			if (!cli->is_quiet)
+				fprintf(stderr, "wrote %s\n", path);
+			free(path);
+		}
+	}
+	size_t counts[4] = {0};
+	enum fail_level worst = FAIL_NONE;
+	for (size_t i = 0; i < c->nfindings; i++) {
+		counts[c->findings[i].status]++;
+		enum fail_level l = level_of(c->findings[i].status);
+		if (l > worst)
+			worst = l;
+	}
+	if (!cli->is_quiet)
+		fprintf(stderr,
+			"%s: %zu sources, %zu facts, %zu findings: %zu "
+			"corroborated, %zu contradicted, %zu single-source, "
+			"%zu variant\n",
+			c->name, c->ndocs, c->nfacts, c->nfindings,
+			counts[FC_FIND_CORROBORATED],
+			counts[FC_FIND_CONTRADICTED],
+			counts[FC_FIND_SINGLE_SOURCE], counts[FC_FIND_VARIANT]);
+	if (o.fail_on != FAIL_NONE && worst >= o.fail_on)
+		rc = EXIT_FINDINGS;
+out:
+	for (size_t i = 0; i < 8; i++)
+		fc_buf_finish(&bufs[i]);
+	free(outdir);
+	fc_corpus_destroy(c);
+	fc_rules_destroy(rules);
+	free(cli->rules);
+	return rc;
+}
+
+int cmd_extract(struct cli *cli, int argc, char **argv)
+{
+	struct run_opts o = {0};
+	int rc = parse_run(cli, "extract", EXTRACT_HELP, argc, argv, &o, true);
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	o.no_db = !o.db;
+	struct fc_rules *rules = NULL;
+	struct fc_corpus *c = NULL;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rc = run(cli, &o, 3, &rules, &c, NULL);
+	if (!rc) {
+		fc_status st = fc_report_facts_jsonl(c, &b);
+		if (st || b.err ||
+		    fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
+		    fflush(stdout))
+			rc = EXIT_ENV;
+	}
+	fc_buf_finish(&b);
+	fc_corpus_destroy(c);
+	fc_rules_destroy(rules);
+	free(cli->rules);
+	return rc;
+}
+
+int cmd_normalize(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		COMMON_LONG_OPTS,
+		{"ref", required_argument, NULL, OPT_REF},
+		{NULL, 0, NULL, 0},
+	};
+	const char *ref = NULL;
+	int opt, rc;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+		rc = cli_common_opt(cli, opt, optarg);
+		if (rc > 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		switch (opt) {
+		case 'h': fputs(NORMALIZE_HELP, stdout); return EXIT_DONE;
+		case OPT_REF: {
+			int y, m, d;
+			if (!fc_date_parse(optarg, &y, &m, &d))
+				return cli_usage_error(
+					cli,
+					"--ref takes a date YYYY-MM-DD, not "
+					"'%s'",
+					optarg);
+			ref = optarg;
+			break;
+		}
+		case ':':
+			return cli_usage_error(cli, "%s needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error(cli,
+					       "unknown option '%s'; see "
+					       "'factcross normalize --help'",
+					       argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_error(cli, "normalize takes one TEXT (quote "
+					    "it) or '-' for standard input");
+	char *text = NULL;
+	size_t len = 0;
+	if (optind < argc && strcmp(argv[optind], "-")) {
+		text = strdup(argv[optind]);
+		len = text ? strlen(text) : 0;
+	} else {
+		if (optind == argc && isatty(STDIN_FILENO))
+			return cli_usage_error(cli,
+					       "normalize needs a TEXT or "
+					       "'-' with text on standard "
+					       "input");
+		if ((rc = cli_read_input(cli, "-", &text, &len)))
+			return rc;
+	}
+	struct fc_rules *rules = NULL;
+	struct fc_corpus *c = fc_corpus_create();
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rc = text && c ? cli_load_rules(cli, &rules) : EXIT_ENV;
+	if (!rc) {
+		struct fc_document *doc;
+		fc_status st = fc_normalize_text(rules, c, ref, text, len, &doc,
+						 &d);
+		if (st)
+			rc = cli_fail(cli, &d, st);
+		else if ((st = fc_report_mentions_jsonl(doc, &b)) || b.err ||
+			 fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
+			 fflush(stdout))
+			rc = EXIT_ENV;
+		else
+			fc_diags_print(&d, stderr, cli->is_color);
+	}
+	fc_buf_finish(&b);
+	fc_diags_finish(&d);
+	fc_corpus_destroy(c);
+	fc_rules_destroy(rules);
+	free(text);
+	free(cli->rules);
+	return rc;
+}

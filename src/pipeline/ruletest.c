@@ -1,0 +1,636 @@
+/*
+** ruletest.c: run the golden cases kept in rule files.
+**
+** A case gives one text (or several sources), runs the whole pipeline
+** with the loaded suite, flattens the output of the layer that matches
+** the file's kind into items (string fields, list fields), and checks
+** that every `expect` entry matches some item and no `reject` entry
+** matches any. Fields compare as strings; an expected list compares as
+** a multiset with a list field; an expected scalar matches a list field
+** that contains it.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline/ruletest.h"
+#include "stages.h"
+
+#define ITEM_FIELDS 32
+
+struct field {
+	const char *key;
+	const char *val;    /* scalar, or NULL for a list */
+	const char **list;
+	size_t nlist;
+};
+
+struct item {
+	struct field f[ITEM_FIELDS];
+	size_t n;
+};
+
+struct items {
+	struct item *v;
+	size_t n, cap;
+	struct fc_arena *a;
+};
+
+static struct item *push_item(struct items *it)
+{
+	void *g = fc_arena_grow(it->a, it->v, sizeof(*it->v), &it->cap,
+				it->n + 1);
+	if (!g)
+		return NULL;
+	it->v = g;
+	return &it->v[it->n++];
+}
+
+static void set(struct item *x, const char *key, const char *val)
+{
+	if (!val || x->n >= ITEM_FIELDS)
+		return;
+	x->f[x->n++] = (struct field){key, val, NULL, 0};
+}
+
+static void set_list(struct item *x, const char *key, const char **list,
+		     size_t n)
+{
+	if (x->n >= ITEM_FIELDS)
+		return;
+	x->f[x->n++] = (struct field){key, NULL, list, n};
+}
+
+static const char *num(struct fc_arena *a, double v)
+{
+	struct fc_buf b;
+	fc_buf_init(&b, 64);
+	fc_json_num(&b, v);
+	const char *s = fc_arena_strdup(a, fc_buf_cstr(&b));
+	fc_buf_finish(&b);
+	return s;
+}
+
+static const char *span_text(struct fc_arena *a, const char *text,
+			     size_t start, size_t end)
+{
+	while (start < end && (text[start] == ' ' || text[start] == '\n' ||
+			       text[start] == '\t'))
+		start++;
+	while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' ||
+			       text[end - 1] == '\t'))
+		end--;
+	return fc_arena_strndup(a, text + start, end - start);
+}
+
+static void mention_items(const struct fc_document *doc, struct items *it)
+{
+	static const char *const kinds[] = {"entity", "time", "quantity",
+					    "quote", "attribution",
+					    "negation", "hedge"};
+	for (size_t i = 0; i < doc->nmentions; i++) {
+		const struct fc_mention *m = &doc->mentions[i];
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", kinds[m->kind]);
+		set(x, "rule", m->rule);
+		if (m->kind == FC_MENTION_QUOTE)
+			set(x, "text", span_text(it->a, doc->text,
+						 m->inner_start, m->inner_end));
+		else
+			set(x, "text",
+			    span_text(it->a, doc->text, m->start, m->end));
+		switch (m->kind) {
+		case FC_MENTION_TIME:
+			set(x, "type", fc_timex_type_name(m->time.type));
+			set(x, "value", m->time.value);
+			set(x, "grain", fc_grain_name(m->time.grain));
+			set(x, "mod", fc_timex_mod_name(m->time.mod));
+			break;
+		case FC_MENTION_QUANTITY:
+			set(x, "value", num(it->a, m->quantity.value));
+			set(x, "unit", m->quantity.unit);
+			if (!m->quantity.is_lo_open)
+				set(x, "low", num(it->a, m->quantity.lo));
+			if (!m->quantity.is_hi_open)
+				set(x, "high", num(it->a, m->quantity.hi));
+			break;
+		case FC_MENTION_ENTITY:
+			set(x, "id", m->entity.id);
+			set(x, "label", m->entity.label);
+			set(x, "type", fc_entity_type_name(m->entity.type));
+			set(x, "country", m->entity.country);
+			set(x, "role", m->entity.role);
+			break;
+		case FC_MENTION_QUOTE:
+			if (m->speaker)
+				set(x, "speaker", m->speaker->id);
+			break;
+		case FC_MENTION_ATTRIBUTION:
+			if (m->speaker)
+				set(x, "source", m->speaker->id);
+			break;
+		default: break;
+		}
+	}
+}
+
+static void fact_items(const struct fc_corpus *c, struct items *it)
+{
+	static const char *const modal[] = {"factual", "reported", "hedged"};
+	for (size_t i = 0; i < c->nfacts; i++) {
+		const struct fc_fact *f = &c->facts[i];
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", f->kind);
+		set(x, "rule", f->rule);
+		set(x, "polarity",
+		    f->polarity == FC_POL_NEGATED ? "negated" : "asserted");
+		set(x, "modality", modal[f->modality]);
+		set(x, "attribution", f->attribution);
+		set(x, "source", c->docs[f->doc].src->id);
+		for (size_t k = 0; k < f->nslots; k++) {
+			const struct fc_value *v = &f->slots[k].value;
+			if (v->type == FC_VAL_LIST) {
+				const char **l = fc_arena_alloc(
+					it->a, (v->nitems + 1) * sizeof(*l));
+				if (!l)
+					return;
+				for (size_t j = 0; j < v->nitems; j++)
+					l[j] = fc_value_text(it->a, &v->items[j]);
+				set_list(x, f->slots[k].name, l, v->nitems);
+			} else {
+				set(x, f->slots[k].name, fc_value_text(it->a, v));
+			}
+		}
+	}
+}
+
+static void finding_items(const struct fc_corpus *c, struct items *it)
+{
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct fc_finding *f = &c->findings[i];
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "rule", f->rule);
+		set(x, "kind", f->kind);
+		set(x, "field", f->field);
+		set(x, "status", fc_finding_status_name(f->status));
+		const char **vals = fc_arena_alloc(it->a, (f->nvalues + 1) *
+								  sizeof(*vals));
+		const char **srcs = fc_arena_alloc(it->a, (f->nsources + 1) *
+								  sizeof(*srcs));
+		if (!vals || !srcs)
+			return;
+		for (size_t k = 0; k < f->nvalues; k++)
+			vals[k] = f->values[k].text;
+		for (size_t k = 0; k < f->nsources; k++)
+			srcs[k] = c->docs[f->sources[k]].src->id;
+		set_list(x, "value", vals, f->nvalues);
+		set_list(x, "sources", srcs, f->nsources);
+		set(x, "independent_sources",
+		    fc_arena_printf(it->a, "%u", f->independent_sources));
+		set(x, "message", f->message);
+	}
+}
+
+static void text_items(const struct fc_document *doc, struct items *it)
+{
+	for (size_t i = 0; i < doc->ndropped; i++) {
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", "dropped");
+		set(x, "rule", doc->dropped[i].rule);
+		set(x, "text", span_text(it->a, doc->raw, doc->dropped[i].raw_start,
+					 doc->dropped[i].raw_end));
+	}
+	for (size_t i = 0; i < doc->nsentences; i++) {
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", "sentence");
+		set(x, "text", span_text(it->a, doc->text, doc->sentences[i].start,
+					 doc->sentences[i].end));
+	}
+}
+
+static void group_items(const struct fc_corpus *c, struct items *it)
+{
+	static const char *const reasons[] = {"declared", "wire", "reuse",
+					      "canonical"};
+	for (size_t i = 0; i < c->ndocs; i++) {
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", "group");
+		set(x, "source", c->docs[i].src->id);
+		set(x, "group", fc_arena_printf(it->a, "%d",
+						 (int)c->docs[i].independent_group));
+	}
+	for (size_t i = 0; i < c->ndeps; i++) {
+		const struct fc_dependence *p = &c->deps[i];
+		struct item *x = push_item(it);
+		if (!x)
+			return;
+		set(x, "kind", "dependence");
+		set(x, "a", c->docs[p->a].src->id);
+		set(x, "b", c->docs[p->b].src->id);
+		set(x, "reason", (size_t)p->reason < 4 ? reasons[p->reason]
+							: "declared");
+		set(x, "detail", p->detail);
+	}
+}
+
+static const struct field *find_field(const struct item *x, const char *key)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (!strcmp(x->f[i].key, key))
+			return &x->f[i];
+	return NULL;
+}
+
+/* Multiset equality of an expected sequence and a list field. */
+static int same_multiset(const struct fc_ynode *seq, const struct field *f)
+{
+	if (seq->nkids != f->nlist || f->nlist > 64)
+		return 0;
+	unsigned char used[64] = {0};
+	for (size_t i = 0; i < seq->nkids; i++) {
+		const struct fc_ynode *e = seq->kids[i];
+		if (e->type != FC_Y_SCALAR)
+			return 0;
+		size_t j;
+		for (j = 0; j < f->nlist; j++)
+			if (!used[j] && !strcmp(f->list[j], e->str))
+				break;
+		if (j == f->nlist)
+			return 0;
+		used[j] = 1;
+	}
+	return 1;
+}
+
+static int item_matches(const struct item *x, const struct fc_ynode *want)
+{
+	for (size_t i = 0; i + 1 < want->nkids; i += 2) {
+		const char *key = want->kids[i]->str;
+		const struct fc_ynode *v = want->kids[i + 1];
+		const struct field *f = find_field(x, key);
+		if (fc_ynode_is_null(v)) {
+			if (f)
+				return 0; /* `mod: ~` means: no such field */
+			continue;
+		}
+		if (!f)
+			return 0;
+		if (v->type == FC_Y_SEQ) {
+			if (f->val) {
+				if (v->nkids != 1 ||
+				    v->kids[0]->type != FC_Y_SCALAR ||
+				    strcmp(v->kids[0]->str, f->val))
+					return 0;
+			} else if (!same_multiset(v, f)) {
+				return 0;
+			}
+		} else if (v->type == FC_Y_SCALAR) {
+			if (f->val) {
+				if (strcmp(f->val, v->str))
+					return 0;
+			} else {
+				size_t j;
+				for (j = 0; j < f->nlist; j++)
+					if (!strcmp(f->list[j], v->str))
+						break;
+				if (j == f->nlist)
+					return 0;
+			}
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void print_item(struct fc_buf *out, const struct item *x)
+{
+	fc_buf_adds(out, "{");
+	for (size_t i = 0; i < x->n; i++) {
+		const struct field *f = &x->f[i];
+		if (!strcmp(f->key, "rule") || !strcmp(f->key, "message"))
+			continue;
+		fc_buf_printf(out, "%s%s: ", i ? ", " : "", f->key);
+		if (f->val) {
+			fc_json_str(out, f->val);
+		} else {
+			fc_buf_addc(out, '[');
+			for (size_t j = 0; j < f->nlist; j++) {
+				if (j)
+					fc_buf_adds(out, ", ");
+				fc_json_str(out, f->list[j]);
+			}
+			fc_buf_addc(out, ']');
+		}
+	}
+	fc_buf_adds(out, "}");
+}
+
+static void print_want(struct fc_buf *out, const struct fc_ynode *w)
+{
+	if (w->type == FC_Y_SCALAR) {
+		fc_json_str(out, w->str);
+		return;
+	}
+	fc_buf_adds(out, w->type == FC_Y_MAP ? "{" : "[");
+	for (size_t i = 0; i < w->nkids; i++) {
+		if (w->type == FC_Y_MAP) {
+			if (i % 2 == 0) {
+				fc_buf_printf(out, "%s%s: ", i ? ", " : "",
+					      w->kids[i]->str);
+				continue;
+			}
+		} else if (i) {
+			fc_buf_adds(out, ", ");
+		}
+		print_want(out, w->kids[i]);
+	}
+	fc_buf_adds(out, w->type == FC_Y_MAP ? "}" : "]");
+}
+
+enum layer { LAYER_TEXT, LAYER_MENTIONS, LAYER_FACTS, LAYER_FINDINGS,
+	     LAYER_GROUPS };
+
+static enum layer layer_of(const char *kind)
+{
+	if (!strcmp(kind, "boilerplate"))
+		return LAYER_TEXT;
+	if (!strcmp(kind, "claims"))
+		return LAYER_FACTS;
+	if (!strcmp(kind, "checks"))
+		return LAYER_FINDINGS;
+	if (!strcmp(kind, "independence"))
+		return LAYER_GROUPS;
+	return LAYER_MENTIONS;
+}
+
+static const char *const case_keys[] = {"name", "note", "text", "ref",
+					"sources", "expect", "reject", NULL};
+static const char *const source_keys[] = {"id", "text", "ref", "outlet",
+					  "derived_from", NULL};
+
+static bool check_ref(const struct fc_ynode *n, const char **out,
+		      struct fc_diags *d)
+{
+	int y, m, dd;
+	if (!n)
+		return true;
+	if (!fc_ynode_str(n, "ref", out, d))
+		return false;
+	if (!fc_date_parse(*out, &y, &m, &dd)) {
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "ref must be a date YYYY-MM-DD, not '%s'", *out);
+		return false;
+	}
+	return true;
+}
+
+/* Build the corpus of one case; false on a malformed case. */
+static bool build_case(struct fc_corpus *c, const struct fc_ynode *tc,
+		       struct fc_diags *d)
+{
+	const struct fc_ynode *text = fc_ymap_get(tc, "text");
+	const struct fc_ynode *srcs = fc_ymap_get(tc, "sources");
+	const char *ref = NULL;
+	if (!check_ref(fc_ymap_get(tc, "ref"), &ref, d))
+		return false;
+	c->name = "test";
+	c->reference_date = ref;
+	if (text && srcs) {
+		fc_diag_add(d, FC_ESCHEMA, &srcs->loc,
+			    "a test case has either 'text' or 'sources'");
+		return false;
+	}
+	if (text) {
+		const char *s;
+		if (!fc_ynode_str(text, "text", &s, d))
+			return false;
+		return fc_corpus_add_text(c, "t", ref, s, strlen(s)) == FC_OK &&
+		       c->nsources > 0;
+	}
+	if (!srcs || srcs->type != FC_Y_SEQ) {
+		fc_diag_add(d, FC_ESCHEMA, srcs ? &srcs->loc : &tc->loc,
+			    "a test case needs 'text' or a list 'sources'");
+		return false;
+	}
+	for (size_t i = 0; i < srcs->nkids; i++) {
+		const struct fc_ynode *s = srcs->kids[i];
+		if (s->type != FC_Y_MAP) {
+			fc_diag_add(d, FC_ESCHEMA, &s->loc,
+				    "each source is a mapping with 'text'");
+			return false;
+		}
+		if (fc_ymap_check_keys(s, source_keys, "a test source", d))
+			return false;
+		const char *id = NULL, *t = NULL, *sref = ref;
+		const struct fc_ynode *idn = fc_ymap_get(s, "id");
+		if (idn && !fc_ynode_str(idn, "id", &id, d))
+			return false;
+		if (!fc_ynode_str(fc_ymap_get(s, "text"), "text", &t, d)) {
+			if (!fc_ymap_get(s, "text"))
+				fc_diag_add(d, FC_ESCHEMA, &s->loc,
+					    "a test source needs 'text'");
+			return false;
+		}
+		if (!check_ref(fc_ymap_get(s, "ref"), &sref, d))
+			return false;
+		if (!id)
+			id = fc_arena_printf(&c->arena, "s%zu", i + 1);
+		if (fc_corpus_add_text(c, id, sref, t, strlen(t)) ||
+		    c->nsources == 0)
+			return false;
+		struct fc_source *src = &c->sources[c->nsources - 1];
+		const struct fc_ynode *o = fc_ymap_get(s, "outlet");
+		const struct fc_ynode *df = fc_ymap_get(s, "derived_from");
+		const char *v;
+		if (o && fc_ynode_str(o, "outlet", &v, d))
+			src->outlet = fc_arena_strdup(&c->arena, v);
+		if (df && fc_ynode_str(df, "derived_from", &v, d))
+			src->derived_from = fc_arena_strdup(&c->arena, v);
+	}
+	return true;
+}
+
+static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
+		     const struct fc_ynode *tc, int verbose,
+		     struct fc_buf *out, struct fc_test_counts *n,
+		     struct fc_diags *d)
+{
+	if (tc->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &tc->loc,
+			    "a test case must be a mapping");
+		return;
+	}
+	if (fc_ymap_check_keys(tc, case_keys, "a test case", d))
+		return;
+	const struct fc_ynode *expect = fc_ymap_get(tc, "expect");
+	const struct fc_ynode *reject = fc_ymap_get(tc, "reject");
+	const struct fc_ynode *lists[2] = {expect, reject};
+	for (int k = 0; k < 2; k++) {
+		const struct fc_ynode *l = lists[k];
+		if (!l)
+			continue;
+		if (l->type != FC_Y_SEQ) {
+			fc_diag_add(d, FC_ESCHEMA, &l->loc,
+				    "'%s' must be a list of mappings",
+				    k ? "reject" : "expect");
+			return;
+		}
+		for (size_t i = 0; i < l->nkids; i++)
+			if (l->kids[i]->type != FC_Y_MAP) {
+				fc_diag_add(d, FC_ESCHEMA, &l->kids[i]->loc,
+					    "each entry of '%s' must be a "
+					    "mapping of fields",
+					    k ? "reject" : "expect");
+				return;
+			}
+	}
+	struct fc_corpus *c = fc_corpus_create();
+	if (!c)
+		return;
+	struct fc_diags cd;
+	fc_diags_init(&cd);
+	n->ncases++;
+	int failed = 0;
+	if (!build_case(c, tc, d)) {
+		fc_corpus_destroy(c);
+		fc_diags_finish(&cd);
+		return;
+	}
+	enum layer layer = layer_of(file->kind);
+	struct fc_verify_opts o = {0};
+	o.stop_after = layer == LAYER_TEXT || layer == LAYER_GROUPS ? 1
+		       : layer == LAYER_MENTIONS ? 2
+		       : layer == LAYER_FACTS    ? 3
+						 : 0;
+	fc_status st = fc_verify(r, c, &o, &cd);
+	struct items it = {.a = &c->arena};
+	if (st) {
+		fc_buf_printf(out, "%s:%u:%u: FAIL: the pipeline failed: %s\n",
+			      file->path, (unsigned)tc->loc.line,
+			      (unsigned)tc->loc.col,
+			      cd.n && cd.v[0].msg ? cd.v[0].msg
+						  : fc_strerror(st));
+		failed = 1;
+		goto done;
+	}
+	for (size_t i = 0; i < c->ndocs; i++) {
+		if (layer == LAYER_TEXT)
+			text_items(&c->docs[i], &it);
+		else if (layer == LAYER_MENTIONS)
+			mention_items(&c->docs[i], &it);
+	}
+	if (layer == LAYER_GROUPS)
+		group_items(c, &it);
+	else if (layer == LAYER_FACTS)
+		fact_items(c, &it);
+	else if (layer == LAYER_FINDINGS)
+		finding_items(c, &it);
+	for (size_t i = 0; expect && i < expect->nkids; i++) {
+		const struct fc_ynode *w = expect->kids[i];
+		size_t j;
+		n->nexpect++;
+		for (j = 0; j < it.n; j++)
+			if (item_matches(&it.v[j], w))
+				break;
+		if (j < it.n)
+			continue;
+		n->nmissed++;
+		failed = 1;
+		fc_buf_printf(out, "%s:%u:%u: FAIL: expected ", file->path,
+			      (unsigned)w->loc.line, (unsigned)w->loc.col);
+		print_want(out, w);
+		fc_buf_adds(out, "\n");
+	}
+	for (size_t i = 0; reject && i < reject->nkids; i++) {
+		const struct fc_ynode *w = reject->kids[i];
+		for (size_t j = 0; j < it.n; j++) {
+			if (!item_matches(&it.v[j], w))
+				continue;
+			n->nrejected++;
+			failed = 1;
+			fc_buf_printf(out, "%s:%u:%u: FAIL: rejected ",
+				      file->path, (unsigned)w->loc.line,
+				      (unsigned)w->loc.col);
+			print_want(out, w);
+			fc_buf_adds(out, " was produced: ");
+			print_item(out, &it.v[j]);
+			fc_buf_adds(out, "\n");
+			break;
+		}
+	}
+done:
+	if (failed) {
+		n->nfailed++;
+		fc_buf_printf(out, "  in the case at %s:%u; it produced %zu "
+				   "item%s:\n",
+			      file->path, (unsigned)tc->loc.line, it.n,
+			      it.n == 1 ? "" : "s");
+		for (size_t j = 0; j < it.n && j < 40; j++) {
+			fc_buf_adds(out, "    ");
+			print_item(out, &it.v[j]);
+			fc_buf_adds(out, "\n");
+		}
+		if (it.n > 40)
+			fc_buf_printf(out, "    ... and %zu more\n", it.n - 40);
+	} else if (verbose) {
+		fc_buf_printf(out, "%s:%u: ok\n", file->path,
+			      (unsigned)tc->loc.line);
+	}
+	fc_diags_finish(&cd);
+	fc_corpus_destroy(c);
+}
+
+static int selected(const char *path, const char *const *only)
+{
+	if (!only)
+		return 1;
+	for (size_t i = 0; only[i]; i++)
+		if (fc_str_ends_with(path, only[i]))
+			return 1;
+	return 0;
+}
+
+fc_status fc_rules_test(const struct fc_rules *r, const char *const *only,
+			int verbose, struct fc_buf *out,
+			struct fc_test_counts *n, struct fc_diags *d)
+{
+	memset(n, 0, sizeof(*n));
+	for (size_t i = 0; i < r->nfiles; i++) {
+		const struct fc_rulefile *f = &r->files[i];
+		if (!f->root || !f->kind || !selected(f->path, only))
+			continue;
+		/* HTML extraction cases need pages, not texts: they run in
+		** the unit suite (tests/unit/fetch). */
+		if (!strcmp(f->kind, "html"))
+			continue;
+		const struct fc_ynode *tests = fc_ymap_get(f->root, "tests");
+		if (!tests)
+			continue;
+		if (tests->type != FC_Y_SEQ) {
+			fc_diag_add(d, FC_ESCHEMA, &tests->loc,
+				    "'tests' must be a list of cases");
+			continue;
+		}
+		n->nfiles++;
+		size_t failed0 = n->nfailed, cases0 = n->ncases;
+		for (size_t k = 0; k < tests->nkids; k++)
+			run_case(r, f, tests->kids[k], verbose, out, n, d);
+		if (verbose)
+			fc_buf_printf(out, "%s: %zu cases, %zu failed\n",
+				      f->path, n->ncases - cases0,
+				      n->nfailed - failed0);
+	}
+	return out->err ? out->err : FC_OK;
+}

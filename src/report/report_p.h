@@ -1,0 +1,132 @@
+/*
+** report_p.h: private to src/report. The JSON writer shared by the JSON
+** report and the JSON lines writers, and small helpers every format
+** uses to read a corpus defensively (indexes checked, spans clamped).
+*/
+#ifndef FACTCROSS_REPORT_P_H
+#define FACTCROSS_REPORT_P_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core.h"
+#include "factcross/fc_model.h"
+
+/* ---- Format writers (one file each) ------------------------------------ */
+
+fc_status fc_rep_write_json(const struct fc_corpus *c, struct fc_buf *out);
+fc_status fc_rep_write_md(const struct fc_corpus *c, struct fc_buf *out);
+fc_status fc_rep_write_html(const struct fc_corpus *c, struct fc_buf *out);
+/* fc_report_facts_jsonl (report_jsonl.c) serves FC_FMT_JSONL. */
+
+/* ---- JSON writer (report_jsonw.c) -------------------------------------- */
+
+#define FC_JW_MAX_DEPTH 32
+
+/*
+** Writes JSON into a borrowed fc_buf. Pretty mode indents by two spaces
+** with one member per line (as `jq .` prints); compact mode writes one
+** line with ", " and ": " separators (the JSON lines shape). Nesting
+** deeper than FC_JW_MAX_DEPTH sets b->err to FC_ELIMIT.
+*/
+struct fc_jw {
+	struct fc_buf *b;
+	bool is_pretty;
+	bool is_after_key;
+	int depth;
+	bool has_items[FC_JW_MAX_DEPTH + 1];
+};
+
+void fc_jw_init(struct fc_jw *w, struct fc_buf *b, bool is_pretty);
+void fc_jw_obj(struct fc_jw *w);
+void fc_jw_obj_end(struct fc_jw *w);
+void fc_jw_arr(struct fc_jw *w);
+void fc_jw_arr_end(struct fc_jw *w);
+void fc_jw_key(struct fc_jw *w, const char *key);
+void fc_jw_str(struct fc_jw *w, const char *s); /* NULL writes null */
+void fc_jw_strn(struct fc_jw *w, const char *s, size_t n);
+void fc_jw_num(struct fc_jw *w, double v);
+void fc_jw_int(struct fc_jw *w, int64_t v);
+void fc_jw_bool(struct fc_jw *w, bool v);
+void fc_jw_null(struct fc_jw *w);
+
+/*
+** A slot value: entity {"id","label"}, time its TIMEX3 value, quantity
+** {"value","unit","low","high"} (missing parts omitted), text a string,
+** int a number, list an array. Lists nest at most 8 deep (then null).
+*/
+void fc_rep_json_value(struct fc_jw *w, const struct fc_value *v);
+/* The members "value", "unit", "low", "high" into an open object. */
+void fc_rep_json_quantity_fields(struct fc_jw *w,
+				 const struct fc_quantity *q);
+/* A fact object, as in the JSON report and in `extract` JSON lines. */
+void fc_rep_json_fact(struct fc_jw *w, const struct fc_corpus *c,
+		      const struct fc_fact *f);
+
+/* ---- Corpus helpers (report.c) ----------------------------------------- */
+
+/* The source of document di, or NULL when out of range. Borrowed. */
+const struct fc_source *fc_rep_source(const struct fc_corpus *c, uint32_t di);
+/* Its id, or "?" when out of range. Borrowed. */
+const char *fc_rep_source_id(const struct fc_corpus *c, uint32_t di);
+/* The document di, or NULL when out of range. Borrowed. */
+const struct fc_document *fc_rep_doc(const struct fc_corpus *c, uint32_t di);
+/* The published date as stated (manifest or article), or NULL. */
+const char *fc_rep_published(const struct fc_corpus *c, uint32_t di);
+/* The manifest's `file` as written, else the url, else NULL. */
+const char *fc_rep_path(const struct fc_corpus *c, uint32_t di);
+
+/*
+** The text of fact f's sentence as [*start, *end) into doc->text,
+** clamped to the text; falls back to the fact's own span when the
+** sentence index is out of range. False when the fact has no document.
+*/
+bool fc_rep_fact_sentence(const struct fc_corpus *c, const struct fc_fact *f,
+			  uint32_t *start, uint32_t *end);
+
+/*
+** The fact's span clamped to [lo, hi) and widened to whole UTF-8
+** characters of text (a boundary never falls on a continuation byte).
+** Empty (*start == *end) when the span does not meet [lo, hi).
+*/
+void fc_rep_mark_span(const char *text, uint32_t lo, uint32_t hi,
+		      uint32_t fstart, uint32_t fend, uint32_t *start,
+		      uint32_t *end);
+
+/* The fact of index i, or NULL when out of range. */
+const struct fc_fact *fc_rep_fact(const struct fc_corpus *c, uint32_t i);
+
+/*
+** Document indexes of the facts behind a finding value: sorted, without
+** duplicates, allocated from a. *n is 0 (and NULL returned) when there
+** are none or on out of memory (*is_oom set).
+*/
+uint32_t *fc_rep_value_docs(struct fc_arena *a, const struct fc_corpus *c,
+			    const struct fc_finding_value *fv, size_t *n,
+			    bool *is_oom);
+
+/* Canonical text of a finding value (fv->text, else computed in a). */
+const char *fc_rep_value_text(struct fc_arena *a,
+			      const struct fc_finding_value *fv);
+
+/*
+** The next character of text at p (avail bytes left): its length when
+** it is printable text (valid UTF-8, not a C0 or C1 control other than
+** tab, LF and CR), else 0: the caller writes U+FFFD and skips *skip
+** bytes (one per invalid byte, as fc_json_strn does).
+*/
+size_t fc_rep_text_char(const unsigned char *p, size_t avail, size_t *skip);
+
+#define FC_REP_REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* Statuses in report order: contradicted, corroborated, single-source, variant. */
+extern const enum fc_finding_status fc_rep_status_order[4];
+/* Display names: "Contradicted", ... */
+const char *fc_rep_status_title(enum fc_finding_status s);
+
+const char *fc_rep_severity_name(enum fc_severity s); /* info|warning|error */
+const char *fc_rep_polarity_name(enum fc_polarity p); /* asserted|negated */
+const char *fc_rep_modality_name(enum fc_modality m); /* factual|reported|hedged */
+
+#endif

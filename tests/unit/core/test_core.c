@@ -1,0 +1,342 @@
+/*
+** test_core.c: the core helpers: YAML tree positions and errors, TIMEX3
+** values, calendar arithmetic, SHA-256, JSON text, buffers, slugs, UTF-8.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "fc_test.h"
+
+static struct fc_ynode *yaml(struct fc_arena *a, const char *text,
+			     struct fc_diags *d)
+{
+	struct fc_ynode *root = NULL;
+	fc_yaml_load(a, "t.yaml", text, strlen(text), &root, d);
+	return root;
+}
+
+static void test_yaml_positions_are_one_based(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "kind: claims\nrules:\n  - id: x\n"
+				      "    pattern: 'a(b'\n",
+				  &d);
+	assert_non_null(r);
+	assert_int_equal(d.n, 0);
+	struct fc_ynode *rules = fc_ymap_get(r, "rules");
+	assert_int_equal(rules->type, FC_Y_SEQ);
+	struct fc_ynode *pat = fc_ymap_get(rules->kids[0], "pattern");
+	assert_string_equal(pat->str, "a(b");
+	assert_int_equal(pat->loc.line, 4);
+	assert_int_equal(pat->loc.col, 14);
+	/* offset 1 inside the quoted value is one column past the quote */
+	struct fc_srcloc l = fc_ynode_loc_at(pat, 1);
+	assert_int_equal(l.line, 4);
+	assert_int_equal(l.col, 16);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+static void test_yaml_block_scalar_offsets(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "p: |\n    abc\n    de(f\n", &d);
+	struct fc_ynode *p = fc_ymap_get(r, "p");
+	struct fc_srcloc l = fc_ynode_loc_at(p, 6); /* the '(' */
+	assert_int_equal(l.line, 3);
+	assert_int_equal(l.col, 7);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+static void test_yaml_syntax_error_has_position(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "a: 1\nb: [1, 2\n", &d);
+	assert_null(r);
+	assert_int_equal(d.nerr, 1);
+	assert_string_equal(d.v[0].loc.file, "t.yaml");
+	assert_int_equal(d.v[0].loc.line, 3);
+	assert_int_equal(d.v[0].loc.col, 1);
+	assert_string_equal(d.v[0].msg, "YAML: did not find expected ',' or "
+					"']' while parsing a flow sequence");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+static void test_yaml_refuses_aliases_and_duplicate_keys(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	assert_null(yaml(&a, "a: &x [1]\nb: *x\n", &d));
+	fc_assert_diag(&d, 0, "t.yaml", 2, 4,
+		       "YAML aliases are not allowed in rule files");
+	fc_diags_finish(&d);
+	fc_diags_init(&d);
+	assert_null(yaml(&a, "id: a\nid: b\n", &d));
+	fc_assert_diag(&d, 0, "t.yaml", 2, 1,
+		       "duplicate key 'id' (first at line 1)");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+static void test_yaml_unknown_key_suggests(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "id: x\npatern: y\nzzz: 1\n", &d);
+	static const char *const keys[] = {"id", "pattern", NULL};
+	assert_int_equal(fc_ymap_check_keys(r, keys, "a rule", &d), 2);
+	fc_assert_diag(&d, 0, "t.yaml", 2, 1,
+		       "unknown key 'patern' in a rule (did you mean "
+		       "'pattern'?)");
+	fc_assert_diag(&d, 1, "t.yaml", 3, 1, "unknown key 'zzz' in a rule");
+	long long v;
+	assert_false(fc_ynode_int(fc_ymap_get(r, "id"), "order", 1, 9, &v, &d));
+	fc_assert_diag(&d, 2, "t.yaml", 1, 5,
+		       "order must be a whole number from 1 to 9");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+static void test_yaml_parses_json(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(
+		&a, "{\"3166-1\": [{\"alpha_2\": \"NZ\", \"name\": \"New "
+		    "Zealand\", \"flag\": \"\xf0\x9f\x87\xb3\xf0\x9f\x87\xbf\"}]}",
+		&d);
+	assert_non_null(r);
+	struct fc_ynode *l = fc_ymap_get(r, "3166-1");
+	assert_string_equal(fc_ymap_get(l->kids[0], "name")->str,
+			    "New Zealand");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+struct timex_case {
+	const char *value;
+	enum fc_grain grain;
+	const char *lo, *hi; /* interval [lo, hi) as dates; NULL: unanchored */
+};
+
+static const char *day_text(int32_t z, char buf[16])
+{
+	int y, m, d;
+	fc_civil_from_days(z, &y, &m, &d);
+	snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+	return buf;
+}
+
+static void test_timex_intervals(void **state)
+{
+	(void)state;
+	static const struct timex_case cases[] = {
+		{"2026-01-16", FC_GRAIN_DAY, "2026-01-16", "2026-01-17"},
+		{"2025-12", FC_GRAIN_MONTH, "2025-12-01", "2026-01-01"},
+		{"2024-02", FC_GRAIN_MONTH, "2024-02-01", "2024-03-01"},
+		{"2025", FC_GRAIN_YEAR, "2025-01-01", "2026-01-01"},
+		{"199", FC_GRAIN_DECADE, "1990-01-01", "2000-01-01"},
+		{"20", FC_GRAIN_CENTURY, "2000-01-01", "2100-01-01"},
+		{"2026-W03", FC_GRAIN_WEEK, "2026-01-12", "2026-01-19"},
+		{"2009-W01", FC_GRAIN_WEEK, "2008-12-29", "2009-01-05"},
+		{"2025-Q4", FC_GRAIN_QUARTER, "2025-10-01", "2026-01-01"},
+		{"2025-H1", FC_GRAIN_HALF, "2025-01-01", "2025-07-01"},
+		{"2025-WI", FC_GRAIN_SEASON, "2025-12-01", "2026-03-01"},
+		{"2026-01-16TNI", FC_GRAIN_PART_OF_DAY, "2026-01-16",
+		 "2026-01-17"},
+		{"2026-01-16T14:30", FC_GRAIN_MINUTE, "2026-01-16", "2026-01-17"},
+		{"XXXX-01-16", FC_GRAIN_DAY, NULL, NULL},
+		{"PRESENT_REF", FC_GRAIN_NONE, NULL, NULL},
+	};
+	char a[16], b[16];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct fc_time t = {0};
+		assert_int_equal(fc_time_parse(cases[i].value, &t), FC_OK);
+		assert_int_equal(t.grain, cases[i].grain);
+		if (!cases[i].lo) {
+			assert_false(t.is_anchored);
+			continue;
+		}
+		assert_true(t.is_anchored);
+		assert_string_equal(day_text(t.lo, a), cases[i].lo);
+		assert_string_equal(day_text(t.hi, b), cases[i].hi);
+	}
+}
+
+static void test_timex_mods_narrow_and_durations(void **state)
+{
+	(void)state;
+	char a[16], b[16];
+	struct fc_time t = {.mod = FC_MOD_END};
+	assert_int_equal(fc_time_parse("2025-12", &t), FC_OK);
+	assert_string_equal(day_text(t.lo, a), "2025-12-21");
+	assert_string_equal(day_text(t.hi, b), "2026-01-01");
+	struct fc_time s = {.mod = FC_MOD_START};
+	assert_int_equal(fc_time_parse("2026-01", &s), FC_OK);
+	assert_string_equal(day_text(s.hi, b), "2026-01-12");
+
+	struct fc_time d = {0};
+	assert_int_equal(fc_time_parse("P20Y", &d), FC_OK);
+	assert_int_equal(d.type, FC_TIMEX_DURATION);
+	assert_int_equal(d.grain, FC_GRAIN_YEAR);
+	assert_true(fabs(d.seconds - 20 * 365.2425 * 86400) < 1);
+	struct fc_time h = {0};
+	assert_int_equal(fc_time_parse("PT3H", &h), FC_OK);
+	assert_true(h.seconds == 3 * 3600.0);
+	assert_int_equal(h.grain, FC_GRAIN_HOUR);
+	struct fc_time m = {0};
+	assert_int_equal(fc_time_parse("P1Y6M", &m), FC_OK);
+	assert_int_equal(m.grain, FC_GRAIN_MONTH);
+	struct fc_time dec = {0};
+	assert_int_equal(fc_time_parse("P1DE", &dec), FC_OK);
+	assert_int_equal(dec.grain, FC_GRAIN_DECADE);
+
+	static const char *const bad[] = {"", "2025-13", "2025-02-30", "P",
+					  "PY", "20x5", "2025-W60",
+					  "2026-01-16T25:00", "P3Q2"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct fc_time x = {0};
+		assert_int_equal(fc_time_parse(bad[i], &x), FC_ESYNTAX);
+	}
+}
+
+static void test_calendar(void **state)
+{
+	(void)state;
+	assert_int_equal(fc_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(fc_days_from_civil(2000, 3, 1), 11017);
+	/* 2026-01-16 was a Friday (4 with Monday = 0). */
+	assert_int_equal(fc_weekday(fc_days_from_civil(2026, 1, 16)), 4);
+	for (int32_t z = -800000; z < 800000; z += 997) {
+		int y, m, d;
+		fc_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(fc_days_from_civil(y, m, d), z);
+	}
+	int y, m, d;
+	assert_true(fc_date_parse("2024-02-29", &y, &m, &d));
+	assert_false(fc_date_parse("2025-02-29", &y, &m, &d));
+	assert_false(fc_date_parse("2025-1-01", &y, &m, &d));
+	assert_false(fc_date_parse("2025-01-01x", &y, &m, &d));
+}
+
+static void test_sha256_vectors(void **state)
+{
+	(void)state;
+	char h[65];
+	fc_sha256_hex("", 0, h);
+	assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb924"
+			       "27ae41e4649b934ca495991b7852b855");
+	fc_sha256_hex("abc", 3, h);
+	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223"
+			       "b00361a396177a9cb410ff61f20015ad");
+	const char *s = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	fc_sha256_hex(s, strlen(s), h);
+	assert_string_equal(h, "248d6a61d20638b8e5c026930c3e6039"
+			       "a33ce45964ff2167f6ecedd419db06c1");
+}
+
+static void test_json_escapes_and_numbers(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_json_strn(&b, "a\"b\\c\n\x01\xff\xc3\xa9", 10);
+	assert_string_equal(fc_buf_cstr(&b),
+			    "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\xc3\xa9\"");
+	fc_buf_reset(&b);
+	fc_json_num(&b, 3e9);
+	fc_buf_addc(&b, ' ');
+	fc_json_num(&b, 0.4);
+	fc_buf_addc(&b, ' ');
+	fc_json_num(&b, -12);
+	fc_buf_addc(&b, ' ');
+	fc_json_num(&b, 1.0 / 3);
+	assert_string_equal(fc_buf_cstr(&b),
+			    "3000000000 0.4 -12 0.3333333333333333");
+	fc_buf_finish(&b);
+}
+
+static void test_buf_limit_is_sticky(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 8);
+	fc_buf_adds(&b, "12345");
+	fc_buf_adds(&b, "6789");
+	assert_int_equal(b.err, FC_ELIMIT);
+	fc_buf_adds(&b, "x");
+	assert_int_equal(b.len, 5);
+	assert_string_equal(fc_buf_cstr(&b), "12345");
+	fc_buf_finish(&b);
+}
+
+static void test_slug_and_utf8(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *n = "Nicol\xc3\xa1s  Maduro";
+	assert_string_equal(fc_slug(&a, n, strlen(n)), "nicolas-maduro");
+	const char *b = "Bashar al-Assad";
+	assert_string_equal(fc_slug(&a, b, strlen(b)), "bashar-al-assad");
+	const char *c = "C\xc3\xb4te d'Ivoire";
+	assert_string_equal(fc_slug(&a, c, strlen(c)), "cote-divoire");
+	size_t len, nbad, first;
+	char *r = fc_utf8_repair(&a, "ok\xff\xfeok\xe2\x82", 8, &len, &nbad,
+				 &first);
+	assert_string_equal(r, "ok\xEF\xBF\xBD\xEF\xBF\xBDok\xEF\xBF\xBD"
+			       "\xEF\xBF\xBD");
+	assert_int_equal(nbad, 4);
+	assert_int_equal(first, 2);
+	/* overlong and surrogate encodings are invalid */
+	assert_int_equal(fc_utf8_seq_len((const unsigned char *)"\xc0\xaf", 2),
+			 0);
+	assert_int_equal(
+		fc_utf8_seq_len((const unsigned char *)"\xed\xa0\x80", 3), 0);
+	assert_int_equal(fc_edit_distance("patern", "pattern", 2), 1);
+	assert_int_equal(fc_edit_distance("abc", "xyzw", 2), 3);
+	fc_arena_finish(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yaml_positions_are_one_based),
+		cmocka_unit_test(test_yaml_block_scalar_offsets),
+		cmocka_unit_test(test_yaml_syntax_error_has_position),
+		cmocka_unit_test(test_yaml_refuses_aliases_and_duplicate_keys),
+		cmocka_unit_test(test_yaml_unknown_key_suggests),
+		cmocka_unit_test(test_yaml_parses_json),
+		cmocka_unit_test(test_timex_intervals),
+		cmocka_unit_test(test_timex_mods_narrow_and_durations),
+		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_sha256_vectors),
+		cmocka_unit_test(test_json_escapes_and_numbers),
+		cmocka_unit_test(test_buf_limit_is_sticky),
+		cmocka_unit_test(test_slug_and_utf8),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
