@@ -203,6 +203,32 @@ static int rule_matches(const struct fc_boiler *b, const struct brule *br,
 	return gave_up ? -1 : 0;
 }
 
+/*
+** The first enabled pattern rule that matches the block: among the keep
+** rules (is_keep) or among the drop rules. The first regex that gives
+** up on a block is noted in v.
+*/
+static const struct brule *first_match(const struct fc_boiler *b,
+				       bool is_keep, const char *s, size_t n,
+				       size_t nchars, pcre2_match_data *md,
+				       struct tverdict *v, size_t block)
+{
+	for (size_t r = 0; b && r < b->nrules; r++) {
+		const struct brule *br = &b->rules[r];
+		if (!br->is_enabled || br->kind != BR_PATTERN ||
+		    (br->action == BA_KEEP) != is_keep)
+			continue;
+		int hit = rule_matches(b, br, s, n, nchars, md);
+		if (hit < 0 && v->limit_block < 0) {
+			v->limit_block = (long)block;
+			v->limit_rule = br->id;
+		}
+		if (hit > 0)
+			return br;
+	}
+	return NULL;
+}
+
 fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 			    const struct tblocks *bl, struct tverdict *v)
 {
@@ -247,32 +273,11 @@ fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 			pending -= !rest_rule;
 			continue;
 		}
-		bool is_kept = false;
-		for (size_t r = 0; b && r < b->nrules && !v->rule[i]; r++) {
-			const struct brule *br = &b->rules[r];
-			if (!br->is_enabled || br->kind != BR_PATTERN)
-				continue;
-			/* keep rules first: a second pass below */
-			if (br->action == BA_KEEP) {
-				int hit = rule_matches(b, br, s, len, nchars, md);
-				if (hit > 0) {
-					is_kept = true;
-					break;
-				}
-			}
-		}
-		for (size_t r = 0; b && !is_kept && r < b->nrules; r++) {
-			const struct brule *br = &b->rules[r];
-			if (!br->is_enabled || br->kind != BR_PATTERN ||
-			    br->action == BA_KEEP)
-				continue;
-			int hit = rule_matches(b, br, s, len, nchars, md);
-			if (hit < 0 && v->limit_block < 0) {
-				v->limit_block = (long)i;
-				v->limit_rule = br->id;
-			}
-			if (hit <= 0)
-				continue;
+		const struct brule *br = first_match(b, true, s, len, nchars,
+						     md, v, i);
+		bool is_kept = br != NULL;
+		if (!is_kept &&
+		    (br = first_match(b, false, s, len, nchars, md, v, i))) {
 			v->rule[i] = br->id;
 			is_explicit[i] = true;
 			if (br->action == BA_DROP_NEXT) {
@@ -281,7 +286,6 @@ fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 			} else if (br->action == BA_DROP_REST) {
 				rest_rule = br->id;
 			}
-			break;
 		}
 		if (v->rule[i] || is_kept)
 			continue;

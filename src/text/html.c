@@ -116,12 +116,6 @@ struct html {
 	bool is_lost;         /* an unclosed tag: every '<' after is text */
 };
 
-static void block_break(struct html *h)
-{
-	tpara_end(&h->p);
-	h->p.is_open = false;
-}
-
 static void ensure_open(struct html *h)
 {
 	if (!h->p.is_open)
@@ -246,7 +240,7 @@ static size_t tag(struct html *h, size_t i)
 	name[k] = '\0';
 	bool is_self = u[e - 1] == '/';
 	if (!is_close && in_list(raw_tags, name) && !is_self) {
-		block_break(h);
+		tpara_end(&h->p);
 		size_t after = skip_raw(u, e + 1, len, name);
 		return after == SIZE_MAX ? len : after;
 	}
@@ -254,7 +248,7 @@ static size_t tag(struct html *h, size_t i)
 		meta_date(t, i, e);
 	if (!in_list(block_tags, name))
 		return e + 1;
-	block_break(h);
+	tpara_end(&h->p);
 	for (size_t f = 0; f < sizeof(furniture) / sizeof(*furniture); f++) {
 		if (strcmp(furniture[f].name, name))
 			continue;

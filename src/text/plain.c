@@ -87,24 +87,6 @@ size_t text_bullet(const char *u, size_t cs, size_t ce, bool is_numbered)
 	return i - cs;
 }
 
-/* Does u[cs, ce) end like a sentence (before closing quotes)? */
-static bool ends_final(const char *u, size_t cs, size_t ce)
-{
-	while (ce > cs) {
-		size_t k;
-		uint32_t cp = text_decode_back(u, ce, &k);
-		if (!k)
-			break;
-		if (text_is_closer(cp) || cp == ' ') {
-			ce -= k;
-			continue;
-		}
-		return cp == '.' || cp == '!' || cp == '?' || cp == ':' ||
-		       cp == ';' || cp == 0x2026;
-	}
-	return false;
-}
-
 /* Does the line start the way a sentence continues (lower case, digit)? */
 static bool starts_low(const char *u, const struct tline *l)
 {
@@ -140,7 +122,7 @@ static bool is_wrapped(const char *u, const struct tline *l, size_t n,
 	for (size_t i = 0; i + 1 < n; i++) {
 		uint32_t len = l[i].ce - l[i].cs;
 		if (len && len * 10 >= w * 6 && starts_low(u, &l[i + 1]) &&
-		    !ends_final(u, l[i].cs, l[i].ce))
+		    !text_ends_sentence(NULL, u + l[i].cs, len))
 			nopen++;
 	}
 	return nopen >= 2 && nopen * 10 >= nonblank * 2;
@@ -169,7 +151,7 @@ fc_status text_plain(struct tdoc *t)
 			uint32_t qlen = q->ce - q->cs;
 			is_new = l[i].indent > q->indent ||
 				 (qlen * 10 < w * 6 &&
-				  ends_final(t->u, q->cs, q->ce));
+				  text_ends_sentence(NULL, t->u + q->cs, qlen));
 		}
 		if (is_new) {
 			tpara_end(&p);

@@ -197,9 +197,9 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 			i = j;
 			continue;
 		}
-		bool is_e3 = c == '\xE2' && i + 2 < len && text[i + 1] == '\x80' &&
+		bool is_hellip = c == '\xE2' && i + 2 < len && text[i + 1] == '\x80' &&
 			     text[i + 2] == '\xA6';
-		if (c != '.' && c != '!' && c != '?' && !is_e3) {
+		if (c != '.' && c != '!' && c != '?' && !is_hellip) {
 			i++;
 			continue;
 		}

@@ -237,7 +237,8 @@ struct tverdict {
 fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 			    const struct tblocks *bl, struct tverdict *v);
 
-/* Does the block's last character end a sentence? (heading heuristic) */
+/* Does s[0, n) end a sentence (before closing quotes and brackets)? The
+** heading rule's `final` characters, or ".!?…:" when heading is NULL. */
 bool text_ends_sentence(const struct brule *heading, const char *s,
 			size_t n);
 
