@@ -93,7 +93,8 @@ static int norm_next(struct norm_it *it)
 		}
 		size_t k;
 		uint32_t cp = text_decode(it->p + it->i, it->n - it->i, &k);
-		if ((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F)) {
+		if ((cp >= 0xA0 && cp <= 0xBF) ||
+		    (cp >= 0x2000 && cp <= 0x206F)) {
 			it->i += k;
 			continue;
 		}

@@ -171,7 +171,8 @@ static fc_status stage_repair(struct clean *s)
 {
 	struct fc_document *doc = s->doc;
 	size_t nbad, first;
-	fc_status st = text_repair(doc->raw, doc->raw_len, &s->u, &nbad, &first);
+	fc_status st =
+		text_repair(doc->raw, doc->raw_len, &s->u, &nbad, &first);
 	if (st || !nbad)
 		return st;
 	struct fc_srcloc l = raw_loc(doc_name(doc->src), doc->raw, doc->raw_len,
@@ -243,11 +244,11 @@ static fc_status stage_boiler(struct clean *s, size_t *dcap)
 	for (size_t i = 0; i < bl->n; i++) {
 		const struct tblock *k = &bl->v[i];
 		if (s->rule[i]) {
+			const struct fc_segment *mv = s->mraw.v;
+			size_t mn = s->mraw.n;
 			st = push_dropped(s->a, doc, dcap,
-					  tmap_start(s->mraw.v, s->mraw.n,
-						     k->start),
-					  tmap_end(s->mraw.v, s->mraw.n, k->end),
-					  s->rule[i]);
+					  tmap_start(mv, mn, k->start),
+					  tmap_end(mv, mn, k->end), s->rule[i]);
 			if (st)
 				return st;
 			continue;
@@ -333,7 +334,8 @@ fc_status fc_text_clean(const struct fc_rules *r, struct fc_arena *a,
 out:
 	if (st == FC_ENOMEM || st == FC_ELIMIT) {
 		struct fc_srcloc l = {doc_name(doc->src), 0, 0, 0};
-		fc_diag_add(d, st, &l, "cleaning the text: %s", fc_strerror(st));
+		fc_diag_add(d, st, &l, "cleaning the text: %s",
+			    fc_strerror(st));
 	}
 	free(s.rule);
 	free(s.lines);

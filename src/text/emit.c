@@ -15,7 +15,8 @@ static void map_push(struct tmap *m, uint32_t dst, uint32_t src, uint32_t len)
 		return;
 	if (m->n) {
 		struct fc_segment *l = &m->v[m->n - 1];
-		if (l->clean_start + l->len == dst && l->raw_start + l->len == src) {
+		if (l->clean_start + l->len == dst &&
+		    l->raw_start + l->len == src) {
 			l->len += len;
 			return;
 		}
@@ -169,7 +170,7 @@ void tpara_text(struct tpara *p, size_t off, size_t len)
 			if (!p->ws_len)
 				p->ws_off = i;
 			p->ws_len++;
-			/* A run that is not exactly one ' ' is made up anyway. */
+			/* A run other than one ' ' is made up anyway. */
 			if (p->ws_len == 1 && u[i] != ' ')
 				p->ws_len = 2;
 			i++;

@@ -61,7 +61,8 @@ size_t text_entity(const char *s, size_t n, uint32_t *cp)
 			      : v;
 		return i + 1;
 	}
-	while (i < n && i < 10 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+	while (i < n && i < 10 && (s[i] | 0x20) >= 'a' &&
+	       (s[i] | 0x20) <= 'z')
 		i++;
 	if (i >= n || s[i] != ';')
 		return 0;
@@ -265,7 +266,8 @@ static size_t tag(struct html *h, size_t i)
 	}
 	h->flags = 0;
 	if (!is_close) {
-		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+		    !name[2])
 			h->flags = TB_HEADING;
 		else if (!strcmp(name, "li"))
 			h->flags = TB_LIST;
@@ -300,7 +302,8 @@ fc_status text_html(struct tdoc *t)
 				if (cls > 0)
 					tpara_space(&h.p);
 				else if (cls == 0)
-					tpara_synth(&h.p, buf, text_encode(cp, buf));
+					tpara_synth(&h.p, buf,
+						    text_encode(cp, buf));
 				i += k;
 				continue;
 			}

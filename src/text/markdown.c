@@ -182,8 +182,9 @@ static void md_inline(struct md *s, size_t lo, size_t le, bool in_link)
 			}
 			break;
 		case '<': {
-			if (i + 1 >= le || !(is_alnum((unsigned char)u[i + 1]) ||
-					     u[i + 1] == '/' || u[i + 1] == '!'))
+			unsigned char n1 = i + 1 < le ? (unsigned char)u[i + 1]
+						       : ' ';
+			if (!is_alnum(n1) && n1 != '/' && n1 != '!')
 				break;
 			size_t j = next_char(u, i + 1, le, '>', &s->gt);
 			if (j == SIZE_MAX)
@@ -210,13 +211,17 @@ static void md_inline(struct md *s, size_t lo, size_t le, bool in_link)
 		case '_':
 		case '~': {
 			k = run_len(u, i, le, (char)c);
-			unsigned char prev = i > lo ? (unsigned char)u[i - 1] : ' ';
-			unsigned char next = i + k < le ? (unsigned char)u[i + k]
-							: ' ';
-			bool is_marker =
-				!(is_space((char)prev) && is_space((char)next)) &&
-				!(c == '_' && is_alnum(prev) && is_alnum(next)) &&
-				(c != '~' || k == 2);
+			unsigned char prev = i > lo ? (unsigned char)u[i - 1]
+						    : ' ';
+			unsigned char next = i + k < le
+						     ? (unsigned char)u[i + k]
+						     : ' ';
+			bool is_spaced = is_space((char)prev) &&
+					 is_space((char)next);
+			bool is_inword = is_alnum(prev) && is_alnum(next);
+			bool is_marker = !is_spaced &&
+					 !(c == '_' && is_inword) &&
+					 (c != '~' || k == 2);
 			if (is_marker) {
 				tpara_text(p, run, i - run);
 				run = i + k;
@@ -279,7 +284,8 @@ static void front_matter_date(struct tdoc *t, size_t cs, size_t ce)
 		if (ce - cs <= n || strncmp(u + cs, keys[k], n))
 			continue;
 		size_t i = cs + n;
-		while (i < ce && (is_space(u[i]) || u[i] == '"' || u[i] == '\''))
+		while (i < ce &&
+		       (is_space(u[i]) || u[i] == '"' || u[i] == '\''))
 			i++;
 		char date[11];
 		int y, m, d;
@@ -302,8 +308,9 @@ static size_t front_matter(struct md *s, const struct tline *l, size_t n)
 		return 0;
 	size_t k;
 	for (k = 1; k < n && k < FRONT_MATTER_MAX_LINES; k++)
-		if (l[k].ce - l[k].cs == 3 && (!strncmp(u + l[k].cs, "---", 3) ||
-					       !strncmp(u + l[k].cs, "...", 3)))
+		if (l[k].ce - l[k].cs == 3 &&
+		    (!strncmp(u + l[k].cs, "---", 3) ||
+		     !strncmp(u + l[k].cs, "...", 3)))
 			break;
 	if (k >= n || k >= FRONT_MATTER_MAX_LINES)
 		return 0;
@@ -356,7 +363,8 @@ fc_status text_markdown(struct tdoc *t)
 		bool is_code_indent = l[i].indent >= 4;
 		line_reset(&s);
 		if (in_fence) {
-			if (!is_code_indent && only_of(u, cs, ce, fence, fence_len)) {
+			if (!is_code_indent &&
+			    only_of(u, cs, ce, fence, fence_len)) {
 				tpara_end(&s.p);
 				in_fence = false;
 			} else {
@@ -394,9 +402,10 @@ fc_status text_markdown(struct tdoc *t)
 				tpara_end(&s.p);
 				continue;
 			}
-			if (only_of(u, cs, ce, '-', 3) || only_of(u, cs, ce, '*', 3) ||
-			    only_of(u, cs, ce, '_', 3) || is_table_rule(u, cs, ce) ||
-			    is_ref_def(u, cs, ce)) {
+			if (only_of(u, cs, ce, '-', 3) ||
+			    only_of(u, cs, ce, '*', 3) ||
+			    only_of(u, cs, ce, '_', 3) ||
+			    is_table_rule(u, cs, ce) || is_ref_def(u, cs, ce)) {
 				tpara_end(&s.p);
 				continue;
 			}

@@ -59,14 +59,16 @@ static void push(struct svec *sv, const char *t, size_t s, size_t e)
 
 static bool is_lower(uint32_t cp)
 {
-	return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+	return (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
 	       (cp >= 0x100 && cp <= 0x17F && (cp & 1)) ||
 	       (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
 }
 
 static bool is_upper(uint32_t cp)
 {
-	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	return (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
 	       (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
 	       (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
 }
@@ -75,6 +77,13 @@ static bool is_opener(uint32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
 	       cp == 0x201C || cp == 0x2018 || cp == 0xAB;
+}
+
+/* Is there a '…' (U+2026) at t[i]? */
+static bool hellip_at(const char *t, size_t len, size_t i)
+{
+	return i + 2 < len && t[i] == '\xE2' && t[i + 1] == '\x80' &&
+	       t[i + 2] == '\xA6';
 }
 
 static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *k)
@@ -122,7 +131,7 @@ static bool is_dotted(const char *s, size_t n)
 				return false;
 			dots++;
 			run = 0;
-		} else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && run < 2) {
+		} else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' && run < 2) {
 			run++;
 		} else {
 			return false;
@@ -197,9 +206,8 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 			i = j;
 			continue;
 		}
-		bool is_hellip = c == '\xE2' && i + 2 < len && text[i + 1] == '\x80' &&
-			     text[i + 2] == '\xA6';
-		if (c != '.' && c != '!' && c != '?' && !is_hellip) {
+		if (c != '.' && c != '!' && c != '?' &&
+		    !hellip_at(text, len, i)) {
 			i++;
 			continue;
 		}
@@ -210,11 +218,11 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 			if (j < len && text[j] == '.') {
 				periods++;
 				j++;
-			} else if (j < len && (text[j] == '!' || text[j] == '?')) {
+			} else if (j < len &&
+				   (text[j] == '!' || text[j] == '?')) {
 				is_bang = true;
 				j++;
-			} else if (j + 2 < len && text[j] == '\xE2' &&
-				   text[j + 1] == '\x80' && text[j + 2] == '\xA6') {
+			} else if (hellip_at(text, len, j)) {
 				is_ellipsis = true;
 				j += 3;
 			} else {

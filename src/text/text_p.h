@@ -38,7 +38,7 @@ enum brule_action {
 	BA_DROP,      /* the block */
 	BA_DROP_NEXT, /* the block and the `next` blocks after it */
 	BA_DROP_REST, /* the block and every block after it */
-	BA_KEEP,      /* the block is prose: no drop rule or heuristic applies */
+	BA_KEEP,      /* prose: no drop rule or heuristic applies */
 };
 
 struct brule {
@@ -48,8 +48,8 @@ struct brule {
 	enum brule_action action;
 	bool is_enabled;
 	uint32_t next;        /* BA_DROP_NEXT */
-	uint32_t max_length;  /* blocks longer (in characters) never match; 0 any */
-	pcre2_code **codes;   /* BR_PATTERN; owned, freed in fc_boiler_destroy */
+	uint32_t max_length;  /* longer blocks (chars) never match; 0 any */
+	pcre2_code **codes;   /* BR_PATTERN; freed in fc_boiler_destroy */
 	size_t ncodes;
 	uint32_t *final;      /* BR_HEADING: code points that end a sentence */
 	size_t nfinal;

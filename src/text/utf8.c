@@ -128,7 +128,8 @@ fc_status text_repair(const char *raw, size_t len, struct temit *u,
 			i++;
 			continue;
 		}
-		size_t k = c < 0x80 ? (c ? 1 : 0) : fc_utf8_seq_len(p + i, len - i);
+		size_t k = c >= 0x80 ? fc_utf8_seq_len(p + i, len - i)
+				     : c ? 1 : 0;
 		uint32_t cp = 0;
 		int cls;
 		if (k == 0) {
