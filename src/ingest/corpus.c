@@ -54,6 +54,56 @@ long fc_ingest_find_source(const struct fc_corpus *c, const char *id)
 	return -1;
 }
 
+struct fc_ingest_id {
+	const char *id;
+	size_t index;
+};
+
+static int cmp_id(const void *x, const void *y)
+{
+	const struct fc_ingest_id *a = x, *b = y;
+	int c = strcmp(a->id, b->id);
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+fc_status fc_ingest_ids_init(struct fc_ingest_ids *x,
+			     const struct fc_corpus *c)
+{
+	x->n = 0;
+	x->v = malloc((c->nsources ? c->nsources : 1) * sizeof(*x->v));
+	if (!x->v)
+		return FC_ENOMEM;
+	for (size_t i = 0; i < c->nsources; i++)
+		if (c->sources[i].id)
+			x->v[x->n++] = (struct fc_ingest_id){c->sources[i].id, i};
+	qsort(x->v, x->n, sizeof(*x->v), cmp_id);
+	return FC_OK;
+}
+
+long fc_ingest_ids_find(const struct fc_ingest_ids *x, const char *id)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) { /* the first entry not below id */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(x->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->n && !strcmp(x->v[lo].id, id))
+		return (long)x->v[lo].index;
+	return -1;
+}
+
+void fc_ingest_ids_finish(struct fc_ingest_ids *x)
+{
+	free(x->v);
+	x->v = NULL;
+	x->n = 0;
+}
+
 char *fc_ingest_join(struct fc_arena *a, const char *dir, const char *file)
 {
 	if (file[0] == '/' || !dir || !*dir || !strcmp(dir, "."))
@@ -168,15 +218,6 @@ static void load_folder(struct fc_corpus *c, struct fc_diags *d)
 		}
 		if (!is_file(path))
 			continue;
-		long j = fc_ingest_find_source(c, id);
-		if (j >= 0) {
-			struct fc_srcloc l = {path, 0, 0, 0};
-			fc_diag_add(d, FC_EINPUT, &l,
-				    "files '%s' and '%s' both give source id "
-				    "'%s'; rename one or write a corpus.yaml",
-				    c->sources[j].file, names[i], id);
-			continue;
-		}
 		struct fc_source *s = fc_ingest_push_source(c);
 		if (!s) {
 			fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
@@ -190,6 +231,23 @@ static void load_folder(struct fc_corpus *c, struct fc_diags *d)
 		fc_diag_add(d, FC_EINPUT, &loc,
 			    "no corpus.yaml and no .txt, .md or .html files in "
 			    "this folder");
+	struct fc_ingest_ids ids;
+	if (fc_ingest_ids_init(&ids, c)) {
+		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < c->nsources; i++) {
+		const struct fc_source *s = &c->sources[i];
+		long j = fc_ingest_ids_find(&ids, s->id);
+		if (j >= 0 && (size_t)j != i) {
+			struct fc_srcloc l = {s->path, 0, 0, 0};
+			fc_diag_add(d, FC_EINPUT, &l,
+				    "files '%s' and '%s' both give source id "
+				    "'%s'; rename one or write a corpus.yaml",
+				    c->sources[j].file, s->file, s->id);
+		}
+	}
+	fc_ingest_ids_finish(&ids);
 }
 
 /* The code of the first error added since diagnostic n0. */

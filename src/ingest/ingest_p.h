@@ -17,8 +17,22 @@
 */
 struct fc_source *fc_ingest_push_source(struct fc_corpus *c);
 
-/* Index of the source with this id, or -1. */
+/* Index of the source with this id, or -1 (a linear scan). */
 long fc_ingest_find_source(const struct fc_corpus *c, const char *id);
+
+/*
+** The source ids sorted once, for lookups in log time: a manifest or a
+** folder of many thousand sources must not cost a scan per source.
+*/
+struct fc_ingest_ids {
+	struct fc_ingest_id *v; /* by id, then by source index */
+	size_t n;
+};
+fc_status fc_ingest_ids_init(struct fc_ingest_ids *x,
+			     const struct fc_corpus *c);
+/* Index of the first source (in corpus order) with this id, or -1. */
+long fc_ingest_ids_find(const struct fc_ingest_ids *x, const char *id);
+void fc_ingest_ids_finish(struct fc_ingest_ids *x);
 
 /*
 ** dir/file in the corpus arena; file as is when absolute or when dir is

@@ -104,11 +104,15 @@ static bool is_url(const char *u)
 	return !strncmp(u, "http://", 7) || !strncmp(u, "https://", 8);
 }
 
-/* One entry of sources:. derived nodes are kept for the second pass. */
+/* The nodes of an entry that the checks across sources point at. */
+struct entry {
+	const struct fc_ynode *id, *from;
+};
+
+/* One entry of sources: (ids are compared across entries later). */
 static void read_source(struct fc_corpus *c, const struct fc_ynode *e,
-			const struct fc_ynode **from_node, struct fc_diags *d)
+			struct entry *en, struct fc_diags *d)
 {
-	*from_node = NULL;
 	if (e->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &e->loc,
 			    "each source must be a mapping with 'id' and "
@@ -125,32 +129,20 @@ static void read_source(struct fc_corpus *c, const struct fc_ynode *e,
 	s->loc.file = c->manifest;
 	fc_ymap_check_keys(e, source_keys, "source", d);
 
-	const struct fc_ynode *idn, *filen, *urln, *pubn;
-	opt_str(e, "id", &s->id, &idn, d);
-	if (!idn) {
+	const struct fc_ynode *filen, *urln, *pubn;
+	opt_str(e, "id", &s->id, &en->id, d);
+	if (!en->id) {
 		fc_diag_add(d, FC_ESCHEMA, &e->loc, "source has no 'id'");
 	} else if (s->id && !*s->id) {
-		fc_diag_add(d, FC_ESCHEMA, &idn->loc,
+		fc_diag_add(d, FC_ESCHEMA, &en->id->loc,
 			    "source id must not be empty");
 		s->id = NULL;
-	} else if (s->id) {
-		/* Sources before this one are complete: look for a twin. */
-		for (size_t i = 0; i + 1 < c->nsources; i++)
-			if (c->sources[i].id &&
-			    !strcmp(c->sources[i].id, s->id)) {
-				fc_diag_add(d, FC_ESCHEMA, &idn->loc,
-					    "duplicate source id '%s' (first "
-					    "at line %u)",
-					    s->id,
-					    (unsigned)c->sources[i].loc.line);
-				break;
-			}
 	}
 	opt_str(e, "file", &s->file, &filen, d);
 	opt_str(e, "url", &s->url, &urln, d);
 	opt_str(e, "outlet", &s->outlet, NULL, d);
 	opt_str(e, "published", &s->published, &pubn, d);
-	opt_str(e, "derived_from", &s->derived_from, from_node, d);
+	opt_str(e, "derived_from", &s->derived_from, &en->from, d);
 
 	if (!filen && !urln) {
 		if (s->id)
@@ -181,6 +173,38 @@ static void read_source(struct fc_corpus *c, const struct fc_ynode *e,
 			    s->url);
 	if (s->published)
 		check_date(pubn, "published", s->published, d);
+}
+
+/* Duplicate ids, and derived_from naming no source or the source itself. */
+static void check_ids(const struct fc_corpus *c, const struct entry *en,
+		      struct fc_diags *d)
+{
+	struct fc_ingest_ids ids;
+	if (fc_ingest_ids_init(&ids, c)) {
+		fc_diag_add(d, FC_ENOMEM, NULL, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < c->nsources; i++) {
+		const struct fc_source *s = &c->sources[i];
+		long j = s->id ? fc_ingest_ids_find(&ids, s->id) : -1;
+		if (j >= 0 && (size_t)j != i)
+			fc_diag_add(d, FC_ESCHEMA, &en[i].id->loc,
+				    "duplicate source id '%s' (first at line "
+				    "%u)",
+				    s->id, (unsigned)c->sources[j].loc.line);
+		if (!s->derived_from)
+			continue;
+		j = fc_ingest_ids_find(&ids, s->derived_from);
+		if (j < 0)
+			fc_diag_add(d, FC_ESCHEMA, &en[i].from->loc,
+				    "derived_from names unknown source '%s'",
+				    s->derived_from);
+		else if ((size_t)j == i)
+			fc_diag_add(d, FC_ESCHEMA, &en[i].from->loc,
+				    "source '%s' cannot be derived from itself",
+				    s->id);
+	}
+	fc_ingest_ids_finish(&ids);
 }
 
 void fc_ingest_manifest(struct fc_corpus *c, struct fc_diags *d)
@@ -247,34 +271,15 @@ void fc_ingest_manifest(struct fc_corpus *c, struct fc_diags *d)
 			    "source");
 		return;
 	}
-	const struct fc_ynode **from =
-		calloc(srcs->nkids, sizeof(*from));
-	if (!from) {
+	/* en[k] belongs to source k (entries that are not mappings make
+	** no source). */
+	struct entry *en = calloc(srcs->nkids, sizeof(*en));
+	if (!en) {
 		fc_diag_add(d, FC_ENOMEM, &srcs->loc, "out of memory");
 		return;
 	}
-	/* from[k] belongs to source k when entry k made a source. */
-	size_t k = 0;
-	for (size_t i = 0; i < srcs->nkids; i++) {
-		size_t before = c->nsources;
-		const struct fc_ynode *fn;
-		read_source(c, srcs->kids[i], &fn, d);
-		if (c->nsources > before)
-			from[k++] = fn;
-	}
-	for (size_t i = 0; i < c->nsources; i++) {
-		struct fc_source *s = &c->sources[i];
-		if (!s->derived_from)
-			continue;
-		long j = fc_ingest_find_source(c, s->derived_from);
-		if (j < 0)
-			fc_diag_add(d, FC_ESCHEMA, &from[i]->loc,
-				    "derived_from names unknown source '%s'",
-				    s->derived_from);
-		else if ((size_t)j == i)
-			fc_diag_add(d, FC_ESCHEMA, &from[i]->loc,
-				    "source '%s' cannot be derived from itself",
-				    s->id);
-	}
-	free(from);
+	for (size_t i = 0; i < srcs->nkids; i++)
+		read_source(c, srcs->kids[i], &en[c->nsources], d);
+	check_ids(c, en, d);
+	free(en);
 }

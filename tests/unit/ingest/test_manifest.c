@@ -4,6 +4,7 @@
 */
 #include "fc_test.h"
 #include "tmpdir.h"
+#include "core/core.h"
 
 #define SEED_DIR FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
 
@@ -309,17 +310,50 @@ static void test_manifest_all_errors_in_one_run(void **state)
 		 "unknown key 'nmae' in corpus manifest (did you mean "
 		 "'name'?)"},
 		{3, 19, FC_EINPUT, gone},
-		{4, 10, FC_ESCHEMA, "duplicate source id 'a' (first at line 3)"},
 		{5, 5, FC_ESCHEMA, "source has no 'id'"},
 		{5, 5, FC_ESCHEMA, "source has neither 'file' nor 'url'"},
 		{6, 19, FC_EINPUT, gone},
 		{6, 40, FC_EINPUT,
 		 "published '2026-01-32' is not a real date (expected "
 		 "YYYY-MM-DD)"},
+		/* Checks across sources come after each source's own. */
+		{4, 10, FC_ESCHEMA, "duplicate source id 'a' (first at line 3)"},
 	};
 	check_diags(&d, manifest, w, sizeof(w) / sizeof(*w));
 	assert_int_equal(d.nerr, 7);
 	fc_diags_finish(&d);
+	free(manifest);
+	tmp_remove(dir);
+}
+
+/* Many sources: ids are checked in n log n (a scan per source would
+** take minutes here). */
+static void test_manifest_many_sources(void **state)
+{
+	(void)state;
+	enum { N = 50000 };
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, "sources:\n");
+	for (int i = 0; i < N; i++)
+		fc_buf_printf(&b,
+			      "  - {id: s%d, url: https://example.org/%d, "
+			      "derived_from: s%d}\n",
+			      i, i, (i + 1) % N);
+	fc_buf_adds(&b, "  - {id: s7, url: https://example.org/again}\n");
+	char *dir = tmp_make();
+	char *manifest = tmp_write_n(dir, "corpus.yaml", b.p, b.len);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_corpus *c = NULL;
+	assert_int_equal(fc_corpus_load(manifest, &c, &d), FC_ESCHEMA);
+	const struct want w[] = {
+		{N + 2, 10, FC_ESCHEMA,
+		 "duplicate source id 's7' (first at line 9)"},
+	};
+	check_diags(&d, manifest, w, 1);
+	fc_diags_finish(&d);
+	fc_buf_finish(&b);
 	free(manifest);
 	tmp_remove(dir);
 }
@@ -346,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_manifest_full),
 		cmocka_unit_test(test_manifest_errors),
 		cmocka_unit_test(test_manifest_all_errors_in_one_run),
+		cmocka_unit_test(test_manifest_many_sources),
 		cmocka_unit_test(test_missing_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
