@@ -275,12 +275,19 @@ static fc_status stage_sentences(struct clean *s)
 	if (st)
 		return st;
 	for (size_t i = 0; i < doc->nsentences; i++) {
-		uint32_t off = tmap_start(doc->segments, doc->nsegments,
-					  doc->sentences[i].start);
+		uint32_t off =
+			fc_text_raw_offset(doc, doc->sentences[i].start, false);
 		doc->sentences[i].line =
 			(uint32_t)line_of(s->lines, s->nlines, off) + 1;
 	}
 	return FC_OK;
+}
+
+uint32_t fc_text_raw_offset(const struct fc_document *doc, uint32_t off,
+			    bool is_end)
+{
+	return is_end ? tmap_end(doc->segments, doc->nsegments, off)
+		      : tmap_start(doc->segments, doc->nsegments, off);
 }
 
 fc_status fc_text_clean(const struct fc_rules *r, struct fc_arena *a,

@@ -4,6 +4,7 @@
 ** and the map from cleaned text back to raw bytes.
 */
 #include "text_test.h"
+#include "text/text_p.h"
 
 #define FFFD "\xEF\xBF\xBD"
 
@@ -32,6 +33,16 @@ static void test_invalid_bytes_replaced(void **state)
 	static const struct fc_segment want[] = {{0, 0, 6}, {9, 7, 4}};
 	assert_true(c.doc.nsegments >= 2);
 	assert_memory_equal(c.doc.segments, want, sizeof(want));
+	/* Offsets back to raw: 'o' of "ok"; the U+FFFD (made up) maps to
+	** the bad byte; the end of the first sentence; the second
+	** sentence's start after the made-up blank line. */
+	assert_int_equal(fc_text_raw_offset(&c.doc, 10, false), 8);
+	assert_int_equal(fc_text_raw_offset(&c.doc, 6, false), 6);
+	assert_int_equal(fc_text_raw_offset(&c.doc, 8, false), 6);
+	assert_int_equal(fc_text_raw_offset(&c.doc, 13, true), 11);
+	uint32_t s2 = c.doc.sentences[1].start;
+	assert_int_equal(s2, 15);
+	assert_int_equal(fc_text_raw_offset(&c.doc, s2, false), 12);
 	assert_doc_sane(&c.doc);
 	cleaned_finish(&c);
 }
