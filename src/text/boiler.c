@@ -263,15 +263,15 @@ fc_status text_boiler_apply(const struct fc_boiler *b, const char *m,
 				  nchars <= heading->max_length));
 		if (k->drop)
 			continue;
-		if (k->flags & TB_HEADING) {
-			/* Marked up as a heading: decided by the markup. */
-			v->rule[i] = heading_id;
-			continue;
-		}
 		if (rest_rule || pending) {
 			v->rule[i] = rest_rule ? rest_rule : pending_rule;
 			is_explicit[i] = true;
 			pending -= !rest_rule;
+			continue;
+		}
+		if (k->flags & TB_HEADING) {
+			/* Marked up as a heading: decided by the markup. */
+			v->rule[i] = heading_id;
 			continue;
 		}
 		const struct brule *br = first_match(b, true, s, len, nchars,

@@ -211,6 +211,23 @@ static void test_wrapped_plain(void **state)
 	cleaned_finish(&c);
 }
 
+/* A drop-next rule counts a markup heading as the next block. */
+static void test_markdown_drop_next(void **state)
+{
+	const struct fc_rules *r = *state;
+	struct cleaned c;
+	clean_str(&c, r, "v.md", "Video poster\n\n## Russia mediates\n\n"
+				 "Putin called Netanyahu.\n");
+	assert_string_equal(c.doc.text, "Putin called Netanyahu.");
+	static const char *const drops[] = {
+		"video-poster", "Video poster",
+		"video-poster", "Russia mediates",
+		NULL,
+	};
+	assert_drops(&c, drops);
+	cleaned_finish(&c);
+}
+
 /* Without rules: markup headings still go, nothing else. */
 static void test_no_rules(void **state)
 {
@@ -244,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_unclosed),
 		cmocka_unit_test(test_wrapped_plain),
+		cmocka_unit_test(test_markdown_drop_next),
 		cmocka_unit_test(test_no_rules),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
