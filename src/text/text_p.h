@@ -26,15 +26,6 @@
 
 #include "stages.h"
 
-/*
-** Public, to move into stages.h: the raw byte offset of cleaned offset
-** off of doc (for line:column in the raw file). A byte the cleaner made
-** up (U+FFFD, the blank line between paragraphs, a decoded entity) maps
-** to where the verbatim run before it ends. is_end: off ends a range
-** (the result is the raw end of that range).
-*/
-uint32_t fc_text_raw_offset(const struct fc_document *doc, uint32_t off,
-			    bool is_end);
 
 /* ---- Rules (boiler_load.c) --------------------------------------------- */
 
