@@ -105,6 +105,9 @@ void fc_html_meta(const struct fc_html *h, struct fc_arena *a,
 ** "2026/01/16") to YYYY-MM-DD in buf; false when it is none of these. */
 bool fc_html_date(const char *s, char buf[11]);
 
+/* Is tag a block element (or <br>), a word break in running text? */
+bool fc_html_is_block(const char *tag);
+
 /* Attribute value of an element (borrowed from the tree), or NULL. */
 const char *fc_html_attr(const xmlNode *n, const char *name);
 

@@ -123,6 +123,11 @@ static unsigned tag_kind(const char *name)
 	return p ? ((const __typeof__(tags[0]) *)p)->kind : 0;
 }
 
+bool fc_html_is_block(const char *tag)
+{
+	return (tag_kind(tag) & (K_BLOCK | K_BR)) != 0;
+}
+
 /* Per element, indexed in document order; node->_private points here. */
 struct nd {
 	xmlNode *node;
@@ -131,7 +136,8 @@ struct nd {
 	/* verdicts of the rules (fixed) */
 	const struct html_rule *strict_drop, *soft_drop;
 	bool is_kept;
-	double weight;
+	double weight;       /* tag and class/id weights: the initial score */
+	double class_weight; /* class/id weights alone: for cleaning */
 	/* per attempt */
 	const struct html_rule *drop; /* why this element was dropped */
 	bool is_dropped;              /* dropped, or inside a dropped one */
@@ -227,6 +233,8 @@ static void apply(struct ctx *c, struct nd *e, uint32_t ei, uint32_t ri,
 		return;
 	c->rule_mark[ri] = ei + 1;
 	e->weight += ru->weight;
+	if (by_word)
+		e->class_weight += ru->weight;
 }
 
 static void match_word(struct ctx *c, struct nd *e, uint32_t ei,
@@ -615,8 +623,10 @@ static const struct html_rule *cleaned(struct ctx *c, const struct nd *e)
 		return NULL;
 	if (link_density(e) > c->set.max_link_density)
 		return c->clean_links;
-	double total = e->has_score ? e->score : e->weight;
-	if (e->weight < 0 && total < 0 && strcmp((const char *)e->node->name, "p"))
+	double total = e->class_weight + (e->has_score ? e->score - e->weight
+						       : 0);
+	if (e->class_weight < 0 && total < 0 &&
+	    strcmp((const char *)e->node->name, "p"))
 		return c->clean_weight;
 	return NULL;
 }

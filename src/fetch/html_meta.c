@@ -127,16 +127,26 @@ void fc_html_node_text(const xmlNode *n, struct fc_buf *b, size_t max)
 		     cur->type == XML_CDATA_SECTION_NODE) &&
 		    cur->content)
 			add_collapsed(b, (const char *)cur->content, &sp, max);
-		else if (cur->type == XML_ELEMENT_NODE && !is_skipped_tag(cur))
+		else if (cur->type == XML_ELEMENT_NODE && !is_skipped_tag(cur)) {
 			descend = cur->children != NULL;
+			if (fc_html_is_block((const char *)cur->name))
+				sp = b->len > 0;
+		}
 		if (descend) {
 			cur = cur->children;
 			continue;
 		}
-		while (cur && cur != n && !cur->next)
+		while (cur && cur != n && !cur->next) {
 			cur = cur->parent;
+			if (cur && cur->type == XML_ELEMENT_NODE &&
+			    fc_html_is_block((const char *)cur->name))
+				sp = b->len > 0;
+		}
 		if (!cur || cur == n)
 			break;
+		if (cur->type == XML_ELEMENT_NODE &&
+		    fc_html_is_block((const char *)cur->name))
+			sp = b->len > 0;
 		cur = cur->next;
 	}
 }
