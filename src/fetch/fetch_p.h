@@ -118,4 +118,14 @@ const char *fc_html_attr(const xmlNode *n, const char *name);
 */
 void fc_html_node_text(const xmlNode *n, struct fc_buf *b, size_t max);
 
+/* ---- hosts.c ----------------------------------------------------------- */
+
+/*
+** Wait until no other request to host runs and delay_ms have passed
+** since the last one ended, then mark it busy. Pair with release.
+*/
+fc_status fc_http_hosts_acquire(struct fc_http_hosts *h, const char *host,
+				long delay_ms);
+void fc_http_hosts_release(struct fc_http_hosts *h, const char *host);
+
 #endif
