@@ -149,17 +149,17 @@ static char *nested_page(size_t depth, size_t *len)
 		"officials said.</p></article>";
 	static const char tail[] = "<p>After the nest, never read, "
 				   "officials said.</p></body></html>";
-	size_t n = sizeof(head) + depth * 11 + 16 + sizeof(tail);
-	char *s = malloc(n), *p = s;
-	p += sprintf(p, "%s", head);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, head);
 	for (size_t i = 0; i < depth; i++)
-		p += sprintf(p, "<div>");
-	p += sprintf(p, "deep text");
+		fc_buf_adds(&b, "<div>");
+	fc_buf_adds(&b, "deep text");
 	for (size_t i = 0; i < depth; i++)
-		p += sprintf(p, "</div>");
-	p += sprintf(p, "%s", tail);
-	*len = (size_t)(p - s);
-	return s;
+		fc_buf_adds(&b, "</div>");
+	fc_buf_adds(&b, tail);
+	assert_int_equal(b.err, FC_OK);
+	return fc_buf_steal(&b, len);
 }
 
 static void test_10000_nested_divs(void **state)
