@@ -129,7 +129,8 @@ fc_status fc_indep_groups(const struct fc_rules *r, struct fc_corpus *c,
 /*
 ** Are two values compatible under a comparison named by a check
 ** ("time", "duration", "quantity", "entity", "set", "list-order",
-** "text")? tolerance: relative for quantities, seconds for durations.
+** "text", "polarity")? tolerance: relative for quantities, seconds for
+** times and durations.
 */
 bool fc_values_compatible(const char *compare, double tolerance,
 			  const struct fc_value *a, const struct fc_value *b);

@@ -163,16 +163,16 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 	t->lo = t->hi = 0;
 	t->seconds = 0;
 	t->is_anchored = true;
-	if (value[0] == 'P') {
-		if (t->type != FC_TIMEX_SET)
-			t->type = FC_TIMEX_DURATION;
-		return parse_duration(value, t);
-	}
 	if (!strcmp(value, "PRESENT_REF") || !strcmp(value, "PAST_REF") ||
 	    !strcmp(value, "FUTURE_REF")) {
 		t->is_anchored = false;
 		t->grain = FC_GRAIN_NONE;
 		return FC_OK;
+	}
+	if (value[0] == 'P') {
+		if (t->type != FC_TIMEX_SET)
+			t->type = FC_TIMEX_DURATION;
+		return parse_duration(value, t);
 	}
 	const char *p = value;
 	int y = 0, m = 0, d = 0;

@@ -416,7 +416,8 @@ static bool build_case(struct fc_corpus *c, const struct fc_ynode *tc,
 		const char *s;
 		if (!fc_ynode_str(text, "text", &s, d))
 			return false;
-		return fc_corpus_add_text(c, "t", ref, s, strlen(s)) == FC_OK;
+		return fc_corpus_add_text(c, "t", ref, s, strlen(s)) == FC_OK &&
+		       c->nsources > 0;
 	}
 	if (!srcs || srcs->type != FC_Y_SEQ) {
 		fc_diag_add(d, FC_ESCHEMA, srcs ? &srcs->loc : &tc->loc,
@@ -446,7 +447,8 @@ static bool build_case(struct fc_corpus *c, const struct fc_ynode *tc,
 			return false;
 		if (!id)
 			id = fc_arena_printf(&c->arena, "s%zu", i + 1);
-		if (fc_corpus_add_text(c, id, sref, t, strlen(t)))
+		if (fc_corpus_add_text(c, id, sref, t, strlen(t)) ||
+		    c->nsources == 0)
 			return false;
 		struct fc_source *src = &c->sources[c->nsources - 1];
 		const struct fc_ynode *o = fc_ymap_get(s, "outlet");

@@ -16,7 +16,7 @@ Y
 cat >"$TMP/r/nokind.yaml" <<'Y'
 description: no kind here
 Y
-run lint "$TMP/r"
+run lint --no-builtin "$TMP/r"
 expect_rc 2 "bad rule files"
 expect_err_line "$TMP/r/bad.yaml:1:7: error: unknown rule kind 'claimz' (did you mean 'claims'?)"
 expect_err_line "$TMP/r/nokind.yaml:1:1: error: missing 'kind:' (one of boilerplate, checks, claims, html, independence, lexicon, normalizer)"

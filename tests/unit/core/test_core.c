@@ -169,6 +169,7 @@ static void test_timex_intervals(void **state)
 		 "2026-01-17"},
 		{"2026-01-16T14:30", FC_GRAIN_MINUTE, "2026-01-16", "2026-01-17"},
 		{"XXXX-01-16", FC_GRAIN_DAY, NULL, NULL},
+		{"PRESENT_REF", FC_GRAIN_NONE, NULL, NULL},
 	};
 	char a[16], b[16];
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {

@@ -1,0 +1,162 @@
+/*
+** check_p.h: private to src/check (the YAML check engine).
+**
+**   load.c     kind: checks files -> struct fc_checks (fact kinds, checks)
+**   message.c  message templates: parse at load, render per finding
+**   compat.c   typed compatibility of two slot values
+**   run.c      facts -> clusters -> findings
+**
+** Everything a check owns lives in the rules arena (&r->arena); the
+** YAML nodes it keeps for positions live there too.
+*/
+#ifndef FC_CHECK_P_H
+#define FC_CHECK_P_H
+
+#include "stages.h"
+
+/* How two values of the compared field are matched. */
+enum compare {
+	CMP_TIME,       /* DATE/TIME intervals intersect */
+	CMP_DURATION,   /* lengths within tolerance (seconds) */
+	CMP_QUANTITY,   /* value intervals within a relative tolerance */
+	CMP_ENTITY,     /* same entity id (gov:XX ~ country:XX) */
+	CMP_SET,        /* one list of items contains the other */
+	CMP_LIST_ORDER, /* shared items in the same relative order */
+	CMP_TEXT,       /* equal after normalisation */
+	CMP_POLARITY,   /* asserted vs negated */
+	CMP_COUNT
+};
+
+extern const char *const fc_check_compare_names[CMP_COUNT + 1];
+
+/* Parse a compare name; false when unknown. */
+bool fc_check_compare_parse(const char *name, enum compare *out);
+
+/* Slot types of a fact kind (the `facts:` schema). */
+enum slot_type {
+	SLOT_ENTITY, SLOT_LIST, SLOT_TIME, SLOT_DURATION, SLOT_QUANTITY,
+	SLOT_TEXT, SLOT_INT, SLOT_COUNT
+};
+
+struct slot_def {
+	const char *name;
+	enum slot_type type;
+};
+
+struct fact_kind {
+	const char *name;
+	struct slot_def *slots;
+	size_t nslots;
+	const struct fc_ynode *node; /* the kind's key, for positions */
+};
+
+/* ---- Message templates (message.c) -------------------------------------- */
+
+enum tmpl_var {
+	TV_LITERAL, TV_SLOT, TV_VALUE, TV_VALUES, TV_KIND, TV_FIELD,
+	TV_RULE, TV_STATUS, TV_SOURCES, TV_INDEPENDENT,
+};
+
+struct tmpl_part {
+	enum tmpl_var var;
+	const char *text; /* LITERAL: the text; SLOT: the key slot name */
+	size_t len;
+	size_t key; /* SLOT: index into the check's key */
+};
+
+struct tmpl {
+	struct tmpl_part *parts;
+	size_t nparts;
+};
+
+/* Message templates by finding status; [MSG_DEFAULT] is the fallback. */
+enum { MSG_DEFAULT, MSG_CORROBORATED, MSG_CONTRADICTED, MSG_SINGLE,
+       MSG_COUNT };
+
+/* ---- Checks ------------------------------------------------------------- */
+
+struct check {
+	const char *id;
+	const char *kind;  /* fact kind */
+	const char *field; /* compared slot ("polarity" for CMP_POLARITY) */
+	const char **key;  /* key slot names */
+	size_t nkey;
+	enum compare cmp;
+	double tolerance; /* relative (quantity) or seconds (time, duration) */
+	uint32_t min_independent;
+	enum fc_severity severity; /* of a contradiction */
+	struct tmpl msg[MSG_COUNT];
+	const char *file;
+	/* Nodes kept for compile-time errors. */
+	const struct fc_ynode *node, *kind_node, *field_node, *cmp_node;
+	const struct fc_ynode **key_nodes;
+	bool is_replaced; /* a later check with the same id replaced it */
+};
+
+struct fc_checks {
+	struct check **v; /* in load order */
+	size_t n, cap;
+	struct fact_kind **kinds; /* in load order; later names win */
+	size_t nkinds, capkinds;
+	/* After compile: the live, valid checks sorted by (kind, id). */
+	struct check **live;
+	size_t nlive;
+};
+
+/*
+** Parse a message template from scalar n (its placeholders checked
+** against c's key and field). Errors go to d at the placeholder.
+*/
+bool fc_check_tmpl_parse(struct fc_arena *a, const struct check *c,
+			 const struct fc_ynode *n, struct tmpl *out,
+			 struct fc_diags *d);
+
+/* Render t for finding f of check c into a (NULL on out of memory). */
+char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
+			   const struct tmpl *t, const struct fc_finding *f);
+
+/* ---- Compatibility (compat.c) ------------------------------------------- */
+
+/* Item keys of a list value, for sets and orders. */
+struct prep_item {
+	const char *key;
+	uint32_t pos; /* position in the list as written */
+};
+
+/*
+** A value prepared once for many comparisons: intervals derived,
+** entity ids and text normalised, list items keyed and sorted.
+*/
+struct prep {
+	enum compare cmp;
+	bool is_opaque; /* not comparable by type: compare `key` only */
+	bool is_unknown; /* no known content (PXY, PRESENT_REF): fits all */
+	const char *key; /* dedupe key: equal keys are the same value */
+	/* TIME (days), DURATION (seconds), QUANTITY: closed [lo, hi]. */
+	double lo, hi;
+	/* TIME unanchored: known fields, -1 when unknown. */
+	int month, day, weekday;
+	bool is_anchored;
+	enum fc_grain grain;
+	const char *unit; /* QUANTITY */
+	struct prep_item *items; /* SET: sorted by key; LIST_ORDER: too */
+	size_t nitems;
+};
+
+/*
+** Prepare v for comparisons under cmp (scratch memory from a).
+** false on out of memory.
+*/
+bool fc_check_prep(struct fc_arena *a, enum compare cmp,
+		   const struct fc_value *v, struct prep *out);
+bool fc_check_prep_compatible(double tolerance, const struct prep *x,
+			      const struct prep *y);
+
+/* Normalised text: ASCII case-folded, quotes and dashes unified,
+** whitespace collapsed, trailing punctuation dropped. */
+char *fc_check_norm_text(struct fc_arena *a, const char *s);
+
+/* Key of one list item or scalar value (entity id, timex, text). */
+char *fc_check_item_key(struct fc_arena *a, const struct fc_value *v);
+
+#endif

@@ -1,0 +1,671 @@
+/*
+** load.c: read `kind: checks` rule files.
+**
+**   kind: checks
+**   description: ...
+**   facts:                       # the slot schema of fact kinds
+**     call: {participants: list, date: time}
+**   checks:
+**     - id: call.date
+**       kind: call               # fact kind
+**       key: [participants]      # slots naming the same fact
+**       field: date              # the compared slot
+**       compare: time            # default: from the slot's type
+**       tolerance: P1D           # quantity: 0.05 or 5%; time: seconds
+**       min_independent: 2       # groups needed to corroborate
+**       severity: error          # of a contradiction
+**       message: "{participants} spoke on {value}"
+**   tests: [...]
+**
+** Structure errors are reported by fc_checks_add; references to fact
+** kinds and slots are resolved by fc_checks_compile, once every file
+** (and so every `facts:` schema) is in. A check or fact kind loaded
+** later with the same id or name replaces the earlier one.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_p.h"
+
+static const char *const slot_type_names[SLOT_COUNT + 1] = {
+	[SLOT_ENTITY] = "entity",     [SLOT_LIST] = "list",
+	[SLOT_TIME] = "time",         [SLOT_DURATION] = "duration",
+	[SLOT_QUANTITY] = "quantity", [SLOT_TEXT] = "text",
+	[SLOT_INT] = "int",           [SLOT_COUNT] = NULL,
+};
+
+/* The compare a slot type gets when a check names none. */
+static const enum compare default_compare[SLOT_COUNT] = {
+	[SLOT_ENTITY] = CMP_ENTITY,     [SLOT_LIST] = CMP_SET,
+	[SLOT_TIME] = CMP_TIME,         [SLOT_DURATION] = CMP_DURATION,
+	[SLOT_QUANTITY] = CMP_QUANTITY, [SLOT_TEXT] = CMP_TEXT,
+	[SLOT_INT] = CMP_QUANTITY,
+};
+
+/* Which slot types each compare accepts (bit per enum slot_type). */
+static const unsigned compare_fits[CMP_COUNT] = {
+	[CMP_TIME] = 1u << SLOT_TIME,
+	[CMP_DURATION] = 1u << SLOT_DURATION,
+	[CMP_QUANTITY] = 1u << SLOT_QUANTITY | 1u << SLOT_INT,
+	[CMP_ENTITY] = 1u << SLOT_ENTITY | 1u << SLOT_TEXT,
+	[CMP_SET] = 1u << SLOT_LIST | 1u << SLOT_ENTITY,
+	[CMP_LIST_ORDER] = 1u << SLOT_LIST,
+	[CMP_TEXT] = 1u << SLOT_TEXT | 1u << SLOT_ENTITY | 1u << SLOT_INT,
+	[CMP_POLARITY] = 0,
+};
+
+static const char *const severity_names[] = {"info", "warning", "error",
+					     NULL};
+
+static const char *const message_keys[MSG_COUNT + 1] = {
+	[MSG_DEFAULT] = "default", [MSG_CORROBORATED] = "corroborated",
+	[MSG_CONTRADICTED] = "contradicted", [MSG_SINGLE] = "single-source",
+	[MSG_COUNT] = NULL,
+};
+
+#define DEFAULT_MESSAGE "{kind} {field}: {values}"
+#define POLARITY_FIELD "polarity"
+
+/* Tolerance as written, checked against the compare at compile. */
+enum tol_form { TOL_NONE, TOL_NUMBER, TOL_PERCENT, TOL_DURATION };
+
+struct check_load {
+	struct check c;
+	enum tol_form tol_form;
+	const struct fc_ynode *tol_node;
+	bool has_compare;
+};
+
+/* The nearest of names (NULL-terminated) to s within 2 edits, or NULL. */
+static const char *nearest(const char *s, const char *const *names)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; names[i]; i++) {
+		size_t dist = fc_edit_distance(s, names[i], 2);
+		if (dist < bestd) {
+			bestd = dist;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+/* Report "unknown WHAT 'x' (did you mean 'y'?)" or list the choices. */
+static void unknown_name(struct fc_diags *d, const struct fc_ynode *n,
+			 const char *what, const char *const *names)
+{
+	const char *best = nearest(n->str, names);
+	if (best) {
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "unknown %s '%s' (did you mean '%s'?)", what,
+			    n->str, best);
+		return;
+	}
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (size_t i = 0; names[i]; i++)
+		fc_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	fc_diag_add(d, FC_ESCHEMA, &n->loc, "unknown %s '%s' (one of %s)", what,
+		    n->str, fc_buf_cstr(&b));
+	fc_buf_finish(&b);
+}
+
+static int name_index(const char *s, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
+static struct fc_checks *get_checks(struct fc_rules *r)
+{
+	if (!r->checks)
+		r->checks = calloc(1, sizeof(*r->checks));
+	return r->checks;
+}
+
+/* ---- facts: the slot schema --------------------------------------------- */
+
+static bool add_kind(struct fc_rules *r, struct fc_checks *cs,
+		     const struct fc_ynode *name, const struct fc_ynode *slots,
+		     struct fc_diags *d)
+{
+	struct fc_arena *a = &r->arena;
+	if (slots->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &slots->loc,
+			    "slots of fact kind '%s' must be a mapping of "
+			    "slot name to type",
+			    name->str);
+		return true;
+	}
+	struct fact_kind *k = fc_arena_alloc(a, sizeof(*k));
+	size_t ns = slots->nkids / 2;
+	if (!k || !(k->slots = fc_arena_alloc(a, (ns ? ns : 1) *
+						     sizeof(*k->slots))))
+		return false;
+	k->name = name->str;
+	k->node = name;
+	bool ok = true;
+	for (size_t i = 0; i < ns; i++) {
+		const struct fc_ynode *sn = slots->kids[2 * i];
+		const struct fc_ynode *tn = slots->kids[2 * i + 1];
+		const char *tname;
+		if (!strcmp(sn->str, POLARITY_FIELD)) {
+			fc_diag_add(d, FC_ESCHEMA, &sn->loc,
+				    "'polarity' is reserved: every fact has "
+				    "it");
+			ok = false;
+			continue;
+		}
+		if (!fc_ynode_str(tn, "slot type", &tname, d)) {
+			ok = false;
+			continue;
+		}
+		int t = name_index(tname, slot_type_names);
+		if (t < 0) {
+			unknown_name(d, tn, "slot type", slot_type_names);
+			ok = false;
+			continue;
+		}
+		k->slots[k->nslots].name = sn->str;
+		k->slots[k->nslots++].type = (enum slot_type)t;
+	}
+	if (!ok)
+		return true;
+	for (size_t i = 0; i < cs->nkinds; i++)
+		if (!strcmp(cs->kinds[i]->name, k->name)) {
+			cs->kinds[i] = k; /* a later schema replaces */
+			return true;
+		}
+	void *g = fc_arena_grow(a, cs->kinds, sizeof(*cs->kinds),
+				&cs->capkinds, cs->nkinds + 1);
+	if (!g)
+		return false;
+	cs->kinds = g;
+	cs->kinds[cs->nkinds++] = k;
+	return true;
+}
+
+/* ---- checks ------------------------------------------------------------- */
+
+static bool parse_tolerance(const struct fc_ynode *n, struct check_load *l,
+			    struct fc_diags *d)
+{
+	l->tol_node = n;
+	if (n->type == FC_Y_SCALAR && n->len > 1 && n->str[0] == 'P') {
+		struct fc_time t = {.type = FC_TIMEX_DURATION};
+		if (fc_time_parse(n->str, &t) || t.type != FC_TIMEX_DURATION ||
+		    !t.is_anchored) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "tolerance '%s' is not an ISO 8601 "
+				    "duration (P1D, PT12H)",
+				    n->str);
+			return false;
+		}
+		l->c.tolerance = t.seconds;
+		l->tol_form = TOL_DURATION;
+		return true;
+	}
+	if (n->type == FC_Y_SCALAR && n->len > 1 && n->str[n->len - 1] == '%') {
+		char *end;
+		double v = strtod(n->str, &end);
+		if (end == n->str + n->len - 1 && v >= 0 && v <= 1000) {
+			l->c.tolerance = v / 100;
+			l->tol_form = TOL_PERCENT;
+			return true;
+		}
+	} else {
+		double v;
+		if (n->type == FC_Y_SCALAR && n->len > 0) {
+			char *end;
+			v = strtod(n->str, &end);
+			if (*end == '\0' && v >= 0 && v < 1e12) {
+				l->c.tolerance = v;
+				l->tol_form = TOL_NUMBER;
+				return true;
+			}
+		}
+	}
+	fc_diag_add(d, FC_ESCHEMA, &n->loc,
+		    "tolerance must be a number >= 0 (0.05), a percentage "
+		    "(5%%) or an ISO 8601 duration (P1D)");
+	return false;
+}
+
+static bool parse_message(struct fc_arena *a, struct check *c,
+			  const struct fc_ynode *n, struct fc_diags *d)
+{
+	if (n->type == FC_Y_SCALAR)
+		return fc_check_tmpl_parse(a, c, n, &c->msg[MSG_DEFAULT], d);
+	if (n->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "message must be a string or a mapping of status "
+			    "to string");
+		return false;
+	}
+	bool ok = fc_ymap_check_keys(n, message_keys, "message", d) == 0;
+	for (int i = 0; i < MSG_COUNT; i++) {
+		const struct fc_ynode *m = fc_ymap_get(n, message_keys[i]);
+		const char *s;
+		if (!m)
+			continue;
+		if (!fc_ynode_str(m, "message", &s, d))
+			ok = false;
+		else if (!fc_check_tmpl_parse(a, c, m, &c->msg[i], d))
+			ok = false;
+	}
+	return ok;
+}
+
+/* A required string; reports "check is missing 'what'" at the item. */
+static bool need_str(const struct fc_ynode *item, const char *key,
+		     const char **out, const struct fc_ynode **node,
+		     struct fc_diags *d)
+{
+	const struct fc_ynode *n = fc_ymap_get(item, key);
+	if (node)
+		*node = n;
+	if (!n) {
+		fc_diag_add(d, FC_ESCHEMA, &item->loc, "check is missing '%s'",
+			    key);
+		return false;
+	}
+	if (!fc_ynode_str(n, key, out, d))
+		return false;
+	if (!**out) {
+		fc_diag_add(d, FC_ESCHEMA, &n->loc, "%s must not be empty", key);
+		return false;
+	}
+	return true;
+}
+
+/* Parse one check; NULL when it has an error (reported). *is_nomem on
+** out of memory. */
+static struct check *parse_check(struct fc_rules *r, const char *path,
+				 const struct fc_ynode *item, bool *is_nomem,
+				 struct fc_diags *d)
+{
+	static const char *const keys[] = {
+		"id", "kind", "key", "field", "compare", "tolerance",
+		"min_independent", "severity", "message", "description", NULL,
+	};
+	struct fc_arena *a = &r->arena;
+	if (item->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &item->loc,
+			    "a check must be a mapping");
+		return NULL;
+	}
+	struct check_load *l = fc_arena_alloc(a, sizeof(*l));
+	if (!l)
+		goto nomem;
+	struct check *c = &l->c;
+	bool ok = fc_ymap_check_keys(item, keys, "check", d) == 0;
+	c->node = item;
+	c->file = path;
+	c->min_independent = 2;
+	c->severity = FC_SEV_ERROR;
+	ok = need_str(item, "id", &c->id, NULL, d) && ok;
+	ok = need_str(item, "kind", &c->kind, &c->kind_node, d) && ok;
+
+	const struct fc_ynode *n = fc_ymap_get(item, "compare");
+	const char *s;
+	c->cmp_node = n;
+	if (n && fc_ynode_str(n, "compare", &s, d)) {
+		if (fc_check_compare_parse(s, &c->cmp)) {
+			l->has_compare = true;
+		} else {
+			unknown_name(d, n, "compare", fc_check_compare_names);
+			ok = false;
+		}
+	} else if (n) {
+		ok = false;
+	}
+
+	n = fc_ymap_get(item, "field");
+	c->field_node = n;
+	if (n) {
+		ok = need_str(item, "field", &c->field, NULL, d) && ok;
+	} else if (l->has_compare && c->cmp == CMP_POLARITY) {
+		c->field = POLARITY_FIELD;
+	} else {
+		fc_diag_add(d, FC_ESCHEMA, &item->loc,
+			    "check is missing 'field'");
+		ok = false;
+	}
+	/* field: polarity goes with compare: polarity (implied when no
+	** compare is given), and the other way round. */
+	if (c->field && !strcmp(c->field, POLARITY_FIELD)) {
+		if (!l->has_compare) {
+			c->cmp = CMP_POLARITY;
+			l->has_compare = true;
+		} else if (c->cmp != CMP_POLARITY) {
+			fc_diag_add(d, FC_ESCHEMA, &c->cmp_node->loc,
+				    "field 'polarity' needs compare: polarity");
+			ok = false;
+		}
+	} else if (c->field && l->has_compare && c->cmp == CMP_POLARITY) {
+		fc_diag_add(d, FC_ESCHEMA, &c->field_node->loc,
+			    "compare 'polarity' compares the facts' polarity: "
+			    "write field: polarity or leave field out");
+		ok = false;
+	}
+
+	n = fc_ymap_get(item, "key");
+	if (!n) {
+		fc_diag_add(d, FC_ESCHEMA, &item->loc, "check is missing 'key'");
+		ok = false;
+	} else if (fc_ynode_strlist(a, n, "key", &c->key, &c->nkey, d)) {
+		c->key_nodes = fc_arena_alloc(a, (c->nkey ? c->nkey : 1) *
+							 sizeof(*c->key_nodes));
+		if (!c->key_nodes)
+			goto nomem;
+		for (size_t i = 0; i < c->nkey; i++)
+			c->key_nodes[i] = n->type == FC_Y_SEQ ? n->kids[i] : n;
+		if (c->nkey == 0) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "key must name at least one slot");
+			ok = false;
+		}
+	} else {
+		ok = false;
+	}
+
+	if ((n = fc_ymap_get(item, "tolerance")))
+		ok = parse_tolerance(n, l, d) && ok;
+	long long v;
+	if ((n = fc_ymap_get(item, "min_independent"))) {
+		if (fc_ynode_int(n, "min_independent", 1, 1000000, &v, d))
+			c->min_independent = (uint32_t)v;
+		else
+			ok = false;
+	}
+	if ((n = fc_ymap_get(item, "severity")) &&
+	    fc_ynode_str(n, "severity", &s, d)) {
+		int sev = name_index(s, severity_names);
+		if (sev < 0) {
+			unknown_name(d, n, "severity", severity_names);
+			ok = false;
+		}
+		c->severity = sev == 0 ? FC_SEV_NOTE
+			      : sev == 1 ? FC_SEV_WARNING
+					 : FC_SEV_ERROR;
+	} else if (n) {
+		ok = false;
+	}
+	if ((n = fc_ymap_get(item, "description")) &&
+	    !fc_ynode_str(n, "description", &s, d))
+		ok = false;
+	if ((n = fc_ymap_get(item, "message")))
+		ok = parse_message(a, c, n, d) && ok;
+	return ok ? c : NULL;
+nomem:
+	*is_nomem = true;
+	return NULL;
+}
+
+static bool push_check(struct fc_arena *a, struct fc_checks *cs,
+		       struct check *c)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (!cs->v[i]->is_replaced && !strcmp(cs->v[i]->id, c->id))
+			cs->v[i]->is_replaced = true;
+	void *g = fc_arena_grow(a, cs->v, sizeof(*cs->v), &cs->cap, cs->n + 1);
+	if (!g)
+		return false;
+	cs->v = g;
+	cs->v[cs->n++] = c;
+	return true;
+}
+
+fc_status fc_checks_add(struct fc_rules *r, const struct fc_rulefile *file,
+			struct fc_diags *d)
+{
+	static const char *const keys[] = {"kind", "description", "facts",
+					   "checks", "tests", NULL};
+	struct fc_checks *cs = get_checks(r);
+	const struct fc_ynode *root = file->root;
+	struct fc_srcloc floc = {file->path, 0, 0, 0};
+	size_t nerr0 = d->nerr;
+	if (!cs) {
+		fc_diag_add(d, FC_ENOMEM, &floc, "out of memory");
+		return FC_ENOMEM;
+	}
+	fc_ymap_check_keys(root, keys, "checks file", d);
+	const struct fc_ynode *n = fc_ymap_get(root, "description");
+	const char *s;
+	if (n)
+		fc_ynode_str(n, "description", &s, d);
+
+	if ((n = fc_ymap_get(root, "facts"))) {
+		if (n->type != FC_Y_MAP) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "facts must be a mapping of fact kind to "
+				    "its slots");
+		} else {
+			for (size_t i = 0; i + 1 < n->nkids; i += 2)
+				if (!add_kind(r, cs, n->kids[i], n->kids[i + 1],
+					      d))
+					goto nomem;
+		}
+	}
+
+	size_t first = cs->n; /* this file's checks start here */
+	if ((n = fc_ymap_get(root, "checks"))) {
+		if (n->type != FC_Y_SEQ) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "checks must be a sequence of checks");
+			n = NULL;
+		}
+		for (size_t i = 0; n && i < n->nkids; i++) {
+			bool is_nomem = false;
+			struct check *c =
+				parse_check(r, file->path, n->kids[i],
+					    &is_nomem, d);
+			if (is_nomem)
+				goto nomem;
+			if (!c)
+				continue;
+			bool is_dup = false;
+			for (size_t j = first; j < cs->n; j++)
+				if (!strcmp(cs->v[j]->id, c->id)) {
+					const struct fc_ynode *idn =
+						fc_ymap_get(c->node, "id");
+					fc_diag_add(
+						d, FC_ESCHEMA, &idn->loc,
+						"duplicate check id '%s' "
+						"(first at line %u)",
+						c->id,
+						(unsigned)cs->v[j]->node->loc.line);
+					is_dup = true;
+					break;
+				}
+			if (!is_dup && !push_check(&r->arena, cs, c))
+				goto nomem;
+		}
+	}
+	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
+nomem:
+	fc_diag_add(d, FC_ENOMEM, &floc, "out of memory");
+	return FC_ENOMEM;
+}
+
+/* ---- compile ------------------------------------------------------------ */
+
+static const struct fact_kind *find_kind(const struct fc_checks *cs,
+					 const char *name)
+{
+	for (size_t i = 0; i < cs->nkinds; i++)
+		if (!strcmp(cs->kinds[i]->name, name))
+			return cs->kinds[i];
+	return NULL;
+}
+
+static const struct slot_def *find_slot(const struct fact_kind *k,
+					const char *name)
+{
+	for (size_t i = 0; i < k->nslots; i++)
+		if (!strcmp(k->slots[i].name, name))
+			return &k->slots[i];
+	return NULL;
+}
+
+/* "'x' is not a slot of fact kind 'k' (did you mean 'y'?)" */
+static void not_a_slot(struct fc_arena *a, const struct fact_kind *k,
+		       const struct fc_ynode *n, const char *name,
+		       struct fc_diags *d)
+{
+	const char **names = fc_arena_alloc(a, (k->nslots + 1) *
+						       sizeof(*names));
+	const char *best = NULL;
+	if (names) {
+		for (size_t i = 0; i < k->nslots; i++)
+			names[i] = k->slots[i].name;
+		best = nearest(name, names);
+	}
+	if (best)
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "'%s' is not a slot of fact kind '%s' (did you "
+			    "mean '%s'?)",
+			    name, k->name, best);
+	else
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "'%s' is not a slot of fact kind '%s'", name,
+			    k->name);
+}
+
+/* Resolve c against the fact kinds; false when it has an error. */
+static bool resolve_check(struct fc_rules *r, const struct fc_checks *cs,
+			  struct check *c, struct fc_diags *d)
+{
+	struct check_load *l = (struct check_load *)c;
+	const struct fact_kind *k = find_kind(cs, c->kind);
+	if (!k) {
+		const char **names = fc_arena_alloc(
+			&r->arena, (cs->nkinds + 1) * sizeof(*names));
+		if (!names)
+			return false;
+		for (size_t i = 0; i < cs->nkinds; i++)
+			names[i] = cs->kinds[i]->name;
+		const char *best = nearest(c->kind, names);
+		if (best)
+			fc_diag_add(d, FC_ESCHEMA, &c->kind_node->loc,
+				    "unknown fact kind '%s' (did you mean "
+				    "'%s'?)",
+				    c->kind, best);
+		else
+			fc_diag_add(d, FC_ESCHEMA, &c->kind_node->loc,
+				    "unknown fact kind '%s' (no 'facts:' "
+				    "schema declares it)",
+				    c->kind);
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < c->nkey; i++) {
+		if (!find_slot(k, c->key[i])) {
+			not_a_slot(&r->arena, k, c->key_nodes[i], c->key[i], d);
+			ok = false;
+		} else if (!strcmp(c->key[i], c->field)) {
+			fc_diag_add(d, FC_ESCHEMA, &c->key_nodes[i]->loc,
+				    "the compared field '%s' cannot be part "
+				    "of the key",
+				    c->field);
+			ok = false;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(c->key[i], c->key[j])) {
+				fc_diag_add(d, FC_ESCHEMA,
+					    &c->key_nodes[i]->loc,
+					    "key slot '%s' is named twice",
+					    c->key[i]);
+				ok = false;
+			}
+	}
+	if (c->cmp != CMP_POLARITY || !l->has_compare) {
+		const struct slot_def *s = find_slot(k, c->field);
+		if (!s) {
+			not_a_slot(&r->arena, k, c->field_node, c->field, d);
+			return false;
+		}
+		if (!l->has_compare) {
+			c->cmp = default_compare[s->type];
+		} else if (!(compare_fits[c->cmp] & (1u << s->type))) {
+			fc_diag_add(d, FC_ESCHEMA, &c->cmp_node->loc,
+				    "compare '%s' does not fit slot '%s' of "
+				    "fact kind '%s' (a %s slot)",
+				    fc_check_compare_names[c->cmp], c->field,
+				    k->name, slot_type_names[s->type]);
+			ok = false;
+		}
+	}
+	if (l->tol_form != TOL_NONE) {
+		bool fits = (c->cmp == CMP_QUANTITY &&
+			     (l->tol_form == TOL_NUMBER ||
+			      l->tol_form == TOL_PERCENT)) ||
+			    ((c->cmp == CMP_TIME || c->cmp == CMP_DURATION) &&
+			     (l->tol_form == TOL_NUMBER ||
+			      l->tol_form == TOL_DURATION));
+		if (!fits) {
+			fc_diag_add(d, FC_ESCHEMA, &l->tol_node->loc,
+				    "compare '%s' takes %s",
+				    fc_check_compare_names[c->cmp],
+				    c->cmp == CMP_QUANTITY
+					    ? "a relative tolerance (0.05 or "
+					      "5%)"
+				    : c->cmp == CMP_TIME ||
+						    c->cmp == CMP_DURATION
+					    ? "a tolerance in seconds or an "
+					      "ISO 8601 duration (P1D)"
+					    : "no tolerance");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static int cmp_live(const void *x, const void *y)
+{
+	const struct check *a = *(struct check *const *)x;
+	const struct check *b = *(struct check *const *)y;
+	int r = strcmp(a->kind, b->kind);
+	return r ? r : strcmp(a->id, b->id);
+}
+
+fc_status fc_checks_compile(struct fc_rules *r, struct fc_diags *d)
+{
+	struct fc_checks *cs = r->checks;
+	if (!cs)
+		return FC_OK;
+	size_t nerr0 = d->nerr;
+	cs->live = fc_arena_alloc(&r->arena,
+				  (cs->n ? cs->n : 1) * sizeof(*cs->live));
+	if (!cs->live) {
+		fc_diag_add(d, FC_ENOMEM, NULL, "out of memory");
+		return FC_ENOMEM;
+	}
+	cs->nlive = 0;
+	struct tmpl def = {0};
+	for (size_t i = 0; i < cs->n; i++) {
+		struct check *c = cs->v[i];
+		if (c->is_replaced || !resolve_check(r, cs, c, d))
+			continue;
+		if (!c->msg[MSG_DEFAULT].nparts) {
+			/* The built-in default has known placeholders. */
+			struct fc_ynode dn = {.type = FC_Y_SCALAR,
+					      .str = DEFAULT_MESSAGE,
+					      .len = strlen(DEFAULT_MESSAGE)};
+			if (!fc_check_tmpl_parse(&r->arena, c, &dn, &def, d))
+				return FC_ENOMEM;
+			c->msg[MSG_DEFAULT] = def;
+		}
+		cs->live[cs->nlive++] = c;
+	}
+	qsort(cs->live, cs->nlive, sizeof(*cs->live), cmp_live);
+	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
+}
+
+void fc_checks_destroy(struct fc_checks *c)
+{
+	free(c); /* everything else lives in the rules arena */
+}

@@ -1,0 +1,186 @@
+/*
+** test_load.c: loading `kind: checks` files: every error with its exact
+** file:line:col and message, defaults, and overrides across files.
+*/
+#include "check_test.h"
+
+struct want {
+	unsigned line, col;
+	const char *msg;
+};
+
+static void assert_diags(const struct fc_diags *d, const char *file,
+			 const struct want *w, size_t n)
+{
+	if (d->n != n)
+		diags_dump(d);
+	for (size_t i = 0; i < n && i < d->n; i++)
+		fc_assert_diag(d, i, file, w[i].line, w[i].col, w[i].msg);
+	assert_int_equal(d->n, n);
+	assert_int_equal(d->nerr, n);
+}
+
+static void test_structure_errors(void **state)
+{
+	(void)state;
+	const char *path = CHECK_DATA "/syntax.yaml";
+	static const struct want w[] = {
+		{2, 1,
+		 "unknown key 'descripton' in checks file (did you mean "
+		 "'description'?)"},
+		{5, 34, "unknown slot type 'tme' (did you mean 'time'?)"},
+		{5, 39, "'polarity' is reserved: every fact has it"},
+		{11, 14, "unknown compare 'tme' (did you mean 'time'?)"},
+		{16, 5, "unknown key 'feild' in check (did you mean 'field'?)"},
+		{17, 22,
+		 "min_independent must be a whole number from 1 to 1000000"},
+		{18, 15, "unknown severity 'fatal' (one of info, warning, error)"},
+		{23, 9, "duplicate check id 'call.dup' (first at line 19)"},
+		{31, 15,
+		 "unknown placeholder '{participans}' in message (did you "
+		 "mean '{participants}'?)"},
+		{31, 46, "unmatched '}' in message (write '}}' for a brace)"},
+		{31, 48, "unclosed '{' in message (write '{{' for a brace)"},
+		{36, 41,
+		 "unknown key 'corroborate' in message (did you mean "
+		 "'corroborated'?)"},
+		{37, 5, "check is missing 'id'"},
+		{37, 5, "check is missing 'field'"},
+		{43, 16,
+		 "tolerance must be a number >= 0 (0.05), a percentage (5%) or "
+		 "an ISO 8601 duration (P1D)"},
+		{47, 12,
+		 "compare 'polarity' compares the facts' polarity: write "
+		 "field: polarity or leave field out"},
+		{53, 14, "field 'polarity' needs compare: polarity"},
+		{54, 5, "a check must be a mapping"},
+	};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = rules_load_file(path, &d);
+	assert_diags(&d, path, w, sizeof(w) / sizeof(*w));
+	/* The valid checks are kept: the first call.dup only. */
+	assert_int_equal(r->checks->nlive, 1);
+	assert_string_equal(r->checks->live[0]->id, "call.dup");
+	assert_int_equal(r->checks->live[0]->node->loc.line, 19);
+	/* ouster had errors: only call is a known kind. */
+	assert_int_equal(r->checks->nkinds, 1);
+	rules_free(r);
+	fc_diags_finish(&d);
+}
+
+static void test_reference_errors(void **state)
+{
+	(void)state;
+	const char *path = CHECK_DATA "/refs.yaml";
+	static const struct want w[] = {
+		{7, 11, "unknown fact kind 'cal' (did you mean 'call'?)"},
+		{12, 11,
+		 "'participant' is not a slot of fact kind 'call' (did you "
+		 "mean 'participants'?)"},
+		{12, 24, "the compared field 'date' cannot be part of the key"},
+		{17, 12,
+		 "'dat' is not a slot of fact kind 'call' (did you mean "
+		 "'date'?)"},
+		{22, 14,
+		 "compare 'time' does not fit slot 'after' of fact kind "
+		 "'closure' (a list slot)"},
+		{28, 16, "compare 'set' takes no tolerance"},
+		{33, 16,
+		 "compare 'quantity' takes a relative tolerance (0.05 or 5%)"},
+		{35, 11,
+		 "unknown fact kind 'strike' (no 'facts:' schema declares it)"},
+	};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = rules_load_file(path, &d);
+	assert_diags(&d, path, w, sizeof(w) / sizeof(*w));
+	assert_int_equal(r->checks->nlive, 1);
+	const struct check *c = r->checks->live[0];
+	assert_string_equal(c->id, "a.ok");
+	/* Defaults: compare from the slot type (int -> quantity), two
+	** independent groups, contradictions are errors. */
+	assert_int_equal(c->cmp, CMP_QUANTITY);
+	assert_int_equal(c->min_independent, 2);
+	assert_int_equal(c->severity, FC_SEV_ERROR);
+	assert_int_equal(c->nkey, 1);
+	assert_string_equal(c->key[0], "country");
+	rules_free(r);
+	fc_diags_finish(&d);
+}
+
+static void test_type_errors(void **state)
+{
+	(void)state;
+	const char *path = CHECK_DATA "/types.yaml";
+	static const struct want w[] = {
+		{2, 8, "facts must be a mapping of fact kind to its slots"},
+		{4, 9, "id must be a string, not a sequence"},
+		{6, 10, "key must be a string or a list of strings"},
+		{8, 14,
+		 "message must be a string or a mapping of status to string"},
+	};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = rules_load_file(path, &d);
+	assert_diags(&d, path, w, sizeof(w) / sizeof(*w));
+	assert_int_equal(r->checks->nlive, 0);
+	rules_free(r);
+	fc_diags_finish(&d);
+}
+
+static void test_later_file_overrides(void **state)
+{
+	(void)state;
+	const char *paths[] = {CHECK_DATA "/base.yaml",
+			       CHECK_DATA "/override.yaml"};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = rules_load_files(paths, 2, &d);
+	diags_dump(&d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(r->checks->nlive, 2);
+	const struct check *c = r->checks->live[0];
+	assert_string_equal(c->id, "call.date");
+	assert_string_equal(c->file, paths[1]);
+	assert_int_equal(c->min_independent, 1);
+	assert_string_equal(r->checks->live[1]->id, "call.place");
+	assert_string_equal(r->checks->live[1]->file, paths[0]);
+	assert_int_equal(r->checks->live[1]->cmp, CMP_ENTITY);
+
+	/* The overriding check runs: its message, its min_independent. */
+	struct fc_corpus *c1 = corpus_new(1, NULL);
+	static const char *const names[] = {"participants", "date"};
+	const char *ids[] = {"country:RU", "country:IR"};
+	struct fc_value v[2] = {v_list(&c1->arena, 2, ids),
+				v_time("2026-01-16")};
+	fact_add(c1, "call", 0, FC_POL_ASSERTED, 2, names, v);
+	assert_int_equal(fc_checks_run(r, c1, &d), FC_OK);
+	assert_int_equal(c1->nfindings, 1);
+	assert_string_equal(c1->findings[0].rule, "call.date");
+	assert_string_equal(fc_finding_status_name(c1->findings[0].status),
+			    "corroborated");
+	assert_string_equal(c1->findings[0].message,
+			    "override: country:IR, country:RU on 2026-01-16");
+	/* Findings live in the corpus arena: they outlive the rules. */
+	rules_free(r);
+	assert_string_equal(c1->findings[0].rule, "call.date");
+	assert_string_equal(c1->findings[0].kind, "call");
+	assert_string_equal(c1->findings[0].field, "date");
+	assert_string_equal(c1->findings[0].key[0].name, "participants");
+	assert_string_equal(c1->findings[0].id,
+			    "call.date:country:IR,country:RU");
+	fc_corpus_destroy(c1);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_structure_errors),
+		cmocka_unit_test(test_reference_errors),
+		cmocka_unit_test(test_type_errors),
+		cmocka_unit_test(test_later_file_overrides),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
