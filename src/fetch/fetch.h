@@ -176,8 +176,9 @@ struct fc_cached;
 ** is_not_modified and prev's body. No cookies, TLS verified, gzip and
 ** deflate accepted, redirects followed up to o->max_redirects.
 **
-** A 2xx (or 304 with prev) is FC_OK. Anything else is FC_ENET with one
-** error located at the URL, one of:
+** A 2xx (or 304 with prev) is FC_OK. A URL that does not parse is
+** FC_EINPUT ("invalid URL (...)"); anything else is FC_ENET (FC_ENOMEM
+** aside), always with one error located at the URL, one of:
 **   HTTP 404 Not Found                      (any status >= 300 left)
 **   redirect loop (more than 5 redirects)   (a URL came back)
 **   too many redirects (more than 5)

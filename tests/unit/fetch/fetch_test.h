@@ -53,6 +53,23 @@ static inline char *write_file(const char *dir, const char *name,
 	return path;
 }
 
+/* The main text of data/article.html. */
+static const char ARTICLE_TEXT[] =
+	"The harbour bridge reopened to traffic on Friday morning, two years "
+	"after engineers closed it because of corrosion in its main cables.\n\n"
+	"About 40,000 vehicles a day crossed the bridge before it closed, and "
+	"the detour through the industrial estate added up to twenty minutes "
+	"to journeys, the harbour authority said.\n\n"
+	"\xE2\x80\x9CIt is a relief for everyone who lives on the east "
+	"side,\xE2\x80\x9D said Ines Moreau, who runs a bakery near the "
+	"southern ramp.\n\n"
+	"Costs rose by a third\n\n"
+	"The repairs cost 84 million euros, a third more than the first "
+	"estimate, mostly because of steel prices.\nThe authority said the "
+	"final bill would be published in November.\n\n"
+	"Cyclists will get a separate lane from next spring, once the lighting "
+	"along the walkway has been replaced.";
+
 /* Is p one of the "\n\n"-separated paragraphs of text? */
 static inline bool has_paragraph(const char *text, const char *p)
 {

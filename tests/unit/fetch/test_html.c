@@ -60,22 +60,6 @@ static const struct fc_html_drop *find_drop(const struct fc_article *a,
 
 /* ---- the heavy page ------------------------------------------------- */
 
-static const char ARTICLE_TEXT[] =
-	"The harbour bridge reopened to traffic on Friday morning, two years "
-	"after engineers closed it because of corrosion in its main cables.\n\n"
-	"About 40,000 vehicles a day crossed the bridge before it closed, and "
-	"the detour through the industrial estate added up to twenty minutes "
-	"to journeys, the harbour authority said.\n\n"
-	"\xE2\x80\x9CIt is a relief for everyone who lives on the east "
-	"side,\xE2\x80\x9D said Ines Moreau, who runs a bakery near the "
-	"southern ramp.\n\n"
-	"Costs rose by a third\n\n"
-	"The repairs cost 84 million euros, a third more than the first "
-	"estimate, mostly because of steel prices.\nThe authority said the "
-	"final bill would be published in November.\n\n"
-	"Cyclists will get a separate lane from next spring, once the lighting "
-	"along the walkway has been replaced.";
-
 static void test_heavy_markup_gives_exact_article(void **state)
 {
 	struct fx *f = *state;

@@ -137,6 +137,7 @@ static void test_200_with_validators(void **state)
 					 res.final_url, res.content_type, &art,
 					 &d),
 			 FC_OK);
+	assert_string_equal(art.text, ARTICLE_TEXT);
 	assert_int_equal(art.nparagraphs, 6);
 	char canon[128]; /* the relative link, resolved against the URL */
 	snprintf(canon, sizeof(canon),
