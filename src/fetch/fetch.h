@@ -77,9 +77,10 @@ struct fc_article {
 ** base_url: the page's URL (resolves a relative canonical link) or a file
 **    path; names the page in diagnostics. May be NULL.
 ** content_type: the HTTP Content-Type header ("text/html;
-**    charset=ISO-8859-1"), or NULL. Its charset wins over a BOM and a
-**    <meta charset>; without either, UTF-8 is assumed when the bytes are
-**    mostly valid UTF-8, else windows-1252 (ISO-8859-1 labels are read as
+**    charset=ISO-8859-1"), or NULL. The charset is taken from a byte
+**    order mark, else this header, else a <meta charset> (or http-equiv)
+**    in the first 8 KiB, else UTF-8 when the bytes are mostly valid UTF-8
+**    and windows-1252 otherwise (ISO-8859-1 labels are read as
 **    windows-1252, as browsers do). Bytes that are invalid in the charset
 **    and NUL bytes become U+FFFD, with one warning giving the count.
 **
@@ -96,9 +97,10 @@ fc_status fc_html_extract(const struct fc_rules *r, struct fc_arena *a,
 
 /*
 ** Run the golden `tests:` of every kind: html rule file of r (the suite
-** runner of `factcross test` skips them). A failing case is an error at
-** the case's position in its file ("expected paragraph 'x' not found",
-** "rejected paragraph 'x' was produced"). *npass and *nfail count cases.
+** runner of `factcross test` skips them). Each failing expectation is an
+** error at the item's position in its file: 'expected item {kind:
+** "paragraph", text: "x"} not produced', 'rejected item {...} was
+** produced'. *npass and *nfail count cases; FC_EINPUT when one failed.
 */
 fc_status fc_html_rules_test(const struct fc_rules *r, size_t *npass,
 			     size_t *nfail, struct fc_diags *d);
