@@ -78,49 +78,6 @@ struct check_load {
 	bool has_compare;
 };
 
-/* The nearest of names (NULL-terminated) to s within 2 edits, or NULL. */
-static const char *nearest(const char *s, const char *const *names)
-{
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; names[i]; i++) {
-		size_t dist = fc_edit_distance(s, names[i], 2);
-		if (dist < bestd) {
-			bestd = dist;
-			best = names[i];
-		}
-	}
-	return best;
-}
-
-/* Report "unknown WHAT 'x' (did you mean 'y'?)" or list the choices. */
-static void unknown_name(struct fc_diags *d, const struct fc_ynode *n,
-			 const char *what, const char *const *names)
-{
-	const char *best = nearest(n->str, names);
-	if (best) {
-		fc_diag_add(d, FC_ESCHEMA, &n->loc,
-			    "unknown %s '%s' (did you mean '%s'?)", what,
-			    n->str, best);
-		return;
-	}
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	for (size_t i = 0; names[i]; i++)
-		fc_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-	fc_diag_add(d, FC_ESCHEMA, &n->loc, "unknown %s '%s' (one of %s)", what,
-		    n->str, fc_buf_cstr(&b));
-	fc_buf_finish(&b);
-}
-
-static int name_index(const char *s, const char *const *names)
-{
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return -1;
-}
-
 static struct fc_checks *get_checks(struct fc_rules *r)
 {
 	if (!r->checks)
@@ -165,9 +122,9 @@ static bool add_kind(struct fc_rules *r, struct fc_checks *cs,
 			ok = false;
 			continue;
 		}
-		int t = name_index(tname, slot_type_names);
+		int t = fc_name_index(tname, slot_type_names);
 		if (t < 0) {
-			unknown_name(d, tn, "slot type", slot_type_names);
+			fc_ynode_unknown(tn, "slot type", slot_type_names, d);
 			ok = false;
 			continue;
 		}
@@ -320,7 +277,7 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 		if (fc_check_compare_parse(s, &c->cmp)) {
 			l->has_compare = true;
 		} else {
-			unknown_name(d, n, "compare", fc_check_compare_names);
+			fc_ynode_unknown(n, "compare", fc_check_compare_names, d);
 			ok = false;
 		}
 	} else if (n) {
@@ -387,9 +344,9 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	}
 	if ((n = fc_ymap_get(item, "severity")) &&
 	    fc_ynode_str(n, "severity", &s, d)) {
-		int sev = name_index(s, severity_names);
+		int sev = fc_name_index(s, severity_names);
 		if (sev < 0) {
-			unknown_name(d, n, "severity", severity_names);
+			fc_ynode_unknown(n, "severity", severity_names, d);
 			ok = false;
 		}
 		c->severity = sev == 0 ? FC_SEV_NOTE
@@ -540,7 +497,7 @@ static void not_a_slot(struct fc_arena *a, const struct fact_kind *k,
 	if (names) {
 		for (size_t i = 0; i < k->nslots; i++)
 			names[i] = k->slots[i].name;
-		best = nearest(name, names);
+		best = fc_nearest(name, names, (size_t)-1);
 	}
 	if (best)
 		fc_diag_add(d, FC_ESCHEMA, &n->loc,
@@ -566,7 +523,7 @@ static bool resolve_check(struct fc_rules *r, const struct fc_checks *cs,
 			return false;
 		for (size_t i = 0; i < cs->nkinds; i++)
 			names[i] = cs->kinds[i]->name;
-		const char *best = nearest(c->kind, names);
+		const char *best = fc_nearest(c->kind, names, (size_t)-1);
 		if (best)
 			fc_diag_add(d, FC_ESCHEMA, &c->kind_node->loc,
 				    "unknown fact kind '%s' (did you mean "

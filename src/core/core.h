@@ -84,6 +84,13 @@ bool fc_ynode_is_null(const struct fc_ynode *n);
 size_t fc_ymap_check_keys(const struct fc_ynode *n, const char *const *keys,
 			  const char *what, struct fc_diags *d);
 
+/*
+** Report "unknown WHAT 'x' (did you mean 'y'?)", or "(one of a, b, c)"
+** when nothing is near, at scalar n.
+*/
+void fc_ynode_unknown(const struct fc_ynode *n, const char *what,
+		      const char *const *names, struct fc_diags *d);
+
 /* Typed getters; they report a typed error at the node and return false. */
 bool fc_ynode_str(const struct fc_ynode *n, const char *what,
 		  const char **out, struct fc_diags *d);
@@ -118,6 +125,14 @@ void fc_json_num(struct fc_buf *b, double v);
 
 /* "Vladimir Putin" -> "vladimir-putin" (ASCII letters/digits, '-'). */
 char *fc_slug(struct fc_arena *a, const char *s, size_t n);
+/*
+** The name of names[0, n) nearest to s within 2 edits, for "did you
+** mean" hints; NULL when none is that near. n == (size_t)-1: names is
+** NULL-terminated.
+*/
+const char *fc_nearest(const char *s, const char *const *names, size_t n);
+/* Index of s in the NULL-terminated names, or -1. */
+int fc_name_index(const char *s, const char *const *names);
 /* Levenshtein distance, capped at max+1. */
 size_t fc_edit_distance(const char *a, const char *b, size_t max);
 bool fc_str_ends_with(const char *s, const char *suffix);

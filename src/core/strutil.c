@@ -118,6 +118,28 @@ size_t fc_edit_distance(const char *a, const char *b, size_t max)
 	return row[lb] > max ? max + 1 : row[lb];
 }
 
+const char *fc_nearest(const char *s, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; i < n && names[i]; i++) {
+		size_t dist = fc_edit_distance(s, names[i], 2);
+		if (dist < bestd) {
+			bestd = dist;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+int fc_name_index(const char *s, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
 bool fc_str_ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);

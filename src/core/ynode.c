@@ -243,6 +243,25 @@ bool fc_ynode_is_null(const struct fc_ynode *n)
 		       !strcmp(n->str, "null")));
 }
 
+void fc_ynode_unknown(const struct fc_ynode *n, const char *what,
+		      const char *const *names, struct fc_diags *d)
+{
+	const char *best = fc_nearest(n->str, names, (size_t)-1);
+	if (best) {
+		fc_diag_add(d, FC_ESCHEMA, &n->loc,
+			    "unknown %s '%s' (did you mean '%s'?)", what,
+			    n->str, best);
+		return;
+	}
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (size_t i = 0; names[i]; i++)
+		fc_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	fc_diag_add(d, FC_ESCHEMA, &n->loc, "unknown %s '%s' (one of %s)", what,
+		    n->str, fc_buf_cstr(&b));
+	fc_buf_finish(&b);
+}
+
 size_t fc_ymap_check_keys(const struct fc_ynode *n, const char *const *keys,
 			  const char *what, struct fc_diags *d)
 {
@@ -251,19 +270,9 @@ size_t fc_ymap_check_keys(const struct fc_ynode *n, const char *const *keys,
 		return 0;
 	for (size_t i = 0; i < n->nkids; i += 2) {
 		const char *k = n->kids[i]->str;
-		const char *best = NULL;
-		size_t bestd = 3, j;
-		for (j = 0; keys[j]; j++) {
-			if (!strcmp(keys[j], k))
-				break;
-			size_t dist = fc_edit_distance(k, keys[j], 2);
-			if (dist < bestd) {
-				bestd = dist;
-				best = keys[j];
-			}
-		}
-		if (keys[j])
+		if (fc_name_index(k, keys) >= 0)
 			continue;
+		const char *best = fc_nearest(k, keys, (size_t)-1);
 		bad++;
 		if (best)
 			fc_diag_add(d, FC_ESCHEMA, &n->kids[i]->loc,

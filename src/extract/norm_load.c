@@ -27,21 +27,6 @@ const char *const norm_prod_names[NPRODS] = {
 	"quantity_range", "quantity_vague", "ordinal",
 };
 
-static const char *nearest(const char *s, const char *const *list,
-			   size_t nlist)
-{
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; i < nlist; i++) {
-		size_t dist = fc_edit_distance(s, list[i], 2);
-		if (dist < bestd) {
-			bestd = dist;
-			best = list[i];
-		}
-	}
-	return best;
-}
-
 /* An identifier: [a-z_][a-z0-9_]*. */
 static bool is_ident(const char *s)
 {
@@ -174,7 +159,7 @@ static bool load_set(struct norm_pattern *p, const struct fc_ynode *v,
 		const struct fc_ynode *k = v->kids[i], *x = v->kids[i + 1];
 		int s = find_name(k->str, norm_slot_names, NSLOTS);
 		if (s < 0) {
-			const char *b = nearest(k->str, norm_slot_names,
+			const char *b = fc_nearest(k->str, norm_slot_names,
 						NSLOTS);
 			if (b)
 				fc_diag_add(d, FC_ESCHEMA, &k->loc,
@@ -242,7 +227,7 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 	} else if (fc_ynode_str(v, "production", &s, d)) {
 		int k = find_name(s, norm_prod_names, NPRODS);
 		if (k < 0) {
-			const char *b = nearest(s, norm_prod_names, NPRODS);
+			const char *b = fc_nearest(s, norm_prod_names, NPRODS);
 			if (b)
 				fc_diag_add(d, FC_ESCHEMA, &v->loc,
 					    "unknown production '%s' (did you "

@@ -82,48 +82,6 @@ static struct fc_html *get_html(struct fc_rules *r)
 	return r->html;
 }
 
-/* The nearest of names within 2 edits, or NULL. */
-static const char *nearest(const char *s, const char *const *names)
-{
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; names[i]; i++) {
-		size_t dist = fc_edit_distance(s, names[i], 2);
-		if (dist < bestd) {
-			bestd = dist;
-			best = names[i];
-		}
-	}
-	return best;
-}
-
-static void unknown_name(struct fc_diags *d, const struct fc_ynode *n,
-			 const char *what, const char *const *names)
-{
-	const char *best = nearest(n->str, names);
-	if (best) {
-		fc_diag_add(d, FC_ESCHEMA, &n->loc,
-			    "unknown %s '%s' (did you mean '%s'?)", what,
-			    n->str, best);
-		return;
-	}
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	for (size_t i = 0; names[i]; i++)
-		fc_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-	fc_diag_add(d, FC_ESCHEMA, &n->loc, "unknown %s '%s' (one of %s)", what,
-		    n->str, fc_buf_cstr(&b));
-	fc_buf_finish(&b);
-}
-
-static int name_index(const char *s, const char *const *names)
-{
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return -1;
-}
-
 /* ---- settings and metadata ------------------------------------------ */
 
 static void load_settings(struct fc_html *h, const struct fc_ynode *n,
@@ -190,10 +148,10 @@ static void load_metadata(struct fc_rules *r, struct fc_html *h,
 	}
 	for (size_t i = 0; i + 1 < n->nkids; i += 2) {
 		const struct fc_ynode *k = n->kids[i], *v = n->kids[i + 1];
-		int f = name_index(k->str, fc_html_meta_fields);
+		int f = fc_name_index(k->str, fc_html_meta_fields);
 		if (f < 0) {
-			unknown_name(d, k, "metadata field",
-				     fc_html_meta_fields);
+			fc_ynode_unknown(k, "metadata field",
+				     fc_html_meta_fields, d);
 			continue;
 		}
 		const char **src;
@@ -373,9 +331,9 @@ static bool load_rule(struct fc_rules *r, const struct fc_ynode *n,
 	} else if (!fc_ynode_str(act, "action", &as, d)) {
 		ok = false;
 	} else {
-		int k = name_index(as, action_names);
+		int k = fc_name_index(as, action_names);
 		if (k < 0) {
-			unknown_name(d, act, "action", action_names);
+			fc_ynode_unknown(act, "action", action_names, d);
 			ok = false;
 		} else {
 			o->action = (enum html_action)k;
@@ -495,8 +453,8 @@ static void check_items(const struct fc_ynode *list, const char *what,
 			continue;
 		}
 		if (fc_ynode_str(k, "kind", &ks, d) &&
-		    name_index(ks, item_kinds) < 0)
-			unknown_name(d, k, "item kind", item_kinds);
+		    fc_name_index(ks, item_kinds) < 0)
+			fc_ynode_unknown(k, "item kind", item_kinds, d);
 		for (size_t j = 0; j + 1 < it->nkids; j += 2) {
 			const char *s;
 			fc_ynode_str(it->kids[j + 1], it->kids[j]->str, &s, d);

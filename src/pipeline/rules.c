@@ -146,10 +146,10 @@ static void load_file(struct fc_rules *r, const char *path,
 			kinds[i].add(r, f, d);
 			return;
 		}
-	const char *best = NULL;
+	const char *names[sizeof(kinds) / sizeof(*kinds)];
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
-		if (fc_edit_distance(kind, kinds[i].kind, 2) <= 2)
-			best = kinds[i].kind;
+		names[i] = kinds[i].kind;
+	const char *best = fc_nearest(kind, names, sizeof(kinds) / sizeof(*kinds));
 	if (best)
 		fc_diag_add(d, FC_ESCHEMA, &kn->loc,
 			    "unknown rule kind '%s' (did you mean '%s'?)", kind,
