@@ -1,0 +1,257 @@
+/*
+** coref_track.c: within-document coreference for the lexicon stage.
+**
+** Entities a document uses are interned once into the corpus arena, so
+** mentions and speakers point at stable memory. The scan keeps every
+** entity mention in text order (s->ments) and every distinct person
+** (s->persons, with the normalised last name token) to resolve:
+**   surnames            "Pezeshkian" after "President Masoud Pezeshkian"
+**   demonym + role      "the Russian leader" -> the last Russian leader
+**   groups              "the two leaders" -> the last two persons
+** Look-backs are bounded, so long documents stay linear.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+#define LOOKBACK 400     /* mentions searched backwards */
+#define MAX_PERSONS 1024 /* distinct persons remembered */
+
+static char *dup(struct lx_scan *s, const char *p)
+{
+	if (!p)
+		return NULL;
+	char *q = fc_arena_strdup(s->a, p);
+	if (!q)
+		s->err = FC_ENOMEM;
+	return q;
+}
+
+const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
+{
+	if (ent == FC_NONE || ent >= s->l->nents)
+		return NULL;
+	if (s->interned[ent])
+		return s->interned[ent];
+	const struct fc_entity *src = &s->l->ents[ent].e;
+	struct fc_entity *e = fc_arena_alloc(s->a, sizeof(*e));
+	if (!e) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	e->id = dup(s, src->id);
+	e->label = dup(s, src->label);
+	e->type = src->type;
+	e->country = dup(s, src->country);
+	e->role = dup(s, src->role);
+	s->interned[ent] = e;
+	return e;
+}
+
+static void note_person(struct lx_scan *s, const struct fc_entity *e,
+			uint32_t last_tok)
+{
+	for (size_t p = 0; p < s->npersons; p++)
+		if (!strcmp(s->persons[p].ent->id, e->id)) {
+			/* Move it to the end: the most recent comes last. */
+			struct lx_person keep = s->persons[p];
+			memmove(&s->persons[p], &s->persons[p + 1],
+				(s->npersons - p - 1) * sizeof(*s->persons));
+			s->persons[s->npersons - 1] = keep;
+			return;
+		}
+	if (s->npersons == MAX_PERSONS) {
+		memmove(&s->persons[0], &s->persons[1],
+			(s->npersons - 1) * sizeof(*s->persons));
+		s->npersons--;
+	}
+	if (s->npersons == s->cappersons) {
+		size_t cap = s->cappersons ? s->cappersons * 2 : 16;
+		struct lx_person *v = realloc(s->persons, cap * sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return;
+		}
+		s->persons = v;
+		s->cappersons = cap;
+	}
+	size_t len;
+	const char *key = lx_key(&s->t, last_tok, 1, &len);
+	s->persons[s->npersons++] =
+		(struct lx_person){e, key, len};
+}
+
+void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		  const struct fc_entity *e, const char *rule)
+{
+	if (!e || s->err || t1 <= t0)
+		return;
+	if (s->nments == s->capments) {
+		size_t cap = s->capments ? s->capments * 2 : 64;
+		struct lx_ment *v = realloc(s->ments, cap * sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return;
+		}
+		s->ments = v;
+		s->capments = cap;
+	}
+	uint32_t mi = (uint32_t)s->nments++;
+	s->ments[mi] = (struct lx_ment){t0, t1, e, rule};
+	for (uint32_t i = t0; i < t1; i++)
+		s->t.v[i].ment = mi;
+	/* The last name token of a person, for later surnames. */
+	if (e->type == FC_ENT_PERSON)
+		note_person(s, e, t1 - 1);
+}
+
+const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
+				      const char *name, size_t name_len,
+				      enum fc_entity_type type,
+				      const char *country, const char *role)
+{
+	/* The label as written, white space runs made one space. */
+	char *label = fc_arena_alloc(s->a, name_len + 1);
+	if (!label) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < name_len; i++) {
+		char c = name[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			if (o && label[o - 1] != ' ')
+				label[o++] = ' ';
+			continue;
+		}
+		label[o++] = c;
+	}
+	while (o && label[o - 1] == ' ')
+		o--;
+	label[o] = '\0';
+	char *slug = fc_slug(s->a, label, o);
+	if (!slug || !*slug)
+		return NULL;
+	char *id = fc_arena_printf(s->a, "%s:%s", prefix, slug);
+	if (!id) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	/* The same person named again keeps the first entity. */
+	for (size_t p = 0; p < s->npersons; p++)
+		if (!strcmp(s->persons[p].ent->id, id))
+			return s->persons[p].ent;
+	struct fc_entity *e = fc_arena_alloc(s->a, sizeof(*e));
+	if (!e) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	e->id = id;
+	e->label = label;
+	e->type = type;
+	e->country = dup(s, country);
+	e->role = dup(s, role);
+	return e;
+}
+
+const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	const char *key = lx_key(&s->t, i, 1, &len);
+	for (size_t p = s->npersons; p-- > 0;) {
+		const struct lx_person *pe = &s->persons[p];
+		if (pe->surname_len == len && !memcmp(pe->surname, key, len))
+			return pe->ent;
+	}
+	return NULL;
+}
+
+static bool is_leader_role(const struct fc_lexicon *l, const char *role)
+{
+	if (!role)
+		return false;
+	for (size_t i = 0; i < l->nroles; i++)
+		if (l->roles[i].is_leader && !l->roles[i].is_generic &&
+		    !strcmp(l->roles[i].role, role))
+			return true;
+	return false;
+}
+
+bool lx_role_matches(const struct fc_lexicon *l, const struct fc_entity *e,
+		     const struct lx_role *role)
+{
+	if (role->is_generic)
+		return !role->is_leader || is_leader_role(l, e->role);
+	return e->role && !strcmp(e->role, role->role);
+}
+
+const struct fc_entity *lx_recent_person(const struct lx_scan *s,
+					 const char *country,
+					 const struct lx_role *role,
+					 uint32_t before_tok)
+{
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		const struct fc_entity *e = mt->ent;
+		if (mt->t0 >= before_tok || e->type != FC_ENT_PERSON)
+			continue;
+		if (e->country && !strcmp(e->country, country) &&
+		    lx_role_matches(s->l, e, role))
+			return e;
+	}
+	return NULL;
+}
+
+const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
+					  const char *country,
+					  const struct lx_role *role)
+{
+	const struct fc_lexicon *l = s->l;
+	for (size_t i = 0; i < l->nents; i++) {
+		const struct fc_entity *e = &l->ents[i].e;
+		if (e->type == FC_ENT_PERSON && e->country &&
+		    !strcmp(e->country, country) &&
+		    lx_role_matches(l, e, role))
+			return lx_intern(s, (uint32_t)i);
+	}
+	return NULL;
+}
+
+const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok)
+{
+	const struct fc_entity *a = NULL, *b = NULL; /* b: the latest */
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LOOKBACK; steps++) {
+		const struct fc_entity *e = s->ments[m].ent;
+		if (s->ments[m].t0 >= before_tok || e->type != FC_ENT_PERSON)
+			continue;
+		if (!b) {
+			b = e;
+		} else if (strcmp(e->id, b->id)) {
+			a = e;
+			break;
+		}
+	}
+	if (!a)
+		return NULL;
+	/* id: members sorted; label: in text order. */
+	const char *lo = strcmp(a->id, b->id) < 0 ? a->id : b->id;
+	const char *hi = lo == a->id ? b->id : a->id;
+	struct fc_entity *g = fc_arena_alloc(s->a, sizeof(*g));
+	if (!g) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	g->id = fc_arena_printf(s->a, "group:%s+%s", lo, hi);
+	g->label = fc_arena_printf(s->a, "%s and %s", a->label, b->label);
+	g->type = FC_ENT_GROUP;
+	if (a->country && b->country && !strcmp(a->country, b->country))
+		g->country = a->country;
+	if (!g->id || !g->label) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	return g;
+}

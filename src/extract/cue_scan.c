@@ -1,0 +1,291 @@
+/*
+** cue_scan.c: pass B of the lexicon stage: negation and hedge cues and
+** attributions.
+**
+** Negation and hedge cues are mentions over the cue words. A reporting
+** verb ("said", "told", "confirmed") makes an attribution when its
+** subject is an entity mention right before it (skipping "also", "has",
+** time expressions), a pronoun (the last person named), or a source noun
+** ("officials", speaker unknown), or, after a comma or a quote, when an
+** entity follows it ("..., said the Kremlin"). "according to" takes the
+** entity of the noun phrase after it, preferring organisations, people
+** and governments ("according to Russian state media TASS" -> TASS).
+** Quote-only verbs ("outlined", "highlighted") are recorded for
+** quote_scan.c but make no mention.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+#define SUBJECT_GAP 8 /* tokens skipped between a subject and its verb */
+#define SOURCE_NP 8   /* tokens of the noun phrase after "according to" */
+
+static bool is_punct(const struct lx_scan *s, size_t i, char c)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return t->end - t->start == 1 && s->text[t->start] == c;
+}
+
+/* The entity mention that ends right before token i, or NULL. */
+static const struct lx_ment *ment_ending(const struct lx_scan *s, size_t i)
+{
+	if (i == 0)
+		return NULL;
+	uint32_t m = s->t.v[i - 1].ment;
+	if (m == FC_NONE || s->ments[m].t1 != i)
+		return NULL;
+	return &s->ments[m];
+}
+
+/* The person a pronoun at token i stands for: the speaker of the last
+** attribution to a person, else the last person named, within three
+** sentences. */
+static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	for (size_t k = s->nattrs; k-- > 0;) {
+		const struct lx_attr *a = &s->attrs[k];
+		if (s->t.v[a->verb].sent + 3 < sent)
+			break;
+		if (a->verb < i && a->speaker &&
+		    a->speaker->type == FC_ENT_PERSON)
+			return a->speaker;
+	}
+	for (size_t m = s->nments; m-- > 0;) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->t1 > i)
+			continue;
+		if (s->t.v[mt->t0].sent + 3 < sent)
+			return NULL;
+		if (mt->ent->type == FC_ENT_PERSON)
+			return mt->ent;
+	}
+	return NULL;
+}
+
+/* The entity mention that opens the sentence of token i ("Putin ...,
+** stating that"), or NULL. */
+static const struct lx_ment *sentence_subject(const struct lx_scan *s,
+					      size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	size_t j = i;
+	while (j > 0 && s->t.v[j - 1].sent == sent &&
+	       !(s->t.v[j].flags & LX_T_SSTART))
+		j--;
+	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
+	if (det)
+		j += det->ntok;
+	if (j >= i || s->t.v[j].ment == FC_NONE)
+		return NULL;
+	const struct lx_ment *m = &s->ments[s->t.v[j].ment];
+	return m->t0 == j ? m : NULL;
+}
+
+static void push_attr(struct lx_scan *s, const struct lx_attr *a)
+{
+	if (s->nattrs == s->capattrs) {
+		size_t cap = s->capattrs ? s->capattrs * 2 : 32;
+		struct lx_attr *v = realloc(s->attrs, cap * sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return;
+		}
+		s->attrs = v;
+		s->capattrs = cap;
+	}
+	s->attrs[s->nattrs++] = *a;
+}
+
+static void emit_attr(struct lx_scan *s, const struct lx_attr *a,
+		      const char *rule)
+{
+	push_attr(s, a);
+	if (a->is_quote_only || s->err)
+		return;
+	struct fc_mention *m =
+		lx_emit(s, FC_MENTION_ATTRIBUTION, s->t.v[a->t0].start,
+			s->t.v[a->t1 - 1].end, rule);
+	if (m)
+		m->speaker = a->speaker;
+}
+
+/* A reporting verb at v (k tokens). */
+static void report_verb(struct lx_scan *s, size_t v, size_t k,
+			const struct lx_cue *cue)
+{
+	struct lx_attr a = {0, (uint32_t)(v + k), (uint32_t)v, NULL,
+			    cue->kind == LX_CUE_QUOTE_VERB};
+	size_t p = v;
+	for (int steps = 0; p > 0 && steps < SUBJECT_GAP; steps++) {
+		const struct lx_tok *t = &s->t.v[p];
+		const struct lx_tok *q = &s->t.v[p - 1];
+		if (t->flags & LX_T_NL)
+			break;
+		bool skip = (q->flags & LX_T_BLOCKED) ||
+			    lx_tok_cue(s, p - 1, LX_CUE_SKIP) ||
+			    ((q->flags & LX_T_WORD) && !(q->flags & LX_T_CAP) &&
+			     (t->flags & LX_T_BLOCKED) && q->ment == FC_NONE);
+		if (!skip)
+			break;
+		p--;
+	}
+	const struct lx_ment *subj = ment_ending(s, p);
+	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
+		a.t0 = subj->t0;
+		a.speaker = subj->ent;
+		emit_attr(s, &a, cue->id);
+		return;
+	}
+	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
+	    lx_tok_cue(s, p - 1, LX_CUE_PRONOUN)) {
+		a.t0 = (uint32_t)(p - 1);
+		a.speaker = last_person(s, p - 1);
+		if (a.speaker)
+			emit_attr(s, &a, cue->id);
+		return;
+	}
+	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
+	    lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN)) {
+		/* "the Kremlin statement noted": the entity before the noun */
+		const struct lx_ment *owner = ment_ending(s, p - 1);
+		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
+		a.speaker = owner ? owner->ent : NULL;
+		emit_attr(s, &a, cue->id);
+		return;
+	}
+	/* A participle after a comma: "Putin ..., stating that ..." */
+	size_t vl;
+	const char *vk = lx_key(&s->t, v, 1, &vl);
+	if (v > 0 && is_punct(s, v - 1, ',') && vl > 4 &&
+	    !memcmp(vk + vl - 3, "ing", 3)) {
+		const struct lx_ment *subj0 = sentence_subject(s, v);
+		if (subj0) {
+			a.t0 = (uint32_t)v;
+			a.speaker = subj0->ent;
+			emit_attr(s, &a, cue->id);
+		}
+		return;
+	}
+	/* Inverted: "..., said the Kremlin", "“...” said Peskov". */
+	if (v == 0 || !(is_punct(s, v - 1, ',') ||
+			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
+		return;
+	size_t j = v + k;
+	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
+	if (det)
+		j += det->ntok;
+	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
+		return;
+	uint32_t m = s->t.v[j].ment;
+	if (m == FC_NONE || s->ments[m].t0 != j)
+		return;
+	/* The source ends the clause: at most two lower-case words, then
+	** punctuation ("said Russian official channels."), not "stating
+	** Russia opposes external interference". */
+	size_t e = s->ments[m].t1, words = 0;
+	while (e < s->t.n && (s->t.v[e].flags & LX_T_WORD) &&
+	       !(s->t.v[e].flags & (LX_T_BLOCKED | LX_T_NL)) && words <= 2) {
+		if (s->t.v[e].flags & LX_T_CAP)
+			return;
+		e++;
+		words++;
+	}
+	if (words > 2)
+		return;
+	a.t0 = (uint32_t)v;
+	a.t1 = s->ments[m].t1;
+	a.speaker = s->ments[m].ent;
+	emit_attr(s, &a, cue->id);
+}
+
+static int priority(const struct fc_entity *e)
+{
+	switch (e->type) {
+	case FC_ENT_ORG:
+	case FC_ENT_PERSON:
+	case FC_ENT_GOVERNMENT:
+	case FC_ENT_GROUP: return 2;
+	default: return 1;
+	}
+}
+
+/* "according to X" at v (k tokens). */
+static void source_cue(struct lx_scan *s, size_t v, size_t k,
+		       const struct lx_cue *cue)
+{
+	struct lx_attr a = {(uint32_t)v, (uint32_t)(v + k), (uint32_t)v, NULL,
+			    false};
+	const struct lx_ment *best = NULL;
+	size_t last = v + k;
+	for (size_t j = v + k; j < s->t.n && j < v + k + SOURCE_NP;) {
+		const struct lx_tok *t = &s->t.v[j];
+		if ((t->flags & LX_T_NL) || !(t->flags & (LX_T_WORD)))
+			break;
+		if (lx_tok_cue(s, j, LX_CUE_REPORT) && t->ment == FC_NONE)
+			break;
+		if (t->ment != FC_NONE) {
+			const struct lx_ment *m = &s->ments[t->ment];
+			if (!best || priority(m->ent) >= priority(best->ent))
+				best = m;
+			j = m->t1;
+			last = j;
+			continue;
+		}
+		j++;
+		last = j;
+	}
+	if (best) {
+		a.t1 = best->t1;
+		a.speaker = best->ent;
+	} else {
+		a.t1 = (uint32_t)last;
+	}
+	emit_attr(s, &a, cue->id);
+}
+
+void lx_scan_cues(struct lx_scan *s)
+{
+	const struct fc_lexicon *l = s->l;
+	for (size_t i = 0; i < s->t.n && !s->err;) {
+		const struct lx_tok *t = &s->t.v[i];
+		if (!t->match || t->ment != FC_NONE ||
+		    (t->flags & LX_T_BLOCKED)) {
+			i++;
+			continue;
+		}
+		size_t k = t->match_ntok;
+		bool any = false;
+		for (const struct lx_sense *se = t->match->senses; se;
+		     se = se->next) {
+			if (se->kind != LX_S_CUE || !lx_sense_ok(s, se, i))
+				continue;
+			const struct lx_cue *cue = &l->cues[se->ref];
+			switch (cue->kind) {
+			case LX_CUE_NEGATION:
+				lx_emit(s, FC_MENTION_NEGATION, t->start,
+					s->t.v[i + k - 1].end, cue->id);
+				any = true;
+				break;
+			case LX_CUE_HEDGE:
+				lx_emit(s, FC_MENTION_HEDGE, t->start,
+					s->t.v[i + k - 1].end, cue->id);
+				any = true;
+				break;
+			case LX_CUE_REPORT:
+			case LX_CUE_QUOTE_VERB:
+				report_verb(s, i, k, cue);
+				any = true;
+				break;
+			case LX_CUE_SOURCE:
+				source_cue(s, i, k, cue);
+				any = true;
+				break;
+			case LX_CUE_IGNORE: any = true; break;
+			default: break;
+			}
+		}
+		i += any ? k : 1;
+	}
+}

@@ -1,0 +1,506 @@
+/*
+** entity_scan.c: pass A of the lexicon stage, entity mentions.
+**
+** Left to right over the tokens, at each word the first rule that
+** applies wins:
+**   1. a title phrase: [det] [modifier ['s]]* role [name]
+**        "Iranian President Masoud Pezeshkian", "Kremlin spokesman
+**        Dmitry Peskov", "the Russian leader" (no name: the most recent
+**        person of that country and role, else the lexicon's)
+**   2. a lexicon phrase: group cue, person, surname, country or demonym
+**      (+ government noun, + capital noun), government metonym, capital
+**      (the city after a place word such as "in", else the government),
+**      city, organisation, place
+**   3. an unknown capitalised run: a surname of a person met before, or
+**      (two words or more, not in a headline) an entity name:<slug>
+*/
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+#define MAX_NAME 5 /* tokens in an unknown name */
+
+bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
+		 size_t i)
+{
+	if (i + se->ntok > s->t.n)
+		return false;
+	for (size_t b = 0; b < se->ntok; b++) {
+		uint16_t f = s->t.v[i + b].flags;
+		if ((se->upper_mask >> b & 1) && !(f & LX_T_UPPER))
+			return false;
+		if ((se->cap_mask >> b & 1) && !(f & LX_T_CAP))
+			return false;
+	}
+	if (se->kind == LX_S_CUE) {
+		enum lx_cue_kind ck = s->l->cues[se->ref].kind;
+		uint16_t f = s->t.v[i].flags;
+		bool is_word_cue = ck == LX_CUE_NEGATION || ck == LX_CUE_HEDGE ||
+				   ck == LX_CUE_REPORT ||
+				   ck == LX_CUE_QUOTE_VERB ||
+				   ck == LX_CUE_SOURCE || ck == LX_CUE_IGNORE ||
+				   ck == LX_CUE_GROUP || ck == LX_CUE_SKIP;
+		/* "May" mid-sentence is the month, not the hedge. */
+		if (is_word_cue && (f & LX_T_CAP) &&
+		    !(f & (LX_T_SSTART | LX_T_HEADLINE)))
+			return false;
+	}
+	return true;
+}
+
+const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
+				    int kind)
+{
+	if (i >= s->t.n || !s->t.v[i].match)
+		return NULL;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
+	     se = se->next)
+		if (se->kind == kind && lx_sense_ok(s, se, i))
+			return se;
+	return NULL;
+}
+
+const struct lx_sense *lx_tok_cue(const struct lx_scan *s, size_t i,
+				  enum lx_cue_kind ck)
+{
+	if (i >= s->t.n || !s->t.v[i].match)
+		return NULL;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && s->l->cues[se->ref].kind == ck &&
+		    lx_sense_ok(s, se, i))
+			return se;
+	return NULL;
+}
+
+static bool is_poss(const struct lx_scan *s, size_t i)
+{
+	return i < s->t.n && (s->t.v[i].flags & LX_T_POSS);
+}
+
+/* Token i continues a phrase started before it (same line, usable). */
+static bool joins(const struct lx_scan *s, size_t i)
+{
+	return i < s->t.n &&
+	       !(s->t.v[i].flags & (LX_T_NL | LX_T_BLOCKED));
+}
+
+/* An entity sense that can modify a title (country, demonym, ...). */
+static const struct lx_sense *modifier_sense(const struct lx_scan *s,
+					     size_t i)
+{
+	static const int kinds[] = {LX_S_DEMONYM, LX_S_COUNTRY, LX_S_GOV,
+				    LX_S_ORG, LX_S_CAPITAL, LX_S_CITY};
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
+		const struct lx_sense *se = lx_tok_sense(s, i, kinds[k]);
+		if (se)
+			return se;
+	}
+	return NULL;
+}
+
+/* Resolve a surname sense: a candidate met in this document, else the
+** first one the lexicon lists. */
+static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
+{
+	const struct lx_sense *first = NULL;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
+	     se = se->next) {
+		if (se->kind != LX_S_SURNAME || !lx_sense_ok(s, se, i))
+			continue;
+		if (!first)
+			first = se;
+		const char *id = s->l->ents[se->ref].e.id;
+		for (size_t p = s->npersons; p-- > 0;)
+			if (!strcmp(s->persons[p].ent->id, id))
+				return s->persons[p].ent;
+	}
+	return first ? lx_intern(s, first->ref) : NULL;
+}
+
+static bool is_particle(const struct lx_scan *s, size_t i)
+{
+	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
+}
+
+/* A capitalised word that no phrase claims (a name part). */
+static bool is_name_word(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!(t->flags & LX_T_WORD) || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_DIGIT | LX_T_BLOCKED | LX_T_POSS)))
+		return false;
+	return !t->match || is_particle(s, i);
+}
+
+/* An acronym ("IBM", "GMT"): no part of a person's name. */
+static bool is_acronym(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return (t->flags & LX_T_UPPER) && t->end - t->start >= 2;
+}
+
+/* An initial: one capital letter and a dot ("W." in "George W. Bush"). */
+static bool is_initial(const struct lx_scan *s, size_t i)
+{
+	return i + 2 < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
+	       (s->t.v[i].flags & LX_T_CAP) &&
+	       s->text[s->t.v[i + 1].start] == '.' &&
+	       s->t.v[i + 1].start == s->t.v[i].end &&
+	       !(s->t.v[i + 2].flags & LX_T_NL) &&
+	       (s->t.v[i + 2].flags & LX_T_CAP);
+}
+
+/*
+** An unknown capitalised run from i: name words, with particles ("al",
+** "bin", "of") only between them. Returns its end (i when none) and in
+** *ncap the number of capitalised words.
+*/
+static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
+		       int *ncap)
+{
+	size_t k = i, end = i;
+	*ncap = 0;
+	while (k < s->t.n && k - i < max) {
+		if (k > i && !joins(s, k))
+			break;
+		if (is_name_word(s, k) && !is_particle(s, k)) {
+			(*ncap)++;
+			k += k > i && is_initial(s, k) ? 2 : 1;
+			end = k;
+			continue;
+		}
+		if (k > i && is_particle(s, k)) {
+			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
+			continue;
+		}
+		break;
+	}
+	return end;
+}
+
+static const char *tok_text_label(struct lx_scan *s, size_t t0, size_t t1,
+				  size_t *len)
+{
+	*len = s->t.v[t1 - 1].end - s->t.v[t0].start;
+	return s->text + s->t.v[t0].start;
+}
+
+/* Is the entity's label this text (one space between words)? */
+static bool same_label(const struct fc_entity *e, const char *text,
+		       size_t len)
+{
+	const char *l = e->label;
+	size_t i = 0;
+	while (i < len && *l) {
+		if (text[i] == ' ' || text[i] == '\n') {
+			if (*l != ' ')
+				return false;
+			while (i < len && (text[i] == ' ' || text[i] == '\n'))
+				i++;
+			l++;
+			continue;
+		}
+		if (text[i++] != *l++)
+			return false;
+	}
+	return i == len && !*l;
+}
+
+/* A sentence-initial word that is more likely an adjective or an adverb
+** than a name ("Top-ranked", "Previously"). */
+static bool is_initial_nonname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!(t->flags & LX_T_SSTART))
+		return false;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	if (memchr(k, '-', len))
+		return true;
+	return len > 5 && !memcmp(k + len - 2, "ly", 2);
+}
+
+/* The name after a title at j: returns its end (j when none). */
+static size_t title_name(struct lx_scan *s, size_t j,
+			 const struct fc_entity **out, const char *country,
+			 const char *role)
+{
+	*out = NULL;
+	if (!joins(s, j))
+		return j;
+	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PERSON);
+	if (se) {
+		*out = lx_intern(s, se->ref);
+		return j + se->ntok;
+	}
+	if (lx_tok_sense(s, j, LX_S_SURNAME)) {
+		*out = surname_entity(s, j);
+		return j + s->t.v[j].match_ntok;
+	}
+	int ncap;
+	size_t end = name_run(s, j, MAX_NAME, &ncap);
+	for (size_t k = j; k < end; k++)
+		if (is_acronym(s, k))
+			end = k; /* "Mr Smith IBM" -> "Smith" */
+	if (end == j || is_acronym(s, end - 1))
+		return j;
+	/* Unknown first names before a known surname: "Dmitri Peskov". */
+	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
+		*out = surname_entity(s, end);
+		return end + s->t.v[end].match_ntok;
+	}
+	size_t len;
+	const char *name = tok_text_label(s, j, end, &len);
+	if ((*out = lx_find_surname(s, end - 1)) &&
+	    (ncap == 1 || same_label(*out, name, len)))
+		return end;
+	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
+			     role);
+	return *out ? end : j;
+}
+
+/* Rule 1: a title phrase at i. Returns its end, or i. */
+static size_t take_title(struct lx_scan *s, size_t i)
+{
+	const struct fc_lexicon *l = s->l;
+	size_t j = i;
+	bool has_det = false;
+	const struct lx_sense *se = lx_tok_cue(s, j, LX_CUE_DET);
+	if (se) {
+		j += se->ntok;
+		has_det = true;
+	}
+	size_t t0 = j;
+	const char *country = NULL;
+	for (int m = 0; m < 3 && (j == i || joins(s, j)); m++) {
+		if ((se = modifier_sense(s, j))) {
+			const struct lx_ent *e = &l->ents[se->ref];
+			if (e->e.country)
+				country = e->e.country;
+			j += se->ntok;
+			if (is_poss(s, j))
+				j++;
+			continue;
+		}
+		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
+			j += se->ntok;
+			continue;
+		}
+		break;
+	}
+	if (j > t0 && !joins(s, j))
+		return i;
+	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	if (!rs)
+		return i;
+	const struct lx_role *role = &l->roles[rs->ref];
+	size_t role_end = j + rs->ntok;
+	const struct fc_entity *who;
+	size_t end = title_name(s, role_end, &who, country,
+				role->is_generic ? NULL : role->role);
+	if (s->err)
+		return i;
+	if (end > role_end && who) {
+		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
+			     "lexicon.title");
+		return end;
+	}
+	(void)has_det;
+	if (role->is_honorific || !country || t0 == j)
+		return i;
+	who = lx_recent_person(s, country, role, (uint32_t)i);
+	if (!who)
+		who = lx_lexicon_person(s, country, role);
+	if (!who)
+		return i;
+	lx_push_ment(s, (uint32_t)t0, (uint32_t)role_end, who, "coref.role");
+	return role_end;
+}
+
+/* Is the capital at i used as a place ("in Tehran")? */
+static bool place_context(const struct lx_scan *s, size_t i)
+{
+	for (size_t back = 1; back <= 4 && back <= i; back++) {
+		size_t p = i - back;
+		if (s->t.v[p + 1].flags & LX_T_NL)
+			break;
+		size_t len;
+		const char *key = lx_key(&s->t, p, back, &len);
+		const struct lx_slot *sl = lx_gaz_find(s->l, key, len);
+		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+		     se = se->next)
+			if (se->kind == LX_S_CUE &&
+			    s->l->cues[se->ref].kind == LX_CUE_PLACE_CONTEXT)
+				return true;
+	}
+	/* "in central Tehran": one lower-case word in between */
+	if (i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
+	    !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
+	    !s->t.v[i - 1].match) {
+		size_t len;
+		const char *key = lx_key(&s->t, i - 2, 1, &len);
+		const struct lx_slot *sl = lx_gaz_find(s->l, key, len);
+		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+		     se = se->next)
+			if (se->kind == LX_S_CUE &&
+			    s->l->cues[se->ref].kind == LX_CUE_PLACE_CONTEXT)
+				return true;
+	}
+	return false;
+}
+
+/* Rule 2: a lexicon phrase at i. Returns its end, or i. */
+static size_t take_phrase(struct lx_scan *s, size_t i)
+{
+	const struct fc_lexicon *l = s->l;
+	const struct lx_sense *se;
+	size_t k = s->t.v[i].match_ntok;
+	if ((se = lx_tok_cue(s, i, LX_CUE_GROUP))) {
+		const struct fc_entity *g = lx_group(s, (uint32_t)i);
+		if (g)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k), g,
+				     "coref.group");
+		return i + k;
+	}
+	if ((se = lx_tok_sense(s, i, LX_S_PERSON))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     lx_intern(s, se->ref), "lexicon.person");
+		return i + k;
+	}
+	if (lx_tok_sense(s, i, LX_S_SURNAME)) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     surname_entity(s, i), "lexicon.surname");
+		return i + k;
+	}
+	const struct lx_sense *cs = lx_tok_sense(s, i, LX_S_DEMONYM);
+	bool is_demonym = cs != NULL;
+	if (!cs)
+		cs = lx_tok_sense(s, i, LX_S_COUNTRY);
+	if (cs) {
+		const struct lx_ent *ce = &l->ents[cs->ref];
+		size_t j = i + k;
+		if (is_poss(s, j) && !is_demonym)
+			j++;
+		const struct lx_sense *ns;
+		if (joins(s, j) && (ns = lx_tok_cue(s, j, LX_CUE_GOV_NOUN)) &&
+		    ce->gov != FC_NONE) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + ns->ntok),
+				     lx_intern(s, ce->gov),
+				     "lexicon.government");
+			return j + ns->ntok;
+		}
+		if (joins(s, j) &&
+		    (ns = lx_tok_cue(s, j, LX_CUE_CAPITAL_NOUN)) &&
+		    ce->capital != FC_NONE) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + ns->ntok),
+				     lx_intern(s, ce->capital),
+				     "lexicon.capital");
+			return j + ns->ntok;
+		}
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     lx_intern(s, cs->ref),
+			     is_demonym ? "lexicon.demonym" : "lexicon.country");
+		return i + k;
+	}
+	if ((se = lx_tok_sense(s, i, LX_S_GOV))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     lx_intern(s, se->ref), "lexicon.government");
+		return i + k;
+	}
+	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
+		const struct lx_ent *ce = &l->ents[se->ref];
+		bool is_place = place_context(s, i) || ce->actor == FC_NONE;
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     lx_intern(s, is_place ? se->ref : ce->actor),
+			     is_place ? "lexicon.city" : "lexicon.actor");
+		return i + k;
+	}
+	static const struct {
+		int kind;
+		const char *rule;
+	} plain[] = {
+		{LX_S_CITY, "lexicon.city"},
+		{LX_S_ORG, "lexicon.org"},
+		{LX_S_PLACE, "lexicon.place"},
+	};
+	for (size_t p = 0; p < sizeof(plain) / sizeof(*plain); p++)
+		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+				     lx_intern(s, se->ref), plain[p].rule);
+			return i + k;
+		}
+	return i;
+}
+
+/* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
+static size_t take_unknown(struct lx_scan *s, size_t i)
+{
+	if (is_initial_nonname(s, i))
+		return i + 1;
+	int ncap;
+	size_t end = name_run(s, i, MAX_NAME + 1, &ncap);
+	if (end == i)
+		return i;
+	const struct lx_tok *first = &s->t.v[i];
+	const struct fc_entity *who = NULL;
+	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
+	** known surname into an unknown name (stop words such as "Later"
+	** are no name words, so "Later Trump said" keeps Trump). */
+	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME) &&
+	    !(first->flags & LX_T_HEADLINE)) {
+		end += s->t.v[end].match_ntok;
+		ncap++;
+	}
+	size_t len;
+	const char *name = tok_text_label(s, i, end, &len);
+	bool is_person = false;
+	if ((who = lx_find_surname(s, end - 1))) {
+		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
+		** after "President Bush" is a person of its own. */
+		if (ncap == 1 || same_label(who, name, len)) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "coref.surname");
+			return end;
+		}
+		is_person = true;
+	}
+	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
+	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
+	    lx_tok_cue(s, end, LX_CUE_REPORT)) {
+		/* A lone unknown name right before a reporting verb is a
+		** source: '"...," Scholz said' */
+		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
+				    NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.speaker");
+		return end;
+	}
+	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
+		return end;
+	who = is_person ? lx_new_entity(s, "person", name, len, FC_ENT_PERSON,
+					NULL, NULL)
+			: lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
+					NULL, NULL);
+	if (who)
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "name");
+	return end;
+}
+
+void lx_scan_entities(struct lx_scan *s)
+{
+	for (size_t i = 0; i < s->t.n && !s->err;) {
+		const struct lx_tok *t = &s->t.v[i];
+		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED)) {
+			i++;
+			continue;
+		}
+		size_t next = take_title(s, i);
+		if (next == i && t->match)
+			next = take_phrase(s, i);
+		if (next == i && !t->match && (t->flags & LX_T_CAP))
+			next = take_unknown(s, i);
+		i = next > i ? next : i + 1;
+	}
+}

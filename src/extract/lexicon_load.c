@@ -1,0 +1,370 @@
+/*
+** lexicon_load.c: read one `kind: lexicon` rule file into definitions.
+**
+**   countries: [{id: RU, label, names, demonyms, capital, government,
+**                government_label}]
+**   people:    [{id: vladimir-putin, name, aliases, short, country, role}]
+**   orgs:      [{id: sco, name, aliases, country}]
+**   cities:    [{id: new-york, name, aliases, country, actor}]
+**   places:    [{id: middle-east, name, aliases}]
+**   roles:     [{id: president, words, role, leader, generic, honorific}]
+**   cues:      [{id: negation.not, kind, words}]
+**
+** Every entry is checked here (keys, types, id shape, duplicates within
+** the file); a later entry with the id of an earlier file's entry of the
+** same section replaces it. Tables are built by fc_lexicon_compile().
+*/
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
+	[LX_CUE_NEGATION] = "negation",
+	[LX_CUE_HEDGE] = "hedge",
+	[LX_CUE_REPORT] = "report",
+	[LX_CUE_QUOTE_VERB] = "quote-verb",
+	[LX_CUE_SOURCE] = "source",
+	[LX_CUE_IGNORE] = "ignore",
+	[LX_CUE_GROUP] = "group",
+	[LX_CUE_GOV_NOUN] = "government-noun",
+	[LX_CUE_CAPITAL_NOUN] = "capital-noun",
+	[LX_CUE_TITLE_MOD] = "title-modifier",
+	[LX_CUE_DET] = "determiner",
+	[LX_CUE_SKIP] = "skip",
+	[LX_CUE_STOP] = "stop",
+	[LX_CUE_PLACE_CONTEXT] = "place-context",
+	[LX_CUE_PRONOUN] = "pronoun",
+	[LX_CUE_PARTICLE] = "name-particle",
+	[LX_CUE_SOURCE_NOUN] = "source-noun",
+};
+
+static const char *const sec_names[LX_NSECTIONS] = {
+	"countries", "people", "orgs", "cities", "places", "roles", "cues",
+};
+
+static const char *const top_keys[] = {
+	"kind", "description", "tests", "countries", "people", "orgs",
+	"cities", "places", "roles", "cues", NULL,
+};
+
+static const char *const *const sec_keys[LX_NSECTIONS] = {
+	(const char *const[]){"id", "label", "names", "demonyms", "capital",
+			      "government", "government_label", NULL},
+	(const char *const[]){"id", "name", "aliases", "short", "country",
+			      "role", NULL},
+	(const char *const[]){"id", "name", "aliases", "country", NULL},
+	(const char *const[]){"id", "name", "aliases", "country", "actor",
+			      NULL},
+	(const char *const[]){"id", "name", "aliases", NULL},
+	(const char *const[]){"id", "words", "role", "leader", "generic",
+			      "honorific", NULL},
+	(const char *const[]){"id", "kind", "words", NULL},
+};
+
+static const char *const sec_what[LX_NSECTIONS] = {
+	"a country", "a person", "an organisation", "a city", "a place",
+	"a role", "a cue",
+};
+
+static struct fc_lexicon *get_lexicon(struct fc_rules *r)
+{
+	if (!r->lexicon) {
+		r->lexicon = calloc(1, sizeof(*r->lexicon));
+		if (r->lexicon)
+			for (size_t i = 0; i < 26 * 26; i++)
+				r->lexicon->by_alpha2[i] = FC_NONE;
+	}
+	return r->lexicon;
+}
+
+static bool is_alpha2(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+	       !s[2];
+}
+
+/* Entity id suffixes: lower-case letters, digits, '-', '.', '_'. */
+static bool is_slug_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-' || *s == '.' || *s == '_'))
+			return false;
+	return true;
+}
+
+struct ctx {
+	struct fc_rules *r;
+	const struct fc_rulefile *file;
+	struct fc_diags *d;
+	size_t nerr;
+};
+
+static void err(struct ctx *c, const struct fc_ynode *n, const char *fmt,
+		...) FC_PRINTF(3, 4);
+
+static void err(struct ctx *c, const struct fc_ynode *n, const char *fmt,
+		...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fc_diag_vadd(c->d, FC_ESCHEMA, FC_SEV_ERROR, &n->loc, fmt, ap);
+	va_end(ap);
+	c->nerr++;
+}
+
+static bool get_str(struct ctx *c, const struct fc_ynode *e, const char *key,
+		    const char *what, const char **out)
+{
+	const struct fc_ynode *n = fc_ymap_get(e, key);
+	*out = NULL;
+	if (!n)
+		return true;
+	if (fc_ynode_is_null(n))
+		return true;
+	if (!fc_ynode_str(n, what, out, c->d)) {
+		c->nerr++;
+		return false;
+	}
+	return true;
+}
+
+static bool get_list(struct ctx *c, const struct fc_ynode *e, const char *key,
+		     const char *what, const char ***out, size_t *nout)
+{
+	const struct fc_ynode *n = fc_ymap_get(e, key);
+	*out = NULL;
+	*nout = 0;
+	if (!n || fc_ynode_is_null(n))
+		return true;
+	if (!fc_ynode_strlist(&c->r->arena, n, what, out, nout, c->d)) {
+		c->nerr++;
+		return false;
+	}
+	for (size_t i = 0; i < *nout; i++)
+		if (!(*out)[i][0]) {
+			err(c, n->type == FC_Y_SEQ ? n->kids[i] : n,
+			    "%s must not be empty", what);
+			return false;
+		}
+	return true;
+}
+
+static bool get_bool(struct ctx *c, const struct fc_ynode *e, const char *key,
+		     const char *what, bool *out)
+{
+	const struct fc_ynode *n = fc_ymap_get(e, key);
+	*out = false;
+	if (!n)
+		return true;
+	if (!fc_ynode_bool(n, what, out, c->d)) {
+		c->nerr++;
+		return false;
+	}
+	return true;
+}
+
+static bool check_country(struct ctx *c, const struct fc_ynode *e,
+			  const char *country)
+{
+	if (!country || is_alpha2(country))
+		return true;
+	err(c, fc_ymap_get(e, "country"),
+	    "country must be an ISO 3166-1 alpha-2 code like 'RU', not '%s'", country);
+	return false;
+}
+
+static enum lx_cue_kind cue_kind(struct ctx *c, const struct fc_ynode *n,
+				 bool *ok)
+{
+	const char *s;
+	*ok = false;
+	if (!n) {
+		return LX_CUE_STOP;
+	}
+	if (!fc_ynode_str(n, "cue kind", &s, c->d)) {
+		c->nerr++;
+		return LX_CUE_STOP;
+	}
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (int k = 0; k < LX_NCUE_KINDS; k++) {
+		if (!strcmp(s, lx_cue_kind_names[k])) {
+			*ok = true;
+			return (enum lx_cue_kind)k;
+		}
+		size_t dist = fc_edit_distance(s, lx_cue_kind_names[k], 2);
+		if (dist < bestd) {
+			bestd = dist;
+			best = lx_cue_kind_names[k];
+		}
+	}
+	if (best)
+		err(c, n, "unknown cue kind '%s' (did you mean '%s'?)", s, best);
+	else
+		err(c, n, "unknown cue kind '%s' (one of negation, hedge, "
+			  "report, quote-verb, source, ignore, group, ...)", s);
+	return LX_CUE_STOP;
+}
+
+/* Parse one entry of section sec; returns false on an error. */
+static bool parse_entry(struct ctx *c, enum lx_section sec,
+			const struct fc_ynode *e, struct lx_def *def)
+{
+	memset(def, 0, sizeof(*def));
+	def->sec = sec;
+	def->file = c->file->path;
+	def->loc = e->loc;
+	size_t nerr0 = c->nerr;
+	c->nerr += fc_ymap_check_keys(e, sec_keys[sec], sec_what[sec], c->d);
+	const struct fc_ynode *idn = fc_ymap_get(e, "id");
+	if (!idn) {
+		err(c, e, "%s needs an 'id:'", sec_what[sec]);
+		return false;
+	}
+	if (!fc_ynode_str(idn, "id", &def->id, c->d)) {
+		c->nerr++;
+		return false;
+	}
+	if (sec == LX_SEC_COUNTRY && !is_alpha2(def->id))
+		err(c, idn, "a country id must be an ISO 3166-1 alpha-2 code "
+			    "like 'RU', not '%s'", def->id);
+	else if (sec != LX_SEC_COUNTRY && !is_slug_id(def->id))
+		err(c, idn, "id '%s' must be lower-case letters, digits and "
+			    "'-' (like '%s')", def->id,
+		    fc_slug(&c->r->arena, def->id, strlen(def->id)));
+	switch (sec) {
+	case LX_SEC_COUNTRY:
+		get_str(c, e, "label", "label", &def->name);
+		get_str(c, e, "government_label", "government_label",
+			&def->gov_label);
+		get_list(c, e, "names", "names", &def->aliases, &def->naliases);
+		get_list(c, e, "demonyms", "demonyms", &def->demonyms,
+			 &def->ndemonyms);
+		get_list(c, e, "capital", "capital", &def->capital,
+			 &def->ncapital);
+		get_list(c, e, "government", "government", &def->government,
+			 &def->ngovernment);
+		break;
+	case LX_SEC_PERSON:
+	case LX_SEC_ORG:
+	case LX_SEC_CITY:
+	case LX_SEC_PLACE:
+		get_str(c, e, "name", "name", &def->name);
+		if (!def->name && !fc_ymap_get(e, "name"))
+			err(c, e, "%s needs a 'name:'", sec_what[sec]);
+		get_list(c, e, "aliases", "aliases", &def->aliases,
+			 &def->naliases);
+		if (sec != LX_SEC_PLACE) {
+			get_str(c, e, "country", "country", &def->country);
+			check_country(c, e, def->country);
+		}
+		if (sec == LX_SEC_PERSON) {
+			get_str(c, e, "role", "role", &def->role);
+			def->has_shorts = fc_ymap_get(e, "short") != NULL;
+			get_list(c, e, "short", "short", &def->shorts,
+				 &def->nshorts);
+		}
+		if (sec == LX_SEC_CITY)
+			get_str(c, e, "actor", "actor", &def->actor);
+		break;
+	case LX_SEC_ROLE:
+	case LX_SEC_CUE:
+		if (!fc_ymap_get(e, "words"))
+			err(c, e, "%s needs 'words:'", sec_what[sec]);
+		get_list(c, e, "words", "words", &def->aliases,
+			 &def->naliases);
+		if (sec == LX_SEC_ROLE) {
+			get_str(c, e, "role", "role", &def->role);
+			get_bool(c, e, "leader", "leader", &def->is_leader);
+			get_bool(c, e, "generic", "generic", &def->is_generic);
+			get_bool(c, e, "honorific", "honorific",
+				 &def->is_honorific);
+		} else {
+			bool ok;
+			const struct fc_ynode *kn = fc_ymap_get(e, "kind");
+			if (!kn)
+				err(c, e, "a cue needs a 'kind:'");
+			def->cue_kind = cue_kind(c, kn, &ok);
+		}
+		break;
+	default:
+		break;
+	}
+	return c->nerr == nerr0;
+}
+
+static fc_status push_def(struct fc_rules *r, struct fc_lexicon *l,
+			  const struct lx_def *def)
+{
+	void *v = fc_arena_grow(&r->arena, l->defs, sizeof(*l->defs),
+				&l->capdefs, l->ndefs + 1);
+	if (!v)
+		return FC_ENOMEM;
+	l->defs = v;
+	l->defs[l->ndefs++] = *def;
+	return FC_OK;
+}
+
+fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
+			 struct fc_diags *d)
+{
+	struct fc_lexicon *l = get_lexicon(r);
+	if (!l)
+		return FC_ENOMEM;
+	struct ctx c = {r, file, d, 0};
+	const struct fc_ynode *root = file->root;
+	c.nerr += fc_ymap_check_keys(root, top_keys, "a lexicon file", d);
+	size_t first_here = l->ndefs;
+	for (int sec = 0; sec < LX_NSECTIONS; sec++) {
+		const struct fc_ynode *list = fc_ymap_get(root, sec_names[sec]);
+		if (!list || fc_ynode_is_null(list))
+			continue;
+		if (list->type != FC_Y_SEQ) {
+			err(&c, list, "'%s' must be a list of entries",
+			    sec_names[sec]);
+			continue;
+		}
+		for (size_t i = 0; i < list->nkids; i++) {
+			const struct fc_ynode *e = list->kids[i];
+			if (e->type != FC_Y_MAP) {
+				err(&c, e, "each entry of '%s' must be a "
+					   "mapping with an 'id:'",
+				    sec_names[sec]);
+				continue;
+			}
+			struct lx_def def;
+			if (!parse_entry(&c, (enum lx_section)sec, e, &def))
+				continue;
+			bool dup = false;
+			for (size_t j = 0; j < l->ndefs; j++) {
+				struct lx_def *o = &l->defs[j];
+				if (o->is_dead || o->sec != def.sec ||
+				    strcmp(o->id, def.id))
+					continue;
+				if (j >= first_here) {
+					fc_diag_add(d, FC_ESCHEMA,
+						    &fc_ymap_get(e, "id")->loc,
+						    "duplicate id '%s' in %s "
+						    "(first at line %u)",
+						    def.id, sec_names[sec],
+						    (unsigned)o->loc.line);
+					c.nerr++;
+					dup = true;
+				} else {
+					o->is_dead = true; /* overridden */
+				}
+			}
+			if (dup)
+				continue;
+			if (push_def(r, l, &def))
+				return FC_ENOMEM;
+		}
+	}
+	l->is_compiled = false;
+	return c.nerr ? FC_ESCHEMA : FC_OK;
+}

@@ -1,0 +1,299 @@
+/*
+** lexicon_p.h: private interface of the lexicon stage (src/extract).
+**
+**   lexicon.c          public API: add, compile, destroy, doc
+**   lexicon_load.c     YAML `kind: lexicon` files -> definitions (lx_def)
+**   lexicon_iso.c      Debian iso-codes ISO 3166-1 JSON -> countries
+**   lexicon_gaz.c      the gazetteer: normalised token phrases -> senses
+**   lexicon_tok.c      the tokenizer shared by aliases and texts
+**   entity_scan.c      pass A: entities, titles, unknown names
+**   coref_track.c      within-document coreference and entity interning
+**   cue_scan.c         pass B: negation, hedges, attributions
+**   quote_scan.c       pass C: quotes and their speakers
+**
+** Everything compiled lives in the rules arena; everything a document
+** keeps lives in the corpus arena; per-document scratch arrays are
+** malloc'd once per document and freed at its end.
+*/
+#ifndef FC_EXTRACT_LEXICON_P_H
+#define FC_EXTRACT_LEXICON_P_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "stages.h"
+
+#define LX_MAX_PHRASE 12 /* tokens in one alias */
+#define LX_MAX_KEY 256   /* bytes in one normalised alias */
+
+/* ---- Definitions (what the YAML files say) ----------------------------- */
+
+enum lx_section {
+	LX_SEC_COUNTRY, LX_SEC_PERSON, LX_SEC_ORG, LX_SEC_CITY, LX_SEC_PLACE,
+	LX_SEC_ROLE, LX_SEC_CUE, LX_NSECTIONS
+};
+
+enum lx_cue_kind {
+	LX_CUE_NEGATION,    /* not, never, denied */
+	LX_CUE_HEDGE,       /* reportedly, may */
+	LX_CUE_REPORT,      /* said, told, confirmed: attribution verbs */
+	LX_CUE_QUOTE_VERB,  /* outlined, highlighted: attribute quotes only */
+	LX_CUE_SOURCE,      /* according to */
+	LX_CUE_IGNORE,      /* not only: swallows a shorter cue */
+	LX_CUE_GROUP,       /* the two leaders */
+	LX_CUE_GOV_NOUN,    /* (Iranian) government, authorities */
+	LX_CUE_CAPITAL_NOUN, /* (the Iranian) capital */
+	LX_CUE_TITLE_MOD,   /* former, acting, Foreign Ministry */
+	LX_CUE_DET,         /* the, his: may open a title phrase */
+	LX_CUE_SKIP,        /* also, has: between a subject and its verb */
+	LX_CUE_STOP,        /* capitalised words that are no names */
+	LX_CUE_PLACE_CONTEXT, /* in, to, streets of: a capital is the city */
+	LX_CUE_PRONOUN,     /* he, she: subject of an attribution */
+	LX_CUE_PARTICLE,    /* al, bin, de, of: inside names */
+	LX_CUE_SOURCE_NOUN, /* officials, sources: attribution subjects */
+	LX_NCUE_KINDS
+};
+
+extern const char *const lx_cue_kind_names[LX_NCUE_KINDS];
+
+/* One definition of any section; a later one with the same id replaces. */
+struct lx_def {
+	enum lx_section sec;
+	const char *id;
+	const char *name;    /* label (person, org, city, place, country) */
+	const char *country; /* alpha-2 */
+	const char *role;
+	const char *gov_label;
+	const char *actor;   /* city: entity id it denotes as an actor */
+	const char **aliases; /* names / words */
+	size_t naliases;
+	const char **demonyms;
+	size_t ndemonyms;
+	const char **capital; /* first is the city label */
+	size_t ncapital;
+	const char **government;
+	size_t ngovernment;
+	const char **shorts;
+	size_t nshorts;
+	bool has_shorts;
+	enum lx_cue_kind cue_kind;
+	bool is_leader, is_generic, is_honorific;
+	const char *file;
+	struct fc_srcloc loc;
+	bool is_dead; /* replaced by a later definition */
+};
+
+/* ---- Compiled tables --------------------------------------------------- */
+
+enum lx_sense_kind {
+	LX_S_COUNTRY, LX_S_DEMONYM, LX_S_CAPITAL, LX_S_CITY, LX_S_GOV,
+	LX_S_ORG, LX_S_PLACE, LX_S_PERSON, LX_S_SURNAME, LX_S_ROLE, LX_S_CUE,
+};
+
+/* One meaning of a phrase. */
+struct lx_sense {
+	uint8_t kind; /* enum lx_sense_kind */
+	uint8_t ntok;
+	uint16_t cap_mask;   /* bit i: text token i must be capitalised */
+	uint16_t upper_mask; /* bit i: text token i must be all upper case */
+	uint32_t ref;        /* entity, role or cue index */
+	struct lx_sense *next;
+};
+
+struct lx_slot {
+	const char *key; /* NULL: empty slot */
+	uint32_t key_len;
+	uint32_t hash;
+	bool is_prefix; /* a longer phrase starts with this key */
+	struct lx_sense *senses;
+};
+
+struct lx_ent {
+	struct fc_entity e;
+	uint32_t country; /* index of the entity's country, or FC_NONE */
+	uint32_t gov;     /* country: its government entity */
+	uint32_t capital; /* country: its capital city entity */
+	uint32_t actor;   /* city: the entity it denotes as an actor */
+	bool is_leader;   /* person whose role is a leader role */
+};
+
+struct lx_role {
+	const char *id, *role;
+	bool is_leader, is_generic, is_honorific;
+};
+
+struct lx_cue {
+	const char *id;
+	enum lx_cue_kind kind;
+};
+
+struct fc_lexicon {
+	struct lx_def *defs;
+	size_t ndefs, capdefs;
+
+	struct lx_ent *ents;
+	size_t nents, capents;
+	struct lx_role *roles;
+	size_t nroles;
+	struct lx_cue *cues;
+	size_t ncues;
+	uint32_t by_alpha2[26 * 26]; /* country entity index, or FC_NONE */
+
+	struct lx_slot *slots;
+	size_t nslots, capslots; /* capslots: power of two */
+	bool is_compiled;
+};
+
+/* ---- Loading ----------------------------------------------------------- */
+
+/* lexicon_iso.c: add every ISO 3166-1 country (entities and aliases). */
+fc_status lx_iso_load(struct fc_rules *r, struct fc_lexicon *l,
+		      const char *path, struct fc_diags *d);
+
+/* lexicon.c */
+uint32_t lx_ent_add(struct fc_rules *r, struct fc_lexicon *l, const char *id,
+		    const char *label, enum fc_entity_type type,
+		    const char *country);
+uint32_t lx_ent_find(const struct fc_lexicon *l, const char *id);
+int lx_alpha2_index(const char *s);
+
+/* ---- Gazetteer (lexicon_gaz.c) ----------------------------------------- */
+
+/*
+** Add alias text as a phrase with one sense. Returns FC_OK, FC_ENOMEM,
+** or FC_ELIMIT when the alias has no tokens or too many.
+*/
+fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
+		     const char *alias, enum lx_sense_kind kind, uint32_t ref);
+const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
+				  size_t len);
+
+/* ---- Tokens (lexicon_tok.c) -------------------------------------------- */
+
+enum {
+	LX_T_WORD = 1 << 0,   /* letters or digits */
+	LX_T_CAP = 1 << 1,    /* first letter upper case */
+	LX_T_UPPER = 1 << 2,  /* every letter upper case (at least one) */
+	LX_T_DIGIT = 1 << 3,  /* starts with a digit */
+	LX_T_POSS = 1 << 4,   /* the possessive 's */
+	LX_T_NL = 1 << 5,     /* a line break precedes the token */
+	LX_T_QOPEN = 1 << 6,  /* a quote mark that can open */
+	LX_T_QCLOSE = 1 << 7, /* a quote mark that can close */
+	LX_T_SSTART = 1 << 8, /* first word of a sentence */
+	LX_T_BLOCKED = 1 << 9, /* inside a time or quantity mention */
+	LX_T_PARA = 1 << 10,  /* a blank line precedes the token */
+	LX_T_HEADLINE = 1 << 11, /* in a title-case sentence */
+};
+
+struct lx_tok {
+	uint32_t start, end;   /* bytes in the text */
+	uint32_t norm_off;     /* normalised form in the norm buffer */
+	uint16_t norm_len;
+	uint16_t flags;
+	uint32_t sent;         /* sentence number */
+	const struct lx_slot *match; /* longest phrase starting here */
+	uint8_t match_ntok;
+	uint32_t cover;        /* first token of the phrase covering this one */
+	uint32_t ment;         /* scratch entity mention covering it */
+};
+
+struct lx_toks {
+	struct lx_tok *v;
+	size_t n, cap;
+	char *norm; /* normalised tokens, each followed by one space */
+	size_t norm_len, norm_cap;
+};
+
+/* Tokenize s[0, n) and append to t (offsets relative to s + base). */
+fc_status lx_tokenize(struct lx_toks *t, const char *s, size_t n);
+void lx_toks_finish(struct lx_toks *t);
+/* Normalised key of tokens [i, i + k): a slice of t->norm. */
+static inline const char *lx_key(const struct lx_toks *t, size_t i, size_t k,
+				 size_t *len)
+{
+	const struct lx_tok *a = &t->v[i], *b = &t->v[i + k - 1];
+	*len = b->norm_off + b->norm_len - a->norm_off;
+	return t->norm + a->norm_off;
+}
+
+/* ---- Document scan ----------------------------------------------------- */
+
+/* An entity mention under construction (token range, entity). */
+struct lx_ment {
+	uint32_t t0, t1; /* tokens [t0, t1) */
+	const struct fc_entity *ent; /* in the corpus arena */
+	const char *rule;
+};
+
+/* A doc-local person (for surnames and role coreference). */
+struct lx_person {
+	const struct fc_entity *ent;
+	const char *surname; /* normalised key of the last name token */
+	size_t surname_len;
+};
+
+/* Attribution found by pass B: verb token -> source entity. */
+struct lx_attr {
+	uint32_t t0, t1;   /* span of the attribution in tokens */
+	uint32_t verb;     /* token of the verb or cue */
+	const struct fc_entity *speaker; /* or NULL */
+	bool is_quote_only; /* a quote verb: not emitted as a mention */
+};
+
+struct lx_scan {
+	const struct fc_lexicon *l;
+	struct fc_arena *a;
+	struct fc_document *doc;
+	const char *text;
+	struct lx_toks t;
+	struct lx_ment *ments;
+	size_t nments, capments;
+	struct lx_person *persons;
+	size_t npersons, cappersons;
+	struct lx_attr *attrs;
+	size_t nattrs, capattrs;
+	const struct fc_entity **interned; /* per lexicon entity, or NULL */
+	fc_status err;
+};
+
+/* entity_scan.c: pass A. */
+void lx_scan_entities(struct lx_scan *s);
+/* Sense helpers shared by the passes. */
+const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
+				    int kind);
+const struct lx_sense *lx_tok_cue(const struct lx_scan *s, size_t i,
+				  enum lx_cue_kind ck);
+bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
+		 size_t i);
+
+/* coref_track.c */
+const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent);
+const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
+				      const char *name, size_t name_len,
+				      enum fc_entity_type type,
+				      const char *country, const char *role);
+void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		  const struct fc_entity *e, const char *rule);
+void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
+		    uint32_t last_tok);
+const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
+const struct fc_entity *lx_recent_person(const struct lx_scan *s,
+					 const char *country,
+					 const struct lx_role *role,
+					 uint32_t before_tok);
+const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
+					  const char *country,
+					  const struct lx_role *role);
+const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
+bool lx_role_matches(const struct fc_lexicon *l, const struct fc_entity *e,
+		     const struct lx_role *role);
+
+/* cue_scan.c: pass B. quote_scan.c: pass C. */
+void lx_scan_cues(struct lx_scan *s);
+void lx_scan_quotes(struct lx_scan *s);
+
+/* Emit a mention of the document (corpus arena). */
+struct fc_mention *lx_emit(struct lx_scan *s, enum fc_mention_kind kind,
+			   uint32_t start, uint32_t end, const char *rule);
+
+#endif

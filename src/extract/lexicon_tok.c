@@ -1,0 +1,354 @@
+/*
+** lexicon_tok.c: the tokenizer shared by lexicon aliases and texts.
+**
+** Words are runs of letters and digits with inner hyphens and
+** apostrophes ("al-Assad", "d'Ivoire"), dotted initialisms ("U.S.")
+** and digit groups ("3,000"); the possessive 's and the clitic n't are
+** tokens of their own ("Russia" "'s", "is" "n't"); every other
+** character is a one-character token. Each token gets a normalised
+** form (ASCII lower case, Latin accents folded, curly apostrophes and
+** hyphens made plain) written to one buffer, tokens separated by one
+** space, so the key of a phrase is a slice of that buffer.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+/* U+0100..U+017F folded to ASCII. */
+static const char ext_a[129] =
+	"aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii"
+	"ii" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo" "oo" "rrrrrr"
+	"ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
+/* U+00C0..U+00FF folded to ASCII ('x' and '/' are not letters). */
+static const char latin1[65] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+			       "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+
+enum { C_SPACE, C_WORD, C_APOS, C_HYPHEN, C_PUNCT };
+
+static uint32_t decode(const unsigned char *p, size_t avail, size_t *k)
+{
+	size_t n = fc_utf8_seq_len(p, avail);
+	if (n <= 1) {
+		*k = 1;
+		return n ? p[0] : 0xFFFD;
+	}
+	uint32_t cp = p[0] & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (p[i] & 0x3F);
+	*k = n;
+	return cp;
+}
+
+static int cls(uint32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v' || cp == 0xA0 ||
+	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0x3000 || cp == 0xFEFF)
+		return C_SPACE;
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= '0' && cp <= '9'))
+		return C_WORD;
+	if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
+		return C_APOS;
+	if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+		return C_HYPHEN;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return C_PUNCT;
+	if (cp >= 0x2000 && cp <= 0x2BFF)
+		return C_PUNCT;
+	if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+	    (cp >= 0xFF00 && cp <= 0xFF20) || cp >= 0x1F000 || cp == 0xFFFD)
+		return C_PUNCT;
+	return C_WORD;
+}
+
+static int is_upper(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return 1;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return 1;
+	if (cp >= 0x100 && cp <= 0x137)
+		return !(cp & 1);
+	if (cp >= 0x139 && cp <= 0x148)
+		return cp & 1;
+	if (cp >= 0x14A && cp <= 0x177)
+		return !(cp & 1);
+	if (cp == 0x178)
+		return 1;
+	if (cp >= 0x179 && cp <= 0x17E)
+		return cp & 1;
+	return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+static int is_lower(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return 1;
+	if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+		return 1;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return !is_upper(cp);
+	return (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+static int grow_norm(struct lx_toks *t, size_t need)
+{
+	if (t->norm_len + need <= t->norm_cap)
+		return 1;
+	size_t cap = t->norm_cap ? t->norm_cap : 256;
+	while (cap < t->norm_len + need)
+		cap *= 2;
+	char *p = realloc(t->norm, cap);
+	if (!p)
+		return 0;
+	t->norm = p;
+	t->norm_cap = cap;
+	return 1;
+}
+
+/* Append the normalised form of s[0, n) and one space. */
+static int put_norm(struct lx_toks *t, const unsigned char *s, size_t n)
+{
+	if (!grow_norm(t, n + 1))
+		return 0;
+	char *o = t->norm + t->norm_len;
+	for (size_t i = 0; i < n;) {
+		size_t k;
+		uint32_t cp = decode(s + i, n - i, &k);
+		if (cp < 0x80) {
+			*o++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		} else if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0] != ' ') {
+			*o++ = latin1[cp - 0xC0];
+		} else if (cp >= 0x100 && cp <= 0x17F) {
+			*o++ = ext_a[cp - 0x100];
+		} else if (cls(cp) == C_APOS) {
+			*o++ = '\'';
+		} else if (cls(cp) == C_HYPHEN) {
+			*o++ = '-';
+		} else if (cp == 0x201C || cp == 0x201D || cp == 0x201E ||
+			   cp == 0x201F || cp == 0xAB || cp == 0xBB) {
+			*o++ = '"';
+		} else if (cp >= 0x410 && cp <= 0x42F) {
+			/* Cyrillic capitals: lower them in place. */
+			uint32_t lc = cp + 0x20;
+			*o++ = (char)(0xC0 | (lc >> 6));
+			*o++ = (char)(0x80 | (lc & 0x3F));
+		} else {
+			memcpy(o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	t->norm_len = (size_t)(o - t->norm);
+	t->norm[t->norm_len++] = ' ';
+	return 1;
+}
+
+static int push(struct lx_toks *t, const char *base, size_t start,
+		size_t end, uint16_t flags)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		struct lx_tok *v = realloc(t->v, cap * sizeof(*v));
+		if (!v)
+			return 0;
+		t->v = v;
+		t->cap = cap;
+	}
+	const unsigned char *s = (const unsigned char *)base;
+	struct lx_tok *k = &t->v[t->n];
+	memset(k, 0, sizeof(*k));
+	k->start = (uint32_t)start;
+	k->end = (uint32_t)end;
+	k->match = NULL;
+	k->cover = FC_NONE;
+	k->ment = FC_NONE;
+	k->norm_off = (uint32_t)t->norm_len;
+	if (!put_norm(t, s + start, end - start))
+		return 0;
+	size_t nl = t->norm_len - 1 - k->norm_off;
+	k->norm_len = (uint16_t)(nl > 0xFFFF ? 0xFFFF : nl);
+	/* Case flags from the letters. */
+	int nup = 0, nlow = 0, first = 1;
+	for (size_t i = start; i < end;) {
+		size_t n;
+		uint32_t cp = decode(s + i, end - i, &n);
+		if (cls(cp) == C_WORD) {
+			if (first) {
+				if (is_upper(cp))
+					flags |= LX_T_CAP;
+				if (cp >= '0' && cp <= '9')
+					flags |= LX_T_DIGIT;
+				first = 0;
+			}
+			nup += is_upper(cp);
+			nlow += is_lower(cp);
+		}
+		i += n;
+	}
+	if (nup && !nlow)
+		flags |= LX_T_UPPER;
+	k->flags = flags;
+	t->n++;
+	return 1;
+}
+
+static uint32_t peek(const unsigned char *s, size_t n, size_t i, size_t *k)
+{
+	if (i >= n) {
+		*k = 0;
+		return 0;
+	}
+	return decode(s + i, n - i, k);
+}
+
+static int is_word_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t k;
+	return i < n && cls(peek(s, n, i, &k)) == C_WORD;
+}
+
+static int is_digit_at(const unsigned char *s, size_t n, size_t i)
+{
+	return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+/* Is s[a, b) single letters joined by dots ("U", "U.S")? */
+static int is_initials(const unsigned char *s, size_t a, size_t b)
+{
+	if (b <= a)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int even = (i - a) % 2 == 0;
+		if (even && !((s[i] >= 'A' && s[i] <= 'Z')))
+			return 0;
+		if (!even && s[i] != '.')
+			return 0;
+	}
+	return (b - a) % 2 == 1;
+}
+
+static int all_digits(const unsigned char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',')
+			return 0;
+	return b > a;
+}
+
+fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
+	int nls = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k;
+		uint32_t cp = decode(s + i, n - i, &k);
+		int c = cls(cp);
+		if (c == C_SPACE) {
+			if (cp == '\n') {
+				nls++;
+				pending |= LX_T_NL;
+				if (nls >= 2)
+					pending |= LX_T_PARA;
+			}
+			i += k;
+			continue;
+		}
+		nls = 0;
+		uint16_t fl = pending;
+		pending = 0;
+		size_t k2, k3;
+		if (c == C_APOS) {
+			/* 's as a token of its own */
+			uint32_t c2 = peek(s, n, i + k, &k2);
+			if ((c2 == 's' || c2 == 'S') && !is_word_at(s, n, i + k + k2)) {
+				if (!push(t, text, i, i + k + k2, fl | LX_T_WORD | LX_T_POSS))
+					return FC_ENOMEM;
+				i += k + k2;
+				continue;
+			}
+		}
+		if (c != C_WORD) {
+			uint16_t q = 0;
+			if (cp == '"')
+				q = LX_T_QOPEN | LX_T_QCLOSE;
+			else if (cp == 0x201C || cp == 0xAB || cp == 0x201E ||
+				 cp == 0x201F)
+				q = LX_T_QOPEN;
+			else if (cp == 0x201D || cp == 0xBB)
+				q = LX_T_QCLOSE;
+			if (!push(t, text, i, i + k, fl | q))
+				return FC_ENOMEM;
+			i += k;
+			continue;
+		}
+		size_t j = i + k;
+		size_t split = 0; /* start of a trailing n't, or 0 */
+		while (j < n) {
+			uint32_t d = peek(s, n, j, &k2);
+			int dc = cls(d);
+			if (dc == C_WORD) {
+				j += k2;
+				continue;
+			}
+			if (dc == C_APOS && is_word_at(s, n, j + k2)) {
+				uint32_t e = peek(s, n, j + k2, &k3);
+				if ((e == 's' || e == 'S') &&
+				    !is_word_at(s, n, j + k2 + k3))
+					break;
+				if ((e == 't' || e == 'T') &&
+				    (s[j - 1] == 'n' || s[j - 1] == 'N') &&
+				    !is_word_at(s, n, j + k2 + k3)) {
+					split = j - 1;
+					j += k2 + k3;
+					break;
+				}
+				j += k2;
+				continue;
+			}
+			if (dc == C_HYPHEN && is_word_at(s, n, j + k2)) {
+				j += k2;
+				continue;
+			}
+			if (d == '.' && is_initials(s, i, j)) {
+				/* "U" + ".S" glues; "U.S" + "." ends it */
+				if (j + 2 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
+				    s[j + 2] == '.') {
+					j += 2;
+					continue;
+				}
+				if (j - i >= 3)
+					j += 1;
+				break;
+			}
+			if ((d == '.' || d == ',') && all_digits(s, i, j) &&
+			    is_digit_at(s, n, j + 1)) {
+				j += 1;
+				continue;
+			}
+			break;
+		}
+		if (split) {
+			if (split > i && !push(t, text, i, split, fl | LX_T_WORD))
+				return FC_ENOMEM;
+			if (!push(t, text, split, j,
+				  (split > i ? 0 : fl) | LX_T_WORD))
+				return FC_ENOMEM;
+		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
+			return FC_ENOMEM;
+		}
+		i = j;
+	}
+	return FC_OK;
+}
+
+void lx_toks_finish(struct lx_toks *t)
+{
+	free(t->v);
+	free(t->norm);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,666 @@
+/*
+** norm_compile.c: normalizer definitions -> compiled patterns and tables.
+**
+** Expands {table} and {macro} references into one regex per pattern
+** (tables become alternations of their keys, longest first), compiles it
+** with PCRE2 and JIT, and builds the lookup hash (table, word) -> value
+** and the trigger hash (anchor word) -> set of patterns. Every output
+** byte of an expansion remembers the YAML scalar and offset it came
+** from, so a PCRE2 error points at the exact column in the rule file.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+#define MACRO_DEPTH 8
+#define MATCH_LIMIT 200000
+#define DEPTH_LIMIT 5000
+#define HEAP_LIMIT_KIB 16384
+
+/* ---- Hashing ---------------------------------------------------------- */
+
+size_t norm_key(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t o = 0;
+	bool sp = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = o > 0;
+			continue;
+		}
+		if (sp && o < cap)
+			buf[o++] = ' ';
+		sp = false;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (o < cap)
+			buf[o++] = (char)c;
+	}
+	return o;
+}
+
+uint32_t norm_hash_str(int32_t ns, const char *key, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)ns;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)key[i];
+		h *= 16777619u;
+	}
+	return h ? h : 1;
+}
+
+int32_t norm_hash_get(const struct norm_hash *h, int32_t ns, const char *key,
+		      size_t len)
+{
+	if (!h->v)
+		return -1;
+	uint32_t hv = norm_hash_str(ns, key, len);
+	for (size_t i = hv & h->mask;; i = (i + 1) & h->mask) {
+		const struct norm_hent *e = &h->v[i];
+		if (!e->hash)
+			return -1;
+		if (e->hash == hv && e->ns == ns && e->len == len &&
+		    !memcmp(e->key, key, len))
+			return e->val;
+	}
+}
+
+static bool hash_init(struct fc_arena *a, struct norm_hash *h, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	h->v = fc_arena_alloc(a, cap * sizeof(*h->v));
+	h->mask = cap - 1;
+	h->n = 0;
+	return h->v != NULL;
+}
+
+/* Insert unless present; returns the stored value (the old one if any). */
+static int32_t hash_put(struct fc_arena *a, struct norm_hash *h, int32_t ns,
+			const char *key, size_t len, int32_t val)
+{
+	uint32_t hv = norm_hash_str(ns, key, len);
+	size_t i = hv & h->mask;
+	for (;; i = (i + 1) & h->mask) {
+		struct norm_hent *e = &h->v[i];
+		if (!e->hash)
+			break;
+		if (e->hash == hv && e->ns == ns && e->len == len &&
+		    !memcmp(e->key, key, len))
+			return e->val;
+	}
+	if (h->n + 1 > h->mask / 2 + 1)
+		return -1; /* sized by the caller; cannot happen */
+	char *k = fc_arena_strndup(a, key, len);
+	if (!k)
+		return -1;
+	h->v[i] = (struct norm_hent){hv, ns, val, k, (uint32_t)len};
+	h->n++;
+	return val;
+}
+
+int norm_table_find(const struct fc_norm *n, const char *name)
+{
+	for (size_t i = 0; i < n->ntables; i++)
+		if (!strcmp(n->tables[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static int macro_find(const struct fc_norm *n, const char *name, size_t len)
+{
+	for (size_t i = 0; i < n->nmacros; i++)
+		if (strlen(n->macros[i].name) == len &&
+		    !memcmp(n->macros[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+static int table_findn(const struct fc_norm *n, const char *name, size_t len)
+{
+	for (size_t i = 0; i < n->ntables; i++)
+		if (strlen(n->tables[i].name) == len &&
+		    !memcmp(n->tables[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+/* ---- Expansion -------------------------------------------------------- */
+
+struct srcpos {
+	const struct fc_ynode *node;
+	uint32_t off;
+};
+
+struct expand {
+	struct fc_norm *n;
+	struct fc_arena *a;
+	struct fc_buf out;
+	struct srcpos *map;
+	size_t capmap;
+	/* capture names made by references, and their tables */
+	char names[64][40];
+	int tables[64];
+	size_t nnames;
+	struct fc_diags *d;
+	const struct norm_pattern *p;
+	bool failed;
+};
+
+static void emit(struct expand *e, const char *s, size_t len,
+		 const struct fc_ynode *node, size_t off)
+{
+	size_t at = e->out.len;
+	fc_buf_add(&e->out, s, len);
+	if (e->out.err)
+		return;
+	if (at + len > e->capmap) {
+		size_t nc = e->capmap ? e->capmap : 256;
+		while (nc < at + len)
+			nc *= 2;
+		struct srcpos *m = realloc(e->map, nc * sizeof(*m));
+		if (!m) {
+			e->out.err = FC_ENOMEM;
+			return;
+		}
+		e->map = m;
+		e->capmap = nc;
+	}
+	for (size_t i = 0; i < len; i++)
+		e->map[at + i] = (struct srcpos){node, (uint32_t)off};
+}
+
+/* Copy source bytes, each mapped to its own offset. */
+static void emit_lit(struct expand *e, const char *s, size_t len,
+		     const struct fc_ynode *node, size_t off)
+{
+	for (size_t i = 0; i < len; i++)
+		emit(e, s + i, 1, node, off + i);
+}
+
+static int cmp_len_desc(const void *x, const void *y)
+{
+	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+	size_t la = strlen(a), lb = strlen(b);
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+/* The keys of table t as an alternation, longest first. */
+static void emit_table(struct expand *e, const struct norm_table *t,
+		       const struct fc_ynode *node, size_t off)
+{
+	const char **keys = malloc((t->n + 1) * sizeof(*keys));
+	if (!keys) {
+		e->out.err = FC_ENOMEM;
+		return;
+	}
+	memcpy(keys, t->keys, t->n * sizeof(*keys));
+	qsort(keys, t->n, sizeof(*keys), cmp_len_desc);
+	for (size_t i = 0; i < t->n; i++) {
+		if (i)
+			emit(e, "|", 1, node, off);
+		bool sp = false;
+		for (const char *k = keys[i]; *k; k++) {
+			char c = *k;
+			if (c == ' ' || c == '\t') {
+				sp = true;
+				continue;
+			}
+			if (sp)
+				emit(e, "\\s+", 3, node, off);
+			sp = false;
+			if (strchr("\\^$.|?*+()[]{}/", c))
+				emit(e, "\\", 1, node, off);
+			emit(e, &c, 1, node, off);
+		}
+	}
+	free(keys);
+}
+
+static void expand_str(struct expand *e, const struct fc_ynode *node,
+		       int depth);
+
+static void unknown_ref(struct expand *e, const struct fc_ynode *node,
+			size_t off, const char *name, size_t len)
+{
+	char nm[64];
+	size_t l = len < sizeof(nm) - 1 ? len : sizeof(nm) - 1;
+	memcpy(nm, name, l);
+	nm[l] = '\0';
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; i < e->n->ntables + e->n->nmacros; i++) {
+		const char *c = i < e->n->ntables
+					? e->n->tables[i].name
+					: e->n->macros[i - e->n->ntables].name;
+		size_t dist = fc_edit_distance(nm, c, 2);
+		if (dist < bestd) {
+			bestd = dist;
+			best = c;
+		}
+	}
+	struct fc_srcloc loc = fc_ynode_loc_at(node, off);
+	loc.len = (uint32_t)len;
+	if (best)
+		fc_diag_add(e->d, FC_ESCHEMA, &loc,
+			    "unknown table '%s' (did you mean '%s'?)", nm,
+			    best);
+	else
+		fc_diag_add(e->d, FC_ESCHEMA, &loc, "unknown table '%s'", nm);
+	e->failed = true;
+}
+
+/* Choose the capture name for a reference: explicit, or auto-numbered. */
+static const char *capture_name(struct expand *e, const char *base,
+				size_t blen, int table, bool is_explicit)
+{
+	if (e->nnames >= sizeof(e->names) / sizeof(e->names[0]) ||
+	    blen >= 32)
+		return NULL;
+	char *dst = e->names[e->nnames];
+	for (int k = 1; k < 100; k++) {
+		if (is_explicit) {
+			snprintf(dst, 40, "%.*s", (int)blen, base);
+			break;
+		}
+		if (k == 1)
+			snprintf(dst, 40, "%.*s", (int)blen, base);
+		else
+			snprintf(dst, 40, "%.*s%d", (int)blen, base, k);
+		size_t j;
+		for (j = 0; j < e->nnames; j++)
+			if (!strcmp(e->names[j], dst))
+				break;
+		if (j == e->nnames)
+			break;
+	}
+	e->tables[e->nnames++] = table;
+	return dst;
+}
+
+/* Expand one {ref} starting at s[i] == '{'; returns bytes consumed. */
+static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
+			 size_t i, int depth)
+{
+	const char *s = node->str;
+	size_t j = i + 1;
+	while ((s[j] >= 'a' && s[j] <= 'z') || s[j] == '_' ||
+	       (s[j] >= '0' && s[j] <= '9'))
+		j++;
+	const char *name = s + i + 1;
+	size_t nlen = j - i - 1;
+	const char *cap = name;
+	size_t clen = nlen;
+	bool explicit_cap = false;
+	if (s[j] == ':') {
+		size_t k = j + 1;
+		while ((s[k] >= 'a' && s[k] <= 'z') || s[k] == '_' ||
+		       (s[k] >= '0' && s[k] <= '9'))
+			k++;
+		if (s[k] != '}')
+			goto literal;
+		cap = s + j + 1;
+		clen = k - j - 1;
+		explicit_cap = true;
+		j = k;
+	}
+	if (s[j] != '}')
+		goto literal;
+	int t = table_findn(e->n, name, nlen);
+	int mc = t < 0 ? macro_find(e->n, name, nlen) : -1;
+	if (t < 0 && mc < 0) {
+		unknown_ref(e, node, i + 1, name, nlen);
+		return j + 1 - i;
+	}
+	if (clen == 0) {
+		emit(e, "(?:", 3, node, i);
+	} else {
+		const char *cn = capture_name(e, cap, clen, t, explicit_cap);
+		if (!cn) {
+			struct fc_srcloc loc = fc_ynode_loc_at(node, i);
+			fc_diag_add(e->d, FC_ELIMIT, &loc,
+				    "too many references in one pattern");
+			e->failed = true;
+			return j + 1 - i;
+		}
+		emit(e, "(?<", 3, node, i);
+		emit(e, cn, strlen(cn), node, i);
+		emit(e, ">", 1, node, i);
+	}
+	if (t >= 0) {
+		emit_table(e, &e->n->tables[t], node, i);
+	} else {
+		if (depth >= MACRO_DEPTH) {
+			struct fc_srcloc loc = fc_ynode_loc_at(node, i);
+			fc_diag_add(e->d, FC_ESCHEMA, &loc,
+				    "macros nested deeper than %d (a macro "
+				    "that includes itself?)",
+				    MACRO_DEPTH);
+			e->failed = true;
+			return j + 1 - i;
+		}
+		emit(e, "(?:", 3, node, i);
+		expand_str(e, e->n->macros[mc].node, depth + 1);
+		emit(e, ")", 1, node, i);
+	}
+	emit(e, ")", 1, node, i);
+	return j + 1 - i;
+literal:
+	emit(e, "{", 1, node, i);
+	return 1;
+}
+
+static void expand_str(struct expand *e, const struct fc_ynode *node,
+		       int depth)
+{
+	const char *s = node->str;
+	bool in_class = false;
+	for (size_t i = 0; i < node->len && !e->failed;) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < node->len) {
+			emit_lit(e, s + i, 2, node, i);
+			i += 2;
+			continue;
+		}
+		if (in_class) {
+			if (c == ']')
+				in_class = false;
+			emit_lit(e, s + i, 1, node, i);
+			i++;
+			continue;
+		}
+		if (c == '[') {
+			in_class = true;
+			emit_lit(e, s + i, 1, node, i);
+			i++;
+			/* a ']' right after '[' or '[^' is literal */
+			if (s[i] == '^')
+				emit_lit(e, s + i, 1, node, i), i++;
+			if (s[i] == ']')
+				emit_lit(e, s + i, 1, node, i), i++;
+			continue;
+		}
+		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+				 s[i + 1] == '_')) {
+			i += expand_ref(e, node, i, depth);
+			continue;
+		}
+		emit_lit(e, s + i, 1, node, i);
+		i++;
+	}
+}
+
+/* ---- Compilation ------------------------------------------------------ */
+
+static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
+			    struct norm_pattern *p, struct fc_diags *d)
+{
+	struct expand e = {.n = n, .a = a, .d = d, .p = p};
+	fc_buf_init(&e.out, 1u << 24);
+	expand_str(&e, p->match, 0);
+	if (e.failed || e.out.err) {
+		if (e.out.err && !e.failed)
+			fc_diag_add(d, e.out.err, &p->match->loc,
+				    "pattern '%s' too large", p->id);
+		goto done;
+	}
+	int errcode;
+	PCRE2_SIZE erroff;
+	uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES |
+			(p->is_caseless ? PCRE2_CASELESS : 0);
+	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
+				opts, &errcode, &erroff, NULL);
+	if (!p->code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		struct srcpos sp = {p->match, (uint32_t)p->match->len};
+		if (erroff < e.out.len)
+			sp = e.map[erroff];
+		else if (e.out.len)
+			sp = e.map[e.out.len - 1], sp.off++;
+		struct fc_srcloc loc = fc_ynode_loc_at(sp.node, sp.off);
+		fc_diag_add(d, FC_EREGEX, &loc, "bad regex in pattern '%s': %s",
+			    p->id, (const char *)msg);
+		goto done;
+	}
+	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	uint32_t ncap = 0;
+	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	if (ncap + 1 > n->maxcap)
+		n->maxcap = ncap + 1;
+	uint32_t nnames = 0, esize = 0;
+	PCRE2_SPTR ntab = NULL;
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &nnames);
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+	pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &ntab);
+	for (int s = 0; s < NSLOTS; s++)
+		for (int k = 0; k < NORM_SLOT_GROUPS; k++) {
+			p->slot_group[s][k] = 0;
+			p->slot_table[s][k] = -1;
+		}
+	/* name table entries: 2-byte group number, then the name */
+	for (uint32_t i = 0; i < nnames; i++) {
+		PCRE2_SPTR ent = ntab + (size_t)i * esize;
+		int g = (ent[0] << 8) | ent[1];
+		const char *name = (const char *)ent + 2;
+		int s;
+		for (s = 0; s < NSLOTS; s++)
+			if (!strcmp(name, norm_slot_names[s]))
+				break;
+		if (s == NSLOTS)
+			continue;
+		int k = 0;
+		while (k < NORM_SLOT_GROUPS && p->slot_group[s][k])
+			k++;
+		if (k == NORM_SLOT_GROUPS) {
+			fc_diag_add(d, FC_ELIMIT, &p->match->loc,
+				    "pattern '%s' captures '%s' more than %d "
+				    "times",
+				    p->id, name, NORM_SLOT_GROUPS);
+			continue;
+		}
+		p->slot_group[s][k] = g;
+		/* the table of the k-th reference captured under this name */
+		int seen = 0;
+		for (size_t j = 0; j < e.nnames; j++)
+			if (!strcmp(e.names[j], name) && seen++ == k)
+				p->slot_table[s][k] = e.tables[j];
+	}
+	if (p->span_slot) {
+		int g = pcre2_substring_number_from_name(
+			p->code, (PCRE2_SPTR)p->span_slot);
+		if (g <= 0) {
+			fc_diag_add(d, FC_ESCHEMA,
+				    &fc_ymap_get(p->node, "span")->loc,
+				    "span '%s' is not a capture of pattern "
+				    "'%s'",
+				    p->span_slot, p->id);
+			pcre2_code_free(p->code);
+			p->code = NULL;
+		}
+		p->span_group = g > 0 ? g : 0;
+	}
+done:
+	free(e.map);
+	fc_buf_finish(&e.out);
+}
+
+/* The trigger token of a word: its first letter run, lower-cased. */
+static size_t first_word(const char *s, char *buf, size_t cap)
+{
+	while (*s == ' ')
+		s++;
+	size_t o = 0;
+	while (o < cap && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		buf[o++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s),
+		s++;
+	return o;
+}
+
+static uint64_t *new_bitset(struct fc_norm *n, struct fc_arena *a)
+{
+	(void)n;
+	return fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
+}
+
+static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
+			const char *word, size_t pi, size_t *capbs)
+{
+	char buf[32];
+	const char *s = word;
+	while (*s == ' ')
+		s++;
+	unsigned char c = (unsigned char)*s;
+	uint64_t bit = 1ull << (pi % 64);
+	if (c >= '0' && c <= '9') {
+		n->digit_set[pi / 64] |= bit;
+		return true;
+	}
+	size_t len = first_word(s, buf, sizeof(buf));
+	if (len == 0) {
+		if (!c)
+			return true;
+		if (!n->sym_set[c] && !(n->sym_set[c] = new_bitset(n, a)))
+			return false;
+		n->sym_set[c][pi / 64] |= bit;
+		return true;
+	}
+	int32_t idx = hash_put(a, &n->triggers, -1, buf, len,
+			       (int32_t)n->nbitsets);
+	if (idx < 0)
+		return false;
+	if ((size_t)idx == n->nbitsets) {
+		void *g = fc_arena_grow(a, n->bitsets,
+					n->nwords * sizeof(uint64_t), capbs,
+					n->nbitsets + 1);
+		if (!g)
+			return false;
+		n->bitsets = g;
+		memset(n->bitsets + n->nbitsets * n->nwords, 0,
+		       n->nwords * sizeof(uint64_t));
+		n->nbitsets++;
+	}
+	n->bitsets[(size_t)idx * n->nwords + pi / 64] |= bit;
+	return true;
+}
+
+static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
+			      struct fc_diags *d)
+{
+	size_t nent = 0, ntrig = 0;
+	for (size_t i = 0; i < n->ntables; i++)
+		nent += n->tables[i].n;
+	for (size_t i = 0; i < n->npatterns; i++)
+		for (size_t k = 0; k < n->patterns[i].nanchors; k++) {
+			int t = norm_table_find(n, n->patterns[i].anchors[k]);
+			ntrig += t >= 0 ? n->tables[t].n : 1;
+		}
+	if (!hash_init(a, &n->lookup, nent) ||
+	    !hash_init(a, &n->triggers, ntrig))
+		return FC_ENOMEM;
+	char buf[256];
+	for (size_t i = 0; i < n->ntables; i++) {
+		const struct norm_table *t = &n->tables[i];
+		for (size_t k = 0; k < t->n; k++) {
+			size_t len = norm_key(t->keys[k], strlen(t->keys[k]),
+					      buf, sizeof(buf));
+			int32_t v = hash_put(a, &n->lookup, (int32_t)i, buf,
+					     len, (int32_t)k);
+			if (v < 0)
+				return FC_ENOMEM;
+			if (v != (int32_t)k) {
+				fc_diag_add(d, FC_ESCHEMA,
+					    &t->node->kids[2 * k]->loc,
+					    "word '%s' appears twice in table "
+					    "'%s'",
+					    t->keys[k], t->name);
+			}
+		}
+	}
+	n->nwords = (n->npatterns + 63) / 64;
+	if (!n->nwords)
+		n->nwords = 1;
+	n->digit_set = new_bitset(n, a);
+	n->always_set = new_bitset(n, a);
+	if (!n->digit_set || !n->always_set)
+		return FC_ENOMEM;
+	size_t capbs = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		if (!p->nanchors) {
+			p->is_always = true;
+			n->always_set[i / 64] |= 1ull << (i % 64);
+			continue;
+		}
+		for (size_t k = 0; k < p->nanchors; k++) {
+			const char *an = p->anchors[k];
+			int t = norm_table_find(n, an);
+			if (t >= 0) {
+				for (size_t j = 0; j < n->tables[t].n; j++)
+					if (!add_trigger(n, a,
+							 n->tables[t].keys[j],
+							 i, &capbs))
+						return FC_ENOMEM;
+			} else if (!strcmp(an, "digit")) {
+				n->digit_set[i / 64] |= 1ull << (i % 64);
+			} else if (!add_trigger(n, a, an, i, &capbs)) {
+				return FC_ENOMEM;
+			}
+		}
+	}
+	return FC_OK;
+}
+
+fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
+{
+	if (!r->norm)
+		r->norm = fc_arena_alloc(&r->arena, sizeof(*r->norm));
+	struct fc_norm *n = r->norm;
+	if (!n)
+		return FC_ENOMEM;
+	size_t nerr0 = d->nerr;
+	for (size_t i = 0; i < n->nmacros; i++)
+		if (norm_table_find(n, n->macros[i].name) >= 0)
+			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
+				    "macro '%s' has the name of a table",
+				    n->macros[i].name);
+	for (size_t i = 0; i < n->npatterns; i++)
+		compile_pattern(n, &r->arena, &n->patterns[i], d);
+	fc_status st = build_tables(n, &r->arena, d);
+	if (st) {
+		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));
+		return st;
+	}
+	n->t_number = norm_table_find(n, "number");
+	n->t_scale = norm_table_find(n, "scale");
+	n->t_article = norm_table_find(n, "article");
+	n->t_joiner = norm_table_find(n, "number_joiner");
+	n->t_future = norm_table_find(n, "future");
+	n->t_past = norm_table_find(n, "past");
+	n->mctx = pcre2_match_context_create(NULL);
+	if (!n->mctx)
+		return FC_ENOMEM;
+	pcre2_set_match_limit(n->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(n->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(n->mctx, HEAP_LIMIT_KIB);
+	n->is_compiled = true;
+	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
+}
+
+void fc_norm_destroy(struct fc_norm *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		pcre2_code_free(n->patterns[i].code);
+		n->patterns[i].code = NULL;
+	}
+	pcre2_match_context_free(n->mctx);
+	n->mctx = NULL;
+}

@@ -1,0 +1,365 @@
+/*
+** norm_load.c: normalizer rule files (kind: normalizer) -> definitions.
+**
+** Checks every key and type with positions and keeps going, so one run
+** reports every problem. Tables, macros and patterns are global across
+** files: a later file's table, macro or pattern of the same name or id
+** replaces the earlier one (the --rules override); a pattern id used
+** twice in one file is an error. Regexes are compiled later, in
+** fc_norm_compile(), once every table is known.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+const char *const norm_slot_names[NSLOTS] = {
+	"year", "month", "day", "weekday", "season", "quarter", "part",
+	"hour", "minute", "ampm", "rel", "num", "unit", "ago", "mod",
+	"hedge", "scale", "currency", "decade", "value", "type",
+	"year2", "month2", "day2", "num2", "scale2", "future",
+};
+
+const char *const norm_prod_names[NPRODS] = {
+	"date", "weekday", "relative", "decade", "duration", "set",
+	"literal", "date_range", "time_of_day", "quantity",
+	"quantity_range", "quantity_vague", "ordinal",
+};
+
+static const char *nearest(const char *s, const char *const *list,
+			   size_t nlist)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; i < nlist; i++) {
+		size_t dist = fc_edit_distance(s, list[i], 2);
+		if (dist < bestd) {
+			bestd = dist;
+			best = list[i];
+		}
+	}
+	return best;
+}
+
+/* An identifier: [a-z_][a-z0-9_]*. */
+static bool is_ident(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_'))
+			return false;
+	return true;
+}
+
+static struct fc_norm *get_norm(struct fc_rules *r)
+{
+	if (!r->norm)
+		r->norm = fc_arena_alloc(&r->arena, sizeof(*r->norm));
+	return r->norm;
+}
+
+static bool check_name(const struct fc_ynode *k, const char *what,
+		       struct fc_diags *d)
+{
+	if (is_ident(k->str))
+		return true;
+	fc_diag_add(d, FC_ESCHEMA, &k->loc,
+		    "%s name '%s' must be lower-case letters, digits and '_'",
+		    what, k->str);
+	return false;
+}
+
+static void add_table(struct fc_rules *r, struct fc_norm *n,
+		      const struct fc_rulefile *f, const struct fc_ynode *k,
+		      const struct fc_ynode *v, struct fc_diags *d)
+{
+	if (!check_name(k, "table", d))
+		return;
+	if (v->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "table '%s' must be a mapping of words to values",
+			    k->str);
+		return;
+	}
+	struct norm_table t = {.name = k->str, .file = f->path, .node = v};
+	size_t cnt = v->nkids / 2;
+	t.keys = fc_arena_alloc(&r->arena, (cnt + 1) * sizeof(*t.keys));
+	t.vals = fc_arena_alloc(&r->arena, (cnt + 1) * sizeof(*t.vals));
+	t.nums = fc_arena_alloc(&r->arena, (cnt + 1) * sizeof(*t.nums));
+	if (!t.keys || !t.vals || !t.nums)
+		return;
+	bool ok = true;
+	for (size_t i = 0; i + 1 < v->nkids; i += 2) {
+		const struct fc_ynode *ek = v->kids[i], *ev = v->kids[i + 1];
+		if (ek->len == 0) {
+			fc_diag_add(d, FC_ESCHEMA, &ek->loc,
+				    "empty word in table '%s'", k->str);
+			ok = false;
+			continue;
+		}
+		if (ev->type != FC_Y_SCALAR || fc_ynode_is_null(ev)) {
+			fc_diag_add(d, FC_ESCHEMA, &ev->loc,
+				    "value of '%s' in table '%s' must be a "
+				    "scalar",
+				    ek->str, k->str);
+			ok = false;
+			continue;
+		}
+		char *end;
+		double x = strtod(ev->str, &end);
+		t.keys[t.n] = ek->str;
+		t.vals[t.n] = ev->str;
+		t.nums[t.n] = (*end || end == ev->str) ? NAN : x;
+		t.n++;
+	}
+	if (!ok)
+		return;
+	for (size_t i = 0; i < n->ntables; i++) {
+		if (strcmp(n->tables[i].name, t.name))
+			continue;
+		n->tables[i] = t; /* a later file replaces */
+		return;
+	}
+	void *g = fc_arena_grow(&r->arena, n->tables, sizeof(*n->tables),
+				&n->captables, n->ntables + 1);
+	if (!g)
+		return;
+	n->tables = g;
+	n->tables[n->ntables++] = t;
+}
+
+static void add_macro(struct fc_rules *r, struct fc_norm *n,
+		      const struct fc_rulefile *f, const struct fc_ynode *k,
+		      const struct fc_ynode *v, struct fc_diags *d)
+{
+	const char *s;
+	if (!check_name(k, "macro", d) ||
+	    !fc_ynode_str(v, "a macro", &s, d))
+		return;
+	struct norm_macro m = {k->str, f->path, v};
+	for (size_t i = 0; i < n->nmacros; i++)
+		if (!strcmp(n->macros[i].name, m.name)) {
+			n->macros[i] = m;
+			return;
+		}
+	void *g = fc_arena_grow(&r->arena, n->macros, sizeof(*n->macros),
+				&n->capmacros, n->nmacros + 1);
+	if (!g)
+		return;
+	n->macros = g;
+	n->macros[n->nmacros++] = m;
+}
+
+static int find_name(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, list[i]))
+			return (int)i;
+	return -1;
+}
+
+static bool load_set(struct norm_pattern *p, const struct fc_ynode *v,
+		     struct fc_diags *d)
+{
+	if (v->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "set must be a mapping of slots to values");
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i + 1 < v->nkids; i += 2) {
+		const struct fc_ynode *k = v->kids[i], *x = v->kids[i + 1];
+		int s = find_name(k->str, norm_slot_names, NSLOTS);
+		if (s < 0) {
+			const char *b = nearest(k->str, norm_slot_names,
+						NSLOTS);
+			if (b)
+				fc_diag_add(d, FC_ESCHEMA, &k->loc,
+					    "unknown slot '%s' (did you mean "
+					    "'%s'?)",
+					    k->str, b);
+			else
+				fc_diag_add(d, FC_ESCHEMA, &k->loc,
+					    "unknown slot '%s'", k->str);
+			ok = false;
+			continue;
+		}
+		const char *str;
+		if (!fc_ynode_str(x, "a set value", &str, d)) {
+			ok = false;
+			continue;
+		}
+		p->set[s] = str;
+	}
+	return ok;
+}
+
+static void add_pattern(struct fc_rules *r, struct fc_norm *n,
+			const struct fc_rulefile *f,
+			const struct fc_ynode *node, struct fc_diags *d)
+{
+	static const char *const keys[] = {
+		"id", "match", "production", "anchor", "set", "span", "case",
+		"priority", "description", NULL,
+	};
+	if (node->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &node->loc,
+			    "a pattern must be a mapping with id, match and "
+			    "production");
+		return;
+	}
+	bool ok = fc_ymap_check_keys(node, keys, "a pattern", d) == 0;
+	struct norm_pattern p = {.file = f->path, .node = node,
+				 .is_caseless = true};
+	const struct fc_ynode *v;
+	const char *s;
+	if (!(v = fc_ymap_get(node, "id"))) {
+		fc_diag_add(d, FC_ESCHEMA, &node->loc, "pattern without 'id'");
+		ok = false;
+	} else if (fc_ynode_str(v, "id", &p.id, d)) {
+		if (!*p.id) {
+			fc_diag_add(d, FC_ESCHEMA, &v->loc, "empty id");
+			ok = false;
+		}
+	} else {
+		ok = false;
+	}
+	if (!(p.match = fc_ymap_get(node, "match"))) {
+		fc_diag_add(d, FC_ESCHEMA, &node->loc,
+			    "pattern '%s' has no 'match'", p.id ? p.id : "?");
+		ok = false;
+	} else if (!fc_ynode_str(p.match, "match", &s, d)) {
+		ok = false;
+	}
+	if (!(v = fc_ymap_get(node, "production"))) {
+		fc_diag_add(d, FC_ESCHEMA, &node->loc,
+			    "pattern '%s' has no 'production'",
+			    p.id ? p.id : "?");
+		ok = false;
+	} else if (fc_ynode_str(v, "production", &s, d)) {
+		int k = find_name(s, norm_prod_names, NPRODS);
+		if (k < 0) {
+			const char *b = nearest(s, norm_prod_names, NPRODS);
+			if (b)
+				fc_diag_add(d, FC_ESCHEMA, &v->loc,
+					    "unknown production '%s' (did you "
+					    "mean '%s'?)",
+					    s, b);
+			else
+				fc_diag_add(d, FC_ESCHEMA, &v->loc,
+					    "unknown production '%s'", s);
+			ok = false;
+		} else {
+			p.prod = (enum norm_prod)k;
+		}
+	} else {
+		ok = false;
+	}
+	if ((v = fc_ymap_get(node, "anchor"))) {
+		p.anchor_node = v;
+		ok = fc_ynode_strlist(&r->arena, v, "anchor", &p.anchors,
+				      &p.nanchors, d) && ok;
+	}
+	if ((v = fc_ymap_get(node, "set")))
+		ok = load_set(&p, v, d) && ok;
+	if ((v = fc_ymap_get(node, "span")))
+		ok = fc_ynode_str(v, "span", &p.span_slot, d) && ok;
+	if ((v = fc_ymap_get(node, "case")) && fc_ynode_str(v, "case", &s, d)) {
+		if (!strcmp(s, "sensitive")) {
+			p.is_caseless = false;
+		} else if (strcmp(s, "insensitive")) {
+			fc_diag_add(d, FC_ESCHEMA, &v->loc,
+				    "case must be 'sensitive' or "
+				    "'insensitive', not '%s'",
+				    s);
+			ok = false;
+		}
+	}
+	long long pri;
+	if ((v = fc_ymap_get(node, "priority"))) {
+		if (fc_ynode_int(v, "priority", -1000, 1000, &pri, d))
+			p.priority = (int)pri;
+		else
+			ok = false;
+	}
+	if (!ok || !p.id)
+		return;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *o = &n->patterns[i];
+		if (strcmp(o->id, p.id))
+			continue;
+		if (o->file == f->path) {
+			fc_diag_add(d, FC_ESCHEMA,
+				    &fc_ymap_get(node, "id")->loc,
+				    "duplicate pattern id '%s' (first at "
+				    "line %u)",
+				    p.id, (unsigned)o->node->loc.line);
+			return;
+		}
+		*o = p; /* a later file's rule replaces the earlier one */
+		return;
+	}
+	void *g = fc_arena_grow(&r->arena, n->patterns, sizeof(*n->patterns),
+				&n->cappatterns, n->npatterns + 1);
+	if (!g)
+		return;
+	n->patterns = g;
+	n->patterns[n->npatterns++] = p;
+}
+
+fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
+		      struct fc_diags *d)
+{
+	static const char *const keys[] = {
+		"kind", "description", "tests", "tables", "macros",
+		"patterns", NULL,
+	};
+	struct fc_norm *n = get_norm(r);
+	if (!n) {
+		fc_diag_add(d, FC_ENOMEM, NULL, "out of memory");
+		return FC_ENOMEM;
+	}
+	const struct fc_ynode *root = file->root, *v;
+	size_t nerr0 = d->nerr;
+	fc_ymap_check_keys(root, keys, "a normalizer file", d);
+	if ((v = fc_ymap_get(root, "description")) && v->type != FC_Y_SCALAR)
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "description must be a string, not a %s",
+			    v->type == FC_Y_MAP ? "mapping" : "sequence");
+	if ((v = fc_ymap_get(root, "tests")) && v->type != FC_Y_SEQ &&
+	    !fc_ynode_is_null(v))
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "tests must be a list of cases");
+	if ((v = fc_ymap_get(root, "tables")) && !fc_ynode_is_null(v)) {
+		if (v->type != FC_Y_MAP)
+			fc_diag_add(d, FC_ESCHEMA, &v->loc,
+				    "tables must be a mapping of names to "
+				    "tables");
+		else
+			for (size_t i = 0; i + 1 < v->nkids; i += 2)
+				add_table(r, n, file, v->kids[i],
+					  v->kids[i + 1], d);
+	}
+	if ((v = fc_ymap_get(root, "macros")) && !fc_ynode_is_null(v)) {
+		if (v->type != FC_Y_MAP)
+			fc_diag_add(d, FC_ESCHEMA, &v->loc,
+				    "macros must be a mapping of names to "
+				    "regex fragments");
+		else
+			for (size_t i = 0; i + 1 < v->nkids; i += 2)
+				add_macro(r, n, file, v->kids[i],
+					  v->kids[i + 1], d);
+	}
+	if ((v = fc_ymap_get(root, "patterns")) && !fc_ynode_is_null(v)) {
+		if (v->type != FC_Y_SEQ)
+			fc_diag_add(d, FC_ESCHEMA, &v->loc,
+				    "patterns must be a list");
+		else
+			for (size_t i = 0; i < v->nkids; i++)
+				add_pattern(r, n, file, v->kids[i], d);
+	}
+	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
+}

@@ -1,0 +1,191 @@
+/*
+** norm_p.h: private interface of the time and quantity normalizer.
+**
+** One engine, data from YAML (kind: normalizer):
+**
+**   tables:   name -> {word: value}  word lists (months, units, hedges)
+**   macros:   name -> regex fragment  reusable pieces ({num}, {day})
+**   patterns: [{id, match, production, anchor, set, span, case, ...}]
+**
+** A pattern's regex references tables and macros by name: {month}
+** becomes a named capture holding the table's keys (longest first);
+** {month:m2} names the capture m2; {month:} does not capture. A second
+** {month} in one pattern is captured as month2, a third as month3.
+** A capture whose name is a slot (year, month, num, unit, hedge, ...)
+** feeds the production named by the pattern; a capture made from a
+** table is looked up in that table to get its value.
+**
+**   norm_load.c     YAML -> definitions (fc_norm_add), overrides
+**   norm_compile.c  expansion, PCRE2 + JIT, lookup and trigger tables
+**   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
+**   norm_time.c     time productions (TIMEX3 values)
+**   norm_quantity.c quantity productions, number words
+*/
+#ifndef FACTCROSS_NORM_P_H
+#define FACTCROSS_NORM_P_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "stages.h"
+
+/* Slots: the named pieces a production reads. Order matches slot_names. */
+enum norm_slot {
+	S_YEAR, S_MONTH, S_DAY, S_WEEKDAY, S_SEASON, S_QUARTER, S_PART,
+	S_HOUR, S_MINUTE, S_AMPM, S_REL, S_NUM, S_UNIT, S_AGO, S_MOD,
+	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
+	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
+	NSLOTS
+};
+extern const char *const norm_slot_names[NSLOTS];
+
+enum norm_prod {
+	P_DATE, P_WEEKDAY, P_RELATIVE, P_DECADE, P_DURATION, P_SET,
+	P_LITERAL, P_DATE_RANGE, P_TIME_OF_DAY, P_QUANTITY,
+	P_QUANTITY_RANGE, P_QUANTITY_VAGUE, P_ORDINAL,
+	NPRODS
+};
+extern const char *const norm_prod_names[NPRODS];
+
+#define NORM_SLOT_GROUPS 4
+
+/* A word table: keys as written (matched case-insensitively). */
+struct norm_table {
+	const char *name;
+	const char *file; /* file that defined it (for overrides) */
+	const struct fc_ynode *node;
+	const char **keys, **vals;
+	double *nums; /* numeric value of vals[i], or NAN */
+	size_t n;
+};
+
+struct norm_macro {
+	const char *name;
+	const char *file;
+	const struct fc_ynode *node; /* the fragment scalar */
+};
+
+struct norm_pattern {
+	const char *id;
+	const char *file;
+	const struct fc_ynode *node;  /* the rule mapping */
+	const struct fc_ynode *match; /* the regex scalar */
+	enum norm_prod prod;
+	bool is_caseless;
+	int priority;
+	const char **anchors;
+	size_t nanchors;
+	const struct fc_ynode *anchor_node;
+	const char *span_slot; /* capture name giving the mention span */
+	const char *set[NSLOTS]; /* constant slot values, or NULL */
+	/* compiled */
+	pcre2_code *code;
+	/* captures of each slot (a name may repeat across alternatives):
+	** capture number (0 = none) and its table (-1 = none) */
+	int slot_group[NSLOTS][NORM_SLOT_GROUPS];
+	int slot_table[NSLOTS][NORM_SLOT_GROUPS];
+	int span_group;
+	bool is_always; /* no anchors: runs on every stretch */
+};
+
+/* Open-addressing map from (namespace, normalised key) to an int. */
+struct norm_hent {
+	uint32_t hash;
+	int32_t ns, val;
+	const char *key;
+	uint32_t len;
+};
+struct norm_hash {
+	struct norm_hent *v;
+	size_t mask, n;
+};
+
+struct fc_norm {
+	struct norm_table *tables;
+	size_t ntables, captables;
+	struct norm_macro *macros;
+	size_t nmacros, capmacros;
+	struct norm_pattern *patterns;
+	size_t npatterns, cappatterns;
+	/* compiled */
+	bool is_compiled;
+	struct norm_hash lookup;   /* (table, key) -> entry index */
+	struct norm_hash triggers; /* (-1, word) -> bitset index */
+	size_t nwords;             /* uint64 words per bitset */
+	uint64_t *bitsets;         /* trigger bitsets, nwords each */
+	size_t nbitsets;
+	uint64_t *digit_set;       /* patterns anchored on a digit */
+	uint64_t *sym_set[256];    /* by first byte of a symbol anchor */
+	uint64_t *always_set;
+	uint32_t maxcap;
+	pcre2_match_context *mctx;
+	/* well-known tables (or -1): number words are added, scale words
+	** multiply, article words (a, an) count one, joiners (and) are
+	** skipped; future and past are tense cues for weekdays */
+	int t_number, t_scale, t_article, t_joiner, t_future, t_past;
+};
+
+/* ---- norm_compile.c ------------------------------------------------- */
+
+/* Lowercase, whitespace runs to one space, into buf (cap bytes). */
+size_t norm_key(const char *s, size_t len, char *buf, size_t cap);
+uint32_t norm_hash_str(int32_t ns, const char *key, size_t len);
+int32_t norm_hash_get(const struct norm_hash *h, int32_t ns,
+		      const char *key, size_t len);
+int norm_table_find(const struct fc_norm *n, const char *name);
+
+/* ---- Matching ---------------------------------------------------------- */
+
+/* One candidate mention before overlap resolution. */
+struct norm_cand {
+	uint32_t start, end;
+	enum fc_mention_kind kind;
+	int priority;
+	uint32_t order; /* pattern index, for stable ties */
+	uint32_t match_len; /* length of the whole regex match */
+	const char *rule;
+	struct fc_time time;
+	struct fc_quantity q;
+};
+
+/* The reference date, when there is one. */
+struct norm_ref {
+	bool is_set;
+	int y, m, d;
+	int32_t days;
+};
+
+/* One pattern match being turned into candidates. */
+struct norm_match {
+	const struct fc_norm *n;
+	const struct norm_pattern *p;
+	const char *text;   /* the whole document text */
+	PCRE2_SIZE *ov;     /* ovector */
+	uint32_t nov;       /* pairs in ov */
+	uint32_t start, end; /* whole match, or the span slot */
+	uint32_t stretch_start, stretch_end;
+	const struct norm_ref *ref;
+	struct fc_arena *a; /* for unit strings */
+};
+
+/* A slot's value: a table value, a `set:` constant, or matched text. */
+struct norm_val {
+	const char *s; /* value text (not NUL-terminated when raw) */
+	size_t len;
+	double num;    /* number, or NAN when it is not one */
+	bool is_raw;   /* text from the document, not from a table */
+	uint32_t start, end; /* raw: span in the document */
+};
+
+bool norm_slot(const struct norm_match *m, enum norm_slot s,
+	       struct norm_val *v);
+/* Read a number: digits (1,200.5) or number words (twenty-four). */
+double norm_number(const struct fc_norm *n, const char *s, size_t len);
+
+/* Productions: write up to 2 candidates, return how many. */
+int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
+int norm_quantity_produce(const struct norm_match *m,
+			  struct norm_cand *out);
+bool norm_prod_is_time(enum norm_prod p);
+
+#endif

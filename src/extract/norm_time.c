@@ -1,0 +1,656 @@
+/*
+** norm_time.c: time productions. A match's slots (year, month, day,
+** weekday, rel, num, unit, mod, ...) become one TIMEX3 value, resolved
+** against the reference date when there is one; fc_time_parse() then
+** derives grain and interval from the value, in one place.
+**
+**   date         calendar parts; a missing year is inferred (nearest to
+**                the reference, or by rel: last/this/next)
+**   weekday      news reading: the most recent such day on or before the
+**                reference, unless a future cue precedes it
+**   relative     offset by unit: last year, two weeks ago, yesterday
+**   decade       the 1990s -> 199, the '90s, the 20th century -> 19
+**   duration     20-year -> P20Y, 24 hours -> PT24H
+**   set          every week -> P1W (SET), every Friday -> XXXX-WXX-5
+**   literal      a constant value (now -> PRESENT_REF)
+**   date_range   from January to March 2011: two dates sharing parts
+**   time_of_day  3:30 p.m. -> reference date T15:30
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+static const char *const mod_names[] = {
+	"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER",
+	"ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+	"EQUAL_OR_LESS", "EQUAL_OR_MORE",
+};
+
+static enum fc_timex_mod parse_mod(const struct norm_val *v)
+{
+	for (size_t i = 1; i < sizeof(mod_names) / sizeof(*mod_names); i++)
+		if (strlen(mod_names[i]) == v->len &&
+		    !memcmp(mod_names[i], v->s, v->len))
+			return (enum fc_timex_mod)i;
+	return FC_MOD_NONE;
+}
+
+static enum fc_timex_mod get_mod(const struct norm_match *m)
+{
+	struct norm_val v;
+	if (norm_slot(m, S_MOD, &v) && !v.is_raw) {
+		enum fc_timex_mod md = parse_mod(&v);
+		if (md)
+			return md;
+	}
+	if (norm_slot(m, S_HEDGE, &v) && !v.is_raw)
+		return parse_mod(&v);
+	return FC_MOD_NONE;
+}
+
+static bool get_int(const struct norm_match *m, enum norm_slot s, int *out)
+{
+	struct norm_val v;
+	if (!norm_slot(m, s, &v) || !isfinite(v.num) || fabs(v.num) > 1e7)
+		return false;
+	*out = (int)v.num;
+	return true;
+}
+
+/* The value text of a slot as a NUL-terminated string (truncated). */
+static bool get_str(const struct norm_match *m, enum norm_slot s, char *buf,
+		    size_t cap)
+{
+	struct norm_val v;
+	if (!norm_slot(m, s, &v))
+		return false;
+	size_t n = v.len < cap - 1 ? v.len : cap - 1;
+	memcpy(buf, v.s, n);
+	buf[n] = '\0';
+	return true;
+}
+
+static int emit_value(const struct norm_match *m, struct norm_cand *c,
+		      uint32_t start, uint32_t end, enum fc_timex_type type,
+		      enum fc_timex_mod mod, const char *value)
+{
+	memset(c, 0, sizeof(*c));
+	c->kind = FC_MENTION_TIME;
+	c->start = start;
+	c->end = end;
+	c->time.type = type;
+	c->time.mod = mod;
+	if (fc_time_parse(value, &c->time) != FC_OK)
+		return 0;
+	return 1;
+}
+
+static int emit(const struct norm_match *m, struct norm_cand *c,
+		enum fc_timex_type type, const char *value)
+{
+	return emit_value(m, c, m->start, m->end, type, get_mod(m), value);
+}
+
+static enum fc_timex_type get_type(const struct norm_match *m,
+				   enum fc_timex_type dflt)
+{
+	char buf[16];
+	if (!get_str(m, S_TYPE, buf, sizeof(buf)))
+		return dflt;
+	static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(buf, names[i]))
+			return (enum fc_timex_type)i;
+	return dflt;
+}
+
+/* ---- Calendar helpers -------------------------------------------------- */
+
+static int dim(int y, int m)
+{
+	int32_t a = fc_days_from_civil(y, m, 1);
+	int32_t b = m == 12 ? fc_days_from_civil(y + 1, 1, 1)
+			    : fc_days_from_civil(y, m + 1, 1);
+	return (int)(b - a);
+}
+
+/* ISO week (year, week) of a day. */
+static void iso_week(int32_t days, int *wy, int *ww)
+{
+	int32_t thu = days - fc_weekday(days) + 3;
+	int y, m, d;
+	fc_civil_from_days(thu, &y, &m, &d);
+	int32_t jan1 = fc_days_from_civil(y, 1, 1);
+	*wy = y;
+	*ww = (int)((thu - jan1) / 7) + 1;
+}
+
+/*
+** Choose the occurrence of a cyclic unit (residue s of period P) relative
+** to the reference ordinal R: rel < 0 the last before R, rel > 0 the
+** first after R, rel == 0 the current cycle, no rel the nearest (ties go
+** to the past).
+*/
+static long pick_cyclic(long R, long s, long P, bool has_rel, int rel)
+{
+	long k0 = R - (((R - s) % P) + P) % P; /* largest <= R */
+	if (!has_rel)
+		return (R - k0) <= (k0 + P - R) ? k0 : k0 + P;
+	if (rel < 0)
+		return k0 == R ? k0 - P : k0;
+	if (rel > 0)
+		return k0 + P;
+	return R - (R % P + P) % P + s; /* the same year */
+}
+
+/* Two-digit years: the century that puts the year nearest the past. */
+static int full_year(const struct norm_match *m, const struct norm_val *v,
+		     int y)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < v->len; i++)
+		digits += v->s[i] >= '0' && v->s[i] <= '9';
+	if (!v->is_raw || digits > 2 || y >= 100)
+		return y;
+	int ref = m->ref->is_set ? m->ref->y : 2000;
+	int c = (ref / 100) * 100 + y;
+	return c > ref + 10 ? c - 100 : c;
+}
+
+static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (cap > 1 && get_str(m, S_PART, buf + 1, cap - 1) && buf[1])
+		buf[0] = 'T';
+	else
+		buf[0] = '\0';
+}
+
+/* ---- date -------------------------------------------------------------- */
+
+static bool future_context(const struct norm_match *m);
+
+/*
+** News reading of a date without a year: the past one unless the future
+** one is less than half as far, or a future cue precedes the match.
+*/
+static bool prefer_past(const struct norm_match *m, long past, long future)
+{
+	if (future_context(m))
+		return past == 0;
+	return past <= 2 * future;
+}
+
+struct parts {
+	int y, mo, d, q;
+	bool has_y, has_mo, has_d, has_q;
+	char season[4];
+};
+
+static bool read_parts(const struct norm_match *m, enum norm_slot sy,
+		       enum norm_slot sm, enum norm_slot sd, struct parts *p)
+{
+	struct norm_val v;
+	memset(p, 0, sizeof(*p));
+	if (norm_slot(m, sy, &v) && isfinite(v.num)) {
+		p->y = full_year(m, &v, (int)v.num);
+		p->has_y = true;
+		if (p->y < 1 || p->y > 9999)
+			return false;
+	}
+	if ((p->has_mo = get_int(m, sm, &p->mo)) && (p->mo < 1 || p->mo > 12))
+		return false;
+	if ((p->has_d = get_int(m, sd, &p->d)) && (p->d < 1 || p->d > 31))
+		return false;
+	if (sy == S_YEAR) {
+		if ((p->has_q = get_int(m, S_QUARTER, &p->q)) &&
+		    (p->q < 1 || p->q > 4))
+			return false;
+		get_str(m, S_SEASON, p->season, sizeof(p->season));
+	}
+	return true;
+}
+
+static bool rel_of(const struct norm_match *m, int *rel)
+{
+	return get_int(m, S_REL, rel);
+}
+
+/* Fill in the year of p and write its value; false when invalid. */
+static bool date_value(const struct norm_match *m, struct parts *p,
+		       char *buf, size_t cap)
+{
+	const struct norm_ref *r = m->ref;
+	int rel = 0;
+	bool has_rel = rel_of(m, &rel);
+	static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
+	int si = -1;
+	for (int i = 0; i < 4 && p->season[0]; i++)
+		if (!strcmp(p->season, seasons[i]))
+			si = i;
+	if (p->season[0] && si < 0)
+		return false;
+	if (!p->has_y && r->is_set) {
+		if (p->has_mo && p->has_d) {
+			if (has_rel) {
+				long k = pick_cyclic(r->y * 12L + r->m - 1,
+						     p->mo - 1, 12, true, rel);
+				p->y = (int)(k / 12);
+			} else {
+				/* the latest on or before the reference, or the
+				** first after it */
+				int py = r->y, fy = r->y;
+				if (fc_days_from_civil(r->y, p->mo, 1) +
+					    p->d - 1 > r->days)
+					py--;
+				else
+					fy++;
+				while (p->d > dim(py, p->mo) && py > r->y - 8)
+					py--;
+				while (p->d > dim(fy, p->mo) && fy < r->y + 8)
+					fy++;
+				long past = r->days -
+					    fc_days_from_civil(py, p->mo, p->d);
+				long fut = fc_days_from_civil(fy, p->mo, p->d) -
+					   r->days;
+				p->y = prefer_past(m, past, fut) ? py : fy;
+			}
+			p->has_y = true;
+		} else if (p->has_mo) {
+			long R = r->y * 12L + r->m - 1;
+			long k = pick_cyclic(R, p->mo - 1, 12, has_rel, rel);
+			if (!has_rel) {
+				long k0 = pick_cyclic(R, p->mo - 1, 12, true,
+						      0);
+				if (k0 > R)
+					k0 -= 12;
+				k = prefer_past(m, R - k0, k0 + 12 - R)
+					    ? k0
+					    : k0 + 12;
+			}
+			p->y = (int)(k / 12);
+			p->has_y = true;
+		} else if (p->has_q) {
+			long k = pick_cyclic(r->y * 4L + (r->m - 1) / 3,
+					     p->q - 1, 4, has_rel, rel);
+			p->y = (int)(k / 4);
+			p->has_y = true;
+		} else if (si >= 0) {
+			/* season-years: winter of y runs into y+1 */
+			int rs = r->m >= 3 && r->m <= 5   ? 0
+				 : r->m >= 6 && r->m <= 8 ? 1
+				 : r->m >= 9 && r->m <= 11 ? 2
+							   : 3;
+			int ry = r->m <= 2 ? r->y - 1 : r->y;
+			long k = pick_cyclic(ry * 4L + rs, si, 4, has_rel, rel);
+			p->y = (int)(k / 4);
+			p->has_y = true;
+		} else if (has_rel) {
+			p->y = r->y + rel;
+			p->has_y = true;
+		}
+	}
+	char ys[8];
+	if (p->has_y)
+		snprintf(ys, sizeof(ys), "%04d", p->y);
+	else
+		memcpy(ys, "XXXX", 5);
+	if (p->has_mo && p->has_d) {
+		if (p->has_y && p->d > dim(p->y, p->mo))
+			return false;
+		snprintf(buf, cap, "%s-%02d-%02d", ys, p->mo, p->d);
+	} else if (p->has_mo) {
+		snprintf(buf, cap, "%s-%02d", ys, p->mo);
+	} else if (p->has_q) {
+		snprintf(buf, cap, "%s-Q%d", ys, p->q);
+	} else if (si >= 0) {
+		snprintf(buf, cap, "%s-%s", ys, seasons[si]);
+	} else if (p->has_y) {
+		snprintf(buf, cap, "%s", ys);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static int prod_date(const struct norm_match *m, struct norm_cand *out)
+{
+	struct parts p;
+	char buf[40], part[8];
+	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p) ||
+	    !date_value(m, &p, buf, sizeof(buf)))
+		return 0;
+	part_suffix(m, part, sizeof(part));
+	if (part[0] && p.has_d)
+		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
+	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
+}
+
+/* Span of the raw slots among a, b, c (or the whole match). */
+static void slots_span(const struct norm_match *m, const enum norm_slot *s,
+		       size_t ns, uint32_t *start, uint32_t *end)
+{
+	*start = UINT32_MAX;
+	*end = 0;
+	for (size_t i = 0; i < ns; i++) {
+		struct norm_val v;
+		if (!norm_slot(m, s[i], &v) || (!v.start && !v.end))
+			continue;
+		if (v.start < *start)
+			*start = v.start;
+		if (v.end > *end)
+			*end = v.end;
+	}
+	if (*start == UINT32_MAX) {
+		*start = m->start;
+		*end = m->end;
+	}
+}
+
+static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
+{
+	struct parts a, b;
+	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &a) ||
+	    !read_parts(m, S_YEAR2, S_MONTH2, S_DAY2, &b))
+		return 0;
+	if (!a.has_y && b.has_y && (a.has_mo || a.has_d))
+		a.y = b.y, a.has_y = true;
+	if (!b.has_mo && a.has_mo && b.has_d)
+		b.mo = a.mo, b.has_mo = true;
+	if (!a.has_mo && b.has_mo && a.has_d)
+		a.mo = b.mo, a.has_mo = true;
+	if (!b.has_y && a.has_y && (b.has_mo || b.has_d))
+		b.y = a.y, b.has_y = true;
+	char va[40], vb[40];
+	if (!date_value(m, &a, va, sizeof(va)) ||
+	    !date_value(m, &b, vb, sizeof(vb)))
+		return 0;
+	static const enum norm_slot sa[] = {S_YEAR, S_MONTH, S_DAY};
+	static const enum norm_slot sb[] = {S_YEAR2, S_MONTH2, S_DAY2};
+	uint32_t s1, e1, s2, e2;
+	slots_span(m, sa, 3, &s1, &e1);
+	slots_span(m, sb, 3, &s2, &e2);
+	if (e1 > s2)
+		return 0;
+	/* the first date runs from the match start over a suffix (13th),
+	** the second to the match end */
+	s1 = m->start;
+	while (e1 < s2 && (((m->text[e1] | 0x20) >= 'a' &&
+			    (m->text[e1] | 0x20) <= 'z') ||
+			   m->text[e1] == '.'))
+		e1++;
+	e2 = m->end;
+	int k = emit_value(m, &out[0], s1, e1, FC_TIMEX_DATE, FC_MOD_NONE, va);
+	k += emit_value(m, &out[k], s2, e2, FC_TIMEX_DATE, FC_MOD_NONE, vb);
+	return k;
+}
+
+/* ---- weekday ----------------------------------------------------------- */
+
+/* Is the nearest tense cue before the match a future one? */
+static bool future_context(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	struct norm_val v;
+	if (norm_slot(m, S_FUTURE, &v))
+		return true;
+	if (n->t_future < 0)
+		return false;
+	const char *t = m->text;
+	uint32_t i = m->start, lo = m->stretch_start;
+	for (int words = 0; i > lo && words < 12;) {
+		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
+				   (t[i - 1] | 0x20) <= 'z') &&
+		       t[i - 1] != '\'') {
+			if (strchr(";:!?", t[i - 1]) ||
+			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
+			     i < m->start && t[i] == ' '))
+				return false; /* the clause ends here */
+			i--;
+		}
+		uint32_t e = i;
+		while (i > lo && (((t[i - 1] | 0x20) >= 'a' &&
+				   (t[i - 1] | 0x20) <= 'z') ||
+				  t[i - 1] == '\''))
+			i--;
+		if (e == i)
+			break;
+		words++;
+		char buf[32];
+		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
+		if (len >= sizeof(buf))
+			continue;
+		if (norm_hash_get(&n->lookup, n->t_future, buf, len) >= 0)
+			return true;
+		if (n->t_past >= 0 &&
+		    norm_hash_get(&n->lookup, n->t_past, buf, len) >= 0)
+			return false;
+	}
+	return false;
+}
+
+static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
+{
+	int wd, rel = 0;
+	if (!get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
+		return 0;
+	bool has_rel = rel_of(m, &rel);
+	char buf[40], part[8];
+	part_suffix(m, part, sizeof(part));
+	const struct norm_ref *r = m->ref;
+	if (!r->is_set) {
+		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
+		return emit(m, out, FC_TIMEX_DATE, buf);
+	}
+	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
+	int32_t day;
+	if (has_rel && rel < 0) {
+		int back = (rw - wd + 7) % 7;
+		day = r->days - (back ? back : 7);
+	} else if (has_rel && rel > 0) {
+		day = r->days - (rw - 1) + 7 + (wd - 1);
+	} else if ((has_rel && rel == 0) || future_context(m)) {
+		day = r->days + (wd - rw + 7) % 7;
+	} else {
+		day = r->days - (rw - wd + 7) % 7;
+	}
+	int y, mo, d;
+	fc_civil_from_days(day, &y, &mo, &d);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+	return emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+/* ---- relative ---------------------------------------------------------- */
+
+static int prod_relative(const struct norm_match *m, struct norm_cand *out)
+{
+	char unit[8], buf[40], part[8];
+	if (!get_str(m, S_UNIT, unit, sizeof(unit)))
+		return 0;
+	int off = 0, num, ago = -1;
+	if (get_int(m, S_NUM, &num)) {
+		get_int(m, S_AGO, &ago);
+		off = num * (ago < 0 ? -1 : 1);
+	} else {
+		get_int(m, S_REL, &off);
+	}
+	if (off < -10000 || off > 10000)
+		return 0;
+	part_suffix(m, part, sizeof(part));
+	const struct norm_ref *r = m->ref;
+	if (!r->is_set) {
+		/* unresolved: the year or week is unknown; finer units have
+		** no TIMEX3 form with X, so only the direction is kept */
+		const char *v = !strcmp(unit, "Y") ? "XXXX"
+				: unit[0] == 'W'   ? "XXXX-WXX"
+				: off < 0	   ? "PAST_REF"
+				: off > 0	   ? "FUTURE_REF"
+						   : "PRESENT_REF";
+		return emit(m, out, FC_TIMEX_DATE, v);
+	}
+	int y, mo, d;
+	if (!strcmp(unit, "D")) {
+		fc_civil_from_days(r->days + off, &y, &mo, &d);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
+		int wy, ww;
+		iso_week(r->days + 7 * off, &wy, &ww);
+		snprintf(buf, sizeof(buf), "%04d-W%02d%s", wy, ww,
+			 unit[1] ? "-WE" : "");
+	} else if (!strcmp(unit, "M")) {
+		long k = r->y * 12L + r->m - 1 + off;
+		snprintf(buf, sizeof(buf), "%04ld-%02ld", k / 12, k % 12 + 1);
+	} else if (!strcmp(unit, "Q")) {
+		long k = r->y * 4L + (r->m - 1) / 3 + off;
+		snprintf(buf, sizeof(buf), "%04ld-Q%ld", k / 4, k % 4 + 1);
+	} else if (!strcmp(unit, "H")) {
+		long k = r->y * 2L + (r->m - 1) / 6 + off;
+		snprintf(buf, sizeof(buf), "%04ld-H%ld", k / 2, k % 2 + 1);
+	} else if (!strcmp(unit, "Y")) {
+		snprintf(buf, sizeof(buf), "%04d", r->y + off);
+	} else if (!strcmp(unit, "DE")) {
+		snprintf(buf, sizeof(buf), "%03d", r->y / 10 + off);
+	} else {
+		return 0;
+	}
+	return emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+/* ---- decade ------------------------------------------------------------ */
+
+static int prod_decade(const struct norm_match *m, struct norm_cand *out)
+{
+	char buf[16], unit[8] = "";
+	struct norm_val v;
+	get_str(m, S_UNIT, unit, sizeof(unit));
+	if (!strcmp(unit, "CE")) {
+		int c;
+		if (!get_int(m, S_NUM, &c) || c < 1 || c > 99)
+			return 0;
+		snprintf(buf, sizeof(buf), "%02d", c - 1);
+		return emit(m, out, FC_TIMEX_DATE, buf);
+	}
+	if (!norm_slot(m, S_DECADE, &v) || !isfinite(v.num))
+		return 0;
+	int x = (int)v.num;
+	if (x >= 1000 && x <= 9999) {
+		x /= 10;
+	} else if (x >= 0 && x < 100 && x % 10 == 0) {
+		int ref = m->ref->is_set ? m->ref->y : 2000;
+		int c = (ref / 100) * 100 + x;
+		x = (c > ref ? c - 100 : c) / 10;
+	} else {
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "%03d", x);
+	return emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+/* ---- durations and sets ------------------------------------------------ */
+
+/*
+** "P20Y", "PT3H"; unit is "Y", "10Y", "TH", ...; a NAN num is an unknown
+** count ("several years" -> PXY). False when invalid.
+*/
+static bool duration_value(double num, const char *unit, char *buf,
+			   size_t cap)
+{
+	char *end;
+	double mult = strtod(unit, &end);
+	if (end == unit)
+		mult = 1;
+	const char *u = end;
+	bool is_t = *u == 'T';
+	if (is_t)
+		u++;
+	if (!*u || strlen(u) > 2 || num < 0 || num > 1e6)
+		return false;
+	double x = num * mult;
+	char nb[32];
+	if (isnan(x))
+		snprintf(nb, sizeof(nb), "X");
+	else if (x == floor(x))
+		snprintf(nb, sizeof(nb), "%.0f", x);
+	else
+		snprintf(nb, sizeof(nb), "%g", x);
+	snprintf(buf, cap, "P%s%s%s", is_t ? "T" : "", nb, u);
+	return true;
+}
+
+static int prod_duration(const struct norm_match *m, struct norm_cand *out,
+			 enum fc_timex_type type)
+{
+	char unit[8], buf[40];
+	struct norm_val v;
+	double num = 1;
+	if (norm_slot(m, S_NUM, &v)) {
+		bool is_x = !v.is_raw && v.len == 1 && v.s[0] == 'X';
+		if (!isfinite(v.num) && !is_x)
+			return 0;
+		num = v.num;
+	}
+	if (type == FC_TIMEX_SET && !get_str(m, S_UNIT, unit, sizeof(unit))) {
+		int wd;
+		if (!get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
+			return 0;
+		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
+		return emit(m, out, FC_TIMEX_SET, buf);
+	}
+	if (!get_str(m, S_UNIT, unit, sizeof(unit)) ||
+	    !duration_value(num, unit, buf, sizeof(buf)))
+		return 0;
+	return emit(m, out, type, buf);
+}
+
+/* ---- literal and time of day ------------------------------------------- */
+
+static int prod_literal(const struct norm_match *m, struct norm_cand *out)
+{
+	char buf[40];
+	if (!get_str(m, S_VALUE, buf, sizeof(buf)))
+		return 0;
+	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
+}
+
+static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
+{
+	int h, mi = 0;
+	char ampm[4] = "", buf[40];
+	if (!get_int(m, S_HOUR, &h) || h < 0 || h > 24)
+		return 0;
+	bool has_min = get_int(m, S_MINUTE, &mi);
+	if (has_min && (mi < 0 || mi > 59))
+		return 0;
+	if (get_str(m, S_AMPM, ampm, sizeof(ampm))) {
+		if (h < 1 || h > 12)
+			return 0;
+		if (ampm[0] == 'p' && h < 12)
+			h += 12;
+		else if (ampm[0] == 'a' && h == 12)
+			h = 0;
+	}
+	if (!m->ref->is_set)
+		return 0;
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", m->ref->y,
+		 m->ref->m, m->ref->d, h, mi);
+	return emit(m, out, FC_TIMEX_TIME, buf);
+}
+
+int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
+{
+	switch (m->p->prod) {
+	case P_DATE: return prod_date(m, out);
+	case P_WEEKDAY: return prod_weekday(m, out);
+	case P_RELATIVE: return prod_relative(m, out);
+	case P_DECADE: return prod_decade(m, out);
+	case P_DURATION: return prod_duration(m, out, FC_TIMEX_DURATION);
+	case P_SET: return prod_duration(m, out, FC_TIMEX_SET);
+	case P_LITERAL: return prod_literal(m, out);
+	case P_DATE_RANGE: return prod_date_range(m, out);
+	case P_TIME_OF_DAY: return prod_time_of_day(m, out);
+	default: return 0;
+	}
+}

@@ -1,0 +1,140 @@
+/*
+** quote_scan.c: pass C of the lexicon stage: direct quotes and their
+** speakers.
+**
+** Quote marks pair up left to right: “ « „ and " open, ” » and " close
+** (a straight " must touch the text it opens or closes). A quote may
+** span sentences but not a line break, and is at most MAX_QUOTE bytes.
+** Its speaker is the source of the nearest attribution (pass B):
+**   1. one right after it:  “...”, the Kremlin added / ..." said Peskov
+**                           / ...," according to TASS
+**   2. the last one before it in its sentence: Peskov said: “...”,
+**      Peskov said that “...”, Putin highlighted his “...”
+**   3. an "according to X" anywhere in its sentences
+**   4. one later in the sentence where it closes
+** Scare quotes ("deescalate") follow the same rules, so they have a
+** speaker only when something attributes them.
+*/
+#include <string.h>
+
+#include "extract/lexicon_p.h"
+
+#define MAX_QUOTE 4000 /* bytes */
+#define NEAR_ATTRS 64  /* attributions looked at around a quote */
+
+/* Index of the first attribution whose verb is at or after token i. */
+static size_t attr_at(const struct lx_scan *s, size_t i)
+{
+	size_t lo = 0, hi = s->nattrs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->attrs[mid].verb < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool is_source(const struct lx_scan *s, const struct lx_attr *a)
+{
+	return lx_tok_cue(s, a->verb, LX_CUE_SOURCE) != NULL;
+}
+
+static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
+					  size_t c)
+{
+	const struct lx_tok *tv = s->t.v;
+	size_t after = attr_at(s, c + 1);
+	/* 1. right after the closing mark */
+	if (after < s->nattrs) {
+		const struct lx_attr *a = &s->attrs[after];
+		size_t gap = a->t0 > c ? a->t0 - (c + 1) : 0;
+		bool broken = false;
+		for (size_t i = c + 1; i <= a->t0 && i < s->t.n; i++)
+			if (tv[i].flags & LX_T_NL)
+				broken = true;
+		if (a->t0 > c && gap <= 2 && !broken && a->speaker)
+			return a->speaker;
+	}
+	/* 2. the last one before the opening mark, same sentence */
+	size_t before = attr_at(s, o);
+	if (before > 0) {
+		const struct lx_attr *a = &s->attrs[before - 1];
+		if (a->t1 <= o && tv[a->verb].sent == tv[o].sent && a->speaker)
+			return a->speaker;
+	}
+	/* 3. "according to X" in the quote's sentences */
+	uint32_t s0 = tv[o].sent, s1 = tv[c].sent;
+	size_t lo = before > NEAR_ATTRS ? before - NEAR_ATTRS : 0;
+	for (size_t i = lo; i < s->nattrs && i < after + NEAR_ATTRS; i++) {
+		const struct lx_attr *a = &s->attrs[i];
+		uint32_t sent = tv[a->verb].sent;
+		if (sent >= s0 && sent <= s1 && a->speaker && is_source(s, a) &&
+		    (a->verb < o || a->verb > c))
+			return a->speaker;
+	}
+	/* 4. later in the closing sentence */
+	for (size_t i = after; i < s->nattrs && i < after + NEAR_ATTRS; i++) {
+		const struct lx_attr *a = &s->attrs[i];
+		if (tv[a->verb].sent != s1)
+			break;
+		if (a->speaker)
+			return a->speaker;
+	}
+	return NULL;
+}
+
+static void emit_quote(struct lx_scan *s, size_t o, size_t c)
+{
+	const struct lx_tok *tv = s->t.v;
+	uint32_t in0 = tv[o].end, in1 = tv[c].start;
+	const char *x = s->text;
+	while (in0 < in1 && (x[in0] == ' ' || x[in0] == '\n'))
+		in0++;
+	while (in1 > in0 && (x[in1 - 1] == ' ' || x[in1 - 1] == ',' ||
+			     x[in1 - 1] == '\n'))
+		in1--;
+	if (in1 == in0)
+		return;
+	struct fc_mention *m = lx_emit(s, FC_MENTION_QUOTE, tv[o].start,
+				       tv[c].end, "quote");
+	if (!m)
+		return;
+	m->inner_start = in0;
+	m->inner_end = in1;
+	m->speaker = speaker_of(s, o, c);
+}
+
+/* Does a straight quote at i touch the next (open) or previous (close)
+** token? */
+static bool touches(const struct lx_scan *s, size_t i, bool is_open)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (s->text[t->start] != '"')
+		return true;
+	if (is_open)
+		return i + 1 < s->t.n && s->t.v[i + 1].start == t->end;
+	return i > 0 && s->t.v[i - 1].end == t->start;
+}
+
+void lx_scan_quotes(struct lx_scan *s)
+{
+	size_t open = SIZE_MAX;
+	for (size_t i = 0; i < s->t.n && !s->err; i++) {
+		const struct lx_tok *t = &s->t.v[i];
+		if (open != SIZE_MAX &&
+		    ((t->flags & LX_T_NL) ||
+		     t->start - s->t.v[open].end > MAX_QUOTE))
+			open = SIZE_MAX;
+		if (!(t->flags & (LX_T_QOPEN | LX_T_QCLOSE)))
+			continue;
+		if (open != SIZE_MAX && (t->flags & LX_T_QCLOSE) &&
+		    touches(s, i, false)) {
+			emit_quote(s, open, i);
+			open = SIZE_MAX;
+		} else if ((t->flags & LX_T_QOPEN) && touches(s, i, true)) {
+			open = i;
+		}
+	}
+}

@@ -1,0 +1,273 @@
+/*
+** test_lexicon_cases.c: the lexicon stage on news sentences, with the
+** real rules/lexicon files and iso-codes list. Each case lists every
+** mention the stage must produce, in text order, rendered as
+**   entity <start>-<end> '<text>' <id> (<label>) <type> <country> <role>
+**   quote <start>-<end> '<content>' speaker=<id>
+**   attribution <start>-<end> '<text>' source=<id or text>
+**   negation|hedge <start>-<end> '<text>'
+** so spans, counts and every field are checked exactly.
+*/
+#include "lx_test.h"
+
+static char *render(struct fc_arena *a, const struct lx_item *it)
+{
+	if (!strcmp(it->kind, "entity"))
+		return fc_arena_printf(a, "entity %u-%u '%s' %s (%s) %s %s %s",
+				       it->start, it->end, it->text, it->id,
+				       it->label, it->type,
+				       it->country ? it->country : "-",
+				       it->role ? it->role : "-");
+	if (!strcmp(it->kind, "quote"))
+		return fc_arena_printf(a, "quote %u-%u '%s' speaker=%s",
+				       it->start, it->end, it->text,
+				       it->speaker ? it->speaker : "-");
+	if (!strcmp(it->kind, "attribution"))
+		return fc_arena_printf(a, "attribution %u-%u '%s' source=%s",
+				       it->start, it->end, it->text,
+				       it->source);
+	return fc_arena_printf(a, "%s %u-%u '%s'", it->kind, it->start,
+			       it->end, it->text);
+}
+
+struct lcase {
+	const char *text;
+	const char *want[24]; /* NULL-terminated */
+};
+
+static const struct lcase cases[] = {
+	{"Israel is not seeking war.",
+	 {"entity 0-6 'Israel' country:IL (Israel) country IL -",
+	  "negation 10-13 'not'", NULL}},
+	{"Tehran denies it.",
+	 {"attribution 0-13 'Tehran denies' source=gov:IR",
+	  "entity 0-6 'Tehran' gov:IR (Iranian government) government IR -",
+	  "negation 7-13 'denies'", NULL}},
+	/* Title phrases, an unknown person after a title, surname coref. */
+	{"Chilean President Gabriel Boric met Iran's foreign minister. "
+	 "Boric said Chile would never join.",
+	 {"entity 0-31 'Chilean President Gabriel Boric' "
+	  "person:gabriel-boric (Gabriel Boric) person CL president",
+	  "entity 36-59 'Iran's foreign minister' person:abbas-araghchi "
+	  "(Abbas Araghchi) person IR foreign minister",
+	  "attribution 61-71 'Boric said' source=person:gabriel-boric",
+	  "entity 61-66 'Boric' person:gabriel-boric (Gabriel Boric) "
+	  "person CL president",
+	  "entity 72-77 'Chile' country:CL (Chile) country CL -",
+	  "negation 84-89 'never'", NULL}},
+	/* Demonym + role, counterpart, the two leaders. */
+	{"Putin spoke with his Iranian counterpart Masoud Pezeshkian. "
+	 "The Russian leader then called the Israeli leader. "
+	 "The two leaders agreed.",
+	 {"entity 0-5 'Putin' person:vladimir-putin (Vladimir Putin) "
+	  "person RU president",
+	  "entity 21-58 'Iranian counterpart Masoud Pezeshkian' "
+	  "person:masoud-pezeshkian (Masoud Pezeshkian) person IR president",
+	  "entity 64-78 'Russian leader' person:vladimir-putin "
+	  "(Vladimir Putin) person RU president",
+	  "entity 95-109 'Israeli leader' person:benjamin-netanyahu "
+	  "(Benjamin Netanyahu) person IL prime minister",
+	  "entity 111-126 'The two leaders' "
+	  "group:person:benjamin-netanyahu+person:vladimir-putin "
+	  "(Vladimir Putin and Benjamin Netanyahu) group - -",
+	  NULL}},
+	/* Capitals: actor vs place; government metonyms. */
+	{"Moscow, an ally of Tehran, has condemned the strikes on Kyiv, "
+	 "and the White House said its envoy would fly to Moscow.",
+	 {"entity 0-6 'Moscow' gov:RU (Russian government) government RU -",
+	  "entity 19-25 'Tehran' gov:IR (Iranian government) government IR -",
+	  "entity 56-60 'Kyiv' gov:UA (Ukrainian government) government UA -",
+	  "attribution 70-86 'White House said' source=gov:US",
+	  "entity 70-81 'White House' gov:US (US government) government US -",
+	  "entity 110-116 'Moscow' city:moscow (Moscow) city RU -", NULL}},
+	/* Quotes: colon, post attribution, scare quotes, guillemets. */
+	{"Lavrov said: \xe2\x80\x9cWe will not accept this.\xe2\x80\x9d "
+	 "The so-called \"peace plan\" was shelved. "
+	 "\xc2\xab" "Calm is needed," "\xc2\xbb" " the Kremlin added.",
+	 {"attribution 0-11 'Lavrov said' source=person:sergei-lavrov",
+	  "entity 0-6 'Lavrov' person:sergei-lavrov (Sergei Lavrov) person "
+	  "RU foreign minister",
+	  "quote 13-43 'We will not accept this.' speaker=person:sergei-lavrov",
+	  "negation 24-27 'not'",
+	  "quote 58-70 'peace plan' speaker=-",
+	  "quote 84-103 'Calm is needed' speaker=gov:RU",
+	  "attribution 108-121 'Kremlin added' source=gov:RU",
+	  "entity 108-115 'Kremlin' gov:RU (Russian government) government "
+	  "RU -", NULL}},
+	/* according to: with and without an entity; hedges. */
+	{"The talks may resume, according to the statement. "
+	 "Iran reportedly agreed, according to Reuters.",
+	 {"hedge 10-13 'may'",
+	  "attribution 22-48 'according to the statement' "
+	  "source=according to the statement",
+	  "entity 50-54 'Iran' country:IR (Iran) country IR -",
+	  "hedge 55-65 'reportedly'",
+	  "attribution 74-94 'according to Reuters' source=org:reuters",
+	  "entity 87-94 'Reuters' org:reuters (Reuters) org - -", NULL}},
+	/* Counter-examples: May, turkey, President alone, sentence-initial
+	** words, lower-case "us". */
+	{"In May the President let us eat turkey. Also Asked Questions.",
+	 {NULL}},
+	/* Unknown multi-word names; headlines make none. */
+	{"Officials at Tidewater Shipping Lines denied the report.\n"
+	 "Tidewater Shipping Lines Denies Report About Iran\n",
+	 {"attribution 13-44 'Tidewater Shipping Lines denied' "
+	  "source=name:tidewater-shipping-lines",
+	  "entity 13-37 'Tidewater Shipping Lines' "
+	  "name:tidewater-shipping-lines (Tidewater Shipping Lines) other - -",
+	  "negation 38-44 'denied'",
+	  "negation 82-88 'Denies'",
+	  "entity 102-106 'Iran' country:IR (Iran) country IR -", NULL}},
+	/* A surname alone, then the full name of a lexicon person. */
+	{"Netanyahu spoke. Benjamin Netanyahu's office confirmed it.",
+	 {"entity 0-9 'Netanyahu' person:benjamin-netanyahu "
+	  "(Benjamin Netanyahu) person IL prime minister",
+	  "entity 17-35 'Benjamin Netanyahu' person:benjamin-netanyahu "
+	  "(Benjamin Netanyahu) person IL prime minister", NULL}},
+	/* Titles from governments and organisations; Mr + surname. */
+	{"UN Secretary-General Antonio Guterres and Kremlin spokesman "
+	 "Dmitry Peskov spoke. Mr Peskov later said he was not told.",
+	 {"entity 0-37 'UN Secretary-General Antonio Guterres' "
+	  "person:antonio-guterres (Antonio Guterres) person - "
+	  "secretary-general",
+	  "entity 42-73 'Kremlin spokesman Dmitry Peskov' "
+	  "person:dmitry-peskov (Dmitry Peskov) person RU spokesperson",
+	  "attribution 81-101 'Mr Peskov later said' "
+	  "source=person:dmitry-peskov",
+	  "entity 81-90 'Mr Peskov' person:dmitry-peskov (Dmitry Peskov) "
+	  "person RU spokesperson",
+	  "negation 109-112 'not'", NULL}},
+	{"", {NULL}},
+	{"\"\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab", {NULL}},
+};
+
+static void test_news_cases_give_exact_mentions(void **state)
+{
+	(void)state;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = lx_rules(&d);
+	assert_int_equal(d.nerr, 0);
+	int bad = 0;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		struct fc_arena a;
+		fc_arena_init(&a);
+		struct fc_document doc;
+		size_t n, nwant = 0;
+		struct lx_item *v = lx_run(r, &a, &doc, cases[c].text, &n);
+		while (cases[c].want[nwant])
+			nwant++;
+		int ok = n == nwant;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = !strcmp(render(&a, &v[i]), cases[c].want[i]);
+		if (!ok) {
+			bad++;
+			fprintf(stderr, "case %zu: %s\n  got:\n", c, cases[c].text);
+			for (size_t i = 0; i < n; i++)
+				fprintf(stderr, "    %s\n", render(&a, &v[i]));
+			fprintf(stderr, "  want:\n");
+			for (size_t i = 0; i < nwant; i++)
+				fprintf(stderr, "    %s\n", cases[c].want[i]);
+		}
+		fc_arena_finish(&a);
+	}
+	assert_int_equal(bad, 0);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+}
+
+/* Spans taken by times and quantities are skipped. */
+static void test_time_and_quantity_spans_are_skipped(void **state)
+{
+	(void)state;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = lx_rules(&d);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	const char *text = "Iran may sign on May 5 a deal worth 3 Billion "
+			   "Rials with China.";
+	lx_doc(&a, &doc, text, 1);
+	struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+	m->kind = FC_MENTION_TIME;
+	m->start = 17; /* May 5 */
+	m->end = 22;
+	m = fc_doc_push_mention(&a, &doc);
+	m->kind = FC_MENTION_QUANTITY;
+	m->start = 36; /* 3 Billion Rials */
+	m->end = 51;
+	assert_int_equal(fc_lexicon_doc(r, &a, &doc, &d), FC_OK);
+	fc_mentions_finish(&doc);
+	size_t n;
+	struct lx_item *v = lx_items(&a, &doc, &n);
+	assert_int_equal(n, 5);
+	assert_string_equal(render(&a, &v[0]),
+			    "entity 0-4 'Iran' country:IR (Iran) country IR -");
+	assert_string_equal(render(&a, &v[1]), "hedge 5-8 'may'");
+	assert_string_equal(v[2].kind, "time");
+	assert_string_equal(v[3].kind, "quantity");
+	assert_string_equal(render(&a, &v[4]),
+			    "entity 57-62 'China' country:CN (China) country CN -");
+	fc_arena_finish(&a);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+}
+
+/* Any bytes, any length: invalid UTF-8, NULs, unbalanced quotes, and a
+** long document in linear time. */
+static void test_hostile_and_long_input(void **state)
+{
+	(void)state;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = lx_rules(&d);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	unsigned char junk[4096];
+	uint32_t x = 12345;
+	for (size_t i = 0; i < sizeof(junk); i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (unsigned char)(x >> 16);
+	}
+	memset(&doc, 0, sizeof(doc));
+	doc.text = (char *)junk;
+	doc.text_len = sizeof(junk);
+	assert_int_equal(fc_lexicon_doc(r, &a, &doc, &d), FC_OK);
+	for (size_t i = 0; i < doc.nmentions; i++)
+		assert_true(doc.mentions[i].end <= sizeof(junk));
+
+	/* 2 MB of news text with an open quote every paragraph. */
+	const char *para = "Kremlin spokesman Dmitry Peskov said: \xe2\x80\x9c"
+			   "Russia is not a party. The Russian leader met "
+			   "Iranian President Masoud Pezeshkian in Tehran, "
+			   "according to TASS.\n";
+	size_t plen = strlen(para), reps = (2u << 20) / plen;
+	char *big = malloc(plen * reps + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * plen, para, plen);
+	big[plen * reps] = '\0';
+	memset(&doc, 0, sizeof(doc));
+	doc.text = big;
+	doc.text_len = plen * reps;
+	assert_int_equal(fc_lexicon_doc(r, &a, &doc, &d), FC_OK);
+	/* per paragraph: Peskov, attribution, Russia, negation, Russian
+	** leader, Pezeshkian, Tehran, according to TASS, TASS; no quote
+	** (it is still open at the line break) */
+	assert_int_equal(doc.nmentions, reps * 9);
+	free(big);
+	fc_arena_finish(&a);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_news_cases_give_exact_mentions),
+		cmocka_unit_test(test_time_and_quantity_spans_are_skipped),
+		cmocka_unit_test(test_hostile_and_long_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

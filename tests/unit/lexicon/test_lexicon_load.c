@@ -1,0 +1,225 @@
+/*
+** test_lexicon_load.c: the lexicon loader on small rule files written
+** to a temporary folder: positioned errors (unknown keys with a
+** suggestion, wrong types, bad ids, duplicate ids, unknown cue kinds),
+** overrides across files, and a missing iso-codes file.
+*/
+#include <unistd.h>
+
+#include "lx_test.h"
+
+struct fx {
+	char dir[64];
+	char path[8][128];
+	int n;
+};
+
+static void fx_write(struct fx *f, const char *name, const char *text)
+{
+	if (!f->dir[0]) {
+		strcpy(f->dir, "/tmp/fc-lexicon-XXXXXX");
+		assert_non_null(mkdtemp(f->dir));
+	}
+	char dir[64];
+	memcpy(dir, f->dir, sizeof(dir));
+	snprintf(f->path[f->n], sizeof(f->path[0]), "%s/%s", dir, name);
+	FILE *fp = fopen(f->path[f->n], "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	f->n++;
+}
+
+static void fx_clean(struct fx *f)
+{
+	for (int i = 0; i < f->n; i++)
+		unlink(f->path[i]);
+	rmdir(f->dir);
+}
+
+/* Load the fixture folder with the real iso-codes list. */
+static struct fc_rules *fx_load(struct fx *f, struct fc_diags *d)
+{
+	return lx_rules_from(f->dir, FC_ISO_CODES_PATH, d);
+}
+
+static void test_unknown_keys_are_positioned_with_a_suggestion(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "peopel: []\n"
+		 "people:\n"
+		 "  - id: ann-example\n"
+		 "    nmae: Ann Example\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 3);
+	fc_assert_diag(&d, 0, f.path[0], 2, 1,
+		       "unknown key 'peopel' in a lexicon file (did you mean "
+		       "'people'?)");
+	fc_assert_diag(&d, 1, f.path[0], 5, 5,
+		       "unknown key 'nmae' in a person (did you mean "
+		       "'name'?)");
+	fc_assert_diag(&d, 2, f.path[0], 4, 5, "a person needs a 'name:'");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+static void test_wrong_types_and_bad_ids_are_positioned(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "people:\n"
+		 "  - id: Ann Example\n"
+		 "    name: Ann Example\n"
+		 "    aliases: {x: y}\n"
+		 "    country: Ruritania\n"
+		 "countries:\n"
+		 "  - id: rus\n"
+		 "roles:\n"
+		 "  - {id: boss, words: [boss], leader: maybe}\n"
+		 "cues: {id: x}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 6);
+	fc_assert_diag(&d, 0, f.path[0], 8, 9,
+		       "a country id must be an ISO 3166-1 alpha-2 code like "
+		       "'RU', not 'rus'");
+	fc_assert_diag(&d, 1, f.path[0], 3, 9,
+		       "id 'Ann Example' must be lower-case letters, digits "
+		       "and '-' (like 'ann-example')");
+	fc_assert_diag(&d, 2, f.path[0], 5, 14,
+		       "aliases must be a string or a list of strings");
+	fc_assert_diag(&d, 3, f.path[0], 6, 14,
+		       "country must be an ISO 3166-1 alpha-2 code like 'RU', "
+		       "not 'Ruritania'");
+	fc_assert_diag(&d, 4, f.path[0], 10, 39, "leader must be true or false");
+	fc_assert_diag(&d, 5, f.path[0], 11, 7,
+		       "'cues' must be a list of entries");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+static void test_duplicate_ids_in_one_file_and_unknown_cue_kind(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "cues:\n"
+		 "  - {id: neg, kind: negaton, words: [nay]}\n"
+		 "  - {id: hedge, kind: hedge, words: [perchance]}\n"
+		 "  - {id: hedge, kind: hedge, words: [mayhap]}\n"
+		 "orgs:\n"
+		 "  - {id: acme, name: Acme Corporation}\n"
+		 "  - {id: acme, name: Acme Inc}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 3);
+	fc_assert_diag(&d, 0, f.path[0], 8, 10,
+		       "duplicate id 'acme' in orgs (first at line 7)");
+	/* orgs come before cues in section order; the duplicate org is
+	** reported where its id stands */
+	fc_assert_diag(&d, 1, f.path[0], 3, 21,
+		       "unknown cue kind 'negaton' (did you mean "
+		       "'negation'?)");
+	fc_assert_diag(&d, 2, f.path[0], 5, 10,
+		       "duplicate id 'hedge' in cues (first at line 4)");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+static void test_a_later_file_replaces_an_entry_by_id(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles:\n"
+		 "  - {id: president, words: [president], leader: true}\n"
+		 "people:\n"
+		 "  - {id: ann-example, name: Ann Example, country: IS, "
+		 "role: president}\n");
+	fx_write(&f, "b.yaml",
+		 "kind: lexicon\n"
+		 "people:\n"
+		 "  - {id: ann-example, name: Ann Example, aliases: [Annie], "
+		 "country: NO, role: queen}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	size_t n;
+	struct lx_item *v = lx_run(r, &a, &doc, "Annie met Iceland.", &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].id, "person:ann-example");
+	assert_string_equal(v[0].country, "NO");
+	assert_string_equal(v[0].role, "queen");
+	assert_string_equal(v[1].id, "country:IS");
+	assert_string_equal(v[1].label, "Iceland");
+	fc_arena_finish(&a);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+static void test_missing_iso_codes_names_the_path_and_package(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml", "kind: lexicon\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = lx_rules_from(f.dir, "/nonexistent/iso_3166-1.json",
+					   &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, "/nonexistent/iso_3166-1.json", 0, 0,
+		       "cannot read the ISO 3166-1 country list "
+		       "'/nonexistent/iso_3166-1.json': install the iso-codes "
+		       "package (apt-get install iso-codes) or point "
+		       "FACTCROSS_ISO_CODES at iso_3166-1.json");
+	assert_int_equal(d.v[0].code, FC_EIO);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+static void test_real_rules_load_without_diagnostics(void **st)
+{
+	(void)st;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = lx_rules(&d);
+	if (d.n)
+		fc_diags_print(&d, stderr, 0);
+	assert_int_equal(d.n, 0);
+	assert_non_null(r->lexicon);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_unknown_keys_are_positioned_with_a_suggestion),
+		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
+		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
+		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
+		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
+		cmocka_unit_test(test_real_rules_load_without_diagnostics),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,164 @@
+/*
+** test_norm_load.c: normalizer rule files are loaded strictly, and every
+** problem is reported with its file:line:col (fixtures in data/).
+*/
+#include <stdio.h>
+
+#include "fc_test.h"
+
+#define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
+
+/* Index of the diagnostic with this message, or -1. */
+static int find(const struct fc_diags *d, const char *msg)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].msg && !strcmp(d->v[i].msg, msg))
+			return (int)i;
+	return -1;
+}
+
+static size_t count_file(const struct fc_diags *d, const char *file)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		n += d->v[i].loc.file && !strcmp(d->v[i].loc.file, file);
+	return n;
+}
+
+static void expect(const struct fc_diags *d, const char *file, unsigned line,
+		   unsigned col, const char *msg)
+{
+	int i = find(d, msg);
+	if (i < 0)
+		fprintf(stderr, "missing diagnostic: %s\n", msg);
+	assert_true(i >= 0);
+	fc_assert_diag(d, (size_t)i, file, line, col, msg);
+	assert_int_equal(d->v[i].sev, FC_SEV_ERROR);
+}
+
+static void test_norm_load_keys_and_types(void **state)
+{
+	const char *f = DATA "/bad_keys.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	expect(&d, f, 2, 1,
+	       "unknown key 'pattern' in a normalizer file (did you mean "
+	       "'patterns'?)");
+	expect(&d, f, 4, 10,
+	       "table 'month' must be a mapping of words to values");
+	expect(&d, f, 9, 5,
+	       "unknown key 'prodution' in a pattern (did you mean "
+	       "'production'?)");
+	expect(&d, f, 11, 15,
+	       "priority must be a whole number from -1000 to 1000");
+	expect(&d, f, 12, 13, "anchor must be a string or a list of strings");
+	assert_int_equal(count_file(&d, f), 5);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+static void test_norm_load_regex_tables_productions(void **state)
+{
+	const char *f = DATA "/bad_regex.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	/* PCRE2's message, at the column inside the quoted scalar */
+	expect(&d, f, 8, 24,
+	       "bad regex in pattern 'p.paren': missing closing parenthesis");
+	expect(&d, f, 12, 16, "unknown table 'mnth' (did you mean 'month'?)");
+	expect(&d, f, 16, 17,
+	       "unknown production 'datee' (did you mean 'date'?)");
+	/* an error inside a macro points at the reference to it */
+	expect(&d, f, 18, 14,
+	       "bad regex in pattern 'p.macro': syntax error in subpattern "
+	       "name (missing terminator?)");
+	expect(&d, f, 23, 11, "unknown slot 'valeu' (did you mean 'value'?)");
+	expect(&d, f, 24, 9,
+	       "duplicate pattern id 'p.paren' (first at line 7)");
+	assert_int_equal(count_file(&d, f), 6);
+	int i = find(&d, "bad regex in pattern 'p.paren': missing closing "
+			 "parenthesis");
+	assert_int_equal(d.v[i].code, FC_EREGEX);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+static size_t run(const struct fc_rules *r, const char *text,
+		  struct fc_arena *a, struct fc_document *doc)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->text = fc_arena_strdup(a, text);
+	doc->text_len = strlen(text);
+	doc->published = "2026-01-16";
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(r, a, doc, &d), FC_OK);
+	fc_diags_finish(&d);
+	fc_mentions_finish(doc);
+	return doc->nmentions;
+}
+
+/* A later folder's rule with the same id replaces the earlier one. */
+static void test_norm_load_override_by_id(void **state)
+{
+	const char *dirs[] = {DATA "/over_a", DATA "/over_b", NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	assert_int_equal(d.nerr, 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	assert_int_equal(run(r, "foo and bar", &a, &doc), 1);
+	assert_int_equal(doc.mentions[0].start, 8);
+	assert_string_equal(doc.mentions[0].time.value, "FUTURE_REF");
+	assert_string_equal(doc.mentions[0].rule, "ref.word");
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+
+	/* alone, over_a finds foo */
+	const char *only_a[] = {DATA "/over_a", NULL};
+	fc_diags_init(&d);
+	assert_int_equal(fc_rules_load(only_a, 0, &r, &d), FC_OK);
+	fc_arena_init(&a);
+	assert_int_equal(run(r, "foo and bar", &a, &doc), 1);
+	assert_string_equal(doc.mentions[0].time.value, "PRESENT_REF");
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+/* The built-in rules load without a single diagnostic. */
+static void test_norm_load_builtin_clean(void **state)
+{
+	const char *dirs[] = {FC_SOURCE_ROOT "/rules/normalizers", NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	if (d.n)
+		fc_diags_print(&d, stderr, 0);
+	assert_int_equal(d.n, 0);
+	assert_non_null(r->norm);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_norm_load_keys_and_types),
+		cmocka_unit_test(test_norm_load_regex_tables_productions),
+		cmocka_unit_test(test_norm_load_override_by_id),
+		cmocka_unit_test(test_norm_load_builtin_clean),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
