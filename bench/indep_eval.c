@@ -2,6 +2,7 @@
 ** indep_eval: how text-reuse detection behaves on real corpora.
 **
 **   indep_eval [--seed DIR] [--ecb FILE] [--show N] [--pairs]
+**   indep_eval --credits FILE.jsonl
 **
 ** Seed corpus (default corpora/putin-iran-2026-01-16): every .txt file
 ** is a source; prints the exact scores of every pair and the pairs the
@@ -16,6 +17,9 @@
 ** rule would flag over all pairs (the recall of the LSH candidates),
 ** and the N flagged pairs of lowest score (--show, default 20), or all
 ** flagged pairs with --pairs.
+**
+** --credits: every credit match in the "text" of each JSON line, with
+** the credit id, the document id and the matched line, for reading.
 **
 ** Not part of the test suite: it reads research data from ../shared.
 ** Build: ninja -C build tests/unit/indep/indep_eval
@@ -36,7 +40,7 @@ struct pair_row {
 	char cluster[48], a[48], b[48];
 	struct reuse_score s;
 	bool is_flagged; /* by the pipeline (LSH candidates) */
-	bool is_exact;   /* by the exact rule over all pairs */
+	bool is_exact;	 /* by the exact rule over all pairs */
 	const char *detail;
 	double sim;
 };
@@ -44,6 +48,8 @@ struct pair_row {
 struct rows {
 	struct pair_row *v;
 	size_t n, cap;
+	size_t nwire, ndeclared; /* dependent pairs of the other reasons */
+	size_t ndocs, ngroups;   /* sources and independent groups */
 };
 
 static struct pair_row *push_row(struct rows *r)
@@ -68,8 +74,8 @@ static void add_text(struct fc_corpus *c, const char *id, const char *text)
 	if (fc_corpus_add_text(c, id, NULL, text, strlen(text)) == FC_OK &&
 	    c->nsources == before + 1)
 		return;
-	struct fc_source *s = fc_arena_alloc(&c->arena,
-					     (before + 1) * sizeof(*s));
+	struct fc_source *s =
+		fc_arena_alloc(&c->arena, (before + 1) * sizeof(*s));
 	if (!s) {
 		fprintf(stderr, "out of memory\n");
 		exit(3);
@@ -97,6 +103,12 @@ static void eval_corpus(const struct fc_rules *r, struct fc_corpus *c,
 		exit(2);
 	}
 	fc_diags_finish(&d);
+	rows->ndocs += c->ndocs;
+	rows->ngroups += (size_t)c->ngroups;
+	for (size_t k = 0; k < c->ndeps; k++) {
+		rows->nwire += c->deps[k].reason == FC_DEP_WIRE;
+		rows->ndeclared += c->deps[k].reason == FC_DEP_DECLARED;
+	}
 	const struct reuse_cfg *cfg = &r->indep->reuse;
 	struct fc_arena a;
 	fc_arena_init(&a);
@@ -110,13 +122,11 @@ static void eval_corpus(const struct fc_rules *r, struct fc_corpus *c,
 		for (uint32_t j = i + 1; j < c->ndocs; j++) {
 			struct pair_row *p = push_row(rows);
 			snprintf(p->cluster, sizeof(p->cluster), "%s", name);
-			snprintf(p->a, sizeof(p->a), "%s",
-				 c->docs[i].src->id);
-			snprintf(p->b, sizeof(p->b), "%s",
-				 c->docs[j].src->id);
+			snprintf(p->a, sizeof(p->a), "%s", c->docs[i].src->id);
+			snprintf(p->b, sizeof(p->b), "%s", c->docs[j].src->id);
 			indep_score_pair(cfg, &f[i], &f[j], &p->s);
-			p->is_exact = indep_is_reuse(cfg, &p->s, &p->sim,
-						     &p->detail);
+			p->is_exact =
+				indep_is_reuse(cfg, &p->s, &p->sim, &p->detail);
 			for (size_t k = 0; k < c->ndeps; k++)
 				if (c->deps[k].a == i && c->deps[k].b == j &&
 				    c->deps[k].reason == FC_DEP_REUSE)
@@ -132,8 +142,7 @@ static int cmp_double(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-static void distribution(const char *what, const struct rows *rows,
-			 size_t off)
+static void distribution(const char *what, const struct rows *rows, size_t off)
 {
 	double *v = malloc((rows->n ? rows->n : 1) * sizeof(*v));
 	for (size_t i = 0; i < rows->n; i++)
@@ -155,7 +164,8 @@ static void print_row(const struct pair_row *p)
 	       p->is_flagged || p->is_exact ? "" : "");
 	if (p->is_flagged || p->is_exact)
 		printf("  %38s by %s %.3f%s\n", "", p->detail, p->sim,
-		       p->is_flagged ? "" : " (exact rule only: missed by LSH)");
+		       p->is_flagged ? ""
+				     : " (exact rule only: missed by LSH)");
 }
 
 /* ---- seed corpus ------------------------------------------------------- */
@@ -211,7 +221,7 @@ static void eval_seed(const struct fc_rules *r, const char *dir)
 	fc_corpus_destroy(c);
 }
 
-/* ---- ECB+ -------------------------------------------------------------- */
+/* ---- JSON lines -------------------------------------------------------- */
 
 static void put_utf8(struct fc_buf *b, unsigned long u)
 {
@@ -237,9 +247,12 @@ static unsigned long hex4(const char *p)
 	unsigned long v = 0;
 	for (int i = 0; i < 4; i++) {
 		char ch = p[i];
-		v = v * 16 + (unsigned long)(ch >= 'a'   ? ch - 'a' + 10
-					     : ch >= 'A' ? ch - 'A' + 10
-							 : ch - '0');
+		int dig = ch - '0';
+		if (ch >= 'a')
+			dig = ch - 'a' + 10;
+		else if (ch >= 'A')
+			dig = ch - 'A' + 10;
+		v = v * 16 + (unsigned long)dig;
 	}
 	return v;
 }
@@ -256,11 +269,21 @@ static void json_string(const char **pp, struct fc_buf *b)
 		}
 		p++;
 		switch (*p) {
-		case 'n': fc_buf_addc(b, '\n'); break;
-		case 't': fc_buf_addc(b, '\t'); break;
-		case 'r': fc_buf_addc(b, '\r'); break;
-		case 'b': fc_buf_addc(b, '\b'); break;
-		case 'f': fc_buf_addc(b, '\f'); break;
+		case 'n':
+			fc_buf_addc(b, '\n');
+			break;
+		case 't':
+			fc_buf_addc(b, '\t');
+			break;
+		case 'r':
+			fc_buf_addc(b, '\r');
+			break;
+		case 'b':
+			fc_buf_addc(b, '\b');
+			break;
+		case 'f':
+			fc_buf_addc(b, '\f');
+			break;
 		case 'u': {
 			unsigned long u = hex4(p + 1);
 			p += 4;
@@ -274,7 +297,9 @@ static void json_string(const char **pp, struct fc_buf *b)
 			put_utf8(b, u);
 			break;
 		}
-		default: fc_buf_addc(b, *p); break;
+		default:
+			fc_buf_addc(b, *p);
+			break;
 		}
 		if (*p)
 			p++;
@@ -369,6 +394,9 @@ static void eval_ecb(const struct fc_rules *r, const char *path, size_t show,
 	       "%zu resemblance, %zu containment, %zu sentences\n",
 	       nflag, rows.n ? 100.0 * (double)nflag / (double)rows.n : 0.0,
 	       nres, ncont, nsent);
+	printf("  dependent by a shared wire credit: %zu pairs\n", rows.nwire);
+	printf("  independent groups: %zu for %zu articles\n", rows.ngroups,
+	       rows.ndocs);
 	printf("  flagged by the exact rule over all pairs: %zu (missed by "
 	       "the LSH candidates: %zu)\n",
 	       nexact, nmissed);
@@ -393,8 +421,91 @@ static void eval_ecb(const struct fc_rules *r, const char *path, size_t show,
 	free(rows.v);
 }
 
+/*
+** Credit audit: every credit match in every "text" of a JSON-lines file,
+** one line each: credit id, document id, the matched line.
+*/
+static void audit_credits(const struct fc_rules *r, const char *path)
+{
+	char *data;
+	size_t len;
+	if (fc_file_read(path, 1u << 30, &data, &len)) {
+		fprintf(stderr, "cannot read %s\n", path);
+		exit(2);
+	}
+	const struct fc_indep *x = r->indep;
+	struct fc_buf s, key;
+	fc_buf_init(&s, 0);
+	fc_buf_init(&key, 0);
+	char id[96] = "";
+	size_t ndocs = 0, nhits = 0;
+	for (char *line = data; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		for (const char *p = line; *p;) {
+			if (*p != '"') {
+				p++;
+				continue;
+			}
+			json_string(&p, &s);
+			while (*p == ' ')
+				p++;
+			if (*p == ':') {
+				fc_buf_reset(&key);
+				fc_buf_adds(&key, fc_buf_cstr(&s));
+				continue;
+			}
+			const char *k = fc_buf_cstr(&key);
+			if (!strcmp(k, "id") || !strcmp(k, "doc"))
+				snprintf(id, sizeof(id), "%s", fc_buf_cstr(&s));
+			if (strcmp(k, "text"))
+				continue;
+			ndocs++;
+			const char *t = fc_buf_cstr(&s);
+			size_t tl = strlen(t);
+			for (size_t ci = 0; ci < x->ncredits; ci++) {
+				const struct credit *cr = &x->credits[ci];
+				if (!cr->is_compiled_ok)
+					continue;
+				size_t off = 0;
+				for (int m = 0; m < 8 && off <= tl; m++) {
+					int rc = pcre2_match(
+						cr->re, (PCRE2_SPTR)t, tl, off,
+						0, x->md, x->mctx);
+					if (rc < 0)
+						break;
+					PCRE2_SIZE *ov =
+						pcre2_get_ovector_pointer(
+							x->md);
+					if (cr->within && ov[0] >= cr->within)
+						break;
+					size_t ls = ov[0], le = ov[1];
+					while (ls > 0 && t[ls - 1] != '\n')
+						ls--;
+					while (t[le] && t[le] != '\n')
+						le++;
+					printf("%s\t%s\t%.*s\n", cr->id, id,
+					       (int)(le - ls > 160 ? 160
+								   : le - ls),
+					       t + ls);
+					nhits++;
+					off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				}
+			}
+			fc_buf_reset(&key);
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	fprintf(stderr, "%zu texts, %zu credit matches\n", ndocs, nhits);
+	fc_buf_finish(&s);
+	fc_buf_finish(&key);
+	free(data);
+}
+
 int main(int argc, char **argv)
 {
+	const char *credits = NULL;
 	const char *seed = FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16";
 	const char *ecb = FC_SOURCE_ROOT
 		"/../shared/data/clusters/ecbplus-subtopics.jsonl";
@@ -409,9 +520,12 @@ int main(int argc, char **argv)
 			show = (size_t)strtoul(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--pairs"))
 			is_all = true;
+		else if (!strcmp(argv[i], "--credits") && i + 1 < argc)
+			credits = argv[++i];
 		else {
 			fprintf(stderr, "usage: indep_eval [--seed DIR] "
-					"[--ecb FILE] [--show N] [--pairs]\n");
+					"[--ecb FILE] [--show N] [--pairs] "
+					"[--credits FILE]\n");
 			return 2;
 		}
 	}
@@ -423,6 +537,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fc_diags_finish(&d);
+	if (credits) {
+		audit_credits(r, credits);
+		fc_rules_destroy(r);
+		return 0;
+	}
 	eval_seed(r, seed);
 	printf("\n");
 	eval_ecb(r, ecb, show, is_all);

@@ -36,8 +36,8 @@ static bool push_dep(struct deps *p, uint32_t a, uint32_t b,
 		p->v = g;
 		p->cap = cap;
 	}
-	p->v[p->n++] = (struct fc_dependence){a < b ? a : b, a < b ? b : a,
-					      why, sim, detail};
+	p->v[p->n++] = (struct fc_dependence){a < b ? a : b, a < b ? b : a, why,
+					      sim, detail};
 	return true;
 }
 
@@ -51,8 +51,7 @@ static int cmp_dep(const void *pa, const void *pb)
 	return (a->reason > b->reason) - (a->reason < b->reason);
 }
 
-static const struct fc_source *source_of(const struct fc_corpus *c,
-					 size_t i)
+static const struct fc_source *source_of(const struct fc_corpus *c, size_t i)
 {
 	return c->docs[i].src ? c->docs[i].src : &c->sources[i];
 }
@@ -142,8 +141,7 @@ static fc_status wire(const struct fc_indep *x, struct fc_arena *tmp,
 		size_t j = i;
 		while (j < n && !strcmp(keys[j].key, keys[i].key))
 			j++;
-		const char *detail = fc_arena_strdup(&c->arena,
-						     keys[i].detail);
+		const char *detail = fc_arena_strdup(&c->arena, keys[i].detail);
 		if (!detail)
 			return FC_ENOMEM;
 		size_t m = j - i;
@@ -164,8 +162,8 @@ static fc_status reuse(const struct fc_indep *x, struct fc_arena *tmp,
 		       struct fc_corpus *c, struct deps *p)
 {
 	const struct reuse_cfg *cfg = &x->reuse;
-	struct doc_feat *f = fc_arena_alloc(tmp, (c->ndocs ? c->ndocs : 1) *
-							 sizeof(*f));
+	struct doc_feat *f =
+		fc_arena_alloc(tmp, (c->ndocs ? c->ndocs : 1) * sizeof(*f));
 	if (!f)
 		return FC_ENOMEM;
 	fc_status st;

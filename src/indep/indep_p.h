@@ -21,18 +21,23 @@
 /* A wire agency: the names that credit it, and its display name. */
 struct agency {
 	const char *id;
-	const char *name; /* display name, the dependence detail */
+	const char *name;     /* display name, the dependence detail */
 	const char **aliases; /* literal, case-sensitive */
 	size_t naliases;
+	/* Names that credit the agency only inside a dateline's
+	** parentheses ("ANKARA (AA) -"), too ambiguous anywhere else. */
+	const char **dateline_aliases;
+	size_t ndateline_aliases;
 	const struct fc_ynode *node;
 };
 
 /*
 ** A credit rule: a PCRE2 pattern (multi-line mode) whose match marks a
 ** document as carrying a credit. The agency comes from `{agency}` in
-** the pattern (expanded to a named group over every alias), or from a
-** fixed `agency:`; a named group `byline` keys the credit by the
-** reporters' names instead.
+** the pattern (expanded to a named group over every alias; the
+** dateline aliases too with `{dateline_agency}`), or from a fixed
+** `agency:`; a named group `byline` keys the credit by the reporters'
+** names instead.
 */
 struct credit {
 	const char *id;
@@ -46,9 +51,9 @@ struct credit {
 
 /* Text-reuse settings (one `reuse:` mapping; later files override keys). */
 struct reuse_cfg {
-	bool is_enabled;          /* some file had a reuse: mapping */
-	uint32_t shingle;         /* words per shingle */
-	uint32_t hashes, bands;   /* document MinHash and LSH bands */
+	bool is_enabled;	/* some file had a reuse: mapping */
+	uint32_t shingle;	/* words per shingle */
+	uint32_t hashes, bands; /* document MinHash and LSH bands */
 	uint32_t sentence_hashes, sentence_bands;
 	uint64_t seed;
 	uint32_t min_sentence_shingles;
@@ -106,10 +111,10 @@ fc_status indep_wire_keys(const struct fc_indep *x, struct fc_arena *a,
 struct doc_feat {
 	uint64_t *sh; /* sorted, unique word shingles of the document */
 	size_t nsh;
-	uint64_t *ssh;  /* sentence shingles, each run sorted and unique */
+	uint64_t *ssh; /* sentence shingles, each run sorted and unique */
 	uint32_t *soff; /* nsent + 1 offsets into ssh */
 	uint32_t nsent;
-	uint64_t *sig;  /* cfg->hashes MinHash values (NULL when nsh == 0) */
+	uint64_t *sig; /* cfg->hashes values (NULL when nsh == 0) */
 	uint64_t *ssig; /* nsent * cfg->sentence_hashes */
 };
 
@@ -135,7 +140,7 @@ struct reuse_score {
 	double containment; /* |A & B| / min(|A|, |B|) */
 	double fraction;    /* best side: matched / eligible sentences */
 	uint32_t matched, eligible; /* of the side that gave fraction */
-	size_t nmin;        /* shingles of the smaller document */
+	size_t nmin;		    /* shingles of the smaller document */
 };
 
 void indep_score_pair(const struct reuse_cfg *cfg, const struct doc_feat *fa,
@@ -151,7 +156,7 @@ bool indep_is_reuse(const struct reuse_cfg *cfg, const struct reuse_score *s,
 
 /* A candidate pair a < b packed as a << 32 | b. */
 fc_status indep_candidates(const struct reuse_cfg *cfg, struct fc_arena *a,
-			   const struct doc_feat *f, size_t n,
-			   uint64_t **out, size_t *nout);
+			   const struct doc_feat *f, size_t n, uint64_t **out,
+			   size_t *nout);
 
 #endif

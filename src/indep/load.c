@@ -3,14 +3,17 @@
 **
 **   kind: independence
 **   description: ...
-**   agencies:                      # wire agencies and the names that credit them
+**   agencies:                      # wire agencies and the names that credit
+*them
 **     - id: reuters
 **       name: Reuters              # display name (the dependence detail)
 **       aliases: [Reuters, REUTERS] # literal, case-sensitive
+**       dateline_aliases: [AA]     # optional: credits only in "CITY (AA) -"
 **   credits:                       # lines that mark a copy of an agency's copy
 **     - id: dateline
 **       pattern: '^[A-Z]+ \({agency}\) -'   # PCRE2, multi-line mode
-**       within: 2000               # optional: match must start in the first N bytes
+**       within: 2000               # optional: match must start in the first N
+*bytes
 **       agency: reuters            # optional: fixed agency instead of {agency}
 **   reuse:                         # text reuse (shingles, MinHash, LSH)
 **     shingle: 3
@@ -18,7 +21,8 @@
 **   tests: [...]
 **
 ** `{agency}` in a pattern stands for a named group `agency` over every
-** alias of every agency (longest first); a named group `byline` keys
+** alias of every agency (longest first), `{dateline_agency}` over the
+** dateline aliases too; a named group `byline` keys
 ** the credit by the reporters' names instead of an agency. Agencies and
 ** credits loaded later with the same id replace earlier ones; keys of a
 ** later `reuse:` replace the earlier values one by one. Patterns are
@@ -30,7 +34,7 @@
 
 #include "indep/indep_p.h"
 
-#define AGENCY_TOKEN "{agency}"
+static const char *const tokens[] = {"{agency}", "{dateline_agency}"};
 #define MATCH_LIMIT 1000000u
 #define DEPTH_LIMIT 10000u
 
@@ -78,8 +82,8 @@ static const char *nearest_agency(const struct fc_indep *x, const char *s)
 	return best;
 }
 
-static bool get_id(const struct fc_ynode *n, const char *what,
-		   const char **id, struct fc_diags *d)
+static bool get_id(const struct fc_ynode *n, const char *what, const char **id,
+		   struct fc_diags *d)
 {
 	const struct fc_ynode *idn = fc_ymap_get(n, "id");
 	if (!idn) {
@@ -101,8 +105,9 @@ static fc_status add_agency(struct fc_rules *r, struct fc_indep *x,
 			    const struct fc_ynode *n, size_t first,
 			    struct fc_diags *d)
 {
-	static const char *const keys[] = {"id", "name", "aliases",
-					   "description", NULL};
+	static const char *const keys[] = {
+		"id", "name", "aliases", "dateline_aliases", "description",
+		NULL};
 	if (n->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &n->loc,
 			    "each agency must be a mapping with 'id', 'name' "
@@ -130,11 +135,23 @@ static fc_status add_agency(struct fc_rules *r, struct fc_indep *x,
 	if (!fc_ynode_strlist(&r->arena, al, "aliases", &ag.aliases,
 			      &ag.naliases, d))
 		return FC_OK;
+	const struct fc_ynode *dl = fc_ymap_get(n, "dateline_aliases");
+	if (dl &&
+	    !fc_ynode_strlist(&r->arena, dl, "dateline_aliases",
+			      &ag.dateline_aliases, &ag.ndateline_aliases, d))
+		return FC_OK;
 	for (size_t i = 0; i < ag.naliases; i++)
 		if (!ag.aliases[i][0])
-			fc_diag_add(d, FC_ESCHEMA,
-				    &al->kids[al->type == FC_Y_SEQ ? i : 0]->loc,
-				    "an alias must not be empty");
+			fc_diag_add(
+				d, FC_ESCHEMA,
+				&al->kids[al->type == FC_Y_SEQ ? i : 0]->loc,
+				"an alias must not be empty");
+	for (size_t i = 0; i < ag.ndateline_aliases; i++)
+		if (!ag.dateline_aliases[i][0])
+			fc_diag_add(
+				d, FC_ESCHEMA,
+				&dl->kids[dl->type == FC_Y_SEQ ? i : 0]->loc,
+				"an alias must not be empty");
 	if (d->nerr > nerr0)
 		return FC_OK;
 	for (size_t j = 0; j < x->nagencies; j++) {
@@ -166,8 +183,8 @@ static fc_status add_credit(struct fc_rules *r, struct fc_indep *x,
 			    const struct fc_ynode *n, size_t first,
 			    struct fc_diags *d)
 {
-	static const char *const keys[] = {"id", "description", "pattern",
-					   "agency", "within", NULL};
+	static const char *const keys[] = {
+		"id", "description", "pattern", "agency", "within", NULL};
 	if (n->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &n->loc,
 			    "each credit must be a mapping with 'id' and "
@@ -238,8 +255,7 @@ static const struct {
 	 offsetof(struct reuse_cfg, sentence_hashes), 1, 1024},
 	{"sentence_bands", NUM_U32, offsetof(struct reuse_cfg, sentence_bands),
 	 1, 1024},
-	{"seed", NUM_U64, offsetof(struct reuse_cfg, seed), 0,
-	 (1LL << 62)},
+	{"seed", NUM_U64, offsetof(struct reuse_cfg, seed), 0, (1LL << 62)},
 	{"min_sentence_shingles", NUM_U32,
 	 offsetof(struct reuse_cfg, min_sentence_shingles), 1, 1000},
 	{"resemblance", NUM_FRACTION, offsetof(struct reuse_cfg, resemblance),
@@ -376,8 +392,10 @@ static void read_reuse(struct fc_rules *r, struct fc_indep *x,
 fc_status fc_indep_add(struct fc_rules *r, const struct fc_rulefile *file,
 		       struct fc_diags *d)
 {
-	static const char *const keys[] = {"kind", "description", "agencies",
-					   "credits", "reuse", "tests", NULL};
+	static const char *const keys[] = {"kind",    "description",
+					   "agencies", "credits",
+					   "reuse",   "tests",
+					   NULL};
 	struct fc_srcloc floc = {file->path, 0, 0, 0};
 	struct fc_indep *x = get_indep(r);
 	if (!x) {
@@ -440,23 +458,72 @@ static void add_escaped(struct fc_buf *b, const char *s)
 	}
 }
 
+/* Alias j of agency ag counting dateline aliases after the others. */
+static const char *alias_at(const struct agency *ag, size_t j)
+{
+	return j < ag->naliases ? ag->aliases[j]
+				: ag->dateline_aliases[j - ag->naliases];
+}
+
+static const struct fc_ynode *alias_node(const struct agency *ag, size_t j)
+{
+	const struct fc_ynode *l = fc_ymap_get(
+		ag->node, j < ag->naliases ? "aliases" : "dateline_aliases");
+	if (j >= ag->naliases)
+		j -= ag->naliases;
+	return l->type == FC_Y_SEQ ? l->kids[j] : l;
+}
+
+/* Report an alias that two agencies share: a credit would be ambiguous. */
+static void check_aliases(const struct fc_indep *x, struct fc_diags *d)
+{
+	for (size_t i = 0; i < x->nagencies; i++) {
+		const struct agency *ai = &x->agencies[i];
+		for (size_t j = 0; j < ai->naliases + ai->ndateline_aliases;
+		     j++)
+			for (size_t k = 0; k < i; k++) {
+				const struct agency *ak = &x->agencies[k];
+				size_t m;
+				for (m = 0;
+				     m < ak->naliases + ak->ndateline_aliases;
+				     m++)
+					if (!strcmp(alias_at(ai, j),
+						    alias_at(ak, m)))
+						break;
+				if (m == ak->naliases + ak->ndateline_aliases)
+					continue;
+				fc_diag_add(d, FC_ESCHEMA,
+					    &alias_node(ai, j)->loc,
+					    "alias '%s' of agency '%s' is also "
+					    "an alias of '%s'",
+					    alias_at(ai, j), ai->id, ak->id);
+				break;
+			}
+	}
+}
+
 /*
-** The alternation over every alias, as "(?<agency>(?-i:a|b|...))".
-** Reports an alias that two agencies share.
+** The alternation over every alias (and the dateline aliases when
+** is_dateline), as "(?<agency>(?-i:a|b|...))", longest first.
 */
-static char *agency_group(struct fc_rules *r, struct fc_indep *x,
-			  struct fc_diags *d)
+static char *agency_group(struct fc_rules *r, const struct fc_indep *x,
+			  bool is_dateline)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < x->nagencies; i++)
-		n += x->agencies[i].naliases;
+		n += x->agencies[i].naliases +
+		     (is_dateline ? x->agencies[i].ndateline_aliases : 0);
 	const char **all = fc_arena_alloc(&r->arena, (n + 1) * sizeof(*all));
 	if (!all)
 		return NULL;
 	n = 0;
-	for (size_t i = 0; i < x->nagencies; i++)
-		for (size_t j = 0; j < x->agencies[i].naliases; j++)
-			all[n++] = x->agencies[i].aliases[j];
+	for (size_t i = 0; i < x->nagencies; i++) {
+		const struct agency *ag = &x->agencies[i];
+		size_t m = ag->naliases +
+			   (is_dateline ? ag->ndateline_aliases : 0);
+		for (size_t j = 0; j < m; j++)
+			all[n++] = alias_at(ag, j);
+	}
 	if (n)
 		qsort(all, n, sizeof(*all), cmp_alias);
 	struct fc_buf b;
@@ -474,48 +541,36 @@ static char *agency_group(struct fc_rules *r, struct fc_indep *x,
 	fc_buf_adds(&b, "))");
 	char *out = b.err ? NULL : fc_arena_strdup(&r->arena, fc_buf_cstr(&b));
 	fc_buf_finish(&b);
-	/* Two agencies claiming one alias make a credit ambiguous. */
-	for (size_t i = 0; i < x->nagencies; i++)
-		for (size_t j = 0; j < x->agencies[i].naliases; j++)
-			for (size_t k = 0; k < i; k++)
-				for (size_t m = 0; m < x->agencies[k].naliases;
-				     m++) {
-					if (strcmp(x->agencies[i].aliases[j],
-						   x->agencies[k].aliases[m]))
-						continue;
-					const struct fc_ynode *al = fc_ymap_get(
-						x->agencies[i].node, "aliases");
-					fc_diag_add(
-						d, FC_ESCHEMA,
-						&(al->type == FC_Y_SEQ
-							  ? al->kids[j]
-							  : al)
-							 ->loc,
-						"alias '%s' of agency '%s' is "
-						"also an alias of '%s'",
-						x->agencies[i].aliases[j],
-						x->agencies[i].id,
-						x->agencies[k].id);
-				}
 	return out;
 }
 
 /* Compile one credit; errors point into the YAML pattern scalar. */
 static void compile_credit(struct fc_rules *r, struct fc_indep *x,
-			   struct credit *cr, const char *group,
+			   struct credit *cr, char *const *groups,
 			   pcre2_compile_context *cc, struct fc_diags *d)
 {
-	const char *at = strstr(cr->pattern, AGENCY_TOKEN);
-	size_t toklen = strlen(AGENCY_TOKEN);
-	if (at && strstr(at + toklen, AGENCY_TOKEN)) {
-		size_t off = (size_t)(strstr(at + toklen, AGENCY_TOKEN) -
-				      cr->pattern);
-		struct fc_srcloc l = fc_ynode_loc_at(cr->pattern_node, off);
-		fc_diag_add(d, FC_ESCHEMA, &l,
-			    "credit '%s' uses {agency} more than once",
-			    cr->id);
-		return;
-	}
+	/* The first placeholder, and no second one. */
+	const char *at = NULL;
+	size_t tok = 0;
+	for (const char *p = cr->pattern; *p; p++)
+		for (size_t t = 0; t < 2; t++) {
+			if (strncmp(p, tokens[t], strlen(tokens[t])))
+				continue;
+			if (at) {
+				struct fc_srcloc l = fc_ynode_loc_at(
+					cr->pattern_node,
+					(size_t)(p - cr->pattern));
+				fc_diag_add(d, FC_ESCHEMA, &l,
+					    "credit '%s' uses an agency "
+					    "placeholder more than once",
+					    cr->id);
+				return;
+			}
+			at = p;
+			tok = t;
+		}
+	size_t toklen = at ? strlen(tokens[tok]) : 0;
+	const char *group = groups[tok];
 	if (cr->agency) {
 		bool is_known = false;
 		for (size_t i = 0; i < x->nagencies; i++)
@@ -585,11 +640,12 @@ fc_status fc_indep_compile(struct fc_rules *r, struct fc_diags *d)
 	if (!x)
 		return FC_OK;
 	size_t nerr0 = d->nerr;
-	char *group = agency_group(r, x, d);
+	check_aliases(x, d);
+	char *groups[2] = {agency_group(r, x, false), agency_group(r, x, true)};
 	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
 	x->mctx = pcre2_match_context_create(NULL);
 	x->md = pcre2_match_data_create(32, NULL);
-	if (!group || !cc || !x->mctx || !x->md) {
+	if (!groups[0] || !groups[1] || !cc || !x->mctx || !x->md) {
 		pcre2_compile_context_free(cc);
 		fc_diag_add(d, FC_ENOMEM, NULL, "out of memory");
 		return FC_ENOMEM;
@@ -599,7 +655,7 @@ fc_status fc_indep_compile(struct fc_rules *r, struct fc_diags *d)
 	pcre2_set_depth_limit(x->mctx, DEPTH_LIMIT);
 	for (size_t i = 0; i < x->ncredits; i++)
 		if (x->credits[i].pattern)
-			compile_credit(r, x, &x->credits[i], group, cc, d);
+			compile_credit(r, x, &x->credits[i], groups, cc, d);
 	pcre2_compile_context_free(cc);
 	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
 }

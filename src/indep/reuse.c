@@ -72,8 +72,8 @@ static bool push_pair(struct pairs *p, uint32_t a, uint32_t b)
 }
 
 fc_status indep_candidates(const struct reuse_cfg *cfg, struct fc_arena *a,
-			   const struct doc_feat *f, size_t n,
-			   uint64_t **out, size_t *nout)
+			   const struct doc_feat *f, size_t n, uint64_t **out,
+			   size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
@@ -150,8 +150,8 @@ fail:
 /* ---- exact scores ------------------------------------------------------ */
 
 static void match_sentences(const struct doc_feat *fa, uint32_t i,
-			    const struct doc_feat *fb, uint32_t j,
-			    double tau, bool *ma, bool *mb)
+			    const struct doc_feat *fb, uint32_t j, double tau,
+			    bool *ma, bool *mb)
 {
 	if (ma[i] && mb[j])
 		return;
@@ -172,8 +172,8 @@ static void match_sentences(const struct doc_feat *fa, uint32_t i,
 ** bucket are compared.
 */
 static bool match_by_bands(const struct reuse_cfg *cfg,
-			   const struct doc_feat *fa,
-			   const struct doc_feat *fb, bool *ma, bool *mb)
+			   const struct doc_feat *fa, const struct doc_feat *fb,
+			   bool *ma, bool *mb)
 {
 	uint32_t sr = cfg->sentence_hashes / cfg->sentence_bands;
 	size_t ne = ((size_t)fa->nsent + fb->nsent) * cfg->sentence_bands;
@@ -183,16 +183,16 @@ static bool match_by_bands(const struct reuse_cfg *cfg,
 	ne = 0;
 	const struct doc_feat *side[2] = {fa, fb};
 	for (uint32_t d = 0; d < 2; d++)
-		for (uint32_t s = 0; s < side[d]->nsent; s++)
+		for (uint32_t s = 0; s < side[d]->nsent; s++) {
+			const uint64_t *sig =
+				side[d]->ssig +
+				(size_t)s * cfg->sentence_hashes;
 			for (uint32_t b = 0; b < cfg->sentence_bands; b++)
 				e[ne++] = (struct band_entry){
-					indep_band_key(
-						BAND_SENTENCE, b,
-						side[d]->ssig +
-							(size_t)s *
-								cfg->sentence_hashes,
-						sr),
+					indep_band_key(BAND_SENTENCE, b, sig,
+						       sr),
 					d, s};
+		}
 	qsort(e, ne, sizeof(*e), cmp_entry);
 	for (size_t i = 0; i < ne;) {
 		size_t j = i;

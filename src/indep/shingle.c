@@ -95,8 +95,7 @@ static bool u64v_push(struct u64v *x, uint64_t val)
 /* ---- quoted spans ------------------------------------------------------ */
 
 /* The first of marks[0, n) that starts at p, or 0 (its length). */
-static size_t mark_at(const char *p, size_t avail, const char **marks,
-		      size_t n)
+static size_t mark_at(const char *p, size_t avail, const char **marks, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(marks[i]);
@@ -247,14 +246,10 @@ static size_t classify(const unsigned char *p, size_t avail, int *cls,
 		*cp = 0xFFFD;
 		return 1;
 	}
-	uint32_t u = n == 2 ? (uint32_t)(c & 0x1f) << 6 | (p[1] & 0x3f)
-		     : n == 3 ? (uint32_t)(c & 0x0f) << 12 |
-					(uint32_t)(p[1] & 0x3f) << 6 |
-					(p[2] & 0x3f)
-			      : (uint32_t)(c & 0x07) << 18 |
-					(uint32_t)(p[1] & 0x3f) << 12 |
-					(uint32_t)(p[2] & 0x3f) << 6 |
-					(p[3] & 0x3f);
+	/* Decode: the lead byte's payload, then 6 bits per continuation. */
+	uint32_t u = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	for (size_t k = 1; k < n; k++)
+		u = u << 6 | (p[k] & 0x3f);
 	if (u == 0x2019 || u == 0x02bc) {
 		*cls = CH_APOS;
 	} else if (u <= 0xbf || u == 0xd7 || u == 0xf7 ||
@@ -355,8 +350,7 @@ static void minhash(const uint64_t *sh, size_t n, const uint64_t *seeds,
 		}
 }
 
-static void make_seeds(uint64_t seed, uint64_t salt, uint64_t *out,
-		       uint32_t m)
+static void make_seeds(uint64_t seed, uint64_t salt, uint64_t *out, uint32_t m)
 {
 	for (uint32_t i = 0; i < m; i++)
 		out[i] = mix64(seed ^ mix64(salt + i + 1));

@@ -40,12 +40,19 @@ static const struct agency *agency_by_id(const struct fc_indep *x,
 static const struct agency *agency_by_alias(const struct fc_indep *x,
 					    const char *s, size_t n)
 {
-	for (size_t i = 0; i < x->nagencies; i++)
-		for (size_t j = 0; j < x->agencies[i].naliases; j++) {
-			const char *al = x->agencies[i].aliases[j];
+	for (size_t i = 0; i < x->nagencies; i++) {
+		const struct agency *ag = &x->agencies[i];
+		for (size_t j = 0; j < ag->naliases + ag->ndateline_aliases;
+		     j++) {
+			const char *al =
+				j < ag->naliases
+					? ag->aliases[j]
+					: ag->dateline_aliases[j -
+							       ag->naliases];
 			if (strlen(al) == n && !memcmp(al, s, n))
-				return &x->agencies[i];
+				return ag;
 		}
+	}
 	return NULL;
 }
 
@@ -92,8 +99,8 @@ static fc_status byline_key(struct fc_arena *a, const char *s, size_t n,
 	det[m] = '\0';
 	memcpy(k, "byline:", 7);
 	for (size_t i = 0; i <= m; i++)
-		k[7 + i] = (det[i] >= 'A' && det[i] <= 'Z') ? det[i] + 32
-							    : det[i];
+		k[7 + i] =
+			(det[i] >= 'A' && det[i] <= 'Z') ? det[i] + 32 : det[i];
 	*key = k;
 	*detail = det;
 	return m ? FC_OK : FC_EINPUT;
@@ -134,18 +141,18 @@ static fc_status scan(const struct fc_indep *x, struct fc_arena *a,
 				ag = agency_by_id(x, cr->agency);
 			else if (gag > 0 && gag < rc &&
 				 ov[2 * gag] != PCRE2_UNSET)
-				ag = agency_by_alias(
-					x, buf + ov[2 * gag],
-					ov[2 * gag + 1] - ov[2 * gag]);
+				ag = agency_by_alias(x, buf + ov[2 * gag],
+						     ov[2 * gag + 1] -
+							     ov[2 * gag]);
 			if (ag) {
 				key = fc_arena_printf(a, "agency:%s", ag->id);
 				detail = ag->name;
 			} else if (gby > 0 && gby < rc &&
 				   ov[2 * gby] != PCRE2_UNSET) {
-				fc_status st = byline_key(
-					a, buf + ov[2 * gby],
-					ov[2 * gby + 1] - ov[2 * gby], &key,
-					&detail);
+				fc_status st = byline_key(a, buf + ov[2 * gby],
+							  ov[2 * gby + 1] -
+								  ov[2 * gby],
+							  &key, &detail);
 				if (st == FC_EINPUT)
 					continue;
 				if (st)
@@ -182,8 +189,8 @@ fc_status indep_wire_keys(const struct fc_indep *x, struct fc_arena *a,
 	}
 	size_t len;
 	const char *text = indep_doc_text(doc, &len);
-	if (text && (st = scan(x, a, text, len, 0, di, keys, nkeys, cap,
-			       first)))
+	if (text &&
+	    (st = scan(x, a, text, len, 0, di, keys, nkeys, cap, first)))
 		return st;
 	if (!doc->text || !doc->raw)
 		return FC_OK;

@@ -22,7 +22,7 @@ struct tdoc {
 	const char *id;
 	const char *text;
 	const char *derived_from; /* or NULL */
-	const char *outlet;       /* or NULL */
+	const char *outlet;	  /* or NULL */
 };
 
 static inline void diags_dump(const struct fc_diags *d)
@@ -47,8 +47,8 @@ static inline struct fc_corpus *corpus_of(const struct fc_rules *r,
 	struct fc_corpus *c = fc_corpus_create();
 	assert_non_null(c);
 	c->name = "test";
-	c->sources = fc_arena_alloc(&c->arena, (n ? n : 1) *
-						       sizeof(*c->sources));
+	c->sources =
+		fc_arena_alloc(&c->arena, (n ? n : 1) * sizeof(*c->sources));
 	c->docs = fc_arena_alloc(&c->arena, (n ? n : 1) * sizeof(*c->docs));
 	assert_non_null(c->sources);
 	assert_non_null(c->docs);

@@ -135,13 +135,15 @@ static void test_reasons_sorted(void **state)
 	struct fc_rules *r = rules_real();
 	static const struct tdoc t[] = {
 		{"x", "A report from a correspondent.", NULL, NULL},
-		{"a", "MOSCOW (Reuters) - The Kremlin confirmed the call.", NULL,
-		 NULL},
-		{"b", "LONDON (Reuters) - Britain said it had closed its "
-		      "embassy.",
+		{"a", "MOSCOW (Reuters) - The Kremlin confirmed the call.",
+		 NULL, NULL},
+		{"b",
+		 "LONDON (Reuters) - Britain said it had closed its "
+		 "embassy.",
 		 "a", NULL},
-		{"c", "Tehran was calm on Saturday.\n\nPARIS (Reuters) - "
-		      "France followed.",
+		{"c",
+		 "Tehran was calm on Saturday.\n\nPARIS (Reuters) - "
+		 "France followed.",
 		 NULL, NULL},
 	};
 	struct fc_diags d;

@@ -20,8 +20,8 @@ static void test_errors(void **state)
 	static const char shapes[] = DATA "/bad/shapes.yaml";
 	static const struct want w[] = {
 		{bad, 2, 1,
-		 "unknown key 'descripton' in independence file (did you "
-		 "mean 'description'?)"},
+		 "unknown key 'descripton' in independence file (did you mean "
+		 "'description'?)"},
 		{bad, 5, 10, "duplicate agency id 'reuters' (first at line 4)"},
 		{bad, 6, 5, "an agency needs an 'id'"},
 		{bad, 7, 5,
@@ -33,18 +33,20 @@ static void test_errors(void **state)
 		 "'aliases'"},
 		{bad, 10, 10, "id must not be empty"},
 		{bad, 11, 23, "an alias must not be empty"},
-		{bad, 18, 45, "within must be a whole number from 1 to 1073741824"},
-		{bad, 19, 5, "credit 'c6' needs a 'pattern'"},
-		{bad, 21, 10, "duplicate credit id 'c1' (first at line 14)"},
-		{bad, 30, 3, "unknown key 'colour' in reuse"},
-		{bad, 24, 12, "shingle must be a whole number from 1 to 16"},
-		{bad, 28, 9,
+		{bad, 14, 52, "an alias must not be empty"},
+		{bad, 20, 45,
+		 "within must be a whole number from 1 to 1073741824"},
+		{bad, 21, 5, "credit 'c6' needs a 'pattern'"},
+		{bad, 23, 10, "duplicate credit id 'c1' (first at line 16)"},
+		{bad, 32, 3, "unknown key 'colour' in reuse"},
+		{bad, 26, 12, "shingle must be a whole number from 1 to 16"},
+		{bad, 30, 9,
 		 "seed must be a whole number from 0 to 4611686018427387904"},
-		{bad, 25, 16,
+		{bad, 27, 16,
 		 "containment must be a fraction above 0 and at most 1"},
-		{bad, 29, 23,
+		{bad, 31, 23,
 		 "unknown key 'clse' in quotes (did you mean 'close'?)"},
-		{bad, 27, 10, "bands (32) must divide hashes (100)"},
+		{bad, 29, 10, "bands (32) must divide hashes (100)"},
 		{shapes, 2, 11, "agencies must be a sequence of agencies"},
 		{shapes, 3, 11,
 		 "each credit must be a mapping with 'id' and 'pattern'"},
@@ -52,17 +54,21 @@ static void test_errors(void **state)
 		{bad, 12, 32,
 		 "alias 'Reuters' of agency 'afp2' is also an alias of "
 		 "'reuters'"},
-		{bad, 14, 40,
+		{bad, 13, 52,
+		 "alias 'AFPX' of agency 'afp3' is also an alias of 'afp2'"},
+		{bad, 16, 40,
 		 "bad pattern in credit 'c1': missing closing parenthesis"},
-		{bad, 15, 23,
+		{bad, 17, 23,
 		 "credit 'c2' names no agency: use {agency} in the pattern, a "
 		 "group (?<byline>...), or 'agency:'"},
-		{bad, 16, 36, "unknown agency 'reuter' (did you mean 'reuters'?)"},
-		{bad, 17, 37, "credit 'c4' uses {agency} more than once"},
-		{bad, 20, 27,
+		{bad, 18, 36,
+		 "unknown agency 'reuter' (did you mean 'reuters'?)"},
+		{bad, 19, 37,
+		 "credit 'c4' uses an agency placeholder more than once"},
+		{bad, 22, 27,
 		 "bad pattern in credit 'c7': missing terminating ] for "
 		 "character class"},
-		{bad, 22, 46, "unknown agency 'nobody'"},
+		{bad, 24, 46, "unknown agency 'nobody'"},
 	};
 	const size_t n = sizeof(w) / sizeof(*w);
 	static const char *const dirs[] = {DATA "/bad", NULL};
@@ -74,12 +80,11 @@ static void test_errors(void **state)
 	if (d.n != n)
 		diags_dump(&d);
 	for (size_t i = 0; i < n && i < d.n; i++)
-		fc_assert_diag(&d, i, w[i].file, w[i].line, w[i].col,
-			       w[i].msg);
+		fc_assert_diag(&d, i, w[i].file, w[i].line, w[i].col, w[i].msg);
 	assert_int_equal(d.n, n);
 	assert_int_equal(d.nerr, n);
 	/* The regex errors carry their own code. */
-	assert_int_equal(d.v[21].code, FC_EREGEX);
+	assert_int_equal(d.v[23].code, FC_EREGEX);
 	fc_diags_finish(&d);
 	fc_rules_destroy(r);
 }
@@ -100,7 +105,7 @@ static void test_override(void **state)
 	assert_string_equal(x->agencies[0].name, "Alpha News");
 	assert_string_equal(x->agencies[2].id, "gamma");
 	assert_string_equal(x->agencies[2].name, "gamma");
-	assert_int_equal(x->ncredits, 2);
+	assert_int_equal(x->ncredits, 3);
 	assert_true(x->reuse.is_enabled);
 	assert_true(x->reuse.containment == 0.9);
 	assert_int_equal(x->reuse.shingle, 3);
@@ -116,6 +121,9 @@ static void test_override(void **state)
 		{"[GAMMA]", "agency:gamma", "gamma"},
 		{"[BETA]", "agency:beta", "Beta"},
 		{"written by Smith", "byline:smith", "Smith"},
+		{"[BB] a dateline alias outside a dateline", NULL, NULL},
+		{"BB: in a dateline", "agency:beta", "Beta"},
+		{"BETA: in a dateline", "agency:beta", "Beta"},
 	};
 	struct fc_arena a;
 	fc_arena_init(&a);
@@ -124,9 +132,9 @@ static void test_override(void **state)
 		struct fc_corpus *c = corpus_of(r, &t, 1, false);
 		struct wire_key *k = NULL;
 		size_t n = 0, cap = 0;
-		assert_int_equal(indep_wire_keys(x, &a, &c->docs[0], 0, &k, &n,
-						 &cap),
-				 FC_OK);
+		assert_int_equal(
+			indep_wire_keys(x, &a, &c->docs[0], 0, &k, &n, &cap),
+			FC_OK);
 		assert_int_equal(n, cases[i].key ? 1 : 0);
 		if (cases[i].key) {
 			assert_string_equal(k[0].key, cases[i].key);

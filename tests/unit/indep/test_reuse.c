@@ -51,7 +51,13 @@ static const char flood_independent[] =
 	"water authority said. Residents criticised the authorities for "
 	"failing to finish flood defences promised after the last disaster.";
 
-#define assert_near(x, want) do { double v_ = (x); if (!(v_ > (want)-0.0005 && v_ < (want) + 0.0005)) fail_msg("%s = %.4f, not %.3f", #x, v_, (double)(want)); } while (0)
+#define assert_near(x, want)                                                   \
+	do {                                                                   \
+		double v_ = (x);                                               \
+		if (!(v_ > (want)-0.0005 && v_ < (want) + 0.0005))             \
+			fail_msg("%s = %.4f, not %.3f", #x, v_,                \
+				 (double)(want));                              \
+	} while (0)
 
 static void score(const struct fc_rules *r, struct fc_corpus *c, uint32_t a,
 		  uint32_t b, struct reuse_score *s)
@@ -59,12 +65,10 @@ static void score(const struct fc_rules *r, struct fc_corpus *c, uint32_t a,
 	struct fc_arena ar;
 	fc_arena_init(&ar);
 	struct doc_feat fa, fb;
-	assert_int_equal(indep_features(&r->indep->reuse, &ar, &c->docs[a],
-					&fa),
-			 FC_OK);
-	assert_int_equal(indep_features(&r->indep->reuse, &ar, &c->docs[b],
-					&fb),
-			 FC_OK);
+	assert_int_equal(
+		indep_features(&r->indep->reuse, &ar, &c->docs[a], &fa), FC_OK);
+	assert_int_equal(
+		indep_features(&r->indep->reuse, &ar, &c->docs[b], &fb), FC_OK);
 	indep_score_pair(&r->indep->reuse, &fa, &fb, s);
 	fc_arena_finish(&ar);
 }
@@ -144,8 +148,8 @@ static void test_seed(void **state)
 	fc_diags_finish(&d);
 
 	/* Without the quote discount 000 and 003 share Peskov's words. */
-	struct fc_rules *nq = rules_with(
-		"kind: independence\nreuse:\n  quotes: {open: [], close: []}\n");
+	struct fc_rules *nq = rules_with("kind: independence\nreuse:\n  "
+					 "quotes: {open: [], close: []}\n");
 	c = corpus_of(nq, t, 5, false);
 	score(nq, c, 0, 3, &s);
 	assert_near(s.containment, 0.146);
@@ -200,10 +204,10 @@ static void test_rewrite(void **state)
 static void test_sentence_rule(void **state)
 {
 	(void)state;
-	struct fc_rules *r = rules_with(
-		"kind: independence\nreuse:\n"
-		"  resemblance_min_shingles: 1000000\n"
-		"  containment_min_shingles: 1000000\n");
+	struct fc_rules *r =
+		rules_with("kind: independence\nreuse:\n"
+			   "  resemblance_min_shingles: 1000000\n"
+			   "  containment_min_shingles: 1000000\n");
 	struct fc_corpus *c = corpus_of(r, flood, 3, false);
 	struct fc_diags d;
 	fc_diags_init(&d);
@@ -244,14 +248,17 @@ static void test_normalisation(void **state)
 	(void)state;
 	struct fc_rules *r = rules_real();
 	static const struct tdoc t[] = {
-		{"a", "Russia's army lost 2,290 tanks near the old river town "
-		      "this week.",
+		{"a",
+		 "Russia's army lost 2,290 tanks near the old river town "
+		 "this week.",
 		 NULL, NULL},
-		{"b", "RUSSIA’S ARMY -- LOST 2290 tanks; near the [old] river "
-		      "town (this) week!",
+		{"b",
+		 "RUSSIA’S ARMY -- LOST 2290 tanks; near the [old] river "
+		 "town (this) week!",
 		 NULL, NULL},
-		{"c", "Russia's army lost 2,291 tanks near the old river town "
-		      "this week.",
+		{"c",
+		 "Russia's army lost 2,291 tanks near the old river town "
+		 "this week.",
 		 NULL, NULL},
 	};
 	struct fc_corpus *c = corpus_of(r, t, 3, false);
@@ -283,8 +290,9 @@ static void test_quotes(void **state)
 		{"a", "“Alpha beta gamma delta epsilon,” he said.", NULL, NULL},
 		{"b", "``Alpha beta gamma delta epsilon,'' he said.", NULL,
 		 NULL},
-		{"c", "He said “Alpha beta gamma delta epsilon.\n\nNo closer "
-		      "here at all.",
+		{"c",
+		 "He said “Alpha beta gamma delta epsilon.\n\nNo closer "
+		 "here at all.",
 		 NULL, NULL},
 		{"d", "He said: \"alpha beta gamma\" and then went home.", NULL,
 		 NULL},
@@ -315,9 +323,8 @@ static void test_quotes(void **state)
 					 "  quotes: {max_len: 10}\n");
 	c = corpus_of(sh, t, 1, false);
 	fc_arena_init(&ar);
-	assert_int_equal(indep_features(&sh->indep->reuse, &ar, &c->docs[0],
-					&f),
-			 FC_OK);
+	assert_int_equal(
+		indep_features(&sh->indep->reuse, &ar, &c->docs[0], &f), FC_OK);
 	assert_int_equal(f.nsh, 5);
 	fc_arena_finish(&ar);
 	fc_corpus_destroy(c);
@@ -395,12 +402,14 @@ static void test_short_texts(void **state)
 	(void)state;
 	struct fc_rules *r = rules_real();
 	static const struct tdoc t[] = {
-		{"a", "Russian President Vladimir Putin spoke by phone with US "
-		      "President Donald Trump on Friday, the Kremlin said.",
+		{"a",
+		 "Russian President Vladimir Putin spoke by phone with US "
+		 "President Donald Trump on Friday, the Kremlin said.",
 		 NULL, NULL},
-		{"b", "Russian President Vladimir Putin did not speak with US "
-		      "President Donald Trump on Friday, a Kremlin spokesman "
-		      "said.",
+		{"b",
+		 "Russian President Vladimir Putin did not speak with US "
+		 "President Donald Trump on Friday, a Kremlin spokesman "
+		 "said.",
 		 NULL, NULL},
 	};
 	struct fc_corpus *c = corpus_of(r, t, 2, true);

@@ -25,8 +25,9 @@ static const struct case_ copies[] = {
 	{"Madrid, 16 ene (EFE).- Spain said.", "agency:efe"},
 	{"(Bloomberg) -- Oil rose for a third day.", "agency:bloomberg"},
 	{"ANKARA (AA) - Turkey's foreign minister said.", "agency:anadolu"},
-	{"ABU DHABI, 16th January, 2026 (WAM) -- The UAE said.",
-	 "agency:wam"},
+	{"CAIRO, Jan 16 (MENA) - Egypt said.", "agency:mena"},
+	{"TORONTO (CP) — Canada said.", "agency:cp"},
+	{"ABU DHABI, 16th January, 2026 (WAM) -- The UAE said.", "agency:wam"},
 	{"TOKYO, Jan. 16 (Kyodo) -- Japan said.", "agency:kyodo"},
 	{"SEOUL, Jan. 16 (Yonhap) -- South Korea said.", "agency:yonhap"},
 	{"Rio de Janeiro (AFP) - Brazil said.", "agency:afp"},
@@ -58,8 +59,7 @@ static const struct case_ copies[] = {
 static const struct case_ not_copies[] = {
 	{"\"We are receiving signals,\" Putin told TASS at the time.", NULL},
 	{"Putin was busy, according to Russian state media TASS.", NULL},
-	{"The Associated Press reported that two embassies had closed.",
-	 NULL},
+	{"The Associated Press reported that two embassies had closed.", NULL},
 	{"A resident told AP that the streets were quiet.", NULL},
 	{"File photo from a 2020 meeting\nMaxim Shemetov/Pool Photo via AP, "
 	 "File",
@@ -78,6 +78,11 @@ static const struct case_ not_copies[] = {
 	{"The reporter , by Reuters standards , was new .", NULL},
 	{"By the time it arrived, the man had died.", NULL},
 	{"Sources close to AFP said nothing.", NULL},
+	{"a bank official told\nReuters.\n    The new CDs", NULL},
+	{"launching of\nSputnik.\n", NULL},
+	{"bonds, currently\nAA-3.\n", NULL},
+	{"Region\nMENA\n", NULL},
+	{"Gaza (MENA) was mentioned.", NULL},
 };
 
 static void run_cases(const struct case_ *cs, size_t n)
@@ -129,9 +134,9 @@ static void test_details(void **state)
 	struct fc_corpus *c = corpus_of(r, &t, 1, false);
 	struct wire_key *k = NULL;
 	size_t n = 0, cap = 0;
-	assert_int_equal(indep_wire_keys(r->indep, &a, &c->docs[0], 7, &k, &n,
-					 &cap),
-			 FC_OK);
+	assert_int_equal(
+		indep_wire_keys(r->indep, &a, &c->docs[0], 7, &k, &n, &cap),
+		FC_OK);
 	assert_int_equal(n, 4);
 	/* The outlet first, then credits in the order of the rule files. */
 	assert_string_equal(k[0].key, "agency:afp");
@@ -166,16 +171,16 @@ static void test_dateline_within(void **state)
 	struct fc_corpus *c = corpus_of(r, &t, 1, false);
 	struct wire_key *k = NULL;
 	size_t n = 0, cap = 0;
-	assert_int_equal(indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n,
-					 &cap),
-			 FC_OK);
+	assert_int_equal(
+		indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n, &cap),
+		FC_OK);
 	assert_int_equal(n, 0);
 	memcpy(text + 1900, dl, strlen(dl));
 	fc_corpus_destroy(c);
 	c = corpus_of(r, &t, 1, false);
-	assert_int_equal(indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n,
-					 &cap),
-			 FC_OK);
+	assert_int_equal(
+		indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n, &cap),
+		FC_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(k[0].key, "agency:reuters");
 	fc_corpus_destroy(c);
@@ -240,9 +245,9 @@ static void test_invalid_utf8(void **state)
 	c->docs[0].text = NULL;
 	struct wire_key *k = NULL;
 	size_t n = 0, cap = 0;
-	assert_int_equal(indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n,
-					 &cap),
-			 FC_OK);
+	assert_int_equal(
+		indep_wire_keys(r->indep, &a, &c->docs[0], 0, &k, &n, &cap),
+		FC_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(k[0].key, "agency:reuters");
 	fc_corpus_destroy(c);
