@@ -166,6 +166,58 @@ static void match_sentences(const struct doc_feat *fa, uint32_t i,
 		mb[j] = true;
 }
 
+/* How many of s[0, ns) are in big[0, nbig) (both sorted, s small). */
+static size_t count_in(const uint64_t *s, size_t ns, const uint64_t *big,
+		       size_t nbig)
+{
+	size_t k = 0, lo = 0;
+	for (size_t i = 0; i < ns && lo < nbig; i++) {
+		size_t hi = nbig;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (big[mid] < s[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nbig && big[lo] == s[i])
+			k++;
+	}
+	return k;
+}
+
+/*
+** Can sentence i of fa match any sentence of the other document (an
+** upper bound)? common: the shingles the two documents share.
+*/
+static bool may_match(const struct doc_feat *fa, uint32_t i,
+		      const uint64_t *common, size_t ncommon, double tau)
+{
+	const uint64_t *s = fa->ssh + fa->soff[i];
+	size_t ns = fa->soff[i + 1] - fa->soff[i];
+	return ncommon &&
+	       (double)count_in(s, ns, common, ncommon) >= tau * (double)ns;
+}
+
+/* The shingles of both a and b (sorted) into out; their number. */
+static size_t intersection(const uint64_t *a, size_t na, const uint64_t *b,
+			   size_t nb, uint64_t *out)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < na && j < nb) {
+		if (a[i] < b[j]) {
+			i++;
+		} else if (a[i] > b[j]) {
+			j++;
+		} else {
+			out[n++] = a[i];
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
 /*
 ** Sentence pairs from LSH when the two documents are too long to
 ** compare every sentence with every other: sentences that share a
@@ -218,41 +270,66 @@ void indep_score_pair(const struct reuse_cfg *cfg, const struct doc_feat *fa,
 		      const struct doc_feat *fb, struct reuse_score *s)
 {
 	memset(s, 0, sizeof(*s));
-	size_t inter = indep_intersect(fa->sh, fa->nsh, fb->sh, fb->nsh);
-	size_t uni = fa->nsh + fb->nsh - inter;
-	s->nmin = fa->nsh < fb->nsh ? fa->nsh : fb->nsh;
-	s->resemblance = uni ? (double)inter / (double)uni : 0.0;
-	s->containment = s->nmin ? (double)inter / (double)s->nmin : 0.0;
-	if (!fa->nsent || !fb->nsent)
+	size_t nmin = fa->nsh < fb->nsh ? fa->nsh : fb->nsh;
+	uint64_t *common = malloc((nmin ? nmin : 1) * sizeof(*common));
+	if (!common)
 		return;
-	bool *ma = calloc((size_t)fa->nsent + fb->nsent, sizeof(*ma));
+	size_t inter = intersection(fa->sh, fa->nsh, fb->sh, fb->nsh, common);
+	size_t uni = fa->nsh + fb->nsh - inter;
+	s->nmin = nmin;
+	s->resemblance = uni ? (double)inter / (double)uni : 0.0;
+	s->containment = nmin ? (double)inter / (double)nmin : 0.0;
+	bool *ma = NULL;
+	if (!fa->nsent || !fb->nsent || !inter)
+		goto done;
+	/* ok[i]: sentence i shares enough shingles with the whole other
+	** document to match one of its sentences at all; a pair needs an ok
+	** sentence on one side, so most pairs are never compared. */
+	size_t n = (size_t)fa->nsent + fb->nsent;
+	ma = calloc(2 * n, sizeof(*ma));
 	if (!ma)
-		return; /* scored on shingles alone */
-	bool *mb = ma + fa->nsent;
-	if ((uint64_t)fa->nsent * fb->nsent <= cfg->max_sentence_pairs) {
+		goto done; /* scored on shingles alone */
+	bool *mb = ma + fa->nsent, *oka = ma + n, *okb = oka + fa->nsent;
+	uint64_t nra = 0, nrb = 0;
+	for (uint32_t i = 0; i < fa->nsent; i++)
+		nra += oka[i] =
+			may_match(fa, i, common, inter, cfg->sentence_match);
+	for (uint32_t j = 0; j < fb->nsent; j++)
+		nrb += okb[j] =
+			may_match(fb, j, common, inter, cfg->sentence_match);
+	uint64_t work = nra * fb->nsent + nrb * (fa->nsent - nra);
+	if (work <= cfg->max_sentence_pairs) {
 		for (uint32_t i = 0; i < fa->nsent; i++)
-			for (uint32_t j = 0; j < fb->nsent; j++)
+			for (uint32_t j = 0; oka[i] && j < fb->nsent; j++)
 				match_sentences(fa, i, fb, j,
 						cfg->sentence_match, ma, mb);
+		for (uint32_t j = 0; j < fb->nsent; j++)
+			for (uint32_t i = 0; okb[j] && i < fa->nsent; i++)
+				if (!oka[i])
+					match_sentences(fa, i, fb, j,
+							cfg->sentence_match,
+							ma, mb);
 	} else if (!match_by_bands(cfg, fa, fb, ma, mb)) {
-		free(ma);
-		return;
+		goto done;
 	}
 	uint32_t na = 0, nb = 0;
 	for (uint32_t i = 0; i < fa->nsent; i++)
 		na += ma[i];
 	for (uint32_t j = 0; j < fb->nsent; j++)
 		nb += mb[j];
-	free(ma);
 	double fra = (double)na / fa->nsent, frb = (double)nb / fb->nsent;
 	/* The side that can decide: enough matched sentences first, then
 	** the higher share. */
-	bool oka = na >= cfg->sentence_min_matched;
-	bool okb = nb >= cfg->sentence_min_matched;
-	bool is_a = oka != okb ? oka : fra > frb || (fra == frb && na >= nb);
+	bool is_deca = na >= cfg->sentence_min_matched;
+	bool is_decb = nb >= cfg->sentence_min_matched;
+	bool is_a = is_deca != is_decb ? is_deca
+				       : fra > frb || (fra == frb && na >= nb);
 	s->fraction = is_a ? fra : frb;
 	s->matched = is_a ? na : nb;
 	s->eligible = is_a ? fa->nsent : fb->nsent;
+done:
+	free(ma);
+	free(common);
 }
 
 bool indep_is_reuse(const struct reuse_cfg *cfg, const struct reuse_score *s,
