@@ -92,7 +92,7 @@ static void test_golden(void **state)
 				fc_ymap_get(tc, "sources");
 			assert_non_null(srcs);
 			struct tdoc t[32];
-			char ids[32][8];
+			char ids[32][24];
 			assert_true(srcs->nkids <= 32);
 			for (size_t i = 0; i < srcs->nkids; i++) {
 				const struct fc_ynode *s = srcs->kids[i];
