@@ -192,7 +192,7 @@ static fc_status split_sentences(const char *t, size_t len, struct u64v *out)
 		size_t e = i;
 		if (!is_end && (t[i] == '.' || t[i] == '!' || t[i] == '?')) {
 			size_t j = i + 1;
-			while (j < len && strchr("\"')]", t[j]))
+			while (j < len && t[j] && strchr("\"')]", t[j]))
 				j++;
 			if (j + 3 <= len && !memcmp(t + j, "\xe2\x80\x9d", 3))
 				j += 3;
