@@ -83,6 +83,16 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 			    const char *text, size_t len,
 			    struct fc_sentence **out, size_t *nout);
 
+/*
+** The raw byte offset of cleaned offset
+** off of doc (for line:column in the raw file). A byte the cleaner made
+** up (U+FFFD, the blank line between paragraphs, a decoded entity) maps
+** to where the verbatim run before it ends. is_end: off ends a range
+** (the result is the raw end of that range).
+*/
+uint32_t fc_text_raw_offset(const struct fc_document *doc, uint32_t off,
+			    bool is_end);
+
 /* Append a zeroed mention to doc (arena-grown); NULL on out of memory. */
 struct fc_mention *fc_doc_push_mention(struct fc_arena *a,
 				       struct fc_document *doc);

@@ -71,7 +71,7 @@ struct tmpl {
 
 /* Message templates by finding status; [MSG_DEFAULT] is the fallback. */
 enum { MSG_DEFAULT, MSG_CORROBORATED, MSG_CONTRADICTED, MSG_SINGLE,
-       MSG_COUNT };
+       MSG_VARIANT, MSG_COUNT };
 
 /* ---- Checks ------------------------------------------------------------- */
 
@@ -85,6 +85,9 @@ struct check {
 	double tolerance; /* relative (quantity) or seconds (time, duration) */
 	uint32_t min_independent;
 	enum fc_severity severity; /* of a contradiction */
+	/* Status of incompatible values: FC_FIND_CONTRADICTED, or
+	** FC_FIND_VARIANT for wordings of one thing (quotes). */
+	enum fc_finding_status conflict;
 	struct tmpl msg[MSG_COUNT];
 	const char *file;
 	/* Nodes kept for compile-time errors. */

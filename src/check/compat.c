@@ -457,8 +457,9 @@ static bool time_compatible(double tolerance, const struct prep *x,
 		return false;
 	if (x->day >= 0 && y->day >= 0 && x->day != y->day)
 		return false;
-	if (x->weekday >= 0 && y->weekday >= 0 && x->weekday != y->weekday)
-		return false;
+	/* Two weekdays of unknown weeks ("Tuesday", "Wednesday" in
+	** undated articles) are relative to unknown, possibly different
+	** dates: no contradiction can be read from them. */
 	return true;
 }
 

@@ -14,6 +14,7 @@
 **       tolerance: P1D           # quantity: 0.05 or 5%; time: seconds
 **       min_independent: 2       # groups needed to corroborate
 **       severity: error          # of a contradiction
+**       conflict: contradicted   # or variant: status of differing values
 **       message: "{participants} spoke on {value}"
 **   tests: [...]
 **
@@ -60,6 +61,7 @@ static const char *const severity_names[] = {"info", "warning", "error",
 static const char *const message_keys[MSG_COUNT + 1] = {
 	[MSG_DEFAULT] = "default", [MSG_CORROBORATED] = "corroborated",
 	[MSG_CONTRADICTED] = "contradicted", [MSG_SINGLE] = "single-source",
+	[MSG_VARIANT] = "variant",
 	[MSG_COUNT] = NULL,
 };
 
@@ -289,7 +291,8 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 {
 	static const char *const keys[] = {
 		"id", "kind", "key", "field", "compare", "tolerance",
-		"min_independent", "severity", "message", "description", NULL,
+		"min_independent", "severity", "conflict", "message",
+		"description", NULL,
 	};
 	struct fc_arena *a = &r->arena;
 	if (item->type != FC_Y_MAP) {
@@ -306,6 +309,7 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	c->file = path;
 	c->min_independent = 2;
 	c->severity = FC_SEV_ERROR;
+	c->conflict = FC_FIND_CONTRADICTED;
 	ok = need_str(item, "id", &c->id, NULL, d) && ok;
 	ok = need_str(item, "kind", &c->kind, &c->kind_node, d) && ok;
 
@@ -391,6 +395,20 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 		c->severity = sev == 0 ? FC_SEV_NOTE
 			      : sev == 1 ? FC_SEV_WARNING
 					 : FC_SEV_ERROR;
+	} else if (n) {
+		ok = false;
+	}
+	if ((n = fc_ymap_get(item, "conflict")) &&
+	    fc_ynode_str(n, "conflict", &s, d)) {
+		if (!strcmp(s, "variant"))
+			c->conflict = FC_FIND_VARIANT;
+		else if (strcmp(s, "contradicted")) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "conflict must be contradicted or variant, "
+				    "not '%s'",
+				    s);
+			ok = false;
+		}
 	} else if (n) {
 		ok = false;
 	}

@@ -532,7 +532,7 @@ static fc_status cluster(struct run *r, const struct check *c,
 	f->nsources = uniq_u32(docs, n);
 	f->independent_sources = count_groups(r, e, which, n);
 	if (ngroups > 1)
-		f->status = FC_FIND_CONTRADICTED;
+		f->status = c->conflict;
 	else if (f->independent_sources >= c->min_independent)
 		f->status = FC_FIND_CORROBORATED;
 	else
@@ -541,6 +541,7 @@ static fc_status cluster(struct run *r, const struct check *c,
 							: FC_SEV_NOTE;
 	int mi = f->status == FC_FIND_CORROBORATED   ? MSG_CORROBORATED
 		 : f->status == FC_FIND_CONTRADICTED ? MSG_CONTRADICTED
+		 : f->status == FC_FIND_VARIANT      ? MSG_VARIANT
 						     : MSG_SINGLE;
 	const struct tmpl *t = c->msg[mi].nparts ? &c->msg[mi]
 						 : &c->msg[MSG_DEFAULT];

@@ -477,6 +477,17 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 				     "name.speaker");
 		return end;
 	}
+	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
+	    !(first->flags & LX_T_SSTART) && place_context(s, i)) {
+		/* A lone unknown name where a place stands: "met in
+		** Anchorage", "talks in Doha". */
+		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
+				    NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.place");
+		return end;
+	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;
 	who = is_person ? lx_new_entity(s, "person", name, len, FC_ENT_PERSON,

@@ -492,7 +492,15 @@ static void mark_sentences(struct lx_scan *s)
 			}
 			b++;
 		}
-		if (nwords >= 3 && ncap * 10 >= nwords * 8)
+		/* Name-heavy prose ("Trump met Putin in Anchorage on
+		** Friday.") ends with a full stop; a headline does not. */
+		uint32_t e = b > a ? s->t.v[b - 1].end : 0;
+		while (e < s->doc->text_len && (s->text[e] == '"' || s->text[e] == '\'' ||
+				      s->text[e] == ')'))
+			e++;
+		bool is_stopped = b > a && ((e < s->doc->text_len && s->text[e] == '.') ||
+					    (e > 0 && s->text[e - 1] == '.'));
+		if (nwords >= 3 && ncap * 10 >= nwords * 8 && !is_stopped)
 			for (size_t i = a; i < b; i++)
 				s->t.v[i].flags |= LX_T_HEADLINE;
 		a = b;

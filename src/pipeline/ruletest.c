@@ -317,11 +317,12 @@ static int item_matches(const struct item *x, const struct fc_ynode *want)
 static void print_item(struct fc_buf *out, const struct item *x)
 {
 	fc_buf_adds(out, "{");
+	size_t shown = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		const struct field *f = &x->f[i];
-		if (!strcmp(f->key, "rule") || !strcmp(f->key, "message"))
+		if (!strcmp(f->key, "message"))
 			continue;
-		fc_buf_printf(out, "%s%s: ", i ? ", " : "", f->key);
+		fc_buf_printf(out, "%s%s: ", shown++ ? ", " : "", f->key);
 		if (f->val) {
 			fc_json_str(out, f->val);
 		} else {

@@ -16,10 +16,10 @@ sources:
     file: a.txt
     outlit: Somewhere
 Y
-run verify "$TMP/c" --output "$TMP/out"
+run verify "$TMP/c" --output "$TMP/report-dir"
 expect_rc 2 "bad manifest"
 checks=$((checks + 1))
-[ ! -e "$TMP/out" ] || fail "a report was written for a bad manifest"
+[ ! -e "$TMP/report-dir" ] || fail "a report was written for a bad manifest"
 
 # Invalid UTF-8 in a source is replaced and warned about, never fatal.
 mkdir -p "$TMP/u"

@@ -66,6 +66,8 @@ static void test_time(void **state)
 		 v_time("2026-01-16"), true},
 		{"ISO week excludes the next Tuesday", "time", 0,
 		 v_time("2026-W03"), v_time("2026-01-20"), false},
+		{"weekdays of unknown weeks", "time", 0, v_time("XXXX-WXX-2"),
+		 v_time("XXXX-WXX-3"), true},
 		{"unknown years, other day", "time", 0, v_time("XXXX-01-16"),
 		 v_time("XXXX-01-17"), false},
 		{"unknown years, month vs day", "time", 0, v_time("XXXX-01"),

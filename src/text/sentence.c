@@ -1,0 +1,272 @@
+/*
+** sentence.c: split text into sentences, in one pass.
+**
+** A sentence ends at a blank line, or at '.', '!', '?' or an ellipsis
+** (closing quotes and brackets after it belong to the sentence) that is
+** followed by whitespace, unless:
+**   - the next word starts in lower case, or with ',', ';', ':' or ')';
+**   - the period closes an initial ("J. K. Rowling") or an abbreviation
+**     from the rules' `abbreviations:` ("Mr.", "Gen.", "Jan.");
+**   - the period closes a `final_abbreviations:` word ("U.S.", "Inc.")
+**     or a dotted acronym ("a.m.", "U.N."), or the mark is an ellipsis,
+**     and the next word is not a `sentence_starters:` word ("The").
+** Without rules (r NULL) only the structural cases apply. Decimals
+** ("3.5") and inner periods ("U.S.") never end a sentence, since no
+** whitespace follows them. A sentence that grows past SENT_MAX bytes
+** is cut at the next whitespace, so no stage downstream ever sees an
+** unbounded sentence.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text_p.h"
+
+#define SENT_MAX 4096 /* bytes */
+#define TOKEN_MAX 40  /* an abbreviation is never longer */
+#define WORD_MAX 24   /* a sentence starter is never longer */
+
+struct svec {
+	struct fc_sentence *v;
+	size_t n, cap;
+	fc_status err;
+};
+
+static bool is_sp(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void push(struct svec *sv, const char *t, size_t s, size_t e)
+{
+	while (s < e && is_sp(t[s]))
+		s++;
+	while (e > s && is_sp(t[e - 1]))
+		e--;
+	if (s == e || sv->err)
+		return;
+	if (sv->n == sv->cap) {
+		size_t ncap = sv->cap ? sv->cap * 2 : 32;
+		struct fc_sentence *v = realloc(sv->v, ncap * sizeof(*v));
+		if (!v) {
+			sv->err = FC_ENOMEM;
+			return;
+		}
+		sv->v = v;
+		sv->cap = ncap;
+	}
+	sv->v[sv->n++] = (struct fc_sentence){(uint32_t)s, (uint32_t)e, 0};
+}
+
+static bool is_lower(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+	       (cp >= 0x100 && cp <= 0x17F && (cp & 1)) ||
+	       (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+static bool is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	       (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+	       (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
+}
+
+static bool is_opener(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	       cp == 0x201C || cp == 0x2018 || cp == 0xAB;
+}
+
+/* Is there a '…' (U+2026) at t[i]? */
+static bool hellip_at(const char *t, size_t len, size_t i)
+{
+	return i + 2 < len && t[i] == '\xE2' && t[i + 1] == '\x80' &&
+	       t[i + 2] == '\xA6';
+}
+
+static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *k)
+{
+	return text_decode((const unsigned char *)t + i, len - i, k);
+}
+
+/* Skip spaces from i; *is_par when a blank line is among them. */
+static size_t skip_ws(const char *t, size_t len, size_t i, bool *is_par)
+{
+	size_t nl = 0;
+	*is_par = false;
+	for (; i < len && is_sp(t[i]); i++)
+		if (t[i] == '\n' && ++nl >= 2)
+			*is_par = true;
+	return i;
+}
+
+/* Is the word at w (after opening quotes) a sentence starter? */
+static bool starter_at(const struct fc_boiler *b, const char *t, size_t len,
+		       size_t w)
+{
+	if (!b)
+		return false;
+	size_t k;
+	while (w < len && is_opener(cp_at(t, len, w, &k)))
+		w += k;
+	size_t e = w;
+	while (e < len && e - w <= WORD_MAX &&
+	       (((t[e] | 0x20) >= 'a' && (t[e] | 0x20) <= 'z')))
+		e++;
+	if (e == w || e - w > WORD_MAX)
+		return false;
+	return text_wordset_has(&b->starters, t + w, e - w);
+}
+
+/* "U.S.", "a.m.", "e.g.": letter runs of one or two joined by periods. */
+static bool is_dotted(const char *s, size_t n)
+{
+	size_t run = 0, dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '.') {
+			if (!run)
+				return false;
+			dots++;
+			run = 0;
+		} else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' && run < 2) {
+			run++;
+		} else {
+			return false;
+		}
+	}
+	return dots >= 2 && run == 0;
+}
+
+/*
+** Does the mark at t[i, j) (j after closers) end the sentence that
+** started at start?
+*/
+static bool is_boundary(const struct fc_boiler *b, const char *t, size_t len,
+			size_t start, size_t i, size_t j, bool is_ellipsis,
+			bool is_bang)
+{
+	bool is_par;
+	size_t w = skip_ws(t, len, j, &is_par), k;
+	if (w >= len || is_par)
+		return true;
+	size_t w2 = w;
+	uint32_t cp = cp_at(t, len, w2, &k);
+	while (is_opener(cp) && w2 + k < len) {
+		w2 += k;
+		cp = cp_at(t, len, w2, &k);
+	}
+	if (is_lower(cp) || cp == ',' || cp == ';' || cp == ':' || cp == ')')
+		return false;
+	if (is_ellipsis)
+		return starter_at(b, t, len, w);
+	if (is_bang)
+		return true;
+	/* One period: look at the word it closes. */
+	size_t ts = i;
+	while (ts > start && i - ts <= TOKEN_MAX && !is_sp(t[ts - 1]))
+		ts--;
+	if (i - ts > TOKEN_MAX)
+		return true;
+	while (ts < i && is_opener(cp_at(t, len, ts, &k)))
+		ts += k;
+	if (ts == i)
+		return true;
+	cp = cp_at(t, len, ts, &k);
+	if (ts + k == i && is_upper(cp))
+		return false; /* an initial */
+	if (b && text_wordset_has(&b->abbrevs, t + ts, i + 1 - ts))
+		return false;
+	if ((b && text_wordset_has(&b->final_abbrevs, t + ts, i + 1 - ts)) ||
+	    is_dotted(t + ts, i + 1 - ts))
+		return starter_at(b, t, len, w);
+	return true;
+}
+
+fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
+			    const char *text, size_t len,
+			    struct fc_sentence **out, size_t *nout)
+{
+	const struct fc_boiler *b = r ? r->boiler : NULL;
+	struct svec sv = {0};
+	bool is_par;
+	size_t start = skip_ws(text, len, 0, &is_par), i = start;
+	*out = NULL;
+	*nout = 0;
+	while (i < len) {
+		char c = text[i];
+		if (is_sp(c)) {
+			size_t j = skip_ws(text, len, i, &is_par);
+			if (is_par || i - start >= SENT_MAX) {
+				push(&sv, text, start, i);
+				start = j;
+			}
+			i = j;
+			continue;
+		}
+		if (c != '.' && c != '!' && c != '?' &&
+		    !hellip_at(text, len, i)) {
+			i++;
+			continue;
+		}
+		/* The run of marks, then closing quotes and brackets. */
+		size_t j = i, periods = 0, k;
+		bool is_ellipsis = false, is_bang = false;
+		for (;;) {
+			if (j < len && text[j] == '.') {
+				periods++;
+				j++;
+			} else if (j < len &&
+				   (text[j] == '!' || text[j] == '?')) {
+				is_bang = true;
+				j++;
+			} else if (hellip_at(text, len, j)) {
+				is_ellipsis = true;
+				j += 3;
+			} else {
+				break;
+			}
+		}
+		is_ellipsis = is_ellipsis || periods >= 2;
+		while (j < len && text_is_closer(cp_at(text, len, j, &k)))
+			j += k;
+		if (j < len && !is_sp(text[j])) {
+			i = j;
+			continue;
+		}
+		if (is_boundary(b, text, len, start, i, j, is_ellipsis,
+				is_bang && !periods)) {
+			push(&sv, text, start, j);
+			start = skip_ws(text, len, j, &is_par);
+			i = start;
+			continue;
+		}
+		i = j;
+	}
+	push(&sv, text, start, len);
+	if (sv.err) {
+		free(sv.v);
+		return sv.err;
+	}
+	/* Lines within text, in one pass over the (sorted) starts. */
+	uint32_t line = 1;
+	size_t at = 0;
+	for (size_t s = 0; s < sv.n; s++) {
+		for (; at < sv.v[s].start; at++)
+			line += text[at] == '\n';
+		sv.v[s].line = line;
+	}
+	if (sv.n) {
+		*out = fc_arena_alloc(a, sv.n * sizeof(**out));
+		if (!*out) {
+			free(sv.v);
+			return FC_ENOMEM;
+		}
+		memcpy(*out, sv.v, sv.n * sizeof(**out));
+	}
+	*nout = sv.n;
+	free(sv.v);
+	return FC_OK;
+}
