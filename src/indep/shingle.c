@@ -105,24 +105,45 @@ static size_t mark_at(const char *p, size_t avail, const char **marks, size_t n)
 	return 0;
 }
 
-/* A blank line starts at t[j] ("\n" then only spaces up to "\n"). */
-static bool is_blank_line(const char *t, size_t len, size_t j)
+static bool is_in(const char *m, size_t l, const char **marks, size_t n)
 {
-	if (t[j] != '\n')
-		return false;
-	for (size_t k = j + 1; k < len; k++) {
-		if (t[k] == '\n')
+	for (size_t i = 0; i < n; i++)
+		if (strlen(marks[i]) == l && !memcmp(marks[i], m, l))
 			return true;
-		if (t[k] != ' ' && t[k] != '\t' && t[k] != '\r')
-			return false;
-	}
 	return false;
 }
 
+static bool is_space_at(const char *t, size_t len, size_t j)
+{
+	return j >= len || t[j] == ' ' || t[j] == '\t' || t[j] == '\n' ||
+	       t[j] == '\r';
+}
+
 /*
-** Quoted spans [open, close] of t as pairs in *out (malloc'd). Each
-** scan for a closer starts where the last one ended or failed, so the
-** work stays linear in len whatever the marks.
+** A mark that both opens and closes (a straight quote) opens only before
+** a non-space ("said, \"We...") and closes only after a non-space or
+** before a space or punctuation ("...way.\" He", tokenised "way . \" He").
+*/
+static bool can_open(const char *t, size_t len, size_t i, size_t l,
+		     bool is_both)
+{
+	return !is_both || !is_space_at(t, len, i + l);
+}
+
+static bool can_close(const char *t, size_t len, size_t j, size_t l,
+		      bool is_both)
+{
+	if (!is_both || (j > 0 && !is_space_at(t, len, j - 1)))
+		return true;
+	return is_space_at(t, len, j + l) || strchr(",.;:!?)]", t[j + l]);
+}
+
+/*
+** Quoted spans [open, close] of t as pairs in *out (malloc'd): an opener
+** up to the nearest closer within quote_max_len bytes (a quote may run
+** over several paragraphs). Each scan for a closer starts where the
+** last one ended or failed, so the work stays linear in len whatever
+** the marks.
 */
 static fc_status find_quotes(const struct reuse_cfg *cfg, const char *t,
 			     size_t len, struct u64v *out)
@@ -134,39 +155,41 @@ static fc_status find_quotes(const struct reuse_cfg *cfg, const char *t,
 		first_open[(unsigned char)cfg->quote_open[i][0]] = true;
 	for (size_t i = 0; i < cfg->nquote_close; i++)
 		first_close[(unsigned char)cfg->quote_close[i][0]] = true;
-	/* Cache: scanning from stop_from, the first closer or blank line
-	** is at next_stop (len when none); it stays the answer for any
-	** start in [stop_from, next_stop]. */
+	/* Cache: scanning from stop_from, the first closer is at next_stop
+	** (len when none); it stays the answer for any start in
+	** [stop_from, next_stop]. */
 	size_t stop_from = 1, next_stop = 0, stop_len = 0;
-	bool is_stop_closer = false;
 	for (size_t i = 0; i < len;) {
 		size_t ol = first_open[(unsigned char)t[i]]
 				    ? mark_at(t + i, len - i, cfg->quote_open,
 					      cfg->nquote_open)
 				    : 0;
-		if (!ol) {
+		if (!ol || !can_open(t, len, i, ol,
+				     is_in(t + i, ol, cfg->quote_close,
+					   cfg->nquote_close))) {
 			i++;
 			continue;
 		}
 		size_t from = i + ol;
 		if (from < stop_from || from > next_stop) {
 			size_t j;
-			is_stop_closer = false;
 			for (j = from; j < len; j++) {
-				if (first_close[(unsigned char)t[j]] &&
-				    (stop_len = mark_at(t + j, len - j,
-							cfg->quote_close,
-							cfg->nquote_close))) {
-					is_stop_closer = true;
-					break;
-				}
-				if (is_blank_line(t, len, j))
+				if (!first_close[(unsigned char)t[j]])
+					continue;
+				stop_len = mark_at(t + j, len - j,
+						   cfg->quote_close,
+						   cfg->nquote_close);
+				if (stop_len &&
+				    can_close(t, len, j, stop_len,
+					      is_in(t + j, stop_len,
+						    cfg->quote_open,
+						    cfg->nquote_open)))
 					break;
 			}
 			stop_from = from;
 			next_stop = j;
 		}
-		if (is_stop_closer && next_stop - i <= cfg->quote_max_len) {
+		if (next_stop < len && next_stop - i <= cfg->quote_max_len) {
 			if (!u64v_push(out, (uint64_t)i << 32 |
 						    (next_stop + stop_len)))
 				return FC_ENOMEM;
