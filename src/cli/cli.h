@@ -41,6 +41,8 @@ int cli_read_input(const struct cli *cli, const char *path, char **out,
 		   size_t *len);
 
 int cmd_verify(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_fetch(struct cli *cli, int argc, char **argv);
 int cmd_extract(struct cli *cli, int argc, char **argv);
 int cmd_normalize(struct cli *cli, int argc, char **argv);
 int cmd_lint(struct cli *cli, int argc, char **argv);

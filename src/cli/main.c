@@ -127,7 +127,9 @@ static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } commands[] = {
+	{"check", cmd_check},
 	{"extract", cmd_extract},
+	{"fetch", cmd_fetch},
 	{"lint", cmd_lint},
 	{"normalize", cmd_normalize},
 	{"test", cmd_test},
