@@ -321,6 +321,30 @@ static void test_slug_and_utf8(void **state)
 	fc_arena_finish(&a);
 }
 
+static void test_duration_labels_in_words(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"P20Y", "20 years"},       {"P1Y6M", "1 year 6 months"},
+		{"PT3H", "3 hours"},        {"PT30M", "30 minutes"},
+		{"P13M", "13 months"},      {"P1DE", "1 decade"},
+		{"P12D", "12 days"},        {"PXY", "PXY"},
+		{"P1.5Y", "1.5 years"},
+	};
+	struct fc_arena a;
+	fc_arena_init(&a);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct fc_value v = {.type = FC_VAL_TIME};
+		assert_int_equal(fc_time_parse(cases[i][0], &v.time), FC_OK);
+		assert_string_equal(fc_value_label(&a, &v), cases[i][1]);
+		assert_string_equal(fc_value_text(&a, &v), cases[i][0]);
+	}
+	struct fc_value d = {.type = FC_VAL_TIME};
+	assert_int_equal(fc_time_parse("2026-01-16", &d.time), FC_OK);
+	assert_string_equal(fc_value_label(&a, &d), "2026-01-16");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_json_escapes_and_numbers),
 		cmocka_unit_test(test_buf_limit_is_sticky),
 		cmocka_unit_test(test_slug_and_utf8),
+		cmocka_unit_test(test_duration_labels_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
