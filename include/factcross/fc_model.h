@@ -194,6 +194,9 @@ struct fc_finding_value {
 	struct fc_value value;
 	uint32_t *facts; /* indexes into fc_corpus.facts */
 	size_t nfacts;
+	/* A quote that is a fragment of a longer version in the same
+	** finding: it supports that version, it is not a variant. */
+	bool is_partial;
 };
 
 struct fc_finding {

@@ -5,6 +5,10 @@
 **   message.c  message templates: parse at load, render per finding
 **   compat.c   typed compatibility of two slot values
 **   run.c      facts -> clusters -> findings
+**   quote.c    compare: quote: one speaker's quotes split into
+**              statements by word overlap, fragments marked partial
+**   wdiff.c    words of a quote and a word-level LCS (wdiff.h, shared
+**              with src/report)
 **
 ** Everything a check owns lives in the rules arena (&r->arena); the
 ** YAML nodes it keeps for positions live there too.
@@ -12,6 +16,8 @@
 #ifndef FC_CHECK_P_H
 #define FC_CHECK_P_H
 
+#include "check/wdiff.h"
+#include "core/core.h"
 #include "stages.h"
 
 /* How two values of the compared field are matched. */
@@ -24,6 +30,7 @@ enum compare {
 	CMP_LIST_ORDER, /* shared items in the same relative order */
 	CMP_TEXT,       /* equal after normalisation */
 	CMP_POLARITY,   /* asserted vs negated */
+	CMP_QUOTE,      /* words of quotes: overlap, fragments, variants */
 	CMP_COUNT
 };
 
@@ -54,7 +61,7 @@ struct fact_kind {
 
 enum tmpl_var {
 	TV_LITERAL, TV_SLOT, TV_VALUE, TV_VALUES, TV_KIND, TV_FIELD,
-	TV_RULE, TV_STATUS, TV_SOURCES, TV_INDEPENDENT,
+	TV_RULE, TV_STATUS, TV_SOURCES, TV_INDEPENDENT, TV_VERSIONS,
 };
 
 struct tmpl_part {
@@ -88,6 +95,11 @@ struct check {
 	/* Status of incompatible values: FC_FIND_CONTRADICTED, or
 	** FC_FIND_VARIANT for wordings of one thing (quotes). */
 	enum fc_finding_status conflict;
+	/* compare: quote: two quotes are one statement when they share
+	** min_words - 1 word pairs and that is at least `overlap` of the
+	** shorter quote's word pairs. */
+	double overlap;
+	uint32_t min_words;
 	struct tmpl msg[MSG_COUNT];
 	const char *file;
 	/* Nodes kept for compile-time errors. */
@@ -144,6 +156,7 @@ struct prep {
 	const char *unit; /* QUANTITY */
 	struct prep_item *items; /* SET: sorted by key; LIST_ORDER: too */
 	size_t nitems;
+	struct fc_wd_text *words; /* QUOTE: the words (key: fc_wd_key) */
 };
 
 /*
@@ -161,5 +174,77 @@ char *fc_check_norm_text(struct fc_arena *a, const char *s);
 
 /* Key of one list item or scalar value (entity id, timex, text). */
 char *fc_check_item_key(struct fc_arena *a, const struct fc_value *v);
+
+/* ---- Runs (run.c) ------------------------------------------------------- */
+
+/* One fact of a check's kind with its key and prepared value. */
+struct entry {
+	uint32_t fact, doc;
+	int32_t group; /* independent group of the fact's document */
+	const char *key;
+	const struct fc_value *value;
+	struct prep prep;
+};
+
+/* One distinct value of a cluster: entries sharing a dedupe key. */
+struct dvalue {
+	size_t first, n;        /* entries[first, first + n) of the cluster */
+	uint32_t nindep;        /* distinct independent groups */
+	double width;           /* interval width: narrower is more specific */
+	const char *text;       /* fc_value_text, in the corpus arena */
+	const char *key;        /* dedupe key (prep.key) */
+	size_t group;           /* index into the cluster's groups */
+};
+
+struct run {
+	const struct fc_corpus *c;
+	struct fc_arena *out;     /* the corpus arena: findings */
+	struct fc_arena scratch;  /* freed at the end of each check */
+	struct fc_diags *d;
+	struct fc_finding *findings;
+	size_t nfindings, cap;
+	struct fc_buf b;
+	/* The current check's names copied into the corpus arena, so that
+	** findings do not point into the rules. */
+	const char *id, *kind, *field;
+	const char **key;
+};
+
+/* Distinct independent groups among the entries e[which[0, n)]. */
+uint32_t fc_check_count_groups(struct run *r, const struct entry *e,
+			       const size_t *which, size_t n);
+
+/*
+** Append the finding of check c made of the distinct values
+** dv[order[0, nv)] (entries in e), values in that order. Its id is
+** "<check>:<key>" plus ":<suffix>" when suffix is not NULL. Status:
+** c->conflict when is_conflict, else corroborated or single-source by
+** independent groups. is_partial (by dvalue index, or NULL) marks
+** fragments of a longer version.
+*/
+fc_status fc_check_emit(struct run *r, const struct check *c,
+			const struct entry *e, const struct dvalue *dv,
+			const size_t *order, size_t nv, const bool *is_partial,
+			bool is_conflict, const char *suffix);
+
+/* ---- Quotes (quote.c) --------------------------------------------------- */
+
+/*
+** The findings of one cluster (one speaker) of a compare: quote check:
+** its distinct values dv[0, ndv) (entries in e) split into statements,
+** one finding each.
+*/
+fc_status fc_check_quote_cluster(struct run *r, const struct check *c,
+				 const struct entry *e, const struct dvalue *dv,
+				 size_t ndv);
+
+/*
+** Is fragment f (words and ids; its elisions split it into pieces) a
+** part of big: every piece found whole in big, in order? Scratch from
+** a. *is_oom is set on out of memory.
+*/
+bool fc_check_quote_contains(struct fc_arena *a, const uint32_t *big,
+			     size_t nbig, const struct fc_wd_text *f,
+			     const uint32_t *fids, bool *is_oom);
 
 #endif

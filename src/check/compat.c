@@ -20,6 +20,8 @@
 **   list-order  items both lists name appear in the same order.
 **   text        equal after normalisation (fc_check_norm_text).
 **   polarity    equal (asserted / negated).
+**   quote       the same words (wdiff.h: case, punctuation and quote
+**               marks do not count), or one a fragment of the other.
 */
 #include <math.h>
 #include <stdio.h>
@@ -38,7 +40,7 @@ const char *const fc_check_compare_names[CMP_COUNT + 1] = {
 	[CMP_QUANTITY] = "quantity", [CMP_ENTITY] = "entity",
 	[CMP_SET] = "set",           [CMP_LIST_ORDER] = "list-order",
 	[CMP_TEXT] = "text",         [CMP_POLARITY] = "polarity",
-	[CMP_COUNT] = NULL,
+	[CMP_QUOTE] = "quote",       [CMP_COUNT] = NULL,
 };
 
 bool fc_check_compare_parse(const char *name, enum compare *out)
@@ -331,6 +333,15 @@ static bool prep_quantity(struct fc_arena *a, const struct fc_value *v,
 	return p->key != NULL;
 }
 
+static bool prep_quote(struct fc_arena *a, const char *text, struct prep *p)
+{
+	p->words = fc_arena_alloc(a, sizeof(*p->words));
+	if (!p->words || !fc_wd_split(a, text, strlen(text), p->words))
+		return false;
+	p->key = fc_wd_key(a, p->words);
+	return p->key != NULL;
+}
+
 /* The dedupe key when the compare did not set one. */
 static const char *default_key(struct fc_arena *a, enum compare cmp,
 			       const struct fc_value *v)
@@ -378,6 +389,12 @@ bool fc_check_prep(struct fc_arena *a, enum compare cmp,
 		break;
 	case CMP_SET: ok = prep_items(a, v, false, p); break;
 	case CMP_LIST_ORDER: ok = prep_items(a, v, true, p); break;
+	case CMP_QUOTE:
+		if (v->type == FC_VAL_TEXT && v->text)
+			ok = prep_quote(a, v->text, p);
+		else
+			p->is_opaque = true;
+		break;
 	case CMP_ENTITY:
 	case CMP_TEXT:
 	case CMP_POLARITY:
@@ -545,9 +562,33 @@ bool fc_check_prep_compatible(double tolerance, const struct prep *x,
 	case CMP_ENTITY:
 	case CMP_TEXT:
 	case CMP_POLARITY:
+	case CMP_QUOTE: /* fragments: quote_compatible, with scratch */
 	case CMP_COUNT: break;
 	}
 	return !strcmp(x->key, y->key);
+}
+
+/* Quotes: the same words, or one a fragment of the other. */
+static bool quote_compatible(struct fc_arena *a, const struct prep *x,
+			     const struct prep *y)
+{
+	if (!strcmp(x->key, y->key))
+		return true;
+	if (x->is_opaque || y->is_opaque || !x->words || !y->words)
+		return false;
+	struct fc_wd_text *t[2] = {x->words, y->words};
+	if (!fc_wd_intern(a, t, 2))
+		return false;
+	uint32_t *xi = fc_wd_ids(a, x->words), *yi = fc_wd_ids(a, y->words);
+	if (!xi || !yi)
+		return false;
+	bool is_oom = false;
+	if (x->words->n <= y->words->n &&
+	    fc_check_quote_contains(a, yi, y->words->n, x->words, xi, &is_oom))
+		return true;
+	return y->words->n <= x->words->n &&
+	       fc_check_quote_contains(a, xi, x->words->n, y->words, yi,
+				       &is_oom);
 }
 
 bool fc_values_compatible(const char *compare, double tolerance,
@@ -562,8 +603,11 @@ bool fc_values_compatible(const char *compare, double tolerance,
 	fc_arena_init(&scratch);
 	struct prep x, y;
 	bool ok = fc_check_prep(&scratch, cmp, a, &x) &&
-		  fc_check_prep(&scratch, cmp, b, &y) &&
-		  fc_check_prep_compatible(tolerance, &x, &y);
+		  fc_check_prep(&scratch, cmp, b, &y);
+	if (ok && x.cmp == CMP_QUOTE && y.cmp == CMP_QUOTE)
+		ok = quote_compatible(&scratch, &x, &y);
+	else
+		ok = ok && fc_check_prep_compatible(tolerance, &x, &y);
 	fc_arena_finish(&scratch);
 	return ok;
 }

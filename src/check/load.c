@@ -16,6 +16,10 @@
 **       severity: error          # of a contradiction
 **       conflict: contradicted   # or variant: status of differing values
 **       message: "{participants} spoke on {value}"
+**     - id: quote.text
+**       compare: quote           # one speaker's quotes, split by overlap
+**       overlap: 0.5             # quote only: share of word pairs
+**       min_words: 4             # quote only: shortest quote that links
 **   tests: [...]
 **
 ** Structure errors are reported by fc_checks_add; references to fact
@@ -53,6 +57,7 @@ static const unsigned compare_fits[CMP_COUNT] = {
 	[CMP_LIST_ORDER] = 1u << SLOT_LIST,
 	[CMP_TEXT] = 1u << SLOT_TEXT | 1u << SLOT_ENTITY | 1u << SLOT_INT,
 	[CMP_POLARITY] = 0,
+	[CMP_QUOTE] = 1u << SLOT_TEXT,
 };
 
 static const char *const severity_names[] = {"info", "warning", "error",
@@ -76,6 +81,7 @@ struct check_load {
 	enum tol_form tol_form;
 	const struct fc_ynode *tol_node;
 	bool has_compare;
+	const struct fc_ynode *quote_node; /* overlap or min_words */
 };
 
 static struct fc_checks *get_checks(struct fc_rules *r)
@@ -218,6 +224,45 @@ static bool parse_message(struct fc_arena *a, struct check *c,
 	return ok;
 }
 
+/* overlap (0 < x <= 1) and min_words (1..1000): compare: quote only. */
+static bool parse_quote_options(const struct fc_ynode *item,
+				struct check_load *l, struct fc_diags *d)
+{
+	bool ok = true;
+	const struct fc_ynode *n = fc_ymap_get(item, "overlap");
+	if (n) {
+		double v;
+		l->quote_node = n;
+		if (!fc_ynode_double(n, "overlap", &v, d)) {
+			ok = false;
+		} else if (!(v > 0 && v <= 1)) {
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "overlap must be above 0 and at most 1 "
+				    "(a share of word pairs)");
+			ok = false;
+		} else {
+			l->c.overlap = v;
+		}
+	}
+	if ((n = fc_ymap_get(item, "min_words"))) {
+		long long v;
+		l->quote_node = n;
+		if (fc_ynode_int(n, "min_words", 2, 1000, &v, d))
+			l->c.min_words = (uint32_t)v;
+		else
+			ok = false;
+	}
+	if (l->quote_node && (!l->has_compare || l->c.cmp != CMP_QUOTE)) {
+		fc_diag_add(d, FC_ESCHEMA, &l->quote_node->loc,
+			    "'%s' applies to compare: quote only",
+			    l->quote_node == fc_ymap_get(item, "overlap")
+				    ? "overlap"
+				    : "min_words");
+		ok = false;
+	}
+	return ok;
+}
+
 /* A required string; reports "check is missing 'what'" at the item. */
 static bool need_str(const struct fc_ynode *item, const char *key,
 		     const char **out, const struct fc_ynode **node,
@@ -249,7 +294,7 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	static const char *const keys[] = {
 		"id", "kind", "key", "field", "compare", "tolerance",
 		"min_independent", "severity", "conflict", "message",
-		"description", NULL,
+		"description", "overlap", "min_words", NULL,
 	};
 	struct fc_arena *a = &r->arena;
 	if (item->type != FC_Y_MAP) {
@@ -267,6 +312,8 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	c->min_independent = 2;
 	c->severity = FC_SEV_ERROR;
 	c->conflict = FC_FIND_CONTRADICTED;
+	c->overlap = 0.5;
+	c->min_words = 4;
 	ok = need_str(item, "id", &c->id, NULL, d) && ok;
 	ok = need_str(item, "kind", &c->kind, &c->kind_node, d) && ok;
 
@@ -283,6 +330,8 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	} else if (n) {
 		ok = false;
 	}
+	if (l->has_compare && c->cmp == CMP_QUOTE)
+		c->conflict = FC_FIND_VARIANT;
 
 	n = fc_ymap_get(item, "field");
 	c->field_node = n;
@@ -359,7 +408,9 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	    fc_ynode_str(n, "conflict", &s, d)) {
 		if (!strcmp(s, "variant"))
 			c->conflict = FC_FIND_VARIANT;
-		else if (strcmp(s, "contradicted")) {
+		else if (!strcmp(s, "contradicted"))
+			c->conflict = FC_FIND_CONTRADICTED;
+		else {
 			fc_diag_add(d, FC_ESCHEMA, &n->loc,
 				    "conflict must be contradicted or variant, "
 				    "not '%s'",
@@ -369,6 +420,7 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 	} else if (n) {
 		ok = false;
 	}
+	ok = parse_quote_options(item, l, d) && ok;
 	if ((n = fc_ymap_get(item, "description")) &&
 	    !fc_ynode_str(n, "description", &s, d))
 		ok = false;

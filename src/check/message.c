@@ -5,9 +5,10 @@
 ** braces. A placeholder names a key slot (its label), the compared field
 ** or `value` (the label of the leading value), `values` (every value's
 ** label joined with " / "), or one of kind, field, rule, status,
-** sources (count) and independent_sources. Templates are parsed when the
-** check is loaded, so an unknown placeholder is an error with the
-** position of its '{'.
+** sources (count), independent_sources and versions (the values that
+** are not a fragment of another: a quote's wordings). Templates are
+** parsed when the check is loaded, so an unknown placeholder is an
+** error with the position of its '{'.
 */
 #include <string.h>
 
@@ -21,6 +22,7 @@ static const struct {
 	{"kind", TV_KIND},     {"field", TV_FIELD},
 	{"rule", TV_RULE},     {"status", TV_STATUS},
 	{"sources", TV_SOURCES}, {"independent_sources", TV_INDEPENDENT},
+	{"versions", TV_VERSIONS},
 };
 #define NBUILTINS (sizeof(builtins) / sizeof(*builtins))
 
@@ -151,8 +153,8 @@ bool fc_check_tmpl_parse(struct fc_arena *a, const struct check *c,
 					    "unknown placeholder '{%s}' in "
 					    "message (a key slot, the compared "
 					    "field, value, values, kind, field, "
-					    "rule, status, sources or "
-					    "independent_sources)",
+					    "rule, status, sources, "
+					    "independent_sources or versions)",
 					    nm ? nm : "");
 			ok = false;
 		}
@@ -208,6 +210,13 @@ char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
 		case TV_INDEPENDENT:
 			fc_buf_printf(&b, "%u", (unsigned)f->independent_sources);
 			break;
+		case TV_VERSIONS: {
+			size_t nv = 0;
+			for (size_t k = 0; k < f->nvalues; k++)
+				nv += !f->values[k].is_partial;
+			fc_buf_printf(&b, "%zu", nv);
+			break;
+		}
 		}
 	}
 	char *s = b.err ? NULL : fc_arena_strdup(a, fc_buf_cstr(&b));

@@ -13,8 +13,10 @@
 ** Distinct values are merged greedily into groups of mutually
 ** compatible values (the best supported first). One group: corroborated
 ** when the facts come from min_independent independent groups of
-** sources, else single-source. Several groups: contradicted, and the
-** finding lists every value, best supported group first.
+** sources, else single-source. Several groups: contradicted (or the
+** check's `conflict` status), and the finding lists every value, best
+** supported group first. compare: quote clusters go to quote.c, which
+** may split one key's cluster into several findings.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -32,42 +34,11 @@ static const struct fc_value polarity_values[2] = {
 	[FC_POL_NEGATED] = {.type = FC_VAL_TEXT, .text = "negated"},
 };
 
-struct entry {
-	uint32_t fact, doc;
-	int32_t group; /* independent group of the fact's document */
-	const char *key;
-	const struct fc_value *value;
-	struct prep prep;
-};
-
-struct dvalue {
-	size_t first, n;        /* entries[first, first + n) of the cluster */
-	uint32_t nindep;        /* distinct independent groups */
-	double width;           /* interval width: narrower is more specific */
-	const char *text;       /* fc_value_text, in the corpus arena */
-	const char *key;        /* dedupe key (prep.key) */
-	size_t group;           /* index into the cluster's groups */
-};
-
 struct vgroup {
 	size_t *members; /* dvalue indexes, in join order */
 	size_t nmembers, cap;
 	uint32_t nindep, nfacts;
 	uint32_t rank;
-};
-
-struct run {
-	const struct fc_corpus *c;
-	struct fc_arena *out;     /* the corpus arena: findings */
-	struct fc_arena scratch;  /* freed at the end of the run */
-	struct fc_diags *d;
-	struct fc_finding *findings;
-	size_t nfindings, cap;
-	struct fc_buf b;
-	/* The current check's names copied into the corpus arena, so that
-	** findings do not point into the rules. */
-	const char *id, *kind, *field;
-	const char **key;
 };
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -267,9 +238,8 @@ static fc_status collect(struct run *r, const struct check *c,
 
 /* ---- One cluster -------------------------------------------------------- */
 
-/* Distinct independent groups among the entries given by index. */
-static uint32_t count_groups(struct run *r, const struct entry *e,
-			     const size_t *which, size_t n)
+uint32_t fc_check_count_groups(struct run *r, const struct entry *e,
+			       const size_t *which, size_t n)
 {
 	int32_t *g = fc_arena_alloc(&r->scratch, (n ? n : 1) * sizeof(*g));
 	if (!g)
@@ -404,7 +374,6 @@ static fc_status cluster(struct run *r, const struct check *c,
 			 struct entry *e, size_t n)
 {
 	struct fc_arena *a = r->out;
-	uint32_t first_fact = e[0].fact; /* lowest: entries sorted by fact */
 	if (n > 1)
 		qsort(e, n, sizeof(*e), cmp_entry_value);
 
@@ -427,12 +396,14 @@ static fc_status cluster(struct run *r, const struct check *c,
 	for (size_t v = 0; v < ndv; v++) {
 		for (size_t i = 0; i < dv[v].n; i++)
 			which[i] = dv[v].first + i;
-		dv[v].nindep = count_groups(r, e, which, dv[v].n);
+		dv[v].nindep = fc_check_count_groups(r, e, which, dv[v].n);
 		dv[v].text = fc_value_text(a, e[dv[v].first].value);
 		dv[v].width = prep_width(&e[dv[v].first].prep);
 		if (!dv[v].text)
 			return FC_ENOMEM;
 	}
+	if (c->cmp == CMP_QUOTE)
+		return fc_check_quote_cluster(r, c, e, dv, ndv);
 
 	/* Greedy groups of mutually compatible values. */
 	size_t *ix = fc_arena_alloc(&r->scratch, ndv * sizeof(*ix));
@@ -487,36 +458,62 @@ static fc_status cluster(struct run *r, const struct check *c,
 				which[nw++] = o->first + i;
 			gr->nfacts += (uint32_t)o->n;
 		}
-		gr->nindep = count_groups(r, e, which, nw);
+		gr->nindep = fc_check_count_groups(r, e, which, nw);
 	}
 	if (!rank_groups(r, groups, ngroups, dv) ||
 	    !order_values(r, ix, dv, ndv, groups))
 		return FC_ENOMEM;
 
-	/* The finding. */
+	return fc_check_emit(r, c, e, dv, ix, ndv, NULL, ngroups > 1, NULL);
+}
+
+fc_status fc_check_emit(struct run *r, const struct check *c,
+			const struct entry *e, const struct dvalue *dv,
+			const size_t *order, size_t nv, const bool *is_partial,
+			bool is_conflict, const char *suffix)
+{
+	struct fc_arena *a = r->out;
+	size_t n = 0;
+	for (size_t k = 0; k < nv; k++)
+		n += dv[order[k]].n;
 	void *grown = fc_arena_grow(a, r->findings, sizeof(*r->findings),
 				    &r->cap, r->nfindings + 1);
-	if (!grown)
+	uint32_t *docs = fc_arena_alloc(a, (n ? n : 1) * sizeof(*docs));
+	size_t *which = fc_arena_alloc(&r->scratch,
+				       (n ? n : 1) * sizeof(*which));
+	if (!grown || !docs || !which || !nv)
 		return FC_ENOMEM;
 	r->findings = grown;
 	struct fc_finding *f = &r->findings[r->nfindings];
 	memset(f, 0, sizeof(*f));
-	f->id = fc_arena_printf(a, "%s:%s", c->id, e[0].key);
+	size_t m = 0;
+	uint32_t first_fact = UINT32_MAX;
+	for (size_t k = 0; k < nv; k++)
+		for (size_t i = 0; i < dv[order[k]].n; i++) {
+			const struct entry *x = &e[dv[order[k]].first + i];
+			which[m] = dv[order[k]].first + i;
+			docs[m++] = x->doc;
+			if (x->fact < first_fact)
+				first_fact = x->fact;
+		}
+	f->id = suffix ? fc_arena_printf(a, "%s:%s:%s", c->id, e[0].key,
+					 suffix)
+		       : fc_arena_printf(a, "%s:%s", c->id, e[0].key);
 	f->rule = r->id;
 	f->kind = r->kind;
 	f->field = r->field;
 	if (!f->id || !finding_key(r, c, &r->c->facts[first_fact], f))
 		return FC_ENOMEM;
-	f->values = fc_arena_alloc(a, ndv * sizeof(*f->values));
-	uint32_t *docs = fc_arena_alloc(a, n * sizeof(*docs));
-	if (!f->values || !docs)
+	f->values = fc_arena_alloc(a, nv * sizeof(*f->values));
+	if (!f->values)
 		return FC_ENOMEM;
-	f->nvalues = ndv;
-	for (size_t k = 0; k < ndv; k++) {
-		const struct dvalue *o = &dv[ix[k]];
+	f->nvalues = nv;
+	for (size_t k = 0; k < nv; k++) {
+		const struct dvalue *o = &dv[order[k]];
 		struct fc_finding_value *fv = &f->values[k];
 		fv->text = o->text;
 		fv->value = *e[o->first].value;
+		fv->is_partial = is_partial && is_partial[order[k]];
 		fv->facts = fc_arena_alloc(a, o->n * sizeof(*fv->facts));
 		if (!fv->facts)
 			return FC_ENOMEM;
@@ -524,14 +521,10 @@ static fc_status cluster(struct run *r, const struct check *c,
 			fv->facts[i] = e[o->first + i].fact;
 		fv->nfacts = uniq_u32(fv->facts, o->n);
 	}
-	for (size_t i = 0; i < n; i++) {
-		docs[i] = e[i].doc;
-		which[i] = i;
-	}
 	f->sources = docs;
 	f->nsources = uniq_u32(docs, n);
-	f->independent_sources = count_groups(r, e, which, n);
-	if (ngroups > 1)
+	f->independent_sources = fc_check_count_groups(r, e, which, n);
+	if (is_conflict)
 		f->status = c->conflict;
 	else if (f->independent_sources >= c->min_independent)
 		f->status = FC_FIND_CORROBORATED;

@@ -188,8 +188,9 @@ static uint32_t *u32s(size_t n, const uint32_t *v)
 static struct fc_finding_value fvalue(const char *text, struct fc_value v,
 				      uint32_t *facts, size_t nfacts)
 {
-	struct fc_finding_value fv = {text ? dup(text) : NULL, v, facts,
-				      nfacts};
+	struct fc_finding_value fv = {.text = text ? dup(text) : NULL,
+				      .value = v, .facts = facts,
+				      .nfacts = nfacts};
 	return fv;
 }
 
