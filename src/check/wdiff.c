@@ -170,9 +170,10 @@ static bool close_word(struct fc_arena *a, struct splitter *sp)
 		return false;
 	t->w = g;
 	sp->norm[sp->nnorm++] = '\0';
-	t->w[t->n++] = (struct fc_wd_word){sp->start, sp->end,
-					   sp->norm + sp->wstart, 0,
-					   sp->is_gap && t->n > 0};
+	bool is_gap = sp->is_gap && t->n > 0; /* not before the first word */
+	t->w[t->n] = (struct fc_wd_word){sp->start, sp->end,
+					 sp->norm + sp->wstart, 0, is_gap};
+	t->n++;
 	sp->is_gap = false;
 	return true;
 }
