@@ -4,7 +4,12 @@
 ** forbids everything but inline styles. Semantic markup: header, nav
 ** with counts per status, a sources table, one section per status with
 ** an article per finding. Badges carry colour and text, the layout is
-** one column on a phone and prints without the nav.
+** one column on a phone and prints without the nav. The sources section
+** draws the sources by independent group and their dependence as an
+** inline SVG (report_indep.c) and lists every dependent pair; each
+** finding names its sources by independent group with their outlets. A
+** variant quote's versions show their words against the first version
+** (<del>, <ins>); a fragment of a longer version carries a partial badge.
 **
 ** Every source-derived string goes through html_textn: & < > " ' become
 ** entities, invalid UTF-8 and control characters become U+FFFD. Element
@@ -12,18 +17,19 @@
 */
 #include <string.h>
 
+#include "check/wdiff.h"
 #include "report/report_p.h"
 
 #define HTML_NONE "\xE2\x80\x94" /* an em dash for a missing value */
 
 static const char css[] =
 	":root{--fg:#1b1b1f;--muted:#55575e;--bg:#fff;--card:#f6f7f9;"
-	"--line:#d5d8de;--mark:#fff1a8;"
+	"--line:#d5d8de;--mark:#fff1a8;--del:#fbdcd9;--ins:#d4f0dc;"
 	"--contradicted:#b3261e;--corroborated:#1d6b3a;"
 	"--single-source:#7a5200;--variant:#4a3aa8}\n"
 	"@media (prefers-color-scheme:dark){:root{--fg:#e8e8ec;"
 	"--muted:#a9acb5;--bg:#141518;--card:#1f2126;--line:#3a3d45;"
-	"--mark:#6b5a00}}\n"
+	"--mark:#6b5a00;--del:#5c2320;--ins:#1d4a2c}}\n"
 	"*{box-sizing:border-box}\n"
 	"body{margin:0 auto;max-width:60rem;padding:1rem;color:var(--fg);"
 	"background:var(--bg);font:16px/1.5 system-ui,-apple-system,"
@@ -49,6 +55,25 @@ static const char css[] =
 	".b-single-source{background:var(--single-source)}\n"
 	".b-variant{background:var(--variant)}\n"
 	".b-negated{background:#444}\n"
+	".b-partial{background:var(--muted)}\n"
+	"del{background:var(--del);color:inherit}\n"
+	"del,ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	"ins{background:var(--ins);color:inherit;text-decoration:none;"
+	"font-weight:600}\n"
+	".diff{margin:.25rem 0 .5rem}\n"
+	".deps{display:block;width:100%;max-width:30rem;height:auto;"
+	"margin:.5rem 0}\n"
+	".deps text{fill:var(--fg);font-size:12px;font-family:system-ui,"
+	"sans-serif}\n"
+	".deps .gh{fill:var(--muted);font-size:11px}\n"
+	".deps .el{font-size:10.5px}\n"
+	".deps .box{fill:var(--card);stroke:var(--line)}\n"
+	".deps .node{fill:var(--fg)}\n"
+	".deps .edge{fill:none;stroke-width:1.5}\n"
+	".e-declared{stroke:var(--variant)}\n"
+	".e-wire{stroke:var(--contradicted);stroke-dasharray:6 3}\n"
+	".e-reuse{stroke:var(--single-source);stroke-dasharray:2 2}\n"
+	".e-canonical{stroke:var(--corroborated);stroke-dasharray:8 2 2 2}\n"
 	".table-wrap{overflow-x:auto}\n"
 	"table{border-collapse:collapse;width:100%;font-size:.95rem}\n"
 	"th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;"
@@ -198,7 +223,71 @@ static void html_head(struct fc_buf *b, const struct fc_corpus *c)
 	fc_buf_adds(b, "</ul>\n</nav>\n<main>\n");
 }
 
-static void html_sources(struct fc_buf *b, const struct fc_corpus *c)
+#define HTML_MAX_DEPS 500 /* rows of the dependence table (JSON: all) */
+
+/* A source id with its outlet: <code>000</code> i24NEWS. */
+static void html_source_outlet(struct fc_buf *b, const struct fc_corpus *c,
+			       uint32_t di)
+{
+	const struct fc_source *s = fc_rep_source(c, di);
+	fc_buf_adds(b, "<code>");
+	html_text(b, fc_rep_source_id(c, di));
+	fc_buf_adds(b, "</code>");
+	if (s && s->outlet && *s->outlet) {
+		fc_buf_adds(b, " ");
+		html_text(b, s->outlet);
+	}
+}
+
+/* The drawing of the sources by independent group, then every dependent
+** pair with its evidence. */
+static fc_status html_independence(struct fc_buf *b, struct fc_arena *a,
+				   const struct fc_corpus *c)
+{
+	size_t n = ndocs(c);
+	fc_buf_printf(b, "<h3>Independent groups <span class=\"small\">(%zu)"
+		      "</span></h3>\n<figure>\n",
+		      c->ngroups > 0 ? (size_t)c->ngroups : n);
+	fc_rep_deps_svg(b, a, c, n, html_textn);
+	fc_buf_adds(b, "<figcaption>Sources in one box are one independent "
+		       "source; lines join sources found dependent, labelled "
+		       "by the reason (declared, wire, reuse with its "
+		       "similarity, canonical).</figcaption>\n</figure>\n");
+	size_t nd = c->deps ? c->ndeps : 0;
+	if (!nd)
+		return b->err;
+	fc_buf_adds(b, "<div class=\"table-wrap\">\n<table>\n<thead><tr>"
+		       "<th scope=\"col\">Sources</th><th scope=\"col\">Reason"
+		       "</th><th scope=\"col\">Similarity</th>"
+		       "<th scope=\"col\">Detail</th></tr></thead>\n<tbody>\n");
+	for (size_t k = 0; k < nd && k < HTML_MAX_DEPS; k++) {
+		const struct fc_dependence *p = &c->deps[k];
+		fc_buf_adds(b, "<tr><th scope=\"row\">");
+		html_source_outlet(b, c, p->a);
+		fc_buf_adds(b, " \xE2\x80\x94 ");
+		html_source_outlet(b, c, p->b);
+		fc_buf_printf(b, "</th><td data-label=\"Reason\">%s</td>"
+			      "<td data-label=\"Similarity\">",
+			      fc_rep_dep_reason_name(p->reason));
+		if (p->reason == FC_DEP_REUSE)
+			fc_buf_printf(b, "%.2f", p->similarity);
+		else
+			fc_buf_adds(b, HTML_NONE);
+		fc_buf_adds(b, "</td><td data-label=\"Detail\">");
+		html_text(b, p->detail);
+		fc_buf_adds(b, "</td></tr>\n");
+	}
+	fc_buf_adds(b, "</tbody>\n</table>\n</div>\n");
+	if (nd > HTML_MAX_DEPS)
+		fc_buf_printf(b, "<p class=\"small\">The first %d of %zu "
+			      "dependent pairs; the JSON report lists all."
+			      "</p>\n",
+			      HTML_MAX_DEPS, nd);
+	return b->err;
+}
+
+static fc_status html_sources(struct fc_buf *b, struct fc_arena *a,
+			      const struct fc_corpus *c)
 {
 	fc_buf_adds(b,
 		"<section id=\"sources\" aria-labelledby=\"h-sources\">\n"
@@ -226,7 +315,10 @@ static void html_sources(struct fc_buf *b, const struct fc_corpus *c)
 		html_text(b, fc_rep_path(c, di));
 		fc_buf_adds(b, "</code></td></tr>\n");
 	}
-	fc_buf_adds(b, "</tbody>\n</table>\n</div>\n</section>\n");
+	fc_buf_adds(b, "</tbody>\n</table>\n</div>\n");
+	fc_status st = html_independence(b, a, c);
+	fc_buf_adds(b, "</section>\n");
+	return st;
 }
 
 static void html_source_list(struct fc_buf *b, const struct fc_corpus *c,
@@ -289,10 +381,41 @@ static void html_fact(struct fc_buf *b, const struct fc_corpus *c,
 	fc_buf_adds(b, "</figcaption>\n</figure>\n");
 }
 
+/* The words of version var against ref in <del> and <ins>. */
+static fc_status html_diff(struct fc_buf *b, struct fc_arena *a,
+			   const char *ref, const char *var)
+{
+	struct fc_rep_diff d;
+	if (!fc_rep_word_diff(a, ref, var, &d))
+		return FC_ENOMEM;
+	fc_buf_adds(b, "<p class=\"diff\"><span class=\"small\">Against the "
+		       "first version:</span> ");
+	for (size_t i = 0; i < d.nruns; i++) {
+		const struct fc_rep_drun *r = &d.runs[i];
+		const char *tag = r->op == FC_REP_DEL	? "del"
+				  : r->op == FC_REP_INS ? "ins"
+							: NULL;
+		fc_buf_adds(b, i ? " " : "");
+		if (tag)
+			fc_buf_printf(b, "<%s>", tag);
+		html_textn(b, r->text + r->start, r->end - r->start);
+		if (tag)
+			fc_buf_printf(b, "</%s>", tag);
+	}
+	if (d.is_capped)
+		fc_buf_printf(b, " <span class=\"small\">(the first %d words "
+			      "compared)</span>",
+			      FC_WD_MAX_WORDS);
+	fc_buf_adds(b, "</p>\n");
+	return FC_OK;
+}
+
 static fc_status html_value(struct fc_buf *b, struct fc_arena *a,
 			    const struct fc_corpus *c,
-			    const struct fc_finding_value *fv)
+			    const struct fc_finding *fd, size_t vi,
+			    const size_t *ref)
 {
+	const struct fc_finding_value *fv = &fd->values[vi];
 	bool is_oom = false;
 	size_t n;
 	uint32_t *docs = fc_rep_value_docs(a, c, fv, &n, &is_oom);
@@ -310,10 +433,25 @@ static fc_status html_value(struct fc_buf *b, struct fc_arena *a,
 		html_text(b, text);
 		fc_buf_adds(b, "</code>");
 	}
+	if (fv->is_partial)
+		fc_buf_adds(b, " <span class=\"badge b-partial\">partial</span>");
 	fc_buf_printf(b, " <span class=\"small\">(%zu source%s: ", n,
 		      n == 1 ? "" : "s");
 	html_source_list(b, c, docs, n);
-	fc_buf_adds(b, ")</span></p>\n");
+	fc_buf_adds(b, fv->is_partial ? "; found whole in a longer version)"
+					"</span></p>\n"
+				      : ")</span></p>\n");
+	int want = ref ? fc_rep_diff_wanted(fd, *ref, vi) : 0;
+	if (want > 0) {
+		fc_status st = html_diff(b, a, fd->values[*ref].value.text,
+					 fv->value.text);
+		if (st)
+			return st;
+	} else if (want < 0) {
+		fc_buf_printf(b, "<p class=\"diff small\">Not compared with the "
+			      "first version (more than %d versions).</p>\n",
+			      FC_REP_MAX_DIFFS);
+	}
 	for (size_t k = 0; fv->facts && k < fv->nfacts; k++) {
 		const struct fc_fact *f = fc_rep_fact(c, fv->facts[k]);
 		if (f)
@@ -361,10 +499,26 @@ static fc_status html_finding(struct fc_buf *b, struct fc_arena *a,
 	}
 	fc_buf_adds(b, "<dt>Sources</dt><dd>");
 	html_source_list(b, c, fd->sources, fd->nsources);
-	fc_buf_printf(b, " (%u independent)</dd>\n</dl>\n<ul class=\"values\">"
-		      "\n", fd->independent_sources);
+	fc_buf_printf(b, " (%u independent)</dd>\n<dt>Independent groups</dt>"
+		      "<dd>", fd->independent_sources);
+	size_t ns = fd->sources ? fd->nsources : 0;
+	uint32_t *g = fc_rep_by_group(a, c, fd->sources, ns);
+	if (!g)
+		return FC_ENOMEM;
+	for (size_t i = 0; i < ns; i++) {
+		if (i)
+			fc_buf_adds(b, fc_rep_group_of(c, g[i]) ==
+						       fc_rep_group_of(c, g[i - 1])
+					       ? ", "
+					       : "; ");
+		html_source_outlet(b, c, g[i]);
+	}
+	fc_buf_adds(b, ns ? "</dd>\n</dl>\n<ul class=\"values\">\n"
+			  : HTML_NONE "</dd>\n</dl>\n<ul class=\"values\">\n");
+	size_t ref;
+	bool has_ref = fc_rep_diff_ref(fd, &ref);
 	for (size_t i = 0; fd->values && i < fd->nvalues; i++) {
-		fc_status st = html_value(b, a, c, &fd->values[i]);
+		fc_status st = html_value(b, a, c, fd, i, has_ref ? &ref : NULL);
 		if (st)
 			return st;
 	}
@@ -379,7 +533,9 @@ fc_status fc_rep_write_html(const struct fc_corpus *c, struct fc_buf *out)
 
 	fc_arena_init(&a);
 	html_head(out, c);
-	html_sources(out, c);
+	st = html_sources(out, &a, c);
+	if (st)
+		goto fail;
 	for (size_t k = 0; k < 4; k++) {
 		enum fc_finding_status status = fc_rep_status_order[k];
 		const char *name = fc_finding_status_name(status);

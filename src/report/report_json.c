@@ -3,6 +3,13 @@
 ** "factcross/report-1", DESIGN.md). Keys in a fixed order, two-space
 ** indentation, a trailing newline; nothing from the clock or the
 ** environment, so the same corpus gives the same bytes.
+**
+** Beyond DESIGN.md: "dependence" lists every dependent pair of sources
+** ({a, b, reason, similarity, detail}); a finding value that is a
+** fragment of a longer quote has "partial": true, and each other
+** version of a variant quote a "diff" against the first version: runs
+** of words as written, {"op": "same" | "removed" | "added", "text"}
+** ("diff_capped": true when only the first words were compared).
 */
 #include <string.h>
 
@@ -53,6 +60,61 @@ static void json_source(struct fc_jw *w, const struct fc_corpus *c,
 	fc_jw_obj_end(w);
 }
 
+static void json_dependence(struct fc_jw *w, const struct fc_corpus *c)
+{
+	fc_jw_key(w, "dependence");
+	fc_jw_arr(w);
+	for (size_t k = 0; c->deps && k < c->ndeps; k++) {
+		const struct fc_dependence *p = &c->deps[k];
+		fc_jw_obj(w);
+		fc_jw_key(w, "a");
+		fc_jw_str(w, fc_rep_source_id(c, p->a));
+		fc_jw_key(w, "b");
+		fc_jw_str(w, fc_rep_source_id(c, p->b));
+		fc_jw_key(w, "reason");
+		fc_jw_str(w, fc_rep_dep_reason_name(p->reason));
+		fc_jw_key(w, "similarity");
+		if (p->reason == FC_DEP_REUSE)
+			fc_jw_num(w, p->similarity);
+		else
+			fc_jw_null(w);
+		fc_jw_key(w, "detail");
+		fc_jw_str(w, p->detail);
+		fc_jw_obj_end(w);
+	}
+	fc_jw_arr_end(w);
+}
+
+/* The member "diff": version var against ref, runs of words. */
+static fc_status json_diff(struct fc_jw *w, struct fc_arena *a,
+			   const char *ref, const char *var)
+{
+	static const char *const ops[] = {
+		[FC_REP_SAME] = "same", [FC_REP_DEL] = "removed",
+		[FC_REP_INS] = "added",
+	};
+	struct fc_rep_diff d;
+	if (!fc_rep_word_diff(a, ref, var, &d))
+		return FC_ENOMEM;
+	fc_jw_key(w, "diff");
+	fc_jw_arr(w);
+	for (size_t i = 0; i < d.nruns; i++) {
+		fc_jw_obj(w);
+		fc_jw_key(w, "op");
+		fc_jw_str(w, ops[d.runs[i].op]);
+		fc_jw_key(w, "text");
+		fc_jw_strn(w, d.runs[i].text + d.runs[i].start,
+			   d.runs[i].end - d.runs[i].start);
+		fc_jw_obj_end(w);
+	}
+	fc_jw_arr_end(w);
+	if (d.is_capped) {
+		fc_jw_key(w, "diff_capped");
+		fc_jw_bool(w, true);
+	}
+	return FC_OK;
+}
+
 static void json_source_ids(struct fc_jw *w, const struct fc_corpus *c,
 			    const uint32_t *v, size_t n)
 {
@@ -90,6 +152,8 @@ static fc_status json_finding(struct fc_jw *w, struct fc_arena *a,
 	fc_jw_obj_end(w);
 	fc_jw_key(w, "values");
 	fc_jw_arr(w);
+	size_t ref;
+	bool has_ref = fc_rep_diff_ref(fd, &ref);
 	for (size_t i = 0; fd->values && i < fd->nvalues; i++) {
 		const struct fc_finding_value *fv = &fd->values[i];
 		bool is_oom = false;
@@ -111,6 +175,17 @@ static fc_status json_finding(struct fc_jw *w, struct fc_arena *a,
 				fc_jw_str(w, f->id);
 		}
 		fc_jw_arr_end(w);
+		if (fv->is_partial) {
+			fc_jw_key(w, "partial");
+			fc_jw_bool(w, true);
+		}
+		if (has_ref && fc_rep_diff_wanted(fd, ref, i) > 0) {
+			fc_status st = json_diff(w, a,
+						 fd->values[ref].value.text,
+						 fv->value.text);
+			if (st)
+				return st;
+		}
 		fc_jw_obj_end(w);
 	}
 	fc_jw_arr_end(w);
@@ -142,6 +217,7 @@ fc_status fc_rep_write_json(const struct fc_corpus *c, struct fc_buf *out)
 	for (size_t i = 0; i < nsources(c); i++)
 		json_source(&w, c, (uint32_t)i);
 	fc_jw_arr_end(&w);
+	json_dependence(&w, c);
 
 	fc_jw_key(&w, "facts");
 	fc_jw_arr(&w);

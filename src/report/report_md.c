@@ -1,7 +1,12 @@
 /*
 ** report_md.c: the Markdown report. A title, a summary line, a sources
-** table, then the findings grouped by status (contradicted first), each
-** with its message, its values and every fact behind each value quoted.
+** table with the independent groups (outlets beside them) and the
+** dependence between sources, then the findings grouped by status
+** (contradicted first), each with its message, its sources by
+** independent group, its values and every fact behind each value
+** quoted. A variant quote's versions show their words against the first
+** version (~~removed~~, **added**); a fragment of a longer version is
+** marked partial.
 **
 ** Every string that comes from a source (ids, outlets, sentences,
 ** labels, messages) goes through md_text: whitespace collapses to one
@@ -11,6 +16,7 @@
 */
 #include <string.h>
 
+#include "check/wdiff.h"
 #include "report/report_p.h"
 
 #define MD_NONE "\xE2\x80\x94" /* an em dash for a missing value */
@@ -176,7 +182,11 @@ static void md_header(struct fc_buf *b, const struct fc_corpus *c)
 	fc_buf_adds(b, "\n\n");
 }
 
-static void md_sources(struct fc_buf *b, const struct fc_corpus *c)
+static fc_status md_independence(struct fc_buf *b, struct fc_arena *a,
+				 const struct fc_corpus *c);
+
+static fc_status md_sources(struct fc_buf *b, struct fc_arena *a,
+			    const struct fc_corpus *c)
 {
 	fc_buf_adds(b, "## Sources\n\n"
 		       "| Source | Outlet | Published | Independent group |\n"
@@ -194,6 +204,102 @@ static void md_sources(struct fc_buf *b, const struct fc_corpus *c)
 			      doc ? (int)doc->independent_group : (int)i);
 	}
 	fc_buf_adds(b, "\n");
+	return md_independence(b, a, c);
+}
+
+/* "000 (i24NEWS)": a source id with its outlet. */
+static void md_source_outlet(struct fc_buf *b, const struct fc_corpus *c,
+			     uint32_t di)
+{
+	const struct fc_source *s = fc_rep_source(c, di);
+	md_text(b, fc_rep_source_id(c, di));
+	if (s && s->outlet && *s->outlet) {
+		fc_buf_adds(b, " (");
+		md_text(b, s->outlet);
+		fc_buf_adds(b, ")");
+	}
+}
+
+/* "000 (i24NEWS); 001, 002; 003": sources by independent group. */
+static fc_status md_groups(struct fc_buf *b, struct fc_arena *a,
+			   const struct fc_corpus *c, const uint32_t *v,
+			   size_t n)
+{
+	uint32_t *g = fc_rep_by_group(a, c, v, n);
+	if (!g)
+		return FC_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fc_buf_adds(b, fc_rep_group_of(c, g[i]) ==
+						       fc_rep_group_of(c, g[i - 1])
+					       ? ", "
+					       : "; ");
+		md_source_outlet(b, c, g[i]);
+	}
+	if (!n)
+		fc_buf_adds(b, MD_NONE);
+	return FC_OK;
+}
+
+/* One dependence: "001 and 002: reuse, similarity 0.35 (containment)". */
+static void md_dependence(struct fc_buf *b, const struct fc_corpus *c,
+			  const struct fc_dependence *p)
+{
+	md_text(b, fc_rep_source_id(c, p->a));
+	fc_buf_adds(b, " and ");
+	md_text(b, fc_rep_source_id(c, p->b));
+	fc_buf_printf(b, ": %s", fc_rep_dep_reason_name(p->reason));
+	if (p->reason == FC_DEP_REUSE)
+		fc_buf_printf(b, ", similarity %.2f", p->similarity);
+	if (p->detail && *p->detail) {
+		fc_buf_adds(b, " (");
+		md_text(b, p->detail);
+		fc_buf_adds(b, ")");
+	}
+}
+
+#define MD_MAX_DEPS 20 /* dependences listed per group (JSON: all) */
+
+/* The independent groups with their outlets, each with the dependence
+** that joins its sources. */
+static fc_status md_independence(struct fc_buf *b, struct fc_arena *a,
+				 const struct fc_corpus *c)
+{
+	size_t n = ndocs(c), nd;
+	uint32_t *g = fc_rep_by_group(a, c, NULL, n);
+	size_t *deps = fc_rep_deps_by_group(a, c, &nd);
+	if (!g || !deps)
+		return FC_ENOMEM;
+	fc_buf_printf(b, "**Independent groups:** %zu\n\n",
+		      c->ngroups > 0 ? (size_t)c->ngroups : n);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t grp = fc_rep_group_of(c, g[i]);
+		size_t j = i;
+		fc_buf_printf(b, "- Group %d: ", (int)grp);
+		for (; j < n && fc_rep_group_of(c, g[j]) == grp; j++) {
+			fc_buf_adds(b, j > i ? ", " : "");
+			md_source_outlet(b, c, g[j]);
+		}
+		while (k < nd && fc_rep_group_of(c, c->deps[deps[k]].a) < grp)
+			k++;
+		size_t shown = 0;
+		for (; k < nd && fc_rep_group_of(c, c->deps[deps[k]].a) == grp;
+		     k++) {
+			if (shown == MD_MAX_DEPS) {
+				shown++;
+				continue;
+			}
+			fc_buf_adds(b, shown++ ? "; " : " \xE2\x80\x94 ");
+			md_dependence(b, c, &c->deps[deps[k]]);
+		}
+		if (shown > MD_MAX_DEPS)
+			fc_buf_adds(b, "; more in the JSON report");
+		fc_buf_adds(b, "\n");
+		i = j;
+	}
+	fc_buf_adds(b, "\n");
+	return FC_OK;
 }
 
 /* One fact behind a value: its sentence as a blockquote, then whence. */
@@ -230,10 +336,39 @@ static void md_fact(struct fc_buf *b, const struct fc_corpus *c,
 	fc_buf_adds(b, "\n\n");
 }
 
+/* The words of version var against ref: ~~removed~~ **added**. */
+static fc_status md_diff(struct fc_buf *b, struct fc_arena *a,
+			 const char *ref, const char *var)
+{
+	struct fc_rep_diff d;
+	if (!fc_rep_word_diff(a, ref, var, &d))
+		return FC_ENOMEM;
+	fc_buf_adds(b, "Against the first version: ");
+	for (size_t i = 0; i < d.nruns; i++) {
+		const struct fc_rep_drun *r = &d.runs[i];
+		const char *mark = r->op == FC_REP_DEL	 ? "~~"
+				   : r->op == FC_REP_INS ? "**"
+							 : "";
+		fc_buf_adds(b, i ? " " : "");
+		fc_buf_adds(b, mark);
+		md_textn(b, r->text + r->start, r->end - r->start);
+		fc_buf_adds(b, mark);
+	}
+	if (!d.nruns)
+		fc_buf_adds(b, MD_NONE);
+	if (d.is_capped)
+		fc_buf_printf(b, " (the first %d words compared)",
+			      FC_WD_MAX_WORDS);
+	fc_buf_adds(b, "\n\n");
+	return FC_OK;
+}
+
 static fc_status md_value(struct fc_buf *b, struct fc_arena *a,
 			  const struct fc_corpus *c,
-			  const struct fc_finding_value *fv)
+			  const struct fc_finding *fd, size_t vi,
+			  const size_t *ref)
 {
+	const struct fc_finding_value *fv = &fd->values[vi];
 	bool is_oom = false;
 	size_t n;
 	uint32_t *docs = fc_rep_value_docs(a, c, fv, &n, &is_oom);
@@ -252,7 +387,21 @@ static fc_status md_value(struct fc_buf *b, struct fc_arena *a,
 	}
 	fc_buf_adds(b, " \xE2\x80\x94 ");
 	md_source_list(b, c, docs, n);
+	if (fv->is_partial)
+		fc_buf_adds(b, " \xC2\xB7 partial: found whole in a longer "
+			       "version");
 	fc_buf_adds(b, "\n\n");
+	int want = ref ? fc_rep_diff_wanted(fd, *ref, vi) : 0;
+	if (want > 0) {
+		fc_status st = md_diff(b, a, fd->values[*ref].value.text,
+				       fv->value.text);
+		if (st)
+			return st;
+	} else if (want < 0) {
+		fc_buf_printf(b, "Against the first version: not compared "
+			      "(more than %d versions)\n\n",
+			      FC_REP_MAX_DIFFS);
+	}
 	for (size_t k = 0; fv->facts && k < fv->nfacts; k++) {
 		const struct fc_fact *f = fc_rep_fact(c, fv->facts[k]);
 		if (f)
@@ -296,12 +445,18 @@ static fc_status md_finding(struct fc_buf *b, struct fc_arena *a,
 	}
 	fc_buf_adds(b, "- Sources: ");
 	md_source_list(b, c, fd->sources, fd->nsources);
-	fc_buf_printf(b, " (%u independent)\n\n", fd->independent_sources);
-	for (size_t i = 0; fd->values && i < fd->nvalues; i++) {
-		fc_status st = md_value(b, a, c, &fd->values[i]);
-		if (st)
+	fc_buf_printf(b, " (%u independent)\n- Independent groups: ",
+		      fd->independent_sources);
+	fc_status st = md_groups(b, a, c, fd->sources,
+				 fd->sources ? fd->nsources : 0);
+	if (st)
+		return st;
+	fc_buf_adds(b, "\n\n");
+	size_t ref;
+	bool has_ref = fc_rep_diff_ref(fd, &ref);
+	for (size_t i = 0; fd->values && i < fd->nvalues; i++)
+		if ((st = md_value(b, a, c, fd, i, has_ref ? &ref : NULL)))
 			return st;
-	}
 	return FC_OK;
 }
 
@@ -313,7 +468,9 @@ fc_status fc_rep_write_md(const struct fc_corpus *c, struct fc_buf *out)
 
 	fc_arena_init(&a);
 	md_header(out, c);
-	md_sources(out, c);
+	st = md_sources(out, &a, c);
+	if (st)
+		goto fail;
 	for (size_t k = 0; k < 4; k++) {
 		enum fc_finding_status status = fc_rep_status_order[k];
 		size_t n = count_status(c, status);

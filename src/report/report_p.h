@@ -129,4 +129,63 @@ const char *fc_rep_severity_name(enum fc_severity s); /* info|warning|error */
 const char *fc_rep_polarity_name(enum fc_polarity p); /* asserted|negated */
 const char *fc_rep_modality_name(enum fc_modality m); /* factual|reported|hedged */
 
+/* ---- Quote diffs (report_diff.c) --------------------------------------- */
+
+#define FC_REP_MAX_DIFFS 16 /* versions of one finding shown as a diff */
+
+enum fc_rep_dop { FC_REP_SAME, FC_REP_DEL, FC_REP_INS };
+
+/* A run of words as written: [start, end) of text. */
+struct fc_rep_drun {
+	enum fc_rep_dop op;
+	const char *text; /* the first version (DEL) or this one */
+	uint32_t start, end;
+};
+
+struct fc_rep_diff {
+	struct fc_rep_drun *runs;
+	size_t nruns;
+	bool is_capped; /* a version has more words than were compared */
+};
+
+/*
+** The value a variant finding's versions are compared with: the first
+** value that is not partial. false when the finding shows no diff (not
+** a variant, fewer than two versions, a version that is not text).
+*/
+bool fc_rep_diff_ref(const struct fc_finding *fd, size_t *ref);
+/* Value i against the reference: 1 show a diff, 0 none (the reference,
+** a fragment), -1 none because FC_REP_MAX_DIFFS versions came first. */
+int fc_rep_diff_wanted(const struct fc_finding *fd, size_t ref, size_t i);
+/* Words of var against ref (check/wdiff.h), runs allocated from a.
+** false on out of memory. */
+bool fc_rep_word_diff(struct fc_arena *a, const char *ref, const char *var,
+		      struct fc_rep_diff *out);
+
+/* ---- Sources and dependence (report_indep.c) --------------------------- */
+
+/* A writer's escaping of n bytes of source text. */
+typedef void (*fc_rep_escn_fn)(struct fc_buf *b, const char *s, size_t n);
+
+/* "declared", "wire", "reuse", "canonical". */
+const char *fc_rep_dep_reason_name(enum fc_dep_reason r);
+/* Short label: "reuse 0.35", "wire Reuters", "declared" (unescaped). */
+void fc_rep_dep_label(struct fc_buf *b, const struct fc_dependence *p);
+/* Independent group of document di (its index when there is none). */
+int32_t fc_rep_group_of(const struct fc_corpus *c, uint32_t di);
+/* The document indexes v[0, n) (v NULL: 0..n-1) sorted by independent
+** group, then index; from a, NULL on out of memory. */
+uint32_t *fc_rep_by_group(struct fc_arena *a, const struct fc_corpus *c,
+			  const uint32_t *v, size_t n);
+/* Indexes into c->deps of the pairs whose documents exist, sorted by
+** the pair's independent group, then index; from a, NULL on out of
+** memory. */
+size_t *fc_rep_deps_by_group(struct fc_arena *a, const struct fc_corpus *c,
+			     size_t *n);
+/* The inline SVG of the first ndocs sources and their dependence
+** (errors in b's sticky error). */
+void fc_rep_deps_svg(struct fc_buf *b, struct fc_arena *a,
+		     const struct fc_corpus *c, size_t ndocs,
+		     fc_rep_escn_fn esc);
+
 #endif

@@ -220,6 +220,10 @@ struct fc_corpus *fixture_corpus(void)
 	c->docs[1].ndropped = 2;
 	c->docs[2].independent_group = 0;
 	c->ngroups = 2;
+	c->deps = fc_arena_alloc(A, sizeof(*c->deps));
+	c->deps[0] = (struct fc_dependence){0, 2, FC_DEP_DECLARED, 0.0,
+					    dup("derived_from")};
+	c->ndeps = 1;
 	for (size_t i = 0; i < 3; i++)
 		split(&c->docs[i]);
 
@@ -399,14 +403,23 @@ struct fc_corpus *fixture_corpus(void)
 	fd->key[0].name = dup("speaker");
 	fd->key[0].value = v_entity(peskov);
 	fd->nkey = 1;
-	fd->values = fc_arena_alloc(A, sizeof(*fd->values));
+	fd->values = fc_arena_alloc(A, 3 * sizeof(*fd->values));
 	/* no canonical text: the writer computes it from the value */
 	fd->values[0] = fvalue(NULL, v_text("We are not seeking war"), U32S(5),
 			       1);
-	fd->nvalues = 1;
-	fd->sources = U32S(2);
-	fd->nsources = 1;
-	fd->independent_sources = 1;
+	/* a second wording (its fact stands in for one) and a fragment */
+	fd->values[1] = fvalue("We are \xE2\x80\x9Cnot\xE2\x80\x9D seeking "
+			       "a war <now>",
+			       v_text("We are \xE2\x80\x9Cnot\xE2\x80\x9D "
+				      "seeking a war <now>"),
+			       U32S(1), 1);
+	fd->values[2] = fvalue("seeking war", v_text("seeking war"), U32S(0),
+			       1);
+	fd->values[2].is_partial = true;
+	fd->nvalues = 3;
+	fd->sources = U32S(0, 1, 2);
+	fd->nsources = 3;
+	fd->independent_sources = 2;
 	fd->message = dup("The quote is worded differently");
 	return c;
 }
@@ -432,6 +445,24 @@ struct fc_corpus *fixture_hostile(void)
 		     "list");
 	c->docs[0].title = dup("Doc title " EVIL);
 	split(&c->docs[0]);
+	/* a second source: a wire copy of the first */
+	c->nsources = c->ndocs = 2;
+	struct fc_source *srcs = fc_arena_alloc(A, 2 * sizeof(*srcs));
+	struct fc_document *docs = fc_arena_alloc(A, 2 * sizeof(*docs));
+	srcs[0] = c->sources[0];
+	docs[0] = c->docs[0];
+	docs[0].src = &srcs[0];
+	c->sources = srcs;
+	c->docs = docs;
+	setup_source(c, 1, "copy" EVIL, NULL, NULL, "Outlet " EVIL, NULL,
+		     "A copy.");
+	split(&c->docs[1]);
+	c->docs[1].independent_group = 0;
+	c->ngroups = 1;
+	c->deps = fc_arena_alloc(A, sizeof(*c->deps));
+	c->deps[0] = (struct fc_dependence){0, 1, FC_DEP_WIRE, 0.0,
+					    dup("Agency " EVIL)};
+	c->ndeps = 1;
 	struct fc_document *d = &c->docs[0];
 	struct fc_entity bad = entity("person:x" EVIL, "Label " EVIL,
 				      FC_ENT_PERSON, "XX", "role" EVIL);
@@ -452,8 +483,8 @@ struct fc_corpus *fixture_hostile(void)
 	f->slots[1].value = v_text("topic " EVIL " \xFF");
 	f->attribution = dup("attr " EVIL);
 
-	c->nfindings = 1;
-	c->findings = fc_arena_alloc(A, sizeof(*c->findings));
+	c->nfindings = 2;
+	c->findings = fc_arena_alloc(A, 2 * sizeof(*c->findings));
 	struct fc_finding *fd = &c->findings[0];
 	fd->id = dup("fid" EVIL);
 	fd->rule = dup("rule" EVIL);
@@ -471,6 +502,27 @@ struct fc_corpus *fixture_hostile(void)
 	fd->nsources = 1;
 	fd->independent_sources = 1;
 	fd->message = dup("Message " EVIL " \xC0\xAF");
+
+	/* a variant quote whose wordings carry markup */
+	fd = &c->findings[1];
+	fd->id = dup("quote" EVIL);
+	fd->rule = dup("quote.text");
+	fd->kind = dup("quote");
+	fd->field = dup("quote");
+	fd->status = FC_FIND_VARIANT;
+	fd->values = fc_arena_alloc(A, 3 * sizeof(*fd->values));
+	fd->values[0] = fvalue("We said " EVIL " today",
+			       v_text("We said " EVIL " today"), U32S(0), 1);
+	fd->values[1] = fvalue("They said " EVIL " \xFF tomorrow",
+			       v_text("They said " EVIL " \xFF tomorrow"),
+			       U32S(0), 1);
+	fd->values[2] = fvalue("said " EVIL, v_text("said " EVIL), U32S(0), 1);
+	fd->values[2].is_partial = true;
+	fd->nvalues = 3;
+	fd->sources = U32S(0, 1);
+	fd->nsources = 2;
+	fd->independent_sources = 1;
+	fd->message = dup("Quoted two ways");
 	return c;
 }
 

@@ -8,18 +8,20 @@
 #include "core/core.h"
 
 /*
-** Three sources ("000", "001" from a url, "002" derived from "000"),
-** their texts, sentences and mentions, six facts (entity, time,
-** quantity, text, int and list slots; one negated and reported) and
-** four findings, one of each status. Caller frees with
+** Three sources ("000", "001" from a url, "002" derived from "000",
+** one dependence), their texts, sentences and mentions, six facts
+** (entity, time, quantity, text, int and list slots; one negated and
+** reported) and four findings, one of each status (the variant: two
+** wordings of a quote and a partial fragment). Caller frees with
 ** fc_corpus_destroy().
 */
 struct fc_corpus *fixture_corpus(void);
 
 /*
-** One source whose id, outlet, title, path, sentence, labels and
-** finding message carry markup, script, quotes, a Markdown link, a URL
-** and invalid UTF-8 bytes.
+** Two sources (the second a wire copy of the first) whose ids, outlets,
+** title, path, sentence, labels, dependence detail, finding messages and
+** quote wordings (a variant finding with a partial) carry markup,
+** script, quotes, a Markdown link, a URL and invalid UTF-8 bytes.
 */
 struct fc_corpus *fixture_hostile(void);
 

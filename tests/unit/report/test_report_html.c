@@ -16,12 +16,48 @@ static const char *const allowed_tags[] = {
 	"ul", "li", "a", "span", "main", "section", "h1", "h2", "h3", "div",
 	"table", "thead", "tbody", "tr", "th", "td", "code", "article", "dl",
 	"dt", "dd", "strong", "p", "figure", "blockquote", "mark",
-	"figcaption", "cite", "footer", NULL,
+	"figcaption", "cite", "footer", "del", "ins", "svg", "desc", "g",
+	"rect", "circle", "path", "text", NULL,
 };
+
+/* The fixture's drawing: group 0 holds 000 and 002 (declared), group 1
+** holds 001. */
+static const char expected_svg[] =
+	"<h3>Independent groups <span class=\"small\">(2)</span></h3>\n"
+	"<figure>\n"
+	"<svg class=\"deps\" viewBox=\"0 0 360 148\" role=\"img\" "
+	"aria-labelledby=\"deps-title deps-desc\">\n"
+	"<title id=\"deps-title\">Sources by independent group</title>\n"
+	"<desc id=\"deps-desc\">3 sources in 2 independent groups, 1 "
+	"dependent pair drawn</desc>\n"
+	"<g>\n"
+	"<rect class=\"box\" x=\"4\" y=\"8\" width=\"352\" height=\"74\" "
+	"rx=\"6\"/>\n"
+	"<text class=\"gh\" x=\"12\" y=\"23\">Group 0</text>\n"
+	"<circle class=\"node\" cx=\"168\" cy=\"42\" r=\"5\"/>\n"
+	"<text x=\"158\" y=\"46\" text-anchor=\"end\">000 \xC2\xB7 Agency A"
+	"</text>\n"
+	"<circle class=\"node\" cx=\"168\" cy=\"66\" r=\"5\"/>\n"
+	"<text x=\"158\" y=\"70\" text-anchor=\"end\">002 \xC2\xB7 Wire C"
+	"</text>\n"
+	"<path class=\"edge e-declared\" d=\"M173 42C213 42 224 42 250 42C224 "
+	"42 213 66 173 66\"/>\n"
+	"<text class=\"el\" x=\"254\" y=\"46\">declared</text>\n"
+	"</g>\n"
+	"<g>\n"
+	"<rect class=\"box\" x=\"4\" y=\"90\" width=\"352\" height=\"50\" "
+	"rx=\"6\"/>\n"
+	"<text class=\"gh\" x=\"12\" y=\"105\">Group 1</text>\n"
+	"<circle class=\"node\" cx=\"168\" cy=\"124\" r=\"5\"/>\n"
+	"<text x=\"158\" y=\"128\" text-anchor=\"end\">001</text>\n"
+	"</g>\n"
+	"</svg>\n";
 
 static const char *const allowed_attrs[] = {
 	"lang", "charset", "http-equiv", "content", "name", "class", "id",
-	"href", "aria-label", "aria-labelledby", "scope", "data-label", NULL,
+	"href", "aria-label", "aria-labelledby", "scope", "data-label",
+	"viewBox", "role", "x", "y", "width", "height", "rx", "cx", "cy", "r",
+	"d", "text-anchor", NULL,
 };
 
 static bool in_list(const char *const *list, const char *s, size_t n)
@@ -34,7 +70,8 @@ static bool in_list(const char *const *list, const char *s, size_t n)
 
 static bool is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-';
 }
 
 /*
@@ -90,6 +127,14 @@ static size_t check_html(const char *s)
 			assert_int_equal(*p, '"');
 			if (p - an > 5 && !strncmp(an, "href=", 5))
 				assert_int_equal(*v, '#');
+			p++;
+		}
+		if (*p == '/') { /* self-closing: SVG shapes only */
+			static const char *const shapes[] = {"rect", "circle",
+							     "path", NULL};
+			if (!in_list(shapes, name, (size_t)(p - name)) &&
+			    !in_list(shapes, name, strcspn(name, " /")))
+				fail_msg("self-closing tag: %.20s", name);
 			p++;
 		}
 		assert_int_equal(*p, '>');
@@ -210,6 +255,71 @@ static void test_mark_span_cases(void **state)
 	}
 }
 
+/* The sources drawn by independent group, then every dependent pair. */
+static void test_html_sources_drawing_and_dependence(void **state)
+{
+	(void)state;
+	struct fc_corpus *c = fixture_corpus();
+	char *s = fixture_render(c, FC_FMT_HTML);
+	assert_non_null(strstr(s, expected_svg));
+	assert_non_null(strstr(
+		s, "<tr><th scope=\"row\"><code>000</code> Agency A \xE2\x80\x94 "
+		   "<code>002</code> Wire C</th><td data-label=\"Reason\">"
+		   "declared</td><td data-label=\"Similarity\">\xE2\x80\x94</td>"
+		   "<td data-label=\"Detail\">derived_from</td></tr>\n"));
+	/* each finding names its sources by group, outlets beside them */
+	assert_non_null(strstr(
+		s, "<dt>Independent groups</dt><dd><code>000</code> Agency A, "
+		   "<code>002</code> Wire C; <code>001</code></dd>\n"));
+	free(s);
+	/* reuse with its similarity; a wire pair across groups (inconsistent
+	** input) is listed but not drawn */
+	struct fc_dependence deps[2] = {
+		{0, 2, FC_DEP_REUSE, 0.3512, "containment"},
+		{0, 1, FC_DEP_WIRE, 0.0, "Reuters"},
+	};
+	c->deps = deps;
+	c->ndeps = 2;
+	s = fixture_render(c, FC_FMT_HTML);
+	assert_non_null(strstr(s, "<text class=\"el\" x=\"254\" y=\"46\">"
+				  "reuse 0.35</text>\n</g>\n"));
+	assert_null(strstr(s, ">wire Reuters</text>"));
+	assert_non_null(strstr(s, "1 dependent pair drawn</desc>"));
+	assert_non_null(strstr(s, "<td data-label=\"Reason\">wire</td>"
+				  "<td data-label=\"Similarity\">\xE2\x80\x94"
+				  "</td><td data-label=\"Detail\">Reuters</td>"));
+	assert_non_null(strstr(s, "<td data-label=\"Similarity\">0.35</td>"));
+	c->deps = NULL;
+	c->ndeps = 0;
+	free(s);
+	fc_corpus_destroy(c);
+}
+
+/* A variant's second wording in <del>/<ins>; the fragment is partial. */
+static void test_html_variant_diff_and_partial(void **state)
+{
+	(void)state;
+	struct fc_corpus *c = fixture_corpus();
+	c->findings[3].values[0].value.text = "We *really* are not seeking "
+					      "war now";
+	char *s = fixture_render(c, FC_FMT_HTML);
+	check_html(s);
+	assert_non_null(strstr(
+		s, "<p class=\"diff\"><span class=\"small\">Against the first "
+		   "version:</span> We <del>really</del> are "
+		   "\xE2\x80\x9Cnot\xE2\x80\x9D seeking <ins>a</ins> war "
+		   "&lt;now</p>\n"));
+	assert_non_null(strstr(
+		s, "<p><strong>seeking war</strong> <span class=\"badge "
+		   "b-partial\">partial</span> <span class=\"small\">(1 source: "
+		   "<code>000</code>; found whole in a longer version)</span>"
+		   "</p>\n"));
+	const char *d = strstr(s, "<p class=\"diff\">");
+	assert_null(strstr(d + 1, "<p class=\"diff\">"));
+	free(s);
+	fc_corpus_destroy(c);
+}
+
 static void test_html_hostile_strings_are_escaped(void **state)
 {
 	(void)state;
@@ -240,6 +350,18 @@ static void test_html_hostile_strings_are_escaped(void **state)
 		   "[x](javascript:alert(1)) \xE2\x80\x94 factcross report"
 		   "</title>"));
 	assert_non_null(strstr(s, " (1 independent)</dd>"));
+	/* the drawing clips labels by characters, then escapes them */
+	assert_non_null(strstr(
+		s, "<text x=\"158\" y=\"46\" text-anchor=\"end\">id&lt;script"
+		   "&gt;alert(1)&lt;/scr\xE2\x80\xA6</text>\n"));
+	assert_non_null(strstr(s, "<text class=\"el\" x=\"254\" y=\"46\">"
+				  "wire Agency &lt;sc\xE2\x80\xA6</text>\n"));
+	/* a diff run keeps the markup of the words as text */
+	assert_non_null(strstr(
+		s, "<del>We</del> <ins>They</ins> said &lt;script&gt;alert(1)"
+		   "&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt; "
+		   "&#39; &amp;amp; [x](javascript:alert(1 <del>today</del> "
+		   "<ins>tomorrow</ins></p>\n"));
 	assert_non_null(strstr(s, "\xEF\xBF\xBD\xEF\xBF\xBD</h3>"));
 	for (size_t i = 0; s[i]; i++) {
 		size_t k = fc_utf8_seq_len((const unsigned char *)s + i,
@@ -258,6 +380,8 @@ int main(void)
 		cmocka_unit_test(test_html_sections_and_badges),
 		cmocka_unit_test(test_html_marks_span_on_char_boundaries),
 		cmocka_unit_test(test_mark_span_cases),
+		cmocka_unit_test(test_html_sources_drawing_and_dependence),
+		cmocka_unit_test(test_html_variant_diff_and_partial),
 		cmocka_unit_test(test_html_hostile_strings_are_escaped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

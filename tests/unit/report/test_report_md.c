@@ -5,6 +5,8 @@
 */
 #include "fc_test.h"
 #include "fixture.h"
+#include "check/wdiff.h"
+#include "report/report_p.h"
 
 #include <stdlib.h>
 
@@ -22,6 +24,14 @@ static const char expected_head[] =
 	"| 000 | Agency A | 2026-01-16 | 0 |\n"
 	"| 001 | \xE2\x80\x94 | \xE2\x80\x94 | 1 |\n"
 	"| 002 | Wire C | \xE2\x80\x94 | 0 |\n"
+	"\n"
+	"**Independent groups:** 2\n"
+	"\n"
+	"- Group 0: 000 (Agency A), 002 (Wire C) \xE2\x80\x94 000 and 002: "
+	"declared (derived\\_from)\n"
+	"- Group 1: 001\n"
+	"\n"
+	"## Contradicted (1)\n"
 	;
 
 static const char expected_contradicted[] =
@@ -32,6 +42,7 @@ static const char expected_contradicted[] =
 	"- Check: call-date (call, field date, severity warning)\n"
 	"- Key: participants: Vladimir Putin, Benjamin Netanyahu\n"
 	"- Sources: 000, 001, 002 (2 independent)\n"
+	"- Independent groups: 000 (Agency A), 002 (Wire C); 001\n"
 	"\n"
 	"**Value:** 2026-01-16 \xE2\x80\x94 000, 002\n"
 	"\n"
@@ -90,6 +101,110 @@ static void test_md_findings_grouped_by_status(void **state)
 	size_t n = strlen(s);
 	assert_true(n > 2 && s[n - 1] == '\n' && s[n - 2] != '\n');
 	free(s);
+	fc_corpus_destroy(c);
+}
+
+/* A variant's second wording shows its words against the first; the
+** fragment is marked partial and gets no diff. */
+static void test_md_variant_diff_and_partial(void **state)
+{
+	(void)state;
+	struct fc_corpus *c = fixture_corpus();
+	char *s = fixture_render(c, FC_FMT_MD);
+	assert_non_null(strstr(
+		s, "**Value:** We are \xE2\x80\x9Cnot\xE2\x80\x9D seeking a war "
+		   "&lt;now&gt; \xE2\x80\x94 001\n\n"
+		   "Against the first version: We are \xE2\x80\x9Cnot\xE2\x80\x9D "
+		   "seeking **a** war **now**\n\n"
+		   "> On Thursday, Putin reportedly called Netanyahu.\n"));
+	assert_non_null(strstr(
+		s, "**Value:** seeking war \xE2\x80\x94 000 \xC2\xB7 partial: "
+		   "found whole in a longer version\n\n> Putin spoke"));
+	/* one diff: the first version and the fragment get none */
+	const char *d = strstr(s, "Against the first version");
+	assert_non_null(d);
+	assert_null(strstr(d + 1, "Against the first version"));
+	/* an added word; punctuation between words as written, escaped */
+	c->findings[3].values[0].value.text = "We are *not* seeking war now";
+	free(s);
+	s = fixture_render(c, FC_FMT_MD);
+	assert_non_null(strstr(
+		s, "Against the first version: We are \xE2\x80\x9Cnot\xE2\x80\x9D "
+		   "seeking **a** war &lt;now\n\n"));
+	c->findings[3].values[0].value.text = "We *really* are not seeking "
+					      "war now";
+	c->findings[3].values[1].value.text = "They are not seeking war";
+	free(s);
+	s = fixture_render(c, FC_FMT_MD);
+	/* removed runs from the first version, their markup escaped */
+	assert_non_null(strstr(
+		s, "Against the first version: ~~We \\*really~~ **They** are "
+		   "not seeking war ~~now~~\n\n"));
+	free(s);
+	fc_corpus_destroy(c);
+}
+
+/* More than FC_REP_MAX_DIFFS wordings: the rest say they were not
+** compared. */
+static void test_md_diffs_are_bounded(void **state)
+{
+	(void)state;
+	struct fc_corpus *c = fixture_corpus();
+	struct fc_finding *fd = &c->findings[3];
+	size_t n = FC_REP_MAX_DIFFS + 3;
+	struct fc_finding_value *v = fc_arena_alloc(&c->arena, n * sizeof(*v));
+	assert_non_null(v);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = fd->values[0];
+		v[i].value.text = fc_arena_printf(&c->arena, "w%zu x y", i);
+		v[i].text = v[i].value.text;
+	}
+	fd->values = v;
+	fd->nvalues = n;
+	char *s = fixture_render(c, FC_FMT_MD);
+	size_t ndiff = 0, nskip = 0;
+	static const char skip[] = "Against the first version: not compared "
+				   "(more than 16 versions)\n";
+	for (const char *p = s; (p = strstr(p, "Against the first version:"));
+	     p++) {
+		if (!strncmp(p, skip, strlen(skip)))
+			nskip++;
+		else
+			ndiff++;
+	}
+	assert_int_equal(ndiff, FC_REP_MAX_DIFFS);
+	assert_int_equal(nskip, 2);
+	assert_non_null(strstr(s, "Against the first version: ~~w0~~ **w1** "
+				  "x y\n"));
+	free(s);
+	fc_corpus_destroy(c);
+}
+
+/* Versions longer than FC_WD_MAX_WORDS: the first words are compared,
+** and the diff says so. */
+static void test_md_long_versions_are_capped(void **state)
+{
+	(void)state;
+	struct fc_corpus *c = fixture_corpus();
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, "start");
+	for (int i = 0; i < FC_WD_MAX_WORDS + 50; i++)
+		fc_buf_adds(&b, " w");
+	c->findings[3].values[0].value.text = "begin w w";
+	c->findings[3].values[1].value.text = fc_buf_cstr(&b);
+	char *s = fixture_render(c, FC_FMT_MD);
+	/* Any longest common subsequence will do: the two w of the first
+	** version stand somewhere among the 2000 compared words. */
+	const char *d = strstr(s, "Against the first version: ~~begin~~ "
+				  "**start w");
+	assert_non_null(d);
+	const char *end = strstr(d, "\n");
+	assert_non_null(end);
+	static const char tail[] = "w** (the first 2000 words compared)\n";
+	assert_memory_equal(end - strlen(tail) + 1, tail, strlen(tail));
+	free(s);
+	fc_buf_finish(&b);
 	fc_corpus_destroy(c);
 }
 
@@ -186,6 +301,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_md_head_and_sources_table),
 		cmocka_unit_test(test_md_findings_grouped_by_status),
+		cmocka_unit_test(test_md_variant_diff_and_partial),
+		cmocka_unit_test(test_md_diffs_are_bounded),
+		cmocka_unit_test(test_md_long_versions_are_capped),
 		cmocka_unit_test(test_md_hostile_strings_are_inert),
 		cmocka_unit_test(test_md_line_start_escapes),
 	};
