@@ -49,6 +49,8 @@ extern const char *const norm_prod_names[NPRODS];
 
 #define NORM_SLOT_GROUPS 4
 
+enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
+
 /* A word table: keys as written (matched case-insensitively). */
 struct norm_table {
 	const char *name;
@@ -123,6 +125,15 @@ struct fc_norm {
 	** multiply, article words (a, an) count one, joiners (and) are
 	** skipped; future and past are tense cues for weekdays */
 	int t_number, t_scale, t_article, t_joiner, t_future, t_past;
+	/* past_suffix: word endings read as past tense (-ed) unless the
+	** word before is in passive (be, been, is) */
+	int t_past_suffix, t_passive;
+	/* options: prefer (how a date without year or a bare weekday
+	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
+	** reading, default), _FUTURE (assistant corpora such as Duckling's),
+	** _NEAREST; set by `options: {prefer: ...}` in a rule file */
+	int prefer;
+	const struct fc_ynode *prefer_node;
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */

@@ -171,17 +171,26 @@ static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
 
 /* ---- date -------------------------------------------------------------- */
 
-static bool future_context(const struct norm_match *m);
+static int tense(const struct norm_match *m);
 
 /*
-** News reading of a date without a year: the past one unless the future
-** one is less than half as far, or a future cue precedes the match.
+** A date without a year, past or future occurrence (past days back,
+** future days ahead): a tense cue before the match decides; without
+** one, the news reading takes the past one unless the future one is
+** less than half as far (options: prefer future / nearest change that).
 */
 static bool prefer_past(const struct norm_match *m, long past, long future)
 {
-	if (future_context(m))
+	int t = tense(m);
+	if (t > 0)
 		return past == 0;
-	return past <= 2 * future;
+	/* a past cue ("said") is often the reporting, not the event: the
+	** news reading below decides */
+	switch (t < 0 ? NORM_PREFER_PAST : m->n->prefer) {
+	case NORM_PREFER_FUTURE: return past == 0;
+	case NORM_PREFER_NEAREST: return past <= future;
+	default: return past <= 2 * future;
+	}
 }
 
 struct parts {
@@ -390,25 +399,49 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 
 /* ---- weekday ----------------------------------------------------------- */
 
-/* Is the nearest tense cue before the match a future one? */
-static bool future_context(const struct norm_match *m)
+static bool in_table(const struct fc_norm *n, int t, const char *w,
+		     size_t len)
+{
+	return t >= 0 && norm_hash_get(&n->lookup, t, w, len) >= 0;
+}
+
+/* Is the lower-case word w a past form by its ending (-ed)? */
+static bool past_by_suffix(const struct fc_norm *n, const char *w,
+			   size_t len)
+{
+	if (n->t_past_suffix < 0 || len < 5)
+		return false;
+	for (size_t k = 2; k <= 3 && k + 2 < len; k++)
+		if (in_table(n, n->t_past_suffix, w + len - k, k))
+			return true;
+	return false;
+}
+
+/*
+** The tense of the clause before the match: +1 when the nearest cue is
+** a future one (will, scheduled, next), -1 when it is a past one (said,
+** was, a verb in -ed not after "be"), 0 when none is found within 16
+** words of the clause.
+*/
+static int tense(const struct norm_match *m)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
 	if (norm_slot(m, S_FUTURE, &v))
-		return true;
+		return 1;
 	if (n->t_future < 0)
-		return false;
+		return 0;
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
-	for (int words = 0; i > lo && words < 12;) {
+	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
+	for (int words = 0; i > lo && words < 16;) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' '))
-				return false; /* the clause ends here */
+				return pending_ed ? -1 : 0; /* clause ends */
 			i--;
 		}
 		uint32_t e = i;
@@ -423,13 +456,20 @@ static bool future_context(const struct norm_match *m)
 		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
 		if (len >= sizeof(buf))
 			continue;
-		if (norm_hash_get(&n->lookup, n->t_future, buf, len) >= 0)
-			return true;
-		if (n->t_past >= 0 &&
-		    norm_hash_get(&n->lookup, n->t_past, buf, len) >= 0)
-			return false;
+		if (pending_ed) {
+			if (!in_table(n, n->t_passive, buf, len))
+				return -1;
+			pending_ed = false; /* "be named": look further */
+			continue;
+		}
+		if (in_table(n, n->t_future, buf, len))
+			return 1;
+		if (in_table(n, n->t_past, buf, len))
+			return -1;
+		if (past_by_suffix(n, buf, len))
+			pending_ed = true;
 	}
-	return false;
+	return pending_ed ? -1 : 0;
 }
 
 static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
@@ -452,10 +492,18 @@ static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 		day = r->days - (back ? back : 7);
 	} else if (has_rel && rel > 0) {
 		day = r->days - (rw - 1) + 7 + (wd - 1);
-	} else if ((has_rel && rel == 0) || future_context(m)) {
+	} else if (has_rel && rel == 0) {
 		day = r->days + (wd - rw + 7) % 7;
 	} else {
-		day = r->days - (rw - wd + 7) % 7;
+		int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
+		int t = tense(m);
+		bool fwd = t > 0 ||
+			   (t == 0 && (m->n->prefer == NORM_PREFER_FUTURE ||
+				       (m->n->prefer == NORM_PREFER_NEAREST &&
+					ahead < back)));
+		if (fwd && t == 0 && !ahead)
+			ahead = 7; /* "Monday" said on a Monday: the next */
+		day = fwd ? r->days + ahead : r->days - back;
 	}
 	int y, mo, d;
 	fc_civil_from_days(day, &y, &mo, &d);
