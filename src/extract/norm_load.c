@@ -19,11 +19,13 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hour", "minute", "ampm", "rel", "num", "unit", "ago", "mod",
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
+	"second", "holiday", "den",
 };
 
 const char *const norm_prod_names[NPRODS] = {
 	"date", "weekday", "relative", "decade", "duration", "set",
-	"literal", "date_range", "time_of_day", "quantity",
+	"literal", "date_range", "time_of_day", "holiday", "nth_weekday",
+	"quantity",
 	"quantity_range", "quantity_vague", "ordinal",
 };
 
