@@ -11,9 +11,9 @@
 ** Resolution: {value, unit, isoCurrency}}]}. For every gold result, a
 ** quantity mention must overlap its span (one to one) and carry its
 ** value: numbers and currency compare the number, percentages the number
-** before '%', ranges "(20,35]" the bounds and their openness. Relative
-** ordinals ("next", "last": no number) and cases marked NotSupported for
-** dotnet are skipped. Prints, per file, value accuracy (matched results
+** before '%', ranges "(20,35]" the bounds and their openness. Results
+** without a number (relative ordinals "next", "last"; a bare "dollar")
+** and cases marked NotSupported for dotnet are skipped. Prints, per file, value accuracy (matched results
 ** over gold results) and the mentions found in cases whose gold is empty.
 ** Currency also reports ISO 4217 agreement where the gold names a code.
 ** Skips (exit 0) with a message when the data is absent.
@@ -120,7 +120,8 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		const char *gs = get(g, "Start"), *ge = get(g, "End");
 		if (!type || !rz || !gs || !ge)
 			continue;
-		if (!strcmp(type, "ordinal.relative")) {
+		if (!strcmp(type, "ordinal.relative") || !get(rz, "value")) {
+			/* no number to compare: "next", a bare "dollar" */
 			t->nskip++;
 			continue;
 		}
@@ -199,7 +200,7 @@ static int eval_file(const struct fc_rules *r, const char *dir,
 	printf("%-18s value accuracy %.3f (%ld of %ld results)", name,
 	       t.ngold ? (double)t.nok / (double)t.ngold : 0, t.nok, t.ngold);
 	if (t.nskip)
-		printf(", %ld relative ordinals skipped", t.nskip);
+		printf(", %ld without a number skipped", t.nskip);
 	if (t.nempty_cases)
 		printf(", %ld mentions in %ld no-result cases", t.nspurious,
 		       t.nempty_cases);
