@@ -162,6 +162,73 @@ static void test_seed_corpus_acceptance(void **state)
 	finish(&r);
 }
 
+/*
+** Quote fidelity: Dmitry Peskov's "Russia is already providing
+** assistance..." is one variant finding across the sources that quote
+** it, with at least two versions, from sources including 003 and 004;
+** the Markdown report shows the words that differ.
+*/
+static void test_peskov_quote_is_a_variant_with_a_diff(void **state)
+{
+	(void)state;
+	struct run r = verify(SEED, NULL);
+	const struct fc_corpus *c = r.c;
+	const struct fc_finding *f = NULL;
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct fc_finding *x = &c->findings[i];
+		if (strcmp(x->kind, "quote") || x->nkey != 1 ||
+		    x->key[0].value.type != FC_VAL_ENTITY ||
+		    strcmp(x->key[0].value.entity.id, "person:dmitry-peskov"))
+			continue;
+		for (size_t k = 0; k < x->nvalues; k++)
+			if (x->values[k].value.type == FC_VAL_TEXT &&
+			    strstr(x->values[k].value.text,
+				   "Russia is already providing assistance")) {
+				assert_null(f); /* one finding holds them all */
+				f = x;
+				break;
+			}
+	}
+	assert_non_null(f);
+	assert_int_equal(f->status, FC_FIND_VARIANT);
+	size_t nversions = 0;
+	for (size_t k = 0; k < f->nvalues; k++)
+		nversions += !f->values[k].is_partial;
+	assert_true(nversions >= 2);
+	assert_true(has_source(c, f, "003"));
+	assert_true(has_source(c, f, "004"));
+	/* 001 words it differently, 000 and 004 quote fragments of 003 */
+	assert_true(has_source(c, f, "001"));
+	assert_true(has_source(c, f, "000"));
+
+	struct fc_buf md;
+	fc_buf_init(&md, 0);
+	assert_int_equal(fc_report_write(c, FC_FMT_MD, &md), FC_OK);
+	const char *s = fc_buf_cstr(&md);
+	const char *h = strstr(s, "### Sources quote Dmitry Peskov in ");
+	assert_non_null(h);
+	const char *d = strstr(h, "Against the first version: ");
+	assert_non_null(d);
+	const char *end = strchr(d, '\n');
+	assert_non_null(end);
+	char line[2048];
+	snprintf(line, sizeof(line), "%.*s", (int)(end - d), d);
+	/* 003 says "already providing ... but also", 001 "providing this
+	** ... but": the differing words, struck out and added. */
+	if (!strstr(line, "~~already~~") || !strstr(line, "**this**") ||
+	    !strstr(line, "~~also~~"))
+		print_error("diff line: %s\n", line);
+	assert_non_null(strstr(line, "Russia is ~~already~~ providing "
+				     "**this** assistance"));
+	assert_non_null(strstr(line, "~~also~~"));
+	assert_non_null(strstr(line, "**including through presidential "
+				     "activity aimed at helping**"));
+	/* the fragments are partial, not versions */
+	assert_non_null(strstr(h, "\xE2\x80\x94 004 \xC2\xB7 partial"));
+	fc_buf_finish(&md);
+	finish(&r);
+}
+
 static void test_no_fact_from_boilerplate(void **state)
 {
 	(void)state;
@@ -293,6 +360,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_corpus_acceptance),
+		cmocka_unit_test(test_peskov_quote_is_a_variant_with_a_diff),
 		cmocka_unit_test(test_no_fact_from_boilerplate),
 		cmocka_unit_test(test_changed_date_is_the_one_contradiction),
 		cmocka_unit_test(test_reruns_are_byte_identical),
