@@ -18,6 +18,7 @@
 **       message: "{participants} spoke on {value}"
 **     - id: quote.text
 **       compare: quote           # one speaker's quotes, split by overlap
+**                                # (conflict defaults to variant)
 **       overlap: 0.5             # quote only: share of word pairs
 **       min_words: 4             # quote only: shortest quote that links
 **   tests: [...]
