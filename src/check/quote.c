@@ -25,7 +25,6 @@
 ** are compared pairwise, and at most MAX_PAIR_WORK word pairs merged;
 ** beyond, quotes stay separate and a warning says so.
 */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +33,7 @@
 #define MAX_QUOTES 1024
 #define MAX_PAIR_WORK 50000000u
 #define SUFFIX_WORDS 8
+#define SUFFIX_MAX 64 /* bytes of the id's slug */
 #define NONE SIZE_MAX
 
 struct qv {
@@ -272,7 +272,24 @@ static size_t version_of(const struct qv *q, size_t ndv, size_t v)
 	return v;
 }
 
-/* A slug of the first version's first words, unique among used[0, n). */
+/* base, or base-2, base-3, ...: the first not in used[0, nused). */
+static const char *suffix_unique(struct fc_arena *a, const char *base,
+				 const char **used, size_t nused)
+{
+	const char *s = base;
+	for (size_t k = 2;; k++) {
+		size_t i = 0;
+		while (i < nused && strcmp(used[i], s))
+			i++;
+		if (i == nused)
+			return s;
+		if (!(s = fc_arena_printf(a, "%s-%zu", base, k)))
+			return NULL;
+	}
+}
+
+/* A slug of the first version's first words (at most SUFFIX_MAX bytes),
+** unique among used[0, nused). */
 static const char *suffix_of(struct run *r, const struct qv *ref,
 			     const char **used, size_t nused)
 {
@@ -285,22 +302,21 @@ static const char *suffix_of(struct run *r, const struct qv *ref,
 	}
 	if (r->b.err)
 		return NULL;
-	const char *base = fc_slug(a, fc_buf_cstr(&r->b), r->b.len);
+	char *base = fc_slug(a, fc_buf_cstr(&r->b), r->b.len);
 	if (!base)
 		return NULL;
-	if (!*base)
-		base = "quote";
-	const char *s = base;
-	for (size_t k = 2;; k++) {
-		size_t i = 0;
-		while (i < nused && strcmp(used[i], s))
-			i++;
-		if (i == nused)
-			return s;
-		if (!(s = fc_arena_printf(a, "%s-%zu", base, k)))
-			return NULL;
+	size_t n = strlen(base);
+	if (n > SUFFIX_MAX) {
+		n = SUFFIX_MAX;
+		while (n > 0 && base[n - 1] == '-')
+			n--;
+		base[n] = '\0';
 	}
+	if (!*base)
+		return suffix_unique(a, "quote", used, nused);
+	return suffix_unique(a, base, used, nused);
 }
+
 
 /* One statement: the values members[0, nm) of the cluster. */
 static fc_status statement(struct run *r, const struct check *c,

@@ -265,6 +265,31 @@ static void test_ids_stay_unique(void **state)
 	fc_corpus_destroy(c);
 }
 
+/* The id's slug: at most 64 bytes; "quote" when no word has a Latin
+** letter or digit. */
+static void test_id_slugs_are_bounded(void **state)
+{
+	struct fixture *fx = *state;
+	struct fc_corpus *c = corpus_new(2, NULL);
+	char word[101];
+	memset(word, 'a', 100);
+	word[100] = '\0';
+	char text[160];
+	snprintf(text, sizeof(text), "%s said it again", word);
+	quote(c, 0, PESKOV, text);
+	quote(c, 1, PESKOV, "\xD0\x9C\xD1\x8B \xD0\xBF\xD0\xBE\xD0\xBC"
+			    "\xD0\xBE\xD0\xB6\xD0\xB5\xD0\xBC");
+	run(fx, c);
+	assert_int_equal(c->nfindings, 2);
+	char want[160];
+	snprintf(want, sizeof(want), "quote.text:person:dmitry-peskov:%.64s",
+		 word);
+	assert_string_equal(c->findings[0].id, want);
+	assert_string_equal(c->findings[1].id,
+			    "quote.text:person:dmitry-peskov:quote");
+	fc_corpus_destroy(c);
+}
+
 static void test_many_quotes_are_bounded(void **state)
 {
 	struct fixture *fx = *state;
@@ -370,6 +395,8 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(test_ids_stay_unique, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_id_slugs_are_bounded,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_quotes_are_bounded,
 						setup, teardown),
 		cmocka_unit_test(test_loader_checks_quote_options),
