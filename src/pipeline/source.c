@@ -44,6 +44,13 @@ bool web_is_html(const char *content_type, const char *body, size_t len)
 	return i < len && body[i] == '<';
 }
 
+/* No Content-Type, or text of some kind ("text/plain"). */
+static bool is_text_type(const char *content_type)
+{
+	return !content_type || !*content_type ||
+	       !strncasecmp(content_type, "text/", 5);
+}
+
 static bool is_html_name(const char *path)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
@@ -150,6 +157,14 @@ static fc_status read_url(const struct fc_rules *r, struct fc_corpus *c,
 	}
 	memcpy(doc->sha256, cp.sha256, sizeof(doc->sha256));
 	bool is_html = web_is_html(cp.content_type, cp.body, cp.body_len);
+	if (!is_html && !is_text_type(cp.content_type)) {
+		size_t n = strcspn(cp.content_type, ";");
+		fc_diag_add(d, FC_EINPUT, &s->loc,
+			    "source '%s': %s is %.*s, not an HTML page or text",
+			    s->id, s->url, (int)(n < 64 ? n : 64),
+			    cp.content_type);
+		return FC_EINPUT;
+	}
 	return web_main_text(r, &c->arena, cp.body, cp.body_len,
 			     cp.final_url ? cp.final_url : s->url,
 			     cp.content_type, is_html, &doc->raw,

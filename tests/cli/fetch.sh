@@ -250,6 +250,12 @@ expect_rc 2 "--timeout 0"
 expect_err_line "factcross: error: --timeout takes seconds (more than 0), not '0'"
 run fetch
 expect_rc 2 "fetch without a corpus"
+mkdir "$TMP/bad"
+printf 'name: bad\nsources:\n  - id: a\n    url: "http://bad host/x"\n' \
+  >"$TMP/bad/corpus.yaml"
+run fetch "$TMP/bad"
+expect_rc 2 "a URL that does not parse"
+expect_err_match "http://bad host/x: error: invalid URL \(.+\)"
 
 # The progress line appears on a terminal only (script gives a pty).
 if command -v script >/dev/null; then

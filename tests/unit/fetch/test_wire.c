@@ -486,6 +486,38 @@ static void test_canonical_link_to_a_source_url(void **state)
 	free(b);
 }
 
+static void put_typed(struct fx *f, const char *url, const char *type,
+		      const char *body)
+{
+	struct fc_http_result res = {
+		.url = (char *)url, .status = 200, .content_type = (char *)type,
+		.body = (char *)body, .body_len = strlen(body),
+	};
+	assert_int_equal(fc_cache_put(f->cache, &res, T0, NULL, &f->d), FC_OK);
+}
+
+static void test_plain_text_and_other_types(void **state)
+{
+	struct fx *f = *state;
+	put_typed(f, URL, "text/plain; charset=utf-8", CLOSURE);
+	put_typed(f, "https://news.example/doc.pdf", "application/pdf",
+		  "%PDF-1.7 <p>");
+	assert_int_equal(verify(f,
+				"name: wire\nsources:\n"
+				"  - {id: a, url: \"" URL "\"}\n"
+				"  - {id: b, url: \"https://news.example/doc.pdf"
+				"\"}\n",
+				T0),
+			 FC_EINPUT);
+	assert_int_equal(f->d.n, 1);
+	fc_assert_diag(&f->d, 0, f->manifest, 4, 5,
+		       "source 'b': https://news.example/doc.pdf is "
+		       "application/pdf, not an HTML page or text");
+	assert_string_equal(f->c->docs[0].text, CLOSURE);
+	assert_null(f->c->docs[0].title);
+	assert_null(f->c->docs[0].canonical_url);
+}
+
 static void test_web_is_html(void **state)
 {
 	(void)state;
@@ -524,6 +556,8 @@ int main(void)
 			test_one_canonical_url_is_one_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_canonical_link_to_a_source_url, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plain_text_and_other_types,
+						setup, teardown),
 		cmocka_unit_test(test_web_is_html),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
