@@ -116,7 +116,8 @@ static int on_progress(void *ud, const char *url, uint64_t done,
 	fprintf(stderr, "\r\033[Kfetch %zu/%zu %.*s%s %llu KiB", p->i + 1,
 		p->n, show, url, cut, (unsigned long long)(done >> 10));
 	if (total)
-		fprintf(stderr, " of %llu KiB", (unsigned long long)(total >> 10));
+		fprintf(stderr, " of %llu KiB",
+			(unsigned long long)(total >> 10));
 	fflush(stderr);
 	return 0;
 }

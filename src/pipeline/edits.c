@@ -76,8 +76,9 @@ static fc_status side_init(struct fc_arena *a, const struct fc_corpus *c,
 		x->n = f->nslots;
 		const struct fc_slot **sorted =
 			fc_arena_alloc(a, (x->n ? x->n : 1) * sizeof(*sorted));
-		x->names = fc_arena_alloc(a, (x->n ? x->n : 1) * sizeof(char *));
-		x->texts = fc_arena_alloc(a, (x->n ? x->n : 1) * sizeof(char *));
+		size_t sz = (x->n ? x->n : 1) * sizeof(char *);
+		x->names = fc_arena_alloc(a, sz);
+		x->texts = fc_arena_alloc(a, sz);
 		if (!sorted || !x->names || !x->texts)
 			return FC_ENOMEM;
 		for (size_t j = 0; j < x->n; j++)
@@ -105,8 +106,8 @@ static const char *slot_text(const struct cfact *x, const char *name)
 
 static bool same_fact(const struct cfact *a, const struct cfact *b)
 {
-	if (strcmp(a->f->kind, b->f->kind) || a->f->polarity != b->f->polarity ||
-	    a->n != b->n)
+	if (strcmp(a->f->kind, b->f->kind) ||
+	    a->f->polarity != b->f->polarity || a->n != b->n)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->names[i], b->names[i]) ||

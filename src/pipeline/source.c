@@ -111,14 +111,16 @@ static fc_status read_cached(struct fc_arena *a, const struct fc_source *s,
 	fc_arena_init(&tmp);
 	fc_status st = fc_cache_latest(w->cache, a, s->url, out, found, d);
 	if (!st)
-		st = fc_cache_history(w->cache, &tmp, s->url, false, &h, &nh, d);
+		st = fc_cache_history(w->cache, &tmp, s->url, false, &h, &nh,
+				      d);
 	if (st || !nh)
 		goto out;
 	const struct fc_cached *l = &h[nh - 1];
 	fc_web_time(l->fetched_at, last, sizeof(last));
 	if (!*found) {
 		*failed = fc_arena_printf(a, "the last fetch (%s) failed: %s",
-					  last, l->error ? l->error : "no body");
+					  last,
+					  l->error ? l->error : "no body");
 		st = *failed ? FC_OK : FC_ENOMEM;
 		goto out;
 	}

@@ -473,7 +473,8 @@ static void test_canonical_link_to_a_source_url(void **state)
 	assert_int_equal(verify(f,
 				"name: wire\nsources:\n"
 				"  - {id: a, url: \"" URL "\"}\n"
-				"  - {id: b, url: \"https://mirror.example/b\"}\n",
+				"  - {id: b, url: "
+				"\"https://mirror.example/b\"}\n",
 				T0),
 			 FC_OK);
 	assert_null(f->c->docs[0].canonical_url);
@@ -505,8 +506,8 @@ static void test_plain_text_and_other_types(void **state)
 	assert_int_equal(verify(f,
 				"name: wire\nsources:\n"
 				"  - {id: a, url: \"" URL "\"}\n"
-				"  - {id: b, url: \"https://news.example/doc.pdf"
-				"\"}\n",
+				"  - {id: b, url: "
+				"\"https://news.example/doc.pdf\"}\n",
 				T0),
 			 FC_EINPUT);
 	assert_int_equal(f->d.n, 1);
