@@ -228,6 +228,16 @@ run verify "$TMP/tls" --fetch --delay 0 --format json --output - --no-db
 expect_rc 3 "verify --fetch of a URL that cannot be fetched"
 expect_no_out
 
+# A host that does not exist (.invalid never resolves; a resolver that
+# cannot be reached runs into the timeout instead).
+mkdir "$TMP/dns"
+UD=http://no-such-host.invalid/story
+printf 'name: dns\nsources:\n  - id: a\n    url: %s\n' "$UD" >"$TMP/dns/corpus.yaml"
+run fetch "$TMP/dns" --delay 0 --timeout 2
+expect_rc 3 "a host that does not resolve"
+expect_err_match "$UD: error: (cannot resolve host 'no-such-host.invalid'|connect timed out after 2 s)"
+expect_err_line "a $UD: not fetched; there is no copy in the cache"
+
 kill "$SERVER"
 wait "$SERVER" 2>/dev/null
 run fetch "$TMP/web" --delay 0
