@@ -174,7 +174,7 @@ static void unite(struct qv *q, size_t u, size_t v)
 	u = find_root(q, u);
 	v = find_root(q, v);
 	if (u != v)
-		q[u > v ? u : v].parent = u < v ? u : v; /* lowest index roots */
+		q[u > v ? u : v].parent = u < v ? u : v; /* lowest index */
 }
 
 /*
@@ -206,8 +206,8 @@ static bool link_quotes(struct run *r, const struct check *c, struct qv *q,
 			if (shared + 1 < c->min_words ||
 			    (double)shared < c->overlap * (double)nmin - 1e-9)
 				continue;
-			void *g = fc_arena_grow(a, *links, sizeof(**links), &cap,
-						*nlinks + 1);
+			void *g = fc_arena_grow(a, *links, sizeof(**links),
+						&cap, *nlinks + 1);
 			if (!g)
 				return false;
 			*links = g;
@@ -342,7 +342,7 @@ static fc_status statement(struct run *r, const struct check *c,
 				    dv[v].n, q[v].t->n, dv[v].text, dv[v].key,
 				    v};
 		nfull += !is_partial[v];
-		/* Support: its own facts and those of the fragments it holds. */
+		/* Support: its own facts and its fragments' facts. */
 		size_t nw = 0;
 		for (size_t j = 0; j < nm; j++) {
 			size_t u = members[j];

@@ -59,10 +59,10 @@ static enum cclass classify(uint32_t c)
 	}
 	if (c == 0x2019 || c == 0x02BC || c == 0x2010 || c == 0x2011 ||
 	    c == 0x00AD)
-		return CC_JOIN; /* right quote as apostrophe, hyphens, soft hyphen */
+		return CC_JOIN; /* ’ as apostrophe, hyphens, soft hyphen */
 	if (c == 0x2026)
 		return CC_ELLIPSIS;
-	if (c <= 0xBF) /* Latin-1 punctuation and symbols, but ª ² ³ µ ¹ º ¼-¾ */
+	if (c <= 0xBF) /* Latin-1 punctuation, but ª ² ³ µ ¹ º ¼-¾ */
 		return c == 0xAA || c == 0xB2 || c == 0xB3 || c == 0xB5 ||
 				       c == 0xB9 || c == 0xBA ||
 				       (c >= 0xBC && c <= 0xBE)
@@ -216,9 +216,9 @@ bool fc_wd_split(struct fc_arena *a, const char *s, size_t len,
 				   cc == CC_COMMA) && i + k < len) {
 			size_t k2;
 			uint32_t next = decode(p + i + k, len - i - k, &k2);
-			bool is_join = cc == CC_JOIN
-					       ? classify(next) == CC_WORD
-					       : sp.is_digit_last && is_digit(next);
+			bool is_join = cc == CC_JOIN ? classify(next) == CC_WORD
+						     : sp.is_digit_last &&
+							       is_digit(next);
 			if (is_join) {
 				if (cc == CC_DOT)
 					sp.norm[sp.nnorm++] = '.';
@@ -316,6 +316,14 @@ struct span {
 
 #define MAX_STACK 128 /* depth grows with log2(D); D < 2^31 */
 
+struct lcs {
+	const uint32_t *x, *y;
+	bool *xs, *ys;       /* the marks */
+	ptrdiff_t *g, *p;    /* forward and backward furthest points */
+	struct span *stack;
+	size_t sp, nsame;
+};
+
 static ptrdiff_t wrap(ptrdiff_t k, ptrdiff_t z)
 {
 	ptrdiff_t r = k % z;
@@ -327,76 +335,77 @@ static ptrdiff_t max0(ptrdiff_t v)
 	return v > 0 ? v : 0;
 }
 
-static void mark_run(bool *xs, bool *ys, ptrdiff_t i, ptrdiff_t j,
-		     ptrdiff_t n, size_t *nsame)
+/* Mark x[i, i + n) as paired with y[j, j + n). */
+static void mark_run(struct lcs *l, ptrdiff_t i, ptrdiff_t j, ptrdiff_t n)
 {
 	for (ptrdiff_t q = 0; q < n; q++)
-		xs[i + q] = ys[j + q] = true;
-	*nsame += (size_t)n;
+		l->xs[i + q] = l->ys[j + q] = true;
+	l->nsame += (size_t)n;
+}
+
+static void push(struct lcs *l, ptrdiff_t i, ptrdiff_t n, ptrdiff_t j,
+		 ptrdiff_t m)
+{
+	if (n > 0 && m > 0 && l->sp < MAX_STACK)
+		l->stack[l->sp++] = (struct span){i, n, j, m};
 }
 
 /*
-** One sub-problem: find the middle snake of an optimal edit path (the
-** forward and backward searches meet), mark it and push the two halves
-** (each with half the edits), or settle a problem with at most one edit.
-** g and p hold 2 * min(n, m) + 2 entries.
+** The middle snake of s runs from (x, y) to (u, v) on an optimal path
+** of D edits: mark it and push both halves (each with half the edits),
+** or, with at most one edit (at the end), mark the common prefix.
 */
-static void middle_snake(const uint32_t *X, const uint32_t *Y, struct span s,
-			 ptrdiff_t *g, ptrdiff_t *p, bool *xs, bool *ys,
-			 struct span *stack, size_t *sp, size_t *nsame)
+static void split_at(struct lcs *l, struct span s, ptrdiff_t D, ptrdiff_t x,
+		     ptrdiff_t y, ptrdiff_t u, ptrdiff_t v)
 {
-	const uint32_t *e = X + s.i, *f = Y + s.j;
+	if (D > 1 || (x != u && y != v)) {
+		mark_run(l, s.i + x, s.j + y, u - x);
+		push(l, s.i, x, s.j, y);
+		push(l, s.i + u, s.n - u, s.j + v, s.m - v);
+	} else {
+		mark_run(l, s.i, s.j, s.n < s.m ? s.n : s.m);
+	}
+}
+
+/*
+** Search s from both ends at once (Myers' linear-space refinement, the
+** formulation of R. Elder's "diff" write-up): d edits forward (o = 1)
+** or backward (o = 0) on each diagonal k; where the two searches meet
+** is the middle snake. l->g and l->p hold 2 * min(n, m) + 2 entries.
+*/
+static void middle_snake(struct lcs *l, struct span s)
+{
+	const uint32_t *e = l->x + s.i, *f = l->y + s.j;
 	ptrdiff_t N = s.n, M = s.m, L = N + M, w = N - M;
 	ptrdiff_t Z = 2 * (N < M ? N : M) + 2;
-	memset(g, 0, (size_t)Z * sizeof(*g));
-	memset(p, 0, (size_t)Z * sizeof(*p));
+	memset(l->g, 0, (size_t)Z * sizeof(*l->g));
+	memset(l->p, 0, (size_t)Z * sizeof(*l->p));
 	for (ptrdiff_t h = 0; h <= L / 2 + (L % 2 != 0); h++) {
-		for (int r = 0; r < 2; r++) {
-			ptrdiff_t *c = r == 0 ? g : p, *d = r == 0 ? p : g;
-			int o = r == 0 ? 1 : 0;
+		for (int o = 1; o >= 0; o--) {
+			ptrdiff_t *c = o ? l->g : l->p, *d = o ? l->p : l->g;
 			ptrdiff_t kmin = -(h - 2 * max0(h - M));
 			ptrdiff_t kmax = h - 2 * max0(h - N);
 			for (ptrdiff_t k = kmin; k <= kmax; k += 2) {
-				ptrdiff_t a;
-				if (k == -h || (k != h && c[wrap(k - 1, Z)] <
-							       c[wrap(k + 1, Z)]))
-					a = c[wrap(k + 1, Z)];
-				else
-					a = c[wrap(k - 1, Z)] + 1;
+				ptrdiff_t lo = c[wrap(k - 1, Z)];
+				ptrdiff_t hi = c[wrap(k + 1, Z)];
+				ptrdiff_t a = k == -h || (k != h && lo < hi)
+						      ? hi
+						      : lo + 1;
 				ptrdiff_t b = a - k, s0 = a, t0 = b;
 				while (a < N && b < M && a >= 0 && b >= 0 &&
 				       (o ? e[a] == f[b]
 					  : e[N - 1 - a] == f[M - 1 - b]))
 					a++, b++;
 				c[wrap(k, Z)] = a;
-				ptrdiff_t z = -(k - w);
+				ptrdiff_t z = w - k;
 				if (L % 2 != o || z < -(h - o) || z > h - o ||
-				    c[wrap(k, Z)] + d[wrap(z, Z)] < N)
+				    a + d[wrap(z, Z)] < N)
 					continue;
-				ptrdiff_t D, x, y, u, v;
-				if (o) {
-					D = 2 * h - 1, x = s0, y = t0, u = a, v = b;
-				} else {
-					D = 2 * h, x = N - a, y = M - b;
-					u = N - s0, v = M - t0;
-				}
-				if (D > 1 || (x != u && y != v)) {
-					mark_run(xs, ys, s.i + x, s.j + y, u - x,
-						 nsame);
-					if (x > 0 && y > 0 && *sp < MAX_STACK)
-						stack[(*sp)++] = (struct span){
-							s.i, x, s.j, y};
-					if (N - u > 0 && M - v > 0 &&
-					    *sp < MAX_STACK)
-						stack[(*sp)++] = (struct span){
-							s.i + u, N - u, s.j + v,
-							M - v};
-				} else {
-					/* At most one edit, at the end: the
-					** shorter side is a prefix of the other. */
-					mark_run(xs, ys, s.i, s.j, N < M ? N : M,
-						 nsame);
-				}
+				if (o)
+					split_at(l, s, 2 * h - 1, s0, t0, a, b);
+				else
+					split_at(l, s, 2 * h, N - a, M - b,
+						 N - s0, M - t0);
 				return;
 			}
 		}
@@ -407,7 +416,6 @@ bool fc_wd_lcs(struct fc_arena *a, const uint32_t *x, size_t nx,
 	       const uint32_t *y, size_t ny, bool *x_same, bool *y_same,
 	       size_t *nsame)
 {
-	size_t count = 0;
 	if (nsame)
 		*nsame = 0;
 	if (!nx || !ny)
@@ -415,18 +423,16 @@ bool fc_wd_lcs(struct fc_arena *a, const uint32_t *x, size_t nx,
 	if (nx > PTRDIFF_MAX / 4 || ny > PTRDIFF_MAX / 4)
 		return false;
 	size_t z = 2 * (nx < ny ? nx : ny) + 2;
-	ptrdiff_t *g = fc_arena_alloc(a, 2 * z * sizeof(*g));
-	struct span *stack = fc_arena_alloc(a, MAX_STACK * sizeof(*stack));
-	if (!g || !stack)
+	struct lcs l = {x, y, x_same, y_same, NULL, NULL, NULL, 0, 0};
+	l.g = fc_arena_alloc(a, 2 * z * sizeof(*l.g));
+	l.stack = fc_arena_alloc(a, MAX_STACK * sizeof(*l.stack));
+	if (!l.g || !l.stack)
 		return false;
-	size_t sp = 0;
-	stack[sp++] = (struct span){0, (ptrdiff_t)nx, 0, (ptrdiff_t)ny};
-	while (sp > 0) {
-		struct span s = stack[--sp];
-		middle_snake(x, y, s, g, g + z, x_same, y_same, stack, &sp,
-			     &count);
-	}
+	l.p = l.g + z;
+	push(&l, 0, (ptrdiff_t)nx, 0, (ptrdiff_t)ny);
+	while (l.sp > 0)
+		middle_snake(&l, l.stack[--l.sp]);
 	if (nsame)
-		*nsame = count;
+		*nsame = l.nsame;
 	return true;
 }

@@ -434,7 +434,8 @@ static fc_status html_value(struct fc_buf *b, struct fc_arena *a,
 		fc_buf_adds(b, "</code>");
 	}
 	if (fv->is_partial)
-		fc_buf_adds(b, " <span class=\"badge b-partial\">partial</span>");
+		fc_buf_adds(b, " <span class=\"badge b-partial\">partial"
+			       "</span>");
 	fc_buf_printf(b, " <span class=\"small\">(%zu source%s: ", n,
 		      n == 1 ? "" : "s");
 	html_source_list(b, c, docs, n);
@@ -448,8 +449,9 @@ static fc_status html_value(struct fc_buf *b, struct fc_arena *a,
 		if (st)
 			return st;
 	} else if (want < 0) {
-		fc_buf_printf(b, "<p class=\"diff small\">Not compared with the "
-			      "first version (more than %d versions).</p>\n",
+		fc_buf_printf(b, "<p class=\"diff small\">Not compared with "
+			      "the first version (more than %d versions)."
+			      "</p>\n",
 			      FC_REP_MAX_DIFFS);
 	}
 	for (size_t k = 0; fv->facts && k < fv->nfacts; k++) {
@@ -506,11 +508,9 @@ static fc_status html_finding(struct fc_buf *b, struct fc_arena *a,
 	if (!g)
 		return FC_ENOMEM;
 	for (size_t i = 0; i < ns; i++) {
-		if (i)
-			fc_buf_adds(b, fc_rep_group_of(c, g[i]) ==
-						       fc_rep_group_of(c, g[i - 1])
-					       ? ", "
-					       : "; ");
+		bool is_same = i && fc_rep_group_of(c, g[i]) ==
+					    fc_rep_group_of(c, g[i - 1]);
+		fc_buf_adds(b, !i ? "" : is_same ? ", " : "; ");
 		html_source_outlet(b, c, g[i]);
 	}
 	fc_buf_adds(b, ns ? "</dd>\n</dl>\n<ul class=\"values\">\n"
@@ -518,7 +518,8 @@ static fc_status html_finding(struct fc_buf *b, struct fc_arena *a,
 	size_t ref;
 	bool has_ref = fc_rep_diff_ref(fd, &ref);
 	for (size_t i = 0; fd->values && i < fd->nvalues; i++) {
-		fc_status st = html_value(b, a, c, fd, i, has_ref ? &ref : NULL);
+		fc_status st = html_value(b, a, c, fd, i,
+					  has_ref ? &ref : NULL);
 		if (st)
 			return st;
 	}

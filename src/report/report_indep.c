@@ -132,7 +132,7 @@ static size_t clip(const char *s, size_t max, bool *is_cut)
 }
 
 /* Escaped text of s, at most max characters (an ellipsis when cut). */
-static void svg_text(struct fc_buf *b, fc_rep_escn_fn esc, const char *s,
+static void svg_text(struct fc_buf *b, fc_rep_esc_fn esc, const char *s,
 		     size_t max)
 {
 	bool is_cut;
@@ -169,7 +169,7 @@ static int row_y(const struct gbox *g, int row)
 
 void fc_rep_deps_svg(struct fc_buf *b, struct fc_arena *a,
 		     const struct fc_corpus *c, size_t ndocs,
-		     fc_rep_escn_fn esc)
+		     fc_rep_esc_fn esc)
 {
 	size_t nsrc = ndocs < SVG_MAX_SOURCES ? ndocs : SVG_MAX_SOURCES;
 	uint32_t *sorted = fc_rep_by_group(a, c, NULL, nsrc);
@@ -225,7 +225,8 @@ void fc_rep_deps_svg(struct fc_buf *b, struct fc_arena *a,
 			      "<text class=\"gh\" x=\"12\" y=\"%d\">Group %d"
 			      "</text>\n",
 			      x->y, SVG_W - 8, SVG_HEAD + x->rows * SVG_ROW + 4,
-			      x->y + 15, (int)fc_rep_group_of(c, sorted[x->first]));
+			      x->y + 15,
+			      (int)fc_rep_group_of(c, sorted[x->first]));
 		for (size_t i = 0; i < x->n; i++) {
 			uint32_t di = sorted[x->first + i];
 			const struct fc_source *s = fc_rep_source(c, di);
@@ -233,7 +234,8 @@ void fc_rep_deps_svg(struct fc_buf *b, struct fc_arena *a,
 			fc_buf_reset(&label);
 			fc_buf_adds(&label, fc_rep_source_id(c, di));
 			if (s && s->outlet && *s->outlet)
-				fc_buf_printf(&label, " \xC2\xB7 %s", s->outlet);
+				fc_buf_printf(&label, " \xC2\xB7 %s",
+					      s->outlet);
 			fc_buf_printf(b, "<circle class=\"node\" cx=\"%d\" "
 				      "cy=\"%d\" r=\"5\"/>\n<text x=\"%d\" "
 				      "y=\"%d\" text-anchor=\"end\">",

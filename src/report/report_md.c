@@ -229,11 +229,9 @@ static fc_status md_groups(struct fc_buf *b, struct fc_arena *a,
 	if (!g)
 		return FC_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fc_buf_adds(b, fc_rep_group_of(c, g[i]) ==
-						       fc_rep_group_of(c, g[i - 1])
-					       ? ", "
-					       : "; ");
+		bool is_same = i && fc_rep_group_of(c, g[i]) ==
+					    fc_rep_group_of(c, g[i - 1]);
+		fc_buf_adds(b, !i ? "" : is_same ? ", " : "; ");
 		md_source_outlet(b, c, g[i]);
 	}
 	if (!n)

@@ -178,9 +178,6 @@ bool fc_rep_word_diff(struct fc_arena *a, const char *ref, const char *var,
 
 /* ---- Sources and dependence (report_indep.c) --------------------------- */
 
-/* A writer's escaping of n bytes of source text. */
-typedef void (*fc_rep_escn_fn)(struct fc_buf *b, const char *s, size_t n);
-
 /* "declared", "wire", "reuse", "canonical". */
 const char *fc_rep_dep_reason_name(enum fc_dep_reason r);
 /* Short label: "reuse 0.35", "wire Reuters", "declared" (unescaped). */
@@ -200,6 +197,6 @@ size_t *fc_rep_deps_by_group(struct fc_arena *a, const struct fc_corpus *c,
 ** (errors in b's sticky error). */
 void fc_rep_deps_svg(struct fc_buf *b, struct fc_arena *a,
 		     const struct fc_corpus *c, size_t ndocs,
-		     fc_rep_escn_fn esc);
+		     fc_rep_esc_fn esc);
 
 #endif

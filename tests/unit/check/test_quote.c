@@ -48,7 +48,8 @@ static char *sources_str(const struct fc_corpus *c, const struct fc_finding *f)
 	buf[0] = '\0';
 	for (size_t i = 0; i < f->nsources && o < sizeof(buf); i++)
 		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s",
-				      i ? "," : "", c->sources[f->sources[i]].id);
+				      i ? "," : "",
+				      c->sources[f->sources[i]].id);
 	return buf;
 }
 
@@ -109,7 +110,8 @@ static void run(struct fixture *fx, struct fc_corpus *c)
 #define FRAGMENT                                                           \
 	"\xE2\x80\x9CRussia is already providing assistance not only to "   \
 	"Iran but also to the entire region\xE2\x80\x9D"
-#define ELIDED "already providing assistance ... the cause of regional stability"
+#define ELIDED                                                             \
+	"already providing assistance ... the cause of regional stability"
 #define REWORDED                                                           \
 	"Russia is providing this assistance not only to Iran, but to the " \
 	"entire region, to the cause of regional stability and peace"
@@ -127,7 +129,8 @@ static void test_identical_quotes_corroborate(void **state)
 	run(fx, c);
 	assert_int_equal(c->nfindings, 1);
 	assert_finding(c, 0,
-		       "quote.text:person:dmitry-peskov:russia-is-ready-to-help",
+		       "quote.text:person:dmitry-peskov:russia-is-ready-to-"
+		       "help",
 		       FC_FIND_CORROBORATED,
 		       "Russia is ready to help.=f1,f2,f3", "a,b,c", 3,
 		       "Dmitry Peskov: Russia is ready to help.");
@@ -236,8 +239,8 @@ static void test_a_fragment_never_joins_two_statements(void **state)
 		       "threat this coming winter.=f1|to secure the entire "
 		       "region=f3[p]",
 		       "a,c", 2,
-		       "Dmitry Peskov: We will help to secure the entire region "
-		       "against every threat this coming winter.");
+		       "Dmitry Peskov: We will help to secure the entire "
+		       "region against every threat this coming winter.");
 	fc_corpus_destroy(c);
 }
 
@@ -316,7 +319,8 @@ static void test_many_quotes_are_bounded(void **state)
 	assert_string_equal(fx->d.v[0].msg,
 			    "check 'quote.text': 1100 distinct quotes for key "
 			    "'person:dmitry-peskov'; compared 1024 of them and "
-			    "50000000 word pairs at most, the rest stand alone");
+			    "50000000 word pairs at most, the rest stand "
+			    "alone");
 	/* No word pair is shared: every quote is its own statement. */
 	assert_int_equal(c->nfindings, N);
 	fc_corpus_destroy(c);
@@ -334,8 +338,8 @@ static void test_loader_checks_quote_options(void **state)
 		{12, 16, "min_words must be a whole number from 2 to 1000"},
 		{18, 14, "'overlap' applies to compare: quote only"},
 		{23, 16, "'min_words' applies to compare: quote only"},
-		{28, 14, "compare 'quote' does not fit slot 'date' of fact kind "
-			 "'call' (a time slot)"},
+		{28, 14, "compare 'quote' does not fit slot 'date' of fact "
+			 "kind 'call' (a time slot)"},
 	};
 	const char *path = CHECK_DATA "/quote_errors.yaml";
 	struct fc_diags d;
@@ -361,12 +365,12 @@ static void test_loader_checks_quote_options(void **state)
 static void test_values_compatible_quote(void **state)
 {
 	(void)state;
-	struct fc_value full = v_text(FULL), frag = v_text(FRAGMENT),
-			elided = v_text(ELIDED), other = v_text(REWORDED),
-			same = v_text("RUSSIA is already providing assistance, not "
-				      "only to Iran, but also to the entire "
-				      "region and to the cause of regional "
-				      "stability and peace");
+	struct fc_value full = v_text(FULL), frag = v_text(FRAGMENT);
+	struct fc_value elided = v_text(ELIDED), other = v_text(REWORDED);
+	struct fc_value same = v_text("RUSSIA is already providing "
+				      "assistance, not only to Iran, but also "
+				      "to the entire region and to the cause "
+				      "of regional stability and peace");
 	assert_true(fc_values_compatible("quote", 0, &full, &same));
 	assert_true(fc_values_compatible("quote", 0, &full, &frag));
 	assert_true(fc_values_compatible("quote", 0, &frag, &full));
