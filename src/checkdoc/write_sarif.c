@@ -30,7 +30,7 @@ static const char *uri_of(struct fc_arena *a, const char *path)
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
 		unsigned char c = *p;
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~/!$&'()*+,;=:@", c)) {
+		    (c >= '0' && c <= '9') || strchr("-._~/!$&'()*+,;=@", c)) {
 			fc_buf_addc(&b, (char)c);
 		} else {
 			fc_buf_addc(&b, '%');
