@@ -113,11 +113,14 @@ struct fc_checkdoc_opts {
 	const char *against; /* CORPUS as shown (borrowed) */
 	const char *ref;     /* YYYY-MM-DD, or NULL: DOC's date line, else
 				the corpus reference date */
+	const char *syntax;  /* "md", "html" or "txt" whatever the name
+				says (standard input), or NULL */
 };
 
 /*
 ** Judge the claims of DOC (data[0, len), any bytes; Markdown when the
-** name ends in .md or .markdown, HTML for .html, else plain text)
+** name ends in .md or .markdown, HTML for .html, else plain text, unless
+** o->syntax says; diagnostics then name it "NAME.SYNTAX")
 ** against corpus c, which must have been through fc_verify. Borrows r
 ** and c until fc_checkdoc_destroy. Problems go to d. On success *out
 ** is set; the caller frees it with fc_checkdoc_destroy().

@@ -390,8 +390,17 @@ fc_status fc_checkdoc_run(const struct fc_rules *r,
 		goto fail;
 	}
 	/* The name decides the format (.md, .html) and names diagnostics. */
-	dc->sources[0].file = dc->sources[0].id;
-	dc->sources[0].path = dc->sources[0].id;
+	const char *path = dc->sources[0].id;
+	if (o && o->syntax && *o->syntax) {
+		const char *ext = fc_arena_printf(&dc->arena, ".%s", o->syntax);
+		if (!ext)
+			goto fail;
+		if (!fc_str_ends_with(path, ext) &&
+		    !(path = fc_arena_printf(&dc->arena, "%s%s", path, ext)))
+			goto fail;
+	}
+	dc->sources[0].file = path;
+	dc->sources[0].path = path;
 	struct fc_verify_opts vo = {.stop_after = 3};
 	if ((st = fc_verify(r, dc, &vo, d)))
 		goto fail;

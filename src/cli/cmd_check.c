@@ -19,11 +19,11 @@
 static const char CHECK_HELP[] =
 	"usage: factcross check DOC --against CORPUS [OPTIONS]\n"
 	"\n"
-	"Judge every claim of DOC (Markdown, HTML or plain text; '-' reads\n"
-	"standard input) against the verified facts of CORPUS: supported,\n"
-	"contradicted (with the corpus sentences that contradict it) or\n"
-	"unsupported (no source reports it). Claims are located by line and\n"
-	"column in DOC (columns count characters).\n"
+	"Judge every claim of DOC (Markdown, HTML or plain text by its name; '-'\n"
+	"reads Markdown from standard input) against the verified facts of\n"
+	"CORPUS: supported, contradicted (with the corpus sentences that\n"
+	"contradict it) or unsupported (no source reports it). Claims are\n"
+	"located by line and column in DOC (columns count characters).\n"
 	"\n"
 	"options:\n"
 	"  --against CORPUS  a corpus.yaml, or a folder with or without one\n"
@@ -239,8 +239,11 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	    (rc = cli_load_rules(cli, &rules)) ||
 	    (rc = load_corpus(cli, rules, o.against, &c)))
 		goto out;
+	/* Standard input has no name to tell its syntax: Markdown (plain
+	** text reads the same, but for markup characters). */
 	struct fc_checkdoc_opts co = {.name = o.doc, .against = o.against,
-				      .ref = o.ref};
+				      .ref = o.ref,
+				      .syntax = strcmp(o.doc, "-") ? NULL : "md"};
 	fc_status st = fc_checkdoc_run(rules, c, data, len, &co, &cd, &d);
 	if (st) {
 		rc = cli_fail(cli, &d, st);
