@@ -98,9 +98,6 @@ bool cl_is_builtin_placeholder(const char *name, size_t n);
 
 /* ---- Positions inside YAML scalars (yamlpos.c) ------------------------- */
 
-/* Position of value byte off of scalar n, read from the file's bytes. */
-struct fc_srcloc cl_yaml_scalar_loc(const struct fc_rulefile *file,
-				 const struct fc_ynode *n, size_t off);
 
 /* ---- Rules (load.c) ---------------------------------------------------- */
 

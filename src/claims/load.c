@@ -83,7 +83,7 @@ static size_t group_offset(const char *src, const char *name)
 static void report_expand(struct loader *ld, const struct fc_ynode *n,
 			  const struct expand_err *e)
 {
-	struct fc_srcloc l = cl_yaml_scalar_loc(ld->file, n, e->off);
+	struct fc_srcloc l = fc_ynode_loc_at(n, e->off);
 	l.len = e->len ? (uint32_t)e->len : 1;
 	if (e->code == FC_ENOMEM)
 		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
@@ -125,7 +125,7 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ecode, msg, sizeof(msg));
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
-		struct fc_srcloc l = cl_yaml_scalar_loc(ld->file, n, off);
+		struct fc_srcloc l = fc_ynode_loc_at(n, off);
 		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
 	} else {
 		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
@@ -432,7 +432,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 				size_t off = group_offset(pnodes[k]->str,
 							  ru->names[gi]);
 				struct fc_srcloc l =
-					cl_yaml_scalar_loc(ld->file, pnodes[k], off);
+					fc_ynode_loc_at(pnodes[k], off);
 				cl_load_err(ld, FC_ESCHEMA, &l,
 				    "named group '%s' is not used by any slot",
 				    ru->names[gi]);

@@ -62,6 +62,10 @@ struct fc_ynode {
 	struct fc_srcloc loc; /* of the node's first character */
 	/* SCALAR: where the value text starts (after the opening quote). */
 	uint32_t val_line, val_col;
+	/* Quoted one-line SCALAR with escapes: the text as written between
+	** the quotes (arena copy), so positions inside it are exact. */
+	const char *raw;
+	size_t raw_len;
 };
 
 /*
@@ -107,9 +111,10 @@ bool fc_ynode_strlist(struct fc_arena *a, const struct fc_ynode *n,
 
 /*
 ** Position of byte offset off inside a scalar's value, for errors that
-** point into a scalar (a regex error offset). Exact for plain and
-** single-line quoted scalars; escapes in double-quoted ones are counted
-** as written in the value.
+** point into a scalar (a regex error offset). Columns count characters,
+** as libyaml's do. Exact for plain, literal-block and one-line quoted
+** scalars, escapes included ('' in single quotes; \x.. \u.... \\ in
+** double quotes count as wide as they are written).
 */
 struct fc_srcloc fc_ynode_loc_at(const struct fc_ynode *n, size_t off);
 

@@ -82,6 +82,66 @@ const struct fc_slot *fc_fact_slot(const struct fc_fact *f, const char *name)
 	return NULL;
 }
 
+/*
+** A duration in words for readers: "P20Y" -> "20 years", "PT3H" -> "3
+** hours", "P1Y6M" -> "1 year 6 months". Unknown amounts ("PXY") and
+** anything unexpected keep the ISO value.
+*/
+static void duration_words(struct fc_buf *b, const char *v)
+{
+	static const struct {
+		const char *code;
+		const char *one, *many;
+	} units[] = {
+		{"DE", "decade", "decades"}, {"CE", "century", "centuries"},
+		{"Y", "year", "years"},      {"Q", "quarter", "quarters"},
+		{"M", "month", "months"},    {"W", "week", "weeks"},
+		{"D", "day", "days"},        {"H", "hour", "hours"},
+		{"S", "second", "seconds"},
+	};
+	struct fc_buf w;
+	fc_buf_init(&w, 256);
+	const char *p = v + 1;
+	int in_time = 0, ok = *p != '\0';
+	while (*p && ok) {
+		if (*p == 'T') {
+			in_time = 1;
+			p++;
+			continue;
+		}
+		const char *num = p;
+		while ((*p >= '0' && *p <= '9') || *p == '.')
+			p++;
+		size_t nlen = (size_t)(p - num);
+		if (!nlen) {
+			ok = 0;
+			break;
+		}
+		size_t u;
+		const char *one = NULL, *many = NULL;
+		if (*p == 'M' && in_time) {
+			one = "minute", many = "minutes", u = 1;
+		} else {
+			for (u = 0; u < sizeof(units) / sizeof(*units); u++)
+				if (!strncmp(p, units[u].code,
+					     strlen(units[u].code)))
+					break;
+			if (u == sizeof(units) / sizeof(*units)) {
+				ok = 0;
+				break;
+			}
+			one = units[u].one, many = units[u].many;
+			u = strlen(units[u].code);
+		}
+		p += u;
+		int is_one = nlen == 1 && num[0] == '1';
+		fc_buf_printf(&w, "%s%.*s %s", w.len ? " " : "", (int)nlen, num,
+			      is_one ? one : many);
+	}
+	fc_buf_adds(b, ok && !w.err ? fc_buf_cstr(&w) : v);
+	fc_buf_finish(&w);
+}
+
 static void value_text(struct fc_buf *b, const struct fc_value *v, int label)
 {
 	switch (v->type) {
@@ -90,7 +150,14 @@ static void value_text(struct fc_buf *b, const struct fc_value *v, int label)
 		fc_buf_adds(b, label && v->entity.label ? v->entity.label
 							: v->entity.id);
 		break;
-	case FC_VAL_TIME: fc_buf_adds(b, v->time.value); break;
+	case FC_VAL_TIME:
+		if (label && v->time.value[0] == 'P' &&
+		    strcmp(v->time.value, "PRESENT_REF") &&
+		    strcmp(v->time.value, "PAST_REF"))
+			duration_words(b, v->time.value);
+		else
+			fc_buf_adds(b, v->time.value);
+		break;
 	case FC_VAL_QUANTITY: {
 		char tmp[64];
 		struct fc_buf nb;

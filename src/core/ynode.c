@@ -139,6 +139,20 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 								   : 'p';
 		n->val_line = loc.line;
 		n->val_col = loc.col + (n->style == '\'' || n->style == '"');
+		if (n->style == '\'' || n->style == '"') {
+			size_t a = ev->start_mark.index + 1;
+			size_t b = ev->end_mark.index;
+			if (b > a && b <= s->len)
+				b--; /* the closing quote */
+			if (b > a && b <= s->len &&
+			    !memchr(s->data + a, '\n', b - a) &&
+			    (b - a != n->len ||
+			     memchr(s->data + a, n->style == '"' ? '\\' : '\'',
+				    b - a))) {
+				n->raw = fc_arena_strndup(s->a, s->data + a, b - a);
+				n->raw_len = n->raw ? b - a : 0;
+			}
+		}
 		if (n->style == '|' || n->style == '>') {
 			/* The value starts on the next line, indented. */
 			n->val_line = loc.line + 1;
@@ -406,6 +420,61 @@ bool fc_ynode_strlist(struct fc_arena *a, const struct fc_ynode *n,
 	return ok;
 }
 
+static size_t char_len(const char *p, size_t avail)
+{
+	size_t k = fc_utf8_seq_len((const unsigned char *)p, avail);
+	return k ? k : 1;
+}
+
+/* Bytes of the UTF-8 encoding of the code point in hex digits p[0, n). */
+static size_t hex_utf8_len(const char *p, size_t n)
+{
+	unsigned long cp = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		unsigned v = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+			     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+			     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+						    : 0;
+		cp = cp * 16 + v;
+	}
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/* Column of value offset off in a quoted scalar written as raw. */
+static uint32_t quoted_col(const struct fc_ynode *n, size_t off)
+{
+	const char *d = n->raw;
+	size_t len = n->raw_len, i = 0, v = 0;
+	uint32_t c = n->val_col;
+	while (i < len && v < off) {
+		char ch = d[i];
+		size_t raw = 1, val = 1;
+		if (n->style == '\'' && ch == '\'') {
+			raw = 2; /* '' is one quote */
+		} else if (n->style == '"' && ch == '\\' && i + 1 < len) {
+			raw = 2;
+			switch (d[i + 1]) {
+			case 'x': raw = 4; val = hex_utf8_len(d + i + 2, 2); break;
+			case 'u': raw = 6; val = hex_utf8_len(d + i + 2, 4); break;
+			case 'U': raw = 10; val = hex_utf8_len(d + i + 2, 8); break;
+			case 'N': case '_': val = 2; break;
+			case 'L': case 'P': val = 3; break;
+			default: break;
+			}
+			if (i + raw > len)
+				raw = len - i;
+		} else {
+			raw = val = char_len(d + i, len - i);
+		}
+		/* an escape is as wide as it is written; a character is 1 */
+		c += raw == val ? 1 : (uint32_t)raw;
+		i += raw;
+		v += val;
+	}
+	return c;
+}
+
 struct fc_srcloc fc_ynode_loc_at(const struct fc_ynode *n, size_t off)
 {
 	struct fc_srcloc l = n->loc;
@@ -414,28 +483,28 @@ struct fc_srcloc fc_ynode_loc_at(const struct fc_ynode *n, size_t off)
 		return l;
 	if (off > n->len)
 		off = n->len;
-	if (n->style == '|' || n->style == '>') {
-		/* Block scalar: count value lines; the indentation is found
-		** from the file when it can be read, else assumed 2 more than
-		** the key. */
-		uint32_t line = n->val_line, col = 0;
-		for (size_t i = 0; i < off; i++) {
-			if (n->str[i] == '\n') {
-				line++;
-				col = 0;
-			} else {
-				col++;
-			}
-		}
-		l.line = line;
-		l.col = (n->loc.col > 1 ? n->loc.col : 1) + col;
-		if (n->val_col)
-			l.col = n->val_col + col;
+	if (n->raw) {
+		l.line = n->val_line;
+		l.col = quoted_col(n, off);
 		return l;
 	}
-	l.line = n->val_line;
-	l.col = n->val_col + (uint32_t)off;
-	/* A double-quoted value with escapes: count the written escape
-	** characters before off (\x is two written chars for one). */
+	if (n->style == '>' || (n->style != '|' && memchr(n->str, '\n', n->len))) {
+		/* Folded or multi-line flow scalars: the value's newlines are
+		** not the file's; point at the scalar. */
+		return l;
+	}
+	uint32_t line = n->val_line, col = n->val_col ? n->val_col : 1;
+	for (size_t i = 0; i < off;) {
+		if (n->str[i] == '\n') {
+			line++;
+			col = n->val_col ? n->val_col : 1;
+			i++;
+		} else {
+			col++;
+			i += char_len(n->str + i, n->len - i);
+		}
+	}
+	l.line = line;
+	l.col = col;
 	return l;
 }

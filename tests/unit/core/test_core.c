@@ -57,6 +57,31 @@ static void test_yaml_block_scalar_offsets(void **state)
 	fc_arena_finish(&a);
 }
 
+static void test_yaml_offsets_after_escapes(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	/* value "x\xc3\xa9(y": "(" is byte 3 of the value, column 12 */
+	struct fc_ynode *r = yaml(&a, "p: \"x\\u00e9(y\"\nq: 'it''s ('\n"
+				      "u: \"\xc3\xa9\xc3\xa9(\"\n",
+				  &d);
+	assert_non_null(r);
+	struct fc_ynode *p = fc_ymap_get(r, "p");
+	assert_string_equal(p->str, "x\xc3\xa9(y");
+	assert_int_equal(fc_ynode_loc_at(p, 3).col, 12);
+	struct fc_ynode *q = fc_ymap_get(r, "q");
+	assert_string_equal(q->str, "it's (");
+	assert_int_equal(fc_ynode_loc_at(q, 5).col, 11);
+	/* plain UTF-8 counts one column per character */
+	struct fc_ynode *u = fc_ymap_get(r, "u");
+	assert_int_equal(fc_ynode_loc_at(u, 4).col, 7);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
 static void test_yaml_syntax_error_has_position(void **state)
 {
 	(void)state;
@@ -321,11 +346,36 @@ static void test_slug_and_utf8(void **state)
 	fc_arena_finish(&a);
 }
 
+static void test_duration_labels_in_words(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"P20Y", "20 years"},       {"P1Y6M", "1 year 6 months"},
+		{"PT3H", "3 hours"},        {"PT30M", "30 minutes"},
+		{"P13M", "13 months"},      {"P1DE", "1 decade"},
+		{"P12D", "12 days"},        {"PXY", "PXY"},
+		{"P1.5Y", "1.5 years"},
+	};
+	struct fc_arena a;
+	fc_arena_init(&a);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct fc_value v = {.type = FC_VAL_TIME};
+		assert_int_equal(fc_time_parse(cases[i][0], &v.time), FC_OK);
+		assert_string_equal(fc_value_label(&a, &v), cases[i][1]);
+		assert_string_equal(fc_value_text(&a, &v), cases[i][0]);
+	}
+	struct fc_value d = {.type = FC_VAL_TIME};
+	assert_int_equal(fc_time_parse("2026-01-16", &d.time), FC_OK);
+	assert_string_equal(fc_value_label(&a, &d), "2026-01-16");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yaml_positions_are_one_based),
 		cmocka_unit_test(test_yaml_block_scalar_offsets),
+		cmocka_unit_test(test_yaml_offsets_after_escapes),
 		cmocka_unit_test(test_yaml_syntax_error_has_position),
 		cmocka_unit_test(test_yaml_refuses_aliases_and_duplicate_keys),
 		cmocka_unit_test(test_yaml_unknown_key_suggests),
@@ -337,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_json_escapes_and_numbers),
 		cmocka_unit_test(test_buf_limit_is_sticky),
 		cmocka_unit_test(test_slug_and_utf8),
+		cmocka_unit_test(test_duration_labels_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
