@@ -38,7 +38,7 @@ run check $S/wrong.md --against $CORPUS --format github
 expect_rc 1 "wrong summary"
 cat >"$TMP/want" <<'EOF'
 ::error file=tests/corpora/summaries/wrong.md,line=3,col=1,endLine=3,endColumn=128::contradicted: call of Vladimir Putin, Benjamin Netanyahu: date 2026-01-17 contradicts 2026-01-16 in 000, 001, 002, 003, 004
-::error file=tests/corpora/summaries/wrong.md,line=9,col=3,endLine=9,endColumn=77::contradicted: agreement of Russia, Iran: duration P25Y contradicts P20Y in 003, 004
+::error file=tests/corpora/summaries/wrong.md,line=9,col=3,endLine=9,endColumn=77::contradicted: agreement of Russia, Iran: duration 25 years contradicts 20 years in 003, 004
 EOF
 expect_out "$TMP/want"
 expect_err_line "tests/corpora/summaries/wrong.md: 8 claims in 8 sentences: 2 contradicted, 0 unsupported, 6 supported; 2 at or above --fail-on contradicted"
@@ -197,7 +197,7 @@ expect_out_line "# Check of tests/corpora/summaries/wrong.md"
 expect_out_line "**Result:** FAIL: 2 contradicted, 0 unsupported, 6 supported"
 expect_out_line "## Contradicted (2)"
 expect_out_line "### Line 9, column 3"
-expect_out_line "agreement of Russia, Iran: duration P25Y contradicts P20Y in 003, 004"
+expect_out_line "agreement of Russia, Iran: duration 25 years contradicts 20 years in 003, 004"
 run check $S/faithful.md --against $CORPUS --format html
 expect_rc 0 "html"
 expect_out_line "<!DOCTYPE html>"
@@ -256,7 +256,7 @@ checks=$((checks + 1))
 [ ! -s "$TMP/err" ] || fail "-q still wrote to stderr"
 run check - --against $CORPUS --format github <$S/wrong.md
 expect_rc 1 "DOC on standard input (read as Markdown)"
-expect_out_line "::error file=-,line=9,col=3,endLine=9,endColumn=77::contradicted: agreement of Russia, Iran: duration P25Y contradicts P20Y in 003, 004"
+expect_out_line "::error file=-,line=9,col=3,endLine=9,endColumn=77::contradicted: agreement of Russia, Iran: duration 25 years contradicts 20 years in 003, 004"
 
 # ---- Usage, input and corpus errors: exit 2 ------------------------------
 

@@ -158,8 +158,8 @@ static void test_faithful_claims_are_supported(void **state)
 	assert_true(cl->evidence[1].is_supporting);
 	assert_claim(&cd->claims[1], 2, 1, 2, 71, FC_CLAIM_SUPPORTED, NULL,
 		     "agreement of Russia, Iran: reported by a (1 independent "
-		     "source); duration P20Y agrees with a; signed 2025 agrees "
-		     "with a; type strategic partnership agrees with a");
+		     "source); duration 20 years agrees with a; signed 2025 "
+		     "agrees with a; type strategic partnership agrees with a");
 	assert_int_equal(fc_checkdoc_nfailing(cd, FC_CLAIM_UNSUPPORTED), 0);
 	fc_checkdoc_destroy(cd);
 }
