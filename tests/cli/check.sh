@@ -333,6 +333,42 @@ expect_err_line "$TMP/rules/dates.yaml:9:5: error: unknown key 'ancor' in a patt
 expect_err_line "$TMP/rules/dates.yaml:4:25: error: bad regex in pattern 'date.fortnight': missing closing parenthesis"
 expect_err_line "6 errors, 0 warnings in $(($(find "$ROOT/rules" -name '*.yaml' | wc -l) + 2)) rule files"
 
+# Undefined slots (with a suggestion), wrong types, YAML syntax, duplicate
+# ids, each file in the same run.
+mkdir -p "$TMP/rules2"
+cat >"$TMP/rules2/checks.yaml" <<'Y'
+kind: checks
+checks:
+  - id: call.when
+    kind: call
+    key: [participants]
+    field: dat
+    compare: time
+  - id: call.denied
+    kind: call
+    key: [participants]
+    field: polarity
+    min_independent: many
+Y
+cat >"$TMP/rules2/lexicon.yaml" <<'Y'
+kind: lexicon
+people:
+  - {id: jane-doe, name: Jane Doe, country: RU}
+  - {id: jane-doe, name: Jane Doe, country: RU}
+Y
+cat >"$TMP/rules2/syntax.yaml" <<'Y'
+kind: lexicon
+people:
+  - {id: john-doe, name: "John Doe}
+Y
+run lint "$TMP/rules2"
+expect_rc 2 "lint: slots, types, syntax, duplicates"
+expect_err_line "$TMP/rules2/checks.yaml:12:22: error: min_independent must be a whole number from 1 to 1000000"
+expect_err_line "$TMP/rules2/checks.yaml:6:12: error: 'dat' is not a slot of fact kind 'call' (did you mean 'date'?)"
+expect_err_line "$TMP/rules2/lexicon.yaml:4:10: error: duplicate id 'jane-doe' in people (first at line 3)"
+expect_err_line "$TMP/rules2/syntax.yaml:4:1: error: YAML: found unexpected end of stream while scanning a quoted scalar"
+expect_err_line "4 errors, 0 warnings in $(($(find "$ROOT/rules" -name '*.yaml' | wc -l) + 3)) rule files"
+
 # ---- test: golden cases with a diff, TP/FP/FN per rule -------------------
 
 run test
