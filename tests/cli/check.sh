@@ -258,6 +258,21 @@ run check - --against $CORPUS --format github <$S/wrong.md
 expect_rc 1 "DOC on standard input (read as Markdown)"
 expect_out_line "::error file=-,line=9,col=3,endLine=9,endColumn=77::contradicted: agreement of Russia, Iran: duration 25 years contradicts 20 years in 003, 004"
 
+# The workflow example reads the files a folder output holds.
+py "docs/github-actions.yml parses and names the folder outputs" '
+import sys
+text = open(sys.argv[1]).read()
+for f in ("*.github.txt", "*.check.md", "*.sarif", "--output check-reports"):
+    assert f in text, f
+try:
+    import yaml
+except ImportError:
+    sys.exit(0)
+d = yaml.safe_load(text)
+steps = d["jobs"]["check"]["steps"]
+assert any("upload-sarif" in s.get("uses", "") for s in steps)
+' docs/github-actions.yml
+
 # ---- Usage, input and corpus errors: exit 2 ------------------------------
 
 run check $S/wrong.md
