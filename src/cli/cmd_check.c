@@ -176,7 +176,8 @@ static int write_out(struct cli *cli, const struct check_opts *o,
 		     struct fc_buf *bufs)
 {
 	if (!o->output || !strcmp(o->output, "-")) {
-		if (fwrite(bufs[0].p, 1, bufs[0].len, stdout) != bufs[0].len ||
+		if (fwrite(fc_buf_cstr(&bufs[0]), 1, bufs[0].len, stdout) !=
+			    bufs[0].len ||
 		    fflush(stdout))
 			return EXIT_ENV;
 		return EXIT_DONE;
@@ -200,7 +201,7 @@ static int write_out(struct cli *cli, const struct check_opts *o,
 				snprintf(path, n, "%s/%s.%s", o->output, base,
 					 ext);
 		}
-		fc_status st = path ? fc_file_write(path, bufs[i].p,
+		fc_status st = path ? fc_file_write(path, fc_buf_cstr(&bufs[i]),
 						    bufs[i].len)
 				    : FC_ENOMEM;
 		if (st) {
