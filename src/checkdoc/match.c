@@ -276,6 +276,18 @@ static const char *describe(struct fc_arena *a, const struct check *ch,
 	return out;
 }
 
+/* The first key slot of check ch that fact f lacks ("key" if none). */
+static const char *missing_key(const struct check *ch,
+			       const struct fc_fact *f)
+{
+	for (size_t k = 0; ch && k < ch->nkey; k++) {
+		const struct fc_slot *s = fc_fact_slot(f, ch->key[k]);
+		if (!s || is_empty_value(&s->value))
+			return ch->key[k];
+	}
+	return "key";
+}
+
 /* Per match: does it conflict with the claim on some compared field? */
 struct mstate {
 	uint32_t fact;
@@ -464,9 +476,11 @@ static void kind_range(const struct fc_checks *cs, const char *kind,
 
 /* Gather the matches of f over the checks [lo, hi) into *ms. */
 static fc_status gather(struct cd_matcher *m, const struct fc_fact *f,
-			size_t lo, size_t hi, struct mstate **ms, size_t *n)
+			size_t lo, size_t hi, struct mstate **ms, size_t *n,
+			size_t *nkeyed)
 {
 	size_t total = 0, cap = 0;
+	*nkeyed = 0;
 	struct mstate *v = NULL;
 	for (size_t ci = lo; ci < hi; ci++) {
 		fc_status st;
@@ -477,6 +491,7 @@ static fc_status gather(struct cd_matcher *m, const struct fc_fact *f,
 				return FC_ENOMEM;
 			continue;
 		}
+		(*nkeyed)++;
 		size_t a, b;
 		equal_range(&m->idx[ci], fc_buf_cstr(&m->b), &a, &b);
 		if (a == b)
@@ -521,11 +536,18 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 		return out->message ? FC_OK : FC_ENOMEM;
 	}
 	struct mstate *ms = NULL;
-	size_t n = 0;
-	fc_status st = gather(m, f, lo, hi, &ms, &n);
+	size_t n = 0, nkeyed = 0;
+	fc_status st = gather(m, f, lo, hi, &ms, &n, &nkeyed);
 	if (st)
 		return st;
 	out->nmatches = n;
+	if (!nkeyed) {
+		out->message = fc_arena_printf(
+			m->a, "%s: no source of the corpus reports it (the "
+			      "claim gives no %s to match)",
+			what, missing_key(first, f));
+		return out->message ? FC_OK : FC_ENOMEM;
+	}
 	if (!n) {
 		out->message = fc_arena_printf(
 			m->a, "%s: no source of the corpus reports it", what);
@@ -537,6 +559,9 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 	size_t *at = fc_arena_alloc(m->a, n * sizeof(*at));
 	if (!at)
 		return FC_ENOMEM;
+	/* Fields the claim gives and no matching source does. */
+	struct fc_buf unverified;
+	fc_buf_init(&unverified, 0);
 	for (size_t ci = lo; ci < hi; ci++) {
 		const struct check *ch = m->cs->live[ci];
 		if (!key_text(m->a, &m->b, ch, f)) {
@@ -549,10 +574,16 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 		for (size_t i = a; i < b; i++)
 			at[nat++] = find_mstate(ms, n, m->idx[ci].v[i].fact);
 		struct fc_claim_field *cf = &out->fields[out->nfields];
-		if (judge_field(m, ch, f, ms, at, nat, cf, &st))
+		const struct fc_value *cv = field_value(ch, f);
+		if (judge_field(m, ch, f, ms, at, nat, cf, &st)) {
 			out->nfields++;
-		else if (st)
+		} else if (st) {
+			fc_buf_finish(&unverified);
 			return st;
+		} else if (cv && ch->cmp != CMP_POLARITY) {
+			fc_buf_printf(&unverified, "; %s %s: no source gives it",
+				      ch->field, label_of(m->a, cv));
+		}
 	}
 	enum fc_claim_status worst = FC_CLAIM_SUPPORTED;
 	for (size_t i = 0; i < out->nfields; i++)
@@ -561,8 +592,10 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 	out->status = worst;
 	out->supporting = fc_arena_alloc(m->a, n * sizeof(*out->supporting));
 	out->conflicting = fc_arena_alloc(m->a, n * sizeof(*out->conflicting));
-	if (!out->supporting || !out->conflicting)
+	if (!out->supporting || !out->conflicting) {
+		fc_buf_finish(&unverified);
 		return FC_ENOMEM;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (!ms[i].is_conflict)
 			out->supporting[out->nsupporting++] = ms[i].fact;
@@ -580,6 +613,7 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 						  out->nsupporting, &nindep);
 		if (!srcs) {
 			fc_buf_finish(&b);
+			fc_buf_finish(&unverified);
 			return FC_ENOMEM;
 		}
 		fc_buf_printf(&b, "reported by %s (%u independent source%s)",
@@ -587,6 +621,7 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 		for (size_t i = 0; i < out->nfields; i++)
 			if (strcmp(out->fields[i].field, "polarity"))
 				fc_buf_printf(&b, "; %s", out->fields[i].message);
+		fc_buf_adds(&b, fc_buf_cstr(&unverified));
 	} else {
 		size_t k = 0;
 		for (size_t i = 0; i < out->nfields; i++)
@@ -594,7 +629,10 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 				fc_buf_printf(&b, "%s%s", k++ ? "; " : "",
 					      out->fields[i].message);
 	}
-	out->message = b.err ? NULL : fc_arena_strdup(m->a, fc_buf_cstr(&b));
+	out->message = b.err || unverified.err
+			       ? NULL
+			       : fc_arena_strdup(m->a, fc_buf_cstr(&b));
 	fc_buf_finish(&b);
+	fc_buf_finish(&unverified);
 	return out->message ? FC_OK : FC_ENOMEM;
 }

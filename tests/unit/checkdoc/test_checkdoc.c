@@ -26,6 +26,9 @@ static const char SRC_B[] =
 	"Russian President Vladimir Putin on January 16. Kremlin spokesman "
 	"Dmitry Peskov said: \"Russia is already providing assistance to the "
 	"entire region, and to the cause of peace.\"";
+static const char SRC_C[] =
+	"Venezuelan President Nicolas Maduro was captured by the United "
+	"States and brought to New York.";
 
 static int setup(void **state)
 {
@@ -41,6 +44,9 @@ static int setup(void **state)
 			 FC_OK);
 	assert_int_equal(fc_corpus_add_text(e->c, "b", "2026-01-16", SRC_B,
 					    strlen(SRC_B)),
+			 FC_OK);
+	assert_int_equal(fc_corpus_add_text(e->c, "c", "2026-01-16", SRC_C,
+					    strlen(SRC_C)),
 			 FC_OK);
 	assert_int_equal(fc_verify(e->r, e->c, NULL, &d), FC_OK);
 	assert_int_equal(d.nerr, 0);
@@ -213,6 +219,24 @@ static void test_quotes_fragment_supported_misquote_unsupported(void **state)
 	fc_checkdoc_destroy(cd);
 }
 
+static void test_field_no_source_gives(void **state)
+{
+	struct fc_checkdoc *cd = check_s(
+		state, "Maduro was captured by the United States on January 3."
+		       "\nMaduro was captured by Russia.\n");
+	assert_int_equal(cd->nclaims, 2);
+	/* The date is not contradicted, and not confirmed either: said. */
+	assert_claim(&cd->claims[0], 1, 1, 1, 55, FC_CLAIM_SUPPORTED, NULL,
+		     "capture of Nicolas Maduro: reported by c (1 independent "
+		     "source); by United States agrees with c; date "
+		     "2026-01-03: no source gives it");
+	assert_claim(&cd->claims[1], 2, 1, 2, 31, FC_CLAIM_CONTRADICTED,
+		     "capture.by",
+		     "capture of Nicolas Maduro: by Russia contradicts United "
+		     "States in c");
+	fc_checkdoc_destroy(cd);
+}
+
 static void test_reference_date_of_doc(void **state)
 {
 	const char *t = "Putin spoke by phone with Netanyahu yesterday.";
@@ -358,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_denial_contradicts_polarity),
 		cmocka_unit_test(
 			test_quotes_fragment_supported_misquote_unsupported),
+		cmocka_unit_test(test_field_no_source_gives),
 		cmocka_unit_test(test_reference_date_of_doc),
 		cmocka_unit_test(test_positions_in_markdown_crlf_and_multibyte),
 		cmocka_unit_test(test_invalid_bytes_count_as_one_column),
