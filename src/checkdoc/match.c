@@ -5,8 +5,8 @@
 ** and which field each compares (the YAML files in rules/checks). For
 ** every check, the corpus facts whose key text equals the fact's
 ** (computed exactly as src/check/run.c clusters them: list slots as
-** sorted sets of item keys) are its matches. A compared field the fact has is judged
-** against the values those matches give:
+** sorted sets of item keys) are its matches. A compared field the fact
+** has is judged against the values those matches give:
 **
 **   some value is compatible (fc_values_compatible with the check's
 **   comparison and tolerance)        -> the field is supported
@@ -132,7 +132,8 @@ static fc_status build_index(struct cd_matcher *m, size_t ci)
 	struct cd_index *x = &m->idx[ci];
 	size_t n = 0;
 	for (size_t i = 0; i < m->c->nfacts; i++)
-		n += m->c->facts[i].kind && !strcmp(m->c->facts[i].kind, ch->kind);
+		n += m->c->facts[i].kind &&
+		     !strcmp(m->c->facts[i].kind, ch->kind);
 	x->v = fc_arena_alloc(m->a, (n ? n : 1) * sizeof(*x->v));
 	if (!x->v)
 		return FC_ENOMEM;
@@ -222,7 +223,8 @@ static bool text_within(struct fc_arena *a, const struct fc_value *x,
 	for (const char *p = strstr(ny, nx); p; p = strstr(p + 1, nx)) {
 		bool is_start = p == ny || p[-1] == ' ';
 		char after = p[n];
-		bool is_end = !after || after == ' ' || strchr(".,;:!?\"'", after);
+		bool is_end = !after || after == ' ' ||
+			      strchr(".,;:!?\"'", after);
 		if (is_start && is_end)
 			return true;
 	}
@@ -323,8 +325,8 @@ static const char *value_labels(struct cd_matcher *m, const struct check *ch,
 	if (!l)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
-		if (!(l[i] = label_of(m->a, field_value(ch, &m->c->facts[facts[i]]))))
-			return NULL;
+		l[i] = label_of(m->a,
+				field_value(ch, &m->c->facts[facts[i]]));
 	qsort(l, n, sizeof(*l), cmp_str);
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
@@ -411,10 +413,10 @@ static bool judge_field(struct cd_matcher *m, const struct check *ch,
 					       ch->field, label, srcs);
 	} else if (out->status == FC_CLAIM_CONTRADICTED) {
 		const char *theirs = value_labels(m, ch, disagree, nd);
-		out->message = theirs ? fc_arena_printf(
-						m->a, "%s %s contradicts %s in %s",
-						ch->field, label, theirs, srcs)
-				      : NULL;
+		if (theirs)
+			out->message = fc_arena_printf(
+				m->a, "%s %s contradicts %s in %s", ch->field,
+				label, theirs, srcs);
 	} else {
 		out->message = fc_arena_printf(
 			m->a, "%s is worded differently in %s", ch->field, srcs);
@@ -439,9 +441,9 @@ char *cd_source_list(struct fc_arena *a, const struct fc_corpus *c,
 	for (size_t i = 0; i < nd; i++) {
 		fc_buf_adds(&b, i ? ", " : "");
 		fc_buf_adds(&b, cd_source_id(c, docs[i]));
-		groups[i] = docs[i] < c->ndocs
-				    ? (uint32_t)c->docs[docs[i]].independent_group
-				    : docs[i];
+		groups[i] = docs[i];
+		if (docs[i] < c->ndocs)
+			groups[i] = (uint32_t)c->docs[docs[i]].independent_group;
 	}
 	*nindep = (uint32_t)uniq_u32(groups, nd);
 	char *s = b.err ? NULL : fc_arena_strdup(a, fc_buf_cstr(&b));
@@ -620,7 +622,8 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 			      srcs, nindep, nindep == 1 ? "" : "s");
 		for (size_t i = 0; i < out->nfields; i++)
 			if (strcmp(out->fields[i].field, "polarity"))
-				fc_buf_printf(&b, "; %s", out->fields[i].message);
+				fc_buf_printf(&b, "; %s",
+					      out->fields[i].message);
 		fc_buf_adds(&b, fc_buf_cstr(&unverified));
 	} else {
 		size_t k = 0;

@@ -29,7 +29,8 @@ static void md_header(const struct fc_checkdoc *cd,
 	cd_esc_md(b, cd->name);
 	fc_buf_adds(b, "\n\nAgainst ");
 	cd_esc_md(b, cd->corpus->name);
-	if (cd->against && strcmp(cd->against, cd->corpus->name ? cd->corpus->name : "")) {
+	const char *cname = cd->corpus->name ? cd->corpus->name : "";
+	if (cd->against && strcmp(cd->against, cname)) {
 		fc_buf_adds(b, " (");
 		cd_esc_md(b, cd->against);
 		fc_buf_adds(b, ")");
@@ -61,7 +62,8 @@ static void md_claim(struct fc_arena *a, const struct fc_checkdoc *cd,
 	fc_buf_adds(b, "\n");
 	for (size_t k = 0; k < cl->nevidence; k++) {
 		const struct fc_evidence *e = &cl->evidence[k];
-		fc_buf_adds(b, e->is_supporting ? "- supports: " : "- contradicts: ");
+		fc_buf_adds(b, e->is_supporting ? "- supports: "
+						: "- contradicts: ");
 		cd_esc_md(b, cd_source_id(cd->corpus, e->doc));
 		if (e->line)
 			fc_buf_printf(b, " (line %u)", (unsigned)e->line);
@@ -130,7 +132,8 @@ static void html_claim(struct fc_arena *a, const struct fc_checkdoc *cd,
 		       enum fc_claim_status fail_on, struct fc_buf *b)
 {
 	const char *s = fc_claim_status_name(cl->status);
-	fc_buf_printf(b, "<article class=\"%s\" id=\"claim-%zu\">\n", s, idx + 1);
+	fc_buf_printf(b, "<article class=\"%s\" id=\"claim-%zu\">\n", s,
+		      idx + 1);
 	fc_buf_printf(b, "<h3><span class=\"badge b-%s\">%s</span> Line %u, "
 			 "column %u%s</h3>\n",
 		      s, s, (unsigned)cl->line, (unsigned)cl->column,
