@@ -246,6 +246,8 @@ struct fc_dropped {
 	const char *rule; /* boilerplate rule id */
 };
 
+struct fc_edits; /* src/pipeline/web.h */
+
 struct fc_document {
 	const struct fc_source *src;
 	char *raw; /* file bytes, NUL-terminated */
@@ -265,6 +267,11 @@ struct fc_document {
 	struct fc_mention *mentions; /* sorted by start */
 	size_t nmentions, capmentions;
 	int32_t independent_group; /* 0-based group number */
+	const char *canonical_url; /* rel=canonical or og:url of an HTML
+				      source (absolute), or NULL */
+	const struct fc_edits *edits; /* a URL source whose cached page
+					 changed: how its facts changed,
+					 or NULL */
 };
 
 /* Why two sources are not independent (evidence for the report). */

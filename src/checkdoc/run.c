@@ -2,7 +2,7 @@
 ** run.c: fc_checkdoc_run, DOC through the stages and into claims.
 **
 ** DOC becomes the one source of a corpus of its own and goes through
-** fc_verify up to the facts (text cleaning with Markdown or HTML markup
+** the stages up to the facts (text cleaning with Markdown or HTML markup
 ** stripped, boilerplate, mentions, claim patterns), with its published
 ** date (DCT) set to --ref, else the "date YYYY-MM-DD" line DOC starts
 ** with, else the corpus reference date, else the latest published date
@@ -358,6 +358,45 @@ static fc_status make_claims(struct fc_checkdoc *cd, struct cd_matcher *m)
 	return FC_OK;
 }
 
+/*
+** DOC through the text, mention and claim stages, as fc_verify runs
+** them for a source read from a file: the bytes as they are (an HTML
+** DOC through the text stage's own tag strip, not the main-text
+** extraction, so that offsets map back to the file), the syntax from
+** path, the DCT as the header says.
+*/
+static fc_status doc_stages(const struct fc_rules *r, struct fc_corpus *dc,
+			    const char *path, struct fc_diags *d)
+{
+	struct fc_source *src = &dc->sources[0];
+	src->file = path;
+	src->path = NULL;
+	dc->docs = fc_arena_alloc(&dc->arena, sizeof(*dc->docs));
+	if (!dc->docs)
+		return FC_ENOMEM;
+	dc->ndocs = 1;
+	struct fc_document *doc = &dc->docs[0];
+	doc->src = src;
+	doc->raw = (char *)src->inline_text;
+	doc->raw_len = src->inline_len;
+	/* The text stage takes inline text that names a file as main text
+	** already extracted (plain): DOC is read as its file is. */
+	src->inline_text = NULL;
+	fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
+	doc->published = src->published;
+	doc->is_published_stated = doc->published != NULL;
+	fc_status st = fc_text_clean(r, &dc->arena, doc, d);
+	if (st)
+		return st;
+	if (!doc->published)
+		doc->published = dc->reference_date;
+	if ((st = fc_norm_doc(r, &dc->arena, doc, d)) ||
+	    (st = fc_lexicon_doc(r, &dc->arena, doc, d)))
+		return st;
+	fc_mentions_finish(doc);
+	return fc_claims_doc(r, dc, 0, d);
+}
+
 fc_status fc_checkdoc_run(const struct fc_rules *r,
 			  const struct fc_corpus *c, const char *data,
 			  size_t len, const struct fc_checkdoc_opts *o,
@@ -399,10 +438,7 @@ fc_status fc_checkdoc_run(const struct fc_rules *r,
 		    !(path = fc_arena_printf(&dc->arena, "%s%s", path, ext)))
 			goto fail;
 	}
-	dc->sources[0].file = path;
-	dc->sources[0].path = path;
-	struct fc_verify_opts vo = {.stop_after = 3};
-	if ((st = fc_verify(r, dc, &vo, d)))
+	if ((st = doc_stages(r, dc, path, d)))
 		goto fail;
 	cd->reference_date = dc->docs[0].published;
 	cd->nsentences = dc->docs[0].nsentences;

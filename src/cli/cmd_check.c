@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "checkdoc/checkdoc.h"
-#include "cli/opts.h"
+#include "cli/fetch.h"
 #include "core/core.h"
 
 static const char CHECK_HELP[] =
@@ -36,6 +38,9 @@ static const char CHECK_HELP[] =
 	"  --ref DATE        resolve relative times in DOC against DATE\n"
 	"                    (default: DOC's 'date' line, else the corpus\n"
 	"                    reference date)\n"
+	"  --cache PATH      the fetch cache of CORPUS's url: sources (default:\n"
+	"                    CORPUS-NAME.cache.db beside the manifest; check reads\n"
+	"                    it offline: run 'factcross fetch' first)\n"
 	"  --rules DIR       add rule files; a rule with a built-in id replaces it\n"
 	"  --no-builtin      do not load the built-in rules\n"
 	"  --color WHEN      auto, always or never (NO_COLOR is honoured)\n"
@@ -44,13 +49,14 @@ static const char CHECK_HELP[] =
 	"exit status: 0 no claim at or above --fail-on, 1 some claim is, 2 usage,\n"
 	"rule, corpus or input error, 3 environment failure.\n";
 
-enum { OPT_AGAINST = 400 };
+enum { OPT_AGAINST = 420 }; /* past cli/fetch.h's options */
 
 struct check_opts {
 	enum fc_check_format formats[FC_CHK_COUNT];
 	size_t nformats;
 	const char *output, *ref, *against, *doc;
 	enum fc_claim_status fail_on;
+	struct cli_fetch fetch; /* --cache */
 };
 
 static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
@@ -62,13 +68,17 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 		{"output", required_argument, NULL, OPT_OUTPUT},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"ref", required_argument, NULL, OPT_REF},
+		{"cache", required_argument, NULL, OPT_CACHE},
 		{NULL, 0, NULL, 0},
 	};
 	int opt, y, m, d;
 	opterr = 0;
 	optind = 1;
+	cli_fetch_init(&o->fetch);
 	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
 		int rc = cli_common_opt(cli, opt, optarg);
+		if (rc < 0)
+			rc = cli_fetch_opt(cli, &o->fetch, opt, optarg);
 		if (rc > 0)
 			return rc;
 		if (rc == 0)
@@ -140,22 +150,54 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 	return EXIT_DONE;
 }
 
-/* The corpus, verified; prints diagnostics. */
-static int load_corpus(struct cli *cli, const struct fc_rules *r,
-		       const char *path, struct fc_corpus **out)
+/*
+** The fetch cache of a corpus with url: sources, when it exists (check
+** never fetches: run 'factcross fetch' first); NULL otherwise.
+*/
+static int open_cache(struct cli *cli, const struct check_opts *o,
+		      const struct fc_corpus *c, struct fc_cache **out)
+{
+	*out = NULL;
+	if (!cli_url_sources(c))
+		return EXIT_DONE;
+	char *path = cli_cache_path(&o->fetch, c);
+	if (!path)
+		return EXIT_ENV;
+	int rc = EXIT_DONE;
+	if (access(path, F_OK) == 0) {
+		struct fc_diags d;
+		fc_diags_init(&d);
+		fc_status st = fc_cache_open(path, out, &d);
+		rc = st ? cli_fail(cli, &d, st) : EXIT_DONE;
+		fc_diags_finish(&d);
+	}
+	free(path);
+	return rc;
+}
+
+/* The corpus, verified (url: sources from the cache); prints diagnostics. */
+static int load_corpus(struct cli *cli, const struct check_opts *o,
+		       const struct fc_rules *r, struct fc_corpus **out)
 {
 	struct fc_diags d;
 	fc_diags_init(&d);
-	fc_status st = fc_corpus_load(path, out, &d);
-	if (!st) {
+	struct fc_cache *cache = NULL;
+	int rc = EXIT_DONE;
+	fc_status st = fc_corpus_load(o->against, out, &d);
+	if (!st && !(rc = open_cache(cli, o, *out, &cache))) {
 		struct fc_verify_opts vo = {.progress = cli_progress,
 					    .progress_ud = cli};
-		st = fc_verify(r, *out, &vo, &d);
+		struct fc_web_opts wo = {.cache = cache,
+					 .now = (int64_t)time(NULL),
+					 .max_age = FC_WEB_MAX_AGE};
+		st = fc_verify_cached(r, *out, &vo, &wo, &d);
 		cli_progress(cli, "", 1, 1);
 	}
-	int rc = st ? cli_fail(cli, &d, st) : EXIT_DONE;
-	if (!st)
+	if (st)
+		rc = cli_fail(cli, &d, st);
+	else if (!rc)
 		fc_diags_print(&d, stderr, cli->is_color); /* warnings */
+	fc_cache_close(cache);
 	fc_diags_finish(&d);
 	return rc;
 }
@@ -238,7 +280,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	fc_diags_init(&d);
 	if ((rc = cli_read_input(cli, o.doc, &data, &len)) ||
 	    (rc = cli_load_rules(cli, &rules)) ||
-	    (rc = load_corpus(cli, rules, o.against, &c)))
+	    (rc = load_corpus(cli, &o, rules, &c)))
 		goto out;
 	/* Standard input has no name to tell its syntax: Markdown (plain
 	** text reads the same, but for markup characters). */

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "cli/opts.h"
+#include "cli/fetch.h"
 #include "core/core.h"
 
 static const char VERIFY_HELP[] =
@@ -24,13 +25,19 @@ static const char VERIFY_HELP[] =
 	"  --no-db          do not store the run\n"
 	"  --fail-on LEVEL  exit 1 when a finding is at or above LEVEL: none (default),\n"
 	"                   contradicted, variant or single-source\n"
+	"  --fetch          fetch the url: sources first (as 'factcross fetch');\n"
+	"                   without it they are read from the fetch cache, offline\n"
+	"  --cache PATH     the fetch cache (default: CORPUS-NAME.cache.db beside\n"
+	"                   corpus.yaml)\n"
+	"  --timeout S, --delay S  for --fetch, as for 'factcross fetch'\n"
 	"  --rules DIR      add rule files; a rule with a built-in id replaces it\n"
 	"  --no-builtin     do not load the built-in rules\n"
 	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
 	"  -q, --quiet      no progress line and no summary\n"
 	"\n"
 	"exit status: 0 done, 1 findings at or above --fail-on, 2 usage, rule,\n"
-	"manifest or input error, 3 environment failure.\n";
+	"manifest or input error, 3 environment failure (with --fetch: a URL\n"
+	"could not be fetched; the report is still written from the cache).\n";
 
 static const char EXTRACT_HELP[] =
 	"usage: factcross extract CORPUS [--format jsonl] [OPTIONS]\n"
@@ -39,6 +46,7 @@ static const char EXTRACT_HELP[] =
 	"\n"
 	"options:\n"
 	"  --format jsonl   the only format (default)\n"
+	"  --fetch, --cache PATH, --timeout S, --delay S: as for verify\n"
 	"  --rules DIR, --no-builtin, --color WHEN, -q: as for verify\n";
 
 static const char NORMALIZE_HELP[] =
@@ -124,6 +132,8 @@ struct run_opts {
 	bool no_db;
 	enum fail_level fail_on;
 	const char *corpus;
+	bool is_fetch;
+	struct cli_fetch fetch;
 };
 
 static int parse_run(struct cli *cli, const char *cmd, const char *help,
@@ -136,13 +146,18 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		{"db", required_argument, NULL, OPT_DB},
 		{"no-db", no_argument, NULL, OPT_NO_DB},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"fetch", no_argument, NULL, OPT_FETCH},
+		FETCH_LONG_OPTS,
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
 	opterr = 0;
 	optind = 1;
+	cli_fetch_init(&o->fetch);
 	while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
 		int rc = cli_common_opt(cli, opt, optarg);
+		if (rc < 0)
+			rc = cli_fetch_opt(cli, &o->fetch, opt, optarg);
 		if (rc > 0)
 			return rc;
 		if (rc == 0)
@@ -173,6 +188,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		case OPT_OUTPUT: o->output = optarg; break;
 		case OPT_DB: o->db = optarg; break;
 		case OPT_NO_DB: o->no_db = true; break;
+		case OPT_FETCH: o->is_fetch = true; break;
 		case OPT_FAIL_ON: {
 			int rc2 = parse_fail_on(cli, optarg, &o->fail_on);
 			if (rc2)
@@ -199,11 +215,45 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 	return EXIT_DONE;
 }
 
+/*
+** The fetch cache of a corpus with url: sources, after fetching them with
+** --fetch (*fetch_rc: how that went). Without --fetch a cache that does
+** not exist is not created: *out stays NULL and every URL source is
+** reported as not fetched.
+*/
+static int open_cache(struct cli *cli, struct run_opts *o,
+		      const struct fc_corpus *c, struct fc_cache **out,
+		      int *fetch_rc)
+{
+	*out = NULL;
+	*fetch_rc = EXIT_DONE;
+	if (!cli_url_sources(c))
+		return EXIT_DONE;
+	char *path = cli_cache_path(&o->fetch, c);
+	if (!path)
+		return EXIT_ENV;
+	int rc = EXIT_DONE;
+	if (o->is_fetch || access(path, F_OK) == 0) {
+		struct fc_diags d;
+		fc_diags_init(&d);
+		fc_status st = fc_cache_open(path, out, &d);
+		rc = st ? cli_fail(cli, &d, st) : EXIT_DONE;
+		fc_diags_finish(&d);
+	}
+	free(path);
+	if (!rc && o->is_fetch)
+		*fetch_rc = cli_fetch_urls(cli, &o->fetch, c, *out);
+	if (*fetch_rc == EXIT_USAGE) /* a URL that does not parse */
+		rc = EXIT_USAGE;
+	return rc;
+}
+
 /* Load rules and corpus, open the store, run the stages. */
 static int run(struct cli *cli, struct run_opts *o, int stop_after,
 	       struct fc_rules **rules, struct fc_corpus **corpus,
-	       const char *outdir)
+	       const char *outdir, int *fetch_rc)
 {
+	*fetch_rc = EXIT_DONE;
 	int rc = cli_load_rules(cli, rules);
 	if (rc)
 		return rc;
@@ -216,7 +266,10 @@ static int run(struct cli *cli, struct run_opts *o, int stop_after,
 		return rc;
 	}
 	struct fc_store *store = NULL;
+	struct fc_cache *cache = NULL;
 	char *dbpath = NULL;
+	if ((rc = open_cache(cli, o, *corpus, &cache, fetch_rc)))
+		goto out;
 	if (!o->no_db && (o->db || outdir)) {
 		if (!o->db && (rc = make_dir(cli, outdir)))
 			goto out;
@@ -237,13 +290,23 @@ static int run(struct cli *cli, struct run_opts *o, int stop_after,
 		.progress_ud = cli,
 		.stop_after = stop_after,
 	};
-	st = fc_verify(*rules, *corpus, &vo, &d);
+	struct fc_web_opts wo = {
+		.cache = cache,
+		.now = (int64_t)time(NULL),
+		.max_age = FC_WEB_MAX_AGE,
+	};
+	st = fc_verify_cached(*rules, *corpus, &vo, &wo, &d);
 	cli_progress(cli, "", 1, 1);
-	if (st)
+	if (st) {
 		rc = cli_fail(cli, &d, st);
-	else
+		/* a source missing because its fetch just failed */
+		if (rc == EXIT_USAGE && *fetch_rc == EXIT_ENV)
+			rc = EXIT_ENV;
+	} else {
 		fc_diags_print(&d, stderr, cli->is_color); /* warnings */
+	}
 out:
+	fc_cache_close(cache);
 	fc_store_close(store);
 	free(dbpath);
 	fc_diags_finish(&d);
@@ -279,7 +342,8 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 	struct fc_buf bufs[8];
 	for (size_t i = 0; i < 8; i++)
 		fc_buf_init(&bufs[i], 0);
-	rc = run(cli, &o, 0, &rules, &c, outdir);
+	int fetch_rc;
+	rc = run(cli, &o, 0, &rules, &c, outdir, &fetch_rc);
 	if (rc)
 		goto out;
 	/* Render every report first: no half report is ever written. */
@@ -345,6 +409,8 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 			counts[FC_FIND_SINGLE_SOURCE], counts[FC_FIND_VARIANT]);
 	if (o.fail_on != FAIL_NONE && worst >= o.fail_on)
 		rc = EXIT_FINDINGS;
+	if (fetch_rc)
+		rc = fetch_rc; /* the report came from older copies */
 out:
 	for (size_t i = 0; i < 8; i++)
 		fc_buf_finish(&bufs[i]);
@@ -366,13 +432,16 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	struct fc_corpus *c = NULL;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	rc = run(cli, &o, 3, &rules, &c, NULL);
+	int fetch_rc;
+	rc = run(cli, &o, 3, &rules, &c, NULL, &fetch_rc);
 	if (!rc) {
 		fc_status st = fc_report_facts_jsonl(c, &b);
 		if (st || b.err ||
 		    fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
 		    fflush(stdout))
 			rc = EXIT_ENV;
+		else
+			rc = fetch_rc;
 	}
 	fc_buf_finish(&b);
 	fc_corpus_destroy(c);

@@ -19,6 +19,7 @@ static const char USAGE[] =
 	"commands:\n"
 	"  verify CORPUS       verify a corpus; write Markdown, HTML and JSON reports\n"
 	"  extract CORPUS      print the facts of a corpus as JSON lines\n"
+	"  fetch CORPUS        fetch the url: sources of a corpus into its cache\n"
 	"  normalize [TEXT|-]  print the mentions of a text as JSON lines\n"
 	"  lint [RULES]...     check rule files; report every problem as file:line:col\n"
 	"  test [RULES]...     run the golden tests written in the rule files\n"
@@ -32,7 +33,8 @@ static const char USAGE[] =
 	"  --version           print the version\n"
 	"\n"
 	"exit status: 0 done, 1 findings at or above --fail-on, 2 usage, rule,\n"
-	"manifest or input error, 3 environment failure (disk, database).\n"
+	"manifest or input error, 3 environment failure (network, disk,\n"
+	"database).\n"
 	"See factcross(1).\n";
 
 int cli_exit_code(fc_status st)

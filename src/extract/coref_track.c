@@ -16,7 +16,6 @@
 #include "extract/lexicon_p.h"
 
 #define LOOKBACK 400     /* mentions searched backwards */
-#define MAX_PERSONS 1024 /* distinct persons remembered */
 
 static char *dup(struct lx_scan *s, const char *p)
 {
@@ -49,22 +48,103 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	return e;
 }
 
+/* ---- Person maps (hashing, so lookups stay O(1) on long texts) ------- */
+
+static uint32_t hash_bytes(const char *k, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
+		    const char *k, size_t len)
+{
+	const struct lx_person *pe = &s->persons[p];
+	if (by_id)
+		return !strncmp(pe->ent->id, k, len) && !pe->ent->id[len];
+	return pe->surname_len == len && !memcmp(pe->surname, k, len);
+}
+
+/* The slot of key k in map m: holding it, or the free one to use. */
+static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
+			   bool by_id, const char *k, size_t len)
+{
+	if (!m->v)
+		return NULL;
+	for (size_t i = hash_bytes(k, len) & m->mask;; i = (i + 1) & m->mask) {
+		uint32_t *slot = &m->v[i];
+		if (!*slot || pkey_eq(s, by_id, *slot - 1, k, len))
+			return slot;
+	}
+}
+
+static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m, bool by_id)
+{
+	if (m->v && (m->n + 1) * 2 <= m->mask + 1)
+		return true;
+	size_t cap = m->v ? (m->mask + 1) * 2 : 64;
+	uint32_t *v = calloc(cap, sizeof(*v));
+	if (!v) {
+		s->err = FC_ENOMEM;
+		return false;
+	}
+	struct lx_pmap old = *m;
+	m->v = v;
+	m->mask = cap - 1;
+	for (size_t i = 0; old.v && i <= old.mask; i++) {
+		if (!old.v[i])
+			continue;
+		const struct lx_person *pe = &s->persons[old.v[i] - 1];
+		const char *k = by_id ? pe->ent->id : pe->surname;
+		size_t len = by_id ? strlen(k) : pe->surname_len;
+		*pmap_slot(s, m, by_id, k, len) = old.v[i];
+	}
+	free(old.v);
+	return true;
+}
+
+/* Point key (of person p) at p in m. */
+static void pmap_put(struct lx_scan *s, struct lx_pmap *m, bool by_id,
+		     uint32_t p)
+{
+	if (!pmap_grow(s, m, by_id))
+		return;
+	const struct lx_person *pe = &s->persons[p];
+	const char *k = by_id ? pe->ent->id : pe->surname;
+	size_t len = by_id ? strlen(k) : pe->surname_len;
+	uint32_t *slot = pmap_slot(s, m, by_id, k, len);
+	if (!*slot)
+		m->n++;
+	*slot = p + 1;
+}
+
+const struct fc_entity *lx_find_person(const struct lx_scan *s,
+				       const char *id)
+{
+	const uint32_t *slot = pmap_slot(s, &s->by_id, true, id, strlen(id));
+	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
+}
+
+void lx_persons_finish(struct lx_scan *s)
+{
+	free(s->persons);
+	free(s->by_id.v);
+	free(s->by_surname.v);
+	s->persons = NULL;
+	s->by_id.v = s->by_surname.v = NULL;
+}
+
 static void note_person(struct lx_scan *s, const struct fc_entity *e,
 			uint32_t last_tok)
 {
-	for (size_t p = 0; p < s->npersons; p++)
-		if (!strcmp(s->persons[p].ent->id, e->id)) {
-			/* Move it to the end: the most recent comes last. */
-			struct lx_person keep = s->persons[p];
-			memmove(&s->persons[p], &s->persons[p + 1],
-				(s->npersons - p - 1) * sizeof(*s->persons));
-			s->persons[s->npersons - 1] = keep;
-			return;
-		}
-	if (s->npersons == MAX_PERSONS) {
-		memmove(&s->persons[0], &s->persons[1],
-			(s->npersons - 1) * sizeof(*s->persons));
-		s->npersons--;
+	const uint32_t *slot =
+		pmap_slot(s, &s->by_id, true, e->id, strlen(e->id));
+	if (slot && *slot) {
+		/* Named again: its surname now means this person. */
+		pmap_put(s, &s->by_surname, false, *slot - 1);
+		return;
 	}
 	if (s->npersons == s->cappersons) {
 		size_t cap = s->cappersons ? s->cappersons * 2 : 16;
@@ -78,8 +158,10 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 	}
 	size_t len;
 	const char *key = lx_key(&s->t, last_tok, 1, &len);
-	s->persons[s->npersons++] =
-		(struct lx_person){e, key, len};
+	uint32_t p = (uint32_t)s->npersons++;
+	s->persons[p] = (struct lx_person){e, key, len};
+	pmap_put(s, &s->by_id, true, p);
+	pmap_put(s, &s->by_surname, false, p);
 }
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
@@ -139,9 +221,9 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 		return NULL;
 	}
 	/* The same person named again keeps the first entity. */
-	for (size_t p = 0; p < s->npersons; p++)
-		if (!strcmp(s->persons[p].ent->id, id))
-			return s->persons[p].ent;
+	const struct fc_entity *known = lx_find_person(s, id);
+	if (known)
+		return known;
 	struct fc_entity *e = fc_arena_alloc(s->a, sizeof(*e));
 	if (!e) {
 		s->err = FC_ENOMEM;
@@ -159,12 +241,8 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
-	for (size_t p = s->npersons; p-- > 0;) {
-		const struct lx_person *pe = &s->persons[p];
-		if (pe->surname_len == len && !memcmp(pe->surname, key, len))
-			return pe->ent;
-	}
-	return NULL;
+	const uint32_t *slot = pmap_slot(s, &s->by_surname, false, key, len);
+	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
 }
 
 static bool is_leader_role(const struct fc_lexicon *l, const char *role)

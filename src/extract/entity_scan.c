@@ -110,10 +110,10 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 			continue;
 		if (!first)
 			first = se;
-		const char *id = s->l->ents[se->ref].e.id;
-		for (size_t p = s->npersons; p-- > 0;)
-			if (!strcmp(s->persons[p].ent->id, id))
-				return s->persons[p].ent;
+		const struct fc_entity *known =
+			lx_find_person(s, s->l->ents[se->ref].e.id);
+		if (known)
+			return known;
 	}
 	return first ? lx_intern(s, first->ref) : NULL;
 }

@@ -590,7 +590,7 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 done:
 	lx_toks_finish(&s.t);
 	free(s.ments);
-	free(s.persons);
+	lx_persons_finish(&s);
 	free(s.attrs);
 	free(s.interned);
 	return st;

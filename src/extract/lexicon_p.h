@@ -240,6 +240,12 @@ struct lx_attr {
 	bool is_quote_only; /* a quote verb: not emitted as a mention */
 };
 
+/* Person index by a key (id or surname): slots hold index + 1, 0 free. */
+struct lx_pmap {
+	uint32_t *v;
+	size_t mask, n;
+};
+
 struct lx_scan {
 	const struct fc_lexicon *l;
 	struct fc_arena *a;
@@ -248,8 +254,10 @@ struct lx_scan {
 	struct lx_toks t;
 	struct lx_ment *ments;
 	size_t nments, capments;
-	struct lx_person *persons;
+	struct lx_person *persons; /* append-only, in order of first mention */
 	size_t npersons, cappersons;
+	struct lx_pmap by_id;      /* id -> person */
+	struct lx_pmap by_surname; /* surname -> the person last mentioned */
 	struct lx_attr *attrs;
 	size_t nattrs, capattrs;
 	const struct fc_entity **interned; /* per lexicon entity, or NULL */
@@ -277,6 +285,11 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
 		    uint32_t last_tok);
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
+/* The person of this document with entity id `id`, or NULL. */
+const struct fc_entity *lx_find_person(const struct lx_scan *s,
+				       const char *id);
+/* Free the person maps (the scan's realloc'd memory). */
+void lx_persons_finish(struct lx_scan *s);
 const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 					 const char *country,
 					 const struct lx_role *role,

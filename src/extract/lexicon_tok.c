@@ -26,8 +26,13 @@ static const char latin1[65] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
 
 enum { C_SPACE, C_WORD, C_APOS, C_HYPHEN, C_PUNCT };
 
-static uint32_t decode(const unsigned char *p, size_t avail, size_t *k)
+static inline uint32_t decode(const unsigned char *p, size_t avail,
+			      size_t *k)
 {
+	if (p[0] < 0x80) { /* ASCII: most of the text */
+		*k = 1;
+		return p[0];
+	}
 	size_t n = fc_utf8_seq_len(p, avail);
 	if (n <= 1) {
 		*k = 1;
@@ -40,8 +45,11 @@ static uint32_t decode(const unsigned char *p, size_t avail, size_t *k)
 	return cp;
 }
 
-static int cls(uint32_t cp)
+static inline int cls(uint32_t cp)
 {
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= '0' && cp <= '9'))
+		return C_WORD;
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 	    cp == '\f' || cp == '\v' || cp == 0xA0 ||
 	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
@@ -116,6 +124,11 @@ static int put_norm(struct lx_toks *t, const unsigned char *s, size_t n)
 		return 0;
 	char *o = t->norm + t->norm_len;
 	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			unsigned char c = s[i++];
+			*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
 		size_t k;
 		uint32_t cp = decode(s + i, n - i, &k);
 		if (cp < 0x80) {
@@ -176,6 +189,12 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 	for (size_t i = start; i < end;) {
 		size_t n;
 		uint32_t cp = decode(s + i, end - i, &n);
+		if (cp < 0x80 && !first) { /* ASCII after the first letter */
+			nup += cp >= 'A' && cp <= 'Z';
+			nlow += cp >= 'a' && cp <= 'z';
+			i++;
+			continue;
+		}
 		if (cls(cp) == C_WORD) {
 			if (first) {
 				if (is_upper(cp))

@@ -391,6 +391,23 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 			i += expand_ref(e, node, i, depth);
 			continue;
 		}
+		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
+		    s[i + 2] == '<' && s[i + 3] != '=' && s[i + 3] != '!') {
+			/* a named group written out, "(?<hour>": record it
+			** (no table) so the groups of a name and their tables
+			** stay in step with the references */
+			size_t k = i + 3;
+			while (k < node->len && s[k] != '>')
+				k++;
+			if (k < node->len &&
+			    !capture_name(e, s + i + 3, k - i - 3, -1, true)) {
+				struct fc_srcloc loc = fc_ynode_loc_at(node, i);
+				fc_diag_add(e->d, FC_ELIMIT, &loc,
+					    "too many references in one "
+					    "pattern");
+				e->failed = true;
+			}
+		}
 		emit_lit(e, s + i, 1, node, i);
 		i++;
 	}
@@ -643,6 +660,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_joiner = norm_table_find(n, "number_joiner");
 	n->t_future = norm_table_find(n, "future");
 	n->t_past = norm_table_find(n, "past");
+	n->t_past_suffix = norm_table_find(n, "past_suffix");
+	n->t_passive = norm_table_find(n, "passive");
 	n->mctx = pcre2_match_context_create(NULL);
 	if (!n->mctx)
 		return FC_ENOMEM;

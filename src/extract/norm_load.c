@@ -19,11 +19,13 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hour", "minute", "ampm", "rel", "num", "unit", "ago", "mod",
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
+	"second", "holiday", "den", "sign",
 };
 
 const char *const norm_prod_names[NPRODS] = {
 	"date", "weekday", "relative", "decade", "duration", "set",
-	"literal", "date_range", "time_of_day", "quantity",
+	"literal", "date_range", "time_of_day", "holiday", "nth_weekday",
+	"quantity",
 	"quantity_range", "quantity_vague", "ordinal",
 };
 
@@ -295,12 +297,40 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 	n->patterns[n->npatterns++] = p;
 }
 
+/*
+** options: {prefer: past | nearest | future}. A later file's setting
+** replaces an earlier one (so `--rules DIR` can switch the reading).
+*/
+static void add_options(struct fc_norm *n, const struct fc_ynode *v,
+			struct fc_diags *d)
+{
+	static const char *const keys[] = {"prefer", NULL};
+	static const char *const prefer[] = {"past", "future", "nearest"};
+	if (v->type != FC_Y_MAP) {
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "options must be a mapping");
+		return;
+	}
+	fc_ymap_check_keys(v, keys, "normalizer options", d);
+	const struct fc_ynode *p = fc_ymap_get(v, "prefer");
+	if (!p)
+		return;
+	for (int i = 0; i < 3; i++)
+		if (p->type == FC_Y_SCALAR && !strcmp(p->str, prefer[i])) {
+			n->prefer = i;
+			n->prefer_node = p;
+			return;
+		}
+	fc_diag_add(d, FC_ESCHEMA, &p->loc,
+		    "prefer must be past, nearest or future");
+}
+
 fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
 		      struct fc_diags *d)
 {
 	static const char *const keys[] = {
 		"kind", "description", "tests", "tables", "macros",
-		"patterns", NULL,
+		"patterns", "options", NULL,
 	};
 	struct fc_norm *n = get_norm(r);
 	if (!n) {
@@ -338,6 +368,8 @@ fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
 				add_macro(r, n, file, v->kids[i],
 					  v->kids[i + 1], d);
 	}
+	if ((v = fc_ymap_get(root, "options")) && !fc_ynode_is_null(v))
+		add_options(n, v, d);
 	if ((v = fc_ymap_get(root, "patterns")) && !fc_ynode_is_null(v)) {
 		if (v->type != FC_Y_SEQ)
 			fc_diag_add(d, FC_ESCHEMA, &v->loc,

@@ -35,19 +35,23 @@ enum norm_slot {
 	S_HOUR, S_MINUTE, S_AMPM, S_REL, S_NUM, S_UNIT, S_AGO, S_MOD,
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
+	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
 
 enum norm_prod {
 	P_DATE, P_WEEKDAY, P_RELATIVE, P_DECADE, P_DURATION, P_SET,
-	P_LITERAL, P_DATE_RANGE, P_TIME_OF_DAY, P_QUANTITY,
+	P_LITERAL, P_DATE_RANGE, P_TIME_OF_DAY, P_HOLIDAY, P_NTH_WEEKDAY,
+	P_QUANTITY,
 	P_QUANTITY_RANGE, P_QUANTITY_VAGUE, P_ORDINAL,
 	NPRODS
 };
 extern const char *const norm_prod_names[NPRODS];
 
 #define NORM_SLOT_GROUPS 4
+
+enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
 
 /* A word table: keys as written (matched case-insensitively). */
 struct norm_table {
@@ -123,6 +127,15 @@ struct fc_norm {
 	** multiply, article words (a, an) count one, joiners (and) are
 	** skipped; future and past are tense cues for weekdays */
 	int t_number, t_scale, t_article, t_joiner, t_future, t_past;
+	/* past_suffix: word endings read as past tense (-ed) unless the
+	** word before is in passive (be, been, is) */
+	int t_past_suffix, t_passive;
+	/* options: prefer (how a date without year or a bare weekday
+	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
+	** reading, default), _FUTURE (assistant corpora such as Duckling's),
+	** _NEAREST; set by `options: {prefer: ...}` in a rule file */
+	int prefer;
+	const struct fc_ynode *prefer_node;
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */

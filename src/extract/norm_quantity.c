@@ -210,12 +210,31 @@ static void init_cand(const struct norm_match *m, struct norm_cand *c)
 	c->end = m->end;
 }
 
+/*
+** A quantity: num x scale, then
+**   den      a fraction: num / den ("two thirds", "3/4"), or with num2
+**            a mixed number num + num2 / den ("one and a half");
+**   num2     without den, an added amount num2 x scale2 ("3 dollars 50
+**            cents" with scale2 0.01);
+**   sign     -1 for "minus five", "-9.2".
+*/
 static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 {
-	bool has_scale;
+	bool has_scale, has_scale2;
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale);
 	if (!isfinite(x))
 		return 0;
+	struct norm_val den, sign;
+	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2);
+	if (norm_slot(m, S_DEN, &den)) {
+		if (!isfinite(den.num) || den.num == 0)
+			return 0;
+		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
+	} else if (isfinite(x2)) {
+		x += x2;
+	}
+	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
+		x *= sign.num;
 	init_cand(m, c);
 	c->q.value = x;
 	c->q.unit = unit_of(m);

@@ -18,6 +18,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,17 +172,26 @@ static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
 
 /* ---- date -------------------------------------------------------------- */
 
-static bool future_context(const struct norm_match *m);
+static int tense(const struct norm_match *m);
 
 /*
-** News reading of a date without a year: the past one unless the future
-** one is less than half as far, or a future cue precedes the match.
+** A date without a year, past or future occurrence (past days back,
+** future days ahead): a tense cue before the match decides; without
+** one, the news reading takes the past one unless the future one is
+** less than half as far (options: prefer future / nearest change that).
 */
 static bool prefer_past(const struct norm_match *m, long past, long future)
 {
-	if (future_context(m))
+	int t = tense(m);
+	if (t > 0)
 		return past == 0;
-	return past <= 2 * future;
+	/* a past verb ("said", "authorized ... payable Dec. 7") often
+	** dates the reporting, not the event: the news reading decides */
+	switch (t < 0 ? NORM_PREFER_PAST : m->n->prefer) {
+	case NORM_PREFER_FUTURE: return past == 0;
+	case NORM_PREFER_NEAREST: return past <= future;
+	default: return past <= 2 * future;
+	}
 }
 
 struct parts {
@@ -233,6 +243,30 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 			si = i;
 	if (p->season[0] && si < 0)
 		return false;
+	if (!p->has_y && !p->has_mo && p->has_d && r->is_set) {
+		/* "on the 15th": this month's, the last or the next one */
+		int py = r->y, pm = r->m, fy = r->y, fm = r->m;
+		for (int k = 0; k < 3 && (p->d > r->d || p->d > dim(py, pm));
+		     k++) {
+			if (--pm < 1)
+				pm = 12, py--;
+			if (p->d <= dim(py, pm))
+				break;
+		}
+		for (int k = 0; k < 3 && (p->d < r->d || p->d > dim(fy, fm));
+		     k++) {
+			if (++fm > 12)
+				fm = 1, fy++;
+			if (p->d <= dim(fy, fm))
+				break;
+		}
+		long past = r->days - fc_days_from_civil(py, pm, p->d);
+		long fut = fc_days_from_civil(fy, fm, p->d) - r->days;
+		bool is_past = prefer_past(m, past, fut);
+		p->y = is_past ? py : fy;
+		p->mo = is_past ? pm : fm;
+		p->has_y = p->has_mo = true;
+	}
 	if (!p->has_y && r->is_set) {
 		if (p->has_mo && p->has_d) {
 			if (has_rel) {
@@ -390,25 +424,49 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 
 /* ---- weekday ----------------------------------------------------------- */
 
-/* Is the nearest tense cue before the match a future one? */
-static bool future_context(const struct norm_match *m)
+static bool in_table(const struct fc_norm *n, int t, const char *w,
+		     size_t len)
+{
+	return t >= 0 && norm_hash_get(&n->lookup, t, w, len) >= 0;
+}
+
+/* Is the lower-case word w a past form by its ending (-ed)? */
+static bool past_by_suffix(const struct fc_norm *n, const char *w,
+			   size_t len)
+{
+	if (n->t_past_suffix < 0 || len < 5)
+		return false;
+	for (size_t k = 2; k <= 3 && k + 2 < len; k++)
+		if (in_table(n, n->t_past_suffix, w + len - k, k))
+			return true;
+	return false;
+}
+
+/*
+** The tense of the clause before the match: +1 when the nearest cue is
+** a future one (will, scheduled, next), -1 when it is a past one (said,
+** was, a verb in -ed not after "be"), 0 when none is found within 16
+** words of the clause.
+*/
+static int tense(const struct norm_match *m)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
 	if (norm_slot(m, S_FUTURE, &v))
-		return true;
+		return 1;
 	if (n->t_future < 0)
-		return false;
+		return 0;
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
-	for (int words = 0; i > lo && words < 12;) {
+	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
+	for (int words = 0; i > lo && words < 16;) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' '))
-				return false; /* the clause ends here */
+				return pending_ed ? -1 : 0; /* clause ends */
 			i--;
 		}
 		uint32_t e = i;
@@ -423,13 +481,45 @@ static bool future_context(const struct norm_match *m)
 		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
 		if (len >= sizeof(buf))
 			continue;
-		if (norm_hash_get(&n->lookup, n->t_future, buf, len) >= 0)
-			return true;
-		if (n->t_past >= 0 &&
-		    norm_hash_get(&n->lookup, n->t_past, buf, len) >= 0)
-			return false;
+		if (pending_ed) {
+			if (!in_table(n, n->t_passive, buf, len))
+				return -1;
+			pending_ed = false; /* "be named": look further */
+			continue;
+		}
+		if (in_table(n, n->t_future, buf, len))
+			return 1;
+		if (in_table(n, n->t_past, buf, len))
+			return -1;
+		if (past_by_suffix(n, buf, len))
+			pending_ed = true;
 	}
-	return false;
+	return pending_ed ? -1 : 0;
+}
+
+/* The day (days since epoch) a weekday wd (1 = Monday) names. */
+static int32_t weekday_day(const struct norm_match *m, int wd, bool has_rel,
+			   int rel)
+{
+	const struct norm_ref *r = m->ref;
+	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
+	if (has_rel && rel < 0) {
+		int back = (rw - wd + 7) % 7;
+		return r->days - (back ? back : 7);
+	}
+	if (has_rel && rel > 0)
+		return r->days - (rw - 1) + 7 + (wd - 1);
+	if (has_rel && rel == 0)
+		return r->days + (wd - rw + 7) % 7;
+	int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
+	int t = tense(m);
+	bool fwd = t > 0 ||
+		   (t == 0 && (m->n->prefer == NORM_PREFER_FUTURE ||
+			       (m->n->prefer == NORM_PREFER_NEAREST &&
+				ahead < back)));
+	if (fwd && t == 0 && !ahead)
+		ahead = 7; /* "Monday" said on a Monday: the next */
+	return fwd ? r->days + ahead : r->days - back;
 }
 
 static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
@@ -440,25 +530,12 @@ static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 	bool has_rel = rel_of(m, &rel);
 	char buf[40], part[8];
 	part_suffix(m, part, sizeof(part));
-	const struct norm_ref *r = m->ref;
-	if (!r->is_set) {
+	if (!m->ref->is_set) {
 		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
 		return emit(m, out, FC_TIMEX_DATE, buf);
 	}
-	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
-	int32_t day;
-	if (has_rel && rel < 0) {
-		int back = (rw - wd + 7) % 7;
-		day = r->days - (back ? back : 7);
-	} else if (has_rel && rel > 0) {
-		day = r->days - (rw - 1) + 7 + (wd - 1);
-	} else if ((has_rel && rel == 0) || future_context(m)) {
-		day = r->days + (wd - rw + 7) % 7;
-	} else {
-		day = r->days - (rw - wd + 7) % 7;
-	}
 	int y, mo, d;
-	fc_civil_from_days(day, &y, &mo, &d);
+	fc_civil_from_days(weekday_day(m, wd, has_rel, rel), &y, &mo, &d);
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
 	return emit(m, out, FC_TIMEX_DATE, buf);
 }
@@ -471,6 +548,14 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 	if (!get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
 	int off = 0, num, ago = -1;
+	struct norm_val nv;
+	if (norm_slot(m, S_NUM, &nv) && !nv.is_raw && nv.len == 1 &&
+	    nv.s[0] == 'X') {
+		/* "several years ago", "a few weeks from now" */
+		get_int(m, S_AGO, &ago);
+		return emit(m, out, FC_TIMEX_DATE,
+			    ago < 0 ? "PAST_REF" : "FUTURE_REF");
+	}
 	if (get_int(m, S_NUM, &num)) {
 		get_int(m, S_AGO, &ago);
 		off = num * (ago < 0 ? -1 : 1);
@@ -569,6 +654,22 @@ static bool duration_value(double num, const char *unit, char *buf,
 	if (!*u || strlen(u) > 2 || num < 0 || num > 1e6)
 		return false;
 	double x = num * mult;
+	/* a fraction goes to the next finer unit: P2.5Y -> P30M */
+	static const struct {
+		bool from_t, to_t;
+		const char *u, *finer;
+		double k;
+	} fr[] = {{false, false, "Y", "M", 12}, {false, false, "M", "D", 30},
+		  {false, false, "W", "D", 7},  {false, true, "D", "H", 24},
+		  {true, true, "H", "M", 60},   {true, true, "M", "S", 60}};
+	for (size_t i = 0; i < sizeof(fr) / sizeof(*fr); i++)
+		if (isfinite(x) && x != floor(x) && fr[i].from_t == is_t &&
+		    !strcmp(u, fr[i].u) && x * fr[i].k == floor(x * fr[i].k)) {
+			x *= fr[i].k;
+			u = fr[i].finer;
+			is_t = fr[i].to_t;
+			break;
+		}
 	char nb[32];
 	if (isnan(x))
 		snprintf(nb, sizeof(nb), "X");
@@ -615,14 +716,45 @@ static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
 
+/* The day a clock time is on: a weekday, a date, "tomorrow", or the
+** reference day. False when the parts are invalid. */
+static bool clock_day(const struct norm_match *m, int32_t *day)
+{
+	const struct norm_ref *r = m->ref;
+	int wd, rel = 0;
+	bool has_rel = rel_of(m, &rel);
+	if (get_int(m, S_WEEKDAY, &wd)) {
+		if (wd < 1 || wd > 7)
+			return false;
+		*day = weekday_day(m, wd, has_rel, rel);
+		return true;
+	}
+	struct parts p;
+	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
+		return false;
+	if (p.has_d) {
+		char buf[40];
+		if (!date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
+		    !p.has_mo)
+			return false;
+		*day = fc_days_from_civil(p.y, p.mo, p.d);
+		return true;
+	}
+	*day = r->days + (has_rel ? rel : 0);
+	return true;
+}
+
 static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 {
-	int h, mi = 0;
-	char ampm[4] = "", buf[40];
+	int h, mi = 0, sec = 0, dir = 1;
+	char ampm[4] = "", part[4] = "", buf[40];
 	if (!get_int(m, S_HOUR, &h) || h < 0 || h > 24)
 		return 0;
 	bool has_min = get_int(m, S_MINUTE, &mi);
 	if (has_min && (mi < 0 || mi > 59))
+		return 0;
+	bool has_sec = get_int(m, S_SECOND, &sec);
+	if (has_sec && (sec < 0 || sec > 59))
 		return 0;
 	if (get_str(m, S_AMPM, ampm, sizeof(ampm))) {
 		if (h < 1 || h > 12)
@@ -631,12 +763,172 @@ static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 			h += 12;
 		else if (ampm[0] == 'a' && h == 12)
 			h = 0;
+	} else if (get_str(m, S_PART, part, sizeof(part)) && h >= 1 &&
+		   h < 12 && (!strcmp(part, "AF") || !strcmp(part, "EV") ||
+			      (!strcmp(part, "NI") && h >= 6))) {
+		h += 12; /* "8 in the evening", "eight tonight" */
 	}
-	if (!m->ref->is_set)
+	if (has_min && get_int(m, S_AGO, &dir) && dir < 0) {
+		/* "a quarter to noon": minutes before the hour */
+		h = (h + 23) % 24;
+		mi = (60 - mi) % 60;
+	}
+	int32_t day;
+	if (!m->ref->is_set || !clock_day(m, &day))
 		return 0;
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", m->ref->y,
-		 m->ref->m, m->ref->d, h, mi);
+	int y, mo, d;
+	fc_civil_from_days(day, &y, &mo, &d);
+	if (has_sec)
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", y,
+			 mo, d, h, mi, sec);
+	else
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", y, mo,
+			 d, h, mi);
 	return emit(m, out, FC_TIMEX_TIME, buf);
+}
+
+/* ---- holidays and "the first Monday of October" ------------------------ */
+
+/* Easter Sunday of year y (Gregorian), as days since the epoch. */
+static int32_t easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int mm = (a + 11 * h + 22 * l) / 451;
+	int mo = (h + l - 7 * mm + 114) / 31, dd = (h + l - 7 * mm + 114) % 31;
+	return fc_days_from_civil(y, mo, dd + 1);
+}
+
+/* Orthodox Easter (Julian computus, shown in the Gregorian calendar). */
+static int32_t easter_orthodox(int y)
+{
+	int a = y % 4, b = y % 7, c = y % 19;
+	int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+	int mo = (d + e + 114) / 31, dd = (d + e + 114) % 31 + 1;
+	return fc_days_from_civil(y, mo, dd) + (y / 100 - y / 400 - 2);
+}
+
+/* The n-th (n < 0: last) weekday wd (1 = Monday) of month mo of y. */
+static int32_t nth_weekday(int y, int mo, int wd, int n)
+{
+	if (n < 0) {
+		int32_t last = fc_days_from_civil(y, mo, dim(y, mo));
+		return last - ((fc_weekday(last) + 1 - wd + 7) % 7);
+	}
+	int32_t first = fc_days_from_civil(y, mo, 1);
+	return first + (wd - (fc_weekday(first) + 1) + 7) % 7 + 7 * (n - 1);
+}
+
+/*
+** A holiday rule: "MM-DD" (fixed), "E+N" (Easter, offset in days),
+** "O+N" (Orthodox Easter), "MM-W-N" (N-th weekday W of month MM, N = L
+** for the last), each optionally followed by "+N" / "-N" days.
+** Returns the day in year y, or INT32_MIN when the rule is invalid.
+*/
+static int32_t holiday_day(const char *rule, int y)
+{
+	char *end;
+	int32_t base;
+	if (rule[0] == 'E' || rule[0] == 'O') {
+		base = rule[0] == 'E' ? easter(y) : easter_orthodox(y);
+		end = (char *)rule + 1;
+	} else {
+		long mo = strtol(rule, &end, 10);
+		if (*end != '-' || mo < 1 || mo > 12)
+			return INT32_MIN;
+		long a = strtol(end + 1, &end, 10);
+		if (*end == '-') {
+			long n = end[1] == 'L' ? -1 : strtol(end + 1, NULL, 10);
+			if (a < 1 || a > 7 || !n || n > 5)
+				return INT32_MIN;
+			end += end[1] == 'L' ? 2 : 2 + (n >= 10);
+			base = nth_weekday(y, (int)mo, (int)a, (int)n);
+		} else {
+			if (a < 1 || a > dim(y, (int)mo))
+				return INT32_MIN;
+			base = fc_days_from_civil(y, (int)mo, (int)a);
+		}
+	}
+	if (*end == '+' || *end == '-')
+		base += (int32_t)strtol(end, NULL, 10);
+	return base;
+}
+
+/* Pick the year of a yearly day f(y): explicit, by rel, or by reading. */
+static bool yearly(const struct norm_match *m, const char *rule, int mo,
+		   int wd, int n, int32_t *day)
+{
+	struct norm_val v;
+	int rel = 0;
+	bool has_rel = rel_of(m, &rel);
+	const struct norm_ref *r = m->ref;
+#define DAY_OF(yy) (rule ? holiday_day(rule, (yy)) : nth_weekday((yy), mo, wd, n))
+	if (norm_slot(m, S_YEAR, &v) && isfinite(v.num)) {
+		int y = full_year(m, &v, (int)v.num);
+		if (y < 1 || y > 9999)
+			return false;
+		*day = DAY_OF(y);
+		return *day != INT32_MIN;
+	}
+	if (!r->is_set)
+		return false;
+	int32_t prev = DAY_OF(r->y - 1), cur = DAY_OF(r->y),
+		next = DAY_OF(r->y + 1);
+#undef DAY_OF
+	if (prev == INT32_MIN || cur == INT32_MIN || next == INT32_MIN)
+		return false;
+	int32_t past = cur <= r->days ? cur : prev;
+	int32_t fut = cur >= r->days ? cur : next;
+	if (has_rel && rel < 0)
+		*day = cur < r->days ? cur : prev;
+	else if (has_rel && rel > 0)
+		*day = cur > r->days ? cur : next;
+	else if (has_rel)
+		*day = cur;
+	else
+		*day = prefer_past(m, r->days - past, fut - r->days) ? past
+								      : fut;
+	return true;
+}
+
+static int emit_day(const struct norm_match *m, struct norm_cand *out,
+		    int32_t day)
+{
+	int y, mo, d;
+	char buf[40];
+	fc_civil_from_days(day, &y, &mo, &d);
+	if (y < 1 || y > 9999)
+		return 0;
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+	return emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+static int prod_holiday(const struct norm_match *m, struct norm_cand *out)
+{
+	char rule[24];
+	int32_t day;
+	if (!get_str(m, S_HOLIDAY, rule, sizeof(rule)) ||
+	    !yearly(m, rule, 0, 0, 0, &day))
+		return 0;
+	return emit_day(m, out, day);
+}
+
+static int prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
+{
+	int n, wd, mo;
+	int32_t day;
+	if (!get_int(m, S_NUM, &n) || !n || n > 5 || n < -1 ||
+	    !get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7 ||
+	    !get_int(m, S_MONTH, &mo) || mo < 1 || mo > 12 ||
+	    !yearly(m, NULL, mo, wd, n, &day))
+		return 0;
+	int y, mm, d;
+	fc_civil_from_days(day, &y, &mm, &d);
+	if (mm != mo)
+		return 0; /* no fifth Monday that month */
+	return emit_day(m, out, day);
 }
 
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
@@ -651,6 +943,8 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
 	case P_LITERAL: return prod_literal(m, out);
 	case P_DATE_RANGE: return prod_date_range(m, out);
 	case P_TIME_OF_DAY: return prod_time_of_day(m, out);
+	case P_HOLIDAY: return prod_holiday(m, out);
+	case P_NTH_WEEKDAY: return prod_nth_weekday(m, out);
 	default: return 0;
 	}
 }

@@ -4,6 +4,8 @@
 **   declared  the manifest says `derived_from`
 **   wire      both documents carry one agency's credit (or one byline)
 **   reuse     their texts share shingles or sentences (reuse.c)
+**   canonical both are one page: the same canonical URL (an HTML
+**             page's rel=canonical or og:url, else the source's url:)
 **
 ** Every pair judged dependent goes to c->deps (a < b, sorted, one entry
 ** per pair with the first reason in that order); documents joined by
@@ -187,6 +189,69 @@ static fc_status reuse(const struct fc_indep *x, struct fc_arena *tmp,
 	return FC_OK;
 }
 
+/*
+** The key a canonical URL compares by: scheme, fragment and a trailing
+** slash dropped, the host lower-cased ("https://WWW.x.org/a/#c" and
+** "http://www.x.org/a" are one page). NULL for a URL without a host.
+*/
+static char *canonical_key(struct fc_arena *a, const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p || p == url)
+		return NULL;
+	p += 3;
+	size_t host = strcspn(p, "/?#");
+	size_t n = strcspn(p, "#");
+	if (!host)
+		return NULL;
+	while (n > host + 1 && p[n - 1] == '/')
+		n--;
+	if (n == host + 1 && p[host] == '/')
+		n = host;
+	char *k = fc_arena_strndup(a, p, n);
+	for (size_t i = 0; k && i < host; i++)
+		if (k[i] >= 'A' && k[i] <= 'Z')
+			k[i] = (char)(k[i] - 'A' + 'a');
+	return k;
+}
+
+static fc_status canonical(struct fc_arena *tmp, struct fc_corpus *c,
+			   struct deps *p)
+{
+	struct wire_key *keys =
+		fc_arena_alloc(tmp, (c->ndocs ? c->ndocs : 1) * sizeof(*keys));
+	size_t n = 0;
+	if (!keys)
+		return FC_ENOMEM;
+	for (uint32_t i = 0; i < c->ndocs; i++) {
+		const char *url = c->docs[i].canonical_url
+					  ? c->docs[i].canonical_url
+					  : source_of(c, i)->url;
+		char *k = url ? canonical_key(tmp, url) : NULL;
+		if (k)
+			keys[n++] = (struct wire_key){k, url, i};
+	}
+	if (n)
+		qsort(keys, n, sizeof(*keys), cmp_key);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && !strcmp(keys[j].key, keys[i].key))
+			j++;
+		const char *detail = j > i + 1 ? fc_arena_strdup(&c->arena,
+								 keys[i].detail)
+					       : "";
+		if (!detail)
+			return FC_ENOMEM;
+		/* one page: chaining its copies joins them all */
+		for (size_t u = i + 1; u < j; u++)
+			if (!push_dep(p, keys[u - 1].doc, keys[u].doc,
+				      FC_DEP_CANONICAL, 0.0, detail))
+				return FC_ENOMEM;
+		i = j;
+	}
+	return FC_OK;
+}
+
 static uint32_t find(uint32_t *parent, uint32_t i)
 {
 	while (parent[i] != i) {
@@ -214,6 +279,8 @@ fc_status fc_indep_groups(const struct fc_rules *r, struct fc_corpus *c,
 	if (x && (st = wire(x, &tmp, c, &p)))
 		goto fail;
 	if (x && x->reuse.is_enabled && (st = reuse(x, &tmp, c, &p)))
+		goto fail;
+	if ((st = canonical(&tmp, c, &p)))
 		goto fail;
 
 	st = FC_ENOMEM;

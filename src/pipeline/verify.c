@@ -5,10 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "factcross/fc.h"
-#include "stages.h"
-
-#define SOURCE_MAX (64u << 20)
+#include "pipeline/pipeline_p.h"
 
 static void progress(const struct fc_verify_opts *o, const char *stage,
 		     size_t done, size_t total)
@@ -17,46 +14,41 @@ static void progress(const struct fc_verify_opts *o, const char *stage,
 		o->progress(o->progress_ud, stage, done, total);
 }
 
-/* Read a source's bytes into doc->raw. */
-static fc_status read_source(struct fc_corpus *c, struct fc_document *doc,
-			     struct fc_diags *d)
+/*
+** Clean one document read by web_read_source. The main text of an HTML
+** page goes to the text stage as plain paragraphs (inline text standing
+** for the file or URL), and the page's title, published date and
+** canonical URL fill in what the manifest does not say.
+*/
+static fc_status clean_doc(const struct fc_rules *r, struct fc_corpus *c,
+			   struct fc_document *doc,
+			   const struct web_page *page, struct fc_diags *d)
 {
 	const struct fc_source *s = doc->src;
-	if (s->inline_text) {
-		doc->raw = fc_arena_strndup(&c->arena, s->inline_text,
-					    s->inline_len);
-		doc->raw_len = s->inline_len;
-		return doc->raw ? FC_OK : FC_ENOMEM;
-	}
-	if (!s->path) {
-		fc_diag_add(d, FC_EINPUT, &s->loc,
-			    "source '%s' has no file and is not in the "
-			    "cache (run 'factcross fetch')",
-			    s->id);
-		return FC_EINPUT;
-	}
-	char *data;
-	size_t len;
-	fc_status st = fc_file_read(s->path, SOURCE_MAX, &data, &len);
-	if (st) {
-		struct fc_srcloc loc = s->loc.file ? s->loc
-				       : (struct fc_srcloc){s->path, 0, 0, 0};
-		fc_diag_add(d, st == FC_ELIMIT ? FC_ELIMIT : FC_EINPUT, &loc,
-			    "cannot read source '%s' (%s): %s", s->id,
-			    s->path,
-			    st == FC_ELIMIT ? "larger than 64 MiB"
-					    : fc_strerror(st));
-		return st == FC_ENOMEM ? st : FC_EINPUT;
-	}
-	doc->raw = fc_arena_strndup(&c->arena, data, len);
-	doc->raw_len = len;
-	free(data);
-	return doc->raw ? FC_OK : FC_ENOMEM;
+	doc->published = s->published;
+	if (!doc->published && page->published)
+		doc->published = page->published;
+	doc->is_published_stated = doc->published != NULL;
+	if (!page->is_html)
+		return fc_text_clean(r, &c->arena, doc, d);
+	struct fc_source *view = fc_arena_alloc(&c->arena, sizeof(*view));
+	if (!view)
+		return FC_ENOMEM;
+	*view = *s;
+	view->inline_text = doc->raw;
+	view->inline_len = doc->raw_len;
+	doc->src = view;
+	fc_status st = fc_text_clean(r, &c->arena, doc, d);
+	doc->src = s;
+	if (page->title)
+		doc->title = page->title;
+	doc->canonical_url = page->canonical_url;
+	return st;
 }
 
 static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
 			    const struct fc_verify_opts *o,
-			    struct fc_diags *d)
+			    const struct fc_web_opts *w, struct fc_diags *d)
 {
 	fc_status st = FC_OK;
 	if (!c->docs) {
@@ -70,16 +62,16 @@ static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
 	for (size_t i = 0; i < c->nsources; i++) {
 		struct fc_document *doc = &c->docs[i];
 		doc->src = &c->sources[i];
+		doc->canonical_url = NULL;
+		doc->edits = NULL;
 		progress(o, "read", i, c->nsources);
-		fc_status s = read_source(c, doc, d);
+		struct web_page page;
+		fc_status s = web_read_source(r, c, doc, w, &page, d);
 		if (s) {
 			st = st ? st : s;
 			continue;
 		}
-		fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
-		doc->published = doc->src->published;
-		doc->is_published_stated = doc->published != NULL;
-		s = fc_text_clean(r, &c->arena, doc, d);
+		s = clean_doc(r, c, doc, &page, d);
 		if (s)
 			st = st ? st : s;
 		if (!doc->published)
@@ -89,12 +81,13 @@ static fc_status stage_text(const struct fc_rules *r, struct fc_corpus *c,
 	return st;
 }
 
-fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
-		    const struct fc_verify_opts *o, struct fc_diags *d)
+fc_status fc_verify_cached(const struct fc_rules *r, struct fc_corpus *c,
+			   const struct fc_verify_opts *o,
+			   const struct fc_web_opts *w, struct fc_diags *d)
 {
 	struct fc_store *store = o ? o->store : NULL;
 	int stop = o ? o->stop_after : 0;
-	fc_status st = stage_text(r, c, o, d);
+	fc_status st = stage_text(r, c, o, w, d);
 	if (st)
 		return st;
 	if ((st = fc_indep_groups(r, c, d)))
@@ -129,6 +122,8 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	progress(o, "facts", c->ndocs, c->ndocs);
 	if (store && (st = fc_store_put_facts(store, c, d)))
 		return st;
+	if (w && w->cache && (st = web_edits(r, c, w, d)))
+		return st;
 	if (stop == 3)
 		return FC_OK;
 
@@ -139,6 +134,12 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	if (store && (st = fc_store_put_findings(store, c, d)))
 		return st;
 	return FC_OK;
+}
+
+fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
+		    const struct fc_verify_opts *o, struct fc_diags *d)
+{
+	return fc_verify_cached(r, c, o, NULL, d);
 }
 
 fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,

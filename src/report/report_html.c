@@ -399,6 +399,7 @@ fc_status fc_rep_write_html(const struct fc_corpus *c, struct fc_buf *out)
 		}
 		fc_buf_adds(out, "</section>\n");
 	}
+	fc_rep_edits_html(out, c, html_textn);
 	fc_buf_adds(out, "</main>\n<footer>\n<p>Written by factcross from the "
 			 "corpus and its rules alone; the same input gives the "
 			 "same report.</p>\n</footer>\n</body>\n</html>\n");

@@ -157,6 +157,7 @@ fc_status fc_rep_write_json(const struct fc_corpus *c, struct fc_buf *out)
 			goto fail;
 	}
 	fc_jw_arr_end(&w);
+	fc_rep_edits_json(&w, c);
 	fc_jw_obj_end(&w);
 	fc_buf_addc(out, '\n');
 	st = out->err;

@@ -329,6 +329,7 @@ fc_status fc_rep_write_md(const struct fc_corpus *c, struct fc_buf *out)
 				goto fail;
 		}
 	}
+	fc_rep_edits_md(out, c, md_textn);
 	/* end with exactly one newline */
 	while (!out->err && out->len > base + 1 &&
 	       out->p[out->len - 1] == '\n' && out->p[out->len - 2] == '\n')

@@ -20,6 +20,20 @@ fc_status fc_rep_write_md(const struct fc_corpus *c, struct fc_buf *out);
 fc_status fc_rep_write_html(const struct fc_corpus *c, struct fc_buf *out);
 /* fc_report_facts_jsonl (report_jsonl.c) serves FC_FMT_JSONL. */
 
+/* ---- Stealth edits (report_edits.c) ------------------------------------ */
+
+struct fc_jw;
+
+/* A writer's escaping of n bytes of source text. */
+typedef void (*fc_rep_esc_fn)(struct fc_buf *b, const char *s, size_t n);
+/* The edits section of each format; nothing when no source has edits. */
+void fc_rep_edits_md(struct fc_buf *b, const struct fc_corpus *c,
+		     fc_rep_esc_fn esc);
+void fc_rep_edits_html(struct fc_buf *b, const struct fc_corpus *c,
+		       fc_rep_esc_fn esc);
+/* The member "edits" of the open report object. */
+void fc_rep_edits_json(struct fc_jw *w, const struct fc_corpus *c);
+
 /* ---- JSON writer (report_jsonw.c) -------------------------------------- */
 
 #define FC_JW_MAX_DEPTH 32

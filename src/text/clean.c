@@ -31,6 +31,10 @@ static const char *doc_name(const struct fc_source *s)
 
 static enum format format_of(const struct fc_source *s)
 {
+	/* Inline text that stands for a file or a URL is the main text
+	   already taken out of it (fc_html_extract in src/pipeline). */
+	if (s && s->inline_text && (s->path || s->url))
+		return FMT_PLAIN;
 	const char *name = s ? doc_name(s) : NULL;
 	const char *dot = name ? strrchr(name, '.') : NULL;
 	if (!dot || strchr(dot, '/'))

@@ -293,6 +293,29 @@ static void test_positions_in_markdown_crlf_and_multibyte(void **state)
 	fc_checkdoc_destroy(cd);
 }
 
+static void test_positions_in_html(void **state)
+{
+	/* The tags and the entity are skipped; the place is the file's. */
+	const char t[] =
+		"<html><head><title>T</title></head>\n<body>\n"
+		"  <p>Intro &amp; more.</p><p>Putin spoke by phone with "
+		"<b>Netanyahu</b> on January 17.</p>\n</body></html>\n";
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_checkdoc *cd = check(state, "page.html", t, sizeof(t) - 1,
+				       NULL, &d);
+	assert_int_equal(d.nerr, 0);
+	assert_int_equal(cd->nclaims, 1);
+	assert_claim(&cd->claims[0], 3, 30, 3, 87, FC_CLAIM_CONTRADICTED,
+		     "call.date",
+		     "call of Vladimir Putin, Benjamin Netanyahu: date "
+		     "2026-01-17 contradicts 2026-01-16 in a, b");
+	assert_string_equal(cd->claims[0].text, "Putin spoke by phone with "
+						 "Netanyahu on January 17.");
+	fc_checkdoc_destroy(cd);
+	fc_diags_finish(&d);
+}
+
 static void test_invalid_bytes_count_as_one_column(void **state)
 {
 	const char t[] = "\xff\xfe ok. Putin spoke by phone with Netanyahu "
@@ -385,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_field_no_source_gives),
 		cmocka_unit_test(test_reference_date_of_doc),
 		cmocka_unit_test(test_positions_in_markdown_crlf_and_multibyte),
+		cmocka_unit_test(test_positions_in_html),
 		cmocka_unit_test(test_invalid_bytes_count_as_one_column),
 		cmocka_unit_test(test_no_claims),
 		cmocka_unit_test(test_bad_ref_is_an_input_error),

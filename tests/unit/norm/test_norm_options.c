@@ -1,0 +1,107 @@
+/*
+** test_norm_options.c: `options: {prefer: ...}` changes how a bare
+** weekday, a date without a year and a holiday resolve, and a bad
+** setting is reported with its file:line:col.
+*/
+#include <stdio.h>
+
+#include "fc_test.h"
+
+#define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
+#define BENCH FC_SOURCE_ROOT "/bench/prefer-future"
+
+/* The value of the time mention with exactly this text, or NULL. */
+static const char *value_of(const struct fc_rules *r, struct fc_arena *a,
+			    const char *text, const char *ref,
+			    const char *span)
+{
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = fc_arena_strdup(a, text);
+	doc.text_len = strlen(text);
+	doc.published = ref;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(r, a, &doc, &d), FC_OK);
+	fc_diags_finish(&d);
+	for (size_t i = 0; i < doc.nmentions; i++) {
+		const struct fc_mention *m = &doc.mentions[i];
+		if (m->kind == FC_MENTION_TIME &&
+		    m->end - m->start == strlen(span) &&
+		    !memcmp(text + m->start, span, strlen(span)))
+			return fc_arena_strdup(a, m->time.value);
+	}
+	return NULL;
+}
+
+static void check(const char *const *dirs, const char *friday,
+		  const char *march, const char *monday)
+{
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 1, &r, &d), FC_OK);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	/* 2026-01-14 is a Wednesday */
+	assert_string_equal(value_of(r, &a, "The vote is on Friday.",
+				     "2026-01-14", "Friday"),
+			    friday);
+	assert_string_equal(value_of(r, &a, "Talks in March stalled.",
+				     "2026-01-14", "March"),
+			    march);
+	/* on a Monday, a bare "Monday" is that day (past reading) or the
+	** next one (future reading) */
+	assert_string_equal(value_of(r, &a, "Monday was calm.",
+				     "2026-01-12", "Monday"),
+			    monday);
+	/* a tense cue wins over the setting either way */
+	assert_string_equal(value_of(r, &a, "They will meet on Friday.",
+				     "2026-01-14", "Friday"),
+			    "2026-01-16");
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+static void test_norm_options_default_is_past(void **state)
+{
+	(void)state;
+	check(NULL, "2026-01-09", "2026-03", "2026-01-12");
+}
+
+static void test_norm_options_prefer_future(void **state)
+{
+	(void)state;
+	const char *dirs[] = {BENCH, NULL};
+	check(dirs, "2026-01-16", "2026-03", "2026-01-19");
+}
+
+static void test_norm_options_bad_value_reports_col(void **state)
+{
+	(void)state;
+	const char *f = DATA "/bad_options.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	assert_int_equal(d.nerr, 2);
+	size_t i = d.v[0].loc.line == 3 ? 0 : 1;
+	fc_assert_diag(&d, i, f, 3, 11,
+		       "prefer must be past, nearest or future");
+	fc_assert_diag(&d, 1 - i, f, 4, 3,
+		       "unknown key 'order' in normalizer options");
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_norm_options_default_is_past),
+		cmocka_unit_test(test_norm_options_prefer_future),
+		cmocka_unit_test(test_norm_options_bad_value_reports_col),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
