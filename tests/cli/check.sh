@@ -296,6 +296,12 @@ expect_err_line "factcross: error: $S/missing.md: cannot read: input/output erro
 run check $S/wrong.md --against "$TMP/nocorpus"
 expect_rc 2 "missing corpus"
 expect_no_out
+mkdir -p "$TMP/web"
+printf 'name: web\nreference_date: 2026-01-16\nsources:\n  - id: w\n    url: https://example.org/story\n' >"$TMP/web/corpus.yaml"
+run check $S/wrong.md --against "$TMP/web"
+expect_rc 2 "a url: source never fetched (check reads the cache only)"
+expect_err_line "$TMP/web/corpus.yaml:4:5: error: source 'w': https://example.org/story has not been fetched; run 'factcross fetch' or 'factcross verify --fetch'"
+expect_no_out
 run check --help
 expect_rc 0 "help"
 expect_out_line "usage: factcross check DOC --against CORPUS [OPTIONS]"
