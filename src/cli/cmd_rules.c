@@ -25,12 +25,14 @@ static const char TEST_HELP[] =
 	"usage: factcross test [RULES]... [OPTIONS]\n"
 	"\n"
 	"Run the golden cases written under 'tests:' in rule files: the built-in\n"
-	"suite, or only the files of the named RULES folders (loaded on top of\n"
-	"the built-in suite). Each failing expectation is printed as\n"
-	"file:line:col with the items the case produced. Exit 1 when a case fails.\n"
+	"suite, or only the files of the named RULES folders or files (loaded on\n"
+	"top of the built-in suite). A failing case is printed with each failing\n"
+	"expectation as file:line:col, the nearest produced item and how it\n"
+	"differs, and every item the case produced; then true positives, false\n"
+	"positives and false negatives per rule. Exit 1 when a case fails.\n"
 	"\n"
 	"options:\n"
-	"  -v, --verbose    print every case and a line per file\n"
+	"  -v, --verbose    print every case, a line per file and every rule's counts\n"
 	"  --no-builtin     do not load the built-in rules\n"
 	"  --color WHEN     auto, always or never\n"
 	"  -q, --quiet      no summary line\n";
@@ -105,6 +107,31 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/*
+** True positives, false positives and false negatives per rule: every
+** rule with is_all, else only the rules with a false positive or a
+** false negative.
+*/
+static void print_rule_table(const struct fc_test_counts *n, bool is_all)
+{
+	size_t w = 4, shown = 0;
+	for (size_t i = 0; i < n->nrules; i++) {
+		const struct fc_rule_stat *s = &n->rules[i];
+		if ((is_all || s->fp || s->fn) && strlen(s->rule) > w)
+			w = strlen(s->rule);
+	}
+	for (size_t i = 0; i < n->nrules; i++) {
+		const struct fc_rule_stat *s = &n->rules[i];
+		if (!is_all && !s->fp && !s->fn)
+			continue;
+		if (!shown++)
+			printf("%-*s %5s %5s %5s\n", (int)w, "rule", "TP", "FP",
+			       "FN");
+		printf("%-*s %5zu %5zu %5zu\n", (int)w, s->rule, s->tp, s->fp,
+		       s->fn);
+	}
+}
+
 int cmd_test(struct cli *cli, int argc, char **argv)
 {
 	bool verbose = false;
@@ -141,9 +168,13 @@ int cmd_test(struct cli *cli, int argc, char **argv)
 	fflush(stdout);
 	fc_diags_print(&d, stderr, cli->is_color);
 	if (!cli->is_quiet) {
+		print_rule_table(&n, verbose);
 		printf("%zu rule files, %zu cases, %zu expectations; %zu "
 		       "missed, %zu rejected produced\n",
 		       n.nfiles, n.ncases, n.nexpect, n.nmissed, n.nrejected);
+		printf("%zu true positives, %zu false positives, %zu false "
+		       "negatives over %zu rules\n",
+		       n.nexpect - n.nmissed, n.nrejected, n.nmissed, n.nrules);
 		printf("%zu passed, %zu failed\n", n.ncases - n.nfailed,
 		       n.nfailed);
 	}
@@ -151,6 +182,7 @@ int cmd_test(struct cli *cli, int argc, char **argv)
 	     : n.nfailed ? EXIT_FINDINGS
 			 : EXIT_DONE;
 	free(prefixes);
+	fc_test_counts_finish(&n);
 	fc_buf_finish(&out);
 	fc_diags_finish(&d);
 	fc_rules_destroy(r);

@@ -273,45 +273,59 @@ static int same_multiset(const struct fc_ynode *seq, const struct field *f)
 	return 1;
 }
 
+/* Does item x satisfy the expected field key: v? */
+static int field_matches(const struct item *x, const char *key,
+			 const struct fc_ynode *v)
+{
+	const struct field *f = find_field(x, key);
+	if (fc_ynode_is_null(v))
+		return !f; /* `mod: ~` means: no such field */
+	if (!f)
+		return 0;
+	if (v->type == FC_Y_SEQ) {
+		if (f->val)
+			return v->nkids == 1 && v->kids[0]->type == FC_Y_SCALAR &&
+			       !strcmp(v->kids[0]->str, f->val);
+		return same_multiset(v, f);
+	}
+	if (v->type != FC_Y_SCALAR)
+		return 0;
+	if (f->val)
+		return !strcmp(f->val, v->str);
+	for (size_t j = 0; j < f->nlist; j++)
+		if (!strcmp(f->list[j], v->str))
+			return 1;
+	return 0;
+}
+
+/* How many fields of want x satisfies. */
+static size_t fields_matched(const struct item *x, const struct fc_ynode *want)
+{
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < want->nkids; i += 2)
+		n += (size_t)field_matches(x, want->kids[i]->str,
+					   want->kids[i + 1]);
+	return n;
+}
+
 static int item_matches(const struct item *x, const struct fc_ynode *want)
 {
-	for (size_t i = 0; i + 1 < want->nkids; i += 2) {
-		const char *key = want->kids[i]->str;
-		const struct fc_ynode *v = want->kids[i + 1];
-		const struct field *f = find_field(x, key);
-		if (fc_ynode_is_null(v)) {
-			if (f)
-				return 0; /* `mod: ~` means: no such field */
-			continue;
-		}
-		if (!f)
-			return 0;
-		if (v->type == FC_Y_SEQ) {
-			if (f->val) {
-				if (v->nkids != 1 ||
-				    v->kids[0]->type != FC_Y_SCALAR ||
-				    strcmp(v->kids[0]->str, f->val))
-					return 0;
-			} else if (!same_multiset(v, f)) {
-				return 0;
-			}
-		} else if (v->type == FC_Y_SCALAR) {
-			if (f->val) {
-				if (strcmp(f->val, v->str))
-					return 0;
-			} else {
-				size_t j;
-				for (j = 0; j < f->nlist; j++)
-					if (!strcmp(f->list[j], v->str))
-						break;
-				if (j == f->nlist)
-					return 0;
-			}
-		} else {
-			return 0;
-		}
+	return fields_matched(x, want) == want->nkids / 2;
+}
+
+static void print_field_value(struct fc_buf *out, const struct field *f)
+{
+	if (f->val) {
+		fc_json_str(out, f->val);
+		return;
 	}
-	return 1;
+	fc_buf_addc(out, '[');
+	for (size_t j = 0; j < f->nlist; j++) {
+		if (j)
+			fc_buf_adds(out, ", ");
+		fc_json_str(out, f->list[j]);
+	}
+	fc_buf_addc(out, ']');
 }
 
 static void print_item(struct fc_buf *out, const struct item *x)
@@ -323,17 +337,7 @@ static void print_item(struct fc_buf *out, const struct item *x)
 		if (!strcmp(f->key, "message"))
 			continue;
 		fc_buf_printf(out, "%s%s: ", shown++ ? ", " : "", f->key);
-		if (f->val) {
-			fc_json_str(out, f->val);
-		} else {
-			fc_buf_addc(out, '[');
-			for (size_t j = 0; j < f->nlist; j++) {
-				if (j)
-					fc_buf_adds(out, ", ");
-				fc_json_str(out, f->list[j]);
-			}
-			fc_buf_addc(out, ']');
-		}
+		print_field_value(out, f);
 	}
 	fc_buf_adds(out, "}");
 }
@@ -463,6 +467,172 @@ static bool build_case(struct fc_corpus *c, const struct fc_ynode *tc,
 	return true;
 }
 
+/* ---- Outcomes per rule ----------------------------------------------------- */
+
+#define NO_RULE "(none)"
+
+/* The stat of rule (created on first use); NULL on out of memory. */
+static struct fc_rule_stat *stat_of(struct fc_test_counts *n, const char *rule)
+{
+	if (!rule || !*rule)
+		rule = NO_RULE;
+	for (size_t i = 0; i < n->nrules; i++)
+		if (!strcmp(n->rules[i].rule, rule))
+			return &n->rules[i];
+	if (n->nrules == n->caprules) {
+		size_t cap = n->caprules ? 2 * n->caprules : 64;
+		struct fc_rule_stat *v = realloc(n->rules, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		n->rules = v;
+		n->caprules = cap;
+	}
+	struct fc_rule_stat *st = &n->rules[n->nrules];
+	memset(st, 0, sizeof(*st));
+	if (!(st->rule = strdup(rule)))
+		return NULL;
+	n->nrules++;
+	return st;
+}
+
+/* The rule an expect or reject entry names, or NULL. */
+static const char *want_rule(const struct fc_ynode *w)
+{
+	const struct fc_ynode *v = fc_ymap_get(w, "rule");
+	return v && v->type == FC_Y_SCALAR && !fc_ynode_is_null(v) ? v->str
+								   : NULL;
+}
+
+static const char *item_rule(const struct item *x)
+{
+	const struct field *f = x ? find_field(x, "rule") : NULL;
+	return f && f->val ? f->val : NULL;
+}
+
+/* The produced item satisfying most fields of want (the first of
+** equals); NULL when none satisfies any. */
+static const struct item *nearest(const struct items *it,
+				  const struct fc_ynode *want, size_t *score)
+{
+	const struct item *best = NULL;
+	*score = 0;
+	for (size_t j = 0; j < it->n; j++) {
+		size_t k = fields_matched(&it->v[j], want);
+		if (k > *score) {
+			*score = k;
+			best = &it->v[j];
+		}
+	}
+	return best;
+}
+
+/* Field by field, what want expects and what x has instead. */
+static void print_diff(struct fc_buf *out, const struct item *x,
+		       const struct fc_ynode *want)
+{
+	for (size_t i = 0; i + 1 < want->nkids; i += 2) {
+		const char *key = want->kids[i]->str;
+		const struct fc_ynode *v = want->kids[i + 1];
+		if (field_matches(x, key, v))
+			continue;
+		const struct field *f = find_field(x, key);
+		fc_buf_printf(out, "      %s: expected ", key);
+		if (fc_ynode_is_null(v))
+			fc_buf_adds(out, "no such field");
+		else
+			print_want(out, v);
+		fc_buf_adds(out, ", got ");
+		if (f)
+			print_field_value(out, f);
+		else
+			fc_buf_adds(out, "nothing");
+		fc_buf_addc(out, '\n');
+	}
+}
+
+/* Check the case's expectations against its items into log. */
+static int judge_case(const struct fc_rulefile *file,
+		      const struct fc_ynode *expect,
+		      const struct fc_ynode *reject, const struct items *it,
+		      struct fc_buf *log, struct fc_test_counts *n)
+{
+	int failed = 0;
+	for (size_t i = 0; expect && i < expect->nkids; i++) {
+		const struct fc_ynode *w = expect->kids[i];
+		size_t j, score;
+		n->nexpect++;
+		for (j = 0; j < it->n; j++)
+			if (item_matches(&it->v[j], w))
+				break;
+		const char *rule = want_rule(w);
+		if (j < it->n) {
+			struct fc_rule_stat *st =
+				stat_of(n, rule ? rule : item_rule(&it->v[j]));
+			if (st)
+				st->tp++;
+			continue;
+		}
+		const struct item *near = nearest(it, w, &score);
+		size_t nwant = w->nkids / 2;
+		if (!rule && near && 2 * score >= nwant)
+			rule = item_rule(near);
+		struct fc_rule_stat *st = stat_of(n, rule);
+		if (st)
+			st->fn++;
+		n->nmissed++;
+		failed = 1;
+		fc_buf_printf(log, "%s:%u:%u: FAIL: expected ", file->path,
+			      (unsigned)w->loc.line, (unsigned)w->loc.col);
+		print_want(log, w);
+		fc_buf_adds(log, "\n");
+		if (!near) {
+			fc_buf_adds(log, "    no produced item has any of these "
+					 "fields\n");
+			continue;
+		}
+		fc_buf_printf(log, "    nearest item (%zu of %zu fields): ", score,
+			      nwant);
+		print_item(log, near);
+		fc_buf_adds(log, "\n");
+		print_diff(log, near, w);
+	}
+	for (size_t i = 0; reject && i < reject->nkids; i++) {
+		const struct fc_ynode *w = reject->kids[i];
+		n->nreject++;
+		for (size_t j = 0; j < it->n; j++) {
+			if (!item_matches(&it->v[j], w))
+				continue;
+			const char *rule = item_rule(&it->v[j]);
+			struct fc_rule_stat *st =
+				stat_of(n, rule ? rule : want_rule(w));
+			if (st)
+				st->fp++;
+			n->nrejected++;
+			failed = 1;
+			fc_buf_printf(log, "%s:%u:%u: FAIL: rejected ",
+				      file->path, (unsigned)w->loc.line,
+				      (unsigned)w->loc.col);
+			print_want(log, w);
+			fc_buf_adds(log, " was produced: ");
+			print_item(log, &it->v[j]);
+			fc_buf_adds(log, "\n");
+			break;
+		}
+	}
+	return failed;
+}
+
+/* "(name)" of a case, or "" when it has none. */
+static void case_title(struct fc_buf *out, const struct fc_rulefile *file,
+		       const struct fc_ynode *tc)
+{
+	const struct fc_ynode *name = fc_ymap_get(tc, "name");
+	fc_buf_printf(out, "%s:%u", file->path, (unsigned)tc->loc.line);
+	if (name && name->type == FC_Y_SCALAR && name->len)
+		fc_buf_printf(out, " (%s)", name->str);
+	fc_buf_addc(out, '\n');
+}
+
 static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 		     const struct fc_ynode *tc, int verbose,
 		     struct fc_buf *out, struct fc_test_counts *n,
@@ -502,11 +672,14 @@ static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 		return;
 	struct fc_diags cd;
 	fc_diags_init(&cd);
+	struct fc_buf log;
+	fc_buf_init(&log, 0);
 	n->ncases++;
 	int failed = 0;
 	if (!build_case(c, tc, d)) {
 		fc_corpus_destroy(c);
 		fc_diags_finish(&cd);
+		fc_buf_finish(&log);
 		return;
 	}
 	enum layer layer = layer_of(file->kind);
@@ -518,7 +691,7 @@ static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 	fc_status st = fc_verify(r, c, &o, &cd);
 	struct items it = {.a = &c->arena};
 	if (st) {
-		fc_buf_printf(out, "%s:%u:%u: FAIL: the pipeline failed: %s\n",
+		fc_buf_printf(&log, "%s:%u:%u: FAIL: the pipeline failed: %s\n",
 			      file->path, (unsigned)tc->loc.line,
 			      (unsigned)tc->loc.col,
 			      cd.n && cd.v[0].msg ? cd.v[0].msg
@@ -538,42 +711,13 @@ static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 		fact_items(c, &it);
 	else if (layer == LAYER_FINDINGS)
 		finding_items(c, &it);
-	for (size_t i = 0; expect && i < expect->nkids; i++) {
-		const struct fc_ynode *w = expect->kids[i];
-		size_t j;
-		n->nexpect++;
-		for (j = 0; j < it.n; j++)
-			if (item_matches(&it.v[j], w))
-				break;
-		if (j < it.n)
-			continue;
-		n->nmissed++;
-		failed = 1;
-		fc_buf_printf(out, "%s:%u:%u: FAIL: expected ", file->path,
-			      (unsigned)w->loc.line, (unsigned)w->loc.col);
-		print_want(out, w);
-		fc_buf_adds(out, "\n");
-	}
-	for (size_t i = 0; reject && i < reject->nkids; i++) {
-		const struct fc_ynode *w = reject->kids[i];
-		for (size_t j = 0; j < it.n; j++) {
-			if (!item_matches(&it.v[j], w))
-				continue;
-			n->nrejected++;
-			failed = 1;
-			fc_buf_printf(out, "%s:%u:%u: FAIL: rejected ",
-				      file->path, (unsigned)w->loc.line,
-				      (unsigned)w->loc.col);
-			print_want(out, w);
-			fc_buf_adds(out, " was produced: ");
-			print_item(out, &it.v[j]);
-			fc_buf_adds(out, "\n");
-			break;
-		}
-	}
+	failed = judge_case(file, expect, reject, &it, &log, n);
 done:
 	if (failed) {
 		n->nfailed++;
+		fc_buf_adds(out, "FAIL ");
+		case_title(out, file, tc);
+		fc_buf_add(out, log.p ? log.p : "", log.len);
 		fc_buf_printf(out, "  in the case at %s:%u; it produced %zu "
 				   "item%s:\n",
 			      file->path, (unsigned)tc->loc.line, it.n,
@@ -586,11 +730,20 @@ done:
 		if (it.n > 40)
 			fc_buf_printf(out, "    ... and %zu more\n", it.n - 40);
 	} else if (verbose) {
-		fc_buf_printf(out, "%s:%u: ok\n", file->path,
-			      (unsigned)tc->loc.line);
+		fc_buf_adds(out, "ok   ");
+		case_title(out, file, tc);
 	}
+	if (log.err && !out->err)
+		out->err = log.err;
+	fc_buf_finish(&log);
 	fc_diags_finish(&cd);
 	fc_corpus_destroy(c);
+}
+
+static int cmp_stat(const void *x, const void *y)
+{
+	const struct fc_rule_stat *a = x, *b = y;
+	return strcmp(a->rule, b->rule);
 }
 
 static int selected(const char *path, const char *const *only)
@@ -608,6 +761,7 @@ fc_status fc_rules_test(const struct fc_rules *r, const char *const *only,
 			struct fc_test_counts *n, struct fc_diags *d)
 {
 	memset(n, 0, sizeof(*n));
+	fc_status st = FC_OK;
 	for (size_t i = 0; i < r->nfiles; i++) {
 		const struct fc_rulefile *f = &r->files[i];
 		if (!f->root || !f->kind || !selected(f->path, only))
@@ -633,5 +787,18 @@ fc_status fc_rules_test(const struct fc_rules *r, const char *const *only,
 				      f->path, n->ncases - cases0,
 				      n->nfailed - failed0);
 	}
-	return out->err ? out->err : FC_OK;
+	if (n->nrules > 1)
+		qsort(n->rules, n->nrules, sizeof(*n->rules), cmp_stat);
+	if (out->err)
+		st = out->err;
+	return st;
+}
+
+void fc_test_counts_finish(struct fc_test_counts *n)
+{
+	for (size_t i = 0; i < n->nrules; i++)
+		free(n->rules[i].rule);
+	free(n->rules);
+	n->rules = NULL;
+	n->nrules = n->caprules = 0;
 }

@@ -42,7 +42,7 @@ run --version
 expect_rc 0 "version"
 expect_out_line "factcross 0.1.0"
 
-for c in verify extract normalize lint test; do
+for c in verify check extract fetch normalize lint test; do
   run "$c" --help
   expect_rc 0 "$c --help"
   expect_out_has "usage: factcross $c"
