@@ -139,7 +139,8 @@ fc_status fc_indep_groups(const struct fc_rules *r, struct fc_corpus *c,
 /*
 ** Are two values compatible under a comparison named by a check
 ** ("time", "duration", "quantity", "entity", "set", "list-order",
-** "text", "polarity")? tolerance: relative for quantities, seconds for
+** "text", "quote", "polarity")? quote: identical words, or one quote a
+** fragment of the other. tolerance: relative for quantities, seconds for
 ** times and durations.
 */
 bool fc_values_compatible(const char *compare, double tolerance,

@@ -189,6 +189,16 @@ static void finding_items(const struct fc_corpus *c, struct items *it)
 		for (size_t k = 0; k < f->nsources; k++)
 			srcs[k] = c->docs[f->sources[k]].src->id;
 		set_list(x, "value", vals, f->nvalues);
+		size_t npartial = 0;
+		const char **parts = fc_arena_alloc(it->a, (f->nvalues + 1) *
+								   sizeof(*parts));
+		if (!parts)
+			return;
+		for (size_t k = 0; k < f->nvalues; k++)
+			if (f->values[k].is_partial)
+				parts[npartial++] = f->values[k].text;
+		if (npartial)
+			set_list(x, "partial", parts, npartial);
 		set_list(x, "sources", srcs, f->nsources);
 		set(x, "independent_sources",
 		    fc_arena_printf(it->a, "%u", f->independent_sources));
