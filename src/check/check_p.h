@@ -130,6 +130,19 @@ bool fc_check_tmpl_parse(struct fc_arena *a, const struct check *c,
 char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
 			   const struct tmpl *t, const struct fc_finding *f);
 
+/* ---- Clusters (run.c), shared with src/checkdoc ------------------------ */
+
+/* Is v missing for clustering (no id, no text, empty list)? */
+bool fc_check_value_is_empty(const struct fc_value *v);
+
+/*
+** The cluster key of fact f under check c into b (slots joined by ';',
+** a list as its sorted set of item keys joined by ','). false when a key
+** slot is missing or empty, or on out of memory (b->err set).
+*/
+bool fc_check_key_text(struct fc_arena *scratch, struct fc_buf *b,
+		       const struct check *c, const struct fc_fact *f);
+
 /* ---- Compatibility (compat.c) ------------------------------------------- */
 
 /* Item keys of a list value, for sets and orders. */

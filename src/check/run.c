@@ -78,7 +78,7 @@ static size_t uniq_i32(int32_t *v, size_t n)
 	return m;
 }
 
-static bool is_empty_value(const struct fc_value *v)
+bool fc_check_value_is_empty(const struct fc_value *v)
 {
 	switch (v->type) {
 	case FC_VAL_NONE: return true;
@@ -129,44 +129,44 @@ static struct kitem *item_set(struct fc_arena *a, const struct fc_value *v,
 }
 
 /*
-** Canonical key text of fact f under check c into r->b: each key slot's
+** Canonical key text of fact f under check c into b: each key slot's
 ** item key (a list as its set of item keys joined with ','), slots
 ** joined with ';'. false when a key slot is missing or empty (or on
-** out of memory, with r->b.err set).
+** out of memory, with b->err set). scratch holds temporaries.
 */
-static bool key_text(struct run *r, const struct check *c,
-		     const struct fc_fact *f)
+bool fc_check_key_text(struct fc_arena *scratch, struct fc_buf *b,
+		       const struct check *c, const struct fc_fact *f)
 {
-	fc_buf_reset(&r->b);
+	fc_buf_reset(b);
 	for (size_t k = 0; k < c->nkey; k++) {
 		const struct fc_slot *s = fc_fact_slot(f, c->key[k]);
-		if (!s || is_empty_value(&s->value))
+		if (!s || fc_check_value_is_empty(&s->value))
 			return false;
 		if (k)
-			fc_buf_addc(&r->b, ';');
+			fc_buf_addc(b, ';');
 		const struct fc_value *v = &s->value;
 		if (v->type != FC_VAL_LIST) {
-			const char *t = fc_check_item_key(&r->scratch, v);
+			const char *t = fc_check_item_key(scratch, v);
 			if (!t)
-				r->b.err = FC_ENOMEM;
+				b->err = FC_ENOMEM;
 			if (!t || !*t)
 				return false;
-			fc_buf_adds(&r->b, t);
+			fc_buf_adds(b, t);
 			continue;
 		}
 		size_t m;
-		struct kitem *items = item_set(&r->scratch, v, &m);
+		struct kitem *items = item_set(scratch, v, &m);
 		if (!items)
-			r->b.err = FC_ENOMEM;
+			b->err = FC_ENOMEM;
 		if (!items || !m)
 			return false;
 		for (size_t i = 0; i < m; i++) {
 			if (i)
-				fc_buf_addc(&r->b, ',');
-			fc_buf_adds(&r->b, items[i].key);
+				fc_buf_addc(b, ',');
+			fc_buf_adds(b, items[i].key);
 		}
 	}
-	return !r->b.err;
+	return !b->err;
 }
 
 /* ---- Entries ------------------------------------------------------------ */
@@ -211,11 +211,11 @@ static fc_status collect(struct run *r, const struct check *c,
 			if (f->polarity == FC_POL_NEGATED)
 				continue;
 			const struct fc_slot *s = fc_fact_slot(f, c->field);
-			if (!s || is_empty_value(&s->value))
+			if (!s || fc_check_value_is_empty(&s->value))
 				continue;
 			v = &s->value;
 		}
-		if (!key_text(r, c, f)) {
+		if (!fc_check_key_text(&r->scratch, &r->b, c, f)) {
 			if (r->b.err)
 				return FC_ENOMEM;
 			continue;

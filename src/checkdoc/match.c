@@ -33,18 +33,6 @@ static const struct fc_value polarity_values[2] = {
 	[FC_POL_NEGATED] = {.type = FC_VAL_TEXT, .text = "negated"},
 };
 
-static bool is_empty_value(const struct fc_value *v)
-{
-	switch (v->type) {
-	case FC_VAL_NONE: return true;
-	case FC_VAL_ENTITY: return !v->entity.id || !*v->entity.id;
-	case FC_VAL_TIME: return !v->time.value[0];
-	case FC_VAL_TEXT: return !v->text || !*v->text;
-	case FC_VAL_LIST: return v->nitems == 0;
-	default: return false;
-	}
-}
-
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -65,56 +53,6 @@ static size_t uniq_u32(uint32_t *v, size_t n)
 		if (!m || v[m - 1] != v[i])
 			v[m++] = v[i];
 	return m;
-}
-
-/*
-** The cluster key of fact f under check ch into b (as run.c's
-** key_text): false when a key slot is missing or empty, or on out of
-** memory (b->err set).
-*/
-static bool key_text(struct fc_arena *a, struct fc_buf *b,
-		     const struct check *ch, const struct fc_fact *f)
-{
-	fc_buf_reset(b);
-	for (size_t k = 0; k < ch->nkey; k++) {
-		const struct fc_slot *s = fc_fact_slot(f, ch->key[k]);
-		if (!s || is_empty_value(&s->value))
-			return false;
-		if (k)
-			fc_buf_addc(b, ';');
-		const struct fc_value *v = &s->value;
-		if (v->type != FC_VAL_LIST) {
-			const char *t = fc_check_item_key(a, v);
-			if (!t)
-				b->err = FC_ENOMEM;
-			if (!t || !*t)
-				return false;
-			fc_buf_adds(b, t);
-			continue;
-		}
-		const char **keys = fc_arena_alloc(a, v->nitems * sizeof(*keys));
-		if (!keys) {
-			b->err = FC_ENOMEM;
-			return false;
-		}
-		for (size_t i = 0; i < v->nitems; i++)
-			if (!(keys[i] = fc_check_item_key(a, &v->items[i]))) {
-				b->err = FC_ENOMEM;
-				return false;
-			}
-		qsort(keys, v->nitems, sizeof(*keys), cmp_str);
-		size_t m = 0;
-		for (size_t i = 0; i < v->nitems; i++) {
-			if (!*keys[i] || (i && !strcmp(keys[i], keys[i - 1])))
-				continue;
-			if (m++)
-				fc_buf_addc(b, ',');
-			fc_buf_adds(b, keys[i]);
-		}
-		if (!m)
-			return false;
-	}
-	return !b->err;
 }
 
 /* ---- Key index ---------------------------------------------------------- */
@@ -142,7 +80,7 @@ static fc_status build_index(struct cd_matcher *m, size_t ci)
 		if (!f->kind || strcmp(f->kind, ch->kind) ||
 		    f->doc >= m->c->ndocs)
 			continue;
-		if (!key_text(m->a, &m->b, ch, f)) {
+		if (!fc_check_key_text(m->a, &m->b, ch, f)) {
 			if (m->b.err)
 				return FC_ENOMEM;
 			continue;
@@ -249,7 +187,7 @@ static const struct fc_value *field_value(const struct check *ch,
 	if (f->polarity == FC_POL_NEGATED)
 		return NULL;
 	const struct fc_slot *s = fc_fact_slot(f, ch->field);
-	return s && !is_empty_value(&s->value) ? &s->value : NULL;
+	return s && !fc_check_value_is_empty(&s->value) ? &s->value : NULL;
 }
 
 /* Display label of a value: labels for entities, else its text. */
@@ -268,7 +206,7 @@ static const char *describe(struct fc_arena *a, const struct check *ch,
 	fc_buf_adds(&b, f->kind);
 	for (size_t k = 0; ch && k < ch->nkey; k++) {
 		const struct fc_slot *s = fc_fact_slot(f, ch->key[k]);
-		if (!s || is_empty_value(&s->value))
+		if (!s || fc_check_value_is_empty(&s->value))
 			continue;
 		fc_buf_adds(&b, k ? "; " : " of ");
 		fc_buf_adds(&b, label_of(a, &s->value));
@@ -284,7 +222,7 @@ static const char *missing_key(const struct check *ch,
 {
 	for (size_t k = 0; ch && k < ch->nkey; k++) {
 		const struct fc_slot *s = fc_fact_slot(f, ch->key[k]);
-		if (!s || is_empty_value(&s->value))
+		if (!s || fc_check_value_is_empty(&s->value))
 			return ch->key[k];
 	}
 	return "key";
@@ -488,7 +426,7 @@ static fc_status gather(struct cd_matcher *m, const struct fc_fact *f,
 		fc_status st;
 		if (!m->idx[ci].is_built && (st = build_index(m, ci)))
 			return st;
-		if (!key_text(m->a, &m->b, m->cs->live[ci], f)) {
+		if (!fc_check_key_text(m->a, &m->b, m->cs->live[ci], f)) {
 			if (m->b.err)
 				return FC_ENOMEM;
 			continue;
@@ -566,7 +504,7 @@ fc_status cd_match_fact(struct cd_matcher *m, uint32_t fi,
 	fc_buf_init(&unverified, 0);
 	for (size_t ci = lo; ci < hi; ci++) {
 		const struct check *ch = m->cs->live[ci];
-		if (!key_text(m->a, &m->b, ch, f)) {
+		if (!fc_check_key_text(m->a, &m->b, ch, f)) {
 			if (m->b.err)
 				return FC_ENOMEM;
 			continue;
