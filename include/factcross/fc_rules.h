@@ -27,6 +27,7 @@ struct fc_ynode;
 /* One loaded rule file. */
 struct fc_rulefile {
 	const char *path; /* as shown in diagnostics */
+	const char *real; /* canonical path: a file is loaded once */
 	const char *kind;
 	char *data;       /* file bytes */
 	size_t len;

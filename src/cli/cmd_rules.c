@@ -149,18 +149,24 @@ int cmd_test(struct cli *cli, int argc, char **argv)
 	fc_buf_init(&out, 0);
 	struct fc_test_counts n;
 	const char *const *only = cli->nrules ? cli->rules : NULL;
-	/* Restrict to the named folders: their files' paths start with them. */
+	/* Restrict to the named folders and files: a file is selected when
+	** its real path is a named one or lies below it (a built-in file
+	** named again is loaded once, under its built-in path). */
 	const char **prefixes = NULL;
 	if (only) {
 		prefixes = calloc(r->nfiles + 1, sizeof(*prefixes));
 		size_t k = 0;
-		for (size_t i = 0; prefixes && i < r->nfiles; i++)
-			for (size_t j = 0; j < cli->nrules; j++)
-				if (!strncmp(r->files[i].path, cli->rules[j],
-					     strlen(cli->rules[j]))) {
+		for (size_t j = 0; prefixes && j < cli->nrules; j++) {
+			char *want = realpath(cli->rules[j], NULL);
+			size_t wl = want ? strlen(want) : 0;
+			for (size_t i = 0; want && i < r->nfiles; i++) {
+				const char *real = r->files[i].real;
+				if (real && !strncmp(real, want, wl) &&
+				    (real[wl] == '\0' || real[wl] == '/'))
 					prefixes[k++] = r->files[i].path;
-					break;
-				}
+			}
+			free(want);
+		}
 	}
 	fc_status st = fc_rules_test(r, only ? prefixes : NULL, verbose, &out,
 				     &n, &d);

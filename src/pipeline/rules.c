@@ -95,10 +95,19 @@ static void load_file(struct fc_rules *r, const char *path,
 		      struct fc_buf *all, struct fc_diags *d)
 {
 	struct fc_srcloc loc = {path, 0, 0, 0};
+	/* The same file named twice (built in, and again in --rules) is
+	** read once. */
+	char *real = realpath(path, NULL);
+	for (size_t i = 0; real && i < r->nfiles; i++)
+		if (r->files[i].real && !strcmp(r->files[i].real, real)) {
+			free(real);
+			return;
+		}
 	char *data;
 	size_t len;
 	fc_status st = fc_file_read(path, RULE_FILE_MAX, &data, &len);
 	if (st) {
+		free(real);
 		fc_diag_add(d, st, &loc, "cannot read rule file: %s",
 			    fc_strerror(st));
 		return;
@@ -107,6 +116,7 @@ static void load_file(struct fc_rules *r, const char *path,
 				&r->capfiles, r->nfiles + 1);
 	if (!g) {
 		free(data);
+		free(real);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 		return;
 	}
@@ -114,6 +124,8 @@ static void load_file(struct fc_rules *r, const char *path,
 	struct fc_rulefile *f = &r->files[r->nfiles++];
 	memset(f, 0, sizeof(*f));
 	f->path = fc_arena_strdup(&r->arena, path);
+	f->real = real ? fc_arena_strdup(&r->arena, real) : NULL;
+	free(real);
 	f->data = data;
 	f->len = len;
 	fc_buf_add(all, path, strlen(path) + 1);
