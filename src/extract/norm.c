@@ -24,6 +24,7 @@ struct scan {
 	struct norm_ref ref;
 	pcre2_match_data *md;
 	uint64_t *active;
+	struct norm_walk *walk; /* the trigger pass (norm_trie.c) */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
 	size_t ncands, capcands;
@@ -88,60 +89,6 @@ bool norm_prod_is_time(enum norm_prod p)
 	return p < P_QUANTITY;
 }
 
-/* ---- Triggers ---------------------------------------------------------- */
-
-static void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
-{
-	for (size_t i = 0; i < nwords; i++)
-		dst[i] |= src[i];
-}
-
-static bool is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Which patterns may match in text[s, e)? */
-static void triggers(struct scan *sc, uint32_t s, uint32_t e)
-{
-	const struct fc_norm *n = sc->n;
-	const unsigned char *t = (const unsigned char *)sc->doc->text;
-	memcpy(sc->active, n->always_set, n->nwords * sizeof(uint64_t));
-	bool digit = false;
-	for (uint32_t i = s; i < e;) {
-		unsigned char c = t[i];
-		if (is_alpha(c)) {
-			char buf[32];
-			size_t len = 0;
-			uint32_t j = i;
-			while (j < e && is_alpha(t[j])) {
-				if (len < sizeof(buf))
-					buf[len] = (char)(t[j] | 0x20);
-				len++;
-				j++;
-			}
-			if (len <= sizeof(buf)) {
-				int32_t b = norm_hash_get(&n->triggers, -1,
-							  buf, len);
-				if (b >= 0)
-					or_set(sc->active,
-					       n->bitsets + (size_t)b * n->nwords,
-					       n->nwords);
-			}
-			i = j;
-			continue;
-		}
-		if (c >= '0' && c <= '9') {
-			digit = true;
-		} else if (c > ' ' && n->sym_set[c]) {
-			or_set(sc->active, n->sym_set[c], n->nwords);
-		}
-		i++;
-	}
-	if (digit)
-		or_set(sc->active, n->digit_set, n->nwords);
-}
-
 /* ---- Candidates -------------------------------------------------------- */
 
 static int cmp_cand(const void *x, const void *y)
@@ -200,6 +147,52 @@ static fc_status accept(struct scan *sc)
 	return FC_OK;
 }
 
+/* The match in sc->md of pattern pi: candidates; *next: where the
+** search goes on. */
+static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
+			 PCRE2_SIZE off, PCRE2_SIZE *next)
+{
+	const struct norm_pattern *p = &sc->n->patterns[pi];
+	const char *text = sc->doc->text;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+	struct norm_match m = {
+		.n = sc->n, .p = p, .text = text, .ov = ov,
+		.nov = pcre2_get_ovector_count(sc->md),
+		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
+		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
+		.a = sc->a,
+	};
+	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
+		m.start = (uint32_t)ov[2 * p->span_group];
+		m.end = (uint32_t)ov[2 * p->span_group + 1];
+	}
+	void *g = fc_arena_grow(sc->a, sc->cands, sizeof(*sc->cands),
+				&sc->capcands, sc->ncands + 2);
+	if (!g)
+		return FC_ENOMEM;
+	sc->cands = g;
+	struct norm_cand *out = &sc->cands[sc->ncands];
+	memset(out, 0, 2 * sizeof(*out));
+	int k = norm_prod_is_time(p->prod) ? norm_time_produce(&m, out)
+					   : norm_quantity_produce(&m, out);
+	for (int i = 0; i < k; i++) {
+		out[i].rule = p->id;
+		out[i].priority = p->priority;
+		out[i].order = (uint32_t)pi;
+		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
+	}
+	sc->ncands += (size_t)k;
+	*next = ov[1];
+	if (*next <= off) {
+		/* empty match: step one character */
+		*next = off + 1;
+		while (*next < e && (text[*next] & 0xC0) == 0x80)
+			(*next)++;
+	}
+	return FC_OK;
+}
+
+/* Pattern pi over text[s, e), unanchored (no start tables for it). */
 static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
 			     uint32_t e)
 {
@@ -214,43 +207,39 @@ static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
 				sc->nlimit++;
 			break;
 		}
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-		struct norm_match m = {
-			.n = sc->n, .p = p, .text = text, .ov = ov,
-			.nov = pcre2_get_ovector_count(sc->md),
-			.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
-			.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
-			.a = sc->a,
-		};
-		if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
-			m.start = (uint32_t)ov[2 * p->span_group];
-			m.end = (uint32_t)ov[2 * p->span_group + 1];
+		fc_status st = produce(sc, pi, s, e, off, &off);
+		if (st)
+			return st;
+	}
+	return FC_OK;
+}
+
+/*
+** Pattern pi over text[s, e), tried anchored at the queued positions
+** only. The first position where it matches is where the unanchored
+** search would have found it, since no match starts anywhere else.
+*/
+static fc_status run_starts(struct scan *sc, size_t pi, uint32_t s,
+			    uint32_t e)
+{
+	const struct norm_pattern *p = &sc->n->patterns[pi];
+	const struct norm_startq *q = norm_walk_starts(sc->walk, pi);
+	const char *text = sc->doc->text;
+	PCRE2_SIZE off = s;
+	for (size_t k = 0; k < q->n; k++) {
+		if (q->v[k] < off)
+			continue;
+		int rc = pcre2_match(p->acode, (PCRE2_SPTR)text, e, q->v[k],
+				     PCRE2_NO_UTF_CHECK, sc->md, sc->n->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0) {
+			sc->nlimit++;
+			break;
 		}
-		void *g = fc_arena_grow(sc->a, sc->cands, sizeof(*sc->cands),
-					&sc->capcands, sc->ncands + 2);
-		if (!g)
-			return FC_ENOMEM;
-		sc->cands = g;
-		struct norm_cand *out = &sc->cands[sc->ncands];
-		memset(out, 0, 2 * sizeof(*out));
-		int k = norm_prod_is_time(p->prod)
-				? norm_time_produce(&m, out)
-				: norm_quantity_produce(&m, out);
-		for (int i = 0; i < k; i++) {
-			out[i].rule = p->id;
-			out[i].priority = p->priority;
-			out[i].order = (uint32_t)pi;
-			out[i].match_len = (uint32_t)(ov[1] - ov[0]);
-		}
-		sc->ncands += (size_t)k;
-		PCRE2_SIZE next = ov[1];
-		if (next <= off) {
-			/* empty match: step one character */
-			next = off + 1;
-			while (next < e && (text[next] & 0xC0) == 0x80)
-				next++;
-		}
-		off = next;
+		fc_status st = produce(sc, pi, s, e, q->v[k], &off);
+		if (st)
+			return st;
 	}
 	return FC_OK;
 }
@@ -260,12 +249,15 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 	const struct fc_norm *n = sc->n;
 	if (e <= s)
 		return FC_OK;
-	triggers(sc, s, e);
+	if (norm_walk_stretch(sc->walk, sc->doc->text, s, e, sc->active))
+		return FC_ENOMEM;
 	for (size_t i = 0; i < n->npatterns; i++) {
-		if (!(sc->active[i / 64] & (1ull << (i % 64))) ||
-		    !n->patterns[i].code)
+		const struct norm_pattern *p = &n->patterns[i];
+		if (!(sc->active[i / 64] & (1ull << (i % 64))) || !p->code)
 			continue;
-		fc_status st = run_pattern(sc, i, s, e);
+		fc_status st = p->acode && p->first.is_ok
+				       ? run_starts(sc, i, s, e)
+				       : run_pattern(sc, i, s, e);
 		if (st)
 			return st;
 	}
@@ -305,7 +297,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		      struct fc_document *doc, struct fc_diags *d)
 {
 	const struct fc_norm *n = r ? r->norm : NULL;
-	if (!n || !n->is_compiled || !n->npatterns || !doc->text ||
+	if (!n || !n->is_compiled || !n->scan || !n->npatterns || !doc->text ||
 	    !doc->text_len)
 		return FC_OK;
 	struct fc_srcloc loc = {doc->src ? doc->src->id : NULL, 0, 0, 0};
@@ -329,9 +321,11 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (gc)
 		sc.md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, gc);
 	sc.active = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
+	sc.walk = norm_walk_create(n);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
-	if (!sc.md || !sc.active || !sc.occ) {
+	if (!sc.md || !sc.active || !sc.walk || !sc.occ) {
+		norm_walk_destroy(sc.walk);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 		return FC_ENOMEM;
 	}
@@ -353,6 +347,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 			s = e + 1;
 		}
 	}
+	norm_walk_destroy(sc.walk);
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 	if (sc.nlimit)

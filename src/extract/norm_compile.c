@@ -446,7 +446,8 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    p->id, (const char *)msg);
 		goto done;
 	}
-	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	if (!norm_scan_pattern(p, a, fc_buf_cstr(&e.out), e.out.len, opts))
+		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap + 1 > n->maxcap)
@@ -650,6 +651,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	for (size_t i = 0; i < n->npatterns; i++)
 		compile_pattern(n, &r->arena, &n->patterns[i], d);
 	fc_status st = build_tables(n, &r->arena, d);
+	if (!st)
+		st = norm_scan_build(n, &r->arena);
 	if (st) {
 		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));
 		return st;
@@ -679,6 +682,8 @@ void fc_norm_destroy(struct fc_norm *n)
 	for (size_t i = 0; i < n->npatterns; i++) {
 		pcre2_code_free(n->patterns[i].code);
 		n->patterns[i].code = NULL;
+		pcre2_code_free(n->patterns[i].acode);
+		n->patterns[i].acode = NULL;
 	}
 	pcre2_match_context_free(n->mctx);
 	n->mctx = NULL;

@@ -69,6 +69,37 @@ struct norm_macro {
 	const struct fc_ynode *node; /* the fragment scalar */
 };
 
+/* ---- Match starts (norm_first.c, used by the scan in norm.c) --------- */
+
+#define NORM_PK 10 /* byte classes in a start string */
+
+enum { NORM_PS_TRUNC = 1, /* more of the match follows, unknown */
+       NORM_PS_WS = 2 };  /* no letter or digit right before it */
+
+/*
+** A start string: the first bytes of a match belong to the byte classes
+** sym[0..len) (indexes into norm_first.sets), one byte each, or a run
+** of one or more for a class in loop. When it is not
+** NORM_PS_TRUNC, the match may end right after it, and then the next
+** byte is not in sets[x] (x == 0: no condition).
+*/
+struct norm_pstr {
+	uint8_t sym[NORM_PK];
+	uint8_t len, flags, x, pad;
+	uint16_t loop; /* bit k: sym[k] repeats (one or more bytes of it) */
+};
+
+/* How a pattern's matches can start (a superset; see norm_first.c). */
+struct norm_first {
+	bool is_ok;          /* false: unknown, the pattern runs everywhere */
+	uint64_t (*sets)[4]; /* byte classes (256-bit sets); [0] unused */
+	size_t nsets;
+	struct norm_pstr *strs;
+	size_t nstrs;
+};
+
+struct norm_scan; /* start tables of the scan (norm.c) */
+
 struct norm_pattern {
 	const char *id;
 	const char *file;
@@ -90,6 +121,9 @@ struct norm_pattern {
 	int slot_table[NSLOTS][NORM_SLOT_GROUPS];
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
+	/* scan: an anchored copy of code, tried where first allows */
+	pcre2_code *acode;
+	struct norm_first first;
 };
 
 /* Open-addressing map from (namespace, normalised key) to an int. */
@@ -136,6 +170,7 @@ struct fc_norm {
 	** _NEAREST; set by `options: {prefer: ...}` in a rule file */
 	int prefer;
 	const struct fc_ynode *prefer_node;
+	struct norm_scan *scan; /* built by norm_scan_build */
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */
@@ -146,6 +181,41 @@ uint32_t norm_hash_str(int32_t ns, const char *key, size_t len);
 int32_t norm_hash_get(const struct norm_hash *h, int32_t ns,
 		      const char *key, size_t len);
 int norm_table_find(const struct fc_norm *n, const char *name);
+
+/* ---- Scan tables (norm_first.c, norm_trie.c) -------------------------- */
+
+/* Where matches of the expanded regex rx can start. */
+void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
+			struct fc_arena *a, struct norm_first *out);
+/*
+** After p->code compiled from rx with opts: the anchored copy of p and
+** its start strings. True when the scan will run that copy; false when
+** it runs p->code unanchored (which then wants JIT).
+*/
+bool norm_scan_pattern(struct norm_pattern *p, struct fc_arena *a,
+		       const char *rx, size_t len, uint32_t opts);
+/* After build_tables: the start tables of the scan (rules arena). */
+fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a);
+
+/* Positions where one pattern's match may start in a stretch. */
+struct norm_startq {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+/* The trigger pass of one document (norm_trie.c); caller frees with
+** norm_walk_destroy. NULL on out of memory. */
+struct norm_walk *norm_walk_create(const struct fc_norm *n);
+void norm_walk_destroy(struct norm_walk *w);
+/*
+** One pass over text[s, e): active gets the patterns whose anchors
+** occur there, and each pattern the positions where its match may
+** start (norm_walk_starts, valid until the next call).
+*/
+fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
+			    uint32_t s, uint32_t e, uint64_t *active);
+const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
+					   size_t pi);
 
 /* ---- Matching ---------------------------------------------------------- */
 
