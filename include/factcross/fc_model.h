@@ -275,6 +275,8 @@ struct fc_document {
 	const struct fc_edits *edits; /* a URL source whose cached page
 					 changed: how its facts changed,
 					 or NULL */
+	struct fc_piece *piece; /* one piece of a longer text, or NULL
+				   (src/core/core.h) */
 };
 
 /* Why two sources are not independent (evidence for the report). */

@@ -450,6 +450,60 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* Write out what b holds to standard output; false when it fails. */
+static bool flush_out(struct fc_buf *b)
+{
+	bool ok = !b->err &&
+		  (!b->len || fwrite(b->p, 1, b->len, stdout) == b->len);
+	fc_buf_reset(b);
+	return ok;
+}
+
+/*
+** The mentions of arg, or of standard input (arg NULL), as JSON lines:
+** the text goes through fc_norm_stream in blocks, so any length is read
+** in bounded memory, and output leaves as it is made.
+*/
+static int normalize_run(struct cli *cli, const struct fc_rules *rules,
+			 const char *ref, const char *arg, struct fc_diags *d)
+{
+	enum { BLOCK = 1 << 20 };
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	struct fc_norm_stream *ns = NULL;
+	char *block = arg ? NULL : malloc(BLOCK);
+	fc_status st = arg || block ? fc_norm_stream_create(rules, ref, &b, &ns)
+				    : FC_ENOMEM;
+	int rc = EXIT_DONE;
+	if (!st && arg)
+		st = fc_norm_stream_feed(ns, arg, strlen(arg), d);
+	while (!st && !arg && !rc) {
+		size_t n = fread(block, 1, BLOCK, stdin);
+		if (n)
+			st = fc_norm_stream_feed(ns, block, n, d);
+		if (!st && !flush_out(&b))
+			rc = EXIT_ENV;
+		if (n < BLOCK) {
+			if (ferror(stdin))
+				rc = cli_usage_error(cli, "cannot read standard "
+							  "input");
+			break;
+		}
+	}
+	if (!st && !rc)
+		st = fc_norm_stream_finish(ns, d);
+	if (st)
+		rc = cli_fail(cli, d, st);
+	else if (!rc && (!flush_out(&b) || fflush(stdout)))
+		rc = EXIT_ENV;
+	else if (!rc)
+		fc_diags_print(d, stderr, cli->is_color);
+	fc_norm_stream_destroy(ns);
+	fc_buf_finish(&b);
+	free(block);
+	return rc;
+}
+
 int cmd_normalize(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -493,45 +547,20 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error(cli, "normalize takes one TEXT (quote "
 					    "it) or '-' for standard input");
-	char *text = NULL;
-	size_t len = 0;
-	if (optind < argc && strcmp(argv[optind], "-")) {
-		text = strdup(argv[optind]);
-		len = text ? strlen(text) : 0;
-	} else {
-		if (optind == argc && isatty(STDIN_FILENO))
-			return cli_usage_error(cli,
-					       "normalize needs a TEXT or "
-					       "'-' with text on standard "
-					       "input");
-		if ((rc = cli_read_input(cli, "-", &text, &len)))
-			return rc;
-	}
+	const char *arg = optind < argc && strcmp(argv[optind], "-")
+				  ? argv[optind]
+				  : NULL;
+	if (!arg && optind == argc && isatty(STDIN_FILENO))
+		return cli_usage_error(cli, "normalize needs a TEXT or "
+					    "'-' with text on standard input");
 	struct fc_rules *rules = NULL;
-	struct fc_corpus *c = fc_corpus_create();
 	struct fc_diags d;
 	fc_diags_init(&d);
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rc = text && c ? cli_load_rules(cli, &rules) : EXIT_ENV;
-	if (!rc) {
-		struct fc_document *doc;
-		fc_status st = fc_normalize_text(rules, c, ref, text, len, &doc,
-						 &d);
-		if (st)
-			rc = cli_fail(cli, &d, st);
-		else if ((st = fc_report_mentions_jsonl(doc, &b)) || b.err ||
-			 fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
-			 fflush(stdout))
-			rc = EXIT_ENV;
-		else
-			fc_diags_print(&d, stderr, cli->is_color);
-	}
-	fc_buf_finish(&b);
+	rc = cli_load_rules(cli, &rules);
+	if (!rc)
+		rc = normalize_run(cli, rules, ref, arg, &d);
 	fc_diags_finish(&d);
-	fc_corpus_destroy(c);
 	fc_rules_destroy(rules);
-	free(text);
 	free(cli->rules);
 	return rc;
 }

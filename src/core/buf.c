@@ -3,6 +3,7 @@
 ** whole-file reading and atomic writing.
 */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,12 +59,33 @@ static int reserve(struct fc_buf *b, size_t n)
 	return 1;
 }
 
+/* Is there room for n more bytes (within the maximum)? */
+static bool fits(const struct fc_buf *b, size_t n)
+{
+	return !b->err && n <= b->max - b->len && b->len + n + 1 <= b->cap;
+}
+
 void fc_buf_add(struct fc_buf *b, const void *p, size_t n)
 {
-	if (!reserve(b, n))
+	if (!fits(b, n) && !reserve(b, n))
 		return;
 	if (n)
 		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+char *fc_buf_room(struct fc_buf *b, size_t n)
+{
+	if (!fits(b, n) && !reserve(b, n))
+		return NULL;
+	return b->p + b->len;
+}
+
+void fc_buf_used(struct fc_buf *b, size_t n)
+{
+	if (!fits(b, n))
+		return;
 	b->len += n;
 	b->p[b->len] = '\0';
 }
@@ -75,7 +97,10 @@ void fc_buf_adds(struct fc_buf *b, const char *s)
 
 void fc_buf_addc(struct fc_buf *b, char c)
 {
-	fc_buf_add(b, &c, 1);
+	if (!fits(b, 1) && !reserve(b, 1))
+		return;
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
 }
 
 void fc_buf_printf(struct fc_buf *b, const char *fmt, ...)

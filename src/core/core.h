@@ -32,6 +32,13 @@ void fc_buf_add(struct fc_buf *b, const void *p, size_t n);
 void fc_buf_adds(struct fc_buf *b, const char *s);
 void fc_buf_addc(struct fc_buf *b, char c);
 void fc_buf_printf(struct fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
+/*
+** Room for n more bytes at the end (and the NUL after them), to write
+** into directly; then fc_buf_used(b, k) with k <= n appends what was
+** written. NULL (and the error set) when it cannot grow.
+*/
+char *fc_buf_room(struct fc_buf *b, size_t n);
+void fc_buf_used(struct fc_buf *b, size_t n);
 /* NUL-terminated contents ("" when empty); valid until the next append. */
 const char *fc_buf_cstr(struct fc_buf *b);
 /* Hand the contents to the caller (caller frees with free()). */
@@ -125,6 +132,74 @@ void fc_json_str(struct fc_buf *b, const char *s);
 void fc_json_strn(struct fc_buf *b, const char *s, size_t n);
 /* A number: integers without exponent, others shortest round-trip. */
 void fc_json_num(struct fc_buf *b, double v);
+/*
+** The same, written at out (which has room for FC_JSON_STRN_MAX(n) and
+** FC_JSON_NUM_MAX bytes); they return the bytes written.
+*/
+#define FC_JSON_STRN_MAX(n) (6 * (size_t)(n) + 2)
+#define FC_JSON_NUM_MAX 32
+size_t fc_json_strn_at(char *out, const char *s, size_t n);
+size_t fc_json_num_at(char *out, double v);
+/* A decimal integer at out (room for 21 bytes); returns its length. */
+size_t fc_json_int_at(char *out, int64_t v);
+
+/* ---- Pieces of a long text ---------------------------------------------- */
+
+struct fc_lexicon_state;
+struct fc_rules;
+struct norm_walk;
+
+/*
+** A document that is one piece of a longer text (factcross normalize
+** reads long input in pieces cut at blank lines, so memory stays
+** bounded): what the stages carry from one piece to the next. The text
+** before text_start is the end of the previous piece, kept for
+** look-behinds; it yields no mentions and no sentences. The stages
+** create their state on first use; fc_piece_finish frees it.
+*/
+struct fc_piece {
+	size_t text_start;
+	uint64_t text_base; /* offset of text[0] in the whole (clean) text */
+	uint32_t sent_base; /* sentences in the pieces before */
+	size_t keep_from;   /* set by the lexicon: the text it needs kept */
+	size_t keep_norm;   /* set by the normalizer: bytes of context its
+			       look-behinds need */
+	size_t nlimit;      /* normalizer matches stopped by the match
+			       limit, reported once at the end */
+	struct fc_lexicon_state *lexicon; /* coreference, look-backs */
+	struct norm_walk *norm;           /* the normalizer's word cache */
+};
+/* Free the stage state of a piece (src/extract/lexicon_piece.c). */
+void fc_piece_finish(struct fc_piece *p);
+
+/*
+** factcross normalize on input of any length (src/pipeline/verify.c):
+** feed the text in any pieces; mentions go to out as JSON lines (as
+** fc_report_mentions_jsonl writes them) with offsets into the whole
+** text, piece by piece as blank lines come. Output and diagnostics are
+** those of fc_normalize_text on the whole text. ref: YYYY-MM-DD or
+** NULL. out is borrowed; the caller may empty it between calls.
+*/
+struct fc_norm_stream;
+fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
+				struct fc_buf *out,
+				struct fc_norm_stream **stream);
+fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
+			      size_t len, struct fc_diags *d);
+/* The end of the text: the last piece and the warnings. */
+fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
+				struct fc_diags *d);
+void fc_norm_stream_destroy(struct fc_norm_stream *s); /* NULL is fine */
+
+/* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */
+
+/*
+** The mentions of doc as fc_report_mentions_jsonl() writes them, with
+** offsets shifted by base: doc is the piece of a longer text that starts
+** at byte base of it (factcross normalize reads long input in pieces).
+*/
+fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
+				      uint64_t base, struct fc_buf *out);
 
 /* ---- Strings ----------------------------------------------------------- */
 

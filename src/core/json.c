@@ -1,6 +1,7 @@
 /*
 ** json.c: JSON text output. Strings are escaped per RFC 8259; invalid
-** UTF-8 becomes U+FFFD so the output is always valid JSON.
+** UTF-8 becomes U+FFFD so the output is always valid JSON. The *_at
+** forms write into room the caller made (fc_buf_room), without printf.
 */
 #include <math.h>
 #include <stdio.h>
@@ -9,18 +10,26 @@
 
 #include "core/core.h"
 
-void fc_json_strn(struct fc_buf *b, const char *s, size_t n)
+/* Bytes copied as they are: printable ASCII but '"' and '\\'. */
+static inline bool is_plain(unsigned char c)
 {
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+size_t fc_json_strn_at(char *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	fc_buf_addc(b, '"');
+	char *o = out;
+	*o++ = '"';
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
-		while (run < n && p[run] >= 0x20 && p[run] < 0x80 &&
-		       p[run] != '"' && p[run] != '\\')
+		while (run < n && is_plain(p[run]))
 			run++;
 		if (run > i) {
-			fc_buf_add(b, p + i, run - i);
+			memcpy(o, p + i, run - i);
+			o += run - i;
 			i = run;
 			continue;
 		}
@@ -28,45 +37,88 @@ void fc_json_strn(struct fc_buf *b, const char *s, size_t n)
 		if (c >= 0x80) {
 			size_t k = fc_utf8_seq_len(p + i, n - i);
 			if (k) {
-				fc_buf_add(b, p + i, k);
+				memcpy(o, p + i, k);
+				o += k;
 				i += k;
 			} else {
-				fc_buf_adds(b, "\xEF\xBF\xBD");
+				memcpy(o, "\xEF\xBF\xBD", 3);
+				o += 3;
 				i++;
 			}
 			continue;
 		}
+		*o++ = '\\';
 		switch (c) {
-		case '"': fc_buf_adds(b, "\\\""); break;
-		case '\\': fc_buf_adds(b, "\\\\"); break;
-		case '\n': fc_buf_adds(b, "\\n"); break;
-		case '\r': fc_buf_adds(b, "\\r"); break;
-		case '\t': fc_buf_adds(b, "\\t"); break;
-		default: fc_buf_printf(b, "\\u%04x", c); break;
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		default:
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+			break;
 		}
 		i++;
 	}
-	fc_buf_addc(b, '"');
+	*o++ = '"';
+	return (size_t)(o - out);
+}
+
+void fc_json_strn(struct fc_buf *b, const char *s, size_t n)
+{
+	if (n > (SIZE_MAX - 2) / 6) {
+		if (!b->err)
+			b->err = FC_ELIMIT;
+		return;
+	}
+	char *o = fc_buf_room(b, FC_JSON_STRN_MAX(n));
+	if (o)
+		fc_buf_used(b, fc_json_strn_at(o, s, n));
 }
 
 void fc_json_str(struct fc_buf *b, const char *s)
 {
 	if (!s) {
-		fc_buf_adds(b, "null");
+		fc_buf_add(b, "null", 4);
 		return;
 	}
 	fc_json_strn(b, s, strlen(s));
 }
 
-void fc_json_num(struct fc_buf *b, double v)
+size_t fc_json_int_at(char *out, int64_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t k = 0;
+	if (v < 0)
+		out[k++] = '-';
+	while (n)
+		out[k++] = tmp[--n];
+	return k;
+}
+
+size_t fc_json_num_at(char *out, double v)
 {
 	if (!isfinite(v)) {
-		fc_buf_adds(b, "null");
-		return;
+		memcpy(out, "null", 4);
+		return 4;
 	}
 	if (v == floor(v) && fabs(v) < 1e15) {
-		fc_buf_printf(b, "%.0f", v);
-		return;
+		/* as "%.0f" prints it, "-0" included */
+		if (v == 0 && signbit(v)) {
+			memcpy(out, "-0", 2);
+			return 2;
+		}
+		return fc_json_int_at(out, (int64_t)v);
 	}
 	char tmp[32];
 	for (int prec = 6; prec <= 17; prec++) {
@@ -74,5 +126,14 @@ void fc_json_num(struct fc_buf *b, double v)
 		if (strtod(tmp, NULL) == v)
 			break;
 	}
-	fc_buf_adds(b, tmp);
+	size_t n = strlen(tmp);
+	memcpy(out, tmp, n);
+	return n;
+}
+
+void fc_json_num(struct fc_buf *b, double v)
+{
+	char *o = fc_buf_room(b, FC_JSON_NUM_MAX);
+	if (o)
+		fc_buf_used(b, fc_json_num_at(o, v));
 }

@@ -15,13 +15,12 @@
 
 #include "extract/lexicon_p.h"
 
-#define LOOKBACK 400     /* mentions searched backwards */
 
 static char *dup(struct lx_scan *s, const char *p)
 {
 	if (!p)
 		return NULL;
-	char *q = fc_arena_strdup(s->a, p);
+	char *q = fc_arena_strdup(s->pa, p);
 	if (!q)
 		s->err = FC_ENOMEM;
 	return q;
@@ -34,7 +33,7 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	if (s->interned[ent])
 		return s->interned[ent];
 	const struct fc_entity *src = &s->l->ents[ent].e;
-	struct fc_entity *e = fc_arena_alloc(s->a, sizeof(*e));
+	struct fc_entity *e = fc_arena_alloc(s->pa, sizeof(*e));
 	if (!e) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -158,8 +157,13 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 	}
 	size_t len;
 	const char *key = lx_key(&s->t, last_tok, 1, &len);
+	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
+	if (!copy) {
+		s->err = FC_ENOMEM;
+		return;
+	}
 	uint32_t p = (uint32_t)s->npersons++;
-	s->persons[p] = (struct lx_person){e, key, len};
+	s->persons[p] = (struct lx_person){e, copy, len};
 	pmap_put(s, &s->by_id, true, p);
 	pmap_put(s, &s->by_surname, false, p);
 }
@@ -180,7 +184,7 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		s->capments = cap;
 	}
 	uint32_t mi = (uint32_t)s->nments++;
-	s->ments[mi] = (struct lx_ment){t0, t1, e, rule};
+	s->ments[mi] = (struct lx_ment){t0, t1, s->t.v[t0].sent, e, rule};
 	for (uint32_t i = t0; i < t1; i++)
 		s->t.v[i].ment = mi;
 	/* The last name token of a person, for later surnames. */
@@ -194,7 +198,7 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *country, const char *role)
 {
 	/* The label as written, white space runs made one space. */
-	char *label = fc_arena_alloc(s->a, name_len + 1);
+	char *label = fc_arena_alloc(s->pa, name_len + 1);
 	if (!label) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -212,10 +216,10 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	while (o && label[o - 1] == ' ')
 		o--;
 	label[o] = '\0';
-	char *slug = fc_slug(s->a, label, o);
+	char *slug = fc_slug(s->pa, label, o);
 	if (!slug || !*slug)
 		return NULL;
-	char *id = fc_arena_printf(s->a, "%s:%s", prefix, slug);
+	char *id = fc_arena_printf(s->pa, "%s:%s", prefix, slug);
 	if (!id) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -224,7 +228,7 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	const struct fc_entity *known = lx_find_person(s, id);
 	if (known)
 		return known;
-	struct fc_entity *e = fc_arena_alloc(s->a, sizeof(*e));
+	struct fc_entity *e = fc_arena_alloc(s->pa, sizeof(*e));
 	if (!e) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -270,7 +274,7 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 					 uint32_t before_tok)
 {
 	size_t steps = 0;
-	for (size_t m = s->nments; m-- > 0 && steps < LOOKBACK; steps++) {
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
 		const struct lx_ment *mt = &s->ments[m];
 		const struct fc_entity *e = mt->ent;
 		if (mt->t0 >= before_tok || e->type != FC_ENT_PERSON)
@@ -301,7 +305,7 @@ const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok)
 {
 	const struct fc_entity *a = NULL, *b = NULL; /* b: the latest */
 	size_t steps = 0;
-	for (size_t m = s->nments; m-- > 0 && steps < LOOKBACK; steps++) {
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
 		const struct fc_entity *e = s->ments[m].ent;
 		if (s->ments[m].t0 >= before_tok || e->type != FC_ENT_PERSON)
 			continue;
@@ -317,13 +321,13 @@ const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok)
 	/* id: members sorted; label: in text order. */
 	const char *lo = strcmp(a->id, b->id) < 0 ? a->id : b->id;
 	const char *hi = lo == a->id ? b->id : a->id;
-	struct fc_entity *g = fc_arena_alloc(s->a, sizeof(*g));
+	struct fc_entity *g = fc_arena_alloc(s->pa, sizeof(*g));
 	if (!g) {
 		s->err = FC_ENOMEM;
 		return NULL;
 	}
-	g->id = fc_arena_printf(s->a, "group:%s+%s", lo, hi);
-	g->label = fc_arena_printf(s->a, "%s and %s", a->label, b->label);
+	g->id = fc_arena_printf(s->pa, "group:%s+%s", lo, hi);
+	g->label = fc_arena_printf(s->pa, "%s and %s", a->label, b->label);
 	g->type = FC_ENT_GROUP;
 	if (a->country && b->country && !strcmp(a->country, b->country))
 		g->country = a->country;

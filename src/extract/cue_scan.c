@@ -46,7 +46,7 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 	uint32_t sent = s->t.v[i].sent;
 	for (size_t k = s->nattrs; k-- > 0;) {
 		const struct lx_attr *a = &s->attrs[k];
-		if (s->t.v[a->verb].sent + 3 < sent)
+		if (a->sent + 3 < sent)
 			break;
 		if (a->verb < i && a->speaker &&
 		    a->speaker->type == FC_ENT_PERSON)
@@ -56,7 +56,7 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 		const struct lx_ment *mt = &s->ments[m];
 		if (mt->t1 > i)
 			continue;
-		if (s->t.v[mt->t0].sent + 3 < sent)
+		if (mt->sent + 3 < sent)
 			return NULL;
 		if (mt->ent->type == FC_ENT_PERSON)
 			return mt->ent;
@@ -95,7 +95,8 @@ static void push_attr(struct lx_scan *s, const struct lx_attr *a)
 		s->attrs = v;
 		s->capattrs = cap;
 	}
-	s->attrs[s->nattrs++] = *a;
+	s->attrs[s->nattrs] = *a;
+	s->attrs[s->nattrs++].sent = s->t.v[a->verb].sent;
 }
 
 static void emit_attr(struct lx_scan *s, const struct lx_attr *a,
@@ -115,7 +116,7 @@ static void emit_attr(struct lx_scan *s, const struct lx_attr *a,
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
 {
-	struct lx_attr a = {0, (uint32_t)(v + k), (uint32_t)v, NULL,
+	struct lx_attr a = {0, (uint32_t)(v + k), (uint32_t)v, 0, NULL,
 			    cue->kind == LX_CUE_QUOTE_VERB};
 	size_t p = v;
 	for (int steps = 0; p > 0 && steps < SUBJECT_GAP; steps++) {
@@ -215,7 +216,7 @@ static int priority(const struct fc_entity *e)
 static void source_cue(struct lx_scan *s, size_t v, size_t k,
 		       const struct lx_cue *cue)
 {
-	struct lx_attr a = {(uint32_t)v, (uint32_t)(v + k), (uint32_t)v, NULL,
+	struct lx_attr a = {(uint32_t)v, (uint32_t)(v + k), (uint32_t)v, 0, NULL,
 			    false};
 	const struct lx_ment *best = NULL;
 	size_t last = v + k;
@@ -248,7 +249,7 @@ static void source_cue(struct lx_scan *s, size_t v, size_t k,
 void lx_scan_cues(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = 0; i < s->t.n && !s->err;) {
+	for (size_t i = s->t0; i < s->t.n && !s->err;) {
 		const struct lx_tok *t = &s->t.v[i];
 		if (!t->match || t->ment != FC_NONE ||
 		    (t->flags & LX_T_BLOCKED)) {

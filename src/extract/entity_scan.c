@@ -501,7 +501,7 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 
 void lx_scan_entities(struct lx_scan *s)
 {
-	for (size_t i = 0; i < s->t.n && !s->err;) {
+	for (size_t i = s->t0; i < s->t.n && !s->err;) {
 		const struct lx_tok *t = &s->t.v[i];
 		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED)) {
 			i++;

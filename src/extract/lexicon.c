@@ -410,7 +410,7 @@ static fc_status block_spans(struct lx_scan *s)
 	qsort(v, n, sizeof(*v), cmp_span);
 	size_t j = 0;
 	uint32_t reach = 0; /* furthest end among spans started so far */
-	for (size_t i = 0; i < s->t.n; i++) {
+	for (size_t i = s->t0; i < s->t.n; i++) {
 		struct lx_tok *t = &s->t.v[i];
 		while (j < n && v[j].start < t->end) {
 			if (v[j].end > reach)
@@ -448,17 +448,17 @@ static void mark_sentences(struct lx_scan *s)
 	size_t si = 0;
 	uint32_t sent = 0;
 	int need_start = 1;
-	for (size_t i = 0; i < s->t.n; i++) {
+	for (size_t i = s->t0; i < s->t.n; i++) {
 		struct lx_tok *t = &s->t.v[i];
 		if (doc->nsentences) {
 			size_t before = si;
 			while (si < doc->nsentences &&
 			       doc->sentences[si].end <= t->start)
 				si++;
-			if (si != before || i == 0)
+			if (si != before || i == s->t0)
 				need_start = 1;
-			sent = (uint32_t)si;
-		} else if (i > 0) {
+			sent = s->sent_base + (uint32_t)si;
+		} else if (i > s->t0) {
 			const struct lx_tok *p = &s->t.v[i - 1];
 			char c = s->text[p->start];
 			int ends = p->end - p->start == 1 &&
@@ -478,7 +478,7 @@ static void mark_sentences(struct lx_scan *s)
 		}
 	}
 	/* Headlines: three or more longer words, nearly all capitalised. */
-	size_t a = 0;
+	size_t a = s->t0;
 	while (a < s->t.n) {
 		size_t b = a;
 		int nwords = 0, ncap = 0;
@@ -511,7 +511,7 @@ static void mark_sentences(struct lx_scan *s)
 static void match_all(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = 0; i < s->t.n; i++) {
+	for (size_t i = s->t0; i < s->t.n; i++) {
 		struct lx_tok *t = &s->t.v[i];
 		if (t->flags & LX_T_BLOCKED)
 			continue;
@@ -560,15 +560,22 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		return FC_OK;
 	if (doc->text_len > UINT32_MAX / 2)
 		return FC_ELIMIT;
-	struct lx_scan s = {.l = l, .a = a, .doc = doc, .text = doc->text};
-	fc_status st = lx_tokenize(&s.t, doc->text, doc->text_len);
+	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
+			    .text = doc->text};
+	fc_status st;
+	if (doc->piece) {
+		if ((st = lx_piece_begin(&s, doc->piece)))
+			goto done;
+		st = lx_tokenize_from(&s.t, doc->text, doc->piece->text_start,
+				      doc->text_len);
+	} else {
+		st = lx_tokenize(&s.t, doc->text, doc->text_len);
+		s.interned = calloc(l->nents + 1, sizeof(*s.interned));
+		if (!st && !s.interned)
+			st = FC_ENOMEM;
+	}
 	if (st)
 		goto done;
-	s.interned = calloc(l->nents + 1, sizeof(*s.interned));
-	if (!s.interned) {
-		st = FC_ENOMEM;
-		goto done;
-	}
 	if ((st = block_spans(&s)))
 		goto done;
 	mark_sentences(&s);
@@ -578,7 +585,7 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		lx_scan_cues(&s);
 	if (!s.err)
 		lx_scan_quotes(&s);
-	for (size_t i = 0; i < s.nments && !s.err; i++) {
+	for (size_t i = s.m0; i < s.nments && !s.err; i++) {
 		const struct lx_ment *m = &s.ments[i];
 		struct fc_mention *fm =
 			lx_emit(&s, FC_MENTION_ENTITY, s.t.v[m->t0].start,
@@ -588,6 +595,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	st = s.err;
 done:
+	if (doc->piece) {
+		lx_piece_end(&s, doc->piece); /* takes over what it keeps */
+		if (!st)
+			st = s.err;
+	}
 	lx_toks_finish(&s.t);
 	free(s.ments);
 	lx_persons_finish(&s);

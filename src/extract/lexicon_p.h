@@ -24,6 +24,7 @@
 #include "stages.h"
 
 #define LX_MAX_PHRASE 12 /* tokens in one alias */
+#define LX_LOOKBACK 400  /* entity mentions searched backwards (coref) */
 #define LX_MAX_KEY 256   /* bytes in one normalised alias */
 
 /* ---- Definitions (what the YAML files say) ----------------------------- */
@@ -190,11 +191,10 @@ struct lx_tok {
 	uint32_t norm_off;     /* normalised form in the norm buffer */
 	uint16_t norm_len;
 	uint16_t flags;
-	uint32_t sent;         /* sentence number */
+	uint32_t sent;         /* sentence number (in the whole text) */
+	uint32_t ment;         /* scratch entity mention covering it */
 	const struct lx_slot *match; /* longest phrase starting here */
 	uint8_t match_ntok;
-	uint32_t cover;        /* first token of the phrase covering this one */
-	uint32_t ment;         /* scratch entity mention covering it */
 };
 
 struct lx_toks {
@@ -204,8 +204,11 @@ struct lx_toks {
 	size_t norm_len, norm_cap;
 };
 
-/* Tokenize s[0, n) and append to t (offsets relative to s + base). */
+/* Tokenize s[0, n) and append to t (offsets relative to s). */
 fc_status lx_tokenize(struct lx_toks *t, const char *s, size_t n);
+/* The same for s[from, n), offsets still relative to s. */
+fc_status lx_tokenize_from(struct lx_toks *t, const char *s, size_t from,
+			   size_t n);
 void lx_toks_finish(struct lx_toks *t);
 /* Normalised key of tokens [i, i + k): a slice of t->norm. */
 static inline const char *lx_key(const struct lx_toks *t, size_t i, size_t k,
@@ -221,7 +224,8 @@ static inline const char *lx_key(const struct lx_toks *t, size_t i, size_t k,
 /* An entity mention under construction (token range, entity). */
 struct lx_ment {
 	uint32_t t0, t1; /* tokens [t0, t1) */
-	const struct fc_entity *ent; /* in the corpus arena */
+	uint32_t sent;   /* sentence of t0 */
+	const struct fc_entity *ent; /* in the scan's pa arena */
 	const char *rule;
 };
 
@@ -236,6 +240,7 @@ struct lx_person {
 struct lx_attr {
 	uint32_t t0, t1;   /* span of the attribution in tokens */
 	uint32_t verb;     /* token of the verb or cue */
+	uint32_t sent;     /* sentence of the verb */
 	const struct fc_entity *speaker; /* or NULL */
 	bool is_quote_only; /* a quote verb: not emitted as a mention */
 };
@@ -248,10 +253,16 @@ struct lx_pmap {
 
 struct lx_scan {
 	const struct fc_lexicon *l;
-	struct fc_arena *a;
+	struct fc_arena *a;  /* mentions */
+	struct fc_arena *pa; /* entities: a, or the piece state's */
 	struct fc_document *doc;
 	const char *text;
 	struct lx_toks t;
+	/* A piece: tokens before t0 and ments before m0 come from the
+	** previous pieces (context); the passes start at t0. */
+	uint32_t t0;
+	size_t m0;
+	uint32_t sent_base;
 	struct lx_ment *ments;
 	size_t nments, capments;
 	struct lx_person *persons; /* append-only, in order of first mention */
@@ -308,5 +319,10 @@ void lx_scan_quotes(struct lx_scan *s);
 /* Emit a mention of the document (corpus arena). */
 struct fc_mention *lx_emit(struct lx_scan *s, enum fc_mention_kind kind,
 			   uint32_t start, uint32_t end, const char *rule);
+
+/* lexicon_piece.c: the state a piece takes over from the one before
+** (begin, before tokenizing) and leaves to the next (end). */
+fc_status lx_piece_begin(struct lx_scan *s, struct fc_piece *p);
+void lx_piece_end(struct lx_scan *s, struct fc_piece *p);
 
 #endif

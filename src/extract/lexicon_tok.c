@@ -177,7 +177,6 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 	k->start = (uint32_t)start;
 	k->end = (uint32_t)end;
 	k->match = NULL;
-	k->cover = FC_NONE;
 	k->ment = FC_NONE;
 	k->norm_off = (uint32_t)t->norm_len;
 	if (!put_norm(t, s + start, end - start))
@@ -260,10 +259,16 @@ static int all_digits(const unsigned char *s, size_t a, size_t b)
 
 fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
 {
+	return lx_tokenize_from(t, text, 0, n);
+}
+
+fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
+			   size_t n)
+{
 	const unsigned char *s = (const unsigned char *)text;
 	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
 	int nls = 0;
-	for (size_t i = 0; i < n;) {
+	for (size_t i = from; i < n;) {
 		size_t k;
 		uint32_t cp = decode(s + i, n - i, &k);
 		int c = cls(cp);

@@ -321,11 +321,18 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (gc)
 		sc.md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, gc);
 	sc.active = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
-	sc.walk = norm_walk_create(n);
+	/* a piece of a long text keeps its walk (and word cache) */
+	struct fc_piece *piece = doc->piece;
+	if (piece && !piece->norm)
+		piece->norm = norm_walk_create(n);
+	if (piece)
+		piece->keep_norm = n->lookbehind;
+	sc.walk = piece ? piece->norm : norm_walk_create(n);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
 	if (!sc.md || !sc.active || !sc.walk || !sc.occ) {
-		norm_walk_destroy(sc.walk);
+		if (!piece)
+			norm_walk_destroy(sc.walk);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 		return FC_ENOMEM;
 	}
@@ -340,17 +347,21 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 			st = scan_stretch(&sc, s, e);
 		}
 	} else {
-		for (uint32_t s = 0; s < len && !st;) {
+		for (uint32_t s = piece ? (uint32_t)piece->text_start : 0;
+		     s < len && !st;) {
 			const char *nl = memchr(doc->text + s, '\n', len - s);
 			uint32_t e = nl ? (uint32_t)(nl - doc->text) : len;
 			st = scan_stretch(&sc, s, e);
 			s = e + 1;
 		}
 	}
-	norm_walk_destroy(sc.walk);
+	if (!piece)
+		norm_walk_destroy(sc.walk);
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
-	if (sc.nlimit)
+	if (piece)
+		piece->nlimit += sc.nlimit;
+	else if (sc.nlimit)
 		fc_diag_warn(d, &loc,
 			     "%zu normalizer matches stopped at the match "
 			     "limit",

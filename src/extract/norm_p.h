@@ -171,6 +171,7 @@ struct fc_norm {
 	int prefer;
 	const struct fc_ynode *prefer_node;
 	struct norm_scan *scan; /* built by norm_scan_build */
+	size_t lookbehind; /* bytes a match may look at before its stretch */
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */

@@ -381,8 +381,14 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		return FC_ENOMEM;
 	for (int k = 0; k < 3; k++)
 		node_new(&bd, 0, false);
+	uint32_t maxlb = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const struct norm_pattern *p = &n->patterns[i];
+		uint32_t lb = 0;
+		if (p->code &&
+		    !pcre2_pattern_info(p->code, PCRE2_INFO_MAXLOOKBEHIND, &lb) &&
+		    lb > maxlb)
+			maxlb = lb;
 		if (!p->acode || !p->first.is_ok)
 			continue;
 		for (size_t k = 0; k < p->first.nstrs && !bd.is_oom; k++)
@@ -402,6 +408,8 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		    !is_digit((unsigned char)c))
 			t->cls[c] |= B_SYM;
 	}
+	/* characters of up to 4 bytes, and the one \b looks at */
+	n->lookbehind = 4 * (size_t)maxlb + 4;
 	n->scan = t;
 	return FC_OK;
 }

@@ -61,7 +61,7 @@ static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
 	size_t before = attr_at(s, o);
 	if (before > 0) {
 		const struct lx_attr *a = &s->attrs[before - 1];
-		if (a->t1 <= o && tv[a->verb].sent == tv[o].sent && a->speaker)
+		if (a->t1 <= o && a->sent == tv[o].sent && a->speaker)
 			return a->speaker;
 	}
 	/* 3. "according to X" in the quote's sentences */
@@ -69,7 +69,7 @@ static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
 	size_t lo = before > NEAR_ATTRS ? before - NEAR_ATTRS : 0;
 	for (size_t i = lo; i < s->nattrs && i < after + NEAR_ATTRS; i++) {
 		const struct lx_attr *a = &s->attrs[i];
-		uint32_t sent = tv[a->verb].sent;
+		uint32_t sent = a->sent;
 		if (sent >= s0 && sent <= s1 && a->speaker && is_source(s, a) &&
 		    (a->verb < o || a->verb > c))
 			return a->speaker;
@@ -77,7 +77,7 @@ static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
 	/* 4. later in the closing sentence */
 	for (size_t i = after; i < s->nattrs && i < after + NEAR_ATTRS; i++) {
 		const struct lx_attr *a = &s->attrs[i];
-		if (tv[a->verb].sent != s1)
+		if (a->sent != s1)
 			break;
 		if (a->speaker)
 			return a->speaker;
@@ -121,7 +121,7 @@ static bool touches(const struct lx_scan *s, size_t i, bool is_open)
 void lx_scan_quotes(struct lx_scan *s)
 {
 	size_t open = SIZE_MAX;
-	for (size_t i = 0; i < s->t.n && !s->err; i++) {
+	for (size_t i = s->t0; i < s->t.n && !s->err; i++) {
 		const struct lx_tok *t = &s->t.v[i];
 		if (open != SIZE_MAX &&
 		    ((t->flags & LX_T_NL) ||

@@ -2,6 +2,8 @@
 ** verify.c: run every stage over a corpus, in order, each stage stored
 ** in its own transaction when a store is given.
 */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +144,66 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 	return fc_verify_cached(r, c, o, NULL, d);
 }
 
+/* ---- factcross normalize ---------------------------------------------- */
+
+/* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
+static bool has_odd_byte(uint64_t w)
+{
+	return ((w | ((w - 0x0101010101010101ull) & ~w)) &
+		0x8080808080808080ull) != 0;
+}
+
+/*
+** s[0, n) into out (room for 3n bytes) with every invalid byte, and
+** NUL, replaced by U+FFFD, as fc_utf8_repair does it. Returns the length
+** written; adds the bytes replaced to *nbad, and sets *first to the
+** offset of the first one when *nbad was 0.
+*/
+static size_t repair(char *out, const char *s, size_t n, size_t *nbad,
+		     size_t *first)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, i = 0;
+	while (i < n) {
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_odd_byte(w))) {
+			memcpy(out + o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char c = p[i];
+		if (c && c < 0x80) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		size_t k = c ? fc_utf8_seq_len(p + i, n - i) : 0;
+		if (!k) {
+			if (!*nbad)
+				*first = i;
+			(*nbad)++;
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		}
+	}
+	return o;
+}
+
+static void warn_bad(struct fc_diags *d, size_t nbad, uint64_t first)
+{
+	fc_diag_warn(d, NULL,
+		     "input: %zu invalid UTF-8 byte%s replaced by U+FFFD "
+		     "(first at byte %llu)",
+		     nbad, nbad == 1 ? "" : "s", (unsigned long long)first);
+}
+
 fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 			    const char *ref, const char *text, size_t len,
 			    struct fc_document **out, struct fc_diags *d)
@@ -163,19 +225,22 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 	doc->src = &c->sources[c->nsources - 1];
 	doc->raw = (char *)doc->src->inline_text;
 	doc->raw_len = doc->src->inline_len;
-	fc_sha256_hex(doc->raw, doc->raw_len, doc->sha256);
+	/* no sha256: nothing here reads it */
 	doc->published = ref;
 	doc->is_published_stated = ref != NULL;
+	if (doc->raw_len > (SIZE_MAX - 1) / 3)
+		return FC_ELIMIT;
 	size_t nbad = 0, first = 0;
-	doc->text = fc_utf8_repair(&c->arena, doc->raw, doc->raw_len,
-				   &doc->text_len, &nbad, &first);
+	char *t = malloc(3 * doc->raw_len + 1);
+	if (!t)
+		return FC_ENOMEM;
+	doc->text_len = repair(t, doc->raw, doc->raw_len, &nbad, &first);
+	doc->text = fc_arena_strndup(&c->arena, t, doc->text_len);
+	free(t);
 	if (!doc->text)
 		return FC_ENOMEM;
 	if (nbad)
-		fc_diag_warn(d, NULL,
-			     "input: %zu invalid UTF-8 byte%s replaced by "
-			     "U+FFFD (first at byte %zu)",
-			     nbad, nbad == 1 ? "" : "s", first);
+		warn_bad(d, nbad, first);
 	doc->segments = fc_arena_alloc(&c->arena, sizeof(*doc->segments));
 	if (!doc->segments)
 		return FC_ENOMEM;
@@ -191,4 +256,220 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 	fc_mentions_finish(doc);
 	*out = doc;
 	return FC_OK;
+}
+
+/*
+** The stream cuts its input into pieces of at least PIECE bytes at the
+** start of a run of white space that holds a blank line: no sentence,
+** phrase, quote or attribution crosses one, so every stage sees in a
+** piece what it sees in the whole text (and the lexicon carries its
+** coreference from piece to piece, src/extract/lexicon_piece.c). The end
+** of each piece stays before the next as context for look-behinds.
+*/
+#define PIECE (256 * 1024) /* input bytes a piece takes at least */
+#define CTX_MAX (64 * 1024) /* context kept before a piece, at most */
+
+struct fc_norm_stream {
+	const struct fc_rules *r;
+	char ref[16];
+	bool has_ref;
+	struct fc_buf *out;
+	char *in;          /* input not taken yet: in[inoff, nin) */
+	size_t inoff, nin, capin;
+	char *text;        /* the piece: context, then its clean text */
+	size_t nctx, captext;
+	uint64_t raw_done, clean_done; /* before the piece */
+	size_t nbad;
+	uint64_t first_bad;
+	struct fc_piece piece;
+	struct fc_source src;
+	struct fc_arena arena; /* one piece */
+};
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where to cut p[0, n) at min or after: the start of a white space run
+** with two line feeds; 0 when there is none yet. */
+static size_t find_cut(const char *p, size_t n, size_t min)
+{
+	for (size_t i = min; i < n;) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			return 0;
+		size_t at = (size_t)(nl - p), rs = at, nls = 0;
+		while (rs > 0 && is_ws(p[rs - 1]))
+			nls += p[--rs] == '\n';
+		size_t j = at + 1;
+		while (j < n && is_ws(p[j]) && !nls)
+			nls += p[j++] == '\n';
+		if (nls && rs > 0)
+			return rs;
+		i = j > at ? j : at + 1;
+	}
+	return 0;
+}
+
+fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
+				struct fc_buf *out,
+				struct fc_norm_stream **stream)
+{
+	*stream = NULL;
+	int y, m, dd;
+	if (ref && (strlen(ref) != 10 || !fc_date_parse(ref, &y, &m, &dd)))
+		return FC_EINPUT;
+	struct fc_norm_stream *s = calloc(1, sizeof(*s));
+	if (!s)
+		return FC_ENOMEM;
+	s->r = r;
+	s->out = out;
+	if (ref) {
+		memcpy(s->ref, ref, 11);
+		s->has_ref = true;
+	}
+	s->src.id = "input";
+	s->src.published = s->has_ref ? s->ref : NULL;
+	fc_arena_init(&s->arena);
+	*stream = s;
+	return FC_OK;
+}
+
+/* Clean, split and read raw[0, n); write its mentions. */
+static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
+		       struct fc_diags *d)
+{
+	if (n > (SIZE_MAX - s->nctx - 1) / 3)
+		return FC_ELIMIT;
+	size_t need = s->nctx + 3 * n + 1;
+	if (need > s->captext) {
+		char *t = realloc(s->text, need);
+		if (!t)
+			return FC_ENOMEM;
+		s->text = t;
+		s->captext = need;
+	}
+	size_t first = 0, nbad = 0;
+	size_t clean = repair(s->text + s->nctx, raw, n, &nbad, &first);
+	if (nbad && !s->nbad)
+		s->first_bad = s->raw_done + first;
+	s->nbad += nbad;
+	size_t len = s->nctx + clean;
+	s->text[len] = '\0';
+	if (len >= UINT32_MAX / 2)
+		return FC_ELIMIT;
+
+	fc_arena_finish(&s->arena);
+	fc_arena_init(&s->arena);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.src = &s->src;
+	doc.published = s->src.published;
+	doc.is_published_stated = s->has_ref;
+	doc.text = s->text;
+	doc.text_len = len;
+	doc.piece = &s->piece;
+	s->piece.keep_from = len;
+	s->piece.text_start = s->nctx;
+	s->piece.text_base = s->clean_done - s->nctx;
+	fc_status st = fc_text_sentences(s->r, &s->arena, s->text + s->nctx,
+					 clean, &doc.sentences,
+					 &doc.nsentences);
+	for (size_t i = 0; !st && i < doc.nsentences; i++) {
+		doc.sentences[i].start += (uint32_t)s->nctx;
+		doc.sentences[i].end += (uint32_t)s->nctx;
+	}
+	if (!st)
+		st = fc_norm_doc(s->r, &s->arena, &doc, d);
+	if (!st)
+		st = fc_lexicon_doc(s->r, &s->arena, &doc, d);
+	if (st)
+		return st;
+	fc_mentions_finish(&doc);
+	if ((st = fc_report_mentions_jsonl_at(&doc, s->piece.text_base,
+					      s->out)))
+		return st;
+	s->piece.sent_base += (uint32_t)doc.nsentences;
+	s->raw_done += n;
+	s->clean_done += clean;
+	/* the context of the next piece */
+	size_t keep = len - s->piece.keep_from;
+	if (keep < s->piece.keep_norm)
+		keep = s->piece.keep_norm;
+	if (keep > CTX_MAX)
+		keep = CTX_MAX;
+	if (keep > len)
+		keep = len;
+	size_t from = len - keep;
+	while (from < len && (s->text[from] & 0xC0) == 0x80)
+		from++; /* not inside a character */
+	memmove(s->text, s->text + from, len - from);
+	s->nctx = len - from;
+	return FC_OK;
+}
+
+fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
+			      size_t len, struct fc_diags *d)
+{
+	if (s->nin + len > s->capin) {
+		if (s->inoff) {
+			memmove(s->in, s->in + s->inoff, s->nin - s->inoff);
+			s->nin -= s->inoff;
+			s->inoff = 0;
+		}
+		if (s->nin + len > s->capin) {
+			size_t cap = s->capin ? s->capin : 1u << 20;
+			while (cap < s->nin + len)
+				cap *= 2;
+			char *p = realloc(s->in, cap);
+			if (!p)
+				return FC_ENOMEM;
+			s->in = p;
+			s->capin = cap;
+		}
+	}
+	memcpy(s->in + s->nin, data, len);
+	s->nin += len;
+	size_t cut;
+	while (s->nin - s->inoff > PIECE &&
+	       (cut = find_cut(s->in + s->inoff, s->nin - s->inoff, PIECE))) {
+		fc_status st = piece(s, s->in + s->inoff, cut, d);
+		if (st)
+			return st;
+		s->inoff += cut;
+	}
+	return FC_OK;
+}
+
+fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
+				struct fc_diags *d)
+{
+	if (s->nin > s->inoff) {
+		fc_status st = piece(s, s->in + s->inoff, s->nin - s->inoff, d);
+		if (st)
+			return st;
+		s->inoff = s->nin;
+	}
+	if (s->nbad)
+		warn_bad(d, s->nbad, s->first_bad);
+	if (s->piece.nlimit) {
+		struct fc_srcloc loc = {s->src.id, 0, 0, 0};
+		fc_diag_warn(d, &loc,
+			     "%zu normalizer matches stopped at the match "
+			     "limit",
+			     s->piece.nlimit);
+	}
+	return FC_OK;
+}
+
+void fc_norm_stream_destroy(struct fc_norm_stream *s)
+{
+	if (!s)
+		return;
+	fc_piece_finish(&s->piece);
+	fc_arena_finish(&s->arena);
+	free(s->in);
+	free(s->text);
+	free(s);
 }

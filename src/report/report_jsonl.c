@@ -23,22 +23,53 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 	return out->err;
 }
 
-static void entity_ref(struct fc_jw *w, const struct fc_entity *e)
+/* ---- Mentions ---------------------------------------------------------- */
+
+/*
+** The writer puts each line straight into room made for it, without
+** printf; the quantity fields come from fc_rep_json_quantity_fields,
+** so they stay the same as in the other JSON outputs.
+*/
+
+#define PUT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) += sizeof(lit) - 1)
+
+/* Room for a JSON string of s (NULL: null). */
+static size_t str_room(const char *s)
 {
-	fc_jw_obj(w);
-	fc_jw_key(w, "id");
-	fc_jw_str(w, e->id);
-	fc_jw_key(w, "label");
-	fc_jw_str(w, e->label ? e->label : e->id);
-	fc_jw_obj_end(w);
+	return s ? FC_JSON_STRN_MAX(strlen(s)) : 4;
 }
 
-static void opt_str(struct fc_jw *w, const char *key, const char *s)
+static char *put_str(char *o, const char *s)
+{
+	if (!s) {
+		memcpy(o, "null", 4);
+		return o + 4;
+	}
+	return o + fc_json_strn_at(o, s, strlen(s));
+}
+
+/* , "KEY": "s" when s is not NULL. */
+static char *put_opt(char *o, const char *key, size_t klen, const char *s)
 {
 	if (!s)
-		return;
-	fc_jw_key(w, key);
-	fc_jw_str(w, s);
+		return o;
+	memcpy(o, key, klen);
+	return put_str(o + klen, s);
+}
+
+static char *put_ref(char *o, const struct fc_entity *e)
+{
+	PUT(o, "{\"id\": ");
+	o = put_str(o, e->id);
+	PUT(o, ", \"label\": ");
+	o = put_str(o, e->label ? e->label : e->id);
+	*o++ = '}';
+	return o;
+}
+
+static size_t ref_room(const struct fc_entity *e)
+{
+	return 24 + str_room(e->id) + str_room(e->label ? e->label : e->id);
 }
 
 /* Clamp a mention's [start, end) to the text. */
@@ -52,8 +83,8 @@ static void clamp(uint32_t *s, uint32_t *e, size_t len)
 		*e = *s;
 }
 
-static void mention_line(struct fc_jw *w, const struct fc_document *doc,
-			 const struct fc_mention *m)
+static void mention_line(struct fc_buf *b, const struct fc_document *doc,
+			 const struct fc_mention *m, uint64_t base)
 {
 	static const char *const kinds[] = {
 		"entity", "time", "quantity", "quote", "attribution",
@@ -67,71 +98,109 @@ static void mention_line(struct fc_jw *w, const struct fc_document *doc,
 		e = m->inner_end;
 	}
 	clamp(&s, &e, len);
-
-	fc_jw_obj(w);
-	fc_jw_key(w, "kind");
-	fc_jw_str(w, (size_t)m->kind < 7 ? kinds[m->kind] : "other");
-	if (m->kind == FC_MENTION_TIME) {
-		fc_jw_key(w, "type");
-		fc_jw_str(w, fc_timex_type_name(m->time.type));
-	}
-	fc_jw_key(w, "text");
-	fc_jw_strn(w, text + s, e - s);
-	fc_jw_key(w, "start");
-	fc_jw_int(w, s);
-	fc_jw_key(w, "end");
-	fc_jw_int(w, e);
+	const char *kind = (size_t)m->kind < 7 ? kinds[m->kind] : "other";
+	const struct fc_entity *ent = &m->entity;
+	size_t vlen = strnlen(m->time.value, sizeof(m->time.value));
+	/* everything but the quantity fields, at its longest */
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + str_room(m->rule) +
+		      str_room(kind);
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		fc_jw_key(w, "value");
-		fc_jw_strn(w, m->time.value,
-			   strnlen(m->time.value, sizeof(m->time.value)));
-		if (m->time.grain != FC_GRAIN_NONE)
-			opt_str(w, "grain", fc_grain_name(m->time.grain));
-		opt_str(w, "mod", fc_timex_mod_name(m->time.mod));
-		break;
-	case FC_MENTION_QUANTITY:
-		fc_rep_json_quantity_fields(w, &m->quantity);
+		room += 64 + FC_JSON_STRN_MAX(vlen) +
+			str_room(fc_timex_type_name(m->time.type)) +
+			str_room(fc_grain_name(m->time.grain)) +
+			str_room(fc_timex_mod_name(m->time.mod));
 		break;
 	case FC_MENTION_ENTITY:
-		fc_jw_key(w, "id");
-		fc_jw_str(w, m->entity.id);
-		fc_jw_key(w, "label");
-		fc_jw_str(w, m->entity.label ? m->entity.label : m->entity.id);
-		fc_jw_key(w, "type");
-		fc_jw_str(w, fc_entity_type_name(m->entity.type));
-		opt_str(w, "country", m->entity.country);
-		opt_str(w, "role", m->entity.role);
+		room += 64 + ref_room(ent) + str_room(ent->country) +
+			str_room(ent->role) +
+			str_room(fc_entity_type_name(ent->type));
+		break;
+	case FC_MENTION_QUANTITY: break;
+	default:
+		if (m->speaker)
+			room += 16 + ref_room(m->speaker);
+		break;
+	}
+	char *o0 = fc_buf_room(b, room), *o = o0;
+	if (!o)
+		return;
+	PUT(o, "{\"kind\": ");
+	o = put_str(o, kind);
+	if (m->kind == FC_MENTION_TIME) {
+		PUT(o, ", \"type\": ");
+		o = put_str(o, fc_timex_type_name(m->time.type));
+	}
+	PUT(o, ", \"text\": ");
+	o += fc_json_strn_at(o, text + s, e - s);
+	PUT(o, ", \"start\": ");
+	o += fc_json_int_at(o, (int64_t)(base + s));
+	PUT(o, ", \"end\": ");
+	o += fc_json_int_at(o, (int64_t)(base + e));
+	switch (m->kind) {
+	case FC_MENTION_TIME:
+		PUT(o, ", \"value\": ");
+		o += fc_json_strn_at(o, m->time.value, vlen);
+		if (m->time.grain != FC_GRAIN_NONE)
+			o = put_opt(o, ", \"grain\": ", 11,
+				    fc_grain_name(m->time.grain));
+		o = put_opt(o, ", \"mod\": ", 9, fc_timex_mod_name(m->time.mod));
+		break;
+	case FC_MENTION_QUANTITY: {
+		fc_buf_used(b, (size_t)(o - o0));
+		struct fc_jw w;
+		fc_jw_init(&w, b, false);
+		w.depth = 1;
+		w.has_items[1] = true;
+		fc_rep_json_quantity_fields(&w, &m->quantity);
+		o0 = o = fc_buf_room(b, 16 + str_room(m->rule));
+		if (!o)
+			return;
+		break;
+	}
+	case FC_MENTION_ENTITY:
+		PUT(o, ", \"id\": ");
+		o = put_str(o, ent->id);
+		PUT(o, ", \"label\": ");
+		o = put_str(o, ent->label ? ent->label : ent->id);
+		PUT(o, ", \"type\": ");
+		o = put_str(o, fc_entity_type_name(ent->type));
+		o = put_opt(o, ", \"country\": ", 13, ent->country);
+		o = put_opt(o, ", \"role\": ", 10, ent->role);
 		break;
 	case FC_MENTION_QUOTE:
 		if (m->speaker) {
-			fc_jw_key(w, "speaker");
-			entity_ref(w, m->speaker);
+			PUT(o, ", \"speaker\": ");
+			o = put_ref(o, m->speaker);
 		}
 		break;
 	case FC_MENTION_ATTRIBUTION:
 	case FC_MENTION_NEGATION:
 	case FC_MENTION_HEDGE:
 		if (m->speaker) {
-			fc_jw_key(w, "source");
-			entity_ref(w, m->speaker);
+			PUT(o, ", \"source\": ");
+			o = put_ref(o, m->speaker);
 		}
 		break;
 	}
-	opt_str(w, "rule", m->rule);
-	fc_jw_obj_end(w);
+	o = put_opt(o, ", \"rule\": ", 10, m->rule);
+	PUT(o, "}\n");
+	fc_buf_used(b, (size_t)(o - o0));
+}
+
+fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
+				      uint64_t base, struct fc_buf *out)
+{
+	if (!doc || !out)
+		return FC_EINPUT;
+	for (size_t i = 0; doc->mentions && i < doc->nmentions && !out->err;
+	     i++)
+		mention_line(out, doc, &doc->mentions[i], base);
+	return out->err;
 }
 
 fc_status fc_report_mentions_jsonl(const struct fc_document *doc,
 				   struct fc_buf *out)
 {
-	if (!doc || !out)
-		return FC_EINPUT;
-	for (size_t i = 0; doc->mentions && i < doc->nmentions; i++) {
-		struct fc_jw w;
-		fc_jw_init(&w, out, false);
-		mention_line(&w, doc, &doc->mentions[i]);
-		fc_buf_addc(out, '\n');
-	}
-	return out->err;
+	return fc_report_mentions_jsonl_at(doc, 0, out);
 }
