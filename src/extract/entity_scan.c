@@ -51,7 +51,8 @@ bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
 const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
 				    int kind)
 {
-	if (i >= s->t.n || !s->t.v[i].match)
+	if (i >= s->t.n || !s->t.v[i].match ||
+	    !(s->t.v[i].match->kinds >> kind & 1))
 		return NULL;
 	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next)
@@ -63,7 +64,8 @@ const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
 const struct lx_sense *lx_tok_cue(const struct lx_scan *s, size_t i,
 				  enum lx_cue_kind ck)
 {
-	if (i >= s->t.n || !s->t.v[i].match)
+	if (i >= s->t.n || !s->t.v[i].match ||
+	    !(s->t.v[i].match->cues >> ck & 1))
 		return NULL;
 	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next)

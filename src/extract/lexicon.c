@@ -350,6 +350,8 @@ fc_status fc_lexicon_compile(struct fc_rules *r, struct fc_diags *d)
 		if (l->by_alpha2[i] != FC_NONE)
 			gov_of(&c, l->by_alpha2[i], NULL);
 	l->is_compiled = true;
+	if (!c.st)
+		c.st = lx_gaz_finish(l);
 	return c.st;
 }
 
@@ -358,6 +360,7 @@ void fc_lexicon_destroy(struct fc_lexicon *l)
 	if (!l)
 		return;
 	free(l->slots);
+	free(l->hashes);
 	free(l);
 }
 
@@ -429,9 +432,12 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
-	const struct lx_slot *sl = lx_gaz_find(s->l, key, len);
-	for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
-	     se = se->next) {
+	const struct lx_slot *sl =
+		lx_gaz_find_h(s->l, key, len, s->t.v[i].hash);
+	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
+				 1u << LX_CUE_PARTICLE)))
+		return false;
+	for (const struct lx_sense *se = sl->senses; se; se = se->next) {
 		if (se->kind != LX_S_CUE)
 			continue;
 		enum lx_cue_kind k = s->l->cues[se->ref].kind;
@@ -516,6 +522,7 @@ static void match_all(struct lx_scan *s)
 		if (t->flags & LX_T_BLOCKED)
 			continue;
 		bool has_blocked = false;
+		uint32_t h = t->hash;
 		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= s->t.n; k++) {
 			const struct lx_tok *last = &s->t.v[i + k - 1];
 			if (k > 1 && (last->flags & LX_T_NL))
@@ -532,7 +539,10 @@ static void match_all(struct lx_scan *s)
 			const char *key = lx_key(&s->t, i, k, &len);
 			if (len > LX_MAX_KEY)
 				break;
-			const struct lx_slot *sl = lx_gaz_find(l, key, len);
+			if (k > 1) /* the key goes on: a space, the token */
+				h = lx_hash_more(h, key + len - last->norm_len - 1,
+						 last->norm_len + 1);
+			const struct lx_slot *sl = lx_gaz_find_h(l, key, len, h);
 			if (!sl)
 				break;
 			for (const struct lx_sense *se = sl->senses; se;

@@ -16,12 +16,7 @@
 
 static uint32_t hash_key(const char *k, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 16777619u;
-	}
-	return h;
+	return lx_hash_more(LX_HASH0, k, n);
 }
 
 static struct lx_slot *probe(struct lx_slot *slots, size_t cap,
@@ -38,14 +33,58 @@ static struct lx_slot *probe(struct lx_slot *slots, size_t cap,
 	}
 }
 
-const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
-				  size_t len)
+const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
+				    const char *key, size_t len, uint32_t h)
 {
 	if (!l->capslots)
 		return NULL;
-	const struct lx_slot *s =
-		probe(l->slots, l->capslots, key, len, hash_key(key, len));
-	return s->key ? s : NULL;
+	if (!l->hashes) {
+		const struct lx_slot *s =
+			probe(l->slots, l->capslots, key, len, h);
+		return s->key ? s : NULL;
+	}
+	/* the hash array first: one small load for most misses */
+	size_t mask = l->capslots - 1;
+	uint32_t h1 = h | 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = l->hashes[i];
+		if (!v)
+			return NULL;
+		if (v != h1)
+			continue;
+		const struct lx_slot *s = &l->slots[i];
+		if (s->hash == h && s->key_len == len &&
+		    !memcmp(s->key, key, len))
+			return s;
+	}
+}
+
+const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
+				  size_t len)
+{
+	return lx_gaz_find_h(l, key, len, hash_key(key, len));
+}
+
+fc_status lx_gaz_finish(struct fc_lexicon *l)
+{
+	free(l->hashes);
+	l->hashes = calloc(l->capslots ? l->capslots : 1, sizeof(*l->hashes));
+	if (!l->hashes)
+		return FC_ENOMEM;
+	for (size_t i = 0; i < l->capslots; i++) {
+		struct lx_slot *s = &l->slots[i];
+		if (!s->key)
+			continue;
+		l->hashes[i] = s->hash | 1;
+		s->kinds = 0;
+		s->cues = 0;
+		for (const struct lx_sense *se = s->senses; se; se = se->next) {
+			s->kinds |= (uint16_t)(1u << se->kind);
+			if (se->kind == LX_S_CUE)
+				s->cues |= 1u << l->cues[se->ref].kind;
+		}
+	}
+	return FC_OK;
 }
 
 static int grow(struct fc_lexicon *l)

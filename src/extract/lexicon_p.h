@@ -105,8 +105,10 @@ struct lx_slot {
 	const char *key; /* NULL: empty slot */
 	uint32_t key_len;
 	uint32_t hash;
-	bool is_prefix; /* a longer phrase starts with this key */
 	struct lx_sense *senses;
+	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
+	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
+	bool is_prefix; /* a longer phrase starts with this key */
 };
 
 struct lx_ent {
@@ -142,6 +144,7 @@ struct fc_lexicon {
 
 	struct lx_slot *slots;
 	size_t nslots, capslots; /* capslots: power of two */
+	uint32_t *hashes; /* slots[i].hash | 1, 0 when empty (lx_gaz_finish) */
 	bool is_compiled;
 };
 
@@ -168,6 +171,20 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		     const char *alias, enum lx_sense_kind kind, uint32_t ref);
 const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
 				  size_t len);
+/* After the last lx_gaz_add: the sense masks and the hash array. */
+fc_status lx_gaz_finish(struct fc_lexicon *l);
+
+/* The hash of a key (FNV-1a), and of a key with n more bytes after it. */
+#define LX_HASH0 2166136261u
+static inline uint32_t lx_hash_more(uint32_t h, const char *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+/* lx_gaz_find with the key's hash known. */
+const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
+				    const char *key, size_t len, uint32_t h);
 
 /* ---- Tokens (lexicon_tok.c) -------------------------------------------- */
 
@@ -193,6 +210,7 @@ struct lx_tok {
 	uint16_t flags;
 	uint32_t sent;         /* sentence number (in the whole text) */
 	uint32_t ment;         /* scratch entity mention covering it */
+	uint32_t hash;         /* of the normalised form (lx_hash_more) */
 	const struct lx_slot *match; /* longest phrase starting here */
 	uint8_t match_ntok;
 };

@@ -183,9 +183,24 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 		return 0;
 	size_t nl = t->norm_len - 1 - k->norm_off;
 	k->norm_len = (uint16_t)(nl > 0xFFFF ? 0xFFFF : nl);
-	/* Case flags from the letters. */
+	k->hash = lx_hash_more(LX_HASH0, t->norm + k->norm_off, k->norm_len);
+	/* Case flags from the letters (ASCII: the same, counted plainly). */
 	int nup = 0, nlow = 0, first = 1;
-	for (size_t i = start; i < end;) {
+	size_t i0 = start;
+	while (i0 < end && s[i0] < 0x80) {
+		unsigned char c = s[i0++];
+		bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+		if (first && (up || low || (c >= '0' && c <= '9'))) {
+			if (up)
+				flags |= LX_T_CAP;
+			if (c >= '0' && c <= '9')
+				flags |= LX_T_DIGIT;
+			first = 0;
+		}
+		nup += up;
+		nlow += low;
+	}
+	for (size_t i = i0; i < end;) {
 		size_t n;
 		uint32_t cp = decode(s + i, end - i, &n);
 		if (cp < 0x80 && !first) { /* ASCII after the first letter */
@@ -271,7 +286,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 	for (size_t i = from; i < n;) {
 		size_t k;
 		uint32_t cp = decode(s + i, n - i, &k);
-		int c = cls(cp);
+		int c = cp == ' ' ? C_SPACE : cls(cp);
 		if (c == C_SPACE) {
 			if (cp == '\n') {
 				nls++;
@@ -313,6 +328,13 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		size_t j = i + k;
 		size_t split = 0; /* start of a trailing n't, or 0 */
 		while (j < n) {
+			/* ASCII letters and digits: the common case */
+			while (j < n && s[j] < 0x80 &&
+			       (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
+				(s[j] >= '0' && s[j] <= '9')))
+				j++;
+			if (j >= n)
+				break;
 			uint32_t d = peek(s, n, j, &k2);
 			int dc = cls(d);
 			if (dc == C_WORD) {

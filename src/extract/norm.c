@@ -229,8 +229,13 @@ static fc_status run_starts(struct scan *sc, size_t pi, uint32_t s,
 	for (size_t k = 0; k < q->n; k++) {
 		if (q->v[k] < off)
 			continue;
-		int rc = pcre2_match(p->acode, (PCRE2_SPTR)text, e, q->v[k],
-				     PCRE2_NO_UTF_CHECK, sc->md, sc->n->mctx);
+		int rc = p->is_ajit
+				 ? pcre2_jit_match(p->acode, (PCRE2_SPTR)text, e,
+						   q->v[k], PCRE2_NO_UTF_CHECK,
+						   sc->md, sc->n->mctx)
+				 : pcre2_match(p->acode, (PCRE2_SPTR)text, e,
+					       q->v[k], PCRE2_NO_UTF_CHECK,
+					       sc->md, sc->n->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0) {

@@ -446,7 +446,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    p->id, (const char *)msg);
 		goto done;
 	}
-	if (!norm_scan_pattern(p, a, fc_buf_cstr(&e.out), e.out.len, opts))
+	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts))
 		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
@@ -685,6 +685,8 @@ void fc_norm_destroy(struct fc_norm *n)
 		pcre2_code_free(n->patterns[i].acode);
 		n->patterns[i].acode = NULL;
 	}
+	norm_first_memo_free(n->first_memo);
+	n->first_memo = NULL;
 	pcre2_match_context_free(n->mctx);
 	n->mctx = NULL;
 }

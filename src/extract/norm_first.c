@@ -49,6 +49,7 @@ struct fa {
 	size_t n, i;
 	bool is_bad;
 	int depth;
+	struct norm_first_memo *memo; /* groups seen in earlier patterns */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
@@ -244,6 +245,77 @@ static void ps_dedupe(struct fa *f, struct pset *p)
 	p->n = o;
 }
 
+/*
+** The longest strings that differ in their last class only become one,
+** with the union of those classes (and nothing known after it). Returns
+** whether that made the set smaller.
+*/
+static bool ps_merge_last(struct fa *f, struct pset *p)
+{
+	uint8_t max = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].len > max)
+			max = p->v[i].len;
+	if (max < 2)
+		return false;
+	size_t n0 = p->n;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr *s = &p->v[i];
+		if (s->len < max)
+			continue;
+		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+		s->x = 0;
+	}
+	/* group by everything but the last class: the first of a group
+	** takes the union */
+	size_t cap = 16;
+	while (cap < 2 * p->n)
+		cap *= 2;
+	if (cap > f->caphash) {
+		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
+		if (!h) {
+			f->is_bad = true;
+			return false;
+		}
+		f->hash = h;
+		f->caphash = cap;
+	}
+	memset(f->hash, 0, cap * sizeof(*f->hash));
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr s = p->v[i];
+		if (s.len < max) {
+			p->v[o++] = s;
+			continue;
+		}
+		struct norm_pstr key = s;
+		key.sym[max - 1] = 0;
+		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
+		size_t into = SIZE_MAX;
+		for (; f->hash[k]; k = (k + 1) & (cap - 1)) {
+			struct norm_pstr g = p->v[f->hash[k] - 1];
+			g.sym[max - 1] = 0;
+			if (!memcmp(&g, &key, sizeof(g))) {
+				into = f->hash[k] - 1;
+				break;
+			}
+		}
+		if (into == SIZE_MAX) {
+			p->v[o] = s;
+			f->hash[k] = (uint32_t)++o;
+			continue;
+		}
+		struct norm_pstr *g = &p->v[into];
+		bset u;
+		for (int j = 0; j < 4; j++)
+			u[j] = f->sets[g->sym[max - 1]][j] |
+			       f->sets[s.sym[max - 1]][j];
+		g->sym[max - 1] = intern(f, u);
+	}
+	p->n = o;
+	return o < n0;
+}
+
 /* Drop duplicates, and shorten the longest strings while there are
 ** too many. */
 static void ps_norm(struct fa *f, struct pset *p)
@@ -252,6 +324,8 @@ static void ps_norm(struct fa *f, struct pset *p)
 		ps_dedupe(f, p);
 		if (p->n <= SET_MAX)
 			return;
+		if (ps_merge_last(f, p))
+			continue;
 		uint8_t max = 0;
 		for (size_t i = 0; i < p->n; i++)
 			if (p->v[i].len > max)
@@ -597,7 +671,19 @@ static struct pset repeat(struct fa *f, struct pset *p, long min, long max)
 		ps_free(&acc);
 		acc = all;
 	} else if (max != lo) {
-		ps_trunc(&acc);
+		/* lo and lo + 1 times, and at least lo + 2 */
+		struct pset all = ps_copy(f, &acc);
+		for (long k = 0; k < 2 && !f->is_bad; k++) {
+			struct pset nx = concat(f, &acc, p);
+			ps_free(&acc);
+			acc = nx;
+			if (k == 1)
+				ps_trunc(&acc);
+			struct pset c = ps_copy(f, &acc);
+			ps_union(f, &all, &c);
+		}
+		ps_free(&acc);
+		acc = all;
 	}
 	ps_union(f, &out, &acc);
 	ps_free(p);
@@ -809,9 +895,172 @@ static bool parse_quant(struct fa *f, long *min, long *max)
 	return true;
 }
 
+/* ---- Memo --------------------------------------------------------------- */
+
+/*
+** Patterns share their macros and tables ({num}, {month}, {hedgep}), so
+** the same group text comes back again and again: its strings are kept
+** with the classes they use and taken over by the later patterns.
+*/
+
+#define MEMO_MIN 24 /* bytes of group text worth keeping */
+
+struct memo_ent {
+	uint64_t hash;
+	char *text;
+	size_t len;
+	bool is_ci;
+	struct norm_pstr *strs; /* classes numbered into sets */
+	size_t nstrs;
+	bset *sets;
+	size_t nsets;
+};
+
+struct norm_first_memo {
+	struct memo_ent *v;
+	size_t n, cap;
+};
+
+void norm_first_memo_free(struct norm_first_memo *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->v[i].text);
+		free(m->v[i].strs);
+		free(m->v[i].sets);
+	}
+	free(m->v);
+	free(m);
+}
+
+/* Where the group whose text starts at `from` ends (its ')'), or
+** SIZE_MAX. */
+static size_t group_end(const struct fa *f, size_t from)
+{
+	int depth = 0;
+	for (size_t i = from; i < f->n; i++) {
+		unsigned c = f->s[i];
+		if (c == '\\') {
+			i++;
+		} else if (c == '[') {
+			i++;
+			if (i < f->n && f->s[i] == '^')
+				i++;
+			if (i < f->n && f->s[i] == ']')
+				i++;
+			while (i < f->n && f->s[i] != ']')
+				i += f->s[i] == '\\' ? 2 : 1;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')') {
+			if (!depth--)
+				return i;
+		}
+	}
+	return SIZE_MAX;
+}
+
+static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
+{
+	uint64_t h = 0xCBF29CE484222325ull ^ is_ci;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 0x100000001B3ull;
+	return h;
+}
+
+static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
+				  const unsigned char *s, size_t n, bool is_ci)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].hash == h && m->v[i].len == n &&
+		    m->v[i].is_ci == is_ci && !memcmp(m->v[i].text, s, n))
+			return &m->v[i];
+	return NULL;
+}
+
+/* Keep p, the strings of group text s[0, n). */
+static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
+		     size_t n, bool is_ci, const struct pset *p)
+{
+	struct norm_first_memo *m = f->memo;
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		struct memo_ent *v = realloc(m->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		m->v = v;
+		m->cap = cap;
+	}
+	struct memo_ent e = {h, malloc(n), n, is_ci,
+			     malloc((p->n ? p->n : 1) * sizeof(*e.strs)), p->n,
+			     NULL, 1};
+	uint8_t map[NSETS] = {0};
+	e.sets = malloc(NSETS * sizeof(*e.sets));
+	if (!e.text || !e.strs || !e.sets) {
+		free(e.text);
+		free(e.strs);
+		free(e.sets);
+		return;
+	}
+	memcpy(e.text, s, n);
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr t = p->v[i];
+		for (uint8_t k = 0; k <= t.len; k++) {
+			uint8_t *id = k < t.len ? &t.sym[k] : &t.x;
+			if (!*id)
+				continue;
+			if (!map[*id]) {
+				memcpy(e.sets[e.nsets], f->sets[*id], sizeof(bset));
+				map[*id] = (uint8_t)e.nsets++;
+			}
+			*id = map[*id];
+		}
+		e.strs[i] = t;
+	}
+	m->v[m->n++] = e;
+}
+
+/* The strings of e, their classes interned into this pattern. */
+static struct pset memo_get(struct fa *f, const struct memo_ent *e)
+{
+	struct pset out = {0};
+	uint8_t map[NSETS] = {0};
+	for (size_t k = 1; k < e->nsets; k++)
+		map[k] = intern(f, e->sets[k]);
+	for (size_t i = 0; i < e->nstrs && !f->is_bad; i++) {
+		struct norm_pstr t = e->strs[i];
+		for (uint8_t k = 0; k < t.len; k++)
+			t.sym[k] = map[t.sym[k]];
+		t.x = map[t.x];
+		ps_push(f, &out, &t);
+	}
+	return out;
+}
+
 /* ---- Parsing ------------------------------------------------------------ */
 
 static struct pset parse_alt(struct fa *f, bool *is_ci);
+
+/* parse_alt for the text of a group, from the memo when it is there. */
+static struct pset group_alt(struct fa *f, bool *is_ci)
+{
+	size_t start = f->i, end = group_end(f, start);
+	if (!f->memo || end == SIZE_MAX || end - start < MEMO_MIN)
+		return parse_alt(f, is_ci);
+	uint64_t h = hash_text(f->s + start, end - start, *is_ci);
+	const struct memo_ent *e =
+		memo_find(f->memo, h, f->s + start, end - start, *is_ci);
+	if (e) {
+		f->i = end;
+		return memo_get(f, e);
+	}
+	bool ci = *is_ci;
+	struct pset p = parse_alt(f, is_ci);
+	if (!f->is_bad && f->i == end)
+		memo_put(f, h, f->s + start, end - start, ci, &p);
+	return p;
+}
 
 /* Option letters after "(?": returns ':' or ')' as read, 0 if unknown. */
 static unsigned parse_opts(struct fa *f, bool *is_ci)
@@ -860,10 +1109,10 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 	}
 	unsigned c = peek(f, 1);
 	if (peek(f, 0) != '?') {
-		out = parse_alt(f, &ci);
+		out = group_alt(f, &ci);
 	} else if (c == ':' || c == '>' || c == '|') {
 		f->i += 2;
-		out = parse_alt(f, &ci);
+		out = group_alt(f, &ci);
 	} else if ((c == '<' && peek(f, 2) != '=' && peek(f, 2) != '!') ||
 		   (c == 'P' && peek(f, 2) == '<') || c == '\'') {
 		unsigned end = c == '\'' ? '\'' : '>';
@@ -871,7 +1120,7 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		while (f->i < f->n && f->s[f->i] != end)
 			f->i++;
 		f->i++;
-		out = parse_alt(f, &ci);
+		out = group_alt(f, &ci);
 	} else if (c == '=' || c == '!' ||
 		   (c == '<' && (peek(f, 2) == '=' || peek(f, 2) == '!'))) {
 		bool is_behind = c == '<';
@@ -1024,10 +1273,14 @@ static struct pset parse_alt(struct fa *f, bool *is_ci)
 }
 
 void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
-			struct fc_arena *a, struct norm_first *out)
+			struct norm_first_memo **memo, struct fc_arena *a,
+			struct norm_first *out)
 {
 	memset(out, 0, sizeof(*out));
-	struct fa f = {.s = (const unsigned char *)rx, .n = len};
+	if (!*memo)
+		*memo = calloc(1, sizeof(**memo));
+	struct fa f = {.s = (const unsigned char *)rx, .n = len,
+		       .memo = *memo};
 	f.sets = calloc(NSETS, sizeof(*f.sets));
 	if (!f.sets)
 		return;

@@ -123,6 +123,7 @@ struct norm_pattern {
 	bool is_always; /* no anchors: runs on every stretch */
 	/* scan: an anchored copy of code, tried where first allows */
 	pcre2_code *acode;
+	bool is_ajit; /* acode has JIT code */
 	struct norm_first first;
 };
 
@@ -171,6 +172,7 @@ struct fc_norm {
 	int prefer;
 	const struct fc_ynode *prefer_node;
 	struct norm_scan *scan; /* built by norm_scan_build */
+	struct norm_first_memo *first_memo; /* while patterns compile */
 	size_t lookbehind; /* bytes a match may look at before its stretch */
 };
 
@@ -185,16 +187,21 @@ int norm_table_find(const struct fc_norm *n, const char *name);
 
 /* ---- Scan tables (norm_first.c, norm_trie.c) -------------------------- */
 
-/* Where matches of the expanded regex rx can start. */
+/* Where matches of the expanded regex rx can start. *memo keeps the
+** groups seen so far (made on first use; norm_first_memo_free). */
+struct norm_first_memo;
 void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
-			struct fc_arena *a, struct norm_first *out);
+			struct norm_first_memo **memo, struct fc_arena *a,
+			struct norm_first *out);
+void norm_first_memo_free(struct norm_first_memo *m);
 /*
 ** After p->code compiled from rx with opts: the anchored copy of p and
 ** its start strings. True when the scan will run that copy; false when
 ** it runs p->code unanchored (which then wants JIT).
 */
-bool norm_scan_pattern(struct norm_pattern *p, struct fc_arena *a,
-		       const char *rx, size_t len, uint32_t opts);
+bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
+		       struct fc_arena *a, const char *rx, size_t len,
+		       uint32_t opts);
 /* After build_tables: the start tables of the scan (rules arena). */
 fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a);
 

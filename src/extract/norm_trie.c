@@ -50,8 +50,9 @@ struct trie_node {
 /* Strings that end at a node when the next byte is not in class x. */
 struct trie_cond {
 	uint32_t next;
-	int32_t bits; /* pool bitset */
+	int32_t bits; /* pool bitset, or trigger bitset when is_trig */
 	uint16_t x;
+	bool is_trig;
 };
 
 struct norm_scan {
@@ -74,6 +75,8 @@ struct norm_scan {
 	/* first level: nodes a byte may enter, at run starts / anywhere */
 	uint32_t *first;
 	uint32_t run_at[257], any_at[257]; /* offsets into first */
+	uint8_t bcls[128]; /* the DFA column of an ASCII byte */
+	size_t ncls;
 };
 
 static bool is_alpha(unsigned char c)
@@ -97,13 +100,14 @@ static void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
 		dst[i] |= src[i];
 }
 
-bool norm_scan_pattern(struct norm_pattern *p, struct fc_arena *a,
-		       const char *rx, size_t len, uint32_t opts)
+bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
+		       struct fc_arena *a, const char *rx, size_t len,
+		       uint32_t opts)
 {
 	pcre2_code_free(p->acode);
 	p->acode = NULL;
-	norm_first_analyze(rx, len, (opts & PCRE2_CASELESS) != 0, a,
-			   &p->first);
+	norm_first_analyze(rx, len, (opts & PCRE2_CASELESS) != 0,
+			   &n->first_memo, a, &p->first);
 	if (!p->first.is_ok)
 		return false;
 	int err;
@@ -114,7 +118,7 @@ bool norm_scan_pattern(struct norm_pattern *p, struct fc_arena *a,
 		p->first.is_ok = false;
 		return false;
 	}
-	pcre2_jit_compile(p->acode, PCRE2_JIT_COMPLETE);
+	p->is_ajit = pcre2_jit_compile(p->acode, PCRE2_JIT_COMPLETE) == 0;
 	return true;
 }
 
@@ -205,14 +209,15 @@ static uint32_t child(struct build *bd, uint32_t nd, uint16_t sym,
 	return ch;
 }
 
-static uint32_t cond_new(struct build *bd, uint32_t nd, uint16_t x)
+static uint32_t cond_new(struct build *bd, uint32_t nd, uint16_t x,
+			 int32_t bits, bool is_trig)
 {
 	struct norm_scan *t = bd->t;
 	if (!grow(bd, (void **)&t->conds, sizeof(*t->conds), &t->capconds,
 		  t->nconds + 1))
 		return 0;
 	uint32_t c = (uint32_t)t->nconds++;
-	t->conds[c] = (struct trie_cond){t->nodes[nd].cond, -1, x};
+	t->conds[c] = (struct trie_cond){t->nodes[nd].cond, bits, x, is_trig};
 	t->nodes[nd].cond = c;
 	return c;
 }
@@ -224,9 +229,9 @@ static void add_end(struct build *bd, uint32_t nd, uint16_t x, size_t pi)
 	int32_t *bits = &t->nodes[nd].pats;
 	if (x) {
 		uint32_t c = t->nodes[nd].cond;
-		while (c && t->conds[c].x != x)
+		while (c && (t->conds[c].x != x || t->conds[c].is_trig))
 			c = t->conds[c].next;
-		if (!c && !(c = cond_new(bd, nd, x)))
+		if (!c && !(c = cond_new(bd, nd, x, -1, false)))
 			return;
 		bits = &t->conds[c].bits;
 	}
@@ -250,6 +255,23 @@ static void add_string(struct build *bd, const struct norm_pattern *p,
 	add_end(bd, nd, x, pi);
 }
 
+/* A trigger word: caseless letters at a run start, then no letter. */
+static void add_trigger(struct build *bd, const struct norm_hent *h,
+			uint16_t not_letter)
+{
+	uint32_t nd = 1;
+	for (uint32_t k = 0; k < h->len && nd; k++) {
+		uint64_t b[4] = {0};
+		unsigned char c = (unsigned char)h->key[k];
+		b[c / 64] |= 1ull << (c % 64);
+		c = (unsigned char)(c & ~0x20);
+		b[c / 64] |= 1ull << (c % 64);
+		nd = child(bd, nd, intern_set(bd, b), false);
+	}
+	if (nd)
+		cond_new(bd, nd, not_letter, h->val, true);
+}
+
 /* sub: the match starts of a node and of every node under it (children
 ** have higher indexes than their parents). */
 static void subs(struct build *bd)
@@ -266,7 +288,9 @@ static void subs(struct build *bd)
 		if (node->pats >= 0)
 			or_set(d, t->pool + (size_t)node->pats * nw, nw);
 		for (uint32_t c = node->cond; c; c = t->conds[c].next)
-			or_set(d, t->pool + (size_t)t->conds[c].bits * nw, nw);
+			if (!t->conds[c].is_trig)
+				or_set(d, t->pool + (size_t)t->conds[c].bits * nw,
+				       nw);
 		for (uint32_t ch = node->child; ch; ch = t->nodes[ch].sibling)
 			or_set(d, t->pool + (size_t)t->nodes[ch].sub * nw, nw);
 	}
@@ -276,17 +300,33 @@ static void subs(struct build *bd)
 static void dispatch(struct build *bd)
 {
 	struct norm_scan *t = bd->t;
-	uint32_t kids[256];
+	uint32_t kids[128][64]; /* by byte: the children it enters */
+	uint8_t nk[128];
 	uint32_t seen[128][2]; /* lists made for this node: offset, count */
 	t->ndisp = 1;
 	t->nlists = 1; /* offset 0: no children */
 	for (size_t nd = 1; nd < t->nnodes && !bd->is_oom; nd++) {
-		size_t nk = 0;
-		for (uint32_t ch = t->nodes[nd].child; ch && nk < 256;
-		     ch = t->nodes[ch].sibling)
-			kids[nk++] = ch;
-		if (nk < DISP_MIN)
+		size_t nch = 0;
+		for (uint32_t ch = t->nodes[nd].child; ch; ch = t->nodes[ch].sibling)
+			nch++;
+		if (nch < DISP_MIN)
 			continue;
+		memset(nk, 0, sizeof(nk));
+		bool is_over = false;
+		for (uint32_t ch = t->nodes[nd].child; ch; ch = t->nodes[ch].sibling) {
+			const uint64_t *set = t->sets[t->nodes[ch].sym];
+			for (int w = 0; w < 2; w++)
+				for (uint64_t m = set[w]; m; m &= m - 1) {
+					unsigned b = (unsigned)(w * 64 +
+						__builtin_ctzll(m));
+					if (nk[b] == 64)
+						is_over = true;
+					else
+						kids[b][nk[b]++] = ch;
+				}
+		}
+		if (is_over)
+			continue; /* too many on one byte: scan the siblings */
 		if (!grow(bd, (void **)&t->disp, sizeof(*t->disp), &t->capdisp,
 			  t->ndisp + 128))
 			return;
@@ -294,28 +334,26 @@ static void dispatch(struct build *bd)
 		t->ndisp += 128;
 		size_t nseen = 0;
 		for (unsigned b = 0; b < 128; b++) {
-			uint32_t off = (uint32_t)t->nlists, cnt = 0;
-			if (!grow(bd, (void **)&t->lists, sizeof(*t->lists),
-				  &t->caplists, t->nlists + nk + 1))
-				return;
-			for (size_t k = 0; k < nk; k++)
-				if (set_has(t->sets[t->nodes[kids[k]].sym], b))
-					t->lists[off + 1 + cnt++] = kids[k];
+			uint32_t cnt = nk[b];
 			t->disp[d + b] = 0;
 			if (!cnt)
 				continue;
-			t->lists[off] = cnt;
 			size_t j;
 			for (j = 0; j < nseen; j++)
 				if (seen[j][1] == cnt &&
-				    !memcmp(t->lists + seen[j][0] + 1,
-					    t->lists + off + 1,
+				    !memcmp(t->lists + seen[j][0] + 1, kids[b],
 					    cnt * sizeof(*t->lists)))
 					break;
 			if (j < nseen) {
 				t->disp[d + b] = seen[j][0];
 				continue;
 			}
+			uint32_t off = (uint32_t)t->nlists;
+			if (!grow(bd, (void **)&t->lists, sizeof(*t->lists),
+				  &t->caplists, t->nlists + cnt + 1))
+				return;
+			t->lists[off] = cnt;
+			memcpy(t->lists + off + 1, kids[b], cnt * sizeof(*t->lists));
 			seen[nseen][0] = off;
 			seen[nseen++][1] = cnt;
 			t->disp[d + b] = off;
@@ -363,8 +401,36 @@ static void first_level(struct build *bd)
 	}
 }
 
+/* ASCII bytes that no class tells apart share a DFA column. */
+static void byte_classes(struct build *bd)
+{
+	struct norm_scan *t = bd->t;
+	size_t nw = (t->nsets + 63) / 64;
+	uint64_t *sig = calloc(128 * (nw ? nw : 1), sizeof(uint64_t));
+	if (!sig) {
+		bd->is_oom = true;
+		return;
+	}
+	for (unsigned b = 0; b < 128; b++)
+		for (size_t k = 0; k < t->nsets; k++)
+			if (set_has(t->sets[k], b))
+				sig[b * nw + k / 64] |= 1ull << (k % 64);
+	t->ncls = 0;
+	for (unsigned b = 0; b < 128; b++) {
+		unsigned c;
+		for (c = 0; c < b; c++)
+			if (!memcmp(sig + c * nw, sig + b * nw,
+				    nw * sizeof(uint64_t)))
+				break;
+		t->bcls[b] = c < b ? t->bcls[c] : (uint8_t)t->ncls++;
+	}
+	free(sig);
+}
+
 fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 {
+	norm_first_memo_free(n->first_memo);
+	n->first_memo = NULL;
 	struct norm_scan *t = fc_arena_alloc(a, sizeof(*t));
 	if (!t)
 		return FC_ENOMEM;
@@ -381,6 +447,11 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		return FC_ENOMEM;
 	for (int k = 0; k < 3; k++)
 		node_new(&bd, 0, false);
+	uint64_t letters[4] = {0};
+	for (unsigned c = 'A'; c <= 'z'; c++)
+		if (is_alpha((unsigned char)c))
+			letters[c / 64] |= 1ull << (c % 64);
+	uint16_t not_letter = intern_set(&bd, letters);
 	uint32_t maxlb = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const struct norm_pattern *p = &n->patterns[i];
@@ -394,9 +465,15 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		for (size_t k = 0; k < p->first.nstrs && !bd.is_oom; k++)
 			add_string(&bd, p, &p->first.strs[k], i);
 	}
+	for (size_t i = 0; n->triggers.v && i <= n->triggers.mask; i++) {
+		const struct norm_hent *h = &n->triggers.v[i];
+		if (h->hash && h->len)
+			add_trigger(&bd, h, not_letter);
+	}
 	subs(&bd);
 	dispatch(&bd);
 	first_level(&bd);
+	byte_classes(&bd);
 	if (bd.is_oom)
 		return FC_ENOMEM;
 	for (unsigned c = 0; c < 256; c++) {
@@ -416,39 +493,49 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 
 /* ---- Walking ----------------------------------------------------------- */
 
-struct wstep {
-	uint32_t nd, i;
-};
+/*
+** The walks run on a DFA built lazily from the trie (as RE2 does it): a
+** state is a set of trie nodes; its transition on a column of bytes is
+** made the first time the text needs it, with the bits it reports (the
+** strings that end there: match starts, and triggers). A byte above
+** ASCII stops a walk and reports every match start below the state. The
+** DFA starts over when it has DFA_MAX states.
+*/
 
-/* A cached word: what the walk from its start finds inside it. */
-struct wc_ent {
-	uint64_t hash;   /* 0: free */
-	uint32_t key;    /* offset into keys */
-	uint32_t bits;   /* offset into bits: starts, then triggers */
-	uint32_t ends;   /* offset into ends: nodes alive at its end */
-	uint16_t nends;
-	uint8_t len;
+#define DFA_MAX 16384    /* states before the DFA starts over */
+#define UNKNOWN 0xFFFFFFFFu
+
+struct dstate {
+	uint32_t nodes;   /* offset into dnodes */
+	uint32_t nnodes;
+	uint32_t end, bail; /* bits when the stretch ends / at a non-ASCII
+			       byte (bits index) */
+	uint32_t hash;
 };
 
 struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
-	const unsigned char *x; /* text of the stretch being walked */
-	uint32_t e;             /* its end */
 	size_t nw;
-	uint64_t *acc, *active; /* starts at the current position; active */
-	uint64_t *tacc, *ttrig; /* a word being cached */
-	struct wstep *stack;
-	size_t top, capstack;
+	uint64_t *acc;          /* starts at the current position */
 	struct norm_startq *q;  /* per pattern */
-	struct wc_ent *slots;
-	size_t nwords;
-	char *keys;
-	size_t nkeys, capkeys;
-	uint64_t *bits;
+	/* DFA */
+	struct dstate *st;
+	size_t nst, capst;
+	uint32_t *dnodes;       /* the node sets */
+	size_t ndnodes, capdnodes;
+	uint32_t *trans;        /* nst * ncls: next << 16 | bits, or UNKNOWN */
+	size_t captrans;
+	uint32_t *hst;          /* state hash: index + 1 */
+	size_t hstmask;
+	uint64_t *bits;         /* bit sets: starts then triggers, 2 nw each */
 	size_t nbits, capbits;
-	uint32_t *ends;
-	size_t nends, capends;
+	uint32_t *hbits;        /* their hash: index + 1 */
+	size_t hbitsmask;
+	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	uint32_t *tmp;          /* a node set being made */
+	size_t captmp;
+	uint64_t *tbits;        /* bits being made (2 nw) */
 	bool is_oom;
 };
 
@@ -470,77 +557,310 @@ static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
 	return true;
 }
 
-static void push(struct norm_walk *w, uint32_t nd, uint32_t i)
+static uint32_t hash_words(const void *p, size_t n)
 {
-	if (w->top == w->capstack &&
-	    !vgrow(w, (void **)&w->stack, sizeof(*w->stack), &w->capstack,
-		   w->top + 1))
-		return;
-	w->stack[w->top++] = (struct wstep){nd, i};
+	const unsigned char *b = p;
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001B3ull;
+	return (uint32_t)(h >> 32) | 1;
 }
 
-/*
-** Run the walk on the stack: the patterns whose strings end into acc.
-** A step that reaches position stop is not taken but kept in w->ends.
-*/
-static void run(struct norm_walk *w, uint64_t *acc, uint32_t stop)
+/* The index of bit set w->tbits (0: empty). */
+static uint32_t bits_id(struct norm_walk *w)
+{
+	size_t n2 = 2 * w->nw;
+	bool empty = true;
+	for (size_t k = 0; k < n2 && empty; k++)
+		empty = !w->tbits[k];
+	if (empty)
+		return 0;
+	uint32_t h = hash_words(w->tbits, n2 * sizeof(uint64_t));
+	size_t i = h & w->hbitsmask;
+	for (;; i = (i + 1) & w->hbitsmask) {
+		uint32_t k = w->hbits[i];
+		if (!k)
+			break;
+		if (!memcmp(w->bits + k * n2, w->tbits, n2 * sizeof(uint64_t)))
+			return k;
+	}
+	if (w->nbits >= 0xFFFF || w->nbits * 2 > w->hbitsmask ||
+	    !vgrow(w, (void **)&w->bits, n2 * sizeof(uint64_t), &w->capbits,
+		   w->nbits + 1)) {
+		w->is_oom = w->is_oom || w->nbits < 0xFFFF;
+		return UNKNOWN;
+	}
+	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
+	w->hbits[i] = (uint32_t)w->nbits;
+	return (uint32_t)w->nbits++;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The bits of the conds of node set S when the next byte is b (b < 0:
+** the stretch ends or the byte is above ASCII: every cond holds). */
+static void cond_bits(struct norm_walk *w, const uint32_t *set, size_t n,
+		      int b)
 {
 	const struct norm_scan *t = w->t;
-	const unsigned char *x = w->x;
-	uint32_t e = w->e;
-	size_t nw = w->nw, steps = 0;
-	while (w->top) {
-		struct wstep s = w->stack[--w->top];
-		if (s.i == stop) {
-			if (vgrow(w, (void **)&w->ends, sizeof(*w->ends),
-				  &w->capends, w->nends + 1))
-				w->ends[w->nends++] = s.nd;
-			continue;
-		}
-		const struct trie_node *node = &t->nodes[s.nd];
-		if (node->pats >= 0)
-			or_set(acc, t->pool + (size_t)node->pats * nw, nw);
-		for (uint32_t c = node->cond; c; c = t->conds[c].next) {
+	size_t nw = w->nw;
+	for (size_t k = 0; k < n; k++)
+		for (uint32_t c = t->nodes[set[k]].cond; c;
+		     c = t->conds[c].next) {
 			const struct trie_cond *cd = &t->conds[c];
-			if (s.i >= e || !set_has(t->sets[cd->x], x[s.i]))
-				or_set(acc, t->pool + (size_t)cd->bits * nw, nw);
+			if (b >= 0 && set_has(t->sets[cd->x], (unsigned)b))
+				continue;
+			if (cd->is_trig)
+				or_set(w->tbits + nw,
+				       w->n->bitsets + (size_t)cd->bits * nw, nw);
+			else
+				or_set(w->tbits,
+				       t->pool + (size_t)cd->bits * nw, nw);
 		}
-		if (s.i >= e || (!node->child && !node->is_loop))
-			continue;
-		unsigned char b = x[s.i];
-		if (b >= 0x80 || ++steps > WALK_MAX) {
-			/* whatever may follow */
-			or_set(acc, t->pool + (size_t)node->sub * nw, nw);
-			continue;
-		}
+}
+
+static void clear_dfa(struct norm_walk *w);
+
+/*
+** The state of node set w->tmp[0, n) (sorted here): its index, made when
+** new (with its end and bail bits). UNKNOWN when the DFA is full.
+*/
+static uint32_t state_id(struct norm_walk *w, size_t n)
+{
+	const struct norm_scan *t = w->t;
+	if (n > 1) {
+		qsort(w->tmp, n, sizeof(*w->tmp), cmp_u32);
+		size_t o = 1;
+		for (size_t k = 1; k < n; k++)
+			if (w->tmp[k] != w->tmp[o - 1])
+				w->tmp[o++] = w->tmp[k];
+		n = o;
+	}
+	if (!n)
+		return 0;
+	uint32_t h = hash_words(w->tmp, n * sizeof(*w->tmp));
+	size_t i = h & w->hstmask;
+	for (;; i = (i + 1) & w->hstmask) {
+		uint32_t k = w->hst[i];
+		if (!k)
+			break;
+		const struct dstate *d = &w->st[k - 1];
+		if (d->hash == h && d->nnodes == n &&
+		    !memcmp(w->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
+			return k - 1;
+	}
+	if (w->nst >= DFA_MAX)
+		return UNKNOWN;
+	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
+	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
+		   w->ndnodes + n) ||
+	    !vgrow(w, (void **)&w->trans, t->ncls * sizeof(*w->trans),
+		   &w->captrans, w->nst + 1))
+		return UNKNOWN;
+	uint32_t id = (uint32_t)w->nst;
+	struct dstate *d = &w->st[id];
+	d->nodes = (uint32_t)w->ndnodes;
+	d->nnodes = (uint32_t)n;
+	d->hash = h;
+	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
+	w->ndnodes += n;
+	for (size_t c = 0; c < t->ncls; c++)
+		w->trans[id * t->ncls + c] = UNKNOWN;
+	size_t nw = w->nw;
+	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
+	cond_bits(w, w->tmp, n, -1);
+	d->end = bits_id(w);
+	for (size_t k = 0; k < n; k++)
+		if (t->nodes[w->tmp[k]].sub >= 0)
+			or_set(w->tbits,
+			       t->pool + (size_t)t->nodes[w->tmp[k]].sub * nw, nw);
+	d->bail = bits_id(w);
+	if (d->end == UNKNOWN || d->bail == UNKNOWN)
+		return UNKNOWN;
+	w->hst[i] = id + 1;
+	w->nst++;
+	return id;
+}
+
+static void add_node(struct norm_walk *w, size_t *n, uint32_t nd)
+{
+	if (*n == w->captmp &&
+	    !vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, *n + 1))
+		return;
+	w->tmp[(*n)++] = nd;
+}
+
+/* The unconditional starts of the nodes w->tmp[0, n) into tbits. */
+static void pats_bits(struct norm_walk *w, size_t n)
+{
+	const struct norm_scan *t = w->t;
+	for (size_t k = 0; k < n; k++)
+		if (t->nodes[w->tmp[k]].pats >= 0)
+			or_set(w->tbits,
+			       t->pool + (size_t)t->nodes[w->tmp[k]].pats * w->nw,
+			       w->nw);
+}
+
+/* The transition of state id on ASCII byte b: next << 16 | bits. */
+static uint32_t step(struct norm_walk *w, uint32_t id, unsigned b)
+{
+	const struct norm_scan *t = w->t;
+	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
+	const struct dstate *d = &w->st[id];
+	cond_bits(w, w->dnodes + d->nodes, d->nnodes, (int)b);
+	size_t n = 0;
+	for (uint32_t k = 0; k < d->nnodes; k++) {
+		uint32_t nd = w->dnodes[w->st[id].nodes + k];
+		const struct trie_node *node = &t->nodes[nd];
 		if (node->is_loop && set_has(t->sets[node->sym], b))
-			push(w, s.nd, s.i + 1);
+			add_node(w, &n, nd);
 		if (node->disp) {
 			const uint32_t *l = t->lists + t->disp[node->disp + b];
-			for (uint32_t k = 1; k <= l[0]; k++)
-				push(w, l[k], s.i + 1);
+			for (uint32_t j = 1; j <= l[0]; j++)
+				add_node(w, &n, l[j]);
 			continue;
 		}
 		for (uint32_t ch = node->child; ch; ch = t->nodes[ch].sibling)
 			if (set_has(t->sets[t->nodes[ch].sym], b))
-				push(w, ch, s.i + 1);
+				add_node(w, &n, ch);
+	}
+	pats_bits(w, n);
+	uint32_t bits = bits_id(w);
+	uint32_t next = state_id(w, n);
+	if (next == UNKNOWN || bits == UNKNOWN)
+		return UNKNOWN;
+	return next << 16 | bits;
+}
+
+/* The start on ASCII byte c: the first level for it, and the starts
+** its strings of one byte report. */
+static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
+{
+	const struct norm_scan *t = w->t;
+	size_t n = 0;
+	if (!any_only)
+		for (uint32_t k = t->run_at[c]; k < t->run_at[c + 1]; k++)
+			add_node(w, &n, t->first[k]);
+	for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
+		add_node(w, &n, t->first[k]);
+	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
+	pats_bits(w, n);
+	uint32_t bits = bits_id(w);
+	uint32_t next = state_id(w, n);
+	if (next == UNKNOWN || bits == UNKNOWN)
+		return UNKNOWN;
+	return next << 16 | bits;
+}
+
+static void clear_dfa(struct norm_walk *w)
+{
+	w->nst = w->ndnodes = 0;
+	w->nbits = 1; /* 0: the empty set */
+	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
+	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
+	memset(w->start, 0xFF, sizeof(w->start));
+	/* state 0: no node (dead) */
+	w->nst = 0;
+	state_id(w, 0);
+	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
+	    vgrow(w, (void **)&w->trans, w->t->ncls * sizeof(*w->trans),
+		  &w->captrans, 1)) {
+		memset(&w->st[0], 0, sizeof(w->st[0]));
+		for (size_t c = 0; c < w->t->ncls; c++)
+			w->trans[c] = 0; /* dead stays dead, reports nothing */
+		w->nst = 1;
 	}
 }
 
-/* Start a walk at p on the first-level nodes for byte x[p]. */
-static void start(struct norm_walk *w, const uint32_t *at, uint32_t p)
+/* OR the bits of index b into acc (starts) and active (triggers). */
+static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
+{
+	if (!b)
+		return;
+	const uint64_t *v = w->bits + (size_t)b * 2 * w->nw;
+	or_set(w->acc, v, w->nw);
+	or_set(active, v + w->nw, w->nw);
+}
+
+/*
+** Walk from position p (its byte x[p] taken): at the start of a
+** letter/digit run with both roots, else with the one for anywhere.
+** Starts go to w->acc, triggers to active.
+*/
+static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
+		 uint32_t e, bool any_only, uint64_t *active)
 {
 	const struct norm_scan *t = w->t;
-	unsigned char c = w->x[p];
-	for (uint32_t k = at[c + 1]; k-- > at[c];) {
-		if (c >= 0x80) {
-			/* above ASCII: whatever may start with it */
+	unsigned c = x[p];
+	if (c >= 0x80) {
+		/* above ASCII: whatever may start with it */
+		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
 			or_set(w->acc,
 			       t->pool + (size_t)t->nodes[t->first[k]].sub * w->nw,
 			       w->nw);
-			continue;
+		return;
+	}
+	uint32_t tr = w->start[any_only][c];
+	if (tr == UNKNOWN) {
+		tr = start_of(w, any_only, c);
+		if (tr == UNKNOWN) {
+			clear_dfa(w);
+			if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+				w->is_oom = true;
+				return;
+			}
 		}
-		push(w, t->first[k], p + 1);
+		w->start[any_only][c] = tr;
+	}
+	report(w, tr & 0xFFFF, active);
+	uint32_t id = tr >> 16;
+	for (uint32_t i = p + 1; id; i++) {
+		if (i >= e) {
+			report(w, w->st[id].end, active);
+			return;
+		}
+		unsigned b = x[i];
+		if (b >= 0x80) {
+			report(w, w->st[id].bail, active);
+			return;
+		}
+		tr = w->trans[id * t->ncls + t->bcls[b]];
+		if (tr == UNKNOWN) {
+			tr = step(w, id, b);
+			if (tr == UNKNOWN) {
+				/* the DFA is full: start over, here */
+				uint32_t *set = malloc(w->st[id].nnodes *
+						       sizeof(*set));
+				size_t n = w->st[id].nnodes;
+				if (!set) {
+					w->is_oom = true;
+					return;
+				}
+				memcpy(set, w->dnodes + w->st[id].nodes,
+				       n * sizeof(*set));
+				clear_dfa(w);
+				if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp),
+					  &w->captmp, n))
+					memcpy(w->tmp, set, n * sizeof(*set));
+				free(set);
+				id = w->is_oom ? UNKNOWN : state_id(w, n);
+				if (id == UNKNOWN ||
+				    (tr = step(w, id, b)) == UNKNOWN) {
+					w->is_oom = true;
+					return;
+				}
+				w->trans[id * t->ncls + t->bcls[b]] = tr;
+			} else {
+				/* (step may have moved trans) */
+				w->trans[id * t->ncls + t->bcls[b]] = tr;
+			}
+		}
+		report(w, tr & 0xFFFF, active);
+		id = tr >> 16;
 	}
 }
 
@@ -561,101 +881,21 @@ static void queue(struct norm_walk *w, uint32_t p)
 	}
 }
 
-/* The trigger of the letter run at i (bounded by e) into trig; returns
-** where the run ends. */
-static uint32_t trigger_word(struct norm_walk *w, uint32_t i, uint32_t e,
-			     uint64_t *trig)
+/* The trigger of the letter run at i (bounded by e) into active. */
+static void trigger_word(struct norm_walk *w, const unsigned char *x,
+			 uint32_t i, uint32_t e, uint64_t *active)
 {
 	const struct fc_norm *n = w->n;
 	char buf[32];
 	size_t len = 0;
-	uint32_t j = i;
-	while (j < e && is_alpha(w->x[j])) {
+	for (uint32_t j = i; j < e && is_alpha(x[j]); j++, len++)
 		if (len < sizeof(buf))
-			buf[len] = (char)(w->x[j] | 0x20);
-		len++;
-		j++;
-	}
+			buf[len] = (char)(x[j] | 0x20);
 	if (len <= sizeof(buf)) {
 		int32_t b = norm_hash_get(&n->triggers, -1, buf, len);
 		if (b >= 0)
-			or_set(trig, n->bitsets + (size_t)b * w->nw, w->nw);
+			or_set(active, n->bitsets + (size_t)b * w->nw, w->nw);
 	}
-	return j;
-}
-
-static void cache_clear(struct norm_walk *w)
-{
-	memset(w->slots, 0, WC_SLOTS * sizeof(*w->slots));
-	w->nwords = w->nkeys = w->nbits = w->nends = 0;
-}
-
-/*
-** The word x[i, end) at the start of a letter/digit run: what a walk
-** from i finds inside it (cached) into w->acc and w->active, then the
-** strings that go on past it, walked on the text.
-*/
-static void word(struct norm_walk *w, uint32_t i, uint32_t end)
-{
-	const struct norm_scan *t = w->t;
-	const unsigned char *x = w->x;
-	size_t len = end - i, nw = w->nw;
-	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ x[i + k]) * 0x100000001B3ull;
-	h |= 1;
-	struct wc_ent *en = NULL;
-	size_t slot = (h >> 16) & (WC_SLOTS - 1);
-	for (;; slot = (slot + 1) & (WC_SLOTS - 1)) {
-		struct wc_ent *s = &w->slots[slot];
-		if (!s->hash)
-			break;
-		if (s->hash == h && s->len == len &&
-		    !memcmp(w->keys + s->key, x + i, len)) {
-			en = s;
-			break;
-		}
-	}
-	if (!en) {
-		if (w->nwords >= WC_WORDS) {
-			cache_clear(w);
-			slot = (h >> 16) & (WC_SLOTS - 1);
-		}
-		size_t ends0 = w->nends;
-		memset(w->tacc, 0, nw * sizeof(uint64_t));
-		memset(w->ttrig, 0, nw * sizeof(uint64_t));
-		start(w, t->run_at, i);
-		if (t->cls[x[i]] & B_ANY)
-			start(w, t->any_at, i);
-		run(w, w->tacc, end);
-		for (uint32_t j = i; j < end; j++)
-			if (is_alpha(x[j]) && (j == i || !is_alpha(x[j - 1])))
-				trigger_word(w, j, end, w->ttrig);
-		if (!vgrow(w, (void **)&w->keys, 1, &w->capkeys,
-			   w->nkeys + len) ||
-		    !vgrow(w, (void **)&w->bits, sizeof(*w->bits), &w->capbits,
-			   w->nbits + 2 * nw))
-			return;
-		en = &w->slots[slot];
-		en->hash = h;
-		en->len = (uint8_t)len;
-		en->key = (uint32_t)w->nkeys;
-		memcpy(w->keys + w->nkeys, x + i, len);
-		w->nkeys += len;
-		en->bits = (uint32_t)w->nbits;
-		memcpy(w->bits + w->nbits, w->tacc, nw * sizeof(uint64_t));
-		memcpy(w->bits + w->nbits + nw, w->ttrig, nw * sizeof(uint64_t));
-		w->nbits += 2 * nw;
-		en->ends = (uint32_t)ends0;
-		en->nends = (uint16_t)(w->nends - ends0);
-		w->nwords++;
-	}
-	const uint64_t *b = w->bits + en->bits;
-	or_set(w->acc, b, nw);
-	or_set(w->active, b + nw, nw);
-	for (uint16_t k = 0; k < en->nends; k++)
-		push(w, w->ends[en->ends + k], end);
-	run(w, w->acc, UINT32_MAX);
 }
 
 struct norm_walk *norm_walk_create(const struct fc_norm *n)
@@ -666,15 +906,22 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->n = n;
 	w->t = n->scan;
 	w->nw = n->nwords;
-	w->acc = calloc(4 * w->nw, sizeof(uint64_t));
+	w->acc = calloc(3 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
-	w->slots = calloc(WC_SLOTS, sizeof(*w->slots));
-	if (!w->acc || !w->q || !w->slots) {
+	w->hstmask = 2 * DFA_MAX - 1;
+	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
+	w->hbitsmask = 2 * 65536 - 1;
+	w->hbits = calloc(w->hbitsmask + 1, sizeof(*w->hbits));
+	if (!w->acc || !w->q || !w->hst || !w->hbits) {
 		norm_walk_destroy(w);
 		return NULL;
 	}
-	w->tacc = w->acc + w->nw;
-	w->ttrig = w->acc + 2 * w->nw;
+	w->tbits = w->acc + w->nw;
+	clear_dfa(w);
+	if (w->is_oom) {
+		norm_walk_destroy(w);
+		return NULL;
+	}
 	return w;
 }
 
@@ -686,11 +933,13 @@ void norm_walk_destroy(struct norm_walk *w)
 		free(w->q[i].v);
 	free(w->q);
 	free(w->acc);
-	free(w->stack);
-	free(w->slots);
-	free(w->keys);
+	free(w->st);
+	free(w->dnodes);
+	free(w->trans);
+	free(w->hst);
 	free(w->bits);
-	free(w->ends);
+	free(w->hbits);
+	free(w->tmp);
 	free(w);
 }
 
@@ -707,9 +956,6 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	const struct norm_scan *t = w->t;
 	const unsigned char *x = (const unsigned char *)text;
 	size_t nw = w->nw;
-	w->x = x;
-	w->e = e;
-	w->active = active;
 	memcpy(active, n->always_set, nw * sizeof(uint64_t));
 	for (size_t j = 0; j < n->npatterns; j++)
 		w->q[j].n = 0;
@@ -721,46 +967,36 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			if (k & B_SYM)
 				or_set(active, n->sym_set[c], nw);
 			if (k & B_ANY) {
-				start(w, t->any_at, i);
-				run(w, w->acc, UINT32_MAX);
+				walk(w, x, i, e, true, active);
 				queue(w, i);
 			}
 			i++;
 			continue;
 		}
-		/* a letter/digit run */
+		/* a letter/digit run: its start walks with both roots (its
+		** letters' triggers included); letter runs inside it are
+		** looked up */
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
-		uint32_t end = i;
-		uint8_t kinds = 0;
-		while (end < e && (t->cls[x[end]] & (B_LETTER | B_DIGIT)))
-			kinds |= t->cls[x[end++]];
-		digit |= (kinds & B_DIGIT) != 0;
-		bool cached = is_start && end - i <= WC_KEY_MAX;
-		if (cached) {
-			word(w, i, end);
-			queue(w, i);
-			if (!(kinds & B_ANY)) {
-				i = end;
-				continue;
-			}
-		}
-		for (uint32_t j = cached ? i + 1 : i; j < end; j++) {
-			unsigned char cj = x[j];
-			uint8_t kj = t->cls[cj];
-			if (!cached && (kj & B_LETTER) &&
-			    (j == i || !is_alpha(x[j - 1])))
-				trigger_word(w, j, e, active);
-			if (j == i && is_start && (kj & B_RUN))
-				start(w, t->run_at, j);
-			if (kj & B_ANY)
-				start(w, t->any_at, j);
-			if (w->top) {
-				run(w, w->acc, UINT32_MAX);
+		uint32_t j = i;
+		for (; j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)); j++) {
+			uint8_t kj = t->cls[x[j]];
+			if (kj & B_DIGIT)
+				digit = true;
+			else if ((j > i || !is_start) &&
+				 (j == i || !is_alpha(x[j - 1])))
+				trigger_word(w, x, j, e, active);
+			if (j == i && is_start) {
+				if (kj & (B_RUN | B_ANY)) {
+					walk(w, x, j, e, false, active);
+					queue(w, j);
+				}
+			} else if (kj & B_ANY) {
+				walk(w, x, j, e, true, active);
 				queue(w, j);
 			}
 		}
-		i = end;
+		i = j;
 	}
 	if (digit)
 		or_set(active, n->digit_set, nw);
