@@ -192,13 +192,98 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		note_person(s, e, t1 - 1);
 }
 
+/* ---- Made entities (one of each, so long texts stay small) ----------- */
+
+static uint32_t hash_str(uint32_t h, const char *k)
+{
+	for (; k && *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return (h ^ 0xFF) * 16777619u;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool ent_eq(const struct fc_entity *a, const struct fc_entity *b)
+{
+	return a->type == b->type && str_eq(a->id, b->id) &&
+	       str_eq(a->label, b->label) && str_eq(a->country, b->country) &&
+	       str_eq(a->role, b->role);
+}
+
+static uint32_t ent_hash(const struct fc_entity *e)
+{
+	uint32_t h = hash_str(2166136261u ^ (uint32_t)e->type, e->id);
+	h = hash_str(h, e->label);
+	return hash_str(hash_str(h, e->country), e->role);
+}
+
+/*
+** The entity equal to e made before, else a copy of e in s->pa (its
+** strings copied there too); NULL on out of memory.
+*/
+static const struct fc_entity *made(struct lx_scan *s,
+				    const struct fc_entity *e)
+{
+	struct lx_emap *m = s->made;
+	if (m && (m->n + 1) * 2 > m->mask + 1) {
+		size_t cap = m->v ? (m->mask + 1) * 2 : 256;
+		const struct fc_entity **v = calloc(cap, sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return NULL;
+		}
+		for (size_t i = 0; m->v && i <= m->mask; i++) {
+			if (!m->v[i])
+				continue;
+			size_t k = ent_hash(m->v[i]) & (cap - 1);
+			while (v[k])
+				k = (k + 1) & (cap - 1);
+			v[k] = m->v[i];
+		}
+		free(m->v);
+		m->v = v;
+		m->mask = cap - 1;
+	}
+	size_t k = 0;
+	if (m) {
+		for (k = ent_hash(e) & m->mask; m->v[k]; k = (k + 1) & m->mask)
+			if (ent_eq(m->v[k], e))
+				return m->v[k];
+	}
+	struct fc_entity *c = fc_arena_alloc(s->pa, sizeof(*c));
+	if (!c) {
+		s->err = FC_ENOMEM;
+		return NULL;
+	}
+	c->id = dup(s, e->id);
+	c->label = dup(s, e->label);
+	c->type = e->type;
+	c->country = dup(s, e->country);
+	c->role = dup(s, e->role);
+	if (m) {
+		m->v[k] = c;
+		m->n++;
+	}
+	return c;
+}
+
+void lx_emap_finish(struct lx_emap *m)
+{
+	if (m)
+		free(m->v);
+}
+
 const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,
 				      const char *country, const char *role)
 {
-	/* The label as written, white space runs made one space. */
-	char *label = fc_arena_alloc(s->pa, name_len + 1);
+	/* The label as written, white space runs made one space (in the
+	** scan's arena: kept in pa when the entity is new). */
+	char *label = fc_arena_alloc(s->a, name_len + 1);
 	if (!label) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -216,10 +301,10 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	while (o && label[o - 1] == ' ')
 		o--;
 	label[o] = '\0';
-	char *slug = fc_slug(s->pa, label, o);
+	char *slug = fc_slug(s->a, label, o);
 	if (!slug || !*slug)
 		return NULL;
-	char *id = fc_arena_printf(s->pa, "%s:%s", prefix, slug);
+	char *id = fc_arena_printf(s->a, "%s:%s", prefix, slug);
 	if (!id) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -228,17 +313,8 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	const struct fc_entity *known = lx_find_person(s, id);
 	if (known)
 		return known;
-	struct fc_entity *e = fc_arena_alloc(s->pa, sizeof(*e));
-	if (!e) {
-		s->err = FC_ENOMEM;
-		return NULL;
-	}
-	e->id = id;
-	e->label = label;
-	e->type = type;
-	e->country = dup(s, country);
-	e->role = dup(s, role);
-	return e;
+	struct fc_entity e = {id, label, type, country, role};
+	return made(s, &e);
 }
 
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
@@ -321,19 +397,15 @@ const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok)
 	/* id: members sorted; label: in text order. */
 	const char *lo = strcmp(a->id, b->id) < 0 ? a->id : b->id;
 	const char *hi = lo == a->id ? b->id : a->id;
-	struct fc_entity *g = fc_arena_alloc(s->pa, sizeof(*g));
-	if (!g) {
-		s->err = FC_ENOMEM;
-		return NULL;
-	}
-	g->id = fc_arena_printf(s->pa, "group:%s+%s", lo, hi);
-	g->label = fc_arena_printf(s->pa, "%s and %s", a->label, b->label);
-	g->type = FC_ENT_GROUP;
+	struct fc_entity g = {0};
+	g.id = fc_arena_printf(s->a, "group:%s+%s", lo, hi);
+	g.label = fc_arena_printf(s->a, "%s and %s", a->label, b->label);
+	g.type = FC_ENT_GROUP;
 	if (a->country && b->country && !strcmp(a->country, b->country))
-		g->country = a->country;
-	if (!g->id || !g->label) {
+		g.country = a->country;
+	if (!g.id || !g.label) {
 		s->err = FC_ENOMEM;
 		return NULL;
 	}
-	return g;
+	return made(s, &g);
 }

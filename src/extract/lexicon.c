@@ -570,8 +570,9 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		return FC_OK;
 	if (doc->text_len > UINT32_MAX / 2)
 		return FC_ELIMIT;
+	struct lx_emap made = {0};
 	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
-			    .text = doc->text};
+			    .text = doc->text, .made = &made};
 	fc_status st;
 	if (doc->piece) {
 		if ((st = lx_piece_begin(&s, doc->piece)))
@@ -611,6 +612,7 @@ done:
 			st = s.err;
 	}
 	lx_toks_finish(&s.t);
+	lx_emap_finish(&made);
 	free(s.ments);
 	lx_persons_finish(&s);
 	free(s.attrs);

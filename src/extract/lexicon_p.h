@@ -269,6 +269,12 @@ struct lx_pmap {
 	size_t mask, n;
 };
 
+/* Entities made for names and groups, once each (by every field). */
+struct lx_emap {
+	const struct fc_entity **v;
+	size_t mask, n;
+};
+
 struct lx_scan {
 	const struct fc_lexicon *l;
 	struct fc_arena *a;  /* mentions */
@@ -290,6 +296,7 @@ struct lx_scan {
 	struct lx_attr *attrs;
 	size_t nattrs, capattrs;
 	const struct fc_entity **interned; /* per lexicon entity, or NULL */
+	struct lx_emap *made; /* entities made so far (in pa) */
 	fc_status err;
 };
 
@@ -319,6 +326,7 @@ const struct fc_entity *lx_find_person(const struct lx_scan *s,
 				       const char *id);
 /* Free the person maps (the scan's realloc'd memory). */
 void lx_persons_finish(struct lx_scan *s);
+void lx_emap_finish(struct lx_emap *m);
 const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 					 const char *country,
 					 const struct lx_role *role,

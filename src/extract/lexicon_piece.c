@@ -37,6 +37,7 @@ struct fc_lexicon_state {
 	size_t nments;
 	struct lx_attr *attrs;
 	size_t nattrs;
+	struct lx_emap made; /* entities made for names and groups */
 	uint64_t base; /* whole-text offset of the last piece's text[0] */
 };
 
@@ -59,6 +60,7 @@ fc_status lx_piece_begin(struct lx_scan *s, struct fc_piece *p)
 		st->base = p->text_base;
 	}
 	s->pa = &st->arena;
+	s->made = &st->made;
 	s->sent_base = p->sent_base;
 	/* the persons move to the scan, and back at the end */
 	s->persons = st->persons;
@@ -219,6 +221,7 @@ void fc_piece_finish(struct fc_piece *p)
 		free(st->norm);
 		free(st->ments);
 		free(st->attrs);
+		lx_emap_finish(&st->made);
 		fc_arena_finish(&st->arena);
 		free(st);
 	}

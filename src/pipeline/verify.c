@@ -2,10 +2,13 @@
 ** verify.c: run every stage over a corpus, in order, each stage stored
 ** in its own transaction when a store is given.
 */
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pipeline/pipeline_p.h"
 
@@ -264,10 +267,36 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 ** phrase, quote or attribution crosses one, so every stage sees in a
 ** piece what it sees in the whole text (and the lexicon carries its
 ** coreference from piece to piece, src/extract/lexicon_piece.c). The end
-** of each piece stays before the next as context for look-behinds.
+** of each piece (the look-behinds of the normalizer, the last words for
+** the lexicon's look-backs) stays before the next as context.
+**
+** A piece goes through two steps: A (clean, sentences, times and
+** quantities) and B (entities and cues, sorting, JSON). With two CPUs,
+** B runs on a thread of its own, one piece behind A; pieces keep their
+** order, and B's state (the lexicon's) is B's alone, A's (the
+** normalizer's word cache) A's.
 */
-#define PIECE (256 * 1024) /* input bytes a piece takes at least */
-#define CTX_MAX (64 * 1024) /* context kept before a piece, at most */
+#define PIECE (256 * 1024)  /* input bytes a piece takes at least */
+#define CTX_MIN 512         /* context kept before a piece, at least */
+#define CTX_MAX (64 * 1024) /* and at most */
+#define CTX_WORDS 4         /* white-space separated words it holds */
+#define NSLOT 3             /* pieces in flight */
+
+enum { SLOT_FREE, SLOT_READ, SLOT_DONE };
+
+/* One piece in flight. */
+struct slot {
+	int state;
+	uint64_t seq;
+	char *text; /* the context, then the piece's clean text */
+	size_t len, cap;
+	struct fc_arena arena;
+	struct fc_document doc;
+	struct fc_piece piece;
+	struct fc_buf out; /* its JSON lines */
+	struct fc_diags d;
+	fc_status st;
+};
 
 struct fc_norm_stream {
 	const struct fc_rules *r;
@@ -276,14 +305,21 @@ struct fc_norm_stream {
 	struct fc_buf *out;
 	char *in;          /* input not taken yet: in[inoff, nin) */
 	size_t inoff, nin, capin;
-	char *text;        /* the piece: context, then its clean text */
-	size_t nctx, captext;
-	uint64_t raw_done, clean_done; /* before the piece */
-	size_t nbad;
+	char *ctx;         /* the end of the last piece */
+	size_t nctx, capctx;
+	uint64_t raw_done, clean_done; /* before the next piece */
+	uint32_t nsent;
+	size_t nbad, nlimit;
 	uint64_t first_bad;
-	struct fc_piece piece;
 	struct fc_source src;
-	struct fc_arena arena; /* one piece */
+	struct norm_walk *norm;            /* A's */
+	struct fc_lexicon_state *lexicon; /* B's */
+	struct slot slots[NSLOT];
+	uint64_t next_a, next_b, next_w; /* pieces read, finished, written */
+	bool has_thread, is_closing;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 };
 
 static bool is_ws(char c)
@@ -312,6 +348,96 @@ static size_t find_cut(const char *p, size_t n, size_t min)
 	return 0;
 }
 
+/* Step B of a piece: entities, cues, quotes; sorted; JSON. */
+static void step_b(struct fc_norm_stream *s, struct slot *sl)
+{
+	sl->piece.lexicon = s->lexicon;
+	sl->st = fc_lexicon_doc(s->r, &sl->arena, &sl->doc, &sl->d);
+	s->lexicon = sl->piece.lexicon;
+	if (sl->st)
+		return;
+	fc_mentions_finish(&sl->doc);
+	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
+					     &sl->out);
+}
+
+static void *worker(void *ud)
+{
+	struct fc_norm_stream *s = ud;
+	pthread_mutex_lock(&s->mu);
+	for (;;) {
+		struct slot *sl = &s->slots[s->next_b % NSLOT];
+		if (s->next_b < s->next_a && sl->state == SLOT_READ) {
+			pthread_mutex_unlock(&s->mu);
+			step_b(s, sl);
+			pthread_mutex_lock(&s->mu);
+			sl->state = SLOT_DONE;
+			s->next_b++;
+			pthread_cond_broadcast(&s->cv);
+			continue;
+		}
+		if (s->is_closing && s->next_b == s->next_a)
+			break;
+		pthread_cond_wait(&s->cv, &s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
+		  const struct fc_srcloc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fc_diag_vadd(d, code, sev, loc, fmt, ap);
+	va_end(ap);
+}
+
+/*
+** Write out the pieces that are done, in order; with wait, until slot
+** `until` (a sequence number) is written. Returns the first failure.
+*/
+static fc_status drain(struct fc_norm_stream *s, uint64_t until,
+		       struct fc_diags *d)
+{
+	fc_status st = FC_OK;
+	if (s->has_thread)
+		pthread_mutex_lock(&s->mu);
+	while (s->next_w < s->next_a) {
+		struct slot *sl = &s->slots[s->next_w % NSLOT];
+		if (sl->state != SLOT_DONE) {
+			if (!s->has_thread || s->next_w >= until)
+				break;
+			pthread_cond_wait(&s->cv, &s->mu);
+			continue;
+		}
+		if (s->has_thread)
+			pthread_mutex_unlock(&s->mu);
+		for (size_t i = 0; i < sl->d.n; i++) {
+			const struct fc_diag *g = &sl->d.v[i];
+			readd(d, g->code, g->sev, &g->loc, "%s", g->msg);
+		}
+		fc_diags_finish(&sl->d);
+		fc_diags_init(&sl->d);
+		if (!st && sl->st)
+			st = sl->st;
+		if (!st && sl->out.len)
+			fc_buf_add(s->out, sl->out.p, sl->out.len);
+		if (!st && s->out->err)
+			st = s->out->err;
+		fc_buf_reset(&sl->out);
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+		if (s->has_thread)
+			pthread_mutex_lock(&s->mu);
+		sl->state = SLOT_FREE;
+		s->next_w++;
+	}
+	if (s->has_thread)
+		pthread_mutex_unlock(&s->mu);
+	return st;
+}
+
 fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 				struct fc_buf *out,
 				struct fc_norm_stream **stream)
@@ -331,82 +457,158 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 	}
 	s->src.id = "input";
 	s->src.published = s->has_ref ? s->ref : NULL;
-	fc_arena_init(&s->arena);
+	for (int i = 0; i < NSLOT; i++) {
+		fc_arena_init(&s->slots[i].arena);
+		fc_buf_init(&s->slots[i].out, 0);
+		fc_diags_init(&s->slots[i].d);
+	}
 	*stream = s;
+	/* B on a thread of its own when there are two CPUs to run on */
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("FACTCROSS_THREADS");
+	if (env && *env)
+		ncpu = strtol(env, NULL, 10);
+	if (ncpu >= 2 && !pthread_mutex_init(&s->mu, NULL)) {
+		if (pthread_cond_init(&s->cv, NULL)) {
+			pthread_mutex_destroy(&s->mu);
+		} else if (pthread_create(&s->thread, NULL, worker, s)) {
+			pthread_cond_destroy(&s->cv);
+			pthread_mutex_destroy(&s->mu);
+		} else {
+			s->has_thread = true;
+		}
+	}
 	return FC_OK;
 }
 
-/* Clean, split and read raw[0, n); write its mentions. */
-static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
-		       struct fc_diags *d)
+/* How much of text[0, len) the next piece keeps before it: what the
+** normalizer's look-behinds read, and the last few words. */
+static size_t context_from(const char *t, size_t len, size_t keep_norm)
 {
-	if (n > (SIZE_MAX - s->nctx - 1) / 3)
-		return FC_ELIMIT;
-	size_t need = s->nctx + 3 * n + 1;
-	if (need > s->captext) {
-		char *t = realloc(s->text, need);
-		if (!t)
-			return FC_ENOMEM;
-		s->text = t;
-		s->captext = need;
+	size_t i = len;
+	for (int w = 0; w < CTX_WORDS && i > 0; w++) {
+		while (i > 0 && is_ws(t[i - 1]))
+			i--;
+		while (i > 0 && !is_ws(t[i - 1]))
+			i--;
 	}
-	size_t first = 0, nbad = 0;
-	size_t clean = repair(s->text + s->nctx, raw, n, &nbad, &first);
-	if (nbad && !s->nbad)
-		s->first_bad = s->raw_done + first;
-	s->nbad += nbad;
-	size_t len = s->nctx + clean;
-	s->text[len] = '\0';
-	if (len >= UINT32_MAX / 2)
-		return FC_ELIMIT;
-
-	fc_arena_finish(&s->arena);
-	fc_arena_init(&s->arena);
-	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.src = &s->src;
-	doc.published = s->src.published;
-	doc.is_published_stated = s->has_ref;
-	doc.text = s->text;
-	doc.text_len = len;
-	doc.piece = &s->piece;
-	s->piece.keep_from = len;
-	s->piece.text_start = s->nctx;
-	s->piece.text_base = s->clean_done - s->nctx;
-	fc_status st = fc_text_sentences(s->r, &s->arena, s->text + s->nctx,
-					 clean, &doc.sentences,
-					 &doc.nsentences);
-	for (size_t i = 0; !st && i < doc.nsentences; i++) {
-		doc.sentences[i].start += (uint32_t)s->nctx;
-		doc.sentences[i].end += (uint32_t)s->nctx;
-	}
-	if (!st)
-		st = fc_norm_doc(s->r, &s->arena, &doc, d);
-	if (!st)
-		st = fc_lexicon_doc(s->r, &s->arena, &doc, d);
-	if (st)
-		return st;
-	fc_mentions_finish(&doc);
-	if ((st = fc_report_mentions_jsonl_at(&doc, s->piece.text_base,
-					      s->out)))
-		return st;
-	s->piece.sent_base += (uint32_t)doc.nsentences;
-	s->raw_done += n;
-	s->clean_done += clean;
-	/* the context of the next piece */
-	size_t keep = len - s->piece.keep_from;
-	if (keep < s->piece.keep_norm)
-		keep = s->piece.keep_norm;
+	size_t keep = len - i;
+	if (keep < keep_norm)
+		keep = keep_norm;
+	if (keep < CTX_MIN)
+		keep = CTX_MIN;
 	if (keep > CTX_MAX)
 		keep = CTX_MAX;
 	if (keep > len)
 		keep = len;
 	size_t from = len - keep;
-	while (from < len && (s->text[from] & 0xC0) == 0x80)
+	while (from < len && (t[from] & 0xC0) == 0x80)
 		from++; /* not inside a character */
-	memmove(s->text, s->text + from, len - from);
+	return from;
+}
+
+/* Step A of raw[0, n): clean it behind the context, split it, read its
+** times and quantities; then B, here or on the thread. */
+static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
+		       struct fc_diags *d)
+{
+	uint64_t seq = s->next_a;
+	if (seq >= NSLOT) {
+		fc_status st = drain(s, seq - NSLOT + 1, d);
+		if (st)
+			return st;
+	}
+	struct slot *sl = &s->slots[seq % NSLOT];
+	if (sl->state != SLOT_FREE)
+		return FC_EINPUT; /* cannot happen: drained above */
+	if (n > (SIZE_MAX - s->nctx - 1) / 3)
+		return FC_ELIMIT;
+	size_t need = s->nctx + 3 * n + 1;
+	if (need > sl->cap) {
+		char *t = realloc(sl->text, need);
+		if (!t)
+			return FC_ENOMEM;
+		sl->text = t;
+		sl->cap = need;
+	}
+	if (s->nctx)
+		memcpy(sl->text, s->ctx, s->nctx);
+	size_t first = 0, nbad = 0;
+	size_t clean = repair(sl->text + s->nctx, raw, n, &nbad, &first);
+	if (nbad && !s->nbad)
+		s->first_bad = s->raw_done + first;
+	s->nbad += nbad;
+	size_t len = s->nctx + clean;
+	sl->text[len] = '\0';
+	sl->len = len;
+	if (len >= UINT32_MAX / 2)
+		return FC_ELIMIT;
+
+	struct fc_document *doc = &sl->doc;
+	memset(doc, 0, sizeof(*doc));
+	memset(&sl->piece, 0, sizeof(sl->piece));
+	doc->src = &s->src;
+	doc->published = s->src.published;
+	doc->is_published_stated = s->has_ref;
+	doc->text = sl->text;
+	doc->text_len = len;
+	doc->piece = &sl->piece;
+	sl->piece.text_start = s->nctx;
+	sl->piece.text_base = s->clean_done - s->nctx;
+	sl->piece.sent_base = s->nsent;
+	sl->piece.keep_from = len;
+	sl->piece.norm = s->norm;
+	sl->seq = seq;
+	sl->st = FC_OK;
+	fc_status st = fc_text_sentences(s->r, &sl->arena, sl->text + s->nctx,
+					 clean, &doc->sentences,
+					 &doc->nsentences);
+	for (size_t i = 0; !st && i < doc->nsentences; i++) {
+		doc->sentences[i].start += (uint32_t)s->nctx;
+		doc->sentences[i].end += (uint32_t)s->nctx;
+	}
+	if (!st)
+		st = fc_norm_doc(s->r, &sl->arena, doc, &sl->d);
+	s->norm = sl->piece.norm;
+	if (st) {
+		for (size_t i = 0; i < sl->d.n; i++) {
+			const struct fc_diag *g = &sl->d.v[i];
+			readd(d, g->code, g->sev, &g->loc, "%s", g->msg);
+		}
+		fc_diags_finish(&sl->d);
+		fc_diags_init(&sl->d);
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+		return st;
+	}
+	s->nlimit += sl->piece.nlimit;
+	s->nsent += (uint32_t)doc->nsentences;
+	s->raw_done += n;
+	s->clean_done += clean;
+	/* the context of the next piece */
+	size_t from = context_from(sl->text, len, sl->piece.keep_norm);
+	s->nctx = 0;
+	if (len - from > s->capctx) {
+		char *c = realloc(s->ctx, len - from);
+		if (!c)
+			return FC_ENOMEM;
+		s->ctx = c;
+		s->capctx = len - from;
+	}
+	memcpy(s->ctx, sl->text + from, len - from);
 	s->nctx = len - from;
-	return FC_OK;
+	if (!s->has_thread) {
+		step_b(s, sl);
+		sl->state = SLOT_DONE;
+		s->next_a++;
+		return drain(s, seq + 1, d);
+	}
+	pthread_mutex_lock(&s->mu);
+	sl->state = SLOT_READ;
+	s->next_a++;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	return drain(s, 0, d);
 }
 
 fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
@@ -451,14 +653,17 @@ fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 			return st;
 		s->inoff = s->nin;
 	}
+	fc_status st = drain(s, s->next_a, d);
+	if (st)
+		return st;
 	if (s->nbad)
 		warn_bad(d, s->nbad, s->first_bad);
-	if (s->piece.nlimit) {
+	if (s->nlimit) {
 		struct fc_srcloc loc = {s->src.id, 0, 0, 0};
 		fc_diag_warn(d, &loc,
 			     "%zu normalizer matches stopped at the match "
 			     "limit",
-			     s->piece.nlimit);
+			     s->nlimit);
 	}
 	return FC_OK;
 }
@@ -467,9 +672,26 @@ void fc_norm_stream_destroy(struct fc_norm_stream *s)
 {
 	if (!s)
 		return;
-	fc_piece_finish(&s->piece);
-	fc_arena_finish(&s->arena);
+	if (s->has_thread) {
+		pthread_mutex_lock(&s->mu);
+		s->is_closing = true;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+		pthread_join(s->thread, NULL);
+		pthread_cond_destroy(&s->cv);
+		pthread_mutex_destroy(&s->mu);
+	}
+	struct fc_piece p = {0};
+	p.norm = s->norm;
+	p.lexicon = s->lexicon;
+	fc_piece_finish(&p);
+	for (int i = 0; i < NSLOT; i++) {
+		fc_arena_finish(&s->slots[i].arena);
+		fc_buf_finish(&s->slots[i].out);
+		fc_diags_finish(&s->slots[i].d);
+		free(s->slots[i].text);
+	}
 	free(s->in);
-	free(s->text);
+	free(s->ctx);
 	free(s);
 }
