@@ -48,8 +48,8 @@ bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
 	return true;
 }
 
-const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
-				    int kind)
+const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
+				       int kind)
 {
 	if (i >= s->t.n || !s->t.v[i].match ||
 	    !(s->t.v[i].match->kinds >> kind & 1))
@@ -61,8 +61,8 @@ const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
 	return NULL;
 }
 
-const struct lx_sense *lx_tok_cue(const struct lx_scan *s, size_t i,
-				  enum lx_cue_kind ck)
+const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
+				     enum lx_cue_kind ck)
 {
 	if (i >= s->t.n || !s->t.v[i].match ||
 	    !(s->t.v[i].match->cues >> ck & 1))
@@ -505,11 +505,13 @@ void lx_scan_entities(struct lx_scan *s)
 {
 	for (size_t i = s->t0; i < s->t.n && !s->err;) {
 		const struct lx_tok *t = &s->t.v[i];
-		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED)) {
+		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED) ||
+		    (!t->match && !(t->flags & LX_T_CAP))) {
 			i++;
 			continue;
 		}
-		size_t next = take_title(s, i);
+		/* (a title starts with a word the lexicon knows) */
+		size_t next = t->match ? take_title(s, i) : i;
 		if (next == i && t->match)
 			next = take_phrase(s, i);
 		if (next == i && !t->match && (t->flags & LX_T_CAP))

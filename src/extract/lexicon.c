@@ -22,12 +22,48 @@ int lx_alpha2_index(const char *s)
 	return (s[0] - 'A') * 26 + (s[1] - 'A');
 }
 
+static uint32_t id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
 uint32_t lx_ent_find(const struct fc_lexicon *l, const char *id)
 {
-	for (size_t i = 0; i < l->nents; i++)
-		if (!strcmp(l->ents[i].e.id, id))
-			return (uint32_t)i;
+	if (!l->byid)
+		return FC_NONE;
+	for (size_t k = id_hash(id) & l->byid_mask; l->byid[k];
+	     k = (k + 1) & l->byid_mask)
+		if (!strcmp(l->ents[l->byid[k] - 1].e.id, id))
+			return l->byid[k] - 1;
 	return FC_NONE;
+}
+
+/* Index entity e by its id (the id map grows as it fills). */
+static bool index_id(struct fc_lexicon *l, uint32_t e)
+{
+	if (!l->byid || (l->nents + 1) * 2 > l->byid_mask + 1) {
+		size_t cap = l->byid ? (l->byid_mask + 1) * 2 : 1024;
+		uint32_t *v = calloc(cap, sizeof(*v));
+		if (!v)
+			return false;
+		for (uint32_t i = 0; i < e; i++) {
+			size_t k = id_hash(l->ents[i].e.id) & (cap - 1);
+			while (v[k])
+				k = (k + 1) & (cap - 1);
+			v[k] = i + 1;
+		}
+		free(l->byid);
+		l->byid = v;
+		l->byid_mask = cap - 1;
+	}
+	size_t k = id_hash(l->ents[e].e.id) & l->byid_mask;
+	while (l->byid[k])
+		k = (k + 1) & l->byid_mask;
+	l->byid[k] = e + 1;
+	return true;
 }
 
 uint32_t lx_ent_add(struct fc_rules *r, struct fc_lexicon *l, const char *id,
@@ -49,7 +85,8 @@ uint32_t lx_ent_add(struct fc_rules *r, struct fc_lexicon *l, const char *id,
 	e->e.type = type;
 	e->e.country = country ? fc_arena_strdup(&r->arena, country) : NULL;
 	e->country = e->gov = e->capital = e->actor = FC_NONE;
-	if (!e->e.id || !e->e.label || (country && !e->e.country))
+	if (!e->e.id || !e->e.label || (country && !e->e.country) ||
+	    !index_id(l, (uint32_t)l->nents))
 		return FC_NONE;
 	return (uint32_t)l->nents++;
 }
@@ -361,6 +398,7 @@ void fc_lexicon_destroy(struct fc_lexicon *l)
 		return;
 	free(l->slots);
 	free(l->hashes);
+	free(l->byid);
 	free(l);
 }
 

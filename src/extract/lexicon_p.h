@@ -136,6 +136,8 @@ struct fc_lexicon {
 
 	struct lx_ent *ents;
 	size_t nents, capents;
+	uint32_t *byid; /* entity index + 1 by id hash, 0 free */
+	size_t byid_mask;
 	struct lx_role *roles;
 	size_t nroles;
 	struct lx_cue *cues;
@@ -302,11 +304,26 @@ struct lx_scan {
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
-/* Sense helpers shared by the passes. */
-const struct lx_sense *lx_tok_sense(const struct lx_scan *s, size_t i,
-				    int kind);
-const struct lx_sense *lx_tok_cue(const struct lx_scan *s, size_t i,
-				  enum lx_cue_kind ck);
+/* Sense helpers shared by the passes: the sense of that kind (or cue
+** kind) of the phrase at token i that fits the text there, or NULL. */
+const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
+				       int kind);
+const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
+				     enum lx_cue_kind ck);
+static inline const struct lx_sense *lx_tok_sense(const struct lx_scan *s,
+						  size_t i, int kind)
+{
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
+	return m && (m->kinds >> kind & 1) ? lx_tok_sense_at(s, i, kind)
+					   : NULL;
+}
+static inline const struct lx_sense *lx_tok_cue(const struct lx_scan *s,
+						size_t i,
+						enum lx_cue_kind ck)
+{
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
+	return m && (m->cues >> ck & 1) ? lx_tok_cue_at(s, i, ck) : NULL;
+}
 bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
 		 size_t i);
 

@@ -179,6 +179,44 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 	k->match = NULL;
 	k->ment = FC_NONE;
 	k->norm_off = (uint32_t)t->norm_len;
+	size_t tn = end - start;
+	if (tn < 0xFFFF && grow_norm(t, tn + 1)) {
+		/* ASCII (most tokens): form, hash and case in one pass */
+		char *o = t->norm + t->norm_len;
+		uint32_t h = LX_HASH0;
+		int nup = 0, nlow = 0, first = 1;
+		size_t i = 0;
+		for (; i < tn; i++) {
+			unsigned char c = s[start + i];
+			if (c >= 0x80)
+				break;
+			bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+			if (first && (up || low || (c >= '0' && c <= '9'))) {
+				if (up)
+					flags |= LX_T_CAP;
+				if (c >= '0' && c <= '9')
+					flags |= LX_T_DIGIT;
+				first = 0;
+			}
+			nup += up;
+			nlow += low;
+			c = up ? (unsigned char)(c + 32) : c;
+			o[i] = (char)c;
+			h = (h ^ c) * 16777619u;
+		}
+		if (i == tn) {
+			o[tn] = ' ';
+			t->norm_len += tn + 1;
+			k->norm_len = (uint16_t)tn;
+			k->hash = h;
+			if (nup && !nlow)
+				flags |= LX_T_UPPER;
+			k->flags = flags;
+			t->n++;
+			return 1;
+		}
+		flags &= (uint16_t)~(LX_T_CAP | LX_T_DIGIT);
+	}
 	if (!put_norm(t, s + start, end - start))
 		return 0;
 	size_t nl = t->norm_len - 1 - k->norm_off;
@@ -284,9 +322,22 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
 	int nls = 0;
 	for (size_t i = from; i < n;) {
-		size_t k;
-		uint32_t cp = decode(s + i, n - i, &k);
-		int c = cp == ' ' ? C_SPACE : cls(cp);
+		size_t k = 1;
+		uint32_t cp = s[i];
+		int c;
+		if (cp < 0x80) { /* what cls() says of ASCII */
+			if (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+			    (cp >= '0' && cp <= '9'))
+				c = C_WORD;
+			else if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+				c = C_SPACE;
+			else
+				c = cp == '\'' ? C_APOS
+				    : cp == '-' ? C_HYPHEN : C_PUNCT;
+		} else {
+			cp = decode(s + i, n - i, &k);
+			c = cls(cp);
+		}
 		if (c == C_SPACE) {
 			if (cp == '\n') {
 				nls++;

@@ -24,6 +24,7 @@ struct scan {
 	struct norm_ref ref;
 	pcre2_match_data *md;
 	uint64_t *active;
+	uint64_t *unanchored; /* patterns without start strings */
 	struct norm_walk *walk; /* the trigger pass (norm_trie.c) */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
@@ -256,15 +257,22 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 		return FC_OK;
 	if (norm_walk_stretch(sc->walk, sc->doc->text, s, e, sc->active))
 		return FC_ENOMEM;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		const struct norm_pattern *p = &n->patterns[i];
-		if (!(sc->active[i / 64] & (1ull << (i % 64))) || !p->code)
-			continue;
-		fc_status st = p->acode && p->first.is_ok
-				       ? run_starts(sc, i, s, e)
-				       : run_pattern(sc, i, s, e);
-		if (st)
-			return st;
+	/* the active patterns with starts queued, or that run unanchored;
+	** in pattern order */
+	const uint64_t *queued = norm_walk_queued(sc->walk);
+	for (size_t w = 0; w < n->nwords; w++) {
+		uint64_t m = sc->active[w] & (queued[w] | sc->unanchored[w]);
+		for (; m; m &= m - 1) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(m);
+			const struct norm_pattern *p = &n->patterns[i];
+			if (!p->code)
+				continue;
+			fc_status st = p->acode && p->first.is_ok
+					       ? run_starts(sc, i, s, e)
+					       : run_pattern(sc, i, s, e);
+			if (st)
+				return st;
+		}
 	}
 	return accept(sc);
 }
@@ -326,6 +334,10 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (gc)
 		sc.md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, gc);
 	sc.active = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
+	sc.unanchored = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
+	for (size_t i = 0; sc.unanchored && i < n->npatterns; i++)
+		if (!n->patterns[i].acode || !n->patterns[i].first.is_ok)
+			sc.unanchored[i / 64] |= 1ull << (i % 64);
 	/* a piece of a long text keeps its walk (and word cache) */
 	struct fc_piece *piece = doc->piece;
 	if (piece && !piece->norm)
@@ -335,7 +347,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	sc.walk = piece ? piece->norm : norm_walk_create(n);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
-	if (!sc.md || !sc.active || !sc.walk || !sc.occ) {
+	if (!sc.md || !sc.active || !sc.unanchored || !sc.walk || !sc.occ) {
 		if (!piece)
 			norm_walk_destroy(sc.walk);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");

@@ -224,6 +224,8 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			    uint32_t s, uint32_t e, uint64_t *active);
 const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 					   size_t pi);
+/* The patterns with starts queued in the last stretch (a bitset). */
+const uint64_t *norm_walk_queued(const struct norm_walk *w);
 
 /* ---- Matching ---------------------------------------------------------- */
 

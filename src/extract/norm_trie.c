@@ -518,6 +518,7 @@ struct norm_walk {
 	const struct norm_scan *t;
 	size_t nw;
 	uint64_t *acc;          /* starts at the current position */
+	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	/* DFA */
 	struct dstate *st;
@@ -871,6 +872,8 @@ static void queue(struct norm_walk *w, uint32_t p)
 		for (uint64_t b = w->acc[k]; b; b &= b - 1) {
 			size_t j = k * 64 + (size_t)__builtin_ctzll(b);
 			struct norm_startq *q = &w->q[j];
+			if (!q->n)
+				w->queued[k] |= 1ull << (j % 64);
 			if (q->n == q->cap &&
 			    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap,
 				   q->n + 1))
@@ -906,7 +909,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->n = n;
 	w->t = n->scan;
 	w->nw = n->nwords;
-	w->acc = calloc(3 * w->nw, sizeof(uint64_t));
+	w->acc = calloc(4 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
 	w->hstmask = 2 * DFA_MAX - 1;
 	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
@@ -917,6 +920,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 		return NULL;
 	}
 	w->tbits = w->acc + w->nw;
+	w->queued = w->acc + 3 * w->nw;
 	clear_dfa(w);
 	if (w->is_oom) {
 		norm_walk_destroy(w);
@@ -949,6 +953,11 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 	return &w->q[pi];
 }
 
+const uint64_t *norm_walk_queued(const struct norm_walk *w)
+{
+	return w->queued;
+}
+
 fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			    uint32_t s, uint32_t e, uint64_t *active)
 {
@@ -957,8 +966,11 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	const unsigned char *x = (const unsigned char *)text;
 	size_t nw = w->nw;
 	memcpy(active, n->always_set, nw * sizeof(uint64_t));
-	for (size_t j = 0; j < n->npatterns; j++)
-		w->q[j].n = 0;
+	for (size_t k = 0; k < nw; k++) {
+		for (uint64_t m = w->queued[k]; m; m &= m - 1)
+			w->q[k * 64 + (size_t)__builtin_ctzll(m)].n = 0;
+		w->queued[k] = 0;
+	}
 	bool digit = false;
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];

@@ -36,6 +36,16 @@ static bool is_sp(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* White space, a mark that may end a sentence, or the first byte of
+** an ellipsis (U+2026). */
+static bool is_special(unsigned char c)
+{
+	static const uint64_t low = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' |
+				    1ull << '\r' | 1ull << '.' | 1ull << '!' |
+				    1ull << '?';
+	return c < 64 ? (low >> c & 1) : c == 0xE2;
+}
+
 static void push(struct svec *sv, const char *t, size_t s, size_t e)
 {
 	while (s < e && is_sp(t[s]))
@@ -196,7 +206,17 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 	*out = NULL;
 	*nout = 0;
 	while (i < len) {
+		/* most bytes end nothing: skip them, and single spaces */
+		while (i < len && !is_special((unsigned char)text[i]))
+			i++;
+		if (i >= len)
+			break;
 		char c = text[i];
+		if (c == ' ' && i + 1 < len && !is_sp(text[i + 1]) &&
+		    i - start < SENT_MAX) {
+			i++;
+			continue;
+		}
 		if (is_sp(c)) {
 			size_t j = skip_ws(text, len, i, &is_par);
 			if (is_par || i - start >= SENT_MAX) {
@@ -254,8 +274,13 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 	uint32_t line = 1;
 	size_t at = 0;
 	for (size_t s = 0; s < sv.n; s++) {
-		for (; at < sv.v[s].start; at++)
-			line += text[at] == '\n';
+		const char *nl;
+		while (at < sv.v[s].start &&
+		       (nl = memchr(text + at, '\n', sv.v[s].start - at))) {
+			line++;
+			at = (size_t)(nl - text) + 1;
+		}
+		at = sv.v[s].start;
 		sv.v[s].line = line;
 	}
 	if (sv.n) {
