@@ -120,15 +120,24 @@ size_t fc_json_num_at(char *out, double v)
 		}
 		return fc_json_int_at(out, (int64_t)v);
 	}
+	/* the fewest digits from 6 that read back as v: a precision that
+	** reads back makes every higher one read back, so search */
 	char tmp[32];
-	for (int prec = 6; prec <= 17; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
+	int n = snprintf(tmp, sizeof(tmp), "%.6g", v);
+	if (strtod(tmp, NULL) != v) {
+		int lo = 7, hi = 17;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			snprintf(tmp, sizeof(tmp), "%.*g", mid, v);
+			if (strtod(tmp, NULL) == v)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
 	}
-	size_t n = strlen(tmp);
-	memcpy(out, tmp, n);
-	return n;
+	memcpy(out, tmp, (size_t)n);
+	return (size_t)n;
 }
 
 void fc_json_num(struct fc_buf *b, double v)

@@ -240,18 +240,38 @@ static void add_end(struct build *bd, uint32_t nd, uint16_t x, size_t pi)
 	t->pool[(size_t)*bits * t->nwords + pi / 64] |= 1ull << (pi % 64);
 }
 
+/*
+** A class with both cases of its ASCII letters (is_wide), or with only
+** the letters it has in both cases. The trie tells no case apart, which
+** makes fewer classes and DFA states; a class that takes more bytes
+** only adds tries, and a condition that excludes fewer too.
+*/
+static void caseless(uint64_t *b, bool is_wide)
+{
+	uint64_t up = b[1] & 0x07FFFFFEull, low = b[1] >> 32 & 0x07FFFFFEull;
+	uint64_t both = is_wide ? up | low : up & low;
+	b[1] = (b[1] & ~(0x07FFFFFEull | 0x07FFFFFEull << 32)) | both |
+	       both << 32;
+}
+
 static void add_string(struct build *bd, const struct norm_pattern *p,
 		       const struct norm_pstr *s, size_t pi)
 {
 	uint32_t nd = s->flags & NORM_PS_WS ? 1 : 2;
-	for (uint8_t k = 0; k < s->len && nd; k++)
-		nd = child(bd, nd, intern_set(bd, p->first.sets[s->sym[k]]),
-			   s->loop >> k & 1);
+	uint64_t b[4];
+	for (uint8_t k = 0; k < s->len && nd; k++) {
+		memcpy(b, p->first.sets[s->sym[k]], sizeof(b));
+		caseless(b, true);
+		nd = child(bd, nd, intern_set(bd, b), s->loop >> k & 1);
+	}
 	if (!nd || bd->is_oom)
 		return;
 	uint16_t x = 0;
-	if (!(s->flags & NORM_PS_TRUNC) && s->x)
-		x = intern_set(bd, p->first.sets[s->x]);
+	if (!(s->flags & NORM_PS_TRUNC) && s->x) {
+		memcpy(b, p->first.sets[s->x], sizeof(b));
+		caseless(b, false);
+		x = intern_set(bd, b);
+	}
 	add_end(bd, nd, x, pi);
 }
 
@@ -986,26 +1006,38 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			continue;
 		}
 		/* a letter/digit run: its start walks with both roots (its
-		** letters' triggers included); letter runs inside it are
-		** looked up */
+		** letters' triggers included); letter runs after digits are
+		** looked up, bytes that start strings anywhere walked */
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
 		uint32_t j = i;
-		for (; j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)); j++) {
-			uint8_t kj = t->cls[x[j]];
-			if (kj & B_DIGIT)
-				digit = true;
-			else if ((j > i || !is_start) &&
-				 (j == i || !is_alpha(x[j - 1])))
-				trigger_word(w, x, j, e, active);
-			if (j == i && is_start) {
-				if (kj & (B_RUN | B_ANY)) {
-					walk(w, x, j, e, false, active);
-					queue(w, j);
+		uint8_t kinds = 0;
+		while (j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)))
+			kinds |= t->cls[x[j++]];
+		if (kinds & B_DIGIT)
+			digit = true;
+		if (is_start) {
+			if (k & (B_RUN | B_ANY)) {
+				walk(w, x, i, e, false, active);
+				queue(w, i);
+			}
+		} else {
+			if (k & B_LETTER)
+				trigger_word(w, x, i, e, active);
+			if (k & B_ANY) {
+				walk(w, x, i, e, true, active);
+				queue(w, i);
+			}
+		}
+		if (kinds & (B_DIGIT | B_ANY)) {
+			for (uint32_t q = i + 1; q < j; q++) {
+				uint8_t kq = t->cls[x[q]];
+				if ((kq & B_LETTER) && !is_alpha(x[q - 1]))
+					trigger_word(w, x, q, e, active);
+				if (kq & B_ANY) {
+					walk(w, x, q, e, true, active);
+					queue(w, q);
 				}
-			} else if (kj & B_ANY) {
-				walk(w, x, j, e, true, active);
-				queue(w, j);
 			}
 		}
 		i = j;

@@ -296,6 +296,8 @@ struct slot {
 	struct fc_buf out; /* its JSON lines */
 	struct fc_diags d;
 	fc_status st;
+	struct fc_mention *ments; /* room for the mentions, kept */
+	size_t capments;
 };
 
 struct fc_norm_stream {
@@ -426,6 +428,15 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 		if (!st && s->out->err)
 			st = s->out->err;
 		fc_buf_reset(&sl->out);
+		if (sl->doc.capmentions > sl->capments) {
+			struct fc_mention *v = realloc(
+				sl->ments,
+				sl->doc.capmentions * sizeof(*v));
+			if (v) {
+				sl->ments = v;
+				sl->capments = sl->doc.capmentions;
+			}
+		}
 		fc_arena_finish(&sl->arena);
 		fc_arena_init(&sl->arena);
 		if (s->has_thread)
@@ -553,6 +564,10 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	doc->text = sl->text;
 	doc->text_len = len;
 	doc->piece = &sl->piece;
+	/* room for the mentions as many as the last time: the arena would
+	** grow the array by copying it */
+	doc->mentions = sl->ments;
+	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;
 	sl->piece.text_base = s->clean_done - s->nctx;
 	sl->piece.sent_base = s->nsent;
@@ -690,6 +705,7 @@ void fc_norm_stream_destroy(struct fc_norm_stream *s)
 		fc_buf_finish(&s->slots[i].out);
 		fc_diags_finish(&s->slots[i].d);
 		free(s->slots[i].text);
+		free(s->slots[i].ments);
 	}
 	free(s->in);
 	free(s->ctx);
