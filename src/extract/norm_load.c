@@ -19,7 +19,7 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hour", "minute", "ampm", "rel", "num", "unit", "ago", "mod",
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
-	"second", "holiday", "den", "sign",
+	"second", "holiday", "den", "sign", "base", "yrel",
 };
 
 const char *const norm_prod_names[NPRODS] = {

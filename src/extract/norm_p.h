@@ -35,7 +35,7 @@ enum norm_slot {
 	S_HOUR, S_MINUTE, S_AMPM, S_REL, S_NUM, S_UNIT, S_AGO, S_MOD,
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
-	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN,
+	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_BASE, S_YREL,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
@@ -130,6 +130,8 @@ struct fc_norm {
 	/* past_suffix: word endings read as past tense (-ed) unless the
 	** word before is in passive (be, been, is) */
 	int t_past_suffix, t_passive;
+	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none) */
+	int t_tense_pair;
 	/* options: prefer (how a date without year or a bare weekday
 	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
 	** reading, default), _FUTURE (assistant corpora such as Duckling's),
@@ -179,6 +181,7 @@ struct norm_match {
 	uint32_t stretch_start, stretch_end;
 	const struct norm_ref *ref;
 	struct fc_arena *a; /* for unit strings */
+	bool is_rescan; /* made by norm_last_mention: no nested look-back */
 };
 
 /* A slot's value: a table value, a `set:` constant, or matched text. */
@@ -200,5 +203,19 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
 int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
 bool norm_prod_is_time(enum norm_prod p);
+
+/* ---- norm_anchor.c ----------------------------------------------------- */
+
+/*
+** The date mentioned last before the match (a DATE or TIME with a known
+** value, as the scan would keep it), looked for in the text up to
+** NORM_ANCHOR_WINDOW bytes back; with want_grain set, the last one of
+** that grain starting in days [min_lo, max_lo]. False when there is none
+** (or the match is itself part of a look-back).
+*/
+#define NORM_ANCHOR_WINDOW 2000
+bool norm_last_mention(const struct norm_match *m, enum fc_grain want_grain,
+		       int32_t min_lo, int32_t max_lo,
+		       struct fc_time *out);
 
 #endif

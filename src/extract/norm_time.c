@@ -267,6 +267,12 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 		p->mo = is_past ? pm : fm;
 		p->has_y = p->has_mo = true;
 	}
+	int yrel;
+	if (!p->has_y && r->is_set && get_int(m, S_YREL, &yrel) &&
+	    yrel > -100 && yrel < 100) {
+		p->y = r->y + yrel; /* "last year's third quarter" */
+		p->has_y = true;
+	}
 	if (!p->has_y && r->is_set) {
 		if (p->has_mo && p->has_d) {
 			if (has_rel) {
@@ -308,8 +314,20 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 			p->y = (int)(k / 12);
 			p->has_y = true;
 		} else if (p->has_q) {
-			long k = pick_cyclic(r->y * 4L + (r->m - 1) / 3,
-					     p->q - 1, 4, has_rel, rel);
+			long R = r->y * 4L + (r->m - 1) / 3;
+			long k = pick_cyclic(R, p->q - 1, 4, has_rel, rel);
+			if (!has_rel) {
+				long k0 = pick_cyclic(R, p->q - 1, 4, true, 0);
+				if (k0 > R)
+					k0 -= 4;
+				/* quarters are reported after they end: the
+				** past one unless a future cue says otherwise */
+				int t = tense(m);
+				bool fut = t > 0 ||
+					   (t == 0 && m->n->prefer ==
+							      NORM_PREFER_FUTURE);
+				k = fut && k0 < R ? k0 + 4 : k0;
+			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
 		} else if (si >= 0) {
@@ -459,6 +477,8 @@ static int tense(const struct norm_match *m)
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
+	char pair[64]; /* "word next": the word and the one after it */
+	size_t nextlen = 0;
 	for (int words = 0; i > lo && words < 16;) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
@@ -479,8 +499,29 @@ static int tense(const struct norm_match *m)
 		words++;
 		char buf[32];
 		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
-		if (len >= sizeof(buf))
+		if (len >= sizeof(buf)) {
+			nextlen = 0;
 			continue;
+		}
+		/* two-word cues first: "as soon as", "due to" (no cue) */
+		int32_t k = -1;
+		if (nextlen && n->t_tense_pair >= 0) {
+			memmove(pair + len + 1, pair, nextlen);
+			memcpy(pair, buf, len);
+			pair[len] = ' ';
+			k = norm_hash_get(&n->lookup, n->t_tense_pair, pair,
+					  len + 1 + nextlen);
+		}
+		memcpy(pair, buf, len);
+		nextlen = len;
+		if (k >= 0) {
+			double c = n->tables[n->t_tense_pair].nums[k];
+			if (c > 0 && !pending_ed)
+				return 1;
+			if (c < 0)
+				return -1;
+			continue;
+		}
 		if (pending_ed) {
 			if (!in_table(n, n->t_passive, buf, len))
 				return -1;
@@ -542,6 +583,115 @@ static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 
 /* ---- relative ---------------------------------------------------------- */
 
+/*
+** Where a relative expression counts from: the reference day, or (slot
+** base) the date mentioned last. base values:
+**   mention  from the last mention ("the following year", "two days
+**            later"), at the unit's grain
+**   grain    at the grain of the last mention when it is a quarter or
+**            a half and near the reference ("a year ago" after "the
+**            third quarter" is that quarter a year before), else from
+**            the reference
+**   mention_grain  both ("a year earlier")
+**   quarter  from the last mentioned quarter, else the last quarter
+**            ended before the reference ("the quarter", "the year-ago
+**            quarter")
+**   last_quarter  the last quarter ended before the reference ("the
+**            latest quarter")
+*/
+struct origin {
+	int y, m, d;
+	int32_t days;
+	enum fc_grain grain;
+};
+
+static void origin_at(struct origin *o, int32_t days, enum fc_grain g)
+{
+	o->days = days;
+	o->grain = g;
+	fc_civil_from_days(days, &o->y, &o->m, &o->d);
+}
+
+static enum fc_grain unit_grain(const char *unit)
+{
+	static const struct {
+		const char *u;
+		enum fc_grain g;
+	} map[] = {{"D", FC_GRAIN_DAY},	    {"W", FC_GRAIN_WEEK},
+		   {"WE", FC_GRAIN_WEEK},   {"M", FC_GRAIN_MONTH},
+		   {"Q", FC_GRAIN_QUARTER}, {"H", FC_GRAIN_HALF},
+		   {"Y", FC_GRAIN_YEAR},    {"DE", FC_GRAIN_DECADE}};
+	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
+		if (!strcmp(unit, map[i].u))
+			return map[i].g;
+	return FC_GRAIN_NONE;
+}
+
+/* Pick the origin; *unit may change to the mention's grain. */
+static void relative_origin(const struct norm_match *m, char *unit,
+			    size_t cap, struct origin *o)
+{
+	const struct norm_ref *r = m->ref;
+	char base[16];
+	origin_at(o, r->days, FC_GRAIN_DAY);
+	if (!get_str(m, S_BASE, base, sizeof(base)))
+		return;
+	struct fc_time t;
+	enum fc_grain ug = unit_grain(unit);
+	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter")) {
+		/* a quarter a year or more before the last one ended is
+		** a comparison, not the quarter reported */
+		int q = (r->m - 1) / 3, y = r->y;
+		if (--q < 0)
+			q = 3, y--;
+		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
+		if (base[0] == 'q' &&
+		    norm_last_mention(m, FC_GRAIN_QUARTER, last - 300,
+				      r->days, &t))
+			origin_at(o, t.lo, FC_GRAIN_QUARTER);
+		else
+			origin_at(o, last, FC_GRAIN_QUARTER);
+		int yy;
+		if (get_int(m, S_YEAR, &yy) && yy >= 1 && yy <= 9999)
+			origin_at(o, fc_days_from_civil(yy, o->m, 1), o->grain);
+		return;
+	}
+	bool from_mention = !strcmp(base, "mention") ||
+			    !strcmp(base, "mention_grain");
+	bool take_grain = !strcmp(base, "grain") ||
+			  !strcmp(base, "mention_grain");
+	if (!norm_last_mention(m, FC_GRAIN_NONE, 0, 0, &t))
+		return;
+	/* "a year earlier" in a report means before now; after a date
+	** long past ("in 1995 ... a year earlier") it counts from that */
+	if (from_mention && take_grain && labs((long)t.lo - r->days) < 730)
+		from_mention = false;
+	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
+			    t.grain == FC_GRAIN_HALF;
+	if (take_grain && is_half_or_q && t.grain < ug &&
+	    (from_mention || labs((long)t.lo - r->days) < 400)) {
+		origin_at(o, t.lo, t.grain);
+		snprintf(unit, cap, "%s",
+			 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
+		return;
+	}
+	/* a mention coarser than the unit cannot place it ("the next
+	** day" after "in 1995"): count from the reference */
+	if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
+		origin_at(o, t.lo, t.grain);
+	else if (from_mention && t.grain < FC_GRAIN_DAY &&
+		 ug >= FC_GRAIN_DAY)
+		origin_at(o, t.lo, FC_GRAIN_DAY);
+}
+
+/* Units per year of a calendar unit, for offsets counted in years. */
+static int per_year(const char *unit)
+{
+	return !strcmp(unit, "M") ? 12 : !strcmp(unit, "Q") ? 4
+					 : !strcmp(unit, "H") ? 2
+							      : 1;
+}
+
 static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
@@ -576,28 +726,34 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 						   : "PRESENT_REF";
 		return emit(m, out, FC_TIMEX_DATE, v);
 	}
+	char unit0[8];
+	memcpy(unit0, unit, sizeof(unit0));
+	struct origin o;
+	relative_origin(m, unit, sizeof(unit), &o);
+	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
+		off *= per_year(unit);
 	int y, mo, d;
 	if (!strcmp(unit, "D")) {
-		fc_civil_from_days(r->days + off, &y, &mo, &d);
+		fc_civil_from_days(o.days + off, &y, &mo, &d);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
 	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
 		int wy, ww;
-		iso_week(r->days + 7 * off, &wy, &ww);
+		iso_week(o.days + 7 * off, &wy, &ww);
 		snprintf(buf, sizeof(buf), "%04d-W%02d%s", wy, ww,
 			 unit[1] ? "-WE" : "");
 	} else if (!strcmp(unit, "M")) {
-		long k = r->y * 12L + r->m - 1 + off;
+		long k = o.y * 12L + o.m - 1 + off;
 		snprintf(buf, sizeof(buf), "%04ld-%02ld", k / 12, k % 12 + 1);
 	} else if (!strcmp(unit, "Q")) {
-		long k = r->y * 4L + (r->m - 1) / 3 + off;
+		long k = o.y * 4L + (o.m - 1) / 3 + off;
 		snprintf(buf, sizeof(buf), "%04ld-Q%ld", k / 4, k % 4 + 1);
 	} else if (!strcmp(unit, "H")) {
-		long k = r->y * 2L + (r->m - 1) / 6 + off;
+		long k = o.y * 2L + (o.m - 1) / 6 + off;
 		snprintf(buf, sizeof(buf), "%04ld-H%ld", k / 2, k % 2 + 1);
 	} else if (!strcmp(unit, "Y")) {
-		snprintf(buf, sizeof(buf), "%04d", r->y + off);
+		snprintf(buf, sizeof(buf), "%04d", o.y + off);
 	} else if (!strcmp(unit, "DE")) {
-		snprintf(buf, sizeof(buf), "%03d", r->y / 10 + off);
+		snprintf(buf, sizeof(buf), "%03d", o.y / 10 + off);
 	} else {
 		return 0;
 	}
