@@ -21,6 +21,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 
 #include "extract/norm_p.h"
 
@@ -194,6 +196,55 @@ static bool prefer_past(const struct norm_match *m, long past, long future)
 	}
 }
 
+/*
+** A year in words: "nineteen ninety-six" (19, 96), "twenty ten",
+** "nineteen oh five", "nineteen hundred", "two thousand and five".
+** NAN when it is not one.
+*/
+static double spelled_year(const struct fc_norm *n, const char *s, size_t len)
+{
+	size_t i = 0, e;
+	while (i < len && !isalpha((unsigned char)s[i]))
+		i++;
+	for (size_t k = i; k + 8 <= len; k++)
+		if (!strncasecmp(s + k, "thousand", 8))
+			return norm_number(n, s + i, len - i);
+	for (e = i; e < len && isalpha((unsigned char)s[e]); e++)
+		;
+	double hi = norm_number(n, s + i, e - i);
+	if (!isfinite(hi) || hi < 10 || hi > 29)
+		return NAN;
+	while (e < len && !isalpha((unsigned char)s[e]))
+		e++;
+	if (len - e >= 7 && !strncasecmp(s + e, "hundred", 7))
+		return hi * 100;
+	/* "oh five", "o five" */
+	if (len - e > 2 && (s[e] | 0x20) == 'o' &&
+	    (s[e + 1] == ' ' || s[e + 1] == '-' || (s[e + 1] | 0x20) == 'h')) {
+		e += (s[e + 1] | 0x20) == 'h' ? 2 : 1;
+		while (e < len && !isalpha((unsigned char)s[e]))
+			e++;
+	}
+	double lo = norm_number(n, s + e, len - e);
+	if (!isfinite(lo) || lo < 0 || lo > 99)
+		return NAN;
+	return hi * 100 + lo;
+}
+
+/* The year in slot sy (digits, two digits, or words); false if none. */
+static bool slot_year(const struct norm_match *m, enum norm_slot sy, int *y)
+{
+	struct norm_val v;
+	if (!norm_slot(m, sy, &v))
+		return false;
+	if (v.is_raw && v.len && isalpha((unsigned char)v.s[0]))
+		v.num = spelled_year(m->n, v.s, v.len);
+	if (!isfinite(v.num) || fabs(v.num) > 1e5)
+		return false;
+	*y = full_year(m, &v, (int)v.num);
+	return true;
+}
+
 struct parts {
 	int y, mo, d, q;
 	bool has_y, has_mo, has_d, has_q;
@@ -203,10 +254,8 @@ struct parts {
 static bool read_parts(const struct norm_match *m, enum norm_slot sy,
 		       enum norm_slot sm, enum norm_slot sd, struct parts *p)
 {
-	struct norm_val v;
 	memset(p, 0, sizeof(*p));
-	if (norm_slot(m, sy, &v) && isfinite(v.num)) {
-		p->y = full_year(m, &v, (int)v.num);
+	if (slot_year(m, sy, &p->y)) {
 		p->has_y = true;
 		if (p->y < 1 || p->y > 9999)
 			return false;
@@ -598,6 +647,7 @@ static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 **            quarter")
 **   last_quarter  the last quarter ended before the reference ("the
 **            latest quarter")
+**   tense    the weekend around the reference the tense points to
 */
 struct origin {
 	int y, m, d;
@@ -638,6 +688,19 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		return;
 	struct fc_time t;
 	enum fc_grain ug = unit_grain(unit);
+	if (!strcmp(base, "tense")) {
+		/* the weekend (or week) read as a bare weekday is: the last
+		** one, the current one on a Saturday or Sunday, the next one
+		** after a future cue */
+		int rw = fc_weekday(r->days), tn = tense(m);
+		bool fwd = tn > 0 || (tn == 0 && m->n->prefer ==
+							 NORM_PREFER_FUTURE);
+		int32_t sat = rw >= 5 ? r->days - (rw - 5)
+			      : fwd   ? r->days + (5 - rw)
+				      : r->days - (rw + 2);
+		origin_at(o, sat, FC_GRAIN_DAY);
+		return;
+	}
 	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter")) {
 		/* a quarter a year or more before the last one ended is
 		** a comparison, not the quarter reported */
@@ -1016,13 +1079,12 @@ static int32_t holiday_day(const char *rule, int y)
 static bool yearly(const struct norm_match *m, const char *rule, int mo,
 		   int wd, int n, int32_t *day)
 {
-	struct norm_val v;
 	int rel = 0;
 	bool has_rel = rel_of(m, &rel);
 	const struct norm_ref *r = m->ref;
 #define DAY_OF(yy) (rule ? holiday_day(rule, (yy)) : nth_weekday((yy), mo, wd, n))
-	if (norm_slot(m, S_YEAR, &v) && isfinite(v.num)) {
-		int y = full_year(m, &v, (int)v.num);
+	int y;
+	if (slot_year(m, S_YEAR, &y)) {
 		if (y < 1 || y > 9999)
 			return false;
 		*day = DAY_OF(y);
