@@ -49,7 +49,7 @@ enum norm_prod {
 };
 extern const char *const norm_prod_names[NPRODS];
 
-#define NORM_SLOT_GROUPS 4
+#define NORM_SLOT_GROUPS 8
 
 enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
 

@@ -873,7 +873,8 @@ static bool duration_value(double num, const char *unit, char *buf,
 	if (!*u || strlen(u) > 2 || num < 0 || num > 1e6)
 		return false;
 	double x = num * mult;
-	/* a fraction goes to the next finer unit: P2.5Y -> P30M */
+	/* a fraction goes to the next finer unit: P2.5Y -> P2Y6M, P0.5D ->
+	** PT12H */
 	static const struct {
 		bool from_t, to_t;
 		const char *u, *finer;
@@ -881,13 +882,20 @@ static bool duration_value(double num, const char *unit, char *buf,
 	} fr[] = {{false, false, "Y", "M", 12}, {false, false, "M", "D", 30},
 		  {false, false, "W", "D", 7},  {false, true, "D", "H", 24},
 		  {true, true, "H", "M", 60},   {true, true, "M", "S", 60}};
-	for (size_t i = 0; i < sizeof(fr) / sizeof(*fr); i++)
-		if (isfinite(x) && x != floor(x) && fr[i].from_t == is_t &&
-		    !strcmp(u, fr[i].u) && x * fr[i].k == floor(x * fr[i].k)) {
-			x *= fr[i].k;
-			u = fr[i].finer;
-			is_t = fr[i].to_t;
-			break;
+	if (isfinite(x) && x != floor(x))
+		for (size_t i = 0; i < sizeof(fr) / sizeof(*fr); i++) {
+			double whole = floor(x), part = (x - whole) * fr[i].k;
+			if (fr[i].from_t != is_t || strcmp(u, fr[i].u) ||
+			    fabs(part - floor(part + 0.5)) > 1e-6)
+				continue;
+			char w[32] = "";
+			if (whole > 0)
+				snprintf(w, sizeof(w), "%.0f%s", whole, u);
+			snprintf(buf, cap, "P%s%s%s%.0f%s",
+				 is_t ? "T" : "", w,
+				 fr[i].to_t && !is_t ? "T" : "",
+				 floor(part + 0.5), fr[i].finer);
+			return true;
 		}
 	char nb[32];
 	if (isnan(x))
@@ -904,13 +912,21 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
 	char unit[8], buf[40];
-	struct norm_val v;
+	struct norm_val v, den, n2;
 	double num = 1;
 	if (norm_slot(m, S_NUM, &v)) {
 		bool is_x = !v.is_raw && v.len == 1 && v.s[0] == 'X';
 		if (!isfinite(v.num) && !is_x)
 			return 0;
 		num = v.num;
+	}
+	/* "2 1/2 years", "a minute and a half" (num2 1), "1/4 hour" */
+	if (norm_slot(m, S_DEN, &den)) {
+		if (!isfinite(den.num) || den.num < 1 ||
+		    !norm_slot(m, S_NUM2, &n2) || !isfinite(n2.num))
+			return 0;
+		num = (norm_slot(m, S_NUM, &v) && isfinite(v.num) ? v.num : 0) +
+		      n2.num / den.num;
 	}
 	if (type == FC_TIMEX_SET && !get_str(m, S_UNIT, unit, sizeof(unit))) {
 		int wd;
