@@ -20,6 +20,7 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
 	"second", "holiday", "den", "sign", "base", "yrel",
+	"reading",
 };
 
 const char *const norm_prod_names[NPRODS] = {

@@ -16,6 +16,7 @@
 **   date_range   from January to March 2011: two dates sharing parts
 **   time_of_day  3:30 p.m. -> reference date T15:30
 */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -321,6 +322,26 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 	    yrel > -100 && yrel < 100) {
 		p->y = r->y + yrel; /* "last year's third quarter" */
 		p->has_y = true;
+	}
+	int wd;
+	if (!p->has_y && r->is_set && p->has_mo && p->has_d && !has_rel &&
+	    get_int(m, S_WEEKDAY, &wd) && wd >= 1 && wd <= 7) {
+		/* "Friday, July 18": the year nearest the reference in
+		** which that day is a Friday */
+		long best = LONG_MAX;
+		for (int k = -7; k <= 7; k++) {
+			int y = r->y + k;
+			if (p->d > dim(y, p->mo))
+				continue;
+			int32_t dd = fc_days_from_civil(y, p->mo, p->d);
+			long dist = labs((long)dd - r->days);
+			if (fc_weekday(dd) + 1 != wd || dist > best ||
+			    (dist == best && !prefer_past(m, dist, dist)))
+				continue;
+			best = dist;
+			p->y = y;
+			p->has_y = true;
+		}
 	}
 	if (!p->has_y && r->is_set) {
 		if (p->has_mo && p->has_d) {
@@ -951,19 +972,19 @@ static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
 
-/* The day a clock time is on: a weekday, a date, "tomorrow", or the
-** reference day. False when the parts are invalid. */
+static bool yearly(const struct norm_match *m, const char *rule, int mo,
+		   int wd, int n, int32_t *day);
+
+/* The day a clock time is on: a weekday, a date, a holiday, "tomorrow",
+** or the reference day. False when the parts are invalid. */
 static bool clock_day(const struct norm_match *m, int32_t *day)
 {
 	const struct norm_ref *r = m->ref;
 	int wd, rel = 0;
 	bool has_rel = rel_of(m, &rel);
-	if (get_int(m, S_WEEKDAY, &wd)) {
-		if (wd < 1 || wd > 7)
-			return false;
-		*day = weekday_day(m, wd, has_rel, rel);
-		return true;
-	}
+	char rule[24];
+	if (get_str(m, S_HOLIDAY, rule, sizeof(rule)))
+		return yearly(m, rule, 0, 0, 0, day);
 	struct parts p;
 	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return false;
@@ -973,6 +994,12 @@ static bool clock_day(const struct norm_match *m, int32_t *day)
 		    !p.has_mo)
 			return false;
 		*day = fc_days_from_civil(p.y, p.mo, p.d);
+		return true;
+	}
+	if (get_int(m, S_WEEKDAY, &wd)) {
+		if (wd < 1 || wd > 7)
+			return false;
+		*day = weekday_day(m, wd, has_rel, rel);
 		return true;
 	}
 	*day = r->days + (has_rel ? rel : 0);
@@ -991,16 +1018,28 @@ static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	bool has_sec = get_int(m, S_SECOND, &sec);
 	if (has_sec && (sec < 0 || sec > 59))
 		return 0;
-	if (get_str(m, S_AMPM, ampm, sizeof(ampm))) {
+	get_str(m, S_PART, part, sizeof(part));
+	bool has_ampm = get_str(m, S_AMPM, ampm, sizeof(ampm));
+	if (has_ampm && (ampm[0] == 'x' || !ampm[0])) {
+		/* a clock without a.m./p.m. and no part of day: 1 to 6 is
+		** afternoon ("at 3:30"), 7 to 12 as said; a leading zero is
+		** a 24-hour clock */
+		struct norm_val hv;
+		has_ampm = false;
+		if (!part[0] && h >= 1 && h <= 6 && norm_slot(m, S_HOUR, &hv) &&
+		    !(hv.len == 2 && hv.s[0] == '0'))
+			h += 12;
+	}
+	if (has_ampm) {
 		if (h < 1 || h > 12)
 			return 0;
 		if (ampm[0] == 'p' && h < 12)
 			h += 12;
 		else if (ampm[0] == 'a' && h == 12)
 			h = 0;
-	} else if (get_str(m, S_PART, part, sizeof(part)) && h >= 1 &&
-		   h < 12 && (!strcmp(part, "AF") || !strcmp(part, "EV") ||
-			      (!strcmp(part, "NI") && h >= 6))) {
+	} else if (part[0] && h >= 1 && h < 12 &&
+		   (!strcmp(part, "AF") || !strcmp(part, "EV") ||
+		    (!strcmp(part, "NI") && h >= 6))) {
 		h += 12; /* "8 in the evening", "eight tonight" */
 	}
 	if (has_min && get_int(m, S_AGO, &dir) && dir < 0) {
@@ -1167,6 +1206,13 @@ static int prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
 
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
 {
+	/* `set: {reading: future}`: a pattern only for that reading (the
+	** assistant phrasing of Duckling's corpus: "in 2 weeks" as a day) */
+	static const char *const readings[] = {"past", "future", "nearest"};
+	const char *rd = m->p->set[S_READING];
+	if (rd && (m->n->prefer < 0 || m->n->prefer > 2 ||
+		   strcmp(rd, readings[m->n->prefer])))
+		return 0;
 	switch (m->p->prod) {
 	case P_DATE: return prod_date(m, out);
 	case P_WEEKDAY: return prod_weekday(m, out);
