@@ -438,13 +438,45 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 	return true;
 }
 
+/*
+** base on a date: "last_day" ("the last day of October": the day is the
+** month's last), "week" ("the week of March 6": the ISO week holding
+** it). unit M with rel and no month: "the 20th of next month".
+*/
 static int prod_date(const struct norm_match *m, struct norm_cand *out)
 {
 	struct parts p;
-	char buf[40], part[8];
-	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p) ||
-	    !date_value(m, &p, buf, sizeof(buf)))
+	char buf[40], part[8], unit[4], base[12] = "";
+	int rel = 0;
+	get_str(m, S_BASE, base, sizeof(base));
+	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
+	if (!p.has_mo && get_str(m, S_UNIT, unit, sizeof(unit)) &&
+	    !strcmp(unit, "M") && m->ref->is_set) {
+		get_int(m, S_REL, &rel);
+		if (rel < -1200 || rel > 1200)
+			return 0;
+		long k = m->ref->y * 12L + m->ref->m - 1 + rel;
+		p.y = (int)(k / 12);
+		p.mo = (int)(k % 12) + 1;
+		p.has_y = p.has_mo = true;
+	}
+	if (!strcmp(base, "last_day")) {
+		p.has_d = false;
+		if (!date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
+		    !p.has_mo)
+			return 0;
+		p.d = dim(p.y, p.mo);
+		p.has_d = true;
+	}
+	if (!date_value(m, &p, buf, sizeof(buf)))
+		return 0;
+	if (!strcmp(base, "week") && p.has_y && p.has_mo && p.has_d) {
+		int wy, ww;
+		iso_week(fc_days_from_civil(p.y, p.mo, p.d), &wy, &ww);
+		snprintf(buf, sizeof(buf), "%04d-W%02d", wy, ww);
+		return emit(m, out, FC_TIMEX_DATE, buf);
+	}
 	part_suffix(m, part, sizeof(part));
 	if (part[0] && p.has_d)
 		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
@@ -633,6 +665,42 @@ static int32_t weekday_day(const struct norm_match *m, int wd, bool has_rel,
 	return fwd ? r->days + ahead : r->days - back;
 }
 
+/*
+** A weekday with a count or a week: "3 Fridays from now" (num, ago 1),
+** "2 Thursdays ago", "Wednesday of next week" (unit W, rel), "Friday
+** after next" (base after_next). False when none of these applies.
+*/
+static bool weekday_counted(const struct norm_match *m, int wd,
+			    int32_t *day)
+{
+	const struct norm_ref *r = m->ref;
+	int rw = fc_weekday(r->days) + 1, n, ago = 1, rel = 0;
+	char unit[4], base[16];
+	if (get_int(m, S_NUM, &n)) {
+		if (n < 1 || n > 520)
+			return false;
+		get_int(m, S_AGO, &ago);
+		int ahead = (wd - rw + 7) % 7, back = (rw - wd + 7) % 7;
+		*day = ago < 0 ? r->days - (back ? back : 7) - 7 * (n - 1)
+			       : r->days + (ahead ? ahead : 7) + 7 * (n - 1);
+		return true;
+	}
+	if (get_str(m, S_UNIT, unit, sizeof(unit)) && !strcmp(unit, "W")) {
+		get_int(m, S_REL, &rel);
+		if (rel < -100 || rel > 100)
+			return false;
+		*day = r->days - (rw - 1) + 7 * rel + (wd - 1);
+		return true;
+	}
+	if (get_str(m, S_BASE, base, sizeof(base)) &&
+	    !strcmp(base, "after_next")) {
+		int ahead = (wd - rw + 7) % 7;
+		*day = r->days + (ahead ? ahead : 7) + 7;
+		return true;
+	}
+	return false;
+}
+
 static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 {
 	int wd, rel = 0;
@@ -646,7 +714,10 @@ static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
 		return emit(m, out, FC_TIMEX_DATE, buf);
 	}
 	int y, mo, d;
-	fc_civil_from_days(weekday_day(m, wd, has_rel, rel), &y, &mo, &d);
+	int32_t day;
+	if (!weekday_counted(m, wd, &day))
+		day = weekday_day(m, wd, has_rel, rel);
+	fc_civil_from_days(day, &y, &mo, &d);
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
 	return emit(m, out, FC_TIMEX_DATE, buf);
 }
@@ -1138,7 +1209,12 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	bool has_rel = rel_of(m, &rel);
 	const struct norm_ref *r = m->ref;
 #define DAY_OF(yy) (rule ? holiday_day(rule, (yy)) : nth_weekday((yy), mo, wd, n))
-	int y;
+	int y, yrel;
+	if (r->is_set && get_int(m, S_YREL, &yrel) && yrel > -100 &&
+	    yrel < 100) {
+		*day = DAY_OF(r->y + yrel); /* "Thanksgiving of next year" */
+		return *day != INT32_MIN;
+	}
 	if (slot_year(m, S_YEAR, &y)) {
 		if (y < 1 || y > 9999)
 			return false;
@@ -1182,21 +1258,39 @@ static int prod_holiday(const struct norm_match *m, struct norm_cand *out)
 {
 	char rule[24];
 	int32_t day;
+	int n, ago = 1;
 	if (!get_str(m, S_HOLIDAY, rule, sizeof(rule)) ||
 	    !yearly(m, rule, 0, 0, 0, &day))
 		return 0;
+	if (get_int(m, S_NUM, &n)) {
+		/* "three days after Easter" */
+		get_int(m, S_AGO, &ago);
+		if (n < 0 || n > 3660)
+			return 0;
+		day += ago < 0 ? -n : n;
+	}
 	return emit_day(m, out, day);
 }
 
 static int prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
 {
-	int n, wd, mo;
+	int n, wd, mo, rel = 0;
 	int32_t day;
 	if (!get_int(m, S_NUM, &n) || !n || n > 5 || n < -1 ||
-	    !get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7 ||
-	    !get_int(m, S_MONTH, &mo) || mo < 1 || mo > 12 ||
-	    !yearly(m, NULL, mo, wd, n, &day))
+	    !get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
 		return 0;
+	if (!get_int(m, S_MONTH, &mo)) {
+		/* "the first Monday of the month", "... of last month" */
+		const struct norm_ref *r = m->ref;
+		if (!r->is_set || (get_int(m, S_REL, &rel) &&
+				   (rel < -1200 || rel > 1200)))
+			return 0;
+		long k = r->y * 12L + r->m - 1 + rel;
+		mo = (int)(k % 12) + 1;
+		day = nth_weekday((int)(k / 12), mo, wd, n);
+	} else if (mo < 1 || mo > 12 || !yearly(m, NULL, mo, wd, n, &day)) {
+		return 0;
+	}
 	int y, mm, d;
 	fc_civil_from_days(day, &y, &mm, &d);
 	if (mm != mo)
