@@ -299,13 +299,14 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 }
 
 /*
-** options: {prefer: past | nearest | future}. A later file's setting
-** replaces an earlier one (so `--rules DIR` can switch the reading).
+** options: {prefer: past | nearest | future, shift_grain: unit | finer}.
+** A later file's setting replaces an earlier one (so `--rules DIR` can
+** switch the reading).
 */
 static void add_options(struct fc_norm *n, const struct fc_ynode *v,
 			struct fc_diags *d)
 {
-	static const char *const keys[] = {"prefer", NULL};
+	static const char *const keys[] = {"prefer", "shift_grain", NULL};
 	static const char *const prefer[] = {"past", "future", "nearest"};
 	if (v->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &v->loc,
@@ -313,6 +314,14 @@ static void add_options(struct fc_norm *n, const struct fc_ynode *v,
 		return;
 	}
 	fc_ymap_check_keys(v, keys, "normalizer options", d);
+	const struct fc_ynode *g = fc_ymap_get(v, "shift_grain");
+	if (g && g->type == FC_Y_SCALAR && !strcmp(g->str, "finer"))
+		n->is_shift_finer = true;
+	else if (g && g->type == FC_Y_SCALAR && !strcmp(g->str, "unit"))
+		n->is_shift_finer = false;
+	else if (g)
+		fc_diag_add(d, FC_ESCHEMA, &g->loc,
+			    "shift_grain must be unit or finer");
 	const struct fc_ynode *p = fc_ymap_get(v, "prefer");
 	if (!p)
 		return;

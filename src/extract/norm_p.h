@@ -138,6 +138,11 @@ struct fc_norm {
 	** _NEAREST; set by `options: {prefer: ...}` in a rule file */
 	int prefer;
 	const struct fc_ynode *prefer_node;
+	/* options: shift_grain: finer places "two years ago", "in a week"
+	** one grain finer than the unit (2011-02, the day a week ahead), as
+	** Duckling's corpus does; the default keeps the unit's grain (TimeML:
+	** 2011, the week) */
+	bool is_shift_finer;
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */

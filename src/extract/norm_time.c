@@ -888,6 +888,26 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
 		off *= per_year(unit);
 	int y, mo, d;
+	if (m->n->is_shift_finer && get_int(m, S_NUM, &num) &&
+	    !strcmp(unit, unit0) && strcmp(unit, "D")) {
+		/* options: shift_grain: finer ("a week ago" is that day) */
+		if (!strcmp(unit, "W")) {
+			fc_civil_from_days(o.days + 7 * off, &y, &mo, &d);
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+		} else if (!strcmp(unit, "M") || !strcmp(unit, "Q")) {
+			long k = o.y * 12L + o.m - 1 +
+				 off * (unit[0] == 'Q' ? 3 : 1);
+			y = (int)(k / 12);
+			mo = (int)(k % 12) + 1;
+			d = o.d > dim(y, mo) ? dim(y, mo) : o.d;
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+		} else if (!strcmp(unit, "Y")) {
+			snprintf(buf, sizeof(buf), "%04d-%02d", o.y + off, o.m);
+		} else {
+			return 0;
+		}
+		return emit(m, out, FC_TIMEX_DATE, buf);
+	}
 	if (!strcmp(unit, "D")) {
 		fc_civil_from_days(o.days + off, &y, &mo, &d);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
