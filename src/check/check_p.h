@@ -16,7 +16,7 @@
 #ifndef FC_CHECK_P_H
 #define FC_CHECK_P_H
 
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "core/core.h"
 #include "stages.h"
 
