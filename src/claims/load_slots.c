@@ -185,7 +185,7 @@ static bool check_spec(struct loader *ld, const struct rule *ru,
 		why = "'as: country' applies to entities and lists";
 	if (!why && sp->map && t != SLOT_TEXT && t != SLOT_ENTITY_TEXT)
 		why = "'map:' applies to text slots";
-	if (!why && sp->anchor && (t != SLOT_DATE || sp->from != FROM_GROUP))
+	if (!why && sp->anchor && (t != SLOT_TIME || sp->from != FROM_GROUP))
 		why = "'before:'/'after:' turn a duration group into a date";
 	if (!why && sp->with_item && t != SLOT_LIST)
 		why = "'item' in a group list needs a list slot";
