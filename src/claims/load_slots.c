@@ -4,7 +4,8 @@
 ** name or a list of them), from a `from:` source (sentence, item,
 ** position, preceding, speaker, quote), or a constant `value:`; `as:
 ** country`, `map:`, `before:`/`after:` and `item_of:` refine it. Each
-** fill is checked against the slot's type in schema.c.
+** fill is checked against the slot's type in the fact schema (the
+** `facts:` of claims files, schema.c).
 */
 #include <stdio.h>
 #include <string.h>

@@ -2,6 +2,8 @@
 ** test_load.c: loading `kind: checks` files: every error with its exact
 ** file:line:col and message, defaults, and overrides across files.
 */
+#include <unistd.h>
+
 #include "check_test.h"
 
 #define MOVED                                                              \
@@ -182,6 +184,84 @@ static void test_later_file_overrides(void **state)
 	fc_diags_finish(&d);
 }
 
+/*
+** A rules folder defines a new fact kind (claims: its schema and a
+** pattern) and a check of it; with the built-in suite it runs end to end
+** without any C knowing the kind.
+*/
+static void test_new_kind_from_rules_folder(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fc-check-kind-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char claims[64], checks[64];
+	snprintf(claims, sizeof(claims), "%s/resign.yaml", dir);
+	snprintf(checks, sizeof(checks), "%s/resign-checks.yaml", dir);
+	FILE *f = fopen(claims, "w");
+	assert_non_null(f);
+	fputs("kind: claims\n"
+	      "facts:\n"
+	      "  resignation:\n"
+	      "    person: {type: entity, required: true}\n"
+	      "    date: time\n"
+	      "claims:\n"
+	      "  - id: resignation.resigned\n"
+	      "    fact: resignation\n"
+	      "    pattern: '{T}(?<p>{PERSON})\\s+resigned'\n"
+	      "    slots: {person: p, date: sentence}\n",
+	      f);
+	fclose(f);
+	f = fopen(checks, "w");
+	assert_non_null(f);
+	fputs("kind: checks\n"
+	      "checks:\n"
+	      "  - id: resignation.date\n"
+	      "    kind: resignation\n"
+	      "    key: [person]\n"
+	      "    field: date\n"
+	      "    message: \"{person} resigned on {value}\"\n",
+	      f);
+	fclose(f);
+	const char *dirs[] = {dir, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	fc_status st = fc_rules_load(dirs, 1, &r, &d);
+	diags_dump(&d);
+	assert_int_equal(st, FC_OK);
+	assert_string_equal(fc_claims_slot_type(r, "resignation", "date", NULL),
+			    "time");
+	struct fc_corpus *c = fc_corpus_create();
+	assert_non_null(c);
+	static const char a[] =
+		"Israeli Prime Minister Benjamin Netanyahu resigned on Friday.";
+	static const char b[] =
+		"Benjamin Netanyahu resigned on Thursday, officials said.";
+	assert_int_equal(fc_corpus_add_text(c, "a", "2026-01-16", a,
+					    strlen(a)),
+			 FC_OK);
+	assert_int_equal(fc_corpus_add_text(c, "b", "2026-01-16", b,
+					    strlen(b)),
+			 FC_OK);
+	struct fc_verify_opts o = {0};
+	assert_int_equal(fc_verify(r, c, &o, &d), FC_OK);
+	const struct fc_finding *x = NULL;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (!strcmp(c->findings[i].rule, "resignation.date"))
+			x = &c->findings[i];
+	assert_non_null(x);
+	assert_string_equal(x->kind, "resignation");
+	assert_string_equal(fc_finding_status_name(x->status),
+			    "contradicted");
+	assert_int_equal(x->nvalues, 2);
+	fc_corpus_destroy(c);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+	remove(claims);
+	remove(checks);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_reference_errors),
 		cmocka_unit_test(test_type_errors),
 		cmocka_unit_test(test_later_file_overrides),
+		cmocka_unit_test(test_new_kind_from_rules_folder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
