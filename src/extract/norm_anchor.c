@@ -134,41 +134,18 @@ static bool run_one(struct lookback *lb, const struct norm_match *m,
 	return true;
 }
 
-bool norm_last_mention(const struct norm_match *m, enum fc_grain want_grain,
-		       int32_t min_lo, int32_t max_lo,
-		       struct fc_time *out)
+/* The last kept date among the candidates of window [s, e), or false. */
+static bool pick_last(struct lookback *lb, uint32_t s, uint32_t e,
+		      unsigned want, int32_t min_lo, int32_t max_lo,
+		      struct fc_time *out, uint32_t *at)
 {
-	const struct fc_norm *n = m->n;
-	if (m->is_rescan || !m->ref->is_set || m->start == 0)
-		return false;
-	uint32_t e = m->start;
-	uint32_t s = e > NORM_ANCHOR_WINDOW ? e - NORM_ANCHOR_WINDOW : 0;
-	/* start on a word boundary */
-	while (s > 0 && s < e && m->text[s - 1] != ' ' &&
-	       m->text[s - 1] != '\n')
-		s++;
-	struct lookback lb = {.n = n};
-	lb.active = calloc(n->nwords, sizeof(uint64_t));
-	pcre2_match_data *md = pcre2_match_data_create(n->maxcap, NULL);
-	bool found = false;
-	if (!lb.active || !md)
-		goto done;
-	window_triggers(&lb, m->text, s, e);
-	for (size_t i = 0; i < n->npatterns; i++) {
-		const struct norm_pattern *p = &n->patterns[i];
-		if (!(lb.active[i / 64] & (1ull << (i % 64))) || !p->code ||
-		    !norm_prod_is_time(p->prod))
-			continue;
-		if (!run_one(&lb, m, i, md, s, e))
-			goto done;
-	}
-	if (lb.nc > 1)
-		qsort(lb.c, lb.nc, sizeof(*lb.c), cmp_cand);
+	if (lb->nc > 1)
+		qsort(lb->c, lb->nc, sizeof(*lb->c), cmp_cand);
 	/* accept greedily as the scan does; keep the last date accepted */
 	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
-	uint32_t best_start = 0;
-	for (size_t i = 0; i < lb.nc; i++) {
-		const struct norm_cand *c = &lb.c[i];
+	bool found = false;
+	for (size_t i = 0; i < lb->nc; i++) {
+		const struct norm_cand *c = &lb->c[i];
 		if (c->start < s || c->end > e || c->end <= c->start)
 			continue;
 		bool is_free = true;
@@ -181,17 +158,68 @@ bool norm_last_mention(const struct norm_match *m, enum fc_grain want_grain,
 		const struct fc_time *t = &c->time;
 		if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
 		    !t->is_anchored || t->grain == FC_GRAIN_NONE ||
-		    (want_grain != FC_GRAIN_NONE &&
-		     (t->grain != want_grain || t->lo < min_lo ||
-		      t->lo > max_lo)))
+		    (want && (!(want & (1u << t->grain)) || t->lo < min_lo ||
+			      t->lo > max_lo)))
 			continue;
-		if (!found || c->start > best_start) {
+		if (!found || c->start > *at) {
 			*out = *t;
-			best_start = c->start;
+			*at = c->start;
 			found = true;
 		}
 	}
-done:
+	return found;
+}
+
+/* Patterns that can give an anchor: dates and times, not durations. */
+static bool is_anchor_prod(enum norm_prod p)
+{
+	return norm_prod_is_time(p) && p != P_DURATION && p != P_SET &&
+	       p != P_LITERAL;
+}
+
+bool norm_last_mention(const struct norm_match *m, unsigned want,
+		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
+{
+	/* windows grow until a date is found well inside one (a date cut
+	** by the window's start could read as less than it is) */
+	static const uint32_t widths[] = {320, 1000, NORM_ANCHOR_WINDOW};
+	const struct fc_norm *n = m->n;
+	if (m->is_rescan || !m->ref->is_set || m->start == 0)
+		return false;
+	struct lookback lb = {.n = n};
+	lb.active = calloc(n->nwords, sizeof(uint64_t));
+	pcre2_match_data *md = pcre2_match_data_create(n->maxcap, NULL);
+	bool found = false;
+	uint32_t e = m->start;
+	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths) && !found &&
+			   lb.active && md;
+	     w++) {
+		uint32_t s = e > widths[w] ? e - widths[w] : 0;
+		/* start on a word boundary */
+		while (s > 0 && s < e && m->text[s - 1] != ' ' &&
+		       m->text[s - 1] != '\n')
+			s++;
+		lb.nc = 0;
+		window_triggers(&lb, m->text, s, e);
+		bool ok = true;
+		for (size_t i = 0; i < n->npatterns && ok; i++) {
+			const struct norm_pattern *p = &n->patterns[i];
+			/* a quarter or half is looked for among the
+			** patterns that can give one */
+			if ((lb.active[i / 64] & (1ull << (i % 64))) &&
+			    p->code && is_anchor_prod(p->prod) &&
+			    (!want || p->is_quarterly))
+				ok = run_one(&lb, m, i, md, s, e);
+		}
+		uint32_t at = 0;
+		if (!ok)
+			break;
+		found = pick_last(&lb, s, e, want, min_lo, max_lo, out, &at) &&
+			(s == 0 || at >= s + 64 ||
+			 w + 1 == sizeof(widths) / sizeof(*widths));
+		if (s == 0)
+			break;
+	}
 	pcre2_match_data_free(md);
 	free(lb.active);
 	free(lb.c);

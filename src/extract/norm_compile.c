@@ -489,6 +489,18 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			if (!strcmp(e.names[j], name) && seen++ == k)
 				p->slot_table[s][k] = e.tables[j];
 	}
+	/* can it give a quarter or a half? (a quarter slot, a Q or H unit,
+	** a quarter base, or a unit table with Q or H values) */
+	p->is_quarterly = p->slot_group[S_QUARTER][0] || p->set[S_QUARTER] ||
+			  (p->set[S_UNIT] && strchr("QH", p->set[S_UNIT][0])) ||
+			  (p->set[S_BASE] && strstr(p->set[S_BASE], "quarter"));
+	for (int k = 0; k < NORM_SLOT_GROUPS && !p->is_quarterly; k++) {
+		int t = p->slot_table[S_UNIT][k];
+		for (size_t j = 0; t >= 0 && j < n->tables[t].n; j++)
+			if (!strcmp(n->tables[t].vals[j], "Q") ||
+			    !strcmp(n->tables[t].vals[j], "H"))
+				p->is_quarterly = true;
+	}
 	if (p->span_slot) {
 		int g = pcre2_substring_number_from_name(
 			p->code, (PCRE2_SPTR)p->span_slot);
@@ -647,8 +659,19 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
-	for (size_t i = 0; i < n->npatterns; i++)
-		compile_pattern(n, &r->arena, &n->patterns[i], d);
+	static const char *const readings[] = {"past", "future", "nearest"};
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		compile_pattern(n, &r->arena, p, d);
+		/* `set: {reading: ...}`: checked, but not run under another
+		** reading (options: prefer) */
+		const char *rd = p->set[S_READING];
+		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
+		    strcmp(rd, readings[n->prefer])) {
+			pcre2_code_free(p->code);
+			p->code = NULL;
+		}
+	}
 	fc_status st = build_tables(n, &r->arena, d);
 	if (st) {
 		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));

@@ -49,7 +49,7 @@ enum norm_prod {
 };
 extern const char *const norm_prod_names[NPRODS];
 
-#define NORM_SLOT_GROUPS 8
+#define NORM_SLOT_GROUPS 16
 
 enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
 
@@ -90,6 +90,7 @@ struct norm_pattern {
 	int slot_table[NSLOTS][NORM_SLOT_GROUPS];
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
+	bool is_quarterly; /* may give a quarter or a half (look-backs) */
 };
 
 /* Open-addressing map from (namespace, normalised key) to an int. */
@@ -214,13 +215,15 @@ bool norm_prod_is_time(enum norm_prod p);
 /*
 ** The date mentioned last before the match (a DATE or TIME with a known
 ** value, as the scan would keep it), looked for in the text up to
-** NORM_ANCHOR_WINDOW bytes back; with want_grain set, the last one of
-** that grain starting in days [min_lo, max_lo]. False when there is none
-** (or the match is itself part of a look-back).
+** NORM_ANCHOR_WINDOW bytes back. want: 0 for any grain, else a set of
+** quarter and half grains (NORM_WANT_Q, NORM_WANT_H): the last one of
+** those grains starting in days [min_lo, max_lo]. False when there is
+** none (or the match is itself part of a look-back).
 */
 #define NORM_ANCHOR_WINDOW 2000
-bool norm_last_mention(const struct norm_match *m, enum fc_grain want_grain,
-		       int32_t min_lo, int32_t max_lo,
-		       struct fc_time *out);
+#define NORM_WANT_Q (1u << FC_GRAIN_QUARTER)
+#define NORM_WANT_H (1u << FC_GRAIN_HALF)
+bool norm_last_mention(const struct norm_match *m, unsigned want,
+		       int32_t min_lo, int32_t max_lo, struct fc_time *out);
 
 #endif

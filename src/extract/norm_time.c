@@ -801,8 +801,8 @@ static void relative_origin(const struct norm_match *m, char *unit,
 			q = 3, y--;
 		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
 		if (base[0] == 'q' &&
-		    norm_last_mention(m, FC_GRAIN_QUARTER, last - 300,
-				      r->days, &t))
+		    norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
+				      &t))
 			origin_at(o, t.lo, FC_GRAIN_QUARTER);
 		else
 			origin_at(o, last, FC_GRAIN_QUARTER);
@@ -815,7 +815,20 @@ static void relative_origin(const struct norm_match *m, char *unit,
 			    !strcmp(base, "mention_grain");
 	bool take_grain = !strcmp(base, "grain") ||
 			  !strcmp(base, "mention_grain");
-	if (!norm_last_mention(m, FC_GRAIN_NONE, 0, 0, &t))
+	if (!strcmp(base, "grain")) {
+		/* "a year ago": before the quarter or half last talked
+		** about when it is near the reference */
+		if (ug > FC_GRAIN_QUARTER &&
+		    norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
+				      r->days - 400, r->days + 400, &t) &&
+		    t.grain < ug) {
+			origin_at(o, t.lo, t.grain);
+			snprintf(unit, cap, "%s",
+				 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
+		}
+		return;
+	}
+	if (!norm_last_mention(m, 0, 0, 0, &t))
 		return;
 	/* "a year earlier" in a report means before now; after a date
 	** long past ("in 1995 ... a year earlier") it counts from that */
