@@ -686,6 +686,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_past_suffix = norm_table_find(n, "past_suffix");
 	n->t_passive = norm_table_find(n, "passive");
 	n->t_tense_pair = norm_table_find(n, "tense_pair");
+	n->t_tense_word = norm_table_find(n, "tense_word");
 	n->mctx = pcre2_match_context_create(NULL);
 	if (!n->mctx)
 		return FC_ENOMEM;

@@ -131,8 +131,9 @@ struct fc_norm {
 	/* past_suffix: word endings read as past tense (-ed) unless the
 	** word before is in passive (be, been, is) */
 	int t_past_suffix, t_passive;
-	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none) */
-	int t_tense_pair;
+	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none);
+	** tense_word: more one-word cues (would: 1) */
+	int t_tense_pair, t_tense_word;
 	/* options: prefer (how a date without year or a bare weekday
 	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
 	** reading, default), _FUTURE (assistant corpora such as Duckling's),

@@ -188,6 +188,8 @@ static bool prefer_past(const struct norm_match *m, long past, long future)
 	int t = tense(m);
 	if (t > 0)
 		return past == 0;
+	if (t < -1)
+		return true; /* "the year ended Jan. 31" */
 	/* a past verb ("said", "authorized ... payable Dec. 7") often
 	** dates the reporting, not the event: the news reading decides */
 	switch (t < 0 ? NORM_PREFER_PAST : m->n->prefer) {
@@ -564,9 +566,11 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
-** a future one (will, scheduled, next), -1 when it is a past one (said,
-** was, a verb in -ed not after "be"), 0 when none is found within 16
-** words of the clause.
+** a future one (will, scheduled, next; tables future, tense_word,
+** tense_pair), -1 when it is a past one (said, was, a verb in -ed not
+** after "be"), -2 when that past verb is the word right before the
+** match ("ended Jan. 31"), 0 when none is found within 16 words of the
+** clause.
 */
 static int tense(const struct norm_match *m)
 {
@@ -579,6 +583,7 @@ static int tense(const struct norm_match *m)
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
+	bool ed_adjacent = false; /* ... right before the match */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
 	for (int words = 0; i > lo && words < 16;) {
@@ -622,22 +627,31 @@ static int tense(const struct norm_match *m)
 				return 1;
 			if (c < 0)
 				return -1;
+			pending_ed = false;
 			continue;
 		}
 		if (pending_ed) {
 			if (!in_table(n, n->t_passive, buf, len))
-				return -1;
+				return ed_adjacent ? -2 : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		if (in_table(n, n->t_future, buf, len))
+		int32_t w = n->t_tense_word >= 0
+				    ? norm_hash_get(&n->lookup, n->t_tense_word,
+						    buf, len)
+				    : -1;
+		double c = w >= 0 ? n->tables[n->t_tense_word].nums[w] : 0;
+		if (c > 0 || in_table(n, n->t_future, buf, len))
 			return 1;
-		if (in_table(n, n->t_past, buf, len))
-			return -1;
-		if (past_by_suffix(n, buf, len))
+		/* a past verb right before the date is its own */
+		if (c < 0 || in_table(n, n->t_past, buf, len))
+			return words == 1 ? -2 : -1;
+		if (past_by_suffix(n, buf, len)) {
 			pending_ed = true;
+			ed_adjacent = words == 1;
+		}
 	}
-	return pending_ed ? -1 : 0;
+	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
 }
 
 /* The day (days since epoch) a weekday wd (1 = Monday) names. */
@@ -693,9 +707,13 @@ static bool weekday_counted(const struct norm_match *m, int wd,
 		return true;
 	}
 	if (get_str(m, S_BASE, base, sizeof(base)) &&
-	    !strcmp(base, "after_next")) {
+	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
+		/* "this coming Sunday": the next one; "Friday after
+		** next": a week after that */
 		int ahead = (wd - rw + 7) % 7;
-		*day = r->days + (ahead ? ahead : 7) + 7;
+		*day = r->days + (ahead ? ahead : 7);
+		if (!strcmp(base, "after_next"))
+			*day += 7;
 		return true;
 	}
 	return false;
