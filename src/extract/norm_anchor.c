@@ -8,9 +8,9 @@
 ** words occur in the NORM_ANCHOR_WINDOW bytes before the match run over
 ** that window, their candidates are resolved as the scan resolves
 ** overlaps (longest span first), and the kept DATE or TIME with a known
-** value that starts last is the anchor. Inside a look-back, anchored
-** patterns (a `base` slot) resolve without one (from the reference),
-** so it never recurses; its cost is bounded by the window.
+** value that starts last is the anchor. Patterns that count from a
+** mention take no part in a look-back, so it never recurses; its cost
+** is bounded by the window.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -170,11 +170,23 @@ static bool pick_last(struct lookback *lb, uint32_t s, uint32_t e,
 	return found;
 }
 
-/* Patterns that can give an anchor: dates and times, not durations. */
-static bool is_anchor_prod(enum norm_prod p)
+/*
+** Patterns that can give an anchor: dates and times, not durations, and
+** not those that would need a look-back of their own (a base counted
+** from a mention): inside a look-back they could only guess from the
+** reference, and hide the date they would have counted from.
+*/
+static bool is_anchor_pattern(const struct norm_pattern *p)
 {
-	return norm_prod_is_time(p) && p != P_DURATION && p != P_SET &&
-	       p != P_LITERAL;
+	static const char *const needs[] = {"mention", "mention_grain",
+					    "quarter", "grain"};
+	if (!norm_prod_is_time(p->prod) || p->prod == P_DURATION ||
+	    p->prod == P_SET || p->prod == P_LITERAL)
+		return false;
+	for (size_t i = 0; p->set[S_BASE] && i < 4; i++)
+		if (!strcmp(p->set[S_BASE], needs[i]))
+			return false;
+	return true;
 }
 
 bool norm_last_mention(const struct norm_match *m, unsigned want,
@@ -184,7 +196,7 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 	** by the window's start could read as less than it is) */
 	static const uint32_t widths[] = {320, 1000, NORM_ANCHOR_WINDOW};
 	const struct fc_norm *n = m->n;
-	if (m->is_rescan || !m->ref->is_set || m->start == 0)
+	if (m->is_rescan || m->start == 0)
 		return false;
 	struct lookback lb = {.n = n};
 	lb.active = calloc(n->nwords, sizeof(uint64_t));
@@ -207,7 +219,7 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 			/* a quarter or half is looked for among the
 			** patterns that can give one */
 			if ((lb.active[i / 64] & (1ull << (i % 64))) &&
-			    p->code && is_anchor_prod(p->prod) &&
+			    p->code && is_anchor_pattern(p) &&
 			    (!want || p->is_quarterly))
 				ok = run_one(&lb, m, i, md, s, e);
 		}

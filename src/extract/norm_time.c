@@ -870,6 +870,38 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		origin_at(o, t.lo, FC_GRAIN_DAY);
 }
 
+/*
+** The origin of a relative time: with a reference, relative_origin();
+** without one, only a mention can place it ("in 1995 ... the following
+** year"). False when nothing does.
+*/
+static bool unreferenced_origin(const struct norm_match *m, char *unit,
+				size_t cap, struct origin *o)
+{
+	char base[16];
+	struct fc_time t;
+	if (m->ref->is_set) {
+		relative_origin(m, unit, cap, o);
+		return true;
+	}
+	if (!get_str(m, S_BASE, base, sizeof(base)))
+		return false;
+	if (!strcmp(base, "quarter")) {
+		if (!norm_last_mention(m, NORM_WANT_Q, INT32_MIN, INT32_MAX,
+				       &t))
+			return false;
+		origin_at(o, t.lo, t.grain);
+		return true;
+	}
+	if (strcmp(base, "mention") && strcmp(base, "mention_grain"))
+		return false;
+	enum fc_grain ug = unit_grain(unit);
+	if (!norm_last_mention(m, 0, 0, 0, &t) || t.grain > ug)
+		return false;
+	origin_at(o, t.lo, t.grain);
+	return true;
+}
+
 /* Units per year of a calendar unit, for offsets counted in years. */
 static int per_year(const char *unit)
 {
@@ -901,10 +933,17 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 	if (off < -10000 || off > 10000)
 		return 0;
 	part_suffix(m, part, sizeof(part));
-	const struct norm_ref *r = m->ref;
-	if (!r->is_set) {
+	char unit0[8];
+	memcpy(unit0, unit, sizeof(unit0));
+	struct origin o;
+	if (!unreferenced_origin(m, unit, sizeof(unit), &o)) {
 		/* unresolved: the year or week is unknown; finer units have
-		** no TIMEX3 form with X, so only the direction is kept */
+		** no TIMEX3 form with X, so only the direction is kept; a
+		** quarter counted from one never said is unknown */
+		char base[16];
+		if (get_str(m, S_BASE, base, sizeof(base)) &&
+		    strstr(base, "quarter"))
+			return 0;
 		const char *v = !strcmp(unit, "Y") ? "XXXX"
 				: unit[0] == 'W'   ? "XXXX-WXX"
 				: off < 0	   ? "PAST_REF"
@@ -912,10 +951,6 @@ static int prod_relative(const struct norm_match *m, struct norm_cand *out)
 						   : "PRESENT_REF";
 		return emit(m, out, FC_TIMEX_DATE, v);
 	}
-	char unit0[8];
-	memcpy(unit0, unit, sizeof(unit0));
-	struct origin o;
-	relative_origin(m, unit, sizeof(unit), &o);
 	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
 		off *= per_year(unit);
 	int y, mo, d;
