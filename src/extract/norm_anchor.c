@@ -194,7 +194,7 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 {
 	/* windows grow until a date is found well inside one (a date cut
 	** by the window's start could read as less than it is) */
-	static const uint32_t widths[] = {320, 1000, NORM_ANCHOR_WINDOW};
+	static const uint32_t widths[] = {400, NORM_ANCHOR_WINDOW};
 	const struct fc_norm *n = m->n;
 	if (m->is_rescan || m->start == 0)
 		return false;

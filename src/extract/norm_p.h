@@ -211,6 +211,15 @@ int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
 bool norm_prod_is_time(enum norm_prod p);
 
+/* ---- norm_calendar.c --------------------------------------------------- */
+
+int norm_dim(int y, int m); /* days in month m of year y */
+/* The n-th (n < 0: last) weekday wd (1 = Monday) of month mo of y. */
+int32_t norm_nth_weekday(int y, int mo, int wd, int n);
+/* The day (days since 1970-01-01) a holiday rule gives in Gregorian year
+** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
+int32_t norm_holiday_day(const char *rule, int y);
+
 /* ---- norm_anchor.c ----------------------------------------------------- */
 
 /*

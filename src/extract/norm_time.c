@@ -113,13 +113,7 @@ static enum fc_timex_type get_type(const struct norm_match *m,
 
 /* ---- Calendar helpers -------------------------------------------------- */
 
-static int dim(int y, int m)
-{
-	int32_t a = fc_days_from_civil(y, m, 1);
-	int32_t b = m == 12 ? fc_days_from_civil(y + 1, 1, 1)
-			    : fc_days_from_civil(y, m + 1, 1);
-	return (int)(b - a);
-}
+#define dim norm_dim
 
 /* ISO week (year, week) of a day. */
 static void iso_week(int32_t days, int *wy, int *ww)
@@ -1139,7 +1133,7 @@ static bool clock_day(const struct norm_match *m, int32_t *day)
 	const struct norm_ref *r = m->ref;
 	int wd, rel = 0;
 	bool has_rel = rel_of(m, &rel);
-	char rule[24];
+	char rule[64];
 	if (get_str(m, S_HOLIDAY, rule, sizeof(rule)))
 		return yearly(m, rule, 0, 0, 0, day);
 	struct parts p;
@@ -1220,73 +1214,6 @@ static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 
 /* ---- holidays and "the first Monday of October" ------------------------ */
 
-/* Easter Sunday of year y (Gregorian), as days since the epoch. */
-static int32_t easter(int y)
-{
-	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3;
-	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
-	int l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int mm = (a + 11 * h + 22 * l) / 451;
-	int mo = (h + l - 7 * mm + 114) / 31, dd = (h + l - 7 * mm + 114) % 31;
-	return fc_days_from_civil(y, mo, dd + 1);
-}
-
-/* Orthodox Easter (Julian computus, shown in the Gregorian calendar). */
-static int32_t easter_orthodox(int y)
-{
-	int a = y % 4, b = y % 7, c = y % 19;
-	int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
-	int mo = (d + e + 114) / 31, dd = (d + e + 114) % 31 + 1;
-	return fc_days_from_civil(y, mo, dd) + (y / 100 - y / 400 - 2);
-}
-
-/* The n-th (n < 0: last) weekday wd (1 = Monday) of month mo of y. */
-static int32_t nth_weekday(int y, int mo, int wd, int n)
-{
-	if (n < 0) {
-		int32_t last = fc_days_from_civil(y, mo, dim(y, mo));
-		return last - ((fc_weekday(last) + 1 - wd + 7) % 7);
-	}
-	int32_t first = fc_days_from_civil(y, mo, 1);
-	return first + (wd - (fc_weekday(first) + 1) + 7) % 7 + 7 * (n - 1);
-}
-
-/*
-** A holiday rule: "MM-DD" (fixed), "E+N" (Easter, offset in days),
-** "O+N" (Orthodox Easter), "MM-W-N" (N-th weekday W of month MM, N = L
-** for the last), each optionally followed by "+N" / "-N" days.
-** Returns the day in year y, or INT32_MIN when the rule is invalid.
-*/
-static int32_t holiday_day(const char *rule, int y)
-{
-	char *end;
-	int32_t base;
-	if (rule[0] == 'E' || rule[0] == 'O') {
-		base = rule[0] == 'E' ? easter(y) : easter_orthodox(y);
-		end = (char *)rule + 1;
-	} else {
-		long mo = strtol(rule, &end, 10);
-		if (*end != '-' || mo < 1 || mo > 12)
-			return INT32_MIN;
-		long a = strtol(end + 1, &end, 10);
-		if (*end == '-') {
-			long n = end[1] == 'L' ? -1 : strtol(end + 1, NULL, 10);
-			if (a < 1 || a > 7 || !n || n > 5)
-				return INT32_MIN;
-			end += end[1] == 'L' ? 2 : 2 + (n >= 10);
-			base = nth_weekday(y, (int)mo, (int)a, (int)n);
-		} else {
-			if (a < 1 || a > dim(y, (int)mo))
-				return INT32_MIN;
-			base = fc_days_from_civil(y, (int)mo, (int)a);
-		}
-	}
-	if (*end == '+' || *end == '-')
-		base += (int32_t)strtol(end, NULL, 10);
-	return base;
-}
-
 /* Pick the year of a yearly day f(y): explicit, by rel, or by reading. */
 static bool yearly(const struct norm_match *m, const char *rule, int mo,
 		   int wd, int n, int32_t *day)
@@ -1294,7 +1221,8 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	int rel = 0;
 	bool has_rel = rel_of(m, &rel);
 	const struct norm_ref *r = m->ref;
-#define DAY_OF(yy) (rule ? holiday_day(rule, (yy)) : nth_weekday((yy), mo, wd, n))
+#define DAY_OF(yy) \
+	(rule ? norm_holiday_day(rule, (yy)) : norm_nth_weekday((yy), mo, wd, n))
 	int y, yrel;
 	if (r->is_set && get_int(m, S_YREL, &yrel) && yrel > -100 &&
 	    yrel < 100) {
@@ -1342,7 +1270,7 @@ static int emit_day(const struct norm_match *m, struct norm_cand *out,
 
 static int prod_holiday(const struct norm_match *m, struct norm_cand *out)
 {
-	char rule[24];
+	char rule[64];
 	int32_t day;
 	int n, ago = 1;
 	if (!get_str(m, S_HOLIDAY, rule, sizeof(rule)) ||
@@ -1373,7 +1301,7 @@ static int prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
 			return 0;
 		long k = r->y * 12L + r->m - 1 + rel;
 		mo = (int)(k % 12) + 1;
-		day = nth_weekday((int)(k / 12), mo, wd, n);
+		day = norm_nth_weekday((int)(k / 12), mo, wd, n);
 	} else if (mo < 1 || mo > 12 || !yearly(m, NULL, mo, wd, n, &day)) {
 		return 0;
 	}
