@@ -18,7 +18,12 @@
 **   norm_load.c     YAML -> definitions (fc_norm_add), overrides
 **   norm_compile.c  expansion, PCRE2 + JIT, lookup and trigger tables
 **   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
-**   norm_time.c     time productions (TIMEX3 values)
+**   norm_time.c     time productions (TIMEX3 values): dates, durations
+**   norm_relative.c weekdays, relative times
+**   norm_clock.c    clock times, holidays
+**   norm_tense.c    tense cues (which occurrence a date means)
+**   norm_calendar.c holiday rules, Hebrew and Islamic calendars
+**   norm_anchor.c   the date last mentioned (look-backs)
 **   norm_quantity.c quantity productions, number words
 */
 #ifndef FACTCROSS_NORM_P_H
@@ -210,6 +215,49 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
 int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
 bool norm_prod_is_time(enum norm_prod p);
+
+/* ---- Time productions (norm_time.c, norm_relative.c, norm_clock.c) --- */
+
+/* A slot as an int (false when absent or not a number) or as a string. */
+bool norm_get_int(const struct norm_match *m, enum norm_slot s, int *out);
+bool norm_get_str(const struct norm_match *m, enum norm_slot s, char *buf,
+		  size_t cap);
+/* One time candidate over the match, its mod from the mod/hedge slots. */
+int norm_emit(const struct norm_match *m, struct norm_cand *c,
+	      enum fc_timex_type type, const char *value);
+void norm_iso_week(int32_t days, int *wy, int *ww);
+/* "TMO" etc. from the part slot, or "" */
+void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap);
+bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
+
+/* The parts of a date; norm_date_value() fills in a missing year. */
+struct norm_parts {
+	int y, mo, d, q;
+	bool has_y, has_mo, has_d, has_q;
+	char season[4];
+};
+bool norm_read_parts(const struct norm_match *m, enum norm_slot sy,
+		     enum norm_slot sm, enum norm_slot sd,
+		     struct norm_parts *p);
+bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
+		     char *buf, size_t cap);
+
+/* norm_tense.c: +1 future, -1 past, -2 a past verb right before the
+** match, 0 no cue; and whether a past occurrence (past days back) wins
+** over a future one (future days ahead). */
+int norm_tense(const struct norm_match *m);
+bool norm_prefer_past(const struct norm_match *m, long past, long future);
+
+/* norm_relative.c */
+int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
+			 int rel);
+int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_relative(const struct norm_match *m, struct norm_cand *out);
+
+/* norm_clock.c */
+int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_holiday(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out);
 
 /* ---- norm_calendar.c --------------------------------------------------- */
 

@@ -97,7 +97,8 @@ static void test_norm_anchor_longest_mention(void **state)
 	struct fc_document doc;
 	/* the anchor is "January 16, 2020" as the scan keeps it, not the
 	** year "2020" inside it */
-	run(&a, &doc, "It began on January 16, 2020, and the next day it ended.",
+	run(&a, &doc,
+	    "It began on January 16, 2020, and the next day it ended.",
 	    "2026-01-16");
 	assert_string_equal(value_of(&doc, "the next day"), "2020-01-17");
 	/* a year a mention long past counts from that mention */
