@@ -49,11 +49,37 @@ struct tally {
 	long niso, nisook;
 };
 
+/*
+** Recognizers' Start and End are .NET string indices (UTF-16 code units,
+** End inclusive); our spans are UTF-8 bytes. The byte offset of UTF-16
+** index u in s (len bytes), or len when u is past the end.
+*/
+static long byte_at(const char *s, size_t len, long u)
+{
+	size_t i = 0;
+	for (long k = 0; i < len && k < u;) {
+		size_t n = fc_utf8_seq_len((const unsigned char *)s + i,
+					   len - i);
+		if (!n)
+			n = 1;
+		k += n == 4 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+		i += n;
+	}
+	return (long)i;
+}
+
+/* A resolution value that is a number ("null" is not one). */
+static const char *gold_value(const struct fc_ynode *res)
+{
+	const char *v = get(res, "value");
+	return v && strcmp(v, "null") ? v : NULL;
+}
+
 /* Does mention q carry the gold resolution's value? */
 static bool value_ok(const char *type, const struct fc_ynode *res,
 		     const struct fc_quantity *q)
 {
-	const char *v = get(res, "value");
+	const char *v = gold_value(res);
 	if (!v)
 		return false;
 	if (!strcmp(type, "numberrange")) {
@@ -120,12 +146,15 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		const char *gs = get(g, "Start"), *ge = get(g, "End");
 		if (!type || !rz || !gs || !ge)
 			continue;
-		if (!strcmp(type, "ordinal.relative") || !get(rz, "value")) {
-			/* no number to compare: "next", a bare "dollar" */
+		if (!strcmp(type, "ordinal.relative") || !gold_value(rz)) {
+			/* no number to compare: "next", a bare "dollar",
+			** "a small percent" (value "null") */
 			t->nskip++;
 			continue;
 		}
-		long s = strtol(gs, NULL, 10), e = strtol(ge, NULL, 10) + 1;
+		long s = byte_at(input, doc.text_len, strtol(gs, NULL, 10));
+		long e = byte_at(input, doc.text_len,
+				 strtol(ge, NULL, 10) + 1);
 		t->ngold++;
 		bool ok = false;
 		size_t hit = doc.nmentions;
@@ -145,12 +174,17 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 			used[hit] = 1;
 		t->nok += ok;
 		const char *iso = get(rz, "isoCurrency");
-		if (iso && hit < doc.nmentions) {
-			const char *u = doc.mentions[hit].quantity.unit;
+		if (iso) {
+			const char *u = hit < doc.nmentions
+						? doc.mentions[hit].quantity.unit
+						: NULL;
+			bool is_iso_ok = u && !strcmp(u, iso);
 			t->niso++;
-			t->nisook += u && !strcmp(u, iso);
-		} else if (iso) {
-			t->niso++;
+			t->nisook += is_iso_ok;
+			if (!is_iso_ok && verbose)
+				printf("  ISO %s: \"%s\" want %s, got %s\n",
+				       input, get(g, "Text"), iso,
+				       u ? u : "no unit");
 		}
 		if (!ok && verbose) {
 			printf("  MISS %s: \"%s\" want %s", input,
