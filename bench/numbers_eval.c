@@ -13,8 +13,12 @@
 ** value: numbers and currency compare the number, percentages the number
 ** before '%', ranges "(20,35]" the bounds and their openness. Results
 ** without a number (relative ordinals "next", "last"; a bare "dollar")
-** and cases marked NotSupported for dotnet are skipped. Prints, per file, value accuracy (matched results
-** over gold results) and the mentions found in cases whose gold is empty.
+** and cases marked NotSupported for dotnet are skipped, and so are
+** results strictly inside a time mention (the "5" of "5/17/2018", the
+** "3" of "in 3 years": a date or duration holds them), counted apart.
+** Start and End are UTF-16 indices, mapped to bytes. Prints, per file,
+** value accuracy (matched results over gold results) and the mentions
+** found in cases whose gold is empty.
 ** Currency also reports ISO 4217 agreement where the gold names a code.
 ** Skips (exit 0) with a message when the data is absent.
 */
@@ -45,7 +49,7 @@ static bool near(double a, double b)
 }
 
 struct tally {
-	long ngold, nok, nskip, nempty_cases, nspurious;
+	long ngold, nok, nskip, nempty_cases, nspurious, nintime;
 	long niso, nisook;
 };
 
@@ -105,6 +109,22 @@ static bool value_ok(const char *type, const struct fc_ynode *res,
 	return near(want, q->value);
 }
 
+/*
+** Is [s, e) strictly inside a time mention (a number that is a part of
+** a date or a duration: "5" of "5/17/2018", "3" of "3 years")? A time
+** over exactly the gold span is a competing reading and is not excused.
+*/
+static bool in_time(const struct fc_document *doc, long s, long e)
+{
+	for (size_t i = 0; i < doc->nmentions; i++) {
+		const struct fc_mention *m = &doc->mentions[i];
+		if (m->kind == FC_MENTION_TIME && (long)m->start <= s &&
+		    (long)m->end >= e && (long)(m->end - m->start) > e - s)
+			return true;
+	}
+	return false;
+}
+
 static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		      struct tally *t)
 {
@@ -155,6 +175,15 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		long s = byte_at(input, doc.text_len, strtol(gs, NULL, 10));
 		long e = byte_at(input, doc.text_len,
 				 strtol(ge, NULL, 10) + 1);
+		if (in_time(&doc, s, e)) {
+			/* "5" of "5/17/2018", "3" of "in 3 years": read as
+			** part of a date or duration */
+			t->nintime++;
+			if (verbose)
+				printf("  IN TIME %s: \"%s\"\n", input,
+				       get(g, "Text"));
+			continue;
+		}
 		t->ngold++;
 		bool ok = false;
 		size_t hit = doc.nmentions;
@@ -235,6 +264,8 @@ static int eval_file(const struct fc_rules *r, const char *dir,
 	       t.ngold ? (double)t.nok / (double)t.ngold : 0, t.nok, t.ngold);
 	if (t.nskip)
 		printf(", %ld without a number skipped", t.nskip);
+	if (t.nintime)
+		printf(", %ld inside a time not scored", t.nintime);
 	if (t.nempty_cases)
 		printf(", %ld mentions in %ld no-result cases", t.nspurious,
 		       t.nempty_cases);
