@@ -851,6 +851,22 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 	return true;
 }
 
+size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len)
+{
+	size_t i = 0;
+	for (int words = 0;;) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+				   s[i] == '\r' || s[i] == ',' || s[i] == '-'))
+			i++;
+		size_t j = i;
+		while (j < len && is_letter(s[j]))
+			j++;
+		if (words++ || j == i || lookup(n, n->t_joiner, s + i, j - i) < 0)
+			return i;
+		i = j;
+	}
+}
+
 double norm_number(const struct fc_norm *n, const char *s, size_t len)
 {
 	struct norm_num r;

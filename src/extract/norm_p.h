@@ -222,6 +222,9 @@ struct norm_num {
 ** words (twenty-four), fractions, ordinals. False when there is none. */
 bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 		      struct norm_num *out);
+/* The gap before the next number in s: blanks, commas, hyphens and one
+** joiner word ("and"). */
+size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len);
 /* x to 15 significant digits: "16.4 mln" is 16400000, not
 ** 16399999.999999998 (decimal digits times a scale). */
 double norm_round(double x);

@@ -181,6 +181,30 @@ static void init_cand(const struct norm_match *m, struct norm_cand *c)
 }
 
 /*
+** After a reading cut short at the tail of the match, the number that
+** follows as a candidate of its own ("3 hundred | and 2 hundred",
+** "quarter | two Sundays ago", "two | first-degree"): the scan goes on
+** after the whole match, so it would be lost. Returns 0 or 1.
+*/
+static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
+		struct norm_cand *c)
+{
+	const char *s = m->text + cut;
+	size_t len = m->end > cut ? m->end - cut : 0;
+	size_t gap = norm_number_gap(m->n, s, len);
+	struct norm_num r;
+	if (gap >= len || !norm_number_read(m->n, s + gap, len - gap, &r) ||
+	    r.is_bare || (r.kind == NORM_NUM_ORD) != is_ord)
+		return 0;
+	init_cand(m, c);
+	c->start = cut + (uint32_t)gap;
+	c->end = c->start + r.used;
+	c->q.value = c->q.lo = c->q.hi = r.value;
+	c->q.is_ordinal = is_ord;
+	return 1;
+}
+
+/*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
 **            a mixed number num + num2 / den ("one and a half");
@@ -194,7 +218,7 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	struct numv n1, n2;
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
-		return 0;
+		return n1.cut ? rest(m, n1.cut, false, c) : 0;
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)
@@ -224,7 +248,7 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	c->q.value = x;
 	c->q.unit = unit_of(m);
 	bounds(&c->q, hedge(m));
-	return 1;
+	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
 }
 
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
@@ -288,7 +312,7 @@ static int prod_ordinal(const struct norm_match *m, struct norm_cand *c)
 	struct norm_val v;
 	norm_slot(m, S_NUM, &v);
 	if (v.is_raw && nv.kind != NORM_NUM_ORD)
-		return 0;
+		return nv.cut ? rest(m, nv.cut, true, c) : 0; /* "two | first" */
 	init_cand(m, c);
 	if (nv.cut)
 		c->end = nv.cut;
