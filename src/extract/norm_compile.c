@@ -674,6 +674,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_of = norm_table_find(n, "fraction_of");
 	n->t_vulgar = norm_table_find(n, "vulgar_fraction");
 	n->t_scale_short = norm_table_find(n, "scale_short");
+	n->t_hedge = norm_table_find(n, "hedge");
+	n->t_hedge_sym = norm_table_find(n, "hedge_sym");
 	n->mctx = pcre2_match_context_create(NULL);
 	if (!n->mctx)
 		return FC_ENOMEM;

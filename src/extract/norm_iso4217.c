@@ -5,7 +5,7 @@
 **
 **   options:
 **     iso4217: {names: currency_word, codes: currency_sym,
-**               skip: iso4217_skip}
+**               skip: iso4217_skip, heads: currency_head}
 **
 ** Each entry {alpha_3, name} adds name -> alpha_3 and its plural (name
 ** + "s": "Swiss Francs") to `names`, and alpha_3 -> alpha_3 to `codes`,
@@ -13,7 +13,11 @@
 ** code is left out: "TRY" is a word, "Turkish Lira" is not) or the name
 ** has parentheses ("US Dollar (Next day)"). A word already in the table (from YAML, or an
 ** earlier entry) stays as it is, so informal names and symbols written
-** in YAML win. Runs in fc_norm_compile(), before the patterns expand.
+** in YAML win. `heads` (optional) then gets the last word of every
+** name in `names` ("dollars" of "US dollars", "Franc" of "Swiss Franc"):
+** patterns anchor on it, since the first words ("US", "New", "Saudi")
+** are everywhere in news. Runs in fc_norm_compile(), before the
+** patterns expand and the triggers are built.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -143,7 +147,8 @@ static const char *list_path(struct fc_rules *r)
 fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 			    struct fc_diags *d)
 {
-	static const char *const keys[] = {"names", "codes", "skip", NULL};
+	static const char *const keys[] = {"names", "codes", "skip", "heads",
+					   NULL};
 	const struct fc_ynode *opt = n->iso4217_node;
 	if (!opt)
 		return FC_OK;
@@ -152,6 +157,7 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 	int tn = option_table(n, opt, "names", true, d);
 	int tc = option_table(n, opt, "codes", true, d);
 	int ts = option_table(n, opt, "skip", false, d);
+	int th = option_table(n, opt, "heads", false, d);
 	if (d->nerr > nerr0)
 		return FC_ESCHEMA;
 	const char *path = list_path(r);
@@ -222,6 +228,19 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 	if (!st) {
 		fill_done(&fn);
 		fill_done(&fcode);
+	}
+	struct fill fh;
+	if (!st && th >= 0 &&
+	    !(st = fill_init(&r->arena, &n->tables[th], n->tables[tn].n, &fh))) {
+		/* the last word of every name, as its own key */
+		const struct norm_table *t = &n->tables[tn];
+		for (size_t i = 0; i < t->n; i++) {
+			const char *w = strrchr(t->keys[i], ' ');
+			w = w ? w + 1 : t->keys[i];
+			if (*w)
+				fill_add(&r->arena, &fh, w, t->vals[i]);
+		}
+		fill_done(&fh);
 	}
 	fc_arena_finish(&tmp);
 	free(data);

@@ -139,6 +139,8 @@ struct fc_norm {
 	** fraction characters */
 	int t_scale_plural, t_ordinal, t_frac_den, t_frac_one, t_frac_tens;
 	int t_point, t_of, t_vulgar, t_scale_short;
+	/* hedges before a quantity, looked up in norm_quantity.c */
+	int t_hedge, t_hedge_sym;
 	/* options: {iso4217: {names: TABLE, codes: TABLE, skip: TABLE}}:
 	** fill the tables from Debian's iso_4217.json (norm_iso4217.c) */
 	const struct fc_ynode *iso4217_node;

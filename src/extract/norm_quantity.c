@@ -23,20 +23,104 @@
 
 #define APPROX_BAND 0.1 /* "about 40": 36 to 44 */
 
-static enum fc_timex_mod hedge_of(const struct norm_match *m,
-				   enum norm_slot slot)
+/* A TIMEX3 mod by name ("LESS_THAN"), or FC_MOD_NONE. */
+static enum fc_timex_mod mod_named(const char *s, size_t len)
 {
 	static const char *const names[] = {
 		"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER",
 		"ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
 		"EQUAL_OR_LESS", "EQUAL_OR_MORE",
 	};
+	for (size_t i = 1; i < sizeof(names) / sizeof(*names); i++)
+		if (strlen(names[i]) == len && !memcmp(names[i], s, len))
+			return (enum fc_timex_mod)i;
+	return FC_MOD_NONE;
+}
+
+static enum fc_timex_mod hedge_of(const struct norm_match *m,
+				  enum norm_slot slot)
+{
 	struct norm_val v;
 	if (!norm_slot(m, slot, &v) || v.is_raw)
 		return FC_MOD_NONE;
-	for (size_t i = 1; i < sizeof(names) / sizeof(*names); i++)
-		if (strlen(names[i]) == v.len && !memcmp(names[i], v.s, v.len))
-			return (enum fc_timex_mod)i;
+	return mod_named(v.s, v.len);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Is text[s, e) a key of table t? Its value in *val. */
+static bool in_table(const struct fc_norm *n, int t, const char *text,
+		     uint32_t s, uint32_t e, const char **val)
+{
+	char buf[64];
+	if (t < 0 || e - s >= sizeof(buf))
+		return false;
+	size_t len = norm_key(text + s, e - s, buf, sizeof(buf));
+	int32_t k = norm_hash_get(&n->lookup, t, buf, len);
+	if (k < 0)
+		return false;
+	*val = n->tables[t].vals[k];
+	return true;
+}
+
+/*
+** The hedge written just before a quantity ("nearly $3 billion", "more
+** than 200", "no more than 5", ">= 30"): the last one to four words
+** before start, longest first, in the table `hedge`, or the symbols
+** before it in `hedge_sym`. Moves *start to the hedge. The words live
+** in YAML; a lookup here costs less than trying every hedge at every
+** word in each pattern's regex.
+*/
+static enum fc_timex_mod hedge_before(const struct norm_match *m,
+				      uint32_t *start)
+{
+	const struct fc_norm *n = m->n;
+	const char *t = m->text;
+	uint32_t lo = m->stretch_start, j = *start, w[4];
+	int nw = 0;
+	const char *val;
+	while (nw < 4) {
+		uint32_t e = j;
+		while (j > lo && is_blank(t[j - 1]))
+			j--;
+		if (j == e && nw == 0 && j > lo && is_alpha(t[j - 1]))
+			break; /* a word glued to the number */
+		uint32_t we = j;
+		while (j > lo && is_alpha(t[j - 1]))
+			j--;
+		if (j == we || (j > lo && !is_blank(t[j - 1]) &&
+				t[j - 1] != '(' && t[j - 1] != '"'))
+			break;
+		w[nw++] = j;
+	}
+	for (int k = nw; k > 0; k--)
+		if (in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
+			*start = w[k - 1];
+			return mod_named(val, strlen(val));
+		}
+	/* symbols: "x>10", ">= 30", "< = 100" */
+	j = *start;
+	while (j > lo && is_blank(t[j - 1]))
+		j--;
+	uint32_t se = j;
+	while (j > lo && se - j < 4 &&
+	       (t[j - 1] == '<' || t[j - 1] == '>' || t[j - 1] == '=' ||
+		t[j - 1] == ' '))
+		j--;
+	while (j < se && t[j] == ' ')
+		j++;
+	if (j < se && in_table(n, n->t_hedge_sym, t, j, se, &val)) {
+		*start = j;
+		return mod_named(val, strlen(val));
+	}
 	return FC_MOD_NONE;
 }
 
@@ -180,6 +264,14 @@ static void init_cand(const struct norm_match *m, struct norm_cand *c)
 	c->end = m->end;
 }
 
+/* The hedge of a quantity: its slot, else the words before it. */
+static enum fc_timex_mod quantity_hedge(const struct norm_match *m,
+					struct norm_cand *c)
+{
+	enum fc_timex_mod h = hedge(m);
+	return h != FC_MOD_NONE ? h : hedge_before(m, &c->start);
+}
+
 /*
 ** After a reading cut short at the tail of the match, the number that
 ** follows as a candidate of its own ("3 hundred | and 2 hundred",
@@ -230,10 +322,21 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 			return 0;
 		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
 	} else if (isfinite(x2)) {
-		struct norm_val s2 = {0};
-		/* "3 dollars 50 (cents)": cents below 100 */
-		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 && x2 >= 1)
-			return 0;
+		struct norm_val s2 = {0}, cur = {0};
+		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 && x2 >= 1) {
+			/* cents below 100 only: "three thousand dollars |
+			** two hundred times" ends at the currency, and
+			** what follows is a number of its own */
+			if (!norm_slot(m, S_CURRENCY, &cur) || !cur.end)
+				return 0;
+			x = norm_round(x);
+			init_cand(m, c);
+			c->end = cur.end;
+			c->q.value = x;
+			c->q.unit = unit_of(m);
+			bounds(&c->q, quantity_hedge(m, c));
+			return 1 + rest(m, cur.end, false, c + 1);
+		}
 		x += x2;
 	}
 	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
@@ -247,7 +350,7 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		c->end = n1.cut;
 	c->q.value = x;
 	c->q.unit = unit_of(m);
-	bounds(&c->q, hedge(m));
+	bounds(&c->q, quantity_hedge(m, c));
 	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
 }
 
