@@ -204,9 +204,9 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		t->nok += ok;
 		const char *iso = get(rz, "isoCurrency");
 		if (iso) {
-			const char *u = hit < doc.nmentions
-						? doc.mentions[hit].quantity.unit
-						: NULL;
+			const struct fc_mention *hm =
+				hit < doc.nmentions ? &doc.mentions[hit] : NULL;
+			const char *u = hm ? hm->quantity.unit : NULL;
 			bool is_iso_ok = u && !strcmp(u, iso);
 			t->niso++;
 			t->nisook += is_iso_ok;

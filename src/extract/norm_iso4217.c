@@ -4,16 +4,16 @@
 ** read with libyaml, into the normalizer tables a rule file names:
 **
 **   options:
-**     iso4217: {names: currency_word, codes: currency_sym,
+**     iso4217: {names: currency_word, codes: currency_code,
 **               skip: iso4217_skip, heads: currency_head}
 **
 ** Each entry {alpha_3, name} adds name -> alpha_3 and its plural (name
 ** + "s": "Swiss Francs") to `names`, and alpha_3 -> alpha_3 to `codes`,
 ** unless alpha_3 is a key of `skip` (with the value "code", only the
 ** code is left out: "TRY" is a word, "Turkish Lira" is not) or the name
-** has parentheses ("US Dollar (Next day)"). A word already in the table (from YAML, or an
-** earlier entry) stays as it is, so informal names and symbols written
-** in YAML win. `heads` (optional) then gets the last word of every
+** has parentheses ("US Dollar (Next day)"). A word already in the table
+** (from YAML, or an earlier entry) stays as it is, so informal names and
+** symbols written in YAML win. `heads` (optional) then gets the last word of every
 ** name in `names` ("dollars" of "US dollars", "Franc" of "Swiss Franc"):
 ** patterns anchor on it, since the first words ("US", "New", "Saudi")
 ** are everywhere in news. Runs in fc_norm_compile(), before the
@@ -204,8 +204,9 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 		for (size_t k = 0; ts >= 0 && k < n->tables[ts].n && !skip;
 		     k++)
 			if (!strcmp(n->tables[ts].keys[k], code))
-				skip = strcmp(n->tables[ts].vals[k], "code") ? 2
-									     : 1;
+				skip = strcmp(n->tables[ts].vals[k], "code")
+					       ? 2
+					       : 1;
 		if (skip == 2)
 			continue;
 		const char *cv = fc_arena_strdup(&r->arena, code);
@@ -231,7 +232,8 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 	}
 	struct fill fh;
 	if (!st && th >= 0 &&
-	    !(st = fill_init(&r->arena, &n->tables[th], n->tables[tn].n, &fh))) {
+	    !(st = fill_init(&r->arena, &n->tables[th], n->tables[tn].n,
+			     &fh))) {
 		/* the last word of every name, as its own key */
 		const struct norm_table *t = &n->tables[tn];
 		for (size_t i = 0; i < t->n; i++) {

@@ -1,8 +1,7 @@
 /*
 ** norm_number.c: reading a number phrase, in digits or in words.
 **
-**   digits     1,200.5  12,34,567 (Indian)  1.111,11 (dot groups, comma
-**              decimal)  1 234 567  1.3e6  1.3x10^6  1.1^23  3/4  2 1/2
+**   digits     1,200.5  1.3e6  3/4  2 1/2 (the digit forms: norm_digits.c)
 **   words      twenty-four, a hundred and five, three lakh crore,
 **              4 thousand 3 hundred and 21, two point five million
 **   fractions  two thirds, a third, one twenty-fifth, three quarters
@@ -83,165 +82,6 @@ static size_t ndigits(const char *s, size_t len, size_t i)
 	while (k < len && is_digit(s[k]))
 		k++;
 	return k - i;
-}
-
-/* A run of digits from s[i]; adds them to *v (as a fraction when f). */
-static size_t add_digits(const char *s, size_t len, size_t i, double *v,
-			 bool is_frac)
-{
-	double f = 0.1;
-	size_t k = i;
-	for (; k < len && is_digit(s[k]); k++) {
-		if (is_frac) {
-			*v += (s[k] - '0') * f;
-			f /= 10;
-		} else {
-			*v = *v * 10 + (s[k] - '0');
-		}
-	}
-	return k - i;
-}
-
-/* The length of a group separator sep at s[k] (0 if none): ' ' also
-** matches U+00A0 and U+202F (no-break spaces). */
-static size_t sep_at(const char *s, size_t len, size_t k, char sep)
-{
-	if (k < len && s[k] == sep)
-		return 1;
-	if (sep != ' ')
-		return 0;
-	if (k + 1 < len && !memcmp(s + k, "\xc2\xa0", 2))
-		return 2;
-	if (k + 2 < len && !memcmp(s + k, "\xe2\x80\xaf", 3))
-		return 3;
-	return 0;
-}
-
-/*
-** Digits in groups at s[i]: a lead of 1 to lead_max digits, then groups
-** of g digits after sep, the last group of 3 digits: "1,234,567" (g 3),
-** "12,34,567" (Indian, g 2), "1 234 567", "1.111" (g 3). Returns the
-** bytes used and the value in *v, or 0 when the form does not hold.
-*/
-static size_t grouped(const char *s, size_t len, size_t i, char sep,
-		      size_t lead_max, size_t g, double *v)
-{
-	size_t n0 = ndigits(s, len, i);
-	if (n0 == 0 || n0 > lead_max)
-		return 0;
-	size_t k = i + n0, sl;
-	bool last3 = false;
-	while ((sl = sep_at(s, len, k, sep)) > 0) {
-		size_t nd = ndigits(s, len, k + sl);
-		if (nd == 3) {
-			k += sl + 3;
-			last3 = true;
-			if (g != 3)
-				break; /* Indian: the group of 3 ends it */
-		} else if (nd == g && !last3) {
-			k += sl + g;
-		} else {
-			break;
-		}
-	}
-	if (!last3)
-		return 0;
-	*v = 0;
-	for (size_t j = i; j < k; j++)
-		if (is_digit(s[j]))
-			*v = *v * 10 + (s[j] - '0');
-	return k - i;
-}
-
-/* Exponent forms after a mantissa: e10, e+14, ^23, ^-1, x10^6. */
-static size_t exponent(const char *s, size_t len, size_t i, double *v)
-{
-	size_t k = i;
-	int kind = 0; /* 1: x 10^e, 2: ^e (a power) */
-	if (k < len && (s[k] == 'e' || s[k] == 'E')) {
-		k++;
-	} else if (k < len && s[k] == '^') {
-		kind = 2;
-		k++;
-	} else {
-		size_t j = k;
-		if (j < len && s[j] == ' ')
-			j++;
-		if (j + 1 < len && (s[j] == 'x' || s[j] == 'X'))
-			j++;
-		else if (j + 2 < len && !memcmp(s + j, "\xc3\x97", 2))
-			j += 2; /* U+00D7 MULTIPLICATION SIGN */
-		else
-			return 0;
-		if (j < len && s[j] == ' ')
-			j++;
-		if (j + 2 >= len || s[j] != '1' || s[j + 1] != '0' ||
-		    s[j + 2] != '^')
-			return 0;
-		kind = 1;
-		k = j + 3;
-	}
-	int sign = 1;
-	if (k < len && (s[k] == '+' || s[k] == '-'))
-		sign = s[k++] == '-' ? -1 : 1;
-	size_t nd = ndigits(s, len, k);
-	if (!nd || nd > 3 || (k + nd < len && is_letter(s[k + nd])))
-		return 0;
-	double e = 0;
-	add_digits(s, len, k, &e, false);
-	e *= sign;
-	*v = kind == 2 ? pow(*v, e) : *v * pow(10, e);
-	return k + nd - i;
-}
-
-/*
-** A number in digits at s[i]. Sets *is_int when it has no decimal part.
-** Returns the bytes used (0: none).
-*/
-static size_t read_digits(const char *s, size_t len, size_t i, double *v,
-			  bool *is_int)
-{
-	size_t k;
-	*v = 0;
-	*is_int = true;
-	if ((k = grouped(s, len, i, ',', 3, 3, v)) ||
-	    (k = grouped(s, len, i, ',', 2, 2, v)) ||
-	    (k = grouped(s, len, i, ' ', 3, 3, v))) {
-		k += i;
-	} else if ((k = grouped(s, len, i, '.', 3, 3, v)) &&
-		   i + k + 1 < len && s[i + k] == ',' &&
-		   ndigits(s, len, i + k + 1) >= 1 &&
-		   ndigits(s, len, i + k + 1) <= 2) {
-		/* 1.111,11: dot groups and a decimal comma */
-		k += i;
-		k += 1 + add_digits(s, len, k + 1, v, true);
-		*is_int = false;
-	} else {
-		*v = 0;
-		k = i + add_digits(s, len, i, v, false);
-		if (k == i && !(k + 1 < len && s[k] == '.' &&
-				is_digit(s[k + 1])))
-			return 0;
-		size_t nd = k > i && k + 1 < len && s[k] == ','
-				    ? ndigits(s, len, k + 1)
-				    : 0;
-		if (nd >= 1 && nd <= 2 && k - i <= 2 &&
-		    !(k + 1 + nd + 1 < len && s[k + 1 + nd] == ',' &&
-		      is_digit(s[k + 2 + nd]))) {
-			/* "5,00", "12,5": a decimal comma after one or
-			** two digits (no group has fewer than three) */
-			k += 1 + add_digits(s, len, k + 1, v, true);
-			*is_int = false;
-		}
-	}
-	if (*is_int && k + 1 < len && s[k] == '.' && is_digit(s[k + 1])) {
-		k += 1 + add_digits(s, len, k + 1, v, true);
-		*is_int = false;
-	}
-	size_t e = exponent(s, len, k, v);
-	if (e)
-		*is_int = false;
-	return k + e - i;
 }
 
 /* ---- Tokens ------------------------------------------------------------ */
@@ -376,7 +216,8 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 		hyph = false;
 		if (is_digit((char)c) || (c == '.' && i + 1 < len &&
 					  is_digit(s[i + 1]))) {
-			size_t used = read_digits(s, len, i, &k->v, &k->is_int);
+			size_t used = norm_read_digits(s, len, i, &k->v,
+						       &k->is_int);
 			if (!used)
 				break;
 			k->cls = C_DIG;
@@ -386,7 +227,8 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 			    (nd = ndigits(s, len, i + 1)) > 0 &&
 			    (i + 1 + nd >= len || s[i + 1 + nd] != '/')) {
 				double den = 0;
-				add_digits(s, len, i + 1, &den, false);
+				for (size_t j = i + 1; j < i + 1 + nd; j++)
+					den = den * 10 + (s[j] - '0');
 				if (den == 0)
 					break;
 				k->v /= den;
@@ -407,8 +249,8 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 				break;
 			i = j;
 		} else if (c >= 0x80) {
-			size_t sl = fc_utf8_seq_len((const unsigned char *)s + i,
-						    len - i);
+			const unsigned char *u = (const unsigned char *)s;
+			size_t sl = fc_utf8_seq_len(u + i, len - i);
 			int32_t v = sl ? lookup(n, n->t_vulgar, s + i, sl) : -1;
 			if (v < 0)
 				break;
@@ -446,7 +288,8 @@ static bool card_ok(const struct acc *a, const struct tok *t)
 	case C_ZERO:
 		return a->ntok == 0;
 	case C_UNIT:
-		return !(g & (G_UNIT | G_TEEN | G_DIG | G_DEC | G_FRAC | G_ART));
+		return !(g & (G_UNIT | G_TEEN | G_DIG | G_DEC | G_FRAC |
+			      G_ART));
 	case C_TEEN:
 	case C_TENS:
 		return !(g & (G_UNIT | G_TEEN | G_TENS | G_DIG | G_DEC |
@@ -511,7 +354,8 @@ static void card_apply(struct acc *a, const struct tok *t)
 		a->grp = G_HUND;
 		break;
 	case C_BIG:
-		if (a->grp & G_DEC || ((a->grp & G_DIG) && a->cur != floor(a->cur)))
+		if ((a->grp & G_DEC) ||
+		    ((a->grp & G_DIG) && a->cur != floor(a->cur)))
 			a->is_closed = true; /* "5.4 mln | Nine months" */
 		if (a->grp == 0 && a->ntok > 0) {
 			a->total *= t->v; /* "thousand million", "lakh crore" */
@@ -645,7 +489,7 @@ static size_t decimals(const struct tok *t, size_t nt, size_t i, double *out)
 				x += t[++j].v;
 			f /= 100;
 			v += x * f;
-		} else if (k->cls == C_DIG && k->is_int && k->is_hyph == false &&
+		} else if (k->cls == C_DIG && k->is_int && !k->is_hyph &&
 			   k->v < 1e15) {
 			size_t nd = k->end - k->start;
 			f /= pow(10, (double)nd);
@@ -782,8 +626,9 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 			card_apply(&a, k);
 			a.is_one = k->is_one && a.ntok == 1 && k->cls != C_DIG;
 			if (k->form == F_ORD) {
-				if (in_seg && (base.grp == G_HUND ||
-					       (base.grp == 0 && base.total > 0))) {
+				bool cont = base.grp == G_HUND ||
+					    (base.grp == 0 && base.total > 0);
+				if (in_seg && cont) {
 					/* "one hundred and fifth" */
 					base.cur += value(&a);
 					base.grp |= G_UNIT;
@@ -855,13 +700,13 @@ size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len)
 {
 	size_t i = 0;
 	for (int words = 0;;) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-				   s[i] == '\r' || s[i] == ',' || s[i] == '-'))
+		while (i < len && strchr(" \t\n\r,-", s[i]) && s[i])
 			i++;
 		size_t j = i;
 		while (j < len && is_letter(s[j]))
 			j++;
-		if (words++ || j == i || lookup(n, n->t_joiner, s + i, j - i) < 0)
+		if (words++ || j == i ||
+		    lookup(n, n->t_joiner, s + i, j - i) < 0)
 			return i;
 		i = j;
 	}

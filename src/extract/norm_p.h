@@ -20,7 +20,8 @@
 **   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
 **   norm_time.c     time productions (TIMEX3 values)
 **   norm_quantity.c quantity productions
-**   norm_number.c   reading numbers in digits and words
+**   norm_number.c   reading numbers in words (and digits)
+**   norm_digits.c   the digit forms (groups, decimal comma, exponents)
 **   norm_iso4217.c  ISO 4217 currency names and codes from iso-codes
 */
 #ifndef FACTCROSS_NORM_P_H
@@ -206,6 +207,14 @@ struct norm_val {
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v);
+/* ---- norm_digits.c ---------------------------------------------------- */
+
+/* A number in digits at s[i] ("1,200.5", "12,34,567", "1.3e6"): its value
+** in *v, *is_int when it has no decimal part; returns the bytes used,
+** 0 when there is none. */
+size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
+			bool *is_int);
+
 /* ---- norm_number.c ---------------------------------------------------- */
 
 enum norm_num_kind { NORM_NUM_CARD, NORM_NUM_FRAC, NORM_NUM_ORD };

@@ -415,7 +415,8 @@ static int prod_ordinal(const struct norm_match *m, struct norm_cand *c)
 	struct norm_val v;
 	norm_slot(m, S_NUM, &v);
 	if (v.is_raw && nv.kind != NORM_NUM_ORD)
-		return nv.cut ? rest(m, nv.cut, true, c) : 0; /* "two | first" */
+		/* "two | first-degree" */
+		return nv.cut ? rest(m, nv.cut, true, c) : 0;
 	init_cand(m, c);
 	if (nv.cut)
 		c->end = nv.cut;
