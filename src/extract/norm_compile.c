@@ -659,6 +659,9 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
+	fc_status st = norm_iso4217_load(r, n, d);
+	if (st == FC_ENOMEM)
+		return st;
 	static const char *const readings[] = {"past", "future", "nearest"};
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
@@ -672,7 +675,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			p->code = NULL;
 		}
 	}
-	fc_status st = build_tables(n, &r->arena, d);
+	st = build_tables(n, &r->arena, d);
 	if (st) {
 		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));
 		return st;
@@ -685,6 +688,17 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_past = norm_table_find(n, "past");
 	n->t_past_suffix = norm_table_find(n, "past_suffix");
 	n->t_passive = norm_table_find(n, "passive");
+	n->t_scale_plural = norm_table_find(n, "scale_plural");
+	n->t_ordinal = norm_table_find(n, "ordinal");
+	n->t_frac_den = norm_table_find(n, "fraction_den");
+	n->t_frac_one = norm_table_find(n, "fraction_one");
+	n->t_frac_tens = norm_table_find(n, "fraction_den_tens");
+	n->t_point = norm_table_find(n, "decimal_point");
+	n->t_of = norm_table_find(n, "fraction_of");
+	n->t_vulgar = norm_table_find(n, "vulgar_fraction");
+	n->t_scale_short = norm_table_find(n, "scale_short");
+	n->t_hedge = norm_table_find(n, "hedge");
+	n->t_hedge_sym = norm_table_find(n, "hedge_sym");
 	n->t_tense_pair = norm_table_find(n, "tense_pair");
 	n->t_tense_word = norm_table_find(n, "tense_word");
 	n->mctx = pcre2_match_context_create(NULL);

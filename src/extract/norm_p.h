@@ -24,7 +24,10 @@
 **   norm_tense.c    tense cues (which occurrence a date means)
 **   norm_calendar.c holiday rules, Hebrew and Islamic calendars
 **   norm_anchor.c   the date last mentioned (look-backs)
-**   norm_quantity.c quantity productions, number words
+**   norm_quantity.c quantity productions
+**   norm_number.c   reading numbers in words (and digits)
+**   norm_digits.c   the digit forms (groups, decimal comma, exponents)
+**   norm_iso4217.c  ISO 4217 currency names and codes from iso-codes
 */
 #ifndef FACTCROSS_NORM_P_H
 #define FACTCROSS_NORM_P_H
@@ -40,7 +43,8 @@ enum norm_slot {
 	S_HOUR, S_MINUTE, S_AMPM, S_REL, S_NUM, S_UNIT, S_AGO, S_MOD,
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
-	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_BASE, S_YREL, S_READING,
+	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
+	S_READING,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
@@ -136,6 +140,18 @@ struct fc_norm {
 	/* past_suffix: word endings read as past tense (-ed) unless the
 	** word before is in passive (be, been, is) */
 	int t_past_suffix, t_passive;
+	/* number words read by norm_number.c (or -1): plural scales
+	** (hundreds), ordinals, plural and singular fraction words
+	** (thirds; half), plural ordinals only after tens (firsts), the
+	** decimal point word, "of" (two thirds of a million), and vulgar
+	** fraction characters */
+	int t_scale_plural, t_ordinal, t_frac_den, t_frac_one, t_frac_tens;
+	int t_point, t_of, t_vulgar, t_scale_short;
+	/* hedges before a quantity, looked up in norm_quantity.c */
+	int t_hedge, t_hedge_sym;
+	/* options: {iso4217: {names: TABLE, codes: TABLE, skip: TABLE}}:
+	** fill the tables from Debian's iso_4217.json (norm_iso4217.c) */
+	const struct fc_ynode *iso4217_node;
 	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none);
 	** tense_word: more one-word cues (would: 1) */
 	int t_tense_pair, t_tense_word;
@@ -207,8 +223,47 @@ struct norm_val {
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v);
-/* Read a number: digits (1,200.5) or number words (twenty-four). */
+/* ---- norm_digits.c ---------------------------------------------------- */
+
+/* A number in digits at s[i] ("1,200.5", "12,34,567", "1.3e6"): its value
+** in *v, *is_int when it has no decimal part; returns the bytes used,
+** 0 when there is none. */
+size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
+			bool *is_int);
+
+/* ---- norm_number.c ---------------------------------------------------- */
+
+enum norm_num_kind { NORM_NUM_CARD, NORM_NUM_FRAC, NORM_NUM_ORD };
+
+/* The reading of a number phrase. */
+struct norm_num {
+	double value;
+	uint32_t used;          /* bytes of the phrase read */
+	enum norm_num_kind kind;
+	bool is_bare;           /* a fraction word alone ("half") */
+	double scale_end;       /* the scale word it ends with ("12
+				** billion": 1e9), or 0 */
+};
+
+/* Read the longest number at the start of s[0, len): digits (1,200.5),
+** words (twenty-four), fractions, ordinals. False when there is none. */
+bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
+		      struct norm_num *out);
+/* The gap before the next number in s: blanks, commas, hyphens and one
+** joiner word ("and"). */
+size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len);
+/* x to 15 significant digits: "16.4 mln" is 16400000, not
+** 16399999.999999998 (decimal digits times a scale). */
+double norm_round(double x);
+/* The number s[0, len) as a whole (trailing blanks aside), or NAN. */
 double norm_number(const struct fc_norm *n, const char *s, size_t len);
+
+/* ---- norm_iso4217.c ---------------------------------------------------- */
+
+/* Fill the tables named by `options: iso4217` from the ISO 4217 list
+** beside r->iso_codes (iso_4217.json); a no-op without the option. */
+fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
+			    struct fc_diags *d);
 
 /* Productions: write up to 2 candidates, return how many. */
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
