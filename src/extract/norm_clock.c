@@ -191,6 +191,12 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	int32_t day;
 	if (!m->ref->is_set || !clock_day(m, &day))
 		return 0;
+	if (h == 24) {
+		/* midnight ends its day; after a past verb it began it */
+		h = 0;
+		if (norm_tense(m) >= 0)
+			day++;
+	}
 	int y, mo, d;
 	fc_civil_from_days(day, &y, &mo, &d);
 	if (has_sec)
