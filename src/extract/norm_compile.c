@@ -182,44 +182,152 @@ static void emit_lit(struct expand *e, const char *s, size_t len,
 		emit(e, s + i, 1, node, off + i);
 }
 
-static int cmp_len_desc(const void *x, const void *y)
+/* A key as the pattern sees it: whitespace runs as one ' ', ASCII folded
+** when the pattern is caseless. */
+static char *key_form(const char *k, bool is_caseless)
 {
-	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
-	size_t la = strlen(a), lb = strlen(b);
-	if (la != lb)
-		return la > lb ? -1 : 1;
-	return strcmp(a, b);
+	size_t n = strlen(k), o = 0;
+	char *f = malloc(n + 1);
+	if (!f)
+		return NULL;
+	bool sp = false;
+	for (; *k; k++) {
+		char c = *k;
+		if (c == ' ' || c == '\t') {
+			sp = o > 0;
+			continue;
+		}
+		if (sp)
+			f[o++] = ' ';
+		sp = false;
+		f[o++] = is_caseless && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	}
+	f[o] = '\0';
+	return f;
 }
 
-/* The keys of table t as an alternation, longest first. */
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Bytes of the UTF-8 character at s (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+static void emit_char(struct expand *e, const char *c, size_t len,
+		      const struct fc_ynode *node, size_t off)
+{
+	if (*c == ' ') {
+		emit(e, "\\s+", 3, node, off);
+		return;
+	}
+	if (len == 1 && strchr("\\^$.|?*+()[]{}/#", *c))
+		emit(e, "\\", 1, node, off);
+	emit(e, c, len, node, off);
+}
+
+/*
+** keys[lo, hi), sorted, share their first d bytes: emit what follows as
+** a trie, so a match tries only the branch of the next character, and
+** the longer of two keys first (the optional tail is greedy).
+*/
+static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
+		      size_t d, const struct fc_ynode *node, size_t off)
+{
+	bool term = false;
+	while (lo < hi && !keys[lo][d]) {
+		term = true; /* sorted: keys ending here come first */
+		lo++;
+	}
+	if (lo == hi)
+		return;
+	size_t ngroups = 0;
+	for (size_t i = lo; i < hi;) {
+		size_t cl = char_len(keys[i] + d), j = i + 1;
+		while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+			j++;
+		ngroups++;
+		i = j;
+	}
+	bool wrap = term || ngroups > 1;
+	if (wrap)
+		emit(e, "(?:", 3, node, off);
+	for (size_t i = lo, g = 0; i < hi; g++) {
+		size_t cl = char_len(keys[i] + d), j = i + 1;
+		while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+			j++;
+		if (g)
+			emit(e, "|", 1, node, off);
+		/* the characters all keys of the group share */
+		size_t end = d + cl;
+		for (;;) {
+			const char *c = keys[i] + end;
+			size_t l = *c ? char_len(c) : 0;
+			size_t k = i;
+			while (l && k < j && keys[k][end] &&
+			       !memcmp(keys[k] + end, c, l))
+				k++;
+			if (!l || k < j)
+				break;
+			end += l;
+		}
+		for (size_t p = d; p < end;) {
+			size_t l = char_len(keys[i] + p);
+			emit_char(e, keys[i] + p, l, node, off);
+			p += l;
+		}
+		emit_trie(e, keys, i, j, end, node, off);
+		i = j;
+	}
+	if (wrap)
+		emit(e, term ? ")?" : ")", term ? 2 : 1, node, off);
+}
+
+/* The keys of table t as an alternation (a trie, longest first). */
 static void emit_table(struct expand *e, const struct norm_table *t,
 		       const struct fc_ynode *node, size_t off)
 {
-	const char **keys = malloc((t->n + 1) * sizeof(*keys));
+	char **keys = calloc(t->n + 1, sizeof(*keys));
+	size_t n = 0;
 	if (!keys) {
 		e->out.err = FC_ENOMEM;
 		return;
 	}
-	memcpy(keys, t->keys, t->n * sizeof(*keys));
-	qsort(keys, t->n, sizeof(*keys), cmp_len_desc);
 	for (size_t i = 0; i < t->n; i++) {
-		if (i)
-			emit(e, "|", 1, node, off);
-		bool sp = false;
-		for (const char *k = keys[i]; *k; k++) {
-			char c = *k;
-			if (c == ' ' || c == '\t') {
-				sp = true;
-				continue;
-			}
-			if (sp)
-				emit(e, "\\s+", 3, node, off);
-			sp = false;
-			if (strchr("\\^$.|?*+()[]{}/", c))
-				emit(e, "\\", 1, node, off);
-			emit(e, &c, 1, node, off);
+		if (!(keys[n] = key_form(t->keys[i], e->p->is_caseless))) {
+			e->out.err = FC_ENOMEM;
+			goto done;
 		}
+		if (keys[n][0])
+			n++;
+		else
+			free(keys[n]);
 	}
+	qsort(keys, n, sizeof(*keys), cmp_str);
+	/* a key folded to one already there adds nothing */
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (u && !strcmp(keys[u - 1], keys[i]))
+			free(keys[i]);
+		else
+			keys[u++] = keys[i];
+	}
+	n = u;
+	if (n)
+		emit_trie(e, keys, 0, n, 0, node, off);
+	else
+		emit(e, "(?!)", 4, node, off);
+done:
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
 	free(keys);
 }
 
