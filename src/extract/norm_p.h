@@ -153,8 +153,9 @@ struct fc_norm {
 	** fill the tables from Debian's iso_4217.json (norm_iso4217.c) */
 	const struct fc_ynode *iso4217_node;
 	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none);
-	** tense_word: more one-word cues (would: 1) */
-	int t_tense_pair, t_tense_word;
+	** tense_word: more one-word cues (would: 1); year_zero: the "oh" of
+	** "nineteen oh five" */
+	int t_tense_pair, t_tense_word, t_year_zero;
 	/* options: prefer (how a date without year or a bare weekday
 	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
 	** reading, default), _FUTURE (assistant corpora such as Duckling's),

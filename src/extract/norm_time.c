@@ -27,7 +27,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <ctype.h>
 
 #include "extract/norm_p.h"
@@ -172,36 +171,55 @@ void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap)
 
 /* ---- date -------------------------------------------------------------- */
 
+/* The value of word s[0, len) in table t (NAN when absent). */
+static double word_value(const struct fc_norm *n, int t, const char *s,
+			 size_t len)
+{
+	char buf[32];
+	size_t kl = norm_key(s, len, buf, sizeof(buf));
+	int32_t k = t >= 0 && kl < sizeof(buf)
+			    ? norm_hash_get(&n->lookup, t, buf, kl)
+			    : -1;
+	return k >= 0 ? n->tables[t].nums[k] : NAN;
+}
+
+/* The next word of s[*i, len): its start, and *i past it; 0 length when
+** none is left. */
+static size_t next_word(const char *s, size_t len, size_t *i, size_t *start)
+{
+	while (*i < len && !isalpha((unsigned char)s[*i]))
+		(*i)++;
+	*start = *i;
+	while (*i < len && (isalpha((unsigned char)s[*i]) || s[*i] == '\''))
+		(*i)++;
+	return *i - *start;
+}
+
 /*
 ** A year in words: "nineteen ninety-six" (19, 96), "twenty ten",
-** "nineteen oh five", "nineteen hundred", "two thousand and five".
+** "nineteen oh five" (a year_zero word), "nineteen hundred" (a scale of
+** 100), "two thousand and five" (a larger scale: the whole number).
 ** NAN when it is not one.
 */
 static double spelled_year(const struct fc_norm *n, const char *s, size_t len)
 {
-	size_t i = 0, e;
-	while (i < len && !isalpha((unsigned char)s[i]))
-		i++;
-	for (size_t k = i; k + 8 <= len; k++)
-		if (!strncasecmp(s + k, "thousand", 8))
-			return norm_number(n, s + i, len - i);
-	for (e = i; e < len && isalpha((unsigned char)s[e]); e++)
-		;
-	double hi = norm_number(n, s + i, e - i);
+	size_t i = 0, w, ws;
+	while ((w = next_word(s, len, &i, &ws)))
+		if (word_value(n, n->t_scale, s + ws, w) >= 1000)
+			return norm_number(n, s, len);
+	i = 0;
+	w = next_word(s, len, &i, &ws);
+	double hi = word_value(n, n->t_number, s + ws, w);
 	if (!isfinite(hi) || hi < 10 || hi > 29)
 		return NAN;
-	while (e < len && !isalpha((unsigned char)s[e]))
-		e++;
-	if (len - e >= 7 && !strncasecmp(s + e, "hundred", 7))
+	size_t rest = i;
+	if (!(w = next_word(s, len, &i, &ws)))
+		return NAN;
+	if (word_value(n, n->t_scale, s + ws, w) == 100)
 		return hi * 100;
-	/* "oh five", "o five" */
-	if (len - e > 2 && (s[e] | 0x20) == 'o' &&
-	    (s[e + 1] == ' ' || s[e + 1] == '-' || (s[e + 1] | 0x20) == 'h')) {
-		e += (s[e + 1] | 0x20) == 'h' ? 2 : 1;
-		while (e < len && !isalpha((unsigned char)s[e]))
-			e++;
-	}
-	double lo = norm_number(n, s + e, len - e);
+	if (isfinite(word_value(n, n->t_year_zero, s + ws, w)))
+		rest = i; /* "oh five" */
+	double lo = norm_number(n, s + rest, len - rest);
 	if (!isfinite(lo) || lo < 0 || lo > 99)
 		return NAN;
 	return hi * 100 + lo;
