@@ -13,8 +13,12 @@
 ** value: numbers and currency compare the number, percentages the number
 ** before '%', ranges "(20,35]" the bounds and their openness. Results
 ** without a number (relative ordinals "next", "last"; a bare "dollar")
-** and cases marked NotSupported for dotnet are skipped. Prints, per file, value accuracy (matched results
-** over gold results) and the mentions found in cases whose gold is empty.
+** and cases marked NotSupported for dotnet are skipped, and so are
+** results strictly inside a time mention (the "5" of "5/17/2018", the
+** "3" of "in 3 years": a date or duration holds them), counted apart.
+** Start and End are UTF-16 indices, mapped to bytes. Prints, per file,
+** value accuracy (matched results over gold results) and the mentions
+** found in cases whose gold is empty.
 ** Currency also reports ISO 4217 agreement where the gold names a code.
 ** Skips (exit 0) with a message when the data is absent.
 */
@@ -45,15 +49,41 @@ static bool near(double a, double b)
 }
 
 struct tally {
-	long ngold, nok, nskip, nempty_cases, nspurious;
+	long ngold, nok, nskip, nempty_cases, nspurious, nintime;
 	long niso, nisook;
 };
+
+/*
+** Recognizers' Start and End are .NET string indices (UTF-16 code units,
+** End inclusive); our spans are UTF-8 bytes. The byte offset of UTF-16
+** index u in s (len bytes), or len when u is past the end.
+*/
+static long byte_at(const char *s, size_t len, long u)
+{
+	size_t i = 0;
+	for (long k = 0; i < len && k < u;) {
+		size_t n = fc_utf8_seq_len((const unsigned char *)s + i,
+					   len - i);
+		if (!n)
+			n = 1;
+		k += n == 4 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+		i += n;
+	}
+	return (long)i;
+}
+
+/* A resolution value that is a number ("null" is not one). */
+static const char *gold_value(const struct fc_ynode *res)
+{
+	const char *v = get(res, "value");
+	return v && strcmp(v, "null") ? v : NULL;
+}
 
 /* Does mention q carry the gold resolution's value? */
 static bool value_ok(const char *type, const struct fc_ynode *res,
 		     const struct fc_quantity *q)
 {
-	const char *v = get(res, "value");
+	const char *v = gold_value(res);
 	if (!v)
 		return false;
 	if (!strcmp(type, "numberrange")) {
@@ -77,6 +107,22 @@ static bool value_ok(const char *type, const struct fc_ynode *res,
 	if (end == v)
 		return false;
 	return near(want, q->value);
+}
+
+/*
+** Is [s, e) strictly inside a time mention (a number that is a part of
+** a date or a duration: "5" of "5/17/2018", "3" of "3 years")? A time
+** over exactly the gold span is a competing reading and is not excused.
+*/
+static bool in_time(const struct fc_document *doc, long s, long e)
+{
+	for (size_t i = 0; i < doc->nmentions; i++) {
+		const struct fc_mention *m = &doc->mentions[i];
+		if (m->kind == FC_MENTION_TIME && (long)m->start <= s &&
+		    (long)m->end >= e && (long)(m->end - m->start) > e - s)
+			return true;
+	}
+	return false;
 }
 
 static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
@@ -120,12 +166,24 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		const char *gs = get(g, "Start"), *ge = get(g, "End");
 		if (!type || !rz || !gs || !ge)
 			continue;
-		if (!strcmp(type, "ordinal.relative") || !get(rz, "value")) {
-			/* no number to compare: "next", a bare "dollar" */
+		if (!strcmp(type, "ordinal.relative") || !gold_value(rz)) {
+			/* no number to compare: "next", a bare "dollar",
+			** "a small percent" (value "null") */
 			t->nskip++;
 			continue;
 		}
-		long s = strtol(gs, NULL, 10), e = strtol(ge, NULL, 10) + 1;
+		long s = byte_at(input, doc.text_len, strtol(gs, NULL, 10));
+		long e = byte_at(input, doc.text_len,
+				 strtol(ge, NULL, 10) + 1);
+		if (in_time(&doc, s, e)) {
+			/* "5" of "5/17/2018", "3" of "in 3 years": read as
+			** part of a date or duration */
+			t->nintime++;
+			if (verbose)
+				printf("  IN TIME %s: \"%s\"\n", input,
+				       get(g, "Text"));
+			continue;
+		}
 		t->ngold++;
 		bool ok = false;
 		size_t hit = doc.nmentions;
@@ -145,12 +203,17 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 			used[hit] = 1;
 		t->nok += ok;
 		const char *iso = get(rz, "isoCurrency");
-		if (iso && hit < doc.nmentions) {
-			const char *u = doc.mentions[hit].quantity.unit;
+		if (iso) {
+			const struct fc_mention *hm =
+				hit < doc.nmentions ? &doc.mentions[hit] : NULL;
+			const char *u = hm ? hm->quantity.unit : NULL;
+			bool is_iso_ok = u && !strcmp(u, iso);
 			t->niso++;
-			t->nisook += u && !strcmp(u, iso);
-		} else if (iso) {
-			t->niso++;
+			t->nisook += is_iso_ok;
+			if (!is_iso_ok && verbose)
+				printf("  ISO %s: \"%s\" want %s, got %s\n",
+				       input, get(g, "Text"), iso,
+				       u ? u : "no unit");
 		}
 		if (!ok && verbose) {
 			printf("  MISS %s: \"%s\" want %s", input,
@@ -201,6 +264,8 @@ static int eval_file(const struct fc_rules *r, const char *dir,
 	       t.ngold ? (double)t.nok / (double)t.ngold : 0, t.nok, t.ngold);
 	if (t.nskip)
 		printf(", %ld without a number skipped", t.nskip);
+	if (t.nintime)
+		printf(", %ld inside a time not scored", t.nintime);
 	if (t.nempty_cases)
 		printf(", %ld mentions in %ld no-result cases", t.nspurious,
 		       t.nempty_cases);

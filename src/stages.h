@@ -45,6 +45,16 @@ fc_status fc_claims_add(struct fc_rules *r, const struct fc_rulefile *file,
 			struct fc_diags *d);
 fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d);
 void fc_claims_destroy(struct fc_claims *c);
+/*
+** The fact schema (the `facts:` of claims files, read by fc_claims_add)
+** for other modules' rules: the type of slot `slot` of fact kind `kind`
+** as its YAML name (list, entity, entity_or_text, time, duration, text,
+** int, quantity); with slot NULL, the kind's name. NULL when the kind
+** (or the slot) is not declared; then *suggest, if suggest is not NULL,
+** is the nearest declared kind (or slot of the kind) name, or NULL.
+*/
+const char *fc_claims_slot_type(const struct fc_rules *r, const char *kind,
+				const char *slot, const char **suggest);
 
 fc_status fc_checks_add(struct fc_rules *r, const struct fc_rulefile *file,
 			struct fc_diags *d);

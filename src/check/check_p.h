@@ -1,7 +1,8 @@
 /*
 ** check_p.h: private to src/check (the YAML check engine).
 **
-**   load.c     kind: checks files -> struct fc_checks (fact kinds, checks)
+**   load.c     kind: checks files -> struct fc_checks (checks resolved
+**              against the fact schema of src/claims)
 **   message.c  message templates: parse at load, render per finding
 **   compat.c   typed compatibility of two slot values
 **   run.c      facts -> clusters -> findings
@@ -16,7 +17,7 @@
 #ifndef FC_CHECK_P_H
 #define FC_CHECK_P_H
 
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "core/core.h"
 #include "stages.h"
 
@@ -38,24 +39,6 @@ extern const char *const fc_check_compare_names[CMP_COUNT + 1];
 
 /* Parse a compare name; false when unknown. */
 bool fc_check_compare_parse(const char *name, enum compare *out);
-
-/* Slot types of a fact kind (the `facts:` schema). */
-enum slot_type {
-	SLOT_ENTITY, SLOT_LIST, SLOT_TIME, SLOT_DURATION, SLOT_QUANTITY,
-	SLOT_TEXT, SLOT_INT, SLOT_COUNT
-};
-
-struct slot_def {
-	const char *name;
-	enum slot_type type;
-};
-
-struct fact_kind {
-	const char *name;
-	struct slot_def *slots;
-	size_t nslots;
-	const struct fc_ynode *node; /* the kind's key, for positions */
-};
 
 /* ---- Message templates (message.c) -------------------------------------- */
 
@@ -111,8 +94,6 @@ struct check {
 struct fc_checks {
 	struct check **v; /* in load order */
 	size_t n, cap;
-	struct fact_kind **kinds; /* in load order; later names win */
-	size_t nkinds, capkinds;
 	/* After compile: the live, valid checks sorted by (kind, id). */
 	struct check **live;
 	size_t nlive;

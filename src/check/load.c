@@ -3,11 +3,9 @@
 **
 **   kind: checks
 **   description: ...
-**   facts:                       # the slot schema of fact kinds
-**     call: {participants: list, date: time}
 **   checks:
 **     - id: call.date
-**       kind: call               # fact kind
+**       kind: call               # fact kind (the claims files' `facts:`)
 **       key: [participants]      # slots naming the same fact
 **       field: date              # the compared slot
 **       compare: time            # default: from the slot's type
@@ -24,39 +22,53 @@
 **   tests: [...]
 **
 ** Structure errors are reported by fc_checks_add; references to fact
-** kinds and slots are resolved by fc_checks_compile, once every file
-** (and so every `facts:` schema) is in. A check or fact kind loaded
-** later with the same id or name replaces the earlier one.
+** kinds and slots are resolved by fc_checks_compile against the fact
+** schema, which the claims module reads from the `facts:` of claims
+** files (fc_claims_slot_type). A check loaded later with the same id
+** replaces the earlier one. A `facts:` key here is an error: the schema
+** moved to the claims files, so that patterns and checks share one.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/check_p.h"
 
+/*
+** Slot types of the fact schema, by their YAML names (src/claims reads
+** the schema; this is the one place the check module maps its types).
+*/
+enum slot_type {
+	SLOT_ENTITY, SLOT_ENTITY_TEXT, SLOT_LIST, SLOT_TIME, SLOT_DURATION,
+	SLOT_QUANTITY, SLOT_TEXT, SLOT_INT, SLOT_COUNT
+};
+
 static const char *const slot_type_names[SLOT_COUNT + 1] = {
-	[SLOT_ENTITY] = "entity",     [SLOT_LIST] = "list",
-	[SLOT_TIME] = "time",         [SLOT_DURATION] = "duration",
-	[SLOT_QUANTITY] = "quantity", [SLOT_TEXT] = "text",
-	[SLOT_INT] = "int",           [SLOT_COUNT] = NULL,
+	[SLOT_ENTITY] = "entity",     [SLOT_ENTITY_TEXT] = "entity_or_text",
+	[SLOT_LIST] = "list",         [SLOT_TIME] = "time",
+	[SLOT_DURATION] = "duration", [SLOT_QUANTITY] = "quantity",
+	[SLOT_TEXT] = "text",         [SLOT_INT] = "int",
+	[SLOT_COUNT] = NULL,
 };
 
 /* The compare a slot type gets when a check names none. */
 static const enum compare default_compare[SLOT_COUNT] = {
-	[SLOT_ENTITY] = CMP_ENTITY,     [SLOT_LIST] = CMP_SET,
-	[SLOT_TIME] = CMP_TIME,         [SLOT_DURATION] = CMP_DURATION,
-	[SLOT_QUANTITY] = CMP_QUANTITY, [SLOT_TEXT] = CMP_TEXT,
-	[SLOT_INT] = CMP_QUANTITY,
+	[SLOT_ENTITY] = CMP_ENTITY,     [SLOT_ENTITY_TEXT] = CMP_ENTITY,
+	[SLOT_LIST] = CMP_SET,          [SLOT_TIME] = CMP_TIME,
+	[SLOT_DURATION] = CMP_DURATION, [SLOT_QUANTITY] = CMP_QUANTITY,
+	[SLOT_TEXT] = CMP_TEXT,         [SLOT_INT] = CMP_QUANTITY,
 };
+
+#define ENTITYISH (1u << SLOT_ENTITY | 1u << SLOT_ENTITY_TEXT)
 
 /* Which slot types each compare accepts (bit per enum slot_type). */
 static const unsigned compare_fits[CMP_COUNT] = {
 	[CMP_TIME] = 1u << SLOT_TIME,
 	[CMP_DURATION] = 1u << SLOT_DURATION,
 	[CMP_QUANTITY] = 1u << SLOT_QUANTITY | 1u << SLOT_INT,
-	[CMP_ENTITY] = 1u << SLOT_ENTITY | 1u << SLOT_TEXT,
-	[CMP_SET] = 1u << SLOT_LIST | 1u << SLOT_ENTITY,
+	[CMP_ENTITY] = ENTITYISH | 1u << SLOT_TEXT,
+	[CMP_SET] = 1u << SLOT_LIST | ENTITYISH,
 	[CMP_LIST_ORDER] = 1u << SLOT_LIST,
-	[CMP_TEXT] = 1u << SLOT_TEXT | 1u << SLOT_ENTITY | 1u << SLOT_INT,
+	[CMP_TEXT] = 1u << SLOT_TEXT | ENTITYISH | 1u << SLOT_INT,
 	[CMP_POLARITY] = 0,
 	[CMP_QUOTE] = 1u << SLOT_TEXT,
 };
@@ -90,68 +102,6 @@ static struct fc_checks *get_checks(struct fc_rules *r)
 	if (!r->checks)
 		r->checks = calloc(1, sizeof(*r->checks));
 	return r->checks;
-}
-
-/* ---- facts: the slot schema --------------------------------------------- */
-
-static bool add_kind(struct fc_rules *r, struct fc_checks *cs,
-		     const struct fc_ynode *name, const struct fc_ynode *slots,
-		     struct fc_diags *d)
-{
-	struct fc_arena *a = &r->arena;
-	if (slots->type != FC_Y_MAP) {
-		fc_diag_add(d, FC_ESCHEMA, &slots->loc,
-			    "slots of fact kind '%s' must be a mapping of "
-			    "slot name to type",
-			    name->str);
-		return true;
-	}
-	struct fact_kind *k = fc_arena_alloc(a, sizeof(*k));
-	size_t ns = slots->nkids / 2;
-	if (!k || !(k->slots = fc_arena_alloc(a, (ns ? ns : 1) *
-						     sizeof(*k->slots))))
-		return false;
-	k->name = name->str;
-	k->node = name;
-	bool ok = true;
-	for (size_t i = 0; i < ns; i++) {
-		const struct fc_ynode *sn = slots->kids[2 * i];
-		const struct fc_ynode *tn = slots->kids[2 * i + 1];
-		const char *tname;
-		if (!strcmp(sn->str, POLARITY_FIELD)) {
-			fc_diag_add(d, FC_ESCHEMA, &sn->loc,
-				    "'polarity' is reserved: every fact has "
-				    "it");
-			ok = false;
-			continue;
-		}
-		if (!fc_ynode_str(tn, "slot type", &tname, d)) {
-			ok = false;
-			continue;
-		}
-		int t = fc_name_index(tname, slot_type_names);
-		if (t < 0) {
-			fc_ynode_unknown(tn, "slot type", slot_type_names, d);
-			ok = false;
-			continue;
-		}
-		k->slots[k->nslots].name = sn->str;
-		k->slots[k->nslots++].type = (enum slot_type)t;
-	}
-	if (!ok)
-		return true;
-	for (size_t i = 0; i < cs->nkinds; i++)
-		if (!strcmp(cs->kinds[i]->name, k->name)) {
-			cs->kinds[i] = k; /* a later schema replaces */
-			return true;
-		}
-	void *g = fc_arena_grow(a, cs->kinds, sizeof(*cs->kinds),
-				&cs->capkinds, cs->nkinds + 1);
-	if (!g)
-		return false;
-	cs->kinds = g;
-	cs->kinds[cs->nkinds++] = k;
-	return true;
 }
 
 /* ---- checks ------------------------------------------------------------- */
@@ -466,18 +416,14 @@ fc_status fc_checks_add(struct fc_rules *r, const struct fc_rulefile *file,
 	if (n)
 		fc_ynode_str(n, "description", &s, d);
 
-	if ((n = fc_ymap_get(root, "facts"))) {
-		if (n->type != FC_Y_MAP) {
-			fc_diag_add(d, FC_ESCHEMA, &n->loc,
-				    "facts must be a mapping of fact kind to "
-				    "its slots");
-		} else {
-			for (size_t i = 0; i + 1 < n->nkids; i += 2)
-				if (!add_kind(r, cs, n->kids[i], n->kids[i + 1],
-					      d))
-					goto nomem;
-		}
-	}
+	/* The schema moved: point old files at its new home. */
+	for (size_t i = 0; root && i + 1 < root->nkids; i += 2)
+		if (!strcmp(root->kids[i]->str, "facts"))
+			fc_diag_add(d, FC_ESCHEMA, &root->kids[i]->loc,
+				    "fact kinds are declared in claims files "
+				    "now: move 'facts:' to a 'kind: claims' "
+				    "file (built-in: rules/claims/"
+				    "00-facts.yaml)");
 
 	size_t first = cs->n; /* this file's checks start here */
 	if ((n = fc_ymap_get(root, "checks"))) {
@@ -521,62 +467,42 @@ nomem:
 
 /* ---- compile ------------------------------------------------------------ */
 
-static const struct fact_kind *find_kind(const struct fc_checks *cs,
-					 const char *name)
+/* The schema type of slot `name` of kind k, or -1 (reported at n). */
+static int slot_type(const struct fc_rules *r, const char *k,
+		     const struct fc_ynode *n, const char *name,
+		     struct fc_diags *d)
 {
-	for (size_t i = 0; i < cs->nkinds; i++)
-		if (!strcmp(cs->kinds[i]->name, name))
-			return cs->kinds[i];
-	return NULL;
-}
-
-static const struct slot_def *find_slot(const struct fact_kind *k,
-					const char *name)
-{
-	for (size_t i = 0; i < k->nslots; i++)
-		if (!strcmp(k->slots[i].name, name))
-			return &k->slots[i];
-	return NULL;
-}
-
-/* "'x' is not a slot of fact kind 'k' (did you mean 'y'?)" */
-static void not_a_slot(struct fc_arena *a, const struct fact_kind *k,
-		       const struct fc_ynode *n, const char *name,
-		       struct fc_diags *d)
-{
-	const char **names = fc_arena_alloc(a, (k->nslots + 1) *
-						       sizeof(*names));
-	const char *best = NULL;
-	if (names) {
-		for (size_t i = 0; i < k->nslots; i++)
-			names[i] = k->slots[i].name;
-		best = fc_nearest(name, names, (size_t)-1);
+	const char *best;
+	const char *t = fc_claims_slot_type(r, k, name, &best);
+	if (!t) {
+		if (best)
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "'%s' is not a slot of fact kind '%s' (did "
+				    "you mean '%s'?)",
+				    name, k, best);
+		else
+			fc_diag_add(d, FC_ESCHEMA, &n->loc,
+				    "'%s' is not a slot of fact kind '%s'", name,
+				    k);
+		return -1;
 	}
-	if (best)
+	int i = fc_name_index(t, slot_type_names);
+	if (i < 0)
 		fc_diag_add(d, FC_ESCHEMA, &n->loc,
-			    "'%s' is not a slot of fact kind '%s' (did you "
-			    "mean '%s'?)",
-			    name, k->name, best);
-	else
-		fc_diag_add(d, FC_ESCHEMA, &n->loc,
-			    "'%s' is not a slot of fact kind '%s'", name,
-			    k->name);
+			    "slot '%s' of fact kind '%s' has type '%s', which "
+			    "checks do not know",
+			    name, k, t);
+	return i;
 }
 
 /* Resolve c against the fact kinds; false when it has an error. */
-static bool resolve_check(struct fc_rules *r, const struct fc_checks *cs,
+static bool resolve_check(const struct fc_rules *r,
 			  struct check *c, struct fc_diags *d)
 {
 	struct check_load *l = (struct check_load *)c;
-	const struct fact_kind *k = find_kind(cs, c->kind);
+	const char *best;
+	const char *k = fc_claims_slot_type(r, c->kind, NULL, &best);
 	if (!k) {
-		const char **names = fc_arena_alloc(
-			&r->arena, (cs->nkinds + 1) * sizeof(*names));
-		if (!names)
-			return false;
-		for (size_t i = 0; i < cs->nkinds; i++)
-			names[i] = cs->kinds[i]->name;
-		const char *best = fc_nearest(c->kind, names, (size_t)-1);
 		if (best)
 			fc_diag_add(d, FC_ESCHEMA, &c->kind_node->loc,
 				    "unknown fact kind '%s' (did you mean "
@@ -584,15 +510,14 @@ static bool resolve_check(struct fc_rules *r, const struct fc_checks *cs,
 				    c->kind, best);
 		else
 			fc_diag_add(d, FC_ESCHEMA, &c->kind_node->loc,
-				    "unknown fact kind '%s' (no 'facts:' "
-				    "schema declares it)",
+				    "unknown fact kind '%s' (declare it under "
+				    "'facts:' in a claims file)",
 				    c->kind);
 		return false;
 	}
 	bool ok = true;
 	for (size_t i = 0; i < c->nkey; i++) {
-		if (!find_slot(k, c->key[i])) {
-			not_a_slot(&r->arena, k, c->key_nodes[i], c->key[i], d);
+		if (slot_type(r, k, c->key_nodes[i], c->key[i], d) < 0) {
 			ok = false;
 		} else if (!strcmp(c->key[i], c->field)) {
 			fc_diag_add(d, FC_ESCHEMA, &c->key_nodes[i]->loc,
@@ -611,19 +536,18 @@ static bool resolve_check(struct fc_rules *r, const struct fc_checks *cs,
 			}
 	}
 	if (c->cmp != CMP_POLARITY || !l->has_compare) {
-		const struct slot_def *s = find_slot(k, c->field);
-		if (!s) {
-			not_a_slot(&r->arena, k, c->field_node, c->field, d);
+		int t = slot_type(r, k, c->field_node, c->field, d);
+		if (t < 0)
 			return false;
-		}
 		if (!l->has_compare) {
-			c->cmp = default_compare[s->type];
-		} else if (!(compare_fits[c->cmp] & (1u << s->type))) {
+			c->cmp = default_compare[t];
+		} else if (!(compare_fits[c->cmp] & (1u << t))) {
+			const char *tn = slot_type_names[t];
 			fc_diag_add(d, FC_ESCHEMA, &c->cmp_node->loc,
 				    "compare '%s' does not fit slot '%s' of "
-				    "fact kind '%s' (a %s slot)",
+				    "fact kind '%s' (%s %s slot)",
 				    fc_check_compare_names[c->cmp], c->field,
-				    k->name, slot_type_names[s->type]);
+				    k, strchr("aeiou", tn[0]) ? "an" : "a", tn);
 			ok = false;
 		}
 	}
@@ -676,7 +600,7 @@ fc_status fc_checks_compile(struct fc_rules *r, struct fc_diags *d)
 	struct tmpl def = {0};
 	for (size_t i = 0; i < cs->n; i++) {
 		struct check *c = cs->v[i];
-		if (c->is_replaced || !resolve_check(r, cs, c, d))
+		if (c->is_replaced || !resolve_check(r, c, d))
 			continue;
 		if (!c->msg[MSG_DEFAULT].nparts) {
 			/* The built-in default has known placeholders. */

@@ -1,9 +1,8 @@
 /*
 ** claims_p.h: private to src/claims, the claim-pattern engine.
 **
-**   schema.c   the fact kinds and their slots (the brief's table, as data)
+**   schema.c   the fact schema: `facts:` of claims files (kinds, slots)
 **   expand.c   placeholders ({PERSON}, {ACTORS}, ...) -> PCRE2 syntax
-**   yamlpos.c  byte offsets inside YAML scalars -> file:line:col
 **   load.c     kind: claims files -> struct rule (fc_claims_add/compile)
 **   load_slots.c  the `slots:` of a rule
 **   tagged.c   a sentence with its mentions -> the tagged string
@@ -31,17 +30,20 @@
 
 /* ---- Schema (schema.c) ------------------------------------------------- */
 
+/* Slot types; their YAML names are in schema.c. */
 enum slot_type {
-	SLOT_LIST,        /* list of entities */
-	SLOT_ENTITY,      /* one entity */
-	SLOT_ENTITY_TEXT, /* an entity when the group is one mention, else text */
-	SLOT_DATE,        /* time: DATE or TIME */
-	SLOT_DURATION,    /* time: DURATION */
-	SLOT_TEXT,
-	SLOT_INT,
-	SLOT_QUANTITY,
+	SLOT_LIST,        /* list: list of entities */
+	SLOT_ENTITY,      /* entity: one entity */
+	SLOT_ENTITY_TEXT, /* entity_or_text: an entity when the group is one
+			  ** mention, else text */
+	SLOT_TIME,        /* time: a DATE or TIME */
+	SLOT_DURATION,    /* duration: a time DURATION */
+	SLOT_TEXT,        /* text */
+	SLOT_INT,         /* int */
+	SLOT_QUANTITY,    /* quantity */
 };
 
+/* One slot of a fact kind (names point into the YAML tree). */
 struct slot_def {
 	const char *name;
 	enum slot_type type;
@@ -49,18 +51,30 @@ struct slot_def {
 	size_t min_items; /* lists: fewer items and the fact is not emitted */
 };
 
+/* A fact kind of the `facts:` schema (rules arena). */
 struct fact_kind {
 	const char *name;
-	const struct slot_def *slots;
+	struct slot_def *slots;
 	size_t nslots;
+	struct fc_srcloc loc; /* its key in the YAML */
 };
 
-const struct fact_kind *cl_schema_kind(const char *name);
+struct loader;
+
+/* Read the `facts:` mapping of a claims file into ld->cl->kinds. */
+void cl_schema_add(struct loader *ld, const struct fc_ynode *n);
+const struct fact_kind *cl_schema_kind(const struct fc_claims *cl,
+				       const char *name);
 /* Nearest kind name within edit distance 2, or NULL. */
-const char *cl_schema_suggest_kind(const char *name);
-const struct slot_def *cl_schema_slot(const struct fact_kind *k,
+const char *cl_schema_suggest_kind(const struct fc_claims *cl,
 				   const char *name);
+/* Report "unknown fact kind" at n, with a suggestion or the known kinds. */
+void cl_schema_unknown_kind(struct loader *ld, const struct fc_ynode *n,
+			    const char *name);
+const struct slot_def *cl_schema_slot(const struct fact_kind *k,
+				      const char *name);
 const char *cl_schema_suggest_slot(const struct fact_kind *k, const char *name);
+/* The type in words, for messages ("a list of entities"). */
 const char *cl_schema_slot_type_name(enum slot_type t);
 
 /* ---- Placeholders (expand.c) ------------------------------------------- */
@@ -95,9 +109,6 @@ fc_status cl_expand_placeholders(const struct fc_claims *cl, const char *src,
 			      size_t *out_len, struct expand_err *e);
 /* Is NAME (not NUL-terminated) a built-in placeholder? */
 bool cl_is_builtin_placeholder(const char *name, size_t n);
-
-/* ---- Positions inside YAML scalars (yamlpos.c) ------------------------- */
-
 
 /* ---- Rules (load.c) ---------------------------------------------------- */
 
@@ -176,6 +187,10 @@ struct rule_src {
 };
 
 struct fc_claims {
+	struct fact_kind **kinds; /* the schema, in order of first
+				  ** declaration; a later one replaces
+				  ** (malloc'd array, kinds in the arena) */
+	size_t nkinds, capkinds;
 	struct rule_src *srcs; /* in load order (malloc'd) */
 	size_t nsrcs, capsrcs;
 	struct user_ph *phs;   /* in load order (malloc'd) */

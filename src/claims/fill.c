@@ -115,7 +115,7 @@ static bool is_placed(const struct fc_mention *x)
 static bool class_fits(enum slot_type t, char cls)
 {
 	switch (t) {
-	case SLOT_DATE: return cls == TOK_DATE;
+	case SLOT_TIME: return cls == TOK_DATE;
 	case SLOT_DURATION: return cls == TOK_DURATION;
 	case SLOT_QUANTITY: return cls == TOK_QUANTITY;
 	case SLOT_ENTITY:
@@ -321,7 +321,7 @@ static void fill_time(struct fill *f, const struct slot_spec *sp,
 		const char *ref = m->doc->published;
 		if (sp->anchor == ANCHOR_SENTENCE) {
 			const struct fc_mention *r = sentence_mention(f,
-								      SLOT_DATE);
+								      SLOT_TIME);
 			ref = r ? r->time.value : NULL;
 		}
 		if (dur && cl_anchored_time(dur->time.value, ref,
@@ -349,7 +349,7 @@ static void fill_value(struct fill *f, const struct slot_spec *sp,
 	}
 	switch (t) {
 	case SLOT_LIST: fill_list(f, sp, v); return;
-	case SLOT_DATE:
+	case SLOT_TIME:
 	case SLOT_DURATION: fill_time(f, sp, v); return;
 	case SLOT_INT:
 		if (sp->from == FROM_POSITION && f->k < f->items.n) {
@@ -626,28 +626,34 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 			continue;
 		slots[n++].name = sp->def->name;
 	}
-	/* a fact says something: at least one slot, and the kind's
-	** required ones */
+	/* a fact says something: at least one slot, the kind's required
+	** ones, and lists with their min_items */
 	if (n == 0)
 		return FC_OK;
 	for (size_t i = 0; i < ru->kind->nslots; i++) {
 		const struct slot_def *def = &ru->kind->slots[i];
-		if (!def->is_required)
+		if (!def->is_required && !def->min_items)
 			continue;
 		size_t k;
 		for (k = 0; k < n; k++)
 			if (!strcmp(slots[k].name, def->name))
 				break;
-		if (k == n || (slots[k].value.type == FC_VAL_LIST &&
-			       slots[k].value.nitems < def->min_items))
+		if (k == n ? def->is_required
+			   : slots[k].value.type == FC_VAL_LIST &&
+				     slots[k].value.nitems < def->min_items)
 			return FC_OK;
 	}
 	if (is_duplicate(m, ru->kind->name, slots, n))
 		return FC_OK;
+	/* names from the schema live in the rules: facts get copies */
+	for (size_t k = 0; k < n; k++)
+		if (!(slots[k].name = fc_arena_strdup(&m->c->arena,
+						      slots[k].name)))
+			return FC_ENOMEM;
 	struct fc_fact *fact = fc_corpus_push_fact(m->c);
 	if (!fact)
 		return FC_ENOMEM;
-	fact->kind = ru->kind->name;
+	fact->kind = fc_arena_strdup(&m->c->arena, ru->kind->name);
 	fact->rule = fc_arena_strdup(&m->c->arena, ru->id);
 	fact->doc = m->di;
 	fact->sentence = m->quote ? m->quote->sentence : m->t->sentence;
@@ -656,7 +662,7 @@ static fc_status emit_fact(struct fill *f, size_t *nemitted)
 	fact->slots = slots;
 	fact->nslots = n;
 	stance(f, fact);
-	if (!fact->rule)
+	if (!fact->kind || !fact->rule)
 		return FC_ENOMEM;
 	(*nemitted)++;
 	return FC_OK;

@@ -3,9 +3,12 @@
 **
 **   kind: claims
 **   description: ...
+**   facts:                            # the fact schema (schema.c)
+**     call: {participants: {type: list, required: true, min_items: 2},
+**            date: time}
 **   claims:
 **     - id: call.spoke-with           # unique; a later file may replace it
-**       fact: call                    # a kind of schema.c
+**       fact: call                    # a kind of some file's `facts:`
 **       pattern: '...'                # or a list of alternative patterns
 **       priority: 10                  # optional, higher first (default 0)
 **       requires: '(?i)\bphone'       # optional prefilter: the patterns
@@ -24,8 +27,11 @@
 ** A rule may use `mentions: quote` instead of `pattern:`: it fires once
 ** per quote mention with a speaker (slots from: speaker, quote, sentence).
 **
-** Everything is checked here and reported with its position; a rule
-** with an error is not kept, the loader carries on with the next one.
+** fc_claims_add reads the `facts:` schema and collects the rules;
+** fc_claims_compile compiles the rules once every file (and so every
+** fact kind) is in. Everything is checked and reported with its
+** position; a rule with an error is not kept, the loader carries on
+** with the next one.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +40,9 @@
 #include "claims/claims_p.h"
 
 static const char *const file_keys[] = {"kind",	 "description",
-					"placeholders", "claims",
-					"tests",	 NULL};
+					"facts",	 "placeholders",
+					"claims",	 "tests",
+					NULL};
 static const char *const rule_keys[] = {"id",	    "fact",  "description",
 					"pattern",  "mentions", "priority",
 					"requires", "each",  "slots",
@@ -359,20 +366,8 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 		    ru->id ? ru->id : "?");
 	else if (!fc_ynode_str(fn, "fact", &fact, ld->d))
 		ld->nerr++;
-	if (fact && !(ru->kind = cl_schema_kind(fact))) {
-		const char *s = cl_schema_suggest_kind(fact);
-		if (s)
-			cl_load_err(ld, FC_ESCHEMA, &fn->loc,
-			    "unknown fact kind '%s' (did you mean '%s'?)", fact,
-			    s);
-		else
-			cl_load_err(ld, FC_ESCHEMA, &fn->loc,
-			    "unknown fact kind '%s' (one of agreement, call, "
-			    "capture, closure, death_toll, mediation, "
-			    "meeting, ouster, protest, quote, statement, "
-			    "strike, war)",
-			    fact);
-	}
+	if (fact && !(ru->kind = cl_schema_kind(ld->cl, fact)))
+		cl_schema_unknown_kind(ld, fn, fact);
 	if (prn && !fc_ynode_int(prn, "priority", -1000, 1000, &ru->priority,
 				 ld->d))
 		ld->nerr++;
@@ -562,9 +557,12 @@ fc_status fc_claims_add(struct fc_rules *r, const struct fc_rulefile *file,
 	const struct fc_ynode *cn = fc_ymap_get(root, "claims");
 	const struct fc_ynode *dn = fc_ymap_get(root, "description");
 	const struct fc_ynode *pn = fc_ymap_get(root, "placeholders");
+	const struct fc_ynode *fn = fc_ymap_get(root, "facts");
 	const char *s;
 	if (dn && !fc_ynode_str(dn, "description", &s, d))
 		ld.nerr++;
+	if (fn)
+		cl_schema_add(&ld, fn);
 	if (pn)
 		add_placeholders(&ld, pn);
 	if (cn && cn->type != FC_Y_SEQ && !fc_ynode_is_null(cn))
@@ -648,5 +646,6 @@ void fc_claims_destroy(struct fc_claims *c)
 	free(c->active);
 	free(c->srcs);
 	free(c->phs);
+	free(c->kinds);
 	free(c);
 }

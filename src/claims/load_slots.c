@@ -4,7 +4,8 @@
 ** name or a list of them), from a `from:` source (sentence, item,
 ** position, preceding, speaker, quote), or a constant `value:`; `as:
 ** country`, `map:`, `before:`/`after:` and `item_of:` refine it. Each
-** fill is checked against the slot's type in schema.c.
+** fill is checked against the slot's type in the fact schema (the
+** `facts:` of claims files, schema.c).
 */
 #include <stdio.h>
 #include <string.h>
@@ -185,7 +186,7 @@ static bool check_spec(struct loader *ld, const struct rule *ru,
 		why = "'as: country' applies to entities and lists";
 	if (!why && sp->map && t != SLOT_TEXT && t != SLOT_ENTITY_TEXT)
 		why = "'map:' applies to text slots";
-	if (!why && sp->anchor && (t != SLOT_DATE || sp->from != FROM_GROUP))
+	if (!why && sp->anchor && (t != SLOT_TIME || sp->from != FROM_GROUP))
 		why = "'before:'/'after:' turn a duration group into a date";
 	if (!why && sp->with_item && t != SLOT_LIST)
 		why = "'item' in a group list needs a list slot";

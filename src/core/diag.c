@@ -107,6 +107,30 @@ fc_status fc_diags_status(const struct fc_diags *d)
 	return d->nerr ? FC_ENOMEM : FC_OK;
 }
 
+#define EXCERPT_WIDTH 100 /* characters shown around the caret */
+
+/*
+** Print one character of an untrusted source line: control characters
+** and invalid UTF-8 become U+FFFD, so a file cannot send escape
+** sequences to the terminal. Returns the bytes consumed.
+*/
+static size_t put_char(FILE *out, const char *p, size_t avail)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c == '\t') {
+		fputc('\t', out);
+		return 1;
+	}
+	size_t k = fc_utf8_seq_len((const unsigned char *)p, avail);
+	if (!k || c < 0x20 || c == 0x7f ||
+	    (k == 2 && c == 0xC2 && (unsigned char)p[1] < 0xA0)) {
+		fputs("\xEF\xBF\xBD", out);
+		return k ? k : 1;
+	}
+	fwrite(p, 1, k, out);
+	return k;
+}
+
 /* Print line `line` of file with a caret under col..col+len. */
 static void print_excerpt(FILE *out, const struct fc_srcloc *loc, int color)
 {
@@ -115,37 +139,71 @@ static void print_excerpt(FILE *out, const struct fc_srcloc *loc, int color)
 	FILE *f = fopen(loc->file, "rb");
 	if (!f)
 		return;
-	char buf[4096];
+	/* Read the line, keeping at most 64 KiB of it. */
+	char *buf = malloc(65536);
+	if (!buf) {
+		fclose(f);
+		return;
+	}
+	size_t n = 0;
 	uint32_t line = 1;
-	int found = 0;
-	while (fgets(buf, sizeof(buf), f)) {
-		size_t n = strlen(buf);
-		int whole = n > 0 && buf[n - 1] == '\n';
+	int ch, found = 0;
+	while ((ch = fgetc(f)) != EOF) {
 		if (line == loc->line) {
 			found = 1;
+			if (ch == '\n' || ch == '\r')
+				break;
+			if (n < 65535)
+				buf[n++] = (char)ch;
+		} else if (ch == '\n' && ++line > loc->line) {
 			break;
 		}
-		if (whole)
-			line++;
 	}
+	if (line == loc->line)
+		found = 1;
 	fclose(f);
-	if (!found)
-		return;
-	size_t n = strcspn(buf, "\r\n");
 	buf[n] = '\0';
-	fprintf(out, " %5u | %s\n       | ", (unsigned)loc->line, buf);
-	/* Pad with the line's own whitespace so tabs line up. */
+	if (!found) {
+		free(buf);
+		return;
+	}
+	/* Byte offsets of characters: show a window around the caret. */
 	uint32_t col = loc->col ? loc->col : 1;
-	for (uint32_t i = 1; i < col && i <= n; i++)
-		fputc(buf[i - 1] == '\t' ? '\t' : ' ', out);
+	uint32_t first = col > EXCERPT_WIDTH / 2 ? col - EXCERPT_WIDTH / 2 : 1;
+	size_t i = 0;
+	uint32_t c = 1;
+	while (c < first && i < n) {
+		size_t k = fc_utf8_seq_len((const unsigned char *)buf + i, n - i);
+		i += k ? k : 1;
+		c++;
+	}
+	fprintf(out, " %5u | %s", (unsigned)loc->line, first > 1 ? "..." : "");
+	size_t start = i;
+	uint32_t shown = 0;
+	while (i < n && shown < EXCERPT_WIDTH) {
+		i += put_char(out, buf + i, n - i);
+		shown++;
+	}
+	fputs(i < n ? "...\n" : "\n", out);
+	fprintf(out, "       | %s", first > 1 ? "   " : "");
+	/* Pad with the line's own tabs so the caret lines up. */
+	size_t j = start;
+	for (uint32_t k = first; k < col && j < n; k++) {
+		fputc(buf[j] == '\t' ? '\t' : ' ', out);
+		size_t w = fc_utf8_seq_len((const unsigned char *)buf + j, n - j);
+		j += w ? w : 1;
+	}
 	if (color)
 		fputs("\033[1;32m", out);
 	uint32_t w = loc->len ? loc->len : 1;
-	for (uint32_t i = 0; i < w; i++)
+	if (w > EXCERPT_WIDTH)
+		w = EXCERPT_WIDTH;
+	for (uint32_t k = 0; k < w; k++)
 		fputc('^', out);
 	if (color)
 		fputs("\033[0m", out);
 	fputc('\n', out);
+	free(buf);
 }
 
 void fc_diags_print(const struct fc_diags *d, FILE *out, int color)

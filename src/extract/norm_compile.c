@@ -182,44 +182,152 @@ static void emit_lit(struct expand *e, const char *s, size_t len,
 		emit(e, s + i, 1, node, off + i);
 }
 
-static int cmp_len_desc(const void *x, const void *y)
+/* A key as the pattern sees it: whitespace runs as one ' ', ASCII folded
+** when the pattern is caseless. */
+static char *key_form(const char *k, bool is_caseless)
 {
-	const char *a = *(const char *const *)x, *b = *(const char *const *)y;
-	size_t la = strlen(a), lb = strlen(b);
-	if (la != lb)
-		return la > lb ? -1 : 1;
-	return strcmp(a, b);
+	size_t n = strlen(k), o = 0;
+	char *f = malloc(n + 1);
+	if (!f)
+		return NULL;
+	bool sp = false;
+	for (; *k; k++) {
+		char c = *k;
+		if (c == ' ' || c == '\t') {
+			sp = o > 0;
+			continue;
+		}
+		if (sp)
+			f[o++] = ' ';
+		sp = false;
+		f[o++] = is_caseless && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	}
+	f[o] = '\0';
+	return f;
 }
 
-/* The keys of table t as an alternation, longest first. */
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Bytes of the UTF-8 character at s (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+static void emit_char(struct expand *e, const char *c, size_t len,
+		      const struct fc_ynode *node, size_t off)
+{
+	if (*c == ' ') {
+		emit(e, "\\s+", 3, node, off);
+		return;
+	}
+	if (len == 1 && strchr("\\^$.|?*+()[]{}/#", *c))
+		emit(e, "\\", 1, node, off);
+	emit(e, c, len, node, off);
+}
+
+/*
+** keys[lo, hi), sorted, share their first d bytes: emit what follows as
+** a trie, so a match tries only the branch of the next character, and
+** the longer of two keys first (the optional tail is greedy).
+*/
+static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
+		      size_t d, const struct fc_ynode *node, size_t off)
+{
+	bool term = false;
+	while (lo < hi && !keys[lo][d]) {
+		term = true; /* sorted: keys ending here come first */
+		lo++;
+	}
+	if (lo == hi)
+		return;
+	size_t ngroups = 0;
+	for (size_t i = lo; i < hi;) {
+		size_t cl = char_len(keys[i] + d), j = i + 1;
+		while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+			j++;
+		ngroups++;
+		i = j;
+	}
+	bool wrap = term || ngroups > 1;
+	if (wrap)
+		emit(e, "(?:", 3, node, off);
+	for (size_t i = lo, g = 0; i < hi; g++) {
+		size_t cl = char_len(keys[i] + d), j = i + 1;
+		while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+			j++;
+		if (g)
+			emit(e, "|", 1, node, off);
+		/* the characters all keys of the group share */
+		size_t end = d + cl;
+		for (;;) {
+			const char *c = keys[i] + end;
+			size_t l = *c ? char_len(c) : 0;
+			size_t k = i;
+			while (l && k < j && keys[k][end] &&
+			       !memcmp(keys[k] + end, c, l))
+				k++;
+			if (!l || k < j)
+				break;
+			end += l;
+		}
+		for (size_t p = d; p < end;) {
+			size_t l = char_len(keys[i] + p);
+			emit_char(e, keys[i] + p, l, node, off);
+			p += l;
+		}
+		emit_trie(e, keys, i, j, end, node, off);
+		i = j;
+	}
+	if (wrap)
+		emit(e, term ? ")?" : ")", term ? 2 : 1, node, off);
+}
+
+/* The keys of table t as an alternation (a trie, longest first). */
 static void emit_table(struct expand *e, const struct norm_table *t,
 		       const struct fc_ynode *node, size_t off)
 {
-	const char **keys = malloc((t->n + 1) * sizeof(*keys));
+	char **keys = calloc(t->n + 1, sizeof(*keys));
+	size_t n = 0;
 	if (!keys) {
 		e->out.err = FC_ENOMEM;
 		return;
 	}
-	memcpy(keys, t->keys, t->n * sizeof(*keys));
-	qsort(keys, t->n, sizeof(*keys), cmp_len_desc);
 	for (size_t i = 0; i < t->n; i++) {
-		if (i)
-			emit(e, "|", 1, node, off);
-		bool sp = false;
-		for (const char *k = keys[i]; *k; k++) {
-			char c = *k;
-			if (c == ' ' || c == '\t') {
-				sp = true;
-				continue;
-			}
-			if (sp)
-				emit(e, "\\s+", 3, node, off);
-			sp = false;
-			if (strchr("\\^$.|?*+()[]{}/", c))
-				emit(e, "\\", 1, node, off);
-			emit(e, &c, 1, node, off);
+		if (!(keys[n] = key_form(t->keys[i], e->p->is_caseless))) {
+			e->out.err = FC_ENOMEM;
+			goto done;
 		}
+		if (keys[n][0])
+			n++;
+		else
+			free(keys[n]);
 	}
+	qsort(keys, n, sizeof(*keys), cmp_str);
+	/* a key folded to one already there adds nothing */
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (u && !strcmp(keys[u - 1], keys[i]))
+			free(keys[i]);
+		else
+			keys[u++] = keys[i];
+	}
+	n = u;
+	if (n)
+		emit_trie(e, keys, 0, n, 0, node, off);
+	else
+		emit(e, "(?!)", 4, node, off);
+done:
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
 	free(keys);
 }
 
@@ -446,7 +554,10 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    p->id, (const char *)msg);
 		goto done;
 	}
-	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts))
+	/* the scan runs an anchored copy; look-backs (norm_anchor.c) run
+	** the time patterns as they are */
+	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts) ||
+	    norm_prod_is_time(p->prod))
 		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
@@ -489,6 +600,18 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		for (size_t j = 0; j < e.nnames; j++)
 			if (!strcmp(e.names[j], name) && seen++ == k)
 				p->slot_table[s][k] = e.tables[j];
+	}
+	/* can it give a quarter or a half? (a quarter slot, a Q or H unit,
+	** a quarter base, or a unit table with Q or H values) */
+	p->is_quarterly = p->slot_group[S_QUARTER][0] || p->set[S_QUARTER] ||
+			  (p->set[S_UNIT] && strchr("QH", p->set[S_UNIT][0])) ||
+			  (p->set[S_BASE] && strstr(p->set[S_BASE], "quarter"));
+	for (int k = 0; k < NORM_SLOT_GROUPS && !p->is_quarterly; k++) {
+		int t = p->slot_table[S_UNIT][k];
+		for (size_t j = 0; t >= 0 && j < n->tables[t].n; j++)
+			if (!strcmp(n->tables[t].vals[j], "Q") ||
+			    !strcmp(n->tables[t].vals[j], "H"))
+				p->is_quarterly = true;
 	}
 	if (p->span_slot) {
 		int g = pcre2_substring_number_from_name(
@@ -648,9 +771,23 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
-	for (size_t i = 0; i < n->npatterns; i++)
-		compile_pattern(n, &r->arena, &n->patterns[i], d);
-	fc_status st = build_tables(n, &r->arena, d);
+	fc_status st = norm_iso4217_load(r, n, d);
+	if (st == FC_ENOMEM)
+		return st;
+	static const char *const readings[] = {"past", "future", "nearest"};
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		compile_pattern(n, &r->arena, p, d);
+		/* `set: {reading: ...}`: checked, but not run under another
+		** reading (options: prefer) */
+		const char *rd = p->set[S_READING];
+		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
+		    strcmp(rd, readings[n->prefer])) {
+			pcre2_code_free(p->code);
+			p->code = NULL;
+		}
+	}
+	st = build_tables(n, &r->arena, d);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);
 	if (st) {
@@ -665,6 +802,20 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_past = norm_table_find(n, "past");
 	n->t_past_suffix = norm_table_find(n, "past_suffix");
 	n->t_passive = norm_table_find(n, "passive");
+	n->t_scale_plural = norm_table_find(n, "scale_plural");
+	n->t_ordinal = norm_table_find(n, "ordinal");
+	n->t_frac_den = norm_table_find(n, "fraction_den");
+	n->t_frac_one = norm_table_find(n, "fraction_one");
+	n->t_frac_tens = norm_table_find(n, "fraction_den_tens");
+	n->t_point = norm_table_find(n, "decimal_point");
+	n->t_of = norm_table_find(n, "fraction_of");
+	n->t_vulgar = norm_table_find(n, "vulgar_fraction");
+	n->t_scale_short = norm_table_find(n, "scale_short");
+	n->t_hedge = norm_table_find(n, "hedge");
+	n->t_hedge_sym = norm_table_find(n, "hedge_sym");
+	n->t_tense_pair = norm_table_find(n, "tense_pair");
+	n->t_tense_word = norm_table_find(n, "tense_word");
+	n->t_year_zero = norm_table_find(n, "year_zero");
 	n->mctx = pcre2_match_context_create(NULL);
 	if (!n->mctx)
 		return FC_ENOMEM;

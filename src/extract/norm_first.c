@@ -31,7 +31,8 @@
 
 #define SET_MAX 384 /* strings in one set before they are shortened */
 #define NSETS 256   /* byte classes of one pattern (id 0 unused) */
-#define NEST_MAX 64 /* group depth read */
+#define NEST_MAX 256 /* group depth read */
+#define NCALLS 8    /* group calls within group calls */
 #define REP_MAX 4   /* {n,m} with m at most this is spelled out */
 #define PRODUCT_MAX 4096 /* strings a concatenation may make */
 
@@ -50,6 +51,9 @@ struct fa {
 	bool is_bad;
 	int depth;
 	struct norm_first_memo *memo; /* groups seen in earlier patterns */
+	size_t calls[NCALLS][2]; /* groups being called: name, length */
+	size_t ncalls;
+	size_t nconds; /* assertions and backreferences read so far */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
@@ -670,6 +674,9 @@ static struct pset repeat(struct fa *f, struct pset *p, long min, long max)
 		}
 		ps_free(&acc);
 		acc = all;
+	} else if (max != lo && acc.n * p->n > PRODUCT_MAX / 4) {
+		/* too many to spell out: more may follow */
+		ps_trunc(&acc);
 	} else if (max != lo) {
 		/* lo and lo + 1 times, and at least lo + 2 */
 		struct pset all = ps_copy(f, &acc);
@@ -914,6 +921,7 @@ struct memo_ent {
 	size_t nstrs;
 	bset *sets;
 	size_t nsets;
+	bool has_cond; /* holds assertions or backreferences */
 };
 
 struct norm_first_memo {
@@ -981,7 +989,7 @@ static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
 
 /* Keep p, the strings of group text s[0, n). */
 static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
-		     size_t n, bool is_ci, const struct pset *p)
+		     size_t n, bool is_ci, bool has_cond, const struct pset *p)
 {
 	struct norm_first_memo *m = f->memo;
 	if (m->n == m->cap) {
@@ -994,7 +1002,7 @@ static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
 	}
 	struct memo_ent e = {h, malloc(n), n, is_ci,
 			     malloc((p->n ? p->n : 1) * sizeof(*e.strs)), p->n,
-			     NULL, 1};
+			     NULL, 1, has_cond};
 	uint8_t map[NSETS] = {0};
 	e.sets = malloc(NSETS * sizeof(*e.sets));
 	if (!e.text || !e.strs || !e.sets) {
@@ -1042,24 +1050,140 @@ static struct pset memo_get(struct fa *f, const struct memo_ent *e)
 
 static struct pset parse_alt(struct fa *f, bool *is_ci);
 
+/* Does s[0, n) call a group ((?&name), (?P>name))? Its strings then
+** depend on the pattern around it. */
+static bool has_call(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == '(' && s[i + 1] == '?' &&
+		    (s[i + 2] == '&' ||
+		     (s[i + 2] == 'P' && i + 3 < n && s[i + 3] == '>')))
+			return true;
+	return false;
+}
+
+/* Where the pattern of the group named s[name, name + len) starts
+** (after its "(?<name>"), or SIZE_MAX. */
+static size_t find_def(const struct fa *f, size_t name, size_t len)
+{
+	static const char *const opens[] = {"(?<", "(?P<", "(?'"};
+	static const char closes[] = {'>', '>', '\''};
+	char pat[80];
+	if (len == 0 || len > 64)
+		return SIZE_MAX;
+	for (size_t k = 0; k < 3; k++) {
+		size_t ol = strlen(opens[k]), pl = ol + len + 1;
+		memcpy(pat, opens[k], ol);
+		memcpy(pat + ol, f->s + name, len);
+		pat[ol + len] = closes[k];
+		for (size_t i = 0; i + pl <= f->n; i++)
+			if (!memcmp(f->s + i, pat, pl))
+				return i + pl;
+	}
+	return SIZE_MAX;
+}
+
+/*
+** The memo key of group text s[start, end): the text, and after it the
+** pattern of every group it calls (the same text may call different
+** patterns in different regexes). NULL when a call is not found.
+*/
+static unsigned char *memo_key(const struct fa *f, size_t start, size_t end,
+			       size_t *klen)
+{
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_add(&b, f->s + start, end - start);
+	for (size_t i = start; i + 2 < end; i++) {
+		if (f->s[i] != '(' || f->s[i + 1] != '?' ||
+		    !(f->s[i + 2] == '&' ||
+		      (f->s[i + 2] == 'P' && f->s[i + 3] == '>')))
+			continue;
+		size_t n0 = i + (f->s[i + 2] == '&' ? 3 : 4), n1 = n0;
+		while (n1 < end && f->s[n1] != ')')
+			n1++;
+		size_t def = find_def(f, n0, n1 - n0);
+		size_t dend = def == SIZE_MAX ? SIZE_MAX : group_end(f, def);
+		if (dend == SIZE_MAX) {
+			fc_buf_finish(&b);
+			return NULL;
+		}
+		fc_buf_addc(&b, '\0');
+		fc_buf_add(&b, f->s + def, dend - def);
+	}
+	if (b.err) {
+		fc_buf_finish(&b);
+		return NULL;
+	}
+	return (unsigned char *)fc_buf_steal(&b, klen);
+}
+
 /* parse_alt for the text of a group, from the memo when it is there. */
 static struct pset group_alt(struct fa *f, bool *is_ci)
 {
 	size_t start = f->i, end = group_end(f, start);
 	if (!f->memo || end == SIZE_MAX || end - start < MEMO_MIN)
 		return parse_alt(f, is_ci);
-	uint64_t h = hash_text(f->s + start, end - start, *is_ci);
-	const struct memo_ent *e =
-		memo_find(f->memo, h, f->s + start, end - start, *is_ci);
+	size_t klen = end - start;
+	unsigned char *key = NULL;
+	const unsigned char *k = f->s + start;
+	if (has_call(k, klen)) {
+		if (!(key = memo_key(f, start, end, &klen)))
+			return parse_alt(f, is_ci);
+		k = key;
+	}
+	uint64_t h = hash_text(k, klen, *is_ci);
+	const struct memo_ent *e = memo_find(f->memo, h, k, klen, *is_ci);
 	if (e) {
+		free(key);
 		f->i = end;
+		f->nconds += e->has_cond;
 		return memo_get(f, e);
 	}
 	bool ci = *is_ci;
+	size_t nc0 = f->nconds;
 	struct pset p = parse_alt(f, is_ci);
 	if (!f->is_bad && f->i == end)
-		memo_put(f, h, f->s + start, end - start, ci, &p);
+		memo_put(f, h, k, klen, ci, f->nconds > nc0, &p);
+	free(key);
 	return p;
+}
+
+/*
+** A call of the group named s[name, name + len): the strings of its
+** pattern, read where it is defined (caselessly: a call keeps the
+** options of the definition, and caseless strings take in the others).
+** A call within the group it calls is not read (the pattern is unknown).
+*/
+static struct pset call_group(struct fa *f, size_t name, size_t len)
+{
+	struct pset out = {0};
+	if (len == 0 || len > 64 || f->ncalls >= NCALLS) {
+		f->is_bad = true;
+		return out;
+	}
+	for (size_t k = 0; k < f->ncalls; k++)
+		if (f->calls[k][1] == len &&
+		    !memcmp(f->s + f->calls[k][0], f->s + name, len)) {
+			f->is_bad = true; /* recursion */
+			return out;
+		}
+	size_t def = find_def(f, name, len);
+	if (def == SIZE_MAX) {
+		f->is_bad = true;
+		return out;
+	}
+	size_t back = f->i;
+	f->calls[f->ncalls][0] = name;
+	f->calls[f->ncalls++][1] = len;
+	f->i = def;
+	bool ci = true;
+	out = group_alt(f, &ci);
+	if (!f->is_bad && peek(f, 0) != ')')
+		f->is_bad = true;
+	f->ncalls--;
+	f->i = back;
+	return out;
 }
 
 /* Option letters after "(?": returns ':' or ')' as read, 0 if unknown. */
@@ -1126,9 +1250,16 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		bool is_behind = c == '<';
 		bool is_neg = (is_behind ? peek(f, 2) : c) == '!';
 		f->i += is_behind ? 3 : 2;
+		size_t nc0 = f->nconds;
 		struct pset body = parse_alt(f, &ci);
 		uint8_t flags = 0, x = 0;
-		if (is_neg && is_behind) {
+		/* a body with assertions or backreferences holds only when
+		** they do: what it excludes is then not known */
+		bool is_plain = f->nconds == nc0;
+		f->nconds++;
+		if (!is_plain) {
+			/* nothing */
+		} else if (is_neg && is_behind) {
 			/* (?<![\w.,]): nothing alphanumeric before */
 			uint8_t ex = excluded(f, &body);
 			bset an;
@@ -1144,6 +1275,13 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		while (f->i < f->n && f->s[f->i] != ')')
 			f->i++;
 		ps_one(f, &out, 0, 0);
+	} else if (c == '&' || (c == 'P' && peek(f, 2) == '>')) {
+		/* (?&name): the named group's pattern, again */
+		f->i += c == '&' ? 2 : 3;
+		size_t n0 = f->i;
+		while (f->i < f->n && f->s[f->i] != ')')
+			f->i++;
+		out = call_group(f, n0, f->i - n0);
 	} else {
 		f->i++;
 		unsigned end = parse_opts(f, &ci);
@@ -1168,6 +1306,28 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 	return out;
 }
 
+/* Skip the rest of a backreference after \g, \k or \digit. */
+static void skip_backref(struct fa *f, unsigned e)
+{
+	unsigned c = peek(f, 0);
+	if (e != 'g' && e != 'k') {
+		while (peek(f, 0) >= '0' && peek(f, 0) <= '9')
+			f->i++;
+		return;
+	}
+	if (c == '{' || c == '<' || c == '\'') {
+		unsigned end = c == '{' ? '}' : c == '<' ? '>' : '\'';
+		while (f->i < f->n && f->s[f->i] != end)
+			f->i++;
+		f->i++;
+		return;
+	}
+	if (c == '-' || c == '+')
+		f->i++;
+	while (peek(f, 0) >= '0' && peek(f, 0) <= '9')
+		f->i++;
+}
+
 /* One atom at f->i: its strings. */
 static struct pset parse_atom(struct fa *f, bool *is_ci)
 {
@@ -1189,7 +1349,12 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 		if (escape_class(e, b)) {
 			/* \d \w \s ... */
 		} else if (e == 'b') {
+			f->nconds++;
 			ps_one(f, &out, F_B, 0);
+			return out;
+		} else if ((e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
+			    e == 'G') && ++f->nconds) {
+			ps_one(f, &out, 0, 0);
 			return out;
 		} else if (e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
 			   e == 'G') {
@@ -1207,8 +1372,19 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 			bs_range(b, 0, 255);
 		} else if ((cp = escape_char(f, e)) >= 0) {
 			cp_closure(b, (uint32_t)cp, *is_ci);
+		} else if (e == 'g' || e == 'k' || (e >= '1' && e <= '9')) {
+			/* a backreference: the text of a group, any or none */
+			skip_backref(f, e);
+			f->nconds++;
+			ps_one(f, &out, 0, 0);
+			struct norm_pstr any = eps(F_TRUNC, 0);
+			bs_range(b, 0, 255);
+			any.sym[0] = intern(f, b);
+			any.len = 1;
+			ps_push(f, &out, &any);
+			return out;
 		} else {
-			f->is_bad = true; /* \K, backreferences, \Q ... */
+			f->is_bad = true; /* \K, \Q ... */
 			return out;
 		}
 	} else if (c == '.') {
@@ -1216,6 +1392,7 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 		bs_range(b, 0, 255);
 	} else if (c == '^' || c == '$') {
 		f->i++;
+		f->nconds++;
 		ps_one(f, &out, 0, 0);
 		return out;
 	} else {

@@ -19,7 +19,8 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hour", "minute", "ampm", "rel", "num", "unit", "ago", "mod",
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
-	"second", "holiday", "den", "sign",
+	"second", "holiday", "den", "sign", "hedge2", "base", "yrel",
+	"reading",
 };
 
 const char *const norm_prod_names[NPRODS] = {
@@ -298,13 +299,16 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 }
 
 /*
-** options: {prefer: past | nearest | future}. A later file's setting
-** replaces an earlier one (so `--rules DIR` can switch the reading).
+** options: {prefer: past | nearest | future, shift_grain: unit | finer,
+** iso4217: {...}}.
+** A later file's setting replaces an earlier one (so `--rules DIR` can
+** switch the reading).
 */
 static void add_options(struct fc_norm *n, const struct fc_ynode *v,
 			struct fc_diags *d)
 {
-	static const char *const keys[] = {"prefer", NULL};
+	static const char *const keys[] = {"prefer", "iso4217", "shift_grain",
+					   NULL};
 	static const char *const prefer[] = {"past", "future", "nearest"};
 	if (v->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &v->loc,
@@ -312,6 +316,21 @@ static void add_options(struct fc_norm *n, const struct fc_ynode *v,
 		return;
 	}
 	fc_ymap_check_keys(v, keys, "normalizer options", d);
+	const struct fc_ynode *iso = fc_ymap_get(v, "iso4217");
+	if (iso && iso->type != FC_Y_MAP)
+		fc_diag_add(d, FC_ESCHEMA, &iso->loc,
+			    "iso4217 must be a mapping {names: TABLE, codes: "
+			    "TABLE, skip: TABLE}");
+	else if (iso)
+		n->iso4217_node = iso; /* read in fc_norm_compile() */
+	const struct fc_ynode *g = fc_ymap_get(v, "shift_grain");
+	if (g && g->type == FC_Y_SCALAR && !strcmp(g->str, "finer"))
+		n->is_shift_finer = true;
+	else if (g && g->type == FC_Y_SCALAR && !strcmp(g->str, "unit"))
+		n->is_shift_finer = false;
+	else if (g)
+		fc_diag_add(d, FC_ESCHEMA, &g->loc,
+			    "shift_grain must be unit or finer");
 	const struct fc_ynode *p = fc_ymap_get(v, "prefer");
 	if (!p)
 		return;

@@ -18,8 +18,16 @@
 **   norm_load.c     YAML -> definitions (fc_norm_add), overrides
 **   norm_compile.c  expansion, PCRE2 + JIT, lookup and trigger tables
 **   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
-**   norm_time.c     time productions (TIMEX3 values)
-**   norm_quantity.c quantity productions, number words
+**   norm_time.c     time productions (TIMEX3 values): dates, durations
+**   norm_relative.c weekdays, relative times
+**   norm_clock.c    clock times, holidays
+**   norm_tense.c    tense cues (which occurrence a date means)
+**   norm_calendar.c holiday rules, Hebrew and Islamic calendars
+**   norm_anchor.c   the date last mentioned (look-backs)
+**   norm_quantity.c quantity productions
+**   norm_number.c   reading numbers in words (and digits)
+**   norm_digits.c   the digit forms (groups, decimal comma, exponents)
+**   norm_iso4217.c  ISO 4217 currency names and codes from iso-codes
 */
 #ifndef FACTCROSS_NORM_P_H
 #define FACTCROSS_NORM_P_H
@@ -35,7 +43,8 @@ enum norm_slot {
 	S_HOUR, S_MINUTE, S_AMPM, S_REL, S_NUM, S_UNIT, S_AGO, S_MOD,
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
-	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN,
+	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
+	S_READING,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
@@ -49,7 +58,7 @@ enum norm_prod {
 };
 extern const char *const norm_prod_names[NPRODS];
 
-#define NORM_SLOT_GROUPS 4
+#define NORM_SLOT_GROUPS 16
 
 enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
 
@@ -121,6 +130,7 @@ struct norm_pattern {
 	int slot_table[NSLOTS][NORM_SLOT_GROUPS];
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
+	bool is_quarterly; /* may give a quarter or a half (look-backs) */
 	/* scan: an anchored copy of code, tried where first allows */
 	pcre2_code *acode;
 	bool is_ajit; /* acode has JIT code */
@@ -165,12 +175,33 @@ struct fc_norm {
 	/* past_suffix: word endings read as past tense (-ed) unless the
 	** word before is in passive (be, been, is) */
 	int t_past_suffix, t_passive;
+	/* number words read by norm_number.c (or -1): plural scales
+	** (hundreds), ordinals, plural and singular fraction words
+	** (thirds; half), plural ordinals only after tens (firsts), the
+	** decimal point word, "of" (two thirds of a million), and vulgar
+	** fraction characters */
+	int t_scale_plural, t_ordinal, t_frac_den, t_frac_one, t_frac_tens;
+	int t_point, t_of, t_vulgar, t_scale_short;
+	/* hedges before a quantity, looked up in norm_quantity.c */
+	int t_hedge, t_hedge_sym;
+	/* options: {iso4217: {names: TABLE, codes: TABLE, skip: TABLE}}:
+	** fill the tables from Debian's iso_4217.json (norm_iso4217.c) */
+	const struct fc_ynode *iso4217_node;
+	/* tense_pair: two-word cues, "as soon as" (1), "due to" (0: none);
+	** tense_word: more one-word cues (would: 1); year_zero: the "oh" of
+	** "nineteen oh five" */
+	int t_tense_pair, t_tense_word, t_year_zero;
 	/* options: prefer (how a date without year or a bare weekday
 	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
 	** reading, default), _FUTURE (assistant corpora such as Duckling's),
 	** _NEAREST; set by `options: {prefer: ...}` in a rule file */
 	int prefer;
 	const struct fc_ynode *prefer_node;
+	/* options: shift_grain: finer places "two years ago", "in a week"
+	** one grain finer than the unit (2011-02, the day a week ahead), as
+	** Duckling's corpus does; the default keeps the unit's grain (TimeML:
+	** 2011, the week) */
+	bool is_shift_finer;
 	struct norm_scan *scan; /* built by norm_scan_build */
 	struct norm_first_memo *first_memo; /* while patterns compile */
 	size_t lookbehind; /* bytes a match may look at before its stretch */
@@ -259,6 +290,7 @@ struct norm_match {
 	uint32_t stretch_start, stretch_end;
 	const struct norm_ref *ref;
 	struct fc_arena *a; /* for unit strings */
+	bool is_rescan; /* made by norm_last_mention: no nested look-back */
 };
 
 /* A slot's value: a table value, a `set:` constant, or matched text. */
@@ -272,13 +304,120 @@ struct norm_val {
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v);
-/* Read a number: digits (1,200.5) or number words (twenty-four). */
+/* ---- norm_digits.c ---------------------------------------------------- */
+
+/* A number in digits at s[i] ("1,200.5", "12,34,567", "1.3e6"): its value
+** in *v, *is_int when it has no decimal part; returns the bytes used,
+** 0 when there is none. */
+size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
+			bool *is_int);
+
+/* ---- norm_number.c ---------------------------------------------------- */
+
+enum norm_num_kind { NORM_NUM_CARD, NORM_NUM_FRAC, NORM_NUM_ORD };
+
+/* The reading of a number phrase. */
+struct norm_num {
+	double value;
+	uint32_t used;          /* bytes of the phrase read */
+	enum norm_num_kind kind;
+	bool is_bare;           /* a fraction word alone ("half") */
+	double scale_end;       /* the scale word it ends with ("12
+				** billion": 1e9), or 0 */
+};
+
+/* Read the longest number at the start of s[0, len): digits (1,200.5),
+** words (twenty-four), fractions, ordinals. False when there is none. */
+bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
+		      struct norm_num *out);
+/* The gap before the next number in s: blanks, commas, hyphens and one
+** joiner word ("and"). */
+size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len);
+/* x to 15 significant digits: "16.4 mln" is 16400000, not
+** 16399999.999999998 (decimal digits times a scale). */
+double norm_round(double x);
+/* The number s[0, len) as a whole (trailing blanks aside), or NAN. */
 double norm_number(const struct fc_norm *n, const char *s, size_t len);
+
+/* ---- norm_iso4217.c ---------------------------------------------------- */
+
+/* Fill the tables named by `options: iso4217` from the ISO 4217 list
+** beside r->iso_codes (iso_4217.json); a no-op without the option. */
+fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
+			    struct fc_diags *d);
 
 /* Productions: write up to 2 candidates, return how many. */
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
 int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
 bool norm_prod_is_time(enum norm_prod p);
+
+/* ---- Time productions (norm_time.c, norm_relative.c, norm_clock.c) --- */
+
+/* A slot as an int (false when absent or not a number) or as a string. */
+bool norm_get_int(const struct norm_match *m, enum norm_slot s, int *out);
+bool norm_get_str(const struct norm_match *m, enum norm_slot s, char *buf,
+		  size_t cap);
+/* One time candidate over the match, its mod from the mod/hedge slots. */
+int norm_emit(const struct norm_match *m, struct norm_cand *c,
+	      enum fc_timex_type type, const char *value);
+void norm_iso_week(int32_t days, int *wy, int *ww);
+/* "TMO" etc. from the part slot, or "" */
+void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap);
+bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
+
+/* The parts of a date; norm_date_value() fills in a missing year. */
+struct norm_parts {
+	int y, mo, d, q;
+	bool has_y, has_mo, has_d, has_q;
+	char season[4];
+};
+bool norm_read_parts(const struct norm_match *m, enum norm_slot sy,
+		     enum norm_slot sm, enum norm_slot sd,
+		     struct norm_parts *p);
+bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
+		     char *buf, size_t cap);
+
+/* norm_tense.c: +1 future, -1 past, -2 a past verb right before the
+** match, 0 no cue; and whether a past occurrence (past days back) wins
+** over a future one (future days ahead). */
+int norm_tense(const struct norm_match *m);
+bool norm_prefer_past(const struct norm_match *m, long past, long future);
+
+/* norm_relative.c */
+int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
+			 int rel);
+int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_relative(const struct norm_match *m, struct norm_cand *out);
+
+/* norm_clock.c */
+int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_holiday(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out);
+
+/* ---- norm_calendar.c --------------------------------------------------- */
+
+int norm_dim(int y, int m); /* days in month m of year y */
+/* The n-th (n < 0: last) weekday wd (1 = Monday) of month mo of y. */
+int32_t norm_nth_weekday(int y, int mo, int wd, int n);
+/* The day (days since 1970-01-01) a holiday rule gives in Gregorian year
+** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
+int32_t norm_holiday_day(const char *rule, int y);
+
+/* ---- norm_anchor.c ----------------------------------------------------- */
+
+/*
+** The date mentioned last before the match (a DATE or TIME with a known
+** value, as the scan would keep it), looked for in the text up to
+** NORM_ANCHOR_WINDOW bytes back. want: 0 for any grain, else a set of
+** quarter and half grains (NORM_WANT_Q, NORM_WANT_H): the last one of
+** those grains starting in days [min_lo, max_lo]. False when there is
+** none (or the match is itself part of a look-back).
+*/
+#define NORM_ANCHOR_WINDOW 2000
+#define NORM_WANT_Q (1u << FC_GRAIN_QUARTER)
+#define NORM_WANT_H (1u << FC_GRAIN_HALF)
+bool norm_last_mention(const struct norm_match *m, unsigned want,
+		       int32_t min_lo, int32_t max_lo, struct fc_time *out);
 
 #endif

@@ -1,5 +1,5 @@
 /*
-** norm_quantity.c: numbers and quantity productions.
+** norm_quantity.c: quantity productions.
 **
 **   quantity        num [x scale] [currency | unit] with a hedge:
 **                   "nearly $3 billion" -> 3e9 USD, below 3e9
@@ -7,9 +7,13 @@
 **   quantity_vague  "tens of thousands" -> 1e4, from 1e4 to 1e5
 **   ordinal         "third", "21st" -> 3, 21 (is_ordinal)
 **
-** Number words come from the tables `number` (added: "twenty" 20, "a"
-** 1) and `scale` (multiplied: "hundred" 100, "million" 1e6, "dozen" 12),
-** so the words of any language live in YAML.
+** A number captured from the text is read by norm_number.c, which takes
+** the longest well-formed prefix: when the number ends the match, the
+** mention ends where the reading does ("one dollar and one | and one");
+** elsewhere a partial reading drops the match. The slot `type` tunes a
+** pattern: "proper" (num / den at most 1: "one in three", not "5 in
+** 2020"), "ascending" (a range written low to high: "10-15", not a score
+** "3-2").
 */
 #include <math.h>
 #include <stdlib.h>
@@ -19,127 +23,129 @@
 
 #define APPROX_BAND 0.1 /* "about 40": 36 to 44 */
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Digits with thousands separators and a decimal point: "1,200.5". */
-static double read_digits(const char *s, size_t len, size_t *used)
-{
-	double v = 0;
-	size_t i = 0;
-	while (i < len) {
-		if (is_digit(s[i])) {
-			v = v * 10 + (s[i] - '0');
-			i++;
-		} else if (s[i] == ',' && i > 0 && i + 3 < len &&
-			   is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-			   is_digit(s[i + 3]) &&
-			   (i + 4 == len || !is_digit(s[i + 4]))) {
-			i++;
-		} else {
-			break;
-		}
-	}
-	if (i < len && s[i] == '.' && i + 1 < len && is_digit(s[i + 1])) {
-		double f = 0.1;
-		for (i++; i < len && is_digit(s[i]); i++, f /= 10)
-			v += (s[i] - '0') * f;
-	}
-	*used = i;
-	return v;
-}
-
-static int32_t word_in(const struct fc_norm *n, int t, const char *w,
-		       size_t len)
-{
-	if (t < 0 || len >= 32)
-		return -1;
-	return norm_hash_get(&n->lookup, t, w, len);
-}
-
-double norm_number(const struct fc_norm *n, const char *s, size_t len)
-{
-	double total = 0, cur = 0;
-	bool any = false, after_digits = false;
-	for (size_t i = 0; i < len;) {
-		char c = s[i];
-		if (is_digit(c) || (c == '.' && i + 1 < len &&
-				    is_digit(s[i + 1]))) {
-			size_t used;
-			double v = read_digits(s + i, len - i, &used);
-			if (!used)
-				return NAN;
-			cur += v;
-			any = after_digits = true;
-			i += used;
-			continue;
-		}
-		if (!is_letter(c)) {
-			after_digits = false;
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < len && is_letter(s[j]))
-			j++;
-		char buf[32];
-		size_t kl = norm_key(s + i, j - i, buf, sizeof(buf));
-		int32_t k = -1;
-		if (kl < sizeof(buf) && n->t_scale >= 0 &&
-		    (k = norm_hash_get(&n->lookup, n->t_scale, buf, kl)) >= 0) {
-			double m = n->tables[n->t_scale].nums[k];
-			if (!isfinite(m))
-				return NAN;
-			if (m < 1000) {
-				cur = (cur ? cur : 1) * m;
-			} else {
-				total += (cur ? cur : 1) * m;
-				cur = 0;
-			}
-			any = true;
-		} else if ((k = word_in(n, n->t_number, buf, kl)) >= 0 ||
-			   (k = word_in(n, n->t_article, buf, kl)) >= 0) {
-			int t = word_in(n, n->t_number, buf, kl) >= 0
-					? n->t_number
-					: n->t_article;
-			double v = n->tables[t].nums[k];
-			if (!isfinite(v))
-				return NAN;
-			cur += v;
-			any = true;
-		} else if (word_in(n, n->t_joiner, buf, kl) >= 0) {
-			/* "and" between number words */
-		} else if (!after_digits) {
-			/* an unknown word; a suffix on digits (16th) is fine */
-			return NAN;
-		}
-		after_digits = false;
-		i = j;
-	}
-	return any ? total + cur : NAN;
-}
-
-static enum fc_timex_mod hedge(const struct norm_match *m)
+/* A TIMEX3 mod by name ("LESS_THAN"), or FC_MOD_NONE. */
+static enum fc_timex_mod mod_named(const char *s, size_t len)
 {
 	static const char *const names[] = {
 		"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER",
 		"ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
 		"EQUAL_OR_LESS", "EQUAL_OR_MORE",
 	};
-	struct norm_val v;
-	if (!norm_slot(m, S_HEDGE, &v) || v.is_raw)
-		return FC_MOD_NONE;
 	for (size_t i = 1; i < sizeof(names) / sizeof(*names); i++)
-		if (strlen(names[i]) == v.len && !memcmp(names[i], v.s, v.len))
+		if (strlen(names[i]) == len && !memcmp(names[i], s, len))
 			return (enum fc_timex_mod)i;
 	return FC_MOD_NONE;
+}
+
+static enum fc_timex_mod hedge_of(const struct norm_match *m,
+				  enum norm_slot slot)
+{
+	struct norm_val v;
+	if (!norm_slot(m, slot, &v) || v.is_raw)
+		return FC_MOD_NONE;
+	return mod_named(v.s, v.len);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Is text[s, e) a key of table t? Its value in *val. */
+static bool in_table(const struct fc_norm *n, int t, const char *text,
+		     uint32_t s, uint32_t e, const char **val)
+{
+	char buf[64];
+	if (t < 0 || e - s >= sizeof(buf))
+		return false;
+	size_t len = norm_key(text + s, e - s, buf, sizeof(buf));
+	int32_t k = norm_hash_get(&n->lookup, t, buf, len);
+	if (k < 0)
+		return false;
+	*val = n->tables[t].vals[k];
+	return true;
+}
+
+/*
+** The hedge written just before a quantity ("nearly $3 billion", "more
+** than 200", "no more than 5", ">= 30"): the last one to four words
+** before start, longest first, in the table `hedge`, or the symbols
+** before it in `hedge_sym`. Moves *start to the hedge. The words live
+** in YAML; a lookup here costs less than trying every hedge at every
+** word in each pattern's regex.
+*/
+static enum fc_timex_mod hedge_before(const struct norm_match *m,
+				      uint32_t *start)
+{
+	const struct fc_norm *n = m->n;
+	const char *t = m->text;
+	uint32_t lo = m->stretch_start, j = *start, w[4];
+	int nw = 0;
+	const char *val;
+	while (nw < 4) {
+		uint32_t e = j;
+		while (j > lo && is_blank(t[j - 1]))
+			j--;
+		if (j == e && nw == 0 && j > lo && is_alpha(t[j - 1]))
+			break; /* a word glued to the number */
+		uint32_t we = j;
+		while (j > lo && is_alpha(t[j - 1]))
+			j--;
+		if (j == we || (j > lo && !is_blank(t[j - 1]) &&
+				t[j - 1] != '(' && t[j - 1] != '"'))
+			break;
+		w[nw++] = j;
+	}
+	for (int k = nw; k > 0; k--)
+		if (in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
+			*start = w[k - 1];
+			return mod_named(val, strlen(val));
+		}
+	/* symbols: "x>10", ">= 30", "< = 100" */
+	j = *start;
+	while (j > lo && is_blank(t[j - 1]))
+		j--;
+	uint32_t se = j;
+	while (j > lo && se - j < 4 &&
+	       (t[j - 1] == '<' || t[j - 1] == '>' || t[j - 1] == '=' ||
+		t[j - 1] == ' '))
+		j--;
+	while (j < se && t[j] == ' ')
+		j++;
+	if (j < se && in_table(n, n->t_hedge_sym, t, j, se, &val)) {
+		*start = j;
+		return mod_named(val, strlen(val));
+	}
+	return FC_MOD_NONE;
+}
+
+static enum fc_timex_mod hedge(const struct norm_match *m)
+{
+	return hedge_of(m, S_HEDGE);
+}
+
+/* +1: a lower bound (more than), -1: an upper bound (less than), 0. */
+static int bound_dir(enum fc_timex_mod h)
+{
+	switch (h) {
+	case FC_MOD_MORE_THAN:
+	case FC_MOD_EQUAL_OR_MORE:
+	case FC_MOD_AFTER:
+	case FC_MOD_ON_OR_AFTER:
+		return 1;
+	case FC_MOD_LESS_THAN:
+	case FC_MOD_EQUAL_OR_LESS:
+	case FC_MOD_BEFORE:
+	case FC_MOD_ON_OR_BEFORE:
+		return -1;
+	default:
+		return 0;
+	}
 }
 
 static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
@@ -185,14 +191,54 @@ static const char *unit_of(const struct norm_match *m)
 	return fc_lower(m->a, v.s, v.len);
 }
 
+/* A number slot, read. */
+struct numv {
+	double x;               /* NAN when absent or unreadable */
+	double scale_end;       /* "12 billion": 1e9 */
+	enum norm_num_kind kind;
+	bool is_bare;
+	uint32_t cut;           /* the mention's new end, or 0 */
+};
+
+static bool slot_number(const struct norm_match *m, enum norm_slot s,
+			struct numv *o)
+{
+	struct norm_val v;
+	memset(o, 0, sizeof(*o));
+	o->x = NAN;
+	if (!norm_slot(m, s, &v))
+		return false;
+	if (!v.is_raw) {
+		o->x = v.num;
+		return true;
+	}
+	size_t len = v.len;
+	while (len && (v.s[len - 1] == ' ' || v.s[len - 1] == '\t'))
+		len--;
+	struct norm_num r;
+	if (!norm_number_read(m->n, v.s, len, &r))
+		return true;
+	if (r.used < len) {
+		if (v.end != m->end)
+			return true; /* a partial number inside the match */
+		o->cut = v.start + r.used;
+	}
+	o->x = r.value;
+	o->kind = r.kind;
+	o->is_bare = r.is_bare;
+	o->scale_end = r.scale_end;
+	return true;
+}
+
 /* num x scale; NAN when absent. */
 static double scaled(const struct norm_match *m, enum norm_slot sn,
-		     enum norm_slot ss, bool *has_scale)
+		     enum norm_slot ss, bool *has_scale, struct numv *nv)
 {
-	struct norm_val v, sc;
-	if (!norm_slot(m, sn, &v))
+	struct norm_val sc;
+	*has_scale = false;
+	if (!slot_number(m, sn, nv))
 		return NAN;
-	double x = v.num;
+	double x = nv->x;
 	*has_scale = norm_slot(m, ss, &sc);
 	if (*has_scale) {
 		if (!isfinite(sc.num))
@@ -202,12 +248,52 @@ static double scaled(const struct norm_match *m, enum norm_slot sn,
 	return x;
 }
 
+/* Is the constant slot `type` of the pattern t? */
+static bool is_type(const struct norm_match *m, const char *t)
+{
+	struct norm_val v;
+	return norm_slot(m, S_TYPE, &v) && strlen(t) == v.len &&
+	       !memcmp(v.s, t, v.len);
+}
+
 static void init_cand(const struct norm_match *m, struct norm_cand *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->kind = FC_MENTION_QUANTITY;
 	c->start = m->start;
 	c->end = m->end;
+}
+
+/* The hedge of a quantity: its slot, else the words before it. */
+static enum fc_timex_mod quantity_hedge(const struct norm_match *m,
+					struct norm_cand *c)
+{
+	enum fc_timex_mod h = hedge(m);
+	return h != FC_MOD_NONE ? h : hedge_before(m, &c->start);
+}
+
+/*
+** After a reading cut short at the tail of the match, the number that
+** follows as a candidate of its own ("3 hundred | and 2 hundred",
+** "quarter | two Sundays ago", "two | first-degree"): the scan goes on
+** after the whole match, so it would be lost. Returns 0 or 1.
+*/
+static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
+		struct norm_cand *c)
+{
+	const char *s = m->text + cut;
+	size_t len = m->end > cut ? m->end - cut : 0;
+	size_t gap = norm_number_gap(m->n, s, len);
+	struct norm_num r;
+	if (gap >= len || !norm_number_read(m->n, s + gap, len - gap, &r) ||
+	    r.is_bare || (r.kind == NORM_NUM_ORD) != is_ord)
+		return 0;
+	init_cand(m, c);
+	c->start = cut + (uint32_t)gap;
+	c->end = c->start + r.used;
+	c->q.value = c->q.lo = c->q.hi = r.value;
+	c->q.is_ordinal = is_ord;
+	return 1;
 }
 
 /*
@@ -221,38 +307,83 @@ static void init_cand(const struct norm_match *m, struct norm_cand *c)
 static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 {
 	bool has_scale, has_scale2;
-	double x = scaled(m, S_NUM, S_SCALE, &has_scale);
-	if (!isfinite(x))
-		return 0;
+	struct numv n1, n2;
+	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
+	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
+		return n1.cut ? rest(m, n1.cut, false, c) : 0;
 	struct norm_val den, sign;
-	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2);
+	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
+	if (n2.kind == NORM_NUM_ORD)
+		return 0;
 	if (norm_slot(m, S_DEN, &den)) {
 		if (!isfinite(den.num) || den.num == 0)
 			return 0;
+		if (is_type(m, "proper") && !isfinite(x2) && x > den.num)
+			return 0;
 		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
 	} else if (isfinite(x2)) {
+		struct norm_val s2 = {0}, cur = {0};
+		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 && x2 >= 1) {
+			/* cents below 100 only: "three thousand dollars |
+			** two hundred times" ends at the currency, and
+			** what follows is a number of its own */
+			if (!norm_slot(m, S_CURRENCY, &cur) || !cur.end)
+				return 0;
+			x = norm_round(x);
+			init_cand(m, c);
+			c->end = cur.end;
+			c->q.value = x;
+			c->q.unit = unit_of(m);
+			bounds(&c->q, quantity_hedge(m, c));
+			return 1 + rest(m, cur.end, false, c + 1);
+		}
 		x += x2;
 	}
 	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
 		x *= sign.num;
+	if (n1.kind != NORM_NUM_FRAC && !norm_slot(m, S_DEN, &den))
+		x = norm_round(x); /* "$1.2bn": 1.2 x 1e9 */
 	init_cand(m, c);
+	if (n2.cut)
+		c->end = n2.cut;
+	else if (n1.cut)
+		c->end = n1.cut;
 	c->q.value = x;
 	c->q.unit = unit_of(m);
-	bounds(&c->q, hedge(m));
-	return 1;
+	bounds(&c->q, quantity_hedge(m, c));
+	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
 }
 
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
 	bool s1, s2;
-	double a = scaled(m, S_NUM, S_SCALE, &s1);
-	double b = scaled(m, S_NUM2, S_SCALE2, &s2);
-	struct norm_val sc;
+	struct numv n1, n2;
+	double a = scaled(m, S_NUM, S_SCALE, &s1, &n1);
+	double b = scaled(m, S_NUM2, S_SCALE2, &s2, &n2);
+	struct norm_val sc, sign;
 	if (!s1 && s2 && norm_slot(m, S_SCALE2, &sc) && sc.num > 1 &&
 	    a < b / sc.num * 1.0001)
 		a *= sc.num; /* "5 to 10 million": the scale is shared */
-	if (!isfinite(a) || !isfinite(b))
+	else if (!s1 && !s2 && !n1.scale_end && n2.scale_end > 1 &&
+		 a < b / n2.scale_end * 1.0001)
+		a *= n2.scale_end; /* "between eight and 12 billion" */
+	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
+	    n1.is_bare || n2.is_bare)
 		return 0;
+	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
+		a *= sign.num;
+	if (is_type(m, "ascending") && !(a < b))
+		return 0;
+	struct norm_val h2;
+	if (norm_slot(m, S_HEDGE2, &h2)) {
+		/* "more than 10 and less than 40": one bound each way */
+		int d1 = bound_dir(hedge(m));
+		int d2 = bound_dir(hedge_of(m, S_HEDGE2));
+		if (!d1 || d1 != -d2 || (d1 > 0 ? a >= b : b >= a))
+			return 0;
+	}
+	a = norm_round(a);
+	b = norm_round(b);
 	init_cand(m, c);
 	c->q.value = a;
 	c->q.lo = a < b ? a : b;
@@ -264,8 +395,9 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 static int prod_vague(const struct norm_match *m, struct norm_cand *c)
 {
 	bool has_scale;
-	double x = scaled(m, S_NUM, S_SCALE, &has_scale);
-	if (!isfinite(x))
+	struct numv nv;
+	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &nv);
+	if (!isfinite(x) || nv.cut)
 		return 0;
 	init_cand(m, c);
 	c->q.value = x;
@@ -277,11 +409,18 @@ static int prod_vague(const struct norm_match *m, struct norm_cand *c)
 
 static int prod_ordinal(const struct norm_match *m, struct norm_cand *c)
 {
-	struct norm_val v;
-	if (!norm_slot(m, S_NUM, &v) || !isfinite(v.num))
+	struct numv nv;
+	if (!slot_number(m, S_NUM, &nv) || !isfinite(nv.x))
 		return 0;
+	struct norm_val v;
+	norm_slot(m, S_NUM, &v);
+	if (v.is_raw && nv.kind != NORM_NUM_ORD)
+		/* "two | first-degree" */
+		return nv.cut ? rest(m, nv.cut, true, c) : 0;
 	init_cand(m, c);
-	c->q.value = c->q.lo = c->q.hi = v.num;
+	if (nv.cut)
+		c->end = nv.cut;
+	c->q.value = c->q.lo = c->q.hi = nv.x;
 	c->q.is_ordinal = true;
 	return 1;
 }

@@ -15,12 +15,19 @@
 **   literal      a constant value (now -> PRESENT_REF)
 **   date_range   from January to March 2011: two dates sharing parts
 **   time_of_day  3:30 p.m. -> reference date T15:30
+**
+** This file holds the helpers the productions share, dates, decades,
+** durations, sets and literals; weekdays and relative times are in
+** norm_relative.c, clock times and holidays in norm_clock.c, the tense
+** cues in norm_tense.c, calendars in norm_calendar.c.
 */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 
 #include "extract/norm_p.h"
 
@@ -52,7 +59,7 @@ static enum fc_timex_mod get_mod(const struct norm_match *m)
 	return FC_MOD_NONE;
 }
 
-static bool get_int(const struct norm_match *m, enum norm_slot s, int *out)
+bool norm_get_int(const struct norm_match *m, enum norm_slot s, int *out)
 {
 	struct norm_val v;
 	if (!norm_slot(m, s, &v) || !isfinite(v.num) || fabs(v.num) > 1e7)
@@ -62,7 +69,7 @@ static bool get_int(const struct norm_match *m, enum norm_slot s, int *out)
 }
 
 /* The value text of a slot as a NUL-terminated string (truncated). */
-static bool get_str(const struct norm_match *m, enum norm_slot s, char *buf,
+bool norm_get_str(const struct norm_match *m, enum norm_slot s, char *buf,
 		    size_t cap)
 {
 	struct norm_val v;
@@ -89,7 +96,7 @@ static int emit_value(const struct norm_match *m, struct norm_cand *c,
 	return 1;
 }
 
-static int emit(const struct norm_match *m, struct norm_cand *c,
+int norm_emit(const struct norm_match *m, struct norm_cand *c,
 		enum fc_timex_type type, const char *value)
 {
 	return emit_value(m, c, m->start, m->end, type, get_mod(m), value);
@@ -99,7 +106,7 @@ static enum fc_timex_type get_type(const struct norm_match *m,
 				   enum fc_timex_type dflt)
 {
 	char buf[16];
-	if (!get_str(m, S_TYPE, buf, sizeof(buf)))
+	if (!norm_get_str(m, S_TYPE, buf, sizeof(buf)))
 		return dflt;
 	static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
 	for (int i = 0; i < 4; i++)
@@ -110,16 +117,8 @@ static enum fc_timex_type get_type(const struct norm_match *m,
 
 /* ---- Calendar helpers -------------------------------------------------- */
 
-static int dim(int y, int m)
-{
-	int32_t a = fc_days_from_civil(y, m, 1);
-	int32_t b = m == 12 ? fc_days_from_civil(y + 1, 1, 1)
-			    : fc_days_from_civil(y, m + 1, 1);
-	return (int)(b - a);
-}
-
 /* ISO week (year, week) of a day. */
-static void iso_week(int32_t days, int *wy, int *ww)
+void norm_iso_week(int32_t days, int *wy, int *ww)
 {
 	int32_t thu = days - fc_weekday(days) + 3;
 	int y, m, d;
@@ -161,10 +160,10 @@ static int full_year(const struct norm_match *m, const struct norm_val *v,
 	return c > ref + 10 ? c - 100 : c;
 }
 
-static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
+void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap)
 {
 	buf[0] = '\0';
-	if (cap > 1 && get_str(m, S_PART, buf + 1, cap - 1) && buf[1])
+	if (cap > 1 && norm_get_str(m, S_PART, buf + 1, cap - 1) && buf[1])
 		buf[0] = 'T';
 	else
 		buf[0] = '\0';
@@ -172,70 +171,105 @@ static void part_suffix(const struct norm_match *m, char *buf, size_t cap)
 
 /* ---- date -------------------------------------------------------------- */
 
-static int tense(const struct norm_match *m);
-
-/*
-** A date without a year, past or future occurrence (past days back,
-** future days ahead): a tense cue before the match decides; without
-** one, the news reading takes the past one unless the future one is
-** less than half as far (options: prefer future / nearest change that).
-*/
-static bool prefer_past(const struct norm_match *m, long past, long future)
+/* The value of word s[0, len) in table t (NAN when absent). */
+static double word_value(const struct fc_norm *n, int t, const char *s,
+			 size_t len)
 {
-	int t = tense(m);
-	if (t > 0)
-		return past == 0;
-	/* a past verb ("said", "authorized ... payable Dec. 7") often
-	** dates the reporting, not the event: the news reading decides */
-	switch (t < 0 ? NORM_PREFER_PAST : m->n->prefer) {
-	case NORM_PREFER_FUTURE: return past == 0;
-	case NORM_PREFER_NEAREST: return past <= future;
-	default: return past <= 2 * future;
-	}
+	char buf[32];
+	size_t kl = norm_key(s, len, buf, sizeof(buf));
+	int32_t k = t >= 0 && kl < sizeof(buf)
+			    ? norm_hash_get(&n->lookup, t, buf, kl)
+			    : -1;
+	return k >= 0 ? n->tables[t].nums[k] : NAN;
 }
 
-struct parts {
-	int y, mo, d, q;
-	bool has_y, has_mo, has_d, has_q;
-	char season[4];
-};
+/* The next word of s[*i, len): its start, and *i past it; 0 length when
+** none is left. */
+static size_t next_word(const char *s, size_t len, size_t *i, size_t *start)
+{
+	while (*i < len && !isalpha((unsigned char)s[*i]))
+		(*i)++;
+	*start = *i;
+	while (*i < len && (isalpha((unsigned char)s[*i]) || s[*i] == '\''))
+		(*i)++;
+	return *i - *start;
+}
 
-static bool read_parts(const struct norm_match *m, enum norm_slot sy,
-		       enum norm_slot sm, enum norm_slot sd, struct parts *p)
+/*
+** A year in words: "nineteen ninety-six" (19, 96), "twenty ten",
+** "nineteen oh five" (a year_zero word), "nineteen hundred" (a scale of
+** 100), "two thousand and five" (a larger scale: the whole number).
+** NAN when it is not one.
+*/
+static double spelled_year(const struct fc_norm *n, const char *s, size_t len)
+{
+	size_t i = 0, w, ws;
+	while ((w = next_word(s, len, &i, &ws)))
+		if (word_value(n, n->t_scale, s + ws, w) >= 1000)
+			return norm_number(n, s, len);
+	i = 0;
+	w = next_word(s, len, &i, &ws);
+	double hi = word_value(n, n->t_number, s + ws, w);
+	if (!isfinite(hi) || hi < 10 || hi > 29)
+		return NAN;
+	size_t rest = i;
+	if (!(w = next_word(s, len, &i, &ws)))
+		return NAN;
+	if (word_value(n, n->t_scale, s + ws, w) == 100)
+		return hi * 100;
+	if (isfinite(word_value(n, n->t_year_zero, s + ws, w)))
+		rest = i; /* "oh five" */
+	double lo = norm_number(n, s + rest, len - rest);
+	if (!isfinite(lo) || lo < 0 || lo > 99)
+		return NAN;
+	return hi * 100 + lo;
+}
+
+/* The year in slot sy (digits, two digits, or words); false if none. */
+bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y)
 {
 	struct norm_val v;
+	if (!norm_slot(m, sy, &v))
+		return false;
+	if (v.is_raw && v.len && isalpha((unsigned char)v.s[0]))
+		v.num = spelled_year(m->n, v.s, v.len);
+	if (!isfinite(v.num) || fabs(v.num) > 1e5)
+		return false;
+	*y = full_year(m, &v, (int)v.num);
+	return true;
+}
+
+bool norm_read_parts(const struct norm_match *m, enum norm_slot sy,
+		     enum norm_slot sm, enum norm_slot sd,
+		     struct norm_parts *p)
+{
 	memset(p, 0, sizeof(*p));
-	if (norm_slot(m, sy, &v) && isfinite(v.num)) {
-		p->y = full_year(m, &v, (int)v.num);
+	if (norm_slot_year(m, sy, &p->y)) {
 		p->has_y = true;
 		if (p->y < 1 || p->y > 9999)
 			return false;
 	}
-	if ((p->has_mo = get_int(m, sm, &p->mo)) && (p->mo < 1 || p->mo > 12))
+	if ((p->has_mo = norm_get_int(m, sm, &p->mo)) &&
+	    (p->mo < 1 || p->mo > 12))
 		return false;
-	if ((p->has_d = get_int(m, sd, &p->d)) && (p->d < 1 || p->d > 31))
+	if ((p->has_d = norm_get_int(m, sd, &p->d)) && (p->d < 1 || p->d > 31))
 		return false;
 	if (sy == S_YEAR) {
-		if ((p->has_q = get_int(m, S_QUARTER, &p->q)) &&
+		if ((p->has_q = norm_get_int(m, S_QUARTER, &p->q)) &&
 		    (p->q < 1 || p->q > 4))
 			return false;
-		get_str(m, S_SEASON, p->season, sizeof(p->season));
+		norm_get_str(m, S_SEASON, p->season, sizeof(p->season));
 	}
 	return true;
 }
 
-static bool rel_of(const struct norm_match *m, int *rel)
-{
-	return get_int(m, S_REL, rel);
-}
-
 /* Fill in the year of p and write its value; false when invalid. */
-static bool date_value(const struct norm_match *m, struct parts *p,
+bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		       char *buf, size_t cap)
 {
 	const struct norm_ref *r = m->ref;
 	int rel = 0;
-	bool has_rel = rel_of(m, &rel);
+	bool has_rel = norm_get_int(m, S_REL, &rel);
 	static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
 	int si = -1;
 	for (int i = 0; i < 4 && p->season[0]; i++)
@@ -246,26 +280,54 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 	if (!p->has_y && !p->has_mo && p->has_d && r->is_set) {
 		/* "on the 15th": this month's, the last or the next one */
 		int py = r->y, pm = r->m, fy = r->y, fm = r->m;
-		for (int k = 0; k < 3 && (p->d > r->d || p->d > dim(py, pm));
+		for (int k = 0;
+		     k < 3 && (p->d > r->d || p->d > norm_dim(py, pm));
 		     k++) {
 			if (--pm < 1)
 				pm = 12, py--;
-			if (p->d <= dim(py, pm))
+			if (p->d <= norm_dim(py, pm))
 				break;
 		}
-		for (int k = 0; k < 3 && (p->d < r->d || p->d > dim(fy, fm));
+		for (int k = 0;
+		     k < 3 && (p->d < r->d || p->d > norm_dim(fy, fm));
 		     k++) {
 			if (++fm > 12)
 				fm = 1, fy++;
-			if (p->d <= dim(fy, fm))
+			if (p->d <= norm_dim(fy, fm))
 				break;
 		}
 		long past = r->days - fc_days_from_civil(py, pm, p->d);
 		long fut = fc_days_from_civil(fy, fm, p->d) - r->days;
-		bool is_past = prefer_past(m, past, fut);
+		bool is_past = norm_prefer_past(m, past, fut);
 		p->y = is_past ? py : fy;
 		p->mo = is_past ? pm : fm;
 		p->has_y = p->has_mo = true;
+	}
+	int yrel;
+	if (!p->has_y && r->is_set && norm_get_int(m, S_YREL, &yrel) &&
+	    yrel > -100 && yrel < 100) {
+		p->y = r->y + yrel; /* "last year's third quarter" */
+		p->has_y = true;
+	}
+	int wd;
+	if (!p->has_y && r->is_set && p->has_mo && p->has_d && !has_rel &&
+	    norm_get_int(m, S_WEEKDAY, &wd) && wd >= 1 && wd <= 7) {
+		/* "Friday, July 18": the year nearest the reference in
+		** which that day is a Friday */
+		long best = LONG_MAX;
+		for (int k = -7; k <= 7; k++) {
+			int y = r->y + k;
+			if (p->d > norm_dim(y, p->mo))
+				continue;
+			int32_t dd = fc_days_from_civil(y, p->mo, p->d);
+			long dist = labs((long)dd - r->days);
+			if (fc_weekday(dd) + 1 != wd || dist > best ||
+			    (dist == best && !norm_prefer_past(m, dist, dist)))
+				continue;
+			best = dist;
+			p->y = y;
+			p->has_y = true;
+		}
 	}
 	if (!p->has_y && r->is_set) {
 		if (p->has_mo && p->has_d) {
@@ -282,15 +344,17 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 					py--;
 				else
 					fy++;
-				while (p->d > dim(py, p->mo) && py > r->y - 8)
+				while (p->d > norm_dim(py, p->mo) &&
+				       py > r->y - 8)
 					py--;
-				while (p->d > dim(fy, p->mo) && fy < r->y + 8)
+				while (p->d > norm_dim(fy, p->mo) &&
+				       fy < r->y + 8)
 					fy++;
 				long past = r->days -
 					    fc_days_from_civil(py, p->mo, p->d);
 				long fut = fc_days_from_civil(fy, p->mo, p->d) -
 					   r->days;
-				p->y = prefer_past(m, past, fut) ? py : fy;
+				p->y = norm_prefer_past(m, past, fut) ? py : fy;
 			}
 			p->has_y = true;
 		} else if (p->has_mo) {
@@ -301,15 +365,28 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 						      0);
 				if (k0 > R)
 					k0 -= 12;
-				k = prefer_past(m, R - k0, k0 + 12 - R)
+				k = norm_prefer_past(m, R - k0, k0 + 12 - R)
 					    ? k0
 					    : k0 + 12;
 			}
 			p->y = (int)(k / 12);
 			p->has_y = true;
 		} else if (p->has_q) {
-			long k = pick_cyclic(r->y * 4L + (r->m - 1) / 3,
-					     p->q - 1, 4, has_rel, rel);
+			long R = r->y * 4L + (r->m - 1) / 3;
+			long k = pick_cyclic(R, p->q - 1, 4, has_rel, rel);
+			if (!has_rel) {
+				long k0 = pick_cyclic(R, p->q - 1, 4, true, 0);
+				if (k0 > R)
+					k0 -= 4;
+				/* quarters are reported after they end:
+				** the past one unless a future cue says
+				** otherwise */
+				int t = norm_tense(m);
+				bool fut = t > 0 ||
+					   (t == 0 &&
+					    m->n->prefer == NORM_PREFER_FUTURE);
+				k = fut && k0 < R ? k0 + 4 : k0;
+			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
 		} else if (si >= 0) {
@@ -333,7 +410,7 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 	else
 		memcpy(ys, "XXXX", 5);
 	if (p->has_mo && p->has_d) {
-		if (p->has_y && p->d > dim(p->y, p->mo))
+		if (p->has_y && p->d > norm_dim(p->y, p->mo))
 			return false;
 		snprintf(buf, cap, "%s-%02d-%02d", ys, p->mo, p->d);
 	} else if (p->has_mo) {
@@ -350,17 +427,49 @@ static bool date_value(const struct norm_match *m, struct parts *p,
 	return true;
 }
 
+/*
+** base on a date: "last_day" ("the last day of October": the day is the
+** month's last), "week" ("the week of March 6": the ISO week holding
+** it). unit M with rel and no month: "the 20th of next month".
+*/
 static int prod_date(const struct norm_match *m, struct norm_cand *out)
 {
-	struct parts p;
-	char buf[40], part[8];
-	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p) ||
-	    !date_value(m, &p, buf, sizeof(buf)))
+	struct norm_parts p;
+	char buf[40], part[8], unit[4], base[12] = "";
+	int rel = 0;
+	norm_get_str(m, S_BASE, base, sizeof(base));
+	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
-	part_suffix(m, part, sizeof(part));
+	if (!p.has_mo && norm_get_str(m, S_UNIT, unit, sizeof(unit)) &&
+	    !strcmp(unit, "M") && m->ref->is_set) {
+		norm_get_int(m, S_REL, &rel);
+		if (rel < -1200 || rel > 1200)
+			return 0;
+		long k = m->ref->y * 12L + m->ref->m - 1 + rel;
+		p.y = (int)(k / 12);
+		p.mo = (int)(k % 12) + 1;
+		p.has_y = p.has_mo = true;
+	}
+	if (!strcmp(base, "last_day")) {
+		p.has_d = false;
+		if (!norm_date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
+		    !p.has_mo)
+			return 0;
+		p.d = norm_dim(p.y, p.mo);
+		p.has_d = true;
+	}
+	if (!norm_date_value(m, &p, buf, sizeof(buf)))
+		return 0;
+	if (!strcmp(base, "week") && p.has_y && p.has_mo && p.has_d) {
+		int wy, ww;
+		norm_iso_week(fc_days_from_civil(p.y, p.mo, p.d), &wy, &ww);
+		snprintf(buf, sizeof(buf), "%04d-W%02d", wy, ww);
+		return norm_emit(m, out, FC_TIMEX_DATE, buf);
+	}
+	norm_part_suffix(m, part, sizeof(part));
 	if (part[0] && p.has_d)
 		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
-	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
+	return norm_emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
 
 /* Span of the raw slots among a, b, c (or the whole match). */
@@ -386,9 +495,9 @@ static void slots_span(const struct norm_match *m, const enum norm_slot *s,
 
 static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 {
-	struct parts a, b;
-	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &a) ||
-	    !read_parts(m, S_YEAR2, S_MONTH2, S_DAY2, &b))
+	struct norm_parts a, b;
+	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &a) ||
+	    !norm_read_parts(m, S_YEAR2, S_MONTH2, S_DAY2, &b))
 		return 0;
 	if (!a.has_y && b.has_y && (a.has_mo || a.has_d))
 		a.y = b.y, a.has_y = true;
@@ -399,8 +508,8 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 	if (!b.has_y && a.has_y && (b.has_mo || b.has_d))
 		b.y = a.y, b.has_y = true;
 	char va[40], vb[40];
-	if (!date_value(m, &a, va, sizeof(va)) ||
-	    !date_value(m, &b, vb, sizeof(vb)))
+	if (!norm_date_value(m, &a, va, sizeof(va)) ||
+	    !norm_date_value(m, &b, vb, sizeof(vb)))
 		return 0;
 	static const enum norm_slot sa[] = {S_YEAR, S_MONTH, S_DAY};
 	static const enum norm_slot sb[] = {S_YEAR2, S_MONTH2, S_DAY2};
@@ -422,201 +531,19 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 	return k;
 }
 
-/* ---- weekday ----------------------------------------------------------- */
-
-static bool in_table(const struct fc_norm *n, int t, const char *w,
-		     size_t len)
-{
-	return t >= 0 && norm_hash_get(&n->lookup, t, w, len) >= 0;
-}
-
-/* Is the lower-case word w a past form by its ending (-ed)? */
-static bool past_by_suffix(const struct fc_norm *n, const char *w,
-			   size_t len)
-{
-	if (n->t_past_suffix < 0 || len < 5)
-		return false;
-	for (size_t k = 2; k <= 3 && k + 2 < len; k++)
-		if (in_table(n, n->t_past_suffix, w + len - k, k))
-			return true;
-	return false;
-}
-
-/*
-** The tense of the clause before the match: +1 when the nearest cue is
-** a future one (will, scheduled, next), -1 when it is a past one (said,
-** was, a verb in -ed not after "be"), 0 when none is found within 16
-** words of the clause.
-*/
-static int tense(const struct norm_match *m)
-{
-	const struct fc_norm *n = m->n;
-	struct norm_val v;
-	if (norm_slot(m, S_FUTURE, &v))
-		return 1;
-	if (n->t_future < 0)
-		return 0;
-	const char *t = m->text;
-	uint32_t i = m->start, lo = m->stretch_start;
-	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
-	for (int words = 0; i > lo && words < 16;) {
-		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
-				   (t[i - 1] | 0x20) <= 'z') &&
-		       t[i - 1] != '\'') {
-			if (strchr(";:!?", t[i - 1]) ||
-			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
-			     i < m->start && t[i] == ' '))
-				return pending_ed ? -1 : 0; /* clause ends */
-			i--;
-		}
-		uint32_t e = i;
-		while (i > lo && (((t[i - 1] | 0x20) >= 'a' &&
-				   (t[i - 1] | 0x20) <= 'z') ||
-				  t[i - 1] == '\''))
-			i--;
-		if (e == i)
-			break;
-		words++;
-		char buf[32];
-		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
-		if (len >= sizeof(buf))
-			continue;
-		if (pending_ed) {
-			if (!in_table(n, n->t_passive, buf, len))
-				return -1;
-			pending_ed = false; /* "be named": look further */
-			continue;
-		}
-		if (in_table(n, n->t_future, buf, len))
-			return 1;
-		if (in_table(n, n->t_past, buf, len))
-			return -1;
-		if (past_by_suffix(n, buf, len))
-			pending_ed = true;
-	}
-	return pending_ed ? -1 : 0;
-}
-
-/* The day (days since epoch) a weekday wd (1 = Monday) names. */
-static int32_t weekday_day(const struct norm_match *m, int wd, bool has_rel,
-			   int rel)
-{
-	const struct norm_ref *r = m->ref;
-	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
-	if (has_rel && rel < 0) {
-		int back = (rw - wd + 7) % 7;
-		return r->days - (back ? back : 7);
-	}
-	if (has_rel && rel > 0)
-		return r->days - (rw - 1) + 7 + (wd - 1);
-	if (has_rel && rel == 0)
-		return r->days + (wd - rw + 7) % 7;
-	int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
-	int t = tense(m);
-	bool fwd = t > 0 ||
-		   (t == 0 && (m->n->prefer == NORM_PREFER_FUTURE ||
-			       (m->n->prefer == NORM_PREFER_NEAREST &&
-				ahead < back)));
-	if (fwd && t == 0 && !ahead)
-		ahead = 7; /* "Monday" said on a Monday: the next */
-	return fwd ? r->days + ahead : r->days - back;
-}
-
-static int prod_weekday(const struct norm_match *m, struct norm_cand *out)
-{
-	int wd, rel = 0;
-	if (!get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
-		return 0;
-	bool has_rel = rel_of(m, &rel);
-	char buf[40], part[8];
-	part_suffix(m, part, sizeof(part));
-	if (!m->ref->is_set) {
-		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
-		return emit(m, out, FC_TIMEX_DATE, buf);
-	}
-	int y, mo, d;
-	fc_civil_from_days(weekday_day(m, wd, has_rel, rel), &y, &mo, &d);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
-	return emit(m, out, FC_TIMEX_DATE, buf);
-}
-
-/* ---- relative ---------------------------------------------------------- */
-
-static int prod_relative(const struct norm_match *m, struct norm_cand *out)
-{
-	char unit[8], buf[40], part[8];
-	if (!get_str(m, S_UNIT, unit, sizeof(unit)))
-		return 0;
-	int off = 0, num, ago = -1;
-	struct norm_val nv;
-	if (norm_slot(m, S_NUM, &nv) && !nv.is_raw && nv.len == 1 &&
-	    nv.s[0] == 'X') {
-		/* "several years ago", "a few weeks from now" */
-		get_int(m, S_AGO, &ago);
-		return emit(m, out, FC_TIMEX_DATE,
-			    ago < 0 ? "PAST_REF" : "FUTURE_REF");
-	}
-	if (get_int(m, S_NUM, &num)) {
-		get_int(m, S_AGO, &ago);
-		off = num * (ago < 0 ? -1 : 1);
-	} else {
-		get_int(m, S_REL, &off);
-	}
-	if (off < -10000 || off > 10000)
-		return 0;
-	part_suffix(m, part, sizeof(part));
-	const struct norm_ref *r = m->ref;
-	if (!r->is_set) {
-		/* unresolved: the year or week is unknown; finer units have
-		** no TIMEX3 form with X, so only the direction is kept */
-		const char *v = !strcmp(unit, "Y") ? "XXXX"
-				: unit[0] == 'W'   ? "XXXX-WXX"
-				: off < 0	   ? "PAST_REF"
-				: off > 0	   ? "FUTURE_REF"
-						   : "PRESENT_REF";
-		return emit(m, out, FC_TIMEX_DATE, v);
-	}
-	int y, mo, d;
-	if (!strcmp(unit, "D")) {
-		fc_civil_from_days(r->days + off, &y, &mo, &d);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
-	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
-		int wy, ww;
-		iso_week(r->days + 7 * off, &wy, &ww);
-		snprintf(buf, sizeof(buf), "%04d-W%02d%s", wy, ww,
-			 unit[1] ? "-WE" : "");
-	} else if (!strcmp(unit, "M")) {
-		long k = r->y * 12L + r->m - 1 + off;
-		snprintf(buf, sizeof(buf), "%04ld-%02ld", k / 12, k % 12 + 1);
-	} else if (!strcmp(unit, "Q")) {
-		long k = r->y * 4L + (r->m - 1) / 3 + off;
-		snprintf(buf, sizeof(buf), "%04ld-Q%ld", k / 4, k % 4 + 1);
-	} else if (!strcmp(unit, "H")) {
-		long k = r->y * 2L + (r->m - 1) / 6 + off;
-		snprintf(buf, sizeof(buf), "%04ld-H%ld", k / 2, k % 2 + 1);
-	} else if (!strcmp(unit, "Y")) {
-		snprintf(buf, sizeof(buf), "%04d", r->y + off);
-	} else if (!strcmp(unit, "DE")) {
-		snprintf(buf, sizeof(buf), "%03d", r->y / 10 + off);
-	} else {
-		return 0;
-	}
-	return emit(m, out, FC_TIMEX_DATE, buf);
-}
-
 /* ---- decade ------------------------------------------------------------ */
 
 static int prod_decade(const struct norm_match *m, struct norm_cand *out)
 {
 	char buf[16], unit[8] = "";
 	struct norm_val v;
-	get_str(m, S_UNIT, unit, sizeof(unit));
+	norm_get_str(m, S_UNIT, unit, sizeof(unit));
 	if (!strcmp(unit, "CE")) {
 		int c;
-		if (!get_int(m, S_NUM, &c) || c < 1 || c > 99)
+		if (!norm_get_int(m, S_NUM, &c) || c < 1 || c > 99)
 			return 0;
 		snprintf(buf, sizeof(buf), "%02d", c - 1);
-		return emit(m, out, FC_TIMEX_DATE, buf);
+		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
 	if (!norm_slot(m, S_DECADE, &v) || !isfinite(v.num))
 		return 0;
@@ -631,7 +558,7 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *out)
 		return 0;
 	}
 	snprintf(buf, sizeof(buf), "%03d", x);
-	return emit(m, out, FC_TIMEX_DATE, buf);
+	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 
 /* ---- durations and sets ------------------------------------------------ */
@@ -654,7 +581,8 @@ static bool duration_value(double num, const char *unit, char *buf,
 	if (!*u || strlen(u) > 2 || num < 0 || num > 1e6)
 		return false;
 	double x = num * mult;
-	/* a fraction goes to the next finer unit: P2.5Y -> P30M */
+	/* a fraction goes to the next finer unit: P2.5Y -> P2Y6M, P0.5D ->
+	** PT12H */
 	static const struct {
 		bool from_t, to_t;
 		const char *u, *finer;
@@ -662,13 +590,20 @@ static bool duration_value(double num, const char *unit, char *buf,
 	} fr[] = {{false, false, "Y", "M", 12}, {false, false, "M", "D", 30},
 		  {false, false, "W", "D", 7},  {false, true, "D", "H", 24},
 		  {true, true, "H", "M", 60},   {true, true, "M", "S", 60}};
-	for (size_t i = 0; i < sizeof(fr) / sizeof(*fr); i++)
-		if (isfinite(x) && x != floor(x) && fr[i].from_t == is_t &&
-		    !strcmp(u, fr[i].u) && x * fr[i].k == floor(x * fr[i].k)) {
-			x *= fr[i].k;
-			u = fr[i].finer;
-			is_t = fr[i].to_t;
-			break;
+	if (isfinite(x) && x != floor(x))
+		for (size_t i = 0; i < sizeof(fr) / sizeof(*fr); i++) {
+			double whole = floor(x), part = (x - whole) * fr[i].k;
+			if (fr[i].from_t != is_t || strcmp(u, fr[i].u) ||
+			    fabs(part - floor(part + 0.5)) > 1e-6)
+				continue;
+			char w[32] = "";
+			if (whole > 0)
+				snprintf(w, sizeof(w), "%.0f%s", whole, u);
+			snprintf(buf, cap, "P%s%s%s%.0f%s",
+				 is_t ? "T" : "", w,
+				 fr[i].to_t && !is_t ? "T" : "",
+				 floor(part + 0.5), fr[i].finer);
+			return true;
 		}
 	char nb[32];
 	if (isnan(x))
@@ -685,7 +620,7 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
 	char unit[8], buf[40];
-	struct norm_val v;
+	struct norm_val v, den, n2;
 	double num = 1;
 	if (norm_slot(m, S_NUM, &v)) {
 		bool is_x = !v.is_raw && v.len == 1 && v.s[0] == 'X';
@@ -693,17 +628,26 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			return 0;
 		num = v.num;
 	}
-	if (type == FC_TIMEX_SET && !get_str(m, S_UNIT, unit, sizeof(unit))) {
+	/* "2 1/2 years", "a minute and a half" (num2 1), "1/4 hour" */
+	if (norm_slot(m, S_DEN, &den)) {
+		if (!isfinite(den.num) || den.num < 1 ||
+		    !norm_slot(m, S_NUM2, &n2) || !isfinite(n2.num))
+			return 0;
+		num = (norm_slot(m, S_NUM, &v) && isfinite(v.num) ? v.num : 0) +
+		      n2.num / den.num;
+	}
+	if (type == FC_TIMEX_SET &&
+	    !norm_get_str(m, S_UNIT, unit, sizeof(unit))) {
 		int wd;
-		if (!get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
+		if (!norm_get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
 			return 0;
 		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
-		return emit(m, out, FC_TIMEX_SET, buf);
+		return norm_emit(m, out, FC_TIMEX_SET, buf);
 	}
-	if (!get_str(m, S_UNIT, unit, sizeof(unit)) ||
+	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
 	    !duration_value(num, unit, buf, sizeof(buf)))
 		return 0;
-	return emit(m, out, type, buf);
+	return norm_emit(m, out, type, buf);
 }
 
 /* ---- literal and time of day ------------------------------------------- */
@@ -711,240 +655,33 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 {
 	char buf[40];
-	if (!get_str(m, S_VALUE, buf, sizeof(buf)))
+	if (!norm_get_str(m, S_VALUE, buf, sizeof(buf)))
 		return 0;
-	return emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
-}
-
-/* The day a clock time is on: a weekday, a date, "tomorrow", or the
-** reference day. False when the parts are invalid. */
-static bool clock_day(const struct norm_match *m, int32_t *day)
-{
-	const struct norm_ref *r = m->ref;
-	int wd, rel = 0;
-	bool has_rel = rel_of(m, &rel);
-	if (get_int(m, S_WEEKDAY, &wd)) {
-		if (wd < 1 || wd > 7)
-			return false;
-		*day = weekday_day(m, wd, has_rel, rel);
-		return true;
-	}
-	struct parts p;
-	if (!read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
-		return false;
-	if (p.has_d) {
-		char buf[40];
-		if (!date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
-		    !p.has_mo)
-			return false;
-		*day = fc_days_from_civil(p.y, p.mo, p.d);
-		return true;
-	}
-	*day = r->days + (has_rel ? rel : 0);
-	return true;
-}
-
-static int prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
-{
-	int h, mi = 0, sec = 0, dir = 1;
-	char ampm[4] = "", part[4] = "", buf[40];
-	if (!get_int(m, S_HOUR, &h) || h < 0 || h > 24)
-		return 0;
-	bool has_min = get_int(m, S_MINUTE, &mi);
-	if (has_min && (mi < 0 || mi > 59))
-		return 0;
-	bool has_sec = get_int(m, S_SECOND, &sec);
-	if (has_sec && (sec < 0 || sec > 59))
-		return 0;
-	if (get_str(m, S_AMPM, ampm, sizeof(ampm))) {
-		if (h < 1 || h > 12)
-			return 0;
-		if (ampm[0] == 'p' && h < 12)
-			h += 12;
-		else if (ampm[0] == 'a' && h == 12)
-			h = 0;
-	} else if (get_str(m, S_PART, part, sizeof(part)) && h >= 1 &&
-		   h < 12 && (!strcmp(part, "AF") || !strcmp(part, "EV") ||
-			      (!strcmp(part, "NI") && h >= 6))) {
-		h += 12; /* "8 in the evening", "eight tonight" */
-	}
-	if (has_min && get_int(m, S_AGO, &dir) && dir < 0) {
-		/* "a quarter to noon": minutes before the hour */
-		h = (h + 23) % 24;
-		mi = (60 - mi) % 60;
-	}
-	int32_t day;
-	if (!m->ref->is_set || !clock_day(m, &day))
-		return 0;
-	int y, mo, d;
-	fc_civil_from_days(day, &y, &mo, &d);
-	if (has_sec)
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", y,
-			 mo, d, h, mi, sec);
-	else
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", y, mo,
-			 d, h, mi);
-	return emit(m, out, FC_TIMEX_TIME, buf);
-}
-
-/* ---- holidays and "the first Monday of October" ------------------------ */
-
-/* Easter Sunday of year y (Gregorian), as days since the epoch. */
-static int32_t easter(int y)
-{
-	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3;
-	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
-	int l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int mm = (a + 11 * h + 22 * l) / 451;
-	int mo = (h + l - 7 * mm + 114) / 31, dd = (h + l - 7 * mm + 114) % 31;
-	return fc_days_from_civil(y, mo, dd + 1);
-}
-
-/* Orthodox Easter (Julian computus, shown in the Gregorian calendar). */
-static int32_t easter_orthodox(int y)
-{
-	int a = y % 4, b = y % 7, c = y % 19;
-	int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
-	int mo = (d + e + 114) / 31, dd = (d + e + 114) % 31 + 1;
-	return fc_days_from_civil(y, mo, dd) + (y / 100 - y / 400 - 2);
-}
-
-/* The n-th (n < 0: last) weekday wd (1 = Monday) of month mo of y. */
-static int32_t nth_weekday(int y, int mo, int wd, int n)
-{
-	if (n < 0) {
-		int32_t last = fc_days_from_civil(y, mo, dim(y, mo));
-		return last - ((fc_weekday(last) + 1 - wd + 7) % 7);
-	}
-	int32_t first = fc_days_from_civil(y, mo, 1);
-	return first + (wd - (fc_weekday(first) + 1) + 7) % 7 + 7 * (n - 1);
-}
-
-/*
-** A holiday rule: "MM-DD" (fixed), "E+N" (Easter, offset in days),
-** "O+N" (Orthodox Easter), "MM-W-N" (N-th weekday W of month MM, N = L
-** for the last), each optionally followed by "+N" / "-N" days.
-** Returns the day in year y, or INT32_MIN when the rule is invalid.
-*/
-static int32_t holiday_day(const char *rule, int y)
-{
-	char *end;
-	int32_t base;
-	if (rule[0] == 'E' || rule[0] == 'O') {
-		base = rule[0] == 'E' ? easter(y) : easter_orthodox(y);
-		end = (char *)rule + 1;
-	} else {
-		long mo = strtol(rule, &end, 10);
-		if (*end != '-' || mo < 1 || mo > 12)
-			return INT32_MIN;
-		long a = strtol(end + 1, &end, 10);
-		if (*end == '-') {
-			long n = end[1] == 'L' ? -1 : strtol(end + 1, NULL, 10);
-			if (a < 1 || a > 7 || !n || n > 5)
-				return INT32_MIN;
-			end += end[1] == 'L' ? 2 : 2 + (n >= 10);
-			base = nth_weekday(y, (int)mo, (int)a, (int)n);
-		} else {
-			if (a < 1 || a > dim(y, (int)mo))
-				return INT32_MIN;
-			base = fc_days_from_civil(y, (int)mo, (int)a);
-		}
-	}
-	if (*end == '+' || *end == '-')
-		base += (int32_t)strtol(end, NULL, 10);
-	return base;
-}
-
-/* Pick the year of a yearly day f(y): explicit, by rel, or by reading. */
-static bool yearly(const struct norm_match *m, const char *rule, int mo,
-		   int wd, int n, int32_t *day)
-{
-	struct norm_val v;
-	int rel = 0;
-	bool has_rel = rel_of(m, &rel);
-	const struct norm_ref *r = m->ref;
-#define DAY_OF(yy) (rule ? holiday_day(rule, (yy)) : nth_weekday((yy), mo, wd, n))
-	if (norm_slot(m, S_YEAR, &v) && isfinite(v.num)) {
-		int y = full_year(m, &v, (int)v.num);
-		if (y < 1 || y > 9999)
-			return false;
-		*day = DAY_OF(y);
-		return *day != INT32_MIN;
-	}
-	if (!r->is_set)
-		return false;
-	int32_t prev = DAY_OF(r->y - 1), cur = DAY_OF(r->y),
-		next = DAY_OF(r->y + 1);
-#undef DAY_OF
-	if (prev == INT32_MIN || cur == INT32_MIN || next == INT32_MIN)
-		return false;
-	int32_t past = cur <= r->days ? cur : prev;
-	int32_t fut = cur >= r->days ? cur : next;
-	if (has_rel && rel < 0)
-		*day = cur < r->days ? cur : prev;
-	else if (has_rel && rel > 0)
-		*day = cur > r->days ? cur : next;
-	else if (has_rel)
-		*day = cur;
-	else
-		*day = prefer_past(m, r->days - past, fut - r->days) ? past
-								      : fut;
-	return true;
-}
-
-static int emit_day(const struct norm_match *m, struct norm_cand *out,
-		    int32_t day)
-{
-	int y, mo, d;
-	char buf[40];
-	fc_civil_from_days(day, &y, &mo, &d);
-	if (y < 1 || y > 9999)
-		return 0;
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
-	return emit(m, out, FC_TIMEX_DATE, buf);
-}
-
-static int prod_holiday(const struct norm_match *m, struct norm_cand *out)
-{
-	char rule[24];
-	int32_t day;
-	if (!get_str(m, S_HOLIDAY, rule, sizeof(rule)) ||
-	    !yearly(m, rule, 0, 0, 0, &day))
-		return 0;
-	return emit_day(m, out, day);
-}
-
-static int prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
-{
-	int n, wd, mo;
-	int32_t day;
-	if (!get_int(m, S_NUM, &n) || !n || n > 5 || n < -1 ||
-	    !get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7 ||
-	    !get_int(m, S_MONTH, &mo) || mo < 1 || mo > 12 ||
-	    !yearly(m, NULL, mo, wd, n, &day))
-		return 0;
-	int y, mm, d;
-	fc_civil_from_days(day, &y, &mm, &d);
-	if (mm != mo)
-		return 0; /* no fifth Monday that month */
-	return emit_day(m, out, day);
+	return norm_emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
 
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
 {
+	/* `set: {reading: future}`: a pattern only for that reading (the
+	** assistant phrasing of Duckling's corpus: "in 2 weeks" as a day) */
+	static const char *const readings[] = {"past", "future", "nearest"};
+	const char *rd = m->p->set[S_READING];
+	if (rd && (m->n->prefer < 0 || m->n->prefer > 2 ||
+		   strcmp(rd, readings[m->n->prefer])))
+		return 0;
 	switch (m->p->prod) {
 	case P_DATE: return prod_date(m, out);
-	case P_WEEKDAY: return prod_weekday(m, out);
-	case P_RELATIVE: return prod_relative(m, out);
+	case P_WEEKDAY: return norm_prod_weekday(m, out);
+	case P_RELATIVE: return norm_prod_relative(m, out);
 	case P_DECADE: return prod_decade(m, out);
 	case P_DURATION: return prod_duration(m, out, FC_TIMEX_DURATION);
 	case P_SET: return prod_duration(m, out, FC_TIMEX_SET);
 	case P_LITERAL: return prod_literal(m, out);
 	case P_DATE_RANGE: return prod_date_range(m, out);
-	case P_TIME_OF_DAY: return prod_time_of_day(m, out);
-	case P_HOLIDAY: return prod_holiday(m, out);
-	case P_NTH_WEEKDAY: return prod_nth_weekday(m, out);
+	case P_TIME_OF_DAY: return norm_prod_time_of_day(m, out);
+	case P_HOLIDAY: return norm_prod_holiday(m, out);
+	case P_NTH_WEEKDAY: return norm_prod_nth_weekday(m, out);
 	default: return 0;
 	}
 }
+

@@ -505,8 +505,11 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		    !is_digit((unsigned char)c))
 			t->cls[c] |= B_SYM;
 	}
-	/* characters of up to 4 bytes, and the one \b looks at */
+	/* characters of up to 4 bytes, and the one \b looks at; a time
+	** that counts from the last date looks NORM_ANCHOR_WINDOW back */
 	n->lookbehind = 4 * (size_t)maxlb + 4;
+	if (n->lookbehind < NORM_ANCHOR_WINDOW + 4)
+		n->lookbehind = NORM_ANCHOR_WINDOW + 4;
 	n->scan = t;
 	return FC_OK;
 }

@@ -4,7 +4,7 @@
 ** A variant finding's versions (its values that are not partial) are
 ** each compared with the first version, the best supported one (src/check
 ** orders the values). Words are the normalised words of src/check
-** (check/wdiff.h: case, punctuation and quote marks do not count) and
+** (core/wdiff.h: case, punctuation and quote marks do not count) and
 ** the diff is a longest common subsequence of them (Myers, linear space).
 ** The result is a list of runs of words as written: the same in both,
 ** only in the first version (removed), only in this one (added). At most
@@ -13,7 +13,7 @@
 */
 #include <string.h>
 
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "report/report_p.h"
 
 bool fc_rep_diff_ref(const struct fc_finding *fd, size_t *ref)

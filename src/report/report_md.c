@@ -16,7 +16,7 @@
 */
 #include <string.h>
 
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "report/report_p.h"
 
 #define MD_NONE "\xE2\x80\x94" /* an em dash for a missing value */

@@ -171,7 +171,7 @@ bool fc_rep_diff_ref(const struct fc_finding *fd, size_t *ref);
 /* Value i against the reference: 1 show a diff, 0 none (the reference,
 ** a fragment), -1 none because FC_REP_MAX_DIFFS versions came first. */
 int fc_rep_diff_wanted(const struct fc_finding *fd, size_t ref, size_t i);
-/* Words of var against ref (check/wdiff.h), runs allocated from a.
+/* Words of var against ref (core/wdiff.h), runs allocated from a.
 ** false on out of memory. */
 bool fc_rep_word_diff(struct fc_arena *a, const char *ref, const char *var,
 		      struct fc_rep_diff *out);

@@ -1,7 +1,8 @@
 /*
 ** check_test.h: builders for the check module's unit tests: values,
 ** hand-made corpora (documents with independent groups, facts with
-** slots) and a rule suite holding only `kind: checks` files.
+** slots) and a rule suite of `kind: checks` files with the fact schema
+** they are checked against (`kind: claims` files with `facts:`).
 */
 #ifndef CHECK_TEST_H
 #define CHECK_TEST_H
@@ -135,8 +136,10 @@ static inline struct fc_fact *fact_add(struct fc_corpus *c, const char *kind,
 /* ---- Rules -------------------------------------------------------------- */
 
 /*
-** A rule suite from the `kind: checks` files paths[0, n), read and
-** parsed like the pipeline does, then compiled. Diagnostics go to d.
+** A rule suite from the files paths[0, n), read and parsed like the
+** pipeline does: `kind: claims` files (the fact schema) go to the claims
+** module, the others to the checks module; then both are compiled,
+** claims first. Diagnostics go to d.
 */
 static inline struct fc_rules *rules_load_files(const char *const *paths,
 						size_t n, struct fc_diags *d)
@@ -152,20 +155,33 @@ static inline struct fc_rules *rules_load_files(const char *const *paths,
 					      &f->len),
 				 FC_OK);
 		f->path = paths[i];
-		f->kind = "checks";
 		if (fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root,
-				 d) == FC_OK &&
-		    f->root)
+				 d) != FC_OK ||
+		    !f->root)
+			continue;
+		const struct fc_ynode *k = fc_ymap_get(f->root, "kind");
+		if (k && k->type == FC_Y_SCALAR && !strcmp(k->str, "claims")) {
+			f->kind = "claims";
+			fc_claims_add(r, f, d);
+		} else {
+			f->kind = "checks";
 			fc_checks_add(r, f, d);
+		}
 	}
+	fc_claims_compile(r, d);
 	fc_checks_compile(r, d);
 	return r;
 }
 
+/* The fact kinds of these tests (a `kind: claims` file). */
+#define CHECK_FACTS CHECK_DATA "/facts.yaml"
+
+/* One checks file, with the test fact kinds loaded first. */
 static inline struct fc_rules *rules_load_file(const char *path,
 					       struct fc_diags *d)
 {
-	return rules_load_files(&path, 1, d);
+	const char *paths[] = {CHECK_FACTS, path};
+	return rules_load_files(paths, 2, d);
 }
 
 static inline void rules_free(struct fc_rules *r)
@@ -173,6 +189,7 @@ static inline void rules_free(struct fc_rules *r)
 	if (!r)
 		return;
 	fc_checks_destroy(r->checks);
+	fc_claims_destroy(r->claims);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i].data);
 	fc_arena_finish(&r->arena);

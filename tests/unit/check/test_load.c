@@ -2,7 +2,13 @@
 ** test_load.c: loading `kind: checks` files: every error with its exact
 ** file:line:col and message, defaults, and overrides across files.
 */
+#include <unistd.h>
+
 #include "check_test.h"
+
+#define MOVED                                                              \
+	"fact kinds are declared in claims files now: move 'facts:' to a "  \
+	"'kind: claims' file (built-in: rules/claims/00-facts.yaml)"
 
 struct want {
 	unsigned line, col;
@@ -28,8 +34,7 @@ static void test_structure_errors(void **state)
 		{2, 1,
 		 "unknown key 'descripton' in checks file (did you mean "
 		 "'description'?)"},
-		{5, 34, "unknown slot type 'tme' (did you mean 'time'?)"},
-		{5, 39, "'polarity' is reserved: every fact has it"},
+		{3, 1, MOVED},
 		{11, 14, "unknown compare 'tme' (did you mean 'time'?)"},
 		{16, 5, "unknown key 'feild' in check (did you mean 'field'?)"},
 		{17, 22,
@@ -63,8 +68,11 @@ static void test_structure_errors(void **state)
 	assert_int_equal(r->checks->nlive, 1);
 	assert_string_equal(r->checks->live[0]->id, "call.dup");
 	assert_int_equal(r->checks->live[0]->node->loc.line, 19);
-	/* ouster had errors: only call is a known kind. */
-	assert_int_equal(r->checks->nkinds, 1);
+	/* The `facts:` of a checks file declares nothing: ouster is not
+	** a kind of the schema (facts.yaml). */
+	assert_null(fc_claims_slot_type(r, "ouster", NULL, NULL));
+	assert_string_equal(fc_claims_slot_type(r, "call", "date", NULL),
+			    "time");
 	rules_free(r);
 	fc_diags_finish(&d);
 }
@@ -74,22 +82,23 @@ static void test_reference_errors(void **state)
 	(void)state;
 	const char *path = CHECK_DATA "/refs.yaml";
 	static const struct want w[] = {
-		{7, 11, "unknown fact kind 'cal' (did you mean 'call'?)"},
-		{12, 11,
+		{4, 11, "unknown fact kind 'cal' (did you mean 'call'?)"},
+		{9, 11,
 		 "'participant' is not a slot of fact kind 'call' (did you "
 		 "mean 'participants'?)"},
-		{12, 24, "the compared field 'date' cannot be part of the key"},
-		{17, 12,
+		{9, 24, "the compared field 'date' cannot be part of the key"},
+		{14, 12,
 		 "'dat' is not a slot of fact kind 'call' (did you mean "
 		 "'date'?)"},
-		{22, 14,
+		{19, 14,
 		 "compare 'time' does not fit slot 'after' of fact kind "
 		 "'closure' (a list slot)"},
-		{28, 16, "compare 'set' takes no tolerance"},
-		{33, 16,
+		{25, 16, "compare 'set' takes no tolerance"},
+		{30, 16,
 		 "compare 'quantity' takes a relative tolerance (0.05 or 5%)"},
-		{35, 11,
-		 "unknown fact kind 'strike' (no 'facts:' schema declares it)"},
+		{32, 11,
+		 "unknown fact kind 'strike' (declare it under 'facts:' in a "
+		 "claims file)"},
 	};
 	struct fc_diags d;
 	fc_diags_init(&d);
@@ -114,7 +123,7 @@ static void test_type_errors(void **state)
 	(void)state;
 	const char *path = CHECK_DATA "/types.yaml";
 	static const struct want w[] = {
-		{2, 8, "facts must be a mapping of fact kind to its slots"},
+		{2, 1, MOVED},
 		{4, 9, "id must be a string, not a sequence"},
 		{6, 10, "key must be a string or a list of strings"},
 		{8, 14,
@@ -134,9 +143,10 @@ static void test_later_file_overrides(void **state)
 	(void)state;
 	const char *paths[] = {CHECK_DATA "/base.yaml",
 			       CHECK_DATA "/override.yaml"};
+	const char *files[] = {CHECK_FACTS, paths[0], paths[1]};
 	struct fc_diags d;
 	fc_diags_init(&d);
-	struct fc_rules *r = rules_load_files(paths, 2, &d);
+	struct fc_rules *r = rules_load_files(files, 3, &d);
 	diags_dump(&d);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(r->checks->nlive, 2);
@@ -174,6 +184,84 @@ static void test_later_file_overrides(void **state)
 	fc_diags_finish(&d);
 }
 
+/*
+** A rules folder defines a new fact kind (claims: its schema and a
+** pattern) and a check of it; with the built-in suite it runs end to end
+** without any C knowing the kind.
+*/
+static void test_new_kind_from_rules_folder(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fc-check-kind-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char claims[64], checks[64];
+	snprintf(claims, sizeof(claims), "%s/resign.yaml", dir);
+	snprintf(checks, sizeof(checks), "%s/resign-checks.yaml", dir);
+	FILE *f = fopen(claims, "w");
+	assert_non_null(f);
+	fputs("kind: claims\n"
+	      "facts:\n"
+	      "  resignation:\n"
+	      "    person: {type: entity, required: true}\n"
+	      "    date: time\n"
+	      "claims:\n"
+	      "  - id: resignation.resigned\n"
+	      "    fact: resignation\n"
+	      "    pattern: '{T}(?<p>{PERSON})\\s+resigned'\n"
+	      "    slots: {person: p, date: sentence}\n",
+	      f);
+	fclose(f);
+	f = fopen(checks, "w");
+	assert_non_null(f);
+	fputs("kind: checks\n"
+	      "checks:\n"
+	      "  - id: resignation.date\n"
+	      "    kind: resignation\n"
+	      "    key: [person]\n"
+	      "    field: date\n"
+	      "    message: \"{person} resigned on {value}\"\n",
+	      f);
+	fclose(f);
+	const char *dirs[] = {dir, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	fc_status st = fc_rules_load(dirs, 1, &r, &d);
+	diags_dump(&d);
+	assert_int_equal(st, FC_OK);
+	assert_string_equal(fc_claims_slot_type(r, "resignation", "date", NULL),
+			    "time");
+	struct fc_corpus *c = fc_corpus_create();
+	assert_non_null(c);
+	static const char a[] =
+		"Israeli Prime Minister Benjamin Netanyahu resigned on Friday.";
+	static const char b[] =
+		"Benjamin Netanyahu resigned on Thursday, officials said.";
+	assert_int_equal(fc_corpus_add_text(c, "a", "2026-01-16", a,
+					    strlen(a)),
+			 FC_OK);
+	assert_int_equal(fc_corpus_add_text(c, "b", "2026-01-16", b,
+					    strlen(b)),
+			 FC_OK);
+	struct fc_verify_opts o = {0};
+	assert_int_equal(fc_verify(r, c, &o, &d), FC_OK);
+	const struct fc_finding *x = NULL;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (!strcmp(c->findings[i].rule, "resignation.date"))
+			x = &c->findings[i];
+	assert_non_null(x);
+	assert_string_equal(x->kind, "resignation");
+	assert_string_equal(fc_finding_status_name(x->status),
+			    "contradicted");
+	assert_int_equal(x->nvalues, 2);
+	fc_corpus_destroy(c);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+	remove(claims);
+	remove(checks);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_reference_errors),
 		cmocka_unit_test(test_type_errors),
 		cmocka_unit_test(test_later_file_overrides),
+		cmocka_unit_test(test_new_kind_from_rules_folder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -333,12 +333,12 @@ static void test_loader_checks_quote_options(void **state)
 		unsigned line, col;
 		const char *msg;
 	} w[] = {
-		{11, 14, "overlap must be above 0 and at most 1 (a share of "
-			 "word pairs)"},
-		{12, 16, "min_words must be a whole number from 2 to 1000"},
-		{18, 14, "'overlap' applies to compare: quote only"},
-		{23, 16, "'min_words' applies to compare: quote only"},
-		{28, 14, "compare 'quote' does not fit slot 'date' of fact "
+		{8, 14, "overlap must be above 0 and at most 1 (a share of "
+			"word pairs)"},
+		{9, 16, "min_words must be a whole number from 2 to 1000"},
+		{15, 14, "'overlap' applies to compare: quote only"},
+		{20, 16, "'min_words' applies to compare: quote only"},
+		{25, 14, "compare 'quote' does not fit slot 'date' of fact "
 			 "kind 'call' (a time slot)"},
 	};
 	const char *path = CHECK_DATA "/quote_errors.yaml";

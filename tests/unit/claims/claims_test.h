@@ -1,8 +1,10 @@
 /*
 ** claims_test.h: helpers for the claim-engine tests.
 **
-**   rules_load_files()  kind: claims files -> a struct fc_rules holding
-**                       only the claims module (add + compile)
+**   rules_load_files()  kind: claims files, after the built-in fact
+**                       schema (rules/claims/00-facts.yaml) -> a struct
+**                       fc_rules holding only the claims module
+**   rules_load_list()   the same without the schema file
 **   tdoc_*              a one-document corpus built by hand: text,
 **                       sentences (one per line), mentions
 **   facts_render()      every fact as one line, for exact comparison
@@ -18,10 +20,13 @@
 
 /* ---- Rules --------------------------------------------------------------- */
 
+/* The built-in fact schema (kind: claims, `facts:`). */
+#define CLAIMS_FACTS FC_SOURCE_ROOT "/rules/claims/00-facts.yaml"
+
 /* Load the files (NULL-terminated) into a fresh rule set, then compile. */
-static inline fc_status rules_load_files(const char *const *paths,
-					 struct fc_rules **out,
-					 struct fc_diags *d)
+static inline fc_status rules_load_list(const char *const *paths,
+					struct fc_rules **out,
+					struct fc_diags *d)
 {
 	struct fc_rules *r = calloc(1, sizeof(*r));
 	fc_status st = FC_OK;
@@ -53,6 +58,21 @@ static inline fc_status rules_load_files(const char *const *paths,
 		st = s;
 	*out = r;
 	return st;
+}
+
+/* The built-in fact schema, then the files (NULL-terminated). */
+static inline fc_status rules_load_files(const char *const *paths,
+					 struct fc_rules **out,
+					 struct fc_diags *d)
+{
+	const char *v[64] = {CLAIMS_FACTS};
+	size_t n = 1;
+	while (paths[n - 1] && n < 63) {
+		v[n] = paths[n - 1];
+		n++;
+	}
+	v[n] = NULL;
+	return rules_load_list(v, out, d);
 }
 
 static inline void rules_free(struct fc_rules *r)
@@ -95,7 +115,7 @@ static inline struct fc_rules *rules_load_builtin(void)
 	struct fc_diags d;
 	fc_diags_init(&d);
 	struct fc_rules *r;
-	fc_status st = rules_load_files((const char *const *)paths, &r, &d);
+	fc_status st = rules_load_list((const char *const *)paths, &r, &d);
 	for (size_t i = 0; i < d.n; i++)
 		fprintf(stderr, "%s:%u:%u: %s\n", d.v[i].loc.file,
 			d.v[i].loc.line, d.v[i].loc.col, d.v[i].msg);

@@ -434,10 +434,154 @@ static void test_load_good_rule_survives_bad_ones(void **state)
 	rules_free(r);
 }
 
+/* ---- The fact schema (`facts:`) ------------------------------------------ */
+
+static void test_load_schema_errors(void **state)
+{
+	expect_diags("kind: claims\n"
+		     "facts:\n"
+		     "  call:\n"
+		     "    participants: {type: lst, required: yes}\n"
+		     "    date: {type: time, min_items: 1}\n"
+		     "    polarity: text\n"
+		     "    Place: entity\n"
+		     "    where: {required: true}\n"
+		     "    who: {type: entity, requird: true}\n"
+		     "    many: {type: list, min_items: -1}\n"
+		     "    flag: {type: text, required: maybe}\n"
+		     "    seq: [text]\n"
+		     "    span: duraton\n"
+		     "  Bad-Kind: {x: text}\n"
+		     "  empty: {}\n"
+		     "  scalar: text\n",
+		     "x.yaml:4:26: unknown slot type 'lst' (did you mean "
+		     "'list'?)\n"
+		     "x.yaml:5:35: min_items applies to list slots; 'date' is "
+		     "a time\n"
+		     "x.yaml:6:5: 'polarity' is reserved: every fact has it\n"
+		     "x.yaml:7:5: slot name 'Place' must be lower-case "
+		     "letters, digits and '_', starting with a letter\n"
+		     "x.yaml:8:12: slot 'where' of fact kind 'call' needs a "
+		     "'type'\n"
+		     "x.yaml:9:25: unknown key 'requird' in slot 'who' (did "
+		     "you mean 'required'?)\n"
+		     "x.yaml:10:35: min_items must be a whole number from 0 "
+		     "to 1000\n"
+		     "x.yaml:11:34: required must be true or false\n"
+		     "x.yaml:12:10: slot 'seq' of fact kind 'call' must be a "
+		     "type or a mapping {type, required, min_items}\n"
+		     "x.yaml:13:11: unknown slot type 'duraton' (did you mean "
+		     "'duration'?)\n"
+		     "x.yaml:14:3: fact kind name 'Bad-Kind' must be "
+		     "lower-case letters, digits and '_', starting with a "
+		     "letter\n"
+		     "x.yaml:15:10: fact kind 'empty' must be a mapping of "
+		     "slot name to its type (at least one slot)\n"
+		     "x.yaml:16:11: fact kind 'scalar' must be a mapping of "
+		     "slot name to its type (at least one slot)\n");
+	expect_diags("kind: claims\n"
+		     "facts: [call]\n",
+		     "x.yaml:2:8: facts must be a mapping of fact kind to its "
+		     "slots\n");
+}
+
+/* A kind with a bad slot keeps its good ones: rules naming it (in any
+** file, before or after) get no follow-on error; the bad slot is gone. */
+static void test_load_schema_broken_kind_keeps_good_slots(void **state)
+{
+	const char *names[] = {"a.yaml", "b.yaml", NULL};
+	const char *texts[] = {
+		"kind: claims\n"
+		"claims:\n"
+		"  - id: t1\n"
+		"    fact: trade\n"
+		"    pattern: '(?<a>{ACTOR}) traded with (?<b>{ACTOR})'\n"
+		"    slots: {parties: [a, b], when: sentence}\n",
+		"kind: claims\n"
+		"facts:\n"
+		"  trade: {parties: list, when: tme}\n",
+		NULL};
+	struct fc_rules *r;
+	char *got = load_diags(names, texts, &r);
+	assert_string_equal(got,
+			    "b.yaml:3:32: unknown slot type 'tme' (did you "
+			    "mean 'time'?)\n"
+			    "a.yaml:6:30: fact kind 'trade' has no slot "
+			    "'when'\n");
+	free(got);
+	assert_non_null(fc_claims_slot_type(r, "trade", NULL, NULL));
+	assert_string_equal(fc_claims_slot_type(r, "trade", "parties", NULL),
+			    "list");
+	assert_null(fc_claims_slot_type(r, "trade", "when", NULL));
+	rules_free(r);
+}
+
+/* Unknown kinds are listed from the schema as loaded: a kind a later
+** file adds is one of them. */
+static void test_load_schema_kinds_listed(void **state)
+{
+	const char *names[] = {"a.yaml", "b.yaml", NULL};
+	const char *texts[] = {
+		"kind: claims\n"
+		"claims:\n"
+		"  - id: w1\n"
+		"    fact: weather\n"
+		"    pattern: '(?<a>{ACTOR}) rained'\n"
+		"    slots: {place: a}\n"
+		"  - id: r1\n"
+		"    fact: resignatoin\n"
+		"    pattern: '(?<a>{PERSON}) resigned'\n"
+		"    slots: {person: a}\n",
+		"kind: claims\n"
+		"facts:\n"
+		"  resignation: {person: {type: entity, required: true}}\n",
+		NULL};
+	struct fc_rules *r;
+	char *got = load_diags(names, texts, &r);
+	assert_string_equal(got,
+			    "a.yaml:4:11: unknown fact kind 'weather' (one of "
+			    "agreement, call, capture, closure, death_toll, "
+			    "mediation, meeting, ouster, protest, quote, "
+			    "resignation, statement, strike, war)\n"
+			    "a.yaml:8:11: unknown fact kind 'resignatoin' (did "
+			    "you mean 'resignation'?)\n");
+	free(got);
+	rules_free(r);
+}
+
+/* Without any schema, every kind is unknown, and says where kinds come
+** from. */
+static void test_load_schema_none(void **state)
+{
+	const char *path = write_file("x.yaml",
+				      "kind: claims\n"
+				      "claims:\n"
+				      "  - id: c1\n"
+				      "    fact: call\n"
+				      "    pattern: '(?<a>{ACTOR})'\n"
+				      "    slots: {participants: a}\n");
+	const char *paths[] = {path, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(rules_load_list(paths, &r, &d), FC_ESCHEMA);
+	assert_int_equal(d.n, 1);
+	fc_assert_diag(&d, 0, path, 4, 11,
+		       "unknown fact kind 'call' (no claims file declares any "
+		       "under 'facts:')");
+	assert_null(fc_claims_slot_type(r, "call", NULL, NULL));
+	fc_diags_finish(&d);
+	rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_valid_file_has_no_diagnostics),
+		cmocka_unit_test(test_load_schema_errors),
+		cmocka_unit_test(test_load_schema_broken_kind_keeps_good_slots),
+		cmocka_unit_test(test_load_schema_kinds_listed),
+		cmocka_unit_test(test_load_schema_none),
 		cmocka_unit_test(test_load_unknown_keys_suggest),
 		cmocka_unit_test(test_load_wrong_types),
 		cmocka_unit_test(test_load_unknown_fact_kind_and_slot),

@@ -4,6 +4,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fc_test.h"
 
@@ -370,6 +371,50 @@ static void test_duration_labels_in_words(void **state)
 	fc_arena_finish(&a);
 }
 
+static char *render(const struct fc_diags *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	fc_diags_print(d, f, 0);
+	fclose(f);
+	return text;
+}
+
+static void test_diag_excerpt_is_safe_and_windowed(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/fc-diag-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("ok\n\x1b]0;pwned\x07 bad \xff line\n", f);
+	for (int i = 0; i < 300; i++)
+		fputc('a' + i % 26, f);
+	fputs("\n", f);
+	fclose(f);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_srcloc l2 = {path, 2, 8, 3}, l3 = {path, 3, 200, 1};
+	fc_diag_add(&d, FC_ESCHEMA, &l2, "hostile");
+	fc_diag_add(&d, FC_ESCHEMA, &l3, "long");
+	char *out = render(&d);
+	assert_null(strchr(out, '\x1b'));
+	assert_null(strchr(out, '\x07'));
+	assert_non_null(strstr(out, "\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD bad "
+				    "\xEF\xBF\xBD line"));
+	/* the long line shows 100 characters around column 200 */
+	char want[160];
+	snprintf(want, sizeof(want), "%s:3:200: error: long\n     3 | ...",
+		 path);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, "...\n       |    "));
+	free(out);
+	fc_diags_finish(&d);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_buf_limit_is_sticky),
 		cmocka_unit_test(test_slug_and_utf8),
 		cmocka_unit_test(test_duration_labels_in_words),
+		cmocka_unit_test(test_diag_excerpt_is_safe_and_windowed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

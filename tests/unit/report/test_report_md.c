@@ -5,7 +5,7 @@
 */
 #include "fc_test.h"
 #include "fixture.h"
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "report/report_p.h"
 
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/wdiff.h"
+#include "core/wdiff.h"
 #include "core/core.h"
 
 /* ---- Characters --------------------------------------------------------- */

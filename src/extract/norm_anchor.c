@@ -1,0 +1,239 @@
+/*
+** norm_anchor.c: the date mentioned last before a match.
+**
+** "The following year", "a year earlier", "the quarter", "later that
+** day" count from the date the text last talked about, not from the
+** published date. The scan (norm.c) keeps no state between matches, so
+** the anchor is found by looking back: the time patterns whose trigger
+** words occur in the NORM_ANCHOR_WINDOW bytes before the match run over
+** that window, their candidates are resolved as the scan resolves
+** overlaps (longest span first), and the kept DATE or TIME with a known
+** value that starts last is the anchor. Patterns that count from a
+** mention take no part in a look-back, so it never recurses; its cost
+** is bounded by the window.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+struct lookback {
+	const struct fc_norm *n;
+	uint64_t *active;
+	struct norm_cand *c;
+	size_t nc, cap;
+};
+
+static bool is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
+{
+	for (size_t i = 0; i < nwords; i++)
+		dst[i] |= src[i];
+}
+
+/* The patterns whose anchors occur in text[s, e), as the scan picks. */
+static void window_triggers(struct lookback *lb, const char *text,
+			    uint32_t s, uint32_t e)
+{
+	const struct fc_norm *n = lb->n;
+	const unsigned char *t = (const unsigned char *)text;
+	memcpy(lb->active, n->always_set, n->nwords * sizeof(uint64_t));
+	bool digit = false;
+	for (uint32_t i = s; i < e;) {
+		unsigned char c = t[i];
+		if (is_alpha(c)) {
+			char buf[32];
+			size_t len = 0;
+			uint32_t j = i;
+			for (; j < e && is_alpha(t[j]); j++, len++)
+				if (len < sizeof(buf))
+					buf[len] = (char)(t[j] | 0x20);
+			int32_t b = len <= sizeof(buf)
+					    ? norm_hash_get(&n->triggers, -1,
+							    buf, len)
+					    : -1;
+			if (b >= 0)
+				or_set(lb->active,
+				       n->bitsets + (size_t)b * n->nwords,
+				       n->nwords);
+			i = j;
+			continue;
+		}
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (c > ' ' && n->sym_set[c])
+			or_set(lb->active, n->sym_set[c], n->nwords);
+		i++;
+	}
+	if (digit)
+		or_set(lb->active, n->digit_set, n->nwords);
+}
+
+/* The scan's order: longest span, then longer match, priority, pattern. */
+static int cmp_cand(const void *x, const void *y)
+{
+	const struct norm_cand *a = x, *b = y;
+	uint32_t la = a->end - a->start, lb = b->end - b->start;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	if (a->match_len != b->match_len)
+		return a->match_len > b->match_len ? -1 : 1;
+	if (a->priority != b->priority)
+		return a->priority > b->priority ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static bool run_one(struct lookback *lb, const struct norm_match *m,
+		    size_t pi, pcre2_match_data *md, uint32_t s, uint32_t e)
+{
+	const struct norm_pattern *p = &lb->n->patterns[pi];
+	PCRE2_SIZE off = s;
+	while (off < e) {
+		int rc = pcre2_match(p->code, (PCRE2_SPTR)m->text, e, off,
+				     PCRE2_NO_UTF_CHECK, md, lb->n->mctx);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		struct norm_match mm = {
+			.n = lb->n, .p = p, .text = m->text, .ov = ov,
+			.nov = pcre2_get_ovector_count(md),
+			.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
+			.stretch_start = s, .stretch_end = e, .ref = m->ref,
+			.a = m->a, .is_rescan = true,
+		};
+		if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
+			mm.start = (uint32_t)ov[2 * p->span_group];
+			mm.end = (uint32_t)ov[2 * p->span_group + 1];
+		}
+		if (lb->nc + 2 > lb->cap) {
+			size_t nc = lb->cap ? 2 * lb->cap : 32;
+			struct norm_cand *g = realloc(lb->c, nc * sizeof(*g));
+			if (!g)
+				return false;
+			lb->c = g;
+			lb->cap = nc;
+		}
+		struct norm_cand *out = &lb->c[lb->nc];
+		memset(out, 0, 2 * sizeof(*out));
+		int k = norm_time_produce(&mm, out);
+		for (int i = 0; i < k; i++) {
+			out[i].priority = p->priority;
+			out[i].order = (uint32_t)pi;
+			out[i].match_len = (uint32_t)(ov[1] - ov[0]);
+		}
+		lb->nc += (size_t)k;
+		off = ov[1] > off ? ov[1] : off + 1;
+	}
+	return true;
+}
+
+/* The last kept date among the candidates of window [s, e), or false. */
+static bool pick_last(struct lookback *lb, uint32_t s, uint32_t e,
+		      unsigned want, int32_t min_lo, int32_t max_lo,
+		      struct fc_time *out, uint32_t *at)
+{
+	if (lb->nc > 1)
+		qsort(lb->c, lb->nc, sizeof(*lb->c), cmp_cand);
+	/* accept greedily as the scan does; keep the last date accepted */
+	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
+	bool found = false;
+	for (size_t i = 0; i < lb->nc; i++) {
+		const struct norm_cand *c = &lb->c[i];
+		if (c->start < s || c->end > e || c->end <= c->start)
+			continue;
+		bool is_free = true;
+		for (uint32_t k = c->start - s; k < c->end - s && is_free; k++)
+			is_free = !(taken[k / 8] & (1u << (k % 8)));
+		if (!is_free)
+			continue;
+		for (uint32_t k = c->start - s; k < c->end - s; k++)
+			taken[k / 8] |= (uint8_t)(1u << (k % 8));
+		const struct fc_time *t = &c->time;
+		if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
+		    !t->is_anchored || t->grain == FC_GRAIN_NONE ||
+		    (want && (!(want & (1u << t->grain)) || t->lo < min_lo ||
+			      t->lo > max_lo)))
+			continue;
+		if (!found || c->start > *at) {
+			*out = *t;
+			*at = c->start;
+			found = true;
+		}
+	}
+	return found;
+}
+
+/*
+** Patterns that can give an anchor: dates and times, not durations, and
+** not those that would need a look-back of their own (a base counted
+** from a mention): inside a look-back they could only guess from the
+** reference, and hide the date they would have counted from.
+*/
+static bool is_anchor_pattern(const struct norm_pattern *p)
+{
+	static const char *const needs[] = {"mention", "mention_grain",
+					    "quarter", "grain"};
+	if (!norm_prod_is_time(p->prod) || p->prod == P_DURATION ||
+	    p->prod == P_SET || p->prod == P_LITERAL)
+		return false;
+	for (size_t i = 0; p->set[S_BASE] && i < 4; i++)
+		if (!strcmp(p->set[S_BASE], needs[i]))
+			return false;
+	return true;
+}
+
+bool norm_last_mention(const struct norm_match *m, unsigned want,
+		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
+{
+	/* windows grow until a date is found well inside one (a date cut
+	** by the window's start could read as less than it is) */
+	static const uint32_t widths[] = {400, NORM_ANCHOR_WINDOW};
+	const struct fc_norm *n = m->n;
+	if (m->is_rescan || m->start == 0)
+		return false;
+	struct lookback lb = {.n = n};
+	lb.active = calloc(n->nwords, sizeof(uint64_t));
+	pcre2_match_data *md = pcre2_match_data_create(n->maxcap, NULL);
+	bool found = false;
+	uint32_t e = m->start;
+	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths) && !found &&
+			   lb.active && md;
+	     w++) {
+		uint32_t s = e > widths[w] ? e - widths[w] : 0;
+		/* start on a word boundary */
+		while (s > 0 && s < e && m->text[s - 1] != ' ' &&
+		       m->text[s - 1] != '\n')
+			s++;
+		lb.nc = 0;
+		window_triggers(&lb, m->text, s, e);
+		bool ok = true;
+		for (size_t i = 0; i < n->npatterns && ok; i++) {
+			const struct norm_pattern *p = &n->patterns[i];
+			/* a quarter or half is looked for among the
+			** patterns that can give one */
+			if ((lb.active[i / 64] & (1ull << (i % 64))) &&
+			    p->code && is_anchor_pattern(p) &&
+			    (!want || p->is_quarterly))
+				ok = run_one(&lb, m, i, md, s, e);
+		}
+		uint32_t at = 0;
+		if (!ok)
+			break;
+		found = pick_last(&lb, s, e, want, min_lo, max_lo, out, &at) &&
+			(s == 0 || at >= s + 64 ||
+			 w + 1 == sizeof(widths) / sizeof(*widths));
+		if (s == 0)
+			break;
+	}
+	pcre2_match_data_free(md);
+	free(lb.active);
+	free(lb.c);
+	return found;
+}

@@ -1,0 +1,210 @@
+/*
+** norm_clock.c: holidays, "the first Monday of October" and clock times.
+** A holiday's rule gives its day in a year (norm_calendar.c); the year
+** is explicit, relative (last, next, of next year) or chosen like a date
+** without a year. A clock time falls on the day next to it (a weekday, a
+** date, a holiday, tomorrow) or on the reference day.
+*/
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+/* ---- holidays and "the first Monday of October" ------------------------ */
+
+/* Pick the year of a yearly day f(y): explicit, by rel, or by reading. */
+static bool yearly(const struct norm_match *m, const char *rule, int mo,
+		   int wd, int n, int32_t *day)
+{
+	int rel = 0;
+	bool has_rel = norm_get_int(m, S_REL, &rel);
+	const struct norm_ref *r = m->ref;
+#define DAY_OF(yy) \
+	(rule ? norm_holiday_day(rule, (yy))                                  \
+	      : norm_nth_weekday((yy), mo, wd, n))
+	int y, yrel;
+	if (r->is_set && norm_get_int(m, S_YREL, &yrel) && yrel > -100 &&
+	    yrel < 100) {
+		*day = DAY_OF(r->y + yrel); /* "Thanksgiving of next year" */
+		return *day != INT32_MIN;
+	}
+	if (norm_slot_year(m, S_YEAR, &y)) {
+		if (y < 1 || y > 9999)
+			return false;
+		*day = DAY_OF(y);
+		return *day != INT32_MIN;
+	}
+	if (!r->is_set)
+		return false;
+	int32_t prev = DAY_OF(r->y - 1), cur = DAY_OF(r->y),
+		next = DAY_OF(r->y + 1);
+#undef DAY_OF
+	if (prev == INT32_MIN || cur == INT32_MIN || next == INT32_MIN)
+		return false;
+	int32_t past = cur <= r->days ? cur : prev;
+	int32_t fut = cur >= r->days ? cur : next;
+	if (has_rel && rel < 0)
+		*day = cur < r->days ? cur : prev;
+	else if (has_rel && rel > 0)
+		*day = cur > r->days ? cur : next;
+	else if (has_rel)
+		*day = cur;
+	else
+		*day = norm_prefer_past(m, r->days - past, fut - r->days) ? past
+								      : fut;
+	return true;
+}
+
+static int emit_day(const struct norm_match *m, struct norm_cand *out,
+		    int32_t day)
+{
+	int y, mo, d;
+	char buf[40];
+	fc_civil_from_days(day, &y, &mo, &d);
+	if (y < 1 || y > 9999)
+		return 0;
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+	return norm_emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+int norm_prod_holiday(const struct norm_match *m, struct norm_cand *out)
+{
+	char rule[64];
+	int32_t day;
+	int n, ago = 1;
+	if (!norm_get_str(m, S_HOLIDAY, rule, sizeof(rule)) ||
+	    !yearly(m, rule, 0, 0, 0, &day))
+		return 0;
+	if (norm_get_int(m, S_NUM, &n)) {
+		/* "three days after Easter" */
+		norm_get_int(m, S_AGO, &ago);
+		if (n < 0 || n > 3660)
+			return 0;
+		day += ago < 0 ? -n : n;
+	}
+	return emit_day(m, out, day);
+}
+
+int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
+{
+	int n, wd, mo, rel = 0;
+	int32_t day;
+	if (!norm_get_int(m, S_NUM, &n) || !n || n > 5 || n < -1 ||
+	    !norm_get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
+		return 0;
+	if (!norm_get_int(m, S_MONTH, &mo)) {
+		/* "the first Monday of the month", "... of last month" */
+		const struct norm_ref *r = m->ref;
+		if (!r->is_set || (norm_get_int(m, S_REL, &rel) &&
+				   (rel < -1200 || rel > 1200)))
+			return 0;
+		long k = r->y * 12L + r->m - 1 + rel;
+		mo = (int)(k % 12) + 1;
+		day = norm_nth_weekday((int)(k / 12), mo, wd, n);
+	} else if (mo < 1 || mo > 12 || !yearly(m, NULL, mo, wd, n, &day)) {
+		return 0;
+	}
+	int y, mm, d;
+	fc_civil_from_days(day, &y, &mm, &d);
+	if (mm != mo)
+		return 0; /* no fifth Monday that month */
+	return emit_day(m, out, day);
+}
+
+/* ---- time of day ------------------------------------------------------ */
+
+/* The day a clock time is on: a weekday, a date, a holiday, "tomorrow",
+** or the reference day. False when the parts are invalid. */
+static bool clock_day(const struct norm_match *m, int32_t *day)
+{
+	const struct norm_ref *r = m->ref;
+	int wd, rel = 0;
+	bool has_rel = norm_get_int(m, S_REL, &rel);
+	char rule[64];
+	if (norm_get_str(m, S_HOLIDAY, rule, sizeof(rule)))
+		return yearly(m, rule, 0, 0, 0, day);
+	struct norm_parts p;
+	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
+		return false;
+	if (p.has_d) {
+		char buf[40];
+		if (!norm_date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
+		    !p.has_mo)
+			return false;
+		*day = fc_days_from_civil(p.y, p.mo, p.d);
+		return true;
+	}
+	if (norm_get_int(m, S_WEEKDAY, &wd)) {
+		if (wd < 1 || wd > 7)
+			return false;
+		*day = norm_weekday_day(m, wd, has_rel, rel);
+		return true;
+	}
+	*day = r->days + (has_rel ? rel : 0);
+	return true;
+}
+
+int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
+{
+	int h, mi = 0, sec = 0, dir = 1;
+	char ampm[4] = "", part[4] = "", buf[40];
+	if (!norm_get_int(m, S_HOUR, &h) || h < 0 || h > 24)
+		return 0;
+	bool has_min = norm_get_int(m, S_MINUTE, &mi);
+	if (has_min && (mi < 0 || mi > 59))
+		return 0;
+	bool has_sec = norm_get_int(m, S_SECOND, &sec);
+	if (has_sec && (sec < 0 || sec > 59))
+		return 0;
+	norm_get_str(m, S_PART, part, sizeof(part));
+	bool has_ampm = norm_get_str(m, S_AMPM, ampm, sizeof(ampm));
+	if (has_ampm && (ampm[0] == 'x' || !ampm[0])) {
+		/* a clock without a.m./p.m. and no part of day: 1 to 6 is
+		** afternoon ("at 3:30"), 7 to 12 as said; a leading zero is
+		** a 24-hour clock */
+		struct norm_val hv;
+		has_ampm = false;
+		if (!part[0] && h >= 1 && h <= 6 && norm_slot(m, S_HOUR, &hv) &&
+		    !(hv.len == 2 && hv.s[0] == '0'))
+			h += 12;
+	}
+	if (has_ampm) {
+		if (h < 1 || h > 12)
+			return 0;
+		if (ampm[0] == 'p' && h < 12)
+			h += 12;
+		else if (ampm[0] == 'a' && h == 12)
+			h = 0;
+	} else if (part[0] && h >= 1 && h < 12 &&
+		   (!strcmp(part, "AF") || !strcmp(part, "EV") ||
+		    (!strcmp(part, "NI") && h >= 6))) {
+		h += 12; /* "8 in the evening", "eight tonight" */
+	}
+	if (has_min && norm_get_int(m, S_AGO, &dir) && dir < 0) {
+		/* "a quarter to noon": minutes before the hour */
+		h = (h + 23) % 24;
+		mi = (60 - mi) % 60;
+	}
+	int32_t day;
+	if (!m->ref->is_set || !clock_day(m, &day))
+		return 0;
+	if (h == 24) {
+		/* midnight ends its day; after a past verb it began it */
+		h = 0;
+		if (norm_tense(m) >= 0)
+			day++;
+	}
+	int y, mo, d;
+	fc_civil_from_days(day, &y, &mo, &d);
+	if (has_sec)
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", y,
+			 mo, d, h, mi, sec);
+	else
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", y, mo,
+			 d, h, mi);
+	return norm_emit(m, out, FC_TIMEX_TIME, buf);
+}
+

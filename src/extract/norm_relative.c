@@ -1,0 +1,364 @@
+/*
+** norm_relative.c: weekdays and relative times.
+**
+**   weekday   news reading: the most recent such day on or before the
+**             reference, unless a future cue precedes it; "3 Fridays
+**             from now", "Wednesday of next week", "Friday after next"
+**   relative  an offset by unit from the reference or (slot base) from
+**             the date last mentioned: last year, two weeks ago,
+**             yesterday, the following year, the quarter
+*/
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+/* The day (days since epoch) a weekday wd (1 = Monday) names. */
+int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
+			   int rel)
+{
+	const struct norm_ref *r = m->ref;
+	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
+	if (has_rel && rel < 0) {
+		int back = (rw - wd + 7) % 7;
+		return r->days - (back ? back : 7);
+	}
+	if (has_rel && rel > 0)
+		return r->days - (rw - 1) + 7 + (wd - 1);
+	if (has_rel && rel == 0)
+		return r->days + (wd - rw + 7) % 7;
+	int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
+	int t = norm_tense(m);
+	bool fwd = t > 0 ||
+		   (t == 0 && (m->n->prefer == NORM_PREFER_FUTURE ||
+			       (m->n->prefer == NORM_PREFER_NEAREST &&
+				ahead < back)));
+	if (fwd && t == 0 && !ahead)
+		ahead = 7; /* "Monday" said on a Monday: the next */
+	return fwd ? r->days + ahead : r->days - back;
+}
+
+/*
+** A weekday with a count or a week: "3 Fridays from now" (num, ago 1),
+** "2 Thursdays ago", "Wednesday of next week" (unit W, rel), "Friday
+** after next" (base after_next). False when none of these applies.
+*/
+static bool weekday_counted(const struct norm_match *m, int wd,
+			    int32_t *day)
+{
+	const struct norm_ref *r = m->ref;
+	int rw = fc_weekday(r->days) + 1, n, ago = 1, rel = 0;
+	char unit[4], base[16];
+	if (norm_get_int(m, S_NUM, &n)) {
+		if (n < 1 || n > 520)
+			return false;
+		norm_get_int(m, S_AGO, &ago);
+		int ahead = (wd - rw + 7) % 7, back = (rw - wd + 7) % 7;
+		*day = ago < 0 ? r->days - (back ? back : 7) - 7 * (n - 1)
+			       : r->days + (ahead ? ahead : 7) + 7 * (n - 1);
+		return true;
+	}
+	if (norm_get_str(m, S_UNIT, unit, sizeof(unit)) && !strcmp(unit, "W")) {
+		norm_get_int(m, S_REL, &rel);
+		if (rel < -100 || rel > 100)
+			return false;
+		*day = r->days - (rw - 1) + 7 * rel + (wd - 1);
+		return true;
+	}
+	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
+	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
+		/* "this coming Sunday": the next one; "Friday after
+		** next": a week after that */
+		int ahead = (wd - rw + 7) % 7;
+		*day = r->days + (ahead ? ahead : 7);
+		if (!strcmp(base, "after_next"))
+			*day += 7;
+		return true;
+	}
+	return false;
+}
+
+int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
+{
+	int wd, rel = 0;
+	if (!norm_get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
+		return 0;
+	bool has_rel = norm_get_int(m, S_REL, &rel);
+	char buf[40], part[8];
+	norm_part_suffix(m, part, sizeof(part));
+	if (!m->ref->is_set) {
+		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
+		return norm_emit(m, out, FC_TIMEX_DATE, buf);
+	}
+	int y, mo, d;
+	int32_t day;
+	if (!weekday_counted(m, wd, &day))
+		day = norm_weekday_day(m, wd, has_rel, rel);
+	fc_civil_from_days(day, &y, &mo, &d);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+	return norm_emit(m, out, FC_TIMEX_DATE, buf);
+}
+
+/* ---- relative ---------------------------------------------------------- */
+
+/*
+** Where a relative expression counts from: the reference day, or (slot
+** base) the date mentioned last. base values:
+**   mention  from the last mention ("the following year", "two days
+**            later"), at the unit's grain
+**   grain    at the grain of the last mention when it is a quarter or
+**            a half and near the reference ("a year ago" after "the
+**            third quarter" is that quarter a year before), else from
+**            the reference
+**   mention_grain  both ("a year earlier")
+**   quarter  from the last mentioned quarter, else the last quarter
+**            ended before the reference ("the quarter", "the year-ago
+**            quarter")
+**   last_quarter  the last quarter ended before the reference ("the
+**            latest quarter")
+**   tense    the weekend around the reference the tense points to
+*/
+struct origin {
+	int y, m, d;
+	int32_t days;
+	enum fc_grain grain;
+};
+
+static void origin_at(struct origin *o, int32_t days, enum fc_grain g)
+{
+	o->days = days;
+	o->grain = g;
+	fc_civil_from_days(days, &o->y, &o->m, &o->d);
+}
+
+static enum fc_grain unit_grain(const char *unit)
+{
+	static const struct {
+		const char *u;
+		enum fc_grain g;
+	} map[] = {{"D", FC_GRAIN_DAY},	    {"W", FC_GRAIN_WEEK},
+		   {"WE", FC_GRAIN_WEEK},   {"M", FC_GRAIN_MONTH},
+		   {"Q", FC_GRAIN_QUARTER}, {"H", FC_GRAIN_HALF},
+		   {"Y", FC_GRAIN_YEAR},    {"DE", FC_GRAIN_DECADE}};
+	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
+		if (!strcmp(unit, map[i].u))
+			return map[i].g;
+	return FC_GRAIN_NONE;
+}
+
+/* Pick the origin; *unit may change to the mention's grain. */
+static void relative_origin(const struct norm_match *m, char *unit,
+			    size_t cap, struct origin *o)
+{
+	const struct norm_ref *r = m->ref;
+	char base[16];
+	origin_at(o, r->days, FC_GRAIN_DAY);
+	if (!norm_get_str(m, S_BASE, base, sizeof(base)))
+		return;
+	struct fc_time t;
+	enum fc_grain ug = unit_grain(unit);
+	if (!strcmp(base, "tense")) {
+		/* the weekend (or week) read as a bare weekday is: the last
+		** one, the current one on a Saturday or Sunday, the next one
+		** after a future cue */
+		int rw = fc_weekday(r->days), tn = norm_tense(m);
+		bool fwd = tn > 0 || (tn == 0 && m->n->prefer ==
+							 NORM_PREFER_FUTURE);
+		int32_t sat = rw >= 5 ? r->days - (rw - 5)
+			      : fwd   ? r->days + (5 - rw)
+				      : r->days - (rw + 2);
+		origin_at(o, sat, FC_GRAIN_DAY);
+		return;
+	}
+	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter")) {
+		/* a quarter a year or more before the last one ended is
+		** a comparison, not the quarter reported */
+		int q = (r->m - 1) / 3, y = r->y;
+		if (--q < 0)
+			q = 3, y--;
+		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
+		if (base[0] == 'q' &&
+		    norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
+				      &t))
+			origin_at(o, t.lo, FC_GRAIN_QUARTER);
+		else
+			origin_at(o, last, FC_GRAIN_QUARTER);
+		int yy;
+		if (norm_get_int(m, S_YEAR, &yy) && yy >= 1 && yy <= 9999)
+			origin_at(o, fc_days_from_civil(yy, o->m, 1), o->grain);
+		return;
+	}
+	bool from_mention = !strcmp(base, "mention") ||
+			    !strcmp(base, "mention_grain");
+	bool take_grain = !strcmp(base, "grain") ||
+			  !strcmp(base, "mention_grain");
+	if (!strcmp(base, "grain")) {
+		/* "a year ago": before the quarter or half last talked
+		** about when it is near the reference */
+		if (ug > FC_GRAIN_QUARTER &&
+		    norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
+				      r->days - 400, r->days + 400, &t) &&
+		    t.grain < ug) {
+			origin_at(o, t.lo, t.grain);
+			snprintf(unit, cap, "%s",
+				 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
+		}
+		return;
+	}
+	if (!norm_last_mention(m, 0, 0, 0, &t))
+		return;
+	/* "a year earlier" in a report means before now; after a date
+	** long past ("in 1995 ... a year earlier") it counts from that */
+	if (from_mention && take_grain && labs((long)t.lo - r->days) < 730)
+		from_mention = false;
+	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
+			    t.grain == FC_GRAIN_HALF;
+	if (take_grain && is_half_or_q && t.grain < ug &&
+	    (from_mention || labs((long)t.lo - r->days) < 400)) {
+		origin_at(o, t.lo, t.grain);
+		snprintf(unit, cap, "%s",
+			 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
+		return;
+	}
+	/* a mention coarser than the unit cannot place it ("the next
+	** day" after "in 1995"): count from the reference */
+	if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
+		origin_at(o, t.lo, t.grain);
+	else if (from_mention && t.grain < FC_GRAIN_DAY &&
+		 ug >= FC_GRAIN_DAY)
+		origin_at(o, t.lo, FC_GRAIN_DAY);
+}
+
+/*
+** The origin of a relative time: with a reference, relative_origin();
+** without one, only a mention can place it ("in 1995 ... the following
+** year"). False when nothing does.
+*/
+static bool unreferenced_origin(const struct norm_match *m, char *unit,
+				size_t cap, struct origin *o)
+{
+	char base[16];
+	struct fc_time t;
+	if (m->ref->is_set) {
+		relative_origin(m, unit, cap, o);
+		return true;
+	}
+	if (!norm_get_str(m, S_BASE, base, sizeof(base)))
+		return false;
+	if (!strcmp(base, "quarter")) {
+		if (!norm_last_mention(m, NORM_WANT_Q, INT32_MIN, INT32_MAX,
+				       &t))
+			return false;
+		origin_at(o, t.lo, t.grain);
+		return true;
+	}
+	if (strcmp(base, "mention") && strcmp(base, "mention_grain"))
+		return false;
+	enum fc_grain ug = unit_grain(unit);
+	if (!norm_last_mention(m, 0, 0, 0, &t) || t.grain > ug)
+		return false;
+	origin_at(o, t.lo, t.grain);
+	return true;
+}
+
+/* Units per year of a calendar unit, for offsets counted in years. */
+static int per_year(const char *unit)
+{
+	return !strcmp(unit, "M") ? 12 : !strcmp(unit, "Q") ? 4
+					 : !strcmp(unit, "H") ? 2
+							      : 1;
+}
+
+int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
+{
+	char unit[8], buf[40], part[8];
+	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
+		return 0;
+	int off = 0, num, ago = -1;
+	struct norm_val nv;
+	if (norm_slot(m, S_NUM, &nv) && !nv.is_raw && nv.len == 1 &&
+	    nv.s[0] == 'X') {
+		/* "several years ago", "a few weeks from now" */
+		norm_get_int(m, S_AGO, &ago);
+		return norm_emit(m, out, FC_TIMEX_DATE,
+			    ago < 0 ? "PAST_REF" : "FUTURE_REF");
+	}
+	if (norm_get_int(m, S_NUM, &num)) {
+		norm_get_int(m, S_AGO, &ago);
+		off = num * (ago < 0 ? -1 : 1);
+	} else {
+		norm_get_int(m, S_REL, &off);
+	}
+	if (off < -10000 || off > 10000)
+		return 0;
+	norm_part_suffix(m, part, sizeof(part));
+	char unit0[8];
+	memcpy(unit0, unit, sizeof(unit0));
+	struct origin o;
+	if (!unreferenced_origin(m, unit, sizeof(unit), &o)) {
+		/* unresolved: the year or week is unknown; finer units have
+		** no TIMEX3 form with X, so only the direction is kept; a
+		** quarter counted from one never said is unknown */
+		char base[16];
+		if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
+		    strstr(base, "quarter"))
+			return 0;
+		const char *v = !strcmp(unit, "Y") ? "XXXX"
+				: unit[0] == 'W'   ? "XXXX-WXX"
+				: off < 0	   ? "PAST_REF"
+				: off > 0	   ? "FUTURE_REF"
+						   : "PRESENT_REF";
+		return norm_emit(m, out, FC_TIMEX_DATE, v);
+	}
+	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
+		off *= per_year(unit);
+	int y, mo, d;
+	if (m->n->is_shift_finer && norm_get_int(m, S_NUM, &num) &&
+	    !strcmp(unit, unit0) && strcmp(unit, "D")) {
+		/* options: shift_grain: finer ("a week ago" is that day) */
+		if (!strcmp(unit, "W")) {
+			fc_civil_from_days(o.days + 7 * off, &y, &mo, &d);
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+		} else if (!strcmp(unit, "M") || !strcmp(unit, "Q")) {
+			long k = o.y * 12L + o.m - 1 +
+				 off * (unit[0] == 'Q' ? 3 : 1);
+			y = (int)(k / 12);
+			mo = (int)(k % 12) + 1;
+			d = o.d > norm_dim(y, mo) ? norm_dim(y, mo) : o.d;
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+		} else if (!strcmp(unit, "Y")) {
+			snprintf(buf, sizeof(buf), "%04d-%02d", o.y + off, o.m);
+		} else {
+			return 0;
+		}
+		return norm_emit(m, out, FC_TIMEX_DATE, buf);
+	}
+	if (!strcmp(unit, "D")) {
+		fc_civil_from_days(o.days + off, &y, &mo, &d);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
+		int wy, ww;
+		norm_iso_week(o.days + 7 * off, &wy, &ww);
+		snprintf(buf, sizeof(buf), "%04d-W%02d%s", wy, ww,
+			 unit[1] ? "-WE" : "");
+	} else if (!strcmp(unit, "M")) {
+		long k = o.y * 12L + o.m - 1 + off;
+		snprintf(buf, sizeof(buf), "%04ld-%02ld", k / 12, k % 12 + 1);
+	} else if (!strcmp(unit, "Q")) {
+		long k = o.y * 4L + (o.m - 1) / 3 + off;
+		snprintf(buf, sizeof(buf), "%04ld-Q%ld", k / 4, k % 4 + 1);
+	} else if (!strcmp(unit, "H")) {
+		long k = o.y * 2L + (o.m - 1) / 6 + off;
+		snprintf(buf, sizeof(buf), "%04ld-H%ld", k / 2, k % 2 + 1);
+	} else if (!strcmp(unit, "Y")) {
+		snprintf(buf, sizeof(buf), "%04d", o.y + off);
+	} else if (!strcmp(unit, "DE")) {
+		snprintf(buf, sizeof(buf), "%03d", o.y / 10 + off);
+	} else {
+		return 0;
+	}
+	return norm_emit(m, out, FC_TIMEX_DATE, buf);
+}
+
