@@ -190,6 +190,10 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 				struct fc_diags *d);
 void fc_norm_stream_destroy(struct fc_norm_stream *s); /* NULL is fine */
+/* The input a piece takes at least (default 256 KiB; tests cut small).
+** Step B runs on a thread of its own when two CPUs are online, unless
+** FACTCROSS_THREADS=1 (read when the stream is made). */
+void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes);
 
 /* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */
 

@@ -385,3 +385,58 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 			     sc.nlimit);
 	return st;
 }
+
+/* ---- Check (tests) ----------------------------------------------------- */
+
+size_t norm_check_starts(const struct fc_rules *r, const char *text,
+			 size_t len, size_t *nmatch)
+{
+	const struct fc_norm *n = r ? r->norm : NULL;
+	size_t missed = 0;
+	*nmatch = 0;
+	if (!n || !n->scan || len >= UINT32_MAX)
+		return 0;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_sentence *sv = NULL;
+	size_t ns = 0;
+	struct norm_walk *w = norm_walk_create(n);
+	uint64_t *active = calloc(n->nwords, sizeof(*active));
+	pcre2_match_data *md = pcre2_match_data_create(n->maxcap + 1, NULL);
+	if (!w || !active || !md ||
+	    fc_text_sentences(r, &a, text, len, &sv, &ns)) {
+		missed = SIZE_MAX;
+		ns = 0;
+	}
+	for (size_t i = 0; i < ns && missed != SIZE_MAX; i++) {
+		uint32_t s = sv[i].start, e = sv[i].end;
+		if (norm_walk_stretch(w, text, s, e, active)) {
+			missed = SIZE_MAX;
+			break;
+		}
+		for (size_t pi = 0; pi < n->npatterns; pi++) {
+			const struct norm_pattern *p = &n->patterns[pi];
+			if (!p->code || !p->acode || !p->first.is_ok)
+				continue;
+			const struct norm_startq *q = norm_walk_starts(w, pi);
+			for (PCRE2_SIZE off = s; off < e;) {
+				if (pcre2_match(p->code, (PCRE2_SPTR)text, e, off,
+						PCRE2_NO_UTF_CHECK, md,
+						n->mctx) < 0)
+					break;
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+				size_t k = 0;
+				while (k < q->n && q->v[k] != ov[0])
+					k++;
+				(*nmatch)++;
+				missed += k == q->n;
+				off = ov[1] > off ? ov[1] : off + 1;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+	free(active);
+	norm_walk_destroy(w);
+	fc_arena_finish(&a);
+	return missed;
+}

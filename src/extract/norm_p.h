@@ -257,6 +257,14 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 					   size_t pi);
 /* The patterns with starts queued in the last stretch (a bitset). */
 const uint64_t *norm_walk_queued(const struct norm_walk *w);
+/*
+** For tests (norm.c): over every sentence of text[0, len), the matches
+** of the unanchored search of each pattern the start tables serve that
+** start where no start was queued (0: they miss nothing; SIZE_MAX on
+** out of memory); *nmatch: the matches looked at.
+*/
+size_t norm_check_starts(const struct fc_rules *r, const char *text,
+			 size_t len, size_t *nmatch);
 
 /* ---- Matching ---------------------------------------------------------- */
 

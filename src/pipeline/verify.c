@@ -314,6 +314,7 @@ struct fc_norm_stream {
 	size_t nbad, nlimit;
 	uint64_t first_bad;
 	struct fc_source src;
+	size_t piece_min; /* input bytes a piece takes at least */
 	struct norm_walk *norm;            /* A's */
 	struct fc_lexicon_state *lexicon; /* B's */
 	struct slot slots[NSLOT];
@@ -468,6 +469,7 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 	}
 	s->src.id = "input";
 	s->src.published = s->has_ref ? s->ref : NULL;
+	s->piece_min = PIECE;
 	for (int i = 0; i < NSLOT; i++) {
 		fc_arena_init(&s->slots[i].arena);
 		fc_buf_init(&s->slots[i].out, 0);
@@ -649,8 +651,9 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 	memcpy(s->in + s->nin, data, len);
 	s->nin += len;
 	size_t cut;
-	while (s->nin - s->inoff > PIECE &&
-	       (cut = find_cut(s->in + s->inoff, s->nin - s->inoff, PIECE))) {
+	while (s->nin - s->inoff > s->piece_min &&
+	       (cut = find_cut(s->in + s->inoff, s->nin - s->inoff,
+			       s->piece_min))) {
 		fc_status st = piece(s, s->in + s->inoff, cut, d);
 		if (st)
 			return st;
@@ -681,6 +684,11 @@ fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 			     s->nlimit);
 	}
 	return FC_OK;
+}
+
+void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes)
+{
+	s->piece_min = bytes ? bytes : 1;
 }
 
 void fc_norm_stream_destroy(struct fc_norm_stream *s)

@@ -1,0 +1,201 @@
+/*
+** test_stream.c: factcross normalize reading its input in pieces
+** (fc_norm_stream) writes what it writes reading the text whole
+** (fc_normalize_text), byte for byte, with the same warnings: pieces cut
+** at every blank line or at 256 KiB, input fed a byte at a time or all
+** at once, step B on its own thread or not. The text carries what
+** crosses a blank line: coreference (surnames, "the two leaders", "he
+** said"), a time counted from the date before it, a long paragraph,
+** CRLF and spaced blank lines, invalid UTF-8 and a NUL.
+*/
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fc_test.h"
+
+#define SEED FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
+
+static struct fc_rules *rules;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	int rc = fc_rules_load(NULL, 1, &rules, &d) != FC_OK;
+	fc_diags_finish(&d);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fc_rules_destroy(rules);
+	return 0;
+}
+
+static char *render(struct fc_diags *d)
+{
+	char *p = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&p, &n);
+	assert_non_null(f);
+	fc_diags_print(d, f, 0);
+	fclose(f);
+	return p;
+}
+
+static char *whole(const char *ref, const char *text, size_t len,
+		   char **diags)
+{
+	struct fc_corpus *c = fc_corpus_create();
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_document *doc;
+	assert_int_equal(fc_normalize_text(rules, c, ref, text, len, &doc, &d),
+			 FC_OK);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	assert_int_equal(fc_report_mentions_jsonl(doc, &b), FC_OK);
+	*diags = render(&d);
+	fc_diags_finish(&d);
+	fc_corpus_destroy(c);
+	return fc_buf_steal(&b, NULL);
+}
+
+static char *streamed(const char *ref, const char *text, size_t len,
+		      size_t block, size_t piece, const char *threads,
+		      char **diags)
+{
+	setenv("FACTCROSS_THREADS", threads, 1);
+	struct fc_buf b, all;
+	fc_buf_init(&b, 0);
+	fc_buf_init(&all, 0);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_norm_stream *s;
+	assert_int_equal(fc_norm_stream_create(rules, ref, &b, &s), FC_OK);
+	fc_norm_stream_set_piece(s, piece);
+	for (size_t i = 0; i < len; i += block) {
+		size_t n = len - i < block ? len - i : block;
+		assert_int_equal(fc_norm_stream_feed(s, text + i, n, &d), FC_OK);
+		/* the caller may take the output between feeds */
+		fc_buf_add(&all, b.p, b.len);
+		fc_buf_reset(&b);
+	}
+	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
+	fc_buf_add(&all, b.p, b.len);
+	fc_norm_stream_destroy(s);
+	fc_buf_finish(&b);
+	*diags = render(&d);
+	fc_diags_finish(&d);
+	unsetenv("FACTCROSS_THREADS");
+	return fc_buf_steal(&all, NULL);
+}
+
+/* The seed corpus, and paragraphs that lean on the ones before. */
+static char *text_of(size_t *len)
+{
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	DIR *dp = opendir(SEED);
+	assert_non_null(dp);
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		if (!fc_str_ends_with(de->d_name, ".txt"))
+			continue;
+		char path[512], *t;
+		size_t n;
+		snprintf(path, sizeof(path), "%s/%s", SEED, de->d_name);
+		assert_int_equal(fc_file_read(path, 1u << 24, &t, &n), FC_OK);
+		fc_buf_add(&b, t, n);
+		fc_buf_adds(&b, "\n\n");
+		free(t);
+	}
+	closedir(dp);
+	fc_buf_adds(&b,
+		    "Iranian President Masoud Pezeshkian met Russian President "
+		    "Vladimir Putin in Moscow in March 2019, the Kremlin said.\r\n"
+		    "\r\n"
+		    "The following year, Putin and Pezeshkian spoke again. The two "
+		    "leaders agreed, he said: \"We will meet.\"\n \n"
+		    "Pezeshkian said nearly $3 billion was at stake, \xFF up from "
+		    "2.5 billion\xC3 a year earlier.\n\n");
+	fc_buf_add(&b, "A NUL \0 here.\n\n", 15);
+	/* a long paragraph: no blank line for 40 KiB */
+	for (int i = 0; i < 400; i++)
+		fc_buf_adds(&b, "Officials said 40 percent of the 1,200 homes "
+				"were hit on Friday, according to TASS. ");
+	fc_buf_adds(&b, "\n\nPutin said it was not over.\n");
+	*len = b.len;
+	return fc_buf_steal(&b, NULL);
+}
+
+static void check(const char *ref)
+{
+	size_t len;
+	char *text = text_of(&len);
+	char *wd, *want = whole(ref, text, len, &wd);
+	assert_true(strlen(want) > 10000);
+	/* coreference carried over blank lines */
+	assert_non_null(strstr(want, "\"text\": \"Putin\", \"start\""));
+	assert_non_null(strstr(want, "group:person:masoud-pezeshkian+"
+				     "person:vladimir-putin"));
+	assert_non_null(strstr(wd, "invalid UTF-8 bytes replaced"));
+	const struct {
+		size_t block, piece;
+		const char *threads;
+	} ways[] = {
+		{1 << 20, 1, "1"}, {1 << 20, 1, "2"}, {7, 1, "2"},
+		{1, 1, "1"}, {len, 256 * 1024, "2"}, {4096, 3000, "2"},
+	};
+	for (size_t i = 0; i < sizeof(ways) / sizeof(*ways); i++) {
+		char *gd, *got = streamed(ref, text, len, ways[i].block,
+					  ways[i].piece, ways[i].threads, &gd);
+		assert_string_equal(got, want);
+		assert_string_equal(gd, wd);
+		free(got);
+		free(gd);
+	}
+	free(want);
+	free(wd);
+	free(text);
+}
+
+static void test_pieces_write_what_the_whole_writes(void **state)
+{
+	(void)state;
+	check("2026-01-16");
+	check(NULL);
+}
+
+static void test_empty_and_bad_ref(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	struct fc_norm_stream *s;
+	assert_int_equal(fc_norm_stream_create(rules, "2026-02-30", &b, &s),
+			 FC_EINPUT);
+	assert_null(s);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_stream_create(rules, NULL, &b, &s), FC_OK);
+	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(d.n, 0);
+	fc_norm_stream_destroy(s);
+	fc_norm_stream_destroy(NULL);
+	fc_diags_finish(&d);
+	fc_buf_finish(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pieces_write_what_the_whole_writes),
+		cmocka_unit_test(test_empty_and_bad_ref),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
