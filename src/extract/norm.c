@@ -25,7 +25,7 @@ struct scan {
 	pcre2_match_data *md;
 	uint64_t *active;
 	uint64_t *unanchored; /* patterns without start strings */
-	struct norm_walk *walk; /* the trigger pass (norm_trie.c) */
+	struct norm_walk *walk; /* the trigger pass (norm_walk.c) */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
 	size_t ncands, capcands;
@@ -338,7 +338,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	for (size_t i = 0; sc.unanchored && i < n->npatterns; i++)
 		if (!n->patterns[i].acode || !n->patterns[i].first.is_ok)
 			sc.unanchored[i / 64] |= 1ull << (i % 64);
-	/* a piece of a long text keeps its walk (and word cache) */
+	/* a piece of a long text keeps its walk (and its DFA) */
 	struct fc_piece *piece = doc->piece;
 	if (piece && !piece->norm)
 		piece->norm = norm_walk_create(n);

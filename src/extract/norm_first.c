@@ -27,880 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/norm_p.h"
-
-#define SET_MAX 384 /* strings in one set before they are shortened */
-#define NSETS 256   /* byte classes of one pattern (id 0 unused) */
-#define NEST_MAX 256 /* group depth read */
-#define NCALLS 8    /* group calls within group calls */
-#define REP_MAX 4   /* {n,m} with m at most this is spelled out */
-#define PRODUCT_MAX 4096 /* strings a concatenation may make */
-
-enum { F_TRUNC = NORM_PS_TRUNC, F_WS = NORM_PS_WS, F_B = 4 };
-
-typedef uint64_t bset[4];
-
-struct pset {
-	struct norm_pstr *v;
-	size_t n, cap;
-};
-
-struct fa {
-	const unsigned char *s;
-	size_t n, i;
-	bool is_bad;
-	int depth;
-	struct norm_first_memo *memo; /* groups seen in earlier patterns */
-	size_t calls[NCALLS][2]; /* groups being called: name, length */
-	size_t ncalls;
-	size_t nconds; /* assertions and backreferences read so far */
-	bset *sets; /* interned classes, [0] unused */
-	size_t nsets;
-	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
-	uint32_t *hash; /* scratch for ps_dedupe */
-	size_t caphash;
-};
-
-/* ---- Byte sets ---------------------------------------------------------- */
-
-static void bs_set(uint64_t *b, unsigned c)
-{
-	b[c / 64] |= 1ull << (c % 64);
-}
-
-static bool bs_has(const uint64_t *b, unsigned c)
-{
-	return b[c / 64] >> (c % 64) & 1;
-}
-
-static void bs_range(uint64_t *b, unsigned lo, unsigned hi)
-{
-	for (unsigned c = lo; c <= hi; c++)
-		bs_set(b, c);
-}
-
-static bool bs_empty(const uint64_t *b)
-{
-	return !(b[0] | b[1] | b[2] | b[3]);
-}
-
-static bool bs_subset(const uint64_t *a, const uint64_t *b)
-{
-	for (int k = 0; k < 4; k++)
-		if (a[k] & ~b[k])
-			return false;
-	return true;
-}
-
-static bool bs_disjoint(const uint64_t *a, const uint64_t *b)
-{
-	for (int k = 0; k < 4; k++)
-		if (a[k] & b[k])
-			return false;
-	return true;
-}
-
-/* \w: ASCII letters, digits and '_' (PCRE2 without UCP); letters and
-** digits. */
-static const bset WORD = {0x03FF000000000000ull, 0x07FFFFFE87FFFFFEull, 0, 0};
-static const bset ALNUM = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull, 0, 0};
-
-static void bs_word(uint64_t *b)
-{
-	memcpy(b, WORD, sizeof(bset));
-}
-
-static void bs_alnum(uint64_t *b)
-{
-	memcpy(b, ALNUM, sizeof(bset));
-}
-
-static uint8_t intern(struct fa *f, const uint64_t *b)
-{
-	uint64_t h = (b[0] ^ b[1] * 31 ^ b[2] * 131 ^ b[3] * 1031) *
-		     0x9E3779B97F4A7C15ull;
-	for (size_t i = h >> 55;; i = (i + 1) & (NSETS * 2 - 1)) {
-		uint8_t k = f->hset[i];
-		if (!k)
-			break;
-		if (!memcmp(f->sets[k], b, sizeof(bset)))
-			return k;
-	}
-	if (f->nsets >= NSETS) {
-		f->is_bad = true;
-		return 0;
-	}
-	memcpy(f->sets[f->nsets], b, sizeof(bset));
-	size_t i = h >> 55;
-	while (f->hset[i])
-		i = (i + 1) & (NSETS * 2 - 1);
-	f->hset[i] = (uint8_t)f->nsets;
-	return (uint8_t)f->nsets++;
-}
-
-/* First bytes of ASCII c, caseless: both cases, and the lead bytes of
-** U+212A (k) and U+017F (s). */
-static void ascii_closure(uint64_t *b, unsigned c, bool is_ci)
-{
-	bs_set(b, c);
-	if (!is_ci || (c | 0x20) < 'a' || (c | 0x20) > 'z')
-		return;
-	bs_set(b, c | 0x20);
-	bs_set(b, c & ~0x20u);
-	if ((c | 0x20) == 'k')
-		bs_set(b, 0xE2);
-	if ((c | 0x20) == 's')
-		bs_set(b, 0xC5);
-}
-
-static unsigned lead_byte(uint32_t cp)
-{
-	return cp < 0x80 ? cp
-	       : cp < 0x800 ? 0xC0 | cp >> 6
-	       : cp < 0x10000 ? 0xE0 | cp >> 12 : 0xF0 | cp >> 18;
-}
-
-/* First bytes of code point cp. */
-static void cp_closure(uint64_t *b, uint32_t cp, bool is_ci)
-{
-	if (cp < 0x80) {
-		ascii_closure(b, cp, is_ci);
-		return;
-	}
-	bs_set(b, lead_byte(cp));
-	if (!is_ci)
-		return;
-	if (cp == 0x212A)
-		ascii_closure(b, 'k', true);
-	if (cp == 0x17F)
-		ascii_closure(b, 's', true);
-	/* currency signs have no case; other characters may have partners
-	** anywhere above ASCII */
-	if (!((cp >= 0xA2 && cp <= 0xA5) || (cp >= 0x20A0 && cp <= 0x20CF)))
-		bs_range(b, 0xC2, 0xF4);
-}
-
-/* ---- String sets -------------------------------------------------------- */
-
-static void ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s)
-{
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 8;
-		struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
-		if (!v) {
-			f->is_bad = true;
-			return;
-		}
-		p->v = v;
-		p->cap = cap;
-	}
-	p->v[p->n++] = *s;
-}
-
-static void ps_free(struct pset *p)
-{
-	free(p->v);
-	memset(p, 0, sizeof(*p));
-}
-
-_Static_assert(sizeof(struct norm_pstr) == 16, "hash_pstr reads 16 bytes");
-
-static uint64_t hash_pstr(const struct norm_pstr *s)
-{
-	uint64_t a, b;
-	memcpy(&a, s, 8);
-	memcpy(&b, (const char *)s + 8, 8);
-	return (a * 0x9E3779B97F4A7C15ull ^ b) * 0xFF51AFD7ED558CCDull;
-}
-
-/* Drop duplicates (keeping the first of each). */
-static void ps_dedupe(struct fa *f, struct pset *p)
-{
-	if (p->n < 2)
-		return;
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
-	if (cap > f->caphash) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (!h) {
-			f->is_bad = true;
-			return;
-		}
-		f->hash = h;
-		f->caphash = cap;
-	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
-	size_t o = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		size_t k = hash_pstr(&p->v[i]) >> 40 & (cap - 1);
-		bool dup = false;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1))
-			if (!memcmp(&p->v[f->hash[k] - 1], &p->v[i],
-				    sizeof(*p->v))) {
-				dup = true;
-				break;
-			}
-		if (dup)
-			continue;
-		p->v[o] = p->v[i];
-		f->hash[k] = (uint32_t)++o;
-	}
-	p->n = o;
-}
-
-/*
-** The longest strings that differ in their last class only become one,
-** with the union of those classes (and nothing known after it). Returns
-** whether that made the set smaller.
-*/
-static bool ps_merge_last(struct fa *f, struct pset *p)
-{
-	uint8_t max = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].len > max)
-			max = p->v[i].len;
-	if (max < 2)
-		return false;
-	size_t n0 = p->n;
-	for (size_t i = 0; i < p->n; i++) {
-		struct norm_pstr *s = &p->v[i];
-		if (s->len < max)
-			continue;
-		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
-		s->x = 0;
-	}
-	/* group by everything but the last class: the first of a group
-	** takes the union */
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
-	if (cap > f->caphash) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (!h) {
-			f->is_bad = true;
-			return false;
-		}
-		f->hash = h;
-		f->caphash = cap;
-	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
-	size_t o = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		struct norm_pstr s = p->v[i];
-		if (s.len < max) {
-			p->v[o++] = s;
-			continue;
-		}
-		struct norm_pstr key = s;
-		key.sym[max - 1] = 0;
-		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
-		size_t into = SIZE_MAX;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1)) {
-			struct norm_pstr g = p->v[f->hash[k] - 1];
-			g.sym[max - 1] = 0;
-			if (!memcmp(&g, &key, sizeof(g))) {
-				into = f->hash[k] - 1;
-				break;
-			}
-		}
-		if (into == SIZE_MAX) {
-			p->v[o] = s;
-			f->hash[k] = (uint32_t)++o;
-			continue;
-		}
-		struct norm_pstr *g = &p->v[into];
-		bset u;
-		for (int j = 0; j < 4; j++)
-			u[j] = f->sets[g->sym[max - 1]][j] |
-			       f->sets[s.sym[max - 1]][j];
-		g->sym[max - 1] = intern(f, u);
-	}
-	p->n = o;
-	return o < n0;
-}
-
-/* Drop duplicates, and shorten the longest strings while there are
-** too many. */
-static void ps_norm(struct fa *f, struct pset *p)
-{
-	for (;;) {
-		ps_dedupe(f, p);
-		if (p->n <= SET_MAX)
-			return;
-		if (ps_merge_last(f, p))
-			continue;
-		uint8_t max = 0;
-		for (size_t i = 0; i < p->n; i++)
-			if (p->v[i].len > max)
-				max = p->v[i].len;
-		if (max <= 1) {
-			f->is_bad = true;
-			return;
-		}
-		for (size_t i = 0; i < p->n; i++) {
-			struct norm_pstr *s = &p->v[i];
-			if (s->len < max)
-				continue;
-			s->sym[--s->len] = 0;
-			s->loop &= (uint16_t)~(1u << s->len);
-			s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
-			s->x = 0;
-		}
-	}
-}
-
-static struct norm_pstr eps(uint8_t flags, uint8_t x)
-{
-	struct norm_pstr s;
-	memset(&s, 0, sizeof(s));
-	s.flags = flags;
-	s.x = x;
-	return s;
-}
-
-static void ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x)
-{
-	struct norm_pstr s = eps(flags, x);
-	ps_push(f, p, &s);
-}
-
-/* Union of sets a and b into a (b freed); normalised when large. */
-static void ps_union(struct fa *f, struct pset *a, struct pset *b)
-{
-	for (size_t i = 0; i < b->n; i++)
-		ps_push(f, a, &b->v[i]);
-	ps_free(b);
-	if (a->n > 4 * SET_MAX)
-		ps_norm(f, a);
-}
-
-/* Append class b (a run of it when loop) to t, into out. A run whose
-** first byte was narrowed cannot repeat the narrower class: it becomes
-** that byte, and the string ends there. */
-static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
-		     uint8_t y, bool loop, struct pset *out)
-{
-	bool same = !memcmp(b, f->sets[y], sizeof(bset));
-	t.sym[t.len] = same ? y : intern(f, b);
-	if (loop && same)
-		t.loop |= (uint16_t)(1u << t.len);
-	t.len++;
-	if (loop && !same) {
-		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
-		t.x = 0;
-	}
-	ps_push(f, out, &t);
-}
-
-/* s followed by class y (a run of it when loop): 0, 1 or 2 strings
-** into out. */
-static void append_sym(struct fa *f, const struct norm_pstr *s, uint8_t y,
-		       bool loop, struct pset *out)
-{
-	if ((s->flags & F_TRUNC) || s->len >= NORM_PK) {
-		struct norm_pstr t = *s;
-		t.flags |= F_TRUNC;
-		t.x = 0;
-		t.flags &= (uint8_t)~F_B;
-		ps_push(f, out, &t);
-		return;
-	}
-	bset b, w;
-	memcpy(b, f->sets[y], sizeof(b));
-	bs_word(w);
-	if (s->x)
-		for (int k = 0; k < 4; k++)
-			b[k] &= ~f->sets[s->x][k];
-	struct norm_pstr t = *s;
-	t.flags &= (uint8_t)~F_B;
-	t.x = 0;
-	if ((s->flags & F_B) && s->len == 0) {
-		/* \b first: a word character after a non-word one */
-		bset bw, bn;
-		for (int k = 0; k < 4; k++) {
-			bw[k] = b[k] & w[k];
-			bn[k] = b[k] & ~w[k];
-		}
-		if (!bs_empty(bw)) {
-			struct norm_pstr u = t;
-			u.flags |= F_WS;
-			push_sym(f, u, bw, y, loop, out);
-		}
-		if (!bs_empty(bn))
-			push_sym(f, t, bn, y, loop, out);
-		return;
-	}
-	if (s->flags & F_B) {
-		const uint64_t *last = f->sets[s->sym[s->len - 1]];
-		if (bs_subset(last, w)) {
-			for (int k = 0; k < 4; k++)
-				b[k] &= ~w[k];
-		} else if (bs_disjoint(last, w)) {
-			for (int k = 0; k < 4; k++)
-				b[k] &= w[k];
-		}
-	}
-	if (bs_empty(b))
-		return;
-	push_sym(f, t, b, y, loop, out);
-}
-
-/* The ASCII part of set x, as a class id (0 when empty). */
-static uint8_t ascii_part(struct fa *f, const uint64_t *x)
-{
-	bset b = {x[0], x[1], 0, 0};
-	return bs_empty(b) ? 0 : intern(f, b);
-}
-
-static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
-{
-	if (!a || !b)
-		return a ? a : b;
-	bset u;
-	for (int k = 0; k < 4; k++)
-		u[k] = f->sets[a][k] | f->sets[b][k];
-	return intern(f, u);
-}
-
-/* a followed by b, into out. */
-static void join(struct fa *f, const struct norm_pstr *a,
-		 const struct norm_pstr *b, struct pset *out)
-{
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK) {
-		struct norm_pstr t = *a;
-		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
-		t.x = 0;
-		ps_push(f, out, &t);
-		return;
-	}
-	struct norm_pstr a2 = *a;
-	if (b->flags & F_WS) {
-		if (a2.len == 0) {
-			a2.flags |= F_WS;
-		} else if (!(a2.loop >> (a2.len - 1) & 1)) {
-			/* nothing alphanumeric right before b */
-			bset last;
-			memcpy(last, f->sets[a2.sym[a2.len - 1]], sizeof(last));
-			for (int k = 0; k < 4; k++)
-				last[k] &= ~ALNUM[k];
-			if (bs_empty(last))
-				return;
-			a2.sym[a2.len - 1] = intern(f, last);
-		}
-	}
-	/* the first symbol of b meets a's pending \b and lookahead: up to
-	** two strings; the rest of b follows as it is */
-	struct pset cur = {0};
-	struct norm_pstr two[2];
-	cur.v = two;
-	cur.cap = 2;
-	if (b->len)
-		append_sym(f, &a2, b->sym[0], b->loop & 1, &cur);
-	else
-		two[cur.n++] = a2;
-	for (size_t i = 0; i < cur.n; i++) {
-		struct norm_pstr t = cur.v[i];
-		for (uint8_t k = 1; k < b->len && !(t.flags & F_TRUNC); k++) {
-			if (t.len >= NORM_PK) {
-				t.flags |= F_TRUNC;
-				break;
-			}
-			t.sym[t.len] = b->sym[k];
-			t.loop |= (uint16_t)((b->loop >> k & 1u) << t.len);
-			t.len++;
-		}
-		if (t.flags & F_TRUNC) {
-			t.flags &= (uint8_t)~F_B;
-			t.x = 0;
-		} else if (b->flags & F_TRUNC) {
-			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
-			t.x = 0;
-		} else if (b->len == 0) {
-			t.flags |= b->flags & F_B;
-			t.x = union_id(f, t.x, b->x);
-		} else {
-			t.flags = (uint8_t)((t.flags & ~F_B) | (b->flags & F_B));
-			t.x = b->x;
-		}
-		ps_push(f, out, &t);
-	}
-}
-
-/* Cut the longest strings of p by one class; false when none is
-** longer than one. */
-static bool ps_cut(struct fa *f, struct pset *p)
-{
-	uint8_t max = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].len > max)
-			max = p->v[i].len;
-	if (max <= 1)
-		return false;
-	for (size_t i = 0; i < p->n; i++) {
-		struct norm_pstr *s = &p->v[i];
-		if (s->len < max)
-			continue;
-		s->sym[--s->len] = 0;
-		s->loop &= (uint16_t)~(1u << s->len);
-		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
-		s->x = 0;
-	}
-	ps_norm(f, p);
-	return true;
-}
-
-static bool is_open(const struct norm_pstr *s)
-{
-	return !(s->flags & F_TRUNC) && s->len < NORM_PK;
-}
-
-/* a then b (b may be shortened so that the product stays small). */
-static struct pset concat(struct fa *f, struct pset *a, struct pset *b)
-{
-	struct pset out = {0};
-	size_t nopen = 0;
-	for (size_t i = 0; i < a->n; i++)
-		nopen += is_open(&a->v[i]);
-	while (nopen * b->n > PRODUCT_MAX && ps_cut(f, b))
-		;
-	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
-		if (!is_open(&a->v[i])) {
-			join(f, &a->v[i], &a->v[i], &out);
-			continue;
-		}
-		if (nopen * b->n > PRODUCT_MAX) {
-			/* still too many: what follows a is unknown */
-			struct norm_pstr t = a->v[i];
-			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
-			t.x = 0;
-			if (t.len)
-				ps_push(f, &out, &t);
-			else
-				for (size_t j = 0; j < b->n; j++)
-					join(f, &a->v[i], &b->v[j], &out);
-			continue;
-		}
-		for (size_t j = 0; j < b->n && !f->is_bad; j++)
-			join(f, &a->v[i], &b->v[j], &out);
-	}
-	ps_norm(f, &out);
-	return out;
-}
-
-static void ps_trunc(struct pset *p)
-{
-	for (size_t i = 0; i < p->n; i++) {
-		if (p->v[i].len == 0)
-			continue; /* empty stays empty: matched nothing */
-		p->v[i].flags = (uint8_t)((p->v[i].flags & F_WS) | F_TRUNC);
-		p->v[i].x = 0;
-	}
-}
-
-static struct pset ps_copy(struct fa *f, const struct pset *p)
-{
-	struct pset c = {0};
-	for (size_t i = 0; i < p->n; i++)
-		ps_push(f, &c, &p->v[i]);
-	return c;
-}
-
-/* Is p one class (its strings one byte each, nothing else)? Then it
-** becomes that one class, the union. */
-static bool single_class(struct fa *f, struct pset *p)
-{
-	bset u = {0};
-	for (size_t i = 0; i < p->n; i++) {
-		const struct norm_pstr *s = &p->v[i];
-		if (s->len != 1 || s->flags || s->x || s->loop)
-			return false;
-		for (int k = 0; k < 4; k++)
-			u[k] |= f->sets[s->sym[0]][k];
-	}
-	if (!p->n)
-		return false;
-	p->v[0].sym[0] = intern(f, u);
-	p->n = 1;
-	return true;
-}
-
-/* p repeated min..max times (max < 0: unbounded); p is freed. */
-static struct pset repeat(struct fa *f, struct pset *p, long min, long max)
-{
-	struct pset out = {0};
-	if (max == 0) {
-		ps_free(p);
-		ps_one(f, &out, 0, 0);
-		return out;
-	}
-	if (min == 0)
-		ps_one(f, &out, 0, 0);
-	long lo = min > 0 ? min : 1;
-	if ((max < 0 || max > REP_MAX) && single_class(f, p)) {
-		/* a run of one class: [0-9]+, \s*, x{2,} */
-		struct pset run = {0};
-		struct norm_pstr r = p->v[0];
-		r.loop = 1;
-		ps_push(f, &run, &r);
-		struct pset acc = {0};
-		ps_one(f, &acc, 0, 0);
-		for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
-			struct pset nx = concat(f, &acc, p);
-			ps_free(&acc);
-			acc = nx;
-		}
-		struct pset nx = concat(f, &acc, &run);
-		ps_free(&acc);
-		ps_free(&run);
-		ps_union(f, &out, &nx);
-		ps_free(p);
-		return out;
-	}
-	struct pset acc = ps_copy(f, p);
-	for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
-		struct pset nx = concat(f, &acc, p);
-		ps_free(&acc);
-		acc = nx;
-	}
-	if (max > 0 && max <= REP_MAX) {
-		struct pset all = ps_copy(f, &acc);
-		for (long k = lo + 1; k <= max && !f->is_bad; k++) {
-			struct pset nx = concat(f, &acc, p);
-			ps_free(&acc);
-			acc = nx;
-			struct pset c = ps_copy(f, &acc);
-			ps_union(f, &all, &c);
-		}
-		ps_free(&acc);
-		acc = all;
-	} else if (max != lo && acc.n * p->n > PRODUCT_MAX / 4) {
-		/* too many to spell out: more may follow */
-		ps_trunc(&acc);
-	} else if (max != lo) {
-		/* lo and lo + 1 times, and at least lo + 2 */
-		struct pset all = ps_copy(f, &acc);
-		for (long k = 0; k < 2 && !f->is_bad; k++) {
-			struct pset nx = concat(f, &acc, p);
-			ps_free(&acc);
-			acc = nx;
-			if (k == 1)
-				ps_trunc(&acc);
-			struct pset c = ps_copy(f, &acc);
-			ps_union(f, &all, &c);
-		}
-		ps_free(&acc);
-		acc = all;
-	}
-	ps_union(f, &out, &acc);
-	ps_free(p);
-	return out;
-}
-
-/* ---- Lexing ------------------------------------------------------------- */
-
-static unsigned peek(const struct fa *f, size_t k)
-{
-	return f->i + k < f->n ? f->s[f->i + k] : 0;
-}
-
-static size_t utf8_len(unsigned lead)
-{
-	return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-}
-
-static uint32_t decode(const unsigned char *p, size_t k)
-{
-	if (k == 1)
-		return p[0];
-	uint32_t cp = p[0] & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
-	for (size_t i = 1; i < k; i++)
-		cp = (cp << 6) | (p[i] & 0x3F);
-	return cp;
-}
-
-/* \d \w \s and their complements into b; false for other letters. */
-static bool escape_class(unsigned c, uint64_t *b)
-{
-	bset t = {0};
-	switch (c | 0x20) {
-	case 'd': bs_range(t, '0', '9'); break;
-	case 'w': bs_word(t); break;
-	case 's':
-		bs_range(t, 9, 13);
-		bs_set(t, ' ');
-		break;
-	default: return false;
-	}
-	if (c >= 'a') {
-		for (int k = 0; k < 4; k++)
-			b[k] |= t[k];
-	} else {
-		for (unsigned x = 0; x < 256; x++)
-			if (!bs_has(t, x))
-				bs_set(b, x);
-	}
-	return true;
-}
-
-/* Hex digits of \xhh or \x{h..}; the code point or -1. */
-static long read_hex(struct fa *f)
-{
-	long v = 0;
-	int nd = 0;
-	bool braced = peek(f, 0) == '{';
-	if (braced)
-		f->i++;
-	while (f->i < f->n && (braced || nd < 2)) {
-		unsigned c = f->s[f->i] | 0x20;
-		if (braced && f->s[f->i] == '}')
-			break;
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-			break;
-		v = v * 16 + (c <= '9' ? c - '0' : c - 'a' + 10);
-		f->i++;
-		if (++nd > 6)
-			return -1;
-	}
-	if (braced) {
-		if (peek(f, 0) != '}' || !nd)
-			return -1;
-		f->i++;
-	}
-	return v;
-}
-
-/* An escape standing for one character: its code point, or -1. */
-static long escape_char(struct fa *f, unsigned c)
-{
-	switch (c) {
-	case 'n': return '\n';
-	case 't': return '\t';
-	case 'r': return '\r';
-	case 'f': return '\f';
-	case 'e': return 0x1B;
-	case 'a': return 7;
-	case 'x': return read_hex(f);
-	default: break;
-	}
-	if (c && c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
-	    !(c >= '0' && c <= '9'))
-		return (long)c; /* \. \$ \- \\ ... */
-	return -1;
-}
-
-/* A class after its '[': the first bytes of its characters into b. */
-static void parse_class(struct fa *f, bool is_ci, uint64_t *b)
-{
-	bset in = {0};
-	bool is_neg = false, first = true;
-	if (peek(f, 0) == '^') {
-		is_neg = true;
-		f->i++;
-	}
-	while (f->i < f->n && (first || f->s[f->i] != ']')) {
-		first = false;
-		unsigned c = f->s[f->i];
-		long lo;
-		if (c == '[' && peek(f, 1) == ':') {
-			f->is_bad = true; /* POSIX classes: not emitted */
-			return;
-		}
-		if (c == '\\') {
-			unsigned e = peek(f, 1);
-			f->i += 2;
-			if (escape_class(e, in))
-				continue;
-			lo = e == 'b' ? 8 : escape_char(f, e);
-		} else {
-			size_t k = utf8_len(c);
-			lo = (long)decode(f->s + f->i, k);
-			f->i += k;
-		}
-		long hi = lo;
-		if (lo >= 0 && peek(f, 0) == '-' && peek(f, 1) && peek(f, 1) != ']') {
-			f->i++;
-			unsigned c2 = f->s[f->i];
-			if (c2 == '\\') {
-				unsigned e = peek(f, 1);
-				f->i += 2;
-				hi = escape_char(f, e);
-			} else {
-				size_t k = utf8_len(c2);
-				hi = (long)decode(f->s + f->i, k);
-				f->i += k;
-			}
-		}
-		if (lo < 0 || hi < lo) {
-			f->is_bad = true;
-			return;
-		}
-		for (long cp = lo; cp <= hi && cp < 0x80; cp++)
-			ascii_closure(in, (unsigned)cp, is_ci);
-		if (hi >= 0x80) {
-			unsigned l0 = lead_byte((uint32_t)(lo < 0x80 ? 0x80 : lo));
-			bs_range(in, l0, lead_byte((uint32_t)hi));
-			if (is_ci) {
-				bs_range(in, 0xC2, 0xF4);
-				if (lo <= 0x212A && hi >= 0x212A)
-					ascii_closure(in, 'k', true);
-				if (lo <= 0x17F && hi >= 0x17F)
-					ascii_closure(in, 's', true);
-			}
-		}
-	}
-	if (f->i >= f->n) {
-		f->is_bad = true;
-		return;
-	}
-	f->i++; /* ']' */
-	if (!is_neg) {
-		for (int k = 0; k < 4; k++)
-			b[k] |= in[k];
-		return;
-	}
-	for (unsigned c = 0; c < 256; c++)
-		if (c >= 0x80 || !bs_has(in, c))
-			bs_set(b, c);
-}
-
-/* A quantifier at f->i: *min and *max (-1 unbounded); false if none. */
-static bool parse_quant(struct fa *f, long *min, long *max)
-{
-	unsigned c = peek(f, 0);
-	if (c == '?' || c == '*' || c == '+') {
-		*min = c == '+';
-		*max = c == '?' ? 1 : -1;
-		f->i++;
-	} else if (c == '{') {
-		size_t j = f->i + 1, d0 = j;
-		long lo = 0, hi;
-		while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9' && lo < 100000)
-			lo = lo * 10 + (f->s[j++] - '0');
-		if (j == d0)
-			return false; /* a literal '{' */
-		hi = lo;
-		if (j < f->n && f->s[j] == ',') {
-			size_t d1 = ++j;
-			hi = 0;
-			while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9' &&
-			       hi < 100000)
-				hi = hi * 10 + (f->s[j++] - '0');
-			if (j == d1)
-				hi = -1;
-		}
-		if (j >= f->n || f->s[j] != '}')
-			return false;
-		f->i = j + 1;
-		*min = lo;
-		*max = hi;
-	} else {
-		return false;
-	}
-	if (peek(f, 0) == '?' || peek(f, 0) == '+')
-		f->i++;
-	return true;
-}
+#include "extract/norm_first_p.h"
 
 /* ---- Memo --------------------------------------------------------------- */
 
@@ -1019,7 +146,8 @@ static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
 			if (!*id)
 				continue;
 			if (!map[*id]) {
-				memcpy(e.sets[e.nsets], f->sets[*id], sizeof(bset));
+				memcpy(e.sets[e.nsets], f->sets[*id],
+				       sizeof(bset));
 				map[*id] = (uint8_t)e.nsets++;
 			}
 			*id = map[*id];
@@ -1035,13 +163,13 @@ static struct pset memo_get(struct fa *f, const struct memo_ent *e)
 	struct pset out = {0};
 	uint8_t map[NSETS] = {0};
 	for (size_t k = 1; k < e->nsets; k++)
-		map[k] = intern(f, e->sets[k]);
+		map[k] = norm_fa_intern(f, e->sets[k]);
 	for (size_t i = 0; i < e->nstrs && !f->is_bad; i++) {
 		struct norm_pstr t = e->strs[i];
 		for (uint8_t k = 0; k < t.len; k++)
 			t.sym[k] = map[t.sym[k]];
 		t.x = map[t.x];
-		ps_push(f, &out, &t);
+		norm_ps_push(f, &out, &t);
 	}
 	return out;
 }
@@ -1218,7 +346,7 @@ static uint8_t excluded(struct fa *f, const struct pset *body)
 			for (int k = 0; k < 2; k++)
 				x[k] |= f->sets[s->sym[0]][k];
 	}
-	return ascii_part(f, x);
+	return norm_ps_ascii(f, x);
 }
 
 /* A group after its '(': its strings (empty for assertions). */
@@ -1269,12 +397,12 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		} else if (is_neg) {
 			x = excluded(f, &body);
 		}
-		ps_free(&body);
-		ps_one(f, &out, flags, x);
+		norm_ps_free(&body);
+		norm_ps_one(f, &out, flags, x);
 	} else if (c == '#') {
 		while (f->i < f->n && f->s[f->i] != ')')
 			f->i++;
-		ps_one(f, &out, 0, 0);
+		norm_ps_one(f, &out, 0, 0);
 	} else if (c == '&' || (c == 'P' && peek(f, 2) == '>')) {
 		/* (?&name): the named group's pattern, again */
 		f->i += c == '&' ? 2 : 3;
@@ -1291,7 +419,7 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 			*is_ci = ci; /* (?i): the rest of the group */
 			*is_opt = true;
 			f->depth--;
-			ps_one(f, &out, 0, 0);
+			norm_ps_one(f, &out, 0, 0);
 			return out;
 		} else {
 			f->is_bad = true;
@@ -1341,24 +469,24 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 	}
 	if (c == '[') {
 		f->i++;
-		parse_class(f, *is_ci, b);
+		norm_fa_parse_class(f, *is_ci, b);
 	} else if (c == '\\') {
 		unsigned e = peek(f, 1);
 		f->i += 2;
 		long cp;
-		if (escape_class(e, b)) {
+		if (norm_fa_escape_class(e, b)) {
 			/* \d \w \s ... */
 		} else if (e == 'b') {
 			f->nconds++;
-			ps_one(f, &out, F_B, 0);
+			norm_ps_one(f, &out, F_B, 0);
 			return out;
 		} else if ((e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
 			    e == 'G') && ++f->nconds) {
-			ps_one(f, &out, 0, 0);
+			norm_ps_one(f, &out, 0, 0);
 			return out;
 		} else if (e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
 			   e == 'G') {
-			ps_one(f, &out, 0, 0);
+			norm_ps_one(f, &out, 0, 0);
 			return out;
 		} else if (e == 'h' || e == 'H' || e == 'v' || e == 'V' ||
 			   e == 'R' || e == 'N' || e == 'X') {
@@ -1370,18 +498,18 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 			}
 			f->i++;
 			bs_range(b, 0, 255);
-		} else if ((cp = escape_char(f, e)) >= 0) {
-			cp_closure(b, (uint32_t)cp, *is_ci);
+		} else if ((cp = norm_fa_escape_char(f, e)) >= 0) {
+			norm_fa_cp_closure(b, (uint32_t)cp, *is_ci);
 		} else if (e == 'g' || e == 'k' || (e >= '1' && e <= '9')) {
 			/* a backreference: the text of a group, any or none */
 			skip_backref(f, e);
 			f->nconds++;
-			ps_one(f, &out, 0, 0);
-			struct norm_pstr any = eps(F_TRUNC, 0);
+			norm_ps_one(f, &out, 0, 0);
+			struct norm_pstr any = norm_ps_eps(F_TRUNC, 0);
 			bs_range(b, 0, 255);
-			any.sym[0] = intern(f, b);
+			any.sym[0] = norm_fa_intern(f, b);
 			any.len = 1;
-			ps_push(f, &out, &any);
+			norm_ps_push(f, &out, &any);
 			return out;
 		} else {
 			f->is_bad = true; /* \K, \Q ... */
@@ -1393,7 +521,7 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 	} else if (c == '^' || c == '$') {
 		f->i++;
 		f->nconds++;
-		ps_one(f, &out, 0, 0);
+		norm_ps_one(f, &out, 0, 0);
 		return out;
 	} else {
 		size_t k = utf8_len(c);
@@ -1401,15 +529,15 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 			f->is_bad = true;
 			return out;
 		}
-		cp_closure(b, decode(f->s + f->i, k), *is_ci);
+		norm_fa_cp_closure(b, decode(f->s + f->i, k), *is_ci);
 		f->i += k;
 	}
 	if (bs_empty(b))
 		return out; /* matches nothing */
-	struct norm_pstr s = eps(0, 0);
-	s.sym[0] = intern(f, b);
+	struct norm_pstr s = norm_ps_eps(0, 0);
+	s.sym[0] = norm_fa_intern(f, b);
 	s.len = 1;
-	ps_push(f, &out, &s);
+	norm_ps_push(f, &out, &s);
 	return out;
 }
 
@@ -1417,18 +545,18 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 static struct pset parse_seq(struct fa *f, bool *is_ci)
 {
 	struct pset acc = {0};
-	ps_one(f, &acc, 0, 0);
+	norm_ps_one(f, &acc, 0, 0);
 	while (f->i < f->n && !f->is_bad) {
 		unsigned c = f->s[f->i];
 		if (c == '|' || c == ')')
 			break;
 		struct pset a = parse_atom(f, is_ci);
 		long min, max;
-		if (!f->is_bad && parse_quant(f, &min, &max))
-			a = repeat(f, &a, min, max);
-		struct pset nx = concat(f, &acc, &a);
-		ps_free(&a);
-		ps_free(&acc);
+		if (!f->is_bad && norm_fa_parse_quant(f, &min, &max))
+			a = norm_ps_repeat(f, &a, min, max);
+		struct pset nx = norm_ps_concat(f, &acc, &a);
+		norm_ps_free(&a);
+		norm_ps_free(&acc);
 		acc = nx;
 	}
 	return acc;
@@ -1440,12 +568,12 @@ static struct pset parse_alt(struct fa *f, bool *is_ci)
 	bool ci = *is_ci;
 	for (;;) {
 		struct pset b = parse_seq(f, &ci);
-		ps_union(f, &out, &b);
+		norm_ps_union(f, &out, &b);
 		if (f->is_bad || peek(f, 0) != '|')
 			break;
 		f->i++;
 	}
-	ps_norm(f, &out);
+	norm_ps_norm(f, &out);
 	return out;
 }
 
@@ -1485,7 +613,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 			if (s->x)
 				for (int k = 0; k < 4; k++)
 					x[k] |= f.sets[s->x][k];
-			s->x = ascii_part(&f, x);
+			s->x = norm_ps_ascii(&f, x);
 		}
 		s->flags &= (uint8_t)(F_TRUNC | F_WS);
 		if (s->flags & F_TRUNC)
@@ -1506,7 +634,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	} else {
 		memset(out, 0, sizeof(*out));
 	}
-	ps_free(&p);
+	norm_ps_free(&p);
 	free(f.sets);
 	free(f.hash);
 }

@@ -242,7 +242,7 @@ struct norm_startq {
 	size_t n, cap;
 };
 
-/* The trigger pass of one document (norm_trie.c); caller frees with
+/* The trigger pass of one document (norm_walk.c); caller frees with
 ** norm_walk_destroy. NULL on out of memory. */
 struct norm_walk *norm_walk_create(const struct fc_norm *n);
 void norm_walk_destroy(struct norm_walk *w);

@@ -1,0 +1,144 @@
+/*
+** norm_first_p.h: private to the start-string analysis of patterns
+** (norm_first.c reads the regex, norm_fa.c its byte classes and
+** escapes, norm_pset.c the sets of start strings).
+*/
+#ifndef FC_NORM_FIRST_P_H
+#define FC_NORM_FIRST_P_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+#define SET_MAX 384 /* strings in one set before they are shortened */
+#define NSETS 256   /* byte classes of one pattern (id 0 unused) */
+#define NEST_MAX 256 /* group depth read */
+#define NCALLS 8    /* group calls within group calls */
+#define REP_MAX 4   /* {n,m} with m at most this is spelled out */
+#define PRODUCT_MAX 4096 /* strings a concatenation may make */
+
+enum { F_TRUNC = NORM_PS_TRUNC, F_WS = NORM_PS_WS, F_B = 4 };
+
+typedef uint64_t bset[4];
+
+struct pset {
+	struct norm_pstr *v;
+	size_t n, cap;
+};
+
+struct fa {
+	const unsigned char *s;
+	size_t n, i;
+	bool is_bad;
+	int depth;
+	struct norm_first_memo *memo; /* groups seen in earlier patterns */
+	size_t calls[NCALLS][2]; /* groups being called: name, length */
+	size_t ncalls;
+	size_t nconds; /* assertions and backreferences read so far */
+	bset *sets; /* interned classes, [0] unused */
+	size_t nsets;
+	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
+	uint32_t *hash; /* scratch for ps_dedupe */
+	size_t caphash;
+};
+
+/* ---- Byte sets (norm_fa.c) ---------------------------------------------- */
+
+/* \w: ASCII letters, digits and '_' (PCRE2 without UCP); letters and
+** digits. */
+static const bset WORD = {0x03FF000000000000ull, 0x07FFFFFE87FFFFFEull, 0, 0};
+static const bset ALNUM = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull, 0, 0};
+
+static inline void bs_set(uint64_t *b, unsigned c)
+{
+	b[c / 64] |= 1ull << (c % 64);
+}
+
+static inline bool bs_has(const uint64_t *b, unsigned c)
+{
+	return b[c / 64] >> (c % 64) & 1;
+}
+
+static inline void bs_range(uint64_t *b, unsigned lo, unsigned hi)
+{
+	for (unsigned c = lo; c <= hi; c++)
+		bs_set(b, c);
+}
+
+static inline bool bs_empty(const uint64_t *b)
+{
+	return !(b[0] | b[1] | b[2] | b[3]);
+}
+
+static inline bool bs_subset(const uint64_t *a, const uint64_t *b)
+{
+	for (int k = 0; k < 4; k++)
+		if (a[k] & ~b[k])
+			return false;
+	return true;
+}
+
+static inline bool bs_disjoint(const uint64_t *a, const uint64_t *b)
+{
+	for (int k = 0; k < 4; k++)
+		if (a[k] & b[k])
+			return false;
+	return true;
+}
+
+static inline void bs_word(uint64_t *b)
+{
+	memcpy(b, WORD, sizeof(bset));
+}
+
+static inline void bs_alnum(uint64_t *b)
+{
+	memcpy(b, ALNUM, sizeof(bset));
+}
+
+uint8_t norm_fa_intern(struct fa *f, const uint64_t *b);
+/* First bytes of code point cp (both cases when is_ci). */
+void norm_fa_cp_closure(uint64_t *b, uint32_t cp, bool is_ci);
+
+/* ---- Lexing (norm_fa.c) ------------------------------------------------- */
+
+static inline unsigned peek(const struct fa *f, size_t k)
+{
+	return f->i + k < f->n ? f->s[f->i + k] : 0;
+}
+
+static inline size_t utf8_len(unsigned lead)
+{
+	return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+}
+
+static inline uint32_t decode(const unsigned char *p, size_t k)
+{
+	if (k == 1)
+		return p[0];
+	uint32_t cp = p[0] & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
+	for (size_t i = 1; i < k; i++)
+		cp = (cp << 6) | (p[i] & 0x3F);
+	return cp;
+}
+
+bool norm_fa_escape_class(unsigned c, uint64_t *b);
+long norm_fa_escape_char(struct fa *f, unsigned c);
+void norm_fa_parse_class(struct fa *f, bool is_ci, uint64_t *b);
+bool norm_fa_parse_quant(struct fa *f, long *min, long *max);
+
+/* ---- String sets (norm_pset.c) ------------------------------------------ */
+
+void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s);
+void norm_ps_free(struct pset *p);
+void norm_ps_norm(struct fa *f, struct pset *p);
+struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
+void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);
+void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);
+uint8_t norm_ps_ascii(struct fa *f, const uint64_t *x);
+struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b);
+struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max);
+
+#endif

@@ -1,0 +1,527 @@
+/*
+** norm_pset.c: sets of start strings (norm_first.c): union,
+** concatenation and bounded repetition, kept small by merging strings
+** that differ in one class and by cutting them short.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_first_p.h"
+
+/* ---- String sets -------------------------------------------------------- */
+
+void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 8;
+		struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
+		if (!v) {
+			f->is_bad = true;
+			return;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = *s;
+}
+
+void norm_ps_free(struct pset *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+_Static_assert(sizeof(struct norm_pstr) == 16, "hash_pstr reads 16 bytes");
+
+static uint64_t hash_pstr(const struct norm_pstr *s)
+{
+	uint64_t a, b;
+	memcpy(&a, s, 8);
+	memcpy(&b, (const char *)s + 8, 8);
+	return (a * 0x9E3779B97F4A7C15ull ^ b) * 0xFF51AFD7ED558CCDull;
+}
+
+/* Drop duplicates (keeping the first of each). */
+static void ps_dedupe(struct fa *f, struct pset *p)
+{
+	if (p->n < 2)
+		return;
+	size_t cap = 16;
+	while (cap < 2 * p->n)
+		cap *= 2;
+	if (cap > f->caphash) {
+		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
+		if (!h) {
+			f->is_bad = true;
+			return;
+		}
+		f->hash = h;
+		f->caphash = cap;
+	}
+	memset(f->hash, 0, cap * sizeof(*f->hash));
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t k = hash_pstr(&p->v[i]) >> 40 & (cap - 1);
+		bool dup = false;
+		for (; f->hash[k]; k = (k + 1) & (cap - 1))
+			if (!memcmp(&p->v[f->hash[k] - 1], &p->v[i],
+				    sizeof(*p->v))) {
+				dup = true;
+				break;
+			}
+		if (dup)
+			continue;
+		p->v[o] = p->v[i];
+		f->hash[k] = (uint32_t)++o;
+	}
+	p->n = o;
+}
+
+/*
+** The longest strings that differ in their last class only become one,
+** with the union of those classes (and nothing known after it). Returns
+** whether that made the set smaller.
+*/
+static bool ps_merge_last(struct fa *f, struct pset *p)
+{
+	uint8_t max = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].len > max)
+			max = p->v[i].len;
+	if (max < 2)
+		return false;
+	size_t n0 = p->n;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr *s = &p->v[i];
+		if (s->len < max)
+			continue;
+		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+		s->x = 0;
+	}
+	/* group by everything but the last class: the first of a group
+	** takes the union */
+	size_t cap = 16;
+	while (cap < 2 * p->n)
+		cap *= 2;
+	if (cap > f->caphash) {
+		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
+		if (!h) {
+			f->is_bad = true;
+			return false;
+		}
+		f->hash = h;
+		f->caphash = cap;
+	}
+	memset(f->hash, 0, cap * sizeof(*f->hash));
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr s = p->v[i];
+		if (s.len < max) {
+			p->v[o++] = s;
+			continue;
+		}
+		struct norm_pstr key = s;
+		key.sym[max - 1] = 0;
+		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
+		size_t into = SIZE_MAX;
+		for (; f->hash[k]; k = (k + 1) & (cap - 1)) {
+			struct norm_pstr g = p->v[f->hash[k] - 1];
+			g.sym[max - 1] = 0;
+			if (!memcmp(&g, &key, sizeof(g))) {
+				into = f->hash[k] - 1;
+				break;
+			}
+		}
+		if (into == SIZE_MAX) {
+			p->v[o] = s;
+			f->hash[k] = (uint32_t)++o;
+			continue;
+		}
+		struct norm_pstr *g = &p->v[into];
+		bset u;
+		for (int j = 0; j < 4; j++)
+			u[j] = f->sets[g->sym[max - 1]][j] |
+			       f->sets[s.sym[max - 1]][j];
+		g->sym[max - 1] = norm_fa_intern(f, u);
+	}
+	p->n = o;
+	return o < n0;
+}
+
+/* Drop duplicates, and shorten the longest strings while there are
+** too many. */
+void norm_ps_norm(struct fa *f, struct pset *p)
+{
+	for (;;) {
+		ps_dedupe(f, p);
+		if (p->n <= SET_MAX)
+			return;
+		if (ps_merge_last(f, p))
+			continue;
+		uint8_t max = 0;
+		for (size_t i = 0; i < p->n; i++)
+			if (p->v[i].len > max)
+				max = p->v[i].len;
+		if (max <= 1) {
+			f->is_bad = true;
+			return;
+		}
+		for (size_t i = 0; i < p->n; i++) {
+			struct norm_pstr *s = &p->v[i];
+			if (s->len < max)
+				continue;
+			s->sym[--s->len] = 0;
+			s->loop &= (uint16_t)~(1u << s->len);
+			s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+			s->x = 0;
+		}
+	}
+}
+
+struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x)
+{
+	struct norm_pstr s;
+	memset(&s, 0, sizeof(s));
+	s.flags = flags;
+	s.x = x;
+	return s;
+}
+
+void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x)
+{
+	struct norm_pstr s = norm_ps_eps(flags, x);
+	norm_ps_push(f, p, &s);
+}
+
+/* Union of sets a and b into a (b freed); normalised when large. */
+void norm_ps_union(struct fa *f, struct pset *a, struct pset *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		norm_ps_push(f, a, &b->v[i]);
+	norm_ps_free(b);
+	if (a->n > 4 * SET_MAX)
+		norm_ps_norm(f, a);
+}
+
+/* Append class b (a run of it when loop) to t, into out. A run whose
+** first byte was narrowed cannot repeat the narrower class: it becomes
+** that byte, and the string ends there. */
+static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
+		     uint8_t y, bool loop, struct pset *out)
+{
+	bool same = !memcmp(b, f->sets[y], sizeof(bset));
+	t.sym[t.len] = same ? y : norm_fa_intern(f, b);
+	if (loop && same)
+		t.loop |= (uint16_t)(1u << t.len);
+	t.len++;
+	if (loop && !same) {
+		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+		t.x = 0;
+	}
+	norm_ps_push(f, out, &t);
+}
+
+/* s followed by class y (a run of it when loop): 0, 1 or 2 strings
+** into out. */
+static void append_sym(struct fa *f, const struct norm_pstr *s, uint8_t y,
+		       bool loop, struct pset *out)
+{
+	if ((s->flags & F_TRUNC) || s->len >= NORM_PK) {
+		struct norm_pstr t = *s;
+		t.flags |= F_TRUNC;
+		t.x = 0;
+		t.flags &= (uint8_t)~F_B;
+		norm_ps_push(f, out, &t);
+		return;
+	}
+	bset b, w;
+	memcpy(b, f->sets[y], sizeof(b));
+	bs_word(w);
+	if (s->x)
+		for (int k = 0; k < 4; k++)
+			b[k] &= ~f->sets[s->x][k];
+	struct norm_pstr t = *s;
+	t.flags &= (uint8_t)~F_B;
+	t.x = 0;
+	if ((s->flags & F_B) && s->len == 0) {
+		/* \b first: a word character after a non-word one */
+		bset bw, bn;
+		for (int k = 0; k < 4; k++) {
+			bw[k] = b[k] & w[k];
+			bn[k] = b[k] & ~w[k];
+		}
+		if (!bs_empty(bw)) {
+			struct norm_pstr u = t;
+			u.flags |= F_WS;
+			push_sym(f, u, bw, y, loop, out);
+		}
+		if (!bs_empty(bn))
+			push_sym(f, t, bn, y, loop, out);
+		return;
+	}
+	if (s->flags & F_B) {
+		const uint64_t *last = f->sets[s->sym[s->len - 1]];
+		if (bs_subset(last, w)) {
+			for (int k = 0; k < 4; k++)
+				b[k] &= ~w[k];
+		} else if (bs_disjoint(last, w)) {
+			for (int k = 0; k < 4; k++)
+				b[k] &= w[k];
+		}
+	}
+	if (bs_empty(b))
+		return;
+	push_sym(f, t, b, y, loop, out);
+}
+
+/* The ASCII part of set x, as a class id (0 when empty). */
+uint8_t norm_ps_ascii(struct fa *f, const uint64_t *x)
+{
+	bset b = {x[0], x[1], 0, 0};
+	return bs_empty(b) ? 0 : norm_fa_intern(f, b);
+}
+
+static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	bset u;
+	for (int k = 0; k < 4; k++)
+		u[k] = f->sets[a][k] | f->sets[b][k];
+	return norm_fa_intern(f, u);
+}
+
+/* a followed by b, into out. */
+static void join(struct fa *f, const struct norm_pstr *a,
+		 const struct norm_pstr *b, struct pset *out)
+{
+	if ((a->flags & F_TRUNC) || a->len >= NORM_PK) {
+		struct norm_pstr t = *a;
+		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+		t.x = 0;
+		norm_ps_push(f, out, &t);
+		return;
+	}
+	struct norm_pstr a2 = *a;
+	if (b->flags & F_WS) {
+		if (a2.len == 0) {
+			a2.flags |= F_WS;
+		} else if (!(a2.loop >> (a2.len - 1) & 1)) {
+			/* nothing alphanumeric right before b */
+			bset last;
+			memcpy(last, f->sets[a2.sym[a2.len - 1]], sizeof(last));
+			for (int k = 0; k < 4; k++)
+				last[k] &= ~ALNUM[k];
+			if (bs_empty(last))
+				return;
+			a2.sym[a2.len - 1] = norm_fa_intern(f, last);
+		}
+	}
+	/* the first symbol of b meets a's pending \b and lookahead: up to
+	** two strings; the rest of b follows as it is */
+	struct pset cur = {0};
+	struct norm_pstr two[2];
+	cur.v = two;
+	cur.cap = 2;
+	if (b->len)
+		append_sym(f, &a2, b->sym[0], b->loop & 1, &cur);
+	else
+		two[cur.n++] = a2;
+	for (size_t i = 0; i < cur.n; i++) {
+		struct norm_pstr t = cur.v[i];
+		for (uint8_t k = 1; k < b->len && !(t.flags & F_TRUNC); k++) {
+			if (t.len >= NORM_PK) {
+				t.flags |= F_TRUNC;
+				break;
+			}
+			t.sym[t.len] = b->sym[k];
+			t.loop |= (uint16_t)((b->loop >> k & 1u) << t.len);
+			t.len++;
+		}
+		if (t.flags & F_TRUNC) {
+			t.flags &= (uint8_t)~F_B;
+			t.x = 0;
+		} else if (b->flags & F_TRUNC) {
+			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+			t.x = 0;
+		} else if (b->len == 0) {
+			t.flags |= b->flags & F_B;
+			t.x = union_id(f, t.x, b->x);
+		} else {
+			t.flags = (uint8_t)((t.flags & ~F_B) |
+					     (b->flags & F_B));
+			t.x = b->x;
+		}
+		norm_ps_push(f, out, &t);
+	}
+}
+
+/* Cut the longest strings of p by one class; false when none is
+** longer than one. */
+static bool ps_cut(struct fa *f, struct pset *p)
+{
+	uint8_t max = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].len > max)
+			max = p->v[i].len;
+	if (max <= 1)
+		return false;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr *s = &p->v[i];
+		if (s->len < max)
+			continue;
+		s->sym[--s->len] = 0;
+		s->loop &= (uint16_t)~(1u << s->len);
+		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+		s->x = 0;
+	}
+	norm_ps_norm(f, p);
+	return true;
+}
+
+static bool is_open(const struct norm_pstr *s)
+{
+	return !(s->flags & F_TRUNC) && s->len < NORM_PK;
+}
+
+/* a then b (b may be shortened so that the product stays small). */
+struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
+{
+	struct pset out = {0};
+	size_t nopen = 0;
+	for (size_t i = 0; i < a->n; i++)
+		nopen += is_open(&a->v[i]);
+	while (nopen * b->n > PRODUCT_MAX && ps_cut(f, b))
+		;
+	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
+		if (!is_open(&a->v[i])) {
+			join(f, &a->v[i], &a->v[i], &out);
+			continue;
+		}
+		if (nopen * b->n > PRODUCT_MAX) {
+			/* still too many: what follows a is unknown */
+			struct norm_pstr t = a->v[i];
+			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+			t.x = 0;
+			if (t.len)
+				norm_ps_push(f, &out, &t);
+			else
+				for (size_t j = 0; j < b->n; j++)
+					join(f, &a->v[i], &b->v[j], &out);
+			continue;
+		}
+		for (size_t j = 0; j < b->n && !f->is_bad; j++)
+			join(f, &a->v[i], &b->v[j], &out);
+	}
+	norm_ps_norm(f, &out);
+	return out;
+}
+
+static void ps_trunc(struct pset *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->v[i].len == 0)
+			continue; /* empty stays empty: matched nothing */
+		p->v[i].flags = (uint8_t)((p->v[i].flags & F_WS) | F_TRUNC);
+		p->v[i].x = 0;
+	}
+}
+
+static struct pset ps_copy(struct fa *f, const struct pset *p)
+{
+	struct pset c = {0};
+	for (size_t i = 0; i < p->n; i++)
+		norm_ps_push(f, &c, &p->v[i]);
+	return c;
+}
+
+/* Is p one class (its strings one byte each, nothing else)? Then it
+** becomes that one class, the union. */
+static bool single_class(struct fa *f, struct pset *p)
+{
+	bset u = {0};
+	for (size_t i = 0; i < p->n; i++) {
+		const struct norm_pstr *s = &p->v[i];
+		if (s->len != 1 || s->flags || s->x || s->loop)
+			return false;
+		for (int k = 0; k < 4; k++)
+			u[k] |= f->sets[s->sym[0]][k];
+	}
+	if (!p->n)
+		return false;
+	p->v[0].sym[0] = norm_fa_intern(f, u);
+	p->n = 1;
+	return true;
+}
+
+/* p repeated min..max times (max < 0: unbounded); p is freed. */
+struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
+{
+	struct pset out = {0};
+	if (max == 0) {
+		norm_ps_free(p);
+		norm_ps_one(f, &out, 0, 0);
+		return out;
+	}
+	if (min == 0)
+		norm_ps_one(f, &out, 0, 0);
+	long lo = min > 0 ? min : 1;
+	if ((max < 0 || max > REP_MAX) && single_class(f, p)) {
+		/* a run of one class: [0-9]+, \s*, x{2,} */
+		struct pset run = {0};
+		struct norm_pstr r = p->v[0];
+		r.loop = 1;
+		norm_ps_push(f, &run, &r);
+		struct pset acc = {0};
+		norm_ps_one(f, &acc, 0, 0);
+		for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
+			struct pset nx = norm_ps_concat(f, &acc, p);
+			norm_ps_free(&acc);
+			acc = nx;
+		}
+		struct pset nx = norm_ps_concat(f, &acc, &run);
+		norm_ps_free(&acc);
+		norm_ps_free(&run);
+		norm_ps_union(f, &out, &nx);
+		norm_ps_free(p);
+		return out;
+	}
+	struct pset acc = ps_copy(f, p);
+	for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
+		struct pset nx = norm_ps_concat(f, &acc, p);
+		norm_ps_free(&acc);
+		acc = nx;
+	}
+	if (max > 0 && max <= REP_MAX) {
+		struct pset all = ps_copy(f, &acc);
+		for (long k = lo + 1; k <= max && !f->is_bad; k++) {
+			struct pset nx = norm_ps_concat(f, &acc, p);
+			norm_ps_free(&acc);
+			acc = nx;
+			struct pset c = ps_copy(f, &acc);
+			norm_ps_union(f, &all, &c);
+		}
+		norm_ps_free(&acc);
+		acc = all;
+	} else if (max != lo && acc.n * p->n > PRODUCT_MAX / 4) {
+		/* too many to spell out: more may follow */
+		ps_trunc(&acc);
+	} else if (max != lo) {
+		/* lo and lo + 1 times, and at least lo + 2 */
+		struct pset all = ps_copy(f, &acc);
+		for (long k = 0; k < 2 && !f->is_bad; k++) {
+			struct pset nx = norm_ps_concat(f, &acc, p);
+			norm_ps_free(&acc);
+			acc = nx;
+			if (k == 1)
+				ps_trunc(&acc);
+			struct pset c = ps_copy(f, &acc);
+			norm_ps_union(f, &all, &c);
+		}
+		norm_ps_free(&acc);
+		acc = all;
+	}
+	norm_ps_union(f, &out, &acc);
+	norm_ps_free(p);
+	return out;
+}

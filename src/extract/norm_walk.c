@@ -1,0 +1,549 @@
+/*
+** norm_walk.c: the one pass of the normalizer scan over a stretch, on
+** the start tables of norm_trie.c.
+**
+** The pass (norm_walk_stretch) reads every byte of the stretch once:
+** the letter runs select the patterns whose anchors occur (the trigger
+** hash of norm_compile.c), digits and symbols too, and a walk from the
+** start of each letter/digit run (and from each byte that may start a
+** string anywhere) finds where each pattern's match may start. The
+** positions are queued per pattern for norm.c, which tries the anchored
+** pattern there only.
+**
+** The walks run on a DFA built lazily from the trie (as RE2 does it): a
+** state is a set of trie nodes; its transition on a column of bytes is
+** made the first time the text needs it, with the bits it reports (the
+** strings that end there: match starts, and triggers). A byte above
+** ASCII stops a walk and reports every match start below the state,
+** which only adds tries. The DFA starts over when it has DFA_MAX states.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_trie_p.h"
+
+#define DFA_MAX 16384    /* states before the DFA starts over */
+#define UNKNOWN 0xFFFFFFFFu
+
+struct dstate {
+	uint32_t nodes;   /* offset into dnodes */
+	uint32_t nnodes;
+	uint32_t end, bail; /* bits when the stretch ends / at a non-ASCII
+			       byte (bits index) */
+	uint32_t hash;
+};
+
+struct norm_walk {
+	const struct fc_norm *n;
+	const struct norm_scan *t;
+	size_t nw;
+	uint64_t *acc;          /* starts at the current position */
+	uint64_t *queued;       /* patterns with starts queued */
+	struct norm_startq *q;  /* per pattern */
+	/* DFA */
+	struct dstate *st;
+	size_t nst, capst;
+	uint32_t *dnodes;       /* the node sets */
+	size_t ndnodes, capdnodes;
+	uint32_t *trans;        /* nst * ncls: next << 16 | bits, or UNKNOWN */
+	size_t captrans;
+	uint32_t *hst;          /* state hash: index + 1 */
+	size_t hstmask;
+	uint64_t *bits;         /* bit sets: starts then triggers, 2 nw each */
+	size_t nbits, capbits;
+	uint32_t *hbits;        /* their hash: index + 1 */
+	size_t hbitsmask;
+	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	uint32_t *tmp;          /* a node set being made */
+	size_t captmp;
+	uint64_t *tbits;        /* bits being made (2 nw) */
+	bool is_oom;
+};
+
+static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
+		  size_t need)
+{
+	if (need <= *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 256;
+	while (nc < need)
+		nc *= 2;
+	void *g = realloc(*v, nc * elem);
+	if (!g) {
+		w->is_oom = true;
+		return false;
+	}
+	*v = g;
+	*cap = nc;
+	return true;
+}
+
+static uint32_t hash_words(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001B3ull;
+	return (uint32_t)(h >> 32) | 1;
+}
+
+/* The index of bit set w->tbits (0: empty). */
+static uint32_t bits_id(struct norm_walk *w)
+{
+	size_t n2 = 2 * w->nw;
+	bool empty = true;
+	for (size_t k = 0; k < n2 && empty; k++)
+		empty = !w->tbits[k];
+	if (empty)
+		return 0;
+	uint32_t h = hash_words(w->tbits, n2 * sizeof(uint64_t));
+	size_t i = h & w->hbitsmask;
+	for (;; i = (i + 1) & w->hbitsmask) {
+		uint32_t k = w->hbits[i];
+		if (!k)
+			break;
+		if (!memcmp(w->bits + k * n2, w->tbits, n2 * sizeof(uint64_t)))
+			return k;
+	}
+	if (w->nbits >= 0xFFFF || w->nbits * 2 > w->hbitsmask ||
+	    !vgrow(w, (void **)&w->bits, n2 * sizeof(uint64_t), &w->capbits,
+		   w->nbits + 1)) {
+		w->is_oom = w->is_oom || w->nbits < 0xFFFF;
+		return UNKNOWN;
+	}
+	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
+	w->hbits[i] = (uint32_t)w->nbits;
+	return (uint32_t)w->nbits++;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The bits of the conds of node set S when the next byte is b (b < 0:
+** the stretch ends or the byte is above ASCII: every cond holds). */
+static void cond_bits(struct norm_walk *w, const uint32_t *set, size_t n,
+		      int b)
+{
+	const struct norm_scan *t = w->t;
+	size_t nw = w->nw;
+	for (size_t k = 0; k < n; k++)
+		for (uint32_t c = t->nodes[set[k]].cond; c;
+		     c = t->conds[c].next) {
+			const struct trie_cond *cd = &t->conds[c];
+			if (b >= 0 && set_has(t->sets[cd->x], (unsigned)b))
+				continue;
+			if (cd->is_trig)
+				or_set(w->tbits + nw,
+				       w->n->bitsets + (size_t)cd->bits * nw,
+				       nw);
+			else
+				or_set(w->tbits,
+				       t->pool + (size_t)cd->bits * nw, nw);
+		}
+}
+
+static void clear_dfa(struct norm_walk *w);
+
+/*
+** The state of node set w->tmp[0, n) (sorted here): its index, made when
+** new (with its end and bail bits). UNKNOWN when the DFA is full.
+*/
+static uint32_t state_id(struct norm_walk *w, size_t n)
+{
+	const struct norm_scan *t = w->t;
+	if (n > 1) {
+		qsort(w->tmp, n, sizeof(*w->tmp), cmp_u32);
+		size_t o = 1;
+		for (size_t k = 1; k < n; k++)
+			if (w->tmp[k] != w->tmp[o - 1])
+				w->tmp[o++] = w->tmp[k];
+		n = o;
+	}
+	if (!n)
+		return 0;
+	uint32_t h = hash_words(w->tmp, n * sizeof(*w->tmp));
+	size_t i = h & w->hstmask;
+	for (;; i = (i + 1) & w->hstmask) {
+		uint32_t k = w->hst[i];
+		if (!k)
+			break;
+		const struct dstate *d = &w->st[k - 1];
+		if (d->hash == h && d->nnodes == n &&
+		    !memcmp(w->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
+			return k - 1;
+	}
+	if (w->nst >= DFA_MAX)
+		return UNKNOWN;
+	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
+	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
+		   w->ndnodes + n) ||
+	    !vgrow(w, (void **)&w->trans, t->ncls * sizeof(*w->trans),
+		   &w->captrans, w->nst + 1))
+		return UNKNOWN;
+	uint32_t id = (uint32_t)w->nst;
+	struct dstate *d = &w->st[id];
+	d->nodes = (uint32_t)w->ndnodes;
+	d->nnodes = (uint32_t)n;
+	d->hash = h;
+	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
+	w->ndnodes += n;
+	for (size_t c = 0; c < t->ncls; c++)
+		w->trans[id * t->ncls + c] = UNKNOWN;
+	size_t nw = w->nw;
+	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
+	cond_bits(w, w->tmp, n, -1);
+	d->end = bits_id(w);
+	for (size_t k = 0; k < n; k++)
+		if (t->nodes[w->tmp[k]].sub >= 0)
+			or_set(w->tbits, pool_at(t, t->nodes[w->tmp[k]].sub, nw),
+			       nw);
+	d->bail = bits_id(w);
+	if (d->end == UNKNOWN || d->bail == UNKNOWN)
+		return UNKNOWN;
+	w->hst[i] = id + 1;
+	w->nst++;
+	return id;
+}
+
+static void add_node(struct norm_walk *w, size_t *n, uint32_t nd)
+{
+	if (*n == w->captmp &&
+	    !vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, *n + 1))
+		return;
+	w->tmp[(*n)++] = nd;
+}
+
+/* The unconditional starts of the nodes w->tmp[0, n) into tbits. */
+static void pats_bits(struct norm_walk *w, size_t n)
+{
+	const struct norm_scan *t = w->t;
+	for (size_t k = 0; k < n; k++)
+		if (t->nodes[w->tmp[k]].pats >= 0)
+			or_set(w->tbits,
+			       pool_at(t, t->nodes[w->tmp[k]].pats, w->nw),
+			       w->nw);
+}
+
+/* The transition of state id on ASCII byte b: next << 16 | bits. */
+static uint32_t step(struct norm_walk *w, uint32_t id, unsigned b)
+{
+	const struct norm_scan *t = w->t;
+	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
+	const struct dstate *d = &w->st[id];
+	cond_bits(w, w->dnodes + d->nodes, d->nnodes, (int)b);
+	size_t n = 0;
+	for (uint32_t k = 0; k < d->nnodes; k++) {
+		uint32_t nd = w->dnodes[w->st[id].nodes + k];
+		const struct trie_node *node = &t->nodes[nd];
+		if (node->is_loop && set_has(t->sets[node->sym], b))
+			add_node(w, &n, nd);
+		if (node->disp) {
+			const uint32_t *l = t->lists + t->disp[node->disp + b];
+			for (uint32_t j = 1; j <= l[0]; j++)
+				add_node(w, &n, l[j]);
+			continue;
+		}
+		for (uint32_t ch = node->child; ch; ch = t->nodes[ch].sibling)
+			if (set_has(t->sets[t->nodes[ch].sym], b))
+				add_node(w, &n, ch);
+	}
+	pats_bits(w, n);
+	uint32_t bits = bits_id(w);
+	uint32_t next = state_id(w, n);
+	if (next == UNKNOWN || bits == UNKNOWN)
+		return UNKNOWN;
+	return next << 16 | bits;
+}
+
+/* The start on ASCII byte c: the first level for it, and the starts
+** its strings of one byte report. */
+static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
+{
+	const struct norm_scan *t = w->t;
+	size_t n = 0;
+	if (!any_only)
+		for (uint32_t k = t->run_at[c]; k < t->run_at[c + 1]; k++)
+			add_node(w, &n, t->first[k]);
+	for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
+		add_node(w, &n, t->first[k]);
+	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
+	pats_bits(w, n);
+	uint32_t bits = bits_id(w);
+	uint32_t next = state_id(w, n);
+	if (next == UNKNOWN || bits == UNKNOWN)
+		return UNKNOWN;
+	return next << 16 | bits;
+}
+
+static void clear_dfa(struct norm_walk *w)
+{
+	w->nst = w->ndnodes = 0;
+	w->nbits = 1; /* 0: the empty set */
+	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
+	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
+	memset(w->start, 0xFF, sizeof(w->start));
+	/* state 0: no node (dead) */
+	w->nst = 0;
+	state_id(w, 0);
+	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
+	    vgrow(w, (void **)&w->trans, w->t->ncls * sizeof(*w->trans),
+		  &w->captrans, 1)) {
+		memset(&w->st[0], 0, sizeof(w->st[0]));
+		for (size_t c = 0; c < w->t->ncls; c++)
+			w->trans[c] = 0; /* dead stays dead, reports nothing */
+		w->nst = 1;
+	}
+}
+
+/* OR the bits of index b into acc (starts) and active (triggers). */
+static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
+{
+	if (!b)
+		return;
+	const uint64_t *v = w->bits + (size_t)b * 2 * w->nw;
+	or_set(w->acc, v, w->nw);
+	or_set(active, v + w->nw, w->nw);
+}
+
+/*
+** Walk from position p (its byte x[p] taken): at the start of a
+** letter/digit run with both roots, else with the one for anywhere.
+** Starts go to w->acc, triggers to active.
+*/
+static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
+		 uint32_t e, bool any_only, uint64_t *active)
+{
+	const struct norm_scan *t = w->t;
+	unsigned c = x[p];
+	if (c >= 0x80) {
+		/* above ASCII: whatever may start with it */
+		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
+			or_set(w->acc,
+			       pool_at(t, t->nodes[t->first[k]].sub, w->nw),
+			       w->nw);
+		return;
+	}
+	uint32_t tr = w->start[any_only][c];
+	if (tr == UNKNOWN) {
+		tr = start_of(w, any_only, c);
+		if (tr == UNKNOWN) {
+			clear_dfa(w);
+			if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+				w->is_oom = true;
+				return;
+			}
+		}
+		w->start[any_only][c] = tr;
+	}
+	report(w, tr & 0xFFFF, active);
+	uint32_t id = tr >> 16;
+	for (uint32_t i = p + 1; id; i++) {
+		if (i >= e) {
+			report(w, w->st[id].end, active);
+			return;
+		}
+		unsigned b = x[i];
+		if (b >= 0x80) {
+			report(w, w->st[id].bail, active);
+			return;
+		}
+		tr = w->trans[id * t->ncls + t->bcls[b]];
+		if (tr == UNKNOWN) {
+			tr = step(w, id, b);
+			if (tr == UNKNOWN) {
+				/* the DFA is full: start over, here */
+				uint32_t *set = malloc(w->st[id].nnodes *
+						       sizeof(*set));
+				size_t n = w->st[id].nnodes;
+				if (!set) {
+					w->is_oom = true;
+					return;
+				}
+				memcpy(set, w->dnodes + w->st[id].nodes,
+				       n * sizeof(*set));
+				clear_dfa(w);
+				if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp),
+					  &w->captmp, n))
+					memcpy(w->tmp, set, n * sizeof(*set));
+				free(set);
+				id = w->is_oom ? UNKNOWN : state_id(w, n);
+				if (id == UNKNOWN ||
+				    (tr = step(w, id, b)) == UNKNOWN) {
+					w->is_oom = true;
+					return;
+				}
+				w->trans[id * t->ncls + t->bcls[b]] = tr;
+			} else {
+				/* (step may have moved trans) */
+				w->trans[id * t->ncls + t->bcls[b]] = tr;
+			}
+		}
+		report(w, tr & 0xFFFF, active);
+		id = tr >> 16;
+	}
+}
+
+/* Queue position p for every pattern in w->acc. */
+static void queue(struct norm_walk *w, uint32_t p)
+{
+	for (size_t k = 0; k < w->nw; k++) {
+		for (uint64_t b = w->acc[k]; b; b &= b - 1) {
+			size_t j = k * 64 + (size_t)__builtin_ctzll(b);
+			struct norm_startq *q = &w->q[j];
+			if (!q->n)
+				w->queued[k] |= 1ull << (j % 64);
+			if (q->n == q->cap &&
+			    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap,
+				   q->n + 1))
+				return;
+			q->v[q->n++] = p;
+		}
+		w->acc[k] = 0;
+	}
+}
+
+/* The trigger of the letter run at i (bounded by e) into active. */
+static void trigger_word(struct norm_walk *w, const unsigned char *x,
+			 uint32_t i, uint32_t e, uint64_t *active)
+{
+	const struct fc_norm *n = w->n;
+	char buf[32];
+	size_t len = 0;
+	for (uint32_t j = i; j < e && is_alpha(x[j]); j++, len++)
+		if (len < sizeof(buf))
+			buf[len] = (char)(x[j] | 0x20);
+	if (len <= sizeof(buf)) {
+		int32_t b = norm_hash_get(&n->triggers, -1, buf, len);
+		if (b >= 0)
+			or_set(active, n->bitsets + (size_t)b * w->nw, w->nw);
+	}
+}
+
+struct norm_walk *norm_walk_create(const struct fc_norm *n)
+{
+	struct norm_walk *w = calloc(1, sizeof(*w));
+	if (!w)
+		return NULL;
+	w->n = n;
+	w->t = n->scan;
+	w->nw = n->nwords;
+	w->acc = calloc(4 * w->nw, sizeof(uint64_t));
+	w->q = calloc(n->npatterns, sizeof(*w->q));
+	w->hstmask = 2 * DFA_MAX - 1;
+	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
+	w->hbitsmask = 2 * 65536 - 1;
+	w->hbits = calloc(w->hbitsmask + 1, sizeof(*w->hbits));
+	if (!w->acc || !w->q || !w->hst || !w->hbits) {
+		norm_walk_destroy(w);
+		return NULL;
+	}
+	w->tbits = w->acc + w->nw;
+	w->queued = w->acc + 3 * w->nw;
+	clear_dfa(w);
+	if (w->is_oom) {
+		norm_walk_destroy(w);
+		return NULL;
+	}
+	return w;
+}
+
+void norm_walk_destroy(struct norm_walk *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; w->q && i < w->n->npatterns; i++)
+		free(w->q[i].v);
+	free(w->q);
+	free(w->acc);
+	free(w->st);
+	free(w->dnodes);
+	free(w->trans);
+	free(w->hst);
+	free(w->bits);
+	free(w->hbits);
+	free(w->tmp);
+	free(w);
+}
+
+const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
+					   size_t pi)
+{
+	return &w->q[pi];
+}
+
+const uint64_t *norm_walk_queued(const struct norm_walk *w)
+{
+	return w->queued;
+}
+
+fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
+			    uint32_t s, uint32_t e, uint64_t *active)
+{
+	const struct fc_norm *n = w->n;
+	const struct norm_scan *t = w->t;
+	const unsigned char *x = (const unsigned char *)text;
+	size_t nw = w->nw;
+	memcpy(active, n->always_set, nw * sizeof(uint64_t));
+	for (size_t k = 0; k < nw; k++) {
+		for (uint64_t m = w->queued[k]; m; m &= m - 1)
+			w->q[k * 64 + (size_t)__builtin_ctzll(m)].n = 0;
+		w->queued[k] = 0;
+	}
+	bool digit = false;
+	for (uint32_t i = s; i < e;) {
+		unsigned char c = x[i];
+		uint8_t k = t->cls[c];
+		if (!(k & (B_LETTER | B_DIGIT))) {
+			if (k & B_SYM)
+				or_set(active, n->sym_set[c], nw);
+			if (k & B_ANY) {
+				walk(w, x, i, e, true, active);
+				queue(w, i);
+			}
+			i++;
+			continue;
+		}
+		/* a letter/digit run: its start walks with both roots (its
+		** letters' triggers included); letter runs after digits are
+		** looked up, bytes that start strings anywhere walked */
+		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
+					    (B_LETTER | B_DIGIT));
+		uint32_t j = i;
+		uint8_t kinds = 0;
+		while (j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)))
+			kinds |= t->cls[x[j++]];
+		if (kinds & B_DIGIT)
+			digit = true;
+		if (is_start) {
+			if (k & (B_RUN | B_ANY)) {
+				walk(w, x, i, e, false, active);
+				queue(w, i);
+			}
+		} else {
+			if (k & B_LETTER)
+				trigger_word(w, x, i, e, active);
+			if (k & B_ANY) {
+				walk(w, x, i, e, true, active);
+				queue(w, i);
+			}
+		}
+		if (kinds & (B_DIGIT | B_ANY)) {
+			for (uint32_t q = i + 1; q < j; q++) {
+				uint8_t kq = t->cls[x[q]];
+				if ((kq & B_LETTER) && !is_alpha(x[q - 1]))
+					trigger_word(w, x, q, e, active);
+				if (kq & B_ANY) {
+					walk(w, x, q, e, true, active);
+					queue(w, q);
+				}
+			}
+		}
+		i = j;
+	}
+	if (digit)
+		or_set(active, n->digit_set, nw);
+	return w->is_oom ? FC_ENOMEM : FC_OK;
+}
