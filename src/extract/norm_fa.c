@@ -10,6 +10,19 @@
 
 /* ---- Byte sets ---------------------------------------------------------- */
 
+/* How much class b narrows a string: 3 for a letter in either case or
+** one byte, 2 for a few bytes, 1 for more or for space. */
+static uint8_t weight(const uint64_t *b)
+{
+	int n = 0;
+	for (int k = 0; k < 4; k++)
+		for (uint64_t m = b[k]; m; m &= m - 1)
+			n++;
+	if (bs_has(b, ' '))
+		return 1;
+	return n <= 2 ? 3 : n <= 4 ? 2 : 1;
+}
+
 uint8_t norm_fa_intern(struct fa *f, const uint64_t *b)
 {
 	uint64_t h = (b[0] ^ b[1] * 31 ^ b[2] * 131 ^ b[3] * 1031) *
@@ -26,6 +39,7 @@ uint8_t norm_fa_intern(struct fa *f, const uint64_t *b)
 		return 0;
 	}
 	memcpy(f->sets[f->nsets], b, sizeof(bset));
+	f->weight[f->nsets] = weight(b);
 	size_t i = h >> 55;
 	while (f->hset[i])
 		i = (i + 1) & (NSETS * 2 - 1);

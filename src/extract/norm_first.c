@@ -323,7 +323,8 @@ static unsigned parse_opts(struct fa *f, bool *is_ci)
 		switch (c) {
 		case '-': on = false; break;
 		case 'i': *is_ci = on; break;
-		case 'm': case 's': case 'n': case 'U': case 'J': break;
+		case 'm': f->is_multi = true; break;
+		case 's': case 'n': case 'U': case 'J': break;
 		case ':': case ')': return c;
 		default: return 0;
 		}
@@ -480,12 +481,13 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 			f->nconds++;
 			norm_ps_one(f, &out, F_B, 0);
 			return out;
-		} else if ((e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
-			    e == 'G') && ++f->nconds) {
-			norm_ps_one(f, &out, 0, 0);
+		} else if (e == 'A') {
+			f->nconds++;
+			norm_ps_one(f, &out, F_BOS, 0);
 			return out;
-		} else if (e == 'B' || e == 'A' || e == 'z' || e == 'Z' ||
-			   e == 'G') {
+		} else if (e == 'B' || e == 'z' || e == 'Z') {
+			/* (\G would hold at every position tried) */
+			f->nconds++;
 			norm_ps_one(f, &out, 0, 0);
 			return out;
 		} else if (e == 'h' || e == 'H' || e == 'v' || e == 'V' ||
@@ -521,7 +523,7 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 	} else if (c == '^' || c == '$') {
 		f->i++;
 		f->nconds++;
-		norm_ps_one(f, &out, 0, 0);
+		norm_ps_one(f, &out, c == '^' && !f->is_multi ? F_BOS : 0, 0);
 		return out;
 	} else {
 		size_t k = utf8_len(c);
@@ -593,6 +595,17 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	bool ci = is_caseless;
 	struct pset p = parse_alt(&f, &ci);
 	bool ok = !f.is_bad && f.i == f.n && p.n;
+	/* strings at the start of the subject: the scan tries position 0 */
+	bool is_bos = false;
+	size_t o = 0;
+	for (size_t i = 0; ok && i < p.n; i++) {
+		if (p.v[i].flags & F_BOS)
+			is_bos = true;
+		else
+			p.v[o++] = p.v[i];
+	}
+	if (ok)
+		p.n = o;
 	for (size_t i = 0; ok && i < p.n; i++) {
 		struct norm_pstr *s = &p.v[i];
 		if (s->len == 0) {
@@ -622,7 +635,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	ok = ok && !f.is_bad;
 	if (ok) {
 		out->sets = fc_arena_alloc(a, f.nsets * sizeof(*out->sets));
-		out->strs = fc_arena_alloc(a, p.n * sizeof(*out->strs));
+		out->strs = fc_arena_alloc(a, (p.n + 1) * sizeof(*out->strs));
 		ok = out->sets && out->strs;
 	}
 	if (ok) {
@@ -630,6 +643,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		out->nsets = f.nsets;
 		memcpy(out->strs, p.v, p.n * sizeof(*out->strs));
 		out->nstrs = p.n;
+		out->is_bos = is_bos;
 		out->is_ok = true;
 	} else {
 		memset(out, 0, sizeof(*out));

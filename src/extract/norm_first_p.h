@@ -18,8 +18,12 @@
 #define NCALLS 8    /* group calls within group calls */
 #define REP_MAX 4   /* {n,m} with m at most this is spelled out */
 #define PRODUCT_MAX 4096 /* strings a concatenation may make */
+#define ENOUGH 15   /* weight at which a string stops growing (pset.c) */
 
-enum { F_TRUNC = NORM_PS_TRUNC, F_WS = NORM_PS_WS, F_B = 4 };
+/* F_B: a \b is pending; F_BOS: the string starts at the start of the
+** subject (^, \A) */
+enum { F_TRUNC = NORM_PS_TRUNC, F_WS = NORM_PS_WS, F_B = 4, F_BOS = 8 };
+#define F_KEEP (F_WS | F_BOS) /* what a shortened string keeps */
 
 typedef uint64_t bset[4];
 
@@ -32,6 +36,7 @@ struct fa {
 	const unsigned char *s;
 	size_t n, i;
 	bool is_bad;
+	bool is_multi; /* (?m) seen: ^ is any line start */
 	int depth;
 	struct norm_first_memo *memo; /* groups seen in earlier patterns */
 	size_t calls[NCALLS][2]; /* groups being called: name, length */
@@ -39,6 +44,7 @@ struct fa {
 	size_t nconds; /* assertions and backreferences read so far */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
+	uint8_t weight[NSETS]; /* how much each class narrows a string */
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
 	uint32_t *hash; /* scratch for ps_dedupe */
 	size_t caphash;

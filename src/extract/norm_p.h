@@ -105,6 +105,7 @@ struct norm_first {
 	size_t nsets;
 	struct norm_pstr *strs;
 	size_t nstrs;
+	bool is_bos; /* matches may also start at the subject's start (^) */
 };
 
 struct norm_scan; /* start tables of the scan (norm.c) */

@@ -95,22 +95,28 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		struct norm_pstr *s = &p->v[i];
 		if (s->len < max)
 			continue;
-		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
 		s->x = 0;
 	}
 	/* group by everything but the last class: the first of a group
-	** takes the union */
+	** takes the union (made in acc, interned once) */
 	size_t cap = 16;
 	while (cap < 2 * p->n)
 		cap *= 2;
-	if (cap > f->caphash) {
+	bset *acc = malloc(p->n * sizeof(*acc));
+	bool *is_merged = calloc(p->n, sizeof(*is_merged));
+	if (cap > f->caphash && acc && is_merged) {
 		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (!h) {
-			f->is_bad = true;
-			return false;
+		if (h) {
+			f->hash = h;
+			f->caphash = cap;
 		}
-		f->hash = h;
-		f->caphash = cap;
+	}
+	if (!acc || !is_merged || cap > f->caphash) {
+		free(acc);
+		free(is_merged);
+		f->is_bad = true;
+		return false;
 	}
 	memset(f->hash, 0, cap * sizeof(*f->hash));
 	size_t o = 0;
@@ -133,17 +139,30 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 			}
 		}
 		if (into == SIZE_MAX) {
+			memcpy(acc[o], f->sets[s.sym[max - 1]], sizeof(bset));
 			p->v[o] = s;
 			f->hash[k] = (uint32_t)++o;
 			continue;
 		}
-		struct norm_pstr *g = &p->v[into];
-		bset u;
 		for (int j = 0; j < 4; j++)
-			u[j] = f->sets[g->sym[max - 1]][j] |
-			       f->sets[s.sym[max - 1]][j];
-		g->sym[max - 1] = norm_fa_intern(f, u);
+			acc[into][j] |= f->sets[s.sym[max - 1]][j];
+		is_merged[into] = true;
 	}
+	/* the unions; with no room for more classes, the group loses its
+	** last class instead */
+	for (size_t i = 0; i < o; i++) {
+		if (!is_merged[i])
+			continue;
+		struct norm_pstr *g = &p->v[i];
+		if (f->nsets + 1 < NSETS) {
+			g->sym[max - 1] = norm_fa_intern(f, acc[i]);
+		} else {
+			g->sym[--g->len] = 0;
+			g->loop &= (uint16_t)~(1u << g->len);
+		}
+	}
+	free(acc);
+	free(is_merged);
 	p->n = o;
 	return o < n0;
 }
@@ -172,7 +191,7 @@ void norm_ps_norm(struct fa *f, struct pset *p)
 				continue;
 			s->sym[--s->len] = 0;
 			s->loop &= (uint16_t)~(1u << s->len);
-			s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+			s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
 			s->x = 0;
 		}
 	}
@@ -203,6 +222,21 @@ void norm_ps_union(struct fa *f, struct pset *a, struct pset *b)
 		norm_ps_norm(f, a);
 }
 
+/* Is s narrow enough that longer strings would only multiply the set
+** ("thou" for "thousand", "thousands", "thousand and ...")? */
+static int str_weight(const struct fa *f, const struct norm_pstr *s)
+{
+	int w = 0;
+	for (uint8_t k = 0; k < s->len; k++)
+		w += f->weight[s->sym[k]];
+	return w;
+}
+
+static bool enough(const struct fa *f, const struct norm_pstr *s)
+{
+	return str_weight(f, s) >= ENOUGH;
+}
+
 /* Append class b (a run of it when loop) to t, into out. A run whose
 ** first byte was narrowed cannot repeat the narrower class: it becomes
 ** that byte, and the string ends there. */
@@ -215,7 +249,7 @@ static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
 		t.loop |= (uint16_t)(1u << t.len);
 	t.len++;
 	if (loop && !same) {
-		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
 		t.x = 0;
 	}
 	norm_ps_push(f, out, &t);
@@ -226,7 +260,7 @@ static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
 static void append_sym(struct fa *f, const struct norm_pstr *s, uint8_t y,
 		       bool loop, struct pset *out)
 {
-	if ((s->flags & F_TRUNC) || s->len >= NORM_PK) {
+	if ((s->flags & F_TRUNC) || s->len >= NORM_PK || enough(f, s)) {
 		struct norm_pstr t = *s;
 		t.flags |= F_TRUNC;
 		t.x = 0;
@@ -295,14 +329,19 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 static void join(struct fa *f, const struct norm_pstr *a,
 		 const struct norm_pstr *b, struct pset *out)
 {
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK) {
+	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || enough(f, a)) {
 		struct norm_pstr t = *a;
-		t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
 		t.x = 0;
 		norm_ps_push(f, out, &t);
 		return;
 	}
 	struct norm_pstr a2 = *a;
+	if (b->flags & F_BOS) {
+		if (a2.len)
+			return; /* the start of the subject after a byte */
+		a2.flags |= F_BOS;
+	}
 	if (b->flags & F_WS) {
 		if (a2.len == 0) {
 			a2.flags |= F_WS;
@@ -330,7 +369,7 @@ static void join(struct fa *f, const struct norm_pstr *a,
 	for (size_t i = 0; i < cur.n; i++) {
 		struct norm_pstr t = cur.v[i];
 		for (uint8_t k = 1; k < b->len && !(t.flags & F_TRUNC); k++) {
-			if (t.len >= NORM_PK) {
+			if (t.len >= NORM_PK || enough(f, &t)) {
 				t.flags |= F_TRUNC;
 				break;
 			}
@@ -342,7 +381,7 @@ static void join(struct fa *f, const struct norm_pstr *a,
 			t.flags &= (uint8_t)~F_B;
 			t.x = 0;
 		} else if (b->flags & F_TRUNC) {
-			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
 			t.x = 0;
 		} else if (b->len == 0) {
 			t.flags |= b->flags & F_B;
@@ -372,47 +411,63 @@ static bool ps_cut(struct fa *f, struct pset *p)
 			continue;
 		s->sym[--s->len] = 0;
 		s->loop &= (uint16_t)~(1u << s->len);
-		s->flags = (uint8_t)((s->flags & F_WS) | F_TRUNC);
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
 		s->x = 0;
 	}
 	norm_ps_norm(f, p);
 	return true;
 }
 
-static bool is_open(const struct norm_pstr *s)
+static bool is_open(const struct fa *f, const struct norm_pstr *s)
 {
-	return !(s->flags & F_TRUNC) && s->len < NORM_PK;
+	return !(s->flags & F_TRUNC) && s->len < NORM_PK && !enough(f, s);
 }
 
-/* a then b (b may be shortened so that the product stays small). */
+static struct pset ps_copy(struct fa *f, const struct pset *p)
+{
+	struct pset c = {0};
+	for (size_t i = 0; i < p->n; i++)
+		norm_ps_push(f, &c, &p->v[i]);
+	return c;
+}
+
+/*
+** a then b. The strings of a that are not empty join a shortened copy of
+** b when the product would be large; the empty string (a was optional)
+** joins b as it is, so "(?:[0-9]+\s*)?(?:one|two|...)" keeps the words.
+*/
 struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 {
-	struct pset out = {0};
+	struct pset out = {0}, cut = {0};
 	size_t nopen = 0;
 	for (size_t i = 0; i < a->n; i++)
-		nopen += is_open(&a->v[i]);
-	while (nopen * b->n > PRODUCT_MAX && ps_cut(f, b))
-		;
-	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
-		if (!is_open(&a->v[i])) {
-			join(f, &a->v[i], &a->v[i], &out);
-			continue;
-		}
-		if (nopen * b->n > PRODUCT_MAX) {
-			/* still too many: what follows a is unknown */
-			struct norm_pstr t = a->v[i];
-			t.flags = (uint8_t)((t.flags & F_WS) | F_TRUNC);
-			t.x = 0;
-			if (t.len)
-				norm_ps_push(f, &out, &t);
-			else
-				for (size_t j = 0; j < b->n; j++)
-					join(f, &a->v[i], &b->v[j], &out);
-			continue;
-		}
-		for (size_t j = 0; j < b->n && !f->is_bad; j++)
-			join(f, &a->v[i], &b->v[j], &out);
+		nopen += is_open(f, &a->v[i]) && a->v[i].len;
+	const struct pset *bb = b;
+	if (nopen * b->n > PRODUCT_MAX) {
+		cut = ps_copy(f, b);
+		while (nopen * cut.n > PRODUCT_MAX && ps_cut(f, &cut))
+			;
+		bb = &cut;
 	}
+	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
+		const struct norm_pstr *s = &a->v[i];
+		if (!is_open(f, s)) {
+			join(f, s, s, &out);
+			continue;
+		}
+		const struct pset *with = s->len ? bb : b;
+		if (s->len && nopen * with->n > PRODUCT_MAX) {
+			/* still too many: what follows a is unknown */
+			struct norm_pstr t = *s;
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+			t.x = 0;
+			norm_ps_push(f, &out, &t);
+			continue;
+		}
+		for (size_t j = 0; j < with->n && !f->is_bad; j++)
+			join(f, s, &with->v[j], &out);
+	}
+	norm_ps_free(&cut);
 	norm_ps_norm(f, &out);
 	return out;
 }
@@ -422,17 +477,9 @@ static void ps_trunc(struct pset *p)
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->v[i].len == 0)
 			continue; /* empty stays empty: matched nothing */
-		p->v[i].flags = (uint8_t)((p->v[i].flags & F_WS) | F_TRUNC);
+		p->v[i].flags = (uint8_t)((p->v[i].flags & F_KEEP) | F_TRUNC);
 		p->v[i].x = 0;
 	}
-}
-
-static struct pset ps_copy(struct fa *f, const struct pset *p)
-{
-	struct pset c = {0};
-	for (size_t i = 0; i < p->n; i++)
-		norm_ps_push(f, &c, &p->v[i]);
-	return c;
 }
 
 /* Is p one class (its strings one byte each, nothing else)? Then it

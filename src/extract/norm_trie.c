@@ -335,10 +335,12 @@ static void first_level(struct build *bd)
 		at[256] = (uint32_t)n;
 	}
 	for (unsigned c = 0; c < 256; c++) {
+		uint8_t k = 0;
 		if (t->run_at[c + 1] > t->run_at[c])
-			t->cls[c] |= B_RUN;
+			k |= B_RUN;
 		if (t->any_at[c + 1] > t->any_at[c])
-			t->cls[c] |= B_ANY;
+			k |= B_ANY;
+		t->cls[c] = (uint8_t)(t->cls[c] | k);
 	}
 }
 
@@ -393,6 +395,10 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		if (is_alpha((unsigned char)c))
 			letters[c / 64] |= 1ull << (c % 64);
 	uint16_t not_letter = intern_set(&bd, letters);
+	t->bos = fc_arena_alloc(a, t->nwords * sizeof(uint64_t));
+	if (!t->bos)
+		return FC_ENOMEM;
+	memset(t->bos, 0, t->nwords * sizeof(uint64_t));
 	uint32_t maxlb = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const struct norm_pattern *p = &n->patterns[i];
@@ -404,6 +410,10 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 			maxlb = lb;
 		if (!p->acode || !p->first.is_ok)
 			continue;
+		if (p->first.is_bos) {
+			t->bos[i / 64] |= 1ull << (i % 64);
+			t->is_bos = true;
+		}
 		for (size_t k = 0; k < p->first.nstrs && !bd.is_oom; k++)
 			add_string(&bd, p, &p->first.strs[k], i);
 	}

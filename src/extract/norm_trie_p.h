@@ -55,6 +55,8 @@ struct norm_scan {
 	uint32_t run_at[257], any_at[257]; /* offsets into first */
 	uint8_t bcls[128]; /* the DFA column of an ASCII byte */
 	size_t ncls;
+	uint64_t *bos; /* patterns that may start at the subject's start */
+	bool is_bos;   /* any of them */
 };
 
 static inline bool is_alpha(unsigned char c)

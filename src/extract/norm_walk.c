@@ -395,6 +395,8 @@ static void queue(struct norm_walk *w, uint32_t p)
 			struct norm_startq *q = &w->q[j];
 			if (!q->n)
 				w->queued[k] |= 1ull << (j % 64);
+			else if (q->v[q->n - 1] == p)
+				continue;
 			if (q->n == q->cap &&
 			    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap,
 				   q->n + 1))
@@ -491,6 +493,11 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		for (uint64_t m = w->queued[k]; m; m &= m - 1)
 			w->q[k * 64 + (size_t)__builtin_ctzll(m)].n = 0;
 		w->queued[k] = 0;
+	}
+	if (s == 0 && t->is_bos) {
+		/* ^ holds at the subject's start only */
+		memcpy(w->acc, t->bos, nw * sizeof(uint64_t));
+		queue(w, 0);
 	}
 	bool digit = false;
 	for (uint32_t i = s; i < e;) {
