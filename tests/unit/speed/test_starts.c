@@ -100,7 +100,7 @@ static void test_tricky_constructs(void **state)
 	/* each of them is served by the tables, none left unanchored */
 	const char *ids[] = {"t.call-first", "t.backref", "t.cond-ahead",
 			     "t.inline-case", "t.behind-word", "t.trie",
-			     "t.loop-digits"};
+			     "t.loop-digits", "t.bos"};
 	for (size_t i = 0; i < sizeof(ids) / sizeof(*ids); i++)
 		assert_int_equal(served(r, ids[i]), 1);
 	const char *text =
@@ -114,6 +114,19 @@ static void test_tricky_constructs(void **state)
 	assert_int_equal(missed, 0);
 	/* the matches themselves, so the check cannot pass on nothing */
 	assert_true(nmatch >= 20);
+	/* ^ and \A: position 0 is tried. Matches: t.bos 2 (12 km, at 14
+	** km; #7km, at 9km), t.cond-ahead 3 (the numbers), t.call-first 3
+	** and 1 (a number, a space, km) */
+	for (size_t i = 0; i < r->norm->npatterns; i++)
+		if (!strcmp(r->norm->patterns[i].id, "t.bos"))
+			assert_true(r->norm->patterns[i].first.is_bos);
+	const char *bos[] = {"12 km and 13 km, at 14 km.\n",
+			     "#7km then 8 km at 9km.\n"};
+	for (size_t i = 0; i < 2; i++) {
+		missed = norm_check_starts(r, bos[i], strlen(bos[i]), &nmatch);
+		assert_int_equal(missed, 0);
+		assert_int_equal(nmatch, i ? 6 : 8);
+	}
 	fc_rules_destroy(r);
 }
 
