@@ -122,7 +122,9 @@ size_t fc_json_num_at(char *out, double v)
 	}
 	/* the fewest digits from 6 that read back as v: a precision that
 	** reads back makes every higher one read back, so search */
-	char tmp[32];
+	/* %.17g needs at most 24 bytes, but the compiler cannot see that
+	** the precision stays <= 17: size for any %g of a double */
+	char tmp[320];
 	int n = snprintf(tmp, sizeof(tmp), "%.6g", v);
 	if (strtod(tmp, NULL) != v) {
 		int lo = 7, hi = 17;
@@ -135,6 +137,10 @@ size_t fc_json_num_at(char *out, double v)
 				lo = mid + 1;
 		}
 		n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
+	}
+	if (n <= 0 || n >= FC_JSON_NUM_MAX) {
+		memcpy(out, "null", 4);
+		return 4;
 	}
 	memcpy(out, tmp, (size_t)n);
 	return (size_t)n;
