@@ -22,8 +22,12 @@
 
 #include "extract/norm_trie_p.h"
 
-#define DFA_MAX 16384    /* states before the DFA starts over */
+#define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
+/* a transition in the table: the next state, T_BITS when it reports
+** bits (in tbits, read only then), or T_UNKNOWN */
+#define T_BITS 0x4000u
+#define T_UNKNOWN 0xFFFFu
 
 struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
@@ -45,8 +49,9 @@ struct norm_walk {
 	size_t nst, capst;
 	uint32_t *dnodes;       /* the node sets */
 	size_t ndnodes, capdnodes;
-	uint32_t *trans;        /* nst * ncls: next << 16 | bits, or UNKNOWN */
-	size_t captrans;
+	uint16_t *trans;        /* nst * ncls: next | T_BITS, or T_UNKNOWN */
+	uint16_t *tbits16;      /* nst * ncls: bits of a T_BITS transition */
+	size_t captrans, captbits16;
 	uint32_t *hst;          /* state hash: index + 1 */
 	size_t hstmask;
 	uint64_t *bits;         /* bit sets: starts then triggers, 2 nw each */
@@ -181,7 +186,9 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
 		   w->ndnodes + n) ||
 	    !vgrow(w, (void **)&w->trans, t->ncls * sizeof(*w->trans),
-		   &w->captrans, w->nst + 1))
+		   &w->captrans, w->nst + 1) ||
+	    !vgrow(w, (void **)&w->tbits16, t->ncls * sizeof(*w->tbits16),
+		   &w->captbits16, w->nst + 1))
 		return UNKNOWN;
 	uint32_t id = (uint32_t)w->nst;
 	struct dstate *d = &w->st[id];
@@ -191,7 +198,7 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
 	w->ndnodes += n;
 	for (size_t c = 0; c < t->ncls; c++)
-		w->trans[id * t->ncls + c] = UNKNOWN;
+		w->trans[id * t->ncls + c] = T_UNKNOWN;
 	size_t nw = w->nw;
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
 	cond_bits(w, w->tmp, n, -1);
@@ -290,7 +297,9 @@ static void clear_dfa(struct norm_walk *w)
 	state_id(w, 0);
 	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
 	    vgrow(w, (void **)&w->trans, w->t->ncls * sizeof(*w->trans),
-		  &w->captrans, 1)) {
+		  &w->captrans, 1) &&
+	    vgrow(w, (void **)&w->tbits16, w->t->ncls * sizeof(*w->tbits16),
+		  &w->captbits16, 1)) {
 		memset(&w->st[0], 0, sizeof(w->st[0]));
 		for (size_t c = 0; c < w->t->ncls; c++)
 			w->trans[c] = 0; /* dead stays dead, reports nothing */
@@ -306,6 +315,41 @@ static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
 	const uint64_t *v = w->bits + (size_t)b * 2 * w->nw;
 	or_set(w->acc, v, w->nw);
 	or_set(active, v + w->nw, w->nw);
+}
+
+/*
+** The transition of state *id on ASCII byte b, made and kept in the
+** table (next << 16 | bits); when the DFA is full it starts over, with
+** the node set of *id as its first state (*id is renumbered). UNKNOWN
+** when out of memory.
+*/
+static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
+{
+	const struct norm_scan *t = w->t;
+	uint32_t tr = step(w, *id, b);
+	if (tr == UNKNOWN) {
+		/* the DFA is full: start over, here */
+		size_t n = w->st[*id].nnodes;
+		uint32_t *set = malloc(n * sizeof(*set));
+		if (!set) {
+			w->is_oom = true;
+			return UNKNOWN;
+		}
+		memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
+		clear_dfa(w);
+		if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
+			memcpy(w->tmp, set, n * sizeof(*set));
+		free(set);
+		*id = w->is_oom ? UNKNOWN : state_id(w, n);
+		if (*id == UNKNOWN || (tr = step(w, *id, b)) == UNKNOWN) {
+			w->is_oom = true;
+			return UNKNOWN;
+		}
+	}
+	size_t at = *id * t->ncls + t->bcls[b];
+	w->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
+	w->tbits16[at] = (uint16_t)(tr & 0xFFFF);
+	return tr;
 }
 
 /*
@@ -350,39 +394,19 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 			report(w, w->st[id].bail, active);
 			return;
 		}
-		tr = w->trans[id * t->ncls + t->bcls[b]];
-		if (tr == UNKNOWN) {
-			tr = step(w, id, b);
-			if (tr == UNKNOWN) {
-				/* the DFA is full: start over, here */
-				uint32_t *set = malloc(w->st[id].nnodes *
-						       sizeof(*set));
-				size_t n = w->st[id].nnodes;
-				if (!set) {
-					w->is_oom = true;
-					return;
-				}
-				memcpy(set, w->dnodes + w->st[id].nodes,
-				       n * sizeof(*set));
-				clear_dfa(w);
-				if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp),
-					  &w->captmp, n))
-					memcpy(w->tmp, set, n * sizeof(*set));
-				free(set);
-				id = w->is_oom ? UNKNOWN : state_id(w, n);
-				if (id == UNKNOWN ||
-				    (tr = step(w, id, b)) == UNKNOWN) {
-					w->is_oom = true;
-					return;
-				}
-				w->trans[id * t->ncls + t->bcls[b]] = tr;
-			} else {
-				/* (step may have moved trans) */
-				w->trans[id * t->ncls + t->bcls[b]] = tr;
-			}
+		size_t at = id * t->ncls + t->bcls[b];
+		uint16_t tr16 = w->trans[at];
+		if (tr16 == T_UNKNOWN) {
+			tr = learn(w, &id, b);
+			if (tr == UNKNOWN)
+				return;
+			report(w, tr & 0xFFFF, active);
+			id = tr >> 16;
+			continue;
 		}
-		report(w, tr & 0xFFFF, active);
-		id = tr >> 16;
+		if (tr16 & T_BITS)
+			report(w, w->tbits16[at], active);
+		id = tr16 & ~T_BITS;
 	}
 }
 
@@ -463,6 +487,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->st);
 	free(w->dnodes);
 	free(w->trans);
+	free(w->tbits16);
 	free(w->hst);
 	free(w->bits);
 	free(w->hbits);
