@@ -171,9 +171,12 @@ struct fc_piece {
 };
 /* Free the stage state of a piece (src/extract/lexicon_piece.c). */
 void fc_piece_finish(struct fc_piece *p);
+/* Bytes of context before a piece the normalizer's look-behinds read
+** (what it sets keep_norm to; src/extract/norm.c). */
+size_t fc_norm_keep(const struct fc_rules *r);
 
 /*
-** factcross normalize on input of any length (src/pipeline/verify.c):
+** factcross normalize on input of any length (src/pipeline/normalize.c):
 ** feed the text in any pieces; mentions go to out as JSON lines (as
 ** fc_report_mentions_jsonl writes them) with offsets into the whole
 ** text, piece by piece as blank lines come. Output and diagnostics are
@@ -191,8 +194,8 @@ fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 				struct fc_diags *d);
 void fc_norm_stream_destroy(struct fc_norm_stream *s); /* NULL is fine */
 /* The input a piece takes at least (default 256 KiB; tests cut small).
-** Step B runs on a thread of its own when two CPUs are online, unless
-** FACTCROSS_THREADS=1 (read when the stream is made). */
+** Pieces are read on as many threads as CPUs are online (at most 8), or
+** FACTCROSS_THREADS (read when the stream is made); 1: none. */
 void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes);
 
 /* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */

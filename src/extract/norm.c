@@ -386,6 +386,11 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	return st;
 }
 
+size_t fc_norm_keep(const struct fc_rules *r)
+{
+	return r && r->norm ? r->norm->lookbehind : 0;
+}
+
 /* ---- Check (tests) ----------------------------------------------------- */
 
 size_t norm_check_starts(const struct fc_rules *r, const char *text,

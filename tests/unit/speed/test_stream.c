@@ -149,6 +149,7 @@ static void check(const char *ref)
 	} ways[] = {
 		{1 << 20, 1, "1"}, {1 << 20, 1, "2"}, {7, 1, "2"},
 		{1, 1, "1"}, {len, 256 * 1024, "2"}, {4096, 3000, "2"},
+		{4096, 3000, "4"}, {1 << 20, 1, "3"}, {len, 1, "8"},
 	};
 	for (size_t i = 0; i < sizeof(ways) / sizeof(*ways); i++) {
 		char *gd, *got = streamed(ref, text, len, ways[i].block,

@@ -1,0 +1,681 @@
+/*
+** normalize.c: factcross normalize, on a text in memory
+** (fc_normalize_text) and on input of any length (the stream).
+*/
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pipeline/pipeline_p.h"
+
+/* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
+static bool has_odd_byte(uint64_t w)
+{
+	return ((w | ((w - 0x0101010101010101ull) & ~w)) &
+		0x8080808080808080ull) != 0;
+}
+
+/*
+** s[0, n) into out (room for 3n bytes) with every invalid byte, and
+** NUL, replaced by U+FFFD, as fc_utf8_repair does it. Returns the length
+** written; adds the bytes replaced to *nbad, and sets *first to the
+** offset of the first one when *nbad was 0.
+*/
+static size_t repair(char *out, const char *s, size_t n, size_t *nbad,
+		     size_t *first)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, i = 0;
+	while (i < n) {
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_odd_byte(w))) {
+			memcpy(out + o, p + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char c = p[i];
+		if (c && c < 0x80) {
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		size_t k = c ? fc_utf8_seq_len(p + i, n - i) : 0;
+		if (!k) {
+			if (!*nbad)
+				*first = i;
+			(*nbad)++;
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		}
+	}
+	return o;
+}
+
+static void warn_bad(struct fc_diags *d, size_t nbad, uint64_t first)
+{
+	fc_diag_warn(d, NULL,
+		     "input: %zu invalid UTF-8 byte%s replaced by U+FFFD "
+		     "(first at byte %llu)",
+		     nbad, nbad == 1 ? "" : "s", (unsigned long long)first);
+}
+
+fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
+			    const char *ref, const char *text, size_t len,
+			    struct fc_document **out, struct fc_diags *d)
+{
+	*out = NULL;
+	fc_status st = fc_corpus_add_text(c, "input", ref, text, len);
+	if (st)
+		return st;
+	struct fc_document *docs = fc_arena_alloc(&c->arena,
+						  c->nsources * sizeof(*docs));
+	if (!docs)
+		return FC_ENOMEM;
+	if (c->docs)
+		memcpy(docs, c->docs, c->ndocs * sizeof(*docs));
+	c->docs = docs;
+	c->ndocs = c->nsources;
+	struct fc_document *doc = &docs[c->ndocs - 1];
+	memset(doc, 0, sizeof(*doc));
+	doc->src = &c->sources[c->nsources - 1];
+	doc->raw = (char *)doc->src->inline_text;
+	doc->raw_len = doc->src->inline_len;
+	/* no sha256: nothing here reads it */
+	doc->published = ref;
+	doc->is_published_stated = ref != NULL;
+	if (doc->raw_len > (SIZE_MAX - 1) / 3)
+		return FC_ELIMIT;
+	size_t nbad = 0, first = 0;
+	char *t = malloc(3 * doc->raw_len + 1);
+	if (!t)
+		return FC_ENOMEM;
+	doc->text_len = repair(t, doc->raw, doc->raw_len, &nbad, &first);
+	doc->text = fc_arena_strndup(&c->arena, t, doc->text_len);
+	free(t);
+	if (!doc->text)
+		return FC_ENOMEM;
+	if (nbad)
+		warn_bad(d, nbad, first);
+	doc->segments = fc_arena_alloc(&c->arena, sizeof(*doc->segments));
+	if (!doc->segments)
+		return FC_ENOMEM;
+	doc->segments[0] = (struct fc_segment){0, 0, (uint32_t)doc->text_len};
+	doc->nsegments = 1;
+	if ((st = fc_text_sentences(r, &c->arena, doc->text, doc->text_len,
+				    &doc->sentences, &doc->nsentences)))
+		return st;
+	if ((st = fc_norm_doc(r, &c->arena, doc, d)))
+		return st;
+	if ((st = fc_lexicon_doc(r, &c->arena, doc, d)))
+		return st;
+	fc_mentions_finish(doc);
+	*out = doc;
+	return FC_OK;
+}
+
+/*
+** The stream cuts its input into pieces of at least PIECE bytes at the
+** start of a run of white space that holds a blank line: no sentence,
+** phrase, quote or attribution crosses one, so every stage sees in a
+** piece what it sees in the whole text (and the lexicon carries its
+** coreference from piece to piece, src/extract/lexicon_piece.c). The end
+** of each piece (the look-behinds of the normalizer, the last words for
+** the lexicon's look-backs) stays before the next as context.
+**
+** A piece goes through three steps: P (clean it, split it into
+** sentences, keep its end as the next piece's context), A (times and
+** quantities) and B (entities and cues, sorting, JSON). P runs on the
+** caller's thread, in order; A of several pieces at once on the
+** threads there are (it reads nothing of the pieces before but its
+** context); B one piece at a time, in order, since the lexicon's state
+** goes from piece to piece. Every thread takes B when it can, else A;
+** the caller's thread does too while it waits for a free slot, and
+** writes out the pieces in order.
+*/
+#define PIECE (256 * 1024)  /* input bytes a piece takes at least */
+#define CTX_MIN 512         /* context kept before a piece, at least */
+#define CTX_MAX (64 * 1024) /* and at most */
+#define CTX_WORDS 4         /* white-space separated words it holds */
+#define THREADS_MAX 8       /* threads at most (the caller's included) */
+
+enum { SLOT_FREE, SLOT_P, SLOT_A, SLOT_AD, SLOT_B, SLOT_DONE };
+
+/* One piece in flight. */
+struct slot {
+	int state;
+	uint64_t seq;
+	char *text; /* the context, then the piece's clean text */
+	size_t len, cap;
+	struct fc_arena arena;
+	struct fc_document doc;
+	struct fc_piece piece;
+	struct fc_buf out; /* its JSON lines */
+	struct fc_diags d;
+	fc_status st;
+	struct fc_mention *ments; /* room for the mentions, kept */
+	size_t capments;
+};
+
+struct fc_norm_stream {
+	const struct fc_rules *r;
+	char ref[16];
+	bool has_ref;
+	struct fc_buf *out;
+	char *in;          /* input not taken yet: in[inoff, nin) */
+	size_t inoff, nin, capin;
+	char *ctx;         /* the end of the last piece */
+	size_t nctx, capctx;
+	uint64_t raw_done, clean_done; /* before the next piece */
+	uint32_t nsent;
+	size_t nbad, nlimit;
+	uint64_t first_bad;
+	struct fc_source src;
+	size_t piece_min; /* input bytes a piece takes at least */
+	size_t keep_norm; /* context the normalizer needs */
+	struct norm_walk *norm;            /* the caller's thread's A */
+	struct fc_lexicon_state *lexicon; /* B's */
+	struct slot *slots;
+	size_t nslot;
+	uint64_t next_p, next_b, next_w; /* pieces made, in B, written */
+	bool is_b_busy, is_closing;
+	pthread_t *threads;
+	size_t nthreads;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where to cut p[0, n) at min or after: the start of a white space run
+** with two line feeds; 0 when there is none yet. */
+static size_t find_cut(const char *p, size_t n, size_t min)
+{
+	for (size_t i = min; i < n;) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			return 0;
+		size_t at = (size_t)(nl - p), rs = at, nls = 0;
+		while (rs > 0 && is_ws(p[rs - 1]))
+			nls += p[--rs] == '\n';
+		size_t j = at + 1;
+		while (j < n && is_ws(p[j]) && !nls)
+			nls += p[j++] == '\n';
+		if (nls && rs > 0)
+			return rs;
+		i = j > at ? j : at + 1;
+	}
+	return 0;
+}
+
+/* Step B of a piece: entities, cues, quotes; sorted; JSON. */
+static void step_b(struct fc_norm_stream *s, struct slot *sl)
+{
+	if (sl->st)
+		return;
+	sl->piece.lexicon = s->lexicon;
+	sl->st = fc_lexicon_doc(s->r, &sl->arena, &sl->doc, &sl->d);
+	s->lexicon = sl->piece.lexicon;
+	if (sl->st)
+		return;
+	fc_mentions_finish(&sl->doc);
+	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
+					     &sl->out);
+}
+
+/* Step A of a piece: its times and quantities, with the walk *norm. */
+static void step_a(struct fc_norm_stream *s, struct slot *sl,
+		   struct norm_walk **norm)
+{
+	if (sl->st)
+		return;
+	sl->piece.norm = *norm;
+	sl->st = fc_norm_doc(s->r, &sl->arena, &sl->doc, &sl->d);
+	*norm = sl->piece.norm;
+}
+
+/* Under the lock: the next job, B first; NULL when there is none. */
+static struct slot *take(struct fc_norm_stream *s)
+{
+	if (s->next_b < s->next_p && !s->is_b_busy) {
+		struct slot *sl = &s->slots[s->next_b % s->nslot];
+		if (sl->state == SLOT_AD) {
+			sl->state = SLOT_B;
+			s->is_b_busy = true;
+			return sl;
+		}
+	}
+	for (uint64_t q = s->next_b; q < s->next_p; q++) {
+		struct slot *sl = &s->slots[q % s->nslot];
+		if (sl->state == SLOT_P) {
+			sl->state = SLOT_A;
+			return sl;
+		}
+	}
+	return NULL;
+}
+
+/* Under the lock: run job sl (taken), unlocked while it runs. */
+static void run(struct fc_norm_stream *s, struct slot *sl,
+		struct norm_walk **norm)
+{
+	bool is_b = sl->state == SLOT_B;
+	pthread_mutex_unlock(&s->mu);
+	if (is_b)
+		step_b(s, sl);
+	else
+		step_a(s, sl, norm);
+	pthread_mutex_lock(&s->mu);
+	if (is_b) {
+		sl->state = SLOT_DONE;
+		s->next_b++;
+		s->is_b_busy = false;
+	} else {
+		sl->state = SLOT_AD;
+	}
+	pthread_cond_broadcast(&s->cv);
+}
+
+static void *worker(void *ud)
+{
+	struct fc_norm_stream *s = ud;
+	struct fc_piece own = {0}; /* its walk */
+	pthread_mutex_lock(&s->mu);
+	while (!s->is_closing) {
+		struct slot *sl = take(s);
+		if (sl)
+			run(s, sl, &own.norm);
+		else
+			pthread_cond_wait(&s->cv, &s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	fc_piece_finish(&own);
+	return NULL;
+}
+
+/* Without threads: A and B of the pieces made, here. */
+static void run_here(struct fc_norm_stream *s)
+{
+	while (s->next_b < s->next_p) {
+		struct slot *sl = &s->slots[s->next_b % s->nslot];
+		step_a(s, sl, &s->norm);
+		step_b(s, sl);
+		sl->state = SLOT_DONE;
+		s->next_b++;
+	}
+}
+
+static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
+		  const struct fc_srcloc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fc_diag_vadd(d, code, sev, loc, fmt, ap);
+	va_end(ap);
+}
+
+/*
+** Write out the pieces that are done, in order, until piece `until` (a
+** sequence number) is written: the caller's thread helps with A and B,
+** or waits, while it is not. Returns the first failure.
+*/
+static fc_status drain(struct fc_norm_stream *s, uint64_t until,
+		       struct fc_diags *d)
+{
+	fc_status st = FC_OK;
+	if (!s->nthreads)
+		run_here(s);
+	else
+		pthread_mutex_lock(&s->mu);
+	while (s->next_w < s->next_p) {
+		struct slot *sl = &s->slots[s->next_w % s->nslot];
+		if (sl->state != SLOT_DONE) {
+			if (!s->nthreads || s->next_w >= until)
+				break;
+			struct slot *job = take(s);
+			if (job)
+				run(s, job, &s->norm);
+			else
+				pthread_cond_wait(&s->cv, &s->mu);
+			continue;
+		}
+		if (s->nthreads)
+			pthread_mutex_unlock(&s->mu);
+		for (size_t i = 0; i < sl->d.n; i++) {
+			const struct fc_diag *g = &sl->d.v[i];
+			readd(d, g->code, g->sev, &g->loc, "%s", g->msg);
+		}
+		fc_diags_finish(&sl->d);
+		fc_diags_init(&sl->d);
+		if (!st && sl->st)
+			st = sl->st;
+		s->nlimit += sl->piece.nlimit;
+		if (!st && sl->out.len)
+			fc_buf_add(s->out, sl->out.p, sl->out.len);
+		if (!st && s->out->err)
+			st = s->out->err;
+		fc_buf_reset(&sl->out);
+		if (sl->doc.capmentions > sl->capments) {
+			struct fc_mention *v = realloc(
+				sl->ments,
+				sl->doc.capmentions * sizeof(*v));
+			if (v) {
+				sl->ments = v;
+				sl->capments = sl->doc.capmentions;
+			}
+		}
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+		if (s->nthreads)
+			pthread_mutex_lock(&s->mu);
+		sl->state = SLOT_FREE;
+		s->next_w++;
+		if (st)
+			break;
+	}
+	if (s->nthreads)
+		pthread_mutex_unlock(&s->mu);
+	return st;
+}
+
+/* Threads to run A and B on: FACTCROSS_THREADS when set, else the CPUs
+** online. */
+static size_t nthreads_wanted(void)
+{
+	long k = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("FACTCROSS_THREADS");
+	if (env && *env)
+		k = strtol(env, NULL, 10);
+	return k < 1 ? 1 : k > THREADS_MAX ? THREADS_MAX : (size_t)k;
+}
+
+fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
+				struct fc_buf *out,
+				struct fc_norm_stream **stream)
+{
+	*stream = NULL;
+	int y, m, dd;
+	if (ref && (strlen(ref) != 10 || !fc_date_parse(ref, &y, &m, &dd)))
+		return FC_EINPUT;
+	struct fc_norm_stream *s = calloc(1, sizeof(*s));
+	if (!s)
+		return FC_ENOMEM;
+	s->r = r;
+	s->out = out;
+	if (ref) {
+		memcpy(s->ref, ref, 11);
+		s->has_ref = true;
+	}
+	s->src.id = "input";
+	s->src.published = s->has_ref ? s->ref : NULL;
+	s->piece_min = PIECE;
+	s->keep_norm = fc_norm_keep(r);
+	/* A and B on the other threads, and on the caller's while it
+	** waits; pieces in flight: one per thread, and two to fill */
+	size_t want = nthreads_wanted();
+	s->nslot = want + 2;
+	s->slots = calloc(s->nslot, sizeof(*s->slots));
+	s->threads = calloc(want, sizeof(*s->threads));
+	if (!s->slots || !s->threads) {
+		free(s->slots);
+		free(s->threads);
+		free(s);
+		return FC_ENOMEM;
+	}
+	for (size_t i = 0; i < s->nslot; i++) {
+		fc_arena_init(&s->slots[i].arena);
+		fc_buf_init(&s->slots[i].out, 0);
+		fc_diags_init(&s->slots[i].d);
+	}
+	*stream = s;
+	if (want < 2 || pthread_mutex_init(&s->mu, NULL))
+		return FC_OK;
+	if (pthread_cond_init(&s->cv, NULL)) {
+		pthread_mutex_destroy(&s->mu);
+		return FC_OK;
+	}
+	while (s->nthreads + 1 < want &&
+	       !pthread_create(&s->threads[s->nthreads], NULL, worker, s))
+		s->nthreads++;
+	if (!s->nthreads) {
+		pthread_cond_destroy(&s->cv);
+		pthread_mutex_destroy(&s->mu);
+	}
+	return FC_OK;
+}
+
+/* How much of text[0, len) the next piece keeps before it: what the
+** normalizer's look-behinds read, and the last few words. */
+static size_t context_from(const char *t, size_t len, size_t keep_norm)
+{
+	size_t i = len;
+	for (int w = 0; w < CTX_WORDS && i > 0; w++) {
+		while (i > 0 && is_ws(t[i - 1]))
+			i--;
+		while (i > 0 && !is_ws(t[i - 1]))
+			i--;
+	}
+	size_t keep = len - i;
+	if (keep < keep_norm)
+		keep = keep_norm;
+	if (keep < CTX_MIN)
+		keep = CTX_MIN;
+	if (keep > CTX_MAX)
+		keep = CTX_MAX;
+	if (keep > len)
+		keep = len;
+	size_t from = len - keep;
+	while (from < len && (t[from] & 0xC0) == 0x80)
+		from++; /* not inside a character */
+	return from;
+}
+
+/* Step P of raw[0, n): clean it behind the context, split it into
+** sentences, keep its end for the next piece; A and B follow. */
+static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
+		       struct fc_diags *d)
+{
+	uint64_t seq = s->next_p;
+	if (seq >= s->nslot) {
+		fc_status st = drain(s, seq - s->nslot + 1, d);
+		if (st)
+			return st;
+	}
+	struct slot *sl = &s->slots[seq % s->nslot];
+	if (sl->state != SLOT_FREE)
+		return FC_EINPUT; /* cannot happen: drained above */
+	if (n > (SIZE_MAX - s->nctx - 1) / 3)
+		return FC_ELIMIT;
+	size_t need = s->nctx + 3 * n + 1;
+	if (need > sl->cap) {
+		char *t = realloc(sl->text, need);
+		if (!t)
+			return FC_ENOMEM;
+		sl->text = t;
+		sl->cap = need;
+	}
+	if (s->nctx)
+		memcpy(sl->text, s->ctx, s->nctx);
+	size_t first = 0, nbad = 0;
+	size_t clean = repair(sl->text + s->nctx, raw, n, &nbad, &first);
+	if (nbad && !s->nbad)
+		s->first_bad = s->raw_done + first;
+	s->nbad += nbad;
+	size_t len = s->nctx + clean;
+	sl->text[len] = '\0';
+	sl->len = len;
+	if (len >= UINT32_MAX / 2)
+		return FC_ELIMIT;
+
+	struct fc_document *doc = &sl->doc;
+	memset(doc, 0, sizeof(*doc));
+	memset(&sl->piece, 0, sizeof(sl->piece));
+	doc->src = &s->src;
+	doc->published = s->src.published;
+	doc->is_published_stated = s->has_ref;
+	doc->text = sl->text;
+	doc->text_len = len;
+	doc->piece = &sl->piece;
+	/* room for the mentions as many as the last time: the arena would
+	** grow the array by copying it */
+	doc->mentions = sl->ments;
+	doc->capmentions = sl->capments;
+	sl->piece.text_start = s->nctx;
+	sl->piece.text_base = s->clean_done - s->nctx;
+	sl->piece.sent_base = s->nsent;
+	sl->piece.keep_from = len;
+	sl->seq = seq;
+	sl->st = FC_OK;
+	fc_status st = fc_text_sentences(s->r, &sl->arena, sl->text + s->nctx,
+					 clean, &doc->sentences,
+					 &doc->nsentences);
+	for (size_t i = 0; !st && i < doc->nsentences; i++) {
+		doc->sentences[i].start += (uint32_t)s->nctx;
+		doc->sentences[i].end += (uint32_t)s->nctx;
+	}
+	if (st) {
+		for (size_t i = 0; i < sl->d.n; i++) {
+			const struct fc_diag *g = &sl->d.v[i];
+			readd(d, g->code, g->sev, &g->loc, "%s", g->msg);
+		}
+		fc_diags_finish(&sl->d);
+		fc_diags_init(&sl->d);
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+		return st;
+	}
+	s->nsent += (uint32_t)doc->nsentences;
+	s->raw_done += n;
+	s->clean_done += clean;
+	/* the context of the next piece */
+	size_t from = context_from(sl->text, len, s->keep_norm);
+	s->nctx = 0;
+	if (len - from > s->capctx) {
+		char *c = realloc(s->ctx, len - from);
+		if (!c)
+			return FC_ENOMEM;
+		s->ctx = c;
+		s->capctx = len - from;
+	}
+	memcpy(s->ctx, sl->text + from, len - from);
+	s->nctx = len - from;
+	if (!s->nthreads) {
+		sl->state = SLOT_P;
+		s->next_p++;
+		return drain(s, seq + 1, d);
+	}
+	pthread_mutex_lock(&s->mu);
+	sl->state = SLOT_P;
+	s->next_p++;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	return drain(s, 0, d);
+}
+
+fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
+			      size_t len, struct fc_diags *d)
+{
+	if (s->nin + len > s->capin) {
+		if (s->inoff) {
+			memmove(s->in, s->in + s->inoff, s->nin - s->inoff);
+			s->nin -= s->inoff;
+			s->inoff = 0;
+		}
+		if (s->nin + len > s->capin) {
+			size_t cap = s->capin ? s->capin : 1u << 20;
+			while (cap < s->nin + len)
+				cap *= 2;
+			char *p = realloc(s->in, cap);
+			if (!p)
+				return FC_ENOMEM;
+			s->in = p;
+			s->capin = cap;
+		}
+	}
+	memcpy(s->in + s->nin, data, len);
+	s->nin += len;
+	size_t cut;
+	while (s->nin - s->inoff > s->piece_min &&
+	       (cut = find_cut(s->in + s->inoff, s->nin - s->inoff,
+			       s->piece_min))) {
+		fc_status st = piece(s, s->in + s->inoff, cut, d);
+		if (st)
+			return st;
+		s->inoff += cut;
+	}
+	return FC_OK;
+}
+
+fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
+				struct fc_diags *d)
+{
+	if (s->nin > s->inoff) {
+		fc_status st = piece(s, s->in + s->inoff, s->nin - s->inoff, d);
+		if (st)
+			return st;
+		s->inoff = s->nin;
+	}
+	fc_status st = drain(s, s->next_p, d);
+	if (st)
+		return st;
+	if (s->nbad)
+		warn_bad(d, s->nbad, s->first_bad);
+	if (s->nlimit) {
+		struct fc_srcloc loc = {s->src.id, 0, 0, 0};
+		fc_diag_warn(d, &loc,
+			     "%zu normalizer matches stopped at the match "
+			     "limit",
+			     s->nlimit);
+	}
+	return FC_OK;
+}
+
+void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes)
+{
+	s->piece_min = bytes ? bytes : 1;
+}
+
+void fc_norm_stream_destroy(struct fc_norm_stream *s)
+{
+	if (!s)
+		return;
+	if (s->nthreads) {
+		pthread_mutex_lock(&s->mu);
+		s->is_closing = true;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+		for (size_t i = 0; i < s->nthreads; i++)
+			pthread_join(s->threads[i], NULL);
+		pthread_cond_destroy(&s->cv);
+		pthread_mutex_destroy(&s->mu);
+	}
+	struct fc_piece p = {0};
+	p.norm = s->norm;
+	p.lexicon = s->lexicon;
+	fc_piece_finish(&p);
+	for (size_t i = 0; i < s->nslot; i++) {
+		fc_arena_finish(&s->slots[i].arena);
+		fc_buf_finish(&s->slots[i].out);
+		fc_diags_finish(&s->slots[i].d);
+		free(s->slots[i].text);
+		free(s->slots[i].ments);
+	}
+	free(s->slots);
+	free(s->threads);
+	free(s->in);
+	free(s->ctx);
+	free(s);
+}
