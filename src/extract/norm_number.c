@@ -506,7 +506,9 @@ static size_t decimals(const struct tok *t, size_t nt, size_t i, double *out)
 double norm_round(double x)
 {
 	char buf[40];
-	if (!isfinite(x) || x == 0)
+	/* Whole numbers below 1e15 already have at most 15 digits: the
+	** round trip through %.15g would give them back unchanged. */
+	if (!isfinite(x) || x == 0 || (x == floor(x) && fabs(x) < 1e15))
 		return x;
 	snprintf(buf, sizeof(buf), "%.15g", x);
 	return strtod(buf, NULL);
