@@ -214,6 +214,33 @@ const char *fc_rep_status_title(enum fc_finding_status s)
 	return "Single source";
 }
 
+void fc_rep_finding_title(struct fc_buf *b, const struct fc_finding *fd,
+			  fc_rep_text_fn text)
+{
+	if (fd->message && *fd->message) {
+		text(b, fd->message);
+		return;
+	}
+	text(b, fd->kind);
+	fc_buf_adds(b, " ");
+	text(b, fd->field);
+}
+
+fc_status fc_rep_key_labels(struct fc_buf *b, struct fc_arena *a,
+			    const struct fc_finding *fd, fc_rep_text_fn text)
+{
+	for (size_t i = 0; i < fd->nkey; i++) {
+		const char *label = fc_value_label(a, &fd->key[i].value);
+		if (!label)
+			return FC_ENOMEM;
+		fc_buf_adds(b, i ? "; " : "");
+		text(b, fd->key[i].name);
+		fc_buf_adds(b, ": ");
+		text(b, label);
+	}
+	return FC_OK;
+}
+
 const char *fc_rep_severity_name(enum fc_severity s)
 {
 	switch (s) {

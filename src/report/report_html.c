@@ -471,13 +471,7 @@ static fc_status html_finding(struct fc_buf *b, struct fc_arena *a,
 		      fc_finding_status_name(fd->status), idx + 1);
 	badge(b, fd->status);
 	fc_buf_adds(b, " ");
-	if (fd->message && *fd->message) {
-		html_text(b, fd->message);
-	} else {
-		html_text(b, fd->kind);
-		fc_buf_adds(b, " ");
-		html_text(b, fd->field);
-	}
+	fc_rep_finding_title(b, fd, html_text);
 	fc_buf_adds(b, "</h3>\n<dl>\n<dt>Check</dt><dd><code>");
 	html_text(b, fd->rule);
 	fc_buf_adds(b, "</code></dd>\n<dt>Fact</dt><dd>");
@@ -488,15 +482,8 @@ static fc_status html_finding(struct fc_buf *b, struct fc_arena *a,
 		      fc_rep_severity_name(fd->severity));
 	if (fd->key && fd->nkey) {
 		fc_buf_adds(b, "<dt>Key</dt><dd>");
-		for (size_t i = 0; i < fd->nkey; i++) {
-			const char *label = fc_value_label(a, &fd->key[i].value);
-			if (!label)
-				return FC_ENOMEM;
-			fc_buf_adds(b, i ? "; " : "");
-			html_text(b, fd->key[i].name);
-			fc_buf_adds(b, ": ");
-			html_text(b, label);
-		}
+		if (fc_rep_key_labels(b, a, fd, html_text))
+			return FC_ENOMEM;
 		fc_buf_adds(b, "</dd>\n");
 	}
 	fc_buf_adds(b, "<dt>Sources</dt><dd>");

@@ -413,13 +413,7 @@ static fc_status md_finding(struct fc_buf *b, struct fc_arena *a,
 			    const struct fc_finding *fd)
 {
 	fc_buf_adds(b, "### ");
-	if (fd->message && *fd->message) {
-		md_text(b, fd->message);
-	} else {
-		md_text(b, fd->kind);
-		fc_buf_adds(b, " ");
-		md_text(b, fd->field);
-	}
+	fc_rep_finding_title(b, fd, md_text);
 	fc_buf_adds(b, "\n\n- Check: ");
 	md_text(b, fd->rule);
 	fc_buf_adds(b, " (");
@@ -430,15 +424,8 @@ static fc_status md_finding(struct fc_buf *b, struct fc_arena *a,
 		      fc_rep_severity_name(fd->severity));
 	if (fd->key && fd->nkey) {
 		fc_buf_adds(b, "- Key: ");
-		for (size_t i = 0; i < fd->nkey; i++) {
-			const char *label = fc_value_label(a, &fd->key[i].value);
-			if (!label)
-				return FC_ENOMEM;
-			fc_buf_adds(b, i ? "; " : "");
-			md_text(b, fd->key[i].name);
-			fc_buf_adds(b, ": ");
-			md_text(b, label);
-		}
+		if (fc_rep_key_labels(b, a, fd, md_text))
+			return FC_ENOMEM;
 		fc_buf_adds(b, "\n");
 	}
 	fc_buf_adds(b, "- Sources: ");

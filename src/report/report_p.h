@@ -140,6 +140,16 @@ extern const enum fc_finding_status fc_rep_status_order[4];
 const char *fc_rep_status_title(enum fc_finding_status s);
 
 const char *fc_rep_severity_name(enum fc_severity s); /* info|warning|error */
+
+/* A writer's escaped text: NULL or "" writes its placeholder. */
+typedef void (*fc_rep_text_fn)(struct fc_buf *b, const char *s);
+/* A finding's heading: its message, else "kind field". */
+void fc_rep_finding_title(struct fc_buf *b, const struct fc_finding *fd,
+			  fc_rep_text_fn text);
+/* The key slots as "name: label; name: label". FC_ENOMEM when a label
+** cannot be made (a is the scratch arena). */
+fc_status fc_rep_key_labels(struct fc_buf *b, struct fc_arena *a,
+			    const struct fc_finding *fd, fc_rep_text_fn text);
 const char *fc_rep_polarity_name(enum fc_polarity p); /* asserted|negated */
 const char *fc_rep_modality_name(enum fc_modality m); /* factual|reported|hedged */
 
