@@ -203,10 +203,11 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
 	cond_bits(w, w->tmp, n, -1);
 	d->end = bits_id(w);
-	for (size_t k = 0; k < n; k++)
-		if (t->nodes[w->tmp[k]].sub >= 0)
-			or_set(w->tbits, pool_at(t, t->nodes[w->tmp[k]].sub, nw),
-			       nw);
+	for (size_t k = 0; k < n; k++) {
+		int32_t sub = t->nodes[w->tmp[k]].sub;
+		if (sub >= 0)
+			or_set(w->tbits, pool_at(t, sub, nw), nw);
+	}
 	d->bail = bits_id(w);
 	if (d->end == UNKNOWN || d->bail == UNKNOWN)
 		return UNKNOWN;
