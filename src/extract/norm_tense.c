@@ -36,6 +36,11 @@ static bool in_table(const struct fc_norm *n, int t, const char *w,
 	return t >= 0 && norm_hash_get(&n->lookup, t, w, len) >= 0;
 }
 
+static bool is_word_byte(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '\'';
+}
+
 /* Is the lower-case word w a past form by its ending (-ed)? */
 static bool past_by_suffix(const struct fc_norm *n, const char *w,
 			   size_t len)
@@ -48,6 +53,29 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 	return false;
 }
 
+enum { CUE_ED = 2 };
+
+/*
+** One word as a tense cue: +1 future (tables future, tense_word > 0),
+** -1 past (tables past, tense_word < 0), CUE_ED a word in -ed whose
+** auxiliary decides, 0 none (also a tense_word valued 0: "United",
+** "hundred" end in -ed and are no verbs).
+*/
+static int word_cue(const struct fc_norm *n, const char *w, size_t len)
+{
+	int32_t k = n->t_tense_word >= 0
+			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
+			    : -1;
+	double c = k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+	if (c > 0 || in_table(n, n->t_future, w, len))
+		return 1;
+	if (c < 0 || in_table(n, n->t_past, w, len))
+		return -1;
+	if (k >= 0)
+		return 0;
+	return past_by_suffix(n, w, len) ? CUE_ED : 0;
+}
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -56,7 +84,7 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 ** match ("ended Jan. 31"), 0 when none is found within 16 words of the
 ** clause.
 */
-int norm_tense(const struct norm_match *m)
+static int tense_back(const struct norm_match *m)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
@@ -120,21 +148,115 @@ int norm_tense(const struct norm_match *m)
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int32_t w = n->t_tense_word >= 0
-				    ? norm_hash_get(&n->lookup, n->t_tense_word,
-						    buf, len)
-				    : -1;
-		double c = w >= 0 ? n->tables[n->t_tense_word].nums[w] : 0;
-		if (c > 0 || in_table(n, n->t_future, buf, len))
-			return 1;
-		/* a past verb right before the date is its own */
-		if (c < 0 || in_table(n, n->t_past, buf, len))
-			return words == 1 ? -2 : -1;
-		if (past_by_suffix(n, buf, len)) {
+		int c = word_cue(n, buf, len);
+		if (c == CUE_ED) {
 			pending_ed = true;
 			ed_adjacent = words == 1;
+		} else if (c > 0) {
+			return 1;
+		} else if (c < 0) {
+			/* a past verb right before the date is its own */
+			return words == 1 ? -2 : -1;
 		}
 	}
 	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
+}
+
+/* Does the '.' at t[k] end a sentence? Not after "Mr", "U.S", "Inc". */
+static bool is_full_stop(const char *t, uint32_t k, uint32_t lo,
+			 uint32_t hi)
+{
+	if (k + 1 < hi && t[k + 1] != ' ' && t[k + 1] != '\n')
+		return false;
+	uint32_t b = k;
+	while (b > lo && (t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')
+		b--;
+	return k - b >= 5 || (k - b >= 2 && t[k - 1] >= 'a' &&
+			      t[k - 1] <= 'z' && t[b] >= 'a' && t[b] <= 'z') ||
+	       (b == k && k > lo && t[k - 1] != '.');
+}
+
+/* The next word of t[*i, hi) (letters and apostrophes), lower-cased into
+** buf; 0 at the end of the clause (; : ! ? or a full stop) or the text. */
+static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
+			size_t cap)
+{
+	uint32_t k = *i;
+	for (; k < hi && !is_word_byte(t[k]); k++)
+		if (strchr(";:!?", t[k]) ||
+		    (t[k] == '.' && is_full_stop(t, k, 0, hi)))
+			return 0;
+	uint32_t b = k;
+	while (k < hi && is_word_byte(t[k]))
+		k++;
+	*i = k;
+	if (k == b)
+		return 0;
+	size_t len = norm_key(t + b, k - b, buf, cap);
+	return len < cap ? len : cap; /* cap: too long, no cue */
+}
+
+/*
+** The tense of the clause after the match, when nothing before it
+** decides: "On Tuesday, the league plans to ...", "Friday's trading
+** volume totaled ...". The first cue within 12 words: +1 future, -1
+** past (an -ed word not after "be"), 0 none.
+*/
+static int tense_ahead(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	char buf[32], nb[32], pair[64];
+	size_t len = next_word(t, &i, hi, buf, sizeof(buf));
+	bool after_aux = false;
+	for (int words = 0; len && words < 12; words++) {
+		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb));
+		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
+		    n->t_tense_pair >= 0) {
+			memcpy(pair, buf, len);
+			pair[len] = ' ';
+			memcpy(pair + len + 1, nb, nlen);
+			int32_t k = norm_hash_get(&n->lookup, n->t_tense_pair,
+						  pair, len + 1 + nlen);
+			if (k >= 0) {
+				double c = n->tables[n->t_tense_pair].nums[k];
+				if (c != 0)
+					return c > 0 ? 1 : -1;
+				/* "due to": no cue; go on after the pair */
+				len = next_word(t, &i, hi, buf, sizeof(buf));
+				after_aux = false;
+				continue;
+			}
+		}
+		if (len < sizeof(buf)) {
+			/* after the date a plan in the past tense dates the
+			** planning ("On Friday, the government planned to
+			** pay"); after "is" a plan is ahead ("is expected") */
+			int c = word_cue(n, buf, len);
+			if (c > 0 && !after_aux && past_by_suffix(n, buf, len))
+				return -1;
+			if (c == CUE_ED && !after_aux)
+				return -1;
+			if (c != CUE_ED && c != 0)
+				return c > 0 ? 1 : -1;
+			after_aux = in_table(n, n->t_passive, buf, len);
+		}
+		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
+		len = nlen;
+	}
+	return 0;
+}
+
+/*
+** The tense around a match: the clause before it decides (tense_back);
+** without a cue there, the clause after it.
+*/
+int norm_tense(const struct norm_match *m)
+{
+	int t = tense_back(m);
+	if (t == 0 && m->n->t_future >= 0)
+		t = tense_ahead(m);
+	return t;
 }
 
