@@ -53,8 +53,8 @@ static void check(const char *const *dirs, const char *friday,
 				     "2026-01-14", "March"),
 			    march);
 	/* on a Monday, a bare "Monday" is that day (past reading) or the
-	** next one (future reading) */
-	assert_string_equal(value_of(r, &a, "Monday was calm.",
+	** next one (future reading); no tense cue before or after it */
+	assert_string_equal(value_of(r, &a, "Talks on Monday.",
 				     "2026-01-12", "Monday"),
 			    monday);
 	/* a tense cue wins over the setting either way */
