@@ -149,14 +149,14 @@ static int tense_back(const struct norm_match *m)
 			continue;
 		}
 		int c = word_cue(n, buf, len);
-		if (c == CUE_ED) {
+		if (c == CUE_ED || c == -1) {
+			/* "changed", "held": the auxiliary before decides
+			** ("will be held"); a past verb right before the
+			** date is its own */
 			pending_ed = true;
 			ed_adjacent = words == 1;
 		} else if (c > 0) {
 			return 1;
-		} else if (c < 0) {
-			/* a past verb right before the date is its own */
-			return words == 1 ? -2 : -1;
 		}
 	}
 	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
