@@ -53,7 +53,7 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 	return false;
 }
 
-enum { CUE_ED = 2 };
+enum { CUE_ED = 2, CUE_CLAUSE = 3 };
 
 /*
 ** One word as a tense cue: +1 future (tables future, tense_word > 0),
@@ -67,6 +67,8 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
 			    : -1;
 	double c = k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+	if (c >= 2)
+		return CUE_CLAUSE;
 	if (c > 0 || in_table(n, n->t_future, w, len))
 		return 1;
 	if (c < 0 || in_table(n, n->t_past, w, len))
@@ -149,6 +151,8 @@ static int tense_back(const struct norm_match *m)
 			continue;
 		}
 		int c = word_cue(n, buf, len);
+		if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
+			return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
 		if (c == CUE_ED || c == -1) {
 			/* "changed", "held": the auxiliary before decides
 			** ("will be held"); a past verb right before the
@@ -234,6 +238,8 @@ static int tense_ahead(const struct norm_match *m)
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
 			int c = word_cue(n, buf, len);
+			if (c == CUE_CLAUSE)
+				return 0;
 			if (c > 0 && !after_aux && past_by_suffix(n, buf, len))
 				return -1;
 			if (c == CUE_ED && !after_aux)
