@@ -380,12 +380,14 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 					k0 -= 4;
 				/* quarters are reported after they end:
 				** the past one unless a future cue says
-				** otherwise */
+				** otherwise; the quarter just ended stays
+				** ("plans to cut jobs after a third-quarter
+				** loss", "will report third-quarter net") */
 				int t = norm_tense(m);
 				bool fut = t > 0 ||
 					   (t == 0 &&
 					    m->n->prefer == NORM_PREFER_FUTURE);
-				k = fut && k0 < R ? k0 + 4 : k0;
+				k = fut && k0 < R - 1 ? k0 + 4 : k0;
 			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
