@@ -618,6 +618,35 @@ static bool duration_value(double num, const char *unit, char *buf,
 	return true;
 }
 
+/*
+** A set of calendar days, months or seasons: "every Friday" ->
+** XXXX-WXX-5, "Tuesday nights" -> XXXX-WXX-2TNI, "each July" -> XXXX-07,
+** "every summer" -> XXXX-SU.
+*/
+static int set_calendar(const struct norm_match *m, struct norm_cand *out)
+{
+	char buf[40], part[8] = "", season[8];
+	int wd, mo;
+	if (norm_get_int(m, S_WEEKDAY, &wd)) {
+		if (wd < 1 || wd > 7 ||
+		    (norm_get_str(m, S_PART, part, sizeof(part)) &&
+		     strlen(part) != 2))
+			return 0;
+		snprintf(buf, sizeof(buf), "XXXX-WXX-%d%s%s", wd,
+			 part[0] ? "T" : "", part);
+	} else if (norm_get_int(m, S_MONTH, &mo)) {
+		if (mo < 1 || mo > 12)
+			return 0;
+		snprintf(buf, sizeof(buf), "XXXX-%02d", mo);
+	} else if (norm_get_str(m, S_SEASON, season, sizeof(season)) &&
+		   strlen(season) == 2) {
+		snprintf(buf, sizeof(buf), "XXXX-%s", season);
+	} else {
+		return 0;
+	}
+	return norm_emit(m, out, FC_TIMEX_SET, buf);
+}
+
 static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
@@ -639,13 +668,8 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 		      n2.num / den.num;
 	}
 	if (type == FC_TIMEX_SET &&
-	    !norm_get_str(m, S_UNIT, unit, sizeof(unit))) {
-		int wd;
-		if (!norm_get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
-			return 0;
-		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
-		return norm_emit(m, out, FC_TIMEX_SET, buf);
-	}
+	    !norm_get_str(m, S_UNIT, unit, sizeof(unit)))
+		return set_calendar(m, out);
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
 	    !duration_value(num, unit, buf, sizeof(buf)))
 		return 0;
