@@ -324,11 +324,8 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		return FC_OK;
 	}
 	struct scan sc = {.n = n, .a = a, .doc = doc};
-	if (doc->published &&
-	    fc_date_parse(doc->published, &sc.ref.y, &sc.ref.m, &sc.ref.d)) {
-		sc.ref.is_set = true;
-		sc.ref.days = fc_days_from_civil(sc.ref.y, sc.ref.m, sc.ref.d);
-	}
+	if (doc->published)
+		fc_norm_ref_parse(doc->published, &sc.ref);
 	pcre2_general_context *gc =
 		pcre2_general_context_create(arena_malloc, arena_free, a);
 	if (gc)

@@ -28,6 +28,7 @@
 **   norm_number.c   reading numbers in words (and digits)
 **   norm_digits.c   the digit forms (groups, decimal comma, exponents)
 **   norm_iso4217.c  ISO 4217 currency names and codes from iso-codes
+**   norm_ref.c      the reference: a date or a date and time (norm_ref.h)
 */
 #ifndef FACTCROSS_NORM_P_H
 #define FACTCROSS_NORM_P_H
@@ -35,6 +36,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "extract/norm_ref.h"
 #include "stages.h"
 
 /* Slots: the named pieces a production reads. Order matches slot_names. */
@@ -281,12 +283,7 @@ struct norm_cand {
 	struct fc_quantity q;
 };
 
-/* The reference date, when there is one. */
-struct norm_ref {
-	bool is_set;
-	int y, m, d;
-	int32_t days;
-};
+/* The reference (norm_ref.h): a date, and maybe a time of day and zone. */
 
 /* One pattern match being turned into candidates. */
 struct norm_match {

@@ -1,0 +1,77 @@
+/*
+** norm_ref.c: parse the reference of a document (norm_ref.h).
+*/
+#include <string.h>
+
+#include "extract/norm_ref.h"
+#include "factcross/fc_model.h"
+
+/* Exactly n digits at *p into *v. */
+static bool two(const char **p, int *v)
+{
+	const char *s = *p;
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return false;
+	*v = (s[0] - '0') * 10 + (s[1] - '0');
+	*p = s + 2;
+	return true;
+}
+
+/* "Z", "+05:30", "-0200", "+05": the offset in minutes east of UTC. */
+static bool zone(const char *p, int *min)
+{
+	if (!strcmp(p, "Z")) {
+		*min = 0;
+		return true;
+	}
+	int h, m = 0, sign = *p == '-' ? -1 : 1;
+	if ((*p != '+' && *p != '-') || (p++, !two(&p, &h)))
+		return false;
+	if (*p == ':')
+		p++;
+	if (*p && !two(&p, &m))
+		return false;
+	if (*p || h > 14 || m > 59)
+		return false;
+	*min = sign * (h * 60 + m);
+	return true;
+}
+
+bool fc_norm_ref_parse(const char *s, struct norm_ref *r)
+{
+	memset(r, 0, sizeof(*r));
+	char date[11];
+	size_t n = s ? strlen(s) : 0;
+	if (n < 10)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!fc_date_parse(date, &r->y, &r->m, &r->d))
+		return false;
+	const char *p = s + 10;
+	if (*p) {
+		if ((*p != 'T' && *p != ' ') || (p++, !two(&p, &r->hh)) ||
+		    *p++ != ':' || !two(&p, &r->mi) || r->hh > 23 ||
+		    r->mi > 59)
+			goto bad;
+		if (*p == ':') {
+			p++;
+			if (!two(&p, &r->ss) || r->ss > 59)
+				goto bad;
+			r->has_sec = true;
+			if (*p == '.' || *p == ',') /* fractions are dropped */
+				for (p++; *p >= '0' && *p <= '9'; p++)
+					;
+		}
+		if (*p && !zone(p, &r->zone_min))
+			goto bad;
+		r->has_zone = *p != '\0';
+		r->is_time = true;
+	}
+	r->is_set = true;
+	r->days = fc_days_from_civil(r->y, r->m, r->d);
+	return true;
+bad:
+	memset(r, 0, sizeof(*r));
+	return false;
+}
