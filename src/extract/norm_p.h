@@ -46,7 +46,7 @@ enum norm_slot {
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
 	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
-	S_READING,
+	S_READING, S_ZONE,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];

@@ -6,7 +6,7 @@
 #include "extract/norm_ref.h"
 #include "factcross/fc_model.h"
 
-/* Exactly n digits at *p into *v. */
+/* Two digits at *p into *v. */
 static bool two(const char **p, int *v)
 {
 	const char *s = *p;
@@ -17,21 +17,26 @@ static bool two(const char **p, int *v)
 	return true;
 }
 
-/* "Z", "+05:30", "-0200", "+05": the offset in minutes east of UTC. */
-static bool zone(const char *p, int *min)
+bool fc_norm_zone_parse(const char *s, size_t len, int *min)
 {
-	if (!strcmp(p, "Z")) {
+	const char *p = s, *e = s + len;
+	if (len >= 3 && (!strncmp(p, "UTC", 3) || !strncmp(p, "GMT", 3) ||
+			 !strncmp(p, "utc", 3) || !strncmp(p, "gmt", 3)))
+		p += 3;
+	if (p + 1 == e && (*p == 'Z' || *p == 'z')) {
 		*min = 0;
 		return true;
 	}
-	int h, m = 0, sign = *p == '-' ? -1 : 1;
-	if ((*p != '+' && *p != '-') || (p++, !two(&p, &h)))
+	if (p == e || (*p != '+' && *p != '-'))
 		return false;
-	if (*p == ':')
+	int sign = *p++ == '-' ? -1 : 1, h = 0, m = 0, nh = 0, nm = 0;
+	for (; p < e && nh < 2 && *p >= '0' && *p <= '9'; nh++)
+		h = h * 10 + (*p++ - '0');
+	if (p < e && *p == ':')
 		p++;
-	if (*p && !two(&p, &m))
-		return false;
-	if (*p || h > 14 || m > 59)
+	for (; p < e && nm < 2 && *p >= '0' && *p <= '9'; nm++)
+		m = m * 10 + (*p++ - '0');
+	if (p != e || !nh || nm == 1 || h > 14 || m > 59)
 		return false;
 	*min = sign * (h * 60 + m);
 	return true;
@@ -63,7 +68,7 @@ bool fc_norm_ref_parse(const char *s, struct norm_ref *r)
 				for (p++; *p >= '0' && *p <= '9'; p++)
 					;
 		}
-		if (*p && !zone(p, &r->zone_min))
+		if (*p && !fc_norm_zone_parse(p, strlen(p), &r->zone_min))
 			goto bad;
 		r->has_zone = *p != '\0';
 		r->is_time = true;

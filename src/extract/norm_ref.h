@@ -9,6 +9,7 @@
 #define FACTCROSS_NORM_REF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Bytes a reference text may take, NUL included (for copies). */
@@ -31,5 +32,9 @@ struct norm_ref {
 ** these or names no real date or time.
 */
 bool fc_norm_ref_parse(const char *s, struct norm_ref *r);
+
+/* A zone offset s[0, len): "Z", "+05:30", "-0800", "+05", "-3", "UTC+2",
+** "GMT-03:30" into minutes east of UTC. False when it is none. */
+bool fc_norm_zone_parse(const char *s, size_t len, int *min);
 
 #endif
