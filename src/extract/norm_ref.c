@@ -21,8 +21,14 @@ bool fc_norm_zone_parse(const char *s, size_t len, int *min)
 {
 	const char *p = s, *e = s + len;
 	if (len >= 3 && (!strncmp(p, "UTC", 3) || !strncmp(p, "GMT", 3) ||
-			 !strncmp(p, "utc", 3) || !strncmp(p, "gmt", 3)))
-		p += 3;
+			 !strncmp(p, "utc", 3) || !strncmp(p, "gmt", 3))) {
+		for (p += 3; p < e && *p == ' '; p++)
+			;
+		if (p == e) {
+			*min = 0; /* "GMT" alone */
+			return true;
+		}
+	}
 	if (p + 1 == e && (*p == 'Z' || *p == 'z')) {
 		*min = 0;
 		return true;
