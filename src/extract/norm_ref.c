@@ -74,7 +74,10 @@ bool fc_norm_ref_parse(const char *s, struct norm_ref *r)
 				for (p++; *p >= '0' && *p <= '9'; p++)
 					;
 		}
-		if (*p && !fc_norm_zone_parse(p, strlen(p), &r->zone_min))
+		/* ISO 8601: Z, or a sign and two digits of hours */
+		if (*p && ((*p != 'Z' && (p[1] < '0' || p[1] > '9' ||
+					  p[2] < '0' || p[2] > '9')) ||
+			   !fc_norm_zone_parse(p, strlen(p), &r->zone_min)))
 			goto bad;
 		r->has_zone = *p != '\0';
 		r->is_time = true;
