@@ -314,7 +314,8 @@ static int emit_instant(const struct norm_match *m, struct norm_cand *out,
 ** they give nothing ("now" is PRESENT_REF by rel.reference, the rest
 ** durations).
 ** The grain is the unit's (an hour counts in minutes), one finer under
-** options: shift_grain: finer; "now" is at the reference's grain.
+** options: shift_grain: finer (a part of an hour: two finer); "now" is
+** at the reference's grain.
 */
 static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 			int secs)
@@ -348,8 +349,8 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 	if (off < -1e9 || off > 1e9)
 		return 0;
 	enum fc_grain g = secs == 1 ? FC_GRAIN_SECOND : FC_GRAIN_MINUTE;
-	if (m->n->is_shift_finer && secs == 60)
-		g = FC_GRAIN_SECOND;
+	if (m->n->is_shift_finer && (secs == 60 || num != floor(num)))
+		g = FC_GRAIN_SECOND; /* half an hour counts in minutes */
 	return emit_instant(m, out, ref_secs(r) + llround(off), g);
 }
 
