@@ -181,15 +181,19 @@ static bool clock_zone(const struct norm_match *m, int32_t *day, int *min)
 ** cue or under prefer: future ("3:18" said at 04:30 is tomorrow's), the
 ** last one after a past verb ("was shot at 11 p.m."), the nearer one
 ** under prefer: nearest; else, as TimeML reads news, the reference day.
+** A part of the day ("tonight at 8", "this morning at 3") keeps the
+** reference day but for the future reading.
 */
 static void clock_from_ref(const struct norm_match *m, int32_t *day,
-			   int min)
+			   int min, bool has_part)
 {
 	const struct norm_ref *r = m->ref;
 	int now = r->hh * 60 + r->mi, t = norm_tense(m);
 	int pref = m->n->prefer;
 	if (t > 0 || (t == 0 && pref == NORM_PREFER_FUTURE))
 		*day += min < now;
+	else if (has_part)
+		return;
 	else if (t < 0)
 		*day -= min > now;
 	else if (pref == NORM_PREFER_NEAREST && min < now - 720)
@@ -243,8 +247,8 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	bool is_ref_day = false;
 	if (!m->ref->is_set || !clock_day(m, &day, &is_ref_day))
 		return 0;
-	if (is_ref_day && !part[0] && m->ref->is_time && h < 24) {
-		clock_from_ref(m, &day, h * 60 + mi);
+	if (is_ref_day && m->ref->is_time && h < 24) {
+		clock_from_ref(m, &day, h * 60 + mi, part[0] != '\0');
 	} else if (h == 24) {
 		/* midnight ends its day; after a past verb it began it */
 		h = 0;
