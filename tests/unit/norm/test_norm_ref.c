@@ -144,7 +144,7 @@ static void test_norm_ref_time_of_day(void **state)
 			    "2013-02-12T04:33:00");
 	assert_string_equal(value_of(fut, &a, "in 2.5 hours", REF,
 				     "in 2.5 hours"),
-			    "2013-02-12T07:00");
+			    "2013-02-12T07:00:00");
 	assert_string_equal(value_of(news, &a, "He won in 3 minutes.", REF,
 				     "3 minutes"),
 			    "PT3M");
@@ -168,6 +168,26 @@ static void test_norm_ref_time_of_day(void **state)
 	assert_string_equal(value_of(news, &a, "They will vote at 3am.",
 				     REF, "3am"),
 			    "2013-02-13T03:00");
+	assert_string_equal(value_of(fut, &a, "at 3 in the morning", REF,
+				     "at 3 in the morning"),
+			    "2013-02-13T03:00");
+	assert_string_equal(value_of(news, &a, "It starts tonight at 8.", REF,
+				     "tonight at 8"),
+			    "2013-02-12T20:00");
+	/* assistant phrasing under the future reading only */
+	assert_string_equal(value_of(fut, &a, "half three", REF, "half three"),
+			    "2013-02-12T15:30");
+	assert_string_equal(value_of(news, &a, "half three", REF, "half three"),
+			    "(none)");
+	assert_string_equal(value_of(fut, &a, "9 tomorrow", REF, "9 tomorrow"),
+			    "2013-02-13T09:00");
+	assert_string_equal(value_of(fut, &a, "in half an hour", REF,
+				     "in half an hour"),
+			    "2013-02-12T05:00:00");
+	assert_string_equal(value_of(fut, &a, "ATM", REF, "ATM"),
+			    "2013-02-12T04:30:00");
+	assert_string_equal(value_of(fut, &a, "cash from the ATM", REF, "ATM"),
+			    "(none)");
 	/* zones: converted to the reference's zone, as said without one */
 	assert_string_equal(value_of(fut, &a, "Thursday 8:00 PST", REF,
 				     "Thursday 8:00 PST"),
