@@ -26,6 +26,7 @@ struct scan {
 	uint64_t *active;
 	uint64_t *unanchored; /* patterns without start strings */
 	struct norm_walk *walk; /* the trigger pass (norm_walk.c) */
+	struct norm_lookback *lookback; /* norm_anchor.c, made on first use */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
 	size_t ncands, capcands;
@@ -161,7 +162,7 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
 		.nov = pcre2_get_ovector_count(sc->md),
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
-		.a = sc->a,
+		.a = sc->a, .lookback = &sc->lookback,
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		m.start = (uint32_t)ov[2 * p->span_group];
@@ -374,6 +375,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (!piece)
 		norm_walk_destroy(sc.walk);
+	norm_lookback_destroy(sc.lookback);
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 	if (piece)
