@@ -86,124 +86,106 @@ static void test_norm_ref_zone_parse(void **state)
 	assert_int_equal(m, 300);
 }
 
-/* The value of the time mention with exactly this text, or NULL. */
-static const char *value_of(const struct fc_rules *r, struct fc_arena *a,
-			    const char *text, const char *ref,
-			    const char *span)
+#define REF "2013-02-12T04:30:00-02:00"
+
+/* One phrase: under the future reading (bench/prefer-future) or the
+** news one, the value of the mention with text span ("(none)": none). */
+struct phrase {
+	bool is_future;
+	const char *text, *ref, *span, *want;
+};
+
+static const struct phrase phrases[] = {
+	/* now: the reference, at its grain; PRESENT_REF on a date */
+	{false, "It is calm now.", REF, "now", "2013-02-12T04:30:00"},
+	{false, "It is calm now.", "2013-02-12T04:30", "now",
+	 "2013-02-12T04:30"},
+	{false, "It is calm now.", "2013-02-12", "now", "PRESENT_REF"},
+	/* offsets finer than a day; across midnight; durations on a date */
+	{false, "It fell 3 hours ago.", "2013-02-12T01:15", "3 hours ago",
+	 "2013-02-11T22:15"},
+	{false, "It fell 3 hours ago.", "2013-02-12", "3 hours", "PT3H"},
+	{true, "in 3 minutes", REF, "in 3 minutes", "2013-02-12T04:33:00"},
+	{true, "in 2.5 hours", REF, "in 2.5 hours", "2013-02-12T07:00:00"},
+	{true, "in an hour", REF, "in an hour", "2013-02-12T05:30"},
+	{true, "in half an hour", REF, "in half an hour",
+	 "2013-02-12T05:00:00"},
+	{false, "He won in 3 minutes.", REF, "3 minutes", "PT3M"},
+	/* days from a time of day under shift_grain: finer: the hour */
+	{true, "14 days ago", REF, "14 days ago", "2013-01-29T04:00"},
+	{false, "14 days ago", REF, "14 days ago", "2013-01-29"},
+	/* a clock with no day: the next one (future), the reference day
+	** (news), the last one after a past verb, the next after a
+	** future cue; a part of the day keeps the day in news */
+	{true, "at 3am", REF, "3am", "2013-02-13T03:00"},
+	{false, "The vote is at 3am.", REF, "3am", "2013-02-12T03:00"},
+	{false, "The blast came at 11 pm.", REF, "11 pm", "2013-02-11T23:00"},
+	{false, "They will vote at 3am.", REF, "3am", "2013-02-13T03:00"},
+	{true, "at 3 in the morning", REF, "at 3 in the morning",
+	 "2013-02-13T03:00"},
+	{false, "It starts tonight at 8.", REF, "tonight at 8",
+	 "2013-02-12T20:00"},
+	/* assistant phrasing under the future reading only */
+	{true, "half three", REF, "half three", "2013-02-12T15:30"},
+	{false, "half three", REF, "half three", "(none)"},
+	{true, "9 tomorrow", REF, "9 tomorrow", "2013-02-13T09:00"},
+	{true, "ATM", REF, "ATM", "2013-02-12T04:30:00"},
+	{true, "cash from the ATM", REF, "ATM", "(none)"},
+	/* zones: converted to the reference's zone, as said without one */
+	{true, "Thursday 8:00 PST", REF, "Thursday 8:00 PST",
+	 "2013-02-14T14:00"},
+	{false, "at 4pm CET", "2013-02-12", "4pm CET", "2013-02-12T16:00"},
+	{false, "at 4pm CET", "2013-02-12T10:00", "4pm CET",
+	 "2013-02-12T16:00"},
+	{false, "at 11pm EST", "2013-02-12T10:00Z", "11pm EST",
+	 "2013-02-13T04:00"},
+};
+
+/* The value of the time mention of doc with text span, or "(none)". */
+static const char *span_value(const struct fc_document *doc,
+			      const char *span)
 {
-	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.text = fc_arena_strdup(a, text);
-	doc.text_len = strlen(text);
-	doc.published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(r, a, &doc, &d), FC_OK);
-	fc_diags_finish(&d);
-	for (size_t i = 0; i < doc.nmentions; i++) {
-		const struct fc_mention *m = &doc.mentions[i];
+	for (size_t i = 0; i < doc->nmentions; i++) {
+		const struct fc_mention *m = &doc->mentions[i];
 		if (m->kind == FC_MENTION_TIME &&
 		    m->end - m->start == strlen(span) &&
-		    !memcmp(text + m->start, span, strlen(span)))
-			return fc_arena_strdup(a, m->time.value);
+		    !memcmp(doc->text + m->start, span, strlen(span)))
+			return m->time.value;
 	}
 	return "(none)";
 }
-
-#define REF "2013-02-12T04:30:00-02:00"
 
 static void test_norm_ref_time_of_day(void **state)
 {
 	(void)state;
 	struct fc_diags d;
 	fc_diags_init(&d);
-	struct fc_rules *news, *fut;
+	struct fc_rules *rules[2];
 	const char *dirs[] = {BENCH, NULL};
-	assert_int_equal(fc_rules_load(NULL, 1, &news, &d), FC_OK);
-	assert_int_equal(fc_rules_load(dirs, 1, &fut, &d), FC_OK);
-	struct fc_arena a;
-	fc_arena_init(&a);
-	/* now: the reference, at its grain; PRESENT_REF on a date */
-	assert_string_equal(value_of(news, &a, "It is calm now.", REF, "now"),
-			    "2013-02-12T04:30:00");
-	assert_string_equal(value_of(news, &a, "It is calm now.",
-				     "2013-02-12T04:30", "now"),
-			    "2013-02-12T04:30");
-	assert_string_equal(value_of(news, &a, "It is calm now.",
-				     "2013-02-12", "now"),
-			    "PRESENT_REF");
-	/* offsets finer than a day; across midnight */
-	assert_string_equal(value_of(news, &a, "It fell 3 hours ago.",
-				     "2013-02-12T01:15", "3 hours ago"),
-			    "2013-02-11T22:15");
-	assert_string_equal(value_of(news, &a, "It fell 3 hours ago.",
-				     "2013-02-12", "3 hours"),
-			    "PT3H");
-	assert_string_equal(value_of(fut, &a, "in 3 minutes", REF,
-				     "in 3 minutes"),
-			    "2013-02-12T04:33:00");
-	assert_string_equal(value_of(fut, &a, "in 2.5 hours", REF,
-				     "in 2.5 hours"),
-			    "2013-02-12T07:00:00");
-	assert_string_equal(value_of(news, &a, "He won in 3 minutes.", REF,
-				     "3 minutes"),
-			    "PT3M");
-	/* days from a time of day under shift_grain: finer: the hour */
-	assert_string_equal(value_of(fut, &a, "14 days ago", REF,
-				     "14 days ago"),
-			    "2013-01-29T04:00");
-	assert_string_equal(value_of(news, &a, "14 days ago", REF,
-				     "14 days ago"),
-			    "2013-01-29");
-	/* a clock with no day: the next one (future), the reference day
-	** (news), the last one after a past verb */
-	assert_string_equal(value_of(fut, &a, "at 3am", REF, "3am"),
-			    "2013-02-13T03:00");
-	assert_string_equal(value_of(news, &a, "The vote is at 3am.", REF,
-				     "3am"),
-			    "2013-02-12T03:00");
-	assert_string_equal(value_of(news, &a, "The blast came at 11 pm.",
-				     REF, "11 pm"),
-			    "2013-02-11T23:00");
-	assert_string_equal(value_of(news, &a, "They will vote at 3am.",
-				     REF, "3am"),
-			    "2013-02-13T03:00");
-	assert_string_equal(value_of(fut, &a, "at 3 in the morning", REF,
-				     "at 3 in the morning"),
-			    "2013-02-13T03:00");
-	assert_string_equal(value_of(news, &a, "It starts tonight at 8.", REF,
-				     "tonight at 8"),
-			    "2013-02-12T20:00");
-	/* assistant phrasing under the future reading only */
-	assert_string_equal(value_of(fut, &a, "half three", REF, "half three"),
-			    "2013-02-12T15:30");
-	assert_string_equal(value_of(news, &a, "half three", REF, "half three"),
-			    "(none)");
-	assert_string_equal(value_of(fut, &a, "9 tomorrow", REF, "9 tomorrow"),
-			    "2013-02-13T09:00");
-	assert_string_equal(value_of(fut, &a, "in half an hour", REF,
-				     "in half an hour"),
-			    "2013-02-12T05:00:00");
-	assert_string_equal(value_of(fut, &a, "ATM", REF, "ATM"),
-			    "2013-02-12T04:30:00");
-	assert_string_equal(value_of(fut, &a, "cash from the ATM", REF, "ATM"),
-			    "(none)");
-	/* zones: converted to the reference's zone, as said without one */
-	assert_string_equal(value_of(fut, &a, "Thursday 8:00 PST", REF,
-				     "Thursday 8:00 PST"),
-			    "2013-02-14T14:00");
-	assert_string_equal(value_of(news, &a, "at 4pm CET", "2013-02-12",
-				     "4pm CET"),
-			    "2013-02-12T16:00");
-	assert_string_equal(value_of(news, &a, "at 4pm CET", "2013-02-12T10:00",
-				     "4pm CET"),
-			    "2013-02-12T16:00");
-	assert_string_equal(value_of(news, &a, "at 11pm EST",
-				     "2013-02-12T10:00Z", "11pm EST"),
-			    "2013-02-13T04:00");
-	fc_arena_finish(&a);
-	fc_rules_destroy(news);
-	fc_rules_destroy(fut);
+	assert_int_equal(fc_rules_load(NULL, 1, &rules[0], &d), FC_OK);
+	assert_int_equal(fc_rules_load(dirs, 1, &rules[1], &d), FC_OK);
+	for (size_t i = 0; i < sizeof(phrases) / sizeof(*phrases); i++) {
+		const struct phrase *p = &phrases[i];
+		struct fc_arena a;
+		fc_arena_init(&a);
+		struct fc_document doc;
+		memset(&doc, 0, sizeof(doc));
+		doc.text = fc_arena_strdup(&a, p->text);
+		doc.text_len = strlen(p->text);
+		doc.published = p->ref;
+		assert_int_equal(fc_norm_doc(rules[p->is_future], &a, &doc, &d),
+				 FC_OK);
+		const char *got = span_value(&doc, p->span);
+		if (strcmp(got, p->want))
+			fail_msg("'%s' (%s, %s): '%s' is %s, not %s", p->text,
+				 p->ref, p->is_future ? "future" : "news",
+				 p->span, got, p->want);
+		fc_mentions_finish(&doc);
+		fc_arena_finish(&a);
+	}
+	assert_int_equal(d.nerr, 0);
+	fc_rules_destroy(rules[0]);
+	fc_rules_destroy(rules[1]);
 	fc_diags_finish(&d);
 }
 
