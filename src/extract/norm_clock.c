@@ -177,29 +177,39 @@ static bool clock_zone(const struct norm_match *m, int32_t *day, int *min)
 
 /*
 ** A clock time with no day said, against a reference with a time of
-** day (min: its minute of the day): the next occurrence after a future
-** cue or under prefer: future ("3:18" said at 04:30 is tomorrow's), the
-** last one after a past verb ("was shot at 11 p.m."), the nearer one
-** under prefer: nearest; else, as TimeML reads news, the reference day.
-** A part of the day ("tonight at 8", "this morning at 3") keeps the
-** reference day but for the future reading.
+** day (*day and min: the clock, in the reference's zone): the next
+** occurrence after a future cue or under prefer: future ("3:18" said at
+** 04:30 is tomorrow's), the last one after a past verb ("was shot at 11
+** p.m."), the nearer one under prefer: nearest; else, as TimeML reads
+** news, the day it is on. A part of the day ("tonight at 8", "this
+** morning at 3") keeps the day but for the future reading.
 */
 static void clock_from_ref(const struct norm_match *m, int32_t *day,
 			   int min, bool has_part)
 {
 	const struct norm_ref *r = m->ref;
-	int now = r->hh * 60 + r->mi, t = norm_tense(m);
-	int pref = m->n->prefer;
-	if (t > 0 || (t == 0 && pref == NORM_PREFER_FUTURE))
-		*day += min < now;
-	else if (has_part)
+	long now = r->days * 1440L + r->hh * 60 + r->mi;
+	long at = *day * 1440L + min;
+	int t = norm_tense(m), pref = m->n->prefer;
+	if (t > 0 || (t == 0 && pref == NORM_PREFER_FUTURE)) {
+		while (at < now)
+			at += 1440;
+		while (at - 1440 >= now) /* a zone may put it a day on */
+			at -= 1440;
+	} else if (has_part) {
 		return;
-	else if (t < 0)
-		*day -= min > now;
-	else if (pref == NORM_PREFER_NEAREST && min < now - 720)
-		*day += 1;
-	else if (pref == NORM_PREFER_NEAREST && min > now + 720)
-		*day -= 1;
+	} else if (t < 0) {
+		while (at > now)
+			at -= 1440;
+		while (at + 1440 <= now)
+			at += 1440;
+	} else if (pref == NORM_PREFER_NEAREST) {
+		while (at - now > 720)
+			at -= 1440;
+		while (now - at > 720)
+			at += 1440;
+	}
+	*day = (int32_t)((at - min) / 1440);
 }
 
 int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
@@ -247,9 +257,8 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	bool is_ref_day = false;
 	if (!m->ref->is_set || !clock_day(m, &day, &is_ref_day))
 		return 0;
-	if (is_ref_day && m->ref->is_time && h < 24) {
-		clock_from_ref(m, &day, h * 60 + mi, part[0] != '\0');
-	} else if (h == 24) {
+	bool is_midnight = h == 24;
+	if (is_midnight) {
 		/* midnight ends its day; after a past verb it began it */
 		h = 0;
 		if (norm_tense(m) >= 0)
@@ -258,6 +267,8 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	int hm = h * 60 + mi;
 	if (!clock_zone(m, &day, &hm))
 		return 0;
+	if (is_ref_day && !is_midnight && m->ref->is_time)
+		clock_from_ref(m, &day, hm, part[0] != '\0');
 	h = hm / 60;
 	mi = hm % 60;
 	int y, mo, d;

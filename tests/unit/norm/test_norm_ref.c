@@ -139,6 +139,10 @@ static const struct phrase phrases[] = {
 	 "2013-02-12T16:00"},
 	{false, "at 11pm EST", "2013-02-12T10:00Z", "11pm EST",
 	 "2013-02-13T04:00"},
+	/* the next 3am PST is the one after 04:30 -02:00 once converted */
+	{true, "at 3am PST", REF, "3am PST", "2013-02-12T09:00"},
+	{true, "at 11pm PST", REF, "11pm PST", "2013-02-12T05:00"},
+	{true, "at 10pm PST", REF, "10pm PST", "2013-02-13T04:00"},
 };
 
 /* The value of the time mention of doc with text span, or "(none)". */
