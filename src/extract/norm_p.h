@@ -136,7 +136,6 @@ struct norm_pattern {
 	bool is_quarterly; /* may give a quarter or a half (look-backs) */
 	/* scan: an anchored copy of code, tried where first allows */
 	pcre2_code *acode;
-	bool is_ajit; /* acode has JIT code */
 	struct norm_first first;
 };
 
@@ -171,6 +170,7 @@ struct fc_norm {
 	uint64_t *always_set;
 	uint32_t maxcap;
 	pcre2_match_context *mctx;
+	struct norm_jit *jit; /* JIT copies of the hot patterns (norm_jit.c) */
 	/* well-known tables (or -1): number words are added, scale words
 	** multiply, article words (a, an) count one, joiners (and) are
 	** skipped; future and past are tense cues for weekdays */
@@ -410,6 +410,20 @@ int32_t norm_nth_weekday(int y, int mo, int wd, int n);
 /* The day (days since 1970-01-01) a holiday rule gives in Gregorian year
 ** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
 int32_t norm_holiday_day(const char *rule, int y);
+
+/* ---- norm_jit.c -------------------------------------------------------- */
+
+/* Room for the JIT copies of n's patterns (after they are compiled). */
+fc_status norm_jit_create(struct fc_norm *n);
+void norm_jit_destroy(struct fc_norm *n);
+/*
+** pcre2_match of pattern pi (its anchored copy acode when is_anchored)
+** over text[0, end) from off, interpreted until the pattern is hot,
+** then JIT compiled. Safe to call from several threads at once.
+*/
+int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
+		   const char *text, size_t end, size_t off,
+		   pcre2_match_data *md);
 
 /* ---- norm_anchor.c ----------------------------------------------------- */
 
