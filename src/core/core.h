@@ -183,7 +183,8 @@ size_t fc_norm_keep(const struct fc_rules *r);
 ** feed the text in any pieces; mentions go to out as JSON lines (as
 ** fc_report_mentions_jsonl writes them) with offsets into the whole
 ** text, piece by piece as blank lines come. Output and diagnostics are
-** those of fc_normalize_text on the whole text. ref: YYYY-MM-DD or
+** those of fc_normalize_text on the whole text. ref: a date or an ISO
+** 8601 date and time (fc_norm_ref_parse, src/extract/norm_ref.h) or
 ** NULL. out is borrowed; the caller may empty it between calls.
 */
 struct fc_norm_stream;
