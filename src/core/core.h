@@ -46,7 +46,9 @@ char *fc_buf_steal(struct fc_buf *b, size_t *len);
 
 /* Read a whole file; *out is NUL-terminated, caller frees with free(). */
 fc_status fc_file_read(const char *path, size_t max, char **out, size_t *len);
-/* Write atomically: to path.tmp, then rename. */
+/* Write atomically: to path.tmp, then rename; a path that is not a
+** plain file (/dev/null, /dev/stdout, a FIFO, a symbolic link) is written
+** into instead, never replaced. */
 fc_status fc_file_write(const char *path, const char *data, size_t len);
 
 /* ---- YAML tree --------------------------------------------------------- */
@@ -168,6 +170,7 @@ struct fc_piece {
 			       limit, reported once at the end */
 	struct fc_lexicon_state *lexicon; /* coreference, look-backs */
 	struct norm_walk *norm;           /* the normalizer's word cache */
+	struct norm_lookback *norm_back;  /* and its look-back's */
 };
 /* Free the stage state of a piece (src/extract/lexicon_piece.c). */
 void fc_piece_finish(struct fc_piece *p);
@@ -180,7 +183,8 @@ size_t fc_norm_keep(const struct fc_rules *r);
 ** feed the text in any pieces; mentions go to out as JSON lines (as
 ** fc_report_mentions_jsonl writes them) with offsets into the whole
 ** text, piece by piece as blank lines come. Output and diagnostics are
-** those of fc_normalize_text on the whole text. ref: YYYY-MM-DD or
+** those of fc_normalize_text on the whole text. ref: a date or an ISO
+** 8601 date and time (fc_norm_ref_parse, src/extract/norm_ref.h) or
 ** NULL. out is borrowed; the caller may empty it between calls.
 */
 struct fc_norm_stream;
