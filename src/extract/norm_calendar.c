@@ -10,6 +10,9 @@
 **               12 = Adar, Adar II in a leap year)   J:7-10 (Yom Kippur)
 **   I:MM-DD     a day of the tabular Islamic calendar (1 = Muharram ...
 **               12 = Dhu al-Hijjah; within a day of the sighted one)
+**   C:, H:, S:, N:, Z:  the Chinese and Hindu lunisolar calendars, Hindu
+**               solar months and nakshatras, the Zoroastrian calendar
+**               (norm_lunisolar.c)
 **
 ** each followed by any number of "+N" / "-N" (days) and "/W+N" / "/W-N"
 ** (move by N days when the day falls on weekday W: "10-16/6-1/7+1" is
@@ -19,6 +22,7 @@
 */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/norm_p.h"
 
@@ -201,6 +205,9 @@ int32_t norm_holiday_day(const char *rule, int y)
 		return INT32_MIN;
 	if ((rule[0] == 'J' || rule[0] == 'I') && rule[1] == ':') {
 		day = lunar_rule(rule, y, &end);
+	} else if (rule[0] && strchr("CHSNZ", rule[0]) &&
+		   (rule[1] == ':' || rule[1] == '@')) {
+		day = norm_lunisolar_day(rule, y, &end);
 	} else if (rule[0] == 'E' || rule[0] == 'O') {
 		day = rule[0] == 'E' ? easter(y) : easter_orthodox(y);
 		end = rule + 1;
