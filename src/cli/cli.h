@@ -35,6 +35,9 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	FC_PRINTF(2, 3);
 /* Load the rule suite (built-in + --rules); prints and returns exit code. */
 int cli_load_rules(const struct cli *cli, struct fc_rules **out);
+/* The same for the rule kinds given (FC_KIND_*) only. */
+int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
+			struct fc_rules **out);
 void cli_progress(void *ud, const char *stage, size_t done, size_t total);
 /* Read all of stdin or a file ("-" is stdin) into a malloc'd buffer. */
 int cli_read_input(const struct cli *cli, const char *path, char **out,

@@ -556,7 +556,7 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 	struct fc_rules *rules = NULL;
 	struct fc_diags d;
 	fc_diags_init(&d);
-	rc = cli_load_rules(cli, &rules);
+	rc = cli_load_rule_kinds(cli, FC_KIND_TEXT, &rules);
 	if (!rc)
 		rc = normalize_run(cli, rules, ref, arg, &d);
 	fc_diags_finish(&d);

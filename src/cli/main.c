@@ -73,9 +73,16 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 
 int cli_load_rules(const struct cli *cli, struct fc_rules **out)
 {
+	return cli_load_rule_kinds(cli, FC_KIND_ALL, out);
+}
+
+int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
+			struct fc_rules **out)
+{
 	struct fc_diags d;
 	fc_diags_init(&d);
-	fc_status st = fc_rules_load(cli->rules, !cli->no_builtin, out, &d);
+	fc_status st = fc_rules_load_kinds(cli->rules, !cli->no_builtin, kinds,
+					   out, &d);
 	if (st) {
 		fc_diags_print(&d, stderr, cli->is_color);
 		fc_diags_finish(&d);

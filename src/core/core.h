@@ -168,6 +168,7 @@ struct fc_piece {
 			       limit, reported once at the end */
 	struct fc_lexicon_state *lexicon; /* coreference, look-backs */
 	struct norm_walk *norm;           /* the normalizer's word cache */
+	struct norm_lookback *norm_back;  /* and its look-back's */
 };
 /* Free the stage state of a piece (src/extract/lexicon_piece.c). */
 void fc_piece_finish(struct fc_piece *p);

@@ -226,6 +226,8 @@ void fc_piece_finish(struct fc_piece *p)
 		free(st);
 	}
 	norm_walk_destroy(p->norm);
+	norm_lookback_destroy(p->norm_back);
 	p->lexicon = NULL;
 	p->norm = NULL;
+	p->norm_back = NULL;
 }

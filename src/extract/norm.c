@@ -26,6 +26,8 @@ struct scan {
 	uint64_t *active;
 	uint64_t *unanchored; /* patterns without start strings */
 	struct norm_walk *walk; /* the trigger pass (norm_walk.c) */
+	struct norm_lookback *lookback; /* norm_anchor.c, made on first use */
+	struct norm_lookback **back;    /* &lookback, or the piece's */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
 	size_t ncands, capcands;
@@ -161,7 +163,7 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
 		.nov = pcre2_get_ovector_count(sc->md),
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
-		.a = sc->a,
+		.a = sc->a, .lookback = sc->back,
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		m.start = (uint32_t)ov[2 * p->span_group];
@@ -345,6 +347,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (piece)
 		piece->keep_norm = n->lookbehind;
 	sc.walk = piece ? piece->norm : norm_walk_create(n);
+	sc.back = piece ? &piece->norm_back : &sc.lookback;
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
 	if (!sc.md || !sc.active || !sc.unanchored || !sc.walk || !sc.occ) {
@@ -374,6 +377,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (!piece)
 		norm_walk_destroy(sc.walk);
+	norm_lookback_destroy(sc.lookback);
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 	if (piece)

@@ -10,7 +10,10 @@
 ** overlaps (longest span first), and the kept DATE or TIME with a known
 ** value that starts last is the anchor. Patterns that count from a
 ** mention take no part in a look-back, so it never recurses; its cost
-** is bounded by the window.
+** is bounded by the window. The window is read as the scan reads a
+** stretch: one walk (norm_walk.c, with a DFA of its own kept for the
+** whole scan) finds the active patterns and where their matches may
+** start, and a pattern is tried anchored there only.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -18,60 +21,40 @@
 
 #include "extract/norm_p.h"
 
-struct lookback {
+struct norm_lookback {
 	const struct fc_norm *n;
+	struct norm_walk *walk;
+	pcre2_match_data *md;
 	uint64_t *active;
 	struct norm_cand *c;
 	size_t nc, cap;
 };
 
-static bool is_alpha(unsigned char c)
+static struct norm_lookback *lookback_create(const struct fc_norm *n)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
-{
-	for (size_t i = 0; i < nwords; i++)
-		dst[i] |= src[i];
-}
-
-/* The patterns whose anchors occur in text[s, e), as the scan picks. */
-static void window_triggers(struct lookback *lb, const char *text,
-			    uint32_t s, uint32_t e)
-{
-	const struct fc_norm *n = lb->n;
-	const unsigned char *t = (const unsigned char *)text;
-	memcpy(lb->active, n->always_set, n->nwords * sizeof(uint64_t));
-	bool digit = false;
-	for (uint32_t i = s; i < e;) {
-		unsigned char c = t[i];
-		if (is_alpha(c)) {
-			char buf[32];
-			size_t len = 0;
-			uint32_t j = i;
-			for (; j < e && is_alpha(t[j]); j++, len++)
-				if (len < sizeof(buf))
-					buf[len] = (char)(t[j] | 0x20);
-			int32_t b = len <= sizeof(buf)
-					    ? norm_hash_get(&n->triggers, -1,
-							    buf, len)
-					    : -1;
-			if (b >= 0)
-				or_set(lb->active,
-				       n->bitsets + (size_t)b * n->nwords,
-				       n->nwords);
-			i = j;
-			continue;
-		}
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (c > ' ' && n->sym_set[c])
-			or_set(lb->active, n->sym_set[c], n->nwords);
-		i++;
+	struct norm_lookback *lb = calloc(1, sizeof(*lb));
+	if (!lb)
+		return NULL;
+	lb->n = n;
+	lb->walk = norm_walk_create(n);
+	lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, NULL);
+	lb->active = calloc(n->nwords, sizeof(uint64_t));
+	if (!lb->walk || !lb->md || !lb->active) {
+		norm_lookback_destroy(lb);
+		return NULL;
 	}
-	if (digit)
-		or_set(lb->active, n->digit_set, n->nwords);
+	return lb;
+}
+
+void norm_lookback_destroy(struct norm_lookback *lb)
+{
+	if (!lb)
+		return;
+	norm_walk_destroy(lb->walk);
+	pcre2_match_data_free(lb->md);
+	free(lb->active);
+	free(lb->c);
+	free(lb);
 }
 
 /* The scan's order: longest span, then longer match, priority, pattern. */
@@ -90,52 +73,90 @@ static int cmp_cand(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
-static bool run_one(struct lookback *lb, const struct norm_match *m,
-		    size_t pi, pcre2_match_data *md, uint32_t s, uint32_t e)
+/* The candidates of pattern pi's match in lb->md. */
+static bool collect(struct norm_lookback *lb, const struct norm_match *m,
+		    size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &lb->n->patterns[pi];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(lb->md);
+	struct norm_match mm = {
+		.n = lb->n, .p = p, .text = m->text, .ov = ov,
+		.nov = pcre2_get_ovector_count(lb->md),
+		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
+		.stretch_start = s, .stretch_end = e, .ref = m->ref,
+		.a = m->a, .is_rescan = true,
+	};
+	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
+		mm.start = (uint32_t)ov[2 * p->span_group];
+		mm.end = (uint32_t)ov[2 * p->span_group + 1];
+	}
+	if (lb->nc + 2 > lb->cap) {
+		size_t nc = lb->cap ? 2 * lb->cap : 32;
+		struct norm_cand *g = realloc(lb->c, nc * sizeof(*g));
+		if (!g)
+			return false;
+		lb->c = g;
+		lb->cap = nc;
+	}
+	struct norm_cand *out = &lb->c[lb->nc];
+	memset(out, 0, 2 * sizeof(*out));
+	int k = norm_time_produce(&mm, out);
+	for (int i = 0; i < k; i++) {
+		out[i].priority = p->priority;
+		out[i].order = (uint32_t)pi;
+		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
+	}
+	lb->nc += (size_t)k;
+	return true;
+}
+
+/* Pattern pi over the window [s, e): anchored at the starts the walk
+** queued when the pattern has start tables, else unanchored. */
+static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
+		    size_t pi, uint32_t s, uint32_t e)
+{
+	const struct norm_pattern *p = &lb->n->patterns[pi];
+	const PCRE2_SPTR text = (PCRE2_SPTR)m->text;
 	PCRE2_SIZE off = s;
+	if (p->acode && p->first.is_ok) {
+		const struct norm_startq *q = norm_walk_starts(lb->walk, pi);
+		for (size_t k = 0; k < q->n; k++) {
+			if (q->v[k] < off)
+				continue;
+			int rc = p->is_ajit
+					 ? pcre2_jit_match(p->acode, text, e,
+							   q->v[k],
+							   PCRE2_NO_UTF_CHECK,
+							   lb->md, lb->n->mctx)
+					 : pcre2_match(p->acode, text, e, q->v[k],
+						       PCRE2_NO_UTF_CHECK,
+						       lb->md, lb->n->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (rc < 0)
+				break;
+			if (!collect(lb, m, pi, s, e))
+				return false;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(lb->md);
+			off = ov[1] > q->v[k] ? ov[1] : q->v[k] + 1;
+		}
+		return true;
+	}
 	while (off < e) {
-		int rc = pcre2_match(p->code, (PCRE2_SPTR)m->text, e, off,
-				     PCRE2_NO_UTF_CHECK, md, lb->n->mctx);
+		int rc = pcre2_match(p->code, text, e, off, PCRE2_NO_UTF_CHECK,
+				     lb->md, lb->n->mctx);
 		if (rc < 0)
 			break;
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		struct norm_match mm = {
-			.n = lb->n, .p = p, .text = m->text, .ov = ov,
-			.nov = pcre2_get_ovector_count(md),
-			.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
-			.stretch_start = s, .stretch_end = e, .ref = m->ref,
-			.a = m->a, .is_rescan = true,
-		};
-		if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
-			mm.start = (uint32_t)ov[2 * p->span_group];
-			mm.end = (uint32_t)ov[2 * p->span_group + 1];
-		}
-		if (lb->nc + 2 > lb->cap) {
-			size_t nc = lb->cap ? 2 * lb->cap : 32;
-			struct norm_cand *g = realloc(lb->c, nc * sizeof(*g));
-			if (!g)
-				return false;
-			lb->c = g;
-			lb->cap = nc;
-		}
-		struct norm_cand *out = &lb->c[lb->nc];
-		memset(out, 0, 2 * sizeof(*out));
-		int k = norm_time_produce(&mm, out);
-		for (int i = 0; i < k; i++) {
-			out[i].priority = p->priority;
-			out[i].order = (uint32_t)pi;
-			out[i].match_len = (uint32_t)(ov[1] - ov[0]);
-		}
-		lb->nc += (size_t)k;
+		if (!collect(lb, m, pi, s, e))
+			return false;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(lb->md);
 		off = ov[1] > off ? ov[1] : off + 1;
 	}
 	return true;
 }
 
 /* The last kept date among the candidates of window [s, e), or false. */
-static bool pick_last(struct lookback *lb, uint32_t s, uint32_t e,
+static bool pick_last(struct norm_lookback *lb, uint32_t s, uint32_t e,
 		      unsigned want, int32_t min_lo, int32_t max_lo,
 		      struct fc_time *out, uint32_t *at)
 {
@@ -198,42 +219,49 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 	const struct fc_norm *n = m->n;
 	if (m->is_rescan || m->start == 0)
 		return false;
-	struct lookback lb = {.n = n};
-	lb.active = calloc(n->nwords, sizeof(uint64_t));
-	pcre2_match_data *md = pcre2_match_data_create(n->maxcap, NULL);
+	struct norm_lookback *lb = m->lookback ? *m->lookback : NULL;
+	if (!lb) {
+		lb = lookback_create(n);
+		if (!lb)
+			return false;
+		if (m->lookback)
+			*m->lookback = lb;
+	}
 	bool found = false;
 	uint32_t e = m->start;
-	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths) && !found &&
-			   lb.active && md;
+	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths) && !found;
 	     w++) {
 		uint32_t s = e > widths[w] ? e - widths[w] : 0;
 		/* start on a word boundary */
 		while (s > 0 && s < e && m->text[s - 1] != ' ' &&
 		       m->text[s - 1] != '\n')
 			s++;
-		lb.nc = 0;
-		window_triggers(&lb, m->text, s, e);
+		lb->nc = 0;
+		if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
+			break;
+		const uint64_t *queued = norm_walk_queued(lb->walk);
 		bool ok = true;
 		for (size_t i = 0; i < n->npatterns && ok; i++) {
 			const struct norm_pattern *p = &n->patterns[i];
+			uint64_t bit = 1ull << (i % 64);
+			bool is_anchored = p->acode && p->first.is_ok;
 			/* a quarter or half is looked for among the
 			** patterns that can give one */
-			if ((lb.active[i / 64] & (1ull << (i % 64))) &&
-			    p->code && is_anchor_pattern(p) &&
-			    (!want || p->is_quarterly))
-				ok = run_one(&lb, m, i, md, s, e);
+			if ((lb->active[i / 64] & bit) && p->code &&
+			    (!is_anchored || (queued[i / 64] & bit)) &&
+			    is_anchor_pattern(p) && (!want || p->is_quarterly))
+				ok = run_one(lb, m, i, s, e);
 		}
 		uint32_t at = 0;
 		if (!ok)
 			break;
-		found = pick_last(&lb, s, e, want, min_lo, max_lo, out, &at) &&
+		found = pick_last(lb, s, e, want, min_lo, max_lo, out, &at) &&
 			(s == 0 || at >= s + 64 ||
 			 w + 1 == sizeof(widths) / sizeof(*widths));
 		if (s == 0)
 			break;
 	}
-	pcre2_match_data_free(md);
-	free(lb.active);
-	free(lb.c);
+	if (!m->lookback)
+		norm_lookback_destroy(lb);
 	return found;
 }

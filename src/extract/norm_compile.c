@@ -554,10 +554,10 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    p->id, (const char *)msg);
 		goto done;
 	}
-	/* the scan runs an anchored copy; look-backs (norm_anchor.c) run
-	** the time patterns as they are */
-	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts) ||
-	    norm_prod_is_time(p->prod))
+	/* the scan and its look-backs (norm_anchor.c) run an anchored copy
+	** where the pattern has start strings, the pattern itself (JIT
+	** compiled then) where it has none */
+	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts))
 		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);

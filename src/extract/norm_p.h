@@ -300,6 +300,7 @@ struct norm_match {
 	const struct norm_ref *ref;
 	struct fc_arena *a; /* for unit strings */
 	bool is_rescan; /* made by norm_last_mention: no nested look-back */
+	struct norm_lookback **lookback; /* the scan's, made on first use */
 };
 
 /* A slot's value: a table value, a `set:` constant, or matched text. */
@@ -444,6 +445,9 @@ double norm_sun_event(int32_t day, double lon, double lat, int ev);
 #define NORM_ANCHOR_WINDOW 2000
 #define NORM_WANT_Q (1u << FC_GRAIN_QUARTER)
 #define NORM_WANT_H (1u << FC_GRAIN_HALF)
+/* The look-back's walk and buffers, kept for one scan (norm_anchor.c). */
+struct norm_lookback;
+void norm_lookback_destroy(struct norm_lookback *lb);
 bool norm_last_mention(const struct norm_match *m, unsigned want,
 		       int32_t min_lo, int32_t max_lo, struct fc_time *out);
 

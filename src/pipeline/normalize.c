@@ -183,7 +183,7 @@ struct fc_norm_stream {
 	struct fc_source src;
 	size_t piece_min; /* input bytes a piece takes at least */
 	size_t keep_norm; /* context the normalizer needs */
-	struct norm_walk *norm;            /* the caller's thread's A */
+	struct fc_piece own;               /* the caller's thread's A: its walks */
 	struct fc_lexicon_state *lexicon; /* B's */
 	struct slot *slots;
 	size_t nslot;
@@ -236,15 +236,20 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 					     &sl->out);
 }
 
-/* Step A of a piece: its times and quantities, with the walk *norm. */
+/* Step A of a piece: its times and quantities, with the walks of the
+** thread's own piece (kept from piece to piece). */
 static void step_a(struct fc_norm_stream *s, struct slot *sl,
-		   struct norm_walk **norm)
+		   struct fc_piece *own)
 {
 	if (sl->st)
 		return;
-	sl->piece.norm = *norm;
+	sl->piece.norm = own->norm;
+	sl->piece.norm_back = own->norm_back;
 	sl->st = fc_norm_doc(s->r, &sl->arena, &sl->doc, &sl->d);
-	*norm = sl->piece.norm;
+	own->norm = sl->piece.norm;
+	own->norm_back = sl->piece.norm_back;
+	sl->piece.norm = NULL;
+	sl->piece.norm_back = NULL;
 }
 
 /* Under the lock: the next job, B first; NULL when there is none. */
@@ -270,14 +275,14 @@ static struct slot *take(struct fc_norm_stream *s)
 
 /* Under the lock: run job sl (taken), unlocked while it runs. */
 static void run(struct fc_norm_stream *s, struct slot *sl,
-		struct norm_walk **norm)
+		struct fc_piece *own)
 {
 	bool is_b = sl->state == SLOT_B;
 	pthread_mutex_unlock(&s->mu);
 	if (is_b)
 		step_b(s, sl);
 	else
-		step_a(s, sl, norm);
+		step_a(s, sl, own);
 	pthread_mutex_lock(&s->mu);
 	if (is_b) {
 		sl->state = SLOT_DONE;
@@ -292,12 +297,12 @@ static void run(struct fc_norm_stream *s, struct slot *sl,
 static void *worker(void *ud)
 {
 	struct fc_norm_stream *s = ud;
-	struct fc_piece own = {0}; /* its walk */
+	struct fc_piece own = {0}; /* its walks */
 	pthread_mutex_lock(&s->mu);
 	while (!s->is_closing) {
 		struct slot *sl = take(s);
 		if (sl)
-			run(s, sl, &own.norm);
+			run(s, sl, &own);
 		else
 			pthread_cond_wait(&s->cv, &s->mu);
 	}
@@ -311,7 +316,7 @@ static void run_here(struct fc_norm_stream *s)
 {
 	while (s->next_b < s->next_p) {
 		struct slot *sl = &s->slots[s->next_b % s->nslot];
-		step_a(s, sl, &s->norm);
+		step_a(s, sl, &s->own);
 		step_b(s, sl);
 		sl->state = SLOT_DONE;
 		s->next_b++;
@@ -347,7 +352,7 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 				break;
 			struct slot *job = take(s);
 			if (job)
-				run(s, job, &s->norm);
+				run(s, job, &s->own);
 			else
 				pthread_cond_wait(&s->cv, &s->mu);
 			continue;
@@ -662,10 +667,8 @@ void fc_norm_stream_destroy(struct fc_norm_stream *s)
 		pthread_cond_destroy(&s->cv);
 		pthread_mutex_destroy(&s->mu);
 	}
-	struct fc_piece p = {0};
-	p.norm = s->norm;
-	p.lexicon = s->lexicon;
-	fc_piece_finish(&p);
+	s->own.lexicon = s->lexicon;
+	fc_piece_finish(&s->own);
 	for (size_t i = 0; i < s->nslot; i++) {
 		fc_arena_finish(&s->slots[i].arena);
 		fc_buf_finish(&s->slots[i].out);

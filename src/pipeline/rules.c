@@ -16,6 +16,7 @@
 typedef fc_status (*add_fn)(struct fc_rules *, const struct fc_rulefile *,
 			    struct fc_diags *);
 
+/* In the order of the FC_KIND_* bits (fc_rules.h). */
 static const struct {
 	const char *kind;
 	add_fn add;
@@ -155,7 +156,8 @@ static void load_file(struct fc_rules *r, const char *path,
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
 		if (!strcmp(kinds[i].kind, kind)) {
 			f->kind = kinds[i].kind;
-			kinds[i].add(r, f, d);
+			if (r->kinds & (1u << i))
+				kinds[i].add(r, f, d);
 			return;
 		}
 	const char *names[sizeof(kinds) / sizeof(*kinds)];
@@ -204,11 +206,19 @@ static fc_status load_dir(struct fc_rules *r, const char *dir,
 fc_status fc_rules_load(const char *const *dirs, int with_builtin,
 			struct fc_rules **out, struct fc_diags *d)
 {
+	return fc_rules_load_kinds(dirs, with_builtin, FC_KIND_ALL, out, d);
+}
+
+fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
+			      unsigned kinds_wanted, struct fc_rules **out,
+			      struct fc_diags *d)
+{
 	*out = NULL;
 	struct fc_rules *r = calloc(1, sizeof(*r));
 	if (!r)
 		return FC_ENOMEM;
 	fc_arena_init(&r->arena);
+	r->kinds = kinds_wanted;
 	const char *iso = getenv("FACTCROSS_ISO_CODES");
 	r->iso_codes = iso && *iso ? iso : FC_ISO_CODES;
 	size_t nerr0 = d->nerr;
