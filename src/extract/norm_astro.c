@@ -157,11 +157,13 @@ double norm_elongation(double t)
 	return norm360(moon_at(T) - 0.00478 * sin(om) - sun);
 }
 
-double norm_elongation_after(double t, double e)
+/* The first instant after about t at which f (an angle growing about
+** rate degrees a day) is v: Newton's steps with the mean rate. */
+static double solve(double (*f)(double), double t, double v, double rate)
 {
-	double x = t + norm360(e - norm_elongation(t)) / 12.19;
+	double x = t + norm360(v - f(t)) / rate;
 	for (int i = 0; i < 40; i++) {
-		double dx = wrap180(e - norm_elongation(x)) / 12.19;
+		double dx = wrap180(v - f(x)) / rate;
 		x += dx;
 		if (fabs(dx) < 1e-7)
 			break;
@@ -169,16 +171,14 @@ double norm_elongation_after(double t, double e)
 	return x;
 }
 
+double norm_elongation_after(double t, double e)
+{
+	return solve(norm_elongation, t, e, 12.19);
+}
+
 double norm_sun_longitude_after(double t, double lon)
 {
-	double x = t + norm360(lon - norm_sun_longitude(t)) / 0.98565;
-	for (int i = 0; i < 20; i++) {
-		double dx = wrap180(lon - norm_sun_longitude(x)) / 0.98565;
-		x += dx;
-		if (fabs(dx) < 1e-7)
-			break;
-	}
-	return x;
+	return solve(norm_sun_longitude, t, lon, 0.98565);
 }
 
 double norm_ayanamsa(double t)
