@@ -7,7 +7,8 @@
 ** 2013-2026 and 2034 (after the leap eleventh month of 2033), festivals
 ** of leap years of the Chinese calendar, Singapore's Vesak, Diwali and
 ** other Hindu festivals in years that put the tithi at different times
-** of day, Hindu solar months, Onam, the Parsi New Year.
+** of day, Hindu solar months, Onam, the Parsi New Year, and Saudi
+** Arabia's Islamic days by the Umm al-Qura rule.
 */
 #include <limits.h>
 #include <stdio.h>
@@ -214,6 +215,28 @@ static void test_norm_lunisolar_solar(void **state)
 	CHECK_DAYS(cases);
 }
 
+static void test_norm_calendar_umm_al_qura(void **state)
+{
+	(void)state;
+	static const struct day_case cases[] = {
+		/* Saudi Arabia's Eid al-Fitr, Eid al-Adha and 1 Ramadan */
+		{"U:10-1", 2018, "2018-06-15"},
+		{"U:10-1", 2019, "2019-06-04"},
+		{"U:10-1", 2022, "2022-05-02"},
+		{"U:10-1", 2023, "2023-04-21"},
+		{"U:12-10", 2018, "2018-08-21"},
+		{"U:12-10", 2019, "2019-08-11"},
+		{"U:12-10", 2023, "2023-06-28"},
+		{"U:12-10", 2024, "2024-06-16"},
+		{"U:9-1", 2024, "2024-03-11"},
+		/* the tabular calendar is a day late in 2018 */
+		{"I:12-10", 2018, "2018-08-22"},
+		{"U:13-1", 2018, "none"},
+		{"U:1-31", 2018, "none"},
+	};
+	CHECK_DAYS(cases);
+}
+
 static void test_norm_lunisolar_bad_rules(void **state)
 {
 	(void)state;
@@ -241,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_norm_lunisolar_hindu),
 		cmocka_unit_test(test_norm_lunisolar_solar),
 		cmocka_unit_test(test_norm_lunisolar_bad_rules),
+		cmocka_unit_test(test_norm_calendar_umm_al_qura),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
