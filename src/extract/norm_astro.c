@@ -20,6 +20,7 @@
 ** few minutes). Times are days since 1970-01-01 00:00 UT.
 */
 #include <math.h>
+#include <stdlib.h>
 
 #include "extract/norm_p.h"
 
@@ -132,7 +133,7 @@ static double moon_at(double T)
 		double arg = moon_terms[i].d * d + moon_terms[i].m * m +
 			     moon_terms[i].mp * mp + moon_terms[i].f * f;
 		double c = moon_terms[i].coef * sin(arg);
-		int k = moon_terms[i].m < 0 ? -moon_terms[i].m : moon_terms[i].m;
+		int k = abs(moon_terms[i].m); /* E to the power |M| */
 		sum += k == 2 ? c * e * e : k == 1 ? c * e : c;
 	}
 	double a1 = (119.75 + 131.849 * T) * RAD;
