@@ -12,7 +12,8 @@
 **        pair also has the gold value);
 **   Duckling: the share of phrases where some mention has the expected
 **        value at the expected grain (points; intervals and holidays
-**        are counted in "all").
+**        are counted in "all"); the whole reference_time (date, time
+**        of day and zone) is the reference.
 ** Skips (exit 0) with a message when the data is absent. Each JSON line
 ** is read with fc_yaml_load (JSON is YAML).
 */
@@ -213,8 +214,7 @@ static void duck_phrase(void *ud, const struct fc_ynode *o)
 	if (!phrase || !exp || !rt)
 		return;
 	s->n++;
-	char want[48], ref[11];
-	snprintf(ref, sizeof(ref), "%.10s", rt);
+	char want[48];
 	if (!duck_value(exp, want, sizeof(want))) {
 		if (verbose)
 			printf("DUCK-SKIP %s => %s\n", phrase, exp);
@@ -224,7 +224,7 @@ static void duck_phrase(void *ud, const struct fc_ynode *o)
 	struct fc_arena a;
 	fc_arena_init(&a);
 	struct fc_document doc;
-	run_norm(s->r, &a, &doc, phrase, ref);
+	run_norm(s->r, &a, &doc, phrase, rt);
 	int ok = 0;
 	for (size_t i = 0; i < doc.nmentions && !ok; i++)
 		if (doc.mentions[i].kind == FC_MENTION_TIME &&

@@ -10,6 +10,7 @@
 
 #include "cli/fetch.h"
 #include "core/core.h"
+#include "extract/norm_ref.h"
 
 static const char VERIFY_HELP[] =
 	"usage: factcross verify CORPUS [OPTIONS]\n"
@@ -50,14 +51,17 @@ static const char EXTRACT_HELP[] =
 	"  --rules DIR, --no-builtin, --color WHEN, -q: as for verify\n";
 
 static const char NORMALIZE_HELP[] =
-	"usage: factcross normalize [--ref YYYY-MM-DD] [TEXT | -]\n"
+	"usage: factcross normalize [--ref DATE[Thh:mm[:ss][ZONE]]] [TEXT | -]\n"
 	"\n"
 	"Print the mentions (times, quantities, entities, quotes, attributions,\n"
 	"negations, hedges) of TEXT, or of standard input with '-' or no TEXT,\n"
 	"one JSON object a line with UTF-8 byte offsets into the input.\n"
 	"\n"
 	"options:\n"
-	"  --ref DATE       resolve relative times against DATE (the published date)\n"
+	"  --ref DATE       resolve relative times against DATE (the published date):\n"
+	"                   YYYY-MM-DD, or with a time of day and zone offset,\n"
+	"                   2013-02-12T04:30:00-02:00 (\"in 3 minutes\", \"now\",\n"
+	"                   \"8:00 PST\" then resolve from that time, in that zone)\n"
 	"  --rules DIR, --no-builtin, --color WHEN: as for verify\n";
 
 enum fail_level { FAIL_NONE, FAIL_SINGLE, FAIL_VARIANT, FAIL_CONTRADICTED };
@@ -524,11 +528,13 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 		switch (opt) {
 		case 'h': fputs(NORMALIZE_HELP, stdout); return EXIT_DONE;
 		case OPT_REF: {
-			int y, m, d;
-			if (!fc_date_parse(optarg, &y, &m, &d))
+			struct norm_ref rr;
+			if (strlen(optarg) >= NORM_REF_MAX ||
+			    !fc_norm_ref_parse(optarg, &rr))
 				return cli_usage_error(
 					cli,
-					"--ref takes a date YYYY-MM-DD, not "
+					"--ref takes a date YYYY-MM-DD or a "
+					"date and time YYYY-MM-DDThh:mm, not "
 					"'%s'",
 					optarg);
 			ref = optarg;

@@ -166,8 +166,24 @@ fc_status fc_file_read(const char *path, size_t max, char **out, size_t *len)
 	return *out ? FC_OK : FC_ENOMEM;
 }
 
+/* Write data to an open stream and close it; false on any error. */
+static bool write_all(FILE *f, const char *data, size_t len)
+{
+	bool ok = fwrite(data, 1, len, f) == len;
+	return (fclose(f) == 0) && ok;
+}
+
 fc_status fc_file_write(const char *path, const char *data, size_t len)
 {
+	/* Not a plain file (a device such as /dev/null, a FIFO, a link):
+	** write into it; renaming over it would replace it. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		FILE *f = fopen(path, "wb");
+		if (!f)
+			return FC_EIO;
+		return write_all(f, data, len) ? FC_OK : FC_EIO;
+	}
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 16);
 	if (!tmp)
@@ -178,9 +194,7 @@ fc_status fc_file_write(const char *path, const char *data, size_t len)
 		free(tmp);
 		return FC_EIO;
 	}
-	int ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
+	if (!write_all(f, data, len) || rename(tmp, path) != 0) {
 		unlink(tmp);
 		free(tmp);
 		return FC_EIO;

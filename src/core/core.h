@@ -46,7 +46,9 @@ char *fc_buf_steal(struct fc_buf *b, size_t *len);
 
 /* Read a whole file; *out is NUL-terminated, caller frees with free(). */
 fc_status fc_file_read(const char *path, size_t max, char **out, size_t *len);
-/* Write atomically: to path.tmp, then rename. */
+/* Write atomically: to path.tmp, then rename; a path that is not a
+** plain file (/dev/null, /dev/stdout, a FIFO, a symbolic link) is written
+** into instead, never replaced. */
 fc_status fc_file_write(const char *path, const char *data, size_t len);
 
 /* ---- YAML tree --------------------------------------------------------- */

@@ -199,12 +199,10 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
 static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
 			     uint32_t e)
 {
-	const struct norm_pattern *p = &sc->n->patterns[pi];
 	const char *text = sc->doc->text;
 	PCRE2_SIZE off = s;
 	while (off < e) {
-		int rc = pcre2_match(p->code, (PCRE2_SPTR)text, e, off,
-				     PCRE2_NO_UTF_CHECK, sc->md, sc->n->mctx);
+		int rc = norm_jit_match(sc->n, pi, false, text, e, off, sc->md);
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
 				sc->nlimit++;
@@ -225,20 +223,14 @@ static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
 static fc_status run_starts(struct scan *sc, size_t pi, uint32_t s,
 			    uint32_t e)
 {
-	const struct norm_pattern *p = &sc->n->patterns[pi];
 	const struct norm_startq *q = norm_walk_starts(sc->walk, pi);
 	const char *text = sc->doc->text;
 	PCRE2_SIZE off = s;
 	for (size_t k = 0; k < q->n; k++) {
 		if (q->v[k] < off)
 			continue;
-		int rc = p->is_ajit
-				 ? pcre2_jit_match(p->acode, (PCRE2_SPTR)text, e,
-						   q->v[k], PCRE2_NO_UTF_CHECK,
-						   sc->md, sc->n->mctx)
-				 : pcre2_match(p->acode, (PCRE2_SPTR)text, e,
-					       q->v[k], PCRE2_NO_UTF_CHECK,
-					       sc->md, sc->n->mctx);
+		int rc = norm_jit_match(sc->n, pi, true, text, e, q->v[k],
+					sc->md);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (rc < 0) {
@@ -326,11 +318,8 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		return FC_OK;
 	}
 	struct scan sc = {.n = n, .a = a, .doc = doc};
-	if (doc->published &&
-	    fc_date_parse(doc->published, &sc.ref.y, &sc.ref.m, &sc.ref.d)) {
-		sc.ref.is_set = true;
-		sc.ref.days = fc_days_from_civil(sc.ref.y, sc.ref.m, sc.ref.d);
-	}
+	if (doc->published)
+		fc_norm_ref_parse(doc->published, &sc.ref);
 	pcre2_general_context *gc =
 		pcre2_general_context_create(arena_malloc, arena_free, a);
 	if (gc)

@@ -116,21 +116,14 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &lb->n->patterns[pi];
-	const PCRE2_SPTR text = (PCRE2_SPTR)m->text;
 	PCRE2_SIZE off = s;
 	if (p->acode && p->first.is_ok) {
 		const struct norm_startq *q = norm_walk_starts(lb->walk, pi);
 		for (size_t k = 0; k < q->n; k++) {
 			if (q->v[k] < off)
 				continue;
-			int rc = p->is_ajit
-					 ? pcre2_jit_match(p->acode, text, e,
-							   q->v[k],
-							   PCRE2_NO_UTF_CHECK,
-							   lb->md, lb->n->mctx)
-					 : pcre2_match(p->acode, text, e, q->v[k],
-						       PCRE2_NO_UTF_CHECK,
-						       lb->md, lb->n->mctx);
+			int rc = norm_jit_match(lb->n, pi, true, m->text, e,
+						q->v[k], lb->md);
 			if (rc == PCRE2_ERROR_NOMATCH)
 				continue;
 			if (rc < 0)
@@ -143,8 +136,8 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 		return true;
 	}
 	while (off < e) {
-		int rc = pcre2_match(p->code, text, e, off, PCRE2_NO_UTF_CHECK,
-				     lb->md, lb->n->mctx);
+		int rc = norm_jit_match(lb->n, pi, false, m->text, e, off,
+					lb->md);
 		if (rc < 0)
 			break;
 		if (!collect(lb, m, pi, s, e))

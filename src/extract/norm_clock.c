@@ -3,7 +3,11 @@
 ** A holiday's rule gives its day in a year (norm_calendar.c); the year
 ** is explicit, relative (last, next, of next year) or chosen like a date
 ** without a year. A clock time falls on the day next to it (a weekday, a
-** date, a holiday, tomorrow) or on the reference day.
+** date, a holiday, tomorrow) or on the reference day; when the
+** reference has a time of day, a clock with no day said is the
+** occurrence before or after it that the reading picks (the next 3:18
+** under prefer: future). A zone after the clock (the zone slot, an
+** offset) converts it to the reference's zone.
 */
 #include <limits.h>
 #include <math.h>
@@ -117,8 +121,9 @@ int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out)
 /* ---- time of day ------------------------------------------------------ */
 
 /* The day a clock time is on: a weekday, a date, a holiday, "tomorrow",
-** or the reference day. False when the parts are invalid. */
-static bool clock_day(const struct norm_match *m, int32_t *day)
+** or (*is_ref_day) the reference day. False when the parts are invalid. */
+static bool clock_day(const struct norm_match *m, int32_t *day,
+		      bool *is_ref_day)
 {
 	const struct norm_ref *r = m->ref;
 	int wd, rel = 0;
@@ -144,7 +149,67 @@ static bool clock_day(const struct norm_match *m, int32_t *day)
 		return true;
 	}
 	*day = r->days + (has_rel ? rel : 0);
+	*is_ref_day = !has_rel;
 	return true;
+}
+
+/*
+** A clock time said in a zone ("8:00 PST", "4pm CET", "9:00 +05:30")
+** moves to the reference's zone when the reference has one: *min is
+** the minute of the day, *day moves with it. The zone slot holds an
+** offset ("-08:00", from the zone table or the text).
+*/
+static bool clock_zone(const struct norm_match *m, int32_t *day, int *min)
+{
+	struct norm_val v;
+	int off;
+	if (!norm_slot(m, S_ZONE, &v))
+		return true;
+	if (!fc_norm_zone_parse(v.s, v.len, &off))
+		return false;
+	if (!m->ref->has_zone)
+		return true; /* no zone to convert to: as said */
+	long t = *day * 1440L + *min - off + m->ref->zone_min;
+	*day = (int32_t)(t >= 0 ? t / 1440 : (t - 1439) / 1440);
+	*min = (int)(t - *day * 1440L);
+	return true;
+}
+
+/*
+** A clock time with no day said, against a reference with a time of
+** day (*day and min: the clock, in the reference's zone): the next
+** occurrence after a future cue or under prefer: future ("3:18" said at
+** 04:30 is tomorrow's), the last one after a past verb ("was shot at 11
+** p.m."), the nearer one under prefer: nearest; else, as TimeML reads
+** news, the day it is on. A part of the day ("tonight at 8", "this
+** morning at 3") keeps the day but for the future reading.
+*/
+static void clock_from_ref(const struct norm_match *m, int32_t *day,
+			   int min, bool has_part)
+{
+	const struct norm_ref *r = m->ref;
+	long now = r->days * 1440L + r->hh * 60 + r->mi;
+	long at = *day * 1440L + min;
+	int t = norm_tense(m), pref = m->n->prefer;
+	if (t > 0 || (t == 0 && pref == NORM_PREFER_FUTURE)) {
+		while (at < now)
+			at += 1440;
+		while (at - 1440 >= now) /* a zone may put it a day on */
+			at -= 1440;
+	} else if (has_part) {
+		return;
+	} else if (t < 0) {
+		while (at > now)
+			at -= 1440;
+		while (at + 1440 <= now)
+			at += 1440;
+	} else if (pref == NORM_PREFER_NEAREST) {
+		while (at - now > 720)
+			at -= 1440;
+		while (now - at > 720)
+			at += 1440;
+	}
+	*day = (int32_t)((at - min) / 1440);
 }
 
 int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
@@ -189,14 +254,23 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 		mi = (60 - mi) % 60;
 	}
 	int32_t day;
-	if (!m->ref->is_set || !clock_day(m, &day))
+	bool is_ref_day = false;
+	if (!m->ref->is_set || !clock_day(m, &day, &is_ref_day))
 		return 0;
-	if (h == 24) {
+	bool is_midnight = h == 24;
+	if (is_midnight) {
 		/* midnight ends its day; after a past verb it began it */
 		h = 0;
 		if (norm_tense(m) >= 0)
 			day++;
 	}
+	int hm = h * 60 + mi;
+	if (!clock_zone(m, &day, &hm))
+		return 0;
+	if (is_ref_day && !is_midnight && m->ref->is_time)
+		clock_from_ref(m, &day, hm, part[0] != '\0');
+	h = hm / 60;
+	mi = hm % 60;
 	int y, mo, d;
 	fc_civil_from_days(day, &y, &mo, &d);
 	if (has_sec)

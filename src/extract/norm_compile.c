@@ -555,10 +555,9 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		goto done;
 	}
 	/* the scan and its look-backs (norm_anchor.c) run an anchored copy
-	** where the pattern has start strings, the pattern itself (JIT
-	** compiled then) where it has none */
-	if (!norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts))
-		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	** where the pattern has start strings, the pattern itself where it
+	** has none; either is JIT compiled when it proves hot (norm_jit.c) */
+	norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap + 1 > n->maxcap)
@@ -790,6 +789,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	st = build_tables(n, &r->arena, d);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);
+	if (!st)
+		st = norm_jit_create(n);
 	if (st) {
 		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));
 		return st;
@@ -836,6 +837,7 @@ void fc_norm_destroy(struct fc_norm *n)
 		pcre2_code_free(n->patterns[i].acode);
 		n->patterns[i].acode = NULL;
 	}
+	norm_jit_destroy(n);
 	norm_first_memo_free(n->first_memo);
 	n->first_memo = NULL;
 	pcre2_match_context_free(n->mctx);

@@ -28,6 +28,7 @@
 **   norm_number.c   reading numbers in words (and digits)
 **   norm_digits.c   the digit forms (groups, decimal comma, exponents)
 **   norm_iso4217.c  ISO 4217 currency names and codes from iso-codes
+**   norm_ref.c      the reference: a date or a date and time (norm_ref.h)
 */
 #ifndef FACTCROSS_NORM_P_H
 #define FACTCROSS_NORM_P_H
@@ -35,6 +36,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "extract/norm_ref.h"
 #include "stages.h"
 
 /* Slots: the named pieces a production reads. Order matches slot_names. */
@@ -44,7 +46,7 @@ enum norm_slot {
 	S_HEDGE, S_SCALE, S_CURRENCY, S_DECADE, S_VALUE, S_TYPE,
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
 	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
-	S_READING,
+	S_READING, S_ZONE,
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
@@ -134,7 +136,6 @@ struct norm_pattern {
 	bool is_quarterly; /* may give a quarter or a half (look-backs) */
 	/* scan: an anchored copy of code, tried where first allows */
 	pcre2_code *acode;
-	bool is_ajit; /* acode has JIT code */
 	struct norm_first first;
 };
 
@@ -169,6 +170,7 @@ struct fc_norm {
 	uint64_t *always_set;
 	uint32_t maxcap;
 	pcre2_match_context *mctx;
+	struct norm_jit *jit; /* JIT copies of the hot patterns (norm_jit.c) */
 	/* well-known tables (or -1): number words are added, scale words
 	** multiply, article words (a, an) count one, joiners (and) are
 	** skipped; future and past are tense cues for weekdays */
@@ -281,12 +283,7 @@ struct norm_cand {
 	struct fc_quantity q;
 };
 
-/* The reference date, when there is one. */
-struct norm_ref {
-	bool is_set;
-	int y, m, d;
-	int32_t days;
-};
+/* The reference (norm_ref.h): a date, and maybe a time of day and zone. */
 
 /* One pattern match being turned into candidates. */
 struct norm_match {
@@ -431,6 +428,20 @@ double norm_ayanamsa(double t); /* Lahiri, tropical minus sidereal */
 /* Sunrise (ev 'r'), sunset ('s') or local midnight after the evening
 ** ('n') on civil day `day` at east longitude lon, latitude lat. */
 double norm_sun_event(int32_t day, double lon, double lat, int ev);
+
+/* ---- norm_jit.c -------------------------------------------------------- */
+
+/* Room for the JIT copies of n's patterns (after they are compiled). */
+fc_status norm_jit_create(struct fc_norm *n);
+void norm_jit_destroy(struct fc_norm *n);
+/*
+** pcre2_match of pattern pi (its anchored copy acode when is_anchored)
+** over text[0, end) from off, interpreted until the pattern is hot,
+** then JIT compiled. Safe to call from several threads at once.
+*/
+int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
+		   const char *text, size_t end, size_t off,
+		   pcre2_match_data *md);
 
 /* ---- norm_anchor.c ----------------------------------------------------- */
 

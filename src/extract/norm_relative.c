@@ -9,6 +9,7 @@
 **             yesterday, the following year, the quarter
 */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,11 +272,96 @@ static int per_year(const char *unit)
 							      : 1;
 }
 
+/* Seconds in a clock unit (TS, TM, TH as in dur_unit), else 0. */
+static int clock_unit_secs(const char *unit)
+{
+	return unit[0] != 'T' || !unit[1] || unit[2] ? 0
+	       : unit[1] == 'S'			 ? 1
+	       : unit[1] == 'M'			 ? 60
+	       : unit[1] == 'H'			 ? 3600
+						 : 0;
+}
+
+/* The reference as seconds since 1970-01-01 00:00 of its zone. */
+static int64_t ref_secs(const struct norm_ref *r)
+{
+	return (int64_t)r->days * 86400 + r->hh * 3600 + r->mi * 60 + r->ss;
+}
+
+/* A TIME value for second t of the reference's zone at grain g. */
+static int emit_instant(const struct norm_match *m, struct norm_cand *out,
+			int64_t t, enum fc_grain g)
+{
+	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400, s = t - day * 86400;
+	int y, mo, d;
+	char buf[40];
+	fc_civil_from_days((int32_t)day, &y, &mo, &d);
+	if (y < 1 || y > 9999)
+		return 0;
+	int n = snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d", y, mo,
+			 d, (int)(s / 3600),
+			 g == FC_GRAIN_HOUR ? 0 : (int)(s / 60 % 60));
+	if (g == FC_GRAIN_SECOND)
+		snprintf(buf + n, sizeof(buf) - (size_t)n, ":%02d",
+			 (int)(s % 60));
+	return norm_emit(m, out, FC_TIMEX_TIME, buf);
+}
+
+/*
+** Offsets finer than a day: "in 3 minutes", "two hours ago", "one
+** second from now", "in half an hour" (num + num2/den of the unit),
+** "now" (rel 0). They need the reference's time of day; without one
+** they give nothing ("now" is PRESENT_REF by rel.reference, the rest
+** durations).
+** The grain is the unit's (an hour counts in minutes), one finer under
+** options: shift_grain: finer (a part of an hour: two finer); "now" is
+** at the reference's grain.
+*/
+static int clock_offset(const struct norm_match *m, struct norm_cand *out,
+			int secs)
+{
+	const struct norm_ref *r = m->ref;
+	struct norm_val v;
+	int ago = -1, num2, den, rel = 0;
+	bool has_num = norm_slot(m, S_NUM, &v);
+	if (!r->is_set || !r->is_time)
+		return 0;
+	if (has_num && !v.is_raw && v.len == 1 && v.s[0] == 'X') {
+		/* "a few minutes ago" */
+		norm_get_int(m, S_AGO, &ago);
+		return norm_emit(m, out, FC_TIMEX_DATE,
+				 ago < 0 ? "PAST_REF" : "FUTURE_REF");
+	}
+	double num = has_num ? v.num : 0;
+	if (has_num && isnan(num))
+		return 0;
+	if (norm_get_int(m, S_DEN, &den) && norm_get_int(m, S_NUM2, &num2) &&
+	    den > 0)
+		num += (double)num2 / den;
+	if (!has_num && !norm_get_int(m, S_REL, &rel))
+		return 0;
+	if (!has_num && rel == 0)
+		return emit_instant(m, out, ref_secs(r),
+				    r->has_sec ? FC_GRAIN_SECOND
+					       : FC_GRAIN_MINUTE);
+	norm_get_int(m, S_AGO, &ago);
+	double off = (has_num ? num : rel) * secs * (ago < 0 ? -1 : 1);
+	if (off < -1e9 || off > 1e9)
+		return 0;
+	enum fc_grain g = secs == 1 ? FC_GRAIN_SECOND : FC_GRAIN_MINUTE;
+	if (m->n->is_shift_finer && (secs == 60 || num != floor(num)))
+		g = FC_GRAIN_SECOND; /* half an hour counts in minutes */
+	return emit_instant(m, out, ref_secs(r) + llround(off), g);
+}
+
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
+	int secs = clock_unit_secs(unit);
+	if (secs)
+		return clock_offset(m, out, secs);
 	int off = 0, num, ago = -1;
 	struct norm_val nv;
 	if (norm_slot(m, S_NUM, &nv) && !nv.is_raw && nv.len == 1 &&
@@ -315,6 +401,13 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
 		off *= per_year(unit);
 	int y, mo, d;
+	if (m->n->is_shift_finer && norm_get_int(m, S_NUM, &num) &&
+	    !strcmp(unit, "D") && m->ref->is_time && o.days == m->ref->days &&
+	    o.grain == FC_GRAIN_DAY) {
+		/* "in 7 days", "14 days ago" from a time of day: its hour */
+		int64_t t = ref_secs(m->ref) + (int64_t)off * 86400;
+		return emit_instant(m, out, t, FC_GRAIN_HOUR);
+	}
 	if (m->n->is_shift_finer && norm_get_int(m, S_NUM, &num) &&
 	    !strcmp(unit, unit0) && strcmp(unit, "D")) {
 		/* options: shift_grain: finer ("a week ago" is that day) */

@@ -35,7 +35,6 @@ bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		p->first.is_ok = false;
 		return false;
 	}
-	p->is_ajit = pcre2_jit_compile(p->acode, PCRE2_JIT_COMPLETE) == 0;
 	return true;
 }
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "factcross/fc.h"
+#include "extract/norm_ref.h"
 #include "ingest/ingest_p.h"
 
 static const char *const source_exts[] = {".txt", ".md", ".html", ".htm",
@@ -324,10 +325,10 @@ fc_status fc_corpus_add_text(struct fc_corpus *c, const char *id,
 			     const char *published, const char *text,
 			     size_t len)
 {
-	int y, m, dd;
+	struct norm_ref ref;
 	if (!c || !id || !*id || (!text && len) ||
 	    fc_ingest_find_source(c, id) >= 0 ||
-	    (published && !fc_date_parse(published, &y, &m, &dd)))
+	    (published && !fc_norm_ref_parse(published, &ref)))
 		return FC_EINPUT;
 	char *t = fc_arena_alloc(&c->arena, len + 1);
 	char *i = fc_arena_strdup(&c->arena, id);

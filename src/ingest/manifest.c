@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "extract/norm_ref.h"
 #include "ingest/ingest_p.h"
 
 #define MANIFEST_MAX (16u << 20)
@@ -50,11 +51,14 @@ static bool opt_str(const struct fc_ynode *map, const char *key,
 	return fc_ynode_str(n, key, out, d);
 }
 
+/* A date; with is_time_ok also a date and time (2013-02-12T04:30:00Z). */
 static void check_date(const struct fc_ynode *n, const char *key,
-		       const char *v, struct fc_diags *d)
+		       const char *v, bool is_time_ok, struct fc_diags *d)
 {
 	int y, m, dd;
-	if (!fc_date_parse(v, &y, &m, &dd))
+	struct norm_ref r;
+	if (is_time_ok ? !fc_norm_ref_parse(v, &r)
+		       : !fc_date_parse(v, &y, &m, &dd))
 		fc_diag_add(d, FC_EINPUT, &n->loc,
 			    "%s '%s' is not a real date (expected YYYY-MM-DD)",
 			    key, v);
@@ -172,7 +176,7 @@ static void read_source(struct fc_corpus *c, const struct fc_ynode *e,
 			    "url '%s' must start with http:// or https://",
 			    s->url);
 	if (s->published)
-		check_date(pubn, "published", s->published, d);
+		check_date(pubn, "published", s->published, true, d);
 }
 
 /* Duplicate ids, and derived_from naming no source or the source itself. */
@@ -250,7 +254,7 @@ void fc_ingest_manifest(struct fc_corpus *c, struct fc_diags *d)
 	opt_str(root, "title", &c->title, NULL, d);
 	if (opt_str(root, "reference_date", &c->reference_date, &n, d) &&
 	    c->reference_date)
-		check_date(n, "reference_date", c->reference_date, d);
+		check_date(n, "reference_date", c->reference_date, false, d);
 
 	const struct fc_ynode *srcs = fc_ymap_get(root, "sources");
 	if (!srcs || fc_ynode_is_null(srcs)) {

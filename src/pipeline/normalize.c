@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "extract/norm_ref.h"
 #include "pipeline/pipeline_p.h"
 
 /* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
@@ -169,7 +170,7 @@ struct slot {
 
 struct fc_norm_stream {
 	const struct fc_rules *r;
-	char ref[16];
+	char ref[NORM_REF_MAX];
 	bool has_ref;
 	struct fc_buf *out;
 	char *in;          /* input not taken yet: in[inoff, nin) */
@@ -412,8 +413,9 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 				struct fc_norm_stream **stream)
 {
 	*stream = NULL;
-	int y, m, dd;
-	if (ref && (strlen(ref) != 10 || !fc_date_parse(ref, &y, &m, &dd)))
+	struct norm_ref rr;
+	if (ref && (strlen(ref) >= NORM_REF_MAX ||
+		    !fc_norm_ref_parse(ref, &rr)))
 		return FC_EINPUT;
 	struct fc_norm_stream *s = calloc(1, sizeof(*s));
 	if (!s)
@@ -421,7 +423,7 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 	s->r = r;
 	s->out = out;
 	if (ref) {
-		memcpy(s->ref, ref, 11);
+		memcpy(s->ref, ref, strlen(ref) + 1);
 		s->has_ref = true;
 	}
 	s->src.id = "input";

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/norm_ref.h"
 #include "pipeline/ruletest.h"
 #include "stages.h"
 
@@ -398,14 +399,15 @@ static const char *const source_keys[] = {"id", "text", "ref", "outlet",
 static bool check_ref(const struct fc_ynode *n, const char **out,
 		      struct fc_diags *d)
 {
-	int y, m, dd;
+	struct norm_ref r;
 	if (!n)
 		return true;
 	if (!fc_ynode_str(n, "ref", out, d))
 		return false;
-	if (!fc_date_parse(*out, &y, &m, &dd)) {
+	if (!fc_norm_ref_parse(*out, &r)) {
 		fc_diag_add(d, FC_ESCHEMA, &n->loc,
-			    "ref must be a date YYYY-MM-DD, not '%s'", *out);
+			    "ref must be a date YYYY-MM-DD or a date and time "
+			    "YYYY-MM-DDThh:mm[:ss][zone], not '%s'", *out);
 		return false;
 	}
 	return true;

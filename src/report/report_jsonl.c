@@ -5,6 +5,7 @@
 ** UTF-8 byte offsets into the document's cleaned text; `text` is always
 ** the bytes [start, end) of that text.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "factcross/fc_report.h"
@@ -73,6 +74,29 @@ static size_t ref_room(const struct fc_entity *e)
 }
 
 /* Clamp a mention's [start, end) to the text. */
+/* ", \"interval\": [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]": the first and last
+** day of a DATE or TIME with a known place in the calendar. */
+static char *put_interval(char *o, const struct fc_time *t)
+{
+	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
+	    !t->is_anchored || t->hi <= t->lo)
+		return o;
+	int y0, m0, d0, y1, m1, d1;
+	fc_civil_from_days(t->lo, &y0, &m0, &d0);
+	fc_civil_from_days(t->hi - 1, &y1, &m1, &d1);
+	if (y0 < 0 || y1 > 9999)
+		return o;
+	char buf[48];
+	int n = snprintf(buf, sizeof(buf),
+			 ", \"interval\": [\"%04d-%02d-%02d\", "
+			 "\"%04d-%02d-%02d\"]",
+			 y0, m0, d0, y1, m1, d1);
+	if (n <= 0 || (size_t)n >= sizeof(buf))
+		return o;
+	memcpy(o, buf, (size_t)n);
+	return o + n;
+}
+
 static void clamp(uint32_t *s, uint32_t *e, size_t len)
 {
 	if (*s > len)
@@ -106,7 +130,7 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 		      str_room(kind);
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		room += 64 + FC_JSON_STRN_MAX(vlen) +
+		room += 112 + FC_JSON_STRN_MAX(vlen) +
 			str_room(fc_timex_type_name(m->time.type)) +
 			str_room(fc_grain_name(m->time.grain)) +
 			str_room(fc_timex_mod_name(m->time.mod));
@@ -145,6 +169,7 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 			o = put_opt(o, ", \"grain\": ", 11,
 				    fc_grain_name(m->time.grain));
 		o = put_opt(o, ", \"mod\": ", 9, fc_timex_mod_name(m->time.mod));
+		o = put_interval(o, &m->time);
 		break;
 	case FC_MENTION_QUANTITY: {
 		fc_buf_used(b, (size_t)(o - o0));

@@ -32,7 +32,7 @@ expect_err_line "factcross: error: --fail-on takes none, contradicted, variant o
 
 run normalize --ref 2026-02-30 "x"
 expect_rc 2 "bad ref date"
-expect_err_line "factcross: error: --ref takes a date YYYY-MM-DD, not '2026-02-30'"
+expect_err_line "factcross: error: --ref takes a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm, not '2026-02-30'"
 
 run verify x --color purple
 expect_rc 2 "bad color"

@@ -3,7 +3,9 @@
 ** values, calendar arithmetic, SHA-256, JSON text, buffers, slugs, UTF-8.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fc_test.h"
@@ -415,6 +417,39 @@ static void test_diag_excerpt_is_safe_and_windowed(void **state)
 	unlink(path);
 }
 
+/* A report written to /dev/null leaves the device alone (it was once
+** renamed over), and a plain file is replaced whole. */
+static void test_file_write_keeps_devices(void **state)
+{
+	(void)state;
+	struct stat st;
+	assert_int_equal(fc_file_write("/dev/null", "x\n", 2), FC_OK);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	char path[] = "/tmp/fc-write-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "old and longer", 14), 14);
+	close(fd);
+	char link[sizeof(path) + 8];
+	snprintf(link, sizeof(link), "%s.link", path);
+	assert_int_equal(symlink(path, link), 0);
+	assert_int_equal(fc_file_write(link, "new", 3), FC_OK);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode)); /* still the link */
+	char *data;
+	size_t len;
+	assert_int_equal(fc_file_read(path, 1024, &data, &len), FC_OK);
+	assert_string_equal(data, "new");
+	free(data);
+	assert_int_equal(fc_file_write(path, "plain", 5), FC_OK);
+	assert_int_equal(fc_file_read(path, 1024, &data, &len), FC_OK);
+	assert_string_equal(data, "plain");
+	free(data);
+	unlink(link);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -434,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_slug_and_utf8),
 		cmocka_unit_test(test_duration_labels_in_words),
 		cmocka_unit_test(test_diag_excerpt_is_safe_and_windowed),
+		cmocka_unit_test(test_file_write_keeps_devices),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

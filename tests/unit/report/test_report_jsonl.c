@@ -18,11 +18,11 @@ static const char expected_facts[] =
 static const char *const expected_mentions[3] = {
 	"{\"kind\": \"entity\", \"text\": \"Putin\", \"start\": 0, \"end\": 5, \"id\": \"person:vladimir-putin\", \"label\": \"Vladimir Putin\", \"type\": \"person\", \"country\": \"RU\", \"role\": \"president\", \"rule\": \"person\"}\n"
 	"{\"kind\": \"entity\", \"text\": \"Netanyahu\", \"start\": 17, \"end\": 26, \"id\": \"person:benjamin-netanyahu\", \"label\": \"Benjamin Netanyahu\", \"type\": \"person\", \"country\": \"IL\", \"role\": \"prime minister\", \"rule\": \"person\"}\n"
-	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Friday\", \"start\": 30, \"end\": 36, \"value\": \"2026-01-16\", \"grain\": \"day\", \"rule\": \"weekday\"}\n"
+	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Friday\", \"start\": 30, \"end\": 36, \"value\": \"2026-01-16\", \"grain\": \"day\", \"interval\": [\"2026-01-16\", \"2026-01-16\"], \"rule\": \"weekday\"}\n"
 	"{\"kind\": \"time\", \"type\": \"DURATION\", \"text\": \"20-year\", \"start\": 65, \"end\": 72, \"value\": \"P20Y\", \"grain\": \"year\", \"rule\": \"duration\"}\n"
 	"{\"kind\": \"entity\", \"text\": \"Z\xC3\xBCrich\", \"start\": 81, \"end\": 88, \"id\": \"city:zurich\", \"label\": \"Z\xC3\xBCrich\", \"type\": \"city\", \"country\": \"CH\", \"rule\": \"city\"}\n"
 	,
-	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Thursday\", \"start\": 3, \"end\": 11, \"value\": \"2026-01-15\", \"grain\": \"day\", \"rule\": \"weekday\"}\n"
+	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Thursday\", \"start\": 3, \"end\": 11, \"value\": \"2026-01-15\", \"grain\": \"day\", \"interval\": [\"2026-01-15\", \"2026-01-15\"], \"rule\": \"weekday\"}\n"
 	"{\"kind\": \"entity\", \"text\": \"Putin\", \"start\": 13, \"end\": 18, \"id\": \"person:vladimir-putin\", \"label\": \"Vladimir Putin\", \"type\": \"person\", \"country\": \"RU\", \"role\": \"president\", \"rule\": \"person\"}\n"
 	"{\"kind\": \"hedge\", \"text\": \"reportedly\", \"start\": 19, \"end\": 29, \"rule\": \"hedge\"}\n"
 	"{\"kind\": \"entity\", \"text\": \"Netanyahu\", \"start\": 37, \"end\": 46, \"id\": \"person:benjamin-netanyahu\", \"label\": \"Benjamin Netanyahu\", \"type\": \"person\", \"country\": \"IL\", \"role\": \"prime minister\", \"rule\": \"person\"}\n"
@@ -34,7 +34,7 @@ static const char *const expected_mentions[3] = {
 	"{\"kind\": \"negation\", \"text\": \"not\", \"start\": 9, \"end\": 12, \"rule\": \"not\"}\n"
 	"{\"kind\": \"attribution\", \"text\": \"Peskov said\", \"start\": 28, \"end\": 39, \"source\": {\"id\": \"person:dmitry-peskov\", \"label\": \"Dmitry Peskov\"}, \"rule\": \"said\"}\n"
 	"{\"kind\": \"entity\", \"text\": \"Peskov\", \"start\": 28, \"end\": 34, \"id\": \"person:dmitry-peskov\", \"label\": \"Dmitry Peskov\", \"type\": \"person\", \"country\": \"RU\", \"rule\": \"person\"}\n"
-	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Friday\", \"start\": 71, \"end\": 77, \"value\": \"2026-01-16\", \"grain\": \"day\", \"mod\": \"APPROX\", \"rule\": \"weekday\"}\n"
+	"{\"kind\": \"time\", \"type\": \"DATE\", \"text\": \"Friday\", \"start\": 71, \"end\": 77, \"value\": \"2026-01-16\", \"grain\": \"day\", \"mod\": \"APPROX\", \"interval\": [\"2026-01-16\", \"2026-01-16\"], \"rule\": \"weekday\"}\n"
 };
 
 static void test_facts_jsonl_is_exact(void **state)

@@ -1,0 +1,82 @@
+/*
+** norm_jit.c: a pattern is compiled to machine code once it proves hot.
+**
+** Compiling every pattern with the PCRE2 JIT at load time was about a
+** third of the normalizer's start-up, and on a small corpus most
+** patterns run a few times or never. So a pattern runs interpreted for
+** its first NORM_JIT_AFTER tries; the thread that makes the next try
+** compiles a copy of it with the JIT and publishes the copy, and every
+** try after that runs the copy. Code a thread may be running is never
+** changed: threads share the patterns without a lock.
+*/
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "extract/norm_p.h"
+
+#define NORM_JIT_AFTER 32
+
+struct norm_jit {
+	_Atomic(pcre2_code *) code; /* the JIT-compiled copy, once made */
+	atomic_uint tries;
+	atomic_uint state; /* 0: interpreted, 1: being compiled or done */
+};
+
+fc_status norm_jit_create(struct fc_norm *n)
+{
+	n->jit = calloc(2 * (n->npatterns ? n->npatterns : 1),
+			sizeof(*n->jit));
+	if (!n->jit)
+		return FC_ENOMEM;
+	for (size_t i = 0; i < 2 * n->npatterns; i++) {
+		atomic_init(&n->jit[i].code, NULL);
+		atomic_init(&n->jit[i].tries, 0);
+		atomic_init(&n->jit[i].state, 0);
+	}
+	return FC_OK;
+}
+
+void norm_jit_destroy(struct fc_norm *n)
+{
+	for (size_t i = 0; n->jit && i < 2 * n->npatterns; i++)
+		pcre2_code_free(atomic_load(&n->jit[i].code));
+	free(n->jit);
+	n->jit = NULL;
+}
+
+/* The JIT copy of code for slot j, made now when it is due. */
+static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
+{
+	pcre2_code *c = atomic_load_explicit(&j->code, memory_order_acquire);
+	if (c)
+		return c;
+	if (atomic_fetch_add_explicit(&j->tries, 1, memory_order_relaxed) <
+	    NORM_JIT_AFTER)
+		return NULL;
+	unsigned idle = 0;
+	if (!atomic_compare_exchange_strong(&j->state, &idle, 1))
+		return NULL; /* another thread compiles it */
+	c = pcre2_code_copy(code);
+	if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(c); /* no JIT here: stay interpreted */
+		return NULL;
+	}
+	if (c)
+		atomic_store_explicit(&j->code, c, memory_order_release);
+	return c;
+}
+
+int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
+		   const char *text, size_t end, size_t off,
+		   pcre2_match_data *md)
+{
+	const struct norm_pattern *p = &n->patterns[pi];
+	const pcre2_code *code = is_anchored ? p->acode : p->code;
+	pcre2_code *c = n->jit ? hot(&n->jit[2 * pi + is_anchored], code)
+			       : NULL;
+	if (c)
+		return pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
+				       PCRE2_NO_UTF_CHECK, md, n->mctx);
+	return pcre2_match(code, (PCRE2_SPTR)text, end, off,
+			   PCRE2_NO_UTF_CHECK, md, n->mctx);
+}
