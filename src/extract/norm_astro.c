@@ -12,6 +12,8 @@
 **   sunrise and sunset             the sun's declination and the equation
 **                                  of time at local noon, with the usual
 **                                  -0.833 degree altitude (ch. 15)
+**   the moon at sunset             its latitude (table 47.B), equatorial
+**                                  coordinates and hour angle (ch. 12, 13)
 **
 ** New moons, full moons and tithi boundaries are the instants at which
 ** the moon-minus-sun elongation crosses a value, solar terms and
@@ -85,12 +87,15 @@ double norm_sun_longitude(double t)
 	return app;
 }
 
-/* The periodic terms of the moon's longitude (Meeus table 47.A): the
-** multiples of D, M, M' and F, and the coefficient in 1e-6 degree. */
-static const struct {
+/* A periodic term of the moon's longitude or latitude (Meeus tables
+** 47.A and 47.B): the multiples of D, M, M' and F, and the coefficient
+** in 1e-6 degree. */
+struct moon_term {
 	signed char d, m, mp, f;
 	int coef;
-} moon_terms[] = {
+};
+
+static const struct moon_term lon_terms[] = {
 	{0, 0, 1, 0, 6288774},  {2, 0, -1, 0, 1274027}, {2, 0, 0, 0, 658314},
 	{0, 0, 2, 0, 213618},   {0, 1, 0, 0, -185116},  {0, 0, 0, 2, -114332},
 	{2, 0, -2, 0, 58793},   {2, -1, -1, 0, 57066},  {2, 0, 1, 0, 53322},
@@ -110,42 +115,76 @@ static const struct {
 	{4, -1, 0, 0, 520},     {1, 0, -2, 0, -487},
 };
 
-/* The moon's longitude (of date, without nutation) at T. */
-static double moon_at(double T)
+static const struct moon_term lat_terms[] = {
+	{0, 0, 0, 1, 5128122},  {0, 0, 1, 1, 280602},   {0, 0, 1, -1, 277693},
+	{2, 0, 0, -1, 173237},  {2, 0, -1, 1, 55413},   {2, 0, -1, -1, 46271},
+	{2, 0, 0, 1, 32573},    {0, 0, 2, 1, 17198},    {2, 0, 1, -1, 9266},
+	{0, 0, 2, -1, 8822},    {2, -1, 0, -1, 8216},   {2, 0, -2, -1, 4324},
+	{2, 0, 1, 1, 4200},     {2, 1, 0, -1, -3359},   {2, -1, -1, 1, 2463},
+	{2, -1, 0, 1, 2211},    {2, -1, -1, -1, 2065},  {0, 1, -1, -1, -1870},
+	{4, 0, -1, -1, 1828},   {0, 1, 0, 1, -1794},    {0, 0, 0, 3, -1749},
+	{0, 1, -1, 1, -1565},   {1, 0, 0, 1, -1491},    {0, 1, 1, 1, -1475},
+	{0, 1, 1, -1, -1410},   {0, 1, 0, -1, -1344},   {1, 0, 0, -1, -1335},
+	{0, 0, 3, 1, 1107},     {4, 0, 0, -1, 1021},    {4, 0, -1, 1, 833},
+};
+
+/* The sum of a table's terms, in 1e-6 degree, for the fundamental
+** arguments a[] = D, M, M', F (radians) and the eccentricity factor e. */
+static double moon_sum(const struct moon_term *t, size_t n, const double *a,
+		       double e)
+{
+	double sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		double c = t[i].coef * sin(t[i].d * a[0] + t[i].m * a[1] +
+					   t[i].mp * a[2] + t[i].f * a[3]);
+		int k = abs(t[i].m); /* E to the power |M| */
+		sum += k == 2 ? c * e * e : k == 1 ? c * e : c;
+	}
+	return sum;
+}
+
+/* The moon's longitude and latitude (of date, without nutation) at T. */
+static void moon_at(double T, double *lon, double *lat)
 {
 	double T2 = T * T, T3 = T2 * T, T4 = T3 * T;
 	double lp = 218.3164477 + 481267.88123421 * T - 0.0015786 * T2 +
 		    T3 / 538841.0 - T4 / 65194000.0;
-	double d = 297.8501921 + 445267.1114034 * T - 0.0018819 * T2 +
-		   T3 / 545868.0 - T4 / 113065000.0;
-	double m = 357.5291092 + 35999.0502909 * T - 0.0001536 * T2 +
-		   T3 / 24490000.0;
-	double mp = 134.9633964 + 477198.8675055 * T + 0.0087414 * T2 +
-		    T3 / 69699.0 - T4 / 14712000.0;
-	double f = 93.2720950 + 483202.0175233 * T - 0.0036539 * T2 -
-		   T3 / 3526000.0 + T4 / 863310000.0;
+	double a[4] = {
+		297.8501921 + 445267.1114034 * T - 0.0018819 * T2 +
+			T3 / 545868.0 - T4 / 113065000.0,
+		357.5291092 + 35999.0502909 * T - 0.0001536 * T2 +
+			T3 / 24490000.0,
+		134.9633964 + 477198.8675055 * T + 0.0087414 * T2 +
+			T3 / 69699.0 - T4 / 14712000.0,
+		93.2720950 + 483202.0175233 * T - 0.0036539 * T2 -
+			T3 / 3526000.0 + T4 / 863310000.0,
+	};
 	double e = 1.0 - 0.002516 * T - 0.0000074 * T2;
-	double sum = 0;
-	d = norm360(d) * RAD, m = norm360(m) * RAD;
-	mp = norm360(mp) * RAD, f = norm360(f) * RAD;
-	for (size_t i = 0; i < sizeof(moon_terms) / sizeof(moon_terms[0]);
-	     i++) {
-		double arg = moon_terms[i].d * d + moon_terms[i].m * m +
-			     moon_terms[i].mp * mp + moon_terms[i].f * f;
-		double c = moon_terms[i].coef * sin(arg);
-		int k = abs(moon_terms[i].m); /* E to the power |M| */
-		sum += k == 2 ? c * e * e : k == 1 ? c * e : c;
-	}
+	for (int i = 0; i < 4; i++)
+		a[i] = norm360(a[i]) * RAD;
 	double a1 = (119.75 + 131.849 * T) * RAD;
 	double a2 = (53.09 + 479264.290 * T) * RAD;
-	sum += 3958 * sin(a1) + 1962 * sin(norm360(lp - f / RAD) * RAD) +
-	       318 * sin(a2);
-	return norm360(lp + sum / 1e6);
+	double a3 = (313.45 + 481266.484 * T) * RAD;
+	double l = lp * RAD;
+	double sl = moon_sum(lon_terms, sizeof(lon_terms) / sizeof(*lon_terms),
+			     a, e) +
+		    3958 * sin(a1) + 1962 * sin(l - a[3]) + 318 * sin(a2);
+	*lon = norm360(lp + sl / 1e6);
+	if (!lat)
+		return;
+	double sb = moon_sum(lat_terms, sizeof(lat_terms) / sizeof(*lat_terms),
+			     a, e) -
+		    2235 * sin(l) + 382 * sin(a3) + 175 * sin(a1 - a[3]) +
+		    175 * sin(a1 + a[3]) + 127 * sin(l - a[2]) -
+		    115 * sin(l + a[2]);
+	*lat = sb / 1e6;
 }
 
 double norm_moon_longitude(double t)
 {
-	return moon_at(centuries(t));
+	double lon;
+	moon_at(centuries(t), &lon, NULL);
+	return lon;
 }
 
 double norm_elongation(double t)
@@ -154,8 +193,9 @@ double norm_elongation(double t)
 	sun_at(T, &mean, &sun);
 	/* both apparent: the moon with the nutation in longitude that the
 	** sun's apparent longitude has (its aberration is negligible) */
-	double om = (125.04 - 1934.136 * T) * RAD;
-	return norm360(moon_at(T) - 0.00478 * sin(om) - sun);
+	double om = (125.04 - 1934.136 * T) * RAD, moon;
+	moon_at(T, &moon, NULL);
+	return norm360(moon - 0.00478 * sin(om) - sun);
 }
 
 /* The first instant after about t at which f (an angle growing about
@@ -205,4 +245,24 @@ double norm_sun_event(int32_t day, double lon, double lat, int ev)
 		    (cos(lat * RAD) * cos(dec));
 	double h = ch >= 1 ? 0 : ch <= -1 ? 180.0 : acos(ch) / RAD;
 	return ev == 's' ? noon + h / 360.0 : noon - h / 360.0;
+}
+
+bool norm_moon_up_at_sunset(int32_t day, double lon, double lat)
+{
+	double t = norm_sun_event(day, lon, lat, 's');
+	double T = centuries(t), ml, mb;
+	moon_at(T, &ml, &mb);
+	double eps = (23.4392911 - 0.0130042 * T) * RAD;
+	double l = ml * RAD, b = mb * RAD;
+	double ra = atan2(sin(l) * cos(eps) - tan(b) * sin(eps), cos(l));
+	double dec = asin(sin(b) * cos(eps) + cos(b) * sin(eps) * sin(l));
+	/* Greenwich mean sidereal time (Meeus 12.4), the hour angle */
+	double d = t - J2000;
+	double gmst = 280.46061837 + 360.98564736629 * d;
+	double h = (gmst + lon) * RAD - ra;
+	double alt = asin(sin(lat * RAD) * sin(dec) +
+			  cos(lat * RAD) * cos(dec) * cos(h));
+	/* the moon's standard altitude at setting: 0.7275 of its parallax
+	** (0.95 degree) less the refraction (34') */
+	return alt / RAD > 0.125;
 }

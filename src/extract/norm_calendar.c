@@ -11,8 +11,8 @@
 **   I:MM-DD     a day of the tabular Islamic calendar (1 = Muharram ...
 **               12 = Dhu al-Hijjah; within a day of the sighted one)
 **   U:MM-DD     a day of the Islamic calendar by Saudi Arabia's Umm
-**               al-Qura rule (from the conjunction and sunset at Mecca;
-**               years 1000-3000, else tabular)
+**               al-Qura rule (from the conjunction, sunset and moonset at
+**               Mecca; years 1000-3000, else tabular)
 **   C:, H:, S:, N:, Z:  the Chinese and Hindu lunisolar calendars, Hindu
 **               solar months and nakshatras, the Zoroastrian calendar
 **               (norm_lunisolar.c)
@@ -151,17 +151,17 @@ static int32_t islamic_day(long y, int m, int d)
 }
 
 /* Day d of month m of year y by the Umm al-Qura rule: the month begins
-** the day after the conjunction if it comes before sunset at Mecca (UTC+3),
-** else the day after that (the rule's second condition, that the moon
-** set after the sun, is left out). The tabular month's first day is within
-** two days of the conjunction. */
+** the day after the conjunction if it comes before sunset at Mecca (UTC+3)
+** and the moon sets after the sun, else the day after that. The tabular
+** month's first day is within two days of the conjunction. */
 static int32_t islamic_mecca(long y, int m, int d)
 {
 	int32_t tab = islamic_day(y, m, 1);
 	double nm = norm_elongation_after(tab - 5, 0);
 	int32_t day = (int32_t)floor(nm + 3 / 24.0);
 	double sunset = norm_sun_event(day, 39.83, 21.42, 's');
-	return (nm < sunset ? day + 1 : day + 2) + d - 1;
+	bool is_new = nm < sunset && norm_moon_up_at_sunset(day, 39.83, 21.42);
+	return (is_new ? day + 1 : day + 2) + d - 1;
 }
 
 static int32_t islamic_in(int gy, int m, int d, bool is_mecca)

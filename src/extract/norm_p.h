@@ -428,6 +428,8 @@ double norm_ayanamsa(double t); /* Lahiri, tropical minus sidereal */
 /* Sunrise (ev 'r'), sunset ('s') or local midnight after the evening
 ** ('n') on civil day `day` at east longitude lon, latitude lat. */
 double norm_sun_event(int32_t day, double lon, double lat, int ev);
+/* Whether the moon is above the horizon at that sunset (sets after it). */
+bool norm_moon_up_at_sunset(int32_t day, double lon, double lat);
 
 /* ---- norm_jit.c -------------------------------------------------------- */
 

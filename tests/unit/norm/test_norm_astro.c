@@ -2,7 +2,7 @@
 ** test_norm_astro.c: the sun and moon positions of norm_astro.c against
 ** published instants: new and full moons and a solar eclipse (NASA /
 ** USNO phase tables), an equinox and a solstice, and sunrise and sunset
-** in London on the June solstice.
+** in London on the June solstice, the moon at sunset around a new moon.
 */
 #include <math.h>
 
@@ -64,6 +64,12 @@ static void test_norm_astro_sunrise(void **state)
 			    at(2013, 6, 21, 3, 43)) < 3);
 	assert_true(minutes(norm_sun_event(d, 0, 51.48, 's'),
 			    at(2013, 6, 21, 20, 21)) < 3);
+	/* the moon sets before the sun the evening before a new moon (Mecca,
+	** 2018-08-11 09:58 UT) and after it the evening after */
+	assert_false(norm_moon_up_at_sunset(fc_days_from_civil(2018, 8, 10),
+					    39.83, 21.42));
+	assert_true(norm_moon_up_at_sunset(fc_days_from_civil(2018, 8, 12),
+					   39.83, 21.42));
 	/* local midnight is solar noon plus 12 hours: about 00:02 UT */
 	assert_true(minutes(norm_sun_event(d, 0, 51.48, 'n'),
 			    at(2013, 6, 22, 0, 2)) < 3);
