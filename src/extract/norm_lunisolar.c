@@ -2,7 +2,8 @@
 ** norm_lunisolar.c: holiday rules of the calendars that follow the moon
 ** and the sun (their positions come from norm_astro.c):
 **
-**   C:MM-DD   the Chinese calendar: months start on the day (UTC+8) of a
+**   C:MM-DD   the Chinese calendar: months start on the day (in China's
+**             time: UTC+8, before 1929 Beijing's mean time) of a
 **             new moon; month 11 holds the winter solstice; when 13
 **             months run from one month 11 to the next, the first that
 **             holds no principal solar term (a multiple of 30 degrees of
@@ -33,7 +34,7 @@
 ** may name the place in India whose sun they follow, "H@88.36,22.57:",
 ** east longitude and latitude in degrees; the default is New Delhi.
 ** Sunrise and sunset are those of the sun's upper limb with standard
-** refraction; India's civil day is UTC+5:30, China's UTC+8. A rule's day
+** refraction; India's civil day is UTC+5:30. A rule's day
 ** is the one that falls in the Gregorian year asked for.
 */
 #include <limits.h>
@@ -84,10 +85,22 @@ static double sankranti(int cy, int mo)
 	return t;
 }
 
-/* The day (UTC+8) of the first new moon after day `day`. */
+/* China's civil time, hours east of UTC: UTC+8 from 1929, before it
+** Beijing's local mean time (116 deg 25' E). */
+static double cn_zone(double t)
+{
+	return t < -14975 /* 1929-01-01 */ ? 116.4167 / 15 : 8;
+}
+
+static int32_t cn_civil(double t)
+{
+	return civil(t, cn_zone(t));
+}
+
+/* The day in China of the first new moon after day `day`. */
 static int32_t next_moon_day(int32_t day)
 {
-	return civil(norm_elongation_after(day + 1 - 8 / 24.0, 0), 8);
+	return cn_civil(norm_elongation_after(day + 1 - cn_zone(day) / 24, 0));
 }
 
 /* The first day of the Chinese month that holds the winter solstice of
@@ -96,17 +109,17 @@ static int32_t solstice_month(int y)
 {
 	double ws = norm_sun_longitude_after(fc_days_from_civil(y, 12, 1),
 					     270);
-	int32_t day = civil(new_moon_before(ws), 8);
+	int32_t day = cn_civil(new_moon_before(ws));
 	int32_t next = next_moon_day(day);
-	return next <= civil(ws, 8) ? next : day;
+	return next <= cn_civil(ws) ? next : day;
 }
 
-/* Whether the month from day a to day b (UTC+8) holds a principal term. */
+/* Whether the month from day a to day b holds a principal term. */
 static bool holds_term(int32_t a, int32_t b)
 {
-	double t = a - 8 / 24.0;
+	double t = a - cn_zone(a) / 24;
 	double z = ceil(norm_sun_longitude(t) / 30.0) * 30.0;
-	return civil(norm_sun_longitude_after(t, fmod(z, 360.0)), 8) < b;
+	return cn_civil(norm_sun_longitude_after(t, fmod(z, 360.0))) < b;
 }
 
 /* Day d of month mo (1-12, never the leap month) of the Chinese year

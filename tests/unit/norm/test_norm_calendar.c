@@ -136,6 +136,9 @@ static void test_norm_lunisolar_chinese(void **state)
 		/* 2033 has a leap eleventh month: the new year is the third
 		** new moon after the solstice */
 		{"C:1-1", 2034, "2034-02-19"},
+		/* before 1929 the day is Beijing's: the new moon of 1916-02-03
+		** 16:05 UT was after midnight in UTC+8 */
+		{"C:1-1", 1916, "1916-02-03"},
 		{"C:1-1-1", 2013, "2013-02-09"},
 		/* mid-autumn after the leap fourth month of 2020, the Dragon
 		** Boat Festival after the leap second month of 2023 */
