@@ -681,6 +681,9 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
 	case P_TIME_OF_DAY: return norm_prod_time_of_day(m, out);
 	case P_HOLIDAY: return norm_prod_holiday(m, out);
 	case P_NTH_WEEKDAY: return norm_prod_nth_weekday(m, out);
+	case P_SHIFT: return norm_prod_shift(m, out);
+	case P_NTH_IN: return norm_prod_nth_in(m, out);
+	case P_CLOSEST: return norm_prod_closest(m, out);
 	default: return 0;
 	}
 }
