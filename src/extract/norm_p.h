@@ -410,6 +410,10 @@ int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_shift(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_nth_in(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_closest(const struct norm_match *m, struct norm_cand *out);
+/* "Thursday the 15th": the month (*y, *mo) whose day d is weekday wd
+** (1 = Monday), the last or the next one as the reading picks. */
+bool norm_weekday_mday(const struct norm_match *m, int wd, int d, int *y,
+		       int *mo);
 
 /* ---- norm_calendar.c --------------------------------------------------- */
 

@@ -300,6 +300,40 @@ int norm_prod_shift(const struct norm_match *m, struct norm_cand *out)
 	return norm_emit(m, out, type, buf);
 }
 
+bool norm_weekday_mday(const struct norm_match *m, int wd, int d, int *y,
+		       int *mo)
+{
+	const struct norm_ref *r = m->ref;
+	if (!r->is_set || wd < 1 || wd > 7 || d < 1 || d > 31)
+		return false;
+	int32_t past = INT32_MIN, fut = INT32_MIN;
+	long k0 = r->y * 12L + r->m - 1;
+	/* a day of the month falls on each weekday within 14 months */
+	for (long k = k0 - 15; k <= k0 + 15; k++) {
+		int yy = (int)(k / 12), mm = (int)(k % 12) + 1;
+		if (yy < 1 || yy > 9999 || d > norm_dim(yy, mm))
+			continue;
+		int32_t x = fc_days_from_civil(yy, mm, d);
+		if (fc_weekday(x) + 1 != wd)
+			continue;
+		if (x <= r->days)
+			past = x;
+		else if (fut == INT32_MIN)
+			fut = x;
+	}
+	if (past == INT32_MIN && fut == INT32_MIN)
+		return false;
+	int32_t x = fut == INT32_MIN ? past
+		    : past == INT32_MIN
+			    ? fut
+			    : norm_prefer_past(m, r->days - past, fut - r->days)
+				      ? past
+				      : fut;
+	int dd;
+	fc_civil_from_days(x, y, mo, &dd);
+	return true;
+}
+
 /* ---- nth_in ------------------------------------------------------------ */
 
 int norm_prod_nth_in(const struct norm_match *m, struct norm_cand *out)

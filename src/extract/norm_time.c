@@ -277,6 +277,11 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			si = i;
 	if (p->season[0] && si < 0)
 		return false;
+	int wdd;
+	if (!p->has_y && !p->has_mo && p->has_d && r->is_set &&
+	    norm_get_int(m, S_WEEKDAY, &wdd) &&
+	    norm_weekday_mday(m, wdd, p->d, &p->y, &p->mo))
+		p->has_y = p->has_mo = true; /* "Thursday the 15th" */
 	if (!p->has_y && !p->has_mo && p->has_d && r->is_set) {
 		/* "on the 15th": this month's, the last or the next one */
 		int py = r->y, pm = r->m, fy = r->y, fm = r->m;
