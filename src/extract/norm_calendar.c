@@ -10,6 +10,12 @@
 **               12 = Adar, Adar II in a leap year)   J:7-10 (Yom Kippur)
 **   I:MM-DD     a day of the tabular Islamic calendar (1 = Muharram ...
 **               12 = Dhu al-Hijjah; within a day of the sighted one)
+**   U:MM-DD     a day of the Islamic calendar by Saudi Arabia's Umm
+**               al-Qura rule (from the conjunction, sunset and moonset at
+**               Mecca; years 1000-3000, else tabular)
+**   C:, H:, S:, N:, Z:  the Chinese and Hindu lunisolar calendars, Hindu
+**               solar months and nakshatras, the Zoroastrian calendar
+**               (norm_lunisolar.c)
 **
 ** each followed by any number of "+N" / "-N" (days) and "/W+N" / "/W-N"
 ** (move by N days when the day falls on weekday W: "10-16/6-1/7+1" is
@@ -18,7 +24,9 @@
 ** date falls twice in it).
 */
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/norm_p.h"
 
@@ -142,11 +150,27 @@ static int32_t islamic_day(long y, int m, int d)
 	return (int32_t)(n + fc_days_from_civil(622, 7, 19));
 }
 
-static int32_t islamic_in(int gy, int m, int d)
+/* Day d of month m of year y by the Umm al-Qura rule: the month begins
+** the day after the conjunction if it comes before sunset at Mecca (UTC+3)
+** and the moon sets after the sun, else the day after that. The tabular
+** month's first day is within two days of the conjunction. */
+static int32_t islamic_mecca(long y, int m, int d)
+{
+	int32_t tab = islamic_day(y, m, 1);
+	double nm = norm_elongation_after(tab - 5, 0);
+	int32_t day = (int32_t)floor(nm + 3 / 24.0);
+	double sunset = norm_sun_event(day, 39.83, 21.42, 's');
+	bool is_new = nm < sunset && norm_moon_up_at_sunset(day, 39.83, 21.42);
+	return (is_new ? day + 1 : day + 2) + d - 1;
+}
+
+static int32_t islamic_in(int gy, int m, int d, bool is_mecca)
 {
 	long iy0 = (long)(gy - 622) * 33 / 32;
 	for (long iy = iy0 - 1; iy <= iy0 + 2; iy++) {
-		int32_t day = islamic_day(iy, m, d);
+		int32_t day = is_mecca && gy >= 1000 && gy <= 3000
+				      ? islamic_mecca(iy, m, d)
+				      : islamic_day(iy, m, d);
 		int yy, mo, dd;
 		fc_civil_from_days(day, &yy, &mo, &dd);
 		if (yy == gy)
@@ -183,14 +207,14 @@ static int32_t lunar_rule(const char *rule, int y, const char **end)
 {
 	char *e;
 	long mo = strtol(rule + 2, &e, 10);
-	if (*e != '-' || mo < 1 || mo > 13)
+	if (*e != '-' || mo < 1 || mo > (rule[0] == 'J' ? 13 : 12))
 		return INT32_MIN;
 	long d = strtol(e + 1, &e, 10);
 	*end = e;
 	if (d < 1 || d > 30)
 		return INT32_MIN;
 	return rule[0] == 'J' ? hebrew_in(y, (int)mo, (int)d)
-			      : islamic_in(y, (int)mo, (int)d);
+			      : islamic_in(y, (int)mo, (int)d, rule[0] == 'U');
 }
 
 int32_t norm_holiday_day(const char *rule, int y)
@@ -199,8 +223,12 @@ int32_t norm_holiday_day(const char *rule, int y)
 	int32_t day;
 	if (y < 2 || y > 9998)
 		return INT32_MIN;
-	if ((rule[0] == 'J' || rule[0] == 'I') && rule[1] == ':') {
+	if ((rule[0] == 'J' || rule[0] == 'I' || rule[0] == 'U') &&
+	    rule[1] == ':') {
 		day = lunar_rule(rule, y, &end);
+	} else if (rule[0] && strchr("CHSNZ", rule[0]) &&
+		   (rule[1] == ':' || rule[1] == '@')) {
+		day = norm_lunisolar_day(rule, y, &end);
 	} else if (rule[0] == 'E' || rule[0] == 'O') {
 		day = rule[0] == 'E' ? easter(y) : easter_orthodox(y);
 		end = rule + 1;

@@ -424,6 +424,26 @@ int32_t norm_nth_weekday(int y, int mo, int wd, int n);
 ** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
 int32_t norm_holiday_day(const char *rule, int y);
 
+/* ---- norm_lunisolar.c, norm_astro.c ------------------------------------ */
+
+/* The day of a C:, H:, S:, N: or Z: rule in Gregorian year y (1000-3000),
+** end set past the rule's date part; INT32_MIN when none or malformed. */
+int32_t norm_lunisolar_day(const char *rule, int y, const char **end);
+/* Times are days since 1970-01-01 00:00 UT; longitudes in degrees. */
+double norm_sun_longitude(double t);  /* apparent, tropical */
+double norm_moon_longitude(double t); /* tropical, of date */
+double norm_elongation(double t);     /* apparent moon minus sun, 0-360 */
+/* The first instant after about t when the elongation is e (0: new moon,
+** 180: full moon), and when the sun's longitude is lon. */
+double norm_elongation_after(double t, double e);
+double norm_sun_longitude_after(double t, double lon);
+double norm_ayanamsa(double t); /* Lahiri, tropical minus sidereal */
+/* Sunrise (ev 'r'), sunset ('s') or local midnight after the evening
+** ('n') on civil day `day` at east longitude lon, latitude lat. */
+double norm_sun_event(int32_t day, double lon, double lat, int ev);
+/* Whether the moon is above the horizon at that sunset (sets after it). */
+bool norm_moon_up_at_sunset(int32_t day, double lon, double lat);
+
 /* ---- norm_jit.c -------------------------------------------------------- */
 
 /* Room for the JIT copies of n's patterns (after they are compiled). */
