@@ -445,6 +445,9 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	norm_get_str(m, S_BASE, base, sizeof(base));
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
+	if (!strcmp(base, "era") &&
+	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
+		return 0; /* "14 A.D.": the year as written */
 	if (!p.has_mo && norm_get_str(m, S_UNIT, unit, sizeof(unit)) &&
 	    !strcmp(unit, "M") && m->ref->is_set) {
 		norm_get_int(m, S_REL, &rel);
@@ -466,8 +469,11 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	if (!norm_date_value(m, &p, buf, sizeof(buf)))
 		return 0;
 	if (!strcmp(base, "week") && p.has_y && p.has_mo && p.has_d) {
+		/* "the week of Sunday, Oct. 6" is the week it begins (weeks
+		** start on Sunday where English says "the week of") */
 		int wy, ww;
-		norm_iso_week(fc_days_from_civil(p.y, p.mo, p.d), &wy, &ww);
+		int32_t wday = fc_days_from_civil(p.y, p.mo, p.d);
+		norm_iso_week(wday + (fc_weekday(wday) == 6), &wy, &ww);
 		snprintf(buf, sizeof(buf), "%04d-W%02d", wy, ww);
 		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
