@@ -12,8 +12,8 @@
 **            its own grain ("3 years from today" is a day, "15 minutes
 **            from 1pm", "a day from right now", "March after next": rel
 **            1 and a span of a year).
-**   nth_in   the n-th day or full week (Monday to Sunday, wholly inside)
-**            of a month or a year, counted from its end with ago -1:
+**   nth_in   the n-th day or week (Monday to Sunday, its Thursday
+**            inside) of a month or a year, counted from its end with ago -1:
 **            "the first week of October 2014", "the third last week of
 **            2018", "the fifth last day of May"
 **   closest  the n-th closest weekday or holiday to a date ("the closest
@@ -356,16 +356,17 @@ int norm_prod_nth_in(const struct norm_match *m, struct norm_cand *out)
 		day = ago < 0 ? hi - (n - 1) : lo + (n - 1);
 		g = FC_GRAIN_DAY;
 	} else if (!strcmp(unit, "W")) {
-		/* full weeks: the first Monday on or after lo, the last
-		** Monday whose Sunday is on or before hi */
-		int32_t first = lo + (7 - fc_weekday(lo)) % 7;
-		int32_t last = hi - 6 - fc_weekday(hi - 6);
-		day = ago < 0 ? last - 7 * (n - 1) : first + 7 * (n - 1);
+		/* the weeks (Monday to Sunday) whose Thursday is inside, as
+		** ISO 8601 gives a week to a year: most of their days are */
+		int32_t thu1 = lo + (3 - fc_weekday(lo) + 7) % 7;
+		int32_t thun = hi - (fc_weekday(hi) - 3 + 7) % 7;
+		day = (ago < 0 ? thun - 7 * (n - 1) : thu1 + 7 * (n - 1)) - 3;
 		g = FC_GRAIN_WEEK;
 	} else {
 		return 0;
 	}
-	if (day < lo || day > hi || (g == FC_GRAIN_WEEK && day + 6 > hi))
+	if (g == FC_GRAIN_WEEK ? day + 3 < lo || day + 3 > hi
+			       : day < lo || day > hi)
 		return 0;
 	t.day = day;
 	if (!instant_value(t, g, buf, sizeof(buf)))
