@@ -64,6 +64,12 @@ static const struct tcase cases[] = {
 	 "2013-02-12T13:15", "2013-02-12T13:15"},
 	{"a day from right now", DUCK, "a day from right now",
 	 "2013-02-13T04:30:00", "2013-02-13T04:30:00"},
+	{"in 2 and an half hours", DUCK, "in 2 and an half hours", NULL,
+	 "2013-02-12T07:00:00"},
+	{"in an hour and a half", DUCK, "in an hour and a half", NULL,
+	 "2013-02-12T06:00:00"},
+	{"a week from Monday", DUCK, "a week from Monday", "2013-02-25",
+	 "2013-02-25"},
 	/* a clock span needs the reference's time of day */
 	{"a day from right now", "2013-02-12", "a day from right now", NULL,
 	 NULL},
