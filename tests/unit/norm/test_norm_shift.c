@@ -70,6 +70,10 @@ static const struct tcase cases[] = {
 	 "2013-02-12T06:00:00"},
 	{"a week from Monday", DUCK, "a week from Monday", "2013-02-25",
 	 "2013-02-25"},
+	/* "this" holiday: the coming one, unless a past verb */
+	{"this MLK day", DUCK, "this MLK day", "2014-01-20", "2014-01-20"},
+	{"It snowed this MLK day.", DUCK, "this MLK day", "2013-01-21",
+	 "2013-01-21"},
 	/* a clock span needs the reference's time of day */
 	{"a day from right now", "2013-02-12", "a day from right now", NULL,
 	 NULL},
