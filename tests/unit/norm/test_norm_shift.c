@@ -74,6 +74,11 @@ static const struct tcase cases[] = {
 	{"this MLK day", DUCK, "this MLK day", "2014-01-20", "2014-01-20"},
 	{"It snowed this MLK day.", DUCK, "this MLK day", "2013-01-21",
 	 "2013-01-21"},
+	{"two weeks before Christmas", DUCK, "two weeks before Christmas",
+	 "2012-12-11", "2013-12-11"},
+	/* no years: which Christmas is left open */
+	{"a year after Christmas", DUCK, "a year after Christmas", NULL,
+	 NULL},
 	/* a clock span needs the reference's time of day */
 	{"a day from right now", "2013-02-12", "a day from right now", NULL,
 	 NULL},
