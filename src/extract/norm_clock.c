@@ -55,7 +55,9 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	else if (has_rel && rel > 0)
 		*day = cur > r->days ? cur : next;
 	else if (has_rel)
-		*day = cur;
+		/* "this Christmas": the coming one; this year's when it is
+		** past and a past verb says so ("this Christmas was quiet") */
+		*day = cur >= r->days || norm_tense(m) < 0 ? cur : next;
 	else
 		*day = norm_prefer_past(m, r->days - past, fut - r->days) ? past
 								      : fut;

@@ -20,12 +20,13 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
 	"second", "holiday", "den", "sign", "hedge2", "base", "yrel",
-	"reading", "zone",
+	"reading", "zone", "snum", "sunit", "sago",
 };
 
 const char *const norm_prod_names[NPRODS] = {
 	"date", "weekday", "relative", "decade", "duration", "set",
 	"literal", "date_range", "time_of_day", "holiday", "nth_weekday",
+	"shift", "nth_in", "closest",
 	"quantity",
 	"quantity_range", "quantity_vague", "ordinal",
 };

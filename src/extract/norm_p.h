@@ -21,6 +21,7 @@
 **   norm_time.c     time productions (TIMEX3 values): dates, durations
 **   norm_relative.c weekdays, relative times
 **   norm_clock.c    clock times, holidays
+**   norm_shift.c    times moved by a span, counted days and weeks
 **   norm_tense.c    tense cues (which occurrence a date means)
 **   norm_calendar.c holiday rules, Hebrew and Islamic calendars
 **   norm_anchor.c   the date last mentioned (look-backs)
@@ -47,6 +48,7 @@ enum norm_slot {
 	S_YEAR2, S_MONTH2, S_DAY2, S_NUM2, S_SCALE2, S_FUTURE,
 	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
 	S_READING, S_ZONE,
+	S_SNUM, S_SUNIT, S_SAGO, /* the span of a shift (norm_shift.c) */
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];
@@ -54,6 +56,7 @@ extern const char *const norm_slot_names[NSLOTS];
 enum norm_prod {
 	P_DATE, P_WEEKDAY, P_RELATIVE, P_DECADE, P_DURATION, P_SET,
 	P_LITERAL, P_DATE_RANGE, P_TIME_OF_DAY, P_HOLIDAY, P_NTH_WEEKDAY,
+	P_SHIFT, P_NTH_IN, P_CLOSEST, /* norm_shift.c */
 	P_QUANTITY,
 	P_QUANTITY_RANGE, P_QUANTITY_VAGUE, P_ORDINAL,
 	NPRODS
@@ -401,6 +404,16 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_holiday(const struct norm_match *m, struct norm_cand *out);
 int norm_prod_nth_weekday(const struct norm_match *m, struct norm_cand *out);
+
+/* norm_shift.c: a time moved by a span; the n-th (last) day or week of
+** a month or year; the n-th closest weekday or holiday to a date */
+int norm_prod_shift(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_nth_in(const struct norm_match *m, struct norm_cand *out);
+int norm_prod_closest(const struct norm_match *m, struct norm_cand *out);
+/* "Thursday the 15th": the month (*y, *mo) whose day d is weekday wd
+** (1 = Monday), the last or the next one as the reading picks. */
+bool norm_weekday_mday(const struct norm_match *m, int wd, int d, int *y,
+		       int *mo);
 
 /* ---- norm_calendar.c --------------------------------------------------- */
 

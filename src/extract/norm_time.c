@@ -277,6 +277,11 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			si = i;
 	if (p->season[0] && si < 0)
 		return false;
+	int wdd;
+	if (!p->has_y && !p->has_mo && p->has_d && r->is_set &&
+	    norm_get_int(m, S_WEEKDAY, &wdd) &&
+	    norm_weekday_mday(m, wdd, p->d, &p->y, &p->mo))
+		p->has_y = p->has_mo = true; /* "Thursday the 15th" */
 	if (!p->has_y && !p->has_mo && p->has_d && r->is_set) {
 		/* "on the 15th": this month's, the last or the next one */
 		int py = r->y, pm = r->m, fy = r->y, fm = r->m;
@@ -442,6 +447,9 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	norm_get_str(m, S_BASE, base, sizeof(base));
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
+	if (!strcmp(base, "era") &&
+	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
+		return 0; /* "14 A.D.": the year as written */
 	if (!p.has_mo && norm_get_str(m, S_UNIT, unit, sizeof(unit)) &&
 	    !strcmp(unit, "M") && m->ref->is_set) {
 		norm_get_int(m, S_REL, &rel);
@@ -463,8 +471,11 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	if (!norm_date_value(m, &p, buf, sizeof(buf)))
 		return 0;
 	if (!strcmp(base, "week") && p.has_y && p.has_mo && p.has_d) {
+		/* "the week of Sunday, Oct. 6" is the week it begins (weeks
+		** start on Sunday where English says "the week of") */
 		int wy, ww;
-		norm_iso_week(fc_days_from_civil(p.y, p.mo, p.d), &wy, &ww);
+		int32_t wday = fc_days_from_civil(p.y, p.mo, p.d);
+		norm_iso_week(wday + (fc_weekday(wday) == 6), &wy, &ww);
 		snprintf(buf, sizeof(buf), "%04d-W%02d", wy, ww);
 		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
@@ -707,6 +718,9 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out)
 	case P_TIME_OF_DAY: return norm_prod_time_of_day(m, out);
 	case P_HOLIDAY: return norm_prod_holiday(m, out);
 	case P_NTH_WEEKDAY: return norm_prod_nth_weekday(m, out);
+	case P_SHIFT: return norm_prod_shift(m, out);
+	case P_NTH_IN: return norm_prod_nth_in(m, out);
+	case P_CLOSEST: return norm_prod_closest(m, out);
 	default: return 0;
 	}
 }
