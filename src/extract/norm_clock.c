@@ -193,6 +193,8 @@ static void clock_from_ref(const struct norm_match *m, int32_t *day,
 	long now = r->days * 1440L + r->hh * 60 + r->mi;
 	long at = *day * 1440L + min;
 	int t = norm_tense(m), pref = m->n->prefer;
+	if (t == NORM_TENSE_SCHED)
+		t = 0; /* it names the day; the hour keeps its reading */
 	if (t > 0 || (t == 0 && pref == NORM_PREFER_FUTURE)) {
 		while (at < now)
 			at += 1440;

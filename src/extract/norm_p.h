@@ -389,8 +389,11 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		     char *buf, size_t cap);
 
 /* norm_tense.c: +1 future, -1 past, -2 a past verb right before the
-** match, 0 no cue; and whether a past occurrence (past days back) wins
-** over a future one (future days ahead). */
+** match, NORM_TENSE_SCHED a present-tense schedule verb ("they meet
+** Monday": the coming one within a week, no cue for farther dates), 0
+** no cue; and whether a past occurrence (past days back) wins over a
+** future one (future days ahead). */
+enum { NORM_TENSE_SCHED = 2 };
 int norm_tense(const struct norm_match *m);
 bool norm_prefer_past(const struct norm_match *m, long past, long future);
 

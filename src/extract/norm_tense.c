@@ -17,6 +17,8 @@
 bool norm_prefer_past(const struct norm_match *m, long past, long future)
 {
 	int t = norm_tense(m);
+	if (t == NORM_TENSE_SCHED)
+		t = 0; /* "housing starts in September": no plan */
 	if (t > 0)
 		return past == 0;
 	if (t < -1)
@@ -53,13 +55,16 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 	return false;
 }
 
-enum { CUE_ED = 2, CUE_CLAUSE = 3 };
+enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
 /*
-** One word as a tense cue: +1 future (tables future, tense_word > 0),
+** One word as a tense cue: +1 future (tables future, tense_word 1),
 ** -1 past (tables past, tense_word < 0), CUE_ED a word in -ed whose
-** auxiliary decides, 0 none (also a tense_word valued 0: "United",
-** "hundred" end in -ed and are no verbs).
+** auxiliary decides, CUE_CLAUSE a word opening a clause (tense_word 2),
+** CUE_SCHED a schedule verb ("meet", "expires": tense_word 3), CUE_DET
+** a word after which such a verb is a noun or an infinitive ("the
+** close", "to meet": tense_word 4), 0 none (also a tense_word valued 0:
+** "United", "hundred" end in -ed and are no verbs).
 */
 static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 {
@@ -67,8 +72,12 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
 			    : -1;
 	double c = k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
-	if (c >= 2)
+	if (c == 2)
 		return CUE_CLAUSE;
+	if (c == 3)
+		return CUE_SCHED;
+	if (c == 4)
+		return CUE_DET;
 	if (c > 0 || in_table(n, n->t_future, w, len))
 		return 1;
 	if (c < 0 || in_table(n, n->t_past, w, len))
@@ -83,8 +92,10 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 ** a future one (will, scheduled, next; tables future, tense_word,
 ** tense_pair), -1 when it is a past one (said, was, a verb in -ed not
 ** after "be"), -2 when that past verb is the word right before the
-** match ("ended Jan. 31"), 0 when none is found within 16 words of the
-** clause.
+** match ("ended Jan. 31"), NORM_TENSE_SCHED when it is a schedule verb
+** in the present tense ("they meet Monday", "polls close at 10 p.m.";
+** not "the close", "to meet", "remained open", "will meet": the word
+** before decides), 0 when none is found within 16 words of the clause.
 */
 static int tense_back(const struct norm_match *m)
 {
@@ -98,16 +109,21 @@ static int tense_back(const struct norm_match *m)
 	uint32_t i = m->start, lo = m->stretch_start;
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
 	bool ed_adjacent = false; /* ... right before the match */
+	bool pending_sched = false; /* a schedule verb, unsure it is one */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
-	for (int words = 0; i > lo && words < 16;) {
+	/* a schedule verb last in the window: the word before decides */
+	for (int words = 0; i > lo && (words < 16 || (pending_sched &&
+						    words < 17));) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' '))
-				return pending_ed ? -1 : 0; /* clause ends */
+				return pending_ed      ? -1
+				       : pending_sched ? NORM_TENSE_SCHED
+						       : 0; /* clause ends */
 			i--;
 		}
 		uint32_t e = i;
@@ -151,6 +167,23 @@ static int tense_back(const struct norm_match *m)
 			continue;
 		}
 		int c = word_cue(n, buf, len);
+		if (pending_sched) {
+			/* "they meet": a schedule; "the close", "to meet":
+			** none, look further; "will meet", "remained open":
+			** the word before is the verb */
+			if (c == 0 || c == CUE_CLAUSE)
+				return NORM_TENSE_SCHED;
+			pending_sched = false;
+			if (c == CUE_DET)
+				continue;
+		}
+		if (c == CUE_SCHED) {
+			/* "Open" in a name is none */
+			pending_sched = t[i] >= 'a' && t[i] <= 'z';
+			continue;
+		}
+		if (c == CUE_DET)
+			continue;
 		if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
 			return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
 		if (c == CUE_ED || c == -1) {
@@ -163,6 +196,8 @@ static int tense_back(const struct norm_match *m)
 			return 1;
 		}
 	}
+	if (pending_sched)
+		return NORM_TENSE_SCHED;
 	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
 }
 
@@ -181,9 +216,10 @@ static bool is_full_stop(const char *t, uint32_t k, uint32_t lo,
 }
 
 /* The next word of t[*i, hi) (letters and apostrophes), lower-cased into
-** buf; 0 at the end of the clause (; : ! ? or a full stop) or the text. */
+** buf, *is_lower whether it was written in lower case; 0 at the end of
+** the clause (; : ! ? or a full stop) or the text. */
 static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
-			size_t cap)
+			size_t cap, bool *is_lower)
 {
 	uint32_t k = *i;
 	for (; k < hi && !is_word_byte(t[k]); k++)
@@ -196,6 +232,7 @@ static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 	*i = k;
 	if (k == b)
 		return 0;
+	*is_lower = t[b] >= 'a' && t[b] <= 'z';
 	size_t len = norm_key(t + b, k - b, buf, cap);
 	return len < cap ? len : cap; /* cap: too long, no cue */
 }
@@ -204,7 +241,8 @@ static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 ** The tense of the clause after the match, when nothing before it
 ** decides: "On Tuesday, the league plans to ...", "Friday's trading
 ** volume totaled ...". The first cue within 12 words: +1 future, -1
-** past (an -ed word not after "be"), 0 none.
+** past (an -ed word not after "be"), NORM_TENSE_SCHED a schedule verb
+** not after a determiner ("Monday, the talks resume"), 0 none.
 */
 static int tense_ahead(const struct norm_match *m)
 {
@@ -212,10 +250,11 @@ static int tense_ahead(const struct norm_match *m)
 	const char *t = m->text;
 	uint32_t i = m->end, hi = m->stretch_end;
 	char buf[32], nb[32], pair[64];
-	size_t len = next_word(t, &i, hi, buf, sizeof(buf));
-	bool after_aux = false;
+	bool lower = false, nlower = false;
+	size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+	bool after_aux = false, after_det = false;
 	for (int words = 0; len && words < 12; words++) {
-		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb));
+		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
 			memcpy(pair, buf, len);
@@ -228,8 +267,9 @@ static int tense_ahead(const struct norm_match *m)
 				if (c != 0)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
-				len = next_word(t, &i, hi, buf, sizeof(buf));
-				after_aux = false;
+				len = next_word(t, &i, hi, buf, sizeof(buf),
+						&lower);
+				after_aux = after_det = false;
 				continue;
 			}
 		}
@@ -240,6 +280,11 @@ static int tense_ahead(const struct norm_match *m)
 			int c = word_cue(n, buf, len);
 			if (c == CUE_CLAUSE)
 				return 0;
+			if (c == CUE_SCHED && !after_det && lower)
+				return NORM_TENSE_SCHED; /* "Monday, they meet" */
+			after_det = c == CUE_DET;
+			if (c == CUE_SCHED || c == CUE_DET)
+				c = 0;
 			if (c > 0 && !after_aux && past_by_suffix(n, buf, len))
 				return -1;
 			if (c == CUE_ED && !after_aux)
@@ -250,6 +295,7 @@ static int tense_ahead(const struct norm_match *m)
 		}
 		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
 		len = nlen;
+		lower = nlower;
 	}
 	return 0;
 }

@@ -389,7 +389,7 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 				** ("plans to cut jobs after a third-quarter
 				** loss", "will report third-quarter net") */
 				int t = norm_tense(m);
-				bool fut = t > 0 ||
+				bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
 					   (t == 0 &&
 					    m->n->prefer == NORM_PREFER_FUTURE);
 				k = fut && k0 < R - 1 ? k0 + 4 : k0;
