@@ -263,9 +263,11 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 		return 0;
 	bool is_midnight = h == 24;
 	if (is_midnight) {
-		/* midnight ends its day; after a past verb it began it */
+		/* midnight ends its day ("midnight Friday": the night
+		** of Friday, whatever the tense); alone, after a past
+		** verb, it began it ("shot shortly after midnight") */
 		h = 0;
-		if (norm_tense(m) >= 0)
+		if (!is_ref_day || norm_tense(m) >= 0)
 			day++;
 	}
 	int hm = h * 60 + mi;

@@ -110,10 +110,12 @@ static int tense_back(const struct norm_match *m)
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
 	bool ed_adjacent = false; /* ... right before the match */
 	bool pending_sched = false; /* a schedule verb, unsure it is one */
+	bool pending_plan = false; /* "scheduled": unless "had" came first */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
 	/* a schedule verb last in the window: the word before decides */
-	for (int words = 0; i > lo && (words < 16 || (pending_sched &&
+	for (int words = 0; i > lo && (words < 16 || ((pending_sched ||
+						     pending_plan) &&
 						    words < 17));) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
@@ -123,6 +125,7 @@ static int tense_back(const struct norm_match *m)
 			     i < m->start && t[i] == ' '))
 				return pending_ed      ? -1
 				       : pending_sched ? NORM_TENSE_SCHED
+				       : pending_plan  ? 1
 						       : 0; /* clause ends */
 			i--;
 		}
@@ -157,9 +160,11 @@ static int tense_back(const struct norm_match *m)
 				return 1;
 			if (c < 0)
 				return -1;
-			pending_ed = false;
+			pending_ed = false; /* "been scheduled": look further */
 			continue;
 		}
+		if (pending_plan)
+			return 1;
 		if (pending_ed) {
 			if (!in_table(n, n->t_passive, buf, len))
 				return ed_adjacent ? -2 : -1;
@@ -193,11 +198,18 @@ static int tense_back(const struct norm_match *m)
 			pending_ed = true;
 			ed_adjacent = words == 1;
 		} else if (c > 0) {
-			return 1;
+			/* "scheduled", "planned": a plan unless a pair says
+			** it was one ("had been scheduled", "as previously
+			** planned": tense_pair) */
+			if (!past_by_suffix(n, buf, len))
+				return 1;
+			pending_plan = true;
 		}
 	}
 	if (pending_sched)
 		return NORM_TENSE_SCHED;
+	if (pending_plan)
+		return 1;
 	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
 }
 
