@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "checkdoc/checkdoc_p.h"
-#include "report/report_p.h"
 
 #define SARIF_SCHEMA                                                      \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/"     \

@@ -145,6 +145,37 @@ size_t fc_json_num_at(char *out, double v);
 /* A decimal integer at out (room for 21 bytes); returns its length. */
 size_t fc_json_int_at(char *out, int64_t v);
 
+/* ---- The streaming JSON writer (json.c) ---------------------------------- */
+
+#define FC_JW_MAX_DEPTH 32
+
+/*
+** Writes JSON into a borrowed fc_buf. Pretty mode indents by two spaces
+** with one member per line (as `jq .` prints); compact mode writes one
+** line with ", " and ": " separators (the JSON lines shape). Nesting
+** deeper than FC_JW_MAX_DEPTH sets b->err to FC_ELIMIT.
+*/
+struct fc_jw {
+	struct fc_buf *b;
+	bool is_pretty;
+	bool is_after_key;
+	int depth;
+	bool has_items[FC_JW_MAX_DEPTH + 1];
+};
+
+void fc_jw_init(struct fc_jw *w, struct fc_buf *b, bool is_pretty);
+void fc_jw_obj(struct fc_jw *w);
+void fc_jw_obj_end(struct fc_jw *w);
+void fc_jw_arr(struct fc_jw *w);
+void fc_jw_arr_end(struct fc_jw *w);
+void fc_jw_key(struct fc_jw *w, const char *key);
+void fc_jw_str(struct fc_jw *w, const char *s); /* NULL writes null */
+void fc_jw_strn(struct fc_jw *w, const char *s, size_t n);
+void fc_jw_num(struct fc_jw *w, double v);
+void fc_jw_int(struct fc_jw *w, int64_t v);
+void fc_jw_bool(struct fc_jw *w, bool v);
+void fc_jw_null(struct fc_jw *w);
+
 /* ---- Pieces of a long text ---------------------------------------------- */
 
 struct fc_lexicon_state;

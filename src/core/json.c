@@ -3,6 +3,7 @@
 ** UTF-8 becomes U+FFFD so the output is always valid JSON. The *_at
 ** forms write into room the caller made (fc_buf_room), without printf.
 */
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,4 +152,108 @@ void fc_json_num(struct fc_buf *b, double v)
 	char *o = fc_buf_room(b, FC_JSON_NUM_MAX);
 	if (o)
 		fc_buf_used(b, fc_json_num_at(o, v));
+}
+
+/* ---- The streaming writer (fc_jw) -------------------------------------- */
+
+void fc_jw_init(struct fc_jw *w, struct fc_buf *b, bool is_pretty)
+{
+	memset(w, 0, sizeof(*w));
+	w->b = b;
+	w->is_pretty = is_pretty;
+}
+
+static void newline(struct fc_jw *w, int depth)
+{
+	fc_buf_addc(w->b, '\n');
+	for (int i = 0; i < depth; i++)
+		fc_buf_add(w->b, "  ", 2);
+}
+
+/* Separator and indentation before a value or a key. */
+static void before_item(struct fc_jw *w)
+{
+	if (w->is_after_key) {
+		w->is_after_key = false;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->has_items[w->depth])
+		fc_buf_add(w->b, ", ", w->is_pretty ? 1 : 2);
+	w->has_items[w->depth] = true;
+	if (w->is_pretty)
+		newline(w, w->depth);
+}
+
+static void jw_open(struct fc_jw *w, char c)
+{
+	before_item(w);
+	if (w->depth >= FC_JW_MAX_DEPTH) {
+		if (!w->b->err)
+			w->b->err = FC_ELIMIT;
+		return;
+	}
+	fc_buf_addc(w->b, c);
+	w->depth++;
+	w->has_items[w->depth] = false;
+}
+
+static void jw_close(struct fc_jw *w, char c)
+{
+	if (w->depth == 0)
+		return;
+	if (w->is_pretty && w->has_items[w->depth])
+		newline(w, w->depth - 1);
+	w->depth--;
+	fc_buf_addc(w->b, c);
+}
+
+void fc_jw_obj(struct fc_jw *w) { jw_open(w, '{'); }
+void fc_jw_obj_end(struct fc_jw *w) { jw_close(w, '}'); }
+void fc_jw_arr(struct fc_jw *w) { jw_open(w, '['); }
+void fc_jw_arr_end(struct fc_jw *w) { jw_close(w, ']'); }
+
+void fc_jw_key(struct fc_jw *w, const char *key)
+{
+	before_item(w);
+	fc_json_str(w->b, key);
+	fc_buf_add(w->b, ": ", 2);
+	w->is_after_key = true;
+}
+
+void fc_jw_str(struct fc_jw *w, const char *s)
+{
+	before_item(w);
+	fc_json_str(w->b, s);
+}
+
+void fc_jw_strn(struct fc_jw *w, const char *s, size_t n)
+{
+	before_item(w);
+	fc_json_strn(w->b, s, n);
+}
+
+void fc_jw_num(struct fc_jw *w, double v)
+{
+	before_item(w);
+	fc_json_num(w->b, v);
+}
+
+void fc_jw_int(struct fc_jw *w, int64_t v)
+{
+	before_item(w);
+	fc_buf_printf(w->b, "%" PRId64, v);
+}
+
+void fc_jw_bool(struct fc_jw *w, bool v)
+{
+	before_item(w);
+	fc_buf_adds(w->b, v ? "true" : "false");
+}
+
+void fc_jw_null(struct fc_jw *w)
+{
+	before_item(w);
+	fc_buf_adds(w->b, "null");
 }

@@ -44,29 +44,32 @@ int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
 /*
 ** A weekday with a count or a week: "3 Fridays from now" (num, ago 1),
 ** "2 Thursdays ago", "Wednesday of next week" (unit W, rel), "Friday
-** after next" (base after_next). False when none of these applies.
+** after next" (base after_next): 1 and *day; 0 when none of these
+** applies; -1 when the count or week is out of range (no day at all).
 */
-static bool weekday_counted(const struct norm_match *m, int wd,
-			    int32_t *day)
+static int weekday_counted(const struct norm_match *m, int wd,
+			   int32_t *day)
 {
 	const struct norm_ref *r = m->ref;
 	int rw = fc_weekday(r->days) + 1, n, ago = 1, rel = 0;
 	char unit[4], base[16];
-	if (norm_get_int(m, S_NUM, &n)) {
-		if (n < 1 || n > 520)
-			return false;
+	struct norm_val nv;
+	if (norm_slot(m, S_NUM, &nv)) {
+		/* a count out of range ("600 Fridays from now"): no day */
+		if (!norm_get_int(m, S_NUM, &n) || n < 1 || n > 520)
+			return -1;
 		norm_get_int(m, S_AGO, &ago);
 		int ahead = (wd - rw + 7) % 7, back = (rw - wd + 7) % 7;
 		*day = ago < 0 ? r->days - (back ? back : 7) - 7 * (n - 1)
 			       : r->days + (ahead ? ahead : 7) + 7 * (n - 1);
-		return true;
+		return 1;
 	}
 	if (norm_get_str(m, S_UNIT, unit, sizeof(unit)) && !strcmp(unit, "W")) {
 		norm_get_int(m, S_REL, &rel);
 		if (rel < -100 || rel > 100)
-			return false;
+			return -1;
 		*day = r->days - (rw - 1) + 7 * rel + (wd - 1);
-		return true;
+		return 1;
 	}
 	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
 	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
@@ -76,9 +79,9 @@ static bool weekday_counted(const struct norm_match *m, int wd,
 		*day = r->days + (ahead ? ahead : 7);
 		if (!strcmp(base, "after_next"))
 			*day += 7;
-		return true;
+		return 1;
 	}
-	return false;
+	return 0;
 }
 
 int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
@@ -95,7 +98,10 @@ int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
 	}
 	int y, mo, d;
 	int32_t day;
-	if (!weekday_counted(m, wd, &day))
+	int counted = weekday_counted(m, wd, &day);
+	if (counted < 0)
+		return 0;
+	if (!counted)
 		day = norm_weekday_day(m, wd, has_rel, rel);
 	fc_civil_from_days(day, &y, &mo, &d);
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
@@ -374,6 +380,8 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	if (norm_get_int(m, S_NUM, &num)) {
 		norm_get_int(m, S_AGO, &ago);
 		off = num * (ago < 0 ? -1 : 1);
+	} else if (norm_slot(m, S_NUM, &nv)) {
+		return 0; /* a count too large to be a time */
 	} else {
 		norm_get_int(m, S_REL, &off);
 	}

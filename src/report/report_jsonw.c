@@ -1,118 +1,14 @@
 /*
-** report_jsonw.c: a small streaming JSON writer (pretty or one line) and
-** the JSON form of slot values and facts, shared by the JSON report and
-** the JSON lines writers. Strings go through fc_json_strn, which escapes
-** and turns invalid UTF-8 into U+FFFD, so the output is always valid.
+** report_jsonw.c: the JSON form of slot values and facts, shared by the
+** JSON report and the JSON lines writers (with the JSON writer fc_jw of
+** src/core/json.c).
 */
-#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
 #include "report/report_p.h"
 
 #define VALUE_MAX_DEPTH 8
-
-void fc_jw_init(struct fc_jw *w, struct fc_buf *b, bool is_pretty)
-{
-	memset(w, 0, sizeof(*w));
-	w->b = b;
-	w->is_pretty = is_pretty;
-}
-
-static void newline(struct fc_jw *w, int depth)
-{
-	fc_buf_addc(w->b, '\n');
-	for (int i = 0; i < depth; i++)
-		fc_buf_add(w->b, "  ", 2);
-}
-
-/* Separator and indentation before a value or a key. */
-static void before_item(struct fc_jw *w)
-{
-	if (w->is_after_key) {
-		w->is_after_key = false;
-		return;
-	}
-	if (w->depth == 0)
-		return;
-	if (w->has_items[w->depth])
-		fc_buf_add(w->b, ", ", w->is_pretty ? 1 : 2);
-	w->has_items[w->depth] = true;
-	if (w->is_pretty)
-		newline(w, w->depth);
-}
-
-static void jw_open(struct fc_jw *w, char c)
-{
-	before_item(w);
-	if (w->depth >= FC_JW_MAX_DEPTH) {
-		if (!w->b->err)
-			w->b->err = FC_ELIMIT;
-		return;
-	}
-	fc_buf_addc(w->b, c);
-	w->depth++;
-	w->has_items[w->depth] = false;
-}
-
-static void jw_close(struct fc_jw *w, char c)
-{
-	if (w->depth == 0)
-		return;
-	if (w->is_pretty && w->has_items[w->depth])
-		newline(w, w->depth - 1);
-	w->depth--;
-	fc_buf_addc(w->b, c);
-}
-
-void fc_jw_obj(struct fc_jw *w) { jw_open(w, '{'); }
-void fc_jw_obj_end(struct fc_jw *w) { jw_close(w, '}'); }
-void fc_jw_arr(struct fc_jw *w) { jw_open(w, '['); }
-void fc_jw_arr_end(struct fc_jw *w) { jw_close(w, ']'); }
-
-void fc_jw_key(struct fc_jw *w, const char *key)
-{
-	before_item(w);
-	fc_json_str(w->b, key);
-	fc_buf_add(w->b, ": ", 2);
-	w->is_after_key = true;
-}
-
-void fc_jw_str(struct fc_jw *w, const char *s)
-{
-	before_item(w);
-	fc_json_str(w->b, s);
-}
-
-void fc_jw_strn(struct fc_jw *w, const char *s, size_t n)
-{
-	before_item(w);
-	fc_json_strn(w->b, s, n);
-}
-
-void fc_jw_num(struct fc_jw *w, double v)
-{
-	before_item(w);
-	fc_json_num(w->b, v);
-}
-
-void fc_jw_int(struct fc_jw *w, int64_t v)
-{
-	before_item(w);
-	fc_buf_printf(w->b, "%" PRId64, v);
-}
-
-void fc_jw_bool(struct fc_jw *w, bool v)
-{
-	before_item(w);
-	fc_buf_adds(w->b, v ? "true" : "false");
-}
-
-void fc_jw_null(struct fc_jw *w)
-{
-	before_item(w);
-	fc_buf_adds(w->b, "null");
-}
 
 /* ---- Values ------------------------------------------------------------ */
 

@@ -34,36 +34,7 @@ void fc_rep_edits_html(struct fc_buf *b, const struct fc_corpus *c,
 /* The member "edits" of the open report object. */
 void fc_rep_edits_json(struct fc_jw *w, const struct fc_corpus *c);
 
-/* ---- JSON writer (report_jsonw.c) -------------------------------------- */
-
-#define FC_JW_MAX_DEPTH 32
-
-/*
-** Writes JSON into a borrowed fc_buf. Pretty mode indents by two spaces
-** with one member per line (as `jq .` prints); compact mode writes one
-** line with ", " and ": " separators (the JSON lines shape). Nesting
-** deeper than FC_JW_MAX_DEPTH sets b->err to FC_ELIMIT.
-*/
-struct fc_jw {
-	struct fc_buf *b;
-	bool is_pretty;
-	bool is_after_key;
-	int depth;
-	bool has_items[FC_JW_MAX_DEPTH + 1];
-};
-
-void fc_jw_init(struct fc_jw *w, struct fc_buf *b, bool is_pretty);
-void fc_jw_obj(struct fc_jw *w);
-void fc_jw_obj_end(struct fc_jw *w);
-void fc_jw_arr(struct fc_jw *w);
-void fc_jw_arr_end(struct fc_jw *w);
-void fc_jw_key(struct fc_jw *w, const char *key);
-void fc_jw_str(struct fc_jw *w, const char *s); /* NULL writes null */
-void fc_jw_strn(struct fc_jw *w, const char *s, size_t n);
-void fc_jw_num(struct fc_jw *w, double v);
-void fc_jw_int(struct fc_jw *w, int64_t v);
-void fc_jw_bool(struct fc_jw *w, bool v);
-void fc_jw_null(struct fc_jw *w);
+/* ---- JSON values (report_jsonw.c; the writer fc_jw is in core.h) ----- */
 
 /*
 ** A slot value: entity {"id","label"}, time its TIMEX3 value, quantity
