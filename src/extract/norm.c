@@ -386,6 +386,14 @@ size_t fc_norm_keep(const struct fc_rules *r)
 
 /* ---- Check (tests) ----------------------------------------------------- */
 
+/* The offset of the character after the one at i (below e). */
+static PCRE2_SIZE next_char(const char *text, PCRE2_SIZE i, PCRE2_SIZE e)
+{
+	for (i++; i < e && (text[i] & 0xC0) == 0x80; i++)
+		;
+	return i;
+}
+
 size_t norm_check_starts(const struct fc_rules *r, const char *text,
 			 size_t len, size_t *nmatch)
 {
@@ -417,10 +425,16 @@ size_t norm_check_starts(const struct fc_rules *r, const char *text,
 			if (!p->code || !p->acode || !p->first.is_ok)
 				continue;
 			const struct norm_startq *q = norm_walk_starts(w, pi);
+			/* the unanchored search, one start after another (the
+			** pattern is compiled anchored) */
 			for (PCRE2_SIZE off = s; off < e;) {
-				if (pcre2_match(p->code, (PCRE2_SPTR)text, e, off,
-						PCRE2_NO_UTF_CHECK, md,
-						n->mctx) < 0)
+				PCRE2_SIZE at = off;
+				while (at < e &&
+				       pcre2_match(p->code, (PCRE2_SPTR)text, e, at,
+						   PCRE2_NO_UTF_CHECK, md,
+						   n->mctx) < 0)
+					at = next_char(text, at, e);
+				if (at >= e)
 					break;
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 				size_t k = 0;
@@ -428,7 +442,7 @@ size_t norm_check_starts(const struct fc_rules *r, const char *text,
 					k++;
 				(*nmatch)++;
 				missed += k == q->n;
-				off = ov[1] > off ? ov[1] : off + 1;
+				off = ov[1] > at ? ov[1] : next_char(text, at, e);
 			}
 		}
 	}

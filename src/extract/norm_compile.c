@@ -539,9 +539,19 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	PCRE2_SIZE erroff;
 	uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES |
 			(p->is_caseless ? PCRE2_CASELESS : 0);
+	/* the scan and its look-backs (norm_anchor.c) run the pattern
+	** anchored where its start strings occur, so such a pattern is
+	** compiled anchored (p->acode is then p->code); one without start
+	** strings runs unanchored. Either is JIT compiled when it proves
+	** hot (norm_jit.c). */
+	bool is_anchored =
+		norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts);
 	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
-				opts, &errcode, &erroff, NULL);
+				opts | (is_anchored ? PCRE2_ANCHORED : 0),
+				&errcode, &erroff, NULL);
+	p->acode = is_anchored ? p->code : NULL;
 	if (!p->code) {
+		p->first.is_ok = false;
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
 		struct srcpos sp = {p->match, (uint32_t)p->match->len};
@@ -554,10 +564,6 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    p->id, (const char *)msg);
 		goto done;
 	}
-	/* the scan and its look-backs (norm_anchor.c) run an anchored copy
-	** where the pattern has start strings, the pattern itself where it
-	** has none; either is JIT compiled when it proves hot (norm_jit.c) */
-	norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts);
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap + 1 > n->maxcap)
@@ -622,7 +628,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 				    "'%s'",
 				    p->span_slot, p->id);
 			pcre2_code_free(p->code);
-			p->code = NULL;
+			p->code = p->acode = NULL;
 		}
 		p->span_group = g > 0 ? g : 0;
 	}
@@ -783,7 +789,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
 		    strcmp(rd, readings[n->prefer])) {
 			pcre2_code_free(p->code);
-			p->code = NULL;
+			p->code = p->acode = NULL;
 		}
 	}
 	st = build_tables(n, &r->arena, d);
@@ -832,10 +838,8 @@ void fc_norm_destroy(struct fc_norm *n)
 	if (!n)
 		return;
 	for (size_t i = 0; i < n->npatterns; i++) {
-		pcre2_code_free(n->patterns[i].code);
-		n->patterns[i].code = NULL;
-		pcre2_code_free(n->patterns[i].acode);
-		n->patterns[i].acode = NULL;
+		pcre2_code_free(n->patterns[i].code); /* acode is the same */
+		n->patterns[i].code = n->patterns[i].acode = NULL;
 	}
 	norm_jit_destroy(n);
 	norm_first_memo_free(n->first_memo);

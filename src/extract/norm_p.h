@@ -137,7 +137,8 @@ struct norm_pattern {
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
 	bool is_quarterly; /* may give a quarter or a half (look-backs) */
-	/* scan: an anchored copy of code, tried where first allows */
+	/* scan: code itself when it was compiled anchored, to be tried
+	** where first allows; NULL when code runs unanchored */
 	pcre2_code *acode;
 	struct norm_first first;
 };
@@ -232,9 +233,10 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 			struct norm_first *out);
 void norm_first_memo_free(struct norm_first_memo *m);
 /*
-** After p->code compiled from rx with opts: the anchored copy of p and
-** its start strings. True when the scan will run that copy; false when
-** it runs p->code unanchored (which then wants JIT).
+** Before p is compiled from rx with opts: its start strings. True when
+** the scan will run p anchored where they occur (p is then compiled
+** with PCRE2_ANCHORED, and p->acode is p->code); false when it runs p
+** unanchored.
 */
 bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		       struct fc_arena *a, const char *rx, size_t len,

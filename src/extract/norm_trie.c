@@ -21,21 +21,9 @@ bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		       struct fc_arena *a, const char *rx, size_t len,
 		       uint32_t opts)
 {
-	pcre2_code_free(p->acode);
-	p->acode = NULL;
 	norm_first_analyze(rx, len, (opts & PCRE2_CASELESS) != 0,
 			   &n->first_memo, a, &p->first);
-	if (!p->first.is_ok)
-		return false;
-	int err;
-	PCRE2_SIZE off;
-	p->acode = pcre2_compile((PCRE2_SPTR)rx, len, opts | PCRE2_ANCHORED,
-				 &err, &off, NULL);
-	if (!p->acode) {
-		p->first.is_ok = false;
-		return false;
-	}
-	return true;
+	return p->first.is_ok;
 }
 
 /* ---- Building ---------------------------------------------------------- */
