@@ -47,7 +47,9 @@ struct fc_rules {
 	struct fc_html *html;       /* src/fetch (kind: html) */
 	unsigned kinds; /* FC_KIND_* read by their modules (the others are
 			   parsed as YAML only) */
-	char hash[65]; /* sha256 over every loaded file, in load order */
+	char hash[65]; /* sha256 over every loaded file, in load order
+			  (fc_rules_load; "" after fc_rules_load_kinds of
+			  some kinds only) */
 	const char *iso_codes; /* path of iso_3166-1.json, or NULL */
 };
 

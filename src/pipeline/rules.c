@@ -129,8 +129,10 @@ static void load_file(struct fc_rules *r, const char *path,
 	free(real);
 	f->data = data;
 	f->len = len;
-	fc_buf_add(all, path, strlen(path) + 1);
-	fc_buf_add(all, data, len);
+	if (all) {
+		fc_buf_add(all, path, strlen(path) + 1);
+		fc_buf_add(all, data, len);
+	}
 	if (fc_yaml_load(&r->arena, f->path, data, len, &f->root, d))
 		return;
 	if (!f->root || f->root->type != FC_Y_MAP) {
@@ -222,13 +224,17 @@ fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 	const char *iso = getenv("FACTCROSS_ISO_CODES");
 	r->iso_codes = iso && *iso ? iso : FC_ISO_CODES;
 	size_t nerr0 = d->nerr;
+	/* the hash names the whole suite a store's facts came from: only a
+	** load of every kind makes it */
 	struct fc_buf all;
 	fc_buf_init(&all, 0);
+	struct fc_buf *hashed = kinds_wanted == FC_KIND_ALL ? &all : NULL;
 	if (with_builtin)
-		load_dir(r, fc_rules_builtin_dir(), &all, d);
+		load_dir(r, fc_rules_builtin_dir(), hashed, d);
 	for (size_t i = 0; dirs && dirs[i]; i++)
-		load_dir(r, dirs[i], &all, d);
-	fc_sha256_hex(all.p ? all.p : "", all.len, r->hash);
+		load_dir(r, dirs[i], hashed, d);
+	if (hashed)
+		fc_sha256_hex(all.p ? all.p : "", all.len, r->hash);
 	fc_buf_finish(&all);
 	fc_boiler_compile(r, d);
 	fc_norm_compile(r, d);
