@@ -43,25 +43,52 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	}
 	if (!r->is_set)
 		return false;
-	int32_t prev = DAY_OF(r->y - 1), cur = DAY_OF(r->y),
-		next = DAY_OF(r->y + 1);
+	/* the occurrences around the reference: the nearest before, on or
+	** before, on or after, after; a day of a lunar calendar may skip a
+	** Gregorian year, so a year without one looks a year further */
+	int32_t x[5];
+	for (int k = 0; k < 5; k++)
+		x[k] = k == 0 || k == 4 ? INT32_MIN : DAY_OF(r->y + k - 2);
+	bool has_gap =
+		x[1] == INT32_MIN || x[2] == INT32_MIN || x[3] == INT32_MIN;
+	if (has_gap) {
+		x[0] = DAY_OF(r->y - 2);
+		x[4] = DAY_OF(r->y + 2);
+	}
+	int32_t cur = x[2];
 #undef DAY_OF
-	if (prev == INT32_MIN || cur == INT32_MIN || next == INT32_MIN)
-		return false;
-	int32_t past = cur <= r->days ? cur : prev;
-	int32_t fut = cur >= r->days ? cur : next;
+	int32_t before = INT32_MIN, after = INT32_MIN, past, fut;
+	for (int k = 0; k < 5; k++) {
+		if (x[k] == INT32_MIN)
+			continue;
+		if (x[k] < r->days && (before == INT32_MIN || x[k] > before))
+			before = x[k];
+		if (x[k] > r->days && (after == INT32_MIN || x[k] < after))
+			after = x[k];
+	}
+	past = cur == r->days ? cur : before;
+	fut = cur == r->days ? cur : after;
 	if (has_rel && rel < 0)
-		*day = cur < r->days ? cur : prev;
+		*day = before;
 	else if (has_rel && rel > 0)
-		*day = cur > r->days ? cur : next;
+		*day = after;
 	else if (has_rel)
 		/* "this Christmas": the coming one; this year's when it is
 		** past and a past verb says so ("this Christmas was quiet") */
-		*day = cur >= r->days || norm_tense(m) < 0 ? cur : next;
+		*day = cur != INT32_MIN && (cur >= r->days || norm_tense(m) < 0)
+			       ? cur
+			       : fut;
+	else if (past == INT32_MIN || fut == INT32_MIN)
+		*day = past == INT32_MIN ? fut : past;
 	else
 		*day = norm_prefer_past(m, r->days - past, fut - r->days) ? past
 								      : fut;
-	return true;
+	/* around a year without one, a year may also hold two (only the
+	** first is known): a day against the tense is no reading */
+	int tn = has_gap && !has_rel && *day != INT32_MIN ? norm_tense(m) : 0;
+	if ((tn < 0 && *day > r->days) || (tn > 0 && *day < r->days))
+		return false;
+	return *day != INT32_MIN;
 }
 
 static int emit_day(const struct norm_match *m, struct norm_cand *out,
