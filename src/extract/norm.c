@@ -28,6 +28,7 @@ struct scan {
 	struct norm_walk *walk; /* the trigger pass (norm_walk.c) */
 	struct norm_lookback *lookback; /* norm_anchor.c, made on first use */
 	struct norm_lookback **back;    /* &lookback, or the piece's */
+	struct norm_daymemo *memo;      /* holiday days (norm_calendar.c) */
 	uint64_t *occ; /* bitmap of bytes taken by accepted mentions */
 	struct norm_cand *cands;
 	size_t ncands, capcands;
@@ -163,7 +164,7 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
 		.nov = pcre2_get_ovector_count(sc->md),
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
-		.a = sc->a, .lookback = sc->back,
+		.a = sc->a, .lookback = sc->back, .memo = &sc->memo,
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		m.start = (uint32_t)ov[2 * p->span_group];

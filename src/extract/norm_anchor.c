@@ -84,7 +84,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		.nov = pcre2_get_ovector_count(lb->md),
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = m->ref,
-		.a = m->a, .is_rescan = true,
+		.a = m->a, .is_rescan = true, .memo = m->memo,
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		mm.start = (uint32_t)ov[2 * p->span_group];

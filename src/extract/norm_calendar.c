@@ -257,3 +257,42 @@ int32_t norm_holiday_day(const char *rule, int y)
 	}
 	return *end ? INT32_MIN : day;
 }
+
+/* ---- Memo --------------------------------------------------------------- */
+
+#define MEMO_SLOTS 256 /* a power of two */
+#define MEMO_RULE 48   /* longer rules are not kept */
+
+struct norm_daymemo {
+	struct {
+		char rule[MEMO_RULE];
+		int y;
+		int32_t day;
+	} v[MEMO_SLOTS];
+};
+
+int32_t norm_holiday_day_memo(struct norm_daymemo **memo, struct fc_arena *a,
+			      const char *rule, int y)
+{
+	size_t len = strlen(rule);
+	if (!memo || len >= MEMO_RULE)
+		return norm_holiday_day(rule, y);
+	if (!*memo) {
+		*memo = fc_arena_alloc(a, sizeof(**memo));
+		if (!*memo)
+			return norm_holiday_day(rule, y);
+		memset(*memo, 0, sizeof(**memo));
+	}
+	uint64_t h = 0xCBF29CE484222325ull ^ (uint64_t)(uint32_t)y;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)rule[i]) * 0x100000001B3ull;
+	size_t k = (size_t)(h >> 32) & (MEMO_SLOTS - 1);
+	struct norm_daymemo *mm = *memo;
+	if (mm->v[k].y == y && !strcmp(mm->v[k].rule, rule))
+		return mm->v[k].day;
+	int32_t day = norm_holiday_day(rule, y);
+	memcpy(mm->v[k].rule, rule, len + 1);
+	mm->v[k].y = y;
+	mm->v[k].day = day;
+	return day;
+}

@@ -27,7 +27,7 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	bool has_rel = norm_get_int(m, S_REL, &rel);
 	const struct norm_ref *r = m->ref;
 #define DAY_OF(yy) \
-	(rule ? norm_holiday_day(rule, (yy))                                  \
+	(rule ? norm_holiday_day_memo(m->memo, m->a, rule, (yy))               \
 	      : norm_nth_weekday((yy), mo, wd, n))
 	int y, yrel;
 	if (r->is_set && norm_get_int(m, S_YREL, &yrel) && yrel > -100 &&

@@ -303,6 +303,7 @@ struct norm_match {
 	struct fc_arena *a; /* for unit strings */
 	bool is_rescan; /* made by norm_last_mention: no nested look-back */
 	struct norm_lookback **lookback; /* the scan's, made on first use */
+	struct norm_daymemo **memo; /* the scan's holiday days (or NULL) */
 };
 
 /* A slot's value: a table value, a `set:` constant, or matched text. */
@@ -428,6 +429,15 @@ int32_t norm_nth_weekday(int y, int mo, int wd, int n);
 /* The day (days since 1970-01-01) a holiday rule gives in Gregorian year
 ** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
 int32_t norm_holiday_day(const char *rule, int y);
+/*
+** norm_holiday_day() through the scan's memo (*memo, made in arena a on
+** first use; memo NULL: no memo): a lunisolar day costs sun and moon
+** positions, and a text may name the same holiday and year again and
+** again.
+*/
+struct norm_daymemo;
+int32_t norm_holiday_day_memo(struct norm_daymemo **memo, struct fc_arena *a,
+			      const char *rule, int y);
 
 /* ---- norm_lunisolar.c, norm_astro.c ------------------------------------ */
 
