@@ -58,7 +58,8 @@ static const char NORMALIZE_HELP[] =
 	"one JSON object a line with UTF-8 byte offsets into the input. A time\n"
 	"has its TIMEX3 type and value, grain and mod, and when it is dated the\n"
 	"first and last day it covers (\"interval\"). Long input is read in\n"
-	"pieces on every CPU (FACTCROSS_THREADS sets how many).\n"
+	"pieces on every CPU (FACTCROSS_THREADS sets how many), with a progress\n"
+	"line on a terminal.\n"
 	"\n"
 	"options:\n"
 	"  --ref DATE       resolve relative times against DATE (the published date):\n"
@@ -484,12 +485,24 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	int rc = EXIT_DONE;
 	if (!st && arg)
 		st = fc_norm_stream_feed(ns, arg, strlen(arg), d);
+	/* on a terminal, a progress line: MiB read (of the file's size) */
+	struct stat sst;
+	size_t total = !arg && !fstat(STDIN_FILENO, &sst) &&
+				       S_ISREG(sst.st_mode)
+			       ? (size_t)(sst.st_size >> 20)
+			       : 0;
+	size_t mib = 0;
 	while (!st && !arg && !rc) {
 		size_t n = fread(block, 1, BLOCK, stdin);
 		if (n)
 			st = fc_norm_stream_feed(ns, block, n, d);
 		if (!st && !flush_out(&b))
 			rc = EXIT_ENV;
+		if (n == BLOCK && ++mib < total)
+			cli_progress(cli, "normalize (MiB)", mib, total);
+		else if (n == BLOCK && !total && cli->is_tty &&
+			 !cli->is_quiet)
+			fprintf(stderr, "\r\033[Knormalize: %zu MiB read", mib);
 		if (n < BLOCK) {
 			if (ferror(stdin))
 				rc = cli_usage_error(cli, "cannot read standard "
@@ -497,6 +510,8 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 			break;
 		}
 	}
+	if (mib)
+		cli_progress(cli, "", 1, 1); /* clears the line */
 	if (!st && !rc)
 		st = fc_norm_stream_finish(ns, d);
 	if (st)
