@@ -71,23 +71,26 @@ static bool in_table(const struct fc_norm *n, int t, const char *text,
 	return true;
 }
 
+/* words a hedge before a number may have ("greater than or equal to") */
+#define HEDGE_WORDS 5
+
 /*
 ** The hedge written just before a quantity ("nearly $3 billion", "more
-** than 200", "no more than 5", ">= 30"): the last one to four words
-** before start, longest first, in the table `hedge`, or the symbols
-** before it in `hedge_sym`. Moves *start to the hedge. The words live
-** in YAML; a lookup here costs less than trying every hedge at every
-** word in each pattern's regex.
+** than 200", "no more than 5", ">= 30"): the last one to HEDGE_WORDS
+** words before start, longest first, in the table `hedge`, or the
+** symbols before it in `hedge_sym`. Moves *start to the hedge. The words
+** live in YAML; a lookup here costs less than trying every hedge at
+** every word in each pattern's regex.
 */
 static enum fc_timex_mod hedge_before(const struct norm_match *m,
 				      uint32_t *start)
 {
 	const struct fc_norm *n = m->n;
 	const char *t = m->text;
-	uint32_t lo = m->stretch_start, j = *start, w[4];
+	uint32_t lo = m->stretch_start, j = *start, w[HEDGE_WORDS];
 	int nw = 0;
 	const char *val;
-	while (nw < 4) {
+	while (nw < HEDGE_WORDS) {
 		uint32_t e = j;
 		while (j > lo && is_blank(t[j - 1]))
 			j--;
