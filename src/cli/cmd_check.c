@@ -17,6 +17,7 @@
 #include "checkdoc/checkdoc.h"
 #include "cli/fetch.h"
 #include "core/core.h"
+#include "extract/norm_ref.h"
 
 static const char CHECK_HELP[] =
 	"usage: factcross check DOC --against CORPUS [OPTIONS]\n"
@@ -35,9 +36,9 @@ static const char CHECK_HELP[] =
 	"                    folder for several (default: standard output)\n"
 	"  --fail-on LEVEL   exit 1 when a claim is at or above LEVEL:\n"
 	"                    contradicted (default), unsupported, or none\n"
-	"  --ref DATE        resolve relative times in DOC against DATE\n"
-	"                    (default: DOC's 'date' line, else the corpus\n"
-	"                    reference date)\n"
+	"  --ref DATE        resolve relative times in DOC against DATE, or a\n"
+	"                    date and time 2026-01-16T09:30+01:00 (default: DOC's\n"
+	"                    'date' line, else the corpus reference date)\n"
 	"  --cache PATH      the fetch cache of CORPUS's url: sources (default:\n"
 	"                    CORPUS-NAME.cache.db beside the manifest; check reads\n"
 	"                    it offline: run 'factcross fetch' first)\n"
@@ -71,7 +72,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 		{"cache", required_argument, NULL, OPT_CACHE},
 		{NULL, 0, NULL, 0},
 	};
-	int opt, y, m, d;
+	int opt;
 	opterr = 0;
 	optind = 1;
 	cli_fetch_init(&o->fetch);
@@ -112,14 +113,19 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 					"unsupported or none, not '%s'",
 					optarg);
 			break;
-		case OPT_REF:
-			if (!fc_date_parse(optarg, &y, &m, &d))
-				return cli_usage_error(cli,
-						       "--ref takes a date "
-						       "YYYY-MM-DD, not '%s'",
-						       optarg);
+		case OPT_REF: {
+			struct norm_ref rr;
+			if (strlen(optarg) >= NORM_REF_MAX ||
+			    !fc_norm_ref_parse(optarg, &rr))
+				return cli_usage_error(
+					cli,
+					"--ref takes a date YYYY-MM-DD or a "
+					"date and time YYYY-MM-DDThh:mm, not "
+					"'%s'",
+					optarg);
 			o->ref = optarg;
 			break;
+		}
 		case ':':
 			return cli_usage_error(cli,
 					       "%s needs a value; see "

@@ -289,7 +289,7 @@ expect_rc 2 "bad --fail-on"
 expect_err_line "factcross: error: --fail-on takes contradicted, unsupported or none, not 'supported'"
 run check $S/wrong.md --against $CORPUS --ref 2026-02-30
 expect_rc 2 "bad --ref"
-expect_err_line "factcross: error: --ref takes a date YYYY-MM-DD, not '2026-02-30'"
+expect_err_line "factcross: error: --ref takes a date YYYY-MM-DD or a date and time YYYY-MM-DDThh:mm, not '2026-02-30'"
 run check $S/missing.md --against $CORPUS
 expect_rc 2 "missing DOC"
 expect_err_line "factcross: error: $S/missing.md: cannot read: input/output error"
@@ -314,6 +314,9 @@ expect_rc 1 "yesterday against the corpus reference date"
 expect_out_has "date 2026-01-15 contradicts 2026-01-16"
 run check "$TMP/y.txt" --against $CORPUS --format github --ref 2026-01-17
 expect_rc 0 "yesterday against --ref"
+expect_no_out
+run check "$TMP/y.txt" --against $CORPUS --format github --ref 2026-01-17T08:00+03:00
+expect_rc 0 "yesterday against a --ref with a time of day"
 expect_no_out
 
 # ---- lint: every problem, file:line:col, source line and caret -----------
