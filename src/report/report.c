@@ -198,6 +198,13 @@ const char *fc_rep_value_text(struct fc_arena *a,
 	return fc_value_text(a, &fv->value);
 }
 
+const char *fc_rep_value_label(struct fc_arena *a,
+			       const struct fc_finding_value *fv)
+{
+	return fv->value.type == FC_VAL_NONE ? fc_rep_value_text(a, fv)
+					     : fc_value_label(a, &fv->value);
+}
+
 const enum fc_finding_status fc_rep_status_order[4] = {
 	FC_FIND_CONTRADICTED, FC_FIND_CORROBORATED, FC_FIND_SINGLE_SOURCE,
 	FC_FIND_VARIANT,

@@ -371,9 +371,7 @@ static fc_status md_value(struct fc_buf *b, struct fc_arena *a,
 	size_t n;
 	uint32_t *docs = fc_rep_value_docs(a, c, fv, &n, &is_oom);
 	const char *text = fc_rep_value_text(a, fv);
-	const char *label = fv->value.type == FC_VAL_NONE
-				    ? text
-				    : fc_value_label(a, &fv->value);
+	const char *label = fc_rep_value_label(a, fv);
 	if (is_oom || !text || !label)
 		return FC_ENOMEM;
 	fc_buf_adds(b, "**Value:** ");

@@ -94,6 +94,9 @@ uint32_t *fc_rep_value_docs(struct fc_arena *a, const struct fc_corpus *c,
 /* Canonical text of a finding value (fv->text, else computed in a). */
 const char *fc_rep_value_text(struct fc_arena *a,
 			      const struct fc_finding_value *fv);
+/* Its display label (the canonical text when the value has no type). */
+const char *fc_rep_value_label(struct fc_arena *a,
+			       const struct fc_finding_value *fv);
 
 /*
 ** The next character of text at p (avail bytes left): its length when
