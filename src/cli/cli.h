@@ -31,6 +31,9 @@ struct cli {
 int cli_fail(const struct cli *cli, struct fc_diags *d, fc_status st);
 int cli_exit_code(fc_status st);
 /* "factcross: error: ..." on stderr; returns EXIT_USAGE. */
+/* Is arg a --ref (a date, or a date and time with a zone)? Else a usage
+** error is printed. */
+bool cli_ref_ok(const struct cli *cli, const char *arg);
 int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	FC_PRINTF(2, 3);
 /* Load the rule suite (built-in + --rules); prints and returns exit code. */

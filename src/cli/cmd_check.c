@@ -17,7 +17,6 @@
 #include "checkdoc/checkdoc.h"
 #include "cli/fetch.h"
 #include "core/core.h"
-#include "extract/norm_ref.h"
 
 static const char CHECK_HELP[] =
 	"usage: factcross check DOC --against CORPUS [OPTIONS]\n"
@@ -113,19 +112,11 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 					"unsupported or none, not '%s'",
 					optarg);
 			break;
-		case OPT_REF: {
-			struct norm_ref rr;
-			if (strlen(optarg) >= NORM_REF_MAX ||
-			    !fc_norm_ref_parse(optarg, &rr))
-				return cli_usage_error(
-					cli,
-					"--ref takes a date YYYY-MM-DD or a "
-					"date and time YYYY-MM-DDThh:mm, not "
-					"'%s'",
-					optarg);
+		case OPT_REF:
+			if (!cli_ref_ok(cli, optarg))
+				return EXIT_USAGE;
 			o->ref = optarg;
 			break;
-		}
 		case ':':
 			return cli_usage_error(cli,
 					       "%s needs a value; see "

@@ -10,7 +10,6 @@
 
 #include "cli/fetch.h"
 #include "core/core.h"
-#include "extract/norm_ref.h"
 
 static const char VERIFY_HELP[] =
 	"usage: factcross verify CORPUS [OPTIONS]\n"
@@ -545,19 +544,11 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 			continue;
 		switch (opt) {
 		case 'h': fputs(NORMALIZE_HELP, stdout); return EXIT_DONE;
-		case OPT_REF: {
-			struct norm_ref rr;
-			if (strlen(optarg) >= NORM_REF_MAX ||
-			    !fc_norm_ref_parse(optarg, &rr))
-				return cli_usage_error(
-					cli,
-					"--ref takes a date YYYY-MM-DD or a "
-					"date and time YYYY-MM-DDThh:mm, not "
-					"'%s'",
-					optarg);
+		case OPT_REF:
+			if (!cli_ref_ok(cli, optarg))
+				return EXIT_USAGE;
 			ref = optarg;
 			break;
-		}
 		case ':':
 			return cli_usage_error(cli, "%s needs a value",
 					       argv[optind - 1]);

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/core.h"
+#include "extract/norm_ref.h"
 
 static const char USAGE[] =
 	"usage: factcross COMMAND [OPTIONS] [ARGS]\n"
@@ -69,6 +70,18 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
+}
+
+bool cli_ref_ok(const struct cli *cli, const char *arg)
+{
+	struct norm_ref r;
+	if (strlen(arg) < NORM_REF_MAX && fc_norm_ref_parse(arg, &r))
+		return true;
+	cli_usage_error(cli,
+			"--ref takes a date YYYY-MM-DD or a date and time "
+			"YYYY-MM-DDThh:mm, not '%s'",
+			arg);
+	return false;
 }
 
 int cli_load_rules(const struct cli *cli, struct fc_rules **out)
