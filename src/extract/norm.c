@@ -151,10 +151,8 @@ static fc_status accept(struct scan *sc)
 	return FC_OK;
 }
 
-/* The match in sc->md of pattern pi: candidates; *next: where the
-** search goes on. */
-static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
-			 PCRE2_SIZE off, PCRE2_SIZE *next)
+/* The match in sc->md of pattern pi: candidates. */
+static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &sc->n->patterns[pi];
 	const char *text = sc->doc->text;
@@ -186,62 +184,29 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e,
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
 	}
 	sc->ncands += (size_t)k;
-	*next = ov[1];
-	if (*next <= off) {
-		/* empty match: step one character */
-		*next = off + 1;
-		while (*next < e && (text[*next] & 0xC0) == 0x80)
-			(*next)++;
-	}
-	return FC_OK;
-}
-
-/* Pattern pi over text[s, e), unanchored (no start tables for it). */
-static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
-			     uint32_t e)
-{
-	const char *text = sc->doc->text;
-	PCRE2_SIZE off = s;
-	while (off < e) {
-		int rc = norm_jit_match(sc->n, pi, false, text, e, off, sc->md);
-		if (rc < 0) {
-			if (rc != PCRE2_ERROR_NOMATCH)
-				sc->nlimit++;
-			break;
-		}
-		fc_status st = produce(sc, pi, s, e, off, &off);
-		if (st)
-			return st;
-	}
 	return FC_OK;
 }
 
 /*
-** Pattern pi over text[s, e), tried anchored at the queued positions
-** only. The first position where it matches is where the unanchored
-** search would have found it, since no match starts anywhere else.
+** Pattern pi over text[s, e): anchored at the starts the walk queued
+** when it has start tables, else searched.
 */
-static fc_status run_starts(struct scan *sc, size_t pi, uint32_t s,
-			    uint32_t e)
+static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
+			     uint32_t e, bool is_anchored)
 {
-	const struct norm_startq *q = norm_walk_starts(sc->walk, pi);
-	const char *text = sc->doc->text;
+	const struct norm_startq *q =
+		is_anchored ? norm_walk_starts(sc->walk, pi) : NULL;
+	size_t k = 0;
 	PCRE2_SIZE off = s;
-	for (size_t k = 0; k < q->n; k++) {
-		if (q->v[k] < off)
-			continue;
-		int rc = norm_jit_match(sc->n, pi, true, text, e, q->v[k],
-					sc->md);
-		if (rc == PCRE2_ERROR_NOMATCH)
-			continue;
-		if (rc < 0) {
-			sc->nlimit++;
-			break;
-		}
-		fc_status st = produce(sc, pi, s, e, q->v[k], &off);
+	int rc;
+	while ((rc = norm_next_match(sc->n, pi, q, &k, sc->doc->text, e,
+				     &off, sc->md)) >= 0) {
+		fc_status st = produce(sc, pi, s, e);
 		if (st)
 			return st;
 	}
+	if (rc != PCRE2_ERROR_NOMATCH)
+		sc->nlimit++;
 	return FC_OK;
 }
 
@@ -262,9 +227,8 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 			const struct norm_pattern *p = &n->patterns[i];
 			if (!p->code)
 				continue;
-			fc_status st = p->acode && p->first.is_ok
-					       ? run_starts(sc, i, s, e)
-					       : run_pattern(sc, i, s, e);
+			fc_status st = run_pattern(
+				sc, i, s, e, p->acode && p->first.is_ok);
 			if (st)
 				return st;
 		}

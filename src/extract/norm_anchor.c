@@ -111,40 +111,20 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 }
 
 /* Pattern pi over the window [s, e): anchored at the starts the walk
-** queued when the pattern has start tables, else unanchored. */
+** queued when the pattern has start tables, else searched. */
 static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &lb->n->patterns[pi];
+	const struct norm_startq *q = p->acode && p->first.is_ok
+					      ? norm_walk_starts(lb->walk, pi)
+					      : NULL;
+	size_t k = 0;
 	PCRE2_SIZE off = s;
-	if (p->acode && p->first.is_ok) {
-		const struct norm_startq *q = norm_walk_starts(lb->walk, pi);
-		for (size_t k = 0; k < q->n; k++) {
-			if (q->v[k] < off)
-				continue;
-			int rc = norm_jit_match(lb->n, pi, true, m->text, e,
-						q->v[k], lb->md);
-			if (rc == PCRE2_ERROR_NOMATCH)
-				continue;
-			if (rc < 0)
-				break;
-			if (!collect(lb, m, pi, s, e))
-				return false;
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(lb->md);
-			off = ov[1] > q->v[k] ? ov[1] : q->v[k] + 1;
-		}
-		return true;
-	}
-	while (off < e) {
-		int rc = norm_jit_match(lb->n, pi, false, m->text, e, off,
-					lb->md);
-		if (rc < 0)
-			break;
+	while (norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md) >=
+	       0)
 		if (!collect(lb, m, pi, s, e))
 			return false;
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(lb->md);
-		off = ov[1] > off ? ov[1] : off + 1;
-	}
 	return true;
 }
 

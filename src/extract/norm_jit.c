@@ -1,5 +1,6 @@
 /*
-** norm_jit.c: a pattern is compiled to machine code once it proves hot.
+** norm_jit.c: running a pattern; it is compiled to machine code once it
+** proves hot.
 **
 ** Compiling every pattern with the PCRE2 JIT at load time was about a
 ** third of the normalizer's start-up, and on a small corpus most
@@ -79,4 +80,31 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
 				       PCRE2_NO_UTF_CHECK, md, n->mctx);
 	return pcre2_match(code, (PCRE2_SPTR)text, end, off,
 			   PCRE2_NO_UTF_CHECK, md, n->mctx);
+}
+
+int norm_next_match(const struct fc_norm *n, size_t pi,
+		    const struct norm_startq *q, size_t *k, const char *text,
+		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md)
+{
+	int rc = PCRE2_ERROR_NOMATCH;
+	if (q) {
+		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
+			PCRE2_SIZE at = q->v[(*k)++];
+			if (at >= *off)
+				rc = norm_jit_match(n, pi, true, text, end, at,
+						    md);
+		}
+	} else if (*off < end) {
+		rc = norm_jit_match(n, pi, false, text, end, *off, md);
+	}
+	if (rc < 0)
+		return rc;
+	/* on past the match; past one character after an empty one */
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	*off = ov[1];
+	if (ov[1] <= ov[0])
+		for (*off = ov[0] + 1;
+		     *off < end && (text[*off] & 0xC0) == 0x80; (*off)++)
+			;
+	return rc;
 }

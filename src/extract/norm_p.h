@@ -472,6 +472,16 @@ void norm_jit_destroy(struct fc_norm *n);
 int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
 		   const char *text, size_t end, size_t off,
 		   pcre2_match_data *md);
+/*
+** The next match of pattern pi in text[0, end) at or after *off, for the
+** scan and its look-backs: anchored at the starts of q from the *k-th
+** (q NULL: searched from *off). The match is in md and *off moves past
+** it (one character on after an empty one); a negative PCRE2 code when
+** there is none (PCRE2_ERROR_NOMATCH) or a limit stopped it.
+*/
+int norm_next_match(const struct fc_norm *n, size_t pi,
+		    const struct norm_startq *q, size_t *k, const char *text,
+		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md);
 
 /* ---- norm_anchor.c ----------------------------------------------------- */
 
