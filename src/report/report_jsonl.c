@@ -5,7 +5,6 @@
 ** UTF-8 byte offsets into the document's cleaned text; `text` is always
 ** the bytes [start, end) of that text.
 */
-#include <stdio.h>
 #include <string.h>
 
 #include "factcross/fc_report.h"
@@ -76,6 +75,21 @@ static size_t ref_room(const struct fc_entity *e)
 /* Clamp a mention's [start, end) to the text. */
 /* ", \"interval\": [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]": the first and last
 ** day of a DATE or TIME with a known place in the calendar. */
+/* "YYYY-MM-DD" with its quotes at o (y in 0..9999). */
+static char *put_date(char *o, int y, int m, int d)
+{
+	const int v[] = {y / 100, y % 100, m, d};
+	*o++ = '"';
+	for (int i = 0; i < 4; i++) {
+		if (i > 1)
+			*o++ = '-';
+		*o++ = (char)('0' + v[i] / 10);
+		*o++ = (char)('0' + v[i] % 10);
+	}
+	*o++ = '"';
+	return o;
+}
+
 static char *put_interval(char *o, const struct fc_time *t)
 {
 	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
@@ -86,15 +100,12 @@ static char *put_interval(char *o, const struct fc_time *t)
 	fc_civil_from_days(t->hi - 1, &y1, &m1, &d1);
 	if (y0 < 0 || y1 > 9999)
 		return o;
-	char buf[48];
-	int n = snprintf(buf, sizeof(buf),
-			 ", \"interval\": [\"%04d-%02d-%02d\", "
-			 "\"%04d-%02d-%02d\"]",
-			 y0, m0, d0, y1, m1, d1);
-	if (n <= 0 || (size_t)n >= sizeof(buf))
-		return o;
-	memcpy(o, buf, (size_t)n);
-	return o + n;
+	PUT(o, ", \"interval\": [");
+	o = put_date(o, y0, m0, d0);
+	PUT(o, ", ");
+	o = put_date(o, y1, m1, d1);
+	PUT(o, "]");
+	return o;
 }
 
 static void clamp(uint32_t *s, uint32_t *e, size_t len)
