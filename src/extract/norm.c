@@ -228,7 +228,7 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 			if (!p->code)
 				continue;
 			fc_status st = run_pattern(
-				sc, i, s, e, p->acode && p->first.is_ok);
+				sc, i, s, e, norm_is_anchored(p));
 			if (st)
 				return st;
 		}
@@ -292,7 +292,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	sc.active = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
 	sc.unanchored = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
 	for (size_t i = 0; sc.unanchored && i < n->npatterns; i++)
-		if (!n->patterns[i].acode || !n->patterns[i].first.is_ok)
+		if (!norm_is_anchored(&n->patterns[i]))
 			sc.unanchored[i / 64] |= 1ull << (i % 64);
 	/* a piece of a long text keeps its walk (and its DFA) */
 	struct fc_piece *piece = doc->piece;
@@ -387,7 +387,7 @@ size_t norm_check_starts(const struct fc_rules *r, const char *text,
 		}
 		for (size_t pi = 0; pi < n->npatterns; pi++) {
 			const struct norm_pattern *p = &n->patterns[pi];
-			if (!p->code || !p->acode || !p->first.is_ok)
+			if (!norm_is_anchored(p))
 				continue;
 			const struct norm_startq *q = norm_walk_starts(w, pi);
 			/* the unanchored search, one start after another (the

@@ -116,7 +116,7 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &lb->n->patterns[pi];
-	const struct norm_startq *q = p->acode && p->first.is_ok
+	const struct norm_startq *q = norm_is_anchored(p)
 					      ? norm_walk_starts(lb->walk, pi)
 					      : NULL;
 	size_t k = 0;
@@ -217,7 +217,7 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 		for (size_t i = 0; i < n->npatterns && ok; i++) {
 			const struct norm_pattern *p = &n->patterns[i];
 			uint64_t bit = 1ull << (i % 64);
-			bool is_anchored = p->acode && p->first.is_ok;
+			bool is_anchored = norm_is_anchored(p);
 			/* a quarter or half is looked for among the
 			** patterns that can give one */
 			if ((lb->active[i / 64] & bit) && p->code &&

@@ -541,7 +541,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			(p->is_caseless ? PCRE2_CASELESS : 0);
 	/* the scan and its look-backs (norm_anchor.c) run the pattern
 	** anchored where its start strings occur, so such a pattern is
-	** compiled anchored (p->acode is then p->code); one without start
+	** compiled anchored (norm_is_anchored); one without start
 	** strings runs unanchored. Either is JIT compiled when it proves
 	** hot (norm_jit.c). */
 	bool is_anchored =
@@ -549,7 +549,6 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
 				opts | (is_anchored ? PCRE2_ANCHORED : 0),
 				&errcode, &erroff, NULL);
-	p->acode = is_anchored ? p->code : NULL;
 	if (!p->code) {
 		p->first.is_ok = false;
 		PCRE2_UCHAR msg[256];
@@ -628,7 +627,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 				    "'%s'",
 				    p->span_slot, p->id);
 			pcre2_code_free(p->code);
-			p->code = p->acode = NULL;
+			p->code = NULL;
 		}
 		p->span_group = g > 0 ? g : 0;
 	}
@@ -789,7 +788,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
 		    strcmp(rd, readings[n->prefer])) {
 			pcre2_code_free(p->code);
-			p->code = p->acode = NULL;
+			p->code = NULL;
 		}
 	}
 	st = build_tables(n, &r->arena, d);
@@ -838,8 +837,8 @@ void fc_norm_destroy(struct fc_norm *n)
 	if (!n)
 		return;
 	for (size_t i = 0; i < n->npatterns; i++) {
-		pcre2_code_free(n->patterns[i].code); /* acode is the same */
-		n->patterns[i].code = n->patterns[i].acode = NULL;
+		pcre2_code_free(n->patterns[i].code);
+		n->patterns[i].code = NULL;
 	}
 	norm_jit_destroy(n);
 	norm_first_memo_free(n->first_memo);

@@ -25,11 +25,10 @@ struct norm_jit {
 
 fc_status norm_jit_create(struct fc_norm *n)
 {
-	n->jit = calloc(2 * (n->npatterns ? n->npatterns : 1),
-			sizeof(*n->jit));
+	n->jit = calloc(n->npatterns ? n->npatterns : 1, sizeof(*n->jit));
 	if (!n->jit)
 		return FC_ENOMEM;
-	for (size_t i = 0; i < 2 * n->npatterns; i++) {
+	for (size_t i = 0; i < n->npatterns; i++) {
 		atomic_init(&n->jit[i].code, NULL);
 		atomic_init(&n->jit[i].tries, 0);
 		atomic_init(&n->jit[i].state, 0);
@@ -39,7 +38,7 @@ fc_status norm_jit_create(struct fc_norm *n)
 
 void norm_jit_destroy(struct fc_norm *n)
 {
-	for (size_t i = 0; n->jit && i < 2 * n->npatterns; i++)
+	for (size_t i = 0; n->jit && i < n->npatterns; i++)
 		pcre2_code_free(atomic_load(&n->jit[i].code));
 	free(n->jit);
 	n->jit = NULL;
@@ -67,14 +66,11 @@ static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
 	return c;
 }
 
-int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
-		   const char *text, size_t end, size_t off,
-		   pcre2_match_data *md)
+int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
+		   size_t end, size_t off, pcre2_match_data *md)
 {
-	const struct norm_pattern *p = &n->patterns[pi];
-	const pcre2_code *code = is_anchored ? p->acode : p->code;
-	pcre2_code *c = n->jit ? hot(&n->jit[2 * pi + is_anchored], code)
-			       : NULL;
+	const pcre2_code *code = n->patterns[pi].code;
+	pcre2_code *c = n->jit ? hot(&n->jit[pi], code) : NULL;
 	if (c)
 		return pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
 				       PCRE2_NO_UTF_CHECK, md, n->mctx);
@@ -91,11 +87,10 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
 			PCRE2_SIZE at = q->v[(*k)++];
 			if (at >= *off)
-				rc = norm_jit_match(n, pi, true, text, end, at,
-						    md);
+				rc = norm_jit_match(n, pi, text, end, at, md);
 		}
 	} else if (*off < end) {
-		rc = norm_jit_match(n, pi, false, text, end, *off, md);
+		rc = norm_jit_match(n, pi, text, end, *off, md);
 	}
 	if (rc < 0)
 		return rc;

@@ -137,11 +137,16 @@ struct norm_pattern {
 	int span_group;
 	bool is_always; /* no anchors: runs on every stretch */
 	bool is_quarterly; /* may give a quarter or a half (look-backs) */
-	/* scan: code itself when it was compiled anchored, to be tried
-	** where first allows; NULL when code runs unanchored */
-	pcre2_code *acode;
+	/* where a match may start; when first.is_ok, code was compiled
+	** anchored and the scan tries it there only (norm_is_anchored) */
 	struct norm_first first;
 };
+
+/* Does the scan try p anchored at its start strings? */
+static inline bool norm_is_anchored(const struct norm_pattern *p)
+{
+	return p->code && p->first.is_ok;
+}
 
 /* Open-addressing map from (namespace, normalised key) to an int. */
 struct norm_hent {
@@ -235,8 +240,7 @@ void norm_first_memo_free(struct norm_first_memo *m);
 /*
 ** Before p is compiled from rx with opts: its start strings. True when
 ** the scan will run p anchored where they occur (p is then compiled
-** with PCRE2_ANCHORED, and p->acode is p->code); false when it runs p
-** unanchored.
+** with PCRE2_ANCHORED); false when it runs p unanchored.
 */
 bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		       struct fc_arena *a, const char *rx, size_t len,
@@ -465,13 +469,12 @@ bool norm_moon_up_at_sunset(int32_t day, double lon, double lat);
 fc_status norm_jit_create(struct fc_norm *n);
 void norm_jit_destroy(struct fc_norm *n);
 /*
-** pcre2_match of pattern pi (its anchored copy acode when is_anchored)
-** over text[0, end) from off, interpreted until the pattern is hot,
-** then JIT compiled. Safe to call from several threads at once.
+** pcre2_match of pattern pi over text[0, end) from off, interpreted
+** until the pattern is hot, then JIT compiled. Safe to call from several
+** threads at once.
 */
-int norm_jit_match(const struct fc_norm *n, size_t pi, bool is_anchored,
-		   const char *text, size_t end, size_t off,
-		   pcre2_match_data *md);
+int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
+		   size_t end, size_t off, pcre2_match_data *md);
 /*
 ** The next match of pattern pi in text[0, end) at or after *off, for the
 ** scan and its look-backs: anchored at the starts of q from the *k-th

@@ -395,7 +395,7 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 					&lb) &&
 		    lb > maxlb)
 			maxlb = lb;
-		if (!p->acode || !p->first.is_ok)
+		if (!norm_is_anchored(p))
 			continue;
 		if (p->first.is_bos) {
 			t->bos[i / 64] |= 1ull << (i % 64);

@@ -46,7 +46,7 @@ static size_t served(const struct fc_rules *r, const char *id)
 	size_t n = 0;
 	for (size_t i = 0; i < r->norm->npatterns; i++) {
 		const struct norm_pattern *p = &r->norm->patterns[i];
-		bool ok = p->acode && p->first.is_ok;
+		bool ok = norm_is_anchored(p);
 		if (id && !strcmp(p->id, id))
 			return ok;
 		n += ok;
