@@ -8,6 +8,10 @@
 
 #include "extract/norm_p.h"
 
+/* norm_tense: a past verb whose own adjunct the date is (below 0 like
+** every past cue) */
+enum { GOVERNED = -3 };
+
 /*
 ** A date without a year, past or future occurrence (past days back,
 ** future days ahead): a tense cue before the match decides; without
@@ -21,6 +25,11 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 		t = 0; /* "housing starts in September": no plan */
 	if (t > 0)
 		return past == 0;
+	if (t == GOVERNED)
+		/* "changed ... in December": the past one, unless the next
+		** is at hand and the last far ("spoke on January 17" a day
+		** before: a slip of the reference, not a year back) */
+		return past <= 30 * future;
 	if (t < -1)
 		return true; /* "the year ended Jan. 31" */
 	/* a past verb ("said", "authorized ... payable Dec. 7") often
@@ -57,6 +66,25 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 
 enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
+/* The raw tense_word value of w, or NAN-free 0 when absent. */
+static double tense_word_val(const struct fc_norm *n, const char *w,
+			     size_t len)
+{
+	int32_t k = n->t_tense_word >= 0
+			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
+			    : -1;
+	return k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+}
+
+/* tense_word 5: a preposition that makes the date after it an adjunct
+** of the clause's own verb ("changed ... in December", "was founded on
+** March 3"); 6: another word that follows a verb ("from", "up"): an
+** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
+** ("preferred shares"); -2: a verb of saying, whose clause may tell of
+** a later event ("said the sale closes in January") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
+
+
 /*
 ** One word as a tense cue: +1 future (tables future, tense_word 1),
 ** -1 past (tables past, tense_word < 0), CUE_ED a word in -ed whose
@@ -78,6 +106,8 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 		return CUE_SCHED;
 	if (c == 4)
 		return CUE_DET;
+	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
+		return 0;
 	if (c > 0 || in_table(n, n->t_future, w, len))
 		return 1;
 	if (c < 0 || in_table(n, n->t_past, w, len))
@@ -97,7 +127,7 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 ** not "the close", "to meet", "remained open", "will meet": the word
 ** before decides), 0 when none is found within 16 words of the clause.
 */
-static int tense_back(const struct norm_match *m)
+static int tense_back(const struct norm_match *m, bool *fronted)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
@@ -113,8 +143,13 @@ static int tense_back(const struct norm_match *m)
 	bool pending_plan = false; /* "scheduled": unless "had" came first */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
+	bool adjunct = false; /* "in", "on" right before the match */
+	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
+	bool ed_governs = false; /* the past verb's own adjunct */
+	int words = 0;
+	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
-	for (int words = 0; i > lo && (words < 16 || ((pending_sched ||
+	for (; i > lo && (words < 16 || ((pending_sched ||
 						     pending_plan) &&
 						    words < 17));) {
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
@@ -123,10 +158,14 @@ static int tense_back(const struct norm_match *m)
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' '))
-				return pending_ed      ? -1
+			{
+				/* clause ends */
+				*fronted = words == 1 && adjunct;
+				return pending_ed      ? (ed_governs ? GOVERNED : -1)
 				       : pending_sched ? NORM_TENSE_SCHED
 				       : pending_plan  ? 1
-						       : 0; /* clause ends */
+						       : 0;
+			}
 			i--;
 		}
 		uint32_t e = i;
@@ -143,6 +182,15 @@ static int tense_back(const struct norm_match *m)
 			nextlen = 0;
 			continue;
 		}
+		double tw = tense_word_val(n, buf, len);
+		if (words == 1)
+			adjunct = tw == TW_ADJUNCT;
+		/* the word after this one: "to" before a verb, not before
+		** "a", "the" ("to a calendar year") is an infinitive */
+		double next_tw = nextlen ? tense_word_val(n, pair, nextlen) : 0;
+		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
+		    next_tw != 4)
+			inf = true;
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
@@ -167,7 +215,7 @@ static int tense_back(const struct norm_match *m)
 			return 1;
 		if (pending_ed) {
 			if (!in_table(n, n->t_passive, buf, len))
-				return ed_adjacent ? -2 : -1;
+				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
@@ -190,13 +238,21 @@ static int tense_back(const struct norm_match *m)
 		if (c == CUE_DET)
 			continue;
 		if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
-			return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
+			return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1)
+					  : 0;
 		if (c == CUE_ED || c == -1) {
 			/* "changed", "held": the auxiliary before decides
 			** ("will be held"); a past verb right before the
 			** date is its own */
 			pending_ed = true;
 			ed_adjacent = words == 1;
+			/* "changed ... in December": the verb's own time, so
+			** the past one; not through an infinitive ("agreed to
+			** buy ... in February") nor a verb of saying farther
+			** than "said in January" */
+			ed_governs = adjunct && !inf &&
+				     (tw != TW_REPORT || words <= 2) &&
+				     (words == 2 || next_tw >= 4);
 		} else if (c > 0) {
 			/* "scheduled", "planned": a plan unless a pair says
 			** it was one ("had been scheduled", "as previously
@@ -206,11 +262,13 @@ static int tense_back(const struct norm_match *m)
 			pending_plan = true;
 		}
 	}
+	if (i <= lo)
+		*fronted = words == 1 && adjunct;
 	if (pending_sched)
 		return NORM_TENSE_SCHED;
 	if (pending_plan)
 		return 1;
-	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
+	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
 }
 
 /* Does the '.' at t[k] end a sentence? Not after "Mr", "U.S", "Inc". */
@@ -318,9 +376,15 @@ static int tense_ahead(const struct norm_match *m)
 */
 int norm_tense(const struct norm_match *m)
 {
-	int t = tense_back(m);
-	if (t == 0 && m->n->t_future >= 0)
+	bool fronted = false;
+	int t = tense_back(m, &fronted);
+	if (t == 0 && m->n->t_future >= 0) {
 		t = tense_ahead(m);
+		/* "In January, the company named ...": a past verb after a
+		** date that opens the clause is that date's own */
+		if (t == -1 && fronted)
+			t = GOVERNED;
+	}
 	return t;
 }
 
