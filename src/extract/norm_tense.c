@@ -314,7 +314,7 @@ static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 ** past (an -ed word not after "be"), NORM_TENSE_SCHED a schedule verb
 ** not after a determiner ("Monday, the talks resume"), 0 none.
 */
-static int tense_ahead(const struct norm_match *m)
+static int tense_ahead(const struct norm_match *m, bool *aside)
 {
 	const struct fc_norm *n = m->n;
 	const char *t = m->text;
@@ -322,9 +322,12 @@ static int tense_ahead(const struct norm_match *m)
 	char buf[32], nb[32], pair[64];
 	bool lower = false, nlower = false;
 	size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+	uint32_t bend = i; /* the end of buf's word */
 	bool after_aux = false, after_det = false;
+	*aside = false;
 	for (int words = 0; len && words < 12; words++) {
 		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
+		uint32_t nend = i;
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
 			memcpy(pair, buf, len);
@@ -339,6 +342,7 @@ static int tense_ahead(const struct norm_match *m)
 				/* "due to": no cue; go on after the pair */
 				len = next_word(t, &i, hi, buf, sizeof(buf),
 						&lower);
+				bend = i;
 				after_aux = after_det = false;
 				continue;
 			}
@@ -359,6 +363,11 @@ static int tense_ahead(const struct norm_match *m)
 				return -1;
 			if (c == CUE_ED && !after_aux)
 				return -1;
+			/* "In March, the company said, it will ...": the
+			** saying is an aside, not the date's verb */
+			if (c < 0 && bend < hi && t[bend] == ',' &&
+			    tense_word_val(n, buf, len) == TW_REPORT)
+				*aside = true;
 			if (c != CUE_ED && c != 0)
 				return c > 0 ? 1 : -1;
 			after_aux = in_table(n, n->t_passive, buf, len);
@@ -366,6 +375,7 @@ static int tense_ahead(const struct norm_match *m)
 		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
 		len = nlen;
 		lower = nlower;
+		bend = nend;
 	}
 	return 0;
 }
@@ -376,13 +386,13 @@ static int tense_ahead(const struct norm_match *m)
 */
 int norm_tense(const struct norm_match *m)
 {
-	bool fronted = false;
+	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
 	if (t == 0 && m->n->t_future >= 0) {
-		t = tense_ahead(m);
+		t = tense_ahead(m, &aside);
 		/* "In January, the company named ...": a past verb after a
 		** date that opens the clause is that date's own */
-		if (t == -1 && fronted)
+		if (t == -1 && fronted && !aside)
 			t = GOVERNED;
 	}
 	return t;
