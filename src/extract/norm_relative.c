@@ -72,6 +72,29 @@ static int weekday_counted(const struct norm_match *m, int wd,
 		return 1;
 	}
 	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
+	    !strcmp(base, "mention")) {
+		/* "the previous Friday", "the following Monday": the one
+		** before or after the day mentioned last (a Friday told of
+		** makes the previous Friday the week before it); none
+		** mentioned: from the reference */
+		struct fc_time t;
+		if (!norm_get_int(m, S_REL, &rel) || rel == 0)
+			return 0;
+		int32_t from = r->days;
+		if (norm_last_mention(m, 0, 0, 0, &t) &&
+		    t.grain != FC_GRAIN_NONE && t.grain <= FC_GRAIN_DAY)
+			from = t.lo;
+		int fw = fc_weekday(from) + 1;
+		if (rel < 0) {
+			int back = (fw - wd + 7) % 7;
+			*day = from - (back ? back : 7);
+		} else {
+			int ahead = (wd - fw + 7) % 7;
+			*day = from + (ahead ? ahead : 7);
+		}
+		return 1;
+	}
+	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
 	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
 		/* "this coming Sunday": the next one; "Friday after
 		** next": a week after that */
