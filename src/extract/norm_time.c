@@ -275,7 +275,13 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 	for (int i = 0; i < 4 && p->season[0]; i++)
 		if (!strcmp(p->season, seasons[i]))
 			si = i;
-	if (p->season[0] && si < 0)
+	/* a half of the year ("the second half of 1989"): H1, H2 */
+	int hi = p->season[0] == 'H' && (p->season[1] == '1' ||
+					 p->season[1] == '2') &&
+			 !p->season[2]
+		     ? p->season[1] - '1'
+		     : -1;
+	if (p->season[0] && si < 0 && hi < 0)
 		return false;
 	int wdd;
 	if (!p->has_y && !p->has_mo && p->has_d && r->is_set &&
@@ -396,6 +402,27 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
+		} else if (hi >= 0) {
+			/* halves, as quarters: the latest begun; after a
+			** future cue the next when that one ended more
+			** than three months ago ("will report first-half
+			** results" in July: the one just ended) */
+			long R = r->y * 2L + (r->m - 1) / 6;
+			long k = pick_cyclic(R, hi, 2, has_rel, rel);
+			if (!has_rel) {
+				long k0 = pick_cyclic(R, hi, 2, true, 0);
+				if (k0 > R)
+					k0 -= 2;
+				int t = norm_tense(m);
+				bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
+					   (t == 0 &&
+					    m->n->prefer == NORM_PREFER_FUTURE);
+				long ended = r->y * 12L + r->m - 1 -
+					     (k0 / 2 * 12 + (k0 % 2) * 6 + 5);
+				k = fut && ended > 3 ? k0 + 2 : k0;
+			}
+			p->y = (int)(k / 2);
+			p->has_y = true;
 		} else if (si >= 0) {
 			/* season-years: winter of y runs into y+1 */
 			int rs = r->m >= 3 && r->m <= 5   ? 0
@@ -424,6 +451,8 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		snprintf(buf, cap, "%s-%02d", ys, p->mo);
 	} else if (p->has_q) {
 		snprintf(buf, cap, "%s-Q%d", ys, p->q);
+	} else if (hi >= 0) {
+		snprintf(buf, cap, "%s-H%d", ys, hi + 1);
 	} else if (si >= 0) {
 		snprintf(buf, cap, "%s-%s", ys, seasons[si]);
 	} else if (p->has_y) {
