@@ -430,7 +430,21 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 				 : r->m >= 9 && r->m <= 11 ? 2
 							   : 3;
 			int ry = r->m <= 2 ? r->y - 1 : r->y;
-			long k = pick_cyclic(ry * 4L + rs, si, 4, has_rel, rel);
+			long R = ry * 4L + rs;
+			long k = pick_cyclic(R, si, 4, has_rel, rel);
+			if (!has_rel) {
+				/* the season it is, else the last or the next
+				** one as the tense says ("the summit is due
+				** in the autumn"); without a cue the nearer */
+				long k0 = pick_cyclic(R, si, 4, true, -1);
+				if (k0 + 4 <= R)
+					k0 += 4;
+				if (k0 != R)
+					k = norm_prefer_past(m, R - k0,
+							     k0 + 4 - R)
+						    ? k0
+						    : k0 + 4;
+			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
 		} else if (has_rel) {
