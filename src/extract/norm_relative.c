@@ -209,9 +209,14 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		if (--q < 0)
 			q = 3, y--;
 		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
+		/* the quarter last ended (or the one running) when it was
+		** talked about: a report compares that one ("third-quarter
+		** net ... after a flat second quarter ... the year-earlier
+		** period"), else the last one talked about */
 		if (base[0] == 'q' &&
-		    norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
-				      &t))
+		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
+		     norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
+				       &t)))
 			origin_at(o, t.lo, FC_GRAIN_QUARTER);
 		else
 			origin_at(o, last, FC_GRAIN_QUARTER);
@@ -227,9 +232,14 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	if (!strcmp(base, "grain")) {
 		/* "a year ago": before the quarter or half last talked
 		** about when it is near the reference */
+		int q = (r->m - 1) / 3, y = r->y;
+		if (--q < 0)
+			q = 3, y--;
+		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
 		if (ug > FC_GRAIN_QUARTER &&
-		    norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
-				      r->days - 400, r->days + 400, &t) &&
+		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
+		     norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
+				       r->days - 400, r->days + 400, &t)) &&
 		    t.grain < ug) {
 			origin_at(o, t.lo, t.grain);
 			snprintf(unit, cap, "%s",
