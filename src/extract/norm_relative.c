@@ -178,6 +178,58 @@ static enum fc_grain unit_grain(const char *unit)
 	return FC_GRAIN_NONE;
 }
 
+/*
+** Does the sentence before the match name a span longer than a quarter
+** (table year_span, a word or two: "For the nine months, ... a year
+** earlier", "first-half profit ... year-ago")? Then a comparison a year
+** back is of that span, at the year's grain, not of the quarter last
+** talked about. At most 40 words back, to the end of the sentence before.
+*/
+static bool span_before(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	int tb = norm_table_find(n, "year_span");
+	if (tb < 0)
+		return false;
+	const char *t = m->text;
+	uint32_t i = m->start, lo = m->stretch_start;
+	char pair[64];
+	size_t nextlen = 0;
+	for (int words = 0; i > lo && words < 40; words++) {
+		while (i > lo && !(((t[i - 1] | 0x20) >= 'a' &&
+				    (t[i - 1] | 0x20) <= 'z'))) {
+			char c = t[i - 1];
+			if ((c == '.' || c == '!' || c == '?' || c == ';') &&
+			    i < m->start && (t[i] == ' ' || t[i] == '\n'))
+				return false; /* the sentence before */
+			i--;
+		}
+		uint32_t e = i;
+		while (i > lo && ((t[i - 1] | 0x20) >= 'a' &&
+				  (t[i - 1] | 0x20) <= 'z'))
+			i--;
+		char buf[32];
+		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
+		if (e == i || len >= sizeof(buf)) {
+			nextlen = 0;
+			continue;
+		}
+		if (norm_hash_get(&n->lookup, tb, buf, len) >= 0)
+			return true;
+		if (nextlen) {
+			memmove(pair + len + 1, pair, nextlen);
+			memcpy(pair, buf, len);
+			pair[len] = ' ';
+			if (norm_hash_get(&n->lookup, tb, pair,
+					  len + 1 + nextlen) >= 0)
+				return true;
+		}
+		memcpy(pair, buf, len);
+		nextlen = len;
+	}
+	return false;
+}
+
 /* Pick the origin; *unit may change to the mention's grain. */
 static void relative_origin(const struct norm_match *m, char *unit,
 			    size_t cap, struct origin *o)
@@ -236,7 +288,7 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		if (--q < 0)
 			q = 3, y--;
 		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
-		if (ug > FC_GRAIN_QUARTER &&
+		if (ug > FC_GRAIN_QUARTER && !span_before(m) &&
 		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
 		     norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
 				       r->days - 400, r->days + 400, &t)) &&
@@ -256,7 +308,8 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
 	if (take_grain && is_half_or_q && t.grain < ug &&
-	    (from_mention || labs((long)t.lo - r->days) < 400)) {
+	    (from_mention || labs((long)t.lo - r->days) < 400) &&
+	    !span_before(m)) {
 		origin_at(o, t.lo, t.grain);
 		snprintf(unit, cap, "%s",
 			 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
