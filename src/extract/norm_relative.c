@@ -183,7 +183,8 @@ static enum fc_grain unit_grain(const char *unit)
 ** (table year_span, a word or two: "For the nine months, ... a year
 ** earlier", "first-half profit ... year-ago")? Then a comparison a year
 ** back is of that span, at the year's grain, not of the quarter last
-** talked about. At most 40 words back, to the end of the sentence before.
+** talked about. At most 40 words back, in the match's sentence and the
+** one before it ("... for the nine months. The year-ago results ...").
 */
 static bool span_before(const struct norm_match *m)
 {
@@ -192,16 +193,20 @@ static bool span_before(const struct norm_match *m)
 	if (tb < 0)
 		return false;
 	const char *t = m->text;
-	uint32_t i = m->start, lo = m->stretch_start;
+	/* the sentence before may lie before the stretch (a sentence):
+	** the text is the document's */
+	uint32_t i = m->start, lo = 0;
 	char pair[64];
 	size_t nextlen = 0;
+	int stops = 0;
 	for (int words = 0; i > lo && words < 40; words++) {
 		while (i > lo && !(((t[i - 1] | 0x20) >= 'a' &&
 				    (t[i - 1] | 0x20) <= 'z'))) {
 			char c = t[i - 1];
 			if ((c == '.' || c == '!' || c == '?' || c == ';') &&
-			    i < m->start && (t[i] == ' ' || t[i] == '\n'))
-				return false; /* the sentence before */
+			    i < m->start && (t[i] == ' ' || t[i] == '\n') &&
+			    ++stops > 1)
+				return false; /* the sentence before that */
 			i--;
 		}
 		uint32_t e = i;
@@ -254,7 +259,21 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		origin_at(o, sat, FC_GRAIN_DAY);
 		return;
 	}
-	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter")) {
+	bool is_period = !strcmp(base, "period");
+	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter") ||
+	    is_period) {
+		int yy;
+		if (is_period && span_before(m)) {
+			/* "For the nine months, ... the 1988 period": the
+			** span, at the year's grain */
+			if (!norm_get_int(m, S_YEAR, &yy) || yy < 1 ||
+			    yy > 9999)
+				yy = r->y;
+			origin_at(o, fc_days_from_civil(yy, 1, 1),
+				  FC_GRAIN_YEAR);
+			snprintf(unit, cap, "Y");
+			return;
+		}
 		/* a quarter a year or more before the last one ended is
 		** a comparison, not the quarter reported */
 		int q = (r->m - 1) / 3, y = r->y;
@@ -265,14 +284,13 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		** talked about: a report compares that one ("third-quarter
 		** net ... after a flat second quarter ... the year-earlier
 		** period"), else the last one talked about */
-		if (base[0] == 'q' &&
+		if (base[0] != 'l' &&
 		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
 		     norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
 				       &t)))
 			origin_at(o, t.lo, FC_GRAIN_QUARTER);
 		else
 			origin_at(o, last, FC_GRAIN_QUARTER);
-		int yy;
 		if (norm_get_int(m, S_YEAR, &yy) && yy >= 1 && yy <= 9999)
 			origin_at(o, fc_days_from_civil(yy, o->m, 1), o->grain);
 		return;
@@ -340,7 +358,7 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	}
 	if (!norm_get_str(m, S_BASE, base, sizeof(base)))
 		return false;
-	if (!strcmp(base, "quarter")) {
+	if (!strcmp(base, "quarter") || !strcmp(base, "period")) {
 		if (!norm_last_mention(m, NORM_WANT_Q, INT32_MIN, INT32_MAX,
 				       &t))
 			return false;
@@ -492,8 +510,9 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 						   : "PRESENT_REF";
 		return norm_emit(m, out, FC_TIMEX_DATE, v);
 	}
-	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
-		off *= per_year(unit);
+	if (strcmp(unit, unit0)) /* a year counted in the mention's grain,
+				  ** quarters in the span's year */
+		off = off * per_year(unit) / per_year(unit0);
 	int y, mo, d;
 	if (m->n->is_shift_finer && norm_get_int(m, S_NUM, &num) &&
 	    !strcmp(unit, "D") && m->ref->is_time && o.days == m->ref->days &&
