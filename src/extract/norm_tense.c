@@ -66,13 +66,18 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 
 enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
-/* The raw tense_word value of w, or NAN-free 0 when absent. */
-static double tense_word_val(const struct fc_norm *n, const char *w,
-			     size_t len)
+/* w's row in table tense_word, or -1. */
+static int32_t tense_word_row(const struct fc_norm *n, const char *w,
+			      size_t len)
 {
-	int32_t k = n->t_tense_word >= 0
-			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
-			    : -1;
+	return n->t_tense_word >= 0
+		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
+		       : -1;
+}
+
+/* The tense_word value of row k, 0 for none. */
+static double tense_word_num(const struct fc_norm *n, int32_t k)
+{
 	return k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
 }
 
@@ -92,14 +97,13 @@ enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
 ** CUE_SCHED a schedule verb ("meet", "expires": tense_word 3), CUE_DET
 ** a word after which such a verb is a noun or an infinitive ("the
 ** close", "to meet": tense_word 4), 0 none (also a tense_word valued 0:
-** "United", "hundred" end in -ed and are no verbs).
+** "United", "hundred" end in -ed and are no verbs). k: w's row in
+** tense_word (tense_word_row).
 */
-static int word_cue(const struct fc_norm *n, const char *w, size_t len)
+static int word_cue(const struct fc_norm *n, const char *w, size_t len,
+		    int32_t k)
 {
-	int32_t k = n->t_tense_word >= 0
-			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
-			    : -1;
-	double c = k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+	double c = tense_word_num(n, k);
 	if (c == 2)
 		return CUE_CLAUSE;
 	if (c == 3)
@@ -146,6 +150,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool adjunct = false; /* "in", "on" right before the match */
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
 	bool ed_governs = false; /* the past verb's own adjunct */
+	double next_row_tw = 0; /* tense_word of the word after this one */
 	int words = 0;
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
@@ -182,12 +187,14 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			nextlen = 0;
 			continue;
 		}
-		double tw = tense_word_val(n, buf, len);
+		int32_t row = tense_word_row(n, buf, len);
+		double tw = tense_word_num(n, row);
 		if (words == 1)
 			adjunct = tw == TW_ADJUNCT;
 		/* the word after this one: "to" before a verb, not before
 		** "a", "the" ("to a calendar year") is an infinitive */
-		double next_tw = nextlen ? tense_word_val(n, pair, nextlen) : 0;
+		double next_tw = nextlen ? next_row_tw : 0;
+		next_row_tw = tw;
 		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
 		    next_tw != 4)
 			inf = true;
@@ -219,7 +226,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int c = word_cue(n, buf, len);
+		int c = word_cue(n, buf, len, row);
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
@@ -351,7 +358,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			/* after the date a plan in the past tense dates the
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
-			int c = word_cue(n, buf, len);
+			int32_t row = tense_word_row(n, buf, len);
+			int c = word_cue(n, buf, len, row);
 			if (c == CUE_CLAUSE)
 				return 0;
 			if (c == CUE_SCHED && !after_det && lower)
@@ -366,7 +374,7 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			/* "In March, the company said, it will ...": the
 			** saying is an aside, not the date's verb */
 			if (c < 0 && bend < hi && t[bend] == ',' &&
-			    tense_word_val(n, buf, len) == TW_REPORT)
+			    tense_word_num(n, row) == TW_REPORT)
 				*aside = true;
 			if (c != CUE_ED && c != 0)
 				return c > 0 ? 1 : -1;
