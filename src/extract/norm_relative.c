@@ -320,8 +320,10 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	if (!norm_last_mention(m, 0, 0, 0, &t))
 		return;
 	/* "a year earlier" in a report means before now; after a date
-	** long past ("in 1995 ... a year earlier") it counts from that */
-	if (from_mention && take_grain && labs((long)t.lo - r->days) < 730)
+	** long past ("in 1995 ... a year earlier") it counts from that;
+	** "a week later", "a day earlier" count from the date told of */
+	if (from_mention && take_grain && ug >= FC_GRAIN_QUARTER &&
+	    labs((long)t.lo - r->days) < 730)
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
