@@ -151,19 +151,20 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
 	bool ed_governs = false; /* the past verb's own adjunct */
 	double next_row_tw = 0; /* tense_word of the word after this one */
+	bool next_lower = false; /* ... and whether it is in lower case */
 	int words = 0;
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
 	for (; i > lo && (words < 16 || ((pending_sched ||
 						     pending_plan) &&
 						    words < 17));) {
+		bool gap_digit = false; /* "to 5% in March": no infinitive */
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
-			     i < m->start && t[i] == ' '))
-			{
+			     i < m->start && t[i] == ' ')) {
 				/* clause ends */
 				*fronted = words == 1 && adjunct;
 				return pending_ed      ? (ed_governs ? GOVERNED : -1)
@@ -171,6 +172,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				       : pending_plan  ? 1
 						       : 0;
 			}
+			gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
 			i--;
 		}
 		uint32_t e = i;
@@ -191,12 +193,15 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		double tw = tense_word_num(n, row);
 		if (words == 1)
 			adjunct = tw == TW_ADJUNCT;
-		/* the word after this one: "to" before a verb, not before
-		** "a", "the" ("to a calendar year") is an infinitive */
+		/* the word after this one: "to" right before a word in lower
+		** case that is no determiner or preposition ("to buy") is an
+		** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
 		double next_tw = nextlen ? next_row_tw : 0;
+		bool next_is_lower = next_lower;
 		next_row_tw = tw;
+		next_lower = t[i] >= 'a' && t[i] <= 'z';
 		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
-		    next_tw != 4)
+		    next_tw == 0 && next_is_lower && !gap_digit)
 			inf = true;
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
