@@ -490,6 +490,15 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	norm_get_str(m, S_BASE, base, sizeof(base));
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
+	struct fc_time t;
+	if (!strcmp(base, "mention") && !p.has_y &&
+	    norm_last_mention(m, 0, 0, 0, &t) && t.grain >= FC_GRAIN_DAY &&
+	    t.grain <= FC_GRAIN_YEAR) {
+		/* "in September of that year": the year told of */
+		int mo, d;
+		fc_civil_from_days(t.lo, &p.y, &mo, &d);
+		p.has_y = p.y >= 1 && p.y <= 9999;
+	}
 	if (!strcmp(base, "era") &&
 	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
 		return 0; /* "14 A.D.": the year as written */
