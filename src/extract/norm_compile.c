@@ -136,9 +136,18 @@ struct srcpos {
 	uint32_t off;
 };
 
+/* A table's alternation, made once for each case mode: the same tables
+** come back in many patterns. */
+struct table_rx {
+	char *rx;
+	size_t len;
+	bool is_made;
+};
+
 struct expand {
 	struct fc_norm *n;
 	struct fc_arena *a;
+	struct table_rx *cache; /* [2 * table + is_caseless], or NULL */
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
@@ -178,8 +187,12 @@ static void emit(struct expand *e, const char *s, size_t len,
 static void emit_lit(struct expand *e, const char *s, size_t len,
 		     const struct fc_ynode *node, size_t off)
 {
-	for (size_t i = 0; i < len; i++)
-		emit(e, s + i, 1, node, off + i);
+	size_t at = e->out.len;
+	emit(e, s, len, node, off);
+	if (e->out.err)
+		return;
+	for (size_t i = 1; i < len; i++)
+		e->map[at + i].off = (uint32_t)(off + i);
 }
 
 /* A key as the pattern sees it: whitespace runs as one ' ', ASCII folded
@@ -292,8 +305,8 @@ static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
 }
 
 /* The keys of table t as an alternation (a trie, longest first). */
-static void emit_table(struct expand *e, const struct norm_table *t,
-		       const struct fc_ynode *node, size_t off)
+static void emit_table_new(struct expand *e, const struct norm_table *t,
+			   const struct fc_ynode *node, size_t off)
 {
 	char **keys = calloc(t->n + 1, sizeof(*keys));
 	size_t n = 0;
@@ -329,6 +342,28 @@ done:
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);
+}
+
+/* emit_table_new, or the bytes it made for table ti before. */
+static void emit_table(struct expand *e, int ti, const struct fc_ynode *node,
+		       size_t off)
+{
+	struct table_rx *c =
+		e->cache ? &e->cache[2 * (size_t)ti + e->p->is_caseless] : NULL;
+	if (c && c->is_made) {
+		emit(e, c->rx, c->len, node, off);
+		return;
+	}
+	size_t at = e->out.len;
+	emit_table_new(e, &e->n->tables[ti], node, off);
+	if (!c || e->out.err)
+		return;
+	c->len = e->out.len - at;
+	c->rx = malloc(c->len ? c->len : 1);
+	if (!c->rx)
+		return;
+	memcpy(c->rx, e->out.p + at, c->len);
+	c->is_made = true;
 }
 
 static void expand_str(struct expand *e, const struct fc_ynode *node,
@@ -442,7 +477,7 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 		emit(e, ">", 1, node, i);
 	}
 	if (t >= 0) {
-		emit_table(e, &e->n->tables[t], node, i);
+		emit_table(e, t, node, i);
 	} else {
 		if (depth >= MACRO_DEPTH) {
 			struct fc_srcloc loc = fc_ynode_loc_at(node, i);
@@ -469,34 +504,34 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 {
 	const char *s = node->str;
 	bool in_class = false;
+	size_t run = 0; /* source bytes from here on are copied as they are */
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
 		if (c == '\\' && i + 1 < node->len) {
-			emit_lit(e, s + i, 2, node, i);
 			i += 2;
 			continue;
 		}
 		if (in_class) {
 			if (c == ']')
 				in_class = false;
-			emit_lit(e, s + i, 1, node, i);
 			i++;
 			continue;
 		}
 		if (c == '[') {
 			in_class = true;
-			emit_lit(e, s + i, 1, node, i);
 			i++;
 			/* a ']' right after '[' or '[^' is literal */
 			if (s[i] == '^')
-				emit_lit(e, s + i, 1, node, i), i++;
+				i++;
 			if (s[i] == ']')
-				emit_lit(e, s + i, 1, node, i), i++;
+				i++;
 			continue;
 		}
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
+			emit_lit(e, s + run, i - run, node, run);
 			i += expand_ref(e, node, i, depth);
+			run = i;
 			continue;
 		}
 		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
@@ -516,17 +551,19 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 				e->failed = true;
 			}
 		}
-		emit_lit(e, s + i, 1, node, i);
 		i++;
 	}
+	if (!e->failed && run < node->len)
+		emit_lit(e, s + run, node->len - run, node, run);
 }
 
 /* ---- Compilation ------------------------------------------------------ */
 
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
-			    struct norm_pattern *p, struct fc_diags *d)
+			    struct norm_pattern *p, struct table_rx *cache,
+			    struct fc_diags *d)
 {
-	struct expand e = {.n = n, .a = a, .d = d, .p = p};
+	struct expand e = {.n = n, .a = a, .d = d, .p = p, .cache = cache};
 	fc_buf_init(&e.out, 1u << 24);
 	expand_str(&e, p->match, 0);
 	if (e.failed || e.out.err) {
@@ -779,9 +816,10 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	if (st == FC_ENOMEM)
 		return st;
 	static const char *const readings[] = {"past", "future", "nearest"};
+	struct table_rx *cache = calloc(2 * n->ntables + 1, sizeof(*cache));
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		compile_pattern(n, &r->arena, p, d);
+		compile_pattern(n, &r->arena, p, cache, d);
 		/* `set: {reading: ...}`: checked, but not run under another
 		** reading (options: prefer) */
 		const char *rd = p->set[S_READING];
@@ -791,6 +829,9 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			p->code = NULL;
 		}
 	}
+	for (size_t i = 0; cache && i < 2 * n->ntables; i++)
+		free(cache[i].rx);
+	free(cache);
 	st = build_tables(n, &r->arena, d);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);

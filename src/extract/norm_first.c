@@ -266,12 +266,14 @@ static struct pset group_alt(struct fa *f, bool *is_ci)
 		free(key);
 		f->i = end;
 		f->nconds += e->has_cond;
+		if (f->skip)
+			return (struct pset){0};
 		return memo_get(f, e);
 	}
 	bool ci = *is_ci;
 	size_t nc0 = f->nconds;
 	struct pset p = parse_alt(f, is_ci);
-	if (!f->is_bad && f->i == end)
+	if (!f->is_bad && f->i == end && !f->skip)
 		memo_put(f, h, k, klen, ci, f->nconds > nc0, &p);
 	free(key);
 	return p;
@@ -547,20 +549,32 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 static struct pset parse_seq(struct fa *f, bool *is_ci)
 {
 	struct pset acc = {0};
+	bool is_closed = false;
 	norm_ps_one(f, &acc, 0, 0);
 	while (f->i < f->n && !f->is_bad) {
 		unsigned c = f->s[f->i];
 		if (c == '|' || c == ')')
 			break;
+		if (!f->skip && !is_closed && norm_ps_close(f, &acc)) {
+			/* the rest is read for its syntax only */
+			is_closed = true;
+			f->skip++;
+		}
 		struct pset a = parse_atom(f, is_ci);
 		long min, max;
 		if (!f->is_bad && norm_fa_parse_quant(f, &min, &max))
 			a = norm_ps_repeat(f, &a, min, max);
+		if (f->skip) {
+			norm_ps_free(&a);
+			continue;
+		}
 		struct pset nx = norm_ps_concat(f, &acc, &a);
 		norm_ps_free(&a);
 		norm_ps_free(&acc);
 		acc = nx;
 	}
+	if (is_closed)
+		f->skip--;
 	return acc;
 }
 

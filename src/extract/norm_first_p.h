@@ -42,6 +42,8 @@ struct fa {
 	size_t calls[NCALLS][2]; /* groups being called: name, length */
 	size_t ncalls;
 	size_t nconds; /* assertions and backreferences read so far */
+	int skip; /* > 0: read only (what follows a closed set cannot
+		     change it): no strings are made */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
@@ -146,5 +148,6 @@ void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);
 uint8_t norm_ps_ascii(struct fa *f, const uint64_t *x);
 struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b);
 struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max);
+bool norm_ps_close(struct fa *f, struct pset *p);
 
 #endif

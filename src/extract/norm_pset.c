@@ -12,6 +12,8 @@
 
 void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s)
 {
+	if (f->skip)
+		return;
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 8;
 		struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
@@ -421,6 +423,24 @@ static bool ps_cut(struct fa *f, struct pset *p)
 static bool is_open(const struct fa *f, const struct norm_pstr *s)
 {
 	return !(s->flags & F_TRUNC) && s->len < NORM_PK && !enough(f, s);
+}
+
+/*
+** If no string of p can grow, p is what any concatenation after it
+** makes (each string cut, as join does): p becomes that, and true.
+*/
+bool norm_ps_close(struct fa *f, struct pset *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (is_open(f, &p->v[i]))
+			return false;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr *t = &p->v[i];
+		t->flags = (uint8_t)((t->flags & F_KEEP) | F_TRUNC);
+		t->x = 0;
+	}
+	norm_ps_norm(f, p);
+	return true;
 }
 
 static struct pset ps_copy(struct fa *f, const struct pset *p)
