@@ -48,8 +48,10 @@ struct fa {
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
-	uint32_t *hash; /* scratch for ps_dedupe */
+	uint64_t *hash; /* scratch of ps_dedupe and ps_merge_last: stamp
+			   << 32 | index + 1, stale unless of f->stamp */
 	size_t caphash;
+	uint32_t stamp;
 };
 
 /* ---- Byte sets (norm_fa.c) ---------------------------------------------- */

@@ -43,30 +43,65 @@ static uint64_t hash_pstr(const struct norm_pstr *s)
 	return (a * 0x9E3779B97F4A7C15ull ^ b) * 0xFF51AFD7ED558CCDull;
 }
 
+/*
+** The scratch hash, empty, for n strings: *cap slots (a power of two).
+** A slot holds stamp << 32 | index + 1 and is free unless its stamp is
+** the current one, so emptying it is one increment, not a clear of the
+** whole table for every set.
+*/
+static uint64_t *scratch(struct fa *f, size_t n, size_t *cap)
+{
+	size_t c = 16;
+	while (c < 2 * n)
+		c *= 2;
+	if (c > f->caphash) {
+		free(f->hash);
+		f->caphash = 0;
+		if (!(f->hash = calloc(c, sizeof(*f->hash)))) {
+			f->is_bad = true;
+			return NULL;
+		}
+		f->caphash = c;
+		f->stamp = 0;
+	}
+	if (++f->stamp == 0) {
+		memset(f->hash, 0, f->caphash * sizeof(*f->hash));
+		f->stamp = 1;
+	}
+	*cap = c;
+	return f->hash;
+}
+
+static inline bool slot_used(const struct fa *f, uint64_t e)
+{
+	return (uint32_t)(e >> 32) == f->stamp;
+}
+
+static inline size_t slot_index(uint64_t e)
+{
+	return (size_t)(uint32_t)e - 1;
+}
+
+static inline uint64_t slot_make(const struct fa *f, size_t i)
+{
+	return (uint64_t)f->stamp << 32 | (uint32_t)(i + 1);
+}
+
 /* Drop duplicates (keeping the first of each). */
 static void ps_dedupe(struct fa *f, struct pset *p)
 {
 	if (p->n < 2)
 		return;
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
-	if (cap > f->caphash) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (!h) {
-			f->is_bad = true;
-			return;
-		}
-		f->hash = h;
-		f->caphash = cap;
-	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
+	size_t cap;
+	uint64_t *h = scratch(f, p->n, &cap);
+	if (!h)
+		return;
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		size_t k = hash_pstr(&p->v[i]) >> 40 & (cap - 1);
 		bool dup = false;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1))
-			if (!memcmp(&p->v[f->hash[k] - 1], &p->v[i],
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
+			if (!memcmp(&p->v[slot_index(h[k])], &p->v[i],
 				    sizeof(*p->v))) {
 				dup = true;
 				break;
@@ -74,7 +109,7 @@ static void ps_dedupe(struct fa *f, struct pset *p)
 		if (dup)
 			continue;
 		p->v[o] = p->v[i];
-		f->hash[k] = (uint32_t)++o;
+		h[k] = slot_make(f, o++);
 	}
 	p->n = o;
 }
@@ -102,25 +137,16 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 	}
 	/* group by everything but the last class: the first of a group
 	** takes the union (made in acc, interned once) */
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
+	size_t cap;
 	bset *acc = malloc(p->n * sizeof(*acc));
 	bool *is_merged = calloc(p->n, sizeof(*is_merged));
-	if (cap > f->caphash && acc && is_merged) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (h) {
-			f->hash = h;
-			f->caphash = cap;
-		}
-	}
-	if (!acc || !is_merged || cap > f->caphash) {
+	uint64_t *h = acc && is_merged ? scratch(f, p->n, &cap) : NULL;
+	if (!h) {
 		free(acc);
 		free(is_merged);
 		f->is_bad = true;
 		return false;
 	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		struct norm_pstr s = p->v[i];
@@ -132,18 +158,18 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		key.sym[max - 1] = 0;
 		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
 		size_t into = SIZE_MAX;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1)) {
-			struct norm_pstr g = p->v[f->hash[k] - 1];
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1)) {
+			struct norm_pstr g = p->v[slot_index(h[k])];
 			g.sym[max - 1] = 0;
 			if (!memcmp(&g, &key, sizeof(g))) {
-				into = f->hash[k] - 1;
+				into = slot_index(h[k]);
 				break;
 			}
 		}
 		if (into == SIZE_MAX) {
 			memcpy(acc[o], f->sets[s.sym[max - 1]], sizeof(bset));
 			p->v[o] = s;
-			f->hash[k] = (uint32_t)++o;
+			h[k] = slot_make(f, o++);
 			continue;
 		}
 		for (int j = 0; j < 4; j++)
