@@ -141,7 +141,15 @@ bool norm_fa_parse_quant(struct fa *f, long *min, long *max);
 
 /* ---- String sets (norm_pset.c) ------------------------------------------ */
 
-void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s);
+bool norm_ps_grow(struct fa *f, struct pset *p);
+
+static inline void norm_ps_push(struct fa *f, struct pset *p,
+				const struct norm_pstr *s)
+{
+	if (f->skip || (p->n == p->cap && !norm_ps_grow(f, p)))
+		return;
+	p->v[p->n++] = *s;
+}
 void norm_ps_free(struct pset *p);
 void norm_ps_norm(struct fa *f, struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);

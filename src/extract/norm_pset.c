@@ -10,21 +10,17 @@
 
 /* ---- String sets -------------------------------------------------------- */
 
-void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s)
+bool norm_ps_grow(struct fa *f, struct pset *p)
 {
-	if (f->skip)
-		return;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 8;
-		struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
-		if (!v) {
-			f->is_bad = true;
-			return;
-		}
-		p->v = v;
-		p->cap = cap;
+	size_t cap = p->cap ? p->cap * 2 : 8;
+	struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
+	if (!v) {
+		f->is_bad = true;
+		return false;
 	}
-	p->v[p->n++] = *s;
+	p->v = v;
+	p->cap = cap;
+	return true;
 }
 
 void norm_ps_free(struct pset *p)
@@ -117,17 +113,21 @@ static void ps_dedupe(struct fa *f, struct pset *p)
 /*
 ** The longest strings that differ in their last class only become one,
 ** with the union of those classes (and nothing known after it). Returns
-** whether that made the set smaller.
+** 0 when that did not make the set smaller, 1 when it did (the longest
+** strings then differ before their last class: merging again would not
+** change them, and there are no duplicates), 2 when it did but some
+** strings lost their last class instead (there may be duplicates).
 */
-static bool ps_merge_last(struct fa *f, struct pset *p)
+static int ps_merge_last(struct fa *f, struct pset *p)
 {
 	uint8_t max = 0;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].len > max)
 			max = p->v[i].len;
 	if (max < 2)
-		return false;
+		return 0;
 	size_t n0 = p->n;
+	bool is_cut = false;
 	for (size_t i = 0; i < p->n; i++) {
 		struct norm_pstr *s = &p->v[i];
 		if (s->len < max)
@@ -145,7 +145,7 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		free(acc);
 		free(is_merged);
 		f->is_bad = true;
-		return false;
+		return 0;
 	}
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
@@ -187,12 +187,13 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		} else {
 			g->sym[--g->len] = 0;
 			g->loop &= (uint16_t)~(1u << g->len);
+			is_cut = true;
 		}
 	}
 	free(acc);
 	free(is_merged);
 	p->n = o;
-	return o < n0;
+	return o == n0 ? 0 : is_cut ? 2 : 1;
 }
 
 /* Drop duplicates, and shorten the longest strings while there are
@@ -203,8 +204,11 @@ void norm_ps_norm(struct fa *f, struct pset *p)
 		ps_dedupe(f, p);
 		if (p->n <= SET_MAX)
 			return;
-		if (ps_merge_last(f, p))
+		int m = ps_merge_last(f, p);
+		if (m == 2)
 			continue;
+		if (m == 1 && p->n <= SET_MAX)
+			return;
 		uint8_t max = 0;
 		for (size_t i = 0; i < p->n; i++)
 			if (p->v[i].len > max)
@@ -285,10 +289,10 @@ static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
 
 /* s followed by class y (a run of it when loop): 0, 1 or 2 strings
 ** into out. */
-static void append_sym(struct fa *f, const struct norm_pstr *s, uint8_t y,
-		       bool loop, struct pset *out)
+static void append_sym(struct fa *f, const struct norm_pstr *s, int ws,
+		       uint8_t y, bool loop, struct pset *out)
 {
-	if ((s->flags & F_TRUNC) || s->len >= NORM_PK || enough(f, s)) {
+	if ((s->flags & F_TRUNC) || s->len >= NORM_PK || ws >= ENOUGH) {
 		struct norm_pstr t = *s;
 		t.flags |= F_TRUNC;
 		t.x = 0;
@@ -353,11 +357,11 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 	return norm_fa_intern(f, u);
 }
 
-/* a followed by b, into out. */
-static void join(struct fa *f, const struct norm_pstr *a,
+/* a (of weight wa) followed by b, into out. */
+static void join(struct fa *f, const struct norm_pstr *a, int wa,
 		 const struct norm_pstr *b, struct pset *out)
 {
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || enough(f, a)) {
+	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || wa >= ENOUGH) {
 		struct norm_pstr t = *a;
 		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
 		t.x = 0;
@@ -381,7 +385,9 @@ static void join(struct fa *f, const struct norm_pstr *a,
 				last[k] &= ~ALNUM[k];
 			if (bs_empty(last))
 				return;
+			wa -= f->weight[a2.sym[a2.len - 1]];
 			a2.sym[a2.len - 1] = norm_fa_intern(f, last);
+			wa += f->weight[a2.sym[a2.len - 1]];
 		}
 	}
 	/* the first symbol of b meets a's pending \b and lookahead: up to
@@ -391,16 +397,18 @@ static void join(struct fa *f, const struct norm_pstr *a,
 	cur.v = two;
 	cur.cap = 2;
 	if (b->len)
-		append_sym(f, &a2, b->sym[0], b->loop & 1, &cur);
+		append_sym(f, &a2, wa, b->sym[0], b->loop & 1, &cur);
 	else
 		two[cur.n++] = a2;
 	for (size_t i = 0; i < cur.n; i++) {
 		struct norm_pstr t = cur.v[i];
+		int w = wa + (t.len > a2.len ? f->weight[t.sym[a2.len]] : 0);
 		for (uint8_t k = 1; k < b->len && !(t.flags & F_TRUNC); k++) {
-			if (t.len >= NORM_PK || enough(f, &t)) {
+			if (t.len >= NORM_PK || w >= ENOUGH) {
 				t.flags |= F_TRUNC;
 				break;
 			}
+			w += f->weight[b->sym[k]];
 			t.sym[t.len] = b->sym[k];
 			t.loop |= (uint16_t)((b->loop >> k & 1u) << t.len);
 			t.len++;
@@ -497,8 +505,9 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 	}
 	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
 		const struct norm_pstr *s = &a->v[i];
-		if (!is_open(f, s)) {
-			join(f, s, s, &out);
+		int w = str_weight(f, s);
+		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
+			join(f, s, w, s, &out);
 			continue;
 		}
 		const struct pset *with = s->len ? bb : b;
@@ -511,7 +520,7 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			continue;
 		}
 		for (size_t j = 0; j < with->n && !f->is_bad; j++)
-			join(f, s, &with->v[j], &out);
+			join(f, s, w, &with->v[j], &out);
 	}
 	norm_ps_free(&cut);
 	norm_ps_norm(f, &out);
