@@ -54,6 +54,8 @@ struct memo_ent {
 struct norm_first_memo {
 	struct memo_ent *v;
 	size_t n, cap;
+	uint32_t *slots; /* hash of v: index + 1, 0 free */
+	size_t nslots;   /* a power of two, at least 2 * cap */
 };
 
 void norm_first_memo_free(struct norm_first_memo *m)
@@ -66,6 +68,7 @@ void norm_first_memo_free(struct norm_first_memo *m)
 		free(m->v[i].sets);
 	}
 	free(m->v);
+	free(m->slots);
 	free(m);
 }
 
@@ -107,11 +110,43 @@ static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
 static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
 				  const unsigned char *s, size_t n, bool is_ci)
 {
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].hash == h && m->v[i].len == n &&
-		    m->v[i].is_ci == is_ci && !memcmp(m->v[i].text, s, n))
-			return &m->v[i];
+	if (!m->nslots)
+		return NULL;
+	for (size_t k = h & (m->nslots - 1); m->slots[k];
+	     k = (k + 1) & (m->nslots - 1)) {
+		struct memo_ent *e = &m->v[m->slots[k] - 1];
+		if (e->hash == h && e->len == n && e->is_ci == is_ci &&
+		    !memcmp(e->text, s, n))
+			return e;
+	}
 	return NULL;
+}
+
+/* Index entry i of m in its hash (grown to twice the entries' room). */
+static bool memo_index(struct norm_first_memo *m, size_t i)
+{
+	if (m->nslots < 2 * m->cap) {
+		size_t ns = 64;
+		while (ns < 2 * m->cap)
+			ns *= 2;
+		uint32_t *sl = calloc(ns, sizeof(*sl));
+		if (!sl)
+			return false;
+		free(m->slots);
+		m->slots = sl;
+		m->nslots = ns;
+		for (size_t j = 0; j < i; j++) {
+			size_t k = m->v[j].hash & (ns - 1);
+			while (sl[k])
+				k = (k + 1) & (ns - 1);
+			sl[k] = (uint32_t)(j + 1);
+		}
+	}
+	size_t k = m->v[i].hash & (m->nslots - 1);
+	while (m->slots[k])
+		k = (k + 1) & (m->nslots - 1);
+	m->slots[k] = (uint32_t)(i + 1);
+	return true;
 }
 
 /* Keep p, the strings of group text s[0, n). */
@@ -154,7 +189,14 @@ static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
 		}
 		e.strs[i] = t;
 	}
-	m->v[m->n++] = e;
+	m->v[m->n] = e;
+	if (!memo_index(m, m->n)) {
+		free(e.text);
+		free(e.strs);
+		free(e.sets);
+		return;
+	}
+	m->n++;
 }
 
 /* The strings of e, their classes interned into this pattern. */
