@@ -196,9 +196,224 @@ static int ps_merge_last(struct fa *f, struct pset *p)
 	return o == n0 ? 0 : is_cut ? 2 : 1;
 }
 
+static void ps_norm_all(struct fa *f, struct pset *p);
+
+/* ---- Shortening by length ----------------------------------------------- */
+
+/*
+** norm_ps_norm on a large set, pass by pass as ps_norm_all makes them,
+** but each pass reads only the strings it can change: merging the last
+** class and cutting it touch the longest strings only, and a cut string
+** can only equal another of the new longest length. So the strings are
+** kept in lists by length (each in set order), dead ones are marked,
+** and the set is compacted once at the end. Returns false when a merge
+** had to drop classes (no room for more), after which any string may
+** equal any other: ps_norm_all takes over.
+*/
+struct by_len {
+	uint32_t *ix[NORM_PK + 1]; /* indexes of the strings of a length */
+	size_t n[NORM_PK + 1];
+	bool *is_dead;
+};
+
+/* Merge the sorted index lists a and b into out. */
+static void merge_ix(const uint32_t *a, size_t na, const uint32_t *b,
+		     size_t nb, uint32_t *out)
+{
+	size_t i = 0, j = 0, o = 0;
+	while (i < na && j < nb)
+		out[o++] = a[i] < b[j] ? a[i++] : b[j++];
+	while (i < na)
+		out[o++] = a[i++];
+	while (j < nb)
+		out[o++] = b[j++];
+}
+
+/* Drop the later duplicates among the strings of length len. */
+static size_t dedupe_len(struct fa *f, struct pset *p, struct by_len *bl,
+			 uint8_t len)
+{
+	size_t cap, o = 0, ndead = 0;
+	uint64_t *h = scratch(f, bl->n[len], &cap);
+	if (!h)
+		return 0;
+	for (size_t i = 0; i < bl->n[len]; i++) {
+		uint32_t x = bl->ix[len][i];
+		size_t k = hash_pstr(&p->v[x]) >> 40 & (cap - 1);
+		bool dup = false;
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
+			if (!memcmp(&p->v[slot_index(h[k])], &p->v[x],
+				    sizeof(*p->v))) {
+				dup = true;
+				break;
+			}
+		if (dup) {
+			bl->is_dead[x] = true;
+			ndead++;
+			continue;
+		}
+		h[k] = slot_make(f, x);
+		bl->ix[len][o++] = x;
+	}
+	bl->n[len] = o;
+	return ndead;
+}
+
+/* ps_merge_last on the strings of length len (the longest): how many
+** died; *is_drop when a group lost its last class instead. */
+static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
+			uint8_t len, bool *is_drop)
+{
+	size_t nl = bl->n[len], cap, o = 0;
+	uint32_t *ix = bl->ix[len];
+	for (size_t i = 0; i < nl; i++) {
+		struct norm_pstr *s = &p->v[ix[i]];
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+	}
+	bset *acc = malloc(nl * sizeof(*acc));
+	bool *is_merged = calloc(nl, sizeof(*is_merged));
+	uint64_t *h = acc && is_merged ? scratch(f, nl, &cap) : NULL;
+	if (!h) {
+		free(acc);
+		free(is_merged);
+		f->is_bad = true;
+		return 0;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		struct norm_pstr key = p->v[ix[i]];
+		uint8_t last = key.sym[len - 1];
+		key.sym[len - 1] = 0;
+		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
+		size_t into = SIZE_MAX;
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1)) {
+			size_t g = slot_index(h[k]);
+			struct norm_pstr gs = p->v[ix[g]];
+			gs.sym[len - 1] = 0;
+			if (!memcmp(&gs, &key, sizeof(gs))) {
+				into = g;
+				break;
+			}
+		}
+		if (into == SIZE_MAX) {
+			memcpy(acc[o], f->sets[last], sizeof(bset));
+			ix[o] = ix[i];
+			h[k] = slot_make(f, o++);
+			continue;
+		}
+		for (int j = 0; j < 4; j++)
+			acc[into][j] |= f->sets[last][j];
+		is_merged[into] = true;
+		bl->is_dead[ix[i]] = true;
+	}
+	for (size_t i = 0; i < o; i++) {
+		if (!is_merged[i])
+			continue;
+		struct norm_pstr *g = &p->v[ix[i]];
+		if (f->nsets + 1 < NSETS) {
+			g->sym[len - 1] = norm_fa_intern(f, acc[i]);
+		} else {
+			g->sym[--g->len] = 0;
+			g->loop &= (uint16_t)~(1u << g->len);
+			*is_drop = true;
+		}
+	}
+	free(acc);
+	free(is_merged);
+	bl->n[len] = o;
+	return nl - o;
+}
+
+/* Cut the strings of length len by one class: they join len - 1. */
+static void cut_len(struct pset *p, struct by_len *bl, uint8_t len)
+{
+	for (size_t i = 0; i < bl->n[len]; i++) {
+		struct norm_pstr *s = &p->v[bl->ix[len][i]];
+		s->sym[--s->len] = 0;
+		s->loop &= (uint16_t)~(1u << s->len);
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+	}
+	/* the two lists become one, in set order, in the room of both
+	** (ix[len - 1] has room for every string: see ps_norm_len) */
+	size_t na = bl->n[len - 1], nb = bl->n[len];
+	uint32_t *tmp = bl->ix[len - 1] + na + nb;
+	memcpy(tmp, bl->ix[len - 1], na * sizeof(*tmp));
+	merge_ix(tmp, na, bl->ix[len], nb, bl->ix[len - 1]);
+	bl->n[len - 1] = na + nb;
+	bl->n[len] = 0;
+}
+
+/* p without its dead strings, in order. */
+static void compact(struct pset *p, const struct by_len *bl)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!bl->is_dead[i])
+			p->v[o++] = p->v[i];
+	p->n = o;
+}
+
+/* norm_ps_norm after its first dedupe, p larger than SET_MAX. */
+static bool ps_norm_len(struct fa *f, struct pset *p)
+{
+	struct by_len bl = {0};
+	size_t n = p->n;
+	bool ok = true, is_drop = false;
+	/* each list has room for all strings twice (cut_len merges) */
+	uint32_t *room = malloc((NORM_PK + 1) * 2 * n * sizeof(*room));
+	bl.is_dead = calloc(n, sizeof(*bl.is_dead));
+	if (!room || !bl.is_dead) {
+		free(room);
+		free(bl.is_dead);
+		f->is_bad = true;
+		return true;
+	}
+	uint8_t len = 0;
+	for (int k = 0; k <= NORM_PK; k++)
+		bl.ix[k] = room + (size_t)k * 2 * n;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t l = p->v[i].len;
+		bl.ix[l][bl.n[l]++] = (uint32_t)i;
+		if (l > len)
+			len = l;
+	}
+	size_t alive = n;
+	while (!f->is_bad) {
+		if (len < 2) {
+			f->is_bad = true;
+			break;
+		}
+		alive -= merge_len(f, p, &bl, len, &is_drop);
+		if (is_drop) {
+			ok = false; /* ps_norm_all dedupes all next */
+			break;
+		}
+		if (alive <= SET_MAX)
+			break;
+		cut_len(p, &bl, len);
+		len--;
+		alive -= dedupe_len(f, p, &bl, len);
+		if (alive <= SET_MAX)
+			break;
+	}
+	compact(p, &bl);
+	free(room);
+	free(bl.is_dead);
+	return ok;
+}
+
 /* Drop duplicates, and shorten the longest strings while there are
 ** too many. */
 void norm_ps_norm(struct fa *f, struct pset *p)
+{
+	ps_dedupe(f, p);
+	if (p->n > SET_MAX && !ps_norm_len(f, p))
+		ps_norm_all(f, p);
+}
+
+/* norm_ps_norm, every pass over the whole set. */
+static void ps_norm_all(struct fa *f, struct pset *p)
 {
 	for (;;) {
 		ps_dedupe(f, p);
