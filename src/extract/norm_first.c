@@ -442,7 +442,7 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		} else if (is_neg) {
 			x = excluded(f, &body);
 		}
-		norm_ps_free(&body);
+		norm_ps_free(f, &body);
 		norm_ps_one(f, &out, flags, x);
 	} else if (c == '#') {
 		while (f->i < f->n && f->s[f->i] != ')')
@@ -607,12 +607,12 @@ static struct pset parse_seq(struct fa *f, bool *is_ci)
 		if (!f->is_bad && norm_fa_parse_quant(f, &min, &max))
 			a = norm_ps_repeat(f, &a, min, max);
 		if (f->skip) {
-			norm_ps_free(&a);
+			norm_ps_free(f, &a);
 			continue;
 		}
 		struct pset nx = norm_ps_concat(f, &acc, &a);
-		norm_ps_free(&a);
-		norm_ps_free(&acc);
+		norm_ps_free(f, &a);
+		norm_ps_free(f, &acc);
 		acc = nx;
 	}
 	if (is_closed)
@@ -704,7 +704,8 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	} else {
 		memset(out, 0, sizeof(*out));
 	}
-	norm_ps_free(&p);
+	norm_ps_free(&f, &p);
+	norm_ps_spares_free(&f);
 	free(f.sets);
 	free(f.hash);
 }

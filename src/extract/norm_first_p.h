@@ -19,6 +19,7 @@
 #define REP_MAX 4   /* {n,m} with m at most this is spelled out */
 #define PRODUCT_MAX 4096 /* strings a concatenation may make */
 #define ENOUGH 15   /* weight at which a string stops growing (pset.c) */
+#define NSPARE 32   /* set buffers kept for reuse */
 
 /* F_B: a \b is pending; F_BOS: the string starts at the start of the
 ** subject (^, \A) */
@@ -48,6 +49,9 @@ struct fa {
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
+	/* buffers of freed sets, kept for the next sets */
+	struct norm_pstr *spare[NSPARE];
+	size_t capspare[NSPARE], nspare;
 	uint64_t *hash; /* scratch of ps_dedupe and ps_merge_last: stamp
 			   << 32 | index + 1, stale unless of f->stamp */
 	size_t caphash;
@@ -150,7 +154,8 @@ static inline void norm_ps_push(struct fa *f, struct pset *p,
 		return;
 	p->v[p->n++] = *s;
 }
-void norm_ps_free(struct pset *p);
+void norm_ps_free(struct fa *f, struct pset *p);
+void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
 void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);

@@ -12,6 +12,13 @@
 
 bool norm_ps_grow(struct fa *f, struct pset *p)
 {
+	if (!p->v && f->nspare) {
+		/* the buffer of a set freed before */
+		f->nspare--;
+		p->v = f->spare[f->nspare];
+		p->cap = f->capspare[f->nspare];
+		return true;
+	}
 	size_t cap = p->cap ? p->cap * 2 : 8;
 	struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
 	if (!v) {
@@ -23,10 +30,21 @@ bool norm_ps_grow(struct fa *f, struct pset *p)
 	return true;
 }
 
-void norm_ps_free(struct pset *p)
+void norm_ps_free(struct fa *f, struct pset *p)
 {
-	free(p->v);
+	if (p->v && f->nspare < NSPARE) {
+		f->spare[f->nspare] = p->v;
+		f->capspare[f->nspare++] = p->cap;
+	} else {
+		free(p->v);
+	}
 	memset(p, 0, sizeof(*p));
+}
+
+void norm_ps_spares_free(struct fa *f)
+{
+	while (f->nspare)
+		free(f->spare[--f->nspare]);
 }
 
 _Static_assert(sizeof(struct norm_pstr) == 16, "hash_pstr reads 16 bytes");
@@ -462,9 +480,15 @@ void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x)
 /* Union of sets a and b into a (b freed); normalised when large. */
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b)
 {
+	if (!a->n) {
+		/* b as it is, in its own buffer */
+		struct pset t = *a;
+		*a = *b;
+		*b = t;
+	}
 	for (size_t i = 0; i < b->n; i++)
 		norm_ps_push(f, a, &b->v[i]);
-	norm_ps_free(b);
+	norm_ps_free(f, b);
 	if (a->n > 4 * SET_MAX)
 		norm_ps_norm(f, a);
 }
@@ -737,7 +761,7 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 		for (size_t j = 0; j < with->n && !f->is_bad; j++)
 			join(f, s, w, &with->v[j], &out);
 	}
-	norm_ps_free(&cut);
+	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);
 	return out;
 }
@@ -776,7 +800,7 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 {
 	struct pset out = {0};
 	if (max == 0) {
-		norm_ps_free(p);
+		norm_ps_free(f, p);
 		norm_ps_one(f, &out, 0, 0);
 		return out;
 	}
@@ -793,32 +817,32 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 		norm_ps_one(f, &acc, 0, 0);
 		for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 		}
 		struct pset nx = norm_ps_concat(f, &acc, &run);
-		norm_ps_free(&acc);
-		norm_ps_free(&run);
+		norm_ps_free(f, &acc);
+		norm_ps_free(f, &run);
 		norm_ps_union(f, &out, &nx);
-		norm_ps_free(p);
+		norm_ps_free(f, p);
 		return out;
 	}
 	struct pset acc = ps_copy(f, p);
 	for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
 		struct pset nx = norm_ps_concat(f, &acc, p);
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = nx;
 	}
 	if (max > 0 && max <= REP_MAX) {
 		struct pset all = ps_copy(f, &acc);
 		for (long k = lo + 1; k <= max && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 			struct pset c = ps_copy(f, &acc);
 			norm_ps_union(f, &all, &c);
 		}
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = all;
 	} else if (max != lo && acc.n * p->n > PRODUCT_MAX / 4) {
 		/* too many to spell out: more may follow */
@@ -828,17 +852,17 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 		struct pset all = ps_copy(f, &acc);
 		for (long k = 0; k < 2 && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 			if (k == 1)
 				ps_trunc(&acc);
 			struct pset c = ps_copy(f, &acc);
 			norm_ps_union(f, &all, &c);
 		}
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = all;
 	}
 	norm_ps_union(f, &out, &acc);
-	norm_ps_free(p);
+	norm_ps_free(f, p);
 	return out;
 }
