@@ -246,9 +246,9 @@ static size_t find_def(const struct fa *f, size_t name, size_t len)
 		memcpy(pat, opens[k], ol);
 		memcpy(pat + ol, f->s + name, len);
 		pat[ol + len] = closes[k];
-		for (size_t i = 0; i + pl <= f->n; i++)
-			if (!memcmp(f->s + i, pat, pl))
-				return i + pl;
+		const unsigned char *hit = memmem(f->s, f->n, pat, pl);
+		if (hit)
+			return (size_t)(hit - f->s) + pl;
 	}
 	return SIZE_MAX;
 }
