@@ -105,12 +105,14 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 ** with a known kind after a few events (its rules are not read: see
 ** fc_rules_load_kinds in fc_rules.h). Only the first PEEK_MAX bytes are
 ** given to the parser (it decodes its whole input first): the kind
-** counts when the event after it was read too, so the scalar is known
-** to end where it ends in the whole file.
+** then counts when the event after it starts before the cut (not the
+** end of the mapping that the cut makes), so the scalar is known to end
+** where it ends in the whole file.
 */
 static int peek_kind(const char *data, size_t len)
 {
-	if (len > PEEK_MAX)
+	bool is_cut = len > PEEK_MAX;
+	if (is_cut)
 		len = PEEK_MAX;
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
@@ -124,7 +126,8 @@ static int peek_kind(const char *data, size_t len)
 		if (!yaml_parser_parse(&p, &ev))
 			break;
 		if (found >= 0) {
-			kind = found; /* the event after it came whole */
+			if (!is_cut || ev.start_mark.index < len)
+				kind = found; /* the event after it is whole */
 			yaml_event_delete(&ev);
 			break;
 		}
