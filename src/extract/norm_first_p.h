@@ -157,6 +157,8 @@ static inline void norm_ps_push(struct fa *f, struct pset *p,
 void norm_ps_free(struct fa *f, struct pset *p);
 void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
+/* The same, each pass over the whole set (the reference of the tests). */
+void norm_ps_norm_all(struct fa *f, struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
 void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);

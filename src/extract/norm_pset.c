@@ -214,19 +214,17 @@ static int ps_merge_last(struct fa *f, struct pset *p)
 	return o == n0 ? 0 : is_cut ? 2 : 1;
 }
 
-static void ps_norm_all(struct fa *f, struct pset *p);
-
 /* ---- Shortening by length ----------------------------------------------- */
 
 /*
-** norm_ps_norm on a large set, pass by pass as ps_norm_all makes them,
+** norm_ps_norm on a large set, pass by pass as norm_ps_norm_all makes them,
 ** but each pass reads only the strings it can change: merging the last
 ** class and cutting it touch the longest strings only, and a cut string
 ** can only equal another of the new longest length. So the strings are
 ** kept in lists by length (each in set order), dead ones are marked,
 ** and the set is compacted once at the end. Returns false when a merge
 ** had to drop classes (no room for more), after which any string may
-** equal any other: ps_norm_all takes over.
+** equal any other: norm_ps_norm_all takes over.
 */
 struct by_len {
 	uint32_t *ix[NORM_PK + 1]; /* indexes of the strings of a length */
@@ -404,7 +402,7 @@ static bool ps_norm_len(struct fa *f, struct pset *p)
 		}
 		alive -= merge_len(f, p, &bl, len, &is_drop);
 		if (is_drop) {
-			ok = false; /* ps_norm_all dedupes all next */
+			ok = false; /* norm_ps_norm_all dedupes all next */
 			break;
 		}
 		if (alive <= SET_MAX)
@@ -427,11 +425,11 @@ void norm_ps_norm(struct fa *f, struct pset *p)
 {
 	ps_dedupe(f, p);
 	if (p->n > SET_MAX && !ps_norm_len(f, p))
-		ps_norm_all(f, p);
+		norm_ps_norm_all(f, p);
 }
 
 /* norm_ps_norm, every pass over the whole set. */
-static void ps_norm_all(struct fa *f, struct pset *p)
+void norm_ps_norm_all(struct fa *f, struct pset *p)
 {
 	for (;;) {
 		ps_dedupe(f, p);
