@@ -559,12 +559,23 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 
 /* ---- Compilation ------------------------------------------------------ */
 
+/* What the patterns of one compile share: the tables' alternations, and
+** the expansion buffer and its source map (grown once, not per pattern). */
+struct scratch {
+	struct table_rx *tables;
+	struct fc_buf out;
+	struct srcpos *map;
+	size_t capmap;
+};
+
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
-			    struct norm_pattern *p, struct table_rx *cache,
+			    struct norm_pattern *p, struct scratch *sc,
 			    struct fc_diags *d)
 {
-	struct expand e = {.n = n, .a = a, .d = d, .p = p, .cache = cache};
-	fc_buf_init(&e.out, 1u << 24);
+	struct expand e = {.n = n, .a = a, .d = d, .p = p,
+			   .cache = sc->tables, .out = sc->out, .map = sc->map,
+			   .capmap = sc->capmap};
+	fc_buf_reset(&e.out);
 	expand_str(&e, p->match, 0);
 	if (e.failed || e.out.err) {
 		if (e.out.err && !e.failed)
@@ -669,8 +680,9 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		p->span_group = g > 0 ? g : 0;
 	}
 done:
-	free(e.map);
-	fc_buf_finish(&e.out);
+	sc->out = e.out;
+	sc->map = e.map;
+	sc->capmap = e.capmap;
 }
 
 /* The trigger token of a word: its first letter run, lower-cased. */
@@ -816,10 +828,12 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	if (st == FC_ENOMEM)
 		return st;
 	static const char *const readings[] = {"past", "future", "nearest"};
-	struct table_rx *cache = calloc(2 * n->ntables + 1, sizeof(*cache));
+	struct scratch sc = {
+		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
+	fc_buf_init(&sc.out, 1u << 24);
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		compile_pattern(n, &r->arena, p, cache, d);
+		compile_pattern(n, &r->arena, p, &sc, d);
 		/* `set: {reading: ...}`: checked, but not run under another
 		** reading (options: prefer) */
 		const char *rd = p->set[S_READING];
@@ -829,9 +843,11 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			p->code = NULL;
 		}
 	}
-	for (size_t i = 0; cache && i < 2 * n->ntables; i++)
-		free(cache[i].rx);
-	free(cache);
+	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
+		free(sc.tables[i].rx);
+	free(sc.tables);
+	free(sc.map);
+	fc_buf_finish(&sc.out);
 	st = build_tables(n, &r->arena, d);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);
