@@ -129,6 +129,74 @@ static int table_findn(const struct fc_norm *n, const char *name, size_t len)
 	return -1;
 }
 
+/*
+** The tables and macros by name, for the references of every pattern (a
+** scan of all names for each reference was a tenth of the expansion):
+** slot k + 1 is table k, ntables + k + 1 macro k; 0 is free.
+*/
+struct name_index {
+	uint32_t *slot;
+	size_t mask;
+};
+
+static size_t name_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return (size_t)(h ^ h >> 32);
+}
+
+static const char *slot_name(const struct fc_norm *n, uint32_t v)
+{
+	return v - 1 < n->ntables ? n->tables[v - 1].name
+				  : n->macros[v - 1 - n->ntables].name;
+}
+
+static bool names_index(const struct fc_norm *n, struct name_index *x)
+{
+	size_t total = n->ntables + n->nmacros, cap = 64;
+	while (cap < 2 * total)
+		cap *= 2;
+	if (total >= UINT32_MAX / 2)
+		return false;
+	if (!(x->slot = calloc(cap, sizeof(*x->slot))))
+		return false;
+	x->mask = cap - 1;
+	for (uint32_t v = 1; v <= total; v++) {
+		const char *nm = slot_name(n, v);
+		size_t k = name_hash(nm, strlen(nm)) & x->mask;
+		while (x->slot[k])
+			k = (k + 1) & x->mask;
+		x->slot[k] = v;
+	}
+	return true;
+}
+
+/* The first table (is_macro: macro) named name[0, len), or -1; as
+** table_findn and macro_find. */
+static int name_find(const struct fc_norm *n, const struct name_index *x,
+		     const char *name, size_t len, bool is_macro)
+{
+	if (!x->slot)
+		return is_macro ? macro_find(n, name, len)
+				: table_findn(n, name, len);
+	int best = -1;
+	for (size_t k = name_hash(name, len) & x->mask; x->slot[k];
+	     k = (k + 1) & x->mask) {
+		uint32_t v = x->slot[k];
+		if ((v - 1 >= n->ntables) != is_macro)
+			continue;
+		const char *nm = slot_name(n, v);
+		if (strncmp(nm, name, len) || nm[len])
+			continue;
+		int i = (int)(is_macro ? v - 1 - n->ntables : v - 1);
+		if (best < 0 || i < best)
+			best = i;
+	}
+	return best;
+}
+
 /* ---- Expansion -------------------------------------------------------- */
 
 struct srcpos {
@@ -148,6 +216,7 @@ struct expand {
 	struct fc_norm *n;
 	struct fc_arena *a;
 	struct table_rx *cache; /* [2 * table + is_caseless], or NULL */
+	const struct name_index *names_ix;
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
@@ -455,8 +524,8 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 	}
 	if (s[j] != '}')
 		goto literal;
-	int t = table_findn(e->n, name, nlen);
-	int mc = t < 0 ? macro_find(e->n, name, nlen) : -1;
+	int t = name_find(e->n, e->names_ix, name, nlen, false);
+	int mc = t < 0 ? name_find(e->n, e->names_ix, name, nlen, true) : -1;
 	if (t < 0 && mc < 0) {
 		unknown_ref(e, node, i + 1, name, nlen);
 		return j + 1 - i;
@@ -563,6 +632,7 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 ** the expansion buffer and its source map (grown once, not per pattern). */
 struct scratch {
 	struct table_rx *tables;
+	struct name_index names;
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
@@ -573,7 +643,8 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    struct fc_diags *d)
 {
 	struct expand e = {.n = n, .a = a, .d = d, .p = p,
-			   .cache = sc->tables, .out = sc->out, .map = sc->map,
+			   .cache = sc->tables, .names_ix = &sc->names,
+			   .out = sc->out, .map = sc->map,
 			   .capmap = sc->capmap};
 	fc_buf_reset(&e.out);
 	expand_str(&e, p->match, 0);
@@ -831,6 +902,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	struct scratch sc = {
 		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
 	fc_buf_init(&sc.out, 1u << 24);
+	names_index(n, &sc.names);
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
 		compile_pattern(n, &r->arena, p, &sc, d);
@@ -846,6 +918,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
 		free(sc.tables[i].rx);
 	free(sc.tables);
+	free(sc.names.slot);
 	free(sc.map);
 	fc_buf_finish(&sc.out);
 	st = build_tables(n, &r->arena, d);

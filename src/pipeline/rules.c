@@ -132,14 +132,17 @@ static int peek_kind(const char *data, size_t len)
 			break;
 		}
 		yaml_event_type_t t = ev.type;
-		if (t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_START_EVENT) {
+		if (t == YAML_STREAM_START_EVENT ||
+		    t == YAML_DOCUMENT_START_EVENT) {
 			is_done = depth != 0;
 		} else if (t == YAML_MAPPING_START_EVENT ||
 			   t == YAML_SEQUENCE_START_EVENT) {
 			/* the root must be a mapping; below it, skipped
 			** (not as a key, nor as the value of kind) */
-			is_done = depth == 0 ? t != YAML_MAPPING_START_EVENT
-					     : depth == 1 && (is_key || is_kind);
+			if (depth == 0)
+				is_done = t != YAML_MAPPING_START_EVENT;
+			else
+				is_done = depth == 1 && (is_key || is_kind);
 			depth++;
 			is_key = depth == 1;
 		} else if (t == YAML_MAPPING_END_EVENT ||
@@ -156,9 +159,8 @@ static int peek_kind(const char *data, size_t len)
 			if (is_key) {
 				is_kind = is_plain && !strcmp(v, "kind");
 			} else if (is_kind) {
-				for (size_t i = 0;
-				     is_plain && i < sizeof(kinds) / sizeof(*kinds);
-				     i++)
+				size_t nk = sizeof(kinds) / sizeof(*kinds);
+				for (size_t i = 0; is_plain && i < nk; i++)
 					if (!strcmp(kinds[i].kind, v))
 						found = (int)i;
 				is_done = found < 0;
@@ -168,8 +170,6 @@ static int peek_kind(const char *data, size_t len)
 			/* an alias, the end of the document or stream, or a
 			** scalar below the root */
 			is_done = t != YAML_SCALAR_EVENT;
-			if (t == YAML_SCALAR_EVENT && depth == 1)
-				is_key = !is_key;
 		}
 		yaml_event_delete(&ev);
 	}

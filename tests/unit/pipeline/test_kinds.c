@@ -149,7 +149,8 @@ static void test_kind_at_the_cut(void **state)
 	bool is_parsed;
 	char text[2048];
 	/* "kind: claims\n" ends at byte 1024, "  more\n" continues it */
-	size_t pad = 1024 - strlen("description: \n") - strlen("kind: claims\n");
+	size_t pad = 1024 - strlen("description: \n") -
+		     strlen("kind: claims\n");
 	size_t o = (size_t)snprintf(text, sizeof(text), "description: ");
 	memset(text + o, 'x', pad);
 	o += pad;
