@@ -56,6 +56,13 @@ struct norm_first_memo {
 	size_t n, cap;
 	uint32_t *slots; /* hash of v: index + 1, 0 free */
 	size_t nslots;   /* a power of two, at least 2 * cap */
+	/* the scratch of the analysis, kept for the next pattern: the
+	** set hash and the buffers of freed sets (struct fa) */
+	uint64_t *hash;
+	size_t caphash;
+	uint32_t stamp;
+	struct norm_pstr *spare[NSPARE];
+	size_t capspare[NSPARE], nspare;
 };
 
 void norm_first_memo_free(struct norm_first_memo *m)
@@ -69,6 +76,9 @@ void norm_first_memo_free(struct norm_first_memo *m)
 	}
 	free(m->v);
 	free(m->slots);
+	free(m->hash);
+	while (m->nspare)
+		free(m->spare[--m->nspare]);
 	free(m);
 }
 
@@ -647,6 +657,17 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	f.sets = calloc(NSETS, sizeof(*f.sets));
 	if (!f.sets)
 		return;
+	struct norm_first_memo *m = *memo;
+	if (m) {
+		f.hash = m->hash;
+		f.caphash = m->caphash;
+		f.stamp = m->stamp;
+		m->hash = NULL;
+		memcpy(f.spare, m->spare, sizeof(f.spare));
+		memcpy(f.capspare, m->capspare, sizeof(f.capspare));
+		f.nspare = m->nspare;
+		m->nspare = 0;
+	}
 	f.nsets = 1;
 	bool ci = is_caseless;
 	struct pset p = parse_alt(&f, &ci);
@@ -705,7 +726,16 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		memset(out, 0, sizeof(*out));
 	}
 	norm_ps_free(&f, &p);
-	norm_ps_spares_free(&f);
 	free(f.sets);
-	free(f.hash);
+	if (m) {
+		m->hash = f.hash;
+		m->caphash = f.caphash;
+		m->stamp = f.stamp;
+		memcpy(m->spare, f.spare, sizeof(m->spare));
+		memcpy(m->capspare, f.capspare, sizeof(m->capspare));
+		m->nspare = f.nspare;
+	} else {
+		norm_ps_spares_free(&f);
+		free(f.hash);
+	}
 }
