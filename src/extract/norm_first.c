@@ -61,6 +61,7 @@ struct norm_first_memo {
 	uint64_t *hash;
 	size_t caphash;
 	uint32_t stamp;
+	struct heads *heads;
 	struct norm_pstr *spare[NSPARE];
 	size_t capspare[NSPARE], nspare;
 };
@@ -77,6 +78,7 @@ void norm_first_memo_free(struct norm_first_memo *m)
 	free(m->v);
 	free(m->slots);
 	free(m->hash);
+	free(m->heads);
 	while (m->nspare)
 		free(m->spare[--m->nspare]);
 	free(m);
@@ -663,6 +665,8 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		f.caphash = m->caphash;
 		f.stamp = m->stamp;
 		m->hash = NULL;
+		f.heads = m->heads;
+		m->heads = NULL;
 		memcpy(f.spare, m->spare, sizeof(f.spare));
 		memcpy(f.capspare, m->capspare, sizeof(f.capspare));
 		f.nspare = m->nspare;
@@ -731,11 +735,13 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		m->hash = f.hash;
 		m->caphash = f.caphash;
 		m->stamp = f.stamp;
+		m->heads = f.heads;
 		memcpy(m->spare, f.spare, sizeof(m->spare));
 		memcpy(m->capspare, f.capspare, sizeof(m->capspare));
 		m->nspare = f.nspare;
 	} else {
 		norm_ps_spares_free(&f);
 		free(f.hash);
+		free(f.heads);
 	}
 }

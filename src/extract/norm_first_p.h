@@ -33,6 +33,19 @@ struct pset {
 	size_t n, cap;
 };
 
+/*
+** What a string a followed by the first class y of a string of b makes
+** (append_sym: up to two strings), kept while a is joined to the other
+** strings of b: they share few first classes. By (y, loop): stamp of
+** the string a, strings.
+*/
+struct heads {
+	uint32_t stamp;
+	uint32_t at[NSETS * 2];
+	uint8_t n[NSETS * 2];
+	struct norm_pstr v[NSETS * 2][2];
+};
+
 struct fa {
 	const unsigned char *s;
 	size_t n, i;
@@ -49,6 +62,7 @@ struct fa {
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
+	struct heads *heads; /* for norm_ps_concat, or NULL */
 	/* buffers of freed sets, kept for the next sets */
 	struct norm_pstr *spare[NSPARE];
 	size_t capspare[NSPARE], nspare;

@@ -594,9 +594,10 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 	return norm_fa_intern(f, u);
 }
 
-/* a (of weight wa) followed by b, into out. */
+/* a (of weight wa) followed by b, into out (hd: the heads of a, or
+** NULL). */
 static void join(struct fa *f, const struct norm_pstr *a, int wa,
-		 const struct norm_pstr *b, struct pset *out)
+		 const struct norm_pstr *b, struct pset *out, struct heads *hd)
 {
 	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || wa >= ENOUGH) {
 		struct norm_pstr t = *a;
@@ -606,6 +607,22 @@ static void join(struct fa *f, const struct norm_pstr *a, int wa,
 		return;
 	}
 	struct norm_pstr a2 = *a;
+	/* the first symbol of b meets a's pending \b and lookahead: up to
+	** two strings; the rest of b follows as it is */
+	struct norm_pstr two[2];
+	struct pset cur = {two, 0, 2};
+	if (hd && b->len && !(b->flags & (F_BOS | F_WS))) {
+		size_t k = (size_t)b->sym[0] * 2 + (b->loop & 1);
+		if (hd->at[k] != hd->stamp) {
+			struct pset c = {hd->v[k], 0, 2};
+			append_sym(f, &a2, wa, b->sym[0], b->loop & 1, &c);
+			hd->n[k] = (uint8_t)c.n;
+			hd->at[k] = hd->stamp;
+		}
+		cur.v = hd->v[k];
+		cur.n = hd->n[k];
+		goto tail;
+	}
 	if (b->flags & F_BOS) {
 		if (a2.len)
 			return; /* the start of the subject after a byte */
@@ -627,16 +644,11 @@ static void join(struct fa *f, const struct norm_pstr *a, int wa,
 			wa += f->weight[a2.sym[a2.len - 1]];
 		}
 	}
-	/* the first symbol of b meets a's pending \b and lookahead: up to
-	** two strings; the rest of b follows as it is */
-	struct pset cur = {0};
-	struct norm_pstr two[2];
-	cur.v = two;
-	cur.cap = 2;
 	if (b->len)
 		append_sym(f, &a2, wa, b->sym[0], b->loop & 1, &cur);
 	else
 		two[cur.n++] = a2;
+tail:
 	for (size_t i = 0; i < cur.n; i++) {
 		struct norm_pstr t = cur.v[i];
 		int w = wa + (t.len > a2.len ? f->weight[t.sym[a2.len]] : 0);
@@ -666,6 +678,22 @@ static void join(struct fa *f, const struct norm_pstr *a, int wa,
 		}
 		norm_ps_push(f, out, &t);
 	}
+}
+
+/* The heads of f, emptied for a new string a (NULL without memory). */
+static struct heads *heads_for(struct fa *f)
+{
+	if (!f->heads) {
+		if (!(f->heads = malloc(sizeof(*f->heads))))
+			return NULL;
+		memset(f->heads->at, 0, sizeof(f->heads->at));
+		f->heads->stamp = 0;
+	}
+	if (++f->heads->stamp == 0) {
+		memset(f->heads->at, 0, sizeof(f->heads->at));
+		f->heads->stamp = 1;
+	}
+	return f->heads;
 }
 
 /* Cut the longest strings of p by one class; false when none is
@@ -744,7 +772,7 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 		const struct norm_pstr *s = &a->v[i];
 		int w = str_weight(f, s);
 		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
-			join(f, s, w, s, &out);
+			join(f, s, w, s, &out, NULL);
 			continue;
 		}
 		const struct pset *with = s->len ? bb : b;
@@ -756,8 +784,9 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			norm_ps_push(f, &out, &t);
 			continue;
 		}
+		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
 		for (size_t j = 0; j < with->n && !f->is_bad; j++)
-			join(f, s, w, &with->v[j], &out);
+			join(f, s, w, &with->v[j], &out, hd);
 	}
 	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);

@@ -44,6 +44,7 @@ static void fa_free(struct fa *f)
 	norm_ps_spares_free(f);
 	free(f->sets);
 	free(f->hash);
+	free(f->heads);
 }
 
 /* nclasses classes of one to three letters, interned into f. */
