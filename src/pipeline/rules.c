@@ -177,6 +177,59 @@ static int peek_kind(const char *data, size_t len)
 	return kind;
 }
 
+/*
+** Where the golden tests of a rule file start (a top-level `tests:` key,
+** read by `factcross test` only), or len: when there is none, or when a
+** line at the left margin other than a blank line, a comment or a "- "
+** item of the tests follows it (then it may not be the last key). They
+** are a third of the YAML of the rules that normalize reads.
+*/
+static size_t tests_start(const char *data, size_t len)
+{
+	size_t start = len;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		char c = data[i];
+		if (start == len) {
+			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
+			    (end - i == 6 || data[i + 6] == ' ' ||
+			     data[i + 6] == '\r'))
+				start = i;
+		} else if (c != ' ' && c != '\n' && c != '\r' && c != '#' &&
+			   !(c == '-' && (i + 1 == end || data[i + 1] == ' '))) {
+			return len;
+		}
+		i = end + 1;
+	}
+	return start;
+}
+
+/*
+** The YAML of f into f->root. A load of some kinds only (no golden
+** tests run) parses the file up to its tests when they come last; if
+** that part has any problem, the whole file is parsed, so the
+** diagnostics are those of the whole file.
+*/
+static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
+			   struct fc_diags *d)
+{
+	size_t cut = r->kinds != FC_KIND_ALL ? tests_start(f->data, f->len)
+					     : f->len;
+	if (cut < f->len) {
+		struct fc_diags td;
+		fc_diags_init(&td);
+		fc_status st = fc_yaml_load(&r->arena, f->path, f->data, cut,
+					    &f->root, &td);
+		bool ok = !st && td.n == 0;
+		fc_diags_finish(&td);
+		if (ok)
+			return FC_OK;
+		f->root = NULL;
+	}
+	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
+}
+
 static void load_file(struct fc_rules *r, const char *path,
 		      struct fc_buf *all, struct fc_diags *d)
 {
@@ -225,7 +278,7 @@ static void load_file(struct fc_rules *r, const char *path,
 			return;
 		}
 	}
-	if (fc_yaml_load(&r->arena, f->path, data, len, &f->root, d))
+	if (load_yaml(r, f, d))
 		return;
 	if (!f->root || f->root->type != FC_Y_MAP) {
 		if (f->root)

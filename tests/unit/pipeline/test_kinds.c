@@ -5,7 +5,8 @@
 ** A file whose kind the peek cannot tell for sure (quoted, not a plain
 ** scalar, a scalar cut by the 1 KiB peek, missing, unknown) is parsed
 ** whole, with every diagnostic as before; a load of every kind parses
-** every file.
+** every file. A load of some kinds also leaves out the golden tests of
+** a file when they come last (tests_start).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,12 +174,68 @@ static void test_kind_at_the_cut(void **state)
 	assert_false(is_parsed);
 }
 
+/* Whether the one file of dir, loaded with kinds, keeps its tests. */
+static bool has_tests(const char *dir, unsigned kinds)
+{
+	const char *dirs[] = {dir, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	assert_int_equal(fc_rules_load_kinds(dirs, 0, kinds, &r, &d), FC_OK);
+	assert_int_equal(d.n, 0);
+	assert_non_null(r->files[0].root);
+	bool is = fc_ymap_get(r->files[0].root, "tests") != NULL;
+	fc_diags_finish(&d);
+	fc_rules_destroy(r);
+	return is;
+}
+
+static void test_tests_left_out(void **state)
+{
+	(void)state;
+	char msg[1024], all[1024];
+	const char *kind;
+	bool is_parsed;
+	/* last, with broken YAML: normalize reads up to them */
+	const char *dir = one_file("testslast",
+				   "kind: normalizer\ntables: {}\n"
+				   "tests:\n- text: \"a\"\n  expect: [\n# x\n");
+	assert_int_equal(load(dir, FC_KIND_TEXT, msg, sizeof(msg), &kind,
+			      &is_parsed),
+			 FC_OK);
+	assert_string_equal(msg, "");
+	assert_true(is_parsed);
+	assert_int_equal(load(dir, FC_KIND_ALL, msg, sizeof(msg), &kind,
+			      &is_parsed),
+			 FC_ESYNTAX);
+	/* well formed: left out by a load of some kinds only */
+	dir = one_file("testsok", "kind: normalizer\ntables: {}\n"
+				  "tests:\n  - text: a\n\n# end\n");
+	assert_false(has_tests(dir, FC_KIND_TEXT));
+	assert_true(has_tests(dir, FC_KIND_ALL));
+	/* not last: the file is parsed whole */
+	dir = one_file("testsmid", "kind: normalizer\n"
+				   "tests:\n  - text: a\ntables: {}\n");
+	assert_true(has_tests(dir, FC_KIND_TEXT));
+	/* a problem before them: the diagnostics of the whole file */
+	dir = one_file("testsbad", "kind: normalizer\ntables: [\n"
+				   "tests:\n  - text: a\n");
+	assert_int_equal(load(dir, FC_KIND_ALL, all, sizeof(all), &kind,
+			      &is_parsed),
+			 FC_ESYNTAX);
+	assert_int_equal(load(dir, FC_KIND_TEXT, msg, sizeof(msg), &kind,
+			      &is_parsed),
+			 FC_ESYNTAX);
+	assert_string_equal(msg, all);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unwanted_kind_is_peeked),
 		cmocka_unit_test(test_unsure_kind_is_parsed),
 		cmocka_unit_test(test_kind_at_the_cut),
+		cmocka_unit_test(test_tests_left_out),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
