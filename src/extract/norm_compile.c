@@ -640,7 +640,7 @@ struct scratch {
 
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    struct norm_pattern *p, struct scratch *sc,
-			    struct fc_diags *d)
+			    bool is_run, struct fc_diags *d)
 {
 	struct expand e = {.n = n, .a = a, .d = d, .p = p,
 			   .cache = sc->tables, .names_ix = &sc->names,
@@ -664,7 +664,8 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	** strings runs unanchored. Either is JIT compiled when it proves
 	** hot (norm_jit.c). */
 	bool is_anchored =
-		norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts);
+		is_run && norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out),
+					    e.out.len, opts);
 	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
 				opts | (is_anchored ? PCRE2_ANCHORED : 0),
 				&errcode, &erroff, NULL);
@@ -905,12 +906,14 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	names_index(n, &sc.names);
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		compile_pattern(n, &r->arena, p, &sc, d);
 		/* `set: {reading: ...}`: checked, but not run under another
-		** reading (options: prefer) */
+		** reading (options: prefer), so its start strings are not
+		** needed */
 		const char *rd = p->set[S_READING];
-		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
-		    strcmp(rd, readings[n->prefer])) {
+		bool is_run = !(rd && n->prefer >= 0 && n->prefer < 3 &&
+				strcmp(rd, readings[n->prefer]));
+		compile_pattern(n, &r->arena, p, &sc, is_run, d);
+		if (!is_run && p->code) {
 			pcre2_code_free(p->code);
 			p->code = NULL;
 		}
