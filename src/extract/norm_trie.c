@@ -42,6 +42,11 @@ struct build {
 	/* the trie class of each class of the pattern being added (its
 	** wide and narrow caseless forms): index + 1, 0 not made yet */
 	uint32_t wide[256], narrow[256];
+	/* the string added last for this pattern and the nodes of its
+	** path (path[k]: after k classes): the next string often starts
+	** the same */
+	struct norm_pstr last;
+	uint32_t path[NORM_PK + 1];
 };
 
 static uint32_t hash_set(const uint64_t *b)
@@ -246,9 +251,24 @@ static void add_string(struct build *bd, const struct norm_pattern *p,
 		       const struct norm_pstr *s, size_t pi)
 {
 	uint32_t nd = s->flags & NORM_PS_WS ? 1 : 2;
-	for (uint8_t k = 0; k < s->len && nd; k++)
+	uint8_t k = 0;
+	if (bd->path[0] == nd) {
+		/* the path the last string shares */
+		const struct norm_pstr *l = &bd->last;
+		while (k < s->len && k < l->len && s->sym[k] == l->sym[k] &&
+		       (s->loop >> k & 1) == (l->loop >> k & 1))
+			k++;
+		nd = bd->path[k];
+	}
+	bd->path[0] = s->flags & NORM_PS_WS ? 1 : 2;
+	for (; k < s->len && nd; k++) {
 		nd = child(bd, nd, trie_set(bd, p, s->sym[k], true),
 			   s->loop >> k & 1);
+		bd->path[k + 1] = nd;
+	}
+	bd->last = *s;
+	if (!nd)
+		bd->path[0] = 0;
 	if (!nd || bd->is_oom)
 		return;
 	uint16_t x = 0;
@@ -481,6 +501,7 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		}
 		memset(bd.wide, 0, sizeof(bd.wide));
 		memset(bd.narrow, 0, sizeof(bd.narrow));
+		bd.path[0] = 0; /* no string of this pattern yet */
 		for (size_t k = 0; k < p->first.nstrs && !bd.is_oom; k++)
 			add_string(&bd, p, &p->first.strs[k], i);
 	}
