@@ -101,6 +101,22 @@ static inline uint64_t slot_make(const struct fa *f, size_t i)
 	return (uint64_t)f->stamp << 32 | (uint32_t)(i + 1);
 }
 
+/* The slot of s in the scratch hash h (cap slots) of strings of p: the
+** one that holds an equal string (*is_dup), or the free one to take. */
+static size_t probe(const struct fa *f, const uint64_t *h, size_t cap,
+		    const struct pset *p, const struct norm_pstr *s,
+		    bool *is_dup)
+{
+	size_t k = hash_pstr(s) >> 40 & (cap - 1);
+	for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
+		if (!memcmp(&p->v[slot_index(h[k])], s, sizeof(*s))) {
+			*is_dup = true;
+			return k;
+		}
+	*is_dup = false;
+	return k;
+}
+
 /* Drop duplicates (keeping the first of each). */
 static void ps_dedupe(struct fa *f, struct pset *p)
 {
@@ -112,14 +128,8 @@ static void ps_dedupe(struct fa *f, struct pset *p)
 		return;
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		size_t k = hash_pstr(&p->v[i]) >> 40 & (cap - 1);
-		bool dup = false;
-		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
-			if (!memcmp(&p->v[slot_index(h[k])], &p->v[i],
-				    sizeof(*p->v))) {
-				dup = true;
-				break;
-			}
+		bool dup;
+		size_t k = probe(f, h, cap, p, &p->v[i], &dup);
 		if (dup)
 			continue;
 		p->v[o] = p->v[i];
@@ -255,14 +265,8 @@ static size_t dedupe_len(struct fa *f, struct pset *p, struct by_len *bl,
 		return 0;
 	for (size_t i = 0; i < bl->n[len]; i++) {
 		uint32_t x = bl->ix[len][i];
-		size_t k = hash_pstr(&p->v[x]) >> 40 & (cap - 1);
-		bool dup = false;
-		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
-			if (!memcmp(&p->v[slot_index(h[k])], &p->v[x],
-				    sizeof(*p->v))) {
-				dup = true;
-				break;
-			}
+		bool dup;
+		size_t k = probe(f, h, cap, p, &p->v[x], &dup);
 		if (dup) {
 			bl->is_dead[x] = true;
 			ndead++;
