@@ -103,9 +103,9 @@ static inline uint64_t slot_make(const struct fa *f, size_t i)
 
 /* The slot of s in the scratch hash h (cap slots) of strings of p: the
 ** one that holds an equal string (*is_dup), or the free one to take. */
-static size_t probe(const struct fa *f, const uint64_t *h, size_t cap,
-		    const struct pset *p, const struct norm_pstr *s,
-		    bool *is_dup)
+static inline size_t probe(const struct fa *f, const uint64_t *h,
+			   size_t cap, const struct pset *p,
+			   const struct norm_pstr *s, bool *is_dup)
 {
 	size_t k = hash_pstr(s) >> 40 & (cap - 1);
 	for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
