@@ -326,6 +326,18 @@ static void dispatch(struct build *bd)
 	uint32_t seen[128][2]; /* lists made for this node: offset, count */
 	t->ndisp = 1;
 	t->nlists = 1; /* offset 0: no children */
+	/* room for a table for every node that may get one, made once */
+	size_t nbig = 0;
+	for (size_t nd = 1; nd < t->nnodes; nd++) {
+		size_t nch = 0;
+		for (uint32_t ch = t->nodes[nd].child; ch && nch < DISP_MIN;
+		     ch = t->nodes[ch].sibling)
+			nch++;
+		nbig += nch >= DISP_MIN;
+	}
+	if (!grow(bd, (void **)&t->disp, sizeof(*t->disp), &t->capdisp,
+		  1 + 128 * nbig))
+		return;
 	for (size_t nd = 1; nd < t->nnodes && !bd->is_oom; nd++) {
 		size_t nch = 0;
 		for (uint32_t ch = t->nodes[nd].child; ch;
@@ -361,8 +373,10 @@ static void dispatch(struct build *bd)
 			t->disp[d + b] = 0;
 			if (!cnt)
 				continue;
+			/* the lists of a node differ, and neighbouring bytes
+			** often share one: the last made is tried first */
 			size_t j;
-			for (j = 0; j < nseen; j++)
+			for (j = nseen; j-- > 0;)
 				if (seen[j][1] == cnt &&
 				    !memcmp(t->lists + seen[j][0] + 1, kids[b],
 					    cnt * sizeof(*t->lists)))
