@@ -16,6 +16,14 @@
 ** strings that end there: match starts, and triggers). A byte above
 ** ASCII stops a walk and reports every match start below the state,
 ** which only adds tries. The DFA starts over when it has DFA_MAX states.
+**
+** The walk is the hot loop of the scan, so a transition is one load: the
+** table holds the next state's row offset, a flag when the transition
+** reports bits, and two values that send the walk to its slow path (not
+** yet made; a byte above ASCII, which has a column of its own). The bits
+** a walk reports are interned, each with the list of patterns whose
+** starts it holds, so a report pushes the position onto those queues
+** directly.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +32,16 @@
 
 #define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
-/* a transition in the table: the next state, T_BITS when it reports
-** bits (in tbits, read only then), or T_UNKNOWN */
-#define T_BITS 0x4000u
-#define T_UNKNOWN 0xFFFFu
+/* a transition in the table: the row of the next state (its index times
+** nrow), or'ed with T_BITS when it reports bits (in tbits16, read only
+** then); or T_UNKNOWN (not made yet), or T_BAIL (the column of the bytes
+** above ASCII). Both have T_BITS set, so the hot loop tests one bit. */
+#define T_BITS 0x80000000u
+#define T_BAIL 0xFFFFFFFEu
+#define T_UNKNOWN 0xFFFFFFFFu
+/* the head of a pattern list (blist): its length, and L_TRIG when the
+** bits report triggers too */
+#define L_TRIG 0x8000u
 
 struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
@@ -49,8 +63,10 @@ struct norm_walk {
 	size_t nst, capst;
 	uint32_t *dnodes;       /* the node sets */
 	size_t ndnodes, capdnodes;
-	uint16_t *trans;        /* nst * ncls: next | T_BITS, or T_UNKNOWN */
-	uint16_t *tbits16;      /* nst * ncls: bits of a T_BITS transition */
+	size_t nrow;            /* columns of a row: ncls, and the bail one */
+	uint8_t col[256];       /* the column of a byte */
+	uint32_t *trans;        /* nst * nrow: see T_BITS */
+	uint16_t *tbits16;      /* nst * nrow: bits of a T_BITS transition */
 	size_t captrans, captbits16;
 	uint32_t *hst;          /* state hash: index + 1 */
 	size_t hstmask;
@@ -58,6 +74,10 @@ struct norm_walk {
 	size_t nbits, capbits;
 	uint32_t *hbits;        /* their hash: index + 1 */
 	size_t hbitsmask;
+	uint32_t *blist_at;     /* bit set index -> its list in blist */
+	size_t capblist_at;
+	uint16_t *blist;        /* head (count | L_TRIG), then the patterns */
+	size_t nblist, capblist;
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
@@ -92,6 +112,30 @@ static uint32_t hash_words(const void *p, size_t n)
 	return (uint32_t)(h >> 32) | 1;
 }
 
+/* The list of bit set b (w->tbits): the patterns of its starts. */
+static bool make_list(struct norm_walk *w, size_t b)
+{
+	size_t nw = w->nw, n = 0;
+	for (size_t k = 0; k < nw; k++)
+		n += (size_t)__builtin_popcountll(w->tbits[k]);
+	if (!vgrow(w, (void **)&w->blist_at, sizeof(*w->blist_at),
+		   &w->capblist_at, b + 1) ||
+	    !vgrow(w, (void **)&w->blist, sizeof(*w->blist), &w->capblist,
+		   w->nblist + n + 1))
+		return false;
+	uint16_t *l = w->blist + w->nblist;
+	w->blist_at[b] = (uint32_t)w->nblist;
+	w->nblist += n + 1;
+	l[0] = (uint16_t)n;
+	for (size_t k = 0; k < nw; k++) {
+		for (uint64_t m = w->tbits[k]; m; m &= m - 1)
+			*++l = (uint16_t)(k * 64 + (size_t)__builtin_ctzll(m));
+		if (w->tbits[nw + k])
+			w->blist[w->blist_at[b]] |= L_TRIG;
+	}
+	return true;
+}
+
 /* The index of bit set w->tbits (0: empty). */
 static uint32_t bits_id(struct norm_walk *w)
 {
@@ -117,6 +161,8 @@ static uint32_t bits_id(struct norm_walk *w)
 		return UNKNOWN;
 	}
 	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
+	if (!make_list(w, w->nbits))
+		return UNKNOWN;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
 }
@@ -185,9 +231,9 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
 	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
 		   w->ndnodes + n) ||
-	    !vgrow(w, (void **)&w->trans, t->ncls * sizeof(*w->trans),
+	    !vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
 		   &w->captrans, w->nst + 1) ||
-	    !vgrow(w, (void **)&w->tbits16, t->ncls * sizeof(*w->tbits16),
+	    !vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
 		   &w->captbits16, w->nst + 1))
 		return UNKNOWN;
 	uint32_t id = (uint32_t)w->nst;
@@ -198,7 +244,8 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
 	w->ndnodes += n;
 	for (size_t c = 0; c < t->ncls; c++)
-		w->trans[id * t->ncls + c] = T_UNKNOWN;
+		w->trans[id * w->nrow + c] = T_UNKNOWN;
+	w->trans[id * w->nrow + t->ncls] = T_BAIL;
 	size_t nw = w->nw;
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
 	cond_bits(w, w->tmp, n, -1);
@@ -290,6 +337,7 @@ static void clear_dfa(struct norm_walk *w)
 {
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
+	w->nblist = 0;
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
 	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
 	memset(w->start, 0xFF, sizeof(w->start));
@@ -297,25 +345,44 @@ static void clear_dfa(struct norm_walk *w)
 	w->nst = 0;
 	state_id(w, 0);
 	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
-	    vgrow(w, (void **)&w->trans, w->t->ncls * sizeof(*w->trans),
+	    vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
 		  &w->captrans, 1) &&
-	    vgrow(w, (void **)&w->tbits16, w->t->ncls * sizeof(*w->tbits16),
+	    vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
 		  &w->captbits16, 1)) {
 		memset(&w->st[0], 0, sizeof(w->st[0]));
-		for (size_t c = 0; c < w->t->ncls; c++)
+		for (size_t c = 0; c < w->nrow; c++)
 			w->trans[c] = 0; /* dead stays dead, reports nothing */
 		w->nst = 1;
 	}
 }
 
-/* OR the bits of index b into acc (starts) and active (triggers). */
-static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
+/* Queue position p for pattern j (once: positions come in order). */
+static void push(struct norm_walk *w, size_t j, uint32_t p)
+{
+	struct norm_startq *q = &w->q[j];
+	if (!q->n)
+		w->queued[j / 64] |= 1ull << (j % 64);
+	else if (q->v[q->n - 1] == p)
+		return;
+	if (q->n == q->cap &&
+	    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap, q->n + 1))
+		return;
+	q->v[q->n++] = p;
+}
+
+/* Bits b of a walk from p: p queued for their starts, their triggers
+** into active. */
+static void report(struct norm_walk *w, uint32_t b, uint32_t p,
+		   uint64_t *active)
 {
 	if (!b)
 		return;
-	const uint64_t *v = w->bits + (size_t)b * 2 * w->nw;
-	or_set(w->acc, v, w->nw);
-	or_set(active, v + w->nw, w->nw);
+	const uint16_t *l = w->blist + w->blist_at[b];
+	uint32_t n = l[0] & ~L_TRIG;
+	for (uint32_t k = 1; k <= n; k++)
+		push(w, l[k], p);
+	if (l[0] & L_TRIG)
+		or_set(active, w->bits + ((size_t)b * 2 + 1) * w->nw, w->nw);
 }
 
 /*
@@ -327,6 +394,7 @@ static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
 static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 {
 	const struct norm_scan *t = w->t;
+	(void)t;
 	uint32_t tr = step(w, *id, b);
 	if (tr == UNKNOWN) {
 		/* the DFA is full: start over, here */
@@ -347,16 +415,27 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 			return UNKNOWN;
 		}
 	}
-	size_t at = *id * t->ncls + t->bcls[b];
-	w->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
+	size_t at = *id * w->nrow + t->bcls[b];
+	w->trans[at] = (uint32_t)((tr >> 16) * w->nrow) |
+		       ((tr & 0xFFFF) ? T_BITS : 0);
 	w->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
+}
+
+/* Queue position p for every pattern in w->acc (the rare paths). */
+static void queue(struct norm_walk *w, uint32_t p)
+{
+	for (size_t k = 0; k < w->nw; k++) {
+		for (uint64_t b = w->acc[k]; b; b &= b - 1)
+			push(w, k * 64 + (size_t)__builtin_ctzll(b), p);
+		w->acc[k] = 0;
+	}
 }
 
 /*
 ** Walk from position p (its byte x[p] taken): at the start of a
 ** letter/digit run with both roots, else with the one for anywhere.
-** Starts go to w->acc, triggers to active.
+** Starts are queued at p, triggers go to active.
 */
 static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		 uint32_t e, bool any_only, uint64_t *active)
@@ -369,6 +448,7 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 			or_set(w->acc,
 			       pool_at(t, t->nodes[t->first[k]].sub, w->nw),
 			       w->nw);
+		queue(w, p);
 		return;
 	}
 	uint32_t tr = w->start[any_only][c];
@@ -383,53 +463,37 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		}
 		w->start[any_only][c] = tr;
 	}
-	report(w, tr & 0xFFFF, active);
-	uint32_t id = tr >> 16;
-	for (uint32_t i = p + 1; id; i++) {
-		if (i >= e) {
-			report(w, w->st[id].end, active);
-			return;
-		}
-		unsigned b = x[i];
-		if (b >= 0x80) {
-			report(w, w->st[id].bail, active);
-			return;
-		}
-		size_t at = id * t->ncls + t->bcls[b];
-		uint16_t tr16 = w->trans[at];
-		if (tr16 == T_UNKNOWN) {
-			tr = learn(w, &id, b);
-			if (tr == UNKNOWN)
+	report(w, tr & 0xFFFF, p, active);
+	const size_t nrow = w->nrow;
+	const uint8_t *col = w->col;
+	const uint32_t *trans = w->trans;
+	uint32_t row = (tr >> 16) * (uint32_t)nrow;
+	uint32_t i = p + 1;
+	for (; row && i < e; i++) {
+		size_t at = row + col[x[i]];
+		uint32_t nx = trans[at];
+		if (nx & T_BITS) {
+			if (nx == T_BAIL) {
+				report(w, w->st[row / nrow].bail, p, active);
 				return;
-			report(w, tr & 0xFFFF, active);
-			id = tr >> 16;
-			continue;
-		}
-		if (tr16 & T_BITS)
-			report(w, w->tbits16[at], active);
-		id = tr16 & ~T_BITS;
-	}
-}
-
-/* Queue position p for every pattern in w->acc. */
-static void queue(struct norm_walk *w, uint32_t p)
-{
-	for (size_t k = 0; k < w->nw; k++) {
-		for (uint64_t b = w->acc[k]; b; b &= b - 1) {
-			size_t j = k * 64 + (size_t)__builtin_ctzll(b);
-			struct norm_startq *q = &w->q[j];
-			if (!q->n)
-				w->queued[k] |= 1ull << (j % 64);
-			else if (q->v[q->n - 1] == p)
+			}
+			if (nx == T_UNKNOWN) {
+				uint32_t id = row / (uint32_t)nrow;
+				tr = learn(w, &id, x[i]);
+				if (tr == UNKNOWN)
+					return;
+				report(w, tr & 0xFFFF, p, active);
+				row = (tr >> 16) * (uint32_t)nrow;
+				trans = w->trans; /* moved when it grew */
 				continue;
-			if (q->n == q->cap &&
-			    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap,
-				   q->n + 1))
-				return;
-			q->v[q->n++] = p;
+			}
+			report(w, w->tbits16[at], p, active);
+			nx &= ~T_BITS;
 		}
-		w->acc[k] = 0;
+		row = nx;
 	}
+	if (row)
+		report(w, w->st[row / nrow].end, p, active);
 }
 
 /* The trigger of the letter run at i (bounded by e) into active. */
@@ -469,6 +533,9 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	}
 	w->tbits = w->acc + w->nw;
 	w->queued = w->acc + 3 * w->nw;
+	w->nrow = w->t->ncls + 1;
+	for (unsigned c = 0; c < 256; c++)
+		w->col[c] = c < 128 ? w->t->bcls[c] : (uint8_t)w->t->ncls;
 	clear_dfa(w);
 	if (w->is_oom) {
 		norm_walk_destroy(w);
@@ -492,6 +559,8 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->hst);
 	free(w->bits);
 	free(w->hbits);
+	free(w->blist_at);
+	free(w->blist);
 	free(w->tmp);
 	free(w);
 }
@@ -534,7 +603,6 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 				or_set(active, n->sym_set[c], nw);
 			if (k & B_ANY) {
 				walk(w, x, i, e, true, active);
-				queue(w, i);
 			}
 			i++;
 			continue;
@@ -553,14 +621,12 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		if (is_start) {
 			if (k & (B_RUN | B_ANY)) {
 				walk(w, x, i, e, false, active);
-				queue(w, i);
 			}
 		} else {
 			if (k & B_LETTER)
 				trigger_word(w, x, i, e, active);
 			if (k & B_ANY) {
 				walk(w, x, i, e, true, active);
-				queue(w, i);
 			}
 		}
 		if (kinds & (B_DIGIT | B_ANY)) {
@@ -570,7 +636,6 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 					trigger_word(w, x, q, e, active);
 				if (kq & B_ANY) {
 					walk(w, x, q, e, true, active);
-					queue(w, q);
 				}
 			}
 		}
