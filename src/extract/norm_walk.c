@@ -22,8 +22,10 @@
 ** reports bits, and two values that send the walk to its slow path (not
 ** yet made; a byte above ASCII, which has a column of its own). The bits
 ** a walk reports are interned, each with the list of patterns whose
-** starts it holds, so a report pushes the position onto those queues
-** directly.
+** starts it holds. A report is kept as a record (position, bits) until
+** the stretch is read, and then queues the position for the patterns of
+** the list that the stretch activated only: most starts belong to
+** patterns whose anchors the stretch lacks, and those never run.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,10 @@
 /* the head of a pattern list (blist): its length, and L_TRIG when the
 ** bits report triggers too */
 #define L_TRIG 0x8000u
+/* a record's bits: a pattern list (below REC_SET), a pool bitset
+** (REC_SET | its index), or the patterns that may start at ^ */
+#define REC_SET 0x80000000u
+#define REC_BOS 0xFFFFFFFFu
 
 struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
@@ -55,7 +61,7 @@ struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
 	size_t nw;
-	uint64_t *acc;          /* starts at the current position */
+	uint64_t *mem;          /* tbits and queued */
 	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	/* DFA */
@@ -78,6 +84,9 @@ struct norm_walk {
 	size_t capblist_at;
 	uint16_t *blist;        /* head (count | L_TRIG), then the patterns */
 	size_t nblist, capblist;
+	uint32_t *rec;          /* the reports of the stretch: position, bits */
+	size_t nrec, caprec;
+	bool is_all;            /* queue for every pattern, active or not */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
@@ -333,8 +342,13 @@ static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
 	return next << 16 | bits;
 }
 
+static void flush(struct norm_walk *w, const uint64_t *active);
+
 static void clear_dfa(struct norm_walk *w)
 {
+	/* the records name bits about to go: queue them now, for every
+	** pattern (the inactive ones are not run) */
+	flush(w, NULL);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
 	w->nblist = 0;
@@ -370,18 +384,60 @@ static void push(struct norm_walk *w, size_t j, uint32_t p)
 	q->v[q->n++] = p;
 }
 
-/* Bits b of a walk from p: p queued for their starts, their triggers
-** into active. */
+static void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+{
+	if (w->nrec == w->caprec &&
+	    !vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
+		   w->nrec + 1))
+		return;
+	w->rec[2 * w->nrec] = p;
+	w->rec[2 * w->nrec + 1] = b;
+	w->nrec++;
+}
+
+/*
+** Queue the records' positions for their patterns that are in active
+** (NULL: for every one). Records come in position order, so each queue
+** stays sorted.
+*/
+static void flush(struct norm_walk *w, const uint64_t *active)
+{
+	size_t nw = w->nw;
+	for (size_t r = 0; r < w->nrec; r++) {
+		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
+		if (b & REC_SET) {
+			const uint64_t *v = b == REC_BOS
+						    ? w->t->bos
+						    : pool_at(w->t,
+							      (int32_t)(b & ~REC_SET),
+							      nw);
+			for (size_t k = 0; k < nw; k++)
+				for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
+				     m; m &= m - 1)
+					push(w, k * 64 + (size_t)__builtin_ctzll(m),
+					     p);
+			continue;
+		}
+		const uint16_t *l = w->blist + w->blist_at[b];
+		uint32_t n = l[0] & ~L_TRIG;
+		for (uint32_t k = 1; k <= n; k++)
+			if (!active || (active[l[k] / 64] >> (l[k] % 64) & 1))
+				push(w, l[k], p);
+	}
+	w->nrec = 0;
+}
+
+/* Bits b of a walk from p: a record of p for their starts, their
+** triggers into active. */
 static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 		   uint64_t *active)
 {
 	if (!b)
 		return;
-	const uint16_t *l = w->blist + w->blist_at[b];
-	uint32_t n = l[0] & ~L_TRIG;
-	for (uint32_t k = 1; k <= n; k++)
-		push(w, l[k], p);
-	if (l[0] & L_TRIG)
+	uint16_t head = w->blist[w->blist_at[b]];
+	if (head & ~L_TRIG)
+		add_rec(w, p, b);
+	if (head & L_TRIG)
 		or_set(active, w->bits + ((size_t)b * 2 + 1) * w->nw, w->nw);
 }
 
@@ -422,16 +478,6 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 	return tr;
 }
 
-/* Queue position p for every pattern in w->acc (the rare paths). */
-static void queue(struct norm_walk *w, uint32_t p)
-{
-	for (size_t k = 0; k < w->nw; k++) {
-		for (uint64_t b = w->acc[k]; b; b &= b - 1)
-			push(w, k * 64 + (size_t)__builtin_ctzll(b), p);
-		w->acc[k] = 0;
-	}
-}
-
 /*
 ** Walk from position p (its byte x[p] taken): at the start of a
 ** letter/digit run with both roots, else with the one for anywhere.
@@ -445,10 +491,9 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 	if (c >= 0x80) {
 		/* above ASCII: whatever may start with it */
 		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
-			or_set(w->acc,
-			       pool_at(t, t->nodes[t->first[k]].sub, w->nw),
-			       w->nw);
-		queue(w, p);
+			if (t->nodes[t->first[k]].sub >= 0)
+				add_rec(w, p,
+					REC_SET | (uint32_t)t->nodes[t->first[k]].sub);
 		return;
 	}
 	uint32_t tr = w->start[any_only][c];
@@ -496,6 +541,21 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		report(w, w->st[row / nrow].end, p, active);
 }
 
+/*
+** Whether the walk from ASCII x[p] would report nothing, seen from its
+** first two bytes: most walks die there, and this costs less than the
+** call. False when unsure (a transition not made yet).
+*/
+static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
+			   uint32_t p, uint32_t e, bool any_only)
+{
+	uint32_t tr = w->start[any_only][x[p]];
+	if (tr == UNKNOWN || (tr & 0xFFFF))
+		return false;
+	uint32_t row = (tr >> 16) * (uint32_t)w->nrow;
+	return !row || (p + 1 < e && !w->trans[row + w->col[x[p + 1]]]);
+}
+
 /* The trigger of the letter run at i (bounded by e) into active. */
 static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			 uint32_t i, uint32_t e, uint64_t *active)
@@ -521,18 +581,18 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->n = n;
 	w->t = n->scan;
 	w->nw = n->nwords;
-	w->acc = calloc(4 * w->nw, sizeof(uint64_t));
+	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
 	w->hstmask = 2 * DFA_MAX - 1;
 	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
 	w->hbitsmask = 2 * 65536 - 1;
 	w->hbits = calloc(w->hbitsmask + 1, sizeof(*w->hbits));
-	if (!w->acc || !w->q || !w->hst || !w->hbits) {
+	if (!w->mem || !w->q || !w->hst || !w->hbits) {
 		norm_walk_destroy(w);
 		return NULL;
 	}
-	w->tbits = w->acc + w->nw;
-	w->queued = w->acc + 3 * w->nw;
+	w->tbits = w->mem;
+	w->queued = w->mem + 2 * w->nw;
 	w->nrow = w->t->ncls + 1;
 	for (unsigned c = 0; c < 256; c++)
 		w->col[c] = c < 128 ? w->t->bcls[c] : (uint8_t)w->t->ncls;
@@ -551,7 +611,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	for (size_t i = 0; w->q && i < w->n->npatterns; i++)
 		free(w->q[i].v);
 	free(w->q);
-	free(w->acc);
+	free(w->mem);
 	free(w->st);
 	free(w->dnodes);
 	free(w->trans);
@@ -561,6 +621,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->hbits);
 	free(w->blist_at);
 	free(w->blist);
+	free(w->rec);
 	free(w->tmp);
 	free(w);
 }
@@ -569,6 +630,11 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 					   size_t pi)
 {
 	return &w->q[pi];
+}
+
+void norm_walk_queue_all(struct norm_walk *w)
+{
+	w->is_all = true;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -589,21 +655,18 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			w->q[k * 64 + (size_t)__builtin_ctzll(m)].n = 0;
 		w->queued[k] = 0;
 	}
-	if (s == 0 && t->is_bos) {
-		/* ^ holds at the subject's start only */
-		memcpy(w->acc, t->bos, nw * sizeof(uint64_t));
-		queue(w, 0);
-	}
-	bool digit = false;
+	w->nrec = 0;
+	if (s == 0 && t->is_bos)
+		add_rec(w, 0, REC_BOS); /* ^ holds at the subject's start only */
+	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
 		uint8_t k = t->cls[c];
 		if (!(k & (B_LETTER | B_DIGIT))) {
 			if (k & B_SYM)
 				or_set(active, n->sym_set[c], nw);
-			if (k & B_ANY) {
+			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
-			}
 			i++;
 			continue;
 		}
@@ -612,36 +675,31 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		** looked up, bytes that start strings anywhere walked */
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
-		uint32_t j = i;
-		uint8_t kinds = 0;
-		while (j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)))
-			kinds |= t->cls[x[j++]];
-		if (kinds & B_DIGIT)
-			digit = true;
 		if (is_start) {
-			if (k & (B_RUN | B_ANY)) {
+			if ((k & (B_RUN | B_ANY)) && !is_idle(w, x, i, e, false))
 				walk(w, x, i, e, false, active);
-			}
 		} else {
 			if (k & B_LETTER)
 				trigger_word(w, x, i, e, active);
-			if (k & B_ANY) {
+			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
-			}
 		}
-		if (kinds & (B_DIGIT | B_ANY)) {
-			for (uint32_t q = i + 1; q < j; q++) {
-				uint8_t kq = t->cls[x[q]];
-				if ((kq & B_LETTER) && !is_alpha(x[q - 1]))
-					trigger_word(w, x, q, e, active);
-				if (kq & B_ANY) {
-					walk(w, x, q, e, true, active);
-				}
-			}
+		kinds |= k;
+		uint8_t prev = k;
+		for (i++; i < e; i++) {
+			uint8_t kq = t->cls[x[i]];
+			if (!(kq & (B_LETTER | B_DIGIT)))
+				break;
+			kinds |= kq;
+			if ((kq & B_LETTER) && (prev & B_DIGIT))
+				trigger_word(w, x, i, e, active);
+			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
+				walk(w, x, i, e, true, active);
+			prev = kq;
 		}
-		i = j;
 	}
-	if (digit)
+	if (kinds & B_DIGIT)
 		or_set(active, n->digit_set, nw);
+	flush(w, w->is_all ? NULL : active);
 	return w->is_oom ? FC_ENOMEM : FC_OK;
 }
