@@ -20,12 +20,11 @@
 ** The walk is the hot loop of the scan, so a transition is one load: the
 ** table holds the next state's row offset, a flag when the transition
 ** reports bits, and two values that send the walk to its slow path (not
-** yet made; a byte above ASCII, which has a column of its own). The bits
-** a walk reports are interned, each with the list of patterns whose
-** starts it holds. A report is kept as a record (position, bits) until
-** the stretch is read, and then queues the position for the patterns of
-** the list that the stretch activated only: most starts belong to
-** patterns whose anchors the stretch lacks, and those never run.
+** yet made; a byte above ASCII, which has a column of its own). A
+** report of starts is kept as a record (position, bits) until the
+** stretch is read, and then queues the position for the patterns of the
+** bits that the stretch activated only: most starts belong to patterns
+** whose anchors the stretch lacks, and those never run.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -41,10 +40,10 @@
 #define T_BITS 0x80000000u
 #define T_BAIL 0xFFFFFFFEu
 #define T_UNKNOWN 0xFFFFFFFFu
-/* the head of a pattern list (blist): its length, and L_TRIG when the
-** bits report triggers too */
-#define L_TRIG 0x8000u
-/* a record's bits: a pattern list (below REC_SET), a pool bitset
+/* what interned bits hold (bflags) */
+#define F_STARTS 1u
+#define F_TRIG 2u
+/* a record's bits: interned bits (below REC_SET), a pool bitset
 ** (REC_SET | its index), or the patterns that may start at ^ */
 #define REC_SET 0x80000000u
 #define REC_BOS 0xFFFFFFFFu
@@ -80,10 +79,8 @@ struct norm_walk {
 	size_t nbits, capbits;
 	uint32_t *hbits;        /* their hash: index + 1 */
 	size_t hbitsmask;
-	uint32_t *blist_at;     /* bit set index -> its list in blist */
-	size_t capblist_at;
-	uint16_t *blist;        /* head (count | L_TRIG), then the patterns */
-	size_t nblist, capblist;
+	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
+	size_t capbflags;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
 	bool is_all;            /* queue for every pattern, active or not */
@@ -112,37 +109,18 @@ static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
 	return true;
 }
 
+/* A hash of n bytes (a multiple of 4), four at a time. */
 static uint32_t hash_words(const void *p, size_t n)
 {
 	const unsigned char *b = p;
 	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001B3ull;
-	return (uint32_t)(h >> 32) | 1;
-}
-
-/* The list of bit set b (w->tbits): the patterns of its starts. */
-static bool make_list(struct norm_walk *w, size_t b)
-{
-	size_t nw = w->nw, n = 0;
-	for (size_t k = 0; k < nw; k++)
-		n += (size_t)__builtin_popcountll(w->tbits[k]);
-	if (!vgrow(w, (void **)&w->blist_at, sizeof(*w->blist_at),
-		   &w->capblist_at, b + 1) ||
-	    !vgrow(w, (void **)&w->blist, sizeof(*w->blist), &w->capblist,
-		   w->nblist + n + 1))
-		return false;
-	uint16_t *l = w->blist + w->nblist;
-	w->blist_at[b] = (uint32_t)w->nblist;
-	w->nblist += n + 1;
-	l[0] = (uint16_t)n;
-	for (size_t k = 0; k < nw; k++) {
-		for (uint64_t m = w->tbits[k]; m; m &= m - 1)
-			*++l = (uint16_t)(k * 64 + (size_t)__builtin_ctzll(m));
-		if (w->tbits[nw + k])
-			w->blist[w->blist_at[b]] |= L_TRIG;
+	for (size_t i = 0; i + 4 <= n; i += 4) {
+		uint32_t v;
+		memcpy(&v, b + i, 4);
+		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
 	}
-	return true;
+	return (uint32_t)(h >> 32) | 1;
 }
 
 /* The index of bit set w->tbits (0: empty). */
@@ -170,16 +148,15 @@ static uint32_t bits_id(struct norm_walk *w)
 		return UNKNOWN;
 	}
 	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
-	if (!make_list(w, w->nbits))
+	if (!vgrow(w, (void **)&w->bflags, 1, &w->capbflags, w->nbits + 1))
 		return UNKNOWN;
+	uint8_t f = 0;
+	for (size_t k = 0; k < w->nw; k++)
+		f |= (w->tbits[k] ? F_STARTS : 0) |
+		     (w->tbits[w->nw + k] ? F_TRIG : 0);
+	w->bflags[w->nbits] = f;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
-}
-
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return a < b ? -1 : a > b;
 }
 
 /* The bits of the conds of node set S when the next byte is b (b < 0:
@@ -215,7 +192,14 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 {
 	const struct norm_scan *t = w->t;
 	if (n > 1) {
-		qsort(w->tmp, n, sizeof(*w->tmp), cmp_u32);
+		/* sets are small: insertion sort */
+		for (size_t k = 1; k < n; k++) {
+			uint32_t v = w->tmp[k];
+			size_t j = k;
+			for (; j > 0 && w->tmp[j - 1] > v; j--)
+				w->tmp[j] = w->tmp[j - 1];
+			w->tmp[j] = v;
+		}
 		size_t o = 1;
 		for (size_t k = 1; k < n; k++)
 			if (w->tmp[k] != w->tmp[o - 1])
@@ -351,7 +335,6 @@ static void clear_dfa(struct norm_walk *w)
 	flush(w, NULL);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
-	w->nblist = 0;
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
 	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
 	memset(w->start, 0xFF, sizeof(w->start));
@@ -405,24 +388,15 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	size_t nw = w->nw;
 	for (size_t r = 0; r < w->nrec; r++) {
 		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
-		if (b & REC_SET) {
-			const uint64_t *v = b == REC_BOS
-						    ? w->t->bos
-						    : pool_at(w->t,
-							      (int32_t)(b & ~REC_SET),
-							      nw);
-			for (size_t k = 0; k < nw; k++)
-				for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
-				     m; m &= m - 1)
-					push(w, k * 64 + (size_t)__builtin_ctzll(m),
-					     p);
-			continue;
-		}
-		const uint16_t *l = w->blist + w->blist_at[b];
-		uint32_t n = l[0] & ~L_TRIG;
-		for (uint32_t k = 1; k <= n; k++)
-			if (!active || (active[l[k] / 64] >> (l[k] % 64) & 1))
-				push(w, l[k], p);
+		const uint64_t *v =
+			b == REC_BOS ? w->t->bos
+			: b & REC_SET
+				? pool_at(w->t, (int32_t)(b & ~REC_SET), nw)
+				: w->bits + (size_t)b * 2 * nw;
+		for (size_t k = 0; k < nw; k++)
+			for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
+			     m; m &= m - 1)
+				push(w, k * 64 + (size_t)__builtin_ctzll(m), p);
 	}
 	w->nrec = 0;
 }
@@ -434,10 +408,10 @@ static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 {
 	if (!b)
 		return;
-	uint16_t head = w->blist[w->blist_at[b]];
-	if (head & ~L_TRIG)
+	uint8_t f = w->bflags[b];
+	if (f & F_STARTS)
 		add_rec(w, p, b);
-	if (head & L_TRIG)
+	if (f & F_TRIG)
 		or_set(active, w->bits + ((size_t)b * 2 + 1) * w->nw, w->nw);
 }
 
@@ -619,8 +593,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->hst);
 	free(w->bits);
 	free(w->hbits);
-	free(w->blist_at);
-	free(w->blist);
+	free(w->bflags);
 	free(w->rec);
 	free(w->tmp);
 	free(w);
