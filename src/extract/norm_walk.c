@@ -65,7 +65,7 @@ struct norm_walk {
 	struct norm_startq *q;  /* per pattern */
 	/* DFA */
 	struct dstate *st;
-	size_t nst, capst;
+	size_t nst, capst, maxst; /* maxst: DFA_MAX, less in tests */
 	uint32_t *dnodes;       /* the node sets */
 	size_t ndnodes, capdnodes;
 	size_t nrow;            /* columns of a row: ncls, and the bail one */
@@ -219,7 +219,7 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 		    !memcmp(w->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
 			return k - 1;
 	}
-	if (w->nst >= DFA_MAX)
+	if (w->nst >= w->maxst)
 		return UNKNOWN;
 	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
 	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
@@ -516,13 +516,15 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 }
 
 /*
-** Whether the walk from ASCII x[p] would report nothing, seen from its
-** first two bytes: most walks die there, and this costs less than the
-** call. False when unsure (a transition not made yet).
+** Whether the walk from x[p] would report nothing, seen from its first
+** two bytes: most walks die there, and this costs less than the call.
+** False when unsure (a transition not made yet, a byte above ASCII).
 */
 static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
 			   uint32_t p, uint32_t e, bool any_only)
 {
+	if (x[p] >= 0x80)
+		return false;
 	uint32_t tr = w->start[any_only][x[p]];
 	if (tr == UNKNOWN || (tr & 0xFFFF))
 		return false;
@@ -557,6 +559,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->nw = n->nwords;
 	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
+	w->maxst = DFA_MAX;
 	w->hstmask = 2 * DFA_MAX - 1;
 	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
 	w->hbitsmask = 2 * 65536 - 1;
@@ -608,6 +611,11 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 void norm_walk_queue_all(struct norm_walk *w)
 {
 	w->is_all = true;
+}
+
+void norm_walk_set_max_states(struct norm_walk *w, size_t n)
+{
+	w->maxst = n < 4 ? 4 : n < DFA_MAX ? n : DFA_MAX;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
