@@ -464,10 +464,11 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 	unsigned c = x[p];
 	if (c >= 0x80) {
 		/* above ASCII: whatever may start with it */
-		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
-			if (t->nodes[t->first[k]].sub >= 0)
-				add_rec(w, p,
-					REC_SET | (uint32_t)t->nodes[t->first[k]].sub);
+		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++) {
+			int32_t sub = t->nodes[t->first[k]].sub;
+			if (sub >= 0)
+				add_rec(w, p, REC_SET | (uint32_t)sub);
+		}
 		return;
 	}
 	uint32_t tr = w->start[any_only][c];
@@ -637,8 +638,9 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		w->queued[k] = 0;
 	}
 	w->nrec = 0;
+	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
-		add_rec(w, 0, REC_BOS); /* ^ holds at the subject's start only */
+		add_rec(w, 0, REC_BOS);
 	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
@@ -657,7 +659,8 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
 		if (is_start) {
-			if ((k & (B_RUN | B_ANY)) && !is_idle(w, x, i, e, false))
+			if ((k & (B_RUN | B_ANY)) &&
+			    !is_idle(w, x, i, e, false))
 				walk(w, x, i, e, false, active);
 		} else {
 			if (k & B_LETTER)

@@ -85,8 +85,9 @@ static struct counts compare(const char *text, size_t len, size_t max_states)
 		const uint64_t *qd = norm_walk_queued(w);
 		const uint64_t *qd_all = norm_walk_queued(all);
 		for (size_t pi = 0; pi < n->npatterns; pi++) {
-			const struct norm_startq *q = norm_walk_starts(w, pi);
-			const struct norm_startq *qa = norm_walk_starts(all, pi);
+			const struct norm_startq *q, *qa;
+			q = norm_walk_starts(w, pi);
+			qa = norm_walk_starts(all, pi);
 			size_t nq = has(qd, pi) ? q->n : 0;
 			size_t nqa = has(qd_all, pi) ? qa->n : 0;
 			if (!has(act, pi)) {
@@ -116,16 +117,7 @@ static struct counts compare(const char *text, size_t len, size_t max_states)
 	return c;
 }
 
-static void append_file(struct fc_buf *b, const char *path)
-{
-	char *t;
-	size_t n;
-	assert_int_equal(fc_file_read(path, 1u << 24, &t, &n), FC_OK);
-	fc_buf_add(b, t, n);
-	fc_buf_adds(b, "\n\n");
-	free(t);
-}
-
+/* The seed articles, one after another (a blank line between). */
 static void seed_text(struct fc_buf *b)
 {
 	DIR *dp = opendir(SEED);
@@ -136,7 +128,12 @@ static void seed_text(struct fc_buf *b)
 		if (!fc_str_ends_with(de->d_name, ".txt"))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", SEED, de->d_name);
-		append_file(b, path);
+		char *t;
+		size_t len;
+		assert_int_equal(fc_file_read(path, 1u << 24, &t, &len), FC_OK);
+		fc_buf_add(b, t, len);
+		fc_buf_adds(b, "\n\n");
+		free(t);
 	}
 	closedir(dp);
 }
@@ -191,8 +188,9 @@ static void test_hostile_bytes(void **state)
 		x = x * 1103515245u + 12345u;
 		fc_buf_adds(&b, pieces[(x >> 16) % np]);
 		x = x * 1103515245u + 12345u;
-		unsigned sep = (x >> 16) % 8;
-		fc_buf_adds(&b, sep < 5 ? " " : sep == 5 ? "" : sep == 6 ? ". " : "\n\n");
+		static const char *const seps[] = {" ", " ", " ", " ", " ",
+						   "", ". ", "\n\n"};
+		fc_buf_adds(&b, seps[(x >> 16) % 8]);
 	}
 	assert_int_equal(b.err, FC_OK);
 	struct counts c = compare(fc_buf_cstr(&b), b.len, 0);
