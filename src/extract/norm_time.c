@@ -146,6 +146,27 @@ static long pick_cyclic(long R, long s, long P, bool has_rel, int rel)
 	return R - (R % P + P) % P + s; /* the same year */
 }
 
+/*
+** Quarters and halves (P of them a year) are reported after they end:
+** the latest period s begun by R (the reference's period), or, after
+** a future cue, the next one when that ended over three months ago
+** ("plans to cut jobs after a third-quarter loss", "will report
+** third-quarter net": the one just ended stays).
+*/
+static long period_latest(const struct norm_match *m, long R, long s, long P)
+{
+	const struct norm_ref *r = m->ref;
+	long k0 = pick_cyclic(R, s, P, true, 0);
+	if (k0 > R)
+		k0 -= P;
+	int t = norm_tense(m);
+	bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
+		   (t == 0 && m->n->prefer == NORM_PREFER_FUTURE);
+	long months = 12 / P;
+	long ended = r->y * 12L + r->m - 1 - (k0 * months + months - 1);
+	return fut && ended > 3 ? k0 + P : k0;
+}
+
 /* Two-digit years: the century that puts the year nearest the past. */
 static int full_year(const struct norm_match *m, const struct norm_val *v,
 		     int y)
@@ -384,43 +405,16 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			p->has_y = true;
 		} else if (p->has_q) {
 			long R = r->y * 4L + (r->m - 1) / 3;
-			long k = pick_cyclic(R, p->q - 1, 4, has_rel, rel);
-			if (!has_rel) {
-				long k0 = pick_cyclic(R, p->q - 1, 4, true, 0);
-				if (k0 > R)
-					k0 -= 4;
-				/* quarters are reported after they end:
-				** the past one unless a future cue says
-				** otherwise; the quarter just ended stays
-				** ("plans to cut jobs after a third-quarter
-				** loss", "will report third-quarter net") */
-				int t = norm_tense(m);
-				bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
-					   (t == 0 &&
-					    m->n->prefer == NORM_PREFER_FUTURE);
-				k = fut && k0 < R - 1 ? k0 + 4 : k0;
-			}
+			long k = has_rel ? pick_cyclic(R, p->q - 1, 4, true, rel)
+					 : period_latest(m, R, p->q - 1, 4);
 			p->y = (int)(k / 4);
 			p->has_y = true;
 		} else if (hi >= 0) {
-			/* halves, as quarters: the latest begun; after a
-			** future cue the next when that one ended more
-			** than three months ago ("will report first-half
+			/* halves, as quarters ("will report first-half
 			** results" in July: the one just ended) */
 			long R = r->y * 2L + (r->m - 1) / 6;
-			long k = pick_cyclic(R, hi, 2, has_rel, rel);
-			if (!has_rel) {
-				long k0 = pick_cyclic(R, hi, 2, true, 0);
-				if (k0 > R)
-					k0 -= 2;
-				int t = norm_tense(m);
-				bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
-					   (t == 0 &&
-					    m->n->prefer == NORM_PREFER_FUTURE);
-				long ended = r->y * 12L + r->m - 1 -
-					     (k0 / 2 * 12 + (k0 % 2) * 6 + 5);
-				k = fut && ended > 3 ? k0 + 2 : k0;
-			}
+			long k = has_rel ? pick_cyclic(R, hi, 2, true, rel)
+					 : period_latest(m, R, hi, 2);
 			p->y = (int)(k / 2);
 			p->has_y = true;
 		} else if (si >= 0) {
