@@ -327,6 +327,10 @@ struct norm_val {
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v);
+/* norm_slot() without reading a raw slot's text as a number (num stays
+** NAN): for callers that read the number themselves. */
+bool norm_slot_text(const struct norm_match *m, enum norm_slot s,
+		    struct norm_val *v);
 /* ---- norm_digits.c ---------------------------------------------------- */
 
 /* A number in digits at s[i] ("1,200.5", "12,34,567", "1.3e6"): its value
