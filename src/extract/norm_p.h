@@ -406,7 +406,8 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		     char *buf, size_t cap);
 
 /* norm_tense.c: +1 future, -1 past, -2 a past verb right before the
-** match, NORM_TENSE_SCHED a present-tense schedule verb ("they meet
+** match, -3 a past verb whose own adjunct the date is ("changed ... in
+** December"), NORM_TENSE_SCHED a present-tense schedule verb ("they meet
 ** Monday": the coming one within a week, no cue for farther dates), 0
 ** no cue; and whether a past occurrence (past days back) wins over a
 ** future one (future days ahead). */
