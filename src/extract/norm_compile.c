@@ -3,8 +3,9 @@
 **
 ** Expands {table} and {macro} references into one regex per pattern
 ** (tables become alternations of their keys, longest first), compiles it
-** with PCRE2 and JIT, and builds the lookup hash (table, word) -> value
-** and the trigger hash (anchor word) -> set of patterns. Every output
+** with PCRE2 (on a second thread when there are two: compile_two) and
+** JIT, and builds the lookup hash (table, word) -> value and the trigger
+** hash (anchor word) -> set of patterns. Every output
 ** byte of an expansion remembers the YAML scalar and offset it came
 ** from, so a PCRE2 error points at the exact column in the rule file.
 */
@@ -825,11 +826,16 @@ struct cjob {
 	pcre2_code *code;
 	int errcode;
 	PCRE2_SIZE erroff;
-	char (*names)[40];     /* the captures of references, and tables */
-	int *tables;
+	char names[64][40];    /* the captures of references (struct */
+	int tables[64];        /* expand), and their tables */
 	size_t nnames;
 	size_t diag0, diag1;   /* its expansion's diagnostics in held */
 };
+_Static_assert(sizeof(((struct cjob *)0)->names) ==
+		       sizeof(((struct expand *)0)->names) &&
+	       sizeof(((struct cjob *)0)->tables) ==
+		       sizeof(((struct expand *)0)->tables),
+	       "a job keeps the captures of an expansion");
 
 struct cqueue {
 	struct cjob *jobs;
@@ -882,9 +888,9 @@ static void job_ready(struct cqueue *q, size_t nready, bool is_closed)
 	pthread_mutex_unlock(&q->mu);
 }
 
-/* Threads for the compile: FACTCROSS_THREADS, else the CPUs online (as
-** the stream of fc_norm_stream_create); more than 2 would wait on the
-** analysis. */
+/* Threads for the compile: FACTCROSS_THREADS, else the CPUs online, as
+** for the normalizer's stream (normalize.c); a third thread would only
+** wait for the analysis. */
 static size_t compile_threads(void)
 {
 	long k = sysconf(_SC_NPROCESSORS_ONLN);
@@ -910,15 +916,8 @@ static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
 		j->len = e.out.len;
 		j->rx = malloc(e.out.len + 1);
 		j->nnames = e.nnames;
-		j->names = malloc(e.nnames * sizeof(*j->names) + 1);
-		j->tables = malloc(e.nnames * sizeof(*j->tables) + 1);
-		if (j->names && j->tables) {
-			memcpy(j->names, e.names, e.nnames * sizeof(*j->names));
-			memcpy(j->tables, e.tables,
-			       e.nnames * sizeof(*j->tables));
-		} else {
-			j->nnames = 0; /* only a slot's table is lost */
-		}
+		memcpy(j->names, e.names, e.nnames * sizeof(*j->names));
+		memcpy(j->tables, e.tables, e.nnames * sizeof(*j->tables));
 		if (j->rx) {
 			memcpy(j->rx, fc_buf_cstr(&e.out), e.out.len + 1);
 		} else {
@@ -1003,12 +1002,8 @@ static bool compile_two(struct fc_norm *n, struct fc_arena *a,
 	while (job_claim(&q, &i))
 		job_compile(&q.jobs[i]);
 	pthread_join(worker, NULL);
-	for (i = 0; i < n->npatterns; i++) {
-		struct cjob *j = &q.jobs[i];
-		job_finish(n, a, i, sc, j, &held, d);
-		free(j->names);
-		free(j->tables);
-	}
+	for (i = 0; i < n->npatterns; i++)
+		job_finish(n, a, i, sc, &q.jobs[i], &held, d);
 	fc_diags_finish(&held);
 	pthread_cond_destroy(&q.cv);
 	pthread_mutex_destroy(&q.mu);
