@@ -893,10 +893,9 @@ static void job_ready(struct cqueue *q, size_t nready, bool is_closed)
 ** wait for the analysis. */
 static size_t compile_threads(void)
 {
-	long k = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *env = getenv("FACTCROSS_THREADS");
-	if (env && *env)
-		k = strtol(env, NULL, 10);
+	long k = env && *env ? strtol(env, NULL, 10)
+			     : sysconf(_SC_NPROCESSORS_ONLN);
 	return k >= 2 ? 2 : 1;
 }
 
