@@ -5,9 +5,9 @@
 ** (tables become alternations of their keys, longest first), compiles it
 ** with PCRE2 (on a second thread when there are two: compile_two) and
 ** JIT, and builds the lookup hash (table, word) -> value and the trigger
-** hash (anchor word) -> set of patterns. Every output
-** byte of an expansion remembers the YAML scalar and offset it came
-** from, so a PCRE2 error points at the exact column in the rule file.
+** hash (anchor word) -> set of patterns. Every output byte of an
+** expansion remembers the YAML scalar and offset it came from, so a
+** PCRE2 error points at the exact column in the rule file.
 */
 #include <math.h>
 #include <pthread.h>
