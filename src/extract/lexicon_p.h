@@ -230,6 +230,8 @@ fc_status lx_tokenize(struct lx_toks *t, const char *s, size_t n);
 fc_status lx_tokenize_from(struct lx_toks *t, const char *s, size_t from,
 			   size_t n);
 void lx_toks_finish(struct lx_toks *t);
+/* Room for ntok more tokens and nnorm more normalised bytes. */
+fc_status lx_toks_reserve(struct lx_toks *t, size_t ntok, size_t nnorm);
 /* Normalised key of tokens [i, i + k): a slice of t->norm. */
 static inline const char *lx_key(const struct lx_toks *t, size_t i, size_t k,
 				 size_t *len)
