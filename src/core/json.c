@@ -3,7 +3,6 @@
 ** UTF-8 becomes U+FFFD so the output is always valid JSON. The *_at
 ** forms write into room the caller made (fc_buf_room), without printf.
 */
-#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,18 @@ static inline bool is_plain(unsigned char c)
 	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Does the 8-byte word w hold a byte that is not plain? (For each test
+** "(x - ONES) & ~x & HIGHS" flags a zero byte of x, exactly when any.) */
+static inline bool has_special(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+	return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) |
+		((b - ONES) & ~b) | w) & HIGHS;
+}
+
 size_t fc_json_strn_at(char *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -25,15 +36,18 @@ size_t fc_json_strn_at(char *out, const char *s, size_t n)
 	*o++ = '"';
 	size_t i = 0;
 	while (i < n) {
-		size_t run = i;
-		while (run < n && is_plain(p[run]))
-			run++;
-		if (run > i) {
-			memcpy(o, p + i, run - i);
-			o += run - i;
-			i = run;
-			continue;
+		/* plain text eight bytes at a time, then byte by byte up to
+		** the next byte that needs care */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_special(w))) {
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
 		}
+		while (i < n && is_plain(p[i]))
+			*o++ = (char)p[i++];
+		if (i >= n)
+			break;
 		unsigned char c = p[i];
 		if (c >= 0x80) {
 			size_t k = fc_utf8_seq_len(p + i, n - i);
@@ -92,19 +106,69 @@ void fc_json_str(struct fc_buf *b, const char *s)
 
 size_t fc_json_int_at(char *out, int64_t v)
 {
-	char tmp[24];
-	size_t n = 0;
+	static const char pairs[201] =
+		"0001020304050607080910111213141516171819"
+		"2021222324252627282930313233343536373839"
+		"4041424344454647484950515253545556575859"
+		"6061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		tmp[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	size_t k = 0;
+	size_t k = 0, nd = 1;
 	if (v < 0)
 		out[k++] = '-';
-	while (n)
-		out[k++] = tmp[--n];
-	return k;
+	for (uint64_t p = 10; nd < 20 && u >= p; p *= 10)
+		nd++;
+	/* two digits a division, from the end */
+	char *e = out + k + nd;
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		e -= 2;
+		memcpy(e, pairs + 2 * r, 2);
+	}
+	if (u >= 10)
+		memcpy(e - 2, pairs + 2 * u, 2);
+	else
+		e[-1] = (char)('0' + u);
+	return k + nd;
+}
+
+/*
+** v, not a whole number, as "%.6g" prints it when that reads back as v,
+** for 1e-4 <= |v| < 1e5; 0 when it cannot tell (the caller then asks
+** printf). The decimal D = m / 10^d with the fewest decimals d whose
+** double is v has at most six digits, so it is also what rounding v to
+** six digits gives (two such decimals differ by far more than v's
+** rounding error), and %g strips the trailing zeros it would not have.
+*/
+static size_t short_decimal(char *out, double v)
+{
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5,
+				     1e6, 1e7, 1e8, 1e9};
+	static const double lim[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+				     1e1,  1e2,  1e3,  1e4};
+	double a = fabs(v);
+	if (!(a >= lim[0] && a < 1e5))
+		return 0;
+	int x = 4; /* a >= 10^x */
+	while (a < lim[x + 4])
+		x--;
+	for (int d = 1; d <= 5 - x; d++) {
+		double m = nearbyint(a * p10[d]);
+		if (m / p10[d] != a)
+			continue;
+		uint64_t mi = (uint64_t)m, pw = (uint64_t)p10[d];
+		size_t k = 0;
+		if (v < 0)
+			out[k++] = '-';
+		k += fc_json_int_at(out + k, (int64_t)(mi / pw));
+		out[k++] = '.';
+		uint64_t f = mi % pw;
+		for (int i = d; i-- > 0; f /= 10)
+			out[k + (size_t)i] = (char)('0' + f % 10);
+		return k + (size_t)d;
+	}
+	return 0;
 }
 
 size_t fc_json_num_at(char *out, double v)
@@ -121,6 +185,9 @@ size_t fc_json_num_at(char *out, double v)
 		}
 		return fc_json_int_at(out, (int64_t)v);
 	}
+	size_t fast = short_decimal(out, v);
+	if (fast)
+		return fast;
 	/* the fewest digits from 6 that read back as v: a precision that
 	** reads back makes every higher one read back, so search */
 	/* %.17g needs at most 24 bytes, but the compiler cannot see that
@@ -217,8 +284,18 @@ void fc_jw_arr_end(struct fc_jw *w) { jw_close(w, ']'); }
 void fc_jw_key(struct fc_jw *w, const char *key)
 {
 	before_item(w);
-	fc_json_str(w->b, key);
-	fc_buf_add(w->b, ": ", 2);
+	size_t n = key ? strlen(key) : 0;
+	char *o = key && n < 4096 ? fc_buf_room(w->b, FC_JSON_STRN_MAX(n) + 2)
+				  : NULL;
+	if (o) { /* the key and ": " at once */
+		size_t k = fc_json_strn_at(o, key, n);
+		o[k] = ':';
+		o[k + 1] = ' ';
+		fc_buf_used(w->b, k + 2);
+	} else {
+		fc_json_str(w->b, key);
+		fc_buf_add(w->b, ": ", 2);
+	}
 	w->is_after_key = true;
 }
 
@@ -243,7 +320,9 @@ void fc_jw_num(struct fc_jw *w, double v)
 void fc_jw_int(struct fc_jw *w, int64_t v)
 {
 	before_item(w);
-	fc_buf_printf(w->b, "%" PRId64, v);
+	char *o = fc_buf_room(w->b, 24);
+	if (o)
+		fc_buf_used(w->b, fc_json_int_at(o, v));
 }
 
 void fc_jw_bool(struct fc_jw *w, bool v)
