@@ -276,14 +276,19 @@ void lx_emap_finish(struct lx_emap *m)
 		free(m->v);
 }
 
+#define NAME_BUF 256 /* label and id bytes built on the stack */
+
 const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,
 				      const char *country, const char *role)
 {
-	/* The label as written, white space runs made one space (in the
-	** scan's arena: kept in pa when the entity is new). */
-	char *label = fc_arena_alloc(s->a, name_len + 1);
+	/* The label as written, white space runs made one space, and the
+	** id: scratch (on the stack when short, else in the scan's arena),
+	** since made() copies a new entity's strings into pa. */
+	char lbuf[NAME_BUF], ibuf[NAME_BUF];
+	char *label = name_len < sizeof(lbuf) ? lbuf
+					      : fc_arena_alloc(s->a, name_len + 1);
 	if (!label) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -304,11 +309,16 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	char *slug = fc_slug(s->a, label, o);
 	if (!slug || !*slug)
 		return NULL;
-	char *id = fc_arena_printf(s->a, "%s:%s", prefix, slug);
+	size_t pl = strlen(prefix), sl = strlen(slug);
+	char *id = pl + sl + 2 <= sizeof(ibuf) ? ibuf
+					       : fc_arena_alloc(s->a, pl + sl + 2);
 	if (!id) {
 		s->err = FC_ENOMEM;
 		return NULL;
 	}
+	memcpy(id, prefix, pl);
+	id[pl] = ':';
+	memcpy(id + pl + 1, slug, sl + 1);
 	/* The same person named again keeps the first entity. */
 	const struct fc_entity *known = lx_find_person(s, id);
 	if (known)

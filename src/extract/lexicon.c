@@ -419,49 +419,79 @@ struct fc_mention *lx_emit(struct lx_scan *s, enum fc_mention_kind kind,
 	return m;
 }
 
-struct span {
-	uint32_t start, end;
-};
-
-static int cmp_span(const void *x, const void *y)
+/* Is token t past off: ending after it (by_end), or starting at it or
+** later? Both hold from some token on, since tokens ascend. */
+static bool past(const struct lx_tok *t, uint32_t off, bool by_end)
 {
-	const struct span *a = x, *b = y;
-	return a->start < b->start ? -1 : a->start > b->start;
+	return by_end ? t->end > off : t->start >= off;
 }
 
-/* Mark tokens inside time and quantity mentions as blocked. */
+/*
+** The first token in [lo, hi) past off, searched from lo by doubling
+** steps, then halving: O(log d) for an answer d tokens on, so nearby
+** answers (mentions come roughly in text order) cost a few steps.
+*/
+static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
+			 uint32_t off, bool by_end)
+{
+	size_t step = 1;
+	while (lo + step < hi && !past(&v[lo + step - 1], off, by_end)) {
+		lo += step;
+		step *= 2;
+	}
+	if (lo + step < hi)
+		hi = lo + step;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (past(&v[mid], off, by_end))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+** Mark tokens inside time and quantity mentions as blocked: a token is
+** when it overlaps one. The tokens a mention overlaps are a range found
+** by binary search; a count of the ranges open at each token (one +1 and
+** one -1 a range, then a running sum) marks them in linear time however
+** the mentions nest.
+*/
 static fc_status block_spans(struct lx_scan *s)
 {
 	const struct fc_document *doc = s->doc;
-	size_t n = 0;
-	for (size_t i = 0; i < doc->nmentions; i++)
-		n += doc->mentions[i].kind == FC_MENTION_TIME ||
-		     doc->mentions[i].kind == FC_MENTION_QUANTITY;
-	if (!n)
-		return FC_OK;
-	struct span *v = malloc(n * sizeof(*v));
-	if (!v)
-		return FC_ENOMEM;
-	n = 0;
+	size_t t0 = s->t0, nt = s->t.n - t0;
+	int32_t *open = NULL;
+	size_t at = t0; /* where the last mention started */
 	for (size_t i = 0; i < doc->nmentions; i++) {
 		const struct fc_mention *m = &doc->mentions[i];
-		if (m->kind == FC_MENTION_TIME || m->kind == FC_MENTION_QUANTITY)
-			v[n++] = (struct span){m->start, m->end};
+		if (m->kind != FC_MENTION_TIME && m->kind != FC_MENTION_QUANTITY)
+			continue;
+		/* before the last one: back by doubling steps from there */
+		size_t from = at;
+		for (size_t step = 1;
+		     from > t0 && past(&s->t.v[from - 1], m->start, true);
+		     step *= 2)
+			from = from - t0 > step ? from - step : t0;
+		size_t lo = at = first_past(s->t.v, from, s->t.n, m->start, true);
+		size_t hi = first_past(s->t.v, lo, s->t.n, m->end, false);
+		if (lo >= hi)
+			continue;
+		if (!open && !(open = calloc(nt + 1, sizeof(*open))))
+			return FC_ENOMEM;
+		open[lo - t0]++;
+		open[hi - t0]--;
 	}
-	qsort(v, n, sizeof(*v), cmp_span);
-	size_t j = 0;
-	uint32_t reach = 0; /* furthest end among spans started so far */
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		while (j < n && v[j].start < t->end) {
-			if (v[j].end > reach)
-				reach = v[j].end;
-			j++;
-		}
-		if (j > 0 && reach > t->start)
-			t->flags |= LX_T_BLOCKED;
+	if (!open)
+		return FC_OK;
+	int32_t depth = 0;
+	for (size_t i = 0; i < nt; i++) {
+		depth += open[i];
+		if (depth > 0)
+			s->t.v[t0 + i].flags |= LX_T_BLOCKED;
 	}
-	free(v);
+	free(open);
 	return FC_OK;
 }
 
