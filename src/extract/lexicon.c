@@ -495,13 +495,26 @@ static fc_status block_spans(struct lx_scan *s)
 	return FC_OK;
 }
 
+/* Each token's own gazetteer slot, looked up once for the passes. */
+static void find_words(struct lx_scan *s)
+{
+	for (size_t i = s->t0; i < s->t.n; i++) {
+		struct lx_tok *t = &s->t.v[i];
+		size_t len;
+		const char *key = lx_key(&s->t, i, 1, &len);
+		/* (no key is longer than LX_MAX_KEY) */
+		const struct lx_slot *sl =
+			len <= LX_MAX_KEY ? lx_gaz_find_h(s->l, key, len, t->hash)
+					  : NULL;
+		t->word = sl ? (uint32_t)(sl - s->l->slots) + 1 : 0;
+	}
+}
+
 /* Is token i a stop word, determiner or particle (before matching)? */
 static bool is_stop_word(const struct lx_scan *s, size_t i)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
-	const struct lx_slot *sl =
-		lx_gaz_find_h(s->l, key, len, s->t.v[i].hash);
+	uint32_t w = s->t.v[i].word;
+	const struct lx_slot *sl = w ? &s->l->slots[w - 1] : NULL;
 	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
 				 1u << LX_CUE_PARTICLE)))
 		return false;
@@ -587,7 +600,8 @@ static void match_all(struct lx_scan *s)
 	const struct fc_lexicon *l = s->l;
 	for (size_t i = s->t0; i < s->t.n; i++) {
 		struct lx_tok *t = &s->t.v[i];
-		if (t->flags & LX_T_BLOCKED)
+		/* (every start of a phrase is a key: no word, no phrase) */
+		if ((t->flags & LX_T_BLOCKED) || !t->word)
 			continue;
 		bool has_blocked = false;
 		uint32_t h = t->hash;
@@ -607,10 +621,14 @@ static void match_all(struct lx_scan *s)
 			const char *key = lx_key(&s->t, i, k, &len);
 			if (len > LX_MAX_KEY)
 				break;
-			if (k > 1) /* the key goes on: a space, the token */
+			const struct lx_slot *sl;
+			if (k > 1) { /* the key goes on: a space, the token */
 				h = lx_hash_more(h, key + len - last->norm_len - 1,
 						 last->norm_len + 1);
-			const struct lx_slot *sl = lx_gaz_find_h(l, key, len, h);
+				sl = lx_gaz_find_h(l, key, len, h);
+			} else {
+				sl = &l->slots[t->word - 1];
+			}
 			if (!sl)
 				break;
 			for (const struct lx_sense *se = sl->senses; se;
@@ -657,6 +675,7 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		goto done;
 	if ((st = block_spans(&s)))
 		goto done;
+	find_words(&s);
 	mark_sentences(&s);
 	match_all(&s);
 	lx_scan_entities(&s);

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "stages.h"
 
@@ -184,9 +185,31 @@ static inline uint32_t lx_hash_more(uint32_t h, const char *k, size_t n)
 		h = (h ^ (unsigned char)k[i]) * 16777619u;
 	return h;
 }
-/* lx_gaz_find with the key's hash known. */
-const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
-				    const char *key, size_t len, uint32_t h);
+/* lx_gaz_find with the key's hash known, before lx_gaz_finish. */
+const struct lx_slot *lx_gaz_find_slow(const struct fc_lexicon *l,
+				       const char *key, size_t len, uint32_t h);
+/* lx_gaz_find with the key's hash known: the hash array first, one
+** small load for most misses. */
+static inline const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
+						  const char *key, size_t len,
+						  uint32_t h)
+{
+	if (!l->hashes || !l->capslots)
+		return lx_gaz_find_slow(l, key, len, h);
+	size_t mask = l->capslots - 1;
+	uint32_t h1 = h | 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = l->hashes[i];
+		if (!v)
+			return NULL;
+		if (v != h1)
+			continue;
+		const struct lx_slot *s = &l->slots[i];
+		if (s->hash == h && s->key_len == len &&
+		    !memcmp(s->key, key, len))
+			return s;
+	}
+}
 
 /* ---- Tokens (lexicon_tok.c) -------------------------------------------- */
 
@@ -213,6 +236,8 @@ struct lx_tok {
 	uint32_t sent;         /* sentence number (in the whole text) */
 	uint32_t ment;         /* scratch entity mention covering it */
 	uint32_t hash;         /* of the normalised form (lx_hash_more) */
+	uint32_t word;         /* its own gazetteer slot + 1, 0 when none
+				  (fc_lexicon_doc, before matching) */
 	const struct lx_slot *match; /* longest phrase starting here */
 	uint8_t match_ntok;
 };

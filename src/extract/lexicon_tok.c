@@ -314,6 +314,34 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 	return 1;
 }
 
+/*
+** Push the ASCII word s[start, end) whose normalised form the caller
+** wrote at the end of t->norm already, with its hash h and the union of
+** its bytes' classes. It starts with a letter or a digit.
+*/
+static int push_read(struct lx_toks *t, const unsigned char *s,
+		     size_t start, size_t end, uint16_t flags, uint32_t h,
+		     unsigned all)
+{
+	if (t->n == t->cap && !grow_toks(t, t->n + 1))
+		return 0;
+	size_t tn = end - start;
+	unsigned b = bytes[s[start]];
+	if (b & B_UP)
+		flags |= LX_T_CAP;
+	if (b & B_DIGIT)
+		flags |= LX_T_DIGIT;
+	if ((all & B_UP) && !(all & B_LOW))
+		flags |= LX_T_UPPER;
+	t->v[t->n++] = (struct lx_tok){
+		.start = (uint32_t)start, .end = (uint32_t)end,
+		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
+		.flags = flags, .ment = FC_NONE, .hash = h};
+	t->norm[t->norm_len + tn] = ' ';
+	t->norm_len += tn + 1;
+	return 1;
+}
+
 static uint32_t peek(const unsigned char *s, size_t n, size_t i, size_t *k)
 {
 	if (i >= n) {
@@ -422,6 +450,27 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			continue;
 		}
 		size_t j = i + k;
+		/* An ASCII word: its form, hash and case while it is read;
+		** kept when the word ends at the first byte that is no
+		** letter or digit (the loop below then stops there). */
+		size_t fast_end = 0;
+		uint32_t h = LX_HASH0;
+		unsigned all = 0; /* the classes of its bytes */
+		if (cp < 0x80) {
+			char *o = t->norm + t->norm_len - i;
+			size_t lim = t->norm_cap - t->norm_len - 1; /* a space */
+			lim = lim < n - i ? i + lim : n;
+			for (j = i; j < lim; j++) {
+				unsigned b = bytes[s[j]];
+				if (!(b & B_WORD))
+					break;
+				unsigned lc = s[j] + ((b & B_UP) << 5);
+				all |= b;
+				o[j] = (char)lc;
+				h = (h ^ lc) * 16777619u;
+			}
+			fast_end = j;
+		}
 		size_t split = 0; /* start of a trailing n't, or 0 */
 		while (j < n) {
 			/* ASCII letters and digits: the common case */
@@ -485,6 +534,9 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				return FC_ENOMEM;
 			if (!push(t, text, split, j,
 				  (split > i ? 0 : fl) | LX_T_WORD))
+				return FC_ENOMEM;
+		} else if (j == fast_end && j - i < 0xFFFF) {
+			if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
 				return FC_ENOMEM;
 		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
 			return FC_ENOMEM;
