@@ -213,11 +213,10 @@ static bool ent_eq(const struct fc_entity *a, const struct fc_entity *b)
 	       str_eq(a->role, b->role);
 }
 
+/* (the id alone: it comes from the label, and ent_eq tells the rest) */
 static uint32_t ent_hash(const struct fc_entity *e)
 {
-	uint32_t h = hash_str(2166136261u ^ (uint32_t)e->type, e->id);
-	h = hash_str(h, e->label);
-	return hash_str(hash_str(h, e->country), e->role);
+	return hash_str(2166136261u ^ (uint32_t)e->type, e->id);
 }
 
 /*

@@ -513,8 +513,7 @@ static void find_words(struct lx_scan *s)
 /* Is token i a stop word, determiner or particle (before matching)? */
 static bool is_stop_word(const struct lx_scan *s, size_t i)
 {
-	uint32_t w = s->t.v[i].word;
-	const struct lx_slot *sl = w ? &s->l->slots[w - 1] : NULL;
+	const struct lx_slot *sl = lx_word_slot(s, i);
 	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
 				 1u << LX_CUE_PARTICLE)))
 		return false;

@@ -353,6 +353,13 @@ static inline const struct lx_sense *lx_tok_cue(const struct lx_scan *s,
 }
 bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
 		 size_t i);
+/* The gazetteer slot of token i alone (its word), or NULL. */
+static inline const struct lx_slot *lx_word_slot(const struct lx_scan *s,
+						 size_t i)
+{
+	uint32_t w = s->t.v[i].word;
+	return w ? &s->l->slots[w - 1] : NULL;
+}
 
 /* coref_track.c */
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent);
