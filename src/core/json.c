@@ -113,11 +113,20 @@ size_t fc_json_int_at(char *out, int64_t v)
 		"6061626364656667686970717273747576777879"
 		"8081828384858687888990919293949596979899";
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	size_t k = 0, nd = 1;
+	size_t k = 0;
 	if (v < 0)
 		out[k++] = '-';
-	for (uint64_t p = 10; nd < 20 && u >= p; p *= 10)
-		nd++;
+	/* digits: about log10 from the bit length, then one comparison */
+	static const uint64_t p10[20] = {
+		1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+		10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+		100000000000ull, 1000000000000ull, 10000000000000ull,
+		100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+		100000000000000000ull, 1000000000000000000ull,
+		10000000000000000000ull,
+	};
+	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
+	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
 	/* two digits a division, from the end */
 	char *e = out + k + nd;
 	while (u >= 100) {
@@ -189,23 +198,31 @@ size_t fc_json_num_at(char *out, double v)
 	if (fast)
 		return fast;
 	/* the fewest digits from 6 that read back as v: a precision that
-	** reads back makes every higher one read back, so search */
+	** reads back makes every higher one read back, so search, first at
+	** 15 (most numbers that need more than 6 need 16 or 17) */
 	/* %.17g needs at most 24 bytes, but the compiler cannot see that
 	** the precision stays <= 17: size for any %g of a double */
 	char tmp[320];
-	int n = snprintf(tmp, sizeof(tmp), "%.6g", v);
-	if (strtod(tmp, NULL) != v) {
-		int lo = 7, hi = 17;
-		while (lo < hi) {
-			int mid = (lo + hi) / 2;
-			snprintf(tmp, sizeof(tmp), "%.*g", mid, v);
-			if (strtod(tmp, NULL) == v)
-				hi = mid;
-			else
-				lo = mid + 1;
+	int n = 0, lo = 6, hi = 17, got = 0; /* got: precision in tmp */
+	bool is_short_range = fabs(v) >= 1e-4 && fabs(v) < 1e5;
+	if (is_short_range) /* short_decimal() said 6 does not read back */
+		lo = 7;
+	for (int mid = lo <= 15 ? 15 : hi; lo < hi; mid = (lo + hi) / 2) {
+		int k = snprintf(tmp, sizeof(tmp), "%.*g", mid, v);
+		if (strtod(tmp, NULL) == v) {
+			hi = mid;
+			if (k > 0 && k < FC_JSON_NUM_MAX) { /* the best yet */
+				memcpy(out, tmp, (size_t)k);
+				got = mid;
+				n = k;
+			}
+		} else {
+			lo = mid + 1;
 		}
-		n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
 	}
+	if (got == lo)
+		return (size_t)n;
+	n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
 	if (n <= 0 || n >= FC_JSON_NUM_MAX) {
 		memcpy(out, "null", 4);
 		return 4;

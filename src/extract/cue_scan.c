@@ -52,7 +52,18 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 		    a->speaker->type == FC_ENT_PERSON)
 			return a->speaker;
 	}
-	for (size_t m = s->nments; m-- > 0;) {
+	/* the mentions ending at i or before: pass A pushed them left to
+	** right without overlaps, so their ends ascend; skip the rest by
+	** binary search */
+	size_t lo = 0, hi = s->nments;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->ments[mid].t1 > i)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (size_t m = lo; m-- > 0;) {
 		const struct lx_ment *mt = &s->ments[m];
 		if (mt->t1 > i)
 			continue;
