@@ -495,19 +495,16 @@ static fc_status block_spans(struct lx_scan *s)
 	return FC_OK;
 }
 
-/* Each token's own gazetteer slot, looked up once for the passes. */
-static void find_words(struct lx_scan *s)
+/* Token i's own gazetteer slot + 1, 0 when none (t->word). */
+static uint32_t word_of(const struct lx_scan *s, size_t i)
 {
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		size_t len;
-		const char *key = lx_key(&s->t, i, 1, &len);
-		/* (no key is longer than LX_MAX_KEY) */
-		const struct lx_slot *sl =
-			len <= LX_MAX_KEY ? lx_gaz_find_h(s->l, key, len, t->hash)
-					  : NULL;
-		t->word = sl ? (uint32_t)(sl - s->l->slots) + 1 : 0;
-	}
+	size_t len;
+	const char *key = lx_key(&s->t, i, 1, &len);
+	/* (no key is longer than LX_MAX_KEY) */
+	const struct lx_slot *sl =
+		len <= LX_MAX_KEY ? lx_gaz_find_h(s->l, key, len, s->t.v[i].hash)
+				  : NULL;
+	return sl ? (uint32_t)(sl - s->l->slots) + 1 : 0;
 }
 
 /* Is token i a stop word, determiner or particle (before matching)? */
@@ -527,25 +524,31 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 	return false;
 }
 
-/* Sentence numbers, sentence starts, and title-case (headline) lines. */
+/*
+** Each token's own gazetteer slot (t->word, for the passes), sentence
+** numbers, sentence starts, and title-case (headline) lines.
+*/
 static void mark_sentences(struct lx_scan *s)
 {
 	const struct fc_document *doc = s->doc;
-	size_t si = 0;
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, t0 = s->t0;
+	const struct fc_sentence *sv = doc->sentences;
+	size_t ns = doc->nsentences, si = 0;
 	uint32_t sent = 0;
 	int need_start = 1;
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		if (doc->nsentences) {
+	for (size_t i = t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
+		t->word = word_of(s, i);
+		if (ns) {
 			size_t before = si;
-			while (si < doc->nsentences &&
-			       doc->sentences[si].end <= t->start)
+			while (si < ns && sv[si].end <= t->start)
 				si++;
-			if (si != before || i == s->t0)
+			if (si != before || i == t0 || (t->flags & LX_T_NL))
 				need_start = 1;
 			sent = s->sent_base + (uint32_t)si;
-		} else if (i > s->t0) {
-			const struct lx_tok *p = &s->t.v[i - 1];
+		} else if (i > t0) {
+			const struct lx_tok *p = &tv[i - 1];
 			char c = s->text[p->start];
 			int ends = p->end - p->start == 1 &&
 				   (c == '.' || c == '!' || c == '?');
@@ -555,8 +558,6 @@ static void mark_sentences(struct lx_scan *s)
 				need_start = 1;
 			}
 		}
-		if (doc->nsentences && (t->flags & LX_T_NL))
-			need_start = 1;
 		t->sent = sent;
 		if (need_start && (t->flags & LX_T_WORD)) {
 			t->flags |= LX_T_SSTART;
@@ -564,32 +565,34 @@ static void mark_sentences(struct lx_scan *s)
 		}
 	}
 	/* Headlines: three or more longer words, nearly all capitalised. */
-	size_t a = s->t0;
-	while (a < s->t.n) {
-		size_t b = a;
+	size_t len = doc->text_len;
+	const char *text = s->text;
+	for (size_t a = t0, b; a < n; a = b) {
 		int nwords = 0, ncap = 0;
-		while (b < s->t.n && s->t.v[b].sent == s->t.v[a].sent &&
-		       (b == a || !(s->t.v[b].flags & LX_T_NL))) {
-			const struct lx_tok *t = &s->t.v[b];
+		uint32_t sa = tv[a].sent;
+		for (b = a; b < n && tv[b].sent == sa &&
+			    (b == a || !(tv[b].flags & LX_T_NL));
+		     b++) {
+			const struct lx_tok *t = &tv[b];
 			if ((t->flags & LX_T_WORD) && !(t->flags & LX_T_DIGIT) &&
 			    t->end - t->start >= 4 && !is_stop_word(s, b)) {
 				nwords++;
 				ncap += (t->flags & LX_T_CAP) != 0;
 			}
-			b++;
 		}
+		if (nwords < 3 || ncap * 10 < nwords * 8)
+			continue;
 		/* Name-heavy prose ("Trump met Putin in Anchorage on
 		** Friday.") ends with a full stop; a headline does not. */
-		uint32_t e = b > a ? s->t.v[b - 1].end : 0;
-		while (e < s->doc->text_len && (s->text[e] == '"' || s->text[e] == '\'' ||
-				      s->text[e] == ')'))
+		uint32_t e = tv[b - 1].end;
+		while (e < len &&
+		       (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
 			e++;
-		bool is_stopped = b > a && ((e < s->doc->text_len && s->text[e] == '.') ||
-					    (e > 0 && s->text[e - 1] == '.'));
-		if (nwords >= 3 && ncap * 10 >= nwords * 8 && !is_stopped)
+		bool is_stopped = (e < len && text[e] == '.') ||
+				  (e > 0 && text[e - 1] == '.');
+		if (!is_stopped)
 			for (size_t i = a; i < b; i++)
-				s->t.v[i].flags |= LX_T_HEADLINE;
-		a = b;
+				tv[i].flags |= LX_T_HEADLINE;
 	}
 }
 
@@ -674,7 +677,6 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		goto done;
 	if ((st = block_spans(&s)))
 		goto done;
-	find_words(&s);
 	mark_sentences(&s);
 	match_all(&s);
 	lx_scan_entities(&s);

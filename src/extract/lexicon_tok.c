@@ -28,7 +28,8 @@ enum { C_SPACE, C_WORD, C_APOS, C_HYPHEN, C_PUNCT };
 
 /* What each byte is, for the ASCII fast paths: B_HIGH for every byte of
 ** a multi-byte sequence (decoded the slow way). */
-enum { B_UP = 1, B_LOW = 2, B_DIGIT = 4, B_SPACE = 8, B_HIGH = 16 };
+enum { B_UP = 1, B_LOW = 2, B_DIGIT = 4, B_SPACE = 8, B_HIGH = 16,
+       B_JOIN = 32 /* ' - . , : may go on a word (lx_tokenize_from) */ };
 #define B_WORD (B_UP | B_LOW | B_DIGIT)
 #define X4(v) v, v, v, v
 #define X8(v) X4(v), X4(v)
@@ -36,7 +37,8 @@ enum { B_UP = 1, B_LOW = 2, B_DIGIT = 4, B_SPACE = 8, B_HIGH = 16 };
 static const uint8_t bytes[256] = {
 	/* 0x00 */ X8(0), 0, X4(B_SPACE), B_SPACE, 0, 0,
 	/* 0x10 */ X16(0),
-	/* 0x20 */ B_SPACE, X8(0), X4(0), 0, 0, 0,
+	/* 0x20 */ B_SPACE, 0, 0, 0, 0, 0, 0, B_JOIN, /* ' */
+		   0, 0, 0, 0, B_JOIN, B_JOIN, B_JOIN, 0, /* , - . */
 	/* 0x30 */ X8(B_DIGIT), B_DIGIT, B_DIGIT, X4(0), 0, 0,
 	/* 0x40 */ 0, X8(B_UP), X4(B_UP), B_UP, B_UP, B_UP,
 	/* 0x50 */ X8(B_UP), B_UP, B_UP, B_UP, X4(0), 0,
@@ -194,7 +196,9 @@ static int put_norm(struct lx_toks *t, const unsigned char *s, size_t n)
 	return 1;
 }
 
-static int grow_toks(struct lx_toks *t, size_t need)
+/* (out of line: the pushes that inline their fast path stay small) */
+__attribute__((noinline)) static int grow_toks(struct lx_toks *t,
+					       size_t need)
 {
 	if (need <= t->cap)
 		return 1;
@@ -315,11 +319,12 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 }
 
 /*
-** Push the ASCII word s[start, end) whose normalised form the caller
+** Push the ASCII token s[start, end) whose normalised form the caller
 ** wrote at the end of t->norm already, with its hash h and the union of
-** its bytes' classes. It starts with a letter or a digit.
+** its bytes' classes: a word (starting with a letter or a digit) or one
+** mark.
 */
-static int push_read(struct lx_toks *t, const unsigned char *s,
+static inline int push_read(struct lx_toks *t, const unsigned char *s,
 		     size_t start, size_t end, uint16_t flags, uint32_t h,
 		     unsigned all)
 {
@@ -435,6 +440,16 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				continue;
 			}
 		}
+		if (c != C_WORD && cp < 0x80 && cp != '"' &&
+		    t->norm_len + 2 <= t->norm_cap) {
+			/* one ASCII mark: its own form */
+			t->norm[t->norm_len] = (char)cp;
+			if (!push_read(t, s, i, i + 1, fl, (LX_HASH0 ^ cp) * 16777619u,
+				       0))
+				return FC_ENOMEM;
+			i++;
+			continue;
+		}
 		if (c != C_WORD) {
 			uint16_t q = 0;
 			if (cp == '"')
@@ -468,6 +483,15 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				all |= b;
 				o[j] = (char)lc;
 				h = (h ^ lc) * 16777619u;
+			}
+			/* what follows cannot go on the word: push it, and
+			** step over one space */
+			if (j - i < 0xFFFF &&
+			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)))) {
+				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+					return FC_ENOMEM;
+				i = j < n && s[j] == ' ' ? j + 1 : j;
+				continue;
 			}
 			fast_end = j;
 		}
