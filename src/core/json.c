@@ -28,13 +28,13 @@ static inline bool has_special(uint64_t w)
 		((b - ONES) & ~b) | w) & HIGHS;
 }
 
-size_t fc_json_strn_at(char *out, const char *s, size_t n)
+/* fc_json_strn_at from s[i] on, with s[0, i) written plain already. */
+__attribute__((noinline)) static size_t strn_rest(char *out, const char *s,
+						 size_t n, size_t i)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	char *o = out;
-	*o++ = '"';
-	size_t i = 0;
+	char *o = out + 1 + i;
 	while (i < n) {
 		/* plain text eight bytes at a time, then byte by byte up to
 		** the next byte that needs care */
@@ -81,6 +81,53 @@ size_t fc_json_strn_at(char *out, const char *s, size_t n)
 	}
 	*o++ = '"';
 	return (size_t)(o - out);
+}
+
+/* has_special() of a 4-byte word. */
+static inline bool has_special4(uint32_t w)
+{
+	const uint32_t ones = 0x01010101u, highs = 0x80808080u;
+	uint32_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+		((b - ones) & ~b) | w) & highs;
+}
+
+/* Plain strings (most) by words: eight bytes at a time, the last eight
+** (or four) overlapping what went before; the first word with a byte
+** that needs care hands over to strn_rest. */
+size_t fc_json_strn_at(char *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	out[0] = '"';
+	if (n >= 8) {
+		uint64_t w;
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, p + i, 8);
+			if (has_special(w))
+				return strn_rest(out, s, n, i);
+			memcpy(out + 1 + i, &w, 8);
+		}
+		memcpy(&w, p + n - 8, 8);
+		if (has_special(w))
+			return strn_rest(out, s, n, n & ~(size_t)7);
+		memcpy(out + 1 + n - 8, &w, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		if (has_special4(a) || has_special4(b))
+			return strn_rest(out, s, n, 0);
+		memcpy(out + 1, &a, 4);
+		memcpy(out + 1 + n - 4, &b, 4);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (!is_plain(p[i]))
+				return strn_rest(out, s, n, 0);
+			out[1 + i] = (char)p[i];
+		}
+	}
+	out[1 + n] = '"';
+	return n + 2;
 }
 
 void fc_json_strn(struct fc_buf *b, const char *s, size_t n)
