@@ -345,18 +345,42 @@ void fc_jw_obj_end(struct fc_jw *w) { jw_close(w, '}'); }
 void fc_jw_arr(struct fc_jw *w) { jw_open(w, '['); }
 void fc_jw_arr_end(struct fc_jw *w) { jw_close(w, ']'); }
 
+/*
+** Room for an item of at most n bytes and its separator, written in one
+** go (compact output, not right after a key): the separator is put and
+** the item counted as before_item() does. NULL (nothing changed) when
+** the caller must take the plain way.
+*/
+static char *item_room(struct fc_jw *w, size_t n, size_t *used)
+{
+	if (w->is_pretty || w->is_after_key)
+		return NULL;
+	char *o = fc_buf_room(w->b, n + 2);
+	if (!o)
+		return NULL;
+	*used = 0;
+	if (w->depth) {
+		if (w->has_items[w->depth]) {
+			memcpy(o, ", ", 2);
+			*used = 2;
+		}
+		w->has_items[w->depth] = true;
+	}
+	return o + *used;
+}
+
 void fc_jw_key(struct fc_jw *w, const char *key)
 {
-	before_item(w);
-	size_t n = key ? strlen(key) : 0;
-	char *o = key && n < 4096 ? fc_buf_room(w->b, FC_JSON_STRN_MAX(n) + 2)
+	size_t n = key ? strlen(key) : 0, sep = 0;
+	char *o = key && n < 4096 ? item_room(w, FC_JSON_STRN_MAX(n) + 2, &sep)
 				  : NULL;
 	if (o) { /* the key and ": " at once */
 		size_t k = fc_json_strn_at(o, key, n);
 		o[k] = ':';
 		o[k + 1] = ' ';
-		fc_buf_used(w->b, k + 2);
+		fc_buf_used(w->b, sep + k + 2);
 	} else {
+		before_item(w);
 		fc_json_str(w->b, key);
 		fc_buf_add(w->b, ": ", 2);
 	}
@@ -365,6 +389,12 @@ void fc_jw_key(struct fc_jw *w, const char *key)
 
 void fc_jw_str(struct fc_jw *w, const char *s)
 {
+	size_t n = s ? strlen(s) : 0, sep = 0;
+	char *o = s && n < 4096 ? item_room(w, FC_JSON_STRN_MAX(n), &sep) : NULL;
+	if (o) {
+		fc_buf_used(w->b, sep + fc_json_strn_at(o, s, n));
+		return;
+	}
 	before_item(w);
 	fc_json_str(w->b, s);
 }
@@ -377,6 +407,12 @@ void fc_jw_strn(struct fc_jw *w, const char *s, size_t n)
 
 void fc_jw_num(struct fc_jw *w, double v)
 {
+	size_t sep = 0;
+	char *o = item_room(w, FC_JSON_NUM_MAX, &sep);
+	if (o) {
+		fc_buf_used(w->b, sep + fc_json_num_at(o, v));
+		return;
+	}
 	before_item(w);
 	fc_json_num(w->b, v);
 }
