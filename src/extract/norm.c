@@ -379,6 +379,8 @@ size_t norm_check_starts(const struct fc_rules *r, const char *text,
 		missed = SIZE_MAX;
 		ns = 0;
 	}
+	if (w)
+		norm_walk_queue_all(w);
 	for (size_t i = 0; i < ns && missed != SIZE_MAX; i++) {
 		uint32_t s = sv[i].start, e = sv[i].end;
 		if (norm_walk_stretch(w, text, s, e, active)) {

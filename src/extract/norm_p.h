@@ -267,6 +267,12 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			    uint32_t s, uint32_t e, uint64_t *active);
 const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 					   size_t pi);
+/* From now on, queue the starts of every pattern, not only of the
+** patterns the stretch activates (for norm_check_starts). */
+void norm_walk_queue_all(struct norm_walk *w);
+/* For tests: let the DFA start over after n states (at least 4, at most
+** its default), so the restarts are exercised. */
+void norm_walk_set_max_states(struct norm_walk *w, size_t n);
 /* The patterns with starts queued in the last stretch (a bitset). */
 const uint64_t *norm_walk_queued(const struct norm_walk *w);
 /*

@@ -16,6 +16,15 @@
 ** strings that end there: match starts, and triggers). A byte above
 ** ASCII stops a walk and reports every match start below the state,
 ** which only adds tries. The DFA starts over when it has DFA_MAX states.
+**
+** The walk is the hot loop of the scan, so a transition is one load: the
+** table holds the next state's row offset, a flag when the transition
+** reports bits, and two values that send the walk to its slow path (not
+** yet made; a byte above ASCII, which has a column of its own). A
+** report of starts is kept as a record (position, bits) until the
+** stretch is read, and then queues the position for the patterns of the
+** bits that the stretch activated only: most starts belong to patterns
+** whose anchors the stretch lacks, and those never run.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +33,20 @@
 
 #define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
-/* a transition in the table: the next state, T_BITS when it reports
-** bits (in tbits, read only then), or T_UNKNOWN */
-#define T_BITS 0x4000u
-#define T_UNKNOWN 0xFFFFu
+/* a transition in the table: the row of the next state (its index times
+** nrow), or'ed with T_BITS when it reports bits (in tbits16, read only
+** then); or T_UNKNOWN (not made yet), or T_BAIL (the column of the bytes
+** above ASCII). Both have T_BITS set, so the hot loop tests one bit. */
+#define T_BITS 0x80000000u
+#define T_BAIL 0xFFFFFFFEu
+#define T_UNKNOWN 0xFFFFFFFFu
+/* what interned bits hold (bflags) */
+#define F_STARTS 1u
+#define F_TRIG 2u
+/* a record's bits: interned bits (below REC_SET), a pool bitset
+** (REC_SET | its index), or the patterns that may start at ^ */
+#define REC_SET 0x80000000u
+#define REC_BOS 0xFFFFFFFFu
 
 struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
@@ -41,16 +60,18 @@ struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
 	size_t nw;
-	uint64_t *acc;          /* starts at the current position */
+	uint64_t *mem;          /* tbits and queued */
 	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	/* DFA */
 	struct dstate *st;
-	size_t nst, capst;
+	size_t nst, capst, maxst; /* maxst: DFA_MAX, less in tests */
 	uint32_t *dnodes;       /* the node sets */
 	size_t ndnodes, capdnodes;
-	uint16_t *trans;        /* nst * ncls: next | T_BITS, or T_UNKNOWN */
-	uint16_t *tbits16;      /* nst * ncls: bits of a T_BITS transition */
+	size_t nrow;            /* columns of a row: ncls, and the bail one */
+	uint8_t col[256];       /* the column of a byte */
+	uint32_t *trans;        /* nst * nrow: see T_BITS */
+	uint16_t *tbits16;      /* nst * nrow: bits of a T_BITS transition */
 	size_t captrans, captbits16;
 	uint32_t *hst;          /* state hash: index + 1 */
 	size_t hstmask;
@@ -58,6 +79,11 @@ struct norm_walk {
 	size_t nbits, capbits;
 	uint32_t *hbits;        /* their hash: index + 1 */
 	size_t hbitsmask;
+	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
+	size_t capbflags;
+	uint32_t *rec;          /* the reports of the stretch: position, bits */
+	size_t nrec, caprec;
+	bool is_all;            /* queue for every pattern, active or not */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
@@ -83,12 +109,17 @@ static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
 	return true;
 }
 
+/* A hash of n bytes (a multiple of 4), four at a time. */
 static uint32_t hash_words(const void *p, size_t n)
 {
 	const unsigned char *b = p;
 	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001B3ull;
+	for (size_t i = 0; i + 4 <= n; i += 4) {
+		uint32_t v;
+		memcpy(&v, b + i, 4);
+		h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+	}
 	return (uint32_t)(h >> 32) | 1;
 }
 
@@ -117,14 +148,15 @@ static uint32_t bits_id(struct norm_walk *w)
 		return UNKNOWN;
 	}
 	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
+	if (!vgrow(w, (void **)&w->bflags, 1, &w->capbflags, w->nbits + 1))
+		return UNKNOWN;
+	uint8_t f = 0;
+	for (size_t k = 0; k < w->nw; k++)
+		f |= (w->tbits[k] ? F_STARTS : 0) |
+		     (w->tbits[w->nw + k] ? F_TRIG : 0);
+	w->bflags[w->nbits] = f;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
-}
-
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return a < b ? -1 : a > b;
 }
 
 /* The bits of the conds of node set S when the next byte is b (b < 0:
@@ -160,7 +192,14 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 {
 	const struct norm_scan *t = w->t;
 	if (n > 1) {
-		qsort(w->tmp, n, sizeof(*w->tmp), cmp_u32);
+		/* sets are small: insertion sort */
+		for (size_t k = 1; k < n; k++) {
+			uint32_t v = w->tmp[k];
+			size_t j = k;
+			for (; j > 0 && w->tmp[j - 1] > v; j--)
+				w->tmp[j] = w->tmp[j - 1];
+			w->tmp[j] = v;
+		}
 		size_t o = 1;
 		for (size_t k = 1; k < n; k++)
 			if (w->tmp[k] != w->tmp[o - 1])
@@ -180,14 +219,14 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 		    !memcmp(w->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
 			return k - 1;
 	}
-	if (w->nst >= DFA_MAX)
+	if (w->nst >= w->maxst)
 		return UNKNOWN;
 	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
 	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
 		   w->ndnodes + n) ||
-	    !vgrow(w, (void **)&w->trans, t->ncls * sizeof(*w->trans),
+	    !vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
 		   &w->captrans, w->nst + 1) ||
-	    !vgrow(w, (void **)&w->tbits16, t->ncls * sizeof(*w->tbits16),
+	    !vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
 		   &w->captbits16, w->nst + 1))
 		return UNKNOWN;
 	uint32_t id = (uint32_t)w->nst;
@@ -198,7 +237,8 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
 	w->ndnodes += n;
 	for (size_t c = 0; c < t->ncls; c++)
-		w->trans[id * t->ncls + c] = T_UNKNOWN;
+		w->trans[id * w->nrow + c] = T_UNKNOWN;
+	w->trans[id * w->nrow + t->ncls] = T_BAIL;
 	size_t nw = w->nw;
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
 	cond_bits(w, w->tmp, n, -1);
@@ -286,8 +326,13 @@ static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
 	return next << 16 | bits;
 }
 
+static void flush(struct norm_walk *w, const uint64_t *active);
+
 static void clear_dfa(struct norm_walk *w)
 {
+	/* the records name bits about to go: queue them now, for every
+	** pattern (the inactive ones are not run) */
+	flush(w, NULL);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
@@ -297,25 +342,77 @@ static void clear_dfa(struct norm_walk *w)
 	w->nst = 0;
 	state_id(w, 0);
 	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
-	    vgrow(w, (void **)&w->trans, w->t->ncls * sizeof(*w->trans),
+	    vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
 		  &w->captrans, 1) &&
-	    vgrow(w, (void **)&w->tbits16, w->t->ncls * sizeof(*w->tbits16),
+	    vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
 		  &w->captbits16, 1)) {
 		memset(&w->st[0], 0, sizeof(w->st[0]));
-		for (size_t c = 0; c < w->t->ncls; c++)
+		for (size_t c = 0; c < w->nrow; c++)
 			w->trans[c] = 0; /* dead stays dead, reports nothing */
 		w->nst = 1;
 	}
 }
 
-/* OR the bits of index b into acc (starts) and active (triggers). */
-static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
+/* Queue position p for pattern j (once: positions come in order). */
+static void push(struct norm_walk *w, size_t j, uint32_t p)
+{
+	struct norm_startq *q = &w->q[j];
+	if (!q->n)
+		w->queued[j / 64] |= 1ull << (j % 64);
+	else if (q->v[q->n - 1] == p)
+		return;
+	if (q->n == q->cap &&
+	    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap, q->n + 1))
+		return;
+	q->v[q->n++] = p;
+}
+
+static void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+{
+	if (w->nrec == w->caprec &&
+	    !vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
+		   w->nrec + 1))
+		return;
+	w->rec[2 * w->nrec] = p;
+	w->rec[2 * w->nrec + 1] = b;
+	w->nrec++;
+}
+
+/*
+** Queue the records' positions for their patterns that are in active
+** (NULL: for every one). Records come in position order, so each queue
+** stays sorted.
+*/
+static void flush(struct norm_walk *w, const uint64_t *active)
+{
+	size_t nw = w->nw;
+	for (size_t r = 0; r < w->nrec; r++) {
+		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
+		const uint64_t *v =
+			b == REC_BOS ? w->t->bos
+			: b & REC_SET
+				? pool_at(w->t, (int32_t)(b & ~REC_SET), nw)
+				: w->bits + (size_t)b * 2 * nw;
+		for (size_t k = 0; k < nw; k++)
+			for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
+			     m; m &= m - 1)
+				push(w, k * 64 + (size_t)__builtin_ctzll(m), p);
+	}
+	w->nrec = 0;
+}
+
+/* Bits b of a walk from p: a record of p for their starts, their
+** triggers into active. */
+static void report(struct norm_walk *w, uint32_t b, uint32_t p,
+		   uint64_t *active)
 {
 	if (!b)
 		return;
-	const uint64_t *v = w->bits + (size_t)b * 2 * w->nw;
-	or_set(w->acc, v, w->nw);
-	or_set(active, v + w->nw, w->nw);
+	uint8_t f = w->bflags[b];
+	if (f & F_STARTS)
+		add_rec(w, p, b);
+	if (f & F_TRIG)
+		or_set(active, w->bits + ((size_t)b * 2 + 1) * w->nw, w->nw);
 }
 
 /*
@@ -327,6 +424,7 @@ static void report(struct norm_walk *w, uint32_t b, uint64_t *active)
 static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 {
 	const struct norm_scan *t = w->t;
+	(void)t;
 	uint32_t tr = step(w, *id, b);
 	if (tr == UNKNOWN) {
 		/* the DFA is full: start over, here */
@@ -347,8 +445,9 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 			return UNKNOWN;
 		}
 	}
-	size_t at = *id * t->ncls + t->bcls[b];
-	w->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
+	size_t at = *id * w->nrow + t->bcls[b];
+	w->trans[at] = (uint32_t)((tr >> 16) * w->nrow) |
+		       ((tr & 0xFFFF) ? T_BITS : 0);
 	w->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
 }
@@ -356,7 +455,7 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 /*
 ** Walk from position p (its byte x[p] taken): at the start of a
 ** letter/digit run with both roots, else with the one for anywhere.
-** Starts go to w->acc, triggers to active.
+** Starts are queued at p, triggers go to active.
 */
 static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		 uint32_t e, bool any_only, uint64_t *active)
@@ -365,10 +464,11 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 	unsigned c = x[p];
 	if (c >= 0x80) {
 		/* above ASCII: whatever may start with it */
-		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
-			or_set(w->acc,
-			       pool_at(t, t->nodes[t->first[k]].sub, w->nw),
-			       w->nw);
+		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++) {
+			int32_t sub = t->nodes[t->first[k]].sub;
+			if (sub >= 0)
+				add_rec(w, p, REC_SET | (uint32_t)sub);
+		}
 		return;
 	}
 	uint32_t tr = w->start[any_only][c];
@@ -383,53 +483,54 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		}
 		w->start[any_only][c] = tr;
 	}
-	report(w, tr & 0xFFFF, active);
-	uint32_t id = tr >> 16;
-	for (uint32_t i = p + 1; id; i++) {
-		if (i >= e) {
-			report(w, w->st[id].end, active);
-			return;
-		}
-		unsigned b = x[i];
-		if (b >= 0x80) {
-			report(w, w->st[id].bail, active);
-			return;
-		}
-		size_t at = id * t->ncls + t->bcls[b];
-		uint16_t tr16 = w->trans[at];
-		if (tr16 == T_UNKNOWN) {
-			tr = learn(w, &id, b);
-			if (tr == UNKNOWN)
+	report(w, tr & 0xFFFF, p, active);
+	const size_t nrow = w->nrow;
+	const uint8_t *col = w->col;
+	const uint32_t *trans = w->trans;
+	uint32_t row = (tr >> 16) * (uint32_t)nrow;
+	uint32_t i = p + 1;
+	for (; row && i < e; i++) {
+		size_t at = row + col[x[i]];
+		uint32_t nx = trans[at];
+		if (nx & T_BITS) {
+			if (nx == T_BAIL) {
+				report(w, w->st[row / nrow].bail, p, active);
 				return;
-			report(w, tr & 0xFFFF, active);
-			id = tr >> 16;
-			continue;
+			}
+			if (nx == T_UNKNOWN) {
+				uint32_t id = row / (uint32_t)nrow;
+				tr = learn(w, &id, x[i]);
+				if (tr == UNKNOWN)
+					return;
+				report(w, tr & 0xFFFF, p, active);
+				row = (tr >> 16) * (uint32_t)nrow;
+				trans = w->trans; /* moved when it grew */
+				continue;
+			}
+			report(w, w->tbits16[at], p, active);
+			nx &= ~T_BITS;
 		}
-		if (tr16 & T_BITS)
-			report(w, w->tbits16[at], active);
-		id = tr16 & ~T_BITS;
+		row = nx;
 	}
+	if (row)
+		report(w, w->st[row / nrow].end, p, active);
 }
 
-/* Queue position p for every pattern in w->acc. */
-static void queue(struct norm_walk *w, uint32_t p)
+/*
+** Whether the walk from x[p] would report nothing, seen from its first
+** two bytes: most walks die there, and this costs less than the call.
+** False when unsure (a transition not made yet, a byte above ASCII).
+*/
+static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
+			   uint32_t p, uint32_t e, bool any_only)
 {
-	for (size_t k = 0; k < w->nw; k++) {
-		for (uint64_t b = w->acc[k]; b; b &= b - 1) {
-			size_t j = k * 64 + (size_t)__builtin_ctzll(b);
-			struct norm_startq *q = &w->q[j];
-			if (!q->n)
-				w->queued[k] |= 1ull << (j % 64);
-			else if (q->v[q->n - 1] == p)
-				continue;
-			if (q->n == q->cap &&
-			    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap,
-				   q->n + 1))
-				return;
-			q->v[q->n++] = p;
-		}
-		w->acc[k] = 0;
-	}
+	if (x[p] >= 0x80)
+		return false;
+	uint32_t tr = w->start[any_only][x[p]];
+	if (tr == UNKNOWN || (tr & 0xFFFF))
+		return false;
+	uint32_t row = (tr >> 16) * (uint32_t)w->nrow;
+	return !row || (p + 1 < e && !w->trans[row + w->col[x[p + 1]]]);
 }
 
 /* The trigger of the letter run at i (bounded by e) into active. */
@@ -457,18 +558,22 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->n = n;
 	w->t = n->scan;
 	w->nw = n->nwords;
-	w->acc = calloc(4 * w->nw, sizeof(uint64_t));
+	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
+	w->maxst = DFA_MAX;
 	w->hstmask = 2 * DFA_MAX - 1;
 	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
 	w->hbitsmask = 2 * 65536 - 1;
 	w->hbits = calloc(w->hbitsmask + 1, sizeof(*w->hbits));
-	if (!w->acc || !w->q || !w->hst || !w->hbits) {
+	if (!w->mem || !w->q || !w->hst || !w->hbits) {
 		norm_walk_destroy(w);
 		return NULL;
 	}
-	w->tbits = w->acc + w->nw;
-	w->queued = w->acc + 3 * w->nw;
+	w->tbits = w->mem;
+	w->queued = w->mem + 2 * w->nw;
+	w->nrow = w->t->ncls + 1;
+	for (unsigned c = 0; c < 256; c++)
+		w->col[c] = c < 128 ? w->t->bcls[c] : (uint8_t)w->t->ncls;
 	clear_dfa(w);
 	if (w->is_oom) {
 		norm_walk_destroy(w);
@@ -484,7 +589,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	for (size_t i = 0; w->q && i < w->n->npatterns; i++)
 		free(w->q[i].v);
 	free(w->q);
-	free(w->acc);
+	free(w->mem);
 	free(w->st);
 	free(w->dnodes);
 	free(w->trans);
@@ -492,6 +597,8 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->hst);
 	free(w->bits);
 	free(w->hbits);
+	free(w->bflags);
+	free(w->rec);
 	free(w->tmp);
 	free(w);
 }
@@ -500,6 +607,16 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 					   size_t pi)
 {
 	return &w->q[pi];
+}
+
+void norm_walk_queue_all(struct norm_walk *w)
+{
+	w->is_all = true;
+}
+
+void norm_walk_set_max_states(struct norm_walk *w, size_t n)
+{
+	w->maxst = n < 4 ? 4 : n < DFA_MAX ? n : DFA_MAX;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -520,22 +637,19 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			w->q[k * 64 + (size_t)__builtin_ctzll(m)].n = 0;
 		w->queued[k] = 0;
 	}
-	if (s == 0 && t->is_bos) {
-		/* ^ holds at the subject's start only */
-		memcpy(w->acc, t->bos, nw * sizeof(uint64_t));
-		queue(w, 0);
-	}
-	bool digit = false;
+	w->nrec = 0;
+	/* ^ holds at the subject's start only */
+	if (s == 0 && t->is_bos)
+		add_rec(w, 0, REC_BOS);
+	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
 		uint8_t k = t->cls[c];
 		if (!(k & (B_LETTER | B_DIGIT))) {
 			if (k & B_SYM)
 				or_set(active, n->sym_set[c], nw);
-			if (k & B_ANY) {
+			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
-				queue(w, i);
-			}
 			i++;
 			continue;
 		}
@@ -544,39 +658,32 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		** looked up, bytes that start strings anywhere walked */
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
-		uint32_t j = i;
-		uint8_t kinds = 0;
-		while (j < e && (t->cls[x[j]] & (B_LETTER | B_DIGIT)))
-			kinds |= t->cls[x[j++]];
-		if (kinds & B_DIGIT)
-			digit = true;
 		if (is_start) {
-			if (k & (B_RUN | B_ANY)) {
+			if ((k & (B_RUN | B_ANY)) &&
+			    !is_idle(w, x, i, e, false))
 				walk(w, x, i, e, false, active);
-				queue(w, i);
-			}
 		} else {
 			if (k & B_LETTER)
 				trigger_word(w, x, i, e, active);
-			if (k & B_ANY) {
+			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
-				queue(w, i);
-			}
 		}
-		if (kinds & (B_DIGIT | B_ANY)) {
-			for (uint32_t q = i + 1; q < j; q++) {
-				uint8_t kq = t->cls[x[q]];
-				if ((kq & B_LETTER) && !is_alpha(x[q - 1]))
-					trigger_word(w, x, q, e, active);
-				if (kq & B_ANY) {
-					walk(w, x, q, e, true, active);
-					queue(w, q);
-				}
-			}
+		kinds |= k;
+		uint8_t prev = k;
+		for (i++; i < e; i++) {
+			uint8_t kq = t->cls[x[i]];
+			if (!(kq & (B_LETTER | B_DIGIT)))
+				break;
+			kinds |= kq;
+			if ((kq & B_LETTER) && (prev & B_DIGIT))
+				trigger_word(w, x, i, e, active);
+			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
+				walk(w, x, i, e, true, active);
+			prev = kq;
 		}
-		i = j;
 	}
-	if (digit)
+	if (kinds & B_DIGIT)
 		or_set(active, n->digit_set, nw);
+	flush(w, w->is_all ? NULL : active);
 	return w->is_oom ? FC_ENOMEM : FC_OK;
 }
