@@ -265,8 +265,11 @@ static void source_cue(struct lx_scan *s, size_t v, size_t k,
 void lx_scan_cues(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = s->t0; i < s->t.n && !s->err;) {
-		const struct lx_tok *t = &s->t.v[i];
+	/* (the tokens stay put during the passes) */
+	const struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n && !s->err;) {
+		const struct lx_tok *t = &tv[i];
 		if (!t->match || !(t->match->cues & PASS_B_CUES) ||
 		    t->ment != FC_NONE || (t->flags & LX_T_BLOCKED)) {
 			i++;

@@ -510,8 +510,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 
 void lx_scan_entities(struct lx_scan *s)
 {
-	for (size_t i = s->t0; i < s->t.n && !s->err;) {
-		const struct lx_tok *t = &s->t.v[i];
+	/* (the tokens stay put during the passes) */
+	const struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n && !s->err;) {
+		const struct lx_tok *t = &tv[i];
 		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED) ||
 		    (!t->match && !(t->flags & LX_T_CAP)) ||
 		    (t->match && !(t->match->kinds & ~(1u << LX_S_CUE)) &&

@@ -600,15 +600,17 @@ static void mark_sentences(struct lx_scan *s)
 static void match_all(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
 		/* (every start of a phrase is a key: no word, no phrase) */
 		if ((t->flags & LX_T_BLOCKED) || !t->word)
 			continue;
 		bool has_blocked = false;
 		uint32_t h = t->hash;
-		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= s->t.n; k++) {
-			const struct lx_tok *last = &s->t.v[i + k - 1];
+		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
+			const struct lx_tok *last = &tv[i + k - 1];
 			if (k > 1 && (last->flags & LX_T_NL))
 				break;
 			/* Only group cues may hold a number ("the two
