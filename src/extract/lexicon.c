@@ -452,13 +452,14 @@ static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
 }
 
 /*
-** Mark tokens inside time and quantity mentions as blocked: a token is
-** when it overlaps one. The tokens a mention overlaps are a range found
-** by binary search; a count of the ranges open at each token (one +1 and
-** one -1 a range, then a running sum) marks them in linear time however
-** the mentions nest.
+** Tokens inside time and quantity mentions are blocked: a token is when
+** it overlaps one. The tokens a mention overlaps are a range found by
+** galloping search; *open gets +1 at its first token and -1 after its
+** last (indexes from t0), so a running sum (mark_sentences) marks them
+** in linear time however the mentions nest. *open stays NULL when no
+** token is blocked; the caller frees it.
 */
-static fc_status block_spans(struct lx_scan *s)
+static fc_status block_spans(struct lx_scan *s, int32_t **out)
 {
 	const struct fc_document *doc = s->doc;
 	size_t t0 = s->t0, nt = s->t.n - t0;
@@ -483,15 +484,7 @@ static fc_status block_spans(struct lx_scan *s)
 		open[lo - t0]++;
 		open[hi - t0]--;
 	}
-	if (!open)
-		return FC_OK;
-	int32_t depth = 0;
-	for (size_t i = 0; i < nt; i++) {
-		depth += open[i];
-		if (depth > 0)
-			s->t.v[t0 + i].flags |= LX_T_BLOCKED;
-	}
-	free(open);
+	*out = open;
 	return FC_OK;
 }
 
@@ -525,10 +518,11 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 }
 
 /*
-** Each token's own gazetteer slot (t->word, for the passes), sentence
-** numbers, sentence starts, and title-case (headline) lines.
+** Each token's own gazetteer slot (t->word, for the passes), blocked
+** tokens (open: from block_spans, or NULL), sentence numbers, sentence
+** starts, and title-case (headline) lines.
 */
-static void mark_sentences(struct lx_scan *s)
+static void mark_sentences(struct lx_scan *s, const int32_t *open)
 {
 	const struct fc_document *doc = s->doc;
 	struct lx_tok *tv = s->t.v;
@@ -537,9 +531,12 @@ static void mark_sentences(struct lx_scan *s)
 	size_t ns = doc->nsentences, si = 0;
 	uint32_t sent = 0;
 	int need_start = 1;
+	int32_t depth = 0; /* time and quantity mentions open */
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		t->word = word_of(s, i);
+		if (open && (depth += open[i - t0]) > 0)
+			t->flags |= LX_T_BLOCKED;
 		if (ns) {
 			size_t before = si;
 			while (si < ns && sv[si].end <= t->start)
@@ -677,9 +674,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (st)
 		goto done;
-	if ((st = block_spans(&s)))
+	int32_t *open = NULL;
+	if ((st = block_spans(&s, &open)))
 		goto done;
-	mark_sentences(&s);
+	mark_sentences(&s, open);
+	free(open);
 	match_all(&s);
 	lx_scan_entities(&s);
 	if (!s.err)

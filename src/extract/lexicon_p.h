@@ -333,6 +333,37 @@ struct lx_scan {
 void lx_scan_entities(struct lx_scan *s);
 /* Sense helpers shared by the passes: the sense of that kind (or cue
 ** kind) of the phrase at token i that fits the text there, or NULL. */
+/* Cue kinds that are words of their own: capitalised mid-sentence they
+** are names ("May" the month, not the hedge). */
+#define LX_WORD_CUES                                                         \
+	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT |  \
+	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE | \
+	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP)
+/* Does sense se fit the text at token i (its length and the case it
+** fixes)? */
+static inline bool lx_sense_ok(const struct lx_scan *s,
+			       const struct lx_sense *se, size_t i)
+{
+	if (i + se->ntok > s->t.n)
+		return false;
+	/* only the tokens whose case the sense fixes */
+	for (unsigned need = se->upper_mask | se->cap_mask; need;
+	     need &= need - 1) {
+		unsigned b = (unsigned)__builtin_ctz(need);
+		uint16_t f = s->t.v[i + b].flags;
+		if ((se->upper_mask >> b & 1) && !(f & LX_T_UPPER))
+			return false;
+		if ((se->cap_mask >> b & 1) && !(f & LX_T_CAP))
+			return false;
+	}
+	if (se->kind == LX_S_CUE &&
+	    (LX_WORD_CUES >> s->l->cues[se->ref].kind & 1)) {
+		uint16_t f = s->t.v[i].flags;
+		if ((f & LX_T_CAP) && !(f & (LX_T_SSTART | LX_T_HEADLINE)))
+			return false;
+	}
+	return true;
+}
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind);
 const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
@@ -351,8 +382,6 @@ static inline const struct lx_sense *lx_tok_cue(const struct lx_scan *s,
 	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
 	return m && (m->cues >> ck & 1) ? lx_tok_cue_at(s, i, ck) : NULL;
 }
-bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
-		 size_t i);
 /* The gazetteer slot of token i alone (its word), or NULL. */
 static inline const struct lx_slot *lx_word_slot(const struct lx_scan *s,
 						 size_t i)
