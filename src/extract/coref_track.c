@@ -49,12 +49,11 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 
 /* ---- Person maps (hashing, so lookups stay O(1) on long texts) ------- */
 
+/* (the hash of the gazetteer and the tokens: a token's key has its
+** token's hash) */
 static uint32_t hash_bytes(const char *k, size_t len)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
+	return lx_hash_more(LX_HASH0, k, len);
 }
 
 static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
@@ -66,17 +65,24 @@ static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
 	return pe->surname_len == len && !memcmp(pe->surname, k, len);
 }
 
-/* The slot of key k in map m: holding it, or the free one to use. */
-static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
-			   bool by_id, const char *k, size_t len)
+/* The slot of key k (hash h: hash_bytes) in map m: holding it, or the
+** free one to use. */
+static uint32_t *pmap_slot_h(const struct lx_scan *s, const struct lx_pmap *m,
+			     bool by_id, const char *k, size_t len, uint32_t h)
 {
 	if (!m->v)
 		return NULL;
-	for (size_t i = hash_bytes(k, len) & m->mask;; i = (i + 1) & m->mask) {
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		uint32_t *slot = &m->v[i];
 		if (!*slot || pkey_eq(s, by_id, *slot - 1, k, len))
 			return slot;
 	}
+}
+
+static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
+			   bool by_id, const char *k, size_t len)
+{
+	return pmap_slot_h(s, m, by_id, k, len, hash_bytes(k, len));
 }
 
 static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m, bool by_id)
@@ -196,8 +202,9 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 
 static uint32_t hash_str(uint32_t h, const char *k)
 {
-	for (; k && *k; k++)
-		h = (h ^ (unsigned char)*k) * 16777619u;
+	if (k)
+		for (; *k; k++)
+			h = (h ^ (unsigned char)*k) * 16777619u;
 	return (h ^ 0xFF) * 16777619u;
 }
 
@@ -330,7 +337,9 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
-	const uint32_t *slot = pmap_slot(s, &s->by_surname, false, key, len);
+	/* (a token's hash is hash_bytes of its key) */
+	const uint32_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
+					   s->t.v[i].hash);
 	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
 }
 
