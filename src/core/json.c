@@ -174,18 +174,25 @@ size_t fc_json_int_at(char *out, int64_t v)
 	};
 	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
 	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
-	/* two digits a division, from the end */
+	/* two digits a division, from the end (in 32 bits when they do) */
 	char *e = out + k + nd;
-	while (u >= 100) {
+	while (u > UINT32_MAX) {
 		unsigned r = (unsigned)(u % 100);
 		u /= 100;
 		e -= 2;
 		memcpy(e, pairs + 2 * r, 2);
 	}
-	if (u >= 10)
-		memcpy(e - 2, pairs + 2 * u, 2);
+	uint32_t w = (uint32_t)u;
+	while (w >= 100) {
+		uint32_t r = w % 100;
+		w /= 100;
+		e -= 2;
+		memcpy(e, pairs + 2 * r, 2);
+	}
+	if (w >= 10)
+		memcpy(e - 2, pairs + 2 * w, 2);
 	else
-		e[-1] = (char)('0' + u);
+		e[-1] = (char)('0' + w);
 	return k + nd;
 }
 
