@@ -447,7 +447,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			if (!push_read(t, s, i, i + 1, fl, (LX_HASH0 ^ cp) * 16777619u,
 				       0))
 				return FC_ENOMEM;
-			i++;
+			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 			continue;
 		}
 		if (c != C_WORD) {
