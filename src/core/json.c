@@ -217,7 +217,9 @@ static size_t short_decimal(char *out, double v)
 	while (a < lim[x + 4])
 		x--;
 	for (int d = 1; d <= 5 - x; d++) {
-		double m = nearbyint(a * p10[d]);
+		/* (rounding by a cast: when some m reads back, a * 10^d is
+		** within far less than 0.5 of it, so ties do not matter) */
+		double m = (double)(int64_t)(a * p10[d] + 0.5);
 		if (m / p10[d] != a)
 			continue;
 		uint64_t mi = (uint64_t)m, pw = (uint64_t)p10[d];
@@ -240,7 +242,7 @@ size_t fc_json_num_at(char *out, double v)
 		memcpy(out, "null", 4);
 		return 4;
 	}
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && (double)(int64_t)v == v) { /* whole */
 		/* as "%.0f" prints it, "-0" included */
 		if (v == 0 && signbit(v)) {
 			memcpy(out, "-0", 2);
