@@ -79,10 +79,14 @@ enum {
 		       FC_KIND_NORMALIZER,
 };
 /*
-** fc_rules_load() for the modules in kinds only: files of other kinds
-** are read and must be YAML mappings with a known kind, but their
-** modules neither check nor compile them (`factcross normalize` starts
-** faster without the claim and check patterns).
+** fc_rules_load() for the modules in kinds only (`factcross normalize`
+** starts faster without the claim and check patterns). A file of
+** another kind is known by its first YAML events and read no further,
+** so a YAML error after its `kind:` goes unreported here; a file's
+** trailing `tests:` section is not parsed either (the whole file is
+** parsed again when the part before it has a problem, so diagnostics
+** there are the same). fc_rules_load() (`test`, `lint`, `verify`)
+** reports everything.
 */
 fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 			      unsigned kinds, struct fc_rules **out,

@@ -37,8 +37,9 @@ struct scan {
 
 /* ---- Slots ------------------------------------------------------------- */
 
-bool norm_slot(const struct norm_match *m, enum norm_slot s,
-	       struct norm_val *v)
+/* norm_slot(); a raw slot's num is read only when with_num. */
+static bool slot_get(const struct norm_match *m, enum norm_slot s,
+		     struct norm_val *v, bool with_num)
 {
 	const struct norm_pattern *p = m->p;
 	memset(v, 0, sizeof(*v));
@@ -74,7 +75,8 @@ bool norm_slot(const struct norm_match *m, enum norm_slot s,
 		v->is_raw = true;
 		v->start = st;
 		v->end = en;
-		v->num = norm_number(m->n, v->s, v->len);
+		if (with_num)
+			v->num = norm_number(m->n, v->s, v->len);
 		return true;
 	}
 	if (p->set[s]) {
@@ -86,6 +88,18 @@ bool norm_slot(const struct norm_match *m, enum norm_slot s,
 		return true;
 	}
 	return false;
+}
+
+bool norm_slot(const struct norm_match *m, enum norm_slot s,
+	       struct norm_val *v)
+{
+	return slot_get(m, s, v, true);
+}
+
+bool norm_slot_text(const struct norm_match *m, enum norm_slot s,
+		    struct norm_val *v)
+{
+	return slot_get(m, s, v, false);
 }
 
 bool norm_prod_is_time(enum norm_prod p)

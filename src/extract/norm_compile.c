@@ -129,6 +129,74 @@ static int table_findn(const struct fc_norm *n, const char *name, size_t len)
 	return -1;
 }
 
+/*
+** The tables and macros by name, for the references of every pattern (a
+** scan of all names for each reference was a tenth of the expansion):
+** slot k + 1 is table k, ntables + k + 1 macro k; 0 is free.
+*/
+struct name_index {
+	uint32_t *slot;
+	size_t mask;
+};
+
+static size_t name_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	return (size_t)(h ^ h >> 32);
+}
+
+static const char *slot_name(const struct fc_norm *n, uint32_t v)
+{
+	return v - 1 < n->ntables ? n->tables[v - 1].name
+				  : n->macros[v - 1 - n->ntables].name;
+}
+
+static bool names_index(const struct fc_norm *n, struct name_index *x)
+{
+	size_t total = n->ntables + n->nmacros, cap = 64;
+	while (cap < 2 * total)
+		cap *= 2;
+	if (total >= UINT32_MAX / 2)
+		return false;
+	if (!(x->slot = calloc(cap, sizeof(*x->slot))))
+		return false;
+	x->mask = cap - 1;
+	for (uint32_t v = 1; v <= total; v++) {
+		const char *nm = slot_name(n, v);
+		size_t k = name_hash(nm, strlen(nm)) & x->mask;
+		while (x->slot[k])
+			k = (k + 1) & x->mask;
+		x->slot[k] = v;
+	}
+	return true;
+}
+
+/* The first table (is_macro: macro) named name[0, len), or -1; as
+** table_findn and macro_find. */
+static int name_find(const struct fc_norm *n, const struct name_index *x,
+		     const char *name, size_t len, bool is_macro)
+{
+	if (!x->slot)
+		return is_macro ? macro_find(n, name, len)
+				: table_findn(n, name, len);
+	int best = -1;
+	for (size_t k = name_hash(name, len) & x->mask; x->slot[k];
+	     k = (k + 1) & x->mask) {
+		uint32_t v = x->slot[k];
+		if ((v - 1 >= n->ntables) != is_macro)
+			continue;
+		const char *nm = slot_name(n, v);
+		if (strncmp(nm, name, len) || nm[len])
+			continue;
+		int i = (int)(is_macro ? v - 1 - n->ntables : v - 1);
+		if (best < 0 || i < best)
+			best = i;
+	}
+	return best;
+}
+
 /* ---- Expansion -------------------------------------------------------- */
 
 struct srcpos {
@@ -136,9 +204,19 @@ struct srcpos {
 	uint32_t off;
 };
 
+/* A table's alternation, made once for each case mode: the same tables
+** come back in many patterns. */
+struct table_rx {
+	char *rx;
+	size_t len;
+	bool is_made;
+};
+
 struct expand {
 	struct fc_norm *n;
 	struct fc_arena *a;
+	struct table_rx *cache; /* [2 * table + is_caseless], or NULL */
+	const struct name_index *names_ix;
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
@@ -178,8 +256,12 @@ static void emit(struct expand *e, const char *s, size_t len,
 static void emit_lit(struct expand *e, const char *s, size_t len,
 		     const struct fc_ynode *node, size_t off)
 {
-	for (size_t i = 0; i < len; i++)
-		emit(e, s + i, 1, node, off + i);
+	size_t at = e->out.len;
+	emit(e, s, len, node, off);
+	if (e->out.err)
+		return;
+	for (size_t i = 1; i < len; i++)
+		e->map[at + i].off = (uint32_t)(off + i);
 }
 
 /* A key as the pattern sees it: whitespace runs as one ' ', ASCII folded
@@ -292,8 +374,8 @@ static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
 }
 
 /* The keys of table t as an alternation (a trie, longest first). */
-static void emit_table(struct expand *e, const struct norm_table *t,
-		       const struct fc_ynode *node, size_t off)
+static void emit_table_new(struct expand *e, const struct norm_table *t,
+			   const struct fc_ynode *node, size_t off)
 {
 	char **keys = calloc(t->n + 1, sizeof(*keys));
 	size_t n = 0;
@@ -329,6 +411,28 @@ done:
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);
+}
+
+/* emit_table_new, or the bytes it made for table ti before. */
+static void emit_table(struct expand *e, int ti, const struct fc_ynode *node,
+		       size_t off)
+{
+	struct table_rx *c =
+		e->cache ? &e->cache[2 * (size_t)ti + e->p->is_caseless] : NULL;
+	if (c && c->is_made) {
+		emit(e, c->rx, c->len, node, off);
+		return;
+	}
+	size_t at = e->out.len;
+	emit_table_new(e, &e->n->tables[ti], node, off);
+	if (!c || e->out.err)
+		return;
+	c->len = e->out.len - at;
+	c->rx = malloc(c->len ? c->len : 1);
+	if (!c->rx)
+		return;
+	memcpy(c->rx, e->out.p + at, c->len);
+	c->is_made = true;
 }
 
 static void expand_str(struct expand *e, const struct fc_ynode *node,
@@ -420,8 +524,8 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 	}
 	if (s[j] != '}')
 		goto literal;
-	int t = table_findn(e->n, name, nlen);
-	int mc = t < 0 ? macro_find(e->n, name, nlen) : -1;
+	int t = name_find(e->n, e->names_ix, name, nlen, false);
+	int mc = t < 0 ? name_find(e->n, e->names_ix, name, nlen, true) : -1;
 	if (t < 0 && mc < 0) {
 		unknown_ref(e, node, i + 1, name, nlen);
 		return j + 1 - i;
@@ -442,7 +546,7 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 		emit(e, ">", 1, node, i);
 	}
 	if (t >= 0) {
-		emit_table(e, &e->n->tables[t], node, i);
+		emit_table(e, t, node, i);
 	} else {
 		if (depth >= MACRO_DEPTH) {
 			struct fc_srcloc loc = fc_ynode_loc_at(node, i);
@@ -469,34 +573,34 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 {
 	const char *s = node->str;
 	bool in_class = false;
+	size_t run = 0; /* source bytes from here on are copied as they are */
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
 		if (c == '\\' && i + 1 < node->len) {
-			emit_lit(e, s + i, 2, node, i);
 			i += 2;
 			continue;
 		}
 		if (in_class) {
 			if (c == ']')
 				in_class = false;
-			emit_lit(e, s + i, 1, node, i);
 			i++;
 			continue;
 		}
 		if (c == '[') {
 			in_class = true;
-			emit_lit(e, s + i, 1, node, i);
 			i++;
 			/* a ']' right after '[' or '[^' is literal */
 			if (s[i] == '^')
-				emit_lit(e, s + i, 1, node, i), i++;
+				i++;
 			if (s[i] == ']')
-				emit_lit(e, s + i, 1, node, i), i++;
+				i++;
 			continue;
 		}
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
+			emit_lit(e, s + run, i - run, node, run);
 			i += expand_ref(e, node, i, depth);
+			run = i;
 			continue;
 		}
 		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
@@ -516,18 +620,33 @@ static void expand_str(struct expand *e, const struct fc_ynode *node,
 				e->failed = true;
 			}
 		}
-		emit_lit(e, s + i, 1, node, i);
 		i++;
 	}
+	if (!e->failed && run < node->len)
+		emit_lit(e, s + run, node->len - run, node, run);
 }
 
 /* ---- Compilation ------------------------------------------------------ */
 
+/* What the patterns of one compile share: the tables' alternations, and
+** the expansion buffer and its source map (grown once, not per pattern). */
+struct scratch {
+	struct table_rx *tables;
+	struct name_index names;
+	struct fc_buf out;
+	struct srcpos *map;
+	size_t capmap;
+};
+
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
-			    struct norm_pattern *p, struct fc_diags *d)
+			    struct norm_pattern *p, struct scratch *sc,
+			    bool is_run, struct fc_diags *d)
 {
-	struct expand e = {.n = n, .a = a, .d = d, .p = p};
-	fc_buf_init(&e.out, 1u << 24);
+	struct expand e = {.n = n, .a = a, .d = d, .p = p,
+			   .cache = sc->tables, .names_ix = &sc->names,
+			   .out = sc->out, .map = sc->map,
+			   .capmap = sc->capmap};
+	fc_buf_reset(&e.out);
 	expand_str(&e, p->match, 0);
 	if (e.failed || e.out.err) {
 		if (e.out.err && !e.failed)
@@ -545,7 +664,8 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 	** strings runs unanchored. Either is JIT compiled when it proves
 	** hot (norm_jit.c). */
 	bool is_anchored =
-		norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out), e.out.len, opts);
+		is_run && norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out),
+					    e.out.len, opts);
 	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
 				opts | (is_anchored ? PCRE2_ANCHORED : 0),
 				&errcode, &erroff, NULL);
@@ -632,8 +752,9 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		p->span_group = g > 0 ? g : 0;
 	}
 done:
-	free(e.map);
-	fc_buf_finish(&e.out);
+	sc->out = e.out;
+	sc->map = e.map;
+	sc->capmap = e.capmap;
 }
 
 /* The trigger token of a word: its first letter run, lower-cased. */
@@ -779,18 +900,30 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	if (st == FC_ENOMEM)
 		return st;
 	static const char *const readings[] = {"past", "future", "nearest"};
+	struct scratch sc = {
+		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
+	fc_buf_init(&sc.out, 1u << 24);
+	names_index(n, &sc.names);
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		compile_pattern(n, &r->arena, p, d);
 		/* `set: {reading: ...}`: checked, but not run under another
-		** reading (options: prefer) */
+		** reading (options: prefer), so its start strings are not
+		** needed */
 		const char *rd = p->set[S_READING];
-		if (rd && p->code && n->prefer >= 0 && n->prefer < 3 &&
-		    strcmp(rd, readings[n->prefer])) {
+		bool is_run = !(rd && n->prefer >= 0 && n->prefer < 3 &&
+				strcmp(rd, readings[n->prefer]));
+		compile_pattern(n, &r->arena, p, &sc, is_run, d);
+		if (!is_run && p->code) {
 			pcre2_code_free(p->code);
 			p->code = NULL;
 		}
 	}
+	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
+		free(sc.tables[i].rx);
+	free(sc.tables);
+	free(sc.names.slot);
+	free(sc.map);
+	fc_buf_finish(&sc.out);
 	st = build_tables(n, &r->arena, d);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);

@@ -54,6 +54,16 @@ struct memo_ent {
 struct norm_first_memo {
 	struct memo_ent *v;
 	size_t n, cap;
+	uint32_t *slots; /* hash of v: index + 1, 0 free */
+	size_t nslots;   /* a power of two, at least 2 * cap */
+	/* the scratch of the analysis, kept for the next pattern: the
+	** set hash and the buffers of freed sets (struct fa) */
+	uint64_t *hash;
+	size_t caphash;
+	uint32_t stamp;
+	struct heads *heads;
+	struct norm_pstr *spare[NSPARE];
+	size_t capspare[NSPARE], nspare;
 };
 
 void norm_first_memo_free(struct norm_first_memo *m)
@@ -66,6 +76,11 @@ void norm_first_memo_free(struct norm_first_memo *m)
 		free(m->v[i].sets);
 	}
 	free(m->v);
+	free(m->slots);
+	free(m->hash);
+	free(m->heads);
+	while (m->nspare)
+		free(m->spare[--m->nspare]);
 	free(m);
 }
 
@@ -107,11 +122,43 @@ static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
 static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
 				  const unsigned char *s, size_t n, bool is_ci)
 {
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].hash == h && m->v[i].len == n &&
-		    m->v[i].is_ci == is_ci && !memcmp(m->v[i].text, s, n))
-			return &m->v[i];
+	if (!m->nslots)
+		return NULL;
+	for (size_t k = h & (m->nslots - 1); m->slots[k];
+	     k = (k + 1) & (m->nslots - 1)) {
+		struct memo_ent *e = &m->v[m->slots[k] - 1];
+		if (e->hash == h && e->len == n && e->is_ci == is_ci &&
+		    !memcmp(e->text, s, n))
+			return e;
+	}
 	return NULL;
+}
+
+/* Index entry i of m in its hash (grown to twice the entries' room). */
+static bool memo_index(struct norm_first_memo *m, size_t i)
+{
+	if (m->nslots < 2 * m->cap) {
+		size_t ns = 64;
+		while (ns < 2 * m->cap)
+			ns *= 2;
+		uint32_t *sl = calloc(ns, sizeof(*sl));
+		if (!sl)
+			return false;
+		free(m->slots);
+		m->slots = sl;
+		m->nslots = ns;
+		for (size_t j = 0; j < i; j++) {
+			size_t k = m->v[j].hash & (ns - 1);
+			while (sl[k])
+				k = (k + 1) & (ns - 1);
+			sl[k] = (uint32_t)(j + 1);
+		}
+	}
+	size_t k = m->v[i].hash & (m->nslots - 1);
+	while (m->slots[k])
+		k = (k + 1) & (m->nslots - 1);
+	m->slots[k] = (uint32_t)(i + 1);
+	return true;
 }
 
 /* Keep p, the strings of group text s[0, n). */
@@ -154,7 +201,14 @@ static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
 		}
 		e.strs[i] = t;
 	}
-	m->v[m->n++] = e;
+	m->v[m->n] = e;
+	if (!memo_index(m, m->n)) {
+		free(e.text);
+		free(e.strs);
+		free(e.sets);
+		return;
+	}
+	m->n++;
 }
 
 /* The strings of e, their classes interned into this pattern. */
@@ -204,9 +258,9 @@ static size_t find_def(const struct fa *f, size_t name, size_t len)
 		memcpy(pat, opens[k], ol);
 		memcpy(pat + ol, f->s + name, len);
 		pat[ol + len] = closes[k];
-		for (size_t i = 0; i + pl <= f->n; i++)
-			if (!memcmp(f->s + i, pat, pl))
-				return i + pl;
+		const unsigned char *hit = memmem(f->s, f->n, pat, pl);
+		if (hit)
+			return (size_t)(hit - f->s) + pl;
 	}
 	return SIZE_MAX;
 }
@@ -266,12 +320,14 @@ static struct pset group_alt(struct fa *f, bool *is_ci)
 		free(key);
 		f->i = end;
 		f->nconds += e->has_cond;
+		if (f->skip)
+			return (struct pset){0};
 		return memo_get(f, e);
 	}
 	bool ci = *is_ci;
 	size_t nc0 = f->nconds;
 	struct pset p = parse_alt(f, is_ci);
-	if (!f->is_bad && f->i == end)
+	if (!f->is_bad && f->i == end && !f->skip)
 		memo_put(f, h, k, klen, ci, f->nconds > nc0, &p);
 	free(key);
 	return p;
@@ -398,7 +454,7 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		} else if (is_neg) {
 			x = excluded(f, &body);
 		}
-		norm_ps_free(&body);
+		norm_ps_free(f, &body);
 		norm_ps_one(f, &out, flags, x);
 	} else if (c == '#') {
 		while (f->i < f->n && f->s[f->i] != ')')
@@ -547,20 +603,32 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 static struct pset parse_seq(struct fa *f, bool *is_ci)
 {
 	struct pset acc = {0};
+	bool is_closed = false;
 	norm_ps_one(f, &acc, 0, 0);
 	while (f->i < f->n && !f->is_bad) {
 		unsigned c = f->s[f->i];
 		if (c == '|' || c == ')')
 			break;
+		if (!f->skip && !is_closed && norm_ps_close(f, &acc)) {
+			/* the rest is read for its syntax only */
+			is_closed = true;
+			f->skip++;
+		}
 		struct pset a = parse_atom(f, is_ci);
 		long min, max;
 		if (!f->is_bad && norm_fa_parse_quant(f, &min, &max))
 			a = norm_ps_repeat(f, &a, min, max);
+		if (f->skip) {
+			norm_ps_free(f, &a);
+			continue;
+		}
 		struct pset nx = norm_ps_concat(f, &acc, &a);
-		norm_ps_free(&a);
-		norm_ps_free(&acc);
+		norm_ps_free(f, &a);
+		norm_ps_free(f, &acc);
 		acc = nx;
 	}
+	if (is_closed)
+		f->skip--;
 	return acc;
 }
 
@@ -591,6 +659,19 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	f.sets = calloc(NSETS, sizeof(*f.sets));
 	if (!f.sets)
 		return;
+	struct norm_first_memo *m = *memo;
+	if (m) {
+		f.hash = m->hash;
+		f.caphash = m->caphash;
+		f.stamp = m->stamp;
+		m->hash = NULL;
+		f.heads = m->heads;
+		m->heads = NULL;
+		memcpy(f.spare, m->spare, sizeof(f.spare));
+		memcpy(f.capspare, m->capspare, sizeof(f.capspare));
+		f.nspare = m->nspare;
+		m->nspare = 0;
+	}
 	f.nsets = 1;
 	bool ci = is_caseless;
 	struct pset p = parse_alt(&f, &ci);
@@ -648,7 +729,19 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	} else {
 		memset(out, 0, sizeof(*out));
 	}
-	norm_ps_free(&p);
+	norm_ps_free(&f, &p);
 	free(f.sets);
-	free(f.hash);
+	if (m) {
+		m->hash = f.hash;
+		m->caphash = f.caphash;
+		m->stamp = f.stamp;
+		m->heads = f.heads;
+		memcpy(m->spare, f.spare, sizeof(m->spare));
+		memcpy(m->capspare, f.capspare, sizeof(m->capspare));
+		m->nspare = f.nspare;
+	} else {
+		norm_ps_spares_free(&f);
+		free(f.hash);
+		free(f.heads);
+	}
 }

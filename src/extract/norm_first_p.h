@@ -19,6 +19,7 @@
 #define REP_MAX 4   /* {n,m} with m at most this is spelled out */
 #define PRODUCT_MAX 4096 /* strings a concatenation may make */
 #define ENOUGH 15   /* weight at which a string stops growing (pset.c) */
+#define NSPARE 32   /* set buffers kept for reuse */
 
 /* F_B: a \b is pending; F_BOS: the string starts at the start of the
 ** subject (^, \A) */
@@ -32,6 +33,19 @@ struct pset {
 	size_t n, cap;
 };
 
+/*
+** What a string a followed by the first class y of a string of b makes
+** (append_sym: up to two strings), kept while a is joined to the other
+** strings of b: they share few first classes. By (y, loop): stamp of
+** the string a, strings.
+*/
+struct heads {
+	uint32_t stamp;
+	uint32_t at[NSETS * 2];
+	uint8_t n[NSETS * 2];
+	struct norm_pstr v[NSETS * 2][2];
+};
+
 struct fa {
 	const unsigned char *s;
 	size_t n, i;
@@ -42,12 +56,20 @@ struct fa {
 	size_t calls[NCALLS][2]; /* groups being called: name, length */
 	size_t ncalls;
 	size_t nconds; /* assertions and backreferences read so far */
+	int skip; /* > 0: read only (what follows a closed set cannot
+		     change it): no strings are made */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
 	uint8_t hset[NSETS * 2]; /* class hash: set index, 0 free */
-	uint32_t *hash; /* scratch for ps_dedupe */
+	struct heads *heads; /* for norm_ps_concat, or NULL */
+	/* buffers of freed sets, kept for the next sets */
+	struct norm_pstr *spare[NSPARE];
+	size_t capspare[NSPARE], nspare;
+	uint64_t *hash; /* scratch of ps_dedupe and ps_merge_last: stamp
+			   << 32 | index + 1, stale unless of f->stamp */
 	size_t caphash;
+	uint32_t stamp;
 };
 
 /* ---- Byte sets (norm_fa.c) ---------------------------------------------- */
@@ -137,14 +159,26 @@ bool norm_fa_parse_quant(struct fa *f, long *min, long *max);
 
 /* ---- String sets (norm_pset.c) ------------------------------------------ */
 
-void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s);
-void norm_ps_free(struct pset *p);
+bool norm_ps_grow(struct fa *f, struct pset *p);
+
+static inline void norm_ps_push(struct fa *f, struct pset *p,
+				const struct norm_pstr *s)
+{
+	if (f->skip || (p->n == p->cap && !norm_ps_grow(f, p)))
+		return;
+	p->v[p->n++] = *s;
+}
+void norm_ps_free(struct fa *f, struct pset *p);
+void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
+/* The same, each pass over the whole set (the reference of the tests). */
+void norm_ps_norm_all(struct fa *f, struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
 void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);
 uint8_t norm_ps_ascii(struct fa *f, const uint64_t *x);
 struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b);
 struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max);
+bool norm_ps_close(struct fa *f, struct pset *p);
 
 #endif

@@ -510,6 +510,18 @@ double norm_round(double x)
 	** round trip through %.15g would give them back unchanged. */
 	if (!isfinite(x) || x == 0 || (x == floor(x) && fabs(x) < 1e15))
 		return x;
+	/* Nor do those that are the double nearest a decimal of at most 15
+	** digits (y / 10^k, y whole, the division rounded once): "1.2",
+	** "0.75". %.15g prints that decimal back (DBL_DIG is 15), and it
+	** reads as x. */
+	static const double pow10[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+	for (size_t k = 0; k < sizeof(pow10) / sizeof(*pow10); k++) {
+		double y = x * pow10[k];
+		if (fabs(y) >= 1e15)
+			break;
+		if (y == floor(y) && y / pow10[k] == x)
+			return x;
+	}
 	snprintf(buf, sizeof(buf), "%.15g", x);
 	return strtod(buf, NULL);
 }

@@ -327,6 +327,10 @@ struct norm_val {
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
 	       struct norm_val *v);
+/* norm_slot() without reading a raw slot's text as a number (num stays
+** NAN): for callers that read the number themselves. */
+bool norm_slot_text(const struct norm_match *m, enum norm_slot s,
+		    struct norm_val *v);
 /* ---- norm_digits.c ---------------------------------------------------- */
 
 /* A number in digits at s[i] ("1,200.5", "12,34,567", "1.3e6"): its value
@@ -402,7 +406,8 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		     char *buf, size_t cap);
 
 /* norm_tense.c: +1 future, -1 past, -2 a past verb right before the
-** match, NORM_TENSE_SCHED a present-tense schedule verb ("they meet
+** match, -3 a past verb whose own adjunct the date is ("changed ... in
+** December"), NORM_TENSE_SCHED a present-tense schedule verb ("they meet
 ** Monday": the coming one within a week, no cue for farther dates), 0
 ** no cue; and whether a past occurrence (past days back) wins over a
 ** future one (future days ahead). */

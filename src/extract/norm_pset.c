@@ -10,25 +10,41 @@
 
 /* ---- String sets -------------------------------------------------------- */
 
-void norm_ps_push(struct fa *f, struct pset *p, const struct norm_pstr *s)
+bool norm_ps_grow(struct fa *f, struct pset *p)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 8;
-		struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
-		if (!v) {
-			f->is_bad = true;
-			return;
-		}
-		p->v = v;
-		p->cap = cap;
+	if (!p->v && f->nspare) {
+		/* the buffer of a set freed before */
+		f->nspare--;
+		p->v = f->spare[f->nspare];
+		p->cap = f->capspare[f->nspare];
+		return true;
 	}
-	p->v[p->n++] = *s;
+	size_t cap = p->cap ? p->cap * 2 : 8;
+	struct norm_pstr *v = realloc(p->v, cap * sizeof(*v));
+	if (!v) {
+		f->is_bad = true;
+		return false;
+	}
+	p->v = v;
+	p->cap = cap;
+	return true;
 }
 
-void norm_ps_free(struct pset *p)
+void norm_ps_free(struct fa *f, struct pset *p)
 {
-	free(p->v);
+	if (p->v && f->nspare < NSPARE) {
+		f->spare[f->nspare] = p->v;
+		f->capspare[f->nspare++] = p->cap;
+	} else {
+		free(p->v);
+	}
 	memset(p, 0, sizeof(*p));
+}
+
+void norm_ps_spares_free(struct fa *f)
+{
+	while (f->nspare)
+		free(f->spare[--f->nspare]);
 }
 
 _Static_assert(sizeof(struct norm_pstr) == 16, "hash_pstr reads 16 bytes");
@@ -41,38 +57,83 @@ static uint64_t hash_pstr(const struct norm_pstr *s)
 	return (a * 0x9E3779B97F4A7C15ull ^ b) * 0xFF51AFD7ED558CCDull;
 }
 
+/*
+** The scratch hash, empty, for n strings: *cap slots (a power of two).
+** A slot holds stamp << 32 | index + 1 and is free unless its stamp is
+** the current one, so emptying it is one increment, not a clear of the
+** whole table for every set.
+*/
+static uint64_t *scratch(struct fa *f, size_t n, size_t *cap)
+{
+	size_t c = 16;
+	while (c < 2 * n)
+		c *= 2;
+	if (c > f->caphash) {
+		free(f->hash);
+		f->caphash = 0;
+		if (!(f->hash = calloc(c, sizeof(*f->hash)))) {
+			f->is_bad = true;
+			return NULL;
+		}
+		f->caphash = c;
+		f->stamp = 0;
+	}
+	if (++f->stamp == 0) {
+		memset(f->hash, 0, f->caphash * sizeof(*f->hash));
+		f->stamp = 1;
+	}
+	*cap = c;
+	return f->hash;
+}
+
+static inline bool slot_used(const struct fa *f, uint64_t e)
+{
+	return (uint32_t)(e >> 32) == f->stamp;
+}
+
+static inline size_t slot_index(uint64_t e)
+{
+	return (size_t)(uint32_t)e - 1;
+}
+
+static inline uint64_t slot_make(const struct fa *f, size_t i)
+{
+	return (uint64_t)f->stamp << 32 | (uint32_t)(i + 1);
+}
+
+/* The slot of s in the scratch hash h (cap slots) of strings of p: the
+** one that holds an equal string (*is_dup), or the free one to take. */
+static inline size_t probe(const struct fa *f, const uint64_t *h,
+			   size_t cap, const struct pset *p,
+			   const struct norm_pstr *s, bool *is_dup)
+{
+	size_t k = hash_pstr(s) >> 40 & (cap - 1);
+	for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1))
+		if (!memcmp(&p->v[slot_index(h[k])], s, sizeof(*s))) {
+			*is_dup = true;
+			return k;
+		}
+	*is_dup = false;
+	return k;
+}
+
 /* Drop duplicates (keeping the first of each). */
 static void ps_dedupe(struct fa *f, struct pset *p)
 {
 	if (p->n < 2)
 		return;
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
-	if (cap > f->caphash) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (!h) {
-			f->is_bad = true;
-			return;
-		}
-		f->hash = h;
-		f->caphash = cap;
-	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
+	size_t cap;
+	uint64_t *h = scratch(f, p->n, &cap);
+	if (!h)
+		return;
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		size_t k = hash_pstr(&p->v[i]) >> 40 & (cap - 1);
-		bool dup = false;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1))
-			if (!memcmp(&p->v[f->hash[k] - 1], &p->v[i],
-				    sizeof(*p->v))) {
-				dup = true;
-				break;
-			}
+		bool dup;
+		size_t k = probe(f, h, cap, p, &p->v[i], &dup);
 		if (dup)
 			continue;
 		p->v[o] = p->v[i];
-		f->hash[k] = (uint32_t)++o;
+		h[k] = slot_make(f, o++);
 	}
 	p->n = o;
 }
@@ -80,17 +141,21 @@ static void ps_dedupe(struct fa *f, struct pset *p)
 /*
 ** The longest strings that differ in their last class only become one,
 ** with the union of those classes (and nothing known after it). Returns
-** whether that made the set smaller.
+** 0 when that did not make the set smaller, 1 when it did (the longest
+** strings then differ before their last class: merging again would not
+** change them, and there are no duplicates), 2 when it did but some
+** strings lost their last class instead (there may be duplicates).
 */
-static bool ps_merge_last(struct fa *f, struct pset *p)
+static int ps_merge_last(struct fa *f, struct pset *p)
 {
 	uint8_t max = 0;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].len > max)
 			max = p->v[i].len;
 	if (max < 2)
-		return false;
+		return 0;
 	size_t n0 = p->n;
+	bool is_cut = false;
 	for (size_t i = 0; i < p->n; i++) {
 		struct norm_pstr *s = &p->v[i];
 		if (s->len < max)
@@ -100,25 +165,16 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 	}
 	/* group by everything but the last class: the first of a group
 	** takes the union (made in acc, interned once) */
-	size_t cap = 16;
-	while (cap < 2 * p->n)
-		cap *= 2;
+	size_t cap;
 	bset *acc = malloc(p->n * sizeof(*acc));
 	bool *is_merged = calloc(p->n, sizeof(*is_merged));
-	if (cap > f->caphash && acc && is_merged) {
-		uint32_t *h = realloc(f->hash, cap * sizeof(*h));
-		if (h) {
-			f->hash = h;
-			f->caphash = cap;
-		}
-	}
-	if (!acc || !is_merged || cap > f->caphash) {
+	uint64_t *h = acc && is_merged ? scratch(f, p->n, &cap) : NULL;
+	if (!h) {
 		free(acc);
 		free(is_merged);
 		f->is_bad = true;
-		return false;
+		return 0;
 	}
-	memset(f->hash, 0, cap * sizeof(*f->hash));
 	size_t o = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		struct norm_pstr s = p->v[i];
@@ -130,18 +186,18 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		key.sym[max - 1] = 0;
 		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
 		size_t into = SIZE_MAX;
-		for (; f->hash[k]; k = (k + 1) & (cap - 1)) {
-			struct norm_pstr g = p->v[f->hash[k] - 1];
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1)) {
+			struct norm_pstr g = p->v[slot_index(h[k])];
 			g.sym[max - 1] = 0;
 			if (!memcmp(&g, &key, sizeof(g))) {
-				into = f->hash[k] - 1;
+				into = slot_index(h[k]);
 				break;
 			}
 		}
 		if (into == SIZE_MAX) {
 			memcpy(acc[o], f->sets[s.sym[max - 1]], sizeof(bset));
 			p->v[o] = s;
-			f->hash[k] = (uint32_t)++o;
+			h[k] = slot_make(f, o++);
 			continue;
 		}
 		for (int j = 0; j < 4; j++)
@@ -159,24 +215,235 @@ static bool ps_merge_last(struct fa *f, struct pset *p)
 		} else {
 			g->sym[--g->len] = 0;
 			g->loop &= (uint16_t)~(1u << g->len);
+			is_cut = true;
 		}
 	}
 	free(acc);
 	free(is_merged);
 	p->n = o;
-	return o < n0;
+	return o == n0 ? 0 : is_cut ? 2 : 1;
+}
+
+/* ---- Shortening by length ----------------------------------------------- */
+
+/*
+** norm_ps_norm on a large set, pass by pass as norm_ps_norm_all makes them,
+** but each pass reads only the strings it can change: merging the last
+** class and cutting it touch the longest strings only, and a cut string
+** can only equal another of the new longest length. So the strings are
+** kept in lists by length (each in set order), dead ones are marked,
+** and the set is compacted once at the end. Returns false when a merge
+** had to drop classes (no room for more), after which any string may
+** equal any other: norm_ps_norm_all takes over.
+*/
+struct by_len {
+	uint32_t *ix[NORM_PK + 1]; /* indexes of the strings of a length */
+	size_t n[NORM_PK + 1];
+	bool *is_dead;
+};
+
+/* Merge the sorted index lists a and b into out. */
+static void merge_ix(const uint32_t *a, size_t na, const uint32_t *b,
+		     size_t nb, uint32_t *out)
+{
+	size_t i = 0, j = 0, o = 0;
+	while (i < na && j < nb)
+		out[o++] = a[i] < b[j] ? a[i++] : b[j++];
+	while (i < na)
+		out[o++] = a[i++];
+	while (j < nb)
+		out[o++] = b[j++];
+}
+
+/* Drop the later duplicates among the strings of length len. */
+static size_t dedupe_len(struct fa *f, struct pset *p, struct by_len *bl,
+			 uint8_t len)
+{
+	size_t cap, o = 0, ndead = 0;
+	uint64_t *h = scratch(f, bl->n[len], &cap);
+	if (!h)
+		return 0;
+	for (size_t i = 0; i < bl->n[len]; i++) {
+		uint32_t x = bl->ix[len][i];
+		bool dup;
+		size_t k = probe(f, h, cap, p, &p->v[x], &dup);
+		if (dup) {
+			bl->is_dead[x] = true;
+			ndead++;
+			continue;
+		}
+		h[k] = slot_make(f, x);
+		bl->ix[len][o++] = x;
+	}
+	bl->n[len] = o;
+	return ndead;
+}
+
+/* ps_merge_last on the strings of length len (the longest): how many
+** died; *is_drop when a group lost its last class instead. */
+static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
+			uint8_t len, bool *is_drop)
+{
+	size_t nl = bl->n[len], cap, o = 0;
+	uint32_t *ix = bl->ix[len];
+	for (size_t i = 0; i < nl; i++) {
+		struct norm_pstr *s = &p->v[ix[i]];
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+	}
+	bset *acc = malloc(nl * sizeof(*acc));
+	bool *is_merged = calloc(nl, sizeof(*is_merged));
+	uint64_t *h = acc && is_merged ? scratch(f, nl, &cap) : NULL;
+	if (!h) {
+		free(acc);
+		free(is_merged);
+		f->is_bad = true;
+		return 0;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		struct norm_pstr key = p->v[ix[i]];
+		uint8_t last = key.sym[len - 1];
+		key.sym[len - 1] = 0;
+		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
+		size_t into = SIZE_MAX;
+		for (; slot_used(f, h[k]); k = (k + 1) & (cap - 1)) {
+			size_t g = slot_index(h[k]);
+			struct norm_pstr gs = p->v[ix[g]];
+			gs.sym[len - 1] = 0;
+			if (!memcmp(&gs, &key, sizeof(gs))) {
+				into = g;
+				break;
+			}
+		}
+		if (into == SIZE_MAX) {
+			memcpy(acc[o], f->sets[last], sizeof(bset));
+			ix[o] = ix[i];
+			h[k] = slot_make(f, o++);
+			continue;
+		}
+		for (int j = 0; j < 4; j++)
+			acc[into][j] |= f->sets[last][j];
+		is_merged[into] = true;
+		bl->is_dead[ix[i]] = true;
+	}
+	for (size_t i = 0; i < o; i++) {
+		if (!is_merged[i])
+			continue;
+		struct norm_pstr *g = &p->v[ix[i]];
+		if (f->nsets + 1 < NSETS) {
+			g->sym[len - 1] = norm_fa_intern(f, acc[i]);
+		} else {
+			g->sym[--g->len] = 0;
+			g->loop &= (uint16_t)~(1u << g->len);
+			*is_drop = true;
+		}
+	}
+	free(acc);
+	free(is_merged);
+	bl->n[len] = o;
+	return nl - o;
+}
+
+/* Cut the strings of length len by one class: they join len - 1. */
+static void cut_len(struct pset *p, struct by_len *bl, uint8_t len)
+{
+	for (size_t i = 0; i < bl->n[len]; i++) {
+		struct norm_pstr *s = &p->v[bl->ix[len][i]];
+		s->sym[--s->len] = 0;
+		s->loop &= (uint16_t)~(1u << s->len);
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+	}
+	/* the two lists become one, in set order, in the room of both
+	** (ix[len - 1] has room for every string: see ps_norm_len) */
+	size_t na = bl->n[len - 1], nb = bl->n[len];
+	uint32_t *tmp = bl->ix[len - 1] + na + nb;
+	memcpy(tmp, bl->ix[len - 1], na * sizeof(*tmp));
+	merge_ix(tmp, na, bl->ix[len], nb, bl->ix[len - 1]);
+	bl->n[len - 1] = na + nb;
+	bl->n[len] = 0;
+}
+
+/* p without its dead strings, in order. */
+static void compact(struct pset *p, const struct by_len *bl)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!bl->is_dead[i])
+			p->v[o++] = p->v[i];
+	p->n = o;
+}
+
+/* norm_ps_norm after its first dedupe, p larger than SET_MAX. */
+static bool ps_norm_len(struct fa *f, struct pset *p)
+{
+	struct by_len bl = {0};
+	size_t n = p->n;
+	bool ok = true, is_drop = false;
+	/* each list has room for all strings twice (cut_len merges) */
+	uint32_t *room = malloc((NORM_PK + 1) * 2 * n * sizeof(*room));
+	bl.is_dead = calloc(n, sizeof(*bl.is_dead));
+	if (!room || !bl.is_dead) {
+		free(room);
+		free(bl.is_dead);
+		f->is_bad = true;
+		return true;
+	}
+	uint8_t len = 0;
+	for (int k = 0; k <= NORM_PK; k++)
+		bl.ix[k] = room + (size_t)k * 2 * n;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t l = p->v[i].len;
+		bl.ix[l][bl.n[l]++] = (uint32_t)i;
+		if (l > len)
+			len = l;
+	}
+	size_t alive = n;
+	while (!f->is_bad) {
+		if (len < 2) {
+			f->is_bad = true;
+			break;
+		}
+		alive -= merge_len(f, p, &bl, len, &is_drop);
+		if (is_drop) {
+			ok = false; /* norm_ps_norm_all dedupes all next */
+			break;
+		}
+		if (alive <= SET_MAX)
+			break;
+		cut_len(p, &bl, len);
+		len--;
+		alive -= dedupe_len(f, p, &bl, len);
+		if (alive <= SET_MAX)
+			break;
+	}
+	compact(p, &bl);
+	free(room);
+	free(bl.is_dead);
+	return ok;
 }
 
 /* Drop duplicates, and shorten the longest strings while there are
 ** too many. */
 void norm_ps_norm(struct fa *f, struct pset *p)
 {
+	ps_dedupe(f, p);
+	if (p->n > SET_MAX && !ps_norm_len(f, p))
+		norm_ps_norm_all(f, p);
+}
+
+/* norm_ps_norm, every pass over the whole set. */
+void norm_ps_norm_all(struct fa *f, struct pset *p)
+{
 	for (;;) {
 		ps_dedupe(f, p);
 		if (p->n <= SET_MAX)
 			return;
-		if (ps_merge_last(f, p))
+		int m = ps_merge_last(f, p);
+		if (m == 2)
 			continue;
+		if (m == 1 && p->n <= SET_MAX)
+			return;
 		uint8_t max = 0;
 		for (size_t i = 0; i < p->n; i++)
 			if (p->v[i].len > max)
@@ -215,9 +482,15 @@ void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x)
 /* Union of sets a and b into a (b freed); normalised when large. */
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b)
 {
+	if (!a->n) {
+		/* b as it is, in its own buffer */
+		struct pset t = *a;
+		*a = *b;
+		*b = t;
+	}
 	for (size_t i = 0; i < b->n; i++)
 		norm_ps_push(f, a, &b->v[i]);
-	norm_ps_free(b);
+	norm_ps_free(f, b);
 	if (a->n > 4 * SET_MAX)
 		norm_ps_norm(f, a);
 }
@@ -257,10 +530,10 @@ static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
 
 /* s followed by class y (a run of it when loop): 0, 1 or 2 strings
 ** into out. */
-static void append_sym(struct fa *f, const struct norm_pstr *s, uint8_t y,
-		       bool loop, struct pset *out)
+static void append_sym(struct fa *f, const struct norm_pstr *s, int ws,
+		       uint8_t y, bool loop, struct pset *out)
 {
-	if ((s->flags & F_TRUNC) || s->len >= NORM_PK || enough(f, s)) {
+	if ((s->flags & F_TRUNC) || s->len >= NORM_PK || ws >= ENOUGH) {
 		struct norm_pstr t = *s;
 		t.flags |= F_TRUNC;
 		t.x = 0;
@@ -325,11 +598,12 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 	return norm_fa_intern(f, u);
 }
 
-/* a followed by b, into out. */
-static void join(struct fa *f, const struct norm_pstr *a,
-		 const struct norm_pstr *b, struct pset *out)
+/* a (of weight wa) followed by b, into out (hd: the heads of a, or
+** NULL). */
+static void join(struct fa *f, const struct norm_pstr *a, int wa,
+		 const struct norm_pstr *b, struct pset *out, struct heads *hd)
 {
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || enough(f, a)) {
+	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || wa >= ENOUGH) {
 		struct norm_pstr t = *a;
 		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
 		t.x = 0;
@@ -337,6 +611,22 @@ static void join(struct fa *f, const struct norm_pstr *a,
 		return;
 	}
 	struct norm_pstr a2 = *a;
+	/* the first symbol of b meets a's pending \b and lookahead: up to
+	** two strings; the rest of b follows as it is */
+	struct norm_pstr two[2];
+	struct pset cur = {two, 0, 2};
+	if (hd && b->len && !(b->flags & (F_BOS | F_WS))) {
+		size_t k = (size_t)b->sym[0] * 2 + (b->loop & 1);
+		if (hd->at[k] != hd->stamp) {
+			struct pset c = {hd->v[k], 0, 2};
+			append_sym(f, &a2, wa, b->sym[0], b->loop & 1, &c);
+			hd->n[k] = (uint8_t)c.n;
+			hd->at[k] = hd->stamp;
+		}
+		cur.v = hd->v[k];
+		cur.n = hd->n[k];
+		goto tail;
+	}
 	if (b->flags & F_BOS) {
 		if (a2.len)
 			return; /* the start of the subject after a byte */
@@ -353,26 +643,25 @@ static void join(struct fa *f, const struct norm_pstr *a,
 				last[k] &= ~ALNUM[k];
 			if (bs_empty(last))
 				return;
+			wa -= f->weight[a2.sym[a2.len - 1]];
 			a2.sym[a2.len - 1] = norm_fa_intern(f, last);
+			wa += f->weight[a2.sym[a2.len - 1]];
 		}
 	}
-	/* the first symbol of b meets a's pending \b and lookahead: up to
-	** two strings; the rest of b follows as it is */
-	struct pset cur = {0};
-	struct norm_pstr two[2];
-	cur.v = two;
-	cur.cap = 2;
 	if (b->len)
-		append_sym(f, &a2, b->sym[0], b->loop & 1, &cur);
+		append_sym(f, &a2, wa, b->sym[0], b->loop & 1, &cur);
 	else
 		two[cur.n++] = a2;
+tail:
 	for (size_t i = 0; i < cur.n; i++) {
 		struct norm_pstr t = cur.v[i];
+		int w = wa + (t.len > a2.len ? f->weight[t.sym[a2.len]] : 0);
 		for (uint8_t k = 1; k < b->len && !(t.flags & F_TRUNC); k++) {
-			if (t.len >= NORM_PK || enough(f, &t)) {
+			if (t.len >= NORM_PK || w >= ENOUGH) {
 				t.flags |= F_TRUNC;
 				break;
 			}
+			w += f->weight[b->sym[k]];
 			t.sym[t.len] = b->sym[k];
 			t.loop |= (uint16_t)((b->loop >> k & 1u) << t.len);
 			t.len++;
@@ -393,6 +682,22 @@ static void join(struct fa *f, const struct norm_pstr *a,
 		}
 		norm_ps_push(f, out, &t);
 	}
+}
+
+/* The heads of f, emptied for a new string a (NULL without memory). */
+static struct heads *heads_for(struct fa *f)
+{
+	if (!f->heads) {
+		if (!(f->heads = malloc(sizeof(*f->heads))))
+			return NULL;
+		memset(f->heads->at, 0, sizeof(f->heads->at));
+		f->heads->stamp = 0;
+	}
+	if (++f->heads->stamp == 0) {
+		memset(f->heads->at, 0, sizeof(f->heads->at));
+		f->heads->stamp = 1;
+	}
+	return f->heads;
 }
 
 /* Cut the longest strings of p by one class; false when none is
@@ -423,6 +728,24 @@ static bool is_open(const struct fa *f, const struct norm_pstr *s)
 	return !(s->flags & F_TRUNC) && s->len < NORM_PK && !enough(f, s);
 }
 
+/*
+** If no string of p can grow, p is what any concatenation after it
+** makes (each string cut, as join does): p becomes that, and true.
+*/
+bool norm_ps_close(struct fa *f, struct pset *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (is_open(f, &p->v[i]))
+			return false;
+	for (size_t i = 0; i < p->n; i++) {
+		struct norm_pstr *t = &p->v[i];
+		t->flags = (uint8_t)((t->flags & F_KEEP) | F_TRUNC);
+		t->x = 0;
+	}
+	norm_ps_norm(f, p);
+	return true;
+}
+
 static struct pset ps_copy(struct fa *f, const struct pset *p)
 {
 	struct pset c = {0};
@@ -451,8 +774,9 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 	}
 	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
 		const struct norm_pstr *s = &a->v[i];
-		if (!is_open(f, s)) {
-			join(f, s, s, &out);
+		int w = str_weight(f, s);
+		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
+			join(f, s, w, s, &out, NULL);
 			continue;
 		}
 		const struct pset *with = s->len ? bb : b;
@@ -464,10 +788,11 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			norm_ps_push(f, &out, &t);
 			continue;
 		}
+		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
 		for (size_t j = 0; j < with->n && !f->is_bad; j++)
-			join(f, s, &with->v[j], &out);
+			join(f, s, w, &with->v[j], &out, hd);
 	}
-	norm_ps_free(&cut);
+	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);
 	return out;
 }
@@ -506,7 +831,7 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 {
 	struct pset out = {0};
 	if (max == 0) {
-		norm_ps_free(p);
+		norm_ps_free(f, p);
 		norm_ps_one(f, &out, 0, 0);
 		return out;
 	}
@@ -523,32 +848,32 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 		norm_ps_one(f, &acc, 0, 0);
 		for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 		}
 		struct pset nx = norm_ps_concat(f, &acc, &run);
-		norm_ps_free(&acc);
-		norm_ps_free(&run);
+		norm_ps_free(f, &acc);
+		norm_ps_free(f, &run);
 		norm_ps_union(f, &out, &nx);
-		norm_ps_free(p);
+		norm_ps_free(f, p);
 		return out;
 	}
 	struct pset acc = ps_copy(f, p);
 	for (long k = 1; k < lo && k <= NORM_PK && !f->is_bad; k++) {
 		struct pset nx = norm_ps_concat(f, &acc, p);
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = nx;
 	}
 	if (max > 0 && max <= REP_MAX) {
 		struct pset all = ps_copy(f, &acc);
 		for (long k = lo + 1; k <= max && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 			struct pset c = ps_copy(f, &acc);
 			norm_ps_union(f, &all, &c);
 		}
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = all;
 	} else if (max != lo && acc.n * p->n > PRODUCT_MAX / 4) {
 		/* too many to spell out: more may follow */
@@ -558,17 +883,17 @@ struct pset norm_ps_repeat(struct fa *f, struct pset *p, long min, long max)
 		struct pset all = ps_copy(f, &acc);
 		for (long k = 0; k < 2 && !f->is_bad; k++) {
 			struct pset nx = norm_ps_concat(f, &acc, p);
-			norm_ps_free(&acc);
+			norm_ps_free(f, &acc);
 			acc = nx;
 			if (k == 1)
 				ps_trunc(&acc);
 			struct pset c = ps_copy(f, &acc);
 			norm_ps_union(f, &all, &c);
 		}
-		norm_ps_free(&acc);
+		norm_ps_free(f, &acc);
 		acc = all;
 	}
 	norm_ps_union(f, &out, &acc);
-	norm_ps_free(p);
+	norm_ps_free(f, p);
 	return out;
 }

@@ -41,7 +41,7 @@ static enum fc_timex_mod hedge_of(const struct norm_match *m,
 				  enum norm_slot slot)
 {
 	struct norm_val v;
-	if (!norm_slot(m, slot, &v) || v.is_raw)
+	if (!norm_slot_text(m, slot, &v) || v.is_raw)
 		return FC_MOD_NONE;
 	return mod_named(v.s, v.len);
 }
@@ -187,7 +187,8 @@ static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
 static const char *unit_of(const struct norm_match *m)
 {
 	struct norm_val v;
-	if (!norm_slot(m, S_CURRENCY, &v) && !norm_slot(m, S_UNIT, &v))
+	if (!norm_slot_text(m, S_CURRENCY, &v) &&
+	    !norm_slot_text(m, S_UNIT, &v))
 		return NULL;
 	if (!v.is_raw)
 		return v.s; /* table or set: lives as long as the rules */
@@ -209,7 +210,7 @@ static bool slot_number(const struct norm_match *m, enum norm_slot s,
 	struct norm_val v;
 	memset(o, 0, sizeof(*o));
 	o->x = NAN;
-	if (!norm_slot(m, s, &v))
+	if (!norm_slot_text(m, s, &v))
 		return false;
 	if (!v.is_raw) {
 		o->x = v.num;
@@ -255,7 +256,7 @@ static double scaled(const struct norm_match *m, enum norm_slot sn,
 static bool is_type(const struct norm_match *m, const char *t)
 {
 	struct norm_val v;
-	return norm_slot(m, S_TYPE, &v) && strlen(t) == v.len &&
+	return norm_slot_text(m, S_TYPE, &v) && strlen(t) == v.len &&
 	       !memcmp(v.s, t, v.len);
 }
 
@@ -416,7 +417,7 @@ static int prod_ordinal(const struct norm_match *m, struct norm_cand *c)
 	if (!slot_number(m, S_NUM, &nv) || !isfinite(nv.x))
 		return 0;
 	struct norm_val v;
-	norm_slot(m, S_NUM, &v);
+	norm_slot_text(m, S_NUM, &v);
 	if (v.is_raw && nv.kind != NORM_NUM_ORD)
 		/* "two | first-degree" */
 		return nv.cut ? rest(m, nv.cut, true, c) : 0;

@@ -72,6 +72,29 @@ static int weekday_counted(const struct norm_match *m, int wd,
 		return 1;
 	}
 	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
+	    !strcmp(base, "mention")) {
+		/* "the previous Friday", "the following Monday": the one
+		** before or after the day mentioned last (a Friday told of
+		** makes the previous Friday the week before it); none
+		** mentioned: from the reference */
+		struct fc_time t;
+		if (!norm_get_int(m, S_REL, &rel) || rel == 0)
+			return 0;
+		int32_t from = r->days;
+		if (norm_last_mention(m, 0, 0, 0, &t) &&
+		    t.grain != FC_GRAIN_NONE && t.grain <= FC_GRAIN_DAY)
+			from = t.lo;
+		int fw = fc_weekday(from) + 1;
+		if (rel < 0) {
+			int back = (fw - wd + 7) % 7;
+			*day = from - (back ? back : 7);
+		} else {
+			int ahead = (wd - fw + 7) % 7;
+			*day = from + (ahead ? ahead : 7);
+		}
+		return 1;
+	}
+	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
 	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
 		/* "this coming Sunday": the next one; "Friday after
 		** next": a week after that */
@@ -155,6 +178,63 @@ static enum fc_grain unit_grain(const char *unit)
 	return FC_GRAIN_NONE;
 }
 
+/*
+** Does the sentence before the match name a span longer than a quarter
+** (table year_span, a word or two: "For the nine months, ... a year
+** earlier", "first-half profit ... year-ago")? Then a comparison a year
+** back is of that span, at the year's grain, not of the quarter last
+** talked about. At most 40 words back, in the match's sentence and the
+** one before it ("... for the nine months. The year-ago results ...").
+*/
+static bool span_before(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	int tb = norm_table_find(n, "year_span");
+	if (tb < 0)
+		return false;
+	const char *t = m->text;
+	/* the sentence before may lie before the stretch (a sentence):
+	** the text is the document's */
+	uint32_t i = m->start, lo = 0;
+	char pair[64];
+	size_t nextlen = 0;
+	int stops = 0;
+	for (int words = 0; i > lo && words < 40; words++) {
+		while (i > lo && !(((t[i - 1] | 0x20) >= 'a' &&
+				    (t[i - 1] | 0x20) <= 'z'))) {
+			char c = t[i - 1];
+			if ((c == '.' || c == '!' || c == '?' || c == ';') &&
+			    i < m->start && (t[i] == ' ' || t[i] == '\n') &&
+			    ++stops > 1)
+				return false; /* the sentence before that */
+			i--;
+		}
+		uint32_t e = i;
+		while (i > lo && ((t[i - 1] | 0x20) >= 'a' &&
+				  (t[i - 1] | 0x20) <= 'z'))
+			i--;
+		char buf[32];
+		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
+		if (e == i || len >= sizeof(buf)) {
+			nextlen = 0;
+			continue;
+		}
+		if (norm_hash_get(&n->lookup, tb, buf, len) >= 0)
+			return true;
+		if (nextlen) {
+			memmove(pair + len + 1, pair, nextlen);
+			memcpy(pair, buf, len);
+			pair[len] = ' ';
+			if (norm_hash_get(&n->lookup, tb, pair,
+					  len + 1 + nextlen) >= 0)
+				return true;
+		}
+		memcpy(pair, buf, len);
+		nextlen = len;
+	}
+	return false;
+}
+
 /* Pick the origin; *unit may change to the mention's grain. */
 static void relative_origin(const struct norm_match *m, char *unit,
 			    size_t cap, struct origin *o)
@@ -179,20 +259,38 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		origin_at(o, sat, FC_GRAIN_DAY);
 		return;
 	}
-	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter")) {
+	bool is_period = !strcmp(base, "period");
+	if (!strcmp(base, "quarter") || !strcmp(base, "last_quarter") ||
+	    is_period) {
+		int yy;
+		if (is_period && span_before(m)) {
+			/* "For the nine months, ... the 1988 period": the
+			** span, at the year's grain */
+			if (!norm_get_int(m, S_YEAR, &yy) || yy < 1 ||
+			    yy > 9999)
+				yy = r->y;
+			origin_at(o, fc_days_from_civil(yy, 1, 1),
+				  FC_GRAIN_YEAR);
+			snprintf(unit, cap, "Y");
+			return;
+		}
 		/* a quarter a year or more before the last one ended is
 		** a comparison, not the quarter reported */
 		int q = (r->m - 1) / 3, y = r->y;
 		if (--q < 0)
 			q = 3, y--;
 		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
-		if (base[0] == 'q' &&
-		    norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
-				      &t))
+		/* the quarter last ended (or the one running) when it was
+		** talked about: a report compares that one ("third-quarter
+		** net ... after a flat second quarter ... the year-earlier
+		** period"), else the last one talked about */
+		if (base[0] != 'l' &&
+		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
+		     norm_last_mention(m, NORM_WANT_Q, last - 300, r->days,
+				       &t)))
 			origin_at(o, t.lo, FC_GRAIN_QUARTER);
 		else
 			origin_at(o, last, FC_GRAIN_QUARTER);
-		int yy;
 		if (norm_get_int(m, S_YEAR, &yy) && yy >= 1 && yy <= 9999)
 			origin_at(o, fc_days_from_civil(yy, o->m, 1), o->grain);
 		return;
@@ -204,9 +302,14 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	if (!strcmp(base, "grain")) {
 		/* "a year ago": before the quarter or half last talked
 		** about when it is near the reference */
-		if (ug > FC_GRAIN_QUARTER &&
-		    norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
-				      r->days - 400, r->days + 400, &t) &&
+		int q = (r->m - 1) / 3, y = r->y;
+		if (--q < 0)
+			q = 3, y--;
+		int32_t last = fc_days_from_civil(y, 3 * q + 1, 1);
+		if (ug > FC_GRAIN_QUARTER && !span_before(m) &&
+		    (norm_last_mention(m, NORM_WANT_Q, last, r->days, &t) ||
+		     norm_last_mention(m, NORM_WANT_Q | NORM_WANT_H,
+				       r->days - 400, r->days + 400, &t)) &&
 		    t.grain < ug) {
 			origin_at(o, t.lo, t.grain);
 			snprintf(unit, cap, "%s",
@@ -217,13 +320,16 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	if (!norm_last_mention(m, 0, 0, 0, &t))
 		return;
 	/* "a year earlier" in a report means before now; after a date
-	** long past ("in 1995 ... a year earlier") it counts from that */
-	if (from_mention && take_grain && labs((long)t.lo - r->days) < 730)
+	** long past ("in 1995 ... a year earlier") it counts from that;
+	** "a week later", "a day earlier" count from the date told of */
+	if (from_mention && take_grain && ug >= FC_GRAIN_QUARTER &&
+	    labs((long)t.lo - r->days) < 730)
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
 	if (take_grain && is_half_or_q && t.grain < ug &&
-	    (from_mention || labs((long)t.lo - r->days) < 400)) {
+	    (from_mention || labs((long)t.lo - r->days) < 400) &&
+	    !span_before(m)) {
 		origin_at(o, t.lo, t.grain);
 		snprintf(unit, cap, "%s",
 			 t.grain == FC_GRAIN_QUARTER ? "Q" : "H");
@@ -254,7 +360,7 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	}
 	if (!norm_get_str(m, S_BASE, base, sizeof(base)))
 		return false;
-	if (!strcmp(base, "quarter")) {
+	if (!strcmp(base, "quarter") || !strcmp(base, "period")) {
 		if (!norm_last_mention(m, NORM_WANT_Q, INT32_MIN, INT32_MAX,
 				       &t))
 			return false;
@@ -406,8 +512,9 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 						   : "PRESENT_REF";
 		return norm_emit(m, out, FC_TIMEX_DATE, v);
 	}
-	if (strcmp(unit, unit0)) /* a year counted in the mention's grain */
-		off *= per_year(unit);
+	if (strcmp(unit, unit0)) /* a year counted in the mention's grain,
+				  ** quarters in the span's year */
+		off = off * per_year(unit) / per_year(unit0);
 	int y, mo, d;
 	if (m->n->is_shift_finer && norm_get_int(m, S_NUM, &num) &&
 	    !strcmp(unit, "D") && m->ref->is_time && o.days == m->ref->days &&

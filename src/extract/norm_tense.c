@@ -8,6 +8,10 @@
 
 #include "extract/norm_p.h"
 
+/* norm_tense: a past verb whose own adjunct the date is (below 0 like
+** every past cue) */
+enum { GOVERNED = -3 };
+
 /*
 ** A date without a year, past or future occurrence (past days back,
 ** future days ahead): a tense cue before the match decides; without
@@ -21,6 +25,11 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 		t = 0; /* "housing starts in September": no plan */
 	if (t > 0)
 		return past == 0;
+	if (t == GOVERNED)
+		/* "changed ... in December": the past one, unless the next
+		** is at hand and the last far ("spoke on January 17" a day
+		** before: a slip of the reference, not a year back) */
+		return past <= 30 * future;
 	if (t < -1)
 		return true; /* "the year ended Jan. 31" */
 	/* a past verb ("said", "authorized ... payable Dec. 7") often
@@ -57,6 +66,30 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 
 enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
+/* w's row in table tense_word, or -1. */
+static int32_t tense_word_row(const struct fc_norm *n, const char *w,
+			      size_t len)
+{
+	return n->t_tense_word >= 0
+		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
+		       : -1;
+}
+
+/* The tense_word value of row k, 0 for none. */
+static double tense_word_num(const struct fc_norm *n, int32_t k)
+{
+	return k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+}
+
+/* tense_word 5: a preposition that makes the date after it an adjunct
+** of the clause's own verb ("changed ... in December", "was founded on
+** March 3"); 6: another word that follows a verb ("from", "up"): an
+** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
+** ("preferred shares"); -2: a verb of saying, whose clause may tell of
+** a later event ("said the sale closes in January") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
+
+
 /*
 ** One word as a tense cue: +1 future (tables future, tense_word 1),
 ** -1 past (tables past, tense_word < 0), CUE_ED a word in -ed whose
@@ -64,20 +97,21 @@ enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 ** CUE_SCHED a schedule verb ("meet", "expires": tense_word 3), CUE_DET
 ** a word after which such a verb is a noun or an infinitive ("the
 ** close", "to meet": tense_word 4), 0 none (also a tense_word valued 0:
-** "United", "hundred" end in -ed and are no verbs).
+** "United", "hundred" end in -ed and are no verbs). k: w's row in
+** tense_word (tense_word_row).
 */
-static int word_cue(const struct fc_norm *n, const char *w, size_t len)
+static int word_cue(const struct fc_norm *n, const char *w, size_t len,
+		    int32_t k)
 {
-	int32_t k = n->t_tense_word >= 0
-			    ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
-			    : -1;
-	double c = k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+	double c = tense_word_num(n, k);
 	if (c == 2)
 		return CUE_CLAUSE;
 	if (c == 3)
 		return CUE_SCHED;
 	if (c == 4)
 		return CUE_DET;
+	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
+		return 0;
 	if (c > 0 || in_table(n, n->t_future, w, len))
 		return 1;
 	if (c < 0 || in_table(n, n->t_past, w, len))
@@ -97,7 +131,7 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len)
 ** not "the close", "to meet", "remained open", "will meet": the word
 ** before decides), 0 when none is found within 16 words of the clause.
 */
-static int tense_back(const struct norm_match *m)
+static int tense_back(const struct norm_match *m, bool *fronted)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
@@ -113,20 +147,32 @@ static int tense_back(const struct norm_match *m)
 	bool pending_plan = false; /* "scheduled": unless "had" came first */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
+	bool adjunct = false; /* "in", "on" right before the match */
+	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
+	bool ed_governs = false; /* the past verb's own adjunct */
+	double next_row_tw = 0; /* tense_word of the word after this one */
+	bool next_lower = false; /* ... and whether it is in lower case */
+	int words = 0;
+	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
-	for (int words = 0; i > lo && (words < 16 || ((pending_sched ||
+	for (; i > lo && (words < 16 || ((pending_sched ||
 						     pending_plan) &&
 						    words < 17));) {
+		bool gap_digit = false; /* "to 5% in March": no infinitive */
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
 			if (strchr(";:!?", t[i - 1]) ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
-			     i < m->start && t[i] == ' '))
-				return pending_ed      ? -1
+			     i < m->start && t[i] == ' ')) {
+				/* clause ends */
+				*fronted = words == 1 && adjunct;
+				return pending_ed      ? (ed_governs ? GOVERNED : -1)
 				       : pending_sched ? NORM_TENSE_SCHED
 				       : pending_plan  ? 1
-						       : 0; /* clause ends */
+						       : 0;
+			}
+			gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
 			i--;
 		}
 		uint32_t e = i;
@@ -143,6 +189,20 @@ static int tense_back(const struct norm_match *m)
 			nextlen = 0;
 			continue;
 		}
+		int32_t row = tense_word_row(n, buf, len);
+		double tw = tense_word_num(n, row);
+		if (words == 1)
+			adjunct = tw == TW_ADJUNCT;
+		/* the word after this one: "to" right before a word in lower
+		** case that is no determiner or preposition ("to buy") is an
+		** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
+		double next_tw = nextlen ? next_row_tw : 0;
+		bool next_is_lower = next_lower;
+		next_row_tw = tw;
+		next_lower = t[i] >= 'a' && t[i] <= 'z';
+		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
+		    next_tw == 0 && next_is_lower && !gap_digit)
+			inf = true;
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
@@ -167,11 +227,11 @@ static int tense_back(const struct norm_match *m)
 			return 1;
 		if (pending_ed) {
 			if (!in_table(n, n->t_passive, buf, len))
-				return ed_adjacent ? -2 : -1;
+				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int c = word_cue(n, buf, len);
+		int c = word_cue(n, buf, len, row);
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
@@ -190,13 +250,21 @@ static int tense_back(const struct norm_match *m)
 		if (c == CUE_DET)
 			continue;
 		if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
-			return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
+			return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1)
+					  : 0;
 		if (c == CUE_ED || c == -1) {
 			/* "changed", "held": the auxiliary before decides
 			** ("will be held"); a past verb right before the
 			** date is its own */
 			pending_ed = true;
 			ed_adjacent = words == 1;
+			/* "changed ... in December": the verb's own time, so
+			** the past one; not through an infinitive ("agreed to
+			** buy ... in February") nor a verb of saying farther
+			** than "said in January" */
+			ed_governs = adjunct && !inf &&
+				     (tw != TW_REPORT || words <= 2) &&
+				     (words == 2 || next_tw >= 4);
 		} else if (c > 0) {
 			/* "scheduled", "planned": a plan unless a pair says
 			** it was one ("had been scheduled", "as previously
@@ -206,11 +274,13 @@ static int tense_back(const struct norm_match *m)
 			pending_plan = true;
 		}
 	}
+	if (i <= lo)
+		*fronted = words == 1 && adjunct;
 	if (pending_sched)
 		return NORM_TENSE_SCHED;
 	if (pending_plan)
 		return 1;
-	return pending_ed ? (ed_adjacent ? -2 : -1) : 0;
+	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
 }
 
 /* Does the '.' at t[k] end a sentence? Not after "Mr", "U.S", "Inc". */
@@ -256,7 +326,7 @@ static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 ** past (an -ed word not after "be"), NORM_TENSE_SCHED a schedule verb
 ** not after a determiner ("Monday, the talks resume"), 0 none.
 */
-static int tense_ahead(const struct norm_match *m)
+static int tense_ahead(const struct norm_match *m, bool *aside)
 {
 	const struct fc_norm *n = m->n;
 	const char *t = m->text;
@@ -264,9 +334,12 @@ static int tense_ahead(const struct norm_match *m)
 	char buf[32], nb[32], pair[64];
 	bool lower = false, nlower = false;
 	size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+	uint32_t bend = i; /* the end of buf's word */
 	bool after_aux = false, after_det = false;
+	*aside = false;
 	for (int words = 0; len && words < 12; words++) {
 		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
+		uint32_t nend = i;
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
 			memcpy(pair, buf, len);
@@ -281,6 +354,7 @@ static int tense_ahead(const struct norm_match *m)
 				/* "due to": no cue; go on after the pair */
 				len = next_word(t, &i, hi, buf, sizeof(buf),
 						&lower);
+				bend = i;
 				after_aux = after_det = false;
 				continue;
 			}
@@ -289,7 +363,8 @@ static int tense_ahead(const struct norm_match *m)
 			/* after the date a plan in the past tense dates the
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
-			int c = word_cue(n, buf, len);
+			int32_t row = tense_word_row(n, buf, len);
+			int c = word_cue(n, buf, len, row);
 			if (c == CUE_CLAUSE)
 				return 0;
 			if (c == CUE_SCHED && !after_det && lower)
@@ -301,6 +376,11 @@ static int tense_ahead(const struct norm_match *m)
 				return -1;
 			if (c == CUE_ED && !after_aux)
 				return -1;
+			/* "In March, the company said, it will ...": the
+			** saying is an aside, not the date's verb */
+			if (c < 0 && bend < hi && t[bend] == ',' &&
+			    tense_word_num(n, row) == TW_REPORT)
+				*aside = true;
 			if (c != CUE_ED && c != 0)
 				return c > 0 ? 1 : -1;
 			after_aux = in_table(n, n->t_passive, buf, len);
@@ -308,6 +388,7 @@ static int tense_ahead(const struct norm_match *m)
 		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
 		len = nlen;
 		lower = nlower;
+		bend = nend;
 	}
 	return 0;
 }
@@ -318,9 +399,15 @@ static int tense_ahead(const struct norm_match *m)
 */
 int norm_tense(const struct norm_match *m)
 {
-	int t = tense_back(m);
-	if (t == 0 && m->n->t_future >= 0)
-		t = tense_ahead(m);
+	bool fronted = false, aside = false;
+	int t = tense_back(m, &fronted);
+	if (t == 0 && m->n->t_future >= 0) {
+		t = tense_ahead(m, &aside);
+		/* "In January, the company named ...": a past verb after a
+		** date that opens the clause is that date's own */
+		if (t == -1 && fronted && !aside)
+			t = GOVERNED;
+	}
 	return t;
 }
 

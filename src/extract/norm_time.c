@@ -146,6 +146,27 @@ static long pick_cyclic(long R, long s, long P, bool has_rel, int rel)
 	return R - (R % P + P) % P + s; /* the same year */
 }
 
+/*
+** Quarters and halves (P of them a year) are reported after they end:
+** the latest period s begun by R (the reference's period), or, after
+** a future cue, the next one when that ended over three months ago
+** ("plans to cut jobs after a third-quarter loss", "will report
+** third-quarter net": the one just ended stays).
+*/
+static long period_latest(const struct norm_match *m, long R, long s, long P)
+{
+	const struct norm_ref *r = m->ref;
+	long k0 = pick_cyclic(R, s, P, true, 0);
+	if (k0 > R)
+		k0 -= P;
+	int t = norm_tense(m);
+	bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
+		   (t == 0 && m->n->prefer == NORM_PREFER_FUTURE);
+	long months = 12 / P;
+	long ended = r->y * 12L + r->m - 1 - (k0 * months + months - 1);
+	return fut && ended > 3 ? k0 + P : k0;
+}
+
 /* Two-digit years: the century that puts the year nearest the past. */
 static int full_year(const struct norm_match *m, const struct norm_val *v,
 		     int y)
@@ -275,7 +296,13 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 	for (int i = 0; i < 4 && p->season[0]; i++)
 		if (!strcmp(p->season, seasons[i]))
 			si = i;
-	if (p->season[0] && si < 0)
+	/* a half of the year ("the second half of 1989"): H1, H2 */
+	int hi = p->season[0] == 'H' && (p->season[1] == '1' ||
+					 p->season[1] == '2') &&
+			 !p->season[2]
+		     ? p->season[1] - '1'
+		     : -1;
+	if (p->season[0] && si < 0 && hi < 0)
 		return false;
 	int wdd;
 	if (!p->has_y && !p->has_mo && p->has_d && r->is_set &&
@@ -378,23 +405,17 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			p->has_y = true;
 		} else if (p->has_q) {
 			long R = r->y * 4L + (r->m - 1) / 3;
-			long k = pick_cyclic(R, p->q - 1, 4, has_rel, rel);
-			if (!has_rel) {
-				long k0 = pick_cyclic(R, p->q - 1, 4, true, 0);
-				if (k0 > R)
-					k0 -= 4;
-				/* quarters are reported after they end:
-				** the past one unless a future cue says
-				** otherwise; the quarter just ended stays
-				** ("plans to cut jobs after a third-quarter
-				** loss", "will report third-quarter net") */
-				int t = norm_tense(m);
-				bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
-					   (t == 0 &&
-					    m->n->prefer == NORM_PREFER_FUTURE);
-				k = fut && k0 < R - 1 ? k0 + 4 : k0;
-			}
+			long k = has_rel ? pick_cyclic(R, p->q - 1, 4, true, rel)
+					 : period_latest(m, R, p->q - 1, 4);
 			p->y = (int)(k / 4);
+			p->has_y = true;
+		} else if (hi >= 0) {
+			/* halves, as quarters ("will report first-half
+			** results" in July: the one just ended) */
+			long R = r->y * 2L + (r->m - 1) / 6;
+			long k = has_rel ? pick_cyclic(R, hi, 2, true, rel)
+					 : period_latest(m, R, hi, 2);
+			p->y = (int)(k / 2);
 			p->has_y = true;
 		} else if (si >= 0) {
 			/* season-years: winter of y runs into y+1 */
@@ -403,7 +424,21 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 				 : r->m >= 9 && r->m <= 11 ? 2
 							   : 3;
 			int ry = r->m <= 2 ? r->y - 1 : r->y;
-			long k = pick_cyclic(ry * 4L + rs, si, 4, has_rel, rel);
+			long R = ry * 4L + rs;
+			long k = pick_cyclic(R, si, 4, has_rel, rel);
+			if (!has_rel) {
+				/* the season it is, else the last or the next
+				** one as the tense says ("the summit is due
+				** in the autumn"); without a cue the nearer */
+				long k0 = pick_cyclic(R, si, 4, true, -1);
+				if (k0 + 4 <= R)
+					k0 += 4;
+				if (k0 != R)
+					k = norm_prefer_past(m, R - k0,
+							     k0 + 4 - R)
+						    ? k0
+						    : k0 + 4;
+			}
 			p->y = (int)(k / 4);
 			p->has_y = true;
 		} else if (has_rel) {
@@ -424,6 +459,8 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		snprintf(buf, cap, "%s-%02d", ys, p->mo);
 	} else if (p->has_q) {
 		snprintf(buf, cap, "%s-Q%d", ys, p->q);
+	} else if (hi >= 0) {
+		snprintf(buf, cap, "%s-H%d", ys, hi + 1);
 	} else if (si >= 0) {
 		snprintf(buf, cap, "%s-%s", ys, seasons[si]);
 	} else if (p->has_y) {
@@ -447,6 +484,15 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	norm_get_str(m, S_BASE, base, sizeof(base));
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &p))
 		return 0;
+	struct fc_time t;
+	if (!strcmp(base, "mention") && !p.has_y &&
+	    norm_last_mention(m, 0, 0, 0, &t) && t.grain >= FC_GRAIN_DAY &&
+	    t.grain <= FC_GRAIN_YEAR) {
+		/* "in September of that year": the year told of */
+		int mo, d;
+		fc_civil_from_days(t.lo, &p.y, &mo, &d);
+		p.has_y = p.y >= 1 && p.y <= 9999;
+	}
 	if (!strcmp(base, "era") &&
 	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
 		return 0; /* "14 A.D.": the year as written */

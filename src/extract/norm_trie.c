@@ -32,6 +32,21 @@ struct build {
 	struct norm_scan *t;
 	struct fc_arena *a;
 	bool is_oom;
+	/* the children of every node by (node, class, loop): a walk of the
+	** sibling list for each class of each string was most of the
+	** build; slot: node index + 1, 0 free */
+	uint32_t *kids;
+	size_t kmask;
+	uint32_t *parent; /* of each node */
+	size_t capparent;
+	/* the trie class of each class of the pattern being added (its
+	** wide and narrow caseless forms): index + 1, 0 not made yet */
+	uint32_t wide[256], narrow[256];
+	/* the string added last for this pattern and the nodes of its
+	** path (path[k]: after k classes): the next string often starts
+	** the same */
+	struct norm_pstr last;
+	uint32_t path[NORM_PK + 1];
 };
 
 static uint32_t hash_set(const uint64_t *b)
@@ -97,18 +112,74 @@ static uint32_t node_new(struct build *bd, uint16_t sym, bool is_loop)
 	return (uint32_t)t->nnodes++;
 }
 
+static size_t kid_slot(const struct build *bd, uint32_t nd, uint16_t sym,
+		       bool is_loop)
+{
+	uint64_t h = ((uint64_t)nd << 17 | (uint64_t)sym << 1 | is_loop) *
+		     0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 32) & bd->kmask;
+}
+
+/* Index node ch, a new child of nd, in bd->kids (grown at half full). */
+static void kid_put(struct build *bd, uint32_t nd, uint32_t ch)
+{
+	struct norm_scan *t = bd->t;
+	if (ch >= bd->capparent) {
+		size_t cap = bd->capparent ? bd->capparent * 2 : 1024;
+		while (cap <= ch)
+			cap *= 2;
+		uint32_t *p = realloc(bd->parent, cap * sizeof(*p));
+		if (!p) {
+			bd->is_oom = true;
+			return;
+		}
+		bd->parent = p;
+		bd->capparent = cap;
+	}
+	bd->parent[ch] = nd;
+	if (t->nnodes * 2 > bd->kmask) {
+		size_t cap = bd->kmask ? (bd->kmask + 1) * 2 : 4096;
+		while (cap < t->nnodes * 2)
+			cap *= 2;
+		uint32_t *k = calloc(cap, sizeof(*k));
+		if (!k) {
+			bd->is_oom = true;
+			return;
+		}
+		free(bd->kids);
+		bd->kids = k;
+		bd->kmask = cap - 1;
+		for (uint32_t c = 3; c < ch; c++) {
+			size_t i = kid_slot(bd, bd->parent[c], t->nodes[c].sym,
+					    t->nodes[c].is_loop);
+			while (k[i])
+				i = (i + 1) & bd->kmask;
+			k[i] = c + 1;
+		}
+	}
+	size_t i = kid_slot(bd, nd, t->nodes[ch].sym, t->nodes[ch].is_loop);
+	while (bd->kids[i])
+		i = (i + 1) & bd->kmask;
+	bd->kids[i] = ch + 1;
+}
+
 /* The child of nd on class sym (added when new). */
 static uint32_t child(struct build *bd, uint32_t nd, uint16_t sym,
 		      bool is_loop)
 {
 	struct norm_scan *t = bd->t;
-	for (uint32_t ch = t->nodes[nd].child; ch; ch = t->nodes[ch].sibling)
-		if (t->nodes[ch].sym == sym && t->nodes[ch].is_loop == is_loop)
+	for (size_t i = bd->kids ? kid_slot(bd, nd, sym, is_loop) : 0;
+	     bd->kids && bd->kids[i]; i = (i + 1) & bd->kmask) {
+		uint32_t ch = bd->kids[i] - 1;
+		if (bd->parent[ch] == nd && t->nodes[ch].sym == sym &&
+		    t->nodes[ch].is_loop == is_loop)
 			return ch;
+	}
 	uint32_t ch = node_new(bd, sym, is_loop);
 	if (ch) {
 		t->nodes[ch].sibling = t->nodes[nd].child;
 		t->nodes[nd].child = ch;
+		kid_put(bd, nd, ch);
 	}
 	return ch;
 }
@@ -158,24 +229,51 @@ static void caseless(uint64_t *b, bool is_wide)
 	       both << 32;
 }
 
+/* The trie class of class id of p, in its caseless form (is_wide: see
+** caseless), interned once for each pattern (memo: bd->wide or
+** bd->narrow, emptied for each pattern). */
+static uint16_t trie_set(struct build *bd, const struct norm_pattern *p,
+			 uint8_t id, bool is_wide)
+{
+	uint32_t *memo = is_wide ? bd->wide : bd->narrow;
+	if (memo[id])
+		return (uint16_t)(memo[id] - 1);
+	uint64_t b[4];
+	memcpy(b, p->first.sets[id], sizeof(b));
+	caseless(b, is_wide);
+	uint16_t k = intern_set(bd, b);
+	if (!bd->is_oom)
+		memo[id] = (uint32_t)k + 1;
+	return k;
+}
+
 static void add_string(struct build *bd, const struct norm_pattern *p,
 		       const struct norm_pstr *s, size_t pi)
 {
 	uint32_t nd = s->flags & NORM_PS_WS ? 1 : 2;
-	uint64_t b[4];
-	for (uint8_t k = 0; k < s->len && nd; k++) {
-		memcpy(b, p->first.sets[s->sym[k]], sizeof(b));
-		caseless(b, true);
-		nd = child(bd, nd, intern_set(bd, b), s->loop >> k & 1);
+	uint8_t k = 0;
+	if (bd->path[0] == nd) {
+		/* the path the last string shares */
+		const struct norm_pstr *l = &bd->last;
+		while (k < s->len && k < l->len && s->sym[k] == l->sym[k] &&
+		       (s->loop >> k & 1) == (l->loop >> k & 1))
+			k++;
+		nd = bd->path[k];
 	}
+	bd->path[0] = s->flags & NORM_PS_WS ? 1 : 2;
+	for (; k < s->len && nd; k++) {
+		nd = child(bd, nd, trie_set(bd, p, s->sym[k], true),
+			   s->loop >> k & 1);
+		bd->path[k + 1] = nd;
+	}
+	bd->last = *s;
+	if (!nd)
+		bd->path[0] = 0;
 	if (!nd || bd->is_oom)
 		return;
 	uint16_t x = 0;
-	if (!(s->flags & NORM_PS_TRUNC) && s->x) {
-		memcpy(b, p->first.sets[s->x], sizeof(b));
-		caseless(b, false);
-		x = intern_set(bd, b);
-	}
+	if (!(s->flags & NORM_PS_TRUNC) && s->x)
+		x = trie_set(bd, p, s->x, false);
 	add_end(bd, nd, x, pi);
 }
 
@@ -228,6 +326,18 @@ static void dispatch(struct build *bd)
 	uint32_t seen[128][2]; /* lists made for this node: offset, count */
 	t->ndisp = 1;
 	t->nlists = 1; /* offset 0: no children */
+	/* room for a table for every node that may get one, made once */
+	size_t nbig = 0;
+	for (size_t nd = 1; nd < t->nnodes; nd++) {
+		size_t nch = 0;
+		for (uint32_t ch = t->nodes[nd].child; ch && nch < DISP_MIN;
+		     ch = t->nodes[ch].sibling)
+			nch++;
+		nbig += nch >= DISP_MIN;
+	}
+	if (!grow(bd, (void **)&t->disp, sizeof(*t->disp), &t->capdisp,
+		  1 + 128 * nbig))
+		return;
 	for (size_t nd = 1; nd < t->nnodes && !bd->is_oom; nd++) {
 		size_t nch = 0;
 		for (uint32_t ch = t->nodes[nd].child; ch;
@@ -263,8 +373,10 @@ static void dispatch(struct build *bd)
 			t->disp[d + b] = 0;
 			if (!cnt)
 				continue;
+			/* the lists of a node differ, and neighbouring bytes
+			** often share one: the last made is tried first */
 			size_t j;
-			for (j = 0; j < nseen; j++)
+			for (j = nseen; j-- > 0;)
 				if (seen[j][1] == cnt &&
 				    !memcmp(t->lists + seen[j][0] + 1, kids[b],
 					    cnt * sizeof(*t->lists)))
@@ -364,7 +476,7 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	struct norm_scan *t = fc_arena_alloc(a, sizeof(*t));
 	if (!t)
 		return FC_ENOMEM;
-	struct build bd = {t, a, false};
+	struct build bd = {.t = t, .a = a};
 	t->nwords = n->nwords;
 	t->hmask = 4095;
 	t->hsets = fc_arena_alloc(a, (t->hmask + 1) * sizeof(*t->hsets));
@@ -401,6 +513,9 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 			t->bos[i / 64] |= 1ull << (i % 64);
 			t->is_bos = true;
 		}
+		memset(bd.wide, 0, sizeof(bd.wide));
+		memset(bd.narrow, 0, sizeof(bd.narrow));
+		bd.path[0] = 0; /* no string of this pattern yet */
 		for (size_t k = 0; k < p->first.nstrs && !bd.is_oom; k++)
 			add_string(&bd, p, &p->first.strs[k], i);
 	}
@@ -413,6 +528,8 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	dispatch(&bd);
 	first_level(&bd);
 	byte_classes(&bd);
+	free(bd.kids);
+	free(bd.parent);
 	if (bd.is_oom)
 		return FC_ENOMEM;
 	for (unsigned c = 0; c < 256; c++) {

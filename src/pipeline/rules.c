@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <yaml.h>
 
 #include "factcross/fc.h"
 #include "stages.h"
@@ -92,6 +93,143 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 	return FC_OK;
 }
 
+#define PEEK_MAX 1024 /* bytes of a file read for its kind */
+
+/*
+** The kind of a rule file, read from the first events of its YAML: the
+** index in kinds[] when the document is a mapping whose first `kind:`
+** key has a plain scalar that names a kind, else -1 (then the whole file
+** is parsed, and its problems reported as ever). Parsing the YAML is
+** most of loading the rules; `factcross normalize` needs two thirds of
+** the files only, and a file of another kind is known to be a mapping
+** with a known kind after a few events (its rules are not read: see
+** fc_rules_load_kinds in fc_rules.h). Only the first PEEK_MAX bytes are
+** given to the parser (it decodes its whole input first): the kind
+** then counts when the event after it starts before the cut (not the
+** end of the mapping that the cut makes), so the scalar is known to end
+** where it ends in the whole file.
+*/
+static int peek_kind(const char *data, size_t len)
+{
+	bool is_cut = len > PEEK_MAX;
+	if (is_cut)
+		len = PEEK_MAX;
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return -1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	int kind = -1, found = -1, depth = 0;
+	bool is_key = false, is_kind = false, is_done = false;
+	while (!is_done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		if (found >= 0) {
+			if (!is_cut || ev.start_mark.index < len)
+				kind = found; /* the event after it is whole */
+			yaml_event_delete(&ev);
+			break;
+		}
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_START_EVENT ||
+		    t == YAML_DOCUMENT_START_EVENT) {
+			is_done = depth != 0;
+		} else if (t == YAML_MAPPING_START_EVENT ||
+			   t == YAML_SEQUENCE_START_EVENT) {
+			/* the root must be a mapping; below it, skipped
+			** (not as a key, nor as the value of kind) */
+			if (depth == 0)
+				is_done = t != YAML_MAPPING_START_EVENT;
+			else
+				is_done = depth == 1 && (is_key || is_kind);
+			depth++;
+			is_key = depth == 1;
+		} else if (t == YAML_MAPPING_END_EVENT ||
+			   t == YAML_SEQUENCE_END_EVENT) {
+			depth--;
+			is_done = depth <= 0; /* no kind */
+			is_key = depth == 1;
+		} else if (t == YAML_SCALAR_EVENT && depth == 1) {
+			const char *v = (const char *)ev.data.scalar.value;
+			bool is_plain = !ev.data.scalar.tag &&
+					!ev.data.scalar.anchor &&
+					ev.data.scalar.plain_implicit &&
+					strlen(v) == ev.data.scalar.length;
+			if (is_key) {
+				is_kind = is_plain && !strcmp(v, "kind");
+			} else if (is_kind) {
+				size_t nk = sizeof(kinds) / sizeof(*kinds);
+				for (size_t i = 0; is_plain && i < nk; i++)
+					if (!strcmp(kinds[i].kind, v))
+						found = (int)i;
+				is_done = found < 0;
+			}
+			is_key = !is_key;
+		} else {
+			/* an alias, the end of the document or stream, or a
+			** scalar below the root */
+			is_done = t != YAML_SCALAR_EVENT;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return kind;
+}
+
+/*
+** Where the golden tests of a rule file start (a top-level `tests:` key,
+** read by `factcross test` only), or len: when there is none, or when a
+** line at the left margin other than a blank line, a comment or a "- "
+** item of the tests follows it (then it may not be the last key). They
+** are a third of the YAML of the rules that normalize reads.
+*/
+static size_t tests_start(const char *data, size_t len)
+{
+	size_t start = len;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		char c = data[i];
+		if (start == len) {
+			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
+			    (end - i == 6 || data[i + 6] == ' ' ||
+			     data[i + 6] == '\r'))
+				start = i;
+		} else if (c != ' ' && c != '\n' && c != '\r' && c != '#' &&
+			   !(c == '-' && (i + 1 == end || data[i + 1] == ' '))) {
+			return len;
+		}
+		i = end + 1;
+	}
+	return start;
+}
+
+/*
+** The YAML of f into f->root. A load of some kinds only (no golden
+** tests run) parses the file up to its tests when they come last; if
+** that part has any problem, the whole file is parsed, so the
+** diagnostics are those of the whole file.
+*/
+static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
+			   struct fc_diags *d)
+{
+	size_t cut = r->kinds != FC_KIND_ALL ? tests_start(f->data, f->len)
+					     : f->len;
+	if (cut < f->len) {
+		struct fc_diags td;
+		fc_diags_init(&td);
+		fc_status st = fc_yaml_load(&r->arena, f->path, f->data, cut,
+					    &f->root, &td);
+		bool ok = !st && td.n == 0;
+		fc_diags_finish(&td);
+		if (ok)
+			return FC_OK;
+		f->root = NULL;
+	}
+	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
+}
+
 static void load_file(struct fc_rules *r, const char *path,
 		      struct fc_buf *all, struct fc_diags *d)
 {
@@ -133,7 +271,14 @@ static void load_file(struct fc_rules *r, const char *path,
 		fc_buf_add(all, path, strlen(path) + 1);
 		fc_buf_add(all, data, len);
 	}
-	if (fc_yaml_load(&r->arena, f->path, data, len, &f->root, d))
+	if (r->kinds != FC_KIND_ALL) {
+		int k = peek_kind(data, len);
+		if (k >= 0 && !(r->kinds & (1u << k))) {
+			f->kind = kinds[k].kind; /* not read (f->root NULL) */
+			return;
+		}
+	}
+	if (load_yaml(r, f, d))
 		return;
 	if (!f->root || f->root->type != FC_Y_MAP) {
 		if (f->root)
