@@ -259,6 +259,20 @@ static uint16_t case_flags(const unsigned char *s, size_t n)
 	return flags;
 }
 
+/* The case flags of an ASCII token from the class of its first letter
+** or digit (0: none) and the union of its bytes' classes. */
+static inline uint16_t ascii_case(unsigned first, unsigned all)
+{
+	uint16_t flags = 0;
+	if (first & B_UP)
+		flags |= LX_T_CAP;
+	if (first & B_DIGIT)
+		flags |= LX_T_DIGIT;
+	if ((all & B_UP) && !(all & B_LOW))
+		flags |= LX_T_UPPER;
+	return flags;
+}
+
 static int push(struct lx_toks *t, const char *base, size_t start,
 		size_t end, uint16_t flags)
 {
@@ -286,19 +300,10 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 			h = (h ^ c) * 16777619u;
 		}
 		if (i == tn) {
-			/* the first letter or digit sets CAP and DIGIT */
 			size_t q = 0;
 			while (q < tn && !(bytes[s[q]] & B_WORD))
 				q++;
-			if (q < tn) {
-				unsigned b = bytes[s[q]];
-				if (b & B_UP)
-					flags |= LX_T_CAP;
-				if (b & B_DIGIT)
-					flags |= LX_T_DIGIT;
-			}
-			if ((all & B_UP) && !(all & B_LOW))
-				flags |= LX_T_UPPER;
+			flags |= ascii_case(q < tn ? bytes[s[q]] : 0, all);
 			o[tn] = ' ';
 			t->norm_len += tn + 1;
 			k->norm_len = (uint16_t)tn;
@@ -331,13 +336,7 @@ static inline int push_read(struct lx_toks *t, const unsigned char *s,
 	if (t->n == t->cap && !grow_toks(t, t->n + 1))
 		return 0;
 	size_t tn = end - start;
-	unsigned b = bytes[s[start]];
-	if (b & B_UP)
-		flags |= LX_T_CAP;
-	if (b & B_DIGIT)
-		flags |= LX_T_DIGIT;
-	if ((all & B_UP) && !(all & B_LOW))
-		flags |= LX_T_UPPER;
+	flags |= ascii_case(bytes[s[start]], all);
 	t->v[t->n++] = (struct lx_tok){
 		.start = (uint32_t)start, .end = (uint32_t)end,
 		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,

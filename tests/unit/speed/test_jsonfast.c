@@ -11,17 +11,7 @@
 #include <stdlib.h>
 
 #include "fc_test.h"
-
-static uint64_t rnd_state = 0x9E3779B97F4A7C15ull;
-
-static uint64_t rnd(void)
-{
-	uint64_t x = rnd_state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return rnd_state = x;
-}
+#include "speed_rnd.h"
 
 /* The escaper the fast one must match, one byte at a time. */
 static size_t ref_strn(char *out, const unsigned char *p, size_t n)

@@ -9,17 +9,7 @@
 
 #include "extract/lexicon_p.h"
 #include "fc_test.h"
-
-static uint64_t rnd_state = 0x2545F4914F6CDD1Dull;
-
-static uint64_t rnd(void)
-{
-	uint64_t x = rnd_state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return rnd_state = x;
-}
+#include "speed_rnd.h"
 
 /* The tokens of text as "form|form|...", each with its flags checked
 ** against the definitions where the token is ASCII. */
