@@ -488,18 +488,6 @@ static fc_status block_spans(struct lx_scan *s, int32_t **out)
 	return FC_OK;
 }
 
-/* Token i's own gazetteer slot + 1, 0 when none (t->word). */
-static uint32_t word_of(const struct lx_scan *s, size_t i)
-{
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
-	/* (no key is longer than LX_MAX_KEY) */
-	const struct lx_slot *sl =
-		len <= LX_MAX_KEY ? lx_gaz_find_h(s->l, key, len, s->t.v[i].hash)
-				  : NULL;
-	return sl ? (uint32_t)(sl - s->l->slots) + 1 : 0;
-}
-
 /* Is token i a stop word, determiner or particle (before matching)? */
 static bool is_stop_word(const struct lx_scan *s, size_t i)
 {
@@ -532,9 +520,27 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	uint32_t sent = 0;
 	int need_start = 1;
 	int32_t depth = 0; /* time and quantity mentions open */
+	/* the gazetteer's arrays in locals (stores to the tokens could
+	** alias them for all the compiler knows) */
+	const struct fc_lexicon *l = s->l;
+	const uint32_t *hashes = l->hashes;
+	const struct lx_slot *slots = l->slots;
+	size_t mask = l->capslots - 1;
+	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
+	const char *norm = s->t.norm;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		t->word = word_of(s, i);
+		/* its own slot + 1, 0 when none (no key is longer than
+		** LX_MAX_KEY) */
+		const struct lx_slot *sl = NULL;
+		if (t->norm_len <= LX_MAX_KEY)
+			sl = is_probed
+				     ? lx_gaz_probe(hashes, slots, mask,
+						    norm + t->norm_off,
+						    t->norm_len, t->hash)
+				     : lx_gaz_find_slow(l, norm + t->norm_off,
+							t->norm_len, t->hash);
+		t->word = sl ? (uint32_t)(sl - slots) + 1 : 0;
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
 		if (ns) {

@@ -190,25 +190,30 @@ const struct lx_slot *lx_gaz_find_slow(const struct fc_lexicon *l,
 				       const char *key, size_t len, uint32_t h);
 /* lx_gaz_find with the key's hash known: the hash array first, one
 ** small load for most misses. */
+static inline const struct lx_slot *
+lx_gaz_probe(const uint32_t *hashes, const struct lx_slot *slots, size_t mask,
+	     const char *key, size_t len, uint32_t h)
+{
+	uint32_t h1 = h | 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = hashes[i];
+		if (!v)
+			return NULL;
+		if (v != h1)
+			continue;
+		const struct lx_slot *s = &slots[i];
+		if (s->hash == h && s->key_len == len &&
+		    !memcmp(s->key, key, len))
+			return s;
+	}
+}
 static inline const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
 						  const char *key, size_t len,
 						  uint32_t h)
 {
 	if (!l->hashes || !l->capslots)
 		return lx_gaz_find_slow(l, key, len, h);
-	size_t mask = l->capslots - 1;
-	uint32_t h1 = h | 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t v = l->hashes[i];
-		if (!v)
-			return NULL;
-		if (v != h1)
-			continue;
-		const struct lx_slot *s = &l->slots[i];
-		if (s->hash == h && s->key_len == len &&
-		    !memcmp(s->key, key, len))
-			return s;
-	}
+	return lx_gaz_probe(l->hashes, l->slots, l->capslots - 1, key, len, h);
 }
 
 /* ---- Tokens (lexicon_tok.c) -------------------------------------------- */
