@@ -13,7 +13,9 @@
 **
 ** Everything compiled lives in the rules arena; everything a document
 ** keeps lives in the corpus arena; per-document scratch arrays are
-** malloc'd once per document and freed at its end.
+** malloc'd once per document and freed at its end, but for the token
+** arrays of a text read in pieces, which go from piece to piece
+** (lexicon_piece.c).
 */
 #ifndef FC_EXTRACT_LEXICON_P_H
 #define FC_EXTRACT_LEXICON_P_H
