@@ -661,12 +661,12 @@ static void expand_done(struct expand *e, struct scratch *sc)
 }
 
 /*
-** Expand p into e->out (e->map its source map, e->names its captures)
-** and find its start strings; false when the expansion failed (then it
-** is diagnosed). *opts: the options to compile the regex with.
+** Expand p into e->out (e->map its source map, e->names its captures);
+** false when the expansion failed (then it is diagnosed). *opts: the
+** options to compile the regex with, before its analysis.
 */
-static bool expand_pattern(struct expand *e, struct norm_pattern *p,
-			   bool is_run, uint32_t *opts)
+static bool expand_only(struct expand *e, struct norm_pattern *p,
+			uint32_t *opts)
 {
 	expand_str(e, p->match, 0);
 	if (e->failed || e->out.err) {
@@ -677,16 +677,32 @@ static bool expand_pattern(struct expand *e, struct norm_pattern *p,
 	}
 	*opts = PCRE2_UTF | PCRE2_DUPNAMES |
 		(p->is_caseless ? PCRE2_CASELESS : 0);
-	/* the scan and its look-backs (norm_anchor.c) run the pattern
-	** anchored where its start strings occur, so such a pattern is
-	** compiled anchored (norm_is_anchored); one without start
-	** strings runs unanchored. Either is JIT compiled when it proves
-	** hot (norm_jit.c). */
-	bool is_anchored = is_run &&
-			   norm_scan_pattern(e->n, p, e->a, fc_buf_cstr(&e->out),
-					     e->out.len, *opts);
-	if (is_anchored)
+	return true;
+}
+
+/*
+** The start strings of p's expansion rx (p->first, allocated in a). The
+** scan and its look-backs (norm_anchor.c) run the pattern anchored where
+** its start strings occur, so such a pattern is compiled anchored
+** (norm_is_anchored); one without start strings runs unanchored. Either
+** is JIT compiled when it proves hot (norm_jit.c).
+*/
+static void analyse(struct fc_norm *n, struct norm_pattern *p,
+		    struct fc_arena *a, const char *rx, size_t len,
+		    bool is_run, uint32_t *opts)
+{
+	if (is_run && norm_scan_pattern(n, p, a, rx, len, *opts))
 		*opts |= PCRE2_ANCHORED;
+}
+
+/* Expand p (expand_only) and analyse its expansion. */
+static bool expand_pattern(struct expand *e, struct norm_pattern *p,
+			   bool is_run, uint32_t *opts)
+{
+	if (!expand_only(e, p, opts))
+		return false;
+	analyse(e->n, p, e->a, fc_buf_cstr(&e->out), e->out.len, is_run,
+		opts);
 	return true;
 }
 
@@ -805,21 +821,25 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 /* ---- Compiling on two threads ----------------------------------------- */
 
 /*
-** pcre2_compile is a third of loading the rules `normalize` reads, and
+** Of loading the rules `normalize` reads, pcre2_compile is a third and
 ** the start-string analysis of the expansions (norm_first.c) another
-** third. The analysis shares its memo and the rules arena from pattern
-** to pattern, so it stays on the caller's thread, in pattern order; a
-** second thread compiles each expansion once it is analysed (it only
-** needs the regex and its options: pcre2_compile without a context
-** only mallocs). The caller's thread compiles too once it has analysed
-** the last pattern. What follows a compile (the capture tables, the
-** error's position) is done on the caller's thread after both are
-** done, pattern by pattern, and the expansion's diagnostics are held
-** back until then, so the diagnostics come in the same order as from
-** compile_pattern and the compiled patterns are the same.
+** third; the expansion is cheap. On two threads, the caller's thread
+** expands every pattern in order; the second thread analyses them in
+** the same order (the analysis carries its memo from pattern to
+** pattern, so its results are the same as on one thread), into an
+** arena of its own; each analysed pattern can be compiled (the analysis
+** decides PCRE2_ANCHORED), by the caller's thread once it has expanded
+** the last pattern, and by the second thread once it has analysed the
+** last one (pcre2_compile without a context only mallocs). What follows
+** a compile (the capture tables, an error's position) is done on the
+** caller's thread after both are done, pattern by pattern, and the
+** expansion's diagnostics are held back until then, so the diagnostics
+** come in the same order as from compile_pattern, and the compiled
+** patterns and start strings are the same.
 */
 struct cjob {
 	bool is_expanded;      /* else diagnosed: nothing to compile */
+	bool is_run;
 	char *rx;              /* the expansion (malloc); NULL once compiled */
 	size_t len;
 	uint32_t opts;
@@ -838,10 +858,12 @@ _Static_assert(sizeof(((struct cjob *)0)->names) ==
 	       "a job keeps the captures of an expansion");
 
 struct cqueue {
-	struct cjob *jobs;
-	size_t nready;         /* jobs that may be compiled */
-	size_t next;           /* the next job to claim */
-	bool is_closed;        /* every job is ready */
+	struct fc_norm *n;
+	struct cjob *jobs;     /* one for each pattern */
+	size_t nexpanded;      /* jobs expanded (the caller's thread) */
+	size_t nanalysed;      /* jobs analysed (the second thread) */
+	size_t next;           /* the next job to compile */
+	struct fc_arena first; /* the analyses' start strings */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
@@ -856,41 +878,54 @@ static void job_compile(struct cjob *j)
 	j->rx = NULL;
 }
 
-/* The next ready job, waiting for one while more may come; false when
-** every job is claimed. */
+/* The next analysed job to compile, waiting for one while more may
+** come; false when every job is claimed. */
 static bool job_claim(struct cqueue *q, size_t *i)
 {
+	size_t njobs = q->n->npatterns;
 	pthread_mutex_lock(&q->mu);
-	while (q->next >= q->nready && !q->is_closed)
+	while (q->next >= q->nanalysed && q->nanalysed < njobs)
 		pthread_cond_wait(&q->cv, &q->mu);
-	bool is_claimed = q->next < q->nready;
+	bool is_claimed = q->next < q->nanalysed;
 	if (is_claimed)
 		*i = q->next++;
 	pthread_mutex_unlock(&q->mu);
 	return is_claimed;
 }
 
+/* Publish a count (nexpanded or nanalysed) to the other thread. */
+static void job_count(struct cqueue *q, size_t *count, size_t value)
+{
+	pthread_mutex_lock(&q->mu);
+	*count = value;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* The second thread: every job analysed in order, then compiles. */
 static void *compile_worker(void *arg)
 {
 	struct cqueue *q = arg;
-	size_t i;
+	size_t njobs = q->n->npatterns, i;
+	for (i = 0; i < njobs; i++) {
+		pthread_mutex_lock(&q->mu);
+		while (q->nexpanded <= i)
+			pthread_cond_wait(&q->cv, &q->mu);
+		pthread_mutex_unlock(&q->mu);
+		struct cjob *j = &q->jobs[i];
+		if (j->rx)
+			analyse(q->n, &q->n->patterns[i], &q->first, j->rx,
+				j->len, j->is_run, &j->opts);
+		job_count(q, &q->nanalysed, i + 1);
+	}
 	while (job_claim(q, &i))
 		job_compile(&q->jobs[i]);
 	return NULL;
 }
 
-static void job_ready(struct cqueue *q, size_t nready, bool is_closed)
-{
-	pthread_mutex_lock(&q->mu);
-	q->nready = nready;
-	q->is_closed = is_closed;
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
-}
-
 /* Threads for the compile: FACTCROSS_THREADS, else the CPUs online, as
-** for the normalizer's stream (normalize.c); a third thread would only
-** wait for the analysis. */
+** for the normalizer's stream (normalize.c); a third thread would have
+** little to do. */
 static size_t compile_threads(void)
 {
 	const char *env = getenv("FACTCROSS_THREADS");
@@ -899,34 +934,53 @@ static size_t compile_threads(void)
 	return k >= 2 ? 2 : 1;
 }
 
-/* Expand and analyse pattern i into job j (a copy of the expansion and
-** of its captures), its diagnostics held. */
+/* Expand pattern i into job j (a copy of the expansion and of its
+** captures), its diagnostics held. */
 static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
-		       struct scratch *sc, bool is_run, struct cjob *j,
+		       struct scratch *sc, struct cjob *j,
 		       struct fc_diags *held)
 {
 	struct norm_pattern *p = &n->patterns[i];
 	struct expand e;
 	expand_init(&e, n, a, p, sc, held);
 	j->diag0 = held->n;
-	j->is_expanded = expand_pattern(&e, p, is_run, &j->opts);
-	j->diag1 = held->n;
+	j->is_expanded = expand_only(&e, p, &j->opts);
 	if (j->is_expanded) {
 		j->len = e.out.len;
 		j->rx = malloc(e.out.len + 1);
-		j->nnames = e.nnames;
-		memcpy(j->names, e.names, e.nnames * sizeof(*j->names));
-		memcpy(j->tables, e.tables, e.nnames * sizeof(*j->tables));
 		if (j->rx) {
 			memcpy(j->rx, fc_buf_cstr(&e.out), e.out.len + 1);
 		} else {
-			/* no copy: compiled here, now */
-			j->code = pcre2_compile(
-				(PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
-				j->opts, &j->errcode, &j->erroff, NULL);
+			fc_diag_add(held, FC_ENOMEM, &p->match->loc,
+				    "pattern '%s': out of memory", p->id);
+			j->is_expanded = false;
 		}
+		j->nnames = e.nnames;
+		memcpy(j->names, e.names, e.nnames * sizeof(*j->names));
+		memcpy(j->tables, e.tables, e.nnames * sizeof(*j->tables));
 	}
+	j->diag1 = held->n;
 	expand_done(&e, sc);
+}
+
+/* p's start strings from the second thread's arena into a; false when
+** out of memory (they are dropped). */
+static bool first_move(struct norm_first *f, struct fc_arena *a)
+{
+	if (!f->is_ok)
+		return true;
+	uint64_t(*sets)[4] = fc_arena_alloc(a, f->nsets * sizeof(*f->sets));
+	struct norm_pstr *strs =
+		fc_arena_alloc(a, (f->nstrs + 1) * sizeof(*f->strs));
+	if (!sets || !strs) {
+		memset(f, 0, sizeof(*f));
+		return false;
+	}
+	memcpy(sets, f->sets, f->nsets * sizeof(*f->sets));
+	memcpy(strs, f->strs, f->nstrs * sizeof(*f->strs));
+	f->sets = sets;
+	f->strs = strs;
+	return true;
 }
 
 /* Pattern i after its compile: the held diagnostics of its expansion,
@@ -948,6 +1002,9 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 		return;
 	struct norm_pattern *p = &n->patterns[i];
 	p->code = j->code;
+	if (!first_move(&p->first, a))
+		fc_diag_add(d, FC_ENOMEM, &p->match->loc,
+			    "pattern '%s': out of memory", p->id);
 	struct expand e;
 	expand_init(&e, n, a, p, sc, NULL);
 	if (!p->code) {
@@ -965,13 +1022,16 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 	expand_done(&e, sc);
 }
 
-/* Every pattern, compile_pattern's way, pcre2_compile on two threads;
-** false when the second thread is not to be had (nothing done). */
+/* Every pattern, compile_pattern's way, on two threads; false when the
+** second thread is not to be had (nothing done). */
 static bool compile_two(struct fc_norm *n, struct fc_arena *a,
 			struct scratch *sc, const bool *is_run,
 			struct fc_diags *d)
 {
-	struct cqueue q = {.jobs = calloc(n->npatterns, sizeof(*q.jobs))};
+	if (!n->npatterns)
+		return false;
+	struct cqueue q = {.n = n,
+			   .jobs = calloc(n->npatterns, sizeof(*q.jobs))};
 	if (!q.jobs)
 		return false;
 	if (pthread_mutex_init(&q.mu, NULL)) {
@@ -983,8 +1043,10 @@ static bool compile_two(struct fc_norm *n, struct fc_arena *a,
 		free(q.jobs);
 		return false;
 	}
+	fc_arena_init(&q.first);
 	pthread_t worker;
 	if (pthread_create(&worker, NULL, compile_worker, &q)) {
+		fc_arena_finish(&q.first);
 		pthread_cond_destroy(&q.cv);
 		pthread_mutex_destroy(&q.mu);
 		free(q.jobs);
@@ -993,10 +1055,10 @@ static bool compile_two(struct fc_norm *n, struct fc_arena *a,
 	struct fc_diags held;
 	fc_diags_init(&held);
 	for (size_t i = 0; i < n->npatterns; i++) {
-		job_expand(n, a, i, sc, is_run[i], &q.jobs[i], &held);
-		job_ready(&q, i + 1, false);
+		q.jobs[i].is_run = is_run[i];
+		job_expand(n, a, i, sc, &q.jobs[i], &held);
+		job_count(&q, &q.nexpanded, i + 1);
 	}
-	job_ready(&q, n->npatterns, true);
 	size_t i;
 	while (job_claim(&q, &i))
 		job_compile(&q.jobs[i]);
@@ -1004,6 +1066,7 @@ static bool compile_two(struct fc_norm *n, struct fc_arena *a,
 	for (i = 0; i < n->npatterns; i++)
 		job_finish(n, a, i, sc, &q.jobs[i], &held, d);
 	fc_diags_finish(&held);
+	fc_arena_finish(&q.first);
 	pthread_cond_destroy(&q.cv);
 	pthread_mutex_destroy(&q.mu);
 	free(q.jobs);
