@@ -91,6 +91,10 @@ static void test_norm_threads_same_diagnostics(void **state)
 			assert_memory_equal(p1->first.strs, p2->first.strs,
 					    p1->first.nstrs *
 						    sizeof(*p1->first.strs));
+		if (p1->first.nsets)
+			assert_memory_equal(p1->first.sets, p2->first.sets,
+					    p1->first.nsets *
+						    sizeof(*p1->first.sets));
 		if (p1->code) {
 			size_t s1 = 0, s2 = 0;
 			pcre2_pattern_info(p1->code, PCRE2_INFO_SIZE, &s1);
