@@ -3,14 +3,17 @@
 **
 ** Expands {table} and {macro} references into one regex per pattern
 ** (tables become alternations of their keys, longest first), compiles it
-** with PCRE2 and JIT, and builds the lookup hash (table, word) -> value
-** and the trigger hash (anchor word) -> set of patterns. Every output
-** byte of an expansion remembers the YAML scalar and offset it came
-** from, so a PCRE2 error points at the exact column in the rule file.
+** with PCRE2 (on a second thread when there are two: compile_two) and
+** JIT, and builds the lookup hash (table, word) -> value and the trigger
+** hash (anchor word) -> set of patterns. Every output byte of an
+** expansion remembers the YAML scalar and offset it came from, so a
+** PCRE2 error points at the exact column in the rule file.
 */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract/norm_p.h"
 
@@ -638,50 +641,93 @@ struct scratch {
 	size_t capmap;
 };
 
-static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
-			    struct norm_pattern *p, struct scratch *sc,
-			    bool is_run, struct fc_diags *d)
+static void expand_init(struct expand *e, struct fc_norm *n,
+			struct fc_arena *a, struct norm_pattern *p,
+			struct scratch *sc, struct fc_diags *d)
 {
-	struct expand e = {.n = n, .a = a, .d = d, .p = p,
-			   .cache = sc->tables, .names_ix = &sc->names,
-			   .out = sc->out, .map = sc->map,
-			   .capmap = sc->capmap};
-	fc_buf_reset(&e.out);
-	expand_str(&e, p->match, 0);
-	if (e.failed || e.out.err) {
-		if (e.out.err && !e.failed)
-			fc_diag_add(d, e.out.err, &p->match->loc,
+	*e = (struct expand){.n = n, .a = a, .d = d, .p = p,
+			     .cache = sc->tables, .names_ix = &sc->names,
+			     .out = sc->out, .map = sc->map,
+			     .capmap = sc->capmap};
+	fc_buf_reset(&e->out);
+}
+
+/* The expansion buffer and map (maybe grown) back to the scratch. */
+static void expand_done(struct expand *e, struct scratch *sc)
+{
+	sc->out = e->out;
+	sc->map = e->map;
+	sc->capmap = e->capmap;
+}
+
+/*
+** Expand p into e->out (e->map its source map, e->names its captures);
+** false when the expansion failed (then it is diagnosed). *opts: the
+** options to compile the regex with, before its analysis.
+*/
+static bool expand_only(struct expand *e, struct norm_pattern *p,
+			uint32_t *opts)
+{
+	expand_str(e, p->match, 0);
+	if (e->failed || e->out.err) {
+		if (e->out.err && !e->failed)
+			fc_diag_add(e->d, e->out.err, &p->match->loc,
 				    "pattern '%s' too large", p->id);
-		goto done;
+		return false;
 	}
-	int errcode;
-	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_DUPNAMES |
-			(p->is_caseless ? PCRE2_CASELESS : 0);
-	/* the scan and its look-backs (norm_anchor.c) run the pattern
-	** anchored where its start strings occur, so such a pattern is
-	** compiled anchored (norm_is_anchored); one without start
-	** strings runs unanchored. Either is JIT compiled when it proves
-	** hot (norm_jit.c). */
-	bool is_anchored =
-		is_run && norm_scan_pattern(n, p, a, fc_buf_cstr(&e.out),
-					    e.out.len, opts);
-	p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out), e.out.len,
-				opts | (is_anchored ? PCRE2_ANCHORED : 0),
-				&errcode, &erroff, NULL);
+	*opts = PCRE2_UTF | PCRE2_DUPNAMES |
+		(p->is_caseless ? PCRE2_CASELESS : 0);
+	return true;
+}
+
+/*
+** The start strings of p's expansion rx (p->first, allocated in a). The
+** scan and its look-backs (norm_anchor.c) run the pattern anchored where
+** its start strings occur, so such a pattern is compiled anchored
+** (norm_is_anchored); one without start strings runs unanchored. Either
+** is JIT compiled when it proves hot (norm_jit.c).
+*/
+static void analyse(struct fc_norm *n, struct norm_pattern *p,
+		    struct fc_arena *a, const char *rx, size_t len,
+		    bool is_run, uint32_t *opts)
+{
+	if (is_run && norm_scan_pattern(n, p, a, rx, len, *opts))
+		*opts |= PCRE2_ANCHORED;
+}
+
+/* Expand p (expand_only) and analyse its expansion. */
+static bool expand_pattern(struct expand *e, struct norm_pattern *p,
+			   bool is_run, uint32_t *opts)
+{
+	if (!expand_only(e, p, opts))
+		return false;
+	analyse(e->n, p, e->a, fc_buf_cstr(&e->out), e->out.len, is_run,
+		opts);
+	return true;
+}
+
+/*
+** After pcre2_compile of p's expansion (p->code, or errcode and erroff):
+** the error, pointed at its source byte through e->map, or the slots'
+** capture groups and tables from the captures in e->names.
+*/
+static void finish_pattern(struct fc_norm *n, struct norm_pattern *p,
+			   const struct expand *e, int errcode,
+			   PCRE2_SIZE erroff, struct fc_diags *d)
+{
 	if (!p->code) {
 		p->first.is_ok = false;
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
 		struct srcpos sp = {p->match, (uint32_t)p->match->len};
-		if (erroff < e.out.len)
-			sp = e.map[erroff];
-		else if (e.out.len)
-			sp = e.map[e.out.len - 1], sp.off++;
+		if (erroff < e->out.len)
+			sp = e->map[erroff];
+		else if (e->out.len)
+			sp = e->map[e->out.len - 1], sp.off++;
 		struct fc_srcloc loc = fc_ynode_loc_at(sp.node, sp.off);
 		fc_diag_add(d, FC_EREGEX, &loc, "bad regex in pattern '%s': %s",
 			    p->id, (const char *)msg);
-		goto done;
+		return;
 	}
 	uint32_t ncap = 0;
 	pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
@@ -721,9 +767,9 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		p->slot_group[s][k] = g;
 		/* the table of the k-th reference captured under this name */
 		int seen = 0;
-		for (size_t j = 0; j < e.nnames; j++)
-			if (!strcmp(e.names[j], name) && seen++ == k)
-				p->slot_table[s][k] = e.tables[j];
+		for (size_t j = 0; j < e->nnames; j++)
+			if (!strcmp(e->names[j], name) && seen++ == k)
+				p->slot_table[s][k] = e->tables[j];
 	}
 	/* can it give a quarter or a half? (a quarter slot, a Q or H unit,
 	** a quarter base, or a unit table with Q or H values) */
@@ -751,10 +797,280 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		}
 		p->span_group = g > 0 ? g : 0;
 	}
-done:
-	sc->out = e.out;
-	sc->map = e.map;
-	sc->capmap = e.capmap;
+}
+
+/* Expand, compile and finish p, all here. */
+static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
+			    struct norm_pattern *p, struct scratch *sc,
+			    bool is_run, struct fc_diags *d)
+{
+	struct expand e;
+	expand_init(&e, n, a, p, sc, d);
+	uint32_t opts;
+	if (expand_pattern(&e, p, is_run, &opts)) {
+		int errcode;
+		PCRE2_SIZE erroff;
+		p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out),
+					e.out.len, opts, &errcode, &erroff,
+					NULL);
+		finish_pattern(n, p, &e, errcode, erroff, d);
+	}
+	expand_done(&e, sc);
+}
+
+/* ---- Compiling on two threads ----------------------------------------- */
+
+/*
+** Of loading the rules `normalize` reads, pcre2_compile is a third and
+** the start-string analysis of the expansions (norm_first.c) another
+** third; the expansion is cheap. On two threads, the caller's thread
+** expands every pattern in order; the second thread analyses them in
+** the same order (the analysis carries its memo from pattern to
+** pattern, so its results are the same as on one thread), into an
+** arena of its own; each analysed pattern can be compiled (the analysis
+** decides PCRE2_ANCHORED), by the caller's thread once it has expanded
+** the last pattern, and by the second thread once it has analysed the
+** last one (pcre2_compile without a context only mallocs). What follows
+** a compile (the capture tables, an error's position) is done on the
+** caller's thread after both are done, pattern by pattern, and the
+** expansion's diagnostics are held back until then, so the diagnostics
+** come in the same order as from compile_pattern, and the compiled
+** patterns and start strings are the same.
+*/
+struct cjob {
+	bool is_expanded;      /* else diagnosed: nothing to compile */
+	bool is_run;
+	char *rx;              /* the expansion (malloc); NULL once compiled */
+	size_t len;
+	uint32_t opts;
+	pcre2_code *code;
+	int errcode;
+	PCRE2_SIZE erroff;
+	char names[64][40];    /* the captures of references (struct */
+	int tables[64];        /* expand), and their tables */
+	size_t nnames;
+	size_t diag0, diag1;   /* its expansion's diagnostics in held */
+};
+_Static_assert(sizeof(((struct cjob *)0)->names) ==
+		       sizeof(((struct expand *)0)->names) &&
+	       sizeof(((struct cjob *)0)->tables) ==
+		       sizeof(((struct expand *)0)->tables),
+	       "a job keeps the captures of an expansion");
+
+struct cqueue {
+	struct fc_norm *n;
+	struct cjob *jobs;     /* one for each pattern */
+	size_t nexpanded;      /* jobs expanded (the caller's thread) */
+	size_t nanalysed;      /* jobs analysed (the second thread) */
+	size_t next;           /* the next job to compile */
+	struct fc_arena first; /* the analyses' start strings */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void job_compile(struct cjob *j)
+{
+	if (!j->rx)
+		return;
+	j->code = pcre2_compile((PCRE2_SPTR)j->rx, j->len, j->opts,
+				&j->errcode, &j->erroff, NULL);
+	free(j->rx);
+	j->rx = NULL;
+}
+
+/* The next analysed job to compile, waiting for one while more may
+** come; false when every job is claimed. */
+static bool job_claim(struct cqueue *q, size_t *i)
+{
+	size_t njobs = q->n->npatterns;
+	pthread_mutex_lock(&q->mu);
+	while (q->next >= q->nanalysed && q->nanalysed < njobs)
+		pthread_cond_wait(&q->cv, &q->mu);
+	bool is_claimed = q->next < q->nanalysed;
+	if (is_claimed)
+		*i = q->next++;
+	pthread_mutex_unlock(&q->mu);
+	return is_claimed;
+}
+
+/* Publish a count (nexpanded or nanalysed) to the other thread. */
+static void job_count(struct cqueue *q, size_t *count, size_t value)
+{
+	pthread_mutex_lock(&q->mu);
+	*count = value;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* The second thread: every job analysed in order, then compiles. */
+static void *compile_worker(void *arg)
+{
+	struct cqueue *q = arg;
+	size_t njobs = q->n->npatterns, i;
+	for (i = 0; i < njobs; i++) {
+		pthread_mutex_lock(&q->mu);
+		while (q->nexpanded <= i)
+			pthread_cond_wait(&q->cv, &q->mu);
+		pthread_mutex_unlock(&q->mu);
+		struct cjob *j = &q->jobs[i];
+		if (j->rx)
+			analyse(q->n, &q->n->patterns[i], &q->first, j->rx,
+				j->len, j->is_run, &j->opts);
+		job_count(q, &q->nanalysed, i + 1);
+	}
+	while (job_claim(q, &i))
+		job_compile(&q->jobs[i]);
+	return NULL;
+}
+
+/* Threads for the compile: FACTCROSS_THREADS, else the CPUs online, as
+** for the normalizer's stream (normalize.c); a third thread would have
+** little to do. */
+static size_t compile_threads(void)
+{
+	const char *env = getenv("FACTCROSS_THREADS");
+	long k = env && *env ? strtol(env, NULL, 10)
+			     : sysconf(_SC_NPROCESSORS_ONLN);
+	return k >= 2 ? 2 : 1;
+}
+
+/* Expand pattern i into job j (a copy of the expansion and of its
+** captures), its diagnostics held. */
+static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
+		       struct scratch *sc, struct cjob *j,
+		       struct fc_diags *held)
+{
+	struct norm_pattern *p = &n->patterns[i];
+	struct expand e;
+	expand_init(&e, n, a, p, sc, held);
+	j->diag0 = held->n;
+	j->is_expanded = expand_only(&e, p, &j->opts);
+	if (j->is_expanded) {
+		j->len = e.out.len;
+		j->rx = malloc(e.out.len + 1);
+		if (j->rx) {
+			memcpy(j->rx, fc_buf_cstr(&e.out), e.out.len + 1);
+		} else {
+			fc_diag_add(held, FC_ENOMEM, &p->match->loc,
+				    "pattern '%s': out of memory", p->id);
+			j->is_expanded = false;
+		}
+		j->nnames = e.nnames;
+		memcpy(j->names, e.names, e.nnames * sizeof(*j->names));
+		memcpy(j->tables, e.tables, e.nnames * sizeof(*j->tables));
+	}
+	j->diag1 = held->n;
+	expand_done(&e, sc);
+}
+
+/* p's start strings from the second thread's arena into a; false when
+** out of memory (they are dropped). */
+static bool first_move(struct norm_first *f, struct fc_arena *a)
+{
+	if (!f->is_ok)
+		return true;
+	uint64_t(*sets)[4] = fc_arena_alloc(a, f->nsets * sizeof(*f->sets));
+	struct norm_pstr *strs =
+		fc_arena_alloc(a, (f->nstrs + 1) * sizeof(*f->strs));
+	if (!sets || !strs) {
+		memset(f, 0, sizeof(*f));
+		return false;
+	}
+	memcpy(sets, f->sets, f->nsets * sizeof(*f->sets));
+	memcpy(strs, f->strs, f->nstrs * sizeof(*f->strs));
+	f->sets = sets;
+	f->strs = strs;
+	return true;
+}
+
+/* Pattern i after its compile: the held diagnostics of its expansion,
+** then those of finish_pattern (a failed compile expands it again for
+** the source map: the expansion is the same). */
+static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
+		       struct scratch *sc, struct cjob *j,
+		       const struct fc_diags *held, struct fc_diags *d)
+{
+	for (size_t k = j->diag0; k < j->diag1; k++) {
+		const struct fc_diag *g = &held->v[k];
+		const char *msg = g->msg ? g->msg : "out of memory";
+		if (g->sev == FC_SEV_ERROR)
+			fc_diag_add(d, g->code, &g->loc, "%s", msg);
+		else
+			fc_diag_warn(d, &g->loc, "%s", msg);
+	}
+	if (!j->is_expanded)
+		return;
+	struct norm_pattern *p = &n->patterns[i];
+	p->code = j->code;
+	if (!first_move(&p->first, a))
+		fc_diag_add(d, FC_ENOMEM, &p->match->loc,
+			    "pattern '%s': out of memory", p->id);
+	struct expand e;
+	expand_init(&e, n, a, p, sc, NULL);
+	if (!p->code) {
+		struct fc_diags none;
+		fc_diags_init(&none);
+		e.d = &none;
+		expand_str(&e, p->match, 0);
+		fc_diags_finish(&none);
+	} else {
+		e.nnames = j->nnames;
+		memcpy(e.names, j->names, j->nnames * sizeof(*j->names));
+		memcpy(e.tables, j->tables, j->nnames * sizeof(*j->tables));
+	}
+	finish_pattern(n, p, &e, j->errcode, j->erroff, d);
+	expand_done(&e, sc);
+}
+
+/* Every pattern, compile_pattern's way, on two threads; false when the
+** second thread is not to be had (nothing done). */
+static bool compile_two(struct fc_norm *n, struct fc_arena *a,
+			struct scratch *sc, const bool *is_run,
+			struct fc_diags *d)
+{
+	if (!n->npatterns)
+		return false;
+	struct cqueue q = {.n = n,
+			   .jobs = calloc(n->npatterns, sizeof(*q.jobs))};
+	if (!q.jobs)
+		return false;
+	if (pthread_mutex_init(&q.mu, NULL)) {
+		free(q.jobs);
+		return false;
+	}
+	if (pthread_cond_init(&q.cv, NULL)) {
+		pthread_mutex_destroy(&q.mu);
+		free(q.jobs);
+		return false;
+	}
+	fc_arena_init(&q.first);
+	pthread_t worker;
+	if (pthread_create(&worker, NULL, compile_worker, &q)) {
+		fc_arena_finish(&q.first);
+		pthread_cond_destroy(&q.cv);
+		pthread_mutex_destroy(&q.mu);
+		free(q.jobs);
+		return false;
+	}
+	struct fc_diags held;
+	fc_diags_init(&held);
+	for (size_t i = 0; i < n->npatterns; i++) {
+		q.jobs[i].is_run = is_run[i];
+		job_expand(n, a, i, sc, &q.jobs[i], &held);
+		job_count(&q, &q.nexpanded, i + 1);
+	}
+	size_t i;
+	while (job_claim(&q, &i))
+		job_compile(&q.jobs[i]);
+	pthread_join(worker, NULL);
+	for (i = 0; i < n->npatterns; i++)
+		job_finish(n, a, i, sc, &q.jobs[i], &held, d);
+	fc_diags_finish(&held);
+	fc_arena_finish(&q.first);
+	pthread_cond_destroy(&q.cv);
+	pthread_mutex_destroy(&q.mu);
+	free(q.jobs);
+	return true;
 }
 
 /* The trigger token of a word: its first letter run, lower-cased. */
@@ -883,6 +1199,17 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 	return FC_OK;
 }
 
+/* `set: {reading: ...}`: checked, but not run under another reading
+** (options: prefer), so its start strings are not needed. */
+static bool pattern_is_run(const struct fc_norm *n,
+			   const struct norm_pattern *p)
+{
+	static const char *const readings[] = {"past", "future", "nearest"};
+	const char *rd = p->set[S_READING];
+	return !(rd && n->prefer >= 0 && n->prefer < 3 &&
+		 strcmp(rd, readings[n->prefer]));
+}
+
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 {
 	if (!r->norm)
@@ -899,25 +1226,26 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	fc_status st = norm_iso4217_load(r, n, d);
 	if (st == FC_ENOMEM)
 		return st;
-	static const char *const readings[] = {"past", "future", "nearest"};
 	struct scratch sc = {
 		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
 	fc_buf_init(&sc.out, 1u << 24);
 	names_index(n, &sc.names);
+	bool *is_run = malloc(n->npatterns + 1);
+	for (size_t i = 0; is_run && i < n->npatterns; i++)
+		is_run[i] = pattern_is_run(n, &n->patterns[i]);
+	bool is_two = is_run && compile_threads() > 1 &&
+		      compile_two(n, &r->arena, &sc, is_run, d);
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		/* `set: {reading: ...}`: checked, but not run under another
-		** reading (options: prefer), so its start strings are not
-		** needed */
-		const char *rd = p->set[S_READING];
-		bool is_run = !(rd && n->prefer >= 0 && n->prefer < 3 &&
-				strcmp(rd, readings[n->prefer]));
-		compile_pattern(n, &r->arena, p, &sc, is_run, d);
-		if (!is_run && p->code) {
+		bool is_run_i = is_run ? is_run[i] : pattern_is_run(n, p);
+		if (!is_two)
+			compile_pattern(n, &r->arena, p, &sc, is_run_i, d);
+		if (!is_run_i && p->code) {
 			pcre2_code_free(p->code);
 			p->code = NULL;
 		}
 	}
+	free(is_run);
 	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
 		free(sc.tables[i].rx);
 	free(sc.tables);
