@@ -3,7 +3,6 @@
 ** UTF-8 becomes U+FFFD so the output is always valid JSON. The *_at
 ** forms write into room the caller made (fc_buf_room), without printf.
 */
-#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,23 +16,38 @@ static inline bool is_plain(unsigned char c)
 	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-size_t fc_json_strn_at(char *out, const char *s, size_t n)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Does the 8-byte word w hold a byte that is not plain? (For each test
+** "(x - ONES) & ~x & HIGHS" flags a zero byte of x, exactly when any.) */
+static inline bool has_special(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+	return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) |
+		((b - ONES) & ~b) | w) & HIGHS;
+}
+
+/* fc_json_strn_at from s[i] on, with s[0, i) written plain already. */
+__attribute__((noinline)) static size_t strn_rest(char *out, const char *s,
+						 size_t n, size_t i)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	char *o = out;
-	*o++ = '"';
-	size_t i = 0;
+	char *o = out + 1 + i;
 	while (i < n) {
-		size_t run = i;
-		while (run < n && is_plain(p[run]))
-			run++;
-		if (run > i) {
-			memcpy(o, p + i, run - i);
-			o += run - i;
-			i = run;
-			continue;
+		/* plain text eight bytes at a time, then byte by byte up to
+		** the next byte that needs care */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_special(w))) {
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
 		}
+		while (i < n && is_plain(p[i]))
+			*o++ = (char)p[i++];
+		if (i >= n)
+			break;
 		unsigned char c = p[i];
 		if (c >= 0x80) {
 			size_t k = fc_utf8_seq_len(p + i, n - i);
@@ -69,6 +83,53 @@ size_t fc_json_strn_at(char *out, const char *s, size_t n)
 	return (size_t)(o - out);
 }
 
+/* has_special() of a 4-byte word. */
+static inline bool has_special4(uint32_t w)
+{
+	const uint32_t ones = 0x01010101u, highs = 0x80808080u;
+	uint32_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+		((b - ones) & ~b) | w) & highs;
+}
+
+/* Plain strings (most) by words: eight bytes at a time, the last eight
+** (or four) overlapping what went before; the first word with a byte
+** that needs care hands over to strn_rest. */
+size_t fc_json_strn_at(char *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	out[0] = '"';
+	if (n >= 8) {
+		uint64_t w;
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, p + i, 8);
+			if (has_special(w))
+				return strn_rest(out, s, n, i);
+			memcpy(out + 1 + i, &w, 8);
+		}
+		memcpy(&w, p + n - 8, 8);
+		if (has_special(w))
+			return strn_rest(out, s, n, n & ~(size_t)7);
+		memcpy(out + 1 + n - 8, &w, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		if (has_special4(a) || has_special4(b))
+			return strn_rest(out, s, n, 0);
+		memcpy(out + 1, &a, 4);
+		memcpy(out + 1 + n - 4, &b, 4);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (!is_plain(p[i]))
+				return strn_rest(out, s, n, 0);
+			out[1 + i] = (char)p[i];
+		}
+	}
+	out[1 + n] = '"';
+	return n + 2;
+}
+
 void fc_json_strn(struct fc_buf *b, const char *s, size_t n)
 {
 	if (n > (SIZE_MAX - 2) / 6) {
@@ -92,19 +153,87 @@ void fc_json_str(struct fc_buf *b, const char *s)
 
 size_t fc_json_int_at(char *out, int64_t v)
 {
-	char tmp[24];
-	size_t n = 0;
+	static const char pairs[201] =
+		"0001020304050607080910111213141516171819"
+		"2021222324252627282930313233343536373839"
+		"4041424344454647484950515253545556575859"
+		"6061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		tmp[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
 	size_t k = 0;
 	if (v < 0)
 		out[k++] = '-';
-	while (n)
-		out[k++] = tmp[--n];
-	return k;
+	/* digits: about log10 from the bit length, then one comparison */
+	static const uint64_t p10[20] = {
+		1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+		10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+		100000000000ull, 1000000000000ull, 10000000000000ull,
+		100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+		100000000000000000ull, 1000000000000000000ull,
+		10000000000000000000ull,
+	};
+	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
+	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
+	/* two digits a division, from the end (in 32 bits when they do) */
+	char *e = out + k + nd;
+	while (u > UINT32_MAX) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		e -= 2;
+		memcpy(e, pairs + 2 * r, 2);
+	}
+	uint32_t w = (uint32_t)u;
+	while (w >= 100) {
+		uint32_t r = w % 100;
+		w /= 100;
+		e -= 2;
+		memcpy(e, pairs + 2 * r, 2);
+	}
+	if (w >= 10)
+		memcpy(e - 2, pairs + 2 * w, 2);
+	else
+		e[-1] = (char)('0' + w);
+	return k + nd;
+}
+
+/*
+** v, not a whole number, as "%.6g" prints it when that reads back as v,
+** for 1e-4 <= |v| < 1e5; 0 when it cannot tell (the caller then asks
+** printf). The decimal D = m / 10^d with the fewest decimals d whose
+** double is v has at most six digits, so it is also what rounding v to
+** six digits gives (two such decimals differ by far more than v's
+** rounding error), and %g strips the trailing zeros it would not have.
+*/
+static size_t short_decimal(char *out, double v)
+{
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5,
+				     1e6, 1e7, 1e8, 1e9};
+	static const double lim[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+				     1e1,  1e2,  1e3,  1e4};
+	double a = fabs(v);
+	if (!(a >= lim[0] && a < 1e5))
+		return 0;
+	int x = 4; /* a >= 10^x */
+	while (a < lim[x + 4])
+		x--;
+	for (int d = 1; d <= 5 - x; d++) {
+		/* (rounding by a cast: when some m reads back, a * 10^d is
+		** within far less than 0.5 of it, so ties do not matter) */
+		double m = (double)(int64_t)(a * p10[d] + 0.5);
+		if (m / p10[d] != a)
+			continue;
+		uint64_t mi = (uint64_t)m, pw = (uint64_t)p10[d];
+		size_t k = 0;
+		if (v < 0)
+			out[k++] = '-';
+		k += fc_json_int_at(out + k, (int64_t)(mi / pw));
+		out[k++] = '.';
+		uint64_t f = mi % pw;
+		for (int i = d; i-- > 0; f /= 10)
+			out[k + (size_t)i] = (char)('0' + f % 10);
+		return k + (size_t)d;
+	}
+	return 0;
 }
 
 size_t fc_json_num_at(char *out, double v)
@@ -113,7 +242,7 @@ size_t fc_json_num_at(char *out, double v)
 		memcpy(out, "null", 4);
 		return 4;
 	}
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && (double)(int64_t)v == v) { /* whole */
 		/* as "%.0f" prints it, "-0" included */
 		if (v == 0 && signbit(v)) {
 			memcpy(out, "-0", 2);
@@ -121,24 +250,35 @@ size_t fc_json_num_at(char *out, double v)
 		}
 		return fc_json_int_at(out, (int64_t)v);
 	}
+	size_t fast = short_decimal(out, v);
+	if (fast)
+		return fast;
 	/* the fewest digits from 6 that read back as v: a precision that
-	** reads back makes every higher one read back, so search */
+	** reads back makes every higher one read back, so search, first at
+	** 15 (most numbers that need more than 6 need 16 or 17) */
 	/* %.17g needs at most 24 bytes, but the compiler cannot see that
 	** the precision stays <= 17: size for any %g of a double */
 	char tmp[320];
-	int n = snprintf(tmp, sizeof(tmp), "%.6g", v);
-	if (strtod(tmp, NULL) != v) {
-		int lo = 7, hi = 17;
-		while (lo < hi) {
-			int mid = (lo + hi) / 2;
-			snprintf(tmp, sizeof(tmp), "%.*g", mid, v);
-			if (strtod(tmp, NULL) == v)
-				hi = mid;
-			else
-				lo = mid + 1;
+	int n = 0, lo = 6, hi = 17, got = 0; /* got: precision in tmp */
+	bool is_short_range = fabs(v) >= 1e-4 && fabs(v) < 1e5;
+	if (is_short_range) /* short_decimal() said 6 does not read back */
+		lo = 7;
+	for (int mid = lo <= 15 ? 15 : hi; lo < hi; mid = (lo + hi) / 2) {
+		int k = snprintf(tmp, sizeof(tmp), "%.*g", mid, v);
+		if (strtod(tmp, NULL) == v) {
+			hi = mid;
+			if (k > 0 && k < FC_JSON_NUM_MAX) { /* the best yet */
+				memcpy(out, tmp, (size_t)k);
+				got = mid;
+				n = k;
+			}
+		} else {
+			lo = mid + 1;
 		}
-		n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
 	}
+	if (got == lo)
+		return (size_t)n;
+	n = snprintf(tmp, sizeof(tmp), "%.*g", lo, v);
 	if (n <= 0 || n >= FC_JSON_NUM_MAX) {
 		memcpy(out, "null", 4);
 		return 4;
@@ -214,16 +354,56 @@ void fc_jw_obj_end(struct fc_jw *w) { jw_close(w, '}'); }
 void fc_jw_arr(struct fc_jw *w) { jw_open(w, '['); }
 void fc_jw_arr_end(struct fc_jw *w) { jw_close(w, ']'); }
 
+/*
+** Room for an item of at most n bytes and its separator, written in one
+** go (compact output, not right after a key): the separator is put and
+** the item counted as before_item() does. NULL (nothing changed) when
+** the caller must take the plain way.
+*/
+static char *item_room(struct fc_jw *w, size_t n, size_t *used)
+{
+	if (w->is_pretty || w->is_after_key)
+		return NULL;
+	char *o = fc_buf_room(w->b, n + 2);
+	if (!o)
+		return NULL;
+	*used = 0;
+	if (w->depth) {
+		if (w->has_items[w->depth]) {
+			memcpy(o, ", ", 2);
+			*used = 2;
+		}
+		w->has_items[w->depth] = true;
+	}
+	return o + *used;
+}
+
 void fc_jw_key(struct fc_jw *w, const char *key)
 {
-	before_item(w);
-	fc_json_str(w->b, key);
-	fc_buf_add(w->b, ": ", 2);
+	size_t n = key ? strlen(key) : 0, sep = 0;
+	char *o = key && n < 4096 ? item_room(w, FC_JSON_STRN_MAX(n) + 2, &sep)
+				  : NULL;
+	if (o) { /* the key and ": " at once */
+		size_t k = fc_json_strn_at(o, key, n);
+		o[k] = ':';
+		o[k + 1] = ' ';
+		fc_buf_used(w->b, sep + k + 2);
+	} else {
+		before_item(w);
+		fc_json_str(w->b, key);
+		fc_buf_add(w->b, ": ", 2);
+	}
 	w->is_after_key = true;
 }
 
 void fc_jw_str(struct fc_jw *w, const char *s)
 {
+	size_t n = s ? strlen(s) : 0, sep = 0;
+	char *o = s && n < 4096 ? item_room(w, FC_JSON_STRN_MAX(n), &sep) : NULL;
+	if (o) {
+		fc_buf_used(w->b, sep + fc_json_strn_at(o, s, n));
+		return;
+	}
 	before_item(w);
 	fc_json_str(w->b, s);
 }
@@ -236,6 +416,12 @@ void fc_jw_strn(struct fc_jw *w, const char *s, size_t n)
 
 void fc_jw_num(struct fc_jw *w, double v)
 {
+	size_t sep = 0;
+	char *o = item_room(w, FC_JSON_NUM_MAX, &sep);
+	if (o) {
+		fc_buf_used(w->b, sep + fc_json_num_at(o, v));
+		return;
+	}
 	before_item(w);
 	fc_json_num(w->b, v);
 }
@@ -243,7 +429,9 @@ void fc_jw_num(struct fc_jw *w, double v)
 void fc_jw_int(struct fc_jw *w, int64_t v)
 {
 	before_item(w);
-	fc_buf_printf(w->b, "%" PRId64, v);
+	char *o = fc_buf_room(w->b, 24);
+	if (o)
+		fc_buf_used(w->b, fc_json_int_at(o, v));
 }
 
 void fc_jw_bool(struct fc_jw *w, bool v)

@@ -60,9 +60,91 @@ static int cmp_mention(const void *x, const void *y)
 	return (int)a->kind - (int)b->kind;
 }
 
+/*
+** The sort key of a mention: start ascending, end descending, kind, and
+** last its index, so that ties keep their order as the stable qsort of
+** cmp_mention kept it, and every key differs.
+*/
+struct mkey {
+	uint64_t pos;  /* start << 32 | ~end */
+	uint64_t kind; /* kind << 32 | index */
+};
+
+static bool key_le(const struct mkey *a, const struct mkey *b)
+{
+	return a->pos < b->pos || (a->pos == b->pos && a->kind <= b->kind);
+}
+
+/* Merge sort of v[0, n) with tmp of n; a merge of two halves already in
+** order is one comparison, so the runs the stages emit (each stage's
+** mentions mostly in text order) sort in near linear time. */
+static void sort_keys(struct mkey *v, struct mkey *tmp, size_t n)
+{
+	if (n <= 16) {
+		for (size_t i = 1; i < n; i++) {
+			struct mkey k = v[i];
+			size_t j = i;
+			for (; j > 0 && !key_le(&v[j - 1], &k); j--)
+				v[j] = v[j - 1];
+			v[j] = k;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	sort_keys(v, tmp, h);
+	sort_keys(v + h, tmp, n - h);
+	if (key_le(&v[h - 1], &v[h]))
+		return;
+	memcpy(tmp, v, h * sizeof(*v));
+	size_t i = 0, j = h, o = 0;
+	while (i < h && j < n)
+		v[o++] = key_le(&tmp[i], &v[j]) ? tmp[i++] : v[j++];
+	while (i < h)
+		v[o++] = tmp[i++];
+}
+
+/* Sort the mentions by their keys: each mention moves once, along the
+** cycles of the permutation. Returns false when out of memory. */
+static bool sort_mentions(struct fc_mention *m, size_t n)
+{
+	struct mkey *k = malloc(n * sizeof(*k)), *tmp = malloc(n * sizeof(*k));
+	if (!k || !tmp) {
+		free(k);
+		free(tmp);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct mkey){(uint64_t)m[i].start << 32 |
+					     (uint32_t)~m[i].end,
+				     (uint64_t)m[i].kind << 32 | i};
+	sort_keys(k, tmp, n);
+	/* position j takes the mention at src(j) = the low half of k[j].kind */
+	for (size_t i = 0; i < n; i++) {
+		if ((uint32_t)k[i].kind == i)
+			continue;
+		struct fc_mention first = m[i];
+		size_t j = i;
+		for (;;) {
+			size_t src = (uint32_t)k[j].kind;
+			k[j].kind = j;
+			if (src == i)
+				break;
+			m[j] = m[src];
+			j = src;
+		}
+		m[j] = first;
+	}
+	free(k);
+	free(tmp);
+	return true;
+}
+
 void fc_mentions_finish(struct fc_document *doc)
 {
-	if (doc->nmentions > 1)
+	/* (qsort, stable here, when there is no memory for the keys) */
+	if (doc->nmentions > 1 &&
+	    (doc->nmentions > UINT32_MAX ||
+	     !sort_mentions(doc->mentions, doc->nmentions)))
 		qsort(doc->mentions, doc->nmentions, sizeof(*doc->mentions),
 		      cmp_mention);
 	size_t s = 0;

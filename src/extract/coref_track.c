@@ -49,12 +49,11 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 
 /* ---- Person maps (hashing, so lookups stay O(1) on long texts) ------- */
 
+/* (the hash of the gazetteer and the tokens: a token's key has its
+** token's hash) */
 static uint32_t hash_bytes(const char *k, size_t len)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
+	return lx_hash_more(LX_HASH0, k, len);
 }
 
 static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
@@ -66,17 +65,24 @@ static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
 	return pe->surname_len == len && !memcmp(pe->surname, k, len);
 }
 
-/* The slot of key k in map m: holding it, or the free one to use. */
-static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
-			   bool by_id, const char *k, size_t len)
+/* The slot of key k (hash h: hash_bytes) in map m: holding it, or the
+** free one to use. */
+static uint32_t *pmap_slot_h(const struct lx_scan *s, const struct lx_pmap *m,
+			     bool by_id, const char *k, size_t len, uint32_t h)
 {
 	if (!m->v)
 		return NULL;
-	for (size_t i = hash_bytes(k, len) & m->mask;; i = (i + 1) & m->mask) {
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		uint32_t *slot = &m->v[i];
 		if (!*slot || pkey_eq(s, by_id, *slot - 1, k, len))
 			return slot;
 	}
+}
+
+static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
+			   bool by_id, const char *k, size_t len)
+{
+	return pmap_slot_h(s, m, by_id, k, len, hash_bytes(k, len));
 }
 
 static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m, bool by_id)
@@ -196,8 +202,9 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 
 static uint32_t hash_str(uint32_t h, const char *k)
 {
-	for (; k && *k; k++)
-		h = (h ^ (unsigned char)*k) * 16777619u;
+	if (k)
+		for (; *k; k++)
+			h = (h ^ (unsigned char)*k) * 16777619u;
 	return (h ^ 0xFF) * 16777619u;
 }
 
@@ -213,11 +220,10 @@ static bool ent_eq(const struct fc_entity *a, const struct fc_entity *b)
 	       str_eq(a->role, b->role);
 }
 
+/* (the id alone: it comes from the label, and ent_eq tells the rest) */
 static uint32_t ent_hash(const struct fc_entity *e)
 {
-	uint32_t h = hash_str(2166136261u ^ (uint32_t)e->type, e->id);
-	h = hash_str(h, e->label);
-	return hash_str(hash_str(h, e->country), e->role);
+	return hash_str(2166136261u ^ (uint32_t)e->type, e->id);
 }
 
 /*
@@ -276,14 +282,19 @@ void lx_emap_finish(struct lx_emap *m)
 		free(m->v);
 }
 
+#define NAME_BUF 256 /* label and id bytes built on the stack */
+
 const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,
 				      const char *country, const char *role)
 {
-	/* The label as written, white space runs made one space (in the
-	** scan's arena: kept in pa when the entity is new). */
-	char *label = fc_arena_alloc(s->a, name_len + 1);
+	/* The label as written, white space runs made one space, and the
+	** id: scratch (on the stack when short, else in the scan's arena),
+	** since made() copies a new entity's strings into pa. */
+	char lbuf[NAME_BUF], ibuf[NAME_BUF];
+	char *label = name_len < sizeof(lbuf) ? lbuf
+					      : fc_arena_alloc(s->a, name_len + 1);
 	if (!label) {
 		s->err = FC_ENOMEM;
 		return NULL;
@@ -304,11 +315,16 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	char *slug = fc_slug(s->a, label, o);
 	if (!slug || !*slug)
 		return NULL;
-	char *id = fc_arena_printf(s->a, "%s:%s", prefix, slug);
+	size_t pl = strlen(prefix), sl = strlen(slug);
+	char *id = pl + sl + 2 <= sizeof(ibuf) ? ibuf
+					       : fc_arena_alloc(s->a, pl + sl + 2);
 	if (!id) {
 		s->err = FC_ENOMEM;
 		return NULL;
 	}
+	memcpy(id, prefix, pl);
+	id[pl] = ':';
+	memcpy(id + pl + 1, slug, sl + 1);
 	/* The same person named again keeps the first entity. */
 	const struct fc_entity *known = lx_find_person(s, id);
 	if (known)
@@ -321,7 +337,9 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
-	const uint32_t *slot = pmap_slot(s, &s->by_surname, false, key, len);
+	/* (a token's hash is hash_bytes of its key) */
+	const uint32_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
+					   s->t.v[i].hash);
 	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
 }
 

@@ -52,7 +52,18 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 		    a->speaker->type == FC_ENT_PERSON)
 			return a->speaker;
 	}
-	for (size_t m = s->nments; m-- > 0;) {
+	/* the mentions ending at i or before: pass A pushed them left to
+	** right without overlaps, so their ends ascend; skip the rest by
+	** binary search */
+	size_t lo = 0, hi = s->nments;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->ments[mid].t1 > i)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (size_t m = lo; m-- > 0;) {
 		const struct lx_ment *mt = &s->ments[m];
 		if (mt->t1 > i)
 			continue;
@@ -246,13 +257,21 @@ static void source_cue(struct lx_scan *s, size_t v, size_t k,
 	emit_attr(s, &a, cue->id);
 }
 
+/* The cue kinds this pass acts on (any other cue is skipped). */
+#define PASS_B_CUES                                                       \
+	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT | \
+	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE)
+
 void lx_scan_cues(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = s->t0; i < s->t.n && !s->err;) {
-		const struct lx_tok *t = &s->t.v[i];
-		if (!t->match || t->ment != FC_NONE ||
-		    (t->flags & LX_T_BLOCKED)) {
+	/* (the tokens stay put during the passes) */
+	const struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n && !s->err;) {
+		const struct lx_tok *t = &tv[i];
+		if (!t->match || !(t->match->cues & PASS_B_CUES) ||
+		    t->ment != FC_NONE || (t->flags & LX_T_BLOCKED)) {
 			i++;
 			continue;
 		}
@@ -260,7 +279,9 @@ void lx_scan_cues(struct lx_scan *s)
 		bool any = false;
 		for (const struct lx_sense *se = t->match->senses; se;
 		     se = se->next) {
-			if (se->kind != LX_S_CUE || !lx_sense_ok(s, se, i))
+			if (se->kind != LX_S_CUE ||
+			    !(PASS_B_CUES >> l->cues[se->ref].kind & 1) ||
+			    !lx_sense_ok(s, se, i))
 				continue;
 			const struct lx_cue *cue = &l->cues[se->ref];
 			switch (cue->kind) {

@@ -20,34 +20,6 @@
 
 #define MAX_NAME 5 /* tokens in an unknown name */
 
-bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
-		 size_t i)
-{
-	if (i + se->ntok > s->t.n)
-		return false;
-	for (size_t b = 0; b < se->ntok; b++) {
-		uint16_t f = s->t.v[i + b].flags;
-		if ((se->upper_mask >> b & 1) && !(f & LX_T_UPPER))
-			return false;
-		if ((se->cap_mask >> b & 1) && !(f & LX_T_CAP))
-			return false;
-	}
-	if (se->kind == LX_S_CUE) {
-		enum lx_cue_kind ck = s->l->cues[se->ref].kind;
-		uint16_t f = s->t.v[i].flags;
-		bool is_word_cue = ck == LX_CUE_NEGATION || ck == LX_CUE_HEDGE ||
-				   ck == LX_CUE_REPORT ||
-				   ck == LX_CUE_QUOTE_VERB ||
-				   ck == LX_CUE_SOURCE || ck == LX_CUE_IGNORE ||
-				   ck == LX_CUE_GROUP || ck == LX_CUE_SKIP;
-		/* "May" mid-sentence is the month, not the hedge. */
-		if (is_word_cue && (f & LX_T_CAP) &&
-		    !(f & (LX_T_SSTART | LX_T_HEADLINE)))
-			return false;
-	}
-	return true;
-}
-
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind)
 {
@@ -329,7 +301,8 @@ static bool place_context(const struct lx_scan *s, size_t i)
 			break;
 		size_t len;
 		const char *key = lx_key(&s->t, p, back, &len);
-		const struct lx_slot *sl = lx_gaz_find(s->l, key, len);
+		const struct lx_slot *sl = back == 1 ? lx_word_slot(s, p)
+					   : lx_gaz_find(s->l, key, len);
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
@@ -340,9 +313,7 @@ static bool place_context(const struct lx_scan *s, size_t i)
 	if (i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
 	    !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
 	    !s->t.v[i - 1].match) {
-		size_t len;
-		const char *key = lx_key(&s->t, i - 2, 1, &len);
-		const struct lx_slot *sl = lx_gaz_find(s->l, key, len);
+		const struct lx_slot *sl = lx_word_slot(s, i - 2);
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
@@ -501,12 +472,22 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	return end;
 }
 
+/* What a title or a lexicon phrase can start with: an entity or role
+** sense, or one of these cues. */
+#define START_CUES                                                    \
+	(1u << LX_CUE_DET | 1u << LX_CUE_TITLE_MOD | 1u << LX_CUE_GROUP)
+
 void lx_scan_entities(struct lx_scan *s)
 {
-	for (size_t i = s->t0; i < s->t.n && !s->err;) {
-		const struct lx_tok *t = &s->t.v[i];
+	/* (the tokens stay put during the passes) */
+	const struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n && !s->err;) {
+		const struct lx_tok *t = &tv[i];
 		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED) ||
-		    (!t->match && !(t->flags & LX_T_CAP))) {
+		    (!t->match && !(t->flags & LX_T_CAP)) ||
+		    (t->match && !(t->match->kinds & ~(1u << LX_S_CUE)) &&
+		     !(t->match->cues & START_CUES))) {
 			i++;
 			continue;
 		}

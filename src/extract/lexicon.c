@@ -419,59 +419,79 @@ struct fc_mention *lx_emit(struct lx_scan *s, enum fc_mention_kind kind,
 	return m;
 }
 
-struct span {
-	uint32_t start, end;
-};
-
-static int cmp_span(const void *x, const void *y)
+/* Is token t past off: ending after it (by_end), or starting at it or
+** later? Both hold from some token on, since tokens ascend. */
+static bool past(const struct lx_tok *t, uint32_t off, bool by_end)
 {
-	const struct span *a = x, *b = y;
-	return a->start < b->start ? -1 : a->start > b->start;
+	return by_end ? t->end > off : t->start >= off;
 }
 
-/* Mark tokens inside time and quantity mentions as blocked. */
-static fc_status block_spans(struct lx_scan *s)
+/*
+** The first token in [lo, hi) past off, searched from lo by doubling
+** steps, then halving: O(log d) for an answer d tokens on, so nearby
+** answers (mentions come roughly in text order) cost a few steps.
+*/
+static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
+			 uint32_t off, bool by_end)
+{
+	size_t step = 1;
+	while (lo + step < hi && !past(&v[lo + step - 1], off, by_end)) {
+		lo += step;
+		step *= 2;
+	}
+	if (lo + step < hi)
+		hi = lo + step;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (past(&v[mid], off, by_end))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+** Tokens inside time and quantity mentions are blocked: a token is when
+** it overlaps one. The tokens a mention overlaps are a range found by
+** galloping search; *open gets +1 at its first token and -1 after its
+** last (indexes from t0), so a running sum (mark_sentences) marks them
+** in linear time however the mentions nest. *open stays NULL when no
+** token is blocked; the caller frees it.
+*/
+static fc_status block_spans(struct lx_scan *s, int32_t **out)
 {
 	const struct fc_document *doc = s->doc;
-	size_t n = 0;
-	for (size_t i = 0; i < doc->nmentions; i++)
-		n += doc->mentions[i].kind == FC_MENTION_TIME ||
-		     doc->mentions[i].kind == FC_MENTION_QUANTITY;
-	if (!n)
-		return FC_OK;
-	struct span *v = malloc(n * sizeof(*v));
-	if (!v)
-		return FC_ENOMEM;
-	n = 0;
+	size_t t0 = s->t0, nt = s->t.n - t0;
+	int32_t *open = NULL;
+	size_t at = t0; /* where the last mention started */
 	for (size_t i = 0; i < doc->nmentions; i++) {
 		const struct fc_mention *m = &doc->mentions[i];
-		if (m->kind == FC_MENTION_TIME || m->kind == FC_MENTION_QUANTITY)
-			v[n++] = (struct span){m->start, m->end};
+		if (m->kind != FC_MENTION_TIME && m->kind != FC_MENTION_QUANTITY)
+			continue;
+		/* before the last one: back by doubling steps from there */
+		size_t from = at;
+		for (size_t step = 1;
+		     from > t0 && past(&s->t.v[from - 1], m->start, true);
+		     step *= 2)
+			from = from - t0 > step ? from - step : t0;
+		size_t lo = at = first_past(s->t.v, from, s->t.n, m->start, true);
+		size_t hi = first_past(s->t.v, lo, s->t.n, m->end, false);
+		if (lo >= hi)
+			continue;
+		if (!open && !(open = calloc(nt + 1, sizeof(*open))))
+			return FC_ENOMEM;
+		open[lo - t0]++;
+		open[hi - t0]--;
 	}
-	qsort(v, n, sizeof(*v), cmp_span);
-	size_t j = 0;
-	uint32_t reach = 0; /* furthest end among spans started so far */
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		while (j < n && v[j].start < t->end) {
-			if (v[j].end > reach)
-				reach = v[j].end;
-			j++;
-		}
-		if (j > 0 && reach > t->start)
-			t->flags |= LX_T_BLOCKED;
-	}
-	free(v);
+	*out = open;
 	return FC_OK;
 }
 
 /* Is token i a stop word, determiner or particle (before matching)? */
 static bool is_stop_word(const struct lx_scan *s, size_t i)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
-	const struct lx_slot *sl =
-		lx_gaz_find_h(s->l, key, len, s->t.v[i].hash);
+	const struct lx_slot *sl = lx_word_slot(s, i);
 	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
 				 1u << LX_CUE_PARTICLE)))
 		return false;
@@ -485,25 +505,53 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 	return false;
 }
 
-/* Sentence numbers, sentence starts, and title-case (headline) lines. */
-static void mark_sentences(struct lx_scan *s)
+/*
+** Each token's own gazetteer slot (t->word, for the passes), blocked
+** tokens (open: from block_spans, or NULL), sentence numbers, sentence
+** starts, and title-case (headline) lines.
+*/
+static void mark_sentences(struct lx_scan *s, const int32_t *open)
 {
 	const struct fc_document *doc = s->doc;
-	size_t si = 0;
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, t0 = s->t0;
+	const struct fc_sentence *sv = doc->sentences;
+	size_t ns = doc->nsentences, si = 0;
 	uint32_t sent = 0;
 	int need_start = 1;
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		if (doc->nsentences) {
+	int32_t depth = 0; /* time and quantity mentions open */
+	/* the gazetteer's arrays in locals (stores to the tokens could
+	** alias them for all the compiler knows) */
+	const struct fc_lexicon *l = s->l;
+	const uint32_t *hashes = l->hashes;
+	const struct lx_slot *slots = l->slots;
+	size_t mask = l->capslots - 1;
+	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
+	const char *norm = s->t.norm;
+	for (size_t i = t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
+		/* its own slot + 1, 0 when none (no key is longer than
+		** LX_MAX_KEY) */
+		const struct lx_slot *sl = NULL;
+		if (t->norm_len <= LX_MAX_KEY)
+			sl = is_probed
+				     ? lx_gaz_probe(hashes, slots, mask,
+						    norm + t->norm_off,
+						    t->norm_len, t->hash)
+				     : lx_gaz_find_slow(l, norm + t->norm_off,
+							t->norm_len, t->hash);
+		t->word = sl ? (uint32_t)(sl - slots) + 1 : 0;
+		if (open && (depth += open[i - t0]) > 0)
+			t->flags |= LX_T_BLOCKED;
+		if (ns) {
 			size_t before = si;
-			while (si < doc->nsentences &&
-			       doc->sentences[si].end <= t->start)
+			while (si < ns && sv[si].end <= t->start)
 				si++;
-			if (si != before || i == s->t0)
+			if (si != before || i == t0 || (t->flags & LX_T_NL))
 				need_start = 1;
 			sent = s->sent_base + (uint32_t)si;
-		} else if (i > s->t0) {
-			const struct lx_tok *p = &s->t.v[i - 1];
+		} else if (i > t0) {
+			const struct lx_tok *p = &tv[i - 1];
 			char c = s->text[p->start];
 			int ends = p->end - p->start == 1 &&
 				   (c == '.' || c == '!' || c == '?');
@@ -513,8 +561,6 @@ static void mark_sentences(struct lx_scan *s)
 				need_start = 1;
 			}
 		}
-		if (doc->nsentences && (t->flags & LX_T_NL))
-			need_start = 1;
 		t->sent = sent;
 		if (need_start && (t->flags & LX_T_WORD)) {
 			t->flags |= LX_T_SSTART;
@@ -522,32 +568,34 @@ static void mark_sentences(struct lx_scan *s)
 		}
 	}
 	/* Headlines: three or more longer words, nearly all capitalised. */
-	size_t a = s->t0;
-	while (a < s->t.n) {
-		size_t b = a;
+	size_t len = doc->text_len;
+	const char *text = s->text;
+	for (size_t a = t0, b; a < n; a = b) {
 		int nwords = 0, ncap = 0;
-		while (b < s->t.n && s->t.v[b].sent == s->t.v[a].sent &&
-		       (b == a || !(s->t.v[b].flags & LX_T_NL))) {
-			const struct lx_tok *t = &s->t.v[b];
+		uint32_t sa = tv[a].sent;
+		for (b = a; b < n && tv[b].sent == sa &&
+			    (b == a || !(tv[b].flags & LX_T_NL));
+		     b++) {
+			const struct lx_tok *t = &tv[b];
 			if ((t->flags & LX_T_WORD) && !(t->flags & LX_T_DIGIT) &&
 			    t->end - t->start >= 4 && !is_stop_word(s, b)) {
 				nwords++;
 				ncap += (t->flags & LX_T_CAP) != 0;
 			}
-			b++;
 		}
+		if (nwords < 3 || ncap * 10 < nwords * 8)
+			continue;
 		/* Name-heavy prose ("Trump met Putin in Anchorage on
 		** Friday.") ends with a full stop; a headline does not. */
-		uint32_t e = b > a ? s->t.v[b - 1].end : 0;
-		while (e < s->doc->text_len && (s->text[e] == '"' || s->text[e] == '\'' ||
-				      s->text[e] == ')'))
+		uint32_t e = tv[b - 1].end;
+		while (e < len &&
+		       (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
 			e++;
-		bool is_stopped = b > a && ((e < s->doc->text_len && s->text[e] == '.') ||
-					    (e > 0 && s->text[e - 1] == '.'));
-		if (nwords >= 3 && ncap * 10 >= nwords * 8 && !is_stopped)
+		bool is_stopped = (e < len && text[e] == '.') ||
+				  (e > 0 && text[e - 1] == '.');
+		if (!is_stopped)
 			for (size_t i = a; i < b; i++)
-				s->t.v[i].flags |= LX_T_HEADLINE;
-		a = b;
+				tv[i].flags |= LX_T_HEADLINE;
 	}
 }
 
@@ -555,14 +603,17 @@ static void mark_sentences(struct lx_scan *s)
 static void match_all(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
-	for (size_t i = s->t0; i < s->t.n; i++) {
-		struct lx_tok *t = &s->t.v[i];
-		if (t->flags & LX_T_BLOCKED)
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
+		/* (every start of a phrase is a key: no word, no phrase) */
+		if ((t->flags & LX_T_BLOCKED) || !t->word)
 			continue;
 		bool has_blocked = false;
 		uint32_t h = t->hash;
-		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= s->t.n; k++) {
-			const struct lx_tok *last = &s->t.v[i + k - 1];
+		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
+			const struct lx_tok *last = &tv[i + k - 1];
 			if (k > 1 && (last->flags & LX_T_NL))
 				break;
 			/* Only group cues may hold a number ("the two
@@ -577,10 +628,14 @@ static void match_all(struct lx_scan *s)
 			const char *key = lx_key(&s->t, i, k, &len);
 			if (len > LX_MAX_KEY)
 				break;
-			if (k > 1) /* the key goes on: a space, the token */
+			const struct lx_slot *sl;
+			if (k > 1) { /* the key goes on: a space, the token */
 				h = lx_hash_more(h, key + len - last->norm_len - 1,
 						 last->norm_len + 1);
-			const struct lx_slot *sl = lx_gaz_find_h(l, key, len, h);
+				sl = lx_gaz_find_h(l, key, len, h);
+			} else {
+				sl = &l->slots[t->word - 1];
+			}
 			if (!sl)
 				break;
 			for (const struct lx_sense *se = sl->senses; se;
@@ -625,9 +680,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (st)
 		goto done;
-	if ((st = block_spans(&s)))
+	int32_t *open = NULL;
+	if ((st = block_spans(&s, &open)))
 		goto done;
-	mark_sentences(&s);
+	mark_sentences(&s, open);
+	free(open);
 	match_all(&s);
 	lx_scan_entities(&s);
 	if (!s.err)

@@ -33,30 +33,13 @@ static struct lx_slot *probe(struct lx_slot *slots, size_t cap,
 	}
 }
 
-const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
-				    const char *key, size_t len, uint32_t h)
+const struct lx_slot *lx_gaz_find_slow(const struct fc_lexicon *l,
+				       const char *key, size_t len, uint32_t h)
 {
 	if (!l->capslots)
 		return NULL;
-	if (!l->hashes) {
-		const struct lx_slot *s =
-			probe(l->slots, l->capslots, key, len, h);
-		return s->key ? s : NULL;
-	}
-	/* the hash array first: one small load for most misses */
-	size_t mask = l->capslots - 1;
-	uint32_t h1 = h | 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		uint32_t v = l->hashes[i];
-		if (!v)
-			return NULL;
-		if (v != h1)
-			continue;
-		const struct lx_slot *s = &l->slots[i];
-		if (s->hash == h && s->key_len == len &&
-		    !memcmp(s->key, key, len))
-			return s;
-	}
+	const struct lx_slot *s = probe(l->slots, l->capslots, key, len, h);
+	return s->key ? s : NULL;
 }
 
 const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,

@@ -13,13 +13,16 @@
 **
 ** Everything compiled lives in the rules arena; everything a document
 ** keeps lives in the corpus arena; per-document scratch arrays are
-** malloc'd once per document and freed at its end.
+** malloc'd once per document and freed at its end, but for the token
+** arrays of a text read in pieces, which go from piece to piece
+** (lexicon_piece.c).
 */
 #ifndef FC_EXTRACT_LEXICON_P_H
 #define FC_EXTRACT_LEXICON_P_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "stages.h"
 
@@ -184,9 +187,36 @@ static inline uint32_t lx_hash_more(uint32_t h, const char *k, size_t n)
 		h = (h ^ (unsigned char)k[i]) * 16777619u;
 	return h;
 }
-/* lx_gaz_find with the key's hash known. */
-const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
-				    const char *key, size_t len, uint32_t h);
+/* lx_gaz_find with the key's hash known, before lx_gaz_finish. */
+const struct lx_slot *lx_gaz_find_slow(const struct fc_lexicon *l,
+				       const char *key, size_t len, uint32_t h);
+/* lx_gaz_find with the key's hash known: the hash array first, one
+** small load for most misses. */
+static inline const struct lx_slot *
+lx_gaz_probe(const uint32_t *hashes, const struct lx_slot *slots, size_t mask,
+	     const char *key, size_t len, uint32_t h)
+{
+	uint32_t h1 = h | 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		uint32_t v = hashes[i];
+		if (!v)
+			return NULL;
+		if (v != h1)
+			continue;
+		const struct lx_slot *s = &slots[i];
+		if (s->hash == h && s->key_len == len &&
+		    !memcmp(s->key, key, len))
+			return s;
+	}
+}
+static inline const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
+						  const char *key, size_t len,
+						  uint32_t h)
+{
+	if (!l->hashes || !l->capslots)
+		return lx_gaz_find_slow(l, key, len, h);
+	return lx_gaz_probe(l->hashes, l->slots, l->capslots - 1, key, len, h);
+}
 
 /* ---- Tokens (lexicon_tok.c) -------------------------------------------- */
 
@@ -213,6 +243,8 @@ struct lx_tok {
 	uint32_t sent;         /* sentence number (in the whole text) */
 	uint32_t ment;         /* scratch entity mention covering it */
 	uint32_t hash;         /* of the normalised form (lx_hash_more) */
+	uint32_t word;         /* its own gazetteer slot + 1, 0 when none
+				  (fc_lexicon_doc, before matching) */
 	const struct lx_slot *match; /* longest phrase starting here */
 	uint8_t match_ntok;
 };
@@ -230,6 +262,8 @@ fc_status lx_tokenize(struct lx_toks *t, const char *s, size_t n);
 fc_status lx_tokenize_from(struct lx_toks *t, const char *s, size_t from,
 			   size_t n);
 void lx_toks_finish(struct lx_toks *t);
+/* Room for ntok more tokens and nnorm more normalised bytes. */
+fc_status lx_toks_reserve(struct lx_toks *t, size_t ntok, size_t nnorm);
 /* Normalised key of tokens [i, i + k): a slice of t->norm. */
 static inline const char *lx_key(const struct lx_toks *t, size_t i, size_t k,
 				 size_t *len)
@@ -306,6 +340,37 @@ struct lx_scan {
 void lx_scan_entities(struct lx_scan *s);
 /* Sense helpers shared by the passes: the sense of that kind (or cue
 ** kind) of the phrase at token i that fits the text there, or NULL. */
+/* Cue kinds that are words of their own: capitalised mid-sentence they
+** are names ("May" the month, not the hedge). */
+#define LX_WORD_CUES                                                         \
+	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT |  \
+	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE | \
+	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP)
+/* Does sense se fit the text at token i (its length and the case it
+** fixes)? */
+static inline bool lx_sense_ok(const struct lx_scan *s,
+			       const struct lx_sense *se, size_t i)
+{
+	if (i + se->ntok > s->t.n)
+		return false;
+	/* only the tokens whose case the sense fixes */
+	for (unsigned need = se->upper_mask | se->cap_mask; need;
+	     need &= need - 1) {
+		unsigned b = (unsigned)__builtin_ctz(need);
+		uint16_t f = s->t.v[i + b].flags;
+		if ((se->upper_mask >> b & 1) && !(f & LX_T_UPPER))
+			return false;
+		if ((se->cap_mask >> b & 1) && !(f & LX_T_CAP))
+			return false;
+	}
+	if (se->kind == LX_S_CUE &&
+	    (LX_WORD_CUES >> s->l->cues[se->ref].kind & 1)) {
+		uint16_t f = s->t.v[i].flags;
+		if ((f & LX_T_CAP) && !(f & (LX_T_SSTART | LX_T_HEADLINE)))
+			return false;
+	}
+	return true;
+}
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind);
 const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
@@ -324,8 +389,13 @@ static inline const struct lx_sense *lx_tok_cue(const struct lx_scan *s,
 	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
 	return m && (m->cues >> ck & 1) ? lx_tok_cue_at(s, i, ck) : NULL;
 }
-bool lx_sense_ok(const struct lx_scan *s, const struct lx_sense *se,
-		 size_t i);
+/* The gazetteer slot of token i alone (its word), or NULL. */
+static inline const struct lx_slot *lx_word_slot(const struct lx_scan *s,
+						 size_t i)
+{
+	uint32_t w = s->t.v[i].word;
+	return w ? &s->l->slots[w - 1] : NULL;
+}
 
 /* coref_track.c */
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent);

@@ -38,6 +38,7 @@ struct fc_lexicon_state {
 	struct lx_attr *attrs;
 	size_t nattrs;
 	struct lx_emap made; /* entities made for names and groups */
+	struct lx_toks spare; /* the last piece's token arrays, reused */
 	uint64_t base; /* whole-text offset of the last piece's text[0] */
 };
 
@@ -78,15 +79,15 @@ fc_status lx_piece_begin(struct lx_scan *s, struct fc_piece *p)
 	while (d < st->ntoks && st->toks[d].start < shift)
 		d++;
 	size_t k = st->ntoks - d;
+	/* the arrays of the last piece, grown to its size already */
+	s->t = st->spare;
+	s->t.n = s->t.norm_len = 0;
+	memset(&st->spare, 0, sizeof(st->spare));
 	if (k) {
 		size_t n0 = st->toks[d].norm_off;
 		size_t nlen = st->norm_len - n0;
-		s->t.v = malloc(k * sizeof(*s->t.v));
-		s->t.norm = malloc(nlen + 1);
-		if (!s->t.v || !s->t.norm)
+		if (lx_toks_reserve(&s->t, k, nlen + 1))
 			return FC_ENOMEM;
-		s->t.cap = k;
-		s->t.norm_cap = nlen + 1;
 		memcpy(s->t.norm, st->norm + n0, nlen);
 		s->t.norm_len = nlen;
 		for (size_t i = 0; i < k; i++) {
@@ -205,6 +206,10 @@ void lx_piece_end(struct lx_scan *s, struct fc_piece *p)
 	st->nattrs = s->nattrs - ak;
 	st->base = p->text_base;
 	p->keep_from = k ? s->t.v[n - k].start : s->doc->text_len;
+	/* the next piece tokenizes into these arrays */
+	lx_toks_finish(&st->spare);
+	st->spare = s->t;
+	memset(&s->t, 0, sizeof(s->t));
 }
 
 void fc_piece_finish(struct fc_piece *p)
@@ -221,6 +226,7 @@ void fc_piece_finish(struct fc_piece *p)
 		free(st->norm);
 		free(st->ments);
 		free(st->attrs);
+		lx_toks_finish(&st->spare);
 		lx_emap_finish(&st->made);
 		fc_arena_finish(&st->arena);
 		free(st);

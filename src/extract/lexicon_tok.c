@@ -26,6 +26,42 @@ static const char latin1[65] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
 
 enum { C_SPACE, C_WORD, C_APOS, C_HYPHEN, C_PUNCT };
 
+/* What each byte is, for the ASCII fast paths: B_HIGH for every byte of
+** a multi-byte sequence (decoded the slow way). */
+enum { B_UP = 1, B_LOW = 2, B_DIGIT = 4, B_SPACE = 8, B_HIGH = 16,
+       B_JOIN = 32 /* ' - . , : may go on a word (lx_tokenize_from) */ };
+#define B_WORD (B_UP | B_LOW | B_DIGIT)
+#define X4(v) v, v, v, v
+#define X8(v) X4(v), X4(v)
+#define X16(v) X8(v), X8(v)
+static const uint8_t bytes[256] = {
+	/* 0x00 */ X8(0), 0, X4(B_SPACE), B_SPACE, 0, 0,
+	/* 0x10 */ X16(0),
+	/* 0x20 */ B_SPACE, 0, 0, 0, 0, 0, 0, B_JOIN, /* ' */
+		   0, 0, 0, 0, B_JOIN, B_JOIN, B_JOIN, 0, /* , - . */
+	/* 0x30 */ X8(B_DIGIT), B_DIGIT, B_DIGIT, X4(0), 0, 0,
+	/* 0x40 */ 0, X8(B_UP), X4(B_UP), B_UP, B_UP, B_UP,
+	/* 0x50 */ X8(B_UP), B_UP, B_UP, B_UP, X4(0), 0,
+	/* 0x60 */ 0, X8(B_LOW), X4(B_LOW), B_LOW, B_LOW, B_LOW,
+	/* 0x70 */ X8(B_LOW), B_LOW, B_LOW, B_LOW, X4(0), 0,
+	/* 0x80 */ X16(B_HIGH), X16(B_HIGH), X16(B_HIGH), X16(B_HIGH),
+	/* 0xC0 */ X16(B_HIGH), X16(B_HIGH), X16(B_HIGH), X16(B_HIGH),
+};
+#undef X16
+#undef X8
+#undef X4
+
+/* cls() of an ASCII byte. */
+static inline int ascii_cls(unsigned char c)
+{
+	uint8_t b = bytes[c];
+	if (b & B_WORD)
+		return C_WORD;
+	if (b & B_SPACE)
+		return C_SPACE;
+	return c == '\'' ? C_APOS : c == '-' ? C_HYPHEN : C_PUNCT;
+}
+
 static inline uint32_t decode(const unsigned char *p, size_t avail,
 			      size_t *k)
 {
@@ -160,72 +196,30 @@ static int put_norm(struct lx_toks *t, const unsigned char *s, size_t n)
 	return 1;
 }
 
-static int push(struct lx_toks *t, const char *base, size_t start,
-		size_t end, uint16_t flags)
+/* (out of line: the pushes that inline their fast path stay small) */
+__attribute__((noinline)) static int grow_toks(struct lx_toks *t,
+					       size_t need)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct lx_tok *v = realloc(t->v, cap * sizeof(*v));
-		if (!v)
-			return 0;
-		t->v = v;
-		t->cap = cap;
-	}
-	const unsigned char *s = (const unsigned char *)base;
-	struct lx_tok *k = &t->v[t->n];
-	memset(k, 0, sizeof(*k));
-	k->start = (uint32_t)start;
-	k->end = (uint32_t)end;
-	k->match = NULL;
-	k->ment = FC_NONE;
-	k->norm_off = (uint32_t)t->norm_len;
-	size_t tn = end - start;
-	if (tn < 0xFFFF && grow_norm(t, tn + 1)) {
-		/* ASCII (most tokens): form, hash and case in one pass */
-		char *o = t->norm + t->norm_len;
-		uint32_t h = LX_HASH0;
-		int nup = 0, nlow = 0, first = 1;
-		size_t i = 0;
-		for (; i < tn; i++) {
-			unsigned char c = s[start + i];
-			if (c >= 0x80)
-				break;
-			bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-			if (first && (up || low || (c >= '0' && c <= '9'))) {
-				if (up)
-					flags |= LX_T_CAP;
-				if (c >= '0' && c <= '9')
-					flags |= LX_T_DIGIT;
-				first = 0;
-			}
-			nup += up;
-			nlow += low;
-			c = up ? (unsigned char)(c + 32) : c;
-			o[i] = (char)c;
-			h = (h ^ c) * 16777619u;
-		}
-		if (i == tn) {
-			o[tn] = ' ';
-			t->norm_len += tn + 1;
-			k->norm_len = (uint16_t)tn;
-			k->hash = h;
-			if (nup && !nlow)
-				flags |= LX_T_UPPER;
-			k->flags = flags;
-			t->n++;
-			return 1;
-		}
-		flags &= (uint16_t)~(LX_T_CAP | LX_T_DIGIT);
-	}
-	if (!put_norm(t, s + start, end - start))
+	if (need <= t->cap)
+		return 1;
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	while (cap < need)
+		cap *= 2;
+	struct lx_tok *v = realloc(t->v, cap * sizeof(*v));
+	if (!v)
 		return 0;
-	size_t nl = t->norm_len - 1 - k->norm_off;
-	k->norm_len = (uint16_t)(nl > 0xFFFF ? 0xFFFF : nl);
-	k->hash = lx_hash_more(LX_HASH0, t->norm + k->norm_off, k->norm_len);
-	/* Case flags from the letters (ASCII: the same, counted plainly). */
+	t->v = v;
+	t->cap = cap;
+	return 1;
+}
+
+/* Case flags of s[0, n) counted the slow way (any UTF-8). */
+static uint16_t case_flags(const unsigned char *s, size_t n)
+{
+	uint16_t flags = 0;
 	int nup = 0, nlow = 0, first = 1;
-	size_t i0 = start;
-	while (i0 < end && s[i0] < 0x80) {
+	size_t i0 = 0;
+	while (i0 < n && s[i0] < 0x80) {
 		unsigned char c = s[i0++];
 		bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
 		if (first && (up || low || (c >= '0' && c <= '9'))) {
@@ -238,9 +232,9 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 		nup += up;
 		nlow += low;
 	}
-	for (size_t i = i0; i < end;) {
-		size_t n;
-		uint32_t cp = decode(s + i, end - i, &n);
+	for (size_t i = i0; i < n;) {
+		size_t k;
+		uint32_t cp = decode(s + i, n - i, &k);
 		if (cp < 0x80 && !first) { /* ASCII after the first letter */
 			nup += cp >= 'A' && cp <= 'Z';
 			nlow += cp >= 'a' && cp <= 'z';
@@ -258,12 +252,97 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 			nup += is_upper(cp);
 			nlow += is_lower(cp);
 		}
-		i += n;
+		i += k;
 	}
 	if (nup && !nlow)
 		flags |= LX_T_UPPER;
-	k->flags = flags;
+	return flags;
+}
+
+/* The case flags of an ASCII token from the class of its first letter
+** or digit (0: none) and the union of its bytes' classes. */
+static inline uint16_t ascii_case(unsigned first, unsigned all)
+{
+	uint16_t flags = 0;
+	if (first & B_UP)
+		flags |= LX_T_CAP;
+	if (first & B_DIGIT)
+		flags |= LX_T_DIGIT;
+	if ((all & B_UP) && !(all & B_LOW))
+		flags |= LX_T_UPPER;
+	return flags;
+}
+
+static int push(struct lx_toks *t, const char *base, size_t start,
+		size_t end, uint16_t flags)
+{
+	if (t->n == t->cap && !grow_toks(t, t->n + 1))
+		return 0;
+	const unsigned char *s = (const unsigned char *)base + start;
+	size_t tn = end - start;
+	struct lx_tok *k = &t->v[t->n];
+	*k = (struct lx_tok){.start = (uint32_t)start, .end = (uint32_t)end,
+			     .norm_off = (uint32_t)t->norm_len,
+			     .ment = FC_NONE};
+	if (tn < 0xFFFF && grow_norm(t, tn + 1)) {
+		/* ASCII (most tokens): form, hash and case in one pass */
+		char *o = t->norm + t->norm_len;
+		uint32_t h = LX_HASH0;
+		unsigned all = 0; /* the classes of every byte */
+		size_t i = 0;
+		for (; i < tn; i++) {
+			unsigned c = s[i], b = bytes[c];
+			if (b & B_HIGH)
+				break;
+			all |= b;
+			c += (b & B_UP) << 5; /* lower case */
+			o[i] = (char)c;
+			h = (h ^ c) * 16777619u;
+		}
+		if (i == tn) {
+			size_t q = 0;
+			while (q < tn && !(bytes[s[q]] & B_WORD))
+				q++;
+			flags |= ascii_case(q < tn ? bytes[s[q]] : 0, all);
+			o[tn] = ' ';
+			t->norm_len += tn + 1;
+			k->norm_len = (uint16_t)tn;
+			k->hash = h;
+			k->flags = flags;
+			t->n++;
+			return 1;
+		}
+	}
+	if (!put_norm(t, s, tn))
+		return 0;
+	size_t nl = t->norm_len - 1 - k->norm_off;
+	k->norm_len = (uint16_t)(nl > 0xFFFF ? 0xFFFF : nl);
+	k->hash = lx_hash_more(LX_HASH0, t->norm + k->norm_off, k->norm_len);
+	k->flags = flags | case_flags(s, tn);
 	t->n++;
+	return 1;
+}
+
+/*
+** Push the ASCII token s[start, end) whose normalised form the caller
+** wrote at the end of t->norm already, with its hash h and the union of
+** its bytes' classes: a word (starting with a letter or a digit) or one
+** mark.
+*/
+static inline int push_read(struct lx_toks *t, const unsigned char *s,
+		     size_t start, size_t end, uint16_t flags, uint32_t h,
+		     unsigned all)
+{
+	if (t->n == t->cap && !grow_toks(t, t->n + 1))
+		return 0;
+	size_t tn = end - start;
+	flags |= ascii_case(bytes[s[start]], all);
+	t->v[t->n++] = (struct lx_tok){
+		.start = (uint32_t)start, .end = (uint32_t)end,
+		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
+		.flags = flags, .ment = FC_NONE, .hash = h};
+	t->norm[t->norm_len + tn] = ' ';
+	t->norm_len += tn + 1;
 	return 1;
 }
 
@@ -319,21 +398,19 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			   size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	/* room for the tokens of news text (about one in five bytes), so
+	** the arrays rarely grow while they fill */
+	size_t room = n > from ? n - from : 0;
+	if (lx_toks_reserve(t, room / 4 + 16, room + room / 4 + 16))
+		return FC_ENOMEM;
 	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
 	int nls = 0;
 	for (size_t i = from; i < n;) {
 		size_t k = 1;
 		uint32_t cp = s[i];
 		int c;
-		if (cp < 0x80) { /* what cls() says of ASCII */
-			if (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-			    (cp >= '0' && cp <= '9'))
-				c = C_WORD;
-			else if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-				c = C_SPACE;
-			else
-				c = cp == '\'' ? C_APOS
-				    : cp == '-' ? C_HYPHEN : C_PUNCT;
+		if (cp < 0x80) {
+			c = ascii_cls((unsigned char)cp);
 		} else {
 			cp = decode(s + i, n - i, &k);
 			c = cls(cp);
@@ -362,6 +439,16 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				continue;
 			}
 		}
+		if (c != C_WORD && cp < 0x80 && cp != '"' &&
+		    t->norm_len + 2 <= t->norm_cap) {
+			/* one ASCII mark: its own form */
+			t->norm[t->norm_len] = (char)cp;
+			if (!push_read(t, s, i, i + 1, fl, (LX_HASH0 ^ cp) * 16777619u,
+				       0))
+				return FC_ENOMEM;
+			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
+			continue;
+		}
 		if (c != C_WORD) {
 			uint16_t q = 0;
 			if (cp == '"')
@@ -377,17 +464,53 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			continue;
 		}
 		size_t j = i + k;
+		/* An ASCII word: its form, hash and case while it is read;
+		** kept when the word ends at the first byte that is no
+		** letter or digit (the loop below then stops there). */
+		size_t fast_end = 0;
+		uint32_t h = LX_HASH0;
+		unsigned all = 0; /* the classes of its bytes */
+		if (cp < 0x80) {
+			char *o = t->norm + t->norm_len - i;
+			size_t lim = t->norm_cap - t->norm_len - 1; /* a space */
+			lim = lim < n - i ? i + lim : n;
+			for (j = i; j < lim; j++) {
+				unsigned b = bytes[s[j]];
+				if (!(b & B_WORD))
+					break;
+				unsigned lc = s[j] + ((b & B_UP) << 5);
+				all |= b;
+				o[j] = (char)lc;
+				h = (h ^ lc) * 16777619u;
+			}
+			/* what follows cannot go on the word: push it, and
+			** step over one space */
+			if (j - i < 0xFFFF &&
+			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)))) {
+				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+					return FC_ENOMEM;
+				i = j < n && s[j] == ' ' ? j + 1 : j;
+				continue;
+			}
+			fast_end = j;
+		}
 		size_t split = 0; /* start of a trailing n't, or 0 */
 		while (j < n) {
 			/* ASCII letters and digits: the common case */
-			while (j < n && s[j] < 0x80 &&
-			       (((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') ||
-				(s[j] >= '0' && s[j] <= '9')))
+			while (j < n && (bytes[s[j]] & B_WORD))
 				j++;
 			if (j >= n)
 				break;
-			uint32_t d = peek(s, n, j, &k2);
-			int dc = cls(d);
+			uint32_t d;
+			int dc;
+			if (s[j] < 0x80) {
+				d = s[j];
+				k2 = 1;
+				dc = ascii_cls(s[j]);
+			} else {
+				d = peek(s, n, j, &k2);
+				dc = cls(d);
+			}
 			if (dc == C_WORD) {
 				j += k2;
 				continue;
@@ -435,12 +558,21 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			if (!push(t, text, split, j,
 				  (split > i ? 0 : fl) | LX_T_WORD))
 				return FC_ENOMEM;
+		} else if (j == fast_end && j - i < 0xFFFF) {
+			if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+				return FC_ENOMEM;
 		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
 			return FC_ENOMEM;
 		}
 		i = j;
 	}
 	return FC_OK;
+}
+
+fc_status lx_toks_reserve(struct lx_toks *t, size_t ntok, size_t nnorm)
+{
+	return grow_toks(t, t->n + ntok) && grow_norm(t, nnorm) ? FC_OK
+								: FC_ENOMEM;
 }
 
 void lx_toks_finish(struct lx_toks *t)

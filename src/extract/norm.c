@@ -316,6 +316,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		piece->keep_norm = n->lookbehind;
 	sc.walk = piece ? piece->norm : norm_walk_create(n);
 	sc.back = piece ? &piece->norm_back : &sc.lookback;
+	norm_lookback_forget(*sc.back);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
 	if (!sc.md || !sc.active || !sc.unanchored || !sc.walk || !sc.occ) {

@@ -21,13 +21,28 @@
 
 #include "extract/norm_p.h"
 
+/*
+** The candidates of one window, sorted. The look-back of a match often
+** runs twice over the same window (a quarter looked for in a year, then
+** in a longer span; the next width after the first); the window's text
+** and the patterns run decide the candidates, so they are kept for the
+** next look-back of the same document (norm_lookback_forget).
+*/
+struct window {
+	const char *text;
+	uint32_t s, e;
+	bool is_valid, is_quarterly; /* quarterly patterns only */
+	struct norm_cand *c;
+	size_t nc, cap;
+};
+
 struct norm_lookback {
 	const struct fc_norm *n;
 	struct norm_walk *walk;
 	pcre2_match_data *md;
 	uint64_t *active;
-	struct norm_cand *c;
-	size_t nc, cap;
+	struct window win[2]; /* one a width */
+	struct window *cur;   /* the one being collected */
 };
 
 static struct norm_lookback *lookback_create(const struct fc_norm *n)
@@ -53,8 +68,15 @@ void norm_lookback_destroy(struct norm_lookback *lb)
 	norm_walk_destroy(lb->walk);
 	pcre2_match_data_free(lb->md);
 	free(lb->active);
-	free(lb->c);
+	for (size_t i = 0; i < sizeof(lb->win) / sizeof(*lb->win); i++)
+		free(lb->win[i].c);
 	free(lb);
+}
+
+void norm_lookback_forget(struct norm_lookback *lb)
+{
+	for (size_t i = 0; lb && i < sizeof(lb->win) / sizeof(*lb->win); i++)
+		lb->win[i].is_valid = false;
 }
 
 /* The scan's order: longest span, then longer match, priority, pattern. */
@@ -90,15 +112,16 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		mm.start = (uint32_t)ov[2 * p->span_group];
 		mm.end = (uint32_t)ov[2 * p->span_group + 1];
 	}
-	if (lb->nc + 2 > lb->cap) {
-		size_t nc = lb->cap ? 2 * lb->cap : 32;
-		struct norm_cand *g = realloc(lb->c, nc * sizeof(*g));
+	struct window *w = lb->cur;
+	if (w->nc + 2 > w->cap) {
+		size_t nc = w->cap ? 2 * w->cap : 32;
+		struct norm_cand *g = realloc(w->c, nc * sizeof(*g));
 		if (!g)
 			return false;
-		lb->c = g;
-		lb->cap = nc;
+		w->c = g;
+		w->cap = nc;
 	}
-	struct norm_cand *out = &lb->c[lb->nc];
+	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
 	int k = norm_time_produce(&mm, out);
 	for (int i = 0; i < k; i++) {
@@ -106,7 +129,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].order = (uint32_t)pi;
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
 	}
-	lb->nc += (size_t)k;
+	w->nc += (size_t)k;
 	return true;
 }
 
@@ -128,18 +151,18 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 	return true;
 }
 
-/* The last kept date among the candidates of window [s, e), or false. */
-static bool pick_last(struct norm_lookback *lb, uint32_t s, uint32_t e,
-		      unsigned want, int32_t min_lo, int32_t max_lo,
-		      struct fc_time *out, uint32_t *at)
+/* The last kept date among the candidates of window w (sorted), or
+** false. */
+static bool pick_last(const struct window *w, unsigned want,
+		      int32_t min_lo, int32_t max_lo, struct fc_time *out,
+		      uint32_t *at)
 {
-	if (lb->nc > 1)
-		qsort(lb->c, lb->nc, sizeof(*lb->c), cmp_cand);
+	uint32_t s = w->s, e = w->e;
 	/* accept greedily as the scan does; keep the last date accepted */
 	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
 	bool found = false;
-	for (size_t i = 0; i < lb->nc; i++) {
-		const struct norm_cand *c = &lb->c[i];
+	for (size_t i = 0; i < w->nc; i++) {
+		const struct norm_cand *c = &w->c[i];
 		if (c->start < s || c->end > e || c->end <= c->start)
 			continue;
 		bool is_free = true;
@@ -183,6 +206,41 @@ static bool is_anchor_pattern(const struct norm_pattern *p)
 	return true;
 }
 
+/* The candidates of window [s, e) into win, sorted in the scan's order;
+** false when memory ran out or the walk failed. */
+static bool collect_window(struct norm_lookback *lb,
+			   const struct norm_match *m, struct window *win,
+			   uint32_t s, uint32_t e, bool is_quarterly)
+{
+	const struct fc_norm *n = lb->n;
+	win->is_valid = false;
+	win->nc = 0;
+	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
+		return false;
+	const uint64_t *queued = norm_walk_queued(lb->walk);
+	lb->cur = win;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		const struct norm_pattern *p = &n->patterns[i];
+		uint64_t bit = 1ull << (i % 64);
+		bool is_anchored = norm_is_anchored(p);
+		/* a quarter or half is looked for among the patterns that
+		** can give one */
+		if ((lb->active[i / 64] & bit) && p->code &&
+		    (!is_anchored || (queued[i / 64] & bit)) &&
+		    is_anchor_pattern(p) && (!is_quarterly || p->is_quarterly) &&
+		    !run_one(lb, m, i, s, e))
+			return false;
+	}
+	if (win->nc > 1)
+		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
+	win->text = m->text;
+	win->s = s;
+	win->e = e;
+	win->is_quarterly = is_quarterly;
+	win->is_valid = true;
+	return true;
+}
+
 bool norm_last_mention(const struct norm_match *m, unsigned want,
 		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
 {
@@ -209,26 +267,14 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 		while (s > 0 && s < e && m->text[s - 1] != ' ' &&
 		       m->text[s - 1] != '\n')
 			s++;
-		lb->nc = 0;
-		if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
-			break;
-		const uint64_t *queued = norm_walk_queued(lb->walk);
-		bool ok = true;
-		for (size_t i = 0; i < n->npatterns && ok; i++) {
-			const struct norm_pattern *p = &n->patterns[i];
-			uint64_t bit = 1ull << (i % 64);
-			bool is_anchored = norm_is_anchored(p);
-			/* a quarter or half is looked for among the
-			** patterns that can give one */
-			if ((lb->active[i / 64] & bit) && p->code &&
-			    (!is_anchored || (queued[i / 64] & bit)) &&
-			    is_anchor_pattern(p) && (!want || p->is_quarterly))
-				ok = run_one(lb, m, i, s, e);
+		struct window *win = &lb->win[w];
+		if (!win->is_valid || win->text != m->text || win->s != s ||
+		    win->e != e || win->is_quarterly != (want != 0)) {
+			if (!collect_window(lb, m, win, s, e, want != 0))
+				break;
 		}
 		uint32_t at = 0;
-		if (!ok)
-			break;
-		found = pick_last(lb, s, e, want, min_lo, max_lo, out, &at) &&
+		found = pick_last(win, want, min_lo, max_lo, out, &at) &&
 			(s == 0 || at >= s + 64 ||
 			 w + 1 == sizeof(widths) / sizeof(*widths));
 		if (s == 0)

@@ -513,6 +513,8 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 /* The look-back's walk and buffers, kept for one scan (norm_anchor.c). */
 struct norm_lookback;
 void norm_lookback_destroy(struct norm_lookback *lb);
+/* Forget the windows kept from the last document (its text is gone). */
+void norm_lookback_forget(struct norm_lookback *lb);
 bool norm_last_mention(const struct norm_match *m, unsigned want,
 		       int32_t min_lo, int32_t max_lo, struct fc_time *out);
 

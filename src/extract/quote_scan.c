@@ -121,11 +121,13 @@ static bool touches(const struct lx_scan *s, size_t i, bool is_open)
 void lx_scan_quotes(struct lx_scan *s)
 {
 	size_t open = SIZE_MAX;
-	for (size_t i = s->t0; i < s->t.n && !s->err; i++) {
-		const struct lx_tok *t = &s->t.v[i];
+	/* (the tokens stay put during the passes) */
+	const struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	for (size_t i = s->t0; i < n && !s->err; i++) {
+		const struct lx_tok *t = &tv[i];
 		if (open != SIZE_MAX &&
-		    ((t->flags & LX_T_NL) ||
-		     t->start - s->t.v[open].end > MAX_QUOTE))
+		    ((t->flags & LX_T_NL) || t->start - tv[open].end > MAX_QUOTE))
 			open = SIZE_MAX;
 		if (!(t->flags & (LX_T_QOPEN | LX_T_QCLOSE)))
 			continue;

@@ -33,46 +33,67 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 
 #define PUT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
-/* Room for a JSON string of s (NULL: null). */
-static size_t str_room(const char *s)
+/* A string and its length, measured once (s NULL: JSON null). */
+struct str {
+	const char *s;
+	size_t n;
+};
+
+static struct str str_of(const char *s)
 {
-	return s ? FC_JSON_STRN_MAX(strlen(s)) : 4;
+	return (struct str){s, s ? strlen(s) : 0};
 }
 
-static char *put_str(char *o, const char *s)
+/* Room for a JSON string of v. */
+static size_t str_room(struct str v)
 {
-	if (!s) {
+	return v.s ? FC_JSON_STRN_MAX(v.n) : 4;
+}
+
+static char *put_str(char *o, struct str v)
+{
+	if (!v.s) {
 		memcpy(o, "null", 4);
 		return o + 4;
 	}
-	return o + fc_json_strn_at(o, s, strlen(s));
+	return o + fc_json_strn_at(o, v.s, v.n);
 }
 
-/* , "KEY": "s" when s is not NULL. */
-static char *put_opt(char *o, const char *key, size_t klen, const char *s)
+/* , "KEY": "v" when v is not NULL. */
+static char *put_opt(char *o, const char *key, size_t klen, struct str v)
 {
-	if (!s)
+	if (!v.s)
 		return o;
 	memcpy(o, key, klen);
-	return put_str(o + klen, s);
+	return put_str(o + klen, v);
 }
 
-static char *put_ref(char *o, const struct fc_entity *e)
+/* An entity reference: {"id": .., "label": ..}. */
+struct ref {
+	struct str id, label;
+};
+
+static struct ref ref_of(const struct fc_entity *e)
+{
+	struct str id = str_of(e->id);
+	return (struct ref){id, e->label ? str_of(e->label) : id};
+}
+
+static size_t ref_room(const struct ref *r)
+{
+	return 24 + str_room(r->id) + str_room(r->label);
+}
+
+static char *put_ref(char *o, const struct ref *r)
 {
 	PUT(o, "{\"id\": ");
-	o = put_str(o, e->id);
+	o = put_str(o, r->id);
 	PUT(o, ", \"label\": ");
-	o = put_str(o, e->label ? e->label : e->id);
+	o = put_str(o, r->label);
 	*o++ = '}';
 	return o;
 }
 
-static size_t ref_room(const struct fc_entity *e)
-{
-	return 24 + str_room(e->id) + str_room(e->label ? e->label : e->id);
-}
-
-/* Clamp a mention's [start, end) to the text. */
 /* ", \"interval\": [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]": the first and last
 ** day of a DATE or TIME with a known place in the calendar. */
 /* "YYYY-MM-DD" with its quotes at o (y in 0..9999). */
@@ -108,6 +129,7 @@ static char *put_interval(char *o, const struct fc_time *t)
 	return o;
 }
 
+/* Clamp a mention's [start, end) to the text. */
 static void clamp(uint32_t *s, uint32_t *e, size_t len)
 {
 	if (*s > len)
@@ -118,12 +140,21 @@ static void clamp(uint32_t *s, uint32_t *e, size_t len)
 		*e = *s;
 }
 
+#define STR(lit) {lit, sizeof(lit) - 1}
+
 static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 			 const struct fc_mention *m, uint64_t base)
 {
-	static const char *const kinds[] = {
-		"entity", "time", "quantity", "quote", "attribution",
-		"negation", "hedge",
+	/* '{"kind": "<kind>"' of each kind (no escapes in them) */
+	static const struct str heads[] = {
+		STR("{\"kind\": \"entity\""),
+		STR("{\"kind\": \"time\""),
+		STR("{\"kind\": \"quantity\""),
+		STR("{\"kind\": \"quote\""),
+		STR("{\"kind\": \"attribution\""),
+		STR("{\"kind\": \"negation\""),
+		STR("{\"kind\": \"hedge\""),
+		STR("{\"kind\": \"other\""),
 	};
 	const char *text = doc->text ? doc->text : "";
 	size_t len = doc->text ? doc->text_len : 0;
@@ -133,38 +164,49 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 		e = m->inner_end;
 	}
 	clamp(&s, &e, len);
-	const char *kind = (size_t)m->kind < 7 ? kinds[m->kind] : "other";
-	const struct fc_entity *ent = &m->entity;
-	size_t vlen = strnlen(m->time.value, sizeof(m->time.value));
+	struct str head = heads[(size_t)m->kind < 7 ? m->kind : 7];
+	struct str rule = str_of(m->rule);
 	/* everything but the quantity fields, at its longest */
-	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + str_room(m->rule) +
-		      str_room(kind);
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + str_room(rule) + head.n;
+	struct str type = {0}, value = {0}, grain = {0}, mod = {0};
+	struct str country = {0}, role = {0};
+	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		room += 112 + FC_JSON_STRN_MAX(vlen) +
-			str_room(fc_timex_type_name(m->time.type)) +
-			str_room(fc_grain_name(m->time.grain)) +
-			str_room(fc_timex_mod_name(m->time.mod));
+		type = str_of(fc_timex_type_name(m->time.type));
+		value = (struct str){m->time.value,
+				     strnlen(m->time.value,
+					     sizeof(m->time.value))};
+		if (m->time.grain != FC_GRAIN_NONE)
+			grain = str_of(fc_grain_name(m->time.grain));
+		mod = str_of(fc_timex_mod_name(m->time.mod));
+		room += 112 + str_room(value) + str_room(type) +
+			str_room(grain) + str_room(mod);
 		break;
 	case FC_MENTION_ENTITY:
-		room += 64 + ref_room(ent) + str_room(ent->country) +
-			str_room(ent->role) +
-			str_room(fc_entity_type_name(ent->type));
+		ent = ref_of(&m->entity);
+		type = str_of(fc_entity_type_name(m->entity.type));
+		country = str_of(m->entity.country);
+		role = str_of(m->entity.role);
+		room += 64 + ref_room(&ent) + str_room(country) +
+			str_room(role) + str_room(type);
 		break;
 	case FC_MENTION_QUANTITY: break;
 	default:
-		if (m->speaker)
-			room += 16 + ref_room(m->speaker);
+		if (m->speaker) {
+			speaker = ref_of(m->speaker);
+			room += 16 + ref_room(&speaker);
+		}
 		break;
 	}
 	char *o0 = fc_buf_room(b, room), *o = o0;
 	if (!o)
 		return;
-	PUT(o, "{\"kind\": ");
-	o = put_str(o, kind);
+	memcpy(o, head.s, head.n);
+	o += head.n;
 	if (m->kind == FC_MENTION_TIME) {
 		PUT(o, ", \"type\": ");
-		o = put_str(o, fc_timex_type_name(m->time.type));
+		o = put_str(o, type);
 	}
 	PUT(o, ", \"text\": ");
 	o += fc_json_strn_at(o, text + s, e - s);
@@ -175,11 +217,9 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 	switch (m->kind) {
 	case FC_MENTION_TIME:
 		PUT(o, ", \"value\": ");
-		o += fc_json_strn_at(o, m->time.value, vlen);
-		if (m->time.grain != FC_GRAIN_NONE)
-			o = put_opt(o, ", \"grain\": ", 11,
-				    fc_grain_name(m->time.grain));
-		o = put_opt(o, ", \"mod\": ", 9, fc_timex_mod_name(m->time.mod));
+		o = put_str(o, value);
+		o = put_opt(o, ", \"grain\": ", 11, grain);
+		o = put_opt(o, ", \"mod\": ", 9, mod);
 		o = put_interval(o, &m->time);
 		break;
 	case FC_MENTION_QUANTITY: {
@@ -189,25 +229,25 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 		w.depth = 1;
 		w.has_items[1] = true;
 		fc_rep_json_quantity_fields(&w, &m->quantity);
-		o0 = o = fc_buf_room(b, 16 + str_room(m->rule));
+		o0 = o = fc_buf_room(b, 16 + str_room(rule));
 		if (!o)
 			return;
 		break;
 	}
 	case FC_MENTION_ENTITY:
 		PUT(o, ", \"id\": ");
-		o = put_str(o, ent->id);
+		o = put_str(o, ent.id);
 		PUT(o, ", \"label\": ");
-		o = put_str(o, ent->label ? ent->label : ent->id);
+		o = put_str(o, ent.label);
 		PUT(o, ", \"type\": ");
-		o = put_str(o, fc_entity_type_name(ent->type));
-		o = put_opt(o, ", \"country\": ", 13, ent->country);
-		o = put_opt(o, ", \"role\": ", 10, ent->role);
+		o = put_str(o, type);
+		o = put_opt(o, ", \"country\": ", 13, country);
+		o = put_opt(o, ", \"role\": ", 10, role);
 		break;
 	case FC_MENTION_QUOTE:
 		if (m->speaker) {
 			PUT(o, ", \"speaker\": ");
-			o = put_ref(o, m->speaker);
+			o = put_ref(o, &speaker);
 		}
 		break;
 	case FC_MENTION_ATTRIBUTION:
@@ -215,11 +255,11 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 	case FC_MENTION_HEDGE:
 		if (m->speaker) {
 			PUT(o, ", \"source\": ");
-			o = put_ref(o, m->speaker);
+			o = put_ref(o, &speaker);
 		}
 		break;
 	}
-	o = put_opt(o, ", \"rule\": ", 10, m->rule);
+	o = put_opt(o, ", \"rule\": ", 10, rule);
 	PUT(o, "}\n");
 	fc_buf_used(b, (size_t)(o - o0));
 }

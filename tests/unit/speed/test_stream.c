@@ -171,6 +171,39 @@ static void test_pieces_write_what_the_whole_writes(void **state)
 	check(NULL);
 }
 
+/* Paragraphs of one length, each a piece: each "the following year"
+** counts from the year of its own paragraph, read by a look-back that
+** keeps its windows from one call to the next (norm_anchor.c). */
+static void test_lookback_reads_its_own_piece(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int y = 1910; y < 1922; y++)
+		fc_buf_printf(&b, "In %d, the plant opened. The following "
+				"year, it closed.\n\n", y);
+	char *wd, *want = whole("2026-01-16", b.p, b.len, &wd);
+	for (int y = 1911; y < 1923; y++) {
+		char v[64];
+		snprintf(v, sizeof(v), "\"text\": \"The following year\"");
+		assert_non_null(strstr(want, v));
+		snprintf(v, sizeof(v), "\"value\": \"%d\"", y);
+		assert_non_null(strstr(want, v));
+	}
+	static const char *const threads[] = {"1", "2", "3"};
+	for (size_t i = 0; i < 3; i++) {
+		char *gd, *got = streamed("2026-01-16", b.p, b.len, 1 << 20, 1,
+					  threads[i], &gd);
+		assert_string_equal(got, want);
+		assert_string_equal(gd, wd);
+		free(got);
+		free(gd);
+	}
+	free(want);
+	free(wd);
+	fc_buf_finish(&b);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	(void)state;
@@ -196,6 +229,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pieces_write_what_the_whole_writes),
+		cmocka_unit_test(test_lookback_reads_its_own_piece),
 		cmocka_unit_test(test_empty_and_bad_ref),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
