@@ -393,6 +393,13 @@ void norm_iso_week(int32_t days, int *wy, int *ww);
 void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap);
 bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
 
+/* v in decimal at o, zero-padded to width characters as printf's %0*ld
+** (the sign counts); returns the end, not NUL-terminated (at most 21
+** bytes more than width). */
+char *norm_put_int(char *o, long v, int width);
+/* s[0, len) into buf as a string, cut to cap - 1 bytes as snprintf does. */
+void norm_put_cap(char *buf, size_t cap, const char *s, size_t len);
+
 /* The parts of a date; norm_date_value() fills in a missing year. */
 struct norm_parts {
 	int y, mo, d, q;
