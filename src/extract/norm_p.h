@@ -448,6 +448,8 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future);
 
 /* FNV-1a of s[0, len) lower-cased (A-Z only), for struct norm_wordfacts. */
 uint32_t norm_word_hash(const char *s, size_t len);
+/* The hash of a string that goes on with s[0, len), from its hash h. */
+uint32_t norm_word_hash_more(uint32_t h, const char *s, size_t len);
 /* n's word facts; NULL while another thread makes them (then every
 ** word may be a key). */
 const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n);

@@ -43,15 +43,19 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 
 /* ---- word facts (struct norm_wordfacts) ------------------------------- */
 
-uint32_t norm_word_hash(const char *s, size_t len)
+uint32_t norm_word_hash_more(uint32_t h, const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		h ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-		h *= 16777619u;
+		unsigned c = (unsigned char)s[i];
+		c |= (unsigned)(c - 'A' < 26u) << 5; /* A-Z to a-z */
+		h = (h ^ c) * 16777619u;
 	}
 	return h;
+}
+
+uint32_t norm_word_hash(const char *s, size_t len)
+{
+	return norm_word_hash_more(2166136261u, s, len);
 }
 
 static void wf_add(struct norm_wordfacts *f, int t, const char *s,
@@ -151,17 +155,6 @@ static int32_t tense_word_row(const struct fc_norm *n,
 	return n->t_tense_word >= 0 &&
 			       norm_wf_may(f, NORM_WF_TENSE_WORD, h, len)
 		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
-		       : -1;
-}
-
-/* The row of the pair pair[0, len) in table tense_pair, or -1. */
-static int32_t tense_pair_row(const struct fc_norm *n,
-			      const struct norm_wordfacts *f, const char *pair,
-			      size_t len)
-{
-	return norm_wf_may(f, NORM_WF_TENSE_PAIR, norm_word_hash(pair, len),
-			   len)
-		       ? norm_hash_get(&n->lookup, n->t_tense_pair, pair, len)
 		       : -1;
 }
 
@@ -298,10 +291,18 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
-			memmove(pair + len + 1, pair, nextlen);
-			memcpy(pair, buf, len);
-			pair[len] = ' ';
-			k = tense_pair_row(n, f, pair, len + 1 + nextlen);
+			/* the pair's hash goes on from the word's; the pair
+			** is written out only when it may be a key */
+			size_t plen = len + 1 + nextlen;
+			uint32_t ph = norm_word_hash_more(
+				norm_word_hash_more(h, " ", 1), pair, nextlen);
+			if (norm_wf_may(f, NORM_WF_TENSE_PAIR, ph, plen)) {
+				memmove(pair + len + 1, pair, nextlen);
+				memcpy(pair, buf, len);
+				pair[len] = ' ';
+				k = norm_hash_get(&n->lookup, n->t_tense_pair,
+						  pair, plen);
+			}
 		}
 		memcpy(pair, buf, len);
 		nextlen = len;
@@ -433,12 +434,20 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 	for (int words = 0; len && words < 12; words++) {
 		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
 		uint32_t nend = i;
+		uint32_t h = len < sizeof(buf) ? norm_word_hash(buf, len) : 0;
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
-			memcpy(pair, buf, len);
-			pair[len] = ' ';
-			memcpy(pair + len + 1, nb, nlen);
-			int32_t k = tense_pair_row(n, f, pair, len + 1 + nlen);
+			size_t plen = len + 1 + nlen;
+			uint32_t ph = norm_word_hash_more(
+				norm_word_hash_more(h, " ", 1), nb, nlen);
+			int32_t k = -1;
+			if (norm_wf_may(f, NORM_WF_TENSE_PAIR, ph, plen)) {
+				memcpy(pair, buf, len);
+				pair[len] = ' ';
+				memcpy(pair + len + 1, nb, nlen);
+				k = norm_hash_get(&n->lookup, n->t_tense_pair,
+						  pair, plen);
+			}
 			if (k >= 0) {
 				double c = n->tables[n->t_tense_pair].nums[k];
 				if (c != 0)
@@ -455,7 +464,6 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			/* after the date a plan in the past tense dates the
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
-			uint32_t h = norm_word_hash(buf, len);
 			int32_t row = tense_word_row(n, f, buf, len, h);
 			int c = word_cue(n, f, buf, len, row, h);
 			if (c == CUE_CLAUSE)
