@@ -529,6 +529,24 @@ double norm_round(double x)
 bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 		      struct norm_num *out)
 {
+	/* a run of digits alone ("2020", "15"), a third of the numbers
+	** quantities read: what the reading below gives it (one whole
+	** C_DIG token, a cardinal), without the tokens; up to 15 digits
+	** are exact in a double, as norm_read_digits adds them */
+	if (len >= 1 && len <= 15) {
+		size_t i = 0;
+		double v = 0;
+		while (i < len && is_digit(s[i]))
+			v = v * 10 + (s[i++] - '0');
+		if (i == len) {
+			out->value = v;
+			out->used = (uint32_t)len;
+			out->kind = NORM_NUM_CARD;
+			out->is_bare = false;
+			out->scale_end = 0;
+			return true;
+		}
+	}
 	struct tok t[MAX_TOKS];
 	size_t nt = tokenize(n, s, len, t, MAX_TOKS);
 	struct acc a = {0}, base = {0}, before = {0}; /* before: a before
