@@ -112,6 +112,18 @@ const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
 	wf_table(f, n, n->t_tense_word, NORM_WF_TENSE_WORD);
 	wf_table(f, n, n->t_tense_pair, NORM_WF_TENSE_PAIR);
 	wf_table(f, n, n->t_past_suffix, NORM_WF_PAST_SUFFIX);
+	wf_table(f, n, n->t_number, NORM_WF_NUMBER);
+	wf_table(f, n, n->t_scale, NORM_WF_SCALE);
+	wf_table(f, n, n->t_scale_plural, NORM_WF_SCALE_PLURAL);
+	wf_table(f, n, n->t_scale_short, NORM_WF_SCALE_SHORT);
+	wf_table(f, n, n->t_ordinal, NORM_WF_ORDINAL);
+	wf_table(f, n, n->t_frac_den, NORM_WF_FRAC_DEN);
+	wf_table(f, n, n->t_frac_one, NORM_WF_FRAC_ONE);
+	wf_table(f, n, n->t_frac_tens, NORM_WF_FRAC_TENS);
+	wf_table(f, n, n->t_article, NORM_WF_ARTICLE);
+	wf_table(f, n, n->t_joiner, NORM_WF_JOINER);
+	wf_table(f, n, n->t_point, NORM_WF_POINT);
+	wf_table(f, n, n->t_of, NORM_WF_OF);
 	atomic_store_explicit(&f->state, 2, memory_order_release);
 	return f;
 }

@@ -91,6 +91,9 @@ static void test_wordfacts(void **state)
 	all_pass(n, f, "past", NORM_WF_PAST);
 	all_pass(n, f, "tense_word", NORM_WF_TENSE_WORD);
 	all_pass(n, f, "tense_pair", NORM_WF_TENSE_PAIR);
+	all_pass(n, f, "number", NORM_WF_NUMBER);
+	all_pass(n, f, "scale", NORM_WF_SCALE);
+	all_pass(n, f, "ordinal", NORM_WF_ORDINAL);
 	/* first and last words of hedges, in any case */
 	static const char *const first[] = {"more", "At", "GREATER", "up"};
 	static const char *const last[] = {"than", "Least", "to", "of"};
