@@ -109,7 +109,8 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 			break;
 		wlen[nw] = we - j;
 		wh[nw] = norm_word_hash(t + j, we - j);
-		if (nw == 0 && !norm_wf_may(f, NORM_WF_HEDGE_LAST, wh[0], wlen[0]))
+		if (nw == 0 &&
+		    !norm_wf_may(f, NORM_WF_HEDGE_LAST, wh[0], wlen[0]))
 			break; /* no hedge ends with this word */
 		w[nw++] = j;
 	}

@@ -587,7 +587,8 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 		/* "2025-Q3", "2025-H1" */
 		int per = unit[0] == 'Q' ? 4 : 2;
 		long k = o.y * (long)per + (o.m - 1) / (12 / per) + off;
-		e = put_ymd(buf, 1, k / per, 0, 0, unit[0] == 'Q' ? "-Q" : "-H");
+		e = put_ymd(buf, 1, k / per, 0, 0,
+			    unit[0] == 'Q' ? "-Q" : "-H");
 		e = norm_put_int(e, k % per + 1, 1);
 	} else if (!strcmp(unit, "Y")) {
 		e = put_ymd(buf, 1, (long)o.y + off, 0, 0, "");

@@ -58,15 +58,28 @@ uint32_t norm_word_hash(const char *s, size_t len)
 	return norm_word_hash_more(2166136261u, s, len);
 }
 
-static void wf_add(struct norm_wordfacts *f, int t, const char *s,
-		   size_t len)
+uint32_t norm_pair_hash(uint32_t h1, uint32_t h2)
 {
-	uint32_t h = norm_word_hash(s, len);
+	uint32_t x = h1 * 0x9e3779b1u + h2;
+	x ^= x >> 15;
+	x *= 0x2c1b3c6du;
+	return x ^ (x >> 12);
+}
+
+static void wf_add_hash(struct norm_wordfacts *f, int t, uint32_t h,
+			size_t len)
+{
 	uint32_t a = h % NORM_WF_BITS, b = (h >> 11) % NORM_WF_BITS;
 	f->bloom[t][a / 64] |= 1ull << (a % 64);
 	f->bloom[t][b / 64] |= 1ull << (b % 64);
 	if (len > f->maxlen[t])
 		f->maxlen[t] = (uint32_t)len;
+}
+
+static void wf_add(struct norm_wordfacts *f, int t, const char *s,
+		   size_t len)
+{
+	wf_add_hash(f, t, norm_word_hash(s, len), len);
 }
 
 /* Table ti's keys (normalised as norm_compile.c stores them) into facts
@@ -81,10 +94,22 @@ static void wf_table(struct norm_wordfacts *f, const struct fc_norm *n,
 	for (size_t k = 0; k < tb->n; k++) {
 		size_t len = norm_key(tb->keys[k], strlen(tb->keys[k]), buf,
 				      sizeof(buf));
+		const char *sp = memchr(buf, ' ', len);
+		if (t == NORM_WF_TENSE_PAIR) {
+			/* looked up as two words, by norm_pair_hash: a key
+			** of one word or of three is never looked up */
+			size_t l1 = sp ? (size_t)(sp - buf) : 0;
+			size_t l2 = len - l1 - 1;
+			if (!sp || memchr(sp + 1, ' ', l2))
+				continue;
+			uint32_t h = norm_pair_hash(norm_word_hash(buf, l1),
+						    norm_word_hash(sp + 1, l2));
+			wf_add_hash(f, t, h, len);
+			continue;
+		}
 		wf_add(f, t, buf, len);
 		if (t != NORM_WF_HEDGE)
 			continue;
-		const char *sp = memchr(buf, ' ', len);
 		wf_add(f, NORM_WF_HEDGE_FIRST, buf,
 		       sp ? (size_t)(sp - buf) : len);
 		size_t b = len;
@@ -216,6 +241,20 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	return past_by_suffix(n, f, w, len) ? CUE_ED : 0;
 }
 
+/* s[0, len) lower-cased into out (as norm_key does a word without
+** blanks); returns its norm_word_hash. One pass for both. */
+static uint32_t lower_hash(const char *s, size_t len, char *out)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		c |= (unsigned)(c - 'A' < 26u) << 5;
+		out[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -243,6 +282,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool pending_plan = false; /* "scheduled": unless "had" came first */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
+	uint32_t next_h = 0; /* norm_word_hash of the word after this one */
 	bool adjunct = false; /* "in", "on" right before the match */
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
 	bool ed_governs = false; /* the past verb's own adjunct */
@@ -258,7 +298,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
-			if (strchr(";:!?", t[i - 1]) ||
+			if (t[i - 1] == ';' || t[i - 1] == ':' ||
+			    t[i - 1] == '!' || t[i - 1] == '?' ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' ')) {
 				/* clause ends */
@@ -280,12 +321,12 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			break;
 		words++;
 		char buf[32];
-		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
+		size_t len = e - i; /* letters and apostrophes: no blanks */
 		if (len >= sizeof(buf)) {
 			nextlen = 0;
 			continue;
 		}
-		uint32_t h = norm_word_hash(buf, len);
+		uint32_t h = lower_hash(t + i, len, buf);
 		int32_t row = tense_word_row(n, f, buf, len, h);
 		double tw = tense_word_num(n, row);
 		if (words == 1)
@@ -303,12 +344,10 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
-			/* the pair's hash goes on from the word's; the pair
-			** is written out only when it may be a key */
+			/* the pair is written out only when it may be a key */
 			size_t plen = len + 1 + nextlen;
-			uint32_t ph = norm_word_hash_more(
-				norm_word_hash_more(h, " ", 1), pair, nextlen);
-			if (norm_wf_may(f, NORM_WF_TENSE_PAIR, ph, plen)) {
+			if (norm_wf_may(f, NORM_WF_TENSE_PAIR,
+					norm_pair_hash(h, next_h), plen)) {
 				memmove(pair + len + 1, pair, nextlen);
 				memcpy(pair, buf, len);
 				pair[len] = ' ';
@@ -318,6 +357,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		}
 		memcpy(pair, buf, len);
 		nextlen = len;
+		next_h = h;
 		if (k >= 0) {
 			double c = n->tables[n->t_tense_pair].nums[k];
 			if (c > 0 && !pending_ed)
@@ -450,8 +490,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
 			size_t plen = len + 1 + nlen;
-			uint32_t ph = norm_word_hash_more(
-				norm_word_hash_more(h, " ", 1), nb, nlen);
+			uint32_t ph =
+				norm_pair_hash(h, norm_word_hash(nb, nlen));
 			int32_t k = -1;
 			if (norm_wf_may(f, NORM_WF_TENSE_PAIR, ph, plen)) {
 				memcpy(pair, buf, len);

@@ -71,7 +71,17 @@ static void all_pass(const struct fc_norm *n,
 		char buf[256];
 		size_t len = norm_key(tb->keys[k], strlen(tb->keys[k]), buf,
 				      sizeof(buf));
-		if (!norm_wf_may(f, wt, norm_word_hash(buf, len), len)) {
+		uint32_t h = norm_word_hash(buf, len);
+		if (wt == NORM_WF_TENSE_PAIR) {
+			/* two words: by the words' hashes */
+			const char *sp = memchr(buf, ' ', len);
+			size_t l1 = sp ? (size_t)(sp - buf) : 0;
+			if (!sp || memchr(sp + 1, ' ', len - l1 - 1))
+				continue; /* never looked up */
+			h = norm_pair_hash(norm_word_hash(buf, l1),
+					   norm_word_hash(sp + 1, len - l1 - 1));
+		}
+		if (!norm_wf_may(f, wt, h, len)) {
 			print_error("%s: key '%s' rejected\n", name,
 				    tb->keys[k]);
 			fail();
