@@ -78,8 +78,9 @@ static void all_pass(const struct fc_norm *n,
 			size_t l1 = sp ? (size_t)(sp - buf) : 0;
 			if (!sp || memchr(sp + 1, ' ', len - l1 - 1))
 				continue; /* never looked up */
+			size_t l2 = len - l1 - 1;
 			h = norm_pair_hash(norm_word_hash(buf, l1),
-					   norm_word_hash(sp + 1, len - l1 - 1));
+					   norm_word_hash(sp + 1, l2));
 		}
 		if (!norm_wf_may(f, wt, h, len)) {
 			print_error("%s: key '%s' rejected\n", name,
@@ -144,8 +145,8 @@ static void digits_are(const char *s, double v, size_t used, bool is_int)
 	bool gi;
 	size_t u = norm_read_digits(s, strlen(s), 0, &got, &gi);
 	if (u != used || got != v || gi != is_int) {
-		print_error("'%s': %zu %.17g %d, want %zu %.17g %d\n", s, u, got,
-			    gi, used, v, is_int);
+		print_error("'%s': %zu %.17g %d, want %zu %.17g %d\n", s, u,
+			    got, gi, used, v, is_int);
 		fail();
 	}
 }
