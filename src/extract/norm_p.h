@@ -453,8 +453,6 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future);
 
 /* FNV-1a of s[0, len) lower-cased (A-Z only), for struct norm_wordfacts. */
 uint32_t norm_word_hash(const char *s, size_t len);
-/* The hash of a string that goes on with s[0, len), from its hash h. */
-uint32_t norm_word_hash_more(uint32_t h, const char *s, size_t len);
 /* The facts' hash of the two-word key "w1 w2" (NORM_WF_TENSE_PAIR) from
 ** the words' norm_word_hash. */
 uint32_t norm_pair_hash(uint32_t h1, uint32_t h2);

@@ -43,19 +43,15 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 
 /* ---- word facts (struct norm_wordfacts) ------------------------------- */
 
-uint32_t norm_word_hash_more(uint32_t h, const char *s, size_t len)
+uint32_t norm_word_hash(const char *s, size_t len)
 {
+	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = (unsigned char)s[i];
 		c |= (unsigned)(c - 'A' < 26u) << 5; /* A-Z to a-z */
 		h = (h ^ c) * 16777619u;
 	}
 	return h;
-}
-
-uint32_t norm_word_hash(const char *s, size_t len)
-{
-	return norm_word_hash_more(2166136261u, s, len);
 }
 
 uint32_t norm_pair_hash(uint32_t h1, uint32_t h2)
