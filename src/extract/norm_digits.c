@@ -148,11 +148,19 @@ size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
 	size_t k;
 	*v = 0;
 	*is_int = true;
-	if ((k = grouped(s, len, i, ',', 3, 3, v)) ||
-	    (k = grouped(s, len, i, ',', 2, 2, v)) ||
-	    (k = grouped(s, len, i, ' ', 3, 3, v))) {
+	/* every group form has a lead of 1 to 3 digits and a separator
+	** after it (',', '.', ' ' or the lead byte of a no-break space):
+	** most numbers ("2020", "5") have none and skip the four tries */
+	size_t n0 = ndigits(s, len, i);
+	char after = i + n0 < len ? s[i + n0] : 0;
+	bool may_group = n0 >= 1 && n0 <= 3 &&
+			 (after == ',' || after == '.' || after == ' ' ||
+			  after == '\xc2' || after == '\xe2');
+	if (may_group && ((k = grouped(s, len, i, ',', 3, 3, v)) ||
+			  (k = grouped(s, len, i, ',', 2, 2, v)) ||
+			  (k = grouped(s, len, i, ' ', 3, 3, v)))) {
 		k += i;
-	} else if ((k = grouped(s, len, i, '.', 3, 3, v)) &&
+	} else if (may_group && (k = grouped(s, len, i, '.', 3, 3, v)) &&
 		   i + k + 1 < len && s[i + k] == ',' &&
 		   ndigits(s, len, i + k + 1) >= 1 &&
 		   ndigits(s, len, i + k + 1) <= 2) {

@@ -121,55 +121,84 @@ static enum cls by_value(double v)
 	return C_DIG;
 }
 
+/* A word of a number phrase, normalised once for the lookups in the
+** number tables (norm_key, norm_word_hash), and the word facts. */
+struct word {
+	const struct fc_norm *n;
+	const struct norm_wordfacts *f;
+	char buf[32];
+	size_t len;
+	uint32_t h;
+};
+
+/* The word's row in table t (facts table wt), or -1. */
+static int32_t word_row(const struct word *w, int t, int wt)
+{
+	if (t < 0 || !norm_wf_may(w->f, wt, w->h, w->len))
+		return -1;
+	return norm_hash_get(&w->n->lookup, t, w->buf, w->len);
+}
+
 /* Classify the word s[0, len); false when it is no number word. */
 static bool word_tok(const struct fc_norm *n, const char *s, size_t len,
 		     struct tok *t)
 {
+	struct word w = {.n = n, .f = norm_wordfacts(n)};
+	if (len >= sizeof(w.buf))
+		return false; /* as lookup(): no key is that long */
+	w.len = norm_key(s, len, w.buf, sizeof(w.buf));
+	w.h = norm_word_hash(w.buf, w.len);
 	int32_t k;
-	if ((k = lookup(n, n->t_number, s, len)) >= 0) {
+	if ((k = word_row(&w, n->t_number, NORM_WF_NUMBER)) >= 0) {
 		t->v = tval(n, n->t_number, k);
 		t->cls = by_value(t->v);
 		t->is_one = t->v == 1;
 		t->is_int = true;
-	} else if ((k = lookup(n, n->t_scale, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_scale, NORM_WF_SCALE)) >= 0) {
 		t->v = tval(n, n->t_scale, k);
 		t->cls = t->v < 1000 ? C_HUND : C_BIG;
-	} else if ((k = lookup(n, n->t_scale_plural, s, len)) >= 0 ||
-		   (k = lookup(n, n->t_scale_short, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_scale_plural,
+				 NORM_WF_SCALE_PLURAL)) >= 0 ||
+		   (k = word_row(&w, n->t_scale_short,
+				 NORM_WF_SCALE_SHORT)) >= 0) {
 		/* "hundreds", "bln": only after a number */
-		int tb = lookup(n, n->t_scale_plural, s, len) >= 0
+		int tb = word_row(&w, n->t_scale_plural,
+				  NORM_WF_SCALE_PLURAL) >= 0
 				 ? n->t_scale_plural
 				 : n->t_scale_short;
 		t->v = tval(n, tb, k);
 		t->cls = t->v < 1000 ? C_HUND : C_BIG;
 		t->is_plural = true;
-	} else if ((k = lookup(n, n->t_ordinal, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_ordinal, NORM_WF_ORDINAL)) >= 0) {
 		t->v = tval(n, n->t_ordinal, k);
 		t->cls = by_value(t->v);
 		t->form = F_ORD;
-	} else if ((k = lookup(n, n->t_frac_den, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_frac_den, NORM_WF_FRAC_DEN)) >=
+		   0) {
 		t->v = tval(n, n->t_frac_den, k);
 		t->cls = by_value(t->v);
 		t->form = F_PORD;
-	} else if ((k = lookup(n, n->t_frac_one, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_frac_one, NORM_WF_FRAC_ONE)) >=
+		   0) {
 		t->v = tval(n, n->t_frac_one, k);
 		t->cls = by_value(t->v);
 		t->form = F_ORD;
 		t->is_only_frac = true;
-	} else if ((k = lookup(n, n->t_frac_tens, s, len)) >= 0) {
+	} else if ((k = word_row(&w, n->t_frac_tens, NORM_WF_FRAC_TENS)) >=
+		   0) {
 		t->v = tval(n, n->t_frac_tens, k);
 		t->cls = C_UNIT;
 		t->form = F_PORD;
 		t->is_tens_den = true;
-	} else if (lookup(n, n->t_article, s, len) >= 0) {
+	} else if (word_row(&w, n->t_article, NORM_WF_ARTICLE) >= 0) {
 		t->cls = C_ART;
 		t->v = 1;
 		t->is_one = true;
-	} else if (lookup(n, n->t_joiner, s, len) >= 0) {
+	} else if (word_row(&w, n->t_joiner, NORM_WF_JOINER) >= 0) {
 		t->cls = C_AND;
-	} else if (lookup(n, n->t_point, s, len) >= 0) {
+	} else if (word_row(&w, n->t_point, NORM_WF_POINT) >= 0) {
 		t->cls = C_POINT;
-	} else if (lookup(n, n->t_of, s, len) >= 0) {
+	} else if (word_row(&w, n->t_of, NORM_WF_OF) >= 0) {
 		t->cls = C_OF;
 	} else {
 		return false;
@@ -529,6 +558,24 @@ double norm_round(double x)
 bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 		      struct norm_num *out)
 {
+	/* a run of digits alone ("2020", "15"), a third of the numbers
+	** quantities read: what the reading below gives it (one whole
+	** C_DIG token, a cardinal), without the tokens; up to 15 digits
+	** are exact in a double, as norm_read_digits adds them */
+	if (len >= 1 && len <= 15) {
+		size_t i = 0;
+		double v = 0;
+		while (i < len && is_digit(s[i]))
+			v = v * 10 + (s[i++] - '0');
+		if (i == len) {
+			out->value = v;
+			out->used = (uint32_t)len;
+			out->kind = NORM_NUM_CARD;
+			out->is_bare = false;
+			out->scale_end = 0;
+			return true;
+		}
+	}
 	struct tok t[MAX_TOKS];
 	size_t nt = tokenize(n, s, len, t, MAX_TOKS);
 	struct acc a = {0}, base = {0}, before = {0}; /* before: a before

@@ -36,6 +36,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 
 #include "extract/norm_ref.h"
 #include "stages.h"
@@ -160,6 +161,33 @@ struct norm_hash {
 	size_t mask, n;
 };
 
+/*
+** Facts about the word tables the productions look words up in, for
+** cheap rejections before a hash lookup: most words before a number or
+** a date are in none of them. Per table a Bloom filter of its keys'
+** hashes (norm_word_hash) and its longest key; made on first use by
+** norm_wordfacts (norm_tense.c), when the tables are final.
+*/
+enum {
+	NORM_WF_HEDGE,       /* table hedge: whole keys */
+	NORM_WF_HEDGE_FIRST, /* ... their first words */
+	NORM_WF_HEDGE_LAST,  /* ... their last words */
+	NORM_WF_FUTURE, NORM_WF_PAST, NORM_WF_PASSIVE, NORM_WF_TENSE_WORD,
+	NORM_WF_TENSE_PAIR, NORM_WF_PAST_SUFFIX,
+	/* the number words norm_number.c reads */
+	NORM_WF_NUMBER, NORM_WF_SCALE, NORM_WF_SCALE_PLURAL,
+	NORM_WF_SCALE_SHORT, NORM_WF_ORDINAL, NORM_WF_FRAC_DEN,
+	NORM_WF_FRAC_ONE, NORM_WF_FRAC_TENS, NORM_WF_ARTICLE, NORM_WF_JOINER,
+	NORM_WF_POINT, NORM_WF_OF,
+	NORM_NWF
+};
+#define NORM_WF_BITS 2048 /* per table: 2 bits a key */
+struct norm_wordfacts {
+	atomic_uint state; /* 0: not made, 1: being made, 2: made */
+	uint32_t maxlen[NORM_NWF];
+	uint64_t bloom[NORM_NWF][NORM_WF_BITS / 64];
+};
+
 struct fc_norm {
 	struct norm_table *tables;
 	size_t ntables, captables;
@@ -215,6 +243,7 @@ struct fc_norm {
 	** 2011, the week) */
 	bool is_shift_finer;
 	struct norm_scan *scan; /* built by norm_scan_build */
+	struct norm_wordfacts wf; /* zero until made (norm_wordfacts) */
 	struct norm_first_memo *first_memo; /* while patterns compile */
 	size_t lookbehind; /* bytes a match may look at before its stretch */
 };
@@ -393,6 +422,13 @@ void norm_iso_week(int32_t days, int *wy, int *ww);
 void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap);
 bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
 
+/* v in decimal at o, zero-padded to width characters as printf's %0*ld
+** (the sign counts); returns the end, not NUL-terminated (at most 21
+** bytes more than width). */
+char *norm_put_int(char *o, long v, int width);
+/* s[0, len) into buf as a string, cut to cap - 1 bytes as snprintf does. */
+void norm_put_cap(char *buf, size_t cap, const char *s, size_t len);
+
 /* The parts of a date; norm_date_value() fills in a missing year. */
 struct norm_parts {
 	int y, mo, d, q;
@@ -414,6 +450,26 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 enum { NORM_TENSE_SCHED = 2 };
 int norm_tense(const struct norm_match *m);
 bool norm_prefer_past(const struct norm_match *m, long past, long future);
+
+/* FNV-1a of s[0, len) lower-cased (A-Z only), for struct norm_wordfacts. */
+uint32_t norm_word_hash(const char *s, size_t len);
+/* The facts' hash of the two-word key "w1 w2" (NORM_WF_TENSE_PAIR) from
+** the words' norm_word_hash. */
+uint32_t norm_pair_hash(uint32_t h1, uint32_t h2);
+/* n's word facts; NULL while another thread makes them (then every
+** word may be a key). */
+const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n);
+/* May the normalised key of hash h and length len be in facts table t?
+** False only when it is not. */
+static inline bool norm_wf_may(const struct norm_wordfacts *f, int t,
+			       uint32_t h, size_t len)
+{
+	if (!f)
+		return true;
+	uint32_t a = h % NORM_WF_BITS, b = (h >> 11) % NORM_WF_BITS;
+	return len <= f->maxlen[t] && (f->bloom[t][a / 64] >> (a % 64) & 1) &&
+	       (f->bloom[t][b / 64] >> (b % 64) & 1);
+}
 
 /* norm_relative.c */
 int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,

@@ -86,8 +86,13 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 				      uint32_t *start)
 {
 	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
 	const char *t = m->text;
 	uint32_t lo = m->stretch_start, j = *start, w[HEDGE_WORDS];
+	/* the words' lengths and hashes, for the word facts: most numbers
+	** follow a word that ends no hedge ("the", "of"), and most word
+	** runs begin with one that starts none */
+	uint32_t wlen[HEDGE_WORDS], wh[HEDGE_WORDS];
 	int nw = 0;
 	const char *val;
 	while (nw < HEDGE_WORDS) {
@@ -102,10 +107,22 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 		if (j == we || (j > lo && !is_blank(t[j - 1]) &&
 				t[j - 1] != '(' && t[j - 1] != '"'))
 			break;
+		wlen[nw] = we - j;
+		wh[nw] = norm_word_hash(t + j, we - j);
+		if (nw == 0 &&
+		    !norm_wf_may(f, NORM_WF_HEDGE_LAST, wh[0], wlen[0]))
+			break; /* no hedge ends with this word */
 		w[nw++] = j;
 	}
+	/* the words w[k-1] .. w[0] as a key: their letters and k-1 spaces */
+	uint32_t keylen[HEDGE_WORDS + 1] = {0};
+	for (int k = 1; k <= nw; k++)
+		keylen[k] = keylen[k - 1] + wlen[k - 1] + (k > 1);
 	for (int k = nw; k > 0; k--)
-		if (in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
+		if (keylen[k] <= (f ? f->maxlen[NORM_WF_HEDGE] : UINT32_MAX) &&
+		    norm_wf_may(f, NORM_WF_HEDGE_FIRST, wh[k - 1],
+				wlen[k - 1]) &&
+		    in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
 			*start = w[k - 1];
 			return mod_named(val, strlen(val));
 		}

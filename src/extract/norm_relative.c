@@ -107,6 +107,29 @@ static int weekday_counted(const struct norm_match *m, int wd,
 	return 0;
 }
 
+/*
+** The first nparts of y, mo, d at o as "%04ld-%02ld-%02ld", then suffix;
+** returns the end (not NUL-terminated). At most 34 bytes and the suffix:
+** the values here are days and offsets bounded by the callers.
+*/
+static char *put_ymd(char *o, int nparts, long y, long mo, long d,
+		     const char *suffix)
+{
+	if (nparts >= 1)
+		o = norm_put_int(o, y, 4);
+	if (nparts >= 2) {
+		*o++ = '-';
+		o = norm_put_int(o, mo, 2);
+	}
+	if (nparts >= 3) {
+		*o++ = '-';
+		o = norm_put_int(o, d, 2);
+	}
+	size_t len = strlen(suffix);
+	memcpy(o, suffix, len);
+	return o + len;
+}
+
 int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
 {
 	int wd, rel = 0;
@@ -127,7 +150,7 @@ int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
 	if (!counted)
 		day = norm_weekday_day(m, wd, has_rel, rel);
 	fc_civil_from_days(day, &y, &mo, &d);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+	*put_ymd(buf, 3, y, mo, d, part) = 0;
 	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 
@@ -543,30 +566,38 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 		}
 		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
+	/* written by hand: snprintf cost as much as the rest */
+	char *e = buf;
 	if (!strcmp(unit, "D")) {
 		fc_civil_from_days(o.days + off, &y, &mo, &d);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d%s", y, mo, d, part);
+		e = put_ymd(buf, 3, y, mo, d, part);
 	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
 		int wy, ww;
 		norm_iso_week(o.days + 7 * off, &wy, &ww);
-		snprintf(buf, sizeof(buf), "%04d-W%02d%s", wy, ww,
-			 unit[1] ? "-WE" : "");
+		e = put_ymd(buf, 1, wy, 0, 0, "-W");
+		e = norm_put_int(e, ww, 2);
+		if (unit[1]) {
+			memcpy(e, "-WE", 3);
+			e += 3;
+		}
 	} else if (!strcmp(unit, "M")) {
 		long k = o.y * 12L + o.m - 1 + off;
-		snprintf(buf, sizeof(buf), "%04ld-%02ld", k / 12, k % 12 + 1);
-	} else if (!strcmp(unit, "Q")) {
-		long k = o.y * 4L + (o.m - 1) / 3 + off;
-		snprintf(buf, sizeof(buf), "%04ld-Q%ld", k / 4, k % 4 + 1);
-	} else if (!strcmp(unit, "H")) {
-		long k = o.y * 2L + (o.m - 1) / 6 + off;
-		snprintf(buf, sizeof(buf), "%04ld-H%ld", k / 2, k % 2 + 1);
+		e = put_ymd(buf, 2, k / 12, k % 12 + 1, 0, "");
+	} else if (!strcmp(unit, "Q") || !strcmp(unit, "H")) {
+		/* "2025-Q3", "2025-H1" */
+		int per = unit[0] == 'Q' ? 4 : 2;
+		long k = o.y * (long)per + (o.m - 1) / (12 / per) + off;
+		e = put_ymd(buf, 1, k / per, 0, 0,
+			    unit[0] == 'Q' ? "-Q" : "-H");
+		e = norm_put_int(e, k % per + 1, 1);
 	} else if (!strcmp(unit, "Y")) {
-		snprintf(buf, sizeof(buf), "%04d", o.y + off);
+		e = put_ymd(buf, 1, (long)o.y + off, 0, 0, "");
 	} else if (!strcmp(unit, "DE")) {
-		snprintf(buf, sizeof(buf), "%03d", o.y / 10 + off);
+		e = norm_put_int(buf, (long)o.y / 10 + off, 3);
 	} else {
 		return 0;
 	}
+	*e = 0;
 	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 

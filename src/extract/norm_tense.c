@@ -41,10 +41,122 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 	}
 }
 
-static bool in_table(const struct fc_norm *n, int t, const char *w,
-		     size_t len)
+/* ---- word facts (struct norm_wordfacts) ------------------------------- */
+
+uint32_t norm_word_hash(const char *s, size_t len)
 {
-	return t >= 0 && norm_hash_get(&n->lookup, t, w, len) >= 0;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		c |= (unsigned)(c - 'A' < 26u) << 5; /* A-Z to a-z */
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+uint32_t norm_pair_hash(uint32_t h1, uint32_t h2)
+{
+	uint32_t x = h1 * 0x9e3779b1u + h2;
+	x ^= x >> 15;
+	x *= 0x2c1b3c6du;
+	return x ^ (x >> 12);
+}
+
+static void wf_add_hash(struct norm_wordfacts *f, int t, uint32_t h,
+			size_t len)
+{
+	uint32_t a = h % NORM_WF_BITS, b = (h >> 11) % NORM_WF_BITS;
+	f->bloom[t][a / 64] |= 1ull << (a % 64);
+	f->bloom[t][b / 64] |= 1ull << (b % 64);
+	if (len > f->maxlen[t])
+		f->maxlen[t] = (uint32_t)len;
+}
+
+static void wf_add(struct norm_wordfacts *f, int t, const char *s,
+		   size_t len)
+{
+	wf_add_hash(f, t, norm_word_hash(s, len), len);
+}
+
+/* Table ti's keys (normalised as norm_compile.c stores them) into facts
+** table t, and for hedges their first and last words. */
+static void wf_table(struct norm_wordfacts *f, const struct fc_norm *n,
+		     int ti, int t)
+{
+	if (ti < 0)
+		return; /* no such table: no key passes */
+	const struct norm_table *tb = &n->tables[ti];
+	char buf[256];
+	for (size_t k = 0; k < tb->n; k++) {
+		size_t len = norm_key(tb->keys[k], strlen(tb->keys[k]), buf,
+				      sizeof(buf));
+		const char *sp = memchr(buf, ' ', len);
+		if (t == NORM_WF_TENSE_PAIR) {
+			/* looked up as two words, by norm_pair_hash: a key
+			** of one word or of three is never looked up */
+			size_t l1 = sp ? (size_t)(sp - buf) : 0;
+			size_t l2 = len - l1 - 1;
+			if (!sp || memchr(sp + 1, ' ', l2))
+				continue;
+			uint32_t h = norm_pair_hash(norm_word_hash(buf, l1),
+						    norm_word_hash(sp + 1, l2));
+			wf_add_hash(f, t, h, len);
+			continue;
+		}
+		wf_add(f, t, buf, len);
+		if (t != NORM_WF_HEDGE)
+			continue;
+		wf_add(f, NORM_WF_HEDGE_FIRST, buf,
+		       sp ? (size_t)(sp - buf) : len);
+		size_t b = len;
+		while (b > 0 && buf[b - 1] != ' ')
+			b--;
+		wf_add(f, NORM_WF_HEDGE_LAST, buf + b, len - b);
+	}
+}
+
+const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
+{
+	/* the facts live in n (zeroed when made) and are written once by
+	** whichever thread comes first; n is otherwise read-only here */
+	struct norm_wordfacts *f = (struct norm_wordfacts *)&n->wf;
+	unsigned st = atomic_load_explicit(&f->state, memory_order_acquire);
+	if (st == 2)
+		return f;
+	unsigned zero = 0;
+	if (st != 0 || !atomic_compare_exchange_strong(&f->state, &zero, 1))
+		return NULL;
+	wf_table(f, n, n->t_hedge, NORM_WF_HEDGE);
+	wf_table(f, n, n->t_future, NORM_WF_FUTURE);
+	wf_table(f, n, n->t_past, NORM_WF_PAST);
+	wf_table(f, n, n->t_passive, NORM_WF_PASSIVE);
+	wf_table(f, n, n->t_tense_word, NORM_WF_TENSE_WORD);
+	wf_table(f, n, n->t_tense_pair, NORM_WF_TENSE_PAIR);
+	wf_table(f, n, n->t_past_suffix, NORM_WF_PAST_SUFFIX);
+	wf_table(f, n, n->t_number, NORM_WF_NUMBER);
+	wf_table(f, n, n->t_scale, NORM_WF_SCALE);
+	wf_table(f, n, n->t_scale_plural, NORM_WF_SCALE_PLURAL);
+	wf_table(f, n, n->t_scale_short, NORM_WF_SCALE_SHORT);
+	wf_table(f, n, n->t_ordinal, NORM_WF_ORDINAL);
+	wf_table(f, n, n->t_frac_den, NORM_WF_FRAC_DEN);
+	wf_table(f, n, n->t_frac_one, NORM_WF_FRAC_ONE);
+	wf_table(f, n, n->t_frac_tens, NORM_WF_FRAC_TENS);
+	wf_table(f, n, n->t_article, NORM_WF_ARTICLE);
+	wf_table(f, n, n->t_joiner, NORM_WF_JOINER);
+	wf_table(f, n, n->t_point, NORM_WF_POINT);
+	wf_table(f, n, n->t_of, NORM_WF_OF);
+	atomic_store_explicit(&f->state, 2, memory_order_release);
+	return f;
+}
+
+/* ---- tense cues --------------------------------------------------------- */
+
+/* Is the normalised word w (hash h) a key of table t (facts table wt)? */
+static bool in_table(const struct fc_norm *n, const struct norm_wordfacts *f,
+		     int t, int wt, const char *w, size_t len, uint32_t h)
+{
+	return t >= 0 && norm_wf_may(f, wt, h, len) &&
+	       norm_hash_get(&n->lookup, t, w, len) >= 0;
 }
 
 static bool is_word_byte(char c)
@@ -53,13 +165,15 @@ static bool is_word_byte(char c)
 }
 
 /* Is the lower-case word w a past form by its ending (-ed)? */
-static bool past_by_suffix(const struct fc_norm *n, const char *w,
+static bool past_by_suffix(const struct fc_norm *n,
+			   const struct norm_wordfacts *f, const char *w,
 			   size_t len)
 {
 	if (n->t_past_suffix < 0 || len < 5)
 		return false;
 	for (size_t k = 2; k <= 3 && k + 2 < len; k++)
-		if (in_table(n, n->t_past_suffix, w + len - k, k))
+		if (in_table(n, f, n->t_past_suffix, NORM_WF_PAST_SUFFIX,
+			     w + len - k, k, norm_word_hash(w + len - k, k)))
 			return true;
 	return false;
 }
@@ -67,10 +181,12 @@ static bool past_by_suffix(const struct fc_norm *n, const char *w,
 enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
 /* w's row in table tense_word, or -1. */
-static int32_t tense_word_row(const struct fc_norm *n, const char *w,
-			      size_t len)
+static int32_t tense_word_row(const struct fc_norm *n,
+			      const struct norm_wordfacts *f, const char *w,
+			      size_t len, uint32_t h)
 {
-	return n->t_tense_word >= 0
+	return n->t_tense_word >= 0 &&
+			       norm_wf_may(f, NORM_WF_TENSE_WORD, h, len)
 		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
 		       : -1;
 }
@@ -98,10 +214,10 @@ enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
 ** a word after which such a verb is a noun or an infinitive ("the
 ** close", "to meet": tense_word 4), 0 none (also a tense_word valued 0:
 ** "United", "hundred" end in -ed and are no verbs). k: w's row in
-** tense_word (tense_word_row).
+** tense_word (tense_word_row), h its norm_word_hash.
 */
-static int word_cue(const struct fc_norm *n, const char *w, size_t len,
-		    int32_t k)
+static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
+		    const char *w, size_t len, int32_t k, uint32_t h)
 {
 	double c = tense_word_num(n, k);
 	if (c == 2)
@@ -112,13 +228,27 @@ static int word_cue(const struct fc_norm *n, const char *w, size_t len,
 		return CUE_DET;
 	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
 		return 0;
-	if (c > 0 || in_table(n, n->t_future, w, len))
+	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
 		return 1;
-	if (c < 0 || in_table(n, n->t_past, w, len))
+	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
 		return -1;
 	if (k >= 0)
 		return 0;
-	return past_by_suffix(n, w, len) ? CUE_ED : 0;
+	return past_by_suffix(n, f, w, len) ? CUE_ED : 0;
+}
+
+/* s[0, len) lower-cased into out (as norm_key does a word without
+** blanks); returns its norm_word_hash. One pass for both. */
+static uint32_t lower_hash(const char *s, size_t len, char *out)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		c |= (unsigned)(c - 'A' < 26u) << 5;
+		out[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
 }
 
 /*
@@ -139,6 +269,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		return 1;
 	if (n->t_future < 0)
 		return 0;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
@@ -147,6 +278,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool pending_plan = false; /* "scheduled": unless "had" came first */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen = 0;
+	uint32_t next_h = 0; /* norm_word_hash of the word after this one */
 	bool adjunct = false; /* "in", "on" right before the match */
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
 	bool ed_governs = false; /* the past verb's own adjunct */
@@ -162,7 +294,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
-			if (strchr(";:!?", t[i - 1]) ||
+			if (t[i - 1] == ';' || t[i - 1] == ':' ||
+			    t[i - 1] == '!' || t[i - 1] == '?' ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' ')) {
 				/* clause ends */
@@ -184,12 +317,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			break;
 		words++;
 		char buf[32];
-		size_t len = norm_key(t + i, e - i, buf, sizeof(buf));
+		size_t len = e - i; /* letters and apostrophes: no blanks */
 		if (len >= sizeof(buf)) {
 			nextlen = 0;
 			continue;
 		}
-		int32_t row = tense_word_row(n, buf, len);
+		uint32_t h = lower_hash(t + i, len, buf);
+		int32_t row = tense_word_row(n, f, buf, len, h);
 		double tw = tense_word_num(n, row);
 		if (words == 1)
 			adjunct = tw == TW_ADJUNCT;
@@ -206,14 +340,20 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
-			memmove(pair + len + 1, pair, nextlen);
-			memcpy(pair, buf, len);
-			pair[len] = ' ';
-			k = norm_hash_get(&n->lookup, n->t_tense_pair, pair,
-					  len + 1 + nextlen);
+			/* the pair is written out only when it may be a key */
+			size_t plen = len + 1 + nextlen;
+			if (norm_wf_may(f, NORM_WF_TENSE_PAIR,
+					norm_pair_hash(h, next_h), plen)) {
+				memmove(pair + len + 1, pair, nextlen);
+				memcpy(pair, buf, len);
+				pair[len] = ' ';
+				k = norm_hash_get(&n->lookup, n->t_tense_pair,
+						  pair, plen);
+			}
 		}
 		memcpy(pair, buf, len);
 		nextlen = len;
+		next_h = h;
 		if (k >= 0) {
 			double c = n->tables[n->t_tense_pair].nums[k];
 			if (c > 0 && !pending_ed)
@@ -226,12 +366,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (pending_plan)
 			return 1;
 		if (pending_ed) {
-			if (!in_table(n, n->t_passive, buf, len))
+			if (!in_table(n, f, n->t_passive, NORM_WF_PASSIVE, buf,
+				      len, h))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int c = word_cue(n, buf, len, row);
+		int c = word_cue(n, f, buf, len, row, h);
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
@@ -269,7 +410,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			/* "scheduled", "planned": a plan unless a pair says
 			** it was one ("had been scheduled", "as previously
 			** planned": tense_pair) */
-			if (!past_by_suffix(n, buf, len))
+			if (!past_by_suffix(n, f, buf, len))
 				return 1;
 			pending_plan = true;
 		}
@@ -329,6 +470,7 @@ static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 static int tense_ahead(const struct norm_match *m, bool *aside)
 {
 	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
 	const char *t = m->text;
 	uint32_t i = m->end, hi = m->stretch_end;
 	char buf[32], nb[32], pair[64];
@@ -340,13 +482,20 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 	for (int words = 0; len && words < 12; words++) {
 		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
 		uint32_t nend = i;
+		uint32_t h = len < sizeof(buf) ? norm_word_hash(buf, len) : 0;
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
 		    n->t_tense_pair >= 0) {
-			memcpy(pair, buf, len);
-			pair[len] = ' ';
-			memcpy(pair + len + 1, nb, nlen);
-			int32_t k = norm_hash_get(&n->lookup, n->t_tense_pair,
-						  pair, len + 1 + nlen);
+			size_t plen = len + 1 + nlen;
+			uint32_t ph =
+				norm_pair_hash(h, norm_word_hash(nb, nlen));
+			int32_t k = -1;
+			if (norm_wf_may(f, NORM_WF_TENSE_PAIR, ph, plen)) {
+				memcpy(pair, buf, len);
+				pair[len] = ' ';
+				memcpy(pair + len + 1, nb, nlen);
+				k = norm_hash_get(&n->lookup, n->t_tense_pair,
+						  pair, plen);
+			}
 			if (k >= 0) {
 				double c = n->tables[n->t_tense_pair].nums[k];
 				if (c != 0)
@@ -363,8 +512,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			/* after the date a plan in the past tense dates the
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
-			int32_t row = tense_word_row(n, buf, len);
-			int c = word_cue(n, buf, len, row);
+			int32_t row = tense_word_row(n, f, buf, len, h);
+			int c = word_cue(n, f, buf, len, row, h);
 			if (c == CUE_CLAUSE)
 				return 0;
 			if (c == CUE_SCHED && !after_det && lower)
@@ -372,7 +521,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			after_det = c == CUE_DET;
 			if (c == CUE_SCHED || c == CUE_DET)
 				c = 0;
-			if (c > 0 && !after_aux && past_by_suffix(n, buf, len))
+			if (c > 0 && !after_aux &&
+			    past_by_suffix(n, f, buf, len))
 				return -1;
 			if (c == CUE_ED && !after_aux)
 				return -1;
@@ -383,7 +533,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 				*aside = true;
 			if (c != CUE_ED && c != 0)
 				return c > 0 ? 1 : -1;
-			after_aux = in_table(n, n->t_passive, buf, len);
+			after_aux = in_table(n, f, n->t_passive,
+					     NORM_WF_PASSIVE, buf, len, h);
 		}
 		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
 		len = nlen;

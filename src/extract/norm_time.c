@@ -284,6 +284,36 @@ bool norm_read_parts(const struct norm_match *m, enum norm_slot sy,
 	return true;
 }
 
+char *norm_put_int(char *o, long v, int width)
+{
+	char tmp[24];
+	int nd = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		tmp[nd++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0) {
+		*o++ = '-';
+		width--; /* printf's width counts the sign */
+	}
+	for (; width > nd; width--)
+		*o++ = '0';
+	while (nd)
+		*o++ = tmp[--nd];
+	return o;
+}
+
+void norm_put_cap(char *buf, size_t cap, const char *s, size_t len)
+{
+	if (!cap)
+		return;
+	if (len > cap - 1)
+		len = cap - 1;
+	memcpy(buf, s, len);
+	buf[len] = 0;
+}
+
 /* Fill in the year of p and write its value; false when invalid. */
 bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		       char *buf, size_t cap)
@@ -446,28 +476,46 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			p->has_y = true;
 		}
 	}
-	char ys[8];
-	if (p->has_y)
-		snprintf(ys, sizeof(ys), "%04d", p->y);
-	else
-		memcpy(ys, "XXXX", 5);
+	/* written by hand: snprintf cost more than the rest of this
+	** function, and it runs for most date matches */
+	char v[40], *o = v;
+	if (p->has_y) {
+		char ys[24];
+		size_t yl = (size_t)(norm_put_int(ys, p->y, 4) - ys);
+		if (yl > 7)
+			yl = 7; /* as the 8-byte buffer this was cut to */
+		memcpy(o, ys, yl);
+		o += yl;
+	} else {
+		memcpy(o, "XXXX", 4);
+		o += 4;
+	}
 	if (p->has_mo && p->has_d) {
 		if (p->has_y && p->d > norm_dim(p->y, p->mo))
 			return false;
-		snprintf(buf, cap, "%s-%02d-%02d", ys, p->mo, p->d);
+		*o++ = '-';
+		o = norm_put_int(o, p->mo, 2);
+		*o++ = '-';
+		o = norm_put_int(o, p->d, 2);
 	} else if (p->has_mo) {
-		snprintf(buf, cap, "%s-%02d", ys, p->mo);
+		*o++ = '-';
+		o = norm_put_int(o, p->mo, 2);
 	} else if (p->has_q) {
-		snprintf(buf, cap, "%s-Q%d", ys, p->q);
+		*o++ = '-';
+		*o++ = 'Q';
+		o = norm_put_int(o, p->q, 1);
 	} else if (hi >= 0) {
-		snprintf(buf, cap, "%s-H%d", ys, hi + 1);
+		*o++ = '-';
+		*o++ = 'H';
+		o = norm_put_int(o, hi + 1, 1);
 	} else if (si >= 0) {
-		snprintf(buf, cap, "%s-%s", ys, seasons[si]);
-	} else if (p->has_y) {
-		snprintf(buf, cap, "%s", ys);
-	} else {
+		*o++ = '-';
+		memcpy(o, seasons[si], 2);
+		o += 2;
+	} else if (!p->has_y) {
 		return false;
 	}
+	norm_put_cap(buf, cap, v, (size_t)(o - v));
 	return true;
 }
 
@@ -664,14 +712,22 @@ static bool duration_value(double num, const char *unit, char *buf,
 				 floor(part + 0.5), fr[i].finer);
 			return true;
 		}
-	char nb[32];
+	char v[48], *o = v;
+	*o++ = 'P';
+	if (is_t)
+		*o++ = 'T';
 	if (isnan(x))
-		snprintf(nb, sizeof(nb), "X");
-	else if (x == floor(x))
-		snprintf(nb, sizeof(nb), "%.0f", x);
-	else
-		snprintf(nb, sizeof(nb), "%g", x);
-	snprintf(buf, cap, "P%s%s%s", is_t ? "T" : "", nb, u);
+		*o++ = 'X';
+	else if (x == floor(x) && !signbit(x) && x < 1e15)
+		o = norm_put_int(o, (long)x, 1); /* the usual case, no printf */
+	else {
+		snprintf(o, 32, x == floor(x) ? "%.0f" : "%g", x); /* cut to 31 */
+		o += strlen(o);
+	}
+	size_t ul = strlen(u);
+	memcpy(o, u, ul);
+	o += ul;
+	norm_put_cap(buf, cap, v, (size_t)(o - v));
 	return true;
 }
 
