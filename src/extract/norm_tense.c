@@ -117,8 +117,10 @@ static void wf_table(struct norm_wordfacts *f, const struct fc_norm *n,
 
 const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
 {
-	/* the facts live in n (zeroed when made) and are written once by
-	** whichever thread comes first; n is otherwise read-only here */
+	/* the facts live in n (zeroed when made); fc_norm_compile makes
+	** them while n is its own, so the scan's threads only read them.
+	** Were they not made, the first caller would make them and the
+	** others see NULL (no facts: full lookups) until it is done. */
 	struct norm_wordfacts *f = (struct norm_wordfacts *)&n->wf;
 	unsigned st = atomic_load_explicit(&f->state, memory_order_acquire);
 	if (st == 2)
