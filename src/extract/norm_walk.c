@@ -17,10 +17,13 @@
 ** ASCII stops a walk and reports every match start below the state,
 ** which only adds tries. The DFA starts over when it has DFA_MAX states.
 **
-** The walk is the hot loop of the scan, so a transition is one load: the
-** table holds the next state's row offset, a flag when the transition
-** reports bits, and two values that send the walk to its slow path (not
-** yet made; a byte above ASCII, which has a column of its own). A
+** The walk is the hot loop of the scan, so a transition is one load of
+** 16 bits: the next state, a flag when the transition reports bits, and
+** two values that send the walk to its slow path (not yet made; a byte
+** above ASCII, which has a column of its own). The load is where the
+** walk waits for memory (a DFA of 5,000 states over 58 byte columns is
+** 0.6 MB at 16 bits a transition, 1.3 MB at 32), so the table is kept
+** small. A
 ** report of starts is kept as a record (position, bits) until the
 ** stretch is read, and then queues the position for the patterns of the
 ** bits that the stretch activated only: most starts belong to patterns
@@ -33,13 +36,13 @@
 
 #define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
-/* a transition in the table: the row of the next state (its index times
-** nrow), or'ed with T_BITS when it reports bits (in tbits16, read only
-** then); or T_UNKNOWN (not made yet), or T_BAIL (the column of the bytes
-** above ASCII). Both have T_BITS set, so the hot loop tests one bit. */
-#define T_BITS 0x80000000u
-#define T_BAIL 0xFFFFFFFEu
-#define T_UNKNOWN 0xFFFFFFFFu
+/* a transition in the table: the next state (below DFA_MAX), or'ed with
+** T_BITS when it reports bits (in tbits16, read only then); or T_UNKNOWN
+** (not made yet), or T_BAIL (the column of the bytes above ASCII). Both
+** have T_BITS set, so the hot loop tests one bit. */
+#define T_BITS 0x8000u
+#define T_BAIL 0xFFFEu
+#define T_UNKNOWN 0xFFFFu
 /* what interned bits hold (bflags) */
 #define F_STARTS 1u
 #define F_TRIG 2u
@@ -70,7 +73,7 @@ struct norm_walk {
 	size_t ndnodes, capdnodes;
 	size_t nrow;            /* columns of a row: ncls, and the bail one */
 	uint8_t col[256];       /* the column of a byte */
-	uint32_t *trans;        /* nst * nrow: see T_BITS */
+	uint16_t *trans;        /* nst * nrow: see T_BITS */
 	uint16_t *tbits16;      /* nst * nrow: bits of a T_BITS transition */
 	size_t captrans, captbits16;
 	uint32_t *hst;          /* state hash: index + 1 */
@@ -446,8 +449,7 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 		}
 	}
 	size_t at = *id * w->nrow + t->bcls[b];
-	w->trans[at] = (uint32_t)((tr >> 16) * w->nrow) |
-		       ((tr & 0xFFFF) ? T_BITS : 0);
+	w->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
 	w->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
 }
@@ -486,34 +488,33 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 	report(w, tr & 0xFFFF, p, active);
 	const size_t nrow = w->nrow;
 	const uint8_t *col = w->col;
-	const uint32_t *trans = w->trans;
-	uint32_t row = (tr >> 16) * (uint32_t)nrow;
+	const uint16_t *trans = w->trans;
+	uint32_t id = tr >> 16; /* 0: the dead state */
 	uint32_t i = p + 1;
-	for (; row && i < e; i++) {
-		size_t at = row + col[x[i]];
+	for (; id && i < e; i++) {
+		size_t at = id * nrow + col[x[i]];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
 			if (nx == T_BAIL) {
-				report(w, w->st[row / nrow].bail, p, active);
+				report(w, w->st[id].bail, p, active);
 				return;
 			}
 			if (nx == T_UNKNOWN) {
-				uint32_t id = row / (uint32_t)nrow;
 				tr = learn(w, &id, x[i]);
 				if (tr == UNKNOWN)
 					return;
 				report(w, tr & 0xFFFF, p, active);
-				row = (tr >> 16) * (uint32_t)nrow;
+				id = tr >> 16;
 				trans = w->trans; /* moved when it grew */
 				continue;
 			}
 			report(w, w->tbits16[at], p, active);
 			nx &= ~T_BITS;
 		}
-		row = nx;
+		id = nx;
 	}
-	if (row)
-		report(w, w->st[row / nrow].end, p, active);
+	if (id)
+		report(w, w->st[id].end, p, active);
 }
 
 /*
@@ -529,8 +530,9 @@ static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
 	uint32_t tr = w->start[any_only][x[p]];
 	if (tr == UNKNOWN || (tr & 0xFFFF))
 		return false;
-	uint32_t row = (tr >> 16) * (uint32_t)w->nrow;
-	return !row || (p + 1 < e && !w->trans[row + w->col[x[p + 1]]]);
+	uint32_t id = tr >> 16;
+	return !id ||
+	       (p + 1 < e && !w->trans[id * w->nrow + w->col[x[p + 1]]]);
 }
 
 /* The trigger of the letter run at i (bounded by e) into active. */
