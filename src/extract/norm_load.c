@@ -350,7 +350,7 @@ fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
 {
 	static const char *const keys[] = {
 		"kind", "description", "tests", "tables", "macros",
-		"patterns", "options", NULL,
+		"patterns", "options", "table_keys", NULL,
 	};
 	struct fc_norm *n = get_norm(r);
 	if (!n) {
@@ -390,6 +390,8 @@ fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
 	}
 	if ((v = fc_ymap_get(root, "options")) && !fc_ynode_is_null(v))
 		add_options(n, v, d);
+	if ((v = fc_ymap_get(root, "table_keys")) && !fc_ynode_is_null(v))
+		norm_keys_add(r, n, v, d);
 	if ((v = fc_ymap_get(root, "patterns")) && !fc_ynode_is_null(v)) {
 		if (v->type != FC_Y_SEQ)
 			fc_diag_add(d, FC_ESCHEMA, &v->loc,

@@ -78,6 +78,14 @@ struct norm_table {
 	size_t n;
 };
 
+/* A check of table keys (table_keys: in a normalizer file, norm_keys.c):
+** no key of the named tables may match rx. */
+struct norm_keycheck {
+	const struct fc_ynode *tables; /* a sequence of table names */
+	const struct fc_ynode *rx;     /* must_not_match */
+	const char *why;               /* or NULL */
+};
+
 struct norm_macro {
 	const char *name;
 	const char *file;
@@ -193,6 +201,8 @@ struct fc_norm {
 	size_t ntables, captables;
 	struct norm_macro *macros;
 	size_t nmacros, capmacros;
+	struct norm_keycheck *keychecks;
+	size_t nkeychecks, capkeychecks;
 	struct norm_pattern *patterns;
 	size_t npatterns, cappatterns;
 	/* compiled */
@@ -256,6 +266,11 @@ uint32_t norm_hash_str(int32_t ns, const char *key, size_t len);
 int32_t norm_hash_get(const struct norm_hash *h, int32_t ns,
 		      const char *key, size_t len);
 int norm_table_find(const struct fc_norm *n, const char *name);
+/* norm_keys.c: read a file's table_keys (v), and check every check on
+** the tables as loaded in the end (from fc_norm_compile). */
+void norm_keys_add(struct fc_rules *r, struct fc_norm *n,
+		   const struct fc_ynode *v, struct fc_diags *d);
+void norm_keys_check(const struct fc_norm *n, struct fc_diags *d);
 
 /* ---- Scan tables (norm_first.c, norm_trie.c) -------------------------- */
 

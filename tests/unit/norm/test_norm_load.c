@@ -89,6 +89,39 @@ static void test_norm_load_regex_tables_productions(void **state)
 	fc_diags_finish(&d);
 }
 
+/* table_keys: the built-in checks hold on the tables a --rules folder
+** replaces, and a folder's own checks are read like the rest. */
+static void test_norm_load_table_keys(void **state)
+{
+	(void)state;
+	const char *f = DATA "/keys_override/over.yaml";
+	const char *dirs[] = {DATA "/keys_override", NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 1, &r, &d), FC_OK);
+	expect(&d, f, 5, 5,
+	       "key '1k' of table 'scale' must not match "
+	       "'^(?:[0-9\\s.,/^+\\-\u2013\u00d7\\x{a0}\\x{202f}]|[eE][+-]?[0-9]|"
+	       "x\\s?10\\^)': {qd_scale} reads what a number can hold up to "
+	       "the scale word, without giving back");
+	expect(&d, f, 8, 5,
+	       "key '1/2' of table 'vulgar_fraction' must not match "
+	       "'^(?![^\\x00-\\x7f]\\z)': {vulgar} tries a fraction only at "
+	       "one character above ASCII");
+	expect(&d, f, 4, 5,
+	       "key 'million' of table 'scale' must not match '^mil': no "
+	       "scale word starts with mil here");
+	expect(&d, f, 10, 21, "table_keys: no table 'no_such_table'");
+	expect(&d, f, 14, 31,
+	       "bad regex in table_keys: missing closing parenthesis");
+	assert_int_equal(count_file(&d, f), 5);
+	/* the built-in files check clean */
+	assert_int_equal(d.n, 5);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
 static size_t run(const struct fc_rules *r, const char *text,
 		  struct fc_arena *a, struct fc_document *doc)
 {
@@ -157,6 +190,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_load_keys_and_types),
 		cmocka_unit_test(test_norm_load_regex_tables_productions),
+		cmocka_unit_test(test_norm_load_table_keys),
 		cmocka_unit_test(test_norm_load_override_by_id),
 		cmocka_unit_test(test_norm_load_builtin_clean),
 	};

@@ -1,0 +1,155 @@
+/*
+** norm_keys.c: checks on the keys of tables (`table_keys:` in a
+** normalizer file).
+**
+** Patterns may be written to fail fast on what a table's words are not:
+** a possessive run of digits before a unit word is exact only while no
+** unit word starts with a digit. A file states such a fact next to the
+** patterns that rest on it,
+**
+**   table_keys:
+**     - tables: [scale, scale_plural]
+**       must_not_match: '^[0-9]'
+**       why: the digits before a scale word are possessive
+**
+** and every key of the named tables, as loaded in the end (a --rules
+** folder may replace a table), is checked once the rules are read: a
+** key that matches is an error at the key, so a replaced table cannot
+** make the patterns miss in silence.
+*/
+#include <string.h>
+
+#include "extract/norm_p.h"
+
+void norm_keys_add(struct fc_rules *r, struct fc_norm *n,
+		   const struct fc_ynode *v, struct fc_diags *d)
+{
+	static const char *const keys[] = {"tables", "must_not_match", "why",
+					   NULL};
+	if (v->type != FC_Y_SEQ) {
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "table_keys must be a list of checks");
+		return;
+	}
+	for (size_t i = 0; i < v->nkids; i++) {
+		const struct fc_ynode *e = v->kids[i];
+		if (e->type != FC_Y_MAP) {
+			fc_diag_add(d, FC_ESCHEMA, &e->loc,
+				    "a table_keys check must be a mapping");
+			continue;
+		}
+		fc_ymap_check_keys(e, keys, "a table_keys check", d);
+		const struct fc_ynode *t = fc_ymap_get(e, "tables"),
+				      *rx = fc_ymap_get(e, "must_not_match"),
+				      *why = fc_ymap_get(e, "why");
+		bool ok = true;
+		if (!t || t->type != FC_Y_SEQ || !t->nkids) {
+			fc_diag_add(d, FC_ESCHEMA, t ? &t->loc : &e->loc,
+				    "tables must be a list of table names");
+			ok = false;
+		}
+		for (size_t k = 0; ok && k < t->nkids; k++)
+			if (t->kids[k]->type != FC_Y_SCALAR) {
+				fc_diag_add(d, FC_ESCHEMA, &t->kids[k]->loc,
+					    "a table name must be a string");
+				ok = false;
+			}
+		if (!rx || rx->type != FC_Y_SCALAR || !rx->len) {
+			fc_diag_add(d, FC_ESCHEMA, rx ? &rx->loc : &e->loc,
+				    "must_not_match must be a regex");
+			ok = false;
+		}
+		if (why && why->type != FC_Y_SCALAR) {
+			fc_diag_add(d, FC_ESCHEMA, &why->loc,
+				    "why must be a string");
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		void *g = fc_arena_grow(&r->arena, n->keychecks,
+					sizeof(*n->keychecks),
+					&n->capkeychecks, n->nkeychecks + 1);
+		if (!g) {
+			fc_diag_add(d, FC_ENOMEM, &e->loc, "out of memory");
+			return;
+		}
+		n->keychecks = g;
+		n->keychecks[n->nkeychecks++] = (struct norm_keycheck){
+			.tables = t, .rx = rx, .why = why ? why->str : NULL};
+	}
+}
+
+/* Where key k of table t was written: its YAML key, or the table (a key
+** filled from elsewhere, such as the ISO 4217 list). */
+static const struct fc_ynode *key_node(const struct norm_table *t, size_t k)
+{
+	const struct fc_ynode *v = t->node;
+	if (2 * k + 1 < v->nkids && v->kids[2 * k]->str == t->keys[k])
+		return v->kids[2 * k];
+	return v;
+}
+
+static void check_one(const struct fc_norm *n, const struct norm_keycheck *c,
+		      pcre2_code *code, pcre2_match_data *md,
+		      struct fc_diags *d)
+{
+	for (size_t k = 0; k < c->tables->nkids; k++) {
+		const struct fc_ynode *name = c->tables->kids[k];
+		int ti = norm_table_find(n, name->str);
+		if (ti < 0) {
+			fc_diag_add(d, FC_ESCHEMA, &name->loc,
+				    "table_keys: no table '%s'", name->str);
+			continue;
+		}
+		const struct norm_table *t = &n->tables[ti];
+		for (size_t i = 0; i < t->n; i++) {
+			int rc = pcre2_match(code, (PCRE2_SPTR)t->keys[i],
+					     strlen(t->keys[i]), 0, 0, md, NULL);
+			if (rc == PCRE2_ERROR_NOMATCH)
+				continue;
+			const struct fc_ynode *at = key_node(t, i);
+			if (rc < 0)
+				fc_diag_add(d, FC_EINPUT, &at->loc,
+					    "key '%s' of table '%s' cannot be "
+					    "checked against '%s' (PCRE2 error "
+					    "%d)",
+					    t->keys[i], t->name, c->rx->str, rc);
+			else
+				fc_diag_add(d, FC_ESCHEMA, &at->loc,
+					    "key '%s' of table '%s' must not "
+					    "match '%s'%s%s",
+					    t->keys[i], t->name, c->rx->str,
+					    c->why ? ": " : "",
+					    c->why ? c->why : "");
+		}
+	}
+}
+
+void norm_keys_check(const struct fc_norm *n, struct fc_diags *d)
+{
+	for (size_t i = 0; i < n->nkeychecks; i++) {
+		const struct norm_keycheck *c = &n->keychecks[i];
+		int err;
+		PCRE2_SIZE off;
+		pcre2_code *code = pcre2_compile((PCRE2_SPTR)c->rx->str,
+						 c->rx->len, PCRE2_UTF, &err,
+						 &off, NULL);
+		if (!code) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			struct fc_srcloc loc = fc_ynode_loc_at(c->rx, off);
+			fc_diag_add(d, FC_EREGEX, &loc,
+				    "bad regex in table_keys: %s",
+				    (const char *)msg);
+			continue;
+		}
+		pcre2_match_data *md =
+			pcre2_match_data_create_from_pattern(code, NULL);
+		if (md)
+			check_one(n, c, code, md, d);
+		else
+			fc_diag_add(d, FC_ENOMEM, &c->rx->loc, "out of memory");
+		pcre2_match_data_free(md);
+		pcre2_code_free(code);
+	}
+}
