@@ -115,19 +115,10 @@ static void wf_table(struct norm_wordfacts *f, const struct fc_norm *n,
 	}
 }
 
-const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
+void norm_wordfacts_make(struct fc_norm *n)
 {
-	/* the facts live in n (zeroed when made); fc_norm_compile makes
-	** them while n is its own, so the scan's threads only read them.
-	** Were they not made, the first caller would make them and the
-	** others see NULL (no facts: full lookups) until it is done. */
-	struct norm_wordfacts *f = (struct norm_wordfacts *)&n->wf;
-	unsigned st = atomic_load_explicit(&f->state, memory_order_acquire);
-	if (st == 2)
-		return f;
-	unsigned zero = 0;
-	if (st != 0 || !atomic_compare_exchange_strong(&f->state, &zero, 1))
-		return NULL;
+	struct norm_wordfacts *f = &n->wf;
+	memset(f, 0, sizeof(*f));
 	wf_table(f, n, n->t_hedge, NORM_WF_HEDGE);
 	wf_table(f, n, n->t_future, NORM_WF_FUTURE);
 	wf_table(f, n, n->t_past, NORM_WF_PAST);
@@ -147,8 +138,7 @@ const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
 	wf_table(f, n, n->t_joiner, NORM_WF_JOINER);
 	wf_table(f, n, n->t_point, NORM_WF_POINT);
 	wf_table(f, n, n->t_of, NORM_WF_OF);
-	atomic_store_explicit(&f->state, 2, memory_order_release);
-	return f;
+	f->is_made = true;
 }
 
 /* ---- tense cues --------------------------------------------------------- */
