@@ -193,9 +193,11 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** of the clause's own verb ("changed ... in December", "was founded on
 ** March 3"); 6: another word that follows a verb ("from", "up"): an
 ** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
-** ("preferred shares"); -2: a verb of saying, whose clause may tell of
-** a later event ("said the sale closes in January") */
-enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
+** ("preferred shares"); 7: the infinitive marker ("to"), after which a
+** schedule verb is no verb of its own, as after 4; -2: a verb of saying,
+** whose clause may tell of a later event ("said the sale closes in
+** January") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_REPORT = -2 };
 
 
 /*
@@ -216,7 +218,7 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return CUE_CLAUSE;
 	if (c == 3)
 		return CUE_SCHED;
-	if (c == 4)
+	if (c == 4 || c == TW_INFINITIVE)
 		return CUE_DET;
 	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
 		return 0;
@@ -326,8 +328,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		bool next_is_lower = next_lower;
 		next_row_tw = tw;
 		next_lower = t[i] >= 'a' && t[i] <= 'z';
-		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
-		    next_tw == 0 && next_is_lower && !gap_digit)
+		if (tw == TW_INFINITIVE && nextlen && next_tw == 0 &&
+		    next_is_lower && !gap_digit)
 			inf = true;
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
