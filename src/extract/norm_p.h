@@ -36,7 +36,6 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <stdatomic.h>
 
 #include "extract/norm_ref.h"
 #include "stages.h"
@@ -173,8 +172,9 @@ struct norm_hash {
 ** Facts about the word tables the productions look words up in, for
 ** cheap rejections before a hash lookup: most words before a number or
 ** a date are in none of them. Per table a Bloom filter of its keys'
-** hashes (norm_word_hash) and its longest key; made on first use by
-** norm_wordfacts (norm_tense.c), when the tables are final.
+** hashes (norm_word_hash) and its longest key; made by fc_norm_compile
+** once the tables are final (norm_wordfacts_make, norm_tense.c), read
+** only after.
 */
 enum {
 	NORM_WF_HEDGE,       /* table hedge: whole keys */
@@ -191,7 +191,7 @@ enum {
 };
 #define NORM_WF_BITS 2048 /* per table: 2 bits a key */
 struct norm_wordfacts {
-	atomic_uint state; /* 0: not made, 1: being made, 2: made */
+	bool is_made;
 	uint32_t maxlen[NORM_NWF];
 	uint64_t bloom[NORM_NWF][NORM_WF_BITS / 64];
 };
@@ -253,7 +253,7 @@ struct fc_norm {
 	** 2011, the week) */
 	bool is_shift_finer;
 	struct norm_scan *scan; /* built by norm_scan_build */
-	struct norm_wordfacts wf; /* zero until made (norm_wordfacts) */
+	struct norm_wordfacts wf; /* norm_wordfacts_make */
 	struct norm_first_memo *first_memo; /* while patterns compile */
 	size_t lookbehind; /* bytes a match may look at before its stretch */
 };
@@ -471,9 +471,14 @@ uint32_t norm_word_hash(const char *s, size_t len);
 /* The facts' hash of the two-word key "w1 w2" (NORM_WF_TENSE_PAIR) from
 ** the words' norm_word_hash. */
 uint32_t norm_pair_hash(uint32_t h1, uint32_t h2);
-/* n's word facts; NULL while another thread makes them (then every
-** word may be a key). */
-const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n);
+void norm_wordfacts_make(struct fc_norm *n);
+/* n's word facts; NULL before they are made (then every word may be a
+** key). */
+static inline const struct norm_wordfacts *
+norm_wordfacts(const struct fc_norm *n)
+{
+	return n->wf.is_made ? &n->wf : NULL;
+}
 /* May the normalised key of hash h and length len be in facts table t?
 ** False only when it is not. */
 static inline bool norm_wf_may(const struct norm_wordfacts *f, int t,

@@ -115,19 +115,10 @@ static void wf_table(struct norm_wordfacts *f, const struct fc_norm *n,
 	}
 }
 
-const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
+void norm_wordfacts_make(struct fc_norm *n)
 {
-	/* the facts live in n (zeroed when made); fc_norm_compile makes
-	** them while n is its own, so the scan's threads only read them.
-	** Were they not made, the first caller would make them and the
-	** others see NULL (no facts: full lookups) until it is done. */
-	struct norm_wordfacts *f = (struct norm_wordfacts *)&n->wf;
-	unsigned st = atomic_load_explicit(&f->state, memory_order_acquire);
-	if (st == 2)
-		return f;
-	unsigned zero = 0;
-	if (st != 0 || !atomic_compare_exchange_strong(&f->state, &zero, 1))
-		return NULL;
+	struct norm_wordfacts *f = &n->wf;
+	memset(f, 0, sizeof(*f));
 	wf_table(f, n, n->t_hedge, NORM_WF_HEDGE);
 	wf_table(f, n, n->t_future, NORM_WF_FUTURE);
 	wf_table(f, n, n->t_past, NORM_WF_PAST);
@@ -147,8 +138,7 @@ const struct norm_wordfacts *norm_wordfacts(const struct fc_norm *n)
 	wf_table(f, n, n->t_joiner, NORM_WF_JOINER);
 	wf_table(f, n, n->t_point, NORM_WF_POINT);
 	wf_table(f, n, n->t_of, NORM_WF_OF);
-	atomic_store_explicit(&f->state, 2, memory_order_release);
-	return f;
+	f->is_made = true;
 }
 
 /* ---- tense cues --------------------------------------------------------- */
@@ -203,9 +193,11 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** of the clause's own verb ("changed ... in December", "was founded on
 ** March 3"); 6: another word that follows a verb ("from", "up"): an
 ** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
-** ("preferred shares"); -2: a verb of saying, whose clause may tell of
-** a later event ("said the sale closes in January") */
-enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_REPORT = -2 };
+** ("preferred shares"); 7: the infinitive marker ("to"), after which a
+** schedule verb is no verb of its own, as after 4; -2: a verb of saying,
+** whose clause may tell of a later event ("said the sale closes in
+** January") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_REPORT = -2 };
 
 
 /*
@@ -226,7 +218,7 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return CUE_CLAUSE;
 	if (c == 3)
 		return CUE_SCHED;
-	if (c == 4)
+	if (c == 4 || c == TW_INFINITIVE)
 		return CUE_DET;
 	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
 		return 0;
@@ -336,8 +328,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		bool next_is_lower = next_lower;
 		next_row_tw = tw;
 		next_lower = t[i] >= 'a' && t[i] <= 'z';
-		if (len == 2 && !memcmp(buf, "to", 2) && nextlen &&
-		    next_tw == 0 && next_is_lower && !gap_digit)
+		if (tw == TW_INFINITIVE && nextlen && next_tw == 0 &&
+		    next_is_lower && !gap_digit)
 			inf = true;
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;

@@ -12,30 +12,6 @@
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
 #define BENCH FC_SOURCE_ROOT "/bench/prefer-future"
 
-/* The value of the time mention with exactly this text, or NULL. */
-static const char *value_of(const struct fc_rules *r, struct fc_arena *a,
-			    const char *text, const char *ref,
-			    const char *span)
-{
-	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.text = fc_arena_strdup(a, text);
-	doc.text_len = strlen(text);
-	doc.published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(r, a, &doc, &d), FC_OK);
-	fc_diags_finish(&d);
-	for (size_t i = 0; i < doc.nmentions; i++) {
-		const struct fc_mention *m = &doc.mentions[i];
-		if (m->kind == FC_MENTION_TIME &&
-		    m->end - m->start == strlen(span) &&
-		    !memcmp(text + m->start, span, strlen(span)))
-			return fc_arena_strdup(a, m->time.value);
-	}
-	return NULL;
-}
-
 static void check(const char *const *dirs, const char *friday,
 		  const char *march, const char *monday)
 {
@@ -46,20 +22,21 @@ static void check(const char *const *dirs, const char *friday,
 	struct fc_arena a;
 	fc_arena_init(&a);
 	/* 2026-01-14 is a Wednesday */
-	assert_string_equal(value_of(r, &a, "The vote is on Friday.",
-				     "2026-01-14", "Friday"),
+	assert_string_equal(fc_test_time_value(r, &a, "The vote is on Friday.",
+					       "2026-01-14", "Friday"),
 			    friday);
-	assert_string_equal(value_of(r, &a, "Talks in March stalled.",
-				     "2026-01-14", "March"),
+	assert_string_equal(fc_test_time_value(r, &a, "Talks in March stalled.",
+					       "2026-01-14", "March"),
 			    march);
 	/* on a Monday, a bare "Monday" is that day (past reading) or the
 	** next one (future reading); no tense cue before or after it */
-	assert_string_equal(value_of(r, &a, "Talks on Monday.",
-				     "2026-01-12", "Monday"),
+	assert_string_equal(fc_test_time_value(r, &a, "Talks on Monday.",
+					       "2026-01-12", "Monday"),
 			    monday);
 	/* a tense cue wins over the setting either way */
-	assert_string_equal(value_of(r, &a, "They will meet on Friday.",
-				     "2026-01-14", "Friday"),
+	assert_string_equal(fc_test_time_value(r, &a,
+					       "They will meet on Friday.",
+					       "2026-01-14", "Friday"),
 			    "2026-01-16");
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
@@ -108,17 +85,17 @@ static void check_shift(const char *const *dirs, const char *in_week,
 	assert_int_equal(fc_rules_load(dirs, 1, &r, &d), FC_OK);
 	struct fc_arena a;
 	fc_arena_init(&a);
-	const char *v = value_of(r, &a, "Results come in a week.",
-				 "2026-01-16", "in a week");
+	const char *v = fc_test_time_value(r, &a, "Results come in a week.",
+					   "2026-01-16", "in a week");
 	if (in_week)
 		assert_string_equal(v, in_week);
 	else
 		assert_null(v);
-	assert_string_equal(value_of(r, &a, "It began a week ago.",
-				     "2026-01-16", "a week ago"),
+	assert_string_equal(fc_test_time_value(r, &a, "It began a week ago.",
+					       "2026-01-16", "a week ago"),
 			    week_ago);
-	assert_string_equal(value_of(r, &a, "It began two years ago.",
-				     "2026-01-16", "two years ago"),
+	assert_string_equal(fc_test_time_value(r, &a, "It began two years ago.",
+					       "2026-01-16", "two years ago"),
 			    years_ago);
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);

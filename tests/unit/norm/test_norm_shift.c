@@ -10,30 +10,6 @@
 
 #define BENCH FC_SOURCE_ROOT "/bench/prefer-future"
 
-/* The value of the time mention with exactly this text, or NULL. */
-static const char *value_of(const struct fc_rules *r, struct fc_arena *a,
-			    const char *text, const char *ref,
-			    const char *span)
-{
-	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.text = fc_arena_strdup(a, text);
-	doc.text_len = strlen(text);
-	doc.published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(r, a, &doc, &d), FC_OK);
-	fc_diags_finish(&d);
-	for (size_t i = 0; i < doc.nmentions; i++) {
-		const struct fc_mention *m = &doc.mentions[i];
-		if (m->kind == FC_MENTION_TIME &&
-		    m->end - m->start == strlen(span) &&
-		    !memcmp(text + m->start, span, strlen(span)))
-			return fc_arena_strdup(a, m->time.value);
-	}
-	return NULL;
-}
-
 struct tcase {
 	const char *text, *ref, *span;
 	const char *news, *future; /* NULL: no mention with that text */
@@ -151,7 +127,8 @@ static void run(const char *const *dirs, bool is_future)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		const struct tcase *c = &cases[i];
 		const char *want = is_future ? c->future : c->news;
-		const char *got = value_of(r, &a, c->text, c->ref, c->span);
+		const char *got =
+			fc_test_time_value(r, &a, c->text, c->ref, c->span);
 		if (!want != !got || (want && strcmp(want, got))) {
 			print_error("%s \"%s\": want %s, got %s\n",
 				    is_future ? "future" : "news", c->text,
