@@ -94,8 +94,10 @@ int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
 {
 	struct fc_diags d;
 	fc_diags_init(&d);
+	uint64_t t0 = cli_timing_now(cli);
 	fc_status st = fc_rules_load_kinds(cli->rules, !cli->no_builtin, kinds,
 					   out, &d);
+	cli_timing_stage(cli, FC_TS_RULES, t0);
 	if (st) {
 		fc_diags_print(&d, stderr, cli->is_color);
 		fc_diags_finish(&d);
@@ -105,12 +107,13 @@ int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
 	}
 	fc_diags_print(&d, stderr, cli->is_color); /* warnings */
 	fc_diags_finish(&d);
-	return EXIT_DONE;
+	return cli_timing_attach(cli, *out);
 }
 
 void cli_progress(void *ud, const char *stage, size_t done, size_t total)
 {
 	const struct cli *cli = ud;
+	cli_timing_progress(cli, stage, done, total);
 	if (!cli->is_tty || cli->is_quiet)
 		return;
 	if (done < total)
