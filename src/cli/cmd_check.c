@@ -47,8 +47,8 @@ static const char CHECK_HELP[] =
 	"  -q, --quiet       no summary line\n"
 	"  --time            after the run, print on standard error the time each\n"
 	"                    normalizer pattern and claim rule took (tries,\n"
-	"                    matches, ms, share; most first) and each stage's\n"
-	"                    (the corpus's, DOC's, the output's)\n"
+	"                    matches, ms, share; most first) and the time of each\n"
+	"                    stage\n"
 	"\n"
 	"exit status: 0 no claim at or above --fail-on, 1 some claim is, 2 usage,\n"
 	"rule, corpus or input error, 3 environment failure.\n";

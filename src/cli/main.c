@@ -33,6 +33,8 @@ static const char USAGE[] =
 	"  --no-builtin        do not load the built-in rules\n"
 	"  --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet         no progress line, no summary\n"
+	"  --time              (normalize, extract, verify, check) after the output,\n"
+	"                      the time of each rule and stage on standard error\n"
 	"  -h, --help          help for a command: factcross COMMAND --help\n"
 	"  --version           print the version\n"
 	"\n"
