@@ -332,8 +332,10 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 {
 	struct run_opts o = {0};
 	int rc = parse_run(cli, "verify", VERIFY_HELP, argc, argv, &o, false);
-	if (rc)
+	if (rc) {
+		free(cli->rules);
 		return rc < 0 ? EXIT_DONE : rc;
+	}
 	if (!o.nformats) {
 		o.formats[0] = FC_FMT_MD;
 		o.formats[1] = FC_FMT_HTML;
@@ -443,8 +445,10 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	struct run_opts o = {0};
 	int rc = parse_run(cli, "extract", EXTRACT_HELP, argc, argv, &o, true);
-	if (rc)
+	if (rc) {
+		free(cli->rules);
 		return rc < 0 ? EXIT_DONE : rc;
+	}
 	o.no_db = !o.db;
 	struct fc_rules *rules = NULL;
 	struct fc_corpus *c = NULL;
@@ -541,7 +545,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	return rc;
 }
 
-int cmd_normalize(struct cli *cli, int argc, char **argv)
+static int normalize_main(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONG_OPTS,
@@ -597,6 +601,12 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 	cli_timing_end(cli, rules);
 	fc_diags_finish(&d);
 	fc_rules_destroy(rules);
-	free(cli->rules);
+	return rc;
+}
+
+int cmd_normalize(struct cli *cli, int argc, char **argv)
+{
+	int rc = normalize_main(cli, argc, argv);
+	free(cli->rules); /* --rules, on every way out */
 	return rc;
 }

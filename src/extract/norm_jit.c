@@ -67,25 +67,13 @@ static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
 	return c;
 }
 
-static int run_match(const struct fc_norm *n, size_t pi, const char *text,
-		     size_t end, size_t off, pcre2_match_data *md)
-{
-	const pcre2_code *code = n->patterns[pi].code;
-	pcre2_code *c = n->jit ? hot(&n->jit[pi], code) : NULL;
-	if (c)
-		return pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
-				       PCRE2_NO_UTF_CHECK, md, n->mctx);
-	return pcre2_match(code, (PCRE2_SPTR)text, end, off,
-			   PCRE2_NO_UTF_CHECK, md, n->mctx);
-}
-
 /* A try counted and timed (--time): out of line, off the common path. */
 static __attribute__((noinline)) int
 timed_match(const struct fc_norm *n, size_t pi, const char *text, size_t end,
 	    size_t off, pcre2_match_data *md, struct fc_tally *c)
 {
 	uint64_t t0 = fc_ticks();
-	int rc = run_match(n, pi, text, end, off, md);
+	int rc = norm_jit_match(n, pi, text, end, off, md, NULL);
 	c->ticks += fc_ticks() - t0;
 	c->tries++;
 	c->matches += rc >= 0;
@@ -98,7 +86,13 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 {
 	if (__builtin_expect(tally != NULL, 0))
 		return timed_match(n, pi, text, end, off, md, &tally[pi]);
-	return run_match(n, pi, text, end, off, md);
+	const pcre2_code *code = n->patterns[pi].code;
+	pcre2_code *c = n->jit ? hot(&n->jit[pi], code) : NULL;
+	if (c)
+		return pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
+				       PCRE2_NO_UTF_CHECK, md, n->mctx);
+	return pcre2_match(code, (PCRE2_SPTR)text, end, off,
+			   PCRE2_NO_UTF_CHECK, md, n->mctx);
 }
 
 int norm_next_match(const struct fc_norm *n, size_t pi,
