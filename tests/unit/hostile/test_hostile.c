@@ -4,7 +4,9 @@
 ** found them are in fuzz/corpus/<target>/crash-* (replayed by the
 ** `fuzz` suite).
 */
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "extract/lexicon_p.h"
 #include "fc_test.h"
@@ -35,10 +37,72 @@ static void test_tokens_after_full_forms(void **state)
 	lx_toks_finish(&t);
 }
 
+/* Load the built-in rules of kinds with yaml as DIR/fuzz.yaml beside
+** them; the status, and the diagnostics in d. *path: the file's path
+** (static). */
+static fc_status load_beside(const char *yaml, unsigned kinds,
+			     struct fc_diags *d, const char **path)
+{
+	static char dir[64], file[96];
+	snprintf(dir, sizeof(dir), "/tmp/fc-hostile-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/fuzz.yaml", dir);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(yaml, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	const char *dirs[] = {dir, NULL};
+	struct fc_rules *r = NULL;
+	setenv("FACTCROSS_RULES", FC_SOURCE_ROOT "/rules", 1);
+	fc_status st = fc_rules_load_kinds(dirs, 1, kinds, &r, d);
+	fc_rules_destroy(r);
+	remove(file);
+	rmdir(dir);
+	*path = file;
+	return st;
+}
+
+/*
+** fuzz/rules: a check's key with an entry that is no string ("[a: b]" is
+** a mapping) was reported, but the list kept NULL there and the
+** message's placeholders were looked up in it (strlen(NULL)).
+*/
+static void test_check_key_not_string(void **state)
+{
+	(void)state;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	const char *path;
+	fc_status st = load_beside("kind: checks\n"
+				   "checks:\n"
+				   "  - id: strike.polarity\n"
+				   "    kind: strike\n"
+				   "    key: [attstart: target]\n"
+				   "    field: polarity\n"
+				   "    message: \"{attacker} struck {target}\"\n",
+				   FC_KIND_CHECKS | FC_KIND_CLAIMS, &d, &path);
+	assert_int_equal(st, FC_ESCHEMA);
+	assert_int_equal(d.n, 3);
+	fc_assert_diag(&d, 0, path, 5, 11,
+		       "key must be a string, not a mapping");
+	fc_assert_diag(&d, 1, path, 7, 15,
+		       "unknown placeholder '{attacker}' in message (a key "
+		       "slot, the compared field, value, values, kind, field, "
+		       "rule, status, sources, independent_sources or "
+		       "versions)");
+	fc_assert_diag(&d, 2, path, 7, 33,
+		       "unknown placeholder '{target}' in message (a key "
+		       "slot, the compared field, value, values, kind, field, "
+		       "rule, status, sources, independent_sources or "
+		       "versions)");
+	fc_diags_finish(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokens_after_full_forms),
+		cmocka_unit_test(test_check_key_not_string),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
