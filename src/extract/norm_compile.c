@@ -615,6 +615,15 @@ static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
 	return true;
 }
 
+/* Do bitsets x and y of nw words share a bit? */
+static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++)
+		if (x[k] & y[k])
+			return true;
+	return false;
+}
+
 static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			      struct fc_diags *d)
 {
@@ -648,14 +657,29 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			}
 		}
 	}
-	n->nwords = (n->npatterns + 63) / 64;
+	/* the bits of the groups after the first come after the patterns' */
+	n->nvbits = n->nnear = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->vbit = n->npatterns + n->nvbits;
+		if (p->ngroups > 1)
+			n->nvbits += p->ngroups - 1U;
+		n->nnear += p->ngroups > 1 || p->within >= 0;
+	}
+	n->nwords = (n->npatterns + n->nvbits + 63) / 64;
 	if (!n->nwords)
 		n->nwords = 1;
 	n->digit_set = new_bitset(n, a);
 	n->always_set = new_bitset(n, a);
-	if (!n->digit_set || !n->always_set)
+	n->pos_set = new_bitset(n, a);
+	n->near_set = new_bitset(n, a);
+	n->group_set = new_bitset(n, a);
+	n->near = fc_arena_alloc(a, (n->nnear + 1) * sizeof(*n->near));
+	if (!n->digit_set || !n->always_set || !n->pos_set || !n->near ||
+	    !n->near_set || !n->group_set)
 		return FC_ENOMEM;
 	size_t capbs = 0;
+	n->nnear = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
 		if (!p->nanchors) {
@@ -663,22 +687,49 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			n->always_set[i / 64] |= 1ull << (i % 64);
 			continue;
 		}
+		if (p->ngroups > 1 || p->within >= 0) {
+			n->near[n->nnear++] = (uint32_t)i;
+			n->near_set[i / 64] |= 1ull << (i % 64);
+		}
+		if (p->ngroups > 1)
+			n->group_set[i / 64] |= 1ull << (i % 64);
+		p->digit_groups = 0;
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
+			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
+			size_t bit = g ? p->vbit + g - 1 : i;
+			if (p->ngroups > 1 || p->within >= 0)
+				n->pos_set[bit / 64] |= 1ull << (bit % 64);
 			int t = norm_table_find(n, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
 					if (!add_trigger(n, a,
 							 n->tables[t].keys[j],
-							 i, &capbs))
+							 bit, &capbs))
 						return FC_ENOMEM;
 			} else if (!strcmp(an, "digit")) {
-				n->digit_set[i / 64] |= 1ull << (i % 64);
-			} else if (!add_trigger(n, a, an, i, &capbs)) {
+				n->digit_set[bit / 64] |= 1ull << (bit % 64);
+			} else if (!add_trigger(n, a, an, bit, &capbs)) {
 				return FC_ENOMEM;
 			}
 		}
+		/* a table word may start with a digit too (add_trigger) */
+		for (unsigned g = 0; g < p->ngroups; g++) {
+			size_t bit = g ? p->vbit + g - 1 : i;
+			if (n->digit_set[bit / 64] >> (bit % 64) & 1)
+				p->digit_groups |= (uint8_t)(1u << g);
+		}
 	}
+	/* which triggers the walk keeps the positions of */
+	n->trig_pos = fc_arena_alloc(a, n->nbitsets + 1);
+	if (!n->trig_pos)
+		return FC_ENOMEM;
+	for (size_t b = 0; b < n->nbitsets; b++)
+		n->trig_pos[b] = meets(n->bitsets + b * n->nwords, n->pos_set,
+				       n->nwords);
+	for (unsigned c = 0; c < 256; c++)
+		n->sym_pos[c] = n->sym_set[c] &&
+				meets(n->sym_set[c], n->pos_set, n->nwords);
 	return FC_OK;
 }
 

@@ -7,10 +7,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/norm_p.h"
 
-enum { B_LETTER = 1, B_DIGIT = 2, B_ANY = 4, B_SYM = 8, B_RUN = 16 };
+enum { B_LETTER = 1, B_DIGIT = 2, B_ANY = 4, B_SYM = 8, B_RUN = 16,
+       B_WILD = 32 }; /* B_WILD: the lead byte of U+212A or U+017F */
 
 #define DISP_MIN 4      /* children from which a node dispatches by byte */
 
@@ -86,5 +88,55 @@ static inline const uint64_t *pool_at(const struct norm_scan *t, int32_t i,
 {
 	return t->pool + (size_t)i * nwords;
 }
+
+/* ---- Anchor groups and windows (norm_trie_near.c) ---------------------- */
+
+/*
+** What the walk keeps of a stretch for the patterns with anchor groups
+** or anchor_within (fc_norm.near): the hits, where a word or symbol
+** triggers a bit of pos_set (with a copy of its trigger bits), and the
+** scratch of the filter.
+*/
+struct norm_near {
+	const struct fc_norm *n;
+	size_t nw;
+	uint32_t *hpos;   /* the hits: position, */
+	uint64_t *hset;   /* and trigger bits (nw words each) */
+	size_t nhit, caphpos, caphset;
+	uint32_t *npos;   /* the hits of one pattern: position, */
+	uint8_t *nmask;   /* and the groups they serve (bit g) */
+	size_t capnpos, capnmask;
+	uint64_t *ones;   /* the bits of a wild hit: every one */
+	bool is_wild;     /* the stretch has one */
+	bool is_oom;
+};
+
+void norm_near_init(struct norm_near *nn, const struct fc_norm *n);
+void norm_near_free(struct norm_near *nn);
+/* A new stretch: no hits. */
+void norm_near_reset(struct norm_near *nn);
+bool norm_near_grow(struct norm_near *nn);
+/* A hit at p: a word or symbol there triggers bits (copied). Hits come
+** in position order. */
+static inline void norm_near_hit(struct norm_near *nn, uint32_t p,
+				 const uint64_t *bits)
+{
+	if (nn->nhit == nn->caphpos && !norm_near_grow(nn))
+		return;
+	nn->hpos[nn->nhit] = p;
+	memcpy(nn->hset + nn->nhit * nn->nw, bits, nn->nw * sizeof(*bits));
+	nn->nhit++;
+}
+/* A wild hit at p: a character a caseless match may read as an ASCII
+** letter (U+212A, U+017F), so any word may be there. */
+void norm_near_wild(struct norm_near *nn, uint32_t p);
+/* After the walk of a stretch: a pattern with anchor groups stays active
+** only when the stretch has a word of every group. */
+void norm_near_groups(struct norm_near *nn, uint64_t *active);
+/* After the starts are queued (q, queued: the walk's): a start of such a
+** pattern stays only where the words of its groups are near it. */
+void norm_near_starts(struct norm_near *nn, const unsigned char *x,
+		      uint32_t s, uint32_t e, struct norm_startq *q,
+		      uint64_t *queued);
 
 #endif
