@@ -615,6 +615,26 @@ static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
 	return true;
 }
 
+/* Have groups a and b of p the same anchors? */
+static bool same_group(const struct norm_pattern *p, unsigned a, unsigned b)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned x = pass ? b : a, y = pass ? a : b;
+		for (size_t i = 0; i < p->nanchors; i++) {
+			if (p->anchor_group[i] != x)
+				continue;
+			size_t j = 0;
+			while (j < p->nanchors &&
+			       (p->anchor_group[j] != y ||
+				strcmp(p->anchors[i], p->anchors[j])))
+				j++;
+			if (j == p->nanchors)
+				return false;
+		}
+	}
+	return true;
+}
+
 /* Do bitsets x and y of nw words share a bit? */
 static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
 {
@@ -657,13 +677,21 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			}
 		}
 	}
-	/* the bits of the groups after the first come after the patterns' */
+	/* the bits of the groups after the first come after the patterns'
+	** (a group the same as an earlier one shares its bit) */
 	n->nvbits = n->nnear = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
 		p->vbit = n->npatterns + n->nvbits;
-		if (p->ngroups > 1)
-			n->nvbits += p->ngroups - 1U;
+		unsigned nslots = 1;
+		p->gslot[0] = 0;
+		for (unsigned g = 1; g < p->ngroups; g++) {
+			unsigned k = 0;
+			while (k < g && !same_group(p, k, g))
+				k++;
+			p->gslot[g] = (uint8_t)(k < g ? p->gslot[k] : nslots++);
+		}
+		n->nvbits += nslots - 1;
 		n->nnear += p->ngroups > 1 || p->within >= 0;
 	}
 	n->nwords = (n->npatterns + n->nvbits + 63) / 64;
@@ -697,7 +725,7 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
 			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
-			size_t bit = g ? p->vbit + g - 1 : i;
+			size_t bit = p->gslot[g] ? p->vbit + p->gslot[g] - 1 : i;
 			if (p->ngroups > 1 || p->within >= 0)
 				n->pos_set[bit / 64] |= 1ull << (bit % 64);
 			int t = norm_table_find(n, an);
@@ -715,7 +743,9 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 		}
 		/* a table word may start with a digit too (add_trigger) */
 		for (unsigned g = 0; g < p->ngroups; g++) {
-			size_t bit = g ? p->vbit + g - 1 : i;
+			size_t bit = p->gslot[g] ? p->vbit + p->gslot[g] - 1 : i;
+			p->gword[g] = (uint32_t)(bit / 64);
+			p->gbit[g] = 1ull << (bit % 64);
 			if (n->digit_set[bit / 64] >> (bit % 64) & 1)
 				p->digit_groups |= (uint8_t)(1u << g);
 		}
@@ -730,6 +760,7 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 	for (unsigned c = 0; c < 256; c++)
 		n->sym_pos[c] = n->sym_set[c] &&
 				meets(n->sym_set[c], n->pos_set, n->nwords);
+	n->is_digit_pos = meets(n->digit_set, n->pos_set, n->nwords);
 	return FC_OK;
 }
 

@@ -139,7 +139,7 @@ struct norm_pattern {
 	/* anchor groups (`anchor: [[a, b], [c]]`): anchors[k] belongs to
 	** group anchor_group[k]; a stretch runs the pattern only when it
 	** has a word of every group, each group its own word (group 0
-	** triggers the pattern's bit, group g > 0 the bit vbit + g - 1) */
+	** triggers the pattern's bit, the others bits from vbit on: gslot) */
 	uint8_t *anchor_group; /* NULL: one group */
 	uint8_t ngroups;
 	/* anchor_within: tried only at starts that have a word of every
@@ -147,7 +147,12 @@ struct norm_pattern {
 	int32_t within;
 	const struct fc_ynode *within_node;
 	size_t vbit;
+	uint8_t gslot[NORM_ANCHOR_GROUPS]; /* 0: the pattern's bit, k: vbit +
+					   ** k - 1 (same groups, same bit) */
 	uint8_t digit_groups; /* the groups with "digit" (bit g) */
+	/* the trigger bit of each group: word gword[g], mask gbit[g] */
+	uint32_t gword[NORM_ANCHOR_GROUPS];
+	uint64_t gbit[NORM_ANCHOR_GROUPS];
 	const char *span_slot; /* capture name giving the mention span */
 	const char *set[NSLOTS]; /* constant slot values, or NULL */
 	/* compiled */
@@ -242,6 +247,7 @@ struct fc_norm {
 	uint64_t *pos_set;
 	uint8_t *trig_pos;
 	uint8_t sym_pos[256];
+	bool is_digit_pos; /* digit_set meets pos_set */
 	uint32_t maxcap;
 	pcre2_match_context *mctx;
 	struct norm_jit *jit; /* JIT copies of the hot patterns (norm_jit.c) */

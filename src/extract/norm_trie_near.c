@@ -13,14 +13,17 @@
 ** such a pattern is large and seldom in the cache.
 **
 ** The groups after the first have trigger bits of their own, after the
-** patterns' (fc_norm.nvbits). The walk keeps a hit where a word or
-** symbol triggers a bit of fc_norm.pos_set: its position and a copy of
-** its trigger bits. The filter reads the hits of one pattern's groups
-** near its starts (and the runs of digits there, for a group with
-** "digit"), and slides a window over them as the starts go up: linear
-** in the hits and starts. Hall's condition on at most
-** NORM_ANCHOR_GROUPS groups says whether every group can have a word of
-** its own.
+** patterns' (fc_norm.nvbits). The walk keeps a hit where a word, symbol
+** or run of digits triggers a bit of fc_norm.pos_set: its position and
+** where its trigger bits are (no copy: most hits are words whose bits
+** the walk's DFA interned). After the walk, the hits are sorted into
+** one list of positions for each group bit of the patterns that have
+** starts queued, and each start is checked against the lists of its
+** pattern's groups: a pointer a list, moving up with the starts, and for
+** the groups' first few words within the window a search for a word of
+** its own for each group (with k groups, an assignment exists if one
+** exists among each group's first k words). Linear in the hits and the
+** starts.
 **
 ** A word the walk cannot see, one with U+212A (read as k by a caseless
 ** match) or U+017F (s), is a wild hit (norm_near_wild): a word of every
@@ -56,57 +59,81 @@ void norm_near_init(struct norm_near *nn, const struct fc_norm *n)
 	nn->n = n;
 	nn->nw = n->nwords;
 	nn->ones = malloc(nn->nw * sizeof(*nn->ones));
+	nn->want = calloc(nn->nw, sizeof(*nn->want));
+	nn->lhead = calloc(nn->nw * 64, sizeof(*nn->lhead));
+	nn->ltail = calloc(nn->nw * 64, sizeof(*nn->ltail));
 	if (nn->ones)
 		memset(nn->ones, 0xFF, nn->nw * sizeof(*nn->ones));
-	else
-		nn->is_oom = true;
+	nn->is_oom = !nn->ones || !nn->want || !nn->lhead || !nn->ltail;
 }
 
 void norm_near_free(struct norm_near *nn)
 {
 	free(nn->hpos);
-	free(nn->hset);
-	free(nn->npos);
-	free(nn->nmask);
+	free(nn->href);
+	free(nn->saved);
 	free(nn->ones);
+	free(nn->want);
+	free(nn->lhead);
+	free(nn->ltail);
+	free(nn->lpos);
+	free(nn->lnext);
 	memset(nn, 0, sizeof(*nn));
 }
 
 void norm_near_reset(struct norm_near *nn)
 {
-	nn->nhit = 0;
+	nn->nhit = nn->nsaved = 0;
 	nn->is_wild = false;
 }
 
 bool norm_near_grow(struct norm_near *nn)
 {
-	size_t cap = nn->caphpos;
+	size_t cap = nn->caphit;
 	if (!grow(nn, (void **)&nn->hpos, sizeof(*nn->hpos), &cap,
-		  nn->nhit + 1) ||
-	    !grow(nn, (void **)&nn->hset, nn->nw * sizeof(*nn->hset),
-		  &nn->caphset, nn->nhit + 1))
+		  nn->nhit + 1))
 		return false;
-	nn->caphpos = cap;
+	cap = nn->caphit;
+	if (!grow(nn, (void **)&nn->href, sizeof(*nn->href), &cap,
+		  nn->nhit + 1))
+		return false;
+	nn->caphit = cap;
 	return true;
 }
 
 void norm_near_wild(struct norm_near *nn, uint32_t p)
 {
-	if (nn->ones)
-		norm_near_hit(nn, p, nn->ones);
+	norm_near_hit(nn, p, NEAR_WILD);
 	nn->is_wild = true;
 }
 
-static inline bool has_bit(const uint64_t *v, size_t i)
+/* The trigger bits of hit r. */
+static inline const uint64_t *hit_bits(const struct norm_near *nn, size_t r)
 {
-	return v[i / 64] >> (i % 64) & 1;
+	uint32_t ref = nn->href[r], i = ref & ~NEAR_KIND;
+	switch (ref & NEAR_KIND) {
+	case NEAR_DFA: return nn->dfa + ((size_t)i * 2 + 1) * nn->nw;
+	case NEAR_TRIG: return nn->n->bitsets + (size_t)i * nn->nw;
+	case NEAR_SYM: return nn->n->sym_set[i];
+	case NEAR_DIGIT: return nn->n->digit_set;
+	case NEAR_SAVED: return nn->saved + (size_t)i * nn->nw;
+	default: return nn->ones;
+	}
 }
 
-/* The bit of group g of pattern pi. */
-static inline size_t group_bit(const struct norm_pattern *p, size_t pi,
-			       unsigned g)
+void norm_near_save(struct norm_near *nn, const uint64_t *dfa)
 {
-	return g ? p->vbit + g - 1 : pi;
+	nn->dfa = dfa;
+	for (size_t r = 0; r < nn->nhit; r++) {
+		if ((nn->href[r] & NEAR_KIND) != NEAR_DFA)
+			continue;
+		if (!grow(nn, (void **)&nn->saved, nn->nw * sizeof(*nn->saved),
+			  &nn->capsaved, nn->nsaved + 1))
+			return;
+		memcpy(nn->saved + nn->nsaved * nn->nw, hit_bits(nn, r),
+		       nn->nw * sizeof(*nn->saved));
+		nn->href[r] = NEAR_SAVED | (uint32_t)nn->nsaved++;
+	}
 }
 
 void norm_near_groups(struct norm_near *nn, uint64_t *active)
@@ -120,7 +147,7 @@ void norm_near_groups(struct norm_near *nn, uint64_t *active)
 			size_t pi = w * 64 + (size_t)__builtin_ctzll(m);
 			const struct norm_pattern *p = &n->patterns[pi];
 			for (unsigned g = 1; g < p->ngroups; g++)
-				if (!has_bit(active, group_bit(p, pi, g))) {
+				if (!(active[p->gword[g]] & p->gbit[g])) {
 					active[w] &= ~(1ull << (pi % 64));
 					break;
 				}
@@ -128,187 +155,190 @@ void norm_near_groups(struct norm_near *nn, uint64_t *active)
 	}
 }
 
-/* The first digit in [i, to) that starts a run of digits of the stretch
-** (which starts at s), or UINT32_MAX. */
-static uint32_t next_digits(const unsigned char *x, uint32_t s, uint32_t i,
-			    uint32_t to)
-{
-	for (; i < to; i++)
-		if (is_digit(x[i]) && (i == s || !is_digit(x[i - 1])))
-			return i;
-	return UINT32_MAX;
-}
-
-/* The first hit at or after position from. */
-static size_t first_hit(const struct norm_near *nn, uint32_t from)
-{
-	size_t r = 0, hi = nn->nhit;
-	while (r < hi) {
-		size_t mid = r + (hi - r) / 2;
-		if (nn->hpos[mid] < from)
-			r = mid + 1;
-		else
-			hi = mid;
-	}
-	return r;
-}
-
 /*
-** The hits of pattern pi's groups in [from, to) of the stretch [s, e),
-** in position order, into nn->npos and nn->nmask (the groups served,
-** bit g); returns how many. Runs of digits serve the groups of dmask.
+** The hits of every bit in nn->want, one list a bit (from lhead[b] on
+** through lnext, in position order; 0 ends a list): one pass over the
+** hits, over the words of want that have bits.
 */
-static size_t near_hits(struct norm_near *nn, size_t pi,
-			const unsigned char *x, uint32_t s, uint32_t from,
-			uint32_t to, uint8_t dmask)
+static void sort_hits(struct norm_near *nn)
 {
-	const struct norm_pattern *p = &nn->n->patterns[pi];
-	size_t nw = nn->nw, nh = 0;
-	size_t r = first_hit(nn, from);
-	uint32_t dnext = dmask ? next_digits(x, s, from, to) : UINT32_MAX;
-	for (;;) {
-		uint8_t rm = 0;
-		for (; r < nn->nhit && nn->hpos[r] < to && !rm; r += !rm)
-			for (unsigned g = 0; g < p->ngroups; g++)
-				if (has_bit(nn->hset + r * nw,
-					    group_bit(p, pi, g)))
-					rm |= (uint8_t)(1u << g);
-		uint32_t rp = rm ? nn->hpos[r] : UINT32_MAX;
-		if (!rm && dnext == UINT32_MAX)
-			break;
-		uint32_t at = rp < dnext ? rp : dnext;
-		uint8_t m = 0;
-		if (rp == at) {
-			m |= rm;
-			r++;
+	uint32_t ws[64];
+	size_t nws = 0;
+	for (size_t w = 0; w < nn->nw && nws < 64; w++)
+		if (nn->want[w]) {
+			ws[nws++] = (uint32_t)w;
+			for (uint64_t m = nn->want[w]; m; m &= m - 1) {
+				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
+				nn->lhead[b] = nn->ltail[b] = 0;
+			}
 		}
-		if (dnext == at) {
-			m |= dmask;
-			dnext = next_digits(x, s, at + 1, to);
+	size_t ne = 1;
+	for (size_t r = 0; r < nn->nhit; r++) {
+		const uint64_t *h = hit_bits(nn, r);
+		for (size_t k = 0; k < nws; k++) {
+			uint32_t w = ws[k];
+			for (uint64_t m = h[w] & nn->want[w]; m; m &= m - 1) {
+				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
+				if ((ne >= nn->caplpos || ne >= nn->caplnext) &&
+				    (!grow(nn, (void **)&nn->lpos,
+					   sizeof(*nn->lpos), &nn->caplpos,
+					   ne + 1) ||
+				     !grow(nn, (void **)&nn->lnext,
+					   sizeof(*nn->lnext), &nn->caplnext,
+					   ne + 1)))
+					return;
+				nn->lpos[ne] = nn->hpos[r];
+				nn->lnext[ne] = 0;
+				if (nn->ltail[b])
+					nn->lnext[nn->ltail[b]] = (uint32_t)ne;
+				else
+					nn->lhead[b] = (uint32_t)ne;
+				nn->ltail[b] = (uint32_t)ne++;
+			}
 		}
-		if (nh && nn->npos[nh - 1] == at) {
-			nn->nmask[nh - 1] |= m;
+	}
+}
+
+/* The candidates of one group at one start: up to NORM_ANCHOR_GROUPS
+** positions (a group needs at most as many as there are groups). */
+struct cands {
+	uint32_t v[NORM_ANCHOR_GROUPS];
+	unsigned n;
+};
+
+/* Can groups g.. each take a candidate no other group took (used[])? */
+static bool assign(const struct cands *c, unsigned ng, unsigned g,
+		   uint32_t *used)
+{
+	if (g == ng)
+		return true;
+	for (unsigned i = 0; i < c[g].n; i++) {
+		bool is_free = true;
+		for (unsigned k = 0; k < g && is_free; k++)
+			is_free = used[k] != c[g].v[i];
+		if (!is_free)
 			continue;
-		}
-		if (!grow(nn, (void **)&nn->npos, sizeof(*nn->npos),
-			  &nn->capnpos, nh + 1) ||
-		    !grow(nn, (void **)&nn->nmask, 1, &nn->capnmask, nh + 1))
-			return 0;
-		nn->npos[nh] = at;
-		nn->nmask[nh++] = m;
+		used[g] = c[g].v[i];
+		if (assign(c, ng, g + 1, used))
+			return true;
 	}
-	return nh;
+	return false;
 }
 
 /*
-** Can each of groups 0..ng-1 have a hit of its own, cnt[m] being the
-** hits that serve the groups of mask m? Hall: every set of groups is
-** served by at least as many hits as it has groups.
+** The starts q of pattern p kept where each group has a word of its own
+** within p->within bytes after the start (p->within < 0: anywhere in the
+** stretch); false when none is left. s: the stretch's start.
 */
-static bool each_own(const uint32_t cnt[16], unsigned ng)
-{
-	unsigned nm = 1u << ng;
-	if (ng == 1)
-		return cnt[1] > 0;
-	if (ng == 2)
-		return cnt[1] + cnt[3] && cnt[2] + cnt[3] &&
-		       cnt[1] + cnt[2] + cnt[3] >= 2;
-	for (unsigned set = 1; set < nm; set++) {
-		uint32_t need = 0, have = 0;
-		for (unsigned b = set; b; b &= b - 1)
-			need++;
-		for (unsigned m = 1; m < nm && have < need; m++)
-			if (m & set)
-				have += cnt[m];
-		if (have < need)
-			return false;
-	}
-	return true;
-}
-
-/* The common case, one group without "digit": keep the starts with a
-** hit of pattern pi at most p->within bytes after them. */
-static void near_one(struct norm_near *nn, size_t pi, uint32_t within,
-		     struct norm_startq *q)
-{
-	const uint64_t *hset = nn->hset + pi / 64;
-	uint64_t bit = 1ull << (pi % 64);
-	size_t nw = nn->nw, o = 0;
-	size_t r = first_hit(nn, q->v[0]);
-	for (size_t j = 0; j < q->n; j++) {
-		uint32_t at = q->v[j];
-		while (r < nn->nhit &&
-		       (nn->hpos[r] < at || !(hset[r * nw] & bit)))
-			r++;
-		if (r == nn->nhit)
-			break;
-		if ((uint64_t)nn->hpos[r] <= (uint64_t)at + within)
-			q->v[o++] = at;
-	}
-	q->n = o;
-}
-
-/* The starts q of pattern pi (queued) kept where its groups have words
-** near them; false when none is left. */
 static bool near_keep(struct norm_near *nn, const unsigned char *x,
-		      uint32_t s, uint32_t e, size_t pi, struct norm_startq *q)
+		      uint32_t s, const struct norm_pattern *p,
+		      struct norm_startq *q)
 {
-	const struct norm_pattern *p = &nn->n->patterns[pi];
-	uint8_t dmask = p->digit_groups;
-	if (!q->n)
-		return false;
-	if (p->ngroups == 1 && !dmask && p->within >= 0) {
-		near_one(nn, pi, (uint32_t)p->within, q);
-		return q->n > 0;
+	unsigned ng = p->ngroups;
+	uint32_t e[NORM_ANCHOR_GROUPS]; /* each group's first hit not before
+					** the start */
+	for (unsigned g = 0; g < ng; g++)
+		e[g] = nn->lhead[(size_t)p->gword[g] * 64 +
+				 (size_t)__builtin_ctzll(p->gbit[g])];
+	const uint32_t *lpos = nn->lpos, *lnext = nn->lnext;
+	bool is_near = p->within >= 0;
+	size_t o = 0;
+	if (ng == 1 && !p->digit_groups && is_near) {
+		/* the common case: the next hit, near enough or not */
+		uint32_t h = e[0];
+		for (size_t j = 0; j < q->n; j++) {
+			uint32_t at = q->v[j];
+			while (h && lpos[h] < at)
+				h = lnext[h];
+			if (!h)
+				break;
+			if (lpos[h] - at <= (uint32_t)p->within)
+				q->v[o++] = at;
+		}
+		q->n = o;
+		return o > 0;
 	}
-	/* the hits that may serve a start: near them, or anywhere */
-	uint32_t from = s, to = e;
-	if (p->within >= 0) {
-		uint64_t last = (uint64_t)q->v[q->n - 1] + 1 + (uint64_t)p->within;
-		from = q->v[0];
-		to = last < e ? (uint32_t)last : e;
-	}
-	size_t nh = near_hits(nn, pi, x, s, from, to, dmask);
-	uint32_t cnt[16] = {0};
-	if (p->within < 0) {
-		for (size_t i = 0; i < nh; i++)
-			cnt[nn->nmask[i]]++;
-		if (!each_own(cnt, p->ngroups))
-			q->n = 0;
-		return q->n > 0;
-	}
-	size_t lo = 0, hi = 0, o = 0;
 	for (size_t j = 0; j < q->n; j++) {
 		uint32_t at = q->v[j];
-		uint64_t end = (uint64_t)at + (uint64_t)p->within;
-		for (; hi < nh && nn->npos[hi] <= end; hi++)
-			cnt[nn->nmask[hi]]++;
-		for (; lo < hi && nn->npos[lo] < at; lo++)
-			cnt[nn->nmask[lo]]--;
+		uint64_t end = is_near ? (uint64_t)at + (uint32_t)p->within
+				       : UINT64_MAX;
 		/* a start inside a run of digits has a digit there (the
 		** run's hit is before it) */
-		bool is_mid = dmask && at > s && is_digit(x[at]) &&
-			      is_digit(x[at - 1]);
-		cnt[dmask] += is_mid;
-		if (each_own(cnt, p->ngroups))
+		uint8_t mid = is_near && p->digit_groups && at > s &&
+					      is_digit(x[at]) &&
+					      is_digit(x[at - 1])
+				      ? p->digit_groups
+				      : 0;
+		uint32_t first[NORM_ANCHOR_GROUPS];
+		bool is_ok = true;
+		for (unsigned g = 0; g < ng && is_ok; g++) {
+			while (is_near && e[g] && lpos[e[g]] < at)
+				e[g] = lnext[e[g]];
+			if (mid >> g & 1)
+				first[g] = at;
+			else if (e[g] && lpos[e[g]] <= end)
+				first[g] = lpos[e[g]];
+			else
+				is_ok = false;
+		}
+		/* the groups' first words: all different, or a search */
+		bool is_same = false;
+		for (unsigned g = 1; g < ng && is_ok; g++)
+			for (unsigned k = 0; k < g; k++)
+				is_same |= first[g] == first[k];
+		if (is_ok && is_same) {
+			struct cands c[NORM_ANCHOR_GROUPS];
+			for (unsigned g = 0; g < ng; g++) {
+				c[g].n = 0;
+				if (mid >> g & 1)
+					c[g].v[c[g].n++] = at;
+				for (uint32_t v = e[g];
+				     v && lpos[v] <= end && c[g].n < ng;
+				     v = lnext[v])
+					c[g].v[c[g].n++] = lpos[v];
+			}
+			uint32_t used[NORM_ANCHOR_GROUPS];
+			is_ok = assign(c, ng, 0, used);
+		}
+		if (is_ok)
 			q->v[o++] = at;
-		cnt[dmask] -= is_mid;
+		else if (!is_near)
+			break; /* the same for every start */
 	}
 	q->n = o;
 	return o > 0;
 }
 
 void norm_near_starts(struct norm_near *nn, const unsigned char *x,
-		      uint32_t s, uint32_t e, struct norm_startq *qv,
+		      uint32_t s, const uint64_t *dfa, struct norm_startq *qv,
 		      uint64_t *queued)
 {
 	const struct fc_norm *n = nn->n;
-	for (size_t w = 0; w < nn->nw && !nn->is_oom; w++) {
-		uint64_t m = queued[w] & n->near_set[w];
-		for (; m; m &= m - 1) {
+	if (nn->is_oom)
+		return; /* keep every start */
+	nn->dfa = dfa;
+	/* the lists the patterns with starts need */
+	bool is_any = false;
+	for (size_t w = 0; w < nn->nw; w++) {
+		nn->want[w] = 0;
+		is_any |= (queued[w] & n->near_set[w]) != 0;
+	}
+	if (!is_any)
+		return;
+	for (size_t w = 0; w < nn->nw; w++)
+		for (uint64_t m = queued[w] & n->near_set[w]; m; m &= m - 1) {
+			const struct norm_pattern *p =
+				&n->patterns[w * 64 + (size_t)__builtin_ctzll(m)];
+			for (unsigned g = 0; g < p->ngroups; g++)
+				nn->want[p->gword[g]] |= p->gbit[g];
+		}
+	sort_hits(nn);
+	if (nn->is_oom)
+		return;
+	for (size_t w = 0; w < nn->nw; w++)
+		for (uint64_t m = queued[w] & n->near_set[w]; m; m &= m - 1) {
 			size_t pi = w * 64 + (size_t)__builtin_ctzll(m);
-			if (!near_keep(nn, x, s, e, pi, &qv[pi]))
+			if (!near_keep(nn, x, s, &n->patterns[pi], &qv[pi]))
 				queued[w] &= ~(1ull << (pi % 64));
 		}
-	}
 }

@@ -337,8 +337,10 @@ static void flush(struct norm_walk *w, const uint64_t *active);
 static void clear_dfa(struct norm_walk *w)
 {
 	/* the records name bits about to go: queue them now, for every
-	** pattern (the inactive ones are not run) */
+	** pattern (the inactive ones are not run); the hits kept for
+	** anchor groups name them too */
 	flush(w, NULL);
+	norm_near_save(&w->near, w->bits);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
@@ -421,7 +423,7 @@ static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 		const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
 		or_set(active, t, w->nw);
 		if (f & F_POS)
-			norm_near_hit(&w->near, p, t);
+			norm_near_hit(&w->near, p, NEAR_DFA | b);
 	}
 }
 
@@ -566,7 +568,8 @@ static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			const uint64_t *t = n->bitsets + (size_t)b * w->nw;
 			or_set(active, t, w->nw);
 			if (n->trig_pos[b])
-				norm_near_hit(&w->near, i, t);
+				norm_near_hit(&w->near, i,
+					      NEAR_TRIG | (uint32_t)b);
 		}
 	}
 }
@@ -675,7 +678,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 					or_set(active, n->sym_set[c], nw);
 				if ((k & B_SYM) && n->sym_pos[c])
 					norm_near_hit(&w->near, i,
-						      n->sym_set[c]);
+						      NEAR_SYM | c);
 				if ((k & B_WILD) && is_wild(x, i, e))
 					norm_near_wild(&w->near, i);
 			}
@@ -699,6 +702,9 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
 		}
+		/* a run of digits starts: a hit for the groups with "digit" */
+		if ((k & B_DIGIT) && n->is_digit_pos)
+			norm_near_hit(&w->near, i, NEAR_DIGIT);
 		kinds |= k;
 		uint8_t prev = k;
 		for (i++; i < e; i++) {
@@ -708,6 +714,9 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			kinds |= kq;
 			if ((kq & B_LETTER) && (prev & B_DIGIT))
 				trigger_word(w, x, i, e, active);
+			else if ((kq & B_DIGIT) && (prev & B_LETTER) &&
+				 n->is_digit_pos)
+				norm_near_hit(&w->near, i, NEAR_DIGIT);
 			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
 			prev = kq;
@@ -719,6 +728,6 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		norm_near_groups(&w->near, active);
 	flush(w, w->is_all ? NULL : active);
 	if (n->nnear)
-		norm_near_starts(&w->near, x, s, e, w->q, w->queued);
+		norm_near_starts(&w->near, x, s, w->bits, w->q, w->queued);
 	return w->is_oom || w->near.is_oom ? FC_ENOMEM : FC_OK;
 }
