@@ -84,7 +84,7 @@ void norm_near_free(struct norm_near *nn)
 void norm_near_reset(struct norm_near *nn)
 {
 	nn->nhit = nn->nsaved = 0;
-	nn->is_wild = false;
+	nn->is_wild = nn->is_full = false;
 }
 
 bool norm_near_grow(struct norm_near *nn)
@@ -127,6 +127,10 @@ void norm_near_save(struct norm_near *nn, const uint64_t *dfa)
 	for (size_t r = 0; r < nn->nhit; r++) {
 		if ((nn->href[r] & NEAR_KIND) != NEAR_DFA)
 			continue;
+		if (nn->nsaved >= ~NEAR_KIND) {
+			nn->is_full = true; /* no index for more */
+			return;
+		}
 		if (!grow(nn, (void **)&nn->saved, nn->nw * sizeof(*nn->saved),
 			  &nn->capsaved, nn->nsaved + 1))
 			return;
@@ -179,6 +183,10 @@ static void sort_hits(struct norm_near *nn)
 			uint32_t w = ws[k];
 			for (uint64_t m = h[w] & nn->want[w]; m; m &= m - 1) {
 				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
+				if (ne >= UINT32_MAX - 1) {
+					nn->is_full = true;
+					return;
+				}
 				if ((ne >= nn->caplpos || ne >= nn->caplnext) &&
 				    (!grow(nn, (void **)&nn->lpos,
 					   sizeof(*nn->lpos), &nn->caplpos,
@@ -333,8 +341,8 @@ void norm_near_starts(struct norm_near *nn, const unsigned char *x,
 				nn->want[p->gword[g]] |= p->gbit[g];
 		}
 	sort_hits(nn);
-	if (nn->is_oom)
-		return;
+	if (nn->is_oom || nn->is_full)
+		return; /* keep every start */
 	for (size_t w = 0; w < nn->nw; w++)
 		for (uint64_t m = queued[w] & n->near_set[w]; m; m &= m - 1) {
 			size_t pi = w * 64 + (size_t)__builtin_ctzll(m);

@@ -118,6 +118,7 @@ struct norm_near {
 	size_t nsaved, capsaved;
 	uint64_t *ones;   /* the bits of a wild hit: every one */
 	bool is_wild;     /* the stretch has one */
+	bool is_full;     /* too many hits to index: keep every start */
 	bool is_oom;
 	/* the filter: the bits whose hits it sorts, and the hits of bit b,
 	** a list from lhead[b] on (lpos: position, lnext: the next; 0
