@@ -60,11 +60,13 @@ void norm_near_init(struct norm_near *nn, const struct fc_norm *n)
 	nn->nw = n->nwords;
 	nn->ones = malloc(nn->nw * sizeof(*nn->ones));
 	nn->want = calloc(nn->nw, sizeof(*nn->want));
+	nn->ws = calloc(nn->nw, sizeof(*nn->ws));
 	nn->lhead = calloc(nn->nw * 64, sizeof(*nn->lhead));
 	nn->ltail = calloc(nn->nw * 64, sizeof(*nn->ltail));
 	if (nn->ones)
 		memset(nn->ones, 0xFF, nn->nw * sizeof(*nn->ones));
-	nn->is_oom = !nn->ones || !nn->want || !nn->lhead || !nn->ltail;
+	nn->is_oom = !nn->ones || !nn->want || !nn->ws || !nn->lhead ||
+		     !nn->ltail;
 }
 
 void norm_near_free(struct norm_near *nn)
@@ -74,6 +76,7 @@ void norm_near_free(struct norm_near *nn)
 	free(nn->saved);
 	free(nn->ones);
 	free(nn->want);
+	free(nn->ws);
 	free(nn->lhead);
 	free(nn->ltail);
 	free(nn->lpos);
@@ -166,9 +169,9 @@ void norm_near_groups(struct norm_near *nn, uint64_t *active)
 */
 static void sort_hits(struct norm_near *nn)
 {
-	uint32_t ws[64];
+	uint32_t *ws = nn->ws;
 	size_t nws = 0;
-	for (size_t w = 0; w < nn->nw && nws < 64; w++)
+	for (size_t w = 0; w < nn->nw; w++)
 		if (nn->want[w]) {
 			ws[nws++] = (uint32_t)w;
 			for (uint64_t m = nn->want[w]; m; m &= m - 1) {

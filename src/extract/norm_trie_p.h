@@ -124,6 +124,7 @@ struct norm_near {
 	** a list from lhead[b] on (lpos: position, lnext: the next; 0
 	** ends it) */
 	uint64_t *want;
+	uint32_t *ws;      /* the words of want with bits */
 	uint32_t *lhead, *ltail, *lpos, *lnext;
 	size_t caplpos, caplnext;
 };

@@ -28,6 +28,11 @@
 ** stretch is read, and then queues the position for the patterns of the
 ** bits that the stretch activated only: most starts belong to patterns
 ** whose anchors the stretch lacks, and those never run.
+**
+** For the patterns with anchor groups or anchor_within (norm_trie_near.c)
+** the pass also keeps hits: where a word, symbol or run of digits
+** triggers one of their bits, with a reference to the bits (a hit is two
+** stores); after the flush, their starts are filtered on the hits.
 */
 #include <stdlib.h>
 #include <string.h>
