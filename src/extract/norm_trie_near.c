@@ -38,19 +38,7 @@
 static bool grow(struct norm_near *nn, void **v, size_t elem, size_t *cap,
 		 size_t need)
 {
-	if (need <= *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	void *g = realloc(*v, nc * elem);
-	if (!g) {
-		nn->is_oom = true;
-		return false;
-	}
-	*v = g;
-	*cap = nc;
-	return true;
+	return norm_grow(v, elem, cap, need, &nn->is_oom);
 }
 
 void norm_near_init(struct norm_near *nn, const struct fc_norm *n)

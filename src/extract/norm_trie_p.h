@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/norm_p.h"
@@ -80,6 +81,29 @@ static inline void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
 {
 	for (size_t i = 0; i < nwords; i++)
 		dst[i] |= src[i];
+}
+
+/*
+** *v grown to at least need elements of elem bytes (*cap of them now;
+** doubling from 64); false, with *v as it was, when out of memory, and
+** then *is_oom is set.
+*/
+static inline bool norm_grow(void **v, size_t elem, size_t *cap,
+			     size_t need, bool *is_oom)
+{
+	if (need <= *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 64;
+	while (nc < need)
+		nc *= 2;
+	void *g = realloc(*v, nc * elem);
+	if (!g) {
+		*is_oom = true;
+		return false;
+	}
+	*v = g;
+	*cap = nc;
+	return true;
 }
 
 /* Bitset i of the pool. */

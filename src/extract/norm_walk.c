@@ -104,19 +104,7 @@ struct norm_walk {
 static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
 		  size_t need)
 {
-	if (need <= *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 256;
-	while (nc < need)
-		nc *= 2;
-	void *g = realloc(*v, nc * elem);
-	if (!g) {
-		w->is_oom = true;
-		return false;
-	}
-	*v = g;
-	*cap = nc;
-	return true;
+	return norm_grow(v, elem, cap, need, &w->is_oom);
 }
 
 /* A hash of n bytes (a multiple of 4), four at a time. */
