@@ -615,35 +615,6 @@ static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
 	return true;
 }
 
-/* Have groups a and b of p the same anchors? */
-static bool same_group(const struct norm_pattern *p, unsigned a, unsigned b)
-{
-	for (int pass = 0; pass < 2; pass++) {
-		unsigned x = pass ? b : a, y = pass ? a : b;
-		for (size_t i = 0; i < p->nanchors; i++) {
-			if (p->anchor_group[i] != x)
-				continue;
-			size_t j = 0;
-			while (j < p->nanchors &&
-			       (p->anchor_group[j] != y ||
-				strcmp(p->anchors[i], p->anchors[j])))
-				j++;
-			if (j == p->nanchors)
-				return false;
-		}
-	}
-	return true;
-}
-
-/* Do bitsets x and y of nw words share a bit? */
-static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++)
-		if (x[k] & y[k])
-			return true;
-	return false;
-}
-
 static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			      struct fc_diags *d)
 {
@@ -677,37 +648,15 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			}
 		}
 	}
-	/* the bits of the groups after the first come after the patterns'
-	** (a group the same as an earlier one shares its bit) */
-	n->nvbits = n->nnear = 0;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		struct norm_pattern *p = &n->patterns[i];
-		p->vbit = n->npatterns + n->nvbits;
-		unsigned nslots = 1;
-		p->gslot[0] = 0;
-		for (unsigned g = 1; g < p->ngroups; g++) {
-			unsigned k = 0;
-			while (k < g && !same_group(p, k, g))
-				k++;
-			p->gslot[g] = (uint8_t)(k < g ? p->gslot[k] : nslots++);
-		}
-		n->nvbits += nslots - 1;
-		n->nnear += p->ngroups > 1 || p->within >= 0;
-	}
+	norm_near_plan(n); /* the bits of anchor groups */
 	n->nwords = (n->npatterns + n->nvbits + 63) / 64;
 	if (!n->nwords)
 		n->nwords = 1;
 	n->digit_set = new_bitset(n, a);
 	n->always_set = new_bitset(n, a);
-	n->pos_set = new_bitset(n, a);
-	n->near_set = new_bitset(n, a);
-	n->group_set = new_bitset(n, a);
-	n->near = fc_arena_alloc(a, (n->nnear + 1) * sizeof(*n->near));
-	if (!n->digit_set || !n->always_set || !n->pos_set || !n->near ||
-	    !n->near_set || !n->group_set)
+	if (!n->digit_set || !n->always_set)
 		return FC_ENOMEM;
 	size_t capbs = 0;
-	n->nnear = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
 		if (!p->nanchors) {
@@ -715,19 +664,10 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			n->always_set[i / 64] |= 1ull << (i % 64);
 			continue;
 		}
-		if (p->ngroups > 1 || p->within >= 0) {
-			n->near[n->nnear++] = (uint32_t)i;
-			n->near_set[i / 64] |= 1ull << (i % 64);
-		}
-		if (p->ngroups > 1)
-			n->group_set[i / 64] |= 1ull << (i % 64);
-		p->digit_groups = 0;
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
 			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
-			size_t bit = p->gslot[g] ? p->vbit + p->gslot[g] - 1 : i;
-			if (p->ngroups > 1 || p->within >= 0)
-				n->pos_set[bit / 64] |= 1ull << (bit % 64);
+			size_t bit = norm_group_bit(p, i, (unsigned)g);
 			int t = norm_table_find(n, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
@@ -741,27 +681,8 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 				return FC_ENOMEM;
 			}
 		}
-		/* a table word may start with a digit too (add_trigger) */
-		for (unsigned g = 0; g < p->ngroups; g++) {
-			size_t bit = p->gslot[g] ? p->vbit + p->gslot[g] - 1 : i;
-			p->gword[g] = (uint32_t)(bit / 64);
-			p->gbit[g] = 1ull << (bit % 64);
-			if (n->digit_set[bit / 64] >> (bit % 64) & 1)
-				p->digit_groups |= (uint8_t)(1u << g);
-		}
 	}
-	/* which triggers the walk keeps the positions of */
-	n->trig_pos = fc_arena_alloc(a, n->nbitsets + 1);
-	if (!n->trig_pos)
-		return FC_ENOMEM;
-	for (size_t b = 0; b < n->nbitsets; b++)
-		n->trig_pos[b] = meets(n->bitsets + b * n->nwords, n->pos_set,
-				       n->nwords);
-	for (unsigned c = 0; c < 256; c++)
-		n->sym_pos[c] = n->sym_set[c] &&
-				meets(n->sym_set[c], n->pos_set, n->nwords);
-	n->is_digit_pos = meets(n->digit_set, n->pos_set, n->nwords);
-	return FC_OK;
+	return norm_near_finish(n, a);
 }
 
 /* `set: {reading: ...}`: checked, but not run under another reading

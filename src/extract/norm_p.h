@@ -327,6 +327,20 @@ void norm_first_memo_free(struct norm_first_memo *m);
 bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		       struct fc_arena *a, const char *rx, size_t len,
 		       uint32_t opts);
+/*
+** Anchor groups and windows (norm_trie_near.c). Before the trigger
+** tables: every pattern's group bits (fc_norm.nvbits after the
+** patterns'), so that nwords can be set; after them: what the walk keeps
+** hits of and the filter reads (false when out of memory).
+*/
+void norm_near_plan(struct fc_norm *n);
+fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a);
+/* The trigger bit of group g of pattern p (index pi). */
+static inline size_t norm_group_bit(const struct norm_pattern *p, size_t pi,
+				    unsigned g)
+{
+	return p->gslot[g] ? p->vbit + p->gslot[g] - 1 : pi;
+}
 /* After build_tables: the start tables of the scan (rules arena). */
 fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a);
 

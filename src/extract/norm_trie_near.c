@@ -41,6 +41,109 @@ static bool grow(struct norm_near *nn, void **v, size_t elem, size_t *cap,
 	return norm_grow(v, elem, cap, need, &nn->is_oom);
 }
 
+/* ---- Compile: the bits -------------------------------------------------- */
+
+/* Have groups a and b of p the same anchors? */
+static bool same_group(const struct norm_pattern *p, unsigned a, unsigned b)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned x = pass ? b : a, y = pass ? a : b;
+		for (size_t i = 0; i < p->nanchors; i++) {
+			if (p->anchor_group[i] != x)
+				continue;
+			size_t j = 0;
+			while (j < p->nanchors &&
+			       (p->anchor_group[j] != y ||
+				strcmp(p->anchors[i], p->anchors[j])))
+				j++;
+			if (j == p->nanchors)
+				return false;
+		}
+	}
+	return true;
+}
+
+void norm_near_plan(struct fc_norm *n)
+{
+	/* the bits of the groups after the first come after the patterns'
+	** (a group the same as an earlier one shares its bit: a bit more
+	** than 64 a word makes every bitset of the walk a word longer) */
+	n->nvbits = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->vbit = n->npatterns + n->nvbits;
+		unsigned nslots = 1;
+		p->gslot[0] = 0;
+		for (unsigned g = 1; g < p->ngroups; g++) {
+			unsigned k = 0;
+			while (k < g && !same_group(p, k, g))
+				k++;
+			p->gslot[g] = (uint8_t)(k < g ? p->gslot[k] : nslots++);
+		}
+		n->nvbits += nslots - 1;
+	}
+}
+
+/* Do bitsets x and y of nw words share a bit? */
+static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++)
+		if (x[k] & y[k])
+			return true;
+	return false;
+}
+
+fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
+{
+	size_t nw = n->nwords;
+	n->nnear = 0;
+	for (size_t i = 0; i < n->npatterns; i++)
+		n->nnear += n->patterns[i].nanchors &&
+			    (n->patterns[i].ngroups > 1 ||
+			     n->patterns[i].within >= 0);
+	n->near = fc_arena_alloc(a, (n->nnear + 1) * sizeof(*n->near));
+	n->pos_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->near_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->group_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->trig_pos = fc_arena_alloc(a, n->nbitsets + 1);
+	if (!n->near || !n->pos_set || !n->near_set || !n->group_set ||
+	    !n->trig_pos)
+		return FC_ENOMEM;
+	memset(n->pos_set, 0, nw * sizeof(uint64_t));
+	memset(n->near_set, 0, nw * sizeof(uint64_t));
+	memset(n->group_set, 0, nw * sizeof(uint64_t));
+	n->nnear = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->digit_groups = 0;
+		if (!p->nanchors || (p->ngroups < 2 && p->within < 0))
+			continue;
+		n->near[n->nnear++] = (uint32_t)i;
+		n->near_set[i / 64] |= 1ull << (i % 64);
+		if (p->ngroups > 1)
+			n->group_set[i / 64] |= 1ull << (i % 64);
+		for (unsigned g = 0; g < p->ngroups; g++) {
+			size_t bit = norm_group_bit(p, i, g);
+			p->gword[g] = (uint32_t)(bit / 64);
+			p->gbit[g] = 1ull << (bit % 64);
+			n->pos_set[bit / 64] |= p->gbit[g];
+			/* "digit", or a table word that starts with one */
+			if (n->digit_set[bit / 64] & p->gbit[g])
+				p->digit_groups |= (uint8_t)(1u << g);
+		}
+	}
+	/* the triggers the walk keeps the hits of */
+	for (size_t b = 0; b < n->nbitsets; b++)
+		n->trig_pos[b] = meets(n->bitsets + b * nw, n->pos_set, nw);
+	for (unsigned c = 0; c < 256; c++)
+		n->sym_pos[c] = n->sym_set[c] &&
+				meets(n->sym_set[c], n->pos_set, nw);
+	n->is_digit_pos = meets(n->digit_set, n->pos_set, nw);
+	return FC_OK;
+}
+
+/* ---- The walk's hits ---------------------------------------------------- */
+
 void norm_near_init(struct norm_near *nn, const struct fc_norm *n)
 {
 	memset(nn, 0, sizeof(*nn));
