@@ -143,6 +143,16 @@ static void test_groups(void **state)
 {
 	(void)state;
 	struct fc_rules *r = load_near();
+	/* a bit for each group after the first, but one for the same
+	** anchors: n.two shares its pattern's, n.hall takes 2, n.digits 1;
+	** the four patterns with groups or a window are filtered */
+	const struct fc_norm *n = r->norm;
+	assert_int_equal(n->nvbits, 3);
+	assert_int_equal(n->nnear, 4);
+	const struct norm_pattern *two = &n->patterns[pattern(n, "n.two")];
+	assert_int_equal(two->ngroups, 2);
+	assert_int_equal(two->gslot[1], 0);
+	assert_int_equal(n->patterns[pattern(n, "n.hall")].digit_groups, 4);
 	/* one hedge: no start; two (one word each): every start */
 	STARTS("n.two", "more than 10 people", "");
 	STARTS("n.two", "10 people", "-");
