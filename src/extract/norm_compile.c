@@ -648,7 +648,8 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			}
 		}
 	}
-	n->nwords = (n->npatterns + 63) / 64;
+	norm_near_plan(n); /* the bits of anchor groups */
+	n->nwords = (n->npatterns + n->nvbits + 63) / 64;
 	if (!n->nwords)
 		n->nwords = 1;
 	n->digit_set = new_bitset(n, a);
@@ -665,21 +666,23 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 		}
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
+			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
+			size_t bit = norm_group_bit(p, i, (unsigned)g);
 			int t = norm_table_find(n, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
 					if (!add_trigger(n, a,
 							 n->tables[t].keys[j],
-							 i, &capbs))
+							 bit, &capbs))
 						return FC_ENOMEM;
 			} else if (!strcmp(an, "digit")) {
-				n->digit_set[i / 64] |= 1ull << (i % 64);
-			} else if (!add_trigger(n, a, an, i, &capbs)) {
+				n->digit_set[bit / 64] |= 1ull << (bit % 64);
+			} else if (!add_trigger(n, a, an, bit, &capbs)) {
 				return FC_ENOMEM;
 			}
 		}
 	}
-	return FC_OK;
+	return norm_near_finish(n, a);
 }
 
 /* `set: {reading: ...}`: checked, but not run under another reading
