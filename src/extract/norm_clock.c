@@ -305,6 +305,15 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	h = hm / 60;
 	mi = hm % 60;
 	int y, mo, d;
+	if (is_midnight && !is_ref_day && hm == 0) {
+		/* "midnight Friday": the end of the day named, T24 as
+		** TimeML writes it (TimeBank: "expire at midnight Friday",
+		** 1989-10-27T24); its interval is that day, so it agrees
+		** with "expires Friday" */
+		fc_civil_from_days(day - 1, &y, &mo, &d);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT24", y, mo, d);
+		return norm_emit(m, out, FC_TIMEX_TIME, buf);
+	}
 	fc_civil_from_days(day, &y, &mo, &d);
 	if (has_sec)
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", y,
