@@ -194,10 +194,17 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** March 3"); 6: another word that follows a verb ("from", "up"): an
 ** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
 ** ("preferred shares"); 7: the infinitive marker ("to"), after which a
-** schedule verb is no verb of its own, as after 4; -2: a verb of saying,
-** whose clause may tell of a later event ("said the sale closes in
-** January") */
-enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_REPORT = -2 };
+** schedule verb is no verb of its own, as after 4; 8: a past verb whose
+** infinitive points ahead ("agreed to meet on Tuesday", "urged Congress
+** to act by Friday": the date after the infinitive is ahead; without
+** one a past verb); -2: a verb of saying, whose clause may tell of a
+** later event ("said the sale closes in January") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
+       TW_REPORT = -2 };
+
+/* tense_pair 2: a past verb and the infinitive marker ("told to"):
+** ahead for a date after it, the past verb's for a date before it */
+enum { TP_FORWARD = 2 };
 
 
 /*
@@ -222,6 +229,8 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return CUE_DET;
 	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
 		return 0;
+	if (c == TW_FORWARD)
+		return -1;
 	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
 		return 1;
 	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
@@ -275,6 +284,16 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	uint32_t next_h = 0; /* norm_word_hash of the word after this one */
 	bool adjunct = false; /* "in", "on" right before the match */
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
+	bool comma = false; /* a comma between the match and this word */
+	bool inf_near = false; /* ... an infinitive with no comma after it */
+	/* "vowed to press on despite Sunday's defeat": a possessive date
+	** is its noun's, not the infinitive's */
+	uint32_t pe = m->end;
+	bool possessive = pe + 1 < m->stretch_end &&
+			  ((t[pe] == '\'' && (t[pe + 1] | 0x20) == 's') ||
+			   (pe + 3 < m->stretch_end &&
+			    !memcmp(t + pe, "\xe2\x80\x99", 3) &&
+			    (t[pe + 3] | 0x20) == 's'));
 	bool ed_governs = false; /* the past verb's own adjunct */
 	double next_row_tw = 0; /* tense_word of the word after this one */
 	bool next_lower = false; /* ... and whether it is in lower case */
@@ -300,6 +319,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 						       : 0;
 			}
 			gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
+			comma |= t[i - 1] == ',';
 			i--;
 		}
 		uint32_t e = i;
@@ -322,15 +342,21 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (words == 1)
 			adjunct = tw == TW_ADJUNCT;
 		/* the word after this one: "to" right before a word in lower
-		** case that is no determiner or preposition ("to buy") is an
-		** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
+		** case that is no determiner or preposition ("to buy", "to
+		** meet") is an infinitive; not "to a calendar year", "to
+		** Moscow", "to 5%" */
 		double next_tw = nextlen ? next_row_tw : 0;
 		bool next_is_lower = next_lower;
 		next_row_tw = tw;
 		next_lower = t[i] >= 'a' && t[i] <= 'z';
-		if (tw == TW_INFINITIVE && nextlen && next_tw == 0 &&
-		    next_is_lower && !gap_digit)
+		if (tw == TW_INFINITIVE && nextlen &&
+		    (next_tw == 0 || next_tw == 3) && next_is_lower &&
+		    !gap_digit) {
 			inf = true;
+			/* "voted to protect Saudi Arabia, with troops
+			** arriving Tuesday": the infinitive ends there */
+			inf_near |= !comma;
+		}
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
@@ -350,6 +376,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		next_h = h;
 		if (k >= 0) {
 			double c = n->tables[n->t_tense_pair].nums[k];
+			if (c == TP_FORWARD &&
+			    (comma || pending_ed || possessive)) {
+				/* "told to leave, and on Friday": the verb's */
+				pending_ed = true;
+				ed_adjacent = ed_governs = false;
+				continue;
+			}
 			if (c > 0 && !pending_ed)
 				return 1;
 			if (c < 0)
@@ -358,6 +391,10 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			continue;
 		}
 		if (pending_plan)
+			return 1;
+		/* "agreed to meet on Tuesday": the infinitive's time */
+		if (tw == TW_FORWARD && inf_near && !possessive &&
+		    !pending_ed)
 			return 1;
 		if (pending_ed) {
 			if (!in_table(n, f, n->t_passive, NORM_WF_PASSIVE, buf,
@@ -492,6 +529,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			}
 			if (k >= 0) {
 				double c = n->tables[n->t_tense_pair].nums[k];
+				if (c == TP_FORWARD)
+					return -1; /* "Friday, he was told to" */
 				if (c != 0)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
