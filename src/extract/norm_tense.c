@@ -18,12 +18,15 @@ enum { GOVERNED = -3 };
 ** one, the news reading takes the past one unless the future one is
 ** less than half as far (options: prefer future / nearest change that).
 */
+static int tense_of(const struct norm_match *m, bool *sched_ahead);
+
 bool norm_prefer_past(const struct norm_match *m, long past, long future)
 {
-	int t = norm_tense(m);
-	if (t == NORM_TENSE_SCHED)
-		t = 0; /* "housing starts in September": no plan */
-	if (t > 0)
+	bool sched_ahead = false;
+	int t = tense_of(m, &sched_ahead);
+	if (t == NORM_TENSE_SCHED && sched_ahead)
+		t = 0; /* "June 3, books close ...": the verb is not the date's */
+	if (t > 0) /* "the contract expires in December": the coming one */
 		return past == 0;
 	if (t == GOVERNED)
 		/* "changed ... in December": the past one, unless the next
@@ -387,7 +390,9 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				return 1;
 			if (c < 0)
 				return -1;
-			pending_ed = false; /* "been scheduled": look further */
+			/* "been scheduled": look further; "Qtr ends Jan 31",
+			** "the year ends": a period's end, no schedule */
+			pending_ed = pending_sched = false;
 			continue;
 		}
 		if (pending_plan)
@@ -578,15 +583,53 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 }
 
 /*
-** The tense around a match: the clause before it decides (tense_back);
-** without a cue there, the clause after it.
+** After a schedule verb before the match: does a verb of the clause
+** follow the match before a comma ("Housing starts in September rose
+** 5%": "starts" is a noun)? A past cue or an -ed word within 8 words.
 */
-int norm_tense(const struct norm_match *m)
+static bool verb_follows(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	char buf[32];
+	bool lower = false;
+	for (int words = 0; words < 8; words++) {
+		uint32_t k = i;
+		while (k < hi && !is_word_byte(t[k]) && t[k] != ',')
+			k++;
+		if (k < hi && t[k] == ',')
+			return false;
+		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		if (!len || len >= sizeof(buf))
+			return false;
+		uint32_t h = norm_word_hash(buf, len);
+		int c = word_cue(n, f, buf, len, tense_word_row(n, f, buf, len, h),
+				 h);
+		if (c == CUE_CLAUSE)
+			return false;
+		if (c == -1 || c == CUE_ED)
+			return true;
+	}
+	return false;
+}
+
+/*
+** The tense around a match: the clause before it decides (tense_back);
+** without a cue there, the clause after it (*sched_ahead: a schedule
+** verb there). A schedule verb before it followed by a verb of the
+** clause was a noun ("Housing starts in September rose"): past.
+*/
+static int tense_of(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
+	if (t == NORM_TENSE_SCHED && verb_follows(m))
+		return -1;
 	if (t == 0 && m->n->t_future >= 0) {
 		t = tense_ahead(m, &aside);
+		*sched_ahead = t == NORM_TENSE_SCHED;
 		/* "In January, the company named ...": a past verb after a
 		** date that opens the clause is that date's own */
 		if (t == -1 && fronted && !aside)
@@ -595,3 +638,9 @@ int norm_tense(const struct norm_match *m)
 	return t;
 }
 
+
+int norm_tense(const struct norm_match *m)
+{
+	bool sched_ahead = false;
+	return tense_of(m, &sched_ahead);
+}
