@@ -25,7 +25,7 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 	bool sched_ahead = false;
 	int t = tense_of(m, &sched_ahead);
 	if (t == NORM_TENSE_SCHED && sched_ahead)
-		t = 0; /* "June 3, books close ...": the verb is not the date's */
+		t = 0; /* "June 3, books close": not the date's verb */
 	if (t > 0) /* "the contract expires in December": the coming one */
 		return past == 0;
 	if (t == GOVERNED)
@@ -535,7 +535,7 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			if (k >= 0) {
 				double c = n->tables[n->t_tense_pair].nums[k];
 				if (c == TP_FORWARD)
-					return -1; /* "Friday, he was told to" */
+					return -1; /* "Friday, he was told" */
 				if (c != 0)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
@@ -605,8 +605,8 @@ static bool verb_follows(const struct norm_match *m)
 		if (!len || len >= sizeof(buf))
 			return false;
 		uint32_t h = norm_word_hash(buf, len);
-		int c = word_cue(n, f, buf, len, tense_word_row(n, f, buf, len, h),
-				 h);
+		int32_t row = tense_word_row(n, f, buf, len, h);
+		int c = word_cue(n, f, buf, len, row, h);
 		if (c == CUE_CLAUSE)
 			return false;
 		if (c == -1 || c == CUE_ED)
