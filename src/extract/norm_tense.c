@@ -201,9 +201,10 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** infinitive points ahead ("agreed to meet on Tuesday", "urged Congress
 ** to act by Friday": the date after the infinitive is ahead; without
 ** one a past verb); -2: a verb of saying, whose clause may tell of a
-** later event ("said the sale closes in January") */
+** later event ("said the sale closes in January"); -3: a word after which
+** the date is past ("since") */
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
-       TW_REPORT = -2 };
+       TW_REPORT = -2, TW_SINCE = -3 };
 
 /* tense_pair 2: a past verb and the infinitive marker ("told to"):
 ** ahead for a date after it, the past verb's for a date before it */
@@ -234,6 +235,8 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return 0;
 	if (c == TW_FORWARD)
 		return -1;
+	if (c == TW_SINCE)
+		return 0; /* after the date: no cue of its own */
 	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
 		return 1;
 	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
@@ -289,14 +292,18 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
 	bool comma = false; /* a comma between the match and this word */
 	bool inf_near = false; /* ... an infinitive with no comma after it */
-	/* "vowed to press on despite Sunday's defeat": a possessive date
-	** is its noun's, not the infinitive's */
+	/* "vowed to press on despite Sunday's defeat", "invited to play
+	** after the September 11 attacks": a possessive date, or one
+	** between a determiner and a noun, is its noun's, not the
+	** infinitive's (nominal: the second, once the determiner is seen) */
 	uint32_t pe = m->end;
 	bool possessive = pe + 1 < m->stretch_end &&
 			  ((t[pe] == '\'' && (t[pe + 1] | 0x20) == 's') ||
 			   (pe + 3 < m->stretch_end &&
 			    !memcmp(t + pe, "\xe2\x80\x99", 3) &&
 			    (t[pe + 3] | 0x20) == 's'));
+	bool noun_after = pe + 1 < m->stretch_end && t[pe] == ' ' &&
+			  t[pe + 1] >= 'a' && t[pe + 1] <= 'z';
 	bool ed_governs = false; /* the past verb's own adjunct */
 	double next_row_tw = 0; /* tense_word of the word after this one */
 	bool next_lower = false; /* ... and whether it is in lower case */
@@ -342,8 +349,10 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		uint32_t h = lower_hash(t + i, len, buf);
 		int32_t row = tense_word_row(n, f, buf, len, h);
 		double tw = tense_word_num(n, row);
-		if (words == 1)
+		if (words == 1) {
 			adjunct = tw == TW_ADJUNCT;
+			possessive |= noun_after && tw == 4;
+		}
 		/* the word after this one: "to" right before a word in lower
 		** case that is no determiner or preposition ("to buy", "to
 		** meet") is an infinitive; not "to a calendar year", "to
@@ -397,6 +406,11 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		}
 		if (pending_plan)
 			return 1;
+		/* "since January 2", "since the February 22 accord": before
+		** the reference (its own phrase only: not "since March 2,
+		** and is due to restart early April") */
+		if (tw == TW_SINCE && !pending_ed && words <= 5 && !comma)
+			return -2;
 		/* "agreed to meet on Tuesday": the infinitive's time */
 		if (tw == TW_FORWARD && inf_near && !possessive &&
 		    !pending_ed)
@@ -412,7 +426,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
-			** the word before is the verb */
+			** the word before is the verb; "been open": an
+			** adjective, look further */
+			if (c == 0 && in_table(n, f, n->t_passive,
+					       NORM_WF_PASSIVE, buf, len, h)) {
+				pending_sched = false;
+				continue;
+			}
 			if (c == 0 || c == CUE_CLAUSE)
 				return NORM_TENSE_SCHED;
 			pending_sched = false;
@@ -420,8 +440,9 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				continue;
 		}
 		if (c == CUE_SCHED) {
-			/* "Open" in a name is none */
-			pending_sched = t[i] >= 'a' && t[i] <= 'z';
+			/* "Open" in a name is none, nor "close to" */
+			pending_sched = t[i] >= 'a' && t[i] <= 'z' &&
+					next_tw != TW_INFINITIVE;
 			continue;
 		}
 		if (c == CUE_DET)
