@@ -200,6 +200,8 @@ struct fc_claims {
 	struct rule **active; /* after compile: by priority, then load order */
 	size_t nactive;
 	uint32_t maxpairs; /* largest capture count + 1 */
+	struct fc_timing *timing; /* --time: where fc_claims_doc adds its
+				  ** counts (pipeline/timing.h), or NULL */
 };
 
 /* What is being loaded from one file (load.c, load_slots.c). */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "claims/claims_p.h"
+#include "pipeline/timing.h"
 
 #define MATCH_LIMIT 500000u
 #define DEPTH_LIMIT 5000u
@@ -38,7 +39,33 @@ struct run {
 	size_t ncl, capcl;
 	bool is_warned;
 	struct fc_diags *d;
+	struct fc_tally *tally; /* --time: counts per active rule, or NULL */
+	struct fc_tally *cur;   /* the rule running: tally + its index */
 };
+
+/* A try counted and timed (--time): out of line, off the common path. */
+static __attribute__((noinline)) int
+timed_match(const struct run *rn, const pcre2_code *code, const char *s,
+	    size_t len, size_t off)
+{
+	uint64_t t0 = fc_ticks();
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
+			     rn->md, rn->mctx);
+	rn->cur->ticks += fc_ticks() - t0;
+	rn->cur->tries++;
+	rn->cur->matches += rc >= 0;
+	return rc;
+}
+
+/* One try of a rule's pattern (or prefilter) over s[0, len) from off. */
+static int try_match(const struct run *rn, const pcre2_code *code,
+		     const char *s, size_t len, size_t off)
+{
+	if (__builtin_expect(rn->cur != NULL, 0))
+		return timed_match(rn, code, s, len, off);
+	return pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
+			   rn->md, rn->mctx);
+}
 
 static bool is_claimed(const struct run *rn, const char *kind, uint32_t s,
 		       uint32_t e)
@@ -96,8 +123,7 @@ static fc_status run_pattern(struct run *rn, const struct rule *ru,
 	const struct tagged *t = m->t;
 	size_t off = 0;
 	while (off <= t->len) {
-		int rc = pcre2_match(p->code, (PCRE2_SPTR)t->s, t->len, off,
-				     PCRE2_NO_UTF_CHECK, rn->md, rn->mctx);
+		int rc = try_match(rn, p->code, t->s, t->len, off);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -163,8 +189,7 @@ static fc_status run_quotes(struct run *rn, const struct rule *ru)
 static bool prefilter(struct run *rn, const struct rule *ru)
 {
 	const struct tagged *t = rn->m.t;
-	int rc = pcre2_match(ru->req, (PCRE2_SPTR)t->s, t->len, 0,
-			     PCRE2_NO_UTF_CHECK, rn->md, rn->mctx);
+	int rc = try_match(rn, ru->req, t->s, t->len, 0);
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
 		limit_warning(rn, ru, rc);
 	return rc >= 0;
@@ -177,6 +202,8 @@ static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 	for (size_t i = 0; i < cl->nactive; i++) {
 		const struct rule *ru = cl->active[i];
 		fc_status st = FC_OK;
+		if (rn->tally)
+			rn->cur = &rn->tally[i];
 		if (ru->req && !prefilter(rn, ru))
 			continue;
 		if (ru->source == SRC_QUOTE)
@@ -205,6 +232,9 @@ fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 	rn.m.doc = doc;
 	rn.m.t = &t;
 	fc_status st = FC_ENOMEM;
+	uint64_t t0 = cl->timing ? fc_ticks() : 0;
+	if (cl->timing)
+		rn.tally = calloc(cl->nactive, sizeof(*rn.tally));
 	rn.md = pcre2_match_data_create(cl->maxpairs, NULL);
 	rn.mctx = pcre2_match_context_create(NULL);
 	rn.jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
@@ -221,6 +251,11 @@ fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 			goto fail;
 	}
 	st = FC_OK;
+	if (rn.tally) {
+		fc_timing_add_tallies(cl->timing, FC_TALLY_CLAIMS, rn.tally,
+				      cl->nactive);
+		fc_timing_add_stage(cl->timing, FC_TS_CLAIMS, fc_ticks() - t0);
+	}
 fail:
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, NULL,
@@ -228,6 +263,7 @@ fail:
 	cl_match_ctx_finish(&rn.m);
 	cl_tagged_finish(&t);
 	free(rn.cl);
+	free(rn.tally);
 	pcre2_jit_stack_free(rn.jit);
 	pcre2_match_context_free(rn.mctx);
 	pcre2_match_data_free(rn.md);

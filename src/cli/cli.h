@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "factcross/fc.h"
+#include "factcross/fc_timing.h"
 
 /* Exit codes (DESIGN.md). */
 enum {
@@ -25,6 +26,8 @@ struct cli {
 	const char **rules; /* --rules DIRs, NULL-terminated */
 	size_t nrules;
 	bool no_builtin;
+	bool is_time;              /* --time */
+	struct cli_timing *timing; /* its collector (src/cli/timing.c) */
 };
 
 /* Print diagnostics to stderr and map the status to an exit code. */
@@ -45,6 +48,24 @@ void cli_progress(void *ud, const char *stage, size_t done, size_t total);
 /* Read all of stdin or a file ("-" is stdin) into a malloc'd buffer. */
 int cli_read_input(const struct cli *cli, const char *path, char **out,
 		   size_t *len);
+
+/*
+** --time (src/cli/timing.c). cli_timing_start makes the collector when
+** cli->is_time (a command calls it once its options are read, before it
+** loads the rules: cli_load_rule_kinds times the loading and attaches the
+** rules); cli_timing_stage adds the time since t0 (a cli_timing_now()) to
+** stage s; cli_progress feeds cli_timing_progress; cli_timing_end prints
+** the report on standard error and frees the collector. All are no-ops
+** without --time.
+*/
+int cli_timing_start(struct cli *cli);
+uint64_t cli_timing_now(const struct cli *cli);
+void cli_timing_stage(const struct cli *cli, enum fc_time_stage s,
+		      uint64_t t0);
+int cli_timing_attach(const struct cli *cli, struct fc_rules *r);
+void cli_timing_progress(const struct cli *cli, const char *stage,
+			 size_t done, size_t total);
+void cli_timing_end(struct cli *cli, struct fc_rules *r);
 
 int cmd_verify(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);

@@ -45,6 +45,10 @@ static const char CHECK_HELP[] =
 	"  --no-builtin      do not load the built-in rules\n"
 	"  --color WHEN      auto, always or never (NO_COLOR is honoured)\n"
 	"  -q, --quiet       no summary line\n"
+	"  --time            after the run, print on standard error the time each\n"
+	"                    normalizer pattern and claim rule took (tries,\n"
+	"                    matches, ms, share; most first) and the time of each\n"
+	"                    stage\n"
 	"\n"
 	"exit status: 0 no claim at or above --fail-on, 1 some claim is, 2 usage,\n"
 	"rule, corpus or input error, 3 environment failure.\n";
@@ -69,6 +73,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"ref", required_argument, NULL, OPT_REF},
 		{"cache", required_argument, NULL, OPT_CACHE},
+		{"time", no_argument, NULL, OPT_TIME},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -103,6 +108,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 			break;
 		}
 		case OPT_OUTPUT: o->output = optarg; break;
+		case OPT_TIME: cli->is_time = true; break;
 		case OPT_FAIL_ON:
 			if (!fc_claim_status_parse(optarg, &o->fail_on) ||
 			    o->fail_on == FC_CLAIM_SUPPORTED)
@@ -276,6 +282,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	struct fc_diags d;
 	fc_diags_init(&d);
 	if ((rc = cli_read_input(cli, o.doc, &data, &len)) ||
+	    (rc = cli_timing_start(cli)) ||
 	    (rc = cli_load_rules(cli, &rules)) ||
 	    (rc = load_corpus(cli, &o, rules, &c)))
 		goto out;
@@ -284,13 +291,16 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	struct fc_checkdoc_opts co = {.name = o.doc, .against = o.against,
 				      .ref = o.ref,
 				      .syntax = strcmp(o.doc, "-") ? NULL : "md"};
+	uint64_t t0 = cli_timing_now(cli);
 	fc_status st = fc_checkdoc_run(rules, c, data, len, &co, &cd, &d);
+	cli_timing_stage(cli, FC_TS_JUDGE, t0);
 	if (st) {
 		rc = cli_fail(cli, &d, st);
 		goto out;
 	}
 	fc_diags_print(&d, stderr, cli->is_color); /* warnings */
 	/* Render every format first: no half report is ever written. */
+	t0 = cli_timing_now(cli);
 	for (size_t i = 0; i < o.nformats; i++) {
 		st = fc_checkdoc_write(cd, o.formats[i], o.fail_on, &bufs[i]);
 		if (st) {
@@ -302,7 +312,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	if ((rc = write_out(cli, &o, bufs)))
+	rc = write_out(cli, &o, bufs);
+	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
+	if (rc)
 		goto out;
 	size_t nfail = fc_checkdoc_nfailing(cd, o.fail_on);
 	if (!cli->is_quiet)
@@ -317,6 +329,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			fc_claim_status_name(o.fail_on));
 	rc = nfail ? EXIT_FINDINGS : EXIT_DONE;
 out:
+	cli_timing_end(cli, rules);
 	for (size_t i = 0; i < FC_CHK_COUNT; i++)
 		fc_buf_finish(&bufs[i]);
 	fc_diags_finish(&d);

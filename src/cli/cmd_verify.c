@@ -34,6 +34,9 @@ static const char VERIFY_HELP[] =
 	"  --no-builtin     do not load the built-in rules\n"
 	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
 	"  -q, --quiet      no progress line and no summary\n"
+	"  --time           after the run, print on standard error the time each\n"
+	"                   normalizer pattern and claim rule took (tries, matches,\n"
+	"                   ms, share; most first) and the time of each stage\n"
 	"\n"
 	"exit status: 0 done, 1 findings at or above --fail-on, 2 usage, rule,\n"
 	"manifest or input error, 3 environment failure (with --fetch: a URL\n"
@@ -47,7 +50,7 @@ static const char EXTRACT_HELP[] =
 	"options:\n"
 	"  --format jsonl   the only format (default)\n"
 	"  --fetch, --cache PATH, --timeout S, --delay S: as for verify\n"
-	"  --rules DIR, --no-builtin, --color WHEN, -q: as for verify\n";
+	"  --rules DIR, --no-builtin, --color WHEN, -q, --time: as for verify\n";
 
 static const char NORMALIZE_HELP[] =
 	"usage: factcross normalize [--ref DATE[Thh:mm[:ss][ZONE]]] [TEXT | -]\n"
@@ -65,6 +68,9 @@ static const char NORMALIZE_HELP[] =
 	"                   YYYY-MM-DD, or with a time of day and zone offset,\n"
 	"                   2013-02-12T04:30:00-02:00 (\"in 3 minutes\", \"now\",\n"
 	"                   \"8:00 PST\" then resolve from that time, in that zone)\n"
+	"  --time           after the output, print on standard error the time each\n"
+	"                   normalizer pattern took (tries, matches, ms, share; most\n"
+	"                   first) and the time of each stage (threads add up)\n"
 	"  --rules DIR, --no-builtin, --color WHEN: as for verify\n";
 
 enum fail_level { FAIL_NONE, FAIL_SINGLE, FAIL_VARIANT, FAIL_CONTRADICTED };
@@ -154,6 +160,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		{"no-db", no_argument, NULL, OPT_NO_DB},
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"fetch", no_argument, NULL, OPT_FETCH},
+		{"time", no_argument, NULL, OPT_TIME},
 		FETCH_LONG_OPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -196,6 +203,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		case OPT_DB: o->db = optarg; break;
 		case OPT_NO_DB: o->no_db = true; break;
 		case OPT_FETCH: o->is_fetch = true; break;
+		case OPT_TIME: cli->is_time = true; break;
 		case OPT_FAIL_ON: {
 			int rc2 = parse_fail_on(cli, optarg, &o->fail_on);
 			if (rc2)
@@ -219,7 +227,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 				       "a folder); see 'factcross %s --help'",
 				       cmd, cmd);
 	o->corpus = argv[optind];
-	return EXIT_DONE;
+	return cli_timing_start(cli);
 }
 
 /*
@@ -324,8 +332,10 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 {
 	struct run_opts o = {0};
 	int rc = parse_run(cli, "verify", VERIFY_HELP, argc, argv, &o, false);
-	if (rc)
+	if (rc) {
+		free(cli->rules);
 		return rc < 0 ? EXIT_DONE : rc;
+	}
 	if (!o.nformats) {
 		o.formats[0] = FC_FMT_MD;
 		o.formats[1] = FC_FMT_HTML;
@@ -354,6 +364,7 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 	if (rc)
 		goto out;
 	/* Render every report first: no half report is ever written. */
+	uint64_t t0 = cli_timing_now(cli);
 	for (size_t i = 0; i < o.nformats; i++) {
 		fc_status st = fc_report_write(c, o.formats[i], &bufs[i]);
 		if (st || bufs[i].err) {
@@ -397,6 +408,7 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 			free(path);
 		}
 	}
+	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
 	size_t counts[4] = {0};
 	enum fail_level worst = FAIL_NONE;
 	for (size_t i = 0; i < c->nfindings; i++) {
@@ -419,6 +431,7 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 	if (fetch_rc)
 		rc = fetch_rc; /* the report came from older copies */
 out:
+	cli_timing_end(cli, rules);
 	for (size_t i = 0; i < 8; i++)
 		fc_buf_finish(&bufs[i]);
 	free(outdir);
@@ -432,8 +445,10 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	struct run_opts o = {0};
 	int rc = parse_run(cli, "extract", EXTRACT_HELP, argc, argv, &o, true);
-	if (rc)
+	if (rc) {
+		free(cli->rules);
 		return rc < 0 ? EXIT_DONE : rc;
+	}
 	o.no_db = !o.db;
 	struct fc_rules *rules = NULL;
 	struct fc_corpus *c = NULL;
@@ -442,6 +457,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	int fetch_rc;
 	rc = run(cli, &o, 3, &rules, &c, NULL, &fetch_rc);
 	if (!rc) {
+		uint64_t t0 = cli_timing_now(cli);
 		fc_status st = fc_report_facts_jsonl(c, &b);
 		if (st || b.err ||
 		    fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
@@ -449,7 +465,9 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			rc = EXIT_ENV;
 		else
 			rc = fetch_rc;
+		cli_timing_stage(cli, FC_TS_OUTPUT, t0);
 	}
+	cli_timing_end(cli, rules);
 	fc_buf_finish(&b);
 	fc_corpus_destroy(c);
 	fc_rules_destroy(rules);
@@ -458,11 +476,13 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 }
 
 /* Write out what b holds to standard output; false when it fails. */
-static bool flush_out(struct fc_buf *b)
+static bool flush_out(const struct cli *cli, struct fc_buf *b)
 {
+	uint64_t t0 = cli_timing_now(cli);
 	bool ok = !b->err &&
 		  (!b->len || fwrite(b->p, 1, b->len, stdout) == b->len);
 	fc_buf_reset(b);
+	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
 	return ok;
 }
 
@@ -495,7 +515,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		size_t n = fread(block, 1, BLOCK, stdin);
 		if (n)
 			st = fc_norm_stream_feed(ns, block, n, d);
-		if (!st && !flush_out(&b))
+		if (!st && !flush_out(cli, &b))
 			rc = EXIT_ENV;
 		if (n == BLOCK && ++mib < total)
 			cli_progress(cli, "normalize (MiB)", mib, total);
@@ -515,7 +535,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		st = fc_norm_stream_finish(ns, d);
 	if (st)
 		rc = cli_fail(cli, d, st);
-	else if (!rc && (!flush_out(&b) || fflush(stdout)))
+	else if (!rc && (!flush_out(cli, &b) || fflush(stdout)))
 		rc = EXIT_ENV;
 	else if (!rc)
 		fc_diags_print(d, stderr, cli->is_color);
@@ -525,11 +545,12 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	return rc;
 }
 
-int cmd_normalize(struct cli *cli, int argc, char **argv)
+static int normalize_main(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONG_OPTS,
 		{"ref", required_argument, NULL, OPT_REF},
+		{"time", no_argument, NULL, OPT_TIME},
 		{NULL, 0, NULL, 0},
 	};
 	const char *ref = NULL;
@@ -549,6 +570,7 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			ref = optarg;
 			break;
+		case OPT_TIME: cli->is_time = true; break;
 		case ':':
 			return cli_usage_error(cli, "%s needs a value",
 					       argv[optind - 1]);
@@ -571,11 +593,20 @@ int cmd_normalize(struct cli *cli, int argc, char **argv)
 	struct fc_rules *rules = NULL;
 	struct fc_diags d;
 	fc_diags_init(&d);
-	rc = cli_load_rule_kinds(cli, FC_KIND_TEXT, &rules);
+	rc = cli_timing_start(cli);
+	if (!rc)
+		rc = cli_load_rule_kinds(cli, FC_KIND_TEXT, &rules);
 	if (!rc)
 		rc = normalize_run(cli, rules, ref, arg, &d);
+	cli_timing_end(cli, rules);
 	fc_diags_finish(&d);
 	fc_rules_destroy(rules);
-	free(cli->rules);
+	return rc;
+}
+
+int cmd_normalize(struct cli *cli, int argc, char **argv)
+{
+	int rc = normalize_main(cli, argc, argv);
+	free(cli->rules); /* --rules, on every way out */
 	return rc;
 }

@@ -33,6 +33,8 @@ static const char USAGE[] =
 	"  --no-builtin        do not load the built-in rules\n"
 	"  --color WHEN        auto (default), always or never; NO_COLOR is honoured\n"
 	"  -q, --quiet         no progress line, no summary\n"
+	"  --time              (normalize, extract, verify, check) after the output,\n"
+	"                      the time of each rule and stage on standard error\n"
 	"  -h, --help          help for a command: factcross COMMAND --help\n"
 	"  --version           print the version\n"
 	"\n"
@@ -94,8 +96,10 @@ int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
 {
 	struct fc_diags d;
 	fc_diags_init(&d);
+	uint64_t t0 = cli_timing_now(cli);
 	fc_status st = fc_rules_load_kinds(cli->rules, !cli->no_builtin, kinds,
 					   out, &d);
+	cli_timing_stage(cli, FC_TS_RULES, t0);
 	if (st) {
 		fc_diags_print(&d, stderr, cli->is_color);
 		fc_diags_finish(&d);
@@ -105,12 +109,13 @@ int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
 	}
 	fc_diags_print(&d, stderr, cli->is_color); /* warnings */
 	fc_diags_finish(&d);
-	return EXIT_DONE;
+	return cli_timing_attach(cli, *out);
 }
 
 void cli_progress(void *ud, const char *stage, size_t done, size_t total)
 {
 	const struct cli *cli = ud;
+	cli_timing_progress(cli, stage, done, total);
 	if (!cli->is_tty || cli->is_quiet)
 		return;
 	if (done < total)

@@ -11,7 +11,7 @@
 enum {
 	OPT_RULES = 256, OPT_NO_BUILTIN, OPT_COLOR, OPT_QUIET, OPT_HELP,
 	OPT_FORMAT, OPT_OUTPUT, OPT_DB, OPT_FAIL_ON, OPT_REF, OPT_VERBOSE,
-	OPT_NO_DB,
+	OPT_NO_DB, OPT_TIME,
 };
 
 #define COMMON_LONG_OPTS                                                  \

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "extract/norm_p.h"
+#include "pipeline/timing.h"
 
 struct scan {
 	const struct fc_norm *n;
@@ -33,6 +34,8 @@ struct scan {
 	struct norm_cand *cands;
 	size_t ncands, capcands;
 	size_t nlimit; /* matches stopped by the match limit */
+	struct fc_tally *tally; /* --time: counts per pattern, or NULL */
+	uint64_t walk_ticks;    /* --time: in the start-string walk */
 };
 
 /* ---- Slots ------------------------------------------------------------- */
@@ -177,6 +180,7 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
 		.a = sc->a, .lookback = sc->back, .memo = &sc->memo,
+		.tally = sc->tally,
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		m.start = (uint32_t)ov[2 * p->span_group];
@@ -214,7 +218,7 @@ static fc_status run_pattern(struct scan *sc, size_t pi, uint32_t s,
 	PCRE2_SIZE off = s;
 	int rc;
 	while ((rc = norm_next_match(sc->n, pi, q, &k, sc->doc->text, e,
-				     &off, sc->md)) >= 0) {
+				     &off, sc->md, sc->tally)) >= 0) {
 		fc_status st = produce(sc, pi, s, e);
 		if (st)
 			return st;
@@ -229,8 +233,11 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 	const struct fc_norm *n = sc->n;
 	if (e <= s)
 		return FC_OK;
+	uint64_t t0 = sc->tally ? fc_ticks() : 0;
 	if (norm_walk_stretch(sc->walk, sc->doc->text, s, e, sc->active))
 		return FC_ENOMEM;
+	if (sc->tally)
+		sc->walk_ticks += fc_ticks() - t0;
 	/* the active patterns with starts queued, or that run unanchored;
 	** in pattern order */
 	const uint64_t *queued = norm_walk_queued(sc->walk);
@@ -297,6 +304,9 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		return FC_OK;
 	}
 	struct scan sc = {.n = n, .a = a, .doc = doc};
+	uint64_t t0 = n->timing ? fc_ticks() : 0;
+	if (n->timing)
+		sc.tally = fc_arena_alloc(a, n->npatterns * sizeof(*sc.tally));
 	if (doc->published)
 		fc_norm_ref_parse(doc->published, &sc.ref);
 	pcre2_general_context *gc =
@@ -347,6 +357,12 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (!piece)
 		norm_walk_destroy(sc.walk);
 	norm_lookback_destroy(sc.lookback);
+	if (sc.tally) {
+		fc_timing_add_tallies(n->timing, FC_TALLY_NORM, sc.tally,
+				      n->npatterns);
+		fc_timing_add_stage(n->timing, FC_TS_WALK, sc.walk_ticks);
+		fc_timing_add_stage(n->timing, FC_TS_NORM, fc_ticks() - t0);
+	}
 	if (st == FC_ENOMEM)
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
 	if (piece)

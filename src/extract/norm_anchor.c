@@ -144,8 +144,8 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 					      : NULL;
 	size_t k = 0;
 	PCRE2_SIZE off = s;
-	while (norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md) >=
-	       0)
+	while (norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md,
+			       m->tally) >= 0)
 		if (!collect(lb, m, pi, s, e))
 			return false;
 	return true;

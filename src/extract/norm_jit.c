@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "extract/norm_p.h"
+#include "pipeline/timing.h"
 
 #define NORM_JIT_AFTER 32
 
@@ -66,9 +67,25 @@ static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
 	return c;
 }
 
-int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
-		   size_t end, size_t off, pcre2_match_data *md)
+/* A try counted and timed (--time): out of line, off the common path. */
+static __attribute__((noinline)) int
+timed_match(const struct fc_norm *n, size_t pi, const char *text, size_t end,
+	    size_t off, pcre2_match_data *md, struct fc_tally *c)
 {
+	uint64_t t0 = fc_ticks();
+	int rc = norm_jit_match(n, pi, text, end, off, md, NULL);
+	c->ticks += fc_ticks() - t0;
+	c->tries++;
+	c->matches += rc >= 0;
+	return rc;
+}
+
+int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
+		   size_t end, size_t off, pcre2_match_data *md,
+		   struct fc_tally *tally)
+{
+	if (__builtin_expect(tally != NULL, 0))
+		return timed_match(n, pi, text, end, off, md, &tally[pi]);
 	const pcre2_code *code = n->patterns[pi].code;
 	pcre2_code *c = n->jit ? hot(&n->jit[pi], code) : NULL;
 	if (c)
@@ -80,17 +97,19 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 
 int norm_next_match(const struct fc_norm *n, size_t pi,
 		    const struct norm_startq *q, size_t *k, const char *text,
-		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md)
+		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md,
+		    struct fc_tally *tally)
 {
 	int rc = PCRE2_ERROR_NOMATCH;
 	if (q) {
 		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
 			PCRE2_SIZE at = q->v[(*k)++];
 			if (at >= *off)
-				rc = norm_jit_match(n, pi, text, end, at, md);
+				rc = norm_jit_match(n, pi, text, end, at, md,
+						    tally);
 		}
 	} else if (*off < end) {
-		rc = norm_jit_match(n, pi, text, end, *off, md);
+		rc = norm_jit_match(n, pi, text, end, *off, md, tally);
 	}
 	if (rc < 0)
 		return rc;

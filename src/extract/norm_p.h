@@ -40,6 +40,9 @@
 #include "extract/norm_ref.h"
 #include "stages.h"
 
+struct fc_tally;  /* --time counts (pipeline/timing.h) */
+struct fc_timing;
+
 /* Slots: the named pieces a production reads. Order matches slot_names. */
 enum norm_slot {
 	S_YEAR, S_MONTH, S_DAY, S_WEEKDAY, S_SEASON, S_QUARTER, S_PART,
@@ -256,6 +259,8 @@ struct fc_norm {
 	struct norm_wordfacts wf; /* norm_wordfacts_make */
 	struct norm_first_memo *first_memo; /* while patterns compile */
 	size_t lookbehind; /* bytes a match may look at before its stretch */
+	struct fc_timing *timing; /* --time: where a scan adds its counts
+				  ** (pipeline/timing.h), or NULL */
 };
 
 /* ---- norm_compile.c ------------------------------------------------- */
@@ -358,6 +363,7 @@ struct norm_match {
 	bool is_rescan; /* made by norm_last_mention: no nested look-back */
 	struct norm_lookback **lookback; /* the scan's, made on first use */
 	struct norm_daymemo **memo; /* the scan's holiday days (or NULL) */
+	struct fc_tally *tally; /* the scan's per-pattern counts, or NULL */
 };
 
 /* A slot's value: a table value, a `set:` constant, or matched text. */
@@ -558,20 +564,24 @@ void norm_jit_destroy(struct fc_norm *n);
 /*
 ** pcre2_match of pattern pi over text[0, end) from off, interpreted
 ** until the pattern is hot, then JIT compiled. Safe to call from several
-** threads at once.
+** threads at once. tally: NULL, or the calling scan's own counts, one
+** per pattern (--time): the try is counted and timed in tally[pi].
 */
 int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
-		   size_t end, size_t off, pcre2_match_data *md);
+		   size_t end, size_t off, pcre2_match_data *md,
+		   struct fc_tally *tally);
 /*
 ** The next match of pattern pi in text[0, end) at or after *off, for the
 ** scan and its look-backs: anchored at the starts of q from the *k-th
 ** (q NULL: searched from *off). The match is in md and *off moves past
 ** it (one character on after an empty one); a negative PCRE2 code when
-** there is none (PCRE2_ERROR_NOMATCH) or a limit stopped it.
+** there is none (PCRE2_ERROR_NOMATCH) or a limit stopped it. tally: as
+** for norm_jit_match.
 */
 int norm_next_match(const struct fc_norm *n, size_t pi,
 		    const struct norm_startq *q, size_t *k, const char *text,
-		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md);
+		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md,
+		    struct fc_tally *tally);
 
 /* ---- norm_anchor.c ----------------------------------------------------- */
 

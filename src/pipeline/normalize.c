@@ -12,6 +12,7 @@
 
 #include "extract/norm_ref.h"
 #include "pipeline/pipeline_p.h"
+#include "pipeline/timing.h"
 
 /* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
 static bool has_odd_byte(uint64_t w)
@@ -194,6 +195,7 @@ struct fc_norm_stream {
 	size_t nthreads;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	struct fc_timing *timing; /* --time: r's collector, or NULL */
 };
 
 static bool is_ws(char c)
@@ -228,13 +230,19 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 	if (sl->st)
 		return;
 	sl->piece.lexicon = s->lexicon;
+	uint64_t t0 = s->timing ? fc_ticks() : 0;
 	sl->st = fc_lexicon_doc(s->r, &sl->arena, &sl->doc, &sl->d);
 	s->lexicon = sl->piece.lexicon;
 	if (sl->st)
 		return;
 	fc_mentions_finish(&sl->doc);
+	uint64_t t1 = s->timing ? fc_ticks() : 0;
 	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
 					     &sl->out);
+	if (s->timing) {
+		fc_timing_add_stage(s->timing, FC_TS_LEXICON, t1 - t0);
+		fc_timing_add_stage(s->timing, FC_TS_OUTPUT, fc_ticks() - t1);
+	}
 }
 
 /* Step A of a piece: its times and quantities, with the walks of the
@@ -422,6 +430,7 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 		return FC_ENOMEM;
 	s->r = r;
 	s->out = out;
+	s->timing = fc_timing_of(r);
 	if (ref) {
 		memcpy(s->ref, ref, strlen(ref) + 1);
 		s->has_ref = true;
@@ -504,6 +513,7 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	struct slot *sl = &s->slots[seq % s->nslot];
 	if (sl->state != SLOT_FREE)
 		return FC_EINPUT; /* cannot happen: drained above */
+	uint64_t t0 = s->timing ? fc_ticks() : 0;
 	if (n > (SIZE_MAX - s->nctx - 1) / 3)
 		return FC_ELIMIT;
 	size_t need = s->nctx + 3 * n + 1;
@@ -579,6 +589,8 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	}
 	memcpy(s->ctx, sl->text + from, len - from);
 	s->nctx = len - from;
+	if (s->timing)
+		fc_timing_add_stage(s->timing, FC_TS_READ, fc_ticks() - t0);
 	if (!s->nthreads) {
 		sl->state = SLOT_P;
 		s->next_p++;
