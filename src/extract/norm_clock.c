@@ -243,6 +243,32 @@ static void clock_from_ref(const struct norm_match *m, int32_t *day,
 	*day = (int32_t)((at - min) / 1440);
 }
 
+/*
+** A clock time with no day said, in a clause whose tense is past or
+** future: the day told of last, when the text names one (day grain or
+** finer) on that side of the reference, within a year before it or two
+** weeks after ("The attack came on Oct. 23 ... he was shot at 10 p.m.":
+** Oct. 23 at 22:00; "traveling Thursday ... will leave at 4 in the
+** morning": Thursday, as TimeML anchors them); else the reference day.
+*/
+static void clock_day_told(const struct norm_match *m, int32_t *day,
+			   bool *is_ref_day)
+{
+	const struct norm_ref *r = m->ref;
+	int tn = norm_tense(m);
+	struct fc_time t;
+	if (tn == 0 || tn == NORM_TENSE_SCHED ||
+	    !norm_last_mention(m, 0, 0, 0, &t) || !t.is_anchored ||
+	    t.grain == FC_GRAIN_NONE || t.grain > FC_GRAIN_DAY ||
+	    t.lo == r->days)
+		return;
+	if (tn < 0 ? t.lo > r->days || r->days - t.lo > 366
+		   : t.lo < r->days || t.lo - r->days > 14)
+		return;
+	*day = t.lo;
+	*is_ref_day = false;
+}
+
 int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 {
 	int h, mi = 0, sec = 0, dir = 1;
@@ -289,6 +315,8 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	if (!m->ref->is_set || !clock_day(m, &day, &is_ref_day))
 		return 0;
 	bool is_midnight = h == 24;
+	if (is_ref_day && !is_midnight)
+		clock_day_told(m, &day, &is_ref_day);
 	if (is_midnight) {
 		/* midnight ends its day ("midnight Friday": the night
 		** of Friday, whatever the tense); alone, after a past
@@ -305,6 +333,15 @@ int norm_prod_time_of_day(const struct norm_match *m, struct norm_cand *out)
 	h = hm / 60;
 	mi = hm % 60;
 	int y, mo, d;
+	if (is_midnight && !is_ref_day && hm == 0) {
+		/* "midnight Friday": the end of the day named, T24 as
+		** TimeML writes it (TimeBank: "expire at midnight Friday",
+		** 1989-10-27T24); its interval is that day, so it agrees
+		** with "expires Friday" */
+		fc_civil_from_days(day - 1, &y, &mo, &d);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT24", y, mo, d);
+		return norm_emit(m, out, FC_TIMEX_TIME, buf);
+	}
 	fc_civil_from_days(day, &y, &mo, &d);
 	if (has_sec)
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d", y,

@@ -648,7 +648,8 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			}
 		}
 	}
-	n->nwords = (n->npatterns + 63) / 64;
+	norm_near_plan(n); /* the bits of anchor groups */
+	n->nwords = (n->npatterns + n->nvbits + 63) / 64;
 	if (!n->nwords)
 		n->nwords = 1;
 	n->digit_set = new_bitset(n, a);
@@ -665,21 +666,23 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 		}
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
+			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
+			size_t bit = norm_group_bit(p, i, (unsigned)g);
 			int t = norm_table_find(n, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
 					if (!add_trigger(n, a,
 							 n->tables[t].keys[j],
-							 i, &capbs))
+							 bit, &capbs))
 						return FC_ENOMEM;
 			} else if (!strcmp(an, "digit")) {
-				n->digit_set[i / 64] |= 1ull << (i % 64);
-			} else if (!add_trigger(n, a, an, i, &capbs)) {
+				n->digit_set[bit / 64] |= 1ull << (bit % 64);
+			} else if (!add_trigger(n, a, an, bit, &capbs)) {
 				return FC_ENOMEM;
 			}
 		}
 	}
-	return FC_OK;
+	return norm_near_finish(n, a);
 }
 
 /* `set: {reading: ...}`: checked, but not run under another reading
@@ -691,6 +694,60 @@ static bool pattern_is_run(const struct fc_norm *n,
 	const char *rd = p->set[S_READING];
 	return !(rd && n->prefer >= 0 && n->prefer < 3 &&
 		 strcmp(rd, readings[n->prefer]));
+}
+
+/* The scalar of an anchor value that reads `word` (for its position). */
+static const struct fc_ynode *anchor_scalar(const struct fc_ynode *v,
+					    const char *word)
+{
+	if (v->type == FC_Y_SCALAR)
+		return strcmp(v->str, word) ? NULL : v;
+	for (size_t i = 0; i < v->nkids; i++) {
+		const struct fc_ynode *k = anchor_scalar(v->kids[i], word);
+		if (k)
+			return k;
+	}
+	return NULL;
+}
+
+/*
+** An anchor that names no table is a literal word, and the walk reads a
+** word as its letters only: `anchor: [ratio_words]` (a typo) or
+** `[year_words]` (a macro) would wait for "ratio" or "year" and say
+** nothing. No word of a text has an underscore, so such an anchor is an
+** error at the anchor, with the nearest table name.
+*/
+static void check_anchor_words(const struct fc_norm *n, struct fc_diags *d)
+{
+	const char **names = malloc((n->ntables + 1) * sizeof(*names));
+	for (size_t t = 0; names && t < n->ntables; t++)
+		names[t] = n->tables[t].name;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		const struct norm_pattern *p = &n->patterns[i];
+		for (size_t k = 0; k < p->nanchors; k++) {
+			const char *an = p->anchors[k];
+			if (!strchr(an, '_') || norm_table_find(n, an) >= 0)
+				continue;
+			const struct fc_ynode *at =
+				p->anchor_node ? anchor_scalar(p->anchor_node, an)
+					       : NULL;
+			const struct fc_srcloc *loc =
+				at ? &at->loc : &p->node->loc;
+			const char *best =
+				names ? fc_nearest(an, names, n->ntables) : NULL;
+			if (best)
+				fc_diag_add(d, FC_ESCHEMA, loc,
+					    "anchor '%s' is no table and no "
+					    "word (did you mean '%s'?)",
+					    an, best);
+			else
+				fc_diag_add(d, FC_ESCHEMA, loc,
+					    "anchor '%s' is no table and no "
+					    "word",
+					    an);
+		}
+	}
+	free(names);
 }
 
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
@@ -706,6 +763,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
+	check_anchor_words(n, d);
 	fc_status st = norm_iso4217_load(r, n, d);
 	if (st == FC_ENOMEM)
 		return st;

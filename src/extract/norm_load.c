@@ -186,13 +186,68 @@ static bool load_set(struct norm_pattern *p, const struct fc_ynode *v,
 	return ok;
 }
 
+/*
+** anchor: a word, a list of words (any of them triggers the pattern), or
+** a list of such lists (groups: the pattern needs a word of each, every
+** group its own word).
+*/
+static bool load_anchor(struct fc_rules *r, struct norm_pattern *p,
+			const struct fc_ynode *v, struct fc_diags *d)
+{
+	p->anchor_node = v;
+	if (v->type != FC_Y_SEQ || !v->nkids || v->kids[0]->type != FC_Y_SEQ) {
+		bool ok = fc_ynode_strlist(&r->arena, v, "anchor", &p->anchors,
+					   &p->nanchors, d);
+		p->ngroups = p->nanchors ? 1 : 0;
+		return ok;
+	}
+	if (v->nkids > NORM_ANCHOR_GROUPS) {
+		fc_diag_add(d, FC_ESCHEMA, &v->kids[NORM_ANCHOR_GROUPS]->loc,
+			    "anchor takes at most %d groups",
+			    NORM_ANCHOR_GROUPS);
+		return false;
+	}
+	size_t total = 0;
+	bool ok = true;
+	for (size_t g = 0; g < v->nkids; g++) {
+		const struct fc_ynode *k = v->kids[g];
+		if (k->type != FC_Y_SEQ || !k->nkids) {
+			fc_diag_add(d, FC_ESCHEMA, &k->loc,
+				    "an anchor group must be a list of one or "
+				    "more words");
+			ok = false;
+			continue;
+		}
+		total += k->nkids;
+	}
+	if (!ok)
+		return false;
+	p->anchors = fc_arena_alloc(&r->arena, total * sizeof(*p->anchors));
+	p->anchor_group = fc_arena_alloc(&r->arena, total);
+	if (!p->anchors || !p->anchor_group)
+		return false;
+	for (size_t g = 0; g < v->nkids; g++) {
+		const struct fc_ynode *k = v->kids[g];
+		for (size_t i = 0; i < k->nkids; i++) {
+			if (!fc_ynode_str(k->kids[i], "an anchor word",
+					  &p->anchors[p->nanchors], d)) {
+				ok = false;
+				continue;
+			}
+			p->anchor_group[p->nanchors++] = (uint8_t)g;
+		}
+	}
+	p->ngroups = (uint8_t)v->nkids;
+	return ok;
+}
+
 static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 			const struct fc_rulefile *f,
 			const struct fc_ynode *node, struct fc_diags *d)
 {
 	static const char *const keys[] = {
-		"id", "match", "production", "anchor", "set", "span", "case",
-		"priority", "description", NULL,
+		"id", "match", "production", "anchor", "anchor_within", "set",
+		"span", "case", "priority", "description", NULL,
 	};
 	if (node->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &node->loc,
@@ -202,7 +257,7 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 	}
 	bool ok = fc_ymap_check_keys(node, keys, "a pattern", d) == 0;
 	struct norm_pattern p = {.file = f->path, .node = node,
-				 .is_caseless = true};
+				 .is_caseless = true, .within = -1};
 	const struct fc_ynode *v;
 	const char *s;
 	if (!(v = fc_ymap_get(node, "id"))) {
@@ -247,10 +302,21 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 	} else {
 		ok = false;
 	}
-	if ((v = fc_ymap_get(node, "anchor"))) {
-		p.anchor_node = v;
-		ok = fc_ynode_strlist(&r->arena, v, "anchor", &p.anchors,
-				      &p.nanchors, d) && ok;
+	if ((v = fc_ymap_get(node, "anchor")))
+		ok = load_anchor(r, &p, v, d) && ok;
+	long long within;
+	if ((v = fc_ymap_get(node, "anchor_within"))) {
+		p.within_node = v;
+		if (!fc_ynode_int(v, "anchor_within", 0, NORM_WITHIN_MAX,
+				  &within, d)) {
+			ok = false;
+		} else if (!p.nanchors) {
+			fc_diag_add(d, FC_ESCHEMA, &v->loc,
+				    "anchor_within needs an anchor");
+			ok = false;
+		} else {
+			p.within = (int32_t)within;
+		}
 	}
 	if ((v = fc_ymap_get(node, "set")))
 		ok = load_set(&p, v, d) && ok;

@@ -67,6 +67,8 @@ enum norm_prod {
 extern const char *const norm_prod_names[NPRODS];
 
 #define NORM_SLOT_GROUPS 16
+#define NORM_ANCHOR_GROUPS 4 /* anchor groups of a pattern, at most */
+#define NORM_WITHIN_MAX 1000 /* anchor_within, at most (bytes) */
 
 enum { NORM_PREFER_PAST, NORM_PREFER_FUTURE, NORM_PREFER_NEAREST };
 
@@ -137,6 +139,23 @@ struct norm_pattern {
 	const char **anchors;
 	size_t nanchors;
 	const struct fc_ynode *anchor_node;
+	/* anchor groups (`anchor: [[a, b], [c]]`): anchors[k] belongs to
+	** group anchor_group[k]; a stretch runs the pattern only when it
+	** has a word of every group, each group its own word (group 0
+	** triggers the pattern's bit, the others bits from vbit on: gslot) */
+	uint8_t *anchor_group; /* NULL: one group */
+	uint8_t ngroups;
+	/* anchor_within: tried only at starts that have a word of every
+	** group at most `within` bytes after them (-1: anywhere) */
+	int32_t within;
+	const struct fc_ynode *within_node;
+	size_t vbit;
+	uint8_t gslot[NORM_ANCHOR_GROUPS]; /* 0: the pattern's bit, k: vbit +
+					   ** k - 1 (same groups, same bit) */
+	uint8_t digit_groups; /* the groups with "digit" (bit g) */
+	/* the trigger bit of each group: word gword[g], mask gbit[g] */
+	uint32_t gword[NORM_ANCHOR_GROUPS];
+	uint64_t gbit[NORM_ANCHOR_GROUPS];
 	const char *span_slot; /* capture name giving the mention span */
 	const char *set[NSLOTS]; /* constant slot values, or NULL */
 	/* compiled */
@@ -218,6 +237,20 @@ struct fc_norm {
 	uint64_t *digit_set;       /* patterns anchored on a digit */
 	uint64_t *sym_set[256];    /* by first byte of a symbol anchor */
 	uint64_t *always_set;
+	/* anchor groups and windows (norm_walk.c near_*): the bits after
+	** the patterns' (nvbits: one for each group after the first), the
+	** patterns with more than one group or a window (near), and what
+	** the walk keeps the positions of: the words and symbols that
+	** trigger a bit of pos_set (trig_pos per trigger bitset, sym_pos
+	** per first byte) */
+	size_t nvbits;
+	uint32_t *near;
+	size_t nnear;
+	uint64_t *near_set, *group_set; /* near, and those with groups */
+	uint64_t *pos_set;
+	uint8_t *trig_pos;
+	uint8_t sym_pos[256];
+	bool is_digit_pos; /* digit_set meets pos_set */
 	uint32_t maxcap;
 	pcre2_match_context *mctx;
 	struct norm_jit *jit; /* JIT copies of the hot patterns (norm_jit.c) */
@@ -294,6 +327,20 @@ void norm_first_memo_free(struct norm_first_memo *m);
 bool norm_scan_pattern(struct fc_norm *n, struct norm_pattern *p,
 		       struct fc_arena *a, const char *rx, size_t len,
 		       uint32_t opts);
+/*
+** Anchor groups and windows (norm_trie_near.c). Before the trigger
+** tables: every pattern's group bits (fc_norm.nvbits after the
+** patterns'), so that nwords can be set; after them: what the walk keeps
+** hits of and the filter reads (false when out of memory).
+*/
+void norm_near_plan(struct fc_norm *n);
+fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a);
+/* The trigger bit of group g of pattern p (index pi). */
+static inline size_t norm_group_bit(const struct norm_pattern *p, size_t pi,
+				    unsigned g)
+{
+	return p->gslot[g] ? p->vbit + p->gslot[g] - 1 : pi;
+}
 /* After build_tables: the start tables of the scan (rules arena). */
 fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a);
 

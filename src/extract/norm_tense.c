@@ -18,12 +18,15 @@ enum { GOVERNED = -3 };
 ** one, the news reading takes the past one unless the future one is
 ** less than half as far (options: prefer future / nearest change that).
 */
+static int tense_of(const struct norm_match *m, bool *sched_ahead);
+
 bool norm_prefer_past(const struct norm_match *m, long past, long future)
 {
-	int t = norm_tense(m);
-	if (t == NORM_TENSE_SCHED)
-		t = 0; /* "housing starts in September": no plan */
-	if (t > 0)
+	bool sched_ahead = false;
+	int t = tense_of(m, &sched_ahead);
+	if (t == NORM_TENSE_SCHED && sched_ahead)
+		t = 0; /* "June 3, books close": not the date's verb */
+	if (t > 0) /* "the contract expires in December": the coming one */
 		return past == 0;
 	if (t == GOVERNED)
 		/* "changed ... in December": the past one, unless the next
@@ -194,10 +197,18 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** March 3"); 6: another word that follows a verb ("from", "up"): an
 ** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
 ** ("preferred shares"); 7: the infinitive marker ("to"), after which a
-** schedule verb is no verb of its own, as after 4; -2: a verb of saying,
-** whose clause may tell of a later event ("said the sale closes in
-** January") */
-enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_REPORT = -2 };
+** schedule verb is no verb of its own, as after 4; 8: a past verb whose
+** infinitive points ahead ("agreed to meet on Tuesday", "urged Congress
+** to act by Friday": the date after the infinitive is ahead; without
+** one a past verb); -2: a verb of saying, whose clause may tell of a
+** later event ("said the sale closes in January"); -3: a word after which
+** the date is past ("since") */
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
+       TW_REPORT = -2, TW_SINCE = -3 };
+
+/* tense_pair 2: a past verb and the infinitive marker ("told to"):
+** ahead for a date after it, the past verb's for a date before it */
+enum { TP_FORWARD = 2 };
 
 
 /*
@@ -222,6 +233,10 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return CUE_DET;
 	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
 		return 0;
+	if (c == TW_FORWARD)
+		return -1;
+	if (c == TW_SINCE)
+		return 0; /* after the date: no cue of its own */
 	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
 		return 1;
 	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
@@ -275,6 +290,20 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	uint32_t next_h = 0; /* norm_word_hash of the word after this one */
 	bool adjunct = false; /* "in", "on" right before the match */
 	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
+	bool comma = false; /* a comma between the match and this word */
+	bool inf_near = false; /* ... an infinitive with no comma after it */
+	/* "vowed to press on despite Sunday's defeat", "invited to play
+	** after the September 11 attacks": a possessive date, or one
+	** between a determiner and a noun, is its noun's, not the
+	** infinitive's (nominal: the second, once the determiner is seen) */
+	uint32_t pe = m->end;
+	bool possessive = pe + 1 < m->stretch_end &&
+			  ((t[pe] == '\'' && (t[pe + 1] | 0x20) == 's') ||
+			   (pe + 3 < m->stretch_end &&
+			    !memcmp(t + pe, "\xe2\x80\x99", 3) &&
+			    (t[pe + 3] | 0x20) == 's'));
+	bool noun_after = pe + 1 < m->stretch_end && t[pe] == ' ' &&
+			  t[pe + 1] >= 'a' && t[pe + 1] <= 'z';
 	bool ed_governs = false; /* the past verb's own adjunct */
 	double next_row_tw = 0; /* tense_word of the word after this one */
 	bool next_lower = false; /* ... and whether it is in lower case */
@@ -300,6 +329,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 						       : 0;
 			}
 			gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
+			comma |= t[i - 1] == ',';
 			i--;
 		}
 		uint32_t e = i;
@@ -319,18 +349,26 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		uint32_t h = lower_hash(t + i, len, buf);
 		int32_t row = tense_word_row(n, f, buf, len, h);
 		double tw = tense_word_num(n, row);
-		if (words == 1)
+		if (words == 1) {
 			adjunct = tw == TW_ADJUNCT;
+			possessive |= noun_after && tw == 4;
+		}
 		/* the word after this one: "to" right before a word in lower
-		** case that is no determiner or preposition ("to buy") is an
-		** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
+		** case that is no determiner or preposition ("to buy", "to
+		** meet") is an infinitive; not "to a calendar year", "to
+		** Moscow", "to 5%" */
 		double next_tw = nextlen ? next_row_tw : 0;
 		bool next_is_lower = next_lower;
 		next_row_tw = tw;
 		next_lower = t[i] >= 'a' && t[i] <= 'z';
-		if (tw == TW_INFINITIVE && nextlen && next_tw == 0 &&
-		    next_is_lower && !gap_digit)
+		if (tw == TW_INFINITIVE && nextlen &&
+		    (next_tw == 0 || next_tw == 3) && next_is_lower &&
+		    !gap_digit) {
 			inf = true;
+			/* "voted to protect Saudi Arabia, with troops
+			** arriving Tuesday": the infinitive ends there */
+			inf_near |= !comma;
+		}
 		/* two-word cues first: "as soon as", "due to" (no cue) */
 		int32_t k = -1;
 		if (nextlen && n->t_tense_pair >= 0) {
@@ -350,14 +388,32 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		next_h = h;
 		if (k >= 0) {
 			double c = n->tables[n->t_tense_pair].nums[k];
+			if (c == TP_FORWARD &&
+			    (comma || pending_ed || possessive)) {
+				/* "told to leave, and on Friday": the verb's */
+				pending_ed = true;
+				ed_adjacent = ed_governs = false;
+				continue;
+			}
 			if (c > 0 && !pending_ed)
 				return 1;
 			if (c < 0)
 				return -1;
-			pending_ed = false; /* "been scheduled": look further */
+			/* "been scheduled": look further; "Qtr ends Jan 31",
+			** "the year ends": a period's end, no schedule */
+			pending_ed = pending_sched = false;
 			continue;
 		}
 		if (pending_plan)
+			return 1;
+		/* "since January 2", "since the February 22 accord": before
+		** the reference (its own phrase only: not "since March 2,
+		** and is due to restart early April") */
+		if (tw == TW_SINCE && !pending_ed && words <= 5 && !comma)
+			return -2;
+		/* "agreed to meet on Tuesday": the infinitive's time */
+		if (tw == TW_FORWARD && inf_near && !possessive &&
+		    !pending_ed)
 			return 1;
 		if (pending_ed) {
 			if (!in_table(n, f, n->t_passive, NORM_WF_PASSIVE, buf,
@@ -370,7 +426,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
-			** the word before is the verb */
+			** the word before is the verb; "been open": an
+			** adjective, look further */
+			if (c == 0 && in_table(n, f, n->t_passive,
+					       NORM_WF_PASSIVE, buf, len, h)) {
+				pending_sched = false;
+				continue;
+			}
 			if (c == 0 || c == CUE_CLAUSE)
 				return NORM_TENSE_SCHED;
 			pending_sched = false;
@@ -378,8 +440,9 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				continue;
 		}
 		if (c == CUE_SCHED) {
-			/* "Open" in a name is none */
-			pending_sched = t[i] >= 'a' && t[i] <= 'z';
+			/* "Open" in a name is none, nor "close to" */
+			pending_sched = t[i] >= 'a' && t[i] <= 'z' &&
+					next_tw != TW_INFINITIVE;
 			continue;
 		}
 		if (c == CUE_DET)
@@ -492,6 +555,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			}
 			if (k >= 0) {
 				double c = n->tables[n->t_tense_pair].nums[k];
+				if (c == TP_FORWARD)
+					return -1; /* "Friday, he was told" */
 				if (c != 0)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
@@ -539,15 +604,53 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 }
 
 /*
-** The tense around a match: the clause before it decides (tense_back);
-** without a cue there, the clause after it.
+** After a schedule verb before the match: does a verb of the clause
+** follow the match before a comma ("Housing starts in September rose
+** 5%": "starts" is a noun)? A past cue or an -ed word within 8 words.
 */
-int norm_tense(const struct norm_match *m)
+static bool verb_follows(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	char buf[32];
+	bool lower = false;
+	for (int words = 0; words < 8; words++) {
+		uint32_t k = i;
+		while (k < hi && !is_word_byte(t[k]) && t[k] != ',')
+			k++;
+		if (k < hi && t[k] == ',')
+			return false;
+		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		if (!len || len >= sizeof(buf))
+			return false;
+		uint32_t h = norm_word_hash(buf, len);
+		int32_t row = tense_word_row(n, f, buf, len, h);
+		int c = word_cue(n, f, buf, len, row, h);
+		if (c == CUE_CLAUSE)
+			return false;
+		if (c == -1 || c == CUE_ED)
+			return true;
+	}
+	return false;
+}
+
+/*
+** The tense around a match: the clause before it decides (tense_back);
+** without a cue there, the clause after it (*sched_ahead: a schedule
+** verb there). A schedule verb before it followed by a verb of the
+** clause was a noun ("Housing starts in September rose"): past.
+*/
+static int tense_of(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
+	if (t == NORM_TENSE_SCHED && verb_follows(m))
+		return -1;
 	if (t == 0 && m->n->t_future >= 0) {
 		t = tense_ahead(m, &aside);
+		*sched_ahead = t == NORM_TENSE_SCHED;
 		/* "In January, the company named ...": a past verb after a
 		** date that opens the clause is that date's own */
 		if (t == -1 && fronted && !aside)
@@ -556,3 +659,9 @@ int norm_tense(const struct norm_match *m)
 	return t;
 }
 
+
+int norm_tense(const struct norm_match *m)
+{
+	bool sched_ahead = false;
+	return tense_of(m, &sched_ahead);
+}

@@ -541,6 +541,12 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		    !is_digit((unsigned char)c))
 			t->cls[c] |= B_SYM;
 	}
+	/* anchor groups and windows count a caseless k or s written
+	** U+212A or U+017F as a word (norm_trie_near.c) */
+	if (n->nnear) {
+		t->cls[0xE2] |= B_WILD;
+		t->cls[0xC5] |= B_WILD;
+	}
 	/* characters of up to 4 bytes, and the one \b looks at; a time
 	** that counts from the last date looks NORM_ANCHOR_WINDOW back */
 	n->lookbehind = 4 * (size_t)maxlb + 4;

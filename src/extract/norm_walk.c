@@ -28,6 +28,11 @@
 ** stretch is read, and then queues the position for the patterns of the
 ** bits that the stretch activated only: most starts belong to patterns
 ** whose anchors the stretch lacks, and those never run.
+**
+** For the patterns with anchor groups or anchor_within (norm_trie_near.c)
+** the pass also keeps hits: where a word, symbol or run of digits
+** triggers one of their bits, with a reference to the bits (a hit is two
+** stores); after the flush, their starts are filtered on the hits.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +51,7 @@
 /* what interned bits hold (bflags) */
 #define F_STARTS 1u
 #define F_TRIG 2u
+#define F_POS 4u /* triggers a bit of pos_set: kept as a hit */
 /* a record's bits: interned bits (below REC_SET), a pool bitset
 ** (REC_SET | its index), or the patterns that may start at ^ */
 #define REC_SET 0x80000000u
@@ -86,6 +92,7 @@ struct norm_walk {
 	size_t capbflags;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
+	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
 	uint32_t *tmp;          /* a node set being made */
@@ -97,19 +104,7 @@ struct norm_walk {
 static bool vgrow(struct norm_walk *w, void **v, size_t elem, size_t *cap,
 		  size_t need)
 {
-	if (need <= *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 256;
-	while (nc < need)
-		nc *= 2;
-	void *g = realloc(*v, nc * elem);
-	if (!g) {
-		w->is_oom = true;
-		return false;
-	}
-	*v = g;
-	*cap = nc;
-	return true;
+	return norm_grow(v, elem, cap, need, &w->is_oom);
 }
 
 /* A hash of n bytes (a multiple of 4), four at a time. */
@@ -156,7 +151,8 @@ static uint32_t bits_id(struct norm_walk *w)
 	uint8_t f = 0;
 	for (size_t k = 0; k < w->nw; k++)
 		f |= (w->tbits[k] ? F_STARTS : 0) |
-		     (w->tbits[w->nw + k] ? F_TRIG : 0);
+		     (w->tbits[w->nw + k] ? F_TRIG : 0) |
+		     (w->tbits[w->nw + k] & w->n->pos_set[k] ? F_POS : 0);
 	w->bflags[w->nbits] = f;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
@@ -334,8 +330,10 @@ static void flush(struct norm_walk *w, const uint64_t *active);
 static void clear_dfa(struct norm_walk *w)
 {
 	/* the records name bits about to go: queue them now, for every
-	** pattern (the inactive ones are not run) */
+	** pattern (the inactive ones are not run); the hits kept for
+	** anchor groups name them too */
 	flush(w, NULL);
+	norm_near_save(&w->near, w->bits);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
@@ -405,7 +403,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 }
 
 /* Bits b of a walk from p: a record of p for their starts, their
-** triggers into active. */
+** triggers into active (and a hit, when a pattern wants where). */
 static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 		   uint64_t *active)
 {
@@ -414,8 +412,12 @@ static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 	uint8_t f = w->bflags[b];
 	if (f & F_STARTS)
 		add_rec(w, p, b);
-	if (f & F_TRIG)
-		or_set(active, w->bits + ((size_t)b * 2 + 1) * w->nw, w->nw);
+	if (f & F_TRIG) {
+		const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
+		or_set(active, t, w->nw);
+		if (f & F_POS)
+			norm_near_hit(&w->near, p, NEAR_DFA | b);
+	}
 }
 
 /*
@@ -535,6 +537,14 @@ static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
 	       (p + 1 < e && !w->trans[id * w->nrow + w->col[x[p + 1]]]);
 }
 
+/* Does x[i] start U+212A or U+017F (a caseless k or s), below e? */
+static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
+{
+	return (x[i] == 0xE2 && i + 2 < e && x[i + 1] == 0x84 &&
+		x[i + 2] == 0xAA) ||
+	       (x[i] == 0xC5 && i + 1 < e && x[i + 1] == 0xBF);
+}
+
 /* The trigger of the letter run at i (bounded by e) into active. */
 static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			 uint32_t i, uint32_t e, uint64_t *active)
@@ -547,8 +557,13 @@ static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			buf[len] = (char)(x[j] | 0x20);
 	if (len <= sizeof(buf)) {
 		int32_t b = norm_hash_get(&n->triggers, -1, buf, len);
-		if (b >= 0)
-			or_set(active, n->bitsets + (size_t)b * w->nw, w->nw);
+		if (b >= 0) {
+			const uint64_t *t = n->bitsets + (size_t)b * w->nw;
+			or_set(active, t, w->nw);
+			if (n->trig_pos[b])
+				norm_near_hit(&w->near, i,
+					      NEAR_TRIG | (uint32_t)b);
+		}
 	}
 }
 
@@ -559,6 +574,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 		return NULL;
 	w->n = n;
 	w->t = n->scan;
+	norm_near_init(&w->near, n);
 	w->nw = n->nwords;
 	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
@@ -601,6 +617,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->hbits);
 	free(w->bflags);
 	free(w->rec);
+	norm_near_free(&w->near);
 	free(w->tmp);
 	free(w);
 }
@@ -640,6 +657,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		w->queued[k] = 0;
 	}
 	w->nrec = 0;
+	norm_near_reset(&w->near);
 	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
 		add_rec(w, 0, REC_BOS);
@@ -648,8 +666,15 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		unsigned char c = x[i];
 		uint8_t k = t->cls[c];
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & B_SYM)
-				or_set(active, n->sym_set[c], nw);
+			if (k & (B_SYM | B_WILD)) {
+				if (k & B_SYM)
+					or_set(active, n->sym_set[c], nw);
+				if ((k & B_SYM) && n->sym_pos[c])
+					norm_near_hit(&w->near, i,
+						      NEAR_SYM | c);
+				if ((k & B_WILD) && is_wild(x, i, e))
+					norm_near_wild(&w->near, i);
+			}
 			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
 			i++;
@@ -670,6 +695,9 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
 		}
+		/* a run of digits starts: a hit for the groups with "digit" */
+		if ((k & B_DIGIT) && n->is_digit_pos)
+			norm_near_hit(&w->near, i, NEAR_DIGIT);
 		kinds |= k;
 		uint8_t prev = k;
 		for (i++; i < e; i++) {
@@ -679,6 +707,9 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			kinds |= kq;
 			if ((kq & B_LETTER) && (prev & B_DIGIT))
 				trigger_word(w, x, i, e, active);
+			else if ((kq & B_DIGIT) && (prev & B_LETTER) &&
+				 n->is_digit_pos)
+				norm_near_hit(&w->near, i, NEAR_DIGIT);
 			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
 				walk(w, x, i, e, true, active);
 			prev = kq;
@@ -686,6 +717,10 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	}
 	if (kinds & B_DIGIT)
 		or_set(active, n->digit_set, nw);
+	if (n->nnear)
+		norm_near_groups(&w->near, active);
 	flush(w, w->is_all ? NULL : active);
-	return w->is_oom ? FC_ENOMEM : FC_OK;
+	if (n->nnear)
+		norm_near_starts(&w->near, x, s, w->bits, w->q, w->queued);
+	return w->is_oom || w->near.is_oom ? FC_ENOMEM : FC_OK;
 }

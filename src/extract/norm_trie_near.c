@@ -1,0 +1,446 @@
+/*
+** norm_trie_near.c: anchor groups and anchor_within, the filter the walk
+** (norm_walk.c) applies after it has read a stretch.
+**
+** A pattern's `anchor:` may be groups of words (`[[hedge], [hedge]]`):
+** the pattern runs on a stretch only when the stretch has a word of
+** every group, each group a word of its own; and `anchor_within: N`
+** tries it only at the starts that have such words at most N bytes after
+** them ("more than 10 and less than 40" needs two hedges; "one in three"
+** has its "in" right after the first number). Most starts of such
+** patterns are words and numbers with no anchor near, and an anchored
+** try that fails costs a thousand instructions or more: the JIT code of
+** such a pattern is large and seldom in the cache.
+**
+** The groups after the first have trigger bits of their own, after the
+** patterns' (fc_norm.nvbits). The walk keeps a hit where a word, symbol
+** or run of digits triggers a bit of fc_norm.pos_set: its position and
+** where its trigger bits are (no copy: most hits are words whose bits
+** the walk's DFA interned). After the walk, the hits are sorted into
+** one list of positions for each group bit of the patterns that have
+** starts queued, and each start is checked against the lists of its
+** pattern's groups: a pointer a list, moving up with the starts, and for
+** the groups' first few words within the window a search for a word of
+** its own for each group (with k groups, an assignment exists if one
+** exists among each group's first k words). Linear in the hits and the
+** starts.
+**
+** A word the walk cannot see, one with U+212A (read as k by a caseless
+** match) or U+017F (s), is a wild hit (norm_near_wild): a word of every
+** group. So the filter never drops a start where a match could have its
+** anchors.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/norm_trie_p.h"
+
+static bool grow(struct norm_near *nn, void **v, size_t elem, size_t *cap,
+		 size_t need)
+{
+	return norm_grow(v, elem, cap, need, &nn->is_oom);
+}
+
+/* ---- Compile: the bits -------------------------------------------------- */
+
+/* Have groups a and b of p the same anchors? */
+static bool same_group(const struct norm_pattern *p, unsigned a, unsigned b)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned x = pass ? b : a, y = pass ? a : b;
+		for (size_t i = 0; i < p->nanchors; i++) {
+			if (p->anchor_group[i] != x)
+				continue;
+			size_t j = 0;
+			while (j < p->nanchors &&
+			       (p->anchor_group[j] != y ||
+				strcmp(p->anchors[i], p->anchors[j])))
+				j++;
+			if (j == p->nanchors)
+				return false;
+		}
+	}
+	return true;
+}
+
+void norm_near_plan(struct fc_norm *n)
+{
+	/* the bits of the groups after the first come after the patterns'
+	** (a group the same as an earlier one shares its bit: a bit more
+	** than 64 a word makes every bitset of the walk a word longer) */
+	n->nvbits = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->vbit = n->npatterns + n->nvbits;
+		unsigned nslots = 1;
+		p->gslot[0] = 0;
+		for (unsigned g = 1; g < p->ngroups; g++) {
+			unsigned k = 0;
+			while (k < g && !same_group(p, k, g))
+				k++;
+			p->gslot[g] = (uint8_t)(k < g ? p->gslot[k] : nslots++);
+		}
+		n->nvbits += nslots - 1;
+	}
+}
+
+/* Do bitsets x and y of nw words share a bit? */
+static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++)
+		if (x[k] & y[k])
+			return true;
+	return false;
+}
+
+fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
+{
+	size_t nw = n->nwords;
+	n->nnear = 0;
+	for (size_t i = 0; i < n->npatterns; i++)
+		n->nnear += n->patterns[i].nanchors &&
+			    (n->patterns[i].ngroups > 1 ||
+			     n->patterns[i].within >= 0);
+	n->near = fc_arena_alloc(a, (n->nnear + 1) * sizeof(*n->near));
+	n->pos_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->near_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->group_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
+	n->trig_pos = fc_arena_alloc(a, n->nbitsets + 1);
+	if (!n->near || !n->pos_set || !n->near_set || !n->group_set ||
+	    !n->trig_pos)
+		return FC_ENOMEM;
+	memset(n->pos_set, 0, nw * sizeof(uint64_t));
+	memset(n->near_set, 0, nw * sizeof(uint64_t));
+	memset(n->group_set, 0, nw * sizeof(uint64_t));
+	n->nnear = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->digit_groups = 0;
+		if (!p->nanchors || (p->ngroups < 2 && p->within < 0))
+			continue;
+		n->near[n->nnear++] = (uint32_t)i;
+		n->near_set[i / 64] |= 1ull << (i % 64);
+		if (p->ngroups > 1)
+			n->group_set[i / 64] |= 1ull << (i % 64);
+		for (unsigned g = 0; g < p->ngroups; g++) {
+			size_t bit = norm_group_bit(p, i, g);
+			p->gword[g] = (uint32_t)(bit / 64);
+			p->gbit[g] = 1ull << (bit % 64);
+			n->pos_set[bit / 64] |= p->gbit[g];
+			/* "digit", or a table word that starts with one */
+			if (n->digit_set[bit / 64] & p->gbit[g])
+				p->digit_groups |= (uint8_t)(1u << g);
+		}
+	}
+	/* the triggers the walk keeps the hits of */
+	for (size_t b = 0; b < n->nbitsets; b++)
+		n->trig_pos[b] = meets(n->bitsets + b * nw, n->pos_set, nw);
+	for (unsigned c = 0; c < 256; c++)
+		n->sym_pos[c] = n->sym_set[c] &&
+				meets(n->sym_set[c], n->pos_set, nw);
+	n->is_digit_pos = meets(n->digit_set, n->pos_set, nw);
+	return FC_OK;
+}
+
+/* ---- The walk's hits ---------------------------------------------------- */
+
+void norm_near_init(struct norm_near *nn, const struct fc_norm *n)
+{
+	memset(nn, 0, sizeof(*nn));
+	nn->n = n;
+	nn->nw = n->nwords;
+	nn->ones = malloc(nn->nw * sizeof(*nn->ones));
+	nn->want = calloc(nn->nw, sizeof(*nn->want));
+	nn->ws = calloc(nn->nw, sizeof(*nn->ws));
+	nn->lhead = calloc(nn->nw * 64, sizeof(*nn->lhead));
+	nn->ltail = calloc(nn->nw * 64, sizeof(*nn->ltail));
+	if (nn->ones)
+		memset(nn->ones, 0xFF, nn->nw * sizeof(*nn->ones));
+	nn->is_oom = !nn->ones || !nn->want || !nn->ws || !nn->lhead ||
+		     !nn->ltail;
+}
+
+void norm_near_free(struct norm_near *nn)
+{
+	free(nn->hpos);
+	free(nn->href);
+	free(nn->saved);
+	free(nn->ones);
+	free(nn->want);
+	free(nn->ws);
+	free(nn->lhead);
+	free(nn->ltail);
+	free(nn->lpos);
+	free(nn->lnext);
+	memset(nn, 0, sizeof(*nn));
+}
+
+void norm_near_reset(struct norm_near *nn)
+{
+	nn->nhit = nn->nsaved = 0;
+	nn->is_wild = nn->is_full = false;
+}
+
+bool norm_near_grow(struct norm_near *nn)
+{
+	size_t cap = nn->caphit;
+	if (!grow(nn, (void **)&nn->hpos, sizeof(*nn->hpos), &cap,
+		  nn->nhit + 1))
+		return false;
+	cap = nn->caphit;
+	if (!grow(nn, (void **)&nn->href, sizeof(*nn->href), &cap,
+		  nn->nhit + 1))
+		return false;
+	nn->caphit = cap;
+	return true;
+}
+
+void norm_near_wild(struct norm_near *nn, uint32_t p)
+{
+	norm_near_hit(nn, p, NEAR_WILD);
+	nn->is_wild = true;
+}
+
+/* The trigger bits of hit r. */
+static inline const uint64_t *hit_bits(const struct norm_near *nn, size_t r)
+{
+	uint32_t ref = nn->href[r], i = ref & ~NEAR_KIND;
+	switch (ref & NEAR_KIND) {
+	case NEAR_DFA: return nn->dfa + ((size_t)i * 2 + 1) * nn->nw;
+	case NEAR_TRIG: return nn->n->bitsets + (size_t)i * nn->nw;
+	case NEAR_SYM: return nn->n->sym_set[i];
+	case NEAR_DIGIT: return nn->n->digit_set;
+	case NEAR_SAVED: return nn->saved + (size_t)i * nn->nw;
+	default: return nn->ones;
+	}
+}
+
+void norm_near_save(struct norm_near *nn, const uint64_t *dfa)
+{
+	nn->dfa = dfa;
+	for (size_t r = 0; r < nn->nhit; r++) {
+		if ((nn->href[r] & NEAR_KIND) != NEAR_DFA)
+			continue;
+		if (nn->nsaved >= ~NEAR_KIND) {
+			nn->is_full = true; /* no index for more */
+			return;
+		}
+		if (!grow(nn, (void **)&nn->saved, nn->nw * sizeof(*nn->saved),
+			  &nn->capsaved, nn->nsaved + 1))
+			return;
+		memcpy(nn->saved + nn->nsaved * nn->nw, hit_bits(nn, r),
+		       nn->nw * sizeof(*nn->saved));
+		nn->href[r] = NEAR_SAVED | (uint32_t)nn->nsaved++;
+	}
+}
+
+void norm_near_groups(struct norm_near *nn, uint64_t *active)
+{
+	const struct fc_norm *n = nn->n;
+	if (nn->is_wild)
+		return; /* a wild word may be any of them */
+	for (size_t w = 0; w < nn->nw; w++) {
+		uint64_t m = active[w] & n->group_set[w];
+		for (; m; m &= m - 1) {
+			size_t pi = w * 64 + (size_t)__builtin_ctzll(m);
+			const struct norm_pattern *p = &n->patterns[pi];
+			for (unsigned g = 1; g < p->ngroups; g++)
+				if (!(active[p->gword[g]] & p->gbit[g])) {
+					active[w] &= ~(1ull << (pi % 64));
+					break;
+				}
+		}
+	}
+}
+
+/*
+** The hits of every bit in nn->want, one list a bit (from lhead[b] on
+** through lnext, in position order; 0 ends a list): one pass over the
+** hits, over the words of want that have bits.
+*/
+static void sort_hits(struct norm_near *nn)
+{
+	uint32_t *ws = nn->ws;
+	size_t nws = 0;
+	for (size_t w = 0; w < nn->nw; w++)
+		if (nn->want[w]) {
+			ws[nws++] = (uint32_t)w;
+			for (uint64_t m = nn->want[w]; m; m &= m - 1) {
+				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
+				nn->lhead[b] = nn->ltail[b] = 0;
+			}
+		}
+	size_t ne = 1;
+	for (size_t r = 0; r < nn->nhit; r++) {
+		const uint64_t *h = hit_bits(nn, r);
+		for (size_t k = 0; k < nws; k++) {
+			uint32_t w = ws[k];
+			for (uint64_t m = h[w] & nn->want[w]; m; m &= m - 1) {
+				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
+				if (ne >= UINT32_MAX - 1) {
+					nn->is_full = true;
+					return;
+				}
+				if ((ne >= nn->caplpos || ne >= nn->caplnext) &&
+				    (!grow(nn, (void **)&nn->lpos,
+					   sizeof(*nn->lpos), &nn->caplpos,
+					   ne + 1) ||
+				     !grow(nn, (void **)&nn->lnext,
+					   sizeof(*nn->lnext), &nn->caplnext,
+					   ne + 1)))
+					return;
+				nn->lpos[ne] = nn->hpos[r];
+				nn->lnext[ne] = 0;
+				if (nn->ltail[b])
+					nn->lnext[nn->ltail[b]] = (uint32_t)ne;
+				else
+					nn->lhead[b] = (uint32_t)ne;
+				nn->ltail[b] = (uint32_t)ne++;
+			}
+		}
+	}
+}
+
+/* The candidates of one group at one start: up to NORM_ANCHOR_GROUPS
+** positions (a group needs at most as many as there are groups). */
+struct cands {
+	uint32_t v[NORM_ANCHOR_GROUPS];
+	unsigned n;
+};
+
+/* Can groups g.. each take a candidate no other group took (used[])? */
+static bool assign(const struct cands *c, unsigned ng, unsigned g,
+		   uint32_t *used)
+{
+	if (g == ng)
+		return true;
+	for (unsigned i = 0; i < c[g].n; i++) {
+		bool is_free = true;
+		for (unsigned k = 0; k < g && is_free; k++)
+			is_free = used[k] != c[g].v[i];
+		if (!is_free)
+			continue;
+		used[g] = c[g].v[i];
+		if (assign(c, ng, g + 1, used))
+			return true;
+	}
+	return false;
+}
+
+/*
+** The starts q of pattern p kept where each group has a word of its own
+** within p->within bytes after the start (p->within < 0: anywhere in the
+** stretch); false when none is left. s: the stretch's start.
+*/
+static bool near_keep(struct norm_near *nn, const unsigned char *x,
+		      uint32_t s, const struct norm_pattern *p,
+		      struct norm_startq *q)
+{
+	unsigned ng = p->ngroups;
+	uint32_t e[NORM_ANCHOR_GROUPS]; /* each group's first hit not before
+					** the start */
+	for (unsigned g = 0; g < ng; g++)
+		e[g] = nn->lhead[(size_t)p->gword[g] * 64 +
+				 (size_t)__builtin_ctzll(p->gbit[g])];
+	const uint32_t *lpos = nn->lpos, *lnext = nn->lnext;
+	bool is_near = p->within >= 0;
+	size_t o = 0;
+	if (ng == 1 && !p->digit_groups && is_near) {
+		/* the common case: the next hit, near enough or not */
+		uint32_t h = e[0];
+		for (size_t j = 0; j < q->n; j++) {
+			uint32_t at = q->v[j];
+			while (h && lpos[h] < at)
+				h = lnext[h];
+			if (!h)
+				break;
+			if (lpos[h] - at <= (uint32_t)p->within)
+				q->v[o++] = at;
+		}
+		q->n = o;
+		return o > 0;
+	}
+	for (size_t j = 0; j < q->n; j++) {
+		uint32_t at = q->v[j];
+		uint64_t end = is_near ? (uint64_t)at + (uint32_t)p->within
+				       : UINT64_MAX;
+		/* a start inside a run of digits has a digit there (the
+		** run's hit is before it) */
+		uint8_t mid = is_near && p->digit_groups && at > s &&
+					      is_digit(x[at]) &&
+					      is_digit(x[at - 1])
+				      ? p->digit_groups
+				      : 0;
+		uint32_t first[NORM_ANCHOR_GROUPS];
+		bool is_ok = true;
+		for (unsigned g = 0; g < ng && is_ok; g++) {
+			while (is_near && e[g] && lpos[e[g]] < at)
+				e[g] = lnext[e[g]];
+			if (mid >> g & 1)
+				first[g] = at;
+			else if (e[g] && lpos[e[g]] <= end)
+				first[g] = lpos[e[g]];
+			else
+				is_ok = false;
+		}
+		/* the groups' first words: all different, or a search */
+		bool is_same = false;
+		for (unsigned g = 1; g < ng && is_ok; g++)
+			for (unsigned k = 0; k < g; k++)
+				is_same |= first[g] == first[k];
+		if (is_ok && is_same) {
+			struct cands c[NORM_ANCHOR_GROUPS];
+			for (unsigned g = 0; g < ng; g++) {
+				c[g].n = 0;
+				if (mid >> g & 1)
+					c[g].v[c[g].n++] = at;
+				for (uint32_t v = e[g];
+				     v && lpos[v] <= end && c[g].n < ng;
+				     v = lnext[v])
+					c[g].v[c[g].n++] = lpos[v];
+			}
+			uint32_t used[NORM_ANCHOR_GROUPS];
+			is_ok = assign(c, ng, 0, used);
+		}
+		if (is_ok)
+			q->v[o++] = at;
+		else if (!is_near)
+			break; /* the same for every start */
+	}
+	q->n = o;
+	return o > 0;
+}
+
+void norm_near_starts(struct norm_near *nn, const unsigned char *x,
+		      uint32_t s, const uint64_t *dfa, struct norm_startq *qv,
+		      uint64_t *queued)
+{
+	const struct fc_norm *n = nn->n;
+	if (nn->is_oom)
+		return; /* keep every start */
+	nn->dfa = dfa;
+	/* the lists the patterns with starts need */
+	bool is_any = false;
+	for (size_t w = 0; w < nn->nw; w++) {
+		nn->want[w] = 0;
+		is_any |= (queued[w] & n->near_set[w]) != 0;
+	}
+	if (!is_any)
+		return;
+	for (size_t w = 0; w < nn->nw; w++)
+		for (uint64_t m = queued[w] & n->near_set[w]; m; m &= m - 1) {
+			const struct norm_pattern *p =
+				&n->patterns[w * 64 + (size_t)__builtin_ctzll(m)];
+			for (unsigned g = 0; g < p->ngroups; g++)
+				nn->want[p->gword[g]] |= p->gbit[g];
+		}
+	sort_hits(nn);
+	if (nn->is_oom || nn->is_full)
+		return; /* keep every start */
+	for (size_t w = 0; w < nn->nw; w++)
+		for (uint64_t m = queued[w] & n->near_set[w]; m; m &= m - 1) {
+			size_t pi = w * 64 + (size_t)__builtin_ctzll(m);
+			if (!near_keep(nn, x, s, &n->patterns[pi], &qv[pi]))
+				queued[w] &= ~(1ull << (pi % 64));
+		}
+}
