@@ -330,6 +330,11 @@ static struct check *parse_check(struct fc_rules *r, const char *path,
 			ok = false;
 		}
 	} else {
+		/* an entry that is no string is reported, and left NULL in
+		** the list: nothing after this (the message's placeholders)
+		** may read it */
+		c->key = NULL;
+		c->nkey = 0;
 		ok = false;
 	}
 

@@ -472,7 +472,12 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		unsigned all = 0; /* the classes of its bytes */
 		if (cp < 0x80) {
 			char *o = t->norm + t->norm_len - i;
-			size_t lim = t->norm_cap - t->norm_len - 1; /* a space */
+			/* room for the form and a space; ASCII marks (2 bytes
+			** of norm per byte of text) can fill norm to the
+			** last byte, so there may be none (then the loop
+			** below reads the word) */
+			size_t left = t->norm_cap - t->norm_len;
+			size_t lim = left > 1 ? left - 1 : 0;
 			lim = lim < n - i ? i + lim : n;
 			for (j = i; j < lim; j++) {
 				unsigned b = bytes[s[j]];
