@@ -113,7 +113,8 @@ bool fc_ynode_double(const struct fc_ynode *n, const char *what, double *out,
 		     struct fc_diags *d);
 bool fc_ynode_bool(const struct fc_ynode *n, const char *what, bool *out,
 		   struct fc_diags *d);
-/* A scalar or a sequence of scalars, as a list of strings. */
+/* A scalar or a sequence of scalars, as a list of strings; empty (NULL,
+** 0) when an item is no string, after its error. */
 bool fc_ynode_strlist(struct fc_arena *a, const struct fc_ynode *n,
 		      const char *what, const char ***out, size_t *nout,
 		      struct fc_diags *d);

@@ -415,9 +415,11 @@ bool fc_ynode_strlist(struct fc_arena *a, const struct fc_ynode *n,
 	bool ok = true;
 	for (size_t i = 0; i < n->nkids; i++)
 		ok = fc_ynode_str(n->kids[i], what, &v[i], d) && ok;
+	if (!ok)
+		return false; /* empty, never a list with a NULL in it */
 	*out = v;
 	*nout = n->nkids;
-	return ok;
+	return true;
 }
 
 static size_t char_len(const char *p, size_t avail)

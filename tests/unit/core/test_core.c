@@ -113,7 +113,7 @@ static void test_yaml_refuses_aliases_and_duplicate_keys(void **state)
 	fc_diags_init(&d);
 	assert_null(yaml(&a, "a: &x [1]\nb: *x\n", &d));
 	fc_assert_diag(&d, 0, "t.yaml", 2, 4,
-		       "YAML aliases are not allowed in rule files");
+		       "YAML aliases are not allowed");
 	fc_diags_finish(&d);
 	fc_diags_init(&d);
 	assert_null(yaml(&a, "id: a\nid: b\n", &d));
@@ -141,6 +141,33 @@ static void test_yaml_unknown_key_suggests(void **state)
 	assert_false(fc_ynode_int(fc_ymap_get(r, "id"), "order", 1, 9, &v, &d));
 	fc_assert_diag(&d, 2, "t.yaml", 1, 5,
 		       "order must be a whole number from 1 to 9");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
+/* A list with an item that is no string is an error and no list: callers
+** never meet a NULL item (a check's key list once did). */
+static void test_yaml_strlist_with_a_bad_item_is_empty(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "key: [a, {b: c}, d]\nok: [a, b]\n", &d);
+	const char **v = (const char **)&d;
+	size_t n = 99;
+	assert_false(fc_ynode_strlist(&a, fc_ymap_get(r, "key"), "key", &v,
+				      &n, &d));
+	assert_null(v);
+	assert_int_equal(n, 0);
+	assert_int_equal(d.n, 1);
+	fc_assert_diag(&d, 0, "t.yaml", 1, 10,
+		       "key must be a string, not a mapping");
+	assert_true(fc_ynode_strlist(&a, fc_ymap_get(r, "ok"), "ok", &v, &n,
+				     &d));
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1], "b");
 	fc_diags_finish(&d);
 	fc_arena_finish(&a);
 }
@@ -459,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_syntax_error_has_position),
 		cmocka_unit_test(test_yaml_refuses_aliases_and_duplicate_keys),
 		cmocka_unit_test(test_yaml_unknown_key_suggests),
+		cmocka_unit_test(test_yaml_strlist_with_a_bad_item_is_empty),
 		cmocka_unit_test(test_yaml_parses_json),
 		cmocka_unit_test(test_timex_intervals),
 		cmocka_unit_test(test_timex_mods_narrow_and_durations),
