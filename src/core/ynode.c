@@ -179,7 +179,7 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 									  : NULL;
 	case YAML_ALIAS_EVENT:
 		fc_diag_add(s->d, FC_ESCHEMA, &loc,
-			    "YAML aliases are not allowed in rule files");
+			    "YAML aliases are not allowed");
 		s->failed = 1;
 		return NULL;
 	default:
