@@ -233,10 +233,18 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 	if (sec == LX_SEC_COUNTRY && !is_alpha2(def->id))
 		err(c, idn, "a country id must be an ISO 3166-1 alpha-2 code "
 			    "like 'RU', not '%s'", def->id);
-	else if (sec != LX_SEC_COUNTRY && !is_slug_id(def->id))
-		err(c, idn, "id '%s' must be lower-case letters, digits and "
-			    "'-' (like '%s')", def->id,
-		    fc_slug(&c->r->arena, def->id, strlen(def->id)));
+	else if (sec != LX_SEC_COUNTRY && !is_slug_id(def->id)) {
+		const char *like =
+			fc_slug(&c->r->arena, def->id, strlen(def->id));
+		if (like && *like) /* no hint from an id with no letters */
+			err(c, idn, "id '%s' must be lower-case letters, "
+				    "digits and '-' (like '%s')",
+			    def->id, like);
+		else
+			err(c, idn, "id '%s' must be lower-case letters, "
+				    "digits and '-'",
+			    def->id);
+	}
 	switch (sec) {
 	case LX_SEC_COUNTRY:
 		get_str(c, e, "label", "label", &def->name);

@@ -108,6 +108,26 @@ static void test_wrong_types_and_bad_ids_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* An id with no letter or digit has no slug to suggest: no "(like '')". */
+static void test_bad_id_without_letters_has_no_hint(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "orgs:\n"
+		 "  - {id: '!!!', name: Bang}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, f.path[0], 3, 10,
+		       "id '!!!' must be lower-case letters, digits and '-'");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 static void test_duplicate_ids_in_one_file_and_unknown_cue_kind(void **st)
 {
 	(void)st;
@@ -216,6 +236,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_keys_are_positioned_with_a_suggestion),
 		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
+		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
 		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
