@@ -696,60 +696,6 @@ static bool pattern_is_run(const struct fc_norm *n,
 		 strcmp(rd, readings[n->prefer]));
 }
 
-/* The scalar of an anchor value that reads `word` (for its position). */
-static const struct fc_ynode *anchor_scalar(const struct fc_ynode *v,
-					    const char *word)
-{
-	if (v->type == FC_Y_SCALAR)
-		return strcmp(v->str, word) ? NULL : v;
-	for (size_t i = 0; i < v->nkids; i++) {
-		const struct fc_ynode *k = anchor_scalar(v->kids[i], word);
-		if (k)
-			return k;
-	}
-	return NULL;
-}
-
-/*
-** An anchor that names no table is a literal word, and the walk reads a
-** word as its letters only: `anchor: [ratio_words]` (a typo) or
-** `[year_words]` (a macro) would wait for "ratio" or "year" and say
-** nothing. No word of a text has an underscore, so such an anchor is an
-** error at the anchor, with the nearest table name.
-*/
-static void check_anchor_words(const struct fc_norm *n, struct fc_diags *d)
-{
-	const char **names = malloc((n->ntables + 1) * sizeof(*names));
-	for (size_t t = 0; names && t < n->ntables; t++)
-		names[t] = n->tables[t].name;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		const struct norm_pattern *p = &n->patterns[i];
-		for (size_t k = 0; k < p->nanchors; k++) {
-			const char *an = p->anchors[k];
-			if (!strchr(an, '_') || norm_table_find(n, an) >= 0)
-				continue;
-			const struct fc_ynode *at =
-				p->anchor_node ? anchor_scalar(p->anchor_node, an)
-					       : NULL;
-			const struct fc_srcloc *loc =
-				at ? &at->loc : &p->node->loc;
-			const char *best =
-				names ? fc_nearest(an, names, n->ntables) : NULL;
-			if (best)
-				fc_diag_add(d, FC_ESCHEMA, loc,
-					    "anchor '%s' is no table and no "
-					    "word (did you mean '%s'?)",
-					    an, best);
-			else
-				fc_diag_add(d, FC_ESCHEMA, loc,
-					    "anchor '%s' is no table and no "
-					    "word",
-					    an);
-		}
-	}
-	free(names);
-}
-
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 {
 	if (!r->norm)
@@ -763,7 +709,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
-	check_anchor_words(n, d);
+	norm_anchor_words_check(n, d);
 	fc_status st = norm_iso4217_load(r, n, d);
 	if (st == FC_ENOMEM)
 		return st;

@@ -309,6 +309,9 @@ int norm_table_find(const struct fc_norm *n, const char *name);
 void norm_keys_add(struct fc_rules *r, struct fc_norm *n,
 		   const struct fc_ynode *v, struct fc_diags *d);
 void norm_keys_check(const struct fc_norm *n, struct fc_diags *d);
+/* An anchor with an underscore names no table and is no word: an error
+** at the anchor (norm_keys.c). */
+void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d);
 
 /* ---- Scan tables (norm_first.c, norm_trie.c) -------------------------- */
 
