@@ -171,6 +171,7 @@ void norm_near_free(struct norm_near *nn)
 	free(nn->lhead);
 	free(nn->ltail);
 	free(nn->lpos);
+	free(nn->orig);
 	free(nn->lnext);
 	memset(nn, 0, sizeof(*nn));
 }
@@ -328,13 +329,46 @@ static bool assign(const struct cands *c, unsigned ng, unsigned g,
 }
 
 /*
+** A start at most CHAIN_GAP bytes before a kept start is kept too, and
+** so on leftwards. A match from it may run through the kept one: in "two
+** hundred and twenty-five thousand three hundred percent" only the last
+** number words are within the window of "percent", and without the
+** first ones the match from "hundred" would read 125,300. The starts of
+** one phrase of number words are at most a word and a space apart.
+*/
+#define CHAIN_GAP 16
+
+/* q: the kept starts of orig[0, norig) (both ascending); add the ones
+** CHAIN_GAP before a kept one, in order, in place. */
+static void keep_chains(struct norm_startq *q, const uint32_t *orig,
+			size_t norig)
+{
+	size_t k = q->n, o = norig;
+	uint32_t next = 0;
+	bool has_next = false;
+	for (size_t j = norig; j-- > 0;) {
+		uint32_t a = orig[j];
+		if (k > 0 && q->v[k - 1] == a)
+			k--; /* kept by the window */
+		else if (!has_next || next - a > CHAIN_GAP)
+			continue;
+		/* o - 1 >= j >= k: never over a kept start not yet read */
+		q->v[--o] = a;
+		next = a;
+		has_next = true;
+	}
+	memmove(q->v, q->v + o, (norig - o) * sizeof(*q->v));
+	q->n = norig - o;
+}
+
+/*
 ** The starts q of pattern p kept where each group has a word of its own
 ** within p->within bytes after the start (p->within < 0: anywhere in the
 ** stretch); false when none is left. s: the stretch's start.
 */
-static bool near_keep(struct norm_near *nn, const unsigned char *x,
-		      uint32_t s, const struct norm_pattern *p,
-		      struct norm_startq *q)
+static bool window_keep(struct norm_near *nn, const unsigned char *x,
+			uint32_t s, const struct norm_pattern *p,
+			struct norm_startq *q)
 {
 	unsigned ng = p->ngroups;
 	uint32_t e[NORM_ANCHOR_GROUPS]; /* each group's first hit not before
@@ -409,6 +443,23 @@ static bool near_keep(struct norm_near *nn, const unsigned char *x,
 	}
 	q->n = o;
 	return o > 0;
+}
+
+/* window_keep, and with a window the starts chained to the kept ones. */
+static bool near_keep(struct norm_near *nn, const unsigned char *x,
+		      uint32_t s, const struct norm_pattern *p,
+		      struct norm_startq *q)
+{
+	if (p->within < 0)
+		return window_keep(nn, x, s, p, q);
+	size_t norig = q->n;
+	if (!grow(nn, (void **)&nn->orig, sizeof(*nn->orig), &nn->caporig,
+		  norig))
+		return true; /* keep every start */
+	memcpy(nn->orig, q->v, norig * sizeof(*q->v));
+	window_keep(nn, x, s, p, q);
+	keep_chains(q, nn->orig, norig);
+	return q->n > 0;
 }
 
 void norm_near_starts(struct norm_near *nn, const unsigned char *x,

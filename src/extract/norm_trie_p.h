@@ -151,6 +151,8 @@ struct norm_near {
 	uint32_t *ws;      /* the words of want with bits */
 	uint32_t *lhead, *ltail, *lpos, *lnext;
 	size_t caplpos, caplnext;
+	uint32_t *orig;    /* a pattern's starts before the window */
+	size_t caporig;
 };
 
 void norm_near_init(struct norm_near *nn, const struct fc_norm *n);

@@ -134,6 +134,13 @@ static void test_within(void **state)
 	STARTS("n.within", "5 big 6", "-");
 	/* a unit before the number is not after the start */
 	STARTS("n.within", "km 5 big big big big", "");
+	/* a run of starts a few bytes apart is kept from its first when
+	** its last is in the window: a match from the first may run
+	** through it ("two hundred and twenty-five thousand ... percent");
+	** not across a gap of more than CHAIN_GAP (16) bytes */
+	STARTS("n.within", "1 big big 2 big big 3 big big km", "0,10,20");
+	STARTS("n.within", "1 big big big 2 big big km", "0,14");
+	STARTS("n.within", "1 big big big big big 2 big big km", "22");
 	/* U+212A (Kelvin sign, a caseless k) is a word of every group */
 	STARTS("n.within", "3 \xE2\x84\xAAm and 4 big km", "0,11");
 	fc_rules_destroy(r);
@@ -176,8 +183,11 @@ static void test_hall(void **state)
 	STARTS("n.hall", "ab ab 1", "0");
 	/* "cd cd 1": [ab] has no word in the stretch: not active */
 	STARTS("n.hall", "cd cd 1", "-");
-	/* the digit 10 bytes after "cd" is too far; 7 after "ab" is in */
-	STARTS("n.hall", "cd ab ab  1", "3");
+	/* the digit 25 bytes after "cd" is too far; 7 after "ab" is in
+	** (and "cd" is more than CHAIN_GAP bytes before it) */
+	STARTS("n.hall", "cd zz zz zz zz zz ab ab  1", "18");
+	/* ... a start CHAIN_GAP bytes or less before a kept one is kept */
+	STARTS("n.hall", "cd ab ab  1", "0,3");
 	/* a start inside a run of digits has its digit at the start */
 	STARTS("n.digits", "12345km", "4");
 	STARTS("n.digits", "5km", "0");
