@@ -1,5 +1,6 @@
 /*
-** common.c: temp folders and files for the fuzz targets.
+** common.c: temp folders and files, and the built-in rules, for the fuzz
+** targets.
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "factcross/fc.h"
 #include "factcross/fc_error.h"
 #include "fuzz.h"
 
@@ -72,4 +74,18 @@ void fuzz_diags_done(struct fc_diags *d)
 	if (v && *v)
 		fc_diags_print(d, stderr, 0);
 	fc_diags_finish(d);
+}
+
+struct fc_rules *fuzz_builtin_rules(unsigned kinds)
+{
+	setenv("FACTCROSS_RULES", fuzz_rules_dir(), 1);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	if (fc_rules_load_kinds(NULL, 1, kinds, &r, &d)) {
+		fc_diags_print(&d, stderr, 0);
+		abort();
+	}
+	fuzz_diags_done(&d);
+	return r;
 }

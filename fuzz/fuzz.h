@@ -26,5 +26,9 @@ struct fc_diags;
 void fuzz_diags_done(struct fc_diags *d);
 /* The built-in rules folder of the source tree (FUZZ_RULES_DIR). */
 const char *fuzz_rules_dir(void);
+/* The built-in rules of the kinds (FC_KIND_*) from that folder; aborts,
+** printing the diagnostics, when they do not load. */
+struct fc_rules;
+struct fc_rules *fuzz_builtin_rules(unsigned kinds);
 
 #endif

@@ -30,18 +30,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("FACTCROSS_RULES", fuzz_rules_dir(), 1);
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load_kinds(NULL, 1,
-					   FC_KIND_BOILERPLATE | FC_KIND_HTML |
-						   FC_KIND_INDEPENDENCE,
-					   &rules, &d);
-	if (st) {
-		fc_diags_print(&d, stderr, 0);
-		abort();
-	}
-	fuzz_diags_done(&d);
+	rules = fuzz_builtin_rules(FC_KIND_BOILERPLATE | FC_KIND_HTML |
+				   FC_KIND_INDEPENDENCE);
 	snprintf(dir, sizeof(dir), "%s", fuzz_tmpdir());
 	snprintf(manifest, sizeof(manifest), "%s/corpus.yaml", dir);
 	put("a.txt", "date 2026-01-16\n\nPutin spoke with Netanyahu on "

@@ -30,18 +30,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("FACTCROSS_RULES", fuzz_rules_dir(), 1);
 	/* one fuzzer, one core, unless FACTCROSS_THREADS says otherwise (the
 	** stream's threaded hand-over of pieces) */
 	setenv("FACTCROSS_THREADS", "1", 0);
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load_kinds(NULL, 1, FC_KIND_TEXT, &rules, &d);
-	if (st) {
-		fc_diags_print(&d, stderr, 0);
-		abort();
-	}
-	fuzz_diags_done(&d);
+	rules = fuzz_builtin_rules(FC_KIND_TEXT);
 	return 0;
 }
 
