@@ -51,6 +51,25 @@ static const uint8_t bytes[256] = {
 #undef X8
 #undef X4
 
+/* For the letters and digits: the byte's class (bytes[]) << 8 and its
+** lower case; 0 for every other byte. One load per byte of a word. */
+#define WD(c) (uint16_t)(B_DIGIT << 8 | (c))
+#define WU(c) (uint16_t)(B_UP << 8 | ((c) + 32))
+#define WL(c) (uint16_t)(B_LOW << 8 | (c))
+#define W4(f, c) f(c), f(c + 1), f(c + 2), f(c + 3)
+#define W26(f, c) W4(f, c), W4(f, c + 4), W4(f, c + 8), W4(f, c + 12), \
+	W4(f, c + 16), W4(f, c + 20), f(c + 24), f(c + 25)
+static const uint16_t word_form[256] = {
+	['0'] = W4(WD, '0'), W4(WD, '4'), WD('8'), WD('9'),
+	['A'] = W26(WU, 'A'),
+	['a'] = W26(WL, 'a'),
+};
+#undef W26
+#undef W4
+#undef WL
+#undef WU
+#undef WD
+
 /* cls() of an ASCII byte. */
 static inline int ascii_cls(unsigned char c)
 {
@@ -263,14 +282,11 @@ static uint16_t case_flags(const unsigned char *s, size_t n)
 ** or digit (0: none) and the union of its bytes' classes. */
 static inline uint16_t ascii_case(unsigned first, unsigned all)
 {
-	uint16_t flags = 0;
-	if (first & B_UP)
-		flags |= LX_T_CAP;
-	if (first & B_DIGIT)
-		flags |= LX_T_DIGIT;
-	if ((all & B_UP) && !(all & B_LOW))
-		flags |= LX_T_UPPER;
-	return flags;
+	/* (without branches: the classes are the flags shifted by one) */
+	_Static_assert(B_UP << 1 == LX_T_CAP && B_DIGIT << 1 == LX_T_DIGIT,
+		       "class bits one below their flags");
+	return (uint16_t)((first & (B_UP | B_DIGIT)) << 1 |
+			  ((all & (B_UP | B_LOW)) == B_UP) * LX_T_UPPER);
 }
 
 static int push(struct lx_toks *t, const char *base, size_t start,
@@ -480,14 +496,14 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			size_t lim = left > 1 ? left - 1 : 0;
 			lim = lim < n - i ? i + lim : n;
 			for (j = i; j < lim; j++) {
-				unsigned b = bytes[s[j]];
-				if (!(b & B_WORD))
+				unsigned e = word_form[s[j]], lc = e & 0xFF;
+				if (!e)
 					break;
-				unsigned lc = s[j] + ((b & B_UP) << 5);
-				all |= b;
+				all |= e;
 				o[j] = (char)lc;
 				h = (h ^ lc) * 16777619u;
 			}
+			all >>= 8;
 			/* what follows cannot go on the word: push it, and
 			** step over one space */
 			if (j - i < 0xFFFF &&
