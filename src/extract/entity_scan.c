@@ -474,23 +474,20 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 
 /* What a title or a lexicon phrase can start with: an entity or role
 ** sense, or one of these cues. */
-#define START_CUES                                                    \
-	(1u << LX_CUE_DET | 1u << LX_CUE_TITLE_MOD | 1u << LX_CUE_GROUP)
-
 void lx_scan_entities(struct lx_scan *s)
 {
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
-	size_t n = s->t.n;
-	for (size_t i = s->t0; i < n && !s->err;) {
-		const struct lx_tok *t = &tv[i];
-		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED) ||
-		    (!t->match && !(t->flags & LX_T_CAP)) ||
-		    (t->match && !(t->match->kinds & ~(1u << LX_S_CUE)) &&
-		     !(t->match->cues & START_CUES))) {
-			i++;
+	/* the tokens that can start a mention (s->ents), from i on */
+	const uint32_t *todo = s->ents.v;
+	size_t ntodo = s->ents.n;
+	for (size_t i = s->t0, q = 0; q < ntodo && !s->err;) {
+		if (todo[q] < i) {
+			q++;
 			continue;
 		}
+		i = todo[q];
+		const struct lx_tok *t = &tv[i];
 		/* (a title starts with a word the lexicon knows) */
 		size_t next = t->match ? take_title(s, i) : i;
 		if (next == i && t->match)

@@ -599,59 +599,90 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	}
 }
 
-/* Longest phrase with a usable sense at every token. */
-static void match_all(struct lx_scan *s)
+/* The longest phrase with a usable sense at token i (t->word set). */
+static void match_at(struct lx_scan *s, size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
+	struct lx_tok *t = &tv[i];
+	bool has_blocked = false;
+	uint32_t h = t->hash;
+	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
+		const struct lx_tok *last = &tv[i + k - 1];
+		if (k > 1 && (last->flags & LX_T_NL))
+			break;
+		/* Only group cues may hold a number ("the two
+		** leaders"); other phrases stop at times and
+		** quantities. */
+		if (k > 1 && (last->flags & LX_T_BLOCKED)) {
+			if (k > 3)
+				break;
+			has_blocked = true;
+		}
+		size_t len;
+		const char *key = lx_key(&s->t, i, k, &len);
+		if (len > LX_MAX_KEY)
+			break;
+		const struct lx_slot *sl;
+		if (k > 1) { /* the key goes on: a space, the token */
+			h = lx_hash_more(h, key + len - last->norm_len - 1,
+					 last->norm_len + 1);
+			sl = lx_gaz_find_h(l, key, len, h);
+		} else {
+			sl = &l->slots[t->word - 1];
+		}
+		if (!sl)
+			break;
+		for (const struct lx_sense *se = sl->senses; se;
+		     se = se->next)
+			if (lx_sense_ok(s, se, i) &&
+			    (!has_blocked ||
+			     (se->kind == LX_S_CUE &&
+			      l->cues[se->ref].kind == LX_CUE_GROUP))) {
+				t->match = sl;
+				t->match_ntok = (uint8_t)k;
+				break;
+			}
+		if (!sl->is_prefix)
+			break;
+	}
+}
+
+/* The longest phrase at every token, and the tokens each pass visits
+** (s->ents, s->cues, s->quotes: the others it would skip). */
+static fc_status match_all(struct lx_scan *s)
+{
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, nt = n - s->t0;
+	uint32_t *ents = malloc((3 * nt + 1) * sizeof(*ents));
+	if (!ents)
+		return FC_ENOMEM;
+	s->todo_mem = ents;
+	uint32_t *cues = ents + nt, *quotes = cues + nt;
+	size_t nents = 0, ncues = 0, nquotes = 0;
 	for (size_t i = s->t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		/* (every start of a phrase is a key: no word, no phrase) */
-		if ((t->flags & LX_T_BLOCKED) || !t->word)
+		uint16_t f = t->flags;
+		if (f & (LX_T_QOPEN | LX_T_QCLOSE | LX_T_NL))
+			quotes[nquotes++] = (uint32_t)i;
+		if (f & LX_T_BLOCKED)
 			continue;
-		bool has_blocked = false;
-		uint32_t h = t->hash;
-		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
-			const struct lx_tok *last = &tv[i + k - 1];
-			if (k > 1 && (last->flags & LX_T_NL))
-				break;
-			/* Only group cues may hold a number ("the two
-			** leaders"); other phrases stop at times and
-			** quantities. */
-			if (k > 1 && (last->flags & LX_T_BLOCKED)) {
-				if (k > 3)
-					break;
-				has_blocked = true;
-			}
-			size_t len;
-			const char *key = lx_key(&s->t, i, k, &len);
-			if (len > LX_MAX_KEY)
-				break;
-			const struct lx_slot *sl;
-			if (k > 1) { /* the key goes on: a space, the token */
-				h = lx_hash_more(h, key + len - last->norm_len - 1,
-						 last->norm_len + 1);
-				sl = lx_gaz_find_h(l, key, len, h);
-			} else {
-				sl = &l->slots[t->word - 1];
-			}
-			if (!sl)
-				break;
-			for (const struct lx_sense *se = sl->senses; se;
-			     se = se->next)
-				if (lx_sense_ok(s, se, i) &&
-				    (!has_blocked ||
-				     (se->kind == LX_S_CUE &&
-				      l->cues[se->ref].kind == LX_CUE_GROUP))) {
-					t->match = sl;
-					t->match_ntok = (uint8_t)k;
-					break;
-				}
-			if (!sl->is_prefix)
-				break;
-		}
+		/* (every start of a phrase is a key: no word, no phrase) */
+		if (t->word)
+			match_at(s, i);
+		const struct lx_slot *m = t->match;
+		if ((f & LX_T_WORD) &&
+		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
+		       : (f & LX_T_CAP)))
+			ents[nents++] = (uint32_t)i;
+		if (m && (m->cues & PASS_B_CUES))
+			cues[ncues++] = (uint32_t)i;
 	}
+	s->ents = (struct lx_todo){ents, nents};
+	s->cues = (struct lx_todo){cues, ncues};
+	s->quotes = (struct lx_todo){quotes, nquotes};
+	return FC_OK;
 }
 
 fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
@@ -685,7 +716,8 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		goto done;
 	mark_sentences(&s, open);
 	free(open);
-	match_all(&s);
+	if ((st = match_all(&s)))
+		goto done;
 	lx_scan_entities(&s);
 	if (!s.err)
 		lx_scan_cues(&s);
@@ -712,5 +744,6 @@ done:
 	lx_persons_finish(&s);
 	free(s.attrs);
 	free(s.interned);
+	free(s.todo_mem);
 	return st;
 }
