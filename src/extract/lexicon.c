@@ -506,9 +506,34 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 }
 
 /*
+** A line of a sentence, tokens [a, b), is a headline when it has three
+** or more longer words (nwords), nearly all capitalised (ncap) and no
+** full stop after it: its tokens get LX_T_HEADLINE.
+*/
+static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
+			  int ncap)
+{
+	if (nwords < 3 || ncap * 10 < nwords * 8)
+		return;
+	struct lx_tok *tv = s->t.v;
+	/* Name-heavy prose ("Trump met Putin in Anchorage on Friday.")
+	** ends with a full stop; a headline does not. */
+	size_t len = s->doc->text_len;
+	const char *text = s->text;
+	uint32_t e = tv[b - 1].end;
+	while (e < len && (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
+		e++;
+	bool is_stopped = (e < len && text[e] == '.') ||
+			  (e > 0 && text[e - 1] == '.');
+	if (!is_stopped)
+		for (size_t i = a; i < b; i++)
+			tv[i].flags |= LX_T_HEADLINE;
+}
+
+/*
 ** Each token's own gazetteer slot (t->word, for the passes), blocked
 ** tokens (open: from block_spans, or NULL), sentence numbers, sentence
-** starts, and title-case (headline) lines.
+** starts, and title-case (headline) lines, in one pass.
 */
 static void mark_sentences(struct lx_scan *s, const int32_t *open)
 {
@@ -517,9 +542,14 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	size_t n = s->t.n, t0 = s->t0;
 	const struct fc_sentence *sv = doc->sentences;
 	size_t ns = doc->nsentences, si = 0;
-	uint32_t sent = 0;
+	/* the first token at or past bound starts a later sentence */
+	uint32_t bound = ns ? sv[0].end : UINT32_MAX;
+	uint32_t sent = ns ? s->sent_base : 0;
 	int need_start = 1;
 	int32_t depth = 0; /* time and quantity mentions open */
+	/* the line of a sentence so far (mark_headline) */
+	size_t line = t0;
+	int nwords = 0, ncap = 0;
 	/* the gazetteer's arrays in locals (stores to the tokens could
 	** alias them for all the compiler knows) */
 	const struct fc_lexicon *l = s->l;
@@ -543,60 +573,49 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		t->word = sl ? (uint32_t)(sl - slots) + 1 : 0;
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
+		uint16_t f = t->flags;
+		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
-			size_t before = si;
-			while (si < ns && sv[si].end <= t->start)
-				si++;
-			if (si != before || i == t0 || (t->flags & LX_T_NL))
+			if (t->start >= bound) {
+				while (si < ns && sv[si].end <= t->start)
+					si++;
+				bound = si < ns ? sv[si].end : UINT32_MAX;
+				sent = s->sent_base + (uint32_t)si;
 				need_start = 1;
-			sent = s->sent_base + (uint32_t)si;
+				is_new_line = true;
+			}
+			if (f & LX_T_NL)
+				need_start = 1;
 		} else if (i > t0) {
 			const struct lx_tok *p = &tv[i - 1];
 			char c = s->text[p->start];
 			int ends = p->end - p->start == 1 &&
 				   (c == '.' || c == '!' || c == '?');
-			if ((ends && (t->flags & (LX_T_CAP | LX_T_QOPEN))) ||
-			    (t->flags & LX_T_NL)) {
+			if ((ends && (f & (LX_T_CAP | LX_T_QOPEN))) ||
+			    (f & LX_T_NL)) {
 				sent++;
 				need_start = 1;
+				is_new_line = true;
 			}
 		}
 		t->sent = sent;
-		if (need_start && (t->flags & LX_T_WORD)) {
+		if (need_start && (f & LX_T_WORD)) {
 			t->flags |= LX_T_SSTART;
 			need_start = 0;
 		}
-	}
-	/* Headlines: three or more longer words, nearly all capitalised. */
-	size_t len = doc->text_len;
-	const char *text = s->text;
-	for (size_t a = t0, b; a < n; a = b) {
-		int nwords = 0, ncap = 0;
-		uint32_t sa = tv[a].sent;
-		for (b = a; b < n && tv[b].sent == sa &&
-			    (b == a || !(tv[b].flags & LX_T_NL));
-		     b++) {
-			const struct lx_tok *t = &tv[b];
-			if ((t->flags & LX_T_WORD) && !(t->flags & LX_T_DIGIT) &&
-			    t->end - t->start >= 4 && !is_stop_word(s, b)) {
-				nwords++;
-				ncap += (t->flags & LX_T_CAP) != 0;
-			}
+		if (is_new_line) {
+			mark_headline(s, line, i, nwords, ncap);
+			line = i;
+			nwords = ncap = 0;
 		}
-		if (nwords < 3 || ncap * 10 < nwords * 8)
-			continue;
-		/* Name-heavy prose ("Trump met Putin in Anchorage on
-		** Friday.") ends with a full stop; a headline does not. */
-		uint32_t e = tv[b - 1].end;
-		while (e < len &&
-		       (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
-			e++;
-		bool is_stopped = (e < len && text[e] == '.') ||
-				  (e > 0 && text[e - 1] == '.');
-		if (!is_stopped)
-			for (size_t i = a; i < b; i++)
-				tv[i].flags |= LX_T_HEADLINE;
+		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
+		    t->end - t->start >= 4 && !is_stop_word(s, i)) {
+			nwords++;
+			ncap += (f & LX_T_CAP) != 0;
+		}
 	}
+	if (n > t0)
+		mark_headline(s, line, n, nwords, ncap);
 }
 
 /* The longest phrase with a usable sense at token i (t->word set). */
