@@ -209,13 +209,47 @@ static bool is_dotted(const char *s, size_t n)
 }
 
 /*
+** The first byte and length of every word of the abbreviation lists (bit
+** min(length, 63) of by_first[byte]): most words a period closes have
+** none of them, and need no search of the list.
+*/
+struct wfilter {
+	uint64_t by_first[256];
+};
+
+static void wfilter_init(struct wfilter *f, const struct wordset *w)
+{
+	memset(f, 0, sizeof(*f));
+	for (size_t i = 0; i < w->n; i++) {
+		size_t n = strlen(w->v[i]);
+		if (n)
+			f->by_first[(unsigned char)w->v[i][0]] |=
+				1ull << (n < 63 ? n : 63);
+	}
+}
+
+/* May w hold s[0, n), n > 0? (f NULL: yes) */
+static bool wfilter_may(const struct wfilter *f, const char *s, size_t n)
+{
+	return !f || (f->by_first[(unsigned char)s[0]] >> (n < 63 ? n : 63) & 1);
+}
+
+/* The boilerplate rules' lists, and filters for two of them (NULL when
+** not used: the plain scan the tests compare with). */
+struct lists {
+	const struct fc_boiler *b; /* or NULL: no rules */
+	const struct wfilter *abbrevs, *finals;
+};
+
+/*
 ** Does the mark at t[i, j) (j after closers) end the sentence that
 ** started at start?
 */
-static bool is_boundary(const struct fc_boiler *b, const char *t, size_t len,
+static bool is_boundary(const struct lists *ls, const char *t, size_t len,
 			size_t start, size_t i, size_t j, bool is_ellipsis,
 			bool is_bang)
 {
+	const struct fc_boiler *b = ls->b;
 	bool is_par;
 	size_t w = skip_ws(t, len, j, &is_par), k;
 	if (w >= len || is_par)
@@ -245,10 +279,14 @@ static bool is_boundary(const struct fc_boiler *b, const char *t, size_t len,
 	cp = cp_at(t, len, ts, &k);
 	if (ts + k == i && is_upper(cp))
 		return false; /* an initial */
-	if (b && text_wordset_has(&b->abbrevs, t + ts, i + 1 - ts))
+	const char *word = t + ts;
+	size_t wn = i + 1 - ts;
+	if (b && wfilter_may(ls->abbrevs, word, wn) &&
+	    text_wordset_has(&b->abbrevs, word, wn))
 		return false;
-	if ((b && text_wordset_has(&b->final_abbrevs, t + ts, i + 1 - ts)) ||
-	    is_dotted(t + ts, i + 1 - ts))
+	if ((b && wfilter_may(ls->finals, word, wn) &&
+	     text_wordset_has(&b->final_abbrevs, word, wn)) ||
+	    is_dotted(word, wn))
 		return starter_at(b, t, len, w);
 	return true;
 }
@@ -259,6 +297,14 @@ fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 			    bool is_fast)
 {
 	const struct fc_boiler *b = r ? r->boiler : NULL;
+	struct lists ls = {b, NULL, NULL};
+	struct wfilter abbrevs, finals;
+	if (b && is_fast) {
+		wfilter_init(&abbrevs, &b->abbrevs);
+		wfilter_init(&finals, &b->final_abbrevs);
+		ls.abbrevs = &abbrevs;
+		ls.finals = &finals;
+	}
 	struct svec sv = {0};
 	bool is_par;
 	size_t start = skip_ws(text, len, 0, &is_par), i = start;
@@ -319,7 +365,7 @@ fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 			i = j;
 			continue;
 		}
-		if (is_boundary(b, text, len, start, i, j, is_ellipsis,
+		if (is_boundary(&ls, text, len, start, i, j, is_ellipsis,
 				is_bang && !periods)) {
 			push(&sv, text, start, j);
 			start = skip_ws(text, len, j, &is_par);
