@@ -504,10 +504,14 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				h = (h ^ lc) * 16777619u;
 			}
 			all >>= 8;
-			/* what follows cannot go on the word: push it, and
-			** step over one space */
+			/* what follows cannot go on the word (a byte that
+			** cannot, or one of ' - . , : without a letter or
+			** digit after it): push it, and step over one space */
 			if (j - i < 0xFFFF &&
-			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)))) {
+			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)) ||
+			     ((bytes[s[j]] & B_JOIN) &&
+			      (j + 1 == n ||
+			       !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
 				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
 					return FC_ENOMEM;
 				i = j < n && s[j] == ' ' ? j + 1 : j;
