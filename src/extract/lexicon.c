@@ -627,6 +627,7 @@ static void match_at(struct lx_scan *s, size_t i)
 	struct lx_tok *t = &tv[i];
 	bool has_blocked = false;
 	uint32_t h = t->hash;
+	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
 	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
 		const struct lx_tok *last = &tv[i + k - 1];
 		if (k > 1 && (last->flags & LX_T_NL))
@@ -643,8 +644,10 @@ static void match_at(struct lx_scan *s, size_t i)
 		const char *key = lx_key(&s->t, i, k, &len);
 		if (len > LX_MAX_KEY)
 			break;
-		const struct lx_slot *sl;
 		if (k > 1) { /* the key goes on: a space, the token */
+			/* (no longer phrase goes on with a token of its hash) */
+			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
+				break;
 			h = lx_hash_more(h, key + len - last->norm_len - 1,
 					 last->norm_len + 1);
 			sl = lx_gaz_find_h(l, key, len, h);

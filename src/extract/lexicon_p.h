@@ -112,7 +112,10 @@ struct lx_slot {
 	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
 	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
 	bool is_prefix; /* a longer phrase starts with this key */
+	uint64_t next;  /* bit LX_NEXT_BIT(h): a longer phrase goes on with a
+			   token of hash h (a filter before probing for it) */
 };
+#define LX_NEXT_BIT(h) ((h) >> 26)
 
 struct lx_ent {
 	struct fc_entity e;
