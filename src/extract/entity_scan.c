@@ -65,6 +65,12 @@ static const struct lx_sense *modifier_sense(const struct lx_scan *s,
 {
 	static const int kinds[] = {LX_S_DEMONYM, LX_S_COUNTRY, LX_S_GOV,
 				    LX_S_ORG, LX_S_CAPITAL, LX_S_CITY};
+	const unsigned any = 1u << LX_S_DEMONYM | 1u << LX_S_COUNTRY |
+			     1u << LX_S_GOV | 1u << LX_S_ORG |
+			     1u << LX_S_CAPITAL | 1u << LX_S_CITY;
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
+	if (!m || !(m->kinds & any))
+		return NULL;
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
 		const struct lx_sense *se = lx_tok_sense(s, i, kinds[k]);
 		if (se)
@@ -245,6 +251,9 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		j += se->ntok;
 		has_det = true;
 	}
+	/* (a title goes on with a phrase the lexicon knows) */
+	if (j >= s->t.n || !s->t.v[j].match)
+		return i;
 	size_t t0 = j;
 	const char *country = NULL;
 	for (int m = 0; m < 3 && (j == i || joins(s, j)); m++) {
