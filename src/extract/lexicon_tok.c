@@ -415,9 +415,11 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 {
 	const unsigned char *s = (const unsigned char *)text;
 	/* room for the tokens of news text (about one in five bytes), so
-	** the arrays rarely grow while they fill */
+	** the token array rarely grows while it fills, and for every form:
+	** a byte of text gives at most two bytes of forms (a one-byte mark
+	** and its space), so the rest of the text always fits */
 	size_t room = n > from ? n - from : 0;
-	if (lx_toks_reserve(t, room / 4 + 16, room + room / 4 + 16))
+	if (lx_toks_reserve(t, room / 4 + 16, 2 * room + 16))
 		return FC_ENOMEM;
 	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
 	int nls = 0;
@@ -488,13 +490,10 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		unsigned all = 0; /* the classes of its bytes */
 		if (cp < 0x80) {
 			char *o = t->norm + t->norm_len - i;
-			/* room for the form and a space; ASCII marks (2 bytes
-			** of norm per byte of text) can fill norm to the
-			** last byte, so there may be none (then the loop
-			** below reads the word) */
-			size_t left = t->norm_cap - t->norm_len;
-			size_t lim = left > 1 ? left - 1 : 0;
-			lim = lim < n - i ? i + lim : n;
+			/* room for the form and a space: there always is for
+			** the rest of the text (see the reserve above), but
+			** should there not be, the loop below reads the word */
+			size_t lim = t->norm_cap - t->norm_len > n - i ? n : i;
 			for (j = i; j < lim; j++) {
 				unsigned e = word_form[s[j]], lc = e & 0xFF;
 				if (!e)
