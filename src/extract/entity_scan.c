@@ -308,10 +308,17 @@ static bool place_context(const struct lx_scan *s, size_t i)
 		size_t p = i - back;
 		if (s->t.v[p + 1].flags & LX_T_NL)
 			break;
-		size_t len;
-		const char *key = lx_key(&s->t, p, back, &len);
-		const struct lx_slot *sl = back == 1 ? lx_word_slot(s, p)
-					   : lx_gaz_find(s->l, key, len);
+		const struct lx_slot *sl = lx_word_slot(s, p);
+		if (back > 1) {
+			/* (a phrase's first word starts a longer one that
+			** goes on with a token of the next one's hash) */
+			if (!sl || !sl->is_prefix ||
+			    !(sl->next >> LX_NEXT_BIT(s->t.v[p + 1].hash) & 1))
+				continue;
+			size_t len;
+			const char *key = lx_key(&s->t, p, back, &len);
+			sl = lx_gaz_find(s->l, key, len);
+		}
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
