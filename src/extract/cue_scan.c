@@ -263,14 +263,9 @@ void lx_scan_cues(struct lx_scan *s)
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
 	/* the tokens with a PASS_B_CUES phrase (s->cues), from i on */
-	const uint32_t *todo = s->cues.v;
-	size_t ntodo = s->cues.n;
-	for (size_t i = s->t0, q = 0; q < ntodo && !s->err;) {
-		if (todo[q] < i) {
-			q++;
-			continue;
-		}
-		i = todo[q];
+	size_t q = 0;
+	for (size_t i = s->t0;
+	     !s->err && (i = lx_todo_from(&s->cues, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
 		if (t->ment != FC_NONE) {
 			i++;

@@ -495,14 +495,9 @@ void lx_scan_entities(struct lx_scan *s)
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
 	/* the tokens that can start a mention (s->ents), from i on */
-	const uint32_t *todo = s->ents.v;
-	size_t ntodo = s->ents.n;
-	for (size_t i = s->t0, q = 0; q < ntodo && !s->err;) {
-		if (todo[q] < i) {
-			q++;
-			continue;
-		}
-		i = todo[q];
+	size_t q = 0;
+	for (size_t i = s->t0;
+	     !s->err && (i = lx_todo_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
 		/* (a title starts with a word the lexicon knows) */
 		size_t next = t->match ? take_title(s, i) : i;

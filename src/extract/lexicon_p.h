@@ -319,6 +319,15 @@ struct lx_todo {
 	uint32_t *v;
 	size_t n;
 };
+/* The first token of td at or after token i, looked for from entry *q
+** on (left there); SIZE_MAX when none. */
+static inline size_t lx_todo_from(const struct lx_todo *td, size_t *q,
+				  size_t i)
+{
+	while (*q < td->n && td->v[*q] < i)
+		++*q;
+	return *q < td->n ? td->v[*q] : SIZE_MAX;
+}
 
 struct lx_scan {
 	const struct fc_lexicon *l;

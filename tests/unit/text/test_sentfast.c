@@ -78,33 +78,34 @@ static void generated(const struct fc_rules *r, int rounds, size_t size,
 	}
 }
 
-static void test_short_texts(void **state)
+/* Short texts of many pieces, and sentences that reach SENT_MAX: long
+** runs of words, now and then a mark or white space run, so the cut
+** falls near every kind of byte; with the built-in lists and without
+** rules. */
+static void test_generated_texts(void **state)
 {
+	static const struct {
+		bool is_rules;
+		int rounds;
+		size_t size;
+		unsigned rare;
+	} runs[] = {
+		{true, 20000, 300, 2},  {false, 5000, 300, 2},
+		{true, 5000, 300, 6},   {true, 400, 19000, 60},
+		{true, 400, 19000, 400}, {false, 200, 19000, 400},
+	};
 	struct fc_rules *r = load_rules(BOILER_DIR);
 	(void)state;
-	generated(r, 20000, 300, 2);
-	generated(NULL, 5000, 300, 2);
-	generated(r, 5000, 300, 6);
-	fc_rules_destroy(r);
-}
-
-/* Sentences that reach SENT_MAX: long runs of words, now and then a
-** mark or white space run, so the cut falls near every kind of byte. */
-static void test_long_sentences(void **state)
-{
-	struct fc_rules *r = load_rules(BOILER_DIR);
-	(void)state;
-	generated(r, 400, 19000, 60);
-	generated(r, 400, 19000, 400);
-	generated(NULL, 200, 19000, 400);
+	for (size_t i = 0; i < sizeof(runs) / sizeof(*runs); i++)
+		generated(runs[i].is_rules ? r : NULL, runs[i].rounds,
+			  runs[i].size, runs[i].rare);
 	fc_rules_destroy(r);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_short_texts),
-		cmocka_unit_test(test_long_sentences),
+		cmocka_unit_test(test_generated_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
