@@ -90,6 +90,13 @@ struct norm_walk {
 	size_t hbitsmask;
 	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
 	size_t capbflags;
+	/* the patterns of each bit set's starts as a list (a count, then
+	** the pattern indexes): a record names 3 or 4 patterns, and the
+	** flush tests them one by one rather than every word of the set */
+	uint32_t *pat_at;       /* of each bit set: offset into pats */
+	size_t cappat_at;
+	uint32_t *pats;
+	size_t npats, cappats;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
 	struct norm_near near;  /* hits for anchor groups and windows */
@@ -119,6 +126,26 @@ static uint32_t hash_words(const void *p, size_t n)
 		h ^= h >> 29;
 	}
 	return (uint32_t)(h >> 32) | 1;
+}
+
+/* The list of the patterns of w->tbits's starts, for bit set w->nbits. */
+static bool pat_list(struct norm_walk *w)
+{
+	size_t cnt = 0;
+	for (size_t k = 0; k < w->nw; k++)
+		cnt += (size_t)__builtin_popcountll(w->tbits[k]);
+	if (!vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
+		   w->nbits + 1) ||
+	    !vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats,
+		   w->npats + cnt + 1))
+		return false;
+	w->pat_at[w->nbits] = (uint32_t)w->npats;
+	w->pats[w->npats++] = (uint32_t)cnt;
+	for (size_t k = 0; k < w->nw; k++)
+		for (uint64_t m = w->tbits[k]; m; m &= m - 1)
+			w->pats[w->npats++] =
+				(uint32_t)(k * 64 + (size_t)__builtin_ctzll(m));
+	return true;
 }
 
 /* The index of bit set w->tbits (0: empty). */
@@ -154,6 +181,8 @@ static uint32_t bits_id(struct norm_walk *w)
 		     (w->tbits[w->nw + k] ? F_TRIG : 0) |
 		     (w->tbits[w->nw + k] & w->n->pos_set[k] ? F_POS : 0);
 	w->bflags[w->nbits] = f;
+	if (!pat_list(w))
+		return UNKNOWN;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
 }
@@ -336,6 +365,14 @@ static void clear_dfa(struct norm_walk *w)
 	norm_near_save(&w->near, w->bits);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
+	/* bit set 0, the empty one, lists no pattern */
+	w->npats = 0;
+	if (vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
+		  1) &&
+	    vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats, 1)) {
+		w->pat_at[0] = 0;
+		w->pats[w->npats++] = 0;
+	}
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
 	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
 	memset(w->start, 0xFF, sizeof(w->start));
@@ -355,7 +392,7 @@ static void clear_dfa(struct norm_walk *w)
 }
 
 /* Queue position p for pattern j (once: positions come in order). */
-static void push(struct norm_walk *w, size_t j, uint32_t p)
+static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
 	struct norm_startq *q = &w->q[j];
 	if (!q->n)
@@ -368,12 +405,23 @@ static void push(struct norm_walk *w, size_t j, uint32_t p)
 	q->v[q->n++] = p;
 }
 
-static void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+static __attribute__((noinline)) void add_rec_grow(struct norm_walk *w,
+						   uint32_t p, uint32_t b)
 {
-	if (w->nrec == w->caprec &&
-	    !vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
+	if (!vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
 		   w->nrec + 1))
 		return;
+	w->rec[2 * w->nrec] = p;
+	w->rec[2 * w->nrec + 1] = b;
+	w->nrec++;
+}
+
+static inline void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+{
+	if (__builtin_expect(w->nrec == w->caprec, 0)) {
+		add_rec_grow(w, p, b);
+		return;
+	}
 	w->rec[2 * w->nrec] = p;
 	w->rec[2 * w->nrec + 1] = b;
 	w->nrec++;
@@ -389,11 +437,18 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	size_t nw = w->nw;
 	for (size_t r = 0; r < w->nrec; r++) {
 		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
+		if (!(b & REC_SET)) {
+			/* interned bits: their list of patterns */
+			const uint32_t *l = w->pats + w->pat_at[b];
+			for (uint32_t k = 1; k <= l[0]; k++)
+				if (!active || set_has(active, l[k]))
+					push(w, l[k], p);
+			continue;
+		}
 		const uint64_t *v =
-			b == REC_BOS ? w->t->bos
-			: b & REC_SET
-				? pool_at(w->t, (int32_t)(b & ~REC_SET), nw)
-				: w->bits + (size_t)b * 2 * nw;
+			b == REC_BOS
+				? w->t->bos
+				: pool_at(w->t, (int32_t)(b & ~REC_SET), nw);
 		for (size_t k = 0; k < nw; k++)
 			for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
 			     m; m &= m - 1)
@@ -402,22 +457,29 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	w->nrec = 0;
 }
 
+/* The triggers of bits b (F_TRIG) into active, and a hit when a pattern
+** wants where. */
+static void report_trig(struct norm_walk *w, uint32_t b, uint32_t p,
+			uint64_t *active)
+{
+	const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
+	or_set(active, t, w->nw);
+	if (w->bflags[b] & F_POS)
+		norm_near_hit(&w->near, p, NEAR_DFA | b);
+}
+
 /* Bits b of a walk from p: a record of p for their starts, their
 ** triggers into active (and a hit, when a pattern wants where). */
-static void report(struct norm_walk *w, uint32_t b, uint32_t p,
-		   uint64_t *active)
+static inline void report(struct norm_walk *w, uint32_t b, uint32_t p,
+			  uint64_t *active)
 {
 	if (!b)
 		return;
 	uint8_t f = w->bflags[b];
 	if (f & F_STARTS)
 		add_rec(w, p, b);
-	if (f & F_TRIG) {
-		const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
-		or_set(active, t, w->nw);
-		if (f & F_POS)
-			norm_near_hit(&w->near, p, NEAR_DFA | b);
-	}
+	if (f & F_TRIG)
+		report_trig(w, b, p, active);
 }
 
 /*
@@ -429,7 +491,6 @@ static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 {
 	const struct norm_scan *t = w->t;
-	(void)t;
 	uint32_t tr = step(w, *id, b);
 	if (tr == UNKNOWN) {
 		/* the DFA is full: start over, here */
@@ -457,12 +518,43 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 }
 
 /*
-** Walk from position p (its byte x[p] taken): at the start of a
-** letter/digit run with both roots, else with the one for anywhere.
-** Starts are queued at p, triggers go to active.
+** The walk from p on, in state id at x[i]: the general loop, which makes
+** the transitions the DFA lacks and stops at a byte above ASCII.
 */
-static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
-		 uint32_t e, bool any_only, uint64_t *active)
+static __attribute__((noinline)) void
+walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
+	uint32_t id, uint32_t e, uint64_t *active)
+{
+	for (; id && i < e; i++) {
+		size_t at = id * w->nrow + w->col[x[i]];
+		uint32_t nx = w->trans[at];
+		if (nx & T_BITS) {
+			if (nx == T_BAIL) {
+				report(w, w->st[id].bail, p, active);
+				return;
+			}
+			if (nx == T_UNKNOWN) {
+				uint32_t tr = learn(w, &id, x[i]);
+				if (tr == UNKNOWN)
+					return;
+				report(w, tr & 0xFFFF, p, active);
+				id = tr >> 16;
+				continue;
+			}
+			report(w, w->tbits16[at], p, active);
+			nx &= ~T_BITS;
+		}
+		id = nx;
+	}
+	if (id)
+		report(w, w->st[id].end, p, active);
+}
+
+/* The start of a walk the table lacks: a byte above ASCII, or the first
+** walk from a byte. */
+static __attribute__((noinline)) void
+walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
+	   uint32_t e, bool any_only, uint64_t *active)
 {
 	const struct norm_scan *t = w->t;
 	unsigned c = x[p];
@@ -475,17 +567,35 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		}
 		return;
 	}
-	uint32_t tr = w->start[any_only][c];
+	uint32_t tr = start_of(w, any_only, c);
 	if (tr == UNKNOWN) {
-		tr = start_of(w, any_only, c);
-		if (tr == UNKNOWN) {
-			clear_dfa(w);
-			if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
-				w->is_oom = true;
-				return;
-			}
+		clear_dfa(w);
+		if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+			w->is_oom = true;
+			return;
 		}
-		w->start[any_only][c] = tr;
+	}
+	w->start[any_only][c] = tr;
+	report(w, tr & 0xFFFF, p, active);
+	walk_on(w, x, p, p + 1, tr >> 16, e, active);
+}
+
+/*
+** Walk from position p (its byte x[p] taken): at the start of a
+** letter/digit run with both roots, else with the one for anywhere.
+** Starts are queued at p, triggers go to active. The scan's hot loop:
+** inline, on the transitions made so far; most walks die in two or
+** three bytes, reporting nothing.
+*/
+static inline __attribute__((always_inline)) void
+walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
+     bool any_only, uint64_t *active)
+{
+	unsigned c = x[p];
+	uint32_t tr = c < 0x80 ? w->start[any_only][c] : UNKNOWN;
+	if (__builtin_expect(tr == UNKNOWN, 0)) {
+		walk_start(w, x, p, e, any_only, active);
+		return;
 	}
 	report(w, tr & 0xFFFF, p, active);
 	const size_t nrow = w->nrow;
@@ -497,18 +607,9 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		size_t at = id * nrow + col[x[i]];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
-			if (nx == T_BAIL) {
-				report(w, w->st[id].bail, p, active);
+			if (__builtin_expect(nx >= T_BAIL, 0)) {
+				walk_on(w, x, p, i, id, e, active);
 				return;
-			}
-			if (nx == T_UNKNOWN) {
-				tr = learn(w, &id, x[i]);
-				if (tr == UNKNOWN)
-					return;
-				report(w, tr & 0xFFFF, p, active);
-				id = tr >> 16;
-				trans = w->trans; /* moved when it grew */
-				continue;
 			}
 			report(w, w->tbits16[at], p, active);
 			nx &= ~T_BITS;
@@ -517,24 +618,6 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 	}
 	if (id)
 		report(w, w->st[id].end, p, active);
-}
-
-/*
-** Whether the walk from x[p] would report nothing, seen from its first
-** two bytes: most walks die there, and this costs less than the call.
-** False when unsure (a transition not made yet, a byte above ASCII).
-*/
-static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
-			   uint32_t p, uint32_t e, bool any_only)
-{
-	if (x[p] >= 0x80)
-		return false;
-	uint32_t tr = w->start[any_only][x[p]];
-	if (tr == UNKNOWN || (tr & 0xFFFF))
-		return false;
-	uint32_t id = tr >> 16;
-	return !id ||
-	       (p + 1 < e && !w->trans[id * w->nrow + w->col[x[p + 1]]]);
 }
 
 /* Does x[i] start U+212A or U+017F (a caseless k or s), below e? */
@@ -616,6 +699,8 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->bits);
 	free(w->hbits);
 	free(w->bflags);
+	free(w->pat_at);
+	free(w->pats);
 	free(w->rec);
 	norm_near_free(&w->near);
 	free(w->tmp);
@@ -675,7 +760,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 				if ((k & B_WILD) && is_wild(x, i, e))
 					norm_near_wild(&w->near, i);
 			}
-			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
+			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;
 			continue;
@@ -686,13 +771,12 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
 		if (is_start) {
-			if ((k & (B_RUN | B_ANY)) &&
-			    !is_idle(w, x, i, e, false))
+			if (k & (B_RUN | B_ANY))
 				walk(w, x, i, e, false, active);
 		} else {
 			if (k & B_LETTER)
 				trigger_word(w, x, i, e, active);
-			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
+			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 		}
 		/* a run of digits starts: a hit for the groups with "digit" */
@@ -702,6 +786,10 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		uint8_t prev = k;
 		for (i++; i < e; i++) {
 			uint8_t kq = t->cls[x[i]];
+			/* most bytes: the same kind of run, nothing starts */
+			if ((kq & (B_LETTER | B_DIGIT | B_ANY)) ==
+			    (prev & (B_LETTER | B_DIGIT)))
+				continue;
 			if (!(kq & (B_LETTER | B_DIGIT)))
 				break;
 			kinds |= kq;
@@ -710,7 +798,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			else if ((kq & B_DIGIT) && (prev & B_LETTER) &&
 				 n->is_digit_pos)
 				norm_near_hit(&w->near, i, NEAR_DIGIT);
-			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
+			if (kq & B_ANY)
 				walk(w, x, i, e, true, active);
 			prev = kq;
 		}
