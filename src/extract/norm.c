@@ -263,6 +263,13 @@ static bool utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
+		/* news text is mostly ASCII: eight bytes at a time */
+		uint64_t v;
+		if (i + 8 <= len &&
+		    (memcpy(&v, p + i, 8), !(v & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;

@@ -102,6 +102,11 @@ struct norm_walk {
 	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	/* ASCII pairs (first byte << 7 | second) from which a walk for
+	** anywhere reports nothing and dies at the second byte (a word's
+	** inner "t" or "a" mostly), or does not: known facts of the trie,
+	** kept when the DFA starts over */
+	uint64_t pair_dead[128 * 128 / 64], pair_live[128 * 128 / 64];
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */
@@ -264,8 +269,8 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	d->hash = h;
 	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
 	w->ndnodes += n;
-	for (size_t c = 0; c < t->ncls; c++)
-		w->trans[id * w->nrow + c] = T_UNKNOWN;
+	/* every column T_UNKNOWN (0xFFFF), the last T_BAIL */
+	memset(w->trans + id * w->nrow, 0xFF, t->ncls * sizeof(*w->trans));
 	w->trans[id * w->nrow + t->ncls] = T_BAIL;
 	size_t nw = w->nw;
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
@@ -620,6 +625,41 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		report(w, w->st[id].end, p, active);
 }
 
+/* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
+** DFA has not made the transition yet. */
+static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
+						 unsigned c1, unsigned c2)
+{
+	uint32_t tr = w->start[1][c1];
+	if (tr == UNKNOWN)
+		return false;
+	uint32_t id = tr >> 16;
+	uint32_t nx = id ? w->trans[id * w->nrow + w->col[c2]] : 0;
+	if (nx == T_UNKNOWN)
+		return false;
+	unsigned k = c1 << 7 | c2;
+	bool is_dead = !(tr & 0xFFFF) && !nx;
+	if (is_dead)
+		w->pair_dead[k / 64] |= 1ull << (k % 64);
+	else
+		w->pair_live[k / 64] |= 1ull << (k % 64);
+	return is_dead;
+}
+
+/* Is a walk for anywhere from ASCII x[i] idle (pair_dead)? */
+static inline bool is_idle_pair(struct norm_walk *w, const unsigned char *x,
+				uint32_t i, uint32_t e)
+{
+	if (i + 1 >= e || x[i + 1] >= 0x80)
+		return false;
+	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
+	if (w->pair_dead[k / 64] >> (k % 64) & 1)
+		return true;
+	if (w->pair_live[k / 64] >> (k % 64) & 1)
+		return false;
+	return pair_learn(w, x[i], x[i + 1]);
+}
+
 /* Does x[i] start U+212A or U+017F (a caseless k or s), below e? */
 static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
 {
@@ -746,10 +786,17 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
 		add_rec(w, 0, REC_BOS);
+	const uint8_t *cls = t->cls;
 	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
-		uint8_t k = t->cls[c];
+		uint8_t k = cls[c];
+		if (!k) {
+			/* white space and the like: nothing to do */
+			while (++i < e && !cls[x[i]])
+				;
+			continue;
+		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
 			if (k & (B_SYM | B_WILD)) {
 				if (k & B_SYM)
@@ -768,7 +815,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		/* a letter/digit run: its start walks with both roots (its
 		** letters' triggers included); letter runs after digits are
 		** looked up, bytes that start strings anywhere walked */
-		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
+		bool is_start = i == 0 || !(cls[x[i - 1]] &
 					    (B_LETTER | B_DIGIT));
 		if (is_start) {
 			if (k & (B_RUN | B_ANY))
@@ -784,12 +831,15 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			norm_near_hit(&w->near, i, NEAR_DIGIT);
 		kinds |= k;
 		uint8_t prev = k;
-		for (i++; i < e; i++) {
-			uint8_t kq = t->cls[x[i]];
+		for (;;) {
 			/* most bytes: the same kind of run, nothing starts */
-			if ((kq & (B_LETTER | B_DIGIT | B_ANY)) ==
-			    (prev & (B_LETTER | B_DIGIT)))
-				continue;
+			uint8_t same = prev & (B_LETTER | B_DIGIT);
+			while (++i < e &&
+			       (cls[x[i]] & (B_LETTER | B_DIGIT | B_ANY)) == same)
+				;
+			if (i >= e)
+				break;
+			uint8_t kq = cls[x[i]];
 			if (!(kq & (B_LETTER | B_DIGIT)))
 				break;
 			kinds |= kq;
@@ -798,7 +848,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			else if ((kq & B_DIGIT) && (prev & B_LETTER) &&
 				 n->is_digit_pos)
 				norm_near_hit(&w->near, i, NEAR_DIGIT);
-			if (kq & B_ANY)
+			if ((kq & B_ANY) && !is_idle_pair(w, x, i, e))
 				walk(w, x, i, e, true, active);
 			prev = kq;
 		}
