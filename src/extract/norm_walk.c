@@ -90,12 +90,13 @@ struct norm_walk {
 	size_t hbitsmask;
 	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
 	size_t capbflags;
-	/* the patterns of each bit set's starts as a list (a count, then
-	** the pattern indexes): a record names 3 or 4 patterns, and the
-	** flush tests them one by one rather than every word of the set */
+	/* the words of each bit set's starts that have bits, as a list (a
+	** count, then word index and word, each a uint64): a record names
+	** 3 or 4 patterns in one or two words, and the flush reads those
+	** rather than every word of the set */
 	uint32_t *pat_at;       /* of each bit set: offset into pats */
 	size_t cappat_at;
-	uint32_t *pats;
+	uint64_t *pats;
 	size_t npats, cappats;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
@@ -133,23 +134,24 @@ static uint32_t hash_words(const void *p, size_t n)
 	return (uint32_t)(h >> 32) | 1;
 }
 
-/* The list of the patterns of w->tbits's starts, for bit set w->nbits. */
+/* The list of the words of w->tbits's starts, for bit set w->nbits. */
 static bool pat_list(struct norm_walk *w)
 {
 	size_t cnt = 0;
 	for (size_t k = 0; k < w->nw; k++)
-		cnt += (size_t)__builtin_popcountll(w->tbits[k]);
+		cnt += w->tbits[k] != 0;
 	if (!vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
 		   w->nbits + 1) ||
 	    !vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats,
-		   w->npats + cnt + 1))
+		   w->npats + 2 * cnt + 1))
 		return false;
 	w->pat_at[w->nbits] = (uint32_t)w->npats;
-	w->pats[w->npats++] = (uint32_t)cnt;
+	w->pats[w->npats++] = cnt;
 	for (size_t k = 0; k < w->nw; k++)
-		for (uint64_t m = w->tbits[k]; m; m &= m - 1)
-			w->pats[w->npats++] =
-				(uint32_t)(k * 64 + (size_t)__builtin_ctzll(m));
+		if (w->tbits[k]) {
+			w->pats[w->npats++] = k;
+			w->pats[w->npats++] = w->tbits[k];
+		}
 	return true;
 }
 
@@ -443,11 +445,18 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	for (size_t r = 0; r < w->nrec; r++) {
 		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
 		if (!(b & REC_SET)) {
-			/* interned bits: their list of patterns */
-			const uint32_t *l = w->pats + w->pat_at[b];
-			for (uint32_t k = 1; k <= l[0]; k++)
-				if (!active || set_has(active, l[k]))
-					push(w, l[k], p);
+			/* interned bits: their words with bits */
+			const uint64_t *l = w->pats + w->pat_at[b];
+			for (const uint64_t *o = l + 1; o < l + 1 + 2 * l[0];
+			     o += 2) {
+				size_t k = (size_t)o[0];
+				for (uint64_t m = o[1] & (active ? active[k]
+								 : ~0ull);
+				     m; m &= m - 1)
+					push(w,
+					     k * 64 + (size_t)__builtin_ctzll(m),
+					     p);
+			}
 			continue;
 		}
 		const uint64_t *v =
