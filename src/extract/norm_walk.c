@@ -61,7 +61,7 @@ struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
 	uint32_t nnodes;
 	uint32_t end, bail; /* bits when the stretch ends / at a non-ASCII
-			       byte (bits index) */
+			       byte (bits index; UNKNOWN: not made yet) */
 	uint32_t hash;
 };
 
@@ -274,18 +274,8 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	/* every column T_UNKNOWN (0xFFFF), the last T_BAIL */
 	memset(w->trans + id * w->nrow, 0xFF, t->ncls * sizeof(*w->trans));
 	w->trans[id * w->nrow + t->ncls] = T_BAIL;
-	size_t nw = w->nw;
-	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
-	cond_bits(w, w->tmp, n, -1);
-	d->end = bits_id(w);
-	for (size_t k = 0; k < n; k++) {
-		int32_t sub = t->nodes[w->tmp[k]].sub;
-		if (sub >= 0)
-			or_set(w->tbits, pool_at(t, sub, nw), nw);
-	}
-	d->bail = bits_id(w);
-	if (d->end == UNKNOWN || d->bail == UNKNOWN)
-		return UNKNOWN;
+	/* made when a walk first ends or bails here (few states do) */
+	d->end = d->bail = UNKNOWN;
 	w->hst[i] = id + 1;
 	w->nst++;
 	return id;
@@ -497,6 +487,71 @@ static inline void report(struct norm_walk *w, uint32_t b, uint32_t p,
 }
 
 /*
+** The DFA is full: start over, with the node set of *id as a state (*id
+** renumbered). False when out of memory.
+*/
+static bool restart_at(struct norm_walk *w, uint32_t *id)
+{
+	size_t n = w->st[*id].nnodes;
+	uint32_t *set = malloc(n * sizeof(*set));
+	if (!set) {
+		w->is_oom = true;
+		return false;
+	}
+	memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
+	clear_dfa(w);
+	if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
+		memcpy(w->tmp, set, n * sizeof(*set));
+	free(set);
+	*id = w->is_oom ? UNKNOWN : state_id(w, n);
+	return *id != UNKNOWN;
+}
+
+/* The end bits of state id (is_bail false: every cond holds), or its bail
+** bits (and every string below it), made and kept; UNKNOWN when the bit
+** sets are full. */
+static uint32_t make_state_bits(struct norm_walk *w, uint32_t id,
+				bool is_bail)
+{
+	const struct norm_scan *t = w->t;
+	const struct dstate *d = &w->st[id];
+	const uint32_t *set = w->dnodes + d->nodes;
+	size_t nw = w->nw;
+	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
+	cond_bits(w, set, d->nnodes, -1);
+	for (size_t k = 0; is_bail && k < d->nnodes; k++) {
+		int32_t sub = t->nodes[set[k]].sub;
+		if (sub >= 0)
+			or_set(w->tbits, pool_at(t, sub, nw), nw);
+	}
+	uint32_t b = bits_id(w);
+	if (b != UNKNOWN)
+		*(is_bail ? &w->st[id].bail : &w->st[id].end) = b;
+	return b;
+}
+
+/* state_bits() when they are not made yet: out of line. */
+static __attribute__((noinline)) uint32_t
+state_bits_slow(struct norm_walk *w, uint32_t id, bool is_bail)
+{
+	uint32_t b = make_state_bits(w, id, is_bail);
+	if (b == UNKNOWN && !w->is_oom && restart_at(w, &id))
+		b = make_state_bits(w, id, is_bail);
+	if (b == UNKNOWN)
+		w->is_oom = true;
+	return b;
+}
+
+/* The end or bail bits of state id (made on first use); UNKNOWN when out
+** of memory. The walk from there stops. */
+static inline uint32_t state_bits(struct norm_walk *w, uint32_t id,
+				  bool is_bail)
+{
+	uint32_t b = is_bail ? w->st[id].bail : w->st[id].end;
+	return b != UNKNOWN ? b : state_bits_slow(w, id, is_bail);
+}
+
+/*
 ** The transition of state *id on ASCII byte b, made and kept in the
 ** table (next << 16 | bits); when the DFA is full it starts over, with
 ** the node set of *id as its first state (*id is renumbered). UNKNOWN
@@ -508,19 +563,7 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 	uint32_t tr = step(w, *id, b);
 	if (tr == UNKNOWN) {
 		/* the DFA is full: start over, here */
-		size_t n = w->st[*id].nnodes;
-		uint32_t *set = malloc(n * sizeof(*set));
-		if (!set) {
-			w->is_oom = true;
-			return UNKNOWN;
-		}
-		memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
-		clear_dfa(w);
-		if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
-			memcpy(w->tmp, set, n * sizeof(*set));
-		free(set);
-		*id = w->is_oom ? UNKNOWN : state_id(w, n);
-		if (*id == UNKNOWN || (tr = step(w, *id, b)) == UNKNOWN) {
+		if (!restart_at(w, id) || (tr = step(w, *id, b)) == UNKNOWN) {
 			w->is_oom = true;
 			return UNKNOWN;
 		}
@@ -544,7 +587,9 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		uint32_t nx = w->trans[at];
 		if (nx & T_BITS) {
 			if (nx == T_BAIL) {
-				report(w, w->st[id].bail, p, active);
+				uint32_t bb = state_bits(w, id, true);
+				if (bb != UNKNOWN)
+					report(w, bb, p, active);
 				return;
 			}
 			if (nx == T_UNKNOWN) {
@@ -560,8 +605,9 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		}
 		id = nx;
 	}
-	if (id)
-		report(w, w->st[id].end, p, active);
+	uint32_t eb = id ? state_bits(w, id, false) : 0;
+	if (eb != UNKNOWN)
+		report(w, eb, p, active);
 }
 
 /* The start of a walk the table lacks: a byte above ASCII, or the first
@@ -630,8 +676,9 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		}
 		id = nx;
 	}
-	if (id)
-		report(w, w->st[id].end, p, active);
+	uint32_t eb = id ? state_bits(w, id, false) : 0;
+	if (eb != UNKNOWN)
+		report(w, eb, p, active);
 }
 
 /* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
