@@ -702,6 +702,16 @@ static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
 	return is_dead;
 }
 
+/* Is ASCII x[i] x[i + 1] known to be in pair_dead? */
+static inline bool is_dead_pair(const struct norm_walk *w,
+				const unsigned char *x, uint32_t i, uint32_t e)
+{
+	if (i + 1 >= e || x[i + 1] >= 0x80)
+		return false;
+	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
+	return w->pair_dead[k / 64] >> (k % 64) & 1;
+}
+
 /* Is a walk for anywhere from ASCII x[i] idle (pair_dead)? */
 static inline bool is_idle_pair(struct norm_walk *w, const unsigned char *x,
 				uint32_t i, uint32_t e)
@@ -888,11 +898,17 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		kinds |= k;
 		uint8_t prev = k;
 		for (;;) {
-			/* most bytes: the same kind of run, nothing starts */
+			/* most bytes: the same kind of run, nothing starts,
+			** or the walk from it is known to die at once */
 			uint8_t same = prev & (B_LETTER | B_DIGIT);
-			while (++i < e &&
-			       (cls[x[i]] & (B_LETTER | B_DIGIT | B_ANY)) == same)
-				;
+			while (++i < e) {
+				uint8_t kq = cls[x[i]] &
+					     (B_LETTER | B_DIGIT | B_ANY);
+				if (kq != same &&
+				    (kq != (same | B_ANY) ||
+				     !is_dead_pair(w, x, i, e)))
+					break;
+			}
 			if (i >= e)
 				break;
 			uint8_t kq = cls[x[i]];
