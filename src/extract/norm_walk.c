@@ -734,6 +734,24 @@ static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
 	       (x[i] == 0xC5 && i + 1 < e && x[i + 1] == 0xBF);
 }
 
+/* A byte that is a symbol (its patterns into active, a hit when one
+** wants where) or may start U+212A or U+017F: out of the hot loop. */
+static __attribute__((noinline)) void sym_byte(struct norm_walk *w,
+					       const unsigned char *x,
+					       uint32_t i, uint32_t e,
+					       uint8_t k, uint64_t *active)
+{
+	const struct fc_norm *n = w->n;
+	unsigned char c = x[i];
+	if (k & B_SYM) {
+		or_set(active, n->sym_set[c], w->nw);
+		if (n->sym_pos[c])
+			norm_near_hit(&w->near, i, NEAR_SYM | c);
+	}
+	if ((k & B_WILD) && is_wild(x, i, e))
+		norm_near_wild(&w->near, i);
+}
+
 /* The trigger of the letter run at i (bounded by e) into active. */
 static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			 uint32_t i, uint32_t e, uint64_t *active)
@@ -864,15 +882,8 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			continue;
 		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & (B_SYM | B_WILD)) {
-				if (k & B_SYM)
-					or_set(active, n->sym_set[c], nw);
-				if ((k & B_SYM) && n->sym_pos[c])
-					norm_near_hit(&w->near, i,
-						      NEAR_SYM | c);
-				if ((k & B_WILD) && is_wild(x, i, e))
-					norm_near_wild(&w->near, i);
-			}
+			if (k & (B_SYM | B_WILD))
+				sym_byte(w, x, i, e, k, active);
 			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;
