@@ -43,13 +43,12 @@ struct scan {
 
 /* ---- Slots ------------------------------------------------------------- */
 
-/* norm_slot(); a raw slot's num is read only when with_num. */
-static bool slot_get(const struct norm_match *m, enum norm_slot s,
-		     struct norm_val *v, bool with_num)
+/* slot_get() of a slot the pattern has: out of line. */
+static __attribute__((noinline)) bool
+slot_find(const struct norm_match *m, enum norm_slot s, struct norm_val *v,
+	  bool with_num)
 {
 	const struct norm_pattern *p = m->p;
-	memset(v, 0, sizeof(*v));
-	v->num = NAN;
 	for (int gi = 0; gi < NORM_SLOT_GROUPS && p->slot_group[s][gi]; gi++) {
 		uint32_t g = (uint32_t)p->slot_group[s][gi];
 		if (g >= m->nov || m->ov[2 * g] == PCRE2_UNSET)
@@ -94,6 +93,19 @@ static bool slot_get(const struct norm_match *m, enum norm_slot s,
 		return true;
 	}
 	return false;
+}
+
+/* norm_slot(); a raw slot's num is read only when with_num. Most
+** patterns lack most slots: that answer costs no call. */
+static inline bool slot_get(const struct norm_match *m, enum norm_slot s,
+			    struct norm_val *v, bool with_num)
+{
+	const struct norm_pattern *p = m->p;
+	memset(v, 0, sizeof(*v));
+	v->num = NAN;
+	if (!p->slot_group[s][0] && !p->set[s])
+		return false;
+	return slot_find(m, s, v, with_num);
 }
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
