@@ -892,8 +892,10 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		/* a letter/digit run: its start walks with both roots (its
 		** letters' triggers included); letter runs after digits are
 		** looked up, bytes that start strings anywhere walked */
-		bool is_start = i == 0 || !(cls[x[i - 1]] &
-					    (B_LETTER | B_DIGIT));
+		/* (past s, the byte before is one the loop found no letter
+		** or digit: each run is read to its end) */
+		bool is_start = i > s || i == 0 ||
+				!(cls[x[i - 1]] & (B_LETTER | B_DIGIT));
 		if (is_start) {
 			if (k & (B_RUN | B_ANY))
 				walk(w, x, i, e, false, active);
