@@ -551,6 +551,16 @@ static inline uint32_t state_bits(struct norm_walk *w, uint32_t id,
 	return b != UNKNOWN ? b : state_bits_slow(w, id, is_bail);
 }
 
+/* A walk from p stops in state id (0: dead) where the stretch ends: the
+** strings that end there. */
+static inline void walk_end(struct norm_walk *w, uint32_t id, uint32_t p,
+			    uint64_t *active)
+{
+	uint32_t b = id ? state_bits(w, id, false) : 0;
+	if (b != UNKNOWN)
+		report(w, b, p, active);
+}
+
 /*
 ** The transition of state *id on ASCII byte b, made and kept in the
 ** table (next << 16 | bits); when the DFA is full it starts over, with
@@ -605,9 +615,7 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		}
 		id = nx;
 	}
-	uint32_t eb = id ? state_bits(w, id, false) : 0;
-	if (eb != UNKNOWN)
-		report(w, eb, p, active);
+	walk_end(w, id, p, active);
 }
 
 /* The start of a walk the table lacks: a byte above ASCII, or the first
@@ -676,9 +684,7 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		}
 		id = nx;
 	}
-	uint32_t eb = id ? state_bits(w, id, false) : 0;
-	if (eb != UNKNOWN)
-		report(w, eb, p, active);
+	walk_end(w, id, p, active);
 }
 
 /* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
