@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "extract/norm_expand_p.h"
+#include "extract/norm_trie_p.h"
 
 #define MATCH_LIMIT 200000
 #define DEPTH_LIMIT 5000
@@ -791,8 +792,13 @@ void fc_norm_destroy(struct fc_norm *n)
 		n->patterns[i].code = NULL;
 	}
 	norm_jit_destroy(n);
+	norm_scan_free(n->scan);
+	n->scan = NULL;
 	norm_first_memo_free(n->first_memo);
 	n->first_memo = NULL;
 	pcre2_match_context_free(n->mctx);
 	n->mctx = NULL;
+	free(n->patterns);
+	n->patterns = NULL;
+	n->npatterns = n->cappatterns = 0;
 }

@@ -357,11 +357,19 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 		*o = p; /* a later file's rule replaces the earlier one */
 		return;
 	}
-	void *g = fc_arena_grow(&r->arena, n->patterns, sizeof(*n->patterns),
-				&n->cappatterns, n->npatterns + 1);
-	if (!g)
-		return;
-	n->patterns = g;
+	if (n->npatterns == n->cappatterns) {
+		/* malloc'd, not in the arena (fc_norm_destroy frees it): a
+		** pattern is 5 KB, and doubling in the arena would clear and
+		** copy the whole array each time */
+		size_t cap = n->cappatterns ? 2 * n->cappatterns : 64;
+		void *g = realloc(n->patterns, cap * sizeof(*n->patterns));
+		if (!g) {
+			fc_diag_add(d, FC_ENOMEM, &node->loc, "out of memory");
+			return;
+		}
+		n->patterns = g;
+		n->cappatterns = cap;
+	}
 	n->patterns[n->npatterns++] = p;
 }
 
