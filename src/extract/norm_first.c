@@ -815,7 +815,8 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		*memo = calloc(1, sizeof(**memo));
 	struct fa f = {.s = (const unsigned char *)rx, .n = len,
 		       .memo = *memo};
-	f.sets = calloc(NSETS, sizeof(*f.sets));
+	/* only the interned classes are read (and [0], none) */
+	f.sets = malloc(NSETS * sizeof(*f.sets));
 	if (!f.sets)
 		return;
 	struct norm_first_memo *m = *memo;
@@ -831,6 +832,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		f.nspare = m->nspare;
 		m->nspare = 0;
 	}
+	memset(f.sets[0], 0, sizeof(f.sets[0]));
 	f.nsets = 1;
 	lex_index(&f);
 	bool ci = is_caseless;
