@@ -599,17 +599,10 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 }
 
 /* a (of weight wa) followed by b, into out (hd: the heads of a, or
-** NULL). */
+** NULL). a is open (norm_ps_concat cuts the others itself). */
 static void join(struct fa *f, const struct norm_pstr *a, int wa,
 		 const struct norm_pstr *b, struct pset *out, struct heads *hd)
 {
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || wa >= ENOUGH) {
-		struct norm_pstr t = *a;
-		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
-		t.x = 0;
-		norm_ps_push(f, out, &t);
-		return;
-	}
 	struct norm_pstr a2 = *a;
 	/* the first symbol of b meets a's pending \b and lookahead: up to
 	** two strings; the rest of b follows as it is */
@@ -774,9 +767,20 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 	}
 	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
 		const struct norm_pstr *s = &a->v[i];
+		if ((s->flags & F_TRUNC) && !(s->flags & ~(F_KEEP | F_TRUNC)) &&
+		    !s->x) {
+			/* cut already (as strings are cut): what join would
+			** make of it is itself */
+			norm_ps_push(f, &out, s);
+			continue;
+		}
 		int w = str_weight(f, s);
 		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
-			join(f, s, w, s, &out, NULL);
+			/* closed: cut, as join would */
+			struct norm_pstr t = *s;
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+			t.x = 0;
+			norm_ps_push(f, &out, &t);
 			continue;
 		}
 		const struct pset *with = s->len ? bb : b;
