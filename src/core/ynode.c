@@ -118,6 +118,44 @@ static bool scalar_node(struct ystate *s, struct fc_ynode *n,
 static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 				   int depth);
 
+/*
+** May the keys of map n repeat? A large mapping (a table of a thousand
+** words) is checked by hash, not by comparing each key with every key
+** before it; true when in doubt (then parse_children compares them).
+*/
+static bool has_dup_keys(const struct fc_ynode *n)
+{
+	size_t nk = n->nkids / 2;
+	if (nk <= 16)
+		return true;
+	size_t cap = 64;
+	while (cap < 2 * nk)
+		cap *= 2;
+	uint32_t *slot = calloc(cap, sizeof(*slot));
+	if (!slot)
+		return true;
+	bool is_dup = false;
+	for (size_t i = 0; i < n->nkids && !is_dup; i += 2) {
+		const struct fc_ynode *k = n->kids[i];
+		if (k->type != FC_Y_SCALAR) {
+			is_dup = true; /* parse_children says so */
+			break;
+		}
+		uint64_t h = 0xCBF29CE484222325ull;
+		for (const char *c = k->str; *c; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
+		for (; slot[at]; at = (at + 1) & (cap - 1))
+			if (!strcmp(n->kids[slot[at] - 1]->str, k->str)) {
+				is_dup = true;
+				break;
+			}
+		slot[at] = (uint32_t)i + 1;
+	}
+	free(slot);
+	return is_dup;
+}
+
 /* Parse children until the closing event of a sequence or mapping. */
 static int parse_children(struct ystate *s, struct fc_ynode *n,
 			  yaml_event_type_t end, int depth)
@@ -139,6 +177,7 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 			return 0;
 	}
 	if (n->type == FC_Y_MAP) {
+		bool is_dup = has_dup_keys(n);
 		for (size_t i = 0; i < n->nkids; i += 2) {
 			struct fc_ynode *k = n->kids[i];
 			if (k->type != FC_Y_SCALAR) {
@@ -148,7 +187,7 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 				s->failed = 1;
 				return 0;
 			}
-			for (size_t j = 0; j < i; j += 2)
+			for (size_t j = 0; is_dup && j < i; j += 2)
 				if (!strcmp(n->kids[j]->str, k->str)) {
 					fc_diag_add(s->d, FC_ESCHEMA, &k->loc,
 						    "duplicate key '%s' "

@@ -617,14 +617,15 @@ static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
 }
 
 static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
-			      struct fc_diags *d)
+			      const struct name_index *ix, struct fc_diags *d)
 {
 	size_t nent = 0, ntrig = 0;
 	for (size_t i = 0; i < n->ntables; i++)
 		nent += n->tables[i].n;
 	for (size_t i = 0; i < n->npatterns; i++)
 		for (size_t k = 0; k < n->patterns[i].nanchors; k++) {
-			int t = norm_table_find(n, n->patterns[i].anchors[k]);
+			int t = norm_table_find_ix(n, ix,
+						   n->patterns[i].anchors[k]);
 			ntrig += t >= 0 ? n->tables[t].n : 1;
 		}
 	if (!hash_init(a, &n->lookup, nent) ||
@@ -669,7 +670,7 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			const char *an = p->anchors[k];
 			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
 			size_t bit = norm_group_bit(p, i, (unsigned)g);
-			int t = norm_table_find(n, an);
+			int t = norm_table_find_ix(n, ix, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
 					if (!add_trigger(n, a,
@@ -737,10 +738,10 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
 		free(sc.tables[i].rx);
 	free(sc.tables);
-	free(sc.names.slot);
 	free(sc.map);
 	fc_buf_finish(&sc.out);
-	st = build_tables(n, &r->arena, d);
+	st = build_tables(n, &r->arena, &sc.names, d);
+	free(sc.names.slot);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);
 	if (!st)

@@ -93,6 +93,12 @@ static int name_find(const struct fc_norm *n, const struct name_index *x,
 	return best;
 }
 
+int norm_table_find_ix(const struct fc_norm *n, const struct name_index *x,
+		       const char *name)
+{
+	return name_find(n, x, name, strlen(name), false);
+}
+
 /* ---- Expansion -------------------------------------------------------- */
 
 

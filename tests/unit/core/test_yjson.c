@@ -147,6 +147,48 @@ static void test_json_others_go_to_libyaml(void **state)
 	fc_arena_finish(&a);
 }
 
+/* A mapping of many keys is checked by hash: a repeated key is still
+** found, with every earlier occurrence named as the small check names
+** them. */
+static void test_yaml_large_map_duplicates(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int i = 0; i < 40; i++)
+		fc_buf_printf(&b, "k%d: %d\n", i == 30 || i == 35 ? 5 : i, i);
+	struct fc_arena a;
+	struct fc_diags d;
+	struct fc_ynode *r;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	assert_int_equal(fc_yaml_load(&a, "t.yaml", b.p, b.len, &r, &d),
+			 FC_ESYNTAX);
+	/* line 31: k5 again (first at line 6); line 36: twice more */
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.v[0].loc.line, 31);
+	assert_string_equal(d.v[0].msg,
+			    "duplicate key 'k5' (first at line 6)");
+	assert_int_equal(d.v[1].loc.line, 36);
+	assert_string_equal(d.v[1].msg,
+			    "duplicate key 'k5' (first at line 6)");
+	assert_string_equal(d.v[2].msg,
+			    "duplicate key 'k5' (first at line 31)");
+	fc_diags_finish(&d);
+	/* 40 distinct keys: no diagnostic */
+	fc_buf_reset(&b);
+	for (int i = 0; i < 40; i++)
+		fc_buf_printf(&b, "k%d: %d\n", i, i);
+	fc_diags_init(&d);
+	assert_int_equal(fc_yaml_load(&a, "t.yaml", b.p, b.len, &r, &d),
+			 FC_OK);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(r->nkids, 80);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	fc_buf_finish(&b);
+}
+
 /* The iso-codes lists the lexicon and the normalizer read. */
 static void test_json_iso_codes_match_libyaml(void **state)
 {
@@ -178,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_json_trees_match_libyaml),
 		cmocka_unit_test(test_json_others_go_to_libyaml),
 		cmocka_unit_test(test_json_iso_codes_match_libyaml),
+		cmocka_unit_test(test_yaml_large_map_duplicates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
