@@ -283,6 +283,20 @@ static void finish_pattern(struct fc_norm *n, struct norm_pattern *p,
 	}
 }
 
+/* p expanded again, with its source map, for finish_pattern to place a
+** PCRE2 error (the expansion's diagnostics were made the first time). */
+static void expand_mapped(struct fc_norm *n, struct fc_arena *a,
+			  struct norm_pattern *p, struct scratch *sc,
+			  struct expand *e)
+{
+	struct fc_diags none;
+	fc_diags_init(&none);
+	expand_init(e, n, a, p, sc, &none);
+	norm_expand_str(e, p->match, 0);
+	fc_diags_finish(&none);
+	e->d = NULL;
+}
+
 /* Expand, compile and finish p, all here. */
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    struct norm_pattern *p, struct scratch *sc,
@@ -290,6 +304,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 {
 	struct expand e;
 	expand_init(&e, n, a, p, sc, d);
+	e.is_mapless = true;
 	uint32_t opts;
 	if (expand_pattern(&e, p, is_run, &opts)) {
 		int errcode;
@@ -297,6 +312,10 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out),
 					e.out.len, opts, &errcode, &erroff,
 					NULL);
+		if (!p->code) {
+			expand_done(&e, sc);
+			expand_mapped(n, a, p, sc, &e);
+		}
 		finish_pattern(n, p, &e, errcode, erroff, d);
 	}
 	expand_done(&e, sc);
@@ -427,6 +446,7 @@ static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
 	struct norm_pattern *p = &n->patterns[i];
 	struct expand e;
 	expand_init(&e, n, a, p, sc, held);
+	e.is_mapless = true;
 	j->diag0 = held->n;
 	j->is_expanded = expand_only(&e, p, &j->opts);
 	if (j->is_expanded) {
@@ -490,14 +510,10 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 		fc_diag_add(d, FC_ENOMEM, &p->match->loc,
 			    "pattern '%s': out of memory", p->id);
 	struct expand e;
-	expand_init(&e, n, a, p, sc, NULL);
 	if (!p->code) {
-		struct fc_diags none;
-		fc_diags_init(&none);
-		e.d = &none;
-		norm_expand_str(&e, p->match, 0);
-		fc_diags_finish(&none);
+		expand_mapped(n, a, p, sc, &e);
 	} else {
+		expand_init(&e, n, a, p, sc, NULL);
 		e.nnames = j->nnames;
 		memcpy(e.names, j->names, j->nnames * sizeof(*j->names));
 		memcpy(e.tables, j->tables, j->nnames * sizeof(*j->tables));

@@ -39,6 +39,9 @@ struct expand {
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
+	/* no source map made: it serves a PCRE2 error only, and a failed
+	** compile expands the pattern again with it */
+	bool is_mapless;
 	/* capture names made by references, and their tables */
 	char names[64][40];
 	int tables[64];
