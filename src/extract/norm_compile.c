@@ -23,53 +23,6 @@
 
 /* ---- Hashing ---------------------------------------------------------- */
 
-size_t norm_key(const char *s, size_t len, char *buf, size_t cap)
-{
-	size_t o = 0;
-	bool sp = false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			sp = o > 0;
-			continue;
-		}
-		if (sp && o < cap)
-			buf[o++] = ' ';
-		sp = false;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (o < cap)
-			buf[o++] = (char)c;
-	}
-	return o;
-}
-
-uint32_t norm_hash_str(int32_t ns, const char *key, size_t len)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)ns;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 16777619u;
-	}
-	return h ? h : 1;
-}
-
-int32_t norm_hash_get(const struct norm_hash *h, int32_t ns, const char *key,
-		      size_t len)
-{
-	if (!h->v)
-		return -1;
-	uint32_t hv = norm_hash_str(ns, key, len);
-	for (size_t i = hv & h->mask;; i = (i + 1) & h->mask) {
-		const struct norm_hent *e = &h->v[i];
-		if (!e->hash)
-			return -1;
-		if (e->hash == hv && e->ns == ns && e->len == len &&
-		    !memcmp(e->key, key, len))
-			return e->val;
-	}
-}
-
 static bool hash_init(struct fc_arena *a, struct norm_hash *h, size_t n)
 {
 	size_t cap = 16;
@@ -103,14 +56,6 @@ static int32_t hash_put(struct fc_arena *a, struct norm_hash *h, int32_t ns,
 	h->v[i] = (struct norm_hent){hv, ns, val, k, (uint32_t)len};
 	h->n++;
 	return val;
-}
-
-int norm_table_find(const struct fc_norm *n, const char *name)
-{
-	for (size_t i = 0; i < n->ntables; i++)
-		if (!strcmp(n->tables[i].name, name))
-			return (int)i;
-	return -1;
 }
 
 /* ---- Compilation ------------------------------------------------------ */
