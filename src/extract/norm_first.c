@@ -113,14 +113,19 @@ static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
 	return h ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
 }
 
+/* hash_text of s[start, end) (f->prefix made), before its case bit. */
+static uint64_t hash_raw(const struct fa *f, size_t start, size_t end)
+{
+	return f->prefix[end] - f->prefix[start] * hash_pow(end - start);
+}
+
 /* hash_text of s[start, end). */
 static uint64_t hash_part(const struct fa *f, size_t start, size_t end,
 			  bool is_ci)
 {
 	if (!f->prefix)
 		return hash_text(f->s + start, end - start, is_ci);
-	uint64_t h = f->prefix[end] - f->prefix[start] * hash_pow(end - start);
-	return h ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
+	return hash_raw(f, start, end) ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
 }
 
 /*
@@ -429,16 +434,29 @@ static size_t find_def(struct fa *f, size_t name, size_t len)
 ** patterns in different regexes). NULL when a call is not found.
 */
 static unsigned char *memo_key(struct fa *f, size_t start, size_t end,
-			       size_t *klen)
+			       size_t *klen, uint64_t *h)
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	fc_buf_add(&b, f->s + start, end - start);
+	/* the hash of the key as hash_text makes it, from the prefixes */
+	*h = f->prefix ? hash_raw(f, start, end) : 0;
+	/* the call sites, from the index when there is one (they are the
+	** same: a call cannot run into the ')' at end) */
+	size_t next = 0;
+	if (f->tok)
+		while (next < f->ncalls_at && f->calls_at[next] < start)
+			next++;
 	for (size_t i = start; i + 2 < end; i++) {
-		if (f->s[i] != '(' || f->s[i + 1] != '?' ||
-		    !(f->s[i + 2] == '&' ||
-		      (f->s[i + 2] == 'P' && f->s[i + 3] == '>')))
+		if (f->tok) {
+			if (next >= f->ncalls_at || f->calls_at[next] >= end)
+				break;
+			i = f->calls_at[next++];
+		} else if (f->s[i] != '(' || f->s[i + 1] != '?' ||
+			   !(f->s[i + 2] == '&' ||
+			     (f->s[i + 2] == 'P' && f->s[i + 3] == '>'))) {
 			continue;
+		}
 		size_t n0 = i + (f->s[i + 2] == '&' ? 3 : 4), n1 = n0;
 		while (n1 < end && f->s[n1] != ')')
 			n1++;
@@ -450,7 +468,12 @@ static unsigned char *memo_key(struct fa *f, size_t start, size_t end,
 		}
 		fc_buf_addc(&b, '\0');
 		fc_buf_add(&b, f->s + def, dend - def);
+		if (f->prefix)
+			*h = (*h * HASH_MUL + 1) * hash_pow(dend - def) +
+			     hash_raw(f, def, dend);
 	}
+	if (!f->prefix)
+		*h = hash_text((const unsigned char *)b.p, b.len, false);
 	if (b.err) {
 		fc_buf_finish(&b);
 		return NULL;
@@ -467,13 +490,15 @@ static struct pset group_alt(struct fa *f, bool *is_ci)
 	size_t klen = end - start;
 	unsigned char *key = NULL;
 	const unsigned char *k = f->s + start;
+	uint64_t h = 0;
 	if (has_call(f, start, end)) {
-		if (!(key = memo_key(f, start, end, &klen)))
+		if (!(key = memo_key(f, start, end, &klen, &h)))
 			return parse_alt(f, is_ci);
 		k = key;
+		h ^= *is_ci ? 0x9E3779B97F4A7C15ull : 0;
+	} else {
+		h = hash_part(f, start, end, *is_ci);
 	}
-	uint64_t h = key ? hash_text(k, klen, *is_ci)
-			 : hash_part(f, start, end, *is_ci);
 	const struct memo_ent *e = memo_find(f->memo, h, k, klen, *is_ci);
 	if (e) {
 		free(key);

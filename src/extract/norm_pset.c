@@ -513,8 +513,9 @@ static bool enough(const struct fa *f, const struct norm_pstr *s)
 /* Append class b (a run of it when loop) to t, into out. A run whose
 ** first byte was narrowed cannot repeat the narrower class: it becomes
 ** that byte, and the string ends there. */
-static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
-		     uint8_t y, bool loop, struct pset *out)
+static inline void push_sym(struct fa *f, struct norm_pstr t,
+			    const uint64_t *b, uint8_t y, bool loop,
+			    struct pset *out)
 {
 	bool same = !memcmp(b, f->sets[y], sizeof(bset));
 	t.sym[t.len] = same ? y : norm_fa_intern(f, b);
