@@ -104,7 +104,10 @@ static bool expand_only(struct expand *e, struct norm_pattern *p,
 				    "pattern '%s' too large", p->id);
 		return false;
 	}
-	*opts = PCRE2_UTF | PCRE2_DUPNAMES |
+	/* no UTF check: the expansion is ASCII and the text of YAML
+	** scalars, which the YAML reader has checked (libyaml and the JSON
+	** reader of ynode.c refuse bad UTF-8) */
+	*opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES |
 		(p->is_caseless ? PCRE2_CASELESS : 0);
 	return true;
 }
