@@ -524,6 +524,25 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	if (!grow(&bd, (void **)&t->conds, sizeof(*t->conds), &t->capconds, 1))
 		goto oom;
 	memset(&t->conds[0], 0, sizeof(t->conds[0]));
+	/* room for every node and bitset the strings and trigger words
+	** can make, taken once (a node per class of a string at most; a
+	** bitset per node and per string end): regrowing copied the MB
+	** of the pool again and again; pages never written cost nothing */
+	size_t nmax = 3, nends = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		const struct norm_pattern *p = &n->patterns[i];
+		for (size_t k = 0; norm_is_anchored(p) && k < p->first.nstrs;
+		     k++)
+			nmax += p->first.strs[k].len;
+		nends += norm_is_anchored(p) ? p->first.nstrs : 0;
+	}
+	for (size_t i = 0; n->triggers.v && i <= n->triggers.mask; i++)
+		nmax += n->triggers.v[i].hash ? n->triggers.v[i].len : 0;
+	if (!grow(&bd, (void **)&t->nodes, sizeof(*t->nodes), &t->capnodes,
+		  nmax) ||
+	    !grow(&bd, (void **)&t->pool, t->nwords * sizeof(uint64_t),
+		  &t->cappool, nmax + nends))
+		goto oom;
 	for (int k = 0; k < 3; k++)
 		node_new(&bd, 0, false);
 	uint64_t letters[4] = {0};
