@@ -286,11 +286,6 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 {
 	size_t nl = bl->n[len], cap, o = 0;
 	uint32_t *ix = bl->ix[len];
-	for (size_t i = 0; i < nl; i++) {
-		struct norm_pstr *s = &p->v[ix[i]];
-		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
-		s->x = 0;
-	}
 	bset *acc = malloc(nl * sizeof(*acc));
 	bool *is_merged = calloc(nl, sizeof(*is_merged));
 	uint64_t *h = acc && is_merged ? scratch(f, nl, &cap) : NULL;
@@ -301,7 +296,11 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 		return 0;
 	}
 	for (size_t i = 0; i < nl; i++) {
-		struct norm_pstr key = p->v[ix[i]];
+		/* cut: nothing known after it */
+		struct norm_pstr *s = &p->v[ix[i]];
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+		struct norm_pstr key = *s;
 		uint8_t last = key.sym[len - 1];
 		key.sym[len - 1] = 0;
 		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
@@ -316,11 +315,14 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 			}
 		}
 		if (into == SIZE_MAX) {
-			memcpy(acc[o], f->sets[last], sizeof(bset));
 			ix[o] = ix[i];
 			h[k] = slot_make(f, o++);
 			continue;
 		}
+		if (!is_merged[into]) /* the union starts at its first */
+			memcpy(acc[into],
+			       f->sets[p->v[ix[into]].sym[len - 1]],
+			       sizeof(bset));
 		for (int j = 0; j < 4; j++)
 			acc[into][j] |= f->sets[last][j];
 		is_merged[into] = true;
