@@ -155,10 +155,12 @@ static void lex_index(struct fa *f)
 	uint32_t ng = 1, top = 0, cur = 1;
 	if (ok)
 		close[0] = 0;
+	static const bool is_special[256] = {
+		['\\'] = true, ['['] = true, ['('] = true, [')'] = true};
 	for (size_t i = 0; ok && i < n; i++) {
 		unsigned c = s[i];
 		tok[i] = cur;
-		if (c != '\\' && c != '[' && c != '(' && c != ')')
+		if (!is_special[c])
 			continue;
 		size_t i0 = i;
 		if (c == '\\') {
