@@ -11,6 +11,9 @@
 /* norm_tense: a past verb whose own adjunct the date is (below 0 like
 ** every past cue) */
 enum { GOVERNED = -3 };
+/* norm_tense: a cue of the event named by the date itself ("ahead of
+** Sunday's vote"), not of a verb's tense (1 is one) */
+enum { EVENT_AHEAD = 3 };
 
 /*
 ** A date without a year, past or future occurrence (past days back,
@@ -247,10 +250,11 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** that reading off ("is recovering after surgery on Monday"); 13: a
 ** participle with no mark of one ("to be broadcast Monday"); 14: a
 ** verb's base form, which makes "due to" before it a plan ("due to
-** arrive Monday"; not "due to fog on Monday") */
+** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
+** that has happened ("Wednesday's ruling", "Tuesday's attack") */
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
-       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_REPORT = -2,
+       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_REPORT = -2,
        TW_SINCE = -3 };
 
 /* tense_pair 2: a past verb and the infinitive marker ("told to"):
@@ -290,7 +294,7 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	if (c == TW_FORWARD)
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
-	    c == TW_PARTICIPLE || c == TW_BASE_VERB)
+	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE)
 		return 0; /* no cue of their own */
 	if (c == TW_EXTEND) /* a verb like any other when no "until" */
 		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
@@ -509,7 +513,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			}
 			if (c > 0 && c != TP_INF_PLAN && c != TP_BE_PLAN &&
 			    (c != TP_AHEAD || !comma) && !pending_ed)
-				return 1;
+				return c == TP_AHEAD ? EVENT_AHEAD : 1;
 			if (c <= TP_GOVERNED)
 				return GOVERNED; /* "took effect on Jan. 1" */
 			if (c < 0)
@@ -768,6 +772,43 @@ static bool verb_follows(const struct norm_match *m)
 }
 
 /*
+** Is the match a possessive whose noun, within two words after the 's,
+** names an event that has happened (tense_word 15: "Wednesday's
+** ruling", "Sunday's deadly attack")?
+*/
+static bool done_event_after(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	if (i + 1 < hi && t[i] == '\'' && (t[i + 1] | 0x20) == 's')
+		i += 2;
+	else if (i + 3 < hi && !memcmp(t + i, "\xe2\x80\x99", 3) &&
+		 (t[i + 3] | 0x20) == 's')
+		i += 4;
+	else
+		return false;
+	char buf[32];
+	bool lower = false;
+	for (int words = 0; words < 2; words++) {
+		uint32_t k = i;
+		while (k < hi && t[k] == ' ')
+			k++;
+		if (k == i || k >= hi || !(t[k] >= 'a' && t[k] <= 'z'))
+			return false; /* "Sunday's Mr Smith", "Monday's." */
+		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		if (!len || len >= sizeof(buf))
+			return false;
+		uint32_t h = norm_word_hash(buf, len);
+		if (tense_word_num(n, tense_word_row(n, f, buf, len, h)) ==
+		    TW_DONE)
+			return true;
+	}
+	return false;
+}
+
+/*
 ** The tense around a match: the clause before it decides (tense_back);
 ** without a cue there, the clause after it (*sched_ahead: a schedule
 ** verb there). A schedule verb before it followed by a verb of the
@@ -779,6 +820,11 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead)
 	int t = tense_back(m, &fronted);
 	if (t == NORM_TENSE_SCHED && verb_follows(m))
 		return -1;
+	/* "would appeal Wednesday's ruling", "will discuss Tuesday's
+	** attack": the verb's tense does not place an event that has
+	** happened; the news reading does */
+	if (t > 0 && t != EVENT_AHEAD && done_event_after(m))
+		return 0;
 	if (t == 0 && m->n->t_future >= 0) {
 		t = tense_ahead(m, &aside);
 		*sched_ahead = t == NORM_TENSE_SCHED;
