@@ -251,11 +251,13 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** participle with no mark of one ("to be broadcast Monday"); 14: a
 ** verb's base form, which makes "due to" before it a plan ("due to
 ** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
-** that has happened ("Wednesday's ruling", "Tuesday's attack") */
+** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
+** measure before "ahead of", which makes it a comparison ("well ahead of
+** Friday's close") */
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
-       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_REPORT = -2,
-       TW_SINCE = -3 };
+       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
+       TW_REPORT = -2, TW_SINCE = -3 };
 
 /* tense_pair 2: a past verb and the infinitive marker ("told to"):
 ** ahead for a date after it, the past verb's for a date before it; 3:
@@ -294,7 +296,8 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	if (c == TW_FORWARD)
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
-	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE)
+	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
+	    c == TW_MEASURE)
 		return 0; /* no cue of their own */
 	if (c == TW_EXTEND) /* a verb like any other when no "until" */
 		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
@@ -379,6 +382,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	bool part_prev = false, part_prev2 = false; /* ... a participle;
 	** the word two after this one is ("to be held") */
 	bool brk_held = false; /* a skipped adverb's gap had a break */
+	bool pending_ahead = false; /* "ahead of": unless "well ahead of" */
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
 	for (; i > lo && (words < 16 || ((pending_sched ||
@@ -401,7 +405,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			     i < m->start && t[i] == ' ')) {
 				/* clause ends */
 				*fronted = words == 1 && adjunct;
-				return pending_ed      ? (ed_governs ? GOVERNED : -1)
+				return pending_ahead   ? EVENT_AHEAD
+				       : pending_ed    ? (ed_governs ? GOVERNED : -1)
 				       : pending_sched ? NORM_TENSE_SCHED
 				       : pending_plan  ? 1
 						       : 0;
@@ -435,6 +440,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		    !is_pair(n, f, buf, len, h, pair, nextlen, next_h)) {
 			brk_held = brk;
 			continue;
+		}
+		if (pending_ahead) {
+			/* "well ahead of Friday's close", "points ahead of":
+			** a comparison; else the event is still to come */
+			if (tw != TW_MEASURE)
+				return EVENT_AHEAD;
+			pending_ahead = false;
 		}
 		bool ing_after = ing_prev, inf_after = inf_prev;
 		ing_prev = is_lower && row < 0 && len >= 5 &&
@@ -511,9 +523,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				pending_plan = true;
 				continue;
 			}
+			if (c == TP_AHEAD && !comma && !pending_ed) {
+				pending_ahead = true; /* the word before decides */
+				continue;
+			}
 			if (c > 0 && c != TP_INF_PLAN && c != TP_BE_PLAN &&
-			    (c != TP_AHEAD || !comma) && !pending_ed)
-				return c == TP_AHEAD ? EVENT_AHEAD : 1;
+			    c != TP_AHEAD && !pending_ed)
+				return 1;
 			if (c <= TP_GOVERNED)
 				return GOVERNED; /* "took effect on Jan. 1" */
 			if (c < 0)
@@ -609,6 +625,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	}
 	if (i <= lo)
 		*fronted = words == 1 && adjunct;
+	if (pending_ahead)
+		return EVENT_AHEAD;
 	if (pending_sched)
 		return NORM_TENSE_SCHED;
 	if (pending_plan)
@@ -692,7 +710,10 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 				double c = n->tables[n->t_tense_pair].nums[k];
 				if (c == TP_FORWARD)
 					return -1; /* "Friday, he was told" */
-				if (c != 0 && c != TP_INF_PLAN)
+				/* "April 6, clearing the way for him to
+				** be returned": no cue of the date's own */
+				if (c != 0 && c != TP_INF_PLAN &&
+				    c != TP_BE_PLAN && c != TP_AHEAD)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
 				len = next_word(t, &i, hi, buf, sizeof(buf),
