@@ -60,8 +60,101 @@ static void parse_error(struct ystate *s)
 	s->failed = 1;
 }
 
+/*
+** Fill n (n->loc set: the scalar's first character) with a scalar: its
+** value, style, where its text starts, and for a quoted scalar on one
+** line with escapes the text as written. start and end are libyaml's
+** mark indexes of the scalar (characters; used as byte offsets, which
+** they are in ASCII). False without memory.
+*/
+static bool scalar_node(struct ystate *s, struct fc_ynode *n,
+			const char *value, size_t length,
+			yaml_scalar_style_t st, size_t start, size_t end)
+{
+	n->type = FC_Y_SCALAR;
+	n->len = length;
+	n->str = fc_arena_strndup(s->a, value, n->len);
+	if (!n->str)
+		return false;
+	n->is_plain = st == YAML_PLAIN_SCALAR_STYLE;
+	n->style = st == YAML_SINGLE_QUOTED_SCALAR_STYLE   ? '\''
+		   : st == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"'
+		   : st == YAML_LITERAL_SCALAR_STYLE       ? '|'
+		   : st == YAML_FOLDED_SCALAR_STYLE        ? '>'
+							   : 'p';
+	n->val_line = n->loc.line;
+	n->val_col = n->loc.col + (n->style == '\'' || n->style == '"');
+	if (n->style == '\'' || n->style == '"') {
+		size_t a = start + 1;
+		size_t b = end;
+		if (b > a && b <= s->len)
+			b--; /* the closing quote */
+		if (b > a && b <= s->len &&
+		    !memchr(s->data + a, '\n', b - a) &&
+		    (b - a != n->len ||
+		     memchr(s->data + a, n->style == '"' ? '\\' : '\'',
+			    b - a))) {
+			n->raw = fc_arena_strndup(s->a, s->data + a, b - a);
+			n->raw_len = n->raw ? b - a : 0;
+		}
+	}
+	if (n->style == '|' || n->style == '>') {
+		/* The value starts on the next line, indented. */
+		n->val_line = n->loc.line + 1;
+		size_t i = start;
+		while (i < s->len && s->data[i] != '\n')
+			i++;
+		uint32_t ind = 0;
+		while (++i < s->len && s->data[i] == ' ')
+			ind++;
+		n->val_col = ind + 1;
+	}
+	n->loc.len = (uint32_t)(end - start);
+	if (n->loc.len == 0)
+		n->loc.len = 1;
+	return true;
+}
+
 static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 				   int depth);
+
+/*
+** May the keys of map n repeat? A large mapping (a table of a thousand
+** words) is checked by hash, not by comparing each key with every key
+** before it; true when in doubt (then parse_children compares them).
+*/
+static bool has_dup_keys(const struct fc_ynode *n)
+{
+	size_t nk = n->nkids / 2;
+	if (nk <= 16)
+		return true;
+	size_t cap = 64;
+	while (cap < 2 * nk)
+		cap *= 2;
+	uint32_t *slot = calloc(cap, sizeof(*slot));
+	if (!slot)
+		return true;
+	bool is_dup = false;
+	for (size_t i = 0; i < n->nkids && !is_dup; i += 2) {
+		const struct fc_ynode *k = n->kids[i];
+		if (k->type != FC_Y_SCALAR) {
+			is_dup = true; /* parse_children says so */
+			break;
+		}
+		uint64_t h = 0xCBF29CE484222325ull;
+		for (const char *c = k->str; *c; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
+		for (; slot[at]; at = (at + 1) & (cap - 1))
+			if (!strcmp(n->kids[slot[at] - 1]->str, k->str)) {
+				is_dup = true;
+				break;
+			}
+		slot[at] = (uint32_t)i + 1;
+	}
+	free(slot);
+	return is_dup;
+}
 
 /* Parse children until the closing event of a sequence or mapping. */
 static int parse_children(struct ystate *s, struct fc_ynode *n,
@@ -84,6 +177,7 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 			return 0;
 	}
 	if (n->type == FC_Y_MAP) {
+		bool is_dup = has_dup_keys(n);
 		for (size_t i = 0; i < n->nkids; i += 2) {
 			struct fc_ynode *k = n->kids[i];
 			if (k->type != FC_Y_SCALAR) {
@@ -93,7 +187,7 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 				s->failed = 1;
 				return 0;
 			}
-			for (size_t j = 0; j < i; j += 2)
+			for (size_t j = 0; is_dup && j < i; j += 2)
 				if (!strcmp(n->kids[j]->str, k->str)) {
 					fc_diag_add(s->d, FC_ESCHEMA, &k->loc,
 						    "duplicate key '%s' "
@@ -123,52 +217,13 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 		return NULL;
 	n->loc = loc;
 	switch (ev->type) {
-	case YAML_SCALAR_EVENT: {
-		n->type = FC_Y_SCALAR;
-		n->len = ev->data.scalar.length;
-		n->str = fc_arena_strndup(s->a, (const char *)ev->data.scalar.value,
-					  n->len);
-		if (!n->str)
-			return NULL;
-		yaml_scalar_style_t st = ev->data.scalar.style;
-		n->is_plain = st == YAML_PLAIN_SCALAR_STYLE;
-		n->style = st == YAML_SINGLE_QUOTED_SCALAR_STYLE   ? '\''
-			   : st == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"'
-			   : st == YAML_LITERAL_SCALAR_STYLE       ? '|'
-			   : st == YAML_FOLDED_SCALAR_STYLE        ? '>'
-								   : 'p';
-		n->val_line = loc.line;
-		n->val_col = loc.col + (n->style == '\'' || n->style == '"');
-		if (n->style == '\'' || n->style == '"') {
-			size_t a = ev->start_mark.index + 1;
-			size_t b = ev->end_mark.index;
-			if (b > a && b <= s->len)
-				b--; /* the closing quote */
-			if (b > a && b <= s->len &&
-			    !memchr(s->data + a, '\n', b - a) &&
-			    (b - a != n->len ||
-			     memchr(s->data + a, n->style == '"' ? '\\' : '\'',
-				    b - a))) {
-				n->raw = fc_arena_strndup(s->a, s->data + a, b - a);
-				n->raw_len = n->raw ? b - a : 0;
-			}
-		}
-		if (n->style == '|' || n->style == '>') {
-			/* The value starts on the next line, indented. */
-			n->val_line = loc.line + 1;
-			size_t i = ev->start_mark.index;
-			while (i < s->len && s->data[i] != '\n')
-				i++;
-			uint32_t ind = 0;
-			while (++i < s->len && s->data[i] == ' ')
-				ind++;
-			n->val_col = ind + 1;
-		}
-		n->loc.len = (uint32_t)(ev->end_mark.index - ev->start_mark.index);
-		if (n->loc.len == 0)
-			n->loc.len = 1;
-		return n;
-	}
+	case YAML_SCALAR_EVENT:
+		return scalar_node(s, n, (const char *)ev->data.scalar.value,
+				   ev->data.scalar.length,
+				   ev->data.scalar.style,
+				   ev->start_mark.index, ev->end_mark.index)
+			       ? n
+			       : NULL;
 	case YAML_SEQUENCE_START_EVENT:
 		n->type = FC_Y_SEQ;
 		return parse_children(s, n, YAML_SEQUENCE_END_EVENT, depth) ? n
@@ -189,12 +244,189 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 	}
 }
 
+/* ---- JSON -------------------------------------------------------------- */
+
+/*
+** A JSON file (the iso-codes lists that the lexicon and the normalizer
+** read are 60 KB of it, and libyaml takes 200 instructions a byte) is
+** read here into the tree libyaml's events would make, marks counted in
+** characters as libyaml counts them. Only objects, arrays and strings
+** without escapes, spaces and '\n' between them, and characters that
+** libyaml takes as they are: anything else (numbers, escapes, tabs, a
+** duplicate key, deep nesting, bad UTF-8) gives up, and libyaml reads
+** the file (with its diagnostics).
+*/
+struct jstate {
+	struct ystate *s;
+	const unsigned char *p;
+	size_t n, i;
+	yaml_mark_t m; /* at p[i] */
+};
+
+static void json_space(struct jstate *j)
+{
+	for (; j->i < j->n; j->i++) {
+		unsigned char c = j->p[j->i];
+		if (c == ' ') {
+			j->m.column++;
+		} else if (c == '\n') {
+			j->m.line++;
+			j->m.column = 0;
+		} else {
+			return;
+		}
+		j->m.index++;
+	}
+}
+
+/* A character that libyaml reads into a double-quoted scalar as it is
+** (printable, no line break, no BOM) at p[i]: its length, or 0. */
+static size_t json_char(const struct jstate *j)
+{
+	const unsigned char *p = j->p + j->i;
+	size_t avail = j->n - j->i;
+	unsigned c = p[0];
+	if (c < 0x80)
+		return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+	size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	if (!k || k > avail || c > 0xF4)
+		return 0;
+	uint32_t cp = c & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
+	for (size_t i = 1; i < k; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3F);
+	}
+	static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+	if (cp < min[k] || cp > 0x10FFFF)
+		return 0;
+	bool ok = (cp >= 0xA0 && cp <= 0xD7FF) ||
+		  (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF) ||
+		  cp >= 0x10000;
+	return ok && cp != 0x2028 && cp != 0x2029 ? k : 0;
+}
+
+static struct fc_ynode *json_value(struct jstate *j, int depth);
+
+/* A string at p[i] (its '"'), as a node. */
+static struct fc_ynode *json_string(struct jstate *j)
+{
+	yaml_mark_t start = j->m;
+	size_t from = ++j->i;
+	j->m.column++;
+	j->m.index++;
+	while (j->i < j->n && j->p[j->i] != '"') {
+		size_t k = json_char(j);
+		if (!k)
+			return NULL;
+		j->i += k;
+		j->m.column++;
+		j->m.index++;
+	}
+	if (j->i >= j->n)
+		return NULL;
+	size_t to = j->i++;
+	j->m.column++;
+	j->m.index++;
+	struct fc_ynode *n = fc_arena_alloc(j->s->a, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->loc = mark_loc(j->s->name, start);
+	if (!scalar_node(j->s, n, (const char *)j->p + from, to - from,
+			 YAML_DOUBLE_QUOTED_SCALAR_STYLE, start.index,
+			 j->m.index))
+		return NULL;
+	return n;
+}
+
+/* An object or an array at p[i] (its '{' or '['). */
+static struct fc_ynode *json_nest(struct jstate *j, int depth)
+{
+	bool is_map = j->p[j->i] == '{';
+	unsigned close = is_map ? '}' : ']';
+	struct fc_ynode *n = fc_arena_alloc(j->s->a, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->loc = mark_loc(j->s->name, j->m);
+	n->type = is_map ? FC_Y_MAP : FC_Y_SEQ;
+	j->i++;
+	j->m.column++;
+	j->m.index++;
+	json_space(j);
+	size_t cap = 0;
+	if (j->i < j->n && j->p[j->i] == close) {
+		j->i++;
+		j->m.column++;
+		j->m.index++;
+		return n;
+	}
+	for (;;) {
+		if (is_map) {
+			if (j->i >= j->n || j->p[j->i] != '"')
+				return NULL;
+			struct fc_ynode *k = json_string(j);
+			if (!k || !push_kid(j->s, n, k, &cap))
+				return NULL;
+			for (size_t i = 0; i + 1 < n->nkids; i += 2)
+				if (!strcmp(n->kids[i]->str, k->str))
+					return NULL; /* libyaml says where */
+			json_space(j);
+			if (j->i >= j->n || j->p[j->i] != ':')
+				return NULL;
+			j->i++;
+			j->m.column++;
+			j->m.index++;
+			json_space(j);
+		}
+		struct fc_ynode *v = json_value(j, depth + 1);
+		if (!v || !push_kid(j->s, n, v, &cap))
+			return NULL;
+		json_space(j);
+		if (j->i >= j->n)
+			return NULL;
+		unsigned c = j->p[j->i++];
+		j->m.column++;
+		j->m.index++;
+		if (c == close)
+			return n;
+		if (c != ',')
+			return NULL;
+		json_space(j);
+	}
+}
+
+static struct fc_ynode *json_value(struct jstate *j, int depth)
+{
+	if (depth > MAX_DEPTH || j->i >= j->n)
+		return NULL;
+	unsigned c = j->p[j->i];
+	if (c == '"')
+		return json_string(j);
+	if (c == '{' || c == '[')
+		return json_nest(j, depth);
+	return NULL;
+}
+
+/* The tree of data when it is JSON read here, else NULL. */
+static struct fc_ynode *json_load(struct ystate *s)
+{
+	if (!s->len || (s->data[0] != '{' && s->data[0] != '['))
+		return NULL;
+	struct jstate j = {s, (const unsigned char *)s->data, s->len, 0,
+			   {0, 0, 0}};
+	struct fc_ynode *root = json_value(&j, 0);
+	json_space(&j);
+	return root && j.i == j.n ? root : NULL;
+}
+
 fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 		       size_t len, struct fc_ynode **root, struct fc_diags *d)
 {
 	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
 			   .d = d};
 	*root = NULL;
+	if ((*root = json_load(&s)))
+		return FC_OK;
 	if (!yaml_parser_initialize(&s.p))
 		return FC_ENOMEM;
 	yaml_parser_set_input_string(&s.p, (const unsigned char *)data, len);

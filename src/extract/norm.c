@@ -26,6 +26,9 @@ struct scan {
 	pcre2_match_data *md;
 	uint64_t *active;
 	uint64_t *unanchored; /* patterns without start strings */
+	uint64_t *runnable;   /* patterns with code */
+	PCRE2_SIZE *ov;       /* md's ovector, */
+	uint32_t nov;         /* and its pairs */
 	struct norm_walk *walk; /* the trigger pass (norm_walk.c) */
 	struct norm_lookback *lookback; /* norm_anchor.c, made on first use */
 	struct norm_lookback **back;    /* &lookback, or the piece's */
@@ -40,13 +43,12 @@ struct scan {
 
 /* ---- Slots ------------------------------------------------------------- */
 
-/* norm_slot(); a raw slot's num is read only when with_num. */
-static bool slot_get(const struct norm_match *m, enum norm_slot s,
-		     struct norm_val *v, bool with_num)
+/* slot_get() of a slot the pattern has: out of line. */
+static __attribute__((noinline)) bool
+slot_find(const struct norm_match *m, enum norm_slot s, struct norm_val *v,
+	  bool with_num)
 {
 	const struct norm_pattern *p = m->p;
-	memset(v, 0, sizeof(*v));
-	v->num = NAN;
 	for (int gi = 0; gi < NORM_SLOT_GROUPS && p->slot_group[s][gi]; gi++) {
 		uint32_t g = (uint32_t)p->slot_group[s][gi];
 		if (g >= m->nov || m->ov[2 * g] == PCRE2_UNSET)
@@ -91,6 +93,19 @@ static bool slot_get(const struct norm_match *m, enum norm_slot s,
 		return true;
 	}
 	return false;
+}
+
+/* norm_slot(); a raw slot's num is read only when with_num. Most
+** patterns lack most slots: that answer costs no call. */
+static inline bool slot_get(const struct norm_match *m, enum norm_slot s,
+			    struct norm_val *v, bool with_num)
+{
+	const struct norm_pattern *p = m->p;
+	memset(v, 0, sizeof(*v));
+	v->num = NAN;
+	if (!p->slot_group[s][0] && !p->set[s])
+		return false;
+	return slot_find(m, s, v, with_num);
 }
 
 bool norm_slot(const struct norm_match *m, enum norm_slot s,
@@ -173,10 +188,10 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 {
 	const struct norm_pattern *p = &sc->n->patterns[pi];
 	const char *text = sc->doc->text;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+	const PCRE2_SIZE *ov = sc->ov;
 	struct norm_match m = {
-		.n = sc->n, .p = p, .text = text, .ov = ov,
-		.nov = pcre2_get_ovector_count(sc->md),
+		.n = sc->n, .p = p, .text = text, .ov = sc->ov,
+		.nov = sc->nov,
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = &sc->ref,
 		.a = sc->a, .lookback = sc->back, .memo = &sc->memo,
@@ -242,14 +257,12 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 	** in pattern order */
 	const uint64_t *queued = norm_walk_queued(sc->walk);
 	for (size_t w = 0; w < n->nwords; w++) {
-		uint64_t m = sc->active[w] & (queued[w] | sc->unanchored[w]);
+		uint64_t m = sc->active[w] & (queued[w] | sc->unanchored[w]) &
+			     sc->runnable[w];
 		for (; m; m &= m - 1) {
 			size_t i = w * 64 + (size_t)__builtin_ctzll(m);
-			const struct norm_pattern *p = &n->patterns[i];
-			if (!p->code)
-				continue;
 			fc_status st = run_pattern(
-				sc, i, s, e, norm_is_anchored(p));
+				sc, i, s, e, norm_is_anchored(&n->patterns[i]));
 			if (st)
 				return st;
 		}
@@ -263,6 +276,13 @@ static bool utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
+		/* news text is mostly ASCII: eight bytes at a time */
+		uint64_t v;
+		if (i + 8 <= len &&
+		    (memcpy(&v, p + i, 8), !(v & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -315,9 +335,14 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		sc.md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, gc);
 	sc.active = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
 	sc.unanchored = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
-	for (size_t i = 0; sc.unanchored && i < n->npatterns; i++)
+	sc.runnable = fc_arena_alloc(a, n->nwords * sizeof(uint64_t));
+	for (size_t i = 0; sc.unanchored && sc.runnable && i < n->npatterns;
+	     i++) {
 		if (!norm_is_anchored(&n->patterns[i]))
 			sc.unanchored[i / 64] |= 1ull << (i % 64);
+		if (n->patterns[i].code)
+			sc.runnable[i / 64] |= 1ull << (i % 64);
+	}
 	/* a piece of a long text keeps its walk (and its DFA) */
 	struct fc_piece *piece = doc->piece;
 	if (piece && !piece->norm)
@@ -329,7 +354,12 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	norm_lookback_forget(*sc.back);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
-	if (!sc.md || !sc.active || !sc.unanchored || !sc.walk || !sc.occ) {
+	if (sc.md) {
+		sc.ov = pcre2_get_ovector_pointer(sc.md);
+		sc.nov = pcre2_get_ovector_count(sc.md);
+	}
+	if (!sc.md || !sc.active || !sc.unanchored || !sc.runnable ||
+	    !sc.walk || !sc.occ) {
 		if (!piece)
 			norm_walk_destroy(sc.walk);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");

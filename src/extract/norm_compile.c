@@ -15,59 +15,13 @@
 #include <unistd.h>
 
 #include "extract/norm_expand_p.h"
+#include "extract/norm_trie_p.h"
 
 #define MATCH_LIMIT 200000
 #define DEPTH_LIMIT 5000
 #define HEAP_LIMIT_KIB 16384
 
 /* ---- Hashing ---------------------------------------------------------- */
-
-size_t norm_key(const char *s, size_t len, char *buf, size_t cap)
-{
-	size_t o = 0;
-	bool sp = false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			sp = o > 0;
-			continue;
-		}
-		if (sp && o < cap)
-			buf[o++] = ' ';
-		sp = false;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (o < cap)
-			buf[o++] = (char)c;
-	}
-	return o;
-}
-
-uint32_t norm_hash_str(int32_t ns, const char *key, size_t len)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)ns;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 16777619u;
-	}
-	return h ? h : 1;
-}
-
-int32_t norm_hash_get(const struct norm_hash *h, int32_t ns, const char *key,
-		      size_t len)
-{
-	if (!h->v)
-		return -1;
-	uint32_t hv = norm_hash_str(ns, key, len);
-	for (size_t i = hv & h->mask;; i = (i + 1) & h->mask) {
-		const struct norm_hent *e = &h->v[i];
-		if (!e->hash)
-			return -1;
-		if (e->hash == hv && e->ns == ns && e->len == len &&
-		    !memcmp(e->key, key, len))
-			return e->val;
-	}
-}
 
 static bool hash_init(struct fc_arena *a, struct norm_hash *h, size_t n)
 {
@@ -102,14 +56,6 @@ static int32_t hash_put(struct fc_arena *a, struct norm_hash *h, int32_t ns,
 	h->v[i] = (struct norm_hent){hv, ns, val, k, (uint32_t)len};
 	h->n++;
 	return val;
-}
-
-int norm_table_find(const struct fc_norm *n, const char *name)
-{
-	for (size_t i = 0; i < n->ntables; i++)
-		if (!strcmp(n->tables[i].name, name))
-			return (int)i;
-	return -1;
 }
 
 /* ---- Compilation ------------------------------------------------------ */
@@ -158,7 +104,10 @@ static bool expand_only(struct expand *e, struct norm_pattern *p,
 				    "pattern '%s' too large", p->id);
 		return false;
 	}
-	*opts = PCRE2_UTF | PCRE2_DUPNAMES |
+	/* no UTF check: the expansion is ASCII and the text of YAML
+	** scalars, which the YAML reader has checked (libyaml and the JSON
+	** reader of ynode.c refuse bad UTF-8) */
+	*opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES |
 		(p->is_caseless ? PCRE2_CASELESS : 0);
 	return true;
 }
@@ -282,6 +231,20 @@ static void finish_pattern(struct fc_norm *n, struct norm_pattern *p,
 	}
 }
 
+/* p expanded again, with its source map, for finish_pattern to place a
+** PCRE2 error (the expansion's diagnostics were made the first time). */
+static void expand_mapped(struct fc_norm *n, struct fc_arena *a,
+			  struct norm_pattern *p, struct scratch *sc,
+			  struct expand *e)
+{
+	struct fc_diags none;
+	fc_diags_init(&none);
+	expand_init(e, n, a, p, sc, &none);
+	norm_expand_str(e, p->match, 0);
+	fc_diags_finish(&none);
+	e->d = NULL;
+}
+
 /* Expand, compile and finish p, all here. */
 static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 			    struct norm_pattern *p, struct scratch *sc,
@@ -289,6 +252,7 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 {
 	struct expand e;
 	expand_init(&e, n, a, p, sc, d);
+	e.is_mapless = true;
 	uint32_t opts;
 	if (expand_pattern(&e, p, is_run, &opts)) {
 		int errcode;
@@ -296,6 +260,10 @@ static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
 		p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out),
 					e.out.len, opts, &errcode, &erroff,
 					NULL);
+		if (!p->code) {
+			expand_done(&e, sc);
+			expand_mapped(n, a, p, sc, &e);
+		}
 		finish_pattern(n, p, &e, errcode, erroff, d);
 	}
 	expand_done(&e, sc);
@@ -426,6 +394,7 @@ static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
 	struct norm_pattern *p = &n->patterns[i];
 	struct expand e;
 	expand_init(&e, n, a, p, sc, held);
+	e.is_mapless = true;
 	j->diag0 = held->n;
 	j->is_expanded = expand_only(&e, p, &j->opts);
 	if (j->is_expanded) {
@@ -489,14 +458,10 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 		fc_diag_add(d, FC_ENOMEM, &p->match->loc,
 			    "pattern '%s': out of memory", p->id);
 	struct expand e;
-	expand_init(&e, n, a, p, sc, NULL);
 	if (!p->code) {
-		struct fc_diags none;
-		fc_diags_init(&none);
-		e.d = &none;
-		norm_expand_str(&e, p->match, 0);
-		fc_diags_finish(&none);
+		expand_mapped(n, a, p, sc, &e);
 	} else {
+		expand_init(&e, n, a, p, sc, NULL);
 		e.nnames = j->nnames;
 		memcpy(e.names, j->names, j->nnames * sizeof(*j->names));
 		memcpy(e.tables, j->tables, j->nnames * sizeof(*j->tables));
@@ -616,14 +581,15 @@ static bool add_trigger(struct fc_norm *n, struct fc_arena *a,
 }
 
 static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
-			      struct fc_diags *d)
+			      const struct name_index *ix, struct fc_diags *d)
 {
 	size_t nent = 0, ntrig = 0;
 	for (size_t i = 0; i < n->ntables; i++)
 		nent += n->tables[i].n;
 	for (size_t i = 0; i < n->npatterns; i++)
 		for (size_t k = 0; k < n->patterns[i].nanchors; k++) {
-			int t = norm_table_find(n, n->patterns[i].anchors[k]);
+			int t = norm_table_find_ix(n, ix,
+						   n->patterns[i].anchors[k]);
 			ntrig += t >= 0 ? n->tables[t].n : 1;
 		}
 	if (!hash_init(a, &n->lookup, nent) ||
@@ -668,7 +634,7 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 			const char *an = p->anchors[k];
 			size_t g = p->anchor_group ? p->anchor_group[k] : 0;
 			size_t bit = norm_group_bit(p, i, (unsigned)g);
-			int t = norm_table_find(n, an);
+			int t = norm_table_find_ix(n, ix, an);
 			if (t >= 0) {
 				for (size_t j = 0; j < n->tables[t].n; j++)
 					if (!add_trigger(n, a,
@@ -736,10 +702,10 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
 		free(sc.tables[i].rx);
 	free(sc.tables);
-	free(sc.names.slot);
 	free(sc.map);
 	fc_buf_finish(&sc.out);
-	st = build_tables(n, &r->arena, d);
+	st = build_tables(n, &r->arena, &sc.names, d);
+	free(sc.names.slot);
 	if (!st)
 		st = norm_scan_build(n, &r->arena);
 	if (!st)
@@ -791,8 +757,13 @@ void fc_norm_destroy(struct fc_norm *n)
 		n->patterns[i].code = NULL;
 	}
 	norm_jit_destroy(n);
+	norm_scan_free(n->scan);
+	n->scan = NULL;
 	norm_first_memo_free(n->first_memo);
 	n->first_memo = NULL;
 	pcre2_match_context_free(n->mctx);
 	n->mctx = NULL;
+	free(n->patterns);
+	n->patterns = NULL;
+	n->npatterns = n->cappatterns = 0;
 }

@@ -93,6 +93,12 @@ static int name_find(const struct fc_norm *n, const struct name_index *x,
 	return best;
 }
 
+int norm_table_find_ix(const struct fc_norm *n, const struct name_index *x,
+		       const char *name)
+{
+	return name_find(n, x, name, strlen(name), false);
+}
+
 /* ---- Expansion -------------------------------------------------------- */
 
 
@@ -103,7 +109,7 @@ static void emit(struct expand *e, const char *s, size_t len,
 {
 	size_t at = e->out.len;
 	fc_buf_add(&e->out, s, len);
-	if (e->out.err)
+	if (e->out.err || e->is_mapless)
 		return;
 	if (at + len > e->capmap) {
 		size_t nc = e->capmap ? e->capmap : 256;
@@ -127,7 +133,7 @@ static void emit_lit(struct expand *e, const char *s, size_t len,
 {
 	size_t at = e->out.len;
 	emit(e, s, len, node, off);
-	if (e->out.err)
+	if (e->out.err || e->is_mapless)
 		return;
 	for (size_t i = 1; i < len; i++)
 		e->map[at + i].off = (uint32_t)(off + i);

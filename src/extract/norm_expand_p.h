@@ -39,6 +39,9 @@ struct expand {
 	struct fc_buf out;
 	struct srcpos *map;
 	size_t capmap;
+	/* no source map made: it serves a PCRE2 error only, and a failed
+	** compile expands the pattern again with it */
+	bool is_mapless;
 	/* capture names made by references, and their tables */
 	char names[64][40];
 	int tables[64];
@@ -51,6 +54,9 @@ struct expand {
 /* The tables and macros of n by name into x (x->slot NULL when memory
 ** ran out: then names are found by a scan); false then. */
 bool norm_names_index(const struct fc_norm *n, struct name_index *x);
+/* norm_table_find by the index x. */
+int norm_table_find_ix(const struct fc_norm *n, const struct name_index *x,
+		       const char *name);
 /* Expand node's text into e->out, with its source map; depth: of macro
 ** calls. A problem is diagnosed to e->d and sets e->failed. */
 void norm_expand_str(struct expand *e, const struct fc_ynode *node,

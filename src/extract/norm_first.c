@@ -84,10 +84,160 @@ void norm_first_memo_free(struct norm_first_memo *m)
 	free(m);
 }
 
+/* Is a group called at s[i] ((?&name), (?P>name))? */
+static bool is_call_at(const unsigned char *s, size_t n, size_t i)
+{
+	return i + 2 < n && s[i] == '(' && s[i + 1] == '?' &&
+	       (s[i + 2] == '&' ||
+		(s[i + 2] == 'P' && i + 3 < n && s[i + 3] == '>'));
+}
+
+/* The memo's hash of text (a polynomial in its bytes, so that the hash
+** of any part of a regex comes from the hashes of its prefixes). */
+#define HASH_MUL 0x100000001B3ull
+
+static uint64_t hash_pow(size_t n)
+{
+	uint64_t r = 1, b = HASH_MUL;
+	for (; n; n >>= 1, b *= b)
+		if (n & 1)
+			r *= b;
+	return r;
+}
+
+static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
+{
+	uint64_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = h * HASH_MUL + s[i] + 1;
+	return h ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
+}
+
+/* hash_text of s[start, end) (f->prefix made), before its case bit. */
+static uint64_t hash_raw(const struct fa *f, size_t start, size_t end)
+{
+	return f->prefix[end] - f->prefix[start] * hash_pow(end - start);
+}
+
+/* hash_text of s[start, end). */
+static uint64_t hash_part(const struct fa *f, size_t start, size_t end,
+			  bool is_ci)
+{
+	if (!f->prefix)
+		return hash_text(f->s + start, end - start, is_ci);
+	return hash_raw(f, start, end) ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
+}
+
+/*
+** The regex lexed once the way group_end reads it, so that group_end,
+** has_call and the memo's hash are lookups, not scans of a group's text
+** at every level of nesting (a 12 KB expansion nests groups dozens
+** deep). From a byte where a token starts, group_end's scan meets the
+** tokens this pass meets: the ')' it stops at closes the innermost group
+** open there (or, outside every group, is the next unmatched ')').
+** Without memory the scans stay.
+*/
+static void lex_index(struct fa *f)
+{
+	size_t n = f->n;
+	const unsigned char *s = f->s;
+	if (n >= UINT32_MAX - 2)
+		return;
+	uint32_t *tok = malloc((n + 1) * sizeof(*tok));
+	uint32_t *close = malloc((n + 2) * sizeof(*close));
+	uint32_t *stack = malloc((n + 1) * sizeof(*stack));
+	uint64_t *prefix = malloc((n + 1) * sizeof(*prefix));
+	uint32_t *calls = NULL;
+	size_t ncalls = 0, capcalls = 0;
+	bool ok = tok && close && stack && prefix;
+	/* cur: the innermost open group + 1 (outside every group, the
+	** group that the next unmatched ')' closes) */
+	uint32_t ng = 1, top = 0, cur = 1;
+	if (ok)
+		close[0] = 0;
+	static const bool is_special[256] = {
+		['\\'] = true, ['['] = true, ['('] = true, [')'] = true};
+	for (size_t i = 0; ok && i < n; i++) {
+		unsigned c = s[i];
+		tok[i] = cur;
+		if (!is_special[c])
+			continue;
+		size_t i0 = i;
+		if (c == '\\') {
+			i++;
+		} else if (c == '[') {
+			i++;
+			if (i < n && s[i] == '^')
+				i++;
+			if (i < n && s[i] == ']')
+				i++;
+			while (i < n && s[i] != ']')
+				i += s[i] == '\\' ? 2 : 1;
+		} else if (c == '(') {
+			close[ng] = 0;
+			stack[top++] = cur;
+			cur = ++ng;
+		} else {
+			close[cur - 1] = (uint32_t)i + 1;
+			if (top) {
+				cur = stack[--top];
+			} else {
+				close[ng] = 0;
+				cur = ++ng;
+			}
+		}
+		/* bytes inside an escape or a class start no token */
+		for (size_t k = i0 + 1; k <= i && k < n; k++)
+			tok[k] = 0;
+	}
+	if (ok)
+		tok[n] = 0;
+	/* call sites as has_call reads them: bytes, not tokens */
+	for (const unsigned char *p = s; ok && (p = memchr(p, '(', n - (size_t)(p - s)));
+	     p++) {
+		size_t i = (size_t)(p - s);
+		if (!is_call_at(s, n, i))
+			continue;
+		if (ncalls == capcalls) {
+			capcalls = capcalls ? 2 * capcalls : 16;
+			uint32_t *g = realloc(calls, capcalls * sizeof(*g));
+			if (!g) {
+				ok = false;
+				break;
+			}
+			calls = g;
+		}
+		calls[ncalls++] = (uint32_t)i;
+	}
+	if (ok) {
+		uint64_t h = 0;
+		prefix[0] = 0;
+		for (size_t i = 0; i < n; i++)
+			prefix[i + 1] = h = h * HASH_MUL + s[i] + 1;
+	}
+	free(stack);
+	if (!ok) {
+		free(tok);
+		free(close);
+		free(prefix);
+		free(calls);
+		return;
+	}
+	f->tok = tok;
+	f->close = close;
+	f->prefix = prefix;
+	f->calls_at = calls;
+	f->ncalls_at = ncalls;
+}
+
 /* Where the group whose text starts at `from` ends (its ')'), or
 ** SIZE_MAX. */
 static size_t group_end(const struct fa *f, size_t from)
 {
+	if (f->tok && from < f->n && f->tok[from]) {
+		uint32_t c = f->close[f->tok[from] - 1];
+		return c ? c - 1 : SIZE_MAX;
+	}
 	int depth = 0;
 	for (size_t i = from; i < f->n; i++) {
 		unsigned c = f->s[i];
@@ -111,13 +261,6 @@ static size_t group_end(const struct fa *f, size_t from)
 	return SIZE_MAX;
 }
 
-static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
-{
-	uint64_t h = 0xCBF29CE484222325ull ^ is_ci;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001B3ull;
-	return h;
-}
 
 static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
 				  const unsigned char *s, size_t n, bool is_ci)
@@ -232,37 +375,59 @@ static struct pset memo_get(struct fa *f, const struct memo_ent *e)
 
 static struct pset parse_alt(struct fa *f, bool *is_ci);
 
-/* Does s[0, n) call a group ((?&name), (?P>name))? Its strings then
-** depend on the pattern around it. */
-static bool has_call(const unsigned char *s, size_t n)
+/* Does the group text s[start, end) (end: its ')') call a group
+** ((?&name), (?P>name))? Its strings then depend on the pattern around
+** it. (A call cannot run into the ')' at end.) */
+static bool has_call(const struct fa *f, size_t start, size_t end)
 {
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == '(' && s[i + 1] == '?' &&
-		    (s[i + 2] == '&' ||
-		     (s[i + 2] == 'P' && i + 3 < n && s[i + 3] == '>')))
+	if (f->tok) {
+		/* the first call site at or after start */
+		size_t lo = 0, hi = f->ncalls_at;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (f->calls_at[mid] < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo < f->ncalls_at && f->calls_at[lo] < end;
+	}
+	for (size_t i = start; i < end; i++)
+		if (is_call_at(f->s + start, end - start, i - start))
 			return true;
 	return false;
 }
 
 /* Where the pattern of the group named s[name, name + len) starts
-** (after its "(?<name>"), or SIZE_MAX. */
-static size_t find_def(const struct fa *f, size_t name, size_t len)
+** (after its "(?<name>"), or SIZE_MAX; kept by name for the next
+** call. */
+static size_t find_def(struct fa *f, size_t name, size_t len)
 {
 	static const char *const opens[] = {"(?<", "(?P<", "(?'"};
 	static const char closes[] = {'>', '>', '\''};
 	char pat[80];
 	if (len == 0 || len > 64)
 		return SIZE_MAX;
-	for (size_t k = 0; k < 3; k++) {
+	for (size_t k = 0; k < f->ndefs; k++)
+		if (f->defs[k].len == len &&
+		    !memcmp(f->s + f->defs[k].name, f->s + name, len))
+			return f->defs[k].def;
+	size_t def = SIZE_MAX;
+	for (size_t k = 0; k < 3 && def == SIZE_MAX; k++) {
 		size_t ol = strlen(opens[k]), pl = ol + len + 1;
 		memcpy(pat, opens[k], ol);
 		memcpy(pat + ol, f->s + name, len);
 		pat[ol + len] = closes[k];
 		const unsigned char *hit = memmem(f->s, f->n, pat, pl);
 		if (hit)
-			return (size_t)(hit - f->s) + pl;
+			def = (size_t)(hit - f->s) + pl;
 	}
-	return SIZE_MAX;
+	if (f->ndefs < sizeof(f->defs) / sizeof(*f->defs)) {
+		f->defs[f->ndefs].name = name;
+		f->defs[f->ndefs].len = len;
+		f->defs[f->ndefs++].def = def;
+	}
+	return def;
 }
 
 /*
@@ -270,17 +435,30 @@ static size_t find_def(const struct fa *f, size_t name, size_t len)
 ** pattern of every group it calls (the same text may call different
 ** patterns in different regexes). NULL when a call is not found.
 */
-static unsigned char *memo_key(const struct fa *f, size_t start, size_t end,
-			       size_t *klen)
+static unsigned char *memo_key(struct fa *f, size_t start, size_t end,
+			       size_t *klen, uint64_t *h)
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	fc_buf_add(&b, f->s + start, end - start);
+	/* the hash of the key as hash_text makes it, from the prefixes */
+	*h = f->prefix ? hash_raw(f, start, end) : 0;
+	/* the call sites, from the index when there is one (they are the
+	** same: a call cannot run into the ')' at end) */
+	size_t next = 0;
+	if (f->tok)
+		while (next < f->ncalls_at && f->calls_at[next] < start)
+			next++;
 	for (size_t i = start; i + 2 < end; i++) {
-		if (f->s[i] != '(' || f->s[i + 1] != '?' ||
-		    !(f->s[i + 2] == '&' ||
-		      (f->s[i + 2] == 'P' && f->s[i + 3] == '>')))
+		if (f->tok) {
+			if (next >= f->ncalls_at || f->calls_at[next] >= end)
+				break;
+			i = f->calls_at[next++];
+		} else if (f->s[i] != '(' || f->s[i + 1] != '?' ||
+			   !(f->s[i + 2] == '&' ||
+			     (f->s[i + 2] == 'P' && f->s[i + 3] == '>'))) {
 			continue;
+		}
 		size_t n0 = i + (f->s[i + 2] == '&' ? 3 : 4), n1 = n0;
 		while (n1 < end && f->s[n1] != ')')
 			n1++;
@@ -292,7 +470,12 @@ static unsigned char *memo_key(const struct fa *f, size_t start, size_t end,
 		}
 		fc_buf_addc(&b, '\0');
 		fc_buf_add(&b, f->s + def, dend - def);
+		if (f->prefix)
+			*h = (*h * HASH_MUL + 1) * hash_pow(dend - def) +
+			     hash_raw(f, def, dend);
 	}
+	if (!f->prefix)
+		*h = hash_text((const unsigned char *)b.p, b.len, false);
 	if (b.err) {
 		fc_buf_finish(&b);
 		return NULL;
@@ -309,12 +492,15 @@ static struct pset group_alt(struct fa *f, bool *is_ci)
 	size_t klen = end - start;
 	unsigned char *key = NULL;
 	const unsigned char *k = f->s + start;
-	if (has_call(k, klen)) {
-		if (!(key = memo_key(f, start, end, &klen)))
+	uint64_t h = 0;
+	if (has_call(f, start, end)) {
+		if (!(key = memo_key(f, start, end, &klen, &h)))
 			return parse_alt(f, is_ci);
 		k = key;
+		h ^= *is_ci ? 0x9E3779B97F4A7C15ull : 0;
+	} else {
+		h = hash_part(f, start, end, *is_ci);
 	}
-	uint64_t h = hash_text(k, klen, *is_ci);
 	const struct memo_ent *e = memo_find(f->memo, h, k, klen, *is_ci);
 	if (e) {
 		free(key);
@@ -656,7 +842,8 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		*memo = calloc(1, sizeof(**memo));
 	struct fa f = {.s = (const unsigned char *)rx, .n = len,
 		       .memo = *memo};
-	f.sets = calloc(NSETS, sizeof(*f.sets));
+	/* only the interned classes are read (and [0], none) */
+	f.sets = malloc(NSETS * sizeof(*f.sets));
 	if (!f.sets)
 		return;
 	struct norm_first_memo *m = *memo;
@@ -672,7 +859,9 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 		f.nspare = m->nspare;
 		m->nspare = 0;
 	}
+	memset(f.sets[0], 0, sizeof(f.sets[0]));
 	f.nsets = 1;
+	lex_index(&f);
 	bool ci = is_caseless;
 	struct pset p = parse_alt(&f, &ci);
 	bool ok = !f.is_bad && f.i == f.n && p.n;
@@ -731,6 +920,10 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	}
 	norm_ps_free(&f, &p);
 	free(f.sets);
+	free(f.tok);
+	free(f.close);
+	free(f.prefix);
+	free(f.calls_at);
 	if (m) {
 		m->hash = f.hash;
 		m->caphash = f.caphash;

@@ -70,6 +70,18 @@ struct fa {
 			   << 32 | index + 1, stale unless of f->stamp */
 	size_t caphash;
 	uint32_t stamp;
+	/* the regex read once (norm_first.c: lex_index), or NULLs: for
+	** each byte where a token starts, its group + 1 (0 elsewhere);
+	** each group's ')' + 1 (0 none); the call sites, in order; the
+	** hash of each prefix */
+	uint32_t *tok, *close, *calls_at;
+	size_t ncalls_at;
+	uint64_t *prefix;
+	/* group definitions found by name (find_def) */
+	struct {
+		size_t name, len, def;
+	} defs[16];
+	size_t ndefs;
 };
 
 /* ---- Byte sets (norm_fa.c) ---------------------------------------------- */

@@ -80,9 +80,10 @@ timed_match(const struct fc_norm *n, size_t pi, const char *text, size_t end,
 	return rc;
 }
 
-int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
-		   size_t end, size_t off, pcre2_match_data *md,
-		   struct fc_tally *tally)
+/* One try (norm_jit_match), inline in norm_next_match's loop. */
+static inline int jit_match(const struct fc_norm *n, size_t pi,
+			    const char *text, size_t end, size_t off,
+			    pcre2_match_data *md, struct fc_tally *tally)
 {
 	if (__builtin_expect(tally != NULL, 0))
 		return timed_match(n, pi, text, end, off, md, &tally[pi]);
@@ -95,6 +96,13 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 			   PCRE2_NO_UTF_CHECK, md, n->mctx);
 }
 
+int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
+		   size_t end, size_t off, pcre2_match_data *md,
+		   struct fc_tally *tally)
+{
+	return jit_match(n, pi, text, end, off, md, tally);
+}
+
 int norm_next_match(const struct fc_norm *n, size_t pi,
 		    const struct norm_startq *q, size_t *k, const char *text,
 		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md,
@@ -105,11 +113,11 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
 			PCRE2_SIZE at = q->v[(*k)++];
 			if (at >= *off)
-				rc = norm_jit_match(n, pi, text, end, at, md,
-						    tally);
+				rc = jit_match(n, pi, text, end, at, md,
+					       tally);
 		}
 	} else if (*off < end) {
-		rc = norm_jit_match(n, pi, text, end, *off, md, tally);
+		rc = jit_match(n, pi, text, end, *off, md, tally);
 	}
 	if (rc < 0)
 		return rc;

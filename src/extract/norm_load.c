@@ -357,11 +357,19 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 		*o = p; /* a later file's rule replaces the earlier one */
 		return;
 	}
-	void *g = fc_arena_grow(&r->arena, n->patterns, sizeof(*n->patterns),
-				&n->cappatterns, n->npatterns + 1);
-	if (!g)
-		return;
-	n->patterns = g;
+	if (n->npatterns == n->cappatterns) {
+		/* malloc'd, not in the arena (fc_norm_destroy frees it): a
+		** pattern is 5 KB, and doubling in the arena would clear and
+		** copy the whole array each time */
+		size_t cap = n->cappatterns ? 2 * n->cappatterns : 64;
+		void *g = realloc(n->patterns, cap * sizeof(*n->patterns));
+		if (!g) {
+			fc_diag_add(d, FC_ENOMEM, &node->loc, "out of memory");
+			return;
+		}
+		n->patterns = g;
+		n->cappatterns = cap;
+	}
 	n->patterns[n->npatterns++] = p;
 }
 
@@ -467,4 +475,61 @@ fc_status fc_norm_add(struct fc_rules *r, const struct fc_rulefile *file,
 				add_pattern(r, n, file, v->kids[i], d);
 	}
 	return d->nerr > nerr0 ? FC_ESCHEMA : FC_OK;
+}
+
+/* ---- Keys and tables by name (the lookups of the compiled rules) ------ */
+
+size_t norm_key(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t o = 0;
+	bool sp = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = o > 0;
+			continue;
+		}
+		if (sp && o < cap)
+			buf[o++] = ' ';
+		sp = false;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (o < cap)
+			buf[o++] = (char)c;
+	}
+	return o;
+}
+
+uint32_t norm_hash_str(int32_t ns, const char *key, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)ns;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)key[i];
+		h *= 16777619u;
+	}
+	return h ? h : 1;
+}
+
+int32_t norm_hash_get(const struct norm_hash *h, int32_t ns, const char *key,
+		      size_t len)
+{
+	if (!h->v)
+		return -1;
+	uint32_t hv = norm_hash_str(ns, key, len);
+	for (size_t i = hv & h->mask;; i = (i + 1) & h->mask) {
+		const struct norm_hent *e = &h->v[i];
+		if (!e->hash)
+			return -1;
+		if (e->hash == hv && e->ns == ns && e->len == len &&
+		    !memcmp(e->key, key, len))
+			return e->val;
+	}
+}
+
+int norm_table_find(const struct fc_norm *n, const char *name)
+{
+	for (size_t i = 0; i < n->ntables; i++)
+		if (!strcmp(n->tables[i].name, name))
+			return (int)i;
+	return -1;
 }

@@ -286,11 +286,6 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 {
 	size_t nl = bl->n[len], cap, o = 0;
 	uint32_t *ix = bl->ix[len];
-	for (size_t i = 0; i < nl; i++) {
-		struct norm_pstr *s = &p->v[ix[i]];
-		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
-		s->x = 0;
-	}
 	bset *acc = malloc(nl * sizeof(*acc));
 	bool *is_merged = calloc(nl, sizeof(*is_merged));
 	uint64_t *h = acc && is_merged ? scratch(f, nl, &cap) : NULL;
@@ -301,7 +296,11 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 		return 0;
 	}
 	for (size_t i = 0; i < nl; i++) {
-		struct norm_pstr key = p->v[ix[i]];
+		/* cut: nothing known after it */
+		struct norm_pstr *s = &p->v[ix[i]];
+		s->flags = (uint8_t)((s->flags & F_KEEP) | F_TRUNC);
+		s->x = 0;
+		struct norm_pstr key = *s;
 		uint8_t last = key.sym[len - 1];
 		key.sym[len - 1] = 0;
 		size_t k = hash_pstr(&key) >> 40 & (cap - 1);
@@ -316,11 +315,14 @@ static size_t merge_len(struct fa *f, struct pset *p, struct by_len *bl,
 			}
 		}
 		if (into == SIZE_MAX) {
-			memcpy(acc[o], f->sets[last], sizeof(bset));
 			ix[o] = ix[i];
 			h[k] = slot_make(f, o++);
 			continue;
 		}
+		if (!is_merged[into]) /* the union starts at its first */
+			memcpy(acc[into],
+			       f->sets[p->v[ix[into]].sym[len - 1]],
+			       sizeof(bset));
 		for (int j = 0; j < 4; j++)
 			acc[into][j] |= f->sets[last][j];
 		is_merged[into] = true;
@@ -513,8 +515,9 @@ static bool enough(const struct fa *f, const struct norm_pstr *s)
 /* Append class b (a run of it when loop) to t, into out. A run whose
 ** first byte was narrowed cannot repeat the narrower class: it becomes
 ** that byte, and the string ends there. */
-static void push_sym(struct fa *f, struct norm_pstr t, const uint64_t *b,
-		     uint8_t y, bool loop, struct pset *out)
+static inline void push_sym(struct fa *f, struct norm_pstr t,
+			    const uint64_t *b, uint8_t y, bool loop,
+			    struct pset *out)
 {
 	bool same = !memcmp(b, f->sets[y], sizeof(bset));
 	t.sym[t.len] = same ? y : norm_fa_intern(f, b);
@@ -599,17 +602,10 @@ static uint8_t union_id(struct fa *f, uint8_t a, uint8_t b)
 }
 
 /* a (of weight wa) followed by b, into out (hd: the heads of a, or
-** NULL). */
+** NULL). a is open (norm_ps_concat cuts the others itself). */
 static void join(struct fa *f, const struct norm_pstr *a, int wa,
 		 const struct norm_pstr *b, struct pset *out, struct heads *hd)
 {
-	if ((a->flags & F_TRUNC) || a->len >= NORM_PK || wa >= ENOUGH) {
-		struct norm_pstr t = *a;
-		t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
-		t.x = 0;
-		norm_ps_push(f, out, &t);
-		return;
-	}
 	struct norm_pstr a2 = *a;
 	/* the first symbol of b meets a's pending \b and lookahead: up to
 	** two strings; the rest of b follows as it is */
@@ -774,9 +770,20 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 	}
 	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
 		const struct norm_pstr *s = &a->v[i];
+		if ((s->flags & F_TRUNC) && !(s->flags & ~(F_KEEP | F_TRUNC)) &&
+		    !s->x) {
+			/* cut already (as strings are cut): what join would
+			** make of it is itself */
+			norm_ps_push(f, &out, s);
+			continue;
+		}
 		int w = str_weight(f, s);
 		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
-			join(f, s, w, s, &out, NULL);
+			/* closed: cut, as join would */
+			struct norm_pstr t = *s;
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+			t.x = 0;
+			norm_ps_push(f, &out, &t);
 			continue;
 		}
 		const struct pset *with = s->len ? bb : b;

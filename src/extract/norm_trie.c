@@ -57,15 +57,46 @@ static uint32_t hash_set(const uint64_t *b)
 	return (uint32_t)(h >> 32);
 }
 
+/*
+** Room for need elements of the table *v (sets, nodes, conds, pool,
+** dispatch, lists, first level): malloc'd, not in the arena, so that
+** doubling does not clear and copy the table again each time (the pool
+** is a MB); norm_scan_free frees them. New room is not cleared.
+*/
 static bool grow(struct build *bd, void **v, size_t elem, size_t *cap,
 		 size_t need)
 {
-	void *g = fc_arena_grow(bd->a, *v, elem, cap, need);
-	if (!g)
+	if (need <= *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	while (ncap < need)
+		ncap *= 2;
+	void *g = ncap <= SIZE_MAX / elem ? realloc(*v, ncap * elem) : NULL;
+	if (!g) {
 		bd->is_oom = true;
-	else
-		*v = g;
-	return g != NULL;
+		return false;
+	}
+	*v = g;
+	*cap = ncap;
+	return true;
+}
+
+void norm_scan_free(struct norm_scan *t)
+{
+	if (!t)
+		return;
+	free(t->sets);
+	free(t->nodes);
+	free(t->conds);
+	free(t->pool);
+	free(t->disp);
+	free(t->lists);
+	free(t->first);
+	t->sets = NULL;
+	t->nodes = NULL;
+	t->conds = NULL;
+	t->pool = NULL;
+	t->disp = t->lists = t->first = NULL;
 }
 
 /* The index of class b (added when new). */
@@ -326,6 +357,11 @@ static void dispatch(struct build *bd)
 	uint32_t seen[128][2]; /* lists made for this node: offset, count */
 	t->ndisp = 1;
 	t->nlists = 1; /* offset 0: no children */
+	if (!grow(bd, (void **)&t->disp, sizeof(*t->disp), &t->capdisp, 1) ||
+	    !grow(bd, (void **)&t->lists, sizeof(*t->lists), &t->caplists, 1))
+		return;
+	t->disp[0] = 0;
+	t->lists[0] = 0;
 	/* room for a table for every node that may get one, made once */
 	size_t nbig = 0;
 	for (size_t nd = 1; nd < t->nnodes; nd++) {
@@ -486,7 +522,27 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	** 2 the other */
 	t->nconds = 1;
 	if (!grow(&bd, (void **)&t->conds, sizeof(*t->conds), &t->capconds, 1))
-		return FC_ENOMEM;
+		goto oom;
+	memset(&t->conds[0], 0, sizeof(t->conds[0]));
+	/* room for every node and bitset the strings and trigger words
+	** can make, taken once (a node per class of a string at most; a
+	** bitset per node and per string end): regrowing copied the MB
+	** of the pool again and again; pages never written cost nothing */
+	size_t nmax = 3, nends = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		const struct norm_pattern *p = &n->patterns[i];
+		for (size_t k = 0; norm_is_anchored(p) && k < p->first.nstrs;
+		     k++)
+			nmax += p->first.strs[k].len;
+		nends += norm_is_anchored(p) ? p->first.nstrs : 0;
+	}
+	for (size_t i = 0; n->triggers.v && i <= n->triggers.mask; i++)
+		nmax += n->triggers.v[i].hash ? n->triggers.v[i].len : 0;
+	if (!grow(&bd, (void **)&t->nodes, sizeof(*t->nodes), &t->capnodes,
+		  nmax) ||
+	    !grow(&bd, (void **)&t->pool, t->nwords * sizeof(uint64_t),
+		  &t->cappool, nmax + nends))
+		goto oom;
 	for (int k = 0; k < 3; k++)
 		node_new(&bd, 0, false);
 	uint64_t letters[4] = {0};
@@ -496,7 +552,7 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	uint16_t not_letter = intern_set(&bd, letters);
 	t->bos = fc_arena_alloc(a, t->nwords * sizeof(uint64_t));
 	if (!t->bos)
-		return FC_ENOMEM;
+		goto oom;
 	memset(t->bos, 0, t->nwords * sizeof(uint64_t));
 	uint32_t maxlb = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
@@ -528,10 +584,10 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	dispatch(&bd);
 	first_level(&bd);
 	byte_classes(&bd);
+	if (bd.is_oom)
+		goto oom;
 	free(bd.kids);
 	free(bd.parent);
-	if (bd.is_oom)
-		return FC_ENOMEM;
 	for (unsigned c = 0; c < 256; c++) {
 		if (is_alpha((unsigned char)c))
 			t->cls[c] |= B_LETTER;
@@ -554,4 +610,9 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		n->lookbehind = NORM_ANCHOR_WINDOW + 4;
 	n->scan = t;
 	return FC_OK;
+oom:
+	free(bd.kids);
+	free(bd.parent);
+	norm_scan_free(t);
+	return FC_ENOMEM;
 }

@@ -155,6 +155,10 @@ struct norm_near {
 	size_t caporig;
 };
 
+/* The tables of t that norm_scan_build mallocs (t itself is in the
+** rules arena). */
+void norm_scan_free(struct norm_scan *t);
+
 void norm_near_init(struct norm_near *nn, const struct fc_norm *n);
 void norm_near_free(struct norm_near *nn);
 /* A new stretch: no hits. */

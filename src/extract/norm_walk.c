@@ -61,7 +61,7 @@ struct dstate {
 	uint32_t nodes;   /* offset into dnodes */
 	uint32_t nnodes;
 	uint32_t end, bail; /* bits when the stretch ends / at a non-ASCII
-			       byte (bits index) */
+			       byte (bits index; UNKNOWN: not made yet) */
 	uint32_t hash;
 };
 
@@ -90,11 +90,24 @@ struct norm_walk {
 	size_t hbitsmask;
 	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
 	size_t capbflags;
+	/* the words of each bit set's starts that have bits, as a list (a
+	** count, then word index and word, each a uint64): a record names
+	** 3 or 4 patterns in one or two words, and the flush reads those
+	** rather than every word of the set */
+	uint32_t *pat_at;       /* of each bit set: offset into pats */
+	size_t cappat_at;
+	uint64_t *pats;
+	size_t npats, cappats;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
 	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	/* ASCII pairs (first byte << 7 | second) from which a walk for
+	** anywhere reports nothing and dies at the second byte (a word's
+	** inner "t" or "a" mostly), or does not: known facts of the trie,
+	** kept when the DFA starts over */
+	uint64_t pair_dead[128 * 128 / 64], pair_live[128 * 128 / 64];
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */
@@ -119,6 +132,27 @@ static uint32_t hash_words(const void *p, size_t n)
 		h ^= h >> 29;
 	}
 	return (uint32_t)(h >> 32) | 1;
+}
+
+/* The list of the words of w->tbits's starts, for bit set w->nbits. */
+static bool pat_list(struct norm_walk *w)
+{
+	size_t cnt = 0;
+	for (size_t k = 0; k < w->nw; k++)
+		cnt += w->tbits[k] != 0;
+	if (!vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
+		   w->nbits + 1) ||
+	    !vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats,
+		   w->npats + 2 * cnt + 1))
+		return false;
+	w->pat_at[w->nbits] = (uint32_t)w->npats;
+	w->pats[w->npats++] = cnt;
+	for (size_t k = 0; k < w->nw; k++)
+		if (w->tbits[k]) {
+			w->pats[w->npats++] = k;
+			w->pats[w->npats++] = w->tbits[k];
+		}
+	return true;
 }
 
 /* The index of bit set w->tbits (0: empty). */
@@ -154,6 +188,8 @@ static uint32_t bits_id(struct norm_walk *w)
 		     (w->tbits[w->nw + k] ? F_TRIG : 0) |
 		     (w->tbits[w->nw + k] & w->n->pos_set[k] ? F_POS : 0);
 	w->bflags[w->nbits] = f;
+	if (!pat_list(w))
+		return UNKNOWN;
 	w->hbits[i] = (uint32_t)w->nbits;
 	return (uint32_t)w->nbits++;
 }
@@ -235,21 +271,11 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	d->hash = h;
 	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
 	w->ndnodes += n;
-	for (size_t c = 0; c < t->ncls; c++)
-		w->trans[id * w->nrow + c] = T_UNKNOWN;
+	/* every column T_UNKNOWN (0xFFFF), the last T_BAIL */
+	memset(w->trans + id * w->nrow, 0xFF, t->ncls * sizeof(*w->trans));
 	w->trans[id * w->nrow + t->ncls] = T_BAIL;
-	size_t nw = w->nw;
-	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
-	cond_bits(w, w->tmp, n, -1);
-	d->end = bits_id(w);
-	for (size_t k = 0; k < n; k++) {
-		int32_t sub = t->nodes[w->tmp[k]].sub;
-		if (sub >= 0)
-			or_set(w->tbits, pool_at(t, sub, nw), nw);
-	}
-	d->bail = bits_id(w);
-	if (d->end == UNKNOWN || d->bail == UNKNOWN)
-		return UNKNOWN;
+	/* made when a walk first ends or bails here (few states do) */
+	d->end = d->bail = UNKNOWN;
 	w->hst[i] = id + 1;
 	w->nst++;
 	return id;
@@ -336,6 +362,14 @@ static void clear_dfa(struct norm_walk *w)
 	norm_near_save(&w->near, w->bits);
 	w->nst = w->ndnodes = 0;
 	w->nbits = 1; /* 0: the empty set */
+	/* bit set 0, the empty one, lists no pattern */
+	w->npats = 0;
+	if (vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
+		  1) &&
+	    vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats, 1)) {
+		w->pat_at[0] = 0;
+		w->pats[w->npats++] = 0;
+	}
 	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
 	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
 	memset(w->start, 0xFF, sizeof(w->start));
@@ -355,7 +389,7 @@ static void clear_dfa(struct norm_walk *w)
 }
 
 /* Queue position p for pattern j (once: positions come in order). */
-static void push(struct norm_walk *w, size_t j, uint32_t p)
+static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
 	struct norm_startq *q = &w->q[j];
 	if (!q->n)
@@ -368,12 +402,23 @@ static void push(struct norm_walk *w, size_t j, uint32_t p)
 	q->v[q->n++] = p;
 }
 
-static void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+static __attribute__((noinline)) void add_rec_grow(struct norm_walk *w,
+						   uint32_t p, uint32_t b)
 {
-	if (w->nrec == w->caprec &&
-	    !vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
+	if (!vgrow(w, (void **)&w->rec, 2 * sizeof(*w->rec), &w->caprec,
 		   w->nrec + 1))
 		return;
+	w->rec[2 * w->nrec] = p;
+	w->rec[2 * w->nrec + 1] = b;
+	w->nrec++;
+}
+
+static inline void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
+{
+	if (__builtin_expect(w->nrec == w->caprec, 0)) {
+		add_rec_grow(w, p, b);
+		return;
+	}
 	w->rec[2 * w->nrec] = p;
 	w->rec[2 * w->nrec + 1] = b;
 	w->nrec++;
@@ -389,11 +434,25 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	size_t nw = w->nw;
 	for (size_t r = 0; r < w->nrec; r++) {
 		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
+		if (!(b & REC_SET)) {
+			/* interned bits: their words with bits */
+			const uint64_t *l = w->pats + w->pat_at[b];
+			for (const uint64_t *o = l + 1; o < l + 1 + 2 * l[0];
+			     o += 2) {
+				size_t k = (size_t)o[0];
+				for (uint64_t m = o[1] & (active ? active[k]
+								 : ~0ull);
+				     m; m &= m - 1)
+					push(w,
+					     k * 64 + (size_t)__builtin_ctzll(m),
+					     p);
+			}
+			continue;
+		}
 		const uint64_t *v =
-			b == REC_BOS ? w->t->bos
-			: b & REC_SET
-				? pool_at(w->t, (int32_t)(b & ~REC_SET), nw)
-				: w->bits + (size_t)b * 2 * nw;
+			b == REC_BOS
+				? w->t->bos
+				: pool_at(w->t, (int32_t)(b & ~REC_SET), nw);
 		for (size_t k = 0; k < nw; k++)
 			for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
 			     m; m &= m - 1)
@@ -402,22 +461,104 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	w->nrec = 0;
 }
 
+/* The triggers of bits b (F_TRIG) into active, and a hit when a pattern
+** wants where. */
+static void report_trig(struct norm_walk *w, uint32_t b, uint32_t p,
+			uint64_t *active)
+{
+	const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
+	or_set(active, t, w->nw);
+	if (w->bflags[b] & F_POS)
+		norm_near_hit(&w->near, p, NEAR_DFA | b);
+}
+
 /* Bits b of a walk from p: a record of p for their starts, their
 ** triggers into active (and a hit, when a pattern wants where). */
-static void report(struct norm_walk *w, uint32_t b, uint32_t p,
-		   uint64_t *active)
+static inline void report(struct norm_walk *w, uint32_t b, uint32_t p,
+			  uint64_t *active)
 {
 	if (!b)
 		return;
 	uint8_t f = w->bflags[b];
 	if (f & F_STARTS)
 		add_rec(w, p, b);
-	if (f & F_TRIG) {
-		const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
-		or_set(active, t, w->nw);
-		if (f & F_POS)
-			norm_near_hit(&w->near, p, NEAR_DFA | b);
+	if (f & F_TRIG)
+		report_trig(w, b, p, active);
+}
+
+/*
+** The DFA is full: start over, with the node set of *id as a state (*id
+** renumbered). False when out of memory.
+*/
+static bool restart_at(struct norm_walk *w, uint32_t *id)
+{
+	size_t n = w->st[*id].nnodes;
+	uint32_t *set = malloc(n * sizeof(*set));
+	if (!set) {
+		w->is_oom = true;
+		return false;
 	}
+	memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
+	clear_dfa(w);
+	if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
+		memcpy(w->tmp, set, n * sizeof(*set));
+	free(set);
+	*id = w->is_oom ? UNKNOWN : state_id(w, n);
+	return *id != UNKNOWN;
+}
+
+/* The end bits of state id (is_bail false: every cond holds), or its bail
+** bits (and every string below it), made and kept; UNKNOWN when the bit
+** sets are full. */
+static uint32_t make_state_bits(struct norm_walk *w, uint32_t id,
+				bool is_bail)
+{
+	const struct norm_scan *t = w->t;
+	const struct dstate *d = &w->st[id];
+	const uint32_t *set = w->dnodes + d->nodes;
+	size_t nw = w->nw;
+	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
+	cond_bits(w, set, d->nnodes, -1);
+	for (size_t k = 0; is_bail && k < d->nnodes; k++) {
+		int32_t sub = t->nodes[set[k]].sub;
+		if (sub >= 0)
+			or_set(w->tbits, pool_at(t, sub, nw), nw);
+	}
+	uint32_t b = bits_id(w);
+	if (b != UNKNOWN)
+		*(is_bail ? &w->st[id].bail : &w->st[id].end) = b;
+	return b;
+}
+
+/* state_bits() when they are not made yet: out of line. */
+static __attribute__((noinline)) uint32_t
+state_bits_slow(struct norm_walk *w, uint32_t id, bool is_bail)
+{
+	uint32_t b = make_state_bits(w, id, is_bail);
+	if (b == UNKNOWN && !w->is_oom && restart_at(w, &id))
+		b = make_state_bits(w, id, is_bail);
+	if (b == UNKNOWN)
+		w->is_oom = true;
+	return b;
+}
+
+/* The end or bail bits of state id (made on first use); UNKNOWN when out
+** of memory. The walk from there stops. */
+static inline uint32_t state_bits(struct norm_walk *w, uint32_t id,
+				  bool is_bail)
+{
+	uint32_t b = is_bail ? w->st[id].bail : w->st[id].end;
+	return b != UNKNOWN ? b : state_bits_slow(w, id, is_bail);
+}
+
+/* A walk from p stops in state id (0: dead) where the stretch ends: the
+** strings that end there. */
+static inline void walk_end(struct norm_walk *w, uint32_t id, uint32_t p,
+			    uint64_t *active)
+{
+	uint32_t b = id ? state_bits(w, id, false) : 0;
+	if (b != UNKNOWN)
+		report(w, b, p, active);
 }
 
 /*
@@ -429,23 +570,10 @@ static void report(struct norm_walk *w, uint32_t b, uint32_t p,
 static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 {
 	const struct norm_scan *t = w->t;
-	(void)t;
 	uint32_t tr = step(w, *id, b);
 	if (tr == UNKNOWN) {
 		/* the DFA is full: start over, here */
-		size_t n = w->st[*id].nnodes;
-		uint32_t *set = malloc(n * sizeof(*set));
-		if (!set) {
-			w->is_oom = true;
-			return UNKNOWN;
-		}
-		memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
-		clear_dfa(w);
-		if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
-			memcpy(w->tmp, set, n * sizeof(*set));
-		free(set);
-		*id = w->is_oom ? UNKNOWN : state_id(w, n);
-		if (*id == UNKNOWN || (tr = step(w, *id, b)) == UNKNOWN) {
+		if (!restart_at(w, id) || (tr = step(w, *id, b)) == UNKNOWN) {
 			w->is_oom = true;
 			return UNKNOWN;
 		}
@@ -457,12 +585,44 @@ static uint32_t learn(struct norm_walk *w, uint32_t *id, unsigned b)
 }
 
 /*
-** Walk from position p (its byte x[p] taken): at the start of a
-** letter/digit run with both roots, else with the one for anywhere.
-** Starts are queued at p, triggers go to active.
+** The walk from p on, in state id at x[i]: the general loop, which makes
+** the transitions the DFA lacks and stops at a byte above ASCII.
 */
-static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
-		 uint32_t e, bool any_only, uint64_t *active)
+static __attribute__((noinline)) void
+walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
+	uint32_t id, uint32_t e, uint64_t *active)
+{
+	for (; id && i < e; i++) {
+		size_t at = id * w->nrow + w->col[x[i]];
+		uint32_t nx = w->trans[at];
+		if (nx & T_BITS) {
+			if (nx == T_BAIL) {
+				uint32_t bb = state_bits(w, id, true);
+				if (bb != UNKNOWN)
+					report(w, bb, p, active);
+				return;
+			}
+			if (nx == T_UNKNOWN) {
+				uint32_t tr = learn(w, &id, x[i]);
+				if (tr == UNKNOWN)
+					return;
+				report(w, tr & 0xFFFF, p, active);
+				id = tr >> 16;
+				continue;
+			}
+			report(w, w->tbits16[at], p, active);
+			nx &= ~T_BITS;
+		}
+		id = nx;
+	}
+	walk_end(w, id, p, active);
+}
+
+/* The start of a walk the table lacks: a byte above ASCII, or the first
+** walk from a byte. */
+static __attribute__((noinline)) void
+walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
+	   uint32_t e, bool any_only, uint64_t *active)
 {
 	const struct norm_scan *t = w->t;
 	unsigned c = x[p];
@@ -475,17 +635,35 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		}
 		return;
 	}
-	uint32_t tr = w->start[any_only][c];
+	uint32_t tr = start_of(w, any_only, c);
 	if (tr == UNKNOWN) {
-		tr = start_of(w, any_only, c);
-		if (tr == UNKNOWN) {
-			clear_dfa(w);
-			if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
-				w->is_oom = true;
-				return;
-			}
+		clear_dfa(w);
+		if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+			w->is_oom = true;
+			return;
 		}
-		w->start[any_only][c] = tr;
+	}
+	w->start[any_only][c] = tr;
+	report(w, tr & 0xFFFF, p, active);
+	walk_on(w, x, p, p + 1, tr >> 16, e, active);
+}
+
+/*
+** Walk from position p (its byte x[p] taken): at the start of a
+** letter/digit run with both roots, else with the one for anywhere.
+** Starts are queued at p, triggers go to active. The scan's hot loop:
+** inline, on the transitions made so far; most walks die in two or
+** three bytes, reporting nothing.
+*/
+static inline __attribute__((always_inline)) void
+walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
+     bool any_only, uint64_t *active)
+{
+	unsigned c = x[p];
+	uint32_t tr = c < 0x80 ? w->start[any_only][c] : UNKNOWN;
+	if (__builtin_expect(tr == UNKNOWN, 0)) {
+		walk_start(w, x, p, e, any_only, active);
+		return;
 	}
 	report(w, tr & 0xFFFF, p, active);
 	const size_t nrow = w->nrow;
@@ -497,44 +675,61 @@ static void walk(struct norm_walk *w, const unsigned char *x, uint32_t p,
 		size_t at = id * nrow + col[x[i]];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
-			if (nx == T_BAIL) {
-				report(w, w->st[id].bail, p, active);
+			if (__builtin_expect(nx >= T_BAIL, 0)) {
+				walk_on(w, x, p, i, id, e, active);
 				return;
-			}
-			if (nx == T_UNKNOWN) {
-				tr = learn(w, &id, x[i]);
-				if (tr == UNKNOWN)
-					return;
-				report(w, tr & 0xFFFF, p, active);
-				id = tr >> 16;
-				trans = w->trans; /* moved when it grew */
-				continue;
 			}
 			report(w, w->tbits16[at], p, active);
 			nx &= ~T_BITS;
 		}
 		id = nx;
 	}
-	if (id)
-		report(w, w->st[id].end, p, active);
+	walk_end(w, id, p, active);
 }
 
-/*
-** Whether the walk from x[p] would report nothing, seen from its first
-** two bytes: most walks die there, and this costs less than the call.
-** False when unsure (a transition not made yet, a byte above ASCII).
-*/
-static inline bool is_idle(const struct norm_walk *w, const unsigned char *x,
-			   uint32_t p, uint32_t e, bool any_only)
+/* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
+** DFA has not made the transition yet. */
+static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
+						 unsigned c1, unsigned c2)
 {
-	if (x[p] >= 0x80)
-		return false;
-	uint32_t tr = w->start[any_only][x[p]];
-	if (tr == UNKNOWN || (tr & 0xFFFF))
+	uint32_t tr = w->start[1][c1];
+	if (tr == UNKNOWN)
 		return false;
 	uint32_t id = tr >> 16;
-	return !id ||
-	       (p + 1 < e && !w->trans[id * w->nrow + w->col[x[p + 1]]]);
+	uint32_t nx = id ? w->trans[id * w->nrow + w->col[c2]] : 0;
+	if (nx == T_UNKNOWN)
+		return false;
+	unsigned k = c1 << 7 | c2;
+	bool is_dead = !(tr & 0xFFFF) && !nx;
+	if (is_dead)
+		w->pair_dead[k / 64] |= 1ull << (k % 64);
+	else
+		w->pair_live[k / 64] |= 1ull << (k % 64);
+	return is_dead;
+}
+
+/* Is ASCII x[i] x[i + 1] known to be in pair_dead? */
+static inline bool is_dead_pair(const struct norm_walk *w,
+				const unsigned char *x, uint32_t i, uint32_t e)
+{
+	if (i + 1 >= e || x[i + 1] >= 0x80)
+		return false;
+	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
+	return w->pair_dead[k / 64] >> (k % 64) & 1;
+}
+
+/* Is a walk for anywhere from ASCII x[i] idle (pair_dead)? */
+static inline bool is_idle_pair(struct norm_walk *w, const unsigned char *x,
+				uint32_t i, uint32_t e)
+{
+	if (i + 1 >= e || x[i + 1] >= 0x80)
+		return false;
+	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
+	if (w->pair_dead[k / 64] >> (k % 64) & 1)
+		return true;
+	if (w->pair_live[k / 64] >> (k % 64) & 1)
+		return false;
+	return pair_learn(w, x[i], x[i + 1]);
 }
 
 /* Does x[i] start U+212A or U+017F (a caseless k or s), below e? */
@@ -543,6 +738,24 @@ static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
 	return (x[i] == 0xE2 && i + 2 < e && x[i + 1] == 0x84 &&
 		x[i + 2] == 0xAA) ||
 	       (x[i] == 0xC5 && i + 1 < e && x[i + 1] == 0xBF);
+}
+
+/* A byte that is a symbol (its patterns into active, a hit when one
+** wants where) or may start U+212A or U+017F: out of the hot loop. */
+static __attribute__((noinline)) void sym_byte(struct norm_walk *w,
+					       const unsigned char *x,
+					       uint32_t i, uint32_t e,
+					       uint8_t k, uint64_t *active)
+{
+	const struct fc_norm *n = w->n;
+	unsigned char c = x[i];
+	if (k & B_SYM) {
+		or_set(active, n->sym_set[c], w->nw);
+		if (n->sym_pos[c])
+			norm_near_hit(&w->near, i, NEAR_SYM | c);
+	}
+	if ((k & B_WILD) && is_wild(x, i, e))
+		norm_near_wild(&w->near, i);
 }
 
 /* The trigger of the letter run at i (bounded by e) into active. */
@@ -616,6 +829,8 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->bits);
 	free(w->hbits);
 	free(w->bflags);
+	free(w->pat_at);
+	free(w->pats);
 	free(w->rec);
 	norm_near_free(&w->near);
 	free(w->tmp);
@@ -661,21 +876,21 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
 		add_rec(w, 0, REC_BOS);
+	const uint8_t *cls = t->cls;
 	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
-		uint8_t k = t->cls[c];
+		uint8_t k = cls[c];
+		if (!k) {
+			/* white space and the like: nothing to do */
+			while (++i < e && !cls[x[i]])
+				;
+			continue;
+		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & (B_SYM | B_WILD)) {
-				if (k & B_SYM)
-					or_set(active, n->sym_set[c], nw);
-				if ((k & B_SYM) && n->sym_pos[c])
-					norm_near_hit(&w->near, i,
-						      NEAR_SYM | c);
-				if ((k & B_WILD) && is_wild(x, i, e))
-					norm_near_wild(&w->near, i);
-			}
-			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
+			if (k & (B_SYM | B_WILD))
+				sym_byte(w, x, i, e, k, active);
+			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;
 			continue;
@@ -683,16 +898,17 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		/* a letter/digit run: its start walks with both roots (its
 		** letters' triggers included); letter runs after digits are
 		** looked up, bytes that start strings anywhere walked */
-		bool is_start = i == 0 || !(t->cls[x[i - 1]] &
-					    (B_LETTER | B_DIGIT));
+		/* (past s, the byte before is one the loop found no letter
+		** or digit: each run is read to its end) */
+		bool is_start = i > s || i == 0 ||
+				!(cls[x[i - 1]] & (B_LETTER | B_DIGIT));
 		if (is_start) {
-			if ((k & (B_RUN | B_ANY)) &&
-			    !is_idle(w, x, i, e, false))
+			if (k & (B_RUN | B_ANY))
 				walk(w, x, i, e, false, active);
 		} else {
 			if (k & B_LETTER)
 				trigger_word(w, x, i, e, active);
-			if ((k & B_ANY) && !is_idle(w, x, i, e, true))
+			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 		}
 		/* a run of digits starts: a hit for the groups with "digit" */
@@ -700,8 +916,21 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			norm_near_hit(&w->near, i, NEAR_DIGIT);
 		kinds |= k;
 		uint8_t prev = k;
-		for (i++; i < e; i++) {
-			uint8_t kq = t->cls[x[i]];
+		for (;;) {
+			/* most bytes: the same kind of run, nothing starts,
+			** or the walk from it is known to die at once */
+			uint8_t same = prev & (B_LETTER | B_DIGIT);
+			while (++i < e) {
+				uint8_t kq = cls[x[i]] &
+					     (B_LETTER | B_DIGIT | B_ANY);
+				if (kq != same &&
+				    (kq != (same | B_ANY) ||
+				     !is_dead_pair(w, x, i, e)))
+					break;
+			}
+			if (i >= e)
+				break;
+			uint8_t kq = cls[x[i]];
 			if (!(kq & (B_LETTER | B_DIGIT)))
 				break;
 			kinds |= kq;
@@ -710,7 +939,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			else if ((kq & B_DIGIT) && (prev & B_LETTER) &&
 				 n->is_digit_pos)
 				norm_near_hit(&w->near, i, NEAR_DIGIT);
-			if ((kq & B_ANY) && !is_idle(w, x, i, e, true))
+			if ((kq & B_ANY) && !is_idle_pair(w, x, i, e))
 				walk(w, x, i, e, true, active);
 			prev = kq;
 		}

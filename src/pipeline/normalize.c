@@ -135,9 +135,10 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 ** of each piece (the look-behinds of the normalizer, the last words for
 ** the lexicon's look-backs) stays before the next as context.
 **
-** A piece goes through three steps: P (clean it, split it into
-** sentences, keep its end as the next piece's context), A (times and
-** quantities) and B (entities and cues, sorting, JSON). P runs on the
+** A piece goes through three steps: P (clean it, keep its end as the
+** next piece's context), A (split it into sentences; times and
+** quantities) and B (number its sentences; entities and cues, sorting,
+** JSON). P runs on the
 ** caller's thread, in order; A of several pieces at once on the
 ** threads there are (it reads nothing of the pieces before but its
 ** context); B one piece at a time, in order, since the lexicon's state
@@ -229,6 +230,9 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 {
 	if (sl->st)
 		return;
+	/* B runs on one piece at a time, in order: the sentences before */
+	sl->piece.sent_base = s->nsent;
+	s->nsent += (uint32_t)sl->doc.nsentences;
 	sl->piece.lexicon = s->lexicon;
 	uint64_t t0 = s->timing ? fc_ticks() : 0;
 	sl->st = fc_lexicon_doc(s->r, &sl->arena, &sl->doc, &sl->d);
@@ -252,6 +256,22 @@ static void step_a(struct fc_norm_stream *s, struct slot *sl,
 {
 	if (sl->st)
 		return;
+	/* the sentences of the piece's new text, here rather than in P:
+	** P runs on the caller's thread alone, A on every thread */
+	uint64_t t0 = s->timing ? fc_ticks() : 0;
+	struct fc_document *doc = &sl->doc;
+	uint32_t ctx = sl->piece.text_start;
+	sl->st = fc_text_sentences(s->r, &sl->arena, sl->text + ctx,
+				   sl->len - ctx, &doc->sentences,
+				   &doc->nsentences);
+	if (sl->st)
+		return;
+	for (size_t i = 0; i < doc->nsentences; i++) {
+		doc->sentences[i].start += ctx;
+		doc->sentences[i].end += ctx;
+	}
+	if (s->timing)
+		fc_timing_add_stage(s->timing, FC_TS_READ, fc_ticks() - t0);
 	sl->piece.norm = own->norm;
 	sl->piece.norm_back = own->norm_back;
 	sl->st = fc_norm_doc(s->r, &sl->arena, &sl->doc, &sl->d);
@@ -499,8 +519,8 @@ static size_t context_from(const char *t, size_t len, size_t keep_norm)
 	return from;
 }
 
-/* Step P of raw[0, n): clean it behind the context, split it into
-** sentences, keep its end for the next piece; A and B follow. */
+/* Step P of raw[0, n): clean it behind the context, keep its end for
+** the next piece; A and B follow. */
 static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 		       struct fc_diags *d)
 {
@@ -552,29 +572,9 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;
 	sl->piece.text_base = s->clean_done - s->nctx;
-	sl->piece.sent_base = s->nsent;
 	sl->piece.keep_from = len;
 	sl->seq = seq;
 	sl->st = FC_OK;
-	fc_status st = fc_text_sentences(s->r, &sl->arena, sl->text + s->nctx,
-					 clean, &doc->sentences,
-					 &doc->nsentences);
-	for (size_t i = 0; !st && i < doc->nsentences; i++) {
-		doc->sentences[i].start += (uint32_t)s->nctx;
-		doc->sentences[i].end += (uint32_t)s->nctx;
-	}
-	if (st) {
-		for (size_t i = 0; i < sl->d.n; i++) {
-			const struct fc_diag *g = &sl->d.v[i];
-			readd(d, g->code, g->sev, &g->loc, "%s", g->msg);
-		}
-		fc_diags_finish(&sl->d);
-		fc_diags_init(&sl->d);
-		fc_arena_finish(&sl->arena);
-		fc_arena_init(&sl->arena);
-		return st;
-	}
-	s->nsent += (uint32_t)doc->nsentences;
 	s->raw_done += n;
 	s->clean_done += clean;
 	/* the context of the next piece */
