@@ -554,11 +554,15 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		** strike until Monday": a coming deadline */
 		if (tw == TW_EXTEND && until_near && !comma && !possessive)
 			return 1;
-		/* "the envoy is traveling to Somalia on Tuesday": a plan (in
-		** the date's own phrase: not "is changing its fiscal year-end
-		** from the previous fiscal year ending June 30") */
+		/* "the envoy is traveling to Somalia on Tuesday": a plan; a
+		** weekday is within a week either way, so anywhere in its
+		** clause ("is pushing for a Security Council vote imposing
+		** sanctions on Iran on Thursday"); a date farther only in its
+		** own phrase (not "is changing its fiscal year-end from the
+		** previous fiscal year ending June 30") */
 		if (tw == TW_BE && ing_after && !brk && !after_seen &&
-		    !possessive && !pending_ed && words <= 8)
+		    !possessive && !pending_ed &&
+		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
 			if (brk || !in_table(n, f, n->t_passive,
