@@ -344,9 +344,13 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		return;
 	/* "a year earlier" in a report means before now; after a date
 	** long past ("in 1995 ... a year earlier") it counts from that;
-	** "a week later", "a day earlier" count from the date told of */
+	** "a week later", "a day earlier" count from the date told of, and
+	** so does "a year later" ("joined on May 1, 2004 ... a year later":
+	** 2005; a year after now would be told "a year from now") */
+	int dir = -1;
+	norm_get_int(m, S_AGO, &dir);
 	if (from_mention && take_grain && ug >= FC_GRAIN_QUARTER &&
-	    labs((long)t.lo - r->days) < 730)
+	    dir < 0 && labs((long)t.lo - r->days) < 730)
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;

@@ -11,6 +11,9 @@
 /* norm_tense: a past verb whose own adjunct the date is (below 0 like
 ** every past cue) */
 enum { GOVERNED = -3 };
+/* norm_tense: a cue of the event named by the date itself ("ahead of
+** Sunday's vote"), not of a verb's tense (1 is one) */
+enum { EVENT_AHEAD = 3 };
 
 /*
 ** A date without a year, past or future occurrence (past days back,
@@ -175,6 +178,44 @@ static bool past_by_suffix(const struct fc_norm *n,
 
 enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 
+/* Is "w next" (next: the nlen bytes at next, hash nh) a tense_pair key
+** ("previously planned")? */
+static bool is_pair(const struct fc_norm *n, const struct norm_wordfacts *f,
+		    const char *w, size_t len, uint32_t h, const char *next,
+		    size_t nlen, uint32_t nh)
+{
+	char pair[64];
+	size_t plen = len + 1 + nlen;
+	if (!nlen || n->t_tense_pair < 0 || plen > sizeof(pair) ||
+	    !norm_wf_may(f, NORM_WF_TENSE_PAIR, norm_pair_hash(h, nh), plen))
+		return false;
+	memcpy(pair, w, len);
+	pair[len] = ' ';
+	memcpy(pair + len + 1, next, nlen);
+	return norm_hash_get(&n->lookup, n->t_tense_pair, pair, plen) >= 0;
+}
+
+/* Is the lower-case word w a participle: in -ed, -en, -wn or of table
+** past ("held", "named", "given", "shown")? */
+static bool is_participle(const struct fc_norm *n,
+			  const struct norm_wordfacts *f, const char *w,
+			  size_t len, uint32_t h)
+{
+	if (len >= 4 && w[len - 1] == 'n' && (w[len - 2] == 'e' ||
+					      w[len - 2] == 'w'))
+		return true;
+	return past_by_suffix(n, f, w, len) ||
+	       in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h);
+}
+
+/* Is the lower-case word w an adverb in -ly ("widely", "formally")? Not
+** "rally", "supply", "assembly", "fully": nouns, or too short to tell. */
+static bool is_adverb(const char *w, size_t len)
+{
+	return len >= 6 && w[len - 2] == 'l' && w[len - 1] == 'y' &&
+	       w[len - 3] != 'p' && !(w[len - 3] == 'b' && w[len - 4] == 'm');
+}
+
 /* w's row in table tense_word, or -1. */
 static int32_t tense_word_row(const struct fc_norm *n,
 			      const struct norm_wordfacts *f, const char *w,
@@ -202,13 +243,32 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** to act by Friday": the date after the infinitive is ahead; without
 ** one a past verb); -2: a verb of saying, whose clause may tell of a
 ** later event ("said the sale closes in January"); -3: a word after which
-** the date is past ("since") */
+** the date is past ("since"); 9: "until", the end of a wait; 10: a
+** verb that sets such an end ahead ("gave ... until Friday", "extended
+** the strike until Monday"); 11: the present of "be", a plan before a
+** verb in -ing ("is traveling on Tuesday"); 12: "after", which keeps
+** that reading off ("is recovering after surgery on Monday"); 13: a
+** participle with no mark of one ("to be broadcast Monday"); 14: a
+** verb's base form, which makes "due to" before it a plan ("due to
+** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
+** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
+** measure before "ahead of", which makes it a comparison ("well ahead of
+** Friday's close") */
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
+       TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
+       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
        TW_REPORT = -2, TW_SINCE = -3 };
 
 /* tense_pair 2: a past verb and the infinitive marker ("told to"):
-** ahead for a date after it, the past verb's for a date before it */
-enum { TP_FORWARD = 2 };
+** ahead for a date after it, the past verb's for a date before it; 3:
+** a plan before an infinitive ("due to open Saturday"), no cue before
+** anything else ("due to the rain"); 4: a plan before a participle ("to
+** be held on Thursday"), no cue before anything else ("believed to be
+** an aftershock"); 5: ahead with no comma between ("ahead of Sunday's
+** vote"), no cue across one; -3: a past verb and its object whose adjunct
+** the date is ("took effect on Jan. 1") */
+enum { TP_FORWARD = 2, TP_INF_PLAN = 3, TP_BE_PLAN = 4, TP_AHEAD = 5,
+       TP_GOVERNED = -3 };
 
 
 /*
@@ -235,8 +295,14 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return 0;
 	if (c == TW_FORWARD)
 		return -1;
-	if (c == TW_SINCE)
-		return 0; /* after the date: no cue of its own */
+	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
+	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
+	    c == TW_MEASURE)
+		return 0; /* no cue of their own */
+	if (c == TW_EXTEND) /* a verb like any other when no "until" */
+		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
+		       : past_by_suffix(n, f, w, len)			 ? CUE_ED
+									 : 0;
 	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
 		return 1;
 	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
@@ -308,22 +374,39 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	double next_row_tw = 0; /* tense_word of the word after this one */
 	bool next_lower = false; /* ... and whether it is in lower case */
 	int words = 0;
+	bool until_near = false; /* "until" right before the match */
+	bool after_seen = false; /* "after" between: no plan in -ing */
+	bool ing_prev = false; /* the word after this one is a verb in -ing */
+	bool inf_prev = false; /* ... is "to" before a verb ("due to open") */
+	bool verb_prev = false; /* ... is a verb ("open", "be", "arrive") */
+	bool part_prev = false, part_prev2 = false; /* ... a participle;
+	** the word two after this one is ("to be held") */
+	bool brk_held = false; /* a skipped adverb's gap had a break */
+	bool pending_ahead = false; /* "ahead of": unless "well ahead of" */
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
 	for (; i > lo && (words < 16 || ((pending_sched ||
 						     pending_plan) &&
 						    words < 17));) {
 		bool gap_digit = false; /* "to 5% in March": no infinitive */
+		/* a comma, quote mark or bracket between this word and the
+		** one after it: "...should be,\" said X": no auxiliary */
+		bool brk = brk_held;
+		brk_held = false;
 		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
 				   (t[i - 1] | 0x20) <= 'z') &&
 		       t[i - 1] != '\'') {
+			brk |= t[i - 1] == ',' || t[i - 1] == '"' ||
+			       t[i - 1] == '(' || t[i - 1] == ')' ||
+			       (unsigned char)t[i - 1] >= 0x80;
 			if (t[i - 1] == ';' || t[i - 1] == ':' ||
 			    t[i - 1] == '!' || t[i - 1] == '?' ||
 			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
 			     i < m->start && t[i] == ' ')) {
 				/* clause ends */
 				*fronted = words == 1 && adjunct;
-				return pending_ed      ? (ed_governs ? GOVERNED : -1)
+				return pending_ahead   ? EVENT_AHEAD
+				       : pending_ed    ? (ed_governs ? GOVERNED : -1)
 				       : pending_sched ? NORM_TENSE_SCHED
 				       : pending_plan  ? 1
 						       : 0;
@@ -349,6 +432,39 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		uint32_t h = lower_hash(t + i, len, buf);
 		int32_t row = tense_word_row(n, f, buf, len, h);
 		double tw = tense_word_num(n, row);
+		bool is_lower = t[i] >= 'a' && t[i] <= 'z';
+		/* an adverb between an auxiliary and its verb ("had been
+		** widely expected", "will be formally named"): skipped */
+		if ((pending_ed || pending_plan || ing_prev) && row < 0 &&
+		    is_lower && is_adverb(buf, len) &&
+		    !is_pair(n, f, buf, len, h, pair, nextlen, next_h)) {
+			brk_held = brk;
+			continue;
+		}
+		if (pending_ahead) {
+			/* "well ahead of Friday's close", "points ahead of":
+			** a comparison; else the event is still to come */
+			if (tw != TW_MEASURE)
+				return EVENT_AHEAD;
+			pending_ahead = false;
+		}
+		bool ing_after = ing_prev, inf_after = inf_prev;
+		ing_prev = is_lower && row < 0 && len >= 5 &&
+			   !memcmp(buf + len - 3, "ing", 3);
+		inf_prev = false;
+		bool verb_after = verb_prev;
+		verb_prev = tw == 3 || tw == TW_BASE_VERB ||
+			    (row < 0 && in_table(n, f, n->t_passive,
+						 NORM_WF_PASSIVE, buf, len, h));
+		bool part_after2 = part_prev2;
+		part_prev2 = part_prev;
+		part_prev = is_lower && (ing_prev || tw == TW_PARTICIPLE ||
+					 tw == TW_EXTEND ||
+					 is_participle(n, f, buf, len, h));
+		if (tw == TW_UNTIL && words <= 4 && !comma)
+			until_near = true;
+		if (tw == TW_AFTER && !comma)
+			after_seen = true;
 		if (words == 1) {
 			adjunct = tw == TW_ADJUNCT;
 			possessive |= noun_after && tw == 4;
@@ -362,9 +478,12 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		next_row_tw = tw;
 		next_lower = t[i] >= 'a' && t[i] <= 'z';
 		if (tw == TW_INFINITIVE && nextlen &&
-		    (next_tw == 0 || next_tw == 3) && next_is_lower &&
+		    (next_tw == 0 || next_tw == 3 || next_tw == TW_EXTEND ||
+		     next_tw == TW_PARTICIPLE || next_tw == TW_BASE_VERB) &&
+		    next_is_lower &&
 		    !gap_digit) {
 			inf = true;
+			inf_prev = verb_after; /* not "due to fog" */
 			/* "voted to protect Saudi Arabia, with troops
 			** arriving Tuesday": the infinitive ends there */
 			inf_near |= !comma;
@@ -395,8 +514,24 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 				ed_adjacent = ed_governs = false;
 				continue;
 			}
-			if (c > 0 && !pending_ed)
+			if ((c == TP_INF_PLAN && inf_after) ||
+			    (c == TP_BE_PLAN && part_after2)) {
+				/* "due to open Saturday", "to be held on
+				** Thursday": a plan, unless the word before
+				** says it was one ("had been due to end") */
+				pending_ed = pending_sched = false;
+				pending_plan = true;
+				continue;
+			}
+			if (c == TP_AHEAD && !comma && !pending_ed) {
+				pending_ahead = true; /* the word before decides */
+				continue;
+			}
+			if (c > 0 && c != TP_INF_PLAN && c != TP_BE_PLAN &&
+			    c != TP_AHEAD && !pending_ed)
 				return 1;
+			if (c <= TP_GOVERNED)
+				return GOVERNED; /* "took effect on Jan. 1" */
 			if (c < 0)
 				return -1;
 			/* "been scheduled": look further; "Qtr ends Jan 31",
@@ -415,9 +550,23 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (tw == TW_FORWARD && inf_near && !possessive &&
 		    !pending_ed)
 			return 1;
+		/* "gave the government until Friday to", "extended the
+		** strike until Monday": a coming deadline */
+		if (tw == TW_EXTEND && until_near && !comma && !possessive)
+			return 1;
+		/* "the envoy is traveling to Somalia on Tuesday": a plan; a
+		** weekday is within a week either way, so anywhere in its
+		** clause ("is pushing for a Security Council vote imposing
+		** sanctions on Iran on Thursday"); a date farther only in its
+		** own phrase (not "is changing its fiscal year-end from the
+		** previous fiscal year ending June 30") */
+		if (tw == TW_BE && ing_after && !brk && !after_seen &&
+		    !possessive && !pending_ed &&
+		    (words <= 8 || m->p->prod == P_WEEKDAY))
+			return 1;
 		if (pending_ed) {
-			if (!in_table(n, f, n->t_passive, NORM_WF_PASSIVE, buf,
-				      len, h))
+			if (brk || !in_table(n, f, n->t_passive,
+					     NORM_WF_PASSIVE, buf, len, h))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
@@ -462,7 +611,15 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			** than "said in January" */
 			ed_governs = adjunct && !inf &&
 				     (tw != TW_REPORT || words <= 2) &&
-				     (words == 2 || next_tw >= 4);
+				     (words == 2 ||
+				      (next_tw >= 4 && next_tw <= 8) ||
+				      /* "took power in March", "held talks
+				      ** on May 3": an irregular past verb
+				      ** and its object (-ed words before a
+				      ** noun are adjectives as often) */
+				      (c == -1 && tw == 0 && words == 3 &&
+				       next_is_lower && next_tw == 0 &&
+				       !ing_after));
 		} else if (c > 0) {
 			/* "scheduled", "planned": a plan unless a pair says
 			** it was one ("had been scheduled", "as previously
@@ -474,6 +631,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	}
 	if (i <= lo)
 		*fronted = words == 1 && adjunct;
+	if (pending_ahead)
+		return EVENT_AHEAD;
 	if (pending_sched)
 		return NORM_TENSE_SCHED;
 	if (pending_plan)
@@ -557,7 +716,10 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 				double c = n->tables[n->t_tense_pair].nums[k];
 				if (c == TP_FORWARD)
 					return -1; /* "Friday, he was told" */
-				if (c != 0)
+				/* "April 6, clearing the way for him to
+				** be returned": no cue of the date's own */
+				if (c != 0 && c != TP_INF_PLAN &&
+				    c != TP_BE_PLAN && c != TP_AHEAD)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
 				len = next_word(t, &i, hi, buf, sizeof(buf),
@@ -637,6 +799,43 @@ static bool verb_follows(const struct norm_match *m)
 }
 
 /*
+** Is the match a possessive whose noun, within two words after the 's,
+** names an event that has happened (tense_word 15: "Wednesday's
+** ruling", "Sunday's deadly attack")?
+*/
+static bool done_event_after(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	if (i + 1 < hi && t[i] == '\'' && (t[i + 1] | 0x20) == 's')
+		i += 2;
+	else if (i + 3 < hi && !memcmp(t + i, "\xe2\x80\x99", 3) &&
+		 (t[i + 3] | 0x20) == 's')
+		i += 4;
+	else
+		return false;
+	char buf[32];
+	bool lower = false;
+	for (int words = 0; words < 2; words++) {
+		uint32_t k = i;
+		while (k < hi && t[k] == ' ')
+			k++;
+		if (k == i || k >= hi || !(t[k] >= 'a' && t[k] <= 'z'))
+			return false; /* "Sunday's Mr Smith", "Monday's." */
+		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		if (!len || len >= sizeof(buf))
+			return false;
+		uint32_t h = norm_word_hash(buf, len);
+		if (tense_word_num(n, tense_word_row(n, f, buf, len, h)) ==
+		    TW_DONE)
+			return true;
+	}
+	return false;
+}
+
+/*
 ** The tense around a match: the clause before it decides (tense_back);
 ** without a cue there, the clause after it (*sched_ahead: a schedule
 ** verb there). A schedule verb before it followed by a verb of the
@@ -648,6 +847,11 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead)
 	int t = tense_back(m, &fronted);
 	if (t == NORM_TENSE_SCHED && verb_follows(m))
 		return -1;
+	/* "would appeal Wednesday's ruling", "will discuss Tuesday's
+	** attack": the verb's tense does not place an event that has
+	** happened; the news reading does */
+	if (t > 0 && t != EVENT_AHEAD && done_event_after(m))
+		return 0;
 	if (t == 0 && m->n->t_future >= 0) {
 		t = tense_ahead(m, &aside);
 		*sched_ahead = t == NORM_TENSE_SCHED;

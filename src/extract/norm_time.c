@@ -606,8 +606,12 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &a) ||
 	    !norm_read_parts(m, S_YEAR2, S_MONTH2, S_DAY2, &b))
 		return 0;
-	if (!a.has_y && b.has_y && (a.has_mo || a.has_d))
+	if (!a.has_y && b.has_y && (a.has_mo || a.has_d)) {
 		a.y = b.y, a.has_y = true;
+		/* "Dec. 28 to Jan. 3, 1992": the year before */
+		if (a.has_mo && b.has_mo && a.mo > b.mo && a.y > 1)
+			a.y--;
+	}
 	if (!b.has_mo && a.has_mo && b.has_d)
 		b.mo = a.mo, b.has_mo = true;
 	if (!a.has_mo && b.has_mo && a.has_d)
