@@ -339,6 +339,20 @@ static struct fc_ynode *json_string(struct jstate *j)
 	return n;
 }
 
+/* Do keys of object n repeat (then libyaml reads the file and says
+** where)? Each key against those before for a few, by hash for more:
+** one comparison with all before for every key was quadratic. */
+static bool json_dup_keys(const struct fc_ynode *n)
+{
+	if (n->nkids / 2 > 16)
+		return has_dup_keys(n);
+	for (size_t i = 2; i < n->nkids; i += 2)
+		for (size_t k = 0; k < i; k += 2)
+			if (!strcmp(n->kids[k]->str, n->kids[i]->str))
+				return true;
+	return false;
+}
+
 /* An object or an array at p[i] (its '{' or '['). */
 static struct fc_ynode *json_nest(struct jstate *j, int depth)
 {
@@ -367,9 +381,6 @@ static struct fc_ynode *json_nest(struct jstate *j, int depth)
 			struct fc_ynode *k = json_string(j);
 			if (!k || !push_kid(j->s, n, k, &cap))
 				return NULL;
-			for (size_t i = 0; i + 1 < n->nkids; i += 2)
-				if (!strcmp(n->kids[i]->str, k->str))
-					return NULL; /* libyaml says where */
 			json_space(j);
 			if (j->i >= j->n || j->p[j->i] != ':')
 				return NULL;
@@ -388,7 +399,7 @@ static struct fc_ynode *json_nest(struct jstate *j, int depth)
 		j->m.column++;
 		j->m.index++;
 		if (c == close)
-			return n;
+			return is_map && json_dup_keys(n) ? NULL : n;
 		if (c != ',')
 			return NULL;
 		json_space(j);
