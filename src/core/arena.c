@@ -35,7 +35,8 @@ void fc_arena_finish(struct fc_arena *a)
 	a->nbytes = 0;
 }
 
-void *fc_arena_alloc(struct fc_arena *a, size_t n)
+/* n bytes, aligned, not cleared. */
+static void *alloc_raw(struct fc_arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
@@ -56,7 +57,15 @@ void *fc_arena_alloc(struct fc_arena *a, size_t n)
 	void *p = c->data + c->used;
 	c->used += n;
 	a->nbytes += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *fc_arena_alloc(struct fc_arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
+	if (p) /* the padding too, as it always was */
+		memset(p, 0, n ? (n + ALIGN - 1) & ~(size_t)(ALIGN - 1)
+			       : ALIGN);
 	return p;
 }
 
@@ -102,11 +111,14 @@ void *fc_arena_grow(struct fc_arena *a, void *old, size_t elem, size_t *cap,
 		ncap *= 2;
 	if (ncap > SIZE_MAX / elem)
 		return NULL;
-	void *p = fc_arena_alloc(a, ncap * elem);
+	/* the old part is copied over, so only the new tail is cleared */
+	unsigned char *p = alloc_raw(a, ncap * elem);
 	if (!p)
 		return NULL;
-	if (old && *cap)
-		memcpy(p, old, *cap * elem);
+	size_t kept = old ? *cap * elem : 0;
+	if (kept)
+		memcpy(p, old, kept);
+	memset(p + kept, 0, ncap * elem - kept);
 	*cap = ncap;
 	return p;
 }

@@ -257,21 +257,17 @@ static void source_cue(struct lx_scan *s, size_t v, size_t k,
 	emit_attr(s, &a, cue->id);
 }
 
-/* The cue kinds this pass acts on (any other cue is skipped). */
-#define PASS_B_CUES                                                       \
-	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT | \
-	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE)
-
 void lx_scan_cues(struct lx_scan *s)
 {
 	const struct fc_lexicon *l = s->l;
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
-	size_t n = s->t.n;
-	for (size_t i = s->t0; i < n && !s->err;) {
+	/* the tokens with a PASS_B_CUES phrase (s->cues), from i on */
+	size_t q = 0;
+	for (size_t i = s->t0;
+	     !s->err && (i = lx_todo_from(&s->cues, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
-		if (!t->match || !(t->match->cues & PASS_B_CUES) ||
-		    t->ment != FC_NONE || (t->flags & LX_T_BLOCKED)) {
+		if (t->ment != FC_NONE) {
 			i++;
 			continue;
 		}

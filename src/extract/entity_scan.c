@@ -65,6 +65,12 @@ static const struct lx_sense *modifier_sense(const struct lx_scan *s,
 {
 	static const int kinds[] = {LX_S_DEMONYM, LX_S_COUNTRY, LX_S_GOV,
 				    LX_S_ORG, LX_S_CAPITAL, LX_S_CITY};
+	const unsigned any = 1u << LX_S_DEMONYM | 1u << LX_S_COUNTRY |
+			     1u << LX_S_GOV | 1u << LX_S_ORG |
+			     1u << LX_S_CAPITAL | 1u << LX_S_CITY;
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
+	if (!m || !(m->kinds & any))
+		return NULL;
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
 		const struct lx_sense *se = lx_tok_sense(s, i, kinds[k]);
 		if (se)
@@ -245,6 +251,9 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		j += se->ntok;
 		has_det = true;
 	}
+	/* (a title goes on with a phrase the lexicon knows) */
+	if (j >= s->t.n || !s->t.v[j].match)
+		return i;
 	size_t t0 = j;
 	const char *country = NULL;
 	for (int m = 0; m < 3 && (j == i || joins(s, j)); m++) {
@@ -299,10 +308,17 @@ static bool place_context(const struct lx_scan *s, size_t i)
 		size_t p = i - back;
 		if (s->t.v[p + 1].flags & LX_T_NL)
 			break;
-		size_t len;
-		const char *key = lx_key(&s->t, p, back, &len);
-		const struct lx_slot *sl = back == 1 ? lx_word_slot(s, p)
-					   : lx_gaz_find(s->l, key, len);
+		const struct lx_slot *sl = lx_word_slot(s, p);
+		if (back > 1) {
+			/* (a phrase's first word starts a longer one that
+			** goes on with a token of the next one's hash) */
+			if (!sl || !sl->is_prefix ||
+			    !(sl->next >> LX_NEXT_BIT(s->t.v[p + 1].hash) & 1))
+				continue;
+			size_t len;
+			const char *key = lx_key(&s->t, p, back, &len);
+			sl = lx_gaz_find(s->l, key, len);
+		}
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
@@ -474,23 +490,15 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 
 /* What a title or a lexicon phrase can start with: an entity or role
 ** sense, or one of these cues. */
-#define START_CUES                                                    \
-	(1u << LX_CUE_DET | 1u << LX_CUE_TITLE_MOD | 1u << LX_CUE_GROUP)
-
 void lx_scan_entities(struct lx_scan *s)
 {
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
-	size_t n = s->t.n;
-	for (size_t i = s->t0; i < n && !s->err;) {
+	/* the tokens that can start a mention (s->ents), from i on */
+	size_t q = 0;
+	for (size_t i = s->t0;
+	     !s->err && (i = lx_todo_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
-		if (!(t->flags & LX_T_WORD) || (t->flags & LX_T_BLOCKED) ||
-		    (!t->match && !(t->flags & LX_T_CAP)) ||
-		    (t->match && !(t->match->kinds & ~(1u << LX_S_CUE)) &&
-		     !(t->match->cues & START_CUES))) {
-			i++;
-			continue;
-		}
 		/* (a title starts with a word the lexicon knows) */
 		size_t next = t->match ? take_title(s, i) : i;
 		if (next == i && t->match)

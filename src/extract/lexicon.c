@@ -454,17 +454,24 @@ static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
 /*
 ** Tokens inside time and quantity mentions are blocked: a token is when
 ** it overlaps one. The tokens a mention overlaps are a range found by
-** galloping search; *open gets +1 at its first token and -1 after its
-** last (indexes from t0), so a running sum (mark_sentences) marks them
-** in linear time however the mentions nest. *open stays NULL when no
-** token is blocked; the caller frees it.
+** galloping search, marked LX_T_BLOCKED at once: a range that starts
+** no earlier than the last such one from the end of those marked before
+** (done_to), so these mark each token once; any other range (the
+** normalizer's mentions come in rule order: four in ten on news) whole,
+** while a budget of 2 marks a token lasts. Past it, *open gets +1 at a
+** range's first token and -1 after its last (indexes from t0), and a
+** running sum in mark_sentences marks them in linear time however the
+** mentions nest. *open stays NULL but then; the caller frees it.
 */
 static fc_status block_spans(struct lx_scan *s, int32_t **out)
 {
 	const struct fc_document *doc = s->doc;
+	struct lx_tok *tv = s->t.v;
 	size_t t0 = s->t0, nt = s->t.n - t0;
 	int32_t *open = NULL;
 	size_t at = t0; /* where the last mention started */
+	size_t last_lo = t0, done_to = t0;
+	size_t budget = 2 * nt + 64; /* marks out of order */
 	for (size_t i = 0; i < doc->nmentions; i++) {
 		const struct fc_mention *m = &doc->mentions[i];
 		if (m->kind != FC_MENTION_TIME && m->kind != FC_MENTION_QUANTITY)
@@ -472,17 +479,29 @@ static fc_status block_spans(struct lx_scan *s, int32_t **out)
 		/* before the last one: back by doubling steps from there */
 		size_t from = at;
 		for (size_t step = 1;
-		     from > t0 && past(&s->t.v[from - 1], m->start, true);
+		     from > t0 && past(&tv[from - 1], m->start, true);
 		     step *= 2)
 			from = from - t0 > step ? from - step : t0;
-		size_t lo = at = first_past(s->t.v, from, s->t.n, m->start, true);
-		size_t hi = first_past(s->t.v, lo, s->t.n, m->end, false);
+		size_t lo = at = first_past(tv, from, s->t.n, m->start, true);
+		size_t hi = first_past(tv, lo, s->t.n, m->end, false);
 		if (lo >= hi)
 			continue;
-		if (!open && !(open = calloc(nt + 1, sizeof(*open))))
-			return FC_ENOMEM;
-		open[lo - t0]++;
-		open[hi - t0]--;
+		if (lo >= last_lo) { /* in order: [lo, done_to) is marked */
+			last_lo = lo;
+			for (size_t k = lo > done_to ? lo : done_to; k < hi; k++)
+				tv[k].flags |= LX_T_BLOCKED;
+			if (hi > done_to)
+				done_to = hi;
+		} else if (hi - lo <= budget) {
+			budget -= hi - lo;
+			for (size_t k = lo; k < hi; k++)
+				tv[k].flags |= LX_T_BLOCKED;
+		} else {
+			if (!open && !(open = calloc(nt + 1, sizeof(*open))))
+				return FC_ENOMEM;
+			open[lo - t0]++;
+			open[hi - t0]--;
+		}
 	}
 	*out = open;
 	return FC_OK;
@@ -506,9 +525,34 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 }
 
 /*
+** A line of a sentence, tokens [a, b), is a headline when it has three
+** or more longer words (nwords), nearly all capitalised (ncap) and no
+** full stop after it: its tokens get LX_T_HEADLINE.
+*/
+static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
+			  int ncap)
+{
+	if (nwords < 3 || ncap * 10 < nwords * 8)
+		return;
+	struct lx_tok *tv = s->t.v;
+	/* Name-heavy prose ("Trump met Putin in Anchorage on Friday.")
+	** ends with a full stop; a headline does not. */
+	size_t len = s->doc->text_len;
+	const char *text = s->text;
+	uint32_t e = tv[b - 1].end;
+	while (e < len && (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
+		e++;
+	bool is_stopped = (e < len && text[e] == '.') ||
+			  (e > 0 && text[e - 1] == '.');
+	if (!is_stopped)
+		for (size_t i = a; i < b; i++)
+			tv[i].flags |= LX_T_HEADLINE;
+}
+
+/*
 ** Each token's own gazetteer slot (t->word, for the passes), blocked
 ** tokens (open: from block_spans, or NULL), sentence numbers, sentence
-** starts, and title-case (headline) lines.
+** starts, and title-case (headline) lines, in one pass.
 */
 static void mark_sentences(struct lx_scan *s, const int32_t *open)
 {
@@ -517,9 +561,14 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	size_t n = s->t.n, t0 = s->t0;
 	const struct fc_sentence *sv = doc->sentences;
 	size_t ns = doc->nsentences, si = 0;
-	uint32_t sent = 0;
+	/* the first token at or past bound starts a later sentence */
+	uint32_t bound = ns ? sv[0].end : UINT32_MAX;
+	uint32_t sent = ns ? s->sent_base : 0;
 	int need_start = 1;
 	int32_t depth = 0; /* time and quantity mentions open */
+	/* the line of a sentence so far (mark_headline) */
+	size_t line = t0;
+	int nwords = 0, ncap = 0;
 	/* the gazetteer's arrays in locals (stores to the tokens could
 	** alias them for all the compiler knows) */
 	const struct fc_lexicon *l = s->l;
@@ -543,115 +592,138 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		t->word = sl ? (uint32_t)(sl - slots) + 1 : 0;
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
+		uint16_t f = t->flags;
+		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
-			size_t before = si;
-			while (si < ns && sv[si].end <= t->start)
-				si++;
-			if (si != before || i == t0 || (t->flags & LX_T_NL))
+			if (t->start >= bound) {
+				while (si < ns && sv[si].end <= t->start)
+					si++;
+				bound = si < ns ? sv[si].end : UINT32_MAX;
+				sent = s->sent_base + (uint32_t)si;
 				need_start = 1;
-			sent = s->sent_base + (uint32_t)si;
+				is_new_line = true;
+			}
+			if (f & LX_T_NL)
+				need_start = 1;
 		} else if (i > t0) {
 			const struct lx_tok *p = &tv[i - 1];
 			char c = s->text[p->start];
 			int ends = p->end - p->start == 1 &&
 				   (c == '.' || c == '!' || c == '?');
-			if ((ends && (t->flags & (LX_T_CAP | LX_T_QOPEN))) ||
-			    (t->flags & LX_T_NL)) {
+			if ((ends && (f & (LX_T_CAP | LX_T_QOPEN))) ||
+			    (f & LX_T_NL)) {
 				sent++;
 				need_start = 1;
+				is_new_line = true;
 			}
 		}
 		t->sent = sent;
-		if (need_start && (t->flags & LX_T_WORD)) {
+		if (need_start && (f & LX_T_WORD)) {
 			t->flags |= LX_T_SSTART;
 			need_start = 0;
 		}
-	}
-	/* Headlines: three or more longer words, nearly all capitalised. */
-	size_t len = doc->text_len;
-	const char *text = s->text;
-	for (size_t a = t0, b; a < n; a = b) {
-		int nwords = 0, ncap = 0;
-		uint32_t sa = tv[a].sent;
-		for (b = a; b < n && tv[b].sent == sa &&
-			    (b == a || !(tv[b].flags & LX_T_NL));
-		     b++) {
-			const struct lx_tok *t = &tv[b];
-			if ((t->flags & LX_T_WORD) && !(t->flags & LX_T_DIGIT) &&
-			    t->end - t->start >= 4 && !is_stop_word(s, b)) {
-				nwords++;
-				ncap += (t->flags & LX_T_CAP) != 0;
-			}
+		if (is_new_line) {
+			mark_headline(s, line, i, nwords, ncap);
+			line = i;
+			nwords = ncap = 0;
 		}
-		if (nwords < 3 || ncap * 10 < nwords * 8)
-			continue;
-		/* Name-heavy prose ("Trump met Putin in Anchorage on
-		** Friday.") ends with a full stop; a headline does not. */
-		uint32_t e = tv[b - 1].end;
-		while (e < len &&
-		       (text[e] == '"' || text[e] == '\'' || text[e] == ')'))
-			e++;
-		bool is_stopped = (e < len && text[e] == '.') ||
-				  (e > 0 && text[e - 1] == '.');
-		if (!is_stopped)
-			for (size_t i = a; i < b; i++)
-				tv[i].flags |= LX_T_HEADLINE;
+		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
+		    t->end - t->start >= 4 && !is_stop_word(s, i)) {
+			nwords++;
+			ncap += (f & LX_T_CAP) != 0;
+		}
 	}
+	if (n > t0)
+		mark_headline(s, line, n, nwords, ncap);
 }
 
-/* Longest phrase with a usable sense at every token. */
-static void match_all(struct lx_scan *s)
+/* The longest phrase with a usable sense at token i (t->word set). */
+static void match_at(struct lx_scan *s, size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
+	struct lx_tok *t = &tv[i];
+	bool has_blocked = false;
+	uint32_t h = t->hash;
+	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
+	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
+		const struct lx_tok *last = &tv[i + k - 1];
+		if (k > 1 && (last->flags & LX_T_NL))
+			break;
+		/* Only group cues may hold a number ("the two
+		** leaders"); other phrases stop at times and
+		** quantities. */
+		if (k > 1 && (last->flags & LX_T_BLOCKED)) {
+			if (k > 3)
+				break;
+			has_blocked = true;
+		}
+		size_t len;
+		const char *key = lx_key(&s->t, i, k, &len);
+		if (len > LX_MAX_KEY)
+			break;
+		if (k > 1) { /* the key goes on: a space, the token */
+			/* (no longer phrase goes on with a token of its hash) */
+			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
+				break;
+			h = lx_hash_more(h, key + len - last->norm_len - 1,
+					 last->norm_len + 1);
+			sl = lx_gaz_find_h(l, key, len, h);
+		} else {
+			sl = &l->slots[t->word - 1];
+		}
+		if (!sl)
+			break;
+		for (const struct lx_sense *se = sl->senses; se;
+		     se = se->next)
+			if (lx_sense_ok(s, se, i) &&
+			    (!has_blocked ||
+			     (se->kind == LX_S_CUE &&
+			      l->cues[se->ref].kind == LX_CUE_GROUP))) {
+				t->match = sl;
+				t->match_ntok = (uint8_t)k;
+				break;
+			}
+		if (!sl->is_prefix)
+			break;
+	}
+}
+
+/* The longest phrase at every token, and the tokens each pass visits
+** (s->ents, s->cues, s->quotes: the others it would skip). */
+static fc_status match_all(struct lx_scan *s)
+{
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, nt = n - s->t0;
+	uint32_t *ents = malloc((3 * nt + 1) * sizeof(*ents));
+	if (!ents)
+		return FC_ENOMEM;
+	s->todo_mem = ents;
+	uint32_t *cues = ents + nt, *quotes = cues + nt;
+	size_t nents = 0, ncues = 0, nquotes = 0;
 	for (size_t i = s->t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		/* (every start of a phrase is a key: no word, no phrase) */
-		if ((t->flags & LX_T_BLOCKED) || !t->word)
+		uint16_t f = t->flags;
+		if (f & (LX_T_QOPEN | LX_T_QCLOSE | LX_T_NL))
+			quotes[nquotes++] = (uint32_t)i;
+		if (f & LX_T_BLOCKED)
 			continue;
-		bool has_blocked = false;
-		uint32_t h = t->hash;
-		for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
-			const struct lx_tok *last = &tv[i + k - 1];
-			if (k > 1 && (last->flags & LX_T_NL))
-				break;
-			/* Only group cues may hold a number ("the two
-			** leaders"); other phrases stop at times and
-			** quantities. */
-			if (k > 1 && (last->flags & LX_T_BLOCKED)) {
-				if (k > 3)
-					break;
-				has_blocked = true;
-			}
-			size_t len;
-			const char *key = lx_key(&s->t, i, k, &len);
-			if (len > LX_MAX_KEY)
-				break;
-			const struct lx_slot *sl;
-			if (k > 1) { /* the key goes on: a space, the token */
-				h = lx_hash_more(h, key + len - last->norm_len - 1,
-						 last->norm_len + 1);
-				sl = lx_gaz_find_h(l, key, len, h);
-			} else {
-				sl = &l->slots[t->word - 1];
-			}
-			if (!sl)
-				break;
-			for (const struct lx_sense *se = sl->senses; se;
-			     se = se->next)
-				if (lx_sense_ok(s, se, i) &&
-				    (!has_blocked ||
-				     (se->kind == LX_S_CUE &&
-				      l->cues[se->ref].kind == LX_CUE_GROUP))) {
-					t->match = sl;
-					t->match_ntok = (uint8_t)k;
-					break;
-				}
-			if (!sl->is_prefix)
-				break;
-		}
+		/* (every start of a phrase is a key: no word, no phrase) */
+		if (t->word)
+			match_at(s, i);
+		const struct lx_slot *m = t->match;
+		if ((f & LX_T_WORD) &&
+		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
+		       : (f & LX_T_CAP)))
+			ents[nents++] = (uint32_t)i;
+		if (m && (m->cues & PASS_B_CUES))
+			cues[ncues++] = (uint32_t)i;
 	}
+	s->ents = (struct lx_todo){ents, nents};
+	s->cues = (struct lx_todo){cues, ncues};
+	s->quotes = (struct lx_todo){quotes, nquotes};
+	return FC_OK;
 }
 
 fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
@@ -685,7 +757,8 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		goto done;
 	mark_sentences(&s, open);
 	free(open);
-	match_all(&s);
+	if ((st = match_all(&s)))
+		goto done;
 	lx_scan_entities(&s);
 	if (!s.err)
 		lx_scan_cues(&s);
@@ -712,5 +785,6 @@ done:
 	lx_persons_finish(&s);
 	free(s.attrs);
 	free(s.interned);
+	free(s.todo_mem);
 	return st;
 }

@@ -166,6 +166,7 @@ prefixes:
 			goto done;
 		}
 		p->is_prefix = true;
+		p->next |= 1ull << LX_NEXT_BIT(t.v[k].hash);
 	}
 done:
 	lx_toks_finish(&t);

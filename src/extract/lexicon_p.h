@@ -112,7 +112,10 @@ struct lx_slot {
 	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
 	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
 	bool is_prefix; /* a longer phrase starts with this key */
+	uint64_t next;  /* bit LX_NEXT_BIT(h): a longer phrase goes on with a
+			   token of hash h (a filter before probing for it) */
 };
+#define LX_NEXT_BIT(h) ((h) >> 26)
 
 struct lx_ent {
 	struct fc_entity e;
@@ -311,6 +314,21 @@ struct lx_emap {
 	size_t mask, n;
 };
 
+/* Token numbers a pass visits, ascending. */
+struct lx_todo {
+	uint32_t *v;
+	size_t n;
+};
+/* The first token of td at or after token i, looked for from entry *q
+** on (left there); SIZE_MAX when none. */
+static inline size_t lx_todo_from(const struct lx_todo *td, size_t *q,
+				  size_t i)
+{
+	while (*q < td->n && td->v[*q] < i)
+		++*q;
+	return *q < td->n ? td->v[*q] : SIZE_MAX;
+}
+
 struct lx_scan {
 	const struct fc_lexicon *l;
 	struct fc_arena *a;  /* mentions */
@@ -333,8 +351,22 @@ struct lx_scan {
 	size_t nattrs, capattrs;
 	const struct fc_entity **interned; /* per lexicon entity, or NULL */
 	struct lx_emap *made; /* entities made so far (in pa) */
+	/* The tokens from t0 on each pass looks at, ascending (match_all):
+	** the others it would skip one by one. */
+	struct lx_todo ents;   /* pass A: can start an entity mention */
+	struct lx_todo cues;   /* pass B: a phrase with a PASS_B_CUES cue */
+	struct lx_todo quotes; /* pass C: quote marks and line breaks */
+	uint32_t *todo_mem;    /* (the three lists' memory) */
 	fc_status err;
 };
+
+/* Cue kinds a phrase needs for pass A to look at its token (with the
+** entity senses), and for pass B. */
+#define START_CUES                                                    \
+	(1u << LX_CUE_DET | 1u << LX_CUE_TITLE_MOD | 1u << LX_CUE_GROUP)
+#define PASS_B_CUES                                                       \
+	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT | \
+	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);

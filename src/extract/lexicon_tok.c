@@ -51,6 +51,25 @@ static const uint8_t bytes[256] = {
 #undef X8
 #undef X4
 
+/* For the letters and digits: the byte's class (bytes[]) << 8 and its
+** lower case; 0 for every other byte. One load per byte of a word. */
+#define WD(c) (uint16_t)(B_DIGIT << 8 | (c))
+#define WU(c) (uint16_t)(B_UP << 8 | ((c) + 32))
+#define WL(c) (uint16_t)(B_LOW << 8 | (c))
+#define W4(f, c) f(c), f(c + 1), f(c + 2), f(c + 3)
+#define W26(f, c) W4(f, c), W4(f, c + 4), W4(f, c + 8), W4(f, c + 12), \
+	W4(f, c + 16), W4(f, c + 20), f(c + 24), f(c + 25)
+static const uint16_t word_form[256] = {
+	['0'] = W4(WD, '0'), W4(WD, '4'), WD('8'), WD('9'),
+	['A'] = W26(WU, 'A'),
+	['a'] = W26(WL, 'a'),
+};
+#undef W26
+#undef W4
+#undef WL
+#undef WU
+#undef WD
+
 /* cls() of an ASCII byte. */
 static inline int ascii_cls(unsigned char c)
 {
@@ -263,14 +282,11 @@ static uint16_t case_flags(const unsigned char *s, size_t n)
 ** or digit (0: none) and the union of its bytes' classes. */
 static inline uint16_t ascii_case(unsigned first, unsigned all)
 {
-	uint16_t flags = 0;
-	if (first & B_UP)
-		flags |= LX_T_CAP;
-	if (first & B_DIGIT)
-		flags |= LX_T_DIGIT;
-	if ((all & B_UP) && !(all & B_LOW))
-		flags |= LX_T_UPPER;
-	return flags;
+	/* (without branches: the classes are the flags shifted by one) */
+	_Static_assert(B_UP << 1 == LX_T_CAP && B_DIGIT << 1 == LX_T_DIGIT,
+		       "class bits one below their flags");
+	return (uint16_t)((first & (B_UP | B_DIGIT)) << 1 |
+			  ((all & (B_UP | B_LOW)) == B_UP) * LX_T_UPPER);
 }
 
 static int push(struct lx_toks *t, const char *base, size_t start,
@@ -399,9 +415,11 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 {
 	const unsigned char *s = (const unsigned char *)text;
 	/* room for the tokens of news text (about one in five bytes), so
-	** the arrays rarely grow while they fill */
+	** the token array rarely grows while it fills, and for every form:
+	** a byte of text gives at most two bytes of forms (a one-byte mark
+	** and its space), so the rest of the text always fits */
 	size_t room = n > from ? n - from : 0;
-	if (lx_toks_reserve(t, room / 4 + 16, room + room / 4 + 16))
+	if (lx_toks_reserve(t, room / 4 + 16, 2 * room + 16))
 		return FC_ENOMEM;
 	uint16_t pending = 0; /* LX_T_NL / LX_T_PARA for the next token */
 	int nls = 0;
@@ -472,26 +490,27 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		unsigned all = 0; /* the classes of its bytes */
 		if (cp < 0x80) {
 			char *o = t->norm + t->norm_len - i;
-			/* room for the form and a space; ASCII marks (2 bytes
-			** of norm per byte of text) can fill norm to the
-			** last byte, so there may be none (then the loop
-			** below reads the word) */
-			size_t left = t->norm_cap - t->norm_len;
-			size_t lim = left > 1 ? left - 1 : 0;
-			lim = lim < n - i ? i + lim : n;
+			/* room for the form and a space: there always is for
+			** the rest of the text (see the reserve above), but
+			** should there not be, the loop below reads the word */
+			size_t lim = t->norm_cap - t->norm_len > n - i ? n : i;
 			for (j = i; j < lim; j++) {
-				unsigned b = bytes[s[j]];
-				if (!(b & B_WORD))
+				unsigned e = word_form[s[j]], lc = e & 0xFF;
+				if (!e)
 					break;
-				unsigned lc = s[j] + ((b & B_UP) << 5);
-				all |= b;
+				all |= e;
 				o[j] = (char)lc;
 				h = (h ^ lc) * 16777619u;
 			}
-			/* what follows cannot go on the word: push it, and
-			** step over one space */
+			all >>= 8;
+			/* what follows cannot go on the word (a byte that
+			** cannot, or one of ' - . , : without a letter or
+			** digit after it): push it, and step over one space */
 			if (j - i < 0xFFFF &&
-			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)))) {
+			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)) ||
+			     ((bytes[s[j]] & B_JOIN) &&
+			      (j + 1 == n ||
+			       !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
 				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
 					return FC_ENOMEM;
 				i = j < n && s[j] == ' ' ? j + 1 : j;

@@ -18,6 +18,9 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/text_p.h"
 
@@ -101,6 +104,61 @@ static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *k)
 	return text_decode((const unsigned char *)t + i, len - i, k);
 }
 
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Bytes of w equal to c, as the high bit of each: the lowest one set is
+** the first such byte, exactly (a borrow can flag only bytes above). */
+static inline uint64_t bytes_eq(uint64_t w, unsigned char c)
+{
+	uint64_t t = w ^ (ONES * c);
+	return (t - ONES) & ~t;
+}
+
+/*
+** The first byte in t[i, lim) that may matter to a sentence that
+** started at most SENT_MAX - 16 bytes before lim, many bytes at a time:
+** a mark ('.', '!', '?'), a line break (blank lines end sentences) or a
+** byte of a multi-byte character (an ellipsis); about lim when none.
+** The spaces, tabs and carriage returns skipped matter only to a
+** sentence grown to SENT_MAX (cut at white space) or next to a line
+** break, which is not skipped: where text_sentences_at then starts at
+** the line break instead of a space before it, it skips the same run.
+*/
+static size_t skip_plain(const char *t, size_t i, size_t lim)
+{
+#ifdef __SSE2__
+	/* sixteen at a time where the CPU has the vector compares */
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+		      ask = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
+	for (; i + 16 <= lim; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, dot),
+				     _mm_cmpeq_epi8(v, bang)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, ask),
+				     _mm_cmpeq_epi8(v, nl)));
+		/* (a byte's high bit: in a multi-byte character) */
+		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i + 8 <= lim; i += 8) {
+		uint64_t w;
+		memcpy(&w, t + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w); /* the first byte lowest */
+#endif
+		uint64_t m = (bytes_eq(w, '.') | bytes_eq(w, '!') |
+			      bytes_eq(w, '?') | bytes_eq(w, '\n') | w) &
+			     HIGHS;
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
+	}
+	return i;
+}
+
 /* Skip spaces from i; *is_par when a blank line is among them. */
 static size_t skip_ws(const char *t, size_t len, size_t i, bool *is_par)
 {
@@ -151,13 +209,47 @@ static bool is_dotted(const char *s, size_t n)
 }
 
 /*
+** The first byte and length of every word of the abbreviation lists (bit
+** min(length, 63) of by_first[byte]): most words a period closes have
+** none of them, and need no search of the list.
+*/
+struct wfilter {
+	uint64_t by_first[256];
+};
+
+static void wfilter_init(struct wfilter *f, const struct wordset *w)
+{
+	memset(f, 0, sizeof(*f));
+	for (size_t i = 0; i < w->n; i++) {
+		size_t n = strlen(w->v[i]);
+		if (n)
+			f->by_first[(unsigned char)w->v[i][0]] |=
+				1ull << (n < 63 ? n : 63);
+	}
+}
+
+/* May w hold s[0, n), n > 0? (f NULL: yes) */
+static bool wfilter_may(const struct wfilter *f, const char *s, size_t n)
+{
+	return !f || (f->by_first[(unsigned char)s[0]] >> (n < 63 ? n : 63) & 1);
+}
+
+/* The boilerplate rules' lists, and filters for two of them (NULL when
+** not used: the plain scan the tests compare with). */
+struct lists {
+	const struct fc_boiler *b; /* or NULL: no rules */
+	const struct wfilter *abbrevs, *finals;
+};
+
+/*
 ** Does the mark at t[i, j) (j after closers) end the sentence that
 ** started at start?
 */
-static bool is_boundary(const struct fc_boiler *b, const char *t, size_t len,
+static bool is_boundary(const struct lists *ls, const char *t, size_t len,
 			size_t start, size_t i, size_t j, bool is_ellipsis,
 			bool is_bang)
 {
+	const struct fc_boiler *b = ls->b;
 	bool is_par;
 	size_t w = skip_ws(t, len, j, &is_par), k;
 	if (w >= len || is_par)
@@ -187,26 +279,43 @@ static bool is_boundary(const struct fc_boiler *b, const char *t, size_t len,
 	cp = cp_at(t, len, ts, &k);
 	if (ts + k == i && is_upper(cp))
 		return false; /* an initial */
-	if (b && text_wordset_has(&b->abbrevs, t + ts, i + 1 - ts))
+	const char *word = t + ts;
+	size_t wn = i + 1 - ts;
+	if (b && wfilter_may(ls->abbrevs, word, wn) &&
+	    text_wordset_has(&b->abbrevs, word, wn))
 		return false;
-	if ((b && text_wordset_has(&b->final_abbrevs, t + ts, i + 1 - ts)) ||
-	    is_dotted(t + ts, i + 1 - ts))
+	if ((b && wfilter_may(ls->finals, word, wn) &&
+	     text_wordset_has(&b->final_abbrevs, word, wn)) ||
+	    is_dotted(word, wn))
 		return starter_at(b, t, len, w);
 	return true;
 }
 
-fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
+fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 			    const char *text, size_t len,
-			    struct fc_sentence **out, size_t *nout)
+			    struct fc_sentence **out, size_t *nout,
+			    bool is_fast)
 {
 	const struct fc_boiler *b = r ? r->boiler : NULL;
+	struct lists ls = {b, NULL, NULL};
+	struct wfilter abbrevs, finals;
+	if (b && is_fast) {
+		wfilter_init(&abbrevs, &b->abbrevs);
+		wfilter_init(&finals, &b->final_abbrevs);
+		ls.abbrevs = &abbrevs;
+		ls.finals = &finals;
+	}
 	struct svec sv = {0};
 	bool is_par;
 	size_t start = skip_ws(text, len, 0, &is_par), i = start;
 	*out = NULL;
 	*nout = 0;
 	while (i < len) {
-		/* most bytes end nothing: skip them, and single spaces */
+		/* most bytes end nothing: skip them eight at a time, and
+		** then one at a time, with single spaces */
+		size_t lim = start + (SENT_MAX - 16);
+		if (is_fast && i + 8 <= lim)
+			i = skip_plain(text, i, lim < len ? lim : len);
 		while (i < len && !is_special((unsigned char)text[i]))
 			i++;
 		if (i >= len)
@@ -256,7 +365,7 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 			i = j;
 			continue;
 		}
-		if (is_boundary(b, text, len, start, i, j, is_ellipsis,
+		if (is_boundary(&ls, text, len, start, i, j, is_ellipsis,
 				is_bang && !periods)) {
 			push(&sv, text, start, j);
 			start = skip_ws(text, len, j, &is_par);
@@ -294,4 +403,11 @@ fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
 	*nout = sv.n;
 	free(sv.v);
 	return FC_OK;
+}
+
+fc_status fc_text_sentences(const struct fc_rules *r, struct fc_arena *a,
+			    const char *text, size_t len,
+			    struct fc_sentence **out, size_t *nout)
+{
+	return text_sentences_at(r, a, text, len, out, nout, true);
 }

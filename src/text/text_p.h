@@ -78,6 +78,13 @@ struct fc_boiler {
 /* Is s[0, n) in w? (after fc_boiler_compile sorted it) */
 bool text_wordset_has(const struct wordset *w, const char *s, size_t n);
 
+/* fc_text_sentences, with (is_fast) or without the plain bytes skipped
+** eight at a time (sentence.c; the tests compare the two). */
+fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
+			    const char *text, size_t len,
+			    struct fc_sentence **out, size_t *nout,
+			    bool is_fast);
+
 /* ---- Text builders and maps (emit.c) ----------------------------------- */
 
 struct tmap {
