@@ -517,7 +517,7 @@ static bool is_stop_word(const struct lx_scan *s, size_t i)
 	for (const struct lx_sense *se = sl->senses; se; se = se->next) {
 		if (se->kind != LX_S_CUE)
 			continue;
-		enum lx_cue_kind k = s->l->cues[se->ref].kind;
+		enum lx_cue_kind k = se->cue_kind;
 		if (k == LX_CUE_STOP || k == LX_CUE_DET || k == LX_CUE_PARTICLE)
 			return true;
 	}
@@ -680,7 +680,7 @@ static void match_at(struct lx_scan *s, size_t i)
 			if (lx_sense_ok(s, se, i) &&
 			    (!has_blocked ||
 			     (se->kind == LX_S_CUE &&
-			      l->cues[se->ref].kind == LX_CUE_GROUP))) {
+			      se->cue_kind == LX_CUE_GROUP))) {
 				t->match = sl;
 				t->match_ntok = (uint8_t)k;
 				break;

@@ -100,6 +100,8 @@ struct lx_sense {
 	uint8_t ntok;
 	uint16_t cap_mask;   /* bit i: text token i must be capitalised */
 	uint16_t upper_mask; /* bit i: text token i must be all upper case */
+	uint8_t cue_kind;    /* a cue's l->cues[ref].kind, for the hot
+				checks (set by lx_gaz_finish) */
 	uint32_t ref;        /* entity, role or cue index */
 	struct lx_sense *next;
 };
@@ -431,7 +433,7 @@ static inline bool lx_sense_ok(const struct lx_scan *s,
 			return false;
 	}
 	if (se->kind == LX_S_CUE &&
-	    (LX_WORD_CUES >> s->l->cues[se->ref].kind & 1)) {
+	    (LX_WORD_CUES >> se->cue_kind & 1)) {
 		uint16_t f = s->t.v[i].flags;
 		if ((f & LX_T_CAP) && !(f & (LX_T_SSTART | LX_T_HEADLINE)))
 			return false;
