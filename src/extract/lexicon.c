@@ -507,10 +507,10 @@ static fc_status block_spans(struct lx_scan *s, int32_t **out)
 	return FC_OK;
 }
 
-/* Is token i a stop word, determiner or particle (before matching)? */
-static bool is_stop_word(const struct lx_scan *s, size_t i)
+/* Is a token of gazetteer slot sl (or none) a stop word, determiner or
+** particle (before matching)? */
+static bool is_stop_word(const struct lx_slot *sl)
 {
-	const struct lx_slot *sl = lx_word_slot(s, i);
 	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
 				 1u << LX_CUE_PARTICLE)))
 		return false;
@@ -581,7 +581,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
 		** LX_MAX_KEY) */
-		const struct lx_slot *sl = NULL;
+		const struct lx_slot *sl = NULL; /* (kept for is_stop_word) */
 		if (t->norm_len <= LX_MAX_KEY)
 			sl = is_probed
 				     ? lx_gaz_probe(hashes, slots, mask,
@@ -628,7 +628,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 			nwords = ncap = 0;
 		}
 		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
-		    t->end - t->start >= 4 && !is_stop_word(s, i)) {
+		    t->end - t->start >= 4 && !is_stop_word(sl)) {
 			nwords++;
 			ncap += (f & LX_T_CAP) != 0;
 		}
