@@ -659,18 +659,18 @@ static void match_at(struct lx_scan *s, size_t i)
 				break;
 			has_blocked = true;
 		}
-		size_t len;
-		const char *key = lx_key(&s->t, i, k, &len);
-		if (len > LX_MAX_KEY)
-			break;
 		if (k > 1) { /* the key goes on: a space, the token */
 			/* (no longer phrase goes on with a token of its hash) */
 			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
 				break;
+			size_t len;
+			const char *key = lx_key(&s->t, i, k, &len);
+			if (len > LX_MAX_KEY)
+				break;
 			h = lx_hash_more(h, key + len - last->norm_len - 1,
 					 last->norm_len + 1);
 			sl = lx_gaz_find_h(l, key, len, h);
-		} else {
+		} else { /* (t->word: its key is short enough) */
 			sl = &l->slots[t->word - 1];
 		}
 		if (!sl)
