@@ -431,7 +431,8 @@ static bool past(const struct lx_tok *t, uint32_t off, bool by_end)
 ** steps, then halving: O(log d) for an answer d tokens on, so nearby
 ** answers (mentions come roughly in text order) cost a few steps.
 */
-static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
+__attribute__((always_inline)) static inline size_t
+first_past(const struct lx_tok *v, size_t lo, size_t hi,
 			 uint32_t off, bool by_end)
 {
 	size_t step = 1;
