@@ -23,6 +23,7 @@
 **   norm_clock.c    clock times, holidays
 **   norm_shift.c    times moved by a span, counted days and weeks
 **   norm_tense.c    tense cues (which occurrence a date means)
+**   norm_wordfacts.c  word facts: Bloom filters of the word tables
 **   norm_calendar.c holiday rules, Hebrew and Islamic calendars
 **   norm_anchor.c   the date last mentioned (look-backs)
 **   norm_quantity.c quantity productions
@@ -195,7 +196,7 @@ struct norm_hash {
 ** cheap rejections before a hash lookup: most words before a number or
 ** a date are in none of them. Per table a Bloom filter of its keys'
 ** hashes (norm_word_hash) and its longest key; made by fc_norm_compile
-** once the tables are final (norm_wordfacts_make, norm_tense.c), read
+** once the tables are final (norm_wordfacts_make, norm_wordfacts.c), read
 ** only after.
 */
 enum {
@@ -522,6 +523,7 @@ enum { NORM_TENSE_SCHED = 2 };
 int norm_tense(const struct norm_match *m);
 bool norm_prefer_past(const struct norm_match *m, long past, long future);
 
+/* norm_wordfacts.c */
 /* FNV-1a of s[0, len) lower-cased (A-Z only), for struct norm_wordfacts. */
 uint32_t norm_word_hash(const char *s, size_t len);
 /* The facts' hash of the two-word key "w1 w2" (NORM_WF_TENSE_PAIR) from

@@ -3,7 +3,7 @@
 **
 **   norm_put_int, norm_put_cap  (norm_time.c) write what snprintf's
 **                               "%0*ld" and its cut at cap write
-**   norm_wordfacts              (norm_tense.c) lets every key of the
+**   norm_wordfacts              (norm_wordfacts.c) lets every key of the
 **                               built-in tables through (no false
 **                               rejection), rejects most other words
 **   norm_read_digits            (norm_digits.c) reads the group forms and
