@@ -15,25 +15,6 @@
 #include "fc_test.h"
 #include "extract/norm_p.h"
 
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	int rc = fc_rules_load(NULL, 1, &rules, &d) != FC_OK;
-	fc_diags_finish(&d);
-	return rc;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
-
 static void put_is_printf(long v, int width)
 {
 	char got[64], want[64];
@@ -92,7 +73,7 @@ static void all_pass(const struct fc_norm *n,
 
 static void test_wordfacts(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	const struct fc_norm *n = rules->norm;
 	const struct norm_wordfacts *f = norm_wordfacts(n);
 	assert_non_null(f);
@@ -180,5 +161,6 @@ int main(void)
 		cmocka_unit_test(test_wordfacts),
 		cmocka_unit_test(test_digits),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }
