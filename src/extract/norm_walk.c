@@ -357,7 +357,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->t = n->scan;
 	norm_near_init(&w->near, n);
 	w->nw = n->nwords;
-	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
+	w->mem = calloc(4 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
 	if (!w->mem || !w->q) {
 		norm_walk_destroy(w);
@@ -365,6 +365,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	}
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
+	w->fmask = w->mem + 3 * w->nw;
 	if (!norm_walk_dfa_init(w)) {
 		norm_walk_destroy(w);
 		return NULL;
@@ -395,6 +396,11 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 void norm_walk_queue_all(struct norm_walk *w)
 {
 	w->is_all = true;
+}
+
+void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
+{
+	w->only = only;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -492,7 +498,13 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		or_set(active, n->digit_set, nw);
 	if (n->nnear)
 		norm_near_groups(&w->near, active);
-	flush(w, w->is_all ? NULL : active);
+	const uint64_t *fm = w->is_all ? NULL : active;
+	if (w->only) {
+		for (size_t k = 0; k < nw; k++)
+			w->fmask[k] = w->only[k] & (fm ? fm[k] : ~0ull);
+		fm = w->fmask;
+	}
+	flush(w, fm);
 	if (n->nnear)
 		norm_near_starts(&w->near, x, s, w->bits, w->q, w->queued);
 	return w->is_oom || w->near.is_oom ? FC_ENOMEM : FC_OK;

@@ -42,7 +42,7 @@ struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
 	size_t nw;
-	uint64_t *mem;          /* tbits and queued */
+	uint64_t *mem;          /* tbits, queued and fmask */
 	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	/* DFA */
@@ -75,6 +75,8 @@ struct norm_walk {
 	size_t nrec, caprec;
 	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
+	const uint64_t *only;   /* queue for these patterns only (NULL: all) */
+	uint64_t *fmask;        /* the flush's patterns: active and only */
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
 	/* ASCII pairs (first byte << 7 | second) from which a walk for
 	** anywhere reports nothing and dies at the second byte (a word's
@@ -116,6 +118,13 @@ uint32_t norm_walk_dfa_state_bits(struct norm_walk *w, uint32_t id,
 				  bool is_bail);
 
 /* ---- The pass (norm_walk.c) --------------------------------------------- */
+
+/* From now on, queue starts only for the patterns of bitset only (NULL:
+** every active one again); active still gets every pattern the stretch
+** activates. A look-back (norm_anchor.c) runs a few kinds of pattern
+** only: the starts of the rest would be queued, filtered on their hits
+** and never tried. only must outlive its use. */
+void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only);
 
 /* Queue the records of the stretch for every pattern: the DFA is about
 ** to start over, and the records name its bits. */
