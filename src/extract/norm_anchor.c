@@ -11,9 +11,12 @@
 ** value that starts last is the anchor. Patterns that count from a
 ** mention take no part in a look-back, so it never recurses; its cost
 ** is bounded by the window. The window is read as the scan reads a
-** stretch: one walk (norm_walk.c, with a DFA of its own kept for the
-** whole scan) finds the active patterns and where their matches may
-** start, and a pattern is tried anchored there only.
+** stretch: one walk (norm_walk.c) finds the active patterns and where
+** their matches may start, and a pattern is tried anchored there only.
+** The walk is the look-back's own (its queues are the look-back's while
+** the scan's are in use), on the DFA of the scan's walk when the scan
+** binds it (norm_lookback_bind): the window is text the scan has read,
+** so its transitions are mostly made already.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -38,7 +41,8 @@ struct window {
 
 struct norm_lookback {
 	const struct fc_norm *n;
-	struct norm_walk *walk;
+	struct norm_walk *host; /* the scan's walk, whose DFA walk shares */
+	struct norm_walk *walk; /* made on first use */
 	pcre2_match_data *md;
 	uint64_t *active;
 	/* the patterns a look-back runs (is_anchor_pattern, with code):
@@ -51,31 +55,52 @@ struct norm_lookback {
 
 static bool is_anchor_pattern(const struct norm_pattern *p);
 
-static struct norm_lookback *lookback_create(const struct fc_norm *n)
+struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
+					   struct norm_walk *host)
 {
 	struct norm_lookback *lb = calloc(1, sizeof(*lb));
 	if (!lb)
 		return NULL;
 	lb->n = n;
-	lb->walk = norm_walk_create(n);
-	lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, NULL);
-	lb->active = calloc(3 * n->nwords, sizeof(uint64_t));
-	if (!lb->walk || !lb->md || !lb->active) {
-		norm_lookback_destroy(lb);
-		return NULL;
-	}
-	lb->anchor_set = lb->active + n->nwords;
-	lb->quarter_set = lb->active + 2 * n->nwords;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		const struct norm_pattern *p = &n->patterns[i];
-		uint64_t bit = 1ull << (i % 64);
-		if (!p->code || !is_anchor_pattern(p))
-			continue;
-		lb->anchor_set[i / 64] |= bit;
-		if (p->is_quarterly)
-			lb->quarter_set[i / 64] |= bit;
-	}
+	lb->host = host;
 	return lb;
+}
+
+void norm_lookback_bind(struct norm_lookback *lb, struct norm_walk *host)
+{
+	if (!lb || lb->host == host)
+		return;
+	norm_walk_destroy(lb->walk);
+	lb->walk = NULL;
+	lb->host = host;
+}
+
+/* Make what a look-back needs (the first time): false when out of
+** memory. */
+static bool lookback_ready(struct norm_lookback *lb)
+{
+	const struct fc_norm *n = lb->n;
+	if (!lb->walk)
+		lb->walk = lb->host ? norm_walk_create_shared(lb->host)
+				    : norm_walk_create(n);
+	if (!lb->md)
+		lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1,
+						 NULL);
+	if (!lb->active && (lb->active = calloc(3 * n->nwords,
+						sizeof(uint64_t)))) {
+		lb->anchor_set = lb->active + n->nwords;
+		lb->quarter_set = lb->active + 2 * n->nwords;
+		for (size_t i = 0; i < n->npatterns; i++) {
+			const struct norm_pattern *p = &n->patterns[i];
+			uint64_t bit = 1ull << (i % 64);
+			if (!p->code || !is_anchor_pattern(p))
+				continue;
+			lb->anchor_set[i / 64] |= bit;
+			if (p->is_quarterly)
+				lb->quarter_set[i / 64] |= bit;
+		}
+	}
+	return lb->walk && lb->md && lb->active;
 }
 
 void norm_lookback_destroy(struct norm_lookback *lb)
@@ -271,11 +296,16 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 		return false;
 	struct norm_lookback *lb = m->lookback ? *m->lookback : NULL;
 	if (!lb) {
-		lb = lookback_create(n);
+		lb = norm_lookback_create(n, NULL);
 		if (!lb)
 			return false;
 		if (m->lookback)
 			*m->lookback = lb;
+	}
+	if (!lookback_ready(lb)) {
+		if (!m->lookback)
+			norm_lookback_destroy(lb);
+		return false;
 	}
 	bool found = false;
 	uint32_t e = m->start;
