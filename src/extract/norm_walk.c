@@ -111,7 +111,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 
 void norm_walk_flush_all(struct norm_walk *w)
 {
-	flush(w, NULL);
+	flush(w, w->only);
 }
 
 /* The triggers of bits b (F_TRIG) into active, and a hit when a pattern

@@ -256,8 +256,10 @@ static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
 static void clear_dfa(struct norm_walk *w)
 {
 	/* the records name bits about to go: queue them now, for every
-	** pattern (the inactive ones are not run); the hits kept for
-	** anchor groups name them too */
+	** pattern the walk queues for (the inactive ones are not run); the
+	** hits kept for anchor groups name them too. A shared DFA: the
+	** walk that makes it start over is the one reading a stretch (the
+	** other has no records nor hits in use) */
 	norm_walk_flush_all(w);
 	norm_near_save(&w->near, w->d->bits);
 	w->d->nst = w->d->ndnodes = 0;

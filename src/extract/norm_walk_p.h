@@ -144,8 +144,8 @@ struct norm_walk *norm_walk_create_shared(struct norm_walk *host);
 ** and never tried. only must outlive its use. */
 void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only);
 
-/* Queue the records of the stretch for every pattern: the DFA is about
-** to start over, and the records name its bits. */
+/* Queue the records of the stretch for every pattern (of w->only, if
+** set): the DFA is about to start over, and the records name its bits. */
 void norm_walk_flush_all(struct norm_walk *w);
 
 /* ---- The look-back's walk (norm_anchor.c) --------------------------------- */
