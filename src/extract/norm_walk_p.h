@@ -133,9 +133,10 @@ uint32_t norm_walk_dfa_state_bits(struct norm_walk *w, uint32_t id,
 
 /* ---- The pass (norm_walk.c) --------------------------------------------- */
 
-/* A walk on the DFA of host (which must outlive it), for the look-back
-** of host's scan: it reads no stretch while host reads one. NULL when out
-** of memory. */
+/* A walk on the DFA of host, for the look-back of host's scan: it reads
+** no stretch while host reads one, nor after host is destroyed (it may
+** be destroyed after: that frees no part of the DFA). NULL when out of
+** memory. */
 struct norm_walk *norm_walk_create_shared(struct norm_walk *host);
 /* From now on, queue starts only for the patterns of bitset only (NULL:
 ** every active one again); active still gets every pattern the stretch
