@@ -3,7 +3,7 @@
 ** (norm_first.c reads the regex, norm_first_index.c lexes it once for
 ** the lookups, norm_first_memo.c keeps the strings of groups across
 ** patterns, norm_fa.c reads byte classes and escapes, norm_pset.c
-** makes the sets of start strings).
+** makes the sets of start strings, norm_pset_norm.c keeps them small).
 */
 #ifndef FC_NORM_FIRST_P_H
 #define FC_NORM_FIRST_P_H
@@ -229,7 +229,7 @@ long norm_fa_escape_char(struct fa *f, unsigned c);
 void norm_fa_parse_class(struct fa *f, bool is_ci, uint64_t *b);
 bool norm_fa_parse_quant(struct fa *f, long *min, long *max);
 
-/* ---- String sets (norm_pset.c) ------------------------------------------ */
+/* ---- String sets (norm_pset.c, norm_pset_norm.c) ------------------------ */
 
 bool norm_ps_grow(struct fa *f, struct pset *p);
 
@@ -245,6 +245,9 @@ void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
 /* The same, each pass over the whole set (the reference of the tests). */
 void norm_ps_norm_all(struct fa *f, struct pset *p);
+/* Cut the longest strings of p by one class (nothing known after them);
+** false when none is longer than one. */
+bool norm_ps_cut_longest(struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
 void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);

@@ -84,7 +84,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
 		if (!(b & REC_SET)) {
 			/* interned bits: their words with bits */
-			const uint64_t *l = w->pats + w->pat_at[b];
+			const uint64_t *l = w->d->pats + w->d->pat_at[b];
 			for (const uint64_t *o = l + 1; o < l + 1 + 2 * l[0];
 			     o += 2) {
 				size_t k = (size_t)o[0];
@@ -111,7 +111,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 
 void norm_walk_flush_all(struct norm_walk *w)
 {
-	flush(w, NULL);
+	flush(w, w->only);
 }
 
 /* The triggers of bits b (F_TRIG) into active, and a hit when a pattern
@@ -119,9 +119,9 @@ void norm_walk_flush_all(struct norm_walk *w)
 static void report_trig(struct norm_walk *w, uint32_t b, uint32_t p,
 			uint64_t *active)
 {
-	const uint64_t *t = w->bits + ((size_t)b * 2 + 1) * w->nw;
+	const uint64_t *t = w->d->bits + ((size_t)b * 2 + 1) * w->nw;
 	or_set(active, t, w->nw);
-	if (w->bflags[b] & F_POS)
+	if (w->d->bflags[b] & F_POS)
 		norm_near_hit(&w->near, p, NEAR_DFA | b);
 }
 
@@ -132,7 +132,7 @@ static inline void report(struct norm_walk *w, uint32_t b, uint32_t p,
 {
 	if (!b)
 		return;
-	uint8_t f = w->bflags[b];
+	uint8_t f = w->d->bflags[b];
 	if (f & F_STARTS)
 		add_rec(w, p, b);
 	if (f & F_TRIG)
@@ -144,7 +144,7 @@ static inline void report(struct norm_walk *w, uint32_t b, uint32_t p,
 static inline uint32_t state_bits(struct norm_walk *w, uint32_t id,
 				  bool is_bail)
 {
-	uint32_t b = is_bail ? w->st[id].bail : w->st[id].end;
+	uint32_t b = is_bail ? w->d->st[id].bail : w->d->st[id].end;
 	return b != UNKNOWN ? b : norm_walk_dfa_state_bits(w, id, is_bail);
 }
 
@@ -167,8 +167,8 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 	uint32_t id, uint32_t e, uint64_t *active)
 {
 	for (; id && i < e; i++) {
-		size_t at = id * w->nrow + w->col[x[i]];
-		uint32_t nx = w->trans[at];
+		size_t at = id * w->d->nrow + w->d->col[x[i]];
+		uint32_t nx = w->d->trans[at];
 		if (nx & T_BITS) {
 			if (nx == T_BAIL) {
 				uint32_t bb = state_bits(w, id, true);
@@ -184,7 +184,7 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 				id = tr >> 16;
 				continue;
 			}
-			report(w, w->tbits16[at], p, active);
+			report(w, w->d->tbits16[at], p, active);
 			nx &= ~T_BITS;
 		}
 		id = nx;
@@ -228,15 +228,15 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
      bool any_only, uint64_t *active)
 {
 	unsigned c = x[p];
-	uint32_t tr = c < 0x80 ? w->start[any_only][c] : UNKNOWN;
+	uint32_t tr = c < 0x80 ? w->d->start[any_only][c] : UNKNOWN;
 	if (__builtin_expect(tr == UNKNOWN, 0)) {
 		walk_start(w, x, p, e, any_only, active);
 		return;
 	}
 	report(w, tr & 0xFFFF, p, active);
-	const size_t nrow = w->nrow;
-	const uint8_t *col = w->col;
-	const uint16_t *trans = w->trans;
+	const size_t nrow = w->d->nrow;
+	const uint8_t *col = w->d->col;
+	const uint16_t *trans = w->d->trans;
 	uint32_t id = tr >> 16; /* 0: the dead state */
 	uint32_t i = p + 1;
 	for (; id && i < e; i++) {
@@ -247,7 +247,7 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 				walk_on(w, x, p, i, id, e, active);
 				return;
 			}
-			report(w, w->tbits16[at], p, active);
+			report(w, w->d->tbits16[at], p, active);
 			nx &= ~T_BITS;
 		}
 		id = nx;
@@ -260,19 +260,19 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
 						 unsigned c1, unsigned c2)
 {
-	uint32_t tr = w->start[1][c1];
+	uint32_t tr = w->d->start[1][c1];
 	if (tr == UNKNOWN)
 		return false;
 	uint32_t id = tr >> 16;
-	uint32_t nx = id ? w->trans[id * w->nrow + w->col[c2]] : 0;
+	uint32_t nx = id ? w->d->trans[id * w->d->nrow + w->d->col[c2]] : 0;
 	if (nx == T_UNKNOWN)
 		return false;
 	unsigned k = c1 << 7 | c2;
 	bool is_dead = !(tr & 0xFFFF) && !nx;
 	if (is_dead)
-		w->pair_dead[k / 64] |= 1ull << (k % 64);
+		w->d->pair_dead[k / 64] |= 1ull << (k % 64);
 	else
-		w->pair_live[k / 64] |= 1ull << (k % 64);
+		w->d->pair_live[k / 64] |= 1ull << (k % 64);
 	return is_dead;
 }
 
@@ -283,7 +283,7 @@ static inline bool is_dead_pair(const struct norm_walk *w,
 	if (i + 1 >= e || x[i + 1] >= 0x80)
 		return false;
 	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
-	return w->pair_dead[k / 64] >> (k % 64) & 1;
+	return w->d->pair_dead[k / 64] >> (k % 64) & 1;
 }
 
 /* Is a walk for anywhere from ASCII x[i] idle (pair_dead)? */
@@ -293,9 +293,9 @@ static inline bool is_idle_pair(struct norm_walk *w, const unsigned char *x,
 	if (i + 1 >= e || x[i + 1] >= 0x80)
 		return false;
 	unsigned k = (unsigned)x[i] << 7 | x[i + 1];
-	if (w->pair_dead[k / 64] >> (k % 64) & 1)
+	if (w->d->pair_dead[k / 64] >> (k % 64) & 1)
 		return true;
-	if (w->pair_live[k / 64] >> (k % 64) & 1)
+	if (w->d->pair_live[k / 64] >> (k % 64) & 1)
 		return false;
 	return pair_learn(w, x[i], x[i + 1]);
 }
@@ -348,7 +348,8 @@ static void trigger_word(struct norm_walk *w, const unsigned char *x,
 	}
 }
 
-struct norm_walk *norm_walk_create(const struct fc_norm *n)
+/* A walk with a DFA of its own (host NULL) or host's. */
+static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 {
 	struct norm_walk *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -357,7 +358,7 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	w->t = n->scan;
 	norm_near_init(&w->near, n);
 	w->nw = n->nwords;
-	w->mem = calloc(3 * w->nw, sizeof(uint64_t));
+	w->mem = calloc(4 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
 	if (!w->mem || !w->q) {
 		norm_walk_destroy(w);
@@ -365,11 +366,26 @@ struct norm_walk *norm_walk_create(const struct fc_norm *n)
 	}
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
+	w->fmask = w->mem + 3 * w->nw;
+	if (host) {
+		w->d = host->d;
+		return w;
+	}
 	if (!norm_walk_dfa_init(w)) {
 		norm_walk_destroy(w);
 		return NULL;
 	}
 	return w;
+}
+
+struct norm_walk *norm_walk_create(const struct fc_norm *n)
+{
+	return make(n, NULL);
+}
+
+struct norm_walk *norm_walk_create_shared(struct norm_walk *host)
+{
+	return make(host->n, host);
 }
 
 void norm_walk_destroy(struct norm_walk *w)
@@ -395,6 +411,11 @@ const struct norm_startq *norm_walk_starts(const struct norm_walk *w,
 void norm_walk_queue_all(struct norm_walk *w)
 {
 	w->is_all = true;
+}
+
+void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
+{
+	w->only = only;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -492,8 +513,14 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		or_set(active, n->digit_set, nw);
 	if (n->nnear)
 		norm_near_groups(&w->near, active);
-	flush(w, w->is_all ? NULL : active);
+	const uint64_t *fm = w->is_all ? NULL : active;
+	if (w->only) {
+		for (size_t k = 0; k < nw; k++)
+			w->fmask[k] = w->only[k] & (fm ? fm[k] : ~0ull);
+		fm = w->fmask;
+	}
+	flush(w, fm);
 	if (n->nnear)
-		norm_near_starts(&w->near, x, s, w->bits, w->q, w->queued);
+		norm_near_starts(&w->near, x, s, w->d->bits, w->q, w->queued);
 	return w->is_oom || w->near.is_oom ? FC_ENOMEM : FC_OK;
 }

@@ -33,23 +33,23 @@ static uint32_t hash_words(const void *p, size_t n)
 	return (uint32_t)(h >> 32) | 1;
 }
 
-/* The list of the words of w->tbits's starts, for bit set w->nbits. */
+/* The list of the words of w->tbits's starts, for bit set w->d->nbits. */
 static bool pat_list(struct norm_walk *w)
 {
 	size_t cnt = 0;
 	for (size_t k = 0; k < w->nw; k++)
 		cnt += w->tbits[k] != 0;
-	if (!vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
-		   w->nbits + 1) ||
-	    !vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats,
-		   w->npats + 2 * cnt + 1))
+	if (!vgrow(w, (void **)&w->d->pat_at, sizeof(*w->d->pat_at), &w->d->cappat_at,
+		   w->d->nbits + 1) ||
+	    !vgrow(w, (void **)&w->d->pats, sizeof(*w->d->pats), &w->d->cappats,
+		   w->d->npats + 2 * cnt + 1))
 		return false;
-	w->pat_at[w->nbits] = (uint32_t)w->npats;
-	w->pats[w->npats++] = cnt;
+	w->d->pat_at[w->d->nbits] = (uint32_t)w->d->npats;
+	w->d->pats[w->d->npats++] = cnt;
 	for (size_t k = 0; k < w->nw; k++)
 		if (w->tbits[k]) {
-			w->pats[w->npats++] = k;
-			w->pats[w->npats++] = w->tbits[k];
+			w->d->pats[w->d->npats++] = k;
+			w->d->pats[w->d->npats++] = w->tbits[k];
 		}
 	return true;
 }
@@ -64,33 +64,33 @@ static uint32_t bits_id(struct norm_walk *w)
 	if (empty)
 		return 0;
 	uint32_t h = hash_words(w->tbits, n2 * sizeof(uint64_t));
-	size_t i = h & w->hbitsmask;
-	for (;; i = (i + 1) & w->hbitsmask) {
-		uint32_t k = w->hbits[i];
+	size_t i = h & w->d->hbitsmask;
+	for (;; i = (i + 1) & w->d->hbitsmask) {
+		uint32_t k = w->d->hbits[i];
 		if (!k)
 			break;
-		if (!memcmp(w->bits + k * n2, w->tbits, n2 * sizeof(uint64_t)))
+		if (!memcmp(w->d->bits + k * n2, w->tbits, n2 * sizeof(uint64_t)))
 			return k;
 	}
-	if (w->nbits >= 0xFFFF || w->nbits * 2 > w->hbitsmask ||
-	    !vgrow(w, (void **)&w->bits, n2 * sizeof(uint64_t), &w->capbits,
-		   w->nbits + 1)) {
-		w->is_oom = w->is_oom || w->nbits < 0xFFFF;
+	if (w->d->nbits >= 0xFFFF || w->d->nbits * 2 > w->d->hbitsmask ||
+	    !vgrow(w, (void **)&w->d->bits, n2 * sizeof(uint64_t), &w->d->capbits,
+		   w->d->nbits + 1)) {
+		w->is_oom = w->is_oom || w->d->nbits < 0xFFFF;
 		return UNKNOWN;
 	}
-	memcpy(w->bits + w->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
-	if (!vgrow(w, (void **)&w->bflags, 1, &w->capbflags, w->nbits + 1))
+	memcpy(w->d->bits + w->d->nbits * n2, w->tbits, n2 * sizeof(uint64_t));
+	if (!vgrow(w, (void **)&w->d->bflags, 1, &w->d->capbflags, w->d->nbits + 1))
 		return UNKNOWN;
 	uint8_t f = 0;
 	for (size_t k = 0; k < w->nw; k++)
 		f |= (w->tbits[k] ? F_STARTS : 0) |
 		     (w->tbits[w->nw + k] ? F_TRIG : 0) |
 		     (w->tbits[w->nw + k] & w->n->pos_set[k] ? F_POS : 0);
-	w->bflags[w->nbits] = f;
+	w->d->bflags[w->d->nbits] = f;
 	if (!pat_list(w))
 		return UNKNOWN;
-	w->hbits[i] = (uint32_t)w->nbits;
-	return (uint32_t)w->nbits++;
+	w->d->hbits[i] = (uint32_t)w->d->nbits;
+	return (uint32_t)w->d->nbits++;
 }
 
 /* The bits of the conds of node set S when the next byte is b (b < 0:
@@ -141,40 +141,40 @@ static uint32_t state_id(struct norm_walk *w, size_t n)
 	if (!n)
 		return 0;
 	uint32_t h = hash_words(w->tmp, n * sizeof(*w->tmp));
-	size_t i = h & w->hstmask;
-	for (;; i = (i + 1) & w->hstmask) {
-		uint32_t k = w->hst[i];
+	size_t i = h & w->d->hstmask;
+	for (;; i = (i + 1) & w->d->hstmask) {
+		uint32_t k = w->d->hst[i];
 		if (!k)
 			break;
-		const struct dstate *d = &w->st[k - 1];
+		const struct dstate *d = &w->d->st[k - 1];
 		if (d->hash == h && d->nnodes == n &&
-		    !memcmp(w->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
+		    !memcmp(w->d->dnodes + d->nodes, w->tmp, n * sizeof(*w->tmp)))
 			return k - 1;
 	}
-	if (w->nst >= w->maxst)
+	if (w->d->nst >= w->d->maxst)
 		return UNKNOWN;
-	if (!vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, w->nst + 1) ||
-	    !vgrow(w, (void **)&w->dnodes, sizeof(*w->dnodes), &w->capdnodes,
-		   w->ndnodes + n) ||
-	    !vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
-		   &w->captrans, w->nst + 1) ||
-	    !vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
-		   &w->captbits16, w->nst + 1))
+	if (!vgrow(w, (void **)&w->d->st, sizeof(*w->d->st), &w->d->capst, w->d->nst + 1) ||
+	    !vgrow(w, (void **)&w->d->dnodes, sizeof(*w->d->dnodes), &w->d->capdnodes,
+		   w->d->ndnodes + n) ||
+	    !vgrow(w, (void **)&w->d->trans, w->d->nrow * sizeof(*w->d->trans),
+		   &w->d->captrans, w->d->nst + 1) ||
+	    !vgrow(w, (void **)&w->d->tbits16, w->d->nrow * sizeof(*w->d->tbits16),
+		   &w->d->captbits16, w->d->nst + 1))
 		return UNKNOWN;
-	uint32_t id = (uint32_t)w->nst;
-	struct dstate *d = &w->st[id];
-	d->nodes = (uint32_t)w->ndnodes;
+	uint32_t id = (uint32_t)w->d->nst;
+	struct dstate *d = &w->d->st[id];
+	d->nodes = (uint32_t)w->d->ndnodes;
 	d->nnodes = (uint32_t)n;
 	d->hash = h;
-	memcpy(w->dnodes + w->ndnodes, w->tmp, n * sizeof(*w->tmp));
-	w->ndnodes += n;
+	memcpy(w->d->dnodes + w->d->ndnodes, w->tmp, n * sizeof(*w->tmp));
+	w->d->ndnodes += n;
 	/* every column T_UNKNOWN (0xFFFF), the last T_BAIL */
-	memset(w->trans + id * w->nrow, 0xFF, t->ncls * sizeof(*w->trans));
-	w->trans[id * w->nrow + t->ncls] = T_BAIL;
+	memset(w->d->trans + id * w->d->nrow, 0xFF, t->ncls * sizeof(*w->d->trans));
+	w->d->trans[id * w->d->nrow + t->ncls] = T_BAIL;
 	/* made when a walk first ends or bails here (few states do) */
 	d->end = d->bail = UNKNOWN;
-	w->hst[i] = id + 1;
-	w->nst++;
+	w->d->hst[i] = id + 1;
+	w->d->nst++;
 	return id;
 }
 
@@ -217,11 +217,11 @@ static uint32_t step(struct norm_walk *w, uint32_t id, unsigned b)
 {
 	const struct norm_scan *t = w->t;
 	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
-	const struct dstate *d = &w->st[id];
-	cond_bits(w, w->dnodes + d->nodes, d->nnodes, (int)b);
+	const struct dstate *d = &w->d->st[id];
+	cond_bits(w, w->d->dnodes + d->nodes, d->nnodes, (int)b);
 	size_t n = 0;
 	for (uint32_t k = 0; k < d->nnodes; k++) {
-		uint32_t nd = w->dnodes[w->st[id].nodes + k];
+		uint32_t nd = w->d->dnodes[w->d->st[id].nodes + k];
 		const struct trie_node *node = &t->nodes[nd];
 		if (node->is_loop && set_has(t->sets[node->sym], b))
 			add_node(w, &n, nd);
@@ -256,35 +256,37 @@ static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
 static void clear_dfa(struct norm_walk *w)
 {
 	/* the records name bits about to go: queue them now, for every
-	** pattern (the inactive ones are not run); the hits kept for
-	** anchor groups name them too */
+	** pattern the walk queues for (the inactive ones are not run); the
+	** hits kept for anchor groups name them too. A shared DFA: the
+	** walk that makes it start over is the one reading a stretch (the
+	** other has no records nor hits in use) */
 	norm_walk_flush_all(w);
-	norm_near_save(&w->near, w->bits);
-	w->nst = w->ndnodes = 0;
-	w->nbits = 1; /* 0: the empty set */
+	norm_near_save(&w->near, w->d->bits);
+	w->d->nst = w->d->ndnodes = 0;
+	w->d->nbits = 1; /* 0: the empty set */
 	/* bit set 0, the empty one, lists no pattern */
-	w->npats = 0;
-	if (vgrow(w, (void **)&w->pat_at, sizeof(*w->pat_at), &w->cappat_at,
+	w->d->npats = 0;
+	if (vgrow(w, (void **)&w->d->pat_at, sizeof(*w->d->pat_at), &w->d->cappat_at,
 		  1) &&
-	    vgrow(w, (void **)&w->pats, sizeof(*w->pats), &w->cappats, 1)) {
-		w->pat_at[0] = 0;
-		w->pats[w->npats++] = 0;
+	    vgrow(w, (void **)&w->d->pats, sizeof(*w->d->pats), &w->d->cappats, 1)) {
+		w->d->pat_at[0] = 0;
+		w->d->pats[w->d->npats++] = 0;
 	}
-	memset(w->hst, 0, (w->hstmask + 1) * sizeof(*w->hst));
-	memset(w->hbits, 0, (w->hbitsmask + 1) * sizeof(*w->hbits));
-	memset(w->start, 0xFF, sizeof(w->start));
+	memset(w->d->hst, 0, (w->d->hstmask + 1) * sizeof(*w->d->hst));
+	memset(w->d->hbits, 0, (w->d->hbitsmask + 1) * sizeof(*w->d->hbits));
+	memset(w->d->start, 0xFF, sizeof(w->d->start));
 	/* state 0: no node (dead) */
-	w->nst = 0;
+	w->d->nst = 0;
 	state_id(w, 0);
-	if (vgrow(w, (void **)&w->st, sizeof(*w->st), &w->capst, 1) &&
-	    vgrow(w, (void **)&w->trans, w->nrow * sizeof(*w->trans),
-		  &w->captrans, 1) &&
-	    vgrow(w, (void **)&w->tbits16, w->nrow * sizeof(*w->tbits16),
-		  &w->captbits16, 1)) {
-		memset(&w->st[0], 0, sizeof(w->st[0]));
-		for (size_t c = 0; c < w->nrow; c++)
-			w->trans[c] = 0; /* dead stays dead, reports nothing */
-		w->nst = 1;
+	if (vgrow(w, (void **)&w->d->st, sizeof(*w->d->st), &w->d->capst, 1) &&
+	    vgrow(w, (void **)&w->d->trans, w->d->nrow * sizeof(*w->d->trans),
+		  &w->d->captrans, 1) &&
+	    vgrow(w, (void **)&w->d->tbits16, w->d->nrow * sizeof(*w->d->tbits16),
+		  &w->d->captbits16, 1)) {
+		memset(&w->d->st[0], 0, sizeof(w->d->st[0]));
+		for (size_t c = 0; c < w->d->nrow; c++)
+			w->d->trans[c] = 0; /* dead stays dead, reports nothing */
+		w->d->nst = 1;
 	}
 }
 
@@ -294,13 +296,13 @@ static void clear_dfa(struct norm_walk *w)
 */
 static bool restart_at(struct norm_walk *w, uint32_t *id)
 {
-	size_t n = w->st[*id].nnodes;
+	size_t n = w->d->st[*id].nnodes;
 	uint32_t *set = malloc(n * sizeof(*set));
 	if (!set) {
 		w->is_oom = true;
 		return false;
 	}
-	memcpy(set, w->dnodes + w->st[*id].nodes, n * sizeof(*set));
+	memcpy(set, w->d->dnodes + w->d->st[*id].nodes, n * sizeof(*set));
 	clear_dfa(w);
 	if (vgrow(w, (void **)&w->tmp, sizeof(*w->tmp), &w->captmp, n))
 		memcpy(w->tmp, set, n * sizeof(*set));
@@ -316,8 +318,8 @@ static uint32_t make_state_bits(struct norm_walk *w, uint32_t id,
 				bool is_bail)
 {
 	const struct norm_scan *t = w->t;
-	const struct dstate *d = &w->st[id];
-	const uint32_t *set = w->dnodes + d->nodes;
+	const struct dstate *d = &w->d->st[id];
+	const uint32_t *set = w->d->dnodes + d->nodes;
 	size_t nw = w->nw;
 	memset(w->tbits, 0, 2 * nw * sizeof(uint64_t));
 	cond_bits(w, set, d->nnodes, -1);
@@ -328,7 +330,7 @@ static uint32_t make_state_bits(struct norm_walk *w, uint32_t id,
 	}
 	uint32_t b = bits_id(w);
 	if (b != UNKNOWN)
-		*(is_bail ? &w->st[id].bail : &w->st[id].end) = b;
+		*(is_bail ? &w->d->st[id].bail : &w->d->st[id].end) = b;
 	return b;
 }
 
@@ -354,9 +356,9 @@ uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b)
 			return UNKNOWN;
 		}
 	}
-	size_t at = *id * w->nrow + t->bcls[b];
-	w->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
-	w->tbits16[at] = (uint16_t)(tr & 0xFFFF);
+	size_t at = *id * w->d->nrow + t->bcls[b];
+	w->d->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
+	w->d->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
 }
 
@@ -370,42 +372,44 @@ uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c)
 			return UNKNOWN;
 		}
 	}
-	w->start[any_only][c] = tr;
+	w->d->start[any_only][c] = tr;
 	return tr;
 }
 
 bool norm_walk_dfa_init(struct norm_walk *w)
 {
-	w->maxst = DFA_MAX;
-	w->hstmask = 2 * DFA_MAX - 1;
-	w->hst = calloc(w->hstmask + 1, sizeof(*w->hst));
-	w->hbitsmask = 2 * 65536 - 1;
-	w->hbits = calloc(w->hbitsmask + 1, sizeof(*w->hbits));
-	if (!w->hst || !w->hbits)
+	w->d = &w->own;
+	w->d->maxst = DFA_MAX;
+	w->d->hstmask = 2 * DFA_MAX - 1;
+	w->d->hst = calloc(w->d->hstmask + 1, sizeof(*w->d->hst));
+	w->d->hbitsmask = 2 * 65536 - 1;
+	w->d->hbits = calloc(w->d->hbitsmask + 1, sizeof(*w->d->hbits));
+	if (!w->d->hst || !w->d->hbits)
 		return false;
-	w->nrow = w->t->ncls + 1;
+	w->d->nrow = w->t->ncls + 1;
 	for (unsigned c = 0; c < 256; c++)
-		w->col[c] = c < 128 ? w->t->bcls[c] : (uint8_t)w->t->ncls;
+		w->d->col[c] = c < 128 ? w->t->bcls[c] : (uint8_t)w->t->ncls;
 	clear_dfa(w);
 	return !w->is_oom;
 }
 
 void norm_walk_dfa_free(struct norm_walk *w)
 {
-	free(w->st);
-	free(w->dnodes);
-	free(w->trans);
-	free(w->tbits16);
-	free(w->hst);
-	free(w->bits);
-	free(w->hbits);
-	free(w->bflags);
-	free(w->pat_at);
-	free(w->pats);
+	struct walk_dfa *d = &w->own;
+	free(d->st);
+	free(d->dnodes);
+	free(d->trans);
+	free(d->tbits16);
+	free(d->hst);
+	free(d->bits);
+	free(d->hbits);
+	free(d->bflags);
+	free(d->pat_at);
+	free(d->pats);
 	free(w->tmp);
 }
 
 void norm_walk_set_max_states(struct norm_walk *w, size_t n)
 {
-	w->maxst = n < 4 ? 4 : n < DFA_MAX ? n : DFA_MAX;
+	w->d->maxst = n < 4 ? 4 : n < DFA_MAX ? n : DFA_MAX;
 }
