@@ -200,12 +200,23 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 
 /* ---- Made entities (one of each, so long texts stay small) ----------- */
 
-static uint32_t hash_str(uint32_t h, const char *k)
+/* A hash of string k (NULL too) from h, eight bytes a step (the
+** emap's order never shows in the output, so any good mix will do). */
+static uint32_t hash_str(uint32_t h0, const char *k)
 {
-	if (k)
-		for (; *k; k++)
-			h = (h ^ (unsigned char)*k) * 16777619u;
-	return (h ^ 0xFF) * 16777619u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ h0;
+	size_t n = k ? strlen(k) : 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, k + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	uint64_t w = 0;
+	if (n > i)
+		memcpy(&w, k + i, n - i);
+	h = (h ^ w ^ (uint64_t)n << 56) * 0xC4CEB9FE1A85EC53ull;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 static bool str_eq(const char *a, const char *b)

@@ -276,7 +276,7 @@ void lx_scan_cues(struct lx_scan *s)
 		for (const struct lx_sense *se = t->match->senses; se;
 		     se = se->next) {
 			if (se->kind != LX_S_CUE ||
-			    !(PASS_B_CUES >> l->cues[se->ref].kind & 1) ||
+			    !(PASS_B_CUES >> se->cue_kind & 1) ||
 			    !lx_sense_ok(s, se, i))
 				continue;
 			const struct lx_cue *cue = &l->cues[se->ref];

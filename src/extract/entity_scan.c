@@ -41,7 +41,7 @@ const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 		return NULL;
 	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next)
-		if (se->kind == LX_S_CUE && s->l->cues[se->ref].kind == ck &&
+		if (se->kind == LX_S_CUE && se->cue_kind == ck &&
 		    lx_sense_ok(s, se, i))
 			return se;
 	return NULL;
@@ -322,7 +322,7 @@ static bool place_context(const struct lx_scan *s, size_t i)
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
-			    s->l->cues[se->ref].kind == LX_CUE_PLACE_CONTEXT)
+			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
 				return true;
 	}
 	/* "in central Tehran": one lower-case word in between */
@@ -333,7 +333,7 @@ static bool place_context(const struct lx_scan *s, size_t i)
 		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
 		     se = se->next)
 			if (se->kind == LX_S_CUE &&
-			    s->l->cues[se->ref].kind == LX_CUE_PLACE_CONTEXT)
+			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
 				return true;
 	}
 	return false;

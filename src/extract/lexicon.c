@@ -431,7 +431,8 @@ static bool past(const struct lx_tok *t, uint32_t off, bool by_end)
 ** steps, then halving: O(log d) for an answer d tokens on, so nearby
 ** answers (mentions come roughly in text order) cost a few steps.
 */
-static size_t first_past(const struct lx_tok *v, size_t lo, size_t hi,
+__attribute__((always_inline)) static inline size_t
+first_past(const struct lx_tok *v, size_t lo, size_t hi,
 			 uint32_t off, bool by_end)
 {
 	size_t step = 1;
@@ -507,17 +508,17 @@ static fc_status block_spans(struct lx_scan *s, int32_t **out)
 	return FC_OK;
 }
 
-/* Is token i a stop word, determiner or particle (before matching)? */
-static bool is_stop_word(const struct lx_scan *s, size_t i)
+/* Is a token of gazetteer slot sl (or none) a stop word, determiner or
+** particle (before matching)? */
+static bool is_stop_word(const struct lx_slot *sl)
 {
-	const struct lx_slot *sl = lx_word_slot(s, i);
 	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
 				 1u << LX_CUE_PARTICLE)))
 		return false;
 	for (const struct lx_sense *se = sl->senses; se; se = se->next) {
 		if (se->kind != LX_S_CUE)
 			continue;
-		enum lx_cue_kind k = s->l->cues[se->ref].kind;
+		enum lx_cue_kind k = se->cue_kind;
 		if (k == LX_CUE_STOP || k == LX_CUE_DET || k == LX_CUE_PARTICLE)
 			return true;
 	}
@@ -581,7 +582,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
 		** LX_MAX_KEY) */
-		const struct lx_slot *sl = NULL;
+		const struct lx_slot *sl = NULL; /* (kept for is_stop_word) */
 		if (t->norm_len <= LX_MAX_KEY)
 			sl = is_probed
 				     ? lx_gaz_probe(hashes, slots, mask,
@@ -628,7 +629,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 			nwords = ncap = 0;
 		}
 		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
-		    t->end - t->start >= 4 && !is_stop_word(s, i)) {
+		    t->end - t->start >= 4 && !is_stop_word(sl)) {
 			nwords++;
 			ncap += (f & LX_T_CAP) != 0;
 		}
@@ -659,18 +660,18 @@ static void match_at(struct lx_scan *s, size_t i)
 				break;
 			has_blocked = true;
 		}
-		size_t len;
-		const char *key = lx_key(&s->t, i, k, &len);
-		if (len > LX_MAX_KEY)
-			break;
 		if (k > 1) { /* the key goes on: a space, the token */
 			/* (no longer phrase goes on with a token of its hash) */
 			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
 				break;
+			size_t len;
+			const char *key = lx_key(&s->t, i, k, &len);
+			if (len > LX_MAX_KEY)
+				break;
 			h = lx_hash_more(h, key + len - last->norm_len - 1,
 					 last->norm_len + 1);
 			sl = lx_gaz_find_h(l, key, len, h);
-		} else {
+		} else { /* (t->word: its key is short enough) */
 			sl = &l->slots[t->word - 1];
 		}
 		if (!sl)
@@ -680,7 +681,7 @@ static void match_at(struct lx_scan *s, size_t i)
 			if (lx_sense_ok(s, se, i) &&
 			    (!has_blocked ||
 			     (se->kind == LX_S_CUE &&
-			      l->cues[se->ref].kind == LX_CUE_GROUP))) {
+			      se->cue_kind == LX_CUE_GROUP))) {
 				t->match = sl;
 				t->match_ntok = (uint8_t)k;
 				break;

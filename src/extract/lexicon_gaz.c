@@ -61,10 +61,12 @@ fc_status lx_gaz_finish(struct fc_lexicon *l)
 		l->hashes[i] = s->hash | 1;
 		s->kinds = 0;
 		s->cues = 0;
-		for (const struct lx_sense *se = s->senses; se; se = se->next) {
+		for (struct lx_sense *se = s->senses; se; se = se->next) {
 			s->kinds |= (uint16_t)(1u << se->kind);
-			if (se->kind == LX_S_CUE)
-				s->cues |= 1u << l->cues[se->ref].kind;
+			if (se->kind == LX_S_CUE) {
+				se->cue_kind = (uint8_t)l->cues[se->ref].kind;
+				s->cues |= 1u << se->cue_kind;
+			}
 		}
 	}
 	return FC_OK;

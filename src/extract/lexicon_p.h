@@ -100,6 +100,8 @@ struct lx_sense {
 	uint8_t ntok;
 	uint16_t cap_mask;   /* bit i: text token i must be capitalised */
 	uint16_t upper_mask; /* bit i: text token i must be all upper case */
+	uint8_t cue_kind;    /* a cue's l->cues[ref].kind, for the hot
+				checks (set by lx_gaz_finish) */
 	uint32_t ref;        /* entity, role or cue index */
 	struct lx_sense *next;
 };
@@ -193,6 +195,40 @@ static inline uint32_t lx_hash_more(uint32_t h, const char *k, size_t n)
 /* lx_gaz_find with the key's hash known, before lx_gaz_finish. */
 const struct lx_slot *lx_gaz_find_slow(const struct fc_lexicon *l,
 				       const char *key, size_t len, uint32_t h);
+/* Are a[0, n) and b[0, n) the same bytes? Inline, for the short keys
+** of a hit (most are one word): two overlapping loads for 4 to 16
+** bytes, never reading outside either span. */
+static inline bool lx_key_eq(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		uint64_t x, y;
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return false;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		uint32_t x0, y0, x1, y1;
+		memcpy(&x0, a, 4);
+		memcpy(&y0, b, 4);
+		memcpy(&x1, a + n - 4, 4);
+		memcpy(&y1, b + n - 4, 4);
+		return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+	}
+	if (!n)
+		return true;
+	/* 1 to 3 bytes: the first, middle and last cover them all */
+	const unsigned char *p = (const unsigned char *)a,
+			    *q = (const unsigned char *)b;
+	return ((p[0] ^ q[0]) | (p[n >> 1] ^ q[n >> 1]) |
+		(p[n - 1] ^ q[n - 1])) == 0;
+}
+
 /* lx_gaz_find with the key's hash known: the hash array first, one
 ** small load for most misses. */
 static inline const struct lx_slot *
@@ -207,8 +243,9 @@ lx_gaz_probe(const uint32_t *hashes, const struct lx_slot *slots, size_t mask,
 		if (v != h1)
 			continue;
 		const struct lx_slot *s = &slots[i];
-		if (s->hash == h && s->key_len == len &&
-		    !memcmp(s->key, key, len))
+		/* (v == h1: the hash is h but perhaps for its low bit;
+		** the key decides) */
+		if (s->key_len == len && lx_key_eq(s->key, key, len))
 			return s;
 	}
 }
@@ -396,7 +433,7 @@ static inline bool lx_sense_ok(const struct lx_scan *s,
 			return false;
 	}
 	if (se->kind == LX_S_CUE &&
-	    (LX_WORD_CUES >> s->l->cues[se->ref].kind & 1)) {
+	    (LX_WORD_CUES >> se->cue_kind & 1)) {
 		uint16_t f = s->t.v[i].flags;
 		if ((f & LX_T_CAP) && !(f & (LX_T_SSTART | LX_T_HEADLINE)))
 			return false;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "extract/norm_p.h"
+#include "extract/norm_walk_p.h"
 #include "pipeline/timing.h"
 
 struct scan {
@@ -352,6 +353,13 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	sc.walk = piece ? piece->norm : norm_walk_create(n);
 	sc.back = piece ? &piece->norm_back : &sc.lookback;
 	norm_lookback_forget(*sc.back);
+	/* the look-back walks on this walk's DFA (without a look-back now,
+	** for want of memory, one is made with a DFA of its own when
+	** needed) */
+	if (sc.walk && !*sc.back)
+		*sc.back = norm_lookback_create(n, sc.walk);
+	else
+		norm_lookback_bind(*sc.back, sc.walk);
 	sc.occ = fc_arena_alloc(a, (doc->text_len / 64 + 1) *
 					   sizeof(uint64_t));
 	if (sc.md) {
@@ -360,6 +368,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (!sc.md || !sc.active || !sc.unanchored || !sc.runnable ||
 	    !sc.walk || !sc.occ) {
+		norm_lookback_destroy(sc.lookback);
 		if (!piece)
 			norm_walk_destroy(sc.walk);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
@@ -384,9 +393,9 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 			s = e + 1;
 		}
 	}
+	norm_lookback_destroy(sc.lookback);
 	if (!piece)
 		norm_walk_destroy(sc.walk);
-	norm_lookback_destroy(sc.lookback);
 	if (sc.tally) {
 		fc_timing_add_tallies(n->timing, FC_TALLY_NORM, sc.tally,
 				      n->npatterns);

@@ -11,15 +11,18 @@
 ** value that starts last is the anchor. Patterns that count from a
 ** mention take no part in a look-back, so it never recurses; its cost
 ** is bounded by the window. The window is read as the scan reads a
-** stretch: one walk (norm_walk.c, with a DFA of its own kept for the
-** whole scan) finds the active patterns and where their matches may
-** start, and a pattern is tried anchored there only.
+** stretch: one walk (norm_walk.c) finds the active patterns and where
+** their matches may start, and a pattern is tried anchored there only.
+** The walk is the look-back's own (its queues are the look-back's while
+** the scan's are in use), on the DFA of the scan's walk when the scan
+** binds it (norm_lookback_bind): the window is text the scan has read,
+** so its transitions are mostly made already.
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/norm_p.h"
+#include "extract/norm_walk_p.h"
 
 /*
 ** The candidates of one window, sorted. The look-back of a match often
@@ -38,27 +41,66 @@ struct window {
 
 struct norm_lookback {
 	const struct fc_norm *n;
-	struct norm_walk *walk;
+	struct norm_walk *host; /* the scan's walk, whose DFA walk shares */
+	struct norm_walk *walk; /* made on first use */
 	pcre2_match_data *md;
 	uint64_t *active;
+	/* the patterns a look-back runs (is_anchor_pattern, with code):
+	** every one, and those that can give a quarter or a half; the walk
+	** queues starts for these only */
+	uint64_t *anchor_set, *quarter_set;
 	struct window win[2]; /* one a width */
 	struct window *cur;   /* the one being collected */
 };
 
-static struct norm_lookback *lookback_create(const struct fc_norm *n)
+static bool is_anchor_pattern(const struct norm_pattern *p);
+
+struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
+					   struct norm_walk *host)
 {
 	struct norm_lookback *lb = calloc(1, sizeof(*lb));
 	if (!lb)
 		return NULL;
 	lb->n = n;
-	lb->walk = norm_walk_create(n);
-	lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1, NULL);
-	lb->active = calloc(n->nwords, sizeof(uint64_t));
-	if (!lb->walk || !lb->md || !lb->active) {
-		norm_lookback_destroy(lb);
-		return NULL;
-	}
+	lb->host = host;
 	return lb;
+}
+
+void norm_lookback_bind(struct norm_lookback *lb, struct norm_walk *host)
+{
+	if (!lb || lb->host == host)
+		return;
+	norm_walk_destroy(lb->walk);
+	lb->walk = NULL;
+	lb->host = host;
+}
+
+/* Make what a look-back needs (the first time): false when out of
+** memory. */
+static bool lookback_ready(struct norm_lookback *lb)
+{
+	const struct fc_norm *n = lb->n;
+	if (!lb->walk)
+		lb->walk = lb->host ? norm_walk_create_shared(lb->host)
+				    : norm_walk_create(n);
+	if (!lb->md)
+		lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1,
+						 NULL);
+	if (!lb->active && (lb->active = calloc(3 * n->nwords,
+						sizeof(uint64_t)))) {
+		lb->anchor_set = lb->active + n->nwords;
+		lb->quarter_set = lb->active + 2 * n->nwords;
+		for (size_t i = 0; i < n->npatterns; i++) {
+			const struct norm_pattern *p = &n->patterns[i];
+			uint64_t bit = 1ull << (i % 64);
+			if (!p->code || !is_anchor_pattern(p))
+				continue;
+			lb->anchor_set[i / 64] |= bit;
+			if (p->is_quarterly)
+				lb->quarter_set[i / 64] |= bit;
+		}
+	}
+	return lb->walk && lb->md && lb->active;
 }
 
 void norm_lookback_destroy(struct norm_lookback *lb)
@@ -213,23 +255,25 @@ static bool collect_window(struct norm_lookback *lb,
 			   uint32_t s, uint32_t e, bool is_quarterly)
 {
 	const struct fc_norm *n = lb->n;
+	const uint64_t *only = is_quarterly ? lb->quarter_set : lb->anchor_set;
 	win->is_valid = false;
 	win->nc = 0;
+	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
 	const uint64_t *queued = norm_walk_queued(lb->walk);
 	lb->cur = win;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		const struct norm_pattern *p = &n->patterns[i];
-		uint64_t bit = 1ull << (i % 64);
-		bool is_anchored = norm_is_anchored(p);
-		/* a quarter or half is looked for among the patterns that
-		** can give one */
-		if ((lb->active[i / 64] & bit) && p->code &&
-		    (!is_anchored || (queued[i / 64] & bit)) &&
-		    is_anchor_pattern(p) && (!is_quarterly || p->is_quarterly) &&
-		    !run_one(lb, m, i, s, e))
-			return false;
+	/* the active patterns of the set with starts queued, or that are
+	** searched; in pattern order (a quarter or a half is looked for
+	** among the patterns that can give one) */
+	for (size_t k = 0; k < n->nwords; k++) {
+		for (uint64_t b = lb->active[k] & only[k]; b; b &= b - 1) {
+			size_t i = k * 64 + (size_t)__builtin_ctzll(b);
+			if ((!norm_is_anchored(&n->patterns[i]) ||
+			     (queued[k] >> (i % 64) & 1)) &&
+			    !run_one(lb, m, i, s, e))
+				return false;
+		}
 	}
 	if (win->nc > 1)
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
@@ -252,11 +296,16 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 		return false;
 	struct norm_lookback *lb = m->lookback ? *m->lookback : NULL;
 	if (!lb) {
-		lb = lookback_create(n);
+		lb = norm_lookback_create(n, NULL);
 		if (!lb)
 			return false;
 		if (m->lookback)
 			*m->lookback = lb;
+	}
+	if (!lookback_ready(lb)) {
+		if (!m->lookback)
+			norm_lookback_destroy(lb);
+		return false;
 	}
 	bool found = false;
 	uint32_t e = m->start;

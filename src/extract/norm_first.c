@@ -23,498 +23,50 @@
 ** (backreferences, \K, verbs, recursion, (?x)) and a pattern that can
 ** match the empty string leave the pattern unknown: the scan runs it
 ** unanchored over the stretch, as before.
+**
+** The regex is lexed once for the lookups (group ends, call sites:
+** norm_first_index.c), and the strings of long group texts are kept
+** across patterns (norm_first_memo.c).
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/norm_first_p.h"
 
-/* ---- Memo --------------------------------------------------------------- */
-
-/*
-** Patterns share their macros and tables ({num}, {month}, {hedgep}), so
-** the same group text comes back again and again: its strings are kept
-** with the classes they use and taken over by the later patterns.
-*/
-
-#define MEMO_MIN 24 /* bytes of group text worth keeping */
-
-struct memo_ent {
-	uint64_t hash;
-	char *text;
-	size_t len;
-	bool is_ci;
-	struct norm_pstr *strs; /* classes numbered into sets */
-	size_t nstrs;
-	bset *sets;
-	size_t nsets;
-	bool has_cond; /* holds assertions or backreferences */
-};
-
-struct norm_first_memo {
-	struct memo_ent *v;
-	size_t n, cap;
-	uint32_t *slots; /* hash of v: index + 1, 0 free */
-	size_t nslots;   /* a power of two, at least 2 * cap */
-	/* the scratch of the analysis, kept for the next pattern: the
-	** set hash and the buffers of freed sets (struct fa) */
-	uint64_t *hash;
-	size_t caphash;
-	uint32_t stamp;
-	struct heads *heads;
-	struct norm_pstr *spare[NSPARE];
-	size_t capspare[NSPARE], nspare;
-};
-
-void norm_first_memo_free(struct norm_first_memo *m)
-{
-	if (!m)
-		return;
-	for (size_t i = 0; i < m->n; i++) {
-		free(m->v[i].text);
-		free(m->v[i].strs);
-		free(m->v[i].sets);
-	}
-	free(m->v);
-	free(m->slots);
-	free(m->hash);
-	free(m->heads);
-	while (m->nspare)
-		free(m->spare[--m->nspare]);
-	free(m);
-}
-
-/* Is a group called at s[i] ((?&name), (?P>name))? */
-static bool is_call_at(const unsigned char *s, size_t n, size_t i)
-{
-	return i + 2 < n && s[i] == '(' && s[i + 1] == '?' &&
-	       (s[i + 2] == '&' ||
-		(s[i + 2] == 'P' && i + 3 < n && s[i + 3] == '>'));
-}
-
-/* The memo's hash of text (a polynomial in its bytes, so that the hash
-** of any part of a regex comes from the hashes of its prefixes). */
-#define HASH_MUL 0x100000001B3ull
-
-static uint64_t hash_pow(size_t n)
-{
-	uint64_t r = 1, b = HASH_MUL;
-	for (; n; n >>= 1, b *= b)
-		if (n & 1)
-			r *= b;
-	return r;
-}
-
-static uint64_t hash_text(const unsigned char *s, size_t n, bool is_ci)
-{
-	uint64_t h = 0;
-	for (size_t i = 0; i < n; i++)
-		h = h * HASH_MUL + s[i] + 1;
-	return h ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
-}
-
-/* hash_text of s[start, end) (f->prefix made), before its case bit. */
-static uint64_t hash_raw(const struct fa *f, size_t start, size_t end)
-{
-	return f->prefix[end] - f->prefix[start] * hash_pow(end - start);
-}
-
-/* hash_text of s[start, end). */
-static uint64_t hash_part(const struct fa *f, size_t start, size_t end,
-			  bool is_ci)
-{
-	if (!f->prefix)
-		return hash_text(f->s + start, end - start, is_ci);
-	return hash_raw(f, start, end) ^ (is_ci ? 0x9E3779B97F4A7C15ull : 0);
-}
-
-/*
-** The regex lexed once the way group_end reads it, so that group_end,
-** has_call and the memo's hash are lookups, not scans of a group's text
-** at every level of nesting (a 12 KB expansion nests groups dozens
-** deep). From a byte where a token starts, group_end's scan meets the
-** tokens this pass meets: the ')' it stops at closes the innermost group
-** open there (or, outside every group, is the next unmatched ')').
-** Without memory the scans stay.
-*/
-static void lex_index(struct fa *f)
-{
-	size_t n = f->n;
-	const unsigned char *s = f->s;
-	if (n >= UINT32_MAX - 2)
-		return;
-	uint32_t *tok = malloc((n + 1) * sizeof(*tok));
-	uint32_t *close = malloc((n + 2) * sizeof(*close));
-	uint32_t *stack = malloc((n + 1) * sizeof(*stack));
-	uint64_t *prefix = malloc((n + 1) * sizeof(*prefix));
-	uint32_t *calls = NULL;
-	size_t ncalls = 0, capcalls = 0;
-	bool ok = tok && close && stack && prefix;
-	/* cur: the innermost open group + 1 (outside every group, the
-	** group that the next unmatched ')' closes) */
-	uint32_t ng = 1, top = 0, cur = 1;
-	if (ok)
-		close[0] = 0;
-	static const bool is_special[256] = {
-		['\\'] = true, ['['] = true, ['('] = true, [')'] = true};
-	for (size_t i = 0; ok && i < n; i++) {
-		unsigned c = s[i];
-		tok[i] = cur;
-		if (!is_special[c])
-			continue;
-		size_t i0 = i;
-		if (c == '\\') {
-			i++;
-		} else if (c == '[') {
-			i++;
-			if (i < n && s[i] == '^')
-				i++;
-			if (i < n && s[i] == ']')
-				i++;
-			while (i < n && s[i] != ']')
-				i += s[i] == '\\' ? 2 : 1;
-		} else if (c == '(') {
-			close[ng] = 0;
-			stack[top++] = cur;
-			cur = ++ng;
-		} else {
-			close[cur - 1] = (uint32_t)i + 1;
-			if (top) {
-				cur = stack[--top];
-			} else {
-				close[ng] = 0;
-				cur = ++ng;
-			}
-		}
-		/* bytes inside an escape or a class start no token */
-		for (size_t k = i0 + 1; k <= i && k < n; k++)
-			tok[k] = 0;
-	}
-	if (ok)
-		tok[n] = 0;
-	/* call sites as has_call reads them: bytes, not tokens */
-	for (const unsigned char *p = s; ok && (p = memchr(p, '(', n - (size_t)(p - s)));
-	     p++) {
-		size_t i = (size_t)(p - s);
-		if (!is_call_at(s, n, i))
-			continue;
-		if (ncalls == capcalls) {
-			capcalls = capcalls ? 2 * capcalls : 16;
-			uint32_t *g = realloc(calls, capcalls * sizeof(*g));
-			if (!g) {
-				ok = false;
-				break;
-			}
-			calls = g;
-		}
-		calls[ncalls++] = (uint32_t)i;
-	}
-	if (ok) {
-		uint64_t h = 0;
-		prefix[0] = 0;
-		for (size_t i = 0; i < n; i++)
-			prefix[i + 1] = h = h * HASH_MUL + s[i] + 1;
-	}
-	free(stack);
-	if (!ok) {
-		free(tok);
-		free(close);
-		free(prefix);
-		free(calls);
-		return;
-	}
-	f->tok = tok;
-	f->close = close;
-	f->prefix = prefix;
-	f->calls_at = calls;
-	f->ncalls_at = ncalls;
-}
-
-/* Where the group whose text starts at `from` ends (its ')'), or
-** SIZE_MAX. */
-static size_t group_end(const struct fa *f, size_t from)
-{
-	if (f->tok && from < f->n && f->tok[from]) {
-		uint32_t c = f->close[f->tok[from] - 1];
-		return c ? c - 1 : SIZE_MAX;
-	}
-	int depth = 0;
-	for (size_t i = from; i < f->n; i++) {
-		unsigned c = f->s[i];
-		if (c == '\\') {
-			i++;
-		} else if (c == '[') {
-			i++;
-			if (i < f->n && f->s[i] == '^')
-				i++;
-			if (i < f->n && f->s[i] == ']')
-				i++;
-			while (i < f->n && f->s[i] != ']')
-				i += f->s[i] == '\\' ? 2 : 1;
-		} else if (c == '(') {
-			depth++;
-		} else if (c == ')') {
-			if (!depth--)
-				return i;
-		}
-	}
-	return SIZE_MAX;
-}
-
-
-static struct memo_ent *memo_find(struct norm_first_memo *m, uint64_t h,
-				  const unsigned char *s, size_t n, bool is_ci)
-{
-	if (!m->nslots)
-		return NULL;
-	for (size_t k = h & (m->nslots - 1); m->slots[k];
-	     k = (k + 1) & (m->nslots - 1)) {
-		struct memo_ent *e = &m->v[m->slots[k] - 1];
-		if (e->hash == h && e->len == n && e->is_ci == is_ci &&
-		    !memcmp(e->text, s, n))
-			return e;
-	}
-	return NULL;
-}
-
-/* Index entry i of m in its hash (grown to twice the entries' room). */
-static bool memo_index(struct norm_first_memo *m, size_t i)
-{
-	if (m->nslots < 2 * m->cap) {
-		size_t ns = 64;
-		while (ns < 2 * m->cap)
-			ns *= 2;
-		uint32_t *sl = calloc(ns, sizeof(*sl));
-		if (!sl)
-			return false;
-		free(m->slots);
-		m->slots = sl;
-		m->nslots = ns;
-		for (size_t j = 0; j < i; j++) {
-			size_t k = m->v[j].hash & (ns - 1);
-			while (sl[k])
-				k = (k + 1) & (ns - 1);
-			sl[k] = (uint32_t)(j + 1);
-		}
-	}
-	size_t k = m->v[i].hash & (m->nslots - 1);
-	while (m->slots[k])
-		k = (k + 1) & (m->nslots - 1);
-	m->slots[k] = (uint32_t)(i + 1);
-	return true;
-}
-
-/* Keep p, the strings of group text s[0, n). */
-static void memo_put(struct fa *f, uint64_t h, const unsigned char *s,
-		     size_t n, bool is_ci, bool has_cond, const struct pset *p)
-{
-	struct norm_first_memo *m = f->memo;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		struct memo_ent *v = realloc(m->v, cap * sizeof(*v));
-		if (!v)
-			return;
-		m->v = v;
-		m->cap = cap;
-	}
-	struct memo_ent e = {h, malloc(n), n, is_ci,
-			     malloc((p->n ? p->n : 1) * sizeof(*e.strs)), p->n,
-			     NULL, 1, has_cond};
-	uint8_t map[NSETS] = {0};
-	e.sets = malloc(NSETS * sizeof(*e.sets));
-	if (!e.text || !e.strs || !e.sets) {
-		free(e.text);
-		free(e.strs);
-		free(e.sets);
-		return;
-	}
-	memcpy(e.text, s, n);
-	for (size_t i = 0; i < p->n; i++) {
-		struct norm_pstr t = p->v[i];
-		for (uint8_t k = 0; k <= t.len; k++) {
-			uint8_t *id = k < t.len ? &t.sym[k] : &t.x;
-			if (!*id)
-				continue;
-			if (!map[*id]) {
-				memcpy(e.sets[e.nsets], f->sets[*id],
-				       sizeof(bset));
-				map[*id] = (uint8_t)e.nsets++;
-			}
-			*id = map[*id];
-		}
-		e.strs[i] = t;
-	}
-	m->v[m->n] = e;
-	if (!memo_index(m, m->n)) {
-		free(e.text);
-		free(e.strs);
-		free(e.sets);
-		return;
-	}
-	m->n++;
-}
-
-/* The strings of e, their classes interned into this pattern. */
-static struct pset memo_get(struct fa *f, const struct memo_ent *e)
-{
-	struct pset out = {0};
-	uint8_t map[NSETS] = {0};
-	for (size_t k = 1; k < e->nsets; k++)
-		map[k] = norm_fa_intern(f, e->sets[k]);
-	for (size_t i = 0; i < e->nstrs && !f->is_bad; i++) {
-		struct norm_pstr t = e->strs[i];
-		for (uint8_t k = 0; k < t.len; k++)
-			t.sym[k] = map[t.sym[k]];
-		t.x = map[t.x];
-		norm_ps_push(f, &out, &t);
-	}
-	return out;
-}
-
 /* ---- Parsing ------------------------------------------------------------ */
 
 static struct pset parse_alt(struct fa *f, bool *is_ci);
 
-/* Does the group text s[start, end) (end: its ')') call a group
-** ((?&name), (?P>name))? Its strings then depend on the pattern around
-** it. (A call cannot run into the ')' at end.) */
-static bool has_call(const struct fa *f, size_t start, size_t end)
-{
-	if (f->tok) {
-		/* the first call site at or after start */
-		size_t lo = 0, hi = f->ncalls_at;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (f->calls_at[mid] < start)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return lo < f->ncalls_at && f->calls_at[lo] < end;
-	}
-	for (size_t i = start; i < end; i++)
-		if (is_call_at(f->s + start, end - start, i - start))
-			return true;
-	return false;
-}
-
-/* Where the pattern of the group named s[name, name + len) starts
-** (after its "(?<name>"), or SIZE_MAX; kept by name for the next
-** call. */
-static size_t find_def(struct fa *f, size_t name, size_t len)
-{
-	static const char *const opens[] = {"(?<", "(?P<", "(?'"};
-	static const char closes[] = {'>', '>', '\''};
-	char pat[80];
-	if (len == 0 || len > 64)
-		return SIZE_MAX;
-	for (size_t k = 0; k < f->ndefs; k++)
-		if (f->defs[k].len == len &&
-		    !memcmp(f->s + f->defs[k].name, f->s + name, len))
-			return f->defs[k].def;
-	size_t def = SIZE_MAX;
-	for (size_t k = 0; k < 3 && def == SIZE_MAX; k++) {
-		size_t ol = strlen(opens[k]), pl = ol + len + 1;
-		memcpy(pat, opens[k], ol);
-		memcpy(pat + ol, f->s + name, len);
-		pat[ol + len] = closes[k];
-		const unsigned char *hit = memmem(f->s, f->n, pat, pl);
-		if (hit)
-			def = (size_t)(hit - f->s) + pl;
-	}
-	if (f->ndefs < sizeof(f->defs) / sizeof(*f->defs)) {
-		f->defs[f->ndefs].name = name;
-		f->defs[f->ndefs].len = len;
-		f->defs[f->ndefs++].def = def;
-	}
-	return def;
-}
-
-/*
-** The memo key of group text s[start, end): the text, and after it the
-** pattern of every group it calls (the same text may call different
-** patterns in different regexes). NULL when a call is not found.
-*/
-static unsigned char *memo_key(struct fa *f, size_t start, size_t end,
-			       size_t *klen, uint64_t *h)
-{
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	fc_buf_add(&b, f->s + start, end - start);
-	/* the hash of the key as hash_text makes it, from the prefixes */
-	*h = f->prefix ? hash_raw(f, start, end) : 0;
-	/* the call sites, from the index when there is one (they are the
-	** same: a call cannot run into the ')' at end) */
-	size_t next = 0;
-	if (f->tok)
-		while (next < f->ncalls_at && f->calls_at[next] < start)
-			next++;
-	for (size_t i = start; i + 2 < end; i++) {
-		if (f->tok) {
-			if (next >= f->ncalls_at || f->calls_at[next] >= end)
-				break;
-			i = f->calls_at[next++];
-		} else if (f->s[i] != '(' || f->s[i + 1] != '?' ||
-			   !(f->s[i + 2] == '&' ||
-			     (f->s[i + 2] == 'P' && f->s[i + 3] == '>'))) {
-			continue;
-		}
-		size_t n0 = i + (f->s[i + 2] == '&' ? 3 : 4), n1 = n0;
-		while (n1 < end && f->s[n1] != ')')
-			n1++;
-		size_t def = find_def(f, n0, n1 - n0);
-		size_t dend = def == SIZE_MAX ? SIZE_MAX : group_end(f, def);
-		if (dend == SIZE_MAX) {
-			fc_buf_finish(&b);
-			return NULL;
-		}
-		fc_buf_addc(&b, '\0');
-		fc_buf_add(&b, f->s + def, dend - def);
-		if (f->prefix)
-			*h = (*h * HASH_MUL + 1) * hash_pow(dend - def) +
-			     hash_raw(f, def, dend);
-	}
-	if (!f->prefix)
-		*h = hash_text((const unsigned char *)b.p, b.len, false);
-	if (b.err) {
-		fc_buf_finish(&b);
-		return NULL;
-	}
-	return (unsigned char *)fc_buf_steal(&b, klen);
-}
-
 /* parse_alt for the text of a group, from the memo when it is there. */
 static struct pset group_alt(struct fa *f, bool *is_ci)
 {
-	size_t start = f->i, end = group_end(f, start);
+	size_t start = f->i, end = norm_first_group_end(f, start);
 	if (!f->memo || end == SIZE_MAX || end - start < MEMO_MIN)
 		return parse_alt(f, is_ci);
 	size_t klen = end - start;
 	unsigned char *key = NULL;
 	const unsigned char *k = f->s + start;
 	uint64_t h = 0;
-	if (has_call(f, start, end)) {
-		if (!(key = memo_key(f, start, end, &klen, &h)))
+	if (norm_first_has_call(f, start, end)) {
+		if (!(key = norm_first_memo_key(f, start, end, &klen, &h)))
 			return parse_alt(f, is_ci);
 		k = key;
 		h ^= *is_ci ? 0x9E3779B97F4A7C15ull : 0;
 	} else {
-		h = hash_part(f, start, end, *is_ci);
+		h = norm_first_hash_part(f, start, end, *is_ci);
 	}
-	const struct memo_ent *e = memo_find(f->memo, h, k, klen, *is_ci);
+	const struct memo_ent *e =
+		norm_first_memo_find(f->memo, h, k, klen, *is_ci);
 	if (e) {
 		free(key);
 		f->i = end;
-		f->nconds += e->has_cond;
-		if (f->skip)
-			return (struct pset){0};
-		return memo_get(f, e);
+		return norm_first_memo_use(f, e);
 	}
 	bool ci = *is_ci;
 	size_t nc0 = f->nconds;
 	struct pset p = parse_alt(f, is_ci);
 	if (!f->is_bad && f->i == end && !f->skip)
-		memo_put(f, h, k, klen, ci, f->nconds > nc0, &p);
+		norm_first_memo_put(f, h, k, klen, ci, f->nconds > nc0, &p);
 	free(key);
 	return p;
 }
@@ -538,7 +90,7 @@ static struct pset call_group(struct fa *f, size_t name, size_t len)
 			f->is_bad = true; /* recursion */
 			return out;
 		}
-	size_t def = find_def(f, name, len);
+	size_t def = norm_first_find_def(f, name, len);
 	if (def == SIZE_MAX) {
 		f->is_bad = true;
 		return out;
@@ -839,7 +391,7 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 {
 	memset(out, 0, sizeof(*out));
 	if (!*memo)
-		*memo = calloc(1, sizeof(**memo));
+		*memo = norm_first_memo_create();
 	struct fa f = {.s = (const unsigned char *)rx, .n = len,
 		       .memo = *memo};
 	/* only the interned classes are read (and [0], none) */
@@ -847,21 +399,11 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	if (!f.sets)
 		return;
 	struct norm_first_memo *m = *memo;
-	if (m) {
-		f.hash = m->hash;
-		f.caphash = m->caphash;
-		f.stamp = m->stamp;
-		m->hash = NULL;
-		f.heads = m->heads;
-		m->heads = NULL;
-		memcpy(f.spare, m->spare, sizeof(f.spare));
-		memcpy(f.capspare, m->capspare, sizeof(f.capspare));
-		f.nspare = m->nspare;
-		m->nspare = 0;
-	}
+	if (m)
+		norm_first_memo_lend(m, &f);
 	memset(f.sets[0], 0, sizeof(f.sets[0]));
 	f.nsets = 1;
-	lex_index(&f);
+	norm_first_index(&f);
 	bool ci = is_caseless;
 	struct pset p = parse_alt(&f, &ci);
 	bool ok = !f.is_bad && f.i == f.n && p.n;
@@ -920,18 +462,9 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 	}
 	norm_ps_free(&f, &p);
 	free(f.sets);
-	free(f.tok);
-	free(f.close);
-	free(f.prefix);
-	free(f.calls_at);
+	norm_first_index_free(&f);
 	if (m) {
-		m->hash = f.hash;
-		m->caphash = f.caphash;
-		m->stamp = f.stamp;
-		m->heads = f.heads;
-		memcpy(m->spare, f.spare, sizeof(m->spare));
-		memcpy(m->capspare, f.capspare, sizeof(m->capspare));
-		m->nspare = f.nspare;
+		norm_first_memo_keep(m, &f);
 	} else {
 		norm_ps_spares_free(&f);
 		free(f.hash);

@@ -1,7 +1,9 @@
 /*
 ** norm_first_p.h: private to the start-string analysis of patterns
-** (norm_first.c reads the regex, norm_fa.c its byte classes and
-** escapes, norm_pset.c the sets of start strings).
+** (norm_first.c reads the regex, norm_first_index.c lexes it once for
+** the lookups, norm_first_memo.c keeps the strings of groups across
+** patterns, norm_fa.c reads byte classes and escapes, norm_pset.c
+** makes the sets of start strings, norm_pset_norm.c keeps them small).
 */
 #ifndef FC_NORM_FIRST_P_H
 #define FC_NORM_FIRST_P_H
@@ -70,7 +72,7 @@ struct fa {
 			   << 32 | index + 1, stale unless of f->stamp */
 	size_t caphash;
 	uint32_t stamp;
-	/* the regex read once (norm_first.c: lex_index), or NULLs: for
+	/* the regex read once (norm_first_index.c), or NULLs: for
 	** each byte where a token starts, its group + 1 (0 elsewhere);
 	** each group's ')' + 1 (0 none); the call sites, in order; the
 	** hash of each prefix */
@@ -83,6 +85,64 @@ struct fa {
 	} defs[16];
 	size_t ndefs;
 };
+
+/* ---- The regex index (norm_first_index.c) ----------------------------- */
+
+/* Lex f's regex once (f->tok, f->close, f->calls_at, f->prefix), so that
+** the lookups below are not scans; without memory they stay scans. */
+void norm_first_index(struct fa *f);
+/* Free what norm_first_index made. */
+void norm_first_index_free(struct fa *f);
+/* Where the group whose text starts at `from` ends (its ')'), or
+** SIZE_MAX. */
+size_t norm_first_group_end(const struct fa *f, size_t from);
+/* Does the group text s[start, end) (end: its ')') call a group
+** ((?&name), (?P>name))? Its strings then depend on the pattern around
+** it. (A call cannot run into the ')' at end.) */
+bool norm_first_has_call(const struct fa *f, size_t start, size_t end);
+/* Where the pattern of the group named s[name, name + len) starts
+** (after its "(?<name>"), or SIZE_MAX; kept by name for the next
+** call. */
+size_t norm_first_find_def(struct fa *f, size_t name, size_t len);
+/* The memo's hash of text s[0, n) (is_ci: caseless): a polynomial in its
+** bytes, so that the hash of any part of a regex comes from the hashes
+** of its prefixes. */
+uint64_t norm_first_hash_text(const unsigned char *s, size_t n, bool is_ci);
+/* norm_first_hash_text of s[start, end), from the index when made. */
+uint64_t norm_first_hash_part(const struct fa *f, size_t start, size_t end,
+			      bool is_ci);
+/* The memo key of group text s[start, end): the text, and after it the
+** pattern of every group it calls (the same text may call different
+** patterns in different regexes), with its hash in *h. Caller frees the
+** key (*klen bytes); NULL when a call is not found. */
+unsigned char *norm_first_memo_key(struct fa *f, size_t start, size_t end,
+				   size_t *klen, uint64_t *h);
+
+/* ---- The memo (norm_first_memo.c) --------------------------------------- */
+
+#define MEMO_MIN 24 /* bytes of group text worth keeping */
+
+struct memo_ent; /* the strings of one group text */
+
+/* An empty memo (caller frees with norm_first_memo_free), or NULL. */
+struct norm_first_memo *norm_first_memo_create(void);
+/* Hand the scratch kept in m to the analysis f (m keeps none), and take
+** it back (f's buffers are m's again). */
+void norm_first_memo_lend(struct norm_first_memo *m, struct fa *f);
+void norm_first_memo_keep(struct norm_first_memo *m, struct fa *f);
+/* The entry of group text s[0, n) with hash h, or NULL. */
+const struct memo_ent *norm_first_memo_find(const struct norm_first_memo *m,
+					    uint64_t h, const unsigned char *s,
+					    size_t n, bool is_ci);
+/* The strings of entry e for f (its classes interned into f's, none when
+** f->skip), its conditions counted in f->nconds. */
+struct pset norm_first_memo_use(struct fa *f, const struct memo_ent *e);
+/* Keep p, the strings of group text s[0, n) with hash h (has_cond: it
+** holds assertions or backreferences), in f->memo; nothing on out of
+** memory. */
+void norm_first_memo_put(struct fa *f, uint64_t h, const unsigned char *s,
+			 size_t n, bool is_ci, bool has_cond,
+			 const struct pset *p);
 
 /* ---- Byte sets (norm_fa.c) ---------------------------------------------- */
 
@@ -169,7 +229,7 @@ long norm_fa_escape_char(struct fa *f, unsigned c);
 void norm_fa_parse_class(struct fa *f, bool is_ci, uint64_t *b);
 bool norm_fa_parse_quant(struct fa *f, long *min, long *max);
 
-/* ---- String sets (norm_pset.c) ------------------------------------------ */
+/* ---- String sets (norm_pset.c, norm_pset_norm.c) ------------------------ */
 
 bool norm_ps_grow(struct fa *f, struct pset *p);
 
@@ -185,6 +245,9 @@ void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
 /* The same, each pass over the whole set (the reference of the tests). */
 void norm_ps_norm_all(struct fa *f, struct pset *p);
+/* Cut the longest strings of p by one class (nothing known after them);
+** false when none is longer than one. */
+bool norm_ps_cut_longest(struct pset *p);
 struct norm_pstr norm_ps_eps(uint8_t flags, uint8_t x);
 void norm_ps_one(struct fa *f, struct pset *p, uint8_t flags, uint8_t x);
 void norm_ps_union(struct fa *f, struct pset *a, struct pset *b);

@@ -19,10 +19,12 @@
 **   norm_compile.c  expansion, PCRE2 + JIT, lookup and trigger tables
 **   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
 **   norm_time.c     time productions (TIMEX3 values): dates, durations
+**   norm_date.c     a date's missing year and its value
 **   norm_relative.c weekdays, relative times
 **   norm_clock.c    clock times, holidays
 **   norm_shift.c    times moved by a span, counted days and weeks
 **   norm_tense.c    tense cues (which occurrence a date means)
+**   norm_wordfacts.c  word facts: Bloom filters of the word tables
 **   norm_calendar.c holiday rules, Hebrew and Islamic calendars
 **   norm_anchor.c   the date last mentioned (look-backs)
 **   norm_quantity.c quantity productions
@@ -195,7 +197,7 @@ struct norm_hash {
 ** cheap rejections before a hash lookup: most words before a number or
 ** a date are in none of them. Per table a Bloom filter of its keys'
 ** hashes (norm_word_hash) and its longest key; made by fc_norm_compile
-** once the tables are final (norm_wordfacts_make, norm_tense.c), read
+** once the tables are final (norm_wordfacts_make, norm_wordfacts.c), read
 ** only after.
 */
 enum {
@@ -491,7 +493,6 @@ int norm_emit(const struct norm_match *m, struct norm_cand *c,
 void norm_iso_week(int32_t days, int *wy, int *ww);
 /* "TMO" etc. from the part slot, or "" */
 void norm_part_suffix(const struct norm_match *m, char *buf, size_t cap);
-bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
 
 /* v in decimal at o, zero-padded to width characters as printf's %0*ld
 ** (the sign counts); returns the end, not NUL-terminated (at most 21
@@ -500,7 +501,8 @@ char *norm_put_int(char *o, long v, int width);
 /* s[0, len) into buf as a string, cut to cap - 1 bytes as snprintf does. */
 void norm_put_cap(char *buf, size_t cap, const char *s, size_t len);
 
-/* The parts of a date; norm_date_value() fills in a missing year. */
+/* norm_date.c. The parts of a date; norm_date_value() fills in a missing
+** year. */
 struct norm_parts {
 	int y, mo, d, q;
 	bool has_y, has_mo, has_d, has_q;
@@ -509,6 +511,8 @@ struct norm_parts {
 bool norm_read_parts(const struct norm_match *m, enum norm_slot sy,
 		     enum norm_slot sm, enum norm_slot sd,
 		     struct norm_parts *p);
+/* The year in slot sy (digits, two digits, or words); false if none. */
+bool norm_slot_year(const struct norm_match *m, enum norm_slot sy, int *y);
 bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		     char *buf, size_t cap);
 
@@ -522,6 +526,7 @@ enum { NORM_TENSE_SCHED = 2 };
 int norm_tense(const struct norm_match *m);
 bool norm_prefer_past(const struct norm_match *m, long past, long future);
 
+/* norm_wordfacts.c */
 /* FNV-1a of s[0, len) lower-cased (A-Z only), for struct norm_wordfacts. */
 uint32_t norm_word_hash(const char *s, size_t len);
 /* The facts' hash of the two-word key "w1 w2" (NORM_WF_TENSE_PAIR) from

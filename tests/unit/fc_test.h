@@ -6,8 +6,10 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -52,6 +54,37 @@ static inline const char *fc_test_time_value(const struct fc_rules *r,
 			return fc_arena_strdup(a, m->time.value);
 	}
 	return NULL;
+}
+
+/* A cmocka group setup: the built-in rule suite, loaded once for the
+** group and handed to each test as *state (a struct fc_rules *; free it
+** with fc_test_rules_teardown). Prints the diagnostics when the suite
+** does not load. */
+static inline int fc_test_rules_setup(void **state)
+{
+	struct fc_rules *r = NULL;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	fc_status st = fc_rules_load(NULL, 1, &r, &d);
+	if (st)
+		fc_diags_print(&d, stderr, 0);
+	fc_diags_finish(&d);
+	*state = r;
+	return st == FC_OK ? 0 : -1;
+}
+
+/* The group teardown that goes with fc_test_rules_setup. */
+static inline int fc_test_rules_teardown(void **state)
+{
+	fc_rules_destroy(*state);
+	*state = NULL;
+	return 0;
+}
+
+/* Is bit i of bit set set on? */
+static inline bool fc_test_has_bit(const uint64_t *set, size_t i)
+{
+	return set[i / 64] >> (i % 64) & 1;
 }
 
 #endif

@@ -1,17 +1,16 @@
 /*
 ** test_norm_first.c: the start-string analysis reads each regex once
-** (lex_index in norm_first.c) and then looks up where a group ends,
+** (norm_first_index.c) and then looks up where a group ends,
 ** whether it calls a group, and the hash of its text. The lookups must
 ** give what the scans give, at every byte of regexes written to reach
 ** each case of the lexer (classes with parens and brackets, escapes,
 ** named groups and calls, unmatched parens) and of random ones.
-** norm_first.c is included: its helpers are static.
 */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "fc_test.h"
-#include "../../../src/extract/norm_first.c"
+#include "extract/norm_first_p.h"
 
 /* s read with the index (with) and without (without). */
 static void fa_pair(const char *s, size_t n, struct fa *with,
@@ -19,17 +18,9 @@ static void fa_pair(const char *s, size_t n, struct fa *with,
 {
 	*with = (struct fa){.s = (const unsigned char *)s, .n = n};
 	*without = *with;
-	lex_index(with);
+	norm_first_index(with);
 	assert_non_null(with->tok);
 	assert_non_null(with->prefix);
-}
-
-static void fa_done(struct fa *f)
-{
-	free(f->tok);
-	free(f->close);
-	free(f->prefix);
-	free(f->calls_at);
 }
 
 /* Every lookup of s equals its scan; returns the groups checked. */
@@ -39,36 +30,39 @@ static size_t check_regex(const char *s, size_t n)
 	fa_pair(s, n, &a, &b);
 	size_t ngroups = 0;
 	for (size_t from = 0; from <= n; from++) {
-		size_t end = group_end(&a, from);
-		assert_int_equal(end, group_end(&b, from));
+		size_t end = norm_first_group_end(&a, from);
+		assert_int_equal(end, norm_first_group_end(&b, from));
 		if (end == SIZE_MAX)
 			continue;
 		assert_int_equal(s[end], ')');
 		ngroups++;
-		assert_int_equal(has_call(&a, from, end),
-				 has_call(&b, from, end));
+		assert_int_equal(norm_first_has_call(&a, from, end),
+				 norm_first_has_call(&b, from, end));
 		for (int ci = 0; ci < 2; ci++)
-			assert_true(hash_part(&a, from, end, ci) ==
-				    hash_text(a.s + from, end - from, ci));
+			assert_true(norm_first_hash_part(&a, from, end, ci) ==
+				    norm_first_hash_text(a.s + from,
+							 end - from, ci));
 		/* the memo key of a group that calls: same bytes, and
-		** the hash hash_text makes of them */
-		if (!has_call(&a, from, end))
+		** the hash norm_first_hash_text makes of them */
+		if (!norm_first_has_call(&a, from, end))
 			continue;
 		size_t la = 0, lb = 0;
 		uint64_t ha = 0, hb = 0;
-		unsigned char *ka = memo_key(&a, from, end, &la, &ha);
-		unsigned char *kb = memo_key(&b, from, end, &lb, &hb);
+		unsigned char *ka =
+			norm_first_memo_key(&a, from, end, &la, &ha);
+		unsigned char *kb =
+			norm_first_memo_key(&b, from, end, &lb, &hb);
 		assert_int_equal(ka == NULL, kb == NULL);
 		if (ka) {
 			assert_int_equal(la, lb);
 			assert_memory_equal(ka, kb, la);
-			assert_true(ha == hash_text(ka, la, false));
+			assert_true(ha == norm_first_hash_text(ka, la, false));
 			assert_true(hb == ha);
 		}
 		free(ka);
 		free(kb);
 	}
-	fa_done(&a);
+	norm_first_index_free(&a);
 	return ngroups;
 }
 

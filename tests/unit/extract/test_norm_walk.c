@@ -15,37 +15,10 @@
 ** "1990s"), bytes above ASCII inside words (the walk bails), words at the
 ** end of a stretch (end bits), and stretches that start inside a word.
 */
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "fc_test.h"
 #include "extract/norm_p.h"
-
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load(NULL, 1, &rules, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	fc_diags_finish(&d);
-	return st == FC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
-
-static bool has(const uint64_t *set, size_t i)
-{
-	return set[i / 64] >> (i % 64) & 1;
-}
 
 /* A text of the pieces in a pseudo-random order (seed x). */
 static void make_text(struct fc_buf *b, uint32_t x, size_t nwords)
@@ -90,8 +63,8 @@ static size_t make_cuts(uint32_t *cut, size_t max, size_t len, uint32_t x)
 /* Walk every stretch with cold (its first reading) and warm (its second),
 ** both queueing for every pattern; the queues must be equal. Returns the
 ** starts queued. */
-static size_t compare_warm(const char *text, const uint32_t *cut, size_t ncut,
-			   size_t max_states)
+static size_t compare_warm(const struct fc_rules *rules, const char *text,
+			   const uint32_t *cut, size_t ncut, size_t max_states)
 {
 	const struct fc_norm *n = rules->norm;
 	struct norm_walk *cold = norm_walk_create(n);
@@ -123,8 +96,8 @@ static size_t compare_warm(const char *text, const uint32_t *cut, size_t ncut,
 		for (size_t pi = 0; pi < n->npatterns; pi++) {
 			const struct norm_startq *q = norm_walk_starts(cold, pi);
 			const struct norm_startq *r = norm_walk_starts(warm, pi);
-			size_t nq = has(qc, pi) ? q->n : 0;
-			size_t nr = has(qw, pi) ? r->n : 0;
+			size_t nq = fc_test_has_bit(qc, pi) ? q->n : 0;
+			size_t nr = fc_test_has_bit(qw, pi) ? r->n : 0;
 			assert_int_equal(nq, nr);
 			if (nq)
 				assert_memory_equal(q->v, r->v,
@@ -143,7 +116,7 @@ static size_t compare_warm(const char *text, const uint32_t *cut, size_t ncut,
 
 static void test_warm_walk_queues_as_cold(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	make_text(&b, 777, 6000);
@@ -151,20 +124,20 @@ static void test_warm_walk_queues_as_cold(void **state)
 	uint32_t cut[4096];
 	size_t ncut = make_cuts(cut, 4096, b.len, 99);
 	assert_true(ncut > 500);
-	size_t nstarts = compare_warm(text, cut, ncut, 0);
+	size_t nstarts = compare_warm(rules, text, cut, ncut, 0);
 	/* the pieces are dates, times, numbers and money: thousands of
 	** starts, so equal queues cannot be two empty ones */
 	assert_true(nstarts >= 3000);
 	/* the same when the DFA starts over every few states (the pair
 	** facts and the lists outlive a restart; the end bits do not) */
-	assert_int_equal(compare_warm(text, cut, ncut, 6), nstarts);
-	assert_int_equal(compare_warm(text, cut, ncut, 40), nstarts);
+	assert_int_equal(compare_warm(rules, text, cut, ncut, 6), nstarts);
+	assert_int_equal(compare_warm(rules, text, cut, ncut, 40), nstarts);
 	fc_buf_finish(&b);
 }
 
 static void test_every_match_start_queued(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	make_text(&b, 4242, 4000);
@@ -182,5 +155,6 @@ int main(void)
 		cmocka_unit_test(test_warm_walk_queues_as_cold),
 		cmocka_unit_test(test_every_match_start_queued),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

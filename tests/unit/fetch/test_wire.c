@@ -23,28 +23,8 @@ struct fx {
 	struct fc_diags d;
 };
 
-static struct fc_rules *suite;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	const char *dirs[] = {NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load(dirs, 1, &suite, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	fc_diags_finish(&d);
-	return st ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(suite);
-	return 0;
-}
-
+/* Each test's fixture; *state is the group's (fc_test_rules_setup): the
+** built-in suite, which the fixture borrows. */
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
@@ -53,7 +33,7 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->manifest, sizeof(f->manifest), "%s/corpus.yaml", f->dir);
 	snprintf(f->cache_path, sizeof(f->cache_path), "%s/c.db", f->dir);
-	f->r = suite;
+	f->r = *state;
 	fc_diags_init(&f->d);
 	if (fc_cache_open(f->cache_path, &f->cache, &f->d))
 		return -1;
@@ -561,5 +541,6 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test(test_web_is_html),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

@@ -83,23 +83,6 @@ static const struct row rows[] = {
 	{"first one", 1, 5, ORD},
 };
 
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load(NULL, 1, &rules, &d);
-	fc_diags_finish(&d);
-	return st != FC_OK;
-}
-
-static int teardown(void **state)
-{
-	fc_rules_destroy(rules);
-	return 0;
-}
-
 static bool same(double a, double b)
 {
 	return fabs(a - b) <= 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
@@ -107,6 +90,7 @@ static bool same(double a, double b)
 
 static void test_norm_number_table(void **state)
 {
+	const struct fc_rules *rules = *state;
 	int bad = 0;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
 		const struct row *w = &rows[i];
@@ -131,6 +115,7 @@ static void test_norm_number_table(void **state)
 /* No number at all; "half" alone reads but is bare (no quantity). */
 static void test_norm_number_none_and_bare(void **state)
 {
+	const struct fc_rules *rules = *state;
 	static const char *const none[] = {"", "the", "and five", "- 5",
 					   "thirds", "a", "point"};
 	struct norm_num r;
@@ -151,6 +136,7 @@ static void test_norm_number_none_and_bare(void **state)
 /* Long and hostile input: bounded tokens, no overflow, a finite value. */
 static void test_norm_number_hostile(void **state)
 {
+	const struct fc_rules *rules = *state;
 	char buf[4096];
 	size_t o = 0;
 	while (o + 9 < sizeof(buf)) {
@@ -174,5 +160,6 @@ int main(void)
 		cmocka_unit_test(test_norm_number_none_and_bare),
 		cmocka_unit_test(test_norm_number_hostile),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

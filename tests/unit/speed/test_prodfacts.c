@@ -3,7 +3,7 @@
 **
 **   norm_put_int, norm_put_cap  (norm_time.c) write what snprintf's
 **                               "%0*ld" and its cut at cap write
-**   norm_wordfacts              (norm_tense.c) lets every key of the
+**   norm_wordfacts              (norm_wordfacts.c) lets every key of the
 **                               built-in tables through (no false
 **                               rejection), rejects most other words
 **   norm_read_digits            (norm_digits.c) reads the group forms and
@@ -14,25 +14,6 @@
 
 #include "fc_test.h"
 #include "extract/norm_p.h"
-
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	int rc = fc_rules_load(NULL, 1, &rules, &d) != FC_OK;
-	fc_diags_finish(&d);
-	return rc;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
 
 static void put_is_printf(long v, int width)
 {
@@ -92,7 +73,7 @@ static void all_pass(const struct fc_norm *n,
 
 static void test_wordfacts(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	const struct fc_norm *n = rules->norm;
 	const struct norm_wordfacts *f = norm_wordfacts(n);
 	assert_non_null(f);
@@ -180,5 +161,6 @@ int main(void)
 		cmocka_unit_test(test_wordfacts),
 		cmocka_unit_test(test_digits),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

@@ -1,6 +1,6 @@
 /*
 ** test_pset.c: the shortening of large sets of start strings
-** (norm_ps_norm in norm_pset.c) reads only the strings each pass can
+** (norm_ps_norm in norm_pset_norm.c) reads only the strings each pass can
 ** change; it must give exactly what the pass-over-everything reference
 ** (norm_ps_norm_all) gives: the same strings in the same order and the
 ** same classes interned. Checked on random sets with few classes (many

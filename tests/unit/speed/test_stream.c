@@ -17,25 +17,6 @@
 
 #define SEED FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
 
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	int rc = fc_rules_load(NULL, 1, &rules, &d) != FC_OK;
-	fc_diags_finish(&d);
-	return rc;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
-
 static char *render(struct fc_diags *d)
 {
 	char *p = NULL;
@@ -47,8 +28,8 @@ static char *render(struct fc_diags *d)
 	return p;
 }
 
-static char *whole(const char *ref, const char *text, size_t len,
-		   char **diags)
+static char *whole(const struct fc_rules *rules, const char *ref,
+		   const char *text, size_t len, char **diags)
 {
 	struct fc_corpus *c = fc_corpus_create();
 	struct fc_diags d;
@@ -65,9 +46,9 @@ static char *whole(const char *ref, const char *text, size_t len,
 	return fc_buf_steal(&b, NULL);
 }
 
-static char *streamed(const char *ref, const char *text, size_t len,
-		      size_t block, size_t piece, const char *threads,
-		      char **diags)
+static char *streamed(const struct fc_rules *rules, const char *ref,
+		      const char *text, size_t len, size_t block, size_t piece,
+		      const char *threads, char **diags)
 {
 	setenv("FACTCROSS_THREADS", threads, 1);
 	struct fc_buf b, all;
@@ -133,11 +114,11 @@ static char *text_of(size_t *len)
 	return fc_buf_steal(&b, NULL);
 }
 
-static void check(const char *ref)
+static void check(const struct fc_rules *rules, const char *ref)
 {
 	size_t len;
 	char *text = text_of(&len);
-	char *wd, *want = whole(ref, text, len, &wd);
+	char *wd, *want = whole(rules, ref, text, len, &wd);
 	assert_true(strlen(want) > 10000);
 	/* coreference carried over blank lines */
 	assert_non_null(strstr(want, "\"text\": \"Putin\", \"start\""));
@@ -153,7 +134,7 @@ static void check(const char *ref)
 		{4096, 3000, "4"}, {1 << 20, 1, "3"}, {len, 1, "8"},
 	};
 	for (size_t i = 0; i < sizeof(ways) / sizeof(*ways); i++) {
-		char *gd, *got = streamed(ref, text, len, ways[i].block,
+		char *gd, *got = streamed(rules, ref, text, len, ways[i].block,
 					  ways[i].piece, ways[i].threads, &gd);
 		assert_string_equal(got, want);
 		assert_string_equal(gd, wd);
@@ -167,9 +148,9 @@ static void check(const char *ref)
 
 static void test_pieces_write_what_the_whole_writes(void **state)
 {
-	(void)state;
-	check("2026-01-16");
-	check(NULL);
+	const struct fc_rules *rules = *state;
+	check(rules, "2026-01-16");
+	check(rules, NULL);
 }
 
 /* Paragraphs of one length, each a piece: each "the following year"
@@ -177,13 +158,13 @@ static void test_pieces_write_what_the_whole_writes(void **state)
 ** keeps its windows from one call to the next (norm_anchor.c). */
 static void test_lookback_reads_its_own_piece(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	for (int y = 1910; y < 1922; y++)
 		fc_buf_printf(&b, "In %d, the plant opened. The following "
 				"year, it closed.\n\n", y);
-	char *wd, *want = whole("2026-01-16", b.p, b.len, &wd);
+	char *wd, *want = whole(rules, "2026-01-16", b.p, b.len, &wd);
 	for (int y = 1911; y < 1923; y++) {
 		char v[64];
 		snprintf(v, sizeof(v), "\"text\": \"The following year\"");
@@ -193,8 +174,8 @@ static void test_lookback_reads_its_own_piece(void **state)
 	}
 	static const char *const threads[] = {"1", "2", "3"};
 	for (size_t i = 0; i < 3; i++) {
-		char *gd, *got = streamed("2026-01-16", b.p, b.len, 1 << 20, 1,
-					  threads[i], &gd);
+		char *gd, *got = streamed(rules, "2026-01-16", b.p, b.len,
+					  1 << 20, 1, threads[i], &gd);
 		assert_string_equal(got, want);
 		assert_string_equal(gd, wd);
 		free(got);
@@ -238,7 +219,7 @@ static void test_long_blank_run_is_cut_in_linear_time(void **state)
 
 static void test_empty_and_bad_ref(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	struct fc_norm_stream *s;
@@ -265,5 +246,6 @@ int main(void)
 		cmocka_unit_test(test_empty_and_bad_ref),
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

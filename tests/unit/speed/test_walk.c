@@ -19,32 +19,6 @@
 
 #define SEED FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
 
-static struct fc_rules *rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	fc_status st = fc_rules_load(NULL, 1, &rules, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	fc_diags_finish(&d);
-	return st == FC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
-
-static bool has(const uint64_t *set, size_t i)
-{
-	return set[i / 64] >> (i % 64) & 1;
-}
-
 struct counts {
 	size_t nstretch, nstarts, nactive_queued;
 };
@@ -53,7 +27,8 @@ struct counts {
 ** Walk every sentence of text with walk (active-only) and with all (every
 ** pattern), compare the queues; returns what was seen.
 */
-static struct counts compare(const char *text, size_t len, size_t max_states)
+static struct counts compare(const struct fc_rules *rules, const char *text,
+			     size_t len, size_t max_states)
 {
 	const struct fc_norm *n = rules->norm;
 	struct fc_arena a;
@@ -88,9 +63,9 @@ static struct counts compare(const char *text, size_t len, size_t max_states)
 			const struct norm_startq *q, *qa;
 			q = norm_walk_starts(w, pi);
 			qa = norm_walk_starts(all, pi);
-			size_t nq = has(qd, pi) ? q->n : 0;
-			size_t nqa = has(qd_all, pi) ? qa->n : 0;
-			if (!has(act, pi)) {
+			size_t nq = fc_test_has_bit(qd, pi) ? q->n : 0;
+			size_t nqa = fc_test_has_bit(qd_all, pi) ? qa->n : 0;
+			if (!fc_test_has_bit(act, pi)) {
 				/* a DFA restart may queue for any pattern;
 				** without restarts, only active ones are */
 				if (!max_states)
@@ -140,28 +115,28 @@ static void seed_text(struct fc_buf *b)
 
 static void test_seed_active_only(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	seed_text(&b);
-	struct counts c = compare(fc_buf_cstr(&b), b.len, 0);
+	struct counts c = compare(rules, fc_buf_cstr(&b), b.len, 0);
 	/* the seed articles have dates, numbers and money in most
 	** sentences: the check cannot pass on empty queues */
 	assert_true(c.nstretch >= 50);
 	assert_true(c.nstarts >= 500);
 	assert_true(c.nactive_queued >= 200);
 	/* and the same with a DFA that starts over every few states */
-	struct counts r = compare(fc_buf_cstr(&b), b.len, 5);
+	struct counts r = compare(rules, fc_buf_cstr(&b), b.len, 5);
 	assert_int_equal(r.nstarts, c.nstarts);
 	assert_int_equal(r.nactive_queued, c.nactive_queued);
-	r = compare(fc_buf_cstr(&b), b.len, 64);
+	r = compare(rules, fc_buf_cstr(&b), b.len, 64);
 	assert_int_equal(r.nstarts, c.nstarts);
 	fc_buf_finish(&b);
 }
 
 static void test_hostile_bytes(void **state)
 {
-	(void)state;
+	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	/* every byte value, alone and between words and digits */
@@ -193,9 +168,9 @@ static void test_hostile_bytes(void **state)
 		fc_buf_adds(&b, seps[(x >> 16) % 8]);
 	}
 	assert_int_equal(b.err, FC_OK);
-	struct counts c = compare(fc_buf_cstr(&b), b.len, 0);
+	struct counts c = compare(rules, fc_buf_cstr(&b), b.len, 0);
 	assert_true(c.nstarts >= 1000);
-	struct counts r = compare(fc_buf_cstr(&b), b.len, 7);
+	struct counts r = compare(rules, fc_buf_cstr(&b), b.len, 7);
 	assert_int_equal(r.nstarts, c.nstarts);
 	fc_buf_finish(&b);
 }
@@ -206,5 +181,6 @@ int main(void)
 		cmocka_unit_test(test_seed_active_only),
 		cmocka_unit_test(test_hostile_bytes),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }

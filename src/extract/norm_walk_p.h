@@ -1,0 +1,162 @@
+/*
+** norm_walk_p.h: the state of the scan's one pass over a stretch, shared
+** by the pass (norm_walk.c, the hot loop) and the lazy DFA it walks on
+** (norm_walk_dfa.c, which makes the states and transitions the pass
+** lacks).
+*/
+#ifndef FC_NORM_WALK_P_H
+#define FC_NORM_WALK_P_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "extract/norm_trie_p.h"
+
+#define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
+#define UNKNOWN 0xFFFFFFFFu
+/* a transition in the table: the next state (below DFA_MAX), or'ed with
+** T_BITS when it reports bits (in tbits16, read only then); or T_UNKNOWN
+** (not made yet), or T_BAIL (the column of the bytes above ASCII). Both
+** have T_BITS set, so the hot loop tests one bit. */
+#define T_BITS 0x8000u
+#define T_BAIL 0xFFFEu
+#define T_UNKNOWN 0xFFFFu
+/* what interned bits hold (bflags) */
+#define F_STARTS 1u
+#define F_TRIG 2u
+#define F_POS 4u /* triggers a bit of pos_set: kept as a hit */
+/* a record's bits: interned bits (below REC_SET), a pool bitset
+** (REC_SET | its index), or the patterns that may start at ^ */
+#define REC_SET 0x80000000u
+#define REC_BOS 0xFFFFFFFFu
+
+struct dstate {
+	uint32_t nodes;   /* offset into dnodes */
+	uint32_t nnodes;
+	uint32_t end, bail; /* bits when the stretch ends / at a non-ASCII
+			       byte (bits index; UNKNOWN: not made yet) */
+	uint32_t hash;
+};
+
+/*
+** The lazy DFA: its states, transitions and interned bit sets. A walk
+** owns one; a look-back's walk (norm_anchor.c) uses the scan's walk's
+** instead, which has learnt most of what the look-back's text needs (a
+** look-back re-reads text the scan read), and saves making a second
+** DFA per thread. Only one walk reads a stretch at a time, and none
+** keeps state ids or bits between stretches, so sharing needs no more
+** than that: a restart queues the records of the walk that causes it.
+*/
+struct walk_dfa {
+	struct dstate *st;
+	size_t nst, capst, maxst; /* maxst: DFA_MAX, less in tests */
+	uint32_t *dnodes;       /* the node sets */
+	size_t ndnodes, capdnodes;
+	size_t nrow;            /* columns of a row: ncls, and the bail one */
+	uint8_t col[256];       /* the column of a byte */
+	uint16_t *trans;        /* nst * nrow: see T_BITS */
+	uint16_t *tbits16;      /* nst * nrow: bits of a T_BITS transition */
+	size_t captrans, captbits16;
+	uint32_t *hst;          /* state hash: index + 1 */
+	size_t hstmask;
+	uint64_t *bits;         /* bit sets: starts then triggers, 2 nw each */
+	size_t nbits, capbits;
+	uint32_t *hbits;        /* their hash: index + 1 */
+	size_t hbitsmask;
+	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
+	size_t capbflags;
+	/* the words of each bit set's starts that have bits, as a list (a
+	** count, then word index and word, each a uint64): a record names
+	** 3 or 4 patterns in one or two words, and the flush reads those
+	** rather than every word of the set */
+	uint32_t *pat_at;       /* of each bit set: offset into pats */
+	size_t cappat_at;
+	uint64_t *pats;
+	size_t npats, cappats;
+	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	/* ASCII pairs (first byte << 7 | second) from which a walk for
+	** anywhere reports nothing and dies at the second byte (a word's
+	** inner "t" or "a" mostly), or does not: known facts of the trie,
+	** kept when the DFA starts over */
+	uint64_t pair_dead[128 * 128 / 64], pair_live[128 * 128 / 64];
+};
+
+struct norm_walk {
+	const struct fc_norm *n;
+	const struct norm_scan *t;
+	size_t nw;
+	uint64_t *mem;          /* tbits, queued and fmask */
+	uint64_t *queued;       /* patterns with starts queued */
+	struct norm_startq *q;  /* per pattern */
+	struct walk_dfa *d;     /* &own, or the DFA of the walk shared */
+	struct walk_dfa own;
+	uint32_t *rec;          /* the reports of the stretch: position, bits */
+	size_t nrec, caprec;
+	struct norm_near near;  /* hits for anchor groups and windows */
+	bool is_all;            /* queue for every pattern, active or not */
+	const uint64_t *only;   /* queue for these patterns only (NULL: all) */
+	uint64_t *fmask;        /* the flush's patterns: active and only */
+	uint32_t *tmp;          /* a node set being made */
+	size_t captmp;
+	uint64_t *tbits;        /* bits being made (2 nw) */
+	bool is_oom;
+};
+
+static inline bool vgrow(struct norm_walk *w, void **v, size_t elem,
+			 size_t *cap, size_t need)
+{
+	return norm_grow(v, elem, cap, need, &w->is_oom);
+}
+
+/* ---- The DFA (norm_walk_dfa.c) ------------------------------------------ */
+
+/* Make the DFA of w, w->own (w->n, w->t, w->nw, w->tbits and the near
+** hits set): its tables, and state 0. False when out of memory. */
+bool norm_walk_dfa_init(struct norm_walk *w);
+/* Free what norm_walk_dfa_init and the making of states allocated (of
+** w->own). */
+void norm_walk_dfa_free(struct norm_walk *w);
+/* The start of a walk on ASCII byte c (any_only: with the root for
+** anywhere only), made and kept in w->d->start: next << 16 | bits. UNKNOWN
+** when out of memory. */
+uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c);
+/* The transition of state *id on ASCII byte b, made and kept in the
+** table (next << 16 | bits); when the DFA is full it starts over, with
+** the node set of *id as its first state (*id is renumbered). UNKNOWN
+** when out of memory. */
+uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b);
+/* The end bits of state id (is_bail false), or its bail bits, when they
+** are not made yet: made and kept in the state. UNKNOWN when out of
+** memory. */
+uint32_t norm_walk_dfa_state_bits(struct norm_walk *w, uint32_t id,
+				  bool is_bail);
+
+/* ---- The pass (norm_walk.c) --------------------------------------------- */
+
+/* A walk on the DFA of host, for the look-back of host's scan: it reads
+** no stretch while host reads one, nor after host is destroyed (it may
+** be destroyed after: that frees no part of the DFA). NULL when out of
+** memory. */
+struct norm_walk *norm_walk_create_shared(struct norm_walk *host);
+/* From now on, queue starts only for the patterns of bitset only (NULL:
+** every active one again); active still gets every pattern the stretch
+** activates. A look-back (norm_anchor.c) runs a few kinds of pattern
+** only: the starts of the rest would be queued, filtered on their hits
+** and never tried. only must outlive its use. */
+void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only);
+
+/* Queue the records of the stretch for every pattern (of w->only, if
+** set): the DFA is about to start over, and the records name its bits. */
+void norm_walk_flush_all(struct norm_walk *w);
+
+/* ---- The look-back's walk (norm_anchor.c) --------------------------------- */
+
+/* A look-back for the scan whose walk is host (NULL: one with a DFA of
+** its own); its walk shares host's DFA. Cheap: the rest is made on first
+** use. NULL when out of memory. */
+struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
+					   struct norm_walk *host);
+/* The scan of lb (if any) now walks with host. */
+void norm_lookback_bind(struct norm_lookback *lb, struct norm_walk *host);
+
+#endif
