@@ -156,6 +156,64 @@ static bool has_dup_keys(const struct fc_ynode *n)
 	return is_dup;
 }
 
+/*
+** The duplicate keys of a large map n whose keys are all scalars, with
+** the diagnostics the pairwise check below gives (each key names every
+** equal key before it, in order), found through a hash of the keys and
+** a chain of the equal ones: that check alone was quadratic when one
+** key of many repeats. False (nothing said) when a key is no scalar or
+** without memory: then the pairwise check runs.
+*/
+static bool dup_report(struct ystate *s, const struct fc_ynode *n)
+{
+	size_t nk = n->nkids / 2, cap = 64;
+	for (size_t q = 0; q < nk; q++)
+		if (n->kids[2 * q]->type != FC_Y_SCALAR)
+			return false;
+	while (cap < 2 * nk)
+		cap *= 2;
+	uint32_t *slot = calloc(cap, sizeof(*slot)); /* first key + 1 */
+	uint32_t *next = calloc(nk, sizeof(*next));  /* next equal + 1 */
+	uint32_t *tail = calloc(nk, sizeof(*tail));  /* of a chain, + 1 */
+	if (!slot || !next || !tail) {
+		free(slot);
+		free(next);
+		free(tail);
+		return false;
+	}
+	for (size_t q = 0; q < nk; q++) {
+		const struct fc_ynode *k = n->kids[2 * q];
+		uint64_t h = 0xCBF29CE484222325ull;
+		for (const char *c = k->str; *c; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
+		for (; slot[at]; at = (at + 1) & (cap - 1))
+			if (!strcmp(n->kids[2 * (slot[at] - 1)]->str, k->str))
+				break;
+		if (!slot[at]) {
+			slot[at] = (uint32_t)q + 1;
+			tail[q] = (uint32_t)q + 1;
+			continue;
+		}
+		size_t f = slot[at] - 1;
+		for (size_t j = f;; j = next[j] - 1) {
+			fc_diag_add(s->d, FC_ESCHEMA, &k->loc,
+				    "duplicate key '%s' (first at line %u)",
+				    k->str,
+				    (unsigned)n->kids[2 * j]->loc.line);
+			if (!next[j])
+				break;
+		}
+		s->failed = 1;
+		next[tail[f] - 1] = (uint32_t)q + 1;
+		tail[f] = (uint32_t)q + 1;
+	}
+	free(slot);
+	free(next);
+	free(tail);
+	return true;
+}
+
 /* Parse children until the closing event of a sequence or mapping. */
 static int parse_children(struct ystate *s, struct fc_ynode *n,
 			  yaml_event_type_t end, int depth)
@@ -178,6 +236,8 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 	}
 	if (n->type == FC_Y_MAP) {
 		bool is_dup = has_dup_keys(n);
+		if (is_dup && n->nkids / 2 > 16 && dup_report(s, n))
+			return 1;
 		for (size_t i = 0; i < n->nkids; i += 2) {
 			struct fc_ynode *k = n->kids[i];
 			if (k->type != FC_Y_SCALAR) {
@@ -339,6 +399,20 @@ static struct fc_ynode *json_string(struct jstate *j)
 	return n;
 }
 
+/* Do keys of object n repeat (then libyaml reads the file and says
+** where)? Each key against those before for a few, by hash for more:
+** one comparison with all before for every key was quadratic. */
+static bool json_dup_keys(const struct fc_ynode *n)
+{
+	if (n->nkids / 2 > 16)
+		return has_dup_keys(n);
+	for (size_t i = 2; i < n->nkids; i += 2)
+		for (size_t k = 0; k < i; k += 2)
+			if (!strcmp(n->kids[k]->str, n->kids[i]->str))
+				return true;
+	return false;
+}
+
 /* An object or an array at p[i] (its '{' or '['). */
 static struct fc_ynode *json_nest(struct jstate *j, int depth)
 {
@@ -367,9 +441,6 @@ static struct fc_ynode *json_nest(struct jstate *j, int depth)
 			struct fc_ynode *k = json_string(j);
 			if (!k || !push_kid(j->s, n, k, &cap))
 				return NULL;
-			for (size_t i = 0; i + 1 < n->nkids; i += 2)
-				if (!strcmp(n->kids[i]->str, k->str))
-					return NULL; /* libyaml says where */
 			json_space(j);
 			if (j->i >= j->n || j->p[j->i] != ':')
 				return NULL;
@@ -388,7 +459,7 @@ static struct fc_ynode *json_nest(struct jstate *j, int depth)
 		j->m.column++;
 		j->m.index++;
 		if (c == close)
-			return n;
+			return is_map && json_dup_keys(n) ? NULL : n;
 		if (c != ',')
 			return NULL;
 		json_space(j);

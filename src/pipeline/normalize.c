@@ -220,6 +220,13 @@ static size_t find_cut(const char *p, size_t n, size_t min)
 			nls += p[j++] == '\n';
 		if (nls && rs > 0)
 			return rs;
+		if (rs == 0) {
+			/* white space back to p's start: no line feed of
+			** this run gives a cut; go past the run at once (one
+			** look back a line feed made it quadratic) */
+			while (j < n && is_ws(p[j]))
+				j++;
+		}
 		i = j > at ? j : at + 1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fc_test.h"
 
@@ -189,6 +190,113 @@ static void test_yaml_large_map_duplicates(void **state)
 	fc_buf_finish(&b);
 }
 
+/* fc_yaml_load of b, which must take less than secs seconds. */
+static fc_status load_timed(struct fc_arena *a, const char *name,
+			    const struct fc_buf *b, struct fc_ynode **r,
+			    struct fc_diags *d, double secs)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	fc_status st = fc_yaml_load(a, name, b->p, b->len, r, d);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_true((double)(t1.tv_sec - t0.tv_sec) +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9 <
+		    secs);
+	return st;
+}
+
+/* A JSON object of many keys: its keys are checked by hash, not each
+** against every key before it (100 000 keys took 5e9 comparisons); a
+** repeated key among many still leaves the file to libyaml. */
+static void test_json_many_keys(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, "{");
+	for (int i = 0; i < 100000; i++)
+		fc_buf_printf(&b, "%s\"k%d\": \"v\"", i ? ", " : "", i);
+	fc_buf_adds(&b, "}");
+	struct fc_arena a;
+	struct fc_diags d;
+	struct fc_ynode *r;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	assert_int_equal(load_timed(&a, "t.json", &b, &r, &d, 2.0), FC_OK);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(r->nkids, 200000);
+	assert_string_equal(r->kids[199998]->str, "k99999");
+	/* the same tree as libyaml's */
+	char *nl = malloc(b.len + 2);
+	assert_non_null(nl);
+	nl[0] = '\n';
+	memcpy(nl + 1, b.p, b.len + 1);
+	struct fc_ynode *slow;
+	assert_int_equal(fc_yaml_load(&a, "t.json", nl, b.len + 1, &slow, &d),
+			 FC_OK);
+	same_tree(r, slow);
+	free(nl);
+	/* 40 keys, k5 at 30 and 35 too: libyaml's diagnostics */
+	fc_buf_reset(&b);
+	fc_buf_adds(&b, "{");
+	for (int i = 0; i < 40; i++)
+		fc_buf_printf(&b, "%s\"k%d\": \"v\"\n", i ? ", " : "",
+			      i == 30 || i == 35 ? 5 : i);
+	fc_buf_adds(&b, "}");
+	assert_int_equal(fc_yaml_load(&a, "t.json", b.p, b.len, &r, &d),
+			 FC_ESYNTAX);
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.v[0].loc.line, 31);
+	assert_string_equal(d.v[0].msg,
+			    "duplicate key 'k5' (first at line 6)");
+	/* 3 keys, the last the first again */
+	const char *t3 = "{\"a\": \"1\", \"b\": \"2\", \"a\": \"3\"}";
+	assert_int_equal(fc_yaml_load(&a, "t.json", t3, strlen(t3), &r, &d),
+			 FC_ESYNTAX);
+	assert_int_equal(d.n, 4);
+	assert_int_equal(d.v[3].loc.col, 22);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	fc_buf_finish(&b);
+}
+
+/* One key of many repeated, and one key many times: the diagnostics of
+** the pairwise check (each repeat names every one before it), found
+** without comparing every key with every key (100 000 keys and one
+** repeat took 27 s). */
+static void test_yaml_many_keys_one_repeated(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int i = 0; i < 100000; i++)
+		fc_buf_printf(&b, "k%d: %d\n", i, i);
+	fc_buf_adds(&b, "k7: again\n");
+	for (int i = 0; i < 20; i++)
+		fc_buf_adds(&b, "x: 1\n");
+	struct fc_arena a;
+	struct fc_diags d;
+	struct fc_ynode *r;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	assert_int_equal(load_timed(&a, "t.yaml", &b, &r, &d, 5.0), FC_ESYNTAX);
+	/* k7 once, then x 1 + 2 + ... + 19 times */
+	assert_int_equal(d.n, 1 + 19 * 20 / 2);
+	assert_int_equal(d.v[0].loc.line, 100001);
+	assert_string_equal(d.v[0].msg,
+			    "duplicate key 'k7' (first at line 8)");
+	/* the third x names the first and then the second */
+	assert_int_equal(d.v[2].loc.line, 100004);
+	assert_string_equal(d.v[2].msg, "duplicate key 'x' (first at line 100002)");
+	assert_int_equal(d.v[3].loc.line, 100004);
+	assert_string_equal(d.v[3].msg, "duplicate key 'x' (first at line 100003)");
+	assert_int_equal(d.v[190].loc.line, 100021);
+	assert_string_equal(d.v[190].msg, "duplicate key 'x' (first at line 100020)");
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	fc_buf_finish(&b);
+}
+
 /* The iso-codes lists the lexicon and the normalizer read. */
 static void test_json_iso_codes_match_libyaml(void **state)
 {
@@ -221,6 +329,8 @@ int main(void)
 		cmocka_unit_test(test_json_others_go_to_libyaml),
 		cmocka_unit_test(test_json_iso_codes_match_libyaml),
 		cmocka_unit_test(test_yaml_large_map_duplicates),
+		cmocka_unit_test(test_json_many_keys),
+		cmocka_unit_test(test_yaml_many_keys_one_repeated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
