@@ -36,6 +36,8 @@
 
 #include "extract/norm_walk_p.h"
 
+#define WALK_MAX 256 /* bytes a walk reads at most (walk_end) */
+
 /* Queue position p for pattern j (once: positions come in order). */
 static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
@@ -148,14 +150,26 @@ static inline uint32_t state_bits(struct norm_walk *w, uint32_t id,
 	return b != UNKNOWN ? b : norm_walk_dfa_state_bits(w, id, is_bail);
 }
 
-/* A walk from p stops in state id (0: dead) where the stretch ends: the
-** strings that end there. */
-static inline void walk_end(struct norm_walk *w, uint32_t id, uint32_t p,
-			    uint64_t *active)
+/*
+** A walk from p stops in state id (0: dead): where the stretch ends, the
+** strings that end there; cut short at WALK_MAX bytes (is_cut), every
+** start below the state, as at a byte above ASCII. A looping node
+** ("[0-9]+") would otherwise walk from each byte of a long run to its
+** end: quadratic in the run. The cut only adds tries, and no walk over
+** words comes near it.
+*/
+static inline void walk_end(struct norm_walk *w, uint32_t id, bool is_cut,
+			    uint32_t p, uint64_t *active)
 {
-	uint32_t b = id ? state_bits(w, id, false) : 0;
+	uint32_t b = id ? state_bits(w, id, is_cut) : 0;
 	if (b != UNKNOWN)
 		report(w, b, p, active);
+}
+
+/* Where a walk from p stops at the latest: e, or WALK_MAX bytes on. */
+static inline uint32_t walk_limit(uint32_t p, uint32_t e)
+{
+	return e - p > WALK_MAX ? p + WALK_MAX : e;
 }
 
 /*
@@ -166,7 +180,8 @@ static __attribute__((noinline)) void
 walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 	uint32_t id, uint32_t e, uint64_t *active)
 {
-	for (; id && i < e; i++) {
+	uint32_t lim = walk_limit(p, e);
+	for (; id && i < lim; i++) {
 		size_t at = id * w->d->nrow + w->d->col[x[i]];
 		uint32_t nx = w->d->trans[at];
 		if (nx & T_BITS) {
@@ -189,7 +204,7 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		}
 		id = nx;
 	}
-	walk_end(w, id, p, active);
+	walk_end(w, id, i < e, p, active);
 }
 
 /* The start of a walk the table lacks: a byte above ASCII, or the first
@@ -238,8 +253,8 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 	const uint8_t *col = w->d->col;
 	const uint16_t *trans = w->d->trans;
 	uint32_t id = tr >> 16; /* 0: the dead state */
-	uint32_t i = p + 1;
-	for (; id && i < e; i++) {
+	uint32_t i = p + 1, lim = walk_limit(p, e);
+	for (; id && i < lim; i++) {
 		size_t at = id * nrow + col[x[i]];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
@@ -252,7 +267,7 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		}
 		id = nx;
 	}
-	walk_end(w, id, p, active);
+	walk_end(w, id, i < e, p, active);
 }
 
 /* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the

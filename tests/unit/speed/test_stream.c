@@ -217,6 +217,33 @@ static void test_long_blank_run_is_cut_in_linear_time(void **state)
 	fc_buf_finish(&b);
 }
 
+/* A run of digits with no space: each walk from a digit of it stops
+** after a bounded stretch (norm_walk.c, walk_end), so 400,000 digits take
+** a fraction of a second, not minutes; the times around it are read. */
+static void test_long_digit_run_is_walked_in_linear_time(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, "Sales rose 40 percent on Monday. Code ");
+	for (int i = 0; i < 400000; i++)
+		fc_buf_add(&b, "1234567890" + i % 10, 1);
+	fc_buf_adds(&b, " ends. Putin met Pezeshkian on Friday.\n");
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *wd, *got = whole(rules, "2026-01-16", b.p, b.len, &wd);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) +
+		      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_non_null(strstr(got, "\"value\": \"2026-01-12\""));
+	assert_non_null(strstr(got, "\"value\": \"2026-01-16\""));
+	assert_non_null(strstr(got, "\"value\": 40"));
+	assert_true(secs < 5.0);
+	free(got);
+	free(wd);
+	fc_buf_finish(&b);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -245,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_lookback_reads_its_own_piece),
 		cmocka_unit_test(test_empty_and_bad_ref),
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
+		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
