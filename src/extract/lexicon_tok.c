@@ -397,12 +397,20 @@ static int is_initials(const unsigned char *s, size_t a, size_t b)
 	return (b - a) % 2 == 1;
 }
 
-static int all_digits(const unsigned char *s, size_t a, size_t b)
+/*
+** Are s[a, b) all digits, points and commas (and b > a)? *upto and
+** *is_ok keep how far from a the bytes were read and whether they all
+** were, so a token that calls it at each of its separators ("1,1,1,...")
+** reads each byte once, not again from a at every call.
+*/
+static int all_digits(const unsigned char *s, size_t a, size_t b,
+		      size_t *upto, bool *is_ok)
 {
-	for (size_t i = a; i < b; i++)
-		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != '.' && s[i] != ',')
-			return 0;
-	return b > a;
+	for (; *is_ok && *upto < b; ++*upto) {
+		unsigned char c = s[*upto];
+		*is_ok = (c >= '0' && c <= '9') || c == '.' || c == ',';
+	}
+	return *is_ok && b > a;
 }
 
 fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
@@ -519,6 +527,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			fast_end = j;
 		}
 		size_t split = 0; /* start of a trailing n't, or 0 */
+		size_t digits_upto = i; /* all_digits: read so far */
+		bool is_digits = true;
 		while (j < n) {
 			/* ASCII letters and digits: the common case */
 			while (j < n && (bytes[s[j]] & B_WORD))
@@ -569,7 +579,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 					j += 1;
 				break;
 			}
-			if ((d == '.' || d == ',') && all_digits(s, i, j) &&
+			if ((d == '.' || d == ',') &&
+			    all_digits(s, i, j, &digits_upto, &is_digits) &&
 			    is_digit_at(s, n, j + 1)) {
 				j += 1;
 				continue;

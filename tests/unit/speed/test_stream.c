@@ -249,6 +249,35 @@ static void test_long_digit_run_is_walked_in_linear_time(void **state)
 	fc_buf_finish(&b);
 }
 
+/* A list of 128,000 numbers with commas and no space ("1,1,1,..."): one
+** token for the lexicon, whose number check reads it once (lexicon_tok.c,
+** all_digits), and 128,000 tries of qty.count, whose look-ahead for a
+** scale word ({qd_scale}) reads at most 64 bytes; each was quadratic. */
+static void test_long_number_list_in_linear_time(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int i = 0; i < 128000; i++)
+		fc_buf_add(&b, i ? ",1" : "1", i ? 2 : 1);
+	fc_buf_adds(&b, " were sold on Friday.\n");
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *wd, *got = whole(rules, "2026-01-16", b.p, b.len, &wd);
+	double secs = seconds_since(&t0);
+	size_t nq = 0;
+	for (const char *q = got; (q = strstr(q, "\"kind\": \"quantity\""));
+	     q++)
+		nq++;
+	assert_int_equal(nq, 128000);
+	assert_non_null(strstr(got, "\"value\": \"2026-01-16\""));
+	assert_string_equal(wd, "");
+	assert_true(secs < 5.0);
+	free(got);
+	free(wd);
+	fc_buf_finish(&b);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -278,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_bad_ref),
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
 		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
+		cmocka_unit_test(test_long_number_list_in_linear_time),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
