@@ -265,7 +265,7 @@ void lx_scan_cues(struct lx_scan *s)
 	/* the tokens with a PASS_B_CUES phrase (s->cues), from i on */
 	size_t q = 0;
 	for (size_t i = s->t0;
-	     !s->err && (i = lx_todo_from(&s->cues, &q, i)) != SIZE_MAX;) {
+	     !s->err && (i = lx_visit_from(&s->cues, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
 		if (t->ment != FC_NONE) {
 			i++;

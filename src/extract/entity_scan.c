@@ -497,7 +497,7 @@ void lx_scan_entities(struct lx_scan *s)
 	/* the tokens that can start a mention (s->ents), from i on */
 	size_t q = 0;
 	for (size_t i = s->t0;
-	     !s->err && (i = lx_todo_from(&s->ents, &q, i)) != SIZE_MAX;) {
+	     !s->err && (i = lx_visit_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
 		/* (a title starts with a word the lexicon knows) */
 		size_t next = t->match ? take_title(s, i) : i;

@@ -700,7 +700,7 @@ static fc_status match_all(struct lx_scan *s)
 	uint32_t *ents = malloc((3 * nt + 1) * sizeof(*ents));
 	if (!ents)
 		return FC_ENOMEM;
-	s->todo_mem = ents;
+	s->visit_mem = ents;
 	uint32_t *cues = ents + nt, *quotes = cues + nt;
 	size_t nents = 0, ncues = 0, nquotes = 0;
 	for (size_t i = s->t0; i < n; i++) {
@@ -721,9 +721,9 @@ static fc_status match_all(struct lx_scan *s)
 		if (m && (m->cues & PASS_B_CUES))
 			cues[ncues++] = (uint32_t)i;
 	}
-	s->ents = (struct lx_todo){ents, nents};
-	s->cues = (struct lx_todo){cues, ncues};
-	s->quotes = (struct lx_todo){quotes, nquotes};
+	s->ents = (struct lx_visits){ents, nents};
+	s->cues = (struct lx_visits){cues, ncues};
+	s->quotes = (struct lx_visits){quotes, nquotes};
 	return FC_OK;
 }
 
@@ -786,6 +786,6 @@ done:
 	lx_persons_finish(&s);
 	free(s.attrs);
 	free(s.interned);
-	free(s.todo_mem);
+	free(s.visit_mem);
 	return st;
 }

@@ -352,18 +352,18 @@ struct lx_emap {
 };
 
 /* Token numbers a pass visits, ascending. */
-struct lx_todo {
+struct lx_visits {
 	uint32_t *v;
 	size_t n;
 };
-/* The first token of td at or after token i, looked for from entry *q
+/* The first token of vs at or after token i, looked for from entry *q
 ** on (left there); SIZE_MAX when none. */
-static inline size_t lx_todo_from(const struct lx_todo *td, size_t *q,
-				  size_t i)
+static inline size_t lx_visit_from(const struct lx_visits *vs, size_t *q,
+				   size_t i)
 {
-	while (*q < td->n && td->v[*q] < i)
+	while (*q < vs->n && vs->v[*q] < i)
 		++*q;
-	return *q < td->n ? td->v[*q] : SIZE_MAX;
+	return *q < vs->n ? vs->v[*q] : SIZE_MAX;
 }
 
 struct lx_scan {
@@ -390,10 +390,10 @@ struct lx_scan {
 	struct lx_emap *made; /* entities made so far (in pa) */
 	/* The tokens from t0 on each pass looks at, ascending (match_all):
 	** the others it would skip one by one. */
-	struct lx_todo ents;   /* pass A: can start an entity mention */
-	struct lx_todo cues;   /* pass B: a phrase with a PASS_B_CUES cue */
-	struct lx_todo quotes; /* pass C: quote marks and line breaks */
-	uint32_t *todo_mem;    /* (the three lists' memory) */
+	struct lx_visits ents;   /* pass A: can start an entity mention */
+	struct lx_visits cues;   /* pass B: a phrase with a PASS_B_CUES cue */
+	struct lx_visits quotes; /* pass C: quote marks and line breaks */
+	uint32_t *visit_mem;     /* (the three lists' memory) */
 	fc_status err;
 };
 

@@ -125,10 +125,10 @@ void lx_scan_quotes(struct lx_scan *s)
 	const struct lx_tok *tv = s->t.v;
 	/* quote marks and line breaks (s->quotes): a token between them
 	** past MAX_QUOTE leaves the next one past it too */
-	const uint32_t *todo = s->quotes.v;
-	size_t ntodo = s->quotes.n;
-	for (size_t q = 0; q < ntodo && !s->err; q++) {
-		size_t i = todo[q];
+	const uint32_t *visit = s->quotes.v;
+	size_t nvisit = s->quotes.n;
+	for (size_t q = 0; q < nvisit && !s->err; q++) {
+		size_t i = visit[q];
 		const struct lx_tok *t = &tv[i];
 		if (open != SIZE_MAX &&
 		    ((t->flags & LX_T_NL) || t->start - tv[open].end > MAX_QUOTE))
