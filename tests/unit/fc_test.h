@@ -81,6 +81,22 @@ static inline int fc_test_rules_teardown(void **state)
 	return 0;
 }
 
+/* nwords pseudo-random words of pieces[0, np), each followed by one of
+** seps[0, ns), into b: the same text for the same seed x. */
+static inline void fc_test_word_salad(struct fc_buf *b, uint32_t x,
+				      size_t nwords,
+				      const char *const *pieces, size_t np,
+				      const char *const *seps, size_t ns)
+{
+	for (size_t i = 0; i < nwords; i++) {
+		x = x * 1103515245u + 12345u;
+		fc_buf_adds(b, pieces[(x >> 16) % np]);
+		x = x * 1103515245u + 12345u;
+		fc_buf_adds(b, seps[(x >> 16) % ns]);
+	}
+	assert_int_equal(b->err, FC_OK);
+}
+
 /* Is bit i of bit set set on? */
 static inline bool fc_test_has_bit(const uint64_t *set, size_t i)
 {

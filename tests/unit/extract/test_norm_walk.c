@@ -33,15 +33,9 @@ static void make_text(struct fc_buf *b, uint32_t x, size_t nwords)
 		"km", "12:30", "Q3", "today", "yesterday", "at 5", "o'clock"};
 	static const char *const seps[] = {" ", " ", " ", " ", "", "-",
 					   ", ", ". ", "\n"};
-	size_t np = sizeof(pieces) / sizeof(*pieces);
-	size_t ns = sizeof(seps) / sizeof(*seps);
-	for (size_t i = 0; i < nwords; i++) {
-		x = x * 1103515245u + 12345u;
-		fc_buf_adds(b, pieces[(x >> 16) % np]);
-		x = x * 1103515245u + 12345u;
-		fc_buf_adds(b, seps[(x >> 16) % ns]);
-	}
-	assert_int_equal(b->err, FC_OK);
+	fc_test_word_salad(b, x, nwords, pieces,
+			   sizeof(pieces) / sizeof(*pieces), seps,
+			   sizeof(seps) / sizeof(*seps));
 }
 
 /* The stretches: cut at pseudo-random offsets, inside words too. */

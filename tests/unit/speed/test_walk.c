@@ -157,17 +157,10 @@ static void test_hostile_bytes(void **state)
 		"-", "million", "between", "and", "\xE2\x84\xAA", "m", "km",
 		"2025", "a", "week", "\xC5\xBF", "ix", "of", "in", "USD", ".",
 		",", "(", "about", "nearly", "twenty-five", "Q3", "1990s"};
-	size_t np = sizeof(pieces) / sizeof(*pieces);
-	uint32_t x = 12345;
-	for (size_t i = 0; i < 20000; i++) {
-		x = x * 1103515245u + 12345u;
-		fc_buf_adds(&b, pieces[(x >> 16) % np]);
-		x = x * 1103515245u + 12345u;
-		static const char *const seps[] = {" ", " ", " ", " ", " ",
-						   "", ". ", "\n\n"};
-		fc_buf_adds(&b, seps[(x >> 16) % 8]);
-	}
-	assert_int_equal(b.err, FC_OK);
+	static const char *const seps[] = {" ", " ", " ", " ", " ",
+					   "", ". ", "\n\n"};
+	fc_test_word_salad(&b, 12345, 20000, pieces,
+			   sizeof(pieces) / sizeof(*pieces), seps, 8);
 	struct counts c = compare(rules, fc_buf_cstr(&b), b.len, 0);
 	assert_true(c.nstarts >= 1000);
 	struct counts r = compare(rules, fc_buf_cstr(&b), b.len, 7);
