@@ -653,6 +653,14 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 #define NORM_WANT_H (1u << FC_GRAIN_HALF)
 /* The look-back's walk and buffers, kept for one scan (norm_anchor.c). */
 struct norm_lookback;
+struct norm_walk;
+/* A look-back for the scan whose walk is host (NULL: one with a DFA of
+** its own); its walk shares host's DFA. Cheap: the rest is made on first
+** use. NULL when out of memory. */
+struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
+					   struct norm_walk *host);
+/* The scan of lb (if any) now walks with host. */
+void norm_lookback_bind(struct norm_lookback *lb, struct norm_walk *host);
 void norm_lookback_destroy(struct norm_lookback *lb);
 /* Forget the windows kept from the last document (its text is gone). */
 void norm_lookback_forget(struct norm_lookback *lb);

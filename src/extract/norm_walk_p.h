@@ -149,14 +149,4 @@ void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only);
 ** set): the DFA is about to start over, and the records name its bits. */
 void norm_walk_flush_all(struct norm_walk *w);
 
-/* ---- The look-back's walk (norm_anchor.c) --------------------------------- */
-
-/* A look-back for the scan whose walk is host (NULL: one with a DFA of
-** its own); its walk shares host's DFA. Cheap: the rest is made on first
-** use. NULL when out of memory. */
-struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
-					   struct norm_walk *host);
-/* The scan of lb (if any) now walks with host. */
-void norm_lookback_bind(struct norm_lookback *lb, struct norm_walk *host);
-
 #endif
