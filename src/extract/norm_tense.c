@@ -736,6 +736,75 @@ static bool done_event_after(const struct norm_match *m)
 }
 
 /*
+** Is the match right after "until" or "till" (tense_word 9) whose end a
+** word of tense_word 10 sets within its clause, with no comma between
+** ("extended its deadline for accepting tendered shares until November
+** 26": the -ed adjectives between are no verbs of the date)? tense_back
+** sees such a word only within four words.
+*/
+static bool until_extended(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->start, lo = m->stretch_start;
+	for (int words = 0; words < 12; words++) {
+		while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\n'))
+			i--;
+		uint32_t e = i;
+		while (i > lo && ((t[i - 1] | 0x20) >= 'a' &&
+				  (t[i - 1] | 0x20) <= 'z'))
+			i--;
+		if (e == i || e - i >= 32 || (i > lo && t[i - 1] != ' ' &&
+						t[i - 1] != '\n'))
+			return false; /* a comma, quote or the clause's end */
+		char buf[32];
+		uint32_t h = lower_hash(t + i, e - i, buf);
+		double tw = tense_word_num(n, tense_word_row(n, f, buf,
+							     e - i, h));
+		if (words == 0 && tw != TW_UNTIL)
+			return false;
+		if (tw == TW_EXTEND)
+			return true;
+	}
+	return false;
+}
+
+/*
+** The verb right after the match, with nothing but blanks between: -2 a
+** verb of saying (tense_word -2: "Endotronics ... on Monday said", "the
+** ministry on Friday announced"), -1 another past verb of table past
+** ("the deal on Monday was"), 0 anything else. The subject comes before
+** the date, so the verb is the date's own.
+*/
+static int past_verb_after(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	if (i >= hi || (t[i] != ' ' && t[i] != '\n'))
+		return 0;
+	while (i < hi && (t[i] == ' ' || t[i] == '\n'))
+		i++;
+	if (i >= hi || !(t[i] >= 'a' && t[i] <= 'z'))
+		return 0;
+	uint32_t b = i;
+	while (i < hi && t[i] >= 'a' && t[i] <= 'z')
+		i++;
+	size_t len = i - b;
+	if (len >= 32 || (i < hi && is_word_byte(t[i])))
+		return 0;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	uint32_t h = norm_word_hash(t + b, len);
+	int32_t row = tense_word_row(n, f, t + b, len, h);
+	if (tense_word_num(n, row) == TW_REPORT)
+		return -2;
+	if (row < 0 && in_table(n, f, n->t_past, NORM_WF_PAST, t + b, len, h))
+		return -1;
+	return 0;
+}
+
+/*
 ** The tense around a match: the clause before it decides (tense_back);
 ** without a cue there, the clause after it (*sched_ahead: a schedule
 ** verb there). A schedule verb before it followed by a verb of the
@@ -745,6 +814,15 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
+	if (t < 0 && until_extended(m))
+		return 1;
+	/* "X, halted pending news, on Monday said": the verb after the
+	** date is its own, whatever came before a comma; another past verb
+	** there ("the vote on Sunday was") only when nothing before says
+	** ahead ("the vote scheduled for Sunday was postponed") */
+	int after = t != GOVERNED && t != -2 ? past_verb_after(m) : 0;
+	if (after == -2 || (after == -1 && t <= 0))
+		return GOVERNED;
 	if (t == NORM_TENSE_SCHED && verb_follows(m))
 		return -1;
 	/* "would appeal Wednesday's ruling", "will discuss Tuesday's
