@@ -512,7 +512,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			ed_governs = adjunct && !inf &&
 				     (tw != TW_REPORT || words <= 2) &&
 				     (words == 2 ||
-				      (next_tw >= 4 && next_tw <= 8) ||
+				      /* "changed to a calendar year in
+				      ** December"; not "bought a further 429
+				      ** mln stg of bills for resale to the
+				      ** discount houses on April 2": too far
+				      ** to be the verb's own */
+				      (next_tw >= 4 && next_tw <= 8 &&
+				       words <= 10) ||
 				      /* "took power in March", "held talks
 				      ** on May 3": an irregular past verb
 				      ** and its object (-ed words before a
