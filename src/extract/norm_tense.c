@@ -153,7 +153,11 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
 ** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
 ** measure before "ahead of", which makes it a comparison ("well ahead of
-** Friday's close") */
+** Friday's close"); 17: a present verb of forecast, ahead only through
+** an infinitive ("we expect it to come through by July"; not "expects
+** excellent results in the second quarter ended February 28", where
+** it is no cue) */
+enum { TW_EXPECT = 17 };
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
        TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
@@ -197,7 +201,7 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
 	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
-	    c == TW_MEASURE)
+	    c == TW_MEASURE || c == TW_EXPECT)
 		return 0; /* no cue of their own */
 	if (c == TW_EXTEND) /* a verb like any other when no "until" */
 		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
@@ -276,6 +280,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	int words = 0;
 	bool until_near = false; /* "until" right before the match */
 	bool after_seen = false; /* "after" between: no plan in -ing */
+	bool to_near = false; /* a "to" with no comma after it */
 	bool ing_prev = false; /* the word after this one is a verb in -ing */
 	bool inf_prev = false; /* ... is "to" before a verb ("due to open") */
 	bool verb_prev = false; /* ... is a verb ("open", "be", "arrive") */
@@ -365,6 +370,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			until_near = true;
 		if (tw == TW_AFTER && !comma)
 			after_seen = true;
+		if (tw == TW_INFINITIVE && !comma)
+			to_near = true;
 		if (words == 1) {
 			adjunct = tw == TW_ADJUNCT;
 			possessive |= noun_after && tw == 4;
@@ -450,6 +457,11 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		if (tw == TW_FORWARD && inf_near && !possessive &&
 		    !pending_ed)
 			return 1;
+		/* "we expect it to come through by July": any "to" with no
+		** comma between ("come" is no sure verb: "come close") */
+		if (tw == TW_EXPECT && (inf_near || to_near) && !possessive &&
+		    !pending_ed)
+			return 1;
 		/* "gave the government until Friday to", "extended the
 		** strike until Monday": a coming deadline */
 		if (tw == TW_EXTEND && until_near && !comma && !possessive)
@@ -512,13 +524,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			ed_governs = adjunct && !inf &&
 				     (tw != TW_REPORT || words <= 2) &&
 				     (words == 2 ||
-				      /* "changed to a calendar year in
-				      ** December"; not "bought a further 429
-				      ** mln stg of bills for resale to the
-				      ** discount houses on April 2": too far
-				      ** to be the verb's own */
-				      (next_tw >= 4 && next_tw <= 8 &&
-				       words <= 10) ||
+				      (next_tw >= 4 && next_tw <= 8) ||
 				      /* "took power in March", "held talks
 				      ** on May 3": an irregular past verb
 				      ** and its object (-ed words before a
