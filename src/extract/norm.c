@@ -145,18 +145,28 @@ static int cmp_cand(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* The bits of word i / 64 of a bitmap from bit i up to bit e (e > i). */
+static inline uint64_t span_mask(uint32_t i, uint32_t e)
+{
+	uint64_t m = ~0ull << (i % 64);
+	if (e - (i - i % 64) < 64)
+		m &= (1ull << (e % 64)) - 1;
+	return m;
+}
+
+/* No byte of [s, e) taken: a word of the bitmap at a time. */
 static bool is_free(const uint64_t *occ, uint32_t s, uint32_t e)
 {
-	for (uint32_t i = s; i < e; i++)
-		if (occ[i / 64] & (1ull << (i % 64)))
+	for (uint32_t i = s; i < e; i = (i | 63) + 1)
+		if (occ[i / 64] & span_mask(i, e))
 			return false;
 	return true;
 }
 
 static void take(uint64_t *occ, uint32_t s, uint32_t e)
 {
-	for (uint32_t i = s; i < e; i++)
-		occ[i / 64] |= 1ull << (i % 64);
+	for (uint32_t i = s; i < e; i = (i | 63) + 1)
+		occ[i / 64] |= span_mask(i, e);
 }
 
 static fc_status accept(struct scan *sc)
