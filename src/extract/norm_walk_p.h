@@ -85,7 +85,7 @@ struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
 	size_t nw;
-	uint64_t *mem;          /* tbits, queued and fmask */
+	uint64_t *mem;          /* tbits, queued, fmask and ones */
 	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	struct walk_dfa *d;     /* &own, or the DFA of the walk shared */
@@ -96,6 +96,7 @@ struct norm_walk {
 	bool is_all;            /* queue for every pattern, active or not */
 	const uint64_t *only;   /* queue for these patterns only (NULL: all) */
 	uint64_t *fmask;        /* the flush's patterns: active and only */
+	uint64_t *ones;         /* every pattern (a flush for all) */
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */
