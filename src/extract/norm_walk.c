@@ -386,6 +386,7 @@ static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 		norm_walk_destroy(w);
 		return NULL;
 	}
+	w->cls = w->t->cls;
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
 	w->fmask = w->mem + 3 * w->nw;
@@ -437,9 +438,60 @@ void norm_walk_queue_all(struct norm_walk *w)
 	w->is_all = true;
 }
 
+/* Do bitsets a and b of nw words share a bit? */
+static bool meets(const uint64_t *a, const uint64_t *b, size_t nw)
+{
+	for (size_t k = 0; k < nw; k++)
+		if (a[k] & b[k])
+			return true;
+	return false;
+}
+
+/*
+** The byte classes for a walk that queues the patterns of only (its
+** bits must not change while w uses it): a walk from a byte reports
+** nothing that such a walk needs when the byte's reach has none of the
+** patterns nor of the bits of their anchor groups (the triggers that
+** keep them active and their hits). The patterns not in only may then
+** lack triggers in active: the flush and the look-back read only's.
+*/
+static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
+{
+	for (unsigned k = 0; k < 2; k++)
+		if (w->only_cls[k].set == only)
+			return w->only_cls[k].cls;
+	const struct fc_norm *n = w->n;
+	const struct norm_scan *t = w->t;
+	size_t nw = w->nw;
+	uint64_t *need = w->tbits; /* scratch of the DFA, idle now */
+	memcpy(need, only, nw * sizeof(uint64_t));
+	for (size_t k = 0; k < nw; k++)
+		for (uint64_t m = only[k]; m; m &= m - 1) {
+			size_t pi = k * 64 + (size_t)__builtin_ctzll(m);
+			const struct norm_pattern *p = &n->patterns[pi];
+			for (unsigned g = 0; g < p->ngroups; g++) {
+				size_t bit = norm_group_bit(p, pi, g);
+				need[bit / 64] |= 1ull << (bit % 64);
+			}
+		}
+	struct walk_only *o = &w->only_cls[w->only_next];
+	w->only_next ^= 1;
+	o->set = only;
+	for (unsigned c = 0; c < 256; c++) {
+		uint8_t k = t->cls[c];
+		if (!meets(t->reach + (size_t)c * nw, need, nw))
+			k &= (uint8_t)~B_RUN;
+		if (!meets(t->reach + (256 + (size_t)c) * nw, need, nw))
+			k &= (uint8_t)~B_ANY;
+		o->cls[c] = k;
+	}
+	return o->cls;
+}
+
 void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
 {
 	w->only = only;
+	w->cls = only ? only_classes(w, only) : w->t->cls;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -465,7 +517,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
 		add_rec(w, 0, REC_BOS);
-	const uint8_t *cls = t->cls;
+	const uint8_t *cls = w->cls;
 	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];
