@@ -84,15 +84,6 @@ void norm_near_plan(struct fc_norm *n)
 	}
 }
 
-/* Do bitsets x and y of nw words share a bit? */
-static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++)
-		if (x[k] & y[k])
-			return true;
-	return false;
-}
-
 fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 {
 	size_t nw = n->nwords;
@@ -134,11 +125,11 @@ fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 	}
 	/* the triggers the walk keeps the hits of */
 	for (size_t b = 0; b < n->nbitsets; b++)
-		n->trig_pos[b] = meets(n->bitsets + b * nw, n->pos_set, nw);
+		n->trig_pos[b] = sets_meet(n->bitsets + b * nw, n->pos_set, nw);
 	for (unsigned c = 0; c < 256; c++)
 		n->sym_pos[c] = n->sym_set[c] &&
-				meets(n->sym_set[c], n->pos_set, nw);
-	n->is_digit_pos = meets(n->digit_set, n->pos_set, nw);
+				sets_meet(n->sym_set[c], n->pos_set, nw);
+	n->is_digit_pos = sets_meet(n->digit_set, n->pos_set, nw);
 	return FC_OK;
 }
 

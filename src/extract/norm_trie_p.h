@@ -83,6 +83,16 @@ static inline bool set_has(const uint64_t *b, unsigned c)
 	return b[c / 64] >> (c % 64) & 1;
 }
 
+/* Do bitsets x and y of nwords words share a bit? */
+static inline bool sets_meet(const uint64_t *x, const uint64_t *y,
+			     size_t nwords)
+{
+	for (size_t k = 0; k < nwords; k++)
+		if (x[k] & y[k])
+			return true;
+	return false;
+}
+
 static inline void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)
 {
 	for (size_t i = 0; i < nwords; i++)

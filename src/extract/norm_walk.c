@@ -438,15 +438,6 @@ void norm_walk_queue_all(struct norm_walk *w)
 	w->is_all = true;
 }
 
-/* Do bitsets a and b of nw words share a bit? */
-static bool meets(const uint64_t *a, const uint64_t *b, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++)
-		if (a[k] & b[k])
-			return true;
-	return false;
-}
-
 /*
 ** The byte classes for a walk that queues the patterns of only (its
 ** bits must not change while w uses it): a walk from a byte reports
@@ -479,9 +470,9 @@ static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
 	o->set = only;
 	for (unsigned c = 0; c < 256; c++) {
 		uint8_t k = t->cls[c];
-		if (!meets(t->reach + (size_t)c * nw, need, nw))
+		if (!sets_meet(t->reach + (size_t)c * nw, need, nw))
 			k &= (uint8_t)~B_RUN;
-		if (!meets(t->reach + (256 + (size_t)c) * nw, need, nw))
+		if (!sets_meet(t->reach + (256 + (size_t)c) * nw, need, nw))
 			k &= (uint8_t)~B_ANY;
 		o->cls[c] = k;
 	}
