@@ -53,7 +53,7 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 ** token's hash) */
 static uint32_t hash_bytes(const char *k, size_t len)
 {
-	return lx_hash_more(LX_HASH0, k, len);
+	return lx_hash_tok(k, len);
 }
 
 static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,

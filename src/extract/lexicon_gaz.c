@@ -16,7 +16,7 @@
 
 static uint32_t hash_key(const char *k, size_t n)
 {
-	return lx_hash_more(LX_HASH0, k, n);
+	return lx_hash_key(k, n);
 }
 
 static struct lx_slot *probe(struct lx_slot *slots, size_t cap,
