@@ -342,18 +342,16 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 
 /*
 ** Push the ASCII token s[start, end) whose normalised form the caller
-** wrote at the end of t->norm already, with its hash h and the union of
-** its bytes' classes: a word (starting with a letter or a digit) or one
-** mark.
+** wrote at the end of t->norm already, with its hash h; flags hold its
+** case flags too (ascii_case): a word (starting with a letter or a
+** digit) or one mark (no case).
 */
-static inline int push_read(struct lx_toks *t, const unsigned char *s,
-		     size_t start, size_t end, uint16_t flags, uint32_t h,
-		     unsigned all)
+static inline int push_read(struct lx_toks *t, size_t start, size_t end,
+			    uint16_t flags, uint32_t h)
 {
 	if (t->n == t->cap && !grow_toks(t, t->n + 1))
 		return 0;
 	size_t tn = end - start;
-	flags |= ascii_case(bytes[s[start]], all);
 	t->v[t->n++] = (struct lx_tok){
 		.start = (uint32_t)start, .end = (uint32_t)end,
 		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
@@ -418,8 +416,8 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** An ASCII word of fewer than 16 bytes at s (n bytes readable, the
 ** first a letter or digit) read 16 bytes at once (SSE2): its length in
 ** *len, its form written to o (room bytes there, 16 written), its hash
-** (lx_hash_tok of the form, from the same register) in *h and the
-** classes of its bytes (B_UP, B_LOW) in *all. False when the word is
+** (lx_hash_tok of the form, from the same register) in *h and its case
+** flags (ascii_case) in *wcase. False when the word is
 ** longer, fewer than 16 bytes are left to read or to write, or there
 ** is no SSE2: the caller reads it a byte at a time.
 */
@@ -430,7 +428,7 @@ static const unsigned char first_ones[32] = {
 };
 static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 			       size_t room, size_t *len, uint32_t *h,
-			       unsigned *all)
+			       uint16_t *wcase)
 {
 #ifdef __SSE2__
 	if (n < 16 || room < 16)
@@ -453,8 +451,11 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	_mm_storeu_si128((__m128i *)(void *)o, form);
 	unsigned keep = (1u << l) - 1;
 	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
-	unsigned mlow = (unsigned)_mm_movemask_epi8(letter) & keep & ~mup;
-	*all = (mup ? B_UP : 0) | (mlow ? B_LOW : 0);
+	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
+	/* CAP and DIGIT from the first byte, UPPER: letters, all upper */
+	*wcase = (uint16_t)((mup & 1) * LX_T_CAP |
+			    (~mletter & 1) * LX_T_DIGIT |
+			    (mletter && mletter == mup) * LX_T_UPPER);
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
@@ -464,7 +465,7 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	*len = l;
 	return true;
 #else
-	(void)s, (void)n, (void)o, (void)room, (void)len, (void)h, (void)all;
+	(void)s, (void)n, (void)o, (void)room, (void)len, (void)h, (void)wcase;
 	return false;
 #endif
 }
@@ -525,10 +526,9 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		    t->norm_len + 2 <= t->norm_cap) {
 			/* one ASCII mark: its own form */
 			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, s, i, i + 1, fl,
+			if (!push_read(t, i, i + 1, fl,
 				       lx_hash_fin(lx_hash_block(
-					       LX_HASH_SEED ^ 1, cp, 0)),
-				       0))
+					       LX_HASH_SEED ^ 1, cp, 0))))
 				return FC_ENOMEM;
 			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 			continue;
@@ -554,15 +554,16 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		** the form. */
 		size_t fast_end = 0;
 		uint32_t h = 0;
-		unsigned all = 0; /* the classes of its bytes */
+		uint16_t wcase = 0; /* its case flags (ascii_case) */
 		if (cp < 0x80) {
 			char *o = t->norm + t->norm_len;
 			/* room for the form and a space: there always is for
 			** the rest of the text (see the reserve above), but
 			** should there not be, the loop below reads the word */
 			size_t left = t->norm_cap - t->norm_len;
-			if (!read_word16(s + i, n - i, o, left, &j, &h, &all)) {
+			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase)) {
 				size_t lim = left > n - i ? n : i;
+				unsigned all = 0; /* the classes of its bytes */
 				o -= i;
 				for (j = i; j < lim; j++) {
 					unsigned e = word_form[s[j]];
@@ -571,7 +572,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 					all |= e;
 					o[j] = (char)e;
 				}
-				all >>= 8;
+				wcase = ascii_case(bytes[s[i]], all >> 8);
 				h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
 			} else {
 				j += i;
@@ -584,7 +585,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			     ((bytes[s[j]] & B_JOIN) &&
 			      (j + 1 == n ||
 			       !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
-				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 					return FC_ENOMEM;
 				i = j < n && s[j] == ' ' ? j + 1 : j;
 				continue;
@@ -659,7 +660,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				  (split > i ? 0 : fl) | LX_T_WORD))
 				return FC_ENOMEM;
 		} else if (j == fast_end && j - i < 0xFFFF) {
-			if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 				return FC_ENOMEM;
 		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
 			return FC_ENOMEM;
