@@ -550,8 +550,10 @@ static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
 			tv[i].flags |= LX_T_HEADLINE;
 }
 
-/* The longest phrase with a usable sense at token i (t->word set). */
-__attribute__((always_inline)) static inline void match_at(struct lx_scan *s, size_t i)
+/* The longest phrase with a usable sense at token i (t->word set):
+** set as t->match, and returned (NULL when none). */
+__attribute__((always_inline)) static inline const struct lx_slot *
+match_at(struct lx_scan *s, size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	struct lx_tok *tv = s->t.v;
@@ -560,6 +562,7 @@ __attribute__((always_inline)) static inline void match_at(struct lx_scan *s, si
 	bool has_blocked = false;
 	uint32_t h = t->hash;
 	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
+	const struct lx_slot *found = NULL;
 	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
 		const struct lx_tok *last = &tv[i + k - 1];
 		if (k > 1 && (last->flags & LX_T_NL))
@@ -593,13 +596,14 @@ __attribute__((always_inline)) static inline void match_at(struct lx_scan *s, si
 			    (!has_blocked ||
 			     (se->kind == LX_S_CUE &&
 			      se->cue_kind == LX_CUE_GROUP))) {
-				t->match = sl;
-				t->match_ntok = (uint8_t)k;
+				t->match = (uint32_t)(sl - l->slots) + 1;
+				found = sl;
 				break;
 			}
 		if (!sl->is_prefix)
 			break;
 	}
+	return found;
 }
 
 /* The tokens each pass visits (s->ents, s->cues, s->quotes: the others
@@ -633,9 +637,7 @@ static void visit_range(struct lx_scan *s, size_t a, size_t b)
 		if (f & LX_T_BLOCKED)
 			continue;
 		/* (every start of a phrase is a key: no word, no phrase) */
-		if (t->word)
-			match_at(s, i);
-		const struct lx_slot *m = t->match;
+		const struct lx_slot *m = t->word ? match_at(s, i) : NULL;
 		if ((f & LX_T_WORD) &&
 		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
 		       : (f & LX_T_CAP)))
@@ -763,8 +765,8 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (doc->text_len > UINT32_MAX / 2)
 		return FC_ELIMIT;
 	struct lx_emap made = {0};
-	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
-			    .text = doc->text, .made = &made};
+	struct lx_scan s = {.l = l, .slots = l->slots, .a = a, .pa = a,
+			    .doc = doc, .text = doc->text, .made = &made};
 	fc_status st;
 	if (doc->piece) {
 		if ((st = lx_piece_begin(&s, doc->piece)))
