@@ -336,8 +336,10 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	memcpy(id, prefix, pl);
 	id[pl] = ':';
 	memcpy(id + pl + 1, slug, sl + 1);
-	/* The same person named again keeps the first entity. */
-	const struct fc_entity *known = lx_find_person(s, id);
+	/* The same person named again keeps the first entity. (Every
+	** person's id is "person:...": another prefix finds none.) */
+	const struct fc_entity *known =
+		!strcmp(prefix, "person") ? lx_find_person(s, id) : NULL;
 	if (known)
 		return known;
 	struct fc_entity e = {id, label, type, country, role};
