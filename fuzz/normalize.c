@@ -9,7 +9,9 @@
 **   [0] bit 0-1: the reference: none, a date, a date and time, a date
 **       and time with a zone; bit 2: also fc_normalize_text; bit 3: seconds;
 **       bit 4-5: how the stream is fed (one call, 1-byte, 7-byte or
-**       63-byte calls)
+**       63-byte calls); bit 6-7: the most a piece takes with no blank
+**       line (the default 512 KiB, or 2, 3 or 4 times the piece size:
+**       the forced cuts of long lines)
 **   [1..3] year (1900 + [1] % 200), month, day; [4..6] hh, mm, ss;
 **   [7] zone offset in quarter hours; [8..9] the piece size (1 + n % 2048)
 ** A reference that is no real date (2026-02-30) is left out, as the CLI
@@ -62,7 +64,7 @@ static bool choose_ref(const uint8_t *h, char *ref, size_t n)
 }
 
 static void run_stream(const char *ref, const char *text, size_t len,
-		       size_t piece, size_t step)
+		       size_t piece, size_t max, size_t step)
 {
 	struct fc_buf out;
 	fc_buf_init(&out, 0);
@@ -72,6 +74,8 @@ static void run_stream(const char *ref, const char *text, size_t len,
 	fc_status st = fc_norm_stream_create(rules, ref, &out, &ns);
 	if (!st) {
 		fc_norm_stream_set_piece(ns, piece);
+		if (max)
+			fc_norm_stream_set_piece_max(ns, max);
 		for (size_t i = 0; !st && i < len; i += step) {
 			size_t k = len - i < step ? len - i : step;
 			st = fc_norm_stream_feed(ns, text + i, k, &d);
@@ -109,17 +113,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const size_t steps[] = {(size_t)-1, 1, 7, 63};
 	char ref[NORM_REF_MAX];
 	bool has_ref = false, is_whole = true;
-	size_t piece = 64, step = (size_t)-1;
+	size_t piece = 64, max = 0, step = (size_t)-1;
 	if (size > 10) {
 		has_ref = choose_ref(data, ref, sizeof(ref));
 		is_whole = data[0] & 4;
 		step = steps[(data[0] >> 4) & 3];
 		piece = 1 + (((size_t)data[8] << 8 | data[9]) % 2048);
+		max = data[0] >> 6 ? (1 + (size_t)(data[0] >> 6)) * piece : 0;
 		data += 10;
 		size -= 10;
 	}
 	const char *text = (const char *)data;
-	run_stream(has_ref ? ref : NULL, text, size, piece, step);
+	run_stream(has_ref ? ref : NULL, text, size, piece, max, step);
 	if (is_whole)
 		run_whole(has_ref ? ref : NULL, text, size);
 	return 0;

@@ -233,6 +233,13 @@ void fc_norm_stream_destroy(struct fc_norm_stream *s); /* NULL is fine */
 ** Pieces are read on as many threads as CPUs are online (at most 8), or
 ** FACTCROSS_THREADS (read when the stream is made); 1: none. */
 void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes);
+/* The input a piece takes at most when no blank line comes (default
+** 512 KiB, at least twice the least; more than the least): past it, the
+** piece ends at a line feed, a sentence's end or white space, so that a
+** hostile text of one long line is read in bounded memory. */
+void fc_norm_stream_set_piece_max(struct fc_norm_stream *s, size_t bytes);
+/* The pieces the stream has cut so far. */
+size_t fc_norm_stream_npieces(const struct fc_norm_stream *s);
 
 /* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */
 

@@ -158,11 +158,11 @@ static bool has_dup_keys(const struct fc_ynode *n)
 
 /*
 ** The duplicate keys of a large map n whose keys are all scalars, with
-** the diagnostics the pairwise check below gives (each key names every
-** equal key before it, in order), found through a hash of the keys and
-** a chain of the equal ones: that check alone was quadratic when one
-** key of many repeats. False (nothing said) when a key is no scalar or
-** without memory: then the pairwise check runs.
+** the diagnostics the pairwise check below gives (each repeat names the
+** first occurrence of its key), found through a hash of the keys: the
+** pairwise check alone was quadratic when one key of many repeats. False
+** (nothing said) when a key is no scalar or without memory: then the
+** pairwise check runs.
 */
 static bool dup_report(struct ystate *s, const struct fc_ynode *n)
 {
@@ -173,14 +173,8 @@ static bool dup_report(struct ystate *s, const struct fc_ynode *n)
 	while (cap < 2 * nk)
 		cap *= 2;
 	uint32_t *slot = calloc(cap, sizeof(*slot)); /* first key + 1 */
-	uint32_t *next = calloc(nk, sizeof(*next));  /* next equal + 1 */
-	uint32_t *tail = calloc(nk, sizeof(*tail));  /* of a chain, + 1 */
-	if (!slot || !next || !tail) {
-		free(slot);
-		free(next);
-		free(tail);
+	if (!slot)
 		return false;
-	}
 	for (size_t q = 0; q < nk; q++) {
 		const struct fc_ynode *k = n->kids[2 * q];
 		uint64_t h = 0xCBF29CE484222325ull;
@@ -192,25 +186,14 @@ static bool dup_report(struct ystate *s, const struct fc_ynode *n)
 				break;
 		if (!slot[at]) {
 			slot[at] = (uint32_t)q + 1;
-			tail[q] = (uint32_t)q + 1;
 			continue;
 		}
-		size_t f = slot[at] - 1;
-		for (size_t j = f;; j = next[j] - 1) {
-			fc_diag_add(s->d, FC_ESCHEMA, &k->loc,
-				    "duplicate key '%s' (first at line %u)",
-				    k->str,
-				    (unsigned)n->kids[2 * j]->loc.line);
-			if (!next[j])
-				break;
-		}
+		fc_diag_add(s->d, FC_ESCHEMA, &k->loc,
+			    "duplicate key '%s' (first at line %u)", k->str,
+			    (unsigned)n->kids[2 * (slot[at] - 1)]->loc.line);
 		s->failed = 1;
-		next[tail[f] - 1] = (uint32_t)q + 1;
-		tail[f] = (uint32_t)q + 1;
 	}
 	free(slot);
-	free(next);
-	free(tail);
 	return true;
 }
 
@@ -256,6 +239,7 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 						    (unsigned)n->kids[j]
 							    ->loc.line);
 					s->failed = 1;
+					break; /* the first names them all */
 				}
 		}
 	}

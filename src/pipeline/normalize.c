@@ -145,8 +145,15 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 ** goes from piece to piece. Every thread takes B when it can, else A;
 ** the caller's thread does too while it waits for a free slot, and
 ** writes out the pieces in order.
+**
+** A text with no blank line for PIECE_MAX bytes is cut all the same
+** (force_cut), so that the memory a piece takes stays bounded whatever
+** the input: a hostile text of one line, "1 1 1 ...", gives a mention
+** for every two bytes. What crosses such a cut may read differently
+** from the whole text; a paragraph of a megabyte is no prose.
 */
 #define PIECE (256 * 1024)  /* input bytes a piece takes at least */
+#define PIECE_MAX (512 * 1024) /* and at most, blank line or not */
 #define CTX_MIN 512         /* context kept before a piece, at least */
 #define CTX_MAX (64 * 1024) /* and at most */
 #define CTX_WORDS 4         /* white-space separated words it holds */
@@ -185,6 +192,7 @@ struct fc_norm_stream {
 	uint64_t first_bad;
 	struct fc_source src;
 	size_t piece_min; /* input bytes a piece takes at least */
+	size_t piece_max; /* and at most (force_cut) */
 	size_t keep_norm; /* context the normalizer needs */
 	struct fc_piece own;               /* the caller's thread's A: its walks */
 	struct fc_lexicon_state *lexicon; /* B's */
@@ -230,6 +238,54 @@ static size_t find_cut(const char *p, size_t n, size_t min)
 		i = j > at ? j : at + 1;
 	}
 	return 0;
+}
+
+/* The length of a closing quote or bracket that ends p[0, n), or 0. */
+static size_t closer_before(const char *p, size_t n)
+{
+	if (n && (p[n - 1] == '"' || p[n - 1] == '\'' || p[n - 1] == ')' ||
+		  p[n - 1] == ']'))
+		return 1;
+	if (n >= 3 && !memcmp(p + n - 3, "\xE2\x80", 2) &&
+	    (p[n - 1] == '\x9D' || p[n - 1] == '\x99')) /* U+201D, U+2019 */
+		return 3;
+	return 0;
+}
+
+/* Where to cut p[0, n), n > max, when no blank line comes before max:
+** in [min, max), the last white space run that holds a line feed, else
+** the last that follows the end of a sentence (".", "!" or "?", closing
+** quotes or brackets after it), else the last; with no white space
+** there, the last character boundary before max. Each cut takes at
+** least min bytes, so the scans of a long line stay linear. */
+static size_t force_cut(const char *p, size_t min, size_t max)
+{
+	size_t any = 0, stop = 0;
+	for (size_t i = max; i > min && i > 1; i--) {
+		if (!is_ws(p[i - 1]) || is_ws(p[i - 2]))
+			continue;
+		size_t rs = i - 1, k = rs; /* a run starts at rs */
+		while (k < max && is_ws(p[k]) && p[k] != '\n')
+			k++;
+		if (k < max && p[k] == '\n')
+			return rs;
+		size_t b = rs, c;
+		while ((c = closer_before(p, b)) != 0)
+			b -= c;
+		if (!stop && b && (p[b - 1] == '.' || p[b - 1] == '!' ||
+				   p[b - 1] == '?'))
+			stop = rs;
+		if (!any)
+			any = rs;
+	}
+	if (stop)
+		return stop;
+	if (any)
+		return any;
+	size_t i = max;
+	while (i > min && ((unsigned char)p[i] & 0xC0) == 0x80)
+		i--;
+	return i;
 }
 
 /* Step B of a piece: entities, cues, quotes; sorted; JSON. */
@@ -465,6 +521,7 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 	s->src.id = "input";
 	s->src.published = s->has_ref ? s->ref : NULL;
 	s->piece_min = PIECE;
+	s->piece_max = PIECE_MAX;
 	s->keep_norm = fc_norm_keep(r);
 	/* A and B on the other threads, and on the caller's while it
 	** waits; pieces in flight: one per thread, and two to fill */
@@ -634,10 +691,16 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 	memcpy(s->in + s->nin, data, len);
 	s->nin += len;
 	size_t cut;
-	while (s->nin - s->inoff > s->piece_min &&
-	       (cut = find_cut(s->in + s->inoff, s->nin - s->inoff,
-			       s->piece_min))) {
-		fc_status st = piece(s, s->in + s->inoff, cut, d);
+	while (s->nin - s->inoff > s->piece_min) {
+		const char *p = s->in + s->inoff;
+		size_t n = s->nin - s->inoff;
+		cut = find_cut(p, n, s->piece_min);
+		if (!cut || cut > s->piece_max) {
+			if (n <= s->piece_max)
+				break;
+			cut = force_cut(p, s->piece_min, s->piece_max);
+		}
+		fc_status st = piece(s, p, cut, d);
 		if (st)
 			return st;
 		s->inoff += cut;
@@ -672,6 +735,18 @@ fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes)
 {
 	s->piece_min = bytes ? bytes : 1;
+	if (s->piece_max < 2 * s->piece_min)
+		s->piece_max = 2 * s->piece_min;
+}
+
+void fc_norm_stream_set_piece_max(struct fc_norm_stream *s, size_t bytes)
+{
+	s->piece_max = bytes > s->piece_min ? bytes : s->piece_min + 1;
+}
+
+size_t fc_norm_stream_npieces(const struct fc_norm_stream *s)
+{
+	return (size_t)s->next_p;
 }
 
 void fc_norm_stream_destroy(struct fc_norm_stream *s)

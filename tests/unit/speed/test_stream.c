@@ -46,9 +46,13 @@ static char *whole(const struct fc_rules *rules, const char *ref,
 	return fc_buf_steal(&b, NULL);
 }
 
-static char *streamed(const struct fc_rules *rules, const char *ref,
-		      const char *text, size_t len, size_t block, size_t piece,
-		      const char *threads, char **diags)
+/* The stream's way, with pieces of at least piece bytes, at most max
+** (0: the default) when no blank line comes; *npieces: the pieces cut
+** (NULL: not wanted). */
+static char *streamed_max(const struct fc_rules *rules, const char *ref,
+			  const char *text, size_t len, size_t block,
+			  size_t piece, size_t max, const char *threads,
+			  char **diags, size_t *npieces)
 {
 	setenv("FACTCROSS_THREADS", threads, 1);
 	struct fc_buf b, all;
@@ -59,6 +63,8 @@ static char *streamed(const struct fc_rules *rules, const char *ref,
 	struct fc_norm_stream *s;
 	assert_int_equal(fc_norm_stream_create(rules, ref, &b, &s), FC_OK);
 	fc_norm_stream_set_piece(s, piece);
+	if (max)
+		fc_norm_stream_set_piece_max(s, max);
 	for (size_t i = 0; i < len; i += block) {
 		size_t n = len - i < block ? len - i : block;
 		assert_int_equal(fc_norm_stream_feed(s, text + i, n, &d), FC_OK);
@@ -68,12 +74,22 @@ static char *streamed(const struct fc_rules *rules, const char *ref,
 	}
 	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
 	fc_buf_add(&all, b.p, b.len);
+	if (npieces)
+		*npieces = fc_norm_stream_npieces(s);
 	fc_norm_stream_destroy(s);
 	fc_buf_finish(&b);
 	*diags = render(&d);
 	fc_diags_finish(&d);
 	unsetenv("FACTCROSS_THREADS");
 	return fc_buf_steal(&all, NULL);
+}
+
+static char *streamed(const struct fc_rules *rules, const char *ref,
+		      const char *text, size_t len, size_t block, size_t piece,
+		      const char *threads, char **diags)
+{
+	return streamed_max(rules, ref, text, len, block, piece, 0, threads,
+			    diags, NULL);
 }
 
 /* The seed corpus, and paragraphs that lean on the ones before. */
@@ -280,6 +296,63 @@ static void test_long_number_list_in_linear_time(void **state)
 	fc_buf_finish(&b);
 }
 
+/* A text with no blank line is cut all the same once a piece would pass
+** its most (force_cut in normalize.c), so that one long hostile line is
+** read in bounded memory: at a line feed, else after a sentence's end,
+** else at white space, else between two characters. Here every cut
+** falls where it changes nothing: the output and the warnings are the
+** whole text's, and the pieces are as many as the most allows. */
+static void check_cut(const struct fc_rules *rules, struct fc_buf *b,
+		      size_t piece, size_t max, const char *must)
+{
+	char *wd, *want = whole(rules, "2026-01-16", b->p, b->len, &wd);
+	assert_non_null(strstr(want, must));
+	static const char *const threads[] = {"1", "2"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t np = 0;
+		char *gd, *got = streamed_max(rules, "2026-01-16", b->p,
+					      b->len, 1000, piece, max,
+					      threads[i], &gd, &np);
+		assert_string_equal(got, want);
+		assert_string_equal(gd, wd);
+		assert_true(np >= b->len / max);
+		free(got);
+		free(gd);
+	}
+	free(want);
+	free(wd);
+	fc_buf_reset(b);
+}
+
+static void test_long_line_is_cut_without_a_blank_line(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	/* one line of sentences: cut after a full stop or a quote's end */
+	for (int i = 0; i < 400; i++)
+		fc_buf_printf(&b, i % 2 ? "Prices rose %d percent on Friday. "
+					: "\"Sales fell by %d,000 in May.\" ",
+			      i + 1);
+	check_cut(rules, &b, 1024, 4096, "\"value\": 400, \"unit\"");
+	/* lines and no blank line: cut at a line feed */
+	for (int i = 0; i < 400; i++)
+		fc_buf_printf(&b, "Officials said %d homes were hit on "
+				  "Tuesday\n", i + 1);
+	check_cut(rules, &b, 1024, 4096, "\"value\": \"2026-01-13\"");
+	/* a hostile line, a number at every other byte: 100,000 mentions */
+	for (int i = 0; i < 100000; i++)
+		fc_buf_adds(&b, "1 ");
+	check_cut(rules, &b, 4096, 8192, "\"start\": 199998");
+	/* no white space at all: cut between characters, never inside one
+	** (that would warn of invalid UTF-8) */
+	for (int i = 0; i < 30000; i++)
+		fc_buf_adds(&b, "\xC3\xA9");
+	fc_buf_adds(&b, " on Friday.");
+	check_cut(rules, &b, 1000, 2001, "\"value\": \"2026-01-16\"");
+	fc_buf_finish(&b);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -310,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
 		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
 		cmocka_unit_test(test_long_number_list_in_linear_time),
+		cmocka_unit_test(test_long_line_is_cut_without_a_blank_line),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
