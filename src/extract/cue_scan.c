@@ -271,9 +271,9 @@ void lx_scan_cues(struct lx_scan *s)
 			i++;
 			continue;
 		}
-		size_t k = lx_match_ntok(s, i);
+		size_t k = t->match_ntok;
 		bool any = false;
-		for (const struct lx_sense *se = lx_match(s, i)->senses; se;
+		for (const struct lx_sense *se = t->match->senses; se;
 		     se = se->next) {
 			if (se->kind != LX_S_CUE ||
 			    !(PASS_B_CUES >> se->cue_kind & 1) ||

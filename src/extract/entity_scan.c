@@ -23,10 +23,10 @@
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind)
 {
-	const struct lx_slot *m = i < s->t.n ? lx_match(s, i) : NULL;
-	if (!m || !(m->kinds >> kind & 1))
+	if (i >= s->t.n || !s->t.v[i].match ||
+	    !(s->t.v[i].match->kinds >> kind & 1))
 		return NULL;
-	for (const struct lx_sense *se = m->senses; se;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next)
 		if (se->kind == kind && lx_sense_ok(s, se, i))
 			return se;
@@ -36,10 +36,10 @@ const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 				     enum lx_cue_kind ck)
 {
-	const struct lx_slot *m = i < s->t.n ? lx_match(s, i) : NULL;
-	if (!m || !(m->cues >> ck & 1))
+	if (i >= s->t.n || !s->t.v[i].match ||
+	    !(s->t.v[i].match->cues >> ck & 1))
 		return NULL;
-	for (const struct lx_sense *se = m->senses; se;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next)
 		if (se->kind == LX_S_CUE && se->cue_kind == ck &&
 		    lx_sense_ok(s, se, i))
@@ -68,7 +68,7 @@ static const struct lx_sense *modifier_sense(const struct lx_scan *s,
 	const unsigned any = 1u << LX_S_DEMONYM | 1u << LX_S_COUNTRY |
 			     1u << LX_S_GOV | 1u << LX_S_ORG |
 			     1u << LX_S_CAPITAL | 1u << LX_S_CITY;
-	const struct lx_slot *m = i < s->t.n ? lx_match(s, i) : NULL;
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
 	if (!m || !(m->kinds & any))
 		return NULL;
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
@@ -84,7 +84,7 @@ static const struct lx_sense *modifier_sense(const struct lx_scan *s,
 static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 {
 	const struct lx_sense *first = NULL;
-	for (const struct lx_sense *se = lx_match(s, i)->senses; se;
+	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
 	     se = se->next) {
 		if (se->kind != LX_S_SURNAME || !lx_sense_ok(s, se, i))
 			continue;
@@ -151,7 +151,7 @@ static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
 			continue;
 		}
 		if (k > i && is_particle(s, k)) {
-			k += s->t.v[k].match ? lx_match_ntok(s, k) : 1;
+			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			continue;
 		}
 		break;
@@ -216,7 +216,7 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	}
 	if (lx_tok_sense(s, j, LX_S_SURNAME)) {
 		*out = surname_entity(s, j);
-		return j + lx_match_ntok(s, j);
+		return j + s->t.v[j].match_ntok;
 	}
 	int ncap;
 	size_t end = name_run(s, j, MAX_NAME, &ncap);
@@ -228,7 +228,7 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		*out = surname_entity(s, end);
-		return end + lx_match_ntok(s, end);
+		return end + s->t.v[end].match_ntok;
 	}
 	size_t len;
 	const char *name = tok_text_label(s, j, end, &len);
@@ -344,7 +344,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	const struct lx_sense *se;
-	size_t k = lx_match_ntok(s, i);
+	size_t k = s->t.v[i].match_ntok;
 	if ((se = lx_tok_cue(s, i, LX_CUE_GROUP))) {
 		const struct fc_entity *g = lx_group(s, (uint32_t)i);
 		if (g)
@@ -438,7 +438,7 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	** are no name words, so "Later Trump said" keeps Trump). */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME) &&
 	    !(first->flags & LX_T_HEADLINE)) {
-		end += lx_match_ntok(s, end);
+		end += s->t.v[end].match_ntok;
 		ncap++;
 	}
 	size_t len;

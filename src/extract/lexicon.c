@@ -461,7 +461,7 @@ first_past(const struct lx_tok *v, size_t lo, size_t hi,
 ** normalizer's mentions come in rule order: four in ten on news) whole,
 ** while a budget of 2 marks a token lasts. Past it, *open gets +1 at a
 ** range's first token and -1 after its last (indexes from t0), and a
-** running sum in mark_and_match marks them in linear time however the
+** running sum in mark_sentences marks them in linear time however the
 ** mentions nest. *open stays NULL but then; the caller frees it.
 */
 static fc_status block_spans(struct lx_scan *s, int32_t **out)
@@ -550,120 +550,12 @@ static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
 			tv[i].flags |= LX_T_HEADLINE;
 }
 
-/* The longest phrase with a usable sense at token i (t->word set):
-** set as t->match, and returned (NULL when none). */
-__attribute__((always_inline)) static inline const struct lx_slot *
-match_at(struct lx_scan *s, size_t i)
-{
-	const struct fc_lexicon *l = s->l;
-	struct lx_tok *tv = s->t.v;
-	size_t n = s->t.n;
-	struct lx_tok *t = &tv[i];
-	bool has_blocked = false;
-	uint32_t h = t->hash;
-	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
-	const struct lx_slot *found = NULL;
-	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
-		const struct lx_tok *last = &tv[i + k - 1];
-		if (k > 1 && (last->flags & LX_T_NL))
-			break;
-		/* Only group cues may hold a number ("the two
-		** leaders"); other phrases stop at times and
-		** quantities. */
-		if (k > 1 && (last->flags & LX_T_BLOCKED)) {
-			if (k > 3)
-				break;
-			has_blocked = true;
-		}
-		if (k > 1) { /* the key goes on: a space, the token */
-			/* (no longer phrase goes on with a token of its hash) */
-			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
-				break;
-			size_t len;
-			const char *key = lx_key(&s->t, i, k, &len);
-			if (len > LX_MAX_KEY)
-				break;
-			h = lx_hash_join(h, last->hash);
-			sl = lx_gaz_find_h(l, key, len, h);
-		} else { /* (t->word: its key is short enough) */
-			sl = &l->slots[t->word - 1];
-		}
-		if (!sl)
-			break;
-		for (const struct lx_sense *se = sl->senses; se;
-		     se = se->next)
-			if (lx_sense_ok(s, se, i) &&
-			    (!has_blocked ||
-			     (se->kind == LX_S_CUE &&
-			      se->cue_kind == LX_CUE_GROUP))) {
-				t->match = (uint32_t)(sl - l->slots) + 1;
-				found = sl;
-				break;
-			}
-		if (!sl->is_prefix)
-			break;
-	}
-	return found;
-}
-
-/* The tokens each pass visits (s->ents, s->cues, s->quotes: the others
-** it would skip), filled in token order by visit_range(). */
-static fc_status visits_begin(struct lx_scan *s)
-{
-	size_t nt = s->t.n - s->t0;
-	uint32_t *v = malloc((3 * nt + 1) * sizeof(*v));
-	if (!v)
-		return FC_ENOMEM;
-	s->visit_mem = v;
-	s->ents = (struct lx_visits){v, 0};
-	s->cues = (struct lx_visits){v + nt, 0};
-	s->quotes = (struct lx_visits){v + 2 * nt, 0};
-	return FC_OK;
-}
-
-/* The longest phrase at tokens [a, b), and the passes that visit them
-** (the lists' ends in locals: the stores to the tokens could alias
-** them for all the compiler knows). */
-static void visit_range(struct lx_scan *s, size_t a, size_t b)
-{
-	struct lx_tok *tv = s->t.v;
-	uint32_t *ents = s->ents.v, *cues = s->cues.v, *quotes = s->quotes.v;
-	size_t nents = s->ents.n, ncues = s->cues.n, nquotes = s->quotes.n;
-	for (size_t i = a; i < b; i++) {
-		struct lx_tok *t = &tv[i];
-		uint16_t f = t->flags;
-		if (f & (LX_T_QOPEN | LX_T_QCLOSE | LX_T_NL))
-			quotes[nquotes++] = (uint32_t)i;
-		if (f & LX_T_BLOCKED)
-			continue;
-		/* (every start of a phrase is a key: no word, no phrase) */
-		const struct lx_slot *m = t->word ? match_at(s, i) : NULL;
-		if ((f & LX_T_WORD) &&
-		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
-		       : (f & LX_T_CAP)))
-			ents[nents++] = (uint32_t)i;
-		if (m && (m->cues & PASS_B_CUES))
-			cues[ncues++] = (uint32_t)i;
-	}
-	s->ents.n = nents;
-	s->cues.n = ncues;
-	s->quotes.n = nquotes;
-}
-
 /*
 ** Each token's own gazetteer slot (t->word, for the passes), blocked
 ** tokens (open: from block_spans, or NULL), sentence numbers, sentence
-** starts, and title-case (headline) lines, in one pass; and, in the
-** same pass, a line behind, the longest phrase at each token and the
-** passes that visit it (visit_range), while the tokens are still in
-** the cache (a piece's tokens are megabytes: a second pass read them
-** all from memory again). A phrase at token j is looked for once the
-** marks it reads are made: its own sentence start and headline mark
-** (j before the line being read) and the blocked marks of the
-** LX_MAX_PHRASE tokens from j. (Lines are sentences or shorter, at
-** most 4 KiB with the sentences fc_text_sentences cuts.)
+** starts, and title-case (headline) lines, in one pass.
 */
-static void mark_and_match(struct lx_scan *s, const int32_t *open)
+static void mark_sentences(struct lx_scan *s, const int32_t *open)
 {
 	const struct fc_document *doc = s->doc;
 	struct lx_tok *tv = s->t.v;
@@ -678,7 +570,6 @@ static void mark_and_match(struct lx_scan *s, const int32_t *open)
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
-	size_t next = t0; /* the next token to visit */
 	/* the gazetteer's arrays in locals (stores to the tokens could
 	** alias them for all the compiler knows) */
 	const struct fc_lexicon *l = s->l;
@@ -736,13 +627,6 @@ static void mark_and_match(struct lx_scan *s, const int32_t *open)
 			mark_headline(s, line, i, nwords, ncap);
 			line = i;
 			nwords = ncap = 0;
-			/* the lines before are marked: visit their tokens but
-			** the last LX_MAX_PHRASE - 1, whose phrases may reach
-			** this one (its blocked mark is made) */
-			if (i + 2 > next + LX_MAX_PHRASE) {
-				visit_range(s, next, i + 2 - LX_MAX_PHRASE);
-				next = i + 2 - LX_MAX_PHRASE;
-			}
 		}
 		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
 		    t->end - t->start >= 4 && !is_stop_word(sl)) {
@@ -752,7 +636,94 @@ static void mark_and_match(struct lx_scan *s, const int32_t *open)
 	}
 	if (n > t0)
 		mark_headline(s, line, n, nwords, ncap);
-	visit_range(s, next, n);
+}
+
+/* The longest phrase with a usable sense at token i (t->word set). */
+static void match_at(struct lx_scan *s, size_t i)
+{
+	const struct fc_lexicon *l = s->l;
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n;
+	struct lx_tok *t = &tv[i];
+	bool has_blocked = false;
+	uint32_t h = t->hash;
+	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
+	for (size_t k = 1; k <= LX_MAX_PHRASE && i + k <= n; k++) {
+		const struct lx_tok *last = &tv[i + k - 1];
+		if (k > 1 && (last->flags & LX_T_NL))
+			break;
+		/* Only group cues may hold a number ("the two
+		** leaders"); other phrases stop at times and
+		** quantities. */
+		if (k > 1 && (last->flags & LX_T_BLOCKED)) {
+			if (k > 3)
+				break;
+			has_blocked = true;
+		}
+		if (k > 1) { /* the key goes on: a space, the token */
+			/* (no longer phrase goes on with a token of its hash) */
+			if (!(sl->next >> LX_NEXT_BIT(last->hash) & 1))
+				break;
+			size_t len;
+			const char *key = lx_key(&s->t, i, k, &len);
+			if (len > LX_MAX_KEY)
+				break;
+			h = lx_hash_join(h, last->hash);
+			sl = lx_gaz_find_h(l, key, len, h);
+		} else { /* (t->word: its key is short enough) */
+			sl = &l->slots[t->word - 1];
+		}
+		if (!sl)
+			break;
+		for (const struct lx_sense *se = sl->senses; se;
+		     se = se->next)
+			if (lx_sense_ok(s, se, i) &&
+			    (!has_blocked ||
+			     (se->kind == LX_S_CUE &&
+			      se->cue_kind == LX_CUE_GROUP))) {
+				t->match = sl;
+				t->match_ntok = (uint8_t)k;
+				break;
+			}
+		if (!sl->is_prefix)
+			break;
+	}
+}
+
+/* The longest phrase at every token, and the tokens each pass visits
+** (s->ents, s->cues, s->quotes: the others it would skip). */
+static fc_status match_all(struct lx_scan *s)
+{
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, nt = n - s->t0;
+	uint32_t *ents = malloc((3 * nt + 1) * sizeof(*ents));
+	if (!ents)
+		return FC_ENOMEM;
+	s->visit_mem = ents;
+	uint32_t *cues = ents + nt, *quotes = cues + nt;
+	size_t nents = 0, ncues = 0, nquotes = 0;
+	for (size_t i = s->t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
+		uint16_t f = t->flags;
+		if (f & (LX_T_QOPEN | LX_T_QCLOSE | LX_T_NL))
+			quotes[nquotes++] = (uint32_t)i;
+		if (f & LX_T_BLOCKED)
+			continue;
+		/* (every start of a phrase is a key: no word, no phrase) */
+		if (t->word)
+			match_at(s, i);
+		const struct lx_slot *m = t->match;
+		if ((f & LX_T_WORD) &&
+		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
+		       : (f & LX_T_CAP)))
+			ents[nents++] = (uint32_t)i;
+		if (m && (m->cues & PASS_B_CUES))
+			cues[ncues++] = (uint32_t)i;
+	}
+	s->ents = (struct lx_visits){ents, nents};
+	s->cues = (struct lx_visits){cues, ncues};
+	s->quotes = (struct lx_visits){quotes, nquotes};
+	return FC_OK;
 }
 
 fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
@@ -765,8 +736,8 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (doc->text_len > UINT32_MAX / 2)
 		return FC_ELIMIT;
 	struct lx_emap made = {0};
-	struct lx_scan s = {.l = l, .slots = l->slots, .a = a, .pa = a,
-			    .doc = doc, .text = doc->text, .made = &made};
+	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
+			    .text = doc->text, .made = &made};
 	fc_status st;
 	if (doc->piece) {
 		if ((st = lx_piece_begin(&s, doc->piece)))
@@ -784,12 +755,10 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	int32_t *open = NULL;
 	if ((st = block_spans(&s, &open)))
 		goto done;
-	if ((st = visits_begin(&s))) {
-		free(open);
-		goto done;
-	}
-	mark_and_match(&s, open);
+	mark_sentences(&s, open);
 	free(open);
+	if ((st = match_all(&s)))
+		goto done;
 	lx_scan_entities(&s);
 	if (!s.err)
 		lx_scan_cues(&s);

@@ -90,7 +90,7 @@ static int grow(struct fc_lexicon *l)
 }
 
 static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
-			      const char *key, size_t len, size_t ntok)
+			      const char *key, size_t len)
 {
 	if ((l->nslots + 1) * 2 > l->capslots && !grow(l))
 		return NULL;
@@ -103,7 +103,6 @@ static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
 		s->key = k;
 		s->key_len = (uint32_t)len;
 		s->hash = h;
-		s->ntok = (uint8_t)ntok;
 		l->nslots++;
 	}
 	return s;
@@ -136,7 +135,7 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		st = FC_ELIMIT;
 		goto done;
 	}
-	struct lx_slot *s = intern(r, l, key, len, t.n);
+	struct lx_slot *s = intern(r, l, key, len);
 	if (!s) {
 		st = FC_ENOMEM;
 		goto done;
@@ -163,7 +162,7 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 prefixes:
 	for (size_t k = 1; k < t.n; k++) {
 		key = lx_key(&t, 0, k, &len);
-		struct lx_slot *p = intern(r, l, key, len, k);
+		struct lx_slot *p = intern(r, l, key, len);
 		if (!p) {
 			st = FC_ENOMEM;
 			goto done;

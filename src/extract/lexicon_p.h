@@ -114,7 +114,6 @@ struct lx_slot {
 	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
 	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
 	bool is_prefix; /* a longer phrase starts with this key */
-	uint8_t ntok;   /* tokens of the key */
 	uint64_t next;  /* bit LX_NEXT_BIT(h): a longer phrase goes on with a
 			   token of hash h (a filter before probing for it) */
 };
@@ -339,10 +338,8 @@ struct lx_tok {
 	uint32_t hash;         /* of the normalised form (lx_hash_tok) */
 	uint32_t word;         /* its own gazetteer slot + 1, 0 when none
 				  (fc_lexicon_doc, before matching) */
-	uint32_t match;        /* the longest phrase starting here: its
-				  gazetteer slot + 1, 0 when none (lx_match);
-				  no pointer, so a token is 36 bytes: the
-				  passes stream megabytes of them */
+	const struct lx_slot *match; /* longest phrase starting here */
+	uint8_t match_ntok;
 };
 
 struct lx_toks {
@@ -424,7 +421,6 @@ static inline size_t lx_visit_from(const struct lx_visits *vs, size_t *q,
 
 struct lx_scan {
 	const struct fc_lexicon *l;
-	const struct lx_slot *slots; /* l->slots (lx_match: one load less) */
 	struct fc_arena *a;  /* mentions */
 	struct fc_arena *pa; /* entities: a, or the piece state's */
 	struct fc_document *doc;
@@ -497,19 +493,6 @@ static inline bool lx_sense_ok(const struct lx_scan *s,
 	}
 	return true;
 }
-/* The longest phrase at token i (its slot), or NULL; its length in
-** tokens (0 when none). */
-static inline const struct lx_slot *lx_match(const struct lx_scan *s,
-					     size_t i)
-{
-	uint32_t m = s->t.v[i].match;
-	return m ? &s->slots[m - 1] : NULL;
-}
-static inline size_t lx_match_ntok(const struct lx_scan *s, size_t i)
-{
-	uint32_t m = s->t.v[i].match;
-	return m ? s->slots[m - 1].ntok : 0;
-}
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind);
 const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
@@ -517,7 +500,7 @@ const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 static inline const struct lx_sense *lx_tok_sense(const struct lx_scan *s,
 						  size_t i, int kind)
 {
-	const struct lx_slot *m = i < s->t.n ? lx_match(s, i) : NULL;
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
 	return m && (m->kinds >> kind & 1) ? lx_tok_sense_at(s, i, kind)
 					   : NULL;
 }
@@ -525,7 +508,7 @@ static inline const struct lx_sense *lx_tok_cue(const struct lx_scan *s,
 						size_t i,
 						enum lx_cue_kind ck)
 {
-	const struct lx_slot *m = i < s->t.n ? lx_match(s, i) : NULL;
+	const struct lx_slot *m = i < s->t.n ? s->t.v[i].match : NULL;
 	return m && (m->cues >> ck & 1) ? lx_tok_cue_at(s, i, ck) : NULL;
 }
 /* The gazetteer slot of token i alone (its word), or NULL. */

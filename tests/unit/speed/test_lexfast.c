@@ -29,7 +29,7 @@ static void check_tokens(const char *text, size_t n, struct lx_toks *t)
 		assert_int_equal(key[len], ' ');
 		assert_int_equal(k->hash, lx_hash_tok(key, len));
 		assert_int_equal(k->ment, FC_NONE);
-		assert_int_equal(k->match, 0);
+		assert_null(k->match);
 		bool is_ascii = true;
 		for (uint32_t b = k->start; b < k->end; b++)
 			is_ascii &= (unsigned char)text[b] < 0x80;
