@@ -89,12 +89,12 @@ static int grow(struct fc_lexicon *l)
 	return 1;
 }
 
+/* The slot of key (hash h), made when new. */
 static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
-			      const char *key, size_t len)
+			      const char *key, size_t len, uint32_t h)
 {
 	if ((l->nslots + 1) * 2 > l->capslots && !grow(l))
 		return NULL;
-	uint32_t h = hash_key(key, len);
 	struct lx_slot *s = probe(l->slots, l->capslots, key, len, h);
 	if (!s->key) {
 		char *k = fc_arena_strndup(&r->arena, key, len);
@@ -135,7 +135,12 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		st = FC_ELIMIT;
 		goto done;
 	}
-	struct lx_slot *s = intern(r, l, key, len);
+	/* the hashes of the phrase's first k tokens (lx_hash_key) */
+	uint32_t hs[LX_MAX_PHRASE];
+	hs[0] = t.v[0].hash;
+	for (size_t k = 1; k < t.n; k++)
+		hs[k] = lx_hash_join(hs[k - 1], t.v[k].hash);
+	struct lx_slot *s = intern(r, l, key, len, hs[t.n - 1]);
 	if (!s) {
 		st = FC_ENOMEM;
 		goto done;
@@ -162,7 +167,7 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 prefixes:
 	for (size_t k = 1; k < t.n; k++) {
 		key = lx_key(&t, 0, k, &len);
-		struct lx_slot *p = intern(r, l, key, len);
+		struct lx_slot *p = intern(r, l, key, len, hs[k - 1]);
 		if (!p) {
 			st = FC_ENOMEM;
 			goto done;
