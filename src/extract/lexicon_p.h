@@ -392,9 +392,10 @@ struct lx_attr {
 	bool is_quote_only; /* a quote verb: not emitted as a mention */
 };
 
-/* Person index by a key (id or surname): slots hold index + 1, 0 free. */
+/* Person index by a key (id or surname): a slot holds the key's hash
+** << 32 | index + 1, 0 free (the hash spares a look at another key). */
 struct lx_pmap {
-	uint32_t *v;
+	uint64_t *v;
 	size_t mask, n;
 };
 
