@@ -252,16 +252,16 @@ static const struct fc_entity *made(struct lx_scan *s,
 	struct lx_emap *m = s->made;
 	if (m && (m->n + 1) * 2 > m->mask + 1) {
 		size_t cap = m->v ? (m->mask + 1) * 2 : 256;
-		const struct fc_entity **v = calloc(cap, sizeof(*v));
+		struct lx_emap_slot *v = calloc(cap, sizeof(*v));
 		if (!v) {
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
 		for (size_t i = 0; m->v && i <= m->mask; i++) {
-			if (!m->v[i])
+			if (!m->v[i].e)
 				continue;
-			size_t k = ent_hash(m->v[i]) & (cap - 1);
-			while (v[k])
+			size_t k = m->v[i].hash & (cap - 1);
+			while (v[k].e)
 				k = (k + 1) & (cap - 1);
 			v[k] = m->v[i];
 		}
@@ -270,10 +270,14 @@ static const struct fc_entity *made(struct lx_scan *s,
 		m->mask = cap - 1;
 	}
 	size_t k = 0;
+	uint32_t h = 0;
 	if (m) {
-		for (k = ent_hash(e) & m->mask; m->v[k]; k = (k + 1) & m->mask)
-			if (ent_eq(m->v[k], e))
-				return m->v[k];
+		/* (the hashes first: a probe past another entity reads
+		** none of its strings) */
+		h = ent_hash(e);
+		for (k = h & m->mask; m->v[k].e; k = (k + 1) & m->mask)
+			if (m->v[k].hash == h && ent_eq(m->v[k].e, e))
+				return m->v[k].e;
 	}
 	struct fc_entity *c = fc_arena_alloc(s->pa, sizeof(*c));
 	if (!c) {
@@ -286,7 +290,7 @@ static const struct fc_entity *made(struct lx_scan *s,
 	c->country = dup(s, e->country);
 	c->role = dup(s, e->role);
 	if (m) {
-		m->v[k] = c;
+		m->v[k] = (struct lx_emap_slot){c, h};
 		m->n++;
 	}
 	return c;

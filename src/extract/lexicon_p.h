@@ -401,7 +401,10 @@ struct lx_pmap {
 
 /* Entities made for names and groups, once each (by every field). */
 struct lx_emap {
-	const struct fc_entity **v;
+	struct lx_emap_slot {
+		const struct fc_entity *e; /* NULL: free */
+		uint32_t hash;             /* its ent_hash (coref_track.c) */
+	} *v;
 	size_t mask, n;
 };
 
