@@ -48,8 +48,17 @@ const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
 	return lx_gaz_find_h(l, key, len, hash_key(key, len));
 }
 
+void lx_gaz_scratch_free(struct fc_lexicon *l)
+{
+	if (l->scratch)
+		lx_toks_finish(l->scratch);
+	free(l->scratch);
+	l->scratch = NULL;
+}
+
 fc_status lx_gaz_finish(struct fc_lexicon *l)
 {
+	lx_gaz_scratch_free(l);
 	free(l->hashes);
 	l->hashes = calloc(l->capslots ? l->capslots : 1, sizeof(*l->hashes));
 	if (!l->hashes)
@@ -111,7 +120,12 @@ static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
 fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		     const char *alias, enum lx_sense_kind kind, uint32_t ref)
 {
-	struct lx_toks t = {0};
+	/* (the token arrays of the last alias, reused: thousands of
+	** aliases would each malloc and free them) */
+	if (!l->scratch && !(l->scratch = calloc(1, sizeof(*l->scratch))))
+		return FC_ENOMEM;
+	struct lx_toks t = *l->scratch;
+	t.n = t.norm_len = 0;
 	fc_status st = lx_tokenize(&t, alias, strlen(alias));
 	if (st)
 		goto done;
@@ -176,6 +190,6 @@ prefixes:
 		p->next |= 1ull << LX_NEXT_BIT(t.v[k].hash);
 	}
 done:
-	lx_toks_finish(&t);
+	*l->scratch = t;
 	return st;
 }

@@ -155,6 +155,7 @@ struct fc_lexicon {
 	struct lx_slot *slots;
 	size_t nslots, capslots; /* capslots: power of two */
 	uint32_t *hashes; /* slots[i].hash | 1, 0 when empty (lx_gaz_finish) */
+	struct lx_toks *scratch; /* lx_gaz_add's tokens, until lx_gaz_finish */
 	bool is_compiled;
 };
 
@@ -181,8 +182,12 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		     const char *alias, enum lx_sense_kind kind, uint32_t ref);
 const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
 				  size_t len);
-/* After the last lx_gaz_add: the sense masks and the hash array. */
+/* After the last lx_gaz_add: the sense masks and the hash array (and
+** lx_gaz_scratch_free). */
 fc_status lx_gaz_finish(struct fc_lexicon *l);
+/* Free lx_gaz_add's token arrays (fc_lexicon_destroy too, for a
+** lexicon never finished). */
+void lx_gaz_scratch_free(struct fc_lexicon *l);
 
 /*
 ** Hashes. A token's hash (lx_hash_tok) mixes its normalised form 16
