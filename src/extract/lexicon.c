@@ -397,6 +397,7 @@ void fc_lexicon_destroy(struct fc_lexicon *l)
 	if (!l)
 		return;
 	lx_gaz_scratch_free(l);
+	free(l->live);
 	free(l->slots);
 	free(l->hashes);
 	free(l->byid);

@@ -141,6 +141,9 @@ struct lx_cue {
 struct fc_lexicon {
 	struct lx_def *defs;
 	size_t ndefs, capdefs;
+	uint32_t *live; /* the live definition + 1 by section and id, 0 free
+			   (fc_lexicon_add) */
+	size_t live_mask, nlive;
 
 	struct lx_ent *ents;
 	size_t nents, capents;
