@@ -176,6 +176,17 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 	}
 	const char *p = value;
 	int y = 0, m = 0, d = 0;
+	if (!strncmp(p, "BC", 2)) {
+		/* "BC0044", TIMEX3's year before year 1: the proleptic
+		** Gregorian year 1 - 44 (there is no year 0) */
+		p += 2;
+		if (!digits(&p, 4, &y) || *p || y < 1)
+			return FC_ESYNTAX;
+		t->grain = FC_GRAIN_YEAR;
+		t->lo = fc_days_from_civil(1 - y, 1, 1);
+		t->hi = fc_days_from_civil(2 - y, 1, 1);
+		goto done;
+	}
 	if (!strncmp(p, "XXXX", 4)) {
 		t->is_anchored = false;
 		p += 4;

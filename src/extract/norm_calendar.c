@@ -21,7 +21,7 @@
 ** (move by N days when the day falls on weekday W: "10-16/6-1/7+1" is
 ** October 16 moved off the weekend). Hebrew and Islamic days are those
 ** that fall in the Gregorian year asked for (the first, when an Islamic
-** date falls twice in it).
+** date falls twice in it; norm_holiday_day2 gives the second).
 */
 #include <limits.h>
 #include <math.h>
@@ -164,7 +164,11 @@ static int32_t islamic_mecca(long y, int m, int d)
 	return (is_new ? day + 1 : day + 2) + d - 1;
 }
 
-static int32_t islamic_in(int gy, int m, int d, bool is_mecca)
+/* Day d of Islamic month m that falls in Gregorian year gy: the first
+** (nth 0) or the second (nth 1: an Islamic year is 11 days shorter, so
+** a date falls twice in some Gregorian years, e.g. Eid al-Fitr on 8
+** January and 27 December 2000). */
+static int32_t islamic_in(int gy, int m, int d, bool is_mecca, int nth)
 {
 	long iy0 = (long)(gy - 622) * 33 / 32;
 	for (long iy = iy0 - 1; iy <= iy0 + 2; iy++) {
@@ -173,7 +177,7 @@ static int32_t islamic_in(int gy, int m, int d, bool is_mecca)
 				      : islamic_day(iy, m, d);
 		int yy, mo, dd;
 		fc_civil_from_days(day, &yy, &mo, &dd);
-		if (yy == gy)
+		if (yy == gy && nth-- == 0)
 			return day;
 	}
 	return INT32_MIN;
@@ -202,8 +206,9 @@ static int32_t month_rule(const char *rule, int y, const char **end)
 	return fc_days_from_civil(y, (int)mo, (int)a);
 }
 
-/* "MM-DD" of a lunar calendar; end is set past the rule. */
-static int32_t lunar_rule(const char *rule, int y, const char **end)
+/* "MM-DD" of a lunar calendar (the nth occurrence in y: only an Islamic
+** date has a second); end is set past the rule. */
+static int32_t lunar_rule(const char *rule, int y, int nth, const char **end)
 {
 	char *e;
 	long mo = strtol(rule + 2, &e, 10);
@@ -213,11 +218,26 @@ static int32_t lunar_rule(const char *rule, int y, const char **end)
 	*end = e;
 	if (d < 1 || d > 30)
 		return INT32_MIN;
-	return rule[0] == 'J' ? hebrew_in(y, (int)mo, (int)d)
-			      : islamic_in(y, (int)mo, (int)d, rule[0] == 'U');
+	if (rule[0] == 'J')
+		return nth ? INT32_MIN : hebrew_in(y, (int)mo, (int)d);
+	return islamic_in(y, (int)mo, (int)d, rule[0] == 'U', nth);
 }
 
+static int32_t holiday_nth(const char *rule, int y, int nth);
+
 int32_t norm_holiday_day(const char *rule, int y)
+{
+	return holiday_nth(rule, y, 0);
+}
+
+int32_t norm_holiday_day2(const char *rule, int y)
+{
+	if (!((rule[0] == 'I' || rule[0] == 'U') && rule[1] == ':'))
+		return INT32_MIN; /* only an Islamic date falls twice */
+	return holiday_nth(rule, y, 1);
+}
+
+static int32_t holiday_nth(const char *rule, int y, int nth)
 {
 	const char *end;
 	int32_t day;
@@ -225,7 +245,9 @@ int32_t norm_holiday_day(const char *rule, int y)
 		return INT32_MIN;
 	if ((rule[0] == 'J' || rule[0] == 'I' || rule[0] == 'U') &&
 	    rule[1] == ':') {
-		day = lunar_rule(rule, y, &end);
+		day = lunar_rule(rule, y, nth, &end);
+	} else if (nth) {
+		return INT32_MIN;
 	} else if (rule[0] && strchr("CHSNZ", rule[0]) &&
 		   (rule[1] == ':' || rule[1] == '@')) {
 		day = norm_lunisolar_day(rule, y, &end);

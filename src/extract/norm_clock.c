@@ -66,6 +66,19 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 		if (x[k] > r->days && (after == INT32_MIN || x[k] < after))
 			after = x[k];
 	}
+	/* an Islamic date may fall twice in a year (8 January and 27
+	** December 2000): the second ones around the reference too */
+	for (int k = -1; rule && (rule[0] == 'I' || rule[0] == 'U') &&
+			 rule[1] == ':' && k <= 1;
+	     k++) {
+		int32_t x2 = norm_holiday_day2(rule, r->y + k);
+		if (x2 == INT32_MIN)
+			continue;
+		if (x2 < r->days && (before == INT32_MIN || x2 > before))
+			before = x2;
+		if (x2 > r->days && (after == INT32_MIN || x2 < after))
+			after = x2;
+	}
 	past = cur == r->days ? cur : before;
 	fut = cur == r->days ? cur : after;
 	if (has_rel && rel < 0)

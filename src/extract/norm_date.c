@@ -72,6 +72,39 @@ static int full_year(const struct norm_match *m, const struct norm_val *v,
 	return c > ref + 10 ? c - 100 : c;
 }
 
+/*
+** Is the match the end of a range after a day ("August 15-November 30",
+** "March 30 to April 2", "between June 28 and July 3")? A dash, "to",
+** "through", "until", "till" or "and" between it and digits before.
+*/
+static bool ends_range(const struct norm_match *m)
+{
+	const char *t = m->text;
+	uint32_t i = m->start, lo = m->stretch_start;
+	while (i > lo && t[i - 1] == ' ')
+		i--;
+	if (i > lo && t[i - 1] == '-') {
+		i--;
+	} else if (i >= lo + 3 && !memcmp(t + i - 3, "\xe2\x80\x93", 3)) {
+		i -= 3;
+	} else {
+		static const char *const words[] = {"to", "through", "until",
+						    "till", "and"};
+		uint32_t e = i;
+		while (i > lo && t[i - 1] >= 'a' && t[i - 1] <= 'z')
+			i--;
+		bool is_word = false;
+		for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+			is_word |= strlen(words[k]) == e - i &&
+				   !memcmp(t + i, words[k], e - i);
+		if (!is_word || i == e || i == lo || t[i - 1] != ' ')
+			return false;
+	}
+	while (i > lo && t[i - 1] == ' ')
+		i--;
+	return i > lo && t[i - 1] >= '0' && t[i - 1] <= '9';
+}
+
 /* ---- Reading the parts ------------------------------------------------- */
 
 /* The value of word s[0, len) in table t (NAN when absent). */
@@ -271,6 +304,17 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 				long fut = fc_days_from_civil(fy, p->mo, p->d) -
 					   r->days;
 				p->y = norm_prefer_past(m, past, fut) ? py : fy;
+				/* "delivery August 15-November 30": the end of a
+				** range is not before its start */
+				struct fc_time t;
+				if (p->y == py && ends_range(m) &&
+				    norm_last_mention(m, 0, INT32_MIN, INT32_MAX,
+						      &t) &&
+				    t.grain == FC_GRAIN_DAY &&
+				    fc_days_from_civil(py, p->mo, p->d) < t.lo &&
+				    fc_days_from_civil(fy, p->mo, p->d) - t.lo <
+					    366)
+					p->y = fy;
 			}
 			p->has_y = true;
 		} else if (p->has_mo) {

@@ -581,6 +581,9 @@ int32_t norm_nth_weekday(int y, int mo, int wd, int n);
 /* The day (days since 1970-01-01) a holiday rule gives in Gregorian year
 ** y (rules: see norm_calendar.c), or INT32_MIN when there is none. */
 int32_t norm_holiday_day(const char *rule, int y);
+/* The second day of rule in year y when it falls twice in it (an Islamic
+** date: Eid al-Fitr on 8 January and 27 December 2000), else INT32_MIN. */
+int32_t norm_holiday_day2(const char *rule, int y);
 /*
 ** norm_holiday_day() through the scan's memo (*memo, made in arena a on
 ** first use; memo NULL: no memo): a lunisolar day costs sun and moon

@@ -153,7 +153,11 @@ static double tense_word_num(const struct fc_norm *n, int32_t k)
 ** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
 ** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
 ** measure before "ahead of", which makes it a comparison ("well ahead of
-** Friday's close") */
+** Friday's close"); 17: a present verb of forecast, ahead only through
+** an infinitive ("we expect it to come through by July"; not "expects
+** excellent results in the second quarter ended February 28", where
+** it is no cue) */
+enum { TW_EXPECT = 17 };
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
        TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
@@ -197,7 +201,7 @@ static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
 	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
-	    c == TW_MEASURE)
+	    c == TW_MEASURE || c == TW_EXPECT)
 		return 0; /* no cue of their own */
 	if (c == TW_EXTEND) /* a verb like any other when no "until" */
 		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
@@ -276,6 +280,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	int words = 0;
 	bool until_near = false; /* "until" right before the match */
 	bool after_seen = false; /* "after" between: no plan in -ing */
+	bool to_near = false; /* a "to" with no comma after it */
 	bool ing_prev = false; /* the word after this one is a verb in -ing */
 	bool inf_prev = false; /* ... is "to" before a verb ("due to open") */
 	bool verb_prev = false; /* ... is a verb ("open", "be", "arrive") */
@@ -365,6 +370,8 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			until_near = true;
 		if (tw == TW_AFTER && !comma)
 			after_seen = true;
+		if (tw == TW_INFINITIVE && !comma)
+			to_near = true;
 		if (words == 1) {
 			adjunct = tw == TW_ADJUNCT;
 			possessive |= noun_after && tw == 4;
@@ -448,6 +455,11 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			return -2;
 		/* "agreed to meet on Tuesday": the infinitive's time */
 		if (tw == TW_FORWARD && inf_near && !possessive &&
+		    !pending_ed)
+			return 1;
+		/* "we expect it to come through by July": any "to" with no
+		** comma between ("come" is no sure verb: "come close") */
+		if (tw == TW_EXPECT && (inf_near || to_near) && !possessive &&
 		    !pending_ed)
 			return 1;
 		/* "gave the government until Friday to", "extended the
@@ -736,6 +748,75 @@ static bool done_event_after(const struct norm_match *m)
 }
 
 /*
+** Is the match right after "until" or "till" (tense_word 9) whose end a
+** word of tense_word 10 sets within its clause, with no comma between
+** ("extended its deadline for accepting tendered shares until November
+** 26": the -ed adjectives between are no verbs of the date)? tense_back
+** sees such a word only within four words.
+*/
+static bool until_extended(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	const char *t = m->text;
+	uint32_t i = m->start, lo = m->stretch_start;
+	for (int words = 0; words < 12; words++) {
+		while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\n'))
+			i--;
+		uint32_t e = i;
+		while (i > lo && ((t[i - 1] | 0x20) >= 'a' &&
+				  (t[i - 1] | 0x20) <= 'z'))
+			i--;
+		if (e == i || e - i >= 32 || (i > lo && t[i - 1] != ' ' &&
+						t[i - 1] != '\n'))
+			return false; /* a comma, quote or the clause's end */
+		char buf[32];
+		uint32_t h = lower_hash(t + i, e - i, buf);
+		double tw = tense_word_num(n, tense_word_row(n, f, buf,
+							     e - i, h));
+		if (words == 0 && tw != TW_UNTIL)
+			return false;
+		if (tw == TW_EXTEND)
+			return true;
+	}
+	return false;
+}
+
+/*
+** The verb right after the match, with nothing but blanks between: -2 a
+** verb of saying (tense_word -2: "Endotronics ... on Monday said", "the
+** ministry on Friday announced"), -1 another past verb of table past
+** ("the deal on Monday was"), 0 anything else. The subject comes before
+** the date, so the verb is the date's own.
+*/
+static int past_verb_after(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	const char *t = m->text;
+	uint32_t i = m->end, hi = m->stretch_end;
+	if (i >= hi || (t[i] != ' ' && t[i] != '\n'))
+		return 0;
+	while (i < hi && (t[i] == ' ' || t[i] == '\n'))
+		i++;
+	if (i >= hi || !(t[i] >= 'a' && t[i] <= 'z'))
+		return 0;
+	uint32_t b = i;
+	while (i < hi && t[i] >= 'a' && t[i] <= 'z')
+		i++;
+	size_t len = i - b;
+	if (len >= 32 || (i < hi && is_word_byte(t[i])))
+		return 0;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	uint32_t h = norm_word_hash(t + b, len);
+	int32_t row = tense_word_row(n, f, t + b, len, h);
+	if (tense_word_num(n, row) == TW_REPORT)
+		return -2;
+	if (row < 0 && in_table(n, f, n->t_past, NORM_WF_PAST, t + b, len, h))
+		return -1;
+	return 0;
+}
+
+/*
 ** The tense around a match: the clause before it decides (tense_back);
 ** without a cue there, the clause after it (*sched_ahead: a schedule
 ** verb there). A schedule verb before it followed by a verb of the
@@ -745,6 +826,15 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
+	if (t < 0 && until_extended(m))
+		return 1;
+	/* "X, halted pending news, on Monday said": the verb after the
+	** date is its own, whatever came before a comma; another past verb
+	** there ("the vote on Sunday was") only when nothing before says
+	** ahead ("the vote scheduled for Sunday was postponed") */
+	int after = t != GOVERNED && t != -2 ? past_verb_after(m) : 0;
+	if (after == -2 || (after == -1 && t <= 0))
+		return GOVERNED;
 	if (t == NORM_TENSE_SCHED && verb_follows(m))
 		return -1;
 	/* "would appeal Wednesday's ruling", "will discuss Tuesday's

@@ -194,6 +194,19 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	if (!strcmp(base, "era") &&
 	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
 		return 0; /* "14 A.D.": the year as written */
+	if (!strcmp(base, "bc")) {
+		/* "44 BC": TIMEX3 BC0044; the interval is the proleptic
+		** Gregorian year 1 - y (there is no year 0) */
+		if (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999 ||
+		    !norm_emit(m, out, FC_TIMEX_DATE, "0001"))
+			return 0;
+		snprintf(out->time.value, sizeof(out->time.value), "BC%04d",
+			 p.y);
+		out->time.hi = fc_days_from_civil(2 - p.y, 1, 1) +
+			       (out->time.hi - fc_days_from_civil(2, 1, 1));
+		out->time.lo = fc_days_from_civil(1 - p.y, 1, 1);
+		return 1;
+	}
 	if (!p.has_mo && norm_get_str(m, S_UNIT, unit, sizeof(unit)) &&
 	    !strcmp(unit, "M") && m->ref->is_set) {
 		norm_get_int(m, S_REL, &rel);

@@ -253,6 +253,20 @@ static void test_timex_mods_narrow_and_durations(void **state)
 	assert_int_equal(fc_time_parse("2026-01", &s), FC_OK);
 	assert_string_equal(day_text(s.hi, b), "2026-01-12");
 
+	/* years BC: BC0044 is the proleptic year -43; BC0001 ends where
+	** year 1 starts; no year 0, no month after one */
+	struct fc_time bc = {0};
+	assert_int_equal(fc_time_parse("BC0044", &bc), FC_OK);
+	assert_int_equal(bc.grain, FC_GRAIN_YEAR);
+	assert_true(bc.is_anchored);
+	assert_int_equal(bc.lo, fc_days_from_civil(-43, 1, 1));
+	assert_int_equal(bc.hi, fc_days_from_civil(-42, 1, 1));
+	assert_int_equal(fc_time_parse("BC0001", &bc), FC_OK);
+	assert_int_equal(bc.hi, fc_days_from_civil(1, 1, 1));
+	assert_int_equal(fc_time_parse("BC0000", &bc), FC_ESYNTAX);
+	assert_int_equal(fc_time_parse("BC0044-03", &bc), FC_ESYNTAX);
+	assert_int_equal(fc_time_parse("BC44", &bc), FC_ESYNTAX);
+
 	struct fc_time d = {0};
 	assert_int_equal(fc_time_parse("P20Y", &d), FC_OK);
 	assert_int_equal(d.type, FC_TIMEX_DURATION);

@@ -17,17 +17,22 @@
 #include "fc_test.h"
 #include "extract/norm_p.h"
 
-/* The rule's day in year y as "YYYY-MM-DD", or "none". */
-static const char *day_of(const char *rule, int y)
+/* Day d as "YYYY-MM-DD", or "none". */
+static const char *day_text(int32_t d)
 {
 	static char buf[16];
-	int32_t d = norm_holiday_day(rule, y);
 	if (d == INT32_MIN)
 		return "none";
 	int yy, mm, dd;
 	fc_civil_from_days(d, &yy, &mm, &dd);
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, mm, dd);
 	return buf;
+}
+
+/* The rule's day in year y as "YYYY-MM-DD", or "none". */
+static const char *day_of(const char *rule, int y)
+{
+	return day_text(norm_holiday_day(rule, y));
 }
 
 static void test_norm_calendar_gregorian(void **state)
@@ -78,6 +83,22 @@ static void test_norm_calendar_islamic(void **state)
 	/* the last Friday of Ramadan */
 	assert_string_equal(day_of("I:10-1-1/6-1/7-2/1-3/2-4/3-5/4-6", 2017),
 			    "2017-06-23");
+	/* an Islamic date falls twice in 2000: Eid al-Fitr on 8 January
+	** and 27 December (Umm al-Qura); once in 1999 and 2001; the other
+	** calendars never */
+	assert_string_equal(day_of("U:10-1", 2000), "2000-01-08");
+	assert_string_equal(day_text(norm_holiday_day2("U:10-1", 2000)),
+			    "2000-12-27");
+	assert_string_equal(day_text(norm_holiday_day2("I:10-1+1", 2000)),
+			    "2000-12-29"); /* tabular 28 December, +1 */
+	assert_string_equal(day_text(norm_holiday_day2("U:10-1", 1999)),
+			    "none");
+	assert_string_equal(day_text(norm_holiday_day2("U:10-1", 2001)),
+			    "none");
+	assert_string_equal(day_text(norm_holiday_day2("J:7-10", 2000)),
+			    "none");
+	assert_string_equal(day_text(norm_holiday_day2("12-25", 2000)),
+			    "none");
 }
 
 static void test_norm_calendar_weekday_moves(void **state)
