@@ -53,7 +53,7 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 ** token's hash) */
 static uint32_t hash_bytes(const char *k, size_t len)
 {
-	return lx_hash_more(LX_HASH0, k, len);
+	return lx_hash_tok(k, len);
 }
 
 static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
@@ -65,48 +65,49 @@ static bool pkey_eq(const struct lx_scan *s, bool by_id, uint32_t p,
 	return pe->surname_len == len && !memcmp(pe->surname, k, len);
 }
 
+/* The person a slot of a map holds (index + 1 in its low half). */
+static uint32_t slot_person(uint64_t v)
+{
+	return (uint32_t)v - 1;
+}
+
 /* The slot of key k (hash h: hash_bytes) in map m: holding it, or the
 ** free one to use. */
-static uint32_t *pmap_slot_h(const struct lx_scan *s, const struct lx_pmap *m,
+static uint64_t *pmap_slot_h(const struct lx_scan *s, const struct lx_pmap *m,
 			     bool by_id, const char *k, size_t len, uint32_t h)
 {
 	if (!m->v)
 		return NULL;
 	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
-		uint32_t *slot = &m->v[i];
-		if (!*slot || pkey_eq(s, by_id, *slot - 1, k, len))
+		uint64_t *slot = &m->v[i];
+		if (!*slot || ((uint32_t)(*slot >> 32) == h &&
+			       pkey_eq(s, by_id, slot_person(*slot), k, len)))
 			return slot;
 	}
 }
 
-static uint32_t *pmap_slot(const struct lx_scan *s, const struct lx_pmap *m,
-			   bool by_id, const char *k, size_t len)
-{
-	return pmap_slot_h(s, m, by_id, k, len, hash_bytes(k, len));
-}
-
-static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m, bool by_id)
+static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m)
 {
 	if (m->v && (m->n + 1) * 2 <= m->mask + 1)
 		return true;
 	size_t cap = m->v ? (m->mask + 1) * 2 : 64;
-	uint32_t *v = calloc(cap, sizeof(*v));
+	uint64_t *v = calloc(cap, sizeof(*v));
 	if (!v) {
 		s->err = FC_ENOMEM;
 		return false;
 	}
-	struct lx_pmap old = *m;
+	/* (the keys differ: each to the first free slot from its hash) */
+	for (size_t i = 0; m->v && i <= m->mask; i++) {
+		if (!m->v[i])
+			continue;
+		size_t k = (uint32_t)(m->v[i] >> 32) & (cap - 1);
+		while (v[k])
+			k = (k + 1) & (cap - 1);
+		v[k] = m->v[i];
+	}
+	free(m->v);
 	m->v = v;
 	m->mask = cap - 1;
-	for (size_t i = 0; old.v && i <= old.mask; i++) {
-		if (!old.v[i])
-			continue;
-		const struct lx_person *pe = &s->persons[old.v[i] - 1];
-		const char *k = by_id ? pe->ent->id : pe->surname;
-		size_t len = by_id ? strlen(k) : pe->surname_len;
-		*pmap_slot(s, m, by_id, k, len) = old.v[i];
-	}
-	free(old.v);
 	return true;
 }
 
@@ -114,22 +115,25 @@ static bool pmap_grow(struct lx_scan *s, struct lx_pmap *m, bool by_id)
 static void pmap_put(struct lx_scan *s, struct lx_pmap *m, bool by_id,
 		     uint32_t p)
 {
-	if (!pmap_grow(s, m, by_id))
+	if (!pmap_grow(s, m))
 		return;
 	const struct lx_person *pe = &s->persons[p];
 	const char *k = by_id ? pe->ent->id : pe->surname;
 	size_t len = by_id ? strlen(k) : pe->surname_len;
-	uint32_t *slot = pmap_slot(s, m, by_id, k, len);
+	uint32_t h = hash_bytes(k, len);
+	uint64_t *slot = pmap_slot_h(s, m, by_id, k, len, h);
 	if (!*slot)
 		m->n++;
-	*slot = p + 1;
+	*slot = (uint64_t)h << 32 | (p + 1);
 }
 
 const struct fc_entity *lx_find_person(const struct lx_scan *s,
 				       const char *id)
 {
-	const uint32_t *slot = pmap_slot(s, &s->by_id, true, id, strlen(id));
-	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
+	size_t len = strlen(id);
+	const uint64_t *slot =
+		pmap_slot_h(s, &s->by_id, true, id, len, hash_bytes(id, len));
+	return slot && *slot ? s->persons[slot_person(*slot)].ent : NULL;
 }
 
 void lx_persons_finish(struct lx_scan *s)
@@ -144,11 +148,12 @@ void lx_persons_finish(struct lx_scan *s)
 static void note_person(struct lx_scan *s, const struct fc_entity *e,
 			uint32_t last_tok)
 {
-	const uint32_t *slot =
-		pmap_slot(s, &s->by_id, true, e->id, strlen(e->id));
+	size_t id_len = strlen(e->id);
+	const uint64_t *slot = pmap_slot_h(s, &s->by_id, true, e->id, id_len,
+					   hash_bytes(e->id, id_len));
 	if (slot && *slot) {
 		/* Named again: its surname now means this person. */
-		pmap_put(s, &s->by_surname, false, *slot - 1);
+		pmap_put(s, &s->by_surname, false, slot_person(*slot));
 		return;
 	}
 	if (s->npersons == s->cappersons) {
@@ -247,16 +252,16 @@ static const struct fc_entity *made(struct lx_scan *s,
 	struct lx_emap *m = s->made;
 	if (m && (m->n + 1) * 2 > m->mask + 1) {
 		size_t cap = m->v ? (m->mask + 1) * 2 : 256;
-		const struct fc_entity **v = calloc(cap, sizeof(*v));
+		struct lx_emap_slot *v = calloc(cap, sizeof(*v));
 		if (!v) {
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
 		for (size_t i = 0; m->v && i <= m->mask; i++) {
-			if (!m->v[i])
+			if (!m->v[i].e)
 				continue;
-			size_t k = ent_hash(m->v[i]) & (cap - 1);
-			while (v[k])
+			size_t k = m->v[i].hash & (cap - 1);
+			while (v[k].e)
 				k = (k + 1) & (cap - 1);
 			v[k] = m->v[i];
 		}
@@ -265,10 +270,14 @@ static const struct fc_entity *made(struct lx_scan *s,
 		m->mask = cap - 1;
 	}
 	size_t k = 0;
+	uint32_t h = 0;
 	if (m) {
-		for (k = ent_hash(e) & m->mask; m->v[k]; k = (k + 1) & m->mask)
-			if (ent_eq(m->v[k], e))
-				return m->v[k];
+		/* (the hashes first: a probe past another entity reads
+		** none of its strings) */
+		h = ent_hash(e);
+		for (k = h & m->mask; m->v[k].e; k = (k + 1) & m->mask)
+			if (m->v[k].hash == h && ent_eq(m->v[k].e, e))
+				return m->v[k].e;
 	}
 	struct fc_entity *c = fc_arena_alloc(s->pa, sizeof(*c));
 	if (!c) {
@@ -281,7 +290,7 @@ static const struct fc_entity *made(struct lx_scan *s,
 	c->country = dup(s, e->country);
 	c->role = dup(s, e->role);
 	if (m) {
-		m->v[k] = c;
+		m->v[k] = (struct lx_emap_slot){c, h};
 		m->n++;
 	}
 	return c;
@@ -336,8 +345,10 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	memcpy(id, prefix, pl);
 	id[pl] = ':';
 	memcpy(id + pl + 1, slug, sl + 1);
-	/* The same person named again keeps the first entity. */
-	const struct fc_entity *known = lx_find_person(s, id);
+	/* The same person named again keeps the first entity. (Every
+	** person's id is "person:...": another prefix finds none.) */
+	const struct fc_entity *known =
+		!strcmp(prefix, "person") ? lx_find_person(s, id) : NULL;
 	if (known)
 		return known;
 	struct fc_entity e = {id, label, type, country, role};
@@ -349,9 +360,9 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
 	/* (a token's hash is hash_bytes of its key) */
-	const uint32_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
+	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
 					   s->t.v[i].hash);
-	return slot && *slot ? s->persons[*slot - 1].ent : NULL;
+	return slot && *slot ? s->persons[slot_person(*slot)].ent : NULL;
 }
 
 static bool is_leader_role(const struct fc_lexicon *l, const char *role)

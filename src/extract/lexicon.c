@@ -396,6 +396,8 @@ void fc_lexicon_destroy(struct fc_lexicon *l)
 {
 	if (!l)
 		return;
+	lx_gaz_scratch_free(l);
+	free(l->live);
 	free(l->slots);
 	free(l->hashes);
 	free(l->byid);
@@ -668,8 +670,7 @@ static void match_at(struct lx_scan *s, size_t i)
 			const char *key = lx_key(&s->t, i, k, &len);
 			if (len > LX_MAX_KEY)
 				break;
-			h = lx_hash_more(h, key + len - last->norm_len - 1,
-					 last->norm_len + 1);
+			h = lx_hash_join(h, last->hash);
 			sl = lx_gaz_find_h(l, key, len, h);
 		} else { /* (t->word: its key is short enough) */
 			sl = &l->slots[t->word - 1];

@@ -16,7 +16,7 @@
 
 static uint32_t hash_key(const char *k, size_t n)
 {
-	return lx_hash_more(LX_HASH0, k, n);
+	return lx_hash_key(k, n);
 }
 
 static struct lx_slot *probe(struct lx_slot *slots, size_t cap,
@@ -48,8 +48,17 @@ const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
 	return lx_gaz_find_h(l, key, len, hash_key(key, len));
 }
 
+void lx_gaz_scratch_free(struct fc_lexicon *l)
+{
+	if (l->scratch)
+		lx_toks_finish(l->scratch);
+	free(l->scratch);
+	l->scratch = NULL;
+}
+
 fc_status lx_gaz_finish(struct fc_lexicon *l)
 {
+	lx_gaz_scratch_free(l);
 	free(l->hashes);
 	l->hashes = calloc(l->capslots ? l->capslots : 1, sizeof(*l->hashes));
 	if (!l->hashes)
@@ -89,12 +98,12 @@ static int grow(struct fc_lexicon *l)
 	return 1;
 }
 
+/* The slot of key (hash h), made when new. */
 static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
-			      const char *key, size_t len)
+			      const char *key, size_t len, uint32_t h)
 {
 	if ((l->nslots + 1) * 2 > l->capslots && !grow(l))
 		return NULL;
-	uint32_t h = hash_key(key, len);
 	struct lx_slot *s = probe(l->slots, l->capslots, key, len, h);
 	if (!s->key) {
 		char *k = fc_arena_strndup(&r->arena, key, len);
@@ -111,7 +120,12 @@ static struct lx_slot *intern(struct fc_rules *r, struct fc_lexicon *l,
 fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		     const char *alias, enum lx_sense_kind kind, uint32_t ref)
 {
-	struct lx_toks t = {0};
+	/* (the token arrays of the last alias, reused: thousands of
+	** aliases would each malloc and free them) */
+	if (!l->scratch && !(l->scratch = calloc(1, sizeof(*l->scratch))))
+		return FC_ENOMEM;
+	struct lx_toks t = *l->scratch;
+	t.n = t.norm_len = 0;
 	fc_status st = lx_tokenize(&t, alias, strlen(alias));
 	if (st)
 		goto done;
@@ -135,7 +149,12 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		st = FC_ELIMIT;
 		goto done;
 	}
-	struct lx_slot *s = intern(r, l, key, len);
+	/* the hashes of the phrase's first k tokens (lx_hash_key) */
+	uint32_t hs[LX_MAX_PHRASE];
+	hs[0] = t.v[0].hash;
+	for (size_t k = 1; k < t.n; k++)
+		hs[k] = lx_hash_join(hs[k - 1], t.v[k].hash);
+	struct lx_slot *s = intern(r, l, key, len, hs[t.n - 1]);
 	if (!s) {
 		st = FC_ENOMEM;
 		goto done;
@@ -162,7 +181,7 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 prefixes:
 	for (size_t k = 1; k < t.n; k++) {
 		key = lx_key(&t, 0, k, &len);
-		struct lx_slot *p = intern(r, l, key, len);
+		struct lx_slot *p = intern(r, l, key, len, hs[k - 1]);
 		if (!p) {
 			st = FC_ENOMEM;
 			goto done;
@@ -171,6 +190,6 @@ prefixes:
 		p->next |= 1ull << LX_NEXT_BIT(t.v[k].hash);
 	}
 done:
-	lx_toks_finish(&t);
+	*l->scratch = t;
 	return st;
 }

@@ -318,6 +318,49 @@ static fc_status push_def(struct fc_rules *r, struct fc_lexicon *l,
 	return FC_OK;
 }
 
+static uint32_t def_hash(enum lx_section sec, const char *id)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)sec;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return h;
+}
+
+/* The slot of the live definition of id in section sec: holding its
+** index + 1, or the free one to fill; NULL on out of memory. Each
+** (section, id) has one live definition: a later one replaces it. */
+static uint32_t *live_slot(struct fc_lexicon *l, enum lx_section sec,
+			   const char *id)
+{
+	if (!l->live || (l->nlive + 1) * 2 > l->live_mask + 1) {
+		size_t cap = l->live ? (l->live_mask + 1) * 2 : 256;
+		uint32_t *v = calloc(cap, sizeof(*v));
+		if (!v)
+			return NULL;
+		for (size_t i = 0; l->live && i <= l->live_mask; i++) {
+			if (!l->live[i])
+				continue;
+			const struct lx_def *o = &l->defs[l->live[i] - 1];
+			size_t k = def_hash(o->sec, o->id) & (cap - 1);
+			while (v[k])
+				k = (k + 1) & (cap - 1);
+			v[k] = l->live[i];
+		}
+		free(l->live);
+		l->live = v;
+		l->live_mask = cap - 1;
+	}
+	for (size_t k = def_hash(sec, id) & l->live_mask;;
+	     k = (k + 1) & l->live_mask) {
+		uint32_t *slot = &l->live[k];
+		if (!*slot)
+			return slot;
+		const struct lx_def *o = &l->defs[*slot - 1];
+		if (o->sec == sec && !strcmp(o->id, id))
+			return slot;
+	}
+}
+
 fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 			 struct fc_diags *d)
 {
@@ -348,13 +391,12 @@ fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 			struct lx_def def;
 			if (!parse_entry(&c, (enum lx_section)sec, e, &def))
 				continue;
-			bool dup = false;
-			for (size_t j = 0; j < l->ndefs; j++) {
-				struct lx_def *o = &l->defs[j];
-				if (o->is_dead || o->sec != def.sec ||
-				    strcmp(o->id, def.id))
-					continue;
-				if (j >= first_here) {
+			uint32_t *slot = live_slot(l, def.sec, def.id);
+			if (!slot)
+				return FC_ENOMEM;
+			if (*slot) {
+				struct lx_def *o = &l->defs[*slot - 1];
+				if (*slot - 1 >= first_here) {
 					fc_diag_add(d, FC_ESCHEMA,
 						    &fc_ymap_get(e, "id")->loc,
 						    "duplicate id '%s' in %s "
@@ -362,15 +404,15 @@ fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 						    def.id, sec_names[sec],
 						    (unsigned)o->loc.line);
 					c.nerr++;
-					dup = true;
-				} else {
-					o->is_dead = true; /* overridden */
+					continue;
 				}
+				o->is_dead = true; /* overridden */
+			} else {
+				l->nlive++;
 			}
-			if (dup)
-				continue;
 			if (push_def(r, l, &def))
 				return FC_ENOMEM;
+			*slot = (uint32_t)l->ndefs;
 		}
 	}
 	l->is_compiled = false;

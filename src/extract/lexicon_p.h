@@ -141,6 +141,9 @@ struct lx_cue {
 struct fc_lexicon {
 	struct lx_def *defs;
 	size_t ndefs, capdefs;
+	uint32_t *live; /* the live definition + 1 by section and id, 0 free
+			   (fc_lexicon_add) */
+	size_t live_mask, nlive;
 
 	struct lx_ent *ents;
 	size_t nents, capents;
@@ -155,6 +158,7 @@ struct fc_lexicon {
 	struct lx_slot *slots;
 	size_t nslots, capslots; /* capslots: power of two */
 	uint32_t *hashes; /* slots[i].hash | 1, 0 when empty (lx_gaz_finish) */
+	struct lx_toks *scratch; /* lx_gaz_add's tokens, until lx_gaz_finish */
 	bool is_compiled;
 };
 
@@ -181,15 +185,72 @@ fc_status lx_gaz_add(struct fc_rules *r, struct fc_lexicon *l,
 		     const char *alias, enum lx_sense_kind kind, uint32_t ref);
 const struct lx_slot *lx_gaz_find(const struct fc_lexicon *l, const char *key,
 				  size_t len);
-/* After the last lx_gaz_add: the sense masks and the hash array. */
+/* After the last lx_gaz_add: the sense masks and the hash array (and
+** lx_gaz_scratch_free). */
 fc_status lx_gaz_finish(struct fc_lexicon *l);
+/* Free lx_gaz_add's token arrays (fc_lexicon_destroy too, for a
+** lexicon never finished). */
+void lx_gaz_scratch_free(struct fc_lexicon *l);
 
-/* The hash of a key (FNV-1a), and of a key with n more bytes after it. */
-#define LX_HASH0 2166136261u
-static inline uint32_t lx_hash_more(uint32_t h, const char *k, size_t n)
+/*
+** Hashes. A token's hash (lx_hash_tok) mixes its normalised form 16
+** bytes at a time, zero padded: the tokenizer gets one for the bytes of
+** an ASCII word straight from the register it lowered them in, with no
+** step per byte. A phrase's hash joins its tokens' hashes in order
+** (lx_hash_join), so a longer phrase's hash is one step from a shorter
+** one's and needs no look at its bytes.
+*/
+static inline uint64_t lx_hash_block(uint64_t h, uint64_t a, uint64_t b)
 {
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	h = (h ^ a) * 0x9E3779B97F4A7C15ull;
+	return (h ^ (h >> 32) ^ b) * 0xBF58476D1CE4E5B9ull;
+}
+/* (the high half of a product: every input bit reaches it) */
+static inline uint32_t lx_hash_fin(uint64_t h)
+{
+	return (uint32_t)(h >> 32);
+}
+#define LX_HASH_SEED 0x243F6A8885A308D3ull
+/* The hash of a token's normalised form k[0, n): n bytes, no space. */
+static inline uint32_t lx_hash_tok(const char *k, size_t n)
+{
+	uint64_t h = LX_HASH_SEED ^ n;
+	size_t off = 0;
+	do {
+		unsigned char blk[16] = {0};
+		size_t m = n - off < 16 ? n - off : 16;
+		memcpy(blk, k + off, m);
+		uint64_t a, b;
+		memcpy(&a, blk, 8);
+		memcpy(&b, blk + 8, 8);
+		h = lx_hash_block(h, a, b);
+		off += 16;
+	} while (off < n);
+	return lx_hash_fin(h);
+}
+/* The hash of a phrase of hash h going on with a token of hash t. */
+static inline uint32_t lx_hash_join(uint32_t h, uint32_t t)
+{
+	uint32_t x = (h * 0x85EBCA6Bu) ^ t;
+	x ^= x >> 16;
+	x *= 0xC2B2AE35u;
+	x ^= x >> 13;
+	return x;
+}
+/* The hash of a phrase key k[0, n): its tokens' forms, one space
+** between two (lx_key). */
+static inline uint32_t lx_hash_key(const char *k, size_t n)
+{
+	const char *sp = memchr(k, ' ', n);
+	size_t w = sp ? (size_t)(sp - k) : n;
+	uint32_t h = lx_hash_tok(k, w);
+	while (w < n) {
+		k += w + 1;
+		n -= w + 1;
+		sp = memchr(k, ' ', n);
+		w = sp ? (size_t)(sp - k) : n;
+		h = lx_hash_join(h, lx_hash_tok(k, w));
+	}
 	return h;
 }
 /* lx_gaz_find with the key's hash known, before lx_gaz_finish. */
@@ -282,7 +343,7 @@ struct lx_tok {
 	uint16_t flags;
 	uint32_t sent;         /* sentence number (in the whole text) */
 	uint32_t ment;         /* scratch entity mention covering it */
-	uint32_t hash;         /* of the normalised form (lx_hash_more) */
+	uint32_t hash;         /* of the normalised form (lx_hash_tok) */
 	uint32_t word;         /* its own gazetteer slot + 1, 0 when none
 				  (fc_lexicon_doc, before matching) */
 	const struct lx_slot *match; /* longest phrase starting here */
@@ -339,15 +400,19 @@ struct lx_attr {
 	bool is_quote_only; /* a quote verb: not emitted as a mention */
 };
 
-/* Person index by a key (id or surname): slots hold index + 1, 0 free. */
+/* Person index by a key (id or surname): a slot holds the key's hash
+** << 32 | index + 1, 0 free (the hash spares a look at another key). */
 struct lx_pmap {
-	uint32_t *v;
+	uint64_t *v;
 	size_t mask, n;
 };
 
 /* Entities made for names and groups, once each (by every field). */
 struct lx_emap {
-	const struct fc_entity **v;
+	struct lx_emap_slot {
+		const struct fc_entity *e; /* NULL: free */
+		uint32_t hash;             /* its ent_hash (coref_track.c) */
+	} *v;
 	size_t mask, n;
 };
 

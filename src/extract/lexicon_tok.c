@@ -12,6 +12,9 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "extract/lexicon_p.h"
 
@@ -301,9 +304,8 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 			     .norm_off = (uint32_t)t->norm_len,
 			     .ment = FC_NONE};
 	if (tn < 0xFFFF && grow_norm(t, tn + 1)) {
-		/* ASCII (most tokens): form, hash and case in one pass */
+		/* ASCII (most tokens): form and case in one pass */
 		char *o = t->norm + t->norm_len;
-		uint32_t h = LX_HASH0;
 		unsigned all = 0; /* the classes of every byte */
 		size_t i = 0;
 		for (; i < tn; i++) {
@@ -313,7 +315,6 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 			all |= b;
 			c += (b & B_UP) << 5; /* lower case */
 			o[i] = (char)c;
-			h = (h ^ c) * 16777619u;
 		}
 		if (i == tn) {
 			size_t q = 0;
@@ -323,7 +324,7 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 			o[tn] = ' ';
 			t->norm_len += tn + 1;
 			k->norm_len = (uint16_t)tn;
-			k->hash = h;
+			k->hash = lx_hash_tok(o, tn);
 			k->flags = flags;
 			t->n++;
 			return 1;
@@ -333,7 +334,7 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 		return 0;
 	size_t nl = t->norm_len - 1 - k->norm_off;
 	k->norm_len = (uint16_t)(nl > 0xFFFF ? 0xFFFF : nl);
-	k->hash = lx_hash_more(LX_HASH0, t->norm + k->norm_off, k->norm_len);
+	k->hash = lx_hash_tok(t->norm + k->norm_off, k->norm_len);
 	k->flags = flags | case_flags(s, tn);
 	t->n++;
 	return 1;
@@ -341,18 +342,16 @@ static int push(struct lx_toks *t, const char *base, size_t start,
 
 /*
 ** Push the ASCII token s[start, end) whose normalised form the caller
-** wrote at the end of t->norm already, with its hash h and the union of
-** its bytes' classes: a word (starting with a letter or a digit) or one
-** mark.
+** wrote at the end of t->norm already, with its hash h; flags hold its
+** case flags too (ascii_case): a word (starting with a letter or a
+** digit) or one mark (no case).
 */
-static inline int push_read(struct lx_toks *t, const unsigned char *s,
-		     size_t start, size_t end, uint16_t flags, uint32_t h,
-		     unsigned all)
+static inline int push_read(struct lx_toks *t, size_t start, size_t end,
+			    uint16_t flags, uint32_t h)
 {
 	if (t->n == t->cap && !grow_toks(t, t->n + 1))
 		return 0;
 	size_t tn = end - start;
-	flags |= ascii_case(bytes[s[start]], all);
 	t->v[t->n++] = (struct lx_tok){
 		.start = (uint32_t)start, .end = (uint32_t)end,
 		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
@@ -413,6 +412,64 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 	return *is_ok && b > a;
 }
 
+/*
+** An ASCII word of fewer than 16 bytes at s (n bytes readable, the
+** first a letter or digit) read 16 bytes at once (SSE2): its length in
+** *len, its form written to o (room bytes there, 16 written), its hash
+** (lx_hash_tok of the form, from the same register) in *h and its case
+** flags (ascii_case) in *wcase. False when the word is
+** longer, fewer than 16 bytes are left to read or to write, or there
+** is no SSE2: the caller reads it a byte at a time.
+*/
+/* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - l, l bytes 0xFF. */
+static const unsigned char first_ones[32] = {
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+static inline bool read_word16(const unsigned char *s, size_t n, char *o,
+			       size_t room, size_t *len, uint32_t *h,
+			       uint16_t *wcase)
+{
+#ifdef __SSE2__
+	if (n < 16 || room < 16)
+		return false;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* b in [lo, lo + w): b - lo + 0x80, signed, below w - 0x80 (every
+	** other byte wraps to w - 0x80 or above) */
+#define IN_RANGE(b, lo, w)                                                   \
+	_mm_cmpgt_epi8(_mm_set1_epi8((char)((w) - 0x80)),                    \
+		       _mm_add_epi8(b, _mm_set1_epi8((char)(0x80 - (lo)))))
+	__m128i letter = IN_RANGE(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	__m128i digit = IN_RANGE(v, '0', 10);
+	__m128i up = IN_RANGE(v, 'A', 26);
+#undef IN_RANGE
+	unsigned mw = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	unsigned l = (unsigned)__builtin_ctz(~mw);
+	if (l >= 16)
+		return false;
+	__m128i form = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+	_mm_storeu_si128((__m128i *)(void *)o, form);
+	unsigned keep = (1u << l) - 1;
+	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
+	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
+	/* CAP and DIGIT from the first byte, UPPER: letters, all upper */
+	*wcase = (uint16_t)((mup & 1) * LX_T_CAP |
+			    (~mletter & 1) * LX_T_DIGIT |
+			    (mletter && mletter == mup) * LX_T_UPPER);
+	/* the form zero padded, as lx_hash_tok reads it */
+	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
+					   const void *)(first_ones + 16 - l)));
+	uint64_t a = (uint64_t)_mm_cvtsi128_si64(form);
+	uint64_t b = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(form, 8));
+	*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
+	*len = l;
+	return true;
+#else
+	(void)s, (void)n, (void)o, (void)room, (void)len, (void)h, (void)wcase;
+	return false;
+#endif
+}
+
 fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
 {
 	return lx_tokenize_from(t, text, 0, n);
@@ -469,8 +526,9 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		    t->norm_len + 2 <= t->norm_cap) {
 			/* one ASCII mark: its own form */
 			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, s, i, i + 1, fl, (LX_HASH0 ^ cp) * 16777619u,
-				       0))
+			if (!push_read(t, i, i + 1, fl,
+				       lx_hash_fin(lx_hash_block(
+					       LX_HASH_SEED ^ 1, cp, 0))))
 				return FC_ENOMEM;
 			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 			continue;
@@ -490,27 +548,35 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			continue;
 		}
 		size_t j = i + k;
-		/* An ASCII word: its form, hash and case while it is read;
-		** kept when the word ends at the first byte that is no
-		** letter or digit (the loop below then stops there). */
+		/* An ASCII word: its form and case while it is read; kept
+		** when the word ends at the first byte that is no letter or
+		** digit (the loop below then stops there), with the hash of
+		** the form. */
 		size_t fast_end = 0;
-		uint32_t h = LX_HASH0;
-		unsigned all = 0; /* the classes of its bytes */
+		uint32_t h = 0;
+		uint16_t wcase = 0; /* its case flags (ascii_case) */
 		if (cp < 0x80) {
-			char *o = t->norm + t->norm_len - i;
+			char *o = t->norm + t->norm_len;
 			/* room for the form and a space: there always is for
 			** the rest of the text (see the reserve above), but
 			** should there not be, the loop below reads the word */
-			size_t lim = t->norm_cap - t->norm_len > n - i ? n : i;
-			for (j = i; j < lim; j++) {
-				unsigned e = word_form[s[j]], lc = e & 0xFF;
-				if (!e)
-					break;
-				all |= e;
-				o[j] = (char)lc;
-				h = (h ^ lc) * 16777619u;
+			size_t left = t->norm_cap - t->norm_len;
+			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase)) {
+				size_t lim = left > n - i ? n : i;
+				unsigned all = 0; /* the classes of its bytes */
+				o -= i;
+				for (j = i; j < lim; j++) {
+					unsigned e = word_form[s[j]];
+					if (!e)
+						break;
+					all |= e;
+					o[j] = (char)e;
+				}
+				wcase = ascii_case(bytes[s[i]], all >> 8);
+				h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
+			} else {
+				j += i;
 			}
-			all >>= 8;
 			/* what follows cannot go on the word (a byte that
 			** cannot, or one of ' - . , : without a letter or
 			** digit after it): push it, and step over one space */
@@ -519,7 +585,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			     ((bytes[s[j]] & B_JOIN) &&
 			      (j + 1 == n ||
 			       !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
-				if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 					return FC_ENOMEM;
 				i = j < n && s[j] == ' ' ? j + 1 : j;
 				continue;
@@ -594,7 +660,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				  (split > i ? 0 : fl) | LX_T_WORD))
 				return FC_ENOMEM;
 		} else if (j == fast_end && j - i < 0xFFFF) {
-			if (!push_read(t, s, i, j, fl | LX_T_WORD, h, all))
+			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 				return FC_ENOMEM;
 		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
 			return FC_ENOMEM;

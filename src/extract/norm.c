@@ -145,24 +145,55 @@ static int cmp_cand(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/*
+** The candidates in cmp_cand's order. A stretch has a few: an insertion
+** sort, stable as glibc's qsort (a merge sort) is, so ties keep their
+** order; qsort for many.
+*/
+static void sort_cands(struct norm_cand *c, size_t n)
+{
+	if (n > 16) {
+		qsort(c, n, sizeof(*c), cmp_cand);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (cmp_cand(&c[i - 1], &c[i]) <= 0)
+			continue;
+		struct norm_cand v = c[i];
+		size_t j = i;
+		for (; j > 0 && cmp_cand(&c[j - 1], &v) > 0; j--)
+			c[j] = c[j - 1];
+		c[j] = v;
+	}
+}
+
+/* The bits of word i / 64 of a bitmap from bit i up to bit e (e > i). */
+static inline uint64_t span_mask(uint32_t i, uint32_t e)
+{
+	uint64_t m = ~0ull << (i % 64);
+	if (e - (i - i % 64) < 64)
+		m &= (1ull << (e % 64)) - 1;
+	return m;
+}
+
+/* No byte of [s, e) taken: a word of the bitmap at a time. */
 static bool is_free(const uint64_t *occ, uint32_t s, uint32_t e)
 {
-	for (uint32_t i = s; i < e; i++)
-		if (occ[i / 64] & (1ull << (i % 64)))
+	for (uint32_t i = s; i < e; i = (i | 63) + 1)
+		if (occ[i / 64] & span_mask(i, e))
 			return false;
 	return true;
 }
 
 static void take(uint64_t *occ, uint32_t s, uint32_t e)
 {
-	for (uint32_t i = s; i < e; i++)
-		occ[i / 64] |= 1ull << (i % 64);
+	for (uint32_t i = s; i < e; i = (i | 63) + 1)
+		occ[i / 64] |= span_mask(i, e);
 }
 
 static fc_status accept(struct scan *sc)
 {
-	if (sc->ncands > 1)
-		qsort(sc->cands, sc->ncands, sizeof(*sc->cands), cmp_cand);
+	sort_cands(sc->cands, sc->ncands);
 	for (size_t i = 0; i < sc->ncands; i++) {
 		const struct norm_cand *c = &sc->cands[i];
 		if (c->end <= c->start || !is_free(sc->occ, c->start, c->end))

@@ -479,6 +479,50 @@ static void first_level(struct build *bd)
 	}
 }
 
+/* The reach of each byte (norm_scan.reach): in the rules arena. */
+static void reaches(struct build *bd, const struct fc_norm *n)
+{
+	struct norm_scan *t = bd->t;
+	size_t nw = t->nwords;
+	t->reach = fc_arena_alloc(bd->a, 512 * nw * sizeof(uint64_t));
+	if (!t->reach) {
+		bd->is_oom = true;
+		return;
+	}
+	memset(t->reach, 0, 512 * nw * sizeof(uint64_t));
+	/* a trigger word's first byte, as add_trigger enters it: below the
+	** run-start root, which first_level enters at run starts for a
+	** letter or digit, anywhere for other bytes */
+	for (size_t i = 0; n->triggers.v && i <= n->triggers.mask; i++) {
+		const struct norm_hent *h = &n->triggers.v[i];
+		if (!h->hash || !h->len)
+			continue;
+		unsigned char c = (unsigned char)h->key[0];
+		const uint64_t *b = n->bitsets + (size_t)h->val * nw;
+		unsigned char cs[2] = {c, (unsigned char)(c & ~0x20)};
+		for (int k = 0; k < 2 - (cs[0] == cs[1]); k++) {
+			bool alnum = is_alpha(cs[k]) || is_digit(cs[k]);
+			or_set(t->reach + ((alnum ? 0 : 256) + (size_t)cs[k]) * nw,
+			       b, nw);
+		}
+	}
+	/* the starts below the first level (a run start walks with both
+	** roots) */
+	for (unsigned c = 0; c < 256; c++) {
+		uint64_t *run = t->reach + (size_t)c * nw;
+		uint64_t *any = t->reach + (256 + (size_t)c) * nw;
+		for (uint32_t k = t->run_at[c]; k < t->run_at[c + 1]; k++)
+			if (t->nodes[t->first[k]].sub >= 0)
+				or_set(run, pool_at(t, t->nodes[t->first[k]].sub, nw),
+				       nw);
+		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
+			if (t->nodes[t->first[k]].sub >= 0)
+				or_set(any, pool_at(t, t->nodes[t->first[k]].sub, nw),
+				       nw);
+		or_set(run, any, nw);
+	}
+}
+
 /* ASCII bytes that no class tells apart share a DFA column. */
 static void byte_classes(struct build *bd)
 {
@@ -584,6 +628,8 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	dispatch(&bd);
 	first_level(&bd);
 	byte_classes(&bd);
+	if (!bd.is_oom)
+		reaches(&bd, n);
 	if (bd.is_oom)
 		goto oom;
 	free(bd.kids);

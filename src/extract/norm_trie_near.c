@@ -84,15 +84,6 @@ void norm_near_plan(struct fc_norm *n)
 	}
 }
 
-/* Do bitsets x and y of nw words share a bit? */
-static bool meets(const uint64_t *x, const uint64_t *y, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++)
-		if (x[k] & y[k])
-			return true;
-	return false;
-}
-
 fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 {
 	size_t nw = n->nwords;
@@ -134,11 +125,11 @@ fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 	}
 	/* the triggers the walk keeps the hits of */
 	for (size_t b = 0; b < n->nbitsets; b++)
-		n->trig_pos[b] = meets(n->bitsets + b * nw, n->pos_set, nw);
+		n->trig_pos[b] = sets_meet(n->bitsets + b * nw, n->pos_set, nw);
 	for (unsigned c = 0; c < 256; c++)
 		n->sym_pos[c] = n->sym_set[c] &&
-				meets(n->sym_set[c], n->pos_set, nw);
-	n->is_digit_pos = meets(n->digit_set, n->pos_set, nw);
+				sets_meet(n->sym_set[c], n->pos_set, nw);
+	n->is_digit_pos = sets_meet(n->digit_set, n->pos_set, nw);
 	return FC_OK;
 }
 
@@ -271,32 +262,45 @@ static void sort_hits(struct norm_near *nn)
 				nn->lhead[b] = nn->ltail[b] = 0;
 			}
 		}
-	size_t ne = 1;
-	for (size_t r = 0; r < nn->nhit; r++) {
+	/* locals: the build does not assume strict aliasing, and each
+	** store would reload the fields */
+	uint32_t *lpos = nn->lpos, *lnext = nn->lnext;
+	uint32_t *lhead = nn->lhead, *ltail = nn->ltail;
+	const uint64_t *want = nn->want;
+	const uint32_t *hpos = nn->hpos;
+	size_t cap = nn->caplpos < nn->caplnext ? nn->caplpos : nn->caplnext;
+	size_t ne = 1, nhit = nn->nhit;
+	for (size_t r = 0; r < nhit; r++) {
 		const uint64_t *h = hit_bits(nn, r);
 		for (size_t k = 0; k < nws; k++) {
 			uint32_t w = ws[k];
-			for (uint64_t m = h[w] & nn->want[w]; m; m &= m - 1) {
+			for (uint64_t m = h[w] & want[w]; m; m &= m - 1) {
 				size_t b = w * 64 + (size_t)__builtin_ctzll(m);
 				if (ne >= UINT32_MAX - 1) {
 					nn->is_full = true;
 					return;
 				}
-				if ((ne >= nn->caplpos || ne >= nn->caplnext) &&
-				    (!grow(nn, (void **)&nn->lpos,
-					   sizeof(*nn->lpos), &nn->caplpos,
-					   ne + 1) ||
-				     !grow(nn, (void **)&nn->lnext,
-					   sizeof(*nn->lnext), &nn->caplnext,
-					   ne + 1)))
-					return;
-				nn->lpos[ne] = nn->hpos[r];
-				nn->lnext[ne] = 0;
-				if (nn->ltail[b])
-					nn->lnext[nn->ltail[b]] = (uint32_t)ne;
+				if (ne >= cap) {
+					if (!grow(nn, (void **)&nn->lpos,
+						  sizeof(*nn->lpos),
+						  &nn->caplpos, ne + 1) ||
+					    !grow(nn, (void **)&nn->lnext,
+						  sizeof(*nn->lnext),
+						  &nn->caplnext, ne + 1))
+						return;
+					lpos = nn->lpos;
+					lnext = nn->lnext;
+					cap = nn->caplpos < nn->caplnext
+						      ? nn->caplpos
+						      : nn->caplnext;
+				}
+				lpos[ne] = hpos[r];
+				lnext[ne] = 0;
+				if (ltail[b])
+					lnext[ltail[b]] = (uint32_t)ne;
 				else
-					nn->lhead[b] = (uint32_t)ne;
-				nn->ltail[b] = (uint32_t)ne++;
+					lhead[b] = (uint32_t)ne;
+				ltail[b] = (uint32_t)ne++;
 			}
 		}
 	}

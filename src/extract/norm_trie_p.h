@@ -58,6 +58,12 @@ struct norm_scan {
 	uint32_t run_at[257], any_at[257]; /* offsets into first */
 	uint8_t bcls[128]; /* the DFA column of an ASCII byte */
 	size_t ncls;
+	/* what a walk from byte c may report (the starts below its first
+	** level, and the triggers of the words that begin with c): reach
+	** + c * nwords from a run start, reach + (256 + c) * nwords for
+	** anywhere; a walk for a few patterns skips the bytes whose reach
+	** has none of theirs (norm_walk_queue_only) */
+	uint64_t *reach;
 	uint64_t *bos; /* patterns that may start at the subject's start */
 	bool is_bos;   /* any of them */
 };
@@ -75,6 +81,16 @@ static inline bool is_digit(unsigned char c)
 static inline bool set_has(const uint64_t *b, unsigned c)
 {
 	return b[c / 64] >> (c % 64) & 1;
+}
+
+/* Do bitsets x and y of nwords words share a bit? */
+static inline bool sets_meet(const uint64_t *x, const uint64_t *y,
+			     size_t nwords)
+{
+	for (size_t k = 0; k < nwords; k++)
+		if (x[k] & y[k])
+			return true;
+	return false;
 }
 
 static inline void or_set(uint64_t *dst, const uint64_t *src, size_t nwords)

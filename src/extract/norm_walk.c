@@ -42,14 +42,17 @@
 static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
 	struct norm_startq *q = &w->q[j];
-	if (!q->n)
+	size_t n = q->n; /* (a local: the build does not assume strict
+			 ** aliasing, and every store would reload it) */
+	if (!n)
 		w->queued[j / 64] |= 1ull << (j % 64);
-	else if (q->v[q->n - 1] == p)
+	else if (q->v[n - 1] == p)
 		return;
-	if (q->n == q->cap &&
-	    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap, q->n + 1))
+	if (n == q->cap &&
+	    !vgrow(w, (void **)&q->v, sizeof(*q->v), &q->cap, n + 1))
 		return;
-	q->v[q->n++] = p;
+	q->v[n] = p;
+	q->n = n + 1;
 }
 
 static __attribute__((noinline)) void add_rec_grow(struct norm_walk *w,
@@ -82,17 +85,22 @@ static inline void add_rec(struct norm_walk *w, uint32_t p, uint32_t b)
 static void flush(struct norm_walk *w, const uint64_t *active)
 {
 	size_t nw = w->nw;
-	for (size_t r = 0; r < w->nrec; r++) {
-		uint32_t p = w->rec[2 * r], b = w->rec[2 * r + 1];
+	/* locals: push stores, and the build does not assume strict
+	** aliasing */
+	const uint64_t *act = active ? active : w->ones;
+	const uint64_t *pats = w->d->pats;
+	const uint32_t *pat_at = w->d->pat_at;
+	const uint32_t *rec = w->rec;
+	size_t nrec = w->nrec;
+	for (size_t r = 0; r < nrec; r++) {
+		uint32_t p = rec[2 * r], b = rec[2 * r + 1];
 		if (!(b & REC_SET)) {
 			/* interned bits: their words with bits */
-			const uint64_t *l = w->d->pats + w->d->pat_at[b];
-			for (const uint64_t *o = l + 1; o < l + 1 + 2 * l[0];
-			     o += 2) {
+			const uint64_t *l = pats + pat_at[b];
+			const uint64_t *end = l + 1 + 2 * l[0];
+			for (const uint64_t *o = l + 1; o < end; o += 2) {
 				size_t k = (size_t)o[0];
-				for (uint64_t m = o[1] & (active ? active[k]
-								 : ~0ull);
-				     m; m &= m - 1)
+				for (uint64_t m = o[1] & act[k]; m; m &= m - 1)
 					push(w,
 					     k * 64 + (size_t)__builtin_ctzll(m),
 					     p);
@@ -104,8 +112,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 				? w->t->bos
 				: pool_at(w->t, (int32_t)(b & ~REC_SET), nw);
 		for (size_t k = 0; k < nw; k++)
-			for (uint64_t m = v[k] & (active ? active[k] : ~0ull);
-			     m; m &= m - 1)
+			for (uint64_t m = v[k] & act[k]; m; m &= m - 1)
 				push(w, k * 64 + (size_t)__builtin_ctzll(m), p);
 	}
 	w->nrec = 0;
@@ -373,15 +380,18 @@ static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 	w->t = n->scan;
 	norm_near_init(&w->near, n);
 	w->nw = n->nwords;
-	w->mem = calloc(4 * w->nw, sizeof(uint64_t));
+	w->mem = calloc(5 * w->nw, sizeof(uint64_t));
 	w->q = calloc(n->npatterns, sizeof(*w->q));
 	if (!w->mem || !w->q) {
 		norm_walk_destroy(w);
 		return NULL;
 	}
+	w->cls = w->t->cls;
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
 	w->fmask = w->mem + 3 * w->nw;
+	w->ones = w->mem + 4 * w->nw;
+	memset(w->ones, 0xFF, w->nw * sizeof(uint64_t));
 	if (host) {
 		w->d = host->d;
 		return w;
@@ -428,9 +438,51 @@ void norm_walk_queue_all(struct norm_walk *w)
 	w->is_all = true;
 }
 
+/*
+** The byte classes for a walk that queues the patterns of only (its
+** bits must not change while w uses it): a walk from a byte reports
+** nothing that such a walk needs when the byte's reach has none of the
+** patterns nor of the bits of their anchor groups (the triggers that
+** keep them active and their hits). The patterns not in only may then
+** lack triggers in active: the flush and the look-back read only's.
+*/
+static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
+{
+	for (unsigned k = 0; k < 2; k++)
+		if (w->only_cls[k].set == only)
+			return w->only_cls[k].cls;
+	const struct fc_norm *n = w->n;
+	const struct norm_scan *t = w->t;
+	size_t nw = w->nw;
+	uint64_t *need = w->tbits; /* scratch of the DFA, idle now */
+	memcpy(need, only, nw * sizeof(uint64_t));
+	for (size_t k = 0; k < nw; k++)
+		for (uint64_t m = only[k]; m; m &= m - 1) {
+			size_t pi = k * 64 + (size_t)__builtin_ctzll(m);
+			const struct norm_pattern *p = &n->patterns[pi];
+			for (unsigned g = 0; g < p->ngroups; g++) {
+				size_t bit = norm_group_bit(p, pi, g);
+				need[bit / 64] |= 1ull << (bit % 64);
+			}
+		}
+	struct walk_only *o = &w->only_cls[w->only_next];
+	w->only_next ^= 1;
+	o->set = only;
+	for (unsigned c = 0; c < 256; c++) {
+		uint8_t k = t->cls[c];
+		if (!sets_meet(t->reach + (size_t)c * nw, need, nw))
+			k &= (uint8_t)~B_RUN;
+		if (!sets_meet(t->reach + (256 + (size_t)c) * nw, need, nw))
+			k &= (uint8_t)~B_ANY;
+		o->cls[c] = k;
+	}
+	return o->cls;
+}
+
 void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
 {
 	w->only = only;
+	w->cls = only ? only_classes(w, only) : w->t->cls;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -456,7 +508,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 	/* ^ holds at the subject's start only */
 	if (s == 0 && t->is_bos)
 		add_rec(w, 0, REC_BOS);
-	const uint8_t *cls = t->cls;
+	const uint8_t *cls = w->cls;
 	uint8_t kinds = 0; /* of every letter/digit run */
 	for (uint32_t i = s; i < e;) {
 		unsigned char c = x[i];

@@ -85,7 +85,7 @@ struct norm_walk {
 	const struct fc_norm *n;
 	const struct norm_scan *t;
 	size_t nw;
-	uint64_t *mem;          /* tbits, queued and fmask */
+	uint64_t *mem;          /* tbits, queued, fmask and ones */
 	uint64_t *queued;       /* patterns with starts queued */
 	struct norm_startq *q;  /* per pattern */
 	struct walk_dfa *d;     /* &own, or the DFA of the walk shared */
@@ -95,7 +95,17 @@ struct norm_walk {
 	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
 	const uint64_t *only;   /* queue for these patterns only (NULL: all) */
+	/* for the last two sets only was: the byte classes of the scan
+	** with B_RUN and B_ANY only where a walk may report a start of
+	** one of the set or a trigger it needs (norm_scan.reach) */
+	struct walk_only {
+		const uint64_t *set;
+		uint8_t cls[256];
+	} only_cls[2];
+	const uint8_t *cls;     /* t->cls, or only's in only_cls */
+	unsigned only_next;     /* the slot of only_cls to make next */
 	uint64_t *fmask;        /* the flush's patterns: active and only */
+	uint64_t *ones;         /* every pattern (a flush for all) */
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */

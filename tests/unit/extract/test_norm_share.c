@@ -10,7 +10,9 @@
 ** walk of its own queues over the same window, also when the DFA starts
 ** over (every few states here), which either of them may cause. A walk
 ** told to queue only some patterns must queue exactly the starts of
-** those, and report the same active patterns.
+** those, and report the same active bits for them and their anchor
+** groups (it skips the walks that can report nothing of theirs, so the
+** other patterns may lack their triggers).
 */
 #include <stdlib.h>
 
@@ -59,6 +61,29 @@ static size_t same_queue(const struct norm_walk *a, const uint64_t *qa,
 	if (nx)
 		assert_memory_equal(x->v, y->v, nx * sizeof(*x->v));
 	return nx;
+}
+
+/* a and b (active bits) must agree on the bits a walk told to queue only
+** the patterns of only needs: theirs and their anchor groups' (every bit
+** when only is NULL). */
+static void same_active(const struct fc_norm *n, const uint64_t *a,
+			const uint64_t *b, const uint64_t *only)
+{
+	if (!only) {
+		assert_memory_equal(a, b, n->nwords * sizeof(*a));
+		return;
+	}
+	for (size_t pi = 0; pi < n->npatterns; pi++) {
+		if (!fc_test_has_bit(only, pi))
+			continue;
+		const struct norm_pattern *p = &n->patterns[pi];
+		assert_int_equal(fc_test_has_bit(a, pi), fc_test_has_bit(b, pi));
+		for (unsigned g = 0; g < p->ngroups; g++) {
+			size_t bit = norm_group_bit(p, pi, g);
+			assert_int_equal(fc_test_has_bit(a, bit),
+					 fc_test_has_bit(b, bit));
+		}
+	}
 }
 
 /*
@@ -115,7 +140,7 @@ static size_t compare_shared(const struct fc_rules *rules, const char *text,
 					 FC_OK);
 			assert_int_equal(norm_walk_stretch(lone, text, ws, e, a4),
 					 FC_OK);
-			assert_memory_equal(a3, a4, n->nwords * sizeof(*a3));
+			same_active(n, a3, a4, only);
 			for (size_t pi = 0; pi < n->npatterns; pi++)
 				nstarts += same_queue(lone,
 						      norm_walk_queued(lone),
@@ -172,7 +197,7 @@ static void test_queue_only_some_patterns(void **state)
 	assert_true(some > 0 && some < all);
 	assert_int_equal(compare_shared(rules, text, b.len, 6, 400, only),
 			 some);
-	/* none: nothing queued, the same patterns active */
+	/* none: nothing queued */
 	for (size_t k = 0; k < n->nwords; k++)
 		only[k] = 0;
 	assert_int_equal(compare_shared(rules, text, b.len, 0, 400, only), 0);

@@ -196,6 +196,53 @@ static void test_a_later_file_replaces_an_entry_by_id(void **st)
 	fx_clean(&f);
 }
 
+/* Many entries (the map of live ids grows several times): a later file
+** replaces one of the last, a duplicate in one file is still found,
+** and the same id in another section is another entry. */
+static void test_replacing_and_duplicates_among_many_entries(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	size_t cap = 64 * 1024, o = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	o += (size_t)snprintf(text + o, cap - o, "kind: lexicon\norgs:\n");
+	for (int i = 0; i < 1500; i++)
+		o += (size_t)snprintf(text + o, cap - o,
+				      "  - {id: org%d, name: Orgname%d}\n", i,
+				      i);
+	o += (size_t)snprintf(text + o, cap - o,
+			      "  - {id: org777, name: Again}\n"
+			      "places:\n  - {id: org1499, name: Placename}\n");
+	fx_write(&f, "a.yaml", text);
+	fx_write(&f, "b.yaml",
+		 "kind: lexicon\n"
+		 "orgs:\n"
+		 "  - {id: org1499, name: Renamed Org, aliases: [Zorblax]}\n");
+	free(text);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, f.path[0], 1503, 10,
+		       "duplicate id 'org777' in orgs (first at line 780)");
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	size_t n;
+	struct lx_item *v = lx_run(r, &a, &doc,
+				   "Zorblax met Orgname3 in Placename.", &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].id, "org:org1499");
+	assert_string_equal(v[0].label, "Renamed Org");
+	assert_string_equal(v[1].id, "org:org3");
+	assert_string_equal(v[2].id, "name:org1499");
+	fc_arena_finish(&a);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 static void test_missing_iso_codes_names_the_path_and_package(void **st)
 {
 	(void)st;
@@ -239,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
+		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
 		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
 		cmocka_unit_test(test_real_rules_load_without_diagnostics),
 	};
