@@ -339,6 +339,15 @@ static bool place_context(const struct lx_scan *s, size_t i)
 	return false;
 }
 
+/* Is the capital that ends before token j used as a place by what
+** follows it ("Kyiv residents", "Tehran was hit", "Moscow's mayor")? */
+static bool place_after(const struct lx_scan *s, size_t j)
+{
+	if (joins(s, j) && (s->t.v[j].flags & LX_T_POSS))
+		j++;
+	return joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -399,7 +408,8 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	}
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
 		const struct lx_ent *ce = &l->ents[se->ref];
-		bool is_place = place_context(s, i) || ce->actor == FC_NONE;
+		bool is_place = ce->actor == FC_NONE || place_context(s, i) ||
+				place_after(s, i + k);
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, is_place ? se->ref : ce->actor),
 			     is_place ? "lexicon.city" : "lexicon.actor");

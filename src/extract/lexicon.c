@@ -714,6 +714,10 @@ static fc_status match_all(struct lx_scan *s)
 		/* (every start of a phrase is a key: no word, no phrase) */
 		if (t->word)
 			match_at(s, i);
+		if (t->match && (f & LX_T_CAP) &&
+		    t->match->kinds == 1u << LX_S_CUE &&
+		    !(t->match->cues & ~LX_LOWER_CUES))
+			t->match = NULL; /* a name's word (LX_LOWER_CUES) */
 		const struct lx_slot *m = t->match;
 		if ((f & LX_T_WORD) &&
 		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)

@@ -38,6 +38,7 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_PRONOUN] = "pronoun",
 	[LX_CUE_PARTICLE] = "name-particle",
 	[LX_CUE_SOURCE_NOUN] = "source-noun",
+	[LX_CUE_PLACE_AFTER] = "place-after",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

@@ -55,6 +55,7 @@ enum lx_cue_kind {
 	LX_CUE_PRONOUN,     /* he, she: subject of an attribution */
 	LX_CUE_PARTICLE,    /* al, bin, de, of: inside names */
 	LX_CUE_SOURCE_NOUN, /* officials, sources: attribution subjects */
+	LX_CUE_PLACE_AFTER, /* residents, was hit: after a capital, the city */
 	LX_NCUE_KINDS
 };
 
@@ -469,6 +470,11 @@ struct lx_scan {
 #define PASS_B_CUES                                                       \
 	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT | \
 	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE)
+
+/* Cue kinds whose words count in lower case only: a capitalised one is
+** a word of a name ("Time Inc", "Metro Cable", "Bangkok Airport
+** Authority"), as though the lexicon did not know it. */
+#define LX_LOWER_CUES (1u << LX_CUE_PLACE_AFTER)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
