@@ -49,7 +49,7 @@ struct norm_lookback {
 	** every one, and those that can give a quarter or a half; the walk
 	** queues starts for these only */
 	uint64_t *anchor_set, *quarter_set;
-	struct window win[2]; /* one a width */
+	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
 };
 
@@ -285,12 +285,13 @@ static bool collect_window(struct norm_lookback *lb,
 	return true;
 }
 
-bool norm_last_mention(const struct norm_match *m, unsigned want,
-		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
+/* The last date in the windows of widths[0, nw) before m, tried in turn
+** until one has a date well inside it; the windows are kept in
+** lb->win[slot0 ...]. */
+static bool last_in(const struct norm_match *m, unsigned want,
+		    int32_t min_lo, int32_t max_lo, struct fc_time *out,
+		    const uint32_t *widths, size_t nw, size_t slot0)
 {
-	/* windows grow until a date is found well inside one (a date cut
-	** by the window's start could read as less than it is) */
-	static const uint32_t widths[] = {400, NORM_ANCHOR_WINDOW};
 	const struct fc_norm *n = m->n;
 	if (m->is_rescan || m->start == 0)
 		return false;
@@ -309,14 +310,13 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 	}
 	bool found = false;
 	uint32_t e = m->start;
-	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths) && !found;
-	     w++) {
+	for (size_t w = 0; w < nw && !found; w++) {
 		uint32_t s = e > widths[w] ? e - widths[w] : 0;
 		/* start on a word boundary */
 		while (s > 0 && s < e && m->text[s - 1] != ' ' &&
 		       m->text[s - 1] != '\n')
 			s++;
-		struct window *win = &lb->win[w];
+		struct window *win = &lb->win[slot0 + w];
 		if (!win->is_valid || win->text != m->text || win->s != s ||
 		    win->e != e || win->is_quarterly != (want != 0)) {
 			if (!collect_window(lb, m, win, s, e, want != 0))
@@ -324,12 +324,26 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 		}
 		uint32_t at = 0;
 		found = pick_last(win, want, min_lo, max_lo, out, &at) &&
-			(s == 0 || at >= s + 64 ||
-			 w + 1 == sizeof(widths) / sizeof(*widths));
+			(s == 0 || at >= s + 64 || w + 1 == nw);
 		if (s == 0)
 			break;
 	}
 	if (!m->lookback)
 		norm_lookback_destroy(lb);
 	return found;
+}
+
+bool norm_last_mention(const struct norm_match *m, unsigned want,
+		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
+{
+	/* windows grow until a date is found well inside one (a date cut
+	** by the window's start could read as less than it is) */
+	static const uint32_t widths[] = {400, NORM_ANCHOR_WINDOW};
+	return last_in(m, want, min_lo, max_lo, out, widths, 2, 0);
+}
+
+bool norm_last_mention_near(const struct norm_match *m, struct fc_time *out)
+{
+	static const uint32_t widths[] = {NORM_ANCHOR_NEAR};
+	return last_in(m, 0, INT32_MIN, INT32_MAX, out, widths, 1, 2);
 }

@@ -308,8 +308,7 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 				** range is not before its start */
 				struct fc_time t;
 				if (p->y == py && ends_range(m) &&
-				    norm_last_mention(m, 0, INT32_MIN, INT32_MAX,
-						      &t) &&
+				    norm_last_mention_near(m, &t) &&
 				    t.grain == FC_GRAIN_DAY &&
 				    fc_days_from_civil(py, p->mo, p->d) < t.lo &&
 				    fc_days_from_civil(fy, p->mo, p->d) - t.lo <

@@ -652,6 +652,12 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 ** none (or the match is itself part of a look-back).
 */
 #define NORM_ANCHOR_WINDOW 2000
+/* The date mentioned last in the NORM_ANCHOR_NEAR bytes before the match
+** (the start of a range whose end the match is: "August 15-November
+** 30"): a window that small keeps a text of ranges alone from costing a
+** 400-byte look-back for each. */
+#define NORM_ANCHOR_NEAR 96
+bool norm_last_mention_near(const struct norm_match *m, struct fc_time *out);
 #define NORM_WANT_Q (1u << FC_GRAIN_QUARTER)
 #define NORM_WANT_H (1u << FC_GRAIN_HALF)
 /* The look-back's walk and buffers, kept for one scan (norm_anchor.c). */
