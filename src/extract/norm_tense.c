@@ -6,7 +6,7 @@
 */
 #include <string.h>
 
-#include "extract/norm_p.h"
+#include "extract/norm_tense_p.h"
 
 /* norm_tense: a past verb whose own adjunct the date is (below 0 like
 ** every past cue) */
@@ -45,189 +45,6 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 	case NORM_PREFER_NEAREST: return past <= future;
 	default: return past <= 2 * future;
 	}
-}
-
-/* ---- tense cues --------------------------------------------------------- */
-
-/* Is the normalised word w (hash h) a key of table t (facts table wt)? */
-static bool in_table(const struct fc_norm *n, const struct norm_wordfacts *f,
-		     int t, int wt, const char *w, size_t len, uint32_t h)
-{
-	return t >= 0 && norm_wf_may(f, wt, h, len) &&
-	       norm_hash_get(&n->lookup, t, w, len) >= 0;
-}
-
-static bool is_word_byte(char c)
-{
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '\'';
-}
-
-/* Is the lower-case word w a past form by its ending (-ed)? */
-static bool past_by_suffix(const struct fc_norm *n,
-			   const struct norm_wordfacts *f, const char *w,
-			   size_t len)
-{
-	if (n->t_past_suffix < 0 || len < 5)
-		return false;
-	for (size_t k = 2; k <= 3 && k + 2 < len; k++)
-		if (in_table(n, f, n->t_past_suffix, NORM_WF_PAST_SUFFIX,
-			     w + len - k, k, norm_word_hash(w + len - k, k)))
-			return true;
-	return false;
-}
-
-enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
-
-/* Is "w next" (next: the nlen bytes at next, hash nh) a tense_pair key
-** ("previously planned")? */
-static bool is_pair(const struct fc_norm *n, const struct norm_wordfacts *f,
-		    const char *w, size_t len, uint32_t h, const char *next,
-		    size_t nlen, uint32_t nh)
-{
-	char pair[64];
-	size_t plen = len + 1 + nlen;
-	if (!nlen || n->t_tense_pair < 0 || plen > sizeof(pair) ||
-	    !norm_wf_may(f, NORM_WF_TENSE_PAIR, norm_pair_hash(h, nh), plen))
-		return false;
-	memcpy(pair, w, len);
-	pair[len] = ' ';
-	memcpy(pair + len + 1, next, nlen);
-	return norm_hash_get(&n->lookup, n->t_tense_pair, pair, plen) >= 0;
-}
-
-/* Is the lower-case word w a participle: in -ed, -en, -wn or of table
-** past ("held", "named", "given", "shown")? */
-static bool is_participle(const struct fc_norm *n,
-			  const struct norm_wordfacts *f, const char *w,
-			  size_t len, uint32_t h)
-{
-	if (len >= 4 && w[len - 1] == 'n' && (w[len - 2] == 'e' ||
-					      w[len - 2] == 'w'))
-		return true;
-	return past_by_suffix(n, f, w, len) ||
-	       in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h);
-}
-
-/* Is the lower-case word w an adverb in -ly ("widely", "formally")? Not
-** "rally", "supply", "assembly", "fully": nouns, or too short to tell. */
-static bool is_adverb(const char *w, size_t len)
-{
-	return len >= 6 && w[len - 2] == 'l' && w[len - 1] == 'y' &&
-	       w[len - 3] != 'p' && !(w[len - 3] == 'b' && w[len - 4] == 'm');
-}
-
-/* w's row in table tense_word, or -1. */
-static int32_t tense_word_row(const struct fc_norm *n,
-			      const struct norm_wordfacts *f, const char *w,
-			      size_t len, uint32_t h)
-{
-	return n->t_tense_word >= 0 &&
-			       norm_wf_may(f, NORM_WF_TENSE_WORD, h, len)
-		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
-		       : -1;
-}
-
-/* The tense_word value of row k, 0 for none. */
-static double tense_word_num(const struct fc_norm *n, int32_t k)
-{
-	return k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
-}
-
-/* tense_word 5: a preposition that makes the date after it an adjunct
-** of the clause's own verb ("changed ... in December", "was founded on
-** March 3"); 6: another word that follows a verb ("from", "up"): an
-** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
-** ("preferred shares"); 7: the infinitive marker ("to"), after which a
-** schedule verb is no verb of its own, as after 4; 8: a past verb whose
-** infinitive points ahead ("agreed to meet on Tuesday", "urged Congress
-** to act by Friday": the date after the infinitive is ahead; without
-** one a past verb); -2: a verb of saying, whose clause may tell of a
-** later event ("said the sale closes in January"); -3: a word after which
-** the date is past ("since"); 9: "until", the end of a wait; 10: a
-** verb that sets such an end ahead ("gave ... until Friday", "extended
-** the strike until Monday"); 11: the present of "be", a plan before a
-** verb in -ing ("is traveling on Tuesday"); 12: "after", which keeps
-** that reading off ("is recovering after surgery on Monday"); 13: a
-** participle with no mark of one ("to be broadcast Monday"); 14: a
-** verb's base form, which makes "due to" before it a plan ("due to
-** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
-** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
-** measure before "ahead of", which makes it a comparison ("well ahead of
-** Friday's close"); 17: a present verb of forecast, ahead only through
-** an infinitive ("we expect it to come through by July"; not "expects
-** excellent results in the second quarter ended February 28", where
-** it is no cue) */
-enum { TW_EXPECT = 17 };
-enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
-       TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
-       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
-       TW_REPORT = -2, TW_SINCE = -3 };
-
-/* tense_pair 2: a past verb and the infinitive marker ("told to"):
-** ahead for a date after it, the past verb's for a date before it; 3:
-** a plan before an infinitive ("due to open Saturday"), no cue before
-** anything else ("due to the rain"); 4: a plan before a participle ("to
-** be held on Thursday"), no cue before anything else ("believed to be
-** an aftershock"); 5: ahead with no comma between ("ahead of Sunday's
-** vote"), no cue across one; -3: a past verb and its object whose adjunct
-** the date is ("took effect on Jan. 1") */
-enum { TP_FORWARD = 2, TP_INF_PLAN = 3, TP_BE_PLAN = 4, TP_AHEAD = 5,
-       TP_GOVERNED = -3 };
-
-
-/*
-** One word as a tense cue: +1 future (tables future, tense_word 1),
-** -1 past (tables past, tense_word < 0), CUE_ED a word in -ed whose
-** auxiliary decides, CUE_CLAUSE a word opening a clause (tense_word 2),
-** CUE_SCHED a schedule verb ("meet", "expires": tense_word 3), CUE_DET
-** a word after which such a verb is a noun or an infinitive ("the
-** close", "to meet": tense_word 4), 0 none (also a tense_word valued 0:
-** "United", "hundred" end in -ed and are no verbs). k: w's row in
-** tense_word (tense_word_row), h its norm_word_hash.
-*/
-static int word_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
-		    const char *w, size_t len, int32_t k, uint32_t h)
-{
-	double c = tense_word_num(n, k);
-	if (c == 2)
-		return CUE_CLAUSE;
-	if (c == 3)
-		return CUE_SCHED;
-	if (c == 4 || c == TW_INFINITIVE)
-		return CUE_DET;
-	if (c == TW_ADJUNCT || c == TW_AFTER_VERB)
-		return 0;
-	if (c == TW_FORWARD)
-		return -1;
-	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
-	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
-	    c == TW_MEASURE || c == TW_EXPECT)
-		return 0; /* no cue of their own */
-	if (c == TW_EXTEND) /* a verb like any other when no "until" */
-		return in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h) ? -1
-		       : past_by_suffix(n, f, w, len)			 ? CUE_ED
-									 : 0;
-	if (c > 0 || in_table(n, f, n->t_future, NORM_WF_FUTURE, w, len, h))
-		return 1;
-	if (c < 0 || in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h))
-		return -1;
-	if (k >= 0)
-		return 0;
-	return past_by_suffix(n, f, w, len) ? CUE_ED : 0;
-}
-
-/* s[0, len) lower-cased into out (as norm_key does a word without
-** blanks); returns its norm_word_hash. One pass for both. */
-static uint32_t lower_hash(const char *s, size_t len, char *out)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = (unsigned char)s[i];
-		c |= (unsigned)(c - 'A' < 26u) << 5;
-		out[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
-	return h;
 }
 
 /*
@@ -334,15 +151,15 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			nextlen = 0;
 			continue;
 		}
-		uint32_t h = lower_hash(t + i, len, buf);
-		int32_t row = tense_word_row(n, f, buf, len, h);
-		double tw = tense_word_num(n, row);
+		uint32_t h = tw_lower_hash(t + i, len, buf);
+		int32_t row = tw_row(n, f, buf, len, h);
+		double tw = tw_num(n, row);
 		bool is_lower = t[i] >= 'a' && t[i] <= 'z';
 		/* an adverb between an auxiliary and its verb ("had been
 		** widely expected", "will be formally named"): skipped */
 		if ((pending_ed || pending_plan || ing_prev) && row < 0 &&
-		    is_lower && is_adverb(buf, len) &&
-		    !is_pair(n, f, buf, len, h, pair, nextlen, next_h)) {
+		    is_lower && tw_is_adverb(buf, len) &&
+		    !tw_is_pair(n, f, buf, len, h, pair, nextlen, next_h)) {
 			brk_held = brk;
 			continue;
 		}
@@ -359,13 +176,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		inf_prev = false;
 		bool verb_after = verb_prev;
 		verb_prev = tw == 3 || tw == TW_BASE_VERB ||
-			    (row < 0 && in_table(n, f, n->t_passive,
+			    (row < 0 && tw_in_table(n, f, n->t_passive,
 						 NORM_WF_PASSIVE, buf, len, h));
 		bool part_after2 = part_prev2;
 		part_prev2 = part_prev;
 		part_prev = is_lower && (ing_prev || tw == TW_PARTICIPLE ||
 					 tw == TW_EXTEND ||
-					 is_participle(n, f, buf, len, h));
+					 tw_is_participle(n, f, buf, len, h));
 		if (tw == TW_UNTIL && words <= 4 && !comma)
 			until_near = true;
 		if (tw == TW_AFTER && !comma)
@@ -477,19 +294,19 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
-			if (brk || !in_table(n, f, n->t_passive,
+			if (brk || !tw_in_table(n, f, n->t_passive,
 					     NORM_WF_PASSIVE, buf, len, h))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int c = word_cue(n, f, buf, len, row, h);
+		int c = tw_cue(n, f, buf, len, row, h);
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
 			** the word before is the verb; "been open": an
 			** adjective, look further */
-			if (c == 0 && in_table(n, f, n->t_passive,
+			if (c == 0 && tw_in_table(n, f, n->t_passive,
 					       NORM_WF_PASSIVE, buf, len, h)) {
 				pending_sched = false;
 				continue;
@@ -536,7 +353,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			/* "scheduled", "planned": a plan unless a pair says
 			** it was one ("had been scheduled", "as previously
 			** planned": tense_pair) */
-			if (!past_by_suffix(n, f, buf, len))
+			if (!tw_past_by_suffix(n, f, buf, len))
 				return 1;
 			pending_plan = true;
 		}
@@ -550,42 +367,6 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	if (pending_plan)
 		return 1;
 	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
-}
-
-/* Does the '.' at t[k] end a sentence? Not after "Mr", "U.S", "Inc". */
-static bool is_full_stop(const char *t, uint32_t k, uint32_t lo,
-			 uint32_t hi)
-{
-	if (k + 1 < hi && t[k + 1] != ' ' && t[k + 1] != '\n')
-		return false;
-	uint32_t b = k;
-	while (b > lo && (t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')
-		b--;
-	return k - b >= 5 || (k - b >= 2 && t[k - 1] >= 'a' &&
-			      t[k - 1] <= 'z' && t[b] >= 'a' && t[b] <= 'z') ||
-	       (b == k && k > lo && t[k - 1] != '.');
-}
-
-/* The next word of t[*i, hi) (letters and apostrophes), lower-cased into
-** buf, *is_lower whether it was written in lower case; 0 at the end of
-** the clause (; : ! ? or a full stop) or the text. */
-static size_t next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
-			size_t cap, bool *is_lower)
-{
-	uint32_t k = *i;
-	for (; k < hi && !is_word_byte(t[k]); k++)
-		if (strchr(";:!?", t[k]) ||
-		    (t[k] == '.' && is_full_stop(t, k, 0, hi)))
-			return 0;
-	uint32_t b = k;
-	while (k < hi && is_word_byte(t[k]))
-		k++;
-	*i = k;
-	if (k == b)
-		return 0;
-	*is_lower = t[b] >= 'a' && t[b] <= 'z';
-	size_t len = norm_key(t + b, k - b, buf, cap);
-	return len < cap ? len : cap; /* cap: too long, no cue */
 }
 
 /*
@@ -603,12 +384,12 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 	uint32_t i = m->end, hi = m->stretch_end;
 	char buf[32], nb[32], pair[64];
 	bool lower = false, nlower = false;
-	size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+	size_t len = tw_next_word(t, &i, hi, buf, sizeof(buf), &lower);
 	uint32_t bend = i; /* the end of buf's word */
 	bool after_aux = false, after_det = false;
 	*aside = false;
 	for (int words = 0; len && words < 12; words++) {
-		size_t nlen = next_word(t, &i, hi, nb, sizeof(nb), &nlower);
+		size_t nlen = tw_next_word(t, &i, hi, nb, sizeof(nb), &nlower);
 		uint32_t nend = i;
 		uint32_t h = len < sizeof(buf) ? norm_word_hash(buf, len) : 0;
 		if (len < sizeof(buf) && nlen && nlen < sizeof(nb) &&
@@ -634,7 +415,7 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 				    c != TP_BE_PLAN && c != TP_AHEAD)
 					return c > 0 ? 1 : -1;
 				/* "due to": no cue; go on after the pair */
-				len = next_word(t, &i, hi, buf, sizeof(buf),
+				len = tw_next_word(t, &i, hi, buf, sizeof(buf),
 						&lower);
 				bend = i;
 				after_aux = after_det = false;
@@ -645,8 +426,8 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			/* after the date a plan in the past tense dates the
 			** planning ("On Friday, the government planned to
 			** pay"); after "is" a plan is ahead ("is expected") */
-			int32_t row = tense_word_row(n, f, buf, len, h);
-			int c = word_cue(n, f, buf, len, row, h);
+			int32_t row = tw_row(n, f, buf, len, h);
+			int c = tw_cue(n, f, buf, len, row, h);
 			if (c == CUE_CLAUSE)
 				return 0;
 			if (c == CUE_SCHED && !after_det && lower)
@@ -655,18 +436,18 @@ static int tense_ahead(const struct norm_match *m, bool *aside)
 			if (c == CUE_SCHED || c == CUE_DET)
 				c = 0;
 			if (c > 0 && !after_aux &&
-			    past_by_suffix(n, f, buf, len))
+			    tw_past_by_suffix(n, f, buf, len))
 				return -1;
 			if (c == CUE_ED && !after_aux)
 				return -1;
 			/* "In March, the company said, it will ...": the
 			** saying is an aside, not the date's verb */
 			if (c < 0 && bend < hi && t[bend] == ',' &&
-			    tense_word_num(n, row) == TW_REPORT)
+			    tw_num(n, row) == TW_REPORT)
 				*aside = true;
 			if (c != CUE_ED && c != 0)
 				return c > 0 ? 1 : -1;
-			after_aux = in_table(n, f, n->t_passive,
+			after_aux = tw_in_table(n, f, n->t_passive,
 					     NORM_WF_PASSIVE, buf, len, h);
 		}
 		memcpy(buf, nb, nlen < sizeof(nb) ? nlen : 0);
@@ -692,16 +473,16 @@ static bool verb_follows(const struct norm_match *m)
 	bool lower = false;
 	for (int words = 0; words < 8; words++) {
 		uint32_t k = i;
-		while (k < hi && !is_word_byte(t[k]) && t[k] != ',')
+		while (k < hi && !tw_is_word_byte(t[k]) && t[k] != ',')
 			k++;
 		if (k < hi && t[k] == ',')
 			return false;
-		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		size_t len = tw_next_word(t, &i, hi, buf, sizeof(buf), &lower);
 		if (!len || len >= sizeof(buf))
 			return false;
 		uint32_t h = norm_word_hash(buf, len);
-		int32_t row = tense_word_row(n, f, buf, len, h);
-		int c = word_cue(n, f, buf, len, row, h);
+		int32_t row = tw_row(n, f, buf, len, h);
+		int c = tw_cue(n, f, buf, len, row, h);
 		if (c == CUE_CLAUSE)
 			return false;
 		if (c == -1 || c == CUE_ED)
@@ -736,11 +517,11 @@ static bool done_event_after(const struct norm_match *m)
 			k++;
 		if (k == i || k >= hi || !(t[k] >= 'a' && t[k] <= 'z'))
 			return false; /* "Sunday's Mr Smith", "Monday's." */
-		size_t len = next_word(t, &i, hi, buf, sizeof(buf), &lower);
+		size_t len = tw_next_word(t, &i, hi, buf, sizeof(buf), &lower);
 		if (!len || len >= sizeof(buf))
 			return false;
 		uint32_t h = norm_word_hash(buf, len);
-		if (tense_word_num(n, tense_word_row(n, f, buf, len, h)) ==
+		if (tw_num(n, tw_row(n, f, buf, len, h)) ==
 		    TW_DONE)
 			return true;
 	}
@@ -771,8 +552,8 @@ static bool until_extended(const struct norm_match *m)
 						t[i - 1] != '\n'))
 			return false; /* a comma, quote or the clause's end */
 		char buf[32];
-		uint32_t h = lower_hash(t + i, e - i, buf);
-		double tw = tense_word_num(n, tense_word_row(n, f, buf,
+		uint32_t h = tw_lower_hash(t + i, e - i, buf);
+		double tw = tw_num(n, tw_row(n, f, buf,
 							     e - i, h));
 		if (words == 0 && tw != TW_UNTIL)
 			return false;
@@ -804,14 +585,15 @@ static int past_verb_after(const struct norm_match *m)
 	while (i < hi && t[i] >= 'a' && t[i] <= 'z')
 		i++;
 	size_t len = i - b;
-	if (len >= 32 || (i < hi && is_word_byte(t[i])))
+	if (len >= 32 || (i < hi && tw_is_word_byte(t[i])))
 		return 0;
 	const struct norm_wordfacts *f = norm_wordfacts(n);
 	uint32_t h = norm_word_hash(t + b, len);
-	int32_t row = tense_word_row(n, f, t + b, len, h);
-	if (tense_word_num(n, row) == TW_REPORT)
+	int32_t row = tw_row(n, f, t + b, len, h);
+	if (tw_num(n, row) == TW_REPORT)
 		return -2;
-	if (row < 0 && in_table(n, f, n->t_past, NORM_WF_PAST, t + b, len, h))
+	if (row < 0 &&
+	    tw_in_table(n, f, n->t_past, NORM_WF_PAST, t + b, len, h))
 		return -1;
 	return 0;
 }

@@ -1,0 +1,127 @@
+/*
+** norm_tense_p.h: the words of the tense cues (norm_tense_words.c), read
+** by the tense of a match (norm_tense.c): table lookups, word forms, the
+** values of tables tense_word and tense_pair.
+*/
+#ifndef FACTCROSS_NORM_TENSE_P_H
+#define FACTCROSS_NORM_TENSE_P_H
+
+#include "extract/norm_p.h"
+
+/* tw_cue's values beyond +1 and -1 */
+enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
+
+/* tense_word 5: a preposition that makes the date after it an adjunct
+** of the clause's own verb ("changed ... in December", "was founded on
+** March 3"); 6: another word that follows a verb ("from", "up"): an
+** -ed word before 4, 5 or 6 is a verb, before a noun an adjective
+** ("preferred shares"); 7: the infinitive marker ("to"), after which a
+** schedule verb is no verb of its own, as after 4; 8: a past verb whose
+** infinitive points ahead ("agreed to meet on Tuesday", "urged Congress
+** to act by Friday": the date after the infinitive is ahead; without
+** one a past verb); -2: a verb of saying, whose clause may tell of a
+** later event ("said the sale closes in January"); -3: a word after which
+** the date is past ("since"); 9: "until", the end of a wait; 10: a
+** verb that sets such an end ahead ("gave ... until Friday", "extended
+** the strike until Monday"); 11: the present of "be", a plan before a
+** verb in -ing ("is traveling on Tuesday"); 12: "after", which keeps
+** that reading off ("is recovering after surgery on Monday"); 13: a
+** participle with no mark of one ("to be broadcast Monday"); 14: a
+** verb's base form, which makes "due to" before it a plan ("due to
+** arrive Monday"; not "due to fog on Monday"); 15: a noun of an event
+** that has happened ("Wednesday's ruling", "Tuesday's attack"); 16: a
+** measure before "ahead of", which makes it a comparison ("well ahead of
+** Friday's close"); 17: a present verb of forecast, ahead only through
+** an infinitive ("we expect it to come through by July"; not "expects
+** excellent results in the second quarter ended February 28", where
+** it is no cue) */
+enum { TW_EXPECT = 17 };
+enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
+       TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
+       TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,
+       TW_REPORT = -2, TW_SINCE = -3 };
+
+/* tense_pair 2: a past verb and the infinitive marker ("told to"):
+** ahead for a date after it, the past verb's for a date before it; 3:
+** a plan before an infinitive ("due to open Saturday"), no cue before
+** anything else ("due to the rain"); 4: a plan before a participle ("to
+** be held on Thursday"), no cue before anything else ("believed to be
+** an aftershock"); 5: ahead with no comma between ("ahead of Sunday's
+** vote"), no cue across one; -3: a past verb and its object whose adjunct
+** the date is ("took effect on Jan. 1") */
+enum { TP_FORWARD = 2, TP_INF_PLAN = 3, TP_BE_PLAN = 4, TP_AHEAD = 5,
+       TP_GOVERNED = -3 };
+
+/* ---- small lookups, inline in the loops over words ---- */
+
+/* Is the normalised word w (hash h) a key of table t (facts table wt)? */
+static inline bool tw_in_table(const struct fc_norm *n,
+			       const struct norm_wordfacts *f, int t, int wt,
+			       const char *w, size_t len, uint32_t h)
+{
+	return t >= 0 && norm_wf_may(f, wt, h, len) &&
+	       norm_hash_get(&n->lookup, t, w, len) >= 0;
+}
+
+static inline bool tw_is_word_byte(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '\'';
+}
+
+/* w's row in table tense_word, or -1. */
+static inline int32_t tw_row(const struct fc_norm *n,
+			     const struct norm_wordfacts *f, const char *w,
+			     size_t len, uint32_t h)
+{
+	return n->t_tense_word >= 0 &&
+			       norm_wf_may(f, NORM_WF_TENSE_WORD, h, len)
+		       ? norm_hash_get(&n->lookup, n->t_tense_word, w, len)
+		       : -1;
+}
+
+/* The tense_word value of row k, 0 for none. */
+static inline double tw_num(const struct fc_norm *n, int32_t k)
+{
+	return k >= 0 ? n->tables[n->t_tense_word].nums[k] : 0;
+}
+
+/* s[0, len) lower-cased into out (as norm_key does a word without
+** blanks); returns its norm_word_hash. One pass for both. */
+static inline uint32_t tw_lower_hash(const char *s, size_t len, char *out)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		c |= (unsigned)(c - 'A' < 26u) << 5;
+		out[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* ---- norm_tense_words.c ---- */
+
+/* Is the lower-case word w a past form by its ending (-ed)? */
+bool tw_past_by_suffix(const struct fc_norm *n,
+		       const struct norm_wordfacts *f, const char *w,
+		       size_t len);
+/* Is "w next" a tense_pair key ("previously planned")? */
+bool tw_is_pair(const struct fc_norm *n, const struct norm_wordfacts *f,
+		const char *w, size_t len, uint32_t h, const char *next,
+		size_t nlen, uint32_t nh);
+/* Is the lower-case word w a participle ("held", "named", "given")? */
+bool tw_is_participle(const struct fc_norm *n,
+		      const struct norm_wordfacts *f, const char *w,
+		      size_t len, uint32_t h);
+/* Is the lower-case word w an adverb in -ly ("widely", "formally")? */
+bool tw_is_adverb(const char *w, size_t len);
+/* One word as a tense cue: +1, -1, a CUE_* value or 0. */
+int tw_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
+	   const char *w, size_t len, int32_t k, uint32_t h);
+/* Does the '.' at t[k] end a sentence? */
+bool tw_is_full_stop(const char *t, uint32_t k, uint32_t lo, uint32_t hi);
+/* The next word of t[*i, hi), lower-cased into buf; 0 at a clause end. */
+size_t tw_next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
+		    size_t cap, bool *is_lower);
+
+#endif
