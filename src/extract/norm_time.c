@@ -195,17 +195,12 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
 		return 0; /* "14 A.D.": the year as written */
 	if (!strcmp(base, "bc")) {
-		/* "44 BC": TIMEX3 BC0044; the interval is the proleptic
-		** Gregorian year 1 - y (there is no year 0) */
-		if (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999 ||
-		    !norm_emit(m, out, FC_TIMEX_DATE, "0001"))
+		/* "44 BC": TIMEX3 BC0044, whose interval fc_time_parse knows */
+		char bc[16];
+		if (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999)
 			return 0;
-		snprintf(out->time.value, sizeof(out->time.value), "BC%04d",
-			 p.y);
-		out->time.hi = fc_days_from_civil(2 - p.y, 1, 1) +
-			       (out->time.hi - fc_days_from_civil(2, 1, 1));
-		out->time.lo = fc_days_from_civil(1 - p.y, 1, 1);
-		return 1;
+		snprintf(bc, sizeof(bc), "BC%04d", p.y);
+		return norm_emit(m, out, FC_TIMEX_DATE, bc);
 	}
 	if (!p.has_mo && norm_get_str(m, S_UNIT, unit, sizeof(unit)) &&
 	    !strcmp(unit, "M") && m->ref->is_set) {
