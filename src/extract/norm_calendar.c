@@ -230,10 +230,10 @@ int32_t norm_holiday_day(const char *rule, int y)
 	return holiday_nth(rule, y, 0);
 }
 
+/* (only an Islamic date has a second: holiday_nth and lunar_rule give
+** INT32_MIN for any other) */
 int32_t norm_holiday_day2(const char *rule, int y)
 {
-	if (!((rule[0] == 'I' || rule[0] == 'U') && rule[1] == ':'))
-		return INT32_MIN; /* only an Islamic date falls twice */
 	return holiday_nth(rule, y, 1);
 }
 

@@ -46,7 +46,7 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 	/* the occurrences around the reference: the nearest before, on or
 	** before, on or after, after; a day of a lunar calendar may skip a
 	** Gregorian year, so a year without one looks a year further */
-	int32_t x[5];
+	int32_t x[8];
 	for (int k = 0; k < 5; k++)
 		x[k] = k == 0 || k == 4 ? INT32_MIN : DAY_OF(r->y + k - 2);
 	bool has_gap =
@@ -55,29 +55,20 @@ static bool yearly(const struct norm_match *m, const char *rule, int mo,
 		x[0] = DAY_OF(r->y - 2);
 		x[4] = DAY_OF(r->y + 2);
 	}
+	/* an Islamic date may fall twice in a year (8 January and 27
+	** December 2000): the second ones around the reference too */
+	for (int k = 5; k < 8; k++)
+		x[k] = rule ? norm_holiday_day2(rule, r->y + k - 6) : INT32_MIN;
 	int32_t cur = x[2];
 #undef DAY_OF
 	int32_t before = INT32_MIN, after = INT32_MIN, past, fut;
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < 8; k++) {
 		if (x[k] == INT32_MIN)
 			continue;
 		if (x[k] < r->days && (before == INT32_MIN || x[k] > before))
 			before = x[k];
 		if (x[k] > r->days && (after == INT32_MIN || x[k] < after))
 			after = x[k];
-	}
-	/* an Islamic date may fall twice in a year (8 January and 27
-	** December 2000): the second ones around the reference too */
-	for (int k = -1; rule && (rule[0] == 'I' || rule[0] == 'U') &&
-			 rule[1] == ':' && k <= 1;
-	     k++) {
-		int32_t x2 = norm_holiday_day2(rule, r->y + k);
-		if (x2 == INT32_MIN)
-			continue;
-		if (x2 < r->days && (before == INT32_MIN || x2 > before))
-			before = x2;
-		if (x2 > r->days && (after == INT32_MIN || x2 < after))
-			after = x2;
 	}
 	past = cur == r->days ? cur : before;
 	fut = cur == r->days ? cur : after;
