@@ -6,7 +6,8 @@
 ** names (last/this/next), or the past or coming one as the tense cues
 ** say (norm_prefer_past, norm_tense.c); quarters and halves as reported
 ** after they end; seasons by season-years. Then the TIMEX3 value is
-** written (2026-01-16, 2026-01, 2026-Q3, 2026-H1, 2026-SU, XXXX-01-16).
+** written (2026-01-16, 2026-01, 2026-Q3, 2026-H1, 2026-SU; XXXX-01-16
+** is TIMEX3's own notation for a date whose year is unknown).
 ** The date productions that use it are in norm_time.c.
 */
 #include <limits.h>
@@ -384,7 +385,7 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 		memcpy(o, ys, yl);
 		o += yl;
 	} else {
-		memcpy(o, "XXXX", 4);
+		memcpy(o, "XXXX", 4); /* TIMEX3: the year is unknown */
 		o += 4;
 	}
 	if (p->has_mo && p->has_d) {

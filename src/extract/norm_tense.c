@@ -521,8 +521,7 @@ static bool done_event_after(const struct norm_match *m)
 		if (!len || len >= sizeof(buf))
 			return false;
 		uint32_t h = norm_word_hash(buf, len);
-		if (tw_num(n, tw_row(n, f, buf, len, h)) ==
-		    TW_DONE)
+		if (tw_num(n, tw_row(n, f, buf, len, h)) == TW_DONE)
 			return true;
 	}
 	return false;
