@@ -109,6 +109,13 @@ struct norm_walk {
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */
+	/* the characters above ASCII that begin an anchor, UTF-8 bytes
+	** packed little-endian, sorted (grouped by lead byte: symch_at[c -
+	** 0xC0] to symch_at[c - 0xC0 + 1]); made the first time a stretch
+	** has a symbol byte above ASCII (sym_char_is_anchor) */
+	uint32_t *symch;
+	uint32_t symch_at[65];
+	bool is_symch;          /* made (or out of memory: symch NULL) */
 	bool is_oom;
 };
 
