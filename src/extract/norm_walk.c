@@ -38,6 +38,26 @@
 
 #define WALK_MAX 256 /* bytes a walk reads at most (walk_end) */
 
+/* The bytes of a UTF-8 character with lead byte c (0: not a lead byte). */
+static inline unsigned utf8_len(unsigned c)
+{
+	return c >= 0xC0 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
+		: c >= 0xF0 && c < 0xF8 ? 4 : 0;
+}
+
+/* Is x[p] the lead byte of a whole character below e? */
+static inline bool is_whole_char(const unsigned char *x, uint32_t p,
+				 uint32_t e)
+{
+	unsigned k = utf8_len(x[p]);
+	if (!k || e - p < k)
+		return false;
+	for (unsigned j = 1; j < k; j++)
+		if ((x[p + j] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
 /* Queue position p for pattern j (once: positions come in order). */
 static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
@@ -222,8 +242,19 @@ walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
 {
 	const struct norm_scan *t = w->t;
 	unsigned c = x[p];
+	if (c >= 0x80 && is_whole_char(x, p, e)) {
+		/* a character above ASCII: a string's class holds its lead
+		** byte, and the string goes on at the next character */
+		uint32_t tr = w->d->start_hi[c - 0x80];
+		if (tr == UNKNOWN && (tr = norm_walk_dfa_start_hi(w, c)) ==
+					     UNKNOWN)
+			return;
+		report(w, tr & 0xFFFF, p, active);
+		walk_on(w, x, p, p + utf8_len(c), tr >> 16, e, active);
+		return;
+	}
 	if (c >= 0x80) {
-		/* above ASCII: whatever may start with it */
+		/* not a whole character: whatever may start with it */
 		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++) {
 			int32_t sub = t->nodes[t->first[k]].sub;
 			if (sub >= 0)
@@ -328,13 +359,6 @@ static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
 	return (x[i] == 0xE2 && i + 2 < e && x[i + 1] == 0x84 &&
 		x[i + 2] == 0xAA) ||
 	       (x[i] == 0xC5 && i + 1 < e && x[i + 1] == 0xBF);
-}
-
-/* The bytes of a UTF-8 character with lead byte c (0: not a lead byte). */
-static unsigned utf8_len(unsigned c)
-{
-	return c >= 0xC0 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-		: c >= 0xF0 && c < 0xF8 ? 4 : 0;
 }
 
 /* The character of k bytes at s, packed. */

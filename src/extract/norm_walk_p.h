@@ -74,6 +74,9 @@ struct walk_dfa {
 	uint64_t *pats;
 	size_t npats, cappats;
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	uint32_t start_hi[128]; /* for anywhere, on a lead byte above ASCII
+				** (byte - 0x80): the strings' first
+				** character (norm_walk_dfa_start_hi) */
 	/* ASCII pairs (first byte << 7 | second) from which a walk for
 	** anywhere reports nothing and dies at the second byte (a word's
 	** inner "t" or "a" mostly), or does not: known facts of the trie,
@@ -137,6 +140,11 @@ void norm_walk_dfa_free(struct norm_walk *w);
 ** anywhere only), made and kept in w->d->start: next << 16 | bits. UNKNOWN
 ** when out of memory. */
 uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c);
+/* The start of a walk for anywhere on a character with lead byte c above
+** ASCII: the first level for c (a string's class holds the lead bytes of
+** its characters above ASCII), made and kept in w->d->start_hi. UNKNOWN
+** when out of memory. */
+uint32_t norm_walk_dfa_start_hi(struct norm_walk *w, unsigned c);
 /* The transition of state *id on ASCII byte b, made and kept in the
 ** table (next << 16 | bits); when the DFA is full it starts over, with
 ** the node set of *id as its first state (*id is renumbered). UNKNOWN
