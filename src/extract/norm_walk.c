@@ -443,14 +443,14 @@ static void make_sym_chars(struct norm_walk *w)
 ** lead byte: without this, every curly quote or dash in a text would
 ** activate the patterns anchored on a currency symbol, a hedge symbol
 ** ("≥") or a vulgar fraction, and make a hit for their windows. True
-** when unsure (not a lead byte, cut by e, no list for want of memory).
+** when unsure (no whole character there, no list for want of memory).
 */
 static bool sym_char_is_anchor(struct norm_walk *w, const unsigned char *x,
 			       uint32_t i, uint32_t e)
 {
-	unsigned k = utf8_len(x[i]);
-	if (!k || e - i < k)
+	if (!is_whole_char(x, i, e))
 		return true;
+	unsigned k = utf8_len(x[i]);
 	if (!w->is_symch)
 		make_sym_chars(w);
 	if (!w->symch)

@@ -363,31 +363,32 @@ uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b)
 	return tr;
 }
 
-uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c)
+/* start_of, the DFA started over when it is full; UNKNOWN when out of
+** memory. */
+static uint32_t start_made(struct norm_walk *w, bool any_only, unsigned c)
 {
 	uint32_t tr = start_of(w, any_only, c);
 	if (tr == UNKNOWN) {
 		clear_dfa(w);
-		if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+		if ((tr = start_of(w, any_only, c)) == UNKNOWN)
 			w->is_oom = true;
-			return UNKNOWN;
-		}
 	}
-	w->d->start[any_only][c] = tr;
+	return tr;
+}
+
+uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c)
+{
+	uint32_t tr = start_made(w, any_only, c);
+	if (tr != UNKNOWN)
+		w->d->start[any_only][c] = tr;
 	return tr;
 }
 
 uint32_t norm_walk_dfa_start_hi(struct norm_walk *w, unsigned c)
 {
-	uint32_t tr = start_of(w, true, c);
-	if (tr == UNKNOWN) {
-		clear_dfa(w);
-		if ((tr = start_of(w, true, c)) == UNKNOWN) {
-			w->is_oom = true;
-			return UNKNOWN;
-		}
-	}
-	w->d->start_hi[c - 0x80] = tr;
+	uint32_t tr = start_made(w, true, c);
+	if (tr != UNKNOWN)
+		w->d->start_hi[c - 0x80] = tr;
 	return tr;
 }
 
