@@ -214,6 +214,16 @@ static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
 		ngroups++;
 		i = j;
 	}
+	if (term && hi - lo == 1) {
+		/* one key one character longer ("crore", "crores"): "s?",
+		** not "(?:s)?" (a space is "\s+", which "?" would make lazy) */
+		size_t cl = char_len(keys[lo] + d);
+		if (!keys[lo][d + cl] && keys[lo][d] != ' ') {
+			emit_char(e, keys[lo] + d, cl, node, off);
+			emit(e, "?", 1, node, off);
+			return;
+		}
+	}
 	bool wrap = term || ngroups > 1;
 	if (wrap)
 		emit(e, "(?:", 3, node, off);

@@ -1,7 +1,8 @@
 /*
 ** test_norm_expand.c: a reference's group holds the macro's text or the
 ** table's alternation directly ("(?<b>x(?:y|z))", not
-** "(?<b>(?:x(?:y|z)))"), the same with the tables' cache and without; a
+** "(?<b>(?:x(?:y|z)))"; "abc?", not "ab(?:c)?"), the same with the tables'
+** cache and without; a
 ** macro whose parentheses do not balance stays in a group of its own, so
 ** it matches as before; a bad regex still fails at load at its
 ** file:line:col (rules in data/expand_*.yaml, read by libyaml).
@@ -74,7 +75,9 @@ static void test_groups(void **state)
 		expect_rx(n, "t.macros", c,
 			  "\\b(?<b>x(?:y|z))(?:p|q)(?:x(?:y|z))\\b");
 		expect_rx(n, "t.tables", c,
-			  "\\b(?:bar|foo)(?<t>bar|foo)(?:solo)(?:ab(?:c)?)\\b");
+			  "\\b(?:bar|foo)(?<t>bar|foo)(?:solo)(?:abc?)\\b");
+		/* an optional last character: "c?", "é?", not "(?:c)?" */
+		expect_rx(n, "t.utf", c, "\\b(?:caf\xc3\xa9?)$");
 		expect_rx(n, "t.unbal", c, "\\b(?:(?:zq)|(zr))\\b");
 		expect_rx(n, "t.nest", c,
 			  "\\b(?<n>(?:k(?:(?:zq)|(zr))))\\b");
@@ -112,6 +115,10 @@ static void test_unbalanced_matches_as_before(void **state)
 	assert_true(matches(n, "t.nest", "kzr"));
 	assert_true(matches(n, "t.macros", "xypxz"));
 	assert_true(matches(n, "t.tables", "foobarsoloabc"));
+	assert_true(matches(n, "t.tables", "foobarsoloab"));
+	assert_true(matches(n, "t.utf", "caf\xc3\xa9"));
+	assert_true(matches(n, "t.utf", "caf"));
+	assert_false(matches(n, "t.utf", "cafe"));
 	fc_rules_destroy(r);
 }
 
