@@ -411,7 +411,7 @@ static const char *capture_name(struct expand *e, const char *base,
 }
 
 static bool expand_node(struct expand *e, const struct fc_ynode *node,
-			int depth);
+			int depth, bool *is_wrapped);
 
 /* Put "(?:" before the bytes made from out.len at on (and ")" after
 ** them): a group of their own. */
@@ -430,6 +430,21 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 			e->map[at + k] = (struct srcpos){node, (uint32_t)off};
 	}
 	emit(e, ")", 1, node, off);
+}
+
+/* The bytes made from out.len at on, "(?:...)", without that group. */
+static void unwrap_from(struct expand *e, size_t at)
+{
+	size_t len = e->out.len - at;
+	if (e->out.err || len < 4 || memcmp(e->out.p + at, "(?:", 3) ||
+	    e->out.p[e->out.len - 1] != ')')
+		return;
+	memmove(e->out.p + at, e->out.p + at + 3, len - 4);
+	if (!e->is_mapless)
+		memmove(e->map + at, e->map + at + 3,
+			(len - 4) * sizeof(*e->map));
+	e->out.len -= 4;
+	e->out.p[e->out.len] = '\0';
 }
 
 /* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
@@ -501,9 +516,15 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 		** reads each), unless its parentheses do not balance: "a)|(b"
 		** stays in a group of its own, as ever */
 		size_t at = e->out.len;
-		if (!expand_node(e, e->n->macros[mc].node, depth + 1)) {
+		bool is_wrapped = false;
+		if (!expand_node(e, e->n->macros[mc].node, depth + 1,
+				 &is_wrapped)) {
 			wrap_from(e, at, node, i);
 			*is_bal = false;
+		} else if (is_wrapped) {
+			/* "(?:one|two)" written whole in a group goes in
+			** without it too */
+			unwrap_from(e, at);
 		}
 	}
 	emit(e, ")", 1, node, i);
@@ -516,7 +537,7 @@ literal:
 void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 		     int depth)
 {
-	expand_node(e, node, depth);
+	expand_node(e, node, depth, NULL);
 }
 
 /*
@@ -525,11 +546,12 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 ** open at its end), the macros it expands included.
 */
 static bool expand_node(struct expand *e, const struct fc_ynode *node,
-			int depth)
+			int depth, bool *is_wrapped)
 {
 	const char *s = node->str;
 	bool in_class = false, is_bal = true;
 	size_t open = 0; /* groups open in node's own text */
+	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
@@ -563,6 +585,8 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 		if (c == ')') {
 			is_bal = is_bal && open > 0;
 			open -= open > 0;
+			if (!open && first_close == SIZE_MAX)
+				first_close = i;
 		} else if (c == '(') {
 			open++;
 		}
@@ -587,5 +611,11 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 	}
 	if (!e->failed && run < node->len)
 		emit_lit(e, s + run, node->len - run, node, run);
-	return is_bal && open == 0;
+	is_bal = is_bal && open == 0;
+	/* wrapped whole: "(?:" first, its ')' last */
+	if (is_wrapped)
+		*is_wrapped = is_bal && node->len > 4 &&
+			      !memcmp(s, "(?:", 3) &&
+			      first_close == node->len - 1;
+	return is_bal;
 }

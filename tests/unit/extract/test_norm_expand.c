@@ -1,11 +1,11 @@
 /*
 ** test_norm_expand.c: a reference's group holds the macro's text or the
 ** table's alternation directly ("(?<b>x(?:y|z))", not
-** "(?<b>(?:x(?:y|z)))"; "abc?", not "ab(?:c)?"), the same with the tables'
-** cache and without; a
-** macro whose parentheses do not balance stays in a group of its own, so
-** it matches as before; a bad regex still fails at load at its
-** file:line:col (rules in data/expand_*.yaml, read by libyaml).
+** "(?<b>(?:x(?:y|z)))"; "(?<w>one|two)" for a macro "(?:one|two)"; "abc?",
+** not "ab(?:c)?"), the same with the tables' cache and without; a macro
+** whose parentheses do not balance stays in a group of its own, so it
+** matches as before; a bad regex still fails at load at its file:line:col
+** (rules in data/expand_*.yaml, read by libyaml).
 */
 #include <stdio.h>
 
@@ -76,6 +76,9 @@ static void test_groups(void **state)
 			  "\\b(?<b>x(?:y|z))(?:p|q)(?:x(?:y|z))\\b");
 		expect_rx(n, "t.tables", c,
 			  "\\b(?:bar|foo)(?<t>bar|foo)(?:solo)(?:abc?)\\b");
+		/* a macro written whole in a group goes in without it */
+		expect_rx(n, "t.wrap", c,
+			  "\\b(?<w>one|two)(?:(?:a)|(?:b))(?:(?:c|d)?)\\b");
 		/* an optional last character: "c?", "é?", not "(?:c)?" */
 		expect_rx(n, "t.utf", c, "\\b(?:caf\xc3\xa9?)$");
 		expect_rx(n, "t.unbal", c, "\\b(?:(?:zq)|(zr))\\b");
@@ -118,6 +121,9 @@ static void test_unbalanced_matches_as_before(void **state)
 	assert_true(matches(n, "t.tables", "foobarsoloab"));
 	assert_true(matches(n, "t.utf", "caf\xc3\xa9"));
 	assert_true(matches(n, "t.utf", "caf"));
+	assert_true(matches(n, "t.wrap", "twobd"));
+	assert_true(matches(n, "t.wrap", "onea"));
+	assert_false(matches(n, "t.wrap", "oneab"));
 	assert_false(matches(n, "t.utf", "cafe"));
 	fc_rules_destroy(r);
 }
