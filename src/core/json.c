@@ -151,14 +151,29 @@ void fc_json_str(struct fc_buf *b, const char *s)
 	fc_json_strn(b, s, strlen(s));
 }
 
+static const char pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* The eight digits of w < 10^8, the first in the lowest byte. */
+static inline uint64_t digits8(uint32_t w)
+{
+	uint32_t hi = w / 10000, lo = w % 10000;
+	uint16_t d[4];
+	memcpy(&d[0], pairs + 2 * (hi / 100), 2);
+	memcpy(&d[1], pairs + 2 * (hi % 100), 2);
+	memcpy(&d[2], pairs + 2 * (lo / 100), 2);
+	memcpy(&d[3], pairs + 2 * (lo % 100), 2);
+	uint64_t x;
+	memcpy(&x, d, 8);
+	return x;
+}
+
 size_t fc_json_int_at(char *out, int64_t v)
 {
-	static const char pairs[201] =
-		"0001020304050607080910111213141516171819"
-		"2021222324252627282930313233343536373839"
-		"4041424344454647484950515253545556575859"
-		"6061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	size_t k = 0;
 	if (v < 0)
@@ -174,6 +189,16 @@ size_t fc_json_int_at(char *out, int64_t v)
 	};
 	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
 	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (nd <= 8) {
+		/* (the offsets into the text, mostly: eight digits at once,
+		** the leading zeros shifted out; the zero bytes after them
+		** land in the room the caller made, 21 bytes) */
+		uint64_t x = digits8((uint32_t)u) >> (8 * (8 - nd));
+		memcpy(out + k, &x, 8);
+		return k + nd;
+	}
+#endif
 	/* two digits a division, from the end (in 32 bits when they do) */
 	char *e = out + k + nd;
 	while (u > UINT32_MAX) {
