@@ -115,6 +115,8 @@ struct lx_slot {
 	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
 	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
 	bool is_prefix; /* a longer phrase starts with this key */
+	bool is_stop;   /* a stop word, determiner or particle (a cue sense
+			   of LX_CUE_STOP, _DET or _PARTICLE: lx_gaz_finish) */
 	uint64_t next;  /* bit LX_NEXT_BIT(h): a longer phrase goes on with a
 			   token of hash h (a filter before probing for it) */
 };
