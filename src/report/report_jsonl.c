@@ -43,11 +43,18 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 #define JC_MEM (64 * 1024)             /* JSON forms held */
 #define JC_LINE (8 * FC_JSON_STRN_MAX(JC_LONG)) /* a line adds at most */
 
+#define JC_IVS 64 /* intervals of times kept (direct mapped) */
+
 struct jcache {
 	struct jc_slot {
 		const char *s; /* NULL: free */
 		uint32_t off, len; /* its JSON form: mem[off, off + len) */
 	} v[1u << JC_BITS];
+	struct jc_iv {
+		int32_t lo, hi; /* days */
+		bool is_set, is_ok; /* is_ok: it has the member text */
+		char text[48];
+	} iv[JC_IVS];
 	size_t used;
 	char mem[JC_MEM];
 };
@@ -178,22 +185,43 @@ static char *put_date(char *o, int y, int m, int d)
 	return o;
 }
 
-static char *put_interval(char *o, const struct fc_time *t)
+#define IV_LEN 42 /* the member's length, when there is one */
+
+/* The member of days [lo, hi) at o (IV_LEN bytes), or false. */
+static bool make_interval(char *o, int32_t lo, int32_t hi)
 {
-	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
-	    !t->is_anchored || t->hi <= t->lo)
-		return o;
 	int y0, m0, d0, y1, m1, d1;
-	fc_civil_from_days(t->lo, &y0, &m0, &d0);
-	fc_civil_from_days(t->hi - 1, &y1, &m1, &d1);
+	fc_civil_from_days(lo, &y0, &m0, &d0);
+	fc_civil_from_days(hi - 1, &y1, &m1, &d1);
 	if (y0 < 0 || y1 > 9999)
-		return o;
+		return false;
 	PUT(o, ", \"interval\": [");
 	o = put_date(o, y0, m0, d0);
 	PUT(o, ", ");
 	o = put_date(o, y1, m1, d1);
 	PUT(o, "]");
-	return o;
+	return true;
+}
+
+static char *put_interval(struct jcache *c, char *o, const struct fc_time *t)
+{
+	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
+	    !t->is_anchored || t->hi <= t->lo)
+		return o;
+	/* (the same few intervals come back: the days around the
+	** reference, the years of the text) */
+	struct jc_iv *e = &c->iv[((uint32_t)t->lo * 31u + (uint32_t)t->hi) &
+				 (JC_IVS - 1)];
+	if (!e->is_set || e->lo != t->lo || e->hi != t->hi) {
+		e->is_set = true;
+		e->lo = t->lo;
+		e->hi = t->hi;
+		e->is_ok = make_interval(e->text, t->lo, t->hi);
+	}
+	if (!e->is_ok)
+		return o;
+	memcpy(o, e->text, IV_LEN);
+	return o + IV_LEN;
 }
 
 /* Clamp a mention's [start, end) to the text. */
@@ -315,7 +343,7 @@ static void mention_line(struct fc_buf *b, struct jcache *c,
 		o = put_str(o, value);
 		o = put_opt(o, ", \"grain\": ", 11, grain);
 		o = put_opt(o, ", \"mod\": ", 9, mod);
-		o = put_interval(o, &m->time);
+		o = put_interval(c, o, &m->time);
 		break;
 	case FC_MENTION_QUANTITY:
 		o = put_quantity(o, &m->quantity, unit);
@@ -361,6 +389,7 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 	if (!c)
 		return FC_ENOMEM;
 	memset(c->v, 0, sizeof(c->v));
+	memset(c->iv, 0, sizeof(c->iv));
 	c->used = 0;
 	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
 		mention_line(out, c, doc, &doc->mentions[i], base);

@@ -5,7 +5,8 @@
 ** makes, whatever the strings: thousands of distinct ones (the cache is
 ** emptied when full, and entries collide), escapes, strings longer than
 ** the cache keeps, NULL labels and units, one string shared by many
-** mentions and the same text at different addresses.
+** mentions and the same text at different addresses; and the intervals
+** of times, which a cache keeps too.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,22 @@ static void ref_line(struct fc_buf *b, const struct fc_document *doc,
 		fc_jw_str(&w, fc_grain_name(m->time.grain));
 		fc_jw_key(&w, "mod");
 		fc_jw_str(&w, fc_timex_mod_name(m->time.mod));
+		if (m->time.is_anchored && m->time.hi > m->time.lo) {
+			int y0, m0, d0, y1, m1, d1;
+			fc_civil_from_days(m->time.lo, &y0, &m0, &d0);
+			fc_civil_from_days(m->time.hi - 1, &y1, &m1, &d1);
+			if (y0 < 0 || y1 > 9999)
+				break;
+			char iv[64];
+			snprintf(iv, sizeof(iv),
+				 "\"%04d-%02d-%02d\", \"%04d-%02d-%02d\"", y0,
+				 m0, d0, y1, m1, d1);
+			fc_jw_key(&w, "interval");
+			fc_jw_arr(&w);
+			fc_buf_adds(b, iv);
+			w.has_items[w.depth] = true;
+			fc_jw_arr_end(&w);
+		}
 		break;
 	case FC_MENTION_QUANTITY:
 		fc_jw_key(&w, "value");
@@ -156,6 +173,17 @@ static void test_cached_lines_equal_plain_writer(void **state)
 			m->time.mod = FC_MOD_APPROX;
 			snprintf(m->time.value, sizeof(m->time.value),
 				 "2026-01-%02zu", 1 + i % 28);
+			/* intervals that repeat, that collide in the cache,
+			** that are empty, and years out of 0..9999 */
+			m->time.is_anchored = i % 11 != 0;
+			m->time.lo = (int32_t)((i * 7919) % 3000) - 900 +
+				     (i % 13 == 0 ? -800000 : 0);
+			m->time.hi = m->time.lo + (int32_t)(i % 5) - 1 +
+				     (i % 17 == 0 ? 3000000 : 0);
+			if (i % 19 == 0) { /* one start, ends 64 days apart */
+				m->time.lo = 500;
+				m->time.hi = 501 + (int32_t)(i % 3) * 64;
+			}
 			break;
 		case FC_MENTION_QUANTITY:
 			m->quantity.value = (double)i / 8;
