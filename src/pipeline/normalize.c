@@ -158,6 +158,7 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define CTX_MAX (64 * 1024) /* and at most */
 #define CTX_WORDS 4         /* white-space separated words it holds */
 #define THREADS_MAX 8       /* threads at most (the caller's included) */
+#define MENT_BYTES 32       /* text bytes a mention, for the first room */
 
 enum { SLOT_FREE, SLOT_P, SLOT_A, SLOT_AD, SLOT_B, SLOT_DONE };
 
@@ -656,8 +657,17 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	doc->text = sl->text;
 	doc->text_len = len;
 	doc->piece = &sl->piece;
-	/* room for the mentions as many as the last time: the arena would
-	** grow the array by copying it */
+	/* room for the mentions as many as the last time, and at least
+	** for one in every MENT_BYTES bytes (news text gives one in 44):
+	** the arena would grow the array by copying and clearing it */
+	size_t want = clean / MENT_BYTES + 64;
+	if (sl->capments < want) {
+		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
+		if (v) {
+			sl->ments = v;
+			sl->capments = want;
+		}
+	}
 	doc->mentions = sl->ments;
 	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;
