@@ -121,7 +121,7 @@ static inline void copy_short(char *o, const char *s, size_t n)
 	}
 }
 
-static char *put_str(char *o, struct jstr v)
+static inline char *put_str(char *o, struct jstr v)
 {
 	if (!v.p) {
 		memcpy(o, "null", 4);
@@ -134,7 +134,8 @@ static char *put_str(char *o, struct jstr v)
 }
 
 /* , "KEY": "v" when v is not null. */
-static char *put_opt(char *o, const char *key, size_t klen, struct jstr v)
+static inline char *put_opt(char *o, const char *key, size_t klen,
+			     struct jstr v)
 {
 	if (!v.p)
 		return o;
