@@ -630,6 +630,16 @@ static void match_at(struct lx_scan *s, size_t i)
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
 	struct lx_tok *t = &tv[i];
+	const struct lx_slot *w = &l->slots[t->word - 1];
+	if (!w->is_prefix) { /* (most words: the phrase of one token) */
+		for (const struct lx_sense *se = w->senses; se; se = se->next)
+			if (lx_sense_ok(s, se, i)) {
+				t->match = w;
+				t->match_ntok = 1;
+				break;
+			}
+		return;
+	}
 	bool has_blocked = false;
 	uint32_t h = t->hash;
 	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
