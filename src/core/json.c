@@ -158,6 +158,15 @@ static const char pairs[201] =
 	"6061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
+static const uint64_t pow10_64[20] = {
+	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+	100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull,
+	10000000000000000000ull,
+};
+
 /* The eight digits of w < 10^8, the first in the lowest byte. */
 static inline uint64_t digits8(uint32_t w)
 {
@@ -179,16 +188,8 @@ size_t fc_json_int_at(char *out, int64_t v)
 	if (v < 0)
 		out[k++] = '-';
 	/* digits: about log10 from the bit length, then one comparison */
-	static const uint64_t p10[20] = {
-		1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-		10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-		100000000000ull, 1000000000000ull, 10000000000000ull,
-		100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-		100000000000000000ull, 1000000000000000000ull,
-		10000000000000000000ull,
-	};
 	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
-	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
+	size_t nd = lg + ((u | 1) >= pow10_64[lg]); /* (0 has one digit) */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (nd <= 8) {
 		/* (the offsets into the text, mostly: eight digits at once,
@@ -269,15 +270,6 @@ static size_t short_decimal(char *out, double v)
 ** integers, which hold every product below (at most 2^125).
 */
 typedef unsigned __int128 u128;
-
-static const uint64_t pow10_64[20] = {
-	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-	100000000000ull, 1000000000000ull, 10000000000000ull,
-	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-	100000000000000000ull, 1000000000000000000ull,
-	10000000000000000000ull,
-};
 
 static u128 pow10_128(int k) /* 0 <= k <= 38 */
 {
