@@ -460,8 +460,13 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
 	uint64_t a = (uint64_t)_mm_cvtsi128_si64(form);
-	uint64_t b = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(form, 8));
-	*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
+	if (l <= 8) {
+		*h = lx_hash_short(a, l);
+	} else {
+		uint64_t b = (uint64_t)_mm_cvtsi128_si64(
+			_mm_srli_si128(form, 8));
+		*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
+	}
 	*len = l;
 	return true;
 #else
@@ -526,9 +531,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		    t->norm_len + 2 <= t->norm_cap) {
 			/* one ASCII mark: its own form */
 			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, i, i + 1, fl,
-				       lx_hash_fin(lx_hash_block(
-					       LX_HASH_SEED ^ 1, cp, 0))))
+			if (!push_read(t, i, i + 1, fl, lx_hash_short(cp, 1)))
 				return FC_ENOMEM;
 			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 			continue;
