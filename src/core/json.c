@@ -267,8 +267,10 @@ static size_t short_decimal(char *out, double v)
 ** same way without printf and strtod: for 1e-4 <= |v| < 1e15, not a
 ** whole number, v = m / 2^E exactly (m of 53 bits, 3 <= E <= 66), and
 ** the decimals N * 10^q of up to 17 digits compared with it in 128-bit
-** integers, which hold every product below (at most 2^125).
+** integers, which hold every product below (at most 2^125). A target
+** without 128-bit integers (32-bit ones) takes the printf search below.
 */
+#ifdef __SIZEOF_INT128__
 typedef unsigned __int128 u128;
 
 static u128 pow10_128(int k) /* 0 <= k <= 38 */
@@ -398,6 +400,14 @@ static size_t exact_decimal(char *out, double v, int lo)
 	}
 	return k;
 }
+
+#else
+static size_t exact_decimal(char *out, double v, int lo)
+{
+	(void)out, (void)v, (void)lo;
+	return 0;
+}
+#endif
 
 size_t fc_json_num_at(char *out, double v)
 {
