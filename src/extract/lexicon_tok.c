@@ -12,7 +12,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -421,16 +421,18 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** longer, fewer than 16 bytes are left to read or to write, or there
 ** is no SSE2: the caller reads it a byte at a time.
 */
+#if defined(__SSE2__) && defined(__x86_64__)
 /* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - l, l bytes 0xFF. */
 static const unsigned char first_ones[32] = {
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
+#endif
 static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 			       size_t room, size_t *len, uint32_t *h,
 			       uint16_t *wcase)
 {
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 	if (n < 16 || room < 16)
 		return false;
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
