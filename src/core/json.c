@@ -151,29 +151,55 @@ void fc_json_str(struct fc_buf *b, const char *s)
 	fc_json_strn(b, s, strlen(s));
 }
 
+static const char pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+static const uint64_t pow10_64[20] = {
+	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+	100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull,
+	10000000000000000000ull,
+};
+
+/* The eight digits of w < 10^8, the first in the lowest byte. */
+static inline uint64_t digits8(uint32_t w)
+{
+	uint32_t hi = w / 10000, lo = w % 10000;
+	uint16_t d[4];
+	memcpy(&d[0], pairs + 2 * (hi / 100), 2);
+	memcpy(&d[1], pairs + 2 * (hi % 100), 2);
+	memcpy(&d[2], pairs + 2 * (lo / 100), 2);
+	memcpy(&d[3], pairs + 2 * (lo % 100), 2);
+	uint64_t x;
+	memcpy(&x, d, 8);
+	return x;
+}
+
 size_t fc_json_int_at(char *out, int64_t v)
 {
-	static const char pairs[201] =
-		"0001020304050607080910111213141516171819"
-		"2021222324252627282930313233343536373839"
-		"4041424344454647484950515253545556575859"
-		"6061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
 	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	size_t k = 0;
 	if (v < 0)
 		out[k++] = '-';
 	/* digits: about log10 from the bit length, then one comparison */
-	static const uint64_t p10[20] = {
-		1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-		10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-		100000000000ull, 1000000000000ull, 10000000000000ull,
-		100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-		100000000000000000ull, 1000000000000000000ull,
-		10000000000000000000ull,
-	};
 	unsigned lg = (unsigned)(64 - __builtin_clzll(u | 1)) * 1233 >> 12;
-	size_t nd = lg + ((u | 1) >= p10[lg]); /* (0 has one digit) */
+	size_t nd = lg + ((u | 1) >= pow10_64[lg]); /* (0 has one digit) */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (nd <= 8) {
+		/* (the offsets into the text, mostly: eight digits at once,
+		** the leading zeros shifted out; the zero bytes after them
+		** land in the room the caller made, 21 bytes) */
+		uint64_t x = digits8((uint32_t)u) >> (8 * (8 - nd));
+		memcpy(out + k, &x, 8);
+		return k + nd;
+	}
+#endif
 	/* two digits a division, from the end (in 32 bits when they do) */
 	char *e = out + k + nd;
 	while (u > UINT32_MAX) {
@@ -236,6 +262,153 @@ static size_t short_decimal(char *out, double v)
 	return 0;
 }
 
+/*
+** The longer decimals ("55.00000000000001", products of decimals) the
+** same way without printf and strtod: for 1e-4 <= |v| < 1e15, not a
+** whole number, v = m / 2^E exactly (m of 53 bits, 3 <= E <= 66), and
+** the decimals N * 10^q of up to 17 digits compared with it in 128-bit
+** integers, which hold every product below (at most 2^125). A target
+** without 128-bit integers (32-bit ones) takes the printf search below.
+*/
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 u128;
+
+static u128 pow10_128(int k) /* 0 <= k <= 38 */
+{
+	return k < 20 ? pow10_64[k] : (u128)pow10_64[k - 19] * pow10_64[19];
+}
+
+/* The sign of m / 2^E - N * 10^q (|q| <= 21, the values close). */
+static int cmp_dec(uint64_t m, int E, uint64_t N, int q)
+{
+	u128 l, r;
+	if (q >= 0) {
+		l = m;
+		r = ((u128)N * pow10_64[q]) << E;
+	} else {
+		l = (u128)m * pow10_128(-q);
+		r = (u128)N << E;
+	}
+	return (l > r) - (l < r);
+}
+
+/* N = v * 10^s rounded to an integer, ties to even (as printf rounds
+** the exact value of v). */
+static uint64_t round_scaled(uint64_t m, int E, int s)
+{
+	u128 q, r, half;
+	if (s >= 0) {
+		u128 num = (u128)m * pow10_128(s);
+		q = num >> E;
+		r = num & (((u128)1 << E) - 1);
+		half = (u128)1 << (E - 1);
+	} else {
+		u128 den = pow10_128(-s) << E;
+		q = m / den;
+		r = m % den;
+		if (2 * r > den || (2 * r == den && (q & 1)))
+			q++;
+		return (uint64_t)q;
+	}
+	if (r > half || (r == half && (q & 1)))
+		q++;
+	return (uint64_t)q;
+}
+
+/* Does strtod read N * 10^q back as m / 2^E? Within half an ulp of it,
+** and on the half way point when m is even (ties go to even). */
+static bool reads_back(uint64_t m, int E, uint64_t N, int q)
+{
+	int up = cmp_dec(2 * m + 1, E + 1, N, q); /* the midpoint above */
+	int down = m == 1ull << 52
+			   ? cmp_dec(4 * m - 1, E + 2, N, q) /* (a binade's
+								first) */
+			   : cmp_dec(2 * m - 1, E + 1, N, q);
+	bool is_even = !(m & 1);
+	return (up > 0 || (up == 0 && is_even)) &&
+	       (down < 0 || (down == 0 && is_even));
+}
+
+/* v as "%.Pg" prints it for the fewest P in [lo, 17] that reads back
+** (the same search as with printf below); 0 when out of range. */
+static size_t exact_decimal(char *out, double v, int lo)
+{
+	double a = fabs(v);
+	if (!(a >= 1e-4 && a < 1e15))
+		return 0;
+	int ex;
+	double f = frexp(a, &ex);
+	uint64_t m = (uint64_t)ldexp(f, 53);
+	int E = 53 - ex;
+	if (E < 3 || E > 66)
+		return 0;
+	/* x: the exponent of a (10^x <= a < 10^(x+1)), exactly */
+	int x = (int)floor(log10(a));
+	if (x < -4 || x > 14)
+		return 0;
+	if (cmp_dec(m, E, 1, x) < 0)
+		x--;
+	else if (x < 14 && cmp_dec(m, E, 1, x + 1) >= 0)
+		x++;
+	int hi = 17;
+	uint64_t best = 0;
+	int best_p = 0;
+	for (int mid = lo <= 15 ? 15 : hi; lo < hi; mid = (lo + hi) / 2) {
+		uint64_t N = round_scaled(m, E, mid - 1 - x);
+		if (reads_back(m, E, N, x - mid + 1)) {
+			hi = mid;
+			best = N;
+			best_p = mid;
+		} else {
+			lo = mid + 1;
+		}
+	}
+	if (best_p != lo) {
+		best = round_scaled(m, E, lo - 1 - x);
+		best_p = lo;
+	}
+	/* %g's exponent: x, or x + 1 when rounding made 10^P */
+	int X = x;
+	if (best == pow10_64[best_p]) {
+		best /= 10;
+		X++;
+	}
+	if (X < -4 || X >= best_p)
+		return 0; /* printf's exponent form: not here */
+	char dig[20];
+	for (int i = best_p; i-- > 0; best /= 10)
+		dig[i] = (char)('0' + best % 10);
+	int nd = best_p;
+	int nint = X >= 0 ? X + 1 : 0; /* digits before the point */
+	while (nd > nint && dig[nd - 1] == '0')
+		nd--; /* %g drops the fraction's trailing zeros */
+	size_t k = 0;
+	if (v < 0)
+		out[k++] = '-';
+	if (X >= 0) {
+		memcpy(out + k, dig, (size_t)nint);
+		k += (size_t)nint;
+	} else {
+		out[k++] = '0';
+	}
+	if (nd > nint) {
+		out[k++] = '.';
+		for (int i = X + 1; i < 0; i++)
+			out[k++] = '0';
+		memcpy(out + k, dig + nint, (size_t)(nd - nint));
+		k += (size_t)(nd - nint);
+	}
+	return k;
+}
+
+#else
+static size_t exact_decimal(char *out, double v, int lo)
+{
+	(void)out, (void)v, (void)lo;
+	return 0;
+}
+#endif
+
 size_t fc_json_num_at(char *out, double v)
 {
 	if (!isfinite(v)) {
@@ -253,6 +426,11 @@ size_t fc_json_num_at(char *out, double v)
 	size_t fast = short_decimal(out, v);
 	if (fast)
 		return fast;
+	bool is_short_range = fabs(v) >= 1e-4 && fabs(v) < 1e5;
+	/* (short_decimal() said 6 does not read back in its range) */
+	fast = exact_decimal(out, v, is_short_range ? 7 : 6);
+	if (fast)
+		return fast;
 	/* the fewest digits from 6 that read back as v: a precision that
 	** reads back makes every higher one read back, so search, first at
 	** 15 (most numbers that need more than 6 need 16 or 17) */
@@ -260,7 +438,6 @@ size_t fc_json_num_at(char *out, double v)
 	** the precision stays <= 17: size for any %g of a double */
 	char tmp[320];
 	int n = 0, lo = 6, hi = 17, got = 0; /* got: precision in tmp */
-	bool is_short_range = fabs(v) >= 1e-4 && fabs(v) < 1e5;
 	if (is_short_range) /* short_decimal() said 6 does not read back */
 		lo = 7;
 	for (int mid = lo <= 15 ? 15 : hi; lo < hi; mid = (lo + hi) / 2) {

@@ -510,23 +510,6 @@ static fc_status block_spans(struct lx_scan *s, int32_t **out)
 	return FC_OK;
 }
 
-/* Is a token of gazetteer slot sl (or none) a stop word, determiner or
-** particle (before matching)? */
-static bool is_stop_word(const struct lx_slot *sl)
-{
-	if (!sl || !(sl->cues & (1u << LX_CUE_STOP | 1u << LX_CUE_DET |
-				 1u << LX_CUE_PARTICLE)))
-		return false;
-	for (const struct lx_sense *se = sl->senses; se; se = se->next) {
-		if (se->kind != LX_S_CUE)
-			continue;
-		enum lx_cue_kind k = se->cue_kind;
-		if (k == LX_CUE_STOP || k == LX_CUE_DET || k == LX_CUE_PARTICLE)
-			return true;
-	}
-	return false;
-}
-
 /*
 ** A line of a sentence, tokens [a, b), is a headline when it has three
 ** or more longer words (nwords), nearly all capitalised (ncap) and no
@@ -584,7 +567,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
 		** LX_MAX_KEY) */
-		const struct lx_slot *sl = NULL; /* (kept for is_stop_word) */
+		const struct lx_slot *sl = NULL; /* (kept for is_stop) */
 		if (t->norm_len <= LX_MAX_KEY)
 			sl = is_probed
 				     ? lx_gaz_probe(hashes, slots, mask,
@@ -631,7 +614,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 			nwords = ncap = 0;
 		}
 		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
-		    t->end - t->start >= 4 && !is_stop_word(sl)) {
+		    t->end - t->start >= 4 && !(sl && sl->is_stop)) {
 			nwords++;
 			ncap += (f & LX_T_CAP) != 0;
 		}
@@ -647,6 +630,16 @@ static void match_at(struct lx_scan *s, size_t i)
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
 	struct lx_tok *t = &tv[i];
+	const struct lx_slot *w = &l->slots[t->word - 1];
+	if (!w->is_prefix) { /* (most words: the phrase of one token) */
+		for (const struct lx_sense *se = w->senses; se; se = se->next)
+			if (lx_sense_ok(s, se, i)) {
+				t->match = w;
+				t->match_ntok = 1;
+				break;
+			}
+		return;
+	}
 	bool has_blocked = false;
 	uint32_t h = t->hash;
 	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
@@ -711,19 +704,26 @@ static fc_status match_all(struct lx_scan *s)
 			quotes[nquotes++] = (uint32_t)i;
 		if (f & LX_T_BLOCKED)
 			continue;
-		/* (every start of a phrase is a key: no word, no phrase) */
-		if (t->word)
+		/* (every start of a phrase is a key: no word, no phrase,
+		** and t->match stays NULL, as the tokenizer left it) */
+		const struct lx_slot *m = NULL;
+		if (t->word) {
 			match_at(s, i);
-		if (t->match && (f & LX_T_CAP) &&
-		    t->match->kinds == 1u << LX_S_CUE &&
-		    !(t->match->cues & ~LX_LOWER_CUES))
-			t->match = NULL; /* a name's word (LX_LOWER_CUES) */
-		const struct lx_slot *m = t->match;
+			m = t->match;
+		}
+		if (m && (f & LX_T_CAP) && m->kinds == 1u << LX_S_CUE &&
+		    !(m->cues & ~LX_LOWER_CUES))
+			t->match = m = NULL; /* a name's word (LX_LOWER_CUES) */
+		if (!m) {
+			if ((f & (LX_T_WORD | LX_T_CAP)) ==
+			    (LX_T_WORD | LX_T_CAP))
+				ents[nents++] = (uint32_t)i;
+			continue;
+		}
 		if ((f & LX_T_WORD) &&
-		    (m ? (m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)
-		       : (f & LX_T_CAP)))
+		    ((m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)))
 			ents[nents++] = (uint32_t)i;
-		if (m && (m->cues & PASS_B_CUES))
+		if (m->cues & PASS_B_CUES)
 			cues[ncues++] = (uint32_t)i;
 	}
 	s->ents = (struct lx_visits){ents, nents};

@@ -70,11 +70,15 @@ fc_status lx_gaz_finish(struct fc_lexicon *l)
 		l->hashes[i] = s->hash | 1;
 		s->kinds = 0;
 		s->cues = 0;
+		s->is_stop = false;
 		for (struct lx_sense *se = s->senses; se; se = se->next) {
 			s->kinds |= (uint16_t)(1u << se->kind);
 			if (se->kind == LX_S_CUE) {
 				se->cue_kind = (uint8_t)l->cues[se->ref].kind;
 				s->cues |= 1u << se->cue_kind;
+				s->is_stop |= se->cue_kind == LX_CUE_STOP ||
+					      se->cue_kind == LX_CUE_DET ||
+					      se->cue_kind == LX_CUE_PARTICLE;
 			}
 		}
 	}

@@ -115,6 +115,8 @@ struct lx_slot {
 	uint32_t cues;   /* bit k: a cue sense of kind k (lx_gaz_finish) */
 	uint16_t kinds;  /* bit k: a sense of kind k (lx_gaz_finish) */
 	bool is_prefix; /* a longer phrase starts with this key */
+	bool is_stop;   /* a stop word, determiner or particle (a cue sense
+			   of LX_CUE_STOP, _DET or _PARTICLE: lx_gaz_finish) */
 	uint64_t next;  /* bit LX_NEXT_BIT(h): a longer phrase goes on with a
 			   token of hash h (a filter before probing for it) */
 };
@@ -195,7 +197,7 @@ void lx_gaz_scratch_free(struct fc_lexicon *l);
 
 /*
 ** Hashes. A token's hash (lx_hash_tok) mixes its normalised form 16
-** bytes at a time, zero padded: the tokenizer gets one for the bytes of
+** bytes at a time, zero padded (eight bytes or fewer: lx_hash_short): the tokenizer gets one for the bytes of
 ** an ASCII word straight from the register it lowered them in, with no
 ** step per byte. A phrase's hash joins its tokens' hashes in order
 ** (lx_hash_join), so a longer phrase's hash is one step from a shorter
@@ -212,9 +214,25 @@ static inline uint32_t lx_hash_fin(uint64_t h)
 	return (uint32_t)(h >> 32);
 }
 #define LX_HASH_SEED 0x243F6A8885A308D3ull
+/* The hash of a form of at most 8 bytes (most words), a its bytes zero
+** padded: one multiply, its 128-bit product folded (every input bit
+** reaches the low half too, which the table's index takes). */
+static inline uint32_t lx_hash_short(uint64_t a, size_t n)
+{
+	unsigned __int128 p = (unsigned __int128)(a ^ LX_HASH_SEED ^
+						  (uint64_t)n << 59) *
+			      0x9E3779B97F4A7C15ull;
+	uint64_t x = (uint64_t)(p >> 64) ^ (uint64_t)p;
+	return (uint32_t)(x >> 32) ^ (uint32_t)x;
+}
 /* The hash of a token's normalised form k[0, n): n bytes, no space. */
 static inline uint32_t lx_hash_tok(const char *k, size_t n)
 {
+	if (n <= 8) {
+		uint64_t a = 0;
+		memcpy(&a, k, n);
+		return lx_hash_short(a, n);
+	}
 	uint64_t h = LX_HASH_SEED ^ n;
 	size_t off = 0;
 	do {

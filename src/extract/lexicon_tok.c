@@ -12,7 +12,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -421,16 +421,18 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** longer, fewer than 16 bytes are left to read or to write, or there
 ** is no SSE2: the caller reads it a byte at a time.
 */
+#if defined(__SSE2__) && defined(__x86_64__)
 /* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - l, l bytes 0xFF. */
 static const unsigned char first_ones[32] = {
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
+#endif
 static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 			       size_t room, size_t *len, uint32_t *h,
 			       uint16_t *wcase)
 {
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 	if (n < 16 || room < 16)
 		return false;
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
@@ -460,8 +462,13 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
 	uint64_t a = (uint64_t)_mm_cvtsi128_si64(form);
-	uint64_t b = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(form, 8));
-	*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
+	if (l <= 8) {
+		*h = lx_hash_short(a, l);
+	} else {
+		uint64_t b = (uint64_t)_mm_cvtsi128_si64(
+			_mm_srli_si128(form, 8));
+		*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
+	}
 	*len = l;
 	return true;
 #else
@@ -526,9 +533,7 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		    t->norm_len + 2 <= t->norm_cap) {
 			/* one ASCII mark: its own form */
 			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, i, i + 1, fl,
-				       lx_hash_fin(lx_hash_block(
-					       LX_HASH_SEED ^ 1, cp, 0))))
+			if (!push_read(t, i, i + 1, fl, lx_hash_short(cp, 1)))
 				return FC_ENOMEM;
 			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 			continue;

@@ -214,6 +214,16 @@ static void emit_trie(struct expand *e, char **keys, size_t lo, size_t hi,
 		ngroups++;
 		i = j;
 	}
+	if (term && hi - lo == 1) {
+		/* one key one character longer ("crore", "crores"): "s?",
+		** not "(?:s)?" (a space is "\s+", which "?" would make lazy) */
+		size_t cl = char_len(keys[lo] + d);
+		if (!keys[lo][d + cl] && keys[lo][d] != ' ') {
+			emit_char(e, keys[lo] + d, cl, node, off);
+			emit(e, "?", 1, node, off);
+			return;
+		}
+	}
 	bool wrap = term || ngroups > 1;
 	if (wrap)
 		emit(e, "(?:", 3, node, off);
@@ -288,28 +298,59 @@ done:
 	free(keys);
 }
 
-/* emit_table_new, or the bytes it made for table ti before. */
+/* The alternation rx[0, len) of a table (emit_trie) inside the group of
+** its reference: one wrapped whole in a group of its own, "(?:a|b)", goes
+** in without it ("(?<month>a|b)", not "(?<month>(?:a|b))": PCRE2
+** compiles each group and the start-string analysis reads each). A trie
+** starts with "(?:" only when wrapped whole (emit_char escapes '('), and
+** then ends with ")" or, when optional, ")?". */
+static void emit_alternation(struct expand *e, const char *rx, size_t len,
+			     const struct fc_ynode *node, size_t off)
+{
+	if (len > 4 && !memcmp(rx, "(?:", 3) && rx[len - 1] == ')')
+		emit(e, rx + 3, len - 4, node, off);
+	else
+		emit(e, rx, len, node, off);
+}
+
+/* emit_table_new, or the bytes it made for table ti before (both by
+** emit_alternation). */
 static void emit_table(struct expand *e, int ti, const struct fc_ynode *node,
 		       size_t off)
 {
 	struct table_rx *c =
 		e->cache ? &e->cache[2 * (size_t)ti + e->p->is_caseless] : NULL;
-	if (c && c->is_made) {
-		emit(e, c->rx, c->len, node, off);
+	if (c && !c->is_made) {
+		size_t at = e->out.len;
+		emit_table_new(e, &e->n->tables[ti], node, off);
+		if (e->out.err)
+			return;
+		c->len = e->out.len - at;
+		c->rx = malloc(c->len ? c->len : 1);
+		if (!c->rx)
+			return; /* it stays as made */
+		memcpy(c->rx, e->out.p + at, c->len);
+		c->is_made = true;
+		e->out.len = at; /* made again below, by emit_alternation */
+	}
+	if (c) {
+		emit_alternation(e, c->rx, c->len, node, off);
 		return;
 	}
+	/* no cache: made here, then placed */
 	size_t at = e->out.len;
 	emit_table_new(e, &e->n->tables[ti], node, off);
-	if (!c || e->out.err)
+	if (e->out.err)
 		return;
-	c->len = e->out.len - at;
-	c->rx = malloc(c->len ? c->len : 1);
-	if (!c->rx)
+	size_t len = e->out.len - at;
+	char *rx = malloc(len ? len : 1);
+	if (!rx)
 		return;
-	memcpy(c->rx, e->out.p + at, c->len);
-	c->is_made = true;
+	memcpy(rx, e->out.p + at, len);
+	e->out.len = at;
+	emit_alternation(e, rx, len, node, off);
+	free(rx);
 }
-
 
 static void unknown_ref(struct expand *e, const struct fc_ynode *node,
 			size_t off, const char *name, size_t len)
@@ -369,9 +410,48 @@ static const char *capture_name(struct expand *e, const char *base,
 	return dst;
 }
 
-/* Expand one {ref} starting at s[i] == '{'; returns bytes consumed. */
+static bool expand_node(struct expand *e, const struct fc_ynode *node,
+			int depth, bool *is_wrapped);
+
+/* Put "(?:" before the bytes made from out.len at on (and ")" after
+** them): a group of their own. */
+static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
+		      size_t off)
+{
+	size_t len = e->out.len - at;
+	emit(e, "(?:", 3, node, off);
+	if (e->out.err)
+		return;
+	memmove(e->out.p + at + 3, e->out.p + at, len);
+	memcpy(e->out.p + at, "(?:", 3);
+	if (!e->is_mapless) {
+		memmove(e->map + at + 3, e->map + at, len * sizeof(*e->map));
+		for (size_t k = 0; k < 3; k++)
+			e->map[at + k] = (struct srcpos){node, (uint32_t)off};
+	}
+	emit(e, ")", 1, node, off);
+}
+
+/* The bytes made from out.len at on, "(?:...)", without that group. */
+static void unwrap_from(struct expand *e, size_t at)
+{
+	size_t len = e->out.len - at;
+	if (e->out.err || len < 4 || memcmp(e->out.p + at, "(?:", 3) ||
+	    e->out.p[e->out.len - 1] != ')')
+		return;
+	memmove(e->out.p + at, e->out.p + at + 3, len - 4);
+	if (!e->is_mapless)
+		memmove(e->map + at, e->map + at + 3,
+			(len - 4) * sizeof(*e->map));
+	e->out.len -= 4;
+	e->out.p[e->out.len] = '\0';
+}
+
+/* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
+** *is_bal becomes false when what it made does not balance its
+** parentheses (see expand_node). */
 static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
-			 size_t i, int depth)
+			 size_t i, int depth, bool *is_bal)
 {
 	const char *s = node->str;
 	size_t j = i + 1;
@@ -430,9 +510,22 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 			e->failed = true;
 			return j + 1 - i;
 		}
-		emit(e, "(?:", 3, node, i);
-		norm_expand_str(e, e->n->macros[mc].node, depth + 1);
-		emit(e, ")", 1, node, i);
+		/* the macro's text in the reference's group, not in a
+		** group of its own ("(?<num>...)", not "(?<num>(?:...))":
+		** PCRE2 compiles each group, the start-string analysis
+		** reads each), unless its parentheses do not balance: "a)|(b"
+		** stays in a group of its own, as ever */
+		size_t at = e->out.len;
+		bool is_wrapped = false;
+		if (!expand_node(e, e->n->macros[mc].node, depth + 1,
+				 &is_wrapped)) {
+			wrap_from(e, at, node, i);
+			*is_bal = false;
+		} else if (is_wrapped) {
+			/* "(?:one|two)" written whole in a group goes in
+			** without it too */
+			unwrap_from(e, at);
+		}
 	}
 	emit(e, ")", 1, node, i);
 	return j + 1 - i;
@@ -444,8 +537,21 @@ literal:
 void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 		     int depth)
 {
+	expand_node(e, node, depth, NULL);
+}
+
+/*
+** norm_expand_str; false when the text made does not balance its
+** parentheses (a ')' closes a group opened before it, or a group stays
+** open at its end), the macros it expands included.
+*/
+static bool expand_node(struct expand *e, const struct fc_ynode *node,
+			int depth, bool *is_wrapped)
+{
 	const char *s = node->str;
-	bool in_class = false;
+	bool in_class = false, is_bal = true;
+	size_t open = 0; /* groups open in node's own text */
+	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
@@ -472,9 +578,17 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
 			emit_lit(e, s + run, i - run, node, run);
-			i += expand_ref(e, node, i, depth);
+			i += expand_ref(e, node, i, depth, &is_bal);
 			run = i;
 			continue;
+		}
+		if (c == ')') {
+			is_bal = is_bal && open > 0;
+			open -= open > 0;
+			if (!open && first_close == SIZE_MAX)
+				first_close = i;
+		} else if (c == '(') {
+			open++;
 		}
 		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
 		    s[i + 2] == '<' && s[i + 3] != '=' && s[i + 3] != '!') {
@@ -497,4 +611,11 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 	}
 	if (!e->failed && run < node->len)
 		emit_lit(e, s + run, node->len - run, node, run);
+	is_bal = is_bal && open == 0;
+	/* wrapped whole: "(?:" first, its ')' last */
+	if (is_wrapped)
+		*is_wrapped = is_bal && node->len > 4 &&
+			      !memcmp(s, "(?:", 3) &&
+			      first_close == node->len - 1;
+	return is_bal;
 }

@@ -174,7 +174,11 @@ static struct pset parse_group(struct fa *f, bool *is_ci, bool *is_opt)
 		bool is_neg = (is_behind ? peek(f, 2) : c) == '!';
 		f->i += is_behind ? 3 : 2;
 		size_t nc0 = f->nconds;
+		/* a positive body's strings are not used: read its syntax
+		** (and count its conditions) only */
+		f->skip += !is_neg;
 		struct pset body = parse_alt(f, &ci);
+		f->skip -= !is_neg;
 		uint8_t flags = 0, x = 0;
 		/* a body with assertions or backreferences holds only when
 		** they do: what it excludes is then not known */
@@ -337,6 +341,13 @@ static struct pset parse_atom(struct fa *f, bool *is_ci)
 	return out;
 }
 
+/* Is p the empty string alone, nothing pending (\b, lookahead)? */
+static bool is_eps(const struct pset *p)
+{
+	static const struct norm_pstr eps;
+	return p->n == 1 && !memcmp(&p->v[0], &eps, sizeof(eps));
+}
+
 /* One branch up to '|' or ')': the concatenation of its atoms. */
 static struct pset parse_seq(struct fa *f, bool *is_ci)
 {
@@ -354,10 +365,21 @@ static struct pset parse_seq(struct fa *f, bool *is_ci)
 		}
 		struct pset a = parse_atom(f, is_ci);
 		long min, max;
-		if (!f->is_bad && norm_fa_parse_quant(f, &min, &max))
+		bool is_rep = !f->is_bad && norm_fa_parse_quant(f, &min, &max);
+		if (is_rep)
 			a = norm_ps_repeat(f, &a, min, max);
 		if (f->skip) {
 			norm_ps_free(f, &a);
+			continue;
+		}
+		if (is_eps(&acc)) {
+			/* the first atom (a group in a group: "(?:(?:x))"):
+			** the empty string followed by a is a (normalised
+			** as made, unless repeated) */
+			norm_ps_free(f, &acc);
+			acc = a;
+			if (is_rep)
+				norm_ps_norm(f, &acc);
 			continue;
 		}
 		struct pset nx = norm_ps_concat(f, &acc, &a);
@@ -374,14 +396,18 @@ static struct pset parse_alt(struct fa *f, bool *is_ci)
 {
 	struct pset out = {0};
 	bool ci = *is_ci;
+	size_t nbranches = 0;
 	for (;;) {
 		struct pset b = parse_seq(f, &ci);
 		norm_ps_union(f, &out, &b);
+		nbranches++;
 		if (f->is_bad || peek(f, 0) != '|')
 			break;
 		f->i++;
 	}
-	norm_ps_norm(f, &out);
+	/* one branch is normalised as parse_seq made it */
+	if (nbranches > 1)
+		norm_ps_norm(f, &out);
 	return out;
 }
 

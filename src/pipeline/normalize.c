@@ -158,6 +158,7 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define CTX_MAX (64 * 1024) /* and at most */
 #define CTX_WORDS 4         /* white-space separated words it holds */
 #define THREADS_MAX 8       /* threads at most (the caller's included) */
+#define MENT_BYTES 32       /* text bytes a mention, for the first room */
 
 enum { SLOT_FREE, SLOT_P, SLOT_A, SLOT_AD, SLOT_B, SLOT_DONE };
 
@@ -304,6 +305,11 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 		return;
 	fc_mentions_finish(&sl->doc);
 	uint64_t t1 = s->timing ? fc_ticks() : 0;
+	/* room for the lines of news text at once (about three bytes a
+	** byte of text), rather than by doubling and copying */
+	size_t want = 4 * (sl->len - sl->piece.text_start) + 4096;
+	if (sl->out.cap < want)
+		fc_buf_room(&sl->out, want);
 	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
 					     &sl->out);
 	if (s->timing) {
@@ -424,6 +430,27 @@ static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
 	va_end(ap);
 }
 
+/* Append a piece's JSON lines (from) to out: when out is empty, by
+** handing over from's memory (out's goes to from, for its next piece),
+** not by copying megabytes. */
+static void take_out(struct fc_buf *out, struct fc_buf *from)
+{
+	if (out->len || out->err || from->len > out->max) {
+		fc_buf_add(out, from->p, from->len);
+		return;
+	}
+	char *p = out->p;
+	size_t cap = out->cap;
+	out->p = from->p;
+	out->cap = from->cap;
+	out->len = from->len;
+	from->p = p;
+	from->cap = cap;
+	from->len = 0;
+	if (p)
+		p[0] = '\0';
+}
+
 /*
 ** Write out the pieces that are done, in order, until piece `until` (a
 ** sequence number) is written: the caller's thread helps with A and B,
@@ -461,7 +488,7 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 			st = sl->st;
 		s->nlimit += sl->piece.nlimit;
 		if (!st && sl->out.len)
-			fc_buf_add(s->out, sl->out.p, sl->out.len);
+			take_out(s->out, &sl->out);
 		if (!st && s->out->err)
 			st = s->out->err;
 		fc_buf_reset(&sl->out);
@@ -630,8 +657,17 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	doc->text = sl->text;
 	doc->text_len = len;
 	doc->piece = &sl->piece;
-	/* room for the mentions as many as the last time: the arena would
-	** grow the array by copying it */
+	/* room for the mentions as many as the last time, and at least
+	** for one in every MENT_BYTES bytes (news text gives one in 44):
+	** the arena would grow the array by copying and clearing it */
+	size_t want = clean / MENT_BYTES + 64;
+	if (sl->capments < want) {
+		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
+		if (v) {
+			sl->ments = v;
+			sl->capments = want;
+		}
+	}
 	doc->mentions = sl->ments;
 	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;

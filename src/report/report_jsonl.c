@@ -5,6 +5,7 @@
 ** UTF-8 byte offsets into the document's cleaned text; `text` is always
 ** the bytes [start, end) of that text.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "factcross/fc_report.h"
@@ -27,42 +28,116 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 
 /*
 ** The writer puts each line straight into room made for it, without
-** printf; the quantity fields come from fc_rep_json_quantity_fields,
-** so they stay the same as in the other JSON outputs.
+** printf. Most strings of a line come back line after line (rule ids,
+** entity ids and labels, type names, units): a cache keyed by a
+** string's address keeps its JSON form (quoted, escaped) for the lines
+** of one call, so each is measured and escaped once rather than on
+** every line. (An address is a fair key within one call: no mention's
+** strings are freed or rewritten while it runs.)
 */
 
 #define PUT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
-/* A string and its length, measured once (s NULL: JSON null). */
-struct str {
-	const char *s;
-	size_t n;
+#define JC_BITS 11                     /* 2048 entries, direct mapped */
+#define JC_LONG 256                    /* longer strings: not cached */
+#define JC_MEM (64 * 1024)             /* JSON forms held */
+#define JC_LINE (8 * FC_JSON_STRN_MAX(JC_LONG)) /* a line adds at most */
+
+#define JC_IVS 64 /* intervals of times kept (direct mapped) */
+
+struct jcache {
+	struct jc_slot {
+		const char *s; /* NULL: free */
+		uint32_t off, len; /* its JSON form: mem[off, off + len) */
+	} v[1u << JC_BITS];
+	struct jc_iv {
+		int32_t lo, hi; /* days */
+		bool is_set, is_ok; /* is_ok: it has the member text */
+		char text[48];
+	} iv[JC_IVS];
+	size_t used;
+	char mem[JC_MEM];
 };
 
-static struct str str_of(const char *s)
+/* A string as a line writes it: its JSON form to copy (p, n), or, when
+** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
+struct jstr {
+	const char *p;
+	size_t n;
+	bool is_raw;
+};
+
+/* Before each line: room for its strings (the forms of the line stay
+** where they are until it is written). */
+static void jc_line(struct jcache *c)
 {
-	return (struct str){s, s ? strlen(s) : 0};
+	if (c->used > JC_MEM - JC_LINE) {
+		memset(c->v, 0, sizeof(c->v));
+		c->used = 0;
+	}
 }
 
-/* Room for a JSON string of v. */
-static size_t str_room(struct str v)
+static inline struct jstr jc_get(struct jcache *c, const char *s)
 {
-	return v.s ? FC_JSON_STRN_MAX(v.n) : 4;
+	if (!s)
+		return (struct jstr){NULL, 0, false};
+	struct jc_slot *e = &c->v[((uintptr_t)s * 0x9E3779B97F4A7C15ull) >>
+				  (64 - JC_BITS)];
+	if (e->s == s)
+		return (struct jstr){c->mem + e->off, e->len, false};
+	size_t n = strlen(s);
+	if (n > JC_LONG)
+		return (struct jstr){s, n, true};
+	size_t k = fc_json_strn_at(c->mem + c->used, s, n);
+	*e = (struct jc_slot){s, (uint32_t)c->used, (uint32_t)k};
+	c->used += k;
+	return (struct jstr){c->mem + e->off, k, false};
 }
 
-static char *put_str(char *o, struct str v)
+/* Room for v. */
+static size_t js_room(struct jstr v)
 {
-	if (!v.s) {
+	return !v.p ? 4 : v.is_raw ? FC_JSON_STRN_MAX(v.n) : v.n;
+}
+
+/* n bytes from s to o, short ones without a call (a form has two bytes
+** at least, its quotes). */
+static inline void copy_short(char *o, const char *s, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(o, &a, 8);
+		memcpy(o + n - 8, &b, 8);
+	} else if (n >= 4 && n < 8) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		memcpy(o, &a, 4);
+		memcpy(o + n - 4, &b, 4);
+	} else {
+		memcpy(o, s, n);
+	}
+}
+
+static inline char *put_str(char *o, struct jstr v)
+{
+	if (!v.p) {
 		memcpy(o, "null", 4);
 		return o + 4;
 	}
-	return o + fc_json_strn_at(o, v.s, v.n);
+	if (v.is_raw)
+		return o + fc_json_strn_at(o, v.p, v.n);
+	copy_short(o, v.p, v.n);
+	return o + v.n;
 }
 
-/* , "KEY": "v" when v is not NULL. */
-static char *put_opt(char *o, const char *key, size_t klen, struct str v)
+/* , "KEY": "v" when v is not null. */
+static inline char *put_opt(char *o, const char *key, size_t klen,
+			     struct jstr v)
 {
-	if (!v.s)
+	if (!v.p)
 		return o;
 	memcpy(o, key, klen);
 	return put_str(o + klen, v);
@@ -70,18 +145,18 @@ static char *put_opt(char *o, const char *key, size_t klen, struct str v)
 
 /* An entity reference: {"id": .., "label": ..}. */
 struct ref {
-	struct str id, label;
+	struct jstr id, label;
 };
 
-static struct ref ref_of(const struct fc_entity *e)
+static inline struct ref ref_of(struct jcache *c, const struct fc_entity *e)
 {
-	struct str id = str_of(e->id);
-	return (struct ref){id, e->label ? str_of(e->label) : id};
+	struct jstr id = jc_get(c, e->id);
+	return (struct ref){id, e->label ? jc_get(c, e->label) : id};
 }
 
 static size_t ref_room(const struct ref *r)
 {
-	return 24 + str_room(r->id) + str_room(r->label);
+	return 24 + js_room(r->id) + js_room(r->label);
 }
 
 static char *put_ref(char *o, const struct ref *r)
@@ -111,22 +186,43 @@ static char *put_date(char *o, int y, int m, int d)
 	return o;
 }
 
-static char *put_interval(char *o, const struct fc_time *t)
+#define IV_LEN 42 /* the member's length, when there is one */
+
+/* The member of days [lo, hi) at o (IV_LEN bytes), or false. */
+static bool make_interval(char *o, int32_t lo, int32_t hi)
 {
-	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
-	    !t->is_anchored || t->hi <= t->lo)
-		return o;
 	int y0, m0, d0, y1, m1, d1;
-	fc_civil_from_days(t->lo, &y0, &m0, &d0);
-	fc_civil_from_days(t->hi - 1, &y1, &m1, &d1);
+	fc_civil_from_days(lo, &y0, &m0, &d0);
+	fc_civil_from_days(hi - 1, &y1, &m1, &d1);
 	if (y0 < 0 || y1 > 9999)
-		return o;
+		return false;
 	PUT(o, ", \"interval\": [");
 	o = put_date(o, y0, m0, d0);
 	PUT(o, ", ");
 	o = put_date(o, y1, m1, d1);
 	PUT(o, "]");
-	return o;
+	return true;
+}
+
+static char *put_interval(struct jcache *c, char *o, const struct fc_time *t)
+{
+	if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
+	    !t->is_anchored || t->hi <= t->lo)
+		return o;
+	/* (the same few intervals come back: the days around the
+	** reference, the years of the text) */
+	struct jc_iv *e = &c->iv[((uint32_t)t->lo * 31u + (uint32_t)t->hi) &
+				 (JC_IVS - 1)];
+	if (!e->is_set || e->lo != t->lo || e->hi != t->hi) {
+		e->is_set = true;
+		e->lo = t->lo;
+		e->hi = t->hi;
+		e->is_ok = make_interval(e->text, t->lo, t->hi);
+	}
+	if (!e->is_ok)
+		return o;
+	memcpy(o, e->text, IV_LEN);
+	return o + IV_LEN;
 }
 
 /* Clamp a mention's [start, end) to the text. */
@@ -140,13 +236,36 @@ static void clamp(uint32_t *s, uint32_t *e, size_t len)
 		*e = *s;
 }
 
-#define STR(lit) {lit, sizeof(lit) - 1}
+#define STR(lit) {lit, sizeof(lit) - 1, false}
 
-static void mention_line(struct fc_buf *b, const struct fc_document *doc,
+/* ", \"value\": .." and the other quantity members (room: QTY_ROOM and
+** the unit's). */
+#define QTY_ROOM (3 * (12 + FC_JSON_NUM_MAX))
+static char *put_quantity(char *o, const struct fc_quantity *q,
+			  struct jstr unit)
+{
+	bool has_lo, has_hi;
+	fc_rep_quantity_bounds(q, &has_lo, &has_hi);
+	PUT(o, ", \"value\": ");
+	o += fc_json_num_at(o, q->value);
+	o = put_opt(o, ", \"unit\": ", 10, unit);
+	if (has_lo) {
+		PUT(o, ", \"low\": ");
+		o += fc_json_num_at(o, q->lo);
+	}
+	if (has_hi) {
+		PUT(o, ", \"high\": ");
+		o += fc_json_num_at(o, q->hi);
+	}
+	return o;
+}
+
+static void mention_line(struct fc_buf *b, struct jcache *c,
+			 const struct fc_document *doc,
 			 const struct fc_mention *m, uint64_t base)
 {
 	/* '{"kind": "<kind>"' of each kind (no escapes in them) */
-	static const struct str heads[] = {
+	static const struct jstr heads[] = {
 		STR("{\"kind\": \"entity\""),
 		STR("{\"kind\": \"time\""),
 		STR("{\"kind\": \"quantity\""),
@@ -164,37 +283,42 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 		e = m->inner_end;
 	}
 	clamp(&s, &e, len);
-	struct str head = heads[(size_t)m->kind < 7 ? m->kind : 7];
-	struct str rule = str_of(m->rule);
-	/* everything but the quantity fields, at its longest */
-	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + str_room(rule) + head.n;
-	struct str type = {0}, value = {0}, grain = {0}, mod = {0};
-	struct str country = {0}, role = {0};
+	jc_line(c);
+	struct jstr head = heads[(size_t)m->kind < 7 ? m->kind : 7];
+	struct jstr rule = jc_get(c, m->rule);
+	/* everything but what each kind adds, at its longest */
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + head.n;
+	struct jstr type = {0}, value = {0}, grain = {0}, mod = {0};
+	struct jstr country = {0}, role = {0}, unit = {0};
 	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		type = str_of(fc_timex_type_name(m->time.type));
-		value = (struct str){m->time.value,
-				     strnlen(m->time.value,
-					     sizeof(m->time.value))};
+		type = jc_get(c, fc_timex_type_name(m->time.type));
+		value = (struct jstr){m->time.value,
+				      strnlen(m->time.value,
+					      sizeof(m->time.value)),
+				      true};
 		if (m->time.grain != FC_GRAIN_NONE)
-			grain = str_of(fc_grain_name(m->time.grain));
-		mod = str_of(fc_timex_mod_name(m->time.mod));
-		room += 112 + str_room(value) + str_room(type) +
-			str_room(grain) + str_room(mod);
+			grain = jc_get(c, fc_grain_name(m->time.grain));
+		mod = jc_get(c, fc_timex_mod_name(m->time.mod));
+		room += 112 + js_room(value) + js_room(type) +
+			js_room(grain) + js_room(mod);
 		break;
 	case FC_MENTION_ENTITY:
-		ent = ref_of(&m->entity);
-		type = str_of(fc_entity_type_name(m->entity.type));
-		country = str_of(m->entity.country);
-		role = str_of(m->entity.role);
-		room += 64 + ref_room(&ent) + str_room(country) +
-			str_room(role) + str_room(type);
+		ent = ref_of(c, &m->entity);
+		type = jc_get(c, fc_entity_type_name(m->entity.type));
+		country = jc_get(c, m->entity.country);
+		role = jc_get(c, m->entity.role);
+		room += 64 + ref_room(&ent) + js_room(country) +
+			js_room(role) + js_room(type);
 		break;
-	case FC_MENTION_QUANTITY: break;
+	case FC_MENTION_QUANTITY:
+		unit = jc_get(c, m->quantity.unit);
+		room += QTY_ROOM + js_room(unit);
+		break;
 	default:
 		if (m->speaker) {
-			speaker = ref_of(m->speaker);
+			speaker = ref_of(c, m->speaker);
 			room += 16 + ref_room(&speaker);
 		}
 		break;
@@ -202,7 +326,7 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 	char *o0 = fc_buf_room(b, room), *o = o0;
 	if (!o)
 		return;
-	memcpy(o, head.s, head.n);
+	memcpy(o, head.p, head.n);
 	o += head.n;
 	if (m->kind == FC_MENTION_TIME) {
 		PUT(o, ", \"type\": ");
@@ -220,20 +344,11 @@ static void mention_line(struct fc_buf *b, const struct fc_document *doc,
 		o = put_str(o, value);
 		o = put_opt(o, ", \"grain\": ", 11, grain);
 		o = put_opt(o, ", \"mod\": ", 9, mod);
-		o = put_interval(o, &m->time);
+		o = put_interval(c, o, &m->time);
 		break;
-	case FC_MENTION_QUANTITY: {
-		fc_buf_used(b, (size_t)(o - o0));
-		struct fc_jw w;
-		fc_jw_init(&w, b, false);
-		w.depth = 1;
-		w.has_items[1] = true;
-		fc_rep_json_quantity_fields(&w, &m->quantity);
-		o0 = o = fc_buf_room(b, 16 + str_room(rule));
-		if (!o)
-			return;
+	case FC_MENTION_QUANTITY:
+		o = put_quantity(o, &m->quantity, unit);
 		break;
-	}
 	case FC_MENTION_ENTITY:
 		PUT(o, ", \"id\": ");
 		o = put_str(o, ent.id);
@@ -269,9 +384,17 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 {
 	if (!doc || !out)
 		return FC_EINPUT;
-	for (size_t i = 0; doc->mentions && i < doc->nmentions && !out->err;
-	     i++)
-		mention_line(out, doc, &doc->mentions[i], base);
+	if (!doc->mentions || !doc->nmentions)
+		return out->err;
+	struct jcache *c = malloc(sizeof(*c));
+	if (!c)
+		return FC_ENOMEM;
+	memset(c->v, 0, sizeof(c->v));
+	memset(c->iv, 0, sizeof(c->iv));
+	c->used = 0;
+	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
+		mention_line(out, c, doc, &doc->mentions[i], base);
+	free(c);
 	return out->err;
 }
 

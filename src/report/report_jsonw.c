@@ -28,20 +28,30 @@ static bool has_bounds(const struct fc_quantity *q)
 	return true;
 }
 
+void fc_rep_quantity_bounds(const struct fc_quantity *q, bool *has_lo,
+			    bool *has_hi)
+{
+	bool is_bounded = has_bounds(q);
+	*has_lo = is_bounded && !q->is_lo_open && isfinite(q->lo);
+	*has_hi = is_bounded && !q->is_hi_open && isfinite(q->hi);
+}
+
 void fc_rep_json_quantity_fields(struct fc_jw *w,
 				 const struct fc_quantity *q)
 {
+	bool has_lo, has_hi;
+	fc_rep_quantity_bounds(q, &has_lo, &has_hi);
 	fc_jw_key(w, "value");
 	fc_jw_num(w, q->value);
 	if (q->unit) {
 		fc_jw_key(w, "unit");
 		fc_jw_str(w, q->unit);
 	}
-	if (has_bounds(q) && !q->is_lo_open && isfinite(q->lo)) {
+	if (has_lo) {
 		fc_jw_key(w, "low");
 		fc_jw_num(w, q->lo);
 	}
-	if (has_bounds(q) && !q->is_hi_open && isfinite(q->hi)) {
+	if (has_hi) {
 		fc_jw_key(w, "high");
 		fc_jw_num(w, q->hi);
 	}

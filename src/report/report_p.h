@@ -42,6 +42,9 @@ void fc_rep_edits_json(struct fc_jw *w, const struct fc_corpus *c);
 ** int a number, list an array. Lists nest at most 8 deep (then null).
 */
 void fc_rep_json_value(struct fc_jw *w, const struct fc_value *v);
+/* Which bounds of q the JSON forms print ("low", "high"). */
+void fc_rep_quantity_bounds(const struct fc_quantity *q, bool *has_lo,
+			    bool *has_hi);
 /* The members "value", "unit", "low", "high" into an open object. */
 void fc_rep_json_quantity_fields(struct fc_jw *w,
 				 const struct fc_quantity *q);

@@ -1,0 +1,165 @@
+/*
+** test_norm_expand.c: a reference's group holds the macro's text or the
+** table's alternation directly ("(?<b>x(?:y|z))", not
+** "(?<b>(?:x(?:y|z)))"; "(?<w>one|two)" for a macro "(?:one|two)"; "abc?",
+** not "ab(?:c)?"), the same with the tables' cache and without; a macro
+** whose parentheses do not balance stays in a group of its own, so it
+** matches as before; a bad regex still fails at load at its file:line:col
+** (rules in data/expand_*.yaml, read by libyaml).
+*/
+#include <stdio.h>
+
+#include "fc_test.h"
+#include "extract/norm_expand_p.h"
+
+#define DATA FC_SOURCE_ROOT "/tests/unit/extract/data"
+
+static struct fc_rules *load(const char *file)
+{
+	const char *dirs[] = {file, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	fc_status st = fc_rules_load(dirs, 0, &r, &d);
+	if (st)
+		fc_diags_print(&d, stderr, 0);
+	assert_int_equal(st, FC_OK);
+	fc_diags_finish(&d);
+	return r;
+}
+
+static struct norm_pattern *pattern(struct fc_norm *n, const char *id)
+{
+	for (size_t i = 0; i < n->npatterns; i++)
+		if (!strcmp(n->patterns[i].id, id))
+			return &n->patterns[i];
+	fail_msg("no pattern %s", id);
+	return NULL;
+}
+
+/* The expansion of pattern id (with the tables' cache when cache). */
+static void expect_rx(struct fc_norm *n, const char *id,
+		      struct table_rx *cache, const char *want)
+{
+	struct name_index ix;
+	assert_true(norm_names_index(n, &ix));
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct norm_pattern *p = pattern(n, id);
+	struct expand e = {.n = n, .a = &a, .d = &d, .p = p, .cache = cache,
+			   .names_ix = &ix, .is_mapless = true};
+	fc_buf_init(&e.out, 0);
+	norm_expand_str(&e, p->match, 0);
+	assert_false(e.failed);
+	assert_string_equal(fc_buf_cstr(&e.out), want);
+	assert_int_equal(d.n, 0);
+	fc_buf_finish(&e.out);
+	free(e.map);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	free(ix.slot);
+}
+
+static void test_groups(void **state)
+{
+	(void)state;
+	struct fc_rules *r = load(DATA "/expand_groups.yaml");
+	struct fc_norm *n = r->norm;
+	struct table_rx *cache = calloc(2 * n->ntables + 1, sizeof(*cache));
+	assert_non_null(cache);
+	/* twice with the cache: made, then taken from it */
+	for (int k = 0; k < 3; k++) {
+		struct table_rx *c = k ? cache : NULL;
+		expect_rx(n, "t.macros", c,
+			  "\\b(?<b>x(?:y|z))(?:p|q)(?:x(?:y|z))\\b");
+		expect_rx(n, "t.tables", c,
+			  "\\b(?:bar|foo)(?<t>bar|foo)(?:solo)(?:abc?)\\b");
+		/* a macro written whole in a group goes in without it */
+		expect_rx(n, "t.wrap", c,
+			  "\\b(?<w>one|two)(?:(?:a)|(?:b))(?:(?:c|d)?)\\b");
+		/* an optional last character: "c?", "é?", not "(?:c)?" */
+		expect_rx(n, "t.utf", c, "\\b(?:caf\xc3\xa9?)$");
+		expect_rx(n, "t.unbal", c, "\\b(?:(?:zq)|(zr))\\b");
+		expect_rx(n, "t.nest", c,
+			  "\\b(?<n>(?:k(?:(?:zq)|(zr))))\\b");
+	}
+	for (size_t i = 0; i < 2 * n->ntables; i++)
+		free(cache[i].rx);
+	free(cache);
+	fc_rules_destroy(r);
+}
+
+/* Does the compiled pattern id match all of s? */
+static bool matches(struct fc_norm *n, const char *id, const char *s)
+{
+	pcre2_code *code = pattern(n, id)->code;
+	assert_non_null(code);
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+	bool is_whole = rc > 0 && pcre2_get_ovector_pointer(md)[0] == 0 &&
+			pcre2_get_ovector_pointer(md)[1] == strlen(s);
+	pcre2_match_data_free(md);
+	return is_whole;
+}
+
+static void test_unbalanced_matches_as_before(void **state)
+{
+	(void)state;
+	struct fc_rules *r = load(DATA "/expand_groups.yaml");
+	struct fc_norm *n = r->norm;
+	/* "\b(?:(?:zq)|(zr))\b": \b on both sides of both branches (in a
+	** group of one's own, "\b(?:zq)|(zr)\b" would take "zq" of "zqa") */
+	assert_true(matches(n, "t.unbal", "zq"));
+	assert_true(matches(n, "t.unbal", "zr"));
+	assert_false(matches(n, "t.unbal", "zqa"));
+	assert_false(matches(n, "t.unbal", "azr"));
+	assert_true(matches(n, "t.nest", "kzr"));
+	assert_true(matches(n, "t.macros", "xypxz"));
+	assert_true(matches(n, "t.tables", "foobarsoloabc"));
+	assert_true(matches(n, "t.tables", "foobarsoloab"));
+	assert_true(matches(n, "t.utf", "caf\xc3\xa9"));
+	assert_true(matches(n, "t.utf", "caf"));
+	assert_true(matches(n, "t.wrap", "twobd"));
+	assert_true(matches(n, "t.wrap", "onea"));
+	assert_false(matches(n, "t.wrap", "oneab"));
+	assert_false(matches(n, "t.utf", "cafe"));
+	fc_rules_destroy(r);
+}
+
+static void test_bad_regex_at_load(void **state)
+{
+	(void)state;
+	const char *f = DATA "/expand_bad.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_EREGEX);
+	assert_int_equal(d.nerr, 4);
+	fc_assert_diag(&d, 0, f, 12, 48,
+		       "bad regex in pattern 'bad.one': subpattern name "
+		       "expected");
+	fc_assert_diag(&d, 1, f, 15, 29,
+		       "bad regex in pattern 'bad.two': missing terminating ] "
+		       "for character class");
+	fc_assert_diag(&d, 2, f, 18, 27,
+		       "bad regex in pattern 'bad.three': unmatched closing "
+		       "parenthesis");
+	fc_assert_diag(&d, 3, f, 21, 13,
+		       "bad regex in pattern 'bad.four': subpattern name "
+		       "expected");
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_unbalanced_matches_as_before),
+		cmocka_unit_test(test_bad_regex_at_load),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

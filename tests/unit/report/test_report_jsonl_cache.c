@@ -1,0 +1,219 @@
+/*
+** test_report_jsonl_cache.c: mention lines keep the JSON form of their
+** repeated strings in a cache keyed by address (report_jsonl.c). Lines
+** written through it must equal the lines the plain JSON writer (fc_jw)
+** makes, whatever the strings: thousands of distinct ones (the cache is
+** emptied when full, and entries collide), escapes, strings longer than
+** the cache keeps, NULL labels and units, one string shared by many
+** mentions and the same text at different addresses; and the intervals
+** of times, which a cache keeps too.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fc_test.h"
+
+#define NMENT 12000
+
+static const char *const kinds[] = {
+	"entity", "time", "quantity", "quote", "attribution", "negation",
+	"hedge",
+};
+
+/* The line fc_jw writes for m (the same members in the same order). */
+static void ref_line(struct fc_buf *b, const struct fc_document *doc,
+		     const struct fc_mention *m)
+{
+	struct fc_jw w;
+	fc_jw_init(&w, b, false);
+	fc_jw_obj(&w);
+	fc_jw_key(&w, "kind");
+	fc_jw_str(&w, kinds[m->kind]);
+	if (m->kind == FC_MENTION_TIME) {
+		fc_jw_key(&w, "type");
+		fc_jw_str(&w, fc_timex_type_name(m->time.type));
+	}
+	fc_jw_key(&w, "text");
+	fc_jw_strn(&w, doc->text + m->start, m->end - m->start);
+	fc_jw_key(&w, "start");
+	fc_jw_int(&w, m->start);
+	fc_jw_key(&w, "end");
+	fc_jw_int(&w, m->end);
+	const struct fc_entity *sp = m->speaker;
+	switch (m->kind) {
+	case FC_MENTION_ENTITY:
+		fc_jw_key(&w, "id");
+		fc_jw_str(&w, m->entity.id);
+		fc_jw_key(&w, "label");
+		fc_jw_str(&w, m->entity.label ? m->entity.label : m->entity.id);
+		fc_jw_key(&w, "type");
+		fc_jw_str(&w, fc_entity_type_name(m->entity.type));
+		if (m->entity.country) {
+			fc_jw_key(&w, "country");
+			fc_jw_str(&w, m->entity.country);
+		}
+		if (m->entity.role) {
+			fc_jw_key(&w, "role");
+			fc_jw_str(&w, m->entity.role);
+		}
+		break;
+	case FC_MENTION_TIME:
+		fc_jw_key(&w, "value");
+		fc_jw_str(&w, m->time.value);
+		fc_jw_key(&w, "grain");
+		fc_jw_str(&w, fc_grain_name(m->time.grain));
+		fc_jw_key(&w, "mod");
+		fc_jw_str(&w, fc_timex_mod_name(m->time.mod));
+		if (m->time.is_anchored && m->time.hi > m->time.lo) {
+			int y0, m0, d0, y1, m1, d1;
+			fc_civil_from_days(m->time.lo, &y0, &m0, &d0);
+			fc_civil_from_days(m->time.hi - 1, &y1, &m1, &d1);
+			if (y0 < 0 || y1 > 9999)
+				break;
+			char iv[64];
+			snprintf(iv, sizeof(iv),
+				 "\"%04d-%02d-%02d\", \"%04d-%02d-%02d\"", y0,
+				 m0, d0, y1, m1, d1);
+			fc_jw_key(&w, "interval");
+			fc_jw_arr(&w);
+			fc_buf_adds(b, iv);
+			w.has_items[w.depth] = true;
+			fc_jw_arr_end(&w);
+		}
+		break;
+	case FC_MENTION_QUANTITY:
+		fc_jw_key(&w, "value");
+		fc_jw_num(&w, m->quantity.value);
+		if (m->quantity.unit) {
+			fc_jw_key(&w, "unit");
+			fc_jw_str(&w, m->quantity.unit);
+		}
+		fc_jw_key(&w, "low");
+		fc_jw_num(&w, m->quantity.lo);
+		fc_jw_key(&w, "high");
+		fc_jw_num(&w, m->quantity.hi);
+		break;
+	default:
+		if (sp) {
+			fc_jw_key(&w, m->kind == FC_MENTION_QUOTE ? "speaker"
+								  : "source");
+			fc_jw_obj(&w);
+			fc_jw_key(&w, "id");
+			fc_jw_str(&w, sp->id);
+			fc_jw_key(&w, "label");
+			fc_jw_str(&w, sp->label ? sp->label : sp->id);
+			fc_jw_obj_end(&w);
+		}
+		break;
+	}
+	if (m->rule) {
+		fc_jw_key(&w, "rule");
+		fc_jw_str(&w, m->rule);
+	}
+	fc_jw_obj_end(&w);
+	fc_buf_addc(b, '\n');
+}
+
+/* A string of i: short, escaped, or longer than the cache keeps. */
+static char *make_str(struct fc_arena *a, const char *what, size_t i)
+{
+	switch (i % 7) {
+	case 0: return fc_arena_printf(a, "%s:%zu", what, i);
+	case 1: return fc_arena_printf(a, "%s \"q\" \\ %zu\t\x01", what, i);
+	case 2: {
+		char *s = fc_arena_alloc(a, 600);
+		memset(s, 'a' + (int)(i % 26), 599);
+		s[599] = '\0';
+		snprintf(s, 600 - 1, "%s %zu", what, i);
+		s[strlen(s)] = 'x'; /* the long tail stays */
+		return s;
+	}
+	case 3: return fc_arena_printf(a, "%s Z\xC3\xBCrich %zu", what, i);
+	case 4: return fc_arena_printf(a, "%s bad \xFF byte %zu", what, i);
+	default: return fc_arena_printf(a, "%s %zu", what, i % 40);
+	}
+}
+
+static void test_cached_lines_equal_plain_writer(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = fc_arena_strdup(&a, "Putin met \"Erdogan\" in Z\xC3\xBCrich "
+				       "on Friday; 3 billion dollars.");
+	doc.text_len = strlen(doc.text);
+	/* shared strings: one address used by many mentions */
+	const char *shared_rule = "lexicon.person";
+	struct fc_entity *spk = fc_arena_alloc(&a, sizeof(*spk));
+	spk->id = "person:dmitry-peskov";
+	spk->label = NULL;
+	for (size_t i = 0; i < NMENT; i++) {
+		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+		assert_non_null(m);
+		m->kind = (enum fc_mention_kind)(i % 7);
+		m->start = (uint32_t)(i % 20);
+		m->end = m->start + (uint32_t)(i % 13);
+		m->rule = i % 3 == 0   ? shared_rule
+			  : i % 3 == 1 ? make_str(&a, "rule", i)
+				       : NULL;
+		switch (m->kind) {
+		case FC_MENTION_ENTITY:
+			m->entity.id = make_str(&a, "person:x", i / 2);
+			m->entity.label =
+				i % 5 == 0 ? NULL : make_str(&a, "Label", i);
+			m->entity.type = (enum fc_entity_type)(i % 7);
+			m->entity.country = i % 4 ? "RU" : NULL;
+			m->entity.role = i % 6 ? NULL : make_str(&a, "role", i);
+			break;
+		case FC_MENTION_TIME:
+			m->time.type = FC_TIMEX_DATE;
+			m->time.grain = FC_GRAIN_DAY;
+			m->time.mod = FC_MOD_APPROX;
+			snprintf(m->time.value, sizeof(m->time.value),
+				 "2026-01-%02zu", 1 + i % 28);
+			/* intervals that repeat, that collide in the cache,
+			** that are empty, and years out of 0..9999 */
+			m->time.is_anchored = i % 11 != 0;
+			m->time.lo = (int32_t)((i * 7919) % 3000) - 900 +
+				     (i % 13 == 0 ? -800000 : 0);
+			m->time.hi = m->time.lo + (int32_t)(i % 5) - 1 +
+				     (i % 17 == 0 ? 3000000 : 0);
+			if (i % 19 == 0) { /* one start, ends 64 days apart */
+				m->time.lo = 500;
+				m->time.hi = 501 + (int32_t)(i % 3) * 64;
+			}
+			break;
+		case FC_MENTION_QUANTITY:
+			m->quantity.value = (double)i / 8;
+			m->quantity.lo = (double)i / 10;
+			m->quantity.hi = (double)i * 0.55 + 0.1;
+			m->quantity.unit = i % 2 ? make_str(&a, "unit", i % 9)
+						 : NULL;
+			break;
+		default:
+			m->speaker = i % 2 ? spk : NULL;
+			break;
+		}
+	}
+	struct fc_buf got, want;
+	fc_buf_init(&got, 0);
+	fc_buf_init(&want, 0);
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &got), FC_OK);
+	for (size_t i = 0; i < doc.nmentions; i++)
+		ref_line(&want, &doc, &doc.mentions[i]);
+	assert_int_equal(got.len, want.len);
+	assert_string_equal(fc_buf_cstr(&got), fc_buf_cstr(&want));
+	fc_buf_finish(&got);
+	fc_buf_finish(&want);
+	fc_arena_finish(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cached_lines_equal_plain_writer),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
