@@ -153,14 +153,19 @@ size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
 	** most numbers ("2020", "5") have none and skip the four tries */
 	size_t n0 = ndigits(s, len, i);
 	char after = i + n0 < len ? s[i + n0] : 0;
-	bool may_group = n0 >= 1 && n0 <= 3 &&
-			 (after == ',' || after == '.' || after == ' ' ||
-			  after == '\xc2' || after == '\xe2');
-	if (may_group && ((k = grouped(s, len, i, ',', 3, 3, v)) ||
-			  (k = grouped(s, len, i, ',', 2, 2, v)) ||
-			  (k = grouped(s, len, i, ' ', 3, 3, v)))) {
+	bool may_group = n0 >= 1 && n0 <= 3;
+	/* a form is tried only after its own separator (grouped() finds
+	** none after the lead otherwise): "13.5" tries the dot groups
+	** only */
+	bool is_comma = may_group && after == ',';
+	bool is_blank = may_group && (after == ' ' || after == '\xc2' ||
+				      after == '\xe2');
+	bool is_dot = may_group && after == '.';
+	if ((is_comma && ((k = grouped(s, len, i, ',', 3, 3, v)) ||
+			  (n0 <= 2 && (k = grouped(s, len, i, ',', 2, 2, v))))) ||
+	    (is_blank && (k = grouped(s, len, i, ' ', 3, 3, v)))) {
 		k += i;
-	} else if (may_group && (k = grouped(s, len, i, '.', 3, 3, v)) &&
+	} else if (is_dot && (k = grouped(s, len, i, '.', 3, 3, v)) &&
 		   i + k + 1 < len && s[i + k] == ',' &&
 		   ndigits(s, len, i + k + 1) >= 1 &&
 		   ndigits(s, len, i + k + 1) <= 2) {

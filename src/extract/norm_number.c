@@ -576,6 +576,25 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 			return true;
 		}
 	}
+	/* digits with group commas or dots and a decimal part ("1,200",
+	** "13.5", "1.111,11") that norm_read_digits reads whole: one C_DIG
+	** token, a cardinal, whose value the reading below takes as it is
+	** (0 + v) and rounds to 15 digits */
+	if (len >= 1 && is_digit(s[0])) {
+		size_t i = 1;
+		while (i < len && (is_digit(s[i]) || s[i] == ',' || s[i] == '.'))
+			i++;
+		double v;
+		bool is_int;
+		if (i == len && norm_read_digits(s, len, 0, &v, &is_int) == len) {
+			out->value = norm_round(v);
+			out->used = (uint32_t)len;
+			out->kind = NORM_NUM_CARD;
+			out->is_bare = false;
+			out->scale_end = 0;
+			return true;
+		}
+	}
 	struct tok t[MAX_TOKS];
 	size_t nt = tokenize(n, s, len, t, MAX_TOKS);
 	struct acc a = {0}, base = {0}, before = {0}; /* before: a before

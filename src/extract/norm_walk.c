@@ -38,6 +38,26 @@
 
 #define WALK_MAX 256 /* bytes a walk reads at most (walk_end) */
 
+/* The bytes of a UTF-8 character with lead byte c (0: not a lead byte). */
+static inline unsigned utf8_len(unsigned c)
+{
+	return c >= 0xC0 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
+		: c >= 0xF0 && c < 0xF8 ? 4 : 0;
+}
+
+/* Is x[p] the lead byte of a whole character below e? */
+static inline bool is_whole_char(const unsigned char *x, uint32_t p,
+				 uint32_t e)
+{
+	unsigned k = utf8_len(x[p]);
+	if (!k || e - p < k)
+		return false;
+	for (unsigned j = 1; j < k; j++)
+		if ((x[p + j] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
 /* Queue position p for pattern j (once: positions come in order). */
 static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
@@ -222,8 +242,19 @@ walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
 {
 	const struct norm_scan *t = w->t;
 	unsigned c = x[p];
+	if (c >= 0x80 && is_whole_char(x, p, e)) {
+		/* a character above ASCII: a string's class holds its lead
+		** byte, and the string goes on at the next character */
+		uint32_t tr = w->d->start_hi[c - 0x80];
+		if (tr == UNKNOWN && (tr = norm_walk_dfa_start_hi(w, c)) ==
+					     UNKNOWN)
+			return;
+		report(w, tr & 0xFFFF, p, active);
+		walk_on(w, x, p, p + utf8_len(c), tr >> 16, e, active);
+		return;
+	}
 	if (c >= 0x80) {
-		/* above ASCII: whatever may start with it */
+		/* not a whole character: whatever may start with it */
 		for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++) {
 			int32_t sub = t->nodes[t->first[k]].sub;
 			if (sub >= 0)
@@ -330,6 +361,108 @@ static inline bool is_wild(const unsigned char *x, uint32_t i, uint32_t e)
 	       (x[i] == 0xC5 && i + 1 < e && x[i + 1] == 0xBF);
 }
 
+/* The character of k bytes at s, packed. */
+static uint32_t pack_char(const unsigned char *s, unsigned k)
+{
+	uint32_t v = 0;
+	for (unsigned j = 0; j < k; j++)
+		v |= (uint32_t)s[j] << (8 * j);
+	return v;
+}
+
+/* Add the first character of anchor word s when it is above ASCII. */
+static void add_sym_char(uint32_t **v, size_t *n, size_t *cap, bool *is_oom,
+			 const char *s)
+{
+	while (*s == ' ')
+		s++;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned k = utf8_len(u[0]);
+	if (!k || strnlen(s, k) < k ||
+	    !norm_grow((void **)v, sizeof(**v), cap, *n + 1, is_oom))
+		return;
+	(*v)[(*n)++] = pack_char(u, k);
+}
+
+static int cmp_char(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	/* by lead byte (the low byte), then the rest */
+	if ((x & 0xFF) != (y & 0xFF))
+		return (x & 0xFF) < (y & 0xFF) ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/*
+** The characters above ASCII that begin an anchor: the first character of
+** every key of every table (a superset of the anchor tables' keys: no
+** lookup by name) and of every literal anchor (an anchor named by a
+** table has an ASCII name). Out of memory: none made, and every lead
+** byte of one counts as before.
+*/
+static void make_sym_chars(struct norm_walk *w)
+{
+	const struct fc_norm *n = w->n;
+	uint32_t *v = NULL;
+	size_t nv = 0, cap = 0;
+	bool is_oom = false;
+	w->is_symch = true;
+	for (size_t t = 0; t < n->ntables; t++)
+		for (size_t k = 0; k < n->tables[t].n; k++)
+			add_sym_char(&v, &nv, &cap, &is_oom,
+				     n->tables[t].keys[k]);
+	for (size_t i = 0; i < n->npatterns; i++)
+		for (size_t k = 0; k < n->patterns[i].nanchors; k++)
+			add_sym_char(&v, &nv, &cap, &is_oom,
+				     n->patterns[i].anchors[k]);
+	if (is_oom) {
+		free(v);
+		return;
+	}
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), cmp_char);
+	size_t o = 0;
+	for (size_t k = 0; k < nv; k++)
+		if (!o || v[k] != v[o - 1])
+			v[o++] = v[k];
+	/* symch_at[c - 0xC0]: the first character with lead byte c or
+	** above */
+	size_t k = 0;
+	for (unsigned c = 0xC0; c <= 0x100; c++) {
+		while (k < o && (v[k] & 0xFF) < c)
+			k++;
+		w->symch_at[c - 0xC0] = (uint32_t)k;
+	}
+	w->symch = v;
+}
+
+/*
+** Does an anchor begin with the character at x[i] (a byte above ASCII,
+** below e)? A lead byte is shared by many characters ("€" E2 82 AC and
+** the closing quote E2 80 9D), and a symbol anchor is triggered by its
+** lead byte: without this, every curly quote or dash in a text would
+** activate the patterns anchored on a currency symbol, a hedge symbol
+** ("≥") or a vulgar fraction, and make a hit for their windows. True
+** when unsure (no whole character there, no list for want of memory).
+*/
+static bool sym_char_is_anchor(struct norm_walk *w, const unsigned char *x,
+			       uint32_t i, uint32_t e)
+{
+	if (!is_whole_char(x, i, e))
+		return true;
+	unsigned k = utf8_len(x[i]);
+	if (!w->is_symch)
+		make_sym_chars(w);
+	if (!w->symch)
+		return true;
+	uint32_t ch = pack_char(x + i, k);
+	for (uint32_t j = w->symch_at[x[i] - 0xC0];
+	     j < w->symch_at[x[i] - 0xC0 + 1]; j++)
+		if (w->symch[j] == ch)
+			return true;
+	return false;
+}
+
 /* A byte that is a symbol (its patterns into active, a hit when one
 ** wants where) or may start U+212A or U+017F: out of the hot loop. */
 static __attribute__((noinline)) void sym_byte(struct norm_walk *w,
@@ -346,6 +479,18 @@ static __attribute__((noinline)) void sym_byte(struct norm_walk *w,
 	}
 	if ((k & B_WILD) && is_wild(x, i, e))
 		norm_near_wild(&w->near, i);
+}
+
+/* sym_byte for a byte above ASCII: a symbol only when an anchor begins
+** with its character. */
+static __attribute__((noinline)) void sym_high(struct norm_walk *w,
+					       const unsigned char *x,
+					       uint32_t i, uint32_t e,
+					       uint8_t k, uint64_t *active)
+{
+	if ((k & B_SYM) && !sym_char_is_anchor(w, x, i, e))
+		k &= (uint8_t)~B_SYM;
+	sym_byte(w, x, i, e, k, active);
 }
 
 /* The trigger of the letter run at i (bounded by e) into active. */
@@ -423,6 +568,7 @@ void norm_walk_destroy(struct norm_walk *w)
 	free(w->mem);
 	norm_walk_dfa_free(w);
 	free(w->rec);
+	free(w->symch);
 	norm_near_free(&w->near);
 	free(w);
 }
@@ -520,8 +666,12 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			continue;
 		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & (B_SYM | B_WILD))
-				sym_byte(w, x, i, e, k, active);
+			if (k & (B_SYM | B_WILD)) {
+				if (c < 0x80)
+					sym_byte(w, x, i, e, k, active);
+				else
+					sym_high(w, x, i, e, k, active);
+			}
 			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;

@@ -275,6 +275,7 @@ static void clear_dfa(struct norm_walk *w)
 	memset(w->d->hst, 0, (w->d->hstmask + 1) * sizeof(*w->d->hst));
 	memset(w->d->hbits, 0, (w->d->hbitsmask + 1) * sizeof(*w->d->hbits));
 	memset(w->d->start, 0xFF, sizeof(w->d->start));
+	memset(w->d->start_hi, 0xFF, sizeof(w->d->start_hi));
 	/* state 0: no node (dead) */
 	w->d->nst = 0;
 	state_id(w, 0);
@@ -362,17 +363,32 @@ uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b)
 	return tr;
 }
 
-uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c)
+/* start_of, the DFA started over when it is full; UNKNOWN when out of
+** memory. */
+static uint32_t start_made(struct norm_walk *w, bool any_only, unsigned c)
 {
 	uint32_t tr = start_of(w, any_only, c);
 	if (tr == UNKNOWN) {
 		clear_dfa(w);
-		if ((tr = start_of(w, any_only, c)) == UNKNOWN) {
+		if ((tr = start_of(w, any_only, c)) == UNKNOWN)
 			w->is_oom = true;
-			return UNKNOWN;
-		}
 	}
-	w->d->start[any_only][c] = tr;
+	return tr;
+}
+
+uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c)
+{
+	uint32_t tr = start_made(w, any_only, c);
+	if (tr != UNKNOWN)
+		w->d->start[any_only][c] = tr;
+	return tr;
+}
+
+uint32_t norm_walk_dfa_start_hi(struct norm_walk *w, unsigned c)
+{
+	uint32_t tr = start_made(w, true, c);
+	if (tr != UNKNOWN)
+		w->d->start_hi[c - 0x80] = tr;
 	return tr;
 }
 

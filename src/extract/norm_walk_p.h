@@ -74,6 +74,9 @@ struct walk_dfa {
 	uint64_t *pats;
 	size_t npats, cappats;
 	uint32_t start[2][128]; /* [anywhere only?][byte]: next << 16 | bits */
+	uint32_t start_hi[128]; /* for anywhere, on a lead byte above ASCII
+				** (byte - 0x80): the strings' first
+				** character (norm_walk_dfa_start_hi) */
 	/* ASCII pairs (first byte << 7 | second) from which a walk for
 	** anywhere reports nothing and dies at the second byte (a word's
 	** inner "t" or "a" mostly), or does not: known facts of the trie,
@@ -109,6 +112,13 @@ struct norm_walk {
 	uint32_t *tmp;          /* a node set being made */
 	size_t captmp;
 	uint64_t *tbits;        /* bits being made (2 nw) */
+	/* the characters above ASCII that begin an anchor, UTF-8 bytes
+	** packed little-endian, sorted (grouped by lead byte: symch_at[c -
+	** 0xC0] to symch_at[c - 0xC0 + 1]); made the first time a stretch
+	** has a symbol byte above ASCII (sym_char_is_anchor) */
+	uint32_t *symch;
+	uint32_t symch_at[65];
+	bool is_symch;          /* made (or out of memory: symch NULL) */
 	bool is_oom;
 };
 
@@ -130,6 +140,11 @@ void norm_walk_dfa_free(struct norm_walk *w);
 ** anywhere only), made and kept in w->d->start: next << 16 | bits. UNKNOWN
 ** when out of memory. */
 uint32_t norm_walk_dfa_start(struct norm_walk *w, bool any_only, unsigned c);
+/* The start of a walk for anywhere on a character with lead byte c above
+** ASCII: the first level for c (a string's class holds the lead bytes of
+** its characters above ASCII), made and kept in w->d->start_hi. UNKNOWN
+** when out of memory. */
+uint32_t norm_walk_dfa_start_hi(struct norm_walk *w, unsigned c);
 /* The transition of state *id on ASCII byte b, made and kept in the
 ** table (next << 16 | bits); when the DFA is full it starts over, with
 ** the node set of *id as its first state (*id is renumbered). UNKNOWN

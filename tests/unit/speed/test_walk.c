@@ -121,9 +121,12 @@ static void test_seed_active_only(void **state)
 	seed_text(&b);
 	struct counts c = compare(rules, fc_buf_cstr(&b), b.len, 0);
 	/* the seed articles have dates, numbers and money in most
-	** sentences: the check cannot pass on empty queues */
+	** sentences: the check cannot pass on empty queues (422 starts
+	** since the money symbols anchor on currency_sym_anchor and a
+	** curly quote no longer counts as a symbol that shares its lead
+	** byte) */
 	assert_true(c.nstretch >= 50);
-	assert_true(c.nstarts >= 500);
+	assert_true(c.nstarts >= 400);
 	assert_true(c.nactive_queued >= 200);
 	/* and the same with a DFA that starts over every few states */
 	struct counts r = compare(rules, fc_buf_cstr(&b), b.len, 5);
