@@ -12,7 +12,8 @@
 **   decade       the 1990s -> 199, the '90s, the 20th century -> 19
 **   duration     20-year -> P20Y, 24 hours -> PT24H
 **   set          every week -> P1W (SET), every Friday -> XXXX-WXX-5
-**   literal      a constant value (now -> PRESENT_REF)
+**   literal      a constant value (now -> PRESENT_REF); with base tense
+**                none in a past clause ("was soon released")
 **   date_range   from January to March 2011: two dates sharing parts
 **   time_of_day  3:30 p.m. -> reference date T15:30
 **
@@ -453,10 +454,16 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 
 /* ---- literal and time of day ------------------------------------------- */
 
+/* A constant value. With `base: tense`, none in a past clause: "soon"
+** after "was" or before "became" tells of a time after the event told,
+** not of the reference's future ("He was soon released"). */
 static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 {
 	char buf[40];
 	if (!norm_get_str(m, S_VALUE, buf, sizeof(buf)))
+		return 0;
+	const char *base = m->p->set[S_BASE];
+	if (base && !strcmp(base, "tense") && norm_tense(m) < 0)
 		return 0;
 	return norm_emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
