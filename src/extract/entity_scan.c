@@ -225,6 +225,10 @@ static size_t title_name(struct lx_scan *s, size_t j,
 			end = k; /* "Mr Smith IBM" -> "Smith" */
 	if (end == j || is_acronym(s, end - 1))
 		return j;
+	/* Another title right after: the words between belong to one
+	** title ("Deputy City Attorney Terry White"), not a name. */
+	if (joins(s, end) && lx_tok_sense(s, end, LX_S_ROLE))
+		return j;
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		*out = surname_entity(s, end);
