@@ -39,6 +39,10 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_PARTICLE] = "name-particle",
 	[LX_CUE_SOURCE_NOUN] = "source-noun",
 	[LX_CUE_PLACE_AFTER] = "place-after",
+	[LX_CUE_ORG_WORD] = "org-word",
+	[LX_CUE_PLACE_WORD] = "place-word",
+	[LX_CUE_APPOSITION] = "apposition",
+	[LX_CUE_PERSON_VERB] = "person-verb",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {
