@@ -516,7 +516,11 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 {
 	*role = NULL;
 	const struct lx_sense *se;
-	if (is_punct(s, end, ',') && (se = appos_role(s, end + 1))) {
+	/* (after "in", "from": a place in a list, "in San Diego, a
+	** California Highway Patrol officer said") */
+	bool is_place = place_context(s, i);
+	if (!is_place && is_punct(s, end, ',') &&
+	    (se = appos_role(s, end + 1))) {
 		*role = &s->l->roles[se->ref];
 		return true;
 	}
@@ -525,7 +529,7 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 		return true;
 	if (joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
 		return true;
-	if (!is_punct(s, end, ','))
+	if (is_place || !is_punct(s, end, ','))
 		return false;
 	if (is_age(s, end + 1) &&
 	    (is_punct(s, end + 2, ',') || is_punct(s, end + 2, ')') ||
