@@ -445,6 +445,26 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	};
 	for (size_t p = 0; p < sizeof(plain) / sizeof(*plain); p++)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
+			int ncap;
+			size_t end;
+			if (plain[p].kind == LX_S_PLACE && joins(s, i + k) &&
+			    is_name_word(s, i + k) && !is_particle(s, i + k) &&
+			    (end = name_run(s, i + k, MAX_NAME, &ncap)) >
+				    i + k) {
+				/* a place that begins a longer name: "Kansas
+				** City", "Ohio State", "Utah Supreme Court" */
+				size_t len;
+				const char *name = tok_text_label(s, i, end, &len);
+				bool is_org = word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+					     lx_new_entity(s, is_org ? "org" : "name",
+							   name, len,
+							   is_org ? FC_ENT_ORG
+								  : FC_ENT_OTHER,
+							   NULL, NULL),
+					     is_org ? "name.org" : "name");
+				return end;
+			}
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
@@ -538,6 +558,30 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 	return false;
 }
 
+/* The country of a place or country named right after "NAME,", which
+** makes NAME a city of it: "Beaumont, Texas", "Kazan, Russia." (not
+** "Smith, Britain's ambassador"); NULL when none. */
+static const char *city_of(const struct lx_scan *s, size_t end)
+{
+	if (!is_punct(s, end, ',') || !joins(s, end + 1))
+		return NULL;
+	size_t j = end + 1;
+	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PLACE);
+	if (!se)
+		se = lx_tok_sense(s, j, LX_S_COUNTRY);
+	if (!se || s->t.v[j].match_ntok != se->ntok)
+		return NULL;
+	size_t k = j + se->ntok;
+	/* then no word, but after an abbreviation: "Santa Rosa, Calif. on
+	** Monday", "Cannes, France, was", not "Mark Rockwell, California
+	** state representative" nor "Smith, Britain's envoy" */
+	if (k < s->t.n && !(s->t.v[k].flags & LX_T_NL) &&
+	    ((s->t.v[k].flags & (LX_T_WORD | LX_T_POSS)) &&
+	     !is_punct(s, k - 1, '.')))
+		return NULL;
+	return s->l->ents[se->ref].e.country;
+}
+
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 static size_t take_unknown(struct lx_scan *s, size_t i)
 {
@@ -569,6 +613,19 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 			return end;
 		}
 		is_person = true;
+	}
+	const char *in_country;
+	if (!is_person && !(first->flags & LX_T_HEADLINE) &&
+	    !word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    (in_country = city_of(s, end))) {
+		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
+		** same place in two sources must not contradict) */
+		who = lx_new_entity(s, "name", name, len, FC_ENT_CITY,
+				    in_country, NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.city");
+		return end;
 	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && joins(s, end) &&

@@ -6,7 +6,7 @@
 **   people:    [{id: vladimir-putin, name, aliases, short, country, role}]
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
-**   places:    [{id: middle-east, name, aliases}]
+**   places:    [{id: middle-east, name, aliases, country}]
 **   roles:     [{id: president, words, role, leader, generic, honorific}]
 **   cues:      [{id: negation.not, kind, words}]
 **
@@ -62,7 +62,7 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
-	(const char *const[]){"id", "name", "aliases", NULL},
+	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "words", "role", "leader", "generic",
 			      "honorific", NULL},
 	(const char *const[]){"id", "kind", "words", NULL},
@@ -272,10 +272,8 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			err(c, e, "%s needs a 'name:'", sec_what[sec]);
 		get_list(c, e, "aliases", "aliases", &def->aliases,
 			 &def->naliases);
-		if (sec != LX_SEC_PLACE) {
-			get_str(c, e, "country", "country", &def->country);
-			check_country(c, e, def->country);
-		}
+		get_str(c, e, "country", "country", &def->country);
+		check_country(c, e, def->country);
 		if (sec == LX_SEC_PERSON) {
 			get_str(c, e, "role", "role", &def->role);
 			def->has_shorts = fc_ymap_get(e, "short") != NULL;
