@@ -198,8 +198,9 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	s->ments[mi] = (struct lx_ment){t0, t1, s->t.v[t0].sent, e, rule};
 	for (uint32_t i = t0; i < t1; i++)
 		s->t.v[i].ment = mi;
-	/* The last name token of a person, for later surnames. */
-	if (e->type == FC_ENT_PERSON)
+	/* The last name token of a person, for later surnames (a surname
+	** that found its person means it already). */
+	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
 }
 

@@ -47,13 +47,13 @@ const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 	return NULL;
 }
 
-static bool is_poss(const struct lx_scan *s, size_t i)
+static inline bool is_poss(const struct lx_scan *s, size_t i)
 {
 	return i < s->t.n && (s->t.v[i].flags & LX_T_POSS);
 }
 
 /* Token i continues a phrase started before it (same line, usable). */
-static bool joins(const struct lx_scan *s, size_t i)
+static inline bool joins(const struct lx_scan *s, size_t i)
 {
 	return i < s->t.n &&
 	       !(s->t.v[i].flags & (LX_T_NL | LX_T_BLOCKED));
@@ -98,13 +98,13 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
-static bool is_particle(const struct lx_scan *s, size_t i)
+static inline bool is_particle(const struct lx_scan *s, size_t i)
 {
 	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
 }
 
 /* A capitalised word that no phrase claims (a name part). */
-static bool is_name_word(const struct lx_scan *s, size_t i)
+static inline bool is_name_word(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
 	if (!(t->flags & LX_T_WORD) || !(t->flags & LX_T_CAP) ||
@@ -204,7 +204,7 @@ static bool is_initial_nonname(const struct lx_scan *s, size_t i)
 /* Does token i's own word carry a one-word cue of kind ck? (A
 ** capitalised name word keeps its word slot though its match is gone:
 ** LX_LOWER_CUES.) */
-static bool word_cue(const struct lx_scan *s, size_t i, enum lx_cue_kind ck)
+static inline bool word_cue(const struct lx_scan *s, size_t i, enum lx_cue_kind ck)
 {
 	const struct lx_slot *sl = i < s->t.n ? lx_word_slot(s, i) : NULL;
 	if (!sl || !(sl->cues >> ck & 1))
@@ -473,7 +473,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 }
 
 /* Is token i the one-character token c on the same line? */
-static bool is_punct(const struct lx_scan *s, size_t i, char c)
+static inline bool is_punct(const struct lx_scan *s, size_t i, char c)
 {
 	return i < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
 	       s->text[s->t.v[i].start] == c &&
@@ -506,7 +506,8 @@ static const struct lx_sense *appos_role(const struct lx_scan *s, size_t j)
 	const struct lx_sense *se;
 	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
 		return NULL;
-	if ((se = lx_tok_cue(s, j, LX_CUE_APPOSITION))) {
+	if ((se = lx_tok_cue(s, j, LX_CUE_DET)) ||
+	    (se = lx_tok_cue(s, j, LX_CUE_APPOSITION))) {
 		j += se->ntok;
 	} else {
 		/* a possessive: "Israel's ambassador", not "Hawaiian
@@ -538,9 +539,9 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 	const struct lx_sense *se;
 	/* (after "in", "from": a place in a list, "in San Diego, a
 	** California Highway Patrol officer said") */
-	bool is_place = place_context(s, i);
-	if (!is_place && is_punct(s, end, ',') &&
-	    (se = appos_role(s, end + 1))) {
+	bool is_comma = is_punct(s, end, ',');
+	bool is_place = is_comma && place_context(s, i);
+	if (is_comma && !is_place && (se = appos_role(s, end + 1))) {
 		*role = &s->l->roles[se->ref];
 		return true;
 	}
@@ -549,7 +550,7 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 		return true;
 	if (joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
 		return true;
-	if (is_place || !is_punct(s, end, ','))
+	if (is_place || !is_comma)
 		return false;
 	if (is_age(s, end + 1) &&
 	    (is_punct(s, end + 2, ',') || is_punct(s, end + 2, ')') ||
@@ -580,6 +581,17 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	     !is_punct(s, k - 1, '.')))
 		return NULL;
 	return s->l->ents[se->ref].e.country;
+}
+
+/* Does token i follow a short capitalised abbreviation ("St. Louis
+** Cardinals", "Ft. Worth": no given name there)? */
+static bool after_abbrev(const struct lx_scan *s, size_t i)
+{
+	if (i < 2 || !is_punct(s, i - 1, '.'))
+		return false;
+	const struct lx_tok *a = &s->t.v[i - 2];
+	return a->end == s->t.v[i - 1].start && a->end - a->start <= 3 &&
+	       (a->flags & LX_T_CAP) && !(a->flags & LX_T_UPPER);
 }
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
@@ -665,7 +677,8 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	const struct lx_role *role = NULL;
 	if (!is_person && !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
 	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
-	    person_context(s, i, end, &role)) {
+	    (person_context(s, i, end, &role) ||
+	     (word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i)))) {
 		who = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, NULL,
 				    role && !role->is_generic ? role->role
 							      : NULL);

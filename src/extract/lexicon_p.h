@@ -61,6 +61,7 @@ enum lx_cue_kind {
 	LX_CUE_PLACE_WORD,  /* County, Beach, Street: ending so, a place */
 	LX_CUE_APPOSITION,  /* a, the, former: may open "NAME, a ROLE" */
 	LX_CUE_PERSON_VERB, /* said, told: next to an unknown name, a person */
+	LX_CUE_GIVEN_NAME,  /* Mark, Yvonne: an unknown name so begun, a person */
 	LX_NCUE_KINDS
 };
 
@@ -499,7 +500,13 @@ struct lx_scan {
 ** Authority"), as though the lexicon did not know it. */
 #define LX_LOWER_CUES                                                    \
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
-	 1u << LX_CUE_PLACE_WORD)
+	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME)
+
+/* Cue kinds the passes read from a token's own word slot (t->word),
+** never from its match: a word with no other sense starts no phrase. */
+#define LX_SLOT_CUES                                                     \
+	(1u << LX_CUE_ORG_WORD | 1u << LX_CUE_PLACE_WORD |                \
+	 1u << LX_CUE_GIVEN_NAME)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
