@@ -603,7 +603,49 @@ static int past_verb_after(const struct norm_match *m)
 ** verb there). A schedule verb before it followed by a verb of the
 ** clause was a noun ("Housing starts in September rose"): past.
 */
+static int tense_read(const struct norm_match *m, bool *sched_ahead);
+
+static bool same_key(const struct norm_tense_key *a,
+		     const struct norm_tense_key *b)
+{
+	return a->n == b->n && a->text == b->text && a->start == b->start &&
+	       a->end == b->end && a->lo == b->lo && a->hi == b->hi &&
+	       a->is_future_slot == b->is_future_slot &&
+	       a->is_weekday == b->is_weekday;
+}
+
+/* tense_read, from the scan's memo when the same reading was made. */
 static int tense_of(const struct norm_match *m, bool *sched_ahead)
+{
+	struct norm_tense_memo *memo = norm_lookback_tense_memo(m);
+	if (!memo)
+		return tense_read(m, sched_ahead);
+	struct norm_val v;
+	struct norm_tense_key key = {
+		.n = m->n, .text = m->text, .start = m->start, .end = m->end,
+		.lo = m->stretch_start, .hi = m->stretch_end,
+		.is_future_slot = norm_slot(m, S_FUTURE, &v),
+		.is_weekday = m->p->prod == P_WEEKDAY,
+	};
+	for (unsigned k = 0; k < NORM_TENSE_MEMO; k++) {
+		if (memo->is_used[k] && same_key(&memo->key[k], &key)) {
+			*sched_ahead = memo->sched_ahead[k];
+			return memo->tense[k];
+		}
+	}
+	bool sched = false;
+	int t = tense_read(m, &sched);
+	unsigned k = memo->next;
+	memo->next = (k + 1) % NORM_TENSE_MEMO;
+	memo->key[k] = key;
+	memo->tense[k] = t;
+	memo->sched_ahead[k] = sched;
+	memo->is_used[k] = true;
+	*sched_ahead = sched;
+	return t;
+}
+
+static int tense_read(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);
