@@ -25,6 +25,10 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead);
 
 bool norm_prefer_past(const struct norm_match *m, long past, long future)
 {
+	/* the date is the reference's own: every reading below takes the
+	** past one, so the tense need not be read */
+	if (past == 0 && future >= 0)
+		return true;
 	bool sched_ahead = false;
 	int t = tense_of(m, &sched_ahead);
 	if (t == NORM_TENSE_SCHED && sched_ahead)
