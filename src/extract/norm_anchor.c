@@ -53,6 +53,7 @@ struct norm_lookback {
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
+	struct norm_tw_ent words[NORM_TW_CACHE]; /* norm_tense.c's too */
 };
 
 static bool is_anchor_pattern(const struct norm_pattern *p);
@@ -128,6 +129,14 @@ void norm_lookback_forget(struct norm_lookback *lb)
 struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m)
 {
 	return m->lookback && *m->lookback ? &(*m->lookback)->tense : NULL;
+}
+
+struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m)
+{
+	/* the facts are those of the look-back's rules */
+	return m->lookback && *m->lookback && (*m->lookback)->n == m->n
+		       ? (*m->lookback)->words
+		       : NULL;
 }
 
 /* The scan's order: longest span, then longer match, priority, pattern. */

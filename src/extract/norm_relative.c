@@ -277,8 +277,9 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		int32_t sat = r->days - (rw - 5);
 		if (rw < 5) { /* a weekday: the tense decides */
 			int tn = norm_tense(m);
-			bool fwd = tn > 0 || (tn == 0 && m->n->prefer ==
-							     NORM_PREFER_FUTURE);
+			bool fwd = tn > 0 ||
+				   (tn == 0 &&
+				    m->n->prefer == NORM_PREFER_FUTURE);
 			sat = fwd ? r->days + (5 - rw) : r->days - (rw + 2);
 		}
 		origin_at(o, sat, FC_GRAIN_DAY);

@@ -127,6 +127,24 @@ struct norm_tense_memo {
 ** norm_lookback_forget), or NULL outside a scan. */
 struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m);
 
+/*
+** The facts of the words tense_back reads ("said", "on", "will"), by
+** their lower-cased text: the same few words come before most dates.
+** A fact depends on the word and the rules only, so an entry stays
+** good for the look-back's life (one rules object); -1: not looked up
+** yet. Direct-mapped on the word's hash.
+*/
+enum { NORM_TW_CACHE = 512, TW_CUE_UNSET = 127 };
+struct norm_tw_ent {
+	uint32_t h;     /* norm_word_hash of w */
+	uint8_t len;    /* 0: empty */
+	int8_t is_passive, is_participle, cue;
+	int32_t row;    /* tw_row */
+	char w[31];
+};
+/* The cache of m's scan, or NULL outside a scan. */
+struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m);
+
 /* ---- norm_tense_words.c ---- */
 
 /* Is the lower-case word w a past form by its ending (-ed)? */

@@ -3,9 +3,11 @@
 ** (norm_tense.c, in the look-back of norm_anchor.c). A reading from the
 ** memo must be what a fresh reading gives, for every span, stretch and
 ** pattern, also once entries are replaced and after the look-back is
-** forgotten for the next document.
+** forgotten for the next document; and so must a reading through the
+** scan's cache of word facts when more words are read than it holds.
 */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "fc_test.h"
 #include "extract/norm_p.h"
@@ -139,10 +141,87 @@ static void test_tensememo_same_as_fresh(void **state)
 	norm_lookback_destroy(lb);
 }
 
+/* A word of letters only for k: "zb", "zc", ... (no table has them),
+** every fourth one a cue word of the rules ("said", "will"). */
+static size_t put_word(char *o, size_t k)
+{
+	static const char *const cues[] = {"said", "will", "was", "to",
+					   "the", "scheduled", "held", "is"};
+	if (k % 4 == 3) {
+		const char *c = cues[(k / 4) % 8];
+		memcpy(o, c, strlen(c));
+		return strlen(c);
+	}
+	size_t n = 0;
+	o[n++] = 'z';
+	for (size_t v = k; n < 6; v /= 26) {
+		o[n++] = (char)('a' + v % 26);
+		if (v < 26)
+			break;
+	}
+	return n;
+}
+
+static void test_tensememo_many_words(void **state)
+{
+	(void)state;
+	const struct fc_norm *n = rules->norm;
+	PCRE2_SIZE ov[2 * 64];
+	for (size_t i = 0; i < 2 * 64; i++)
+		ov[i] = PCRE2_UNSET;
+	struct norm_ref ref;
+	assert_true(fc_norm_ref_parse("2000-01-01", &ref));
+	/* 300 clauses of 8 words and a date: 2,400 words, more than the
+	** cache holds, so entries are replaced while they are read */
+	enum { NCL = 300, NW = 8 };
+	size_t cap = NCL * (NW * 8 + 16) + 1;
+	char *txt = malloc(cap);
+	uint32_t *at = malloc(NCL * sizeof(*at));
+	assert_non_null(txt);
+	assert_non_null(at);
+	size_t o = 0;
+	for (size_t c = 0; c < NCL; c++) {
+		for (size_t w = 0; w < NW; w++) {
+			o += put_word(txt + o, (c * NW + w) * 7 % 1999);
+			txt[o++] = ' ';
+		}
+		at[c] = (uint32_t)o;
+		memcpy(txt + o, "June 2; ", 8);
+		o += 8;
+	}
+	txt[o] = 0;
+	struct norm_lookback *lb = norm_lookback_create(n, NULL);
+	assert_non_null(lb);
+	size_t nfuture = 0, npast = 0;
+	for (int round = 0; round < 2; round++) {
+		for (size_t c = 0; c < NCL; c++) {
+			struct norm_match m = {
+				.n = n, .p = pattern_of(P_DATE), .text = txt,
+				.ov = ov, .nov = (uint32_t)n->maxcap,
+				.start = at[c], .end = at[c] + 6,
+				.stretch_start = 0,
+				.stretch_end = (uint32_t)o, .ref = &ref,
+			};
+			int fresh = norm_tense(&m);
+			m.lookback = &lb;
+			assert_int_equal(norm_tense(&m), fresh);
+			nfuture += fresh > 0;
+			npast += fresh < 0;
+		}
+	}
+	/* the cue words decide some clauses each way */
+	assert_true(nfuture > 0);
+	assert_true(npast > 0);
+	norm_lookback_destroy(lb);
+	free(at);
+	free(txt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tensememo_same_as_fresh),
+		cmocka_unit_test(test_tensememo_many_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
