@@ -225,10 +225,23 @@ static inline uint32_t lx_hash_fin(uint64_t h)
 ** reaches the low half too, which the table's index takes). */
 static inline uint32_t lx_hash_short(uint64_t a, size_t n)
 {
-	unsigned __int128 p = (unsigned __int128)(a ^ LX_HASH_SEED ^
-						  (uint64_t)n << 59) *
-			      0x9E3779B97F4A7C15ull;
-	uint64_t x = (uint64_t)(p >> 64) ^ (uint64_t)p;
+	uint64_t v = a ^ LX_HASH_SEED ^ (uint64_t)n << 59;
+	const uint64_t k = 0x9E3779B97F4A7C15ull;
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 p = (unsigned __int128)v * k;
+	uint64_t hi = (uint64_t)(p >> 64), lo = (uint64_t)p;
+#else
+	/* (no 128-bit integers, 32-bit targets: the same product from
+	** 32-bit halves) */
+	uint64_t ll = (v & 0xFFFFFFFFu) * (k & 0xFFFFFFFFu);
+	uint64_t lh = (v & 0xFFFFFFFFu) * (k >> 32);
+	uint64_t hl = (v >> 32) * (k & 0xFFFFFFFFu);
+	uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+	uint64_t lo = mid << 32 | (ll & 0xFFFFFFFFu);
+	uint64_t hi = (v >> 32) * (k >> 32) + (lh >> 32) + (hl >> 32) +
+		      (mid >> 32);
+#endif
+	uint64_t x = hi ^ lo;
 	return (uint32_t)(x >> 32) ^ (uint32_t)x;
 }
 /* The hash of a token's normalised form k[0, n): n bytes, no space. */

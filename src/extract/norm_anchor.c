@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/norm_tense_p.h"
 #include "extract/norm_walk_p.h"
 
 /*
@@ -51,6 +52,8 @@ struct norm_lookback {
 	uint64_t *anchor_set, *quarter_set;
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
+	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
+	struct norm_tw_ent words[NORM_TW_CACHE]; /* norm_tense.c's too */
 };
 
 static bool is_anchor_pattern(const struct norm_pattern *p);
@@ -119,6 +122,21 @@ void norm_lookback_forget(struct norm_lookback *lb)
 {
 	for (size_t i = 0; lb && i < sizeof(lb->win) / sizeof(*lb->win); i++)
 		lb->win[i].is_valid = false;
+	if (lb)
+		memset(&lb->tense, 0, sizeof(lb->tense));
+}
+
+struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m)
+{
+	return m->lookback && *m->lookback ? &(*m->lookback)->tense : NULL;
+}
+
+struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m)
+{
+	/* the facts are those of the look-back's rules */
+	return m->lookback && *m->lookback && (*m->lookback)->n == m->n
+		       ? (*m->lookback)->words
+		       : NULL;
 }
 
 /* The scan's order: longest span, then longer match, priority, pattern. */
@@ -149,6 +167,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		.start = (uint32_t)ov[0], .end = (uint32_t)ov[1],
 		.stretch_start = s, .stretch_end = e, .ref = m->ref,
 		.a = m->a, .is_rescan = true, .memo = m->memo,
+		.lookback = m->lookback, /* (for norm_tense.c's memo) */
 	};
 	if (p->span_group && ov[2 * p->span_group] != PCRE2_UNSET) {
 		mm.start = (uint32_t)ov[2 * p->span_group];

@@ -51,12 +51,14 @@ static long period_latest(const struct norm_match *m, long R, long s, long P)
 	long k0 = pick_cyclic(R, s, P, true, 0);
 	if (k0 > R)
 		k0 -= P;
+	long months = 12 / P;
+	long ended = r->y * 12L + r->m - 1 - (k0 * months + months - 1);
+	if (ended <= 3)
+		return k0; /* whatever the tense (read only when it decides) */
 	int t = norm_tense(m);
 	bool fut = (t > 0 && t != NORM_TENSE_SCHED) ||
 		   (t == 0 && m->n->prefer == NORM_PREFER_FUTURE);
-	long months = 12 / P;
-	long ended = r->y * 12L + r->m - 1 - (k0 * months + months - 1);
-	return fut && ended > 3 ? k0 + P : k0;
+	return fut ? k0 + P : k0;
 }
 
 /* Two-digit years: the century that puts the year nearest the past. */

@@ -273,12 +273,15 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		/* the weekend (or week) read as a bare weekday is: the last
 		** one, the current one on a Saturday or Sunday, the next one
 		** after a future cue */
-		int rw = fc_weekday(r->days), tn = norm_tense(m);
-		bool fwd = tn > 0 || (tn == 0 && m->n->prefer ==
-							 NORM_PREFER_FUTURE);
-		int32_t sat = rw >= 5 ? r->days - (rw - 5)
-			      : fwd   ? r->days + (5 - rw)
-				      : r->days - (rw + 2);
+		int rw = fc_weekday(r->days);
+		int32_t sat = r->days - (rw - 5);
+		if (rw < 5) { /* a weekday: the tense decides */
+			int tn = norm_tense(m);
+			bool fwd = tn > 0 ||
+				   (tn == 0 &&
+				    m->n->prefer == NORM_PREFER_FUTURE);
+			sat = fwd ? r->days + (5 - rw) : r->days - (rw + 2);
+		}
 		origin_at(o, sat, FC_GRAIN_DAY);
 		return;
 	}

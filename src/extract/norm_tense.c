@@ -25,6 +25,10 @@ static int tense_of(const struct norm_match *m, bool *sched_ahead);
 
 bool norm_prefer_past(const struct norm_match *m, long past, long future)
 {
+	/* the date is the reference's own: every reading below takes the
+	** past one, so the tense need not be read */
+	if (past == 0 && future >= 0)
+		return true;
 	bool sched_ahead = false;
 	int t = tense_of(m, &sched_ahead);
 	if (t == NORM_TENSE_SCHED && sched_ahead)
@@ -47,6 +51,53 @@ bool norm_prefer_past(const struct norm_match *m, long past, long future)
 	}
 }
 
+/* The entry of word w (lower-cased, hash h) in cache (made on a miss),
+** or *local when there is no cache. */
+static struct norm_tw_ent *tw_ent(const struct fc_norm *n,
+				  const struct norm_wordfacts *f,
+				  struct norm_tw_ent *cache,
+				  struct norm_tw_ent *local, const char *w,
+				  size_t len, uint32_t h)
+{
+	struct norm_tw_ent *e = cache ? &cache[h % NORM_TW_CACHE] : local;
+	if (cache && e->len == len && e->h == h && !memcmp(e->w, w, len))
+		return e;
+	e->h = h;
+	e->len = (uint8_t)len;
+	memcpy(e->w, w, len);
+	e->is_passive = e->is_participle = -1;
+	e->cue = TW_CUE_UNSET;
+	e->row = tw_row(n, f, w, len, h);
+	return e;
+}
+
+static bool ent_passive(const struct fc_norm *n,
+			const struct norm_wordfacts *f, struct norm_tw_ent *e)
+{
+	if (e->is_passive < 0)
+		e->is_passive = tw_in_table(n, f, n->t_passive,
+					    NORM_WF_PASSIVE, e->w, e->len,
+					    e->h);
+	return e->is_passive;
+}
+
+static bool ent_participle(const struct fc_norm *n,
+			   const struct norm_wordfacts *f,
+			   struct norm_tw_ent *e)
+{
+	if (e->is_participle < 0)
+		e->is_participle = tw_is_participle(n, f, e->w, e->len, e->h);
+	return e->is_participle;
+}
+
+static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
+		   struct norm_tw_ent *e)
+{
+	if (e->cue == TW_CUE_UNSET)
+		e->cue = (int8_t)tw_cue(n, f, e->w, e->len, e->row, e->h);
+	return e->cue;
+}
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -66,6 +117,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	if (n->t_future < 0)
 		return 0;
 	const struct norm_wordfacts *f = norm_wordfacts(n);
+	struct norm_tw_ent *cache = norm_lookback_tw_cache(m), local;
 	const char *t = m->text;
 	uint32_t i = m->start, lo = m->stretch_start;
 	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
@@ -152,7 +204,9 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			continue;
 		}
 		uint32_t h = tw_lower_hash(t + i, len, buf);
-		int32_t row = tw_row(n, f, buf, len, h);
+		struct norm_tw_ent *we =
+			tw_ent(n, f, cache, &local, buf, len, h);
+		int32_t row = we->row;
 		double tw = tw_num(n, row);
 		bool is_lower = t[i] >= 'a' && t[i] <= 'z';
 		/* an adverb between an auxiliary and its verb ("had been
@@ -176,13 +230,12 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		inf_prev = false;
 		bool verb_after = verb_prev;
 		verb_prev = tw == 3 || tw == TW_BASE_VERB ||
-			    (row < 0 && tw_in_table(n, f, n->t_passive,
-						 NORM_WF_PASSIVE, buf, len, h));
+			    (row < 0 && ent_passive(n, f, we));
 		bool part_after2 = part_prev2;
 		part_prev2 = part_prev;
 		part_prev = is_lower && (ing_prev || tw == TW_PARTICIPLE ||
 					 tw == TW_EXTEND ||
-					 tw_is_participle(n, f, buf, len, h));
+					 ent_participle(n, f, we));
 		if (tw == TW_UNTIL && words <= 4 && !comma)
 			until_near = true;
 		if (tw == TW_AFTER && !comma)
@@ -294,20 +347,18 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
-			if (brk || !tw_in_table(n, f, n->t_passive,
-					     NORM_WF_PASSIVE, buf, len, h))
+			if (brk || !ent_passive(n, f, we))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
 			continue;
 		}
-		int c = tw_cue(n, f, buf, len, row, h);
+		int c = ent_cue(n, f, we);
 		if (pending_sched) {
 			/* "they meet": a schedule; "the close", "to meet":
 			** none, look further; "will meet", "remained open":
 			** the word before is the verb; "been open": an
 			** adjective, look further */
-			if (c == 0 && tw_in_table(n, f, n->t_passive,
-					       NORM_WF_PASSIVE, buf, len, h)) {
+			if (c == 0 && ent_passive(n, f, we)) {
 				pending_sched = false;
 				continue;
 			}
@@ -603,7 +654,49 @@ static int past_verb_after(const struct norm_match *m)
 ** verb there). A schedule verb before it followed by a verb of the
 ** clause was a noun ("Housing starts in September rose"): past.
 */
+static int tense_read(const struct norm_match *m, bool *sched_ahead);
+
+static bool same_key(const struct norm_tense_key *a,
+		     const struct norm_tense_key *b)
+{
+	return a->n == b->n && a->text == b->text && a->start == b->start &&
+	       a->end == b->end && a->lo == b->lo && a->hi == b->hi &&
+	       a->is_future_slot == b->is_future_slot &&
+	       a->is_weekday == b->is_weekday;
+}
+
+/* tense_read, from the scan's memo when the same reading was made. */
 static int tense_of(const struct norm_match *m, bool *sched_ahead)
+{
+	struct norm_tense_memo *memo = norm_lookback_tense_memo(m);
+	if (!memo)
+		return tense_read(m, sched_ahead);
+	struct norm_val v;
+	struct norm_tense_key key = {
+		.n = m->n, .text = m->text, .start = m->start, .end = m->end,
+		.lo = m->stretch_start, .hi = m->stretch_end,
+		.is_future_slot = norm_slot(m, S_FUTURE, &v),
+		.is_weekday = m->p->prod == P_WEEKDAY,
+	};
+	for (unsigned k = 0; k < NORM_TENSE_MEMO; k++) {
+		if (memo->is_used[k] && same_key(&memo->key[k], &key)) {
+			*sched_ahead = memo->sched_ahead[k];
+			return memo->tense[k];
+		}
+	}
+	bool sched = false;
+	int t = tense_read(m, &sched);
+	unsigned k = memo->next;
+	memo->next = (k + 1) % NORM_TENSE_MEMO;
+	memo->key[k] = key;
+	memo->tense[k] = t;
+	memo->sched_ahead[k] = sched;
+	memo->is_used[k] = true;
+	*sched_ahead = sched;
+	return t;
+}
+
+static int tense_read(const struct norm_match *m, bool *sched_ahead)
 {
 	bool fronted = false, aside = false;
 	int t = tense_back(m, &fronted);

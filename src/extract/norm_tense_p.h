@@ -99,6 +99,52 @@ static inline uint32_t tw_lower_hash(const char *s, size_t len, char *out)
 	return h;
 }
 
+/* ---- the tense of recent matches (kept by norm_anchor.c) ---- */
+
+/*
+** A date is often read more than once: two patterns match the same
+** words, a value is tried for the past and the future occurrence, a
+** range reads both ends. Its tense depends on the match's span, its
+** stretch, the text and two facts of the pattern (a `future` slot, a
+** weekday), so the last few are kept under all of these.
+*/
+enum { NORM_TENSE_MEMO = 8 };
+struct norm_tense_key {
+	const struct fc_norm *n;
+	const char *text;
+	uint32_t start, end, lo, hi;
+	bool is_future_slot, is_weekday;
+};
+struct norm_tense_memo {
+	struct norm_tense_key key[NORM_TENSE_MEMO];
+	int tense[NORM_TENSE_MEMO];
+	bool sched_ahead[NORM_TENSE_MEMO];
+	bool is_used[NORM_TENSE_MEMO];
+	unsigned next; /* the entry to replace */
+};
+
+/* The memo of m's scan (cleared for each document by
+** norm_lookback_forget), or NULL outside a scan. */
+struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m);
+
+/*
+** The facts of the words tense_back reads ("said", "on", "will"), by
+** their lower-cased text: the same few words come before most dates.
+** A fact depends on the word and the rules only, so an entry stays
+** good for the look-back's life (one rules object); -1: not looked up
+** yet. Direct-mapped on the word's hash.
+*/
+enum { NORM_TW_CACHE = 512, TW_CUE_UNSET = 127 };
+struct norm_tw_ent {
+	uint32_t h;     /* norm_word_hash of w */
+	uint8_t len;    /* 0: empty */
+	int8_t is_passive, is_participle, cue;
+	int32_t row;    /* tw_row */
+	char w[31];
+};
+/* The cache of m's scan, or NULL outside a scan. */
+struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m);
+
 /* ---- norm_tense_words.c ---- */
 
 /* Is the lower-case word w a past form by its ending (-ed)? */
