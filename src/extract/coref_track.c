@@ -153,7 +153,8 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 					   hash_bytes(e->id, id_len));
 	if (slot && *slot) {
 		/* Named again: its surname now means this person. */
-		pmap_put(s, &s->by_surname, false, slot_person(*slot));
+		if (s->persons[slot_person(*slot)].surname_len > 1)
+			pmap_put(s, &s->by_surname, false, slot_person(*slot));
 		return;
 	}
 	if (s->npersons == s->cappersons) {
@@ -176,7 +177,10 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 	uint32_t p = (uint32_t)s->npersons++;
 	s->persons[p] = (struct lx_person){e, copy, len};
 	pmap_put(s, &s->by_id, true, p);
-	pmap_put(s, &s->by_surname, false, p);
+	/* (a name cut at an initial, "William T", gives no surname: "T"
+	** alone is a letter, not that person) */
+	if (len > 1)
+		pmap_put(s, &s->by_surname, false, p);
 }
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
@@ -198,8 +202,9 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	s->ments[mi] = (struct lx_ment){t0, t1, s->t.v[t0].sent, e, rule};
 	for (uint32_t i = t0; i < t1; i++)
 		s->t.v[i].ment = mi;
-	/* The last name token of a person, for later surnames. */
-	if (e->type == FC_ENT_PERSON)
+	/* The last name token of a person, for later surnames (a surname
+	** that found its person means it already). */
+	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
 }
 

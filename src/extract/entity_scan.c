@@ -47,13 +47,13 @@ const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 	return NULL;
 }
 
-static bool is_poss(const struct lx_scan *s, size_t i)
+static inline bool is_poss(const struct lx_scan *s, size_t i)
 {
 	return i < s->t.n && (s->t.v[i].flags & LX_T_POSS);
 }
 
 /* Token i continues a phrase started before it (same line, usable). */
-static bool joins(const struct lx_scan *s, size_t i)
+static inline bool joins(const struct lx_scan *s, size_t i)
 {
 	return i < s->t.n &&
 	       !(s->t.v[i].flags & (LX_T_NL | LX_T_BLOCKED));
@@ -98,13 +98,13 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
-static bool is_particle(const struct lx_scan *s, size_t i)
+static inline bool is_particle(const struct lx_scan *s, size_t i)
 {
 	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
 }
 
 /* A capitalised word that no phrase claims (a name part). */
-static bool is_name_word(const struct lx_scan *s, size_t i)
+static inline bool is_name_word(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
 	if (!(t->flags & LX_T_WORD) || !(t->flags & LX_T_CAP) ||
@@ -201,6 +201,20 @@ static bool is_initial_nonname(const struct lx_scan *s, size_t i)
 	return len > 5 && !memcmp(k + len - 2, "ly", 2);
 }
 
+/* Does token i's own word carry a one-word cue of kind ck? (A
+** capitalised name word keeps its word slot though its match is gone:
+** LX_LOWER_CUES.) */
+static inline bool word_cue(const struct lx_scan *s, size_t i, enum lx_cue_kind ck)
+{
+	const struct lx_slot *sl = i < s->t.n ? lx_word_slot(s, i) : NULL;
+	if (!sl || !(sl->cues >> ck & 1))
+		return false;
+	for (const struct lx_sense *se = sl->senses; se; se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == ck && se->ntok == 1)
+			return true;
+	return false;
+}
+
 /* The name after a title at j: returns its end (j when none). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
@@ -224,6 +238,12 @@ static size_t title_name(struct lx_scan *s, size_t j,
 		if (is_acronym(s, k))
 			end = k; /* "Mr Smith IBM" -> "Smith" */
 	if (end == j || is_acronym(s, end - 1))
+		return j;
+	/* Another title right after: the words between belong to one
+	** title ("Deputy City Attorney Terry White"), not a name; nor is
+	** a name of an organisation ("lead manager Wood Gundy Ltd"). */
+	if ((joins(s, end) && lx_tok_sense(s, end, LX_S_ROLE)) ||
+	    word_cue(s, end - 1, LX_CUE_ORG_WORD))
 		return j;
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
 	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
@@ -425,11 +445,153 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	};
 	for (size_t p = 0; p < sizeof(plain) / sizeof(*plain); p++)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
+			int ncap;
+			size_t end;
+			if (plain[p].kind == LX_S_PLACE && joins(s, i + k) &&
+			    is_name_word(s, i + k) && !is_particle(s, i + k) &&
+			    (end = name_run(s, i + k, MAX_NAME, &ncap)) >
+				    i + k) {
+				/* a place that begins a longer name: "Kansas
+				** City", "Ohio State", "Utah Supreme Court" */
+				size_t len;
+				const char *name = tok_text_label(s, i, end, &len);
+				bool is_org = word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+					     lx_new_entity(s, is_org ? "org" : "name",
+							   name, len,
+							   is_org ? FC_ENT_ORG
+								  : FC_ENT_OTHER,
+							   NULL, NULL),
+					     is_org ? "name.org" : "name");
+				return end;
+			}
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
 		}
 	return i;
+}
+
+/* Is token i the one-character token c on the same line? */
+static inline bool is_punct(const struct lx_scan *s, size_t i, char c)
+{
+	return i < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
+	       s->text[s->t.v[i].start] == c &&
+	       !(s->t.v[i].flags & LX_T_NL);
+}
+
+/* An age: one to three digits on the same line ("Yvonne Hiller, 43,"). */
+static bool is_age(const struct lx_scan *s, size_t i)
+{
+	if (i >= s->t.n || (s->t.v[i].flags & LX_T_NL))
+		return false;
+	const struct lx_tok *t = &s->t.v[i];
+	size_t len = t->end - t->start;
+	if (!len || len > 3)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (s->text[t->start + k] < '0' || s->text[t->start + k] > '9')
+			return false;
+	return true;
+}
+
+#define APPOS_WORDS 6 /* words between "NAME," and its role */
+
+/* The role of an apposition from token j (after "NAME,"): an apposition
+** word ("a", "the") or a country, organisation... ("Israel's"), then
+** words up to a role: "a George Washington University professor",
+** "the Australian actor", "Israel's ambassador". NULL when none. */
+static const struct lx_sense *appos_role(const struct lx_scan *s, size_t j)
+{
+	const struct lx_sense *se;
+	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
+		return NULL;
+	if ((se = lx_tok_cue(s, j, LX_CUE_DET)) ||
+	    (se = lx_tok_cue(s, j, LX_CUE_APPOSITION))) {
+		j += se->ntok;
+	} else {
+		/* a possessive: "Israel's ambassador", not "Hawaiian
+		** Gardens, Los Angeles County sheriff's Sgt." */
+		if (!(se = modifier_sense(s, j)) || !is_poss(s, j + se->ntok))
+			return NULL;
+		j += se->ntok + 1;
+	}
+	for (size_t m = 0; m < APPOS_WORDS && j < s->t.n; m++) {
+		const struct lx_tok *t = &s->t.v[j];
+		if (t->flags & LX_T_NL)
+			return NULL;
+		if ((se = lx_tok_sense(s, j, LX_S_ROLE)))
+			return se;
+		if (!(t->flags & (LX_T_WORD | LX_T_POSS)))
+			return NULL;
+		j++;
+	}
+	return NULL;
+}
+
+/* Does what stands around the unknown name [i, end) mark a person?
+** "said Mark Feldstein", "Mark Feldstein said", "Yvonne Hiller, 43,",
+** "Mark Feldstein, a ... professor" (*role: the apposition's role). */
+static bool person_context(const struct lx_scan *s, size_t i, size_t end,
+			   const struct lx_role **role)
+{
+	*role = NULL;
+	const struct lx_sense *se;
+	/* (after "in", "from": a place in a list, "in San Diego, a
+	** California Highway Patrol officer said") */
+	bool is_comma = is_punct(s, end, ',');
+	bool is_place = is_comma && place_context(s, i);
+	if (is_comma && !is_place && (se = appos_role(s, end + 1))) {
+		*role = &s->l->roles[se->ref];
+		return true;
+	}
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	    (se = lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB)) && se->ntok == 1)
+		return true;
+	if (joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
+		return true;
+	if (is_place || !is_comma)
+		return false;
+	if (is_age(s, end + 1) &&
+	    (is_punct(s, end + 2, ',') || is_punct(s, end + 2, ')') ||
+	     is_punct(s, end + 2, ';')))
+		return true;
+	return false;
+}
+
+/* The country of a place or country named right after "NAME,", which
+** makes NAME a city of it: "Beaumont, Texas", "Kazan, Russia." (not
+** "Smith, Britain's ambassador"); NULL when none. */
+static const char *city_of(const struct lx_scan *s, size_t end)
+{
+	if (!is_punct(s, end, ',') || !joins(s, end + 1))
+		return NULL;
+	size_t j = end + 1;
+	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PLACE);
+	if (!se)
+		se = lx_tok_sense(s, j, LX_S_COUNTRY);
+	if (!se || s->t.v[j].match_ntok != se->ntok)
+		return NULL;
+	size_t k = j + se->ntok;
+	/* then no word, but after an abbreviation: "Santa Rosa, Calif. on
+	** Monday", "Cannes, France, was", not "Mark Rockwell, California
+	** state representative" nor "Smith, Britain's envoy" */
+	if (k < s->t.n && !(s->t.v[k].flags & LX_T_NL) &&
+	    ((s->t.v[k].flags & (LX_T_WORD | LX_T_POSS)) &&
+	     !is_punct(s, k - 1, '.')))
+		return NULL;
+	return s->l->ents[se->ref].e.country;
+}
+
+/* Does token i follow a short capitalised abbreviation ("St. Louis
+** Cardinals", "Ft. Worth": no given name there)? */
+static bool after_abbrev(const struct lx_scan *s, size_t i)
+{
+	if (i < 2 || !is_punct(s, i - 1, '.'))
+		return false;
+	const struct lx_tok *a = &s->t.v[i - 2];
+	return a->end == s->t.v[i - 1].start && a->end - a->start <= 3 &&
+	       (a->flags & LX_T_CAP) && !(a->flags & LX_T_UPPER);
 }
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
@@ -464,6 +626,19 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		}
 		is_person = true;
 	}
+	const char *in_country;
+	if (!is_person && !(first->flags & LX_T_HEADLINE) &&
+	    !word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    (in_country = city_of(s, end))) {
+		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
+		** same place in two sources must not contradict) */
+		who = lx_new_entity(s, "name", name, len, FC_ENT_CITY,
+				    in_country, NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.city");
+		return end;
+	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
 	    lx_tok_cue(s, end, LX_CUE_REPORT)) {
@@ -489,6 +664,29 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;
+	/* What the name ends with or stands among tells its type: "West
+	** Coast Bank" an organisation, "Marion County" a place, "said Mark
+	** Feldstein" a person; after "the" or "his" it is no person. */
+	if (word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
+		who = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.org");
+		return end;
+	}
+	const struct lx_role *role = NULL;
+	if (!is_person && !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
+	    (person_context(s, i, end, &role) ||
+	     (word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i)))) {
+		who = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, NULL,
+				    role && !role->is_generic ? role->role
+							      : NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.person");
+		return end;
+	}
 	who = is_person ? lx_new_entity(s, "person", name, len, FC_ENT_PERSON,
 					NULL, NULL)
 			: lx_new_entity(s, "name", name, len, FC_ENT_OTHER,

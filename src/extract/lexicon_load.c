@@ -6,7 +6,7 @@
 **   people:    [{id: vladimir-putin, name, aliases, short, country, role}]
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
-**   places:    [{id: middle-east, name, aliases}]
+**   places:    [{id: middle-east, name, aliases, country}]
 **   roles:     [{id: president, words, role, leader, generic, honorific}]
 **   cues:      [{id: negation.not, kind, words}]
 **
@@ -39,6 +39,11 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_PARTICLE] = "name-particle",
 	[LX_CUE_SOURCE_NOUN] = "source-noun",
 	[LX_CUE_PLACE_AFTER] = "place-after",
+	[LX_CUE_ORG_WORD] = "org-word",
+	[LX_CUE_PLACE_WORD] = "place-word",
+	[LX_CUE_APPOSITION] = "apposition",
+	[LX_CUE_PERSON_VERB] = "person-verb",
+	[LX_CUE_GIVEN_NAME] = "given-name",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {
@@ -58,7 +63,7 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
-	(const char *const[]){"id", "name", "aliases", NULL},
+	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "words", "role", "leader", "generic",
 			      "honorific", NULL},
 	(const char *const[]){"id", "kind", "words", NULL},
@@ -268,10 +273,8 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			err(c, e, "%s needs a 'name:'", sec_what[sec]);
 		get_list(c, e, "aliases", "aliases", &def->aliases,
 			 &def->naliases);
-		if (sec != LX_SEC_PLACE) {
-			get_str(c, e, "country", "country", &def->country);
-			check_country(c, e, def->country);
-		}
+		get_str(c, e, "country", "country", &def->country);
+		check_country(c, e, def->country);
 		if (sec == LX_SEC_PERSON) {
 			get_str(c, e, "role", "role", &def->role);
 			def->has_shorts = fc_ymap_get(e, "short") != NULL;

@@ -56,6 +56,12 @@ enum lx_cue_kind {
 	LX_CUE_PARTICLE,    /* al, bin, de, of: inside names */
 	LX_CUE_SOURCE_NOUN, /* officials, sources: attribution subjects */
 	LX_CUE_PLACE_AFTER, /* residents, was hit: after a capital, the city */
+	LX_CUE_ORG_WORD,    /* Corp, Bank, Party: an unknown name ending so
+			       is an organisation */
+	LX_CUE_PLACE_WORD,  /* County, Beach, Street: ending so, a place */
+	LX_CUE_APPOSITION,  /* a, the, former: may open "NAME, a ROLE" */
+	LX_CUE_PERSON_VERB, /* said, told: next to an unknown name, a person */
+	LX_CUE_GIVEN_NAME,  /* Mark, Yvonne: an unknown name so begun, a person */
 	LX_NCUE_KINDS
 };
 
@@ -505,7 +511,15 @@ struct lx_scan {
 /* Cue kinds whose words count in lower case only: a capitalised one is
 ** a word of a name ("Time Inc", "Metro Cable", "Bangkok Airport
 ** Authority"), as though the lexicon did not know it. */
-#define LX_LOWER_CUES (1u << LX_CUE_PLACE_AFTER)
+#define LX_LOWER_CUES                                                    \
+	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
+	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME)
+
+/* Cue kinds the passes read from a token's own word slot (t->word),
+** never from its match: a word with no other sense starts no phrase. */
+#define LX_SLOT_CUES                                                     \
+	(1u << LX_CUE_ORG_WORD | 1u << LX_CUE_PLACE_WORD |                \
+	 1u << LX_CUE_GIVEN_NAME)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
@@ -516,7 +530,7 @@ void lx_scan_entities(struct lx_scan *s);
 #define LX_WORD_CUES                                                         \
 	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT |  \
 	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE | \
-	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP)
+	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP | 1u << LX_CUE_PERSON_VERB)
 /* Does sense se fit the text at token i (its length and the case it
 ** fixes)? */
 static inline bool lx_sense_ok(const struct lx_scan *s,
