@@ -106,21 +106,38 @@ char *fc_check_norm_text(struct fc_arena *a, const char *s)
 	return out;
 }
 
-/* "gov:RU" names the same state as "country:RU". */
-static const char *entity_key(struct fc_arena *a, const char *id)
+/*
+** The key of an entity id: "name:x-y", a name the lexicon could not
+** type, is "person:x-y" when the name is a person's. One source may
+** tell what the name is ("Xavo Kessler, 43,") and another not, and the
+** two must still meet in one cluster; so a name keys as the person of
+** the same slug.
+*/
+static const char *id_key(struct fc_arena *a, const char *id)
 {
 	if (!id)
 		return "";
-	if (!strncmp(id, "gov:", 4))
-		return fc_arena_printf(a, "country:%s", id + 4);
+	if (!strncmp(id, "name:", 5))
+		return fc_arena_printf(a, "person:%s", id + 5);
 	return id;
+}
+
+/* For comparing values: besides, "gov:RU" names the same state as
+** "country:RU". */
+static const char *entity_key(struct fc_arena *a, const char *id)
+{
+	if (id && !strncmp(id, "gov:", 4))
+		return fc_arena_printf(a, "country:%s", id + 4);
+	return id_key(a, id);
 }
 
 char *fc_check_item_key(struct fc_arena *a, const struct fc_value *v)
 {
 	switch (v->type) {
-	case FC_VAL_ENTITY:
-		return fc_arena_strdup(a, v->entity.id ? v->entity.id : "");
+	case FC_VAL_ENTITY: {
+		const char *k = id_key(a, v->entity.id);
+		return k ? fc_arena_strdup(a, k) : NULL;
+	}
 	case FC_VAL_TIME:
 		return fc_arena_strndup(a, v->time.value,
 					strnlen(v->time.value,
