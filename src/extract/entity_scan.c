@@ -629,8 +629,15 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		}
 		is_person = true;
 	}
+	/* a given name first: a person's name, also before a place
+	** ("Mark Feldstein, Texas", a list of results or of hometowns),
+	** but where a place stands ("died in Beverly Hills, Calif.") */
+	bool is_given = ncap >= 2 && word_cue(s, i, LX_CUE_GIVEN_NAME) &&
+			!after_abbrev(s, i) &&
+			!word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+			!place_context(s, i);
 	const char *in_country;
-	if (!is_person && !(first->flags & LX_T_HEADLINE) &&
+	if (!is_person && !is_given && !(first->flags & LX_T_HEADLINE) &&
 	    !word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
 	    (in_country = city_of(s, end))) {
 		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
