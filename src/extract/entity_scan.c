@@ -597,6 +597,26 @@ static bool after_abbrev(const struct lx_scan *s, size_t i)
 	       (a->flags & LX_T_CAP) && !(a->flags & LX_T_UPPER);
 }
 
+/* Is token k the word "of" (any case)? */
+static inline bool is_of(const struct lx_scan *s, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	return t->end - t->start == 2 &&
+	       (s->text[t->start] | 0x20) == 'o' &&
+	       (s->text[t->start + 1] | 0x20) == 'f';
+}
+
+/* The "of" inside the name [i, end), or end when none: a person's name
+** has none ("Jack Kirnan of Kidder Peabody" is a person and a firm, the
+** run no one person), a body's may ("Bureau of Metal Statistics"). */
+static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
+{
+	for (size_t k = i + 1; k + 1 < end; k++)
+		if (is_of(s, k))
+			return k;
+	return end;
+}
+
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 static size_t take_unknown(struct lx_scan *s, size_t i)
 {
@@ -677,7 +697,10 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	/* What the name ends with or stands among tells its type: "West
 	** Coast Bank" an organisation, "Marion County" a place, "said Mark
 	** Feldstein" a person; after "the" or "his" it is no person. */
-	if (word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
+	size_t of = of_in(s, i, end);
+	if (word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+	    (of < end && word_cue(s, of - 1, LX_CUE_ORG_WORD))) {
+		/* (also "Bureau of Metal Statistics", "Bank of Japan") */
 		who = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL);
 		if (who)
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
@@ -685,7 +708,8 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		return end;
 	}
 	const struct lx_role *role = NULL;
-	if (!is_person && !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+	if (!is_person && of == end &&
+	    !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
 	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
 	    (person_context(s, i, end, &role) ||
 	     (word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i)))) {
