@@ -239,10 +239,13 @@ static size_t title_name(struct lx_scan *s, size_t j,
 			end = k; /* "Mr Smith IBM" -> "Smith" */
 	if (end == j || is_acronym(s, end - 1))
 		return j;
-	/* Another title right after: the words between belong to one
-	** title ("Deputy City Attorney Terry White"), not a name; nor is
-	** a name of an organisation ("lead manager Wood Gundy Ltd"). */
-	if ((joins(s, end) && lx_tok_sense(s, end, LX_S_ROLE)) ||
+	/* Another title right after, capitalised: the words between
+	** belong to one title ("Deputy City Attorney Terry White"), not a
+	** name (in lower case it opens a phrase of its own: "Gov. Jerry
+	** Brown spokesman Evan Westrup"); nor is a name of an organisation
+	** ("lead manager Wood Gundy Ltd"). */
+	if ((joins(s, end) && (s->t.v[end].flags & LX_T_CAP) &&
+	     lx_tok_sense(s, end, LX_S_ROLE)) ||
 	    word_cue(s, end - 1, LX_CUE_ORG_WORD))
 		return j;
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
@@ -646,8 +649,15 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		}
 		is_person = true;
 	}
+	/* a given name first: a person's name, also before a place
+	** ("Mark Feldstein, Texas", a list of results or of hometowns),
+	** but where a place stands ("died in Beverly Hills, Calif.") */
+	bool is_given = ncap >= 2 && word_cue(s, i, LX_CUE_GIVEN_NAME) &&
+			!after_abbrev(s, i) &&
+			!word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+			!place_context(s, i);
 	const char *in_country;
-	if (!is_person && !(first->flags & LX_T_HEADLINE) &&
+	if (!is_person && !is_given && !(first->flags & LX_T_HEADLINE) &&
 	    !word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
 	    (in_country = city_of(s, end))) {
 		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
