@@ -112,9 +112,9 @@ static const struct lcase cases[] = {
 	{"Officials at Tidewater Shipping Lines denied the report.\n"
 	 "Tidewater Shipping Lines Denies Report About Iran\n",
 	 {"attribution 13-44 'Tidewater Shipping Lines denied' "
-	  "source=name:tidewater-shipping-lines",
+	  "source=org:tidewater-shipping-lines",
 	  "entity 13-37 'Tidewater Shipping Lines' "
-	  "name:tidewater-shipping-lines (Tidewater Shipping Lines) other - -",
+	  "org:tidewater-shipping-lines (Tidewater Shipping Lines) org - -",
 	  "negation 38-44 'denied'",
 	  "negation 82-88 'Denies'",
 	  "entity 102-106 'Iran' country:IR (Iran) country IR -", NULL}},
