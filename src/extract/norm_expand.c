@@ -313,43 +313,43 @@ static void emit_alternation(struct expand *e, const char *rx, size_t len,
 		emit(e, rx, len, node, off);
 }
 
-/* emit_table_new, or the bytes it made for table ti before (both by
-** emit_alternation). */
+/* The bytes made from out.len at on, "(?:...)", without that group. */
+static void unwrap_from(struct expand *e, size_t at)
+{
+	size_t len = e->out.len - at;
+	if (e->out.err || len <= 4 || memcmp(e->out.p + at, "(?:", 3) ||
+	    e->out.p[e->out.len - 1] != ')')
+		return;
+	memmove(e->out.p + at, e->out.p + at + 3, len - 4);
+	if (!e->is_mapless)
+		memmove(e->map + at, e->map + at + 3,
+			(len - 4) * sizeof(*e->map));
+	e->out.len -= 4;
+	e->out.p[e->out.len] = '\0';
+}
+
+/* emit_table_new, or the bytes it made for table ti before, placed as
+** emit_alternation places them. */
 static void emit_table(struct expand *e, int ti, const struct fc_ynode *node,
 		       size_t off)
 {
 	struct table_rx *c =
 		e->cache ? &e->cache[2 * (size_t)ti + e->p->is_caseless] : NULL;
-	if (c && !c->is_made) {
-		size_t at = e->out.len;
-		emit_table_new(e, &e->n->tables[ti], node, off);
-		if (e->out.err)
-			return;
-		c->len = e->out.len - at;
-		c->rx = malloc(c->len ? c->len : 1);
-		if (!c->rx)
-			return; /* it stays as made */
-		memcpy(c->rx, e->out.p + at, c->len);
-		c->is_made = true;
-		e->out.len = at; /* made again below, by emit_alternation */
-	}
-	if (c) {
+	if (c && c->is_made) {
 		emit_alternation(e, c->rx, c->len, node, off);
 		return;
 	}
-	/* no cache: made here, then placed */
 	size_t at = e->out.len;
 	emit_table_new(e, &e->n->tables[ti], node, off);
 	if (e->out.err)
 		return;
 	size_t len = e->out.len - at;
-	char *rx = malloc(len ? len : 1);
-	if (!rx)
-		return;
-	memcpy(rx, e->out.p + at, len);
-	e->out.len = at;
-	emit_alternation(e, rx, len, node, off);
-	free(rx);
+	if (c && (c->rx = malloc(len ? len : 1))) {
+		memcpy(c->rx, e->out.p + at, len);
+		c->len = len;
+		c->is_made = true;
+	}
+	unwrap_from(e, at);
 }
 
 static void unknown_ref(struct expand *e, const struct fc_ynode *node,
@@ -430,21 +430,6 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 			e->map[at + k] = (struct srcpos){node, (uint32_t)off};
 	}
 	emit(e, ")", 1, node, off);
-}
-
-/* The bytes made from out.len at on, "(?:...)", without that group. */
-static void unwrap_from(struct expand *e, size_t at)
-{
-	size_t len = e->out.len - at;
-	if (e->out.err || len < 4 || memcmp(e->out.p + at, "(?:", 3) ||
-	    e->out.p[e->out.len - 1] != ')')
-		return;
-	memmove(e->out.p + at, e->out.p + at + 3, len - 4);
-	if (!e->is_mapless)
-		memmove(e->map + at, e->map + at + 3,
-			(len - 4) * sizeof(*e->map));
-	e->out.len -= 4;
-	e->out.p[e->out.len] = '\0';
 }
 
 /* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
