@@ -203,9 +203,9 @@ void lx_gaz_scratch_free(struct fc_lexicon *l);
 
 /*
 ** Hashes. A token's hash (lx_hash_tok) mixes its normalised form 16
-** bytes at a time, zero padded (eight bytes or fewer: lx_hash_short): the tokenizer gets one for the bytes of
-** an ASCII word straight from the register it lowered them in, with no
-** step per byte. A phrase's hash joins its tokens' hashes in order
+** bytes at a time, zero padded (eight bytes or fewer: lx_hash_short):
+** the tokenizer gets one for the bytes of an ASCII word straight from
+** the register it lowered them in, with no step per byte. A phrase's hash joins its tokens' hashes in order
 ** (lx_hash_join), so a longer phrase's hash is one step from a shorter
 ** one's and needs no look at its bytes.
 */
@@ -514,12 +514,6 @@ struct lx_scan {
 #define LX_LOWER_CUES                                                    \
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME)
-
-/* Cue kinds the passes read from a token's own word slot (t->word),
-** never from its match: a word with no other sense starts no phrase. */
-#define LX_SLOT_CUES                                                     \
-	(1u << LX_CUE_ORG_WORD | 1u << LX_CUE_PLACE_WORD |                \
-	 1u << LX_CUE_GIVEN_NAME)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
