@@ -205,9 +205,10 @@ void lx_gaz_scratch_free(struct fc_lexicon *l);
 ** Hashes. A token's hash (lx_hash_tok) mixes its normalised form 16
 ** bytes at a time, zero padded (eight bytes or fewer: lx_hash_short):
 ** the tokenizer gets one for the bytes of an ASCII word straight from
-** the register it lowered them in, with no step per byte. A phrase's hash joins its tokens' hashes in order
-** (lx_hash_join), so a longer phrase's hash is one step from a shorter
-** one's and needs no look at its bytes.
+** the register it lowered them in, with no step per byte. A phrase's
+** hash joins its tokens' hashes in order (lx_hash_join), so a longer
+** phrase's hash is one step from a shorter one's and needs no look at
+** its bytes.
 */
 static inline uint64_t lx_hash_block(uint64_t h, uint64_t a, uint64_t b)
 {
