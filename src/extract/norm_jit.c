@@ -120,54 +120,13 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 	return jit_match(n, pi, text, end, off, md, tally);
 }
 
-/*
-** The tries at the starts of q from *k on (none before *off), until one
-** matches or a limit stops one: the scan's common case, with the JIT
-** copy looked up once it is made (hot() for each try until then, which
-** counts the interpreted tries) and the queue in locals (the build does
-** not assume strict aliasing: each store through k would reload q).
-*/
-static int queue_match(const struct fc_norm *n, size_t pi,
-		       const struct norm_startq *q, size_t *k, const char *text,
-		       size_t end, PCRE2_SIZE from, pcre2_match_data *md)
-{
-	const pcre2_code *code = n->patterns[pi].code;
-	struct norm_jit *j = n->jit ? &n->jit[pi] : NULL;
-	pcre2_code *c =
-		j ? atomic_load_explicit(&j->code, memory_order_acquire) : NULL;
-	const uint32_t *v = q->v;
-	size_t kk = *k, nq = q->n;
-	int rc = PCRE2_ERROR_NOMATCH;
-	while (kk < nq && rc == PCRE2_ERROR_NOMATCH) {
-		PCRE2_SIZE at = v[kk++];
-		if (at < from)
-			continue;
-		if (!c && j)
-			c = hot(j, code);
-		if (c) {
-			rc = pcre2_jit_match(c, (PCRE2_SPTR)text, end, at,
-					     PCRE2_NO_UTF_CHECK, md, n->mctx);
-			continue;
-		}
-		rc = pcre2_match(code, (PCRE2_SPTR)text, end, at,
-				 PCRE2_NO_UTF_CHECK, md, n->mctx);
-		if (rc >= 0 && j)
-			atomic_fetch_add_explicit(&j->matches, 1,
-						  memory_order_relaxed);
-	}
-	*k = kk;
-	return rc;
-}
-
 int norm_next_match(const struct fc_norm *n, size_t pi,
 		    const struct norm_startq *q, size_t *k, const char *text,
 		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md,
 		    struct fc_tally *tally)
 {
 	int rc = PCRE2_ERROR_NOMATCH;
-	if (q && __builtin_expect(tally == NULL, 1)) {
-		rc = queue_match(n, pi, q, k, text, end, *off, md);
-	} else if (q) {
+	if (q) {
 		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
 			PCRE2_SIZE at = q->v[(*k)++];
 			if (at >= *off)
