@@ -38,26 +38,6 @@
 
 #define WALK_MAX 256 /* bytes a walk reads at most (walk_end) */
 
-/* The bytes of a UTF-8 character with lead byte c (0: not a lead byte). */
-static inline unsigned utf8_len(unsigned c)
-{
-	return c >= 0xC0 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-		: c >= 0xF0 && c < 0xF8 ? 4 : 0;
-}
-
-/* Is x[p] the lead byte of a whole character below e? */
-static inline bool is_whole_char(const unsigned char *x, uint32_t p,
-				 uint32_t e)
-{
-	unsigned k = utf8_len(x[p]);
-	if (!k || e - p < k)
-		return false;
-	for (unsigned j = 1; j < k; j++)
-		if ((x[p + j] & 0xC0) != 0x80)
-			return false;
-	return true;
-}
-
 /* Queue position p for pattern j (once: positions come in order). */
 static inline void push(struct norm_walk *w, size_t j, uint32_t p)
 {
@@ -242,7 +222,8 @@ walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
 {
 	const struct norm_scan *t = w->t;
 	unsigned c = x[p];
-	if (c >= 0x80 && is_whole_char(x, p, e)) {
+	size_t ck = c >= 0x80 ? fc_utf8_seq_len(x + p, e - p) : 0;
+	if (ck >= 2) {
 		/* a character above ASCII: a string's class holds its lead
 		** byte, and the string goes on at the next character */
 		uint32_t tr = w->d->start_hi[c - 0x80];
@@ -250,7 +231,7 @@ walk_start(struct norm_walk *w, const unsigned char *x, uint32_t p,
 					     UNKNOWN)
 			return;
 		report(w, tr & 0xFFFF, p, active);
-		walk_on(w, x, p, p + utf8_len(c), tr >> 16, e, active);
+		walk_on(w, x, p, p + (uint32_t)ck, tr >> 16, e, active);
 		return;
 	}
 	if (c >= 0x80) {
@@ -377,11 +358,10 @@ static void add_sym_char(uint32_t **v, size_t *n, size_t *cap, bool *is_oom,
 	while (*s == ' ')
 		s++;
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned k = utf8_len(u[0]);
-	if (!k || strnlen(s, k) < k ||
-	    !norm_grow((void **)v, sizeof(**v), cap, *n + 1, is_oom))
+	size_t k = fc_utf8_seq_len(u, strnlen(s, 4));
+	if (k < 2 || !norm_grow((void **)v, sizeof(**v), cap, *n + 1, is_oom))
 		return;
-	(*v)[(*n)++] = pack_char(u, k);
+	(*v)[(*n)++] = pack_char(u, (unsigned)k);
 }
 
 static int cmp_char(const void *a, const void *b)
@@ -448,14 +428,14 @@ static void make_sym_chars(struct norm_walk *w)
 static bool sym_char_is_anchor(struct norm_walk *w, const unsigned char *x,
 			       uint32_t i, uint32_t e)
 {
-	if (!is_whole_char(x, i, e))
+	size_t k = fc_utf8_seq_len(x + i, e - i);
+	if (k < 2)
 		return true;
-	unsigned k = utf8_len(x[i]);
 	if (!w->is_symch)
 		make_sym_chars(w);
 	if (!w->symch)
 		return true;
-	uint32_t ch = pack_char(x + i, k);
+	uint32_t ch = pack_char(x + i, (unsigned)k);
 	for (uint32_t j = w->symch_at[x[i] - 0xC0];
 	     j < w->symch_at[x[i] - 0xC0 + 1]; j++)
 		if (w->symch[j] == ch)
