@@ -75,6 +75,25 @@ void fc_buf_add(struct fc_buf *b, const void *p, size_t n)
 	b->p[b->len] = '\0';
 }
 
+void fc_buf_add_buf(struct fc_buf *b, struct fc_buf *from)
+{
+	if (b->len || b->err || from->len > b->max) {
+		fc_buf_add(b, from->p, from->len);
+		fc_buf_reset(from);
+		return;
+	}
+	/* b is empty: the two exchange their memory (megabytes of lines
+	** are not copied), and from keeps b's for its next contents */
+	char *p = b->p;
+	size_t cap = b->cap;
+	b->p = from->p;
+	b->cap = from->cap;
+	b->len = from->len;
+	from->p = p;
+	from->cap = cap;
+	fc_buf_reset(from);
+}
+
 char *fc_buf_room(struct fc_buf *b, size_t n)
 {
 	if (!fits(b, n) && !reserve(b, n))

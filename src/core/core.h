@@ -32,6 +32,9 @@ void fc_buf_add(struct fc_buf *b, const void *p, size_t n);
 void fc_buf_adds(struct fc_buf *b, const char *s);
 void fc_buf_addc(struct fc_buf *b, char c);
 void fc_buf_printf(struct fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
+/* Append from's contents to b and empty from: when b is empty, by
+** exchanging the two buffers' memory rather than copying. */
+void fc_buf_add_buf(struct fc_buf *b, struct fc_buf *from);
 /*
 ** Room for n more bytes at the end (and the NUL after them), to write
 ** into directly; then fc_buf_used(b, k) with k <= n appends what was

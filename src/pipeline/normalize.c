@@ -430,27 +430,6 @@ static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
 	va_end(ap);
 }
 
-/* Append a piece's JSON lines (from) to out: when out is empty, by
-** handing over from's memory (out's goes to from, for its next piece),
-** not by copying megabytes. */
-static void take_out(struct fc_buf *out, struct fc_buf *from)
-{
-	if (out->len || out->err || from->len > out->max) {
-		fc_buf_add(out, from->p, from->len);
-		return;
-	}
-	char *p = out->p;
-	size_t cap = out->cap;
-	out->p = from->p;
-	out->cap = from->cap;
-	out->len = from->len;
-	from->p = p;
-	from->cap = cap;
-	from->len = 0;
-	if (p)
-		p[0] = '\0';
-}
-
 /*
 ** Write out the pieces that are done, in order, until piece `until` (a
 ** sequence number) is written: the caller's thread helps with A and B,
@@ -488,7 +467,7 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 			st = sl->st;
 		s->nlimit += sl->piece.nlimit;
 		if (!st && sl->out.len)
-			take_out(s->out, &sl->out);
+			fc_buf_add_buf(s->out, &sl->out);
 		if (!st && s->out->err)
 			st = s->out->err;
 		fc_buf_reset(&sl->out);

@@ -362,6 +362,35 @@ static void test_buf_limit_is_sticky(void **state)
 	fc_buf_finish(&b);
 }
 
+/* fc_buf_add_buf: into an empty buffer by exchanging memory (from keeps
+** the other's for its next contents), else by copying; over the limit
+** of b, nothing is taken. */
+static void test_buf_add_buf(void **state)
+{
+	(void)state;
+	struct fc_buf b, from;
+	fc_buf_init(&b, 0);
+	fc_buf_init(&from, 0);
+	fc_buf_adds(&from, "one line\n");
+	const char *mem = from.p;
+	fc_buf_add_buf(&b, &from);
+	assert_ptr_equal(b.p, mem);
+	assert_string_equal(fc_buf_cstr(&b), "one line\n");
+	assert_int_equal(from.len, 0);
+	fc_buf_adds(&from, "two\n");
+	fc_buf_add_buf(&b, &from);
+	assert_string_equal(fc_buf_cstr(&b), "one line\ntwo\n");
+	assert_int_equal(from.len, 0);
+	fc_buf_finish(&b);
+	fc_buf_init(&b, 4);
+	fc_buf_adds(&from, "too long");
+	fc_buf_add_buf(&b, &from);
+	assert_int_equal(b.err, FC_ELIMIT);
+	assert_int_equal(b.len, 0);
+	fc_buf_finish(&b);
+	fc_buf_finish(&from);
+}
+
 static void test_slug_and_utf8(void **state)
 {
 	(void)state;
@@ -508,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_json_escapes_and_numbers),
 		cmocka_unit_test(test_buf_limit_is_sticky),
+		cmocka_unit_test(test_buf_add_buf),
 		cmocka_unit_test(test_slug_and_utf8),
 		cmocka_unit_test(test_duration_labels_in_words),
 		cmocka_unit_test(test_diag_excerpt_is_safe_and_windowed),
