@@ -15,22 +15,12 @@
 
 static struct fc_rules *rules;
 
+/* (the built-in rules, kept for the helpers below) */
 static int setup(void **state)
 {
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	const char *dirs[] = {FC_SOURCE_ROOT "/rules/normalizers", NULL};
-	fc_status st = fc_rules_load(dirs, 0, &rules, &d);
-	fc_diags_finish(&d);
-	return st ? -1 : 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
+	int rc = fc_test_rules_setup(state);
+	rules = *state;
+	return rc;
 }
 
 static const char text[] =
@@ -223,5 +213,5 @@ int main(void)
 		cmocka_unit_test(test_tensememo_same_as_fresh),
 		cmocka_unit_test(test_tensememo_many_words),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fc_test_rules_teardown);
 }
