@@ -475,6 +475,9 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* Output buffer kept between blocks, at most. */
+#define FLUSH_KEEP (8u << 20)
+
 /* Write out what b holds to standard output; false when it fails. */
 static bool flush_out(const struct cli *cli, struct fc_buf *b)
 {
@@ -482,6 +485,10 @@ static bool flush_out(const struct cli *cli, struct fc_buf *b)
 	bool ok = !b->err &&
 		  (!b->len || fwrite(b->p, 1, b->len, stdout) == b->len);
 	fc_buf_reset(b);
+	if (b->cap > FLUSH_KEEP) { /* a hostile text's lines: give back */
+		fc_buf_finish(b);
+		fc_buf_init(b, 0);
+	}
 	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
 	return ok;
 }
