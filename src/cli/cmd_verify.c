@@ -30,6 +30,8 @@ static const char VERIFY_HELP[] =
 	"  --cache PATH     the fetch cache (default: CORPUS-NAME.cache.db beside\n"
 	"                   corpus.yaml)\n"
 	"  --timeout S, --delay S  for --fetch, as for 'factcross fetch'\n"
+	"  --max-source-mb N  refuse a source with more than N MiB of text (a\n"
+	"                   page's main text), an input error (default: 4)\n"
 	"  --rules DIR      add rule files; a rule with a built-in id replaces it\n"
 	"  --no-builtin     do not load the built-in rules\n"
 	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
@@ -50,6 +52,7 @@ static const char EXTRACT_HELP[] =
 	"options:\n"
 	"  --format jsonl   the only format (default)\n"
 	"  --fetch, --cache PATH, --timeout S, --delay S: as for verify\n"
+	"  --max-source-mb N: as for verify\n"
 	"  --rules DIR, --no-builtin, --color WHEN, -q, --time: as for verify\n";
 
 static const char NORMALIZE_HELP[] =
@@ -147,7 +150,23 @@ struct run_opts {
 	const char *corpus;
 	bool is_fetch;
 	struct cli_fetch fetch;
+	size_t max_source; /* bytes; 0: the default */
 };
+
+/* --max-source-mb N: a whole number of MiB, 1 to 1024. */
+static int parse_max_source(struct cli *cli, const char *arg, size_t *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 1024)
+		return cli_usage_error(cli,
+				       "--max-source-mb takes a whole number "
+				       "of MiB from 1 to 1024, not '%s'",
+				       arg);
+	*out = (size_t)v << 20;
+	return EXIT_DONE;
+}
 
 static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		     int argc, char **argv, struct run_opts *o, bool is_extract)
@@ -161,6 +180,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"fetch", no_argument, NULL, OPT_FETCH},
 		{"time", no_argument, NULL, OPT_TIME},
+		{"max-source-mb", required_argument, NULL, OPT_MAX_SOURCE},
 		FETCH_LONG_OPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -204,6 +224,13 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		case OPT_NO_DB: o->no_db = true; break;
 		case OPT_FETCH: o->is_fetch = true; break;
 		case OPT_TIME: cli->is_time = true; break;
+		case OPT_MAX_SOURCE: {
+			int rc2 = parse_max_source(cli, optarg,
+						   &o->max_source);
+			if (rc2)
+				return rc2;
+			break;
+		}
 		case OPT_FAIL_ON: {
 			int rc2 = parse_fail_on(cli, optarg, &o->fail_on);
 			if (rc2)
@@ -309,6 +336,7 @@ static int run(struct cli *cli, struct run_opts *o, int stop_after,
 		.cache = cache,
 		.now = (int64_t)time(NULL),
 		.max_age = FC_WEB_MAX_AGE,
+		.max_source = o->max_source,
 	};
 	st = fc_verify_cached(*rules, *corpus, &vo, &wo, &d);
 	cli_progress(cli, "", 1, 1);
