@@ -521,6 +521,21 @@ static bool flush_out(const struct cli *cli, struct fc_buf *b)
 	return ok;
 }
 
+/* The stream's sink: each piece's lines leave as they are made. */
+struct out_sink {
+	const struct cli *cli;
+	bool is_failed;
+};
+
+static fc_status sink_out(void *ud, struct fc_buf *b)
+{
+	struct out_sink *o = ud;
+	if (flush_out(o->cli, b))
+		return FC_OK;
+	o->is_failed = true;
+	return FC_EIO;
+}
+
 /*
 ** The mentions of arg, or of standard input (arg NULL), as JSON lines:
 ** the text goes through fc_norm_stream in blocks, so any length is read
@@ -537,6 +552,9 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	fc_status st = arg || block ? fc_norm_stream_create(rules, ref, &b, &ns)
 				    : FC_ENOMEM;
 	int rc = EXIT_DONE;
+	struct out_sink sink = {cli, false};
+	if (!st)
+		fc_norm_stream_set_sink(ns, sink_out, &sink);
 	if (!st && arg)
 		st = fc_norm_stream_feed(ns, arg, strlen(arg), d);
 	/* on a terminal, a progress line: MiB read (of the file's size) */
@@ -568,7 +586,9 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		cli_progress(cli, "", 1, 1); /* clears the line */
 	if (!st && !rc)
 		st = fc_norm_stream_finish(ns, d);
-	if (st)
+	if (sink.is_failed)
+		rc = EXIT_ENV; /* standard output could not be written */
+	else if (st)
 		rc = cli_fail(cli, d, st);
 	else if (!rc && (!flush_out(cli, &b) || fflush(stdout)))
 		rc = EXIT_ENV;

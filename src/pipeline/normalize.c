@@ -208,6 +208,8 @@ struct fc_norm_stream {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct fc_timing *timing; /* --time: r's collector, or NULL */
+	fc_status (*sink)(void *ud, struct fc_buf *out); /* or NULL */
+	void *sink_ud;
 };
 
 static bool is_ws(char c)
@@ -314,6 +316,15 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 		fc_buf_room(&sl->out, want);
 	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
 					     &sl->out);
+	if (!sl->st && !sl->d.n) {
+		/* its lines are made: the mentions go now, not when the
+		** piece's turn to be written comes (no diagnostic points
+		** into the arena either) */
+		sl->doc.mentions = NULL;
+		sl->doc.nmentions = 0;
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+	}
 	if (s->timing) {
 		fc_timing_add_stage(s->timing, FC_TS_LEXICON, t1 - t0);
 		fc_timing_add_stage(s->timing, FC_TS_OUTPUT, fc_ticks() - t1);
@@ -495,6 +506,8 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 			fc_buf_add_buf(s->out, &sl->out);
 		if (!st && s->out->err)
 			st = s->out->err;
+		if (!st && s->sink && s->out->len)
+			st = s->sink(s->sink_ud, s->out);
 		fc_buf_reset(&sl->out);
 		keep_room(sl);
 		fc_arena_finish(&sl->arena);
@@ -774,6 +787,14 @@ void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes)
 void fc_norm_stream_set_piece_max(struct fc_norm_stream *s, size_t bytes)
 {
 	s->piece_max = bytes > s->piece_min ? bytes : s->piece_min + 1;
+}
+
+void fc_norm_stream_set_sink(struct fc_norm_stream *s,
+			     fc_status (*fn)(void *ud, struct fc_buf *out),
+			     void *ud)
+{
+	s->sink = fn;
+	s->sink_ud = ud;
 }
 
 size_t fc_norm_stream_npieces(const struct fc_norm_stream *s)
