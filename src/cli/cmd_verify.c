@@ -153,21 +153,6 @@ struct run_opts {
 	size_t max_source; /* bytes; 0: the default */
 };
 
-/* --max-source-mb N: a whole number of MiB, 1 to 1024. */
-static int parse_max_source(struct cli *cli, const char *arg, size_t *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 1 || v > 1024)
-		return cli_usage_error(cli,
-				       "--max-source-mb takes a whole number "
-				       "of MiB from 1 to 1024, not '%s'",
-				       arg);
-	*out = (size_t)v << 20;
-	return EXIT_DONE;
-}
-
 static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		     int argc, char **argv, struct run_opts *o, bool is_extract)
 {
@@ -225,8 +210,8 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		case OPT_FETCH: o->is_fetch = true; break;
 		case OPT_TIME: cli->is_time = true; break;
 		case OPT_MAX_SOURCE: {
-			int rc2 = parse_max_source(cli, optarg,
-						   &o->max_source);
+			int rc2 = cli_max_source(cli, optarg,
+						 &o->max_source);
 			if (rc2)
 				return rc2;
 			break;

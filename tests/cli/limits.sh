@@ -66,6 +66,10 @@ run extract "$C" -q --max-source-mb 1
 expect_rc 2 "extract: a source above --max-source-mb 1"
 expect_err_line "$C/corpus.yaml:6:5: error: source 'long' ($C/long.txt) has more than 1 MiB of text, the limit (--max-source-mb)"
 expect_no_out
+run check "$SEED/000_6cb9a9ae1e300ea4.txt" --against "$C" -q --max-source-mb 1
+expect_rc 2 "check: a corpus source above --max-source-mb 1"
+expect_err_line "$C/corpus.yaml:6:5: error: source 'long' ($C/long.txt) has more than 1 MiB of text, the limit (--max-source-mb)"
+expect_no_out
 # a source of exactly the limit is read
 head -c $((1 << 20)) "$C/long.txt" >"$C/long.tmp" && mv "$C/long.tmp" "$C/long.txt"
 run verify "$C" -q --max-source-mb 1 --format json --output - --no-db
@@ -78,6 +82,9 @@ expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB f
 run verify "$C" --max-source-mb 4MB
 expect_rc 2 "--max-source-mb 4MB"
 expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not '4MB'"
+run check "$SEED/000_6cb9a9ae1e300ea4.txt" --against "$C" --max-source-mb 2048
+expect_rc 2 "check --max-source-mb 2048"
+expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not '2048'"
 run verify --help
 expect_rc 0 "verify --help"
 expect_out_line "  --max-source-mb N  refuse a source with more than N MiB of text (a"
