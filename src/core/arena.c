@@ -1,5 +1,13 @@
 /*
 ** arena.c: bump allocation for one run (corpus) or one rule suite.
+**
+** Small blocks are cut from the head chunk (64 KiB); a block above BIG
+** gets a chunk of its own, linked behind the head so that the head's room
+** stays in use. Growing arrays: fc_arena_grow extends the head's last
+** block where it is, else copies (the old block stays, as callers may
+** hold it); fc_arena_regrow reallocates a big array's own chunk, for the
+** one array that nothing points into and that grows to millions of
+** elements on hostile text (a document's mentions).
 */
 #include <stdarg.h>
 #include <stdint.h>
@@ -152,7 +160,7 @@ static size_t grown_cap(size_t elem, size_t cap, size_t need)
 	return ncap;
 }
 
-/* Is p[0, n) the last block of the head chunk, with room for more more
+/* Is p[0, n) the last block of the head chunk, with room for `more`
 ** bytes after it? Then it grows where it is. */
 static bool grows_in_head(const struct fc_arena *a, const void *p, size_t n,
 			  size_t more)
