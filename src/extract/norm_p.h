@@ -211,6 +211,7 @@ enum {
 	NORM_WF_SCALE_SHORT, NORM_WF_ORDINAL, NORM_WF_FRAC_DEN,
 	NORM_WF_FRAC_ONE, NORM_WF_FRAC_TENS, NORM_WF_ARTICLE, NORM_WF_JOINER,
 	NORM_WF_POINT, NORM_WF_OF,
+	NORM_WF_GAME, /* table game_cue (norm_time.c) */
 	NORM_NWF
 };
 #define NORM_WF_BITS 2048 /* per table: 2 bits a key */
