@@ -159,6 +159,23 @@ struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m)
 		       : NULL;
 }
 
+/* buf (capacity *cap elements of size elem) with room for need, moved
+** if it must grow (a first allocation holds at least first); NULL when
+** out of memory (buf and *cap are then as they were). */
+static void *grow(void *buf, size_t *cap, size_t need, size_t elem,
+		  size_t first)
+{
+	if (buf && need <= *cap)
+		return buf;
+	size_t nc = *cap ? 2 * *cap : first;
+	while (nc < need)
+		nc *= 2;
+	void *g = realloc(buf, nc * elem);
+	if (g)
+		*cap = nc;
+	return g;
+}
+
 /* The scan's order: longest span, then longer match, priority, pattern. */
 static int cmp_cand(const void *x, const void *y)
 {
@@ -194,14 +211,10 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		mm.end = (uint32_t)ov[2 * p->span_group + 1];
 	}
 	struct window *w = lb->cur;
-	if (w->nc + 2 > w->cap) {
-		size_t nc = w->cap ? 2 * w->cap : 32;
-		struct norm_cand *g = realloc(w->c, nc * sizeof(*g));
-		if (!g)
-			return false;
-		w->c = g;
-		w->cap = nc;
-	}
+	struct norm_cand *gc = grow(w->c, &w->cap, w->nc + 2, sizeof(*gc), 32);
+	if (!gc)
+		return false;
+	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
 	int k = norm_time_produce(&mm, out);
@@ -215,24 +228,16 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		/* keep the ovector: the match is counted again from the
 		** date before it (resolve_chains) */
 		uint32_t nov = pcre2_get_ovector_count(lb->md);
-		if (w->nch + 1 > w->capch) {
-			size_t nc = w->capch ? 2 * w->capch : 8;
-			struct chain *g = realloc(w->ch, nc * sizeof(*g));
-			if (!g)
-				return false;
-			w->ch = g;
-			w->capch = nc;
-		}
-		if (w->nov + 2 * nov > w->capov) {
-			size_t nc = w->capov ? 2 * w->capov : 64;
-			while (nc < w->nov + 2 * nov)
-				nc *= 2;
-			PCRE2_SIZE *g = realloc(w->ov, nc * sizeof(*g));
-			if (!g)
-				return false;
-			w->ov = g;
-			w->capov = nc;
-		}
+		struct chain *gh = grow(w->ch, &w->capch, w->nch + 1,
+					sizeof(*gh), 8);
+		if (gh)
+			w->ch = gh;
+		PCRE2_SIZE *go = gh ? grow(w->ov, &w->capov, w->nov + 2 * nov,
+					   sizeof(*go), 64)
+				    : NULL;
+		if (!go)
+			return false;
+		w->ov = go;
 		memcpy(w->ov + w->nov, ov, 2 * nov * sizeof(*ov));
 		w->ch[w->nch++] = (struct chain){
 			.order = (uint32_t)pi, .start = mm.start,
@@ -379,13 +384,10 @@ static bool resolve_chains(struct norm_lookback *lb,
 {
 	if (!w->nch)
 		return true;
-	if (w->nc > w->capacc) {
-		size_t *g = realloc(w->acc, w->nc * sizeof(*g));
-		if (!g)
-			return false;
-		w->acc = g;
-		w->capacc = w->nc;
-	}
+	size_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
+	if (!ga)
+		return false;
+	w->acc = ga;
 	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
 	size_t na = 0;
 	for (size_t i = 0; i < w->nc; i++) {

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "extract/norm_p.h"
+#include "extract/norm_tense_p.h"
 
 static const char *const mod_names[] = {
 	"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER",
@@ -171,23 +172,16 @@ void norm_put_cap(char *buf, size_t cap, const char *s, size_t len)
 /* ---- date -------------------------------------------------------------- */
 
 /* Does t[k] end a sentence ('.', '!' or '?' before a blank, or a blank
-** line)? A '.' after one capital or a short abbreviation ("U.S.",
-** "Mr.") does not. */
+** line)? A '.' of "U.S." or "Mr." does not (tw_is_full_stop). */
 static bool ends_sentence(const char *t, uint32_t k, uint32_t hi)
 {
 	char c = t[k];
 	if (c == '\n')
 		return k + 1 < hi && t[k + 1] == '\n';
-	if ((c != '.' && c != '!' && c != '?') ||
-	    (k + 1 < hi && t[k + 1] != ' ' && t[k + 1] != '\n'))
-		return false;
-	if (c != '.')
-		return true;
-	uint32_t b = k;
-	while (b > 0 && k - b < 4 && (t[b - 1] | 0x20) >= 'a' &&
-	       (t[b - 1] | 0x20) <= 'z')
-		b--;
-	return k - b >= 4 || (k > b && t[b] >= 'a' && t[b] <= 'z');
+	if (c == '.')
+		return tw_is_full_stop(t, k, 0, hi);
+	return (c == '!' || c == '?') &&
+	       (k + 1 >= hi || t[k + 1] == ' ' || t[k + 1] == '\n');
 }
 
 static bool is_stop(char c)
@@ -245,7 +239,8 @@ static bool is_game(const struct norm_match *m)
 		}
 		uint32_t j = i;
 		while (j < e && (is_digit(t[j]) || t[j] == '-' ||
-				 ((t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z')))
+				 ((t[j] | 0x20) >= 'a' &&
+				  (t[j] | 0x20) <= 'z')))
 			j++;
 		uint32_t we = j;
 		while (we > i && t[we - 1] == '-')
@@ -274,7 +269,8 @@ static bool is_game(const struct norm_match *m)
 ** base on a date: "last_day" ("the last day of October": the day is the
 ** month's last), "week" ("the week of March 6": the ISO week holding
 ** it), "delivery" (a futures month: at or after the reference's),
-** "game" (a quarter: none in a sentence about a game, is_game). unit M with rel and no month: "the 20th of next month".
+** "game" (a quarter: none in a sentence about a game, is_game). unit M
+** with rel and no month: "the 20th of next month".
 */
 static int prod_date(const struct norm_match *m, struct norm_cand *out)
 {

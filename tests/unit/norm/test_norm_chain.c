@@ -9,73 +9,33 @@
 
 #include "fc_test.h"
 
-static struct fc_rules *rules;
-
-static int setup(void **state)
+/* The value of span in text at ref (group state: the rules). */
+static const char *val(void **state, struct fc_arena *a, const char *text,
+		       const char *ref, const char *span)
 {
-	(void)state;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	const char *dirs[] = {FC_SOURCE_ROOT "/rules/normalizers", NULL};
-	fc_status st = fc_rules_load(dirs, 0, &rules, &d);
-	fc_diags_finish(&d);
-	return st ? -1 : 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	fc_rules_destroy(rules);
-	return 0;
-}
-
-/* Normalize text at ref into doc (arena a). */
-static void run(struct fc_arena *a, struct fc_document *doc, const char *text,
-		const char *ref)
-{
-	memset(doc, 0, sizeof(*doc));
-	doc->text = fc_arena_strdup(a, text);
-	doc->text_len = strlen(text);
-	doc->published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(rules, a, doc, &d), FC_OK);
-	assert_int_equal(d.nerr, 0);
-	fc_diags_finish(&d);
-}
-
-/* The value of the nth (0-based) time mention with this text. */
-static const char *value_of(const struct fc_document *doc, const char *span,
-			    int nth)
-{
-	for (size_t i = 0; i < doc->nmentions; i++) {
-		const struct fc_mention *m = &doc->mentions[i];
-		if (m->kind == FC_MENTION_TIME &&
-		    m->end - m->start == strlen(span) &&
-		    !memcmp(doc->text + m->start, span, strlen(span)) &&
-		    nth-- == 0)
-			return m->time.value;
-	}
-	return NULL;
+	const char *v = fc_test_time_value(*state, a, text, ref, span);
+	assert_non_null(v);
+	return v;
 }
 
 static void test_chain_links(void **state)
 {
-	(void)state;
 	struct fc_arena a;
 	fc_arena_init(&a);
-	struct fc_document doc;
-	run(&a, &doc,
-	    "In 1910 the company was founded. The following year it moved "
-	    "to Ohio. A year later it closed. Last year it reopened.",
-	    "1995-06-15");
-	assert_string_equal(value_of(&doc, "The following year", 0), "1911");
-	assert_string_equal(value_of(&doc, "A year later", 0), "1912");
-	assert_string_equal(value_of(&doc, "Last year", 0), "1994");
-	run(&a, &doc, "Two days later, he resigned. The next day, he left.",
-	    "1995-06-15");
-	assert_string_equal(value_of(&doc, "Two days later", 0), "1995-06-17");
-	assert_string_equal(value_of(&doc, "The next day", 0), "1995-06-18");
+	const char *t = "In 1910 the company was founded. The following year "
+			"it moved to Ohio. A year later it closed. Last year "
+			"it reopened.";
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1911");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1912");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "Last year"),
+			    "1994");
+	t = "Two days later, he resigned. The next day, he left.";
+	assert_string_equal(val(state, &a, t, "1995-06-15", "Two days later"),
+			    "1995-06-17");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "The next day"),
+			    "1995-06-18");
 	fc_arena_finish(&a);
 }
 
@@ -83,22 +43,20 @@ static void test_chain_links(void **state)
 ** (400 bytes) holds the links only, so the wider one is read. */
 static void test_chain_beyond_window(void **state)
 {
-	(void)state;
 	static const char filler[] = "Talks went on without result. ";
 	struct fc_arena a;
 	fc_arena_init(&a);
 	struct fc_buf b;
 	fc_buf_init(&b, 1u << 20);
-	fc_buf_add(&b, "In 1910 it was founded. ", 24);
+	fc_buf_adds(&b, "In 1910 it was founded. ");
 	for (int k = 0; k < 20; k++)
-		fc_buf_add(&b, filler, sizeof(filler) - 1);
-	const char *tail = "The following year it moved. A year later it "
-			   "closed.";
-	fc_buf_add(&b, tail, strlen(tail));
-	struct fc_document doc;
-	run(&a, &doc, fc_buf_cstr(&b), "1995-06-15");
-	assert_string_equal(value_of(&doc, "The following year", 0), "1911");
-	assert_string_equal(value_of(&doc, "A year later", 0), "1912");
+		fc_buf_adds(&b, filler);
+	fc_buf_adds(&b, "The following year it moved. A year later it closed.");
+	const char *t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1911");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1912");
 	fc_buf_finish(&b);
 	fc_arena_finish(&a);
 }
@@ -106,23 +64,19 @@ static void test_chain_beyond_window(void **state)
 /* One that counts back is a comparison or a flashback: the story stays. */
 static void test_chain_back_is_no_anchor(void **state)
 {
-	(void)state;
 	struct fc_arena a;
 	fc_arena_init(&a);
-	struct fc_document doc;
-	run(&a, &doc,
-	    "In 1990 he was elected. Two years earlier he had moved. The "
-	    "following year he married.",
-	    "1995-06-15");
-	assert_string_equal(value_of(&doc, "Two years earlier", 0), "1988");
-	assert_string_equal(value_of(&doc, "The following year", 0), "1991");
-	run(&a, &doc,
-	    "Loadings in the week ended February 21 fell from the previous "
-	    "week, and rose from the previous week in grain.",
-	    "1987-03-02");
-	assert_string_equal(value_of(&doc, "the previous week", 0),
-			    "1987-W07");
-	assert_string_equal(value_of(&doc, "the previous week", 1),
+	const char *t = "In 1990 he was elected. Two years earlier he had "
+			"moved. The following year he married.";
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"Two years earlier"), "1988");
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1991");
+	t = "Loadings in the week ended February 21 fell from the previous "
+	    "week, and rose from the prior week in grain.";
+	assert_string_equal(val(state, &a, t, "1987-03-02",
+				"the previous week"), "1987-W07");
+	assert_string_equal(val(state, &a, t, "1987-03-02", "the prior week"),
 			    "1987-W07");
 	fc_arena_finish(&a);
 }
@@ -134,5 +88,6 @@ int main(void)
 		cmocka_unit_test(test_chain_beyond_window),
 		cmocka_unit_test(test_chain_back_is_no_anchor),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
 }
