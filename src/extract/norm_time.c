@@ -569,6 +569,12 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
 	    !duration_value(num, unit, buf, sizeof(buf)))
 		return 0;
+	/* base game: "early in the first quarter" of a game is no span of
+	** a quarter (a calendar one would be three months) */
+	const char *base = m->p->set[S_BASE];
+	if (base && !strcmp(base, "game") && !strcmp(unit, "Q") &&
+	    !m->is_rescan && is_game(m))
+		return 0;
 	return norm_emit(m, out, type, buf);
 }
 
