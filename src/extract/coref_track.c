@@ -183,6 +183,180 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 		pmap_put(s, &s->by_surname, false, p);
 }
 
+/* ---- Names of the document (labels and words, O(1) each) ------------ */
+
+/* The slot of key k (hash h) in m: holding it, or the free one. */
+static struct lx_nslot *nt_slot(const struct lx_ntab *m, const char *k,
+				size_t len, uint32_t h)
+{
+	if (!m->v)
+		return NULL;
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
+		struct lx_nslot *sl = &m->v[i];
+		if (!sl->key || (sl->hash == h && sl->len == len &&
+				 !memcmp(sl->key, k, len)))
+			return sl;
+	}
+}
+
+/* The slot of key k in m, made (key copied into pa when copy) if new;
+** NULL on out of memory. */
+static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
+			       const char *k, size_t len, uint32_t h,
+			       bool copy)
+{
+	if (!m->v || (m->n + 1) * 2 > m->mask + 1) {
+		size_t cap = m->v ? (m->mask + 1) * 2 : 64;
+		struct lx_nslot *v = calloc(cap, sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return NULL;
+		}
+		for (size_t i = 0; m->v && i <= m->mask; i++) {
+			if (!m->v[i].key)
+				continue;
+			size_t j = m->v[i].hash & (cap - 1);
+			while (v[j].key)
+				j = (j + 1) & (cap - 1);
+			v[j] = m->v[i];
+		}
+		free(m->v);
+		m->v = v;
+		m->mask = cap - 1;
+	}
+	struct lx_nslot *sl = nt_slot(m, k, len, h);
+	if (!sl->key) {
+		const char *key = copy ? fc_arena_strndup(s->pa, k, len) : k;
+		if (!key) {
+			s->err = FC_ENOMEM;
+			return NULL;
+		}
+		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, NULL};
+		m->n++;
+	}
+	return sl;
+}
+
+void lx_names_finish(struct lx_names *n)
+{
+	if (!n)
+		return;
+	free(n->labels.v);
+	free(n->words.v);
+	n->labels.v = n->words.v = NULL;
+}
+
+/* Note the words [t0, t1): of an organisation (last == NULL), or the
+** last word of the untyped name last. */
+static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		       const struct fc_entity *last)
+{
+	if (!s->names)
+		return;
+	for (uint32_t i = t0; i < t1; i++) {
+		if (!(s->t.v[i].flags & LX_T_CAP))
+			continue;
+		size_t len;
+		const char *k = lx_key(&s->t, i, 1, &len);
+		struct lx_nslot *sl = nt_put(s, &s->names->words, k, len,
+					     s->t.v[i].hash, true);
+		if (!sl)
+			return;
+		if (!last) {
+			sl->flags |= LX_N_ORG;
+		} else if (!(sl->flags & LX_N_LAST)) {
+			sl->flags |= LX_N_LAST;
+			sl->e = last;
+		} else if (sl->e != last) {
+			sl->flags |= LX_N_MANY;
+		}
+	}
+}
+
+const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
+{
+	if (!s->names)
+		return NULL;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	const struct lx_nslot *sl =
+		nt_slot(&s->names->words, k, len, s->t.v[i].hash);
+	return sl && sl->key ? sl : NULL;
+}
+
+static uint32_t str_hash(const char *k, size_t len)
+{
+	return lx_hash_tok(k, len);
+}
+
+/* Is the mention an untyped name a cue elsewhere may type? */
+static bool is_untyped(const struct lx_ment *m)
+{
+	return m->ent->type == FC_ENT_OTHER &&
+	       (!strcmp(m->rule, "name") || !strcmp(m->rule, "name.speaker") ||
+		!strcmp(m->rule, "name.place"));
+}
+
+/* Register the typed mentions of [g0, g1), then type the untyped ones. */
+static void type_group(struct lx_scan *s, size_t g0, size_t g1)
+{
+	struct lx_ntab *lt = &s->names->labels;
+	for (size_t i = g0; i < g1 && !s->err; i++) {
+		const struct fc_entity *e = s->ments[i].ent;
+		/* (a person only by a title or an apposition's role: "said
+		** Pan Am" makes no person of "Pan Am" elsewhere) */
+		if (e->type != FC_ENT_ORG && e->type != FC_ENT_CITY &&
+		    (e->type != FC_ENT_PERSON ||
+		     (!e->role &&
+		      strcmp(s->ments[i].rule, "name.person-surname"))))
+			continue;
+		size_t len = strlen(e->label);
+		struct lx_nslot *sl =
+			nt_put(s, lt, e->label, len, str_hash(e->label, len),
+			       false);
+		if (!sl)
+			return;
+		if (!sl->e)
+			sl->e = e;
+		else if (sl->e->type != e->type)
+			sl->flags |= LX_N_AMBIG;
+	}
+	if (!lt->n)
+		return;
+	for (size_t i = g0; i < g1; i++) {
+		struct lx_ment *m = &s->ments[i];
+		if (!is_untyped(m))
+			continue;
+		size_t len = strlen(m->ent->label);
+		const struct lx_nslot *sl = nt_slot(lt, m->ent->label, len,
+						    str_hash(m->ent->label, len));
+		if (sl && sl->key && !(sl->flags & LX_N_AMBIG)) {
+			m->ent = sl->e;
+			m->rule = "coref.name";
+		}
+	}
+}
+
+void lx_type_names(struct lx_scan *s)
+{
+	if (!s->names || s->err)
+		return;
+	/* the mentions of this piece, a paragraph at a time */
+	size_t g0 = s->m0, tp = s->t0;
+	for (size_t i = s->m0; i < s->nments && !s->err; i++) {
+		bool is_new = false;
+		for (; tp <= s->ments[i].t0; tp++)
+			is_new |= (s->t.v[tp].flags & LX_T_PARA) != 0;
+		if (is_new && i > g0) {
+			type_group(s, g0, i);
+			g0 = i;
+		}
+		tp = s->ments[i].t1 > tp ? s->ments[i].t1 : tp;
+	}
+	if (!s->err)
+		type_group(s, g0, s->nments);
+}
+
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule)
 {
@@ -206,6 +380,10 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	** that found its person means it already). */
 	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
+	else if (e->type == FC_ENT_ORG)
+		note_words(s, t0, t1, NULL);
+	else if (e->type == FC_ENT_OTHER && t1 - t0 >= 2 && !strcmp(rule, "name"))
+		note_words(s, t1 - 1, t1, e);
 }
 
 /* ---- Made entities (one of each, so long texts stay small) ----------- */
