@@ -394,9 +394,8 @@ static bool is_plural_name_word(struct lx_scan *s, size_t k)
 	const char *w = lx_key(&s->t, k, 1, &len);
 	if (len < 4 || w[len - 1] != 's')
 		return false;
-	char c = w[len - 2];
-	if (c == 's' || c == 'u' || c == 'i' || c == '\'' || c == 'S' ||
-	    c == 'U' || c == 'I')
+	char c = w[len - 2] | 0x20;
+	if (c < 'a' || c > 'z' || c == 's' || c == 'u' || c == 'i')
 		return false;
 	return !word_cue(s, k, LX_CUE_PLACE_WORD) &&
 	       !word_cue(s, k, LX_CUE_GIVEN_NAME) && !lx_find_surname(s, k);
@@ -407,6 +406,11 @@ static bool is_plural_name_word(struct lx_scan *s, size_t k)
 ** then a word ending in "as", "es" or "os"; not "Tar Heels"). */
 static bool is_place_plural(const struct lx_scan *s, size_t i, size_t end)
 {
+	/* (nor a name with an acronym: "HP Draftmasters", "NPPC Ray
+	** Hankes") */
+	for (size_t k = i; k < end; k++)
+		if (s->t.v[k].flags & LX_T_UPPER)
+			return true;
 	size_t len;
 	const char *w = lx_key(&s->t, end - 1, 1, &len);
 	if (w[len - 2] == 'a')

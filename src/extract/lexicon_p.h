@@ -554,7 +554,8 @@ void lx_scan_entities(struct lx_scan *s);
 #define LX_WORD_CUES                                                         \
 	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT |  \
 	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE | \
-	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP | 1u << LX_CUE_PERSON_VERB)
+	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP | 1u << LX_CUE_PERSON_VERB |  \
+	 1u << LX_CUE_SOURCE_NOUN)
 /* Does sense se fit the text at token i (its length and the case it
 ** fixes)? */
 static inline bool lx_sense_ok(const struct lx_scan *s,
