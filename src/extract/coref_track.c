@@ -231,7 +231,7 @@ static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
-		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, NULL};
+		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, 0, 0, NULL};
 		m->n++;
 	}
 	return sl;
@@ -297,64 +297,126 @@ static bool is_untyped(const struct lx_ment *m)
 		!strcmp(m->rule, "name.place"));
 }
 
-/* Register the typed mentions of [g0, g1), then type the untyped ones. */
-static void type_group(struct lx_scan *s, size_t g0, size_t g1)
+/* The label slot of mention m's entity (NULL: none yet, or no memory
+** with put). */
+static struct lx_nslot *label_slot(struct lx_scan *s, const struct lx_ment *m,
+				   bool put)
 {
-	struct lx_ntab *lt = &s->names->labels;
-	for (size_t i = g0; i < g1 && !s->err; i++) {
-		const struct fc_entity *e = s->ments[i].ent;
-		/* (a person only by a title or an apposition's role: "said
-		** Pan Am" makes no person of "Pan Am" elsewhere) */
-		if (e->type != FC_ENT_ORG && e->type != FC_ENT_CITY &&
-		    (e->type != FC_ENT_PERSON ||
-		     (!e->role &&
-		      strcmp(s->ments[i].rule, "name.person-surname"))))
-			continue;
-		size_t len = strlen(e->label);
-		struct lx_nslot *sl =
-			nt_put(s, lt, e->label, len, str_hash(e->label, len),
-			       false);
-		if (!sl)
-			return;
-		if (!sl->e)
-			sl->e = e;
-		else if (sl->e->type != e->type)
-			sl->flags |= LX_N_AMBIG;
-	}
-	if (!lt->n)
+	const char *k = m->ent->label;
+	size_t len = strlen(k);
+	uint32_t h = str_hash(k, len);
+	if (put)
+		return nt_put(s, &s->names->labels, k, len, h, false);
+	struct lx_nslot *sl = nt_slot(&s->names->labels, k, len, h);
+	return sl && sl->key ? sl : NULL;
+}
+
+/* May a mention typed by a cue give its type to the same name elsewhere?
+** (a person only by a title or an apposition's role, or a full name a
+** surname said: "said Pan Am" makes no person of "Pan Am" elsewhere) */
+static bool types_others(const struct lx_ment *m)
+{
+	const struct fc_entity *e = m->ent;
+	/* (the lexicon's names it finds by themselves; "lexicon.title"
+	** types a name it does not know) */
+	if (!strncmp(m->rule, "lexicon.", 8) && strcmp(m->rule, "lexicon.title"))
+		return false;
+	if (e->type == FC_ENT_ORG || e->type == FC_ENT_CITY)
+		return true;
+	return e->type == FC_ENT_PERSON &&
+	       (e->role || !strcmp(m->rule, "name.person-surname"));
+}
+
+/* The untyped mentions (u) whose name a cue types only after them (f):
+** typed when no blank line stands between them. */
+struct late {
+	uint32_t u, f;
+};
+
+static void type_late(struct lx_scan *s, const struct late *v, size_t n)
+{
+	/* the paragraph of each mention from the first u to the last f */
+	size_t lo = v[0].u, hi = lo;
+	for (size_t k = 0; k < n; k++)
+		hi = v[k].f > hi ? v[k].f : hi;
+	uint32_t *para = malloc((hi - lo + 1) * sizeof(*para));
+	if (!para) {
+		s->err = FC_ENOMEM;
 		return;
-	for (size_t i = g0; i < g1; i++) {
-		struct lx_ment *m = &s->ments[i];
-		if (!is_untyped(m))
-			continue;
-		size_t len = strlen(m->ent->label);
-		const struct lx_nslot *sl = nt_slot(lt, m->ent->label, len,
-						    str_hash(m->ent->label, len));
-		if (sl && sl->key && !(sl->flags & LX_N_AMBIG)) {
-			m->ent = sl->e;
+	}
+	uint32_t p = 0;
+	size_t tp = s->ments[lo].t1;
+	para[0] = 0;
+	for (size_t i = lo + 1; i <= hi; i++) {
+		for (; tp <= s->ments[i].t0; tp++)
+			p += (s->t.v[tp].flags & LX_T_PARA) != 0;
+		tp = s->ments[i].t1 > tp ? s->ments[i].t1 : tp;
+		para[i - lo] = p;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (para[v[k].u - lo] == para[v[k].f - lo]) {
+			struct lx_ment *m = &s->ments[v[k].u];
+			m->ent = s->ments[v[k].f].ent;
 			m->rule = "coref.name";
 		}
-	}
+	free(para);
 }
 
 void lx_type_names(struct lx_scan *s)
 {
 	if (!s->names || s->err)
 		return;
-	/* the mentions of this piece, a paragraph at a time */
-	size_t g0 = s->m0, tp = s->t0;
+	uint32_t gen = ++s->names->gen;
+	/* the names typed in this piece, with their first mention */
+	bool any = false;
 	for (size_t i = s->m0; i < s->nments && !s->err; i++) {
-		bool is_new = false;
-		for (; tp <= s->ments[i].t0; tp++)
-			is_new |= (s->t.v[tp].flags & LX_T_PARA) != 0;
-		if (is_new && i > g0) {
-			type_group(s, g0, i);
-			g0 = i;
+		if (!types_others(&s->ments[i]))
+			continue;
+		struct lx_nslot *sl = label_slot(s, &s->ments[i], true);
+		if (!sl)
+			return;
+		if (!sl->e) {
+			sl->e = s->ments[i].ent;
+			sl->gen = gen;
+			sl->first = (uint32_t)i;
+		} else if (sl->e->type != s->ments[i].ent->type) {
+			sl->flags |= LX_N_AMBIG;
 		}
-		tp = s->ments[i].t1 > tp ? s->ments[i].t1 : tp;
+		any = true;
 	}
-	if (!s->err)
-		type_group(s, g0, s->nments);
+	if (!any && !s->names->labels.n)
+		return;
+	/* the untyped names: typed before (here or in an earlier piece),
+	** or later (then in their paragraph only) */
+	struct late *late = NULL;
+	size_t nlate = 0, caplate = 0;
+	for (size_t i = s->m0; i < s->nments; i++) {
+		struct lx_ment *m = &s->ments[i];
+		if (!is_untyped(m))
+			continue;
+		const struct lx_nslot *sl = label_slot(s, m, false);
+		if (!sl || !sl->e || (sl->flags & LX_N_AMBIG))
+			continue;
+		if (sl->gen != gen || sl->first < i) {
+			m->ent = sl->e;
+			m->rule = "coref.name";
+			continue;
+		}
+		if (nlate == caplate) {
+			size_t cap = caplate ? caplate * 2 : 16;
+			struct late *v = realloc(late, cap * sizeof(*v));
+			if (!v) {
+				s->err = FC_ENOMEM;
+				break;
+			}
+			late = v;
+			caplate = cap;
+		}
+		late[nlate++] = (struct late){(uint32_t)i, sl->first};
+	}
+	if (nlate && !s->err)
+		type_late(s, late, nlate);
+	free(late);
 }
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
