@@ -335,31 +335,23 @@ struct late {
 
 static void type_late(struct lx_scan *s, const struct late *v, size_t n)
 {
-	/* the paragraph of each mention from the first u to the last f */
-	size_t lo = v[0].u, hi = lo;
-	for (size_t k = 0; k < n; k++)
-		hi = v[k].f > hi ? v[k].f : hi;
-	uint32_t *para = malloc((hi - lo + 1) * sizeof(*para));
-	if (!para) {
-		s->err = FC_ENOMEM;
-		return;
-	}
-	uint32_t p = 0;
-	size_t tp = s->ments[lo].t1;
-	para[0] = 0;
-	for (size_t i = lo + 1; i <= hi; i++) {
-		for (; tp <= s->ments[i].t0; tp++)
-			p += (s->t.v[tp].flags & LX_T_PARA) != 0;
-		tp = s->ments[i].t1 > tp ? s->ments[i].t1 : tp;
-		para[i - lo] = p;
-	}
-	for (size_t k = 0; k < n; k++)
-		if (para[v[k].u - lo] == para[v[k].f - lo]) {
+	/* (u ascends: the token walk goes forward only, from each u to the
+	** next paragraph's first token) */
+	size_t tp = 0, para = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t from = s->ments[v[k].u].t1;
+		if (para < from) {
+			tp = tp > from ? tp : from;
+			while (tp < s->t.n && !(s->t.v[tp].flags & LX_T_PARA))
+				tp++;
+			para = tp;
+		}
+		if (s->ments[v[k].f].t0 < para) {
 			struct lx_ment *m = &s->ments[v[k].u];
 			m->ent = s->ments[v[k].f].ent;
 			m->rule = "coref.name";
 		}
-	free(para);
+	}
 }
 
 void lx_type_names(struct lx_scan *s)
