@@ -761,8 +761,7 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	if (ncap == 1 && !is_person && !lead &&
 	    (first->flags & LX_T_SSTART) && !(first->flags & LX_T_HEADLINE) &&
 	    joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_gerund(s, i) &&
-	    !is_acronym(s, i) && !word_cue(s, i, LX_CUE_ORG_WORD) &&
+	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_acronym(s, i) && !word_cue(s, i, LX_CUE_ORG_WORD) &&
 	    !word_cue(s, i, LX_CUE_PLACE_WORD)) {
 		/* "Hughes said the deal would close.": a lone name that
 		** opens its sentence before a verb of saying is a person
@@ -774,6 +773,8 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 			return end;
 		bool is_last = w && (w->flags & LX_N_LAST) &&
 			       !(w->flags & LX_N_MANY);
+		if (!is_last && is_gerund(s, i))
+			return end;
 		if (is_last) {
 			name = w->e->label;
 			len = strlen(name);
