@@ -761,8 +761,10 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	if (ncap == 1 && !is_person && !lead &&
 	    (first->flags & LX_T_SSTART) && !(first->flags & LX_T_HEADLINE) &&
 	    joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_acronym(s, i) && !word_cue(s, i, LX_CUE_ORG_WORD) &&
-	    !word_cue(s, i, LX_CUE_PLACE_WORD)) {
+	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_acronym(s, i) &&
+	    !word_cue(s, i, LX_CUE_ORG_WORD) &&
+	    !word_cue(s, i, LX_CUE_PLACE_WORD) &&
+	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
 		/* "Hughes said the deal would close.": a lone name that
 		** opens its sentence before a verb of saying is a person
 		** (its full name's, "Roger Hughes" untyped before), unless
@@ -793,7 +795,8 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT)) {
+	    lx_tok_cue(s, end, LX_CUE_REPORT) &&
+	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
 		/* A lone unknown name right before a reporting verb is a
 		** source: '"...," Scholz said' */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
