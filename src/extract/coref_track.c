@@ -8,6 +8,10 @@
 **   surnames            "Pezeshkian" after "President Masoud Pezeshkian"
 **   demonym + role      "the Russian leader" -> the last Russian leader
 **   groups              "the two leaders" -> the last two persons
+**   typed names         an untyped name:<slug> takes the type a cue gave
+**                       the same label (a title or an apposition's role,
+**                       an org-word, a team, a city): after it, or
+**                       before it in its paragraph (lx_type_names)
 ** Look-backs are bounded, so long documents stay linear.
 */
 #include <stdlib.h>

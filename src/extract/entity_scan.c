@@ -10,9 +10,17 @@
 **   2. a lexicon phrase: group cue, person, surname, country or demonym
 **      (+ government noun, + capital noun), government metonym, capital
 **      (the city after a place word such as "in", else the government),
-**      city, organisation, place
-**   3. an unknown capitalised run: a surname of a person met before, or
-**      (two words or more, not in a headline) an entity name:<slug>
+**      city, organisation, place; a known place that opens a name
+**      ending in a plural noun is one organisation ("Los Angeles Lakers")
+**   3. an unknown capitalised run (a capitalised title modifier inside a
+**      sentence may open it: "the New England Patriots"): a surname of a
+**      person met before, a lone name before "said" at a sentence start
+**      (the person of an untyped full name before, else a source), or
+**      (two words or more, not in a headline) an entity typed by its
+**      last word (org-word, place-word), by "the" + a plural noun (a
+**      team or a body), by its context (a person), else name:<slug>
+** (lx_type_names, coref_track.c, then types the untyped names by the
+** document.)
 */
 #include <string.h>
 
