@@ -720,7 +720,10 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	if (lead && !joins(s, i + 1))
 		return i;
 	size_t end = name_run(s, i + lead, MAX_NAME + 1 - lead, &ncap);
-	if (end == i + lead)
+	/* (at a sentence start, before two name words at least: "New
+	** England Patriots said", not "Former Smith aide") */
+	if (end == i + lead ||
+	    (lead && (s->t.v[i].flags & LX_T_SSTART) && ncap < 2))
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
@@ -875,12 +878,12 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	return end;
 }
 
-/* A capitalised title modifier inside a sentence, one word and nothing
-** else ("New" in "the New England Patriots"; not "Former" opening one). */
+/* A capitalised title modifier, one word and nothing else ("New" in
+** "the New England Patriots"). */
 static bool is_name_modifier(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
-	return !(t->flags & (LX_T_SSTART | LX_T_HEADLINE | LX_T_UPPER)) &&
+	return !(t->flags & (LX_T_HEADLINE | LX_T_UPPER)) &&
 	       t->match_ntok == 1 && t->match->kinds == 1u << LX_S_CUE &&
 	       !t->match->is_stop &&
 	       t->match->cues == 1u << LX_CUE_TITLE_MOD;
