@@ -546,8 +546,9 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 		if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
 		    strstr(base, "quarter"))
 			return 0;
-		const char *v = !strcmp(unit, "Y") ? "XXXX"
-				: unit[0] == 'W'   ? "XXXX-WXX"
+		const char *v = !strcmp(unit, "Y")    ? "XXXX"
+				: !strcmp(unit, "WE") ? "XXXX-WXX-WE"
+				: unit[0] == 'W'      ? "XXXX-WXX"
 				: off < 0	   ? "PAST_REF"
 				: off > 0	   ? "FUTURE_REF"
 						   : "PRESENT_REF";
