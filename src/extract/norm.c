@@ -134,6 +134,8 @@ static int cmp_cand(const void *x, const void *y)
 	uint32_t la = a->end - a->start, lb = b->end - b->start;
 	if (la != lb)
 		return la > lb ? -1 : 1;
+	if (a->is_mask != b->is_mask)
+		return a->is_mask ? -1 : 1;
 	if (a->kind != b->kind)
 		return a->kind == FC_MENTION_TIME ? -1 : 1;
 	if (a->match_len != b->match_len)
@@ -199,6 +201,8 @@ static fc_status accept(struct scan *sc)
 		if (c->end <= c->start || !is_free(sc->occ, c->start, c->end))
 			continue;
 		take(sc->occ, c->start, c->end);
+		if (c->is_mask)
+			continue;
 		struct fc_mention *m = fc_doc_push_mention(sc->a, sc->doc);
 		if (!m)
 			return FC_ENOMEM;
@@ -240,8 +244,17 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 	sc->cands = g;
 	struct norm_cand *out = &sc->cands[sc->ncands];
 	memset(out, 0, 2 * sizeof(*out));
-	int k = norm_prod_is_time(p->prod) ? norm_time_produce(&m, out)
-					   : norm_quantity_produce(&m, out);
+	int k;
+	if (p->prod == P_MASK) {
+		out[0].start = m.start;
+		out[0].end = m.end;
+		out[0].is_mask = true;
+		k = 1;
+	} else if (norm_prod_is_time(p->prod)) {
+		k = norm_time_produce(&m, out);
+	} else {
+		k = norm_quantity_produce(&m, out);
+	}
 	for (int i = 0; i < k; i++) {
 		out[i].rule = p->id;
 		out[i].priority = p->priority;

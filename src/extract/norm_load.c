@@ -28,7 +28,7 @@ const char *const norm_prod_names[NPRODS] = {
 	"literal", "date_range", "time_of_day", "holiday", "nth_weekday",
 	"shift", "nth_in", "closest",
 	"quantity",
-	"quantity_range", "quantity_vague", "ordinal",
+	"quantity_range", "quantity_vague", "ordinal", "mask",
 };
 
 /* An identifier: [a-z_][a-z0-9_]*. */

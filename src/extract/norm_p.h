@@ -64,6 +64,7 @@ enum norm_prod {
 	P_SHIFT, P_NTH_IN, P_CLOSEST, /* norm_shift.c */
 	P_QUANTITY,
 	P_QUANTITY_RANGE, P_QUANTITY_VAGUE, P_ORDINAL,
+	P_MASK, /* a span no mention may overlap (a web address) */
 	NPRODS
 };
 extern const char *const norm_prod_names[NPRODS];
@@ -394,6 +395,7 @@ struct norm_cand {
 	int priority;
 	uint32_t order; /* pattern index, for stable ties */
 	uint32_t match_len; /* length of the whole regex match */
+	bool is_mask; /* P_MASK: takes its span, makes no mention */
 	const char *rule;
 	struct fc_time time;
 	struct fc_quantity q;
