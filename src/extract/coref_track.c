@@ -8,6 +8,10 @@
 **   surnames            "Pezeshkian" after "President Masoud Pezeshkian"
 **   demonym + role      "the Russian leader" -> the last Russian leader
 **   groups              "the two leaders" -> the last two persons
+**   typed names         an untyped name:<slug> takes the type a cue gave
+**                       the same label (a title or an apposition's role,
+**                       an org-word, a team, a city): after it, or
+**                       before it in its paragraph (lx_type_names)
 ** Look-backs are bounded, so long documents stay linear.
 */
 #include <stdlib.h>
@@ -183,6 +187,234 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 		pmap_put(s, &s->by_surname, false, p);
 }
 
+/* ---- Names of the document (labels and words, O(1) each) ------------ */
+
+/* The slot of key k (hash h) in m: holding it, or the free one. */
+static struct lx_nslot *nt_slot(const struct lx_ntab *m, const char *k,
+				size_t len, uint32_t h)
+{
+	if (!m->v)
+		return NULL;
+	for (size_t i = h & m->mask;; i = (i + 1) & m->mask) {
+		struct lx_nslot *sl = &m->v[i];
+		if (!sl->key || (sl->hash == h && sl->len == len &&
+				 !memcmp(sl->key, k, len)))
+			return sl;
+	}
+}
+
+/* The slot of key k in m, made (key copied into pa when copy) if new;
+** NULL on out of memory. */
+static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
+			       const char *k, size_t len, uint32_t h,
+			       bool copy)
+{
+	if (!m->v || (m->n + 1) * 2 > m->mask + 1) {
+		size_t cap = m->v ? (m->mask + 1) * 2 : 64;
+		struct lx_nslot *v = calloc(cap, sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return NULL;
+		}
+		for (size_t i = 0; m->v && i <= m->mask; i++) {
+			if (!m->v[i].key)
+				continue;
+			size_t j = m->v[i].hash & (cap - 1);
+			while (v[j].key)
+				j = (j + 1) & (cap - 1);
+			v[j] = m->v[i];
+		}
+		free(m->v);
+		m->v = v;
+		m->mask = cap - 1;
+	}
+	struct lx_nslot *sl = nt_slot(m, k, len, h);
+	if (!sl->key) {
+		const char *key = copy ? fc_arena_strndup(s->pa, k, len) : k;
+		if (!key) {
+			s->err = FC_ENOMEM;
+			return NULL;
+		}
+		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, 0, 0, NULL};
+		m->n++;
+	}
+	return sl;
+}
+
+void lx_names_finish(struct lx_names *n)
+{
+	if (!n)
+		return;
+	free(n->labels.v);
+	free(n->words.v);
+	n->labels.v = n->words.v = NULL;
+}
+
+/* Note the words [t0, t1): of an organisation (last == NULL), or the
+** last word of the untyped name last. */
+static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		       const struct fc_entity *last)
+{
+	if (!s->names)
+		return;
+	for (uint32_t i = t0; i < t1; i++) {
+		if (!(s->t.v[i].flags & LX_T_CAP))
+			continue;
+		size_t len;
+		const char *k = lx_key(&s->t, i, 1, &len);
+		struct lx_nslot *sl = nt_put(s, &s->names->words, k, len,
+					     s->t.v[i].hash, true);
+		if (!sl)
+			return;
+		if (!last) {
+			sl->flags |= LX_N_ORG;
+		} else if (!(sl->flags & LX_N_LAST)) {
+			sl->flags |= LX_N_LAST;
+			sl->e = last;
+		} else if (sl->e != last) {
+			sl->flags |= LX_N_MANY;
+		}
+	}
+}
+
+const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
+{
+	if (!s->names)
+		return NULL;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	const struct lx_nslot *sl =
+		nt_slot(&s->names->words, k, len, s->t.v[i].hash);
+	return sl && sl->key ? sl : NULL;
+}
+
+static uint32_t str_hash(const char *k, size_t len)
+{
+	return lx_hash_tok(k, len);
+}
+
+/* Is the mention an untyped name a cue elsewhere may type? */
+static bool is_untyped(const struct lx_ment *m)
+{
+	return m->ent->type == FC_ENT_OTHER &&
+	       (!strcmp(m->rule, "name") || !strcmp(m->rule, "name.speaker") ||
+		!strcmp(m->rule, "name.place"));
+}
+
+/* The label slot of mention m's entity (NULL: none yet, or no memory
+** with put). */
+static struct lx_nslot *label_slot(struct lx_scan *s, const struct lx_ment *m,
+				   bool put)
+{
+	const char *k = m->ent->label;
+	size_t len = strlen(k);
+	uint32_t h = str_hash(k, len);
+	if (put)
+		return nt_put(s, &s->names->labels, k, len, h, false);
+	struct lx_nslot *sl = nt_slot(&s->names->labels, k, len, h);
+	return sl && sl->key ? sl : NULL;
+}
+
+/* May a mention typed by a cue give its type to the same name elsewhere?
+** (a person only by a title or an apposition's role, or a full name a
+** surname said: "said Pan Am" makes no person of "Pan Am" elsewhere) */
+static bool types_others(const struct lx_ment *m)
+{
+	const struct fc_entity *e = m->ent;
+	/* (the lexicon's names it finds by themselves; "lexicon.title"
+	** types a name it does not know) */
+	if (!strncmp(m->rule, "lexicon.", 8) && strcmp(m->rule, "lexicon.title"))
+		return false;
+	if (e->type == FC_ENT_ORG || e->type == FC_ENT_CITY)
+		return true;
+	return e->type == FC_ENT_PERSON &&
+	       (e->role || !strcmp(m->rule, "name.person-surname"));
+}
+
+/* The untyped mentions (u) whose name a cue types only after them (f):
+** typed when no blank line stands between them. */
+struct late {
+	uint32_t u, f;
+};
+
+static void type_late(struct lx_scan *s, const struct late *v, size_t n)
+{
+	/* (u ascends: the token walk goes forward only, from each u to the
+	** next paragraph's first token) */
+	size_t tp = 0, para = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t from = s->ments[v[k].u].t1;
+		if (para < from) {
+			tp = tp > from ? tp : from;
+			while (tp < s->t.n && !(s->t.v[tp].flags & LX_T_PARA))
+				tp++;
+			para = tp;
+		}
+		if (s->ments[v[k].f].t0 < para) {
+			struct lx_ment *m = &s->ments[v[k].u];
+			m->ent = s->ments[v[k].f].ent;
+			m->rule = "coref.name";
+		}
+	}
+}
+
+void lx_type_names(struct lx_scan *s)
+{
+	if (!s->names || s->err)
+		return;
+	uint32_t gen = ++s->names->gen;
+	/* the names typed in this piece, with their first mention */
+	bool any = false;
+	for (size_t i = s->m0; i < s->nments && !s->err; i++) {
+		if (!types_others(&s->ments[i]))
+			continue;
+		struct lx_nslot *sl = label_slot(s, &s->ments[i], true);
+		if (!sl)
+			return;
+		if (!sl->e) {
+			sl->e = s->ments[i].ent;
+			sl->gen = gen;
+			sl->first = (uint32_t)i;
+		} else if (sl->e->type != s->ments[i].ent->type) {
+			sl->flags |= LX_N_AMBIG;
+		}
+		any = true;
+	}
+	if (!any && !s->names->labels.n)
+		return;
+	/* the untyped names: typed before (here or in an earlier piece),
+	** or later (then in their paragraph only) */
+	struct late *late = NULL;
+	size_t nlate = 0, caplate = 0;
+	for (size_t i = s->m0; i < s->nments; i++) {
+		struct lx_ment *m = &s->ments[i];
+		if (!is_untyped(m))
+			continue;
+		const struct lx_nslot *sl = label_slot(s, m, false);
+		if (!sl || !sl->e || (sl->flags & LX_N_AMBIG))
+			continue;
+		if (sl->gen != gen || sl->first < i) {
+			m->ent = sl->e;
+			m->rule = "coref.name";
+			continue;
+		}
+		if (nlate == caplate) {
+			size_t cap = caplate ? caplate * 2 : 16;
+			struct late *v = realloc(late, cap * sizeof(*v));
+			if (!v) {
+				s->err = FC_ENOMEM;
+				break;
+			}
+			late = v;
+			caplate = cap;
+		}
+		late[nlate++] = (struct late){(uint32_t)i, sl->first};
+	}
+	if (nlate && !s->err)
+		type_late(s, late, nlate);
+	free(late);
+}
+
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule)
 {
@@ -206,6 +438,10 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	** that found its person means it already). */
 	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
+	else if (e->type == FC_ENT_ORG)
+		note_words(s, t0, t1, NULL);
+	else if (e->type == FC_ENT_OTHER && t1 - t0 >= 2 && !strcmp(rule, "name"))
+		note_words(s, t1 - 1, t1, e);
 }
 
 /* ---- Made entities (one of each, so long texts stay small) ----------- */

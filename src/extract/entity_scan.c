@@ -10,9 +10,17 @@
 **   2. a lexicon phrase: group cue, person, surname, country or demonym
 **      (+ government noun, + capital noun), government metonym, capital
 **      (the city after a place word such as "in", else the government),
-**      city, organisation, place
-**   3. an unknown capitalised run: a surname of a person met before, or
-**      (two words or more, not in a headline) an entity name:<slug>
+**      city, organisation, place; a known place that opens a name
+**      ending in a plural noun is one organisation ("Los Angeles Lakers")
+**   3. an unknown capitalised run (a capitalised title modifier inside a
+**      sentence may open it: "the New England Patriots"): a surname of a
+**      person met before, a lone name before "said" at a sentence start
+**      (the person of an untyped full name before, else a source), or
+**      (two words or more, not in a headline) an entity typed by its
+**      last word (org-word, place-word), by "the" + a plural noun (a
+**      team or a body), by its context (a person), else name:<slug>
+** (lx_type_names, coref_track.c, then types the untyped names by the
+** document.)
 */
 #include <string.h>
 
@@ -201,6 +209,15 @@ static bool is_initial_nonname(const struct lx_scan *s, size_t i)
 	return len > 5 && !memcmp(k + len - 2, "ly", 2);
 }
 
+/* A word ending in "ing" (five letters or more): "Having told ...",
+** "Being asked ..." open a clause, not a name. */
+static bool is_gerund(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
+}
+
 /* Does token i's own word carry a one-word cue of kind ck? (A
 ** capitalised name word keeps its word slot though its match is gone:
 ** LX_LOWER_CUES.) */
@@ -371,6 +388,67 @@ static bool place_after(const struct lx_scan *s, size_t j)
 	return joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
 }
 
+/* A capitalised plural noun that can end a team's or a body's name
+** ("Lakers", "Celtics", "Patriots"): four letters or more ending in a
+** plural "s" ("ss", "us", "is" are no plurals), no place-word ("Islands",
+** "Springs": a place), no given name, no known surname. */
+static bool is_plural_name_word(struct lx_scan *s, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	if ((t->flags & (LX_T_UPPER | LX_T_POSS | LX_T_DIGIT)) ||
+	    !(t->flags & LX_T_CAP))
+		return false;
+	size_t len;
+	const char *w = lx_key(&s->t, k, 1, &len);
+	if (len < 4 || w[len - 1] != 's')
+		return false;
+	char c = w[len - 2] | 0x20;
+	if (c < 'a' || c > 'z' || c == 's' || c == 'u' || c == 'i')
+		return false;
+	return !word_cue(s, k, LX_CUE_PLACE_WORD) &&
+	       !word_cue(s, k, LX_CUE_GIVEN_NAME) && !lx_find_surname(s, k);
+}
+
+/* Is the name [i, end) a place whose last word only looks plural? "Las
+** Vegas", "Des Moines", "Los Alamos" (a word of three letters or less,
+** then a word ending in "as", "es" or "os"; not "Tar Heels"). */
+static bool is_place_plural(const struct lx_scan *s, size_t i, size_t end)
+{
+	/* (nor a name with an acronym: "HP Draftmasters", "NPPC Ray
+	** Hankes") */
+	for (size_t k = i; k < end; k++)
+		if (s->t.v[k].flags & LX_T_UPPER)
+			return true;
+	size_t len;
+	const char *w = lx_key(&s->t, end - 1, 1, &len);
+	if (w[len - 2] == 'a')
+		return true; /* "Nicholas", "Vegas" */
+	return end - i == 2 && s->t.v[i].end - s->t.v[i].start <= 3 &&
+	       (w[len - 2] == 'e' || w[len - 2] == 'o');
+}
+
+/* A place the lexicon knows (i, k tokens) that begins a longer name
+** ending in a plural noun: a team or a body named after it ("Los
+** Angeles Lakers", "Texas Rangers"), one organisation, the place not
+** split off. Returns its end, or i. */
+static size_t place_plural(struct lx_scan *s, size_t i, size_t k)
+{
+	int ncap;
+	size_t end;
+	if (!joins(s, i + k) || !is_name_word(s, i + k) ||
+	    is_particle(s, i + k) || word_cue(s, i, LX_CUE_GIVEN_NAME) ||
+	    (end = name_run(s, i + k, MAX_NAME, &ncap)) == i + k ||
+	    !is_plural_name_word(s, end - 1) || is_place_plural(s, i, end) ||
+	    (s->t.v[i].flags & LX_T_HEADLINE))
+		return i;
+	size_t len;
+	const char *name = tok_text_label(s, i, end, &len);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     "name.org-plural");
+	return end;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -430,6 +508,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
+		size_t team = place_plural(s, i, k);
+		if (team > i)
+			return team;
 		const struct lx_ent *ce = &l->ents[se->ref];
 		bool is_place = ce->actor == FC_NONE || place_context(s, i) ||
 				place_after(s, i + k);
@@ -450,6 +531,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
 			int ncap;
 			size_t end;
+			if (plain[p].kind != LX_S_ORG &&
+			    (end = place_plural(s, i, k)) > i)
+				return end;
 			if (plain[p].kind == LX_S_PLACE && joins(s, i + k) &&
 			    is_name_word(s, i + k) && !is_particle(s, i + k) &&
 			    (end = name_run(s, i + k, MAX_NAME, &ncap)) >
@@ -630,9 +714,18 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	if (is_initial_nonname(s, i))
 		return i + 1;
 	int ncap;
-	size_t end = name_run(s, i, MAX_NAME + 1, &ncap);
-	if (end == i)
+	/* (a capitalised title modifier inside a sentence opens a name:
+	** "the New England Patriots") */
+	size_t lead = s->t.v[i].match ? 1 : 0;
+	if (lead && !joins(s, i + 1))
 		return i;
+	size_t end = name_run(s, i + lead, MAX_NAME + 1 - lead, &ncap);
+	/* (at a sentence start, before two name words at least: "New
+	** England Patriots said", not "Former Smith aide") */
+	if (end == i + lead ||
+	    (lead && (s->t.v[i].flags & LX_T_SSTART) && ncap < 2))
+		return i;
+	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
@@ -676,9 +769,45 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 				     "name.city");
 		return end;
 	}
+	if (ncap == 1 && !is_person && !lead &&
+	    (first->flags & LX_T_SSTART) && !(first->flags & LX_T_HEADLINE) &&
+	    joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB) &&
+	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_acronym(s, i) &&
+	    !word_cue(s, i, LX_CUE_ORG_WORD) &&
+	    !word_cue(s, i, LX_CUE_PLACE_WORD) &&
+	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
+		/* "Hughes said the deal would close.": a lone name that
+		** opens its sentence before a verb of saying is a person
+		** (its full name's, "Roger Hughes" untyped before), unless
+		** the document named an organisation with it ("Kodak said"
+		** after "Eastman Kodak Co") */
+		const struct lx_nslot *w = lx_word_names(s, i);
+		if (w && (w->flags & LX_N_ORG))
+			return end;
+		bool is_last = w && (w->flags & LX_N_LAST) &&
+			       !(w->flags & LX_N_MANY);
+		if (!is_last && is_gerund(s, i))
+			return end;
+		if (is_last) {
+			name = w->e->label;
+			len = strlen(name);
+		}
+		/* (with no full name before, a source only: as often a firm,
+		** "Pemex said", on business news) */
+		who = is_last ? lx_new_entity(s, "person", name, len,
+					      FC_ENT_PERSON, NULL, NULL)
+			      : lx_new_entity(s, "name", name, len,
+					      FC_ENT_OTHER, NULL, NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     is_last ? "name.person-surname"
+					     : "name.speaker");
+		return end;
+	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT)) {
+	    lx_tok_cue(s, end, LX_CUE_REPORT) &&
+	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
 		/* A lone unknown name right before a reporting verb is a
 		** source: '"...," Scholz said' */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
@@ -714,8 +843,20 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 				     "name.org");
 		return end;
 	}
+	/* "the Boston Celtics", "the New England Patriots": after a
+	** determiner, a name ending in a plural noun is a team or a body
+	** (no person: "the Williams" is no run) */
+	if (!is_person && of == end && i > 0 && joins(s, i) &&
+	    lx_tok_cue(s, i - 1, LX_CUE_DET) && (size_t)ncap >= 2 + lead &&
+	    is_plural_name_word(s, end - 1) && !is_place_plural(s, i, end)) {
+		who = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+				     "name.org-plural");
+		return end;
+	}
 	const struct lx_role *role = NULL;
-	if (!is_person && of == end &&
+	if (!is_person && of == end && !lead &&
 	    !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
 	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
 	    (person_context(s, i, end, &role) ||
@@ -737,6 +878,17 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	return end;
 }
 
+/* A capitalised title modifier, one word and nothing else ("New" in
+** "the New England Patriots"). */
+static bool is_name_modifier(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return !(t->flags & (LX_T_HEADLINE | LX_T_UPPER)) &&
+	       t->match_ntok == 1 && t->match->kinds == 1u << LX_S_CUE &&
+	       !t->match->is_stop &&
+	       t->match->cues == 1u << LX_CUE_TITLE_MOD;
+}
+
 /* What a title or a lexicon phrase can start with: an entity or role
 ** sense, or one of these cues. */
 void lx_scan_entities(struct lx_scan *s)
@@ -752,7 +904,8 @@ void lx_scan_entities(struct lx_scan *s)
 		size_t next = t->match ? take_title(s, i) : i;
 		if (next == i && t->match)
 			next = take_phrase(s, i);
-		if (next == i && !t->match && (t->flags & LX_T_CAP))
+		if (next == i && (t->flags & LX_T_CAP) &&
+		    (!t->match || is_name_modifier(s, i)))
 			next = take_unknown(s, i);
 		i = next > i ? next : i + 1;
 	}

@@ -742,8 +742,9 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	if (doc->text_len > UINT32_MAX / 2)
 		return FC_ELIMIT;
 	struct lx_emap made = {0};
+	struct lx_names names = {0};
 	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
-			    .text = doc->text, .made = &made};
+			    .text = doc->text, .made = &made, .names = &names};
 	fc_status st;
 	if (doc->piece) {
 		if ((st = lx_piece_begin(&s, doc->piece)))
@@ -766,6 +767,7 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	if ((st = match_all(&s)))
 		goto done;
 	lx_scan_entities(&s);
+	lx_type_names(&s);
 	if (!s.err)
 		lx_scan_cues(&s);
 	if (!s.err)
@@ -787,6 +789,7 @@ done:
 	}
 	lx_toks_finish(&s.t);
 	lx_emap_finish(&made);
+	lx_names_finish(&names);
 	free(s.ments);
 	lx_persons_finish(&s);
 	free(s.attrs);

@@ -455,6 +455,35 @@ struct lx_emap {
 	size_t mask, n;
 };
 
+/* Names of a document by a key (an entity's label, or a word's
+** normalised key): open addressing, keys in the scan's pa arena. */
+struct lx_nslot {
+	const char *key; /* NULL: free */
+	uint32_t len, hash;
+	uint32_t flags; /* LX_N_* */
+	uint32_t gen;   /* label: the lx_type_names call that typed it */
+	uint32_t first; /* label: its first typed mention in that call */
+	const struct fc_entity *e;
+};
+struct lx_ntab {
+	struct lx_nslot *v;
+	size_t mask, n;
+};
+enum {
+	LX_N_AMBIG = 1 << 0, /* label: typed two ways, no type to give */
+	LX_N_ORG = 1 << 1,   /* word: of an organisation's name */
+	LX_N_LAST = 1 << 2,  /* word: the last of an untyped name (e) */
+	LX_N_MANY = 1 << 3,  /* word: the last of two untyped names */
+};
+/* What the document taught about its names (coref_track.c): the type a
+** label got from a cue, and the words of organisations and of untyped
+** names. Carried across the pieces of a text. */
+struct lx_names {
+	struct lx_ntab labels, words;
+	uint32_t gen; /* lx_type_names calls so far (pieces) */
+};
+void lx_names_finish(struct lx_names *n);
+
 /* Token numbers a pass visits, ascending. */
 struct lx_visits {
 	uint32_t *v;
@@ -492,6 +521,7 @@ struct lx_scan {
 	size_t nattrs, capattrs;
 	const struct fc_entity **interned; /* per lexicon entity, or NULL */
 	struct lx_emap *made; /* entities made so far (in pa) */
+	struct lx_names *names; /* the document's typed names */
 	/* The tokens from t0 on each pass looks at, ascending (match_all):
 	** the others it would skip one by one. */
 	struct lx_visits ents;   /* pass A: can start an entity mention */
@@ -511,10 +541,12 @@ struct lx_scan {
 
 /* Cue kinds whose words count in lower case only: a capitalised one is
 ** a word of a name ("Time Inc", "Metro Cable", "Bangkok Airport
-** Authority"), as though the lexicon did not know it. */
+** Authority", "Carlyle Capital Group"), as though the lexicon did not
+** know it. */
 #define LX_LOWER_CUES                                                    \
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
-	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME)
+	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
+	 1u << LX_CUE_CAPITAL_NOUN)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
@@ -525,7 +557,8 @@ void lx_scan_entities(struct lx_scan *s);
 #define LX_WORD_CUES                                                         \
 	(1u << LX_CUE_NEGATION | 1u << LX_CUE_HEDGE | 1u << LX_CUE_REPORT |  \
 	 1u << LX_CUE_QUOTE_VERB | 1u << LX_CUE_SOURCE | 1u << LX_CUE_IGNORE | \
-	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP | 1u << LX_CUE_PERSON_VERB)
+	 1u << LX_CUE_GROUP | 1u << LX_CUE_SKIP | 1u << LX_CUE_PERSON_VERB |  \
+	 1u << LX_CUE_SOURCE_NOUN)
 /* Does sense se fit the text at token i (its length and the case it
 ** fixes)? */
 static inline bool lx_sense_ok(const struct lx_scan *s,
@@ -602,6 +635,14 @@ const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 					  const char *country,
 					  const struct lx_role *role);
 const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
+/* After pass A: an untyped name (name:<slug>, type other) takes the
+** type a cue gave the same name elsewhere in the document: before it,
+** or after it in its paragraph (a piece of a long text ends at a blank
+** line, so the mentions are the same read whole or in pieces). */
+void lx_type_names(struct lx_scan *s);
+/* What the document taught about token i's word so far (LX_N_ORG,
+** LX_N_LAST), or NULL. */
+const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i);
 bool lx_role_matches(const struct fc_lexicon *l, const struct fc_entity *e,
 		     const struct lx_role *role);
 

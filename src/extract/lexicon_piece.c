@@ -38,6 +38,7 @@ struct fc_lexicon_state {
 	struct lx_attr *attrs;
 	size_t nattrs;
 	struct lx_emap made; /* entities made for names and groups */
+	struct lx_names names; /* the text's typed names (keys in arena) */
 	struct lx_toks spare; /* the last piece's token arrays, reused */
 	uint64_t base; /* whole-text offset of the last piece's text[0] */
 };
@@ -62,6 +63,7 @@ fc_status lx_piece_begin(struct lx_scan *s, struct fc_piece *p)
 	}
 	s->pa = &st->arena;
 	s->made = &st->made;
+	s->names = &st->names;
 	s->sent_base = p->sent_base;
 	/* the persons move to the scan, and back at the end */
 	s->persons = st->persons;
@@ -228,6 +230,7 @@ void fc_piece_finish(struct fc_piece *p)
 		free(st->attrs);
 		lx_toks_finish(&st->spare);
 		lx_emap_finish(&st->made);
+		lx_names_finish(&st->names);
 		fc_arena_finish(&st->arena);
 		free(st);
 	}

@@ -38,6 +38,20 @@ struct window {
 	bool is_valid, is_quarterly; /* quarterly patterns only */
 	struct norm_cand *c;
 	size_t nc, cap;
+	/* the matches of chained patterns (is_chain_pattern): their
+	** ovectors, to count them again from the date before them */
+	struct chain *ch;
+	size_t nch, capch;
+	PCRE2_SIZE *ov;
+	size_t nov, capov;
+	size_t *acc; /* the candidates kept, in text order (nc of them) */
+	size_t capacc;
+};
+
+/* One match of a chained pattern in a window. */
+struct chain {
+	uint32_t order, start, end, nov;
+	size_t at; /* its ovector: window ov[at, at + 2 * nov) */
 };
 
 struct norm_lookback {
@@ -57,6 +71,7 @@ struct norm_lookback {
 };
 
 static bool is_anchor_pattern(const struct norm_pattern *p);
+static bool is_chain_pattern(const struct norm_pattern *p);
 
 struct norm_lookback *norm_lookback_create(const struct fc_norm *n,
 					   struct norm_walk *host)
@@ -96,7 +111,8 @@ static bool lookback_ready(struct norm_lookback *lb)
 		for (size_t i = 0; i < n->npatterns; i++) {
 			const struct norm_pattern *p = &n->patterns[i];
 			uint64_t bit = 1ull << (i % 64);
-			if (!p->code || !is_anchor_pattern(p))
+			if (!p->code ||
+			    (!is_anchor_pattern(p) && !is_chain_pattern(p)))
 				continue;
 			lb->anchor_set[i / 64] |= bit;
 			if (p->is_quarterly)
@@ -113,8 +129,12 @@ void norm_lookback_destroy(struct norm_lookback *lb)
 	norm_walk_destroy(lb->walk);
 	pcre2_match_data_free(lb->md);
 	free(lb->active);
-	for (size_t i = 0; i < sizeof(lb->win) / sizeof(*lb->win); i++)
+	for (size_t i = 0; i < sizeof(lb->win) / sizeof(*lb->win); i++) {
 		free(lb->win[i].c);
+		free(lb->win[i].ch);
+		free(lb->win[i].ov);
+		free(lb->win[i].acc);
+	}
 	free(lb);
 }
 
@@ -137,6 +157,23 @@ struct norm_tw_ent *norm_lookback_tw_cache(const struct norm_match *m)
 	return m->lookback && *m->lookback && (*m->lookback)->n == m->n
 		       ? (*m->lookback)->words
 		       : NULL;
+}
+
+/* buf (capacity *cap elements of size elem) with room for need, moved
+** if it must grow (a first allocation holds at least first); NULL when
+** out of memory (buf and *cap are then as they were). */
+static void *grow(void *buf, size_t *cap, size_t need, size_t elem,
+		  size_t first)
+{
+	if (buf && need <= *cap)
+		return buf;
+	size_t nc = *cap ? 2 * *cap : first;
+	while (nc < need)
+		nc *= 2;
+	void *g = realloc(buf, nc * elem);
+	if (g)
+		*cap = nc;
+	return g;
 }
 
 /* The scan's order: longest span, then longer match, priority, pattern. */
@@ -174,14 +211,10 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		mm.end = (uint32_t)ov[2 * p->span_group + 1];
 	}
 	struct window *w = lb->cur;
-	if (w->nc + 2 > w->cap) {
-		size_t nc = w->cap ? 2 * w->cap : 32;
-		struct norm_cand *g = realloc(w->c, nc * sizeof(*g));
-		if (!g)
-			return false;
-		w->c = g;
-		w->cap = nc;
-	}
+	struct norm_cand *gc = grow(w->c, &w->cap, w->nc + 2, sizeof(*gc), 32);
+	if (!gc)
+		return false;
+	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
 	int k = norm_time_produce(&mm, out);
@@ -191,6 +224,26 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
 	}
 	w->nc += (size_t)k;
+	if (k > 0 && is_chain_pattern(p) && !p->span_group) {
+		/* keep the ovector: the match is counted again from the
+		** date before it (resolve_chains) */
+		uint32_t nov = pcre2_get_ovector_count(lb->md);
+		struct chain *gh = grow(w->ch, &w->capch, w->nch + 1,
+					sizeof(*gh), 8);
+		if (gh)
+			w->ch = gh;
+		PCRE2_SIZE *go = gh ? grow(w->ov, &w->capov, w->nov + 2 * nov,
+					   sizeof(*go), 64)
+				    : NULL;
+		if (!go)
+			return false;
+		w->ov = go;
+		memcpy(w->ov + w->nov, ov, 2 * nov * sizeof(*ov));
+		w->ch[w->nch++] = (struct chain){
+			.order = (uint32_t)pi, .start = mm.start,
+			.end = mm.end, .nov = nov, .at = w->nov};
+		w->nov += 2 * nov;
+	}
 	return true;
 }
 
@@ -267,6 +320,146 @@ static bool is_anchor_pattern(const struct norm_pattern *p)
 	return true;
 }
 
+/*
+** Patterns that count from a mention ("the following year", "two days
+** later", "that day"): in a look-back they are chained, counted from
+** the date kept before them in the window (resolve_chains), so "In
+** 1910 ... The following year ... A year later" reads 1912. Deictic
+** ones ("last year", "two years ago") are anchors as they are.
+*/
+static bool is_chain_pattern(const struct norm_pattern *p)
+{
+	if (!norm_prod_is_time(p->prod) || p->prod == P_DURATION ||
+	    p->prod == P_SET || p->prod == P_LITERAL || !p->set[S_BASE])
+		return false;
+	return !strcmp(p->set[S_BASE], "mention") ||
+	       !strcmp(p->set[S_BASE], "mention_grain");
+}
+
+/* The chained match of candidate c, or NULL. */
+static const struct chain *chain_of(const struct window *w,
+				    const struct norm_cand *c)
+{
+	for (size_t i = 0; i < w->nch; i++)
+		if (w->ch[i].order == c->order && w->ch[i].start == c->start &&
+		    w->ch[i].end == c->end)
+			return &w->ch[i];
+	return NULL;
+}
+
+/* Does the relative time of m count back ("the previous week", "two
+** days earlier")? */
+static bool counts_back(const struct norm_match *m)
+{
+	int rel = 0, ago = 1;
+	if (norm_get_int(m, S_REL, &rel))
+		return rel < 0;
+	struct norm_val v;
+	return norm_slot(m, S_NUM, &v) && norm_get_int(m, S_AGO, &ago) &&
+	       ago < 0;
+}
+
+/* Is t a date a later mention can count from? */
+static bool is_anchor_time(const struct fc_time *t)
+{
+	return (t->type == FC_TIMEX_DATE || t->type == FC_TIMEX_TIME) &&
+	       t->is_anchored && t->grain != FC_GRAIN_NONE;
+}
+
+/*
+** Count the chained candidates kept in window w (sorted) from the date
+** kept before each, in text order, as the scan would have: a chain
+** ("The following year ... A year later") reads from its last link. A
+** chained one with no date before it in a window that does not start
+** the text is dropped as an anchor (the date it counts from lies before
+** the window); at the text's start it counts from the reference, as
+** the scan's own reading of it does. One that counts back is no anchor
+** either: news narration moves on with "the following year", "two days
+** later", and looks back with "from the previous week", "against 3 pct
+** a year earlier" without moving ("... a year earlier. For income,
+** ... a year earlier" are both the year before the one told of).
+*/
+static bool resolve_chains(struct norm_lookback *lb,
+			   const struct norm_match *m, struct window *w)
+{
+	if (!w->nch)
+		return true;
+	size_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
+	if (!ga)
+		return false;
+	w->acc = ga;
+	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
+	size_t na = 0;
+	for (size_t i = 0; i < w->nc; i++) {
+		const struct norm_cand *c = &w->c[i];
+		if (c->start < w->s || c->end > w->e || c->end <= c->start)
+			continue;
+		bool is_free = true;
+		for (uint32_t k = c->start - w->s; k < c->end - w->s && is_free;
+		     k++)
+			is_free = !(taken[k / 8] & (1u << (k % 8)));
+		if (!is_free)
+			continue;
+		for (uint32_t k = c->start - w->s; k < c->end - w->s; k++)
+			taken[k / 8] |= (uint8_t)(1u << (k % 8));
+		w->acc[na++] = i;
+	}
+	/* text order (kept candidates do not overlap) */
+	for (size_t i = 1; i < na; i++)
+		for (size_t j = i; j > 0 && w->c[w->acc[j - 1]].start >
+						w->c[w->acc[j]].start;
+		     j--) {
+			size_t x = w->acc[j];
+			w->acc[j] = w->acc[j - 1];
+			w->acc[j - 1] = x;
+		}
+	struct fc_time last;
+	bool has_last = false;
+	for (size_t i = 0; i < na; i++) {
+		struct norm_cand *c = &w->c[w->acc[i]];
+		const struct chain *ch = chain_of(w, c);
+		if (ch) {
+			const struct norm_pattern *p =
+				&lb->n->patterns[ch->order];
+			PCRE2_SIZE *ov = w->ov + ch->at;
+			struct norm_match mm = {
+				.n = lb->n, .p = p, .text = m->text, .ov = ov,
+				.nov = ch->nov, .start = ch->start,
+				.end = ch->end, .stretch_start = w->s,
+				.stretch_end = w->e, .ref = m->ref, .a = m->a,
+				.is_rescan = true, .memo = m->memo,
+				.lookback = m->lookback, .anchor = &last,
+			};
+			/* a comparison ("from $99 million a year earlier")
+			** is no date the story moves to */
+			if (norm_relative_is_comparison(
+				    &mm, has_last ? &last : NULL) ||
+			    (!has_last && w->s > 0)) {
+				c->time.is_anchored = false;
+			} else if (has_last) {
+				struct norm_cand out[2];
+				memset(out, 0, sizeof(out));
+				int k = norm_time_produce(&mm, out);
+				c->time.is_anchored = false;
+				for (int j = 0; j < k; j++)
+					if (out[j].start == c->start &&
+					    out[j].end == c->end)
+						c->time = out[j].time;
+			}
+			/* one counted back ("down from the previous week",
+			** "a year earlier") is a comparison or a flashback:
+			** the story stays at the date it counts from */
+			if (counts_back(&mm))
+				c->time.is_anchored = false;
+		}
+		if (is_anchor_time(&c->time)) {
+			last = c->time;
+			has_last = true;
+		}
+	}
+	return true;
+}
+
 /* The candidates of window [s, e) into win, sorted in the scan's order;
 ** false when memory ran out or the walk failed. */
 static bool collect_window(struct norm_lookback *lb,
@@ -277,6 +470,8 @@ static bool collect_window(struct norm_lookback *lb,
 	const uint64_t *only = is_quarterly ? lb->quarter_set : lb->anchor_set;
 	win->is_valid = false;
 	win->nc = 0;
+	win->nch = 0;
+	win->nov = 0;
 	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
@@ -296,6 +491,10 @@ static bool collect_window(struct norm_lookback *lb,
 	}
 	if (win->nc > 1)
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
+	win->s = s;
+	win->e = e;
+	if (!resolve_chains(lb, m, win))
+		return false;
 	win->text = m->text;
 	win->s = s;
 	win->e = e;
@@ -355,6 +554,14 @@ static bool last_in(const struct norm_match *m, unsigned want,
 bool norm_last_mention(const struct norm_match *m, unsigned want,
 		       int32_t min_lo, int32_t max_lo, struct fc_time *out)
 {
+	if (m->anchor) { /* a chained match in a look-back */
+		const struct fc_time *t = m->anchor;
+		if (want && (!(want & (1u << t->grain)) || t->lo < min_lo ||
+			     t->lo > max_lo))
+			return false;
+		*out = *t;
+		return true;
+	}
 	/* windows grow until a date is found well inside one (a date cut
 	** by the window's start could read as less than it is) */
 	static const uint32_t widths[] = {400, NORM_ANCHOR_WINDOW};

@@ -212,6 +212,7 @@ enum {
 	NORM_WF_SCALE_SHORT, NORM_WF_ORDINAL, NORM_WF_FRAC_DEN,
 	NORM_WF_FRAC_ONE, NORM_WF_FRAC_TENS, NORM_WF_ARTICLE, NORM_WF_JOINER,
 	NORM_WF_POINT, NORM_WF_OF,
+	NORM_WF_GAME, /* table game_cue (norm_time.c) */
 	NORM_NWF
 };
 #define NORM_WF_BITS 2048 /* per table: 2 bits a key */
@@ -415,6 +416,10 @@ struct norm_match {
 	const struct norm_ref *ref;
 	struct fc_arena *a; /* for unit strings */
 	bool is_rescan; /* made by norm_last_mention: no nested look-back */
+	/* in a look-back, a relative time counted from a mention ("the
+	** following year") counts from this date before it in the window
+	** (norm_anchor.c: chains) */
+	const struct fc_time *anchor;
 	struct norm_lookback **lookback; /* the scan's, made on first use */
 	struct norm_daymemo **memo; /* the scan's holiday days (or NULL) */
 	struct fc_tally *tally; /* the scan's per-pattern counts, or NULL */
@@ -677,5 +682,12 @@ void norm_lookback_destroy(struct norm_lookback *lb);
 void norm_lookback_forget(struct norm_lookback *lb);
 bool norm_last_mention(const struct norm_match *m, unsigned want,
 		       int32_t min_lo, int32_t max_lo, struct fc_time *out);
+/* Is the relative time of m, after the mention t (NULL: none), a
+** comparison with the time a span back from now rather than a count
+** from t ("profit rose from $99 million a year earlier", said of a
+** recent date): base mention_grain, a year or quarter back, t within
+** two years of the reference (norm_relative.c)? */
+bool norm_relative_is_comparison(const struct norm_match *m,
+				 const struct fc_time *t);
 
 #endif

@@ -258,6 +258,20 @@ static bool span_before(const struct norm_match *m)
 	return false;
 }
 
+bool norm_relative_is_comparison(const struct norm_match *m,
+				 const struct fc_time *t)
+{
+	char base[16], unit[8];
+	int dir = -1;
+	if (!norm_get_str(m, S_BASE, base, sizeof(base)) ||
+	    strcmp(base, "mention_grain") ||
+	    !norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
+	    unit_grain(unit) < FC_GRAIN_QUARTER)
+		return false;
+	norm_get_int(m, S_AGO, &dir);
+	return dir < 0 && (!t || labs((long)t->lo - m->ref->days) < 730);
+}
+
 /* Pick the origin; *unit may change to the mention's grain. */
 static void relative_origin(const struct norm_match *m, char *unit,
 			    size_t cap, struct origin *o)
@@ -350,10 +364,7 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	** "a week later", "a day earlier" count from the date told of, and
 	** so does "a year later" ("joined on May 1, 2004 ... a year later":
 	** 2005; a year after now would be told "a year from now") */
-	int dir = -1;
-	norm_get_int(m, S_AGO, &dir);
-	if (from_mention && take_grain && ug >= FC_GRAIN_QUARTER &&
-	    dir < 0 && labs((long)t.lo - r->days) < 730)
+	if (norm_relative_is_comparison(m, &t))
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
@@ -535,8 +546,9 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 		if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
 		    strstr(base, "quarter"))
 			return 0;
-		const char *v = !strcmp(unit, "Y") ? "XXXX"
-				: unit[0] == 'W'   ? "XXXX-WXX"
+		const char *v = !strcmp(unit, "Y")    ? "XXXX"
+				: !strcmp(unit, "WE") ? "XXXX-WXX-WE"
+				: unit[0] == 'W'      ? "XXXX-WXX"
 				: off < 0	   ? "PAST_REF"
 				: off > 0	   ? "FUTURE_REF"
 						   : "PRESENT_REF";

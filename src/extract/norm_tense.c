@@ -614,6 +614,36 @@ static bool until_extended(const struct norm_match *m)
 }
 
 /*
+** Are the word w (hash h) and the word after it at i a pair of table
+** tense_pair that is no cue ("March 31 drew closer": the date was
+** ahead then, whatever it is now)?
+*/
+static bool no_cue_pair(const struct norm_match *m, const char *w,
+			size_t len, uint32_t h, uint32_t i)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	char nb[32], pair[64];
+	bool lower = false;
+	if (n->t_tense_pair < 0)
+		return false;
+	size_t nlen = tw_next_word(m->text, &i, m->stretch_end, nb,
+				   sizeof(nb), &lower);
+	if (!nlen || nlen >= sizeof(nb) || len + 1 + nlen > sizeof(pair))
+		return false;
+	size_t plen = len + 1 + nlen;
+	if (!norm_wf_may(f, NORM_WF_TENSE_PAIR,
+			 norm_pair_hash(h, norm_word_hash(nb, nlen)), plen))
+		return false;
+	for (size_t k = 0; k < len; k++)
+		pair[k] = (char)(w[k] | 0x20);
+	pair[len] = ' ';
+	memcpy(pair + len + 1, nb, nlen);
+	int32_t k = norm_hash_get(&n->lookup, n->t_tense_pair, pair, plen);
+	return k >= 0 && n->tables[n->t_tense_pair].nums[k] == 0;
+}
+
+/*
 ** The verb right after the match, with nothing but blanks between: -2 a
 ** verb of saying (tense_word -2: "Endotronics ... on Monday said", "the
 ** ministry on Friday announced"), -1 another past verb of table past
@@ -644,7 +674,7 @@ static int past_verb_after(const struct norm_match *m)
 		return -2;
 	if (row < 0 &&
 	    tw_in_table(n, f, n->t_past, NORM_WF_PAST, t + b, len, h))
-		return -1;
+		return no_cue_pair(m, t + b, len, h, i) ? 0 : -1;
 	return 0;
 }
 

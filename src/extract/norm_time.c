@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "extract/norm_p.h"
+#include "extract/norm_tense_p.h"
 
 static const char *const mod_names[] = {
 	"", "START", "MID", "END", "APPROX", "BEFORE", "AFTER",
@@ -170,10 +171,106 @@ void norm_put_cap(char *buf, size_t cap, const char *s, size_t len)
 
 /* ---- date -------------------------------------------------------------- */
 
+/* Does t[k] end a sentence ('.', '!' or '?' before a blank, or a blank
+** line)? A '.' of "U.S." or "Mr." does not (tw_is_full_stop). */
+static bool ends_sentence(const char *t, uint32_t k, uint32_t hi)
+{
+	char c = t[k];
+	if (c == '\n')
+		return k + 1 < hi && t[k + 1] == '\n';
+	if (c == '.')
+		return tw_is_full_stop(t, k, 0, hi);
+	return (c == '!' || c == '?') &&
+	       (k + 1 >= hi || t[k + 1] == ' ' || t[k + 1] == '\n');
+}
+
+static bool is_stop(char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Is t[i, e) a game's score, "14-7", "3-0" (the first number not the
+** smaller: a range runs "5-10")? The caller rules out a share ("5-4%")
+** and a price in fractions ("17-1/4"). */
+static bool is_score(const char *t, uint32_t i, uint32_t e)
+{
+	uint32_t k = i, a = 0, b = 0;
+	while (k < e && is_digit(t[k]) && k - i < 4)
+		a = 10 * a + (uint32_t)(t[k++] - '0');
+	if (k == i || k - i > 3 || k >= e || t[k] != '-')
+		return false;
+	uint32_t j = ++k;
+	while (k < e && is_digit(t[k]) && k - j < 4)
+		b = 10 * b + (uint32_t)(t[k++] - '0');
+	return k > j && k - j <= 3 && k == e && a >= b;
+}
+
+/*
+** Is the sentence of the match about a game (a score "14-7", or a word
+** of table game_cue: "touchdown", "halftime")? Then "the second
+** quarter" is the game's, not the calendar's. At most 150 bytes each
+** way.
+*/
+static bool is_game(const struct norm_match *m)
+{
+	const struct fc_norm *n = m->n;
+	int tb = norm_table_find(n, "game_cue");
+	const char *t = m->text;
+	uint32_t lo = m->start > 150 ? m->start - 150 : 0;
+	uint32_t hi = m->end + 150;
+	uint32_t s = m->start, e = m->end;
+	while (s > lo &&
+	       !(is_stop(t[s - 1]) && ends_sentence(t, s - 1, m->end)))
+		s--;
+	while (e < hi && t[e] && !(is_stop(t[e]) && ends_sentence(t, e, hi)))
+		e++;
+	for (uint32_t i = s; i < e;) {
+		char c = t[i];
+		bool is_word = is_digit(c) || ((c | 0x20) >= 'a' &&
+					       (c | 0x20) <= 'z');
+		if (!is_word) {
+			i++;
+			continue;
+		}
+		uint32_t j = i;
+		while (j < e && (is_digit(t[j]) || t[j] == '-' ||
+				 ((t[j] | 0x20) >= 'a' &&
+				  (t[j] | 0x20) <= 'z')))
+			j++;
+		uint32_t we = j;
+		while (we > i && t[we - 1] == '-')
+			we--;
+		if (is_digit(c)) {
+			if (is_score(t, i, we) &&
+			    (we >= e || (t[we] != '%' && t[we] != '.' &&
+					 t[we] != '/')))
+				return true;
+		} else if (tb >= 0 &&
+			   norm_wf_may(norm_wordfacts(n), NORM_WF_GAME,
+				       norm_word_hash(t + i, we - i),
+				       we - i)) {
+			char buf[32];
+			size_t len = norm_key(t + i, we - i, buf, sizeof(buf));
+			if (len < sizeof(buf) &&
+			    norm_hash_get(&n->lookup, tb, buf, len) >= 0)
+				return true;
+		}
+		i = j;
+	}
+	return false;
+}
+
 /*
 ** base on a date: "last_day" ("the last day of October": the day is the
 ** month's last), "week" ("the week of March 6": the ISO week holding
-** it). unit M with rel and no month: "the 20th of next month".
+** it), "delivery" (a futures month: at or after the reference's),
+** "game" (a quarter: none in a sentence about a game, is_game). unit M
+** with rel and no month: "the 20th of next month".
 */
 static int prod_date(const struct norm_match *m, struct norm_cand *out)
 {
@@ -191,6 +288,20 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 		int mo, d;
 		fc_civil_from_days(t.lo, &p.y, &mo, &d);
 		p.has_y = p.y >= 1 && p.y <= 9999;
+	}
+	/* "led 14-7 in the second quarter"; a look-back takes the quarter
+	** as it is (a game's quarter is rarely what "the quarter" after
+	** it counts from, and the sentence would be read again for each
+	** look-back over it) */
+	if (!strcmp(base, "game") && !m->is_rescan && is_game(m))
+		return 0;
+	if (!strcmp(base, "delivery") && p.has_mo && !p.has_y &&
+	    m->ref->is_set) {
+		/* a futures contract's delivery month: at or after the
+		** reference month ("December futures" in June: this year's;
+		** "March crude" in June: next year's) */
+		p.y = p.mo >= m->ref->m ? m->ref->y : m->ref->y + 1;
+		p.has_y = p.y <= 9999;
 	}
 	if (!strcmp(base, "era") &&
 	    (!norm_get_int(m, S_YEAR, &p.y) || p.y < 1 || p.y > 9999))
@@ -265,6 +376,15 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 	if (!norm_read_parts(m, S_YEAR, S_MONTH, S_DAY, &a) ||
 	    !norm_read_parts(m, S_YEAR2, S_MONTH2, S_DAY2, &b))
 		return 0;
+	struct norm_val v2;
+	if (a.has_y && b.has_y && norm_slot(m, S_YEAR2, &v2) && v2.is_raw &&
+	    v2.len == 2) {
+		/* a split year, "1986/87": the year after the first, else
+		** no range ("2010-12" is a month) */
+		if ((a.y + 1) % 100 != (int)v2.num)
+			return 0;
+		b.y = a.y + 1;
+	}
 	if (!a.has_y && b.has_y && (a.has_mo || a.has_d)) {
 		a.y = b.y, a.has_y = true;
 		/* "Dec. 28 to Jan. 3, 1992": the year before */
@@ -448,6 +568,12 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 		return set_calendar(m, out);
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
 	    !duration_value(num, unit, buf, sizeof(buf)))
+		return 0;
+	/* base game: "early in the first quarter" of a game is no span of
+	** a quarter (a calendar one would be three months) */
+	const char *base = m->p->set[S_BASE];
+	if (base && !strcmp(base, "game") && !strcmp(unit, "Q") &&
+	    !m->is_rescan && is_game(m))
 		return 0;
 	return norm_emit(m, out, type, buf);
 }

@@ -3,7 +3,8 @@
 ** of the keys of the word tables the productions and the tense cues look
 ** words up in, made once by fc_norm_compile, and the hashes they are keyed
 ** by (norm_word_hash, norm_pair_hash). Read by norm_tense.c,
-** norm_number.c and norm_quantity.c to skip most hash lookups.
+** norm_number.c, norm_quantity.c and norm_time.c to skip most hash
+** lookups.
 */
 #include <string.h>
 
@@ -104,5 +105,6 @@ void norm_wordfacts_make(struct fc_norm *n)
 	wf_table(f, n, n->t_joiner, NORM_WF_JOINER);
 	wf_table(f, n, n->t_point, NORM_WF_POINT);
 	wf_table(f, n, n->t_of, NORM_WF_OF);
+	wf_table(f, n, norm_table_find(n, "game_cue"), NORM_WF_GAME);
 	f->is_made = true;
 }

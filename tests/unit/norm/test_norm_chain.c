@@ -1,0 +1,93 @@
+/*
+** test_norm_chain.c: relative times counted from a mention chain in a
+** look-back (norm_anchor.c resolve_chains): "a year later" after "the
+** following year" counts from that, also when the chain's first date
+** lies beyond the first window; one counting back is no anchor; deictic
+** ones stay on the reference.
+*/
+#include <stdio.h>
+
+#include "fc_test.h"
+
+/* The value of span in text at ref (group state: the rules). */
+static const char *val(void **state, struct fc_arena *a, const char *text,
+		       const char *ref, const char *span)
+{
+	const char *v = fc_test_time_value(*state, a, text, ref, span);
+	assert_non_null(v);
+	return v;
+}
+
+static void test_chain_links(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *t = "In 1910 the company was founded. The following year "
+			"it moved to Ohio. A year later it closed. Last year "
+			"it reopened.";
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1911");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1912");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "Last year"),
+			    "1994");
+	t = "Two days later, he resigned. The next day, he left.";
+	assert_string_equal(val(state, &a, t, "1995-06-15", "Two days later"),
+			    "1995-06-17");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "The next day"),
+			    "1995-06-18");
+	fc_arena_finish(&a);
+}
+
+/* The chain's date 600 bytes before its first link: the first window
+** (400 bytes) holds the links only, so the wider one is read. */
+static void test_chain_beyond_window(void **state)
+{
+	static const char filler[] = "Talks went on without result. ";
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_buf b;
+	fc_buf_init(&b, 1u << 20);
+	fc_buf_adds(&b, "In 1910 it was founded. ");
+	for (int k = 0; k < 20; k++)
+		fc_buf_adds(&b, filler);
+	fc_buf_adds(&b, "The following year it moved. A year later it closed.");
+	const char *t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1911");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1912");
+	fc_buf_finish(&b);
+	fc_arena_finish(&a);
+}
+
+/* One that counts back is a comparison or a flashback: the story stays. */
+static void test_chain_back_is_no_anchor(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *t = "In 1990 he was elected. Two years earlier he had "
+			"moved. The following year he married.";
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"Two years earlier"), "1988");
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1991");
+	t = "Loadings in the week ended February 21 fell from the previous "
+	    "week, and rose from the prior week in grain.";
+	assert_string_equal(val(state, &a, t, "1987-03-02",
+				"the previous week"), "1987-W07");
+	assert_string_equal(val(state, &a, t, "1987-03-02", "the prior week"),
+			    "1987-W07");
+	fc_arena_finish(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_chain_links),
+		cmocka_unit_test(test_chain_beyond_window),
+		cmocka_unit_test(test_chain_back_is_no_anchor),
+	};
+	return cmocka_run_group_tests(tests, fc_test_rules_setup,
+				      fc_test_rules_teardown);
+}
