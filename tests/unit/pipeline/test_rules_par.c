@@ -115,36 +115,41 @@ struct want {
 #define BAD_SPAN "span 'nosuch' is not a capture of pattern 't.span'"
 #define NOT_MAP "a rule file must be a mapping with a 'kind:' key"
 
-/* the diagnostics of both loads, file by file */
-#define W_SYNTAX {"c_syntax.yaml", 6, 1, "YAML: found unexpected end of " \
-					 "stream while scanning a quoted scalar"}
-#define W_KIND {"d_kind.yaml", 1, 7, "unknown rule kind 'normaliser' " \
-				     "(did you mean 'normalizer'?)"}
-#define W_LIST {"e_list.yaml", 1, 1, NOT_MAP}
-#define W_DUP {"f_dup.yaml", 2, 1, "duplicate key 'kind' (first at line 1)"}
-#define W_UTF8 {"h_utf8.yaml", 0, 0, "YAML: invalid leading UTF-8 octet"}
-#define W_EMPTY {"k_empty.yaml", 1, 1, NOT_MAP}
-#define W_BIG {"n_big.yaml", 0, 0, "cannot read rule file: limit exceeded"}
-#define W_COMPILE {"b_regex.yaml", 4, 30, BAD_RX}, \
-		  {"b_regex.yaml", 9, 11, BAD_SPAN}, {NULL, 0, 0, NULL}
-
 /* normalize: the tests of g_key.yaml are not parsed, i_claims.yaml is
 ** of a kind not read */
 static const struct want want_text[] = {
-	W_SYNTAX, W_KIND, W_LIST, W_DUP,
+	{"c_syntax.yaml", 6, 1, "YAML: found unexpected end of stream while "
+				"scanning a quoted scalar"},
+	{"d_kind.yaml", 1, 7, "unknown rule kind 'normaliser' (did you mean "
+			      "'normalizer'?)"},
+	{"e_list.yaml", 1, 1, NOT_MAP},
+	{"f_dup.yaml", 2, 1, "duplicate key 'kind' (first at line 1)"},
 	{"g_key.yaml", 2, 1, "unknown key 'foo' in a normalizer file"},
-	W_UTF8, W_EMPTY, W_BIG, W_COMPILE,
+	{"h_utf8.yaml", 0, 0, "YAML: invalid leading UTF-8 octet"},
+	{"k_empty.yaml", 1, 1, NOT_MAP},
+	{"n_big.yaml", 0, 0, "cannot read rule file: limit exceeded"},
+	{"b_regex.yaml", 4, 30, BAD_RX},
+	{"b_regex.yaml", 9, 11, BAD_SPAN},
+	{NULL, 0, 0, NULL},
 };
 
-/* lint and test: every file whole */
 static const struct want want_all[] = {
-	W_SYNTAX, W_KIND, W_LIST, W_DUP,
+	{"c_syntax.yaml", 6, 1, "YAML: found unexpected end of stream while "
+				"scanning a quoted scalar"},
+	{"d_kind.yaml", 1, 7, "unknown rule kind 'normaliser' (did you mean "
+			      "'normalizer'?)"},
+	{"e_list.yaml", 1, 1, NOT_MAP},
+	{"f_dup.yaml", 2, 1, "duplicate key 'kind' (first at line 1)"},
 	{"g_key.yaml", 5, 4, "YAML: did not find expected '-' indicator while "
 			     "parsing a block collection"},
-	W_UTF8,
+	{"h_utf8.yaml", 0, 0, "YAML: invalid leading UTF-8 octet"},
 	{"i_claims.yaml", 3, 1, "YAML: did not find expected node content "
 				"while parsing a flow node"},
-	W_EMPTY, W_BIG, W_COMPILE,
+	{"k_empty.yaml", 1, 1, NOT_MAP},
+	{"n_big.yaml", 0, 0, "cannot read rule file: limit exceeded"},
+	{"b_regex.yaml", 4, 30, BAD_RX},
+	{"b_regex.yaml", 9, 11, BAD_SPAN},
+	{NULL, 0, 0, NULL},
 };
 
 static struct fc_rules *load(const char *threads, unsigned kinds,
