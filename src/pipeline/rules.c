@@ -4,11 +4,9 @@
 ** by its top-level `kind:` to the module that reads it.
 */
 #include <dirent.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
 #include "factcross/fc.h"
@@ -208,42 +206,32 @@ static size_t tests_start(const char *data, size_t len)
 }
 
 /*
-** The YAML of f into *root, its nodes in a. A load of some kinds only
-** (no golden tests run) parses the file up to its tests when they come
-** last; if that part has any problem, the whole file is parsed, so the
-** diagnostics are those of the whole file. It reads r and f only, so it
-** can run on another thread than the loader's (load_dir).
+** The YAML of f into f->root. A load of some kinds only (no golden
+** tests run) parses the file up to its tests when they come last; if
+** that part has any problem, the whole file is parsed, so the
+** diagnostics are those of the whole file.
 */
-static fc_status parse_yaml(const struct fc_rules *r,
-			    const struct fc_rulefile *f, struct fc_arena *a,
-			    struct fc_ynode **root, struct fc_diags *d)
+static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
+			   struct fc_diags *d)
 {
 	size_t cut = r->kinds != FC_KIND_ALL ? tests_start(f->data, f->len)
 					     : f->len;
 	if (cut < f->len) {
 		struct fc_diags td;
 		fc_diags_init(&td);
-		fc_status st = fc_yaml_load(a, f->path, f->data, cut, root,
-					    &td);
+		fc_status st = fc_yaml_load(&r->arena, f->path, f->data, cut,
+					    &f->root, &td);
 		bool ok = !st && td.n == 0;
 		fc_diags_finish(&td);
 		if (ok)
 			return FC_OK;
-		*root = NULL;
+		f->root = NULL;
 	}
-	return fc_yaml_load(a, f->path, f->data, f->len, root, d);
+	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
 }
 
-#define NOT_READ SIZE_MAX
-
-/*
-** Read the rule file at path into a new entry of r->files, and peek at
-** its kind. Returns the entry's index when its YAML is to be parsed
-** (parse_yaml, then add_file), else NOT_READ: a file read before, one
-** that cannot be read (diagnosed), or one of a kind not wanted.
-*/
-static size_t open_file(struct fc_rules *r, const char *path,
-			struct fc_buf *all, struct fc_diags *d)
+static void load_file(struct fc_rules *r, const char *path,
+		      struct fc_buf *all, struct fc_diags *d)
 {
 	struct fc_srcloc loc = {path, 0, 0, 0};
 	/* The same file named twice (built in, and again in --rules) is
@@ -252,7 +240,7 @@ static size_t open_file(struct fc_rules *r, const char *path,
 	for (size_t i = 0; real && i < r->nfiles; i++)
 		if (r->files[i].real && !strcmp(r->files[i].real, real)) {
 			free(real);
-			return NOT_READ;
+			return;
 		}
 	char *data;
 	size_t len;
@@ -261,7 +249,7 @@ static size_t open_file(struct fc_rules *r, const char *path,
 		free(real);
 		fc_diag_add(d, st, &loc, "cannot read rule file: %s",
 			    fc_strerror(st));
-		return NOT_READ;
+		return;
 	}
 	void *g = fc_arena_grow(&r->arena, r->files, sizeof(*r->files),
 				&r->capfiles, r->nfiles + 1);
@@ -269,7 +257,7 @@ static size_t open_file(struct fc_rules *r, const char *path,
 		free(data);
 		free(real);
 		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
-		return NOT_READ;
+		return;
 	}
 	r->files = g;
 	struct fc_rulefile *f = &r->files[r->nfiles++];
@@ -287,19 +275,11 @@ static size_t open_file(struct fc_rules *r, const char *path,
 		int k = peek_kind(data, len);
 		if (k >= 0 && !(r->kinds & (1u << k))) {
 			f->kind = kinds[k].kind; /* not read (f->root NULL) */
-			return NOT_READ;
+			return;
 		}
 	}
-	return r->nfiles - 1;
-}
-
-/* f, its YAML parsed (st: how that went), to the module of its kind. */
-static void add_file(struct fc_rules *r, struct fc_rulefile *f,
-		     fc_status st, struct fc_diags *d)
-{
-	if (st)
+	if (load_yaml(r, f, d))
 		return;
-	struct fc_srcloc loc = {f->path, 0, 0, 0};
 	if (!f->root || f->root->type != FC_Y_MAP) {
 		if (f->root)
 			loc = f->root->loc;
@@ -343,246 +323,6 @@ static void add_file(struct fc_rules *r, struct fc_rulefile *f,
 			    kind);
 }
 
-/* ---- Parsing the files of a folder on two threads ----------------------- */
-
-/*
-** Parsing the YAML is most of reading the rule files (libyaml: ~45 M
-** instructions for `normalize`), and the files are independent. With a
-** second thread allowed (FACTCROSS_THREADS, else the CPUs online, as for
-** the normalizer), the files of a folder are read in order, then the
-** loader's thread goes through them in order, parsing each one that the
-** second thread has not taken and handing it to its module (add_file),
-** while the second thread parses the next files not yet taken into an
-** arena of its own; their trees are copied into the rules' arena at
-** their turn (a tenth of the parse), and their diagnostics, held until
-** then, come in the same order as from one thread.
-*/
-struct job {
-	size_t fi;            /* in r->files; NOT_READ: nothing to parse */
-	struct fc_diags open; /* open_file's diagnostics */
-	struct fc_diags d;    /* the second thread's parse diagnostics */
-	struct fc_ynode *root; /* parsed by the second thread */
-	fc_status st;
-	bool is_done;         /* parsed by the second thread */
-};
-
-struct jobs {
-	const struct fc_rules *r;
-	struct job *v;
-	size_t n;
-	size_t next;         /* the first job nobody took */
-	struct fc_arena a;   /* the second thread's trees */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-};
-
-/* Whether a second thread may parse: as nthreads_wanted in normalize.c. */
-static bool two_threads(void)
-{
-	const char *env = getenv("FACTCROSS_THREADS");
-	long k = env && *env ? strtol(env, NULL, 10)
-			     : sysconf(_SC_NPROCESSORS_ONLN);
-	return k >= 2;
-}
-
-static void *parse_worker(void *arg)
-{
-	struct jobs *q = arg;
-	for (;;) {
-		pthread_mutex_lock(&q->mu);
-		while (q->next < q->n && q->v[q->next].fi == NOT_READ)
-			q->next++;
-		size_t i = q->next < q->n ? q->next++ : q->n;
-		pthread_mutex_unlock(&q->mu);
-		if (i == q->n)
-			return NULL;
-		struct job *j = &q->v[i];
-		j->st = parse_yaml(q->r, &q->r->files[j->fi], &q->a, &j->root,
-				   &j->d);
-		pthread_mutex_lock(&q->mu);
-		j->is_done = true;
-		pthread_cond_broadcast(&q->cv);
-		pthread_mutex_unlock(&q->mu);
-	}
-}
-
-/* Take job i for the loader's thread, or wait until the second thread
-** has parsed it; true when it is the loader's to parse. */
-static bool take_or_wait(struct jobs *q, size_t i)
-{
-	pthread_mutex_lock(&q->mu);
-	bool is_mine = q->next <= i;
-	if (is_mine)
-		q->next = i + 1;
-	while (!is_mine && !q->v[i].is_done)
-		pthread_cond_wait(&q->cv, &q->mu);
-	pthread_mutex_unlock(&q->mu);
-	return is_mine;
-}
-
-/* The diagnostics of src appended to d, in order (their texts moved);
-** src is left empty. */
-static void diags_move(struct fc_diags *d, struct fc_diags *src)
-{
-	d->nerr += src->nerr;
-	d->nwarn += src->nwarn;
-	for (size_t i = 0; i < src->n; i++) {
-		struct fc_diag *g = &src->v[i];
-		if (d->n == d->cap) {
-			size_t ncap = d->cap ? d->cap * 2 : 8;
-			struct fc_diag *v = realloc(d->v, ncap * sizeof(*v));
-			if (!v) { /* counted above, text lost (as fc_diag_add) */
-				free(g->msg);
-				free(g->file);
-				continue;
-			}
-			d->v = v;
-			d->cap = ncap;
-		}
-		d->v[d->n++] = *g;
-	}
-	free(src->v);
-	fc_diags_init(src);
-}
-
-/* The room of a tree: its nodes, kids pointers and string bytes. */
-struct room {
-	size_t nnodes, nkids, nbytes;
-};
-
-static void tree_room(const struct fc_ynode *n, struct room *rm)
-{
-	rm->nnodes++;
-	rm->nkids += n->nkids;
-	rm->nbytes += (n->str ? n->len + 1 : 0) +
-		      (n->raw ? n->raw_len + 1 : 0);
-	for (size_t i = 0; i < n->nkids; i++)
-		tree_room(n->kids[i], rm);
-}
-
-/* Where the next node, kids array and string of a copy go. */
-struct cursor {
-	struct fc_ynode *node;
-	struct fc_ynode **kids;
-	char *bytes;
-};
-
-static char *bytes_copy(struct cursor *cu, const char *s, size_t len)
-{
-	char *p = cu->bytes;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	cu->bytes += len + 1;
-	return p;
-}
-
-static struct fc_ynode *tree_place(const struct fc_ynode *n,
-				   struct cursor *cu)
-{
-	struct fc_ynode *c = cu->node++;
-	*c = *n;
-	if (n->str)
-		c->str = bytes_copy(cu, n->str, n->len);
-	if (n->raw)
-		c->raw = bytes_copy(cu, n->raw, n->raw_len);
-	c->kids = n->nkids ? cu->kids : NULL;
-	cu->kids += n->nkids;
-	for (size_t i = 0; i < n->nkids; i++)
-		c->kids[i] = tree_place(n->kids[i], cu);
-	return c;
-}
-
-/*
-** A copy of the tree n in a, in one block (the nodes, then the kids
-** arrays, then the strings); NULL when out of memory. Its depth is
-** bounded as fc_yaml_load bounds it.
-*/
-static struct fc_ynode *tree_copy(struct fc_arena *a, const struct fc_ynode *n)
-{
-	struct room rm = {0};
-	tree_room(n, &rm);
-	size_t nodes = rm.nnodes * sizeof(struct fc_ynode);
-	size_t kids = rm.nkids * sizeof(struct fc_ynode *);
-	char *block = fc_arena_alloc(a, nodes + kids + rm.nbytes);
-	if (!block)
-		return NULL;
-	struct cursor cu = {(struct fc_ynode *)(void *)block,
-			    (struct fc_ynode **)(void *)(block + nodes),
-			    block + nodes + kids};
-	return tree_place(n, &cu);
-}
-
-/* Job i's file to its module: parsed here or by the second thread (q:
-** NULL when there is none). */
-static void run_job(struct fc_rules *r, struct jobs *q, struct job *j,
-		    size_t i, struct fc_diags *d)
-{
-	diags_move(d, &j->open);
-	if (j->fi == NOT_READ)
-		return;
-	struct fc_rulefile *f = &r->files[j->fi];
-	fc_status st;
-	if (!q || take_or_wait(q, i)) {
-		st = parse_yaml(r, f, &r->arena, &f->root, d);
-	} else {
-		diags_move(d, &j->d);
-		st = j->st;
-		f->root = j->root ? tree_copy(&r->arena, j->root) : NULL;
-		if (j->root && !f->root) {
-			struct fc_srcloc loc = {f->path, 0, 0, 0};
-			fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
-			f->root = NULL;
-			st = FC_ENOMEM;
-		}
-	}
-	add_file(r, f, st, d);
-}
-
-/* The files at paths, in order (load_file's way, on two threads when
-** allowed and worth it). */
-static void load_files(struct fc_rules *r, char **paths, size_t n,
-		       struct fc_buf *all, struct fc_diags *d)
-{
-	struct jobs q = {.r = r, .v = calloc(n ? n : 1, sizeof(*q.v)), .n = n};
-	if (!q.v) {
-		struct fc_srcloc loc = {paths[0], 0, 0, 0};
-		fc_diag_add(d, FC_ENOMEM, &loc, "out of memory");
-		return;
-	}
-	size_t nparse = 0;
-	for (size_t i = 0; i < n; i++) {
-		q.v[i].fi = open_file(r, paths[i], all, &q.v[i].open);
-		nparse += q.v[i].fi != NOT_READ;
-	}
-	/* r->files stays where it is from here on: open_file grows it */
-	fc_arena_init(&q.a);
-	bool is_two = nparse >= 2 && two_threads() &&
-		      !pthread_mutex_init(&q.mu, NULL);
-	if (is_two && pthread_cond_init(&q.cv, NULL)) {
-		pthread_mutex_destroy(&q.mu);
-		is_two = false;
-	}
-	pthread_t worker;
-	if (is_two && pthread_create(&worker, NULL, parse_worker, &q)) {
-		pthread_cond_destroy(&q.cv);
-		pthread_mutex_destroy(&q.mu);
-		is_two = false;
-	}
-	for (size_t i = 0; i < n; i++)
-		run_job(r, is_two ? &q : NULL, &q.v[i], i, d);
-	if (is_two) {
-		pthread_join(worker, NULL);
-		pthread_cond_destroy(&q.cv);
-		pthread_mutex_destroy(&q.mu);
-	}
-	for (size_t i = 0; i < n; i++) {
-		fc_diags_finish(&q.v[i].open);
-		fc_diags_finish(&q.v[i].d);
-	}
-	fc_arena_finish(&q.a);
-	free(q.v);
-}
-
 static fc_status load_dir(struct fc_rules *r, const char *dir,
 			  struct fc_buf *all, struct fc_diags *d)
 {
@@ -596,8 +336,7 @@ static fc_status load_dir(struct fc_rules *r, const char *dir,
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* A single rule file is fine too. */
-		char *one = (char *)dir;
-		load_files(r, &one, 1, all, d);
+		load_file(r, dir, all, d);
 		return FC_OK;
 	}
 	fc_status s = list_yaml(&r->arena, dir, &paths, &n, &cap, 0);
@@ -606,8 +345,8 @@ static fc_status load_dir(struct fc_rules *r, const char *dir,
 			    fc_strerror(s));
 		return s;
 	}
-	if (n)
-		load_files(r, paths, n, all, d);
+	for (size_t i = 0; i < n; i++)
+		load_file(r, paths[i], all, d);
 	return FC_OK;
 }
 
