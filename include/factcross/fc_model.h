@@ -37,6 +37,14 @@ char *fc_arena_printf(struct fc_arena *a, const char *fmt, ...)
 /* Grow an arena array (old contents copied; the old block is not freed). */
 void *fc_arena_grow(struct fc_arena *a, void *old, size_t elem, size_t *cap,
 		    size_t need);
+/*
+** Grow an arena array nothing else points into: as fc_arena_grow, but a
+** big array gets a chunk of its own that is reallocated as it grows (old
+** is freed then) and the new tail is NOT cleared, so that an array of a
+** million elements takes its size once rather than twice over.
+*/
+void *fc_arena_regrow(struct fc_arena *a, void *old, size_t elem,
+		      size_t *cap, size_t need);
 
 /* ---- Times (TIMEX3) ---------------------------------------------------- */
 

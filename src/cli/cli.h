@@ -45,6 +45,9 @@ int cli_load_rules(const struct cli *cli, struct fc_rules **out);
 int cli_load_rule_kinds(const struct cli *cli, unsigned kinds,
 			struct fc_rules **out);
 void cli_progress(void *ud, const char *stage, size_t done, size_t total);
+/* --max-source-mb N: *out = N MiB in bytes (N a whole number, 1 to
+** 1024); else a usage error is printed. Returns the exit code. */
+int cli_max_source(const struct cli *cli, const char *arg, size_t *out);
 /* Read all of stdin or a file ("-" is stdin) into a malloc'd buffer. */
 int cli_read_input(const struct cli *cli, const char *path, char **out,
 		   size_t *len);

@@ -41,6 +41,8 @@ static const char CHECK_HELP[] =
 	"  --cache PATH      the fetch cache of CORPUS's url: sources (default:\n"
 	"                    CORPUS-NAME.cache.db beside the manifest; check reads\n"
 	"                    it offline: run 'factcross fetch' first)\n"
+	"  --max-source-mb N refuse a source of CORPUS with more than N MiB of\n"
+	"                    text, an input error (default: 4)\n"
 	"  --rules DIR       add rule files; a rule with a built-in id replaces it\n"
 	"  --no-builtin      do not load the built-in rules\n"
 	"  --color WHEN      auto, always or never (NO_COLOR is honoured)\n"
@@ -61,6 +63,7 @@ struct check_opts {
 	const char *output, *ref, *against, *doc;
 	enum fc_claim_status fail_on;
 	struct cli_fetch fetch; /* --cache */
+	size_t max_source; /* --max-source-mb, bytes; 0: the default */
 };
 
 static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
@@ -74,6 +77,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 		{"ref", required_argument, NULL, OPT_REF},
 		{"cache", required_argument, NULL, OPT_CACHE},
 		{"time", no_argument, NULL, OPT_TIME},
+		{"max-source-mb", required_argument, NULL, OPT_MAX_SOURCE},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -109,6 +113,13 @@ static int parse(struct cli *cli, int argc, char **argv, struct check_opts *o)
 		}
 		case OPT_OUTPUT: o->output = optarg; break;
 		case OPT_TIME: cli->is_time = true; break;
+		case OPT_MAX_SOURCE: {
+			int rc2 = cli_max_source(cli, optarg,
+						 &o->max_source);
+			if (rc2)
+				return rc2;
+			break;
+		}
 		case OPT_FAIL_ON:
 			if (!fc_claim_status_parse(optarg, &o->fail_on) ||
 			    o->fail_on == FC_CLAIM_SUPPORTED)
@@ -192,7 +203,8 @@ static int load_corpus(struct cli *cli, const struct check_opts *o,
 					    .progress_ud = cli};
 		struct fc_web_opts wo = {.cache = cache,
 					 .now = (int64_t)time(NULL),
-					 .max_age = FC_WEB_MAX_AGE};
+					 .max_age = FC_WEB_MAX_AGE,
+					 .max_source = o->max_source};
 		st = fc_verify_cached(r, *out, &vo, &wo, &d);
 		cli_progress(cli, "", 1, 1);
 	}

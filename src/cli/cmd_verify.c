@@ -30,6 +30,8 @@ static const char VERIFY_HELP[] =
 	"  --cache PATH     the fetch cache (default: CORPUS-NAME.cache.db beside\n"
 	"                   corpus.yaml)\n"
 	"  --timeout S, --delay S  for --fetch, as for 'factcross fetch'\n"
+	"  --max-source-mb N  refuse a source with more than N MiB of text (a\n"
+	"                   page's main text), an input error (default: 4)\n"
 	"  --rules DIR      add rule files; a rule with a built-in id replaces it\n"
 	"  --no-builtin     do not load the built-in rules\n"
 	"  --color WHEN     auto, always or never (NO_COLOR is honoured)\n"
@@ -50,6 +52,7 @@ static const char EXTRACT_HELP[] =
 	"options:\n"
 	"  --format jsonl   the only format (default)\n"
 	"  --fetch, --cache PATH, --timeout S, --delay S: as for verify\n"
+	"  --max-source-mb N: as for verify\n"
 	"  --rules DIR, --no-builtin, --color WHEN, -q, --time: as for verify\n";
 
 static const char NORMALIZE_HELP[] =
@@ -147,6 +150,7 @@ struct run_opts {
 	const char *corpus;
 	bool is_fetch;
 	struct cli_fetch fetch;
+	size_t max_source; /* bytes; 0: the default */
 };
 
 static int parse_run(struct cli *cli, const char *cmd, const char *help,
@@ -161,6 +165,7 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 		{"fetch", no_argument, NULL, OPT_FETCH},
 		{"time", no_argument, NULL, OPT_TIME},
+		{"max-source-mb", required_argument, NULL, OPT_MAX_SOURCE},
 		FETCH_LONG_OPTS,
 		{NULL, 0, NULL, 0},
 	};
@@ -204,6 +209,13 @@ static int parse_run(struct cli *cli, const char *cmd, const char *help,
 		case OPT_NO_DB: o->no_db = true; break;
 		case OPT_FETCH: o->is_fetch = true; break;
 		case OPT_TIME: cli->is_time = true; break;
+		case OPT_MAX_SOURCE: {
+			int rc2 = cli_max_source(cli, optarg,
+						 &o->max_source);
+			if (rc2)
+				return rc2;
+			break;
+		}
 		case OPT_FAIL_ON: {
 			int rc2 = parse_fail_on(cli, optarg, &o->fail_on);
 			if (rc2)
@@ -309,6 +321,7 @@ static int run(struct cli *cli, struct run_opts *o, int stop_after,
 		.cache = cache,
 		.now = (int64_t)time(NULL),
 		.max_age = FC_WEB_MAX_AGE,
+		.max_source = o->max_source,
 	};
 	st = fc_verify_cached(*rules, *corpus, &vo, &wo, &d);
 	cli_progress(cli, "", 1, 1);
@@ -475,6 +488,9 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* Output buffer kept between blocks, at most. */
+#define FLUSH_KEEP (8u << 20)
+
 /* Write out what b holds to standard output; false when it fails. */
 static bool flush_out(const struct cli *cli, struct fc_buf *b)
 {
@@ -482,8 +498,27 @@ static bool flush_out(const struct cli *cli, struct fc_buf *b)
 	bool ok = !b->err &&
 		  (!b->len || fwrite(b->p, 1, b->len, stdout) == b->len);
 	fc_buf_reset(b);
+	if (b->cap > FLUSH_KEEP) { /* a hostile text's lines: give back */
+		fc_buf_finish(b);
+		fc_buf_init(b, 0);
+	}
 	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
 	return ok;
+}
+
+/* The stream's sink: each piece's lines leave as they are made. */
+struct out_sink {
+	const struct cli *cli;
+	bool is_failed;
+};
+
+static fc_status sink_out(void *ud, struct fc_buf *b)
+{
+	struct out_sink *o = ud;
+	if (flush_out(o->cli, b))
+		return FC_OK;
+	o->is_failed = true;
+	return FC_EIO;
 }
 
 /*
@@ -502,6 +537,9 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	fc_status st = arg || block ? fc_norm_stream_create(rules, ref, &b, &ns)
 				    : FC_ENOMEM;
 	int rc = EXIT_DONE;
+	struct out_sink sink = {cli, false};
+	if (!st)
+		fc_norm_stream_set_sink(ns, sink_out, &sink);
 	if (!st && arg)
 		st = fc_norm_stream_feed(ns, arg, strlen(arg), d);
 	/* on a terminal, a progress line: MiB read (of the file's size) */
@@ -533,7 +571,9 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		cli_progress(cli, "", 1, 1); /* clears the line */
 	if (!st && !rc)
 		st = fc_norm_stream_finish(ns, d);
-	if (st)
+	if (sink.is_failed)
+		rc = EXIT_ENV; /* standard output could not be written */
+	else if (st)
 		rc = cli_fail(cli, d, st);
 	else if (!rc && (!flush_out(cli, &b) || fflush(stdout)))
 		rc = EXIT_ENV;

@@ -2,6 +2,7 @@
 ** main.c: the factcross command: dispatch to subcommands, shared
 ** error printing, progress and exit codes. Only src/cli prints or exits.
 */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +124,20 @@ void cli_progress(void *ud, const char *stage, size_t done, size_t total)
 	else
 		fprintf(stderr, "\r\033[K");
 	fflush(stderr);
+}
+
+int cli_max_source(const struct cli *cli, const char *arg, size_t *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 1024)
+		return cli_usage_error(cli,
+				       "--max-source-mb takes a whole number "
+				       "of MiB from 1 to 1024, not '%s'",
+				       arg);
+	*out = (size_t)v << 20;
+	return EXIT_DONE;
 }
 
 int cli_read_input(const struct cli *cli, const char *path, char **out,

@@ -1,7 +1,16 @@
 /*
 ** arena.c: bump allocation for one run (corpus) or one rule suite.
+**
+** Small blocks are cut from the head chunk (64 KiB); a block above BIG
+** gets a chunk of its own, linked behind the head so that the head's room
+** stays in use. Growing arrays: fc_arena_grow extends the head's last
+** block where it is, else copies (the old block stays, as callers may
+** hold it); fc_arena_regrow reallocates a big array's own chunk, for the
+** one array that nothing points into and that grows to millions of
+** elements on hostile text (a document's mentions).
 */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +19,9 @@
 
 #define CHUNK_MIN (64 * 1024)
 #define ALIGN 16
+/* A block above this gets a chunk of its own (a quarter of a chunk: the
+** room a new chunk would leave unused in the head stays small). */
+#define BIG (CHUNK_MIN / 4)
 
 struct fc_arena_chunk {
 	struct fc_arena_chunk *next;
@@ -35,6 +47,34 @@ void fc_arena_finish(struct fc_arena *a)
 	a->nbytes = 0;
 }
 
+/* n rounded up to the alignment. */
+static size_t rounded(size_t n)
+{
+	return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+/*
+** A block of n bytes (rounded) in a chunk of its own: linked behind the
+** head, so that the head's room keeps serving small blocks (a big block
+** as the new head left the old head's room unused), and full, so that no
+** other block ever shares it (fc_arena_regrow reallocates it).
+*/
+static struct fc_arena_chunk *own_chunk(struct fc_arena *a, size_t n)
+{
+	struct fc_arena_chunk *c = malloc(sizeof(*c) + n);
+	if (!c)
+		return NULL;
+	c->size = c->used = n;
+	if (a->head) {
+		c->next = a->head->next;
+		a->head->next = c;
+	} else {
+		c->next = NULL;
+		a->head = c;
+	}
+	return c;
+}
+
 /* n bytes, aligned, not cleared. */
 static void *alloc_raw(struct fc_arena *a, size_t n)
 {
@@ -42,14 +82,20 @@ static void *alloc_raw(struct fc_arena *a, size_t n)
 		n = 1;
 	if (n > SIZE_MAX / 2)
 		return NULL;
-	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	n = rounded(n);
 	struct fc_arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
-		size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
-		c = malloc(sizeof(*c) + size);
+		if (n > BIG) {
+			c = own_chunk(a, n);
+			if (!c)
+				return NULL;
+			a->nbytes += n;
+			return c->data;
+		}
+		c = malloc(sizeof(*c) + CHUNK_MIN);
 		if (!c)
 			return NULL;
-		c->size = size;
+		c->size = CHUNK_MIN;
 		c->used = 0;
 		c->next = a->head;
 		a->head = c;
@@ -64,8 +110,7 @@ void *fc_arena_alloc(struct fc_arena *a, size_t n)
 {
 	void *p = alloc_raw(a, n);
 	if (p) /* the padding too, as it always was */
-		memset(p, 0, n ? (n + ALIGN - 1) & ~(size_t)(ALIGN - 1)
-			       : ALIGN);
+		memset(p, 0, n ? rounded(n) : ALIGN);
 	return p;
 }
 
@@ -101,24 +146,100 @@ char *fc_arena_printf(struct fc_arena *a, const char *fmt, ...)
 	return p;
 }
 
+/* The capacity an array of *cap grows to, to hold need; 0 on overflow. */
+static size_t grown_cap(size_t elem, size_t cap, size_t need)
+{
+	size_t ncap = cap ? cap : 16;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			return 0;
+		ncap *= 2;
+	}
+	if (ncap > (SIZE_MAX / 2) / elem)
+		return 0;
+	return ncap;
+}
+
+/* Is p[0, n) the last block of the head chunk, with room for `more`
+** bytes after it? Then it grows where it is. */
+static bool grows_in_head(const struct fc_arena *a, const void *p, size_t n,
+			  size_t more)
+{
+	const struct fc_arena_chunk *c = a->head;
+	if (!c || !p || c->used < n)
+		return false;
+	uintptr_t at = (uintptr_t)c->data + c->used - n;
+	return (uintptr_t)p == at && c->size - c->used >= more;
+}
+
 void *fc_arena_grow(struct fc_arena *a, void *old, size_t elem, size_t *cap,
 		    size_t need)
 {
 	if (need <= *cap)
 		return old;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	while (ncap < need)
-		ncap *= 2;
-	if (ncap > SIZE_MAX / elem)
-		return NULL;
-	/* the old part is copied over, so only the new tail is cleared */
-	unsigned char *p = alloc_raw(a, ncap * elem);
-	if (!p)
+	size_t ncap = grown_cap(elem, *cap, need);
+	if (!ncap)
 		return NULL;
 	size_t kept = old ? *cap * elem : 0;
+	unsigned char *p;
+	size_t had = rounded(kept), want = rounded(ncap * elem);
+	if (kept && grows_in_head(a, old, had, want - had)) {
+		/* the last block of the head: it grows in place */
+		a->head->used += want - had;
+		a->nbytes += want - had;
+		p = old;
+	} else {
+		/* the old part is copied over, so only the new tail is
+		** cleared */
+		p = alloc_raw(a, ncap * elem);
+		if (!p)
+			return NULL;
+		if (kept)
+			memcpy(p, old, kept);
+	}
+	memset(p + kept, 0, ncap * elem - kept);
+	*cap = ncap;
+	return p;
+}
+
+/* How many chunks from the head fc_arena_regrow looks at for old's. */
+#define REGROW_LOOK 8
+
+void *fc_arena_regrow(struct fc_arena *a, void *old, size_t elem,
+		      size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return old;
+	size_t ncap = grown_cap(elem, *cap, need);
+	if (!ncap)
+		return NULL;
+	size_t kept = old ? *cap * elem : 0, had = rounded(kept);
+	size_t want = rounded(ncap * elem);
+	if (want <= BIG)
+		return fc_arena_grow(a, old, elem, cap, need);
+	/* a chunk of old's own, near the head: reallocated (moved by
+	** the system without a copy when it can) */
+	struct fc_arena_chunk **at = &a->head;
+	for (int k = 0; kept && *at && k < REGROW_LOOK;
+	     k++, at = &(*at)->next) {
+		struct fc_arena_chunk *c = *at;
+		if ((void *)c->data != old || c->size != had ||
+		    c->used != had)
+			continue;
+		struct fc_arena_chunk *g = realloc(c, sizeof(*c) + want);
+		if (!g)
+			return NULL;
+		g->size = g->used = want;
+		*at = g;
+		a->nbytes += want - had;
+		*cap = ncap;
+		return g->data;
+	}
+	unsigned char *p = alloc_raw(a, want);
+	if (!p)
+		return NULL;
 	if (kept)
 		memcpy(p, old, kept);
-	memset(p + kept, 0, ncap * elem - kept);
 	*cap = ncap;
 	return p;
 }

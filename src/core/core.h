@@ -243,6 +243,13 @@ void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes);
 void fc_norm_stream_set_piece_max(struct fc_norm_stream *s, size_t bytes);
 /* The pieces the stream has cut so far. */
 size_t fc_norm_stream_npieces(const struct fc_norm_stream *s);
+/* After each piece's lines go into out, fn(ud, out) on the caller's
+** thread: it empties out (writes it away), so that out holds one piece's
+** lines at most, rather than those of every piece a call finished; a
+** status fn returns stops the stream with it. */
+void fc_norm_stream_set_sink(struct fc_norm_stream *s,
+			     fc_status (*fn)(void *ud, struct fc_buf *out),
+			     void *ud);
 
 /* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */
 

@@ -26,8 +26,10 @@ void fc_corpus_destroy(struct fc_corpus *c)
 struct fc_mention *fc_doc_push_mention(struct fc_arena *a,
 				       struct fc_document *doc)
 {
-	void *v = fc_arena_grow(a, doc->mentions, sizeof(*doc->mentions),
-				&doc->capmentions, doc->nmentions + 1);
+	/* nothing points into the array (speakers point at interned
+	** entities): it may move, and a big one is reallocated */
+	void *v = fc_arena_regrow(a, doc->mentions, sizeof(*doc->mentions),
+				  &doc->capmentions, doc->nmentions + 1);
 	if (!v)
 		return NULL;
 	doc->mentions = v;

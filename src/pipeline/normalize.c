@@ -159,6 +159,8 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define CTX_WORDS 4         /* white-space separated words it holds */
 #define THREADS_MAX 8       /* threads at most (the caller's included) */
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
+#define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
+#define KEEP_OUT (8u << 20) /* output buffer a slot keeps, at most */
 
 enum { SLOT_FREE, SLOT_P, SLOT_A, SLOT_AD, SLOT_B, SLOT_DONE };
 
@@ -206,6 +208,8 @@ struct fc_norm_stream {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct fc_timing *timing; /* --time: r's collector, or NULL */
+	fc_status (*sink)(void *ud, struct fc_buf *out); /* or NULL */
+	void *sink_ud;
 };
 
 static bool is_ws(char c)
@@ -312,6 +316,15 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 		fc_buf_room(&sl->out, want);
 	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
 					     &sl->out);
+	if (!sl->st && !sl->d.n) {
+		/* its lines are made: the mentions go now, not when the
+		** piece's turn to be written comes (no diagnostic points
+		** into the arena either) */
+		sl->doc.mentions = NULL;
+		sl->doc.nmentions = 0;
+		fc_arena_finish(&sl->arena);
+		fc_arena_init(&sl->arena);
+	}
 	if (s->timing) {
 		fc_timing_add_stage(s->timing, FC_TS_LEXICON, t1 - t0);
 		fc_timing_add_stage(s->timing, FC_TS_OUTPUT, fc_ticks() - t1);
@@ -431,6 +444,29 @@ static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
 }
 
 /*
+** After a piece is written: the slot keeps room for as many mentions as
+** it took, up to KEEP_MENTS (news text needs a tenth of that; a hostile
+** text takes more, in the arena, reallocated as it grows, and gives it
+** back with the arena), and an output buffer of KEEP_OUT at most.
+*/
+static void keep_room(struct slot *sl)
+{
+	size_t want = sl->doc.capmentions < KEEP_MENTS ? sl->doc.capmentions
+						       : KEEP_MENTS;
+	if (want > sl->capments) {
+		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
+		if (v) {
+			sl->ments = v;
+			sl->capments = want;
+		}
+	}
+	if (sl->out.cap > KEEP_OUT) {
+		fc_buf_finish(&sl->out);
+		fc_buf_init(&sl->out, 0);
+	}
+}
+
+/*
 ** Write out the pieces that are done, in order, until piece `until` (a
 ** sequence number) is written: the caller's thread helps with A and B,
 ** or waits, while it is not. Returns the first failure.
@@ -470,16 +506,10 @@ static fc_status drain(struct fc_norm_stream *s, uint64_t until,
 			fc_buf_add_buf(s->out, &sl->out);
 		if (!st && s->out->err)
 			st = s->out->err;
+		if (!st && s->sink && s->out->len)
+			st = s->sink(s->sink_ud, s->out);
 		fc_buf_reset(&sl->out);
-		if (sl->doc.capmentions > sl->capments) {
-			struct fc_mention *v = realloc(
-				sl->ments,
-				sl->doc.capmentions * sizeof(*v));
-			if (v) {
-				sl->ments = v;
-				sl->capments = sl->doc.capmentions;
-			}
-		}
+		keep_room(sl);
 		fc_arena_finish(&sl->arena);
 		fc_arena_init(&sl->arena);
 		if (s->nthreads)
@@ -757,6 +787,14 @@ void fc_norm_stream_set_piece(struct fc_norm_stream *s, size_t bytes)
 void fc_norm_stream_set_piece_max(struct fc_norm_stream *s, size_t bytes)
 {
 	s->piece_max = bytes > s->piece_min ? bytes : s->piece_min + 1;
+}
+
+void fc_norm_stream_set_sink(struct fc_norm_stream *s,
+			     fc_status (*fn)(void *ud, struct fc_buf *out),
+			     void *ud)
+{
+	s->sink = fn;
+	s->sink_ud = ud;
 }
 
 size_t fc_norm_stream_npieces(const struct fc_norm_stream *s)

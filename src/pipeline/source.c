@@ -11,7 +11,33 @@
 
 #include "pipeline/pipeline_p.h"
 
-#define SOURCE_MAX (64u << 20)
+#define SOURCE_MAX (64u << 20) /* bytes of an HTML file read, at most */
+
+/* The text a source may give (w->max_source, else the default). */
+static size_t text_max(const struct fc_web_opts *w)
+{
+	return w && w->max_source ? w->max_source : FC_SOURCE_MAX;
+}
+
+/* A source whose text is above the limit: an input error, before the
+** stages spend memory on it. */
+static fc_status too_long(const struct fc_source *s, const char *where,
+			  size_t max, struct fc_diags *d)
+{
+	struct fc_srcloc loc = s->loc.file ? s->loc
+			       : (struct fc_srcloc){where, 0, 0, 0};
+	if (max % (1u << 20))
+		fc_diag_add(d, FC_ELIMIT, &loc,
+			    "source '%s' (%s) has more than %zu bytes of "
+			    "text, the limit (--max-source-mb)",
+			    s->id, where, max);
+	else
+		fc_diag_add(d, FC_ELIMIT, &loc,
+			    "source '%s' (%s) has more than %zu MiB of text, "
+			    "the limit (--max-source-mb)",
+			    s->id, where, max >> 20);
+	return FC_EINPUT;
+}
 
 void fc_web_time(int64_t t, char *out, size_t n)
 {
@@ -167,10 +193,16 @@ static fc_status read_url(const struct fc_rules *r, struct fc_corpus *c,
 			    cp.content_type);
 		return FC_EINPUT;
 	}
-	return web_main_text(r, &c->arena, cp.body, cp.body_len,
-			     cp.final_url ? cp.final_url : s->url,
-			     cp.content_type, is_html, &doc->raw,
-			     &doc->raw_len, page, d);
+	size_t max = text_max(w);
+	if (!is_html && cp.body_len > max)
+		return too_long(s, s->url, max, d);
+	st = web_main_text(r, &c->arena, cp.body, cp.body_len,
+			   cp.final_url ? cp.final_url : s->url,
+			   cp.content_type, is_html, &doc->raw, &doc->raw_len,
+			   page, d);
+	if (!st && doc->raw_len > max)
+		return too_long(s, s->url, max, d);
+	return st;
 }
 
 fc_status web_read_source(const struct fc_rules *r, struct fc_corpus *c,
@@ -179,7 +211,10 @@ fc_status web_read_source(const struct fc_rules *r, struct fc_corpus *c,
 {
 	const struct fc_source *s = doc->src;
 	memset(page, 0, sizeof(*page));
+	size_t max = text_max(w);
 	if (s->inline_text) {
+		if (s->inline_len > max)
+			return too_long(s, s->id, max, d);
 		doc->raw = fc_arena_strndup(&c->arena, s->inline_text,
 					    s->inline_len);
 		doc->raw_len = s->inline_len;
@@ -217,7 +252,12 @@ fc_status web_read_source(const struct fc_rules *r, struct fc_corpus *c,
 	}
 	char *data;
 	size_t len;
-	fc_status st = fc_file_read(s->path, SOURCE_MAX, &data, &len);
+	bool is_html = is_html_name(s->path);
+	/* a text file is its text: read no more than the limit */
+	fc_status st = fc_file_read(s->path, is_html ? SOURCE_MAX : max,
+				    &data, &len);
+	if (st == FC_ELIMIT && !is_html)
+		return too_long(s, s->path, max, d);
 	if (st) {
 		struct fc_srcloc loc = s->loc.file ? s->loc
 				       : (struct fc_srcloc){s->path, 0, 0, 0};
@@ -229,9 +269,10 @@ fc_status web_read_source(const struct fc_rules *r, struct fc_corpus *c,
 		return st == FC_ENOMEM ? st : FC_EINPUT;
 	}
 	fc_sha256_hex(data, len, doc->sha256);
-	st = web_main_text(r, &c->arena, data, len, s->path, NULL,
-			   is_html_name(s->path), &doc->raw, &doc->raw_len,
-			   page, d);
+	st = web_main_text(r, &c->arena, data, len, s->path, NULL, is_html,
+			   &doc->raw, &doc->raw_len, page, d);
 	free(data);
+	if (!st && doc->raw_len > max)
+		return too_long(s, s->path, max, d);
 	return st;
 }

@@ -31,10 +31,21 @@
 /* A copy older than this is stale (a warning): one week. */
 #define FC_WEB_MAX_AGE ((int64_t)7 * 24 * 3600)
 
+/*
+** The text a source may give, by default: 4 MiB. What a source costs
+** grows with its text (about 25 bytes a byte of news in verify, 125 for
+** a hostile "1 1 1 ..." with a mention every two bytes), so this bounds
+** the memory one source takes; the longest of 24,702 news articles
+** measured has 25 KB of text.
+*/
+#define FC_SOURCE_MAX (4u << 20)
+
 struct fc_web_opts {
 	struct fc_cache *cache; /* borrowed; NULL: nothing is cached */
 	int64_t now;            /* seconds since the epoch */
 	int64_t max_age;        /* seconds; 0: copies never go stale */
+	size_t max_source;      /* bytes of text a source may give (a
+				   page's main text); 0: FC_SOURCE_MAX */
 };
 
 /*

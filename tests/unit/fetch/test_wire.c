@@ -85,7 +85,7 @@ static fc_status verify(struct fx *f, const char *yaml, int64_t now)
 	f->c = NULL;
 	assert_int_equal(fc_corpus_load(f->manifest, &f->c, &f->d), FC_OK);
 	struct fc_verify_opts vo = {0};
-	struct fc_web_opts w = {f->cache, now, FC_WEB_MAX_AGE};
+	struct fc_web_opts w = {f->cache, now, FC_WEB_MAX_AGE, 0};
 	return fc_verify_cached(f->r, f->c, &vo, &w, &f->d);
 }
 

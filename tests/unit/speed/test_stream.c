@@ -353,6 +353,89 @@ static void test_long_line_is_cut_without_a_blank_line(void **state)
 	fc_buf_finish(&b);
 }
 
+/* A sink: takes the lines after each piece, fails at call fail_at. */
+struct sink {
+	struct fc_buf all;
+	size_t ncalls, most, fail_at;
+};
+
+static fc_status take_lines(void *ud, struct fc_buf *out)
+{
+	struct sink *k = ud;
+	if (++k->ncalls == k->fail_at)
+		return FC_EIO;
+	if (out->len > k->most)
+		k->most = out->len;
+	fc_buf_add(&k->all, out->p, out->len);
+	fc_buf_reset(out);
+	return FC_OK;
+}
+
+/* The stream over text with a sink, fed all at once; its status. */
+static fc_status sunk(const struct fc_rules *rules, const char *text,
+		      const char *threads, struct sink *k, size_t *npieces)
+{
+	setenv("FACTCROSS_THREADS", threads, 1);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_init(&k->all, 0);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_norm_stream *s;
+	assert_int_equal(fc_norm_stream_create(rules, "2026-01-16", &b, &s),
+			 FC_OK);
+	fc_norm_stream_set_piece(s, 4096);
+	fc_norm_stream_set_piece_max(s, 8192);
+	fc_norm_stream_set_sink(s, take_lines, k);
+	fc_status st = fc_norm_stream_feed(s, text, strlen(text), &d);
+	if (!st)
+		st = fc_norm_stream_finish(s, &d);
+	*npieces = fc_norm_stream_npieces(s);
+	if (!st)
+		assert_int_equal(b.len, 0); /* the sink took everything */
+	fc_norm_stream_destroy(s);
+	fc_buf_finish(&b);
+	fc_diags_finish(&d);
+	unsetenv("FACTCROSS_THREADS");
+	return st;
+}
+
+/* With a sink, each piece's lines leave as it is written: the output
+** holds one piece's at most (a hostile line of 100,000 numbers gives
+** 6 MB of lines), and what leaves is what the whole text writes. */
+static void test_sink_takes_each_piece(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf t;
+	fc_buf_init(&t, 0);
+	for (int i = 0; i < 100000; i++)
+		fc_buf_adds(&t, "1 ");
+	char *wd;
+	char *want = whole(rules, "2026-01-16", t.p, t.len, &wd);
+	const char *threads[] = {"1", "2"};
+	for (size_t i = 0; i < 2; i++) {
+		struct sink k = {.fail_at = 0};
+		size_t npieces;
+		assert_int_equal(sunk(rules, t.p, threads[i], &k, &npieces),
+				 FC_OK);
+		assert_true(npieces >= 200000 / 8192);
+		assert_int_equal(k.ncalls, npieces);
+		assert_true(strlen(want) > 5000000);
+		assert_true(k.most < 8192 / 2 * 200); /* one piece's lines */
+		assert_string_equal(k.all.p, want);
+		fc_buf_finish(&k.all);
+		/* a sink that fails stops the stream with its status */
+		struct sink f = {.fail_at = 3};
+		assert_int_equal(sunk(rules, t.p, threads[i], &f, &npieces),
+				 FC_EIO);
+		assert_int_equal(f.ncalls, 3);
+		fc_buf_finish(&f.all);
+	}
+	free(want);
+	free(wd);
+	fc_buf_finish(&t);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -384,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
 		cmocka_unit_test(test_long_number_list_in_linear_time),
 		cmocka_unit_test(test_long_line_is_cut_without_a_blank_line),
+		cmocka_unit_test(test_sink_takes_each_piece),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
