@@ -16,8 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <curl/curl.h>
-
+#include "fetch/curl_p.h"
 #include "fetch/fetch_p.h"
 
 #define MAX_HEADERS (256u << 10)
@@ -26,6 +25,7 @@
 struct xfer {
 	const struct fc_fetch_opts *o;
 	const char *url;
+	const struct fc_curl *cu;
 	CURL *h;
 	struct fc_buf body, headers;
 	bool is_too_big, is_cancelled, is_loop;
@@ -112,7 +112,7 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud)
 			x->status = x->status * 10 + (p[i++] - '0');
 		trim_copy(x->reason, sizeof(x->reason), p + i, len - i);
 		char *eff = NULL;
-		curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
+		x->cu->easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
 		if (eff && x->nhops < MAX_HOPS) {
 			for (size_t k = 0; k < x->nhops; k++)
 				if (!strcmp(x->hops[k], eff))
@@ -187,21 +187,22 @@ static char *redirect_target(const struct xfer *x)
 {
 	if (!x->location)
 		return NULL;
-	CURLU *u = curl_url();
+	const struct fc_curl *cu = x->cu;
+	CURLU *u = cu->url();
 	char *out = NULL;
 	if (!u)
 		return strdup(x->location);
 	const char *base = x->nhops ? x->hops[x->nhops - 1] : x->url;
-	if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_URL, x->location,
+	if (cu->url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    cu->url_set(u, CURLUPART_URL, x->location,
 			 CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
 		char *s = NULL;
-		if (curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK) {
+		if (cu->url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK) {
 			out = strdup(s);
-			curl_free(s);
+			cu->free(s);
 		}
 	}
-	curl_url_cleanup(u);
+	cu->url_cleanup(u);
 	return out ? out : strdup(x->location);
 }
 
@@ -246,7 +247,8 @@ static void curl_failure(struct xfer *x, CURLcode rc, const char *errbuf,
 			 struct fc_diags *d)
 {
 	const struct fc_fetch_opts *o = x->o;
-	const char *why = *errbuf ? errbuf : curl_easy_strerror(rc);
+	const struct fc_curl *cu = x->cu;
+	const char *why = *errbuf ? errbuf : cu->easy_strerror(rc);
 	char size[32];
 	if (x->is_cancelled || rc == CURLE_ABORTED_BY_CALLBACK) {
 		fail(res, d, FC_ENET, "cancelled");
@@ -271,7 +273,7 @@ static void curl_failure(struct xfer *x, CURLcode rc, const char *errbuf,
 		fail(res, d, FC_ENET, "only http and https URLs can be fetched");
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		curl_off_t connected = 0;
-		curl_easy_getinfo(x->h, CURLINFO_CONNECT_TIME_T, &connected);
+		cu->easy_getinfo(x->h, CURLINFO_CONNECT_TIME_T, &connected);
 		if (!connected && o->connect_timeout_ms <= o->timeout_ms)
 			fail(res, d, FC_ENET, "connect timed out after %g s",
 			     o->connect_timeout_ms / 1000.0);
@@ -282,7 +284,7 @@ static void curl_failure(struct xfer *x, CURLcode rc, const char *errbuf,
 		fail(res, d, FC_ENET, "truncated body");
 	} else if (rc == CURLE_COULDNT_CONNECT) {
 		long err = 0;
-		curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &err);
+		cu->easy_getinfo(x->h, CURLINFO_OS_ERRNO, &err);
 		if (err == ECONNREFUSED)
 			fail(res, d, FC_ENET, "connection refused");
 		else
@@ -311,24 +313,25 @@ static void curl_failure(struct xfer *x, CURLcode rc, const char *errbuf,
 /* ---- the fetch ----------------------------------------------------------- */
 
 /* Scheme and host of url; false with a diagnostic when unusable. */
-static bool check_url(const char *url, char *host, size_t cap,
-		      struct fc_http_result *res, struct fc_diags *d)
+static bool check_url(const struct fc_curl *cu, const char *url, char *host,
+		      size_t cap, struct fc_http_result *res,
+		      struct fc_diags *d)
 {
-	CURLU *u = curl_url();
+	CURLU *u = cu->url();
 	if (!u) {
 		fail(res, d, FC_ENOMEM, "out of memory");
 		return false;
 	}
 	char *scheme = NULL, *h = NULL;
-	CURLUcode rc = curl_url_set(u, CURLUPART_URL, url,
+	CURLUcode rc = cu->url_set(u, CURLUPART_URL, url,
 				    CURLU_NON_SUPPORT_SCHEME);
 	bool ok = false;
 	if (rc != CURLUE_OK) {
-		fail(res, d, FC_EINPUT, "invalid URL (%s)", curl_url_strerror(rc));
-	} else if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+		fail(res, d, FC_EINPUT, "invalid URL (%s)", cu->url_strerror(rc));
+	} else if (cu->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 		   (strcasecmp(scheme, "http") && strcasecmp(scheme, "https"))) {
 		fail(res, d, FC_ENET, "only http and https URLs can be fetched");
-	} else if (curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
+	} else if (cu->url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK) {
 		fail(res, d, FC_EINPUT, "invalid URL (no host)");
 	} else {
 		snprintf(host, cap, "%s", h);
@@ -337,9 +340,9 @@ static bool check_url(const char *url, char *host, size_t cap,
 				*p = (char)(*p - 'A' + 'a');
 		ok = true;
 	}
-	curl_free(scheme);
-	curl_free(h);
-	curl_url_cleanup(u);
+	cu->free(scheme);
+	cu->free(h);
+	cu->url_cleanup(u);
 	return ok;
 }
 
@@ -349,16 +352,17 @@ static bool header_safe(const char *v)
 	return v && *v && !strpbrk(v, "\r\n");
 }
 
-static struct curl_slist *request_headers(const struct fc_cached *prev)
+static struct curl_slist *request_headers(const struct fc_curl *cu,
+					  const struct fc_cached *prev)
 {
 	struct curl_slist *l = NULL, *t;
-	if (!(l = curl_slist_append(NULL, "Accept: text/html,application/"
+	if (!(l = cu->slist_append(NULL, "Accept: text/html,application/"
 					  "xhtml+xml;q=0.9,*/*;q=0.8")))
 		return NULL;
 	char buf[4200];
 	if (prev && header_safe(prev->etag) && strlen(prev->etag) < 4096) {
 		snprintf(buf, sizeof(buf), "If-None-Match: %s", prev->etag);
-		if (!(t = curl_slist_append(l, buf)))
+		if (!(t = cu->slist_append(l, buf)))
 			goto fail;
 		l = t;
 	}
@@ -366,13 +370,13 @@ static struct curl_slist *request_headers(const struct fc_cached *prev)
 	    strlen(prev->last_modified) < 4096) {
 		snprintf(buf, sizeof(buf), "If-Modified-Since: %s",
 			 prev->last_modified);
-		if (!(t = curl_slist_append(l, buf)))
+		if (!(t = cu->slist_append(l, buf)))
 			goto fail;
 		l = t;
 	}
 	return l;
 fail:
-	curl_slist_free_all(l);
+	cu->slist_free_all(l);
 	return NULL;
 }
 
@@ -380,33 +384,34 @@ static void setup(CURL *h, struct xfer *x, struct curl_slist *hdrs,
 		  char *errbuf)
 {
 	const struct fc_fetch_opts *o = x->o;
-	curl_easy_setopt(h, CURLOPT_URL, x->url);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirects);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, o->timeout_ms);
-	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(h, CURLOPT_USERAGENT,
+	const struct fc_curl *cu = x->cu;
+	cu->easy_setopt(h, CURLOPT_URL, x->url);
+	cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	cu->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	cu->easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirects);
+	cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
+	cu->easy_setopt(h, CURLOPT_TIMEOUT_MS, o->timeout_ms);
+	cu->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
+	cu->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	cu->easy_setopt(h, CURLOPT_USERAGENT,
 			 o->user_agent ? o->user_agent : FC_HTTP_USER_AGENT);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	cu->easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+	cu->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	cu->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (o->ca_file)
-		curl_easy_setopt(h, CURLOPT_CAINFO, o->ca_file);
-	curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
-	curl_easy_setopt(h, CURLOPT_UNRESTRICTED_AUTH, 0L);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
+		cu->easy_setopt(h, CURLOPT_CAINFO, o->ca_file);
+	cu->easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
+	cu->easy_setopt(h, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	cu->easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+	cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	cu->easy_setopt(h, CURLOPT_WRITEDATA, x);
+	cu->easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	cu->easy_setopt(h, CURLOPT_HEADERDATA, x);
+	cu->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	cu->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+	cu->easy_setopt(h, CURLOPT_XFERINFODATA, x);
 }
 
 static char *dup_or_null(const char *s)
@@ -421,19 +426,25 @@ fc_status fc_http_fetch(const struct fc_fetch_opts *o, const char *url,
 	memset(res, 0, sizeof(*res));
 	if (!(res->url = strdup(url ? url : "")))
 		return FC_ENOMEM;
+	char no_curl[600];
+	const struct fc_curl *cu = fc_curl_get(no_curl, sizeof(no_curl));
+	if (!cu) {
+		fail(res, d, FC_ENET, "%s", no_curl);
+		return res->error;
+	}
 	char host[256];
-	if (!check_url(url, host, sizeof(host), res, d))
+	if (!check_url(cu, url, host, sizeof(host), res, d))
 		return res->error;
 
-	struct xfer x = {.o = o, .url = url};
+	struct xfer x = {.o = o, .url = url, .cu = cu};
 	fc_buf_init(&x.body, 0);
 	fc_buf_init(&x.headers, 0);
 	char errbuf[CURL_ERROR_SIZE] = "";
-	struct curl_slist *hdrs = request_headers(prev);
-	CURL *h = curl_easy_init();
+	struct curl_slist *hdrs = request_headers(cu, prev);
+	CURL *h = cu->easy_init();
 	if (!h || !hdrs) {
-		curl_slist_free_all(hdrs);
-		curl_easy_cleanup(h);
+		cu->slist_free_all(hdrs);
+		cu->easy_cleanup(h);
 		fail(res, d, FC_ENOMEM, "out of memory");
 		return FC_ENOMEM;
 	}
@@ -444,15 +455,15 @@ fc_status fc_http_fetch(const struct fc_fetch_opts *o, const char *url,
 		fail(res, d, FC_ENOMEM, "out of memory");
 		goto done;
 	}
-	CURLcode rc = curl_easy_perform(h);
+	CURLcode rc = cu->easy_perform(h);
 	if (o->hosts)
 		fc_http_hosts_release(o->hosts, host);
 
 	char *eff = NULL, *ctype = NULL;
 	long redirects = 0;
-	curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &eff);
-	curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype);
-	curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
+	cu->easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &eff);
+	cu->easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype);
+	cu->easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
 	res->status = x.status;
 	res->nredirects = (uint32_t)redirects;
 	res->final_url = x.nhops ? dup_or_null(eff) : NULL;
@@ -495,8 +506,8 @@ done:
 	free(x.location);
 	fc_buf_finish(&x.body);
 	fc_buf_finish(&x.headers);
-	curl_slist_free_all(hdrs);
-	curl_easy_cleanup(h);
+	cu->slist_free_all(hdrs);
+	cu->easy_cleanup(h);
 	if (!res->error && !res->body)
 		fail(res, d, FC_ENOMEM, "out of memory");
 	return res->error;

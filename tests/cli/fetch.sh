@@ -267,6 +267,13 @@ run fetch "$TMP/bad"
 expect_rc 2 "a URL that does not parse"
 expect_err_match "http://bad host/x: error: invalid URL \(.+\)"
 
+# libcurl is loaded on the first fetch (src/fetch/curl_load.c): when the
+# libcurl.so.4 found is not a library, every URL fails with the reason, exit 3
+LD_LIBRARY_PATH=$ROOT/tests/unit/fetch/data/nocurl run fetch "$TMP/web" --delay 0
+expect_rc 3 "no libcurl"
+expect_err_match "$BASE/000.html: error: cannot load libcurl: .*/libcurl.so.4: .+"
+expect_err_match "000 $BASE/000.html: not fetched; the copy fetched [0-9-]+ [0-9:]+ UTC is kept"
+
 # The progress line appears on a terminal only (script gives a pty).
 if command -v script >/dev/null; then
   script -qec "$FC fetch $TMP/web --delay 0 --timeout 1" /dev/null \
