@@ -581,6 +581,23 @@ static inline bool lx_sense_ok(const struct lx_scan *s,
 		uint16_t f = s->t.v[i].flags;
 		if ((f & LX_T_CAP) && !(f & (LX_T_SSTART | LX_T_HEADLINE)))
 			return false;
+		/* a source noun opening its sentence before a name word
+		** opens a name ("Investors Title Co said", "Parents
+		** Television Council", "Workers Party"), not "Dealers said",
+		** "Residents Monday said" */
+		if (se->cue_kind == LX_CUE_SOURCE_NOUN && (f & LX_T_CAP) &&
+		    !(f & LX_T_HEADLINE) && i + 1 < s->t.n) {
+			const struct lx_tok *nx = &s->t.v[i + 1];
+			const struct lx_slot *w =
+				nx->word ? &s->l->slots[nx->word - 1] : NULL;
+			if ((nx->flags & (LX_T_WORD | LX_T_CAP)) ==
+				    (LX_T_WORD | LX_T_CAP) &&
+			    !(nx->flags & (LX_T_NL | LX_T_BLOCKED |
+					   LX_T_DIGIT | LX_T_UPPER)) &&
+			    (!w || (w->kinds == 1u << LX_S_CUE &&
+				    !(w->cues & ~LX_LOWER_CUES))))
+				return false;
+		}
 	}
 	return true;
 }

@@ -9,10 +9,13 @@
 ** that window, their candidates are resolved as the scan resolves
 ** overlaps (longest span first), and the kept DATE or TIME with a known
 ** value that starts last is the anchor. Patterns that count from a
-** mention take no part in a look-back, so it never recurses; its cost
-** is bounded by the window. The window is read as the scan reads a
-** stretch: one walk (norm_walk.c) finds the active patterns and where
-** their matches may start, and a pattern is tried anchored there only.
+** mention take part only as links of a chain: in a look-back each is
+** counted again from the date kept before it in the same window
+** (resolve_chains), never by a look-back of its own, so it never
+** recurses; its cost is bounded by the window. The window is read as
+** the scan reads a stretch: one walk (norm_walk.c) finds the active
+** patterns and where their matches may start, and a pattern is tried
+** anchored there only.
 ** The walk is the look-back's own (its queues are the look-back's while
 ** the scan's are in use), on the DFA of the scan's walk when the scan
 ** binds it (norm_lookback_bind): the window is text the scan has read,
@@ -496,8 +499,6 @@ static bool collect_window(struct norm_lookback *lb,
 	if (!resolve_chains(lb, m, win))
 		return false;
 	win->text = m->text;
-	win->s = s;
-	win->e = e;
 	win->is_quarterly = is_quarterly;
 	win->is_valid = true;
 	return true;

@@ -656,7 +656,8 @@ int norm_next_match(const struct fc_norm *n, size_t pi,
 ** NORM_ANCHOR_WINDOW bytes back. want: 0 for any grain, else a set of
 ** quarter and half grains (NORM_WANT_Q, NORM_WANT_H): the last one of
 ** those grains starting in days [min_lo, max_lo]. False when there is
-** none (or the match is itself part of a look-back).
+** none (or the match is itself part of a look-back); a chained match in
+** a look-back (m->anchor set) reads the date before it in the window.
 */
 #define NORM_ANCHOR_WINDOW 2000
 /* The date mentioned last in the NORM_ANCHOR_NEAR bytes before the match

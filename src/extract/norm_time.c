@@ -211,10 +211,11 @@ static bool is_score(const char *t, uint32_t i, uint32_t e)
 }
 
 /*
-** Is the sentence of the match about a game (a score "14-7", or a word
-** of table game_cue: "touchdown", "halftime")? Then "the second
-** quarter" is the game's, not the calendar's. At most 150 bytes each
-** way.
+** Is the sentence of the match about a game (a word of table game_cue
+** valued 1: "touchdown", "halftime"; or a score "14-7" with no word of
+** it valued 0 in the sentence: "voted 5-4", "a 2-1 stock split")? Then
+** "the second quarter" is the game's, not the calendar's. At most 150
+** bytes each way.
 */
 static bool is_game(const struct norm_match *m)
 {
@@ -224,6 +225,7 @@ static bool is_game(const struct norm_match *m)
 	uint32_t lo = m->start > 150 ? m->start - 150 : 0;
 	uint32_t hi = m->end + 150;
 	uint32_t s = m->start, e = m->end;
+	bool has_score = false, is_tally = false;
 	while (s > lo &&
 	       !(is_stop(t[s - 1]) && ends_sentence(t, s - 1, m->end)))
 		s--;
@@ -249,20 +251,25 @@ static bool is_game(const struct norm_match *m)
 			if (is_score(t, i, we) &&
 			    (we >= e || (t[we] != '%' && t[we] != '.' &&
 					 t[we] != '/')))
-				return true;
+				has_score = true;
 		} else if (tb >= 0 &&
 			   norm_wf_may(norm_wordfacts(n), NORM_WF_GAME,
 				       norm_word_hash(t + i, we - i),
 				       we - i)) {
 			char buf[32];
 			size_t len = norm_key(t + i, we - i, buf, sizeof(buf));
-			if (len < sizeof(buf) &&
-			    norm_hash_get(&n->lookup, tb, buf, len) >= 0)
+			int32_t k = len < sizeof(buf)
+					    ? norm_hash_get(&n->lookup, tb, buf,
+							    len)
+					    : -1;
+			if (k >= 0 && n->tables[tb].nums[k] != 0)
 				return true;
+			if (k >= 0)
+				is_tally = true;
 		}
 		i = j;
 	}
-	return false;
+	return has_score && !is_tally;
 }
 
 /*
