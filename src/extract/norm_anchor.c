@@ -67,6 +67,7 @@ struct norm_lookback {
 	** every one, and those that can give a quarter or a half; the walk
 	** queues starts for these only */
 	uint64_t *anchor_set, *quarter_set;
+	uint64_t *chain_set; /* the chained ones among them */
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
@@ -107,10 +108,11 @@ static bool lookback_ready(struct norm_lookback *lb)
 	if (!lb->md)
 		lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1,
 						 NULL);
-	if (!lb->active && (lb->active = calloc(3 * n->nwords,
+	if (!lb->active && (lb->active = calloc(4 * n->nwords,
 						sizeof(uint64_t)))) {
 		lb->anchor_set = lb->active + n->nwords;
 		lb->quarter_set = lb->active + 2 * n->nwords;
+		lb->chain_set = lb->active + 3 * n->nwords;
 		for (size_t i = 0; i < n->npatterns; i++) {
 			const struct norm_pattern *p = &n->patterns[i];
 			uint64_t bit = 1ull << (i % 64);
@@ -118,6 +120,8 @@ static bool lookback_ready(struct norm_lookback *lb)
 			    (!is_anchor_pattern(p) && !is_chain_pattern(p)))
 				continue;
 			lb->anchor_set[i / 64] |= bit;
+			if (is_chain_pattern(p))
+				lb->chain_set[i / 64] |= bit;
 			if (p->is_quarterly)
 				lb->quarter_set[i / 64] |= bit;
 		}
@@ -227,7 +231,8 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
 	}
 	w->nc += (size_t)k;
-	if (k > 0 && is_chain_pattern(p) && !p->span_group) {
+	if (k > 0 && (lb->chain_set[pi / 64] >> (pi % 64) & 1) &&
+	    !p->span_group) {
 		/* keep the ovector: the match is counted again from the
 		** date before it (resolve_chains) */
 		uint32_t nov = pcre2_get_ovector_count(lb->md);
@@ -339,14 +344,39 @@ static bool is_chain_pattern(const struct norm_pattern *p)
 	       !strcmp(p->set[S_BASE], "mention_grain");
 }
 
-/* The chained match of candidate c, or NULL. */
+/* Chained matches by start, pattern, end (for chain_of). */
+static int cmp_chain(const void *x, const void *y)
+{
+	const struct chain *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The chained match of candidate c, or NULL: the first (as collected)
+** of those with its pattern and span, w->ch being sorted by cmp_chain. */
 static const struct chain *chain_of(const struct window *w,
 				    const struct norm_cand *c)
 {
-	for (size_t i = 0; i < w->nch; i++)
-		if (w->ch[i].order == c->order && w->ch[i].start == c->start &&
-		    w->ch[i].end == c->end)
-			return &w->ch[i];
+	size_t lo = 0, hi = w->nch;
+	while (lo < hi) { /* the first not before (start, order, end) */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct chain *h = &w->ch[mid];
+		bool is_before = h->start != c->start ? h->start < c->start
+				 : h->order != c->order ? h->order < c->order
+							: h->end < c->end;
+		if (is_before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < w->nch && w->ch[lo].order == c->order &&
+	    w->ch[lo].start == c->start && w->ch[lo].end == c->end)
+		return &w->ch[lo];
 	return NULL;
 }
 
@@ -387,6 +417,8 @@ static bool resolve_chains(struct norm_lookback *lb,
 {
 	if (!w->nch)
 		return true;
+	if (w->nch > 1)
+		qsort(w->ch, w->nch, sizeof(*w->ch), cmp_chain);
 	size_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
 	if (!ga)
 		return false;
@@ -482,14 +514,33 @@ static bool collect_window(struct norm_lookback *lb,
 	lb->cur = win;
 	/* the active patterns of the set with starts queued, or that are
 	** searched; in pattern order (a quarter or a half is looked for
-	** among the patterns that can give one) */
-	for (size_t k = 0; k < n->nwords; k++) {
-		for (uint64_t b = lb->active[k] & only[k]; b; b &= b - 1) {
-			size_t i = k * 64 + (size_t)__builtin_ctzll(b);
-			if ((!norm_is_anchored(&n->patterns[i]) ||
-			     (queued[k] >> (i % 64) & 1)) &&
-			    !run_one(lb, m, i, s, e))
-				return false;
+	** among the patterns that can give one): first those that are no
+	** links of a chain, then the links. A link counts from the date
+	** kept before it in the window, and in a window that does not
+	** start the text one with no date before it is no anchor: when no
+	** candidate of the first pass is a date, no link can become one
+	** (resolve_chains) and the window gives no date whatever its links
+	** hide, so they are not run (text dense with "the next day", "two
+	** days later" and no date near them) */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < n->nwords; k++) {
+			uint64_t bits = lb->active[k] & only[k] &
+					(pass ? lb->chain_set[k]
+					      : ~lb->chain_set[k]);
+			for (uint64_t b = bits; b; b &= b - 1) {
+				size_t i = k * 64 + (size_t)__builtin_ctzll(b);
+				if ((!norm_is_anchored(&n->patterns[i]) ||
+				     (queued[k] >> (i % 64) & 1)) &&
+				    !run_one(lb, m, i, s, e))
+					return false;
+			}
+		}
+		if (pass == 0 && s > 0) {
+			bool has_date = false;
+			for (size_t i = 0; i < win->nc && !has_date; i++)
+				has_date = is_anchor_time(&win->c[i].time);
+			if (!has_date)
+				break;
 		}
 	}
 	if (win->nc > 1)
