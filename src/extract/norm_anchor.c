@@ -47,8 +47,9 @@ struct window {
 	size_t nch, capch;
 	PCRE2_SIZE *ov;
 	size_t nov, capov;
-	size_t *acc; /* the candidates kept, in text order (nc of them) */
-	size_t capacc;
+	/* the candidates kept, in text order: start << 32 | index in c */
+	uint64_t *acc;
+	size_t nacc, capacc;
 };
 
 /* One match of a chained pattern in a window. */
@@ -273,40 +274,25 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 	return true;
 }
 
-/* The last kept date among the candidates of window w (sorted), or
-** false. */
+/* The last kept date among the candidates of window w (kept_in_order
+** has taken them), or false. */
 static bool pick_last(const struct window *w, unsigned want,
 		      int32_t min_lo, int32_t max_lo, struct fc_time *out,
 		      uint32_t *at)
 {
-	uint32_t s = w->s, e = w->e;
-	/* accept greedily as the scan does; keep the last date accepted */
-	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
-	bool found = false;
-	for (size_t i = 0; i < w->nc; i++) {
-		const struct norm_cand *c = &w->c[i];
-		if (c->start < s || c->end > e || c->end <= c->start)
-			continue;
-		bool is_free = true;
-		for (uint32_t k = c->start - s; k < c->end - s && is_free; k++)
-			is_free = !(taken[k / 8] & (1u << (k % 8)));
-		if (!is_free)
-			continue;
-		for (uint32_t k = c->start - s; k < c->end - s; k++)
-			taken[k / 8] |= (uint8_t)(1u << (k % 8));
+	for (size_t i = w->nacc; i-- > 0;) {
+		const struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
 		const struct fc_time *t = &c->time;
 		if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
 		    !t->is_anchored || t->grain == FC_GRAIN_NONE ||
 		    (want && (!(want & (1u << t->grain)) || t->lo < min_lo ||
 			      t->lo > max_lo)))
 			continue;
-		if (!found || c->start > *at) {
-			*out = *t;
-			*at = c->start;
-			found = true;
-		}
+		*out = *t;
+		*at = c->start;
+		return true;
 	}
-	return found;
+	return false;
 }
 
 /*
@@ -412,14 +398,18 @@ static bool is_anchor_time(const struct fc_time *t)
 ** a year earlier" without moving ("... a year earlier. For income,
 ** ... a year earlier" are both the year before the one told of).
 */
-static bool resolve_chains(struct norm_lookback *lb,
-			   const struct norm_match *m, struct window *w)
+static int cmp_u64(const void *x, const void *y)
 {
-	if (!w->nch)
-		return true;
-	if (w->nch > 1)
-		qsort(w->ch, w->nch, sizeof(*w->ch), cmp_chain);
-	size_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The candidates of window w (sorted) the scan would keep, accepted
+** greedily in that order, into w->acc in text order (kept candidates
+** do not overlap): false when out of memory. */
+static bool kept_in_order(struct window *w)
+{
+	uint64_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
 	if (!ga)
 		return false;
 	w->acc = ga;
@@ -437,23 +427,32 @@ static bool resolve_chains(struct norm_lookback *lb,
 			continue;
 		for (uint32_t k = c->start - w->s; k < c->end - w->s; k++)
 			taken[k / 8] |= (uint8_t)(1u << (k % 8));
-		w->acc[na++] = i;
+		w->acc[na++] = (uint64_t)c->start << 32 | (uint32_t)i;
 	}
-	/* text order (kept candidates do not overlap) */
-	for (size_t i = 1; i < na; i++)
-		for (size_t j = i; j > 0 && w->c[w->acc[j - 1]].start >
-						w->c[w->acc[j]].start;
-		     j--) {
-			size_t x = w->acc[j];
-			w->acc[j] = w->acc[j - 1];
-			w->acc[j - 1] = x;
-		}
+	if (na > 1)
+		qsort(w->acc, na, sizeof(*w->acc), cmp_u64);
+	w->nacc = na;
+	return true;
+}
+
+static bool resolve_chains(struct norm_lookback *lb,
+			   const struct norm_match *m, struct window *w)
+{
+	if (!w->nch)
+		return true;
+	if (w->nch > 1)
+		qsort(w->ch, w->nch, sizeof(*w->ch), cmp_chain);
+	size_t na = w->nacc;
 	struct fc_time last;
 	bool has_last = false;
 	for (size_t i = 0; i < na; i++) {
-		struct norm_cand *c = &w->c[w->acc[i]];
+		struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
 		const struct chain *ch = chain_of(w, c);
-		if (ch) {
+		if (ch && !has_last && w->s > 0) {
+			/* no date before it in the window: no anchor (what
+			** follows would only unset it too) */
+			c->time.is_anchored = false;
+		} else if (ch) {
 			const struct norm_pattern *p =
 				&lb->n->patterns[ch->order];
 			PCRE2_SIZE *ov = w->ov + ch->at;
@@ -468,8 +467,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 			/* a comparison ("from $99 million a year earlier")
 			** is no date the story moves to */
 			if (norm_relative_is_comparison(
-				    &mm, has_last ? &last : NULL) ||
-			    (!has_last && w->s > 0)) {
+				    &mm, has_last ? &last : NULL)) {
 				c->time.is_anchored = false;
 			} else if (has_last) {
 				struct norm_cand out[2];
@@ -507,6 +505,7 @@ static bool collect_window(struct norm_lookback *lb,
 	win->nc = 0;
 	win->nch = 0;
 	win->nov = 0;
+	win->nacc = 0;
 	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
@@ -547,7 +546,7 @@ static bool collect_window(struct norm_lookback *lb,
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
 	win->s = s;
 	win->e = e;
-	if (!resolve_chains(lb, m, win))
+	if (!kept_in_order(win) || !resolve_chains(lb, m, win))
 		return false;
 	win->text = m->text;
 	win->is_quarterly = is_quarterly;
