@@ -47,8 +47,9 @@ struct window {
 	size_t nch, capch;
 	PCRE2_SIZE *ov;
 	size_t nov, capov;
-	size_t *acc; /* the candidates kept, in text order (nc of them) */
-	size_t capacc;
+	/* the candidates kept, in text order: start << 32 | index in c */
+	uint64_t *acc;
+	size_t nacc, capacc;
 };
 
 /* One match of a chained pattern in a window. */
@@ -67,6 +68,7 @@ struct norm_lookback {
 	** every one, and those that can give a quarter or a half; the walk
 	** queues starts for these only */
 	uint64_t *anchor_set, *quarter_set;
+	uint64_t *chain_set; /* the chained ones among them */
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
@@ -107,10 +109,11 @@ static bool lookback_ready(struct norm_lookback *lb)
 	if (!lb->md)
 		lb->md = pcre2_match_data_create(n->maxcap ? n->maxcap : 1,
 						 NULL);
-	if (!lb->active && (lb->active = calloc(3 * n->nwords,
+	if (!lb->active && (lb->active = calloc(4 * n->nwords,
 						sizeof(uint64_t)))) {
 		lb->anchor_set = lb->active + n->nwords;
 		lb->quarter_set = lb->active + 2 * n->nwords;
+		lb->chain_set = lb->active + 3 * n->nwords;
 		for (size_t i = 0; i < n->npatterns; i++) {
 			const struct norm_pattern *p = &n->patterns[i];
 			uint64_t bit = 1ull << (i % 64);
@@ -118,6 +121,8 @@ static bool lookback_ready(struct norm_lookback *lb)
 			    (!is_anchor_pattern(p) && !is_chain_pattern(p)))
 				continue;
 			lb->anchor_set[i / 64] |= bit;
+			if (is_chain_pattern(p))
+				lb->chain_set[i / 64] |= bit;
 			if (p->is_quarterly)
 				lb->quarter_set[i / 64] |= bit;
 		}
@@ -227,7 +232,8 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
 	}
 	w->nc += (size_t)k;
-	if (k > 0 && is_chain_pattern(p) && !p->span_group) {
+	if (k > 0 && (lb->chain_set[pi / 64] >> (pi % 64) & 1) &&
+	    !p->span_group) {
 		/* keep the ovector: the match is counted again from the
 		** date before it (resolve_chains) */
 		uint32_t nov = pcre2_get_ovector_count(lb->md);
@@ -268,40 +274,25 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 	return true;
 }
 
-/* The last kept date among the candidates of window w (sorted), or
-** false. */
+/* The last kept date among the candidates of window w (kept_in_order
+** has taken them), or false. */
 static bool pick_last(const struct window *w, unsigned want,
 		      int32_t min_lo, int32_t max_lo, struct fc_time *out,
 		      uint32_t *at)
 {
-	uint32_t s = w->s, e = w->e;
-	/* accept greedily as the scan does; keep the last date accepted */
-	uint8_t taken[NORM_ANCHOR_WINDOW / 8 + 1] = {0};
-	bool found = false;
-	for (size_t i = 0; i < w->nc; i++) {
-		const struct norm_cand *c = &w->c[i];
-		if (c->start < s || c->end > e || c->end <= c->start)
-			continue;
-		bool is_free = true;
-		for (uint32_t k = c->start - s; k < c->end - s && is_free; k++)
-			is_free = !(taken[k / 8] & (1u << (k % 8)));
-		if (!is_free)
-			continue;
-		for (uint32_t k = c->start - s; k < c->end - s; k++)
-			taken[k / 8] |= (uint8_t)(1u << (k % 8));
+	for (size_t i = w->nacc; i-- > 0;) {
+		const struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
 		const struct fc_time *t = &c->time;
 		if ((t->type != FC_TIMEX_DATE && t->type != FC_TIMEX_TIME) ||
 		    !t->is_anchored || t->grain == FC_GRAIN_NONE ||
 		    (want && (!(want & (1u << t->grain)) || t->lo < min_lo ||
 			      t->lo > max_lo)))
 			continue;
-		if (!found || c->start > *at) {
-			*out = *t;
-			*at = c->start;
-			found = true;
-		}
+		*out = *t;
+		*at = c->start;
+		return true;
 	}
-	return found;
+	return false;
 }
 
 /*
@@ -339,14 +330,39 @@ static bool is_chain_pattern(const struct norm_pattern *p)
 	       !strcmp(p->set[S_BASE], "mention_grain");
 }
 
-/* The chained match of candidate c, or NULL. */
+/* Chained matches by start, pattern, end (for chain_of). */
+static int cmp_chain(const void *x, const void *y)
+{
+	const struct chain *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The chained match of candidate c, or NULL: the first (as collected)
+** of those with its pattern and span, w->ch being sorted by cmp_chain. */
 static const struct chain *chain_of(const struct window *w,
 				    const struct norm_cand *c)
 {
-	for (size_t i = 0; i < w->nch; i++)
-		if (w->ch[i].order == c->order && w->ch[i].start == c->start &&
-		    w->ch[i].end == c->end)
-			return &w->ch[i];
+	size_t lo = 0, hi = w->nch;
+	while (lo < hi) { /* the first not before (start, order, end) */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct chain *h = &w->ch[mid];
+		bool is_before = h->start != c->start ? h->start < c->start
+				 : h->order != c->order ? h->order < c->order
+							: h->end < c->end;
+		if (is_before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < w->nch && w->ch[lo].order == c->order &&
+	    w->ch[lo].start == c->start && w->ch[lo].end == c->end)
+		return &w->ch[lo];
 	return NULL;
 }
 
@@ -382,12 +398,18 @@ static bool is_anchor_time(const struct fc_time *t)
 ** a year earlier" without moving ("... a year earlier. For income,
 ** ... a year earlier" are both the year before the one told of).
 */
-static bool resolve_chains(struct norm_lookback *lb,
-			   const struct norm_match *m, struct window *w)
+static int cmp_u64(const void *x, const void *y)
 {
-	if (!w->nch)
-		return true;
-	size_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The candidates of window w (sorted) the scan would keep, accepted
+** greedily in that order, into w->acc in text order (kept candidates
+** do not overlap): false when out of memory. */
+static bool kept_in_order(struct window *w)
+{
+	uint64_t *ga = grow(w->acc, &w->capacc, w->nc, sizeof(*ga), 32);
 	if (!ga)
 		return false;
 	w->acc = ga;
@@ -405,23 +427,32 @@ static bool resolve_chains(struct norm_lookback *lb,
 			continue;
 		for (uint32_t k = c->start - w->s; k < c->end - w->s; k++)
 			taken[k / 8] |= (uint8_t)(1u << (k % 8));
-		w->acc[na++] = i;
+		w->acc[na++] = (uint64_t)c->start << 32 | (uint32_t)i;
 	}
-	/* text order (kept candidates do not overlap) */
-	for (size_t i = 1; i < na; i++)
-		for (size_t j = i; j > 0 && w->c[w->acc[j - 1]].start >
-						w->c[w->acc[j]].start;
-		     j--) {
-			size_t x = w->acc[j];
-			w->acc[j] = w->acc[j - 1];
-			w->acc[j - 1] = x;
-		}
+	if (na > 1)
+		qsort(w->acc, na, sizeof(*w->acc), cmp_u64);
+	w->nacc = na;
+	return true;
+}
+
+static bool resolve_chains(struct norm_lookback *lb,
+			   const struct norm_match *m, struct window *w)
+{
+	if (!w->nch)
+		return true;
+	if (w->nch > 1)
+		qsort(w->ch, w->nch, sizeof(*w->ch), cmp_chain);
+	size_t na = w->nacc;
 	struct fc_time last;
 	bool has_last = false;
 	for (size_t i = 0; i < na; i++) {
-		struct norm_cand *c = &w->c[w->acc[i]];
+		struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
 		const struct chain *ch = chain_of(w, c);
-		if (ch) {
+		if (ch && !has_last && w->s > 0) {
+			/* no date before it in the window: no anchor (what
+			** follows would only unset it too) */
+			c->time.is_anchored = false;
+		} else if (ch) {
 			const struct norm_pattern *p =
 				&lb->n->patterns[ch->order];
 			PCRE2_SIZE *ov = w->ov + ch->at;
@@ -436,8 +467,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 			/* a comparison ("from $99 million a year earlier")
 			** is no date the story moves to */
 			if (norm_relative_is_comparison(
-				    &mm, has_last ? &last : NULL) ||
-			    (!has_last && w->s > 0)) {
+				    &mm, has_last ? &last : NULL)) {
 				c->time.is_anchored = false;
 			} else if (has_last) {
 				struct norm_cand out[2];
@@ -475,6 +505,7 @@ static bool collect_window(struct norm_lookback *lb,
 	win->nc = 0;
 	win->nch = 0;
 	win->nov = 0;
+	win->nacc = 0;
 	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
@@ -482,21 +513,40 @@ static bool collect_window(struct norm_lookback *lb,
 	lb->cur = win;
 	/* the active patterns of the set with starts queued, or that are
 	** searched; in pattern order (a quarter or a half is looked for
-	** among the patterns that can give one) */
-	for (size_t k = 0; k < n->nwords; k++) {
-		for (uint64_t b = lb->active[k] & only[k]; b; b &= b - 1) {
-			size_t i = k * 64 + (size_t)__builtin_ctzll(b);
-			if ((!norm_is_anchored(&n->patterns[i]) ||
-			     (queued[k] >> (i % 64) & 1)) &&
-			    !run_one(lb, m, i, s, e))
-				return false;
+	** among the patterns that can give one): first those that are no
+	** links of a chain, then the links. A link counts from the date
+	** kept before it in the window, and in a window that does not
+	** start the text one with no date before it is no anchor: when no
+	** candidate of the first pass is a date, no link can become one
+	** (resolve_chains) and the window gives no date whatever its links
+	** hide, so they are not run (text dense with "the next day", "two
+	** days later" and no date near them) */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < n->nwords; k++) {
+			uint64_t bits = lb->active[k] & only[k] &
+					(pass ? lb->chain_set[k]
+					      : ~lb->chain_set[k]);
+			for (uint64_t b = bits; b; b &= b - 1) {
+				size_t i = k * 64 + (size_t)__builtin_ctzll(b);
+				if ((!norm_is_anchored(&n->patterns[i]) ||
+				     (queued[k] >> (i % 64) & 1)) &&
+				    !run_one(lb, m, i, s, e))
+					return false;
+			}
+		}
+		if (pass == 0 && s > 0) {
+			bool has_date = false;
+			for (size_t i = 0; i < win->nc && !has_date; i++)
+				has_date = is_anchor_time(&win->c[i].time);
+			if (!has_date)
+				break;
 		}
 	}
 	if (win->nc > 1)
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
 	win->s = s;
 	win->e = e;
-	if (!resolve_chains(lb, m, win))
+	if (!kept_in_order(win) || !resolve_chains(lb, m, win))
 		return false;
 	win->text = m->text;
 	win->is_quarterly = is_quarterly;

@@ -61,6 +61,51 @@ static void test_chain_beyond_window(void **state)
 	fc_arena_finish(&a);
 }
 
+/* A window with links and no date: at the text's start the links count
+** from the reference, one from the other ("A year later" 1997); in a
+** window past the start (here both widths) the first link's date lies
+** before the window, so none is an anchor and "A year later" reads from
+** the reference. The look-back runs no link where the other patterns
+** found no date in a window past the start (norm_anchor.c
+** collect_window): it must still run them at the start. */
+static void test_chain_without_date(void **state)
+{
+	static const char filler[] = "Talks went on without result. ";
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *t = "The following year it moved. A year later it closed.";
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1996");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1997");
+	struct fc_buf b;
+	fc_buf_init(&b, 1u << 20);
+	for (int k = 0; k < 80; k++)
+		fc_buf_adds(&b, filler);
+	fc_buf_adds(&b, t);
+	t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1996");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1996");
+	/* a date 300 bytes before the links, in both windows */
+	fc_buf_finish(&b);
+	fc_buf_init(&b, 1u << 20);
+	for (int k = 0; k < 80; k++)
+		fc_buf_adds(&b, filler);
+	fc_buf_adds(&b, "In 1910 it was founded. ");
+	for (int k = 0; k < 10; k++)
+		fc_buf_adds(&b, filler);
+	fc_buf_adds(&b, "The following year it moved. A year later it closed.");
+	t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "1995-06-15",
+				"The following year"), "1911");
+	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
+			    "1912");
+	fc_buf_finish(&b);
+	fc_arena_finish(&a);
+}
+
 /* One that counts back is a comparison or a flashback: the story stays. */
 static void test_chain_back_is_no_anchor(void **state)
 {
@@ -87,6 +132,7 @@ int main(void)
 		cmocka_unit_test(test_chain_links),
 		cmocka_unit_test(test_chain_beyond_window),
 		cmocka_unit_test(test_chain_back_is_no_anchor),
+		cmocka_unit_test(test_chain_without_date),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
