@@ -122,6 +122,8 @@ static char *make_str(struct fc_arena *a, const char *what, size_t i)
 	case 1: return fc_arena_printf(a, "%s \"q\" \\ %zu\t\x01", what, i);
 	case 2: {
 		char *s = fc_arena_alloc(a, 600);
+		if (!s)
+			return NULL; /* out of memory, as fc_arena_printf */
 		memset(s, 'a' + (int)(i % 26), 599);
 		s[599] = '\0';
 		snprintf(s, 600 - 1, "%s %zu", what, i);
