@@ -392,7 +392,7 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 	if (to_stdout) {
 		if (fwrite(bufs[0].p, 1, bufs[0].len, stdout) != bufs[0].len ||
 		    fflush(stdout)) {
-			rc = EXIT_ENV;
+			rc = cli_stdout_failed(cli, errno);
 			goto out;
 		}
 	} else {
@@ -454,15 +454,6 @@ out:
 	return rc;
 }
 
-/* Standard output could not be written (errno e, 0: unknown): says so,
-** returns EXIT_ENV. */
-static int stdout_failed(const struct cli *cli, int e)
-{
-	fprintf(stderr, "%s: error: cannot write standard output: %s\n",
-		cli->prog, strerror(e ? e : EIO));
-	return EXIT_ENV;
-}
-
 int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	struct run_opts o = {0};
@@ -485,7 +476,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			rc = EXIT_ENV;
 		else if (fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
 			 fflush(stdout))
-			rc = stdout_failed(cli, errno);
+			rc = cli_stdout_failed(cli, errno);
 		else
 			rc = fetch_rc;
 		cli_timing_stage(cli, FC_TS_OUTPUT, t0);
@@ -570,7 +561,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		if (n)
 			st = fc_norm_stream_feed(ns, block, n, d);
 		if (!st && !flush_out(cli, &b))
-			rc = stdout_failed(cli, errno);
+			rc = cli_stdout_failed(cli, errno);
 		if (n == BLOCK && ++mib < total)
 			cli_progress(cli, "normalize (MiB)", mib, total);
 		else if (n == BLOCK && !total && cli->is_tty &&
@@ -588,11 +579,11 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	if (!st && !rc)
 		st = fc_norm_stream_finish(ns, d);
 	if (sink.is_failed)
-		rc = stdout_failed(cli, sink.err);
+		rc = cli_stdout_failed(cli, sink.err);
 	else if (st)
 		rc = cli_fail(cli, d, st);
 	else if (!rc && (!flush_out(cli, &b) || fflush(stdout)))
-		rc = stdout_failed(cli, errno);
+		rc = cli_stdout_failed(cli, errno);
 	else if (!rc)
 		fc_diags_print(d, stderr, cli->is_color);
 	fc_norm_stream_destroy(ns);

@@ -110,6 +110,14 @@ if [ -w /dev/full ]; then
   rc=$?
   expect_rc 3 "extract to a full device"
   expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  "$FC" verify "$C" -q --no-db --format json --output - >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "verify --output - to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  "$FC" check "$SEED/000_6cb9a9ae1e300ea4.txt" --against "$C" -q --format json >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "check to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
 fi
 
 finish
