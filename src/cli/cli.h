@@ -48,6 +48,9 @@ void cli_progress(void *ud, const char *stage, size_t done, size_t total);
 /* --max-source-mb N: *out = N MiB in bytes (N a whole number, 1 to
 ** 1024); else a usage error is printed. Returns the exit code. */
 int cli_max_source(const struct cli *cli, const char *arg, size_t *out);
+/* Standard output could not be written (errno e, 0: unknown): says so
+** on stderr; returns EXIT_ENV. */
+int cli_stdout_failed(const struct cli *cli, int e);
 /* Read all of stdin or a file ("-" is stdin) into a malloc'd buffer. */
 int cli_read_input(const struct cli *cli, const char *path, char **out,
 		   size_t *len);

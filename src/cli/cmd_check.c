@@ -236,7 +236,7 @@ static int write_out(struct cli *cli, const struct check_opts *o,
 		if (fwrite(fc_buf_cstr(&bufs[0]), 1, bufs[0].len, stdout) !=
 			    bufs[0].len ||
 		    fflush(stdout))
-			return EXIT_ENV;
+			return cli_stdout_failed(cli, errno);
 		return EXIT_DONE;
 	}
 	if (o->nformats > 1 && mkdir(o->output, 0777) && errno != EEXIST) {

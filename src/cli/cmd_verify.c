@@ -392,7 +392,7 @@ int cmd_verify(struct cli *cli, int argc, char **argv)
 	if (to_stdout) {
 		if (fwrite(bufs[0].p, 1, bufs[0].len, stdout) != bufs[0].len ||
 		    fflush(stdout)) {
-			rc = EXIT_ENV;
+			rc = cli_stdout_failed(cli, errno);
 			goto out;
 		}
 	} else {
@@ -472,10 +472,11 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	if (!rc) {
 		uint64_t t0 = cli_timing_now(cli);
 		fc_status st = fc_report_facts_jsonl(c, &b);
-		if (st || b.err ||
-		    fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
-		    fflush(stdout))
+		if (st || b.err)
 			rc = EXIT_ENV;
+		else if (fwrite(fc_buf_cstr(&b), 1, b.len, stdout) != b.len ||
+			 fflush(stdout))
+			rc = cli_stdout_failed(cli, errno);
 		else
 			rc = fetch_rc;
 		cli_timing_stage(cli, FC_TS_OUTPUT, t0);
@@ -491,18 +492,22 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 /* Output buffer kept between blocks, at most. */
 #define FLUSH_KEEP (8u << 20)
 
-/* Write out what b holds to standard output; false when it fails. */
+/* Write out what b holds to standard output; false when it fails (errno
+** says why, ENOMEM when b could not hold the lines). */
 static bool flush_out(const struct cli *cli, struct fc_buf *b)
 {
 	uint64_t t0 = cli_timing_now(cli);
+	errno = 0;
 	bool ok = !b->err &&
 		  (!b->len || fwrite(b->p, 1, b->len, stdout) == b->len);
+	int e = b->err ? ENOMEM : errno;
 	fc_buf_reset(b);
 	if (b->cap > FLUSH_KEEP) { /* a hostile text's lines: give back */
 		fc_buf_finish(b);
 		fc_buf_init(b, 0);
 	}
 	cli_timing_stage(cli, FC_TS_OUTPUT, t0);
+	errno = e;
 	return ok;
 }
 
@@ -510,6 +515,7 @@ static bool flush_out(const struct cli *cli, struct fc_buf *b)
 struct out_sink {
 	const struct cli *cli;
 	bool is_failed;
+	int err; /* errno of the failed write */
 };
 
 static fc_status sink_out(void *ud, struct fc_buf *b)
@@ -518,6 +524,7 @@ static fc_status sink_out(void *ud, struct fc_buf *b)
 	if (flush_out(o->cli, b))
 		return FC_OK;
 	o->is_failed = true;
+	o->err = errno;
 	return FC_EIO;
 }
 
@@ -537,7 +544,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	fc_status st = arg || block ? fc_norm_stream_create(rules, ref, &b, &ns)
 				    : FC_ENOMEM;
 	int rc = EXIT_DONE;
-	struct out_sink sink = {cli, false};
+	struct out_sink sink = {cli, false, 0};
 	if (!st)
 		fc_norm_stream_set_sink(ns, sink_out, &sink);
 	if (!st && arg)
@@ -554,7 +561,7 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 		if (n)
 			st = fc_norm_stream_feed(ns, block, n, d);
 		if (!st && !flush_out(cli, &b))
-			rc = EXIT_ENV;
+			rc = cli_stdout_failed(cli, errno);
 		if (n == BLOCK && ++mib < total)
 			cli_progress(cli, "normalize (MiB)", mib, total);
 		else if (n == BLOCK && !total && cli->is_tty &&
@@ -572,11 +579,11 @@ static int normalize_run(struct cli *cli, const struct fc_rules *rules,
 	if (!st && !rc)
 		st = fc_norm_stream_finish(ns, d);
 	if (sink.is_failed)
-		rc = EXIT_ENV; /* standard output could not be written */
+		rc = cli_stdout_failed(cli, sink.err);
 	else if (st)
 		rc = cli_fail(cli, d, st);
 	else if (!rc && (!flush_out(cli, &b) || fflush(stdout)))
-		rc = EXIT_ENV;
+		rc = cli_stdout_failed(cli, errno);
 	else if (!rc)
 		fc_diags_print(d, stderr, cli->is_color);
 	fc_norm_stream_destroy(ns);

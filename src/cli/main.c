@@ -140,6 +140,13 @@ int cli_max_source(const struct cli *cli, const char *arg, size_t *out)
 	return EXIT_DONE;
 }
 
+int cli_stdout_failed(const struct cli *cli, int e)
+{
+	fprintf(stderr, "%s: error: cannot write standard output: %s\n",
+		cli->prog, strerror(e ? e : EIO));
+	return EXIT_ENV;
+}
+
 int cli_read_input(const struct cli *cli, const char *path, char **out,
 		   size_t *len)
 {

@@ -89,4 +89,35 @@ run verify --help
 expect_rc 0 "verify --help"
 expect_out_line "  --max-source-mb N  refuse a source with more than N MiB of text (a"
 
+# normalize's lines leave piece by piece (fc_norm_stream_set_sink): when
+# standard output cannot be written, exit 3 with the reason, on one thread
+# or two (the sink fails mid-stream on the long text, at the end on the
+# short one)
+if [ -w /dev/full ]; then
+  python3 -c "import sys; sys.stdout.write('On 3 May 2020, 12 people met.\\n\\n' * 40000)" >"$TMP/long.txt"
+  for t in 1 2; do
+    FACTCROSS_THREADS=$t "$FC" normalize - <"$TMP/long.txt" >/dev/full 2>"$TMP/err"
+    rc=$?
+    : >"$TMP/out"
+    expect_rc 3 "normalize to a full device, $t thread(s)"
+    expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  done
+  "$FC" normalize "Putin said 3 people died on Monday" >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "normalize TEXT to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  "$FC" extract "$C" -q >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "extract to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  "$FC" verify "$C" -q --no-db --format json --output - >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "verify --output - to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
+  "$FC" check "$SEED/000_6cb9a9ae1e300ea4.txt" --against "$C" -q --format json >/dev/full 2>"$TMP/err"
+  rc=$?
+  expect_rc 3 "check to a full device"
+  expect_err_line "factcross: error: cannot write standard output: No space left on device"
+fi
+
 finish
