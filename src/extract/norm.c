@@ -237,8 +237,8 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 		m.start = (uint32_t)ov[2 * p->span_group];
 		m.end = (uint32_t)ov[2 * p->span_group + 1];
 	}
-	void *g = fc_arena_grow(sc->a, sc->cands, sizeof(*sc->cands),
-				&sc->capcands, sc->ncands + 2);
+	void *g = fc_arena_regrow(sc->a, sc->cands, sizeof(*sc->cands),
+				  &sc->capcands, sc->ncands + 2);
 	if (!g)
 		return FC_ENOMEM;
 	sc->cands = g;

@@ -34,7 +34,7 @@
 /*
 ** The text a source may give, by default: 4 MiB. What a source costs
 ** grows with its text (about 25 bytes a byte of news in verify, 125 for
-** a hostile "1 1 1 ..." with a mention every two bytes, 470 for
+** a hostile "1 1 1 ..." with a mention every two bytes, 210 for
 ** "1%1%1%...", where the normalizer's candidates take most), so this
 ** bounds the memory one source takes; the longest of 24,702 news
 ** articles measured has 25 KB of text.
