@@ -711,9 +711,14 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 static size_t take_unknown(struct lx_scan *s, size_t i)
 {
-	if (is_initial_nonname(s, i))
-		return i + 1;
 	int ncap;
+	if (is_initial_nonname(s, i)) {
+		/* (unless an organisation's name goes on from it:
+		** "Brown-Forman Inc said", not "Pro-Russian forces") */
+		size_t e = name_run(s, i, MAX_NAME, &ncap);
+		if (e <= i + 1 || !word_cue(s, e - 1, LX_CUE_ORG_WORD))
+			return i + 1;
+	}
 	/* (a capitalised title modifier inside a sentence opens a name:
 	** "the New England Patriots") */
 	size_t lead = s->t.v[i].match ? 1 : 0;
@@ -807,9 +812,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
 	    lx_tok_cue(s, end, LX_CUE_REPORT) &&
-	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
+	    !word_cue(s, i, LX_CUE_SOURCE_NOUN) &&
+	    first->end - first->start > 1) {
 		/* A lone unknown name right before a reporting verb is a
-		** source: '"...," Scholz said' */
+		** source: '"...," Scholz said'; a letter is none (the "P"
+		** of "S and P said") */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
 				    NULL);
 		if (who)
