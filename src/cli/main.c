@@ -130,8 +130,9 @@ int cli_max_source(const struct cli *cli, const char *arg, size_t *out)
 {
 	char *end;
 	errno = 0;
-	long v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 1 || v > 1024)
+	/* (digits only: strtol would take " 4" and "+4") */
+	long v = arg[0] >= '0' && arg[0] <= '9' ? strtol(arg, &end, 10) : 0;
+	if (errno || v < 1 || *end || v > 1024)
 		return cli_usage_error(cli,
 				       "--max-source-mb takes a whole number "
 				       "of MiB from 1 to 1024, not '%s'",

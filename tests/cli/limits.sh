@@ -82,6 +82,12 @@ expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB f
 run verify "$C" --max-source-mb 4MB
 expect_rc 2 "--max-source-mb 4MB"
 expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not '4MB'"
+run verify "$C" --max-source-mb +4
+expect_rc 2 "--max-source-mb +4"
+expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not '+4'"
+run verify "$C" --max-source-mb " 4"
+expect_rc 2 "--max-source-mb ' 4'"
+expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not ' 4'"
 run check "$SEED/000_6cb9a9ae1e300ea4.txt" --against "$C" --max-source-mb 2048
 expect_rc 2 "check --max-source-mb 2048"
 expect_err_line "factcross: error: --max-source-mb takes a whole number of MiB from 1 to 1024, not '2048'"
