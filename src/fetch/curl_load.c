@@ -23,7 +23,7 @@ static void *sym(void *lib, const char *name)
 	void *f = dlsym(lib, name);
 	if (!f && !load_error[0])
 		snprintf(load_error, sizeof(load_error),
-			 "%s has no %s (libcurl 7.80 or later is needed)",
+			 "%s has no %s (libcurl 7.85 or later is needed)",
 			 FC_CURL_SONAME, name);
 	return f;
 }

@@ -380,14 +380,20 @@ fail:
 	return NULL;
 }
 
-static void setup(CURL *h, struct xfer *x, struct curl_slist *hdrs,
+/* The transfer's options; false when libcurl refuses the one that keeps
+** a fetch (and its redirects) to http and https: older than 7.85, it
+** would otherwise fetch a redirect to file:// or gopher:// unasked. */
+static bool setup(CURL *h, struct xfer *x, struct curl_slist *hdrs,
 		  char *errbuf)
 {
 	const struct fc_fetch_opts *o = x->o;
 	const struct fc_curl *cu = x->cu;
 	cu->easy_setopt(h, CURLOPT_URL, x->url);
-	cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	cu->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	if (cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https") !=
+		    CURLE_OK ||
+	    cu->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") !=
+		    CURLE_OK)
+		return false;
 	cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
 	cu->easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirects);
 	cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
@@ -412,6 +418,7 @@ static void setup(CURL *h, struct xfer *x, struct curl_slist *hdrs,
 	cu->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	cu->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
 	cu->easy_setopt(h, CURLOPT_XFERINFODATA, x);
+	return true;
 }
 
 static char *dup_or_null(const char *s)
@@ -449,7 +456,13 @@ fc_status fc_http_fetch(const struct fc_fetch_opts *o, const char *url,
 		return FC_ENOMEM;
 	}
 	x.h = h;
-	setup(h, &x, hdrs, errbuf);
+	if (!setup(h, &x, hdrs, errbuf)) {
+		fail(res, d, FC_ENET,
+		     "libcurl cannot keep a fetch to http and https "
+		     "(CURLOPT_PROTOCOLS_STR: libcurl 7.85 or later is "
+		     "needed)");
+		goto done;
+	}
 	if (o->hosts && fc_http_hosts_acquire(o->hosts, host,
 					      o->host_delay_ms)) {
 		fail(res, d, FC_ENOMEM, "out of memory");

@@ -7,6 +7,7 @@
 ** fc_curl_get says why, and fc_http_fetch fails with FC_ENET (exit 3 in
 ** the CLI) and one diagnostic at the URL, before any network access.
 */
+#include <dlfcn.h>
 #include <link.h>
 
 #include "fetch_test.h"
@@ -60,7 +61,7 @@ static void test_load(void **state)
 		assert_non_null(strstr(why, "libcurl.so.4"));
 	} else {
 		assert_string_equal(why, "libcurl.so.4 has no curl_easy_init "
-					 "(libcurl 7.80 or later is needed)");
+					 "(libcurl 7.85 or later is needed)");
 	}
 	/* the same answer again, without loading again */
 	char why2[600] = "";
@@ -92,10 +93,50 @@ static void test_fetch_without(void **state)
 	fc_diags_finish(&d);
 }
 
+/* A libcurl older than 7.85 (oldcurl/old_curl.c): it loads, but it
+** cannot keep a fetch and its redirects to http and https, so the fetch
+** fails with FC_ENET before any transfer. */
+static void test_fetch_old(void **state)
+{
+	(void)state;
+	char why[600] = "";
+	assert_non_null(fc_curl_get(why, sizeof(why)));
+	struct fc_fetch_opts o;
+	fc_fetch_opts_init(&o);
+	struct fc_http_result res;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	const char *url = "http://127.0.0.1:9/story";
+	assert_int_equal(fc_http_fetch(&o, url, NULL, &res, &d), FC_ENET);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].loc.file, url);
+	assert_string_equal(d.v[0].msg,
+			    "libcurl cannot keep a fetch to http and https "
+			    "(CURLOPT_PROTOCOLS_STR: libcurl 7.85 or later is "
+			    "needed)");
+	assert_null(res.body);
+	int (*performed)(void);
+	void *f = dlsym(RTLD_DEFAULT, "old_curl_performed");
+	if (!f) /* (loaded RTLD_LOCAL: look in the library itself) */
+		f = dlsym(dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD),
+			  "old_curl_performed");
+	assert_non_null(f);
+	memcpy(&performed, &f, sizeof(performed));
+	assert_int_equal(performed(), 0);
+	fc_http_result_finish(&res);
+	fc_diags_finish(&d);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
-		mode = argv[1]; /* system, garbage or nosym */
+		mode = argv[1]; /* system, garbage, nosym or old */
+	if (!strcmp(mode, "old")) {
+		const struct CMUnitTest old[] = {
+			cmocka_unit_test(test_fetch_old),
+		};
+		return cmocka_run_group_tests(old, NULL, NULL);
+	}
 	/* with the system libcurl, a fetch is unit.fetch.http's business */
 	const struct CMUnitTest found[] = {
 		cmocka_unit_test(test_load),
