@@ -713,9 +713,13 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
 	if (is_initial_nonname(s, i)) {
-		/* (unless an organisation's name goes on from it:
-		** "Brown-Forman Inc said", not "Pro-Russian forces") */
-		size_t e = name_run(s, i, MAX_NAME, &ncap);
+		/* (unless an organisation's name goes on from a hyphenated
+		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
+		** an adverb never opens one: "Curiously Acme Bank said") */
+		size_t len;
+		const char *k = lx_key(&s->t, i, 1, &len);
+		size_t e = memchr(k, '-', len) ? name_run(s, i, MAX_NAME, &ncap)
+					       : i;
 		if (e <= i + 1 || !word_cue(s, e - 1, LX_CUE_ORG_WORD))
 			return i + 1;
 	}
