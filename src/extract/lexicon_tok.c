@@ -381,6 +381,41 @@ static int is_digit_at(const unsigned char *s, size_t n, size_t i)
 	return i < n && s[i] >= '0' && s[i] <= '9';
 }
 
+/*
+** The end of a web address at i, or 0: "http://", "https://" or "www."
+** (any case), then every byte up to a blank, a quote, an angle bracket
+** or a byte above ASCII (a curly quote after it), less the sentence's
+** closing punctuation. It is one token, so that no name is read in its
+** path ("twitter.com/Putin/status/...", "WWW.EXAMPLE.ORG"), as the
+** normalizer's mask.url reads no time or quantity there.
+*/
+static inline size_t url_end(const unsigned char *s, size_t n, size_t i)
+{
+	size_t at;
+	if ((s[i] | 0x20) == 'h') {
+		if (n - i < 8 || (s[i + 1] | 0x20) != 't' ||
+		    (s[i + 2] | 0x20) != 't' || (s[i + 3] | 0x20) != 'p')
+			return 0;
+		at = i + 4 + ((s[i + 4] | 0x20) == 's');
+		if (n - at < 4 || s[at] != ':' || s[at + 1] != '/' ||
+		    s[at + 2] != '/')
+			return 0;
+		at += 3;
+	} else {
+		if (n - i < 5 || (s[i + 1] | 0x20) != 'w' ||
+		    (s[i + 2] | 0x20) != 'w' || s[i + 3] != '.')
+			return 0;
+		at = i + 4;
+	}
+	size_t e = at;
+	while (e < n && s[e] > ' ' && s[e] < 0x80 && s[e] != '"' &&
+	       s[e] != '<' && s[e] != '>')
+		e++;
+	while (e > at && strchr(".,;:!?)]'}", s[e - 1]))
+		e--;
+	return e > at ? e : 0;
+}
+
 /* Is s[a, b) single letters joined by dots ("U", "U.S")? */
 static int is_initials(const unsigned char *s, size_t a, size_t b)
 {
@@ -526,6 +561,24 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				if (!push(t, text, i, i + k + k2, fl | LX_T_WORD | LX_T_POSS))
 					return FC_ENOMEM;
 				i += k + k2;
+				continue;
+			}
+		}
+		if ((cp == ':' || cp == '.') && t->n &&
+		    t->v[t->n - 1].end == i) {
+			/* "http" or "www" just read, and this mark goes on
+			** into a web address: the address is one token */
+			const struct lx_tok *w = &t->v[t->n - 1];
+			size_t e = url_end(s, n, w->start);
+			if (e > i) { /* (not the address itself, ended by
+				     ** this mark: that would loop) */
+				size_t at = w->start;
+				uint16_t wf = w->flags & (LX_T_NL | LX_T_PARA);
+				t->norm_len = w->norm_off;
+				t->n--;
+				if (!push(t, text, at, e, wf))
+					return FC_ENOMEM;
+				i = e;
 				continue;
 			}
 		}
