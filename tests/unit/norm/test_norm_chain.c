@@ -39,24 +39,46 @@ static void test_chain_links(void **state)
 	fc_arena_finish(&a);
 }
 
+static const char links[] = "The following year it moved. A year later it "
+			    "closed.";
+
+/* The values of the two links of links in t (ref 1995-06-15). */
+static void assert_links(void **state, struct fc_arena *a, const char *t,
+			 const char *following, const char *later)
+{
+	assert_string_equal(val(state, a, t, "1995-06-15",
+				"The following year"), following);
+	assert_string_equal(val(state, a, t, "1995-06-15", "A year later"),
+			    later);
+}
+
+/* Into b: nbefore fillers, date (or nothing), nafter fillers, links. */
+static const char *chain_text(struct fc_buf *b, int nbefore,
+			      const char *date, int nafter)
+{
+	static const char filler[] = "Talks went on without result. ";
+	fc_buf_reset(b);
+	for (int k = 0; k < nbefore; k++)
+		fc_buf_adds(b, filler);
+	if (date)
+		fc_buf_adds(b, date);
+	for (int k = 0; k < nafter; k++)
+		fc_buf_adds(b, filler);
+	fc_buf_adds(b, links);
+	return fc_buf_cstr(b);
+}
+
 /* The chain's date 600 bytes before its first link: the first window
 ** (400 bytes) holds the links only, so the wider one is read. */
 static void test_chain_beyond_window(void **state)
 {
-	static const char filler[] = "Talks went on without result. ";
 	struct fc_arena a;
 	fc_arena_init(&a);
 	struct fc_buf b;
 	fc_buf_init(&b, 1u << 20);
-	fc_buf_adds(&b, "In 1910 it was founded. ");
-	for (int k = 0; k < 20; k++)
-		fc_buf_adds(&b, filler);
-	fc_buf_adds(&b, "The following year it moved. A year later it closed.");
-	const char *t = fc_buf_cstr(&b);
-	assert_string_equal(val(state, &a, t, "1995-06-15",
-				"The following year"), "1911");
-	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
-			    "1912");
+	assert_links(state, &a,
+		     chain_text(&b, 0, "In 1910 it was founded. ", 20),
+		     "1911", "1912");
 	fc_buf_finish(&b);
 	fc_arena_finish(&a);
 }
@@ -70,38 +92,16 @@ static void test_chain_beyond_window(void **state)
 ** collect_window): it must still run them at the start. */
 static void test_chain_without_date(void **state)
 {
-	static const char filler[] = "Talks went on without result. ";
 	struct fc_arena a;
 	fc_arena_init(&a);
-	const char *t = "The following year it moved. A year later it closed.";
-	assert_string_equal(val(state, &a, t, "1995-06-15",
-				"The following year"), "1996");
-	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
-			    "1997");
+	assert_links(state, &a, links, "1996", "1997");
 	struct fc_buf b;
 	fc_buf_init(&b, 1u << 20);
-	for (int k = 0; k < 80; k++)
-		fc_buf_adds(&b, filler);
-	fc_buf_adds(&b, t);
-	t = fc_buf_cstr(&b);
-	assert_string_equal(val(state, &a, t, "1995-06-15",
-				"The following year"), "1996");
-	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
-			    "1996");
+	assert_links(state, &a, chain_text(&b, 80, NULL, 0), "1996", "1996");
 	/* a date 300 bytes before the links, in both windows */
-	fc_buf_finish(&b);
-	fc_buf_init(&b, 1u << 20);
-	for (int k = 0; k < 80; k++)
-		fc_buf_adds(&b, filler);
-	fc_buf_adds(&b, "In 1910 it was founded. ");
-	for (int k = 0; k < 10; k++)
-		fc_buf_adds(&b, filler);
-	fc_buf_adds(&b, "The following year it moved. A year later it closed.");
-	t = fc_buf_cstr(&b);
-	assert_string_equal(val(state, &a, t, "1995-06-15",
-				"The following year"), "1911");
-	assert_string_equal(val(state, &a, t, "1995-06-15", "A year later"),
-			    "1912");
+	assert_links(state, &a,
+		     chain_text(&b, 80, "In 1910 it was founded. ", 10),
+		     "1911", "1912");
 	fc_buf_finish(&b);
 	fc_arena_finish(&a);
 }
