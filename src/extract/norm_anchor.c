@@ -52,6 +52,27 @@ struct window {
 	size_t nacc, capacc;
 };
 
+/*
+** A link's reading, kept for the look-backs of one document: the
+** windows of successive links overlap, and a dense chain ("Two days
+** later. The next day. ...") has some hundred links in each, every one
+** read when a window is collected and read again from the date before
+** it (resolve_chains). A relative time's reading is fixed by its match
+** (pattern and ovector), the reference and the date it counts from
+** (none in a collected window: it cannot look back there), never by the
+** window, so it is read once per date it counts from.
+*/
+#define LINK_MEMO 1024	  /* entries (direct-mapped) */
+#define LINK_MEMO_OV 24	  /* ovector pairs kept, at most */
+struct link_memo {
+	uint32_t order, nov; /* nov 0: empty */
+	bool has_anchor;
+	int k;
+	struct fc_time anchor;
+	PCRE2_SIZE ov[2 * LINK_MEMO_OV];
+	struct norm_cand out[2];
+};
+
 /* One match of a chained pattern in a window. */
 struct chain {
 	uint32_t order, start, end, nov;
@@ -71,6 +92,7 @@ struct norm_lookback {
 	uint64_t *chain_set; /* the chained ones among them */
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
+	struct link_memo *links; /* LINK_MEMO, made on first use */
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
 	struct norm_tw_ent words[NORM_TW_CACHE]; /* norm_tense.c's too */
 };
@@ -137,6 +159,7 @@ void norm_lookback_destroy(struct norm_lookback *lb)
 	norm_walk_destroy(lb->walk);
 	pcre2_match_data_free(lb->md);
 	free(lb->active);
+	free(lb->links);
 	for (size_t i = 0; i < sizeof(lb->win) / sizeof(*lb->win); i++) {
 		free(lb->win[i].c);
 		free(lb->win[i].ch);
@@ -152,6 +175,9 @@ void norm_lookback_forget(struct norm_lookback *lb)
 		lb->win[i].is_valid = false;
 	if (lb)
 		memset(&lb->tense, 0, sizeof(lb->tense));
+	if (lb && lb->links)
+		for (size_t i = 0; i < LINK_MEMO; i++)
+			lb->links[i].nov = 0;
 }
 
 struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m)
@@ -200,6 +226,77 @@ static int cmp_cand(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Do two readings of dates to count from agree? */
+static bool same_time(const struct fc_time *a, const struct fc_time *b)
+{
+	return a->type == b->type && a->grain == b->grain &&
+	       a->mod == b->mod && a->lo == b->lo && a->hi == b->hi &&
+	       a->is_anchored == b->is_anchored &&
+	       a->seconds == b->seconds && !strcmp(a->value, b->value);
+}
+
+/* The entry of lb's link memo for match mm counted from anchor (NULL:
+** none): *slot gets it; true when it holds this reading. NULL *slot
+** when the match is no relative time or its ovector too long. */
+static bool link_find(struct norm_lookback *lb, const struct norm_match *mm,
+		      const struct fc_time *anchor, struct link_memo **slot)
+{
+	*slot = NULL;
+	/* the pairs of the pattern's own groups (the ovector is the
+	** longest pattern's) */
+	uint32_t ncap = 0;
+	if (mm->p->prod != P_RELATIVE || !mm->p->code ||
+	    pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap) ||
+	    ++ncap > LINK_MEMO_OV || ncap > mm->nov)
+		return false;
+	if (!lb->links && !(lb->links = calloc(LINK_MEMO, sizeof(*lb->links))))
+		return false;
+	uint32_t order = (uint32_t)(mm->p - lb->n->patterns);
+	uint64_t h = 0x9e3779b97f4a7c15ull * (order + 1);
+	for (uint32_t i = 0; i < 2 * ncap; i++)
+		h = (h ^ (uint64_t)mm->ov[i]) * 0x100000001b3ull;
+	if (anchor)
+		h = (h ^ (uint32_t)anchor->lo ^ (uint64_t)anchor->grain << 32) *
+		    0x100000001b3ull;
+	struct link_memo *e = &lb->links[(h ^ h >> 29) % LINK_MEMO];
+	*slot = e;
+	bool hit = e->nov == ncap && e->order == order &&
+	       e->has_anchor == (anchor != NULL) &&
+	       !memcmp(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov)) &&
+	       (!anchor || same_time(&e->anchor, anchor));
+	if (!hit) {
+		e->nov = 0;
+		e->order = order;
+		e->has_anchor = anchor != NULL;
+		if (anchor)
+			e->anchor = *anchor;
+		memcpy(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov));
+	}
+	return hit;
+}
+
+/* norm_time_produce(mm, out), read from lb's link memo when it has it
+** (anchor: mm->anchor, or NULL in a collected window). */
+static int produce_link(struct norm_lookback *lb, const struct norm_match *mm,
+			struct norm_cand *out)
+{
+	struct link_memo *e;
+	if (link_find(lb, mm, mm->anchor, &e)) {
+		memcpy(out, e->out, (size_t)e->k * sizeof(*out));
+		return e->k;
+	}
+	int k = norm_time_produce(mm, out);
+	if (e && k >= 0 && k <= 2) {
+		/* link_find has keyed it */
+		uint32_t ncap = 0;
+		pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		e->nov = ncap + 1;
+		e->k = k;
+		memcpy(e->out, out, (size_t)k * sizeof(*out));
+	}
+	return k;
+}
+
 /* The candidates of pattern pi's match in lb->md. */
 static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
@@ -225,7 +322,9 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
-	int k = norm_time_produce(&mm, out);
+	bool is_link = lb->chain_set[pi / 64] >> (pi % 64) & 1;
+	int k = is_link ? produce_link(lb, &mm, out)
+			: norm_time_produce(&mm, out);
 	for (int i = 0; i < k; i++) {
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
@@ -472,7 +571,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 			} else if (has_last) {
 				struct norm_cand out[2];
 				memset(out, 0, sizeof(out));
-				int k = norm_time_produce(&mm, out);
+				int k = produce_link(lb, &mm, out);
 				c->time.is_anchored = false;
 				for (int j = 0; j < k; j++)
 					if (out[j].start == c->start &&
