@@ -53,14 +53,16 @@ struct window {
 };
 
 /*
-** A link's reading, kept for the look-backs of one document: the
-** windows of successive links overlap, and a dense chain ("Two days
+** A relative time's reading, kept for the look-backs of one document:
+** the windows of successive links overlap, and a dense chain ("Two days
 ** later. The next day. ...") has some hundred links in each, every one
-** read when a window is collected and read again from the date before
-** it (resolve_chains). A relative time's reading is fixed by its match
-** (pattern and ovector), the reference and the date it counts from
-** (none in a collected window: it cannot look back there), never by the
-** window, so it is read once per date it counts from.
+** read when a window is collected and a link read again from the date
+** before it (resolve_chains). A relative time's reading is fixed by its
+** match (pattern and ovector), the reference and the date it counts
+** from (none in a collected window: it cannot look back there), never
+** by the window (but one read by the tense around it, base tense: the
+** window bounds what is read of the sentence), so it is read once per
+** date it counts from.
 */
 #define LINK_MEMO 1024	  /* entries (direct-mapped) */
 #define LINK_MEMO_OV 24	  /* ovector pairs kept, at most */
@@ -237,7 +239,8 @@ static bool same_time(const struct fc_time *a, const struct fc_time *b)
 
 /* The entry of lb's link memo for match mm counted from anchor (NULL:
 ** none): *slot gets it; true when it holds this reading. NULL *slot
-** when the match is no relative time or its ovector too long. */
+** when the match is no relative time (or one read by the tense) or its
+** ovector too long. */
 static bool link_find(struct norm_lookback *lb, const struct norm_match *mm,
 		      const struct fc_time *anchor, struct link_memo **slot)
 {
@@ -245,7 +248,9 @@ static bool link_find(struct norm_lookback *lb, const struct norm_match *mm,
 	/* the pairs of the pattern's own groups (the ovector is the
 	** longest pattern's) */
 	uint32_t ncap = 0;
+	const char *base = mm->p->set[S_BASE];
 	if (mm->p->prod != P_RELATIVE || !mm->p->code ||
+	    (base && !strcmp(base, "tense")) ||
 	    pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap) ||
 	    ++ncap > LINK_MEMO_OV || ncap > mm->nov)
 		return false;
@@ -322,9 +327,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
-	bool is_link = lb->chain_set[pi / 64] >> (pi % 64) & 1;
-	int k = is_link ? produce_link(lb, &mm, out)
-			: norm_time_produce(&mm, out);
+	int k = produce_link(lb, &mm, out);
 	for (int i = 0; i < k; i++) {
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
