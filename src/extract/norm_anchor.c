@@ -39,6 +39,7 @@ struct window {
 	const char *text;
 	uint32_t s, e;
 	bool is_valid, is_quarterly; /* quarterly patterns only */
+	bool is_dense; /* more than LINK_MAX links: gives no date */
 	struct norm_cand *c;
 	size_t nc, cap;
 	/* the matches of chained patterns (is_chain_pattern): their
@@ -74,6 +75,17 @@ struct link_memo {
 	PCRE2_SIZE ov[2 * LINK_MEMO_OV];
 	struct norm_cand out[2];
 };
+
+/*
+** A window with more than LINK_MAX links (relative times counted from a
+** mention) is a list of them, not a story whose date can be followed
+** from link to link ("Two days later. The next day. ..." over and
+** over): it gives no date, and the look-back stops reading its links
+** there (counting each of a hundred links again from the one before it
+** in every window cost most of the time such a text took). News tells
+** at most a few in a window (7 in the 8 MB of norm8, 1 in ECB+).
+*/
+#define LINK_MAX 16
 
 /* One match of a chained pattern in a window. */
 struct chain {
@@ -350,6 +362,8 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 			return false;
 		w->ov = go;
 		memcpy(w->ov + w->nov, ov, 2 * nov * sizeof(*ov));
+		if (w->nch >= LINK_MAX)
+			w->is_dense = true;
 		w->ch[w->nch++] = (struct chain){
 			.order = (uint32_t)pi, .start = mm.start,
 			.end = mm.end, .nov = nov, .at = w->nov};
@@ -369,7 +383,8 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 					      : NULL;
 	size_t k = 0;
 	PCRE2_SIZE off = s;
-	while (norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md,
+	while (!lb->cur->is_dense &&
+	       norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md,
 			       m->tally) >= 0)
 		if (!collect(lb, m, pi, s, e))
 			return false;
@@ -608,6 +623,7 @@ static bool collect_window(struct norm_lookback *lb,
 	win->nch = 0;
 	win->nov = 0;
 	win->nacc = 0;
+	win->is_dense = false;
 	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
@@ -644,6 +660,8 @@ static bool collect_window(struct norm_lookback *lb,
 				break;
 		}
 	}
+	if (win->is_dense) /* a list of links: no date (LINK_MAX) */
+		win->nc = win->nch = 0;
 	if (win->nc > 1)
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
 	win->s = s;
@@ -693,6 +711,8 @@ static bool last_in(const struct norm_match *m, unsigned want,
 			if (!collect_window(lb, m, win, s, e, want != 0))
 				break;
 		}
+		if (win->is_dense)
+			break; /* a wider one holds those links too */
 		uint32_t at = 0;
 		found = pick_last(win, want, min_lo, max_lo, out, &at) &&
 			(s == 0 || at >= s + 64 || w + 1 == nw);

@@ -5,8 +5,10 @@
 ** reads the same link in many windows: the memo gives its reading once
 ** per date it counts from, so the values are those of a reading without
 ** it, and a memo kept from one piece of a streamed text is not read in
-** the next (their offsets coincide, their words do not). A count after
-** a year keeps the year, also when the year lies beyond the first
+** the next (their offsets coincide, their words do not). A window of
+** more than 16 links is a list, not a story (LINK_MAX): its links give
+** no date, so a link after them counts from the reference. A count
+** after a year keeps the year, also when the year lies beyond the first
 ** window.
 */
 #include <stdio.h>
@@ -107,6 +109,45 @@ static void test_dense_chain_values(void **state)
 	fc_arena_finish(&a);
 }
 
+/* The value of the time mention at offset at of text (ref 2000-01-01). */
+static const char *value_at(void **state, struct fc_arena *a,
+			    const char *text, uint32_t at)
+{
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = fc_arena_strdup(a, text);
+	doc.text_len = strlen(text);
+	doc.published = "2000-01-01";
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(*state, a, &doc, &d), FC_OK);
+	fc_diags_finish(&d);
+	for (size_t i = 0; i < doc.nmentions; i++)
+		if (doc.mentions[i].kind == FC_MENTION_TIME &&
+		    doc.mentions[i].start == at)
+			return doc.mentions[i].time.value;
+	fail_msg("no time at %u", at);
+	return NULL;
+}
+
+/* 16 links of "Two days later. " (16 bytes each) before one more are
+** followed (the 17th is 2000-01-01 + 2 * 17); with 17 before it the
+** window is a list: the 18th counts from the reference. */
+static void test_dense_window_is_a_list(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int k = 0; k < 18; k++)
+		fc_buf_adds(&b, "Two days later. ");
+	const char *t = fc_buf_cstr(&b);
+	assert_string_equal(value_at(state, &a, t, 16 * 16), "2000-02-04");
+	assert_string_equal(value_at(state, &a, t, 16 * 17), "2000-01-03");
+	fc_buf_finish(&b);
+	fc_arena_finish(&a);
+}
+
 /* Pieces of a dense chain read as the whole: the memo of one piece is
 ** forgotten in the next (the same offsets hold other counts there). */
 static void test_memo_is_the_pieces_own(void **state)
@@ -178,6 +219,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dense_chain_values),
+		cmocka_unit_test(test_dense_window_is_a_list),
 		cmocka_unit_test(test_memo_is_the_pieces_own),
 		cmocka_unit_test(test_count_after_a_year),
 	};
