@@ -397,7 +397,7 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	** in the day" (no count) name a day the text has not told */
 	if (from_mention && off > 0 && t.grain > ug && ug >= FC_GRAIN_DAY &&
 	    is_coarse_grain(t.grain) &&
-	    (r->days < t.lo || r->days > t.hi)) {
+	    (r->days < t.lo || r->days >= t.hi)) {
 		origin_at(o, t.lo, t.grain);
 		o->coarse = t.grain;
 	} else if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
