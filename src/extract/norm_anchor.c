@@ -20,6 +20,9 @@
 ** the scan's are in use), on the DFA of the scan's walk when the scan
 ** binds it (norm_lookback_bind): the window is text the scan has read,
 ** so its transitions are mostly made already.
+** A relative time's reading is kept for the document (struct
+** link_memo): successive windows read the same ones again. A window of
+** more than LINK_MAX links gives no date (a list of relative times).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -249,11 +252,11 @@ static bool same_time(const struct fc_time *a, const struct fc_time *b)
 	       a->seconds == b->seconds && !strcmp(a->value, b->value);
 }
 
-/* The entry of lb's link memo for match mm counted from anchor (NULL:
+/* The entry of lb's memo for match mm counted from anchor (NULL:
 ** none): *slot gets it; true when it holds this reading. NULL *slot
 ** when the match is no relative time (or one read by the tense) or its
 ** ovector too long. */
-static bool link_find(struct norm_lookback *lb, const struct norm_match *mm,
+static bool memo_find(struct norm_lookback *lb, const struct norm_match *mm,
 		      const struct fc_time *anchor, struct link_memo **slot)
 {
 	*slot = NULL;
@@ -292,19 +295,19 @@ static bool link_find(struct norm_lookback *lb, const struct norm_match *mm,
 	return hit;
 }
 
-/* norm_time_produce(mm, out), read from lb's link memo when it has it
+/* norm_time_produce(mm, out), read from lb's memo when it has it
 ** (anchor: mm->anchor, or NULL in a collected window). */
-static int produce_link(struct norm_lookback *lb, const struct norm_match *mm,
+static int produce_memo(struct norm_lookback *lb, const struct norm_match *mm,
 			struct norm_cand *out)
 {
 	struct link_memo *e;
-	if (link_find(lb, mm, mm->anchor, &e)) {
+	if (memo_find(lb, mm, mm->anchor, &e)) {
 		memcpy(out, e->out, (size_t)e->k * sizeof(*out));
 		return e->k;
 	}
 	int k = norm_time_produce(mm, out);
 	if (e && k >= 0 && k <= 2) {
-		/* link_find has keyed it */
+		/* memo_find has keyed it */
 		uint32_t ncap = 0;
 		pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 		e->nov = ncap + 1;
@@ -339,7 +342,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
-	int k = produce_link(lb, &mm, out);
+	int k = produce_memo(lb, &mm, out);
 	for (int i = 0; i < k; i++) {
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
@@ -589,7 +592,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 			} else if (has_last) {
 				struct norm_cand out[2];
 				memset(out, 0, sizeof(out));
-				int k = produce_link(lb, &mm, out);
+				int k = produce_memo(lb, &mm, out);
 				c->time.is_anchored = false;
 				for (int j = 0; j < k; j++)
 					if (out[j].start == c->start &&
