@@ -45,6 +45,7 @@ bool fc_check_compare_parse(const char *name, enum compare *out);
 enum tmpl_var {
 	TV_LITERAL, TV_SLOT, TV_VALUE, TV_VALUES, TV_KIND, TV_FIELD,
 	TV_RULE, TV_STATUS, TV_SOURCES, TV_INDEPENDENT, TV_VERSIONS,
+	TV_WHEN,
 };
 
 struct tmpl_part {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/label.h"
 #include "factcross/fc_report.h"
 #include "report/report_p.h"
 
@@ -201,6 +202,9 @@ const char *fc_rep_value_text(struct fc_arena *a,
 const char *fc_rep_value_label(struct fc_arena *a,
 			       const struct fc_finding_value *fv)
 {
+	/* a count with its hedge: "about 168,000", "at least 40" */
+	if (fv->value.type == FC_VAL_QUANTITY)
+		return fc_check_value_words(a, &fv->value);
 	return fv->value.type == FC_VAL_NONE ? fc_rep_value_text(a, fv)
 					     : fc_value_label(a, &fv->value);
 }
