@@ -16,6 +16,11 @@ static const char *const weekdays[] = {
 	"Friday", "Saturday", "Sunday",
 };
 
+static const struct {
+	const char *code, *name;
+} seasons[] = {{"SP", "spring"}, {"SU", "summer"},
+	       {"FA", "autumn"}, {"WI", "winter"}};
+
 /* ---- Quantities ---------------------------------------------------------- */
 
 /* x with thousands separators when it is a whole number, else as JSON. */
@@ -84,7 +89,7 @@ static int digits(const char *s, int n)
 /*
 ** The words of a date value and its preposition; false when the value
 ** is not one this reads: YYYY, YYYY-MM, YYYY-MM-DD (and with XXXX for the
-** year), XXXX-WXX-N, XXXX-WXX-WE, YYYY-Www, YYYY-Qn, YYYY-SP|SU|FA|WI,
+** year), XXXX-WXX-N, XXXX-WXX-WE, YYYY-Www, YYYY-Qn, (YYYY|XXXX)-SP|SU|FA|WI,
 ** YYY (a decade); a time of day after T is dropped.
 */
 static bool date_words(struct fc_buf *b, const char *v, const char **prep)
@@ -137,6 +142,14 @@ static bool date_words(struct fc_buf *b, const char *v, const char **prep)
 		*prep = "on";
 		return true;
 	}
+	for (size_t i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
+		if (rl == 2 && !strncmp(r, seasons[i].code, 2)) {
+			fc_buf_adds(b, seasons[i].name);
+			if (has_year)
+				fc_buf_printf(b, " %d", year);
+			*prep = "in";
+			return true;
+		}
 	if (!has_year)
 		return false;
 	if (rl == 3 && r[0] == 'W' && digits(r + 1, 2) > 0) {
@@ -151,16 +164,6 @@ static bool date_words(struct fc_buf *b, const char *v, const char **prep)
 		*prep = "in";
 		return true;
 	}
-	static const struct {
-		const char *code, *name;
-	} seasons[] = {{"SP", "spring"}, {"SU", "summer"},
-		       {"FA", "autumn"}, {"WI", "winter"}};
-	for (size_t i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
-		if (rl == 2 && !strncmp(r, seasons[i].code, 2)) {
-			fc_buf_printf(b, "%s %d", seasons[i].name, year);
-			*prep = "in";
-			return true;
-		}
 	return false;
 }
 

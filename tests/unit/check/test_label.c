@@ -33,6 +33,7 @@ static void test_dates(void **state)
 	assert_time("2026-W03", true, "in week 3 of 2026");
 	assert_time("2025-Q2", true, "in the second quarter of 2025");
 	assert_time("2025-SU", true, "in summer 2025");
+	assert_time("XXXX-WI", true, "in winter");
 	assert_time("199", true, "in the 1990s");
 }
 
