@@ -36,7 +36,7 @@ static void number_words(struct fc_buf *b, double x)
 	if (x < 0)
 		fc_buf_addc(b, '-');
 	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0 && len > 4)
+		if (i && (len - i) % 3 == 0)
 			fc_buf_addc(b, ',');
 		fc_buf_addc(b, digits[i]);
 	}
@@ -180,7 +180,7 @@ void fc_check_time_words(struct fc_buf *b, const char *value, bool with_prep)
 	if (ok)
 		fc_buf_adds(b, fc_buf_cstr(&w));
 	else if (with_prep)
-		fc_buf_printf(b, "(%s)", value);
+		fc_buf_printf(b, "(date %s)", value);
 	else
 		fc_buf_adds(b, value);
 	fc_buf_finish(&w);

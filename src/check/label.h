@@ -8,8 +8,8 @@
 **   time      a date in words: "16 January 2026", "January 2026",
 **             "2025", "Tuesday", "9 November"; with its preposition
 **             ("on 16 January 2026", "in 2025") for {when}. A value it
-**             cannot read is kept as it is ("(XXXX-WXX)" with the
-**             preposition)
+**             cannot read is kept as it is ("(date XXXX-WXX)" for
+**             the one with the preposition)
 **   list      its items in words: "Iran, Russia and China"
 **   others    as fc_value_label (labels instead of ids)
 */

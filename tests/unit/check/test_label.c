@@ -41,12 +41,12 @@ static void test_dates(void **state)
 static void test_dates_unread(void **state)
 {
 	(void)state;
-	assert_time("XXXX", true, "(XXXX)");
-	assert_time("XXXX-WXX", true, "(XXXX-WXX)");
+	assert_time("XXXX", true, "(date XXXX)");
+	assert_time("XXXX-WXX", true, "(date XXXX-WXX)");
 	assert_time("XXXX-WXX", false, "XXXX-WXX");
-	assert_time("2026-13", true, "(2026-13)");
-	assert_time("2026-01-32", true, "(2026-01-32)");
-	assert_time("", true, "()");
+	assert_time("2026-13", true, "(date 2026-13)");
+	assert_time("2026-01-32", true, "(date 2026-01-32)");
+	assert_time("", true, "(date )");
 }
 
 static void assert_qty(double value, double lo, double hi, bool lo_open,
@@ -72,11 +72,12 @@ static void test_quantities(void **state)
 	(void)state;
 	assert_qty(12, 12, 12, false, false, NULL, "12");
 	assert_qty(12, 0, 0, false, false, NULL, "12");
-	assert_qty(3000, 3000, 3000, false, false, NULL, "3000");
+	assert_qty(3000, 3000, 3000, false, false, NULL, "3,000");
+	assert_qty(999, 999, 999, false, false, NULL, "999");
 	assert_qty(168000, 168000, 168000, false, false, NULL, "168,000");
 	assert_qty(168000, 151200, 184800, false, false, NULL, "about 168,000");
 	assert_qty(540, 540, INFINITY, false, true, NULL, "at least 540");
-	assert_qty(3000, -INFINITY, 3000, true, false, NULL, "up to 3000");
+	assert_qty(3000, -INFINITY, 3000, true, false, NULL, "up to 3,000");
 	assert_qty(40, 40, 50, false, false, NULL, "40 to 50");
 	assert_qty(30, 27, 33, false, false, "percent", "about 30 percent");
 	assert_qty(2.5, 2.5, 2.5, false, false, "USD", "2.5 USD");
