@@ -131,10 +131,16 @@ static uint32_t distance(uint32_t lo, uint32_t hi, uint32_t s, uint32_t e)
 	return hi <= s ? s - hi : lo >= e ? lo - e : 0;
 }
 
-/* Is text[lo, hi) only blanks and commas, with at most one "on"? */
+/* The longest glue between a time and a report, and a report's span. */
+#define GLUE_MAX 16
+#define REPORT_MAX 256
+
+/* Is text[lo, hi) short, only blanks and commas with at most one "on"? */
 static bool is_glue(const char *text, uint32_t lo, uint32_t hi)
 {
 	bool is_on = false;
+	if (hi - lo > GLUE_MAX)
+		return false;
 	while (lo < hi) {
 		if (strchr(" \t\r\n,", text[lo])) {
 			lo++;
@@ -149,43 +155,64 @@ static bool is_glue(const char *text, uint32_t lo, uint32_t hi)
 	return true;
 }
 
-/*
-** Does x tell when a report outside the match was made: "the agency
-** said on Monday", "On Monday, officials said" before the match?
-*/
-static bool is_report_time(const struct match_ctx *m,
-			   const struct fc_mention *x)
+/* Does report a date x: "the agency said on Monday", "On Monday,
+** officials said" before the match? */
+static bool is_report_of(const struct match_ctx *m, const struct fc_mention *a,
+			 const struct fc_mention *x)
 {
-	const struct fc_document *doc = m->doc;
-	for (uint32_t i = m->t->mfirst; i < m->t->mend; i++) {
-		const struct fc_mention *a = &doc->mentions[i];
-		if (a->kind != FC_MENTION_ATTRIBUTION ||
-		    (a->start < m->end && a->end > m->start))
-			continue;
-		/* "arrested on Tuesday, the police said": the arrest's */
-		if (a->end <= x->start ? is_glue(doc->text, a->end, x->start)
-		    : x->end <= a->start && x->end <= m->start
-			? is_glue(doc->text, x->end, a->start)
-			: false)
+	if (a->kind != FC_MENTION_ATTRIBUTION ||
+	    (a->start < m->end && a->end > m->start))
+		return false;
+	/* "arrested on Tuesday, the police said": the arrest's */
+	if (a->end <= x->start)
+		return is_glue(m->doc->text, a->end, x->start);
+	return x->end <= a->start && x->end <= m->start &&
+	       is_glue(m->doc->text, x->end, a->start);
+}
+
+/*
+** Does mention mi (a time) tell when a report outside the match was
+** made? Only the mentions within a few bytes of it are looked at
+** (mentions are sorted by start).
+*/
+static bool is_report_time(const struct match_ctx *m, long mi)
+{
+	const struct fc_mention *v = m->doc->mentions;
+	const struct fc_mention *x = &v[mi];
+	for (long j = mi + 1; j < (long)m->t->mend &&
+			      v[j].start <= x->end + GLUE_MAX; j++)
+		if (is_report_of(m, &v[j], x))
 			return true;
-	}
+	for (long j = mi - 1; j >= (long)m->t->mfirst &&
+			      v[j].start + REPORT_MAX + GLUE_MAX >= x->start;
+	     j--)
+		if (is_report_of(m, &v[j], x))
+			return true;
 	return false;
 }
 
 /* A clause break weighs as many bytes as a short clause. */
 #define BREAK_BYTES 40
+/* Breaks are counted in gaps up to this long; a longer gap is far. */
+#define BREAK_SCAN 1024
 
 /*
 ** How far x is from the match: the bytes between them, each clause
 ** break (a comma or a semicolon before a blank) counting BREAK_BYTES.
+** A gap over BREAK_SCAN bytes counts one break, unscanned: the work per
+** mention stays bounded on a sentence of any length.
 */
 static uint32_t nearness(const struct match_ctx *m, const struct fc_mention *x)
 {
 	uint32_t lo = x->end <= m->start ? x->end : m->end;
 	uint32_t hi = x->end <= m->start ? m->start : x->start;
-	uint32_t d = hi > lo ? hi - lo : 0;
+	if (hi <= lo)
+		return 0;
+	uint32_t d = hi - lo;
+	if (d > BREAK_SCAN)
+		return d + BREAK_BYTES;
 	const char *text = m->doc->text;
-	for (uint32_t i = lo; i + 1 < hi && d < UINT32_MAX / 2; i++)
+	for (uint32_t i = lo; i + 1 < hi; i++)
 		if ((text[i] == ',' || text[i] == ';') &&
 		    strchr(" \t\r\n", text[i + 1]))
 			d += BREAK_BYTES;
@@ -215,7 +242,7 @@ static const struct fc_mention *sentence_mention(const struct fill *f,
 			continue;
 		if (x->start >= m->start && x->end <= m->end)
 			return x;
-		int tier = cls == TOK_DATE && is_report_time(m, x);
+		int tier = cls == TOK_DATE && is_report_time(m, mi);
 		uint32_t d = nearness(m, x);
 		if (d < bestd[tier]) {
 			bestd[tier] = d;
