@@ -52,13 +52,7 @@ static void test_dates_unread(void **state)
 static void assert_qty(double value, double lo, double hi, bool lo_open,
 		       bool hi_open, const char *unit, const char *want)
 {
-	struct fc_value v = {.type = FC_VAL_QUANTITY};
-	v.quantity.value = value;
-	v.quantity.lo = lo;
-	v.quantity.hi = hi;
-	v.quantity.is_lo_open = lo_open;
-	v.quantity.is_hi_open = hi_open;
-	v.quantity.unit = unit;
+	struct fc_value v = v_qty(value, lo, hi, unit, lo_open, hi_open);
 	struct fc_arena a;
 	fc_arena_init(&a);
 	char *s = fc_check_value_words(&a, &v);
