@@ -156,7 +156,7 @@ bool fc_check_tmpl_parse(struct fc_arena *a, const struct check *c,
 					    "unknown placeholder '{%s}' in "
 					    "message (a key slot, the compared "
 					    "field, value, values, kind, field, "
-					    "rule, status, sources, "
+					    "when, rule, status, sources, "
 					    "independent_sources or versions)",
 					    nm ? nm : "");
 			ok = false;
