@@ -3,6 +3,11 @@
 ** curl_p.h). Loaded once per process and never unloaded, as the
 ** dynamic loader would have done at start-up; the table of functions is
 ** filled once (pthread_once) and only read after.
+**
+** curl_global_init runs there too, once, before any handle exists:
+** fetches run on several threads, and curl_easy_init's own fallback
+** call of it is not safe when two threads make their first handle at
+** once (libcurl's docs; it also sets up the TLS library).
 */
 #include <dlfcn.h>
 #include <pthread.h>
@@ -45,6 +50,7 @@ static void load(void)
 			 "cannot load libcurl: %s", e ? e : FC_CURL_SONAME);
 		return;
 	}
+	LOAD(global_init, "curl_global_init");
 	LOAD(easy_init, "curl_easy_init");
 	LOAD(easy_setopt, "curl_easy_setopt");
 	LOAD(easy_perform, "curl_easy_perform");
@@ -62,6 +68,14 @@ static void load(void)
 	if (load_error[0]) {
 		dlclose(lib);
 		return;
+	}
+	CURLcode rc = api.global_init(CURL_GLOBAL_DEFAULT);
+	if (rc != CURLE_OK) {
+		/* (curl_easy_strerror needs no global init) */
+		snprintf(load_error, sizeof(load_error),
+			 "libcurl failed to initialise: %s",
+			 api.easy_strerror(rc));
+		return; /* the library stays mapped: a half-made init */
 	}
 	is_loaded = true;
 }

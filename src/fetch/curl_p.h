@@ -21,6 +21,7 @@
 
 /* The libcurl functions the fetch path calls (curl_<name>). */
 struct fc_curl {
+	__typeof__(curl_global_init) *global_init;
 	__typeof__(curl_easy_init) *easy_init;
 	__typeof__(curl_easy_setopt) *easy_setopt;
 	__typeof__(curl_easy_perform) *easy_perform;

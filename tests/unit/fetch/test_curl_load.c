@@ -60,7 +60,7 @@ static void test_load(void **state)
 		assert_true(!strncmp(why, "cannot load libcurl: ", 21));
 		assert_non_null(strstr(why, "libcurl.so.4"));
 	} else {
-		assert_string_equal(why, "libcurl.so.4 has no curl_easy_init "
+		assert_string_equal(why, "libcurl.so.4 has no curl_global_init "
 					 "(libcurl 7.85 or later is needed)");
 	}
 	/* the same answer again, without loading again */
@@ -100,6 +100,18 @@ static void test_fetch_without(void **state)
 	assert_fetch_fails(why);
 }
 
+/* The value of counter name (a function of oldcurl/old_curl.c). */
+static int old_curl_count(const char *name)
+{
+	int (*count)(void);
+	void *f = dlsym(RTLD_DEFAULT, name);
+	if (!f) /* (loaded RTLD_LOCAL: look in the library itself) */
+		f = dlsym(dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD), name);
+	assert_non_null(f);
+	memcpy(&count, &f, sizeof(count));
+	return count();
+}
+
 /* A libcurl older than 7.85 (oldcurl/old_curl.c): it loads, but it
 ** cannot keep a fetch and its redirects to http and https, so the fetch
 ** fails before any transfer. */
@@ -111,25 +123,40 @@ static void test_fetch_old(void **state)
 	assert_fetch_fails("libcurl cannot keep a fetch to http and https "
 			   "(CURLOPT_PROTOCOLS_STR: libcurl 7.85 or later is "
 			   "needed)");
-	int (*performed)(void);
-	void *f = dlsym(RTLD_DEFAULT, "old_curl_performed");
-	if (!f) /* (loaded RTLD_LOCAL: look in the library itself) */
-		f = dlsym(dlopen("libcurl.so.4", RTLD_NOW | RTLD_NOLOAD),
-			  "old_curl_performed");
-	assert_non_null(f);
-	memcpy(&performed, &f, sizeof(performed));
-	assert_int_equal(performed(), 0);
+	assert_int_equal(old_curl_count("old_curl_performed"), 0);
+	assert_int_equal(old_curl_count("old_curl_inits"), 1);
+}
+
+/* The same library when its curl_global_init fails: no table, the
+** reason, no fetch, and no second try. */
+static void test_fetch_init_fails(void **state)
+{
+	(void)state;
+	char why[600] = "";
+	assert_null(fc_curl_get(why, sizeof(why)));
+	assert_string_equal(why, "libcurl failed to initialise: Failed "
+				 "initialization");
+	assert_fetch_fails(why);
+	assert_null(fc_curl_get(why, sizeof(why)));
+	assert_int_equal(old_curl_count("old_curl_performed"), 0);
+	assert_int_equal(old_curl_count("old_curl_inits"), 1);
 }
 
 int main(int argc, char **argv)
 {
 	if (argc > 1)
-		mode = argv[1]; /* system, garbage, nosym or old */
+		mode = argv[1]; /* system, garbage, nosym, old or init */
 	if (!strcmp(mode, "old")) {
 		const struct CMUnitTest old[] = {
 			cmocka_unit_test(test_fetch_old),
 		};
 		return cmocka_run_group_tests(old, NULL, NULL);
+	}
+	if (!strcmp(mode, "init")) {
+		const struct CMUnitTest init[] = {
+			cmocka_unit_test(test_fetch_init_fails),
+		};
+		return cmocka_run_group_tests(init, NULL, NULL);
 	}
 	/* with the system libcurl, a fetch is unit.fetch.http's business */
 	const struct CMUnitTest found[] = {

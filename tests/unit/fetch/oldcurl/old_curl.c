@@ -4,6 +4,8 @@
 ** libcurl before 7.85 does, for unit.fetch.curl_old: a fetch must then
 ** fail before any transfer, not go on without the restriction to http and
 ** https. Its URL functions know just enough to pass the URL check.
+** With OLD_CURL_INIT_FAILS in the environment its curl_global_init fails,
+** for unit.fetch.curl_init: then nothing may be fetched either.
 */
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
@@ -12,12 +14,26 @@
 #include <string.h>
 
 int old_curl_performed(void);
+int old_curl_inits(void);
 
 static int performed; /* transfers started: must stay 0 */
+static int inits;     /* curl_global_init calls: must be 1 */
 
 int old_curl_performed(void)
 {
 	return performed;
+}
+
+int old_curl_inits(void)
+{
+	return inits;
+}
+
+CURLcode curl_global_init(long flags)
+{
+	(void)flags;
+	inits++;
+	return getenv("OLD_CURL_INIT_FAILS") ? CURLE_FAILED_INIT : CURLE_OK;
 }
 
 CURL *curl_easy_init(void)
@@ -55,8 +71,8 @@ void curl_easy_cleanup(CURL *h)
 
 const char *curl_easy_strerror(CURLcode rc)
 {
-	(void)rc;
-	return "old libcurl";
+	return rc == CURLE_FAILED_INIT ? "Failed initialization"
+				       : "old libcurl";
 }
 
 struct curl_slist *curl_slist_append(struct curl_slist *l, const char *s)
