@@ -292,32 +292,37 @@ const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
 ** word ("the reports", "a relative", "with enough"; not in a web address
 ** split into tokens, "/ microsoft - rushes", nor a name in a text that
 ** writes names in lower case, "minister azpurua")? */
-static bool is_prose_lower(const struct lx_scan *s, size_t i)
+static inline bool is_prose_lower(const struct lx_scan *s, size_t i)
 {
-	if ((s->t.v[i].flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) !=
-		    LX_T_WORD ||
-	    i == 0 || !(s->t.v[i - 1].flags & LX_T_WORD))
+	const struct lx_tok *t = &s->t.v[i];
+	if ((t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) != LX_T_WORD ||
+	    !(t[-1].flags & LX_T_WORD) || !t[-1].word)
 		return false;
-	const struct lx_slot *w = lx_word_slot(s, i - 1);
-	return w && w->is_stop;
+	return s->l->slots[t[-1].word - 1].is_stop;
+}
+
+/* Are tokens a and b the same word (normalised)? */
+static bool same_word(const struct lx_scan *s, const struct lx_tok *a,
+		      const struct lx_tok *b)
+{
+	return a->hash == b->hash && a->norm_len == b->norm_len &&
+	       !memcmp(s->t.norm + a->norm_off, s->t.norm + b->norm_off,
+		       a->norm_len);
 }
 
 /* The table of the words written in lower case (lx_scan.lower). */
 static bool lower_build(struct lx_scan *s)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < s->t.n; i++)
-		if (is_prose_lower(s, i))
-			n++;
+	/* (room for every token: one pass) */
 	size_t cap = 64;
-	while (cap < 2 * n + 2)
+	while (cap < 2 * s->t.n + 2)
 		cap *= 2;
 	uint32_t *v = calloc(cap, sizeof(*v));
 	if (!v) {
 		s->err = FC_ENOMEM;
 		return false;
 	}
-	for (size_t i = 0; i < s->t.n; i++) {
+	for (size_t i = 1; i < s->t.n; i++) {
 		const struct lx_tok *t = &s->t.v[i];
 		if (!is_prose_lower(s, i))
 			continue;
@@ -326,10 +331,7 @@ static bool lower_build(struct lx_scan *s)
 				v[k] = (uint32_t)i + 1;
 				break;
 			}
-			const struct lx_tok *o = &s->t.v[v[k] - 1];
-			if (o->hash == t->hash && o->norm_len == t->norm_len &&
-			    !memcmp(s->t.norm + o->norm_off,
-				    s->t.norm + t->norm_off, t->norm_len))
+			if (same_word(s, &s->t.v[v[k] - 1], t))
 				break; /* (one entry a word) */
 		}
 	}
@@ -345,10 +347,7 @@ bool lx_lower_elsewhere(struct lx_scan *s, size_t i)
 	const struct lx_tok *t = &s->t.v[i];
 	for (size_t k = t->hash & s->lower_mask; s->lower[k];
 	     k = (k + 1) & s->lower_mask) {
-		const struct lx_tok *o = &s->t.v[s->lower[k] - 1];
-		if (o->hash == t->hash && o->norm_len == t->norm_len &&
-		    !memcmp(s->t.norm + o->norm_off, s->t.norm + t->norm_off,
-			    t->norm_len))
+		if (same_word(s, &s->t.v[s->lower[k] - 1], t))
 			return true;
 	}
 	return false;

@@ -1003,7 +1003,8 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 			continue;
 		/* the head: the last word, or the one before "of" */
 		for (size_t h = mt->t0; h < mt->t1; h++) {
-			if (h + 1 < mt->t1 && !is_of(s, h + 1))
+			if (s->t.v[h].hash != t->hash ||
+			    (h + 1 < mt->t1 && !is_of(s, h + 1)))
 				continue;
 			size_t hl;
 			const char *hk = lx_key(&s->t, h, 1, &hl);
