@@ -608,6 +608,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					     is_org ? "name.org" : "name");
 				return end;
 			}
+			/* (the body's name as a modifier: "Treasury
+			** bonds", "Treasury bill rates") */
+			if (plain[p].kind == LX_S_ORG && joins(s, i + k) &&
+			    !(s->t.v[i + k].flags & LX_T_CAP) &&
+			    word_cue(s, i + k, LX_CUE_MODIFIED))
+				return i + k;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;

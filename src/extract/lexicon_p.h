@@ -64,6 +64,9 @@ enum lx_cue_kind {
 	LX_CUE_GIVEN_NAME,  /* Mark, Yvonne: an unknown name so begun, a person */
 	LX_CUE_PLACE_GIVEN, /* Sydney, Austin: a place's name that is also a
 			       given name ("Sydney Reyes said": a person) */
+	LX_CUE_MODIFIED,    /* bonds, bills: after an organisation's name the
+			       name modifies them ("Treasury bonds": no
+			       mention of the Treasury) */
 	LX_NCUE_KINDS
 };
 
@@ -552,7 +555,8 @@ struct lx_scan {
 #define LX_LOWER_CUES                                                    \
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
-	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN)
+	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
+	 1u << LX_CUE_MODIFIED)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
