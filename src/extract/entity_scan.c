@@ -803,6 +803,14 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* A common noun capitalised by its place before a person's name:
+	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
+	** document writes it in lower case after a function word): the
+	** name begins after it. */
+	if (!lead && ncap >= 3 && (first->flags & LX_T_SSTART) &&
+	    !(first->flags & LX_T_HEADLINE) && is_name_word(s, i + 1) &&
+	    word_cue(s, i + 1, LX_CUE_GIVEN_NAME) && lx_lower_elsewhere(s, i))
+		return take_unknown(s, i + 1);
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
 	** known surname into an unknown name (stop words such as "Later"
