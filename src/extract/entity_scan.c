@@ -452,6 +452,22 @@ static size_t place_plural(struct lx_scan *s, size_t i, size_t k)
 static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 			   const struct lx_role **role);
 
+/* A plural noun that names a team after a city ("Houston Rockets",
+** "Dallas Mavericks", "Phoenix Suns"), not a surname that looks plural
+** ("Reyes", "Jones": "es" after a consonant or "y", but "Yankees",
+** "Rockies", "Timberwolves"). */
+static bool is_team_word(struct lx_scan *s, size_t j)
+{
+	if (!is_plural_name_word(s, j))
+		return false;
+	size_t len;
+	const char *w = lx_key(&s->t, j, 1, &len);
+	if (len < 4 || w[len - 2] != 'e')
+		return true;
+	char c = w[len - 3];
+	return c == 'e' || c == 'i' || c == 'v';
+}
+
 /*
 ** A place's name that is also a given name (place-given-name: "Sydney",
 ** "Paris", "Austin"), k tokens at i, before one unknown name word and a
@@ -478,7 +494,7 @@ static size_t place_given(struct lx_scan *s, size_t i, size_t k)
 	    s->t.v[j].end - s->t.v[j].start < 2)
 		return i;
 	const struct lx_nslot *w = lx_word_names(s, j);
-	if (w && (w->flags & LX_N_ORG))
+	if ((w && (w->flags & LX_N_ORG)) || is_team_word(s, j))
 		return i;
 	size_t end = j + 1;
 	const struct lx_role *role = NULL;
