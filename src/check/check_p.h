@@ -45,6 +45,7 @@ bool fc_check_compare_parse(const char *name, enum compare *out);
 enum tmpl_var {
 	TV_LITERAL, TV_SLOT, TV_VALUE, TV_VALUES, TV_KIND, TV_FIELD,
 	TV_RULE, TV_STATUS, TV_SOURCES, TV_INDEPENDENT, TV_VERSIONS,
+	TV_WHEN,
 };
 
 struct tmpl_part {
@@ -59,9 +60,13 @@ struct tmpl {
 	size_t nparts;
 };
 
-/* Message templates by finding status; [MSG_DEFAULT] is the fallback. */
+/*
+** Message templates by finding status; [MSG_DEFAULT] is the fallback.
+** [MSG_NEGATED] serves a polarity finding that is not contradicted and
+** whose leading value is "negated" ("X and Y did not meet").
+*/
 enum { MSG_DEFAULT, MSG_CORROBORATED, MSG_CONTRADICTED, MSG_SINGLE,
-       MSG_VARIANT, MSG_COUNT };
+       MSG_VARIANT, MSG_NEGATED, MSG_COUNT };
 
 /* ---- Checks ------------------------------------------------------------- */
 

@@ -13,7 +13,10 @@
 **       min_independent: 2       # groups needed to corroborate
 **       severity: error          # of a contradiction
 **       conflict: contradicted   # or variant: status of differing values
-**       message: "{participants} spoke on {value}"
+**       message: "{participants} spoke {when}"   # or by status:
+**                                # {default, corroborated, contradicted,
+**                                # single-source, variant, negated (a
+**                                # polarity finding led by "negated")}
 **     - id: quote.text
 **       compare: quote           # one speaker's quotes, split by overlap
 **                                # (conflict defaults to variant)
@@ -79,7 +82,7 @@ static const char *const severity_names[] = {"info", "warning", "error",
 static const char *const message_keys[MSG_COUNT + 1] = {
 	[MSG_DEFAULT] = "default", [MSG_CORROBORATED] = "corroborated",
 	[MSG_CONTRADICTED] = "contradicted", [MSG_SINGLE] = "single-source",
-	[MSG_VARIANT] = "variant",
+	[MSG_VARIANT] = "variant",  [MSG_NEGATED] = "negated",
 	[MSG_COUNT] = NULL,
 };
 

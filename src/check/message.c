@@ -3,16 +3,19 @@
 **
 ** A template is text with {placeholders}; "{{" and "}}" are literal
 ** braces. A placeholder names a key slot (its label), the compared field
-** or `value` (the label of the leading value), `values` (every value's
-** label joined with " / "), or one of kind, field, rule, status,
-** sources (count), independent_sources and versions (the values that
-** are not a fragment of another: a quote's wordings). Templates are
+** or `value` (the leading value in words: label.h), `values` (every
+** distinct wording of the values joined with " / "), `when` (the
+** leading value as a date with its preposition: "on 16 January 2026",
+** "in 2025"), or one of kind, field, rule, status, sources (count),
+** independent_sources and versions (the values that are not a fragment
+** of another: a quote's wordings). Templates are
 ** parsed when the check is loaded, so an unknown placeholder is an
 ** error with the position of its '{'.
 */
 #include <string.h>
 
 #include "check/check_p.h"
+#include "check/label.h"
 
 static const struct {
 	const char *name;
@@ -22,7 +25,7 @@ static const struct {
 	{"kind", TV_KIND},     {"field", TV_FIELD},
 	{"rule", TV_RULE},     {"status", TV_STATUS},
 	{"sources", TV_SOURCES}, {"independent_sources", TV_INDEPENDENT},
-	{"versions", TV_VERSIONS},
+	{"versions", TV_VERSIONS}, {"when", TV_WHEN},
 };
 #define NBUILTINS (sizeof(builtins) / sizeof(*builtins))
 
@@ -153,7 +156,7 @@ bool fc_check_tmpl_parse(struct fc_arena *a, const struct check *c,
 					    "unknown placeholder '{%s}' in "
 					    "message (a key slot, the compared "
 					    "field, value, values, kind, field, "
-					    "rule, status, sources, "
+					    "when, rule, status, sources, "
 					    "independent_sources or versions)",
 					    nm ? nm : "");
 			ok = false;
@@ -172,8 +175,40 @@ nomem:
 static void add_label(struct fc_buf *b, struct fc_arena *a,
 		      const struct fc_value *v)
 {
-	char *s = fc_value_label(a, v);
+	char *s = fc_check_value_words(a, v);
 	fc_buf_adds(b, s ? s : "");
+}
+
+/* Every distinct wording of f's values, joined with " / ". */
+static void add_values(struct fc_buf *b, struct fc_arena *a,
+		       const struct fc_finding *f)
+{
+	const char **seen = fc_arena_alloc(a, (f->nvalues + 1) * sizeof(*seen));
+	size_t nseen = 0;
+	for (size_t k = 0; k < f->nvalues; k++) {
+		const char *s = fc_check_value_words(a, &f->values[k].value);
+		if (!s || !seen)
+			continue;
+		size_t i;
+		for (i = 0; i < nseen && strcmp(seen[i], s); i++)
+			;
+		if (i < nseen)
+			continue;
+		if (nseen)
+			fc_buf_adds(b, " / ");
+		fc_buf_adds(b, s);
+		seen[nseen++] = s;
+	}
+}
+
+static void add_when(struct fc_buf *b, struct fc_arena *a,
+		     const struct fc_value *v)
+{
+	if (v->type == FC_VAL_TIME && (v->time.type == FC_TIMEX_DATE ||
+				       v->time.type == FC_TIMEX_TIME))
+		fc_check_time_words(b, v->time.value, true);
+	else
+		add_label(b, a, v);
 }
 
 char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
@@ -193,12 +228,10 @@ char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
 			if (f->nvalues)
 				add_label(&b, a, &f->values[0].value);
 			break;
-		case TV_VALUES:
-			for (size_t k = 0; k < f->nvalues; k++) {
-				if (k)
-					fc_buf_adds(&b, " / ");
-				add_label(&b, a, &f->values[k].value);
-			}
+		case TV_VALUES: add_values(&b, a, f); break;
+		case TV_WHEN:
+			if (f->nvalues)
+				add_when(&b, a, &f->values[0].value);
 			break;
 		case TV_KIND: fc_buf_adds(&b, f->kind); break;
 		case TV_FIELD: fc_buf_adds(&b, f->field); break;
@@ -219,6 +252,9 @@ char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
 		}
 		}
 	}
+	/* a message is a sentence: "At least 40 people were killed" */
+	if (!b.err && b.len && b.p[0] >= 'a' && b.p[0] <= 'z')
+		b.p[0] = (char)(b.p[0] - 'a' + 'A');
 	char *s = b.err ? NULL : fc_arena_strdup(a, fc_buf_cstr(&b));
 	fc_buf_finish(&b);
 	return s;

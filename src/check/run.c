@@ -536,6 +536,13 @@ fc_status fc_check_emit(struct run *r, const struct check *c,
 		 : f->status == FC_FIND_CONTRADICTED ? MSG_CONTRADICTED
 		 : f->status == FC_FIND_VARIANT      ? MSG_VARIANT
 						     : MSG_SINGLE;
+	/* a denial reads as one: "X and Y did not meet" */
+	if (c->cmp == CMP_POLARITY && mi != MSG_CONTRADICTED &&
+	    c->msg[MSG_NEGATED].nparts && f->nvalues &&
+	    f->values[0].value.type == FC_VAL_TEXT && f->values[0].value.text &&
+	    !strcmp(f->values[0].value.text,
+		    polarity_values[FC_POL_NEGATED].text))
+		mi = MSG_NEGATED;
 	const struct tmpl *t = c->msg[mi].nparts ? &c->msg[mi]
 						 : &c->msg[MSG_DEFAULT];
 	f->message = fc_check_tmpl_render(a, c, t, f);

@@ -4,10 +4,11 @@
 ** Slots are filled from the match's named groups (the tokens inside a
 ** group are mentions: one for an entity slot, all of them for a list
 ** slot, group entities expanded to their members), from the sentence
-** (the first mention of the slot's type that lies in no slot group,
-** inside the match first), from the items of `each` (one fact per
-** item, with its position and the items before it), from constants, or
-** from a duration anchored on the published or the sentence date.
+** (the mention of the slot's type that lies in no slot group: inside
+** the match first, else the nearest to it), from the items of `each`
+** (one fact per item, with its position and the items before it), from
+** constants, or from a duration anchored on the published or the
+** sentence date.
 **
 ** Polarity, modality and attribution come from the negation, hedge,
 ** attribution and quote mentions around the match. Every string a fact
@@ -125,26 +126,130 @@ static bool class_fits(enum slot_type t, char cls)
 	}
 }
 
-/* First token of the sentence fitting t, in no slot group; inside first. */
+static uint32_t distance(uint32_t lo, uint32_t hi, uint32_t s, uint32_t e)
+{
+	return hi <= s ? s - hi : lo >= e ? lo - e : 0;
+}
+
+/* The longest glue between a time and a report, and a report's span. */
+#define GLUE_MAX 16
+#define REPORT_MAX 256
+
+/* Is text[lo, hi) short, only blanks and commas with at most one "on"? */
+static bool is_glue(const char *text, uint32_t lo, uint32_t hi)
+{
+	bool is_on = false;
+	if (hi - lo > GLUE_MAX)
+		return false;
+	while (lo < hi) {
+		if (strchr(" \t\r\n,", text[lo])) {
+			lo++;
+		} else if (!is_on && hi - lo >= 2 && !strncmp(text + lo, "on", 2) &&
+			   (hi - lo == 2 || strchr(" \t\r\n", text[lo + 2]))) {
+			is_on = true;
+			lo += 2;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Does report a date x: "the agency said on Monday", "On Monday,
+** officials said" before the match? */
+static bool is_report_of(const struct match_ctx *m, const struct fc_mention *a,
+			 const struct fc_mention *x)
+{
+	if (a->kind != FC_MENTION_ATTRIBUTION ||
+	    (a->start < m->end && a->end > m->start))
+		return false;
+	/* "arrested on Tuesday, the police said": the arrest's */
+	if (a->end <= x->start)
+		return is_glue(m->doc->text, a->end, x->start);
+	return x->end <= a->start && x->end <= m->start &&
+	       is_glue(m->doc->text, x->end, a->start);
+}
+
+/*
+** Does mention mi (a time) tell when a report outside the match was
+** made? Only the mentions within a few bytes of it are looked at
+** (mentions are sorted by start).
+*/
+static bool is_report_time(const struct match_ctx *m, long mi)
+{
+	const struct fc_mention *v = m->doc->mentions;
+	const struct fc_mention *x = &v[mi];
+	for (long j = mi + 1; j < (long)m->t->mend &&
+			      v[j].start <= x->end + GLUE_MAX; j++)
+		if (is_report_of(m, &v[j], x))
+			return true;
+	for (long j = mi - 1; j >= (long)m->t->mfirst &&
+			      v[j].start + REPORT_MAX + GLUE_MAX >= x->start;
+	     j--)
+		if (is_report_of(m, &v[j], x))
+			return true;
+	return false;
+}
+
+/* A clause break weighs as many bytes as a short clause. */
+#define BREAK_BYTES 40
+/* Breaks are counted in gaps up to this long; a longer gap is far. */
+#define BREAK_SCAN 1024
+
+/*
+** How far x is from the match: the bytes between them, each clause
+** break (a comma or a semicolon before a blank) counting BREAK_BYTES.
+** A gap over BREAK_SCAN bytes counts one break, unscanned: the work per
+** mention stays bounded on a sentence of any length.
+*/
+static uint32_t nearness(const struct match_ctx *m, const struct fc_mention *x)
+{
+	uint32_t lo = x->end <= m->start ? x->end : m->end;
+	uint32_t hi = x->end <= m->start ? m->start : x->start;
+	if (hi <= lo)
+		return 0;
+	uint32_t d = hi - lo;
+	if (d > BREAK_SCAN)
+		return d + BREAK_BYTES;
+	const char *text = m->doc->text;
+	for (uint32_t i = lo; i + 1 < hi; i++)
+		if ((text[i] == ',' || text[i] == ';') &&
+		    strchr(" \t\r\n", text[i + 1]))
+			d += BREAK_BYTES;
+	return d;
+}
+
+/*
+** The token of the sentence fitting t, in no slot group: the first one
+** inside the match, else the one nearest to the match, clause breaks
+** counting (the earlier one on a tie), a time that dates a report around the
+** match ("officials said on Monday") last. "On Monday, officials said the strike on
+** Friday killed 12": the toll's date is Friday.
+*/
 static const struct fc_mention *sentence_mention(const struct fill *f,
 						 enum slot_type t)
 {
 	const struct match_ctx *m = f->m;
-	for (int pass = 0; pass < 2; pass++) {
-		size_t i = 0;
-		char cls;
-		long mi;
-		while ((mi = cl_next_token(m, &i, m->t->len, &cls)) >= 0) {
-			const struct fc_mention *x = &m->doc->mentions[mi];
-			bool inside = x->start >= m->start && x->end <= m->end;
-			if (!class_fits(t, cls) || inside != (pass == 0) ||
-			    in_excluded(f, x->start, x->end) ||
-			    (cls == TOK_DATE && !is_placed(x)))
-				continue;
+	const struct fc_mention *best[2] = {NULL, NULL};
+	uint32_t bestd[2] = {UINT32_MAX, UINT32_MAX};
+	size_t i = 0;
+	char cls;
+	long mi;
+	while ((mi = cl_next_token(m, &i, m->t->len, &cls)) >= 0) {
+		const struct fc_mention *x = &m->doc->mentions[mi];
+		if (!class_fits(t, cls) || in_excluded(f, x->start, x->end) ||
+		    (cls == TOK_DATE && !is_placed(x)))
+			continue;
+		if (x->start >= m->start && x->end <= m->end)
 			return x;
+		int tier = cls == TOK_DATE && is_report_time(m, mi);
+		uint32_t d = nearness(m, x);
+		if (d < bestd[tier]) {
+			bestd[tier] = d;
+			best[tier] = x;
 		}
 	}
-	return NULL;
+	return best[0] ? best[0] : best[1];
 }
 
 /* First token of class fitting t in the groups of sp. */
@@ -478,11 +583,6 @@ static const char *attribution_text(struct match_ctx *m,
 	if (x->end > m->doc->text_len || x->start >= x->end)
 		return NULL;
 	return clean_text(&m->c->arena, m->doc->text, x->start, x->end);
-}
-
-static uint32_t distance(uint32_t lo, uint32_t hi, uint32_t s, uint32_t e)
-{
-	return hi <= s ? s - hi : lo >= e ? lo - e : 0;
 }
 
 /* Polarity, modality and attribution of the facts of this match. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/label.h"
 #include "factcross/fc_report.h"
 #include "report/report_p.h"
 
@@ -201,6 +202,14 @@ const char *fc_rep_value_text(struct fc_arena *a,
 const char *fc_rep_value_label(struct fc_arena *a,
 			       const struct fc_finding_value *fv)
 {
+	/* a count with its hedge ("about 168,000", "at least 40"), a date
+	** in words ("Tuesday", "16 January 2026"); the formats add the
+	** canonical value when it differs */
+	if (fv->value.type == FC_VAL_QUANTITY ||
+	    (fv->value.type == FC_VAL_TIME &&
+	     (fv->value.time.type == FC_TIMEX_DATE ||
+	      fv->value.time.type == FC_TIMEX_TIME)))
+		return fc_check_value_words(a, &fv->value);
 	return fv->value.type == FC_VAL_NONE ? fc_rep_value_text(a, fv)
 					     : fc_value_label(a, &fv->value);
 }

@@ -26,7 +26,7 @@ Y
 run lint "$TMP/r"
 expect_rc 2 "a check key entry that is a mapping"
 expect_err_line "$TMP/r/checks.yaml:5:11: error: key must be a string, not a mapping"
-expect_err_line "$TMP/r/checks.yaml:7:15: error: unknown placeholder '{attacker}' in message (a key slot, the compared field, value, values, kind, field, rule, status, sources, independent_sources or versions)"
+expect_err_line "$TMP/r/checks.yaml:7:15: error: unknown placeholder '{attacker}' in message (a key slot, the compared field, value, values, kind, field, when, rule, status, sources, independent_sources or versions)"
 rm -r "$TMP/r"
 
 finish

@@ -171,7 +171,7 @@ static void test_later_file_overrides(void **state)
 	assert_string_equal(fc_finding_status_name(c1->findings[0].status),
 			    "corroborated");
 	assert_string_equal(c1->findings[0].message,
-			    "override: country:IR, country:RU on 2026-01-16");
+			    "Override: country:IR and country:RU on 16 January 2026");
 	/* Findings live in the corpus arena: they outlive the rules. */
 	rules_free(r);
 	assert_string_equal(c1->findings[0].rule, "call.date");

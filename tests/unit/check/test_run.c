@@ -135,20 +135,20 @@ static void test_corroborated_and_single_source(void **state)
 		       "person:vladimir-putin",
 		       FC_FIND_CORROBORATED, FC_SEV_NOTE, "2026-01-16=f1,f2",
 		       "a,b", 2,
-		       "Benjamin Netanyahu, Vladimir Putin spoke on "
-		       "2026-01-16");
+		       "Benjamin Netanyahu and Vladimir Putin spoke on "
+		       "16 January 2026");
 	assert_finding(c, 1,
 		       "call.date:person:masoud-pezeshkian,"
 		       "person:vladimir-putin",
 		       FC_FIND_SINGLE_SOURCE, FC_SEV_NOTE, "2026-01-16=f3", "c",
 		       1,
-		       "Masoud Pezeshkian, Vladimir Putin spoke on 2026-01-16");
+		       "Masoud Pezeshkian and Vladimir Putin spoke on 16 January 2026");
 	assert_finding(c, 2,
 		       "call.polarity:person:benjamin-netanyahu,"
 		       "person:vladimir-putin",
 		       FC_FIND_CORROBORATED, FC_SEV_NOTE, "asserted=f1,f2",
 		       "a,b", 2,
-		       "Benjamin Netanyahu, Vladimir Putin: asserted (2 of 2 "
+		       "Benjamin Netanyahu and Vladimir Putin: asserted (2 of 2 "
 		       "sources, corroborated)");
 	assert_finding(c, 3,
 		       "call.polarity:person:masoud-pezeshkian,"
@@ -193,14 +193,14 @@ static void test_contradicted_lists_every_value(void **state)
 		       FC_FIND_CONTRADICTED, FC_SEV_ERROR,
 		       "2026-01-16=f2,f3,f4|2026=f5|2026-01-17=f1", "a,b,c,d",
 		       3,
-		       "Sources disagree on when Masoud Pezeshkian, Vladimir "
-		       "Putin spoke: 2026-01-16 / 2026 / 2026-01-17");
+		       "Sources disagree on when Masoud Pezeshkian and Vladimir "
+		       "Putin spoke: 16 January 2026 / 2026 / 17 January 2026");
 	assert_finding(c, 1,
 		       "call.polarity:person:masoud-pezeshkian,"
 		       "person:vladimir-putin",
 		       FC_FIND_CORROBORATED, FC_SEV_NOTE,
 		       "asserted=f1,f2,f3,f4,f5", "a,b,c,d", 3,
-		       "Masoud Pezeshkian, Vladimir Putin: asserted (3 of 4 "
+		       "Masoud Pezeshkian and Vladimir Putin: asserted (3 of 4 "
 		       "sources, corroborated)");
 	fc_corpus_destroy(c);
 }
@@ -235,7 +235,7 @@ static void test_containment_corroborates(void **state)
 	assert_finding(c, 0, "call.date:person:donald-trump,person:vladimir-putin",
 		       FC_FIND_CORROBORATED, FC_SEV_NOTE,
 		       "2025-07-08=f2|2025=f1|XXXX-07-08=f3", "a,b,c", 3,
-		       "Donald Trump, Vladimir Putin spoke on 2025-07-08");
+		       "Donald Trump and Vladimir Putin spoke on 8 July 2025");
 	fc_corpus_destroy(c);
 }
 
@@ -261,7 +261,7 @@ static void test_negated_and_missing_field(void **state)
 		       "person:vladimir-putin",
 		       FC_FIND_CONTRADICTED, FC_SEV_WARNING,
 		       "asserted=f1,f3|negated=f2", "a,b,c", 3,
-		       "Benjamin Netanyahu, Vladimir Putin: asserted (3 of 3 "
+		       "Benjamin Netanyahu and Vladimir Putin: asserted (3 of 3 "
 		       "sources, contradicted)");
 	assert_finding(c, 2, "call.polarity:person:donald-trump,person:vladimir-putin",
 		       FC_FIND_SINGLE_SOURCE, FC_SEV_NOTE, "asserted=f4", "c",
@@ -303,8 +303,8 @@ static void test_list_order(void **state)
 		       "country:DE,country:GB=f3|country:GB=f2|"
 		       "country:GB,country:DE=f1",
 		       "a,b,c", 3,
-		       "{New Zealand} closed after Germany, United Kingdom / "
-		       "United Kingdom / United Kingdom, Germany");
+		       "{New Zealand} closed after Germany and United Kingdom / "
+		       "United Kingdom / United Kingdom and Germany");
 	fc_corpus_destroy(c);
 }
 
@@ -332,7 +332,7 @@ static void test_min_independent_and_tolerance(void **state)
 	assert_finding(c, 0, "agreement.duration:country:IR,country:RU",
 		       FC_FIND_SINGLE_SOURCE, FC_SEV_NOTE,
 		       "P20Y=f1,f2|P240M=f3", "a,b,c", 2,
-		       "agreement duration: 20 years / 240 months");
+		       "Agreement duration: 20 years / 240 months");
 	agreement(c, 3, "P7305D"); /* 20 years to within a day */
 	run(fx, c);
 	assert_finding(c, 0, "agreement.duration:country:IR,country:RU",
@@ -343,7 +343,7 @@ static void test_min_independent_and_tolerance(void **state)
 	assert_finding(c, 0, "agreement.duration:country:IR,country:RU",
 		       FC_FIND_CONTRADICTED, FC_SEV_ERROR,
 		       "P20Y=f1,f2|P240M=f3|P7305D=f4|P19Y=f5", "a,b,c,d", 3,
-		       "agreement duration: 20 years / 240 months / 7305 days / 19 years");
+		       "Agreement duration: 20 years / 240 months / 7305 days / 19 years");
 	fc_corpus_destroy(c);
 }
 
@@ -367,7 +367,7 @@ static void test_quantity_hedges(void **state)
 	/* severity: info for a contradiction of this check. */
 	assert_finding(c, 0, "toll.count:country:IR", FC_FIND_CONTRADICTED,
 		       FC_SEV_NOTE, "540=f2|500=f1|90=f3", "a,b,c", 3,
-		       "toll count: 540 / 500 / 90");
+		       "Toll count: 540 / at least 500 / 90");
 	fc_corpus_destroy(c);
 }
 

@@ -388,6 +388,62 @@ static void test_polarity_modality_attribution(void **state)
 	rules_free(r);
 }
 
+/* ---- The sentence's date ------------------------------------------------ */
+
+/*
+** A slot from the sentence takes the mention nearest to the match, a
+** clause break weighing 40 bytes, and a time next to a report outside
+** the match ("officials said on Monday") only when there is no other.
+*/
+static void test_sentence_date_nearest(void **state)
+{
+	struct fc_rules *r = rules_from(
+		"kind: claims\n"
+		"claims:\n"
+		"  - id: c\n"
+		"    fact: call\n"
+		"    pattern: '(?<a>{ACTOR}) spoke with (?<b>{ACTOR})'\n"
+		"    slots: {participants: [a, b], date: sentence}\n");
+	struct tdoc t;
+	tdoc_init(&t,
+		  "On Monday, officials said Putin spoke with Macron on "
+		  "Friday.\n"
+		  "Putin spoke with Macron, the Kremlin said on Saturday.\n"
+		  "In 2002, Putin spoke with Macron in 2004.\n"
+		  "In 2002 Putin spoke with Macron, as in 2004.\n"
+		  "Putin spoke with Macron on Sunday, officials said Monday.",
+		  "2026-01-16");
+	tdoc_time(&t, "Monday", 0, "2026-01-12");
+	tdoc_attr(&t, "officials said", 0, NULL);
+	tdoc_time(&t, "Friday", 0, "2026-01-09");
+	tdoc_attr(&t, "the Kremlin said", 0, "the Kremlin");
+	tdoc_time(&t, "Saturday", 0, "2026-01-10");
+	tdoc_time(&t, "2002", 0, "2002");
+	tdoc_time(&t, "2004", 0, "2004");
+	tdoc_time(&t, "2002", 1, "2002");
+	tdoc_time(&t, "2004", 1, "2004");
+	tdoc_time(&t, "Sunday", 0, "2026-01-11");
+	tdoc_attr(&t, "officials said", 1, NULL);
+	tdoc_time(&t, "Monday", 1, "2026-01-12");
+	run_expect(r, &t,
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] date=2026-01-09 reported by "
+		   "officials said @Putin spoke with Macron\n"
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] date=2026-01-10 reported by "
+		   "Russian government @Putin spoke with Macron\n"
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] date=2004 @Putin spoke with "
+		   "Macron\n"
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] date=2002 @Putin spoke with "
+		   "Macron\n"
+		   "call participants=[person:vladimir-putin,"
+		   "person:emmanuel-macron] date=2026-01-11 reported by "
+		   "officials said @Putin spoke with Macron\n");
+	rules_free(r);
+}
+
 /* ---- Priorities, duplicates ---------------------------------------------- */
 
 static void test_priority_and_duplicates(void **state)
@@ -530,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_anchored_dates),
 		cmocka_unit_test(test_each_order_after_and_constants),
 		cmocka_unit_test(test_polarity_modality_attribution),
+		cmocka_unit_test(test_sentence_date_nearest),
 		cmocka_unit_test(test_priority_and_duplicates),
 		cmocka_unit_test(test_requires_prefilter),
 		cmocka_unit_test(test_match_limit_is_bounded),

@@ -84,7 +84,7 @@ static const struct want_slot contract[] = {
 	{"meeting", "participants", "list", true, 2},
 	{"meeting", "place", "entity", false, 0},
 	{"meeting", "date", "time", false, 0},
-	{"agreement", "parties", "list", true, 0},
+	{"agreement", "parties", "list", true, 2},
 	{"agreement", "type", "text", false, 0},
 	{"agreement", "duration", "duration", false, 0},
 	{"agreement", "signed", "time", false, 0},

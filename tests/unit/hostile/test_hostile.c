@@ -88,12 +88,12 @@ static void test_check_key_not_string(void **state)
 	fc_assert_diag(&d, 1, path, 7, 15,
 		       "unknown placeholder '{attacker}' in message (a key "
 		       "slot, the compared field, value, values, kind, field, "
-		       "rule, status, sources, independent_sources or "
+		       "when, rule, status, sources, independent_sources or "
 		       "versions)");
 	fc_assert_diag(&d, 2, path, 7, 33,
 		       "unknown placeholder '{target}' in message (a key "
 		       "slot, the compared field, value, values, kind, field, "
-		       "rule, status, sources, independent_sources or "
+		       "when, rule, status, sources, independent_sources or "
 		       "versions)");
 	fc_diags_finish(&d);
 }
