@@ -20,6 +20,9 @@
 ** the scan's are in use), on the DFA of the scan's walk when the scan
 ** binds it (norm_lookback_bind): the window is text the scan has read,
 ** so its transitions are mostly made already.
+** A relative time's reading is kept for the document (struct
+** link_memo): successive windows read the same ones again. A window of
+** more than LINK_MAX links gives no date (a list of relative times).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +42,7 @@ struct window {
 	const char *text;
 	uint32_t s, e;
 	bool is_valid, is_quarterly; /* quarterly patterns only */
+	bool is_dense; /* more than LINK_MAX links: gives no date */
 	struct norm_cand *c;
 	size_t nc, cap;
 	/* the matches of chained patterns (is_chain_pattern): their
@@ -51,6 +55,40 @@ struct window {
 	uint64_t *acc;
 	size_t nacc, capacc;
 };
+
+/*
+** A relative time's reading, kept for the look-backs of one document:
+** the windows of successive links overlap, and a dense chain ("Two days
+** later. The next day. ...") has some hundred links in each, every one
+** read when a window is collected and a link read again from the date
+** before it (resolve_chains). A relative time's reading is fixed by its
+** match (pattern and ovector), the reference and the date it counts
+** from (none in a collected window: it cannot look back there), never
+** by the window (but one read by the tense around it, base tense: the
+** window bounds what is read of the sentence), so it is read once per
+** date it counts from.
+*/
+#define LINK_MEMO 1024	  /* entries (direct-mapped) */
+#define LINK_MEMO_OV 24	  /* ovector pairs kept, at most */
+struct link_memo {
+	uint32_t order, nov; /* nov 0: empty */
+	bool has_anchor;
+	int k;
+	struct fc_time anchor;
+	PCRE2_SIZE ov[2 * LINK_MEMO_OV];
+	struct norm_cand out[2];
+};
+
+/*
+** A window with more than LINK_MAX links (relative times counted from a
+** mention) is a list of them, not a story whose date can be followed
+** from link to link ("Two days later. The next day. ..." over and
+** over): it gives no date, and the look-back stops reading its links
+** there (counting each of a hundred links again from the one before it
+** in every window cost most of the time such a text took). News tells
+** at most a few in a window (7 in the 8 MB of norm8, 1 in ECB+).
+*/
+#define LINK_MAX 16
 
 /* One match of a chained pattern in a window. */
 struct chain {
@@ -71,6 +109,7 @@ struct norm_lookback {
 	uint64_t *chain_set; /* the chained ones among them */
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
+	struct link_memo *links; /* LINK_MEMO, made on first use */
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
 	struct norm_tw_ent words[NORM_TW_CACHE]; /* norm_tense.c's too */
 };
@@ -137,6 +176,7 @@ void norm_lookback_destroy(struct norm_lookback *lb)
 	norm_walk_destroy(lb->walk);
 	pcre2_match_data_free(lb->md);
 	free(lb->active);
+	free(lb->links);
 	for (size_t i = 0; i < sizeof(lb->win) / sizeof(*lb->win); i++) {
 		free(lb->win[i].c);
 		free(lb->win[i].ch);
@@ -152,6 +192,9 @@ void norm_lookback_forget(struct norm_lookback *lb)
 		lb->win[i].is_valid = false;
 	if (lb)
 		memset(&lb->tense, 0, sizeof(lb->tense));
+	if (lb && lb->links)
+		for (size_t i = 0; i < LINK_MEMO; i++)
+			lb->links[i].nov = 0;
 }
 
 struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m)
@@ -200,6 +243,80 @@ static int cmp_cand(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Do two readings of dates to count from agree? */
+static bool same_time(const struct fc_time *a, const struct fc_time *b)
+{
+	return a->type == b->type && a->grain == b->grain &&
+	       a->mod == b->mod && a->lo == b->lo && a->hi == b->hi &&
+	       a->is_anchored == b->is_anchored &&
+	       a->seconds == b->seconds && !strcmp(a->value, b->value);
+}
+
+/* The entry of lb's memo for match mm counted from anchor (NULL:
+** none): *slot gets it; true when it holds this reading. NULL *slot
+** when the match is no relative time (or one read by the tense) or its
+** ovector too long. */
+static bool memo_find(struct norm_lookback *lb, const struct norm_match *mm,
+		      const struct fc_time *anchor, struct link_memo **slot)
+{
+	*slot = NULL;
+	/* the pairs of the pattern's own groups (the ovector is the
+	** longest pattern's) */
+	uint32_t ncap = 0;
+	const char *base = mm->p->set[S_BASE];
+	if (mm->p->prod != P_RELATIVE || !mm->p->code ||
+	    (base && !strcmp(base, "tense")) ||
+	    pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap) ||
+	    ++ncap > LINK_MEMO_OV || ncap > mm->nov)
+		return false;
+	if (!lb->links && !(lb->links = calloc(LINK_MEMO, sizeof(*lb->links))))
+		return false;
+	uint32_t order = (uint32_t)(mm->p - lb->n->patterns);
+	uint64_t h = 0x9e3779b97f4a7c15ull * (order + 1);
+	for (uint32_t i = 0; i < 2 * ncap; i++)
+		h = (h ^ (uint64_t)mm->ov[i]) * 0x100000001b3ull;
+	if (anchor)
+		h = (h ^ (uint32_t)anchor->lo ^ (uint64_t)anchor->grain << 32) *
+		    0x100000001b3ull;
+	struct link_memo *e = &lb->links[(h ^ h >> 29) % LINK_MEMO];
+	*slot = e;
+	bool hit = e->nov == ncap && e->order == order &&
+	       e->has_anchor == (anchor != NULL) &&
+	       !memcmp(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov)) &&
+	       (!anchor || same_time(&e->anchor, anchor));
+	if (!hit) {
+		e->nov = 0;
+		e->order = order;
+		e->has_anchor = anchor != NULL;
+		if (anchor)
+			e->anchor = *anchor;
+		memcpy(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov));
+	}
+	return hit;
+}
+
+/* norm_time_produce(mm, out), read from lb's memo when it has it
+** (anchor: mm->anchor, or NULL in a collected window). */
+static int produce_memo(struct norm_lookback *lb, const struct norm_match *mm,
+			struct norm_cand *out)
+{
+	struct link_memo *e;
+	if (memo_find(lb, mm, mm->anchor, &e)) {
+		memcpy(out, e->out, (size_t)e->k * sizeof(*out));
+		return e->k;
+	}
+	int k = norm_time_produce(mm, out);
+	if (e && k >= 0 && k <= 2) {
+		/* memo_find has keyed it */
+		uint32_t ncap = 0;
+		pcre2_pattern_info(mm->p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		e->nov = ncap + 1;
+		e->k = k;
+		memcpy(e->out, out, (size_t)k * sizeof(*out));
+	}
+	return k;
+}
+
 /* The candidates of pattern pi's match in lb->md. */
 static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
@@ -225,7 +342,7 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 	w->c = gc;
 	struct norm_cand *out = &w->c[w->nc];
 	memset(out, 0, 2 * sizeof(*out));
-	int k = norm_time_produce(&mm, out);
+	int k = produce_memo(lb, &mm, out);
 	for (int i = 0; i < k; i++) {
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
@@ -248,6 +365,8 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 			return false;
 		w->ov = go;
 		memcpy(w->ov + w->nov, ov, 2 * nov * sizeof(*ov));
+		if (w->nch >= LINK_MAX)
+			w->is_dense = true;
 		w->ch[w->nch++] = (struct chain){
 			.order = (uint32_t)pi, .start = mm.start,
 			.end = mm.end, .nov = nov, .at = w->nov};
@@ -267,7 +386,8 @@ static bool run_one(struct norm_lookback *lb, const struct norm_match *m,
 					      : NULL;
 	size_t k = 0;
 	PCRE2_SIZE off = s;
-	while (norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md,
+	while (!lb->cur->is_dense &&
+	       norm_next_match(lb->n, pi, q, &k, m->text, e, &off, lb->md,
 			       m->tally) >= 0)
 		if (!collect(lb, m, pi, s, e))
 			return false;
@@ -472,7 +592,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 			} else if (has_last) {
 				struct norm_cand out[2];
 				memset(out, 0, sizeof(out));
-				int k = norm_time_produce(&mm, out);
+				int k = produce_memo(lb, &mm, out);
 				c->time.is_anchored = false;
 				for (int j = 0; j < k; j++)
 					if (out[j].start == c->start &&
@@ -506,6 +626,7 @@ static bool collect_window(struct norm_lookback *lb,
 	win->nch = 0;
 	win->nov = 0;
 	win->nacc = 0;
+	win->is_dense = false;
 	norm_walk_queue_only(lb->walk, only);
 	if (norm_walk_stretch(lb->walk, m->text, s, e, lb->active))
 		return false;
@@ -542,6 +663,8 @@ static bool collect_window(struct norm_lookback *lb,
 				break;
 		}
 	}
+	if (win->is_dense) /* a list of links: no date (LINK_MAX) */
+		win->nc = win->nch = 0;
 	if (win->nc > 1)
 		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
 	win->s = s;
@@ -591,6 +714,8 @@ static bool last_in(const struct norm_match *m, unsigned want,
 			if (!collect_window(lb, m, win, s, e, want != 0))
 				break;
 		}
+		if (win->is_dense)
+			break; /* a wider one holds those links too */
 		uint32_t at = 0;
 		found = pick_last(win, want, min_lo, max_lo, out, &at) &&
 			(s == 0 || at >= s + 64 || w + 1 == nw);

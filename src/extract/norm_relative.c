@@ -177,13 +177,26 @@ struct origin {
 	int y, m, d;
 	int32_t days;
 	enum fc_grain grain;
+	/* counted from a mention coarser than the unit ("In 1910 ...
+	** three days later"): the result is told at this grain (1910),
+	** what is known of it; FC_GRAIN_NONE otherwise */
+	enum fc_grain coarse;
 };
 
 static void origin_at(struct origin *o, int32_t days, enum fc_grain g)
 {
 	o->days = days;
 	o->grain = g;
+	o->coarse = FC_GRAIN_NONE;
 	fc_civil_from_days(days, &o->y, &o->m, &o->d);
+}
+
+/* Can a mention of grain g (coarser than the unit) be told at its own
+** grain? A week, month, quarter, half, year or decade can. */
+static bool is_coarse_grain(enum fc_grain g)
+{
+	return g >= FC_GRAIN_WEEK && g <= FC_GRAIN_DECADE &&
+	       g != FC_GRAIN_SEASON;
 }
 
 static enum fc_grain unit_grain(const char *unit)
@@ -274,7 +287,7 @@ bool norm_relative_is_comparison(const struct norm_match *m,
 
 /* Pick the origin; *unit may change to the mention's grain. */
 static void relative_origin(const struct norm_match *m, char *unit,
-			    size_t cap, struct origin *o)
+			    size_t cap, int off, struct origin *o)
 {
 	const struct norm_ref *r = m->ref;
 	char base[16];
@@ -377,8 +390,17 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		return;
 	}
 	/* a mention coarser than the unit cannot place it ("the next
-	** day" after "in 1995"): count from the reference */
-	if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
+	** day" after "in 1995"): when it holds the reference, count from
+	** the reference (news tells of its own days); else from its
+	** start, told at its grain ("In 1910 ... three days later" is
+	** 1910: the year is known, the day is not); "that day", "earlier
+	** in the day" (no count) name a day the text has not told */
+	if (from_mention && off > 0 && t.grain > ug && ug >= FC_GRAIN_DAY &&
+	    is_coarse_grain(t.grain) &&
+	    (r->days < t.lo || r->days >= t.hi)) {
+		origin_at(o, t.lo, t.grain);
+		o->coarse = t.grain;
+	} else if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
 		origin_at(o, t.lo, t.grain);
 	else if (from_mention && t.grain < FC_GRAIN_DAY &&
 		 ug >= FC_GRAIN_DAY)
@@ -391,12 +413,12 @@ static void relative_origin(const struct norm_match *m, char *unit,
 ** year"). False when nothing does.
 */
 static bool unreferenced_origin(const struct norm_match *m, char *unit,
-				size_t cap, struct origin *o)
+				size_t cap, int off, struct origin *o)
 {
 	char base[16];
 	struct fc_time t;
 	if (m->ref->is_set) {
-		relative_origin(m, unit, cap, o);
+		relative_origin(m, unit, cap, off, o);
 		return true;
 	}
 	if (!norm_get_str(m, S_BASE, base, sizeof(base)))
@@ -411,10 +433,60 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	if (strcmp(base, "mention") && strcmp(base, "mention_grain"))
 		return false;
 	enum fc_grain ug = unit_grain(unit);
-	if (!norm_last_mention(m, 0, 0, 0, &t) || t.grain > ug)
+	if (!norm_last_mention(m, 0, 0, 0, &t) ||
+	    (t.grain > ug &&
+	     (off <= 0 || ug < FC_GRAIN_DAY || !is_coarse_grain(t.grain))))
 		return false;
 	origin_at(o, t.lo, t.grain);
+	if (t.grain > ug)
+		o->coarse = t.grain; /* as relative_origin() */
 	return true;
+}
+
+/* The day off units after day `from` (calendar units from its date). */
+static int32_t day_after(int32_t from, const char *unit, int off)
+{
+	int y, mo, d;
+	if (!strcmp(unit, "D"))
+		return from + off;
+	if (!strcmp(unit, "W") || !strcmp(unit, "WE"))
+		return from + 7 * off;
+	int months = !strcmp(unit, "M")	 ? off
+		     : !strcmp(unit, "Q")  ? 3 * off
+		     : !strcmp(unit, "H")  ? 6 * off
+		     : !strcmp(unit, "Y")  ? 12 * off
+		     : !strcmp(unit, "DE") ? 120 * off
+					   : 0;
+	fc_civil_from_days(from, &y, &mo, &d);
+	long k = y * 12L + mo - 1 + months;
+	y = (int)(k / 12);
+	mo = (int)(k % 12) + 1;
+	return fc_days_from_civil(y, mo, d > norm_dim(y, mo) ? norm_dim(y, mo) : d);
+}
+
+/* The value of day `day` told at grain g (is_coarse_grain) into buf. */
+static void put_at_grain(char *buf, int32_t day, enum fc_grain g)
+{
+	int y, mo, d;
+	fc_civil_from_days(day, &y, &mo, &d);
+	char *e = buf;
+	if (g == FC_GRAIN_WEEK) {
+		int wy, ww;
+		norm_iso_week(day, &wy, &ww);
+		e = put_ymd(buf, 1, wy, 0, 0, "-W");
+		e = norm_put_int(e, ww, 2);
+	} else if (g == FC_GRAIN_MONTH) {
+		e = put_ymd(buf, 2, y, mo, 0, "");
+	} else if (g == FC_GRAIN_QUARTER || g == FC_GRAIN_HALF) {
+		bool q = g == FC_GRAIN_QUARTER;
+		e = put_ymd(buf, 1, y, 0, 0, q ? "-Q" : "-H");
+		e = norm_put_int(e, (mo - 1) / (q ? 3 : 6) + 1, 1);
+	} else if (g == FC_GRAIN_YEAR) {
+		e = put_ymd(buf, 1, y, 0, 0, "");
+	} else {
+		e = norm_put_int(buf, y / 10, 3);
+	}
+	*e = 0;
 }
 
 /* Units per year of a calendar unit, for offsets counted in years. */
@@ -538,7 +610,7 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	char unit0[8];
 	memcpy(unit0, unit, sizeof(unit0));
 	struct origin o;
-	if (!unreferenced_origin(m, unit, sizeof(unit), &o)) {
+	if (!unreferenced_origin(m, unit, sizeof(unit), off, &o)) {
 		/* unresolved: the year or week is unknown; finer units have
 		** no TIMEX3 form with X, so only the direction is kept; a
 		** quarter counted from one never said is unknown */
@@ -553,6 +625,15 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 				: off > 0	   ? "FUTURE_REF"
 						   : "PRESENT_REF";
 		return norm_emit(m, out, FC_TIMEX_DATE, v);
+	}
+	if (o.coarse != FC_GRAIN_NONE) {
+		int32_t day = day_after(o.days, unit, off);
+		int y, mo, d;
+		fc_civil_from_days(day, &y, &mo, &d);
+		if (y < 1 || y > 9999)
+			return 0;
+		put_at_grain(buf, day, o.coarse);
+		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
 	if (strcmp(unit, unit0)) /* a year counted in the mention's grain,
 				  ** quarters in the span's year */
