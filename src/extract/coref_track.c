@@ -10,8 +10,8 @@
 **   groups              "the two leaders" -> the last two persons
 **   typed names         an untyped name:<slug> takes the type a cue gave
 **                       the same label (a title or an apposition's role,
-**                       an org-word, a team, a city): after it, or
-**                       before it in its paragraph (lx_type_names)
+**                       an org-word, a team, a city) anywhere in the
+**                       document (lx_type_names)
 ** Look-backs are bounded, so long documents stay linear.
 */
 #include <stdlib.h>
@@ -288,6 +288,71 @@ const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
 	return sl && sl->key ? sl : NULL;
 }
 
+/* Is token i a common noun's word in lower case: right after a function
+** word ("the reports", "a relative", "with enough"; not in a web address
+** split into tokens, "/ microsoft - rushes", nor a name in a text that
+** writes names in lower case, "minister azpurua")? */
+static inline bool is_prose_lower(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if ((t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) != LX_T_WORD ||
+	    !(t[-1].flags & LX_T_WORD) || !t[-1].word)
+		return false;
+	return s->l->slots[t[-1].word - 1].is_stop;
+}
+
+/* Are tokens a and b the same word (normalised)? */
+static bool same_word(const struct lx_scan *s, const struct lx_tok *a,
+		      const struct lx_tok *b)
+{
+	return a->hash == b->hash && a->norm_len == b->norm_len &&
+	       !memcmp(s->t.norm + a->norm_off, s->t.norm + b->norm_off,
+		       a->norm_len);
+}
+
+/* The table of the words written in lower case (lx_scan.lower). */
+static bool lower_build(struct lx_scan *s)
+{
+	/* (room for every token: one pass) */
+	size_t cap = 64;
+	while (cap < 2 * s->t.n + 2)
+		cap *= 2;
+	uint32_t *v = calloc(cap, sizeof(*v));
+	if (!v) {
+		s->err = FC_ENOMEM;
+		return false;
+	}
+	for (size_t i = 1; i < s->t.n; i++) {
+		const struct lx_tok *t = &s->t.v[i];
+		if (!is_prose_lower(s, i))
+			continue;
+		for (size_t k = t->hash & (cap - 1);; k = (k + 1) & (cap - 1)) {
+			if (!v[k]) {
+				v[k] = (uint32_t)i + 1;
+				break;
+			}
+			if (same_word(s, &s->t.v[v[k] - 1], t))
+				break; /* (one entry a word) */
+		}
+	}
+	s->lower = v;
+	s->lower_mask = cap - 1;
+	return true;
+}
+
+bool lx_lower_elsewhere(struct lx_scan *s, size_t i)
+{
+	if (!s->lower && (s->err || !lower_build(s)))
+		return false;
+	const struct lx_tok *t = &s->t.v[i];
+	for (size_t k = t->hash & s->lower_mask; s->lower[k];
+	     k = (k + 1) & s->lower_mask) {
+		if (same_word(s, &s->t.v[s->lower[k] - 1], t))
+			return true;
+	}
+	return false;
+}
+
 static uint32_t str_hash(const char *k, size_t len)
 {
 	return lx_hash_tok(k, len);
@@ -331,33 +396,6 @@ static bool types_others(const struct lx_ment *m)
 	       (e->role || !strcmp(m->rule, "name.person-surname"));
 }
 
-/* The untyped mentions (u) whose name a cue types only after them (f):
-** typed when no blank line stands between them. */
-struct late {
-	uint32_t u, f;
-};
-
-static void type_late(struct lx_scan *s, const struct late *v, size_t n)
-{
-	/* (u ascends: the token walk goes forward only, from each u to the
-	** next paragraph's first token) */
-	size_t tp = 0, para = 0;
-	for (size_t k = 0; k < n; k++) {
-		size_t from = s->ments[v[k].u].t1;
-		if (para < from) {
-			tp = tp > from ? tp : from;
-			while (tp < s->t.n && !(s->t.v[tp].flags & LX_T_PARA))
-				tp++;
-			para = tp;
-		}
-		if (s->ments[v[k].f].t0 < para) {
-			struct lx_ment *m = &s->ments[v[k].u];
-			m->ent = s->ments[v[k].f].ent;
-			m->rule = "coref.name";
-		}
-	}
-}
-
 void lx_type_names(struct lx_scan *s)
 {
 	if (!s->names || s->err)
@@ -383,9 +421,8 @@ void lx_type_names(struct lx_scan *s)
 	if (!any && !s->names->labels.n)
 		return;
 	/* the untyped names: typed before (here or in an earlier piece),
-	** or later (then in their paragraph only) */
-	struct late *late = NULL;
-	size_t nlate = 0, caplate = 0;
+	** or later in the document (in the piece of a long text read in
+	** pieces: they end at blank lines 256 KiB apart) */
 	for (size_t i = s->m0; i < s->nments; i++) {
 		struct lx_ment *m = &s->ments[i];
 		if (!is_untyped(m))
@@ -393,26 +430,9 @@ void lx_type_names(struct lx_scan *s)
 		const struct lx_nslot *sl = label_slot(s, m, false);
 		if (!sl || !sl->e || (sl->flags & LX_N_AMBIG))
 			continue;
-		if (sl->gen != gen || sl->first < i) {
-			m->ent = sl->e;
-			m->rule = "coref.name";
-			continue;
-		}
-		if (nlate == caplate) {
-			size_t cap = caplate ? caplate * 2 : 16;
-			struct late *v = realloc(late, cap * sizeof(*v));
-			if (!v) {
-				s->err = FC_ENOMEM;
-				break;
-			}
-			late = v;
-			caplate = cap;
-		}
-		late[nlate++] = (struct late){(uint32_t)i, sl->first};
+		m->ent = sl->e;
+		m->rule = "coref.name";
 	}
-	if (nlate && !s->err)
-		type_late(s, late, nlate);
-	free(late);
 }
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,

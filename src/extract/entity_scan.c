@@ -449,6 +449,69 @@ static size_t place_plural(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
+static bool person_context(const struct lx_scan *s, size_t i, size_t end,
+			   const struct lx_role **role);
+
+/* A plural noun that names a team after a city ("Houston Rockets",
+** "Dallas Mavericks", "Phoenix Suns"), not a surname that looks plural
+** ("Reyes", "Jones": "es" after a consonant or "y", but "Yankees",
+** "Rockies", "Timberwolves"). */
+static bool is_team_word(struct lx_scan *s, size_t j)
+{
+	if (!is_plural_name_word(s, j))
+		return false;
+	size_t len;
+	const char *w = lx_key(&s->t, j, 1, &len);
+	if (len < 4 || w[len - 2] != 'e')
+		return true;
+	char c = w[len - 3];
+	return c == 'e' || c == 'i' || c == 'v';
+}
+
+/*
+** A place's name that is also a given name (place-given-name: "Sydney",
+** "Paris", "Austin"), k tokens at i, before one unknown name word and a
+** person's context: a person's name ("Sydney Reyes said", "said Paris
+** Hilton", "Austin Rivers, 24,"). Not after a determiner ("the Dallas
+** Cowboys said"), nor before an org-word, a place-word or a source noun
+** ("Houston Chronicle", "Orlando Police"), nor before a word the document
+** used in an organisation's name. Returns the name's end, or i.
+*/
+static size_t place_given(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k;
+	int ncap;
+	const struct lx_tok *t = &s->t.v[i];
+	if (k != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER)) ||
+	    !word_cue(s, i, LX_CUE_PLACE_GIVEN) ||
+	    (i > 0 && joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) ||
+	    !joins(s, j) || !is_name_word(s, j) || is_particle(s, j) ||
+	    is_acronym(s, j) || name_run(s, j, MAX_NAME, &ncap) != j + 1 ||
+	    word_cue(s, j, LX_CUE_ORG_WORD) ||
+	    word_cue(s, j, LX_CUE_PLACE_WORD) ||
+	    word_cue(s, j, LX_CUE_SOURCE_NOUN) ||
+	    s->t.v[j].end - s->t.v[j].start < 2)
+		return i;
+	const struct lx_nslot *w = lx_word_names(s, j);
+	if ((w && (w->flags & LX_N_ORG)) || is_team_word(s, j))
+		return i;
+	size_t end = j + 1;
+	const struct lx_role *role = NULL;
+	if (!(joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB)) &&
+	    !person_context(s, i, end, &role))
+		return i;
+	size_t len;
+	const char *name = tok_text_label(s, i, end, &len);
+	const struct fc_entity *who = lx_new_entity(
+		s, "person", name, len, FC_ENT_PERSON, NULL,
+		role && !role->is_generic ? role->role : NULL);
+	if (!who)
+		return i;
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "name.person");
+	return end;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -472,6 +535,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			     surname_entity(s, i), "lexicon.surname");
 		return i + k;
 	}
+	size_t given = place_given(s, i, k);
+	if (given > i)
+		return given;
 	const struct lx_sense *cs = lx_tok_sense(s, i, LX_S_DEMONYM);
 	bool is_demonym = cs != NULL;
 	if (!cs)
@@ -534,7 +600,13 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = place_plural(s, i, k)) > i)
 				return end;
-			if (plain[p].kind == LX_S_PLACE && joins(s, i + k) &&
+			/* (a government noun known as an organisation
+			** alone begins a longer name too: "Treasury Board",
+			** "Treasury Bills") */
+			if ((plain[p].kind == LX_S_PLACE ||
+			     (plain[p].kind == LX_S_ORG && k == 1 &&
+			      word_cue(s, i, LX_CUE_GOV_NOUN))) &&
+			    joins(s, i + k) &&
 			    is_name_word(s, i + k) && !is_particle(s, i + k) &&
 			    (end = name_run(s, i + k, MAX_NAME, &ncap)) >
 				    i + k) {
@@ -552,6 +624,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					     is_org ? "name.org" : "name");
 				return end;
 			}
+			/* (the body's name as a modifier: "Treasury
+			** bonds", "Treasury bill rates") */
+			if (plain[p].kind == LX_S_ORG && joins(s, i + k) &&
+			    !(s->t.v[i + k].flags & LX_T_CAP) &&
+			    word_cue(s, i + k, LX_CUE_MODIFIED))
+				return i + k;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
@@ -723,6 +801,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		if (e <= i + 1 || !word_cue(s, e - 1, LX_CUE_ORG_WORD))
 			return i + 1;
 	}
+	if (!s->t.v[i].match) {
+		size_t given = place_given(s, i, 1);
+		if (given > i)
+			return given;
+	}
 	/* (a capitalised title modifier inside a sentence opens a name:
 	** "the New England Patriots") */
 	size_t lead = s->t.v[i].match ? 1 : 0;
@@ -736,6 +819,14 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* A common noun capitalised by its place before a person's name:
+	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
+	** document writes it in lower case after a function word): the
+	** name begins after it. */
+	if (!lead && ncap >= 3 && (first->flags & LX_T_SSTART) &&
+	    !(first->flags & LX_T_HEADLINE) && is_name_word(s, i + 1) &&
+	    word_cue(s, i + 1, LX_CUE_GIVEN_NAME) && lx_lower_elsewhere(s, i))
+		return take_unknown(s, i + 1);
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
 	** known surname into an unknown name (stop words such as "Later"
@@ -795,6 +886,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 			return end;
 		bool is_last = w && (w->flags & LX_N_LAST) &&
 			       !(w->flags & LX_N_MANY);
+		/* (a common noun capitalised by its place: the document
+		** writes it in lower case elsewhere, "Reports said" and
+		** "the reports") */
+		if (!is_last && lx_lower_elsewhere(s, i))
+			return end;
 		if (!is_last && is_gerund(s, i))
 			return end;
 		if (is_last) {
@@ -889,6 +985,70 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	return end;
 }
 
+/* Is token k a small word that goes on with a body's name ("the
+** Society for Conservation Biology", "the Committee to Re-Elect", "the
+** Bank of England", "the Securities and Exchange Commission")? */
+static bool is_name_link(const struct lx_scan *s, size_t k)
+{
+	static const char *const words[] = {"of", "for", "to", "on", "and",
+					    "&"};
+	size_t len;
+	const char *w = lx_key(&s->t, k, 1, &len);
+	for (size_t j = 0; j < sizeof(words) / sizeof(*words); j++)
+		if (len == strlen(words[j]) && !memcmp(w, words[j], len))
+			return true;
+	return false;
+}
+
+/*
+** "the Bank", "the Treasury": a capitalised org-word or government-noun
+** alone after a determiner names the organisation or government named
+** before with that head word ("the Bank of England ... the Bank said",
+** "the U.S. Treasury ... the Treasury"): the last such mention in the
+** look-back, within HEAD_SENTS sentences (a text of many articles: not
+** another article's). Returns i + 1, or i when none.
+*/
+#define HEAD_SENTS 30
+static size_t head_coref(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (i == 0 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_NL | LX_T_POSS)) ||
+	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
+	    (!word_cue(s, i, LX_CUE_ORG_WORD) &&
+	     !word_cue(s, i, LX_CUE_GOV_NOUN)) ||
+	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
+	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
+		return i;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->sent + HEAD_SENTS < t->sent)
+			break;
+		if (mt->t0 >= i || mt->t1 - mt->t0 < 2 ||
+		    (mt->ent->type != FC_ENT_ORG &&
+		     mt->ent->type != FC_ENT_GOVERNMENT))
+			continue;
+		/* the head: the last word, or the one before "of" */
+		for (size_t h = mt->t0; h < mt->t1; h++) {
+			if (s->t.v[h].hash != t->hash ||
+			    (h + 1 < mt->t1 && !is_of(s, h + 1)))
+				continue;
+			size_t hl;
+			const char *hk = lx_key(&s->t, h, 1, &hl);
+			if (hl == len && s->t.v[h].hash == t->hash &&
+			    !memcmp(hk, k, len)) {
+				lx_push_ment(s, (uint32_t)i, (uint32_t)i + 1,
+					     mt->ent, "coref.head");
+				return i + 1;
+			}
+		}
+	}
+	return i;
+}
+
 /* A capitalised title modifier, one word and nothing else ("New" in
 ** "the New England Patriots"). */
 static bool is_name_modifier(const struct lx_scan *s, size_t i)
@@ -912,7 +1072,9 @@ void lx_scan_entities(struct lx_scan *s)
 	     !s->err && (i = lx_visit_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
 		/* (a title starts with a word the lexicon knows) */
-		size_t next = t->match ? take_title(s, i) : i;
+		size_t next = head_coref(s, i);
+		if (next == i && t->match)
+			next = take_title(s, i);
 		if (next == i && t->match)
 			next = take_phrase(s, i);
 		if (next == i && (t->flags & LX_T_CAP) &&

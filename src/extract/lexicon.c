@@ -697,6 +697,7 @@ static fc_status match_all(struct lx_scan *s)
 	s->visit_mem = ents;
 	uint32_t *cues = ents + nt, *quotes = cues + nt;
 	size_t nents = 0, ncues = 0, nquotes = 0;
+	size_t stop_end = 0; /* tokens of a phrase of stop words end here */
 	for (size_t i = s->t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
@@ -716,11 +717,16 @@ static fc_status match_all(struct lx_scan *s)
 			t->match = m = NULL; /* a name's word (LX_LOWER_CUES) */
 		if (!m) {
 			if ((f & (LX_T_WORD | LX_T_CAP)) ==
-			    (LX_T_WORD | LX_T_CAP))
+			    (LX_T_WORD | LX_T_CAP) && i >= stop_end)
 				ents[nents++] = (uint32_t)i;
 			continue;
 		}
-		if ((f & LX_T_WORD) &&
+		/* (a phrase of stop words is no name, nor a part of one:
+		** "New Year", no "Year 's Eve" after it) */
+		if (t->match_ntok > 1 && m->kinds == 1u << LX_S_CUE &&
+		    m->cues == 1u << LX_CUE_STOP && i + t->match_ntok > stop_end)
+			stop_end = i + t->match_ntok;
+		if ((f & LX_T_WORD) && i >= stop_end &&
 		    ((m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)))
 			ents[nents++] = (uint32_t)i;
 		if (m->cues & PASS_B_CUES)
@@ -795,5 +801,6 @@ done:
 	free(s.attrs);
 	free(s.interned);
 	free(s.visit_mem);
+	free(s.lower);
 	return st;
 }

@@ -44,6 +44,8 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_APPOSITION] = "apposition",
 	[LX_CUE_PERSON_VERB] = "person-verb",
 	[LX_CUE_GIVEN_NAME] = "given-name",
+	[LX_CUE_PLACE_GIVEN] = "place-given-name",
+	[LX_CUE_MODIFIED] = "modified-noun",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

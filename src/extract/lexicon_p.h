@@ -62,6 +62,11 @@ enum lx_cue_kind {
 	LX_CUE_APPOSITION,  /* a, the, former: may open "NAME, a ROLE" */
 	LX_CUE_PERSON_VERB, /* said, told: next to an unknown name, a person */
 	LX_CUE_GIVEN_NAME,  /* Mark, Yvonne: an unknown name so begun, a person */
+	LX_CUE_PLACE_GIVEN, /* Sydney, Austin: a place's name that is also a
+			       given name ("Sydney Reyes said": a person) */
+	LX_CUE_MODIFIED,    /* bonds, bills: after an organisation's name the
+			       name modifies them ("Treasury bonds": no
+			       mention of the Treasury) */
 	LX_NCUE_KINDS
 };
 
@@ -528,6 +533,10 @@ struct lx_scan {
 	struct lx_visits cues;   /* pass B: a phrase with a PASS_B_CUES cue */
 	struct lx_visits quotes; /* pass C: quote marks and line breaks */
 	uint32_t *visit_mem;     /* (the three lists' memory) */
+	/* The words written in lower case (token index + 1 by the token's
+	** hash), made on the first lx_lower_elsewhere (NULL before). */
+	uint32_t *lower;
+	size_t lower_mask;
 	fc_status err;
 };
 
@@ -546,7 +555,8 @@ struct lx_scan {
 #define LX_LOWER_CUES                                                    \
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
-	 1u << LX_CUE_CAPITAL_NOUN)
+	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
+	 1u << LX_CUE_MODIFIED)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
@@ -653,10 +663,12 @@ const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 					  const struct lx_role *role);
 const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
 /* After pass A: an untyped name (name:<slug>, type other) takes the
-** type a cue gave the same name elsewhere in the document: before it,
-** or after it in its paragraph (a piece of a long text ends at a blank
-** line, so the mentions are the same read whole or in pieces). */
+** type a cue gave the same name elsewhere in the document, before it or
+** after it (a text read in pieces: after it in its piece only). */
 void lx_type_names(struct lx_scan *s);
+/* Does token i's word stand in lower case somewhere in the text (the
+** whole document, or the piece of a long text)? */
+bool lx_lower_elsewhere(struct lx_scan *s, size_t i);
 /* What the document taught about token i's word so far (LX_N_ORG,
 ** LX_N_LAST), or NULL. */
 const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i);

@@ -2,8 +2,13 @@
 ** test_lexicon_doctype.c: document-level typing of unknown names
 ** (lx_type_names, coref_track.c). A name a cue types (an apposition's
 ** role, a place and a plural noun) gives its type to its untyped
-** mentions after it, and to those before it in its paragraph only; the
-** text read in pieces (cut at every blank line) gets the same mentions.
+** mentions after it and before it, across blank lines; a text read in
+** pieces (cut at every blank line here) types back within its piece
+** only, and gets the whole's mentions but those. Two more things the
+** document decides: a capitalised word opening a sentence before a verb
+** of saying is no source when the document writes it in lower case after
+** a function word (lx_lower_elsewhere); "the Bank" is the body named
+** before with that head word within 30 sentences (head_coref).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -103,12 +108,12 @@ static void test_types_before_in_paragraph_and_after(void **state)
 	assert_non_null(l = nth_line(out, fk, 2));
 	assert_non_null(strstr(l, "\"id\": \"person:zoltan-feldkamp\""));
 	free(l);
-	/* Grutsch: typed in the last paragraph only, not back past a
-	** blank line */
+	/* Grutsch: typed in the last paragraph, and back past two blank
+	** lines */
 	for (size_t k = 0; k < 2; k++) {
 		assert_non_null(l = nth_line(out, gr, k));
-		assert_non_null(strstr(l, "\"id\": \"name:dilson-grutsch\""));
-		assert_non_null(strstr(l, "\"type\": \"other\""));
+		assert_non_null(strstr(l, "\"id\": \"person:dilson-grutsch\""));
+		assert_non_null(strstr(l, "\"rule\": \"coref.name\""));
 		free(l);
 	}
 	for (size_t k = 2; k < 4; k++) {
@@ -116,9 +121,10 @@ static void test_types_before_in_paragraph_and_after(void **state)
 		assert_non_null(strstr(l, "\"id\": \"person:dilson-grutsch\""));
 		free(l);
 	}
-	/* the Purple Aces: untyped first, then a team after "the" */
+	/* the Purple Aces: a team after "the", and so before it */
 	assert_non_null(l = nth_line(out, pa, 0));
-	assert_non_null(strstr(l, "\"id\": \"name:purple-aces\""));
+	assert_non_null(strstr(l, "\"id\": \"org:purple-aces\""));
+	assert_non_null(strstr(l, "\"rule\": \"coref.name\""));
 	free(l);
 	assert_non_null(l = nth_line(out, pa, 1));
 	assert_non_null(strstr(l, "\"id\": \"org:purple-aces\""));
@@ -126,22 +132,48 @@ static void test_types_before_in_paragraph_and_after(void **state)
 	free(l);
 	/* (the mentions after a typed one find it as a person already:
 	** coref.surname) */
-	assert_int_equal(count(out, "\"rule\": \"coref.name\""), 1);
+	assert_int_equal(count(out, "\"rule\": \"coref.name\""), 4);
 	free(out);
 }
 
-static void test_pieces_type_as_the_whole(void **state)
+/* In pieces, Grutsch's two mentions and the Purple Aces' first before
+** the piece that types them stay untyped; every other line is the
+** whole's. */
+static void test_pieces_type_back_in_their_piece(void **state)
 {
 	const struct fc_rules *rules = *state;
 	char *want = whole(rules, TEXT);
 	char *got = in_pieces(rules, TEXT);
-	assert_string_equal(got, want);
+	const char *gr = "\"text\": \"Dilson Grutsch\"";
+	char *l;
+	for (size_t k = 0; k < 4; k++) {
+		assert_non_null(l = nth_line(got, gr, k));
+		assert_non_null(strstr(l, k < 2 ? "\"id\": \"name:dilson-grutsch\""
+					       : "\"id\": \"person:dilson-grutsch\""));
+		free(l);
+	}
+	assert_non_null(l = nth_line(got, "\"text\": \"Purple Aces\"", 0));
+	assert_non_null(strstr(l, "\"id\": \"name:purple-aces\""));
+	free(l);
+	/* the same lines but those three */
+	size_t nw = count(want, "\n"), ng = count(got, "\n");
+	assert_int_equal(ng, nw);
+	size_t same = 0;
+	for (const char *p = got; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) + 1 : strlen(p);
+		char *line = strndup(p, n);
+		same += strstr(want, line) != NULL;
+		free(line);
+		p += n;
+	}
+	assert_int_equal(same, nw - 3);
 	free(want);
 	free(got);
 }
 
-/* A long text with no blank line whose names a cue types only at its
-** end: each name is typed back (one paragraph), in linear time. */
+/* A long text whose names a cue types only at its end: each name is
+** typed back, in linear time. */
 static void test_late_typing_in_one_long_paragraph(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -161,12 +193,67 @@ static void test_late_typing_in_one_long_paragraph(void **state)
 	fc_buf_finish(&b);
 }
 
+/* Many sentences opened by a word the text also writes in lower case:
+** no source at all; without the lower-case word, each one is. */
+static void test_lower_case_twin(void **state)
+{
+	const struct fc_rules *rules = *state;
+	enum { N = 2000 };
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (int i = 0; i < N; i++)
+		fc_buf_adds(&b, "Zorbs said it was late. ");
+	char *out = whole(rules, b.p);
+	assert_int_equal(count(out, "\"kind\": \"entity\""), N);
+	assert_int_equal(count(out, "\"rule\": \"name.speaker\""), N);
+	assert_int_equal(count(out, "\"source\": {\"id\": \"name:zorbs\""), N);
+	free(out);
+	/* (after a function word only: "green zorbs" is no twin) */
+	fc_buf_adds(&b, "They sold green zorbs. ");
+	out = whole(rules, b.p);
+	assert_int_equal(count(out, "\"rule\": \"name.speaker\""), N);
+	free(out);
+	fc_buf_adds(&b, "Nobody saw the zorbs.");
+	out = whole(rules, b.p);
+	assert_int_equal(count(out, "\"kind\": \"entity\""), 0);
+	/* (no subject, no attribution: "Enough said") */
+	assert_int_equal(count(out, "\"kind\": \"attribution\""), 0);
+	free(out);
+	fc_buf_finish(&b);
+}
+
+/* "the Bank" finds "the Acme Bank" 30 sentences back, not 31. */
+static void test_head_within_30_sentences(void **state)
+{
+	const struct fc_rules *rules = *state;
+	for (int gap = 29; gap <= 30; gap++) {
+		struct fc_buf b;
+		fc_buf_init(&b, 0);
+		fc_buf_adds(&b, "The Acme Bank opened. ");
+		for (int i = 0; i < gap; i++)
+			fc_buf_adds(&b, "It rained. ");
+		fc_buf_adds(&b, "The Bank said it was shut.");
+		char *out = whole(rules, b.p);
+		assert_int_equal(count(out, "\"rule\": \"coref.head\""),
+				 gap == 29 ? 1 : 0);
+		if (gap == 29)
+			assert_non_null(strstr(
+				out, "\"text\": \"Bank said\", \"start\""));
+		assert_int_equal(count(out, "\"id\": \"org:acme-bank\""),
+				 gap == 29 ? 3 : 1);
+		free(out);
+		fc_buf_finish(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types_before_in_paragraph_and_after),
-		cmocka_unit_test(test_pieces_type_as_the_whole),
+		cmocka_unit_test(test_pieces_type_back_in_their_piece),
 		cmocka_unit_test(test_late_typing_in_one_long_paragraph),
+		cmocka_unit_test(test_lower_case_twin),
+		cmocka_unit_test(test_head_within_30_sentences),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
