@@ -822,9 +822,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	/* A common noun capitalised by its place before a person's name:
 	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
 	** document writes it in lower case after a function word): the
-	** name begins after it. */
+	** name begins after it. A given name is the person's own ("Mark
+	** Anthony Jones" beside "a mark"). */
 	if (!lead && ncap >= 3 && (first->flags & LX_T_SSTART) &&
-	    !(first->flags & LX_T_HEADLINE) && is_name_word(s, i + 1) &&
+	    !(first->flags & LX_T_HEADLINE) &&
+	    !word_cue(s, i, LX_CUE_GIVEN_NAME) && is_name_word(s, i + 1) &&
 	    word_cue(s, i + 1, LX_CUE_GIVEN_NAME) && lx_lower_elsewhere(s, i))
 		return take_unknown(s, i + 1);
 	const struct fc_entity *who = NULL;
