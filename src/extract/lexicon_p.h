@@ -466,8 +466,6 @@ struct lx_nslot {
 	const char *key; /* NULL: free */
 	uint32_t len, hash;
 	uint32_t flags; /* LX_N_* */
-	uint32_t gen;   /* label: the lx_type_names call that typed it */
-	uint32_t first; /* label: its first typed mention in that call */
 	const struct fc_entity *e;
 };
 struct lx_ntab {
@@ -485,7 +483,6 @@ enum {
 ** names. Carried across the pieces of a text. */
 struct lx_names {
 	struct lx_ntab labels, words;
-	uint32_t gen; /* lx_type_names calls so far (pieces) */
 };
 void lx_names_finish(struct lx_names *n);
 
