@@ -663,8 +663,9 @@ const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
 ** type a cue gave the same name elsewhere in the document, before it or
 ** after it (a text read in pieces: after it in its piece only). */
 void lx_type_names(struct lx_scan *s);
-/* Does token i's word stand in lower case somewhere in the text (the
-** whole document, or the piece of a long text)? */
+/* Does token i's word stand in lower case right after a function word
+** somewhere in the text ("the reports", "a relative"; the whole
+** document, or the piece of a long text and the tokens kept before it)? */
 bool lx_lower_elsewhere(struct lx_scan *s, size_t i);
 /* What the document taught about token i's word so far (LX_N_ORG,
 ** LX_N_LAST), or NULL. */
