@@ -235,7 +235,7 @@ static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
-		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, 0, 0, NULL};
+		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, NULL};
 		m->n++;
 	}
 	return sl;
@@ -400,8 +400,7 @@ void lx_type_names(struct lx_scan *s)
 {
 	if (!s->names || s->err)
 		return;
-	uint32_t gen = ++s->names->gen;
-	/* the names typed in this piece, with their first mention */
+	/* the names typed in this piece */
 	bool any = false;
 	for (size_t i = s->m0; i < s->nments && !s->err; i++) {
 		if (!types_others(&s->ments[i]))
@@ -409,13 +408,10 @@ void lx_type_names(struct lx_scan *s)
 		struct lx_nslot *sl = label_slot(s, &s->ments[i], true);
 		if (!sl)
 			return;
-		if (!sl->e) {
+		if (!sl->e)
 			sl->e = s->ments[i].ent;
-			sl->gen = gen;
-			sl->first = (uint32_t)i;
-		} else if (sl->e->type != s->ments[i].ent->type) {
+		else if (sl->e->type != s->ments[i].ent->type)
 			sl->flags |= LX_N_AMBIG;
-		}
 		any = true;
 	}
 	if (!any && !s->names->labels.n)

@@ -822,9 +822,11 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 	/* A common noun capitalised by its place before a person's name:
 	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
 	** document writes it in lower case after a function word): the
-	** name begins after it. */
+	** name begins after it. A given name is the person's own ("Mark
+	** Anthony Jones" beside "a mark"). */
 	if (!lead && ncap >= 3 && (first->flags & LX_T_SSTART) &&
-	    !(first->flags & LX_T_HEADLINE) && is_name_word(s, i + 1) &&
+	    !(first->flags & LX_T_HEADLINE) &&
+	    !word_cue(s, i, LX_CUE_GIVEN_NAME) && is_name_word(s, i + 1) &&
 	    word_cue(s, i + 1, LX_CUE_GIVEN_NAME) && lx_lower_elsewhere(s, i))
 		return take_unknown(s, i + 1);
 	const struct fc_entity *who = NULL;
@@ -987,16 +989,25 @@ static size_t take_unknown(struct lx_scan *s, size_t i)
 
 /* Is token k a small word that goes on with a body's name ("the
 ** Society for Conservation Biology", "the Committee to Re-Elect", "the
-** Bank of England", "the Securities and Exchange Commission")? */
+** Bank of England", "the Securities and Exchange Commission")? "of"
+** always; the others before a capitalised word that is no stop word
+** only ("the Bank on Monday said", "expect the Bank to cut", "the Bank
+** and the Treasury" go on with no name). */
 static bool is_name_link(const struct lx_scan *s, size_t k)
 {
 	static const char *const words[] = {"of", "for", "to", "on", "and",
 					    "&"};
+	if (is_of(s, k))
+		return true;
 	size_t len;
 	const char *w = lx_key(&s->t, k, 1, &len);
-	for (size_t j = 0; j < sizeof(words) / sizeof(*words); j++)
-		if (len == strlen(words[j]) && !memcmp(w, words[j], len))
-			return true;
+	for (size_t j = 1; j < sizeof(words) / sizeof(*words); j++) {
+		if (len != strlen(words[j]) || memcmp(w, words[j], len))
+			continue;
+		const struct lx_tok *n = k + 1 < s->t.n ? &s->t.v[k + 1] : NULL;
+		return n && joins(s, k + 1) && (n->flags & LX_T_CAP) &&
+		       !(n->word && s->l->slots[n->word - 1].is_stop);
+	}
 	return false;
 }
 

@@ -466,8 +466,6 @@ struct lx_nslot {
 	const char *key; /* NULL: free */
 	uint32_t len, hash;
 	uint32_t flags; /* LX_N_* */
-	uint32_t gen;   /* label: the lx_type_names call that typed it */
-	uint32_t first; /* label: its first typed mention in that call */
 	const struct fc_entity *e;
 };
 struct lx_ntab {
@@ -485,7 +483,6 @@ enum {
 ** names. Carried across the pieces of a text. */
 struct lx_names {
 	struct lx_ntab labels, words;
-	uint32_t gen; /* lx_type_names calls so far (pieces) */
 };
 void lx_names_finish(struct lx_names *n);
 
@@ -666,8 +663,9 @@ const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
 ** type a cue gave the same name elsewhere in the document, before it or
 ** after it (a text read in pieces: after it in its piece only). */
 void lx_type_names(struct lx_scan *s);
-/* Does token i's word stand in lower case somewhere in the text (the
-** whole document, or the piece of a long text)? */
+/* Does token i's word stand in lower case right after a function word
+** somewhere in the text ("the reports", "a relative"; the whole
+** document, or the piece of a long text and the tokens kept before it)? */
 bool lx_lower_elsewhere(struct lx_scan *s, size_t i);
 /* What the document taught about token i's word so far (LX_N_ORG,
 ** LX_N_LAST), or NULL. */
