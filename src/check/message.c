@@ -252,7 +252,7 @@ char *fc_check_tmpl_render(struct fc_arena *a, const struct check *c,
 		}
 		}
 	}
-	/* a message is a sentence: "At least 40 people were killed" */
+	/* a message is a sentence: "At least 40 ..." */
 	if (!b.err && b.len && b.p[0] >= 'a' && b.p[0] <= 'z')
 		b.p[0] = (char)(b.p[0] - 'a' + 'A');
 	char *s = b.err ? NULL : fc_arena_strdup(a, fc_buf_cstr(&b));

@@ -199,6 +199,15 @@ static bool is_coarse_grain(enum fc_grain g)
 	       g != FC_GRAIN_SEASON;
 }
 
+/* The day a count after coarser date t is told from: its middle, where
+** the count lands most often ("eleven months later" after "in 2005" is
+** 2006 for every day of 2005 but January's; from its first day it was
+** 2005); hi is exclusive. */
+static int32_t coarse_middle(const struct fc_time *t)
+{
+	return t->hi > t->lo ? t->lo + (t->hi - t->lo - 1) / 2 : t->lo;
+}
+
 static enum fc_grain unit_grain(const char *unit)
 {
 	static const struct {
@@ -392,13 +401,14 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	/* a mention coarser than the unit cannot place it ("the next
 	** day" after "in 1995"): when it holds the reference, count from
 	** the reference (news tells of its own days); else from its
-	** start, told at its grain ("In 1910 ... three days later" is
-	** 1910: the year is known, the day is not); "that day", "earlier
-	** in the day" (no count) name a day the text has not told */
+	** middle (coarse_middle), told at its grain ("In 1910 ... three
+	** days later" is 1910: the year is known, the day is not); "that
+	** day", "earlier in the day" (no count) name a day the text has
+	** not told */
 	if (from_mention && off > 0 && t.grain > ug && ug >= FC_GRAIN_DAY &&
 	    is_coarse_grain(t.grain) &&
 	    (r->days < t.lo || r->days >= t.hi)) {
-		origin_at(o, t.lo, t.grain);
+		origin_at(o, coarse_middle(&t), t.grain);
 		o->coarse = t.grain;
 	} else if (from_mention && t.grain <= ug && t.grain >= FC_GRAIN_DAY)
 		origin_at(o, t.lo, t.grain);
@@ -437,9 +447,12 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	    (t.grain > ug &&
 	     (off <= 0 || ug < FC_GRAIN_DAY || !is_coarse_grain(t.grain))))
 		return false;
-	origin_at(o, t.lo, t.grain);
-	if (t.grain > ug)
+	if (t.grain > ug) {
+		origin_at(o, coarse_middle(&t), t.grain);
 		o->coarse = t.grain; /* as relative_origin() */
+	} else {
+		origin_at(o, t.lo, t.grain);
+	}
 	return true;
 }
 

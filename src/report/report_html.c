@@ -374,8 +374,11 @@ static void html_fact(struct fc_buf *b, const struct fc_corpus *c,
 		fc_buf_adds(b, ", ");
 		fc_buf_adds(b, fc_rep_modality_name(f->modality));
 	}
+	/* (the source's label, or without one the words themselves:
+	** "police said", "according to the statement": no "according
+	** to" of ours before them) */
 	if (f->attribution && *f->attribution) {
-		fc_buf_adds(b, ", according to ");
+		fc_buf_adds(b, ", attribution: ");
 		html_text(b, f->attribution);
 	}
 	fc_buf_adds(b, "</figcaption>\n</figure>\n");

@@ -1,6 +1,6 @@
 /*
 ** test_norm_linkmemo.c: the look-back's memo of chain links
-** (norm_anchor.c produce_link) and links counted from a coarser date
+** (norm_anchor.c produce_memo) and links counted from a coarser date
 ** (norm_relative.c). A dense chain ("Two days later. The next day. ...")
 ** reads the same link in many windows: the memo gives its reading once
 ** per date it counts from, so the values are those of a reading without

@@ -82,8 +82,8 @@ static const struct row rows[] = {
 	{"Talks resume in mid-January.", NULL,
 	 {T("mid-January", "DATE", "2026-01", "month", "MID")}},
 	{"Elections are due in May.", NULL, {D("May", "2026-05", "month")}},
-	{"Theresa May spoke.", NULL, {{K_NONE}}},
-	{"May I ask why the march began?", NULL, {{K_NONE}}},
+	{"Theresa May spoke.", NULL, {{.kind = K_NONE}}},
+	{"May I ask why the march began?", NULL, {{.kind = K_NONE}}},
 	{"The vote is on March 3.", NULL, {D("March 3", "2026-03-03", "day")}},
 	{"It collapsed in October.", NULL, {D("October", "2025-10", "month")}},
 	{"Prices soared in the 1990s.", NULL,
@@ -186,7 +186,7 @@ static const struct row rows[] = {
 	    NULL)}},
 	{"It took 2 1/2 years.", NULL,
 	 {T("2 1/2 years", "DURATION", "P2Y6M", "month", NULL)}},
-	{"It raised its quarterly dividend.", NULL, {{K_NONE}}},
+	{"It raised its quarterly dividend.", NULL, {{.kind = K_NONE}}},
 	{"Mr. Reupke, 52 years old, spoke.", NULL, {Q("52", 52, NULL)}},
 	/* quantities */
 	{"Iran owes nearly $3 billion.", NULL,
@@ -214,7 +214,7 @@ static const struct row rows[] = {
 	{"He came third.", NULL, {QO("third", 3)}},
 	{"He came 21st.", NULL, {QO("21st", 21)}},
 	{"It hit twenty-four homes.", NULL, {Q("twenty-four", 24, NULL)}},
-	{"COVID-19 spread.", NULL, {{K_NONE}}},
+	{"COVID-19 spread.", NULL, {{.kind = K_NONE}}},
 	/* fractions, mixed numbers, decimals in words */
 	{"Two thirds of voters backed it.", NULL,
 	 {Q("Two thirds", 2.0 / 3, NULL)}},

@@ -96,7 +96,7 @@ static void test_md_findings_grouped_by_status(void **state)
 		   "> \xC2\xABWe are not seeking war\xC2\xBB, Peskov said.\n"
 		   ">\n"
 		   "> \xE2\x80\x94 002 (Wire C), fact f6, negated, reported, "
-		   "according to Peskov\n"));
+		   "attribution: Peskov\n"));
 	/* one trailing newline */
 	size_t n = strlen(s);
 	assert_true(n > 2 && s[n - 1] == '\n' && s[n - 2] != '\n');
