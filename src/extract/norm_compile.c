@@ -737,6 +737,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	n->t_tense_word = norm_table_find(n, "tense_word");
 	n->t_year_zero = norm_table_find(n, "year_zero");
 	norm_keys_check(n, d);
+	norm_after_resolve(n, d);
 	norm_wordfacts_make(n);
 	n->mctx = pcre2_match_context_create(NULL);
 	if (!n->mctx)

@@ -120,26 +120,131 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 	return jit_match(n, pi, text, end, off, md, tally);
 }
 
+/* ---- after / not_after ------------------------------------------------
+** `not_after: TABLE` says what a look-back (?<!\bWORD\s|...) of every
+** word of the table would, and `after:` what (?<=\bWORD\s|...) would:
+** the word before a start, with one blank between, is (not) a key of
+** the table. The scan looks the word up in the tables' hash instead of
+** running a look-back branch per word: a list of some 90 words cost
+** every try, the pattern's compile and its JIT. As in the look-back, a
+** key matches caselessly (U+212A and U+017F fold to k and s, as PCRE2
+** folds them) and a word boundary must precede it; a blank inside a key
+** stands for one blank character. */
+
+/* Can byte c be a character of a regex \w (ASCII: no UCP)? */
+static inline bool is_word_byte(unsigned c)
+{
+	return (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '_';
+}
+
+static inline bool is_blank(unsigned c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The character that ends before byte i > 0: its start, and in *c its
+** byte as a key holds it (lower case; a blank is ' '), 0 for one no key
+** holds; *is_w: whether it is a \w. */
+static size_t char_before(const char *text, size_t i, unsigned *c,
+			  bool *is_w)
+{
+	const unsigned char *x = (const unsigned char *)text;
+	size_t j = i - 1;
+	*is_w = false;
+	if (x[j] < 0x80) {
+		*is_w = is_word_byte(x[j]);
+		*c = is_blank(x[j]) ? ' '
+		     : (unsigned)x[j] - 'A' < 26u ? x[j] + 0x20u
+					 : x[j];
+		return j;
+	}
+	size_t lim = i > 4 ? i - 4 : 0;
+	while (j > lim && (x[j] & 0xC0) == 0x80)
+		j--;
+	*c = 0;
+	if (i - j == 3 && x[j] == 0xE2 && x[j + 1] == 0x84 && x[j + 2] == 0xAA)
+		*c = 'k'; /* KELVIN SIGN */
+	else if (i - j == 2 && x[j] == 0xC5 && x[j + 1] == 0xBF)
+		*c = 's'; /* LATIN SMALL LETTER LONG S */
+	return j;
+}
+
+/* Is the text before `at` a key of one of tables t[0, nt) and one blank,
+** with a word boundary before the key? */
+static bool after_word(const struct fc_norm *n, const int16_t *t, size_t nt,
+		       size_t maxlen, const char *text, size_t at)
+{
+	if (at < 2 || !is_blank((unsigned char)text[at - 1]))
+		return false;
+	char buf[NORM_AFTER_LEN];
+	size_t i = at - 1, len = 0;
+	unsigned c, prev;
+	bool is_w, is_prev_w;
+	while (i > 0 && len < maxlen) {
+		size_t j = char_before(text, i, &c, &is_w);
+		if (!c)
+			break;
+		buf[NORM_AFTER_LEN - ++len] = (char)c;
+		is_prev_w = false;
+		if (j > 0)
+			char_before(text, j, &prev, &is_prev_w);
+		if (is_w != is_prev_w)
+			for (size_t k = 0; k < nt; k++)
+				if (norm_hash_get(&n->lookup, t[k],
+						  buf + NORM_AFTER_LEN - len,
+						  len) >= 0)
+					return true;
+		i = j;
+	}
+	return false;
+}
+
+/* May a match of pattern p start at `at` (its after and not_after)? */
+static bool after_ok(const struct fc_norm *n, const struct norm_pattern *p,
+		     const char *text, size_t at)
+{
+	if (p->nafter && !after_word(n, p->after, p->nafter, p->after_len,
+				     text, at))
+		return false;
+	return !p->nnot_after || !after_word(n, p->not_after, p->nnot_after,
+					     p->after_len, text, at);
+}
+
 int norm_next_match(const struct fc_norm *n, size_t pi,
 		    const struct norm_startq *q, size_t *k, const char *text,
 		    size_t end, PCRE2_SIZE *off, pcre2_match_data *md,
 		    struct fc_tally *tally)
 {
 	int rc = PCRE2_ERROR_NOMATCH;
+	const struct norm_pattern *p = &n->patterns[pi];
+	bool is_after = p->nafter || p->nnot_after;
+	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	if (q) {
 		while (*k < q->n && rc == PCRE2_ERROR_NOMATCH) {
 			PCRE2_SIZE at = q->v[(*k)++];
-			if (at >= *off)
+			if (at >= *off &&
+			    (!is_after || after_ok(n, p, text, at)))
 				rc = jit_match(n, pi, text, end, at, md,
 					       tally);
 		}
-	} else if (*off < end) {
-		rc = jit_match(n, pi, text, end, *off, md, tally);
+	} else {
+		/* searched: a match that starts where after / not_after
+		** refuse is none, and the search goes on from the next
+		** character (as after a look-back that fails there) */
+		while (*off < end) {
+			rc = jit_match(n, pi, text, end, *off, md, tally);
+			if (rc < 0 || !is_after || after_ok(n, p, text, ov[0]))
+				break;
+			rc = PCRE2_ERROR_NOMATCH;
+			for (*off = ov[0] + 1;
+			     *off < end && (text[*off] & 0xC0) == 0x80;
+			     (*off)++)
+				;
+		}
 	}
 	if (rc < 0)
 		return rc;
 	/* on past the match; past one character after an empty one */
-	const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	*off = ov[1];
 	if (ov[1] <= ov[0])
 		for (*off = ov[0] + 1;

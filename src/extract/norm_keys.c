@@ -211,3 +211,61 @@ void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d)
 	}
 	free(names);
 }
+
+/* Resolve one after / not_after value v into t (its count in *nt), and
+** raise *maxlen to its tables' longest key. */
+static void after_tables(const struct fc_norm *n, const struct fc_ynode *v,
+			 const char *key, int16_t *t, uint8_t *nt,
+			 uint8_t *maxlen, struct fc_diags *d)
+{
+	size_t nv = v->type == FC_Y_SEQ ? v->nkids : 1;
+	for (size_t i = 0; i < nv; i++) {
+		const struct fc_ynode *name =
+			v->type == FC_Y_SEQ ? v->kids[i] : v;
+		int ti = norm_table_find(n, name->str);
+		if (ti < 0) {
+			fc_diag_add(d, FC_ESCHEMA, &name->loc,
+				    "%s: no table '%s'", key, name->str);
+			continue;
+		}
+		const struct norm_table *tb = &n->tables[ti];
+		bool ok = true;
+		for (size_t k = 0; k < tb->n; k++) {
+			const char *w = tb->keys[k];
+			size_t len = strlen(w), j = 0;
+			while (j < len && (unsigned char)w[j] < 0x80)
+				j++;
+			if (j == len && len <= NORM_AFTER_LEN) {
+				if (len > *maxlen)
+					*maxlen = (uint8_t)len;
+				continue;
+			}
+			/* the check folds ASCII letters only, in a short
+			** buffer */
+			fc_diag_add(d, FC_ESCHEMA, &key_node(tb, k)->loc,
+				    "word '%s' of table '%s' (%s): %s", w,
+				    tb->name, key,
+				    j < len ? "only ASCII words can be "
+					      "looked up"
+					    : "longer than 48 bytes");
+			ok = false;
+		}
+		if (ok)
+			t[(*nt)++] = (int16_t)ti;
+	}
+}
+
+void norm_after_resolve(struct fc_norm *n, struct fc_diags *d)
+{
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct norm_pattern *p = &n->patterns[i];
+		p->nafter = p->nnot_after = p->after_len = 0;
+		if (p->after_node)
+			after_tables(n, p->after_node, "after", p->after,
+				     &p->nafter, &p->after_len, d);
+		if (p->not_after_node)
+			after_tables(n, p->not_after_node, "not_after",
+				     p->not_after, &p->nnot_after,
+				     &p->after_len, d);
+	}
+}

@@ -241,13 +241,34 @@ static bool load_anchor(struct fc_rules *r, struct norm_pattern *p,
 	return ok;
 }
 
+/* `after:` / `not_after:`, a table name or a list of at most
+** NORM_AFTER_TABLES of them (resolved once every table is read:
+** norm_after_resolve); v, or NULL when malformed. */
+static const struct fc_ynode *load_after(const struct fc_ynode *v,
+					 const char *key, struct fc_diags *d)
+{
+	if (v->type == FC_Y_SCALAR && v->len)
+		return v;
+	bool ok = v->type == FC_Y_SEQ && v->nkids &&
+		  v->nkids <= NORM_AFTER_TABLES;
+	for (size_t i = 0; ok && i < v->nkids; i++)
+		ok = v->kids[i]->type == FC_Y_SCALAR && v->kids[i]->len;
+	if (!ok)
+		fc_diag_add(d, FC_ESCHEMA, &v->loc,
+			    "%s must be a table name or a list of 1 to %d "
+			    "table names",
+			    key, NORM_AFTER_TABLES);
+	return ok ? v : NULL;
+}
+
 static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 			const struct fc_rulefile *f,
 			const struct fc_ynode *node, struct fc_diags *d)
 {
 	static const char *const keys[] = {
 		"id", "match", "production", "anchor", "anchor_within", "set",
-		"span", "case", "priority", "description", NULL,
+		"span", "case", "priority", "description", "after",
+		"not_after", NULL,
 	};
 	if (node->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &node->loc,
@@ -318,6 +339,10 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 			p.within = (int32_t)within;
 		}
 	}
+	if ((v = fc_ymap_get(node, "after")))
+		ok = (p.after_node = load_after(v, "after", d)) && ok;
+	if ((v = fc_ymap_get(node, "not_after")))
+		ok = (p.not_after_node = load_after(v, "not_after", d)) && ok;
 	if ((v = fc_ymap_get(node, "set")))
 		ok = load_set(&p, v, d) && ok;
 	if ((v = fc_ymap_get(node, "span")))

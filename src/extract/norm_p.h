@@ -101,6 +101,10 @@ struct norm_macro {
 
 /* ---- Match starts (norm_first.c, used by the scan in norm.c) --------- */
 
+/* after / not_after (norm_jit.c): tables per key, bytes per key */
+#define NORM_AFTER_TABLES 4
+#define NORM_AFTER_LEN 48
+
 #define NORM_PK 10 /* byte classes in a start string */
 
 enum { NORM_PS_TRUNC = 1, /* more of the match follows, unknown */
@@ -173,6 +177,13 @@ struct norm_pattern {
 	/* where a match may start; when first.is_ok, code was compiled
 	** anchored and the scan tries it there only (norm_is_anchored) */
 	struct norm_first first;
+	/* after / not_after: a match starts only right after (not after) a
+	** word of one of these tables and one blank (norm_jit.c); the
+	** tables' indices (resolved by norm_after_resolve) and the longest
+	** key, in bytes */
+	const struct fc_ynode *after_node, *not_after_node;
+	int16_t after[NORM_AFTER_TABLES], not_after[NORM_AFTER_TABLES];
+	uint8_t nafter, nnot_after, after_len;
 };
 
 /* Does the scan try p anchored at its start strings? */
@@ -316,6 +327,10 @@ void norm_keys_check(const struct fc_norm *n, struct fc_diags *d);
 /* An anchor with an underscore names no table and is no word: an error
 ** at the anchor (norm_keys.c). */
 void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d);
+/* Resolve the patterns' after / not_after table names (norm_keys.c):
+** an error at a name that is no table, at a key above ASCII or longer
+** than NORM_AFTER_LEN bytes. */
+void norm_after_resolve(struct fc_norm *n, struct fc_diags *d);
 
 /* ---- Scan tables (norm_first.c, norm_trie.c) -------------------------- */
 
