@@ -71,6 +71,49 @@ static bool in_table(const struct fc_norm *n, int t, const char *text,
 	return true;
 }
 
+/*
+** Is the word before at (past blanks) a contraction with "n't" ("won't",
+** "can't", "didn’t")? Then *word is where it starts. The hedge words
+** are read as letters, so "won't exceed 500" would read "exceed 500"
+** alone: a lower bound where the writer set an upper one.
+*/
+static bool after_nt(const char *t, uint32_t lo, uint32_t at,
+		     uint32_t *word)
+{
+	uint32_t j = at;
+	while (j > lo && is_blank(t[j - 1]))
+		j--;
+	if (j == at || j - lo < 3 || (t[j - 1] != 't' && t[j - 1] != 'T'))
+		return false;
+	if (t[j - 2] == '\'')
+		j -= 2;
+	else if (j - lo >= 5 && (unsigned char)t[j - 2] == 0x99 &&
+		 (unsigned char)t[j - 3] == 0x80 &&
+		 (unsigned char)t[j - 4] == 0xE2) /* U+2019 */
+		j -= 4;
+	else
+		return false;
+	if (j == lo || (t[j - 1] != 'n' && t[j - 1] != 'N'))
+		return false;
+	while (j > lo && is_alpha(t[j - 1]))
+		j--;
+	*word = j;
+	return true;
+}
+
+/* The value of "not " and text[s, e) in table t: the hedge of a
+** contraction ("won't exceed" as "not exceed"). */
+static bool in_table_not(const struct fc_norm *n, int t, const char *text,
+			 uint32_t s, uint32_t e, const char **val)
+{
+	char raw[64];
+	if (e - s > sizeof(raw) - 5)
+		return false;
+	memcpy(raw, "not ", 4);
+	memcpy(raw + 4, text + s, e - s);
+	return in_table(n, t, raw, 0, (uint32_t)(e - s + 4), val);
+}
+
 /* words a hedge before a number may have ("greater than or equal to") */
 #define HEDGE_WORDS 5
 
@@ -123,7 +166,17 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 		    norm_wf_may(f, NORM_WF_HEDGE_FIRST, wh[k - 1],
 				wlen[k - 1]) &&
 		    in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
-			*start = w[k - 1];
+			uint32_t nt;
+			if (!after_nt(t, lo, w[k - 1], &nt)) {
+				*start = w[k - 1];
+				return mod_named(val, strlen(val));
+			}
+			/* "won't exceed": "not exceed"'s value, or no
+			** hedge (a negated one the table lacks) */
+			if (!in_table_not(n, n->t_hedge, t, w[k - 1], *start,
+					  &val))
+				return FC_MOD_NONE;
+			*start = nt;
 			return mod_named(val, strlen(val));
 		}
 	/* symbols: "x>10", ">= 30", "< = 100" */
