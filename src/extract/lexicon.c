@@ -563,6 +563,14 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	size_t mask = l->capslots - 1;
 	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
 	const char *norm = s->t.norm;
+	/* the words in lower case right after a function word (the test of
+	** coref_track.c's is_prose_lower, whose flags and words are final
+	** here): is the token before a function word? */
+	uint32_t *lowers = s->lowers;
+	size_t nlowers = 0;
+	bool is_after_stop = t0 > 0 && (tv[t0 - 1].flags & LX_T_WORD) &&
+			     tv[t0 - 1].word &&
+			     slots[tv[t0 - 1].word - 1].is_stop;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
@@ -579,6 +587,10 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
 		uint16_t f = t->flags;
+		if (is_after_stop &&
+		    (f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD)
+			lowers[nlowers++] = (uint32_t)i;
+		is_after_stop = (f & LX_T_WORD) && sl && sl->is_stop;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
@@ -621,6 +633,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	}
 	if (n > t0)
 		mark_headline(s, line, n, nwords, ncap);
+	s->nlowers = nlowers;
 }
 
 /* The longest phrase with a usable sense at token i (t->word set). */
@@ -768,6 +781,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	int32_t *open = NULL;
 	if ((st = block_spans(&s, &open)))
 		goto done;
+	if (!(s.lowers = malloc((s.t.n - s.t0 + 1) * sizeof(*s.lowers)))) {
+		free(open);
+		st = FC_ENOMEM;
+		goto done;
+	}
 	mark_sentences(&s, open);
 	free(open);
 	if ((st = match_all(&s)))
@@ -802,5 +820,6 @@ done:
 	free(s.interned);
 	free(s.visit_mem);
 	free(s.lower);
+	free(s.lowers);
 	return st;
 }
