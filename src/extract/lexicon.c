@@ -565,12 +565,12 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	const char *norm = s->t.norm;
 	/* the words in lower case right after a function word (the test of
 	** coref_track.c's is_prose_lower, whose flags and words are final
-	** here): is the token before a function word? */
+	** here), tested with the slot and flags of the token before */
 	uint32_t *lowers = s->lowers;
 	size_t nlowers = 0;
-	bool is_after_stop = t0 > 0 && (tv[t0 - 1].flags & LX_T_WORD) &&
-			     tv[t0 - 1].word &&
-			     slots[tv[t0 - 1].word - 1].is_stop;
+	const struct lx_slot *prev_sl =
+		t0 > 0 && tv[t0 - 1].word ? &slots[tv[t0 - 1].word - 1] : NULL;
+	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
@@ -587,10 +587,11 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
 		uint16_t f = t->flags;
-		if (is_after_stop &&
-		    (f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD)
+		if ((f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD &&
+		    prev_sl && prev_sl->is_stop && (prev_f & LX_T_WORD))
 			lowers[nlowers++] = (uint32_t)i;
-		is_after_stop = (f & LX_T_WORD) && sl && sl->is_stop;
+		prev_sl = sl;
+		prev_f = f;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
