@@ -41,6 +41,7 @@
 struct window {
 	const char *text;
 	uint32_t s, e;
+	struct norm_ref ref; /* its candidates were read against it */
 	bool is_valid, is_quarterly; /* quarterly patterns only */
 	bool is_dense; /* more than LINK_MAX links: gives no date */
 	struct norm_cand *c;
@@ -75,6 +76,7 @@ struct link_memo {
 	bool has_anchor;
 	int k;
 	struct fc_time anchor;
+	struct norm_ref ref; /* the reference it was read against */
 	PCRE2_SIZE ov[2 * LINK_MEMO_OV];
 	struct norm_cand out[2];
 };
@@ -252,6 +254,22 @@ static bool same_time(const struct fc_time *a, const struct fc_time *b)
 	       a->seconds == b->seconds && !strcmp(a->value, b->value);
 }
 
+/* Are two references the same for a reading (a date, a time of day
+** and zone; y, m, d follow from days)? A NULL one is unset. */
+static bool same_ref(const struct norm_ref *a, const struct norm_ref *b)
+{
+	static const struct norm_ref unset;
+	if (!a)
+		a = &unset;
+	if (!b)
+		b = &unset;
+	return a->is_set == b->is_set && a->days == b->days &&
+	       a->is_time == b->is_time && a->has_sec == b->has_sec &&
+	       a->has_zone == b->has_zone && a->hh == b->hh &&
+	       a->mi == b->mi && a->ss == b->ss &&
+	       a->zone_min == b->zone_min;
+}
+
 /* The entry of lb's memo for match mm counted from anchor (NULL:
 ** none): *slot gets it; true when it holds this reading. NULL *slot
 ** when the match is no relative time (or one read by the tense) or its
@@ -278,16 +296,25 @@ static bool memo_find(struct norm_lookback *lb, const struct norm_match *mm,
 	if (anchor)
 		h = (h ^ (uint32_t)anchor->lo ^ (uint64_t)anchor->grain << 32) *
 		    0x100000001b3ull;
+	if (mm->ref) /* its days and clock seconds */
+		h = (h ^ (uint32_t)mm->ref->days ^
+		     (uint64_t)(mm->ref->hh * 3600 + mm->ref->mi * 60 +
+				mm->ref->ss) << 32) *
+		    0x100000001b3ull;
 	struct link_memo *e = &lb->links[(h ^ h >> 29) % LINK_MEMO];
 	*slot = e;
 	bool hit = e->nov == ncap && e->order == order &&
 	       e->has_anchor == (anchor != NULL) &&
 	       !memcmp(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov)) &&
-	       (!anchor || same_time(&e->anchor, anchor));
+	       (!anchor || same_time(&e->anchor, anchor)) &&
+	       same_ref(&e->ref, mm->ref);
 	if (!hit) {
 		e->nov = 0;
 		e->order = order;
 		e->has_anchor = anchor != NULL;
+		memset(&e->ref, 0, sizeof(e->ref));
+		if (mm->ref)
+			e->ref = *mm->ref;
 		if (anchor)
 			e->anchor = *anchor;
 		memcpy(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov));
@@ -672,6 +699,9 @@ static bool collect_window(struct norm_lookback *lb,
 	if (!kept_in_order(win) || !resolve_chains(lb, m, win))
 		return false;
 	win->text = m->text;
+	memset(&win->ref, 0, sizeof(win->ref));
+	if (m->ref)
+		win->ref = *m->ref;
 	win->is_quarterly = is_quarterly;
 	win->is_valid = true;
 	return true;
@@ -709,8 +739,11 @@ static bool last_in(const struct norm_match *m, unsigned want,
 		       m->text[s - 1] != '\n')
 			s++;
 		struct window *win = &lb->win[slot0 + w];
+		/* the candidates are read against the reference: a shift
+		** with base ref looks back from a moved one (norm_shift.c) */
 		if (!win->is_valid || win->text != m->text || win->s != s ||
-		    win->e != e || win->is_quarterly != (want != 0)) {
+		    win->e != e || win->is_quarterly != (want != 0) ||
+		    !same_ref(&win->ref, m->ref)) {
 			if (!collect_window(lb, m, win, s, e, want != 0))
 				break;
 		}
