@@ -337,23 +337,30 @@ static uint32_t *lower_grow(const struct lx_scan *s, uint32_t *v, size_t *cap)
 }
 
 /*
-** The table of the words written in lower case (lx_scan.lower). It
-** starts small and doubles at half full: a text has some thousands of
-** such words among tens of thousands of tokens, and clearing a table
-** sized by the tokens cost more than filling it.
+** The table of the words written in lower case (lx_scan.lower, and
+** lx_scan.lower_words for the words with a gazetteer slot: a bit by
+** the slot, no hashing). The table starts small and doubles at half
+** full: a text has some thousands of such words among tens of
+** thousands of tokens, and clearing a table sized by the tokens cost
+** more than filling it.
 */
 static bool lower_build(struct lx_scan *s)
 {
 	size_t cap = 512, n = 0;
 	uint32_t *v = calloc(cap, sizeof(*v));
+	uint64_t *bits = calloc(s->l->capslots / 64 + 1, sizeof(*bits));
 	/* the tokens kept from the last piece, then those mark_sentences
 	** noted (lx_scan.lowers), in the order of the text */
 	size_t nkept = s->t0 > 1 ? s->t0 - 1 : 0;
-	for (size_t j = 0; v && j < nkept + s->nlowers; j++) {
+	for (size_t j = 0; v && bits && j < nkept + s->nlowers; j++) {
 		size_t i = j < nkept ? j + 1 : s->lowers[j - nkept];
 		const struct lx_tok *t = &s->t.v[i];
 		if (j < nkept && !is_prose_lower(s, i))
 			continue;
+		if (t->word) {
+			bits[(t->word - 1) / 64] |= 1ull << (t->word - 1) % 64;
+			continue;
+		}
 		size_t k = t->hash & (cap - 1);
 		while (v[k] && !same_word(s, &s->t.v[v[k] - 1], t))
 			k = (k + 1) & (cap - 1);
@@ -363,12 +370,15 @@ static bool lower_build(struct lx_scan *s)
 		if (2 * ++n > cap)
 			v = lower_grow(s, v, &cap);
 	}
-	if (!v) {
+	if (!v || !bits) {
+		free(v);
+		free(bits);
 		s->err = FC_ENOMEM;
 		return false;
 	}
 	s->lower = v;
 	s->lower_mask = cap - 1;
+	s->lower_words = bits;
 	return true;
 }
 
@@ -377,6 +387,9 @@ bool lx_lower_elsewhere(struct lx_scan *s, size_t i)
 	if (!s->lower && (s->err || !lower_build(s)))
 		return false;
 	const struct lx_tok *t = &s->t.v[i];
+	if (t->word)
+		return s->lower_words[(t->word - 1) / 64] >>
+			       (t->word - 1) % 64 & 1;
 	for (size_t k = t->hash & s->lower_mask; s->lower[k];
 	     k = (k + 1) & s->lower_mask) {
 		if (same_word(s, &s->t.v[s->lower[k] - 1], t))

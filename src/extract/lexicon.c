@@ -821,6 +821,7 @@ done:
 	free(s.interned);
 	free(s.visit_mem);
 	free(s.lower);
+	free(s.lower_words);
 	free(s.lowers);
 	return st;
 }
