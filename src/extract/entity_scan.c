@@ -477,15 +477,24 @@ static bool is_team_word(struct lx_scan *s, size_t j)
 ** ("Houston Chronicle", "Orlando Police"), nor before a word the document
 ** used in an organisation's name. Returns the name's end, or i.
 */
-static size_t place_given(struct lx_scan *s, size_t i, size_t k)
+static size_t place_given_name(struct lx_scan *s, size_t i, size_t k);
+
+/* (the tests that turn away most tokens, inline at the two callers) */
+static inline size_t place_given(struct lx_scan *s, size_t i, size_t k)
 {
-	size_t j = i + k;
-	int ncap;
 	const struct lx_tok *t = &s->t.v[i];
 	if (k != 1 || !(t->flags & LX_T_CAP) ||
 	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER)) ||
-	    !word_cue(s, i, LX_CUE_PLACE_GIVEN) ||
-	    (i > 0 && joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) ||
+	    !word_cue(s, i, LX_CUE_PLACE_GIVEN))
+		return i;
+	return place_given_name(s, i, k);
+}
+
+static size_t place_given_name(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k;
+	int ncap;
+	if ((i > 0 && joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) ||
 	    !joins(s, j) || !is_name_word(s, j) || is_particle(s, j) ||
 	    is_acronym(s, j) || name_run(s, j, MAX_NAME, &ncap) != j + 1 ||
 	    word_cue(s, j, LX_CUE_ORG_WORD) ||

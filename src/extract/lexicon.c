@@ -563,6 +563,14 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	size_t mask = l->capslots - 1;
 	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
 	const char *norm = s->t.norm;
+	/* the words in lower case right after a function word (the test of
+	** coref_track.c's is_prose_lower, whose flags and words are final
+	** here), tested with the slot and flags of the token before */
+	uint32_t *lowers = s->lowers;
+	size_t nlowers = 0;
+	const struct lx_slot *prev_sl =
+		t0 > 0 && tv[t0 - 1].word ? &slots[tv[t0 - 1].word - 1] : NULL;
+	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		/* its own slot + 1, 0 when none (no key is longer than
@@ -579,6 +587,11 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 		if (open && (depth += open[i - t0]) > 0)
 			t->flags |= LX_T_BLOCKED;
 		uint16_t f = t->flags;
+		if ((f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD &&
+		    prev_sl && prev_sl->is_stop && (prev_f & LX_T_WORD))
+			lowers[nlowers++] = (uint32_t)i;
+		prev_sl = sl;
+		prev_f = f;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
@@ -621,6 +634,7 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	}
 	if (n > t0)
 		mark_headline(s, line, n, nwords, ncap);
+	s->nlowers = nlowers;
 }
 
 /* The longest phrase with a usable sense at token i (t->word set). */
@@ -768,6 +782,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	int32_t *open = NULL;
 	if ((st = block_spans(&s, &open)))
 		goto done;
+	if (!(s.lowers = malloc((s.t.n - s.t0 + 1) * sizeof(*s.lowers)))) {
+		free(open);
+		st = FC_ENOMEM;
+		goto done;
+	}
 	mark_sentences(&s, open);
 	free(open);
 	if ((st = match_all(&s)))
@@ -802,5 +821,7 @@ done:
 	free(s.interned);
 	free(s.visit_mem);
 	free(s.lower);
+	free(s.lower_words);
+	free(s.lowers);
 	return st;
 }

@@ -534,6 +534,12 @@ struct lx_scan {
 	** hash), made on the first lx_lower_elsewhere (NULL before). */
 	uint32_t *lower;
 	size_t lower_mask;
+	uint64_t *lower_words; /* (those with a gazetteer slot: by slot) */
+	/* The tokens from t0 on that are such a word, ascending (noted by
+	** mark_sentences, which looks up every token's word anyway: the
+	** table's pass over the tokens was most of its cost). */
+	uint32_t *lowers;
+	size_t nlowers;
 	fc_status err;
 };
 

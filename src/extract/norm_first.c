@@ -366,12 +366,13 @@ static struct pset parse_seq(struct fa *f, bool *is_ci)
 		struct pset a = parse_atom(f, is_ci);
 		long min, max;
 		bool is_rep = !f->is_bad && norm_fa_parse_quant(f, &min, &max);
-		if (is_rep)
-			a = norm_ps_repeat(f, &a, min, max);
 		if (f->skip) {
+			/* (syntax only: its strings are not repeated) */
 			norm_ps_free(f, &a);
 			continue;
 		}
+		if (is_rep)
+			a = norm_ps_repeat(f, &a, min, max);
 		if (is_eps(&acc)) {
 			/* the first atom (a group in a group: "(?:(?:x))"):
 			** the empty string followed by a is a (normalised
@@ -399,14 +400,17 @@ static struct pset parse_alt(struct fa *f, bool *is_ci)
 	size_t nbranches = 0;
 	for (;;) {
 		struct pset b = parse_seq(f, &ci);
-		norm_ps_union(f, &out, &b);
+		if (f->skip)
+			norm_ps_free(f, &b); /* (syntax only: no union) */
+		else
+			norm_ps_union(f, &out, &b);
 		nbranches++;
 		if (f->is_bad || peek(f, 0) != '|')
 			break;
 		f->i++;
 	}
 	/* one branch is normalised as parse_seq made it */
-	if (nbranches > 1)
+	if (nbranches > 1 && !f->skip)
 		norm_ps_norm(f, &out);
 	return out;
 }

@@ -222,6 +222,37 @@ static void test_lower_case_twin(void **state)
 	fc_buf_finish(&b);
 }
 
+/* The twin of a word the gazetteer knows ("Speaker", kept apart by its
+** slot) and of one it does not ("Zorbs"); read in pieces, the twin in
+** the tokens kept from the piece before counts as well. */
+static void test_lower_case_twin_by_slot_and_in_pieces(void **state)
+{
+	const struct fc_rules *rules = *state;
+	char *out = whole(rules, "Speaker Nancy Grutsch said it was late.");
+	assert_int_equal(count(out, "\"id\": \"name:speaker-nancy-grutsch\""),
+			 2);
+	assert_int_equal(count(out, "person:nancy-grutsch"), 0);
+	free(out);
+	out = whole(rules, "Speaker Nancy Grutsch said it was late. They "
+			   "asked the speaker.");
+	assert_int_equal(count(out, "\"id\": \"person:nancy-grutsch\""), 2);
+	assert_int_equal(count(out, "speaker-nancy"), 0);
+	free(out);
+	static const char text[] =
+		"They asked the speaker.\n\n"
+		"Speaker Nancy Grutsch said it was late.\n\n"
+		"Nobody saw the zorbs.\n\n"
+		"Zorbs said it was late.\n";
+	char *want = whole(rules, text);
+	char *got = in_pieces(rules, text);
+	assert_string_equal(got, want);
+	assert_int_equal(count(got, "\"id\": \"person:nancy-grutsch\""), 2);
+	assert_int_equal(count(got, "speaker-nancy"), 0);
+	assert_int_equal(count(got, "zorbs"), 0);
+	free(want);
+	free(got);
+}
+
 /* "the Bank" finds "the Acme Bank" 30 sentences back, not 31. */
 static void test_head_within_30_sentences(void **state)
 {
@@ -253,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_pieces_type_back_in_their_piece),
 		cmocka_unit_test(test_late_typing_in_one_long_paragraph),
 		cmocka_unit_test(test_lower_case_twin),
+		cmocka_unit_test(test_lower_case_twin_by_slot_and_in_pieces),
 		cmocka_unit_test(test_head_within_30_sentences),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
