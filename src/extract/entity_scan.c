@@ -1,5 +1,5 @@
 /*
-** entity_scan.c: pass A of the lexicon stage, entity mentions.
+** entity_scan.c: pass A of the lexicon stage, entity mentions: the scan.
 **
 ** Left to right over the tokens, at each word the first rule that
 ** applies wins:
@@ -21,12 +21,14 @@
 **      team or a body), by its context (a person), else name:<slug>
 ** (lx_type_names, coref_track.c, then types the untyped names by the
 ** document.)
+**
+** Rule 3 and the names rule 2 builds around a known place (a given
+** name, a team) are typed in entity_name.c; what both files share is in
+** entity_p.h.
 */
 #include <string.h>
 
-#include "extract/lexicon_p.h"
-
-#define MAX_NAME 5 /* tokens in an unknown name */
+#include "extract/entity_p.h"
 
 const struct lx_sense *lx_tok_sense_at(const struct lx_scan *s, size_t i,
 				       int kind)
@@ -55,21 +57,8 @@ const struct lx_sense *lx_tok_cue_at(const struct lx_scan *s, size_t i,
 	return NULL;
 }
 
-static inline bool is_poss(const struct lx_scan *s, size_t i)
-{
-	return i < s->t.n && (s->t.v[i].flags & LX_T_POSS);
-}
-
-/* Token i continues a phrase started before it (same line, usable). */
-static inline bool joins(const struct lx_scan *s, size_t i)
-{
-	return i < s->t.n &&
-	       !(s->t.v[i].flags & (LX_T_NL | LX_T_BLOCKED));
-}
-
 /* An entity sense that can modify a title (country, demonym, ...). */
-static const struct lx_sense *modifier_sense(const struct lx_scan *s,
-					     size_t i)
+const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 {
 	static const int kinds[] = {LX_S_DEMONYM, LX_S_COUNTRY, LX_S_GOV,
 				    LX_S_ORG, LX_S_CAPITAL, LX_S_CITY};
@@ -106,28 +95,6 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
-static inline bool is_particle(const struct lx_scan *s, size_t i)
-{
-	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
-}
-
-/* A capitalised word that no phrase claims (a name part). */
-static inline bool is_name_word(const struct lx_scan *s, size_t i)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (!(t->flags & LX_T_WORD) || !(t->flags & LX_T_CAP) ||
-	    (t->flags & (LX_T_DIGIT | LX_T_BLOCKED | LX_T_POSS)))
-		return false;
-	return !t->match || is_particle(s, i);
-}
-
-/* An acronym ("IBM", "GMT"): no part of a person's name. */
-static bool is_acronym(const struct lx_scan *s, size_t i)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	return (t->flags & LX_T_UPPER) && t->end - t->start >= 2;
-}
-
 /* An initial: one capital letter and a dot ("W." in "George W. Bush"). */
 static bool is_initial(const struct lx_scan *s, size_t i)
 {
@@ -144,21 +111,20 @@ static bool is_initial(const struct lx_scan *s, size_t i)
 ** "bin", "of") only between them. Returns its end (i when none) and in
 ** *ncap the number of capitalised words.
 */
-static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
-		       int *ncap)
+size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 {
 	size_t k = i, end = i;
 	*ncap = 0;
 	while (k < s->t.n && k - i < max) {
-		if (k > i && !joins(s, k))
+		if (k > i && !lx_joins(s, k))
 			break;
-		if (is_name_word(s, k) && !is_particle(s, k)) {
+		if (lx_is_name_word(s, k) && !lx_is_particle(s, k)) {
 			(*ncap)++;
 			k += k > i && is_initial(s, k) ? 2 : 1;
 			end = k;
 			continue;
 		}
-		if (k > i && is_particle(s, k)) {
+		if (k > i && lx_is_particle(s, k)) {
 			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			continue;
 		}
@@ -167,16 +133,8 @@ static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
 	return end;
 }
 
-static const char *tok_text_label(struct lx_scan *s, size_t t0, size_t t1,
-				  size_t *len)
-{
-	*len = s->t.v[t1 - 1].end - s->t.v[t0].start;
-	return s->text + s->t.v[t0].start;
-}
-
 /* Is the entity's label this text (one space between words)? */
-static bool same_label(const struct fc_entity *e, const char *text,
-		       size_t len)
+bool lx_same_label(const struct fc_entity *e, const char *text, size_t len)
 {
 	const char *l = e->label;
 	size_t i = 0;
@@ -195,50 +153,13 @@ static bool same_label(const struct fc_entity *e, const char *text,
 	return i == len && !*l;
 }
 
-/* A sentence-initial word that is more likely an adjective or an adverb
-** than a name ("Top-ranked", "Previously"). */
-static bool is_initial_nonname(const struct lx_scan *s, size_t i)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (!(t->flags & LX_T_SSTART))
-		return false;
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	if (memchr(k, '-', len))
-		return true;
-	return len > 5 && !memcmp(k + len - 2, "ly", 2);
-}
-
-/* A word ending in "ing" (five letters or more): "Having told ...",
-** "Being asked ..." open a clause, not a name. */
-static bool is_gerund(const struct lx_scan *s, size_t i)
-{
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
-}
-
-/* Does token i's own word carry a one-word cue of kind ck? (A
-** capitalised name word keeps its word slot though its match is gone:
-** LX_LOWER_CUES.) */
-static inline bool word_cue(const struct lx_scan *s, size_t i, enum lx_cue_kind ck)
-{
-	const struct lx_slot *sl = i < s->t.n ? lx_word_slot(s, i) : NULL;
-	if (!sl || !(sl->cues >> ck & 1))
-		return false;
-	for (const struct lx_sense *se = sl->senses; se; se = se->next)
-		if (se->kind == LX_S_CUE && se->cue_kind == ck && se->ntok == 1)
-			return true;
-	return false;
-}
-
 /* The name after a title at j: returns its end (j when none). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
 	*out = NULL;
-	if (!joins(s, j))
+	if (!lx_joins(s, j))
 		return j;
 	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PERSON);
 	if (se) {
@@ -250,30 +171,30 @@ static size_t title_name(struct lx_scan *s, size_t j,
 		return j + s->t.v[j].match_ntok;
 	}
 	int ncap;
-	size_t end = name_run(s, j, MAX_NAME, &ncap);
+	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	for (size_t k = j; k < end; k++)
-		if (is_acronym(s, k))
+		if (lx_is_acronym(s, k))
 			end = k; /* "Mr Smith IBM" -> "Smith" */
-	if (end == j || is_acronym(s, end - 1))
+	if (end == j || lx_is_acronym(s, end - 1))
 		return j;
 	/* Another title right after, capitalised: the words between
 	** belong to one title ("Deputy City Attorney Terry White"), not a
 	** name (in lower case it opens a phrase of its own: "Gov. Jerry
 	** Brown spokesman Evan Westrup"); nor is a name of an organisation
 	** ("lead manager Wood Gundy Ltd"). */
-	if ((joins(s, end) && (s->t.v[end].flags & LX_T_CAP) &&
+	if ((lx_joins(s, end) && (s->t.v[end].flags & LX_T_CAP) &&
 	     lx_tok_sense(s, end, LX_S_ROLE)) ||
-	    word_cue(s, end - 1, LX_CUE_ORG_WORD))
+	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))
 		return j;
 	/* Unknown first names before a known surname: "Dmitri Peskov". */
-	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
+	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		*out = surname_entity(s, end);
 		return end + s->t.v[end].match_ntok;
 	}
 	size_t len;
-	const char *name = tok_text_label(s, j, end, &len);
+	const char *name = lx_tok_text_label(s, j, end, &len);
 	if ((*out = lx_find_surname(s, end - 1)) &&
-	    (ncap == 1 || same_label(*out, name, len)))
+	    (ncap == 1 || lx_same_label(*out, name, len)))
 		return end;
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
@@ -296,13 +217,13 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
-	for (int m = 0; m < 3 && (j == i || joins(s, j)); m++) {
-		if ((se = modifier_sense(s, j))) {
+	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
+		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
 			if (e->e.country)
 				country = e->e.country;
 			j += se->ntok;
-			if (is_poss(s, j))
+			if (lx_is_poss(s, j))
 				j++;
 			continue;
 		}
@@ -312,7 +233,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		}
 		break;
 	}
-	if (j > t0 && !joins(s, j))
+	if (j > t0 && !lx_joins(s, j))
 		return i;
 	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
 	if (!rs)
@@ -342,7 +263,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 }
 
 /* Is the capital at i used as a place ("in Tehran")? */
-static bool place_context(const struct lx_scan *s, size_t i)
+bool lx_place_context(const struct lx_scan *s, size_t i)
 {
 	for (size_t back = 1; back <= 4 && back <= i; back++) {
 		size_t p = i - back;
@@ -383,142 +304,9 @@ static bool place_context(const struct lx_scan *s, size_t i)
 ** follows it ("Kyiv residents", "Tehran was hit", "Moscow's mayor")? */
 static bool place_after(const struct lx_scan *s, size_t j)
 {
-	if (joins(s, j) && (s->t.v[j].flags & LX_T_POSS))
+	if (lx_joins(s, j) && (s->t.v[j].flags & LX_T_POSS))
 		j++;
-	return joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
-}
-
-/* A capitalised plural noun that can end a team's or a body's name
-** ("Lakers", "Celtics", "Patriots"): four letters or more ending in a
-** plural "s" ("ss", "us", "is" are no plurals), no place-word ("Islands",
-** "Springs": a place), no given name, no known surname. */
-static bool is_plural_name_word(struct lx_scan *s, size_t k)
-{
-	const struct lx_tok *t = &s->t.v[k];
-	if ((t->flags & (LX_T_UPPER | LX_T_POSS | LX_T_DIGIT)) ||
-	    !(t->flags & LX_T_CAP))
-		return false;
-	size_t len;
-	const char *w = lx_key(&s->t, k, 1, &len);
-	if (len < 4 || w[len - 1] != 's')
-		return false;
-	char c = w[len - 2] | 0x20;
-	if (c < 'a' || c > 'z' || c == 's' || c == 'u' || c == 'i')
-		return false;
-	return !word_cue(s, k, LX_CUE_PLACE_WORD) &&
-	       !word_cue(s, k, LX_CUE_GIVEN_NAME) && !lx_find_surname(s, k);
-}
-
-/* Is the name [i, end) a place whose last word only looks plural? "Las
-** Vegas", "Des Moines", "Los Alamos" (a word of three letters or less,
-** then a word ending in "as", "es" or "os"; not "Tar Heels"). */
-static bool is_place_plural(const struct lx_scan *s, size_t i, size_t end)
-{
-	/* (nor a name with an acronym: "HP Draftmasters", "NPPC Ray
-	** Hankes") */
-	for (size_t k = i; k < end; k++)
-		if (s->t.v[k].flags & LX_T_UPPER)
-			return true;
-	size_t len;
-	const char *w = lx_key(&s->t, end - 1, 1, &len);
-	if (w[len - 2] == 'a')
-		return true; /* "Nicholas", "Vegas" */
-	return end - i == 2 && s->t.v[i].end - s->t.v[i].start <= 3 &&
-	       (w[len - 2] == 'e' || w[len - 2] == 'o');
-}
-
-/* A place the lexicon knows (i, k tokens) that begins a longer name
-** ending in a plural noun: a team or a body named after it ("Los
-** Angeles Lakers", "Texas Rangers"), one organisation, the place not
-** split off. Returns its end, or i. */
-static size_t place_plural(struct lx_scan *s, size_t i, size_t k)
-{
-	int ncap;
-	size_t end;
-	if (!joins(s, i + k) || !is_name_word(s, i + k) ||
-	    is_particle(s, i + k) || word_cue(s, i, LX_CUE_GIVEN_NAME) ||
-	    (end = name_run(s, i + k, MAX_NAME, &ncap)) == i + k ||
-	    !is_plural_name_word(s, end - 1) || is_place_plural(s, i, end) ||
-	    (s->t.v[i].flags & LX_T_HEADLINE))
-		return i;
-	size_t len;
-	const char *name = tok_text_label(s, i, end, &len);
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
-		     "name.org-plural");
-	return end;
-}
-
-static bool person_context(const struct lx_scan *s, size_t i, size_t end,
-			   const struct lx_role **role);
-
-/* A plural noun that names a team after a city ("Houston Rockets",
-** "Dallas Mavericks", "Phoenix Suns"), not a surname that looks plural
-** ("Reyes", "Jones": "es" after a consonant or "y", but "Yankees",
-** "Rockies", "Timberwolves"). */
-static bool is_team_word(struct lx_scan *s, size_t j)
-{
-	if (!is_plural_name_word(s, j))
-		return false;
-	size_t len;
-	const char *w = lx_key(&s->t, j, 1, &len);
-	if (len < 4 || w[len - 2] != 'e')
-		return true;
-	char c = w[len - 3];
-	return c == 'e' || c == 'i' || c == 'v';
-}
-
-/*
-** A place's name that is also a given name (place-given-name: "Sydney",
-** "Paris", "Austin"), k tokens at i, before one unknown name word and a
-** person's context: a person's name ("Sydney Reyes said", "said Paris
-** Hilton", "Austin Rivers, 24,"). Not after a determiner ("the Dallas
-** Cowboys said"), nor before an org-word, a place-word or a source noun
-** ("Houston Chronicle", "Orlando Police"), nor before a word the document
-** used in an organisation's name. Returns the name's end, or i.
-*/
-static size_t place_given_name(struct lx_scan *s, size_t i, size_t k);
-
-/* (the tests that turn away most tokens, inline at the two callers) */
-static inline size_t place_given(struct lx_scan *s, size_t i, size_t k)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (k != 1 || !(t->flags & LX_T_CAP) ||
-	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER)) ||
-	    !word_cue(s, i, LX_CUE_PLACE_GIVEN))
-		return i;
-	return place_given_name(s, i, k);
-}
-
-static size_t place_given_name(struct lx_scan *s, size_t i, size_t k)
-{
-	size_t j = i + k;
-	int ncap;
-	if ((i > 0 && joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) ||
-	    !joins(s, j) || !is_name_word(s, j) || is_particle(s, j) ||
-	    is_acronym(s, j) || name_run(s, j, MAX_NAME, &ncap) != j + 1 ||
-	    word_cue(s, j, LX_CUE_ORG_WORD) ||
-	    word_cue(s, j, LX_CUE_PLACE_WORD) ||
-	    word_cue(s, j, LX_CUE_SOURCE_NOUN) ||
-	    s->t.v[j].end - s->t.v[j].start < 2)
-		return i;
-	const struct lx_nslot *w = lx_word_names(s, j);
-	if ((w && (w->flags & LX_N_ORG)) || is_team_word(s, j))
-		return i;
-	size_t end = j + 1;
-	const struct lx_role *role = NULL;
-	if (!(joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB)) &&
-	    !person_context(s, i, end, &role))
-		return i;
-	size_t len;
-	const char *name = tok_text_label(s, i, end, &len);
-	const struct fc_entity *who = lx_new_entity(
-		s, "person", name, len, FC_ENT_PERSON, NULL,
-		role && !role->is_generic ? role->role : NULL);
-	if (!who)
-		return i;
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "name.person");
-	return end;
+	return lx_joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
 }
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
@@ -544,7 +332,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			     surname_entity(s, i), "lexicon.surname");
 		return i + k;
 	}
-	size_t given = place_given(s, i, k);
+	size_t given = lx_place_given(s, i, k);
 	if (given > i)
 		return given;
 	const struct lx_sense *cs = lx_tok_sense(s, i, LX_S_DEMONYM);
@@ -554,17 +342,18 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	if (cs) {
 		const struct lx_ent *ce = &l->ents[cs->ref];
 		size_t j = i + k;
-		if (is_poss(s, j) && !is_demonym)
+		if (lx_is_poss(s, j) && !is_demonym)
 			j++;
 		const struct lx_sense *ns;
-		if (joins(s, j) && (ns = lx_tok_cue(s, j, LX_CUE_GOV_NOUN)) &&
+		if (lx_joins(s, j) &&
+		    (ns = lx_tok_cue(s, j, LX_CUE_GOV_NOUN)) &&
 		    ce->gov != FC_NONE) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + ns->ntok),
 				     lx_intern(s, ce->gov),
 				     "lexicon.government");
 			return j + ns->ntok;
 		}
-		if (joins(s, j) &&
+		if (lx_joins(s, j) &&
 		    (ns = lx_tok_cue(s, j, LX_CUE_CAPITAL_NOUN)) &&
 		    ce->capital != FC_NONE) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + ns->ntok),
@@ -583,11 +372,11 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
-		size_t team = place_plural(s, i, k);
+		size_t team = lx_place_plural(s, i, k);
 		if (team > i)
 			return team;
 		const struct lx_ent *ce = &l->ents[se->ref];
-		bool is_place = ce->actor == FC_NONE || place_context(s, i) ||
+		bool is_place = ce->actor == FC_NONE || lx_place_context(s, i) ||
 				place_after(s, i + k);
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, is_place ? se->ref : ce->actor),
@@ -607,23 +396,24 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			int ncap;
 			size_t end;
 			if (plain[p].kind != LX_S_ORG &&
-			    (end = place_plural(s, i, k)) > i)
+			    (end = lx_place_plural(s, i, k)) > i)
 				return end;
 			/* (a government noun known as an organisation
 			** alone begins a longer name too: "Treasury Board",
 			** "Treasury Bills") */
 			if ((plain[p].kind == LX_S_PLACE ||
 			     (plain[p].kind == LX_S_ORG && k == 1 &&
-			      word_cue(s, i, LX_CUE_GOV_NOUN))) &&
-			    joins(s, i + k) &&
-			    is_name_word(s, i + k) && !is_particle(s, i + k) &&
-			    (end = name_run(s, i + k, MAX_NAME, &ncap)) >
+			      lx_word_cue(s, i, LX_CUE_GOV_NOUN))) &&
+			    lx_joins(s, i + k) &&
+			    lx_is_name_word(s, i + k) &&
+			    !lx_is_particle(s, i + k) &&
+			    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) >
 				    i + k) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
 				size_t len;
-				const char *name = tok_text_label(s, i, end, &len);
-				bool is_org = word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				const char *name = lx_tok_text_label(s, i, end, &len);
+				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
 				lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 					     lx_new_entity(s, is_org ? "org" : "name",
 							   name, len,
@@ -635,365 +425,15 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			}
 			/* (the body's name as a modifier: "Treasury
 			** bonds", "Treasury bill rates") */
-			if (plain[p].kind == LX_S_ORG && joins(s, i + k) &&
+			if (plain[p].kind == LX_S_ORG && lx_joins(s, i + k) &&
 			    !(s->t.v[i + k].flags & LX_T_CAP) &&
-			    word_cue(s, i + k, LX_CUE_MODIFIED))
+			    lx_word_cue(s, i + k, LX_CUE_MODIFIED))
 				return i + k;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
 		}
 	return i;
-}
-
-/* Is token i the one-character token c on the same line? */
-static inline bool is_punct(const struct lx_scan *s, size_t i, char c)
-{
-	return i < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
-	       s->text[s->t.v[i].start] == c &&
-	       !(s->t.v[i].flags & LX_T_NL);
-}
-
-/* Is token k the word "of" (any case)? */
-static inline bool is_of(const struct lx_scan *s, size_t k)
-{
-	const struct lx_tok *t = &s->t.v[k];
-	return t->end - t->start == 2 &&
-	       (s->text[t->start] | 0x20) == 'o' &&
-	       (s->text[t->start + 1] | 0x20) == 'f';
-}
-
-/* An age: one to three digits on the same line ("Yvonne Hiller, 43,"). */
-static bool is_age(const struct lx_scan *s, size_t i)
-{
-	if (i >= s->t.n || (s->t.v[i].flags & LX_T_NL))
-		return false;
-	const struct lx_tok *t = &s->t.v[i];
-	size_t len = t->end - t->start;
-	if (!len || len > 3)
-		return false;
-	for (size_t k = 0; k < len; k++)
-		if (s->text[t->start + k] < '0' || s->text[t->start + k] > '9')
-			return false;
-	return true;
-}
-
-#define APPOS_WORDS 6 /* words between "NAME," and its role */
-
-/* The role of an apposition from token j (after "NAME,"): an apposition
-** word ("a", "the") or a country, organisation... ("Israel's"), then
-** words up to a role: "a George Washington University professor",
-** "the Australian actor", "Israel's ambassador". NULL when none. */
-static const struct lx_sense *appos_role(const struct lx_scan *s, size_t j)
-{
-	const struct lx_sense *se;
-	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
-		return NULL;
-	if ((se = lx_tok_cue(s, j, LX_CUE_DET)) ||
-	    (se = lx_tok_cue(s, j, LX_CUE_APPOSITION))) {
-		j += se->ntok;
-	} else {
-		/* a possessive: "Israel's ambassador", not "Hawaiian
-		** Gardens, Los Angeles County sheriff's Sgt." */
-		if (!(se = modifier_sense(s, j)) || !is_poss(s, j + se->ntok))
-			return NULL;
-		j += se->ntok + 1;
-	}
-	for (size_t m = 0; m < APPOS_WORDS && j < s->t.n; m++) {
-		const struct lx_tok *t = &s->t.v[j];
-		if (t->flags & LX_T_NL)
-			return NULL;
-		if ((se = lx_tok_sense(s, j, LX_S_ROLE)))
-			return se;
-		if (!(t->flags & (LX_T_WORD | LX_T_POSS)))
-			return NULL;
-		j++;
-	}
-	return NULL;
-}
-
-/* Does what stands around the unknown name [i, end) mark a person?
-** "said Mark Feldstein", "Mark Feldstein said", "Yvonne Hiller, 43,",
-** "Mark Feldstein, a ... professor" (*role: the apposition's role). */
-static bool person_context(const struct lx_scan *s, size_t i, size_t end,
-			   const struct lx_role **role)
-{
-	*role = NULL;
-	const struct lx_sense *se;
-	/* (after "in", "from": a place in a list, "in San Diego, a
-	** California Highway Patrol officer said") */
-	bool is_comma = is_punct(s, end, ',');
-	bool is_place = is_comma && place_context(s, i);
-	if (is_comma && !is_place && (se = appos_role(s, end + 1))) {
-		*role = &s->l->roles[se->ref];
-		return true;
-	}
-	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
-	    (se = lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB)) && se->ntok == 1)
-		return true;
-	/* A verb of saying after the name counts where a word of the
-	** sentence leads to the name ("economist Haruo Muto said", "...,"
-	** Jassem Chabok said"): a name that opens its sentence or follows a
-	** function word is as often a firm ("K Mart said", "analyst for
-	** Prudential Bache said": 14 of 25 on business news) */
-	if (joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB) &&
-	    i > 0 && !(s->t.v[i].flags & (LX_T_SSTART | LX_T_NL)) &&
-	    !lx_tok_cue(s, i - 1, LX_CUE_STOP) && !is_of(s, i - 1))
-		return true;
-	if (is_place || !is_comma)
-		return false;
-	if (is_age(s, end + 1) &&
-	    (is_punct(s, end + 2, ',') || is_punct(s, end + 2, ')') ||
-	     is_punct(s, end + 2, ';')))
-		return true;
-	return false;
-}
-
-/* The country of a place or country named right after "NAME,", which
-** makes NAME a city of it: "Beaumont, Texas", "Kazan, Russia." (not
-** "Smith, Britain's ambassador"); NULL when none. */
-static const char *city_of(const struct lx_scan *s, size_t end)
-{
-	if (!is_punct(s, end, ',') || !joins(s, end + 1))
-		return NULL;
-	size_t j = end + 1;
-	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PLACE);
-	if (!se)
-		se = lx_tok_sense(s, j, LX_S_COUNTRY);
-	if (!se || s->t.v[j].match_ntok != se->ntok)
-		return NULL;
-	size_t k = j + se->ntok;
-	/* then no word, but after an abbreviation: "Santa Rosa, Calif. on
-	** Monday", "Cannes, France, was", not "Mark Rockwell, California
-	** state representative" nor "Smith, Britain's envoy" */
-	if (k < s->t.n && !(s->t.v[k].flags & LX_T_NL) &&
-	    ((s->t.v[k].flags & (LX_T_WORD | LX_T_POSS)) &&
-	     !is_punct(s, k - 1, '.')))
-		return NULL;
-	return s->l->ents[se->ref].e.country;
-}
-
-/* Does token i follow a short capitalised abbreviation ("St. Louis
-** Cardinals", "Ft. Worth": no given name there)? */
-static bool after_abbrev(const struct lx_scan *s, size_t i)
-{
-	if (i < 2 || !is_punct(s, i - 1, '.'))
-		return false;
-	const struct lx_tok *a = &s->t.v[i - 2];
-	return a->end == s->t.v[i - 1].start && a->end - a->start <= 3 &&
-	       (a->flags & LX_T_CAP) && !(a->flags & LX_T_UPPER);
-}
-
-/* The "of" inside the name [i, end), or end when none: a person's name
-** has none ("Jack Kirnan of Kidder Peabody" is a person and a firm, the
-** run no one person), a body's may ("Bureau of Metal Statistics"). */
-static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
-{
-	for (size_t k = i + 1; k + 1 < end; k++)
-		if (is_of(s, k))
-			return k;
-	return end;
-}
-
-/* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
-static size_t take_unknown(struct lx_scan *s, size_t i)
-{
-	int ncap;
-	if (is_initial_nonname(s, i)) {
-		/* (unless an organisation's name goes on from a hyphenated
-		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
-		** an adverb never opens one: "Curiously Acme Bank said") */
-		size_t len;
-		const char *k = lx_key(&s->t, i, 1, &len);
-		size_t e = memchr(k, '-', len) ? name_run(s, i, MAX_NAME, &ncap)
-					       : i;
-		if (e <= i + 1 || !word_cue(s, e - 1, LX_CUE_ORG_WORD))
-			return i + 1;
-	}
-	if (!s->t.v[i].match) {
-		size_t given = place_given(s, i, 1);
-		if (given > i)
-			return given;
-	}
-	/* (a capitalised title modifier inside a sentence opens a name:
-	** "the New England Patriots") */
-	size_t lead = s->t.v[i].match ? 1 : 0;
-	if (lead && !joins(s, i + 1))
-		return i;
-	size_t end = name_run(s, i + lead, MAX_NAME + 1 - lead, &ncap);
-	/* (at a sentence start, before two name words at least: "New
-	** England Patriots said", not "Former Smith aide") */
-	if (end == i + lead ||
-	    (lead && (s->t.v[i].flags & LX_T_SSTART) && ncap < 2))
-		return i;
-	ncap += (int)lead;
-	const struct lx_tok *first = &s->t.v[i];
-	/* A common noun capitalised by its place before a person's name:
-	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
-	** document writes it in lower case after a function word): the
-	** name begins after it. A given name is the person's own ("Mark
-	** Anthony Jones" beside "a mark"). */
-	if (!lead && ncap >= 3 && (first->flags & LX_T_SSTART) &&
-	    !(first->flags & LX_T_HEADLINE) &&
-	    !word_cue(s, i, LX_CUE_GIVEN_NAME) && is_name_word(s, i + 1) &&
-	    word_cue(s, i + 1, LX_CUE_GIVEN_NAME) && lx_lower_elsewhere(s, i))
-		return take_unknown(s, i + 1);
-	const struct fc_entity *who = NULL;
-	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
-	** known surname into an unknown name (stop words such as "Later"
-	** are no name words, so "Later Trump said" keeps Trump). */
-	if (joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME) &&
-	    !(first->flags & LX_T_HEADLINE)) {
-		end += s->t.v[end].match_ntok;
-		ncap++;
-	}
-	size_t len;
-	const char *name = tok_text_label(s, i, end, &len);
-	bool is_person = false;
-	if ((who = lx_find_surname(s, end - 1))) {
-		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
-		** after "President Bush" is a person of its own. */
-		if (ncap == 1 || same_label(who, name, len)) {
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "coref.surname");
-			return end;
-		}
-		is_person = true;
-	}
-	/* a given name first: a person's name, also before a place
-	** ("Mark Feldstein, Texas", a list of results or of hometowns),
-	** but where a place stands ("died in Beverly Hills, Calif.") */
-	bool is_given = ncap >= 2 && word_cue(s, i, LX_CUE_GIVEN_NAME) &&
-			!after_abbrev(s, i) &&
-			!word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
-			!place_context(s, i);
-	const char *in_country;
-	if (!is_person && !is_given && !(first->flags & LX_T_HEADLINE) &&
-	    !word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
-	    (in_country = city_of(s, end))) {
-		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
-		** same place in two sources must not contradict) */
-		who = lx_new_entity(s, "name", name, len, FC_ENT_CITY,
-				    in_country, NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.city");
-		return end;
-	}
-	if (ncap == 1 && !is_person && !lead &&
-	    (first->flags & LX_T_SSTART) && !(first->flags & LX_T_HEADLINE) &&
-	    joins(s, end) && lx_tok_cue(s, end, LX_CUE_PERSON_VERB) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT) && !is_acronym(s, i) &&
-	    !word_cue(s, i, LX_CUE_ORG_WORD) &&
-	    !word_cue(s, i, LX_CUE_PLACE_WORD) &&
-	    !word_cue(s, i, LX_CUE_SOURCE_NOUN)) {
-		/* "Hughes said the deal would close.": a lone name that
-		** opens its sentence before a verb of saying is a person
-		** (its full name's, "Roger Hughes" untyped before), unless
-		** the document named an organisation with it ("Kodak said"
-		** after "Eastman Kodak Co") */
-		const struct lx_nslot *w = lx_word_names(s, i);
-		if (w && (w->flags & LX_N_ORG))
-			return end;
-		bool is_last = w && (w->flags & LX_N_LAST) &&
-			       !(w->flags & LX_N_MANY);
-		/* (a common noun capitalised by its place: the document
-		** writes it in lower case elsewhere, "Reports said" and
-		** "the reports") */
-		if (!is_last && lx_lower_elsewhere(s, i))
-			return end;
-		if (!is_last && is_gerund(s, i))
-			return end;
-		if (is_last) {
-			name = w->e->label;
-			len = strlen(name);
-		}
-		/* (with no full name before, a source only: as often a firm,
-		** "Pemex said", on business news) */
-		who = is_last ? lx_new_entity(s, "person", name, len,
-					      FC_ENT_PERSON, NULL, NULL)
-			      : lx_new_entity(s, "name", name, len,
-					      FC_ENT_OTHER, NULL, NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     is_last ? "name.person-surname"
-					     : "name.speaker");
-		return end;
-	}
-	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
-	    !(first->flags & LX_T_SSTART) && joins(s, end) &&
-	    lx_tok_cue(s, end, LX_CUE_REPORT) &&
-	    !word_cue(s, i, LX_CUE_SOURCE_NOUN) &&
-	    first->end - first->start > 1) {
-		/* A lone unknown name right before a reporting verb is a
-		** source: '"...," Scholz said'; a letter is none (the "P"
-		** of "S and P said") */
-		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
-				    NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.speaker");
-		return end;
-	}
-	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
-	    !(first->flags & LX_T_SSTART) && place_context(s, i)) {
-		/* A lone unknown name where a place stands: "met in
-		** Anchorage", "talks in Doha". */
-		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
-				    NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.place");
-		return end;
-	}
-	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
-		return end;
-	/* What the name ends with or stands among tells its type: "West
-	** Coast Bank" an organisation, "Marion County" a place, "said Mark
-	** Feldstein" a person; after "the" or "his" it is no person. */
-	size_t of = of_in(s, i, end);
-	if (word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
-	    (of < end && word_cue(s, of - 1, LX_CUE_ORG_WORD))) {
-		/* (also "Bureau of Metal Statistics", "Bank of Japan") */
-		who = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.org");
-		return end;
-	}
-	/* "the Boston Celtics", "the New England Patriots": after a
-	** determiner, a name ending in a plural noun is a team or a body
-	** (no person: "the Williams" is no run) */
-	if (!is_person && of == end && i > 0 && joins(s, i) &&
-	    lx_tok_cue(s, i - 1, LX_CUE_DET) && (size_t)ncap >= 2 + lead &&
-	    is_plural_name_word(s, end - 1) && !is_place_plural(s, i, end)) {
-		who = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.org-plural");
-		return end;
-	}
-	const struct lx_role *role = NULL;
-	if (!is_person && of == end && !lead &&
-	    !word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
-	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
-	    (person_context(s, i, end, &role) ||
-	     (word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i)))) {
-		who = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, NULL,
-				    role && !role->is_generic ? role->role
-							      : NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     "name.person");
-		return end;
-	}
-	who = is_person ? lx_new_entity(s, "person", name, len, FC_ENT_PERSON,
-					NULL, NULL)
-			: lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
-					NULL, NULL);
-	if (who)
-		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "name");
-	return end;
 }
 
 /* Is token k a small word that goes on with a body's name ("the
@@ -1006,7 +446,7 @@ static bool is_name_link(const struct lx_scan *s, size_t k)
 {
 	static const char *const words[] = {"of", "for", "to", "on", "and",
 					    "&"};
-	if (is_of(s, k))
+	if (lx_is_of(s, k))
 		return true;
 	size_t len;
 	const char *w = lx_key(&s->t, k, 1, &len);
@@ -1014,7 +454,7 @@ static bool is_name_link(const struct lx_scan *s, size_t k)
 		if (len != strlen(words[j]) || memcmp(w, words[j], len))
 			continue;
 		const struct lx_tok *n = k + 1 < s->t.n ? &s->t.v[k + 1] : NULL;
-		return n && joins(s, k + 1) && (n->flags & LX_T_CAP) &&
+		return n && lx_joins(s, k + 1) && (n->flags & LX_T_CAP) &&
 		       !(n->word && s->l->slots[n->word - 1].is_stop);
 	}
 	return false;
@@ -1035,8 +475,8 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 	if (i == 0 || !(t->flags & LX_T_CAP) ||
 	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_NL | LX_T_POSS)) ||
 	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
-	    (!word_cue(s, i, LX_CUE_ORG_WORD) &&
-	     !word_cue(s, i, LX_CUE_GOV_NOUN)) ||
+	    (!lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
+	     !lx_word_cue(s, i, LX_CUE_GOV_NOUN)) ||
 	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
 	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
 		return i;
@@ -1054,7 +494,7 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 		/* the head: the last word, or the one before "of" */
 		for (size_t h = mt->t0; h < mt->t1; h++) {
 			if (s->t.v[h].hash != t->hash ||
-			    (h + 1 < mt->t1 && !is_of(s, h + 1)))
+			    (h + 1 < mt->t1 && !lx_is_of(s, h + 1)))
 				continue;
 			size_t hl;
 			const char *hk = lx_key(&s->t, h, 1, &hl);
@@ -1099,7 +539,7 @@ void lx_scan_entities(struct lx_scan *s)
 			next = take_phrase(s, i);
 		if (next == i && (t->flags & LX_T_CAP) &&
 		    (!t->match || is_name_modifier(s, i)))
-			next = take_unknown(s, i);
+			next = lx_take_unknown(s, i);
 		i = next > i ? next : i + 1;
 	}
 }

@@ -6,7 +6,9 @@
 **   lexicon_iso.c      Debian iso-codes ISO 3166-1 JSON -> countries
 **   lexicon_gaz.c      the gazetteer: normalised token phrases -> senses
 **   lexicon_tok.c      the tokenizer shared by aliases and texts
-**   entity_scan.c      pass A: entities, titles, unknown names
+**   entity_scan.c      pass A: entities, titles, lexicon phrases, "the Bank"
+**   entity_name.c      pass A: what an unknown capitalised name is
+**                      (entity_p.h: what the two share)
 **   coref_track.c      within-document coreference and entity interning
 **   cue_scan.c         pass B: negation, hedges, attributions
 **   quote_scan.c       pass C: quotes and their speakers

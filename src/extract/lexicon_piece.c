@@ -1,7 +1,10 @@
 /*
 ** lexicon_piece.c: the lexicon's state across the pieces of a long text
 ** (struct fc_piece), so that a text read in pieces gets the mentions it
-** gets read whole.
+** gets read whole, but for what looks at the whole document: a name's
+** type given by a cue later in the text, a word written in lower case
+** elsewhere, and "the Bank" as the body named before reach within the
+** piece only (texts over 256 KiB; their tests say so).
 **
 ** Pieces are cut at blank lines, which no phrase, name, quote or
 ** attribution crosses; what reaches further back is carried over:

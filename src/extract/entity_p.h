@@ -1,0 +1,131 @@
+/*
+** entity_p.h: what the two files of pass A of the lexicon stage (entity
+** mentions) share:
+**
+**   entity_scan.c   the scan: left to right over the tokens, titles,
+**                   lexicon phrases, head nouns ("the Bank"); the name
+**                   runs and the place contexts both files test
+**   entity_name.c   what an unknown capitalised run names: a person,
+**                   an organisation, a place, a team, a source, else
+**                   name:<slug> (rule 3, and a place's name that is a
+**                   given name or opens a team's inside rule 2)
+**
+** The token tests below are small and on the hot path of both files:
+** static inline here, as they were in the one file.
+*/
+#ifndef FC_EXTRACT_ENTITY_P_H
+#define FC_EXTRACT_ENTITY_P_H
+
+#include "extract/lexicon_p.h"
+
+#define LX_MAX_NAME 5 /* tokens in an unknown name */
+
+static inline bool lx_is_poss(const struct lx_scan *s, size_t i)
+{
+	return i < s->t.n && (s->t.v[i].flags & LX_T_POSS);
+}
+
+/* Token i continues a phrase started before it (same line, usable). */
+static inline bool lx_joins(const struct lx_scan *s, size_t i)
+{
+	return i < s->t.n && !(s->t.v[i].flags & (LX_T_NL | LX_T_BLOCKED));
+}
+
+static inline bool lx_is_particle(const struct lx_scan *s, size_t i)
+{
+	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
+}
+
+/* A capitalised word that no phrase claims (a name part). */
+static inline bool lx_is_name_word(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!(t->flags & LX_T_WORD) || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_DIGIT | LX_T_BLOCKED | LX_T_POSS)))
+		return false;
+	return !t->match || lx_is_particle(s, i);
+}
+
+/* An acronym ("IBM", "GMT"): no part of a person's name. */
+static inline bool lx_is_acronym(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return (t->flags & LX_T_UPPER) && t->end - t->start >= 2;
+}
+
+/* The text of tokens [t0, t1) in the document (borrowed), *len bytes. */
+static inline const char *lx_tok_text_label(struct lx_scan *s, size_t t0,
+					    size_t t1, size_t *len)
+{
+	*len = s->t.v[t1 - 1].end - s->t.v[t0].start;
+	return s->text + s->t.v[t0].start;
+}
+
+/* Does token i's own word carry a one-word cue of kind ck? (A
+** capitalised name word keeps its word slot though its match is gone:
+** LX_LOWER_CUES.) */
+static inline bool lx_word_cue(const struct lx_scan *s, size_t i,
+			       enum lx_cue_kind ck)
+{
+	const struct lx_slot *sl = i < s->t.n ? lx_word_slot(s, i) : NULL;
+	if (!sl || !(sl->cues >> ck & 1))
+		return false;
+	for (const struct lx_sense *se = sl->senses; se; se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == ck && se->ntok == 1)
+			return true;
+	return false;
+}
+
+/* Is token k the word "of" (any case)? */
+static inline bool lx_is_of(const struct lx_scan *s, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	return t->end - t->start == 2 &&
+	       (s->text[t->start] | 0x20) == 'o' &&
+	       (s->text[t->start + 1] | 0x20) == 'f';
+}
+
+/* ---- entity_scan.c ------------------------------------------------------ */
+
+/* An entity sense that can modify a title (country, demonym, ...). */
+const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
+/* An unknown capitalised run from i (its end, i when none; *ncap the
+** capitalised words). */
+size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
+/* Is the entity's label this text (one space between words)? */
+bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+/* Is the capital at i used as a place ("in Tehran")? */
+bool lx_place_context(const struct lx_scan *s, size_t i);
+
+/* ---- entity_name.c ------------------------------------------------------ */
+
+/* A known place (i, k tokens) that opens a team's or a body's name
+** ("Los Angeles Lakers"): its end, or i. */
+size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k);
+/* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
+size_t lx_take_unknown(struct lx_scan *s, size_t i);
+
+/*
+** A place's name that is also a given name (place-given-name: "Sydney",
+** "Paris", "Austin"), k tokens at i, before one unknown name word and a
+** person's context: a person's name ("Sydney Reyes said", "said Paris
+** Hilton", "Austin Rivers, 24,"). Not after a determiner ("the Dallas
+** Cowboys said"), nor before an org-word, a place-word or a source noun
+** ("Houston Chronicle", "Orlando Police"), nor before a word the document
+** used in an organisation's name. Returns the name's end, or i.
+*/
+size_t lx_place_given_name(struct lx_scan *s, size_t i, size_t k);
+
+/* (the tests that turn away most tokens, inline at the two callers:
+** take_phrase, lx_take_unknown) */
+static inline size_t lx_place_given(struct lx_scan *s, size_t i, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (k != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER)) ||
+	    !lx_word_cue(s, i, LX_CUE_PLACE_GIVEN))
+		return i;
+	return lx_place_given_name(s, i, k);
+}
+
+#endif
