@@ -34,9 +34,12 @@
 /*
 ** The candidates of one window, sorted. The look-back of a match often
 ** runs twice over the same window (a quarter looked for in a year, then
-** in a longer span; the next width after the first); the window's text
-** and the patterns run decide the candidates, so they are kept for the
-** next look-back of the same document (norm_lookback_forget).
+** in a longer span; the next width after the first); the window's text,
+** the patterns run and the reference decide the candidates, so they are
+** kept for the next look-back of the same document with the same
+** reference (norm_lookback_forget). (Every look-back now reads against
+** the document's reference: norm_shift.c's moved one looks back at
+** nothing; the reference in the keys guards a later caller.)
 */
 struct window {
 	const char *text;

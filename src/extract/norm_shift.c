@@ -80,6 +80,12 @@ static bool resolve_inner(const struct norm_match *m, enum norm_prod prod,
 	if (yrel0 && !norm_slot(m, S_YEAR, &v))
 		p.set[S_YREL] = "0";
 	m2.p = &p;
+	/* a moved reference (base ref): the span tells the inner time's
+	** day, so it looks back at no date in the text ("Tomorrow ...
+	** in 7 days at 5pm" is the 5pm of the seventh day, whatever
+	** "Tomorrow" read from the moved reference would be) */
+	if (r != m->ref)
+		m2.is_rescan = true;
 	m2.ref = r;
 	struct norm_cand out[2];
 	if (norm_time_produce(&m2, out) < 1 || !out[0].time.is_anchored)

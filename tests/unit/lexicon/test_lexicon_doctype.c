@@ -222,6 +222,36 @@ static void test_lower_case_twin(void **state)
 	fc_buf_finish(&b);
 }
 
+/* The twin written first, then some thousands of other words in lower
+** case after a function word (the table of lower_build starts at 512
+** entries and doubles at half full): the twin is still found after the
+** table has grown, and a word never written in lower case is not. */
+static void test_lower_case_twin_after_growth(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	fc_buf_adds(&b, "Nobody saw the zorbs.\n");
+	char w[8] = "zq";
+	for (int i = 0; i < 3000; i++) {
+		/* "zqaa", "zqab", ...: words no table knows */
+		w[2] = (char)('a' + i / 676);
+		w[3] = (char)('a' + i / 26 % 26);
+		w[4] = (char)('a' + i % 26);
+		w[5] = '\0';
+		fc_buf_adds(&b, "They saw the ");
+		fc_buf_adds(&b, w);
+		fc_buf_adds(&b, ". ");
+	}
+	fc_buf_adds(&b, "\nZorbs said it was late. Glorbs said it was late.");
+	char *out = whole(rules, b.p);
+	assert_int_equal(count(out, "\"source\": {\"id\": \"name:zorbs\""), 0);
+	assert_int_equal(count(out, "\"source\": {\"id\": \"name:glorbs\""),
+			 1);
+	free(out);
+	fc_buf_finish(&b);
+}
+
 /* The twin of a word the gazetteer knows ("Speaker", kept apart by its
 ** slot) and of one it does not ("Zorbs"); read in pieces, the twin in
 ** the tokens kept from the piece before counts as well. */
@@ -285,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_late_typing_in_one_long_paragraph),
 		cmocka_unit_test(test_lower_case_twin),
 		cmocka_unit_test(test_lower_case_twin_by_slot_and_in_pieces),
+		cmocka_unit_test(test_lower_case_twin_after_growth),
 		cmocka_unit_test(test_head_within_30_sentences),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,

@@ -1,14 +1,13 @@
 /*
-** test_norm_refmemo.c: the look-back's caches (norm_anchor.c: the memo
-** of relative times and the kept windows) are keyed by the reference.
-** A shift with base ref ("in 7 days at 5pm", norm_shift.c) reads its
-** inner clock from a moved reference, and that reading looks back: the
-** relative times of the window ("Tomorrow") are read against the moved
-** reference there. Before the key held the reference, a reading kept
-** from an earlier look-back against the document's reference ("That
-** day" before the shift) was given to the moved one, so the value of
-** the shift depended on whether some other mention had looked back
-** first. A cache must give what a reading without it gives.
+** test_norm_refmemo.c: a shift with base ref ("in 7 days at 5pm",
+** norm_shift.c) reads its inner clock from a moved reference, and the
+** span tells the day: the clock is on the seventh day whatever the text
+** says before it. It once looked back from the moved reference and took
+** the day of "Tomorrow" read from there (2013-03-13, a day after the
+** span's end), and before the look-back's caches (norm_anchor.c: the
+** memo of relative times and the kept windows) were keyed by the
+** reference, that day also depended on whether some other mention had
+** looked back first. A cache must give what a reading without it gives.
 */
 #include "fc_test.h"
 
@@ -23,9 +22,8 @@ static const char *val(void **state, struct fc_arena *a, const char *text,
 }
 
 /* The shift reads the same with and without an earlier look-back that
-** read "Tomorrow" against the document's reference (2013-03-06): from
-** the moved reference (2013-03-12) "Tomorrow" is 2013-03-13, a day
-** after it, and the future clock is on that day (clock_day_told). */
+** read "Tomorrow" against the document's reference (2013-03-06): seven
+** days from the reference (2013-03-12) at 5pm, never the day after. */
 static void test_moved_ref_reads_its_own(void **state)
 {
 	struct fc_arena a;
@@ -35,18 +33,24 @@ static void test_moved_ref_reads_its_own(void **state)
 	const char *after = "Tomorrow the summit opens. That day leaders "
 			    "arrive. They will meet again in 7 days at 5pm.";
 	assert_string_equal(val(state, &a, alone, "in 7 days at 5pm"),
-			    "2013-03-13T17:00");
+			    "2013-03-12T17:00");
 	assert_string_equal(val(state, &a, after, "That day"), "2013-03-06");
 	assert_string_equal(val(state, &a, after, "in 7 days at 5pm"),
-			    "2013-03-13T17:00");
-	/* a chain read against either reference: each its own */
+			    "2013-03-12T17:00");
+	/* a chain before it: read against the document's reference */
 	const char *chain = "Tomorrow the summit opens. The following day "
 			    "leaders arrive. They will meet again in 7 days "
 			    "at 5pm.";
 	assert_string_equal(val(state, &a, chain, "The following day"),
 			    "2013-03-07");
 	assert_string_equal(val(state, &a, chain, "in 7 days at 5pm"),
-			    "2013-03-14T17:00");
+			    "2013-03-12T17:00");
+	/* the clock of a shift without base ref still finds its day in
+	** the text ("15 minutes from 1pm" after "Tomorrow") */
+	const char *from = "Tomorrow the summit opens. They will meet again "
+			   "15 minutes from 1pm.";
+	assert_string_equal(val(state, &a, from, "15 minutes from 1pm"),
+			    "2013-03-06T13:15");
 	fc_arena_finish(&a);
 }
 
