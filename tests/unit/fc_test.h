@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -101,6 +102,50 @@ static inline void fc_test_word_salad(struct fc_buf *b, uint32_t x,
 static inline bool fc_test_has_bit(const uint64_t *set, size_t i)
 {
 	return set[i / 64] >> (i % 64) & 1;
+}
+
+/* The mentions of text read whole (fc_normalize_text), as JSON lines;
+** the caller frees them. */
+static inline char *fc_test_mentions(const struct fc_rules *rules,
+				     const char *ref, const char *text,
+				     size_t len)
+{
+	struct fc_corpus *c = fc_corpus_create();
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_document *doc;
+	assert_int_equal(fc_normalize_text(rules, c, ref, text, len, &doc, &d),
+			 FC_OK);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	assert_int_equal(fc_report_mentions_jsonl(doc, &b), FC_OK);
+	fc_diags_finish(&d);
+	fc_corpus_destroy(c);
+	return fc_buf_steal(&b, NULL);
+}
+
+/* The same, streamed on one thread in pieces of at least piece bytes;
+** *npieces: the pieces cut. */
+static inline char *fc_test_mentions_in_pieces(const struct fc_rules *rules,
+					       const char *ref,
+					       const char *text, size_t len,
+					       size_t piece, size_t *npieces)
+{
+	setenv("FACTCROSS_THREADS", "1", 1);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_norm_stream *s;
+	assert_int_equal(fc_norm_stream_create(rules, ref, &b, &s), FC_OK);
+	fc_norm_stream_set_piece(s, piece);
+	assert_int_equal(fc_norm_stream_feed(s, text, len, &d), FC_OK);
+	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
+	*npieces = fc_norm_stream_npieces(s);
+	fc_norm_stream_destroy(s);
+	fc_diags_finish(&d);
+	unsetenv("FACTCROSS_THREADS");
+	return fc_buf_steal(&b, NULL);
 }
 
 #endif

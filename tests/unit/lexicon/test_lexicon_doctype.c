@@ -17,40 +17,17 @@
 
 static char *whole(const struct fc_rules *rules, const char *text)
 {
-	struct fc_corpus *c = fc_corpus_create();
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_document *doc;
-	assert_int_equal(fc_normalize_text(rules, c, "2009-01-01", text,
-					   strlen(text), &doc, &d),
-			 FC_OK);
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	assert_int_equal(fc_report_mentions_jsonl(doc, &b), FC_OK);
-	fc_diags_finish(&d);
-	fc_corpus_destroy(c);
-	return fc_buf_steal(&b, NULL);
+	return fc_test_mentions(rules, "2009-01-01", text, strlen(text));
 }
 
 /* Read in pieces of one byte at least: one per blank line. */
 static char *in_pieces(const struct fc_rules *rules, const char *text)
 {
-	setenv("FACTCROSS_THREADS", "1", 1);
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_norm_stream *s;
-	assert_int_equal(fc_norm_stream_create(rules, "2009-01-01", &b, &s),
-			 FC_OK);
-	fc_norm_stream_set_piece(s, 1);
-	assert_int_equal(fc_norm_stream_feed(s, text, strlen(text), &d), FC_OK);
-	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
-	assert_true(fc_norm_stream_npieces(s) >= 4);
-	fc_norm_stream_destroy(s);
-	fc_diags_finish(&d);
-	unsetenv("FACTCROSS_THREADS");
-	return fc_buf_steal(&b, NULL);
+	size_t npieces;
+	char *out = fc_test_mentions_in_pieces(rules, "2009-01-01", text,
+					       strlen(text), 1, &npieces);
+	assert_true(npieces >= 4);
+	return out;
 }
 
 static size_t count(const char *hay, const char *needle)

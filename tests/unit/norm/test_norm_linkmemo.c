@@ -16,47 +16,6 @@
 
 #include "fc_test.h"
 
-/* The mentions of text read whole, as JSON lines. */
-static char *whole(const struct fc_rules *rules, const char *ref,
-		   const char *text, size_t len)
-{
-	struct fc_corpus *c = fc_corpus_create();
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_document *doc;
-	assert_int_equal(fc_normalize_text(rules, c, ref, text, len, &doc, &d),
-			 FC_OK);
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	assert_int_equal(fc_report_mentions_jsonl(doc, &b), FC_OK);
-	fc_diags_finish(&d);
-	fc_corpus_destroy(c);
-	return fc_buf_steal(&b, NULL);
-}
-
-/* The same, streamed in pieces of at least piece bytes on one thread
-** (one look-back, and its memo, for every piece). */
-static char *streamed(const struct fc_rules *rules, const char *ref,
-		      const char *text, size_t len, size_t piece,
-		      size_t *npieces)
-{
-	setenv("FACTCROSS_THREADS", "1", 1);
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_norm_stream *s;
-	assert_int_equal(fc_norm_stream_create(rules, ref, &b, &s), FC_OK);
-	fc_norm_stream_set_piece(s, piece);
-	assert_int_equal(fc_norm_stream_feed(s, text, len, &d), FC_OK);
-	assert_int_equal(fc_norm_stream_finish(s, &d), FC_OK);
-	*npieces = fc_norm_stream_npieces(s);
-	fc_norm_stream_destroy(s);
-	fc_diags_finish(&d);
-	unsetenv("FACTCROSS_THREADS");
-	return fc_buf_steal(&b, NULL);
-}
-
 /* Paragraphs of a dense chain, each as long as the others, with a count
 ** that changes from one paragraph to the next (the memo's key is the
 ** match: pattern and offsets). */
@@ -156,9 +115,10 @@ static void test_memo_is_the_pieces_own(void **state)
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	dense_text(&b, 6);
-	char *want = whole(rules, "2000-01-01", b.p, b.len);
+	char *want = fc_test_mentions(rules, "2000-01-01", b.p, b.len);
 	size_t npieces = 0;
-	char *got = streamed(rules, "2000-01-01", b.p, b.len, 1, &npieces);
+	char *got = fc_test_mentions_in_pieces(rules, "2000-01-01", b.p, b.len,
+					       1, &npieces);
 	assert_true(npieces >= 6); /* one a paragraph at least */
 	assert_string_equal(got, want);
 	/* each paragraph's first link counts from the reference (the
