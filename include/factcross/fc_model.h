@@ -336,6 +336,9 @@ void fc_civil_from_days(int32_t z, int *y, int *m, int *d);
 int fc_weekday(int32_t days);
 /* Parse "YYYY-MM-DD" strictly; false when invalid. */
 bool fc_date_parse(const char *s, int *y, int *m, int *d);
+/* The n ASCII digits at s as a number, or -1 when one is not a digit
+** (a NUL stops it: s may be shorter than n). */
+int fc_digits(const char *s, int n);
 
 /* Canonical text of a value (entity id, timex value, "3e+09 USD", ...). */
 char *fc_value_text(struct fc_arena *a, const struct fc_value *v);

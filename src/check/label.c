@@ -74,18 +74,6 @@ void fc_check_quantity_words(struct fc_buf *b, const struct fc_quantity *q)
 
 /* ---- Times --------------------------------------------------------------- */
 
-/* n digits at s as a number, or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /*
 ** The words of a date value and its preposition; false when the value
 ** is not one this reads: YYYY, YYYY-MM, YYYY-MM-DD (and with XXXX for the
@@ -95,10 +83,10 @@ static int digits(const char *s, int n)
 static bool date_words(struct fc_buf *b, const char *v, const char **prep)
 {
 	size_t len = strcspn(v, "T");
-	bool has_year = digits(v, 4) >= 0;
-	int year = has_year ? digits(v, 4) : -1;
-	if (len == 3 && digits(v, 3) >= 0) {
-		fc_buf_printf(b, "the %d0s", digits(v, 3));
+	bool has_year = fc_digits(v, 4) >= 0;
+	int year = has_year ? fc_digits(v, 4) : -1;
+	if (len == 3 && fc_digits(v, 3) >= 0) {
+		fc_buf_printf(b, "the %d0s", fc_digits(v, 3));
 		*prep = "in";
 		return true;
 	}
@@ -115,10 +103,10 @@ static bool date_words(struct fc_buf *b, const char *v, const char **prep)
 		return false;
 	const char *r = v + 5;
 	size_t rl = len - 5;
-	int mo = rl >= 2 ? digits(r, 2) : -1;
+	int mo = rl >= 2 ? fc_digits(r, 2) : -1;
 	if (mo >= 1 && mo <= 12 && (rl == 2 || rl == 5)) {
 		if (rl == 5) {
-			int day = r[2] == '-' ? digits(r + 3, 2) : -1;
+			int day = r[2] == '-' ? fc_digits(r + 3, 2) : -1;
 			if (day < 1 || day > 31)
 				return false;
 			fc_buf_printf(b, "%d ", day);
@@ -152,8 +140,8 @@ static bool date_words(struct fc_buf *b, const char *v, const char **prep)
 		}
 	if (!has_year)
 		return false;
-	if (rl == 3 && r[0] == 'W' && digits(r + 1, 2) > 0) {
-		fc_buf_printf(b, "week %d of %d", digits(r + 1, 2), year);
+	if (rl == 3 && r[0] == 'W' && fc_digits(r + 1, 2) > 0) {
+		fc_buf_printf(b, "week %d of %d", fc_digits(r + 1, 2), year);
 		*prep = "in";
 		return true;
 	}

@@ -50,16 +50,23 @@ static int days_in_month(int y, int m)
 	return dm[m - 1];
 }
 
-/* Read exactly n digits at *p. */
-static int digits(const char **p, int n, int *out)
+int fc_digits(const char *s, int n)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		char c = (*p)[i];
-		if (c < '0' || c > '9')
-			return 0;
-		v = v * 10 + (c - '0');
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
 	}
+	return v;
+}
+
+/* Read exactly n digits at *p. */
+static int digits(const char **p, int n, int *out)
+{
+	int v = fc_digits(*p, n);
+	if (v < 0)
+		return 0;
 	*p += n;
 	*out = v;
 	return 1;

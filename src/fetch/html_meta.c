@@ -206,17 +206,6 @@ static const char *get(const struct meta *m, const char *key)
 
 /* ---- dates ------------------------------------------------------------ */
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 bool fc_html_date(const char *s, char buf[11])
 {
 	static const char *const mon[] = {"jan", "feb", "mar", "apr",
@@ -228,9 +217,9 @@ bool fc_html_date(const char *s, char buf[11])
 	size_t n = strlen(s);
 	if (n >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] &&
 	    (n == 10 || s[10] == 'T' || s[10] == 't' || s[10] == ' ')) {
-		y = digits(s, 4);
-		m = digits(s + 5, 2);
-		dd = digits(s + 8, 2);
+		y = fc_digits(s, 4);
+		m = fc_digits(s + 5, 2);
+		dd = fc_digits(s + 8, 2);
 	} else {
 		/* RFC 1123: [Day, ]DD Mon YYYY */
 		const char *p = strchr(s, ',');
@@ -242,7 +231,7 @@ bool fc_html_date(const char *s, char buf[11])
 			k++;
 		if (k < 1 || k > 2 || p[k] != ' ')
 			return false;
-		dd = digits(p, k);
+		dd = fc_digits(p, k);
 		p += k + 1;
 		for (int i = 0; i < 12; i++)
 			if (!strncasecmp(p, mon[i], 3) && p[3] == ' ')
@@ -250,7 +239,7 @@ bool fc_html_date(const char *s, char buf[11])
 		if (m < 0)
 			return false;
 		p += 4;
-		y = digits(p, 4);
+		y = fc_digits(p, 4);
 		if (p[4] && p[4] != ' ')
 			return false;
 	}
