@@ -221,6 +221,25 @@ static int bound_dir(enum fc_timex_mod h)
 	}
 }
 
+/* x to 12 significant digits: "about 95" is 85.5 to 104.5, not to
+** 104.50000000000001 (95 * 1.1 in binary); a bound is read, compared
+** and written as decimal, where 12 digits are more than any text has */
+static double round12(double x)
+{
+	if (x == 0 || !isfinite(x))
+		return x;
+	int e = (int)floor(log10(fabs(x)));
+	if (e <= 11 && 11 - e <= 22) {
+		double p = pow(10, 11 - e); /* exact up to 1e22 */
+		return round(x * p) / p;
+	}
+	if (e > 11 && e - 11 <= 22) {
+		double p = pow(10, e - 11);
+		return round(x / p) * p;
+	}
+	return x;
+}
+
 static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
 {
 	q->lo = q->hi = q->value;
@@ -240,8 +259,8 @@ static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
 		q->is_hi_open = true;
 		break;
 	case FC_MOD_APPROX:
-		q->lo = q->value * (1 - APPROX_BAND);
-		q->hi = q->value * (1 + APPROX_BAND);
+		q->lo = round12(q->value * (1 - APPROX_BAND));
+		q->hi = round12(q->value * (1 + APPROX_BAND));
 		if (q->lo > q->hi) {
 			double t = q->lo;
 			q->lo = q->hi;
