@@ -447,6 +447,28 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
 }
 
+/*
+** A hedge written before a range loosens it: "about 20 to 30" is 18 to
+** 33 (each end by APPROX_BAND, as "about 20"), "at least 20 to 30" is
+** open above, "up to 20 to 30" open below. The mention starts at the
+** hedge (hedge_before moved the start). Not a range of type "closed"
+** ("between 2 and 3", "from 2 to 3": bounded by its own words).
+*/
+static void range_hedge(struct fc_quantity *q, enum fc_timex_mod h)
+{
+	int d = bound_dir(h);
+	if (h == FC_MOD_APPROX) {
+		q->lo = round12(q->lo - fabs(q->lo) * APPROX_BAND);
+		q->hi = round12(q->hi + fabs(q->hi) * APPROX_BAND);
+	} else if (d > 0) {
+		q->hi = INFINITY;
+		q->is_hi_open = true;
+	} else if (d < 0) {
+		q->lo = -INFINITY;
+		q->is_lo_open = true;
+	}
+}
+
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
 	bool s1, s2;
@@ -482,6 +504,9 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	c->q.lo = a < b ? a : b;
 	c->q.hi = a < b ? b : a;
 	c->q.unit = unit_of(m);
+	if (!is_type(m, "closed") && !norm_slot(m, S_HEDGE2, &h2) &&
+	    hedge(m) == FC_MOD_NONE)
+		range_hedge(&c->q, hedge_before(m, &c->start));
 	return 1;
 }
 
