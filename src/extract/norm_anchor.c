@@ -377,6 +377,15 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
+		/* a clock read here on the reference day most often had no
+		** day said: it cannot look back for the day told before it
+		** (norm_clock.c's clock_day_told), so the reference day is
+		** a guess, and no anchor ("On March 3 ... at 5 pm. The next
+		** day": March 4, the day after the one the scan gives it) */
+		if (p->prod == P_TIME_OF_DAY && m->ref &&
+		    out[i].time.type == FC_TIMEX_TIME &&
+		    out[i].time.lo == m->ref->days)
+			out[i].time.is_anchored = false;
 	}
 	w->nc += (size_t)k;
 	if (k > 0 && (lb->chain_set[pi / 64] >> (pi % 64) & 1) &&
