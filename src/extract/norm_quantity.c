@@ -416,11 +416,17 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
 	} else if (isfinite(x2)) {
 		struct norm_val s2 = {0}, cur = {0};
-		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 && x2 >= 1) {
-			/* cents below 100 only: "three thousand dollars |
-			** two hundred times" ends at the currency, and
+		bool is_money = norm_slot(m, S_CURRENCY, &cur);
+		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 &&
+		    (x2 >= 1 ||
+		     (is_money && (has_scale || n1.scale_end > 1 ||
+				   n2.x != floor(n2.x))))) {
+			/* whole cents below 100 after an amount with no
+			** scale only: "three thousand dollars | two hundred
+			** times", "3.4 mln dlrs and | 1.2 mln dlrs", "4,480
+			** dlrs and | 2.27 times" end at the currency, and
 			** what follows is a number of its own */
-			if (!norm_slot(m, S_CURRENCY, &cur) || !cur.end)
+			if (!is_money || !cur.end)
 				return 0;
 			x = norm_round(x);
 			init_cand(m, c);
