@@ -348,10 +348,15 @@ static int produce_memo(struct norm_lookback *lb, const struct norm_match *mm,
 	return k;
 }
 
-/* Would the scan have given clock m the day told before it (in a past
-** or future clause: norm_clock.c's clock_day_told)? */
+/* Would the scan have given clock m the day told before it: no day said
+** in it (norm_clock.c's clock_day: no holiday, day, weekday or relative
+** day), in a past or future clause (clock_day_told)? */
 static bool clock_may_move(const struct norm_match *m)
 {
+	struct norm_val v;
+	if (norm_slot(m, S_HOLIDAY, &v) || norm_slot(m, S_DAY, &v) ||
+	    norm_slot(m, S_WEEKDAY, &v) || norm_slot(m, S_REL, &v))
+		return false;
 	int tn = norm_tense(m);
 	return tn != 0 && tn != NORM_TENSE_SCHED;
 }
@@ -386,11 +391,11 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
-		/* a clock read here on the reference day in a past or
-		** future clause most often had no day said: it cannot look
-		** back for the day told before it (norm_clock.c's
-		** clock_day_told), so its day is a guess, marked unanchored
-		** until resolve_chains gives it the day told before it */
+		/* a clock with no day said, in a past or future clause,
+		** cannot look back here for the day told before it
+		** (norm_clock.c's clock_day_told): its reference day is a
+		** guess, marked unanchored until resolve_chains gives it
+		** the day told before it */
 		if (p->prod == P_TIME_OF_DAY && m->ref &&
 		    out[i].time.type == FC_TIMEX_TIME &&
 		    out[i].time.lo == m->ref->days && clock_may_move(&mm))
