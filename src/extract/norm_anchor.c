@@ -350,15 +350,16 @@ static int produce_memo(struct norm_lookback *lb, const struct norm_match *mm,
 
 /* Would the scan have given clock m the day told before it: no day said
 ** in it (norm_clock.c's clock_day: no holiday, day, weekday or relative
-** day), in a past or future clause (clock_day_told)? */
-static bool clock_may_move(const struct norm_match *m)
+** day), in a past or future clause (clock_day_told)? The clause's tense
+** (below 0 past, above future), 0 when it would not. */
+static int clock_may_move(const struct norm_match *m)
 {
 	struct norm_val v;
 	if (norm_slot(m, S_HOLIDAY, &v) || norm_slot(m, S_DAY, &v) ||
 	    norm_slot(m, S_WEEKDAY, &v) || norm_slot(m, S_REL, &v))
-		return false;
+		return 0;
 	int tn = norm_tense(m);
-	return tn != 0 && tn != NORM_TENSE_SCHED;
+	return tn == NORM_TENSE_SCHED ? 0 : tn;
 }
 
 /* The candidates of pattern pi's match in lb->md. */
@@ -395,11 +396,17 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		** cannot look back here for the day told before it
 		** (norm_clock.c's clock_day_told): its reference day is a
 		** guess, marked unanchored until resolve_chains gives it
-		** the day told before it */
+		** the day told before it; a time candidate has no
+		** quantity, so its q.value keeps the clause's tense, which
+		** says where that day may lie */
+		int tn;
 		if (p->prod == P_TIME_OF_DAY && m->ref &&
 		    out[i].time.type == FC_TIMEX_TIME &&
-		    out[i].time.lo == m->ref->days && clock_may_move(&mm))
+		    out[i].time.lo == m->ref->days &&
+		    (tn = clock_may_move(&mm)) != 0) {
 			out[i].time.is_anchored = false;
+			out[i].q.value = tn;
+		}
 	}
 	w->nc += (size_t)k;
 	if (k > 0 && (lb->chain_set[pi / 64] >> (pi % 64) & 1) &&
@@ -565,25 +572,27 @@ static bool is_guessed_clock(const struct fc_norm *n,
 			     const struct norm_cand *c)
 {
 	return !c->time.is_anchored && c->time.type == FC_TIMEX_TIME &&
-	       m->ref && c->time.lo == m->ref->days &&
+	       m->ref && c->time.lo == m->ref->days && c->q.value != 0 &&
 	       n->patterns[c->order].prod == P_TIME_OF_DAY;
 }
 
 /*
-** Clock t, read on the reference day: on the day told last before it
-** (day grain or finer, a year before the reference to two weeks after:
+** Clock t, read on the reference day in a clause of tense tn: on the
+** day told last before it (day grain or finer; in a past clause up to a
+** year before the reference, in a future one up to two weeks after:
 ** norm_clock.c's clock_day_told, which the scan runs), else on the
 ** reference day as read. Anchored either way: "On March 3 ... arrived
 ** at 5 pm. The next day" is March 4, and with no day before the clock
 ** the reference's next day.
 */
 static void clock_on_day_told(const struct norm_ref *r, struct fc_time *t,
-			      const struct fc_time *last)
+			      int tn, const struct fc_time *last)
 {
 	t->is_anchored = true;
 	if (!last || !last->is_anchored || last->grain == FC_GRAIN_NONE ||
 	    last->grain > FC_GRAIN_DAY || last->lo == r->days ||
-	    r->days - last->lo > 366 || last->lo - r->days > 14 ||
+	    (tn < 0 ? last->lo > r->days || r->days - last->lo > 366
+		    : last->lo < r->days || last->lo - r->days > 14) ||
 	    strlen(t->value) < 11 || t->value[10] != 'T')
 		return;
 	int y, mo, d;
@@ -658,7 +667,7 @@ static bool resolve_chains(struct norm_lookback *lb,
 	for (size_t i = 0; i < na; i++) {
 		struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
 		if (is_guessed_clock(lb->n, m, c)) {
-			clock_on_day_told(m->ref, &c->time,
+			clock_on_day_told(m->ref, &c->time, (int)c->q.value,
 					  has_last ? &last : NULL);
 			if (is_anchor_time(&c->time)) {
 				last = c->time;

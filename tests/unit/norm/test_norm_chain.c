@@ -149,6 +149,14 @@ static void test_chain_over_clock(void **state)
 	t = "Rescuers arrived at 5 pm. The next day more bodies were found.";
 	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
 			    "2009-06-11");
+	/* in a future clause the clock keeps the reference day (the scan
+	** takes no past day for it), and so counts a link after it */
+	t = "The quake hit on June 3. The minister will arrive at 5 pm. The "
+	    "next day talks begin.";
+	assert_string_equal(val(state, &a, t, "2009-06-10", "5 pm"),
+			    "2009-06-10T17:00");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-11");
 	/* a clock that said its day is an anchor as it is */
 	t = "The quake hit on March 3. On June 10 at 5 pm rescuers came. The "
 	    "next day more bodies were found.";
