@@ -765,8 +765,11 @@ static bool collect_window(struct norm_lookback *lb,
 		}
 		if (pass == 0 && s > 0) {
 			bool has_date = false;
+			/* a clock whose day is a guess is one:
+			** resolve_chains anchors it */
 			for (size_t i = 0; i < win->nc && !has_date; i++)
-				has_date = is_anchor_time(&win->c[i].time);
+				has_date = is_anchor_time(&win->c[i].time) ||
+					   is_guessed_clock(n, m, &win->c[i]);
 			if (!has_date)
 				break;
 		}

@@ -157,6 +157,21 @@ static void test_chain_over_clock(void **state)
 			    "2009-06-10T17:00");
 	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
 			    "2009-06-11");
+	/* a clock is a date of the window: the links after it are read
+	** from it also in a window that does not start the text */
+	struct fc_buf b;
+	fc_buf_init(&b, 1u << 20);
+	fc_buf_adds(&b, "The quake hit on June 3. ");
+	for (int i = 0; i < 80; i++)
+		fc_buf_adds(&b, "Talks went on without result. ");
+	fc_buf_adds(&b, "Rescuers arrived at 5 pm. Two days later the army "
+			"came. The next day more bodies were found.");
+	t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "2009-06-10", "Two days later"),
+			    "2009-06-12");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-13");
+	fc_buf_finish(&b);
 	/* a clock that said its day is an anchor as it is */
 	t = "The quake hit on March 3. On June 10 at 5 pm rescuers came. The "
 	    "next day more bodies were found.";
