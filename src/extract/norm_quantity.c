@@ -389,6 +389,23 @@ static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
 	return 1;
 }
 
+/* Is the second number followed by the word "cent" or "cents" ("and
+** fifty cents")? Then it is the amount's cents, whatever came before. */
+static bool cents_said(const struct norm_match *m)
+{
+	struct norm_val v;
+	if (!norm_slot_text(m, S_NUM2, &v) || !v.is_raw || v.end >= m->end)
+		return false;
+	uint32_t i = v.end;
+	while (i < m->end && is_blank(m->text[i]))
+		i++;
+	static const char cent[] = "cent";
+	for (uint32_t k = 0; k < 4; k++)
+		if (i + k >= m->end || (m->text[i + k] | 0x20) != cent[k])
+			return false;
+	return true;
+}
+
 /*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
@@ -419,13 +436,16 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		bool is_money = norm_slot(m, S_CURRENCY, &cur);
 		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 &&
 		    (x2 >= 1 ||
-		     (is_money && (has_scale || n1.scale_end > 1 ||
-				   n2.x != floor(n2.x))))) {
-			/* whole cents below 100 after an amount with no
-			** scale only: "three thousand dollars | two hundred
-			** times", "3.4 mln dlrs and | 1.2 mln dlrs", "4,480
-			** dlrs and | 2.27 times" end at the currency, and
-			** what follows is a number of its own */
+		     (is_money && !cents_said(m) &&
+		      (has_scale || n1.scale_end > 1 ||
+		       n2.x != floor(n2.x))))) {
+			/* cents below 100 only, and whole ones after an
+			** amount with no scale unless "cents" is said:
+			** "three thousand dollars | two hundred times", "3.4
+			** mln dlrs and | 1.2 mln dlrs", "4,480 dlrs and |
+			** 2.27 times" end at the currency, and what follows
+			** is a number of its own ("one thousand dollars and
+			** fifty cents" is 1000.5) */
 			if (!is_money || !cur.end)
 				return 0;
 			x = norm_round(x);
