@@ -1,0 +1,110 @@
+/*
+** test_norm_jit.c: a pattern runs interpreted for its first tries, then
+** JIT compiled (norm_jit.c); a try that one engine gives up on is run on
+** the other, so the mentions of a text do not depend on how many tries
+** came before it: "x", 2000 letters, "y" matches x(?:a|b)*y in the
+** interpreter, while the JIT runs out of stack (before, it was a mention
+** for the first tries and none after); with 8000 letters both give up
+** on every try, and the text has no mention and one limit warning.
+*/
+#include "fc_test.h"
+
+#define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
+
+static struct fc_rules *load(void)
+{
+	const char *dirs[] = {DATA "/jit.yaml", NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	assert_int_equal(d.nerr, 0);
+	fc_diags_finish(&d);
+	return r;
+}
+
+/* "x", nletters times "a", "y" (malloc). */
+static char *deep_text(size_t nletters)
+{
+	char *s = malloc(nletters + 3);
+	assert_non_null(s);
+	s[0] = 'x';
+	memset(s + 1, 'a', nletters);
+	memcpy(s + 1 + nletters, "y", 2);
+	return s;
+}
+
+/* The mentions of text (their count), and in *nwarn its warnings. */
+static size_t mentions(struct fc_rules *r, const char *text,
+		       size_t *start, size_t *end, size_t *nwarn)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = fc_arena_strdup(&a, text);
+	doc.text_len = strlen(text);
+	doc.published = "2026-01-16";
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(r, &a, &doc, &d), FC_OK);
+	*nwarn = d.nwarn;
+	assert_int_equal(d.nerr, 0);
+	fc_diags_finish(&d);
+	size_t nm = doc.nmentions;
+	if (nm) {
+		*start = doc.mentions[0].start;
+		*end = doc.mentions[0].end;
+		assert_string_equal(doc.mentions[0].time.value, "PRESENT_REF");
+	}
+	fc_arena_finish(&a);
+	return nm;
+}
+
+/* 100 runs: well past the tries after which the pattern is compiled */
+#define RUNS 100
+
+static void test_norm_jit_interpreter_decides_when_jit_gives_up(void **state)
+{
+	(void)state;
+	struct fc_rules *r = load();
+	char *text = deep_text(2000);
+	for (int i = 0; i < RUNS; i++) {
+		size_t s = 0, e = 0, nwarn = 9;
+		assert_int_equal(mentions(r, text, &s, &e, &nwarn), 1);
+		assert_int_equal(s, 0);
+		assert_int_equal(e, 2002);
+		assert_int_equal(nwarn, 0);
+	}
+	free(text);
+	fc_rules_destroy(r);
+}
+
+static void test_norm_jit_both_give_up_on_every_try(void **state)
+{
+	(void)state;
+	struct fc_rules *r = load();
+	char *text = deep_text(8000);
+	for (int i = 0; i < RUNS; i++) {
+		size_t s = 0, e = 0, nwarn = 0;
+		assert_int_equal(mentions(r, text, &s, &e, &nwarn), 0);
+		assert_int_equal(nwarn, 1);
+	}
+	/* a short one still matches, on the JIT now */
+	size_t s = 0, e = 0, nwarn = 9;
+	assert_int_equal(mentions(r, "xaby", &s, &e, &nwarn), 1);
+	assert_int_equal(e, 4);
+	assert_int_equal(nwarn, 0);
+	free(text);
+	fc_rules_destroy(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			test_norm_jit_interpreter_decides_when_jit_gives_up),
+		cmocka_unit_test(test_norm_jit_both_give_up_on_every_try),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
