@@ -5,8 +5,12 @@
 ** came before it: "x", 2000 letters, "y" matches x(?:a|b)*y in the
 ** interpreter, while the JIT runs out of stack (before, it was a mention
 ** for the first tries and none after); with 8000 letters both give up
-** on every try, and the text has no mention and one limit warning.
+** on every try, and the text has no mention and one limit warning. Two
+** threads sharing the rules see the same (the second waits for the
+** compile the first began when its interpreter gives up).
 */
+#include <pthread.h>
+
 #include "fc_test.h"
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
@@ -99,12 +103,49 @@ static void test_norm_jit_both_give_up_on_every_try(void **state)
 	fc_rules_destroy(r);
 }
 
+struct job {
+	struct fc_rules *r;
+	const char *deep, *deeper;
+	int nbad;
+};
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	for (int i = 0; i < RUNS; i++) {
+		size_t s = 0, e = 0, nwarn = 0;
+		j->nbad += mentions(j->r, j->deeper, &s, &e, &nwarn) != 0 ||
+			   nwarn != 1;
+		j->nbad += mentions(j->r, j->deep, &s, &e, &nwarn) != 1 ||
+			   e != 2002 || nwarn != 0;
+	}
+	return NULL;
+}
+
+static void test_norm_jit_two_threads_agree(void **state)
+{
+	(void)state;
+	struct fc_rules *r = load();
+	char *deep = deep_text(2000), *deeper = deep_text(8000);
+	struct job j[2] = {{r, deep, deeper, 0}, {r, deep, deeper, 0}};
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, run_job, &j[1]), 0);
+	run_job(&j[0]);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(j[0].nbad, 0);
+	assert_int_equal(j[1].nbad, 0);
+	free(deep);
+	free(deeper);
+	fc_rules_destroy(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			test_norm_jit_interpreter_decides_when_jit_gives_up),
 		cmocka_unit_test(test_norm_jit_both_give_up_on_every_try),
+		cmocka_unit_test(test_norm_jit_two_threads_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
