@@ -19,14 +19,19 @@
 ** 2, 3 or 8 matches save less or cost more).
 **
 ** The two engines agree on every try that both finish, but they give up
-** at different points: the interpreter at the depth limit (5000 nested
-** backtracking frames) or the heap limit, the JIT when its 32 KiB stack
-** is full, which comes first ("x" then 2000 "a" then "y" against
-** x(?:a|b)*y: the interpreter matches, the JIT gives up). Which engine a
-** try runs on depends on how many tries came before it, on two threads
-** on their timing; so a try that one engine gives up on is run again on
-** the other, and it fails only when both give up (then with the
-** interpreter's error). Its result is the same on either tier.
+** at different points: the interpreter at the depth limit (nested
+** backtracking frames, DEPTH_LIMIT in norm_compile.c) or the heap
+** limit, the JIT when its 32 KiB stack is full. Which engine a try runs
+** on depends on how many tries came before it, on two threads on their
+** timing; so a try that one engine gives up on is run again on the
+** other, and it fails only when both give up (then with the
+** interpreter's error): its result is the same on either tier. The
+** depth limit (1000) is below what the JIT's stack holds on the repeats
+** that go deep ("x", then 1000 "a", then "y" against x(?:a|b)*y: the
+** interpreter gives up, the JIT matches; with 2000 "a" both give up), so
+** it is the interpreter that gives up first, and the JIT, many times
+** faster, that decides: a JIT try that gives up is run again in the
+** interpreter, which then gives up soon too.
 */
 #include <sched.h>
 #include <stdatomic.h>
