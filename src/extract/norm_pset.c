@@ -336,17 +336,61 @@ static inline struct norm_pstr cut_to(const struct norm_pstr *s, uint8_t len)
 }
 
 /*
+** bb's strings cut to r classes (1 <= r < NORM_PK), deduplicated (the
+** first of each kept), made when first asked for: v[r], made when bit r
+** of have is set.
+*/
+struct cuts {
+	const struct pset *bb;
+	struct pset v[NORM_PK];
+	uint16_t have;
+	uint8_t maxb; /* bb's longest string */
+};
+
+static const struct pset *cuts_at(struct fa *f, struct cuts *c, uint8_t r)
+{
+	if (r >= c->maxb)
+		return c->bb; /* nothing to cut */
+	if (!(c->have >> r & 1)) {
+		for (size_t j = 0; j < c->bb->n; j++) {
+			struct norm_pstr t = cut_to(&c->bb->v[j], r);
+			norm_ps_push(f, &c->v[r], &t);
+		}
+		norm_ps_dedupe(f, &c->v[r]);
+		c->have |= (uint16_t)(1u << r);
+	}
+	return &c->v[r];
+}
+
+static void cuts_init(struct cuts *c, const struct pset *bb)
+{
+	memset(c, 0, sizeof(*c));
+	c->bb = bb;
+	for (size_t j = 0; j < bb->n; j++)
+		if (bb->v[j].len > c->maxb)
+			c->maxb = bb->v[j].len;
+}
+
+static void cuts_free(struct fa *f, struct cuts *c)
+{
+	for (int r = 0; r < NORM_PK; r++)
+		norm_ps_free(f, &c->v[r]);
+}
+
+/*
 ** The strings of a followed by those of b into out, not normalised: the
 ** strings of a that are not empty join bb (b shortened so that the
 ** nopen open ones make at most PRODUCT_MAX), the empty one joins b.
-** With len > 0 every string made is cut to len classes, and a string s
-** of a joins d[r] instead of bb, r = len - s->len (at least 1): what
-** follows s's r-th class is cut anyway, and the strings of bb that
-** differ only after r classes make the same strings once cut.
+** An open string s of length l and weight w gets no more than
+** R = min(NORM_PK - l, ENOUGH - w) classes from a string of bb (each
+** class weighs 1 at least): the strings of bb that differ only after R
+** classes make the same strings, so s joins bb cut to R classes (c,
+** unless c is NULL). With len > 0 every string made is cut to len
+** classes, and s joins bb cut to len - l classes (at least 1) at most.
 */
 static void product(struct fa *f, const struct pset *a, const struct pset *b,
 		    const struct pset *bb, size_t nopen, uint8_t len,
-		    const struct pset *d, struct pset *out)
+		    struct cuts *c, struct pset *out)
 {
 	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
 		const struct norm_pstr *s = &a->v[i];
@@ -375,8 +419,14 @@ static void product(struct fa *f, const struct pset *a, const struct pset *b,
 			norm_ps_push(f, out, &t);
 			continue;
 		}
-		if (len && s->len)
-			with = &d[s->len < len ? len - s->len : 1];
+		if (c && s->len) {
+			int r = NORM_PK - s->len;
+			if (ENOUGH - w < r)
+				r = ENOUGH - w;
+			if (len && (s->len < len ? len - s->len : 1) < r)
+				r = s->len < len ? len - s->len : 1;
+			with = cuts_at(f, c, (uint8_t)r);
+		}
 		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
 		if (len && s->len > len) {
 			/* what s makes, cut, is s cut: once if it makes any */
@@ -415,44 +465,24 @@ static void product(struct fa *f, const struct pset *a, const struct pset *b,
 */
 static bool product_cut(struct fa *f, const struct pset *a,
 			const struct pset *b, const struct pset *bb,
-			size_t nopen, struct pset *out)
+			size_t nopen, struct cuts *c, struct pset *out)
 {
-	struct pset d[NORM_PK] = {{0}};
 	bool ok = false;
-	/* d[r]: bb cut to r classes, deduplicated (the first kept) */
-	uint8_t maxb = 0, maxa = 0;
-	for (size_t j = 0; j < bb->n; j++)
-		if (bb->v[j].len > maxb)
-			maxb = bb->v[j].len;
+	uint8_t maxa = 0;
 	for (size_t i = 0; i < a->n; i++)
 		if (a->v[i].len > maxa)
 			maxa = a->v[i].len;
 	/* the first length tried: where the passes mostly end (most
 	** strings of a large a are near its longest) */
 	uint8_t len = maxa > 3 ? (uint8_t)(maxa - 1) : 2;
-	for (uint8_t r = 1; r + 1 < len; r++) {
-		for (size_t j = 0; j < bb->n; j++) {
-			struct norm_pstr t = cut_to(&bb->v[j], r);
-			norm_ps_push(f, &d[r], &t);
-		}
-		norm_ps_dedupe(f, &d[r]);
-	}
-	for (; len < NORM_PK && len < maxa + maxb && !ok && !f->is_bad;
+	for (; len < NORM_PK && len < maxa + c->maxb && !ok && !f->is_bad;
 	     len++) {
-		uint8_t r = len - 1; /* d[1 .. len - 1] are needed */
-		for (size_t j = 0; j < bb->n; j++) {
-			struct norm_pstr t = cut_to(&bb->v[j], r);
-			norm_ps_push(f, &d[r], &t);
-		}
-		norm_ps_dedupe(f, &d[r]);
-		product(f, a, b, bb, nopen, len, d, out);
+		product(f, a, b, bb, nopen, len, c, out);
 		norm_ps_dedupe(f, out);
 		ok = out->n > SET_MAX && !f->is_bad;
 		if (!ok)
 			norm_ps_free(f, out);
 	}
-	for (int r = 0; r < NORM_PK; r++)
-		norm_ps_free(f, &d[r]);
 	return ok;
 }
 
@@ -476,13 +506,20 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			;
 		bb = &cut;
 	}
-	if (nopen * bb->n >= CUT_MIN && !f->is_whole &&
-	    product_cut(f, a, b, bb, nopen, &out)) {
+	/* (a single open string joins bb as it is: cutting it would cost
+	** what it saves) */
+	struct cuts c;
+	cuts_init(&c, bb);
+	struct cuts *cp = nopen > 1 && !f->is_whole ? &c : NULL;
+	if (cp && nopen * bb->n >= CUT_MIN &&
+	    product_cut(f, a, b, bb, nopen, cp, &out)) {
+		cuts_free(f, &c);
 		norm_ps_free(f, &cut);
 		norm_ps_shorten(f, &out);
 		return out;
 	}
-	product(f, a, b, bb, nopen, 0, NULL, &out);
+	product(f, a, b, bb, nopen, 0, cp, &out);
+	cuts_free(f, &c);
 	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);
 	return out;
