@@ -13,30 +13,7 @@
 
 #include "fc_test.h"
 #include "extract/norm_first_p.h"
-
-/* The same strings, class by class, in order (ids may differ). */
-static void assert_same(const char *rx, const struct norm_first *p,
-			const struct norm_first *q)
-{
-	if (p->is_ok != q->is_ok || p->nstrs != q->nstrs ||
-	    p->is_bos != q->is_bos)
-		fail_msg("%.80s: ok %d/%d, %zu/%zu strings", rx, p->is_ok,
-			 q->is_ok, p->nstrs, q->nstrs);
-	for (size_t i = 0; i < p->nstrs; i++) {
-		const struct norm_pstr *s = &p->strs[i], *t = &q->strs[i];
-		assert_int_equal(s->len, t->len);
-		assert_int_equal(s->flags, t->flags);
-		assert_int_equal(s->loop, t->loop);
-		assert_int_equal(s->x == 0, t->x == 0);
-		if (s->x)
-			assert_memory_equal(p->sets[s->x], q->sets[t->x],
-					    sizeof(p->sets[0]));
-		for (int k = 0; k < s->len; k++)
-			assert_memory_equal(p->sets[s->sym[k]],
-					    q->sets[t->sym[k]],
-					    sizeof(p->sets[0]));
-	}
-}
+#include "norm_first_same.h"
 
 static void test_rule_patterns(void **state)
 {
@@ -61,7 +38,7 @@ static void test_rule_patterns(void **state)
 				      false);
 		norm_first_analyze_as(rx, (size_t)n - 2, is_ci, &whole, &a,
 				      &q, true);
-		assert_same(rx, &p, &q);
+		assert_same_first(rx, &p, &q);
 		npatterns++;
 		nok += p.is_ok;
 		nstrs += p.nstrs;
