@@ -381,12 +381,11 @@ static void cuts_free(struct fa *f, struct cuts *c)
 ** The strings of a followed by those of b into out, not normalised: the
 ** strings of a that are not empty join bb (b shortened so that the
 ** nopen open ones make at most PRODUCT_MAX), the empty one joins b.
-** An open string s of length l and weight w gets no more than
-** R = min(NORM_PK - l, ENOUGH - w) classes from a string of bb (each
-** class weighs 1 at least): the strings of bb that differ only after R
-** classes make the same strings, so s joins bb cut to R classes (c,
-** unless c is NULL). With len > 0 every string made is cut to len
-** classes, and s joins bb cut to len - l classes (at least 1) at most.
+** With len > 0 (and c, bb's strings cut) every string made is cut to
+** len classes, and a string s of a of length l joins bb cut to r =
+** len - l classes (at least 1): what follows its r-th class is cut
+** anyway, and the strings of bb that differ only after r classes make
+** the same strings once cut.
 */
 static void product(struct fa *f, const struct pset *a, const struct pset *b,
 		    const struct pset *bb, size_t nopen, uint8_t len,
@@ -419,14 +418,8 @@ static void product(struct fa *f, const struct pset *a, const struct pset *b,
 			norm_ps_push(f, out, &t);
 			continue;
 		}
-		if (c && s->len) {
-			int r = NORM_PK - s->len;
-			if (ENOUGH - w < r)
-				r = ENOUGH - w;
-			if (len && (s->len < len ? len - s->len : 1) < r)
-				r = s->len < len ? len - s->len : 1;
-			with = cuts_at(f, c, (uint8_t)r);
-		}
+		if (len && s->len)
+			with = cuts_at(f, c, s->len < len ? len - s->len : 1);
 		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
 		if (len && s->len > len) {
 			/* what s makes, cut, is s cut: once if it makes any */
@@ -506,20 +499,18 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			;
 		bb = &cut;
 	}
-	/* (a single open string joins bb as it is: cutting it would cost
-	** what it saves) */
-	struct cuts c;
-	cuts_init(&c, bb);
-	struct cuts *cp = nopen > 1 && !f->is_whole ? &c : NULL;
-	if (cp && nopen * bb->n >= CUT_MIN &&
-	    product_cut(f, a, b, bb, nopen, cp, &out)) {
+	if (nopen * bb->n >= CUT_MIN && !f->is_whole) {
+		struct cuts c;
+		cuts_init(&c, bb);
+		bool ok = product_cut(f, a, b, bb, nopen, &c, &out);
 		cuts_free(f, &c);
-		norm_ps_free(f, &cut);
-		norm_ps_shorten(f, &out);
-		return out;
+		if (ok) {
+			norm_ps_free(f, &cut);
+			norm_ps_shorten(f, &out);
+			return out;
+		}
 	}
-	product(f, a, b, bb, nopen, 0, cp, &out);
-	cuts_free(f, &c);
+	product(f, a, b, bb, nopen, 0, NULL, &out);
 	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);
 	return out;
