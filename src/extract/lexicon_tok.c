@@ -554,44 +554,51 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		uint16_t fl = pending;
 		pending = 0;
 		size_t k2, k3;
-		if (c == C_APOS) {
-			/* 's as a token of its own */
-			uint32_t c2 = peek(s, n, i + k, &k2);
-			if ((c2 == 's' || c2 == 'S') && !is_word_at(s, n, i + k + k2)) {
-				if (!push(t, text, i, i + k + k2, fl | LX_T_WORD | LX_T_POSS))
-					return FC_ENOMEM;
-				i += k + k2;
-				continue;
-			}
-		}
-		if ((cp == ':' || cp == '.') && t->n &&
-		    t->v[t->n - 1].end == i) {
-			/* "http" or "www" just read, and this mark goes on
-			** into a web address: the address is one token */
-			const struct lx_tok *w = &t->v[t->n - 1];
-			size_t e = url_end(s, n, w->start);
-			if (e > i) { /* (not the address itself, ended by
-				     ** this mark: that would loop) */
-				size_t at = w->start;
-				uint16_t wf = w->flags & (LX_T_NL | LX_T_PARA);
-				t->norm_len = w->norm_off;
-				t->n--;
-				if (!push(t, text, at, e, wf))
-					return FC_ENOMEM;
-				i = e;
-				continue;
-			}
-		}
-		if (c != C_WORD && cp < 0x80 && cp != '"' &&
-		    t->norm_len + 2 <= t->norm_cap) {
-			/* one ASCII mark: its own form */
-			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, i, i + 1, fl, lx_hash_short(cp, 1)))
-				return FC_ENOMEM;
-			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
-			continue;
-		}
 		if (c != C_WORD) {
+			/* (marks first: a word, most tokens, skips their
+			** tests) */
+			if (c == C_APOS) {
+				/* 's as a token of its own */
+				uint32_t c2 = peek(s, n, i + k, &k2);
+				if ((c2 == 's' || c2 == 'S') &&
+				    !is_word_at(s, n, i + k + k2)) {
+					if (!push(t, text, i, i + k + k2,
+						  fl | LX_T_WORD | LX_T_POSS))
+						return FC_ENOMEM;
+					i += k + k2;
+					continue;
+				}
+			}
+			if ((cp == ':' || cp == '.') && t->n &&
+			    t->v[t->n - 1].end == i) {
+				/* "http" or "www" just read, and this mark goes
+				** on into a web address: the address is one
+				** token */
+				const struct lx_tok *w = &t->v[t->n - 1];
+				size_t e = url_end(s, n, w->start);
+				if (e > i) { /* (not the address itself, ended by
+					     ** this mark: that would loop) */
+					size_t at = w->start;
+					uint16_t wf =
+						w->flags & (LX_T_NL | LX_T_PARA);
+					t->norm_len = w->norm_off;
+					t->n--;
+					if (!push(t, text, at, e, wf))
+						return FC_ENOMEM;
+					i = e;
+					continue;
+				}
+			}
+			if (cp < 0x80 && cp != '"' &&
+			    t->norm_len + 2 <= t->norm_cap) {
+				/* one ASCII mark: its own form */
+				t->norm[t->norm_len] = (char)cp;
+				if (!push_read(t, i, i + 1, fl,
+					       lx_hash_short(cp, 1)))
+					return FC_ENOMEM;
+				i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
+				continue;
+			}
 			uint16_t q = 0;
 			if (cp == '"')
 				q = LX_T_QOPEN | LX_T_QCLOSE;
