@@ -660,23 +660,16 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		mark_headline(s, line, n, nwords, ncap);
 }
 
-/* The longest phrase with a usable sense at token i (t->word set). */
-static void match_at(struct lx_scan *s, size_t i)
+/* The longest phrase with a usable sense at token i, whose word w
+** starts longer phrases (match_all: the phrases of one token). Out of
+** line: inlined, its state crowded match_all's loop. */
+__attribute__((noinline)) static void match_phrase(struct lx_scan *s,
+						   size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
 	struct lx_tok *t = &tv[i];
-	const struct lx_slot *w = &l->slots[t->word - 1];
-	if (!w->is_prefix) { /* (most words: the phrase of one token) */
-		for (const struct lx_sense *se = w->senses; se; se = se->next)
-			if (lx_sense_ok(s, se, i)) {
-				t->match = w;
-				t->match_ntok = 1;
-				break;
-			}
-		return;
-	}
 	bool has_blocked = false;
 	uint32_t h = t->hash;
 	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
@@ -735,6 +728,7 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 	uint32_t *cues = ents + nt, *quotes = cues + nt;
 	size_t nents = 0, ncues = 0, nquotes = 0;
 	size_t stop_end = 0; /* tokens of a phrase of stop words end here */
+	const struct lx_slot *slots = s->l->slots;
 	for (size_t i = s->t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
@@ -746,8 +740,19 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 		** and t->match stays NULL, as the tokenizer left it) */
 		const struct lx_slot *m = NULL;
 		if (t->word) {
-			match_at(s, i);
-			m = t->match;
+			const struct lx_slot *w = &slots[t->word - 1];
+			if (w->is_prefix) {
+				match_phrase(s, i);
+				m = t->match;
+			} else { /* (most words: the phrase of one token) */
+				for (const struct lx_sense *se = w->senses; se;
+				     se = se->next)
+					if (lx_sense_ok(s, se, i)) {
+						t->match = m = w;
+						t->match_ntok = 1;
+						break;
+					}
+			}
 		}
 		if (m && (f & LX_T_CAP) && m->kinds == 1u << LX_S_CUE &&
 		    !(m->cues & ~LX_LOWER_CUES))
