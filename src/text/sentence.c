@@ -117,26 +117,6 @@ static bool closer_at(const char *t, size_t len, size_t j, size_t *k)
 	return text_is_closer(cp_at(t, len, j, k));
 }
 
-/* The line breaks in t[i, e), sixteen bytes at a time where the CPU has
-** the vector compares (most blocks have none). */
-static uint32_t count_nl(const char *t, size_t i, size_t e)
-{
-	uint32_t n = 0;
-#ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n');
-	for (; i + 16 <= e; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
-		for (unsigned m = (unsigned)_mm_movemask_epi8(
-			     _mm_cmpeq_epi8(v, nl));
-		     m; m &= m - 1)
-			n++;
-	}
-#endif
-	for (; i < e; i++)
-		n += t[i] == '\n';
-	return n;
-}
-
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
@@ -416,7 +396,12 @@ fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 	uint32_t line = 1;
 	size_t at = 0;
 	for (size_t s = 0; s < sv.n; s++) {
-		line += count_nl(text, at, sv.v[s].start);
+		const char *nl;
+		while (at < sv.v[s].start &&
+		       (nl = memchr(text + at, '\n', sv.v[s].start - at))) {
+			line++;
+			at = (size_t)(nl - text) + 1;
+		}
 		at = sv.v[s].start;
 		sv.v[s].line = line;
 	}

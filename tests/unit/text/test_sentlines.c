@@ -1,9 +1,8 @@
 /*
 ** test_sentlines.c: the line of each sentence fc_text_sentences gives
 ** is one more than the line breaks before its start, counted here a
-** byte at a time: breaks at every offset of the sixteen-byte blocks the
-** splitter counts them in, runs of breaks longer than a block, and
-** sentences that start inside a block or right at its end.
+** byte at a time: breaks at many offsets, runs of breaks, and sentences
+** that start right after a break or far from one.
 */
 #include "text/text_p.h"
 #include "text_test.h"
@@ -39,7 +38,7 @@ static size_t check_lines(const struct fc_rules *r, const char *text,
 	return n;
 }
 
-/* A known text: breaks at offsets 15, 16, 31, 32 and a run of 20. */
+/* A known text: breaks at offsets 15, 16, 31 and a run of 20. */
 static void test_known_lines(void **state)
 {
 	(void)state;
