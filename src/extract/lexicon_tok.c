@@ -451,8 +451,10 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** An ASCII word of fewer than 16 bytes at s (n bytes readable, the
 ** first a letter or digit) read 16 bytes at once (SSE2): its length in
 ** *len, its form written to o (room bytes there, 16 written), its hash
-** (lx_hash_tok of the form, from the same register) in *h and its case
-** flags (ascii_case) in *wcase. False when the word is
+** (lx_hash_tok of the form, from the same register) in *h and
+** LX_T_UPPER in *wcase when its letters are all upper case (the caller
+** has the first byte's class for LX_T_CAP and LX_T_DIGIT in hand).
+** False when the word is
 ** longer, fewer than 16 bytes are left to read or to write, or there
 ** is no SSE2: the caller reads it a byte at a time.
 */
@@ -489,10 +491,8 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	unsigned keep = (1u << l) - 1;
 	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
 	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
-	/* CAP and DIGIT from the first byte, UPPER: letters, all upper */
-	*wcase = (uint16_t)((mup & 1) * LX_T_CAP |
-			    (~mletter & 1) * LX_T_DIGIT |
-			    (mletter && mletter == mup) * LX_T_UPPER);
+	/* UPPER: letters, all upper */
+	*wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
@@ -641,6 +641,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
 			} else {
 				j += i;
+				/* CAP and DIGIT: the first byte's class */
+				wcase |= ascii_case(bytes[cp], 0);
 			}
 			/* what follows cannot go on the word (a byte that
 			** cannot, or one of ' - . , : without a letter or
