@@ -7,17 +7,6 @@
 #include "text/text_p.h"
 #include "text_test.h"
 
-static uint64_t rnd_state = 0xD1B54A32D192ED03ull;
-
-static uint64_t rnd(void)
-{
-	uint64_t x = rnd_state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return rnd_state = x;
-}
-
 /* Every sentence's line against the breaks before it; the count. */
 static size_t check_lines(const struct fc_rules *r, const char *text,
 			  size_t len)
@@ -63,33 +52,30 @@ static void test_known_lines(void **state)
 	fc_arena_finish(&a);
 }
 
-/* Generated texts (fixed seed) of words, marks and runs of breaks. */
+/* Generated texts (fixed seeds) of words, marks and runs of breaks. */
 static void test_generated_lines(void **state)
 {
-	static const char *const pieces[] = {
-		"peace", "Talks.", "Mr.", "U.S.", "said.", "\n", "\n\n", "\n \n",
-		"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n", " ", "  ", "The", "?",
+	static const char *const words[] = {
+		"peace", "Talks.", "Mr.", "U.S.", "said.", "The", "?",
 		"\xE2\x80\x9C", "abcdefghijklmnop.",
 	};
-	static char text[8000];
+	static const char *const seps[] = {
+		" ", " ", "  ", "\n", "\n\n", "\n \n",
+		"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n",
+	};
 	struct fc_rules *r = load_rules(BOILER_DIR);
 	(void)state;
 	size_t nsent = 0;
-	for (int round = 0; round < 3000; round++) {
-		size_t len = 0, want = 1 + (size_t)(rnd() % sizeof(text));
-		while (len < want) {
-			const char *p =
-				pieces[rnd() % (sizeof(pieces) / sizeof(*pieces))];
-			size_t k = strlen(p);
-			if (len + k + 1 > sizeof(text))
-				break;
-			memcpy(text + len, p, k);
-			len += k;
-			if (rnd() % 2)
-				text[len++] = ' ';
-		}
-		nsent += check_lines(round % 2 ? r : NULL, text, len);
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	for (uint32_t seed = 1; seed <= 3000; seed++) {
+		fc_buf_reset(&b);
+		fc_test_word_salad(&b, seed, 1 + seed % 900, words,
+				   sizeof(words) / sizeof(*words), seps,
+				   sizeof(seps) / sizeof(*seps));
+		nsent += check_lines(seed % 2 ? r : NULL, b.p, b.len);
 	}
+	fc_buf_finish(&b);
 	assert_true(nsent > 10000); /* (the texts do split) */
 	fc_rules_destroy(r);
 }
