@@ -352,12 +352,17 @@ static inline int push_read(struct lx_toks *t, size_t start, size_t end,
 	if (t->n == t->cap && !grow_toks(t, t->n + 1))
 		return 0;
 	size_t tn = end - start;
-	t->v[t->n++] = (struct lx_tok){
+	/* (t's fields read once: the stores below could alias them for
+	** all the compiler knows) */
+	size_t n = t->n, nlen = t->norm_len;
+	char *norm = t->norm;
+	t->v[n] = (struct lx_tok){
 		.start = (uint32_t)start, .end = (uint32_t)end,
-		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
+		.norm_off = (uint32_t)nlen, .norm_len = (uint16_t)tn,
 		.flags = flags, .ment = FC_NONE, .hash = h};
-	t->norm[t->norm_len + tn] = ' ';
-	t->norm_len += tn + 1;
+	norm[nlen + tn] = ' ';
+	t->n = n + 1;
+	t->norm_len = nlen + tn + 1;
 	return 1;
 }
 
