@@ -539,11 +539,12 @@ static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
 ** Each token's own gazetteer slot (t->word, for the passes) and
 ** LX_T_STOP for a stop word's, blocked tokens (open: from block_spans,
 ** or NULL), and the words in lower case right after a function word
-** (s->lowers), in one pass. (A pass of its own: with mark_sentences'
-** state in the same loop, the probe's ran out of registers.)
+** (s->lowers), in one pass (mark_words); is_probed: by the hash array,
+** else lx_gaz_find_slow. (A pass of its own: with mark_sentences' state
+** in the same loop, the probe's ran out of registers.)
 */
-__attribute__((noinline)) static void mark_words(struct lx_scan *s,
-						 const int32_t *open)
+__attribute__((always_inline)) static inline void
+words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
 {
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n, t0 = s->t0;
@@ -554,7 +555,6 @@ __attribute__((noinline)) static void mark_words(struct lx_scan *s,
 	const uint32_t *hashes = l->hashes;
 	const struct lx_slot *slots = l->slots;
 	size_t mask = l->capslots - 1;
-	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
 	const char *norm = s->t.norm;
 	/* the lower-case words (the test of coref_track.c's
 	** is_prose_lower, whose flags and words are final here), tested
@@ -593,6 +593,15 @@ __attribute__((noinline)) static void mark_words(struct lx_scan *s,
 		prev_f = f;
 	}
 	s->nlowers = nlowers;
+}
+__attribute__((noinline)) static void mark_words(struct lx_scan *s,
+						 const int32_t *open)
+{
+	/* (a loop of each kind: no test of is_probed per token) */
+	if (s->l->hashes && s->l->capslots)
+		words_pass(s, open, true);
+	else /* (a gazetteer without its hash array: lx_gaz_find_slow) */
+		words_pass(s, open, false);
 }
 
 /*
