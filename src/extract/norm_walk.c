@@ -495,6 +495,45 @@ static void trigger_word(struct norm_walk *w, const unsigned char *x,
 	}
 }
 
+/* Does no ASCII letter of byte classes cls start a string anywhere? */
+static bool letters_plain(const uint8_t *cls)
+{
+	for (unsigned c = 0; c < 128; c++)
+		if (is_alpha((unsigned char)c) && (cls[c] & B_ANY))
+			return false;
+	return true;
+}
+
+/*
+** The end of the run of ASCII letters from i (below e): the first byte
+** from i on that is no letter, or e. Eight bytes a step (the runs inside
+** words are most of a text's bytes), each byte's letter test on its own
+** lane: b = (byte & 0x7F) | 0x20 folds the case, b + 0x1F sets bit 7
+** from 'a' on and b + 0x05 from '{' on, neither carrying into the next
+** byte; bytes above ASCII are no letters. Reads nothing at or past e.
+*/
+static inline uint32_t letters_end(const unsigned char *x, uint32_t i,
+				   uint32_t e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t hi = 0x8080808080808080ull;
+	while (e - i >= 8) {
+		uint64_t v;
+		memcpy(&v, x + i, 8);
+		uint64_t b = (v & ~hi) | 0x2020202020202020ull;
+		uint64_t is_letter = (b + 0x1F1F1F1F1F1F1F1Full) &
+				     ~(b + 0x0505050505050505ull) & ~v & hi;
+		uint64_t non = ~is_letter & hi;
+		if (non)
+			return i + (uint32_t)__builtin_ctzll(non) / 8;
+		i += 8;
+	}
+#endif
+	while (i < e && is_alpha(x[i]))
+		i++;
+	return i;
+}
+
 /* A walk with a DFA of its own (host NULL) or host's. */
 static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 {
@@ -512,6 +551,7 @@ static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 		return NULL;
 	}
 	w->cls = w->t->cls;
+	w->is_plain = w->is_plain_t = letters_plain(w->cls);
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
 	w->fmask = w->mem + 3 * w->nw;
@@ -572,11 +612,12 @@ void norm_walk_queue_all(struct norm_walk *w)
 ** keep them active and their hits). The patterns not in only may then
 ** lack triggers in active: the flush and the look-back read only's.
 */
-static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
+static const struct walk_only *only_classes(struct norm_walk *w,
+					   const uint64_t *only)
 {
 	for (unsigned k = 0; k < 2; k++)
 		if (w->only_cls[k].set == only)
-			return w->only_cls[k].cls;
+			return &w->only_cls[k];
 	const struct fc_norm *n = w->n;
 	const struct norm_scan *t = w->t;
 	size_t nw = w->nw;
@@ -602,13 +643,21 @@ static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
 			k &= (uint8_t)~B_ANY;
 		o->cls[c] = k;
 	}
-	return o->cls;
+	o->is_plain = letters_plain(o->cls);
+	return o;
 }
 
 void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
 {
 	w->only = only;
-	w->cls = only ? only_classes(w, only) : w->t->cls;
+	if (!only) {
+		w->cls = w->t->cls;
+		w->is_plain = w->is_plain_t;
+		return;
+	}
+	const struct walk_only *o = only_classes(w, only);
+	w->cls = o->cls;
+	w->is_plain = o->is_plain;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -682,6 +731,8 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			/* most bytes: the same kind of run, nothing starts,
 			** or the walk from it is known to die at once */
 			uint8_t same = prev & (B_LETTER | B_DIGIT);
+			if (same == B_LETTER && w->is_plain)
+				i = letters_end(x, i + 1, e) - 1;
 			while (++i < e) {
 				uint8_t kq = cls[x[i]] &
 					     (B_LETTER | B_DIGIT | B_ANY);

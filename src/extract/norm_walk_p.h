@@ -104,8 +104,13 @@ struct norm_walk {
 	struct walk_only {
 		const uint64_t *set;
 		uint8_t cls[256];
+		bool is_plain;
 	} only_cls[2];
 	const uint8_t *cls;     /* t->cls, or only's in only_cls */
+	bool is_plain;          /* no ASCII letter of cls starts a string
+				** anywhere (B_ANY): a letter run is read
+				** to its end 8 bytes at a time */
+	bool is_plain_t;        /* is_plain of t->cls */
 	unsigned only_next;     /* the slot of only_cls to make next */
 	uint64_t *fmask;        /* the flush's patterns: active and only */
 	uint64_t *ones;         /* every pattern (a flush for all) */
