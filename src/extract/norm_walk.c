@@ -268,25 +268,32 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		return;
 	}
 	report(w, tr & 0xFFFF, p, active);
+	uint32_t id = tr >> 16; /* 0: the dead state */
+	if (!id)
+		return;
 	const size_t nrow = w->d->nrow;
 	const uint8_t *col = w->d->col;
 	const uint16_t *trans = w->d->trans;
-	uint32_t id = tr >> 16; /* 0: the dead state */
-	uint32_t i = p + 1, lim = walk_limit(p, e);
-	for (; id && i < lim; i++) {
-		size_t at = id * nrow + col[x[i]];
+	const unsigned char *xp = x + p + 1, *xl = x + walk_limit(p, e);
+	/* a transition to the dead state has T_BITS (norm_walk_dfa_learn):
+	** one test a byte for the bits, the slow path and the walk's end */
+	for (; xp < xl; xp++) {
+		size_t at = id * nrow + col[*xp];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
 			if (__builtin_expect(nx >= T_BAIL, 0)) {
-				walk_on(w, x, p, i, id, e, active);
+				walk_on(w, x, p, (uint32_t)(xp - x), id, e,
+					active);
 				return;
 			}
 			report(w, w->d->tbits16[at], p, active);
 			nx &= ~T_BITS;
+			if (!nx)
+				return; /* dead: no end bits */
 		}
 		id = nx;
 	}
-	walk_end(w, id, i < e, p, active);
+	walk_end(w, id, xp < x + e, p, active);
 }
 
 /* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
@@ -298,11 +305,14 @@ static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
 	if (tr == UNKNOWN)
 		return false;
 	uint32_t id = tr >> 16;
-	uint32_t nx = id ? w->d->trans[id * w->d->nrow + w->d->col[c2]] : 0;
+	size_t at = id * w->d->nrow + w->d->col[c2];
+	uint32_t nx = id ? w->d->trans[at] : 0;
 	if (nx == T_UNKNOWN)
 		return false;
 	unsigned k = c1 << 7 | c2;
-	bool is_dead = !(tr & 0xFFFF) && !nx;
+	/* dead at c2: 0 (id dead), or T_BITS with no bits */
+	bool is_dead = !(tr & 0xFFFF) &&
+		       (!nx || (nx == T_BITS && !w->d->tbits16[at]));
 	if (is_dead)
 		w->d->pair_dead[k / 64] |= 1ull << (k % 64);
 	else
