@@ -192,6 +192,10 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		size_t at = id * w->d->nrow + w->d->col[x[i]];
 		uint32_t nx = w->d->trans[at];
 		if (nx & T_BITS) {
+			if (nx == T_DEAD) {
+				id = 0;
+				break;
+			}
 			if (nx == T_BAIL) {
 				uint32_t bb = state_bits(w, id, true);
 				if (bb != UNKNOWN)
@@ -275,13 +279,15 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 	const uint8_t *col = w->d->col;
 	const uint16_t *trans = w->d->trans;
 	const unsigned char *xp = x + p + 1, *xl = x + walk_limit(p, e);
-	/* a transition to the dead state has T_BITS (norm_walk_dfa_learn):
-	** one test a byte for the bits, the slow path and the walk's end */
+	/* (T_BITS: one test a byte for the bits, the walk's end and the
+	** slow path) */
 	for (; xp < xl; xp++) {
 		size_t at = id * nrow + col[*xp];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
-			if (__builtin_expect(nx >= T_BAIL, 0)) {
+			if (nx >= T_DEAD) {
+				if (nx == T_DEAD)
+					return; /* no end bits */
 				walk_on(w, x, p, (uint32_t)(xp - x), id, e,
 					active);
 				return;
@@ -310,9 +316,7 @@ static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
 	if (nx == T_UNKNOWN)
 		return false;
 	unsigned k = c1 << 7 | c2;
-	/* dead at c2: 0 (id dead), or T_BITS with no bits */
-	bool is_dead = !(tr & 0xFFFF) &&
-		       (!nx || (nx == T_BITS && !w->d->tbits16[at]));
+	bool is_dead = !(tr & 0xFFFF) && (!id || nx == T_DEAD);
 	if (is_dead)
 		w->d->pair_dead[k / 64] |= 1ull << (k % 64);
 	else

@@ -287,7 +287,7 @@ static void clear_dfa(struct norm_walk *w)
 		memset(&w->d->st[0], 0, sizeof(w->d->st[0]));
 		for (size_t c = 0; c < w->d->nrow; c++) {
 			/* dead stays dead, reports nothing */
-			w->d->trans[c] = T_BITS;
+			w->d->trans[c] = T_DEAD;
 			w->d->tbits16[c] = 0;
 		}
 		w->d->nst = 1;
@@ -361,10 +361,10 @@ uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b)
 		}
 	}
 	size_t at = *id * w->d->nrow + t->bcls[b];
-	/* to the dead state: T_BITS whatever the bits (the walk's test
-	** for bits is its test for the end too) */
-	w->d->trans[at] = (uint16_t)((tr >> 16) |
-				     ((tr & 0xFFFF) || !(tr >> 16) ? T_BITS : 0));
+	w->d->trans[at] = (uint16_t)(!tr ? T_DEAD
+				      : (tr >> 16) | ((tr & 0xFFFF) || !(tr >> 16)
+							      ? T_BITS
+							      : 0));
 	w->d->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
 }

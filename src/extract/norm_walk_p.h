@@ -15,11 +15,13 @@
 #define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
 /* a transition in the table: the next state (below DFA_MAX), or'ed with
-** T_BITS when it reports bits (in tbits16, read only then) or goes to
-** the dead state 0; or T_UNKNOWN (not made yet), or T_BAIL (the column
-** of the bytes above ASCII). All have T_BITS set, so the hot loop tests
-** one bit. */
+** T_BITS when it reports bits (in tbits16, read only then); T_DEAD to
+** the dead state 0 with no bits (0 | T_BITS: with bits); or T_UNKNOWN
+** (not made yet), or T_BAIL (the column of the bytes above ASCII). All
+** but a live state without bits have T_BITS set, so the hot loop tests
+** one bit for the bits, the walk's end and the slow path. */
 #define T_BITS 0x8000u
+#define T_DEAD 0xFFFDu
 #define T_BAIL 0xFFFEu
 #define T_UNKNOWN 0xFFFFu
 /* what interned bits hold (bflags) */
