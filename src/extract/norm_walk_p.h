@@ -136,6 +136,37 @@ static inline bool vgrow(struct norm_walk *w, void **v, size_t elem,
 	return norm_grow(v, elem, cap, need, &w->is_oom);
 }
 
+/*
+** The end of the run of ASCII letters from i (below e): the first byte
+** from i on that is no letter, or e. Eight bytes a step (the runs inside
+** words are most of a text's bytes), each byte's letter test on its own
+** lane: b = (byte & 0x7F) | 0x20 folds the case, b + 0x1F sets bit 7
+** from 'a' on and b + 0x05 from '{' on, neither carrying into the next
+** byte; bytes above ASCII are no letters. i <= e; reads nothing at or
+** past e.
+*/
+static inline uint32_t norm_letters_end(const unsigned char *x, uint32_t i,
+					uint32_t e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t hi = 0x8080808080808080ull;
+	while (e - i >= 8) {
+		uint64_t v;
+		memcpy(&v, x + i, 8);
+		uint64_t b = (v & ~hi) | 0x2020202020202020ull;
+		uint64_t is_letter = (b + 0x1F1F1F1F1F1F1F1Full) &
+				     ~(b + 0x0505050505050505ull) & ~v & hi;
+		uint64_t non = ~is_letter & hi;
+		if (non)
+			return i + (uint32_t)__builtin_ctzll(non) / 8;
+		i += 8;
+	}
+#endif
+	while (i < e && is_alpha(x[i]))
+		i++;
+	return i;
+}
+
 /* ---- The DFA (norm_walk_dfa.c) ------------------------------------------ */
 
 /* Make the DFA of w, w->own (w->n, w->t, w->nw, w->tbits and the near
