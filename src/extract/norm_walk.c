@@ -728,8 +728,14 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			if (i >= e)
 				break;
 			uint8_t kq = cls[x[i]];
-			if (!(kq & (B_LETTER | B_DIGIT)))
+			if (!(kq & (B_LETTER | B_DIGIT))) {
+				/* the blanks after a word: passed here,
+				** not by the loop's dispatch */
+				if (!kq)
+					while (++i < e && !cls[x[i]])
+						;
 				break;
+			}
 			kinds |= kq;
 			if ((kq & B_LETTER) && (prev & B_DIGIT))
 				trigger_word(w, x, i, e, active);
