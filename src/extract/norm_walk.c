@@ -192,17 +192,17 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		size_t at = id * w->d->nrow + w->d->col[x[i]];
 		uint32_t nx = w->d->trans[at];
 		if (nx & T_BITS) {
-			if (nx == T_DEAD) {
-				id = 0;
-				break;
-			}
-			if (nx == T_BAIL) {
-				uint32_t bb = state_bits(w, id, true);
-				if (bb != UNKNOWN)
-					report(w, bb, p, active);
-				return;
-			}
-			if (nx == T_UNKNOWN) {
+			if (nx >= T_DEAD) {
+				if (nx == T_BAIL) {
+					uint32_t bb = state_bits(w, id, true);
+					if (bb != UNKNOWN)
+						report(w, bb, p, active);
+					return;
+				}
+				if (nx == T_DEAD) {
+					id = 0;
+					break;
+				}
 				uint32_t tr = norm_walk_dfa_learn(w, &id, x[i]);
 				if (tr == UNKNOWN)
 					return;
@@ -487,6 +487,38 @@ static __attribute__((noinline)) void sym_high(struct norm_walk *w,
 	sym_byte(w, x, i, e, k, active);
 }
 
+/*
+** The bytes above ASCII from i (below e) on, to the first ASCII byte:
+** what the pass does for each (none is a letter or digit), in one call
+** (text in another script, or bytes that are no UTF-8, come in runs;
+** the pass's loop keeps its registers). Returns where the run ends.
+*/
+static __attribute__((noinline)) uint32_t
+high_run(struct norm_walk *w, const unsigned char *x, uint32_t i, uint32_t e,
+	 uint64_t *active)
+{
+	const uint8_t *cls = w->cls;
+	for (; i < e && x[i] >= 0x80; i++) {
+		uint8_t k = cls[x[i]];
+		if (k & (B_SYM | B_WILD))
+			sym_high(w, x, i, e, k, active);
+		if (k & B_ANY) /* no start table above ASCII */
+			walk_start(w, x, i, e, true, active);
+	}
+	return i;
+}
+
+/* The first byte from i on, below e, of a class other than 0 (blanks,
+** the bytes inside a character above ASCII), or e. */
+static inline uint32_t blanks_end(const uint8_t *cls, const unsigned char *x,
+				  uint32_t i, uint32_t e)
+{
+	const unsigned char *p = x + i, *pe = x + e;
+	while (p < pe && !cls[*p])
+		p++;
+	return (uint32_t)(p - x);
+}
+
 /* The trigger of the letter run at i (bounded by e) into active. */
 static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			 uint32_t i, uint32_t e, uint64_t *active)
@@ -674,17 +706,16 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		uint8_t k = cls[c];
 		if (!k) {
 			/* white space and the like: nothing to do */
-			while (++i < e && !cls[x[i]])
-				;
+			i = blanks_end(cls, x, i + 1, e);
 			continue;
 		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & (B_SYM | B_WILD)) {
-				if (c < 0x80)
-					sym_byte(w, x, i, e, k, active);
-				else
-					sym_high(w, x, i, e, k, active);
+			if (c >= 0x80) {
+				i = high_run(w, x, i, e, active);
+				continue;
 			}
+			if (k & (B_SYM | B_WILD))
+				sym_byte(w, x, i, e, k, active);
 			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;
@@ -732,8 +763,7 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 				/* the blanks after a word: passed here,
 				** not by the loop's dispatch */
 				if (!kq)
-					while (++i < e && !cls[x[i]])
-						;
+					i = blanks_end(cls, x, i + 1, e);
 				break;
 			}
 			kinds |= kq;
