@@ -128,8 +128,10 @@ void norm_walk_flush_all(struct norm_walk *w)
 static void report_trig(struct norm_walk *w, uint32_t b, uint32_t p,
 			uint64_t *active)
 {
-	const uint64_t *t = w->d->bits + ((size_t)b * 2 + 1) * w->nw;
-	or_set(active, t, w->nw);
+	const uint64_t *l = w->d->pats + w->d->pat_at[b];
+	l += 1 + 2 * l[0]; /* past the starts: the triggers' list */
+	for (const uint64_t *o = l + 1, *end = o + 2 * l[0]; o < end; o += 2)
+		active[o[0]] |= o[1];
 	if (w->d->bflags[b] & F_POS)
 		norm_near_hit(&w->near, p, NEAR_DFA | b);
 }

@@ -69,9 +69,11 @@ struct walk_dfa {
 	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
 	size_t capbflags;
 	/* the words of each bit set's starts that have bits, as a list (a
-	** count, then word index and word, each a uint64): a record names
-	** 3 or 4 patterns in one or two words, and the flush reads those
-	** rather than every word of the set */
+	** count, then word index and word, each a uint64), then the same
+	** list of its triggers: a record names 3 or 4 patterns in one or
+	** two words, and the flush reads those rather than every word of
+	** the set; a trigger is a word or two, which the walk ors into
+	** active */
 	uint32_t *pat_at;       /* of each bit set: offset into pats */
 	size_t cappat_at;
 	uint64_t *pats;
