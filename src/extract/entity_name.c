@@ -347,6 +347,27 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 		end += s->t.v[end].match_ntok;
 		ncap++;
 	}
+	/* "Toshiba Canada Inc", "Chemical New York Corp": a country, a
+	** capital or a city between an unknown name and an organisation's
+	** last words names the firm's branch there (after a country one
+	** org-word only, as place_name reads it) */
+	if (!lead && lx_joins(s, end) && !(first->flags & LX_T_HEADLINE) &&
+	    s->t.v[end].match && !lx_tok_sense(s, end, LX_S_DEMONYM)) {
+		bool is_country = lx_tok_sense(s, end, LX_S_COUNTRY) != NULL;
+		size_t j = end + s->t.v[end].match_ntok, e2;
+		int n;
+		if ((is_country || lx_tok_sense(s, end, LX_S_CAPITAL) ||
+		     lx_tok_sense(s, end, LX_S_CITY)) &&
+		    lx_joins(s, j) && lx_is_name_word(s, j) &&
+		    !lx_is_particle(s, j) &&
+		    (e2 = lx_name_run(s, j, is_country ? 2 : LX_MAX_NAME,
+				      &n)) > j &&
+		    (!is_country || e2 == j + 1) &&
+		    lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD)) {
+			end = e2;
+			ncap += 1 + n;
+		}
+	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;

@@ -309,6 +309,9 @@ static bool place_after(const struct lx_scan *s, size_t j)
 	return lx_joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
 }
 
+static size_t place_name(struct lx_scan *s, size_t i, size_t k,
+			 const struct fc_entity *place, bool is_country);
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -361,6 +364,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				     "lexicon.capital");
 			return j + ns->ntok;
 		}
+		size_t named;
+		if (!is_demonym &&
+		    (named = place_name(s, i, k, &ce->e, true)) > i)
+			return named;
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, cs->ref),
 			     is_demonym ? "lexicon.demonym" : "lexicon.country");
@@ -376,6 +383,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if (team > i)
 			return team;
 		const struct lx_ent *ce = &l->ents[se->ref];
+		size_t named = place_name(s, i, k, &ce->e, false);
+		if (named > i)
+			return named;
 		bool is_place = ce->actor == FC_NONE || lx_place_context(s, i) ||
 				place_after(s, i + k);
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
@@ -397,6 +407,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			size_t end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
+				return end;
+			if (plain[p].kind == LX_S_CITY &&
+			    (end = place_name(s, i, k, &l->ents[se->ref].e,
+					      false)) > i)
 				return end;
 			/* (a government noun known as an organisation
 			** alone begins a longer name too: "Treasury Board",
@@ -458,6 +472,66 @@ static bool is_name_link(const struct lx_scan *s, size_t k)
 		       !(n->word && s->l->slots[n->word - 1].is_stop);
 	}
 	return false;
+}
+
+/*
+** A country's, a capital's or a city's name (k tokens at i) that begins
+** a longer name: the longer name, an organisation when it ends with an
+** org-word, or with one before "of" ("Kenya Airways", "Paris Club",
+** "Jamaica Hospital", "Chicago Board of Trade"; "London Interbank
+** Offered Rate" a name). After a country, one org-word only, no acronym
+** ("U.S. TV shows"), no small word going on with the name ("U.S.
+** Department of Transportation", "U.S. Securities and Exchange
+** Commission"): "U.S. Agriculture Department" stays the country and the
+** department (the short name is the one later sentences and other
+** sources use), and a name of the country's own such as "Israel Hayom"
+** is the lexicon's (orgs.yaml). After an abbreviation ("U.S.", "U.K.")
+** the next word is capitalised by some wires whatever it is ("U.S.
+** Bank officials", "U.S. Markets"): not a word the document writes in
+** lower case. Not inside a name begun before ("Bank of Japan Ltd",
+** "Chemical New York Corp": lx_take_unknown's). Returns the name's end,
+** or i.
+*/
+static size_t place_name(struct lx_scan *s, size_t i, size_t k,
+			 const struct fc_entity *place, bool is_country)
+{
+	size_t j = i + k;
+	int ncap;
+	if ((s->t.v[i].flags & LX_T_HEADLINE) || !lx_joins(s, j) ||
+	    !lx_is_name_word(s, j) || lx_is_particle(s, j))
+		return i;
+	/* (a wire's line break may fall inside the name: "Kleinwort
+	** Benson\nAustralia Ltd") */
+	if (i > 0 && !(s->t.v[i].flags & LX_T_PARA) &&
+	    ((s->t.v[i - 1].flags & LX_T_CAP) || lx_is_of(s, i - 1)))
+		return i;
+	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
+	if (end <= j)
+		return i;
+	size_t of = j;
+	while (of + 1 < end && !lx_is_of(s, of))
+		of++;
+	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+		      (of + 1 < end && of > j &&
+		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
+	if (is_country &&
+	    (end != j + 1 || !is_org || lx_is_acronym(s, j) ||
+	     (end < s->t.n && lx_joins(s, end) && is_name_link(s, end)) ||
+	     (s->text[s->t.v[j - 1].end - 1] == '.' &&
+	      lx_lower_elsewhere(s, j))))
+		return i;
+	const char *country = place->country;
+	if (!country && !strncmp(place->id, "country:", 8))
+		country = place->id + 8;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	const struct fc_entity *e =
+		lx_new_entity(s, is_org ? "org" : "name", name, len,
+			      is_org ? FC_ENT_ORG : FC_ENT_OTHER, country, NULL);
+	if (e)
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end, e,
+			     is_org ? "name.org" : "name");
+	return end;
 }
 
 /*
