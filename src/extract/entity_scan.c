@@ -311,6 +311,7 @@ static bool place_after(const struct lx_scan *s, size_t j)
 
 static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 			 const struct fc_entity *place, bool is_country);
+static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
@@ -443,6 +444,16 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !(s->t.v[i + k].flags & LX_T_CAP) &&
 			    lx_word_cue(s, i + k, LX_CUE_MODIFIED))
 				return i + k;
+			/* ("Treasury officials said" after "the U.S.
+			** Treasury": that country's, as "the Treasury" is) */
+			const struct fc_entity *head;
+			if (plain[p].kind == LX_S_ORG && k == 1 &&
+			    lx_word_cue(s, i, LX_CUE_GOV_NOUN) &&
+			    (head = head_named(s, i))) {
+				lx_push_ment(s, (uint32_t)i, (uint32_t)(i + 1),
+					     head, "coref.head");
+				return i + 1;
+			}
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
@@ -534,26 +545,16 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	return end;
 }
 
-/*
-** "the Bank", "the Treasury": a capitalised org-word or government-noun
-** alone after a determiner names the organisation or government named
-** before with that head word ("the Bank of England ... the Bank said",
-** "the U.S. Treasury ... the Treasury"): the last such mention in the
-** look-back, within HEAD_SENTS sentences (a text of many articles: not
-** another article's). Returns i + 1, or i when none.
-*/
+/* (head_coref, head_named) */
 #define HEAD_SENTS 30
-static size_t head_coref(struct lx_scan *s, size_t i)
+
+/* The organisation or government named before token i with i's word as
+** its head (the last word, or the one before "of"): the last such
+** mention of two words or more in the look-back, within HEAD_SENTS
+** sentences; NULL when none. */
+static const struct fc_entity *head_named(struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
-	if (i == 0 || !(t->flags & LX_T_CAP) ||
-	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_NL | LX_T_POSS)) ||
-	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
-	    (!lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
-	     !lx_word_cue(s, i, LX_CUE_GOV_NOUN)) ||
-	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
-	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
-		return i;
 	size_t len;
 	const char *k = lx_key(&s->t, i, 1, &len);
 	size_t steps = 0;
@@ -565,22 +566,46 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 		    (mt->ent->type != FC_ENT_ORG &&
 		     mt->ent->type != FC_ENT_GOVERNMENT))
 			continue;
-		/* the head: the last word, or the one before "of" */
 		for (size_t h = mt->t0; h < mt->t1; h++) {
 			if (s->t.v[h].hash != t->hash ||
 			    (h + 1 < mt->t1 && !lx_is_of(s, h + 1)))
 				continue;
 			size_t hl;
 			const char *hk = lx_key(&s->t, h, 1, &hl);
-			if (hl == len && s->t.v[h].hash == t->hash &&
-			    !memcmp(hk, k, len)) {
-				lx_push_ment(s, (uint32_t)i, (uint32_t)i + 1,
-					     mt->ent, "coref.head");
-				return i + 1;
-			}
+			if (hl == len && !memcmp(hk, k, len))
+				return mt->ent;
 		}
 	}
-	return i;
+	return NULL;
+}
+
+/*
+** "the Bank", "the Treasury": a capitalised org-word or government-noun
+** alone after a determiner names the organisation or government named
+** before with that head word ("the Bank of England ... the Bank said",
+** "the U.S. Treasury ... the Treasury"): the last such mention in the
+** look-back, within HEAD_SENTS sentences (a text of many articles: not
+** another article's; a line break between them is no bar, as wires
+** break lines anywhere: "The\nTreasury accepted"). Also "Treasury
+** officials said" with no determiner (take_phrase). Returns i + 1, or i
+** when none.
+*/
+static size_t head_coref(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (i == 0 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_PARA | LX_T_POSS)) ||
+	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
+	    (!lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
+	     !lx_word_cue(s, i, LX_CUE_GOV_NOUN)) ||
+	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
+	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
+		return i;
+	const struct fc_entity *e = head_named(s, i);
+	if (!e)
+		return i;
+	lx_push_ment(s, (uint32_t)i, (uint32_t)i + 1, e, "coref.head");
+	return i + 1;
 }
 
 /* A capitalised title modifier, one word and nothing else ("New" in

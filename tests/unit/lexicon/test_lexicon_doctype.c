@@ -284,6 +284,27 @@ static void test_head_within_30_sentences(void **state)
 	}
 }
 
+/* A wire's line break between "the" and "Treasury" is no bar, nor is a
+** missing determiner ("Treasury officials"), nor a blank line. */
+static void test_head_across_line_break(void **state)
+{
+	const struct fc_rules *rules = *state;
+	static const char text[] =
+		"Dealers said the U.S. Treasury sold debt on Monday.\n"
+		"Treasury officials said it would sell more, and the\n"
+		"Treasury accepted 6.6 billion dlrs of bids.\n\n"
+		"Treasury officials said so.";
+	char *out = whole(rules, text);
+	assert_int_equal(count(out, "\"rule\": \"coref.head\""), 3);
+	assert_int_equal(count(out, "\"type\": \"government\""), 4);
+	assert_int_equal(count(out, "org:treasury"), 0);
+	char *last = nth_line(out, "\"text\": \"Treasury\"", 1);
+	assert_non_null(last);
+	assert_non_null(strstr(last, "\"start\": 104,"));
+	free(last);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_lower_case_twin_by_slot_and_in_pieces),
 		cmocka_unit_test(test_lower_case_twin_after_growth),
 		cmocka_unit_test(test_head_within_30_sentences),
+		cmocka_unit_test(test_head_across_line_break),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
