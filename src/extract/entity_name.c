@@ -372,6 +372,15 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;
 	if ((who = lx_find_surname(s, end - 1))) {
+		/* (a word opening a table's row that the document writes in
+		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
+		** after "analyst Rick Sales"; "Page was born" stays Bettie
+		** Page though the text writes "web page") */
+		if (ncap == 1 && !lead && (first->flags & LX_T_SSTART) &&
+		    end < s->t.n && !(s->t.v[end].flags & LX_T_NL) &&
+		    (s->t.v[end].flags & LX_T_DIGIT) &&
+		    lx_lower_elsewhere(s, i))
+			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
 		if (ncap == 1 || lx_same_label(who, name, len)) {
@@ -379,7 +388,23 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 				     "coref.surname");
 			return end;
 		}
-		is_person = true;
+		/* (a word the document writes in lower case before a
+		** known surname is no part of a new person's name: "Deputy
+		** Ortiz" is Jerry Ortiz, "the latest Export Sales report"
+		** no "Export Sales"; a given name is the person's own) */
+		is_person = lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
+			    !lx_lower_elsewhere(s, i);
+		/* (the person's name begins after it: "Deputy Hoyt
+		** Teasley", "General Manager Ed Stefanski", "Chief
+		** Steele", "Having Jackman host"; not before "of": "the
+		** National Player of the Year", nor a word the document
+		** writes in lower case too: "Surgeon General") */
+		if (!is_person && !lead && lx_is_name_word(s, i + 1) &&
+		    !(lx_joins(s, end) && lx_is_of(s, end)) &&
+		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1)))
+			return lx_take_unknown(s, i + 1);
+		if (!is_person)
+			who = NULL;
 	}
 	/* a given name first: a person's name, also before a place
 	** ("Mark Feldstein, Texas", a list of results or of hometowns),

@@ -173,8 +173,9 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	int ncap;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	for (size_t k = j; k < end; k++)
-		if (lx_is_acronym(s, k))
-			end = k; /* "Mr Smith IBM" -> "Smith" */
+		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
+			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
+				 ** Margoshes of Shearson" -> "Sanford Margoshes" */
 	if (end == j || lx_is_acronym(s, end - 1))
 		return j;
 	/* Another title right after, capitalised: the words between
@@ -214,6 +215,13 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	}
 	/* (a title goes on with a phrase the lexicon knows) */
 	if (j >= s->t.n || !s->t.v[j].match)
+		return i;
+	/* (a place after a name's "of" ends the body's name, no title's
+	** modifier: "Bank of Tokyo economist Haruo Muto" is the
+	** economist's title; "the toppling of Syrian President Bashar
+	** al-Assad" the Syrian's) */
+	if (!has_det && i > 1 && lx_joins(s, i) && lx_is_of(s, i - 1) &&
+	    (s->t.v[i - 2].flags & LX_T_CAP) && lx_modifier_sense(s, i))
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
