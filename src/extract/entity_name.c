@@ -492,6 +492,24 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 				     "name.place");
 		return end;
 	}
+	/* "Bank of America", "Royal Bank of Canada", "Associates Corp of
+	** North America": an organisation's word, "of" and a place the
+	** lexicon knows (a country, a capital, a city, a region) name one
+	** body */
+	if (!(first->flags & LX_T_HEADLINE) && !is_person &&
+	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
+	    lx_joins(s, end + 1) && s->t.v[end + 1].match &&
+	    (s->t.v[end + 1].flags & LX_T_CAP) &&
+	    !lx_tok_sense(s, end + 1, LX_S_DEMONYM) &&
+	    (lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
+	     lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
+	     lx_tok_sense(s, end + 1, LX_S_CITY) ||
+	     lx_tok_sense(s, end + 1, LX_S_PLACE))) {
+		end += 1 + s->t.v[end + 1].match_ntok;
+		ncap++;
+		name = lx_tok_text_label(s, i, end, &len);
+	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;
 	/* What the name ends with or stands among tells its type: "West
