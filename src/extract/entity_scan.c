@@ -374,8 +374,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			return j + ns->ntok;
 		}
 		size_t named;
-		if (!is_demonym &&
-		    (named = place_name(s, i, k, &ce->e, true)) > i)
+		if ((named = place_name(s, i, k, &ce->e, true)) > i)
 			return named;
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, cs->ref),
@@ -498,13 +497,17 @@ static bool is_name_link(const struct lx_scan *s, size_t k)
 ** a longer name: the longer name, an organisation when it ends with an
 ** org-word, or with one before "of" ("Kenya Airways", "Paris Club",
 ** "Jamaica Hospital", "Chicago Board of Trade"; "London Interbank
-** Offered Rate" a name). After a country, one org-word only, no acronym
-** ("U.S. TV shows"), no small word going on with the name ("U.S.
-** Department of Transportation", "U.S. Securities and Exchange
-** Commission"): "U.S. Agriculture Department" stays the country and the
-** department (the short name is the one later sentences and other
-** sources use), and a name of the country's own such as "Israel Hayom"
-** is the lexicon's (orgs.yaml). After an abbreviation ("U.S.", "U.K.")
+** Offered Rate" a name). After a country or a demonym, an organisation
+** only, with no acronym at its head ("U.S. TV shows") and no small word
+** going on with the name ("U.S. Department of Transportation", "U.S.
+** Securities and Exchange Commission"); a country written short
+** ("U.S.", "UK") before one org-word only: "U.S. Agriculture
+** Department" stays the country and the department (the short name is
+** the one later sentences and other sources use), as "China
+** Construction Bank", "Cyprus Minerals Co" do not; a demonym before two
+** words or more ("American Motors Corp", "Syrian Arab News Agency"; "the
+** British Embassy" stays Britain's, for the closures). A name of the
+** country's own such as "Israel Hayom" is the lexicon's (orgs.yaml). After an abbreviation ("U.S.", "U.K.")
 ** the next word is capitalised by some wires whatever it is ("U.S.
 ** Bank officials", "U.S. Markets"): not a word the document writes in
 ** lower case. Not inside a name begun before ("Bank of Japan Ltd",
@@ -533,8 +536,13 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
+	/* (a country written short, "U.S.", "UK", or as a demonym) */
+	const struct lx_tok *c0 = &s->t.v[i];
+	bool is_short = c0->end - c0->start == 1 || (c0->flags & LX_T_UPPER);
+	bool is_demonym = lx_tok_sense(s, i, LX_S_DEMONYM) != NULL;
 	if (is_country &&
-	    (end != j + 1 || !is_org || lx_is_acronym(s, j) ||
+	    (!is_org || lx_is_acronym(s, j) ||
+	     (end != j + 1 && is_short) || (end == j + 1 && is_demonym) ||
 	     (end < s->t.n && lx_joins(s, end) && is_name_link(s, end)) ||
 	     (s->text[s->t.v[j - 1].end - 1] == '.' &&
 	      lx_lower_elsewhere(s, j))))
