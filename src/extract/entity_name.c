@@ -296,6 +296,9 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
+	/* (the name may begin one word on: a loop, not a call, as a hostile
+	** run of capitalised words could be as long as the text) */
+again:
 	if (is_initial_nonname(s, i)) {
 		/* (unless an organisation's name goes on from a hyphenated
 		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
@@ -336,8 +339,10 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME) &&
 	    lx_is_name_word(s, i + 1) &&
 	    lx_word_cue(s, i + 1, LX_CUE_GIVEN_NAME) &&
-	    lx_lower_elsewhere(s, i))
-		return lx_take_unknown(s, i + 1);
+	    lx_lower_elsewhere(s, i)) {
+		i++;
+		goto again;
+	}
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
 	** known surname into an unknown name (stop words such as "Later"
@@ -401,8 +406,10 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 		** writes in lower case too: "Surgeon General") */
 		if (!is_person && !lead && lx_is_name_word(s, i + 1) &&
 		    !(lx_joins(s, end) && lx_is_of(s, end)) &&
-		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1)))
-			return lx_take_unknown(s, i + 1);
+		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1))) {
+			i++;
+			goto again;
+		}
 		if (!is_person)
 			who = NULL;
 	}
