@@ -536,6 +536,18 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
+	/* (a name that is no organisation's and ends in a person's is the
+	** place and the person, the title before the person, known or not,
+	** beginning the person: "Los Angeles County Supervisor Mark
+	** Ridley-Thomas" has a given name before another name word, "Los
+	** Angeles County Sheriff Lee Baca said" a verb of saying after) */
+	if (!is_org && lx_joins(s, end) &&
+	    lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
+		return i;
+	for (size_t p = j; !is_org && p + 1 < end; p++)
+		if (lx_word_cue(s, p, LX_CUE_GIVEN_NAME) &&
+		    lx_is_name_word(s, p + 1))
+			return i;
 	/* (a country written short, "U.S.", "UK", or as a demonym) */
 	const struct lx_tok *c0 = &s->t.v[i];
 	bool is_short = c0->end - c0->start == 1 || (c0->flags & LX_T_UPPER);
