@@ -216,12 +216,14 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	/* (a title goes on with a phrase the lexicon knows) */
 	if (j >= s->t.n || !s->t.v[j].match)
 		return i;
-	/* (a place after a name's "of" ends the body's name, no title's
+	/* (a place after a body's "of" ends the body's name, no title's
 	** modifier: "Bank of Tokyo economist Haruo Muto" is the
 	** economist's title; "the toppling of Syrian President Bashar
-	** al-Assad" the Syrian's) */
+	** al-Assad", "Supporters of Syrian President Bashar al-Assad" the
+	** Syrian's) */
 	if (!has_det && i > 1 && lx_joins(s, i) && lx_is_of(s, i - 1) &&
-	    (s->t.v[i - 2].flags & LX_T_CAP) && lx_modifier_sense(s, i))
+	    lx_word_cue(s, i - 2, LX_CUE_ORG_WORD) &&
+	    lx_modifier_sense(s, i))
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
