@@ -525,9 +525,12 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	    !lx_is_name_word(s, j) || lx_is_particle(s, j))
 		return i;
 	/* (a wire's line break may fall inside the name: "Kleinwort
-	** Benson\nAustralia Ltd") */
+	** Benson\nAustralia Ltd"; a function word opening the sentence is
+	** no name's: "The Paris Club said", "A Kenya Airways flight") */
 	if (i > 0 && !(s->t.v[i].flags & LX_T_PARA) &&
-	    ((s->t.v[i - 1].flags & LX_T_CAP) || lx_is_of(s, i - 1)))
+	    (((s->t.v[i - 1].flags & LX_T_CAP) &&
+	      !lx_tok_cue(s, i - 1, LX_CUE_STOP)) ||
+	     lx_is_of(s, i - 1)))
 		return i;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	if (end <= j)
