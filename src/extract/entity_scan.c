@@ -545,8 +545,10 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	** place and the person, the title before the person, known or not,
 	** beginning the person: "Los Angeles County Supervisor Mark
 	** Ridley-Thomas" has a given name before another name word, "Los
-	** Angeles County Sheriff Lee Baca said" a verb of saying after) */
-	if (!is_org && lx_joins(s, end) &&
+	** Angeles County Sheriff Lee Baca said" three words or more, a
+	** title's and a name's, before a verb of saying; "Chicago Pacific
+	** said", "the Rio de Janeiro Port said" stay one name) */
+	if (!is_org && end - j >= 3 && lx_joins(s, end) &&
 	    lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
 		return i;
 	for (size_t p = j; !is_org && p + 1 < end; p++)
