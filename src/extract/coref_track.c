@@ -296,8 +296,7 @@ const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
 static inline bool is_prose_lower(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
-	return lx_prose_lower(t->flags, t[-1].flags,
-			      t[-1].word ? &s->l->slots[t[-1].word - 1] : NULL);
+	return lx_prose_lower(t->flags, t[-1].flags);
 }
 
 /* Are tokens a and b the same word (normalised)? (Two words with their
