@@ -47,6 +47,8 @@ struct fc_rules {
 	struct fc_html *html;       /* src/fetch (kind: html) */
 	unsigned kinds; /* FC_KIND_* read by their modules (the others are
 			   parsed as YAML only) */
+	bool is_no_tests; /* FC_LOAD_NO_TESTS: every `tests:` list is kept
+			     empty (a run that does not test its rules) */
 	char hash[65]; /* sha256 over every loaded file, in load order
 			  (fc_rules_load; "" after fc_rules_load_kinds of
 			  some kinds only) */
@@ -77,6 +79,20 @@ enum {
 	/* what reading a text needs: sentences, times, quantities, entities */
 	FC_KIND_TEXT = FC_KIND_BOILERPLATE | FC_KIND_LEXICON |
 		       FC_KIND_NORMALIZER,
+	/*
+	** Not a kind: with the kinds, for a run that does not test its
+	** rules (verify, check, normalize; never test or lint). The golden
+	** tests of a file are parsed but not kept (a third to a half of the
+	** YAML): a sequence or mapping `tests:` reads as one with no items.
+	** Every diagnostic stays that of a full load, file:line:col and
+	** all: a YAML error inside the tests (syntax, alias, nesting, a
+	** repeated key) is still reported (the file is then parsed whole),
+	** as is `tests:` of the wrong type; a file whose loader checks its
+	** cases itself (kind: html) is parsed whole. Only the golden
+	** runner's own checks of a case's fields (a case without `text:`)
+	** are `factcross test`'s, as ever. The rules hash is unchanged.
+	*/
+	FC_LOAD_NO_TESTS = 1u << 16,
 };
 /*
 ** fc_rules_load() for the modules in kinds only (`factcross normalize`

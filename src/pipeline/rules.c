@@ -17,18 +17,21 @@
 typedef fc_status (*add_fn)(struct fc_rules *, const struct fc_rulefile *,
 			    struct fc_diags *);
 
-/* In the order of the FC_KIND_* bits (fc_rules.h). */
+/* In the order of the FC_KIND_* bits (fc_rules.h). is_tests_read: the
+** loader checks the golden cases itself (their file is parsed whole
+** under FC_LOAD_NO_TESTS, so its diagnostics stay). */
 static const struct {
 	const char *kind;
 	add_fn add;
+	bool is_tests_read;
 } kinds[] = {
-	{"boilerplate", fc_boiler_add},
-	{"checks", fc_checks_add},
-	{"claims", fc_claims_add},
-	{"html", fc_html_add},
-	{"independence", fc_indep_add},
-	{"lexicon", fc_lexicon_add},
-	{"normalizer", fc_norm_add},
+	{"boilerplate", fc_boiler_add, false},
+	{"checks", fc_checks_add, false},
+	{"claims", fc_claims_add, false},
+	{"html", fc_html_add, true},
+	{"independence", fc_indep_add, false},
+	{"lexicon", fc_lexicon_add, false},
+	{"normalizer", fc_norm_add, false},
 };
 
 const char *fc_rules_builtin_dir(void)
@@ -205,11 +208,25 @@ static size_t tests_start(const char *data, size_t len)
 	return start;
 }
 
+/* Does the loader of root's kind read its `tests:` (kinds[])? */
+static bool is_tests_read(const struct fc_ynode *root)
+{
+	const struct fc_ynode *kn = fc_ymap_get(root, "kind");
+	for (size_t i = 0; kn && kn->type == FC_Y_SCALAR &&
+			   i < sizeof(kinds) / sizeof(*kinds);
+	     i++)
+		if (!strcmp(kinds[i].kind, kn->str))
+			return kinds[i].is_tests_read;
+	return false;
+}
+
 /*
 ** The YAML of f into f->root. A load of some kinds only (no golden
 ** tests run) parses the file up to its tests when they come last; if
 ** that part has any problem, the whole file is parsed, so the
-** diagnostics are those of the whole file.
+** diagnostics are those of the whole file. A load without tests
+** (FC_LOAD_NO_TESTS) parses the tests but keeps no nodes for them
+** (fc_yaml_load_skip: a problem there parses the file again whole).
 */
 static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 			   struct fc_diags *d)
@@ -225,6 +242,15 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		fc_diags_finish(&td);
 		if (ok)
 			return FC_OK;
+		f->root = NULL;
+	}
+	if (r->is_no_tests) {
+		bool is_skipped;
+		fc_status st = fc_yaml_load_skip(&r->arena, f->path, f->data,
+						 f->len, "tests", &f->root,
+						 &is_skipped, d);
+		if (st || !is_skipped || !is_tests_read(f->root))
+			return st;
 		f->root = NULL;
 	}
 	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
@@ -365,7 +391,8 @@ fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 	if (!r)
 		return FC_ENOMEM;
 	fc_arena_init(&r->arena);
-	r->kinds = kinds_wanted;
+	r->kinds = kinds_wanted & FC_KIND_ALL;
+	r->is_no_tests = kinds_wanted & FC_LOAD_NO_TESTS;
 	const char *iso = getenv("FACTCROSS_ISO_CODES");
 	r->iso_codes = iso && *iso ? iso : FC_ISO_CODES;
 	size_t nerr0 = d->nerr;
@@ -373,7 +400,7 @@ fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 	** load of every kind makes it */
 	struct fc_buf all;
 	fc_buf_init(&all, 0);
-	struct fc_buf *hashed = kinds_wanted == FC_KIND_ALL ? &all : NULL;
+	struct fc_buf *hashed = r->kinds == FC_KIND_ALL ? &all : NULL;
 	if (with_builtin)
 		load_dir(r, fc_rules_builtin_dir(), hashed, d);
 	for (size_t i = 0; dirs && dirs[i]; i++)
