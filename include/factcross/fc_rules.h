@@ -82,15 +82,17 @@ enum {
 	/*
 	** Not a kind: with the kinds, for a run that does not test its
 	** rules (verify, check, normalize; never test or lint). The golden
-	** tests of a file are parsed but not kept (a third to a half of the
-	** YAML): a sequence or mapping `tests:` reads as one with no items.
-	** Every diagnostic stays that of a full load, file:line:col and
-	** all: a YAML error inside the tests (syntax, alias, nesting, a
-	** repeated key) is still reported (the file is then parsed whole),
-	** as is `tests:` of the wrong type; a file whose loader checks its
-	** cases itself (kind: html) is parsed whole. Only the golden
-	** runner's own checks of a case's fields (a case without `text:`)
-	** are `factcross test`'s, as ever. The rules hash is unchanged.
+	** tests of a file are not kept (they are a third to a half of the
+	** YAML): a `tests:` block list that ends its file (every built-in
+	** file) is not parsed at all, so a YAML error inside it (syntax,
+	** alias, nesting, a repeated key) is reported by `factcross test`
+	** and `factcross lint` only; `tests:` anywhere else is parsed
+	** without keeping its items (a sequence or mapping reads as one
+	** with none) and every problem there reported as before. Every
+	** other diagnostic is that of a full load, file:line:col and all
+	** (`tests:` of the wrong type included); a file whose loader checks
+	** its cases itself (kind: html) is parsed whole. The rules hash is
+	** unchanged.
 	*/
 	FC_LOAD_NO_TESTS = 1u << 16,
 };
@@ -99,10 +101,10 @@ enum {
 ** starts faster without the claim and check patterns). A file of
 ** another kind is known by its first YAML events and read no further,
 ** so a YAML error after its `kind:` goes unreported here; a file's
-** trailing `tests:` section is not parsed either (the whole file is
-** parsed again when the part before it has a problem, so diagnostics
-** there are the same). fc_rules_load() (`test`, `lint`, `verify`)
-** reports everything.
+** trailing `tests:` block list is not parsed either, as under
+** FC_LOAD_NO_TESTS (the whole file is parsed again when the part before
+** it has a problem, so diagnostics there are the same). fc_rules_load()
+** (`test`, `lint`) reports everything.
 */
 fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 			      unsigned kinds, struct fc_rules **out,

@@ -180,28 +180,50 @@ static int peek_kind(const char *data, size_t len)
 	return kind;
 }
 
+/* Is p[0, n) blank, or a comment after spaces? */
+static bool is_blank(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\r'))
+		i++;
+	return i == n || p[i] == '#';
+}
+
 /*
 ** Where the golden tests of a rule file start (a top-level `tests:` key,
-** read by `factcross test` only), or len: when there is none, or when a
-** line at the left margin other than a blank line, a comment or a "- "
-** item of the tests follows it (then it may not be the last key). They
-** are a third of the YAML of the rules that normalize reads.
+** read by `factcross test` only), or len. Only a block list that ends
+** the file counts: `tests:` alone on its line (a comment may follow),
+** its first line that is not blank or a comment a "- " item (indented
+** or not), and no line at the left margin after it other than a blank
+** line, a comment or a "- " item (else it may not be the last key).
+** Then the value is a list (when it parses at all), so leaving it out
+** changes no diagnostic but those of the YAML inside it. They are a
+** third to a half of the YAML of the rules.
 */
 static size_t tests_start(const char *data, size_t len)
 {
 	size_t start = len;
+	bool is_item_seen = false;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - data) : len;
 		char c = data[i];
 		if (start == len) {
 			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
-			    (end - i == 6 || data[i + 6] == ' ' ||
-			     data[i + 6] == '\r'))
+			    is_blank(data + i + 6, end - i - 6))
 				start = i;
 		} else if (c != ' ' && c != '\n' && c != '\r' && c != '#' &&
 			   !(c == '-' && (i + 1 == end || data[i + 1] == ' '))) {
 			return len;
+		} else if (!is_item_seen && !is_blank(data + i, end - i)) {
+			size_t k = i;
+			while (k < end && data[k] == ' ')
+				k++;
+			if (data[k] != '-' ||
+			    (k + 1 < end && data[k + 1] != ' ' &&
+			     data[k + 1] != '\r'))
+				return len; /* not a block list */
+			is_item_seen = true;
 		}
 		i = end + 1;
 	}
@@ -221,18 +243,22 @@ static bool is_tests_read(const struct fc_ynode *root)
 }
 
 /*
-** The YAML of f into f->root. A load of some kinds only (no golden
-** tests run) parses the file up to its tests when they come last; if
+** The YAML of f into f->root. A load that runs no golden tests (some
+** kinds only, or FC_LOAD_NO_TESTS) parses the file up to its tests
+** when they are a block list that ends it (libyaml's scanning is most
+** of the cost: building no nodes for them saves a twelfth of it); if
 ** that part has any problem, the whole file is parsed, so the
-** diagnostics are those of the whole file. A load without tests
-** (FC_LOAD_NO_TESTS) parses the tests but keeps no nodes for them
-** (fc_yaml_load_skip: a problem there parses the file again whole).
+** diagnostics are those of the whole file. Tests elsewhere are parsed
+** under FC_LOAD_NO_TESTS without keeping their nodes
+** (fc_yaml_load_skip: a problem there parses the file again whole). A
+** file whose loader reads its cases (html) is parsed whole.
 */
 static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 			   struct fc_diags *d)
 {
-	size_t cut = r->kinds != FC_KIND_ALL ? tests_start(f->data, f->len)
-					     : f->len;
+	bool is_lean = r->kinds != FC_KIND_ALL || r->is_no_tests;
+	size_t cut = is_lean ? tests_start(f->data, f->len) : f->len;
+	bool is_whole = false;
 	if (cut < f->len) {
 		struct fc_diags td;
 		fc_diags_init(&td);
@@ -240,11 +266,12 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 					    &f->root, &td);
 		bool ok = !st && td.n == 0;
 		fc_diags_finish(&td);
-		if (ok)
+		if (ok && !is_tests_read(f->root))
 			return FC_OK;
 		f->root = NULL;
+		is_whole = ok; /* a kind that reads its cases */
 	}
-	if (r->is_no_tests) {
+	if (r->is_no_tests && !is_whole) {
 		bool is_skipped;
 		fc_status st = fc_yaml_load_skip(&r->arena, f->path, f->data,
 						 f->len, "tests", &f->root,
