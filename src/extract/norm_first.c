@@ -419,11 +419,18 @@ void norm_first_analyze(const char *rx, size_t len, bool is_caseless,
 			struct norm_first_memo **memo, struct fc_arena *a,
 			struct norm_first *out)
 {
+	norm_first_analyze_as(rx, len, is_caseless, memo, a, out, false);
+}
+
+void norm_first_analyze_as(const char *rx, size_t len, bool is_caseless,
+			   struct norm_first_memo **memo, struct fc_arena *a,
+			   struct norm_first *out, bool is_whole)
+{
 	memset(out, 0, sizeof(*out));
 	if (!*memo)
 		*memo = norm_first_memo_create();
 	struct fa f = {.s = (const unsigned char *)rx, .n = len,
-		       .memo = *memo};
+		       .memo = *memo, .is_whole = is_whole};
 	/* only the interned classes are read (and [0], none) */
 	f.sets = malloc(NSETS * sizeof(*f.sets));
 	if (!f.sets)

@@ -60,6 +60,8 @@ struct fa {
 	size_t nconds; /* assertions and backreferences read so far */
 	int skip; /* > 0: read only (what follows a closed set cannot
 		     change it): no strings are made */
+	bool is_whole; /* every product made whole (product_cut off: the
+			  reference of the tests) */
 	bset *sets; /* interned classes, [0] unused */
 	size_t nsets;
 	uint8_t weight[NSETS]; /* how much each class narrows a string */
@@ -85,6 +87,12 @@ struct fa {
 	} defs[16];
 	size_t ndefs;
 };
+
+/* norm_first_analyze, with every product made whole when is_whole (the
+** reference the tests compare it with: the same strings). */
+void norm_first_analyze_as(const char *rx, size_t len, bool is_caseless,
+			   struct norm_first_memo **memo, struct fc_arena *a,
+			   struct norm_first *out, bool is_whole);
 
 /* ---- The regex index (norm_first_index.c) ----------------------------- */
 
@@ -243,6 +251,10 @@ static inline void norm_ps_push(struct fa *f, struct pset *p,
 void norm_ps_free(struct fa *f, struct pset *p);
 void norm_ps_spares_free(struct fa *f);
 void norm_ps_norm(struct fa *f, struct pset *p);
+/* Drop the duplicates of p (the first of each kept). */
+void norm_ps_dedupe(struct fa *f, struct pset *p);
+/* norm_ps_norm of p without duplicates: shorten it while too large. */
+void norm_ps_shorten(struct fa *f, struct pset *p);
 /* The same, each pass over the whole set (the reference of the tests). */
 void norm_ps_norm_all(struct fa *f, struct pset *p);
 /* Cut the longest strings of p by one class (nothing known after them);

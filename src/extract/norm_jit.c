@@ -17,7 +17,23 @@
 ** matches, and its compile is the dearer (on norm2, compiling at 4
 ** matches or 32 tries saves 3.4 M instructions against 32 tries alone;
 ** 2, 3 or 8 matches save less or cost more).
+**
+** The two engines agree on every try that both finish, but they give up
+** at different points: the interpreter at the depth limit (nested
+** backtracking frames, DEPTH_LIMIT in norm_compile.c) or the heap
+** limit, the JIT when its 32 KiB stack is full. Which engine a try runs
+** on depends on how many tries came before it, on two threads on their
+** timing; so a try that one engine gives up on is run again on the
+** other, and it fails only when both give up (then with the
+** interpreter's error): its result is the same on either tier. The
+** depth limit (1000) is below what the JIT's stack holds on the repeats
+** that go deep ("x", then 1000 "a", then "y" against x(?:a|b)*y: the
+** interpreter gives up, the JIT matches; with 2000 "a" both give up), so
+** it is the interpreter that gives up first, and the JIT, many times
+** faster, that decides: a JIT try that gives up is run again in the
+** interpreter, which then gives up soon too.
 */
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -31,8 +47,10 @@ struct norm_jit {
 	_Atomic(pcre2_code *) code; /* the JIT-compiled copy, once made */
 	atomic_uint tries;
 	atomic_uint matches; /* of its interpreted tries */
-	atomic_uint state; /* 0: interpreted, 1: being compiled or done */
+	atomic_uint state; /* IDLE, COMPILING, DONE (code, or no JIT) */
 };
+
+enum { IDLE, COMPILING, DONE };
 
 fc_status norm_jit_create(struct fc_norm *n)
 {
@@ -56,6 +74,33 @@ void norm_jit_destroy(struct fc_norm *n)
 	n->jit = NULL;
 }
 
+/* The JIT copy of code for slot j, made now; NULL when another thread
+** is making it (is_wait: the copy once that thread is done) or when the
+** JIT cannot compile it. */
+static __attribute__((noinline)) pcre2_code *
+compile_now(struct norm_jit *j, const pcre2_code *code, bool is_wait)
+{
+	unsigned st = IDLE;
+	if (!atomic_compare_exchange_strong(&j->state, &st, COMPILING)) {
+		/* a compile takes milliseconds; only a try that an engine
+		** gave up on waits for one (hostile input) */
+		while (is_wait && st != DONE) {
+			sched_yield();
+			st = atomic_load_explicit(&j->state,
+						  memory_order_acquire);
+		}
+		return atomic_load_explicit(&j->code, memory_order_acquire);
+	}
+	pcre2_code *c = pcre2_code_copy(code);
+	if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(c); /* no JIT here: stay interpreted */
+		c = NULL;
+	}
+	atomic_store_explicit(&j->code, c, memory_order_release);
+	atomic_store_explicit(&j->state, DONE, memory_order_release);
+	return c;
+}
+
 /* The JIT copy of code for slot j, made now when it is due. */
 static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
 {
@@ -67,17 +112,32 @@ static pcre2_code *hot(struct norm_jit *j, const pcre2_code *code)
 	    atomic_load_explicit(&j->matches, memory_order_relaxed) <
 		    NORM_JIT_MATCHES)
 		return NULL;
-	unsigned idle = 0;
-	if (!atomic_compare_exchange_strong(&j->state, &idle, 1))
-		return NULL; /* another thread compiles it */
-	c = pcre2_code_copy(code);
-	if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
-		pcre2_code_free(c); /* no JIT here: stay interpreted */
-		return NULL;
-	}
-	if (c)
-		atomic_store_explicit(&j->code, c, memory_order_release);
-	return c;
+	return compile_now(j, code, false);
+}
+
+/* Did an engine give up on the try (a limit, or out of memory)? */
+static inline bool is_given_up(int rc)
+{
+	return rc < 0 && rc != PCRE2_ERROR_NOMATCH;
+}
+
+/* A try one engine gave up on (rc), run again on the other (header):
+** its result, or the interpreter's error when both give up. */
+static __attribute__((noinline)) int
+other_engine(const struct fc_norm *n, size_t pi, const char *text,
+	     size_t end, size_t off, pcre2_match_data *md, pcre2_code *c,
+	     int rc)
+{
+	const pcre2_code *code = n->patterns[pi].code;
+	if (c) /* the JIT gave up: the interpreter decides */
+		return pcre2_match(code, (PCRE2_SPTR)text, end, off,
+				   PCRE2_NO_UTF_CHECK, md, n->mctx);
+	c = n->jit ? compile_now(&n->jit[pi], code, true) : NULL;
+	if (!c)
+		return rc;
+	int rj = pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
+				 PCRE2_NO_UTF_CHECK, md, n->mctx);
+	return is_given_up(rj) ? rc : rj;
 }
 
 /* A try counted and timed (--time): out of line, off the common path. */
@@ -94,19 +154,22 @@ timed_match(const struct fc_norm *n, size_t pi, const char *text, size_t end,
 }
 
 /* One try (norm_jit_match), inline in norm_next_match's loop. */
-static inline int jit_match(const struct fc_norm *n, size_t pi,
-			    const char *text, size_t end, size_t off,
-			    pcre2_match_data *md, struct fc_tally *tally)
+static inline __attribute__((always_inline)) int
+jit_match(const struct fc_norm *n, size_t pi, const char *text, size_t end,
+	  size_t off, pcre2_match_data *md, struct fc_tally *tally)
 {
 	if (__builtin_expect(tally != NULL, 0))
 		return timed_match(n, pi, text, end, off, md, &tally[pi]);
 	const pcre2_code *code = n->patterns[pi].code;
 	pcre2_code *c = n->jit ? hot(&n->jit[pi], code) : NULL;
+	int rc = c ? pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
+				     PCRE2_NO_UTF_CHECK, md, n->mctx)
+		   : pcre2_match(code, (PCRE2_SPTR)text, end, off,
+				 PCRE2_NO_UTF_CHECK, md, n->mctx);
+	if (__builtin_expect(is_given_up(rc), 0))
+		return other_engine(n, pi, text, end, off, md, c, rc);
 	if (c)
-		return pcre2_jit_match(c, (PCRE2_SPTR)text, end, off,
-				       PCRE2_NO_UTF_CHECK, md, n->mctx);
-	int rc = pcre2_match(code, (PCRE2_SPTR)text, end, off,
-			     PCRE2_NO_UTF_CHECK, md, n->mctx);
+		return rc;
 	if (rc >= 0 && n->jit)
 		atomic_fetch_add_explicit(&n->jit[pi].matches, 1,
 					  memory_order_relaxed);

@@ -320,11 +320,178 @@ static struct pset ps_copy(struct fa *f, const struct pset *p)
 	return c;
 }
 
+/* s cut to len classes, as norm_ps_norm cuts strings (s itself when
+** not longer). */
+static inline struct norm_pstr cut_to(const struct norm_pstr *s, uint8_t len)
+{
+	struct norm_pstr t = *s;
+	if (t.len <= len)
+		return t;
+	memset(t.sym + len, 0, NORM_PK - len);
+	t.loop &= (uint16_t)((1u << len) - 1);
+	t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+	t.x = 0;
+	t.len = len;
+	return t;
+}
+
+/*
+** bb's strings cut to r classes (1 <= r < NORM_PK), deduplicated (the
+** first of each kept), made when first asked for: v[r], made when bit r
+** of have is set.
+*/
+struct cuts {
+	const struct pset *bb;
+	struct pset v[NORM_PK];
+	uint16_t have;
+	uint8_t maxb; /* bb's longest string */
+};
+
+static const struct pset *cuts_at(struct fa *f, struct cuts *c, uint8_t r)
+{
+	if (r >= c->maxb)
+		return c->bb; /* nothing to cut */
+	if (!(c->have >> r & 1)) {
+		for (size_t j = 0; j < c->bb->n; j++) {
+			struct norm_pstr t = cut_to(&c->bb->v[j], r);
+			norm_ps_push(f, &c->v[r], &t);
+		}
+		norm_ps_dedupe(f, &c->v[r]);
+		c->have |= (uint16_t)(1u << r);
+	}
+	return &c->v[r];
+}
+
+static void cuts_init(struct cuts *c, const struct pset *bb)
+{
+	memset(c, 0, sizeof(*c));
+	c->bb = bb;
+	for (size_t j = 0; j < bb->n; j++)
+		if (bb->v[j].len > c->maxb)
+			c->maxb = bb->v[j].len;
+}
+
+static void cuts_free(struct fa *f, struct cuts *c)
+{
+	for (int r = 0; r < NORM_PK; r++)
+		norm_ps_free(f, &c->v[r]);
+}
+
+/*
+** The strings of a followed by those of b into out, not normalised: the
+** strings of a that are not empty join bb (b shortened so that the
+** nopen open ones make at most PRODUCT_MAX), the empty one joins b.
+** With len > 0 (and c, bb's strings cut) every string made is cut to
+** len classes, and a string s of a of length l joins bb cut to r =
+** len - l classes (at least 1): what follows its r-th class is cut
+** anyway, and the strings of bb that differ only after r classes make
+** the same strings once cut.
+*/
+static void product(struct fa *f, const struct pset *a, const struct pset *b,
+		    const struct pset *bb, size_t nopen, uint8_t len,
+		    struct cuts *c, struct pset *out)
+{
+	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
+		const struct norm_pstr *s = &a->v[i];
+		if ((s->flags & F_TRUNC) && !(s->flags & ~(F_KEEP | F_TRUNC)) &&
+		    !s->x) {
+			/* cut already (as strings are cut): what join would
+			** make of it is itself */
+			norm_ps_push(f, out, s);
+			continue;
+		}
+		int w = str_weight(f, s);
+		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
+			/* closed: cut, as join would */
+			struct norm_pstr t = *s;
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+			t.x = 0;
+			norm_ps_push(f, out, &t);
+			continue;
+		}
+		const struct pset *with = s->len ? bb : b;
+		if (s->len && nopen * with->n > PRODUCT_MAX) {
+			/* still too many: what follows a is unknown */
+			struct norm_pstr t = *s;
+			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
+			t.x = 0;
+			norm_ps_push(f, out, &t);
+			continue;
+		}
+		if (len && s->len)
+			with = cuts_at(f, c, s->len < len ? len - s->len : 1);
+		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
+		if (len && s->len > len) {
+			/* what s makes, cut, is s cut: once if it makes any */
+			size_t n0 = out->n;
+			for (size_t j = 0; j < with->n && out->n == n0 &&
+					   !f->is_bad; j++)
+				join(f, s, w, &with->v[j], out, hd);
+			if (out->n > n0) {
+				out->v[n0] = cut_to(s, len);
+				out->n = n0 + 1;
+			}
+			continue;
+		}
+		for (size_t j = 0; j < with->n && !f->is_bad; j++)
+			join(f, s, w, &with->v[j], out, hd);
+	}
+	for (size_t i = 0; len && i < out->n; i++)
+		out->v[i] = cut_to(&out->v[i], len);
+}
+
+/*
+** A large product is shortened by norm_ps_norm, down from its longest
+** strings, to the length where no more than SET_MAX remain. The passes
+** down to any length L at which more than SET_MAX remain when every
+** string is cut to L come to just that cut (each merge of the last
+** classes before it is undone by the cut that follows), and the cut
+** product can be made without the longer strings: from bb's strings cut
+** to fewer classes (product). So the cut product is made for L = the
+** length of most strings of a, L + 1, ... until one holds more than
+** SET_MAX: it is a set the passes reach, and they go on from there.
+** true and that set, deduplicated, in *out; false when none shorter than
+** the whole product does (the caller then makes the whole). On the rules' patterns the analysis takes 15% fewer
+** instructions (test_norm_first_cut.c checks that their start strings
+** are the same).
+*/
+static bool product_cut(struct fa *f, const struct pset *a,
+			const struct pset *b, const struct pset *bb,
+			size_t nopen, struct cuts *c, struct pset *out)
+{
+	bool ok = false;
+	uint8_t maxa = 0, mode = 0;
+	size_t nl[NORM_PK + 1] = {0};
+	for (size_t i = 0; i < a->n; i++) {
+		nl[a->v[i].len]++;
+		if (a->v[i].len > maxa)
+			maxa = a->v[i].len;
+	}
+	for (uint8_t l = 1; l <= NORM_PK; l++)
+		if (nl[l] > nl[mode])
+			mode = l;
+	/* the first length tried: that of most strings of a, where the
+	** passes mostly end (fewer instructions on the rules than a's
+	** longest less one, or than one more or one less) */
+	uint8_t len = mode > 2 ? mode : 2;
+	for (; len < NORM_PK && len < maxa + c->maxb && !ok && !f->is_bad;
+	     len++) {
+		product(f, a, b, bb, nopen, len, c, out);
+		norm_ps_dedupe(f, out);
+		ok = out->n > SET_MAX && !f->is_bad;
+		if (!ok)
+			norm_ps_free(f, out);
+	}
+	return ok;
+}
+
 /*
 ** a then b. The strings of a that are not empty join a shortened copy of
 ** b when the product would be large; the empty string (a was optional)
 ** joins b as it is, so "(?:[0-9]+\s*)?(?:one|two|...)" keeps the words.
 */
+#define CUT_MIN (2 * SET_MAX) /* products cut by product_cut */
+
 struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 {
 	struct pset out = {0}, cut = {0};
@@ -338,37 +505,18 @@ struct pset norm_ps_concat(struct fa *f, struct pset *a, struct pset *b)
 			;
 		bb = &cut;
 	}
-	for (size_t i = 0; i < a->n && !f->is_bad; i++) {
-		const struct norm_pstr *s = &a->v[i];
-		if ((s->flags & F_TRUNC) && !(s->flags & ~(F_KEEP | F_TRUNC)) &&
-		    !s->x) {
-			/* cut already (as strings are cut): what join would
-			** make of it is itself */
-			norm_ps_push(f, &out, s);
-			continue;
+	if (nopen * bb->n >= CUT_MIN && !f->is_whole) {
+		struct cuts c;
+		cuts_init(&c, bb);
+		bool ok = product_cut(f, a, b, bb, nopen, &c, &out);
+		cuts_free(f, &c);
+		if (ok) {
+			norm_ps_free(f, &cut);
+			norm_ps_shorten(f, &out);
+			return out;
 		}
-		int w = str_weight(f, s);
-		if ((s->flags & F_TRUNC) || s->len >= NORM_PK || w >= ENOUGH) {
-			/* closed: cut, as join would */
-			struct norm_pstr t = *s;
-			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
-			t.x = 0;
-			norm_ps_push(f, &out, &t);
-			continue;
-		}
-		const struct pset *with = s->len ? bb : b;
-		if (s->len && nopen * with->n > PRODUCT_MAX) {
-			/* still too many: what follows a is unknown */
-			struct norm_pstr t = *s;
-			t.flags = (uint8_t)((t.flags & F_KEEP) | F_TRUNC);
-			t.x = 0;
-			norm_ps_push(f, &out, &t);
-			continue;
-		}
-		struct heads *hd = with->n > 1 ? heads_for(f) : NULL;
-		for (size_t j = 0; j < with->n && !f->is_bad; j++)
-			join(f, s, w, &with->v[j], &out, hd);
 	}
+	product(f, a, b, bb, nopen, 0, NULL, &out);
 	norm_ps_free(f, &cut);
 	norm_ps_norm(f, &out);
 	return out;

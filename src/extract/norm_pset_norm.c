@@ -84,7 +84,7 @@ static inline size_t probe(const struct fa *f, const uint64_t *h,
 }
 
 /* Drop duplicates (keeping the first of each). */
-static void ps_dedupe(struct fa *f, struct pset *p)
+void norm_ps_dedupe(struct fa *f, struct pset *p)
 {
 	if (p->n < 2)
 		return;
@@ -395,7 +395,12 @@ static bool ps_norm_len(struct fa *f, struct pset *p)
 ** too many. */
 void norm_ps_norm(struct fa *f, struct pset *p)
 {
-	ps_dedupe(f, p);
+	norm_ps_dedupe(f, p);
+	norm_ps_shorten(f, p);
+}
+
+void norm_ps_shorten(struct fa *f, struct pset *p)
+{
 	if (p->n > SET_MAX && !ps_norm_len(f, p))
 		norm_ps_norm_all(f, p);
 }
@@ -404,7 +409,7 @@ void norm_ps_norm(struct fa *f, struct pset *p)
 void norm_ps_norm_all(struct fa *f, struct pset *p)
 {
 	for (;;) {
-		ps_dedupe(f, p);
+		norm_ps_dedupe(f, p);
 		if (p->n <= SET_MAX)
 			return;
 		int m = ps_merge_last(f, p);
