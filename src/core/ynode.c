@@ -329,11 +329,11 @@ static uint64_t key_hash(const char *v, size_t len)
 static struct fc_ynode *skip_node(struct ystate *s, yaml_event_t *ev,
 				  int depth)
 {
-	if (ev->type != YAML_SEQUENCE_START_EVENT &&
-	    ev->type != YAML_MAPPING_START_EVENT)
-		return ev->type == YAML_SCALAR_EVENT ? parse_node(s, ev, depth)
-						     : (s->is_redo = true, NULL);
-	if (depth > MAX_DEPTH) {
+	if (ev->type == YAML_SCALAR_EVENT)
+		return parse_node(s, ev, depth);
+	if ((ev->type != YAML_SEQUENCE_START_EVENT &&
+	     ev->type != YAML_MAPPING_START_EVENT) ||
+	    depth > MAX_DEPTH) {
 		s->is_redo = true;
 		return NULL;
 	}
