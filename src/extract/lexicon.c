@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extract/lexicon_p.h"
+#include "extract/lx_prose.h"
 
 int lx_alpha2_index(const char *s)
 {
@@ -586,9 +587,7 @@ words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
 		if (open && (depth += open[i - t0]) > 0)
 			f |= LX_T_BLOCKED;
 		t->flags = f;
-		if ((f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD &&
-		    (prev_f & (LX_T_STOP | LX_T_WORD)) ==
-			    (LX_T_STOP | LX_T_WORD))
+		if (lx_prose_lower(f, prev_f))
 			lowers[nlowers++] = (uint32_t)i;
 		prev_f = f;
 	}
