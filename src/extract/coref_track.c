@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "extract/lexicon_p.h"
+#include "extract/lx_prose.h"
 
 
 static char *dup(struct lx_scan *s, const char *p)
@@ -295,10 +296,7 @@ const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
 static inline bool is_prose_lower(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
-	if ((t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) != LX_T_WORD ||
-	    !(t[-1].flags & LX_T_WORD) || !t[-1].word)
-		return false;
-	return s->l->slots[t[-1].word - 1].is_stop;
+	return lx_prose_lower(t->flags, t[-1].flags);
 }
 
 /* Are tokens a and b the same word (normalised)? (Two words with their

@@ -296,6 +296,9 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
+	/* (the name may begin one word on: a loop, not a call, as a hostile
+	** run of capitalised words could be as long as the text) */
+again:
 	if (is_initial_nonname(s, i)) {
 		/* (unless an organisation's name goes on from a hyphenated
 		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
@@ -336,8 +339,10 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME) &&
 	    lx_is_name_word(s, i + 1) &&
 	    lx_word_cue(s, i + 1, LX_CUE_GIVEN_NAME) &&
-	    lx_lower_elsewhere(s, i))
-		return lx_take_unknown(s, i + 1);
+	    lx_lower_elsewhere(s, i)) {
+		i++;
+		goto again;
+	}
 	const struct fc_entity *who = NULL;
 	/* "Ivanka Trump" is not Donald Trump: an unknown first name takes a
 	** known surname into an unknown name (stop words such as "Later"
@@ -347,10 +352,40 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 		end += s->t.v[end].match_ntok;
 		ncap++;
 	}
+	/* "Toshiba Canada Inc", "Chemical New York Corp": a country, a
+	** capital or a city between an unknown name and an organisation's
+	** last words names the firm's branch there (after a country one
+	** org-word only, as place_name reads it) */
+	if (!lead && lx_joins(s, end) && !(first->flags & LX_T_HEADLINE) &&
+	    s->t.v[end].match && !lx_tok_sense(s, end, LX_S_DEMONYM)) {
+		bool is_country = lx_tok_sense(s, end, LX_S_COUNTRY) != NULL;
+		size_t j = end + s->t.v[end].match_ntok, e2;
+		int n;
+		if ((is_country || lx_tok_sense(s, end, LX_S_CAPITAL) ||
+		     lx_tok_sense(s, end, LX_S_CITY)) &&
+		    lx_joins(s, j) && lx_is_name_word(s, j) &&
+		    !lx_is_particle(s, j) &&
+		    (e2 = lx_name_run(s, j, is_country ? 2 : LX_MAX_NAME,
+				      &n)) > j &&
+		    (!is_country || e2 == j + 1) &&
+		    lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD)) {
+			end = e2;
+			ncap += 1 + n;
+		}
+	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;
 	if ((who = lx_find_surname(s, end - 1))) {
+		/* (a word opening a table's row that the document writes in
+		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
+		** after "analyst Rick Sales"; "Page was born" stays Bettie
+		** Page though the text writes "web page") */
+		if (ncap == 1 && !lead && (first->flags & LX_T_SSTART) &&
+		    end < s->t.n && !(s->t.v[end].flags & LX_T_NL) &&
+		    (s->t.v[end].flags & LX_T_DIGIT) &&
+		    lx_lower_elsewhere(s, i))
+			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
 		if (ncap == 1 || lx_same_label(who, name, len)) {
@@ -358,7 +393,25 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 				     "coref.surname");
 			return end;
 		}
-		is_person = true;
+		/* (a word the document writes in lower case before a
+		** known surname is no part of a new person's name: "Deputy
+		** Ortiz" is Jerry Ortiz, "the latest Export Sales report"
+		** no "Export Sales"; a given name is the person's own) */
+		is_person = lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
+			    !lx_lower_elsewhere(s, i);
+		/* (the person's name begins after it: "Deputy Hoyt
+		** Teasley", "General Manager Ed Stefanski", "Chief
+		** Steele", "Having Jackman host"; not before "of": "the
+		** National Player of the Year", nor a word the document
+		** writes in lower case too: "Surgeon General") */
+		if (!is_person && !lead && lx_is_name_word(s, i + 1) &&
+		    !(lx_joins(s, end) && lx_is_of(s, end)) &&
+		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1))) {
+			i++;
+			goto again;
+		}
+		if (!is_person)
+			who = NULL;
 	}
 	/* a given name first: a person's name, also before a place
 	** ("Mark Feldstein, Texas", a list of results or of hometowns),
@@ -445,6 +498,24 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
 				     "name.place");
 		return end;
+	}
+	/* "Bank of America", "Royal Bank of Canada", "Associates Corp of
+	** North America": an organisation's word, "of" and a place the
+	** lexicon knows (a country, a capital, a city, a region) name one
+	** body */
+	if (!(first->flags & LX_T_HEADLINE) && !is_person &&
+	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
+	    lx_joins(s, end + 1) && s->t.v[end + 1].match &&
+	    (s->t.v[end + 1].flags & LX_T_CAP) &&
+	    !lx_tok_sense(s, end + 1, LX_S_DEMONYM) &&
+	    (lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
+	     lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
+	     lx_tok_sense(s, end + 1, LX_S_CITY) ||
+	     lx_tok_sense(s, end + 1, LX_S_PLACE))) {
+		end += 1 + s->t.v[end + 1].match_ntok;
+		ncap++;
+		name = lx_tok_text_label(s, i, end, &len);
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;

@@ -173,8 +173,9 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	int ncap;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	for (size_t k = j; k < end; k++)
-		if (lx_is_acronym(s, k))
-			end = k; /* "Mr Smith IBM" -> "Smith" */
+		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
+			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
+				 ** Margoshes of Shearson" -> "Sanford Margoshes" */
 	if (end == j || lx_is_acronym(s, end - 1))
 		return j;
 	/* Another title right after, capitalised: the words between
@@ -214,6 +215,15 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	}
 	/* (a title goes on with a phrase the lexicon knows) */
 	if (j >= s->t.n || !s->t.v[j].match)
+		return i;
+	/* (a place after a body's "of" ends the body's name, no title's
+	** modifier: "Bank of Tokyo economist Haruo Muto" is the
+	** economist's title; "the toppling of Syrian President Bashar
+	** al-Assad", "Supporters of Syrian President Bashar al-Assad" the
+	** Syrian's) */
+	if (!has_det && i > 1 && lx_joins(s, i) && lx_is_of(s, i - 1) &&
+	    lx_word_cue(s, i - 2, LX_CUE_ORG_WORD) &&
+	    lx_modifier_sense(s, i))
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
@@ -309,6 +319,10 @@ static bool place_after(const struct lx_scan *s, size_t j)
 	return lx_joins(s, j) && lx_tok_cue(s, j, LX_CUE_PLACE_AFTER) != NULL;
 }
 
+static size_t place_name(struct lx_scan *s, size_t i, size_t k,
+			 const struct fc_entity *place, bool is_country);
+static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -361,6 +375,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				     "lexicon.capital");
 			return j + ns->ntok;
 		}
+		size_t named;
+		if ((named = place_name(s, i, k, &ce->e, true)) > i)
+			return named;
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, cs->ref),
 			     is_demonym ? "lexicon.demonym" : "lexicon.country");
@@ -376,6 +393,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if (team > i)
 			return team;
 		const struct lx_ent *ce = &l->ents[se->ref];
+		size_t named = place_name(s, i, k, &ce->e, false);
+		if (named > i)
+			return named;
 		bool is_place = ce->actor == FC_NONE || lx_place_context(s, i) ||
 				place_after(s, i + k);
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
@@ -397,6 +417,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			size_t end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
+				return end;
+			if (plain[p].kind == LX_S_CITY &&
+			    (end = place_name(s, i, k, &l->ents[se->ref].e,
+					      false)) > i)
 				return end;
 			/* (a government noun known as an organisation
 			** alone begins a longer name too: "Treasury Board",
@@ -429,6 +453,16 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !(s->t.v[i + k].flags & LX_T_CAP) &&
 			    lx_word_cue(s, i + k, LX_CUE_MODIFIED))
 				return i + k;
+			/* ("Treasury officials said" after "the U.S.
+			** Treasury": that country's, as "the Treasury" is) */
+			const struct fc_entity *head;
+			if (plain[p].kind == LX_S_ORG && k == 1 &&
+			    lx_word_cue(s, i, LX_CUE_GOV_NOUN) &&
+			    (head = head_named(s, i))) {
+				lx_push_ment(s, (uint32_t)i, (uint32_t)(i + 1),
+					     head, "coref.head");
+				return i + 1;
+			}
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 				     lx_intern(s, se->ref), plain[p].rule);
 			return i + k;
@@ -461,25 +495,101 @@ static bool is_name_link(const struct lx_scan *s, size_t k)
 }
 
 /*
-** "the Bank", "the Treasury": a capitalised org-word or government-noun
-** alone after a determiner names the organisation or government named
-** before with that head word ("the Bank of England ... the Bank said",
-** "the U.S. Treasury ... the Treasury"): the last such mention in the
-** look-back, within HEAD_SENTS sentences (a text of many articles: not
-** another article's). Returns i + 1, or i when none.
+** A country's, a capital's or a city's name (k tokens at i) that begins
+** a longer name: the longer name, an organisation when it ends with an
+** org-word, or with one before "of" ("Kenya Airways", "Paris Club",
+** "Jamaica Hospital", "Chicago Board of Trade"; "London Interbank
+** Offered Rate" a name). After a country or a demonym, an organisation
+** only, with no acronym at its head ("U.S. TV shows") and no small word
+** going on with the name ("U.S. Department of Transportation", "U.S.
+** Securities and Exchange Commission"); a country written short
+** ("U.S.", "UK") before one org-word only: "U.S. Agriculture
+** Department" stays the country and the department (the short name is
+** the one later sentences and other sources use), as "China
+** Construction Bank", "Cyprus Minerals Co" do not; a demonym before two
+** words or more ("American Motors Corp", "Syrian Arab News Agency"; "the
+** British Embassy" stays Britain's, for the closures). A name of the
+** country's own such as "Israel Hayom" is the lexicon's (orgs.yaml). After an abbreviation ("U.S.", "U.K.")
+** the next word is capitalised by some wires whatever it is ("U.S.
+** Bank officials", "U.S. Markets"): not a word the document writes in
+** lower case. Not inside a name begun before ("Bank of Japan Ltd",
+** "Chemical New York Corp": lx_take_unknown's). Returns the name's end,
+** or i.
 */
+static size_t place_name(struct lx_scan *s, size_t i, size_t k,
+			 const struct fc_entity *place, bool is_country)
+{
+	size_t j = i + k;
+	int ncap;
+	if ((s->t.v[i].flags & LX_T_HEADLINE) || !lx_joins(s, j) ||
+	    !lx_is_name_word(s, j) || lx_is_particle(s, j))
+		return i;
+	/* (a wire's line break may fall inside the name: "Kleinwort
+	** Benson\nAustralia Ltd"; a function word opening the sentence is
+	** no name's: "The Paris Club said", "A Kenya Airways flight") */
+	if (i > 0 && !(s->t.v[i].flags & LX_T_PARA) &&
+	    (((s->t.v[i - 1].flags & LX_T_CAP) &&
+	      !lx_tok_cue(s, i - 1, LX_CUE_STOP)) ||
+	     lx_is_of(s, i - 1)))
+		return i;
+	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
+	if (end <= j)
+		return i;
+	size_t of = j;
+	while (of + 1 < end && !lx_is_of(s, of))
+		of++;
+	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+		      (of + 1 < end && of > j &&
+		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
+	/* (a name that is no organisation's and ends in a person's is the
+	** place and the person, the title before the person, known or not,
+	** beginning the person: "Los Angeles County Supervisor Mark
+	** Ridley-Thomas" has a given name before another name word, "Los
+	** Angeles County Sheriff Lee Baca said" three words or more, a
+	** title's and a name's, before a verb of saying; "Chicago Pacific
+	** said", "the Rio de Janeiro Port said" stay one name) */
+	if (!is_org && end - j >= 3 && lx_joins(s, end) &&
+	    lx_tok_cue(s, end, LX_CUE_PERSON_VERB))
+		return i;
+	for (size_t p = j; !is_org && p + 1 < end; p++)
+		if (lx_word_cue(s, p, LX_CUE_GIVEN_NAME) &&
+		    lx_is_name_word(s, p + 1))
+			return i;
+	/* (a country written short, "U.S.", "UK", or as a demonym) */
+	const struct lx_tok *c0 = &s->t.v[i];
+	bool is_short = c0->end - c0->start == 1 || (c0->flags & LX_T_UPPER);
+	bool is_demonym = lx_tok_sense(s, i, LX_S_DEMONYM) != NULL;
+	if (is_country &&
+	    (!is_org || lx_is_acronym(s, j) ||
+	     (end != j + 1 && is_short) || (end == j + 1 && is_demonym) ||
+	     (end < s->t.n && lx_joins(s, end) && is_name_link(s, end)) ||
+	     (s->text[s->t.v[j - 1].end - 1] == '.' &&
+	      lx_lower_elsewhere(s, j))))
+		return i;
+	const char *country = place->country;
+	if (!country && !strncmp(place->id, "country:", 8))
+		country = place->id + 8;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	const struct fc_entity *e =
+		lx_new_entity(s, is_org ? "org" : "name", name, len,
+			      is_org ? FC_ENT_ORG : FC_ENT_OTHER, country, NULL);
+	if (e)
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end, e,
+			     is_org ? "name.org" : "name");
+	return end;
+}
+
+/* (head_coref, head_named) */
 #define HEAD_SENTS 30
-static size_t head_coref(struct lx_scan *s, size_t i)
+
+/* The organisation or government named before token i with i's word as
+** its head (the last word, or the one before "of"): the last such
+** mention of two words or more in the look-back, within HEAD_SENTS
+** sentences; NULL when none. */
+static const struct fc_entity *head_named(struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
-	if (i == 0 || !(t->flags & LX_T_CAP) ||
-	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_NL | LX_T_POSS)) ||
-	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
-	    (!lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
-	     !lx_word_cue(s, i, LX_CUE_GOV_NOUN)) ||
-	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
-	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
-		return i;
 	size_t len;
 	const char *k = lx_key(&s->t, i, 1, &len);
 	size_t steps = 0;
@@ -491,22 +601,46 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 		    (mt->ent->type != FC_ENT_ORG &&
 		     mt->ent->type != FC_ENT_GOVERNMENT))
 			continue;
-		/* the head: the last word, or the one before "of" */
 		for (size_t h = mt->t0; h < mt->t1; h++) {
 			if (s->t.v[h].hash != t->hash ||
 			    (h + 1 < mt->t1 && !lx_is_of(s, h + 1)))
 				continue;
 			size_t hl;
 			const char *hk = lx_key(&s->t, h, 1, &hl);
-			if (hl == len && s->t.v[h].hash == t->hash &&
-			    !memcmp(hk, k, len)) {
-				lx_push_ment(s, (uint32_t)i, (uint32_t)i + 1,
-					     mt->ent, "coref.head");
-				return i + 1;
-			}
+			if (hl == len && !memcmp(hk, k, len))
+				return mt->ent;
 		}
 	}
-	return i;
+	return NULL;
+}
+
+/*
+** "the Bank", "the Treasury": a capitalised org-word or government-noun
+** alone after a determiner names the organisation or government named
+** before with that head word ("the Bank of England ... the Bank said",
+** "the U.S. Treasury ... the Treasury"): the last such mention in the
+** look-back, within HEAD_SENTS sentences (a text of many articles: not
+** another article's; a line break between them is no bar, as wires
+** break lines anywhere: "The\nTreasury accepted"). Also "Treasury
+** officials said" with no determiner (take_phrase). Returns i + 1, or i
+** when none.
+*/
+static size_t head_coref(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (i == 0 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_HEADLINE | LX_T_UPPER | LX_T_PARA | LX_T_POSS)) ||
+	    !lx_tok_cue(s, i - 1, LX_CUE_DET) ||
+	    (!lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
+	     !lx_word_cue(s, i, LX_CUE_GOV_NOUN)) ||
+	    (i + 1 < s->t.n && !(s->t.v[i + 1].flags & LX_T_PARA) &&
+	     ((s->t.v[i + 1].flags & LX_T_CAP) || is_name_link(s, i + 1))))
+		return i;
+	const struct fc_entity *e = head_named(s, i);
+	if (!e)
+		return i;
+	lx_push_ment(s, (uint32_t)i, (uint32_t)i + 1, e, "coref.head");
+	return i + 1;
 }
 
 /* A capitalised title modifier, one word and nothing else ("New" in

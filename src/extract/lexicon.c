@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extract/lexicon_p.h"
+#include "extract/lx_prose.h"
 
 int lx_alpha2_index(const char *s)
 {
@@ -466,7 +467,7 @@ first_past(const struct lx_tok *v, size_t lo, size_t hi,
 ** running sum in mark_sentences marks them in linear time however the
 ** mentions nest. *open stays NULL but then; the caller frees it.
 */
-static fc_status block_spans(struct lx_scan *s, int32_t **out)
+__attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_t **out)
 {
 	const struct fc_document *doc = s->doc;
 	struct lx_tok *tv = s->t.v;
@@ -536,11 +537,77 @@ static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
 }
 
 /*
-** Each token's own gazetteer slot (t->word, for the passes), blocked
-** tokens (open: from block_spans, or NULL), sentence numbers, sentence
-** starts, and title-case (headline) lines, in one pass.
+** Each token's own gazetteer slot (t->word, for the passes) and
+** LX_T_STOP for a stop word's, blocked tokens (open: from block_spans,
+** or NULL), and the words in lower case right after a function word
+** (s->lowers), in one pass (mark_words); is_probed: by the hash array,
+** else lx_gaz_find_slow. (A pass of its own: with mark_sentences' state
+** in the same loop, the probe's ran out of registers.)
 */
-static void mark_sentences(struct lx_scan *s, const int32_t *open)
+__attribute__((always_inline)) static inline void
+words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
+{
+	struct lx_tok *tv = s->t.v;
+	size_t n = s->t.n, t0 = s->t0;
+	int32_t depth = 0; /* time and quantity mentions open */
+	/* the gazetteer's arrays in locals (stores to the tokens could
+	** alias them for all the compiler knows) */
+	const struct fc_lexicon *l = s->l;
+	const uint32_t *hashes = l->hashes;
+	const struct lx_slot *slots = l->slots;
+	size_t mask = l->capslots - 1;
+	const char *norm = s->t.norm;
+	/* the lower-case words (the test of coref_track.c's
+	** is_prose_lower, whose flags and words are final here), tested
+	** with the flags of the token before */
+	uint32_t *lowers = s->lowers;
+	size_t nlowers = 0;
+	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
+	for (size_t i = t0; i < n; i++) {
+		struct lx_tok *t = &tv[i];
+		/* its own slot + 1, 0 when none (no key is longer than
+		** LX_MAX_KEY) */
+		size_t ix = 0;
+		if (t->norm_len <= LX_MAX_KEY) {
+			if (is_probed) {
+				ix = lx_gaz_probe_ix(hashes, slots, mask,
+						     norm + t->norm_off,
+						     t->norm_len, t->hash);
+			} else {
+				const struct lx_slot *sl = lx_gaz_find_slow(
+					l, norm + t->norm_off, t->norm_len,
+					t->hash);
+				ix = sl ? (size_t)(sl - slots) + 1 : 0;
+			}
+		}
+		t->word = (uint32_t)ix;
+		uint16_t f = t->flags;
+		if (ix && slots[ix - 1].is_stop)
+			f |= LX_T_STOP;
+		if (open && (depth += open[i - t0]) > 0)
+			f |= LX_T_BLOCKED;
+		t->flags = f;
+		if (lx_prose_lower(f, prev_f))
+			lowers[nlowers++] = (uint32_t)i;
+		prev_f = f;
+	}
+	s->nlowers = nlowers;
+}
+__attribute__((noinline)) static void mark_words(struct lx_scan *s,
+						 const int32_t *open)
+{
+	/* (a loop of each kind: no test of is_probed per token) */
+	if (s->l->hashes && s->l->capslots)
+		words_pass(s, open, true);
+	else /* (a gazetteer without its hash array: lx_gaz_find_slow) */
+		words_pass(s, open, false);
+}
+
+/*
+** Sentence numbers, sentence starts, and title-case (headline) lines,
+** in one pass (after mark_words: the flags are final but for these).
+*/
+__attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 {
 	const struct fc_document *doc = s->doc;
 	struct lx_tok *tv = s->t.v;
@@ -551,47 +618,12 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 	uint32_t bound = ns ? sv[0].end : UINT32_MAX;
 	uint32_t sent = ns ? s->sent_base : 0;
 	int need_start = 1;
-	int32_t depth = 0; /* time and quantity mentions open */
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
-	/* the gazetteer's arrays in locals (stores to the tokens could
-	** alias them for all the compiler knows) */
-	const struct fc_lexicon *l = s->l;
-	const uint32_t *hashes = l->hashes;
-	const struct lx_slot *slots = l->slots;
-	size_t mask = l->capslots - 1;
-	bool is_probed = hashes && l->capslots; /* else lx_gaz_find_slow */
-	const char *norm = s->t.norm;
-	/* the words in lower case right after a function word (the test of
-	** coref_track.c's is_prose_lower, whose flags and words are final
-	** here), tested with the slot and flags of the token before */
-	uint32_t *lowers = s->lowers;
-	size_t nlowers = 0;
-	const struct lx_slot *prev_sl =
-		t0 > 0 && tv[t0 - 1].word ? &slots[tv[t0 - 1].word - 1] : NULL;
-	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		/* its own slot + 1, 0 when none (no key is longer than
-		** LX_MAX_KEY) */
-		const struct lx_slot *sl = NULL; /* (kept for is_stop) */
-		if (t->norm_len <= LX_MAX_KEY)
-			sl = is_probed
-				     ? lx_gaz_probe(hashes, slots, mask,
-						    norm + t->norm_off,
-						    t->norm_len, t->hash)
-				     : lx_gaz_find_slow(l, norm + t->norm_off,
-							t->norm_len, t->hash);
-		t->word = sl ? (uint32_t)(sl - slots) + 1 : 0;
-		if (open && (depth += open[i - t0]) > 0)
-			t->flags |= LX_T_BLOCKED;
 		uint16_t f = t->flags;
-		if ((f & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT)) == LX_T_WORD &&
-		    prev_sl && prev_sl->is_stop && (prev_f & LX_T_WORD))
-			lowers[nlowers++] = (uint32_t)i;
-		prev_sl = sl;
-		prev_f = f;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
@@ -626,34 +658,26 @@ static void mark_sentences(struct lx_scan *s, const int32_t *open)
 			line = i;
 			nwords = ncap = 0;
 		}
-		if ((f & (LX_T_WORD | LX_T_DIGIT)) == LX_T_WORD &&
-		    t->end - t->start >= 4 && !(sl && sl->is_stop)) {
+		if ((f & (LX_T_WORD | LX_T_DIGIT | LX_T_STOP)) == LX_T_WORD &&
+		    t->end - t->start >= 4) {
 			nwords++;
 			ncap += (f & LX_T_CAP) != 0;
 		}
 	}
 	if (n > t0)
 		mark_headline(s, line, n, nwords, ncap);
-	s->nlowers = nlowers;
 }
 
-/* The longest phrase with a usable sense at token i (t->word set). */
-static void match_at(struct lx_scan *s, size_t i)
+/* The longest phrase with a usable sense at token i, whose word w
+** starts longer phrases (match_all: the phrases of one token). Out of
+** line: inlined, its state crowded match_all's loop. */
+__attribute__((noinline)) static void match_phrase(struct lx_scan *s,
+						   size_t i)
 {
 	const struct fc_lexicon *l = s->l;
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n;
 	struct lx_tok *t = &tv[i];
-	const struct lx_slot *w = &l->slots[t->word - 1];
-	if (!w->is_prefix) { /* (most words: the phrase of one token) */
-		for (const struct lx_sense *se = w->senses; se; se = se->next)
-			if (lx_sense_ok(s, se, i)) {
-				t->match = w;
-				t->match_ntok = 1;
-				break;
-			}
-		return;
-	}
 	bool has_blocked = false;
 	uint32_t h = t->hash;
 	const struct lx_slot *sl = NULL; /* the phrase of k - 1 tokens */
@@ -701,7 +725,7 @@ static void match_at(struct lx_scan *s, size_t i)
 
 /* The longest phrase at every token, and the tokens each pass visits
 ** (s->ents, s->cues, s->quotes: the others it would skip). */
-static fc_status match_all(struct lx_scan *s)
+__attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 {
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n, nt = n - s->t0;
@@ -712,6 +736,7 @@ static fc_status match_all(struct lx_scan *s)
 	uint32_t *cues = ents + nt, *quotes = cues + nt;
 	size_t nents = 0, ncues = 0, nquotes = 0;
 	size_t stop_end = 0; /* tokens of a phrase of stop words end here */
+	const struct lx_slot *slots = s->l->slots;
 	for (size_t i = s->t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
@@ -723,8 +748,19 @@ static fc_status match_all(struct lx_scan *s)
 		** and t->match stays NULL, as the tokenizer left it) */
 		const struct lx_slot *m = NULL;
 		if (t->word) {
-			match_at(s, i);
-			m = t->match;
+			const struct lx_slot *w = &slots[t->word - 1];
+			if (w->is_prefix) {
+				match_phrase(s, i);
+				m = t->match;
+			} else { /* (most words: the phrase of one token) */
+				for (const struct lx_sense *se = w->senses; se;
+				     se = se->next)
+					if (lx_sense_ok(s, se, i)) {
+						t->match = m = w;
+						t->match_ntok = 1;
+						break;
+					}
+			}
 		}
 		if (m && (f & LX_T_CAP) && m->kinds == 1u << LX_S_CUE &&
 		    !(m->cues & ~LX_LOWER_CUES))
@@ -787,7 +823,8 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 		st = FC_ENOMEM;
 		goto done;
 	}
-	mark_sentences(&s, open);
+	mark_words(&s, open);
+	mark_sentences(&s);
 	free(open);
 	if ((st = match_all(&s)))
 		goto done;

@@ -337,24 +337,33 @@ static inline bool lx_key_eq(const char *a, const char *b, size_t n)
 }
 
 /* lx_gaz_find with the key's hash known: the hash array first, one
-** small load for most misses. */
-static inline const struct lx_slot *
-lx_gaz_probe(const uint32_t *hashes, const struct lx_slot *slots, size_t mask,
-	     const char *key, size_t len, uint32_t h)
+** small load for most misses. The slot's index + 1, 0 when none (a
+** token's `word`). */
+static inline size_t lx_gaz_probe_ix(const uint32_t *hashes,
+				     const struct lx_slot *slots, size_t mask,
+				     const char *key, size_t len, uint32_t h)
 {
 	uint32_t h1 = h | 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint32_t v = hashes[i];
 		if (!v)
-			return NULL;
+			return 0;
 		if (v != h1)
 			continue;
 		const struct lx_slot *s = &slots[i];
 		/* (v == h1: the hash is h but perhaps for its low bit;
 		** the key decides) */
 		if (s->key_len == len && lx_key_eq(s->key, key, len))
-			return s;
+			return i + 1;
 	}
+}
+/* The same as a slot, or NULL. */
+static inline const struct lx_slot *
+lx_gaz_probe(const uint32_t *hashes, const struct lx_slot *slots, size_t mask,
+	     const char *key, size_t len, uint32_t h)
+{
+	size_t ix = lx_gaz_probe_ix(hashes, slots, mask, key, len, h);
+	return ix ? &slots[ix - 1] : NULL;
 }
 static inline const struct lx_slot *lx_gaz_find_h(const struct fc_lexicon *l,
 						  const char *key, size_t len,
@@ -380,6 +389,8 @@ enum {
 	LX_T_BLOCKED = 1 << 9, /* inside a time or quantity mention */
 	LX_T_PARA = 1 << 10,  /* a blank line precedes the token */
 	LX_T_HEADLINE = 1 << 11, /* in a title-case sentence */
+	LX_T_STOP = 1 << 12,  /* its word is a stop word (lx_slot is_stop:
+				 fc_lexicon_doc, with the word) */
 };
 
 struct lx_tok {

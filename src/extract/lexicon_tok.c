@@ -352,12 +352,17 @@ static inline int push_read(struct lx_toks *t, size_t start, size_t end,
 	if (t->n == t->cap && !grow_toks(t, t->n + 1))
 		return 0;
 	size_t tn = end - start;
-	t->v[t->n++] = (struct lx_tok){
+	/* (t's fields read once: the stores below could alias them for
+	** all the compiler knows) */
+	size_t n = t->n, nlen = t->norm_len;
+	char *norm = t->norm;
+	t->v[n] = (struct lx_tok){
 		.start = (uint32_t)start, .end = (uint32_t)end,
-		.norm_off = (uint32_t)t->norm_len, .norm_len = (uint16_t)tn,
+		.norm_off = (uint32_t)nlen, .norm_len = (uint16_t)tn,
 		.flags = flags, .ment = FC_NONE, .hash = h};
-	t->norm[t->norm_len + tn] = ' ';
-	t->norm_len += tn + 1;
+	norm[nlen + tn] = ' ';
+	t->n = n + 1;
+	t->norm_len = nlen + tn + 1;
 	return 1;
 }
 
@@ -451,8 +456,10 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** An ASCII word of fewer than 16 bytes at s (n bytes readable, the
 ** first a letter or digit) read 16 bytes at once (SSE2): its length in
 ** *len, its form written to o (room bytes there, 16 written), its hash
-** (lx_hash_tok of the form, from the same register) in *h and its case
-** flags (ascii_case) in *wcase. False when the word is
+** (lx_hash_tok of the form, from the same register) in *h and
+** LX_T_UPPER in *wcase when its letters are all upper case (the caller
+** has the first byte's class for LX_T_CAP and LX_T_DIGIT in hand).
+** False when the word is
 ** longer, fewer than 16 bytes are left to read or to write, or there
 ** is no SSE2: the caller reads it a byte at a time.
 */
@@ -489,10 +496,8 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	unsigned keep = (1u << l) - 1;
 	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
 	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
-	/* CAP and DIGIT from the first byte, UPPER: letters, all upper */
-	*wcase = (uint16_t)((mup & 1) * LX_T_CAP |
-			    (~mletter & 1) * LX_T_DIGIT |
-			    (mletter && mletter == mup) * LX_T_UPPER);
+	/* UPPER: letters, all upper */
+	*wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
@@ -554,44 +559,51 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		uint16_t fl = pending;
 		pending = 0;
 		size_t k2, k3;
-		if (c == C_APOS) {
-			/* 's as a token of its own */
-			uint32_t c2 = peek(s, n, i + k, &k2);
-			if ((c2 == 's' || c2 == 'S') && !is_word_at(s, n, i + k + k2)) {
-				if (!push(t, text, i, i + k + k2, fl | LX_T_WORD | LX_T_POSS))
-					return FC_ENOMEM;
-				i += k + k2;
-				continue;
-			}
-		}
-		if ((cp == ':' || cp == '.') && t->n &&
-		    t->v[t->n - 1].end == i) {
-			/* "http" or "www" just read, and this mark goes on
-			** into a web address: the address is one token */
-			const struct lx_tok *w = &t->v[t->n - 1];
-			size_t e = url_end(s, n, w->start);
-			if (e > i) { /* (not the address itself, ended by
-				     ** this mark: that would loop) */
-				size_t at = w->start;
-				uint16_t wf = w->flags & (LX_T_NL | LX_T_PARA);
-				t->norm_len = w->norm_off;
-				t->n--;
-				if (!push(t, text, at, e, wf))
-					return FC_ENOMEM;
-				i = e;
-				continue;
-			}
-		}
-		if (c != C_WORD && cp < 0x80 && cp != '"' &&
-		    t->norm_len + 2 <= t->norm_cap) {
-			/* one ASCII mark: its own form */
-			t->norm[t->norm_len] = (char)cp;
-			if (!push_read(t, i, i + 1, fl, lx_hash_short(cp, 1)))
-				return FC_ENOMEM;
-			i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
-			continue;
-		}
 		if (c != C_WORD) {
+			/* (marks first: a word, most tokens, skips their
+			** tests) */
+			if (c == C_APOS) {
+				/* 's as a token of its own */
+				uint32_t c2 = peek(s, n, i + k, &k2);
+				if ((c2 == 's' || c2 == 'S') &&
+				    !is_word_at(s, n, i + k + k2)) {
+					if (!push(t, text, i, i + k + k2,
+						  fl | LX_T_WORD | LX_T_POSS))
+						return FC_ENOMEM;
+					i += k + k2;
+					continue;
+				}
+			}
+			if ((cp == ':' || cp == '.') && t->n &&
+			    t->v[t->n - 1].end == i) {
+				/* "http" or "www" just read, and this mark goes
+				** on into a web address: the address is one
+				** token */
+				const struct lx_tok *w = &t->v[t->n - 1];
+				size_t e = url_end(s, n, w->start);
+				if (e > i) { /* (not the address itself, ended by
+					     ** this mark: that would loop) */
+					size_t at = w->start;
+					uint16_t wf =
+						w->flags & (LX_T_NL | LX_T_PARA);
+					t->norm_len = w->norm_off;
+					t->n--;
+					if (!push(t, text, at, e, wf))
+						return FC_ENOMEM;
+					i = e;
+					continue;
+				}
+			}
+			if (cp < 0x80 && cp != '"' &&
+			    t->norm_len + 2 <= t->norm_cap) {
+				/* one ASCII mark: its own form */
+				t->norm[t->norm_len] = (char)cp;
+				if (!push_read(t, i, i + 1, fl,
+					       lx_hash_short(cp, 1)))
+					return FC_ENOMEM;
+				i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
+				continue;
+			}
 			uint16_t q = 0;
 			if (cp == '"')
 				q = LX_T_QOPEN | LX_T_QCLOSE;
@@ -634,6 +646,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
 			} else {
 				j += i;
+				/* CAP and DIGIT: the first byte's class */
+				wcase |= ascii_case(bytes[cp], 0);
 			}
 			/* what follows cannot go on the word (a byte that
 			** cannot, or one of ' - . , : without a letter or

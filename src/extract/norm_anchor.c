@@ -25,6 +25,7 @@
 ** more than LINK_MAX links gives no date (a list of relative times).
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -347,6 +348,20 @@ static int produce_memo(struct norm_lookback *lb, const struct norm_match *mm,
 	return k;
 }
 
+/* Would the scan have given clock m the day told before it: no day said
+** in it (norm_clock.c's clock_day: no holiday, day, weekday or relative
+** day), in a past or future clause (clock_day_told)? The clause's tense
+** (below 0 past, above future), 0 when it would not. */
+static int clock_may_move(const struct norm_match *m)
+{
+	struct norm_val v;
+	if (norm_slot(m, S_HOLIDAY, &v) || norm_slot(m, S_DAY, &v) ||
+	    norm_slot(m, S_WEEKDAY, &v) || norm_slot(m, S_REL, &v))
+		return 0;
+	int tn = norm_tense(m);
+	return tn == NORM_TENSE_SCHED ? 0 : tn;
+}
+
 /* The candidates of pattern pi's match in lb->md. */
 static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		    size_t pi, uint32_t s, uint32_t e)
@@ -377,6 +392,21 @@ static bool collect(struct norm_lookback *lb, const struct norm_match *m,
 		out[i].priority = p->priority;
 		out[i].order = (uint32_t)pi;
 		out[i].match_len = (uint32_t)(ov[1] - ov[0]);
+		/* a clock with no day said, in a past or future clause,
+		** cannot look back here for the day told before it
+		** (norm_clock.c's clock_day_told): its reference day is a
+		** guess, marked unanchored until resolve_chains gives it
+		** the day told before it; a time candidate has no
+		** quantity, so its q.value keeps the clause's tense, which
+		** says where that day may lie */
+		int tn;
+		if (p->prod == P_TIME_OF_DAY && m->ref &&
+		    out[i].time.type == FC_TIMEX_TIME &&
+		    out[i].time.lo == m->ref->days &&
+		    (tn = clock_may_move(&mm)) != 0) {
+			out[i].time.is_anchored = false;
+			out[i].q.value = tn;
+		}
 	}
 	w->nc += (size_t)k;
 	if (k > 0 && (lb->chain_set[pi / 64] >> (pi % 64) & 1) &&
@@ -535,6 +565,47 @@ static bool is_anchor_time(const struct fc_time *t)
 	       t->is_anchored && t->grain != FC_GRAIN_NONE;
 }
 
+/* Is c a clock collect() marked: read on the reference day, its day a
+** guess? */
+static bool is_guessed_clock(const struct fc_norm *n,
+			     const struct norm_match *m,
+			     const struct norm_cand *c)
+{
+	return !c->time.is_anchored && c->time.type == FC_TIMEX_TIME &&
+	       m->ref && c->time.lo == m->ref->days && c->q.value != 0 &&
+	       n->patterns[c->order].prod == P_TIME_OF_DAY;
+}
+
+/*
+** Clock t, read on the reference day in a clause of tense tn: on the
+** day told last before it (day grain or finer; in a past clause up to a
+** year before the reference, in a future one up to two weeks after:
+** norm_clock.c's clock_day_told, which the scan runs), else on the
+** reference day as read. Anchored either way: "On March 3 ... arrived
+** at 5 pm. The next day" is March 4, and with no day before the clock
+** the reference's next day.
+*/
+static void clock_on_day_told(const struct norm_ref *r, struct fc_time *t,
+			      int tn, const struct fc_time *last)
+{
+	t->is_anchored = true;
+	if (!last || !last->is_anchored || last->grain == FC_GRAIN_NONE ||
+	    last->grain > FC_GRAIN_DAY || last->lo == r->days ||
+	    (tn < 0 ? last->lo > r->days || r->days - last->lo > 366
+		    : last->lo < r->days || last->lo - r->days > 14) ||
+	    strlen(t->value) < 11 || t->value[10] != 'T')
+		return;
+	int y, mo, d;
+	fc_civil_from_days(last->lo, &y, &mo, &d);
+	if (y < 0 || y > 9999)
+		return;
+	char day[11];
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", y, mo, d);
+	memcpy(t->value, day, 10);
+	t->hi += last->lo - t->lo;
+	t->lo = last->lo;
+}
+
 /*
 ** Count the chained candidates kept in window w (sorted) from the date
 ** kept before each, in text order, as the scan would have: a chain
@@ -588,8 +659,6 @@ static bool kept_in_order(struct window *w)
 static bool resolve_chains(struct norm_lookback *lb,
 			   const struct norm_match *m, struct window *w)
 {
-	if (!w->nch)
-		return true;
 	if (w->nch > 1)
 		qsort(w->ch, w->nch, sizeof(*w->ch), cmp_chain);
 	size_t na = w->nacc;
@@ -597,7 +666,16 @@ static bool resolve_chains(struct norm_lookback *lb,
 	bool has_last = false;
 	for (size_t i = 0; i < na; i++) {
 		struct norm_cand *c = &w->c[(uint32_t)w->acc[i]];
-		const struct chain *ch = chain_of(w, c);
+		if (is_guessed_clock(lb->n, m, c)) {
+			clock_on_day_told(m->ref, &c->time, (int)c->q.value,
+					  has_last ? &last : NULL);
+			if (is_anchor_time(&c->time)) {
+				last = c->time;
+				has_last = true;
+			}
+			continue;
+		}
+		const struct chain *ch = w->nch ? chain_of(w, c) : NULL;
 		if (ch && !has_last && w->s > 0) {
 			/* no date before it in the window: no anchor (what
 			** follows would only unset it too) */
@@ -687,8 +765,11 @@ static bool collect_window(struct norm_lookback *lb,
 		}
 		if (pass == 0 && s > 0) {
 			bool has_date = false;
+			/* a clock whose day is a guess is one:
+			** resolve_chains anchors it */
 			for (size_t i = 0; i < win->nc && !has_date; i++)
-				has_date = is_anchor_time(&win->c[i].time);
+				has_date = is_anchor_time(&win->c[i].time) ||
+					   is_guessed_clock(n, m, &win->c[i]);
 			if (!has_date)
 				break;
 		}

@@ -221,6 +221,25 @@ static int bound_dir(enum fc_timex_mod h)
 	}
 }
 
+/* x to 12 significant digits: "about 95" is 85.5 to 104.5, not to
+** 104.50000000000001 (95 * 1.1 in binary); a bound is read, compared
+** and written as decimal, where 12 digits are more than any text has */
+static double round12(double x)
+{
+	if (x == 0 || !isfinite(x))
+		return x;
+	int e = (int)floor(log10(fabs(x)));
+	if (e <= 11 && 11 - e <= 22) {
+		double p = pow(10, 11 - e); /* exact up to 1e22 */
+		return round(x * p) / p;
+	}
+	if (e > 11 && e - 11 <= 22) {
+		double p = pow(10, e - 11);
+		return round(x / p) * p;
+	}
+	return x;
+}
+
 static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
 {
 	q->lo = q->hi = q->value;
@@ -240,8 +259,8 @@ static void bounds(struct fc_quantity *q, enum fc_timex_mod h)
 		q->is_hi_open = true;
 		break;
 	case FC_MOD_APPROX:
-		q->lo = q->value * (1 - APPROX_BAND);
-		q->hi = q->value * (1 + APPROX_BAND);
+		q->lo = round12(q->value * (1 - APPROX_BAND));
+		q->hi = round12(q->value * (1 + APPROX_BAND));
 		if (q->lo > q->hi) {
 			double t = q->lo;
 			q->lo = q->hi;
@@ -370,6 +389,23 @@ static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
 	return 1;
 }
 
+/* Is the second number followed by the word "cent" or "cents" ("and
+** fifty cents")? Then it is the amount's cents, whatever came before. */
+static bool cents_said(const struct norm_match *m)
+{
+	struct norm_val v;
+	if (!norm_slot_text(m, S_NUM2, &v) || !v.is_raw || v.end >= m->end)
+		return false;
+	uint32_t i = v.end;
+	while (i < m->end && is_blank(m->text[i]))
+		i++;
+	static const char cent[] = "cent";
+	for (uint32_t k = 0; k < 4; k++)
+		if (i + k >= m->end || (m->text[i + k] | 0x20) != cent[k])
+			return false;
+	return true;
+}
+
 /*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
@@ -397,11 +433,20 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
 	} else if (isfinite(x2)) {
 		struct norm_val s2 = {0}, cur = {0};
-		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 && x2 >= 1) {
-			/* cents below 100 only: "three thousand dollars |
-			** two hundred times" ends at the currency, and
-			** what follows is a number of its own */
-			if (!norm_slot(m, S_CURRENCY, &cur) || !cur.end)
+		bool is_money = norm_slot(m, S_CURRENCY, &cur);
+		if (norm_slot(m, S_SCALE2, &s2) && s2.num < 1 &&
+		    (x2 >= 1 ||
+		     (is_money && !cents_said(m) &&
+		      (has_scale || n1.scale_end > 1 ||
+		       n2.x != floor(n2.x))))) {
+			/* cents below 100 only, and whole ones after an
+			** amount with no scale unless "cents" is said:
+			** "three thousand dollars | two hundred times", "3.4
+			** mln dlrs and | 1.2 mln dlrs", "4,480 dlrs and |
+			** 2.27 times" end at the currency, and what follows
+			** is a number of its own ("one thousand dollars and
+			** fifty cents" is 1000.5) */
+			if (!is_money || !cur.end)
 				return 0;
 			x = norm_round(x);
 			init_cand(m, c);
@@ -426,6 +471,28 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	c->q.unit = unit_of(m);
 	bounds(&c->q, quantity_hedge(m, c));
 	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
+}
+
+/*
+** A hedge written before a range loosens it: "about 20 to 30" is 18 to
+** 33 (each end by APPROX_BAND, as "about 20"), "at least 20 to 30" is
+** open above, "up to 20 to 30" open below. The mention starts at the
+** hedge (hedge_before moved the start). Not a range of type "closed"
+** ("between 2 and 3", "from 2 to 3": bounded by its own words).
+*/
+static void range_hedge(struct fc_quantity *q, enum fc_timex_mod h)
+{
+	int d = bound_dir(h);
+	if (h == FC_MOD_APPROX) {
+		q->lo = round12(q->lo - fabs(q->lo) * APPROX_BAND);
+		q->hi = round12(q->hi + fabs(q->hi) * APPROX_BAND);
+	} else if (d > 0) {
+		q->hi = INFINITY;
+		q->is_hi_open = true;
+	} else if (d < 0) {
+		q->lo = -INFINITY;
+		q->is_lo_open = true;
+	}
 }
 
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
@@ -463,6 +530,9 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	c->q.lo = a < b ? a : b;
 	c->q.hi = a < b ? b : a;
 	c->q.unit = unit_of(m);
+	if (!is_type(m, "closed") && !norm_slot(m, S_HEDGE2, &h2) &&
+	    hedge(m) == FC_MOD_NONE)
+		range_hedge(&c->q, hedge_before(m, &c->start));
 	return 1;
 }
 

@@ -128,8 +128,10 @@ void norm_walk_flush_all(struct norm_walk *w)
 static void report_trig(struct norm_walk *w, uint32_t b, uint32_t p,
 			uint64_t *active)
 {
-	const uint64_t *t = w->d->bits + ((size_t)b * 2 + 1) * w->nw;
-	or_set(active, t, w->nw);
+	const uint64_t *l = w->d->pats + w->d->pat_at[b];
+	l += 1 + 2 * l[0]; /* past the starts: the triggers' list */
+	for (const uint64_t *o = l + 1, *end = o + 2 * l[0]; o < end; o += 2)
+		active[o[0]] |= o[1];
 	if (w->d->bflags[b] & F_POS)
 		norm_near_hit(&w->near, p, NEAR_DFA | b);
 }
@@ -192,13 +194,17 @@ walk_on(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t i,
 		size_t at = id * w->d->nrow + w->d->col[x[i]];
 		uint32_t nx = w->d->trans[at];
 		if (nx & T_BITS) {
-			if (nx == T_BAIL) {
-				uint32_t bb = state_bits(w, id, true);
-				if (bb != UNKNOWN)
-					report(w, bb, p, active);
-				return;
-			}
-			if (nx == T_UNKNOWN) {
+			if (nx >= T_DEAD) {
+				if (nx == T_BAIL) {
+					uint32_t bb = state_bits(w, id, true);
+					if (bb != UNKNOWN)
+						report(w, bb, p, active);
+					return;
+				}
+				if (nx == T_DEAD) {
+					id = 0;
+					break;
+				}
 				uint32_t tr = norm_walk_dfa_learn(w, &id, x[i]);
 				if (tr == UNKNOWN)
 					return;
@@ -268,25 +274,34 @@ walk(struct norm_walk *w, const unsigned char *x, uint32_t p, uint32_t e,
 		return;
 	}
 	report(w, tr & 0xFFFF, p, active);
+	uint32_t id = tr >> 16; /* 0: the dead state */
+	if (!id)
+		return;
 	const size_t nrow = w->d->nrow;
 	const uint8_t *col = w->d->col;
 	const uint16_t *trans = w->d->trans;
-	uint32_t id = tr >> 16; /* 0: the dead state */
-	uint32_t i = p + 1, lim = walk_limit(p, e);
-	for (; id && i < lim; i++) {
-		size_t at = id * nrow + col[x[i]];
+	const unsigned char *xp = x + p + 1, *xl = x + walk_limit(p, e);
+	/* (T_BITS: one test a byte for the bits, the walk's end and the
+	** slow path) */
+	for (; xp < xl; xp++) {
+		size_t at = id * nrow + col[*xp];
 		uint32_t nx = trans[at];
 		if (nx & T_BITS) {
-			if (__builtin_expect(nx >= T_BAIL, 0)) {
-				walk_on(w, x, p, i, id, e, active);
+			if (nx >= T_DEAD) {
+				if (nx == T_DEAD)
+					return; /* no end bits */
+				walk_on(w, x, p, (uint32_t)(xp - x), id, e,
+					active);
 				return;
 			}
 			report(w, w->d->tbits16[at], p, active);
 			nx &= ~T_BITS;
+			if (!nx)
+				return; /* dead: no end bits */
 		}
 		id = nx;
 	}
-	walk_end(w, id, i < e, p, active);
+	walk_end(w, id, xp < x + e, p, active);
 }
 
 /* Learn whether ASCII pair c1 c2 is dead (see pair_dead); false when the
@@ -298,11 +313,12 @@ static __attribute__((noinline)) bool pair_learn(struct norm_walk *w,
 	if (tr == UNKNOWN)
 		return false;
 	uint32_t id = tr >> 16;
-	uint32_t nx = id ? w->d->trans[id * w->d->nrow + w->d->col[c2]] : 0;
+	size_t at = id * w->d->nrow + w->d->col[c2];
+	uint32_t nx = id ? w->d->trans[at] : 0;
 	if (nx == T_UNKNOWN)
 		return false;
 	unsigned k = c1 << 7 | c2;
-	bool is_dead = !(tr & 0xFFFF) && !nx;
+	bool is_dead = !(tr & 0xFFFF) && (!id || nx == T_DEAD);
 	if (is_dead)
 		w->d->pair_dead[k / 64] |= 1ull << (k % 64);
 	else
@@ -473,6 +489,38 @@ static __attribute__((noinline)) void sym_high(struct norm_walk *w,
 	sym_byte(w, x, i, e, k, active);
 }
 
+/*
+** The bytes above ASCII from i (below e) on, to the first ASCII byte:
+** what the pass does for each (none is a letter or digit), in one call
+** (text in another script, or bytes that are no UTF-8, come in runs;
+** the pass's loop keeps its registers). Returns where the run ends.
+*/
+static __attribute__((noinline)) uint32_t
+high_run(struct norm_walk *w, const unsigned char *x, uint32_t i, uint32_t e,
+	 uint64_t *active)
+{
+	const uint8_t *cls = w->cls;
+	for (; i < e && x[i] >= 0x80; i++) {
+		uint8_t k = cls[x[i]];
+		if (k & (B_SYM | B_WILD))
+			sym_high(w, x, i, e, k, active);
+		if (k & B_ANY) /* no start table above ASCII */
+			walk_start(w, x, i, e, true, active);
+	}
+	return i;
+}
+
+/* The first byte from i on, below e, of a class other than 0 (blanks,
+** the bytes inside a character above ASCII), or e. */
+static inline uint32_t blanks_end(const uint8_t *cls, const unsigned char *x,
+				  uint32_t i, uint32_t e)
+{
+	const unsigned char *p = x + i, *pe = x + e;
+	while (p < pe && !cls[*p])
+		p++;
+	return (uint32_t)(p - x);
+}
+
 /* The trigger of the letter run at i (bounded by e) into active. */
 static void trigger_word(struct norm_walk *w, const unsigned char *x,
 			 uint32_t i, uint32_t e, uint64_t *active)
@@ -495,6 +543,15 @@ static void trigger_word(struct norm_walk *w, const unsigned char *x,
 	}
 }
 
+/* Does no ASCII letter of byte classes cls start a string anywhere? */
+static bool letters_plain(const uint8_t *cls)
+{
+	for (unsigned c = 0; c < 128; c++)
+		if (is_alpha((unsigned char)c) && (cls[c] & B_ANY))
+			return false;
+	return true;
+}
+
 /* A walk with a DFA of its own (host NULL) or host's. */
 static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 {
@@ -512,6 +569,7 @@ static struct norm_walk *make(const struct fc_norm *n, struct norm_walk *host)
 		return NULL;
 	}
 	w->cls = w->t->cls;
+	w->is_plain = w->is_plain_t = letters_plain(w->cls);
 	w->tbits = w->mem;
 	w->queued = w->mem + 2 * w->nw;
 	w->fmask = w->mem + 3 * w->nw;
@@ -572,11 +630,12 @@ void norm_walk_queue_all(struct norm_walk *w)
 ** keep them active and their hits). The patterns not in only may then
 ** lack triggers in active: the flush and the look-back read only's.
 */
-static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
+static const struct walk_only *only_classes(struct norm_walk *w,
+					   const uint64_t *only)
 {
 	for (unsigned k = 0; k < 2; k++)
 		if (w->only_cls[k].set == only)
-			return w->only_cls[k].cls;
+			return &w->only_cls[k];
 	const struct fc_norm *n = w->n;
 	const struct norm_scan *t = w->t;
 	size_t nw = w->nw;
@@ -602,13 +661,21 @@ static const uint8_t *only_classes(struct norm_walk *w, const uint64_t *only)
 			k &= (uint8_t)~B_ANY;
 		o->cls[c] = k;
 	}
-	return o->cls;
+	o->is_plain = letters_plain(o->cls);
+	return o;
 }
 
 void norm_walk_queue_only(struct norm_walk *w, const uint64_t *only)
 {
 	w->only = only;
-	w->cls = only ? only_classes(w, only) : w->t->cls;
+	if (!only) {
+		w->cls = w->t->cls;
+		w->is_plain = w->is_plain_t;
+		return;
+	}
+	const struct walk_only *o = only_classes(w, only);
+	w->cls = o->cls;
+	w->is_plain = o->is_plain;
 }
 
 const uint64_t *norm_walk_queued(const struct norm_walk *w)
@@ -641,17 +708,16 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 		uint8_t k = cls[c];
 		if (!k) {
 			/* white space and the like: nothing to do */
-			while (++i < e && !cls[x[i]])
-				;
+			i = blanks_end(cls, x, i + 1, e);
 			continue;
 		}
 		if (!(k & (B_LETTER | B_DIGIT))) {
-			if (k & (B_SYM | B_WILD)) {
-				if (c < 0x80)
-					sym_byte(w, x, i, e, k, active);
-				else
-					sym_high(w, x, i, e, k, active);
+			if (c >= 0x80) {
+				i = high_run(w, x, i, e, active);
+				continue;
 			}
+			if (k & (B_SYM | B_WILD))
+				sym_byte(w, x, i, e, k, active);
 			if (k & B_ANY)
 				walk(w, x, i, e, true, active);
 			i++;
@@ -682,6 +748,8 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			/* most bytes: the same kind of run, nothing starts,
 			** or the walk from it is known to die at once */
 			uint8_t same = prev & (B_LETTER | B_DIGIT);
+			if (same == B_LETTER && w->is_plain)
+				i = norm_letters_end(x, i + 1, e) - 1;
 			while (++i < e) {
 				uint8_t kq = cls[x[i]] &
 					     (B_LETTER | B_DIGIT | B_ANY);
@@ -693,8 +761,13 @@ fc_status norm_walk_stretch(struct norm_walk *w, const char *text,
 			if (i >= e)
 				break;
 			uint8_t kq = cls[x[i]];
-			if (!(kq & (B_LETTER | B_DIGIT)))
+			if (!(kq & (B_LETTER | B_DIGIT))) {
+				/* the blanks after a word: passed here,
+				** not by the loop's dispatch */
+				if (!kq)
+					i = blanks_end(cls, x, i + 1, e);
 				break;
+			}
 			kinds |= kq;
 			if ((kq & B_LETTER) && (prev & B_DIGIT))
 				trigger_word(w, x, i, e, active);

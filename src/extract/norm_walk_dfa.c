@@ -33,24 +33,31 @@ static uint32_t hash_words(const void *p, size_t n)
 	return (uint32_t)(h >> 32) | 1;
 }
 
-/* The list of the words of w->tbits's starts, for bit set w->d->nbits. */
+/* The lists of the words of w->tbits's starts and of its triggers, for
+** bit set w->d->nbits (see walk_dfa.pats). */
 static bool pat_list(struct norm_walk *w)
 {
-	size_t cnt = 0;
-	for (size_t k = 0; k < w->nw; k++)
+	size_t nw = w->nw, cnt = 0;
+	for (size_t k = 0; k < 2 * nw; k++)
 		cnt += w->tbits[k] != 0;
 	if (!vgrow(w, (void **)&w->d->pat_at, sizeof(*w->d->pat_at), &w->d->cappat_at,
 		   w->d->nbits + 1) ||
 	    !vgrow(w, (void **)&w->d->pats, sizeof(*w->d->pats), &w->d->cappats,
-		   w->d->npats + 2 * cnt + 1))
+		   w->d->npats + 2 * cnt + 2))
 		return false;
 	w->d->pat_at[w->d->nbits] = (uint32_t)w->d->npats;
-	w->d->pats[w->d->npats++] = cnt;
-	for (size_t k = 0; k < w->nw; k++)
-		if (w->tbits[k]) {
-			w->d->pats[w->d->npats++] = k;
-			w->d->pats[w->d->npats++] = w->tbits[k];
-		}
+	for (size_t half = 0; half < 2; half++) {
+		const uint64_t *v = w->tbits + half * nw;
+		size_t n = 0;
+		for (size_t k = 0; k < nw; k++)
+			n += v[k] != 0;
+		w->d->pats[w->d->npats++] = n;
+		for (size_t k = 0; k < nw; k++)
+			if (v[k]) {
+				w->d->pats[w->d->npats++] = k;
+				w->d->pats[w->d->npats++] = v[k];
+			}
+	}
 	return true;
 }
 
@@ -268,9 +275,10 @@ static void clear_dfa(struct norm_walk *w)
 	w->d->npats = 0;
 	if (vgrow(w, (void **)&w->d->pat_at, sizeof(*w->d->pat_at), &w->d->cappat_at,
 		  1) &&
-	    vgrow(w, (void **)&w->d->pats, sizeof(*w->d->pats), &w->d->cappats, 1)) {
+	    vgrow(w, (void **)&w->d->pats, sizeof(*w->d->pats), &w->d->cappats, 2)) {
 		w->d->pat_at[0] = 0;
-		w->d->pats[w->d->npats++] = 0;
+		w->d->pats[w->d->npats++] = 0; /* no starts */
+		w->d->pats[w->d->npats++] = 0; /* no triggers */
 	}
 	memset(w->d->hst, 0, (w->d->hstmask + 1) * sizeof(*w->d->hst));
 	memset(w->d->hbits, 0, (w->d->hbitsmask + 1) * sizeof(*w->d->hbits));
@@ -285,8 +293,11 @@ static void clear_dfa(struct norm_walk *w)
 	    vgrow(w, (void **)&w->d->tbits16, w->d->nrow * sizeof(*w->d->tbits16),
 		  &w->d->captbits16, 1)) {
 		memset(&w->d->st[0], 0, sizeof(w->d->st[0]));
-		for (size_t c = 0; c < w->d->nrow; c++)
-			w->d->trans[c] = 0; /* dead stays dead, reports nothing */
+		for (size_t c = 0; c < w->d->nrow; c++) {
+			/* dead stays dead, reports nothing */
+			w->d->trans[c] = T_DEAD;
+			w->d->tbits16[c] = 0;
+		}
 		w->d->nst = 1;
 	}
 }
@@ -358,7 +369,10 @@ uint32_t norm_walk_dfa_learn(struct norm_walk *w, uint32_t *id, unsigned b)
 		}
 	}
 	size_t at = *id * w->d->nrow + t->bcls[b];
-	w->d->trans[at] = (uint16_t)((tr >> 16) | ((tr & 0xFFFF) ? T_BITS : 0));
+	w->d->trans[at] = (uint16_t)(!tr ? T_DEAD
+				      : (tr >> 16) | ((tr & 0xFFFF) || !(tr >> 16)
+							      ? T_BITS
+							      : 0));
 	w->d->tbits16[at] = (uint16_t)(tr & 0xFFFF);
 	return tr;
 }

@@ -15,10 +15,13 @@
 #define DFA_MAX 16384    /* states before the DFA starts over (14 bits) */
 #define UNKNOWN 0xFFFFFFFFu
 /* a transition in the table: the next state (below DFA_MAX), or'ed with
-** T_BITS when it reports bits (in tbits16, read only then); or T_UNKNOWN
-** (not made yet), or T_BAIL (the column of the bytes above ASCII). Both
-** have T_BITS set, so the hot loop tests one bit. */
+** T_BITS when it reports bits (in tbits16, read only then); T_DEAD to
+** the dead state 0 with no bits (0 | T_BITS: with bits); or T_UNKNOWN
+** (not made yet), or T_BAIL (the column of the bytes above ASCII). All
+** but a live state without bits have T_BITS set, so the hot loop tests
+** one bit for the bits, the walk's end and the slow path. */
 #define T_BITS 0x8000u
+#define T_DEAD 0xFFFDu
 #define T_BAIL 0xFFFEu
 #define T_UNKNOWN 0xFFFFu
 /* what interned bits hold (bflags) */
@@ -66,9 +69,11 @@ struct walk_dfa {
 	uint8_t *bflags;        /* of each bit set: F_STARTS, F_TRIG */
 	size_t capbflags;
 	/* the words of each bit set's starts that have bits, as a list (a
-	** count, then word index and word, each a uint64): a record names
-	** 3 or 4 patterns in one or two words, and the flush reads those
-	** rather than every word of the set */
+	** count, then word index and word, each a uint64), then the same
+	** list of its triggers: a record names 3 or 4 patterns in one or
+	** two words, and the flush reads those rather than every word of
+	** the set; a trigger is a word or two, which the walk ors into
+	** active */
 	uint32_t *pat_at;       /* of each bit set: offset into pats */
 	size_t cappat_at;
 	uint64_t *pats;
@@ -104,8 +109,13 @@ struct norm_walk {
 	struct walk_only {
 		const uint64_t *set;
 		uint8_t cls[256];
+		bool is_plain;
 	} only_cls[2];
 	const uint8_t *cls;     /* t->cls, or only's in only_cls */
+	bool is_plain;          /* no ASCII letter of cls starts a string
+				** anywhere (B_ANY): a letter run is read
+				** to its end 8 bytes at a time */
+	bool is_plain_t;        /* is_plain of t->cls */
 	unsigned only_next;     /* the slot of only_cls to make next */
 	uint64_t *fmask;        /* the flush's patterns: active and only */
 	uint64_t *ones;         /* every pattern (a flush for all) */
@@ -126,6 +136,37 @@ static inline bool vgrow(struct norm_walk *w, void **v, size_t elem,
 			 size_t *cap, size_t need)
 {
 	return norm_grow(v, elem, cap, need, &w->is_oom);
+}
+
+/*
+** The end of the run of ASCII letters from i (below e): the first byte
+** from i on that is no letter, or e. Eight bytes a step (the runs inside
+** words are most of a text's bytes), each byte's letter test on its own
+** lane: b = (byte & 0x7F) | 0x20 folds the case, b + 0x1F sets bit 7
+** from 'a' on and b + 0x05 from '{' on, neither carrying into the next
+** byte; bytes above ASCII are no letters. i <= e; reads nothing at or
+** past e.
+*/
+static inline uint32_t norm_letters_end(const unsigned char *x, uint32_t i,
+					uint32_t e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t hi = 0x8080808080808080ull;
+	while (e - i >= 8) {
+		uint64_t v;
+		memcpy(&v, x + i, 8);
+		uint64_t b = (v & ~hi) | 0x2020202020202020ull;
+		uint64_t is_letter = (b + 0x1F1F1F1F1F1F1F1Full) &
+				     ~(b + 0x0505050505050505ull) & ~v & hi;
+		uint64_t non = ~is_letter & hi;
+		if (non)
+			return i + (uint32_t)__builtin_ctzll(non) / 8;
+		i += 8;
+	}
+#endif
+	while (i < e && is_alpha(x[i]))
+		i++;
+	return i;
 }
 
 /* ---- The DFA (norm_walk_dfa.c) ------------------------------------------ */

@@ -104,6 +104,19 @@ static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *k)
 	return text_decode((const unsigned char *)t + i, len - i, k);
 }
 
+/* Is there a closing quote or bracket at t[j] (*k its length)? ASCII
+** bytes, nearly all, without decoding. */
+static bool closer_at(const char *t, size_t len, size_t j, size_t *k)
+{
+	unsigned char c = (unsigned char)t[j];
+	if (c < 0x80) {
+		*k = 1;
+		return c == '"' || c == '\'' || c == ')' || c == ']' ||
+		       c == '}';
+	}
+	return text_is_closer(cp_at(t, len, j, k));
+}
+
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
@@ -359,7 +372,7 @@ fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 			}
 		}
 		is_ellipsis = is_ellipsis || periods >= 2;
-		while (j < len && text_is_closer(cp_at(text, len, j, &k)))
+		while (j < len && closer_at(text, len, j, &k))
 			j += k;
 		if (j < len && !is_sp(text[j])) {
 			i = j;

@@ -13,15 +13,22 @@
 ** what those paths meet: the letters a, o, p, t, y inside words (they
 ** start strings anywhere), digits next to letters ("5pm", "10th",
 ** "1990s"), bytes above ASCII inside words (the walk bails), words at the
-** end of a stretch (end bits), and stretches that start inside a word.
+** end of a stretch (end bits), stretches that start inside a word, and
+** runs of bytes above ASCII, UTF-8 or not (read by high_run).
 */
 #include <stdlib.h>
 
 #include "fc_test.h"
 #include "extract/norm_p.h"
 
-/* A text of the pieces in a pseudo-random order (seed x). */
-static void make_text(struct fc_buf *b, uint32_t x, size_t nwords)
+/* The pieces that are no UTF-8, last in the list: norm_check_starts
+** matches without a UTF check, so only the walk's own test reads them. */
+#define NOT_UTF8 4
+
+/* A text of the pieces in a pseudo-random order (seed x); with the ones
+** that are no UTF-8 when is_raw. */
+static void make_text(struct fc_buf *b, uint32_t x, size_t nwords,
+		      bool is_raw)
 {
 	static const char *const pieces[] = {
 		"data", "potato", "typo", "at", "to", "a", "pay", "top", "yatta",
@@ -30,11 +37,18 @@ static void make_text(struct fc_buf *b, uint32_t x, size_t nwords)
 		"\xE2\x84\xAA" "elvin", "ta\xC5\xBF", "March", "Monday", "2025",
 		"3.5", "1,200", "$4", "40%", "twenty-five", "about", "ago",
 		"last", "year", "the", "of", "in", "per", "cent", "million",
-		"km", "12:30", "Q3", "today", "yesterday", "at 5", "o'clock"};
+		"km", "12:30", "Q3", "today", "yesterday", "at 5", "o'clock",
+		/* runs of bytes above ASCII (high_run): a symbol, a
+		** character of four bytes, and (NOT_UTF8) bytes that are no
+		** UTF-8: a lone lead byte, lone continuation bytes, a cut
+		** sequence, a byte no UTF-8 has */
+		"\xE2\x82\xAC" "5", "\xF0\x9F\x98\x80", "\xC3", "\xBF\xBF",
+		"\xE2\x82", "\xFF" "3\xC3\xA9"};
+	size_t npieces = sizeof(pieces) / sizeof(*pieces);
 	static const char *const seps[] = {" ", " ", " ", " ", "", "-",
 					   ", ", ". ", "\n"};
 	fc_test_word_salad(b, x, nwords, pieces,
-			   sizeof(pieces) / sizeof(*pieces), seps,
+			   is_raw ? npieces : npieces - NOT_UTF8, seps,
 			   sizeof(seps) / sizeof(*seps));
 }
 
@@ -113,7 +127,7 @@ static void test_warm_walk_queues_as_cold(void **state)
 	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	make_text(&b, 777, 6000);
+	make_text(&b, 777, 6000, true);
 	const char *text = fc_buf_cstr(&b);
 	uint32_t cut[4096];
 	size_t ncut = make_cuts(cut, 4096, b.len, 99);
@@ -134,7 +148,7 @@ static void test_every_match_start_queued(void **state)
 	const struct fc_rules *rules = *state;
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	make_text(&b, 4242, 4000);
+	make_text(&b, 4242, 4000, false);
 	size_t nmatch = 0;
 	size_t missed = norm_check_starts(rules, fc_buf_cstr(&b), b.len,
 					  &nmatch);

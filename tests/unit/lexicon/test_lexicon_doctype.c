@@ -284,6 +284,56 @@ static void test_head_within_30_sentences(void **state)
 	}
 }
 
+/* A wire's line break between "the" and "Treasury" is no bar, nor is a
+** missing determiner ("Treasury officials"), nor a blank line. */
+static void test_head_across_line_break(void **state)
+{
+	const struct fc_rules *rules = *state;
+	static const char text[] =
+		"Dealers said the U.S. Treasury sold debt on Monday.\n"
+		"Treasury officials said it would sell more, and the\n"
+		"Treasury accepted 6.6 billion dlrs of bids.\n\n"
+		"Treasury officials said so.";
+	char *out = whole(rules, text);
+	assert_int_equal(count(out, "\"rule\": \"coref.head\""), 3);
+	assert_int_equal(count(out, "\"type\": \"government\""), 4);
+	assert_int_equal(count(out, "org:treasury"), 0);
+	char *last = nth_line(out, "\"text\": \"Treasury\"", 1);
+	assert_non_null(last);
+	assert_non_null(strstr(last, "\"start\": 104,"));
+	free(last);
+	free(out);
+}
+
+/* A known surname the document writes in lower case, repeated as long as
+** the text: the name that may begin one word on is sought in a loop, not
+** by recursion (200,000 calls deep overflowed the stack). */
+static void test_long_run_of_surname(void **state)
+{
+	const struct fc_rules *rules = *state;
+	static const char head[] =
+		"Forestry analyst Rick Sales said the sales rose. ";
+	const size_t nwords = 200000;
+	size_t n = strlen(head) + 6 * nwords + 7;
+	char *text = malloc(n);
+	assert_non_null(text);
+	char *p = stpcpy(text, head);
+	for (size_t w = 0; w < nwords; w++)
+		p = stpcpy(p, "Sales ");
+	strcpy(p, "said.\n");
+	char *out = whole(rules, text);
+	assert_int_equal(count(out, "\"id\": \"person:rick-sales\""), 2);
+	/* (each word after "Rick Sales" drops the one before it: the name
+	** begins one word on, to the run's last two) */
+	assert_int_equal(count(out, "\"kind\": \"entity\""), 2);
+	char *last = nth_line(out, "\"text\": \"Sales Sales\"", 0);
+	assert_non_null(last);
+	assert_non_null(strstr(last, "\"start\": 1200037,"));
+	free(last);
+	free(out);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +344,8 @@ int main(void)
 		cmocka_unit_test(test_lower_case_twin_by_slot_and_in_pieces),
 		cmocka_unit_test(test_lower_case_twin_after_growth),
 		cmocka_unit_test(test_head_within_30_sentences),
+		cmocka_unit_test(test_head_across_line_break),
+		cmocka_unit_test(test_long_run_of_surname),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);

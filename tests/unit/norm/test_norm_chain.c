@@ -3,7 +3,8 @@
 ** look-back (norm_anchor.c resolve_chains): "a year later" after "the
 ** following year" counts from that, also when the chain's first date
 ** lies beyond the first window; one counting back is no anchor; deictic
-** ones stay on the reference.
+** ones stay on the reference; a clock with no day said is read on the
+** day told before it.
 */
 #include <stdio.h>
 
@@ -126,6 +127,59 @@ static void test_chain_back_is_no_anchor(void **state)
 	fc_arena_finish(&a);
 }
 
+/* A clock with no day said between a date and a link: in the link's
+** look-back the clock takes the day told before it (as the scan reads
+** it), so the link counts from that day, not from the reference the
+** clock alone would guess; with no day before it, from the reference. */
+static void test_chain_over_clock(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *t = "The quake hit on March 3. Rescuers arrived at 5 pm. "
+			"The next day more bodies were found. At 0600 GMT "
+			"aid came; two days later the toll rose.";
+	assert_string_equal(val(state, &a, t, "2009-06-10", "5 pm"),
+			    "2009-03-03T17:00");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-03-04");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "0600 GMT"),
+			    "2009-03-04T06:00");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "two days later"),
+			    "2009-03-06");
+	t = "Rescuers arrived at 5 pm. The next day more bodies were found.";
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-11");
+	/* in a future clause the clock keeps the reference day (the scan
+	** takes no past day for it), and so counts a link after it */
+	t = "The quake hit on June 3. The minister will arrive at 5 pm. The "
+	    "next day talks begin.";
+	assert_string_equal(val(state, &a, t, "2009-06-10", "5 pm"),
+			    "2009-06-10T17:00");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-11");
+	/* a clock is a date of the window: the links after it are read
+	** from it also in a window that does not start the text */
+	struct fc_buf b;
+	fc_buf_init(&b, 1u << 20);
+	fc_buf_adds(&b, "The quake hit on June 3. ");
+	for (int i = 0; i < 80; i++)
+		fc_buf_adds(&b, "Talks went on without result. ");
+	fc_buf_adds(&b, "Rescuers arrived at 5 pm. Two days later the army "
+			"came. The next day more bodies were found.");
+	t = fc_buf_cstr(&b);
+	assert_string_equal(val(state, &a, t, "2009-06-10", "Two days later"),
+			    "2009-06-12");
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-13");
+	fc_buf_finish(&b);
+	/* a clock that said its day is an anchor as it is */
+	t = "The quake hit on March 3. On June 10 at 5 pm rescuers came. The "
+	    "next day more bodies were found.";
+	assert_string_equal(val(state, &a, t, "2009-06-10", "The next day"),
+			    "2009-06-11");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_chain_beyond_window),
 		cmocka_unit_test(test_chain_back_is_no_anchor),
 		cmocka_unit_test(test_chain_without_date),
+		cmocka_unit_test(test_chain_over_clock),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
