@@ -288,7 +288,12 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		fc_diags_init(&td);
 		fc_status st = fc_yaml_load(&r->arena, f->path, f->data, cut,
 					    &f->root, &td);
-		bool ok = !st && td.n == 0;
+		/* the part before stands for the file when it is a mapping
+		** at the left margin without tests (else: no kind, not a
+		** mapping, a repeated key are the whole file's to say) */
+		bool ok = !st && td.n == 0 && f->root &&
+			  f->root->type == FC_Y_MAP && f->root->loc.col == 1 &&
+			  !fc_ymap_get(f->root, "tests");
 		fc_diags_finish(&td);
 		if (ok && !is_tests_read(f->root))
 			return FC_OK;
