@@ -233,6 +233,8 @@ static size_t tests_start(const char *data, size_t len)
 			return len; /* a line of libyaml's this does not see */
 		if (start == len) {
 			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
+			    (end - i == 6 || data[i + 6] == ' ' ||
+			     data[i + 6] == '\r') &&
 			    is_blank(data + i + 6, end - i - 6) &&
 			    !has_other_break(data + i, end - i))
 				start = i;

@@ -406,6 +406,8 @@ static void test_prefix_not_the_file(void **state)
 		{"seq", "- a\ntests:\n- text: b\n", "2:1: YAML: "},
 		{"duptests", "tests: []\nkind: normalizer\ntests:\n- text: a\n",
 		 "3:1: duplicate key 'tests' (first at line 1)"},
+		{"hash", "kind: normalizer\ntests:#x\n- text: a\n",
+		 "3:1: YAML: "},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		const char *dir = one_file(cases[i].name, cases[i].text);
