@@ -190,12 +190,33 @@ static bool is_blank(const char *p, size_t n)
 }
 
 /*
+** Does p[0, n) (a line up to its LF) hold a line break of libyaml's
+** other than LF and CR LF: a CR alone, NEL, LS or PS? A key may follow
+** it at the left margin.
+*/
+static bool has_other_break(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c == '\r' && i + 1 < n) ||
+		    (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0x85) ||
+		    (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
+		     ((unsigned char)p[i + 2] == 0xA8 ||
+		      (unsigned char)p[i + 2] == 0xA9)))
+			return true;
+	}
+	return false;
+}
+
+/*
 ** Where the golden tests of a rule file start (a top-level `tests:` key,
 ** read by `factcross test` only), or len. Only a block list that ends
 ** the file counts: `tests:` alone on its line (a comment may follow),
 ** its first line that is not blank or a comment a "- " item (indented
 ** or not), and no line at the left margin after it other than a blank
 ** line, a comment or a "- " item (else it may not be the last key).
+** A line break libyaml sees and this does not (a CR alone, NEL, LS,
+** PS) from the `tests:` line on: no cut.
 ** Then the value is a list (when it parses at all), so leaving it out
 ** changes no diagnostic but those of the YAML inside it. They are a
 ** third to a half of the YAML of the rules.
@@ -208,9 +229,14 @@ static size_t tests_start(const char *data, size_t len)
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - data) : len;
 		char c = data[i];
+		if (start < len && has_other_break(data + i, end - i))
+			return len; /* a line of libyaml's this does not see */
 		if (start == len) {
 			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
-			    is_blank(data + i + 6, end - i - 6))
+			    (end - i == 6 || data[i + 6] == ' ' ||
+			     data[i + 6] == '\r') &&
+			    is_blank(data + i + 6, end - i - 6) &&
+			    !has_other_break(data + i, end - i))
 				start = i;
 		} else if (c != ' ' && c != '\n' && c != '\r' && c != '#' &&
 			   !(c == '-' && (i + 1 == end || data[i + 1] == ' '))) {
@@ -264,7 +290,12 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		fc_diags_init(&td);
 		fc_status st = fc_yaml_load(&r->arena, f->path, f->data, cut,
 					    &f->root, &td);
-		bool ok = !st && td.n == 0;
+		/* the part before stands for the file when it is a mapping
+		** at the left margin without tests (else: no kind, not a
+		** mapping, a repeated key are the whole file's to say) */
+		bool ok = !st && td.n == 0 && f->root &&
+			  f->root->type == FC_Y_MAP && f->root->loc.col == 1 &&
+			  !fc_ymap_get(f->root, "tests");
 		fc_diags_finish(&td);
 		if (ok && !is_tests_read(f->root))
 			return FC_OK;

@@ -348,6 +348,87 @@ static void test_loader_diags(void **state)
 	}
 }
 
+/*
+** libyaml breaks lines at CR, NEL, LS and PS as well as LF: a key after
+** one of them at the left margin, below a trailing `tests:` list, is a
+** key of the file (its error reported), not a part of the tests.
+*/
+static void test_other_line_breaks(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *text;
+	} cases[] = {
+		{"cr", "kind: normalizer\ntests:\n- text: a\n\rbogus: 1\n"},
+		{"crmid", "kind: normalizer\ntests:\n- text: a\rbogus: 1\n"},
+		{"crkey", "kind: normalizer\ntests: \r# c\rbogus: 1\n"},
+		{"nel", "kind: normalizer\ntests:\n- text: a\xc2\x85"
+			"bogus: 1\n"},
+		{"ls", "kind: normalizer\ntests:\n- text: a\xe2\x80\xa8"
+		       "bogus: 1\n"},
+		{"ps", "kind: normalizer\ntests:\n- text: a\xe2\x80\xa9"
+		       "bogus: 1\n"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const char *dir = one_file(cases[i].name, cases[i].text);
+		fc_status st0, st1, st2;
+		char *full = load_diags(dir, FC_KIND_ALL, &st0);
+		if (!strstr(full, "unknown key 'bogus' in a normalizer file"))
+			fail_msg("%s: '%s'", cases[i].name, full);
+		char *lean = load_diags(dir, FC_KIND_ALL | FC_LOAD_NO_TESTS,
+					&st1);
+		char *text = load_diags(dir, FC_KIND_TEXT, &st2);
+		assert_int_equal(st1, st0);
+		assert_string_equal(lean, full);
+		assert_int_equal(st2, st0);
+		assert_string_equal(text, full);
+		free(text);
+		free(lean);
+		free(full);
+	}
+}
+
+/*
+** The part before a trailing `tests:` list stands for the file only
+** when it is a mapping at the left margin with no `tests` key, and
+** `tests:` is the key (not the scalar `tests:#x`): else the file's
+** diagnostics (no kind, not a mapping, a repeated key, a syntax error)
+** are a full load's.
+*/
+static void test_prefix_not_the_file(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name, *text, *diag;
+	} cases[] = {
+		{"nokind", "tests:\n- text: a\n", "1:1: missing 'kind:'"},
+		{"comment", "# c\ntests:\n- text: a\n", "2:1: missing 'kind:'"},
+		{"seq", "- a\ntests:\n- text: b\n", "2:1: YAML: "},
+		{"duptests", "tests: []\nkind: normalizer\ntests:\n- text: a\n",
+		 "3:1: duplicate key 'tests' (first at line 1)"},
+		{"hash", "kind: normalizer\ntests:#x\n- text: a\n",
+		 "3:1: YAML: "},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const char *dir = one_file(cases[i].name, cases[i].text);
+		fc_status st0, st1, st2;
+		char *full = load_diags(dir, FC_KIND_ALL, &st0);
+		if (!strstr(full, cases[i].diag))
+			fail_msg("%s: '%s' lacks '%s'", cases[i].name, full,
+				 cases[i].diag);
+		char *lean = load_diags(dir, FC_KIND_ALL | FC_LOAD_NO_TESTS,
+					&st1);
+		char *text = load_diags(dir, FC_KIND_TEXT, &st2);
+		assert_int_equal(st1, st0);
+		assert_string_equal(lean, full);
+		assert_int_equal(st2, st0);
+		assert_string_equal(text, full);
+		free(text);
+		free(lean);
+		free(full);
+	}
+}
+
 /* The built-in suite: the same hash, no cases kept without tests, and
 ** a full load runs every case there is. */
 static void test_builtin_suite(void **state)
@@ -407,6 +488,8 @@ int main(void)
 		cmocka_unit_test(test_huge_tests),
 		cmocka_unit_test(test_loader_diags),
 		cmocka_unit_test(test_builtin_suite),
+		cmocka_unit_test(test_other_line_breaks),
+		cmocka_unit_test(test_prefix_not_the_file),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
