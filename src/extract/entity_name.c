@@ -270,6 +270,17 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	return s->l->ents[se->ref].e.country;
 }
 
+/* Does a verb of saying stand right before or after the name [i, end)
+** ("said Sales", "Sales added")? */
+static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
+{
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	    lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
+		return true;
+	return lx_joins(s, end) && (lx_tok_cue(s, end, LX_CUE_PERSON_VERB) ||
+				    lx_tok_cue(s, end, LX_CUE_REPORT));
+}
+
 /* Does token i follow a short capitalised abbreviation ("St. Louis
 ** Cardinals", "Ft. Worth": no given name there)? */
 static bool after_abbrev(const struct lx_scan *s, size_t i)
@@ -296,6 +307,9 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
+	/* (set where the name begins one word on, after a word the
+	** document writes in lower case: "the latest Export Sales report") */
+	bool is_after_lower = false;
 	/* (the name may begin one word on: a loop, not a call, as a hostile
 	** run of capitalised words could be as long as the text) */
 again:
@@ -388,6 +402,17 @@ again:
 			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
+		/* A bare surname that reads as a common noun is no mention
+		** of the person: after a capitalised word the document writes
+		** in lower case ("Export Sales report", "Foreign Military
+		** Sales"), or a word the document writes in lower case too
+		** ("Sales rose", "Sales of the division" after "analyst Rick
+		** Sales ... sales"), unless a verb of saying stands next to
+		** it ("Sales added", "said Sales"). */
+		if (ncap == 1 && !lead &&
+		    (is_after_lower || lx_lower_elsewhere(s, i)) &&
+		    !says_next_to(s, i, end))
+			return end;
 		if (ncap == 1 || lx_same_label(who, name, len)) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
 				     "coref.surname");
@@ -408,6 +433,7 @@ again:
 		    !(lx_joins(s, end) && lx_is_of(s, end)) &&
 		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1))) {
 			i++;
+			is_after_lower = true;
 			goto again;
 		}
 		if (!is_person)
