@@ -343,6 +343,21 @@ again:
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* A mission's word alone names no body of its own: "the
+	** Embassy of Israel" is the country's. */
+	if (!lead && end == i + 1 && lx_word_cue(s, i, LX_CUE_MISSION)) {
+		const struct lx_sense *cs;
+		if (end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
+		    lx_joins(s, end + 1) &&
+		    (s->t.v[end + 1].flags & LX_T_CAP) &&
+		    (cs = lx_tok_sense(s, end + 1, LX_S_COUNTRY))) {
+			size_t e = end + 1 + s->t.v[end + 1].match_ntok;
+			lx_push_ment(s, (uint32_t)i, (uint32_t)e,
+				     lx_intern(s, cs->ref), "lexicon.mission");
+			return e;
+		}
+		return end;
+	}
 	/* A common noun capitalised by its place before a person's name:
 	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
 	** document writes it in lower case after a function word): the
