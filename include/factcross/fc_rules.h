@@ -47,6 +47,8 @@ struct fc_rules {
 	struct fc_html *html;       /* src/fetch (kind: html) */
 	unsigned kinds; /* FC_KIND_* read by their modules (the others are
 			   parsed as YAML only) */
+	bool is_no_tests; /* FC_LOAD_NO_TESTS: every `tests:` list is kept
+			     empty (a run that does not test its rules) */
 	char hash[65]; /* sha256 over every loaded file, in load order
 			  (fc_rules_load; "" after fc_rules_load_kinds of
 			  some kinds only) */
@@ -77,16 +79,32 @@ enum {
 	/* what reading a text needs: sentences, times, quantities, entities */
 	FC_KIND_TEXT = FC_KIND_BOILERPLATE | FC_KIND_LEXICON |
 		       FC_KIND_NORMALIZER,
+	/*
+	** Not a kind: with the kinds, for a run that does not test its
+	** rules (verify, check, normalize; never test or lint). The golden
+	** tests of a file are not kept (they are a third to a half of the
+	** YAML): a `tests:` block list that ends its file (every built-in
+	** file) is not parsed at all, so a YAML error inside it (syntax,
+	** alias, nesting, a repeated key) is reported by `factcross test`
+	** and `factcross lint` only; `tests:` anywhere else is parsed
+	** without keeping its items (a sequence or mapping reads as one
+	** with none) and every problem there reported as before. Every
+	** other diagnostic is that of a full load, file:line:col and all
+	** (`tests:` of the wrong type included); a file whose loader checks
+	** its cases itself (kind: html) is parsed whole. The rules hash is
+	** unchanged.
+	*/
+	FC_LOAD_NO_TESTS = 1u << 16,
 };
 /*
 ** fc_rules_load() for the modules in kinds only (`factcross normalize`
 ** starts faster without the claim and check patterns). A file of
 ** another kind is known by its first YAML events and read no further,
 ** so a YAML error after its `kind:` goes unreported here; a file's
-** trailing `tests:` section is not parsed either (the whole file is
-** parsed again when the part before it has a problem, so diagnostics
-** there are the same). fc_rules_load() (`test`, `lint`, `verify`)
-** reports everything.
+** trailing `tests:` block list is not parsed either, as under
+** FC_LOAD_NO_TESTS (the whole file is parsed again when the part before
+** it has a problem, so diagnostics there are the same). fc_rules_load()
+** (`test`, `lint`) reports everything.
 */
 fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 			      unsigned kinds, struct fc_rules **out,

@@ -295,7 +295,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	fc_diags_init(&d);
 	if ((rc = cli_read_input(cli, o.doc, &data, &len)) ||
 	    (rc = cli_timing_start(cli)) ||
-	    (rc = cli_load_rules(cli, &rules)) ||
+	    (rc = cli_load_rule_kinds(cli, FC_KIND_ALL | FC_LOAD_NO_TESTS,
+				      &rules)) ||
 	    (rc = load_corpus(cli, &o, rules, &c)))
 		goto out;
 	/* Standard input has no name to tell its syntax: Markdown (plain

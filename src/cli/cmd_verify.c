@@ -281,7 +281,8 @@ static int run(struct cli *cli, struct run_opts *o, int stop_after,
 	       const char *outdir, int *fetch_rc)
 {
 	*fetch_rc = EXIT_DONE;
-	int rc = cli_load_rules(cli, rules);
+	int rc = cli_load_rule_kinds(cli, FC_KIND_ALL | FC_LOAD_NO_TESTS,
+				     rules);
 	if (rc)
 		return rc;
 	struct fc_diags d;
@@ -642,7 +643,8 @@ static int normalize_main(struct cli *cli, int argc, char **argv)
 	fc_diags_init(&d);
 	rc = cli_timing_start(cli);
 	if (!rc)
-		rc = cli_load_rule_kinds(cli, FC_KIND_TEXT, &rules);
+		rc = cli_load_rule_kinds(
+			cli, FC_KIND_TEXT | FC_LOAD_NO_TESTS, &rules);
 	if (!rc)
 		rc = normalize_run(cli, rules, ref, arg, &d);
 	cli_timing_end(cli, rules);

@@ -87,6 +87,20 @@ struct fc_ynode {
 */
 fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 		       size_t len, struct fc_ynode **root, struct fc_diags *d);
+/*
+** fc_yaml_load, but the value of the root mapping's key skip_key, when
+** a sequence or a mapping, is parsed without keeping its nodes: it is a
+** node of its type and position with no children (a rule file's
+** golden tests: only `factcross test` reads them). Every problem
+** fc_yaml_load would report inside it (syntax, alias, nesting, a key
+** that is no scalar or repeats) is still found: then, as on any problem
+** anywhere, the data is parsed again whole, so the diagnostics are
+** exactly fc_yaml_load's. *is_skipped: some value was kept empty.
+*/
+fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
+			    const char *data, size_t len, const char *skip_key,
+			    struct fc_ynode **root, bool *is_skipped,
+			    struct fc_diags *d);
 
 /* Mapping lookup; NULL when absent or n is not a mapping. */
 struct fc_ynode *fc_ymap_get(const struct fc_ynode *n, const char *key);

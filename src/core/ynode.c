@@ -21,6 +21,9 @@ struct ystate {
 	yaml_parser_t p;
 	struct fc_diags *d;
 	int failed;
+	const char *skip_key; /* of the root mapping: value kept empty */
+	bool is_skipped;      /* a value was kept empty */
+	bool is_redo;         /* the skipped value had a problem */
 };
 
 static struct fc_srcloc mark_loc(const char *name, yaml_mark_t m)
@@ -117,6 +120,8 @@ static bool scalar_node(struct ystate *s, struct fc_ynode *n,
 
 static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 				   int depth);
+static struct fc_ynode *skip_node(struct ystate *s, yaml_event_t *ev,
+				  int depth);
 
 /*
 ** May the keys of map n repeat? A large mapping (a table of a thousand
@@ -212,7 +217,14 @@ static int parse_children(struct ystate *s, struct fc_ynode *n,
 			yaml_event_delete(&ev);
 			break;
 		}
-		struct fc_ynode *k = parse_node(s, &ev, depth + 1);
+		/* the value of the root's skip_key (a key before it) */
+		bool is_skip = s->skip_key && depth == 0 &&
+			       n->type == FC_Y_MAP && n->nkids % 2 == 1 &&
+			       n->kids[n->nkids - 1]->type == FC_Y_SCALAR &&
+			       !strcmp(n->kids[n->nkids - 1]->str,
+				       s->skip_key);
+		struct fc_ynode *k = is_skip ? skip_node(s, &ev, depth + 1)
+					     : parse_node(s, &ev, depth + 1);
 		yaml_event_delete(&ev);
 		if (!k || !push_kid(s, n, k, &cap))
 			return 0;
@@ -286,6 +298,104 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 		s->failed = 1;
 		return NULL;
 	}
+}
+
+/* ---- a value read but not kept ---------------------------------------- */
+
+#define SKIP_KEYS 256 /* keys of the open mappings of a skipped value */
+#define SKIP_MAP_KEYS 64 /* keys compared one by one in a mapping */
+
+/* Hash of a key as parse_children compares keys (up to a NUL). */
+static uint64_t key_hash(const char *v, size_t len)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < len && v[i]; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001B3ull;
+	return h;
+}
+
+/*
+** The value that starts with event ev (at depth), read to its end with
+** no nodes kept: a sequence or a mapping is a node of its type and
+** position without children; a scalar is kept whole (a loader checks
+** that it is null). Whatever parse_node would report there (a syntax
+** error, an alias, deep nesting, a key that is no scalar, a repeated
+** key) sets is_redo instead (and gives NULL): then fc_yaml_load_skip
+** reads the file again with every node, and its diagnostics are
+** fc_yaml_load's. A repeat is known by a hash of the keys (equal hashes
+** redo too); a mapping of many keys redoes rather than compare each
+** key with every other.
+*/
+static struct fc_ynode *skip_node(struct ystate *s, yaml_event_t *ev,
+				  int depth)
+{
+	if (ev->type == YAML_SCALAR_EVENT)
+		return parse_node(s, ev, depth);
+	if ((ev->type != YAML_SEQUENCE_START_EVENT &&
+	     ev->type != YAML_MAPPING_START_EVENT) ||
+	    depth > MAX_DEPTH) {
+		s->is_redo = true;
+		return NULL;
+	}
+	struct fc_ynode *n = fc_arena_alloc(s->a, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->loc = mark_loc(s->name, ev->start_mark);
+	n->type = ev->type == YAML_MAPPING_START_EVENT ? FC_Y_MAP : FC_Y_SEQ;
+	/* per open collection from n down: a mapping?, its kids so far,
+	** where its keys start in key[] */
+	bool is_map[MAX_DEPTH + 1];
+	size_t nkids[MAX_DEPTH + 1], base[MAX_DEPTH + 1];
+	uint64_t key[SKIP_KEYS];
+	size_t nkey = 0;
+	int top = 0; /* open collections - 1; the deepest is at depth + top */
+	is_map[0] = n->type == FC_Y_MAP;
+	nkids[0] = base[0] = 0;
+	while (top >= 0 && !s->is_redo) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&s->p, &e)) {
+			s->is_redo = true; /* the syntax error, said again */
+			break;
+		}
+		yaml_event_type_t t = e.type;
+		if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+			nkey = base[top--];
+			yaml_event_delete(&e);
+			continue;
+		}
+		bool is_key = is_map[top] && nkids[top] % 2 == 0;
+		nkids[top]++;
+		if (depth + top + 1 > MAX_DEPTH || t == YAML_ALIAS_EVENT) {
+			s->is_redo = true;
+		} else if (t == YAML_SCALAR_EVENT) {
+			if (is_key) {
+				uint64_t h = key_hash(
+					(const char *)e.data.scalar.value,
+					e.data.scalar.length);
+				for (size_t i = base[top]; i < nkey; i++)
+					if (key[i] == h)
+						s->is_redo = true;
+				if (nkey == SKIP_KEYS ||
+				    nkey - base[top] == SKIP_MAP_KEYS)
+					s->is_redo = true;
+				else
+					key[nkey++] = h;
+			}
+		} else if ((t == YAML_SEQUENCE_START_EVENT ||
+			    t == YAML_MAPPING_START_EVENT) && !is_key) {
+			top++;
+			is_map[top] = t == YAML_MAPPING_START_EVENT;
+			nkids[top] = 0;
+			base[top] = nkey;
+		} else {
+			s->is_redo = true; /* a key that is no scalar */
+		}
+		yaml_event_delete(&e);
+	}
+	if (s->is_redo)
+		return NULL;
+	s->is_skipped = true;
+	return n;
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -474,24 +584,24 @@ static struct fc_ynode *json_load(struct ystate *s)
 	return root && j.i == j.n ? root : NULL;
 }
 
-fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
-		       size_t len, struct fc_ynode **root, struct fc_diags *d)
+/* The first document of s's data (read as JSON when it is JSON), or
+** NULL when it had a problem (said to s->d unless is_redo is set). */
+static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 {
-	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
-			   .d = d};
 	*root = NULL;
-	if ((*root = json_load(&s)))
+	if ((*root = json_load(s)))
 		return FC_OK;
-	if (!yaml_parser_initialize(&s.p))
+	if (!yaml_parser_initialize(&s->p))
 		return FC_ENOMEM;
-	yaml_parser_set_input_string(&s.p, (const unsigned char *)data, len);
-	yaml_parser_set_encoding(&s.p, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&s->p, (const unsigned char *)s->data,
+				     s->len);
+	yaml_parser_set_encoding(&s->p, YAML_UTF8_ENCODING);
 	struct fc_ynode *doc = NULL;
 	int in_doc = 0;
 	for (;;) {
 		yaml_event_t ev;
-		if (!yaml_parser_parse(&s.p, &ev)) {
-			parse_error(&s);
+		if (!yaml_parser_parse(&s->p, &ev)) {
+			parse_error(s);
 			break;
 		}
 		yaml_event_type_t t = ev.type;
@@ -507,24 +617,52 @@ fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 				break; /* only the first document */
 			continue;
 		} else if (t != YAML_STREAM_START_EVENT && in_doc && !doc) {
-			doc = parse_node(&s, &ev, 0);
+			doc = parse_node(s, &ev, 0);
 			if (!doc) {
 				yaml_event_delete(&ev);
-				if (!s.failed)
-					fc_diag_add(d, FC_ENOMEM, NULL,
+				if (!s->failed && !s->is_redo)
+					fc_diag_add(s->d, FC_ENOMEM, NULL,
 						    "out of memory reading %s",
-						    name);
-				s.failed = 1;
+						    s->name);
+				s->failed = 1;
 				break;
 			}
 		}
 		yaml_event_delete(&ev);
 	}
-	yaml_parser_delete(&s.p);
-	if (s.failed)
+	yaml_parser_delete(&s->p);
+	if (s->failed)
 		return FC_ESYNTAX;
 	*root = doc;
 	return FC_OK;
+}
+
+fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
+		       size_t len, struct fc_ynode **root, struct fc_diags *d)
+{
+	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
+			   .d = d};
+	return yaml_read(&s, root);
+}
+
+fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
+			    const char *data, size_t len, const char *skip_key,
+			    struct fc_ynode **root, bool *is_skipped,
+			    struct fc_diags *d)
+{
+	/* Any problem at all, and the file is read again whole: its
+	** diagnostics are then fc_yaml_load's, in its order. */
+	struct fc_diags td;
+	fc_diags_init(&td);
+	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
+			   .d = &td, .skip_key = skip_key};
+	fc_status st = yaml_read(&s, root);
+	bool is_ok = !st && !s.is_redo && td.n == 0;
+	fc_diags_finish(&td);
+	*is_skipped = is_ok && s.is_skipped;
+	if (is_ok)
+		return FC_OK;
+	return fc_yaml_load(a, name, data, len, root, d);
 }
 
 struct fc_ynode *fc_ymap_get(const struct fc_ynode *n, const char *key)

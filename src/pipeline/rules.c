@@ -17,18 +17,21 @@
 typedef fc_status (*add_fn)(struct fc_rules *, const struct fc_rulefile *,
 			    struct fc_diags *);
 
-/* In the order of the FC_KIND_* bits (fc_rules.h). */
+/* In the order of the FC_KIND_* bits (fc_rules.h). is_tests_read: the
+** loader checks the golden cases itself (their file is parsed whole
+** under FC_LOAD_NO_TESTS, so its diagnostics stay). */
 static const struct {
 	const char *kind;
 	add_fn add;
+	bool is_tests_read;
 } kinds[] = {
-	{"boilerplate", fc_boiler_add},
-	{"checks", fc_checks_add},
-	{"claims", fc_claims_add},
-	{"html", fc_html_add},
-	{"independence", fc_indep_add},
-	{"lexicon", fc_lexicon_add},
-	{"normalizer", fc_norm_add},
+	{"boilerplate", fc_boiler_add, false},
+	{"checks", fc_checks_add, false},
+	{"claims", fc_claims_add, false},
+	{"html", fc_html_add, true},
+	{"independence", fc_indep_add, false},
+	{"lexicon", fc_lexicon_add, false},
+	{"normalizer", fc_norm_add, false},
 };
 
 const char *fc_rules_builtin_dir(void)
@@ -177,45 +180,85 @@ static int peek_kind(const char *data, size_t len)
 	return kind;
 }
 
+/* Is p[0, n) blank, or a comment after spaces? */
+static bool is_blank(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\r'))
+		i++;
+	return i == n || p[i] == '#';
+}
+
 /*
 ** Where the golden tests of a rule file start (a top-level `tests:` key,
-** read by `factcross test` only), or len: when there is none, or when a
-** line at the left margin other than a blank line, a comment or a "- "
-** item of the tests follows it (then it may not be the last key). They
-** are a third of the YAML of the rules that normalize reads.
+** read by `factcross test` only), or len. Only a block list that ends
+** the file counts: `tests:` alone on its line (a comment may follow),
+** its first line that is not blank or a comment a "- " item (indented
+** or not), and no line at the left margin after it other than a blank
+** line, a comment or a "- " item (else it may not be the last key).
+** Then the value is a list (when it parses at all), so leaving it out
+** changes no diagnostic but those of the YAML inside it. They are a
+** third to a half of the YAML of the rules.
 */
 static size_t tests_start(const char *data, size_t len)
 {
 	size_t start = len;
+	bool is_item_seen = false;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - data) : len;
 		char c = data[i];
 		if (start == len) {
 			if (end - i >= 6 && !memcmp(data + i, "tests:", 6) &&
-			    (end - i == 6 || data[i + 6] == ' ' ||
-			     data[i + 6] == '\r'))
+			    is_blank(data + i + 6, end - i - 6))
 				start = i;
 		} else if (c != ' ' && c != '\n' && c != '\r' && c != '#' &&
 			   !(c == '-' && (i + 1 == end || data[i + 1] == ' '))) {
 			return len;
+		} else if (!is_item_seen && !is_blank(data + i, end - i)) {
+			size_t k = i;
+			while (k < end && data[k] == ' ')
+				k++;
+			if (data[k] != '-' ||
+			    (k + 1 < end && data[k + 1] != ' ' &&
+			     data[k + 1] != '\r'))
+				return len; /* not a block list */
+			is_item_seen = true;
 		}
 		i = end + 1;
 	}
 	return start;
 }
 
+/* Does the loader of root's kind read its `tests:` (kinds[])? */
+static bool is_tests_read(const struct fc_ynode *root)
+{
+	const struct fc_ynode *kn = fc_ymap_get(root, "kind");
+	for (size_t i = 0; kn && kn->type == FC_Y_SCALAR &&
+			   i < sizeof(kinds) / sizeof(*kinds);
+	     i++)
+		if (!strcmp(kinds[i].kind, kn->str))
+			return kinds[i].is_tests_read;
+	return false;
+}
+
 /*
-** The YAML of f into f->root. A load of some kinds only (no golden
-** tests run) parses the file up to its tests when they come last; if
+** The YAML of f into f->root. A load that runs no golden tests (some
+** kinds only, or FC_LOAD_NO_TESTS) parses the file up to its tests
+** when they are a block list that ends it (libyaml's scanning is most
+** of the cost: building no nodes for them saves a twelfth of it); if
 ** that part has any problem, the whole file is parsed, so the
-** diagnostics are those of the whole file.
+** diagnostics are those of the whole file. Tests elsewhere are parsed
+** under FC_LOAD_NO_TESTS without keeping their nodes
+** (fc_yaml_load_skip: a problem there parses the file again whole). A
+** file whose loader reads its cases (html) is parsed whole.
 */
 static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 			   struct fc_diags *d)
 {
-	size_t cut = r->kinds != FC_KIND_ALL ? tests_start(f->data, f->len)
-					     : f->len;
+	bool is_lean = r->kinds != FC_KIND_ALL || r->is_no_tests;
+	size_t cut = is_lean ? tests_start(f->data, f->len) : f->len;
+	bool is_whole = false;
 	if (cut < f->len) {
 		struct fc_diags td;
 		fc_diags_init(&td);
@@ -223,8 +266,18 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 					    &f->root, &td);
 		bool ok = !st && td.n == 0;
 		fc_diags_finish(&td);
-		if (ok)
+		if (ok && !is_tests_read(f->root))
 			return FC_OK;
+		f->root = NULL;
+		is_whole = ok; /* a kind that reads its cases */
+	}
+	if (r->is_no_tests && !is_whole) {
+		bool is_skipped;
+		fc_status st = fc_yaml_load_skip(&r->arena, f->path, f->data,
+						 f->len, "tests", &f->root,
+						 &is_skipped, d);
+		if (st || !is_skipped || !is_tests_read(f->root))
+			return st;
 		f->root = NULL;
 	}
 	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
@@ -365,7 +418,8 @@ fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 	if (!r)
 		return FC_ENOMEM;
 	fc_arena_init(&r->arena);
-	r->kinds = kinds_wanted;
+	r->kinds = kinds_wanted & FC_KIND_ALL;
+	r->is_no_tests = kinds_wanted & FC_LOAD_NO_TESTS;
 	const char *iso = getenv("FACTCROSS_ISO_CODES");
 	r->iso_codes = iso && *iso ? iso : FC_ISO_CODES;
 	size_t nerr0 = d->nerr;
@@ -373,7 +427,7 @@ fc_status fc_rules_load_kinds(const char *const *dirs, int with_builtin,
 	** load of every kind makes it */
 	struct fc_buf all;
 	fc_buf_init(&all, 0);
-	struct fc_buf *hashed = kinds_wanted == FC_KIND_ALL ? &all : NULL;
+	struct fc_buf *hashed = r->kinds == FC_KIND_ALL ? &all : NULL;
 	if (with_builtin)
 		load_dir(r, fc_rules_builtin_dir(), hashed, d);
 	for (size_t i = 0; dirs && dirs[i]; i++)
