@@ -483,6 +483,18 @@ size_t norm_check_starts(const struct fc_rules *r, const char *text,
 		return 0;
 	struct fc_arena a;
 	fc_arena_init(&a);
+	/* the matches run without PCRE2's UTF check: bytes that are no
+	** UTF-8 are read as the scan gets them, repaired (U+FFFD each) */
+	for (size_t i = 0, k; i < len; i += k)
+		if (!(k = fc_utf8_seq_len((const unsigned char *)text + i,
+					  len - i))) {
+			text = fc_utf8_repair(&a, text, len, &len, NULL, NULL);
+			break;
+		}
+	if (!text || len >= UINT32_MAX) {
+		fc_arena_finish(&a);
+		return SIZE_MAX;
+	}
 	struct fc_sentence *sv = NULL;
 	size_t ns = 0;
 	struct norm_walk *w = norm_walk_create(n);

@@ -89,7 +89,8 @@ struct fa {
 };
 
 /* norm_first_analyze, with every product made whole when is_whole (the
-** reference the tests compare it with: the same strings). */
+** reference the tests compare it with: the same strings, unless the
+** pattern's classes run out, NSETS; see product_cut in norm_pset.c). */
 void norm_first_analyze_as(const char *rx, size_t len, bool is_caseless,
 			   struct norm_first_memo **memo, struct fc_arena *a,
 			   struct norm_first *out, bool is_whole);

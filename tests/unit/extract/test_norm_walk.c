@@ -21,8 +21,8 @@
 #include "fc_test.h"
 #include "extract/norm_p.h"
 
-/* The pieces that are no UTF-8, last in the list: norm_check_starts
-** matches without a UTF check, so only the walk's own test reads them. */
+/* The pieces that are no UTF-8, last in the list (norm_check_starts
+** repairs them first; test_check_starts_on_invalid_utf8). */
 #define NOT_UTF8 4
 
 /* A text of the pieces in a pseudo-random order (seed x); with the ones
@@ -157,11 +157,34 @@ static void test_every_match_start_queued(void **state)
 	fc_buf_finish(&b);
 }
 
+/* A text with bytes that are no UTF-8: the check reads it as the scan
+** would, repaired (each bad byte a U+FFFD), never with PCRE2's UTF check
+** off on bytes nobody validated (which crashed). */
+static void test_check_starts_on_invalid_utf8(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	make_text(&b, 4242, 4000, true);
+	size_t nmatch = 0;
+	size_t missed = norm_check_starts(rules, fc_buf_cstr(&b), b.len,
+					  &nmatch);
+	assert_int_equal(missed, 0);
+	assert_true(nmatch >= 500);
+	const char bad[] = "About 40 km\xC3 and \xFF\xFE 12 percent in "
+			   "March \xE2\x82 2025, at 5 pm.";
+	missed = norm_check_starts(rules, bad, sizeof(bad) - 1, &nmatch);
+	assert_int_equal(missed, 0);
+	assert_true(nmatch >= 4);
+	fc_buf_finish(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_warm_walk_queues_as_cold),
 		cmocka_unit_test(test_every_match_start_queued),
+		cmocka_unit_test(test_check_starts_on_invalid_utf8),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
