@@ -270,6 +270,62 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	return s->l->ents[se->ref].e.country;
 }
 
+/* Does a verb of saying stand right before or after the name [i, end)
+** ("said Sales", "Sales added")? */
+static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
+{
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	    lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
+		return true;
+	return lx_joins(s, end) && (lx_tok_cue(s, end, LX_CUE_PERSON_VERB) ||
+				    lx_tok_cue(s, end, LX_CUE_REPORT));
+}
+
+/* Was the person who named in the two sentences before token i's (or
+** in its own)? */
+static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
+			 size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->sent + 2 < sent)
+			return false;
+		if (mt->ent == who || !strcmp(mt->ent->id, who->id))
+			return true;
+	}
+	return false;
+}
+
+/* Does token i stand inside its sentence, after a word or a comma in
+** lower case ("pardoned Felt", "In 2005, Felt")? */
+static bool mid_sentence(const struct lx_scan *s, size_t i)
+{
+	return i > 0 &&
+	       !(s->t.v[i].flags & (LX_T_SSTART | LX_T_NL | LX_T_HEADLINE)) &&
+	       !(s->t.v[i - 1].flags & LX_T_CAP);
+}
+
+/* Does the capitalised run at i stand in a noun phrase, after a
+** determiner or a lower-case word that is no function word nor verb of
+** saying ("the latest Export Sales", not "says Deputy Ortiz", "of
+** Deputy Ortiz", "to Commissioner Ramsey")? */
+static bool in_noun_phrase(const struct lx_scan *s, size_t i)
+{
+	if (i == 0 || (s->t.v[i].flags & (LX_T_SSTART | LX_T_NL)))
+		return false;
+	const struct lx_tok *p = &s->t.v[i - 1];
+	if (lx_tok_cue(s, i - 1, LX_CUE_DET))
+		return true;
+	return (p->flags & LX_T_WORD) && !(p->flags & LX_T_CAP) &&
+	       !lx_tok_cue(s, i - 1, LX_CUE_STOP) &&
+	       !lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB) &&
+	       !lx_tok_cue(s, i - 1, LX_CUE_REPORT) &&
+	       !lx_tok_cue(s, i - 1, LX_CUE_PLACE_CONTEXT) &&
+	       !lx_is_of(s, i - 1);
+}
+
 /* Does token i follow a short capitalised abbreviation ("St. Louis
 ** Cardinals", "Ft. Worth": no given name there)? */
 static bool after_abbrev(const struct lx_scan *s, size_t i)
@@ -296,6 +352,9 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
+	/* (set where the name begins one word on, after a word the
+	** document writes in lower case: "the latest Export Sales report") */
+	bool is_after_lower = false;
 	/* (the name may begin one word on: a loop, not a call, as a hostile
 	** run of capitalised words could be as long as the text) */
 again:
@@ -329,6 +388,21 @@ again:
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* A mission's word alone names no body of its own: "the
+	** Embassy of Israel" is the country's. */
+	if (!lead && end == i + 1 && lx_word_cue(s, i, LX_CUE_MISSION)) {
+		const struct lx_sense *cs;
+		if (end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
+		    lx_joins(s, end + 1) &&
+		    (s->t.v[end + 1].flags & LX_T_CAP) &&
+		    (cs = lx_tok_sense(s, end + 1, LX_S_COUNTRY))) {
+			size_t e = end + 1 + s->t.v[end + 1].match_ntok;
+			lx_push_ment(s, (uint32_t)i, (uint32_t)e,
+				     lx_intern(s, cs->ref), "lexicon.mission");
+			return e;
+		}
+		return end;
+	}
 	/* A common noun capitalised by its place before a person's name:
 	** "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
 	** document writes it in lower case after a function word): the
@@ -386,6 +460,23 @@ again:
 		    (s->t.v[end].flags & LX_T_DIGIT) &&
 		    lx_lower_elsewhere(s, i))
 			return end;
+		/* A bare surname that reads as a common noun is no mention
+		** of the person: after a capitalised word the document writes
+		** in lower case, in a noun phrase ("the latest Export Sales
+		** report", "The Foreign Military Sales program"), or a word
+		** the document writes in lower case too ("Sales rose", "Sales
+		** of the division" stories after "analyst Rick Sales ...
+		** sales"), unless a verb of saying stands next to it ("Sales
+		** added", "said Sales") or, for the latter, it stands inside
+		** its sentence after a word in lower case ("Reagan pardoned
+		** Felt" in a text that writes "felt"; not "U.S. Sales", "the
+		** Third World") or the person was named in the two sentences
+		** before ("Felt later said") */
+		if (ncap == 1 && !lead && !says_next_to(s, i, end) &&
+		    (is_after_lower ||
+		     (lx_lower_elsewhere(s, i) && !mid_sentence(s, i) &&
+		      !named_lately(s, who, i))))
+			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
 		if (ncap == 1 || lx_same_label(who, name, len)) {
@@ -407,6 +498,7 @@ again:
 		if (!is_person && !lead && lx_is_name_word(s, i + 1) &&
 		    !(lx_joins(s, end) && lx_is_of(s, end)) &&
 		    (ncap >= 3 || !lx_lower_elsewhere(s, i + 1))) {
+			is_after_lower = in_noun_phrase(s, i);
 			i++;
 			goto again;
 		}

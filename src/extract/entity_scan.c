@@ -375,6 +375,14 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				     "lexicon.capital");
 			return j + ns->ntok;
 		}
+		/* "the U.S. Embassy", "the British Embassy": the country's
+		** mission, a mention of the country (not "Embassy Suites") */
+		if (lx_joins(s, j) && lx_word_cue(s, j, LX_CUE_MISSION) &&
+		    !(lx_joins(s, j + 1) && lx_is_name_word(s, j + 1))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + 1),
+				     lx_intern(s, cs->ref), "lexicon.mission");
+			return j + 1;
+		}
 		size_t named;
 		if ((named = place_name(s, i, k, &ce->e, true)) > i)
 			return named;

@@ -46,6 +46,7 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_GIVEN_NAME] = "given-name",
 	[LX_CUE_PLACE_GIVEN] = "place-given-name",
 	[LX_CUE_MODIFIED] = "modified-noun",
+	[LX_CUE_MISSION] = "mission-word",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

@@ -69,6 +69,9 @@ enum lx_cue_kind {
 	LX_CUE_MODIFIED,    /* bonds, bills: after an organisation's name the
 			       name modifies them ("Treasury bonds": no
 			       mention of the Treasury) */
+	LX_CUE_MISSION,     /* Embassy, Consulate: a country's mission, no
+			       name of its own ("the U.S. Embassy": the
+			       country's) */
 	LX_NCUE_KINDS
 };
 
@@ -572,7 +575,7 @@ struct lx_scan {
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
 	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
-	 1u << LX_CUE_MODIFIED)
+	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
