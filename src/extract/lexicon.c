@@ -557,9 +557,9 @@ words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
 	const struct lx_slot *slots = l->slots;
 	size_t mask = l->capslots - 1;
 	const char *norm = s->t.norm;
-	/* the lower-case words (the test of coref_track.c's
-	** is_prose_lower, whose flags and words are final here), tested
-	** with the flags of the token before */
+	/* the lower-case words (lx_prose_lower, the test coref_track.c
+	** makes too; the flags it reads are final here), tested with the
+	** flags of the token before */
 	uint32_t *lowers = s->lowers;
 	size_t nlowers = 0;
 	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;

@@ -24,6 +24,7 @@
 #define T_DEAD 0xFFFDu
 #define T_BAIL 0xFFFEu
 #define T_UNKNOWN 0xFFFFu
+_Static_assert(DFA_MAX <= T_BITS, "a state number must not reach T_BITS");
 /* what interned bits hold (bflags) */
 #define F_STARTS 1u
 #define F_TRIG 2u
