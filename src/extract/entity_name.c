@@ -471,11 +471,13 @@ again:
 		** its sentence after a word in lower case ("Reagan pardoned
 		** Felt" in a text that writes "felt"; not "U.S. Sales", "the
 		** Third World") or the person was named in the two sentences
-		** before ("Felt later said") */
+		** before ("Felt later said"; not before "of": "Sales of cars
+		** rose" right after "analyst Rick Sales") */
 		if (ncap == 1 && !lead && !says_next_to(s, i, end) &&
 		    (is_after_lower ||
 		     (lx_lower_elsewhere(s, i) && !mid_sentence(s, i) &&
-		      !named_lately(s, who, i))))
+		      ((lx_joins(s, end) && lx_is_of(s, end)) ||
+		       !named_lately(s, who, i)))))
 			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
