@@ -281,8 +281,7 @@ static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
 				    lx_tok_cue(s, end, LX_CUE_REPORT));
 }
 
-/* Was the person who named in the two sentences before token i's (or
-** in its own)? */
+/* Was `who` named in token i's sentence or in the two before it? */
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
 {
