@@ -82,6 +82,26 @@ static inline int fc_test_rules_teardown(void **state)
 	return 0;
 }
 
+/* The rules of path (a file or a folder; NULL: none) with or without the
+** built-in suite, which must load without an error: the diagnostics are
+** printed and the test fails when they do not. Free with
+** fc_rules_destroy. */
+static inline struct fc_rules *fc_test_load_rules(const char *path,
+						  int builtin)
+{
+	const char *dirs[] = {path, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	fc_status st = fc_rules_load(path ? dirs : NULL, builtin, &r, &d);
+	if (st || d.nerr)
+		fc_diags_print(&d, stderr, 0);
+	assert_int_equal(st, FC_OK);
+	assert_int_equal(d.nerr, 0);
+	fc_diags_finish(&d);
+	return r;
+}
+
 /* nwords pseudo-random words of pieces[0, np), each followed by one of
 ** seps[0, ns), into b: the same text for the same seed x. */
 static inline void fc_test_word_salad(struct fc_buf *b, uint32_t x,

@@ -14,20 +14,6 @@
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/extract/data"
 
-static struct fc_rules *load(const char *file)
-{
-	const char *dirs[] = {file, NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r = NULL;
-	fc_status st = fc_rules_load(dirs, 0, &r, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	assert_int_equal(st, FC_OK);
-	fc_diags_finish(&d);
-	return r;
-}
-
 static struct norm_pattern *pattern(struct fc_norm *n, const char *id)
 {
 	for (size_t i = 0; i < n->npatterns; i++)
@@ -65,7 +51,7 @@ static void expect_rx(struct fc_norm *n, const char *id,
 static void test_groups(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load(DATA "/expand_groups.yaml");
+	struct fc_rules *r = fc_test_load_rules(DATA "/expand_groups.yaml", 0);
 	struct fc_norm *n = r->norm;
 	struct table_rx *cache = calloc(2 * n->ntables + 1, sizeof(*cache));
 	assert_non_null(cache);
@@ -107,7 +93,7 @@ static bool matches(struct fc_norm *n, const char *id, const char *s)
 static void test_unbalanced_matches_as_before(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load(DATA "/expand_groups.yaml");
+	struct fc_rules *r = fc_test_load_rules(DATA "/expand_groups.yaml", 0);
 	struct fc_norm *n = r->norm;
 	/* "\b(?:(?:zq)|(zr))\b": \b on both sides of both branches (in a
 	** group of one's own, "\b(?:zq)|(zr)\b" would take "zq" of "zqa") */

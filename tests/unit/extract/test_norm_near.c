@@ -56,20 +56,6 @@ static void test_load_misuse(void **state)
 	fc_diags_finish(&d);
 }
 
-static struct fc_rules *load_near(void)
-{
-	const char *dirs[] = {DATA "/near.yaml", NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r = NULL;
-	fc_status st = fc_rules_load(dirs, 0, &r, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	assert_int_equal(st, FC_OK);
-	fc_diags_finish(&d);
-	return r;
-}
-
 static size_t pattern(const struct fc_norm *n, const char *id)
 {
 	for (size_t i = 0; i < n->npatterns; i++)
@@ -122,7 +108,7 @@ static void starts(const struct fc_rules *r, const char *id,
 static void test_within(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load_near();
+	struct fc_rules *r = fc_test_load_rules(DATA "/near.yaml", 0);
 	/* "5 km": km 2 bytes on; "7 big big km": 10 on; "9 big big big km"
 	** (at 30): 14 on, too far */
 	STARTS("n.within", "5 km, 7 big big km or 9 big big big km",
@@ -149,7 +135,7 @@ static void test_within(void **state)
 static void test_groups(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load_near();
+	struct fc_rules *r = fc_test_load_rules(DATA "/near.yaml", 0);
 	/* a bit for each group after the first, but one for the same
 	** anchors: n.two shares its pattern's, n.hall takes 2, n.digits 1;
 	** the four patterns with groups or a window are filtered */
@@ -174,7 +160,7 @@ static void test_groups(void **state)
 static void test_hall(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load_near();
+	struct fc_rules *r = fc_test_load_rules(DATA "/near.yaml", 0);
 	/* groups [ab, cd], [ab], [digit] within 8 bytes: "cd ab 1" has a
 	** word of each from 0; from 3, "ab" cannot serve both word groups */
 	STARTS("n.hall", "cd ab 1", "0");

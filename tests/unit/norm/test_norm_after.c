@@ -10,18 +10,6 @@
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
 
-static struct fc_rules *load(void)
-{
-	const char *dirs[] = {DATA "/after.yaml", NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r;
-	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
-	assert_int_equal(d.nerr, 0);
-	fc_diags_finish(&d);
-	return r;
-}
-
 /* The value of the mention that is exactly span in text, or NULL. */
 static const char *value(struct fc_rules *r, struct fc_arena *a,
 			 const char *text, const char *span)
@@ -32,7 +20,7 @@ static const char *value(struct fc_rules *r, struct fc_arena *a,
 static void test_norm_after_not_after_words(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load();
+	struct fc_rules *r = fc_test_load_rules(DATA "/after.yaml", 0);
 	struct fc_arena a;
 	fc_arena_init(&a);
 	static const char *const refused[] = {
@@ -59,7 +47,7 @@ static void test_norm_after_not_after_words(void **state)
 static void test_norm_after_after_words(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load();
+	struct fc_rules *r = fc_test_load_rules(DATA "/after.yaml", 0);
 	struct fc_arena a;
 	fc_arena_init(&a);
 	/* anchored (dawn) and searched (dusk); any of the tables */

@@ -20,18 +20,6 @@
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
 
-static struct fc_rules *load(void)
-{
-	const char *dirs[] = {DATA "/jit.yaml", NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r;
-	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
-	assert_int_equal(d.nerr, 0);
-	fc_diags_finish(&d);
-	return r;
-}
-
 /* The cases that need the JIT to decide are skipped on a PCRE2 built
 ** without one (there the interpreter alone decides, and gives up). */
 static void need_jit(void)
@@ -103,7 +91,7 @@ static void test_norm_jit_jit_decides_when_interpreter_gives_up(void **state)
 {
 	(void)state;
 	need_jit();
-	struct fc_rules *r = load();
+	struct fc_rules *r = fc_test_load_rules(DATA "/jit.yaml", 0);
 	char *deep = deep_text(1000);
 	struct job j = {r, deep, NULL, 0};
 	run_job(&j);
@@ -115,7 +103,7 @@ static void test_norm_jit_jit_decides_when_interpreter_gives_up(void **state)
 static void test_norm_jit_both_give_up_on_every_try(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load();
+	struct fc_rules *r = fc_test_load_rules(DATA "/jit.yaml", 0);
 	char *deeper = deep_text(2000);
 	struct job j = {r, NULL, deeper, 0};
 	run_job(&j);
@@ -130,7 +118,7 @@ static void test_norm_jit_two_threads_agree(void **state)
 {
 	(void)state;
 	need_jit();
-	struct fc_rules *r = load();
+	struct fc_rules *r = fc_test_load_rules(DATA "/jit.yaml", 0);
 	char *deep = deep_text(1000), *deeper = deep_text(2000);
 	struct job j[2] = {{r, deep, deeper, 0}, {r, deep, deeper, 0}};
 	pthread_t t;

@@ -16,20 +16,6 @@
 #define DATA FC_SOURCE_ROOT "/tests/unit/speed/data"
 #define SEED FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
 
-static struct fc_rules *load(const char *dir, int builtin)
-{
-	const char *dirs[] = {dir, NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r = NULL;
-	fc_status st = fc_rules_load(dir ? dirs : NULL, builtin, &r, &d);
-	if (st)
-		fc_diags_print(&d, stderr, 0);
-	assert_int_equal(st, FC_OK);
-	fc_diags_finish(&d);
-	return r;
-}
-
 static void append_file(struct fc_buf *b, const char *path)
 {
 	char *t;
@@ -57,7 +43,7 @@ static size_t served(const struct fc_rules *r, const char *id)
 static void test_builtin_seed_and_mangled(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load(NULL, 1);
+	struct fc_rules *r = fc_test_load_rules(NULL, 1);
 	assert_true(served(r, NULL) >= r->norm->npatterns * 9 / 10);
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
@@ -96,7 +82,7 @@ static void test_builtin_seed_and_mangled(void **state)
 static void test_tricky_constructs(void **state)
 {
 	(void)state;
-	struct fc_rules *r = load(DATA "/starts", 0);
+	struct fc_rules *r = fc_test_load_rules(DATA "/starts", 0);
 	/* each of them is served by the tables, none left unanchored */
 	const char *ids[] = {"t.call-first", "t.backref", "t.cond-ahead",
 			     "t.inline-case", "t.behind-word", "t.trie",
