@@ -82,6 +82,23 @@ static inline int fc_test_rules_teardown(void **state)
 	return 0;
 }
 
+/* A group's scratch folder: a fresh one under /tmp whose name starts
+** with prefix, into dir (size bytes); 0, or -1 when it cannot be made
+** (a cmocka setup's failure). */
+static inline int fc_test_mkdtemp(char *dir, size_t size, const char *prefix)
+{
+	snprintf(dir, size, "/tmp/%s-XXXXXX", prefix);
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Remove a folder fc_test_mkdtemp made, with all it holds: 0, or -1. */
+static inline int fc_test_rmtree(const char *dir)
+{
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
 /* The rules of path (a file or a folder; NULL: none) with or without the
 ** built-in suite, which must load without an error: the diagnostics are
 ** printed and the test fails when they do not. Free with

@@ -14,16 +14,14 @@ static char tmpdir[256];
 
 static int setup(void **state)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/fc-claims-engine-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
+	(void)state;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-claims-engine");
 }
 
 static int teardown(void **state)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) != 0;
+	(void)state;
+	return fc_test_rmtree(tmpdir);
 }
 
 /* Rules from one YAML text; the load must be clean. */

@@ -12,16 +12,14 @@ static char tmpdir[256];
 
 static int setup(void **state)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/fc-claims-load-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
+	(void)state;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-claims-load");
 }
 
 static int teardown(void **state)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) != 0;
+	(void)state;
+	return fc_test_rmtree(tmpdir);
 }
 
 static const char *write_file(const char *name, const char *text)

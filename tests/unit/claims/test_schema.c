@@ -14,16 +14,14 @@ static char tmpdir[256];
 
 static int setup(void **state)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/fc-claims-schema-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
+	(void)state;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-claims-schema");
 }
 
 static int teardown(void **state)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) != 0;
+	(void)state;
+	return fc_test_rmtree(tmpdir);
 }
 
 /* The built-in schema and the YAML texts (NULL-terminated); clean load. */

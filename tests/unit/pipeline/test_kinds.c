@@ -20,17 +20,13 @@ static char tmpdir[256];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/fc-kinds-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-kinds");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) != 0;
+	return fc_test_rmtree(tmpdir);
 }
 
 /* A fresh folder under tmpdir holding one file, name.yaml. */

@@ -24,17 +24,13 @@ static char tmpdir[256];
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/fc-notests-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	return 0;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-notests");
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) != 0;
+	return fc_test_rmtree(tmpdir);
 }
 
 /* The diagnostics of d, "code line:col: msg" one a line, into b. */
