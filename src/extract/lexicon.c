@@ -120,6 +120,95 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 }
 
 /*
+** Hard-wrapped wire text (Reuters: lines of about 65 columns) breaks a
+** line inside a name: "Honda" / "Motor Corp", "its Hong" / "Kong
+** office". Such a break is a space when the line before it is 40 to
+** 100 bytes wide and ends in a word (or a comma before a word), the
+** next line goes on at its first column (no indent, no blank line) and
+** is no wider than 100 bytes, and the text around shows wrapping: the
+** next line begins in lower case, or the break before or after this one
+** is such a break ("... is not under" / "pressure to ..."). Text of a
+** paragraph a line, whose lines end in full stops, and headlines over a
+** dateline keep their breaks. Only the text is read, so a text read in
+** pieces gets the same breaks. The token after the break loses LX_T_NL.
+*/
+#define WRAP_MIN 40
+#define WRAP_MAX 100
+
+/* The start of the line that ends at byte e: after the last '\n'
+** before e, or 0; SIZE_MAX when that is more than WRAP_MAX bytes back. */
+static size_t line_back(const char *text, size_t e)
+{
+	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
+	for (size_t k = e; k > lim; k--)
+		if (text[k - 1] == '\n')
+			return k;
+	return lim == 0 ? 0 : SIZE_MAX;
+}
+
+static bool is_alnum_byte(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
+}
+
+/* Is the line that ends at the '\n' at nl a wrapped line: WRAP_MIN to
+** WRAP_MAX wide, ending in a word or a comma? */
+static bool is_wrap_line(const char *text, size_t nl)
+{
+	size_t ls = line_back(text, nl), e = nl;
+	if (ls == SIZE_MAX)
+		return false;
+	while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			  text[e - 1] == '\r'))
+		e--;
+	if (e - ls < WRAP_MIN || e - ls > WRAP_MAX)
+		return false;
+	unsigned char c = (unsigned char)text[e - 1];
+	return is_alnum_byte(c) || c == ',';
+}
+
+/* Is the '\n' at nl (text of len bytes) a break inside a sentence, the
+** next line going on in lower case? */
+static bool is_open_break(const char *text, size_t len, size_t nl)
+{
+	return nl + 1 < len && text[nl] == '\n' &&
+	       (unsigned)((unsigned char)text[nl + 1] - 'a') < 26u &&
+	       is_wrap_line(text, nl);
+}
+
+__attribute__((noinline)) static void join_wrapped(struct lx_scan *s)
+{
+	struct lx_tok *tv = s->t.v;
+	const char *text = s->text;
+	size_t n = s->t.n, len = s->doc->text_len;
+	for (size_t i = s->t0 + 1; i < n; i++) {
+		uint16_t f = tv[i].flags;
+		if (!(f & LX_T_NL) || (f & LX_T_PARA) || !(f & LX_T_WORD))
+			continue;
+		size_t ge = tv[i].start, nl = ge - 1;
+		/* one break right before the token, no indent */
+		if (text[nl] != '\n' || !is_wrap_line(text, nl))
+			continue;
+		const struct lx_tok *p = &tv[i - 1];
+		if (!(p->flags & LX_T_WORD) &&
+		    !(p->end - p->start == 1 && text[p->start] == ','))
+			continue;
+		size_t left = len - ge;
+		size_t look = left < WRAP_MAX + 1 ? left : WRAP_MAX + 1;
+		const char *q = memchr(text + ge, '\n', look);
+		if (!q && look < left)
+			continue; /* the next line is wider */
+		size_t ls = line_back(text, nl);
+		if (!(f & LX_T_CAP) && !(f & LX_T_DIGIT)) {
+			tv[i].flags &= (uint16_t)~LX_T_NL;
+		} else if ((ls > 0 && is_open_break(text, len, ls - 1)) ||
+			   (q && is_open_break(text, len, (size_t)(q - text)))) {
+			tv[i].flags &= (uint16_t)~LX_T_NL;
+		}
+	}
+}
+
+/*
 ** A line of a sentence, tokens [a, b), is a headline when it has three
 ** or more longer words (nwords), nearly all capitalised (ncap) and no
 ** full stop after it: its tokens get LX_T_HEADLINE.
@@ -423,6 +512,7 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (st)
 		goto done;
+	join_wrapped(&s);
 	int32_t *open = NULL;
 	if ((st = block_spans(&s, &open)))
 		goto done;
