@@ -127,7 +127,9 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 ** next line goes on at its first column (no indent, no blank line) and
 ** is no wider than 100 bytes, and the text around shows wrapping: the
 ** next line begins in lower case, or the break before or after this one
-** is such a break ("... is not under" / "pressure to ..."). Text of a
+** is such a break ("... is not under" / "pressure to ..."), or the line
+** is prose (mostly lower-case words, no web address) and so is the next
+** one, as wide (no dateline under a headline). Text of a
 ** paragraph a line, whose lines end in full stops, and headlines over a
 ** dateline keep their breaks. Only the text is read, so a text read in
 ** pieces gets the same breaks. The token after the break loses LX_T_NL.
@@ -176,6 +178,25 @@ static bool is_open_break(const char *text, size_t len, size_t nl)
 	       is_wrap_line(text, nl);
 }
 
+/* Is the line [ls, e) prose: no '/' (no web address), and at least
+** four words, half of them or more, in lower case? */
+static bool is_prose_line(const char *text, size_t ls, size_t e)
+{
+	int nwords = 0, nlow = 0;
+	for (size_t k = ls; k < e; k++) {
+		unsigned char c = (unsigned char)text[k];
+		if (c == '/')
+			return false;
+		if (k > ls && text[k - 1] != ' ')
+			continue;
+		if ((unsigned)((c | 0x20) - 'a') < 26u) {
+			nwords++;
+			nlow += (unsigned)(c - 'a') < 26u;
+		}
+	}
+	return nlow >= 4 && 2 * nlow >= nwords;
+}
+
 __attribute__((noinline)) static void join_wrapped(struct lx_scan *s)
 {
 	struct lx_tok *tv = s->t.v;
@@ -202,7 +223,11 @@ __attribute__((noinline)) static void join_wrapped(struct lx_scan *s)
 		if (!(f & LX_T_CAP) && !(f & LX_T_DIGIT)) {
 			tv[i].flags &= (uint16_t)~LX_T_NL;
 		} else if ((ls > 0 && is_open_break(text, len, ls - 1)) ||
-			   (q && is_open_break(text, len, (size_t)(q - text)))) {
+			   (q && is_open_break(text, len, (size_t)(q - text))) ||
+			   (is_prose_line(text, ls, nl) &&
+			    (q ? (size_t)(q - text) : len) - ge >= WRAP_MIN &&
+			    !memchr(text + ge, '/',
+				    (q ? (size_t)(q - text) : len) - ge))) {
 			tv[i].flags &= (uint16_t)~LX_T_NL;
 		}
 	}
