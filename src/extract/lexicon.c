@@ -132,7 +132,8 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 ** one, as wide (no dateline under a headline). Text of a
 ** paragraph a line, whose lines end in full stops, and headlines over a
 ** dateline keep their breaks. Only the text is read, so a text read in
-** pieces gets the same breaks. The token after the break loses LX_T_NL.
+** pieces gets the same breaks. The token after the break loses LX_T_NL
+** (in mark_sentences' pass).
 */
 #define WRAP_MIN 40
 #define WRAP_MAX 100
@@ -142,22 +143,23 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 static size_t line_back(const char *text, size_t e)
 {
 	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
-	for (size_t k = e; k > lim; k--)
-		if (text[k - 1] == '\n')
-			return k;
+	const char *p = memrchr(text + lim, '\n', e - lim);
+	if (p)
+		return (size_t)(p - text) + 1;
 	return lim == 0 ? 0 : SIZE_MAX;
 }
 
 static bool is_alnum_byte(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
+	return (unsigned)((c | 0x20) - 'a') < 26u ||
+	       (unsigned)(c - '0') < 10u || c >= 0x80;
 }
 
-/* Is the line that ends at the '\n' at nl a wrapped line: WRAP_MIN to
-** WRAP_MAX wide, ending in a word or a comma? */
-static bool is_wrap_line(const char *text, size_t nl)
+/* Is the line [ls, nl) a wrapped line: WRAP_MIN to WRAP_MAX wide,
+** ending in a word or a comma? */
+static bool is_wrap_line(const char *text, size_t ls, size_t nl)
 {
-	size_t ls = line_back(text, nl), e = nl;
+	size_t e = nl;
 	if (ls == SIZE_MAX)
 		return false;
 	while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
@@ -169,13 +171,13 @@ static bool is_wrap_line(const char *text, size_t nl)
 	return is_alnum_byte(c) || c == ',';
 }
 
-/* Is the '\n' at nl (text of len bytes) a break inside a sentence, the
-** next line going on in lower case? */
-static bool is_open_break(const char *text, size_t len, size_t nl)
+/* Is the '\n' at nl (text of len bytes; its line starts at ls) a break
+** inside a sentence, the next line going on in lower case? */
+static bool is_open_break(const char *text, size_t len, size_t ls, size_t nl)
 {
 	return nl + 1 < len && text[nl] == '\n' &&
 	       (unsigned)((unsigned char)text[nl + 1] - 'a') < 26u &&
-	       is_wrap_line(text, nl);
+	       is_wrap_line(text, ls, nl);
 }
 
 /* Is the line [ls, e) prose: no '/' (no web address), and at least
@@ -197,40 +199,58 @@ static bool is_prose_line(const char *text, size_t ls, size_t e)
 	return nlow >= 4 && 2 * nlow >= nwords;
 }
 
-__attribute__((noinline)) static void join_wrapped(struct lx_scan *s)
+/* The lines around the last break looked at: [ls, le) and the start of
+** the one before (pls), so the next break reads no line twice. */
+struct wrap_lines {
+	size_t pls, ls, le;
+};
+
+/* Is the line break before token i (a word after a single break) a
+** space? */
+__attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
+						    size_t i,
+						    struct wrap_lines *w)
 {
-	struct lx_tok *tv = s->t.v;
+	const struct lx_tok *tv = s->t.v;
 	const char *text = s->text;
-	size_t n = s->t.n, len = s->doc->text_len;
-	for (size_t i = s->t0 + 1; i < n; i++) {
-		uint16_t f = tv[i].flags;
-		if (!(f & LX_T_NL) || (f & LX_T_PARA) || !(f & LX_T_WORD))
-			continue;
-		size_t ge = tv[i].start, nl = ge - 1;
-		/* one break right before the token, no indent */
-		if (text[nl] != '\n' || !is_wrap_line(text, nl))
-			continue;
-		const struct lx_tok *p = &tv[i - 1];
-		if (!(p->flags & LX_T_WORD) &&
-		    !(p->end - p->start == 1 && text[p->start] == ','))
-			continue;
-		size_t left = len - ge;
-		size_t look = left < WRAP_MAX + 1 ? left : WRAP_MAX + 1;
-		const char *q = memchr(text + ge, '\n', look);
-		if (!q && look < left)
-			continue; /* the next line is wider */
-		size_t ls = line_back(text, nl);
-		if (!(f & LX_T_CAP) && !(f & LX_T_DIGIT)) {
-			tv[i].flags &= (uint16_t)~LX_T_NL;
-		} else if ((ls > 0 && is_open_break(text, len, ls - 1)) ||
-			   (q && is_open_break(text, len, (size_t)(q - text))) ||
-			   (is_prose_line(text, ls, nl) &&
-			    (q ? (size_t)(q - text) : len) - ge >= WRAP_MIN &&
-			    !memchr(text + ge, '/',
-				    (q ? (size_t)(q - text) : len) - ge))) {
-			tv[i].flags &= (uint16_t)~LX_T_NL;
-		}
+	size_t len = s->doc->text_len;
+	uint16_t f = tv[i].flags;
+	const struct lx_tok *p = &tv[i - 1];
+	if (!(p->flags & LX_T_WORD) &&
+	    !(p->end - p->start == 1 && text[p->start] == ','))
+		return false;
+	/* one break right before the token, no indent */
+	size_t ge = tv[i].start, nl = ge - 1;
+	if (text[nl] != '\n')
+		return false;
+	size_t ls, pls = SIZE_MAX;
+	if (w->le == nl) {
+		ls = w->ls;
+		pls = w->pls;
+	} else {
+		ls = line_back(text, nl);
 	}
+	if (!is_wrap_line(text, ls, nl))
+		return false;
+	size_t left = len - ge;
+	size_t look = left < WRAP_MAX + 1 ? left : WRAP_MAX + 1;
+	const char *q = memchr(text + ge, '\n', look);
+	if (!q && look < left)
+		return false; /* the next line is wider */
+	size_t qe = q ? (size_t)(q - text) : len;
+	*w = (struct wrap_lines){ls, ge, qe};
+	if (!(f & (LX_T_CAP | LX_T_DIGIT)))
+		return true;
+	if (ls > 0) {
+		if (pls == SIZE_MAX)
+			pls = line_back(text, ls - 1);
+		if (is_open_break(text, len, pls, ls - 1))
+			return true;
+	}
+	if (q && is_open_break(text, len, ge, qe))
+		return true;
+	return is_prose_line(text, ls, nl) && qe - ge >= WRAP_MIN &&
+	       !memchr(text + ge, '/', qe - ge);
 }
 
 /*
@@ -343,9 +363,15 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
+	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
+		/* (a wrapped line's break before a word: a space, here
+		** before the sentences and phrases read it) */
+		if ((f & LX_T_NL) && !(f & LX_T_PARA) && (f & LX_T_WORD) &&
+		    i > t0 && is_soft_break(s, i, &wrap))
+			t->flags = f &= (uint16_t)~LX_T_NL;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
@@ -537,7 +563,6 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (st)
 		goto done;
-	join_wrapped(&s);
 	int32_t *open = NULL;
 	if ((st = block_spans(&s, &open)))
 		goto done;
