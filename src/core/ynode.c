@@ -124,6 +124,19 @@ static struct fc_ynode *skip_node(struct ystate *s, yaml_event_t *ev,
 				  int depth);
 
 /*
+** FNV-1a hash of a key as parse_children compares keys (strcmp: up to
+** a NUL, or len bytes), for the duplicate checks of large mappings
+** and of skipped values.
+*/
+static uint64_t key_hash(const char *v, size_t len)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < len && v[i]; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001B3ull;
+	return h;
+}
+
+/*
 ** May the keys of map n repeat? A large mapping (a table of a thousand
 ** words) is checked by hash, not by comparing each key with every key
 ** before it; true when in doubt (then parse_children compares them).
@@ -146,9 +159,7 @@ static bool has_dup_keys(const struct fc_ynode *n)
 			is_dup = true; /* parse_children says so */
 			break;
 		}
-		uint64_t h = 0xCBF29CE484222325ull;
-		for (const char *c = k->str; *c; c++)
-			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		uint64_t h = key_hash(k->str, k->len);
 		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
 		for (; slot[at]; at = (at + 1) & (cap - 1))
 			if (!strcmp(n->kids[slot[at] - 1]->str, k->str)) {
@@ -182,9 +193,7 @@ static bool dup_report(struct ystate *s, const struct fc_ynode *n)
 		return false;
 	for (size_t q = 0; q < nk; q++) {
 		const struct fc_ynode *k = n->kids[2 * q];
-		uint64_t h = 0xCBF29CE484222325ull;
-		for (const char *c = k->str; *c; c++)
-			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		uint64_t h = key_hash(k->str, k->len);
 		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
 		for (; slot[at]; at = (at + 1) & (cap - 1))
 			if (!strcmp(n->kids[2 * (slot[at] - 1)]->str, k->str))
@@ -304,15 +313,6 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 
 #define SKIP_KEYS 256 /* keys of the open mappings of a skipped value */
 #define SKIP_MAP_KEYS 64 /* keys compared one by one in a mapping */
-
-/* Hash of a key as parse_children compares keys (up to a NUL). */
-static uint64_t key_hash(const char *v, size_t len)
-{
-	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t i = 0; i < len && v[i]; i++)
-		h = (h ^ (unsigned char)v[i]) * 0x100000001B3ull;
-	return h;
-}
 
 /*
 ** The value that starts with event ev (at depth), read to its end with
