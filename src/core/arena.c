@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "factcross/fc_model.h"
+#include "core/arena_mark.h"
 
 #define CHUNK_MIN (64 * 1024)
 #define ALIGN 16
@@ -242,4 +243,38 @@ void *fc_arena_regrow(struct fc_arena *a, void *old, size_t elem,
 		memcpy(p, old, kept);
 	*cap = ncap;
 	return p;
+}
+
+struct fc_arena_mark fc_arena_mark(const struct fc_arena *a)
+{
+	struct fc_arena_mark m = {a->head, a->head ? a->head->next : NULL,
+				  a->head ? a->head->used : 0, a->nbytes};
+	return m;
+}
+
+/*
+** The chunks made since m: new heads come in front of m's head, and a
+** big block's own chunk goes right behind the head of its time, so
+** every new chunk is before m's head or between it and m's next.
+*/
+void fc_arena_rewind(struct fc_arena *a, const struct fc_arena_mark *m)
+{
+	struct fc_arena_chunk *c = a->head;
+	while (c && c != m->head) {
+		struct fc_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = c;
+	if (c) {
+		struct fc_arena_chunk *k = c->next;
+		while (k && k != m->next) {
+			struct fc_arena_chunk *next = k->next;
+			free(k);
+			k = next;
+		}
+		c->next = k;
+		c->used = m->used;
+	}
+	a->nbytes = m->nbytes;
 }

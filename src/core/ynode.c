@@ -5,10 +5,12 @@
 ** in mark_loc(). Aliases are refused and nesting is limited, so a rule
 ** file cannot blow up memory or the stack.
 */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "core/arena_mark.h"
 #include "core/core.h"
 
 #define MAX_DEPTH 64
@@ -585,12 +587,17 @@ static struct fc_ynode *json_load(struct ystate *s)
 }
 
 /* The first document of s's data (read as JSON when it is JSON), or
-** NULL when it had a problem (said to s->d unless is_redo is set). */
+** NULL when it had a problem (said to s->d unless is_redo is set). The
+** nodes of a read that fails are given back to the arena: a caller that
+** reads again (fc_yaml_load_skip), or goes on to other files, does not
+** keep a dead tree as big as the file's. */
 static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 {
+	struct fc_arena_mark m = fc_arena_mark(s->a);
 	*root = NULL;
 	if ((*root = json_load(s)))
 		return FC_OK;
+	fc_arena_rewind(s->a, &m); /* a JSON tree given up half way */
 	if (!yaml_parser_initialize(&s->p))
 		return FC_ENOMEM;
 	yaml_parser_set_input_string(&s->p, (const unsigned char *)s->data,
@@ -631,8 +638,10 @@ static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&s->p);
-	if (s->failed)
+	if (s->failed) {
+		fc_arena_rewind(s->a, &m);
 		return FC_ESYNTAX;
+	}
 	*root = doc;
 	return FC_OK;
 }
@@ -645,22 +654,41 @@ fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 	return yaml_read(&s, root);
 }
 
+static void resay(struct fc_diags *d, fc_status code, enum fc_severity sev,
+		  const struct fc_srcloc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fc_diag_vadd(d, code, sev, loc, fmt, ap);
+	va_end(ap);
+}
+
 fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			    const char *data, size_t len, const char *skip_key,
 			    struct fc_ynode **root, bool *is_skipped,
 			    struct fc_diags *d)
 {
-	/* Any problem at all, and the file is read again whole: its
-	** diagnostics are then fc_yaml_load's, in its order. */
+	/* A problem inside the skipped value (is_redo), and the file is
+	** read again whole: its diagnostics are then fc_yaml_load's, in
+	** its order. A problem elsewhere is said as fc_yaml_load says it
+	** (the events and nodes around the value are the same), so a
+	** broken file is read twice at most. */
 	struct fc_diags td;
 	fc_diags_init(&td);
 	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
 			   .d = &td, .skip_key = skip_key};
 	fc_status st = yaml_read(&s, root);
-	bool is_ok = !st && !s.is_redo && td.n == 0;
+	if (!s.is_redo) {
+		for (size_t i = 0; i < td.n; i++) {
+			const struct fc_diag *g = &td.v[i];
+			resay(d, g->code, g->sev, &g->loc, "%s",
+			      g->msg ? g->msg : "");
+		}
+		fc_diags_finish(&td);
+		*is_skipped = !st && s.is_skipped;
+		return st;
+	}
 	fc_diags_finish(&td);
-	*is_skipped = is_ok && s.is_skipped;
-	if (is_ok)
-		return FC_OK;
+	*is_skipped = false;
 	return fc_yaml_load(a, name, data, len, root, d);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "core/arena_mark.h"
 #include "factcross/fc.h"
 #include "stages.h"
 
@@ -276,15 +277,17 @@ static bool is_tests_read(const struct fc_ynode *root)
 ** that part has any problem, the whole file is parsed, so the
 ** diagnostics are those of the whole file. Tests elsewhere are parsed
 ** under FC_LOAD_NO_TESTS without keeping their nodes
-** (fc_yaml_load_skip: a problem there parses the file again whole). A
-** file whose loader reads its cases (html) is parsed whole.
+** (fc_yaml_load_skip: a problem inside them parses the file again
+** whole). A file whose loader reads its cases (html) is parsed whole.
+** Either way a file is parsed twice at most, and the nodes of a parse
+** that is not kept go back to the arena.
 */
 static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 			   struct fc_diags *d)
 {
 	bool is_lean = r->kinds != FC_KIND_ALL || r->is_no_tests;
 	size_t cut = is_lean ? tests_start(f->data, f->len) : f->len;
-	bool is_whole = false;
+	struct fc_arena_mark m = fc_arena_mark(&r->arena);
 	if (cut < f->len) {
 		struct fc_diags td;
 		fc_diags_init(&td);
@@ -300,9 +303,9 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		if (ok && !is_tests_read(f->root))
 			return FC_OK;
 		f->root = NULL;
-		is_whole = ok; /* a kind that reads its cases */
-	}
-	if (r->is_no_tests && !is_whole) {
+		fc_arena_rewind(&r->arena, &m);
+		/* the second parse, of the whole file, is the last */
+	} else if (r->is_no_tests) {
 		bool is_skipped;
 		fc_status st = fc_yaml_load_skip(&r->arena, f->path, f->data,
 						 f->len, "tests", &f->root,
@@ -310,6 +313,7 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		if (st || !is_skipped || !is_tests_read(f->root))
 			return st;
 		f->root = NULL;
+		fc_arena_rewind(&r->arena, &m);
 	}
 	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
 }

@@ -1,0 +1,383 @@
+/*
+** test_yload.c: what a YAML load costs when it fails. The arena's mark
+** and rewind give back every block since the mark; a parse that fails
+** gives its nodes back (fc_yaml_load, and the first parse of
+** fc_yaml_load_skip before it reads the file again); and the rule
+** loader parses a broken file twice at most, with the diagnostics of a
+** full load. The parses are counted through libyaml: this executable
+** is linked with --wrap=yaml_parser_set_input_string, which records the
+** size of every input given to a parser (the kind peek gives 1024 bytes
+** of a longer file, the part before a trailing `tests:` list its
+** length, a whole parse the file's).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "core/arena_mark.h"
+#include "fc_test.h"
+
+/* ---- the parses, counted ------------------------------------------------ */
+
+#define MAX_INPUTS 16
+static size_t inputs[MAX_INPUTS];
+static size_t ninputs;
+
+void __real_yaml_parser_set_input_string(yaml_parser_t *p,
+					 const unsigned char *in, size_t size);
+void __wrap_yaml_parser_set_input_string(yaml_parser_t *p,
+					 const unsigned char *in, size_t size);
+
+void __wrap_yaml_parser_set_input_string(yaml_parser_t *p,
+					 const unsigned char *in, size_t size)
+{
+	if (ninputs < MAX_INPUTS)
+		inputs[ninputs] = size;
+	ninputs++;
+	__real_yaml_parser_set_input_string(p, in, size);
+}
+
+static char tmpdir[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	return fc_test_mkdtemp(tmpdir, sizeof(tmpdir), "fc-yload");
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return fc_test_rmtree(tmpdir);
+}
+
+/* The diagnostics of d, "line:col: msg" one a line, into b. */
+static void render(const struct fc_diags *d, struct fc_buf *b)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fc_buf_printf(b, "%u:%u: %s\n", d->v[i].loc.line,
+			      d->v[i].loc.col, d->v[i].msg);
+}
+
+/* text written to tmpdir/name; its path into path. */
+static void write_file(const char *name, const char *text, char *path,
+		       size_t size)
+{
+	snprintf(path, size, "%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+** A rule file of more than 1024 bytes (the kind peek reads 1024 of
+** it): `kind:` first, 40 lines of comment, then body and tail, with CR
+** line ends when is_cr. Into b.
+*/
+static void rule_text(struct fc_buf *b, const char *body, const char *tail,
+		      bool is_cr)
+{
+	fc_buf_printf(b, "kind: normalizer\n");
+	for (int i = 0; i < 40; i++)
+		fc_buf_printf(b, "# line %02d of a comment that pads the file\n",
+			      i);
+	fc_buf_printf(b, "%s%s", body, tail);
+	if (is_cr)
+		for (size_t i = 0; i < b->len; i++)
+			if (b->p[i] == '\n')
+				b->p[i] = '\r';
+}
+
+/*
+** Load folder tmpdir/sub holding text as t.yaml, with kinds; the sizes
+** given to libyaml must be want[0, nwant) (0 ends it) and the
+** diagnostics those of fc_yaml_load of the file, which are expect.
+*/
+static void load_counted(const char *sub, const char *text, unsigned kinds,
+			 const size_t *want, const char *expect)
+{
+	char dir[300], path[400];
+	snprintf(dir, sizeof(dir), "%s/%s", tmpdir, sub);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(path, sizeof(path), "%s/t.yaml", sub);
+	char full[400];
+	write_file(path, text, full, sizeof(full));
+
+	const char *dirs[] = {dir, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = NULL;
+	ninputs = 0;
+	fc_status st = fc_rules_load_kinds(dirs, 0, kinds, &r, &d);
+	size_t n = 0;
+	while (want[n])
+		n++;
+	assert_int_equal(ninputs, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(inputs[i], want[i]);
+
+	/* the diagnostics of a full load of the file, exactly */
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_diags d2;
+	fc_diags_init(&d2);
+	struct fc_ynode *root;
+	fc_status st2 =
+		fc_yaml_load(&a, full, text, strlen(text), &root, &d2);
+	struct fc_buf b1, b2;
+	fc_buf_init(&b1, 0);
+	fc_buf_init(&b2, 0);
+	render(&d, &b1);
+	render(&d2, &b2);
+	assert_string_equal(fc_buf_cstr(&b1), fc_buf_cstr(&b2));
+	assert_string_equal(fc_buf_cstr(&b1), expect);
+	for (size_t i = 0; i < d.n; i++)
+		assert_string_equal(d.v[i].loc.file, full);
+	assert_int_not_equal(st, FC_OK);
+	assert_int_not_equal(st2, FC_OK);
+	fc_buf_finish(&b1);
+	fc_buf_finish(&b2);
+	fc_diags_finish(&d);
+	fc_diags_finish(&d2);
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+}
+
+#define BODY_OK "times:\n  - id: a\n    pattern: x\n"
+#define BODY_BAD "times:\n  - id: a\n    pattern: x: y\n"
+#define TESTS_OK "tests:\n  - text: a\n    expect: []\n"
+#define TESTS_BAD "tests:\n  - text: a\n    text: b\n"
+
+/* An error before a trailing `tests:` list: the part before fails, and
+** the whole file is parsed once more (not twice: the skipping parse
+** would say the same as the whole parse after it). */
+static void test_error_before_tests(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, BODY_BAD, TESTS_OK, false);
+	size_t cut = b.len - strlen(TESTS_OK);
+	size_t want[] = {1024, cut, b.len, 0};
+	load_counted("before", fc_buf_cstr(&b),
+		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
+		     "44:15: YAML: mapping values are not allowed in this "
+		     "context\n");
+	fc_buf_finish(&b);
+}
+
+/* An error inside `tests:` that is not last (no cut): the skipping
+** parse finds it, and the whole parse says it. */
+static void test_error_inside_tests(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, BODY_OK, TESTS_BAD "description: d\n", false);
+	size_t want[] = {1024, b.len, b.len, 0};
+	load_counted("inside", fc_buf_cstr(&b),
+		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
+		     "47:5: duplicate key 'text' (first at line 46)\n");
+	fc_buf_finish(&b);
+}
+
+/* CR line ends: no cut (the lines are libyaml's, not the cut's). An
+** error before `tests:` is said by the skipping parse, alone. */
+static void test_cr_error_before_tests(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, BODY_BAD, TESTS_OK, true);
+	size_t want[] = {1024, b.len, 0};
+	load_counted("cr-before", fc_buf_cstr(&b),
+		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
+		     "44:15: YAML: mapping values are not allowed in this "
+		     "context\n");
+	fc_buf_finish(&b);
+}
+
+/* CR line ends and an error inside `tests:`: read twice. */
+static void test_cr_error_inside_tests(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, BODY_OK, TESTS_BAD, true);
+	size_t want[] = {1024, b.len, b.len, 0};
+	load_counted("cr-inside", fc_buf_cstr(&b),
+		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
+		     "47:5: duplicate key 'text' (first at line 46)\n");
+	fc_buf_finish(&b);
+}
+
+/* No `tests:` at all: one parse, under every kind and under all. */
+static void test_no_tests_key(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, BODY_BAD, "", false);
+	size_t want[] = {1024, b.len, 0};
+	load_counted("none", fc_buf_cstr(&b),
+		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
+		     "44:15: YAML: mapping values are not allowed in this "
+		     "context\n");
+	size_t want_all[] = {b.len, 0};
+	load_counted("none-all", fc_buf_cstr(&b),
+		     FC_KIND_ALL | FC_LOAD_NO_TESTS, want_all,
+		     "44:15: YAML: mapping values are not allowed in this "
+		     "context\n");
+	fc_buf_finish(&b);
+}
+
+/* ---- the arena's mark and rewind ----------------------------------------- */
+
+static void test_rewind_gives_back(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_arena_mark m0 = fc_arena_mark(&a); /* empty */
+	char *keep = fc_arena_strdup(&a, "kept");
+	struct fc_arena_mark m = fc_arena_mark(&a);
+	size_t nbytes = a.nbytes;
+	void *first = fc_arena_alloc(&a, 100);
+	/* new head chunks, and big blocks in chunks of their own behind
+	** the head (before and after a new head) */
+	assert_non_null(fc_arena_alloc(&a, 40000));
+	for (int i = 0; i < 50; i++)
+		assert_non_null(fc_arena_alloc(&a, 5000));
+	assert_non_null(fc_arena_alloc(&a, 100000));
+	assert_true(a.nbytes > nbytes + 300000);
+	fc_arena_rewind(&a, &m);
+	assert_int_equal(a.nbytes, nbytes);
+	assert_string_equal(keep, "kept");
+	/* the head's room after the mark is in use again */
+	assert_ptr_equal(fc_arena_alloc(&a, 100), first);
+	fc_arena_rewind(&a, &m0);
+	assert_int_equal(a.nbytes, 0);
+	assert_null(a.head);
+	assert_non_null(fc_arena_strdup(&a, "again"));
+	fc_arena_finish(&a);
+}
+
+/* A big rule file, n rules, then text after them. */
+static void big_text(struct fc_buf *b, size_t n, const char *after)
+{
+	fc_buf_printf(b, "kind: normalizer\ntimes:\n");
+	for (size_t i = 0; i < n; i++)
+		fc_buf_printf(b, "  - id: rule-%zu\n    pattern: 'w%zu'\n", i,
+			      i);
+	fc_buf_printf(b, "%s", after);
+}
+
+/* A file that breaks at its end keeps nothing of its nodes. */
+static void test_failed_load_gives_back(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	big_text(&b, 5000, "oops: [\n");
+	char path[300];
+	write_file("big.yaml", fc_buf_cstr(&b), path, sizeof(path));
+	char *data;
+	size_t len;
+	assert_int_equal(fc_file_read(path, 1 << 24, &data, &len), FC_OK);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_non_null(fc_arena_strdup(&a, "before"));
+	size_t nbytes = a.nbytes;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_ynode dummy = {0}, *root = &dummy;
+	assert_int_equal(fc_yaml_load(&a, path, data, len, &root, &d),
+			 FC_ESYNTAX);
+	assert_null(root);
+	assert_int_equal(d.n, 1);
+	fc_assert_diag(&d, 0, path, 10004, 1,
+		       "YAML: did not find expected node content while "
+		       "parsing a flow node");
+	assert_int_equal(a.nbytes, nbytes);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	free(data);
+	fc_buf_finish(&b);
+}
+
+/*
+** The skipping load reads a file again when a value under `tests:` may
+** be wrong (here a mapping of 70 keys, which it does not compare): the
+** tree kept is the whole parse's, and the arena holds no more than a
+** load of the file alone. An error there: the arena holds nothing.
+*/
+static void test_skip_redo_keeps_one_tree(void **state)
+{
+	(void)state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	struct fc_buf t;
+	fc_buf_init(&t, 0);
+	fc_buf_printf(&t, "tests:\n  - text: a\n");
+	for (int i = 0; i < 70; i++)
+		fc_buf_printf(&t, "    k%d: v\n", i);
+	big_text(&b, 2000, fc_buf_cstr(&t));
+	char path[300];
+	write_file("redo.yaml", fc_buf_cstr(&b), path, sizeof(path));
+	char *data;
+	size_t len;
+	assert_int_equal(fc_file_read(path, 1 << 24, &data, &len), FC_OK);
+
+	struct fc_arena a1, a2;
+	fc_arena_init(&a1);
+	fc_arena_init(&a2);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_ynode *r1, *r2;
+	bool is_skipped = true;
+	assert_int_equal(fc_yaml_load(&a1, path, data, len, &r1, &d), FC_OK);
+	assert_int_equal(fc_yaml_load_skip(&a2, path, data, len, "tests", &r2,
+					   &is_skipped, &d),
+			 FC_OK);
+	assert_int_equal(d.n, 0);
+	assert_false(is_skipped);
+	assert_int_equal(fc_ymap_get(r2, "tests")->nkids, 1);
+	assert_int_equal(fc_ymap_get(r2, "times")->nkids, 2000);
+	assert_int_equal(a2.nbytes, a1.nbytes);
+
+	/* the same with a key repeated under tests: an error, no tree */
+	struct fc_arena a3;
+	fc_arena_init(&a3);
+	fc_buf_printf(&b, "    k0: again\n");
+	assert_int_equal(fc_yaml_load_skip(&a3, path, fc_buf_cstr(&b), b.len,
+					   "tests", &r2, &is_skipped, &d),
+			 FC_ESYNTAX);
+	assert_int_equal(d.n, 1);
+	fc_assert_diag(&d, 0, path, 4075, 5,
+		       "duplicate key 'k0' (first at line 4005)");
+	assert_int_equal(a3.nbytes, 0);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a1);
+	fc_arena_finish(&a2);
+	fc_arena_finish(&a3);
+	free(data);
+	fc_buf_finish(&t);
+	fc_buf_finish(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rewind_gives_back),
+		cmocka_unit_test(test_failed_load_gives_back),
+		cmocka_unit_test(test_skip_redo_keeps_one_tree),
+		cmocka_unit_test(test_error_before_tests),
+		cmocka_unit_test(test_error_inside_tests),
+		cmocka_unit_test(test_cr_error_before_tests),
+		cmocka_unit_test(test_cr_error_inside_tests),
+		cmocka_unit_test(test_no_tests_key),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
