@@ -81,8 +81,7 @@ static void rule_text(struct fc_buf *b, const char *body, const char *tail,
 {
 	fc_buf_printf(b, "kind: normalizer\n");
 	for (int i = 0; i < 40; i++)
-		fc_buf_printf(b, "# line %02d of a comment that pads the file\n",
-			      i);
+		fc_buf_printf(b, "# line %02d of a comment that pads it\n", i);
 	fc_buf_printf(b, "%s%s", body, tail);
 	if (is_cr)
 		for (size_t i = 0; i < b->len; i++)
