@@ -38,6 +38,10 @@ static struct fc_srcloc mark_loc(const char *name, yaml_mark_t m)
 static int push_kid(struct ystate *s, struct fc_ynode *n, struct fc_ynode *k,
 		    size_t *cap)
 {
+	if (n->nkids < *cap) {
+		n->kids[n->nkids++] = k;
+		return 1;
+	}
 	void *v = fc_arena_grow(s->a, n->kids, sizeof(*n->kids), cap,
 				n->nkids + 1);
 	if (!v)
@@ -65,22 +69,34 @@ static void parse_error(struct ystate *s)
 	s->failed = 1;
 }
 
+/* Bytes of a node rounded up, so that text after it keeps the
+** alignment of the arena's blocks. */
+#define NODE_ROOM ((sizeof(struct fc_ynode) + 15) & ~(size_t)15)
+
 /*
-** Fill n (n->loc set: the scalar's first character) with a scalar: its
-** value, style, where its text starts, and for a quoted scalar on one
-** line with escapes the text as written. start and end are libyaml's
-** mark indexes of the scalar (characters; used as byte offsets, which
-** they are in ASCII). False without memory.
+** A scalar at loc (its first character): its value, style, where its
+** text starts, and for a quoted scalar on one line with escapes the text
+** as written. start and end are libyaml's mark indexes of the scalar
+** (characters; used as byte offsets, which they are in ASCII). The value
+** is kept right after the node, in the same block (a tree is mostly
+** scalars: one allocation each, not two). NULL without memory.
 */
-static bool scalar_node(struct ystate *s, struct fc_ynode *n,
-			const char *value, size_t length,
-			yaml_scalar_style_t st, size_t start, size_t end)
+static struct fc_ynode *scalar_node(struct ystate *s, struct fc_srcloc loc,
+				    const char *value, size_t length,
+				    yaml_scalar_style_t st, size_t start,
+				    size_t end)
 {
+	if (length > SIZE_MAX / 2 - NODE_ROOM)
+		return NULL;
+	struct fc_ynode *n = fc_arena_alloc(s->a, NODE_ROOM + length + 1);
+	if (!n)
+		return NULL;
+	char *str = (char *)n + NODE_ROOM;
+	memcpy(str, value, length); /* the NUL after it is cleared */
+	n->loc = loc;
 	n->type = FC_Y_SCALAR;
 	n->len = length;
-	n->str = fc_arena_strndup(s->a, value, n->len);
-	if (!n->str)
-		return false;
+	n->str = str;
 	n->is_plain = st == YAML_PLAIN_SCALAR_STYLE;
 	n->style = st == YAML_SINGLE_QUOTED_SCALAR_STYLE   ? '\''
 		   : st == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"'
@@ -117,7 +133,7 @@ static bool scalar_node(struct ystate *s, struct fc_ynode *n,
 	n->loc.len = (uint32_t)(end - start);
 	if (n->loc.len == 0)
 		n->loc.len = 1;
-	return true;
+	return n;
 }
 
 static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
@@ -279,18 +295,16 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 		s->failed = 1;
 		return NULL;
 	}
+	if (ev->type == YAML_SCALAR_EVENT)
+		return scalar_node(s, loc, (const char *)ev->data.scalar.value,
+				   ev->data.scalar.length,
+				   ev->data.scalar.style,
+				   ev->start_mark.index, ev->end_mark.index);
 	struct fc_ynode *n = fc_arena_alloc(s->a, sizeof(*n));
 	if (!n)
 		return NULL;
 	n->loc = loc;
 	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return scalar_node(s, n, (const char *)ev->data.scalar.value,
-				   ev->data.scalar.length,
-				   ev->data.scalar.style,
-				   ev->start_mark.index, ev->end_mark.index)
-			       ? n
-			       : NULL;
 	case YAML_SEQUENCE_START_EVENT:
 		n->type = FC_Y_SEQ;
 		return parse_children(s, n, YAML_SEQUENCE_END_EVENT, depth) ? n
@@ -484,15 +498,10 @@ static struct fc_ynode *json_string(struct jstate *j)
 	size_t to = j->i++;
 	j->m.column++;
 	j->m.index++;
-	struct fc_ynode *n = fc_arena_alloc(j->s->a, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->loc = mark_loc(j->s->name, start);
-	if (!scalar_node(j->s, n, (const char *)j->p + from, to - from,
-			 YAML_DOUBLE_QUOTED_SCALAR_STYLE, start.index,
-			 j->m.index))
-		return NULL;
-	return n;
+	return scalar_node(j->s, mark_loc(j->s->name, start),
+			   (const char *)j->p + from, to - from,
+			   YAML_DOUBLE_QUOTED_SCALAR_STYLE, start.index,
+			   j->m.index);
 }
 
 /* Do keys of object n repeat (then libyaml reads the file and says

@@ -4,6 +4,7 @@
 ** by its top-level `kind:` to the module that reads it.
 */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -190,6 +191,14 @@ static bool is_blank(const char *p, size_t n)
 	return i == n || p[i] == '#';
 }
 
+/* Does the 8-byte word w hold a CR or a byte >= 0x80? */
+static bool has_cr_or_high(uint64_t w)
+{
+	uint64_t x = w ^ 0x0D0D0D0D0D0D0D0Dull; /* a zero byte for a CR */
+	return ((w | ((x - 0x0101010101010101ull) & ~x)) &
+		0x8080808080808080ull) != 0;
+}
+
 /*
 ** Does p[0, n) (a line up to its LF) hold a line break of libyaml's
 ** other than LF and CR LF: a CR alone, NEL, LS or PS? A key may follow
@@ -198,6 +207,14 @@ static bool is_blank(const char *p, size_t n)
 static bool has_other_break(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		/* eight bytes at a time while none is a CR or above 0x7F
+		** (the lines of a rule file are ASCII, and this reads every
+		** byte after `tests:`) */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_cr_or_high(w)))
+			i += 8;
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)p[i];
 		if ((c == '\r' && i + 1 < n) ||
 		    (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0x85) ||
