@@ -7,7 +7,9 @@
 ** block where it is, else copies (the old block stays, as callers may
 ** hold it); fc_arena_regrow reallocates a big array's own chunk, for the
 ** one array that nothing points into and that grows to millions of
-** elements on hostile text (a document's mentions).
+** elements on hostile text (a document's mentions). fc_arena_rewind
+** (arena_mark.h) frees every block since a mark: a YAML parse that
+** fails gives its tree back.
 */
 #include <stdarg.h>
 #include <stdint.h>
@@ -36,14 +38,22 @@ void fc_arena_init(struct fc_arena *a)
 	a->nbytes = 0;
 }
 
-void fc_arena_finish(struct fc_arena *a)
+/* Free the chunks from c on up to stop (not freed, NULL: to the end);
+** returns stop. */
+static struct fc_arena_chunk *free_until(struct fc_arena_chunk *c,
+					 struct fc_arena_chunk *stop)
 {
-	struct fc_arena_chunk *c = a->head;
-	while (c) {
+	while (c && c != stop) {
 		struct fc_arena_chunk *next = c->next;
 		free(c);
 		c = next;
 	}
+	return c;
+}
+
+void fc_arena_finish(struct fc_arena *a)
+{
+	free_until(a->head, NULL);
 	a->head = NULL;
 	a->nbytes = 0;
 }
@@ -259,21 +269,10 @@ struct fc_arena_mark fc_arena_mark(const struct fc_arena *a)
 */
 void fc_arena_rewind(struct fc_arena *a, const struct fc_arena_mark *m)
 {
-	struct fc_arena_chunk *c = a->head;
-	while (c && c != m->head) {
-		struct fc_arena_chunk *next = c->next;
-		free(c);
-		c = next;
-	}
+	struct fc_arena_chunk *c = free_until(a->head, m->head);
 	a->head = c;
 	if (c) {
-		struct fc_arena_chunk *k = c->next;
-		while (k && k != m->next) {
-			struct fc_arena_chunk *next = k->next;
-			free(k);
-			k = next;
-		}
-		c->next = k;
+		c->next = free_until(c->next, m->next);
 		c->used = m->used;
 	}
 	a->nbytes = m->nbytes;

@@ -5,7 +5,6 @@
 ** in mark_loc(). Aliases are refused and nesting is limited, so a rule
 ** file cannot blow up memory or the stack.
 */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -663,15 +662,6 @@ fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 	return yaml_read(&s, root);
 }
 
-static void resay(struct fc_diags *d, fc_status code, enum fc_severity sev,
-		  const struct fc_srcloc *loc, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fc_diag_vadd(d, code, sev, loc, fmt, ap);
-	va_end(ap);
-}
-
 fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			    const char *data, size_t len, const char *skip_key,
 			    struct fc_ynode **root, bool *is_skipped,
@@ -688,10 +678,10 @@ fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			   .d = &td, .skip_key = skip_key};
 	fc_status st = yaml_read(&s, root);
 	if (!s.is_redo) {
-		for (size_t i = 0; i < td.n; i++) {
+		for (size_t i = 0; i < td.n; i++) { /* all errors here */
 			const struct fc_diag *g = &td.v[i];
-			resay(d, g->code, g->sev, &g->loc, "%s",
-			      g->msg ? g->msg : "");
+			fc_diag_add(d, g->code, &g->loc, "%s",
+				    g->msg ? g->msg : "");
 		}
 		fc_diags_finish(&td);
 		*is_skipped = !st && s.is_skipped;

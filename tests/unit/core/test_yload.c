@@ -89,19 +89,65 @@ static void rule_text(struct fc_buf *b, const char *body, const char *tail,
 				b->p[i] = '\r';
 }
 
-/*
-** Load folder tmpdir/sub holding text as t.yaml, with kinds; the sizes
-** given to libyaml must be want[0, nwant) (0 ends it) and the
-** diagnostics those of fc_yaml_load of the file, which are expect.
-*/
-static void load_counted(const char *sub, const char *text, unsigned kinds,
-			 const size_t *want, const char *expect)
+#define BODY_OK "times:\n  - id: a\n    pattern: x\n"
+#define BODY_BAD "times:\n  - id: a\n    pattern: x: y\n"
+#define TESTS_OK "tests:\n  - text: a\n    expect: []\n"
+#define TESTS_BAD "tests:\n  - text: a\n    text: b\n"
+#define SAY_BAD \
+	"44:15: YAML: mapping values are not allowed in this context\n"
+#define SAY_DUP "47:5: duplicate key 'text' (first at line 46)\n"
+
+/* A broken rule file loaded with kinds: the inputs libyaml is given, one
+** letter each (P the kind peek's 1024 bytes, C the part before a
+** trailing `tests:` list, W the whole file), and the diagnostics. */
+struct lcase {
+	const char *name; /* also the folder of its file */
+	const char *body, *tail;
+	bool is_cr;
+	unsigned kinds;
+	const char *inputs;
+	const char *expect;
+};
+
+static const struct lcase cases[] = {
+	/* the part before the tests fails, and the whole file is parsed
+	** once more (not twice: a skipping parse would say the same as
+	** the whole parse after it) */
+	{"error-before-tests", BODY_BAD, TESTS_OK, false,
+	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PCW", SAY_BAD},
+	/* `tests:` not last (no cut): the skipping parse finds the error
+	** inside, and the whole parse says it */
+	{"error-inside-tests", BODY_OK, TESTS_BAD "description: d\n", false,
+	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PWW", SAY_DUP},
+	/* CR line ends: no cut (the lines are libyaml's, not the cut's);
+	** an error before `tests:` is said by the skipping parse alone */
+	{"cr-error-before-tests", BODY_BAD, TESTS_OK, true,
+	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PW", SAY_BAD},
+	{"cr-error-inside-tests", BODY_OK, TESTS_BAD, true,
+	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PWW", SAY_DUP},
+	/* no `tests:` at all: one parse, some kinds or all */
+	{"no-tests", BODY_BAD, "", false, FC_KIND_TEXT | FC_LOAD_NO_TESTS,
+	 "PW", SAY_BAD},
+	{"no-tests-all", BODY_BAD, "", false,
+	 FC_KIND_ALL | FC_LOAD_NO_TESTS, "W", SAY_BAD},
+	/* a full load (test, lint) parses once */
+	{"error-before-tests-full", BODY_BAD, TESTS_OK, false, FC_KIND_ALL,
+	 "W", SAY_BAD},
+};
+
+/* Case *state: its file loaded as the rules of its folder; libyaml's
+** inputs and the diagnostics, which are fc_yaml_load's of the file. */
+static void test_load_case(void **state)
 {
-	char dir[300], path[400];
-	snprintf(dir, sizeof(dir), "%s/%s", tmpdir, sub);
+	const struct lcase *c = *state;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	rule_text(&b, c->body, c->tail, c->is_cr);
+	const char *text = fc_buf_cstr(&b);
+	char dir[300], path[400], full[400];
+	snprintf(dir, sizeof(dir), "%s/%s", tmpdir, c->name);
 	assert_int_equal(mkdir(dir, 0755), 0);
-	snprintf(path, sizeof(path), "%s/t.yaml", sub);
-	char full[400];
+	snprintf(path, sizeof(path), "%s/t.yaml", c->name);
 	write_file(path, text, full, sizeof(full));
 
 	const char *dirs[] = {dir, NULL};
@@ -109,13 +155,16 @@ static void load_counted(const char *sub, const char *text, unsigned kinds,
 	fc_diags_init(&d);
 	struct fc_rules *r = NULL;
 	ninputs = 0;
-	fc_status st = fc_rules_load_kinds(dirs, 0, kinds, &r, &d);
-	size_t n = 0;
-	while (want[n])
-		n++;
-	assert_int_equal(ninputs, n);
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(inputs[i], want[i]);
+	fc_status st = fc_rules_load_kinds(dirs, 0, c->kinds, &r, &d);
+	assert_int_not_equal(st, FC_OK);
+	assert_int_equal(ninputs, strlen(c->inputs));
+	for (size_t i = 0; c->inputs[i]; i++) {
+		char k = c->inputs[i];
+		size_t want = k == 'P'	 ? 1024
+			      : k == 'C' ? b.len - strlen(c->tail)
+					 : b.len;
+		assert_int_equal(inputs[i], want);
+	}
 
 	/* the diagnostics of a full load of the file, exactly */
 	struct fc_arena a;
@@ -123,113 +172,24 @@ static void load_counted(const char *sub, const char *text, unsigned kinds,
 	struct fc_diags d2;
 	fc_diags_init(&d2);
 	struct fc_ynode *root;
-	fc_status st2 =
-		fc_yaml_load(&a, full, text, strlen(text), &root, &d2);
+	assert_int_not_equal(fc_yaml_load(&a, full, text, b.len, &root, &d2),
+			     FC_OK);
 	struct fc_buf b1, b2;
 	fc_buf_init(&b1, 0);
 	fc_buf_init(&b2, 0);
 	render(&d, &b1);
 	render(&d2, &b2);
 	assert_string_equal(fc_buf_cstr(&b1), fc_buf_cstr(&b2));
-	assert_string_equal(fc_buf_cstr(&b1), expect);
+	assert_string_equal(fc_buf_cstr(&b1), c->expect);
 	for (size_t i = 0; i < d.n; i++)
 		assert_string_equal(d.v[i].loc.file, full);
-	assert_int_not_equal(st, FC_OK);
-	assert_int_not_equal(st2, FC_OK);
 	fc_buf_finish(&b1);
 	fc_buf_finish(&b2);
+	fc_buf_finish(&b);
 	fc_diags_finish(&d);
 	fc_diags_finish(&d2);
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
-}
-
-#define BODY_OK "times:\n  - id: a\n    pattern: x\n"
-#define BODY_BAD "times:\n  - id: a\n    pattern: x: y\n"
-#define TESTS_OK "tests:\n  - text: a\n    expect: []\n"
-#define TESTS_BAD "tests:\n  - text: a\n    text: b\n"
-
-/* An error before a trailing `tests:` list: the part before fails, and
-** the whole file is parsed once more (not twice: the skipping parse
-** would say the same as the whole parse after it). */
-static void test_error_before_tests(void **state)
-{
-	(void)state;
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rule_text(&b, BODY_BAD, TESTS_OK, false);
-	size_t cut = b.len - strlen(TESTS_OK);
-	size_t want[] = {1024, cut, b.len, 0};
-	load_counted("before", fc_buf_cstr(&b),
-		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
-		     "44:15: YAML: mapping values are not allowed in this "
-		     "context\n");
-	fc_buf_finish(&b);
-}
-
-/* An error inside `tests:` that is not last (no cut): the skipping
-** parse finds it, and the whole parse says it. */
-static void test_error_inside_tests(void **state)
-{
-	(void)state;
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rule_text(&b, BODY_OK, TESTS_BAD "description: d\n", false);
-	size_t want[] = {1024, b.len, b.len, 0};
-	load_counted("inside", fc_buf_cstr(&b),
-		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
-		     "47:5: duplicate key 'text' (first at line 46)\n");
-	fc_buf_finish(&b);
-}
-
-/* CR line ends: no cut (the lines are libyaml's, not the cut's). An
-** error before `tests:` is said by the skipping parse, alone. */
-static void test_cr_error_before_tests(void **state)
-{
-	(void)state;
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rule_text(&b, BODY_BAD, TESTS_OK, true);
-	size_t want[] = {1024, b.len, 0};
-	load_counted("cr-before", fc_buf_cstr(&b),
-		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
-		     "44:15: YAML: mapping values are not allowed in this "
-		     "context\n");
-	fc_buf_finish(&b);
-}
-
-/* CR line ends and an error inside `tests:`: read twice. */
-static void test_cr_error_inside_tests(void **state)
-{
-	(void)state;
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rule_text(&b, BODY_OK, TESTS_BAD, true);
-	size_t want[] = {1024, b.len, b.len, 0};
-	load_counted("cr-inside", fc_buf_cstr(&b),
-		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
-		     "47:5: duplicate key 'text' (first at line 46)\n");
-	fc_buf_finish(&b);
-}
-
-/* No `tests:` at all: one parse, under every kind and under all. */
-static void test_no_tests_key(void **state)
-{
-	(void)state;
-	struct fc_buf b;
-	fc_buf_init(&b, 0);
-	rule_text(&b, BODY_BAD, "", false);
-	size_t want[] = {1024, b.len, 0};
-	load_counted("none", fc_buf_cstr(&b),
-		     FC_KIND_TEXT | FC_LOAD_NO_TESTS, want,
-		     "44:15: YAML: mapping values are not allowed in this "
-		     "context\n");
-	size_t want_all[] = {b.len, 0};
-	load_counted("none-all", fc_buf_cstr(&b),
-		     FC_KIND_ALL | FC_LOAD_NO_TESTS, want_all,
-		     "44:15: YAML: mapping values are not allowed in this "
-		     "context\n");
-	fc_buf_finish(&b);
 }
 
 /* ---- the arena's mark and rewind ----------------------------------------- */
@@ -368,15 +328,16 @@ static void test_skip_redo_keeps_one_tree(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	enum { NCASES = sizeof(cases) / sizeof(*cases) };
+	struct CMUnitTest tests[3 + NCASES] = {
 		cmocka_unit_test(test_rewind_gives_back),
 		cmocka_unit_test(test_failed_load_gives_back),
 		cmocka_unit_test(test_skip_redo_keeps_one_tree),
-		cmocka_unit_test(test_error_before_tests),
-		cmocka_unit_test(test_error_inside_tests),
-		cmocka_unit_test(test_cr_error_before_tests),
-		cmocka_unit_test(test_cr_error_inside_tests),
-		cmocka_unit_test(test_no_tests_key),
 	};
+	for (size_t i = 0; i < NCASES; i++)
+		tests[3 + i] = (struct CMUnitTest){
+			.name = cases[i].name,
+			.test_func = test_load_case,
+			.initial_state = (void *)&cases[i]};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
