@@ -101,6 +101,77 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 #define PEEK_MAX 1024 /* bytes of a file read for its kind */
 
 /*
+** Would libyaml's reader take p[0, n) whole (peek_kind's input, which it
+** decodes before the first event, and fails on at once)? Tab, LF, CR
+** and printable characters in valid UTF-8 that ends whole. Stricter
+** than libyaml where that is simpler (no NEL, LS, PS or BOM): false only
+** sends the file to libyaml.
+*/
+static bool is_reader_clean(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+				     : c == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		size_t k = fc_utf8_seq_len(p + i, n - i);
+		if (!k)
+			return false; /* also a character cut at n */
+		uint32_t cp = k == 2 ? (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)
+			    : k == 3 ? (c & 0x0Fu) << 12 |
+					       (p[i + 1] & 0x3Fu) << 6 |
+					       (p[i + 2] & 0x3Fu)
+				     : 0x10000;
+		if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029 ||
+		    cp == 0xFEFF || (cp >= 0xFFFE && cp <= 0xFFFF))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/*
+** peek_kind without libyaml for the usual head of a rule file: `kind:`,
+** one space, a kind and LF at the very start, then a key at the left
+** margin (lowercase, '_' or '-' after the first letter) followed by ':'
+** and a space or LF. libyaml gives for it the events the kind needs and
+** scans no further than that ':' for the event after, which starts
+** before any cut; its reader checks the whole input first. The kind's
+** index, or -2 when the head is anything else (then libyaml reads it).
+*/
+static int peek_kind_fast(const char *data, size_t len)
+{
+	size_t n = len > PEEK_MAX ? PEEK_MAX : len;
+	if (n < 6 || memcmp(data, "kind: ", 6) != 0)
+		return -2;
+	size_t i = 6, w = i;
+	while (i < n && data[i] >= 'a' && data[i] <= 'z')
+		i++;
+	if (i == w || i >= n || data[i] != '\n')
+		return -2;
+	int kind = -2;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+		if (strlen(kinds[k].kind) == i - w &&
+		    !memcmp(kinds[k].kind, data + w, i - w))
+			kind = (int)k;
+	if (kind < 0 || ++i >= n || data[i] < 'a' || data[i] > 'z')
+		return -2;
+	while (i < n && ((data[i] >= 'a' && data[i] <= 'z') ||
+			 data[i] == '_' || data[i] == '-'))
+		i++;
+	if (i + 1 >= n || data[i] != ':' ||
+	    (data[i + 1] != ' ' && data[i + 1] != '\n'))
+		return -2;
+	if (!is_reader_clean((const unsigned char *)data, n))
+		return -2;
+	return kind;
+}
+
+/*
 ** The kind of a rule file, read from the first events of its YAML: the
 ** index in kinds[] when the document is a mapping whose first `kind:`
 ** key has a plain scalar that names a kind, else -1 (then the whole file
@@ -116,6 +187,9 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 */
 static int peek_kind(const char *data, size_t len)
 {
+	int fast = peek_kind_fast(data, len);
+	if (fast != -2)
+		return fast;
 	bool is_cut = len > PEEK_MAX;
 	if (is_cut)
 		len = PEEK_MAX;
