@@ -683,6 +683,10 @@ fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			fc_diag_add(d, g->code, &g->loc, "%s",
 				    g->msg ? g->msg : "");
 		}
+		/* errors counted without room for them (out of memory)
+		** stay counted */
+		if (td.nerr > td.n)
+			d->nerr += td.nerr - td.n;
 		fc_diags_finish(&td);
 		*is_skipped = !st && s.is_skipped;
 		return st;

@@ -38,6 +38,17 @@ void __wrap_yaml_parser_set_input_string(yaml_parser_t *p,
 	__real_yaml_parser_set_input_string(p, in, size);
 }
 
+/* realloc, failing while is_realloc_fail is set: a diagnostics list
+** that cannot grow (fc_diag_vadd counts the error, its text is lost) */
+static bool is_realloc_fail;
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return is_realloc_fail ? NULL : __real_realloc(p, n);
+}
+
 static char tmpdir[256];
 
 static int setup(void **state)
@@ -384,17 +395,46 @@ static void test_skip_redo_keeps_one_tree(void **state)
 	fc_buf_finish(&b);
 }
 
+/*
+** Out of memory for the diagnostics: an error is counted, never lost
+** (fc_error.h), also when the skipping load says its first parse's
+** diagnostics again. A syntax error outside `tests:` (no second parse).
+*/
+static void test_skip_error_counted_without_memory(void **state)
+{
+	(void)state;
+	const char *text = "kind: normalizer\nx: [\ntests:\n  - text: a\n";
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_ynode *root;
+	bool is_skipped = true;
+	is_realloc_fail = true;
+	fc_status st = fc_yaml_load_skip(&a, "t.yaml", text, strlen(text),
+					 "tests", &root, &is_skipped, &d);
+	is_realloc_fail = false;
+	assert_int_equal(st, FC_ESYNTAX);
+	assert_false(is_skipped);
+	assert_int_equal(d.n, 0); /* no room for the text */
+	assert_int_equal(d.nerr, 1);
+	assert_int_equal(fc_diags_status(&d), FC_ENOMEM);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	enum { NCASES = sizeof(cases) / sizeof(*cases) };
-	struct CMUnitTest tests[4 + NCASES] = {
+	struct CMUnitTest tests[5 + NCASES] = {
+		cmocka_unit_test(test_skip_error_counted_without_memory),
 		cmocka_unit_test(test_rewind_gives_back),
 		cmocka_unit_test(test_failed_load_gives_back),
 		cmocka_unit_test(test_skip_redo_keeps_one_tree),
 		cmocka_unit_test(test_head_char_cut),
 	};
 	for (size_t i = 0; i < NCASES; i++)
-		tests[4 + i] = (struct CMUnitTest){
+		tests[5 + i] = (struct CMUnitTest){
 			.name = cases[i].name,
 			.test_func = test_load_case,
 			.initial_state = (void *)&cases[i]};
