@@ -102,10 +102,11 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 
 /*
 ** Would libyaml's reader take p[0, n) whole (peek_kind's input, which it
-** decodes before the first event, and fails on at once)? Tab, LF, CR
+** decodes before the first event, failing at once on a byte it refuses;
+** only a character cut at the end waits until it is read)? Tab, LF, CR
 ** and printable characters in valid UTF-8 that ends whole. Stricter
-** than libyaml where that is simpler (no NEL, LS, PS or BOM): false only
-** sends the file to libyaml.
+** than libyaml where that is simpler (no NEL, LS, PS or BOM, nor a
+** character cut at n): false only sends the file to libyaml.
 */
 static bool is_reader_clean(const unsigned char *p, size_t n)
 {
@@ -140,7 +141,8 @@ static bool is_reader_clean(const unsigned char *p, size_t n)
 ** margin (lowercase, '_' or '-' after the first letter) followed by ':'
 ** and a space or LF. libyaml gives for it the events the kind needs and
 ** scans no further than that ':' for the event after, which starts
-** before any cut; its reader checks the whole input first. The kind's
+** before any cut; its reader refuses a bad byte anywhere in its input
+** at the first event (is_reader_clean refuses it here too). The kind's
 ** index, or -2 when the head is anything else (then libyaml reads it).
 */
 static int peek_kind_fast(const char *data, size_t len)
@@ -180,7 +182,9 @@ static int peek_kind_fast(const char *data, size_t len)
 ** the files only, and a file of another kind is known to be a mapping
 ** with a known kind after a few events (its rules are not read: see
 ** fc_rules_load_kinds in fc_rules.h). Only the first PEEK_MAX bytes are
-** given to the parser (it decodes its whole input first): the kind
+** given to the parser (it decodes its whole input first, but for a
+** character cut at its end, which fails the parse only when the scan
+** reaches it): the kind
 ** then counts when the event after it starts before the cut (not the
 ** end of the mapping that the cut makes), so the scalar is known to end
 ** where it ends in the whole file.
