@@ -71,15 +71,22 @@ static void render(const struct fc_diags *d, struct fc_buf *b)
 			      d->v[i].loc.col, d->v[i].msg);
 }
 
-/* text written to tmpdir/name; its path into path. */
-static void write_file(const char *name, const char *text, char *path,
-		       size_t size)
+/* text[0, len) written to tmpdir/name; its path into path. */
+static void write_bytes(const char *name, const char *text, size_t len,
+			char *path, size_t size)
 {
 	snprintf(path, size, "%s/%s", tmpdir, name);
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+	assert_int_equal(fwrite(text, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
+}
+
+/* text written to tmpdir/name; its path into path. */
+static void write_file(const char *name, const char *text, char *path,
+		       size_t size)
+{
+	write_bytes(name, text, strlen(text), path, size);
 }
 
 /*
@@ -261,6 +268,86 @@ static void test_head_char_cut(void **state)
 	fc_buf_finish(&b);
 }
 
+/*
+** Short files of kind claims, loaded for the kinds of a text: the fast
+** peek knows the usual head only (no parse: inputs 0, the file not
+** read); any other head is libyaml's to peek (an input), and the file
+** is read (another input, with its diagnostics) when that peek finds
+** no kind. Both peeks decide alike (a repeated `kind:` too: the first
+** counts, and a file of another kind is not read).
+*/
+#define HEAD(t) t, sizeof(t) - 1
+static const struct {
+	const char *text;
+	size_t len;
+	size_t ninputs;
+	const char *expect; /* "line:col: msg\n" each */
+} heads[] = {
+	{HEAD("kind: claims\ndescription: d\n"), 0, ""},
+	{HEAD("kind: claims\ndescription:\n"), 0, ""},
+	{HEAD("kind: claims\nx_-: d\n"), 0, ""},
+	{HEAD("kind: claims\nkind: normalizer\n"), 0, ""},
+	{HEAD("kind: normalizer\nkind: claims\n"), 1,
+	 "2:1: duplicate key 'kind' (first at line 1)\n"},
+	{HEAD("k"), 2, "1:1: a rule file must be a mapping with a 'kind:' key\n"},
+	{HEAD("kind: claims"), 1, ""},
+	{HEAD("kind: claims\n"), 1, ""},
+	{HEAD("kind: claims\ndescription:"), 1, ""},
+	{HEAD("kind: claims\ndescription"), 2,
+	 "3:1: YAML: could not find expected ':' while scanning a simple "
+	 "key\n"},
+	{HEAD("kind: claims\0\ndescription: d\n"), 2,
+	 "0:0: YAML: control characters are not allowed\n"},
+	{HEAD("kind: claims\rdescription: d\r"), 1, ""},
+	{HEAD("kind: claims\r\ndescription: d\r\n"), 1, ""},
+	{HEAD("\xEF\xBB\xBFkind: claims\ndescription: d\n"), 1, ""},
+	{HEAD("kind:\tclaims\ndescription: d\n"), 1, ""},
+	{HEAD("kind: claims\ndescription:\td\n"), 1, ""},
+	{HEAD("kind:claims\ndescription: d\n"), 2,
+	 "2:12: YAML: mapping values are not allowed in this context\n"},
+	{HEAD("kind: \"claims\"\ndescription: d\n"), 2, ""},
+	{HEAD("kind: claims # c\ndescription: d\n"), 1, ""},
+	{HEAD("---\nkind: claims\ndescription: d\n"), 1, ""},
+	{HEAD("{kind: claims}\n"), 1, ""},
+	{HEAD("kind: claims\n# c\ndescription: d\n"), 1, ""},
+	{HEAD("kind: claims\n description: d\n"), 2,
+	 "2:13: YAML: mapping values are not allowed in this context\n"},
+	{HEAD("kind: claims\nDescription: d\n"), 1, ""},
+	{HEAD("kind: claims\nkind:: d\n"), 1, ""},
+	{HEAD("kind: claimsx\ndescription: d\n"), 2,
+	 "1:7: unknown rule kind 'claimsx' (did you mean 'claims'?)\n"},
+	{HEAD("kind: claims\ndescription: \xC3\x28\n"), 2,
+	 "0:0: YAML: invalid trailing UTF-8 octet\n"},
+};
+
+static void test_head_peek(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(*heads); i++) {
+		char name[32], path[300];
+		snprintf(name, sizeof(name), "head%zu.yaml", i);
+		write_bytes(name, heads[i].text, heads[i].len, path,
+			    sizeof(path));
+		const char *files[] = {path, NULL};
+		struct fc_diags d;
+		fc_diags_init(&d);
+		struct fc_rules *r = NULL;
+		ninputs = 0;
+		fc_status st = fc_rules_load_kinds(
+			files, 0, FC_KIND_TEXT | FC_LOAD_NO_TESTS, &r, &d);
+		struct fc_buf b;
+		fc_buf_init(&b, 0);
+		render(&d, &b);
+		print_message("head %zu\n", i);
+		assert_int_equal(ninputs, heads[i].ninputs);
+		assert_string_equal(fc_buf_cstr(&b), heads[i].expect);
+		assert_int_equal(st == FC_OK, !*heads[i].expect);
+		fc_buf_finish(&b);
+		fc_diags_finish(&d);
+		fc_rules_destroy(r);
+	}
+}
+
 /* ---- the arena's mark and rewind ----------------------------------------- */
 
 static void test_rewind_gives_back(void **state)
@@ -426,7 +513,8 @@ static void test_skip_error_counted_without_memory(void **state)
 int main(void)
 {
 	enum { NCASES = sizeof(cases) / sizeof(*cases) };
-	struct CMUnitTest tests[5 + NCASES] = {
+	struct CMUnitTest tests[6 + NCASES] = {
+		cmocka_unit_test(test_head_peek),
 		cmocka_unit_test(test_skip_error_counted_without_memory),
 		cmocka_unit_test(test_rewind_gives_back),
 		cmocka_unit_test(test_failed_load_gives_back),
@@ -434,7 +522,7 @@ int main(void)
 		cmocka_unit_test(test_head_char_cut),
 	};
 	for (size_t i = 0; i < NCASES; i++)
-		tests[5 + i] = (struct CMUnitTest){
+		tests[6 + i] = (struct CMUnitTest){
 			.name = cases[i].name,
 			.test_func = test_load_case,
 			.initial_state = (void *)&cases[i]};
