@@ -49,6 +49,28 @@ void *__wrap_realloc(void *p, size_t n)
 	return is_realloc_fail ? NULL : __real_realloc(p, n);
 }
 
+/* malloc and free, counted while is_counting is set: the arena's
+** chunks live (the arena takes them with malloc) */
+static bool is_counting;
+static long nlive;
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
+void __real_free(void *p);
+void __wrap_free(void *p);
+
+void *__wrap_malloc(size_t n)
+{
+	void *p = __real_malloc(n);
+	nlive += is_counting && p;
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	nlive -= is_counting && p;
+	__real_free(p);
+}
+
 static char tmpdir[256];
 
 static int setup(void **state)
@@ -359,15 +381,21 @@ static void test_rewind_gives_back(void **state)
 	char *keep = fc_arena_strdup(&a, "kept");
 	struct fc_arena_mark m = fc_arena_mark(&a);
 	size_t nbytes = a.nbytes;
+	nlive = 0;
+	is_counting = true;
 	void *first = fc_arena_alloc(&a, 100);
 	/* new head chunks, and big blocks in chunks of their own behind
-	** the head (before and after a new head) */
-	assert_non_null(fc_arena_alloc(&a, 40000));
+	** the head (before and after a new head: more than the room of a
+	** chunk, 64 KiB, so that the head of the mark cannot hold it) */
+	assert_non_null(fc_arena_alloc(&a, 70000));
 	for (int i = 0; i < 50; i++)
 		assert_non_null(fc_arena_alloc(&a, 5000));
 	assert_non_null(fc_arena_alloc(&a, 100000));
 	assert_true(a.nbytes > nbytes + 300000);
+	assert_true(nlive >= 4); /* chunks taken since m */
 	fc_arena_rewind(&a, &m);
+	is_counting = false;
+	assert_int_equal(nlive, 0); /* every one given back */
 	assert_int_equal(a.nbytes, nbytes);
 	assert_string_equal(keep, "kept");
 	/* the head's room after the mark is in use again */
@@ -403,7 +431,8 @@ static void test_failed_load_gives_back(void **state)
 	assert_int_equal(fc_file_read(path, 1 << 24, &data, &len), FC_OK);
 	struct fc_arena a;
 	fc_arena_init(&a);
-	assert_non_null(fc_arena_strdup(&a, "before"));
+	char *before = fc_arena_strdup(&a, "before");
+	assert_non_null(before);
 	size_t nbytes = a.nbytes;
 	struct fc_diags d;
 	fc_diags_init(&d);
@@ -416,6 +445,8 @@ static void test_failed_load_gives_back(void **state)
 		       "YAML: did not find expected node content while "
 		       "parsing a flow node");
 	assert_int_equal(a.nbytes, nbytes);
+	/* the head is the chunk of before again, used up to it */
+	assert_ptr_equal(fc_arena_alloc(&a, 1), before + 16);
 	fc_diags_finish(&d);
 	fc_arena_finish(&a);
 	free(data);
