@@ -93,9 +93,10 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 **
 ** A text with no blank line for PIECE_MAX bytes is cut all the same
 ** (stream_force_cut), so that the memory a piece takes stays bounded
-** whatever the input: a hostile text of one line, "1 1 1 ...", gives a mention
-** for every two bytes. What crosses such a cut may read differently
-** from the whole text; a paragraph of a megabyte is no prose.
+** whatever the input: a hostile text of one line, "1 1 1 ...", gives a
+** mention for every two bytes. What crosses such a cut may read
+** differently from the whole text; a paragraph of a megabyte is no
+** prose.
 */
 #define PIECE (256 * 1024)  /* input bytes a piece takes at least */
 #define PIECE_MAX (512 * 1024) /* and at most, blank line or not */
