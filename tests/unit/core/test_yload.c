@@ -158,7 +158,8 @@ static const struct lcase cases[] = {
 	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PCW", SAY_BAD},
 	/* `tests:` not last (no cut): the skipping parse finds the error
 	** inside, and the whole parse says it */
-	{"error-inside-tests", NULL, BODY_OK, TESTS_BAD "description: d\n", false,
+	{"error-inside-tests", NULL, BODY_OK, TESTS_BAD "description: d\n",
+	 false,
 	 FC_KIND_TEXT | FC_LOAD_NO_TESTS, "PWW", SAY_DUP},
 	/* CR line ends: no cut (the lines are libyaml's, not the cut's);
 	** an error before `tests:` is said by the skipping parse alone */
@@ -311,7 +312,8 @@ static const struct {
 	{HEAD("kind: claims\nkind: normalizer\n"), 0, ""},
 	{HEAD("kind: normalizer\nkind: claims\n"), 1,
 	 "2:1: duplicate key 'kind' (first at line 1)\n"},
-	{HEAD("k"), 2, "1:1: a rule file must be a mapping with a 'kind:' key\n"},
+	{HEAD("k"), 2,
+	 "1:1: a rule file must be a mapping with a 'kind:' key\n"},
 	{HEAD("kind: claims"), 1, ""},
 	{HEAD("kind: claims\n"), 1, ""},
 	{HEAD("kind: claims\ndescription:"), 1, ""},
