@@ -37,15 +37,13 @@
 ** runs twice over the same window (a quarter looked for in a year, then
 ** in a longer span; the next width after the first); the window's text,
 ** the patterns run and the reference decide the candidates, so they are
-** kept for the next look-back of the same document with the same
-** reference (norm_lookback_forget). (Every look-back now reads against
-** the document's reference: norm_shift.c's moved one looks back at
-** nothing; the reference in the keys guards a later caller.)
+** kept for the next look-back of the same document
+** (norm_lookback_forget). Every look-back of a document reads against
+** its reference (last_in), so the reference is no part of the key.
 */
 struct window {
 	const char *text;
 	uint32_t s, e;
-	struct norm_ref ref; /* its candidates were read against it */
 	bool is_valid, is_quarterly; /* quarterly patterns only */
 	bool is_dense; /* more than LINK_MAX links: gives no date */
 	struct norm_cand *c;
@@ -67,8 +65,9 @@ struct window {
 ** later. The next day. ...") has some hundred links in each, every one
 ** read when a window is collected and a link read again from the date
 ** before it (resolve_chains). A relative time's reading is fixed by its
-** match (pattern and ovector), the reference and the date it counts
-** from (none in a collected window: it cannot look back there), never
+** match (pattern and ovector), the reference (the document's: last_in)
+** and the date it counts from (none in a collected window: it cannot
+** look back there), never
 ** by the window (but one read by the tense around it, base tense: the
 ** window bounds what is read of the sentence), so it is read once per
 ** date it counts from.
@@ -80,7 +79,6 @@ struct link_memo {
 	bool has_anchor;
 	int k;
 	struct fc_time anchor;
-	struct norm_ref ref; /* the reference it was read against */
 	PCRE2_SIZE ov[2 * LINK_MEMO_OV];
 	struct norm_cand out[2];
 };
@@ -116,6 +114,11 @@ struct norm_lookback {
 	struct window win[3]; /* one a width (the last: near) */
 	struct window *cur;   /* the one being collected */
 	struct link_memo *links; /* LINK_MEMO, made on first use */
+	/* the reference of the document's look-backs (the scan's, set by
+	** the first since norm_lookback_forget): the windows and the memo
+	** were read against it */
+	const struct norm_ref *ref;
+	bool has_ref;
 	struct norm_tense_memo tense; /* norm_tense.c's, here for its life */
 	struct norm_tw_ent words[NORM_TW_CACHE]; /* norm_tense.c's too */
 };
@@ -201,6 +204,8 @@ void norm_lookback_forget(struct norm_lookback *lb)
 	if (lb && lb->links)
 		for (size_t i = 0; i < LINK_MEMO; i++)
 			lb->links[i].nov = 0;
+	if (lb)
+		lb->has_ref = false;
 }
 
 struct norm_tense_memo *norm_lookback_tense_memo(const struct norm_match *m)
@@ -258,22 +263,6 @@ static bool same_time(const struct fc_time *a, const struct fc_time *b)
 	       a->seconds == b->seconds && !strcmp(a->value, b->value);
 }
 
-/* Are two references the same for a reading (a date, a time of day
-** and zone; y, m, d follow from days)? A NULL one is unset. */
-static bool same_ref(const struct norm_ref *a, const struct norm_ref *b)
-{
-	static const struct norm_ref unset;
-	if (!a)
-		a = &unset;
-	if (!b)
-		b = &unset;
-	return a->is_set == b->is_set && a->days == b->days &&
-	       a->is_time == b->is_time && a->has_sec == b->has_sec &&
-	       a->has_zone == b->has_zone && a->hh == b->hh &&
-	       a->mi == b->mi && a->ss == b->ss &&
-	       a->zone_min == b->zone_min;
-}
-
 /* The entry of lb's memo for match mm counted from anchor (NULL:
 ** none): *slot gets it; true when it holds this reading. NULL *slot
 ** when the match is no relative time (or one read by the tense) or its
@@ -300,25 +289,16 @@ static bool memo_find(struct norm_lookback *lb, const struct norm_match *mm,
 	if (anchor)
 		h = (h ^ (uint32_t)anchor->lo ^ (uint64_t)anchor->grain << 32) *
 		    0x100000001b3ull;
-	if (mm->ref) /* its days and clock seconds */
-		h = (h ^ (uint32_t)mm->ref->days ^
-		     (uint64_t)(mm->ref->hh * 3600 + mm->ref->mi * 60 +
-				mm->ref->ss) << 32) *
-		    0x100000001b3ull;
 	struct link_memo *e = &lb->links[(h ^ h >> 29) % LINK_MEMO];
 	*slot = e;
 	bool hit = e->nov == ncap && e->order == order &&
 	       e->has_anchor == (anchor != NULL) &&
 	       !memcmp(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov)) &&
-	       (!anchor || same_time(&e->anchor, anchor)) &&
-	       same_ref(&e->ref, mm->ref);
+	       (!anchor || same_time(&e->anchor, anchor));
 	if (!hit) {
 		e->nov = 0;
 		e->order = order;
 		e->has_anchor = anchor != NULL;
-		memset(&e->ref, 0, sizeof(e->ref));
-		if (mm->ref)
-			e->ref = *mm->ref;
 		if (anchor)
 			e->anchor = *anchor;
 		memcpy(e->ov, mm->ov, 2 * ncap * sizeof(*mm->ov));
@@ -783,9 +763,6 @@ static bool collect_window(struct norm_lookback *lb,
 	if (!kept_in_order(win) || !resolve_chains(lb, m, win))
 		return false;
 	win->text = m->text;
-	memset(&win->ref, 0, sizeof(win->ref));
-	if (m->ref)
-		win->ref = *m->ref;
 	win->is_quarterly = is_quarterly;
 	win->is_valid = true;
 	return true;
@@ -809,7 +786,16 @@ static bool last_in(const struct norm_match *m, unsigned want,
 		if (m->lookback)
 			*m->lookback = lb;
 	}
-	if (!lookback_ready(lb)) {
+	/* a look-back reads against the document's reference, the one of
+	** the scan's matches: the kept windows and readings hold for it
+	** only. One from another reference (a match read from a moved
+	** one, which norm_shift.c marks is_rescan) looks back at nothing,
+	** so they need no key for it */
+	if (!lb->has_ref) {
+		lb->ref = m->ref;
+		lb->has_ref = true;
+	}
+	if (lb->ref != m->ref || !lookback_ready(lb)) {
 		if (!m->lookback)
 			norm_lookback_destroy(lb);
 		return false;
@@ -823,11 +809,8 @@ static bool last_in(const struct norm_match *m, unsigned want,
 		       m->text[s - 1] != '\n')
 			s++;
 		struct window *win = &lb->win[slot0 + w];
-		/* the candidates are read against the reference: a shift
-		** with base ref looks back from a moved one (norm_shift.c) */
 		if (!win->is_valid || win->text != m->text || win->s != s ||
-		    win->e != e || win->is_quarterly != (want != 0) ||
-		    !same_ref(&win->ref, m->ref)) {
+		    win->e != e || win->is_quarterly != (want != 0)) {
 			if (!collect_window(lb, m, win, s, e, want != 0))
 				break;
 		}
