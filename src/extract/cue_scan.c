@@ -133,11 +133,11 @@ static bool is_in_at(const struct lx_scan *s, size_t i)
 	       ((w[0] == 'i' && w[1] == 'n') || (w[0] == 'a' && w[1] == 't'));
 }
 
-/* The subject of a verb of saying is the body, not its seat: "the UN
-** Mission in Kosovo said", "the U.S. Embassy in Kabul said", "the
-** British High Commission in Nairobi said" are the mission's (the
-** entity before "in" or "at", or before a mission word there), not
-** Kosovo's, Kabul's or Nairobi's. Anything else keeps subj. */
+/* The subject of a verb of saying is the body or the person, not the
+** seat: "the UN Mission in Kosovo said", "the U.S. Embassy in Kabul
+** said", "Putin in Moscow said" are the mission's (the entity before
+** "in" or "at", or before a mission word there) and Putin's, not
+** Kosovo's, Kabul's or Moscow's. Anything else keeps subj. */
 static const struct lx_ment *body_before_place(const struct lx_scan *s,
 					       const struct lx_ment *subj)
 {
@@ -160,6 +160,7 @@ static const struct lx_ment *body_before_place(const struct lx_scan *s,
 	if (!body || (s->t.v[e].flags & LX_T_NL))
 		return subj;
 	switch (body->ent->type) {
+	case FC_ENT_PERSON:
 	case FC_ENT_ORG:
 	case FC_ENT_GOVERNMENT:
 		return body;

@@ -127,9 +127,7 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 ** next line goes on at its first column (no indent, no blank line) and
 ** is no wider than 100 bytes, and the text around shows wrapping: the
 ** next line begins in lower case, or the break before or after this one
-** is such a break ("... is not under" / "pressure to ..."), or the line
-** is prose (mostly lower-case words, no web address) and so is the next
-** one, as wide (no dateline under a headline). Text of a
+** is such a break ("... is not under" / "pressure to ..."). Text of a
 ** paragraph a line, whose lines end in full stops, and headlines over a
 ** dateline keep their breaks. Only the text is read, so a text read in
 ** pieces gets the same breaks. The token after the break loses LX_T_NL
@@ -180,25 +178,6 @@ static bool is_open_break(const char *text, size_t len, size_t ls, size_t nl)
 	       is_wrap_line(text, ls, nl);
 }
 
-/* Is the line [ls, e) prose: no '/' (no web address), and at least
-** four words, half of them or more, in lower case? */
-static bool is_prose_line(const char *text, size_t ls, size_t e)
-{
-	int nwords = 0, nlow = 0;
-	for (size_t k = ls; k < e; k++) {
-		unsigned char c = (unsigned char)text[k];
-		if (c == '/')
-			return false;
-		if (k > ls && text[k - 1] != ' ')
-			continue;
-		if ((unsigned)((c | 0x20) - 'a') < 26u) {
-			nwords++;
-			nlow += (unsigned)(c - 'a') < 26u;
-		}
-	}
-	return nlow >= 4 && 2 * nlow >= nwords;
-}
-
 /* The lines around the last break looked at: [ls, le) and the start of
 ** the one before (pls), so the next break reads no line twice. */
 struct wrap_lines {
@@ -247,10 +226,7 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 		if (is_open_break(text, len, pls, ls - 1))
 			return true;
 	}
-	if (q && is_open_break(text, len, ge, qe))
-		return true;
-	return is_prose_line(text, ls, nl) && qe - ge >= WRAP_MIN &&
-	       !memchr(text + ge, '/', qe - ge);
+	return q && is_open_break(text, len, ge, qe);
 }
 
 /*
