@@ -11,24 +11,18 @@
 static char *entities(const struct fc_rules *r, struct fc_arena *a,
 		      const char *text)
 {
-	struct fc_diags d;
-	fc_diags_init(&d);
 	struct fc_document doc;
-	lx_doc(a, &doc, text, 0);
-	assert_int_equal(fc_lexicon_doc(r, a, &doc, &d), FC_OK);
-	fc_mentions_finish(&doc);
-	fc_diags_finish(&d);
+	size_t n;
+	const struct lx_item *v = lx_run(r, a, &doc, text, &n);
 	char *out = fc_arena_strdup(a, "");
-	for (size_t i = 0; i < doc.nmentions; i++) {
-		const struct fc_mention *m = &doc.mentions[i];
-		if (m->kind != FC_MENTION_ENTITY)
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].kind, "entity"))
 			continue;
-		char *t = fc_arena_strndup(a, doc.text + m->start,
-					   m->end - m->start);
+		char *t = fc_arena_strdup(a, v[i].text);
 		for (char *p = t; *p; p++)
 			if (*p == '\n')
 				*p = '/';
-		out = fc_arena_printf(a, "%s%s=%s;", out, t, m->entity.id);
+		out = fc_arena_printf(a, "%s%s=%s;", out, t, v[i].id);
 	}
 	return out;
 }
