@@ -124,10 +124,10 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 ** line inside a name: "Honda" / "Motor Corp", "its Hong" / "Kong
 ** office". Such a break is a space when the line before it is 40 to
 ** 100 bytes wide and ends in a word (or a comma before a word), the
-** next line goes on at its first column (no indent, no blank line) and
-** is no wider than 100 bytes, and the text around shows wrapping: the
-** next line begins in lower case, or the break before or after this one
-** is such a break ("... is not under" / "pressure to ..."). Text of a
+** next line goes on at its first column (no indent, no blank line), and
+** the text shows wrapping: the next line begins in lower case, or it is
+** no wider than 100 bytes and the break before or after this one is
+** such a break ("... is not under" / "pressure to ..."). Text of a
 ** paragraph a line, whose lines end in full stops, and headlines over a
 ** dateline keep their breaks. Only the text is read, so a text read in
 ** pieces gets the same breaks. The token after the break loses LX_T_NL
@@ -194,10 +194,6 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 	const char *text = s->text;
 	size_t len = s->doc->text_len;
 	uint16_t f = tv[i].flags;
-	const struct lx_tok *p = &tv[i - 1];
-	if (!(p->flags & LX_T_WORD) &&
-	    !(p->end - p->start == 1 && text[p->start] == ','))
-		return false;
 	/* one break right before the token, no indent */
 	size_t ge = tv[i].start, nl = ge - 1;
 	if (text[nl] != '\n')
@@ -211,6 +207,10 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 	}
 	if (!is_wrap_line(text, ls, nl))
 		return false;
+	if (!(f & (LX_T_CAP | LX_T_DIGIT))) {
+		w->le = SIZE_MAX; /* (the next line is not read) */
+		return true;
+	}
 	size_t left = len - ge;
 	size_t look = left < WRAP_MAX + 1 ? left : WRAP_MAX + 1;
 	const char *q = memchr(text + ge, '\n', look);
@@ -218,8 +218,6 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 		return false; /* the next line is wider */
 	size_t qe = q ? (size_t)(q - text) : len;
 	*w = (struct wrap_lines){ls, ge, qe};
-	if (!(f & (LX_T_CAP | LX_T_DIGIT)))
-		return true;
 	if (ls > 0) {
 		if (pls == SIZE_MAX)
 			pls = line_back(text, ls - 1);
@@ -345,8 +343,13 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		uint16_t f = t->flags;
 		/* (a wrapped line's break before a word: a space, here
 		** before the sentences and phrases read it) */
-		if ((f & LX_T_NL) && !(f & LX_T_PARA) && (f & LX_T_WORD) &&
-		    i > t0 && is_soft_break(s, i, &wrap))
+		if ((f & (LX_T_NL | LX_T_PARA | LX_T_WORD)) ==
+			    (LX_T_NL | LX_T_WORD) &&
+		    i > t0 &&
+		    ((tv[i - 1].flags & LX_T_WORD) ||
+		     (tv[i - 1].end - tv[i - 1].start == 1 &&
+		      s->text[tv[i - 1].start] == ',')) &&
+		    is_soft_break(s, i, &wrap))
 			t->flags = f &= (uint16_t)~LX_T_NL;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
