@@ -64,6 +64,8 @@ static fc_status claims_get(struct fc_rules *r, struct fc_claims **out)
 		r->claims = calloc(1, sizeof(*r->claims));
 		if (!r->claims)
 			return FC_ENOMEM;
+		r->claims->jit = (struct cl_jit_policy){CL_JIT_SIZE_PCT,
+							CL_JIT_MATCHES};
 	}
 	*out = r->claims;
 	return FC_OK;
@@ -109,7 +111,8 @@ static void report_expand(struct loader *ld, const struct fc_ynode *n,
 		cl_load_err(ld, FC_ESCHEMA, &l, "unknown placeholder {%s}", e->name);
 }
 
-/* Compile one pattern scalar; false (error reported) on failure. */
+/* Compile one pattern scalar (no JIT: jit.c makes a copy once the
+** regex is hot); false (error reported) on failure. */
 static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 			pcre2_code **out)
 {
@@ -124,18 +127,14 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		return false;
 	}
 	int ecode;
-	PCRE2_SIZE eoff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, xlen,
-					 PCRE2_UTF | PCRE2_DUPNAMES, &ecode,
-					 &eoff, NULL);
+	size_t eoff;
+	pcre2_code *code = cl_compile_regex(x, xlen, &ecode, &eoff);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ecode, msg, sizeof(msg));
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
 		struct fc_srcloc l = fc_ynode_loc_at(n, off);
 		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
-	} else {
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	}
 	free(x);
 	free(map);
@@ -183,7 +182,7 @@ static bool map_groups(struct loader *ld, struct rule *ru, struct pattern *p)
 	for (size_t i = 0; i < ru->nnames; i++) {
 		PCRE2_SPTR first, last;
 		int esize = pcre2_substring_nametable_scan(
-			p->code, (PCRE2_SPTR)ru->names[i], &first, &last);
+			p->re.code, (PCRE2_SPTR)ru->names[i], &first, &last);
 		if (esize <= 0)
 			continue;
 		size_t n = (size_t)(last - first) / (size_t)esize + 1;
@@ -276,7 +275,7 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 			continue;
 		}
 		(*nodes)[ru->npats] = pn;
-		ru->pats[ru->npats++].code = code;
+		cl_regex_init(&ru->pats[ru->npats++].re, code);
 		if (!collect_names(ld, ru, code, &capnames))
 			return false;
 	}
@@ -293,10 +292,18 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 		ld->nerr++;
 		return;
 	}
-	if (!compile_one(ld, n, &ru->req))
+	pcre2_code *code;
+	if (!compile_one(ld, n, &code))
 		return;
+	ru->req = fc_arena_alloc(ld->a, sizeof(*ru->req));
+	if (!ru->req) {
+		pcre2_code_free(code);
+		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
+		return;
+	}
+	cl_regex_init(ru->req, code);
 	uint32_t count = 0;
-	pcre2_pattern_info(ru->req, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
 	if (count)
 		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "requires is a prefilter: it takes no named groups");
@@ -304,12 +311,11 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 
 static void free_codes(struct rule *ru)
 {
-	pcre2_code_free(ru->req);
+	if (ru->req)
+		cl_regex_free(ru->req);
 	ru->req = NULL;
-	for (size_t i = 0; i < ru->npats; i++) {
-		pcre2_code_free(ru->pats[i].code);
-		ru->pats[i].code = NULL;
-	}
+	for (size_t i = 0; i < ru->npats; i++)
+		cl_regex_free(&ru->pats[i].re);
 }
 
 static bool keep_rule(struct loader *ld, struct rule *ru)
@@ -421,7 +427,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 				continue;
 			for (size_t k = 0; k < ru->npats; k++) {
 				if (pcre2_substring_number_from_name(
-					    ru->pats[k].code,
+					    ru->pats[k].re.code,
 					    (PCRE2_SPTR)ru->names[gi]) < 0)
 					continue;
 				size_t off = group_offset(pnodes[k]->str,
@@ -626,7 +632,7 @@ fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d)
 		cl->active[cl->nactive++] = ru;
 		for (size_t k = 0; k < ru->npats; k++) {
 			uint32_t cc = 0;
-			pcre2_pattern_info(ru->pats[k].code,
+			pcre2_pattern_info(ru->pats[k].re.code,
 					   PCRE2_INFO_CAPTURECOUNT, &cc);
 			if (cc + 1 > cl->maxpairs)
 				cl->maxpairs = cc + 1;

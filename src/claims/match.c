@@ -13,6 +13,7 @@
 ** Work is bounded: the match context carries a match limit, so a
 ** hostile sentence costs at most that many steps per rule; hitting it
 ** skips the rule for that sentence with one warning per document.
+** A regex runs interpreted until it is hot, then JIT-compiled (jit.c).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct claimed {
 
 struct run {
 	struct match_ctx m;
+	const struct cl_jit_policy *pol;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -45,12 +47,11 @@ struct run {
 
 /* A try counted and timed (--time): out of line, off the common path. */
 static __attribute__((noinline)) int
-timed_match(const struct run *rn, const pcre2_code *code, const char *s,
+timed_match(const struct run *rn, struct cl_regex *re, const char *s,
 	    size_t len, size_t off)
 {
 	uint64_t t0 = fc_ticks();
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
-			     rn->md, rn->mctx);
+	int rc = cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 	rn->cur->ticks += fc_ticks() - t0;
 	rn->cur->tries++;
 	rn->cur->matches += rc >= 0;
@@ -58,13 +59,12 @@ timed_match(const struct run *rn, const pcre2_code *code, const char *s,
 }
 
 /* One try of a rule's pattern (or prefilter) over s[0, len) from off. */
-static int try_match(const struct run *rn, const pcre2_code *code,
-		     const char *s, size_t len, size_t off)
+static int try_match(const struct run *rn, struct cl_regex *re, const char *s,
+		     size_t len, size_t off)
 {
 	if (__builtin_expect(rn->cur != NULL, 0))
-		return timed_match(rn, code, s, len, off);
-	return pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
-			   rn->md, rn->mctx);
+		return timed_match(rn, re, s, len, off);
+	return cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 }
 
 static bool is_claimed(const struct run *rn, const char *kind, uint32_t s,
@@ -117,13 +117,13 @@ static size_t next_char(const char *s, size_t len, size_t i)
 }
 
 static fc_status run_pattern(struct run *rn, const struct rule *ru,
-			     const struct pattern *p)
+			     struct pattern *p)
 {
 	struct match_ctx *m = &rn->m;
 	const struct tagged *t = m->t;
 	size_t off = 0;
 	while (off <= t->len) {
-		int rc = try_match(rn, p->code, t->s, t->len, off);
+		int rc = try_match(rn, &p->re, t->s, t->len, off);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -186,7 +186,7 @@ static fc_status run_quotes(struct run *rn, const struct rule *ru)
 }
 
 /* Does the rule's `requires:` match the sentence? */
-static bool prefilter(struct run *rn, const struct rule *ru)
+static bool prefilter(struct run *rn, struct rule *ru)
 {
 	const struct tagged *t = rn->m.t;
 	int rc = try_match(rn, ru->req, t->s, t->len, 0);
@@ -200,7 +200,7 @@ static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 	rn->ncl = 0;
 	rn->m.sent_first = rn->m.c->nfacts;
 	for (size_t i = 0; i < cl->nactive; i++) {
-		const struct rule *ru = cl->active[i];
+		struct rule *ru = cl->active[i];
 		fc_status st = FC_OK;
 		if (rn->tally)
 			rn->cur = &rn->tally[i];
@@ -226,7 +226,7 @@ fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 	if (!doc->text || !doc->nsentences)
 		return FC_OK;
 	struct tagged t = {0};
-	struct run rn = {.d = d};
+	struct run rn = {.d = d, .pol = &cl->jit};
 	rn.m.c = c;
 	rn.m.di = di;
 	rn.m.doc = doc;
