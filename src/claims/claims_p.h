@@ -11,6 +11,8 @@
 **   fill.c     a match -> slot values, stance, facts
 **   match.c    fc_claims_doc: run the rules over every sentence
 **   jit.c      compiling a regex; interpreted until hot, then JIT
+**   lit.c      the literals a pattern needs (a sentence without them
+**              is skipped)
 **
 ** A sentence is matched as a "tagged string": every top-level entity,
 ** time and quantity mention is replaced by a token "\x01<class><n>\x02"
@@ -192,9 +194,39 @@ struct fc_claims;
 /* How many of the claim regexes of cl have a JIT copy (tests). */
 size_t cl_jit_count(const struct fc_claims *cl);
 
+/* ---- Literals (lit.c) -------------------------------------------------- */
+
+/* Strings (ASCII lower case), one of which every match contains. */
+struct cl_litset {
+	const char **s;
+	size_t *len;
+	size_t n;
+};
+
+/* What every match of a pattern contains: one string of each set (no
+** sets: nothing known, the pattern is always tried). */
+struct cl_lits {
+	struct cl_litset *sets;
+	size_t nsets;
+};
+
+#define CL_LITS_MAX 4    /* sets kept: the most selective */
+#define CL_LITS_MINLEN 3 /* a set with a shorter string is not kept */
+
+/* The sets of the expanded pattern re[0, len) (in a); none when it uses
+** syntax lit.c does not read. FC_ENOMEM: none either. */
+fc_status cl_lits_analyze(struct fc_arena *a, const char *re, size_t len,
+			  struct cl_lits *out);
+/* s[0, len) folded as the sets are compared (ASCII lower case; U+017F
+** and U+212A as s and k) into out (len bytes): the folded length. */
+size_t cl_fold(const char *s, size_t len, char *out);
+/* Does the folded subject contain a string of every set? */
+bool cl_lits_present(const struct cl_lits *l, const char *folded, size_t len);
+
 /* One compiled pattern of a rule. */
 struct pattern {
 	struct cl_regex re;
+	struct cl_lits lits; /* a sentence without them is not tried */
 	/* gnum[i][0, ngnum[i]): the group numbers of rule->names[i] here
 	** (several with duplicate names, none when this pattern lacks it) */
 	uint32_t **gnum;

@@ -114,7 +114,7 @@ static void report_expand(struct loader *ld, const struct fc_ynode *n,
 /* Compile one pattern scalar (no JIT: jit.c makes a copy once the
 ** regex is hot); false (error reported) on failure. */
 static bool compile_one(struct loader *ld, const struct fc_ynode *n,
-			pcre2_code **out)
+			pcre2_code **out, struct cl_lits *lits)
 {
 	char *x;
 	size_t *map, xlen;
@@ -135,6 +135,8 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
 		struct fc_srcloc l = fc_ynode_loc_at(n, off);
 		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
+	} else if (lits && cl_lits_analyze(ld->a, x, xlen, lits)) {
+		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 	}
 	free(x);
 	free(map);
@@ -270,11 +272,13 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 			continue;
 		}
 		pcre2_code *code;
-		if (!compile_one(ld, pn, &code)) {
+		struct cl_lits lits = {0};
+		if (!compile_one(ld, pn, &code, &lits)) {
 			ok = false;
 			continue;
 		}
 		(*nodes)[ru->npats] = pn;
+		ru->pats[ru->npats].lits = lits;
 		cl_regex_init(&ru->pats[ru->npats++].re, code);
 		if (!collect_names(ld, ru, code, &capnames))
 			return false;
@@ -293,7 +297,7 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 		return;
 	}
 	pcre2_code *code;
-	if (!compile_one(ld, n, &code))
+	if (!compile_one(ld, n, &code, NULL))
 		return;
 	ru->req = fc_arena_alloc(ld->a, sizeof(*ru->req));
 	if (!ru->req) {
@@ -587,7 +591,7 @@ static void check_placeholder(struct loader *ld, struct user_ph *ph)
 	size_t nerr0 = ld->nerr;
 	pcre2_code *code = NULL;
 	ph->is_checked = true;
-	if (compile_one(ld, ph->node, &code))
+	if (compile_one(ld, ph->node, &code, NULL))
 		pcre2_code_free(code);
 	ph->is_broken = ld->nerr != nerr0;
 }

@@ -14,6 +14,8 @@
 ** hostile sentence costs at most that many steps per rule; hitting it
 ** skips the rule for that sentence with one warning per document.
 ** A regex runs interpreted until it is hot, then JIT-compiled (jit.c).
+** A pattern is not tried on a sentence that lacks the literals every
+** match of it contains (lit.c).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,10 @@ struct run {
 	pcre2_jit_stack *jit;
 	struct claimed *cl;
 	size_t ncl, capcl;
+	char *fold;        /* the sentence folded for cl_lits_present */
+	size_t nfold, capfold;
+	bool is_folded;    /* fold holds the current sentence */
+	bool is_oom;
 	bool is_warned;
 	struct fc_diags *d;
 	struct fc_tally *tally; /* --time: counts per active rule, or NULL */
@@ -116,11 +122,43 @@ static size_t next_char(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/*
+** Does the sentence hold the literals every match of the pattern holds?
+** When not, that is the pattern's one try on it, which fails: --time
+** counts it as a try (as PCRE2's own look for a required character).
+*/
+static bool lits_present(struct run *rn, const struct cl_lits *l)
+{
+	const struct tagged *t = rn->m.t;
+	uint64_t t0 = rn->cur ? fc_ticks() : 0;
+	if (!rn->is_folded) {
+		if (t->len > rn->capfold) {
+			char *v = realloc(rn->fold, t->len);
+			if (!v) {
+				rn->is_oom = true;
+				return false;
+			}
+			rn->fold = v;
+			rn->capfold = t->len;
+		}
+		rn->nfold = cl_fold(t->s, t->len, rn->fold);
+		rn->is_folded = true;
+	}
+	bool is_in = cl_lits_present(l, rn->fold, rn->nfold);
+	if (rn->cur) {
+		rn->cur->ticks += fc_ticks() - t0;
+		rn->cur->tries += !is_in;
+	}
+	return is_in;
+}
+
 static fc_status run_pattern(struct run *rn, const struct rule *ru,
 			     struct pattern *p)
 {
 	struct match_ctx *m = &rn->m;
 	const struct tagged *t = m->t;
+	if (p->lits.nsets && !lits_present(rn, &p->lits))
+		return rn->is_oom ? FC_ENOMEM : FC_OK;
 	size_t off = 0;
 	while (off <= t->len) {
 		int rc = try_match(rn, &p->re, t->s, t->len, off);
@@ -198,6 +236,7 @@ static bool prefilter(struct run *rn, struct rule *ru)
 static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 {
 	rn->ncl = 0;
+	rn->is_folded = false;
 	rn->m.sent_first = rn->m.c->nfacts;
 	for (size_t i = 0; i < cl->nactive; i++) {
 		struct rule *ru = cl->active[i];
@@ -263,6 +302,7 @@ fail:
 	cl_match_ctx_finish(&rn.m);
 	cl_tagged_finish(&t);
 	free(rn.cl);
+	free(rn.fold);
 	free(rn.tally);
 	pcre2_jit_stack_free(rn.jit);
 	pcre2_match_context_free(rn.mctx);
