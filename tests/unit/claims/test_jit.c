@@ -29,24 +29,9 @@ static int teardown(void **state)
 	return fc_test_rmtree(tmpdir);
 }
 
-/* Rules from one YAML text (after the fact schema); the load is clean. */
 static struct fc_rules *rules_from(const char *yaml)
 {
-	static int n;
-	char path[512];
-	snprintf(path, sizeof(path), "%s/r%d.yaml", tmpdir, n++);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(yaml, f);
-	fclose(f);
-	const char *paths[] = {path, NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r;
-	assert_int_equal(rules_load_files(paths, &r, &d), FC_OK);
-	assert_int_equal(d.n, 0);
-	fc_diags_finish(&d);
-	return r;
+	return rules_from_yaml(tmpdir, yaml);
 }
 
 static struct rule *rule_by_id(const struct fc_claims *cl, const char *id)
@@ -56,23 +41,6 @@ static struct rule *rule_by_id(const struct fc_claims *cl, const char *id)
 			return cl->active[i];
 	fail_msg("no rule %s", id);
 	return NULL;
-}
-
-/* Run the claims over t: no diagnostic, exactly the facts want. */
-static void run_facts(const struct fc_rules *r, struct tdoc *t,
-		      const char *want)
-{
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(tdoc_run(t, r, &d), FC_OK);
-	assert_int_equal(d.n, 0);
-	char *got = facts_render(t);
-	if (strcmp(got, want))
-		fprintf(stderr, "got:\n%s", got);
-	assert_string_equal(got, want);
-	free(got);
-	fc_diags_finish(&d);
-	tdoc_free(t);
 }
 
 /* ---- What a text does not need is never compiled ------------------------ */
@@ -113,7 +81,7 @@ static void test_unneeded_patterns_are_never_compiled(void **state)
 	struct tdoc t;
 	tdoc_init(&t, text, "2026-01-16");
 	free(text);
-	run_facts(r, &t,
+	tdoc_expect(r, &t,
 		  "call participants=[person:vladimir-putin,"
 		  "person:emmanuel-macron] @Putin spoke by phone with Macron\n");
 	/* the requires: ran on all 41 sentences, hot long before the end */
@@ -143,7 +111,7 @@ static void test_builtin_call_patterns_untried(void **state)
 	struct tdoc t;
 	tdoc_init(&t, text, "2026-01-16");
 	free(text);
-	run_facts(R, &t, "");
+	tdoc_expect(R, &t, "");
 	const struct fc_claims *cl = R->claims;
 	size_t ncalls = 0, nreq = 0;
 	for (size_t i = 0; i < cl->nactive; i++) {
@@ -172,16 +140,7 @@ static char *seed_facts(const struct cl_jit_policy *pol, size_t *njit)
 {
 	struct fc_rules *r = fc_test_load_rules(NULL, 1);
 	r->claims->jit = *pol;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_corpus *c = NULL;
-	assert_int_equal(fc_corpus_load(FC_SOURCE_ROOT
-					"/corpora/putin-iran-2026-01-16",
-					&c, &d),
-			 FC_OK);
-	struct fc_verify_opts o = {.stop_after = 3};
-	assert_int_equal(fc_verify(r, c, &o, &d), FC_OK);
-	assert_int_equal(d.nwarn, 0);
+	struct fc_corpus *c = seed_corpus(r, 3);
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	for (size_t i = 0; i < c->nfacts; i++) {
@@ -199,7 +158,6 @@ static char *seed_facts(const struct cl_jit_policy *pol, size_t *njit)
 			      c->docs[f->doc].text + f->start);
 	}
 	*njit = cl_jit_count(r->claims);
-	fc_diags_finish(&d);
 	fc_corpus_destroy(c);
 	fc_rules_destroy(r);
 	return fc_buf_steal(&b, NULL);

@@ -119,15 +119,7 @@ static void test_builtin_skips_are_sound(void **state)
 {
 	(void)state;
 	struct fc_rules *r = fc_test_load_rules(NULL, 1);
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_corpus *c = NULL;
-	assert_int_equal(fc_corpus_load(FC_SOURCE_ROOT
-					"/corpora/putin-iran-2026-01-16",
-					&c, &d),
-			 FC_OK);
-	struct fc_verify_opts o = {.stop_after = 2};
-	assert_int_equal(fc_verify(r, c, &o, &d), FC_OK);
+	struct fc_corpus *c = seed_corpus(r, 2);
 	const struct fc_claims *cl = r->claims;
 	size_t nwith = 0;
 	for (size_t i = 0; i < cl->nactive; i++)
@@ -170,7 +162,6 @@ static void test_builtin_skips_are_sound(void **state)
 	assert_true(nskip > ntried);
 	cl_tagged_finish(&t);
 	pcre2_match_data_free(md);
-	fc_diags_finish(&d);
 	fc_corpus_destroy(c);
 	fc_rules_destroy(r);
 }
