@@ -223,10 +223,26 @@ size_t cl_fold(const char *s, size_t len, char *out);
 /* Does the folded subject contain a string of every set? */
 bool cl_lits_present(const struct cl_lits *l, const char *folded, size_t len);
 
+/* A pattern's literals, read on its first try: a corpus pays only for
+** the patterns it reaches. */
+struct cl_lazylits {
+	const char *src; /* the expanded pattern (rules arena) */
+	size_t len;
+	atomic_uint state; /* not read, being read, read */
+	struct fc_arena a; /* the sets, once read */
+	struct cl_lits lits;
+};
+
+void cl_lazylits_init(struct cl_lazylits *z, const char *src, size_t len);
+void cl_lazylits_free(struct cl_lazylits *z);
+/* The sets, read now if not yet; NULL while another thread reads them. */
+const struct cl_lits *cl_lazylits_get(struct cl_lazylits *z);
+bool cl_lazylits_is_read(struct cl_lazylits *z);
+
 /* One compiled pattern of a rule. */
 struct pattern {
 	struct cl_regex re;
-	struct cl_lits lits; /* a sentence without them is not tried */
+	struct cl_lazylits lits; /* a sentence without them is not tried */
 	/* gnum[i][0, ngnum[i]): the group numbers of rule->names[i] here
 	** (several with duplicate names, none when this pattern lacks it) */
 	uint32_t **gnum;

@@ -21,6 +21,12 @@
 ** every match contains, and skipping a sentence without it changes no
 ** result.
 **
+** A pattern's sets are read on its first try (struct cl_lazylits),
+** like its JIT copy: at load, reading them all cost 13.7 M
+** instructions, which a small corpus that reaches few patterns need not
+** pay. Two threads that reach a pattern at once do not wait: the one
+** that does not read the sets tries the pattern.
+**
 ** Strings are compared caselessly (ASCII): a literal under (?i), or
 ** not, occurs in the sentence folded to lower case. PCRE2 also matches
 ** k and s caselessly to U+212A (KELVIN SIGN) and U+017F (LATIN SMALL
@@ -595,6 +601,44 @@ size_t cl_fold(const char *s, size_t len, char *out)
 		}
 	}
 	return o;
+}
+
+enum { NOT_READ, READING, READ };
+
+void cl_lazylits_init(struct cl_lazylits *z, const char *src, size_t len)
+{
+	z->src = src;
+	z->len = len;
+	atomic_init(&z->state, NOT_READ);
+	z->lits = (struct cl_lits){0};
+}
+
+void cl_lazylits_free(struct cl_lazylits *z)
+{
+	if (atomic_load(&z->state) == READ)
+		fc_arena_finish(&z->a);
+	atomic_store(&z->state, NOT_READ);
+}
+
+bool cl_lazylits_is_read(struct cl_lazylits *z)
+{
+	return atomic_load(&z->state) == READ;
+}
+
+const struct cl_lits *cl_lazylits_get(struct cl_lazylits *z)
+{
+	unsigned st = atomic_load_explicit(&z->state, memory_order_acquire);
+	if (st == READ)
+		return &z->lits;
+	if (!z->src || st != NOT_READ ||
+	    !atomic_compare_exchange_strong(&z->state, &st, READING))
+		return NULL; /* another thread reads them: try the pattern */
+	fc_arena_init(&z->a);
+	/* out of memory: no sets, the pattern is always tried */
+	if (cl_lits_analyze(&z->a, z->src, z->len, &z->lits))
+		z->lits = (struct cl_lits){0};
+	atomic_store_explicit(&z->state, READ, memory_order_release);
+	return &z->lits;
 }
 
 bool cl_lits_present(const struct cl_lits *l, const char *folded, size_t len)

@@ -114,7 +114,7 @@ static void report_expand(struct loader *ld, const struct fc_ynode *n,
 /* Compile one pattern scalar (no JIT: jit.c makes a copy once the
 ** regex is hot); false (error reported) on failure. */
 static bool compile_one(struct loader *ld, const struct fc_ynode *n,
-			pcre2_code **out, struct cl_lits *lits)
+			pcre2_code **out, struct cl_lazylits *lits)
 {
 	char *x;
 	size_t *map, xlen;
@@ -135,8 +135,12 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
 		struct fc_srcloc l = fc_ynode_loc_at(n, off);
 		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
-	} else if (lits && cl_lits_analyze(ld->a, x, xlen, lits)) {
-		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
+	} else if (lits) {
+		const char *src = fc_arena_strndup(ld->a, x, xlen);
+		if (src)
+			cl_lazylits_init(lits, src, xlen);
+		else
+			cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 	}
 	free(x);
 	free(map);
@@ -272,13 +276,12 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 			continue;
 		}
 		pcre2_code *code;
-		struct cl_lits lits = {0};
-		if (!compile_one(ld, pn, &code, &lits)) {
+		struct cl_lazylits *lits = &ru->pats[ru->npats].lits;
+		if (!compile_one(ld, pn, &code, lits)) {
 			ok = false;
 			continue;
 		}
 		(*nodes)[ru->npats] = pn;
-		ru->pats[ru->npats].lits = lits;
 		cl_regex_init(&ru->pats[ru->npats++].re, code);
 		if (!collect_names(ld, ru, code, &capnames))
 			return false;
@@ -318,8 +321,10 @@ static void free_codes(struct rule *ru)
 	if (ru->req)
 		cl_regex_free(ru->req);
 	ru->req = NULL;
-	for (size_t i = 0; i < ru->npats; i++)
+	for (size_t i = 0; i < ru->npats; i++) {
 		cl_regex_free(&ru->pats[i].re);
+		cl_lazylits_free(&ru->pats[i].lits);
+	}
 }
 
 static bool keep_rule(struct loader *ld, struct rule *ru)

@@ -157,7 +157,8 @@ static fc_status run_pattern(struct run *rn, const struct rule *ru,
 {
 	struct match_ctx *m = &rn->m;
 	const struct tagged *t = m->t;
-	if (p->lits.nsets && !lits_present(rn, &p->lits))
+	const struct cl_lits *l = cl_lazylits_get(&p->lits);
+	if (l && l->nsets && !lits_present(rn, l))
 		return rn->is_oom ? FC_ENOMEM : FC_OK;
 	size_t off = 0;
 	while (off <= t->len) {

@@ -126,6 +126,8 @@ static void test_builtin_call_patterns_untried(void **state)
 		for (size_t k = 0; k < ru->npats; k++) {
 			assert_int_equal(atomic_load(&ru->pats[k].re.read), 0);
 			assert_false(cl_regex_is_jit(&ru->pats[k].re));
+			/* nor its literals read */
+			assert_false(cl_lazylits_is_read(&ru->pats[k].lits));
 		}
 	}
 	assert_true(ncalls >= 5);
