@@ -219,6 +219,29 @@ static enum atom parse_escape(struct lp *p, char *c)
 	}
 }
 
+/*
+** At "[:", "[." or "[=" inside a class (p->i at the '['): does PCRE2
+** read a POSIX class there? As its check_posix_syntax: a ']' (not
+** escaped) or another "[:" before the closing ":]" says no. *end: just
+** past the ":]".
+*/
+static bool is_posix(const struct lp *p, size_t *end)
+{
+	char term = p->s[p->i + 1];
+	for (size_t j = p->i + 2; j + 1 < p->n; j++) {
+		char c = p->s[j];
+		if (c == '\\' && (p->s[j + 1] == ']' || p->s[j + 1] == '\\'))
+			j++;
+		else if ((c == '[' && p->s[j + 1] == term) || c == ']')
+			return false;
+		else if (c == term && p->s[j + 1] == ']') {
+			*end = j + 2;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* After '[': skip the class. */
 static void skip_class(struct lp *p)
 {
@@ -227,6 +250,13 @@ static void skip_class(struct lp *p)
 	if (p->i < p->n && p->s[p->i] == ']')
 		p->i++;
 	while (p->i < p->n) {
+		size_t end;
+		char t = p->i + 1 < p->n ? p->s[p->i + 1] : '\0';
+		if (p->s[p->i] == '[' && (t == ':' || t == '.' || t == '=') &&
+		    is_posix(p, &end)) {
+			p->i = end; /* "[.x.]" and "[=x=]" do not compile */
+			continue;
+		}
 		char c = p->s[p->i++];
 		if (c == ']')
 			return;
@@ -238,19 +268,14 @@ static void skip_class(struct lp *p)
 				p->is_failed = true;
 				return;
 			}
-			if ((e == 'x' || e == 'o' || e == 'p' || e == 'P' ||
-			     e == 'N') &&
-			    !skip_braces(p)) {
+			if (e == 'c' && p->i < p->n) {
+				p->i++; /* "\c]" is a control character */
+			} else if ((e == 'x' || e == 'o' || e == 'p' ||
+				    e == 'P' || e == 'N') &&
+				   !skip_braces(p)) {
 				p->is_failed = true;
 				return;
 			}
-		} else if (c == '[' && p->i < p->n && p->s[p->i] == ':') {
-			const char *end = strstr(p->s + p->i, ":]");
-			if (!end || (size_t)(end - p->s) >= p->n) {
-				p->is_failed = true;
-				return;
-			}
-			p->i = (size_t)(end - p->s) + 2;
 		}
 	}
 	p->is_failed = true; /* not closed */

@@ -62,6 +62,12 @@ static void test_sets_of_written_regexes(void **state)
 	expect_sets("(?<who>\\x{41}lpha)zeta", "lpha & zeta");
 	expect_sets("e\\.g\\. said", "e.g. said");
 	expect_sets("(?i:Spoke)\\.\\s(?-i:WITH)", "spoke & with");
+	/* a class ends where PCRE2 ends it: "\c]" is a control character;
+	** "[:" is a POSIX class only when ":]" comes before any ']' */
+	expect_sets("[\\c]]abcd", "abcd");
+	expect_sets("xyz[[:x]|bcd:]]", "xyz|bcd:]]");
+	expect_sets("xyz[[:alpha:]]|bcd", "xyz|bcd");
+	expect_sets("[[:alpha:][:digit:]\\]]+said", "said");
 	/* a non-ASCII character is no literal */
 	expect_sets("caf\xC3\xA9s", "caf");
 	/* syntax it does not read: no sets at all */
