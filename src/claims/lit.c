@@ -123,7 +123,9 @@ static bool sset_better(const struct sset *x, const struct sset *y)
 
 /* ---- The parse ----------------------------------------------------------- */
 
-enum atom { A_LIT, A_SET, A_NONE, A_ZERO };
+/* A_SKIP: no item at all (\E, a comment): a quantifier after it
+** repeats the item before it. */
+enum atom { A_LIT, A_SET, A_NONE, A_ZERO, A_SKIP };
 
 static struct sset parse_alt(struct lp *p, struct conj *top);
 
@@ -177,7 +179,9 @@ static enum atom parse_escape(struct lp *p, char *c)
 	case 'Q':
 		p->is_failed = true; /* \Q...\E is not read */
 		return A_NONE;
-	case 'E': case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+	case 'E':
+		return A_SKIP;
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
 	case 'K':
 		return A_ZERO;
 	case 'x':
@@ -361,7 +365,7 @@ static enum atom parse_group(struct lp *p, struct sset *x)
 			p->is_failed = true;
 		else
 			p->i++;
-		return A_ZERO;
+		return A_SKIP;
 	}
 	if (!read_flags(p)) {
 		p->is_failed = true; /* a condition, a recursion, (?x) ... */
@@ -483,9 +487,15 @@ static struct sset parse_seq(struct lp *p, struct conj *top)
 			lit = c >= 'A' && c <= 'Z' ? (char)(c + 0x20) : c;
 			a = A_LIT;
 		}
-		size_t min;
+		size_t min, i0 = p->i;
 		bool is_rep;
 		parse_quant(p, &min, &is_rep);
+		if (a == A_SKIP) {
+			/* "ab\E?" is "ab?": not read */
+			if (p->i != i0)
+				p->is_failed = true;
+			continue;
+		}
 		if (a == A_LIT && min > 0) {
 			if (rlen == LIT_MAX_LEN)
 				flush(p, &cands, run, &rlen);

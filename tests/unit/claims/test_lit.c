@@ -68,6 +68,12 @@ static void test_sets_of_written_regexes(void **state)
 	expect_sets("xyz[[:x]|bcd:]]", "xyz|bcd:]]");
 	expect_sets("xyz[[:alpha:]]|bcd", "xyz|bcd");
 	expect_sets("[[:alpha:][:digit:]\\]]+said", "said");
+	/* \E and a comment are no item: a quantifier after one repeats
+	** the item before (not read); without one, the run goes on */
+	expect_sets("abc\\E?def", "-");
+	expect_sets("abc(?#x)?def", "-");
+	expect_sets("abc(?#x){0}def", "-");
+	expect_sets("ab\\Ecd(?#x)ef", "abcdef");
 	/* a non-ASCII character is no literal */
 	expect_sets("caf\xC3\xA9s", "caf");
 	/* syntax it does not read: no sets at all */
