@@ -348,9 +348,14 @@ static enum atom parse_group(struct lp *p, struct sset *x)
 	if (c == '<' || c == '\'' || (c == 'P' && c2 == '<')) {
 		char close = c == '\'' ? '\'' : '>';
 		p->i += c == 'P' ? 2 : 1;
-		while (p->i < p->n && p->s[p->i] != close)
+		/* a name is word characters: "(?<*" is a look-behind */
+		while (p->i < p->n && p->s[p->i] != close &&
+		       (p->s[p->i] == '_' || is_digit(p->s[p->i]) ||
+			(unsigned char)p->s[p->i] >= 0x80 ||
+			((p->s[p->i] | 0x20) >= 'a' &&
+			 (p->s[p->i] | 0x20) <= 'z')))
 			p->i++;
-		if (p->i >= p->n) {
+		if (p->i >= p->n || p->s[p->i] != close) {
 			p->is_failed = true;
 			return A_NONE;
 		}

@@ -74,6 +74,10 @@ static void test_sets_of_written_regexes(void **state)
 	expect_sets("abc(?#x)?def", "-");
 	expect_sets("abc(?#x){0}def", "-");
 	expect_sets("ab\\Ecd(?#x)ef", "abcdef");
+	/* a group name is word characters: "(?<*" (a non-atomic
+	** look-behind) is not read */
+	expect_sets("(?<*x)abc|zzz(?:q>rrrr)", "-");
+	expect_sets("(?P<ab_1>abcd)(?'c'efgh)", "abcd & efgh");
 	/* a non-ASCII character is no literal */
 	expect_sets("caf\xC3\xA9s", "caf");
 	/* syntax it does not read: no sets at all */
