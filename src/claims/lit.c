@@ -382,6 +382,15 @@ static enum atom parse_group(struct lp *p, struct sset *x)
 	return A_SET;
 }
 
+/* Past the spaces and tabs from j (allowed in a quantifier's braces
+** from PCRE2 10.43 on). */
+static size_t skip_blanks(const struct lp *p, size_t j)
+{
+	while (j < p->n && (p->s[j] == ' ' || p->s[j] == '\t'))
+		j++;
+	return j;
+}
+
 /*
 ** After an atom: its quantifier, if any. *min: the least repeats; 1
 ** with *is_rep false when there is none.
@@ -400,7 +409,7 @@ static void parse_quant(struct lp *p, size_t *min, bool *is_rep)
 		*is_rep = true;
 		p->i++;
 	} else if (c == '{') {
-		size_t j = p->i + 1, lo = 0;
+		size_t j = skip_blanks(p, p->i + 1), lo = 0;
 		bool is_lo = false;
 		while (j < p->n && is_digit(p->s[j])) {
 			lo = lo * 10 + (size_t)(p->s[j++] - '0');
@@ -408,15 +417,18 @@ static void parse_quant(struct lp *p, size_t *min, bool *is_rep)
 			if (lo > 65535)
 				lo = 65535;
 		}
+		j = skip_blanks(p, j);
 		if (j < p->n && p->s[j] == ',') {
-			j++;
+			j = skip_blanks(p, j + 1);
 			while (j < p->n && is_digit(p->s[j]))
 				j++;
+			j = skip_blanks(p, j);
 		}
 		if (j >= p->n || p->s[j] != '}')
 			return; /* a literal '{': the caller reads it */
-		/* "{,n}" is a repeat in newer PCRE2, a literal in older:
-		** either way, treat it as a repeat from 0 */
+		/* "{,n}" and "{ 2 }" are repeats from PCRE2 10.43 on,
+		** literals before: either way, treat them as repeats (a
+		** literal dropped is still sound) */
 		*min = is_lo ? lo : 0;
 		*is_rep = true;
 		p->i = j + 1;

@@ -74,6 +74,11 @@ static void test_sets_of_written_regexes(void **state)
 	expect_sets("abc(?#x)?def", "-");
 	expect_sets("abc(?#x){0}def", "-");
 	expect_sets("ab\\Ecd(?#x)ef", "abcdef");
+	/* blanks in a quantifier's braces: a repeat from PCRE2 10.43 on
+	** (read as one, a literal dropped under older PCRE2 is sound) */
+	expect_sets("colou{ 0 }rful", "colo & rful");
+	expect_sets("colou{ 0 , 2 }rful", "colo & rful");
+	expect_sets("colou{\t1 }rful", "colou & rful");
 	/* a group name is word characters: "(?<*" (a non-atomic
 	** look-behind) is not read */
 	expect_sets("(?<*x)abc|zzz(?:q>rrrr)", "-");
