@@ -4,6 +4,8 @@
 ** JIT-compiled; the facts do not depend on the tier; a try one engine
 ** gives up on is decided by the other.
 */
+#include <pthread.h>
+
 #include "claims_test.h"
 #include "claims/claims_p.h"
 
@@ -308,6 +310,86 @@ static void test_hopeless_try_fails_alike_on_both_tiers(void **state)
 	free(text);
 }
 
+/* ---- Shared by threads ----------------------------------------------- */
+
+/* One regex and one pattern's literals shared by four threads, each
+** with its own match data, as threads would share the rules. */
+struct shared {
+	struct cl_regex re;
+	struct cl_lazylits lits;
+};
+
+static const char *const SUBJ[] = {
+	"Putin spoke by phone with Macron on Tuesday.",
+	"The storm dropped heavy rain across the region.",
+	"Putin spoke with Macron.",
+};
+
+static void *hammer(void *arg)
+{
+	struct shared *sh = arg;
+	static const struct cl_jit_policy pol = {CL_JIT_SIZE_PCT,
+						 CL_JIT_MATCHES};
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	pcre2_match_context *mctx = pcre2_match_context_create(NULL);
+	size_t nbad = 0;
+	const struct cl_lits *l = NULL;
+	for (size_t i = 0; i < 600; i++) {
+		const char *s = SUBJ[i % 3];
+		int rc = cl_regex_match(&pol, &sh->re, s, strlen(s), 0, md,
+					mctx);
+		nbad += (i % 3 == 0) != (rc >= 0);
+		/* NULL while another thread reads them; then always the
+		** same sets */
+		const struct cl_lits *x = cl_lazylits_get(&sh->lits);
+		nbad += l && x != l;
+		if (x)
+			l = x;
+	}
+	pcre2_match_context_free(mctx);
+	pcre2_match_data_free(md);
+	nbad += !l;
+	return (void *)(uintptr_t)nbad;
+}
+
+/* Four threads from the first try on: every try right, one JIT copy,
+** one reading of the literals that all see; freed once (ASan). */
+static void test_threads_share_a_regex(void **state)
+{
+	(void)state;
+	const char *re = "(?<a>\\w+) spoke by phone with (?<b>\\w+)";
+	for (int round = 0; round < 50; round++) {
+		struct shared sh = {0};
+		int ec;
+		size_t eo;
+		pcre2_code *code = cl_compile_regex(re, strlen(re), &ec, &eo);
+		assert_non_null(code);
+		cl_regex_init(&sh.re, code);
+		cl_lazylits_init(&sh.lits, re, strlen(re));
+		pthread_t th[4];
+		for (int k = 0; k < 4; k++)
+			assert_int_equal(pthread_create(&th[k], NULL, hammer,
+							&sh), 0);
+		size_t nbad = 0;
+		for (int k = 0; k < 4; k++) {
+			void *r;
+			assert_int_equal(pthread_join(th[k], &r), 0);
+			nbad += (uintptr_t)r;
+		}
+		assert_int_equal(nbad, 0);
+		assert_true(cl_regex_is_jit(&sh.re));
+		const struct cl_lits *l = cl_lazylits_get(&sh.lits);
+		assert_non_null(l);
+		assert_int_equal(l->nsets, 1);
+		assert_int_equal(l->sets[0].n, 1);
+		assert_string_equal(l->sets[0].s[0], " spoke by phone with ");
+		assert_true(cl_lazylits_is_read(&sh.lits));
+		cl_lazylits_free(&sh.lits);
+		cl_regex_free(&sh.re);
+		cl_regex_free(&sh.re); /* twice: no double free */
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_seed_facts_same_on_every_tier),
 		cmocka_unit_test(test_deep_try_matches_on_both_tiers),
 		cmocka_unit_test(test_hopeless_try_fails_alike_on_both_tiers),
+		cmocka_unit_test(test_threads_share_a_regex),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
