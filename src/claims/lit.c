@@ -16,10 +16,12 @@
 ** branches needs; a repeat with a minimum of 0 needs nothing. Whatever
 ** it does not read for sure (a class, an escape, a look-around, a
 ** back-reference) needs nothing, and syntax it does not know (extended
-** mode, conditions, recursion, verbs, \Q) makes it give up: then the
-** pattern has no sets and is always tried. So a set only ever says what
-** every match contains, and skipping a sentence without it changes no
-** result.
+** mode, conditions, calls (?1) (?&n), verbs, \Q, a quantifier after
+** \E or a comment) makes it give up: then the pattern has no sets and
+** is always tried ((?R) and (?C) read as flags: they need nothing). So
+** a set only ever says what every match contains, and skipping a
+** sentence without it changes no result; unit.claims.lit checks that
+** with a differential fuzz against PCRE2.
 **
 ** A pattern's sets are read on its first try (struct cl_lazylits),
 ** like its JIT copy: at load, reading them all cost 13.7 M
