@@ -1,0 +1,425 @@
+/*
+** norm_cache.c: the cache folder, its files and their keys (the header
+** norm_cache_p.h says what is kept and what is trusted).
+**
+** A file: the header below, then the payload. It is read whole with one
+** read, and its payload handed out only when the file's size is the
+** header's plus the payload's length, the key is the caller's and the
+** checksum (a second hash with another seed) is the payload's.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "extract/norm_cache_p.h"
+#include "extract/norm_p.h"
+#include "factcross/fc.h"
+
+#define MAGIC "FCCACHE\n"
+#define SUM_SEED 0x5EEDC0DE5EEDC0DEull
+
+struct header {
+	char magic[8];
+	uint32_t format;
+	uint32_t size; /* of this header */
+	uint64_t key[2];
+	uint64_t len;  /* of the payload after it */
+	uint64_t sum[2];
+};
+
+/* ---- MurmurHash3 x64 128 (Austin Appleby, public domain) -------------- */
+
+static inline uint64_t rotl(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static inline uint64_t fmix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xFF51AFD7ED558CCDull;
+	k ^= k >> 33;
+	k *= 0xC4CEB9FE1A85EC53ull;
+	k ^= k >> 33;
+	return k;
+}
+
+void norm_cache_hash(const void *p, size_t n, uint64_t seed,
+		     uint64_t out[2])
+{
+	const unsigned char *s = p;
+	const uint64_t c1 = 0x87C37B91114253D5ull, c2 = 0x4CF5AD432745937Full;
+	uint64_t h1 = seed, h2 = seed;
+	size_t nblocks = n / 16;
+	for (size_t i = 0; i < nblocks; i++) {
+		uint64_t k1, k2;
+		memcpy(&k1, s + 16 * i, 8);
+		memcpy(&k2, s + 16 * i + 8, 8);
+		k1 *= c1, k1 = rotl(k1, 31), k1 *= c2, h1 ^= k1;
+		h1 = rotl(h1, 27), h1 += h2, h1 = h1 * 5 + 0x52DCE729;
+		k2 *= c2, k2 = rotl(k2, 33), k2 *= c1, h2 ^= k2;
+		h2 = rotl(h2, 31), h2 += h1, h2 = h2 * 5 + 0x38495AB5;
+	}
+	const unsigned char *t = s + 16 * nblocks;
+	uint64_t k1 = 0, k2 = 0;
+	switch (n & 15) {
+	case 15: k2 ^= (uint64_t)t[14] << 48; /* fall through */
+	case 14: k2 ^= (uint64_t)t[13] << 40; /* fall through */
+	case 13: k2 ^= (uint64_t)t[12] << 32; /* fall through */
+	case 12: k2 ^= (uint64_t)t[11] << 24; /* fall through */
+	case 11: k2 ^= (uint64_t)t[10] << 16; /* fall through */
+	case 10: k2 ^= (uint64_t)t[9] << 8;   /* fall through */
+	case 9:
+		k2 ^= (uint64_t)t[8];
+		k2 *= c2, k2 = rotl(k2, 33), k2 *= c1, h2 ^= k2;
+		/* fall through */
+	case 8: k1 ^= (uint64_t)t[7] << 56; /* fall through */
+	case 7: k1 ^= (uint64_t)t[6] << 48; /* fall through */
+	case 6: k1 ^= (uint64_t)t[5] << 40; /* fall through */
+	case 5: k1 ^= (uint64_t)t[4] << 32; /* fall through */
+	case 4: k1 ^= (uint64_t)t[3] << 24; /* fall through */
+	case 3: k1 ^= (uint64_t)t[2] << 16; /* fall through */
+	case 2: k1 ^= (uint64_t)t[1] << 8;  /* fall through */
+	case 1:
+		k1 ^= (uint64_t)t[0];
+		k1 *= c1, k1 = rotl(k1, 31), k1 *= c2, h1 ^= k1;
+	}
+	h1 ^= n, h2 ^= n;
+	h1 += h2, h2 += h1;
+	h1 = fmix(h1), h2 = fmix(h2);
+	h1 += h2, h2 += h1;
+	out[0] = h1;
+	out[1] = h2;
+}
+
+/* ---- The folder ----------------------------------------------------------- */
+
+/* Make path's missing folders (0700); true when path is a folder. */
+static bool make_dirs(char *path)
+{
+	struct stat st;
+	if (!stat(path, &st))
+		return S_ISDIR(st.st_mode);
+	for (char *s = path + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(path, 0700) && errno != EEXIST) {
+			*s = '/';
+			return false;
+		}
+		*s = '/';
+	}
+	if (mkdir(path, 0700) && errno != EEXIST)
+		return false;
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+char *norm_cache_dir(void)
+{
+	const char *env = getenv("FACTCROSS_CACHE");
+	const char *base = NULL, *tail = NULL;
+	if (env && *env) {
+		if (!strcmp(env, "off"))
+			return NULL;
+		base = env, tail = "";
+	} else if ((env = getenv("XDG_CACHE_HOME")) && *env == '/') {
+		base = env, tail = "/factcross";
+	} else if ((env = getenv("HOME")) && *env == '/') {
+		base = env, tail = "/.cache/factcross";
+	} else {
+		return NULL;
+	}
+	size_t nb = strlen(base), nt = strlen(tail);
+	char *dir = malloc(nb + nt + 1);
+	if (!dir)
+		return NULL;
+	memcpy(dir, base, nb);
+	memcpy(dir + nb, tail, nt + 1);
+	while (nb + nt > 1 && dir[nb + nt - 1] == '/')
+		dir[--nb + nt] = '\0';
+	/* the user's own folder, that no one else may write into: what is
+	** read from it runs as the user's compiled rules */
+	struct stat st;
+	if (!make_dirs(dir) || stat(dir, &st) || st.st_uid != geteuid() ||
+	    (st.st_mode & 022)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* ---- The key's base --------------------------------------------------- */
+
+struct build_id {
+	uintptr_t addr; /* of this code */
+	const unsigned char *id;
+	size_t len;
+};
+
+/* dl_iterate_phdr's callback: the GNU build id of the object that holds
+** b->addr; 1 (stop) once that object is seen. */
+static int find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	(void)size;
+	struct build_id *b = arg;
+	bool is_ours = false;
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && b->addr >= lo &&
+		    b->addr - lo < ph->p_memsz)
+			is_ours = true;
+	}
+	if (!is_ours)
+		return 0;
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_NOTE)
+			continue;
+		size_t align = ph->p_align == 8 ? 8 : 4;
+		const unsigned char *s =
+			(const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+		size_t off = 0, n = ph->p_memsz;
+		while (n - off >= sizeof(ElfW(Nhdr))) {
+			ElfW(Nhdr) nh;
+			memcpy(&nh, s + off, sizeof(nh));
+			size_t name = off + sizeof(nh);
+			size_t desc = name + ((nh.n_namesz + align - 1) &
+					      ~(align - 1));
+			size_t next = desc + ((nh.n_descsz + align - 1) &
+					      ~(align - 1));
+			if (desc > n || nh.n_descsz > n - desc)
+				break;
+			if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+			    !memcmp(s + name, "GNU", 4)) {
+				b->id = s + desc;
+				b->len = nh.n_descsz;
+				return 1;
+			}
+			off = next;
+		}
+	}
+	return 1;
+}
+
+bool norm_cache_key_base(struct fc_buf *b)
+{
+	struct build_id bid = {.addr = (uintptr_t)(void *)norm_cache_key_base};
+	dl_iterate_phdr(find_build_id, &bid);
+	if (!bid.id || !bid.len)
+		return false;
+	char ver[64] = "";
+	pcre2_config(PCRE2_CONFIG_VERSION, ver);
+	uint32_t conf[3] = {0};
+	pcre2_config(PCRE2_CONFIG_LINKSIZE, &conf[0]);
+	pcre2_config(PCRE2_CONFIG_NEWLINE, &conf[1]);
+	pcre2_config(PCRE2_CONFIG_BSR, &conf[2]);
+	fc_buf_printf(b, "factcross cache %d\n%s\npcre2 %s %u %u %u\n",
+		      NORM_CACHE_FORMAT, FC_VERSION, ver, conf[0], conf[1],
+		      conf[2]);
+	fc_buf_add(b, &bid.len, sizeof(bid.len));
+	fc_buf_add(b, bid.id, bid.len);
+	return !b->err;
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+/* dir/name, or NULL (a name with '/' is refused). */
+static char *path_of(const char *dir, const char *name, const char *pre)
+{
+	if (strchr(name, '/'))
+		return NULL;
+	size_t nd = strlen(dir), np = strlen(pre), nn = strlen(name);
+	char *p = malloc(nd + 1 + np + nn + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, nd);
+	p[nd] = '/';
+	memcpy(p + nd + 1, pre, np);
+	memcpy(p + nd + 1 + np, name, nn + 1);
+	return p;
+}
+
+void *norm_cache_read(const char *dir, const char *name,
+		      const uint64_t key[2], size_t *len)
+{
+	char *path = path_of(dir, name, "");
+	if (!path)
+		return NULL;
+	unsigned char *buf = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid() || st.st_size < (off_t)sizeof(struct header) ||
+	    (uint64_t)st.st_size > NORM_CACHE_MAX)
+		goto fail;
+	size_t size = (size_t)st.st_size, got = 0;
+	buf = malloc(size);
+	if (!buf)
+		goto fail;
+	while (got < size) {
+		ssize_t k = read(fd, buf + got, size - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			goto fail; /* shrunk under us: not the file we sized */
+		got += (size_t)k;
+	}
+	struct header h;
+	memcpy(&h, buf, sizeof(h));
+	if (memcmp(h.magic, MAGIC, 8) || h.format != NORM_CACHE_FORMAT ||
+	    h.size != sizeof(h) || h.key[0] != key[0] || h.key[1] != key[1] ||
+	    h.len != size - sizeof(h))
+		goto fail;
+	uint64_t sum[2];
+	norm_cache_hash(buf + sizeof(h), h.len, SUM_SEED, sum);
+	if (sum[0] != h.sum[0] || sum[1] != h.sum[1])
+		goto fail;
+	/* the last-used order of the eviction (norm_cache_write) */
+	(void)futimens(fd, NULL);
+	close(fd);
+	free(path);
+	memmove(buf, buf + sizeof(h), h.len);
+	*len = h.len;
+	return buf;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	free(path);
+	return NULL;
+}
+
+/* ---- Writing -------------------------------------------------------------- */
+
+static bool write_all(int fd, const void *p, size_t n)
+{
+	const char *s = p;
+	while (n) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		s += k, n -= (size_t)k;
+	}
+	return true;
+}
+
+struct entry {
+	char *name;
+	struct timespec t;
+};
+
+static int by_time(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	if (x->t.tv_sec != y->t.tv_sec)
+		return x->t.tv_sec < y->t.tv_sec ? -1 : 1;
+	if (x->t.tv_nsec != y->t.tv_nsec)
+		return x->t.tv_nsec < y->t.tv_nsec ? -1 : 1;
+	return 0;
+}
+
+/*
+** Remove the files of dir named prefix* beyond the NORM_CACHE_KEEP used
+** last, and temporary files (".prefix*") a crashed writer left an hour
+** ago or more.
+*/
+static void evict(const char *dir, const char *prefix)
+{
+	DIR *dd = opendir(dir);
+	if (!dd)
+		return;
+	int dfd = dirfd(dd);
+	size_t np = strlen(prefix), n = 0, cap = 0;
+	struct entry *v = NULL;
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	struct dirent *de;
+	while ((de = readdir(dd))) {
+		const char *nm = de->d_name;
+		bool is_tmp = nm[0] == '.' && !strncmp(nm + 1, prefix, np);
+		struct stat st;
+		if ((!is_tmp && strncmp(nm, prefix, np)) ||
+		    fstatat(dfd, nm, &st, AT_SYMLINK_NOFOLLOW) ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (is_tmp) {
+			if (now.tv_sec - st.st_mtim.tv_sec > 3600)
+				(void)unlinkat(dfd, nm, 0);
+			continue;
+		}
+		if (n == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			struct entry *g = realloc(v, ncap * sizeof(*v));
+			if (!g)
+				break;
+			v = g, cap = ncap;
+		}
+		v[n].name = strdup(nm);
+		v[n].t = st.st_mtim;
+		if (v[n].name)
+			n++;
+	}
+	if (n > NORM_CACHE_KEEP) {
+		qsort(v, n, sizeof(*v), by_time);
+		for (size_t i = 0; i < n - NORM_CACHE_KEEP; i++)
+			(void)unlinkat(dfd, v[i].name, 0);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+	closedir(dd);
+}
+
+bool norm_cache_write(const char *dir, const char *name,
+		      const uint64_t key[2], const void *p, size_t len)
+{
+	const char *dash = strchr(name, '-');
+	size_t np = dash ? (size_t)(dash - name) + 1 : strlen(name);
+	char prefix[64];
+	if (np >= sizeof(prefix) || len > NORM_CACHE_MAX - sizeof(struct header))
+		return false;
+	memcpy(prefix, name, np);
+	prefix[np] = '\0';
+	char *path = path_of(dir, name, "");
+	char *tmp = path_of(dir, name, ".");
+	char *tpl = tmp ? malloc(strlen(tmp) + 8) : NULL;
+	int fd = -1;
+	bool ok = false;
+	if (!path || !tpl)
+		goto done;
+	strcpy(tpl, tmp);
+	strcat(tpl, ".XXXXXX");
+	fd = mkostemp(tpl, O_CLOEXEC);
+	if (fd < 0)
+		goto done;
+	struct header h = {.format = NORM_CACHE_FORMAT,
+			   .size = sizeof(h),
+			   .key = {key[0], key[1]},
+			   .len = len};
+	memcpy(h.magic, MAGIC, 8);
+	norm_cache_hash(p, len, SUM_SEED, h.sum);
+	ok = write_all(fd, &h, sizeof(h)) && write_all(fd, p, len);
+	ok = !close(fd) && ok;
+	fd = -1;
+	ok = ok && !rename(tpl, path);
+	if (!ok)
+		(void)unlink(tpl);
+	else
+		evict(dir, prefix);
+done:
+	free(tpl);
+	free(tmp);
+	free(path);
+	return ok;
+}
