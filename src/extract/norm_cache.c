@@ -423,3 +423,30 @@ done:
 	free(path);
 	return ok;
 }
+
+/* ---- Payloads ------------------------------------------------------------- */
+
+void norm_cache_put_u64(struct fc_buf *b, uint64_t v)
+{
+	fc_buf_add(b, &v, sizeof(v));
+}
+
+const uint8_t *norm_cache_take(struct norm_cache_reader *r, size_t k)
+{
+	if (r->is_bad || k > r->n - r->off) {
+		r->is_bad = true;
+		return NULL;
+	}
+	const uint8_t *s = r->p + r->off;
+	r->off += k;
+	return s;
+}
+
+uint64_t norm_cache_get_u64(struct norm_cache_reader *r)
+{
+	uint64_t v = 0;
+	const uint8_t *s = norm_cache_take(r, sizeof(v));
+	if (s)
+		memcpy(&v, s, sizeof(v));
+	return v;
+}

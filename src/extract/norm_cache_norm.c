@@ -37,10 +37,6 @@
 
 /* ---- Key and name --------------------------------------------------------- */
 
-static void put_u64(struct fc_buf *b, uint64_t v)
-{
-	fc_buf_add(b, &v, sizeof(v));
-}
 
 /* The suite's key from its jobs; false when there is none. */
 static bool suite_key(const struct fc_norm *n,
@@ -50,12 +46,12 @@ static bool suite_key(const struct fc_norm *n,
 	fc_buf_init(&b, 0);
 	bool ok = norm_cache_key_base(&b);
 	fc_buf_adds(&b, "normalizer\n");
-	put_u64(&b, NORM_PK);
-	put_u64(&b, n->npatterns);
+	norm_cache_put_u64(&b, NORM_PK);
+	norm_cache_put_u64(&b, n->npatterns);
 	for (size_t i = 0; ok && i < n->npatterns; i++) {
 		const struct norm_cache_job *j = &jobs[i];
-		put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
-		put_u64(&b, j->len);
+		norm_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
+		norm_cache_put_u64(&b, j->len);
 		fc_buf_add(&b, j->rx, j->len);
 	}
 	ok = ok && !b.err;
@@ -65,12 +61,12 @@ static bool suite_key(const struct fc_norm *n,
 	return ok;
 }
 
-/* "norm-<hash of the rule files and the reading>.fcc" into buf. */
-static void suite_name(const struct fc_norm *n, char *buf, size_t cap)
+void norm_cache_suite_name(const struct fc_norm *n, const char *kind,
+			   char *buf, size_t cap)
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	put_u64(&b, (uint64_t)(int64_t)n->prefer);
+	norm_cache_put_u64(&b, (uint64_t)(int64_t)n->prefer);
 	const char *last = NULL;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const char *f = n->patterns[i].file;
@@ -82,7 +78,7 @@ static void suite_name(const struct fc_norm *n, char *buf, size_t cap)
 	uint64_t h[2] = {0, 0};
 	norm_cache_hash(b.p, b.len, NAME_SEED, h);
 	fc_buf_finish(&b);
-	snprintf(buf, cap, "norm-%016" PRIx64 ".fcc", h[0]);
+	snprintf(buf, cap, "%s-%016" PRIx64 ".fcc", kind, h[0]);
 }
 
 /* ---- Writing -------------------------------------------------------------- */
@@ -132,19 +128,19 @@ void norm_cache_norm_store(const struct fc_norm *n,
 	}
 	struct fc_buf b;
 	fc_buf_init(&b, NORM_CACHE_MAX / 2);
-	put_u64(&b, np);
+	norm_cache_put_u64(&b, np);
 	for (size_t i = 0; i < np; i++) {
 		put_first(&b, jobs[i].first);
 		size_t size = 0;
 		pcre2_pattern_info(jobs[i].code, PCRE2_INFO_SIZE, &size);
-		put_u64(&b, size);
+		norm_cache_put_u64(&b, size);
 	}
-	put_u64(&b, serlen);
+	norm_cache_put_u64(&b, serlen);
 	fc_buf_add(&b, ser, serlen);
 	pcre2_serialize_free(ser);
 	if (!b.err) {
 		char name[64];
-		suite_name(n, name, sizeof(name));
+		norm_cache_suite_name(n, "norm", name, sizeof(name));
 		norm_cache_write(dir, name, key, b.p, b.len);
 	}
 	fc_buf_finish(&b);
@@ -153,41 +149,15 @@ void norm_cache_norm_store(const struct fc_norm *n,
 
 /* ---- Reading -------------------------------------------------------------- */
 
-struct reader {
-	const uint8_t *p;
-	size_t n, off;
-	bool is_bad;
-};
-
-/* The next k bytes, or NULL (and r->is_bad) when fewer are left. */
-static const uint8_t *take(struct reader *r, size_t k)
-{
-	if (r->is_bad || k > r->n - r->off) {
-		r->is_bad = true;
-		return NULL;
-	}
-	const uint8_t *s = r->p + r->off;
-	r->off += k;
-	return s;
-}
-
-static uint64_t get_u64(struct reader *r)
-{
-	uint64_t v = 0;
-	const uint8_t *s = take(r, sizeof(v));
-	if (s)
-		memcpy(&v, s, sizeof(v));
-	return v;
-}
 
 /* Pattern's start strings from r into *f (arena a), each string's
 ** classes checked to be among the pattern's. */
-static void get_first(struct reader *r, struct norm_first *f,
+static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 		      struct fc_arena *a)
 {
 	memset(f, 0, sizeof(*f));
-	const uint8_t *rec = take(r, 4);
-	const uint8_t *cnt = take(r, 8);
+	const uint8_t *rec = norm_cache_take(r, 4);
+	const uint8_t *cnt = norm_cache_take(r, 8);
 	if (!rec || !cnt || rec[0] > 1 || rec[1] > 1) {
 		r->is_bad = true;
 		return;
@@ -206,7 +176,7 @@ static void get_first(struct reader *r, struct norm_first *f,
 		r->is_bad = true;
 		return;
 	}
-	const uint8_t *sets = take(r, nsets * sizeof(*f->sets));
+	const uint8_t *sets = norm_cache_take(r, nsets * sizeof(*f->sets));
 	f->sets = fc_arena_alloc(a, nsets * sizeof(*f->sets));
 	f->strs = fc_arena_alloc(a, (nstrs + 1) * sizeof(*f->strs));
 	if (!sets || !f->sets || !f->strs) {
@@ -215,7 +185,7 @@ static void get_first(struct reader *r, struct norm_first *f,
 	}
 	memcpy(f->sets, sets, nsets * sizeof(*f->sets));
 	for (size_t k = 0; k < nstrs; k++) {
-		const uint8_t *s = take(r, strsize);
+		const uint8_t *s = norm_cache_take(r, strsize);
 		if (!s)
 			return;
 		struct norm_pstr *ps = &f->strs[k];
@@ -265,8 +235,8 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 		   struct fc_arena *a, const uint8_t *p, size_t len)
 {
 	size_t np = n->npatterns;
-	struct reader r = {p, len, 0, false};
-	if (get_u64(&r) != np || !np)
+	struct norm_cache_reader r = {p, len, 0, false};
+	if (norm_cache_get_u64(&r) != np || !np)
 		return false;
 	uint64_t *size = malloc(np * sizeof(*size));
 	struct norm_first *firsts = malloc(np * sizeof(*firsts));
@@ -274,11 +244,11 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 	bool ok = size && firsts && codes;
 	for (size_t i = 0; ok && i < np; i++) {
 		get_first(&r, &firsts[i], a);
-		size[i] = get_u64(&r);
+		size[i] = norm_cache_get_u64(&r);
 		ok = !r.is_bad;
 	}
-	uint64_t serlen = ok ? get_u64(&r) : 0;
-	const uint8_t *ser = ok ? take(&r, serlen) : NULL;
+	uint64_t serlen = ok ? norm_cache_get_u64(&r) : 0;
+	const uint8_t *ser = ok ? norm_cache_take(&r, serlen) : NULL;
 	ok = ok && ser && r.off == r.n && ser_sizes_ok(ser, serlen, size, np);
 	ok = ok && pcre2_serialize_get_number_of_codes(ser) == (int32_t)np;
 	ok = ok && pcre2_serialize_decode(codes, (int32_t)np, ser, NULL) ==
@@ -308,7 +278,7 @@ bool norm_cache_norm_load(const struct fc_norm *n,
 	}
 	*is_keyed = true;
 	char name[64];
-	suite_name(n, name, sizeof(name));
+	norm_cache_suite_name(n, "norm", name, sizeof(name));
 	size_t len = 0;
 	uint8_t *p = norm_cache_read(dir, name, key, &len);
 	free(dir);

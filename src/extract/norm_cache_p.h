@@ -77,6 +77,21 @@ void *norm_cache_read(const char *dir, const char *name,
 bool norm_cache_write(const char *dir, const char *name,
 		      const uint64_t key[2], const void *p, size_t len);
 
+/* ---- Payloads ---------------------------------------------------------- */
+
+/* A payload being read: every read bounded by what is left. */
+struct norm_cache_reader {
+	const uint8_t *p;
+	size_t n, off;
+	bool is_bad; /* a read went past the end: the payload is refused */
+};
+
+void norm_cache_put_u64(struct fc_buf *b, uint64_t v);
+/* The next k bytes of r, or NULL (and r->is_bad) when fewer are left. */
+const uint8_t *norm_cache_take(struct norm_cache_reader *r, size_t k);
+/* The next 8 bytes as a number; 0 (and r->is_bad) when fewer are left. */
+uint64_t norm_cache_get_u64(struct norm_cache_reader *r);
+
 /* ---- The normalizer's payload (norm_cache_norm.c) ---------------------- */
 
 struct fc_norm;
@@ -99,16 +114,37 @@ struct norm_cache_job {
 /*
 ** The cached codes and start strings of n's patterns (jobs[i].code and
 ** *jobs[i].first, in arena a; codes owned by the caller) if the cache
-** holds this suite: true. False (jobs untouched) on a miss; *key, the
-** suite's key, is then set for norm_cache_norm_store (is_keyed false when
-** the cache is off or the suite has no key).
+** holds this suite: true. False (jobs untouched) on a miss. *key, the
+** suite's key, is set either way (for norm_cache_norm_store and the
+** scan's key; is_keyed false when the cache is off or the suite has no
+** key).
 */
 bool norm_cache_norm_load(const struct fc_norm *n,
 			  struct norm_cache_job *jobs, struct fc_arena *a,
 			  uint64_t key[2], bool *is_keyed);
+/* "KIND-<hash of n's rule files and reading>.fcc" into buf: the file
+** name of n's suite, the same for each edit of its rules. */
+void norm_cache_suite_name(const struct fc_norm *n, const char *kind,
+			   char *buf, size_t cap);
 /* Keep the compiled jobs under key (every code compiled). */
 void norm_cache_norm_store(const struct fc_norm *n,
 			   const struct norm_cache_job *jobs,
 			   const uint64_t key[2]);
+
+/* ---- The start tables of the scan (norm_cache_scan.c) ------------------ */
+
+/*
+** n->scan and n->lookbehind from the cache (in arena a, as
+** norm_scan_build makes them) if it holds the tables of n's start strings
+** and triggers: true. pkey: the key of n's compiled patterns
+** (norm_cache_norm_load), which covers their start strings. False on a
+** miss; *key is then set for norm_cache_scan_store (is_keyed false when
+** the cache is off).
+*/
+bool norm_cache_scan_load(struct fc_norm *n, struct fc_arena *a,
+			  const uint64_t pkey[2], uint64_t key[2],
+			  bool *is_keyed);
+/* Keep n->scan (made by norm_scan_build) under key. */
+void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2]);
 
 #endif

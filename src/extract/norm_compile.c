@@ -515,11 +515,12 @@ static struct norm_cache_job *cache_jobs(struct fc_norm *n,
 
 /*
 ** Every pattern expanded, compiled and finished, from the cache when it
-** holds them, else compiled and kept in it. False when out of memory
-** before anything was done.
+** holds them, else compiled and kept in it; *key their key in the cache
+** (when is_keyed). False when out of memory before anything was done.
 */
 static bool compile_all(struct fc_norm *n, struct fc_arena *a,
-			struct scratch *sc, struct fc_diags *d)
+			struct scratch *sc, struct fc_diags *d,
+			uint64_t key[2], bool *is_keyed)
 {
 	size_t np = n->npatterns;
 	struct cjob *jobs = calloc(np + 1, sizeof(*jobs));
@@ -532,20 +533,24 @@ static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 		job_expand(n, a, i, sc, &jobs[i], &held);
 	}
 	struct norm_cache_job *cj = cache_jobs(n, jobs);
-	uint64_t key[2];
-	bool is_keyed = false;
-	if (cj && norm_cache_norm_load(n, cj, a, key, &is_keyed)) {
+	*is_keyed = false;
+	if (cj && norm_cache_norm_load(n, cj, a, key, is_keyed)) {
 		for (size_t i = 0; i < np; i++)
 			jobs[i].code = cj[i].code;
 	} else {
 		compile_jobs(n, a, jobs);
-		bool is_whole = cj && is_keyed;
+		bool is_whole = cj && *is_keyed;
 		for (size_t i = 0; is_whole && i < np; i++)
 			if (!(cj[i].code = jobs[i].code) ||
 			    jobs[i].is_first_lost)
 				is_whole = false;
 		if (is_whole)
 			norm_cache_norm_store(n, cj, key);
+		/* start strings lost to out of memory are not those of
+		** the key: the scan's tables are not kept under it */
+		for (size_t i = 0; i < np; i++)
+			if (jobs[i].is_first_lost)
+				*is_keyed = false;
 	}
 	free(cj);
 	for (size_t i = 0; i < np; i++) {
@@ -687,6 +692,25 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 	return norm_near_finish(n, a);
 }
 
+/* The scan's start tables (norm_trie.c), from the cache when it holds
+** them, else built and kept in it (when the patterns have a key in the
+** cache, pkey). */
+static fc_status scan_build(struct fc_norm *n, struct fc_arena *a,
+			    const uint64_t *pkey)
+{
+	uint64_t key[2];
+	bool is_keyed = false;
+	if (pkey && norm_cache_scan_load(n, a, pkey, key, &is_keyed)) {
+		norm_first_memo_free(n->first_memo);
+		n->first_memo = NULL;
+		return FC_OK;
+	}
+	fc_status st = norm_scan_build(n, a);
+	if (!st && is_keyed)
+		norm_cache_scan_store(n, key);
+	return st;
+}
+
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 {
 	if (!r->norm)
@@ -708,7 +732,9 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
 	fc_buf_init(&sc.out, 1u << 24);
 	norm_names_index(n, &sc.names);
-	if (!sc.tables || !compile_all(n, &r->arena, &sc, d)) {
+	uint64_t key[2];
+	bool is_keyed = false;
+	if (!sc.tables || !compile_all(n, &r->arena, &sc, d, key, &is_keyed)) {
 		free(sc.tables);
 		free(sc.names.slot);
 		fc_buf_finish(&sc.out);
@@ -731,7 +757,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	st = build_tables(n, &r->arena, &sc.names, d);
 	free(sc.names.slot);
 	if (!st)
-		st = norm_scan_build(n, &r->arena);
+		st = scan_build(n, &r->arena, is_keyed ? key : NULL);
 	if (!st)
 		st = norm_jit_create(n);
 	if (st) {

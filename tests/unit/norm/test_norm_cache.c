@@ -19,7 +19,7 @@
 
 #include "fc_test.h"
 #include "extract/norm_cache_p.h"
-#include "extract/norm_p.h"
+#include "extract/norm_trie_p.h"
 
 #define CORPUS FC_SOURCE_ROOT "/corpora/putin-iran-2026-01-16"
 
@@ -117,9 +117,11 @@ static char *run(const char *rules)
 	return s;
 }
 
-/* The cache file of the built-in suite's kind in dir: how many there
-** are, the path of one in path. */
-static size_t cache_files(const char *dir, char *path, size_t cap)
+/* The cache files of a kind ("norm-": the compiled patterns, "scan-":
+** the scan's start tables) in dir: how many there are, the path of one
+** in path. */
+static size_t kind_files(const char *dir, const char *kind, char *path,
+			 size_t cap)
 {
 	DIR *dd = opendir(dir);
 	if (!dd)
@@ -127,13 +129,21 @@ static size_t cache_files(const char *dir, char *path, size_t cap)
 	size_t n = 0;
 	struct dirent *de;
 	while ((de = readdir(dd)))
-		if (!strncmp(de->d_name, "norm-", 5)) {
+		if (!strncmp(de->d_name, kind, strlen(kind))) {
 			snprintf(path, cap, "%s/%s", dir, de->d_name);
 			n++;
 		}
 	closedir(dd);
 	return n;
 }
+
+/* The patterns' file (kind_files). */
+static size_t cache_files(const char *dir, char *path, size_t cap)
+{
+	return kind_files(dir, "norm-", path, cap);
+}
+
+static const char *const kinds[] = {"norm-", "scan-"};
 
 static struct stat stat_of(const char *path)
 {
@@ -190,24 +200,34 @@ static void test_norm_cache_cold_then_warm(void **state)
 		char *cold = run(NULL);
 		assert_string_equal(cold, fx.want);
 		free(cold);
-		char path[512];
-		assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
 		assert_int_equal(stat_of(fx.cache).st_mode & 0777, 0700);
-		struct stat st0 = stat_of(path);
-		assert_true(st0.st_size > 100000);
-		make_old(path);
+		char path[2][512];
+		struct stat st0[2];
+		for (size_t f = 0; f < 2; f++) {
+			assert_int_equal(kind_files(fx.cache, kinds[f], path[f],
+						    sizeof(path[f])),
+					 1);
+			st0[f] = stat_of(path[f]);
+			assert_true(st0[f].st_size > 100000);
+			make_old(path[f]);
+		}
 		for (size_t k = 0; k < 2; k++) {
 			setenv("FACTCROSS_THREADS", threads[(t + k) % 2], 1);
 			char *warm = run(NULL);
 			assert_string_equal(warm, fx.want);
 			free(warm);
-			struct stat st = stat_of(path);
-			assert_int_equal(st.st_ino, st0.st_ino);
-			assert_int_equal(st.st_size, st0.st_size);
-			assert_true(st.st_mtime > 1); /* read: a hit */
-			make_old(path);
+			for (size_t f = 0; f < 2; f++) {
+				struct stat st = stat_of(path[f]);
+				assert_int_equal(st.st_ino, st0[f].st_ino);
+				assert_int_equal(st.st_size, st0[f].st_size);
+				assert_true(st.st_mtime > 1); /* read: a hit */
+				make_old(path[f]);
+			}
 		}
-		assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
+		for (size_t f = 0; f < 2; f++)
+			assert_int_equal(kind_files(fx.cache, kinds[f], path[f],
+						    sizeof(path[f])),
+					 1);
 	}
 	unsetenv("FACTCROSS_THREADS");
 }
@@ -261,6 +281,26 @@ static void test_norm_cache_same_patterns(void **state)
 		}
 	}
 	assert_true(nanchored > 100);
+	/* and the same start tables */
+	const struct norm_scan *t1 = n1->scan, *t2 = n2->scan;
+	assert_int_equal(n1->lookbehind, n2->lookbehind);
+	assert_int_equal(t1->nnodes, t2->nnodes);
+	assert_int_equal(t1->npool, t2->npool);
+	assert_int_equal(t1->ndisp, t2->ndisp);
+	assert_int_equal(t1->ncls, t2->ncls);
+	assert_memory_equal(t1->cls, t2->cls, sizeof(t1->cls));
+	assert_memory_equal(t1->run_at, t2->run_at, sizeof(t1->run_at));
+	assert_memory_equal(t1->any_at, t2->any_at, sizeof(t1->any_at));
+	assert_memory_equal(t1->pool, t2->pool,
+			    t1->npool * t1->nwords * sizeof(uint64_t));
+	assert_memory_equal(t1->reach, t2->reach,
+			    512 * t1->nwords * sizeof(uint64_t));
+	for (size_t i = 0; i < t1->nnodes; i++) {
+		assert_int_equal(t1->nodes[i].child, t2->nodes[i].child);
+		assert_int_equal(t1->nodes[i].sibling, t2->nodes[i].sibling);
+		assert_int_equal(t1->nodes[i].pats, t2->nodes[i].pats);
+		assert_int_equal(t1->nodes[i].sym, t2->nodes[i].sym);
+	}
 	fc_rules_destroy(r1);
 	fc_rules_destroy(r2);
 }
@@ -307,33 +347,38 @@ static void damage(const char *path, size_t size, enum damage k)
 	free(s);
 }
 
-/* Each damaged file: the same mentions, and the file rewritten (then
-** read by the next run). */
+/* Each damaged file of each kind: the same mentions, and the file
+** rewritten (then read by the next run). */
 static void test_norm_cache_damaged(void **state)
 {
 	(void)state;
 	empty_cache();
 	free(run(NULL));
-	char path[512];
-	assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
-	size_t size = (size_t)stat_of(path).st_size;
-	for (int k = 0; k < NDAMAGE; k++) {
-		damage(path, size, (enum damage)k);
-		struct stat bad = stat_of(path);
-		char *s = run(NULL);
-		assert_string_equal(s, fx.want);
-		free(s);
-		struct stat st = stat_of(path);
-		assert_int_not_equal(st.st_ino, bad.st_ino);
-		assert_int_equal(st.st_size, size);
-		make_old(path);
-		s = run(NULL);
-		assert_string_equal(s, fx.want);
-		free(s);
-		struct stat hit = stat_of(path);
-		assert_int_equal(hit.st_ino, st.st_ino);
-		assert_true(hit.st_mtime > 1);
-		assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
+	for (size_t f = 0; f < 2; f++) {
+		char path[512];
+		assert_int_equal(
+			kind_files(fx.cache, kinds[f], path, sizeof(path)), 1);
+		size_t size = (size_t)stat_of(path).st_size;
+		for (int k = 0; k < NDAMAGE; k++) {
+			damage(path, size, (enum damage)k);
+			struct stat bad = stat_of(path);
+			char *s = run(NULL);
+			assert_string_equal(s, fx.want);
+			free(s);
+			struct stat st = stat_of(path);
+			assert_int_not_equal(st.st_ino, bad.st_ino);
+			assert_int_equal(st.st_size, size);
+			make_old(path);
+			s = run(NULL);
+			assert_string_equal(s, fx.want);
+			free(s);
+			struct stat hit = stat_of(path);
+			assert_int_equal(hit.st_ino, st.st_ino);
+			assert_true(hit.st_mtime > 1);
+			assert_int_equal(kind_files(fx.cache, kinds[f], path,
+						    sizeof(path)),
+					 1);
+		}
 	}
 }
 
@@ -415,7 +460,9 @@ static void test_norm_cache_unusable_or_off(void **state)
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
 
-static void write_rule(const char *dir, const char *word)
+/* A rule file in dir: one pattern matching word, anchored on the word
+** anchor when not NULL. */
+static void write_rule(const char *dir, const char *word, const char *anchor)
 {
 	char path[300];
 	snprintf(path, sizeof(path), "%s/zork.yaml", dir);
@@ -428,6 +475,8 @@ static void write_rule(const char *dir, const char *word)
 		   "    production: literal\n"
 		   "    set: {value: PRESENT_REF}\n",
 		word);
+	if (anchor)
+		fprintf(f, "    anchor: [%s]\n", anchor);
 	fclose(f);
 }
 
@@ -440,7 +489,7 @@ static void test_norm_cache_changed_rule(void **state)
 	char rules[256];
 	snprintf(rules, sizeof(rules), "%s/rules", fx.dir);
 	assert_int_equal(mkdir(rules, 0700), 0);
-	write_rule(rules, "zorkday");
+	write_rule(rules, "zorkday", NULL);
 	char *s1 = run(rules);
 	assert_non_null(strstr(s1, "t.zork PRESENT_REF"));
 	char path[512];
@@ -450,7 +499,7 @@ static void test_norm_cache_changed_rule(void **state)
 	char *s2 = run(rules);
 	assert_string_equal(s2, s1);
 	assert_int_equal(stat_of(path).st_ino, st1.st_ino); /* a hit */
-	write_rule(rules, "zorkdax");
+	write_rule(rules, "zorkdax", NULL);
 	char *s3 = run(rules);
 	assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
 	assert_int_not_equal(stat_of(path).st_ino, st1.st_ino); /* a miss */
@@ -468,9 +517,26 @@ static void test_norm_cache_changed_rule(void **state)
 	assert_int_equal(sscanf(l3, "%u", &a3), 1);
 	assert_int_equal(strncmp(fx.text + a1, "zorkday", 7), 0);
 	assert_int_equal(strncmp(fx.text + a3, "zorkdax", 7), 0);
+	/* an anchor word: the same expansions (the patterns' file is
+	** read), other triggers (the scan's is written again); the
+	** mentions of a run without the cache */
+	char scan[512];
+	assert_int_equal(kind_files(fx.cache, "scan-", scan, sizeof(scan)), 1);
+	struct stat pat3 = stat_of(path), scan3 = stat_of(scan);
+	write_rule(rules, "zorkdax", "then");
+	char *s4 = run(rules);
+	assert_int_equal(stat_of(path).st_ino, pat3.st_ino);
+	assert_int_not_equal(stat_of(scan).st_ino, scan3.st_ino);
+	setenv("FACTCROSS_CACHE", "off", 1);
+	char *s5 = run(rules);
+	setenv("FACTCROSS_CACHE", fx.cache, 1);
+	assert_string_equal(s4, s5);
+	assert_non_null(strstr(s4, "t.zork PRESENT_REF"));
 	free(s1);
 	free(s2);
 	free(s3);
+	free(s4);
+	free(s5);
 }
 
 /* The generic files: read back by key only; at most NORM_CACHE_KEEP of
