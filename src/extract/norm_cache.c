@@ -101,21 +101,22 @@ void norm_cache_hash(const void *p, size_t n, uint64_t seed,
 
 /* ---- The folder ----------------------------------------------------------- */
 
-/* Make path's missing folders (0700); true when path is a folder. */
-static bool make_dirs(char *path)
+/* Make path's missing folders (0700) from byte `from` on (what comes
+** before must be there: a cache does not make a home); true when path
+** is a folder. */
+static bool make_dirs(char *path, size_t from)
 {
 	struct stat st;
 	if (!stat(path, &st))
 		return S_ISDIR(st.st_mode);
-	for (char *s = path + 1; *s; s++) {
+	for (char *s = path + from; *s; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(path, 0700) && errno != EEXIST) {
-			*s = '/';
-			return false;
-		}
+		bool ok = !mkdir(path, 0700) || errno == EEXIST;
 		*s = '/';
+		if (!ok)
+			return false;
 	}
 	if (mkdir(path, 0700) && errno != EEXIST)
 		return false;
@@ -126,6 +127,7 @@ char *norm_cache_dir(void)
 {
 	const char *env = getenv("FACTCROSS_CACHE");
 	const char *base = NULL, *tail = NULL;
+	bool is_home = false;
 	if (env && *env) {
 		if (!strcmp(env, "off"))
 			return NULL;
@@ -133,23 +135,30 @@ char *norm_cache_dir(void)
 	} else if ((env = getenv("XDG_CACHE_HOME")) && *env == '/') {
 		base = env, tail = "/factcross";
 	} else if ((env = getenv("HOME")) && *env == '/') {
-		base = env, tail = "/.cache/factcross";
+		base = env, tail = "/.cache/factcross", is_home = true;
 	} else {
 		return NULL;
 	}
 	size_t nb = strlen(base), nt = strlen(tail);
+	while (nb > 1 && base[nb - 1] == '/')
+		nb--;
 	char *dir = malloc(nb + nt + 1);
 	if (!dir)
 		return NULL;
 	memcpy(dir, base, nb);
 	memcpy(dir + nb, tail, nt + 1);
-	while (nb + nt > 1 && dir[nb + nt - 1] == '/')
-		dir[--nb + nt] = '\0';
+	/* what may be made: .cache/factcross in $HOME (a cache does not
+	** make a home), $XDG_CACHE_HOME and its factcross, the folder
+	** $FACTCROSS_CACHE names; not the folders above them */
+	size_t from = nb + nt < nb + 1 ? nb + nt : nb + 1;
+	if (!is_home)
+		while (from > 1 && dir[from - 2] != '/')
+			from--;
 	/* the user's own folder, that no one else may write into: what is
 	** read from it runs as the user's compiled rules */
 	struct stat st;
-	if (!make_dirs(dir) || stat(dir, &st) || st.st_uid != geteuid() ||
-	    (st.st_mode & 022)) {
+	if (!make_dirs(dir, from) || stat(dir, &st) ||
+	    st.st_uid != geteuid() || (st.st_mode & 022)) {
 		free(dir);
 		return NULL;
 	}

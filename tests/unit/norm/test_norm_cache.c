@@ -449,8 +449,14 @@ static void test_norm_cache_unusable_or_off(void **state)
 	snprintf(xf, sizeof(xf), "%s/factcross", xdg);
 	assert_int_equal(cache_files(xf, path, sizeof(path)), 1);
 	assert_int_equal(stat_of(xf).st_mode & 0777, 0700);
-	/* and without it, $HOME/.cache/factcross */
+	/* and without it, $HOME/.cache/factcross, made only when $HOME is
+	** there (a cache does not make a home) */
 	unsetenv("XDG_CACHE_HOME");
+	char *s2 = run(NULL);
+	assert_string_equal(s2, fx.want);
+	free(s2);
+	assert_int_not_equal(access(home, F_OK), 0);
+	assert_int_equal(mkdir(home, 0700), 0);
 	free(run(NULL));
 	snprintf(xf, sizeof(xf), "%s/.cache/factcross", home);
 	assert_int_equal(cache_files(xf, path, sizeof(path)), 1);
