@@ -61,8 +61,9 @@ static bool suite_key(const struct fc_norm *n,
 	return ok;
 }
 
-void norm_cache_suite_name(const struct fc_norm *n, const char *kind,
-			   char *buf, size_t cap)
+/* "KIND-<hash of the rule files and the reading>.fcc" into buf. */
+static void suite_name(const struct fc_norm *n, const char *kind, char *buf,
+		       size_t cap)
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
@@ -79,6 +80,26 @@ void norm_cache_suite_name(const struct fc_norm *n, const char *kind,
 	norm_cache_hash(b.p, b.len, NAME_SEED, h);
 	fc_buf_finish(&b);
 	snprintf(buf, cap, "%s-%016" PRIx64 ".fcc", kind, h[0]);
+}
+
+void *norm_cache_suite_read(const char *dir, const struct fc_norm *n,
+			    const char *kind, const uint64_t key[2],
+			    size_t *len)
+{
+	char name[64];
+	suite_name(n, kind, name, sizeof(name));
+	return norm_cache_read(dir, name, key, len);
+}
+
+void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
+			    const char *kind, const uint64_t key[2],
+			    const struct fc_buf *b)
+{
+	if (b->err)
+		return;
+	char name[64];
+	suite_name(n, kind, name, sizeof(name));
+	norm_cache_write(dir, name, key, b->p, b->len);
 }
 
 /* ---- Writing -------------------------------------------------------------- */
@@ -138,11 +159,7 @@ void norm_cache_norm_store(const struct fc_norm *n,
 	norm_cache_put_u64(&b, serlen);
 	fc_buf_add(&b, ser, serlen);
 	pcre2_serialize_free(ser);
-	if (!b.err) {
-		char name[64];
-		norm_cache_suite_name(n, "norm", name, sizeof(name));
-		norm_cache_write(dir, name, key, b.p, b.len);
-	}
+	norm_cache_suite_write(dir, n, "norm", key, &b);
 	fc_buf_finish(&b);
 	free(dir);
 }
@@ -277,10 +294,8 @@ bool norm_cache_norm_load(const struct fc_norm *n,
 		return false;
 	}
 	*is_keyed = true;
-	char name[64];
-	norm_cache_suite_name(n, "norm", name, sizeof(name));
 	size_t len = 0;
-	uint8_t *p = norm_cache_read(dir, name, key, &len);
+	uint8_t *p = norm_cache_suite_read(dir, n, "norm", key, &len);
 	free(dir);
 	bool is_hit = p && decode_payload(n, jobs, a, p, len);
 	free(p);

@@ -122,10 +122,19 @@ struct norm_cache_job {
 bool norm_cache_norm_load(const struct fc_norm *n,
 			  struct norm_cache_job *jobs, struct fc_arena *a,
 			  uint64_t key[2], bool *is_keyed);
-/* "KIND-<hash of n's rule files and reading>.fcc" into buf: the file
-** name of n's suite, the same for each edit of its rules. */
-void norm_cache_suite_name(const struct fc_norm *n, const char *kind,
-			   char *buf, size_t cap);
+/*
+** The file of n's suite of a kind ("norm", "scan") in dir, named
+** "KIND-<hash of n's rule files and reading>.fcc": the same name for
+** each edit of the rules, so that an edit replaces the file. Read: its
+** payload under key (norm_cache_read; caller frees). Write: b's contents
+** under key, unless b has an error.
+*/
+void *norm_cache_suite_read(const char *dir, const struct fc_norm *n,
+			    const char *kind, const uint64_t key[2],
+			    size_t *len);
+void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
+			    const char *kind, const uint64_t key[2],
+			    const struct fc_buf *b);
 /* Keep the compiled jobs under key (every code compiled). */
 void norm_cache_norm_store(const struct fc_norm *n,
 			   const struct norm_cache_job *jobs,

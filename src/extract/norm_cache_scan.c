@@ -116,11 +116,7 @@ void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2])
 	put_table(&b, t->first, t->any_at[256], sizeof(*t->first));
 	fc_buf_add(&b, t->reach, 512 * nw * sizeof(uint64_t));
 	fc_buf_add(&b, t->bos, nw * sizeof(uint64_t));
-	if (!b.err) {
-		char name[64];
-		norm_cache_suite_name(n, "scan", name, sizeof(name));
-		norm_cache_write(dir, name, key, b.p, b.len);
-	}
+	norm_cache_suite_write(dir, n, "scan", key, &b);
 	fc_buf_finish(&b);
 	free(dir);
 }
@@ -296,10 +292,8 @@ bool norm_cache_scan_load(struct fc_norm *n, struct fc_arena *a,
 		return false;
 	}
 	*is_keyed = true;
-	char name[64];
-	norm_cache_suite_name(n, "scan", name, sizeof(name));
 	size_t len = 0;
-	uint8_t *p = norm_cache_read(dir, name, key, &len);
+	uint8_t *p = norm_cache_suite_read(dir, n, "scan", key, &len);
 	free(dir);
 	struct norm_scan *t = p ? scan_decode(n, a, p, len) : NULL;
 	free(p);
