@@ -27,6 +27,7 @@
 #include "extract/norm_first_p.h"
 
 #define NAME_SEED 0x6E6F726D6E616D65ull /* "normname" */
+#define STRSIZE (NORM_PK + 5) /* a start string: sym, len, flags, x, loop */
 /* pcre2_serialize_encode's layout (pcre2_serialize.c, 10.3x/10.4x): a
 ** 16-byte header, the character tables once, then each code's
 ** `blocksize` bytes; blocksize is the field after the code's memctl (3
@@ -115,13 +116,19 @@ static void put_first(struct fc_buf *b, const struct norm_first *f)
 	if (!is_ok)
 		return;
 	fc_buf_add(b, f->sets, f->nsets * sizeof(*f->sets));
-	for (size_t k = 0; k < f->nstrs; k++) {
+	uint8_t *o = (uint8_t *)fc_buf_room(b, f->nstrs * STRSIZE);
+	if (!o)
+		return;
+	for (size_t k = 0; k < f->nstrs; k++, o += STRSIZE) {
 		const struct norm_pstr *s = &f->strs[k];
-		fc_buf_add(b, s->sym, NORM_PK);
-		uint8_t t[5] = {s->len, s->flags, s->x, (uint8_t)(s->loop & 0xFF),
-				(uint8_t)(s->loop >> 8)};
-		fc_buf_add(b, t, sizeof(t));
+		memcpy(o, s->sym, NORM_PK);
+		o[NORM_PK] = s->len;
+		o[NORM_PK + 1] = s->flags;
+		o[NORM_PK + 2] = s->x;
+		o[NORM_PK + 3] = (uint8_t)(s->loop & 0xFF);
+		o[NORM_PK + 4] = (uint8_t)(s->loop >> 8);
 	}
+	fc_buf_used(b, f->nstrs * STRSIZE);
 }
 
 void norm_cache_norm_store(const struct fc_norm *n,
@@ -187,9 +194,8 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 			r->is_bad = true;
 		return;
 	}
-	const size_t strsize = NORM_PK + 5;
 	if (nsets < 1 || nsets > NSETS ||
-	    nstrs > (r->n - r->off) / strsize) {
+	    nstrs > (r->n - r->off) / STRSIZE) {
 		r->is_bad = true;
 		return;
 	}
@@ -202,7 +208,7 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 	}
 	memcpy(f->sets, sets, nsets * sizeof(*f->sets));
 	for (size_t k = 0; k < nstrs; k++) {
-		const uint8_t *s = norm_cache_take(r, strsize);
+		const uint8_t *s = norm_cache_take(r, STRSIZE);
 		if (!s)
 			return;
 		struct norm_pstr *ps = &f->strs[k];

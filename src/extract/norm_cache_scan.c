@@ -99,6 +99,14 @@ void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2])
 	struct fc_buf b;
 	fc_buf_init(&b, NORM_CACHE_MAX / 2);
 	size_t nw = t->nwords;
+	/* room for it all at once (a few MB: doubling copied it again) */
+	fc_buf_room(&b, 4096 + t->nsets * sizeof(*t->sets) +
+				HSETS * sizeof(*t->hsets) +
+				t->nnodes * sizeof(*t->nodes) +
+				t->nconds * sizeof(*t->conds) +
+				(t->npool + 513) * nw * sizeof(uint64_t) +
+				(t->ndisp + t->nlists + t->any_at[256]) *
+					sizeof(uint32_t));
 	norm_cache_put_u64(&b, nw);
 	norm_cache_put_u64(&b, n->lookbehind);
 	norm_cache_put_u64(&b, t->ncls << 1 | t->is_bos);
