@@ -3,10 +3,12 @@
 **
 ** Expands each pattern into one regex (norm_expand.c), finds its start
 ** strings (norm_first.c), compiles it with PCRE2 (on a second thread when
-** there are two: compile_two; the JIT comes later, norm_jit.c), and
-** builds the lookup hash (table, word) -> value and the trigger hash
-** (anchor word) -> set of patterns. A PCRE2 error points at the column
-** in the rule file through the expansion's source map.
+** there are two: compile_two; the JIT comes later, norm_jit.c), or takes
+** both from the cache of an earlier run (norm_cache_norm.c), and builds
+** the lookup hash (table, word) -> value, the trigger hash (anchor word)
+** -> set of patterns, and the scan's start tables (norm_trie.c, or the
+** cache: norm_cache_scan.c). A PCRE2 error points at the column in the
+** rule file through the expansion's source map.
 */
 #include <math.h>
 #include <pthread.h>
