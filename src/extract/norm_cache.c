@@ -34,69 +34,60 @@ struct header {
 	uint64_t sum[2];
 };
 
-/* ---- MurmurHash3 x64 128 (Austin Appleby, public domain) -------------- */
+/* ---- The hash ------------------------------------------------------------ */
+
+/*
+** Two 64-bit lanes read the bytes a word (8 bytes) at a time, the last
+** word padded with zeros. Lane a XORs the word in, lane b adds it; each
+** then multiplies by an odd constant of its own (2^64 / golden ratio,
+** and the first constant of splitmix64's finalizer) and rotates, so that
+** the high bits of a product reach the low bits of the next. Each step
+** is one-to-one in the lane, so two inputs that differ in one word
+** differ in both lanes. At the end the lanes are crossed (one-to-one
+** too) with the length, and each is finished with splitmix64's
+** finalizer (Steele, Lea and Flood), after which every input bit
+** reaches every output bit. Not a cryptographic hash: it tells a stale
+** or damaged file from a good one, not a forged one (norm_cache_p.h).
+*/
+#define LANE_A_MUL 0x9E3779B97F4A7C15ull
+#define LANE_B_MUL 0xBF58476D1CE4E5B9ull
+#define LANE_BASE 0xCBF29CE484222325ull /* FNV-1a's 64-bit offset basis */
 
 static inline uint64_t rotl(uint64_t x, int r)
 {
 	return (x << r) | (x >> (64 - r));
 }
 
-static inline uint64_t fmix(uint64_t k)
+/* splitmix64's finalizer: one-to-one, every bit reaches every bit. */
+static inline uint64_t finalize(uint64_t x)
 {
-	k ^= k >> 33;
-	k *= 0xFF51AFD7ED558CCDull;
-	k ^= k >> 33;
-	k *= 0xC4CEB9FE1A85EC53ull;
-	k ^= k >> 33;
-	return k;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	return x ^ (x >> 31);
 }
 
 void norm_cache_hash(const void *p, size_t n, uint64_t seed,
 		     uint64_t out[2])
 {
 	const unsigned char *s = p;
-	const uint64_t c1 = 0x87C37B91114253D5ull, c2 = 0x4CF5AD432745937Full;
-	uint64_t h1 = seed, h2 = seed;
-	size_t nblocks = n / 16;
-	for (size_t i = 0; i < nblocks; i++) {
-		uint64_t k1, k2;
-		memcpy(&k1, s + 16 * i, 8);
-		memcpy(&k2, s + 16 * i + 8, 8);
-		k1 *= c1, k1 = rotl(k1, 31), k1 *= c2, h1 ^= k1;
-		h1 = rotl(h1, 27), h1 += h2, h1 = h1 * 5 + 0x52DCE729;
-		k2 *= c2, k2 = rotl(k2, 33), k2 *= c1, h2 ^= k2;
-		h2 = rotl(h2, 31), h2 += h1, h2 = h2 * 5 + 0x38495AB5;
+	uint64_t a = LANE_BASE ^ seed, b = LANE_BASE ^ rotl(~seed, 32);
+	size_t i = 0;
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		a = rotl((a ^ w) * LANE_A_MUL, 29);
+		b = rotl((b + w) * LANE_B_MUL, 35);
 	}
-	const unsigned char *t = s + 16 * nblocks;
-	uint64_t k1 = 0, k2 = 0;
-	switch (n & 15) {
-	case 15: k2 ^= (uint64_t)t[14] << 48; /* fall through */
-	case 14: k2 ^= (uint64_t)t[13] << 40; /* fall through */
-	case 13: k2 ^= (uint64_t)t[12] << 32; /* fall through */
-	case 12: k2 ^= (uint64_t)t[11] << 24; /* fall through */
-	case 11: k2 ^= (uint64_t)t[10] << 16; /* fall through */
-	case 10: k2 ^= (uint64_t)t[9] << 8;   /* fall through */
-	case 9:
-		k2 ^= (uint64_t)t[8];
-		k2 *= c2, k2 = rotl(k2, 33), k2 *= c1, h2 ^= k2;
-		/* fall through */
-	case 8: k1 ^= (uint64_t)t[7] << 56; /* fall through */
-	case 7: k1 ^= (uint64_t)t[6] << 48; /* fall through */
-	case 6: k1 ^= (uint64_t)t[5] << 40; /* fall through */
-	case 5: k1 ^= (uint64_t)t[4] << 32; /* fall through */
-	case 4: k1 ^= (uint64_t)t[3] << 24; /* fall through */
-	case 3: k1 ^= (uint64_t)t[2] << 16; /* fall through */
-	case 2: k1 ^= (uint64_t)t[1] << 8;  /* fall through */
-	case 1:
-		k1 ^= (uint64_t)t[0];
-		k1 *= c1, k1 = rotl(k1, 31), k1 *= c2, h1 ^= k1;
+	if (i < n) {
+		uint64_t w = 0;
+		memcpy(&w, s + i, n - i);
+		a = rotl((a ^ w) * LANE_A_MUL, 29);
+		b = rotl((b + w) * LANE_B_MUL, 35);
 	}
-	h1 ^= n, h2 ^= n;
-	h1 += h2, h2 += h1;
-	h1 = fmix(h1), h2 = fmix(h2);
-	h1 += h2, h2 += h1;
-	out[0] = h1;
-	out[1] = h2;
+	uint64_t c = a ^ rotl(b, 17);
+	uint64_t d = b + c;
+	out[0] = finalize(c ^ (uint64_t)n);
+	out[1] = finalize(d + (uint64_t)n);
 }
 
 /* ---- The folder ----------------------------------------------------------- */

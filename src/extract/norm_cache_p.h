@@ -32,14 +32,15 @@
 #include "core/core.h"
 
 /* Bump when the file layout or any payload's layout changes. */
-#define NORM_CACHE_FORMAT 1
+#define NORM_CACHE_FORMAT 2 /* 2: the hash of norm_cache.c */
 /* Files kept per name prefix ("norm-"): a user who edits rules, or
 ** tests in temporary folders, leave at most this many behind. */
 #define NORM_CACHE_KEEP 8
 /* The largest file read (a normalizer suite makes a few MB). */
 #define NORM_CACHE_MAX ((size_t)1 << 29)
 
-/* MurmurHash3 x64 128 of p[0, n) with seed (two 64-bit halves). */
+/* A 128-bit hash of p[0, n) with seed (two 64-bit halves; norm_cache.c
+** says how it is made). */
 void norm_cache_hash(const void *p, size_t n, uint64_t seed,
 		     uint64_t out[2]);
 

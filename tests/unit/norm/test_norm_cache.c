@@ -588,6 +588,52 @@ static void test_norm_cache_files(void **state)
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
 
+/* The hash of the keys and checksums: known values (a change of them
+** must change NORM_CACHE_FORMAT), other seeds other values, and each bit
+** of an input flipped changes about half the 128 bits, never few. */
+static void test_norm_cache_hash(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		uint64_t seed, h[2];
+	} kat[] = {
+		{"", 0, {0x206C8922112726F7ull, 0xD4E792E1B616E60Full}},
+		{"a", 0, {0x9137811C73628751ull, 0x1AAAD106A6826267ull}},
+		{"abcdefgh", 0, {0x5C065F9822A84ACEull, 0x504D70F566D9FAFCull}},
+		{"abcdefghi", 0, {0xB4CC07C82E9A41DDull, 0x87D67C0A5F126DC6ull}},
+		{"factcross cache\n", 0x5EEDC0DE5EEDC0DEull,
+		 {0x93A04E17A5D51B78ull, 0xEAF480DCC9E08BE5ull}},
+	};
+	for (size_t i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
+		uint64_t h[2];
+		norm_cache_hash(kat[i].s, strlen(kat[i].s), kat[i].seed, h);
+		assert_int_equal(h[0], kat[i].h[0]);
+		assert_int_equal(h[1], kat[i].h[1]);
+	}
+	unsigned char buf[37];
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 7 + 1);
+	uint64_t h0[2], hs[2];
+	norm_cache_hash(buf, sizeof(buf), 0, h0);
+	norm_cache_hash(buf, sizeof(buf), 1, hs);
+	assert_true(h0[0] != hs[0] && h0[1] != hs[1]);
+	unsigned total = 0;
+	for (unsigned bit = 0; bit < 8 * sizeof(buf); bit++) {
+		buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+		uint64_t h[2];
+		norm_cache_hash(buf, sizeof(buf), 0, h);
+		buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
+		unsigned k = (unsigned)__builtin_popcountll(h[0] ^ h0[0]) +
+			     (unsigned)__builtin_popcountll(h[1] ^ h0[1]);
+		assert_true(k >= 40 && k <= 88);
+		total += k;
+	}
+	/* 64 on average (64.08 measured) */
+	assert_true(total >= 62 * 8 * sizeof(buf) &&
+		    total <= 66 * 8 * sizeof(buf));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_norm_cache_unusable_or_off),
 		cmocka_unit_test(test_norm_cache_changed_rule),
 		cmocka_unit_test(test_norm_cache_files),
+		cmocka_unit_test(test_norm_cache_hash),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
