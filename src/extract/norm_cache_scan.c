@@ -172,9 +172,21 @@ static bool is_bool(const bool *b)
 	return v <= 1;
 }
 
+/* Has the bitset v (nw words) no bit from nbits on? */
+static bool bits_below(const uint64_t *v, size_t nw, size_t nbits)
+{
+	for (size_t k = nbits / 64; k < nw; k++)
+		if (v[k] & (k * 64 >= nbits ? ~0ull : ~0ull << (nbits % 64)))
+			return false;
+	return true;
+}
+
 /* Does every index of t point into its table (nbitsets: the trigger
-** bitsets of fc_norm, for the conditions of trigger words)? */
-static bool scan_ok(const struct norm_scan *t, size_t nbitsets)
+** bitsets of fc_norm, for the conditions of trigger words), and every
+** bit of the pool and of bos into the patterns (the walk queues the
+** pattern of each bit: npatterns)? */
+static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
+		    size_t npatterns)
 {
 	if (t->nnodes < 3 || t->nconds < 1 || t->ndisp < 1 ||
 	    t->nlists < 1 || t->nsets > UINT16_MAX + 1u)
@@ -220,7 +232,10 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets)
 	for (size_t i = 0; i < nfirst; i++)
 		if (t->first[i] >= t->nnodes)
 			return false;
-	return true;
+	for (size_t i = 0; i < t->npool; i++)
+		if (!bits_below(t->pool + i * t->nwords, t->nwords, npatterns))
+			return false;
+	return bits_below(t->bos, t->nwords, npatterns);
 }
 
 /* The payload p[0, len) into a new scan of n (arena a), or NULL. */
@@ -278,7 +293,7 @@ static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 	     get_bytes(&r, t->reach, 512 * nw * sizeof(uint64_t)) &&
 	     get_bytes(&r, t->bos, nw * sizeof(uint64_t));
 	ok = ok && !r.is_bad && r.off == r.n && nfirst == t->any_at[256] &&
-	     scan_ok(t, n->nbitsets);
+	     scan_ok(t, n->nbitsets, n->npatterns);
 	for (unsigned c = 0; ok && c < 128; c++)
 		ok = t->bcls[c] < t->ncls;
 	if (!ok) {

@@ -588,6 +588,83 @@ static void test_norm_cache_files(void **state)
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
 
+/* The scan's file at path, its payload changed by edit (ctx: the tables
+** of a cold build), written back with its key and a right checksum, as
+** only the user's own writes could: the decoder must still refuse what
+** the scan cannot use. */
+static void forge_scan(const char *path, const struct norm_scan *t,
+		       void (*edit)(uint8_t *p, size_t len,
+				    const struct norm_scan *t))
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	size_t size = (size_t)stat_of(path).st_size;
+	uint8_t *s = malloc(size);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, size, f), size);
+	fclose(f);
+	uint32_t hsize;
+	uint64_t key[2], len;
+	memcpy(&hsize, s + 12, 4);
+	memcpy(key, s + 16, 16);
+	memcpy(&len, s + 32, 8);
+	assert_int_equal(hsize + len, size);
+	edit(s + hsize, (size_t)len, t);
+	const char *name = strrchr(path, '/') + 1;
+	assert_true(norm_cache_write(fx.cache, name, key, s + hsize,
+				     (size_t)len));
+	free(s);
+}
+
+/* Where the scan's payload has its pool (norm_cache_scan_store). */
+static size_t pool_at_of(const struct norm_scan *t)
+{
+	return 3 * 8 + 256 + 128 + 2 * 257 * 4 + 8 + t->nsets * 32 +
+	       4096 * 4 + 8 + t->nnodes * sizeof(struct trie_node) + 8 +
+	       t->nconds * sizeof(struct trie_cond) + 8;
+}
+
+/* The last bit of every bitset of the pool, then of bos: a pattern
+** beyond the suite's. */
+static void edit_pool_bits(uint8_t *p, size_t len, const struct norm_scan *t)
+{
+	size_t at = pool_at_of(t), nw = t->nwords;
+	assert_true(at + t->npool * nw * 8 <= len);
+	for (size_t i = 0; i < t->npool; i++)
+		p[at + (i * nw + nw - 1) * 8 + 7] |= 0x80;
+}
+
+static void edit_bos_bits(uint8_t *p, size_t len, const struct norm_scan *t)
+{
+	(void)t;
+	p[len - 1] |= 0x80;
+}
+
+/* Forged scan files whose tables name patterns the suite has not: a
+** miss (the file rewritten), the mentions of a run without the cache. */
+static void test_norm_cache_forged_scan(void **state)
+{
+	(void)state;
+	void (*edits[])(uint8_t *, size_t, const struct norm_scan *) = {
+		edit_pool_bits, edit_bos_bits};
+	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
+		empty_cache();
+		struct fc_rules *r = fc_test_load_rules(NULL, 1);
+		const struct fc_norm *n = r->norm;
+		assert_true(n->nwords * 64 > n->npatterns);
+		char path[512];
+		assert_int_equal(
+			kind_files(fx.cache, "scan-", path, sizeof(path)), 1);
+		forge_scan(path, n->scan, edits[e]);
+		fc_rules_destroy(r);
+		struct stat forged = stat_of(path);
+		char *s = run(NULL);
+		assert_string_equal(s, fx.want);
+		free(s);
+		assert_int_not_equal(stat_of(path).st_ino, forged.st_ino);
+	}
+}
+
 /* The hash of the keys and checksums: known values (a change of them
 ** must change NORM_CACHE_FORMAT), other seeds other values, and each bit
 ** of an input flipped changes about half the 128 bits, never few. */
@@ -645,6 +722,7 @@ int main(void)
 		cmocka_unit_test(test_norm_cache_changed_rule),
 		cmocka_unit_test(test_norm_cache_files),
 		cmocka_unit_test(test_norm_cache_hash),
+		cmocka_unit_test(test_norm_cache_forged_scan),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
