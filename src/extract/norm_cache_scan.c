@@ -193,7 +193,12 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
 		return false;
 	for (size_t i = 0; i < t->nnodes; i++) {
 		const struct trie_node *nd = &t->nodes[i];
+		/* a child is made after its node, and goes before the
+		** older children: children point on, siblings back, so
+		** no walk of a list comes back to where it was */
 		if (nd->child >= t->nnodes || nd->sibling >= t->nnodes ||
+		    (nd->child && nd->child <= i) ||
+		    (nd->sibling && nd->sibling >= i) ||
 		    nd->cond >= t->nconds || nd->sym >= t->nsets ||
 		    nd->pats < -1 || nd->pats >= (int64_t)t->npool ||
 		    nd->sub < -1 || nd->sub >= (int64_t)t->npool ||
@@ -206,7 +211,9 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
 		const struct trie_cond *c = &t->conds[i];
 		int64_t nbits = c->is_trig ? (int64_t)nbitsets
 					   : (int64_t)t->npool;
-		if (c->next >= t->nconds || c->x >= t->nsets ||
+		/* a node's new condition goes before its older ones */
+		if (c->next >= t->nconds || (c->next && c->next >= i) ||
+		    c->x >= t->nsets ||
 		    !is_bool(&c->is_trig) || c->bits < -1 || c->bits >= nbits)
 			return false;
 	}

@@ -640,13 +640,50 @@ static void edit_bos_bits(uint8_t *p, size_t len, const struct norm_scan *t)
 	p[len - 1] |= 0x80;
 }
 
-/* Forged scan files whose tables name patterns the suite has not: a
-** miss (the file rewritten), the mentions of a run without the cache. */
+/* Where the scan's payload has its nodes and conditions. */
+static size_t nodes_at_of(const struct norm_scan *t)
+{
+	return 3 * 8 + 256 + 128 + 2 * 257 * 4 + 8 + t->nsets * 32 +
+	       4096 * 4 + 8;
+}
+
+/* The last node of every sibling list its own sibling, the last
+** condition of every list its own next: lists without an end. */
+static void edit_sibling_loop(uint8_t *p, size_t len,
+			      const struct norm_scan *t)
+{
+	size_t at = nodes_at_of(t);
+	assert_true(at + t->nnodes * sizeof(struct trie_node) <= len);
+	for (uint32_t i = 3; i < t->nnodes; i++) {
+		struct trie_node nd;
+		memcpy(&nd, p + at + i * sizeof(nd), sizeof(nd));
+		if (!nd.sibling)
+			nd.sibling = i;
+		memcpy(p + at + i * sizeof(nd), &nd, sizeof(nd));
+	}
+}
+
+static void edit_cond_loop(uint8_t *p, size_t len, const struct norm_scan *t)
+{
+	size_t at = nodes_at_of(t) + t->nnodes * sizeof(struct trie_node) + 8;
+	assert_true(at + t->nconds * sizeof(struct trie_cond) <= len);
+	for (uint32_t i = 1; i < t->nconds; i++) {
+		struct trie_cond c;
+		memcpy(&c, p + at + i * sizeof(c), sizeof(c));
+		if (!c.next)
+			c.next = i;
+		memcpy(p + at + i * sizeof(c), &c, sizeof(c));
+	}
+}
+
+/* Forged scan files whose tables name patterns the suite has not, or
+** whose lists do not end (the walk would follow them for ever): a miss (the file rewritten), the mentions of a run without the cache. */
 static void test_norm_cache_forged_scan(void **state)
 {
 	(void)state;
 	void (*edits[])(uint8_t *, size_t, const struct norm_scan *) = {
-		edit_pool_bits, edit_bos_bits};
+		edit_pool_bits, edit_bos_bits, edit_sibling_loop,
+		edit_cond_loop};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
 		empty_cache();
 		struct fc_rules *r = fc_test_load_rules(NULL, 1);
