@@ -217,8 +217,11 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
 		    !is_bool(&c->is_trig) || c->bits < -1 || c->bits >= nbits)
 			return false;
 	}
-	/* a dispatch entry: 0, or the offset of a count and that many
+	/* a dispatch entry: 0 (the empty list at offset 0, which the walk
+	** reads as any other), or the offset of a count and that many
 	** children */
+	if (t->lists[0])
+		return false;
 	for (size_t i = 0; i < t->ndisp; i++) {
 		uint32_t off = t->disp[i];
 		if (!off)

@@ -676,6 +676,19 @@ static void edit_cond_loop(uint8_t *p, size_t len, const struct norm_scan *t)
 	}
 }
 
+/* The empty list (offset 0, where a dispatch entry of no children
+** points) made long. */
+static void edit_list0(uint8_t *p, size_t len, const struct norm_scan *t)
+{
+	size_t at = pool_at_of(t) + t->npool * t->nwords * 8 + 8 +
+		    t->ndisp * 4 + 8;
+	assert_true(at + 4 <= len);
+	uint32_t zero, many = 1u << 30;
+	memcpy(&zero, p + at, 4);
+	assert_int_equal(zero, 0);
+	memcpy(p + at, &many, 4);
+}
+
 /* Forged scan files whose tables name patterns the suite has not, or
 ** whose lists do not end (the walk would follow them for ever): a miss (the file rewritten), the mentions of a run without the cache. */
 static void test_norm_cache_forged_scan(void **state)
@@ -683,7 +696,7 @@ static void test_norm_cache_forged_scan(void **state)
 	(void)state;
 	void (*edits[])(uint8_t *, size_t, const struct norm_scan *) = {
 		edit_pool_bits, edit_bos_bits, edit_sibling_loop,
-		edit_cond_loop};
+		edit_cond_loop, edit_list0};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
 		empty_cache();
 		struct fc_rules *r = fc_test_load_rules(NULL, 1);
