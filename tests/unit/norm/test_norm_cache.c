@@ -12,6 +12,7 @@
 */
 #include <dirent.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -647,33 +648,38 @@ static size_t nodes_at_of(const struct norm_scan *t)
 	       4096 * 4 + 8;
 }
 
+/* In the n elements of elem bytes at p + at, from element i0 on: the
+** uint32_t field at byte field of each, when 0 (a list's end), set to the
+** element's own index: the list then does not end. */
+static void loop_ends(uint8_t *p, size_t at, size_t n, size_t elem,
+		      size_t field, uint32_t i0)
+{
+	for (uint32_t i = i0; i < n; i++) {
+		uint8_t *f = p + at + i * elem + field;
+		uint32_t v;
+		memcpy(&v, f, 4);
+		if (!v)
+			memcpy(f, &i, 4);
+	}
+}
+
 /* The last node of every sibling list its own sibling, the last
-** condition of every list its own next: lists without an end. */
+** condition of every list its own next. */
 static void edit_sibling_loop(uint8_t *p, size_t len,
 			      const struct norm_scan *t)
 {
 	size_t at = nodes_at_of(t);
 	assert_true(at + t->nnodes * sizeof(struct trie_node) <= len);
-	for (uint32_t i = 3; i < t->nnodes; i++) {
-		struct trie_node nd;
-		memcpy(&nd, p + at + i * sizeof(nd), sizeof(nd));
-		if (!nd.sibling)
-			nd.sibling = i;
-		memcpy(p + at + i * sizeof(nd), &nd, sizeof(nd));
-	}
+	loop_ends(p, at, t->nnodes, sizeof(struct trie_node),
+		  offsetof(struct trie_node, sibling), 3);
 }
 
 static void edit_cond_loop(uint8_t *p, size_t len, const struct norm_scan *t)
 {
 	size_t at = nodes_at_of(t) + t->nnodes * sizeof(struct trie_node) + 8;
 	assert_true(at + t->nconds * sizeof(struct trie_cond) <= len);
-	for (uint32_t i = 1; i < t->nconds; i++) {
-		struct trie_cond c;
-		memcpy(&c, p + at + i * sizeof(c), sizeof(c));
-		if (!c.next)
-			c.next = i;
-		memcpy(p + at + i * sizeof(c), &c, sizeof(c));
-	}
+	loop_ends(p, at, t->nconds, sizeof(struct trie_cond),
+		  offsetof(struct trie_cond, next), 1);
 }
 
 /* The empty list (offset 0, where a dispatch entry of no children
