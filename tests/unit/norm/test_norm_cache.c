@@ -589,13 +589,12 @@ static void test_norm_cache_files(void **state)
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
 
-/* The scan's file at path, its payload changed by edit (ctx: the tables
-** of a cold build), written back with its key and a right checksum, as
+/* The cache file at path, its payload changed by edit (ctx: for the
+** scan's, the tables of a cold build), written back with its key and a right checksum, as
 ** only the user's own writes could: the decoder must still refuse what
 ** the scan cannot use. */
-static void forge_scan(const char *path, const struct norm_scan *t,
-		       void (*edit)(uint8_t *p, size_t len,
-				    const struct norm_scan *t))
+static void forge_file(const char *path, const void *ctx,
+		       void (*edit)(uint8_t *p, size_t len, const void *ctx))
 {
 	FILE *f = fopen(path, "rb");
 	assert_non_null(f);
@@ -610,7 +609,7 @@ static void forge_scan(const char *path, const struct norm_scan *t,
 	memcpy(key, s + 16, 16);
 	memcpy(&len, s + 32, 8);
 	assert_int_equal(hsize + len, size);
-	edit(s + hsize, (size_t)len, t);
+	edit(s + hsize, (size_t)len, ctx);
 	const char *name = strrchr(path, '/') + 1;
 	assert_true(norm_cache_write(fx.cache, name, key, s + hsize,
 				     (size_t)len));
@@ -627,17 +626,18 @@ static size_t pool_at_of(const struct norm_scan *t)
 
 /* The last bit of every bitset of the pool, then of bos: a pattern
 ** beyond the suite's. */
-static void edit_pool_bits(uint8_t *p, size_t len, const struct norm_scan *t)
+static void edit_pool_bits(uint8_t *p, size_t len, const void *ctx)
 {
+	const struct norm_scan *t = ctx;
 	size_t at = pool_at_of(t), nw = t->nwords;
 	assert_true(at + t->npool * nw * 8 <= len);
 	for (size_t i = 0; i < t->npool; i++)
 		p[at + (i * nw + nw - 1) * 8 + 7] |= 0x80;
 }
 
-static void edit_bos_bits(uint8_t *p, size_t len, const struct norm_scan *t)
+static void edit_bos_bits(uint8_t *p, size_t len, const void *ctx)
 {
-	(void)t;
+	(void)ctx;
 	p[len - 1] |= 0x80;
 }
 
@@ -665,17 +665,18 @@ static void loop_ends(uint8_t *p, size_t at, size_t n, size_t elem,
 
 /* The last node of every sibling list its own sibling, the last
 ** condition of every list its own next. */
-static void edit_sibling_loop(uint8_t *p, size_t len,
-			      const struct norm_scan *t)
+static void edit_sibling_loop(uint8_t *p, size_t len, const void *ctx)
 {
+	const struct norm_scan *t = ctx;
 	size_t at = nodes_at_of(t);
 	assert_true(at + t->nnodes * sizeof(struct trie_node) <= len);
 	loop_ends(p, at, t->nnodes, sizeof(struct trie_node),
 		  offsetof(struct trie_node, sibling), 3);
 }
 
-static void edit_cond_loop(uint8_t *p, size_t len, const struct norm_scan *t)
+static void edit_cond_loop(uint8_t *p, size_t len, const void *ctx)
 {
+	const struct norm_scan *t = ctx;
 	size_t at = nodes_at_of(t) + t->nnodes * sizeof(struct trie_node) + 8;
 	assert_true(at + t->nconds * sizeof(struct trie_cond) <= len);
 	loop_ends(p, at, t->nconds, sizeof(struct trie_cond),
@@ -684,8 +685,9 @@ static void edit_cond_loop(uint8_t *p, size_t len, const struct norm_scan *t)
 
 /* The empty list (offset 0, where a dispatch entry of no children
 ** points) made long. */
-static void edit_list0(uint8_t *p, size_t len, const struct norm_scan *t)
+static void edit_list0(uint8_t *p, size_t len, const void *ctx)
 {
+	const struct norm_scan *t = ctx;
 	size_t at = pool_at_of(t) + t->npool * t->nwords * 8 + 8 +
 		    t->ndisp * 4 + 8;
 	assert_true(at + 4 <= len);
@@ -700,7 +702,7 @@ static void edit_list0(uint8_t *p, size_t len, const struct norm_scan *t)
 static void test_norm_cache_forged_scan(void **state)
 {
 	(void)state;
-	void (*edits[])(uint8_t *, size_t, const struct norm_scan *) = {
+	void (*edits[])(uint8_t *, size_t, const void *) = {
 		edit_pool_bits, edit_bos_bits, edit_sibling_loop,
 		edit_cond_loop, edit_list0};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
@@ -711,8 +713,89 @@ static void test_norm_cache_forged_scan(void **state)
 		char path[512];
 		assert_int_equal(
 			kind_files(fx.cache, "scan-", path, sizeof(path)), 1);
-		forge_scan(path, n->scan, edits[e]);
+		forge_file(path, n->scan, edits[e]);
 		fc_rules_destroy(r);
+		struct stat forged = stat_of(path);
+		char *s = run(NULL);
+		assert_string_equal(s, fx.want);
+		free(s);
+		assert_int_not_equal(stat_of(path).st_ino, forged.st_ino);
+	}
+}
+
+/* The offset of the serialized codes in the patterns' payload p[0, len),
+** of the first start string of a pattern that has one (*str), and of
+** the code size recorded for the last pattern (*last). */
+static size_t norm_ser_at(const uint8_t *p, size_t len, size_t *str,
+			  size_t *last)
+{
+	uint64_t np;
+	memcpy(&np, p, 8);
+	size_t at = 8;
+	*str = 0;
+	for (uint64_t i = 0; i < np; i++) {
+		uint32_t cnt[2];
+		assert_true(at + 12 <= len);
+		memcpy(cnt, p + at + 4, 8);
+		at += 12 + (size_t)cnt[0] * 32;
+		if (cnt[1] && !*str)
+			*str = at;
+		at += (size_t)cnt[1] * (NORM_PK + 5);
+		*last = at;
+		at += 8;
+	}
+	return at + 8; /* after the serialized codes' length */
+}
+
+/* A start string's first class beyond its pattern's classes. */
+static void edit_str_class(uint8_t *p, size_t len, const void *ctx)
+{
+	(void)ctx;
+	size_t str, last;
+	norm_ser_at(p, len, &str, &last);
+	assert_true(str > 0);
+	p[str] = 0xFF;
+}
+
+/* The last code's block 8 bytes longer, in the serialized codes and in
+** the size recorded, which then agree: it would run past the payload
+** (pcre2_serialize_decode takes a block's size as it comes). */
+static void edit_code_size(uint8_t *p, size_t len, const void *ctx)
+{
+	(void)ctx;
+	size_t str, last, at = norm_ser_at(p, len, &str, &last) + 16 + 1088;
+	const size_t bs_off = 5 * sizeof(void *) + 32;
+	uint64_t np, bs = 0;
+	memcpy(&np, p, 8);
+	for (uint64_t i = 0; i < np; i++) {
+		assert_true(at + bs_off + 8 <= len);
+		memcpy(&bs, p + at + bs_off, 8);
+		if (i + 1 < np)
+			at += bs;
+	}
+	assert_int_equal(at + bs, len);
+	uint64_t rec;
+	memcpy(&rec, p + last, 8);
+	assert_int_equal(rec, bs);
+	bs += 8;
+	memcpy(p + at + bs_off, &bs, 8);
+	memcpy(p + last, &bs, 8);
+}
+
+/* Forged files of the compiled patterns (key and checksum right): a
+** class no pattern has, a code whose block runs past the payload: a miss
+** (the file rewritten), the mentions of a run without the cache. */
+static void test_norm_cache_forged_norm(void **state)
+{
+	(void)state;
+	void (*edits[])(uint8_t *, size_t, const void *) = {edit_str_class,
+							     edit_code_size};
+	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
+		empty_cache();
+		free(run(NULL));
+		char path[512];
+		assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
+		forge_file(path, NULL, edits[e]);
 		struct stat forged = stat_of(path);
 		char *s = run(NULL);
 		assert_string_equal(s, fx.want);
@@ -779,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_norm_cache_files),
 		cmocka_unit_test(test_norm_cache_hash),
 		cmocka_unit_test(test_norm_cache_forged_scan),
+		cmocka_unit_test(test_norm_cache_forged_norm),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
