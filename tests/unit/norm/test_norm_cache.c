@@ -585,6 +585,35 @@ static void test_norm_cache_files(void **state)
 	char path[300];
 	snprintf(path, sizeof(path), "%s/other-x", d);
 	assert_int_equal(access(path, F_OK), 0);
+	/* a crashed writer's temporary files: those an hour old or more go
+	** at the next write of their prefix, newer ones stay */
+	char old_tmp[300], new_tmp[300];
+	snprintf(old_tmp, sizeof(old_tmp), "%s/.test-05.AbCdEf", d);
+	snprintf(new_tmp, sizeof(new_tmp), "%s/.test-06.GhIjKl", d);
+	for (int k = 0; k < 2; k++) {
+		FILE *f = fopen(k ? new_tmp : old_tmp, "wb");
+		assert_non_null(f);
+		fclose(f);
+	}
+	make_old(old_tmp);
+	assert_true(norm_cache_write(d, "test-10", key, "test-10", 8));
+	assert_int_not_equal(access(old_tmp, F_OK), 0);
+	assert_int_equal(access(new_tmp, F_OK), 0);
+	/* a symbolic link as a file's name: not read through, and a write
+	** replaces the link, not what it points to */
+	char target[300], link[300];
+	snprintf(target, sizeof(target), "%s/target", fx.dir);
+	snprintf(link, sizeof(link), "%s/test-link", d);
+	assert_true(norm_cache_write(d, "test-10", key, "test-10", 8));
+	snprintf(path, sizeof(path), "%s/test-10", d);
+	assert_int_equal(rename(path, target), 0);
+	assert_int_equal(symlink(target, link), 0);
+	assert_null(norm_cache_read(d, "test-link", key, &len));
+	assert_true(norm_cache_write(d, "test-link", key, "link", 4));
+	struct stat lst;
+	assert_int_equal(lstat(link, &lst), 0);
+	assert_true(S_ISREG(lst.st_mode));
+	assert_int_equal(stat_of(target).st_size, 56 + 8); /* untouched */
 	free(d);
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
