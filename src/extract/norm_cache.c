@@ -255,7 +255,10 @@ void *norm_cache_read(const char *dir, const char *name,
 	if (!path)
 		return NULL;
 	unsigned char *buf = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* O_NONBLOCK: a FIFO of that name would make open wait for a
+	** writer (S_ISREG refuses it; on a regular file it changes
+	** nothing) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    st.st_uid != geteuid() || st.st_size < (off_t)sizeof(struct header) ||

@@ -403,6 +403,23 @@ static void test_norm_cache_file_is_folder(void **state)
 	assert_true(S_ISDIR(stat_of(path).st_mode));
 }
 
+/* The cache file's name is a FIFO: not opened for a read that would wait
+** for a writer; the same mentions, and the file written over it. */
+static void test_norm_cache_file_is_fifo(void **state)
+{
+	(void)state;
+	empty_cache();
+	free(run(NULL));
+	char path[512];
+	assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	char *s = run(NULL);
+	assert_string_equal(s, fx.want);
+	free(s);
+	assert_true(S_ISREG(stat_of(path).st_mode));
+}
+
 /* FACTCROSS_CACHE names a file, a folder others may write into, or
 ** "off" (with HOME and XDG_CACHE_HOME in the scratch folder): the same
 ** mentions, nothing written. */
@@ -886,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_norm_cache_same_patterns),
 		cmocka_unit_test(test_norm_cache_damaged),
 		cmocka_unit_test(test_norm_cache_file_is_folder),
+		cmocka_unit_test(test_norm_cache_file_is_fifo),
 		cmocka_unit_test(test_norm_cache_unusable_or_off),
 		cmocka_unit_test(test_norm_cache_changed_rule),
 		cmocka_unit_test(test_norm_cache_files),
