@@ -140,6 +140,11 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 ** before e, or 0; SIZE_MAX when that is more than WRAP_MAX bytes back. */
 static size_t line_back(const char *text, size_t e)
 {
+	/* (its width is the text's: "\r\n" and trailing blanks read as
+	** "\n", a line of 100 bytes is one whatever its end) */
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			 text[e - 1] == '\r'))
+		e--;
 	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
 	const char *p = memrchr(text + lim, '\n', e - lim);
 	if (p)
@@ -211,11 +216,18 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 		w->le = SIZE_MAX; /* (the next line is not read) */
 		return true;
 	}
+	/* the next line: no wider than WRAP_MAX but for trailing blanks,
+	** so that a text cut where its blank line's white space begins
+	** (the stream's pieces) reads its last line as the whole text does */
 	size_t left = len - ge;
-	size_t look = left < WRAP_MAX + 1 ? left : WRAP_MAX + 1;
+	size_t look = left < WRAP_MAX ? left : WRAP_MAX;
 	const char *q = memchr(text + ge, '\n', look);
-	if (!q && look < left)
-		return false; /* the next line is wider */
+	for (size_t k = ge + look; !q && k < len; k++) {
+		if (text[k] == '\n')
+			q = text + k;
+		else if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r')
+			return false; /* the next line is wider */
+	}
 	size_t qe = q ? (size_t)(q - text) : len;
 	*w = (struct wrap_lines){ls, ge, qe};
 	if (ls > 0) {

@@ -18,10 +18,11 @@ static char *entities(const struct fc_rules *r, struct fc_arena *a,
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(v[i].kind, "entity"))
 			continue;
-		char *t = fc_arena_strdup(a, v[i].text);
-		for (char *p = t; *p; p++)
-			if (*p == '\n')
-				*p = '/';
+		char *t = fc_arena_strdup(a, v[i].text), *o = t;
+		for (const char *p = t; *p; p++)
+			if (*p != '\r') /* (CR LF reads as LF) */
+				*o++ = *p == '\n' ? '/' : *p;
+		*o = '\0';
 		out = fc_arena_printf(a, "%s%s=%s;", out, t, v[i].id);
 	}
 	return out;
@@ -94,11 +95,63 @@ static void test_breaks_kept(void **state)
 	fc_arena_finish(&a);
 }
 
+#define L0 "The company, a unit of the large Japanese carmaker, said it"
+/* 100 bytes */
+#define L1 "will buy the shares from its offices and from its largest " \
+	   "offices in the cities of Asia, and in Hong"
+#define L2 "Kong and Singapore, officials said on Tuesday after the board " \
+	   "of the company met in the old city for"
+
+/* A line of 100 bytes is a wrapped line whether it ends in LF, CR LF or
+** blanks before its line feed. */
+static void test_line_ends_alike(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	const char *want = "Japanese=country:JP;Asia=name:asia;"
+			   "Hong/Kong=country:HK;"
+			   "Singapore=country:SG;";
+	assert_string_equal(entities(rules, &a, L0 "\n" L1 "\n" L2 "\n"),
+			    want);
+	assert_string_equal(
+		entities(rules, &a, L0 "\r\n" L1 "\r\n" L2 "\r\n"), want);
+	assert_string_equal(entities(rules, &a, L0 "\n" L1 "  \n" L2 "\n"),
+			    "Japanese=country:JP;Asia=name:asia;"
+			    "Hong  /Kong=country:HK;Singapore=country:SG;");
+	fc_arena_finish(&a);
+}
+
+/* The stream cuts its text where the white space of a blank line begins:
+** the text before the cut reads as it does in the whole text, whatever
+** ends its last line (LF, CR LF, blanks) and at 100 and 101 bytes. */
+static void test_cut_reads_as_whole(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	static const char *const ends[] = {"\n\n", "\r\n\r\n", "  \n\n",
+					   " \t\r\n \n"};
+	static const char *const lasts[] = {L2, L2 "m"};
+	for (size_t l = 0; l < 2; l++) {
+		char *cut = fc_arena_printf(&a, L0 "\n" L1 "\n%s", lasts[l]);
+		const char *want = entities(rules, &a, cut);
+		for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+			char *whole = fc_arena_printf(
+				&a, "%s%sand more text.\n", cut, ends[e]);
+			assert_string_equal(entities(rules, &a, whole), want);
+		}
+	}
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrapped_names_join),
 		cmocka_unit_test(test_breaks_kept),
+		cmocka_unit_test(test_line_ends_alike),
+		cmocka_unit_test(test_cut_reads_as_whole),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
