@@ -255,6 +255,15 @@ static size_t take_title(struct lx_scan *s, size_t i)
 				role->is_generic ? NULL : role->role);
 	if (s->err)
 		return i;
+	/* (an honorific opening its sentence that the document writes in
+	** lower case too, before one word that is no known person's name,
+	** is the word's capital: "Chief Soviet arms negotiator Yuli
+	** Vorontsov" beside "chief economist"; "Chief Steele said" after
+	** "Police Chief James Steele" and "Mr. Smith" are titles) */
+	if (end == role_end + 1 && role->is_honorific &&
+	    (s->t.v[t0].flags & LX_T_SSTART) && !lx_find_surname(s, role_end) &&
+	    lx_lower_elsewhere(s, t0))
+		return i;
 	if (end > role_end && who) {
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
