@@ -1,6 +1,6 @@
 /*
 ** norm_cache_norm.c: the normalizer's compiled patterns in the cache
-** (norm_cache.c keeps the file).
+** (core/cache.c keeps the file).
 **
 ** The key: the base (cache format, factcross version and build, PCRE2),
 ** then every pattern's expansion, its options before the analysis and
@@ -45,19 +45,19 @@ static bool suite_key(const struct fc_norm *n,
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	bool ok = norm_cache_key_base(&b);
+	bool ok = fc_cache_key_base(&b);
 	fc_buf_adds(&b, "normalizer\n");
-	norm_cache_put_u64(&b, NORM_PK);
-	norm_cache_put_u64(&b, n->npatterns);
+	fc_cache_put_u64(&b, NORM_PK);
+	fc_cache_put_u64(&b, n->npatterns);
 	for (size_t i = 0; ok && i < n->npatterns; i++) {
 		const struct norm_cache_job *j = &jobs[i];
-		norm_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
-		norm_cache_put_u64(&b, j->len);
+		fc_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
+		fc_cache_put_u64(&b, j->len);
 		fc_buf_add(&b, j->rx, j->len);
 	}
 	ok = ok && !b.err;
 	if (ok)
-		norm_cache_hash(b.p, b.len, 0, key);
+		fc_cache_hash(b.p, b.len, 0, key);
 	fc_buf_finish(&b);
 	return ok;
 }
@@ -68,7 +68,7 @@ static void suite_name(const struct fc_norm *n, const char *kind, char *buf,
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	norm_cache_put_u64(&b, (uint64_t)(int64_t)n->prefer);
+	fc_cache_put_u64(&b, (uint64_t)(int64_t)n->prefer);
 	const char *last = NULL;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const char *f = n->patterns[i].file;
@@ -78,7 +78,7 @@ static void suite_name(const struct fc_norm *n, const char *kind, char *buf,
 		last = f;
 	}
 	uint64_t h[2] = {0, 0};
-	norm_cache_hash(b.p, b.len, NAME_SEED, h);
+	fc_cache_hash(b.p, b.len, NAME_SEED, h);
 	fc_buf_finish(&b);
 	snprintf(buf, cap, "%s-%016" PRIx64 ".fcc", kind, h[0]);
 }
@@ -89,7 +89,7 @@ void *norm_cache_suite_read(const char *dir, const struct fc_norm *n,
 {
 	char name[64];
 	suite_name(n, kind, name, sizeof(name));
-	return norm_cache_read(dir, name, key, len);
+	return fc_cache_read(dir, name, key, len);
 }
 
 void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
@@ -100,7 +100,7 @@ void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
 		return;
 	char name[64];
 	suite_name(n, kind, name, sizeof(name));
-	norm_cache_write(dir, name, key, b->p, b->len);
+	fc_cache_write(dir, name, key, b->p, b->len);
 }
 
 /* ---- Writing -------------------------------------------------------------- */
@@ -149,21 +149,21 @@ void norm_cache_norm_store(const struct fc_norm *n,
 	int32_t k = pcre2_serialize_encode(codes, (int32_t)np, &ser, &serlen,
 					   NULL);
 	free(codes);
-	char *dir = k == (int32_t)np ? norm_cache_dir() : NULL;
+	char *dir = k == (int32_t)np ? fc_cache_dir() : NULL;
 	if (!dir) {
 		pcre2_serialize_free(ser);
 		return;
 	}
 	struct fc_buf b;
-	fc_buf_init(&b, NORM_CACHE_MAX / 2);
-	norm_cache_put_u64(&b, np);
+	fc_buf_init(&b, FC_CACHE_MAX / 2);
+	fc_cache_put_u64(&b, np);
 	for (size_t i = 0; i < np; i++) {
 		put_first(&b, jobs[i].first);
 		size_t size = 0;
 		pcre2_pattern_info(jobs[i].code, PCRE2_INFO_SIZE, &size);
-		norm_cache_put_u64(&b, size);
+		fc_cache_put_u64(&b, size);
 	}
-	norm_cache_put_u64(&b, serlen);
+	fc_cache_put_u64(&b, serlen);
 	fc_buf_add(&b, ser, serlen);
 	pcre2_serialize_free(ser);
 	norm_cache_suite_write(dir, n, "norm", key, &b);
@@ -176,12 +176,12 @@ void norm_cache_norm_store(const struct fc_norm *n,
 
 /* Pattern's start strings from r into *f (arena a), each string's
 ** classes checked to be among the pattern's. */
-static void get_first(struct norm_cache_reader *r, struct norm_first *f,
+static void get_first(struct fc_cache_reader *r, struct norm_first *f,
 		      struct fc_arena *a)
 {
 	memset(f, 0, sizeof(*f));
-	const uint8_t *rec = norm_cache_take(r, 4);
-	const uint8_t *cnt = norm_cache_take(r, 8);
+	const uint8_t *rec = fc_cache_take(r, 4);
+	const uint8_t *cnt = fc_cache_take(r, 8);
 	if (!rec || !cnt || rec[0] > 1 || rec[1] > 1) {
 		r->is_bad = true;
 		return;
@@ -199,7 +199,7 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 		r->is_bad = true;
 		return;
 	}
-	const uint8_t *sets = norm_cache_take(r, nsets * sizeof(*f->sets));
+	const uint8_t *sets = fc_cache_take(r, nsets * sizeof(*f->sets));
 	f->sets = fc_arena_alloc(a, nsets * sizeof(*f->sets));
 	f->strs = fc_arena_alloc(a, (nstrs + 1) * sizeof(*f->strs));
 	if (!sets || !f->sets || !f->strs) {
@@ -208,7 +208,7 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 	}
 	memcpy(f->sets, sets, nsets * sizeof(*f->sets));
 	for (size_t k = 0; k < nstrs; k++) {
-		const uint8_t *s = norm_cache_take(r, STRSIZE);
+		const uint8_t *s = fc_cache_take(r, STRSIZE);
 		if (!s)
 			return;
 		struct norm_pstr *ps = &f->strs[k];
@@ -258,8 +258,8 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 		   struct fc_arena *a, const uint8_t *p, size_t len)
 {
 	size_t np = n->npatterns;
-	struct norm_cache_reader r = {p, len, 0, false};
-	if (norm_cache_get_u64(&r) != np || !np)
+	struct fc_cache_reader r = {p, len, 0, false};
+	if (fc_cache_get_u64(&r) != np || !np)
 		return false;
 	uint64_t *size = malloc(np * sizeof(*size));
 	struct norm_first *firsts = malloc(np * sizeof(*firsts));
@@ -267,11 +267,11 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 	bool ok = size && firsts && codes;
 	for (size_t i = 0; ok && i < np; i++) {
 		get_first(&r, &firsts[i], a);
-		size[i] = norm_cache_get_u64(&r);
+		size[i] = fc_cache_get_u64(&r);
 		ok = !r.is_bad;
 	}
-	uint64_t serlen = ok ? norm_cache_get_u64(&r) : 0;
-	const uint8_t *ser = ok ? norm_cache_take(&r, serlen) : NULL;
+	uint64_t serlen = ok ? fc_cache_get_u64(&r) : 0;
+	const uint8_t *ser = ok ? fc_cache_take(&r, serlen) : NULL;
 	ok = ok && ser && r.off == r.n && ser_sizes_ok(ser, serlen, size, np);
 	ok = ok && pcre2_serialize_get_number_of_codes(ser) == (int32_t)np;
 	ok = ok && pcre2_serialize_decode(codes, (int32_t)np, ser, NULL) ==
@@ -294,7 +294,7 @@ bool norm_cache_norm_load(const struct fc_norm *n,
 			  uint64_t key[2], bool *is_keyed)
 {
 	*is_keyed = false;
-	char *dir = norm_cache_dir();
+	char *dir = fc_cache_dir();
 	if (!dir || !n->npatterns || !suite_key(n, jobs, key)) {
 		free(dir);
 		return false;
