@@ -190,7 +190,9 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
 		const unsigned char *s =
 			(const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
 		size_t off = 0, n = ph->p_memsz;
-		while (n - off >= sizeof(ElfW(Nhdr))) {
+		/* off <= n first: a note's padded end (next) may pass n,
+		** and n - off would wrap */
+		while (off <= n && n - off >= sizeof(ElfW(Nhdr))) {
 			ElfW(Nhdr) nh;
 			memcpy(&nh, s + off, sizeof(nh));
 			size_t name = off + sizeof(nh);
@@ -334,10 +336,47 @@ static int by_time(const void *a, const void *b)
 	return 0;
 }
 
+/* Add name (with time t) to v[0, *n); false when out of memory. */
+static bool push_entry(struct entry **v, size_t *n, size_t *cap,
+		       const char *name, struct timespec t)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 16;
+		struct entry *g = realloc(*v, ncap * sizeof(**v));
+		if (!g)
+			return false;
+		*v = g, *cap = ncap;
+	}
+	(*v)[*n].name = strdup(name);
+	(*v)[*n].t = t;
+	if (!(*v)[*n].name)
+		return false;
+	(*n)++;
+	return true;
+}
+
+/* Remove v[0, n)'s entries beyond the keep used last (all those older
+** than an hour when is_aged), then free v. */
+static void drop_oldest(int dfd, struct entry *v, size_t n, size_t keep,
+			bool is_aged, time_t now)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_time);
+	for (size_t i = 0; i < n; i++)
+		if (i + keep < n || (is_aged && now - v[i].t.tv_sec > 3600))
+			(void)unlinkat(dfd, v[i].name, 0);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
 /*
 ** Remove the files of dir named prefix* beyond the FC_CACHE_KEEP used
-** last, and temporary files (".prefix*") a crashed writer left an hour
-** ago or more.
+** last, and temporary files (".prefix*") that killed writers left: an
+** hour old or more, or beyond the FC_CACHE_KEEP newest (a writer being
+** killed again and again must not fill the folder within the hour; a
+** live writer whose file goes only fails its rename, and skips its
+** write).
 */
 static void evict(const char *dir, const char *prefix)
 {
@@ -345,8 +384,8 @@ static void evict(const char *dir, const char *prefix)
 	if (!dd)
 		return;
 	int dfd = dirfd(dd);
-	size_t np = strlen(prefix), n = 0, cap = 0;
-	struct entry *v = NULL;
+	size_t np = strlen(prefix), n = 0, cap = 0, nt = 0, capt = 0;
+	struct entry *v = NULL, *tv = NULL;
 	struct timespec now;
 	clock_gettime(CLOCK_REALTIME, &now);
 	struct dirent *de;
@@ -358,31 +397,12 @@ static void evict(const char *dir, const char *prefix)
 		    fstatat(dfd, nm, &st, AT_SYMLINK_NOFOLLOW) ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		if (is_tmp) {
-			if (now.tv_sec - st.st_mtim.tv_sec > 3600)
-				(void)unlinkat(dfd, nm, 0);
-			continue;
-		}
-		if (n == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct entry *g = realloc(v, ncap * sizeof(*v));
-			if (!g)
-				break;
-			v = g, cap = ncap;
-		}
-		v[n].name = strdup(nm);
-		v[n].t = st.st_mtim;
-		if (v[n].name)
-			n++;
+		if (is_tmp ? !push_entry(&tv, &nt, &capt, nm, st.st_mtim)
+			   : !push_entry(&v, &n, &cap, nm, st.st_mtim))
+			break;
 	}
-	if (n > FC_CACHE_KEEP) {
-		qsort(v, n, sizeof(*v), by_time);
-		for (size_t i = 0; i < n - FC_CACHE_KEEP; i++)
-			(void)unlinkat(dfd, v[i].name, 0);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(v[i].name);
-	free(v);
+	drop_oldest(dfd, tv, nt, FC_CACHE_KEEP, true, now.tv_sec);
+	drop_oldest(dfd, v, n, FC_CACHE_KEEP, false, now.tv_sec);
 	closedir(dd);
 }
 
@@ -454,4 +474,32 @@ uint64_t fc_cache_get_u64(struct fc_cache_reader *r)
 	if (s)
 		memcpy(&v, s, sizeof(v));
 	return v;
+}
+
+/* pcre2_serialize_encode's layout (pcre2_serialize.c, 10.3x/10.4x): a
+** 16-byte header, the character tables once, then each code's
+** `blocksize` bytes; blocksize, a PCRE2_SIZE, is the field after the
+** code's memctl (3 pointers), tables, executable_jit and 32-byte start
+** bitmap. */
+#define SER_HEADER 16
+#define SER_TABLES 1088
+#define CODE_BLOCKSIZE_AT (5 * sizeof(void *) + 32)
+
+bool fc_cache_ser_ok(const uint8_t *ser, size_t len, const uint64_t *size,
+		     size_t np)
+{
+	if (len < SER_HEADER + SER_TABLES)
+		return false;
+	size_t off = SER_HEADER + SER_TABLES;
+	for (size_t i = 0; i < np; i++) {
+		PCRE2_SIZE bs;
+		if (len - off < CODE_BLOCKSIZE_AT + sizeof(bs))
+			return false;
+		memcpy(&bs, ser + off + CODE_BLOCKSIZE_AT, sizeof(bs));
+		if (bs != size[i] || bs < CODE_BLOCKSIZE_AT + sizeof(bs) ||
+		    bs > len - off)
+			return false;
+		off += bs;
+	}
+	return off == len;
 }

@@ -93,4 +93,13 @@ const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k);
 /* The next 8 bytes as a number; 0 (and r->is_bad) when fewer are left. */
 uint64_t fc_cache_get_u64(struct fc_cache_reader *r);
 
+/*
+** Do the serialized codes ser[0, len) (pcre2_serialize_encode of np
+** codes) hold np codes of the sizes size[0, np) (PCRE2_INFO_SIZE), one
+** after the other to the end? Checked before pcre2_serialize_decode,
+** which checks nothing of the codes it copies.
+*/
+bool fc_cache_ser_ok(const uint8_t *ser, size_t len, const uint64_t *size,
+		     size_t np);
+
 #endif

@@ -28,13 +28,6 @@
 
 #define NAME_SEED 0x6E6F726D6E616D65ull /* "normname" */
 #define STRSIZE (NORM_PK + 5) /* a start string: sym, len, flags, x, loop */
-/* pcre2_serialize_encode's layout (pcre2_serialize.c, 10.3x/10.4x): a
-** 16-byte header, the character tables once, then each code's
-** `blocksize` bytes; blocksize is the field after the code's memctl (3
-** pointers), tables, executable_jit and 32-byte start bitmap. */
-#define SER_HEADER 16
-#define SER_TABLES 1088
-#define CODE_BLOCKSIZE_AT (5 * sizeof(void *) + 32)
 
 /* ---- Key and name --------------------------------------------------------- */
 
@@ -232,26 +225,6 @@ static void get_first(struct fc_cache_reader *r, struct norm_first *f,
 	f->is_ok = true;
 }
 
-/* Do the serialized codes ser[0, len) have the sizes recorded? */
-static bool ser_sizes_ok(const uint8_t *ser, size_t len, const uint64_t *size,
-			 size_t np)
-{
-	if (len < SER_HEADER + SER_TABLES)
-		return false;
-	size_t off = SER_HEADER + SER_TABLES;
-	for (size_t i = 0; i < np; i++) {
-		uint64_t bs;
-		if (len - off < CODE_BLOCKSIZE_AT + sizeof(bs))
-			return false;
-		memcpy(&bs, ser + off + CODE_BLOCKSIZE_AT, sizeof(bs));
-		if (bs != size[i] || bs < CODE_BLOCKSIZE_AT + sizeof(bs) ||
-		    bs > len - off)
-			return false;
-		off += bs;
-	}
-	return off == len;
-}
-
 /* The payload p[0, len) into jobs and their start strings; false (codes
 ** freed) when it is not one of this suite. */
 static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
@@ -271,8 +244,11 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 		ok = !r.is_bad;
 	}
 	uint64_t serlen = ok ? fc_cache_get_u64(&r) : 0;
-	const uint8_t *ser = ok ? fc_cache_take(&r, serlen) : NULL;
-	ok = ok && ser && r.off == r.n && ser_sizes_ok(ser, serlen, size, np);
+	/* checked before the cast: a 64-bit length need not fit a size_t */
+	ok = ok && serlen <= r.n - r.off;
+	const uint8_t *ser = ok ? fc_cache_take(&r, (size_t)serlen) : NULL;
+	ok = ok && ser && r.off == r.n &&
+	     fc_cache_ser_ok(ser, (size_t)serlen, size, np);
 	ok = ok && pcre2_serialize_get_number_of_codes(ser) == (int32_t)np;
 	ok = ok && pcre2_serialize_decode(codes, (int32_t)np, ser, NULL) ==
 			   (int32_t)np;
