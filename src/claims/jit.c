@@ -189,12 +189,15 @@ size_t cl_jit_count(const struct fc_claims *cl)
 ** and the compile options; every regex is kept with its text, and a
 ** regex is taken only for the very same text, so a changed pattern is a
 ** miss and nothing else the compile reads can differ. The payload: the
-** number of regexes; for each its text's length, the text and its code's
-** size; then pcre2_serialize_encode of the codes in order. Every length
-** is checked against what is left and the codes' sizes against the
-** serialized blocks (fc_cache_ser_ok) before anything is decoded. The
-** name comes from the rule files' paths, so that edited rules overwrite
-** their file.
+** number of regexes, then for each its text's length and text, its
+** code's size (PCRE2_INFO_SIZE), and pcre2_serialize_encode of its code
+** alone (with its length). One code per serialization: codes compiled
+** now and codes decoded from the file have different character tables,
+** which pcre2_serialize_encode refuses to mix; and only the codes a
+** load uses are decoded. Every length is checked against what is left
+** and each code's size against its serialized block (fc_cache_ser_ok)
+** before pcre2_serialize_decode. The name comes from the rule files'
+** paths, so that edited rules overwrite their file.
 */
 #include <inttypes.h>
 #include <stdio.h>
@@ -207,20 +210,23 @@ size_t cl_jit_count(const struct fc_claims *cl)
 #define TEXT_SEED 0x636C61696D747874ull /* "claimtxt" */
 
 struct cache_ent {
-	const char *x; /* the text (in the payload, or malloc'd: is_own) */
-	size_t len;
-	uint64_t h;
-	pcre2_code *code; /* owned */
-	bool is_own, is_used;
+	const char *x;      /* the text */
+	const uint8_t *ser; /* its serialized code */
+	size_t len, serlen;
+	uint64_t h, size;
+	bool is_own;  /* x and ser malloc'd (a miss), else in the payload */
+	bool is_used; /* by this load: kept when the file is written */
 };
 
 struct cl_cache {
 	bool is_off;   /* no folder or no key: compile, keep nothing */
+	bool is_stale; /* the file lacks a regex of this load, or its
+		       ** entry did not decode: write it */
 	char *dir;
 	char name[64];
 	uint64_t key[2];
-	uint8_t *payload; /* the file's, holding its entries' texts */
-	struct cache_ent *v; /* the file's entries, then this run's misses */
+	uint8_t *payload; /* the file's */
+	struct cache_ent *v; /* the file's entries, then this load's misses */
 	size_t nfile, n, cap;
 };
 
@@ -262,7 +268,7 @@ static uint64_t text_hash(const char *x, size_t len)
 	return h[0];
 }
 
-static bool push(struct cl_cache *cc, struct cache_ent e)
+static bool push(struct cl_cache *cc, const struct cache_ent *e)
 {
 	if (cc->n == cc->cap) {
 		size_t ncap = cc->cap ? 2 * cc->cap : 64;
@@ -271,58 +277,52 @@ static bool push(struct cl_cache *cc, struct cache_ent e)
 			return false;
 		cc->v = g, cc->cap = ncap;
 	}
-	cc->v[cc->n++] = e;
+	cc->v[cc->n++] = *e;
 	return true;
 }
 
-/* The payload p[0, len) into cc's entries (texts pointing into p);
-** false (nothing kept) when it does not check out. */
+/* The next length-prefixed bytes of r (*len set), or NULL; the length
+** is checked before its size_t cast. */
+static const uint8_t *take_sized(struct fc_cache_reader *r, size_t *len)
+{
+	uint64_t k = fc_cache_get_u64(r);
+	if (r->is_bad || k > r->n - r->off) {
+		r->is_bad = true;
+		return NULL;
+	}
+	*len = (size_t)k;
+	return fc_cache_take(r, (size_t)k);
+}
+
+/* The payload p[0, len) into cc's entries (pointing into p); false
+** (none kept) when it does not check out. */
 static bool decode(struct cl_cache *cc, const uint8_t *p, size_t len)
 {
 	struct fc_cache_reader r = {p, len, 0, false};
 	uint64_t np = fc_cache_get_u64(&r);
-	/* each regex takes at least its two numbers */
-	if (r.is_bad || !np || np > (r.n - r.off) / 16)
+	/* each regex takes at least its four numbers */
+	if (r.is_bad || !np || np > (r.n - r.off) / 32)
 		return false;
-	struct cache_ent *v = calloc((size_t)np, sizeof(*v));
-	uint64_t *size = malloc((size_t)np * sizeof(*size));
-	pcre2_code **codes = calloc((size_t)np, sizeof(*codes));
-	bool ok = v && size && codes;
-	for (size_t i = 0; ok && i < np; i++) {
-		uint64_t tl = fc_cache_get_u64(&r);
-		ok = !r.is_bad && tl <= r.n - r.off;
-		const uint8_t *t = ok ? fc_cache_take(&r, (size_t)tl) : NULL;
-		size[i] = fc_cache_get_u64(&r);
-		ok = ok && t && !r.is_bad;
-		if (ok)
-			v[i] = (struct cache_ent){(const char *)t, (size_t)tl,
-						  text_hash((const char *)t,
-							    (size_t)tl),
-						  NULL, false, false};
+	for (uint64_t i = 0; i < np; i++) {
+		struct cache_ent e = {0};
+		const uint8_t *t = take_sized(&r, &e.len);
+		e.size = fc_cache_get_u64(&r);
+		e.ser = take_sized(&r, &e.serlen);
+		if (r.is_bad ||
+		    !fc_cache_ser_ok(e.ser, e.serlen, &e.size, 1) ||
+		    pcre2_serialize_get_number_of_codes(e.ser) != 1)
+			break;
+		e.x = (const char *)t;
+		e.h = text_hash(e.x, e.len);
+		if (!push(cc, &e))
+			break;
 	}
-	uint64_t serlen = ok ? fc_cache_get_u64(&r) : 0;
-	ok = ok && !r.is_bad && serlen <= r.n - r.off;
-	const uint8_t *ser = ok ? fc_cache_take(&r, (size_t)serlen) : NULL;
-	ok = ok && ser && r.off == r.n &&
-	     fc_cache_ser_ok(ser, (size_t)serlen, size, (size_t)np);
-	ok = ok && pcre2_serialize_get_number_of_codes(ser) == (int32_t)np &&
-	     pcre2_serialize_decode(codes, (int32_t)np, ser, NULL) ==
-		     (int32_t)np;
-	for (size_t i = 0; ok && i < np; i++) {
-		v[i].code = codes[i];
-		ok = push(cc, v[i]);
-	}
-	if (!ok) {
-		/* the entries point into the payload, which goes */
-		for (size_t i = 0; codes && i < np; i++)
-			pcre2_code_free(codes[i]);
+	if (r.is_bad || r.off != r.n || cc->n != np) {
 		cc->n = 0;
+		return false;
 	}
 	cc->nfile = cc->n;
-	free(codes);
-	free(size);
-	free(v);
-	return ok;
+	return true;
 }
 
 /* cl's cache, opened (its file read) on first use; NULL when out of
@@ -350,74 +350,75 @@ static struct cl_cache *cache_open(struct fc_claims *cl)
 	return cc;
 }
 
+/* Keep x[0, len) and code as an entry of this load (a miss). */
+static void keep(struct cl_cache *cc, const char *x, size_t len, uint64_t h,
+		 const pcre2_code *code)
+{
+	uint8_t *ser = NULL;
+	PCRE2_SIZE serlen = 0;
+	size_t size = 0;
+	pcre2_pattern_info(code, PCRE2_INFO_SIZE, &size);
+	char *t = malloc(len ? len : 1);
+	uint8_t *s = NULL;
+	if (t && pcre2_serialize_encode(&code, 1, &ser, &serlen, NULL) == 1 &&
+	    (s = malloc(serlen)))
+		memcpy(s, ser, serlen);
+	pcre2_serialize_free(ser);
+	struct cache_ent e = {t, s, len, serlen, h, size, true, true};
+	if (t)
+		memcpy(t, x, len);
+	if (!t || !s || !push(cc, &e)) {
+		free(t);
+		free(s);
+		cc->is_off = true; /* out of memory: write nothing */
+	}
+	cc->is_stale = true;
+}
+
 pcre2_code *cl_compile_cached(struct fc_claims *cl, const char *x,
 			      size_t len, int *ecode, size_t *eoff)
 {
 	struct cl_cache *cc = cache_open(cl);
 	uint64_t h = text_hash(x, len);
-	/* this run's own entries too: a text twice is compiled once */
+	/* this load's own entries too: a text twice is compiled once */
 	for (size_t i = 0; cc && !cc->is_off && i < cc->n; i++) {
 		struct cache_ent *e = &cc->v[i];
 		if (e->h != h || e->len != len || memcmp(e->x, x, len))
 			continue;
-		pcre2_code *c = pcre2_code_copy(e->code);
-		if (!c)
-			break; /* compiled below */
-		e->is_used = true;
-		cl->ncache_hits++;
-		return c;
+		pcre2_code *c = NULL;
+		if (pcre2_serialize_decode(&c, 1, e->ser, NULL) == 1) {
+			e->is_used = true;
+			cl->ncache_hits++;
+			return c;
+		}
+		cc->is_stale = true; /* compiled below, and kept */
+		break;
 	}
 	pcre2_code *code = cl_compile_regex(x, len, ecode, eoff);
 	if (!code || !cc || cc->is_off)
 		return code;
 	cl->ncache_misses++;
-	/* a copy for the file: the rule's code may be freed before the
-	** file is written (a rule replaced) */
-	char *t = malloc(len ? len : 1);
-	pcre2_code *c = t ? pcre2_code_copy(code) : NULL;
-	if (t)
-		memcpy(t, x, len);
-	if (!c || !push(cc, (struct cache_ent){t, len, h, c, true, true})) {
-		free(t);
-		pcre2_code_free(c);
-		cc->is_off = true; /* out of memory: write nothing */
-	}
+	keep(cc, x, len, h, code);
 	return code;
 }
 
 /* cc's used entries as a payload into b. */
-static bool encode(struct cl_cache *cc, struct fc_buf *b)
+static void encode(const struct cl_cache *cc, struct fc_buf *b)
 {
-	size_t np = 0;
-	const pcre2_code **codes = malloc((cc->n + 1) * sizeof(*codes));
-	if (!codes)
-		return false;
-	fc_cache_put_u64(b, 0); /* the count, set below */
+	uint64_t np = 0;
+	for (size_t i = 0; i < cc->n; i++)
+		np += cc->v[i].is_used;
+	fc_cache_put_u64(b, np);
 	for (size_t i = 0; i < cc->n; i++) {
 		const struct cache_ent *e = &cc->v[i];
 		if (!e->is_used)
 			continue;
-		size_t size = 0;
-		pcre2_pattern_info(e->code, PCRE2_INFO_SIZE, &size);
 		fc_cache_put_u64(b, e->len);
 		fc_buf_add(b, e->x, e->len);
-		fc_cache_put_u64(b, size);
-		codes[np++] = e->code;
+		fc_cache_put_u64(b, e->size);
+		fc_cache_put_u64(b, e->serlen);
+		fc_buf_add(b, e->ser, e->serlen);
 	}
-	uint8_t *ser = NULL;
-	PCRE2_SIZE serlen = 0;
-	bool ok = np && pcre2_serialize_encode(codes, (int32_t)np, &ser,
-					      &serlen, NULL) == (int32_t)np;
-	free(codes);
-	if (ok) {
-		fc_cache_put_u64(b, serlen);
-		fc_buf_add(b, ser, serlen);
-		uint64_t n64 = np;
-		if (!b->err)
-			memcpy(b->p, &n64, sizeof(n64));
-	}
-	pcre2_serialize_free(ser);
-	return ok && !b->err;
 }
 
 void cl_cache_done(struct fc_claims *cl)
@@ -425,21 +426,23 @@ void cl_cache_done(struct fc_claims *cl)
 	struct cl_cache *cc = cl->cache;
 	if (!cc)
 		return;
-	bool is_stale = cc->n > cc->nfile;
+	bool is_stale = cc->is_stale;
 	for (size_t i = 0; i < cc->nfile; i++)
 		is_stale = is_stale || !cc->v[i].is_used;
 	if (!cc->is_off && is_stale) {
 		struct fc_buf b;
 		fc_buf_init(&b, FC_CACHE_MAX / 2);
-		if (encode(cc, &b) &&
+		encode(cc, &b);
+		if (!b.err &&
 		    fc_cache_write(cc->dir, cc->name, cc->key, b.p, b.len))
 			cl->ncache_writes++;
 		fc_buf_finish(&b);
 	}
 	for (size_t i = 0; i < cc->n; i++) {
-		pcre2_code_free(cc->v[i].code);
-		if (cc->v[i].is_own)
+		if (cc->v[i].is_own) {
 			free((char *)cc->v[i].x);
+			free((uint8_t *)cc->v[i].ser);
+		}
 	}
 	free(cc->v);
 	free(cc->payload);
