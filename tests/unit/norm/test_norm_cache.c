@@ -743,14 +743,26 @@ static void edit_list0(uint8_t *p, size_t len, const void *ctx)
 	memcpy(p + at, &many, 4);
 }
 
+/* A lookbehind of 2^40 bytes (the scan's second number): the stream
+** would keep the whole text behind a stretch. It is recomputed from the
+** patterns, and a file that says otherwise is refused. */
+static void edit_lookbehind(uint8_t *p, size_t len, const void *ctx)
+{
+	(void)ctx;
+	assert_true(len >= 16);
+	uint64_t lb = (uint64_t)1 << 40;
+	memcpy(p + 8, &lb, 8);
+}
+
 /* Forged scan files whose tables name patterns the suite has not, or
-** whose lists do not end (the walk would follow them for ever): a miss (the file rewritten), the mentions of a run without the cache. */
+** whose lists do not end (the walk would follow them for ever), or
+** whose lookbehind is not the patterns': a miss (the file rewritten), the mentions of a run without the cache. */
 static void test_norm_cache_forged_scan(void **state)
 {
 	(void)state;
 	void (*edits[])(uint8_t *, size_t, const void *) = {
 		edit_pool_bits, edit_bos_bits, edit_sibling_loop,
-		edit_cond_loop, edit_list0};
+		edit_cond_loop, edit_list0, edit_lookbehind};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
 		empty_cache();
 		struct fc_rules *r = fc_test_load_rules(NULL, 1);
