@@ -179,6 +179,19 @@ struct cl_jit_policy {
 ** NULL with the PCRE2 error code and offset. */
 pcre2_code *cl_compile_regex(const char *x, size_t len, int *ecode,
 			     size_t *eoff);
+/*
+** cl_compile_regex through the persistent cache (core/cache_p.h): a
+** regex of the file "claims-<hash of cl's rule files>.fcc" whose text is
+** x[0, len) is handed out as a copy, else x is compiled (and kept for
+** the file). cl_cache_done, at the end of fc_claims_compile, writes the
+** file when a regex was compiled or one of the file's went unused, and
+** frees what the cache holds.
+*/
+struct fc_claims;
+struct cl_cache;
+pcre2_code *cl_compile_cached(struct fc_claims *cl, const char *x,
+			      size_t len, int *ecode, size_t *eoff);
+void cl_cache_done(struct fc_claims *cl);
 void cl_regex_init(struct cl_regex *re, pcre2_code *code);
 void cl_regex_free(struct cl_regex *re);
 bool cl_regex_is_jit(struct cl_regex *re);
@@ -297,6 +310,11 @@ struct fc_claims {
 	struct cl_jit_policy jit; /* when a regex gets its JIT copy */
 	struct fc_timing *timing; /* --time: where fc_claims_doc adds its
 				  ** counts (pipeline/timing.h), or NULL */
+	struct cl_cache *cache; /* compiled regexes from the cache, while
+				** fc_claims_compile runs (jit.c) */
+	/* what the cache did (tests): regexes taken from it and compiled,
+	** files written */
+	size_t ncache_hits, ncache_misses, ncache_writes;
 };
 
 /* What is being loaded from one file (load.c, load_slots.c). */

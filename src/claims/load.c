@@ -128,7 +128,7 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 	}
 	int ecode;
 	size_t eoff;
-	pcre2_code *code = cl_compile_regex(x, xlen, &ecode, &eoff);
+	pcre2_code *code = cl_compile_cached(ld->cl, x, xlen, &ecode, &eoff);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ecode, msg, sizeof(msg));
@@ -629,6 +629,7 @@ fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d)
 	free(cl->active);
 	cl->active = malloc((cl->nrules + 1) * sizeof(*cl->active));
 	if (!cl->active) {
+		cl_cache_done(cl);
 		fc_diag_add(d, FC_ENOMEM, NULL, "out of memory");
 		return FC_ENOMEM;
 	}
@@ -648,6 +649,7 @@ fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d)
 		}
 	}
 	qsort(cl->active, cl->nactive, sizeof(*cl->active), cmp_rule);
+	cl_cache_done(cl);
 	return ld.nerr ? FC_ESCHEMA : FC_OK;
 }
 
@@ -662,5 +664,6 @@ void fc_claims_destroy(struct fc_claims *c)
 	free(c->srcs);
 	free(c->phs);
 	free(c->kinds);
+	cl_cache_done(c); /* nothing, unless a compile stopped short */
 	free(c);
 }

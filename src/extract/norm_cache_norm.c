@@ -1,6 +1,6 @@
 /*
 ** norm_cache_norm.c: the normalizer's compiled patterns in the cache
-** (norm_cache.c keeps the file).
+** (core/cache.c keeps the file).
 **
 ** The key: the base (cache format, factcross version and build, PCRE2),
 ** then every pattern's expansion, its options before the analysis and
@@ -28,13 +28,6 @@
 
 #define NAME_SEED 0x6E6F726D6E616D65ull /* "normname" */
 #define STRSIZE (NORM_PK + 5) /* a start string: sym, len, flags, x, loop */
-/* pcre2_serialize_encode's layout (pcre2_serialize.c, 10.3x/10.4x): a
-** 16-byte header, the character tables once, then each code's
-** `blocksize` bytes; blocksize is the field after the code's memctl (3
-** pointers), tables, executable_jit and 32-byte start bitmap. */
-#define SER_HEADER 16
-#define SER_TABLES 1088
-#define CODE_BLOCKSIZE_AT (5 * sizeof(void *) + 32)
 
 /* ---- Key and name --------------------------------------------------------- */
 
@@ -45,19 +38,19 @@ static bool suite_key(const struct fc_norm *n,
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	bool ok = norm_cache_key_base(&b);
+	bool ok = fc_cache_key_base(&b);
 	fc_buf_adds(&b, "normalizer\n");
-	norm_cache_put_u64(&b, NORM_PK);
-	norm_cache_put_u64(&b, n->npatterns);
+	fc_cache_put_u64(&b, NORM_PK);
+	fc_cache_put_u64(&b, n->npatterns);
 	for (size_t i = 0; ok && i < n->npatterns; i++) {
 		const struct norm_cache_job *j = &jobs[i];
-		norm_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
-		norm_cache_put_u64(&b, j->len);
+		fc_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
+		fc_cache_put_u64(&b, j->len);
 		fc_buf_add(&b, j->rx, j->len);
 	}
 	ok = ok && !b.err;
 	if (ok)
-		norm_cache_hash(b.p, b.len, 0, key);
+		fc_cache_hash(b.p, b.len, 0, key);
 	fc_buf_finish(&b);
 	return ok;
 }
@@ -68,7 +61,7 @@ static void suite_name(const struct fc_norm *n, const char *kind, char *buf,
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	norm_cache_put_u64(&b, (uint64_t)(int64_t)n->prefer);
+	fc_cache_put_u64(&b, (uint64_t)(int64_t)n->prefer);
 	const char *last = NULL;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const char *f = n->patterns[i].file;
@@ -78,7 +71,7 @@ static void suite_name(const struct fc_norm *n, const char *kind, char *buf,
 		last = f;
 	}
 	uint64_t h[2] = {0, 0};
-	norm_cache_hash(b.p, b.len, NAME_SEED, h);
+	fc_cache_hash(b.p, b.len, NAME_SEED, h);
 	fc_buf_finish(&b);
 	snprintf(buf, cap, "%s-%016" PRIx64 ".fcc", kind, h[0]);
 }
@@ -89,7 +82,7 @@ void *norm_cache_suite_read(const char *dir, const struct fc_norm *n,
 {
 	char name[64];
 	suite_name(n, kind, name, sizeof(name));
-	return norm_cache_read(dir, name, key, len);
+	return fc_cache_read(dir, name, key, len);
 }
 
 void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
@@ -100,7 +93,7 @@ void norm_cache_suite_write(const char *dir, const struct fc_norm *n,
 		return;
 	char name[64];
 	suite_name(n, kind, name, sizeof(name));
-	norm_cache_write(dir, name, key, b->p, b->len);
+	fc_cache_write(dir, name, key, b->p, b->len);
 }
 
 /* ---- Writing -------------------------------------------------------------- */
@@ -149,21 +142,21 @@ void norm_cache_norm_store(const struct fc_norm *n,
 	int32_t k = pcre2_serialize_encode(codes, (int32_t)np, &ser, &serlen,
 					   NULL);
 	free(codes);
-	char *dir = k == (int32_t)np ? norm_cache_dir() : NULL;
+	char *dir = k == (int32_t)np ? fc_cache_dir() : NULL;
 	if (!dir) {
 		pcre2_serialize_free(ser);
 		return;
 	}
 	struct fc_buf b;
-	fc_buf_init(&b, NORM_CACHE_MAX / 2);
-	norm_cache_put_u64(&b, np);
+	fc_buf_init(&b, FC_CACHE_MAX / 2);
+	fc_cache_put_u64(&b, np);
 	for (size_t i = 0; i < np; i++) {
 		put_first(&b, jobs[i].first);
 		size_t size = 0;
 		pcre2_pattern_info(jobs[i].code, PCRE2_INFO_SIZE, &size);
-		norm_cache_put_u64(&b, size);
+		fc_cache_put_u64(&b, size);
 	}
-	norm_cache_put_u64(&b, serlen);
+	fc_cache_put_u64(&b, serlen);
 	fc_buf_add(&b, ser, serlen);
 	pcre2_serialize_free(ser);
 	norm_cache_suite_write(dir, n, "norm", key, &b);
@@ -176,12 +169,12 @@ void norm_cache_norm_store(const struct fc_norm *n,
 
 /* Pattern's start strings from r into *f (arena a), each string's
 ** classes checked to be among the pattern's. */
-static void get_first(struct norm_cache_reader *r, struct norm_first *f,
+static void get_first(struct fc_cache_reader *r, struct norm_first *f,
 		      struct fc_arena *a)
 {
 	memset(f, 0, sizeof(*f));
-	const uint8_t *rec = norm_cache_take(r, 4);
-	const uint8_t *cnt = norm_cache_take(r, 8);
+	const uint8_t *rec = fc_cache_take(r, 4);
+	const uint8_t *cnt = fc_cache_take(r, 8);
 	if (!rec || !cnt || rec[0] > 1 || rec[1] > 1) {
 		r->is_bad = true;
 		return;
@@ -199,7 +192,7 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 		r->is_bad = true;
 		return;
 	}
-	const uint8_t *sets = norm_cache_take(r, nsets * sizeof(*f->sets));
+	const uint8_t *sets = fc_cache_take(r, nsets * sizeof(*f->sets));
 	f->sets = fc_arena_alloc(a, nsets * sizeof(*f->sets));
 	f->strs = fc_arena_alloc(a, (nstrs + 1) * sizeof(*f->strs));
 	if (!sets || !f->sets || !f->strs) {
@@ -208,7 +201,7 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 	}
 	memcpy(f->sets, sets, nsets * sizeof(*f->sets));
 	for (size_t k = 0; k < nstrs; k++) {
-		const uint8_t *s = norm_cache_take(r, STRSIZE);
+		const uint8_t *s = fc_cache_take(r, STRSIZE);
 		if (!s)
 			return;
 		struct norm_pstr *ps = &f->strs[k];
@@ -232,34 +225,14 @@ static void get_first(struct norm_cache_reader *r, struct norm_first *f,
 	f->is_ok = true;
 }
 
-/* Do the serialized codes ser[0, len) have the sizes recorded? */
-static bool ser_sizes_ok(const uint8_t *ser, size_t len, const uint64_t *size,
-			 size_t np)
-{
-	if (len < SER_HEADER + SER_TABLES)
-		return false;
-	size_t off = SER_HEADER + SER_TABLES;
-	for (size_t i = 0; i < np; i++) {
-		uint64_t bs;
-		if (len - off < CODE_BLOCKSIZE_AT + sizeof(bs))
-			return false;
-		memcpy(&bs, ser + off + CODE_BLOCKSIZE_AT, sizeof(bs));
-		if (bs != size[i] || bs < CODE_BLOCKSIZE_AT + sizeof(bs) ||
-		    bs > len - off)
-			return false;
-		off += bs;
-	}
-	return off == len;
-}
-
 /* The payload p[0, len) into jobs and their start strings; false (codes
 ** freed) when it is not one of this suite. */
 static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 		   struct fc_arena *a, const uint8_t *p, size_t len)
 {
 	size_t np = n->npatterns;
-	struct norm_cache_reader r = {p, len, 0, false};
-	if (norm_cache_get_u64(&r) != np || !np)
+	struct fc_cache_reader r = {p, len, 0, false};
+	if (fc_cache_get_u64(&r) != np || !np)
 		return false;
 	uint64_t *size = malloc(np * sizeof(*size));
 	struct norm_first *firsts = malloc(np * sizeof(*firsts));
@@ -267,12 +240,15 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 	bool ok = size && firsts && codes;
 	for (size_t i = 0; ok && i < np; i++) {
 		get_first(&r, &firsts[i], a);
-		size[i] = norm_cache_get_u64(&r);
+		size[i] = fc_cache_get_u64(&r);
 		ok = !r.is_bad;
 	}
-	uint64_t serlen = ok ? norm_cache_get_u64(&r) : 0;
-	const uint8_t *ser = ok ? norm_cache_take(&r, serlen) : NULL;
-	ok = ok && ser && r.off == r.n && ser_sizes_ok(ser, serlen, size, np);
+	uint64_t serlen = ok ? fc_cache_get_u64(&r) : 0;
+	/* checked before the cast: a 64-bit length need not fit a size_t */
+	ok = ok && serlen <= r.n - r.off;
+	const uint8_t *ser = ok ? fc_cache_take(&r, (size_t)serlen) : NULL;
+	ok = ok && ser && r.off == r.n &&
+	     fc_cache_ser_ok(ser, (size_t)serlen, size, np);
 	ok = ok && pcre2_serialize_get_number_of_codes(ser) == (int32_t)np;
 	ok = ok && pcre2_serialize_decode(codes, (int32_t)np, ser, NULL) ==
 			   (int32_t)np;
@@ -294,7 +270,7 @@ bool norm_cache_norm_load(const struct fc_norm *n,
 			  uint64_t key[2], bool *is_keyed)
 {
 	*is_keyed = false;
-	char *dir = norm_cache_dir();
+	char *dir = fc_cache_dir();
 	if (!dir || !n->npatterns || !suite_key(n, jobs, key)) {
 		free(dir);
 		return false;

@@ -1,6 +1,6 @@
 /*
 ** norm_cache_scan.c: the start tables of the scan (norm_trie.c) in the
-** cache (norm_cache.c keeps the file), beside the compiled patterns.
+** cache (core/cache.c keeps the file), beside the compiled patterns.
 **
 ** The key: the base, then all that norm_scan_build reads: the patterns'
 ** start strings, through the key of the compiled patterns (the strings
@@ -31,14 +31,14 @@ static bool scan_key(const struct fc_norm *n, const uint64_t pkey[2],
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	bool ok = norm_cache_key_base(&b);
+	bool ok = fc_cache_key_base(&b);
 	fc_buf_adds(&b, "scan\n");
 	fc_buf_add(&b, pkey, 2 * sizeof(*pkey));
-	norm_cache_put_u64(&b, sizeof(struct trie_node) << 16 |
+	fc_cache_put_u64(&b, sizeof(struct trie_node) << 16 |
 				       sizeof(struct trie_cond));
-	norm_cache_put_u64(&b, n->nwords);
-	norm_cache_put_u64(&b, n->npatterns);
-	norm_cache_put_u64(&b, n->nnear != 0);
+	fc_cache_put_u64(&b, n->nwords);
+	fc_cache_put_u64(&b, n->npatterns);
+	fc_cache_put_u64(&b, n->nnear != 0);
 	uint64_t *pat = malloc((n->npatterns + 1) * sizeof(*pat));
 	if (!pat)
 		ok = false;
@@ -56,19 +56,19 @@ static bool scan_key(const struct fc_norm *n, const uint64_t pkey[2],
 		fc_buf_add(&b, pat, n->npatterns * sizeof(*pat));
 	free(pat);
 	size_t nslot = n->triggers.v ? n->triggers.mask + 1 : 0;
-	norm_cache_put_u64(&b, nslot);
+	fc_cache_put_u64(&b, nslot);
 	for (size_t i = 0; i < nslot; i++) {
 		const struct norm_hent *h = &n->triggers.v[i];
-		norm_cache_put_u64(&b, h->hash ? (uint64_t)h->hash << 32 |
+		fc_cache_put_u64(&b, h->hash ? (uint64_t)h->hash << 32 |
 							 h->len
 					       : 0);
 		if (!h->hash)
 			continue;
-		norm_cache_put_u64(&b, (uint64_t)(uint32_t)h->ns << 32 |
+		fc_cache_put_u64(&b, (uint64_t)(uint32_t)h->ns << 32 |
 					       (uint32_t)h->val);
 		fc_buf_add(&b, h->key, h->len);
 	}
-	norm_cache_put_u64(&b, n->nbitsets);
+	fc_cache_put_u64(&b, n->nbitsets);
 	fc_buf_add(&b, n->bitsets, n->nbitsets * n->nwords * sizeof(uint64_t));
 	uint8_t sym[256];
 	for (unsigned c = 0; c < 256; c++)
@@ -76,7 +76,7 @@ static bool scan_key(const struct fc_norm *n, const uint64_t pkey[2],
 	fc_buf_add(&b, sym, sizeof(sym));
 	ok = ok && !b.err;
 	if (ok)
-		norm_cache_hash(b.p, b.len, 0, key);
+		fc_cache_hash(b.p, b.len, 0, key);
 	fc_buf_finish(&b);
 	return ok;
 }
@@ -86,18 +86,18 @@ static bool scan_key(const struct fc_norm *n, const uint64_t pkey[2],
 /* Table v of n elements of elem bytes, after its count. */
 static void put_table(struct fc_buf *b, const void *v, size_t n, size_t elem)
 {
-	norm_cache_put_u64(b, n);
+	fc_cache_put_u64(b, n);
 	fc_buf_add(b, v, n * elem);
 }
 
 void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2])
 {
 	const struct norm_scan *t = n->scan;
-	char *dir = t ? norm_cache_dir() : NULL;
+	char *dir = t ? fc_cache_dir() : NULL;
 	if (!dir)
 		return;
 	struct fc_buf b;
-	fc_buf_init(&b, NORM_CACHE_MAX / 2);
+	fc_buf_init(&b, FC_CACHE_MAX / 2);
 	size_t nw = t->nwords;
 	/* room for it all at once (a few MB: doubling copied it again) */
 	fc_buf_room(&b, 4096 + t->nsets * sizeof(*t->sets) +
@@ -107,9 +107,9 @@ void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2])
 				(t->npool + 513) * nw * sizeof(uint64_t) +
 				(t->ndisp + t->nlists + t->any_at[256]) *
 					sizeof(uint32_t));
-	norm_cache_put_u64(&b, nw);
-	norm_cache_put_u64(&b, n->lookbehind);
-	norm_cache_put_u64(&b, t->ncls << 1 | t->is_bos);
+	fc_cache_put_u64(&b, nw);
+	fc_cache_put_u64(&b, n->lookbehind);
+	fc_cache_put_u64(&b, t->ncls << 1 | t->is_bos);
 	fc_buf_add(&b, t->cls, sizeof(t->cls));
 	fc_buf_add(&b, t->bcls, sizeof(t->bcls));
 	fc_buf_add(&b, t->run_at, sizeof(t->run_at));
@@ -133,15 +133,15 @@ void norm_cache_scan_store(const struct fc_norm *n, const uint64_t key[2])
 
 /* A table of r (its count, then its elements) into *v (malloc, or arena
 ** a when a is given), *n its count; false when r has fewer bytes. */
-static bool get_table(struct norm_cache_reader *r, void **v, size_t *n,
+static bool get_table(struct fc_cache_reader *r, void **v, size_t *n,
 		      size_t elem, struct fc_arena *a)
 {
-	uint64_t k = norm_cache_get_u64(r);
+	uint64_t k = fc_cache_get_u64(r);
 	if (r->is_bad || k > (r->n - r->off) / elem) {
 		r->is_bad = true;
 		return false;
 	}
-	const uint8_t *s = norm_cache_take(r, k * elem);
+	const uint8_t *s = fc_cache_take(r, k * elem);
 	void *m = a ? fc_arena_alloc(a, k * elem + 1) : malloc(k * elem + 1);
 	if (!s || !m) {
 		if (!a)
@@ -156,9 +156,9 @@ static bool get_table(struct norm_cache_reader *r, void **v, size_t *n,
 }
 
 /* Bytes of r copied into dst; false when r has fewer. */
-static bool get_bytes(struct norm_cache_reader *r, void *dst, size_t k)
+static bool get_bytes(struct fc_cache_reader *r, void *dst, size_t k)
 {
-	const uint8_t *s = norm_cache_take(r, k);
+	const uint8_t *s = fc_cache_take(r, k);
 	if (s)
 		memcpy(dst, s, k);
 	return s != NULL;
@@ -248,19 +248,40 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
 	return bits_below(t->bos, t->nwords, npatterns);
 }
 
+/*
+** The bytes a match may look at before its stretch, as norm_scan_build
+** sets n->lookbehind: recomputed from the patterns (their codes are in
+** by now), not taken from the file, where a forged value could make the
+** stream keep the whole text. A file that says otherwise is refused.
+*/
+static size_t lookbehind_of(const struct fc_norm *n)
+{
+	uint32_t maxlb = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		uint32_t lb = 0;
+		if (n->patterns[i].code &&
+		    !pcre2_pattern_info(n->patterns[i].code,
+					PCRE2_INFO_MAXLOOKBEHIND, &lb) &&
+		    lb > maxlb)
+			maxlb = lb;
+	}
+	size_t lb = 4 * (size_t)maxlb + 4;
+	return lb < NORM_ANCHOR_WINDOW + 4 ? NORM_ANCHOR_WINDOW + 4 : lb;
+}
+
 /* The payload p[0, len) into a new scan of n (arena a), or NULL. */
 static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 				     const uint8_t *p, size_t len)
 {
-	struct norm_cache_reader r = {p, len, 0, false};
+	struct fc_cache_reader r = {p, len, 0, false};
 	struct norm_scan *t = fc_arena_alloc(a, sizeof(*t));
 	if (!t)
 		return NULL;
 	memset(t, 0, sizeof(*t));
-	size_t nw = norm_cache_get_u64(&r);
-	uint64_t lookbehind = norm_cache_get_u64(&r);
-	uint64_t cls = norm_cache_get_u64(&r);
-	if (r.is_bad || nw != n->nwords || lookbehind > SIZE_MAX / 2 ||
+	size_t nw = fc_cache_get_u64(&r);
+	uint64_t lookbehind = fc_cache_get_u64(&r);
+	uint64_t cls = fc_cache_get_u64(&r);
+	if (r.is_bad || nw != n->nwords || lookbehind != lookbehind_of(n) ||
 	    (cls >> 1) > 256)
 		return NULL;
 	t->nwords = nw;
@@ -310,7 +331,7 @@ static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 		norm_scan_free(t);
 		return NULL;
 	}
-	n->lookbehind = (size_t)lookbehind;
+	n->lookbehind = lookbehind_of(n);
 	return t;
 }
 
@@ -319,7 +340,7 @@ bool norm_cache_scan_load(struct fc_norm *n, struct fc_arena *a,
 			  bool *is_keyed)
 {
 	*is_keyed = false;
-	char *dir = norm_cache_dir();
+	char *dir = fc_cache_dir();
 	if (!dir || !scan_key(n, pkey, key)) {
 		free(dir);
 		return false;

@@ -1,5 +1,5 @@
 /*
-** test_norm_cache.c: the cache of compiled patterns (norm_cache.c,
+** test_norm_cache.c: the cache of compiled patterns (core/cache.c,
 ** norm_cache_norm.c), with real files in a scratch folder named by
 ** FACTCROSS_CACHE and the real built-in rules. The mentions of the seed
 ** corpus's articles are those of a run without the cache, cold (the
@@ -8,7 +8,7 @@
 ** two; a damaged file of every kind is a miss that gives the same
 ** mentions and is rewritten; a rule changed by one character is a miss;
 ** a cache folder that is a file, or the cache off, changes nothing; the
-** folder keeps at most NORM_CACHE_KEEP files of one kind.
+** folder keeps at most FC_CACHE_KEEP files of one kind.
 */
 #include <dirent.h>
 #include <fcntl.h>
@@ -563,7 +563,7 @@ static void test_norm_cache_changed_rule(void **state)
 	free(s5);
 }
 
-/* The generic files: read back by key only; at most NORM_CACHE_KEEP of
+/* The generic files: read back by key only; at most FC_CACHE_KEEP of
 ** one prefix, the least recently written go first. */
 static void test_norm_cache_files(void **state)
 {
@@ -571,30 +571,30 @@ static void test_norm_cache_files(void **state)
 	char dir[256];
 	snprintf(dir, sizeof(dir), "%s/files", fx.dir);
 	setenv("FACTCROSS_CACHE", dir, 1);
-	char *d = norm_cache_dir();
+	char *d = fc_cache_dir();
 	assert_non_null(d);
 	assert_string_equal(d, dir);
 	uint64_t key[2] = {1, 2}, other[2] = {1, 3};
-	for (unsigned i = 0; i < NORM_CACHE_KEEP + 3; i++) {
+	for (unsigned i = 0; i < FC_CACHE_KEEP + 3; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "test-%02u", i);
-		assert_true(norm_cache_write(d, name, key, name, 8));
+		assert_true(fc_cache_write(d, name, key, name, 8));
 		char path[300];
 		snprintf(path, sizeof(path), "%s/%s", d, name);
 		struct timespec t[2] = {{1000 + i, 0}, {1000 + i, 0}};
 		assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
 	}
-	assert_true(norm_cache_write(d, "other-x", key, "abc", 3));
+	assert_true(fc_cache_write(d, "other-x", key, "abc", 3));
 	size_t len = 0;
-	char *p = norm_cache_read(d, "test-10", key, &len);
+	char *p = fc_cache_read(d, "test-10", key, &len);
 	assert_non_null(p);
 	assert_int_equal(len, 8);
 	assert_memory_equal(p, "test-10", 8);
 	free(p);
-	assert_null(norm_cache_read(d, "test-10", other, &len));
-	assert_null(norm_cache_read(d, "../files/test-10", key, &len));
+	assert_null(fc_cache_read(d, "test-10", other, &len));
+	assert_null(fc_cache_read(d, "../files/test-10", key, &len));
 	/* the writes made 11; each write keeps the 8 used last */
-	for (unsigned i = 0; i < NORM_CACHE_KEEP + 3; i++) {
+	for (unsigned i = 0; i < FC_CACHE_KEEP + 3; i++) {
 		char path[300];
 		snprintf(path, sizeof(path), "%s/test-%02u", d, i);
 		assert_int_equal(access(path, F_OK) == 0, i >= 3);
@@ -613,7 +613,7 @@ static void test_norm_cache_files(void **state)
 		fclose(f);
 	}
 	make_old(old_tmp);
-	assert_true(norm_cache_write(d, "test-10", key, "test-10", 8));
+	assert_true(fc_cache_write(d, "test-10", key, "test-10", 8));
 	assert_int_not_equal(access(old_tmp, F_OK), 0);
 	assert_int_equal(access(new_tmp, F_OK), 0);
 	/* a symbolic link as a file's name: not read through, and a write
@@ -621,12 +621,12 @@ static void test_norm_cache_files(void **state)
 	char target[300], link[300];
 	snprintf(target, sizeof(target), "%s/target", fx.dir);
 	snprintf(link, sizeof(link), "%s/test-link", d);
-	assert_true(norm_cache_write(d, "test-10", key, "test-10", 8));
+	assert_true(fc_cache_write(d, "test-10", key, "test-10", 8));
 	snprintf(path, sizeof(path), "%s/test-10", d);
 	assert_int_equal(rename(path, target), 0);
 	assert_int_equal(symlink(target, link), 0);
-	assert_null(norm_cache_read(d, "test-link", key, &len));
-	assert_true(norm_cache_write(d, "test-link", key, "link", 4));
+	assert_null(fc_cache_read(d, "test-link", key, &len));
+	assert_true(fc_cache_write(d, "test-link", key, "link", 4));
 	struct stat lst;
 	assert_int_equal(lstat(link, &lst), 0);
 	assert_true(S_ISREG(lst.st_mode));
@@ -657,7 +657,7 @@ static void forge_file(const char *path, const void *ctx,
 	assert_int_equal(hsize + len, size);
 	edit(s + hsize, (size_t)len, ctx);
 	const char *name = strrchr(path, '/') + 1;
-	assert_true(norm_cache_write(fx.cache, name, key, s + hsize,
+	assert_true(fc_cache_write(fx.cache, name, key, s + hsize,
 				     (size_t)len));
 	free(s);
 }
@@ -743,14 +743,26 @@ static void edit_list0(uint8_t *p, size_t len, const void *ctx)
 	memcpy(p + at, &many, 4);
 }
 
+/* A lookbehind of 2^40 bytes (the scan's second number): the stream
+** would keep the whole text behind a stretch. It is recomputed from the
+** patterns, and a file that says otherwise is refused. */
+static void edit_lookbehind(uint8_t *p, size_t len, const void *ctx)
+{
+	(void)ctx;
+	assert_true(len >= 16);
+	uint64_t lb = (uint64_t)1 << 40;
+	memcpy(p + 8, &lb, 8);
+}
+
 /* Forged scan files whose tables name patterns the suite has not, or
-** whose lists do not end (the walk would follow them for ever): a miss (the file rewritten), the mentions of a run without the cache. */
+** whose lists do not end (the walk would follow them for ever), or
+** whose lookbehind is not the patterns': a miss (the file rewritten), the mentions of a run without the cache. */
 static void test_norm_cache_forged_scan(void **state)
 {
 	(void)state;
 	void (*edits[])(uint8_t *, size_t, const void *) = {
 		edit_pool_bits, edit_bos_bits, edit_sibling_loop,
-		edit_cond_loop, edit_list0};
+		edit_cond_loop, edit_list0, edit_lookbehind};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
 		empty_cache();
 		struct fc_rules *r = fc_test_load_rules(NULL, 1);
@@ -851,7 +863,7 @@ static void test_norm_cache_forged_norm(void **state)
 }
 
 /* The hash of the keys and checksums: known values (a change of them
-** must change NORM_CACHE_FORMAT), other seeds other values, and each bit
+** must change FC_CACHE_FORMAT), other seeds other values, and each bit
 ** of an input flipped changes about half the 128 bits, never few. */
 static void test_norm_cache_hash(void **state)
 {
@@ -869,7 +881,7 @@ static void test_norm_cache_hash(void **state)
 	};
 	for (size_t i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
 		uint64_t h[2];
-		norm_cache_hash(kat[i].s, strlen(kat[i].s), kat[i].seed, h);
+		fc_cache_hash(kat[i].s, strlen(kat[i].s), kat[i].seed, h);
 		assert_int_equal(h[0], kat[i].h[0]);
 		assert_int_equal(h[1], kat[i].h[1]);
 	}
@@ -877,14 +889,14 @@ static void test_norm_cache_hash(void **state)
 	for (size_t i = 0; i < sizeof(buf); i++)
 		buf[i] = (unsigned char)(i * 7 + 1);
 	uint64_t h0[2], hs[2];
-	norm_cache_hash(buf, sizeof(buf), 0, h0);
-	norm_cache_hash(buf, sizeof(buf), 1, hs);
+	fc_cache_hash(buf, sizeof(buf), 0, h0);
+	fc_cache_hash(buf, sizeof(buf), 1, hs);
 	assert_true(h0[0] != hs[0] && h0[1] != hs[1]);
 	unsigned total = 0;
 	for (unsigned bit = 0; bit < 8 * sizeof(buf); bit++) {
 		buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
 		uint64_t h[2];
-		norm_cache_hash(buf, sizeof(buf), 0, h);
+		fc_cache_hash(buf, sizeof(buf), 0, h);
 		buf[bit / 8] ^= (unsigned char)(1u << (bit % 8));
 		unsigned k = (unsigned)__builtin_popcountll(h[0] ^ h0[0]) +
 			     (unsigned)__builtin_popcountll(h[1] ^ h0[1]);

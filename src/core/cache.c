@@ -1,6 +1,6 @@
 /*
-** norm_cache.c: the cache folder, its files and their keys (the header
-** norm_cache_p.h says what is kept and what is trusted).
+** cache.c: the cache folder, its files and their keys (the header
+** cache_p.h says what is kept and what is trusted).
 **
 ** A file: the header below, then the payload. It is read whole with one
 ** read, and its payload handed out only when the file's size is the
@@ -18,8 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "extract/norm_cache_p.h"
-#include "extract/norm_p.h"
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "core/cache_p.h"
 #include "factcross/fc.h"
 
 #define MAGIC "FCCACHE\n"
@@ -47,7 +49,7 @@ struct header {
 ** too) with the length, and each is finished with splitmix64's
 ** finalizer (Steele, Lea and Flood), after which every input bit
 ** reaches every output bit. Not a cryptographic hash: it tells a stale
-** or damaged file from a good one, not a forged one (norm_cache_p.h).
+** or damaged file from a good one, not a forged one (cache_p.h).
 */
 #define LANE_A_MUL 0x9E3779B97F4A7C15ull
 #define LANE_B_MUL 0xBF58476D1CE4E5B9ull
@@ -66,7 +68,7 @@ static inline uint64_t finalize(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-void norm_cache_hash(const void *p, size_t n, uint64_t seed,
+void fc_cache_hash(const void *p, size_t n, uint64_t seed,
 		     uint64_t out[2])
 {
 	const unsigned char *s = p;
@@ -114,7 +116,7 @@ static bool make_dirs(char *path, size_t from)
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
-char *norm_cache_dir(void)
+char *fc_cache_dir(void)
 {
 	const char *env = getenv("FACTCROSS_CACHE");
 	const char *base = NULL, *tail = NULL;
@@ -188,7 +190,9 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
 		const unsigned char *s =
 			(const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
 		size_t off = 0, n = ph->p_memsz;
-		while (n - off >= sizeof(ElfW(Nhdr))) {
+		/* off <= n first: a note's padded end (next) may pass n,
+		** and n - off would wrap */
+		while (off <= n && n - off >= sizeof(ElfW(Nhdr))) {
 			ElfW(Nhdr) nh;
 			memcpy(&nh, s + off, sizeof(nh));
 			size_t name = off + sizeof(nh);
@@ -210,9 +214,9 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
 	return 1;
 }
 
-bool norm_cache_key_base(struct fc_buf *b)
+bool fc_cache_key_base(struct fc_buf *b)
 {
-	struct build_id bid = {.addr = (uintptr_t)(void *)norm_cache_key_base};
+	struct build_id bid = {.addr = (uintptr_t)(void *)fc_cache_key_base};
 	dl_iterate_phdr(find_build_id, &bid);
 	if (!bid.id || !bid.len)
 		return false;
@@ -223,7 +227,7 @@ bool norm_cache_key_base(struct fc_buf *b)
 	pcre2_config(PCRE2_CONFIG_NEWLINE, &conf[1]);
 	pcre2_config(PCRE2_CONFIG_BSR, &conf[2]);
 	fc_buf_printf(b, "factcross cache %d\n%s\npcre2 %s %u %u %u\n",
-		      NORM_CACHE_FORMAT, FC_VERSION, ver, conf[0], conf[1],
+		      FC_CACHE_FORMAT, FC_VERSION, ver, conf[0], conf[1],
 		      conf[2]);
 	fc_buf_add(b, &bid.len, sizeof(bid.len));
 	fc_buf_add(b, bid.id, bid.len);
@@ -248,7 +252,7 @@ static char *path_of(const char *dir, const char *name, const char *pre)
 	return p;
 }
 
-void *norm_cache_read(const char *dir, const char *name,
+void *fc_cache_read(const char *dir, const char *name,
 		      const uint64_t key[2], size_t *len)
 {
 	char *path = path_of(dir, name, "");
@@ -262,7 +266,7 @@ void *norm_cache_read(const char *dir, const char *name,
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    st.st_uid != geteuid() || st.st_size < (off_t)sizeof(struct header) ||
-	    (uint64_t)st.st_size > NORM_CACHE_MAX)
+	    (uint64_t)st.st_size > FC_CACHE_MAX)
 		goto fail;
 	size_t size = (size_t)st.st_size, got = 0;
 	buf = malloc(size);
@@ -278,15 +282,15 @@ void *norm_cache_read(const char *dir, const char *name,
 	}
 	struct header h;
 	memcpy(&h, buf, sizeof(h));
-	if (memcmp(h.magic, MAGIC, 8) || h.format != NORM_CACHE_FORMAT ||
+	if (memcmp(h.magic, MAGIC, 8) || h.format != FC_CACHE_FORMAT ||
 	    h.size != sizeof(h) || h.key[0] != key[0] || h.key[1] != key[1] ||
 	    h.len != size - sizeof(h))
 		goto fail;
 	uint64_t sum[2];
-	norm_cache_hash(buf + sizeof(h), h.len, SUM_SEED, sum);
+	fc_cache_hash(buf + sizeof(h), h.len, SUM_SEED, sum);
 	if (sum[0] != h.sum[0] || sum[1] != h.sum[1])
 		goto fail;
-	/* the last-used order of the eviction (norm_cache_write) */
+	/* the last-used order of the eviction (fc_cache_write) */
 	(void)futimens(fd, NULL);
 	close(fd);
 	free(path);
@@ -332,10 +336,47 @@ static int by_time(const void *a, const void *b)
 	return 0;
 }
 
+/* Add name (with time t) to v[0, *n); false when out of memory. */
+static bool push_entry(struct entry **v, size_t *n, size_t *cap,
+		       const char *name, struct timespec t)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 16;
+		struct entry *g = realloc(*v, ncap * sizeof(**v));
+		if (!g)
+			return false;
+		*v = g, *cap = ncap;
+	}
+	(*v)[*n].name = strdup(name);
+	(*v)[*n].t = t;
+	if (!(*v)[*n].name)
+		return false;
+	(*n)++;
+	return true;
+}
+
+/* Remove v[0, n)'s entries beyond the keep used last (all those older
+** than an hour when is_aged), then free v. */
+static void drop_oldest(int dfd, struct entry *v, size_t n, size_t keep,
+			bool is_aged, time_t now)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_time);
+	for (size_t i = 0; i < n; i++)
+		if (i + keep < n || (is_aged && now - v[i].t.tv_sec > 3600))
+			(void)unlinkat(dfd, v[i].name, 0);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
 /*
-** Remove the files of dir named prefix* beyond the NORM_CACHE_KEEP used
-** last, and temporary files (".prefix*") a crashed writer left an hour
-** ago or more.
+** Remove the files of dir named prefix* beyond the FC_CACHE_KEEP used
+** last, and temporary files (".prefix*") that killed writers left: an
+** hour old or more, or beyond the FC_CACHE_KEEP newest (a writer being
+** killed again and again must not fill the folder within the hour; a
+** live writer whose file goes only fails its rename, and skips its
+** write).
 */
 static void evict(const char *dir, const char *prefix)
 {
@@ -343,8 +384,8 @@ static void evict(const char *dir, const char *prefix)
 	if (!dd)
 		return;
 	int dfd = dirfd(dd);
-	size_t np = strlen(prefix), n = 0, cap = 0;
-	struct entry *v = NULL;
+	size_t np = strlen(prefix), n = 0, cap = 0, nt = 0, capt = 0;
+	struct entry *v = NULL, *tv = NULL;
 	struct timespec now;
 	clock_gettime(CLOCK_REALTIME, &now);
 	struct dirent *de;
@@ -356,41 +397,22 @@ static void evict(const char *dir, const char *prefix)
 		    fstatat(dfd, nm, &st, AT_SYMLINK_NOFOLLOW) ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		if (is_tmp) {
-			if (now.tv_sec - st.st_mtim.tv_sec > 3600)
-				(void)unlinkat(dfd, nm, 0);
-			continue;
-		}
-		if (n == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct entry *g = realloc(v, ncap * sizeof(*v));
-			if (!g)
-				break;
-			v = g, cap = ncap;
-		}
-		v[n].name = strdup(nm);
-		v[n].t = st.st_mtim;
-		if (v[n].name)
-			n++;
+		if (is_tmp ? !push_entry(&tv, &nt, &capt, nm, st.st_mtim)
+			   : !push_entry(&v, &n, &cap, nm, st.st_mtim))
+			break;
 	}
-	if (n > NORM_CACHE_KEEP) {
-		qsort(v, n, sizeof(*v), by_time);
-		for (size_t i = 0; i < n - NORM_CACHE_KEEP; i++)
-			(void)unlinkat(dfd, v[i].name, 0);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(v[i].name);
-	free(v);
+	drop_oldest(dfd, tv, nt, FC_CACHE_KEEP, true, now.tv_sec);
+	drop_oldest(dfd, v, n, FC_CACHE_KEEP, false, now.tv_sec);
 	closedir(dd);
 }
 
-bool norm_cache_write(const char *dir, const char *name,
+bool fc_cache_write(const char *dir, const char *name,
 		      const uint64_t key[2], const void *p, size_t len)
 {
 	const char *dash = strchr(name, '-');
 	size_t np = dash ? (size_t)(dash - name) + 1 : strlen(name);
 	char prefix[64];
-	if (np >= sizeof(prefix) || len > NORM_CACHE_MAX - sizeof(struct header))
+	if (np >= sizeof(prefix) || len > FC_CACHE_MAX - sizeof(struct header))
 		return false;
 	memcpy(prefix, name, np);
 	prefix[np] = '\0';
@@ -406,12 +428,12 @@ bool norm_cache_write(const char *dir, const char *name,
 	fd = mkostemp(tpl, O_CLOEXEC);
 	if (fd < 0)
 		goto done;
-	struct header h = {.format = NORM_CACHE_FORMAT,
+	struct header h = {.format = FC_CACHE_FORMAT,
 			   .size = sizeof(h),
 			   .key = {key[0], key[1]},
 			   .len = len};
 	memcpy(h.magic, MAGIC, 8);
-	norm_cache_hash(p, len, SUM_SEED, h.sum);
+	fc_cache_hash(p, len, SUM_SEED, h.sum);
 	ok = write_all(fd, &h, sizeof(h)) && write_all(fd, p, len);
 	ok = !close(fd) && ok;
 	fd = -1;
@@ -429,12 +451,12 @@ done:
 
 /* ---- Payloads ------------------------------------------------------------- */
 
-void norm_cache_put_u64(struct fc_buf *b, uint64_t v)
+void fc_cache_put_u64(struct fc_buf *b, uint64_t v)
 {
 	fc_buf_add(b, &v, sizeof(v));
 }
 
-const uint8_t *norm_cache_take(struct norm_cache_reader *r, size_t k)
+const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k)
 {
 	if (r->is_bad || k > r->n - r->off) {
 		r->is_bad = true;
@@ -445,11 +467,39 @@ const uint8_t *norm_cache_take(struct norm_cache_reader *r, size_t k)
 	return s;
 }
 
-uint64_t norm_cache_get_u64(struct norm_cache_reader *r)
+uint64_t fc_cache_get_u64(struct fc_cache_reader *r)
 {
 	uint64_t v = 0;
-	const uint8_t *s = norm_cache_take(r, sizeof(v));
+	const uint8_t *s = fc_cache_take(r, sizeof(v));
 	if (s)
 		memcpy(&v, s, sizeof(v));
 	return v;
+}
+
+/* pcre2_serialize_encode's layout (pcre2_serialize.c, 10.3x/10.4x): a
+** 16-byte header, the character tables once, then each code's
+** `blocksize` bytes; blocksize, a PCRE2_SIZE, is the field after the
+** code's memctl (3 pointers), tables, executable_jit and 32-byte start
+** bitmap. */
+#define SER_HEADER 16
+#define SER_TABLES 1088
+#define CODE_BLOCKSIZE_AT (5 * sizeof(void *) + 32)
+
+bool fc_cache_ser_ok(const uint8_t *ser, size_t len, const uint64_t *size,
+		     size_t np)
+{
+	if (len < SER_HEADER + SER_TABLES)
+		return false;
+	size_t off = SER_HEADER + SER_TABLES;
+	for (size_t i = 0; i < np; i++) {
+		PCRE2_SIZE bs;
+		if (len - off < CODE_BLOCKSIZE_AT + sizeof(bs))
+			return false;
+		memcpy(&bs, ser + off + CODE_BLOCKSIZE_AT, sizeof(bs));
+		if (bs != size[i] || bs < CODE_BLOCKSIZE_AT + sizeof(bs) ||
+		    bs > len - off)
+			return false;
+		off += bs;
+	}
+	return off == len;
 }
