@@ -495,6 +495,34 @@ static void range_hedge(struct fc_quantity *q, enum fc_timex_mod h)
 	}
 }
 
+/*
+** Does the first number of a range take the scale written after the
+** second, b the second without it? Low to high ("5 to 10 million"), or
+** high to low in a range of its own words within a factor of ten
+** ("lowered from 3.450 to 1.350 billion"; not "rose from 300 to 1.5
+** million", which is 300 to 1,500,000).
+*/
+static bool shares_scale(double a, double b, bool is_closed)
+{
+	if (a < b * 1.0001)
+		return true;
+	return is_closed && b > 0 && a < b * 10;
+}
+
+/*
+** Thousands told once: "75-100,000 bpd" is 75,000 to 100,000, a whole
+** first number below a thousand and a second in whole thousands at
+** most ten times as many ("1-10,000" and "5 to 1,000" are as written).
+*/
+static bool thousands_once(double a, double b)
+{
+	if (!(a >= 1 && a < 1000 && a == floor(a) && b >= 1000 &&
+	      fmod(b, 1000) == 0))
+		return false;
+	double k = b / 1000;
+	return k > a && k < a * 10;
+}
+
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
 	bool s1, s2;
@@ -502,12 +530,16 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	double a = scaled(m, S_NUM, S_SCALE, &s1, &n1);
 	double b = scaled(m, S_NUM2, S_SCALE2, &s2, &n2);
 	struct norm_val sc, sign;
+	bool is_closed = is_type(m, "closed");
 	if (!s1 && s2 && norm_slot(m, S_SCALE2, &sc) && sc.num > 1 &&
-	    a < b / sc.num * 1.0001)
+	    shares_scale(a, b / sc.num, is_closed))
 		a *= sc.num; /* "5 to 10 million": the scale is shared */
 	else if (!s1 && !s2 && !n1.scale_end && n2.scale_end > 1 &&
-		 a < b / n2.scale_end * 1.0001)
+		 shares_scale(a, b / n2.scale_end, is_closed))
 		a *= n2.scale_end; /* "between eight and 12 billion" */
+	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
+		 !is_closed && thousands_once(a, b))
+		a *= 1000; /* "75-100,000 bpd" */
 	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
 	    n1.is_bare || n2.is_bare)
 		return 0;
