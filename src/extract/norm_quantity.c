@@ -390,20 +390,12 @@ static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
 }
 
 /* Is the second number followed by the word "cent" or "cents" ("and
-** fifty cents")? Then it is the amount's cents, whatever came before. */
+** fifty cents")? Then it is the amount's cents, whatever came before.
+** The pattern says so with a capture named cents. */
 static bool cents_said(const struct norm_match *m)
 {
 	struct norm_val v;
-	if (!norm_slot_text(m, S_NUM2, &v) || !v.is_raw || v.end >= m->end)
-		return false;
-	uint32_t i = v.end;
-	while (i < m->end && is_blank(m->text[i]))
-		i++;
-	static const char cent[] = "cent";
-	for (uint32_t k = 0; k < 4; k++)
-		if (i + k >= m->end || (m->text[i + k] | 0x20) != cent[k])
-			return false;
-	return true;
+	return norm_slot_text(m, S_CENTS, &v);
 }
 
 /*
