@@ -399,6 +399,23 @@ static bool cents_said(const struct norm_match *m)
 }
 
 /*
+** Digits with a leading zero ("0936", "06"; not "0", "0.5" nor "0000")
+** are a clock, a bearing or a code: no count (a pattern of type count).
+*/
+static bool zero_led(const struct norm_match *m)
+{
+	struct norm_val v;
+	if (!is_type(m, "count") || !norm_slot_text(m, S_NUM, &v) ||
+	    !v.is_raw || v.len < 2 || v.s[0] != '0' ||
+	    v.s[1] < '0' || v.s[1] > '9')
+		return false;
+	for (size_t i = 1; i < v.len && v.s[i] >= '0' && v.s[i] <= '9'; i++)
+		if (v.s[i] != '0')
+			return true;
+	return false;
+}
+
+/*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
 **            a mixed number num + num2 / den ("one and a half");
@@ -413,6 +430,8 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
+	if (zero_led(m))
+		return 0;
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)
