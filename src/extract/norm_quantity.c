@@ -290,6 +290,7 @@ struct numv {
 	double scale_end;       /* "12 billion": 1e9 */
 	enum norm_num_kind kind;
 	bool is_bare;
+	bool is_zero_led;       /* "0936", "06" (not "0", "0.5", "0000") */
 	uint32_t cut;           /* the mention's new end, or 0 */
 };
 
@@ -320,6 +321,12 @@ static bool slot_number(const struct norm_match *m, enum norm_slot s,
 	o->kind = r.kind;
 	o->is_bare = r.is_bare;
 	o->scale_end = r.scale_end;
+	if (len > 1 && v.s[0] == '0' && v.s[1] >= '0' && v.s[1] <= '9')
+		for (size_t i = 1; i < len && v.s[i] >= '0' && v.s[i] <= '9'; i++)
+			if (v.s[i] != '0') {
+				o->is_zero_led = true;
+				break;
+			}
 	return true;
 }
 
@@ -399,23 +406,6 @@ static bool cents_said(const struct norm_match *m)
 }
 
 /*
-** Digits with a leading zero ("0936", "06"; not "0", "0.5" nor "0000")
-** are a clock, a bearing or a code: no count (a pattern of type count).
-*/
-static bool zero_led(const struct norm_match *m)
-{
-	struct norm_val v;
-	if (!is_type(m, "count") || !norm_slot_text(m, S_NUM, &v) ||
-	    !v.is_raw || v.len < 2 || v.s[0] != '0' ||
-	    v.s[1] < '0' || v.s[1] > '9')
-		return false;
-	for (size_t i = 1; i < v.len && v.s[i] >= '0' && v.s[i] <= '9'; i++)
-		if (v.s[i] != '0')
-			return true;
-	return false;
-}
-
-/*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
 **            a mixed number num + num2 / den ("one and a half");
@@ -430,8 +420,8 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
-	if (zero_led(m))
-		return 0;
+	if (n1.is_zero_led && is_type(m, "count"))
+		return 0; /* "around 0936", "(0458)": a clock or a code */
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)
