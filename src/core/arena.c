@@ -7,7 +7,9 @@
 ** block where it is, else copies (the old block stays, as callers may
 ** hold it); fc_arena_regrow reallocates a big array's own chunk, for the
 ** one array that nothing points into and that grows to millions of
-** elements on hostile text (a document's mentions).
+** elements on hostile text (a document's mentions). fc_arena_rewind
+** (arena_mark.h) frees every block since a mark: a YAML parse that
+** fails gives its tree back.
 */
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "factcross/fc_model.h"
+#include "core/arena_mark.h"
 
 #define CHUNK_MIN (64 * 1024)
 #define ALIGN 16
@@ -35,14 +38,22 @@ void fc_arena_init(struct fc_arena *a)
 	a->nbytes = 0;
 }
 
-void fc_arena_finish(struct fc_arena *a)
+/* Free the chunks from c on up to stop (not freed, NULL: to the end);
+** returns stop. */
+static struct fc_arena_chunk *free_until(struct fc_arena_chunk *c,
+					 struct fc_arena_chunk *stop)
 {
-	struct fc_arena_chunk *c = a->head;
-	while (c) {
+	while (c && c != stop) {
 		struct fc_arena_chunk *next = c->next;
 		free(c);
 		c = next;
 	}
+	return c;
+}
+
+void fc_arena_finish(struct fc_arena *a)
+{
+	free_until(a->head, NULL);
 	a->head = NULL;
 	a->nbytes = 0;
 }
@@ -242,4 +253,27 @@ void *fc_arena_regrow(struct fc_arena *a, void *old, size_t elem,
 		memcpy(p, old, kept);
 	*cap = ncap;
 	return p;
+}
+
+struct fc_arena_mark fc_arena_mark(const struct fc_arena *a)
+{
+	struct fc_arena_mark m = {a->head, a->head ? a->head->next : NULL,
+				  a->head ? a->head->used : 0, a->nbytes};
+	return m;
+}
+
+/*
+** The chunks made since m: new heads come in front of m's head, and a
+** big block's own chunk goes right behind the head of its time, so
+** every new chunk is before m's head or between it and m's next.
+*/
+void fc_arena_rewind(struct fc_arena *a, const struct fc_arena_mark *m)
+{
+	struct fc_arena_chunk *c = free_until(a->head, m->head);
+	a->head = c;
+	if (c) {
+		c->next = free_until(c->next, m->next);
+		c->used = m->used;
+	}
+	a->nbytes = m->nbytes;
 }

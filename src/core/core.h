@@ -84,6 +84,8 @@ struct fc_ynode {
 ** Parse a YAML buffer. name is used in positions (borrowed, must outlive
 ** the tree). Syntax errors go to d with their position. Only the first
 ** document of the stream is read. Aliases are refused (no billion laughs).
+** A parse that fails gives its nodes back to the arena (rewound to where
+** it stood), so nothing may grow an older block of a meanwhile.
 */
 fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 		       size_t len, struct fc_ynode **root, struct fc_diags *d);
@@ -93,9 +95,11 @@ fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 ** node of its type and position with no children (a rule file's
 ** golden tests: only `factcross test` reads them). Every problem
 ** fc_yaml_load would report inside it (syntax, alias, nesting, a key
-** that is no scalar or repeats) is still found: then, as on any problem
-** anywhere, the data is parsed again whole, so the diagnostics are
-** exactly fc_yaml_load's. *is_skipped: some value was kept empty.
+** that is no scalar or repeats) is still found: then the data is parsed
+** again whole (the nodes of the first parse given back to the arena);
+** a problem outside it is said as fc_yaml_load says it. Either way the
+** diagnostics are exactly fc_yaml_load's. *is_skipped: some value was
+** kept empty.
 */
 fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			    const char *data, size_t len, const char *skip_key,

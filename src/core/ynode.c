@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/arena_mark.h"
 #include "core/core.h"
 
 #define MAX_DEPTH 64
@@ -36,6 +37,10 @@ static struct fc_srcloc mark_loc(const char *name, yaml_mark_t m)
 static int push_kid(struct ystate *s, struct fc_ynode *n, struct fc_ynode *k,
 		    size_t *cap)
 {
+	if (n->nkids < *cap) {
+		n->kids[n->nkids++] = k;
+		return 1;
+	}
 	void *v = fc_arena_grow(s->a, n->kids, sizeof(*n->kids), cap,
 				n->nkids + 1);
 	if (!v)
@@ -63,22 +68,34 @@ static void parse_error(struct ystate *s)
 	s->failed = 1;
 }
 
+/* Bytes of a node rounded up, so that text after it keeps the
+** alignment of the arena's blocks. */
+#define NODE_ROOM ((sizeof(struct fc_ynode) + 15) & ~(size_t)15)
+
 /*
-** Fill n (n->loc set: the scalar's first character) with a scalar: its
-** value, style, where its text starts, and for a quoted scalar on one
-** line with escapes the text as written. start and end are libyaml's
-** mark indexes of the scalar (characters; used as byte offsets, which
-** they are in ASCII). False without memory.
+** A scalar at loc (its first character): its value, style, where its
+** text starts, and for a quoted scalar on one line with escapes the text
+** as written. start and end are libyaml's mark indexes of the scalar
+** (characters; used as byte offsets, which they are in ASCII). The value
+** is kept right after the node, in the same block (a tree is mostly
+** scalars: one allocation each, not two). NULL without memory.
 */
-static bool scalar_node(struct ystate *s, struct fc_ynode *n,
-			const char *value, size_t length,
-			yaml_scalar_style_t st, size_t start, size_t end)
+static struct fc_ynode *scalar_node(struct ystate *s, struct fc_srcloc loc,
+				    const char *value, size_t length,
+				    yaml_scalar_style_t st, size_t start,
+				    size_t end)
 {
+	if (length > SIZE_MAX / 2 - NODE_ROOM)
+		return NULL;
+	struct fc_ynode *n = fc_arena_alloc(s->a, NODE_ROOM + length + 1);
+	if (!n)
+		return NULL;
+	char *str = (char *)n + NODE_ROOM;
+	memcpy(str, value, length); /* the NUL after it is cleared */
+	n->loc = loc;
 	n->type = FC_Y_SCALAR;
 	n->len = length;
-	n->str = fc_arena_strndup(s->a, value, n->len);
-	if (!n->str)
-		return false;
+	n->str = str;
 	n->is_plain = st == YAML_PLAIN_SCALAR_STYLE;
 	n->style = st == YAML_SINGLE_QUOTED_SCALAR_STYLE   ? '\''
 		   : st == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? '"'
@@ -115,13 +132,26 @@ static bool scalar_node(struct ystate *s, struct fc_ynode *n,
 	n->loc.len = (uint32_t)(end - start);
 	if (n->loc.len == 0)
 		n->loc.len = 1;
-	return true;
+	return n;
 }
 
 static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 				   int depth);
 static struct fc_ynode *skip_node(struct ystate *s, yaml_event_t *ev,
 				  int depth);
+
+/*
+** FNV-1a hash of a key as parse_children compares keys (strcmp: up to
+** a NUL, or len bytes), for the duplicate checks of large mappings
+** and of skipped values.
+*/
+static uint64_t key_hash(const char *v, size_t len)
+{
+	uint64_t h = 0xCBF29CE484222325ull;
+	for (size_t i = 0; i < len && v[i]; i++)
+		h = (h ^ (unsigned char)v[i]) * 0x100000001B3ull;
+	return h;
+}
 
 /*
 ** May the keys of map n repeat? A large mapping (a table of a thousand
@@ -146,9 +176,7 @@ static bool has_dup_keys(const struct fc_ynode *n)
 			is_dup = true; /* parse_children says so */
 			break;
 		}
-		uint64_t h = 0xCBF29CE484222325ull;
-		for (const char *c = k->str; *c; c++)
-			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		uint64_t h = key_hash(k->str, k->len);
 		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
 		for (; slot[at]; at = (at + 1) & (cap - 1))
 			if (!strcmp(n->kids[slot[at] - 1]->str, k->str)) {
@@ -182,9 +210,7 @@ static bool dup_report(struct ystate *s, const struct fc_ynode *n)
 		return false;
 	for (size_t q = 0; q < nk; q++) {
 		const struct fc_ynode *k = n->kids[2 * q];
-		uint64_t h = 0xCBF29CE484222325ull;
-		for (const char *c = k->str; *c; c++)
-			h = (h ^ (unsigned char)*c) * 0x100000001B3ull;
+		uint64_t h = key_hash(k->str, k->len);
 		size_t at = (size_t)(h ^ h >> 32) & (cap - 1);
 		for (; slot[at]; at = (at + 1) & (cap - 1))
 			if (!strcmp(n->kids[2 * (slot[at] - 1)]->str, k->str))
@@ -268,18 +294,16 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 		s->failed = 1;
 		return NULL;
 	}
+	if (ev->type == YAML_SCALAR_EVENT)
+		return scalar_node(s, loc, (const char *)ev->data.scalar.value,
+				   ev->data.scalar.length,
+				   ev->data.scalar.style,
+				   ev->start_mark.index, ev->end_mark.index);
 	struct fc_ynode *n = fc_arena_alloc(s->a, sizeof(*n));
 	if (!n)
 		return NULL;
 	n->loc = loc;
 	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return scalar_node(s, n, (const char *)ev->data.scalar.value,
-				   ev->data.scalar.length,
-				   ev->data.scalar.style,
-				   ev->start_mark.index, ev->end_mark.index)
-			       ? n
-			       : NULL;
 	case YAML_SEQUENCE_START_EVENT:
 		n->type = FC_Y_SEQ;
 		return parse_children(s, n, YAML_SEQUENCE_END_EVENT, depth) ? n
@@ -304,15 +328,6 @@ static struct fc_ynode *parse_node(struct ystate *s, yaml_event_t *ev,
 
 #define SKIP_KEYS 256 /* keys of the open mappings of a skipped value */
 #define SKIP_MAP_KEYS 64 /* keys compared one by one in a mapping */
-
-/* Hash of a key as parse_children compares keys (up to a NUL). */
-static uint64_t key_hash(const char *v, size_t len)
-{
-	uint64_t h = 0xCBF29CE484222325ull;
-	for (size_t i = 0; i < len && v[i]; i++)
-		h = (h ^ (unsigned char)v[i]) * 0x100000001B3ull;
-	return h;
-}
 
 /*
 ** The value that starts with event ev (at depth), read to its end with
@@ -482,15 +497,10 @@ static struct fc_ynode *json_string(struct jstate *j)
 	size_t to = j->i++;
 	j->m.column++;
 	j->m.index++;
-	struct fc_ynode *n = fc_arena_alloc(j->s->a, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->loc = mark_loc(j->s->name, start);
-	if (!scalar_node(j->s, n, (const char *)j->p + from, to - from,
-			 YAML_DOUBLE_QUOTED_SCALAR_STYLE, start.index,
-			 j->m.index))
-		return NULL;
-	return n;
+	return scalar_node(j->s, mark_loc(j->s->name, start),
+			   (const char *)j->p + from, to - from,
+			   YAML_DOUBLE_QUOTED_SCALAR_STYLE, start.index,
+			   j->m.index);
 }
 
 /* Do keys of object n repeat (then libyaml reads the file and says
@@ -585,12 +595,17 @@ static struct fc_ynode *json_load(struct ystate *s)
 }
 
 /* The first document of s's data (read as JSON when it is JSON), or
-** NULL when it had a problem (said to s->d unless is_redo is set). */
+** NULL when it had a problem (said to s->d unless is_redo is set). The
+** nodes of a read that fails are given back to the arena: a caller that
+** reads again (fc_yaml_load_skip), or goes on to other files, does not
+** keep a dead tree as big as the file's. */
 static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 {
+	struct fc_arena_mark m = fc_arena_mark(s->a);
 	*root = NULL;
 	if ((*root = json_load(s)))
 		return FC_OK;
+	fc_arena_rewind(s->a, &m); /* a JSON tree given up half way */
 	if (!yaml_parser_initialize(&s->p))
 		return FC_ENOMEM;
 	yaml_parser_set_input_string(&s->p, (const unsigned char *)s->data,
@@ -631,8 +646,10 @@ static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&s->p);
-	if (s->failed)
+	if (s->failed) {
+		fc_arena_rewind(s->a, &m);
 		return FC_ESYNTAX;
+	}
 	*root = doc;
 	return FC_OK;
 }
@@ -650,17 +667,31 @@ fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			    struct fc_ynode **root, bool *is_skipped,
 			    struct fc_diags *d)
 {
-	/* Any problem at all, and the file is read again whole: its
-	** diagnostics are then fc_yaml_load's, in its order. */
+	/* A problem inside the skipped value (is_redo), and the file is
+	** read again whole: its diagnostics are then fc_yaml_load's, in
+	** its order. A problem elsewhere is said as fc_yaml_load says it
+	** (the events and nodes around the value are the same), so a
+	** broken file is read twice at most. */
 	struct fc_diags td;
 	fc_diags_init(&td);
 	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
 			   .d = &td, .skip_key = skip_key};
 	fc_status st = yaml_read(&s, root);
-	bool is_ok = !st && !s.is_redo && td.n == 0;
+	if (!s.is_redo) {
+		for (size_t i = 0; i < td.n; i++) { /* all errors here */
+			const struct fc_diag *g = &td.v[i];
+			fc_diag_add(d, g->code, &g->loc, "%s",
+				    g->msg ? g->msg : "");
+		}
+		/* errors counted without room for them (out of memory)
+		** stay counted */
+		if (td.nerr > td.n)
+			d->nerr += td.nerr - td.n;
+		fc_diags_finish(&td);
+		*is_skipped = !st && s.is_skipped;
+		return st;
+	}
 	fc_diags_finish(&td);
-	*is_skipped = is_ok && s.is_skipped;
-	if (is_ok)
-		return FC_OK;
+	*is_skipped = false;
 	return fc_yaml_load(a, name, data, len, root, d);
 }

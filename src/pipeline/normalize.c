@@ -1,6 +1,8 @@
 /*
 ** normalize.c: factcross normalize, on a text in memory
-** (fc_normalize_text) and on input of any length (the stream).
+** (fc_normalize_text) and on input of any length (the stream: its
+** pieces, threads and output). The bytes of the input (UTF-8 repair,
+** where a piece is cut, the context kept) are normalize_cut.c's.
 */
 #include <pthread.h>
 #include <stdarg.h>
@@ -11,66 +13,9 @@
 #include <unistd.h>
 
 #include "extract/norm_ref.h"
+#include "pipeline/normalize_p.h"
 #include "pipeline/pipeline_p.h"
 #include "pipeline/timing.h"
-
-/* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
-static bool has_odd_byte(uint64_t w)
-{
-	return ((w | ((w - 0x0101010101010101ull) & ~w)) &
-		0x8080808080808080ull) != 0;
-}
-
-/*
-** s[0, n) into out (room for 3n bytes) with every invalid byte, and
-** NUL, replaced by U+FFFD, as fc_utf8_repair does it. Returns the length
-** written; adds the bytes replaced to *nbad, and sets *first to the
-** offset of the first one when *nbad was 0.
-*/
-static size_t repair(char *out, const char *s, size_t n, size_t *nbad,
-		     size_t *first)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, i = 0;
-	while (i < n) {
-		uint64_t w;
-		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_odd_byte(w))) {
-			memcpy(out + o, p + i, 8);
-			o += 8;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		unsigned char c = p[i];
-		if (c && c < 0x80) {
-			out[o++] = (char)c;
-			i++;
-			continue;
-		}
-		size_t k = c ? fc_utf8_seq_len(p + i, n - i) : 0;
-		if (!k) {
-			if (!*nbad)
-				*first = i;
-			(*nbad)++;
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		} else {
-			memcpy(out + o, p + i, k);
-			o += k;
-			i += k;
-		}
-	}
-	return o;
-}
-
-static void warn_bad(struct fc_diags *d, size_t nbad, uint64_t first)
-{
-	fc_diag_warn(d, NULL,
-		     "input: %zu invalid UTF-8 byte%s replaced by U+FFFD "
-		     "(first at byte %llu)",
-		     nbad, nbad == 1 ? "" : "s", (unsigned long long)first);
-}
 
 fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 			    const char *ref, const char *text, size_t len,
@@ -102,13 +47,13 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 	char *t = malloc(3 * doc->raw_len + 1);
 	if (!t)
 		return FC_ENOMEM;
-	doc->text_len = repair(t, doc->raw, doc->raw_len, &nbad, &first);
+	doc->text_len = stream_repair(t, doc->raw, doc->raw_len, &nbad, &first);
 	doc->text = fc_arena_strndup(&c->arena, t, doc->text_len);
 	free(t);
 	if (!doc->text)
 		return FC_ENOMEM;
 	if (nbad)
-		warn_bad(d, nbad, first);
+		stream_warn_bad(d, nbad, first);
 	doc->segments = fc_arena_alloc(&c->arena, sizeof(*doc->segments));
 	if (!doc->segments)
 		return FC_ENOMEM;
@@ -147,16 +92,14 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 ** writes out the pieces in order.
 **
 ** A text with no blank line for PIECE_MAX bytes is cut all the same
-** (force_cut), so that the memory a piece takes stays bounded whatever
-** the input: a hostile text of one line, "1 1 1 ...", gives a mention
-** for every two bytes. What crosses such a cut may read differently
-** from the whole text; a paragraph of a megabyte is no prose.
+** (stream_force_cut), so that the memory a piece takes stays bounded
+** whatever the input: a hostile text of one line, "1 1 1 ...", gives a
+** mention for every two bytes. What crosses such a cut may read
+** differently from the whole text; a paragraph of a megabyte is no
+** prose.
 */
 #define PIECE (256 * 1024)  /* input bytes a piece takes at least */
 #define PIECE_MAX (512 * 1024) /* and at most, blank line or not */
-#define CTX_MIN 512         /* context kept before a piece, at least */
-#define CTX_MAX (64 * 1024) /* and at most */
-#define CTX_WORDS 4         /* white-space separated words it holds */
 #define THREADS_MAX 8       /* threads at most (the caller's included) */
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
 #define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
@@ -195,7 +138,7 @@ struct fc_norm_stream {
 	uint64_t first_bad;
 	struct fc_source src;
 	size_t piece_min; /* input bytes a piece takes at least */
-	size_t piece_max; /* and at most (force_cut) */
+	size_t piece_max; /* and at most (stream_force_cut) */
 	size_t keep_norm; /* context the normalizer needs */
 	struct fc_piece own;               /* the caller's thread's A: its walks */
 	struct fc_lexicon_state *lexicon; /* B's */
@@ -211,87 +154,6 @@ struct fc_norm_stream {
 	fc_status (*sink)(void *ud, struct fc_buf *out); /* or NULL */
 	void *sink_ud;
 };
-
-static bool is_ws(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Where to cut p[0, n) at min or after: the start of a white space run
-** with two line feeds; 0 when there is none yet. */
-static size_t find_cut(const char *p, size_t n, size_t min)
-{
-	for (size_t i = min; i < n;) {
-		const char *nl = memchr(p + i, '\n', n - i);
-		if (!nl)
-			return 0;
-		size_t at = (size_t)(nl - p), rs = at, nls = 0;
-		while (rs > 0 && is_ws(p[rs - 1]))
-			nls += p[--rs] == '\n';
-		size_t j = at + 1;
-		while (j < n && is_ws(p[j]) && !nls)
-			nls += p[j++] == '\n';
-		if (nls && rs > 0)
-			return rs;
-		if (rs == 0) {
-			/* white space back to p's start: no line feed of
-			** this run gives a cut; go past the run at once (one
-			** look back a line feed made it quadratic) */
-			while (j < n && is_ws(p[j]))
-				j++;
-		}
-		i = j > at ? j : at + 1;
-	}
-	return 0;
-}
-
-/* The length of a closing quote or bracket that ends p[0, n), or 0. */
-static size_t closer_before(const char *p, size_t n)
-{
-	if (n && (p[n - 1] == '"' || p[n - 1] == '\'' || p[n - 1] == ')' ||
-		  p[n - 1] == ']'))
-		return 1;
-	if (n >= 3 && !memcmp(p + n - 3, "\xE2\x80", 2) &&
-	    (p[n - 1] == '\x9D' || p[n - 1] == '\x99')) /* U+201D, U+2019 */
-		return 3;
-	return 0;
-}
-
-/* Where to cut p[0, n), n > max, when no blank line comes before max:
-** in [min, max), the last white space run that holds a line feed, else
-** the last that follows the end of a sentence (".", "!" or "?", closing
-** quotes or brackets after it), else the last; with no white space
-** there, the last character boundary before max. Each cut takes at
-** least min bytes, so the scans of a long line stay linear. */
-static size_t force_cut(const char *p, size_t min, size_t max)
-{
-	size_t any = 0, stop = 0;
-	for (size_t i = max; i > min && i > 1; i--) {
-		if (!is_ws(p[i - 1]) || is_ws(p[i - 2]))
-			continue;
-		size_t rs = i - 1, k = rs; /* a run starts at rs */
-		while (k < max && is_ws(p[k]) && p[k] != '\n')
-			k++;
-		if (k < max && p[k] == '\n')
-			return rs;
-		size_t b = rs, c;
-		while ((c = closer_before(p, b)) != 0)
-			b -= c;
-		if (!stop && b && (p[b - 1] == '.' || p[b - 1] == '!' ||
-				   p[b - 1] == '?'))
-			stop = rs;
-		if (!any)
-			any = rs;
-	}
-	if (stop)
-		return stop;
-	if (any)
-		return any;
-	size_t i = max;
-	while (i > min && ((unsigned char)p[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
 
 /* Step B of a piece: entities, cues, quotes; sorted; JSON. */
 static void step_b(struct fc_norm_stream *s, struct slot *sl)
@@ -593,32 +455,6 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 	return FC_OK;
 }
 
-/* How much of text[0, len) the next piece keeps before it: what the
-** normalizer's look-behinds read, and the last few words. */
-static size_t context_from(const char *t, size_t len, size_t keep_norm)
-{
-	size_t i = len;
-	for (int w = 0; w < CTX_WORDS && i > 0; w++) {
-		while (i > 0 && is_ws(t[i - 1]))
-			i--;
-		while (i > 0 && !is_ws(t[i - 1]))
-			i--;
-	}
-	size_t keep = len - i;
-	if (keep < keep_norm)
-		keep = keep_norm;
-	if (keep < CTX_MIN)
-		keep = CTX_MIN;
-	if (keep > CTX_MAX)
-		keep = CTX_MAX;
-	if (keep > len)
-		keep = len;
-	size_t from = len - keep;
-	while (from < len && (t[from] & 0xC0) == 0x80)
-		from++; /* not inside a character */
-	return from;
-}
-
 /* Step P of raw[0, n): clean it behind the context, keep its end for
 ** the next piece; A and B follow. */
 static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
@@ -647,7 +483,7 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	if (s->nctx)
 		memcpy(sl->text, s->ctx, s->nctx);
 	size_t first = 0, nbad = 0;
-	size_t clean = repair(sl->text + s->nctx, raw, n, &nbad, &first);
+	size_t clean = stream_repair(sl->text + s->nctx, raw, n, &nbad, &first);
 	if (nbad && !s->nbad)
 		s->first_bad = s->raw_done + first;
 	s->nbad += nbad;
@@ -687,7 +523,7 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	s->raw_done += n;
 	s->clean_done += clean;
 	/* the context of the next piece */
-	size_t from = context_from(sl->text, len, s->keep_norm);
+	size_t from = stream_context_from(sl->text, len, s->keep_norm);
 	s->nctx = 0;
 	if (len - from > s->capctx) {
 		char *c = realloc(s->ctx, len - from);
@@ -739,11 +575,11 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 	while (s->nin - s->inoff > s->piece_min) {
 		const char *p = s->in + s->inoff;
 		size_t n = s->nin - s->inoff;
-		cut = find_cut(p, n, s->piece_min);
+		cut = stream_find_cut(p, n, s->piece_min);
 		if (!cut || cut > s->piece_max) {
 			if (n <= s->piece_max)
 				break;
-			cut = force_cut(p, s->piece_min, s->piece_max);
+			cut = stream_force_cut(p, s->piece_min, s->piece_max);
 		}
 		fc_status st = piece(s, p, cut, d);
 		if (st)
@@ -766,7 +602,7 @@ fc_status fc_norm_stream_finish(struct fc_norm_stream *s,
 	if (st)
 		return st;
 	if (s->nbad)
-		warn_bad(d, s->nbad, s->first_bad);
+		stream_warn_bad(d, s->nbad, s->first_bad);
 	if (s->nlimit) {
 		struct fc_srcloc loc = {s->src.id, 0, 0, 0};
 		fc_diag_warn(d, &loc,

@@ -4,11 +4,13 @@
 ** by its top-level `kind:` to the module that reads it.
 */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "core/arena_mark.h"
 #include "factcross/fc.h"
 #include "stages.h"
 
@@ -99,6 +101,79 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 #define PEEK_MAX 1024 /* bytes of a file read for its kind */
 
 /*
+** Would libyaml's reader take p[0, n) whole (peek_kind's input, which it
+** decodes before the first event, failing at once on a byte it refuses;
+** only a character cut at the end waits until it is read)? Tab, LF, CR
+** and printable characters in valid UTF-8 that ends whole. Stricter
+** than libyaml where that is simpler (no NEL, LS, PS or BOM, nor a
+** character cut at n): false only sends the file to libyaml.
+*/
+static bool is_reader_clean(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+				     : c == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		size_t k = fc_utf8_seq_len(p + i, n - i);
+		if (!k)
+			return false; /* also a character cut at n */
+		uint32_t cp = k == 2 ? (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)
+			    : k == 3 ? (c & 0x0Fu) << 12 |
+					       (p[i + 1] & 0x3Fu) << 6 |
+					       (p[i + 2] & 0x3Fu)
+				     : 0x10000;
+		if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029 ||
+		    cp == 0xFEFF || (cp >= 0xFFFE && cp <= 0xFFFF))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/*
+** peek_kind without libyaml for the usual head of a rule file: `kind:`,
+** one space, a kind and LF at the very start, then a key at the left
+** margin (lowercase, '_' or '-' after the first letter) followed by ':'
+** and a space or LF. libyaml gives for it the events the kind needs and
+** scans no further than that ':' for the event after, which starts
+** before any cut; its reader refuses a bad byte anywhere in its input
+** at the first event (is_reader_clean refuses it here too). The kind's
+** index, or -2 when the head is anything else (then libyaml reads it).
+*/
+static int peek_kind_fast(const char *data, size_t len)
+{
+	size_t n = len > PEEK_MAX ? PEEK_MAX : len;
+	if (n < 6 || memcmp(data, "kind: ", 6) != 0)
+		return -2;
+	size_t i = 6, w = i;
+	while (i < n && data[i] >= 'a' && data[i] <= 'z')
+		i++;
+	if (i == w || i >= n || data[i] != '\n')
+		return -2;
+	int kind = -2;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+		if (strlen(kinds[k].kind) == i - w &&
+		    !memcmp(kinds[k].kind, data + w, i - w))
+			kind = (int)k;
+	if (kind < 0 || ++i >= n || data[i] < 'a' || data[i] > 'z')
+		return -2;
+	while (i < n && ((data[i] >= 'a' && data[i] <= 'z') ||
+			 data[i] == '_' || data[i] == '-'))
+		i++;
+	if (i + 1 >= n || data[i] != ':' ||
+	    (data[i + 1] != ' ' && data[i + 1] != '\n'))
+		return -2;
+	if (!is_reader_clean((const unsigned char *)data, n))
+		return -2;
+	return kind;
+}
+
+/*
 ** The kind of a rule file, read from the first events of its YAML: the
 ** index in kinds[] when the document is a mapping whose first `kind:`
 ** key has a plain scalar that names a kind, else -1 (then the whole file
@@ -107,13 +182,18 @@ static fc_status list_yaml(struct fc_arena *a, const char *dir, char ***v,
 ** the files only, and a file of another kind is known to be a mapping
 ** with a known kind after a few events (its rules are not read: see
 ** fc_rules_load_kinds in fc_rules.h). Only the first PEEK_MAX bytes are
-** given to the parser (it decodes its whole input first): the kind
+** given to the parser (it decodes its whole input first, but for a
+** character cut at its end, which fails the parse only when the scan
+** reaches it): the kind
 ** then counts when the event after it starts before the cut (not the
 ** end of the mapping that the cut makes), so the scalar is known to end
 ** where it ends in the whole file.
 */
 static int peek_kind(const char *data, size_t len)
 {
+	int fast = peek_kind_fast(data, len);
+	if (fast != -2)
+		return fast;
 	bool is_cut = len > PEEK_MAX;
 	if (is_cut)
 		len = PEEK_MAX;
@@ -189,6 +269,14 @@ static bool is_blank(const char *p, size_t n)
 	return i == n || p[i] == '#';
 }
 
+/* Does the 8-byte word w hold a CR or a byte >= 0x80? */
+static bool has_cr_or_high(uint64_t w)
+{
+	uint64_t x = w ^ 0x0D0D0D0D0D0D0D0Dull; /* a zero byte for a CR */
+	return ((w | ((x - 0x0101010101010101ull) & ~x)) &
+		0x8080808080808080ull) != 0;
+}
+
 /*
 ** Does p[0, n) (a line up to its LF) hold a line break of libyaml's
 ** other than LF and CR LF: a CR alone, NEL, LS or PS? A key may follow
@@ -197,6 +285,14 @@ static bool is_blank(const char *p, size_t n)
 static bool has_other_break(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		/* eight bytes at a time while none is a CR or above 0x7F
+		** (the lines of a rule file are ASCII, and this reads every
+		** byte after `tests:`) */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_cr_or_high(w)))
+			i += 8;
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)p[i];
 		if ((c == '\r' && i + 1 < n) ||
 		    (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0x85) ||
@@ -276,15 +372,17 @@ static bool is_tests_read(const struct fc_ynode *root)
 ** that part has any problem, the whole file is parsed, so the
 ** diagnostics are those of the whole file. Tests elsewhere are parsed
 ** under FC_LOAD_NO_TESTS without keeping their nodes
-** (fc_yaml_load_skip: a problem there parses the file again whole). A
-** file whose loader reads its cases (html) is parsed whole.
+** (fc_yaml_load_skip: a problem inside them parses the file again
+** whole). A file whose loader reads its cases (html) is parsed whole.
+** Either way a file is parsed twice at most, and the nodes of a parse
+** that is not kept go back to the arena.
 */
 static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 			   struct fc_diags *d)
 {
 	bool is_lean = r->kinds != FC_KIND_ALL || r->is_no_tests;
 	size_t cut = is_lean ? tests_start(f->data, f->len) : f->len;
-	bool is_whole = false;
+	struct fc_arena_mark m = fc_arena_mark(&r->arena);
 	if (cut < f->len) {
 		struct fc_diags td;
 		fc_diags_init(&td);
@@ -300,9 +398,9 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		if (ok && !is_tests_read(f->root))
 			return FC_OK;
 		f->root = NULL;
-		is_whole = ok; /* a kind that reads its cases */
-	}
-	if (r->is_no_tests && !is_whole) {
+		fc_arena_rewind(&r->arena, &m);
+		/* the second parse, of the whole file, is the last */
+	} else if (r->is_no_tests) {
 		bool is_skipped;
 		fc_status st = fc_yaml_load_skip(&r->arena, f->path, f->data,
 						 f->len, "tests", &f->root,
@@ -310,6 +408,7 @@ static fc_status load_yaml(struct fc_rules *r, struct fc_rulefile *f,
 		if (st || !is_skipped || !is_tests_read(f->root))
 			return st;
 		f->root = NULL;
+		fc_arena_rewind(&r->arena, &m);
 	}
 	return fc_yaml_load(&r->arena, f->path, f->data, f->len, &f->root, d);
 }
