@@ -10,6 +10,9 @@
 **   anchor.c   a duration before or after a reference date
 **   fill.c     a match -> slot values, stance, facts
 **   match.c    fc_claims_doc: run the rules over every sentence
+**   jit.c      compiling a regex; interpreted until hot, then JIT
+**   lit.c      the literals a pattern needs (a sentence without them
+**              is skipped)
 **
 ** A sentence is matched as a "tagged string": every top-level entity,
 ** time and quantity mention is replaced by a token "\x01<class><n>\x02"
@@ -22,6 +25,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 
 #include "stages.h"
 
@@ -146,9 +150,99 @@ struct slot_spec {
 	int item_of;     /* filled only for items of this group, or -1 */
 };
 
+/* ---- Regexes (jit.c) -------------------------------------------------- */
+
+/* A compiled claim regex: interpreted until hot, then its JIT copy. */
+struct cl_regex {
+	pcre2_code *code;          /* interpreted (owned) */
+	_Atomic(pcre2_code *) jit; /* JIT copy once hot (owned), or NULL */
+	size_t size;               /* of code (PCRE2_INFO_SIZE) */
+	atomic_size_t read;        /* subject bytes its interpreted tries
+				   ** were given */
+	atomic_uint matches;       /* of its interpreted tries */
+	atomic_uint state;         /* JIT copy: not made, being made, made
+				   ** (or none possible) */
+};
+
+/* When a regex is hot: once its interpreted tries were given size_pct
+** percent of its compiled size in subject bytes, or after `matches`
+** matches. */
+struct cl_jit_policy {
+	unsigned size_pct, matches;
+};
+
+/* The default policy (measured: see jit.c). */
+#define CL_JIT_SIZE_PCT 100u
+#define CL_JIT_MATCHES 4u
+
+/* Compile a claim regex (PCRE2_UTF | PCRE2_DUPNAMES), no JIT; on error
+** NULL with the PCRE2 error code and offset. */
+pcre2_code *cl_compile_regex(const char *x, size_t len, int *ecode,
+			     size_t *eoff);
+void cl_regex_init(struct cl_regex *re, pcre2_code *code);
+void cl_regex_free(struct cl_regex *re);
+bool cl_regex_is_jit(struct cl_regex *re);
+/*
+** One try of re over s[0, len) from off (PCRE2_NO_UTF_CHECK), on the
+** tier pol says; a try one engine gives up on is run on the other, and
+** fails (the interpreter's error) only when both give up.
+*/
+int cl_regex_match(const struct cl_jit_policy *pol, struct cl_regex *re,
+		   const char *s, size_t len, size_t off, pcre2_match_data *md,
+		   pcre2_match_context *mctx);
+struct fc_claims;
+/* How many of the claim regexes of cl have a JIT copy (tests). */
+size_t cl_jit_count(const struct fc_claims *cl);
+
+/* ---- Literals (lit.c) -------------------------------------------------- */
+
+/* Strings (ASCII lower case), one of which every match contains. */
+struct cl_litset {
+	const char **s;
+	size_t *len;
+	size_t n;
+};
+
+/* What every match of a pattern contains: one string of each set (no
+** sets: nothing known, the pattern is always tried). */
+struct cl_lits {
+	struct cl_litset *sets;
+	size_t nsets;
+};
+
+#define CL_LITS_MAX 4    /* sets kept: the most selective */
+#define CL_LITS_MINLEN 3 /* a set with a shorter string is not kept */
+
+/* The sets of the expanded pattern re[0, len) (in a); none when it uses
+** syntax lit.c does not read. FC_ENOMEM: none either. */
+fc_status cl_lits_analyze(struct fc_arena *a, const char *re, size_t len,
+			  struct cl_lits *out);
+/* s[0, len) folded as the sets are compared (ASCII lower case; U+017F
+** and U+212A as s and k) into out (len bytes): the folded length. */
+size_t cl_fold(const char *s, size_t len, char *out);
+/* Does the folded subject contain a string of every set? */
+bool cl_lits_present(const struct cl_lits *l, const char *folded, size_t len);
+
+/* A pattern's literals, read on its first try: a corpus pays only for
+** the patterns it reaches. */
+struct cl_lazylits {
+	const char *src; /* the expanded pattern (rules arena) */
+	size_t len;
+	atomic_uint state; /* not read, being read, read */
+	struct fc_arena a; /* the sets, once read */
+	struct cl_lits lits;
+};
+
+void cl_lazylits_init(struct cl_lazylits *z, const char *src, size_t len);
+void cl_lazylits_free(struct cl_lazylits *z);
+/* The sets, read now if not yet; NULL while another thread reads them. */
+const struct cl_lits *cl_lazylits_get(struct cl_lazylits *z);
+bool cl_lazylits_is_read(struct cl_lazylits *z);
+
 /* One compiled pattern of a rule. */
 struct pattern {
-	pcre2_code *code;
+	struct cl_regex re;
+	struct cl_lazylits lits; /* a sentence without them is not tried */
 	/* gnum[i][0, ngnum[i]): the group numbers of rule->names[i] here
 	** (several with duplicate names, none when this pattern lacks it) */
 	uint32_t **gnum;
@@ -165,7 +259,7 @@ struct rule {
 	enum rule_source source;
 	struct pattern *pats;
 	size_t npats;
-	pcre2_code *req; /* `requires:` prefilter, or NULL */
+	struct cl_regex *req; /* `requires:` prefilter, or NULL */
 	const char **names; /* named groups used by any pattern */
 	size_t nnames;
 	struct slot_spec *slots;
@@ -200,6 +294,7 @@ struct fc_claims {
 	struct rule **active; /* after compile: by priority, then load order */
 	size_t nactive;
 	uint32_t maxpairs; /* largest capture count + 1 */
+	struct cl_jit_policy jit; /* when a regex gets its JIT copy */
 	struct fc_timing *timing; /* --time: where fc_claims_doc adds its
 				  ** counts (pipeline/timing.h), or NULL */
 };

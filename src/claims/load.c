@@ -64,6 +64,8 @@ static fc_status claims_get(struct fc_rules *r, struct fc_claims **out)
 		r->claims = calloc(1, sizeof(*r->claims));
 		if (!r->claims)
 			return FC_ENOMEM;
+		r->claims->jit = (struct cl_jit_policy){CL_JIT_SIZE_PCT,
+							CL_JIT_MATCHES};
 	}
 	*out = r->claims;
 	return FC_OK;
@@ -109,9 +111,10 @@ static void report_expand(struct loader *ld, const struct fc_ynode *n,
 		cl_load_err(ld, FC_ESCHEMA, &l, "unknown placeholder {%s}", e->name);
 }
 
-/* Compile one pattern scalar; false (error reported) on failure. */
+/* Compile one pattern scalar (no JIT: jit.c makes a copy once the
+** regex is hot); false (error reported) on failure. */
 static bool compile_one(struct loader *ld, const struct fc_ynode *n,
-			pcre2_code **out)
+			pcre2_code **out, struct cl_lazylits *lits)
 {
 	char *x;
 	size_t *map, xlen;
@@ -124,18 +127,20 @@ static bool compile_one(struct loader *ld, const struct fc_ynode *n,
 		return false;
 	}
 	int ecode;
-	PCRE2_SIZE eoff;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)x, xlen,
-					 PCRE2_UTF | PCRE2_DUPNAMES, &ecode,
-					 &eoff, NULL);
+	size_t eoff;
+	pcre2_code *code = cl_compile_regex(x, xlen, &ecode, &eoff);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ecode, msg, sizeof(msg));
 		size_t off = eoff <= xlen ? map[eoff] : n->len;
 		struct fc_srcloc l = fc_ynode_loc_at(n, off);
 		cl_load_err(ld, FC_EREGEX, &l, "bad regex: %s", (const char *)msg);
-	} else {
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	} else if (lits) {
+		const char *src = fc_arena_strndup(ld->a, x, xlen);
+		if (src)
+			cl_lazylits_init(lits, src, xlen);
+		else
+			cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 	}
 	free(x);
 	free(map);
@@ -183,7 +188,7 @@ static bool map_groups(struct loader *ld, struct rule *ru, struct pattern *p)
 	for (size_t i = 0; i < ru->nnames; i++) {
 		PCRE2_SPTR first, last;
 		int esize = pcre2_substring_nametable_scan(
-			p->code, (PCRE2_SPTR)ru->names[i], &first, &last);
+			p->re.code, (PCRE2_SPTR)ru->names[i], &first, &last);
 		if (esize <= 0)
 			continue;
 		size_t n = (size_t)(last - first) / (size_t)esize + 1;
@@ -271,12 +276,13 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 			continue;
 		}
 		pcre2_code *code;
-		if (!compile_one(ld, pn, &code)) {
+		struct cl_lazylits *lits = &ru->pats[ru->npats].lits;
+		if (!compile_one(ld, pn, &code, lits)) {
 			ok = false;
 			continue;
 		}
 		(*nodes)[ru->npats] = pn;
-		ru->pats[ru->npats++].code = code;
+		cl_regex_init(&ru->pats[ru->npats++].re, code);
 		if (!collect_names(ld, ru, code, &capnames))
 			return false;
 	}
@@ -293,10 +299,18 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 		ld->nerr++;
 		return;
 	}
-	if (!compile_one(ld, n, &ru->req))
+	pcre2_code *code;
+	if (!compile_one(ld, n, &code, NULL))
 		return;
+	ru->req = fc_arena_alloc(ld->a, sizeof(*ru->req));
+	if (!ru->req) {
+		pcre2_code_free(code);
+		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
+		return;
+	}
+	cl_regex_init(ru->req, code);
 	uint32_t count = 0;
-	pcre2_pattern_info(ru->req, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
 	if (count)
 		cl_load_err(ld, FC_ESCHEMA, &n->loc,
 		    "requires is a prefilter: it takes no named groups");
@@ -304,11 +318,12 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 
 static void free_codes(struct rule *ru)
 {
-	pcre2_code_free(ru->req);
+	if (ru->req)
+		cl_regex_free(ru->req);
 	ru->req = NULL;
 	for (size_t i = 0; i < ru->npats; i++) {
-		pcre2_code_free(ru->pats[i].code);
-		ru->pats[i].code = NULL;
+		cl_regex_free(&ru->pats[i].re);
+		cl_lazylits_free(&ru->pats[i].lits);
 	}
 }
 
@@ -421,7 +436,7 @@ static void load_rule(struct loader *ld, const struct fc_ynode *n)
 				continue;
 			for (size_t k = 0; k < ru->npats; k++) {
 				if (pcre2_substring_number_from_name(
-					    ru->pats[k].code,
+					    ru->pats[k].re.code,
 					    (PCRE2_SPTR)ru->names[gi]) < 0)
 					continue;
 				size_t off = group_offset(pnodes[k]->str,
@@ -581,7 +596,7 @@ static void check_placeholder(struct loader *ld, struct user_ph *ph)
 	size_t nerr0 = ld->nerr;
 	pcre2_code *code = NULL;
 	ph->is_checked = true;
-	if (compile_one(ld, ph->node, &code))
+	if (compile_one(ld, ph->node, &code, NULL))
 		pcre2_code_free(code);
 	ph->is_broken = ld->nerr != nerr0;
 }
@@ -626,7 +641,7 @@ fc_status fc_claims_compile(struct fc_rules *r, struct fc_diags *d)
 		cl->active[cl->nactive++] = ru;
 		for (size_t k = 0; k < ru->npats; k++) {
 			uint32_t cc = 0;
-			pcre2_pattern_info(ru->pats[k].code,
+			pcre2_pattern_info(ru->pats[k].re.code,
 					   PCRE2_INFO_CAPTURECOUNT, &cc);
 			if (cc + 1 > cl->maxpairs)
 				cl->maxpairs = cc + 1;

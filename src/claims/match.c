@@ -13,6 +13,9 @@
 ** Work is bounded: the match context carries a match limit, so a
 ** hostile sentence costs at most that many steps per rule; hitting it
 ** skips the rule for that sentence with one warning per document.
+** A regex runs interpreted until it is hot, then JIT-compiled (jit.c).
+** A pattern is not tried on a sentence that lacks the literals every
+** match of it contains (lit.c).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +35,16 @@ struct claimed {
 
 struct run {
 	struct match_ctx m;
+	const struct cl_jit_policy *pol;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	struct claimed *cl;
 	size_t ncl, capcl;
+	char *fold;        /* the sentence folded for cl_lits_present */
+	size_t nfold, capfold;
+	bool is_folded;    /* fold holds the current sentence */
+	bool is_oom;
 	bool is_warned;
 	struct fc_diags *d;
 	struct fc_tally *tally; /* --time: counts per active rule, or NULL */
@@ -45,12 +53,11 @@ struct run {
 
 /* A try counted and timed (--time): out of line, off the common path. */
 static __attribute__((noinline)) int
-timed_match(const struct run *rn, const pcre2_code *code, const char *s,
+timed_match(const struct run *rn, struct cl_regex *re, const char *s,
 	    size_t len, size_t off)
 {
 	uint64_t t0 = fc_ticks();
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
-			     rn->md, rn->mctx);
+	int rc = cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 	rn->cur->ticks += fc_ticks() - t0;
 	rn->cur->tries++;
 	rn->cur->matches += rc >= 0;
@@ -58,13 +65,12 @@ timed_match(const struct run *rn, const pcre2_code *code, const char *s,
 }
 
 /* One try of a rule's pattern (or prefilter) over s[0, len) from off. */
-static int try_match(const struct run *rn, const pcre2_code *code,
-		     const char *s, size_t len, size_t off)
+static int try_match(const struct run *rn, struct cl_regex *re, const char *s,
+		     size_t len, size_t off)
 {
 	if (__builtin_expect(rn->cur != NULL, 0))
-		return timed_match(rn, code, s, len, off);
-	return pcre2_match(code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
-			   rn->md, rn->mctx);
+		return timed_match(rn, re, s, len, off);
+	return cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 }
 
 static bool is_claimed(const struct run *rn, const char *kind, uint32_t s,
@@ -116,14 +122,47 @@ static size_t next_char(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/*
+** Does the sentence hold the literals every match of the pattern holds?
+** When not, that is the pattern's one try on it, which fails: --time
+** counts it as a try (as PCRE2's own look for a required character).
+*/
+static bool lits_present(struct run *rn, const struct cl_lits *l)
+{
+	const struct tagged *t = rn->m.t;
+	uint64_t t0 = rn->cur ? fc_ticks() : 0;
+	if (!rn->is_folded) {
+		if (t->len > rn->capfold) {
+			char *v = realloc(rn->fold, t->len);
+			if (!v) {
+				rn->is_oom = true;
+				return false;
+			}
+			rn->fold = v;
+			rn->capfold = t->len;
+		}
+		rn->nfold = cl_fold(t->s, t->len, rn->fold);
+		rn->is_folded = true;
+	}
+	bool is_in = cl_lits_present(l, rn->fold, rn->nfold);
+	if (rn->cur) {
+		rn->cur->ticks += fc_ticks() - t0;
+		rn->cur->tries += !is_in;
+	}
+	return is_in;
+}
+
 static fc_status run_pattern(struct run *rn, const struct rule *ru,
-			     const struct pattern *p)
+			     struct pattern *p)
 {
 	struct match_ctx *m = &rn->m;
 	const struct tagged *t = m->t;
+	const struct cl_lits *l = cl_lazylits_get(&p->lits);
+	if (l && l->nsets && !lits_present(rn, l))
+		return rn->is_oom ? FC_ENOMEM : FC_OK;
 	size_t off = 0;
 	while (off <= t->len) {
-		int rc = try_match(rn, p->code, t->s, t->len, off);
+		int rc = try_match(rn, &p->re, t->s, t->len, off);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -186,7 +225,7 @@ static fc_status run_quotes(struct run *rn, const struct rule *ru)
 }
 
 /* Does the rule's `requires:` match the sentence? */
-static bool prefilter(struct run *rn, const struct rule *ru)
+static bool prefilter(struct run *rn, struct rule *ru)
 {
 	const struct tagged *t = rn->m.t;
 	int rc = try_match(rn, ru->req, t->s, t->len, 0);
@@ -198,9 +237,10 @@ static bool prefilter(struct run *rn, const struct rule *ru)
 static fc_status run_sentence(struct run *rn, const struct fc_claims *cl)
 {
 	rn->ncl = 0;
+	rn->is_folded = false;
 	rn->m.sent_first = rn->m.c->nfacts;
 	for (size_t i = 0; i < cl->nactive; i++) {
-		const struct rule *ru = cl->active[i];
+		struct rule *ru = cl->active[i];
 		fc_status st = FC_OK;
 		if (rn->tally)
 			rn->cur = &rn->tally[i];
@@ -226,7 +266,7 @@ fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 	if (!doc->text || !doc->nsentences)
 		return FC_OK;
 	struct tagged t = {0};
-	struct run rn = {.d = d};
+	struct run rn = {.d = d, .pol = &cl->jit};
 	rn.m.c = c;
 	rn.m.di = di;
 	rn.m.doc = doc;
@@ -263,6 +303,7 @@ fail:
 	cl_match_ctx_finish(&rn.m);
 	cl_tagged_finish(&t);
 	free(rn.cl);
+	free(rn.fold);
 	free(rn.tally);
 	pcre2_jit_stack_free(rn.jit);
 	pcre2_match_context_free(rn.mctx);

@@ -3,10 +3,12 @@
 **
 ** Expands each pattern into one regex (norm_expand.c), finds its start
 ** strings (norm_first.c), compiles it with PCRE2 (on a second thread when
-** there are two: compile_two; the JIT comes later, norm_jit.c), and
-** builds the lookup hash (table, word) -> value and the trigger hash
-** (anchor word) -> set of patterns. A PCRE2 error points at the column
-** in the rule file through the expansion's source map.
+** there are two: compile_two; the JIT comes later, norm_jit.c), or takes
+** both from the cache of an earlier run (norm_cache_norm.c), and builds
+** the lookup hash (table, word) -> value, the trigger hash (anchor word)
+** -> set of patterns, and the scan's start tables (norm_trie.c, or the
+** cache: norm_cache_scan.c). A PCRE2 error points at the column in the
+** rule file through the expansion's source map.
 */
 #include <math.h>
 #include <pthread.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "extract/norm_cache_p.h"
 #include "extract/norm_expand_p.h"
 #include "extract/norm_trie_p.h"
 
@@ -131,17 +134,6 @@ static void analyse(struct fc_norm *n, struct norm_pattern *p,
 		*opts |= PCRE2_ANCHORED;
 }
 
-/* Expand p (expand_only) and analyse its expansion. */
-static bool expand_pattern(struct expand *e, struct norm_pattern *p,
-			   bool is_run, uint32_t *opts)
-{
-	if (!expand_only(e, p, opts))
-		return false;
-	analyse(e->n, p, e->a, fc_buf_cstr(&e->out), e->out.len, is_run,
-		opts);
-	return true;
-}
-
 /*
 ** After pcre2_compile of p's expansion (p->code, or errcode and erroff):
 ** the error, pointed at its source byte through e->map, or the slots'
@@ -249,55 +241,48 @@ static void expand_mapped(struct fc_norm *n, struct fc_arena *a,
 	e->d = NULL;
 }
 
-/* Expand, compile and finish p, all here. */
-static void compile_pattern(struct fc_norm *n, struct fc_arena *a,
-			    struct norm_pattern *p, struct scratch *sc,
-			    bool is_run, struct fc_diags *d)
+/* `set: {reading: ...}`: checked, but not run under another reading
+** (options: prefer), so its start strings are not needed. */
+static bool pattern_is_run(const struct fc_norm *n,
+			   const struct norm_pattern *p)
 {
-	struct expand e;
-	expand_init(&e, n, a, p, sc, d);
-	e.is_mapless = true;
-	uint32_t opts;
-	if (expand_pattern(&e, p, is_run, &opts)) {
-		int errcode;
-		PCRE2_SIZE erroff;
-		p->code = pcre2_compile((PCRE2_SPTR)fc_buf_cstr(&e.out),
-					e.out.len, opts, &errcode, &erroff,
-					NULL);
-		if (!p->code) {
-			expand_done(&e, sc);
-			expand_mapped(n, a, p, sc, &e);
-		}
-		finish_pattern(n, p, &e, errcode, erroff, d);
-	}
-	expand_done(&e, sc);
+	static const char *const readings[] = {"past", "future", "nearest"};
+	const char *rd = p->set[S_READING];
+	return !(rd && n->prefer >= 0 && n->prefer < 3 &&
+		 strcmp(rd, readings[n->prefer]));
 }
 
-/* ---- Compiling on two threads ----------------------------------------- */
+/* ---- Compiling: expand, look up the cache, analyse and compile ---------- */
 
 /*
 ** Of loading the rules `normalize` reads, pcre2_compile is a third and
 ** the start-string analysis of the expansions (norm_first.c) another
-** third; the expansion is cheap. On two threads, the caller's thread
-** expands every pattern in order; the second thread analyses them in
-** the same order (the analysis carries its memo from pattern to
-** pattern, so its results are the same as on one thread), into an
-** arena of its own; each analysed pattern can be compiled (the analysis
-** decides PCRE2_ANCHORED), by the caller's thread once it has expanded
-** the last pattern, and by the second thread once it has analysed the
-** last one (pcre2_compile without a context only mallocs). What follows
-** a compile (the capture tables, an error's position) is done on the
-** caller's thread after both are done, pattern by pattern, and the
-** expansion's diagnostics are held back until then, so the diagnostics
-** come in the same order as from compile_pattern, and the compiled
-** patterns and start strings are the same.
+** third; the expansion is cheap. So every pattern is expanded first, on
+** the caller's thread (a job each, its diagnostics held), and the
+** expansions are the key of the cache (norm_cache_norm.c): on a hit the
+** codes and start strings come from the cache file, and nothing is
+** analysed or compiled. On a miss they are made as follows, and written
+** to the cache for the next run.
+**
+** On two threads, the second thread analyses the patterns in order (the
+** analysis carries its memo from pattern to pattern, so its results are
+** the same as on one thread), into an arena of its own; each analysed
+** pattern can be compiled (the analysis decides PCRE2_ANCHORED), by the
+** caller's thread at once, and by the second thread once it has
+** analysed the last one (pcre2_compile without a context only mallocs).
+** What follows a compile (the capture tables, an error's position) is
+** done on the caller's thread after that, pattern by pattern, the
+** expansion's diagnostics given then, so the diagnostics come in the
+** same order, and the compiled patterns and start strings are the same,
+** on one thread or two, with or without the cache.
 */
 struct cjob {
 	bool is_expanded;      /* else diagnosed: nothing to compile */
 	bool is_run;
-	char *rx;              /* the expansion (malloc); NULL once compiled */
+	bool is_first_lost;    /* out of memory moving the start strings */
+	char *rx;              /* the expansion (malloc) */
 	size_t len;
-	uint32_t opts;
+	uint32_t opts;         /* before the analysis, then after it */
 	pcre2_code *code;
 	int errcode;
 	PCRE2_SIZE erroff;
@@ -315,7 +300,6 @@ _Static_assert(sizeof(((struct cjob *)0)->names) ==
 struct cqueue {
 	struct fc_norm *n;
 	struct cjob *jobs;     /* one for each pattern */
-	size_t nexpanded;      /* jobs expanded (the caller's thread) */
 	size_t nanalysed;      /* jobs analysed (the second thread) */
 	size_t next;           /* the next job to compile */
 	struct fc_arena first; /* the analyses' start strings */
@@ -329,8 +313,6 @@ static void job_compile(struct cjob *j)
 		return;
 	j->code = pcre2_compile((PCRE2_SPTR)j->rx, j->len, j->opts,
 				&j->errcode, &j->erroff, NULL);
-	free(j->rx);
-	j->rx = NULL;
 }
 
 /* The next analysed job to compile, waiting for one while more may
@@ -348,30 +330,20 @@ static bool job_claim(struct cqueue *q, size_t *i)
 	return is_claimed;
 }
 
-/* Publish a count (nexpanded or nanalysed) to the other thread. */
-static void job_count(struct cqueue *q, size_t *count, size_t value)
-{
-	pthread_mutex_lock(&q->mu);
-	*count = value;
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
-}
-
 /* The second thread: every job analysed in order, then compiles. */
 static void *compile_worker(void *arg)
 {
 	struct cqueue *q = arg;
 	size_t njobs = q->n->npatterns, i;
 	for (i = 0; i < njobs; i++) {
-		pthread_mutex_lock(&q->mu);
-		while (q->nexpanded <= i)
-			pthread_cond_wait(&q->cv, &q->mu);
-		pthread_mutex_unlock(&q->mu);
 		struct cjob *j = &q->jobs[i];
 		if (j->rx)
 			analyse(q->n, &q->n->patterns[i], &q->first, j->rx,
 				j->len, j->is_run, &j->opts);
-		job_count(q, &q->nanalysed, i + 1);
+		pthread_mutex_lock(&q->mu);
+		q->nanalysed = i + 1;
+		pthread_cond_broadcast(&q->cv);
+		pthread_mutex_unlock(&q->mu);
 	}
 	while (job_claim(q, &i))
 		job_compile(&q->jobs[i]);
@@ -458,7 +430,8 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 		return;
 	struct norm_pattern *p = &n->patterns[i];
 	p->code = j->code;
-	if (!first_move(&p->first, a))
+	j->code = NULL;
+	if (j->is_first_lost)
 		fc_diag_add(d, FC_ENOMEM, &p->match->loc,
 			    "pattern '%s': out of memory", p->id);
 	struct expand e;
@@ -474,54 +447,120 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 	expand_done(&e, sc);
 }
 
-/* Every pattern, compile_pattern's way, on two threads; false when the
-** second thread is not to be had (nothing done). */
+/* Every job analysed and compiled on two threads; false when the second
+** thread is not to be had (nothing done). */
 static bool compile_two(struct fc_norm *n, struct fc_arena *a,
-			struct scratch *sc, const bool *is_run,
-			struct fc_diags *d)
+			struct cjob *jobs)
 {
-	if (!n->npatterns)
+	struct cqueue q = {.n = n, .jobs = jobs};
+	if (pthread_mutex_init(&q.mu, NULL))
 		return false;
-	struct cqueue q = {.n = n,
-			   .jobs = calloc(n->npatterns, sizeof(*q.jobs))};
-	if (!q.jobs)
-		return false;
-	if (pthread_mutex_init(&q.mu, NULL)) {
-		free(q.jobs);
-		return false;
-	}
 	if (pthread_cond_init(&q.cv, NULL)) {
 		pthread_mutex_destroy(&q.mu);
-		free(q.jobs);
 		return false;
 	}
 	fc_arena_init(&q.first);
 	pthread_t worker;
-	if (pthread_create(&worker, NULL, compile_worker, &q)) {
-		fc_arena_finish(&q.first);
-		pthread_cond_destroy(&q.cv);
-		pthread_mutex_destroy(&q.mu);
-		free(q.jobs);
-		return false;
+	bool is_two = !pthread_create(&worker, NULL, compile_worker, &q);
+	if (is_two) {
+		size_t i;
+		while (job_claim(&q, &i))
+			job_compile(&q.jobs[i]);
+		pthread_join(worker, NULL);
+		for (i = 0; i < n->npatterns; i++)
+			if (jobs[i].is_expanded)
+				jobs[i].is_first_lost =
+					!first_move(&n->patterns[i].first, a);
 	}
-	struct fc_diags held;
-	fc_diags_init(&held);
-	for (size_t i = 0; i < n->npatterns; i++) {
-		q.jobs[i].is_run = is_run[i];
-		job_expand(n, a, i, sc, &q.jobs[i], &held);
-		job_count(&q, &q.nexpanded, i + 1);
-	}
-	size_t i;
-	while (job_claim(&q, &i))
-		job_compile(&q.jobs[i]);
-	pthread_join(worker, NULL);
-	for (i = 0; i < n->npatterns; i++)
-		job_finish(n, a, i, sc, &q.jobs[i], &held, d);
-	fc_diags_finish(&held);
 	fc_arena_finish(&q.first);
 	pthread_cond_destroy(&q.cv);
 	pthread_mutex_destroy(&q.mu);
-	free(q.jobs);
+	return is_two;
+}
+
+/* Every job analysed and compiled (on two threads when there are). */
+static void compile_jobs(struct fc_norm *n, struct fc_arena *a,
+			 struct cjob *jobs)
+{
+	if (compile_threads() > 1 && compile_two(n, a, jobs))
+		return;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		struct cjob *j = &jobs[i];
+		if (!j->rx)
+			continue;
+		analyse(n, &n->patterns[i], a, j->rx, j->len, j->is_run,
+			&j->opts);
+		job_compile(j);
+	}
+}
+
+/*
+** The cache's view of the jobs (norm_cache_p.h); NULL when out of
+** memory. Its opts are those before the analysis: the key.
+*/
+static struct norm_cache_job *cache_jobs(struct fc_norm *n,
+					 const struct cjob *jobs)
+{
+	struct norm_cache_job *cj = calloc(n->npatterns + 1, sizeof(*cj));
+	for (size_t i = 0; cj && i < n->npatterns; i++) {
+		if (!jobs[i].is_expanded) {
+			free(cj);
+			return NULL; /* diagnosed: not kept */
+		}
+		cj[i] = (struct norm_cache_job){
+			.rx = jobs[i].rx, .len = jobs[i].len,
+			.opts = jobs[i].opts, .is_run = jobs[i].is_run,
+			.first = &n->patterns[i].first};
+	}
+	return cj;
+}
+
+/*
+** Every pattern expanded, compiled and finished, from the cache when it
+** holds them, else compiled and kept in it; *key their key in the cache
+** (when is_keyed). False when out of memory before anything was done.
+*/
+static bool compile_all(struct fc_norm *n, struct fc_arena *a,
+			struct scratch *sc, struct fc_diags *d,
+			uint64_t key[2], bool *is_keyed)
+{
+	size_t np = n->npatterns;
+	struct cjob *jobs = calloc(np + 1, sizeof(*jobs));
+	if (!jobs)
+		return false;
+	struct fc_diags held;
+	fc_diags_init(&held);
+	for (size_t i = 0; i < np; i++) {
+		jobs[i].is_run = pattern_is_run(n, &n->patterns[i]);
+		job_expand(n, a, i, sc, &jobs[i], &held);
+	}
+	struct norm_cache_job *cj = cache_jobs(n, jobs);
+	*is_keyed = false;
+	if (cj && norm_cache_norm_load(n, cj, a, key, is_keyed)) {
+		for (size_t i = 0; i < np; i++)
+			jobs[i].code = cj[i].code;
+	} else {
+		compile_jobs(n, a, jobs);
+		bool is_whole = cj && *is_keyed;
+		for (size_t i = 0; is_whole && i < np; i++)
+			if (!(cj[i].code = jobs[i].code) ||
+			    jobs[i].is_first_lost)
+				is_whole = false;
+		if (is_whole)
+			norm_cache_norm_store(n, cj, key);
+		/* start strings lost to out of memory are not those of
+		** the key: the scan's tables are not kept under it */
+		for (size_t i = 0; i < np; i++)
+			if (jobs[i].is_first_lost)
+				*is_keyed = false;
+	}
+	free(cj);
+	for (size_t i = 0; i < np; i++) {
+		job_finish(n, a, i, sc, &jobs[i], &held, d);
+		free(jobs[i].rx);
+	}
+	fc_diags_finish(&held);
+	free(jobs);
 	return true;
 }
 
@@ -655,15 +694,23 @@ static fc_status build_tables(struct fc_norm *n, struct fc_arena *a,
 	return norm_near_finish(n, a);
 }
 
-/* `set: {reading: ...}`: checked, but not run under another reading
-** (options: prefer), so its start strings are not needed. */
-static bool pattern_is_run(const struct fc_norm *n,
-			   const struct norm_pattern *p)
+/* The scan's start tables (norm_trie.c), from the cache when it holds
+** them, else built and kept in it (when the patterns have a key in the
+** cache, pkey). */
+static fc_status scan_build(struct fc_norm *n, struct fc_arena *a,
+			    const uint64_t *pkey)
 {
-	static const char *const readings[] = {"past", "future", "nearest"};
-	const char *rd = p->set[S_READING];
-	return !(rd && n->prefer >= 0 && n->prefer < 3 &&
-		 strcmp(rd, readings[n->prefer]));
+	uint64_t key[2];
+	bool is_keyed = false;
+	if (pkey && norm_cache_scan_load(n, a, pkey, key, &is_keyed)) {
+		norm_first_memo_free(n->first_memo);
+		n->first_memo = NULL;
+		return FC_OK;
+	}
+	fc_status st = norm_scan_build(n, a);
+	if (!st && is_keyed)
+		norm_cache_scan_store(n, key);
+	return st;
 }
 
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
@@ -687,22 +734,23 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
 	fc_buf_init(&sc.out, 1u << 24);
 	norm_names_index(n, &sc.names);
-	bool *is_run = malloc(n->npatterns + 1);
-	for (size_t i = 0; is_run && i < n->npatterns; i++)
-		is_run[i] = pattern_is_run(n, &n->patterns[i]);
-	bool is_two = is_run && compile_threads() > 1 &&
-		      compile_two(n, &r->arena, &sc, is_run, d);
+	uint64_t key[2];
+	bool is_keyed = false;
+	if (!sc.tables || !compile_all(n, &r->arena, &sc, d, key, &is_keyed)) {
+		free(sc.tables);
+		free(sc.names.slot);
+		fc_buf_finish(&sc.out);
+		fc_diag_add(d, FC_ENOMEM, NULL, "normalizer: %s",
+			    fc_strerror(FC_ENOMEM));
+		return FC_ENOMEM;
+	}
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
-		bool is_run_i = is_run ? is_run[i] : pattern_is_run(n, p);
-		if (!is_two)
-			compile_pattern(n, &r->arena, p, &sc, is_run_i, d);
-		if (!is_run_i && p->code) {
+		if (!pattern_is_run(n, p) && p->code) {
 			pcre2_code_free(p->code);
 			p->code = NULL;
 		}
 	}
-	free(is_run);
 	for (size_t i = 0; sc.tables && i < 2 * n->ntables; i++)
 		free(sc.tables[i].rx);
 	free(sc.tables);
@@ -711,7 +759,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	st = build_tables(n, &r->arena, &sc.names, d);
 	free(sc.names.slot);
 	if (!st)
-		st = norm_scan_build(n, &r->arena);
+		st = scan_build(n, &r->arena, is_keyed ? key : NULL);
 	if (!st)
 		st = norm_jit_create(n);
 	if (st) {

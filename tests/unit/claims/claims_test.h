@@ -7,6 +7,9 @@
 **   rules_load_list()   the same without the schema file
 **   tdoc_*              a one-document corpus built by hand: text,
 **                       sentences (one per line), mentions
+**   rules_from_yaml()   one claims YAML text, written to a folder, loaded
+**   tdoc_expect()       the facts of a tdoc, compared exactly
+**   seed_corpus()       the seed corpus through fc_verify's first stages
 **   facts_render()      every fact as one line, for exact comparison
 */
 #ifndef CLAIMS_TEST_H
@@ -73,6 +76,31 @@ static inline fc_status rules_load_files(const char *const *paths,
 	}
 	v[n] = NULL;
 	return rules_load_list(v, out, d);
+}
+
+/* Rules from one YAML text written to a file in dir (after the fact
+** schema); the load must be clean. */
+static inline struct fc_rules *rules_from_yaml(const char *dir,
+					       const char *yaml)
+{
+	static int n;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/r%d.yaml", dir, n++);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(yaml, f);
+	fclose(f);
+	const char *paths[] = {path, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	fc_status st = rules_load_files(paths, &r, &d);
+	for (size_t i = 0; i < d.n; i++)
+		fprintf(stderr, "%u:%u: %s\n", d.v[i].loc.line,
+			d.v[i].loc.col, d.v[i].msg);
+	assert_int_equal(st, FC_OK);
+	fc_diags_finish(&d);
+	return r;
 }
 
 static inline void rules_free(struct fc_rules *r)
@@ -401,6 +429,28 @@ static inline fc_status tdoc_run(struct tdoc *t, const struct fc_rules *r,
 	return fc_claims_doc(r, t->c, 0, d);
 }
 
+/*
+** The seed corpus with rules r (the whole suite) through fc_verify up
+** to stop_after (2 mentions, 3 facts), without a warning. Free with
+** fc_corpus_destroy.
+*/
+static inline struct fc_corpus *seed_corpus(const struct fc_rules *r,
+					    int stop_after)
+{
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_corpus *c = NULL;
+	assert_int_equal(fc_corpus_load(FC_SOURCE_ROOT
+					"/corpora/putin-iran-2026-01-16",
+					&c, &d),
+			 FC_OK);
+	struct fc_verify_opts o = {.stop_after = stop_after};
+	assert_int_equal(fc_verify(r, c, &o, &d), FC_OK);
+	assert_int_equal(d.nwarn, 0);
+	fc_diags_finish(&d);
+	return c;
+}
+
 /* ---- Rendering ----------------------------------------------------------- */
 
 static inline void render_value(struct fc_buf *b, struct fc_arena *a,
@@ -450,6 +500,24 @@ static inline char *facts_render(struct tdoc *t)
 			      t->doc->text + f->start);
 	}
 	return fc_buf_steal(&b, NULL);
+}
+
+/* Run the claims over t: no diagnostic and exactly the facts want
+** (facts_render); frees t. */
+static inline void tdoc_expect(const struct fc_rules *r, struct tdoc *t,
+			       const char *want)
+{
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(tdoc_run(t, r, &d), FC_OK);
+	assert_int_equal(d.n, 0);
+	char *got = facts_render(t);
+	if (strcmp(got, want))
+		fprintf(stderr, "got:\n%s", got);
+	assert_string_equal(got, want);
+	free(got);
+	fc_diags_finish(&d);
+	tdoc_free(t);
 }
 
 #endif

@@ -27,39 +27,12 @@ static int teardown(void **state)
 /* Rules from one YAML text; the load must be clean. */
 static struct fc_rules *rules_from(const char *yaml)
 {
-	static int n;
-	char path[512];
-	snprintf(path, sizeof(path), "%s/r%d.yaml", tmpdir, n++);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(yaml, f);
-	fclose(f);
-	const char *paths[] = {path, NULL};
-	struct fc_diags d;
-	fc_diags_init(&d);
-	struct fc_rules *r;
-	fc_status st = rules_load_files(paths, &r, &d);
-	for (size_t i = 0; i < d.n; i++)
-		fprintf(stderr, "%u:%u: %s\n", d.v[i].loc.line,
-			d.v[i].loc.col, d.v[i].msg);
-	assert_int_equal(st, FC_OK);
-	fc_diags_finish(&d);
-	return r;
+	return rules_from_yaml(tmpdir, yaml);
 }
 
 static void run_expect(struct fc_rules *r, struct tdoc *t, const char *want)
 {
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(tdoc_run(t, r, &d), FC_OK);
-	assert_int_equal(d.n, 0);
-	char *got = facts_render(t);
-	if (strcmp(got, want))
-		fprintf(stderr, "got:\n%s", got);
-	assert_string_equal(got, want);
-	free(got);
-	fc_diags_finish(&d);
-	tdoc_free(t);
+	tdoc_expect(r, t, want);
 }
 
 /* ---- Placeholders -------------------------------------------------------- */

@@ -22,17 +22,7 @@ static int teardown(void **state)
 /* Run the rules over t and compare the rendered facts. */
 static void expect_facts(struct tdoc *t, const char *want)
 {
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(tdoc_run(t, R, &d), FC_OK);
-	assert_int_equal(d.n, 0);
-	char *got = facts_render(t);
-	if (strcmp(got, want))
-		fprintf(stderr, "got:\n%s", got);
-	assert_string_equal(got, want);
-	free(got);
-	fc_diags_finish(&d);
-	tdoc_free(t);
+	tdoc_expect(R, t, want);
 }
 
 #define REF "2026-01-16"

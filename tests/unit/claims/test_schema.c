@@ -55,17 +55,7 @@ static struct fc_rules *rules_from(const char *const *yaml)
 
 static void run_expect(struct fc_rules *r, struct tdoc *t, const char *want)
 {
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(tdoc_run(t, r, &d), FC_OK);
-	assert_int_equal(d.n, 0);
-	char *got = facts_render(t);
-	if (strcmp(got, want))
-		fprintf(stderr, "got:\n%s", got);
-	assert_string_equal(got, want);
-	free(got);
-	fc_diags_finish(&d);
-	tdoc_free(t);
+	tdoc_expect(r, t, want);
 }
 
 /* ---- The built-in schema is the brief's table ---------------------------- */
