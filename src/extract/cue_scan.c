@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/entity_p.h"
 #include "extract/lexicon_p.h"
 
 #define SUBJECT_GAP 8 /* tokens skipped between a subject and its verb */
@@ -123,6 +124,56 @@ static void emit_attr(struct lx_scan *s, const struct lx_attr *a,
 		m->speaker = a->speaker;
 }
 
+/* Is token i the word "in" or "at" in lower case? */
+static bool is_in_at(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	const char *w = s->text + t->start;
+	return t->end - t->start == 2 &&
+	       ((w[0] == 'i' && w[1] == 'n') || (w[0] == 'a' && w[1] == 't'));
+}
+
+/* The subject of a verb of saying is the body or the person, not the
+** seat: "the UN Mission in Kosovo said", "the U.S. Embassy in Kabul
+** said", "Putin in Moscow said" are the mission's (the entity before
+** "in" or "at", or before a mission word there) and Putin's, not
+** Kosovo's, Kabul's or Moscow's. Anything else keeps subj. */
+static const struct lx_ment *body_before_place(const struct lx_scan *s,
+					       const struct lx_ment *subj)
+{
+	size_t in = subj->t0;
+	if (in < 2 || !is_in_at(s, in - 1) ||
+	    (s->t.v[in].flags & LX_T_NL) || (s->t.v[in - 1].flags & LX_T_NL))
+		return subj;
+	switch (subj->ent->type) {
+	case FC_ENT_COUNTRY:
+	case FC_ENT_CITY:
+	case FC_ENT_GOVERNMENT:
+	case FC_ENT_OTHER: break;
+	default: return subj;
+	}
+	size_t e = in - 1; /* the body ends before "in" */
+	const struct lx_ment *body = ment_ending(s, e);
+	if (!body && lx_word_cue(s, e - 1, LX_CUE_MISSION) &&
+	    !(s->t.v[e - 1].flags & LX_T_NL))
+		body = ment_ending(s, --e);
+	if (!body || (s->t.v[e].flags & LX_T_NL))
+		return subj;
+	switch (body->ent->type) {
+	case FC_ENT_PERSON:
+	case FC_ENT_ORG:
+	case FC_ENT_GOVERNMENT:
+		return body;
+	case FC_ENT_COUNTRY:
+		/* a country is a body here only as its mission ("the U.S.
+		** Embassy in Kabul"), not "Iran in 2009" */
+		return (e < in - 1 || !strcmp(body->rule, "lexicon.mission"))
+			       ? body
+			       : subj;
+	default: return subj;
+	}
+}
+
 /* A reporting verb at v (k tokens). */
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
@@ -144,6 +195,8 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		p--;
 	}
 	const struct lx_ment *subj = ment_ending(s, p);
+	if (subj)
+		subj = body_before_place(s, subj);
 	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
 		a.t0 = subj->t0;
 		a.speaker = subj->ent;

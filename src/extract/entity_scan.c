@@ -255,6 +255,15 @@ static size_t take_title(struct lx_scan *s, size_t i)
 				role->is_generic ? NULL : role->role);
 	if (s->err)
 		return i;
+	/* (an honorific opening its sentence that the document writes in
+	** lower case too, before one word that is no known person's name,
+	** is the word's capital: "Chief Soviet arms negotiator Yuli
+	** Vorontsov" beside "chief economist"; "Chief Steele said" after
+	** "Police Chief James Steele" and "Mr. Smith" are titles) */
+	if (end == role_end + 1 && role->is_honorific &&
+	    (s->t.v[t0].flags & LX_T_SSTART) && !lx_find_surname(s, role_end) &&
+	    lx_lower_elsewhere(s, t0))
+		return i;
 	if (end > role_end && who) {
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
@@ -433,14 +442,26 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			/* (a government noun known as an organisation
 			** alone begins a longer name too: "Treasury Board",
 			** "Treasury Bills") */
-			if ((plain[p].kind == LX_S_PLACE ||
-			     (plain[p].kind == LX_S_ORG && k == 1 &&
-			      lx_word_cue(s, i, LX_CUE_GOV_NOUN))) &&
+			/* (and so does a firm's one word, not an acronym,
+			** before a product's or a unit's: "Toyota Camry",
+			** "Samsung Galaxy S4"; not in a headline's capitals:
+			** "Microsoft Releases Critical Patch") */
+			bool is_gov_word = plain[p].kind == LX_S_ORG && k == 1 &&
+					   lx_word_cue(s, i, LX_CUE_GOV_NOUN);
+			bool is_firm = plain[p].kind == LX_S_ORG && k == 1 &&
+				       !is_gov_word &&
+				       !(s->t.v[i].flags &
+					 (LX_T_UPPER | LX_T_HEADLINE));
+			if ((plain[p].kind == LX_S_PLACE || is_gov_word ||
+			     is_firm) &&
 			    lx_joins(s, i + k) &&
 			    lx_is_name_word(s, i + k) &&
 			    !lx_is_particle(s, i + k) &&
 			    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) >
-				    i + k) {
+				    i + k &&
+			    /* (the firm itself: "Bloomberg News") */
+			    !(is_firm &&
+			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
 				size_t len;
@@ -455,6 +476,15 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					     is_org ? "name.org" : "name");
 				return end;
 			}
+			/* (a one-word firm's name that opens its sentence,
+			** where the document writes the word in lower case,
+			** is the word: "Apple prices rose" beside "apple
+			** growers") */
+			if (plain[p].kind == LX_S_ORG && k == 1 &&
+			    (s->t.v[i].flags & LX_T_SSTART) &&
+			    !(s->t.v[i].flags & (LX_T_UPPER | LX_T_HEADLINE)) &&
+			    lx_lower_elsewhere(s, i))
+				return i + k;
 			/* (the body's name as a modifier: "Treasury
 			** bonds", "Treasury bill rates") */
 			if (plain[p].kind == LX_S_ORG && lx_joins(s, i + k) &&

@@ -120,6 +120,126 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 }
 
 /*
+** Hard-wrapped wire text (Reuters: lines of about 65 columns) breaks a
+** line inside a name: "Honda" / "Motor Corp", "its Hong" / "Kong
+** office". Such a break is a space when the line before it is 40 to
+** 100 bytes wide and ends in a word (or a comma before a word), the
+** next line goes on at its first column (no indent, no blank line), and
+** the text shows wrapping: the next line begins in lower case, or it is
+** no wider than 100 bytes and the break before or after this one is
+** such a break ("... is not under" / "pressure to ..."). Text of a
+** paragraph a line, whose lines end in full stops, and headlines over a
+** dateline keep their breaks. Only the text is read, so a text read in
+** pieces gets the same breaks. The token after the break loses LX_T_NL
+** (in mark_sentences' pass).
+*/
+#define WRAP_MIN 40
+#define WRAP_MAX 100
+
+/* The start of the line that ends at byte e: after the last '\n'
+** before e, or 0; SIZE_MAX when that is more than WRAP_MAX bytes back. */
+static size_t line_back(const char *text, size_t e)
+{
+	/* (its width is the text's: "\r\n" and trailing blanks read as
+	** "\n", a line of 100 bytes is one whatever its end) */
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			 text[e - 1] == '\r'))
+		e--;
+	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
+	const char *p = memrchr(text + lim, '\n', e - lim);
+	if (p)
+		return (size_t)(p - text) + 1;
+	return lim == 0 ? 0 : SIZE_MAX;
+}
+
+static bool is_alnum_byte(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u ||
+	       (unsigned)(c - '0') < 10u || c >= 0x80;
+}
+
+/* Is the line [ls, nl) a wrapped line: WRAP_MIN to WRAP_MAX wide,
+** ending in a word or a comma? */
+static bool is_wrap_line(const char *text, size_t ls, size_t nl)
+{
+	size_t e = nl;
+	if (ls == SIZE_MAX)
+		return false;
+	while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			  text[e - 1] == '\r'))
+		e--;
+	if (e - ls < WRAP_MIN || e - ls > WRAP_MAX)
+		return false;
+	unsigned char c = (unsigned char)text[e - 1];
+	return is_alnum_byte(c) || c == ',';
+}
+
+/* Is the '\n' at nl (text of len bytes; its line starts at ls) a break
+** inside a sentence, the next line going on in lower case? */
+static bool is_open_break(const char *text, size_t len, size_t ls, size_t nl)
+{
+	return nl + 1 < len && text[nl] == '\n' &&
+	       (unsigned)((unsigned char)text[nl + 1] - 'a') < 26u &&
+	       is_wrap_line(text, ls, nl);
+}
+
+/* The lines around the last break looked at: [ls, le) and the start of
+** the one before (pls), so the next break reads no line twice. */
+struct wrap_lines {
+	size_t pls, ls, le;
+};
+
+/* Is the line break before token i (a word after a single break) a
+** space? */
+__attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
+						    size_t i,
+						    struct wrap_lines *w)
+{
+	const struct lx_tok *tv = s->t.v;
+	const char *text = s->text;
+	size_t len = s->doc->text_len;
+	uint16_t f = tv[i].flags;
+	/* one break right before the token, no indent */
+	size_t ge = tv[i].start, nl = ge - 1;
+	if (text[nl] != '\n')
+		return false;
+	size_t ls, pls = SIZE_MAX;
+	if (w->le == nl) {
+		ls = w->ls;
+		pls = w->pls;
+	} else {
+		ls = line_back(text, nl);
+	}
+	if (!is_wrap_line(text, ls, nl))
+		return false;
+	if (!(f & (LX_T_CAP | LX_T_DIGIT))) {
+		w->le = SIZE_MAX; /* (the next line is not read) */
+		return true;
+	}
+	/* the next line: no wider than WRAP_MAX but for trailing blanks,
+	** so that a text cut where its blank line's white space begins
+	** (the stream's pieces) reads its last line as the whole text does */
+	size_t left = len - ge;
+	size_t look = left < WRAP_MAX ? left : WRAP_MAX;
+	const char *q = memchr(text + ge, '\n', look);
+	for (size_t k = ge + look; !q && k < len; k++) {
+		if (text[k] == '\n')
+			q = text + k;
+		else if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r')
+			return false; /* the next line is wider */
+	}
+	size_t qe = q ? (size_t)(q - text) : len;
+	*w = (struct wrap_lines){ls, ge, qe};
+	if (ls > 0) {
+		if (pls == SIZE_MAX)
+			pls = line_back(text, ls - 1);
+		if (is_open_break(text, len, pls, ls - 1))
+			return true;
+	}
+	return q && is_open_break(text, len, ge, qe);
+}
+
+/*
 ** A line of a sentence, tokens [a, b), is a headline when it has three
 ** or more longer words (nwords), nearly all capitalised (ncap) and no
 ** full stop after it: its tokens get LX_T_HEADLINE.
@@ -229,9 +349,20 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
+	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
+		/* (a wrapped line's break before a word: a space, here
+		** before the sentences and phrases read it) */
+		if ((f & (LX_T_NL | LX_T_PARA | LX_T_WORD)) ==
+			    (LX_T_NL | LX_T_WORD) &&
+		    i > t0 &&
+		    ((tv[i - 1].flags & LX_T_WORD) ||
+		     (tv[i - 1].end - tv[i - 1].start == 1 &&
+		      s->text[tv[i - 1].start] == ',')) &&
+		    is_soft_break(s, i, &wrap))
+			t->flags = f &= (uint16_t)~LX_T_NL;
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
