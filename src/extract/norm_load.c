@@ -20,7 +20,7 @@ const char *const norm_slot_names[NSLOTS] = {
 	"hedge", "scale", "currency", "decade", "value", "type",
 	"year2", "month2", "day2", "num2", "scale2", "future",
 	"second", "holiday", "den", "sign", "hedge2", "base", "yrel",
-	"reading", "zone", "snum", "sunit", "sago",
+	"reading", "zone", "snum", "sunit", "sago", "cents",
 };
 
 const char *const norm_prod_names[NPRODS] = {

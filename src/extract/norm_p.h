@@ -54,6 +54,7 @@ enum norm_slot {
 	S_SECOND, S_HOLIDAY, S_DEN, S_SIGN, S_HEDGE2, S_BASE, S_YREL,
 	S_READING, S_ZONE,
 	S_SNUM, S_SUNIT, S_SAGO, /* the span of a shift (norm_shift.c) */
+	S_CENTS, /* "cents" said after an amount's second number */
 	NSLOTS
 };
 extern const char *const norm_slot_names[NSLOTS];

@@ -290,6 +290,7 @@ struct numv {
 	double scale_end;       /* "12 billion": 1e9 */
 	enum norm_num_kind kind;
 	bool is_bare;
+	bool is_zero_led;       /* "0936", "06" (not "0", "0.5", "0000") */
 	uint32_t cut;           /* the mention's new end, or 0 */
 };
 
@@ -320,6 +321,12 @@ static bool slot_number(const struct norm_match *m, enum norm_slot s,
 	o->kind = r.kind;
 	o->is_bare = r.is_bare;
 	o->scale_end = r.scale_end;
+	if (len > 1 && v.s[0] == '0' && v.s[1] >= '0' && v.s[1] <= '9')
+		for (size_t i = 1; i < len && v.s[i] >= '0' && v.s[i] <= '9'; i++)
+			if (v.s[i] != '0') {
+				o->is_zero_led = true;
+				break;
+			}
 	return true;
 }
 
@@ -390,20 +397,12 @@ static int rest(const struct norm_match *m, uint32_t cut, bool is_ord,
 }
 
 /* Is the second number followed by the word "cent" or "cents" ("and
-** fifty cents")? Then it is the amount's cents, whatever came before. */
+** fifty cents")? Then it is the amount's cents, whatever came before.
+** The pattern says so with a capture named cents. */
 static bool cents_said(const struct norm_match *m)
 {
 	struct norm_val v;
-	if (!norm_slot_text(m, S_NUM2, &v) || !v.is_raw || v.end >= m->end)
-		return false;
-	uint32_t i = v.end;
-	while (i < m->end && is_blank(m->text[i]))
-		i++;
-	static const char cent[] = "cent";
-	for (uint32_t k = 0; k < 4; k++)
-		if (i + k >= m->end || (m->text[i + k] | 0x20) != cent[k])
-			return false;
-	return true;
+	return norm_slot_text(m, S_CENTS, &v);
 }
 
 /*
@@ -421,6 +420,8 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
+	if (n1.is_zero_led && is_type(m, "count"))
+		return 0; /* "around 0936", "(0458)": a clock or a code */
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)
@@ -495,6 +496,34 @@ static void range_hedge(struct fc_quantity *q, enum fc_timex_mod h)
 	}
 }
 
+/*
+** Does the first number of a range take the scale written after the
+** second, b the second without it? Low to high ("5 to 10 million"), or
+** high to low in a range of its own words within a factor of ten
+** ("lowered from 3.450 to 1.350 billion"; not "rose from 300 to 1.5
+** million", which is 300 to 1,500,000).
+*/
+static bool shares_scale(double a, double b, bool is_closed)
+{
+	if (a < b * 1.0001)
+		return true;
+	return is_closed && b > 0 && a < b * 10;
+}
+
+/*
+** Thousands told once: "75-100,000 bpd" is 75,000 to 100,000, a whole
+** first number below a thousand and a second in whole thousands at
+** most ten times as many ("1-10,000" and "5 to 1,000" are as written).
+*/
+static bool thousands_once(double a, double b)
+{
+	if (!(a >= 1 && a < 1000 && a == floor(a) && b >= 1000 &&
+	      fmod(b, 1000) == 0))
+		return false;
+	double k = b / 1000;
+	return k > a && k < a * 10;
+}
+
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
 	bool s1, s2;
@@ -502,12 +531,16 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	double a = scaled(m, S_NUM, S_SCALE, &s1, &n1);
 	double b = scaled(m, S_NUM2, S_SCALE2, &s2, &n2);
 	struct norm_val sc, sign;
+	bool is_closed = is_type(m, "closed");
 	if (!s1 && s2 && norm_slot(m, S_SCALE2, &sc) && sc.num > 1 &&
-	    a < b / sc.num * 1.0001)
+	    shares_scale(a, b / sc.num, is_closed))
 		a *= sc.num; /* "5 to 10 million": the scale is shared */
 	else if (!s1 && !s2 && !n1.scale_end && n2.scale_end > 1 &&
-		 a < b / n2.scale_end * 1.0001)
+		 shares_scale(a, b / n2.scale_end, is_closed))
 		a *= n2.scale_end; /* "between eight and 12 billion" */
+	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
+		 !is_closed && thousands_once(a, b))
+		a *= 1000; /* "75-100,000 bpd" */
 	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
 	    n1.is_bare || n2.is_bare)
 		return 0;

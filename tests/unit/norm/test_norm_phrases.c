@@ -266,7 +266,8 @@ static const struct row rows[] = {
 	{"Prices rose 10-15% in a year.", NULL,
 	 {QB("10-15%", 10, "percent", 10, 15, 0, 0),
 	  T("a year", "DURATION", "P1Y", "year", NULL)}},
-	{"The team has a 9-14 record.", NULL, {Q("9", 9, NULL)}},
+	/* a win-loss record is no range, and its first number no count */
+	{"The team has a 9-14 record.", NULL, {{.kind = K_NONE}}},
 	{"It cost between eight and 12 billion.", NULL,
 	 {QB("between eight and 12 billion", 8e9, NULL, 8e9, 12e9, 0, 0)}},
 	/* two numbers side by side stay two */
