@@ -202,6 +202,9 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+static const struct lx_sense *namesake_place(const struct lx_scan *s,
+					     size_t i, size_t k);
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 static size_t take_title(struct lx_scan *s, size_t i)
 {
@@ -230,6 +233,12 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
+			const struct lx_sense *ps;
+			/* ("Georgia Gov. Sonny Perdue" where Georgia is the
+			** US state: namesake_place) */
+			if (se->kind == LX_S_COUNTRY &&
+			    (ps = namesake_place(s, j, se->ntok)))
+				e = &l->ents[ps->ref];
 			if (e->e.country)
 				country = e->e.country;
 			j += se->ntok;
@@ -332,6 +341,51 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 			 const struct fc_entity *place, bool is_country);
 static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
 
+/* (namesake_place) sentences a state named before sets the context in */
+#define NAMESAKE_SENTS 2
+
+/*
+** A country's name that also names a place of another country in the
+** lexicon (places.yaml: the US state "Georgia") at token i, k tokens: is
+** it that place here? Yes right after "CITY," where CITY is a mention of
+** the place's country ("Atlanta, Georgia"; not "Tbilisi, Georgia"), and
+** when a place of that country with no city's type (a state) was named
+** in this sentence or the NAMESAKE_SENTS before ("Florida and Georgia",
+** "in Alabama ... in Georgia's 5th district"). Returns the place's
+** sense, or NULL.
+*/
+static const struct lx_sense *namesake_place(const struct lx_scan *s,
+					     size_t i, size_t k)
+{
+	const struct lx_sense *ps = lx_tok_sense(s, i, LX_S_PLACE);
+	if (!ps || ps->ntok != k)
+		return NULL;
+	const char *country = s->l->ents[ps->ref].e.country;
+	if (!country || s->nments == 0)
+		return NULL;
+	const struct lx_tok *t = &s->t.v[i];
+	const struct lx_ment *last = &s->ments[s->nments - 1];
+	if (i >= 2 && last->t1 == i - 1 && !(t->flags & LX_T_NL) &&
+	    s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
+	    s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
+	    !strcmp(last->ent->country, country) &&
+	    (last->ent->type == FC_ENT_CITY || last->ent->type == FC_ENT_OTHER))
+		return ps;
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->sent + NAMESAKE_SENTS < t->sent)
+			break;
+		const struct fc_entity *e = mt->ent;
+		if (e->type == FC_ENT_OTHER && e->country &&
+		    !strcmp(e->country, country) &&
+		    !strncmp(e->id, "name:", 5) && mt->t1 - mt->t0 == 1 &&
+		    lx_tok_sense(s, mt->t0, LX_S_PLACE))
+			return ps;
+	}
+	return NULL;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -362,6 +416,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	bool is_demonym = cs != NULL;
 	if (!cs)
 		cs = lx_tok_sense(s, i, LX_S_COUNTRY);
+	const struct lx_sense *ps;
+	if (cs && !is_demonym && (ps = namesake_place(s, i, k))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			     lx_intern(s, ps->ref), "lexicon.place");
+		return i + k;
+	}
 	if (cs) {
 		const struct lx_ent *ce = &l->ents[cs->ref];
 		size_t j = i + k;
