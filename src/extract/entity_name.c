@@ -448,6 +448,18 @@ again:
 			ncap += 1 + n;
 		}
 	}
+	/* "Smith and Co Inc", "Procter & Gamble": a firm's */
+	size_t firm = lead ? end : lx_firm_and(s, i, end, false);
+	if (firm > end) {
+		size_t flen;
+		const char *fname = lx_tok_text_label(s, i, firm, &flen);
+		who = lx_new_entity(s, "org", fname, flen, FC_ENT_ORG, NULL,
+				    NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)firm, who,
+				     "name.org");
+		return firm;
+	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;

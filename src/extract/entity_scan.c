@@ -290,6 +290,73 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	return role_end;
 }
 
+/* (lx_firm_and) words after "&" or "and" that go on with a firm */
+#define FIRM_AND_WORDS 3
+/* (lx_firm_and) bytes of a firm's first closing word after "and" */
+#define FIRM_AND_SHORT 4
+
+/*
+** A firm's or a body's name [i, end) goes on through "and" or "&" on the
+** same line: "&" before one to FIRM_AND_WORDS name words ("Procter &
+** Gamble", "Marks & Spencer"; not after one letter, "Q & A", next to
+** an acronym, after a given name, nor after
+** a name the lexicon knows, is_known, where only the org-words below go
+** on, nor after an unknown name with "of" inside); "and" before org-words only ("Smith and Co Inc", "Merrill Lynch
+** and Co"), or between one org-word and a name of org-words' end
+** ("Securities and Investment Board"; not "Ford Motor Co and General
+** Motors Corp", "Chrysler and General Motors Corp": two firms).
+*/
+size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
+		   bool is_known)
+{
+	if (end + 1 >= s->t.n || !lx_joins(s, end) || !lx_joins(s, end + 1) ||
+	    (s->t.v[i].flags & LX_T_HEADLINE))
+		return end;
+	const struct lx_tok *a = &s->t.v[end];
+	bool is_amp = a->end - a->start == 1 && s->text[a->start] == '&';
+	bool is_and = a->end - a->start == 3 && !memcmp(s->text + a->start,
+							"and", 3);
+	if (!is_amp && !is_and)
+		return end;
+	int ncap;
+	size_t j = end + 1;
+	if (!lx_is_name_word(s, j) || lx_is_particle(s, j))
+		return end;
+	/* (an unknown name with "of" inside is a phrase more often: "Shares
+	** of Acme and Co") */
+	for (size_t p = i + 1; !is_known && p < end; p++)
+		if (lx_is_of(s, p))
+			return end;
+	size_t e2 = lx_name_run(s, j, FIRM_AND_WORDS, &ncap);
+	if (e2 <= j || (e2 < s->t.n && lx_joins(s, e2) &&
+			lx_is_name_word(s, e2)))
+		return end;
+	/* (a firm's closing words: org-words, the first a short one, "Co",
+	** "Inc", "Ltd", "Plc", "NV"; not "Finance and Petroleum") */
+	bool all_org = s->t.v[j].end - s->t.v[j].start <= FIRM_AND_SHORT;
+	for (size_t p = j; all_org && p < e2; p++)
+		all_org = lx_word_cue(s, p, LX_CUE_ORG_WORD);
+	if (all_org)
+		return e2;
+	/* (not between acronyms, "WBA & IBO", nor after a given name,
+	** "Liz & Dick": two bodies, two persons) */
+	if (is_amp)
+		return !is_known && s->t.v[end - 1].end - s->t.v[i].start > 1 &&
+			       !(s->t.v[end - 1].flags & LX_T_UPPER) &&
+			       !(s->t.v[j].flags & LX_T_UPPER) &&
+			       !lx_word_cue(s, i, LX_CUE_GIVEN_NAME)
+			       ? e2
+			       : end;
+	/* (two words, or three not begun by an org-word: "Associates and
+	** United Rehabilitation Inc" are two firms) */
+	return !is_known && end == i + 1 && e2 - j >= 2 &&
+			       (e2 - j == 2 || !lx_word_cue(s, j, LX_CUE_ORG_WORD)) &&
+			       lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
+			       lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD)
+		       ? e2
+		       : end;
+}
+
 /* Is the capital at i used as a place ("in Tehran")? */
 bool lx_place_context(const struct lx_scan *s, size_t i)
 {
@@ -608,9 +675,13 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					     head, "coref.head");
 				return i + 1;
 			}
-			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+			/* ("Merrill Lynch and Co": the firm's) */
+			end = plain[p].kind == LX_S_ORG
+				      ? lx_firm_and(s, i, i + k, true)
+				      : i + k;
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 				     lx_intern(s, se->ref), plain[p].rule);
-			return i + k;
+			return end;
 		}
 	return i;
 }
