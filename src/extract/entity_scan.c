@@ -453,50 +453,6 @@ static const struct lx_sense *namesake_place(const struct lx_scan *s,
 	return NULL;
 }
 
-/*
-** An organisation's all-caps short name right after a count is a unit or
-** a word of the thing counted ("a 300 HP engine", "5 GM crops"), not the
-** organisation: the token before is digits (and commas and points) that
-** are no year (four digits from 1000), after no capitalised word or
-** point ("March 3 HP said", "Oct. 3 AP reported" are dates), and the
-** document named the organisation with it before in no mention ("AP
-** ... the 10 AP reporters" stays the agency). Token i, org entity ref.
-*/
-static bool is_counted_acronym(const struct lx_scan *s, size_t i,
-			       uint32_t ref)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (i == 0 || !(t->flags & LX_T_UPPER) ||
-	    (t->flags & (LX_T_HEADLINE | LX_T_NL)) ||
-	    !(s->t.v[i - 1].flags & LX_T_DIGIT))
-		return false;
-	const struct lx_tok *n = &s->t.v[i - 1];
-	size_t ndig = 0;
-	for (size_t c = n->start; c < n->end; c++) {
-		char ch = s->text[c];
-		if (ch >= '0' && ch <= '9')
-			ndig++;
-		else if (ch != ',' && ch != '.')
-			return false;
-	}
-	if (ndig == 4 && n->end - n->start == 4 && s->text[n->start] != '0')
-		return false;
-	if (i >= 2 && !(n->flags & LX_T_NL)) {
-		const struct lx_tok *b = &s->t.v[i - 2];
-		if ((b->flags & LX_T_CAP) ||
-		    (b->end - b->start == 1 && s->text[b->start] == '.'))
-			return false;
-	}
-	const struct fc_entity *e = s->interned ? s->interned[ref] : NULL;
-	if (!e)
-		return true;
-	size_t steps = 0;
-	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++)
-		if (s->ments[m].ent == e)
-			return false;
-	return true;
-}
-
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -651,9 +607,6 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			** where the document writes the word in lower case,
 			** is the word: "Apple prices rose" beside "apple
 			** growers") */
-			if (plain[p].kind == LX_S_ORG && k == 1 &&
-			    is_counted_acronym(s, i, se->ref))
-				return i + k;
 			if (plain[p].kind == LX_S_ORG && k == 1 &&
 			    (s->t.v[i].flags & LX_T_SSTART) &&
 			    !(s->t.v[i].flags & (LX_T_UPPER | LX_T_HEADLINE)) &&
