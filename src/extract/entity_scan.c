@@ -331,6 +331,13 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	if (e2 <= j || (e2 < s->t.n && lx_joins(s, e2) &&
 			lx_is_name_word(s, e2)))
 		return end;
+	/* (one longer word before "of" begins another body's name: "Morgan
+	** Guaranty and Bank of America"; "Mitsui and Co Ltd of Japan" and
+	** "Smith and Co of London" are one firm's) */
+	if (e2 == j + 1 && e2 < s->t.n && lx_joins(s, e2) &&
+	    lx_is_of(s, e2) &&
+	    s->t.v[j].end - s->t.v[j].start > FIRM_AND_SHORT - 1)
+		return end;
 	/* (a firm's closing words: org-words, the first a short one, "Co",
 	** "Inc", "Ltd", "Plc", "NV"; not "Finance and Petroleum") */
 	bool all_org = s->t.v[j].end - s->t.v[j].start <= FIRM_AND_SHORT;
@@ -348,7 +355,17 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 			       ? e2
 			       : end;
 	/* (two words, or three not begun by an org-word: "Associates and
-	** United Rehabilitation Inc" are two firms) */
+	** United Rehabilitation Inc" are two firms; nor a firm's short last
+	** word left over after a mention or after "and": "Shearson Lehman
+	** Brothers Inc and Chemical Bank", "Goldman Sachs and\nCo and
+	** Montgomery Securities") */
+	const struct lx_tok *b = i > 0 ? &s->t.v[i - 1] : NULL;
+	if (b && ((s->nments > 0 && s->ments[s->nments - 1].t1 == i &&
+		   s->t.v[i].end - s->t.v[i].start < FIRM_AND_SHORT) ||
+		  (b->end - b->start == 1 && s->text[b->start] == '&') ||
+		  (b->end - b->start == 3 &&
+		   !memcmp(s->text + b->start, "and", 3))))
+		return end;
 	return !is_known && end == i + 1 && e2 - j >= 2 &&
 			       (e2 - j == 2 || !lx_word_cue(s, j, LX_CUE_ORG_WORD)) &&
 			       lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
