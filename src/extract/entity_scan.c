@@ -435,8 +435,9 @@ static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
 ** the place's country ("Atlanta, Georgia"; not "Tbilisi, Georgia"), and
 ** when a place of that country with no city's type (a state) was named
 ** in this sentence or the NAMESAKE_SENTS before ("Florida and Georgia",
-** "in Alabama ... in Georgia's 5th district"). Returns the place's
-** sense, or NULL.
+** "in Alabama ... in Georgia's 5th district") with no other country
+** or its government named between ("McCain of Arizona said Russia must
+** leave Georgia"). Returns the place's sense, or NULL.
 */
 static const struct lx_sense *namesake_place(const struct lx_scan *s,
 					     size_t i, size_t k)
@@ -461,10 +462,20 @@ static const struct lx_sense *namesake_place(const struct lx_scan *s,
 		if (mt->sent + NAMESAKE_SENTS < t->sent)
 			break;
 		const struct fc_entity *e = mt->ent;
+		/* (a nearer other country or its government keeps the
+		** country: "Sen. McCain of Arizona said Russia must leave
+		** Georgia") */
+		if ((e->type == FC_ENT_COUNTRY ||
+		     e->type == FC_ENT_GOVERNMENT) &&
+		    (!e->country || strcmp(e->country, country)))
+			return NULL;
+		/* (a state of one word or more: "New Jersey and Georgia") */
+		const struct lx_sense *ms;
 		if (e->type == FC_ENT_OTHER && e->country &&
 		    !strcmp(e->country, country) &&
-		    !strncmp(e->id, "name:", 5) && mt->t1 - mt->t0 == 1 &&
-		    lx_tok_sense(s, mt->t0, LX_S_PLACE))
+		    !strncmp(e->id, "name:", 5) &&
+		    (ms = lx_tok_sense(s, mt->t0, LX_S_PLACE)) &&
+		    ms->ntok == mt->t1 - mt->t0)
 			return ps;
 	}
 	return NULL;
@@ -501,7 +512,11 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	if (!cs)
 		cs = lx_tok_sense(s, i, LX_S_COUNTRY);
 	const struct lx_sense *ps;
-	if (cs && !is_demonym && (ps = namesake_place(s, i, k))) {
+	/* (not "Georgia Power", "Georgia Tech": a name goes on) */
+	if (cs && !is_demonym &&
+	    !(i + k < s->t.n && lx_joins(s, i + k) &&
+	      lx_is_name_word(s, i + k)) &&
+	    (ps = namesake_place(s, i, k))) {
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, ps->ref), "lexicon.place");
 		return i + k;
