@@ -254,9 +254,11 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	if (!is_punct(s, end, ',') || !lx_joins(s, end + 1))
 		return NULL;
 	size_t j = end + 1;
-	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PLACE);
+	/* (a country first: "Gori, Georgia" is Georgia's, where the US
+	** state has the name too) */
+	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_COUNTRY);
 	if (!se)
-		se = lx_tok_sense(s, j, LX_S_COUNTRY);
+		se = lx_tok_sense(s, j, LX_S_PLACE);
 	if (!se || s->t.v[j].match_ntok != se->ntok)
 		return NULL;
 	size_t k = j + se->ntok;
@@ -446,6 +448,18 @@ again:
 			ncap += 1 + n;
 		}
 	}
+	/* "Smith and Co Inc", "Procter & Gamble": a firm's */
+	size_t firm = lead ? end : lx_firm_and(s, i, end, false);
+	if (firm > end) {
+		size_t flen;
+		const char *fname = lx_tok_text_label(s, i, firm, &flen);
+		who = lx_new_entity(s, "org", fname, flen, FC_ENT_ORG, NULL,
+				    NULL);
+		if (who)
+			lx_push_ment(s, (uint32_t)i, (uint32_t)firm, who,
+				     "name.org");
+		return firm;
+	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;
@@ -513,10 +527,14 @@ again:
 			!after_abbrev(s, i) &&
 			!lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
 			!lx_place_context(s, i);
+	/* (nor a body's name with its org-word before "of": "Union Bank
+	** of Augusta, Ga." is the bank's) */
+	bool is_body = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+	for (size_t p = i; !is_body && p + 2 < end; p++)
+		is_body = lx_is_of(s, p + 1) && lx_word_cue(s, p, LX_CUE_ORG_WORD);
 	const char *in_country;
 	if (!is_person && !is_given && !(first->flags & LX_T_HEADLINE) &&
-	    !lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
-	    (in_country = city_of(s, end))) {
+	    !is_body && (in_country = city_of(s, end))) {
 		/* (id name:<slug>, as "in Anchorage" elsewhere gives: the
 		** same place in two sources must not contradict) */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_CITY,

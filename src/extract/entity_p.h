@@ -96,6 +96,11 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
 /* Is the capital at i used as a place ("in Tehran")? */
 bool lx_place_context(const struct lx_scan *s, size_t i);
+/* The end of a firm's name [i, end) that goes on through "and" or "&"
+** ("Smith and Co Inc", "Securities and Investment Board", "Procter &
+** Gamble"), or end when it does not. */
+size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
+		   bool is_known);
 
 /* ---- entity_name.c ------------------------------------------------------ */
 
