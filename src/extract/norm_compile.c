@@ -2,21 +2,21 @@
 ** norm_compile.c: normalizer definitions -> compiled patterns and tables.
 **
 ** Expands each pattern into one regex (norm_expand.c), finds its start
-** strings (norm_first.c), compiles it with PCRE2 (on a second thread when
-** there are two: compile_two; the JIT comes later, norm_jit.c), or takes
-** both from the cache of an earlier run (norm_cache_norm.c), and builds
-** the lookup hash (table, word) -> value, the trigger hash (anchor word)
-** -> set of patterns, and the scan's start tables (norm_trie.c, or the
-** cache: norm_cache_scan.c). A PCRE2 error points at the column in the
-** rule file through the expansion's source map.
+** strings (norm_first.c), compiles it with PCRE2 (on a second thread
+** when there are two: norm_compile_jobs.c; the JIT comes later,
+** norm_jit.c), or takes both from the cache of an earlier run
+** (norm_cache_norm.c), and builds the lookup hash (table, word) ->
+** value, the trigger hash (anchor word) -> set of patterns, and the
+** scan's start tables (norm_trie.c, or the cache: norm_cache_scan.c). A
+** PCRE2 error points at the column in the rule file through the
+** expansion's source map.
 */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "extract/norm_cache_p.h"
+#include "extract/norm_compile_p.h"
 #include "extract/norm_expand_p.h"
 #include "extract/norm_trie_p.h"
 
@@ -117,21 +117,6 @@ static bool expand_only(struct expand *e, struct norm_pattern *p,
 	*opts = PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES |
 		(p->is_caseless ? PCRE2_CASELESS : 0);
 	return true;
-}
-
-/*
-** The start strings of p's expansion rx (p->first, allocated in a). The
-** scan and its look-backs (norm_anchor.c) run the pattern anchored where
-** its start strings occur, so such a pattern is compiled anchored
-** (norm_is_anchored); one without start strings runs unanchored. Either
-** is JIT compiled when it proves hot (norm_jit.c).
-*/
-static void analyse(struct fc_norm *n, struct norm_pattern *p,
-		    struct fc_arena *a, const char *rx, size_t len,
-		    bool is_run, uint32_t *opts)
-{
-	if (is_run && norm_scan_pattern(n, p, a, rx, len, *opts))
-		*opts |= PCRE2_ANCHORED;
 }
 
 /*
@@ -261,8 +246,8 @@ static bool pattern_is_run(const struct fc_norm *n,
 ** the caller's thread (a job each, its diagnostics held), and the
 ** expansions are the key of the cache (norm_cache_norm.c): on a hit the
 ** codes and start strings come from the cache file, and nothing is
-** analysed or compiled. On a miss they are made as follows, and written
-** to the cache for the next run.
+** analysed or compiled. On a miss they are made as follows
+** (norm_compile_jobs.c), and written to the cache for the next run.
 **
 ** On two threads, the second thread analyses the patterns in order (the
 ** analysis carries its memo from pattern to pattern, so its results are
@@ -276,91 +261,6 @@ static bool pattern_is_run(const struct fc_norm *n,
 ** same order, and the compiled patterns and start strings are the same,
 ** on one thread or two, with or without the cache.
 */
-struct cjob {
-	bool is_expanded;      /* else diagnosed: nothing to compile */
-	bool is_run;
-	bool is_first_lost;    /* out of memory moving the start strings */
-	char *rx;              /* the expansion (malloc) */
-	size_t len;
-	uint32_t opts;         /* before the analysis, then after it */
-	pcre2_code *code;
-	int errcode;
-	PCRE2_SIZE erroff;
-	char names[64][40];    /* the captures of references (struct */
-	int tables[64];        /* expand), and their tables */
-	size_t nnames;
-	size_t diag0, diag1;   /* its expansion's diagnostics in held */
-};
-_Static_assert(sizeof(((struct cjob *)0)->names) ==
-		       sizeof(((struct expand *)0)->names) &&
-	       sizeof(((struct cjob *)0)->tables) ==
-		       sizeof(((struct expand *)0)->tables),
-	       "a job keeps the captures of an expansion");
-
-struct cqueue {
-	struct fc_norm *n;
-	struct cjob *jobs;     /* one for each pattern */
-	size_t nanalysed;      /* jobs analysed (the second thread) */
-	size_t next;           /* the next job to compile */
-	struct fc_arena first; /* the analyses' start strings */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-};
-
-static void job_compile(struct cjob *j)
-{
-	if (!j->rx)
-		return;
-	j->code = pcre2_compile((PCRE2_SPTR)j->rx, j->len, j->opts,
-				&j->errcode, &j->erroff, NULL);
-}
-
-/* The next analysed job to compile, waiting for one while more may
-** come; false when every job is claimed. */
-static bool job_claim(struct cqueue *q, size_t *i)
-{
-	size_t njobs = q->n->npatterns;
-	pthread_mutex_lock(&q->mu);
-	while (q->next >= q->nanalysed && q->nanalysed < njobs)
-		pthread_cond_wait(&q->cv, &q->mu);
-	bool is_claimed = q->next < q->nanalysed;
-	if (is_claimed)
-		*i = q->next++;
-	pthread_mutex_unlock(&q->mu);
-	return is_claimed;
-}
-
-/* The second thread: every job analysed in order, then compiles. */
-static void *compile_worker(void *arg)
-{
-	struct cqueue *q = arg;
-	size_t njobs = q->n->npatterns, i;
-	for (i = 0; i < njobs; i++) {
-		struct cjob *j = &q->jobs[i];
-		if (j->rx)
-			analyse(q->n, &q->n->patterns[i], &q->first, j->rx,
-				j->len, j->is_run, &j->opts);
-		pthread_mutex_lock(&q->mu);
-		q->nanalysed = i + 1;
-		pthread_cond_broadcast(&q->cv);
-		pthread_mutex_unlock(&q->mu);
-	}
-	while (job_claim(q, &i))
-		job_compile(&q->jobs[i]);
-	return NULL;
-}
-
-/* Threads for the compile: FACTCROSS_THREADS, else the CPUs online, as
-** for the normalizer's stream (normalize.c); a third thread would have
-** little to do. */
-static size_t compile_threads(void)
-{
-	const char *env = getenv("FACTCROSS_THREADS");
-	long k = env && *env ? strtol(env, NULL, 10)
-			     : sysconf(_SC_NPROCESSORS_ONLN);
-	return k >= 2 ? 2 : 1;
-}
-
 /* Expand pattern i into job j (a copy of the expansion and of its
 ** captures), its diagnostics held. */
 static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
@@ -389,26 +289,6 @@ static void job_expand(struct fc_norm *n, struct fc_arena *a, size_t i,
 	}
 	j->diag1 = held->n;
 	expand_done(&e, sc);
-}
-
-/* p's start strings from the second thread's arena into a; false when
-** out of memory (they are dropped). */
-static bool first_move(struct norm_first *f, struct fc_arena *a)
-{
-	if (!f->is_ok)
-		return true;
-	uint64_t(*sets)[4] = fc_arena_alloc(a, f->nsets * sizeof(*f->sets));
-	struct norm_pstr *strs =
-		fc_arena_alloc(a, (f->nstrs + 1) * sizeof(*f->strs));
-	if (!sets || !strs) {
-		memset(f, 0, sizeof(*f));
-		return false;
-	}
-	memcpy(sets, f->sets, f->nsets * sizeof(*f->sets));
-	memcpy(strs, f->strs, f->nstrs * sizeof(*f->strs));
-	f->sets = sets;
-	f->strs = strs;
-	return true;
 }
 
 /* Pattern i after its compile: the held diagnostics of its expansion,
@@ -445,53 +325,6 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 	}
 	finish_pattern(n, p, &e, j->errcode, j->erroff, d);
 	expand_done(&e, sc);
-}
-
-/* Every job analysed and compiled on two threads; false when the second
-** thread is not to be had (nothing done). */
-static bool compile_two(struct fc_norm *n, struct fc_arena *a,
-			struct cjob *jobs)
-{
-	struct cqueue q = {.n = n, .jobs = jobs};
-	if (pthread_mutex_init(&q.mu, NULL))
-		return false;
-	if (pthread_cond_init(&q.cv, NULL)) {
-		pthread_mutex_destroy(&q.mu);
-		return false;
-	}
-	fc_arena_init(&q.first);
-	pthread_t worker;
-	bool is_two = !pthread_create(&worker, NULL, compile_worker, &q);
-	if (is_two) {
-		size_t i;
-		while (job_claim(&q, &i))
-			job_compile(&q.jobs[i]);
-		pthread_join(worker, NULL);
-		for (i = 0; i < n->npatterns; i++)
-			if (jobs[i].is_expanded)
-				jobs[i].is_first_lost =
-					!first_move(&n->patterns[i].first, a);
-	}
-	fc_arena_finish(&q.first);
-	pthread_cond_destroy(&q.cv);
-	pthread_mutex_destroy(&q.mu);
-	return is_two;
-}
-
-/* Every job analysed and compiled (on two threads when there are). */
-static void compile_jobs(struct fc_norm *n, struct fc_arena *a,
-			 struct cjob *jobs)
-{
-	if (compile_threads() > 1 && compile_two(n, a, jobs))
-		return;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		struct cjob *j = &jobs[i];
-		if (!j->rx)
-			continue;
-		analyse(n, &n->patterns[i], a, j->rx, j->len, j->is_run,
-			&j->opts);
-		job_compile(j);
-	}
 }
 
 /*
@@ -540,7 +373,7 @@ static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 		for (size_t i = 0; i < np; i++)
 			jobs[i].code = cj[i].code;
 	} else {
-		compile_jobs(n, a, jobs);
+		norm_compile_jobs(n, a, jobs);
 		bool is_whole = cj && *is_keyed;
 		for (size_t i = 0; is_whole && i < np; i++)
 			if (!(cj[i].code = jobs[i].code) ||

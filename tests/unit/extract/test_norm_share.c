@@ -25,7 +25,7 @@ static void make_text(struct fc_buf *b, uint32_t x, size_t nwords)
 	static const char *const pieces[] = {
 		"data", "potato", "typo", "at", "to", "a", "pay", "top",
 		"Tokyo", "PAYPAL", "5pm", "3am", "10th", "21st", "1990s",
-		"café", "naïve", "\xE2\x84\xAA" "elvin", "March", "Monday",
+		"café", "naïve", ("\xE2\x84\xAA" "elvin"), "March", "Monday",
 		"2025", "3.5", "1,200", "$4", "40%", "about", "ago", "last",
 		"year", "the", "of", "in", "per", "cent", "million", "km",
 		"12:30", "Q3", "today", "yesterday", "o'clock", "a year earlier",
