@@ -1,16 +1,19 @@
 /*
-** entity_p.h: what the two files of pass A of the lexicon stage (entity
+** entity_p.h: what the files of pass A of the lexicon stage (entity
 ** mentions) share:
 **
 **   entity_scan.c   the scan: left to right over the tokens, titles,
 **                   lexicon phrases, head nouns ("the Bank"); the name
-**                   runs and the place contexts both files test
+**                   runs both files test
+**   entity_near.c   what the words next to a name say: a capital used
+**                   as a place, a state that shares a country's name,
+**                   a firm's name through "and" or "&"
 **   entity_name.c   what an unknown capitalised run names: a person,
 **                   an organisation, a place, a team, a source, else
 **                   name:<slug> (rule 3, and a place's name that is a
 **                   given name or opens a team's inside rule 2)
 **
-** The token tests below are small and on the hot path of both files:
+** The token tests below are small and on the hot path of the files:
 ** static inline here, as they were in the one file.
 */
 #ifndef FC_EXTRACT_ENTITY_P_H
@@ -94,6 +97,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+
+/* ---- entity_near.c ------------------------------------------------------ */
+
 /* Is the capital at i used as a place ("in Tehran")? */
 bool lx_place_context(const struct lx_scan *s, size_t i);
 /* The end of a firm's name [i, end) that goes on through "and" or "&"
@@ -101,6 +107,10 @@ bool lx_place_context(const struct lx_scan *s, size_t i);
 ** Gamble"), or end when it does not. */
 size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		   bool is_known);
+/* Is the country's name at token i, k tokens, a place of another
+** country that shares it (the US state "Georgia")? Its sense, or NULL. */
+const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
+					size_t i, size_t k);
 
 /* ---- entity_name.c ------------------------------------------------------ */
 

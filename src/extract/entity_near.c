@@ -1,0 +1,189 @@
+/*
+** entity_near.c: what the words next to a name say about it, for the
+** entity scan (entity_scan.c, entity_name.c): a capital used as a place
+** ("in Tehran"), a country's name that names a state of another country
+** here ("Atlanta, Georgia"), and a firm's name that goes on through "and"
+** or "&" ("Merrill Lynch and Co", "Procter & Gamble").
+*/
+#include <string.h>
+
+#include "extract/entity_p.h"
+
+/* (lx_firm_and) words after "&" or "and" that go on with a firm */
+#define FIRM_AND_WORDS 3
+/* (lx_firm_and) bytes of a firm's first closing word after "and" */
+#define FIRM_AND_SHORT 4
+
+/*
+** A firm's or a body's name [i, end) goes on through "and" or "&" on
+** the same line: "&" before one to FIRM_AND_WORDS name words ("Procter
+** & Gamble", "Marks & Spencer"; not after one letter, "Q & A", next to
+** an acronym, after a given name, nor after a name the lexicon knows,
+** is_known, where only the org-words below go on, nor after an unknown
+** name with "of" inside); "and" before org-words only ("Smith and Co
+** Inc", "Merrill Lynch and Co"), or between one org-word and a name of
+** org-words' end ("Securities and Investment Board"; not "Ford Motor Co
+** and General Motors Corp", "Chrysler and General Motors Corp": two
+** firms).
+*/
+size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
+		   bool is_known)
+{
+	if (end + 1 >= s->t.n || !lx_joins(s, end) || !lx_joins(s, end + 1) ||
+	    (s->t.v[i].flags & LX_T_HEADLINE))
+		return end;
+	const struct lx_tok *a = &s->t.v[end];
+	bool is_amp = a->end - a->start == 1 && s->text[a->start] == '&';
+	bool is_and = a->end - a->start == 3 && !memcmp(s->text + a->start,
+							"and", 3);
+	if (!is_amp && !is_and)
+		return end;
+	int ncap;
+	size_t j = end + 1;
+	if (!lx_is_name_word(s, j) || lx_is_particle(s, j))
+		return end;
+	/* (an unknown name with "of" inside is a phrase more often: "Shares
+	** of Acme and Co") */
+	for (size_t p = i + 1; !is_known && p < end; p++)
+		if (lx_is_of(s, p))
+			return end;
+	size_t e2 = lx_name_run(s, j, FIRM_AND_WORDS, &ncap);
+	if (e2 <= j || (e2 < s->t.n && lx_joins(s, e2) &&
+			lx_is_name_word(s, e2)))
+		return end;
+	/* (one longer word before "of" begins another body's name: "Morgan
+	** Guaranty and Bank of America"; "Mitsui and Co Ltd of Japan" and
+	** "Smith and Co of London" are one firm's) */
+	if (e2 == j + 1 && e2 < s->t.n && lx_joins(s, e2) &&
+	    lx_is_of(s, e2) &&
+	    s->t.v[j].end - s->t.v[j].start > FIRM_AND_SHORT - 1)
+		return end;
+	/* (a firm's closing words: org-words, the first a short one, "Co",
+	** "Inc", "Ltd", "Plc", "NV"; not "Finance and Petroleum") */
+	bool all_org = s->t.v[j].end - s->t.v[j].start <= FIRM_AND_SHORT;
+	for (size_t p = j; all_org && p < e2; p++)
+		all_org = lx_word_cue(s, p, LX_CUE_ORG_WORD);
+	if (all_org)
+		return e2;
+	/* (not between acronyms, "WBA & IBO", nor after a given name,
+	** "Liz & Dick": two bodies, two persons) */
+	if (is_amp)
+		return !is_known && s->t.v[end - 1].end - s->t.v[i].start > 1 &&
+			       !(s->t.v[end - 1].flags & LX_T_UPPER) &&
+			       !(s->t.v[j].flags & LX_T_UPPER) &&
+			       !lx_word_cue(s, i, LX_CUE_GIVEN_NAME)
+			       ? e2
+			       : end;
+	/* (two words, or three not begun by an org-word: "Associates and
+	** United Rehabilitation Inc" are two firms; nor a firm's short last
+	** word left over after a mention or after "and": "Shearson Lehman
+	** Brothers Inc and Chemical Bank", "Goldman Sachs and\nCo and
+	** Montgomery Securities") */
+	const struct lx_tok *b = i > 0 ? &s->t.v[i - 1] : NULL;
+	if (b && ((s->nments > 0 && s->ments[s->nments - 1].t1 == i &&
+		   s->t.v[i].end - s->t.v[i].start < FIRM_AND_SHORT) ||
+		  (b->end - b->start == 1 && s->text[b->start] == '&') ||
+		  (b->end - b->start == 3 &&
+		   !memcmp(s->text + b->start, "and", 3))))
+		return end;
+	return !is_known && end == i + 1 && e2 - j >= 2 &&
+			       (e2 - j == 2 || !lx_word_cue(s, j, LX_CUE_ORG_WORD)) &&
+			       lx_word_cue(s, i, LX_CUE_ORG_WORD) &&
+			       lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD)
+		       ? e2
+		       : end;
+}
+
+/* Is the capital at i used as a place ("in Tehran")? */
+bool lx_place_context(const struct lx_scan *s, size_t i)
+{
+	for (size_t back = 1; back <= 4 && back <= i; back++) {
+		size_t p = i - back;
+		if (s->t.v[p + 1].flags & LX_T_NL)
+			break;
+		const struct lx_slot *sl = lx_word_slot(s, p);
+		if (back > 1) {
+			/* (a phrase's first word starts a longer one that
+			** goes on with a token of the next one's hash) */
+			if (!sl || !sl->is_prefix ||
+			    !(sl->next >> LX_NEXT_BIT(s->t.v[p + 1].hash) & 1))
+				continue;
+			size_t len;
+			const char *key = lx_key(&s->t, p, back, &len);
+			sl = lx_gaz_find(s->l, key, len);
+		}
+		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+		     se = se->next)
+			if (se->kind == LX_S_CUE &&
+			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
+				return true;
+	}
+	/* "in central Tehran": one lower-case word in between */
+	if (i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
+	    !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
+	    !s->t.v[i - 1].match) {
+		const struct lx_slot *sl = lx_word_slot(s, i - 2);
+		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+		     se = se->next)
+			if (se->kind == LX_S_CUE &&
+			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
+				return true;
+	}
+	return false;
+}
+
+/* (lx_namesake_place) sentences a state named before sets the context in */
+#define NAMESAKE_SENTS 2
+
+/*
+** A country's name that also names a place of another country in the
+** lexicon (places.yaml: the US state "Georgia") at token i, k tokens: is
+** it that place here? Yes right after "CITY," where CITY is a mention of
+** the place's country ("Atlanta, Georgia"; not "Tbilisi, Georgia"), and
+** when a place of that country with no city's type (a state) was named
+** in this sentence or the NAMESAKE_SENTS before ("Florida and Georgia",
+** "in Alabama ... in Georgia's 5th district") with no other country
+** or its government named between ("McCain of Arizona said Russia must
+** leave Georgia"). Returns the place's sense, or NULL.
+*/
+const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
+					size_t i, size_t k)
+{
+	const struct lx_sense *ps = lx_tok_sense(s, i, LX_S_PLACE);
+	if (!ps || ps->ntok != k)
+		return NULL;
+	const char *country = s->l->ents[ps->ref].e.country;
+	if (!country || s->nments == 0)
+		return NULL;
+	const struct lx_tok *t = &s->t.v[i];
+	const struct lx_ment *last = &s->ments[s->nments - 1];
+	if (i >= 2 && last->t1 == i - 1 && !(t->flags & LX_T_NL) &&
+	    s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
+	    s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
+	    !strcmp(last->ent->country, country) &&
+	    (last->ent->type == FC_ENT_CITY || last->ent->type == FC_ENT_OTHER))
+		return ps;
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->sent + NAMESAKE_SENTS < t->sent)
+			break;
+		const struct fc_entity *e = mt->ent;
+		/* (a nearer other country or its government keeps the
+		** country: "Sen. McCain of Arizona said Russia must leave
+		** Georgia") */
+		if ((e->type == FC_ENT_COUNTRY ||
+		     e->type == FC_ENT_GOVERNMENT) &&
+		    (!e->country || strcmp(e->country, country)))
+			return NULL;
+		/* (a state of one word or more: "New Jersey and Georgia") */
+		const struct lx_sense *ms;
+		if (e->type == FC_ENT_OTHER && e->country &&
+		    !strcmp(e->country, country) &&
+		    !strncmp(e->id, "name:", 5) &&
+		    (ms = lx_tok_sense(s, mt->t0, LX_S_PLACE)) &&
+		    ms->ntok == mt->t1 - mt->t0)
+			return ps;
+	}
+	return NULL;
+}
