@@ -309,5 +309,12 @@ size_t fc_utf8_seq_len(const unsigned char *p, size_t avail);
 */
 char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
 		     size_t *out_len, size_t *nbad, size_t *first_bad);
+/*
+** The same into out (room for 3n bytes). Returns the length written;
+** adds the bytes replaced to *nbad, and sets *first to the offset of the
+** first one when *nbad was 0 (so a stream of pieces can count on).
+*/
+size_t fc_utf8_repair_to(char *out, const char *s, size_t n, size_t *nbad,
+			 size_t *first);
 
 #endif

@@ -1,6 +1,8 @@
 /*
 ** strutil.c: small string helpers (slugs, edit distance, UTF-8).
 */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,40 +159,68 @@ char *fc_lower(struct fc_arena *a, const char *s, size_t n)
 	return p;
 }
 
-char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
-		     size_t *out_len, size_t *nbad, size_t *first_bad)
+/* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
+static bool has_odd_byte(uint64_t w)
+{
+	return ((w | ((w - 0x0101010101010101ull) & ~w)) &
+		0x8080808080808080ull) != 0;
+}
+
+/* The one loop of the repair (out NULL: the replaced bytes counted
+** only); ASCII runs of eight bytes are taken at once. */
+static inline size_t repair(char *out, const char *s, size_t n,
+			    size_t *nbad, size_t *first)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t bad = 0, first = n;
-	for (size_t i = 0; i < n;) {
-		size_t k = p[i] ? fc_utf8_seq_len(p + i, n - i) : 0;
-		if (!k) {
-			if (!bad)
-				first = i;
-			bad++;
-			i++;
-		} else {
-			i += k;
+	size_t o = 0, i = 0;
+	while (i < n) {
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_odd_byte(w))) {
+			if (out)
+				memcpy(out + o, p + i, 8);
+			o += 8;
+			i += 8;
 		}
-	}
-	char *out = fc_arena_alloc(a, n + 2 * bad + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < n;) {
-		size_t k = p[i] ? fc_utf8_seq_len(p + i, n - i) : 0;
+		if (i >= n)
+			break;
+		unsigned char c = p[i];
+		size_t k = c >= 0x80 ? fc_utf8_seq_len(p + i, n - i) : c != 0;
 		if (!k) {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			if (!*nbad)
+				*first = i;
+			(*nbad)++;
+			if (out)
+				memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i++;
 		} else {
-			memcpy(out + o, p + i, k);
+			if (out)
+				memcpy(out + o, p + i, k);
 			o += k;
 			i += k;
 		}
 	}
-	out[o] = '\0';
-	*out_len = o;
+	return o;
+}
+
+size_t fc_utf8_repair_to(char *out, const char *s, size_t n, size_t *nbad,
+			 size_t *first)
+{
+	return repair(out, s, n, nbad, first);
+}
+
+char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
+		     size_t *out_len, size_t *nbad, size_t *first_bad)
+{
+	size_t bad = 0, first = n;
+	size_t len = repair(NULL, s, n, &bad, &first);
+	char *out = fc_arena_alloc(a, len + 1);
+	if (!out)
+		return NULL;
+	size_t bad2 = 0, first2 = n;
+	repair(out, s, n, &bad2, &first2);
+	out[len] = '\0';
+	*out_len = len;
 	if (nbad)
 		*nbad = bad;
 	if (first_bad)

@@ -1,8 +1,8 @@
 /*
-** normalize_cut.c: the bytes of factcross normalize's input: invalid
-** UTF-8 replaced as the text is copied, where the stream cuts a piece
-** (a blank line, else a forced cut in a long paragraph), and how much
-** of a piece's end the next keeps as context. Pure functions over
+** normalize_cut.c: the bytes of factcross normalize's input: where the
+** stream cuts a piece (a blank line, else a forced cut in a long
+** paragraph), and how much of a piece's end the next keeps as context
+** (invalid UTF-8 is replaced as the text is copied: fc_utf8_repair_to). Pure functions over
 ** bytes; the stream itself (normalize.c) calls them. The why of the
 ** pieces is in normalize.c's comment on the stream.
 */
@@ -16,56 +16,6 @@
 #define CTX_MIN 512         /* context kept before a piece, at least */
 #define CTX_MAX (64 * 1024) /* and at most */
 #define CTX_WORDS 4         /* white-space separated words it holds */
-
-/* Does the 8-byte word w hold a byte >= 0x80 or a NUL? */
-static bool has_odd_byte(uint64_t w)
-{
-	return ((w | ((w - 0x0101010101010101ull) & ~w)) &
-		0x8080808080808080ull) != 0;
-}
-
-/*
-** s[0, n) into out (room for 3n bytes) with every invalid byte, and
-** NUL, replaced by U+FFFD, as fc_utf8_repair does it. Returns the length
-** written; adds the bytes replaced to *nbad, and sets *first to the
-** offset of the first one when *nbad was 0.
-*/
-size_t stream_repair(char *out, const char *s, size_t n, size_t *nbad,
-		     size_t *first)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, i = 0;
-	while (i < n) {
-		uint64_t w;
-		while (i + 8 <= n && (memcpy(&w, p + i, 8), !has_odd_byte(w))) {
-			memcpy(out + o, p + i, 8);
-			o += 8;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		unsigned char c = p[i];
-		if (c && c < 0x80) {
-			out[o++] = (char)c;
-			i++;
-			continue;
-		}
-		size_t k = c ? fc_utf8_seq_len(p + i, n - i) : 0;
-		if (!k) {
-			if (!*nbad)
-				*first = i;
-			(*nbad)++;
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		} else {
-			memcpy(out + o, p + i, k);
-			o += k;
-			i += k;
-		}
-	}
-	return o;
-}
 
 void stream_warn_bad(struct fc_diags *d, size_t nbad, uint64_t first)
 {

@@ -10,14 +10,6 @@
 
 #include "factcross/fc_error.h"
 
-/*
-** s[0, n) into out (room for 3n bytes) with every invalid byte, and
-** NUL, replaced by U+FFFD, as fc_utf8_repair does it. Returns the length
-** written; adds the bytes replaced to *nbad, and sets *first to the
-** offset of the first one when *nbad was 0.
-*/
-size_t stream_repair(char *out, const char *s, size_t n, size_t *nbad,
-		     size_t *first);
 /* The warning for nbad bytes replaced, the first at byte first. */
 void stream_warn_bad(struct fc_diags *d, size_t nbad, uint64_t first);
 /* Where to cut p[0, n) at min or after: the start of a white space run
