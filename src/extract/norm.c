@@ -128,7 +128,7 @@ bool norm_prod_is_time(enum norm_prod p)
 
 /* ---- Candidates -------------------------------------------------------- */
 
-static int cmp_cand(const void *x, const void *y)
+int norm_cand_cmp(const void *x, const void *y)
 {
 	const struct norm_cand *a = x, *b = y;
 	uint32_t la = a->end - a->start, lb = b->end - b->start;
@@ -148,22 +148,22 @@ static int cmp_cand(const void *x, const void *y)
 }
 
 /*
-** The candidates in cmp_cand's order. A stretch has a few: an insertion
-** sort, stable as glibc's qsort (a merge sort) is, so ties keep their
-** order; qsort for many.
+** The candidates in norm_cand_cmp's order. A stretch has a few: an
+** insertion sort, stable as glibc's qsort (a merge sort) is, so ties
+** keep their order; qsort for many.
 */
 static void sort_cands(struct norm_cand *c, size_t n)
 {
 	if (n > 16) {
-		qsort(c, n, sizeof(*c), cmp_cand);
+		qsort(c, n, sizeof(*c), norm_cand_cmp);
 		return;
 	}
 	for (size_t i = 1; i < n; i++) {
-		if (cmp_cand(&c[i - 1], &c[i]) <= 0)
+		if (norm_cand_cmp(&c[i - 1], &c[i]) <= 0)
 			continue;
 		struct norm_cand v = c[i];
 		size_t j = i;
-		for (; j > 0 && cmp_cand(&c[j - 1], &v) > 0; j--)
+		for (; j > 0 && norm_cand_cmp(&c[j - 1], &v) > 0; j--)
 			c[j] = c[j - 1];
 		c[j] = v;
 	}

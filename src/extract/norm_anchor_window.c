@@ -30,22 +30,6 @@ static void *grow(void *buf, size_t *cap, size_t need, size_t elem,
 	return g;
 }
 
-/* The scan's order: longest span, then longer match, priority, pattern. */
-static int cmp_cand(const void *x, const void *y)
-{
-	const struct norm_cand *a = x, *b = y;
-	uint32_t la = a->end - a->start, lb = b->end - b->start;
-	if (la != lb)
-		return la > lb ? -1 : 1;
-	if (a->match_len != b->match_len)
-		return a->match_len > b->match_len ? -1 : 1;
-	if (a->priority != b->priority)
-		return a->priority > b->priority ? -1 : 1;
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return a->start < b->start ? -1 : a->start > b->start;
-}
-
 /* Would the scan have given clock m the day told before it: no day said
 ** in it (norm_clock.c's clock_day: no holiday, day, weekday or relative
 ** day), in a past or future clause (clock_day_told)? The clause's tense
@@ -288,8 +272,9 @@ bool norm_anchor_collect_window(struct norm_lookback *lb,
 	}
 	if (win->is_dense) /* a list of links: no date (LINK_MAX) */
 		win->nc = win->nch = 0;
+	/* the scan's order (a window's candidates are times, no masks) */
 	if (win->nc > 1)
-		qsort(win->c, win->nc, sizeof(*win->c), cmp_cand);
+		qsort(win->c, win->nc, sizeof(*win->c), norm_cand_cmp);
 	win->s = s;
 	win->e = e;
 	if (!kept_in_order(win) || !norm_anchor_resolve_chains(lb, m, win))

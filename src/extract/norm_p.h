@@ -503,6 +503,9 @@ int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
 int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
 bool norm_prod_is_time(enum norm_prod p);
+/* qsort order of candidates, the first the one kept: the longest span,
+** then a mask, a time, the longer match, priority, pattern order. */
+int norm_cand_cmp(const void *x, const void *y);
 
 /* ---- Time productions (norm_time.c, norm_relative.c, norm_clock.c) --- */
 
