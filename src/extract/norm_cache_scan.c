@@ -248,27 +248,6 @@ static bool scan_ok(const struct norm_scan *t, size_t nbitsets,
 	return bits_below(t->bos, t->nwords, npatterns);
 }
 
-/*
-** The bytes a match may look at before its stretch, as norm_scan_build
-** sets n->lookbehind: recomputed from the patterns (their codes are in
-** by now), not taken from the file, where a forged value could make the
-** stream keep the whole text. A file that says otherwise is refused.
-*/
-static size_t lookbehind_of(const struct fc_norm *n)
-{
-	uint32_t maxlb = 0;
-	for (size_t i = 0; i < n->npatterns; i++) {
-		uint32_t lb = 0;
-		if (n->patterns[i].code &&
-		    !pcre2_pattern_info(n->patterns[i].code,
-					PCRE2_INFO_MAXLOOKBEHIND, &lb) &&
-		    lb > maxlb)
-			maxlb = lb;
-	}
-	size_t lb = 4 * (size_t)maxlb + 4;
-	return lb < NORM_ANCHOR_WINDOW + 4 ? NORM_ANCHOR_WINDOW + 4 : lb;
-}
-
 /* The payload p[0, len) into a new scan of n (arena a), or NULL. */
 static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 				     const uint8_t *p, size_t len)
@@ -281,8 +260,8 @@ static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 	size_t nw = fc_cache_get_u64(&r);
 	uint64_t lookbehind = fc_cache_get_u64(&r);
 	uint64_t cls = fc_cache_get_u64(&r);
-	if (r.is_bad || nw != n->nwords || lookbehind != lookbehind_of(n) ||
-	    (cls >> 1) > 256)
+	if (r.is_bad || nw != n->nwords ||
+	    lookbehind != norm_scan_lookbehind(n) || (cls >> 1) > 256)
 		return NULL;
 	t->nwords = nw;
 	t->ncls = cls >> 1;
@@ -331,7 +310,7 @@ static struct norm_scan *scan_decode(struct fc_norm *n, struct fc_arena *a,
 		norm_scan_free(t);
 		return NULL;
 	}
-	n->lookbehind = lookbehind_of(n);
+	n->lookbehind = lookbehind; /* as computed: checked above */
 	return t;
 }
 

@@ -366,6 +366,8 @@ static inline size_t norm_group_bit(const struct norm_pattern *p, size_t pi,
 }
 /* After build_tables: the start tables of the scan (rules arena). */
 fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a);
+/* n->lookbehind, from the patterns' compiled codes (norm_trie.c). */
+size_t norm_scan_lookbehind(const struct fc_norm *n);
 
 /* Positions where one pattern's match may start in a stretch. */
 struct norm_startq {

@@ -523,6 +523,28 @@ static void reaches(struct build *bd, const struct fc_norm *n)
 	}
 }
 
+/*
+** The bytes a match may look at before its stretch: the patterns'
+** longest look-behind in characters of up to 4 bytes, and the one \b
+** looks at; a time that counts from the last date looks
+** NORM_ANCHOR_WINDOW back. From the compiled codes, so a cached scan
+** (norm_cache_scan.c) recomputes it rather than trusting its file.
+*/
+size_t norm_scan_lookbehind(const struct fc_norm *n)
+{
+	uint32_t maxlb = 0;
+	for (size_t i = 0; i < n->npatterns; i++) {
+		uint32_t lb = 0;
+		if (n->patterns[i].code &&
+		    !pcre2_pattern_info(n->patterns[i].code,
+					PCRE2_INFO_MAXLOOKBEHIND, &lb) &&
+		    lb > maxlb)
+			maxlb = lb;
+	}
+	size_t lb = 4 * (size_t)maxlb + 4;
+	return lb < NORM_ANCHOR_WINDOW + 4 ? NORM_ANCHOR_WINDOW + 4 : lb;
+}
+
 /* ASCII bytes that no class tells apart share a DFA column. */
 static void byte_classes(struct build *bd)
 {
@@ -598,15 +620,8 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 	if (!t->bos)
 		goto oom;
 	memset(t->bos, 0, t->nwords * sizeof(uint64_t));
-	uint32_t maxlb = 0;
 	for (size_t i = 0; i < n->npatterns; i++) {
 		const struct norm_pattern *p = &n->patterns[i];
-		uint32_t lb = 0;
-		if (p->code &&
-		    !pcre2_pattern_info(p->code, PCRE2_INFO_MAXLOOKBEHIND,
-					&lb) &&
-		    lb > maxlb)
-			maxlb = lb;
 		if (!norm_is_anchored(p))
 			continue;
 		if (p->first.is_bos) {
@@ -649,11 +664,7 @@ fc_status norm_scan_build(struct fc_norm *n, struct fc_arena *a)
 		t->cls[0xE2] |= B_WILD;
 		t->cls[0xC5] |= B_WILD;
 	}
-	/* characters of up to 4 bytes, and the one \b looks at; a time
-	** that counts from the last date looks NORM_ANCHOR_WINDOW back */
-	n->lookbehind = 4 * (size_t)maxlb + 4;
-	if (n->lookbehind < NORM_ANCHOR_WINDOW + 4)
-		n->lookbehind = NORM_ANCHOR_WINDOW + 4;
+	n->lookbehind = norm_scan_lookbehind(n);
 	n->scan = t;
 	return FC_OK;
 oom:
