@@ -32,12 +32,9 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	if (end + 1 >= s->t.n || !lx_joins(s, end) || !lx_joins(s, end + 1) ||
 	    (s->t.v[i].flags & LX_T_HEADLINE))
 		return end;
-	const struct lx_tok *a = &s->t.v[end];
-	bool is_amp = a->end - a->start == 1 && s->text[a->start] == '&';
-	bool is_and = a->end - a->start == 3 && !memcmp(s->text + a->start,
-							"and", 3);
-	if (!is_amp && !is_and)
+	if (!lx_is_and(s, end))
 		return end;
+	bool is_amp = s->text[s->t.v[end].start] == '&';
 	int ncap;
 	size_t j = end + 1;
 	if (!lx_is_name_word(s, j) || lx_is_particle(s, j))
@@ -79,12 +76,9 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	** word left over after a mention or after "and": "Shearson Lehman
 	** Brothers Inc and Chemical Bank", "Goldman Sachs and\nCo and
 	** Montgomery Securities") */
-	const struct lx_tok *b = i > 0 ? &s->t.v[i - 1] : NULL;
-	if (b && ((s->nments > 0 && s->ments[s->nments - 1].t1 == i &&
-		   s->t.v[i].end - s->t.v[i].start < FIRM_AND_SHORT) ||
-		  (b->end - b->start == 1 && s->text[b->start] == '&') ||
-		  (b->end - b->start == 3 &&
-		   !memcmp(s->text + b->start, "and", 3))))
+	if (i > 0 && ((s->nments > 0 && s->ments[s->nments - 1].t1 == i &&
+		       s->t.v[i].end - s->t.v[i].start < FIRM_AND_SHORT) ||
+		      lx_is_and(s, i - 1)))
 		return end;
 	return !is_known && end == i + 1 && e2 - j >= 2 &&
 			       (e2 - j == 2 || !lx_word_cue(s, j, LX_CUE_ORG_WORD)) &&

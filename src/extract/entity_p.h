@@ -88,6 +88,15 @@ static inline bool lx_is_of(const struct lx_scan *s, size_t k)
 	       (s->text[t->start + 1] | 0x20) == 'f';
 }
 
+/* Is token k "and" or "&" (a firm's name may go on through it)? */
+static inline bool lx_is_and(const struct lx_scan *s, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	size_t n = t->end - t->start;
+	return (n == 1 && s->text[t->start] == '&') ||
+	       (n == 3 && !memcmp(s->text + t->start, "and", 3));
+}
+
 /* ---- entity_scan.c ------------------------------------------------------ */
 
 /* An entity sense that can modify a title (country, demonym, ...). */
