@@ -283,6 +283,20 @@ static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
 				    lx_tok_cue(s, end, LX_CUE_REPORT));
 }
 
+const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
+						size_t i)
+{
+	/* (next to a verb of saying only, and not where a place stands:
+	** "Jordan said" is the player after "Michael Jordan"; "in Jordan",
+	** "Jordan's King Abdullah", "Jordan and Israel", "said Jordan's
+	** loans" stay the country) */
+	if (!says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
+	    !lx_place_surname(s, i) || lx_place_context(s, i))
+		return NULL;
+	const struct fc_entity *who = lx_find_surname(s, i);
+	return who && who->type == FC_ENT_PERSON ? who : NULL;
+}
+
 /* Was `who` named in token i's sentence or in the two before it? */
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
@@ -425,6 +439,17 @@ again:
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME) &&
 	    !(first->flags & LX_T_HEADLINE)) {
 		end += s->t.v[end].match_ntok;
+		ncap++;
+	}
+	/* "Michael Jordan", "Jack London": a given name alone before a
+	** country's or a capital's name that ends the name is a person's
+	** (not after a determiner: "the Christian Lebanon") */
+	if (!lead && ncap == 1 && end == i + 1 && lx_joins(s, end) &&
+	    !(first->flags & LX_T_HEADLINE) &&
+	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) &&
+	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
+	    lx_place_surname(s, end)) {
+		end++;
 		ncap++;
 	}
 	/* "Toshiba Canada Inc", "Chemical New York Corp": a country, a

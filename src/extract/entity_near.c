@@ -126,6 +126,27 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 	return false;
 }
 
+/*
+** Can the one-token country's or capital's name at i be a person's
+** surname here ("Michael Jordan", "Rep. Steve Israel", "Jack London")?
+** Capitalised in prose (no headline's or acronym's capitals), no
+** demonym, the whole phrase at i, and no name word after it on the
+** line ("George Washington University", "Jordan Valley Authority" go
+** on as a body's name). The callers say who stands before it.
+*/
+bool lx_place_surname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!t->match || t->match_ntok != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_UPPER | LX_T_HEADLINE)))
+		return false;
+	if (lx_tok_sense(s, i, LX_S_DEMONYM) ||
+	    !(lx_tok_sense(s, i, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, i, LX_S_CAPITAL)))
+		return false;
+	return !(lx_joins(s, i + 1) && lx_is_name_word(s, i + 1));
+}
+
 /* (lx_namesake_place) sentences a state named before sets the context in */
 #define NAMESAKE_SENTS 2
 

@@ -173,6 +173,21 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	}
 	int ncap;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
+	/* (a country's or a capital's name as a surname: after a given
+	** name alone, "Rep. Steve Israel" (not "Secretary of State George
+	** Shultz China's troubles"), and alone after a capitalised title,
+	** "Mr. Jordan", "Coach Jordan"; not after a title in lower case,
+	** "the commander Israel killed") */
+	size_t r = j - 1; /* (the title's last word: "Mr" of "Mr.") */
+	if (r > 0 && s->t.v[r].end - s->t.v[r].start == 1 &&
+	    s->text[s->t.v[r].start] == '.')
+		r--;
+	if ((end == j + 1 ? lx_word_cue(s, j, LX_CUE_GIVEN_NAME)
+			  : end == j && (s->t.v[r].flags & LX_T_CAP)) &&
+	    lx_joins(s, end) && lx_place_surname(s, end)) {
+		end++;
+		ncap++;
+	}
 	for (size_t k = j; k < end; k++)
 		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
 			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
@@ -327,6 +342,13 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
 		return given;
+	/* ("Jordan said" after "Michael Jordan": the player's) */
+	const struct fc_entity *who;
+	if (k == 1 && (who = lx_place_surname_person(s, i))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + 1), who,
+			     "coref.surname");
+		return i + 1;
+	}
 	const struct lx_sense *cs = lx_tok_sense(s, i, LX_S_DEMONYM);
 	bool is_demonym = cs != NULL;
 	if (!cs)
