@@ -150,6 +150,49 @@ bool lx_place_surname(const struct lx_scan *s, size_t i)
 /* (lx_namesake_place) sentences a state named before sets the context in */
 #define NAMESAKE_SENTS 2
 
+/* Does token i follow "CITY," where CITY is a mention of a city (or an
+** untyped place) of `country`? */
+static bool after_city(const struct lx_scan *s, size_t i, const char *country)
+{
+	const struct lx_ment *last = &s->ments[s->nments - 1];
+	return i >= 2 && last->t1 == i - 1 &&
+	       !(s->t.v[i].flags & LX_T_NL) &&
+	       s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
+	       s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
+	       !strcmp(last->ent->country, country) &&
+	       (last->ent->type == FC_ENT_CITY ||
+		last->ent->type == FC_ENT_OTHER);
+}
+
+/*
+** A capital's name that also names a place of its country in the
+** lexicon (places.yaml: the state "Washington") at token i, k tokens:
+** that place right after "CITY," where CITY is a mention of a city of
+** the place's country ("Seattle, Washington police", "in Arizona,
+** Washington and Oregon"); not in a list of cities ("New York, Chicago,
+** Washington"), nor before a name word ("Baltimore, Washington
+** University"), nor elsewhere ("Oregon and Washington agreed" leaves
+** Washington the capital or its government). Returns the place's
+** sense, or NULL.
+*/
+const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
+					 size_t k)
+{
+	const struct lx_sense *ps = lx_tok_sense(s, i, LX_S_PLACE);
+	if (!ps || ps->ntok != k || s->nments == 0)
+		return NULL;
+	const char *country = s->l->ents[ps->ref].e.country;
+	if (!country || !after_city(s, i, country) ||
+	    (lx_joins(s, i + k) && lx_is_name_word(s, i + k)))
+		return NULL;
+	/* (not a list of cities: "New York, Chicago, Washington") */
+	size_t t0 = s->ments[s->nments - 1].t0;
+	return t0 > 0 && s->t.v[t0 - 1].end - s->t.v[t0 - 1].start == 1 &&
+		       s->text[s->t.v[t0 - 1].start] == ','
+		       ? NULL
+		       : ps;
+}
+
 /*
 ** A country's name that also names a place of another country in the
 ** lexicon (places.yaml: the US state "Georgia") at token i, k tokens: is
@@ -171,12 +214,7 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 	if (!country || s->nments == 0)
 		return NULL;
 	const struct lx_tok *t = &s->t.v[i];
-	const struct lx_ment *last = &s->ments[s->nments - 1];
-	if (i >= 2 && last->t1 == i - 1 && !(t->flags & LX_T_NL) &&
-	    s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
-	    s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
-	    !strcmp(last->ent->country, country) &&
-	    (last->ent->type == FC_ENT_CITY || last->ent->type == FC_ENT_OTHER))
+	if (after_city(s, i, country))
 		return ps;
 	size_t steps = 0;
 	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {

@@ -120,6 +120,11 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 					size_t i, size_t k);
+/* Is the capital's name at token i, k tokens, a state of its country
+** that shares it, right after "CITY," ("Seattle, Washington")? Its
+** sense, or NULL. */
+const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
+					 size_t k);
 
 /* Can the one-token country's or capital's name at i be a person's
 ** surname here (no demonym, no name word after it)? */

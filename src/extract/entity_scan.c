@@ -407,6 +407,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
+		/* ("Seattle, Washington": the state) */
+		if ((ps = lx_namesake_state(s, i, k))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+				     lx_intern(s, ps->ref), "lexicon.place");
+			return i + k;
+		}
 		size_t team = lx_place_plural(s, i, k);
 		if (team > i)
 			return team;
