@@ -77,8 +77,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 	return NULL;
 }
 
-/* Resolve a surname sense: a candidate met in this document, else the
-** first one the lexicon lists. */
+/* Resolve a surname sense: a candidate met in this document, else a
+** person of the document with that surname, else the first one the
+** lexicon lists. */
 static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 {
 	const struct lx_sense *first = NULL;
@@ -93,6 +94,12 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 		if (known)
 			return known;
 	}
+	/* (no such person named yet: a person of the document with this
+	** surname is the one meant, "Harris said" after "John Harris") */
+	const struct fc_entity *doc;
+	if (first && first->ntok == 1 && (doc = lx_find_surname(s, i)) &&
+	    doc->type == FC_ENT_PERSON)
+		return doc;
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
