@@ -651,6 +651,26 @@ again:
 	     lx_tok_sense(s, end + 1, LX_S_PLACE))) {
 		end += 1 + s->t.v[end + 1].match_ntok;
 		ncap++;
+		/* (and a name word after the place, no given name, before
+		** no capitalised word nor "and" ("University of Missouri
+		** Agricultural Economist Glenn Grimes", "Stock Exchange of
+		** Singapore Dealing and Automated Quotation System"), or two
+		** ending with an org-word: "Bank of New York Mellon", "Bank
+		** of New York Mellon Corp") */
+		int n;
+		size_t e2;
+		if (lx_joins(s, end) && lx_is_name_word(s, end) &&
+		    !lx_is_particle(s, end) &&
+		    !lx_word_cue(s, end, LX_CUE_GIVEN_NAME) &&
+		    !lx_is_acronym(s, end) &&
+		    (e2 = lx_name_run(s, end, 2, &n)) > end &&
+		    (e2 == end + 1
+			     ? !(e2 < s->t.n && ((s->t.v[e2].flags & LX_T_CAP) ||
+						 lx_is_and(s, e2)))
+			     : lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD))) {
+			end = e2;
+			ncap += n;
+		}
 		name = lx_tok_text_label(s, i, end, &len);
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))

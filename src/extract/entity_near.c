@@ -14,6 +14,24 @@
 /* (lx_firm_and) bytes of a firm's first closing word after "and" */
 #define FIRM_AND_SHORT 4
 
+/* (is_firm_suffix) the cue of a firm's legal form (grammar.yaml: org-words
+** that close a firm's name) */
+#define FIRM_SUFFIX_CUE "name.firm-suffix"
+
+/* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
+static bool is_firm_suffix(const struct lx_scan *s, size_t k)
+{
+	const struct lx_slot *sl = lx_word_slot(s, k);
+	if (!sl || !(sl->cues >> LX_CUE_ORG_WORD & 1))
+		return false;
+	for (const struct lx_sense *se = sl->senses; se; se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_ORG_WORD &&
+		    se->ntok == 1 &&
+		    !strcmp(s->l->cues[se->ref].id, FIRM_SUFFIX_CUE))
+			return true;
+	return false;
+}
+
 /*
 ** A firm's or a body's name [i, end) goes on through "and" or "&" on
 ** the same line: "&" before one to FIRM_AND_WORDS name words ("Procter
@@ -71,6 +89,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 			       !lx_word_cue(s, i, LX_CUE_GIVEN_NAME)
 			       ? e2
 			       : end;
+	/* (a name of two words or more that ends with an org-word, no legal
+	** form, before two org-words: "Pacific Gas and Electric Co",
+	** "Harris Trust and Savings Bank"; not "Daiwa Securities and Nomura
+	** Securities", "Shearson Lehman Brothers Inc and Chemical Bank") */
+	if (end - i >= 2 && e2 == j + 2 &&
+	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    !is_firm_suffix(s, end - 1) && lx_word_cue(s, j, LX_CUE_ORG_WORD) &&
+	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD))
+		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
 	** word left over after a mention or after "and": "Shearson Lehman

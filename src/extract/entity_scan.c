@@ -342,6 +342,24 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if (lx_tok_sense(s, i, LX_S_SURNAME)) {
+		/* ("Harris Trust and Savings Bank": a firm's name that a
+		** known surname opens) */
+		int ncap;
+		size_t end;
+		if (lx_joins(s, i + k) && lx_is_name_word(s, i + k) &&
+		    !lx_is_particle(s, i + k) &&
+		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
+		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
+		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
+			end = lx_firm_and(s, i, end, false);
+			size_t len;
+			const char *name = lx_tok_text_label(s, i, end, &len);
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+				     lx_new_entity(s, "org", name, len,
+						   FC_ENT_ORG, NULL, NULL),
+				     "name.org");
+			return end;
+		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     surname_entity(s, i), "lexicon.surname");
 		return i + k;
@@ -478,9 +496,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
+				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				/* ("Pacific Gas and Electric Co": one firm) */
+				if (is_org)
+					end = lx_firm_and(s, i, end, false);
 				size_t len;
 				const char *name = lx_tok_text_label(s, i, end, &len);
-				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
 				lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 					     lx_new_entity(s, is_org ? "org" : "name",
 							   name, len,
