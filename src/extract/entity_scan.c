@@ -323,6 +323,28 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 			 const struct fc_entity *place, bool is_country);
 static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
 
+/* The words of a mission's name at j ("Embassy", "High Commission"),
+** 0 when none. (Capitalised, a two-word cue keeps no match of its own:
+** the phrase is looked up, as lx_place_context does.) */
+static size_t mission_words(const struct lx_scan *s, size_t j)
+{
+	if (lx_word_cue(s, j, LX_CUE_MISSION))
+		return 1;
+	const struct lx_slot *sl = lx_word_slot(s, j);
+	if (!sl || !sl->is_prefix || !lx_joins(s, j + 1) ||
+	    !(sl->next >> LX_NEXT_BIT(s->t.v[j + 1].hash) & 1))
+		return 0;
+	size_t len;
+	const char *key = lx_key(&s->t, j, 2, &len);
+	sl = lx_gaz_find(s->l, key, len);
+	for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_MISSION &&
+		    se->ntok == 2)
+			return 2;
+	return 0;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -410,13 +432,14 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				     "lexicon.capital");
 			return j + ns->ntok;
 		}
-		/* "the U.S. Embassy", "the British Embassy": the country's
-		** mission, a mention of the country (not "Embassy Suites") */
-		if (lx_joins(s, j) && lx_word_cue(s, j, LX_CUE_MISSION) &&
-		    !(lx_joins(s, j + 1) && lx_is_name_word(s, j + 1))) {
-			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + 1),
+		/* "the U.S. Embassy", "the British Embassy", "the British
+		** High Commission": the country's mission, a mention of the
+		** country (not "Embassy Suites") */
+		size_t nm = lx_joins(s, j) ? mission_words(s, j) : 0;
+		if (nm && !(lx_joins(s, j + nm) && lx_is_name_word(s, j + nm))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + nm),
 				     lx_intern(s, cs->ref), "lexicon.mission");
-			return j + 1;
+			return j + nm;
 		}
 		size_t named;
 		if ((named = place_name(s, i, k, &ce->e, true)) > i)
