@@ -364,6 +364,46 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 }
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
+/*
+** "Bank of America", "Royal Bank of Canada", "Associates Corp of North
+** America": an organisation's word ending a name at end, "of" and a
+** place the lexicon knows (a country, a capital, a city, a region) name
+** one body; and a name word after the place, no given name, before no
+** capitalised word nor "and" ("University of Missouri Agricultural
+** Economist Glenn Grimes", "Stock Exchange of Singapore Dealing and
+** Automated Quotation System"), or two ending with an org-word, go on
+** with it: "Bank of New York Mellon", "Bank of New York Mellon Corp".
+** Returns the body's end, or end; *ncap gets the capitalised words
+** added.
+*/
+static size_t body_of_place(const struct lx_scan *s, size_t end, int *ncap)
+{
+	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) || end + 1 >= s->t.n ||
+	    !lx_joins(s, end) || !lx_is_of(s, end) || !lx_joins(s, end + 1) ||
+	    !s->t.v[end + 1].match || !(s->t.v[end + 1].flags & LX_T_CAP) ||
+	    lx_tok_sense(s, end + 1, LX_S_DEMONYM) ||
+	    !(lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
+	      lx_tok_sense(s, end + 1, LX_S_CITY) ||
+	      lx_tok_sense(s, end + 1, LX_S_PLACE)))
+		return end;
+	end += 1 + s->t.v[end + 1].match_ntok;
+	*ncap += 1;
+	int n;
+	size_t e2;
+	if (lx_joins(s, end) && lx_is_name_word(s, end) &&
+	    !lx_is_particle(s, end) &&
+	    !lx_word_cue(s, end, LX_CUE_GIVEN_NAME) && !lx_is_acronym(s, end) &&
+	    (e2 = lx_name_run(s, end, 2, &n)) > end &&
+	    (e2 == end + 1 ? !(e2 < s->t.n && ((s->t.v[e2].flags & LX_T_CAP) ||
+					       lx_is_and(s, e2)))
+			   : lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD))) {
+		end = e2;
+		*ncap += n;
+	}
+	return end;
+}
+
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
@@ -476,6 +516,10 @@ again:
 	/* "Smith and Co Inc", "Procter & Gamble": a firm's */
 	size_t firm = lead ? end : lx_firm_and(s, i, end, false);
 	if (firm > end) {
+		/* (and "of" a place: "Savings and Loan Association of
+		** Florida") */
+		int n = 0;
+		firm = body_of_place(s, firm, &n);
 		size_t flen;
 		const char *fname = lx_tok_text_label(s, i, firm, &flen);
 		who = lx_new_entity(s, "org", fname, flen, FC_ENT_ORG, NULL,
@@ -635,43 +679,15 @@ again:
 				     "name.place");
 		return end;
 	}
-	/* "Bank of America", "Royal Bank of Canada", "Associates Corp of
-	** North America": an organisation's word, "of" and a place the
-	** lexicon knows (a country, a capital, a city, a region) name one
-	** body */
-	if (!(first->flags & LX_T_HEADLINE) && !is_person &&
-	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
-	    end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
-	    lx_joins(s, end + 1) && s->t.v[end + 1].match &&
-	    (s->t.v[end + 1].flags & LX_T_CAP) &&
-	    !lx_tok_sense(s, end + 1, LX_S_DEMONYM) &&
-	    (lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
-	     lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
-	     lx_tok_sense(s, end + 1, LX_S_CITY) ||
-	     lx_tok_sense(s, end + 1, LX_S_PLACE))) {
-		end += 1 + s->t.v[end + 1].match_ntok;
-		ncap++;
-		/* (and a name word after the place, no given name, before
-		** no capitalised word nor "and" ("University of Missouri
-		** Agricultural Economist Glenn Grimes", "Stock Exchange of
-		** Singapore Dealing and Automated Quotation System"), or two
-		** ending with an org-word: "Bank of New York Mellon", "Bank
-		** of New York Mellon Corp") */
-		int n;
-		size_t e2;
-		if (lx_joins(s, end) && lx_is_name_word(s, end) &&
-		    !lx_is_particle(s, end) &&
-		    !lx_word_cue(s, end, LX_CUE_GIVEN_NAME) &&
-		    !lx_is_acronym(s, end) &&
-		    (e2 = lx_name_run(s, end, 2, &n)) > end &&
-		    (e2 == end + 1
-			     ? !(e2 < s->t.n && ((s->t.v[e2].flags & LX_T_CAP) ||
-						 lx_is_and(s, e2)))
-			     : lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD))) {
-			end = e2;
+	/* "Bank of America", "Royal Bank of Canada": one body */
+	if (!(first->flags & LX_T_HEADLINE) && !is_person) {
+		int n = 0;
+		size_t e = body_of_place(s, end, &n);
+		if (e > end) {
+			end = e;
 			ncap += n;
+			name = lx_tok_text_label(s, i, end, &len);
 		}
-		name = lx_tok_text_label(s, i, end, &len);
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;
