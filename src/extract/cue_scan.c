@@ -185,15 +185,21 @@ static bool is_group_noun(const struct lx_scan *s, const struct lx_sense *se)
 	return !strcmp(s->l->cues[se->ref].id, GROUP_NOUN_CUE);
 }
 
-/* Is the entity a place, a country or a government named by its place
-** (no body, no person)? */
-static bool is_place_like(const struct fc_entity *e)
+/* (is_place_like) the rule of a mention of a region the lexicon knows
+** (places.yaml) */
+#define PLACE_RULE "lexicon.place"
+
+/* Is the mention a place, a country or a government named by its place
+** (no body, no person)? A name of type other only when the lexicon knows
+** it as a place ("Wall Street", "California"): an unknown name is as
+** likely a firm's or a brand's ("Warner Bros executives said"). */
+static bool is_place_like(const struct lx_ment *m)
 {
-	switch (e->type) {
+	switch (m->ent->type) {
 	case FC_ENT_COUNTRY:
 	case FC_ENT_CITY:
-	case FC_ENT_GOVERNMENT:
-	case FC_ENT_OTHER: return true;
+	case FC_ENT_GOVERNMENT: return true;
+	case FC_ENT_OTHER: return m->rule && !strcmp(m->rule, PLACE_RULE);
 	default: return false;
 	}
 }
@@ -244,7 +250,7 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		** said": the group, no entity) */
 		const struct lx_ment *owner = ment_ending(s, p - 1);
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		a.speaker = owner && !(is_place_like(owner->ent) &&
+		a.speaker = owner && !(is_place_like(owner) &&
 				       is_group_noun(s, noun))
 				    ? owner->ent
 				    : NULL;
