@@ -177,6 +177,13 @@ bool lx_place_surname(const struct lx_scan *s, size_t i)
 /* (lx_namesake_place) sentences a state named before sets the context in */
 #define NAMESAKE_SENTS 2
 
+/* Is token i a comma? */
+static bool is_comma(const struct lx_scan *s, size_t i)
+{
+	return s->t.v[i].end - s->t.v[i].start == 1 &&
+	       s->text[s->t.v[i].start] == ',';
+}
+
 /* Does token i follow "CITY," where CITY is a mention of a city (or an
 ** untyped place) of `country`? */
 static bool after_city(const struct lx_scan *s, size_t i, const char *country)
@@ -214,10 +221,24 @@ const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
 		return NULL;
 	/* (not a list of cities: "New York, Chicago, Washington") */
 	size_t t0 = s->ments[s->nments - 1].t0;
-	return t0 > 0 && s->t.v[t0 - 1].end - s->t.v[t0 - 1].start == 1 &&
-		       s->text[s->t.v[t0 - 1].start] == ','
-		       ? NULL
-		       : ps;
+	if (t0 > 0 && is_comma(s, t0 - 1))
+		return NULL;
+	/* (nor before a city with no state of its own after it, "Chicago,
+	** Washington and Boston"; "Seattle, Washington, and Portland,
+	** Oregon" stays the state) */
+	size_t j = i + k;
+	if (lx_joins(s, j) && is_comma(s, j))
+		j++;
+	if (lx_joins(s, j) && lx_is_and(s, j))
+		j++;
+	const struct lx_sense *cs;
+	if (lx_joins(s, j) && (s->t.v[j].flags & LX_T_CAP) &&
+	    ((cs = lx_tok_sense(s, j, LX_S_CITY)) ||
+	     (cs = lx_tok_sense(s, j, LX_S_CAPITAL))) &&
+	    s->t.v[j].match_ntok == cs->ntok &&
+	    !(lx_joins(s, j + cs->ntok) && is_comma(s, j + cs->ntok)))
+		return NULL;
+	return ps;
 }
 
 /*
