@@ -18,6 +18,20 @@
 ** that close a firm's name) */
 #define FIRM_SUFFIX_CUE "name.firm-suffix"
 
+/* Are tokens a and b the same word (case aside)? */
+static bool same_word(const struct lx_scan *s, size_t a, size_t b)
+{
+	const struct lx_tok *ta = &s->t.v[a], *tb = &s->t.v[b];
+	size_t n = ta->end - ta->start;
+	if (tb->end - tb->start != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((s->text[ta->start + k] | 0x20) !=
+		    (s->text[tb->start + k] | 0x20))
+			return false;
+	return true;
+}
+
 /* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
 static bool is_firm_suffix(const struct lx_scan *s, size_t k)
 {
@@ -92,11 +106,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	/* (a name of two words or more that ends with an org-word, no legal
 	** form, before two org-words: "Pacific Gas and Electric Co",
 	** "Harris Trust and Savings Bank"; not "Daiwa Securities and Nomura
-	** Securities", "Shearson Lehman Brothers Inc and Chemical Bank") */
+	** Securities", "Shearson Lehman Brothers Inc and Chemical Bank",
+	** nor with the same last word on both sides, "Chase Manhattan Bank
+	** and Chemical Bank", "Justice Department and Energy Department":
+	** two bodies of one kind) */
 	if (end - i >= 2 && e2 == j + 2 &&
 	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
 	    !is_firm_suffix(s, end - 1) && lx_word_cue(s, j, LX_CUE_ORG_WORD) &&
-	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD))
+	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD) &&
+	    !same_word(s, end - 1, j + 1))
 		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
