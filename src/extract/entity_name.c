@@ -283,6 +283,29 @@ static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
 				    lx_tok_cue(s, end, LX_CUE_REPORT));
 }
 
+/* Was the place `place` (a country or a capital) or its government
+** named after `who` was last named ("Michael Jordan scored. Talks in
+** Jordan ended")? Another city of the country does not count ("Leon
+** Washington ran in Seattle"), nor the country for a capital ("U.S."). */
+static bool place_named_since(const struct lx_scan *s,
+			      const struct fc_entity *who,
+			      const struct fc_entity *place)
+{
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct fc_entity *e = s->ments[m].ent;
+		if (e == who || !strcmp(e->id, who->id))
+			return false;
+		if (!strcmp(e->id, place->id) ||
+		    ((e->type == FC_ENT_GOVERNMENT ||
+		      (e->type == FC_ENT_COUNTRY &&
+		       place->type == FC_ENT_COUNTRY)) &&
+		     e->country && !strcmp(e->country, place->country)))
+			return true;
+	}
+	return false;
+}
+
 const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 						size_t i)
 {
@@ -294,7 +317,17 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 	    !lx_place_surname(s, i) || lx_place_context(s, i))
 		return NULL;
 	const struct fc_entity *who = lx_find_surname(s, i);
-	return who && who->type == FC_ENT_PERSON ? who : NULL;
+	if (!who || who->type != FC_ENT_PERSON)
+		return NULL;
+	/* (not once the place itself was named after the person: "Talks in
+	** Jordan ended, and Jordan said" is the country) */
+	const struct lx_sense *se = lx_tok_sense(s, i, LX_S_COUNTRY);
+	if (!se)
+		se = lx_tok_sense(s, i, LX_S_CAPITAL);
+	const struct fc_entity *place = se ? &s->l->ents[se->ref].e : NULL;
+	return place && place->country && place_named_since(s, who, place)
+		       ? NULL
+		       : who;
 }
 
 /* Was `who` named in token i's sentence or in the two before it? */
