@@ -174,6 +174,36 @@ static const struct lx_ment *body_before_place(const struct lx_scan *s,
 	}
 }
 
+/* (is_group_noun) the cue of the nouns of people who speak as a group of
+** their own (grammar.yaml) */
+#define GROUP_NOUN_CUE "subject.group-noun"
+
+/* Is the source noun's sense one of a group that speaks for itself, no
+** voice of a place before it ("analysts", "insiders")? */
+static bool is_group_noun(const struct lx_scan *s, const struct lx_sense *se)
+{
+	return !strcmp(s->l->cues[se->ref].id, GROUP_NOUN_CUE);
+}
+
+/* (is_place_like) the rule of a mention of a region the lexicon knows
+** (places.yaml) */
+#define PLACE_RULE "lexicon.place"
+
+/* Is the mention a place, a country or a government named by its place
+** (no body, no person)? A name of type other only when the lexicon knows
+** it as a place ("Wall Street", "California"): an unknown name is as
+** likely a firm's or a brand's ("Warner Bros executives said"). */
+static bool is_place_like(const struct lx_ment *m)
+{
+	switch (m->ent->type) {
+	case FC_ENT_COUNTRY:
+	case FC_ENT_CITY:
+	case FC_ENT_GOVERNMENT: return true;
+	case FC_ENT_OTHER: return m->rule && !strcmp(m->rule, PLACE_RULE);
+	default: return false;
+	}
+}
+
 /* A reporting verb at v (k tokens). */
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
@@ -211,12 +241,19 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			emit_attr(s, &a, cue->id);
 		return;
 	}
+	const struct lx_sense *noun;
 	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
-	    lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN)) {
-		/* "the Kremlin statement noted": the entity before the noun */
+	    (noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN))) {
+		/* "the Kremlin statement noted": the entity before the noun;
+		** not a place's or a country's before a group that speaks for
+		** itself ("Wall Street analysts said", "Washington insiders
+		** said": the group, no entity) */
 		const struct lx_ment *owner = ment_ending(s, p - 1);
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		a.speaker = owner ? owner->ent : NULL;
+		a.speaker = owner && !(is_place_like(owner) &&
+				       is_group_noun(s, noun))
+				    ? owner->ent
+				    : NULL;
 		emit_attr(s, &a, cue->id);
 		return;
 	}

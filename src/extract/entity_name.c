@@ -283,6 +283,53 @@ static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
 				    lx_tok_cue(s, end, LX_CUE_REPORT));
 }
 
+/* Was the place `place` (a country or a capital) or its government
+** named after `who` was last named ("Michael Jordan scored. Talks in
+** Jordan ended")? Another city of the country does not count ("Leon
+** Washington ran in Seattle"), nor the country for a capital ("U.S."). */
+static bool place_named_since(const struct lx_scan *s,
+			      const struct fc_entity *who,
+			      const struct fc_entity *place)
+{
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct fc_entity *e = s->ments[m].ent;
+		if (e == who || !strcmp(e->id, who->id))
+			return false;
+		if (!strcmp(e->id, place->id) ||
+		    ((e->type == FC_ENT_GOVERNMENT ||
+		      (e->type == FC_ENT_COUNTRY &&
+		       place->type == FC_ENT_COUNTRY)) &&
+		     e->country && !strcmp(e->country, place->country)))
+			return true;
+	}
+	return false;
+}
+
+const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
+						size_t i)
+{
+	/* (next to a verb of saying only, and not where a place stands:
+	** "Jordan said" is the player after "Michael Jordan"; "in Jordan",
+	** "Jordan's King Abdullah", "Jordan and Israel", "said Jordan's
+	** loans" stay the country) */
+	if (!says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
+	    !lx_place_surname(s, i) || lx_place_context(s, i))
+		return NULL;
+	const struct fc_entity *who = lx_find_surname(s, i);
+	if (!who || who->type != FC_ENT_PERSON)
+		return NULL;
+	/* (not once the place itself was named after the person: "Talks in
+	** Jordan ended, and Jordan said" is the country) */
+	const struct lx_sense *se = lx_tok_sense(s, i, LX_S_COUNTRY);
+	if (!se)
+		se = lx_tok_sense(s, i, LX_S_CAPITAL);
+	const struct fc_entity *place = se ? &s->l->ents[se->ref].e : NULL;
+	return place && place->country && place_named_since(s, who, place)
+		       ? NULL
+		       : who;
+}
+
 /* Was `who` named in token i's sentence or in the two before it? */
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
@@ -350,6 +397,46 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 }
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
+/*
+** "Bank of America", "Royal Bank of Canada", "Associates Corp of North
+** America": an organisation's word ending a name at end, "of" and a
+** place the lexicon knows (a country, a capital, a city, a region) name
+** one body; and a name word after the place, no given name, before no
+** capitalised word nor "and" ("University of Missouri Agricultural
+** Economist Glenn Grimes", "Stock Exchange of Singapore Dealing and
+** Automated Quotation System"), or two ending with an org-word, go on
+** with it: "Bank of New York Mellon", "Bank of New York Mellon Corp".
+** Returns the body's end, or end; *ncap gets the capitalised words
+** added.
+*/
+static size_t body_of_place(const struct lx_scan *s, size_t end, int *ncap)
+{
+	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) || end + 1 >= s->t.n ||
+	    !lx_joins(s, end) || !lx_is_of(s, end) || !lx_joins(s, end + 1) ||
+	    !s->t.v[end + 1].match || !(s->t.v[end + 1].flags & LX_T_CAP) ||
+	    lx_tok_sense(s, end + 1, LX_S_DEMONYM) ||
+	    !(lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
+	      lx_tok_sense(s, end + 1, LX_S_CITY) ||
+	      lx_tok_sense(s, end + 1, LX_S_PLACE)))
+		return end;
+	end += 1 + s->t.v[end + 1].match_ntok;
+	*ncap += 1;
+	int n;
+	size_t e2;
+	if (lx_joins(s, end) && lx_is_name_word(s, end) &&
+	    !lx_is_particle(s, end) &&
+	    !lx_word_cue(s, end, LX_CUE_GIVEN_NAME) && !lx_is_acronym(s, end) &&
+	    (e2 = lx_name_run(s, end, 2, &n)) > end &&
+	    (e2 == end + 1 ? !(e2 < s->t.n && ((s->t.v[e2].flags & LX_T_CAP) ||
+					       lx_is_and(s, e2)))
+			   : lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD))) {
+		end = e2;
+		*ncap += n;
+	}
+	return end;
+}
+
 size_t lx_take_unknown(struct lx_scan *s, size_t i)
 {
 	int ncap;
@@ -427,6 +514,17 @@ again:
 		end += s->t.v[end].match_ntok;
 		ncap++;
 	}
+	/* "Michael Jordan", "Jack London": a given name alone before a
+	** country's or a capital's name that ends the name is a person's
+	** (not after a determiner: "the Christian Lebanon") */
+	if (!lead && ncap == 1 && end == i + 1 && lx_joins(s, end) &&
+	    !(first->flags & LX_T_HEADLINE) &&
+	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) &&
+	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
+	    lx_place_surname(s, end)) {
+		end++;
+		ncap++;
+	}
 	/* "Toshiba Canada Inc", "Chemical New York Corp": a country, a
 	** capital or a city between an unknown name and an organisation's
 	** last words names the firm's branch there (after a country one
@@ -451,6 +549,10 @@ again:
 	/* "Smith and Co Inc", "Procter & Gamble": a firm's */
 	size_t firm = lead ? end : lx_firm_and(s, i, end, false);
 	if (firm > end) {
+		/* (and "of" a place: "Savings and Loan Association of
+		** Florida") */
+		int n = 0;
+		firm = body_of_place(s, firm, &n);
 		size_t flen;
 		const char *fname = lx_tok_text_label(s, i, firm, &flen);
 		who = lx_new_entity(s, "org", fname, flen, FC_ENT_ORG, NULL,
@@ -610,23 +712,15 @@ again:
 				     "name.place");
 		return end;
 	}
-	/* "Bank of America", "Royal Bank of Canada", "Associates Corp of
-	** North America": an organisation's word, "of" and a place the
-	** lexicon knows (a country, a capital, a city, a region) name one
-	** body */
-	if (!(first->flags & LX_T_HEADLINE) && !is_person &&
-	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
-	    end + 1 < s->t.n && lx_joins(s, end) && lx_is_of(s, end) &&
-	    lx_joins(s, end + 1) && s->t.v[end + 1].match &&
-	    (s->t.v[end + 1].flags & LX_T_CAP) &&
-	    !lx_tok_sense(s, end + 1, LX_S_DEMONYM) &&
-	    (lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||
-	     lx_tok_sense(s, end + 1, LX_S_CAPITAL) ||
-	     lx_tok_sense(s, end + 1, LX_S_CITY) ||
-	     lx_tok_sense(s, end + 1, LX_S_PLACE))) {
-		end += 1 + s->t.v[end + 1].match_ntok;
-		ncap++;
-		name = lx_tok_text_label(s, i, end, &len);
+	/* "Bank of America", "Royal Bank of Canada": one body */
+	if (!(first->flags & LX_T_HEADLINE) && !is_person) {
+		int n = 0;
+		size_t e = body_of_place(s, end, &n);
+		if (e > end) {
+			end = e;
+			ncap += n;
+			name = lx_tok_text_label(s, i, end, &len);
+		}
 	}
 	if (ncap < 2 || (first->flags & LX_T_HEADLINE))
 		return end;

@@ -14,6 +14,38 @@
 /* (lx_firm_and) bytes of a firm's first closing word after "and" */
 #define FIRM_AND_SHORT 4
 
+/* (is_firm_suffix) the cue of a firm's legal form (grammar.yaml: org-words
+** that close a firm's name) */
+#define FIRM_SUFFIX_CUE "name.firm-suffix"
+
+/* Are tokens a and b the same word (case aside)? */
+static bool same_word(const struct lx_scan *s, size_t a, size_t b)
+{
+	const struct lx_tok *ta = &s->t.v[a], *tb = &s->t.v[b];
+	size_t n = ta->end - ta->start;
+	if (tb->end - tb->start != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((s->text[ta->start + k] | 0x20) !=
+		    (s->text[tb->start + k] | 0x20))
+			return false;
+	return true;
+}
+
+/* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
+static bool is_firm_suffix(const struct lx_scan *s, size_t k)
+{
+	const struct lx_slot *sl = lx_word_slot(s, k);
+	if (!sl || !(sl->cues >> LX_CUE_ORG_WORD & 1))
+		return false;
+	for (const struct lx_sense *se = sl->senses; se; se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_ORG_WORD &&
+		    se->ntok == 1 &&
+		    !strcmp(s->l->cues[se->ref].id, FIRM_SUFFIX_CUE))
+			return true;
+	return false;
+}
+
 /*
 ** A firm's or a body's name [i, end) goes on through "and" or "&" on
 ** the same line: "&" before one to FIRM_AND_WORDS name words ("Procter
@@ -71,6 +103,19 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 			       !lx_word_cue(s, i, LX_CUE_GIVEN_NAME)
 			       ? e2
 			       : end;
+	/* (a name of two words or more that ends with an org-word, no legal
+	** form, before two org-words: "Pacific Gas and Electric Co",
+	** "Harris Trust and Savings Bank"; not "Daiwa Securities and Nomura
+	** Securities", "Shearson Lehman Brothers Inc and Chemical Bank",
+	** nor with the same last word on both sides, "Chase Manhattan Bank
+	** and Chemical Bank", "Justice Department and Energy Department":
+	** two bodies of one kind) */
+	if (end - i >= 2 && e2 == j + 2 &&
+	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
+	    !is_firm_suffix(s, end - 1) && lx_word_cue(s, j, LX_CUE_ORG_WORD) &&
+	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD) &&
+	    !same_word(s, end - 1, j + 1))
+		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
 	** word left over after a mention or after "and": "Shearson Lehman
@@ -126,8 +171,93 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 	return false;
 }
 
+/*
+** Can the one-token country's or capital's name at i be a person's
+** surname here ("Michael Jordan", "Rep. Steve Israel", "Jack London")?
+** Capitalised in prose (no headline's or acronym's capitals), no
+** demonym, the whole phrase at i, and no name word after it on the
+** line ("George Washington University", "Jordan Valley Authority" go
+** on as a body's name). The callers say who stands before it.
+*/
+bool lx_place_surname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!t->match || t->match_ntok != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_UPPER | LX_T_HEADLINE)))
+		return false;
+	if (lx_tok_sense(s, i, LX_S_DEMONYM) ||
+	    !(lx_tok_sense(s, i, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, i, LX_S_CAPITAL)))
+		return false;
+	return !(lx_joins(s, i + 1) && lx_is_name_word(s, i + 1));
+}
+
 /* (lx_namesake_place) sentences a state named before sets the context in */
 #define NAMESAKE_SENTS 2
+
+/* Is token i a comma? */
+static bool is_comma(const struct lx_scan *s, size_t i)
+{
+	return s->t.v[i].end - s->t.v[i].start == 1 &&
+	       s->text[s->t.v[i].start] == ',';
+}
+
+/* Does token i follow "CITY," where CITY is a mention of a city (or an
+** untyped place) of `country`? */
+static bool after_city(const struct lx_scan *s, size_t i, const char *country)
+{
+	const struct lx_ment *last = &s->ments[s->nments - 1];
+	return i >= 2 && last->t1 == i - 1 &&
+	       !(s->t.v[i].flags & LX_T_NL) &&
+	       s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
+	       s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
+	       !strcmp(last->ent->country, country) &&
+	       (last->ent->type == FC_ENT_CITY ||
+		last->ent->type == FC_ENT_OTHER);
+}
+
+/*
+** A capital's name that also names a place of its country in the
+** lexicon (places.yaml: the state "Washington") at token i, k tokens:
+** that place right after "CITY," where CITY is a mention of a city of
+** the place's country ("Seattle, Washington police", "in Arizona,
+** Washington and Oregon"); not in a list of cities ("New York, Chicago,
+** Washington"), nor before a name word ("Baltimore, Washington
+** University"), nor elsewhere ("Oregon and Washington agreed" leaves
+** Washington the capital or its government). Returns the place's
+** sense, or NULL.
+*/
+const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
+					 size_t k)
+{
+	const struct lx_sense *ps = lx_tok_sense(s, i, LX_S_PLACE);
+	if (!ps || ps->ntok != k || s->nments == 0)
+		return NULL;
+	const char *country = s->l->ents[ps->ref].e.country;
+	if (!country || !after_city(s, i, country) ||
+	    (lx_joins(s, i + k) && lx_is_name_word(s, i + k)))
+		return NULL;
+	/* (not a list of cities: "New York, Chicago, Washington") */
+	size_t t0 = s->ments[s->nments - 1].t0;
+	if (t0 > 0 && is_comma(s, t0 - 1))
+		return NULL;
+	/* (nor before a city with no state of its own after it, "Chicago,
+	** Washington and Boston"; "Seattle, Washington, and Portland,
+	** Oregon" stays the state) */
+	size_t j = i + k;
+	if (lx_joins(s, j) && is_comma(s, j))
+		j++;
+	if (lx_joins(s, j) && lx_is_and(s, j))
+		j++;
+	const struct lx_sense *cs;
+	if (lx_joins(s, j) && (s->t.v[j].flags & LX_T_CAP) &&
+	    ((cs = lx_tok_sense(s, j, LX_S_CITY)) ||
+	     (cs = lx_tok_sense(s, j, LX_S_CAPITAL))) &&
+	    s->t.v[j].match_ntok == cs->ntok &&
+	    !(lx_joins(s, j + cs->ntok) && is_comma(s, j + cs->ntok)))
+		return NULL;
+	return ps;
+}
 
 /*
 ** A country's name that also names a place of another country in the
@@ -150,12 +280,7 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 	if (!country || s->nments == 0)
 		return NULL;
 	const struct lx_tok *t = &s->t.v[i];
-	const struct lx_ment *last = &s->ments[s->nments - 1];
-	if (i >= 2 && last->t1 == i - 1 && !(t->flags & LX_T_NL) &&
-	    s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
-	    s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
-	    !strcmp(last->ent->country, country) &&
-	    (last->ent->type == FC_ENT_CITY || last->ent->type == FC_ENT_OTHER))
+	if (after_city(s, i, country))
 		return ps;
 	size_t steps = 0;
 	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {

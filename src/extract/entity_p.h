@@ -120,12 +120,26 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 					size_t i, size_t k);
+/* Is the capital's name at token i, k tokens, a state of its country
+** that shares it, right after "CITY," ("Seattle, Washington")? Its
+** sense, or NULL. */
+const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
+					 size_t k);
+
+/* Can the one-token country's or capital's name at i be a person's
+** surname here (no demonym, no name word after it)? */
+bool lx_place_surname(const struct lx_scan *s, size_t i);
 
 /* ---- entity_name.c ------------------------------------------------------ */
 
 /* A known place (i, k tokens) that opens a team's or a body's name
 ** ("Los Angeles Lakers"): its end, or i. */
 size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k);
+/* A country's or a capital's name at i that is the surname of a person
+** the document named ("Jordan said" after "Michael Jordan"): the
+** person, or NULL. */
+const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
+						size_t i);
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 size_t lx_take_unknown(struct lx_scan *s, size_t i);
 

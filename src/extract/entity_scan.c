@@ -77,8 +77,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 	return NULL;
 }
 
-/* Resolve a surname sense: a candidate met in this document, else the
-** first one the lexicon lists. */
+/* Resolve a surname sense: a candidate met in this document, else a
+** person of the document with that surname, else the first one the
+** lexicon lists. */
 static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 {
 	const struct lx_sense *first = NULL;
@@ -93,6 +94,12 @@ static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
 		if (known)
 			return known;
 	}
+	/* (no such person named yet: a person of the document with this
+	** surname is the one meant, "Harris said" after "John Harris") */
+	const struct fc_entity *doc;
+	if (first && first->ntok == 1 && (doc = lx_find_surname(s, i)) &&
+	    doc->type == FC_ENT_PERSON)
+		return doc;
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
@@ -173,6 +180,21 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	}
 	int ncap;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
+	/* (a country's or a capital's name as a surname: after a given
+	** name alone, "Rep. Steve Israel" (not "Secretary of State George
+	** Shultz China's troubles"), and alone after a capitalised title,
+	** "Mr. Jordan", "Coach Jordan"; not after a title in lower case,
+	** "the commander Israel killed") */
+	size_t r = j - 1; /* (the title's last word: "Mr" of "Mr.") */
+	if (r > 0 && s->t.v[r].end - s->t.v[r].start == 1 &&
+	    s->text[s->t.v[r].start] == '.')
+		r--;
+	if ((end == j + 1 ? lx_word_cue(s, j, LX_CUE_GIVEN_NAME)
+			  : end == j && (s->t.v[r].flags & LX_T_CAP)) &&
+	    lx_joins(s, end) && lx_place_surname(s, end)) {
+		end++;
+		ncap++;
+	}
 	for (size_t k = j; k < end; k++)
 		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
 			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
@@ -301,6 +323,28 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 			 const struct fc_entity *place, bool is_country);
 static const struct fc_entity *head_named(struct lx_scan *s, size_t i);
 
+/* The words of a mission's name at j ("Embassy", "High Commission"),
+** 0 when none. (Capitalised, a two-word cue keeps no match of its own:
+** the phrase is looked up, as lx_place_context does.) */
+static size_t mission_words(const struct lx_scan *s, size_t j)
+{
+	if (lx_word_cue(s, j, LX_CUE_MISSION))
+		return 1;
+	const struct lx_slot *sl = lx_word_slot(s, j);
+	if (!sl || !sl->is_prefix || !lx_joins(s, j + 1) ||
+	    !(sl->next >> LX_NEXT_BIT(s->t.v[j + 1].hash) & 1))
+		return 0;
+	size_t len;
+	const char *key = lx_key(&s->t, j, 2, &len);
+	sl = lx_gaz_find(s->l, key, len);
+	for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_MISSION &&
+		    se->ntok == 2)
+			return 2;
+	return 0;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -320,6 +364,24 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if (lx_tok_sense(s, i, LX_S_SURNAME)) {
+		/* ("Harris Trust and Savings Bank": a firm's name that a
+		** known surname opens) */
+		int ncap;
+		size_t end;
+		if (lx_joins(s, i + k) && lx_is_name_word(s, i + k) &&
+		    !lx_is_particle(s, i + k) &&
+		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
+		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
+		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
+			end = lx_firm_and(s, i, end, false);
+			size_t len;
+			const char *name = lx_tok_text_label(s, i, end, &len);
+			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+				     lx_new_entity(s, "org", name, len,
+						   FC_ENT_ORG, NULL, NULL),
+				     "name.org");
+			return end;
+		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     surname_entity(s, i), "lexicon.surname");
 		return i + k;
@@ -327,6 +389,13 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
 		return given;
+	/* ("Jordan said" after "Michael Jordan": the player's) */
+	const struct fc_entity *who;
+	if (k == 1 && (who = lx_place_surname_person(s, i))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + 1), who,
+			     "coref.surname");
+		return i + 1;
+	}
 	const struct lx_sense *cs = lx_tok_sense(s, i, LX_S_DEMONYM);
 	bool is_demonym = cs != NULL;
 	if (!cs)
@@ -363,13 +432,14 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				     "lexicon.capital");
 			return j + ns->ntok;
 		}
-		/* "the U.S. Embassy", "the British Embassy": the country's
-		** mission, a mention of the country (not "Embassy Suites") */
-		if (lx_joins(s, j) && lx_word_cue(s, j, LX_CUE_MISSION) &&
-		    !(lx_joins(s, j + 1) && lx_is_name_word(s, j + 1))) {
-			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + 1),
+		/* "the U.S. Embassy", "the British Embassy", "the British
+		** High Commission": the country's mission, a mention of the
+		** country (not "Embassy Suites") */
+		size_t nm = lx_joins(s, j) ? mission_words(s, j) : 0;
+		if (nm && !(lx_joins(s, j + nm) && lx_is_name_word(s, j + nm))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(j + nm),
 				     lx_intern(s, cs->ref), "lexicon.mission");
-			return j + 1;
+			return j + nm;
 		}
 		size_t named;
 		if ((named = place_name(s, i, k, &ce->e, true)) > i)
@@ -385,6 +455,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		return i + k;
 	}
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
+		/* ("Seattle, Washington": the state) */
+		if ((ps = lx_namesake_state(s, i, k))) {
+			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
+				     lx_intern(s, ps->ref), "lexicon.place");
+			return i + k;
+		}
 		size_t team = lx_place_plural(s, i, k);
 		if (team > i)
 			return team;
@@ -443,9 +519,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
+				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				/* ("Pacific Gas and Electric Co": one firm) */
+				if (is_org)
+					end = lx_firm_and(s, i, end, false);
 				size_t len;
 				const char *name = lx_tok_text_label(s, i, end, &len);
-				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
 				lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 					     lx_new_entity(s, is_org ? "org" : "name",
 							   name, len,

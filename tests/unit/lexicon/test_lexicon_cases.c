@@ -139,6 +139,70 @@ static const struct lcase cases[] = {
 	  "negation 109-112 'not'", NULL}},
 	{"", {NULL}},
 	{"\"\"\xe2\x80\x9c\xe2\x80\x9d\xc2\xab", {NULL}},
+	/* Namesakes: a country's or a capital's name as a surname ("Michael
+	** Jordan", "Jordan said" after him, "Mr. Jordan"; "in Jordan" stays
+	** the country), the capital's name as a state after a city ("Seattle,
+	** Washington"), a known surname as the document's person ("Harris"
+	** after "John Harris"), a firm with "and" inside, a place before a
+	** group that speaks for itself (no source), a High Commission. */
+	{"Michael Jordan scored. Jordan said he was tired. Talks in Jordan "
+	 "ended.",
+	 {"entity 0-14 'Michael Jordan' person:michael-jordan (Michael "
+	  "Jordan) person - -",
+	  "attribution 23-34 'Jordan said' source=person:michael-jordan",
+	  "entity 23-29 'Jordan' person:michael-jordan (Michael Jordan) "
+	  "person - -",
+	  "entity 58-64 'Jordan' country:JO (Jordan) country JO -",
+	  NULL}},
+	{"Mr. Jordan left. Jordan's King Abdullah said so.",
+	 {"entity 0-10 'Mr. Jordan' person:jordan (Jordan) person - -",
+	  "attribution 17-44 'Jordan's King Abdullah said' "
+	  "source=person:abdullah",
+	  "entity 17-39 'Jordan's King Abdullah' person:abdullah (Abdullah) "
+	  "person JO king",
+	  NULL}},
+	{"Seattle, Washington police said so. Officials in Oregon said "
+	 "Washington must pay.",
+	 {"entity 0-7 'Seattle' city:seattle (Seattle) city US -",
+	  "attribution 9-31 'Washington police said' "
+	  "source=name:washington-state",
+	  "entity 9-19 'Washington' name:washington-state (Washington State) "
+	  "other US -",
+	  "attribution 49-60 'Oregon said' source=name:oregon",
+	  "entity 49-55 'Oregon' name:oregon (Oregon) other US -",
+	  "entity 61-71 'Washington' gov:US (US government) government US -",
+	  NULL}},
+	{"John Harris met Ann Lee. Harris said so.",
+	 {"entity 0-11 'John Harris' person:john-harris (John Harris) person "
+	  "- -",
+	  "entity 16-23 'Ann Lee' person:ann-lee (Ann Lee) person - -",
+	  "attribution 25-36 'Harris said' source=person:john-harris",
+	  "entity 25-31 'Harris' person:john-harris (John Harris) person - -",
+	  NULL}},
+	{"Harris Trust and Savings Bank said so. Daiwa Securities and Nomura "
+	 "Securities agreed.",
+	 {"attribution 0-34 'Harris Trust and Savings Bank said' "
+	  "source=org:harris-trust-and-savings-bank",
+	  "entity 0-29 'Harris Trust and Savings Bank' "
+	  "org:harris-trust-and-savings-bank (Harris Trust and Savings Bank) "
+	  "org - -",
+	  "entity 39-55 'Daiwa Securities' org:daiwa-securities (Daiwa "
+	  "Securities) org - -",
+	  "entity 60-77 'Nomura Securities' org:nomura-securities (Nomura "
+	  "Securities) org - -",
+	  NULL}},
+	{"Wall Street analysts said so. Moscow officials said so.",
+	 {"attribution 0-25 'Wall Street analysts said' source=Wall Street "
+	  "analysts said",
+	  "entity 0-11 'Wall Street' name:wall-street (Wall Street) other - -",
+	  "attribution 30-51 'Moscow officials said' source=gov:RU",
+	  "entity 30-36 'Moscow' gov:RU (Russian government) government RU -",
+	  NULL}},
+	{"The British High Commission said so.",
+	 {"attribution 4-32 'British High Commission said' source=country:GB",
+	  "entity 4-27 'British High Commission' country:GB (United Kingdom) "
+	  "country GB -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
