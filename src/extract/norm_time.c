@@ -576,9 +576,24 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)) ||
 	    !duration_value(num, unit, buf, sizeof(buf)))
 		return 0;
+	/* base range: the lower number (num2) below the upper (num), or it
+	** is a score ("beat Arsenal 2-1 days after", "drew 1-1 days
+	** later"), no range of durations: a mask then, so that no reading
+	** of "1 days" inside it is taken (none in a rescan, which wants
+	** a time) */
+	const char *base = m->p->set[S_BASE];
+	if (base && !strcmp(base, "range") &&
+	    (!norm_slot(m, S_NUM2, &n2) || !isfinite(n2.num) ||
+	     !(n2.num < num))) {
+		if (m->is_rescan)
+			return 0;
+		out[0].start = m->start;
+		out[0].end = m->end;
+		out[0].is_mask = true;
+		return 1;
+	}
 	/* base game: "early in the first quarter" of a game is no span of
 	** a quarter (a calendar one would be three months) */
-	const char *base = m->p->set[S_BASE];
 	if (base && !strcmp(base, "game") && !strcmp(unit, "Q") &&
 	    !m->is_rescan && is_game(m))
 		return 0;
