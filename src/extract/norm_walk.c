@@ -92,6 +92,7 @@ static void flush(struct norm_walk *w, const uint64_t *active)
 	const uint32_t *pat_at = w->d->pat_at;
 	const uint32_t *rec = w->rec;
 	size_t nrec = w->nrec;
+	w->nrec_made += nrec;
 	for (size_t r = 0; r < nrec; r++) {
 		uint32_t p = rec[2 * r], b = rec[2 * r + 1];
 		if (!(b & REC_SET)) {

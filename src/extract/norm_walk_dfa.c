@@ -193,25 +193,50 @@ static void add_node(struct norm_walk *w, size_t *n, uint32_t nd)
 	w->tmp[(*n)++] = nd;
 }
 
-/* The unconditional starts of the nodes w->tmp[0, n) into tbits. */
-static void pats_bits(struct norm_walk *w, size_t n)
+/* Is node nd in the sorted set v[0, n)? */
+static bool set_holds(const uint32_t *v, size_t n, uint32_t nd)
 {
-	const struct norm_scan *t = w->t;
-	for (size_t k = 0; k < n; k++)
-		if (t->nodes[w->tmp[k]].pats >= 0)
-			or_set(w->tbits,
-			       pool_at(t, t->nodes[w->tmp[k]].pats, w->nw),
-			       w->nw);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < nd)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == nd;
 }
 
-/* A transition to the node set w->tmp[0, n), with the bits in w->tbits
-** and the unconditional starts of the nodes: next << 16 | bits, or
-** UNKNOWN when the DFA or the bit sets are full. (Inline: it is the
+/*
+** The unconditional starts of the nodes w->tmp[0, n) that the step
+** enters (not in the sorted set from[0, nfrom) it leaves) into tbits. A
+** node of the state left was entered before on every walk that reached
+** that state, from the same position, and reported its starts then: a
+** looping node ("[0-9]+", "[a-z]+") would report them again at each
+** byte of its run, a record each that queues nothing new.
+*/
+static void pats_bits(struct norm_walk *w, size_t n, const uint32_t *from,
+		      size_t nfrom)
+{
+	const struct norm_scan *t = w->t;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t nd = w->tmp[k];
+		if (t->nodes[nd].pats >= 0 && !set_holds(from, nfrom, nd))
+			or_set(w->tbits, pool_at(t, t->nodes[nd].pats, w->nw),
+			       w->nw);
+	}
+}
+
+/* A transition from the node set from[0, nfrom) (sorted; none for a
+** start) to the node set w->tmp[0, n), with the bits in w->tbits and
+** the unconditional starts of the nodes it enters: next << 16 | bits,
+** or UNKNOWN when the DFA or the bit sets are full. (Inline: it is the
 ** tail of step and start_of, as it was before they shared it.) */
 static inline __attribute__((always_inline)) uint32_t
-transition(struct norm_walk *w, size_t n)
+transition(struct norm_walk *w, size_t n, const uint32_t *from,
+	   size_t nfrom)
 {
-	pats_bits(w, n);
+	pats_bits(w, n, from, nfrom);
 	uint32_t bits = bits_id(w);
 	uint32_t next = state_id(w, n);
 	if (next == UNKNOWN || bits == UNKNOWN)
@@ -242,7 +267,9 @@ static uint32_t step(struct norm_walk *w, uint32_t id, unsigned b)
 			if (set_has(t->sets[t->nodes[ch].sym], b))
 				add_node(w, &n, ch);
 	}
-	return transition(w, n);
+	/* (state_id sorted the nodes of id; dnodes does not move before
+	** transition reads them: state_id grows it after the read) */
+	return transition(w, n, w->d->dnodes + d->nodes, d->nnodes);
 }
 
 /* The start on ASCII byte c: the first level for it, and the starts
@@ -257,7 +284,7 @@ static uint32_t start_of(struct norm_walk *w, bool any_only, unsigned c)
 	for (uint32_t k = t->any_at[c]; k < t->any_at[c + 1]; k++)
 		add_node(w, &n, t->first[k]);
 	memset(w->tbits, 0, 2 * w->nw * sizeof(uint64_t));
-	return transition(w, n);
+	return transition(w, n, NULL, 0);
 }
 
 static void clear_dfa(struct norm_walk *w)

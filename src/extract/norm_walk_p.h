@@ -101,6 +101,7 @@ struct norm_walk {
 	struct walk_dfa own;
 	uint32_t *rec;          /* the reports of the stretch: position, bits */
 	size_t nrec, caprec;
+	size_t nrec_made;       /* records flushed so far (for tests) */
 	struct norm_near near;  /* hits for anchor groups and windows */
 	bool is_all;            /* queue for every pattern, active or not */
 	const uint64_t *only;   /* queue for these patterns only (NULL: all) */
