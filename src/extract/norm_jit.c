@@ -33,13 +33,10 @@
 ** faster, that decides: a JIT try that gives up is run again in the
 ** interpreter, which then gives up soon too.
 */
-#include <limits.h>
-#include <linux/futex.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
+#include "core/once.h"
 #include "extract/norm_p.h"
 #include "pipeline/timing.h"
 
@@ -50,27 +47,8 @@ struct norm_jit {
 	_Atomic(pcre2_code *) code; /* the JIT-compiled copy, once made */
 	atomic_uint tries;
 	atomic_uint matches; /* of its interpreted tries */
-	atomic_uint state; /* IDLE, COMPILING, WAITED, DONE */
+	atomic_uint state; /* of its compile (core/once.h) */
 };
-
-/* WAITED: compiling, and a thread sleeps until it is DONE (code, or no
-** JIT) */
-enum { IDLE, COMPILING, WAITED, DONE };
-
-/* Sleep while *state is WAITED (a futex: the compiling thread wakes the
-** sleepers when it is done; a waiter spinning on sched_yield took a
-** core from the compile it waited for). */
-static void state_sleep(atomic_uint *state)
-{
-	syscall(SYS_futex, (unsigned *)state, FUTEX_WAIT_PRIVATE, WAITED,
-		NULL, NULL, 0);
-}
-
-static void state_wake(atomic_uint *state)
-{
-	syscall(SYS_futex, (unsigned *)state, FUTEX_WAKE_PRIVATE, INT_MAX,
-		NULL, NULL, 0);
-}
 
 fc_status norm_jit_create(struct fc_norm *n)
 {
@@ -81,7 +59,7 @@ fc_status norm_jit_create(struct fc_norm *n)
 		atomic_init(&n->jit[i].code, NULL);
 		atomic_init(&n->jit[i].tries, 0);
 		atomic_init(&n->jit[i].matches, 0);
-		atomic_init(&n->jit[i].state, 0);
+		atomic_init(&n->jit[i].state, FC_ONCE_IDLE);
 	}
 	return FC_OK;
 }
@@ -100,24 +78,11 @@ void norm_jit_destroy(struct fc_norm *n)
 static __attribute__((noinline)) pcre2_code *
 compile_now(struct norm_jit *j, const pcre2_code *code, bool is_wait)
 {
-	unsigned st = IDLE;
-	if (!atomic_compare_exchange_strong(&j->state, &st, COMPILING)) {
+	if (!fc_once_claim(&j->state)) {
 		/* a compile takes milliseconds; only a try that an engine
 		** gave up on waits for one (hostile input) */
-		while (is_wait && st != DONE) {
-			/* COMPILING -> WAITED tells the compiling thread
-			** to wake the sleepers (a failed exchange reads
-			** the state again) */
-			if (st == COMPILING &&
-			    !atomic_compare_exchange_weak_explicit(
-				    &j->state, &st, WAITED,
-				    memory_order_acquire,
-				    memory_order_acquire))
-				continue;
-			state_sleep(&j->state); /* at once unless WAITED */
-			st = atomic_load_explicit(&j->state,
-						  memory_order_acquire);
-		}
+		if (is_wait)
+			fc_once_wait(&j->state);
 		return atomic_load_explicit(&j->code, memory_order_acquire);
 	}
 	pcre2_code *c = pcre2_code_copy(code);
@@ -126,9 +91,7 @@ compile_now(struct norm_jit *j, const pcre2_code *code, bool is_wait)
 		c = NULL;
 	}
 	atomic_store_explicit(&j->code, c, memory_order_release);
-	if (atomic_exchange_explicit(&j->state, DONE, memory_order_acq_rel) ==
-	    WAITED)
-		state_wake(&j->state);
+	fc_once_done(&j->state);
 	return c;
 }
 
