@@ -592,9 +592,34 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 	return emit_instant(m, out, ref_secs(r) + llround(off), g);
 }
 
+/*
+** base score: a number read with the one before it ("N-" or "N to",
+** slot num2) whose first is not below the second is a score ("drew
+** 1-1 days later", "won 2 to 1 days later"), no date: true then. A
+** range, "3-4 weeks earlier", is none (rel.earlier reads its upper).
+*/
+static bool is_score(const struct norm_match *m)
+{
+	struct norm_val lo, hi;
+	return norm_slot(m, S_NUM2, &lo) && norm_slot(m, S_NUM, &hi) &&
+	       !(isfinite(lo.num) && isfinite(hi.num) && lo.num < hi.num);
+}
+
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
+	const char *sb = m->p->set[S_BASE];
+	if (sb && !strcmp(sb, "score")) {
+		/* a mask over the score, so that no reading of "1 days
+		** later" inside it is taken (none in a rescan, which wants
+		** a time); nothing for a range */
+		if (m->is_rescan || !is_score(m))
+			return 0;
+		out[0].start = m->start;
+		out[0].end = m->end;
+		out[0].is_mask = true;
+		return 1;
+	}
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
 	int secs = clock_unit_secs(unit);
