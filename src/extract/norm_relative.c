@@ -593,29 +593,30 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 }
 
 /*
-** base score: a number read with the one before it ("N-" or "N to",
-** slot num2) whose first is not below the second is a score ("drew
-** 1-1 days later", "won 2 to 1 days later"), no date: true then. A
-** range, "3-4 weeks earlier", is none (rel.earlier reads its upper).
+** A number read with the one before it ("N-" or "N to": slot num2 in a
+** look-behind, no den: no fraction) whose first is not below the
+** second is a score ("drew 1-1 days later", "won 2 to 1 days later"),
+** no date: true then. A range, "3-4 weeks earlier", is none.
 */
 static bool is_score(const struct norm_match *m)
 {
 	struct norm_val lo, hi;
-	return norm_slot(m, S_NUM2, &lo) && norm_slot(m, S_NUM, &hi) &&
+	return !norm_slot(m, S_DEN, &hi) && norm_slot(m, S_NUM2, &lo) &&
+	       lo.is_raw && norm_slot(m, S_NUM, &hi) &&
 	       !(isfinite(lo.num) && isfinite(hi.num) && lo.num < hi.num);
 }
 
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
-	const char *sb = m->p->set[S_BASE];
-	if (sb && !strcmp(sb, "score")) {
-		/* a mask over the score, so that no reading of "1 days
-		** later" inside it is taken (none in a rescan, which wants
-		** a time); nothing for a range */
-		if (m->is_rescan || !is_score(m))
+	if (is_score(m)) {
+		/* a mask over the score and the rest, so that no reading of
+		** "1 days later" inside it is taken (none in a rescan, which
+		** wants a time) */
+		struct norm_val lo;
+		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
 			return 0;
-		out[0].start = m->start;
+		out[0].start = lo.start < m->start ? lo.start : m->start;
 		out[0].end = m->end;
 		out[0].is_mask = true;
 		return 1;
