@@ -260,21 +260,59 @@ static char *put_quantity(char *o, const struct fc_quantity *q,
 	return o;
 }
 
-static void mention_line(struct fc_buf *b, struct jcache *c,
+/*
+** Where the lines go: room made in the buffer for many lines at once
+** and marked used once they are written (sink_done), rather than room
+** and a mark per line.
+*/
+#define SINK_ROOM (64 * 1024)
+#define HEAD_MAX 24 /* '{"kind": "attribution"' and its padding */
+
+struct sink {
+	struct fc_buf *b;
+	char *start, *o; /* the room taken, from start; o: next */
+	size_t left;     /* bytes of it from o */
+};
+
+/* What has been written into the room is the buffer's. */
+static void sink_done(struct sink *k)
+{
+	if (k->start)
+		fc_buf_used(k->b, (size_t)(k->o - k->start));
+	k->start = k->o = NULL;
+	k->left = 0;
+}
+
+/* Room for a line of at most n bytes at k->o, or NULL (the buffer's
+** error is then set). */
+static inline char *sink_room(struct sink *k, size_t n)
+{
+	if (k->left >= n)
+		return k->o;
+	sink_done(k);
+	size_t want = n > SINK_ROOM ? n : SINK_ROOM;
+	k->start = k->o = fc_buf_room(k->b, want);
+	k->left = k->start ? want : 0;
+	return k->o;
+}
+
+static void mention_line(struct sink *k, struct jcache *c,
 			 const struct fc_document *doc,
 			 const struct fc_mention *m, uint64_t base)
 {
-	/* '{"kind": "<kind>"' of each kind (no escapes in them) */
-	static const struct jstr heads[] = {
-		STR("{\"kind\": \"entity\""),
-		STR("{\"kind\": \"time\""),
-		STR("{\"kind\": \"quantity\""),
-		STR("{\"kind\": \"quote\""),
-		STR("{\"kind\": \"attribution\""),
-		STR("{\"kind\": \"negation\""),
-		STR("{\"kind\": \"hedge\""),
-		STR("{\"kind\": \"other\""),
+	/* '{"kind": "<kind>"' of each kind (no escapes in them), in
+	** HEAD_MAX bytes each so that a line copies one of a constant size
+	** (the bytes past its length are overwritten next) */
+#define HEAD(k) {"{\"kind\": \"" k "\"", sizeof("{\"kind\": \"" k "\"") - 1}
+	static const struct {
+		char s[HEAD_MAX];
+		uint8_t n;
+	} heads[] = {
+		HEAD("entity"),      HEAD("time"),     HEAD("quantity"),
+		HEAD("quote"),       HEAD("attribution"), HEAD("negation"),
+		HEAD("hedge"),       HEAD("other"),
 	};
+#undef HEAD
 	const char *text = doc->text ? doc->text : "";
 	size_t len = doc->text ? doc->text_len : 0;
 	uint32_t s = m->start, e = m->end;
@@ -284,10 +322,10 @@ static void mention_line(struct fc_buf *b, struct jcache *c,
 	}
 	clamp(&s, &e, len);
 	jc_line(c);
-	struct jstr head = heads[(size_t)m->kind < 7 ? m->kind : 7];
+	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
 	struct jstr rule = jc_get(c, m->rule);
 	/* everything but what each kind adds, at its longest */
-	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + head.n;
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + HEAD_MAX;
 	struct jstr type = {0}, value = {0}, grain = {0}, mod = {0};
 	struct jstr country = {0}, role = {0}, unit = {0};
 	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
@@ -323,11 +361,11 @@ static void mention_line(struct fc_buf *b, struct jcache *c,
 		}
 		break;
 	}
-	char *o0 = fc_buf_room(b, room), *o = o0;
+	char *o = sink_room(k, room);
 	if (!o)
 		return;
-	memcpy(o, head.p, head.n);
-	o += head.n;
+	memcpy(o, heads[hk].s, HEAD_MAX);
+	o += heads[hk].n;
 	if (m->kind == FC_MENTION_TIME) {
 		PUT(o, ", \"type\": ");
 		o = put_str(o, type);
@@ -376,7 +414,8 @@ static void mention_line(struct fc_buf *b, struct jcache *c,
 	}
 	o = put_opt(o, ", \"rule\": ", 10, rule);
 	PUT(o, "}\n");
-	fc_buf_used(b, (size_t)(o - o0));
+	k->left -= (size_t)(o - k->o);
+	k->o = o;
 }
 
 fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
@@ -392,8 +431,10 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 	memset(c->v, 0, sizeof(c->v));
 	memset(c->iv, 0, sizeof(c->iv));
 	c->used = 0;
+	struct sink k = {out, NULL, NULL, 0};
 	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
-		mention_line(out, c, doc, &doc->mentions[i], base);
+		mention_line(&k, c, doc, &doc->mentions[i], base);
+	sink_done(&k);
 	free(c);
 	return out->err;
 }
