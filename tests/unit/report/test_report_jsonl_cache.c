@@ -10,6 +10,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fc_test.h"
 
@@ -212,10 +213,69 @@ static void test_cached_lines_equal_plain_writer(void **state)
 	fc_arena_finish(&a);
 }
 
+/*
+** The writer takes room for 64 KB of lines at once (struct sink): lines
+** longer than that (a 40,000-byte quoted text, six times longer once
+** escaped at worst), lines that end right at a batch's end, and output
+** appended after what the buffer held must come out as the plain
+** writer's, and the buffer's length and terminating NUL must be those
+** of the bytes written.
+*/
+static void test_lines_across_batches(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	size_t tlen = 40000;
+	char *text = fc_arena_alloc(&a, tlen + 1);
+	assert_non_null(text);
+	for (size_t i = 0; i < tlen; i++)
+		text[i] = i % 97 == 5 ? '"' : i % 89 == 3 ? '\x01'
+						 : (char)('a' + i % 26);
+	text[tlen] = '\0';
+	doc.text = text;
+	doc.text_len = tlen;
+	for (size_t i = 0; i < 3000; i++) {
+		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+		assert_non_null(m);
+		m->kind = FC_MENTION_NEGATION;
+		m->rule = "negation.not";
+		/* every 700th mention spans the whole text */
+		m->start = i % 700 == 0 ? 0 : (uint32_t)(i * 13 % tlen);
+		m->end = i % 700 == 0 ? (uint32_t)tlen
+				      : m->start + (uint32_t)(i % 61);
+		if (m->end > tlen)
+			m->end = (uint32_t)tlen;
+	}
+	struct fc_buf got, want;
+	fc_buf_init(&got, 0);
+	fc_buf_init(&want, 0);
+	fc_buf_adds(&got, "before\n");
+	fc_buf_adds(&want, "before\n");
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &got), FC_OK);
+	for (size_t i = 0; i < doc.nmentions; i++)
+		ref_line(&want, &doc, &doc.mentions[i]);
+	assert_true(want.len > 4 * 64 * 1024);
+	assert_int_equal(got.len, want.len);
+	assert_int_equal(strlen(fc_buf_cstr(&got)), want.len);
+	assert_memory_equal(fc_buf_cstr(&got), fc_buf_cstr(&want), want.len);
+	/* and once more after it: the second call appends */
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &got), FC_OK);
+	assert_int_equal(got.len, 2 * want.len - 7);
+	assert_memory_equal(fc_buf_cstr(&got) + want.len,
+			    fc_buf_cstr(&want) + 7, want.len - 7);
+	fc_buf_finish(&got);
+	fc_buf_finish(&want);
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cached_lines_equal_plain_writer),
+		cmocka_unit_test(test_lines_across_batches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
