@@ -45,6 +45,20 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 
 #define JC_IVS 64 /* intervals of times kept (direct mapped) */
 
+/* the names of enums a line writes (kept by value, not address: no
+** hashing, no call for the name) */
+enum { EN_TYPE, EN_GRAIN, EN_MOD, EN_ENTITY, EN_KINDS };
+#define EN_MAX 16 /* values kept of each */
+#define EN_FORM 31 /* a name's JSON form kept, at most */
+
+/* A string as a line writes it: its JSON form to copy (p, n), or, when
+** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
+struct jstr {
+	const char *p;
+	size_t n;
+	bool is_raw;
+};
+
 struct jcache {
 	struct jc_slot {
 		const char *s; /* NULL: free */
@@ -55,16 +69,13 @@ struct jcache {
 		bool is_set, is_ok; /* is_ok: it has the member text */
 		char text[48];
 	} iv[JC_IVS];
+	struct jc_en {
+		bool is_set;
+		struct jstr form; /* (p: s, or NULL for a NULL name) */
+		char s[EN_FORM];
+	} en[EN_KINDS][EN_MAX];
 	size_t used;
 	char mem[JC_MEM];
-};
-
-/* A string as a line writes it: its JSON form to copy (p, n), or, when
-** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
-struct jstr {
-	const char *p;
-	size_t n;
-	bool is_raw;
 };
 
 /* Before each line: room for its strings (the forms of the line stay
@@ -92,6 +103,42 @@ static inline struct jstr jc_get(struct jcache *c, const char *s)
 	*e = (struct jc_slot){s, (uint32_t)c->used, (uint32_t)k};
 	c->used += k;
 	return (struct jstr){c->mem + e->off, k, false};
+}
+
+static const char *en_name(int kind, unsigned v)
+{
+	switch (kind) {
+	case EN_TYPE: return fc_timex_type_name((enum fc_timex_type)v);
+	case EN_GRAIN: return fc_grain_name((enum fc_grain)v);
+	case EN_MOD: return fc_timex_mod_name((enum fc_timex_mod)v);
+	default: return fc_entity_type_name((enum fc_entity_type)v);
+	}
+}
+
+/* jc_enum when value v is not kept yet. */
+static __attribute__((noinline)) struct jstr jc_enum_new(struct jcache *c,
+							int kind, unsigned v)
+{
+	const char *name = en_name(kind, v);
+	size_t n = name ? strlen(name) : 0;
+	char form[FC_JSON_STRN_MAX(15)];
+	size_t k = name && n <= 15 ? fc_json_strn_at(form, name, n) : 0;
+	if (v >= EN_MAX || (name && (n > 15 || k > EN_FORM)))
+		return jc_get(c, name);
+	struct jc_en *e = &c->en[kind][v];
+	memcpy(e->s, form, k);
+	e->form = (struct jstr){name ? e->s : NULL, k, false};
+	e->is_set = true;
+	return e->form;
+}
+
+/* The JSON form of the name of value v of an enum (kind EN_*), as
+** jc_get(c, its name) gives it. */
+static inline struct jstr jc_enum(struct jcache *c, int kind, unsigned v)
+{
+	if (v < EN_MAX && c->en[kind][v].is_set)
+		return c->en[kind][v].form;
+	return jc_enum_new(c, kind, v);
 }
 
 /* Room for v. */
@@ -331,20 +378,20 @@ static void mention_line(struct sink *k, struct jcache *c,
 	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		type = jc_get(c, fc_timex_type_name(m->time.type));
+		type = jc_enum(c, EN_TYPE, (unsigned)m->time.type);
 		value = (struct jstr){m->time.value,
 				      strnlen(m->time.value,
 					      sizeof(m->time.value)),
 				      true};
 		if (m->time.grain != FC_GRAIN_NONE)
-			grain = jc_get(c, fc_grain_name(m->time.grain));
-		mod = jc_get(c, fc_timex_mod_name(m->time.mod));
+			grain = jc_enum(c, EN_GRAIN, (unsigned)m->time.grain);
+		mod = jc_enum(c, EN_MOD, (unsigned)m->time.mod);
 		room += 112 + js_room(value) + js_room(type) +
 			js_room(grain) + js_room(mod);
 		break;
 	case FC_MENTION_ENTITY:
 		ent = ref_of(c, &m->entity);
-		type = jc_get(c, fc_entity_type_name(m->entity.type));
+		type = jc_enum(c, EN_ENTITY, (unsigned)m->entity.type);
 		country = jc_get(c, m->entity.country);
 		role = jc_get(c, m->entity.role);
 		room += 64 + ref_room(&ent) + js_room(country) +
@@ -430,6 +477,7 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 		return FC_ENOMEM;
 	memset(c->v, 0, sizeof(c->v));
 	memset(c->iv, 0, sizeof(c->iv));
+	memset(c->en, 0, sizeof(c->en));
 	c->used = 0;
 	struct sink k = {out, NULL, NULL, 0};
 	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
