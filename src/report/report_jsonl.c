@@ -43,7 +43,7 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 #define JC_MEM (64 * 1024)             /* JSON forms held */
 #define JC_LINE (8 * FC_JSON_STRN_MAX(JC_LONG)) /* a line adds at most */
 
-#define JC_IVS 64 /* intervals of times kept (direct mapped) */
+#define JC_IVS 256 /* intervals of times kept (direct mapped) */
 
 /* the names of enums a line writes (kept by value, not address: no
 ** hashing, no call for the name) */
