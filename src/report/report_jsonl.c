@@ -343,23 +343,138 @@ static inline char *sink_room(struct sink *k, size_t n)
 	return k->o;
 }
 
+/* '{"kind": "<kind>"' of each kind (no escapes in them), in HEAD_MAX
+** bytes each so that a line copies one of a constant size (the bytes
+** past its length are overwritten next). */
+#define HEAD(k) {"{\"kind\": \"" k "\"", sizeof("{\"kind\": \"" k "\"") - 1}
+static const struct {
+	char s[HEAD_MAX];
+	uint8_t n;
+} heads[] = {
+	HEAD("entity"), HEAD("time"),        HEAD("quantity"),
+	HEAD("quote"),  HEAD("attribution"), HEAD("negation"),
+	HEAD("hedge"),  HEAD("other"),
+};
+#undef HEAD
+
+/* The head of kind hk and, for a time, its type. */
+static inline char *put_head(char *o, size_t hk)
+{
+	memcpy(o, heads[hk].s, HEAD_MAX);
+	return o + heads[hk].n;
+}
+
+/* The members every line has after its head (and a time's type): text,
+** start, end. */
+static inline char *put_span(char *o, const char *text, uint32_t s,
+			     uint32_t e, uint64_t base)
+{
+	PUT(o, ", \"text\": ");
+	o += fc_json_strn_at(o, text + s, e - s);
+	PUT(o, ", \"start\": ");
+	o += fc_json_int_at(o, (int64_t)(base + s));
+	PUT(o, ", \"end\": ");
+	o += fc_json_int_at(o, (int64_t)(base + e));
+	return o;
+}
+
+/* Each kind's line, from its head to the rule (not written): room for
+** what it adds to room0 (which holds the head, the text and the rule),
+** and the line at the sink; the end of what was written, or NULL when
+** the buffer could not make room. */
+static char *time_line(struct sink *k, struct jcache *c, size_t room0,
+		       const char *text, uint32_t s, uint32_t e,
+		       uint64_t base, const struct fc_time *t)
+{
+	struct jstr type = jc_enum(c, EN_TYPE, (unsigned)t->type);
+	struct jstr value = {t->value, strnlen(t->value, sizeof(t->value)),
+			     true};
+	struct jstr grain = {0};
+	if (t->grain != FC_GRAIN_NONE)
+		grain = jc_enum(c, EN_GRAIN, (unsigned)t->grain);
+	struct jstr mod = jc_enum(c, EN_MOD, (unsigned)t->mod);
+	char *o = sink_room(k, room0 + 112 + js_room(value) + js_room(type) +
+				       js_room(grain) + js_room(mod));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_TIME);
+	PUT(o, ", \"type\": ");
+	o = put_str(o, type);
+	o = put_span(o, text, s, e, base);
+	PUT(o, ", \"value\": ");
+	o = put_str(o, value);
+	o = put_opt(o, ", \"grain\": ", 11, grain);
+	o = put_opt(o, ", \"mod\": ", 9, mod);
+	return put_interval(c, o, t);
+}
+
+static char *entity_line(struct sink *k, struct jcache *c, size_t room0,
+			 const char *text, uint32_t s, uint32_t e,
+			 uint64_t base, const struct fc_entity *ent)
+{
+	struct ref r = ref_of(c, ent);
+	struct jstr type = jc_enum(c, EN_ENTITY, (unsigned)ent->type);
+	struct jstr country = jc_get(c, ent->country);
+	struct jstr role = jc_get(c, ent->role);
+	char *o = sink_room(k, room0 + 64 + ref_room(&r) + js_room(country) +
+				       js_room(role) + js_room(type));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_ENTITY);
+	o = put_span(o, text, s, e, base);
+	PUT(o, ", \"id\": ");
+	o = put_str(o, r.id);
+	PUT(o, ", \"label\": ");
+	o = put_str(o, r.label);
+	PUT(o, ", \"type\": ");
+	o = put_str(o, type);
+	o = put_opt(o, ", \"country\": ", 13, country);
+	return put_opt(o, ", \"role\": ", 10, role);
+}
+
+static char *quantity_line(struct sink *k, struct jcache *c, size_t room0,
+			   const char *text, uint32_t s, uint32_t e,
+			   uint64_t base, const struct fc_quantity *q)
+{
+	struct jstr unit = jc_get(c, q->unit);
+	char *o = sink_room(k, room0 + QTY_ROOM + js_room(unit));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_QUANTITY);
+	o = put_span(o, text, s, e, base);
+	return put_quantity(o, q, unit);
+}
+
+/* quote, attribution, negation, hedge (and a kind unknown here: its
+** head says "other", and it has no speaker member) */
+static char *other_line(struct sink *k, struct jcache *c, size_t room0,
+			const char *text, uint32_t s, uint32_t e,
+			uint64_t base, const struct fc_mention *m)
+{
+	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
+	bool has_speaker = m->speaker && hk != 7;
+	struct ref sp = {{0}, {0}};
+	if (has_speaker)
+		sp = ref_of(c, m->speaker);
+	char *o = sink_room(k, room0 + (has_speaker ? 16 + ref_room(&sp) : 0));
+	if (!o)
+		return NULL;
+	o = put_head(o, hk);
+	o = put_span(o, text, s, e, base);
+	if (has_speaker) {
+		if (m->kind == FC_MENTION_QUOTE)
+			PUT(o, ", \"speaker\": ");
+		else
+			PUT(o, ", \"source\": ");
+		o = put_ref(o, &sp);
+	}
+	return o;
+}
+
 static void mention_line(struct sink *k, struct jcache *c,
 			 const struct fc_document *doc,
 			 const struct fc_mention *m, uint64_t base)
 {
-	/* '{"kind": "<kind>"' of each kind (no escapes in them), in
-	** HEAD_MAX bytes each so that a line copies one of a constant size
-	** (the bytes past its length are overwritten next) */
-#define HEAD(k) {"{\"kind\": \"" k "\"", sizeof("{\"kind\": \"" k "\"") - 1}
-	static const struct {
-		char s[HEAD_MAX];
-		uint8_t n;
-	} heads[] = {
-		HEAD("entity"),      HEAD("time"),     HEAD("quantity"),
-		HEAD("quote"),       HEAD("attribution"), HEAD("negation"),
-		HEAD("hedge"),       HEAD("other"),
-	};
-#undef HEAD
 	const char *text = doc->text ? doc->text : "";
 	size_t len = doc->text ? doc->text_len : 0;
 	uint32_t s = m->start, e = m->end;
@@ -369,96 +484,26 @@ static void mention_line(struct sink *k, struct jcache *c,
 	}
 	clamp(&s, &e, len);
 	jc_line(c);
-	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
 	struct jstr rule = jc_get(c, m->rule);
 	/* everything but what each kind adds, at its longest */
 	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + HEAD_MAX;
-	struct jstr type = {0}, value = {0}, grain = {0}, mod = {0};
-	struct jstr country = {0}, role = {0}, unit = {0};
-	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
+	char *o;
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		type = jc_enum(c, EN_TYPE, (unsigned)m->time.type);
-		value = (struct jstr){m->time.value,
-				      strnlen(m->time.value,
-					      sizeof(m->time.value)),
-				      true};
-		if (m->time.grain != FC_GRAIN_NONE)
-			grain = jc_enum(c, EN_GRAIN, (unsigned)m->time.grain);
-		mod = jc_enum(c, EN_MOD, (unsigned)m->time.mod);
-		room += 112 + js_room(value) + js_room(type) +
-			js_room(grain) + js_room(mod);
+		o = time_line(k, c, room, text, s, e, base, &m->time);
 		break;
 	case FC_MENTION_ENTITY:
-		ent = ref_of(c, &m->entity);
-		type = jc_enum(c, EN_ENTITY, (unsigned)m->entity.type);
-		country = jc_get(c, m->entity.country);
-		role = jc_get(c, m->entity.role);
-		room += 64 + ref_room(&ent) + js_room(country) +
-			js_room(role) + js_room(type);
+		o = entity_line(k, c, room, text, s, e, base, &m->entity);
 		break;
 	case FC_MENTION_QUANTITY:
-		unit = jc_get(c, m->quantity.unit);
-		room += QTY_ROOM + js_room(unit);
+		o = quantity_line(k, c, room, text, s, e, base, &m->quantity);
 		break;
 	default:
-		if (m->speaker) {
-			speaker = ref_of(c, m->speaker);
-			room += 16 + ref_room(&speaker);
-		}
+		o = other_line(k, c, room, text, s, e, base, m);
 		break;
 	}
-	char *o = sink_room(k, room);
 	if (!o)
 		return;
-	memcpy(o, heads[hk].s, HEAD_MAX);
-	o += heads[hk].n;
-	if (m->kind == FC_MENTION_TIME) {
-		PUT(o, ", \"type\": ");
-		o = put_str(o, type);
-	}
-	PUT(o, ", \"text\": ");
-	o += fc_json_strn_at(o, text + s, e - s);
-	PUT(o, ", \"start\": ");
-	o += fc_json_int_at(o, (int64_t)(base + s));
-	PUT(o, ", \"end\": ");
-	o += fc_json_int_at(o, (int64_t)(base + e));
-	switch (m->kind) {
-	case FC_MENTION_TIME:
-		PUT(o, ", \"value\": ");
-		o = put_str(o, value);
-		o = put_opt(o, ", \"grain\": ", 11, grain);
-		o = put_opt(o, ", \"mod\": ", 9, mod);
-		o = put_interval(c, o, &m->time);
-		break;
-	case FC_MENTION_QUANTITY:
-		o = put_quantity(o, &m->quantity, unit);
-		break;
-	case FC_MENTION_ENTITY:
-		PUT(o, ", \"id\": ");
-		o = put_str(o, ent.id);
-		PUT(o, ", \"label\": ");
-		o = put_str(o, ent.label);
-		PUT(o, ", \"type\": ");
-		o = put_str(o, type);
-		o = put_opt(o, ", \"country\": ", 13, country);
-		o = put_opt(o, ", \"role\": ", 10, role);
-		break;
-	case FC_MENTION_QUOTE:
-		if (m->speaker) {
-			PUT(o, ", \"speaker\": ");
-			o = put_ref(o, &speaker);
-		}
-		break;
-	case FC_MENTION_ATTRIBUTION:
-	case FC_MENTION_NEGATION:
-	case FC_MENTION_HEDGE:
-		if (m->speaker) {
-			PUT(o, ", \"source\": ");
-			o = put_ref(o, &speaker);
-		}
-		break;
-	}
 	o = put_opt(o, ", \"rule\": ", 10, rule);
 	PUT(o, "}\n");
 	k->left -= (size_t)(o - k->o);
