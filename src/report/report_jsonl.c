@@ -50,6 +50,7 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 enum { EN_TYPE, EN_GRAIN, EN_MOD, EN_ENTITY, EN_KINDS };
 #define EN_MAX 16 /* values kept of each */
 #define EN_FORM 31 /* a name's JSON form kept, at most */
+_Static_assert(EN_KINDS * EN_MAX <= 64, "en_set has a bit for each");
 
 /* A string as a line writes it: its JSON form to copy (p, n), or, when
 ** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
@@ -66,11 +67,15 @@ struct jcache {
 	} v[1u << JC_BITS];
 	struct jc_iv {
 		int32_t lo, hi; /* days */
-		bool is_set, is_ok; /* is_ok: it has the member text */
+		bool is_ok; /* it has the member text */
 		char text[48];
 	} iv[JC_IVS];
+	/* the entries of iv and en that are set: bits, so that a call
+	** clears a few words rather than the entries (many documents have
+	** few lines) */
+	uint64_t iv_set[JC_IVS / 64];
+	uint64_t en_set; /* bit EN_MAX * kind + value */
 	struct jc_en {
-		bool is_set;
 		struct jstr form; /* (p: s, or NULL for a NULL name) */
 		char s[EN_FORM];
 	} en[EN_KINDS][EN_MAX];
@@ -128,7 +133,7 @@ static __attribute__((noinline)) struct jstr jc_enum_new(struct jcache *c,
 	struct jc_en *e = &c->en[kind][v];
 	memcpy(e->s, form, k);
 	e->form = (struct jstr){name ? e->s : NULL, k, false};
-	e->is_set = true;
+	c->en_set |= 1ull << (EN_MAX * kind + v);
 	return e->form;
 }
 
@@ -136,7 +141,7 @@ static __attribute__((noinline)) struct jstr jc_enum_new(struct jcache *c,
 ** jc_get(c, its name) gives it. */
 static inline struct jstr jc_enum(struct jcache *c, int kind, unsigned v)
 {
-	if (v < EN_MAX && c->en[kind][v].is_set)
+	if (v < EN_MAX && (c->en_set >> (EN_MAX * kind + v) & 1))
 		return c->en[kind][v].form;
 	return jc_enum_new(c, kind, v);
 }
@@ -258,10 +263,11 @@ static char *put_interval(struct jcache *c, char *o, const struct fc_time *t)
 		return o;
 	/* (the same few intervals come back: the days around the
 	** reference, the years of the text) */
-	struct jc_iv *e = &c->iv[((uint32_t)t->lo * 31u + (uint32_t)t->hi) &
-				 (JC_IVS - 1)];
-	if (!e->is_set || e->lo != t->lo || e->hi != t->hi) {
-		e->is_set = true;
+	uint32_t i = ((uint32_t)t->lo * 31u + (uint32_t)t->hi) & (JC_IVS - 1);
+	struct jc_iv *e = &c->iv[i];
+	if (!(c->iv_set[i / 64] >> (i % 64) & 1) || e->lo != t->lo ||
+	    e->hi != t->hi) {
+		c->iv_set[i / 64] |= 1ull << (i % 64);
 		e->lo = t->lo;
 		e->hi = t->hi;
 		e->is_ok = make_interval(e->text, t->lo, t->hi);
@@ -319,6 +325,7 @@ struct sink {
 	struct fc_buf *b;
 	char *start, *o; /* the room taken, from start; o: next */
 	size_t left;     /* bytes of it from o */
+	size_t rest;     /* lines to write, this one included */
 };
 
 /* What has been written into the room is the buffer's. */
@@ -337,7 +344,12 @@ static inline char *sink_room(struct sink *k, size_t n)
 	if (k->left >= n)
 		return k->o;
 	sink_done(k);
-	size_t want = n > SINK_ROOM ? n : SINK_ROOM;
+	/* (room for the lines to come at this one's length, up to
+	** SINK_ROOM: a document of a few lines does not grow the buffer
+	** by a batch) */
+	size_t want = k->rest < SINK_ROOM / n ? n * k->rest : SINK_ROOM;
+	if (want < n)
+		want = n;
 	k->start = k->o = fc_buf_room(k->b, want);
 	k->left = k->start ? want : 0;
 	return k->o;
@@ -521,11 +533,11 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 	if (!c)
 		return FC_ENOMEM;
 	memset(c->v, 0, sizeof(c->v));
-	memset(c->iv, 0, sizeof(c->iv));
-	memset(c->en, 0, sizeof(c->en));
+	memset(c->iv_set, 0, sizeof(c->iv_set));
+	c->en_set = 0;
 	c->used = 0;
-	struct sink k = {out, NULL, NULL, 0};
-	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
+	struct sink k = {out, NULL, NULL, 0, doc->nmentions};
+	for (size_t i = 0; i < doc->nmentions && !out->err; i++, k.rest--)
 		mention_line(&k, c, doc, &doc->mentions[i], base);
 	sink_done(&k);
 	free(c);
