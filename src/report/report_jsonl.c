@@ -348,6 +348,12 @@ static inline char *sink_room(struct sink *k, size_t n)
 	** SINK_ROOM: a document of a few lines does not grow the buffer
 	** by a batch) */
 	size_t want = k->rest < SINK_ROOM / n ? n * k->rest : SINK_ROOM;
+	/* nor asks for more than the buffer's maximum allows when the
+	** line itself fits (as a line's own room, it must not fail where
+	** the lines would fit) */
+	size_t allowed = k->b->max > k->b->len ? k->b->max - k->b->len : 0;
+	if (want > allowed)
+		want = allowed;
 	if (want < n)
 		want = n;
 	k->start = k->o = fc_buf_room(k->b, want);

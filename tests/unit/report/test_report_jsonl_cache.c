@@ -271,11 +271,48 @@ static void test_lines_across_batches(void **state)
 	fc_arena_finish(&a);
 }
 
+/*
+** A buffer with a maximum a little above the lines' length: the batches
+** of room must not ask for more than it allows while each line fits
+** (FC_OK and the same lines as in a buffer without one).
+*/
+static void test_lines_within_max(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = "not never no nothing";
+	doc.text_len = strlen(doc.text);
+	for (size_t i = 0; i < 4000; i++) {
+		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+		assert_non_null(m);
+		m->kind = FC_MENTION_NEGATION;
+		m->rule = "negation.not";
+		m->start = (uint32_t)(i % 4) * 4;
+		m->end = m->start + 3;
+	}
+	struct fc_buf all;
+	fc_buf_init(&all, 0);
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &all), FC_OK);
+	assert_true(all.len > 4 * 64 * 1024);
+	struct fc_buf b;
+	fc_buf_init(&b, all.len + 300);
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &b), FC_OK);
+	assert_int_equal(b.len, all.len);
+	assert_memory_equal(fc_buf_cstr(&b), fc_buf_cstr(&all), all.len);
+	fc_buf_finish(&b);
+	fc_buf_finish(&all);
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cached_lines_equal_plain_writer),
 		cmocka_unit_test(test_lines_across_batches),
+		cmocka_unit_test(test_lines_within_max),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
