@@ -503,8 +503,13 @@ static void mention_line(struct sink *k, struct jcache *c,
 	clamp(&s, &e, len);
 	jc_line(c);
 	struct jstr rule = jc_get(c, m->rule);
-	/* everything but what each kind adds, at its longest */
-	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + HEAD_MAX;
+	/* everything but what each kind adds, at its longest; the head at
+	** its own length, as a line took room before the batches (so that
+	** FC_ELIMIT comes at the same line: the HEAD_MAX bytes put_head
+	** copies land in the 160) */
+	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) +
+		      heads[hk].n;
 	char *o;
 	switch (m->kind) {
 	case FC_MENTION_TIME:
