@@ -149,8 +149,14 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 		const uint8_t *raw = fc_cache_take(r, h.raw_len);
 		if (!raw)
 			return NULL;
-		n->raw = fc_arena_strndup(a, (const char *)raw, h.raw_len);
-		n->raw_len = n->raw ? h.raw_len : 0;
+		/* all raw_len bytes (strndup would stop at a NUL, and
+		** readers go by raw_len) */
+		char *w = fc_arena_alloc(a, (size_t)h.raw_len + 1);
+		if (!w)
+			return NULL;
+		memcpy(w, raw, h.raw_len);
+		n->raw = w;
+		n->raw_len = h.raw_len;
 	}
 	if (!h.nkids)
 		return n;
