@@ -104,6 +104,39 @@ static bool is_style(unsigned t, unsigned s)
 	return s == 'p' || s == '\'' || s == '"' || s == '|' || s == '>';
 }
 
+/* p[0, n) is UTF-8, as libyaml makes every scalar (it refuses bad
+** input, and escapes give code points): the normalizer compiles scalars
+** with PCRE2_NO_UTF_CHECK. */
+static bool is_utf8(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = fc_utf8_seq_len(p + i, n - i);
+		if (!k)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* raw[0, n) is a raw text a parse keeps for a scalar of style: quoted,
+** UTF-8, and in double quotes every \x, \u and \U escape has its
+** digits before the end (fc_ynode_loc_at reads them). */
+static bool is_raw(const uint8_t *raw, size_t n, unsigned style)
+{
+	if ((style != '"' && style != '\'') || !is_utf8(raw, n))
+		return false;
+	for (size_t i = 0; style == '"' && i + 1 < n; i++) {
+		if (raw[i] != '\\')
+			continue;
+		size_t w = raw[i + 1] == 'x' ? 4 : raw[i + 1] == 'u' ? 6
+			   : raw[i + 1] == 'U' ? 10 : 2;
+		if (w > n - i)
+			return false;
+		i += w - 1;
+	}
+	return true;
+}
+
 /* The node at r's offset and its children (level: of the node, 0 at the
 ** root), or NULL when the payload is not one a parse could make. */
 static struct fc_ynode *decode_node(struct fc_cache_reader *r,
@@ -139,7 +172,7 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 	if (is_scalar) {
 		char *str = (char *)n + NODE_ROOM; /* its NUL is cleared */
 		const uint8_t *v = fc_cache_take(r, h.len);
-		if (!v)
+		if (!v || !is_utf8(v, h.len))
 			return NULL;
 		memcpy(str, v, h.len);
 		n->str = str;
@@ -147,7 +180,7 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 	}
 	if (h.flags & F_RAW) {
 		const uint8_t *raw = fc_cache_take(r, h.raw_len);
-		if (!raw)
+		if (!raw || !is_raw(raw, h.raw_len, h.style))
 			return NULL;
 		/* all raw_len bytes (strndup would stop at a NUL, and
 		** readers go by raw_len) */

@@ -292,6 +292,72 @@ static void test_forged(void **state)
 	fc_arena_finish(&a);
 }
 
+/* A mapping {k: v} of plain key "k" and value scalar v, encoded. */
+static void encode_kv(struct fc_buf *b, const struct fc_ynode *v)
+{
+	struct fc_ynode k = {.type = FC_Y_SCALAR, .str = "k", .len = 1,
+			     .is_plain = true, .style = 'p',
+			     .loc = {"t", 1, 1, 1}, .val_line = 1,
+			     .val_col = 1};
+	struct fc_ynode *kids[2] = {&k, (struct fc_ynode *)v};
+	struct fc_ynode m = {.type = FC_Y_MAP, .kids = kids, .nkids = 2,
+			     .loc = {"t", 1, 1, 1}};
+	fc_buf_init(b, 0);
+	assert_true(fc_ytree_encode(b, &m, false));
+}
+
+/* Text a parse never makes, which later code would trust: bytes that
+** are not UTF-8 (the normalizer compiles scalars with
+** PCRE2_NO_UTF_CHECK), a raw text whose escape runs past its end
+** (fc_ynode_loc_at reads the escape's hex digits), a raw text on a
+** plain scalar. Each refused; the same scalars made right decode. */
+static void test_forged_text(void **state)
+{
+	(void)state;
+	struct fc_ynode v = {.type = FC_Y_SCALAR, .style = '"',
+			     .loc = {"t", 1, 4, 1}, .val_line = 1,
+			     .val_col = 5};
+	struct fc_buf b;
+	static const struct {
+		const char *str, *raw;
+		char style;
+		bool is_ok;
+	} cases[] = {
+		{"a\xff" "b", NULL, '"', false},       /* not UTF-8 */
+		{"\xed\xa0\x80", NULL, '"', false}, /* a surrogate */
+		{"\xc0\xaf", NULL, '\'', false},    /* overlong */
+		{"\xc3\xa9", NULL, '"', true},       /* e acute */
+		{"A", "\\U", '"', false},           /* \U without digits */
+		{"A", "\\x4", '"', false},          /* one digit of two */
+		{"A", "\\x41", '"', true},
+		{"A", "\xff", '"', false},           /* raw not UTF-8 */
+		{"A", "A", 'p', false},              /* raw on a plain one */
+		{"a'b", "a''b", '\'', true},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		v.str = cases[i].str;
+		v.len = strlen(cases[i].str);
+		v.style = cases[i].style;
+		v.is_plain = v.style == 'p';
+		v.raw = cases[i].raw;
+		v.raw_len = v.raw ? strlen(v.raw) : 0;
+		encode_kv(&b, &v);
+		if (cases[i].is_ok) {
+			struct fc_arena a;
+			fc_arena_init(&a);
+			struct fc_ynode *t = NULL;
+			bool sk;
+			assert_true(fc_ytree_decode(&a, "t", b.p, b.len, &t,
+						    &sk));
+			assert_int_equal(t->kids[1]->len, v.len);
+			fc_arena_finish(&a);
+		} else {
+			assert_refused(b.p, b.len);
+		}
+		fc_buf_finish(&b);
+	}
+}
+
 /* ---- through fc_yaml_load ------------------------------------------------- */
 
 /* The cache's "ytree-" files: how many, and the name of one. */
@@ -457,6 +523,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_forged),
+		cmocka_unit_test(test_forged_text),
 		cmocka_unit_test(test_load_hits_and_misses),
 		cmocka_unit_test(test_broken_and_damaged),
 	};
