@@ -110,6 +110,10 @@ static bool is_style(unsigned t, unsigned s)
 static bool is_utf8(const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t k = fc_utf8_seq_len(p + i, n - i);
 		if (!k)
 			return false;
@@ -119,11 +123,14 @@ static bool is_utf8(const uint8_t *p, size_t n)
 }
 
 /* raw[0, n) is a raw text a parse keeps for a scalar of style: quoted,
-** UTF-8, and in double quotes every \x, \u and \U escape has its
-** digits before the end (fc_ynode_loc_at reads them). */
+** and in double quotes every \x, \u and \U escape has its digits
+** before the end (fc_ynode_loc_at reads them). Not checked for UTF-8:
+** ynode.c cuts it at libyaml's character indexes taken as bytes, so
+** after a non-ASCII character it can end inside one (quoted_col steps
+** over bad bytes within raw_len). */
 static bool is_raw(const uint8_t *raw, size_t n, unsigned style)
 {
-	if ((style != '"' && style != '\'') || !is_utf8(raw, n))
+	if (style != '"' && style != '\'')
 		return false;
 	for (size_t i = 0; style == '"' && i + 1 < n; i++) {
 		if (raw[i] != '\\')

@@ -310,7 +310,8 @@ static void encode_kv(struct fc_buf *b, const struct fc_ynode *v)
 ** are not UTF-8 (the normalizer compiles scalars with
 ** PCRE2_NO_UTF_CHECK), a raw text whose escape runs past its end
 ** (fc_ynode_loc_at reads the escape's hex digits), a raw text on a
-** plain scalar. Each refused; the same scalars made right decode. */
+** plain scalar. Each refused; the same scalars made right, and a raw
+** text cut inside a character as a parse makes it, decode. */
 static void test_forged_text(void **state)
 {
 	(void)state;
@@ -330,7 +331,9 @@ static void test_forged_text(void **state)
 		{"A", "\\U", '"', false},           /* \U without digits */
 		{"A", "\\x4", '"', false},          /* one digit of two */
 		{"A", "\\x41", '"', true},
-		{"A", "\xff", '"', false},           /* raw not UTF-8 */
+		/* a raw text cut inside a character: ynode.c cuts at libyaml's
+		** character indexes, so a parse makes these */
+		{"\xe2\x80\x9c", "\xe2", '"', true},
 		{"A", "A", 'p', false},              /* raw on a plain one */
 		{"a'b", "a''b", '\'', true},
 	};
