@@ -167,18 +167,21 @@ static const uint64_t pow10_64[20] = {
 	10000000000000000000ull,
 };
 
-/* The eight digits of w < 10^8, the first in the lowest byte. */
+/* The eight digits of w < 10^8 as ASCII, the first in the lowest byte.
+** In lanes of one word rather than by table (the offsets of every line
+** `normalize` writes pass here): the halves w / 10^4 and w % 10^4 in
+** 32-bit lanes, each split by 100 into 16-bit lanes, each of those by
+** 10 into bytes. A lane's quotient is a multiply and a shift (x * 10486
+** >> 20 is x / 100 for x < 10^4; x * 103 >> 10 is x / 10 for x < 100),
+** and no lane's product reaches the next lane. */
 static inline uint64_t digits8(uint32_t w)
 {
-	uint32_t hi = w / 10000, lo = w % 10000;
-	uint16_t d[4];
-	memcpy(&d[0], pairs + 2 * (hi / 100), 2);
-	memcpy(&d[1], pairs + 2 * (hi % 100), 2);
-	memcpy(&d[2], pairs + 2 * (lo / 100), 2);
-	memcpy(&d[3], pairs + 2 * (lo % 100), 2);
-	uint64_t x;
-	memcpy(&x, d, 8);
-	return x;
+	uint64_t v = (uint64_t)(w / 10000) | (uint64_t)(w % 10000) << 32;
+	uint64_t h = ((v * 10486) >> 20) & 0x0000007F0000007Full;
+	v = h | (v - h * 100) << 16;
+	uint64_t t = ((v * 103) >> 10) & 0x000F000F000F000Full;
+	v = t | (v - t * 10) << 8;
+	return v + 0x3030303030303030ull;
 }
 
 size_t fc_json_int_at(char *out, int64_t v)

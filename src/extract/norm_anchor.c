@@ -24,6 +24,22 @@
 ** link_memo): successive windows read the same ones again. A window of
 ** more than LINK_MAX links gives no date (a list of relative times).
 **
+** What a look-back costs (norm8, 1 thread, callgrind, 2026-11-22):
+** 1,972 calls read 2,117 windows (1,500 of 400 bytes, 595 of 2,000,
+** 22 near), 1.8 MB in all, a fifth of the text again; the walk is 61%
+** of it, the patterns tried at its starts 24%, the readings 11%, the
+** chains and sorts 2%. Half the windows (1,106) are looked for a
+** quarter or a half (want, quarter_set) and hold two thirds of the
+** bytes; 131 of them give one. A test for trigger words before the
+** walk would not skip them: the quarter set has a pattern anchored on
+** any digit (date.q-year), and 84% of the 400-byte and 99% of the
+** 2,000-byte windows before a relative time hold a digit. Windows of
+** successive calls overlap, but their candidates depend on where the
+** window starts and ends (overlaps cut, links with no date before
+** them, the tense read to the window's start, a match's subject end),
+** so a window's answer is reused only for the same window; going
+** straight to the wide window for a quarter (no narrow one) saves 2%.
+**
 ** This file holds the look-back's life and its entry (which windows,
 ** and the date picked from them); a window's candidates are read in
 ** norm_anchor_window.c, its chains counted in norm_anchor_chain.c, and

@@ -43,7 +43,22 @@ fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out)
 #define JC_MEM (64 * 1024)             /* JSON forms held */
 #define JC_LINE (8 * FC_JSON_STRN_MAX(JC_LONG)) /* a line adds at most */
 
-#define JC_IVS 64 /* intervals of times kept (direct mapped) */
+#define JC_IVS 256 /* intervals of times kept (direct mapped) */
+
+/* the names of enums a line writes (kept by value, not address: no
+** hashing, no call for the name) */
+enum { EN_TYPE, EN_GRAIN, EN_MOD, EN_ENTITY, EN_KINDS };
+#define EN_MAX 16 /* values kept of each */
+#define EN_FORM 31 /* a name's JSON form kept, at most */
+_Static_assert(EN_KINDS * EN_MAX <= 64, "en_set has a bit for each");
+
+/* A string as a line writes it: its JSON form to copy (p, n), or, when
+** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
+struct jstr {
+	const char *p;
+	size_t n;
+	bool is_raw;
+};
 
 struct jcache {
 	struct jc_slot {
@@ -52,19 +67,20 @@ struct jcache {
 	} v[1u << JC_BITS];
 	struct jc_iv {
 		int32_t lo, hi; /* days */
-		bool is_set, is_ok; /* is_ok: it has the member text */
+		bool is_ok; /* it has the member text */
 		char text[48];
 	} iv[JC_IVS];
+	/* the entries of iv and en that are set: bits, so that a call
+	** clears a few words rather than the entries (many documents have
+	** few lines) */
+	uint64_t iv_set[JC_IVS / 64];
+	uint64_t en_set; /* bit EN_MAX * kind + value */
+	struct jc_en {
+		struct jstr form; /* (p: s, or NULL for a NULL name) */
+		char s[EN_FORM];
+	} en[EN_KINDS][EN_MAX];
 	size_t used;
 	char mem[JC_MEM];
-};
-
-/* A string as a line writes it: its JSON form to copy (p, n), or, when
-** is_raw, the string s[0, n) itself to escape; p NULL: JSON null. */
-struct jstr {
-	const char *p;
-	size_t n;
-	bool is_raw;
 };
 
 /* Before each line: room for its strings (the forms of the line stay
@@ -92,6 +108,42 @@ static inline struct jstr jc_get(struct jcache *c, const char *s)
 	*e = (struct jc_slot){s, (uint32_t)c->used, (uint32_t)k};
 	c->used += k;
 	return (struct jstr){c->mem + e->off, k, false};
+}
+
+static const char *en_name(int kind, unsigned v)
+{
+	switch (kind) {
+	case EN_TYPE: return fc_timex_type_name((enum fc_timex_type)v);
+	case EN_GRAIN: return fc_grain_name((enum fc_grain)v);
+	case EN_MOD: return fc_timex_mod_name((enum fc_timex_mod)v);
+	default: return fc_entity_type_name((enum fc_entity_type)v);
+	}
+}
+
+/* jc_enum when value v is not kept yet. */
+static __attribute__((noinline)) struct jstr jc_enum_new(struct jcache *c,
+							int kind, unsigned v)
+{
+	const char *name = en_name(kind, v);
+	size_t n = name ? strlen(name) : 0;
+	char form[FC_JSON_STRN_MAX(15)];
+	size_t k = name && n <= 15 ? fc_json_strn_at(form, name, n) : 0;
+	if (v >= EN_MAX || (name && (n > 15 || k > EN_FORM)))
+		return jc_get(c, name);
+	struct jc_en *e = &c->en[kind][v];
+	memcpy(e->s, form, k);
+	e->form = (struct jstr){name ? e->s : NULL, k, false};
+	c->en_set |= 1ull << (EN_MAX * kind + v);
+	return e->form;
+}
+
+/* The JSON form of the name of value v of an enum (kind EN_*), as
+** jc_get(c, its name) gives it. */
+static inline struct jstr jc_enum(struct jcache *c, int kind, unsigned v)
+{
+	if (v < EN_MAX && (c->en_set >> (EN_MAX * kind + v) & 1))
+		return c->en[kind][v].form;
+	return jc_enum_new(c, kind, v);
 }
 
 /* Room for v. */
@@ -211,10 +263,11 @@ static char *put_interval(struct jcache *c, char *o, const struct fc_time *t)
 		return o;
 	/* (the same few intervals come back: the days around the
 	** reference, the years of the text) */
-	struct jc_iv *e = &c->iv[((uint32_t)t->lo * 31u + (uint32_t)t->hi) &
-				 (JC_IVS - 1)];
-	if (!e->is_set || e->lo != t->lo || e->hi != t->hi) {
-		e->is_set = true;
+	uint32_t i = ((uint32_t)t->lo * 31u + (uint32_t)t->hi) & (JC_IVS - 1);
+	struct jc_iv *e = &c->iv[i];
+	if (!(c->iv_set[i / 64] >> (i % 64) & 1) || e->lo != t->lo ||
+	    e->hi != t->hi) {
+		c->iv_set[i / 64] |= 1ull << (i % 64);
 		e->lo = t->lo;
 		e->hi = t->hi;
 		e->is_ok = make_interval(e->text, t->lo, t->hi);
@@ -260,21 +313,186 @@ static char *put_quantity(char *o, const struct fc_quantity *q,
 	return o;
 }
 
-static void mention_line(struct fc_buf *b, struct jcache *c,
+/*
+** Where the lines go: room made in the buffer for many lines at once
+** and marked used once they are written (sink_done), rather than room
+** and a mark per line.
+*/
+#define SINK_ROOM (64 * 1024)
+#define HEAD_MAX 24 /* '{"kind": "attribution"' and its padding */
+
+struct sink {
+	struct fc_buf *b;
+	char *start, *o; /* the room taken, from start; o: next */
+	size_t left;     /* bytes of it from o */
+	size_t rest;     /* lines to write, this one included */
+};
+
+/* What has been written into the room is the buffer's. */
+static void sink_done(struct sink *k)
+{
+	if (k->start)
+		fc_buf_used(k->b, (size_t)(k->o - k->start));
+	k->start = k->o = NULL;
+	k->left = 0;
+}
+
+/* Room for a line of at most n bytes at k->o, or NULL (the buffer's
+** error is then set). */
+static inline char *sink_room(struct sink *k, size_t n)
+{
+	if (k->left >= n)
+		return k->o;
+	sink_done(k);
+	/* (room for the lines to come at this one's length, up to
+	** SINK_ROOM: a document of a few lines does not grow the buffer
+	** by a batch) */
+	size_t want = k->rest < SINK_ROOM / n ? n * k->rest : SINK_ROOM;
+	/* nor asks for more than the buffer's maximum allows when the
+	** line itself fits (as a line's own room, it must not fail where
+	** the lines would fit) */
+	size_t allowed = k->b->max > k->b->len ? k->b->max - k->b->len : 0;
+	if (want > allowed)
+		want = allowed;
+	if (want < n)
+		want = n;
+	k->start = k->o = fc_buf_room(k->b, want);
+	k->left = k->start ? want : 0;
+	return k->o;
+}
+
+/* '{"kind": "<kind>"' of each kind (no escapes in them), in HEAD_MAX
+** bytes each so that a line copies one of a constant size (the bytes
+** past its length are overwritten next). */
+#define HEAD(k) {"{\"kind\": \"" k "\"", sizeof("{\"kind\": \"" k "\"") - 1}
+static const struct {
+	char s[HEAD_MAX];
+	uint8_t n;
+} heads[] = {
+	HEAD("entity"), HEAD("time"),        HEAD("quantity"),
+	HEAD("quote"),  HEAD("attribution"), HEAD("negation"),
+	HEAD("hedge"),  HEAD("other"),
+};
+#undef HEAD
+
+/* The head of kind hk and, for a time, its type. */
+static inline char *put_head(char *o, size_t hk)
+{
+	memcpy(o, heads[hk].s, HEAD_MAX);
+	return o + heads[hk].n;
+}
+
+/* The members every line has after its head (and a time's type): text,
+** start, end. */
+static inline char *put_span(char *o, const char *text, uint32_t s,
+			     uint32_t e, uint64_t base)
+{
+	PUT(o, ", \"text\": ");
+	o += fc_json_strn_at(o, text + s, e - s);
+	PUT(o, ", \"start\": ");
+	o += fc_json_int_at(o, (int64_t)(base + s));
+	PUT(o, ", \"end\": ");
+	o += fc_json_int_at(o, (int64_t)(base + e));
+	return o;
+}
+
+/* Each kind's line, from its head to the rule (not written): room for
+** what it adds to room0 (which holds the head, the text and the rule),
+** and the line at the sink; the end of what was written, or NULL when
+** the buffer could not make room. */
+static char *time_line(struct sink *k, struct jcache *c, size_t room0,
+		       const char *text, uint32_t s, uint32_t e,
+		       uint64_t base, const struct fc_time *t)
+{
+	struct jstr type = jc_enum(c, EN_TYPE, (unsigned)t->type);
+	struct jstr value = {t->value, strnlen(t->value, sizeof(t->value)),
+			     true};
+	struct jstr grain = {0};
+	if (t->grain != FC_GRAIN_NONE)
+		grain = jc_enum(c, EN_GRAIN, (unsigned)t->grain);
+	struct jstr mod = jc_enum(c, EN_MOD, (unsigned)t->mod);
+	char *o = sink_room(k, room0 + 112 + js_room(value) + js_room(type) +
+				       js_room(grain) + js_room(mod));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_TIME);
+	PUT(o, ", \"type\": ");
+	o = put_str(o, type);
+	o = put_span(o, text, s, e, base);
+	PUT(o, ", \"value\": ");
+	o = put_str(o, value);
+	o = put_opt(o, ", \"grain\": ", 11, grain);
+	o = put_opt(o, ", \"mod\": ", 9, mod);
+	return put_interval(c, o, t);
+}
+
+static char *entity_line(struct sink *k, struct jcache *c, size_t room0,
+			 const char *text, uint32_t s, uint32_t e,
+			 uint64_t base, const struct fc_entity *ent)
+{
+	struct ref r = ref_of(c, ent);
+	struct jstr type = jc_enum(c, EN_ENTITY, (unsigned)ent->type);
+	struct jstr country = jc_get(c, ent->country);
+	struct jstr role = jc_get(c, ent->role);
+	char *o = sink_room(k, room0 + 64 + ref_room(&r) + js_room(country) +
+				       js_room(role) + js_room(type));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_ENTITY);
+	o = put_span(o, text, s, e, base);
+	PUT(o, ", \"id\": ");
+	o = put_str(o, r.id);
+	PUT(o, ", \"label\": ");
+	o = put_str(o, r.label);
+	PUT(o, ", \"type\": ");
+	o = put_str(o, type);
+	o = put_opt(o, ", \"country\": ", 13, country);
+	return put_opt(o, ", \"role\": ", 10, role);
+}
+
+static char *quantity_line(struct sink *k, struct jcache *c, size_t room0,
+			   const char *text, uint32_t s, uint32_t e,
+			   uint64_t base, const struct fc_quantity *q)
+{
+	struct jstr unit = jc_get(c, q->unit);
+	char *o = sink_room(k, room0 + QTY_ROOM + js_room(unit));
+	if (!o)
+		return NULL;
+	o = put_head(o, FC_MENTION_QUANTITY);
+	o = put_span(o, text, s, e, base);
+	return put_quantity(o, q, unit);
+}
+
+/* quote, attribution, negation, hedge (and a kind unknown here: its
+** head says "other", and it has no speaker member) */
+static char *other_line(struct sink *k, struct jcache *c, size_t room0,
+			const char *text, uint32_t s, uint32_t e,
+			uint64_t base, const struct fc_mention *m)
+{
+	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
+	bool has_speaker = m->speaker && hk != 7;
+	struct ref sp = {{0}, {0}};
+	if (has_speaker)
+		sp = ref_of(c, m->speaker);
+	char *o = sink_room(k, room0 + (has_speaker ? 16 + ref_room(&sp) : 0));
+	if (!o)
+		return NULL;
+	o = put_head(o, hk);
+	o = put_span(o, text, s, e, base);
+	if (has_speaker) {
+		if (m->kind == FC_MENTION_QUOTE)
+			PUT(o, ", \"speaker\": ");
+		else
+			PUT(o, ", \"source\": ");
+		o = put_ref(o, &sp);
+	}
+	return o;
+}
+
+static void mention_line(struct sink *k, struct jcache *c,
 			 const struct fc_document *doc,
 			 const struct fc_mention *m, uint64_t base)
 {
-	/* '{"kind": "<kind>"' of each kind (no escapes in them) */
-	static const struct jstr heads[] = {
-		STR("{\"kind\": \"entity\""),
-		STR("{\"kind\": \"time\""),
-		STR("{\"kind\": \"quantity\""),
-		STR("{\"kind\": \"quote\""),
-		STR("{\"kind\": \"attribution\""),
-		STR("{\"kind\": \"negation\""),
-		STR("{\"kind\": \"hedge\""),
-		STR("{\"kind\": \"other\""),
-	};
 	const char *text = doc->text ? doc->text : "";
 	size_t len = doc->text ? doc->text_len : 0;
 	uint32_t s = m->start, e = m->end;
@@ -284,99 +502,35 @@ static void mention_line(struct fc_buf *b, struct jcache *c,
 	}
 	clamp(&s, &e, len);
 	jc_line(c);
-	struct jstr head = heads[(size_t)m->kind < 7 ? m->kind : 7];
 	struct jstr rule = jc_get(c, m->rule);
-	/* everything but what each kind adds, at its longest */
-	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) + head.n;
-	struct jstr type = {0}, value = {0}, grain = {0}, mod = {0};
-	struct jstr country = {0}, role = {0}, unit = {0};
-	struct ref ent = {{0}, {0}}, speaker = {{0}, {0}};
+	/* everything but what each kind adds, at its longest; the head at
+	** its own length, as a line took room before the batches (so that
+	** FC_ELIMIT comes at the same line: the HEAD_MAX bytes put_head
+	** copies land in the 160) */
+	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
+	size_t room = 160 + FC_JSON_STRN_MAX(e - s) + js_room(rule) +
+		      heads[hk].n;
+	char *o;
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		type = jc_get(c, fc_timex_type_name(m->time.type));
-		value = (struct jstr){m->time.value,
-				      strnlen(m->time.value,
-					      sizeof(m->time.value)),
-				      true};
-		if (m->time.grain != FC_GRAIN_NONE)
-			grain = jc_get(c, fc_grain_name(m->time.grain));
-		mod = jc_get(c, fc_timex_mod_name(m->time.mod));
-		room += 112 + js_room(value) + js_room(type) +
-			js_room(grain) + js_room(mod);
+		o = time_line(k, c, room, text, s, e, base, &m->time);
 		break;
 	case FC_MENTION_ENTITY:
-		ent = ref_of(c, &m->entity);
-		type = jc_get(c, fc_entity_type_name(m->entity.type));
-		country = jc_get(c, m->entity.country);
-		role = jc_get(c, m->entity.role);
-		room += 64 + ref_room(&ent) + js_room(country) +
-			js_room(role) + js_room(type);
+		o = entity_line(k, c, room, text, s, e, base, &m->entity);
 		break;
 	case FC_MENTION_QUANTITY:
-		unit = jc_get(c, m->quantity.unit);
-		room += QTY_ROOM + js_room(unit);
+		o = quantity_line(k, c, room, text, s, e, base, &m->quantity);
 		break;
 	default:
-		if (m->speaker) {
-			speaker = ref_of(c, m->speaker);
-			room += 16 + ref_room(&speaker);
-		}
+		o = other_line(k, c, room, text, s, e, base, m);
 		break;
 	}
-	char *o0 = fc_buf_room(b, room), *o = o0;
 	if (!o)
 		return;
-	memcpy(o, head.p, head.n);
-	o += head.n;
-	if (m->kind == FC_MENTION_TIME) {
-		PUT(o, ", \"type\": ");
-		o = put_str(o, type);
-	}
-	PUT(o, ", \"text\": ");
-	o += fc_json_strn_at(o, text + s, e - s);
-	PUT(o, ", \"start\": ");
-	o += fc_json_int_at(o, (int64_t)(base + s));
-	PUT(o, ", \"end\": ");
-	o += fc_json_int_at(o, (int64_t)(base + e));
-	switch (m->kind) {
-	case FC_MENTION_TIME:
-		PUT(o, ", \"value\": ");
-		o = put_str(o, value);
-		o = put_opt(o, ", \"grain\": ", 11, grain);
-		o = put_opt(o, ", \"mod\": ", 9, mod);
-		o = put_interval(c, o, &m->time);
-		break;
-	case FC_MENTION_QUANTITY:
-		o = put_quantity(o, &m->quantity, unit);
-		break;
-	case FC_MENTION_ENTITY:
-		PUT(o, ", \"id\": ");
-		o = put_str(o, ent.id);
-		PUT(o, ", \"label\": ");
-		o = put_str(o, ent.label);
-		PUT(o, ", \"type\": ");
-		o = put_str(o, type);
-		o = put_opt(o, ", \"country\": ", 13, country);
-		o = put_opt(o, ", \"role\": ", 10, role);
-		break;
-	case FC_MENTION_QUOTE:
-		if (m->speaker) {
-			PUT(o, ", \"speaker\": ");
-			o = put_ref(o, &speaker);
-		}
-		break;
-	case FC_MENTION_ATTRIBUTION:
-	case FC_MENTION_NEGATION:
-	case FC_MENTION_HEDGE:
-		if (m->speaker) {
-			PUT(o, ", \"source\": ");
-			o = put_ref(o, &speaker);
-		}
-		break;
-	}
 	o = put_opt(o, ", \"rule\": ", 10, rule);
 	PUT(o, "}\n");
-	fc_buf_used(b, (size_t)(o - o0));
+	k->left -= (size_t)(o - k->o);
+	k->o = o;
 }
 
 fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
@@ -390,10 +544,13 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 	if (!c)
 		return FC_ENOMEM;
 	memset(c->v, 0, sizeof(c->v));
-	memset(c->iv, 0, sizeof(c->iv));
+	memset(c->iv_set, 0, sizeof(c->iv_set));
+	c->en_set = 0;
 	c->used = 0;
-	for (size_t i = 0; i < doc->nmentions && !out->err; i++)
-		mention_line(out, c, doc, &doc->mentions[i], base);
+	struct sink k = {out, NULL, NULL, 0, doc->nmentions};
+	for (size_t i = 0; i < doc->nmentions && !out->err; i++, k.rest--)
+		mention_line(&k, c, doc, &doc->mentions[i], base);
+	sink_done(&k);
 	free(c);
 	return out->err;
 }

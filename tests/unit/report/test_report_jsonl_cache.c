@@ -10,6 +10,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fc_test.h"
 
@@ -212,10 +213,163 @@ static void test_cached_lines_equal_plain_writer(void **state)
 	fc_arena_finish(&a);
 }
 
+/*
+** The writer takes room for 64 KB of lines at once (struct sink): lines
+** longer than that (a 40,000-byte quoted text, six times longer once
+** escaped at worst), lines that end right at a batch's end, and output
+** appended after what the buffer held must come out as the plain
+** writer's, and the buffer's length and terminating NUL must be those
+** of the bytes written.
+*/
+static void test_lines_across_batches(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	size_t tlen = 40000;
+	char *text = fc_arena_alloc(&a, tlen + 1);
+	assert_non_null(text);
+	for (size_t i = 0; i < tlen; i++)
+		text[i] = i % 97 == 5 ? '"' : i % 89 == 3 ? '\x01'
+						 : (char)('a' + i % 26);
+	text[tlen] = '\0';
+	doc.text = text;
+	doc.text_len = tlen;
+	for (size_t i = 0; i < 3000; i++) {
+		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+		assert_non_null(m);
+		m->kind = FC_MENTION_NEGATION;
+		m->rule = "negation.not";
+		/* every 700th mention spans the whole text */
+		m->start = i % 700 == 0 ? 0 : (uint32_t)(i * 13 % tlen);
+		m->end = i % 700 == 0 ? (uint32_t)tlen
+				      : m->start + (uint32_t)(i % 61);
+		if (m->end > tlen)
+			m->end = (uint32_t)tlen;
+	}
+	struct fc_buf got, want;
+	fc_buf_init(&got, 0);
+	fc_buf_init(&want, 0);
+	fc_buf_adds(&got, "before\n");
+	fc_buf_adds(&want, "before\n");
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &got), FC_OK);
+	for (size_t i = 0; i < doc.nmentions; i++)
+		ref_line(&want, &doc, &doc.mentions[i]);
+	assert_true(want.len > 4 * 64 * 1024);
+	assert_int_equal(got.len, want.len);
+	assert_int_equal(strlen(fc_buf_cstr(&got)), want.len);
+	assert_memory_equal(fc_buf_cstr(&got), fc_buf_cstr(&want), want.len);
+	/* and once more after it: the second call appends */
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &got), FC_OK);
+	assert_int_equal(got.len, 2 * want.len - 7);
+	assert_memory_equal(fc_buf_cstr(&got) + want.len,
+			    fc_buf_cstr(&want) + 7, want.len - 7);
+	fc_buf_finish(&got);
+	fc_buf_finish(&want);
+	fc_arena_finish(&a);
+}
+
+/*
+** A buffer with a maximum a little above the lines' length: the batches
+** of room must not ask for more than it allows while each line fits
+** (FC_OK and the same lines as in a buffer without one).
+*/
+static void test_lines_within_max(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	memset(&doc, 0, sizeof(doc));
+	doc.text = "not never no nothing";
+	doc.text_len = strlen(doc.text);
+	for (size_t i = 0; i < 4000; i++) {
+		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+		assert_non_null(m);
+		m->kind = FC_MENTION_NEGATION;
+		m->rule = "negation.not";
+		m->start = (uint32_t)(i % 4) * 4;
+		m->end = m->start + 3;
+	}
+	struct fc_buf all;
+	fc_buf_init(&all, 0);
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &all), FC_OK);
+	assert_true(all.len > 4 * 64 * 1024);
+	struct fc_buf b;
+	fc_buf_init(&b, all.len + 300);
+	assert_int_equal(fc_report_mentions_jsonl(&doc, &b), FC_OK);
+	assert_int_equal(b.len, all.len);
+	assert_memory_equal(fc_buf_cstr(&b), fc_buf_cstr(&all), all.len);
+	fc_buf_finish(&b);
+	fc_buf_finish(&all);
+	fc_arena_finish(&a);
+}
+
+/*
+** The room a line asks is the room it asked before the batches (160
+** bytes, the text's at worst, the rule's form and the head's own
+** length): a buffer whose maximum leaves the last line just that much
+** takes every line (FC_OK), and one byte less fails with FC_ELIMIT and
+** the lines before it, whole. Negation and hedge heads are 19 and 17
+** bytes, shorter than the 24 the writer copies; the rule's form is
+** "negation.not" quoted (14 bytes); each text is 3 bytes (room 20).
+*/
+static void test_last_line_room(void **state)
+{
+	(void)state;
+	static const enum fc_mention_kind ks[] = {FC_MENTION_NEGATION,
+						  FC_MENTION_HEDGE};
+	static const size_t head_n[] = {19, 16};
+	for (size_t j = 0; j < 2; j++) {
+		struct fc_arena a;
+		fc_arena_init(&a);
+		struct fc_document doc;
+		memset(&doc, 0, sizeof(doc));
+		doc.text = "not never no nothing";
+		doc.text_len = strlen(doc.text);
+		for (size_t i = 0; i < 3000; i++) {
+			struct fc_mention *m = fc_doc_push_mention(&a, &doc);
+			assert_non_null(m);
+			m->kind = ks[j];
+			m->rule = "negation.not";
+			m->start = (uint32_t)(i % 4) * 4;
+			m->end = m->start + 3;
+		}
+		struct fc_buf all;
+		fc_buf_init(&all, 0);
+		assert_int_equal(fc_report_mentions_jsonl(&doc, &all), FC_OK);
+		/* where the last line starts */
+		size_t last = all.len - 1;
+		while (last > 0 && all.p[last - 1] != '\n')
+			last--;
+		size_t room = 160 + FC_JSON_STRN_MAX(3) + 14 + head_n[j];
+		struct fc_buf b;
+		fc_buf_init(&b, last + room);
+		assert_int_equal(fc_report_mentions_jsonl(&doc, &b), FC_OK);
+		assert_int_equal(b.len, all.len);
+		assert_memory_equal(fc_buf_cstr(&b), fc_buf_cstr(&all), all.len);
+		fc_buf_finish(&b);
+		fc_buf_init(&b, last + room - 1);
+		assert_int_equal(fc_report_mentions_jsonl(&doc, &b),
+				 FC_ELIMIT);
+		assert_int_equal(b.len, last);
+		assert_memory_equal(b.p, fc_buf_cstr(&all), last);
+		assert_int_equal(b.p[b.len], '\0');
+		fc_buf_finish(&b);
+		fc_buf_finish(&all);
+		fc_arena_finish(&a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cached_lines_equal_plain_writer),
+		cmocka_unit_test(test_lines_across_batches),
+		cmocka_unit_test(test_lines_within_max),
+		cmocka_unit_test(test_last_line_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
