@@ -371,14 +371,14 @@ static void drop_oldest(int dfd, struct entry *v, size_t n, size_t keep,
 }
 
 /*
-** Remove the files of dir named prefix* beyond the FC_CACHE_KEEP used
-** last, and temporary files (".prefix*") that killed writers left: an
-** hour old or more, or beyond the FC_CACHE_KEEP newest (a writer being
+** Remove the files of dir named prefix* beyond the keep used last, and
+** temporary files (".prefix*") that killed writers left: an hour old or
+** more, or beyond the keep newest (a writer being
 ** killed again and again must not fill the folder within the hour; a
 ** live writer whose file goes only fails its rename, and skips its
 ** write).
 */
-static void evict(const char *dir, const char *prefix)
+static void evict(const char *dir, const char *prefix, size_t keep)
 {
 	DIR *dd = opendir(dir);
 	if (!dd)
@@ -401,13 +401,20 @@ static void evict(const char *dir, const char *prefix)
 			   : !push_entry(&v, &n, &cap, nm, st.st_mtim))
 			break;
 	}
-	drop_oldest(dfd, tv, nt, FC_CACHE_KEEP, true, now.tv_sec);
-	drop_oldest(dfd, v, n, FC_CACHE_KEEP, false, now.tv_sec);
+	drop_oldest(dfd, tv, nt, keep, true, now.tv_sec);
+	drop_oldest(dfd, v, n, keep, false, now.tv_sec);
 	closedir(dd);
 }
 
 bool fc_cache_write(const char *dir, const char *name,
 		      const uint64_t key[2], const void *p, size_t len)
+{
+	return fc_cache_write_keep(dir, name, key, p, len, FC_CACHE_KEEP);
+}
+
+bool fc_cache_write_keep(const char *dir, const char *name,
+			 const uint64_t key[2], const void *p, size_t len,
+			 size_t keep)
 {
 	const char *dash = strchr(name, '-');
 	size_t np = dash ? (size_t)(dash - name) + 1 : strlen(name);
@@ -441,7 +448,7 @@ bool fc_cache_write(const char *dir, const char *name,
 	if (!ok)
 		(void)unlink(tpl);
 	else
-		evict(dir, prefix);
+		evict(dir, prefix, keep);
 done:
 	free(tpl);
 	free(tmp);

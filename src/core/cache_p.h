@@ -77,6 +77,11 @@ void *fc_cache_read(const char *dir, const char *name,
 */
 bool fc_cache_write(const char *dir, const char *name,
 		      const uint64_t key[2], const void *p, size_t len);
+/* fc_cache_write keeping keep files of name's prefix, not FC_CACHE_KEEP
+** (a prefix with a file per rule file: ycache.c). */
+bool fc_cache_write_keep(const char *dir, const char *name,
+			 const uint64_t key[2], const void *p, size_t len,
+			 size_t keep);
 
 /* ---- Payloads ---------------------------------------------------------- */
 

@@ -11,6 +11,7 @@
 
 #include "core/arena_mark.h"
 #include "core/core.h"
+#include "core/ycache_p.h"
 
 #define MAX_DEPTH 64
 
@@ -654,18 +655,61 @@ static fc_status yaml_read(struct ystate *s, struct fc_ynode **root)
 	return FC_OK;
 }
 
+/* A parse said nothing to d since n diagnostics and nerr errors: its
+** tree may be kept in the cache (a file with anything to say is always
+** parsed, so that it is said as libyaml finds it). */
+static bool is_quiet(const struct fc_diags *d, size_t n, size_t nerr)
+{
+	return d->n == n && d->nerr == nerr;
+}
+
 fc_status fc_yaml_load(struct fc_arena *a, const char *name, const char *data,
 		       size_t len, struct fc_ynode **root, struct fc_diags *d)
 {
+	struct fc_ycache c;
+	if (fc_ycache_find(&c, a, name, data, len, NULL, root, NULL)) {
+		fc_ycache_finish(&c);
+		return FC_OK;
+	}
+	size_t n = d->n, nerr = d->nerr;
 	struct ystate s = {.data = data, .len = len, .a = a, .name = name,
 			   .d = d};
-	return yaml_read(&s, root);
+	fc_status st = yaml_read(&s, root);
+	if (!st && is_quiet(d, n, nerr))
+		fc_ycache_keep(&c, *root, false);
+	fc_ycache_finish(&c);
+	return st;
 }
+
+static fc_status load_skip(struct fc_arena *a, const char *name,
+			   const char *data, size_t len, const char *skip_key,
+			   struct fc_ynode **root, bool *is_skipped,
+			   struct fc_diags *d);
 
 fc_status fc_yaml_load_skip(struct fc_arena *a, const char *name,
 			    const char *data, size_t len, const char *skip_key,
 			    struct fc_ynode **root, bool *is_skipped,
 			    struct fc_diags *d)
+{
+	struct fc_ycache c;
+	if (fc_ycache_find(&c, a, name, data, len, skip_key, root,
+			   is_skipped)) {
+		fc_ycache_finish(&c);
+		return FC_OK;
+	}
+	size_t n = d->n, nerr = d->nerr;
+	fc_status st = load_skip(a, name, data, len, skip_key, root,
+				 is_skipped, d);
+	if (!st && is_quiet(d, n, nerr))
+		fc_ycache_keep(&c, *root, *is_skipped);
+	fc_ycache_finish(&c);
+	return st;
+}
+
+static fc_status load_skip(struct fc_arena *a, const char *name,
+			   const char *data, size_t len, const char *skip_key,
+			   struct fc_ynode **root, bool *is_skipped,
+			   struct fc_diags *d)
 {
 	/* A problem inside the skipped value (is_redo), and the file is
 	** read again whole: its diagnostics are then fc_yaml_load's, in

@@ -306,30 +306,6 @@ static bool place_named_since(const struct lx_scan *s,
 	return false;
 }
 
-const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
-						size_t i)
-{
-	/* (next to a verb of saying only, and not where a place stands:
-	** "Jordan said" is the player after "Michael Jordan"; "in Jordan",
-	** "Jordan's King Abdullah", "Jordan and Israel", "said Jordan's
-	** loans" stay the country) */
-	if (!says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
-	    !lx_place_surname(s, i) || lx_place_context(s, i))
-		return NULL;
-	const struct fc_entity *who = lx_find_surname(s, i);
-	if (!who || who->type != FC_ENT_PERSON)
-		return NULL;
-	/* (not once the place itself was named after the person: "Talks in
-	** Jordan ended, and Jordan said" is the country) */
-	const struct lx_sense *se = lx_tok_sense(s, i, LX_S_COUNTRY);
-	if (!se)
-		se = lx_tok_sense(s, i, LX_S_CAPITAL);
-	const struct fc_entity *place = se ? &s->l->ents[se->ref].e : NULL;
-	return place && place->country && place_named_since(s, who, place)
-		       ? NULL
-		       : who;
-}
-
 /* Was `who` named in token i's sentence or in the two before it? */
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
@@ -344,6 +320,33 @@ static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			return true;
 	}
 	return false;
+}
+
+const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
+						size_t i)
+{
+	/* (next to a verb of saying only, and not where a place stands:
+	** "Jordan said" is the player after "Michael Jordan"; "in Jordan",
+	** "Jordan's King Abdullah", "Jordan and Israel", "said Jordan's
+	** loans" stay the country) */
+	if (!says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
+	    !lx_place_surname(s, i) || lx_place_context(s, i))
+		return NULL;
+	const struct fc_entity *who = lx_find_surname(s, i);
+	/* (the person named in this sentence or the two before: "George
+	** Washington crossed the river. ... Washington said" three
+	** sentences on is the government) */
+	if (!who || who->type != FC_ENT_PERSON || !named_lately(s, who, i))
+		return NULL;
+	/* (not once the place itself was named after the person: "Talks in
+	** Jordan ended, and Jordan said" is the country) */
+	const struct lx_sense *se = lx_tok_sense(s, i, LX_S_COUNTRY);
+	if (!se)
+		se = lx_tok_sense(s, i, LX_S_CAPITAL);
+	const struct fc_entity *place = se ? &s->l->ents[se->ref].e : NULL;
+	return place && place->country && place_named_since(s, who, place)
+		       ? NULL
+		       : who;
 }
 
 /* Does token i stand inside its sentence, after a word or a comma in

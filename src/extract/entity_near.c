@@ -14,9 +14,14 @@
 /* (lx_firm_and) bytes of a firm's first closing word after "and" */
 #define FIRM_AND_SHORT 4
 
+/* (lx_firm_form) legal-form words a firm's name takes ("Co Ltd") */
+#define FIRM_FORM_WORDS 2
 /* (is_firm_suffix) the cue of a firm's legal form (grammar.yaml: org-words
 ** that close a firm's name) */
 #define FIRM_SUFFIX_CUE "name.firm-suffix"
+/* (goes_on_firm) the cue of a business line that goes on with a firm's
+** name after "and" (grammar.yaml: "Savings", "Electric") */
+#define FIRM_LINE_CUE "name.firm-line"
 
 /* Are tokens a and b the same word (case aside)? */
 static bool same_word(const struct lx_scan *s, size_t a, size_t b)
@@ -32,16 +37,35 @@ static bool same_word(const struct lx_scan *s, size_t a, size_t b)
 	return true;
 }
 
-/* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
-static bool is_firm_suffix(const struct lx_scan *s, size_t k)
+/* Does token k carry the org-word cue `id` (one word)? */
+static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
 {
 	const struct lx_slot *sl = lx_word_slot(s, k);
 	if (!sl || !(sl->cues >> LX_CUE_ORG_WORD & 1))
 		return false;
 	for (const struct lx_sense *se = sl->senses; se; se = se->next)
 		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_ORG_WORD &&
-		    se->ntok == 1 &&
-		    !strcmp(s->l->cues[se->ref].id, FIRM_SUFFIX_CUE))
+		    se->ntok == 1 && !strcmp(s->l->cues[se->ref].id, id))
+			return true;
+	return false;
+}
+
+/* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
+static bool is_firm_suffix(const struct lx_scan *s, size_t k)
+{
+	return has_org_cue(s, k, FIRM_SUFFIX_CUE);
+}
+
+/* Does the firm's name after "and", [j, e2), go on with the one before:
+** it holds a legal form or begins with a business line ("Pacific Gas
+** and Electric Co", "Simmons and Co International", "Harris Trust and
+** Savings Bank"; not "Manufacturers Hanover Trust and Chemical Bank")? */
+static bool goes_on_firm(const struct lx_scan *s, size_t j, size_t e2)
+{
+	if (has_org_cue(s, j, FIRM_LINE_CUE))
+		return true;
+	for (size_t p = j; p < e2; p++)
+		if (is_firm_suffix(s, p))
 			return true;
 	return false;
 }
@@ -92,7 +116,11 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	bool all_org = s->t.v[j].end - s->t.v[j].start <= FIRM_AND_SHORT;
 	for (size_t p = j; all_org && p < e2; p++)
 		all_org = lx_word_cue(s, p, LX_CUE_ORG_WORD);
-	if (all_org)
+	if (all_org && goes_on_firm(s, j, e2))
+		return e2;
+	/* (a legal form closes the name: one firm's, after a given name
+	** or a known name too, "Ben & Jerry's Inc") */
+	if (is_amp && e2 > j + 1 && is_firm_suffix(s, e2 - 1))
 		return e2;
 	/* (not between acronyms, "WBA & IBO", nor after a given name,
 	** "Liz & Dick": two bodies, two persons) */
@@ -114,7 +142,7 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) &&
 	    !is_firm_suffix(s, end - 1) && lx_word_cue(s, j, LX_CUE_ORG_WORD) &&
 	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD) &&
-	    !same_word(s, end - 1, j + 1))
+	    !same_word(s, end - 1, j + 1) && goes_on_firm(s, j, e2))
 		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
@@ -131,6 +159,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 			       lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD)
 		       ? e2
 		       : end;
+}
+
+size_t lx_firm_form(const struct lx_scan *s, size_t end)
+{
+	for (int n = 0; n < FIRM_FORM_WORDS && end < s->t.n &&
+			lx_joins(s, end) && is_firm_suffix(s, end);
+	     n++)
+		end++;
+	return end;
 }
 
 /* Is the capital at i used as a place ("in Tehran")? */

@@ -116,6 +116,9 @@ bool lx_place_context(const struct lx_scan *s, size_t i);
 ** Gamble"), or end when it does not. */
 size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		   bool is_known);
+/* The end of a known firm's name [.., end) past its legal form, one
+** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), or end. */
+size_t lx_firm_form(const struct lx_scan *s, size_t end);
 /* Is the country's name at token i, k tokens, a place of another
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,

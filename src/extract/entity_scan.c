@@ -559,9 +559,11 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					     head, "coref.head");
 				return i + 1;
 			}
-			/* ("Merrill Lynch and Co": the firm's) */
+			/* ("Merrill Lynch and Co": the firm's; "AT&T Inc",
+			** "Procter & Gamble Co": its legal form too) */
 			end = plain[p].kind == LX_S_ORG
-				      ? lx_firm_and(s, i, i + k, true)
+				      ? lx_firm_form(s, lx_firm_and(s, i, i + k,
+								    true))
 				      : i + k;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 				     lx_intern(s, se->ref), plain[p].rule);

@@ -194,8 +194,7 @@ static int rule_matches(const struct fc_boiler *b, const struct brule *br,
 		return 0;
 	int gave_up = 0;
 	for (size_t i = 0; i < br->ncodes; i++) {
-		int rc = pcre2_match(br->codes[i], (PCRE2_SPTR)s, n, 0,
-				     PCRE2_NO_UTF_CHECK, md, b->mctx);
+		int rc = text_boiler_match(&br->codes[i], s, n, md, b->mctx);
 		if (rc >= 0)
 			return 1;
 		if (rc != PCRE2_ERROR_NOMATCH)

@@ -71,6 +71,37 @@ static const struct lcase cases[] = {
 	  "group:person:benjamin-netanyahu+person:vladimir-putin "
 	  "(Vladimir Putin and Benjamin Netanyahu) group - -",
 	  NULL}},
+	/* A firm takes its legal form, through "&" too, and the
+	** attribution goes to the firm, not to a stray "Inc". */
+	{"AT&T Inc said it would cut jobs. Ben & Jerry's Inc said so.",
+	 {"attribution 0-13 'AT&T Inc said' source=org:att",
+	  "entity 0-8 'AT&T Inc' org:att (AT&T) org US -",
+	  "attribution 33-55 'Ben & Jerry's Inc said' "
+	  "source=org:ben-jerrys-inc",
+	  "entity 33-50 'Ben & Jerry's Inc' org:ben-jerrys-inc "
+	  "(Ben & Jerry's Inc) org - -",
+	  NULL}},
+	/* "and" joins two firms' names before a business line only. */
+	{"Manufacturers Hanover Trust and Chemical Bank agreed. "
+	 "Harris Trust and Savings Bank lent.",
+	 {"entity 0-27 'Manufacturers Hanover Trust' "
+	  "org:manufacturers-hanover-trust (Manufacturers Hanover Trust) "
+	  "org - -",
+	  "entity 32-45 'Chemical Bank' org:chemical-bank (Chemical Bank) "
+	  "org - -",
+	  "entity 54-83 'Harris Trust and Savings Bank' "
+	  "org:harris-trust-and-savings-bank (Harris Trust and Savings "
+	  "Bank) org - -",
+	  NULL}},
+	/* A bare capital is the person named in the two sentences before
+	** only: three sentences on it is the government again. */
+	{"George Washington crossed the river. The army followed him. "
+	 "Rain fell all night. Washington said it would impose sanctions.",
+	 {"entity 0-17 'George Washington' person:george-washington "
+	  "(George Washington) person - -",
+	  "attribution 81-96 'Washington said' source=gov:US",
+	  "entity 81-91 'Washington' gov:US (US government) government US -",
+	  NULL}},
 	/* Capitals: actor vs place; government metonyms. */
 	{"Moscow, an ally of Tehran, has condemned the strikes on Kyiv, "
 	 "and the White House said its envoy would fly to Moscow.",

@@ -1,0 +1,323 @@
+/*
+** ycache.c: parsed YAML trees in the persistent cache (ycache_p.h says
+** what is kept and when).
+**
+** The file: "ytree-<key>.fcc", named by its key (the bytes parsed, the
+** mode of the load, the key base), so that an edited file misses and
+** the same bytes under another path hit. A rule suite is some fifty
+** files, so this prefix keeps YCACHE_KEEP files, least recently used
+** dropped first.
+**
+** The payload: a magic and is_skipped, then the nodes in pre-order, each
+** a fixed record (kind, style, flags, position, where the value starts,
+** lengths, number of children) followed by its value's bytes and its raw
+** text's. Every record is checked before it is used: lengths and counts
+** against what is left, kinds and styles against what a parse makes.
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena_mark.h"
+#include "core/cache_p.h"
+#include "core/ycache_p.h"
+
+#define MAGIC "FCYTREE1"
+#define DATA_SEED 0x7974726565646174ull /* "ytreedat" */
+/* Smaller files are parsed: libyaml reads them in less than a cache
+** read's system calls take, and tests' scratch files stay out. */
+#define YCACHE_MIN 1024
+/* Files of prefix "ytree-" kept: the built-in rules and a few --rules
+** folders, each file one. */
+#define YCACHE_KEEP 256
+/* Levels of a tree: fc_yaml_load refuses nodes deeper than 64 below
+** the root (ynode.c's MAX_DEPTH). */
+#define YTREE_LEVELS 65
+
+/* Bytes of a node rounded up, as ynode.c's scalar_node lays a scalar
+** out: its value right after it in the same block. */
+#define NODE_ROOM ((sizeof(struct fc_ynode) + 15) & ~(size_t)15)
+
+enum { F_PLAIN = 1, F_RAW = 2 };
+
+/* One node as kept (host order: a cache file is read by the build that
+** wrote it). */
+struct rec {
+	uint8_t type, style, flags, pad;
+	uint32_t line, col, loclen, val_line, val_col;
+	uint32_t len, nkids, raw_len;
+};
+
+/* ---- Encoding ------------------------------------------------------------- */
+
+static bool encode_node(struct fc_buf *b, const struct fc_ynode *n, int level)
+{
+	bool is_scalar = n->type == FC_Y_SCALAR;
+	if (level >= YTREE_LEVELS || n->len > UINT32_MAX ||
+	    n->nkids > UINT32_MAX || (is_scalar && n->nkids) ||
+	    (n->raw && n->raw_len > UINT32_MAX))
+		return false;
+	struct rec r = {
+		.type = (uint8_t)n->type,
+		.style = (uint8_t)n->style,
+		.flags = (uint8_t)((n->is_plain ? F_PLAIN : 0) |
+				   (n->raw ? F_RAW : 0)),
+		.line = n->loc.line,
+		.col = n->loc.col,
+		.loclen = n->loc.len,
+		.val_line = n->val_line,
+		.val_col = n->val_col,
+		.len = (uint32_t)n->len,
+		.nkids = (uint32_t)n->nkids,
+		.raw_len = n->raw ? (uint32_t)n->raw_len : 0,
+	};
+	fc_buf_add(b, &r, sizeof(r));
+	if (is_scalar)
+		fc_buf_add(b, n->str, n->len);
+	else if (n->len)
+		return false; /* a parse gives collections no value */
+	if (n->raw)
+		fc_buf_add(b, n->raw, r.raw_len);
+	for (size_t i = 0; i < n->nkids; i++)
+		if (!encode_node(b, n->kids[i], level + 1))
+			return false;
+	return !b->err;
+}
+
+bool fc_ytree_encode(struct fc_buf *b, const struct fc_ynode *root,
+		     bool is_skipped)
+{
+	if (!root)
+		return false;
+	fc_buf_add(b, MAGIC, 8);
+	fc_cache_put_u64(b, is_skipped);
+	return encode_node(b, root, 0);
+}
+
+/* ---- Decoding ------------------------------------------------------------- */
+
+static bool is_style(unsigned t, unsigned s)
+{
+	if (t != FC_Y_SCALAR)
+		return s == 0;
+	return s == 'p' || s == '\'' || s == '"' || s == '|' || s == '>';
+}
+
+/* p[0, n) is UTF-8, as libyaml makes every scalar (it refuses bad
+** input, and escapes give code points): the normalizer compiles scalars
+** with PCRE2_NO_UTF_CHECK. */
+static bool is_utf8(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = fc_utf8_seq_len(p + i, n - i);
+		if (!k)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* raw[0, n) is a raw text a parse keeps for a scalar of style: quoted,
+** and in double quotes every \x, \u and \U escape has its digits
+** before the end (fc_ynode_loc_at reads them). Not checked for UTF-8:
+** ynode.c cuts it at libyaml's character indexes taken as bytes, so
+** after a non-ASCII character it can end inside one (quoted_col steps
+** over bad bytes within raw_len). */
+static bool is_raw(const uint8_t *raw, size_t n, unsigned style)
+{
+	if (style != '"' && style != '\'')
+		return false;
+	for (size_t i = 0; style == '"' && i + 1 < n; i++) {
+		if (raw[i] != '\\')
+			continue;
+		size_t w = raw[i + 1] == 'x' ? 4 : raw[i + 1] == 'u' ? 6
+			   : raw[i + 1] == 'U' ? 10 : 2;
+		if (w > n - i)
+			return false;
+		i += w - 1;
+	}
+	return true;
+}
+
+/* The node at r's offset and its children (level: of the node, 0 at the
+** root), or NULL when the payload is not one a parse could make. */
+static struct fc_ynode *decode_node(struct fc_cache_reader *r,
+				    struct fc_arena *a, const char *name,
+				    int level)
+{
+	struct rec h;
+	const uint8_t *p = fc_cache_take(r, sizeof(h));
+	if (!p || level >= YTREE_LEVELS)
+		return NULL;
+	memcpy(&h, p, sizeof(h));
+	bool is_scalar = h.type == FC_Y_SCALAR;
+	if (h.type > FC_Y_MAP || !is_style(h.type, h.style) ||
+	    (h.flags & ~(F_PLAIN | F_RAW)) || h.pad ||
+	    (!is_scalar && (h.len || h.flags)) ||
+	    (is_scalar && h.nkids) ||
+	    (h.type == FC_Y_MAP && h.nkids % 2) ||
+	    (!(h.flags & F_RAW) && h.raw_len) ||
+	    h.len > r->n - r->off ||
+	    /* every child takes a record at least */
+	    h.nkids > (r->n - r->off) / sizeof(h))
+		return NULL;
+	struct fc_ynode *n =
+		fc_arena_alloc(a, is_scalar ? NODE_ROOM + h.len + 1 : sizeof(*n));
+	if (!n)
+		return NULL;
+	n->type = (enum fc_ynode_type)h.type;
+	n->style = (char)h.style;
+	n->is_plain = h.flags & F_PLAIN;
+	n->loc = (struct fc_srcloc){name, h.line, h.col, h.loclen};
+	n->val_line = h.val_line;
+	n->val_col = h.val_col;
+	if (is_scalar) {
+		char *str = (char *)n + NODE_ROOM; /* its NUL is cleared */
+		const uint8_t *v = fc_cache_take(r, h.len);
+		if (!v || !is_utf8(v, h.len))
+			return NULL;
+		memcpy(str, v, h.len);
+		n->str = str;
+		n->len = h.len;
+	}
+	if (h.flags & F_RAW) {
+		const uint8_t *raw = fc_cache_take(r, h.raw_len);
+		if (!raw || !is_raw(raw, h.raw_len, h.style))
+			return NULL;
+		/* all raw_len bytes (strndup would stop at a NUL, and
+		** readers go by raw_len) */
+		char *w = fc_arena_alloc(a, (size_t)h.raw_len + 1);
+		if (!w)
+			return NULL;
+		memcpy(w, raw, h.raw_len);
+		n->raw = w;
+		n->raw_len = h.raw_len;
+	}
+	if (!h.nkids)
+		return n;
+	n->kids = fc_arena_alloc(a, h.nkids * sizeof(*n->kids));
+	if (!n->kids)
+		return NULL;
+	for (size_t i = 0; i < h.nkids; i++) {
+		struct fc_ynode *k = decode_node(r, a, name, level + 1);
+		/* a mapping's keys are scalars: the loaders compare them */
+		if (!k || (h.type == FC_Y_MAP && i % 2 == 0 &&
+			   k->type != FC_Y_SCALAR))
+			return NULL;
+		n->kids[i] = k;
+	}
+	n->nkids = h.nkids;
+	return n;
+}
+
+bool fc_ytree_decode(struct fc_arena *a, const char *name, const void *p,
+		     size_t n, struct fc_ynode **root, bool *is_skipped)
+{
+	struct fc_cache_reader r = {p, n, 0, false};
+	const uint8_t *magic = fc_cache_take(&r, 8);
+	uint64_t sk = fc_cache_get_u64(&r);
+	if (!magic || memcmp(magic, MAGIC, 8) || sk > 1)
+		return false;
+	struct fc_arena_mark m = fc_arena_mark(a);
+	struct fc_ynode *t = decode_node(&r, a, name, 0);
+	if (!t || r.is_bad || r.off != r.n) {
+		fc_arena_rewind(a, &m);
+		return false;
+	}
+	*root = t;
+	*is_skipped = sk;
+	return true;
+}
+
+/* ---- The cache ------------------------------------------------------------ */
+
+/* The key of a load of data[0, len) with skip_key (or none); false
+** when there is none (no build id). */
+static bool load_key(const char *data, size_t len, const char *skip_key,
+		     uint64_t key[2])
+{
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	bool ok = fc_cache_key_base(&b);
+	fc_buf_adds(&b, "ytree\n");
+	fc_cache_put_u64(&b, skip_key != NULL);
+	if (skip_key)
+		fc_buf_add(&b, skip_key, strlen(skip_key) + 1);
+	uint64_t h[2];
+	fc_cache_hash(data, len, DATA_SEED, h);
+	fc_cache_put_u64(&b, len);
+	fc_cache_put_u64(&b, h[0]);
+	fc_cache_put_u64(&b, h[1]);
+	ok = ok && !b.err;
+	if (ok)
+		fc_cache_hash(b.p, b.len, 0, key);
+	fc_buf_finish(&b);
+	return ok;
+}
+
+static void file_name(const uint64_t key[2], char buf[64])
+{
+	snprintf(buf, 64, "ytree-%016" PRIx64 "%016" PRIx64 ".fcc", key[0],
+		 key[1]);
+}
+
+bool fc_ycache_find(struct fc_ycache *c, struct fc_arena *a, const char *name,
+		    const char *data, size_t len, const char *skip_key,
+		    struct fc_ynode **root, bool *is_skipped)
+{
+	c->dir = NULL;
+	if (len < YCACHE_MIN)
+		return false;
+	char *dir = fc_cache_dir();
+	if (!dir)
+		return false;
+	if (!load_key(data, len, skip_key, c->key)) {
+		free(dir);
+		return false;
+	}
+	c->dir = dir;
+	char fname[64];
+	file_name(c->key, fname);
+	size_t n;
+	void *p = fc_cache_read(dir, fname, c->key, &n);
+	if (!p)
+		return false;
+	bool sk = false;
+	struct fc_ynode *t = NULL;
+	bool ok = fc_ytree_decode(a, name, p, n, &t, &sk) &&
+		  (skip_key || !sk);
+	free(p);
+	if (!ok)
+		return false; /* fc_ycache_keep writes it again */
+	*root = t;
+	if (is_skipped)
+		*is_skipped = sk;
+	return true;
+}
+
+void fc_ycache_keep(struct fc_ycache *c, const struct fc_ynode *root,
+		    bool is_skipped)
+{
+	if (!c->dir || !root)
+		return;
+	struct fc_buf b;
+	fc_buf_init(&b, 0);
+	if (fc_ytree_encode(&b, root, is_skipped) && !b.err) {
+		char fname[64];
+		file_name(c->key, fname);
+		(void)fc_cache_write_keep(c->dir, fname, c->key, b.p, b.len,
+					  YCACHE_KEEP);
+	}
+	fc_buf_finish(&b);
+}
+
+void fc_ycache_finish(struct fc_ycache *c)
+{
+	free(c->dir);
+	c->dir = NULL;
+}
