@@ -596,14 +596,17 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 ** A number read with the one before it ("N-" or "N to": slot num2 in a
 ** look-behind, no den: no fraction) whose first is not below the
 ** second is a score ("drew 1-1 days later", "won 2 to 1 days later"),
-** no date: true then. A range, "3-4 weeks earlier", is none.
+** no date: true then, and so it is for a first of nought ("lost 0-1
+** days later": no range of days starts at none). A range, "3-4 weeks
+** earlier", is none.
 */
 static bool is_score(const struct norm_match *m)
 {
 	struct norm_val lo, hi;
 	return !norm_slot(m, S_DEN, &hi) && norm_slot(m, S_NUM2, &lo) &&
 	       lo.is_raw && norm_slot(m, S_NUM, &hi) &&
-	       !(isfinite(lo.num) && isfinite(hi.num) && lo.num < hi.num);
+	       !(isfinite(lo.num) && isfinite(hi.num) && lo.num > 0 &&
+		 lo.num < hi.num);
 }
 
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)

@@ -2,7 +2,8 @@
 ** test_norm_score.c: a relative date (norm_relative.c) whose number
 ** follows a score's first in a look-behind (slot num2, no den) is a
 ** date only when num2 is below num: "3-4 days later" reads 4 days;
-** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier" are scores,
+** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier", "0-1 days
+** later" are scores,
 ** a mask over both numbers and the rest, no mention at all.
 */
 #include "fc_test.h"
@@ -53,7 +54,8 @@ static void test_norm_score_is_a_mask(void **state)
 	fc_arena_init(&a);
 	static const char *const scores[] = {
 		"They drew 1-1 days later.", "They won 2 to 1 days later.",
-		"They lost 10-9 weeks earlier.",
+		"They lost 10-9 weeks earlier.", "They lost 0-1 days later.",
+		"They lost 0 to 2 weeks earlier.",
 	};
 	struct fc_document doc;
 	for (size_t i = 0; i < sizeof(scores) / sizeof(*scores); i++) {
