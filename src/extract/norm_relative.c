@@ -592,9 +592,38 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 	return emit_instant(m, out, ref_secs(r) + llround(off), g);
 }
 
+/*
+** A number read with the one before it ("N-" or "N to": slot num2 in a
+** look-behind, no den: no fraction) whose first is not below the
+** second is a score ("drew 1-1 days later", "won 2 to 1 days later"),
+** no date: true then, and so it is for a first of nought ("lost 0-1
+** days later": no range of days starts at none). A range, "3-4 weeks
+** earlier", is none.
+*/
+static bool is_score(const struct norm_match *m)
+{
+	struct norm_val lo, hi;
+	return !norm_slot(m, S_DEN, &hi) && norm_slot(m, S_NUM2, &lo) &&
+	       lo.is_raw && norm_slot(m, S_NUM, &hi) &&
+	       !(isfinite(lo.num) && isfinite(hi.num) && lo.num > 0 &&
+		 lo.num < hi.num);
+}
+
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
+	if (is_score(m)) {
+		/* a mask over the score and the rest, so that no reading of
+		** "1 days later" inside it is taken (none in a rescan, which
+		** wants a time) */
+		struct norm_val lo;
+		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
+			return 0;
+		out[0].start = lo.start < m->start ? lo.start : m->start;
+		out[0].end = m->end;
+		out[0].is_mask = true;
+		return 1;
+	}
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
 	int secs = clock_unit_secs(unit);

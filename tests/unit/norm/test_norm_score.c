@@ -1,0 +1,81 @@
+/*
+** test_norm_score.c: a relative date (norm_relative.c) whose number
+** follows a score's first in a look-behind (slot num2, no den) is a
+** date only when num2 is below num: "3-4 days later" reads 4 days;
+** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier", "0-1 days
+** later" are scores,
+** a mask over both numbers and the rest, no mention at all.
+*/
+#include "fc_test.h"
+
+#define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
+
+/* The mentions of text, in doc. */
+static void scan(struct fc_rules *r, struct fc_arena *a, const char *text,
+		 struct fc_document *doc)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->text = fc_arena_strdup(a, text);
+	doc->text_len = strlen(text);
+	doc->published = "2026-01-16";
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(r, a, doc, &d), FC_OK);
+	assert_int_equal(d.nerr, 0);
+	fc_diags_finish(&d);
+}
+
+static void test_norm_score_range_reads_upper(void **state)
+{
+	(void)state;
+	struct fc_rules *r = fc_test_load_rules(DATA "/score.yaml", 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	scan(r, &a, "It came 3-4 days later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_int_equal(doc.mentions[0].start, 10);
+	assert_int_equal(doc.mentions[0].end, 22);
+	assert_string_equal(doc.mentions[0].rule, "t.later");
+	assert_string_equal(doc.mentions[0].time.value, "2026-01-20");
+	/* no score before it: the count alone */
+	scan(r, &a, "It came 5 days later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+}
+
+static void test_norm_score_is_a_mask(void **state)
+{
+	(void)state;
+	struct fc_rules *r = fc_test_load_rules(DATA "/score.yaml", 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	static const char *const scores[] = {
+		"They drew 1-1 days later.", "They won 2 to 1 days later.",
+		"They lost 10-9 weeks earlier.", "They lost 0-1 days later.",
+		"They lost 0 to 2 weeks earlier.",
+	};
+	struct fc_document doc;
+	for (size_t i = 0; i < sizeof(scores) / sizeof(*scores); i++) {
+		scan(r, &a, scores[i], &doc);
+		assert_int_equal(doc.nmentions, 0);
+	}
+	/* the mask is the score's only: a count after it is read */
+	scan(r, &a, "Drew 2-2 days later, 5 days later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_int_equal(doc.mentions[0].start, 21);
+	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_norm_score_range_reads_upper),
+		cmocka_unit_test(test_norm_score_is_a_mask),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
