@@ -472,7 +472,7 @@ static const unsigned char first_ones[32] = {
 #endif
 static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 			       size_t room, size_t *len, uint32_t *h,
-			       uint16_t *wcase)
+			       uint16_t *wcase, bool is_lower_first)
 {
 #if defined(__SSE2__) && defined(__x86_64__)
 	if (n < 16 || room < 16)
@@ -493,11 +493,15 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 		return false;
 	__m128i form = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
 	_mm_storeu_si128((__m128i *)(void *)o, form);
-	unsigned keep = (1u << l) - 1;
-	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
-	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
-	/* UPPER: letters, all upper */
-	*wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
+	/* UPPER: letters, all upper; never so after a lower-case first
+	** letter (most words: no masks to make) */
+	*wcase = 0;
+	if (!is_lower_first) {
+		unsigned keep = (1u << l) - 1;
+		unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
+		unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
+		*wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
+	}
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
@@ -513,6 +517,7 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 	return true;
 #else
 	(void)s, (void)n, (void)o, (void)room, (void)len, (void)h, (void)wcase;
+	(void)is_lower_first;
 	return false;
 #endif
 }
@@ -631,7 +636,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			** the rest of the text (see the reserve above), but
 			** should there not be, the loop below reads the word */
 			size_t left = t->norm_cap - t->norm_len;
-			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase)) {
+			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase,
+					 bytes[cp] & B_LOW)) {
 				size_t lim = left > n - i ? n : i;
 				unsigned all = 0; /* the classes of its bytes */
 				o -= i;
