@@ -143,14 +143,22 @@ static size_t skip_plain(const char *t, size_t i, size_t lim)
 #ifdef __SSE2__
 	/* sixteen at a time where the CPU has the vector compares */
 	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
-		      ask = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
-	for (; i + 16 <= lim; i += 16) {
+		      ask = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n'),
+		      sp = _mm_set1_epi8(' ' + 1);
+	/* (a line break before a byte above ' ', so neither a blank line
+	** nor white space a sentence cut at SENT_MAX might end at, is one
+	** more space: wrapped text's line breaks are not stopped at; a
+	** byte of a multi-byte character after it, signed below ' ',
+	** stops the scan, as any other such byte does) */
+	for (; i + 17 <= lim; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i next = _mm_loadu_si128((const __m128i *)(t + i + 1));
 		__m128i m = _mm_or_si128(
 			_mm_or_si128(_mm_cmpeq_epi8(v, dot),
 				     _mm_cmpeq_epi8(v, bang)),
 			_mm_or_si128(_mm_cmpeq_epi8(v, ask),
-				     _mm_cmpeq_epi8(v, nl)));
+				     _mm_and_si128(_mm_cmpeq_epi8(v, nl),
+						   _mm_cmpgt_epi8(sp, next))));
 		/* (a byte's high bit: in a multi-byte character) */
 		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
 		if (bits)
