@@ -511,7 +511,12 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 		const struct lx_slot *m = NULL;
 		if (t->word) {
 			const struct lx_slot *w = &slots[t->word - 1];
-			if (w->is_prefix) {
+			/* (a longer phrase only when the next token may go on
+			** one: on its line, of a hash some phrase goes on
+			** with; else, as match_phrase would find, the word's) */
+			if (w->is_prefix && i + 1 < n &&
+			    !(tv[i + 1].flags & LX_T_NL) &&
+			    (w->next >> LX_NEXT_BIT(tv[i + 1].hash) & 1)) {
 				match_phrase(s, i);
 				m = t->match;
 			} else { /* (most words: the phrase of one token) */
