@@ -191,10 +191,26 @@ static bool is_open_break(const char *text, size_t len, size_t ls, size_t nl)
 }
 
 /* The lines around the last break looked at: [ls, le) and the start of
-** the one before (pls), so the next break reads no line twice. */
+** the one before (pls), so the next break reads no line twice; and the
+** start of the line of the last token after a line break (mark_sentences;
+** SIZE_MAX before the first), where the line up to the next break
+** begins: no token between holds or follows a line break. */
 struct wrap_lines {
 	size_t pls, ls, le;
+	size_t at;
 };
+
+/* line_back(text, e) for the line that starts at ls (the byte after the
+** last '\n' before e; ls > 0), without reading it back. */
+static size_t line_back_at(const char *text, size_t e, size_t ls)
+{
+	while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			  text[e - 1] == '\r'))
+		e--;
+	/* (line_back looks WRAP_MAX + 1 bytes back for the '\n') */
+	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
+	return ls - 1 >= lim ? ls : SIZE_MAX;
+}
 
 /* Is the line break before token i (a word after a single break) a
 ** space? */
@@ -214,6 +230,8 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 	if (w->le == nl) {
 		ls = w->ls;
 		pls = w->pls;
+	} else if (w->at != SIZE_MAX) {
+		ls = line_back_at(text, nl, w->at);
 	} else {
 		ls = line_back(text, nl);
 	}
@@ -236,7 +254,7 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 			return false; /* the next line is wider */
 	}
 	size_t qe = q ? (size_t)(q - text) : len;
-	*w = (struct wrap_lines){ls, ge, qe};
+	*w = (struct wrap_lines){ls, ge, qe, w->at};
 	if (ls > 0) {
 		if (pls == SIZE_MAX)
 			pls = line_back(text, ls - 1);
@@ -357,7 +375,7 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
-	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
@@ -377,6 +395,7 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		}
 		/* (a wrapped line's break before a word: a space, here
 		** before the sentences and phrases read it) */
+		uint16_t nl_before = f & LX_T_NL;
 		if ((f & (LX_T_NL | LX_T_PARA | LX_T_WORD)) ==
 			    (LX_T_NL | LX_T_WORD) &&
 		    i > t0 &&
@@ -385,6 +404,14 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		      s->text[tv[i - 1].start] == ',')) &&
 		    is_soft_break(s, i, &wrap))
 			t->flags = f &= (uint16_t)~LX_T_NL;
+		if (nl_before) {
+			/* its line: after the '\n' in the white space before
+			** it (a few bytes back) */
+			size_t at = t->start;
+			while (at > 0 && s->text[at - 1] != '\n')
+				at--;
+			wrap.at = at > 0 ? at : SIZE_MAX;
+		}
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
