@@ -40,12 +40,10 @@
 ** loader goes through cl_compile_cached (below), which takes the code
 ** from the persistent cache when it holds the same text.
 */
-#include <sched.h>
 #include <stdlib.h>
 
 #include "claims/claims_p.h"
-
-enum { IDLE, COMPILING, DONE };
+#include "core/once.h"
 
 pcre2_code *cl_compile_regex(const char *x, size_t len, int *ecode,
 			     size_t *eoff)
@@ -66,7 +64,7 @@ void cl_regex_init(struct cl_regex *re, pcre2_code *code)
 	pcre2_pattern_info(code, PCRE2_INFO_SIZE, &re->size);
 	atomic_init(&re->read, 0);
 	atomic_init(&re->matches, 0);
-	atomic_init(&re->state, IDLE);
+	atomic_init(&re->state, FC_ONCE_IDLE);
 }
 
 void cl_regex_free(struct cl_regex *re)
@@ -88,15 +86,11 @@ bool cl_regex_is_jit(struct cl_regex *re)
 static __attribute__((noinline)) pcre2_code *
 compile_now(struct cl_regex *re, bool is_wait)
 {
-	unsigned st = IDLE;
-	if (!atomic_compare_exchange_strong(&re->state, &st, COMPILING)) {
+	if (!fc_once_claim(&re->state)) {
 		/* a compile takes milliseconds; only a try that an engine
 		** gave up on waits for one (hostile input) */
-		while (is_wait && st != DONE) {
-			sched_yield();
-			st = atomic_load_explicit(&re->state,
-						  memory_order_acquire);
-		}
+		if (is_wait)
+			fc_once_wait(&re->state);
 		return atomic_load_explicit(&re->jit, memory_order_acquire);
 	}
 	pcre2_code *c = pcre2_code_copy(re->code);
@@ -105,7 +99,7 @@ compile_now(struct cl_regex *re, bool is_wait)
 		c = NULL;
 	}
 	atomic_store_explicit(&re->jit, c, memory_order_release);
-	atomic_store_explicit(&re->state, DONE, memory_order_release);
+	fc_once_done(&re->state);
 	return c;
 }
 
@@ -124,7 +118,7 @@ static pcre2_code *hot(const struct cl_jit_policy *pol, struct cl_regex *re,
 	    atomic_load_explicit(&re->matches, memory_order_relaxed) <
 		    pol->matches)
 		return NULL;
-	if (atomic_load_explicit(&re->state, memory_order_acquire) == DONE)
+	if (fc_once_is_done(&re->state))
 		return NULL; /* no JIT for it */
 	return compile_now(re, false);
 }

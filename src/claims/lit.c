@@ -17,8 +17,9 @@
 ** it does not read for sure (a class, an escape, a look-around, a
 ** back-reference) needs nothing, and syntax it does not know (extended
 ** mode, conditions, calls (?1) (?&n), verbs, \Q, a quantifier after
-** \E or a comment) makes it give up: then the pattern has no sets and
-** is always tried ((?R) and (?C) read as flags: they need nothing). So
+** \E or a comment, (?R), option letters PCRE2 lacks) makes it give up:
+** then the pattern has no sets and is always tried (a numbered callout
+** (?C) (?C12) needs nothing). So
 ** a set only ever says what every match contains, and skipping a
 ** sentence without it changes no result; unit.claims.lit checks that
 ** with a differential fuzz against PCRE2.
@@ -287,16 +288,20 @@ static void skip_class(struct lp *p)
 	p->is_failed = true; /* not closed */
 }
 
-/* After "(?" with flag letters: true when the flags are read (no x). */
+/*
+** After "(?": true when what follows is option letters up to ':' or ')'.
+** Only PCRE2's option letters are read (pcre2pattern, "Internal option
+** setting": imnsJU, the a-options aDSWPT and r, '-' and '^'); x
+** changes how the rest is read (blanks and comments), and anything else
+** is syntax this reader does not know, so both give up.
+*/
 static bool read_flags(struct lp *p)
 {
 	while (p->i < p->n) {
 		char c = p->s[p->i];
 		if (c == ':' || c == ')')
 			return true;
-		if (c == 'x' || !((c >= 'a' && c <= 'z') ||
-				  (c >= 'A' && c <= 'Z') || c == '-' ||
-				  c == '^'))
+		if (!c || !strchr("imnsJUaDSWPTr-^", c))
 			return false;
 		p->i++;
 	}
@@ -364,6 +369,19 @@ static enum atom parse_group(struct lp *p, struct sset *x)
 		p->i++;
 		*x = group_body(p);
 		return A_SET;
+	}
+	if (c == 'C') {
+		/* a numbered callout matches no text; one with a string
+		** argument (which may hold a ')') is not read */
+		size_t j = p->i + 1;
+		while (j < p->n && is_digit(p->s[j]))
+			j++;
+		if (j >= p->n || p->s[j] != ')') {
+			p->is_failed = true;
+			return A_NONE;
+		}
+		p->i = j + 1;
+		return A_ZERO;
 	}
 	if (c == '#') {
 		while (p->i < p->n && p->s[p->i] != ')')

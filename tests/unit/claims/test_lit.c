@@ -95,6 +95,13 @@ static void test_sets_of_written_regexes(void **state)
 	expect_sets("(?(1)phone|call)", "-");
 	expect_sets("(*COMMIT)phone", "-");
 	expect_sets("(?&name)phone", "-");
+	expect_sets("(?R)?phone", "-");
+	expect_sets("(?C\"x)y\")phone", "-");
+	/* option letters PCRE2 lacks are not read as options */
+	expect_sets("(?q)phone", "-");
+	/* PCRE2's option letters are; a numbered callout needs nothing */
+	expect_sets("(?imnsU)phone(?C)(?C12)call", "phone & call");
+	expect_sets("(?^J:phone)", "phone");
 	expect_sets("phone)", "-");
 	expect_sets("(phone", "-");
 }
