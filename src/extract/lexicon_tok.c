@@ -599,18 +599,20 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 					continue;
 				}
 			}
-			if (cp < 0x80 && cp != '"' &&
-			    t->norm_len + 2 <= t->norm_cap) {
-				/* one ASCII mark: its own form */
+			if (cp < 0x80 && t->norm_len + 2 <= t->norm_cap) {
+				/* one ASCII mark: its own form ('"' opens or
+				** closes a quote) */
+				uint16_t q = cp == '"' ? LX_T_QOPEN | LX_T_QCLOSE
+						       : 0;
 				t->norm[t->norm_len] = (char)cp;
-				if (!push_read(t, i, i + 1, fl,
+				if (!push_read(t, i, i + 1, fl | q,
 					       lx_hash_short(cp, 1)))
 					return FC_ENOMEM;
 				i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 				continue;
 			}
 			uint16_t q = 0;
-			if (cp == '"')
+			if (cp == '"') /* (no room for the fast path's form) */
 				q = LX_T_QOPEN | LX_T_QCLOSE;
 			else if (cp == 0x201C || cp == 0xAB || cp == 0x201E ||
 				 cp == 0x201F)
