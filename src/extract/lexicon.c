@@ -317,20 +317,18 @@ words_pass(struct lx_scan *s, bool is_probed)
 	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		/* its own slot + 1, 0 when none (no key is longer than
-		** LX_MAX_KEY) */
-		size_t ix = 0;
-		if (t->norm_len <= LX_MAX_KEY) {
-			if (is_probed) {
-				ix = lx_gaz_probe_ix(hashes, slots, mask,
-						     norm + t->norm_off,
-						     t->norm_len, t->hash);
-			} else {
-				const struct lx_slot *sl = lx_gaz_find_slow(
-					l, norm + t->norm_off, t->norm_len,
-					t->hash);
-				ix = sl ? (size_t)(sl - slots) + 1 : 0;
-			}
+		/* its own slot + 1, 0 when none (a form longer than
+		** LX_MAX_KEY, the longest key lx_gaz_add takes, finds none:
+		** the probe compares lengths before bytes) */
+		size_t ix;
+		if (is_probed) {
+			ix = lx_gaz_probe_ix(hashes, slots, mask,
+					     norm + t->norm_off, t->norm_len,
+					     t->hash);
+		} else {
+			const struct lx_slot *sl = lx_gaz_find_slow(
+				l, norm + t->norm_off, t->norm_len, t->hash);
+			ix = sl ? (size_t)(sl - slots) + 1 : 0;
 		}
 		t->word = (uint32_t)ix;
 		uint16_t f = t->flags;
