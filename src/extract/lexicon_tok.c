@@ -421,19 +421,21 @@ static inline size_t url_end(const unsigned char *s, size_t n, size_t i)
 	return e > at ? e : 0;
 }
 
-/* Is s[a, b) single letters joined by dots ("U", "U.S")? */
-static int is_initials(const unsigned char *s, size_t a, size_t b)
+/*
+** Is s[a, b) single letters joined by dots ("U", "U.S")? *upto and
+** *is_ok keep how far from a the bytes were read and whether they all
+** fit, as all_digits' do: a token that calls it at each of its dots
+** ("U.S.U.S.U.S...") reads each byte once, not again from a each time
+** (quadratic: 64 KB of "U.S." took seconds).
+*/
+static int is_initials(const unsigned char *s, size_t a, size_t b,
+		       size_t *upto, bool *is_ok)
 {
-	if (b <= a)
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		int even = (i - a) % 2 == 0;
-		if (even && !((s[i] >= 'A' && s[i] <= 'Z')))
-			return 0;
-		if (!even && s[i] != '.')
-			return 0;
+	for (; *is_ok && *upto < b; ++*upto) {
+		unsigned char c = s[*upto];
+		*is_ok = (*upto - a) % 2 == 0 ? c >= 'A' && c <= 'Z' : c == '.';
 	}
-	return (b - a) % 2 == 1;
+	return *is_ok && b > a && (b - a) % 2 == 1;
 }
 
 /*
@@ -718,6 +720,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		size_t split = 0; /* start of a trailing n't, or 0 */
 		size_t digits_upto = i; /* all_digits: read so far */
 		bool is_digits = true;
+		size_t initials_upto = i; /* is_initials: read so far */
+		bool is_init = true;
 		while (j < n) {
 			/* ASCII letters and digits: the common case */
 			while (j < n && (bytes[s[j]] & B_WORD))
@@ -757,7 +761,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				j += k2;
 				continue;
 			}
-			if (d == '.' && is_initials(s, i, j)) {
+			if (d == '.' &&
+			    is_initials(s, i, j, &initials_upto, &is_init)) {
 				/* "U" + ".S" glues; "U.S" + "." ends it */
 				if (j + 2 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
 				    s[j + 2] == '.') {
