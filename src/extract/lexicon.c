@@ -70,12 +70,13 @@ first_past(const struct lx_tok *v, size_t lo, size_t hi,
 ** no earlier than the last such one from the end of those marked before
 ** (done_to), so these mark each token once; any other range (the
 ** normalizer's mentions come in rule order: four in ten on news) whole,
-** while a budget of 2 marks a token lasts. Past it, *open gets +1 at a
+** while a budget of 2 marks a token lasts. Past it, open gets +1 at a
 ** range's first token and -1 after its last (indexes from t0), and a
-** running sum in mark_sentences marks them in linear time however the
-** mentions nest. *open stays NULL but then; the caller frees it.
+** running sum at the end marks them in linear time however the mentions
+** nest (a pass of its own, for such texts only: the passes over every
+** token test no array).
 */
-__attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_t **out)
+__attribute__((noinline)) static fc_status block_spans(struct lx_scan *s)
 {
 	const struct fc_document *doc = s->doc;
 	struct lx_tok *tv = s->t.v;
@@ -115,7 +116,13 @@ __attribute__((noinline)) static fc_status block_spans(struct lx_scan *s, int32_
 			open[hi - t0]--;
 		}
 	}
-	*out = open;
+	if (open) {
+		int32_t depth = 0; /* time and quantity mentions open */
+		for (size_t k = t0; k < s->t.n; k++)
+			if ((depth += open[k - t0]) > 0)
+				tv[k].flags |= LX_T_BLOCKED;
+		free(open);
+	}
 	return FC_OK;
 }
 
@@ -184,10 +191,26 @@ static bool is_open_break(const char *text, size_t len, size_t ls, size_t nl)
 }
 
 /* The lines around the last break looked at: [ls, le) and the start of
-** the one before (pls), so the next break reads no line twice. */
+** the one before (pls), so the next break reads no line twice; and the
+** start of the line of the last token after a line break (mark_sentences;
+** SIZE_MAX before the first), where the line up to the next break
+** begins: no token between holds or follows a line break. */
 struct wrap_lines {
 	size_t pls, ls, le;
+	size_t at;
 };
+
+/* line_back(text, e) for the line that starts at ls (the byte after the
+** last '\n' before e; ls > 0), without reading it back. */
+static size_t line_back_at(const char *text, size_t e, size_t ls)
+{
+	while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+			  text[e - 1] == '\r'))
+		e--;
+	/* (line_back looks WRAP_MAX + 1 bytes back for the '\n') */
+	size_t lim = e > WRAP_MAX + 1 ? e - WRAP_MAX - 1 : 0;
+	return ls - 1 >= lim ? ls : SIZE_MAX;
+}
 
 /* Is the line break before token i (a word after a single break) a
 ** space? */
@@ -207,6 +230,8 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 	if (w->le == nl) {
 		ls = w->ls;
 		pls = w->pls;
+	} else if (w->at != SIZE_MAX) {
+		ls = line_back_at(text, nl, w->at);
 	} else {
 		ls = line_back(text, nl);
 	}
@@ -229,7 +254,7 @@ __attribute__((noinline)) static bool is_soft_break(const struct lx_scan *s,
 			return false; /* the next line is wider */
 	}
 	size_t qe = q ? (size_t)(q - text) : len;
-	*w = (struct wrap_lines){ls, ge, qe};
+	*w = (struct wrap_lines){ls, ge, qe, w->at};
 	if (ls > 0) {
 		if (pls == SIZE_MAX)
 			pls = line_back(text, ls - 1);
@@ -266,18 +291,17 @@ static void mark_headline(struct lx_scan *s, size_t a, size_t b, int nwords,
 
 /*
 ** Each token's own gazetteer slot (t->word, for the passes) and
-** LX_T_STOP for a stop word's, blocked tokens (open: from block_spans,
-** or NULL), and the words in lower case right after a function word
-** (s->lowers), in one pass (mark_words); is_probed: by the hash array,
-** else lx_gaz_find_slow. (A pass of its own: with mark_sentences' state
-** in the same loop, the probe's ran out of registers.)
+** LX_T_STOP for a stop word's, and the words in lower case right after
+** a function word (s->lowers), in one pass (mark_words); is_probed: by
+** the hash array, else lx_gaz_find_slow. (A pass of its own: with
+** mark_sentences' state in the same loop, or in the tokenizer's, the
+** probe's ran out of registers: 7 M instructions more on norm2 there.)
 */
 __attribute__((always_inline)) static inline void
-words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
+words_pass(struct lx_scan *s, bool is_probed)
 {
 	struct lx_tok *tv = s->t.v;
 	size_t n = s->t.n, t0 = s->t0;
-	int32_t depth = 0; /* time and quantity mentions open */
 	/* the gazetteer's arrays in locals (stores to the tokens could
 	** alias them for all the compiler knows) */
 	const struct fc_lexicon *l = s->l;
@@ -293,27 +317,23 @@ words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
 	uint16_t prev_f = t0 > 0 ? tv[t0 - 1].flags : 0;
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
-		/* its own slot + 1, 0 when none (no key is longer than
-		** LX_MAX_KEY) */
-		size_t ix = 0;
-		if (t->norm_len <= LX_MAX_KEY) {
-			if (is_probed) {
-				ix = lx_gaz_probe_ix(hashes, slots, mask,
-						     norm + t->norm_off,
-						     t->norm_len, t->hash);
-			} else {
-				const struct lx_slot *sl = lx_gaz_find_slow(
-					l, norm + t->norm_off, t->norm_len,
-					t->hash);
-				ix = sl ? (size_t)(sl - slots) + 1 : 0;
-			}
+		/* its own slot + 1, 0 when none (a form longer than
+		** LX_MAX_KEY, the longest key lx_gaz_add takes, finds none:
+		** the probe compares lengths before bytes) */
+		size_t ix;
+		if (is_probed) {
+			ix = lx_gaz_probe_ix(hashes, slots, mask,
+					     norm + t->norm_off, t->norm_len,
+					     t->hash);
+		} else {
+			const struct lx_slot *sl = lx_gaz_find_slow(
+				l, norm + t->norm_off, t->norm_len, t->hash);
+			ix = sl ? (size_t)(sl - slots) + 1 : 0;
 		}
 		t->word = (uint32_t)ix;
 		uint16_t f = t->flags;
 		if (ix && slots[ix - 1].is_stop)
 			f |= LX_T_STOP;
-		if (open && (depth += open[i - t0]) > 0)
-			f |= LX_T_BLOCKED;
 		t->flags = f;
 		if (lx_prose_lower(f, prev_f))
 			lowers[nlowers++] = (uint32_t)i;
@@ -321,14 +341,13 @@ words_pass(struct lx_scan *s, const int32_t *open, bool is_probed)
 	}
 	s->nlowers = nlowers;
 }
-__attribute__((noinline)) static void mark_words(struct lx_scan *s,
-						 const int32_t *open)
+__attribute__((noinline)) static void mark_words(struct lx_scan *s)
 {
 	/* (a loop of each kind: no test of is_probed per token) */
 	if (s->l->hashes && s->l->capslots)
-		words_pass(s, open, true);
+		words_pass(s, true);
 	else /* (a gazetteer without its hash array: lx_gaz_find_slow) */
-		words_pass(s, open, false);
+		words_pass(s, false);
 }
 
 /*
@@ -344,17 +363,37 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 	size_t ns = doc->nsentences, si = 0;
 	/* the first token at or past bound starts a later sentence */
 	uint32_t bound = ns ? sv[0].end : UINT32_MAX;
+	/* a token before fast_bound on the line of the token before it
+	** (most) goes on its sentence and line: no test but the headline
+	** count's (0: every token is tested, sentences found from the
+	** tokens) */
+	uint32_t fast_bound = ns ? bound : 0;
 	uint32_t sent = ns ? s->sent_base : 0;
 	int need_start = 1;
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
-	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
 		uint16_t f = t->flags;
+		if (!(f & LX_T_NL) && t->start < fast_bound) {
+			t->sent = sent;
+			if (need_start && (f & LX_T_WORD)) {
+				t->flags = f | LX_T_SSTART;
+				need_start = 0;
+			}
+			if ((f & (LX_T_WORD | LX_T_DIGIT | LX_T_STOP)) ==
+				    LX_T_WORD &&
+			    t->end - t->start >= 4) {
+				nwords++;
+				ncap += (f & LX_T_CAP) != 0;
+			}
+			continue;
+		}
 		/* (a wrapped line's break before a word: a space, here
 		** before the sentences and phrases read it) */
+		uint16_t nl_before = f & LX_T_NL;
 		if ((f & (LX_T_NL | LX_T_PARA | LX_T_WORD)) ==
 			    (LX_T_NL | LX_T_WORD) &&
 		    i > t0 &&
@@ -363,12 +402,21 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		      s->text[tv[i - 1].start] == ',')) &&
 		    is_soft_break(s, i, &wrap))
 			t->flags = f &= (uint16_t)~LX_T_NL;
+		if (nl_before) {
+			/* its line: after the '\n' in the white space before
+			** it (a few bytes back) */
+			size_t at = t->start;
+			while (at > 0 && s->text[at - 1] != '\n')
+				at--;
+			wrap.at = at > 0 ? at : SIZE_MAX;
+		}
 		bool is_new_line = i > t0 && (f & LX_T_NL);
 		if (ns) {
 			if (t->start >= bound) {
 				while (si < ns && sv[si].end <= t->start)
 					si++;
 				bound = si < ns ? sv[si].end : UINT32_MAX;
+				fast_bound = bound;
 				sent = s->sent_base + (uint32_t)si;
 				need_start = 1;
 				is_new_line = true;
@@ -488,7 +536,12 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 		const struct lx_slot *m = NULL;
 		if (t->word) {
 			const struct lx_slot *w = &slots[t->word - 1];
-			if (w->is_prefix) {
+			/* (a longer phrase only when the next token may go on
+			** one: on its line, of a hash some phrase goes on
+			** with; else, as match_phrase would find, the word's) */
+			if (w->is_prefix && i + 1 < n &&
+			    !(tv[i + 1].flags & LX_T_NL) &&
+			    (w->next >> LX_NEXT_BIT(tv[i + 1].hash) & 1)) {
 				match_phrase(s, i);
 				m = t->match;
 			} else { /* (most words: the phrase of one token) */
@@ -554,17 +607,14 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	}
 	if (st)
 		goto done;
-	int32_t *open = NULL;
-	if ((st = block_spans(&s, &open)))
+	if ((st = block_spans(&s)))
 		goto done;
 	if (!(s.lowers = malloc((s.t.n - s.t0 + 1) * sizeof(*s.lowers)))) {
-		free(open);
 		st = FC_ENOMEM;
 		goto done;
 	}
-	mark_words(&s, open);
+	mark_words(&s);
 	mark_sentences(&s);
-	free(open);
 	if ((st = match_all(&s)))
 		goto done;
 	lx_scan_entities(&s);

@@ -421,19 +421,21 @@ static inline size_t url_end(const unsigned char *s, size_t n, size_t i)
 	return e > at ? e : 0;
 }
 
-/* Is s[a, b) single letters joined by dots ("U", "U.S")? */
-static int is_initials(const unsigned char *s, size_t a, size_t b)
+/*
+** Is s[a, b) single letters joined by dots ("U", "U.S")? *upto and
+** *is_ok keep how far from a the bytes were read and whether they all
+** fit, as all_digits' do: a token that calls it at each of its dots
+** ("U.S.U.S.U.S...") reads each byte once, not again from a each time
+** (quadratic: 64 KB of "U.S." took seconds).
+*/
+static int is_initials(const unsigned char *s, size_t a, size_t b,
+		       size_t *upto, bool *is_ok)
 {
-	if (b <= a)
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		int even = (i - a) % 2 == 0;
-		if (even && !((s[i] >= 'A' && s[i] <= 'Z')))
-			return 0;
-		if (!even && s[i] != '.')
-			return 0;
+	for (; *is_ok && *upto < b; ++*upto) {
+		unsigned char c = s[*upto];
+		*is_ok = (*upto - a) % 2 == 0 ? c >= 'A' && c <= 'Z' : c == '.';
 	}
-	return (b - a) % 2 == 1;
+	return *is_ok && b > a && (b - a) % 2 == 1;
 }
 
 /*
@@ -470,34 +472,34 @@ static const unsigned char first_ones[32] = {
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 #endif
-static inline bool read_word16(const unsigned char *s, size_t n, char *o,
-			       size_t room, size_t *len, uint32_t *h,
-			       uint16_t *wcase)
-{
 #if defined(__SSE2__) && defined(__x86_64__)
-	if (n < 16 || room < 16)
-		return false;
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	/* b in [lo, lo + w): b - lo + 0x80, signed, below w - 0x80 (every
-	** other byte wraps to w - 0x80 or above) */
+/* b in [lo, lo + w): b - lo + 0x80, signed, below w - 0x80 (every other
+** byte wraps to w - 0x80 or above) */
 #define IN_RANGE(b, lo, w)                                                   \
 	_mm_cmpgt_epi8(_mm_set1_epi8((char)((w) - 0x80)),                    \
 		       _mm_add_epi8(b, _mm_set1_epi8((char)(0x80 - (lo)))))
-	__m128i letter = IN_RANGE(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
-	__m128i digit = IN_RANGE(v, '0', 10);
+
+/*
+** The form of the ASCII bytes v[0, l), 0 < l <= 16, written to o (16
+** bytes), its hash (lx_hash_tok's) in *h; LX_T_UPPER when its letters are
+** all upper case (at least one), never after a lower-case first letter
+** (is_lower_first: most words, no masks to make).
+*/
+static inline uint16_t form16(__m128i v, unsigned l, char *o, uint32_t *h,
+			      bool is_lower_first)
+{
 	__m128i up = IN_RANGE(v, 'A', 26);
-#undef IN_RANGE
-	unsigned mw = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
-	unsigned l = (unsigned)__builtin_ctz(~mw);
-	if (l >= 16)
-		return false;
 	__m128i form = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
 	_mm_storeu_si128((__m128i *)(void *)o, form);
-	unsigned keep = (1u << l) - 1;
-	unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
-	unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
-	/* UPPER: letters, all upper */
-	*wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
+	uint16_t wcase = 0;
+	if (!is_lower_first) {
+		__m128i letter = IN_RANGE(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+					  'a', 26);
+		unsigned keep = (1u << l) - 1;
+		unsigned mup = (unsigned)_mm_movemask_epi8(up) & keep;
+		unsigned mletter = (unsigned)_mm_movemask_epi8(letter) & keep;
+		wcase = (uint16_t)((mletter && mletter == mup) * LX_T_UPPER);
+	}
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
 					   const void *)(first_ones + 16 - l)));
@@ -509,13 +511,61 @@ static inline bool read_word16(const unsigned char *s, size_t n, char *o,
 			_mm_srli_si128(form, 8));
 		*h = lx_hash_fin(lx_hash_block(LX_HASH_SEED ^ l, a, b));
 	}
+	return wcase;
+}
+#endif
+
+static inline bool read_word16(const unsigned char *s, size_t n, char *o,
+			       size_t room, size_t *len, uint32_t *h,
+			       uint16_t *wcase, bool is_lower_first)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+	if (n < 16 || room < 16)
+		return false;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i letter = IN_RANGE(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
+	__m128i digit = IN_RANGE(v, '0', 10);
+	unsigned mw = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	unsigned l = (unsigned)__builtin_ctz(~mw);
+	if (l >= 16)
+		return false;
+	*wcase = form16(v, l, o, h, is_lower_first);
 	*len = l;
 	return true;
 #else
 	(void)s, (void)n, (void)o, (void)room, (void)len, (void)h, (void)wcase;
+	(void)is_lower_first;
 	return false;
 #endif
 }
+
+/*
+** The ASCII span s[0, l) of a word read on past its marks ("U.S.",
+** "3,000", "al-Assad"), 0 < l <= 16, as read_word16 reads a word: its
+** form written to o (room bytes there), its hash in *h and LX_T_UPPER in
+** *wcase. False when a byte is not ASCII, fewer than 16 bytes are left
+** to read or 17 to write (the form and its space), or there is no SSE2:
+** the caller's push then reads it.
+*/
+static inline bool read_span16(const unsigned char *s, size_t n, size_t l,
+			       char *o, size_t room, uint32_t *h,
+			       uint16_t *wcase)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+	if (n < 16 || room < 17 || !l || l > 16)
+		return false;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned keep = (1u << l) - 1;
+	if ((unsigned)_mm_movemask_epi8(v) & keep)
+		return false; /* (a byte above ASCII) */
+	*wcase = form16(v, (unsigned)l, o, h, false);
+	return true;
+#else
+	(void)s, (void)n, (void)l, (void)o, (void)room, (void)h, (void)wcase;
+	return false;
+#endif
+}
+#undef IN_RANGE
 
 fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
 {
@@ -594,18 +644,20 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 					continue;
 				}
 			}
-			if (cp < 0x80 && cp != '"' &&
-			    t->norm_len + 2 <= t->norm_cap) {
-				/* one ASCII mark: its own form */
+			if (cp < 0x80 && t->norm_len + 2 <= t->norm_cap) {
+				/* one ASCII mark: its own form ('"' opens or
+				** closes a quote) */
+				uint16_t q = cp == '"' ? LX_T_QOPEN | LX_T_QCLOSE
+						       : 0;
 				t->norm[t->norm_len] = (char)cp;
-				if (!push_read(t, i, i + 1, fl,
+				if (!push_read(t, i, i + 1, fl | q,
 					       lx_hash_short(cp, 1)))
 					return FC_ENOMEM;
 				i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
 				continue;
 			}
 			uint16_t q = 0;
-			if (cp == '"')
+			if (cp == '"') /* (no room for the fast path's form) */
 				q = LX_T_QOPEN | LX_T_QCLOSE;
 			else if (cp == 0x201C || cp == 0xAB || cp == 0x201E ||
 				 cp == 0x201F)
@@ -631,7 +683,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			** the rest of the text (see the reserve above), but
 			** should there not be, the loop below reads the word */
 			size_t left = t->norm_cap - t->norm_len;
-			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase)) {
+			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase,
+					 bytes[cp] & B_LOW)) {
 				size_t lim = left > n - i ? n : i;
 				unsigned all = 0; /* the classes of its bytes */
 				o -= i;
@@ -667,6 +720,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		size_t split = 0; /* start of a trailing n't, or 0 */
 		size_t digits_upto = i; /* all_digits: read so far */
 		bool is_digits = true;
+		size_t initials_upto = i; /* is_initials: read so far */
+		bool is_init = true;
 		while (j < n) {
 			/* ASCII letters and digits: the common case */
 			while (j < n && (bytes[s[j]] & B_WORD))
@@ -706,7 +761,8 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				j += k2;
 				continue;
 			}
-			if (d == '.' && is_initials(s, i, j)) {
+			if (d == '.' &&
+			    is_initials(s, i, j, &initials_upto, &is_init)) {
 				/* "U" + ".S" glues; "U.S" + "." ends it */
 				if (j + 2 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
 				    s[j + 2] == '.') {
@@ -732,6 +788,14 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				  (split > i ? 0 : fl) | LX_T_WORD))
 				return FC_ENOMEM;
 		} else if (j == fast_end && j - i < 0xFFFF) {
+			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
+				return FC_ENOMEM;
+		} else if (read_span16(s + i, n - i, j - i,
+				       t->norm + t->norm_len,
+				       t->norm_cap - t->norm_len, &h, &wcase)) {
+			/* (CAP and DIGIT: the first byte's, a letter or a
+			** digit) */
+			wcase |= ascii_case(bytes[s[i]], 0);
 			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 				return FC_ENOMEM;
 		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {

@@ -143,14 +143,22 @@ static size_t skip_plain(const char *t, size_t i, size_t lim)
 #ifdef __SSE2__
 	/* sixteen at a time where the CPU has the vector compares */
 	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
-		      ask = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
-	for (; i + 16 <= lim; i += 16) {
+		      ask = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n'),
+		      sp = _mm_set1_epi8(' ' + 1);
+	/* (a line break before a byte above ' ', so neither a blank line
+	** nor white space a sentence cut at SENT_MAX might end at, is one
+	** more space: wrapped text's line breaks are not stopped at; a
+	** byte of a multi-byte character after it, signed below ' ',
+	** stops the scan, as any other such byte does) */
+	for (; i + 17 <= lim; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i next = _mm_loadu_si128((const __m128i *)(t + i + 1));
 		__m128i m = _mm_or_si128(
 			_mm_or_si128(_mm_cmpeq_epi8(v, dot),
 				     _mm_cmpeq_epi8(v, bang)),
 			_mm_or_si128(_mm_cmpeq_epi8(v, ask),
-				     _mm_cmpeq_epi8(v, nl)));
+				     _mm_and_si128(_mm_cmpeq_epi8(v, nl),
+						   _mm_cmpgt_epi8(sp, next))));
 		/* (a byte's high bit: in a multi-byte character) */
 		unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, v));
 		if (bits)
@@ -170,6 +178,56 @@ static size_t skip_plain(const char *t, size_t i, size_t lim)
 			return i + (size_t)__builtin_ctzll(m) / 8;
 	}
 	return i;
+}
+
+#ifdef __SSE2__
+/* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - k, k bytes 0xFF. */
+static const unsigned char first_ones[32] = {
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+#endif
+
+/*
+** The line breaks in t[a, b) (len: the bytes readable from t): sixteen
+** bytes a step where the CPU has the vector compares, a byte counter a
+** lane summed every 255 steps, before it could wrap; the last few bytes
+** in one more step under a mask when sixteen can be read there, else
+** one at a time. (A sentence a call: no call per line break.)
+*/
+static size_t count_nl(const char *t, size_t a, size_t b, size_t len)
+{
+	size_t n = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+	__m128i acc = zero;
+	unsigned steps = 0;
+	for (; b - a >= 16; a += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(t + a));
+		acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+		if (++steps == 255) {
+			__m128i sum = _mm_sad_epu8(acc, zero);
+			n += (size_t)_mm_cvtsi128_si32(sum) +
+			     (size_t)_mm_extract_epi16(sum, 4);
+			acc = zero;
+			steps = 0;
+		}
+	}
+	if (a < b && a + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(t + a));
+		__m128i keep = _mm_loadu_si128(
+			(const __m128i *)(first_ones + 16 - (b - a)));
+		acc = _mm_sub_epi8(acc,
+				   _mm_and_si128(_mm_cmpeq_epi8(v, nl), keep));
+		a = b;
+	}
+	__m128i sum = _mm_sad_epu8(acc, zero);
+	n += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+#endif
+	(void)len;
+	for (; a < b; a++)
+		n += t[a] == '\n';
+	return n;
 }
 
 /* Skip spaces from i; *is_par when a blank line is among them. */
@@ -396,12 +454,7 @@ fc_status text_sentences_at(const struct fc_rules *r, struct fc_arena *a,
 	uint32_t line = 1;
 	size_t at = 0;
 	for (size_t s = 0; s < sv.n; s++) {
-		const char *nl;
-		while (at < sv.v[s].start &&
-		       (nl = memchr(text + at, '\n', sv.v[s].start - at))) {
-			line++;
-			at = (size_t)(nl - text) + 1;
-		}
+		line += (uint32_t)count_nl(text, at, sv.v[s].start, len);
 		at = sv.v[s].start;
 		sv.v[s].line = line;
 	}

@@ -4,7 +4,8 @@
 ** the byte-at-a-time scan: every mark, line break, run of white space
 ** and multi-byte character at every offset in the eight-byte words,
 ** and sentences grown to the SENT_MAX cut (4096 bytes) with white space
-** around the cut.
+** around the cut; and each sentence's line is 1 + the line breaks before
+** it, counted a byte at a time.
 */
 #include "text/text_p.h"
 #include "text_test.h"
@@ -20,9 +21,14 @@ static uint64_t rnd(void)
 	return rnd_state = x;
 }
 
-static void same_sentences(const struct fc_rules *r, const char *text,
+static void same_sentences(const struct fc_rules *r, const char *src,
 			   size_t len)
 {
+	/* (a copy of exactly len bytes, no NUL after it: under ASan a
+	** 16-byte step that reads past the text fails here) */
+	char *text = malloc(len ? len : 1);
+	assert_non_null(text);
+	memcpy(text, src, len);
 	struct fc_arena a;
 	fc_arena_init(&a);
 	struct fc_sentence *fast, *plain;
@@ -34,12 +40,18 @@ static void same_sentences(const struct fc_rules *r, const char *text,
 					   false),
 			 FC_OK);
 	assert_int_equal(nfast, nplain);
+	uint32_t line = 1; /* counted a byte at a time */
+	size_t at = 0;
 	for (size_t i = 0; i < nfast; i++) {
 		assert_int_equal(fast[i].start, plain[i].start);
 		assert_int_equal(fast[i].end, plain[i].end);
-		assert_int_equal(fast[i].line, plain[i].line);
+		for (; at < fast[i].start; at++)
+			line += text[at] == '\n';
+		assert_int_equal(fast[i].line, line);
+		assert_int_equal(plain[i].line, line);
 	}
 	fc_arena_finish(&a);
+	free(text);
 }
 
 /* Texts of the given pieces; rare: how seldom a piece other than a
@@ -102,10 +114,41 @@ static void test_generated_texts(void **state)
 	fc_rules_destroy(r);
 }
 
+/* Line numbers across long runs of line breaks: a sentence after 5,000
+** blank lines (the count's byte counters summed before they wrap), and
+** a sentence of wrapped lines cut at SENT_MAX. */
+static void test_many_lines(void **state)
+{
+	static char text[16000];
+	(void)state;
+	size_t n = 0;
+	memcpy(text, "Peace.", 6);
+	n = 6;
+	memset(text + n, '\n', 5000);
+	n += 5000;
+	memcpy(text + n, "Talks.", 6);
+	n += 6;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_sentence *sv;
+	size_t ns;
+	assert_int_equal(text_sentences_at(NULL, &a, text, n, &sv, &ns, true),
+			 FC_OK);
+	assert_int_equal(ns, 2);
+	assert_int_equal(sv[0].line, 1);
+	assert_int_equal(sv[1].start, 5006);
+	assert_int_equal(sv[1].line, 5001);
+	fc_arena_finish(&a);
+	for (n = 0; n + 2 <= 9000; n += 2)
+		memcpy(text + n, "x\n", 2);
+	same_sentences(NULL, text, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generated_texts),
+		cmocka_unit_test(test_many_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
