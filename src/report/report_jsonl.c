@@ -289,8 +289,6 @@ static void clamp(uint32_t *s, uint32_t *e, size_t len)
 		*e = *s;
 }
 
-#define STR(lit) {lit, sizeof(lit) - 1, false}
-
 /* ", \"value\": .." and the other quantity members (room: QTY_ROOM and
 ** the unit's). */
 #define QTY_ROOM (3 * (12 + FC_JSON_NUM_MAX))
