@@ -226,6 +226,10 @@ static pcre2_code *jit_hot(struct bcode *bc, size_t n)
 	pcre2_code *c = atomic_load_explicit(&bc->jit, memory_order_acquire);
 	if (c)
 		return c;
+	/* done without a copy: no JIT for it, and no more counting on
+	** the shared counters */
+	if (fc_once_is_done(&bc->state))
+		return NULL;
 	/* this try's bytes count too: one long block (a megabyte of
 	** dashes) is not interpreted whole before the copy is made */
 	if (atomic_fetch_add_explicit(&bc->read, n, memory_order_relaxed) +
@@ -234,8 +238,6 @@ static pcre2_code *jit_hot(struct bcode *bc, size_t n)
 	    atomic_load_explicit(&bc->matches, memory_order_relaxed) <
 		    JIT_MATCHES)
 		return NULL;
-	if (fc_once_is_done(&bc->state))
-		return NULL; /* no JIT for it */
 	return jit_now(bc, false);
 }
 
