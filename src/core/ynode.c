@@ -26,7 +26,35 @@ struct ystate {
 	const char *skip_key; /* of the root mapping: value kept empty */
 	bool is_skipped;      /* a value was kept empty */
 	bool is_redo;         /* the skipped value had a problem */
+	/* a character index of libyaml's marks and its byte offset in
+	** data (byte_of): marks come in order, so the walk is linear */
+	size_t at_char, at_byte;
 };
+
+/*
+** The byte offset in s->data of libyaml's mark index ci: libyaml counts
+** characters, and a rule file has non-ASCII ones ("€", "£") before
+** quoted scalars whose raw text is cut from data. A UTF-8 BOM, which
+** libyaml reads past without counting, is skipped first; bytes are
+** stepped by their lead byte (libyaml has checked the encoding).
+*/
+static size_t byte_of(struct ystate *s, size_t ci)
+{
+	if (ci < s->at_char)
+		s->at_char = 0, s->at_byte = 0;
+	const unsigned char *d = (const unsigned char *)s->data;
+	if (s->at_byte == 0 && s->len >= 3 && d[0] == 0xEF && d[1] == 0xBB &&
+	    d[2] == 0xBF)
+		s->at_byte = 3;
+	while (s->at_char < ci && s->at_byte < s->len) {
+		unsigned c = d[s->at_byte];
+		s->at_byte += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		s->at_char++;
+	}
+	if (s->at_byte > s->len)
+		s->at_byte = s->len;
+	return s->at_byte;
+}
 
 static struct fc_srcloc mark_loc(const char *name, yaml_mark_t m)
 {
@@ -77,7 +105,7 @@ static void parse_error(struct ystate *s)
 ** A scalar at loc (its first character): its value, style, where its
 ** text starts, and for a quoted scalar on one line with escapes the text
 ** as written. start and end are libyaml's mark indexes of the scalar
-** (characters; used as byte offsets, which they are in ASCII). The value
+** (characters: byte_of finds their bytes in the data). The value
 ** is kept right after the node, in the same block (a tree is mostly
 ** scalars: one allocation each, not two). NULL without memory.
 */
@@ -105,9 +133,10 @@ static struct fc_ynode *scalar_node(struct ystate *s, struct fc_srcloc loc,
 							   : 'p';
 	n->val_line = n->loc.line;
 	n->val_col = n->loc.col + (n->style == '\'' || n->style == '"');
+	size_t bstart = byte_of(s, start), bend = byte_of(s, end);
 	if (n->style == '\'' || n->style == '"') {
-		size_t a = start + 1;
-		size_t b = end;
+		size_t a = bstart + 1;
+		size_t b = bend;
 		if (b > a && b <= s->len)
 			b--; /* the closing quote */
 		if (b > a && b <= s->len &&
@@ -122,7 +151,7 @@ static struct fc_ynode *scalar_node(struct ystate *s, struct fc_srcloc loc,
 	if (n->style == '|' || n->style == '>') {
 		/* The value starts on the next line, indented. */
 		n->val_line = n->loc.line + 1;
-		size_t i = start;
+		size_t i = bstart;
 		while (i < s->len && s->data[i] != '\n')
 			i++;
 		uint32_t ind = 0;

@@ -94,6 +94,26 @@ static void test_norm_load_regex_tables_productions(void **state)
 	fc_diags_finish(&d);
 }
 
+/* A quoted pattern after characters of more than one byte: the column
+** inside it is still the one of the character PCRE2 names (libyaml's
+** marks count characters; the raw text is cut from the file's bytes). */
+static void test_norm_load_regex_after_utf8(void **state)
+{
+	(void)state;
+	const char *f = DATA "/bad_regex_utf8.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	/* the end of the pattern: its closing quote */
+	expect(&d, f, 8, 30,
+	       "bad regex in pattern 'p.utf8': missing closing parenthesis");
+	assert_int_equal(count_file(&d, f), 1);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
 /* table_keys: the built-in checks hold on the tables a --rules folder
 ** replaces, and a folder's own checks are read like the rest. */
 static void test_norm_load_table_keys(void **state)
@@ -195,6 +215,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_load_keys_and_types),
 		cmocka_unit_test(test_norm_load_regex_tables_productions),
+		cmocka_unit_test(test_norm_load_regex_after_utf8),
 		cmocka_unit_test(test_norm_load_table_keys),
 		cmocka_unit_test(test_norm_load_override_by_id),
 		cmocka_unit_test(test_norm_load_builtin_clean),
