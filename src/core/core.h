@@ -317,4 +317,9 @@ char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
 size_t fc_utf8_repair_to(char *out, const char *s, size_t n, size_t *nbad,
 			 size_t *first);
 
+/* 16 bytes 0xFF then 16 bytes 0: a 16-byte load at fc_first_ones + 16 - k
+** has its first k bytes set, a mask for the last few bytes of a vector
+** scan (the tokenizer's and the sentence splitter's). */
+extern const unsigned char fc_first_ones[32];
+
 #endif

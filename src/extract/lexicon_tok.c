@@ -466,13 +466,6 @@ static int all_digits(const unsigned char *s, size_t a, size_t b,
 ** is no SSE2: the caller reads it a byte at a time.
 */
 #if defined(__SSE2__) && defined(__x86_64__)
-/* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - l, l bytes 0xFF. */
-static const unsigned char first_ones[32] = {
-	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-};
-#endif
-#if defined(__SSE2__) && defined(__x86_64__)
 /* b in [lo, lo + w): b - lo + 0x80, signed, below w - 0x80 (every other
 ** byte wraps to w - 0x80 or above) */
 #define IN_RANGE(b, lo, w)                                                   \
@@ -502,7 +495,7 @@ static inline uint16_t form16(__m128i v, unsigned l, char *o, uint32_t *h,
 	}
 	/* the form zero padded, as lx_hash_tok reads it */
 	form = _mm_and_si128(form, _mm_loadu_si128((const __m128i *)(
-					   const void *)(first_ones + 16 - l)));
+					   const void *)(fc_first_ones + 16 - l)));
 	uint64_t a = (uint64_t)_mm_cvtsi128_si64(form);
 	if (l <= 8) {
 		*h = lx_hash_short(a, l);

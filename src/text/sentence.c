@@ -180,14 +180,6 @@ static size_t skip_plain(const char *t, size_t i, size_t lim)
 	return i;
 }
 
-#ifdef __SSE2__
-/* 16 bytes 0xFF, 16 bytes 0: first_ones + 16 - k, k bytes 0xFF. */
-static const unsigned char first_ones[32] = {
-	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-};
-#endif
-
 /*
 ** The line breaks in t[a, b) (len: the bytes readable from t): sixteen
 ** bytes a step where the CPU has the vector compares, a byte counter a
@@ -216,7 +208,7 @@ static size_t count_nl(const char *t, size_t a, size_t b, size_t len)
 	if (a < b && a + 16 <= len) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(t + a));
 		__m128i keep = _mm_loadu_si128(
-			(const __m128i *)(first_ones + 16 - (b - a)));
+			(const __m128i *)(fc_first_ones + 16 - (b - a)));
 		acc = _mm_sub_epi8(acc,
 				   _mm_and_si128(_mm_cmpeq_epi8(v, nl), keep));
 		a = b;
