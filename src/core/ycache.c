@@ -144,11 +144,18 @@ static bool is_raw(const uint8_t *raw, size_t n, unsigned style)
 	return true;
 }
 
-/* The node at r's offset and its children (level: of the node, 0 at the
-** root), or NULL when the payload is not one a parse could make. */
+/*
+** The node at r's offset and its children (level: of the node, 0 at the
+** root), or NULL when the payload is not one a parse could make. *owed:
+** the children promised by the nodes above and not begun yet; each takes
+** a record at least, so a node may promise only as many as the records
+** left can hold besides those. (Bounding each level on its own let a
+** forged chain of 65 levels each promise every record left: child
+** arrays of some 14 times the file before the refusal.)
+*/
 static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 				    struct fc_arena *a, const char *name,
-				    int level)
+				    int level, size_t *owed)
 {
 	struct rec h;
 	const uint8_t *p = fc_cache_take(r, sizeof(h));
@@ -162,10 +169,13 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 	    (is_scalar && h.nkids) ||
 	    (h.type == FC_Y_MAP && h.nkids % 2) ||
 	    (!(h.flags & F_RAW) && h.raw_len) ||
-	    h.len > r->n - r->off ||
-	    /* every child takes a record at least */
-	    h.nkids > (r->n - r->off) / sizeof(h))
+	    h.len > r->n - r->off)
 		return NULL;
+	if (h.nkids) { /* (most nodes are scalars: no test for them) */
+		size_t room = (r->n - r->off) / sizeof(h); /* records left */
+		if (*owed > room || h.nkids > room - *owed)
+			return NULL;
+	}
 	struct fc_ynode *n =
 		fc_arena_alloc(a, is_scalar ? NODE_ROOM + h.len + 1 : sizeof(*n));
 	if (!n)
@@ -203,8 +213,10 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 	n->kids = fc_arena_alloc(a, h.nkids * sizeof(*n->kids));
 	if (!n->kids)
 		return NULL;
+	*owed += h.nkids;
 	for (size_t i = 0; i < h.nkids; i++) {
-		struct fc_ynode *k = decode_node(r, a, name, level + 1);
+		(*owed)--; /* this child begins */
+		struct fc_ynode *k = decode_node(r, a, name, level + 1, owed);
 		/* a mapping's keys are scalars: the loaders compare them */
 		if (!k || (h.type == FC_Y_MAP && i % 2 == 0 &&
 			   k->type != FC_Y_SCALAR))
@@ -224,7 +236,8 @@ bool fc_ytree_decode(struct fc_arena *a, const char *name, const void *p,
 	if (!magic || memcmp(magic, MAGIC, 8) || sk > 1)
 		return false;
 	struct fc_arena_mark m = fc_arena_mark(a);
-	struct fc_ynode *t = decode_node(&r, a, name, 0);
+	size_t owed = 0;
+	struct fc_ynode *t = decode_node(&r, a, name, 0, &owed);
 	if (!t || r.is_bad || r.off != r.n) {
 		fc_arena_rewind(a, &m);
 		return false;

@@ -12,10 +12,12 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
 
 #include "core/arena_mark.h"
+#include "core/ycache_p.h"
 #include "fc_test.h"
 
 /* ---- the parses, counted ------------------------------------------------ */
@@ -53,6 +55,7 @@ void *__wrap_realloc(void *p, size_t n)
 ** chunks live (the arena takes them with malloc) */
 static bool is_counting;
 static long nlive;
+static size_t nmalloced; /* bytes asked for while counting */
 void *__real_malloc(size_t n);
 void *__wrap_malloc(size_t n);
 void __real_free(void *p);
@@ -62,6 +65,7 @@ void *__wrap_malloc(size_t n)
 {
 	void *p = __real_malloc(n);
 	nlive += is_counting && p;
+	nmalloced += is_counting ? n : 0;
 	return p;
 }
 
@@ -420,6 +424,48 @@ static void big_text(struct fc_buf *b, size_t n, const char *after)
 }
 
 /* A file that breaks at its end keeps nothing of its nodes. */
+/*
+** A forged tree in the cache (ycache.c) that promises more children than
+** its bytes can hold is refused before its child arrays grow: a chain
+** of sequences, each promising every record left after it, over 1 MiB
+** of padding. Bounding each level alone took child arrays of every
+** level first (some 15 MiB for this file); the children owed by the
+** levels above count too, so the second level is refused.
+*/
+static void test_forged_tree_promises(void **state)
+{
+	(void)state;
+	struct rec { /* ycache.c's record */
+		uint8_t type, style, flags, pad;
+		uint32_t line, col, loclen, val_line, val_col;
+		uint32_t len, nkids, raw_len;
+	};
+	enum { LEVELS = 64, PAD = 1 << 20 };
+	size_t len = 16 + LEVELS * sizeof(struct rec) + PAD;
+	unsigned char *p = calloc(1, len);
+	assert_non_null(p);
+	memcpy(p, "FCYTREE1", 8); /* then is_skipped 0 */
+	for (size_t k = 0; k < LEVELS; k++) {
+		size_t at = 16 + k * sizeof(struct rec);
+		struct rec r = {FC_Y_SEQ, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0};
+		r.nkids = (uint32_t)((len - at - sizeof(r)) / sizeof(r));
+		memcpy(p + at, &r, sizeof(r));
+	}
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_ynode *t = NULL;
+	bool sk = false;
+	nmalloced = 0;
+	is_counting = true;
+	assert_false(fc_ytree_decode(&a, "forged", p, len, &t, &sk));
+	is_counting = false;
+	/* one level's child array (a quarter of the file) and the arena's
+	** chunks, not one array a level */
+	assert_true(nmalloced < len / 2);
+	fc_arena_finish(&a);
+	free(p);
+}
+
 static void test_failed_load_gives_back(void **state)
 {
 	(void)state;
@@ -554,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_skip_error_counted_without_memory),
 		cmocka_unit_test(test_rewind_gives_back),
 		cmocka_unit_test(test_failed_load_gives_back),
+		cmocka_unit_test(test_forged_tree_promises),
 		cmocka_unit_test(test_skip_redo_keeps_one_tree),
 		cmocka_unit_test(test_head_char_cut),
 	};
