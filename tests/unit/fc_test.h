@@ -31,6 +31,23 @@ static inline void fc_assert_diag(const struct fc_diags *d, size_t i,
 	assert_string_equal(d->v[i].msg, msg);
 }
 
+/* doc: text (copied into a, published ref) through fc_norm_doc, which
+** must succeed with no error. */
+static inline void fc_test_norm_doc(const struct fc_rules *r,
+				    struct fc_arena *a, const char *text,
+				    const char *ref, struct fc_document *doc)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->text = fc_arena_strdup(a, text);
+	doc->text_len = strlen(text);
+	doc->published = ref;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	assert_int_equal(fc_norm_doc(r, a, doc, &d), FC_OK);
+	assert_int_equal(d.nerr, 0);
+	fc_diags_finish(&d);
+}
+
 /* The value of the time mention of fc_norm_doc over text (published ref)
 ** whose text is exactly span, copied into a; NULL when there is none. */
 static inline const char *fc_test_time_value(const struct fc_rules *r,
@@ -39,14 +56,7 @@ static inline const char *fc_test_time_value(const struct fc_rules *r,
 					     const char *span)
 {
 	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.text = fc_arena_strdup(a, text);
-	doc.text_len = strlen(text);
-	doc.published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(r, a, &doc, &d), FC_OK);
-	fc_diags_finish(&d);
+	fc_test_norm_doc(r, a, text, ref, &doc);
 	for (size_t i = 0; i < doc.nmentions; i++) {
 		const struct fc_mention *m = &doc.mentions[i];
 		if (m->kind == FC_MENTION_TIME &&

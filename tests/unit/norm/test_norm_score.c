@@ -10,19 +10,11 @@
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
 
-/* The mentions of text, in doc. */
+/* The mentions of text, in doc (published 2026-01-16). */
 static void scan(struct fc_rules *r, struct fc_arena *a, const char *text,
 		 struct fc_document *doc)
 {
-	memset(doc, 0, sizeof(*doc));
-	doc->text = fc_arena_strdup(a, text);
-	doc->text_len = strlen(text);
-	doc->published = "2026-01-16";
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(r, a, doc, &d), FC_OK);
-	assert_int_equal(d.nerr, 0);
-	fc_diags_finish(&d);
+	fc_test_norm_doc(r, a, text, "2026-01-16", doc);
 }
 
 static void test_norm_score_range_reads_upper(void **state)

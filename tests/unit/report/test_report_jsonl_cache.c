@@ -271,6 +271,24 @@ static void test_lines_across_batches(void **state)
 	fc_arena_finish(&a);
 }
 
+/* doc with n mentions of kind over "not never no nothing", each a
+** word of 3 bytes (rule negation.not): short lines, many of them. */
+static void short_lines(struct fc_arena *a, struct fc_document *doc,
+			enum fc_mention_kind kind, size_t n)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->text = "not never no nothing";
+	doc->text_len = strlen(doc->text);
+	for (size_t i = 0; i < n; i++) {
+		struct fc_mention *m = fc_doc_push_mention(a, doc);
+		assert_non_null(m);
+		m->kind = kind;
+		m->rule = "negation.not";
+		m->start = (uint32_t)(i % 4) * 4;
+		m->end = m->start + 3;
+	}
+}
+
 /*
 ** A buffer with a maximum a little above the lines' length: the batches
 ** of room must not ask for more than it allows while each line fits
@@ -282,17 +300,7 @@ static void test_lines_within_max(void **state)
 	struct fc_arena a;
 	fc_arena_init(&a);
 	struct fc_document doc;
-	memset(&doc, 0, sizeof(doc));
-	doc.text = "not never no nothing";
-	doc.text_len = strlen(doc.text);
-	for (size_t i = 0; i < 4000; i++) {
-		struct fc_mention *m = fc_doc_push_mention(&a, &doc);
-		assert_non_null(m);
-		m->kind = FC_MENTION_NEGATION;
-		m->rule = "negation.not";
-		m->start = (uint32_t)(i % 4) * 4;
-		m->end = m->start + 3;
-	}
+	short_lines(&a, &doc, FC_MENTION_NEGATION, 4000);
 	struct fc_buf all;
 	fc_buf_init(&all, 0);
 	assert_int_equal(fc_report_mentions_jsonl(&doc, &all), FC_OK);
@@ -326,17 +334,7 @@ static void test_last_line_room(void **state)
 		struct fc_arena a;
 		fc_arena_init(&a);
 		struct fc_document doc;
-		memset(&doc, 0, sizeof(doc));
-		doc.text = "not never no nothing";
-		doc.text_len = strlen(doc.text);
-		for (size_t i = 0; i < 3000; i++) {
-			struct fc_mention *m = fc_doc_push_mention(&a, &doc);
-			assert_non_null(m);
-			m->kind = ks[j];
-			m->rule = "negation.not";
-			m->start = (uint32_t)(i % 4) * 4;
-			m->end = m->start + 3;
-		}
+		short_lines(&a, &doc, ks[j], 3000);
 		struct fc_buf all;
 		fc_buf_init(&all, 0);
 		assert_int_equal(fc_report_mentions_jsonl(&doc, &all), FC_OK);
