@@ -245,16 +245,12 @@ static fc_status produce(struct scan *sc, size_t pi, uint32_t s, uint32_t e)
 	struct norm_cand *out = &sc->cands[sc->ncands];
 	memset(out, 0, 2 * sizeof(*out));
 	int k;
-	if (p->prod == P_MASK) {
-		out[0].start = m.start;
-		out[0].end = m.end;
-		out[0].is_mask = true;
-		k = 1;
-	} else if (norm_prod_is_time(p->prod)) {
+	if (p->prod == P_MASK)
+		k = norm_put_mask(&out[0], m.start, m.end);
+	else if (norm_prod_is_time(p->prod))
 		k = norm_time_produce(&m, out);
-	} else {
+	else
 		k = norm_quantity_produce(&m, out);
-	}
 	for (int i = 0; i < k; i++) {
 		out[i].rule = p->id;
 		out[i].priority = p->priority;

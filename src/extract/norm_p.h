@@ -420,6 +420,18 @@ struct norm_cand {
 	struct fc_quantity q;
 };
 
+/* A mask over [start, end) in c (a candidate the caller has cleared):
+** it takes its span and makes no mention. Returns 1, the candidates
+** made. */
+static inline int norm_put_mask(struct norm_cand *c, uint32_t start,
+				uint32_t end)
+{
+	c->start = start;
+	c->end = end;
+	c->is_mask = true;
+	return 1;
+}
+
 /* The reference (norm_ref.h): a date, and maybe a time of day and zone. */
 
 /* One pattern match being turned into candidates. */

@@ -619,10 +619,9 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 		struct norm_val lo;
 		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
 			return 0;
-		out[0].start = lo.start < m->start ? lo.start : m->start;
-		out[0].end = m->end;
-		out[0].is_mask = true;
-		return 1;
+		return norm_put_mask(&out[0],
+				     lo.start < m->start ? lo.start : m->start,
+				     m->end);
 	}
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;

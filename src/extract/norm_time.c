@@ -584,14 +584,9 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 	const char *base = m->p->set[S_BASE];
 	if (base && !strcmp(base, "range") &&
 	    (!norm_slot(m, S_NUM2, &n2) || !isfinite(n2.num) ||
-	     !(n2.num < num))) {
-		if (m->is_rescan)
-			return 0;
-		out[0].start = m->start;
-		out[0].end = m->end;
-		out[0].is_mask = true;
-		return 1;
-	}
+	     !(n2.num < num)))
+		return m->is_rescan ? 0
+				    : norm_put_mask(&out[0], m->start, m->end);
 	/* base game: "early in the first quarter" of a game is no span of
 	** a quarter (a calendar one would be three months) */
 	if (base && !strcmp(base, "game") && !strcmp(unit, "Q") &&
