@@ -170,6 +170,16 @@ size_t lx_firm_form(const struct lx_scan *s, size_t end)
 	return end;
 }
 
+/* Does slot sl (NULL: none) say a place follows ("in", "visit")? */
+static bool is_place_cue(const struct lx_slot *sl)
+{
+	for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_PLACE_CONTEXT)
+			return true;
+	return false;
+}
+
 /* Is the capital at i used as a place ("in Tehran")? */
 bool lx_place_context(const struct lx_scan *s, size_t i)
 {
@@ -188,24 +198,13 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 			const char *key = lx_key(&s->t, p, back, &len);
 			sl = lx_gaz_find(s->l, key, len);
 		}
-		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
-		     se = se->next)
-			if (se->kind == LX_S_CUE &&
-			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
-				return true;
+		if (is_place_cue(sl))
+			return true;
 	}
 	/* "in central Tehran": one lower-case word in between */
-	if (i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
-	    !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
-	    !s->t.v[i - 1].match) {
-		const struct lx_slot *sl = lx_word_slot(s, i - 2);
-		for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
-		     se = se->next)
-			if (se->kind == LX_S_CUE &&
-			    se->cue_kind == LX_CUE_PLACE_CONTEXT)
-				return true;
-	}
-	return false;
+	return i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
+	       !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
+	       !s->t.v[i - 1].match && is_place_cue(lx_word_slot(s, i - 2));
 }
 
 /*
@@ -245,9 +244,8 @@ static bool after_city(const struct lx_scan *s, size_t i, const char *country)
 {
 	const struct lx_ment *last = &s->ments[s->nments - 1];
 	return i >= 2 && last->t1 == i - 1 &&
-	       !(s->t.v[i].flags & LX_T_NL) &&
-	       s->t.v[i - 1].end - s->t.v[i - 1].start == 1 &&
-	       s->text[s->t.v[i - 1].start] == ',' && last->ent->country &&
+	       !(s->t.v[i].flags & LX_T_NL) && is_comma(s, i - 1) &&
+	       last->ent->country &&
 	       !strcmp(last->ent->country, country) &&
 	       (last->ent->type == FC_ENT_CITY ||
 		last->ent->type == FC_ENT_OTHER);
