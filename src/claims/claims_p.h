@@ -27,6 +27,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 
+#include "core/lazyre.h"
 #include "stages.h"
 
 #define TOK_OPEN '\x01'
@@ -152,24 +153,8 @@ struct slot_spec {
 
 /* ---- Regexes (jit.c) -------------------------------------------------- */
 
-/* A compiled claim regex: interpreted until hot, then its JIT copy. */
-struct cl_regex {
-	pcre2_code *code;          /* interpreted (owned) */
-	_Atomic(pcre2_code *) jit; /* JIT copy once hot (owned), or NULL */
-	size_t size;               /* of code (PCRE2_INFO_SIZE) */
-	atomic_size_t read;        /* subject bytes its interpreted tries
-				   ** were given */
-	atomic_uint matches;       /* of its interpreted tries */
-	atomic_uint state;         /* JIT copy: not made, being made, made
-				   ** (or none possible) */
-};
-
-/* When a regex is hot: once its interpreted tries were given size_pct
-** percent of its compiled size in subject bytes, or after `matches`
-** matches. */
-struct cl_jit_policy {
-	unsigned size_pct, matches;
-};
+/* A claim regex is a struct fc_lazy_re (core/lazyre.h): interpreted
+** until hot, then its JIT copy, by the policy struct fc_claims keeps. */
 
 /* The default policy (measured: see jit.c). */
 #define CL_JIT_SIZE_PCT 100u
@@ -192,18 +177,6 @@ struct cl_cache;
 pcre2_code *cl_compile_cached(struct fc_claims *cl, const char *x,
 			      size_t len, int *ecode, size_t *eoff);
 void cl_cache_done(struct fc_claims *cl);
-void cl_regex_init(struct cl_regex *re, pcre2_code *code);
-void cl_regex_free(struct cl_regex *re);
-bool cl_regex_is_jit(struct cl_regex *re);
-/*
-** One try of re over s[0, len) from off (PCRE2_NO_UTF_CHECK), on the
-** tier pol says; a try one engine gives up on is run on the other, and
-** fails (the interpreter's error) only when both give up.
-*/
-int cl_regex_match(const struct cl_jit_policy *pol, struct cl_regex *re,
-		   const char *s, size_t len, size_t off, pcre2_match_data *md,
-		   pcre2_match_context *mctx);
-struct fc_claims;
 /* How many of the claim regexes of cl have a JIT copy (tests). */
 size_t cl_jit_count(const struct fc_claims *cl);
 
@@ -254,7 +227,7 @@ bool cl_lazylits_is_read(struct cl_lazylits *z);
 
 /* One compiled pattern of a rule. */
 struct pattern {
-	struct cl_regex re;
+	struct fc_lazy_re re;
 	struct cl_lazylits lits; /* a sentence without them is not tried */
 	/* gnum[i][0, ngnum[i]): the group numbers of rule->names[i] here
 	** (several with duplicate names, none when this pattern lacks it) */
@@ -272,7 +245,7 @@ struct rule {
 	enum rule_source source;
 	struct pattern *pats;
 	size_t npats;
-	struct cl_regex *req; /* `requires:` prefilter, or NULL */
+	struct fc_lazy_re *req; /* `requires:` prefilter, or NULL */
 	const char **names; /* named groups used by any pattern */
 	size_t nnames;
 	struct slot_spec *slots;
@@ -307,7 +280,7 @@ struct fc_claims {
 	struct rule **active; /* after compile: by priority, then load order */
 	size_t nactive;
 	uint32_t maxpairs; /* largest capture count + 1 */
-	struct cl_jit_policy jit; /* when a regex gets its JIT copy */
+	struct fc_lazy_policy jit; /* when a regex gets its JIT copy */
 	struct fc_timing *timing; /* --time: where fc_claims_doc adds its
 				  ** counts (pipeline/timing.h), or NULL */
 	struct cl_cache *cache; /* compiled regexes from the cache, while

@@ -64,8 +64,8 @@ static fc_status claims_get(struct fc_rules *r, struct fc_claims **out)
 		r->claims = calloc(1, sizeof(*r->claims));
 		if (!r->claims)
 			return FC_ENOMEM;
-		r->claims->jit = (struct cl_jit_policy){CL_JIT_SIZE_PCT,
-							CL_JIT_MATCHES};
+		r->claims->jit = (struct fc_lazy_policy){
+			CL_JIT_SIZE_PCT, CL_JIT_MATCHES, false};
 	}
 	*out = r->claims;
 	return FC_OK;
@@ -282,7 +282,7 @@ static bool parse_patterns(struct loader *ld, struct rule *ru,
 			continue;
 		}
 		(*nodes)[ru->npats] = pn;
-		cl_regex_init(&ru->pats[ru->npats++].re, code);
+		fc_lazy_re_init(&ru->pats[ru->npats++].re, code);
 		if (!collect_names(ld, ru, code, &capnames))
 			return false;
 	}
@@ -308,7 +308,7 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 		cl_load_err(ld, FC_ENOMEM, &n->loc, "out of memory");
 		return;
 	}
-	cl_regex_init(ru->req, code);
+	fc_lazy_re_init(ru->req, code);
 	uint32_t count = 0;
 	pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
 	if (count)
@@ -319,10 +319,10 @@ static void parse_requires(struct loader *ld, struct rule *ru,
 static void free_codes(struct rule *ru)
 {
 	if (ru->req)
-		cl_regex_free(ru->req);
+		fc_lazy_re_free(ru->req);
 	ru->req = NULL;
 	for (size_t i = 0; i < ru->npats; i++) {
-		cl_regex_free(&ru->pats[i].re);
+		fc_lazy_re_free(&ru->pats[i].re);
 		cl_lazylits_free(&ru->pats[i].lits);
 	}
 }

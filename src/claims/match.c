@@ -35,7 +35,7 @@ struct claimed {
 
 struct run {
 	struct match_ctx m;
-	const struct cl_jit_policy *pol;
+	const struct fc_lazy_policy *pol;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -53,11 +53,11 @@ struct run {
 
 /* A try counted and timed (--time): out of line, off the common path. */
 static __attribute__((noinline)) int
-timed_match(const struct run *rn, struct cl_regex *re, const char *s,
+timed_match(const struct run *rn, struct fc_lazy_re *re, const char *s,
 	    size_t len, size_t off)
 {
 	uint64_t t0 = fc_ticks();
-	int rc = cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
+	int rc = fc_lazy_re_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 	rn->cur->ticks += fc_ticks() - t0;
 	rn->cur->tries++;
 	rn->cur->matches += rc >= 0;
@@ -65,12 +65,12 @@ timed_match(const struct run *rn, struct cl_regex *re, const char *s,
 }
 
 /* One try of a rule's pattern (or prefilter) over s[0, len) from off. */
-static int try_match(const struct run *rn, struct cl_regex *re, const char *s,
+static int try_match(const struct run *rn, struct fc_lazy_re *re, const char *s,
 		     size_t len, size_t off)
 {
 	if (__builtin_expect(rn->cur != NULL, 0))
 		return timed_match(rn, re, s, len, off);
-	return cl_regex_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
+	return fc_lazy_re_match(rn->pol, re, s, len, off, rn->md, rn->mctx);
 }
 
 static bool is_claimed(const struct run *rn, const char *kind, uint32_t s,

@@ -194,7 +194,8 @@ static int rule_matches(const struct fc_boiler *b, const struct brule *br,
 		return 0;
 	int gave_up = 0;
 	for (size_t i = 0; i < br->ncodes; i++) {
-		int rc = text_boiler_match(&br->codes[i], s, n, md, b->mctx);
+		int rc = fc_lazy_re_match(&text_boiler_jit, &br->codes[i],
+					  s, n, 0, md, b->mctx);
 		if (rc >= 0)
 			return 1;
 		if (rc != PCRE2_ERROR_NOMATCH)

@@ -31,7 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/once.h"
 #include "text/text_p.h"
 
 #define MATCH_LIMIT 1000000u
@@ -72,8 +71,7 @@ static struct fc_boiler *boiler_get(struct fc_rules *r)
 static void rule_free_codes(struct brule *br)
 {
 	for (size_t i = 0; i < br->ncodes; i++) {
-		pcre2_code_free(br->codes[i].code);
-		pcre2_code_free(atomic_load(&br->codes[i].jit));
+		fc_lazy_re_free(&br->codes[i]);
 	}
 	br->ncodes = 0;
 }
@@ -159,14 +157,7 @@ static bool compile_pattern(struct fc_rules *r, struct brule *br,
 			ok = false;
 			continue;
 		}
-		struct bcode *bc = &br->codes[br->ncodes++];
-		bc->code = c;
-		atomic_init(&bc->jit, NULL);
-		atomic_init(&bc->read, 0);
-		atomic_init(&bc->matches, 0);
-		atomic_init(&bc->state, FC_ONCE_IDLE);
-		bc->size = 0;
-		pcre2_pattern_info(c, PCRE2_INFO_SIZE, &bc->size);
+		fc_lazy_re_init(&br->codes[br->ncodes++], c);
 	}
 	return ok;
 }
@@ -179,96 +170,20 @@ static bool compile_pattern(struct fc_rules *r, struct brule *br,
 ** `normalize` runs none of them. So a pattern runs on the interpreter
 ** while its tries, this one included, have been given fewer subject
 ** bytes than its code has bytes, and it has matched fewer than
-** JIT_MATCHES times, much as the claim regexes do
-** (src/claims/jit.c); then a JIT copy is made
-** once (core/once.h) and published with an atomic store, so threads
-** share the rules without a lock and code a thread runs never changes.
-** The two engines agree on every try both finish but give up at
-** different points (their match limits count different steps), so a
-** try one gives up on runs on the other: its result does not depend on
-** how many tries came before it.
+** 4 times, as the claim regexes do (src/claims/jit.c); then it runs on
+** a JIT copy (core/lazyre.h: made once, and a try one engine gives up
+** on runs on the other).
 **
 ** Measured (callgrind, warm cache, 1 thread, `verify --no-db`): the seed
 ** corpus 279.3 M with every pattern JIT-compiled at load, 279.3 M lazy;
 ** 120 ECB+ articles 1,184.6 M and 1,178.6 M; with budgets of 50 and 200
 ** times the code's size (the try's own bytes not counted), 1,226.2 M
-** and 1,311.1 M (the interpreter is dear on the many short blocks). Four 1 MB blocks (dashes, one letter,
-** capitalised words, digits): text_boiler_apply 159.2 M both ways (the
-** long first try counts, so no block is interpreted whole).
+** and 1,311.1 M (the interpreter is dear on the many short blocks).
+** Four 1 MB blocks (dashes, one letter, capitalised words, digits):
+** text_boiler_apply 159.2 M both ways (the long first try counts, so no
+** block is interpreted whole).
 */
-#define JIT_MATCHES 4u
-
-/* The JIT copy of bc, made now; NULL when another thread is making it
-** (is_wait: the copy once that thread is done) or when the JIT cannot
-** compile it (then bc stays interpreted). */
-static __attribute__((noinline)) pcre2_code *jit_now(struct bcode *bc,
-						     bool is_wait)
-{
-	if (!fc_once_claim(&bc->state)) {
-		if (is_wait)
-			fc_once_wait(&bc->state);
-		return atomic_load_explicit(&bc->jit, memory_order_acquire);
-	}
-	pcre2_code *c = pcre2_code_copy(bc->code);
-	if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
-		pcre2_code_free(c);
-		c = NULL;
-	}
-	atomic_store_explicit(&bc->jit, c, memory_order_release);
-	fc_once_done(&bc->state);
-	return c;
-}
-
-/* The JIT copy of bc, made now when it is due for a try of n bytes;
-** NULL: interpret. */
-static pcre2_code *jit_hot(struct bcode *bc, size_t n)
-{
-	pcre2_code *c = atomic_load_explicit(&bc->jit, memory_order_acquire);
-	if (c)
-		return c;
-	/* done without a copy: no JIT for it, and no more counting on
-	** the shared counters */
-	if (fc_once_is_done(&bc->state))
-		return NULL;
-	/* this try's bytes count too: one long block (a megabyte of
-	** dashes) is not interpreted whole before the copy is made */
-	if (atomic_fetch_add_explicit(&bc->read, n, memory_order_relaxed) +
-			    n <
-		    bc->size &&
-	    atomic_load_explicit(&bc->matches, memory_order_relaxed) <
-		    JIT_MATCHES)
-		return NULL;
-	return jit_now(bc, false);
-}
-
-static bool is_given_up(int rc)
-{
-	return rc < 0 && rc != PCRE2_ERROR_NOMATCH;
-}
-
-int text_boiler_match(struct bcode *bc, const char *s, size_t n,
-		      pcre2_match_data *md, pcre2_match_context *mctx)
-{
-	pcre2_code *c = jit_hot(bc, n);
-	int rc = c ? pcre2_jit_match(c, (PCRE2_SPTR)s, n, 0,
-				     PCRE2_NO_UTF_CHECK, md, mctx)
-		   : pcre2_match(bc->code, (PCRE2_SPTR)s, n, 0,
-				 PCRE2_NO_UTF_CHECK, md, mctx);
-	if (!is_given_up(rc)) {
-		if (!c && rc >= 0)
-			atomic_fetch_add_explicit(&bc->matches, 1,
-						  memory_order_relaxed);
-		return rc;
-	}
-	if (c) /* the JIT gave up: the interpreter decides */
-		return pcre2_match(bc->code, (PCRE2_SPTR)s, n, 0,
-				   PCRE2_NO_UTF_CHECK, md, mctx);
-	if (!(c = jit_now(bc, true)))
-		return rc;
-	int rj = pcre2_jit_match(c, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-				 md, mctx);
-	return is_given_up(rj) ? rc : rj;
-}
+const struct fc_lazy_policy text_boiler_jit = {100, 4, true};
 
 static bool read_final(struct fc_rules *r, struct brule *br,
 		       const struct fc_ynode *n, struct fc_diags *d)

@@ -26,6 +26,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "core/lazyre.h"
 #include "stages.h"
 
 
@@ -44,24 +45,9 @@ enum brule_action {
 	BA_KEEP,      /* prose: no drop rule or heuristic applies */
 };
 
-/*
-** A boilerplate regex: interpreted until it proves hot, then a JIT copy
-** (boiler_load.c says when; src/core/once.h makes the copy once).
-*/
-struct bcode {
-	pcre2_code *code;          /* freed in fc_boiler_destroy */
-	_Atomic(pcre2_code *) jit; /* the JIT copy once made, or NULL */
-	atomic_size_t read;        /* subject bytes tried interpreted */
-	atomic_uint matches;       /* interpreted tries that matched */
-	atomic_uint state;         /* of the copy's compile (once.h) */
-	size_t size;               /* of code (PCRE2_INFO_SIZE) */
-};
-
-/* pcre2_match of bc over s[0, n) (valid UTF-8): on the interpreter or
-** the JIT copy; a try one engine gives up on is run on the other, and
-** gives up (the interpreter's error) only when both do. */
-int text_boiler_match(struct bcode *bc, const char *s, size_t n,
-		      pcre2_match_data *md, pcre2_match_context *mctx);
+/* When a boilerplate regex (a struct fc_lazy_re, core/lazyre.h) gets its
+** JIT copy (boiler_load.c says why). */
+extern const struct fc_lazy_policy text_boiler_jit;
 
 struct brule {
 	const char *id;
@@ -71,7 +57,7 @@ struct brule {
 	bool is_enabled;
 	uint32_t next;        /* BA_DROP_NEXT */
 	uint32_t max_length;  /* longer blocks (chars) never match; 0 any */
-	struct bcode *codes;  /* BR_PATTERN */
+	struct fc_lazy_re *codes; /* BR_PATTERN */
 	size_t ncodes;
 	uint32_t *final;      /* BR_HEADING: code points that end a sentence */
 	size_t nfinal;

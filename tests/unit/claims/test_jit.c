@@ -10,8 +10,9 @@
 #include "claims/claims_p.h"
 
 /* Interpreted unless an engine gives up; JIT from the first try. */
-static const struct cl_jit_policy NEVER = {(unsigned)-1, (unsigned)-1};
-static const struct cl_jit_policy AT_ONCE = {0, 0};
+static const struct fc_lazy_policy NEVER = {(unsigned)-1, (unsigned)-1,
+					    false};
+static const struct fc_lazy_policy AT_ONCE = {0, 0, false};
 
 /* The limits fc_claims_doc sets (match.c). */
 #define MATCH_LIMIT 500000u
@@ -87,13 +88,13 @@ static void test_unneeded_patterns_are_never_compiled(void **state)
 		  "call participants=[person:vladimir-putin,"
 		  "person:emmanuel-macron] @Putin spoke by phone with Macron\n");
 	/* the requires: ran on all 41 sentences, hot long before the end */
-	assert_true(cl_regex_is_jit(ru->req));
+	assert_true(fc_lazy_re_is_jit(ru->req));
 	/* the pattern: tried on the one sentence the requires let through,
 	** interpreted: from its start, then on the "." after the match */
 	assert_int_equal(atomic_load(&ru->pats[0].re.read),
 			 strlen("\x01P0\x02 spoke by phone with \x01P1\x02.") +
 				 strlen("."));
-	assert_false(cl_regex_is_jit(&ru->pats[0].re));
+	assert_false(fc_lazy_re_is_jit(&ru->pats[0].re));
 	assert_int_equal(cl_jit_count(r->claims), 1);
 	rules_free(r);
 }
@@ -119,7 +120,7 @@ static void test_builtin_call_patterns_untried(void **state)
 	for (size_t i = 0; i < cl->nactive; i++) {
 		struct rule *ru = cl->active[i];
 		if (ru->req) {
-			assert_true(cl_regex_is_jit(ru->req));
+			assert_true(fc_lazy_re_is_jit(ru->req));
 			nreq++;
 		}
 		if (strncmp(ru->id, "call.", 5))
@@ -127,7 +128,7 @@ static void test_builtin_call_patterns_untried(void **state)
 		ncalls++;
 		for (size_t k = 0; k < ru->npats; k++) {
 			assert_int_equal(atomic_load(&ru->pats[k].re.read), 0);
-			assert_false(cl_regex_is_jit(&ru->pats[k].re));
+			assert_false(fc_lazy_re_is_jit(&ru->pats[k].re));
 			/* nor its literals read */
 			assert_false(cl_lazylits_is_read(&ru->pats[k].lits));
 		}
@@ -140,7 +141,7 @@ static void test_builtin_call_patterns_untried(void **state)
 /* ---- The tier does not change the facts --------------------------------- */
 
 /* The facts of the seed corpus (every stage up to facts), one a line. */
-static char *seed_facts(const struct cl_jit_policy *pol, size_t *njit)
+static char *seed_facts(const struct fc_lazy_policy *pol, size_t *njit)
 {
 	struct fc_rules *r = fc_test_load_rules(NULL, 1);
 	r->claims->jit = *pol;
@@ -173,7 +174,7 @@ static void test_seed_facts_same_on_every_tier(void **state)
 	size_t jn, ja, jd;
 	char *never = seed_facts(&NEVER, &jn);
 	char *at_once = seed_facts(&AT_ONCE, &ja);
-	struct cl_jit_policy def = {CL_JIT_SIZE_PCT, CL_JIT_MATCHES};
+	struct fc_lazy_policy def = {CL_JIT_SIZE_PCT, CL_JIT_MATCHES, false};
 	char *dflt = seed_facts(&def, &jd);
 	size_t nlines = 0;
 	for (const char *p = never; *p; p++)
@@ -218,13 +219,13 @@ static void engine_finish(struct engine *e)
 	pcre2_match_data_free(e->md);
 }
 
-static void compile_re(struct cl_regex *re, const char *src)
+static void compile_re(struct fc_lazy_re *re, const char *src)
 {
 	int ec;
 	size_t eoff;
 	pcre2_code *code = cl_compile_regex(src, strlen(src), &ec, &eoff);
 	assert_non_null(code);
-	cl_regex_init(re, code);
+	fc_lazy_re_init(re, code);
 }
 
 /* "x", 6000 "a", "y" against x(?:a|b)*y: the interpreter gives up at the
@@ -240,28 +241,28 @@ static void test_deep_try_matches_on_both_tiers(void **state)
 	s[n + 2] = '\0';
 	struct engine e;
 	engine_init(&e);
-	struct cl_regex never, at_once;
+	struct fc_lazy_re never, at_once;
 	compile_re(&never, "x(?:a|b)*y");
 	compile_re(&at_once, "x(?:a|b)*y");
 	/* the interpreter alone gives up */
 	assert_int_equal(pcre2_match(never.code, (PCRE2_SPTR)s, n + 2, 0, 0,
 				     e.md, e.mctx),
 			 PCRE2_ERROR_DEPTHLIMIT);
-	assert_int_equal(cl_regex_match(&NEVER, &never, s, n + 2, 0, e.md,
+	assert_int_equal(fc_lazy_re_match(&NEVER, &never, s, n + 2, 0, e.md,
 					e.mctx),
 			 1);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e.md);
 	assert_int_equal(ov[0], 0);
 	assert_int_equal(ov[1], n + 2);
 	/* it took the JIT copy (made for that try) to decide */
-	assert_true(cl_regex_is_jit(&never));
-	assert_int_equal(cl_regex_match(&AT_ONCE, &at_once, s, n + 2, 0, e.md,
+	assert_true(fc_lazy_re_is_jit(&never));
+	assert_int_equal(fc_lazy_re_match(&AT_ONCE, &at_once, s, n + 2, 0, e.md,
 					e.mctx),
 			 1);
 	assert_int_equal(ov[0], 0);
 	assert_int_equal(ov[1], n + 2);
-	cl_regex_free(&never);
-	cl_regex_free(&at_once);
+	fc_lazy_re_free(&never);
+	fc_lazy_re_free(&at_once);
 	engine_finish(&e);
 	free(s);
 }
@@ -315,7 +316,7 @@ static void test_hopeless_try_fails_alike_on_both_tiers(void **state)
 /* One regex and one pattern's literals shared by four threads, each
 ** with its own match data, as threads would share the rules. */
 struct shared {
-	struct cl_regex re;
+	struct fc_lazy_re re;
 	struct cl_lazylits lits;
 };
 
@@ -328,15 +329,15 @@ static const char *const SUBJ[] = {
 static void *hammer(void *arg)
 {
 	struct shared *sh = arg;
-	static const struct cl_jit_policy pol = {CL_JIT_SIZE_PCT,
-						 CL_JIT_MATCHES};
+	static const struct fc_lazy_policy pol = {CL_JIT_SIZE_PCT,
+						  CL_JIT_MATCHES, false};
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	pcre2_match_context *mctx = pcre2_match_context_create(NULL);
 	size_t nbad = 0;
 	const struct cl_lits *l = NULL;
 	for (size_t i = 0; i < 600; i++) {
 		const char *s = SUBJ[i % 3];
-		int rc = cl_regex_match(&pol, &sh->re, s, strlen(s), 0, md,
+		int rc = fc_lazy_re_match(&pol, &sh->re, s, strlen(s), 0, md,
 					mctx);
 		nbad += (i % 3 == 0) != (rc >= 0);
 		/* NULL while another thread reads them; then always the
@@ -367,7 +368,7 @@ static void test_threads_share_a_regex(void **state)
 		size_t eo;
 		pcre2_code *code = cl_compile_regex(re, strlen(re), &ec, &eo);
 		assert_non_null(code);
-		cl_regex_init(&sh.re, code);
+		fc_lazy_re_init(&sh.re, code);
 		cl_lazylits_init(&sh.lits, re, strlen(re));
 		pthread_t th[4];
 		for (int k = 0; k < 4; k++)
@@ -380,7 +381,7 @@ static void test_threads_share_a_regex(void **state)
 			nbad += (uintptr_t)r;
 		}
 		assert_int_equal(nbad, 0);
-		assert_true(cl_regex_is_jit(&sh.re));
+		assert_true(fc_lazy_re_is_jit(&sh.re));
 		const struct cl_lits *l = cl_lazylits_get(&sh.lits);
 		assert_non_null(l);
 		assert_int_equal(l->nsets, 1);
@@ -388,8 +389,8 @@ static void test_threads_share_a_regex(void **state)
 		assert_string_equal(l->sets[0].s[0], " spoke by phone with ");
 		assert_true(cl_lazylits_is_read(&sh.lits));
 		cl_lazylits_free(&sh.lits);
-		cl_regex_free(&sh.re);
-		cl_regex_free(&sh.re); /* twice: no double free */
+		fc_lazy_re_free(&sh.re);
+		fc_lazy_re_free(&sh.re); /* twice: no double free */
 	}
 }
 

@@ -1,6 +1,6 @@
 /*
 ** test_boiljit.c: boilerplate regexes run on the interpreter until they
-** prove hot (boiler_load.c's text_boiler_match): none has a JIT copy
+** prove hot (core/lazyre.c, boiler_load.c's policy): none has a JIT copy
 ** after loading; a regex gets one on the try that brings the bytes its
 ** tries were given to its code's size (a long first try at once), or
 ** after 4 matches; results are
@@ -64,8 +64,9 @@ static bool has_jit(void)
 static int try(struct fc_rules *r, size_t rule, const char *s,
 	       pcre2_match_data *md)
 {
-	return text_boiler_match(&r->boiler->rules[rule].codes[0], s,
-				 strlen(s), md, r->boiler->mctx);
+	return fc_lazy_re_match(&text_boiler_jit,
+				&r->boiler->rules[rule].codes[0], s, strlen(s), 0,
+				md, r->boiler->mctx);
 }
 
 static bool is_jit(struct fc_rules *r, size_t rule)
@@ -79,7 +80,7 @@ static void test_hot_by_bytes(void **state)
 	(void)state;
 	struct fc_rules *r = load();
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	struct bcode *bc = &r->boiler->rules[0].codes[0];
+	struct fc_lazy_re *bc = &r->boiler->rules[0].codes[0];
 	assert_false(is_jit(r, 0));
 	assert_false(is_jit(r, 1));
 	assert_true(bc->size > 40);
@@ -108,7 +109,7 @@ static void test_hot_by_long_try(void **state)
 	(void)state;
 	struct fc_rules *r = load();
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	struct bcode *bc = &r->boiler->rules[0].codes[0];
+	struct fc_lazy_re *bc = &r->boiler->rules[0].codes[0];
 	char *s = calloc(bc->size + 1, 1);
 	memset(s, '-', bc->size);
 	assert_int_equal(try(r, 0, s, md), PCRE2_ERROR_NOMATCH);
@@ -124,7 +125,7 @@ static void test_hot_by_matches(void **state)
 	(void)state;
 	struct fc_rules *r = load();
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	struct bcode *bc = &r->boiler->rules[0].codes[0];
+	struct fc_lazy_re *bc = &r->boiler->rules[0].codes[0];
 	assert_true(bc->size > 4 * 13 + 1);
 	for (int i = 0; i < 4; i++) {
 		assert_false(is_jit(r, 0));
