@@ -236,7 +236,12 @@ size_t fc_norm_keep(const struct fc_rules *r);
 ** feed the text in any pieces; mentions go to out as JSON lines (as
 ** fc_report_mentions_jsonl writes them) with offsets into the whole
 ** text, piece by piece as blank lines come. Output and diagnostics are
-** those of fc_normalize_text on the whole text. ref: a date or an ISO
+** those of fc_normalize_text on the whole text, but for the lexicon's
+** document-wide readings (a name's type from a cue later in the text, a
+** word in lower case elsewhere, "the Bank" as a body named before):
+** past 256 KiB they reach within their piece only (lexicon_piece.c),
+** so a long text of many articles joined reads a few names
+** differently in pieces; times and quantities never do. ref: a date or an ISO
 ** 8601 date and time (fc_norm_ref_parse, src/extract/norm_ref.h) or
 ** NULL. out is borrowed; the caller may empty it between calls.
 */
