@@ -734,8 +734,10 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 
 /*
 ** A range ("3-4 weeks earlier", "12 to 18 months ago") reads its upper,
-** and its mention takes the first number too, read in a look-behind
-** (num2 before the match): TimeML marks the range as one expression.
+** and its mention takes the first number too: TimeML marks the range as
+** one expression. rel.ago and rel.earlier take num2 in the match (with
+** a hedge before it); a rule that reads it in a look-behind (num2
+** before the match) has the mention's start moved to it here.
 */
 static int with_range_start(const struct norm_match *m, struct norm_cand *out,
 			    int k)
