@@ -609,20 +609,10 @@ static bool is_score(const struct norm_match *m)
 		 lo.num < hi.num);
 }
 
-int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
+/* The date of m (no score): the candidates made in out. */
+static int relative_date(const struct norm_match *m, struct norm_cand *out)
 {
 	char unit[8], buf[40], part[8];
-	if (is_score(m)) {
-		/* a mask over the score and the rest, so that no reading of
-		** "1 days later" inside it is taken (none in a rescan, which
-		** wants a time) */
-		struct norm_val lo;
-		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
-			return 0;
-		return norm_put_mask(&out[0],
-				     lo.start < m->start ? lo.start : m->start,
-				     m->end);
-	}
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
 	int secs = clock_unit_secs(unit);
@@ -742,3 +732,38 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 
+/*
+** A range ("3-4 weeks earlier", "12 to 18 months ago") reads its upper,
+** and its mention takes the first number too: TimeML marks the range as
+** one expression. rel.ago and rel.earlier take num2 in the match (with
+** a hedge before it); a rule that reads it in a look-behind (num2
+** before the match) has the mention's start moved to it here.
+*/
+static int with_range_start(const struct norm_match *m, struct norm_cand *out,
+			    int k)
+{
+	struct norm_val lo, den;
+	if (k <= 0 || norm_slot(m, S_DEN, &den) || !norm_slot(m, S_NUM2, &lo) ||
+	    lo.start >= m->start)
+		return k;
+	for (int i = 0; i < k; i++)
+		if (out[i].start == m->start)
+			out[i].start = lo.start;
+	return k;
+}
+
+int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
+{
+	if (is_score(m)) {
+		/* a mask over the score and the rest, so that no reading of
+		** "1 days later" inside it is taken (none in a rescan, which
+		** wants a time) */
+		struct norm_val lo;
+		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
+			return 0;
+		return norm_put_mask(&out[0],
+				     lo.start < m->start ? lo.start : m->start,
+				     m->end);
+	}
+	return with_range_start(m, out, relative_date(m, out));
+}

@@ -1,7 +1,8 @@
 /*
 ** test_norm_score.c: a relative date (norm_relative.c) whose number
 ** follows a score's first in a look-behind (slot num2, no den) is a
-** date only when num2 is below num: "3-4 days later" reads 4 days;
+** date only when num2 is below num: "3-4 days later" reads 4 days, its
+** mention the whole range;
 ** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier", "0-1 days
 ** later" are scores,
 ** a mask over both numbers and the rest, no mention at all.
@@ -26,10 +27,16 @@ static void test_norm_score_range_reads_upper(void **state)
 	struct fc_document doc;
 	scan(r, &a, "It came 3-4 days later.", &doc);
 	assert_int_equal(doc.nmentions, 1);
-	assert_int_equal(doc.mentions[0].start, 10);
+	/* the mention is the whole range, "3-4 days later" */
+	assert_int_equal(doc.mentions[0].start, 8);
 	assert_int_equal(doc.mentions[0].end, 22);
 	assert_string_equal(doc.mentions[0].rule, "t.later");
 	assert_string_equal(doc.mentions[0].time.value, "2026-01-20");
+	scan(r, &a, "It came 2 to 5 days later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_int_equal(doc.mentions[0].start, 8);
+	assert_int_equal(doc.mentions[0].end, 25);
+	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
 	/* no score before it: the count alone */
 	scan(r, &a, "It came 5 days later.", &doc);
 	assert_int_equal(doc.nmentions, 1);
