@@ -250,9 +250,16 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
+	/* (set by an organisation's name among the modifiers: "Apple's vice
+	** president", "AMD president" name the firm's officer, never the
+	** country's: no coreference by the firm's country below, but to the
+	** document's last such officer after a determiner, "FBI Special
+	** Agent John Broadway ... The FBI agent") */
+	bool is_org_mod = false;
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
+			is_org_mod |= se->kind == LX_S_ORG;
 			const struct lx_sense *ps;
 			/* ("Georgia Gov. Sonny Perdue" where Georgia is the
 			** US state: lx_namesake_place) */
@@ -298,11 +305,11 @@ static size_t take_title(struct lx_scan *s, size_t i)
 			     "lexicon.title");
 		return end;
 	}
-	(void)has_det;
-	if (role->is_honorific || !country || t0 == j)
+	if (role->is_honorific || !country || t0 == j ||
+	    (is_org_mod && !has_det))
 		return i;
 	who = lx_recent_person(s, country, role, (uint32_t)i);
-	if (!who)
+	if (!who && !is_org_mod)
 		who = lx_lexicon_person(s, country, role);
 	if (!who)
 		return i;

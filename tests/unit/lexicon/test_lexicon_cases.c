@@ -234,6 +234,11 @@ static const struct lcase cases[] = {
 	  "entity 4-27 'British High Commission' country:GB (United Kingdom) "
 	  "country GB -",
 	  NULL}},
+	/* A role after a firm's name is the firm's officer: no national
+	** office holder of the firm's country. */
+	{"Apple's vice president spoke. An AMD president said so.",
+	 {"entity 0-5 'Apple' org:apple (Apple) org US -",
+	  "entity 33-36 'AMD' org:amd (AMD) org US -", NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
