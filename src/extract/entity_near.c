@@ -70,6 +70,24 @@ static bool goes_on_firm(const struct lx_scan *s, size_t j, size_t e2)
 	return false;
 }
 
+/* Does a legal form stand among tokens [k, e)? */
+static bool has_form(const struct lx_scan *s, size_t k, size_t e)
+{
+	for (; k < e; k++)
+		if (is_firm_suffix(s, k))
+			return true;
+	return false;
+}
+
+/* Are tokens [k, e) all legal forms ("Co Inc")? */
+static bool form_to(const struct lx_scan *s, size_t k, size_t e)
+{
+	for (; k < e; k++)
+		if (!is_firm_suffix(s, k))
+			return false;
+	return true;
+}
+
 /*
 ** A firm's or a body's name [i, end) goes on through "and" or "&" on
 ** the same line: "&" before one to FIRM_AND_WORDS name words ("Procter
@@ -144,6 +162,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD) &&
 	    !same_word(s, end - 1, j + 1) && goes_on_firm(s, j, e2))
 		return e2;
+	/* (one name word and its legal form after "and" close one firm's
+	** name: "Barnes and Noble Inc", "Houston Lighting and Power Co",
+	** "Hambrecht and Quist Inc"; two firms take a form each, "Texaco
+	** Inc and Pennzoil Co"; nor before an acronym, "Paramount Pictures
+	** and MCA Inc". A known limit: "Hoechst and Celanese Corp", two
+	** firms written as one, reads as one) */
+	if (!is_known && is_firm_suffix(s, j + 1) && form_to(s, j + 1, e2) &&
+	    !lx_is_acronym(s, j) && !has_form(s, i, end))
+		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
 	** word left over after a mention or after "and": "Shearson Lehman
@@ -161,8 +188,23 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		       : end;
 }
 
+bool lx_is_firm_line(const struct lx_scan *s, size_t k)
+{
+	return has_org_cue(s, k, FIRM_LINE_CUE);
+}
+
 size_t lx_firm_form(const struct lx_scan *s, size_t end)
 {
+	/* (a known firm's group or holding company is the firm: "Goldman
+	** Sachs Group Inc", "Reuters Holdings Plc"; not before no legal
+	** form, "Bloomberg News") */
+	size_t k = end;
+	while (k < s->t.n && k < end + FIRM_FORM_WORDS && lx_joins(s, k) &&
+	       (s->t.v[k].flags & LX_T_CAP) && !is_firm_suffix(s, k) &&
+	       lx_word_cue(s, k, LX_CUE_ORG_WORD))
+		k++;
+	if (k > end && k < s->t.n && lx_joins(s, k) && is_firm_suffix(s, k))
+		end = k;
 	for (int n = 0; n < FIRM_FORM_WORDS && end < s->t.n &&
 			lx_joins(s, end) && is_firm_suffix(s, end);
 	     n++)

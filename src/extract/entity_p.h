@@ -117,8 +117,13 @@ bool lx_place_context(const struct lx_scan *s, size_t i);
 size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		   bool is_known);
 /* The end of a known firm's name [.., end) past its legal form, one
-** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), or end. */
+** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), also
+** after one or two org-words that the legal form closes ("Goldman
+** Sachs Group Inc"), or end. */
 size_t lx_firm_form(const struct lx_scan *s, size_t end);
+/* Is token k a business line that goes on with a firm's name
+** (grammar.yaml name.firm-line: "Savings", "Trust", "Electric")? */
+bool lx_is_firm_line(const struct lx_scan *s, size_t k);
 /* Is the country's name at token i, k tokens, a place of another
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,

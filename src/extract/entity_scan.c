@@ -521,8 +521,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !lx_is_particle(s, i + k) &&
 			    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) >
 				    i + k &&
-			    /* (the firm itself: "Bloomberg News") */
-			    !(is_firm &&
+			    /* (the firm itself: "Bloomberg News"; another
+			    ** firm before a business line, "Guardian Savings
+			    ** and Loan Association" is no newspaper's) */
+			    !(is_firm && !lx_is_firm_line(s, i + k) &&
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
@@ -647,7 +649,9 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	size_t of = j;
 	while (of + 1 < end && !lx_is_of(s, of))
 		of++;
-	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+	/* ("Houston Lighting and Power Co": a firm's name through "and") */
+	size_t firm = lx_firm_and(s, i, end, false);
+	bool is_org = firm > end || lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
 	/* (a name that is no organisation's and ends in a person's is the
@@ -678,6 +682,7 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	const char *country = place->country;
 	if (!country && !strncmp(place->id, "country:", 8))
 		country = place->id + 8;
+	end = firm > end ? firm : end;
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	const struct fc_entity *e =
