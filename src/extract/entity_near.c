@@ -188,6 +188,11 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		       : end;
 }
 
+bool lx_is_firm_form(const struct lx_scan *s, size_t k)
+{
+	return is_firm_suffix(s, k);
+}
+
 bool lx_is_firm_line(const struct lx_scan *s, size_t k)
 {
 	return has_org_cue(s, k, FIRM_LINE_CUE);
@@ -382,4 +387,48 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 			return ps;
 	}
 	return NULL;
+}
+
+/* (lx_firm_short) sentences back a firm's short name may reach (a text
+** of many articles: not another article's) */
+#define SHORT_SENTS 30
+
+/* Are tokens [k, e) the org-words that end a firm's name after its
+** short name: closed by a legal form ("Corp", "Group Plc", "Motor Co")
+** or business lines only ("Savings")? Not a body's other words: "Soviet
+** Union", "World Bank", "Labour Party" are no "Soviet", "World",
+** "Labour". */
+static bool is_firm_rest(const struct lx_scan *s, size_t k, size_t e)
+{
+	bool is_lines = true;
+	for (size_t p = k; p < e; p++) {
+		if (!lx_word_cue(s, p, LX_CUE_ORG_WORD))
+			return false;
+		is_lines &= lx_is_firm_line(s, p);
+	}
+	return is_lines || is_firm_suffix(s, e - 1);
+}
+
+const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
+				      size_t end)
+{
+	/* (the last organisation's name the word began: lx_push_ment) */
+	const struct lx_nslot *w = lx_word_names(s, i);
+	if (!w || !(w->flags & LX_N_ORG) || !w->first_ment ||
+	    w->first_ment > s->nments)
+		return NULL;
+	const struct lx_ment *mt = &s->ments[w->first_ment - 1];
+	size_t n = end - i, la, lb;
+	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n ||
+	    mt->t1 >= i || mt->sent + SHORT_SENTS < s->t.v[i].sent)
+		return NULL;
+	const char *ka = lx_key(&s->t, i, n, &la);
+	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
+	if (la != lb || memcmp(ka, kb, la) ||
+	    !is_firm_rest(s, mt->t0 + n, mt->t1))
+		return NULL;
+	/* (one word the document writes in lower case too is the word:
+	** "International said" after "International Capital Corp" is no
+	** short name) */
+	return n == 1 && lx_lower_elsewhere(s, i) ? NULL : mt->ent;
 }

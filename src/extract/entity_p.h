@@ -121,6 +121,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 ** after one or two org-words that the legal form closes ("Goldman
 ** Sachs Group Inc"), or end. */
 size_t lx_firm_form(const struct lx_scan *s, size_t end);
+/* The firm named lately whose name is the name [i, end) and org-words
+** after it ("CrossLand said" after "CrossLand Savings", "General
+** Electric said" after "General Electric Co"), or NULL: a word named in
+** an organisation's name before (lx_word_names), within the look-back. */
+const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
+				      size_t end);
+/* Is token k a firm's legal form ("Inc", "Co", "Ltd"; grammar.yaml
+** name.firm-suffix)? */
+bool lx_is_firm_form(const struct lx_scan *s, size_t k);
 /* Is token k a business line that goes on with a firm's name
 ** (grammar.yaml name.firm-line: "Savings", "Trust", "Electric")? */
 bool lx_is_firm_line(const struct lx_scan *s, size_t k);

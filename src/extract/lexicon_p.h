@@ -482,6 +482,10 @@ struct lx_nslot {
 	const char *key; /* NULL: free */
 	uint32_t len, hash;
 	uint32_t flags; /* LX_N_* */
+	/* word: 1 + the index in s->ments of the last organisation's name
+	** of two words or more it begins (no short name's), 0: none (an
+	** index from an earlier piece is checked against the mention) */
+	uint32_t first_ment;
 	const struct fc_entity *e;
 };
 struct lx_ntab {

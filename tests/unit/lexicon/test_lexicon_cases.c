@@ -255,6 +255,12 @@ static const struct lcase cases[] = {
 	  "entity 71-81 'Texaco Inc' org:texaco (Texaco) org US -",
 	  "entity 86-97 'Pennzoil Co' org:pennzoil-co (Pennzoil Co) org - -",
 	  NULL}},
+	/* A firm's short name after its full name is the firm's. */
+	{"GenCorp Inc raised its bid. GenCorp said so.",
+	 {"entity 0-11 'GenCorp Inc' org:gencorp-inc (GenCorp Inc) org - -",
+	  "attribution 28-40 'GenCorp said' source=org:gencorp-inc",
+	  "entity 28-35 'GenCorp' org:gencorp-inc (GenCorp Inc) org - -",
+	  NULL}},
 	{"Houston Lighting and Power Co said so.",
 	 {"attribution 0-34 'Houston Lighting and Power Co said' "
 	  "source=org:houston-lighting-and-power-co",
