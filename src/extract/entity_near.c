@@ -22,6 +22,9 @@
 /* (goes_on_firm) the cue of a business line that goes on with a firm's
 ** name after "and" (grammar.yaml: "Savings", "Electric") */
 #define FIRM_LINE_CUE "name.firm-line"
+/* (lx_firm_form) the cue of a group or holding company's word
+** (grammar.yaml: "Group", "Holdings") */
+#define FIRM_GROUP_CUE "name.firm-group"
 
 /* Are tokens a and b the same word (case aside)? */
 static bool same_word(const struct lx_scan *s, size_t a, size_t b)
@@ -198,23 +201,49 @@ bool lx_is_firm_line(const struct lx_scan *s, size_t k)
 	return has_org_cue(s, k, FIRM_LINE_CUE);
 }
 
-size_t lx_firm_form(const struct lx_scan *s, size_t end)
+/* The end of the org-words after a known firm's name [.., end) that a
+** legal form closes, one or two ("Group Inc", "Financial Corp"), at the
+** legal form; end when none. *is_group: all of them group words. */
+static size_t firm_words(const struct lx_scan *s, size_t end, bool *is_group)
 {
-	/* (a known firm's group or holding company is the firm: "Goldman
-	** Sachs Group Inc", "Reuters Holdings Plc"; not before no legal
-	** form, "Bloomberg News") */
 	size_t k = end;
+	*is_group = true;
 	while (k < s->t.n && k < end + FIRM_FORM_WORDS && lx_joins(s, k) &&
 	       (s->t.v[k].flags & LX_T_CAP) && !is_firm_suffix(s, k) &&
-	       lx_word_cue(s, k, LX_CUE_ORG_WORD))
+	       lx_word_cue(s, k, LX_CUE_ORG_WORD)) {
+		*is_group &= has_org_cue(s, k, FIRM_GROUP_CUE);
 		k++;
-	if (k > end && k < s->t.n && lx_joins(s, k) && is_firm_suffix(s, k))
-		end = k;
+	}
+	return k > end && k < s->t.n && lx_joins(s, k) && is_firm_suffix(s, k)
+		       ? k
+		       : end;
+}
+
+/* The end of the legal-form words from end on, up to FIRM_FORM_WORDS. */
+static size_t form_end(const struct lx_scan *s, size_t end)
+{
 	for (int n = 0; n < FIRM_FORM_WORDS && end < s->t.n &&
 			lx_joins(s, end) && is_firm_suffix(s, end);
 	     n++)
 		end++;
 	return end;
+}
+
+size_t lx_firm_form(const struct lx_scan *s, size_t end)
+{
+	/* (a known firm's group or holding company is the firm: "Goldman
+	** Sachs Group Inc", "Reuters Holdings Plc"; not before no legal
+	** form, "Bloomberg News"; a subsidiary is not, lx_firm_unit) */
+	bool is_group;
+	size_t k = firm_words(s, end, &is_group);
+	return form_end(s, is_group ? k : end);
+}
+
+size_t lx_firm_unit(const struct lx_scan *s, size_t end)
+{
+	bool is_group;
+	size_t k = firm_words(s, end, &is_group);
+	return k > end && !is_group ? form_end(s, k) : end;
 }
 
 /* Does slot sl (NULL: none) say a place follows ("in", "visit")? */

@@ -118,9 +118,14 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		   bool is_known);
 /* The end of a known firm's name [.., end) past its legal form, one
 ** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), also
-** after one or two org-words that the legal form closes ("Goldman
-** Sachs Group Inc"), or end. */
+** after a group company's words that the legal form closes ("Goldman
+** Sachs Group Inc", grammar.yaml name.firm-group), or end. */
 size_t lx_firm_form(const struct lx_scan *s, size_t end);
+/* The end of a known firm's subsidiary's name [.., end) goes on to: one
+** or two org-words, not all group words, and the legal form that closes
+** them ("Chrysler Financial Corp", "Goldman Sachs International Corp"),
+** or end. */
+size_t lx_firm_unit(const struct lx_scan *s, size_t end);
 /* The firm named lately whose name is the name [i, end) and org-words
 ** after it ("CrossLand said" after "CrossLand Savings", "General
 ** Electric said" after "General Electric Co"), or NULL: a word named in

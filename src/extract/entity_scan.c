@@ -352,6 +352,17 @@ static size_t mission_words(const struct lx_scan *s, size_t j)
 	return 0;
 }
 
+/* Tokens [i, end) name an organisation of their own (name.org): end. */
+static size_t new_org(struct lx_scan *s, size_t i, size_t end)
+{
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     "name.org");
+	return end;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -380,14 +391,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
 		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
 		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
-			end = lx_firm_and(s, i, end, false);
-			size_t len;
-			const char *name = lx_tok_text_label(s, i, end, &len);
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-				     lx_new_entity(s, "org", name, len,
-						   FC_ENT_ORG, NULL, NULL),
-				     "name.org");
-			return end;
+			return new_org(s, i, lx_firm_and(s, i, end, false));
 		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     surname_entity(s, i), "lexicon.surname");
@@ -569,11 +573,19 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				return i + 1;
 			}
 			/* ("Merrill Lynch and Co": the firm's; "AT&T Inc",
-			** "Procter & Gamble Co": its legal form too) */
+			** "Procter & Gamble Co": its legal form too; a
+			** subsidiary, "Chrysler Financial Corp", is a firm of
+			** its own) */
 			end = plain[p].kind == LX_S_ORG
-				      ? lx_firm_form(s, lx_firm_and(s, i, i + k,
-								    true))
+				      ? lx_firm_and(s, i, i + k, true)
 				      : i + k;
+			size_t unit = plain[p].kind == LX_S_ORG
+					      ? lx_firm_unit(s, end)
+					      : end;
+			if (unit > end)
+				return new_org(s, i, unit);
+			end = plain[p].kind == LX_S_ORG ? lx_firm_form(s, end)
+							: end;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 				     lx_intern(s, se->ref), plain[p].rule);
 			return end;

@@ -255,6 +255,13 @@ static const struct lcase cases[] = {
 	  "entity 71-81 'Texaco Inc' org:texaco (Texaco) org US -",
 	  "entity 86-97 'Pennzoil Co' org:pennzoil-co (Pennzoil Co) org - -",
 	  NULL}},
+	/* A known firm's subsidiary is a firm of its own, not the parent. */
+	{"Chrysler Financial Corp said so.",
+	 {"attribution 0-28 'Chrysler Financial Corp said' "
+	  "source=org:chrysler-financial-corp",
+	  "entity 0-23 'Chrysler Financial Corp' org:chrysler-financial-corp "
+	  "(Chrysler Financial Corp) org - -",
+	  NULL}},
 	/* A firm's short name after its full name is the firm's. */
 	{"GenCorp Inc raised its bid. GenCorp said so.",
 	 {"entity 0-11 'GenCorp Inc' org:gencorp-inc (GenCorp Inc) org - -",
