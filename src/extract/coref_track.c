@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/entity_p.h"
 #include "extract/lexicon_p.h"
 #include "extract/lx_prose.h"
 
@@ -236,7 +237,7 @@ static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
-		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, NULL};
+		*sl = (struct lx_nslot){key, (uint32_t)len, h, 0, 0, NULL};
 		m->n++;
 	}
 	return sl;
@@ -251,10 +252,11 @@ void lx_names_finish(struct lx_names *n)
 	n->labels.v = n->words.v = NULL;
 }
 
-/* Note the words [t0, t1): of an organisation (last == NULL), or the
+/* Note the words [t0, t1): of an organisation (last == NULL; its
+** first word begins mention first_ment - 1 when first_ment > 0), or the
 ** last word of the untyped name last. */
 static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
-		       const struct fc_entity *last)
+		       const struct fc_entity *last, uint32_t first_ment)
 {
 	if (!s->names)
 		return;
@@ -269,6 +271,8 @@ static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
 			return;
 		if (!last) {
 			sl->flags |= LX_N_ORG;
+			if (i == t0 && first_ment)
+				sl->first_ment = first_ment;
 		} else if (!(sl->flags & LX_N_LAST)) {
 			sl->flags |= LX_N_LAST;
 			sl->e = last;
@@ -474,6 +478,17 @@ void lx_type_names(struct lx_scan *s)
 	}
 }
 
+/* Is the organisation's name [t0, t1) a firm's full name that short
+** names may stand for (lx_firm_short): two words or more ending with a
+** legal form or a business line ("Dome Petroleum Ltd", "CrossLand
+** Savings"; not "Dome Mines", which leaves "Dome" the former's)? */
+static bool is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
+			 const char *rule)
+{
+	return t1 - t0 >= 2 && strcmp(rule, "coref.org") &&
+	       (lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1));
+}
+
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule)
 {
@@ -498,9 +513,11 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
 	else if (e->type == FC_ENT_ORG)
-		note_words(s, t0, t1, NULL);
+		note_words(s, t0, t1, NULL, is_firm_full(s, t0, t1, rule)
+						    ? mi + 1
+						    : 0);
 	else if (e->type == FC_ENT_OTHER && t1 - t0 >= 2 && !strcmp(rule, "name"))
-		note_words(s, t1 - 1, t1, e);
+		note_words(s, t1 - 1, t1, e, 0);
 }
 
 /* ---- Made entities (one of each, so long texts stay small) ----------- */

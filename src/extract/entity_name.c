@@ -565,6 +565,12 @@ again:
 				     "name.org");
 		return firm;
 	}
+	/* "CrossLand said" after "CrossLand Savings": the firm's */
+	if (!lead && !(first->flags & LX_T_HEADLINE) &&
+	    (who = lx_firm_short(s, i, end))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who, "coref.org");
+		return end;
+	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;

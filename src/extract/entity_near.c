@@ -22,6 +22,9 @@
 /* (goes_on_firm) the cue of a business line that goes on with a firm's
 ** name after "and" (grammar.yaml: "Savings", "Electric") */
 #define FIRM_LINE_CUE "name.firm-line"
+/* (lx_firm_form) the cue of a group or holding company's word
+** (grammar.yaml: "Group", "Holdings") */
+#define FIRM_GROUP_CUE "name.firm-group"
 
 /* Are tokens a and b the same word (case aside)? */
 static bool same_word(const struct lx_scan *s, size_t a, size_t b)
@@ -68,6 +71,24 @@ static bool goes_on_firm(const struct lx_scan *s, size_t j, size_t e2)
 		if (is_firm_suffix(s, p))
 			return true;
 	return false;
+}
+
+/* Does a legal form stand among tokens [k, e)? */
+static bool has_form(const struct lx_scan *s, size_t k, size_t e)
+{
+	for (; k < e; k++)
+		if (is_firm_suffix(s, k))
+			return true;
+	return false;
+}
+
+/* Are tokens [k, e) all legal forms ("Co Inc")? */
+static bool form_to(const struct lx_scan *s, size_t k, size_t e)
+{
+	for (; k < e; k++)
+		if (!is_firm_suffix(s, k))
+			return false;
+	return true;
 }
 
 /*
@@ -144,6 +165,15 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 	    lx_word_cue(s, j + 1, LX_CUE_ORG_WORD) &&
 	    !same_word(s, end - 1, j + 1) && goes_on_firm(s, j, e2))
 		return e2;
+	/* (one name word and its legal form after "and" close one firm's
+	** name: "Barnes and Noble Inc", "Houston Lighting and Power Co",
+	** "Hambrecht and Quist Inc"; two firms take a form each, "Texaco
+	** Inc and Pennzoil Co"; nor before an acronym, "Paramount Pictures
+	** and MCA Inc". A known limit: "Hoechst and Celanese Corp", two
+	** firms written as one, reads as one) */
+	if (!is_known && is_firm_suffix(s, j + 1) && form_to(s, j + 1, e2) &&
+	    !lx_is_acronym(s, j) && !has_form(s, i, end))
+		return e2;
 	/* (two words, or three not begun by an org-word: "Associates and
 	** United Rehabilitation Inc" are two firms; nor a firm's short last
 	** word left over after a mention or after "and": "Shearson Lehman
@@ -161,13 +191,59 @@ size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		       : end;
 }
 
-size_t lx_firm_form(const struct lx_scan *s, size_t end)
+bool lx_is_firm_form(const struct lx_scan *s, size_t k)
+{
+	return is_firm_suffix(s, k);
+}
+
+bool lx_is_firm_line(const struct lx_scan *s, size_t k)
+{
+	return has_org_cue(s, k, FIRM_LINE_CUE);
+}
+
+/* The end of the org-words after a known firm's name [.., end) that a
+** legal form closes, one or two ("Group Inc", "Financial Corp"), at the
+** legal form; end when none. *is_group: all of them group words. */
+static size_t firm_words(const struct lx_scan *s, size_t end, bool *is_group)
+{
+	size_t k = end;
+	*is_group = true;
+	while (k < s->t.n && k < end + FIRM_FORM_WORDS && lx_joins(s, k) &&
+	       (s->t.v[k].flags & LX_T_CAP) && !is_firm_suffix(s, k) &&
+	       lx_word_cue(s, k, LX_CUE_ORG_WORD)) {
+		*is_group &= has_org_cue(s, k, FIRM_GROUP_CUE);
+		k++;
+	}
+	return k > end && k < s->t.n && lx_joins(s, k) && is_firm_suffix(s, k)
+		       ? k
+		       : end;
+}
+
+/* The end of the legal-form words from end on, up to FIRM_FORM_WORDS. */
+static size_t form_end(const struct lx_scan *s, size_t end)
 {
 	for (int n = 0; n < FIRM_FORM_WORDS && end < s->t.n &&
 			lx_joins(s, end) && is_firm_suffix(s, end);
 	     n++)
 		end++;
 	return end;
+}
+
+size_t lx_firm_form(const struct lx_scan *s, size_t end)
+{
+	/* (a known firm's group or holding company is the firm: "Goldman
+	** Sachs Group Inc", "Reuters Holdings Plc"; not before no legal
+	** form, "Bloomberg News"; a subsidiary is not, lx_firm_unit) */
+	bool is_group;
+	size_t k = firm_words(s, end, &is_group);
+	return form_end(s, is_group ? k : end);
+}
+
+size_t lx_firm_unit(const struct lx_scan *s, size_t end)
+{
+	bool is_group;
+	size_t k = firm_words(s, end, &is_group);
+	return k > end && !is_group ? form_end(s, k) : end;
 }
 
 /* Does slot sl (NULL: none) say a place follows ("in", "visit")? */
@@ -340,4 +416,48 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 			return ps;
 	}
 	return NULL;
+}
+
+/* (lx_firm_short) sentences back a firm's short name may reach (a text
+** of many articles: not another article's) */
+#define SHORT_SENTS 30
+
+/* Are tokens [k, e) the org-words that end a firm's name after its
+** short name: closed by a legal form ("Corp", "Group Plc", "Motor Co")
+** or business lines only ("Savings")? Not a body's other words: "Soviet
+** Union", "World Bank", "Labour Party" are no "Soviet", "World",
+** "Labour". */
+static bool is_firm_rest(const struct lx_scan *s, size_t k, size_t e)
+{
+	bool is_lines = true;
+	for (size_t p = k; p < e; p++) {
+		if (!lx_word_cue(s, p, LX_CUE_ORG_WORD))
+			return false;
+		is_lines &= lx_is_firm_line(s, p);
+	}
+	return is_lines || is_firm_suffix(s, e - 1);
+}
+
+const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
+				      size_t end)
+{
+	/* (the last organisation's name the word began: lx_push_ment) */
+	const struct lx_nslot *w = lx_word_names(s, i);
+	if (!w || !(w->flags & LX_N_ORG) || !w->first_ment ||
+	    w->first_ment > s->nments)
+		return NULL;
+	const struct lx_ment *mt = &s->ments[w->first_ment - 1];
+	size_t n = end - i, la, lb;
+	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n ||
+	    mt->t1 >= i || mt->sent + SHORT_SENTS < s->t.v[i].sent)
+		return NULL;
+	const char *ka = lx_key(&s->t, i, n, &la);
+	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
+	if (la != lb || memcmp(ka, kb, la) ||
+	    !is_firm_rest(s, mt->t0 + n, mt->t1))
+		return NULL;
+	/* (one word the document writes in lower case too is the word:
+	** "International said" after "International Capital Corp" is no
+	** short name) */
+	return n == 1 && lx_lower_elsewhere(s, i) ? NULL : mt->ent;
 }

@@ -117,8 +117,27 @@ bool lx_place_context(const struct lx_scan *s, size_t i);
 size_t lx_firm_and(const struct lx_scan *s, size_t i, size_t end,
 		   bool is_known);
 /* The end of a known firm's name [.., end) past its legal form, one
-** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), or end. */
+** or two words on the same line ("AT&T Inc", "Sony Co Ltd"), also
+** after a group company's words that the legal form closes ("Goldman
+** Sachs Group Inc", grammar.yaml name.firm-group), or end. */
 size_t lx_firm_form(const struct lx_scan *s, size_t end);
+/* The end of a known firm's subsidiary's name [.., end) goes on to: one
+** or two org-words, not all group words, and the legal form that closes
+** them ("Chrysler Financial Corp", "Goldman Sachs International Corp"),
+** or end. */
+size_t lx_firm_unit(const struct lx_scan *s, size_t end);
+/* The firm named lately whose name is the name [i, end) and org-words
+** after it ("CrossLand said" after "CrossLand Savings", "General
+** Electric said" after "General Electric Co"), or NULL: a word named in
+** an organisation's name before (lx_word_names), within the look-back. */
+const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
+				      size_t end);
+/* Is token k a firm's legal form ("Inc", "Co", "Ltd"; grammar.yaml
+** name.firm-suffix)? */
+bool lx_is_firm_form(const struct lx_scan *s, size_t k);
+/* Is token k a business line that goes on with a firm's name
+** (grammar.yaml name.firm-line: "Savings", "Trust", "Electric")? */
+bool lx_is_firm_line(const struct lx_scan *s, size_t k);
 /* Is the country's name at token i, k tokens, a place of another
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,

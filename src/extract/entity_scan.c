@@ -250,9 +250,16 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		return i;
 	size_t t0 = j;
 	const char *country = NULL;
+	/* (set by an organisation's name among the modifiers: "Apple's vice
+	** president", "AMD president" name the firm's officer, never the
+	** country's: no coreference by the firm's country below, but to the
+	** document's last such officer after a determiner, "FBI Special
+	** Agent John Broadway ... The FBI agent") */
+	bool is_org_mod = false;
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
+			is_org_mod |= se->kind == LX_S_ORG;
 			const struct lx_sense *ps;
 			/* ("Georgia Gov. Sonny Perdue" where Georgia is the
 			** US state: lx_namesake_place) */
@@ -298,11 +305,11 @@ static size_t take_title(struct lx_scan *s, size_t i)
 			     "lexicon.title");
 		return end;
 	}
-	(void)has_det;
-	if (role->is_honorific || !country || t0 == j)
+	if (role->is_honorific || !country || t0 == j ||
+	    (is_org_mod && !has_det))
 		return i;
 	who = lx_recent_person(s, country, role, (uint32_t)i);
-	if (!who)
+	if (!who && !is_org_mod)
 		who = lx_lexicon_person(s, country, role);
 	if (!who)
 		return i;
@@ -345,6 +352,17 @@ static size_t mission_words(const struct lx_scan *s, size_t j)
 	return 0;
 }
 
+/* Tokens [i, end) name an organisation of their own (name.org): end. */
+static size_t new_org(struct lx_scan *s, size_t i, size_t end)
+{
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     "name.org");
+	return end;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -373,14 +391,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
 		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
 		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
-			end = lx_firm_and(s, i, end, false);
-			size_t len;
-			const char *name = lx_tok_text_label(s, i, end, &len);
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-				     lx_new_entity(s, "org", name, len,
-						   FC_ENT_ORG, NULL, NULL),
-				     "name.org");
-			return end;
+			return new_org(s, i, lx_firm_and(s, i, end, false));
 		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     surname_entity(s, i), "lexicon.surname");
@@ -514,8 +525,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !lx_is_particle(s, i + k) &&
 			    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) >
 				    i + k &&
-			    /* (the firm itself: "Bloomberg News") */
-			    !(is_firm &&
+			    /* (the firm itself: "Bloomberg News"; another
+			    ** firm before a business line, "Guardian Savings
+			    ** and Loan Association" is no newspaper's) */
+			    !(is_firm && !lx_is_firm_line(s, i + k) &&
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
 				** City", "Ohio State", "Utah Supreme Court" */
@@ -560,11 +573,19 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				return i + 1;
 			}
 			/* ("Merrill Lynch and Co": the firm's; "AT&T Inc",
-			** "Procter & Gamble Co": its legal form too) */
+			** "Procter & Gamble Co": its legal form too; a
+			** subsidiary, "Chrysler Financial Corp", is a firm of
+			** its own) */
 			end = plain[p].kind == LX_S_ORG
-				      ? lx_firm_form(s, lx_firm_and(s, i, i + k,
-								    true))
+				      ? lx_firm_and(s, i, i + k, true)
 				      : i + k;
+			size_t unit = plain[p].kind == LX_S_ORG
+					      ? lx_firm_unit(s, end)
+					      : end;
+			if (unit > end)
+				return new_org(s, i, unit);
+			end = plain[p].kind == LX_S_ORG ? lx_firm_form(s, end)
+							: end;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 				     lx_intern(s, se->ref), plain[p].rule);
 			return end;
@@ -640,7 +661,9 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	size_t of = j;
 	while (of + 1 < end && !lx_is_of(s, of))
 		of++;
-	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+	/* ("Houston Lighting and Power Co": a firm's name through "and") */
+	size_t firm = lx_firm_and(s, i, end, false);
+	bool is_org = firm > end || lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
 	/* (a name that is no organisation's and ends in a person's is the
@@ -671,6 +694,7 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	const char *country = place->country;
 	if (!country && !strncmp(place->id, "country:", 8))
 		country = place->id + 8;
+	end = firm > end ? firm : end;
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	const struct fc_entity *e =

@@ -482,6 +482,13 @@ struct lx_nslot {
 	const char *key; /* NULL: free */
 	uint32_t len, hash;
 	uint32_t flags; /* LX_N_* */
+	/* word: 1 + the index in s->ments of the last organisation's name
+	** of two words or more it begins (no short name's), 0: none. An
+	** index from an earlier piece is not renumbered (lx_piece_end): it
+	** may name another mention or none, so lx_firm_short checks the
+	** mention's words against the short name's and is NULL when they
+	** differ or their tokens are gone (lexicon_piece.c) */
+	uint32_t first_ment;
 	const struct fc_entity *e;
 };
 struct lx_ntab {

@@ -4,7 +4,10 @@
 ** gets read whole, but for what looks at the whole document: a name's
 ** type given by a cue later in the text, a word written in lower case
 ** elsewhere, and "the Bank" as the body named before reach within the
-** piece only (texts over 256 KiB; their tests say so).
+** piece only (texts over 256 KiB; their tests say so); a firm's short
+** name (coref.org, lx_firm_short) reaches a full name in the last
+** KEEP_TOKS tokens of the piece before at most, as it reads the full
+** name's tokens.
 **
 ** Pieces are cut at blank lines, which no phrase, name, quote or
 ** attribution crosses; what reaches further back is carried over:

@@ -234,6 +234,47 @@ static const struct lcase cases[] = {
 	  "entity 4-27 'British High Commission' country:GB (United Kingdom) "
 	  "country GB -",
 	  NULL}},
+	/* A role after a firm's name is the firm's officer: no national
+	** office holder of the firm's country. */
+	{"Apple's vice president spoke. An AMD president said so.",
+	 {"entity 0-5 'Apple' org:apple (Apple) org US -",
+	  "entity 33-36 'AMD' org:amd (AMD) org US -", NULL}},
+	/* One name word and its legal form after "and" close one firm's
+	** name; a known firm's group company is the firm; two firms with
+	** a legal form each stay two. */
+	{"Barnes and Noble Inc said sales rose. Goldman Sachs Group Inc said "
+	 "so. Texaco Inc and Pennzoil Co met.",
+	 {"attribution 0-25 'Barnes and Noble Inc said' "
+	  "source=org:barnes-and-noble-inc",
+	  "entity 0-20 'Barnes and Noble Inc' org:barnes-and-noble-inc "
+	  "(Barnes and Noble Inc) org - -",
+	  "attribution 38-66 'Goldman Sachs Group Inc said' "
+	  "source=org:goldman-sachs",
+	  "entity 38-61 'Goldman Sachs Group Inc' org:goldman-sachs "
+	  "(Goldman Sachs) org - -",
+	  "entity 71-81 'Texaco Inc' org:texaco (Texaco) org US -",
+	  "entity 86-97 'Pennzoil Co' org:pennzoil-co (Pennzoil Co) org - -",
+	  NULL}},
+	/* A known firm's subsidiary is a firm of its own, not the parent. */
+	{"Chrysler Financial Corp said so.",
+	 {"attribution 0-28 'Chrysler Financial Corp said' "
+	  "source=org:chrysler-financial-corp",
+	  "entity 0-23 'Chrysler Financial Corp' org:chrysler-financial-corp "
+	  "(Chrysler Financial Corp) org - -",
+	  NULL}},
+	/* A firm's short name after its full name is the firm's. */
+	{"GenCorp Inc raised its bid. GenCorp said so.",
+	 {"entity 0-11 'GenCorp Inc' org:gencorp-inc (GenCorp Inc) org - -",
+	  "attribution 28-40 'GenCorp said' source=org:gencorp-inc",
+	  "entity 28-35 'GenCorp' org:gencorp-inc (GenCorp Inc) org - -",
+	  NULL}},
+	{"Houston Lighting and Power Co said so.",
+	 {"attribution 0-34 'Houston Lighting and Power Co said' "
+	  "source=org:houston-lighting-and-power-co",
+	  "entity 0-29 'Houston Lighting and Power Co' "
+	  "org:houston-lighting-and-power-co (Houston Lighting and Power Co) "
+	  "org US -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
