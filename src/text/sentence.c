@@ -12,7 +12,8 @@
 **     and the next word is not a `sentence_starters:` word ("The").
 ** Without rules (r NULL) only the structural cases apply. Decimals
 ** ("3.5") and inner periods ("U.S.") never end a sentence, since no
-** whitespace follows them. A sentence that grows past SENT_MAX bytes
+** whitespace follows them; nor does a tokenized decimal point, a
+** period with one blank each side between digits ("6 . 1"). A sentence that grows past SENT_MAX bytes
 ** is cut at the next whitespace, so no stage downstream ever sees an
 ** unbounded sentence.
 */
@@ -304,6 +305,20 @@ struct lists {
 	const struct wfilter *abbrevs, *finals;
 };
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Is the period at t[i] a decimal point of tokenized text, "6 . 1"
+** (ECB+, CoNLL: a blank each side of every mark)? Digits with one
+** blank before it and one after. */
+static bool is_tok_decimal(const char *t, size_t len, size_t i)
+{
+	return i >= 2 && i + 2 < len && t[i - 1] == ' ' &&
+	       is_digit(t[i - 2]) && t[i + 1] == ' ' && is_digit(t[i + 2]);
+}
+
 /*
 ** Does the mark at t[i, j) (j after closers) end the sentence that
 ** started at start?
@@ -329,6 +344,8 @@ static bool is_boundary(const struct lists *ls, const char *t, size_t len,
 		return starter_at(b, t, len, w);
 	if (is_bang)
 		return true;
+	if (j == i + 1 && is_tok_decimal(t, len, i))
+		return false;
 	/* One period: look at the word it closes. */
 	size_t ts = i;
 	while (ts > start && i - ts <= TOKEN_MAX && !is_sp(t[ts - 1]))
