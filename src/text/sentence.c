@@ -13,9 +13,10 @@
 ** Without rules (r NULL) only the structural cases apply. Decimals
 ** ("3.5") and inner periods ("U.S.") never end a sentence, since no
 ** whitespace follows them; nor does a tokenized decimal point, a
-** period with one blank each side between digits ("6 . 1"). A sentence that grows past SENT_MAX bytes
-** is cut at the next whitespace, so no stage downstream ever sees an
-** unbounded sentence.
+** period with one blank each side between one to three digits and a
+** digit ("6 . 1"). A sentence that grows past SENT_MAX bytes is cut at
+** the next whitespace, so no stage downstream ever sees an unbounded
+** sentence.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -311,12 +312,20 @@ static bool is_digit(char c)
 }
 
 /* Is the period at t[i] a decimal point of tokenized text, "6 . 1"
-** (ECB+, CoNLL: a blank each side of every mark)? Digits with one
-** blank before it and one after. */
+** (ECB+, CoNLL: a blank each side of every mark)? One to three digits
+** with one blank before it, and a blank and a digit after: a year
+** ("in 2008 . 12 died") ends its sentence, as qty.tok-decimal reads
+** no whole part of four digits. */
 static bool is_tok_decimal(const char *t, size_t len, size_t i)
 {
-	return i >= 2 && i + 2 < len && t[i - 1] == ' ' &&
-	       is_digit(t[i - 2]) && t[i + 1] == ' ' && is_digit(t[i + 2]);
+	if (i < 2 || i + 2 >= len || t[i - 1] != ' ' || t[i + 1] != ' ' ||
+	    !is_digit(t[i + 2]))
+		return false;
+	size_t k = i - 1;
+	while (k > 0 && i - 1 - k < 4 && is_digit(t[k - 1]))
+		k--;
+	size_t ndig = i - 1 - k;
+	return ndig >= 1 && ndig <= 3 && (k == 0 || !is_digit(t[k - 1]));
 }
 
 /*

@@ -83,6 +83,9 @@ static const struct scase without_rules[] = {
 	 {"A magnitude 6 . 1 quake hit .", "12 died .",
 	  "It cost $2 . 6 million ."}},
 	{"It was 2008. 12 died.", {"It was 2008.", "12 died."}},
+	/* ... but a year of four digits is no decimal's whole part (the
+	** rule reads one to three digits): the sentence ends */
+	{"It was 2008 . 12 died .", {"It was 2008 .", "12 died ."}},
 };
 
 static void run_cases(const struct fc_rules *r, const struct scase *v,
