@@ -12,9 +12,11 @@
 **     and the next word is not a `sentence_starters:` word ("The").
 ** Without rules (r NULL) only the structural cases apply. Decimals
 ** ("3.5") and inner periods ("U.S.") never end a sentence, since no
-** whitespace follows them. A sentence that grows past SENT_MAX bytes
-** is cut at the next whitespace, so no stage downstream ever sees an
-** unbounded sentence.
+** whitespace follows them; nor does a tokenized decimal point, a
+** period with one blank each side between one to three digits and a
+** digit ("6 . 1"). A sentence that grows past SENT_MAX bytes is cut at
+** the next whitespace, so no stage downstream ever sees an unbounded
+** sentence.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -304,6 +306,28 @@ struct lists {
 	const struct wfilter *abbrevs, *finals;
 };
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Is the period at t[i] a decimal point of tokenized text, "6 . 1"
+** (ECB+, CoNLL: a blank each side of every mark)? One to three digits
+** with one blank before it, and a blank and a digit after: a year
+** ("in 2008 . 12 died") ends its sentence, as qty.tok-decimal reads
+** no whole part of four digits. */
+static bool is_tok_decimal(const char *t, size_t len, size_t i)
+{
+	if (i < 2 || i + 2 >= len || t[i - 1] != ' ' || t[i + 1] != ' ' ||
+	    !is_digit(t[i + 2]))
+		return false;
+	size_t k = i - 1;
+	while (k > 0 && i - 1 - k < 4 && is_digit(t[k - 1]))
+		k--;
+	size_t ndig = i - 1 - k;
+	return ndig >= 1 && ndig <= 3 && (k == 0 || !is_digit(t[k - 1]));
+}
+
 /*
 ** Does the mark at t[i, j) (j after closers) end the sentence that
 ** started at start?
@@ -329,6 +353,8 @@ static bool is_boundary(const struct lists *ls, const char *t, size_t len,
 		return starter_at(b, t, len, w);
 	if (is_bang)
 		return true;
+	if (j == i + 1 && is_tok_decimal(t, len, i))
+		return false;
 	/* One period: look at the word it closes. */
 	size_t ts = i;
 	while (ts > start && i - ts <= TOKEN_MAX && !is_sp(t[ts - 1]))

@@ -77,6 +77,15 @@ static const struct scase without_rules[] = {
 	{"It cost $5, etc. and more. Done.",
 	 {"It cost $5, etc. and more.", "Done."}},
 	{"Wait... What? No!", {"Wait... What?", "No!"}},
+	/* tokenized text: a period with a blank each side between digits
+	** is a decimal point ("6 . 1"); one after a word still ends */
+	{"A magnitude 6 . 1 quake hit . 12 died . It cost $2 . 6 million .",
+	 {"A magnitude 6 . 1 quake hit .", "12 died .",
+	  "It cost $2 . 6 million ."}},
+	{"It was 2008. 12 died.", {"It was 2008.", "12 died."}},
+	/* ... but a year of four digits is no decimal's whole part (the
+	** rule reads one to three digits): the sentence ends */
+	{"It was 2008 . 12 died .", {"It was 2008 .", "12 died ."}},
 };
 
 static void run_cases(const struct fc_rules *r, const struct scase *v,
