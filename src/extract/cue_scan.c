@@ -204,6 +204,27 @@ static bool is_place_like(const struct lx_ment *m)
 	}
 }
 
+/* Is subj a place after "in" or "at" after a source noun that is only
+** where the noun's people are: a noun with an owner ("a Texaco
+** spokesman in Houston said") or of a group that speaks for itself
+** ("traders in Sydney said")? Then the owner speaks, or nobody named
+** (report_verb's source-noun branch). After a noun of neither the place
+** stays the source: "officials in Kosovo said", "police in Ohio said"
+** are its own. */
+static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
+{
+	size_t in = subj->t0;
+	if (!is_place_like(subj) || in < 2 || !is_in_at(s, in - 1) ||
+	    (s->t.v[in - 1].flags & LX_T_NL) ||
+	    (s->t.v[in - 2].flags & LX_T_NL) ||
+	    s->t.v[in - 2].ment != FC_NONE)
+		return false;
+	const struct lx_sense *noun = lx_tok_cue(s, in - 2, LX_CUE_SOURCE_NOUN);
+	if (!noun)
+		return false;
+	return is_group_noun(s, noun) || ment_ending(s, in - 2);
+}
+
 /* A reporting verb at v (k tokens). */
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
@@ -227,6 +248,11 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	const struct lx_ment *subj = ment_ending(s, p);
 	if (subj)
 		subj = body_before_place(s, subj);
+	if (subj && is_seat_of_noun(s, subj)) {
+		/* "a Texaco spokesman in Houston said": the noun's, below */
+		p = subj->t0 - 1;
+		subj = NULL;
+	}
 	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
 		a.t0 = subj->t0;
 		a.speaker = subj->ent;
