@@ -108,6 +108,44 @@ static void test_wrong_types_and_bad_ids_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* A role's term: dates YYYY-MM-DD (not a time, not a non-day), until
+** not before since; the file's roles_since: is checked the same way. */
+static void test_bad_role_dates_are_positioned(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-13-01\n"
+		 "people:\n"
+		 "  - {id: ann, name: Ann, role: queen, since: 2025-02-30}\n"
+		 "  - {id: bo, name: Bo, role: king, since: 2020-01-01T10:00}\n"
+		 "  - {id: cy, name: Cy, role: king, since: 2020-01-02,\n"
+		 "     until: 2020-01-01}\n"
+		 "  - {id: di, name: Di, role: king, until: [2020]}\n"
+		 "  - {id: ed, name: Ed, role: king, since: 2020-01-01,\n"
+		 "     until: 2020-01-01}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 5);
+	fc_assert_diag(&d, 0, f.path[0], 2, 14,
+		       "roles_since must be a date YYYY-MM-DD, not "
+		       "'2025-13-01'");
+	fc_assert_diag(&d, 1, f.path[0], 4, 46,
+		       "since must be a date YYYY-MM-DD, not '2025-02-30'");
+	fc_assert_diag(&d, 2, f.path[0], 5, 43,
+		       "since must be a date YYYY-MM-DD, not "
+		       "'2020-01-01T10:00'");
+	fc_assert_diag(&d, 3, f.path[0], 7, 13,
+		       "until must not be before since");
+	fc_assert_diag(&d, 4, f.path[0], 8, 43,
+		       "until must be a string, not a sequence");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* An id with no letter or digit has no slug to suggest: no "(like '')". */
 static void test_bad_id_without_letters_has_no_hint(void **st)
 {
@@ -284,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_are_positioned_with_a_suggestion),
 		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
+		cmocka_unit_test(test_bad_role_dates_are_positioned),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
