@@ -2,7 +2,8 @@
 ** test_lexicon_load.c: the lexicon loader on small rule files written
 ** to a temporary folder: positioned errors (unknown keys with a
 ** suggestion, wrong types, bad ids, duplicate ids, unknown cue kinds),
-** overrides across files, and a missing iso-codes file.
+** overrides across files, a missing iso-codes file, and a person's
+** role term (since:, until:, roles_since:).
 */
 #include <unistd.h>
 
@@ -141,6 +142,65 @@ static void test_bad_role_dates_are_positioned(void **st)
 		       "until must not be before since");
 	fc_assert_diag(&d, 4, f.path[0], 8, 43,
 		       "until must be a string, not a sequence");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+/* The id of the person "the Norwegian queen" means in a document of
+** date ref (NULL: no date), or NULL (a static copy: the mention's id
+** lives in the document's arena). */
+static const char *queen_at(const struct fc_rules *r, const char *ref)
+{
+	static char id[64];
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	lx_doc(&a, &doc, "She met the Norwegian queen on Monday.", 1);
+	doc.published = ref;
+	assert_int_equal(fc_lexicon_doc(r, &a, &doc, &d), FC_OK);
+	const char *who = NULL;
+	for (size_t i = 0; i < doc.nmentions; i++)
+		if (doc.mentions[i].kind == FC_MENTION_ENTITY &&
+		    doc.mentions[i].entity.type == FC_ENT_PERSON)
+			who = doc.mentions[i].entity.id;
+	if (who)
+		snprintf(id, sizeof(id), "%s", who);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	return who ? id : NULL;
+}
+
+/* since: and until: bound the term on both sides, both days included;
+** a document without a date takes the holder as before. */
+static void test_a_role_means_its_holder_only_within_the_term(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-01-01\n"
+		 "countries:\n"
+		 "  - {id: NO, label: Norway, names: [Norway],\n"
+		 "     demonyms: [Norwegian]}\n"
+		 "roles:\n"
+		 "  - {id: queen, words: [queen], role: queen}\n"
+		 "people:\n"
+		 "  - {id: ann-example, name: Ann Example, country: NO,\n"
+		 "     role: queen, since: 2000-01-01, until: 2009-12-31}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 0);
+	assert_null(queen_at(r, "1999-12-31"));
+	assert_string_equal(queen_at(r, "2000-01-01"),
+			    "person:ann-example");
+	assert_string_equal(queen_at(r, "2009-12-31T23:00:00Z"),
+			    "person:ann-example");
+	assert_null(queen_at(r, "2010-01-01"));
+	assert_string_equal(queen_at(r, NULL), "person:ann-example");
 	lx_rules_free(r);
 	fc_diags_finish(&d);
 	fx_clean(&f);
@@ -323,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
 		cmocka_unit_test(test_bad_role_dates_are_positioned),
+		cmocka_unit_test(test_a_role_means_its_holder_only_within_the_term),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
