@@ -203,7 +203,8 @@ static bool get_date(struct ctx *c, const struct fc_ynode *e, const char *key,
 	return true;
 }
 
-/* A person's since: and until: (the role's term). */
+/* A person's since: and until: (the role's term). An until before the
+** file's roles_since: with no since: of its own names that as the cause. */
 static void get_term(struct ctx *c, const struct fc_ynode *e,
 		     struct lx_def *def)
 {
@@ -211,8 +212,11 @@ static void get_term(struct ctx *c, const struct fc_ynode *e,
 	def->until = INT32_MAX;
 	if (get_date(c, e, "since", &def->since) &&
 	    get_date(c, e, "until", &def->until) && def->until < def->since)
-		err(c, fc_ymap_get(e, "until"),
-		    "until must not be before since");
+		err(c, fc_ymap_get(e, "until"), "%s",
+		    fc_ymap_get(e, "since")
+			    ? "until must not be before since"
+			    : "until must not be before the file's "
+			      "roles_since: (give the person a since:)");
 }
 
 static bool check_country(struct ctx *c, const struct fc_ynode *e,

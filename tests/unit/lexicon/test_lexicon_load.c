@@ -147,6 +147,30 @@ static void test_bad_role_dates_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* An until: before the file's roles_since: on a person with no since:
+** says where the term's start came from. */
+static void test_until_before_roles_since_names_roles_since(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-01-01\n"
+		 "people:\n"
+		 "  - {id: bo, name: Bo, role: king, until: 2024-06-01}\n"
+		 "  - {id: cy, name: Cy, role: king, until: 2025-01-01}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, f.path[0], 4, 43,
+		       "until must not be before the file's roles_since: "
+		       "(give the person a since:)");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* The id of the person "the Norwegian queen" means in a document of
 ** date ref (NULL: no date), or NULL (a static copy: the mention's id
 ** lives in the document's arena). */
@@ -383,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
 		cmocka_unit_test(test_bad_role_dates_are_positioned),
+		cmocka_unit_test(test_until_before_roles_since_names_roles_since),
 		cmocka_unit_test(test_a_role_means_its_holder_only_within_the_term),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
