@@ -20,6 +20,7 @@
 #include "extract/entity_p.h"
 #include "extract/lexicon_p.h"
 #include "extract/lx_prose.h"
+#include "extract/norm_ref.h"
 
 
 static char *dup(struct lx_scan *s, const char *p)
@@ -719,6 +720,20 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 	return NULL;
 }
 
+/* Does the document's date (none: any date) lie within the term of the
+** lexicon person's role? (people.yaml lists today's office holders: "the
+** American president" of a 2009 text is not the president of 2025.) */
+static bool in_term(const struct lx_scan *s, const struct lx_ent *p)
+{
+	struct norm_ref ref;
+	if (p->role_since == INT32_MIN && p->role_until == INT32_MAX)
+		return true;
+	if (!s->doc || !s->doc->published ||
+	    !fc_norm_ref_parse(s->doc->published, &ref))
+		return true;
+	return ref.days >= p->role_since && ref.days <= p->role_until;
+}
+
 const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 					  const char *country,
 					  const struct lx_role *role)
@@ -728,7 +743,7 @@ const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 		const struct fc_entity *e = &l->ents[i].e;
 		if (e->type == FC_ENT_PERSON && e->country &&
 		    !strcmp(e->country, country) &&
-		    lx_role_matches(l, e, role))
+		    lx_role_matches(l, e, role) && in_term(s, &l->ents[i]))
 			return lx_intern(s, (uint32_t)i);
 	}
 	return NULL;

@@ -3,7 +3,9 @@
 **
 **   countries: [{id: RU, label, names, demonyms, capital, government,
 **                government_label}]
-**   people:    [{id: vladimir-putin, name, aliases, short, country, role}]
+**   people:    [{id: vladimir-putin, name, aliases, short, country, role,
+**                since, until}]
+**   roles_since: the day roles without `since:` begin (the file's "as of")
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
 **   places:    [{id: middle-east, name, aliases, country}]
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "extract/lexicon_p.h"
+#include "extract/norm_ref.h"
 
 const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_NEGATION] = "negation",
@@ -54,15 +57,15 @@ static const char *const sec_names[LX_NSECTIONS] = {
 };
 
 static const char *const top_keys[] = {
-	"kind", "description", "tests", "countries", "people", "orgs",
-	"cities", "places", "roles", "cues", NULL,
+	"kind", "description", "tests", "roles_since", "countries", "people",
+	"orgs", "cities", "places", "roles", "cues", NULL,
 };
 
 static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "label", "names", "demonyms", "capital",
 			      "government", "government_label", NULL},
 	(const char *const[]){"id", "name", "aliases", "short", "country",
-			      "role", NULL},
+			      "role", "since", "until", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
@@ -111,6 +114,7 @@ struct ctx {
 	const struct fc_rulefile *file;
 	struct fc_diags *d;
 	size_t nerr;
+	int32_t roles_since; /* the file's roles_since:, or INT32_MIN */
 };
 
 static void err(struct ctx *c, const struct fc_ynode *n, const char *fmt,
@@ -175,6 +179,44 @@ static bool get_bool(struct ctx *c, const struct fc_ynode *e, const char *key,
 		return false;
 	}
 	return true;
+}
+
+/* key: a day YYYY-MM-DD into *days (fc_days_from_civil); *days kept when
+** the key is absent. */
+static bool get_date(struct ctx *c, const struct fc_ynode *e, const char *key,
+		     int32_t *days)
+{
+	const struct fc_ynode *n = fc_ymap_get(e, key);
+	const char *s;
+	struct norm_ref ref;
+	if (!n)
+		return true;
+	if (!fc_ynode_str(n, key, &s, c->d)) {
+		c->nerr++;
+		return false;
+	}
+	if (strlen(s) != 10 || !fc_norm_ref_parse(s, &ref)) {
+		err(c, n, "%s must be a date YYYY-MM-DD, not '%s'", key, s);
+		return false;
+	}
+	*days = ref.days;
+	return true;
+}
+
+/* A person's since: and until: (the role's term). An until before the
+** file's roles_since: with no since: of its own names that as the cause. */
+static void get_term(struct ctx *c, const struct fc_ynode *e,
+		     struct lx_def *def)
+{
+	def->since = c->roles_since;
+	def->until = INT32_MAX;
+	if (get_date(c, e, "since", &def->since) &&
+	    get_date(c, e, "until", &def->until) && def->until < def->since)
+		err(c, fc_ymap_get(e, "until"), "%s",
+		    fc_ymap_get(e, "since")
+			    ? "until must not be before since"
+			    : "until must not be before the file's "
+			      "roles_since: (give the person a since:)");
 }
 
 static bool check_country(struct ctx *c, const struct fc_ynode *e,
@@ -280,6 +322,7 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 		check_country(c, e, def->country);
 		if (sec == LX_SEC_PERSON) {
 			get_str(c, e, "role", "role", &def->role);
+			get_term(c, e, def);
 			def->has_shorts = fc_ymap_get(e, "short") != NULL;
 			get_list(c, e, "short", "short", &def->shorts,
 				 &def->nshorts);
@@ -374,9 +417,10 @@ fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 	struct fc_lexicon *l = get_lexicon(r);
 	if (!l)
 		return FC_ENOMEM;
-	struct ctx c = {r, file, d, 0};
+	struct ctx c = {r, file, d, 0, INT32_MIN};
 	const struct fc_ynode *root = file->root;
 	c.nerr += fc_ymap_check_keys(root, top_keys, "a lexicon file", d);
+	get_date(&c, root, "roles_since", &c.roles_since);
 	size_t first_here = l->ndefs;
 	for (int sec = 0; sec < LX_NSECTIONS; sec++) {
 		const struct fc_ynode *list = fc_ymap_get(root, sec_names[sec]);

@@ -99,6 +99,10 @@ struct lx_def {
 	bool has_shorts;
 	enum lx_cue_kind cue_kind;
 	bool is_leader, is_generic, is_honorific;
+	/* person: the term of the role, days (fc_days_from_civil) from
+	** `since:` (else the file's `roles_since:`) to `until:`; INT32_MIN
+	** and INT32_MAX when open */
+	int32_t since, until;
 	const char *file;
 	struct fc_srcloc loc;
 	bool is_dead; /* replaced by a later definition */
@@ -145,6 +149,9 @@ struct lx_ent {
 	uint32_t capital; /* country: its capital city entity */
 	uint32_t actor;   /* city: the entity it denotes as an actor */
 	bool is_leader;   /* person whose role is a leader role */
+	/* person: the role's term in days (struct lx_def); a role phrase
+	** means the person only in a document dated within it */
+	int32_t role_since, role_until;
 };
 
 struct lx_role {

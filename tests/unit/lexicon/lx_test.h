@@ -192,22 +192,34 @@ static inline void lx_print_items(const struct lx_item *v, size_t n)
 }
 
 /* Run the lexicon stage over text (after the time and quantity
-** normalizer when is_norm); returns the items. */
-static inline struct lx_item *lx_run_with(const struct fc_rules *r,
-					  struct fc_arena *a,
-					  struct fc_document *doc,
-					  const char *text, int is_norm,
-					  size_t *n)
+** normalizer when is_norm), dated ref (NULL: 2026-01-16, lx_doc's);
+** returns the items. */
+static inline struct lx_item *lx_run_at(const struct fc_rules *r,
+					struct fc_arena *a,
+					struct fc_document *doc,
+					const char *text, int is_norm,
+					const char *ref, size_t *n)
 {
 	struct fc_diags d;
 	fc_diags_init(&d);
 	lx_doc(a, doc, text, 1);
+	if (ref)
+		doc->published = ref;
 	if (is_norm)
 		assert_int_equal(fc_norm_doc(r, a, doc, &d), FC_OK);
 	assert_int_equal(fc_lexicon_doc(r, a, doc, &d), FC_OK);
 	fc_mentions_finish(doc);
 	fc_diags_finish(&d);
 	return lx_items(a, doc, n);
+}
+
+static inline struct lx_item *lx_run_with(const struct fc_rules *r,
+					  struct fc_arena *a,
+					  struct fc_document *doc,
+					  const char *text, int is_norm,
+					  size_t *n)
+{
+	return lx_run_at(r, a, doc, text, is_norm, NULL, n);
 }
 
 static inline struct lx_item *lx_run(const struct fc_rules *r,

@@ -75,8 +75,10 @@ static int run_file(const struct fc_rules *r, const char *path, int is_norm,
 		(*ncases)++;
 		struct fc_document doc;
 		size_t n;
+		const struct fc_ynode *ref = fc_ymap_get(tc, "ref");
 		struct lx_item *items =
-			lx_run_with(r, &a, &doc, text->str, is_norm, &n);
+			lx_run_at(r, &a, &doc, text->str, is_norm,
+				  ref ? ref->str : NULL, &n);
 		int case_bad = 0;
 		const struct fc_ynode *ex = fc_ymap_get(tc, "expect");
 		for (size_t e = 0; ex && e < ex->nkids; e++) {

@@ -2,7 +2,8 @@
 ** test_lexicon_load.c: the lexicon loader on small rule files written
 ** to a temporary folder: positioned errors (unknown keys with a
 ** suggestion, wrong types, bad ids, duplicate ids, unknown cue kinds),
-** overrides across files, and a missing iso-codes file.
+** overrides across files, a missing iso-codes file, and a person's
+** role term (since:, until:, roles_since:).
 */
 #include <unistd.h>
 
@@ -103,6 +104,127 @@ static void test_wrong_types_and_bad_ids_are_positioned(void **st)
 	fc_assert_diag(&d, 4, f.path[0], 10, 39, "leader must be true or false");
 	fc_assert_diag(&d, 5, f.path[0], 11, 7,
 		       "'cues' must be a list of entries");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+/* A role's term: dates YYYY-MM-DD (not a time, not a non-day), until
+** not before since; the file's roles_since: is checked the same way. */
+static void test_bad_role_dates_are_positioned(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-13-01\n"
+		 "people:\n"
+		 "  - {id: ann, name: Ann, role: queen, since: 2025-02-30}\n"
+		 "  - {id: bo, name: Bo, role: king, since: 2020-01-01T10:00}\n"
+		 "  - {id: cy, name: Cy, role: king, since: 2020-01-02,\n"
+		 "     until: 2020-01-01}\n"
+		 "  - {id: di, name: Di, role: king, until: [2020]}\n"
+		 "  - {id: ed, name: Ed, role: king, since: 2020-01-01,\n"
+		 "     until: 2020-01-01}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 5);
+	fc_assert_diag(&d, 0, f.path[0], 2, 14,
+		       "roles_since must be a date YYYY-MM-DD, not "
+		       "'2025-13-01'");
+	fc_assert_diag(&d, 1, f.path[0], 4, 46,
+		       "since must be a date YYYY-MM-DD, not '2025-02-30'");
+	fc_assert_diag(&d, 2, f.path[0], 5, 43,
+		       "since must be a date YYYY-MM-DD, not "
+		       "'2020-01-01T10:00'");
+	fc_assert_diag(&d, 3, f.path[0], 7, 13,
+		       "until must not be before since");
+	fc_assert_diag(&d, 4, f.path[0], 8, 43,
+		       "until must be a string, not a sequence");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+/* An until: before the file's roles_since: on a person with no since:
+** says where the term's start came from. */
+static void test_until_before_roles_since_names_roles_since(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-01-01\n"
+		 "people:\n"
+		 "  - {id: bo, name: Bo, role: king, until: 2024-06-01}\n"
+		 "  - {id: cy, name: Cy, role: king, until: 2025-01-01}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, f.path[0], 4, 43,
+		       "until must not be before the file's roles_since: "
+		       "(give the person a since:)");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+/* The id of the person "the Norwegian queen" means in a document of
+** date ref (NULL: no date), or NULL (a static copy: the mention's id
+** lives in the document's arena). */
+static const char *queen_at(const struct fc_rules *r, const char *ref)
+{
+	static char id[64];
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	struct fc_diags d;
+	fc_diags_init(&d);
+	lx_doc(&a, &doc, "She met the Norwegian queen on Monday.", 1);
+	doc.published = ref;
+	assert_int_equal(fc_lexicon_doc(r, &a, &doc, &d), FC_OK);
+	const char *who = NULL;
+	for (size_t i = 0; i < doc.nmentions; i++)
+		if (doc.mentions[i].kind == FC_MENTION_ENTITY &&
+		    doc.mentions[i].entity.type == FC_ENT_PERSON)
+			who = doc.mentions[i].entity.id;
+	if (who)
+		snprintf(id, sizeof(id), "%s", who);
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+	return who ? id : NULL;
+}
+
+/* since: and until: bound the term on both sides, both days included;
+** a document without a date takes the holder as before. */
+static void test_a_role_means_its_holder_only_within_the_term(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "roles_since: 2025-01-01\n"
+		 "countries:\n"
+		 "  - {id: NO, label: Norway, names: [Norway],\n"
+		 "     demonyms: [Norwegian]}\n"
+		 "roles:\n"
+		 "  - {id: queen, words: [queen], role: queen}\n"
+		 "people:\n"
+		 "  - {id: ann-example, name: Ann Example, country: NO,\n"
+		 "     role: queen, since: 2000-01-01, until: 2009-12-31}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 0);
+	assert_null(queen_at(r, "1999-12-31"));
+	assert_string_equal(queen_at(r, "2000-01-01"),
+			    "person:ann-example");
+	assert_string_equal(queen_at(r, "2009-12-31T23:00:00Z"),
+			    "person:ann-example");
+	assert_null(queen_at(r, "2010-01-01"));
+	assert_string_equal(queen_at(r, NULL), "person:ann-example");
 	lx_rules_free(r);
 	fc_diags_finish(&d);
 	fx_clean(&f);
@@ -284,6 +406,9 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_are_positioned_with_a_suggestion),
 		cmocka_unit_test(test_wrong_types_and_bad_ids_are_positioned),
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
+		cmocka_unit_test(test_bad_role_dates_are_positioned),
+		cmocka_unit_test(test_until_before_roles_since_names_roles_since),
+		cmocka_unit_test(test_a_role_means_its_holder_only_within_the_term),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
