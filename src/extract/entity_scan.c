@@ -225,6 +225,16 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+/* (take_title) the cue of the title modifiers of a role held no more
+** (grammar.yaml: "former", "late") */
+#define PAST_MOD_CUE "title.modifier-past"
+
+/* Is the title modifier se (or NULL) one of a role held no more? */
+static bool is_past_mod(const struct lx_scan *s, const struct lx_sense *se)
+{
+	return se && !strcmp(s->l->cues[se->ref].id, PAST_MOD_CUE);
+}
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 static size_t take_title(struct lx_scan *s, size_t i)
 {
@@ -256,6 +266,11 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	** document's last such officer after a determiner, "FBI Special
 	** Agent John Broadway ... The FBI agent") */
 	bool is_org_mod = false;
+	/* (set by "former", "late", here or just before i, where the scan
+	** tries again after a phrase it declined: no holder of the role
+	** now, below) */
+	bool is_past = i > 0 && lx_joins(s, i) &&
+		       is_past_mod(s, lx_tok_cue(s, i - 1, LX_CUE_TITLE_MOD));
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
@@ -274,6 +289,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 			continue;
 		}
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
+			is_past |= is_past_mod(s, se);
 			j += se->ntok;
 			continue;
 		}
@@ -305,7 +321,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 			     "lexicon.title");
 		return end;
 	}
-	if (role->is_honorific || !country || t0 == j ||
+	if (role->is_honorific || !country || t0 == j || is_past ||
 	    (is_org_mod && !has_det))
 		return i;
 	who = lx_recent_person(s, country, role, (uint32_t)i);
