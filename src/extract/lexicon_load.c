@@ -210,6 +210,16 @@ static void get_term(struct ctx *c, const struct fc_ynode *e,
 {
 	def->since = c->roles_since;
 	def->until = INT32_MAX;
+	const struct fc_ynode *dated = fc_ymap_get(e, "since");
+	if (!dated)
+		dated = fc_ymap_get(e, "until");
+	if (dated && !def->role) {
+		/* (a term bounds the role's link; with no role it would be
+		** read by nothing) */
+		err(c, dated, "since: and until: date a role: give the person "
+			      "a role:");
+		return;
+	}
 	if (get_date(c, e, "since", &def->since) &&
 	    get_date(c, e, "until", &def->until) && def->until < def->since)
 		err(c, fc_ymap_get(e, "until"), "%s",

@@ -171,6 +171,32 @@ static void test_until_before_roles_since_names_roles_since(void **st)
 	fx_clean(&f);
 }
 
+/* A term with no role to bound is refused where it is written. */
+static void test_term_without_role_is_refused(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "people:\n"
+		 "  - {id: bo, name: Bo, since: 2024-06-01}\n"
+		 "  - {id: cy, name: Cy, until: 2025-01-01}\n"
+		 "  - {id: di, name: Di, role: king, since: 2024-06-01}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 2);
+	fc_assert_diag(&d, 0, f.path[0], 3, 31,
+		       "since: and until: date a role: give the person a "
+		       "role:");
+	fc_assert_diag(&d, 1, f.path[0], 4, 31,
+		       "since: and until: date a role: give the person a "
+		       "role:");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* The id of the person "the Norwegian queen" means in a document of
 ** date ref (NULL: no date), or NULL (a static copy: the mention's id
 ** lives in the document's arena). */
@@ -408,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_bad_id_without_letters_has_no_hint),
 		cmocka_unit_test(test_bad_role_dates_are_positioned),
 		cmocka_unit_test(test_until_before_roles_since_names_roles_since),
+		cmocka_unit_test(test_term_without_role_is_refused),
 		cmocka_unit_test(test_a_role_means_its_holder_only_within_the_term),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
