@@ -307,6 +307,8 @@ void fc_sha256_hex(const void *data, size_t len, char out[65]);
 
 /* UTF-8: length of a valid sequence at p (1..4), or 0 when invalid. */
 size_t fc_utf8_seq_len(const unsigned char *p, size_t avail);
+/* Is s[0, len) valid UTF-8 (eight ASCII bytes at a time)? */
+bool fc_utf8_valid(const char *s, size_t len);
 /*
 ** Copy s[0, n) into a with every invalid byte (and NUL) replaced by
 ** U+FFFD. *nbad counts replaced bytes, *first_bad is the offset of the

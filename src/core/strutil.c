@@ -40,6 +40,29 @@ size_t fc_utf8_seq_len(const unsigned char *p, size_t avail)
 	return n;
 }
 
+bool fc_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		/* news text is mostly ASCII: eight bytes at a time */
+		uint64_t v;
+		if (i + 8 <= len &&
+		    (memcpy(&v, p + i, 8), !(v & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = fc_utf8_seq_len(p + i, len - i);
+		if (!k)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 /* Fold common Latin-1 letters to ASCII for slugs ("é" -> 'e'). */
 static char fold_latin(const unsigned char *p, size_t k)
 {

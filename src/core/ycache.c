@@ -104,24 +104,6 @@ static bool is_style(unsigned t, unsigned s)
 	return s == 'p' || s == '\'' || s == '"' || s == '|' || s == '>';
 }
 
-/* p[0, n) is UTF-8, as libyaml makes every scalar (it refuses bad
-** input, and escapes give code points): the normalizer compiles scalars
-** with PCRE2_NO_UTF_CHECK. */
-static bool is_utf8(const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = fc_utf8_seq_len(p + i, n - i);
-		if (!k)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 /* raw[0, n) is a raw text a parse keeps for a scalar of style: quoted,
 ** and in double quotes every \x, \u and \U escape has its digits
 ** before the end (fc_ynode_loc_at reads them). Not checked for UTF-8:
@@ -189,7 +171,10 @@ static struct fc_ynode *decode_node(struct fc_cache_reader *r,
 	if (is_scalar) {
 		char *str = (char *)n + NODE_ROOM; /* its NUL is cleared */
 		const uint8_t *v = fc_cache_take(r, h.len);
-		if (!v || !is_utf8(v, h.len))
+		/* UTF-8, as libyaml makes every scalar (it refuses bad input,
+		** and escapes give code points): the normalizer compiles
+		** scalars with PCRE2_NO_UTF_CHECK */
+		if (!v || !fc_utf8_valid((const char *)v, h.len))
 			return NULL;
 		memcpy(str, v, h.len);
 		n->str = str;

@@ -313,29 +313,6 @@ static fc_status scan_stretch(struct scan *sc, uint32_t s, uint32_t e)
 
 /* ---- Entry ------------------------------------------------------------- */
 
-static bool utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < len;) {
-		/* news text is mostly ASCII: eight bytes at a time */
-		uint64_t v;
-		if (i + 8 <= len &&
-		    (memcpy(&v, p + i, 8), !(v & 0x8080808080808080ull))) {
-			i += 8;
-			continue;
-		}
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = fc_utf8_seq_len(p + i, len - i);
-		if (!k)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 static void *arena_malloc(size_t n, void *ud)
 {
 	return fc_arena_alloc(ud, n);
@@ -359,7 +336,7 @@ fc_status fc_norm_doc(const struct fc_rules *r, struct fc_arena *a,
 		fc_diag_add(d, FC_ELIMIT, &loc, "text too long to normalize");
 		return FC_ELIMIT;
 	}
-	if (!utf8_valid(doc->text, doc->text_len)) {
+	if (!fc_utf8_valid(doc->text, doc->text_len)) {
 		fc_diag_warn(d, &loc, "text is not valid UTF-8: no times or "
 				      "quantities read");
 		return FC_OK;

@@ -32,15 +32,7 @@ static int teardown(void **state)
 static void run(struct fc_arena *a, struct fc_document *doc, const char *text,
 		const char *ref)
 {
-	memset(doc, 0, sizeof(*doc));
-	doc->text = fc_arena_strdup(a, text);
-	doc->text_len = strlen(text);
-	doc->published = ref;
-	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(fc_norm_doc(rules, a, doc, &d), FC_OK);
-	assert_int_equal(d.nerr, 0);
-	fc_diags_finish(&d);
+	fc_test_norm_doc(rules, a, text, ref, doc);
 }
 
 /* The value of the last time mention with this text, or NULL. */
