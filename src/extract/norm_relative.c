@@ -593,8 +593,8 @@ static int clock_offset(const struct norm_match *m, struct norm_cand *out,
 }
 
 /*
-** A number read with the one before it ("N-" or "N to": slot num2 in a
-** look-behind, no den: no fraction) whose first is not below the
+** A number read with the one before it ("N-" or "N to": slot num2, no
+** den: no fraction) whose first is not below the
 ** second is a score ("drew 1-1 days later", "won 2 to 1 days later"),
 ** no date: true then, and so it is for a first of nought ("lost 0-1
 ** days later": no range of days starts at none). A range, "3-4 weeks
@@ -732,38 +732,12 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 
-/*
-** A range ("3-4 weeks earlier", "12 to 18 months ago") reads its upper,
-** and its mention takes the first number too: TimeML marks the range as
-** one expression. rel.ago and rel.earlier take num2 in the match (with
-** a hedge before it); a rule that reads it in a look-behind (num2
-** before the match) has the mention's start moved to it here.
-*/
-static int with_range_start(const struct norm_match *m, struct norm_cand *out,
-			    int k)
-{
-	struct norm_val lo, den;
-	if (k <= 0 || norm_slot(m, S_DEN, &den) || !norm_slot(m, S_NUM2, &lo) ||
-	    lo.start >= m->start)
-		return k;
-	for (int i = 0; i < k; i++)
-		if (out[i].start == m->start)
-			out[i].start = lo.start;
-	return k;
-}
-
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 {
-	if (is_score(m)) {
-		/* a mask over the score and the rest, so that no reading of
-		** "1 days later" inside it is taken (none in a rescan, which
-		** wants a time) */
-		struct norm_val lo;
-		if (m->is_rescan || !norm_slot(m, S_NUM2, &lo))
-			return 0;
-		return norm_put_mask(&out[0],
-				     lo.start < m->start ? lo.start : m->start,
-				     m->end);
-	}
-	return with_range_start(m, out, relative_date(m, out));
+	/* a score: a mask over it and the rest (num2 is in the match), so
+	** that no reading of "1 days later" inside it is taken (none in a
+	** rescan, which wants a time) */
+	if (is_score(m))
+		return m->is_rescan ? 0 : norm_put_mask(&out[0], m->start, m->end);
+	return relative_date(m, out);
 }

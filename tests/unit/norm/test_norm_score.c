@@ -1,6 +1,6 @@
 /*
 ** test_norm_score.c: a relative date (norm_relative.c) whose number
-** follows a score's first in a look-behind (slot num2, no den) is a
+** follows a score's first (slot num2, no den) is a
 ** date only when num2 is below num: "3-4 days later" reads 4 days, its
 ** mention the whole range;
 ** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier", "0-1 days
