@@ -20,7 +20,6 @@
 #include "extract/entity_p.h"
 #include "extract/lexicon_p.h"
 #include "extract/lx_prose.h"
-#include "extract/norm_ref.h"
 
 
 static char *dup(struct lx_scan *s, const char *p)
@@ -720,18 +719,18 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 	return NULL;
 }
 
-/* Does the document's date (none: any date) lie within the term of the
+/* Does the document's date (none: any date) lie within a term of the
 ** lexicon person's role? (people.yaml lists today's office holders: "the
 ** American president" of a 2009 text is not the president of 2025.) */
 static bool in_term(const struct lx_scan *s, const struct lx_ent *p)
 {
-	struct norm_ref ref;
-	if (p->role_since == INT32_MIN && p->role_until == INT32_MAX)
+	if (!p->nterms || !s->has_date)
 		return true;
-	if (!s->doc || !s->doc->published ||
-	    !fc_norm_ref_parse(s->doc->published, &ref))
-		return true;
-	return ref.days >= p->role_since && ref.days <= p->role_until;
+	for (uint32_t k = 0; k < p->nterms; k++)
+		if (s->doc_days >= p->terms[k].since &&
+		    s->doc_days <= p->terms[k].until)
+			return true;
+	return false;
 }
 
 const struct fc_entity *lx_lexicon_person(struct lx_scan *s,

@@ -12,6 +12,7 @@
 
 #include "extract/lexicon_p.h"
 #include "extract/lx_prose.h"
+#include "extract/norm_ref.h"
 
 /* ---- Document ---------------------------------------------------------- */
 
@@ -593,6 +594,11 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 	struct lx_names names = {0};
 	struct lx_scan s = {.l = l, .a = a, .pa = a, .doc = doc,
 			    .text = doc->text, .made = &made, .names = &names};
+	struct norm_ref ref;
+	if (doc->published && fc_norm_ref_parse(doc->published, &ref)) {
+		s.doc_days = ref.days;
+		s.has_date = true;
+	}
 	fc_status st;
 	if (doc->piece) {
 		if ((st = lx_piece_begin(&s, doc->piece)))

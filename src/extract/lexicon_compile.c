@@ -80,8 +80,6 @@ uint32_t lx_ent_add(struct fc_rules *r, struct fc_lexicon *l, const char *id,
 	e->e.type = type;
 	e->e.country = country ? fc_arena_strdup(&r->arena, country) : NULL;
 	e->country = e->gov = e->capital = e->actor = FC_NONE;
-	e->role_since = INT32_MIN;
-	e->role_until = INT32_MAX;
 	if (!e->e.id || !e->e.label || (country && !e->e.country) ||
 	    !index_id(l, (uint32_t)l->nents))
 		return FC_NONE;
@@ -244,8 +242,8 @@ static void compile_named(struct cc *c, const struct lx_def *def,
 		kind = LX_S_CAPITAL; /* a capital given more names */
 	if (type == FC_ENT_PERSON) {
 		ent->e.role = def->role;
-		ent->role_since = def->since;
-		ent->role_until = def->until;
+		ent->terms = def->terms;
+		ent->nterms = (uint32_t)def->nterms;
 		for (size_t i = 0; i < l->nroles && def->role; i++)
 			if (l->roles[i].is_leader &&
 			    !strcmp(l->roles[i].role, def->role))

@@ -4,7 +4,7 @@
 **   countries: [{id: RU, label, names, demonyms, capital, government,
 **                government_label}]
 **   people:    [{id: vladimir-putin, name, aliases, short, country, role,
-**                since, until}]
+**                since, until | terms: [{since, until}, ...]}]
 **   roles_since: the day roles without `since:` begin (the file's "as of")
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
@@ -65,7 +65,7 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "label", "names", "demonyms", "capital",
 			      "government", "government_label", NULL},
 	(const char *const[]){"id", "name", "aliases", "short", "country",
-			      "role", "since", "until", NULL},
+			      "role", "since", "until", "terms", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
@@ -203,30 +203,113 @@ static bool get_date(struct ctx *c, const struct fc_ynode *e, const char *key,
 	return true;
 }
 
-/* A person's since: and until: (the role's term). An until before the
-** file's roles_since: with no since: of its own names that as the cause. */
+static const char *const term_keys[] = {"since", "until", NULL};
+
+/* One term's since: and until: into *t; the since defaults to dflt. An
+** until before a defaulted since names the file's roles_since: as the
+** cause. Returns false on an error. */
+static bool get_one_term(struct ctx *c, const struct fc_ynode *e,
+			 int32_t dflt, struct lx_term *t)
+{
+	t->since = dflt;
+	t->until = INT32_MAX;
+	if (!get_date(c, e, "since", &t->since) ||
+	    !get_date(c, e, "until", &t->until))
+		return false;
+	if (t->until >= t->since)
+		return true;
+	err(c, fc_ymap_get(e, "until"), "%s",
+	    fc_ymap_get(e, "since")
+		    ? "until must not be before since"
+		    : "until must not be before the file's "
+		      "roles_since: (give the person a since:)");
+	return false;
+}
+
+/* terms: [{since, until}, ...]: each with a since:, in date order and
+** not overlapping (the days are within their terms: a term begins after
+** the one before it ends). */
+static void get_terms(struct ctx *c, const struct fc_ynode *list,
+		      struct lx_def *def)
+{
+	if (list->type != FC_Y_SEQ || !list->nkids) {
+		err(c, list, "terms must be a list of {since:, until:}");
+		return;
+	}
+	struct lx_term *v =
+		fc_arena_alloc(&c->r->arena, list->nkids * sizeof(*v));
+	if (!v) {
+		err(c, list, "out of memory");
+		return;
+	}
+	for (size_t k = 0; k < list->nkids; k++) {
+		const struct fc_ynode *e = list->kids[k];
+		if (e->type != FC_Y_MAP) {
+			err(c, e, "each term must be a mapping {since:, until:}");
+			return;
+		}
+		size_t bad = fc_ymap_check_keys(e, term_keys, "a term", c->d);
+		c->nerr += bad;
+		if (bad)
+			return;
+		if (!fc_ymap_get(e, "since")) {
+			err(c, e, "a term needs a 'since:'");
+			return;
+		}
+		if (!get_one_term(c, e, INT32_MIN, &v[k]))
+			return;
+		if (k && v[k].since <= v[k - 1].until) {
+			err(c, fc_ymap_get(e, "since"),
+			    v[k - 1].until == INT32_MAX
+				    ? "terms must not overlap: only the last "
+				      "term may lack an until:"
+				    : "terms must be in date order and must not "
+				      "overlap: this one begins on or before the "
+				      "one before it ends");
+			return;
+		}
+	}
+	def->terms = v;
+	def->nterms = list->nkids;
+}
+
+/* A person's role's terms: terms:, or since: and until: (one term). */
 static void get_term(struct ctx *c, const struct fc_ynode *e,
 		     struct lx_def *def)
 {
-	def->since = c->roles_since;
-	def->until = INT32_MAX;
+	const struct fc_ynode *list = fc_ymap_get(e, "terms");
 	const struct fc_ynode *dated = fc_ymap_get(e, "since");
 	if (!dated)
 		dated = fc_ymap_get(e, "until");
-	if (dated && !def->role) {
+	if ((dated || list) && !def->role) {
 		/* (a term bounds the role's link; with no role it would be
 		** read by nothing) */
-		err(c, dated, "since: and until: date a role: give the person "
-			      "a role:");
+		err(c, dated ? dated : list,
+		    "since:, until: and terms: date a role: give the person "
+		    "a role:");
 		return;
 	}
-	if (get_date(c, e, "since", &def->since) &&
-	    get_date(c, e, "until", &def->until) && def->until < def->since)
-		err(c, fc_ymap_get(e, "until"), "%s",
-		    fc_ymap_get(e, "since")
-			    ? "until must not be before since"
-			    : "until must not be before the file's "
-			      "roles_since: (give the person a since:)");
+	if (list && dated) {
+		err(c, dated, "give a role's terms as terms: or as since: and "
+			      "until:, not both");
+		return;
+	}
+	if (list) {
+		get_terms(c, list, def);
+		return;
+	}
+	struct lx_term t;
+	if (!get_one_term(c, e, c->roles_since, &t) ||
+	    (t.since == INT32_MIN && t.until == INT32_MAX))
+		return; /* (open: no terms) */
+	struct lx_term *v = fc_arena_alloc(&c->r->arena, sizeof(*v));
+	if (!v) {
+		err(c, e, "out of memory");
+		return;
+	}
+	*v = t;
+	def->terms = v;
+	def->nterms = 1;
 }
 
 static bool check_country(struct ctx *c, const struct fc_ynode *e,

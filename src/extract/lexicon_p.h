@@ -77,6 +77,12 @@ enum lx_cue_kind {
 
 extern const char *const lx_cue_kind_names[LX_NCUE_KINDS];
 
+/* One term of a person's role: days (fc_days_from_civil) from since to
+** until, both days within; INT32_MIN and INT32_MAX when open. */
+struct lx_term {
+	int32_t since, until;
+};
+
 /* One definition of any section; a later one with the same id replaces. */
 struct lx_def {
 	enum lx_section sec;
@@ -99,10 +105,11 @@ struct lx_def {
 	bool has_shorts;
 	enum lx_cue_kind cue_kind;
 	bool is_leader, is_generic, is_honorific;
-	/* person: the term of the role, days (fc_days_from_civil) from
-	** `since:` (else the file's `roles_since:`) to `until:`; INT32_MIN
-	** and INT32_MAX when open */
-	int32_t since, until;
+	/* person: the terms of the role, in date order, not overlapping:
+	** `terms:`, or the one from `since:` (else the file's
+	** `roles_since:`) to `until:` (arena) */
+	const struct lx_term *terms;
+	size_t nterms;
 	const char *file;
 	struct fc_srcloc loc;
 	bool is_dead; /* replaced by a later definition */
@@ -149,9 +156,11 @@ struct lx_ent {
 	uint32_t capital; /* country: its capital city entity */
 	uint32_t actor;   /* city: the entity it denotes as an actor */
 	bool is_leader;   /* person whose role is a leader role */
-	/* person: the role's term in days (struct lx_def); a role phrase
-	** means the person only in a document dated within it */
-	int32_t role_since, role_until;
+	/* person: the role's terms (struct lx_def; the rules' arena), none
+	** when open; a role phrase means the person only in a document
+	** dated within one of them */
+	const struct lx_term *terms;
+	uint32_t nterms;
 };
 
 struct lx_role {
@@ -536,6 +545,10 @@ struct lx_scan {
 	struct fc_arena *a;  /* mentions */
 	struct fc_arena *pa; /* entities: a, or the piece state's */
 	struct fc_document *doc;
+	/* the document's published date in days, read once; has_date false
+	** when it has none (in_term: then any listed holder) */
+	int32_t doc_days;
+	bool has_date;
 	const char *text;
 	struct lx_toks t;
 	/* A piece: tokens before t0 and ments before m0 come from the

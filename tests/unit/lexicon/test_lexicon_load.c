@@ -3,7 +3,7 @@
 ** to a temporary folder: positioned errors (unknown keys with a
 ** suggestion, wrong types, bad ids, duplicate ids, unknown cue kinds),
 ** overrides across files, a missing iso-codes file, and a person's
-** role term (since:, until:, roles_since:).
+** role terms (since:, until:, roles_since:, terms:).
 */
 #include <unistd.h>
 
@@ -187,11 +187,11 @@ static void test_term_without_role_is_refused(void **st)
 	struct fc_rules *r = fx_load(&f, &d);
 	assert_int_equal(d.nerr, 2);
 	fc_assert_diag(&d, 0, f.path[0], 3, 31,
-		       "since: and until: date a role: give the person a "
-		       "role:");
+		       "since:, until: and terms: date a role: give the "
+		       "person a role:");
 	fc_assert_diag(&d, 1, f.path[0], 4, 31,
-		       "since: and until: date a role: give the person a "
-		       "role:");
+		       "since:, until: and terms: date a role: give the "
+		       "person a role:");
 	lx_rules_free(r);
 	fc_diags_finish(&d);
 	fx_clean(&f);
@@ -223,34 +223,132 @@ static const char *queen_at(const struct fc_rules *r, const char *ref)
 	return who ? id : NULL;
 }
 
+/* A lexicon file of Norway, the role queen and Ann Example, its queen,
+** whose entry the role's term ends. */
+#define QUEEN_FILE                                                     \
+	"kind: lexicon\n"                                              \
+	"roles_since: 2025-01-01\n"                                    \
+	"countries:\n"                                                 \
+	"  - {id: NO, label: Norway, names: [Norway],\n"               \
+	"     demonyms: [Norwegian]}\n"                                \
+	"roles:\n"                                                     \
+	"  - {id: queen, words: [queen], role: queen}\n"               \
+	"people:\n"                                                    \
+	"  - {id: ann-example, name: Ann Example, country: NO,\n"
+
+/* The person "the Norwegian queen" means at each date (NULL: none)
+** with Ann Example's role ended by entry (QUEEN_FILE's last line). */
+struct queen_case {
+	const char *ref, *who;
+};
+
+static void check_queen(const char *entry, const struct queen_case *v,
+			size_t n)
+{
+	struct fx f = {0};
+	char text[1024];
+	snprintf(text, sizeof(text), "%s%s", QUEEN_FILE, entry);
+	fx_write(&f, "a.yaml", text);
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 0);
+	for (size_t i = 0; i < n; i++) {
+		const char *got = queen_at(r, v[i].ref);
+		if (v[i].who)
+			assert_string_equal(got, v[i].who);
+		else
+			assert_null(got);
+	}
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
+#define ANN "person:ann-example"
+
 /* since: and until: bound the term on both sides, both days included;
 ** a document without a date takes the holder as before. */
 static void test_a_role_means_its_holder_only_within_the_term(void **st)
 {
 	(void)st;
+	static const struct queen_case v[] = {
+		{"1999-12-31", NULL}, {"2000-01-01", ANN},
+		{"2009-12-31T23:00:00Z", ANN}, {"2010-01-01", NULL},
+		{NULL, ANN},
+	};
+	check_queen("     role: queen, since: 2000-01-01, until: "
+		    "2009-12-31}\n",
+		    v, sizeof(v) / sizeof(v[0]));
+}
+
+/* terms: a role held more than once: the holder in each term, both
+** days included, and no one between them or before the first. */
+static void test_a_role_held_twice_means_its_holder_in_each_term(void **st)
+{
+	(void)st;
+	static const struct queen_case v[] = {
+		{"1999-12-31", NULL}, {"2000-01-01", ANN},
+		{"2003-12-31", ANN},  {"2004-01-01", NULL},
+		{"2008-05-06", NULL}, {"2008-05-07", ANN},
+		{"2030-01-01", ANN},  {NULL, ANN},
+	};
+	check_queen("     role: queen, terms: [{since: 2000-01-01, until: "
+		    "2003-12-31},\n"
+		    "                          {since: 2008-05-07}]}\n",
+		    v, sizeof(v) / sizeof(v[0]));
+}
+
+/* Bad terms: reversed, overlapping, out of order, an open one before
+** another, no since:, beside since:, not a list, unknown key. */
+static void test_bad_terms_are_positioned(void **st)
+{
+	(void)st;
 	struct fx f = {0};
 	fx_write(&f, "a.yaml",
 		 "kind: lexicon\n"
-		 "roles_since: 2025-01-01\n"
-		 "countries:\n"
-		 "  - {id: NO, label: Norway, names: [Norway],\n"
-		 "     demonyms: [Norwegian]}\n"
-		 "roles:\n"
-		 "  - {id: queen, words: [queen], role: queen}\n"
 		 "people:\n"
-		 "  - {id: ann-example, name: Ann Example, country: NO,\n"
-		 "     role: queen, since: 2000-01-01, until: 2009-12-31}\n");
+		 "  - {id: a, name: A, role: king, terms: [{since: 2002-01-01, "
+		 "until: 2001-01-01}]}\n"
+		 "  - {id: b, name: B, role: king, terms: [{since: 2000-01-01, "
+		 "until: 2005-01-01}, {since: 2005-01-01}]}\n"
+		 "  - {id: c, name: C, role: king, terms: [{since: 2010-01-01, "
+		 "until: 2011-01-01}, {since: 2000-01-01}]}\n"
+		 "  - {id: d, name: D, role: king, terms: [{since: 2000-01-01}, "
+		 "{since: 2010-01-01}]}\n"
+		 "  - {id: e, name: E, role: king, terms: [{until: 2000-01-01}]}\n"
+		 "  - {id: g, name: G, role: king, since: 2000-01-01, terms: "
+		 "[{since: 2001-01-01}]}\n"
+		 "  - {id: h, name: H, role: king, terms: 2000-01-01}\n"
+		 "  - {id: i, name: I, role: king, terms: [{sinse: 2000-01-01}]}\n"
+		 "  - {id: j, name: J, terms: [{since: 2000-01-01}]}\n");
 	struct fc_diags d;
 	fc_diags_init(&d);
 	struct fc_rules *r = fx_load(&f, &d);
-	assert_int_equal(d.nerr, 0);
-	assert_null(queen_at(r, "1999-12-31"));
-	assert_string_equal(queen_at(r, "2000-01-01"),
-			    "person:ann-example");
-	assert_string_equal(queen_at(r, "2009-12-31T23:00:00Z"),
-			    "person:ann-example");
-	assert_null(queen_at(r, "2010-01-01"));
-	assert_string_equal(queen_at(r, NULL), "person:ann-example");
+	assert_int_equal(d.nerr, 9);
+	fc_assert_diag(&d, 0, f.path[0], 3, 69,
+		       "until must not be before since");
+	fc_assert_diag(&d, 1, f.path[0], 4, 90,
+		       "terms must be in date order and must not overlap: "
+		       "this one begins on or before the one before it ends");
+	fc_assert_diag(&d, 2, f.path[0], 5, 90,
+		       "terms must be in date order and must not overlap: "
+		       "this one begins on or before the one before it ends");
+	fc_assert_diag(&d, 3, f.path[0], 6, 71,
+		       "terms must not overlap: only the last term may lack "
+		       "an until:");
+	fc_assert_diag(&d, 4, f.path[0], 7, 42, "a term needs a 'since:'");
+	fc_assert_diag(&d, 5, f.path[0], 8, 41,
+		       "give a role's terms as terms: or as since: and "
+		       "until:, not both");
+	fc_assert_diag(&d, 6, f.path[0], 9, 41,
+		       "terms must be a list of {since:, until:}");
+	fc_assert_diag(&d, 7, f.path[0], 10, 43,
+		       "unknown key 'sinse' in a term (did you mean "
+		       "'since'?)");
+	fc_assert_diag(&d, 8, f.path[0], 11, 29,
+		       "since:, until: and terms: date a role: give the "
+		       "person a role:");
 	lx_rules_free(r);
 	fc_diags_finish(&d);
 	fx_clean(&f);
@@ -436,6 +534,8 @@ int main(void)
 		cmocka_unit_test(test_until_before_roles_since_names_roles_since),
 		cmocka_unit_test(test_term_without_role_is_refused),
 		cmocka_unit_test(test_a_role_means_its_holder_only_within_the_term),
+		cmocka_unit_test(test_a_role_held_twice_means_its_holder_in_each_term),
+		cmocka_unit_test(test_bad_terms_are_positioned),
 		cmocka_unit_test(test_duplicate_ids_in_one_file_and_unknown_cue_kind),
 		cmocka_unit_test(test_a_later_file_replaces_an_entry_by_id),
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
