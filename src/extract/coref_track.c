@@ -735,14 +735,18 @@ static bool in_term(const struct lx_scan *s, const struct lx_ent *p)
 
 const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 					  const char *country,
-					  const struct lx_role *role)
+					  const struct lx_role *role,
+					  bool *listed)
 {
 	const struct fc_lexicon *l = s->l;
+	*listed = false;
 	for (size_t i = 0; i < l->nents; i++) {
 		const struct fc_entity *e = &l->ents[i].e;
-		if (e->type == FC_ENT_PERSON && e->country &&
-		    !strcmp(e->country, country) &&
-		    lx_role_matches(l, e, role) && in_term(s, &l->ents[i]))
+		if (e->type != FC_ENT_PERSON || !e->country ||
+		    strcmp(e->country, country) || !lx_role_matches(l, e, role))
+			continue;
+		*listed = true;
+		if (in_term(s, &l->ents[i]))
 			return lx_intern(s, (uint32_t)i);
 	}
 	return NULL;

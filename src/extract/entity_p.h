@@ -12,6 +12,8 @@
 **                   an organisation, a place, a team, a source, else
 **                   name:<slug> (rule 3, and a place's name that is a
 **                   given name or opens a team's inside rule 2)
+**   entity_office.c a country's office named by its role alone where no
+**                   listed person is meant (office:<slug>)
 **
 ** The token tests below are small and on the hot path of the files:
 ** static inline here, as they were in the one file.
@@ -22,6 +24,12 @@
 #include "extract/lexicon_p.h"
 
 #define LX_MAX_NAME 5 /* tokens in an unknown name */
+
+/* entity_office.c: the office of the role of the country (alpha-2),
+** "President of Iran"; NULL when the country is unknown or the role is
+** no office (roles.yaml office: true, one holder at a time). */
+const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
+				  const struct lx_role *role);
 
 static inline bool lx_is_poss(const struct lx_scan *s, size_t i)
 {

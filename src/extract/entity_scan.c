@@ -229,10 +229,13 @@ static size_t title_name(struct lx_scan *s, size_t j,
 ** (grammar.yaml: "former", "late") */
 #define PAST_MOD_CUE "title.modifier-past"
 
-/* Is the title modifier se (or NULL) one of a role held no more? */
-static bool is_past_mod(const struct lx_scan *s, const struct lx_sense *se)
+#define THEN_MOD_CUE "title.modifier-then"
+
+/* Is the title modifier se (or NULL) the cue id's? */
+static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
+		   const char *id)
 {
-	return se && !strcmp(s->l->cues[se->ref].id, PAST_MOD_CUE);
+	return se && !strcmp(s->l->cues[se->ref].id, id);
 }
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */
@@ -269,8 +272,13 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	/* (set by "former", "late", here or just before i, where the scan
 	** tries again after a phrase it declined: no holder of the role
 	** now, below) */
-	bool is_past = i > 0 && lx_joins(s, i) &&
-		       is_past_mod(s, lx_tok_cue(s, i - 1, LX_CUE_TITLE_MOD));
+	const struct lx_sense *before =
+		i > 0 && lx_joins(s, i) ? lx_tok_cue(s, i - 1, LX_CUE_TITLE_MOD)
+					: NULL;
+	bool is_past = is_mod(s, before, PAST_MOD_CUE);
+	/* (set by "then": the holder at the time of the events, whom only
+	** the text can name: no listed person, below) */
+	bool is_then = is_mod(s, before, THEN_MOD_CUE);
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
@@ -289,7 +297,8 @@ static size_t take_title(struct lx_scan *s, size_t i)
 			continue;
 		}
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
-			is_past |= is_past_mod(s, se);
+			is_past |= is_mod(s, se, PAST_MOD_CUE);
+			is_then |= is_mod(s, se, THEN_MOD_CUE);
 			j += se->ntok;
 			continue;
 		}
@@ -325,11 +334,22 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	    (is_org_mod && !has_det))
 		return i;
 	who = lx_recent_person(s, country, role, (uint32_t)i);
-	if (!who && !is_org_mod)
-		who = lx_lexicon_person(s, country, role);
+	bool listed = is_then;
+	if (!who && !is_org_mod && !is_then)
+		who = lx_lexicon_person(s, country, role, &listed);
+	const char *rule = "coref.role";
+	/* (no listed person meant, though the role has one: the office,
+	** after a determiner, "the Iranian president said" of a text dated
+	** out of the listed holder's term; not before a name word, where
+	** the words name a firm: "its American President Lines unit") */
+	if (!who && listed && has_det && !is_org_mod &&
+	    !(lx_joins(s, role_end) && lx_is_name_word(s, role_end))) {
+		who = lx_office(s, country, role);
+		rule = "coref.office";
+	}
 	if (!who)
 		return i;
-	lx_push_ment(s, (uint32_t)t0, (uint32_t)role_end, who, "coref.role");
+	lx_push_ment(s, (uint32_t)t0, (uint32_t)role_end, who, rule);
 	return role_end;
 }
 

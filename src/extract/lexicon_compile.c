@@ -334,6 +334,7 @@ fc_status fc_lexicon_compile(struct fc_rules *r, struct fc_diags *d)
 			ro->is_leader = def->is_leader;
 			ro->is_generic = def->is_generic;
 			ro->is_honorific = def->is_honorific;
+			ro->is_office = def->is_office;
 			aliases(&c, def, def->aliases, def->naliases,
 				LX_S_ROLE, (uint32_t)l->nroles);
 			l->nroles++;

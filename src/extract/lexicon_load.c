@@ -9,7 +9,8 @@
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
 **   places:    [{id: middle-east, name, aliases, country}]
-**   roles:     [{id: president, words, role, leader, generic, honorific}]
+**   roles:     [{id: president, words, role, leader, generic, honorific,
+**                office}]
 **   cues:      [{id: negation.not, kind, words}]
 **
 ** Every entry is checked here (keys, types, id shape, duplicates within
@@ -71,7 +72,7 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 			      NULL},
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "words", "role", "leader", "generic",
-			      "honorific", NULL},
+			      "honorific", "office", NULL},
 	(const char *const[]){"id", "kind", "words", NULL},
 };
 
@@ -435,6 +436,7 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			get_bool(c, e, "generic", "generic", &def->is_generic);
 			get_bool(c, e, "honorific", "honorific",
 				 &def->is_honorific);
+			get_bool(c, e, "office", "office", &def->is_office);
 		} else {
 			bool ok;
 			const struct fc_ynode *kn = fc_ymap_get(e, "kind");

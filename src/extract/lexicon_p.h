@@ -105,6 +105,7 @@ struct lx_def {
 	bool has_shorts;
 	enum lx_cue_kind cue_kind;
 	bool is_leader, is_generic, is_honorific;
+	bool is_office; /* role: one holder at a time in a country */
 	/* person: the terms of the role, in date order, not overlapping:
 	** `terms:`, or the one from `since:` (else the file's
 	** `roles_since:`) to `until:` (arena) */
@@ -166,6 +167,9 @@ struct lx_ent {
 struct lx_role {
 	const char *id, *role;
 	bool is_leader, is_generic, is_honorific;
+	/* one holder at a time in a country: with no holder meant, "the
+	** Iranian president" is the office (entity_office.c) */
+	bool is_office;
 };
 
 struct lx_cue {
@@ -704,9 +708,13 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 					 const char *country,
 					 const struct lx_role *role,
 					 uint32_t before_tok);
+/* The listed person of the country and role whose term holds the
+** document's date, or NULL; *listed: some listed person of the country
+** and role, in term or not. */
 const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 					  const char *country,
-					  const struct lx_role *role);
+					  const struct lx_role *role,
+					  bool *listed);
 const struct fc_entity *lx_group(struct lx_scan *s, uint32_t before_tok);
 /* After pass A: an untyped name (name:<slug>, type other) takes the
 ** type a cue gave the same name elsewhere in the document, before it or
