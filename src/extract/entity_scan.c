@@ -114,6 +114,14 @@ static bool is_initial(const struct lx_scan *s, size_t i)
 	       (s->t.v[i + 2].flags & LX_T_CAP);
 }
 
+/* Is token k a capitalised legal form that a lexicon phrase also
+** claims (so no name word)? */
+static bool is_known_form(const struct lx_scan *s, size_t k)
+{
+	return s->t.v[k].match && (s->t.v[k].flags & LX_T_CAP) &&
+	       !(s->t.v[k].flags & LX_T_BLOCKED) && lx_is_firm_form(s, k);
+}
+
 /*
 ** An unknown capitalised run from i: name words, with particles ("al",
 ** "bin", "of") only between them. Returns its end (i when none) and in
@@ -136,6 +144,11 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			continue;
 		}
+		/* (a legal form the lexicon also knows as a name closes the
+		** firm's: "Home Savings FSB" is a savings bank, not Russia's
+		** FSB; "Philips NV") */
+		if (k > i && k == end && is_known_form(s, k))
+			end = ++k;
 		break;
 	}
 	return end;
