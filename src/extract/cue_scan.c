@@ -225,6 +225,23 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	return is_group_noun(s, noun) || ment_ending(s, in - 2);
 }
 
+/* A region the lexicon knows right after a city and a comma on the
+** same line names the city's state ("Troy, Mich. police said", "Oakland,
+** Calif. said"): the city, where the state would be the subject or the
+** owner of a source noun; else m (NULL too). */
+static const struct lx_ment *city_of_state(const struct lx_scan *s,
+					   const struct lx_ment *m)
+{
+	if (!m || m->ent->type != FC_ENT_OTHER || !m->rule ||
+	    strcmp(m->rule, PLACE_RULE) || m->t0 < 2 ||
+	    !is_punct(s, m->t0 - 1, ',') ||
+	    (s->t.v[m->t0].flags & LX_T_NL) ||
+	    (s->t.v[m->t0 - 1].flags & LX_T_NL))
+		return m;
+	const struct lx_ment *city = ment_ending(s, m->t0 - 1);
+	return city && city->ent->type == FC_ENT_CITY ? city : m;
+}
+
 /* A reporting verb at v (k tokens). */
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
@@ -245,7 +262,7 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			break;
 		p--;
 	}
-	const struct lx_ment *subj = ment_ending(s, p);
+	const struct lx_ment *subj = city_of_state(s, ment_ending(s, p));
 	if (subj)
 		subj = body_before_place(s, subj);
 	if (subj && is_seat_of_noun(s, subj)) {
@@ -274,7 +291,8 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		** not a place's or a country's before a group that speaks for
 		** itself ("Wall Street analysts said", "Washington insiders
 		** said": the group, no entity) */
-		const struct lx_ment *owner = ment_ending(s, p - 1);
+		const struct lx_ment *owner =
+			city_of_state(s, ment_ending(s, p - 1));
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
 		a.speaker = owner && !(is_place_like(owner) &&
 				       is_group_noun(s, noun))
