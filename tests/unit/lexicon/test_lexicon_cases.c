@@ -194,9 +194,9 @@ static const struct lcase cases[] = {
 	  NULL}},
 	{"Seattle, Washington police said so. Officials in Oregon said "
 	 "Washington must pay.",
-	 {"entity 0-7 'Seattle' city:seattle (Seattle) city US -",
-	  "attribution 9-31 'Washington police said' "
-	  "source=name:washington-state",
+	 {"attribution 0-31 'Seattle, Washington police said' "
+	  "source=city:seattle",
+	  "entity 0-7 'Seattle' city:seattle (Seattle) city US -",
 	  "entity 9-19 'Washington' name:washington-state (Washington State) "
 	  "other US -",
 	  "attribution 49-60 'Oregon said' source=name:oregon",
