@@ -5,7 +5,9 @@
 ** president", the holder at the time of the events, not the document's
 ** date): entity office:<slug of "Role of Country">, type person, with
 ** the role and the country and no person's name, so that the office's
-** mentions and what it said are kept and agree across sources.
+** mentions and what it said are kept and agree across sources. And an
+** organisation's officer named by role alone ("the Apple spokesman"):
+** the person the document named with that organisation and role.
 */
 #include <stdio.h>
 #include <string.h>
@@ -30,4 +32,37 @@ const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 		label[0] = (char)(label[0] - 'a' + 'A');
 	return lx_new_entity(s, "office", label, (size_t)n, FC_ENT_PERSON,
 			     country, role->role);
+}
+
+/* Does a token of [t0, t1) name the lexicon organisation org? */
+static bool names_org(const struct lx_scan *s, uint32_t t0, uint32_t t1,
+		      uint32_t org)
+{
+	for (uint32_t k = t0; k < t1; k++) {
+		const struct lx_sense *se = lx_tok_sense(s, k, LX_S_ORG);
+		if (se && se->ref == org)
+			return true;
+	}
+	return false;
+}
+
+const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
+					 uint32_t org, const char *country,
+					 const struct lx_role *role,
+					 uint32_t before_tok)
+{
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->t0 >= before_tok || mt->ent->type != FC_ENT_PERSON ||
+		    !lx_role_matches(s->l, mt->ent, role))
+			continue;
+		/* (a mention carried from the piece before has no phrases
+		** matched: the officer of the body's country there) */
+		if (mt->t0 < s->t0 ? mt->ent->country && country &&
+					     !strcmp(mt->ent->country, country)
+				   : names_org(s, mt->t0, mt->t1, org))
+			return mt->ent;
+	}
+	return NULL;
 }

@@ -13,7 +13,8 @@
 **                   name:<slug> (rule 3, and a place's name that is a
 **                   given name or opens a team's inside rule 2)
 **   entity_office.c a country's office named by its role alone where no
-**                   listed person is meant (office:<slug>)
+**                   listed person is meant (office:<slug>); an
+**                   organisation's officer named by role alone
 **
 ** The token tests below are small and on the hot path of the files:
 ** static inline here, as they were in the one file.
@@ -30,6 +31,15 @@
 ** no office (roles.yaml office: true, one holder at a time). */
 const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 				  const struct lx_role *role);
+/* entity_office.c: the person of the role last named before token
+** before_tok with the lexicon organisation org in the mention ("Apple
+** spokesman Steve Dowling" for "the Apple spokesman"; in a mention
+** carried from the piece before, of the organisation's country), or
+** NULL. */
+const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
+					 uint32_t org, const char *country,
+					 const struct lx_role *role,
+					 uint32_t before_tok);
 
 static inline bool lx_is_poss(const struct lx_scan *s, size_t i)
 {

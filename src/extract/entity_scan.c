@@ -282,6 +282,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	** document's last such officer after a determiner, "FBI Special
 	** Agent John Broadway ... The FBI agent") */
 	bool is_org_mod = false;
+	uint32_t org = FC_NONE; /* (the organisation's lexicon entity) */
 	/* (set by "former", "late", here or just before i, where the scan
 	** tries again after a phrase it declined: no holder of the role
 	** now, below) */
@@ -295,7 +296,10 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
-			is_org_mod |= se->kind == LX_S_ORG;
+			if (se->kind == LX_S_ORG) {
+				is_org_mod = true;
+				org = se->ref;
+			}
 			const struct lx_sense *ps;
 			/* ("Georgia Gov. Sonny Perdue" where Georgia is the
 			** US state: lx_namesake_place) */
@@ -346,7 +350,12 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	if (role->is_honorific || !country || t0 == j || is_past ||
 	    (is_org_mod && !has_det))
 		return i;
-	who = lx_recent_person(s, country, role, (uint32_t)i);
+	/* (a body's officer is the one named with the body, not the
+	** body's country's: "the Apple spokesman" after "White House
+	** spokesman Josh Earnest" is no Earnest) */
+	who = is_org_mod ? lx_recent_officer(s, org, country, role,
+					     (uint32_t)i)
+			 : lx_recent_person(s, country, role, (uint32_t)i);
 	bool listed = is_then;
 	if (!who && !is_org_mod && !is_then)
 		who = lx_lexicon_person(s, country, role, &listed);
