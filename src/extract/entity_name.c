@@ -151,13 +151,6 @@ size_t lx_place_given_name(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
-/* Is token i the one-character token c on the same line? */
-static inline bool is_punct(const struct lx_scan *s, size_t i, char c)
-{
-	return i < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
-	       s->text[s->t.v[i].start] == c &&
-	       !(s->t.v[i].flags & LX_T_NL);
-}
 
 /* An age: one to three digits on the same line ("Yvonne Hiller, 43,"). */
 static bool is_age(const struct lx_scan *s, size_t i)
@@ -219,7 +212,7 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 	const struct lx_sense *se;
 	/* (after "in", "from": a place in a list, "in San Diego, a
 	** California Highway Patrol officer said") */
-	bool is_comma = is_punct(s, end, ',');
+	bool is_comma = lx_is_punct(s, end, ',');
 	bool is_place = is_comma && lx_place_context(s, i);
 	if (is_comma && !is_place && (se = appos_role(s, end + 1))) {
 		*role = &s->l->roles[se->ref];
@@ -240,8 +233,8 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 	if (is_place || !is_comma)
 		return false;
 	if (is_age(s, end + 1) &&
-	    (is_punct(s, end + 2, ',') || is_punct(s, end + 2, ')') ||
-	     is_punct(s, end + 2, ';')))
+	    (lx_is_punct(s, end + 2, ',') || lx_is_punct(s, end + 2, ')') ||
+	     lx_is_punct(s, end + 2, ';')))
 		return true;
 	return false;
 }
@@ -251,7 +244,7 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 ** "Smith, Britain's ambassador"); NULL when none. */
 static const char *city_of(const struct lx_scan *s, size_t end)
 {
-	if (!is_punct(s, end, ',') || !lx_joins(s, end + 1))
+	if (!lx_is_punct(s, end, ',') || !lx_joins(s, end + 1))
 		return NULL;
 	size_t j = end + 1;
 	/* (a country first: "Gori, Georgia" is Georgia's, where the US
@@ -267,7 +260,7 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	** state representative" nor "Smith, Britain's envoy" */
 	if (k < s->t.n && !(s->t.v[k].flags & LX_T_NL) &&
 	    ((s->t.v[k].flags & (LX_T_WORD | LX_T_POSS)) &&
-	     !is_punct(s, k - 1, '.')))
+	     !lx_is_punct(s, k - 1, '.')))
 		return NULL;
 	return s->l->ents[se->ref].e.country;
 }
@@ -381,7 +374,7 @@ static bool in_noun_phrase(const struct lx_scan *s, size_t i)
 ** Cardinals", "Ft. Worth": no given name there)? */
 static bool after_abbrev(const struct lx_scan *s, size_t i)
 {
-	if (i < 2 || !is_punct(s, i - 1, '.'))
+	if (i < 2 || !lx_is_punct(s, i - 1, '.'))
 		return false;
 	const struct lx_tok *a = &s->t.v[i - 2];
 	return a->end == s->t.v[i - 1].start && a->end - a->start <= 3 &&

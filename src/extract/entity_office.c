@@ -7,7 +7,9 @@
 ** the role and the country and no person's name, so that the office's
 ** mentions and what it said are kept and agree across sources. And an
 ** organisation's officer named by role alone ("the Apple spokesman"):
-** the person the document named with that organisation and role.
+** the person the document named with that organisation and role. And
+** a role phrase in apposition to a person just named ("Tzipi Livni, the
+** Israeli foreign minister, said"): that person.
 */
 #include <stdio.h>
 #include <string.h>
@@ -65,4 +67,22 @@ const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 			return mt->ent;
 	}
 	return NULL;
+}
+
+const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
+					  const char *country)
+{
+	if (i < 2 || i - 1 < s->t0 || !lx_joins(s, i) ||
+	    !lx_joins(s, i - 1) || !lx_is_punct(s, i - 1, ','))
+		return NULL;
+	uint32_t m = s->t.v[i - 2].ment;
+	if (m == FC_NONE || s->ments[m].t1 != i - 1)
+		return NULL;
+	const struct fc_entity *e = s->ments[m].ent;
+	/* (a person of another country is a list's: "Putin, the Israeli
+	** prime minister and ...") */
+	if (e->type != FC_ENT_PERSON || strncmp(e->id, "person:", 7) ||
+	    (e->country && country && strcmp(e->country, country)))
+		return NULL;
+	return e;
 }

@@ -36,6 +36,11 @@ const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 ** spokesman Steve Dowling" for "the Apple spokesman"; in a mention
 ** carried from the piece before, of the organisation's country), or
 ** NULL. */
+/* entity_office.c: the person whose mention ends right before the comma
+** before token i, the role phrase's start ("Tzipi Livni, the Israeli
+** foreign minister"), when of the role's country or of none; else NULL. */
+const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
+					  const char *country);
 const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 					 uint32_t org, const char *country,
 					 const struct lx_role *role,
@@ -55,6 +60,14 @@ static inline bool lx_joins(const struct lx_scan *s, size_t i)
 static inline bool lx_is_particle(const struct lx_scan *s, size_t i)
 {
 	return lx_tok_cue(s, i, LX_CUE_PARTICLE) != NULL;
+}
+
+/* Is token i the one-character token c on the same line? */
+static inline bool lx_is_punct(const struct lx_scan *s, size_t i, char c)
+{
+	return i < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
+	       s->text[s->t.v[i].start] == c &&
+	       !(s->t.v[i].flags & LX_T_NL);
 }
 
 /* A capitalised word that no phrase claims (a name part). */

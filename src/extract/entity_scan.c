@@ -353,9 +353,14 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	/* (a body's officer is the one named with the body, not the
 	** body's country's: "the Apple spokesman" after "White House
 	** spokesman Josh Earnest" is no Earnest) */
-	who = is_org_mod ? lx_recent_officer(s, org, country, role,
-					     (uint32_t)i)
-			 : lx_recent_person(s, country, role, (uint32_t)i);
+	/* (a role in apposition is the person just named: "Tzipi Livni,
+	** the Israeli foreign minister, said" in a text of any date) */
+	who = lx_apposed_person(s, i, country);
+	if (!who)
+		who = is_org_mod ? lx_recent_officer(s, org, country, role,
+						     (uint32_t)i)
+				 : lx_recent_person(s, country, role,
+						    (uint32_t)i);
 	bool listed = is_then;
 	if (!who && !is_org_mod && !is_then)
 		who = lx_lexicon_person(s, country, role, &listed);
