@@ -481,12 +481,19 @@ void lx_type_names(struct lx_scan *s)
 /* Is the organisation's name [t0, t1) a firm's full name that short
 ** names may stand for (lx_firm_short): two words or more ending with a
 ** legal form or a business line ("Dome Petroleum Ltd", "CrossLand
-** Savings"; not "Dome Mines", which leaves "Dome" the former's)? */
+** Savings"; not "Dome Mines", which leaves "Dome" the former's), no
+** firm's arm after its first word ("Ford Motor Credit Co", "Toshiba
+** Electronics": "Ford", "Toshiba" stay the parent's named before)? */
 static bool is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
 			 const char *rule)
 {
-	return t1 - t0 >= 2 && strcmp(rule, "coref.org") &&
-	       (lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1));
+	if (t1 - t0 < 2 || !strcmp(rule, "coref.org") ||
+	    !(lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1)))
+		return false;
+	for (uint32_t k = t0 + 1; k < t1; k++)
+		if (lx_is_firm_arm(s, k))
+			return false;
+	return true;
 }
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,

@@ -22,6 +22,9 @@
 /* (goes_on_firm) the cue of a business line that goes on with a firm's
 ** name after "and" (grammar.yaml: "Savings", "Electric") */
 #define FIRM_LINE_CUE "name.firm-line"
+/* (is_line, lx_is_firm_arm) the cue of a business line that after a
+** firm's name makes a subsidiary (grammar.yaml: "Credit", "Finance") */
+#define FIRM_ARM_CUE "name.firm-arm"
 /* (lx_firm_form) the cue of a group or holding company's word
 ** (grammar.yaml: "Group", "Holdings") */
 #define FIRM_GROUP_CUE "name.firm-group"
@@ -53,6 +56,14 @@ static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
 	return false;
 }
 
+/* Is token k a business line, a firm's arm's too ("Savings",
+** "Credit")? */
+static bool is_line(const struct lx_scan *s, size_t k)
+{
+	return has_org_cue(s, k, FIRM_LINE_CUE) ||
+	       has_org_cue(s, k, FIRM_ARM_CUE);
+}
+
 /* Is token k a firm's legal form ("Inc", "Co", "Ltd")? */
 static bool is_firm_suffix(const struct lx_scan *s, size_t k)
 {
@@ -65,7 +76,7 @@ static bool is_firm_suffix(const struct lx_scan *s, size_t k)
 ** Savings Bank"; not "Manufacturers Hanover Trust and Chemical Bank")? */
 static bool goes_on_firm(const struct lx_scan *s, size_t j, size_t e2)
 {
-	if (has_org_cue(s, j, FIRM_LINE_CUE))
+	if (is_line(s, j))
 		return true;
 	for (size_t p = j; p < e2; p++)
 		if (is_firm_suffix(s, p))
@@ -198,7 +209,12 @@ bool lx_is_firm_form(const struct lx_scan *s, size_t k)
 
 bool lx_is_firm_line(const struct lx_scan *s, size_t k)
 {
-	return has_org_cue(s, k, FIRM_LINE_CUE);
+	return is_line(s, k);
+}
+
+bool lx_is_firm_arm(const struct lx_scan *s, size_t k)
+{
+	return has_org_cue(s, k, FIRM_ARM_CUE);
 }
 
 /* The end of the org-words after a known firm's name [.., end) that a

@@ -167,8 +167,13 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 ** name.firm-suffix)? */
 bool lx_is_firm_form(const struct lx_scan *s, size_t k);
 /* Is token k a business line that goes on with a firm's name
-** (grammar.yaml name.firm-line: "Savings", "Trust", "Electric")? */
+** (grammar.yaml name.firm-line and name.firm-arm: "Savings", "Trust",
+** "Electric", "Credit")? */
 bool lx_is_firm_line(const struct lx_scan *s, size_t k);
+/* Is token k a firm's arm, a business line that after the firm's name
+** makes a subsidiary (grammar.yaml name.firm-arm: "Credit", "Finance";
+** lx_is_firm_line too)? */
+bool lx_is_firm_arm(const struct lx_scan *s, size_t k);
 /* Is the country's name at token i, k tokens, a place of another
 ** country that shares it (the US state "Georgia")? Its sense, or NULL. */
 const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
