@@ -17,6 +17,10 @@
 #include "extract/entity_p.h"
 
 #define OFFICE_LABEL 160 /* bytes of "Role of Country" */
+/* (lx_recent_officer) tokens before a person's mention, in its sentence,
+** where its title may name the body: "Federal Reserve Board Chairman
+** Paul\nVolcker" (a name the line break cut: the mention is "Volcker") */
+#define TITLE_BEFORE 6
 
 const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 				  const struct lx_role *role)
@@ -48,6 +52,18 @@ static bool names_org(const struct lx_scan *s, uint32_t t0, uint32_t t1,
 	return false;
 }
 
+/* The first token of a title before the mention mt: up to TITLE_BEFORE
+** tokens back in its sentence (and the piece). */
+static uint32_t title_start(const struct lx_scan *s,
+			    const struct lx_ment *mt)
+{
+	uint32_t k = mt->t0;
+	while (k > s->t0 && mt->t0 - k < TITLE_BEFORE &&
+	       s->t.v[k - 1].sent == mt->sent)
+		k--;
+	return k;
+}
+
 const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 					 uint32_t org, const char *country,
 					 const struct lx_role *role,
@@ -63,7 +79,8 @@ const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 		** matched: the officer of the body's country there) */
 		if (mt->t0 < s->t0 ? mt->ent->country && country &&
 					     !strcmp(mt->ent->country, country)
-				   : names_org(s, mt->t0, mt->t1, org))
+				   : names_org(s, title_start(s, mt), mt->t1,
+					       org))
 			return mt->ent;
 	}
 	return NULL;
