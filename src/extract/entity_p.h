@@ -31,16 +31,16 @@
 ** no office (roles.yaml office: true, one holder at a time). */
 const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 				  const struct lx_role *role);
-/* entity_office.c: the person of the role last named before token
-** before_tok with the lexicon organisation org in the mention ("Apple
-** spokesman Steve Dowling" for "the Apple spokesman"; in a mention
-** carried from the piece before, of the organisation's country), or
-** NULL. */
 /* entity_office.c: the person whose mention ends right before the comma
 ** before token i, the role phrase's start ("Tzipi Livni, the Israeli
 ** foreign minister"), when of the role's country or of none; else NULL. */
 const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
 					  const char *country);
+/* entity_office.c: the person of the role last named before token
+** before_tok with the lexicon organisation org in the mention or in its
+** title just before it ("Apple spokesman Steve Dowling" for "the Apple
+** spokesman"; in a mention carried from the piece before, of the
+** organisation's country), or NULL. */
 const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 					 uint32_t org, const char *country,
 					 const struct lx_role *role,
