@@ -86,14 +86,31 @@ const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 	return NULL;
 }
 
+/* Does the role phrase ending before token k close an apposition: a
+** comma, a stop, "and" or the line's end after it, not a verb it is the
+** subject of ("Like Ariel Sharon, the Israeli prime minister said")? */
+static bool appos_closes(const struct lx_scan *s, size_t k)
+{
+	return !lx_joins(s, k) || lx_is_and(s, k) ||
+	       !(s->t.v[k].flags & LX_T_WORD);
+}
+
 const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
-					  const char *country)
+					  size_t role_end, const char *country)
 {
 	if (i < 2 || i - 1 < s->t0 || !lx_joins(s, i) ||
 	    !lx_joins(s, i - 1) || !lx_is_punct(s, i - 1, ','))
 		return NULL;
 	uint32_t m = s->t.v[i - 2].ment;
 	if (m == FC_NONE || s->ments[m].t1 != i - 1)
+		return NULL;
+	/* (a role phrase that is a verb's subject is the person only when
+	** the person opens the sentence, a comma missed: "Tzipi Livni, the
+	** Israeli foreign minister said"; else the name is in a phrase put
+	** before the subject: "Asked about Ehud Olmert, the Israeli prime
+	** minister said") */
+	if (!appos_closes(s, role_end) &&
+	    !(s->t.v[s->ments[m].t0].flags & LX_T_SSTART))
 		return NULL;
 	const struct fc_entity *e = s->ments[m].ent;
 	/* (a person of another country is a list's: "Putin, the Israeli

@@ -32,9 +32,12 @@
 const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 				  const struct lx_role *role);
 /* entity_office.c: the person whose mention ends right before the comma
-** before token i, the role phrase's start ("Tzipi Livni, the Israeli
-** foreign minister"), when of the role's country or of none; else NULL. */
+** before token i, the start of the role phrase [i, role_end) ("Tzipi
+** Livni, the Israeli foreign minister"), when of the role's country or of
+** none and the phrase is no subject of a verb after a name put before it
+** ("Like Ariel Sharon, the Israeli prime minister said"); else NULL. */
 const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
+					  size_t role_end,
 					  const char *country);
 /* entity_office.c: the person of the role last named before token
 ** before_tok with the lexicon organisation org in the mention or in its

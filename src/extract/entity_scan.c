@@ -355,7 +355,7 @@ static size_t take_title(struct lx_scan *s, size_t i)
 	** spokesman Josh Earnest" is no Earnest) */
 	/* (a role in apposition is the person just named: "Tzipi Livni,
 	** the Israeli foreign minister, said" in a text of any date) */
-	who = lx_apposed_person(s, i, country);
+	who = lx_apposed_person(s, i, role_end, country);
 	if (!who)
 		who = is_org_mod ? lx_recent_officer(s, org, country, role,
 						     (uint32_t)i)
