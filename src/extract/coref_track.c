@@ -252,6 +252,29 @@ void lx_names_finish(struct lx_names *n)
 	n->labels.v = n->words.v = NULL;
 }
 
+/* Does a firm's arm's word follow the first word of [t0, t1) ("Ford
+** Motor Credit Co", "Toshiba Electronics")? */
+static bool has_arm(const struct lx_scan *s, uint32_t t0, uint32_t t1)
+{
+	for (uint32_t k = t0 + 1; k < t1; k++)
+		if (lx_is_firm_arm(s, k))
+			return true;
+	return false;
+}
+
+/* Does the slot sl of a firm's first word hold a full name without an
+** arm, named within a short name's reach of sentence sent: the parent
+** that a later arm's name leaves the short name to ("Ford" after "Ford
+** Motor Co and Ford Motor Credit Co" is Ford Motor Co)? */
+static bool holds_parent(const struct lx_scan *s, const struct lx_nslot *sl,
+			 uint32_t sent)
+{
+	if (!sl->first_ment || sl->first_ment > s->nments)
+		return false;
+	const struct lx_ment *p = &s->ments[sl->first_ment - 1];
+	return p->sent + LX_SHORT_SENTS >= sent && !has_arm(s, p->t0, p->t1);
+}
+
 /* Note the words [t0, t1): of an organisation (last == NULL; its
 ** first word begins mention first_ment - 1 when first_ment > 0), or the
 ** last word of the untyped name last. */
@@ -271,7 +294,9 @@ static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
 			return;
 		if (!last) {
 			sl->flags |= LX_N_ORG;
-			if (i == t0 && first_ment)
+			if (i == t0 && first_ment &&
+			    !(has_arm(s, t0, t1) &&
+			      holds_parent(s, sl, s->t.v[t0].sent)))
 				sl->first_ment = first_ment;
 		} else if (!(sl->flags & LX_N_LAST)) {
 			sl->flags |= LX_N_LAST;
@@ -481,20 +506,18 @@ void lx_type_names(struct lx_scan *s)
 /* Is the organisation's name [t0, t1) a firm's full name that short
 ** names may stand for (lx_firm_short): two words or more ending with a
 ** legal form or a business line ("Dome Petroleum Ltd", "CrossLand
-** Savings"; not "Dome Mines", which leaves "Dome" the former's), no
-** firm's arm after its first word ("Ford Motor Credit Co", "Toshiba
-** Electronics": "Ford", "Toshiba" stay the parent's named before)? */
+** Savings"; not "Dome Mines", which leaves "Dome" the former's); with a
+** firm's arm, ending with a legal form ("Zenith Electronics Corp"; not
+** "Toshiba Electronics", "Westpac Finance", a parent's unit)? */
 static bool is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
 			 const char *rule)
 {
 	if (t1 - t0 < 2 || !strcmp(rule, "coref.org") ||
 	    !(lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1)))
 		return false;
-	for (uint32_t k = t0 + 1; k < t1; k++)
-		if (lx_is_firm_arm(s, k))
-			return false;
-	return true;
+	return lx_is_firm_form(s, t1 - 1) || !has_arm(s, t0, t1);
 }
+
 
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule)

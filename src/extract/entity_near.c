@@ -434,9 +434,6 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 	return NULL;
 }
 
-/* (lx_firm_short) sentences back a firm's short name may reach (a text
-** of many articles: not another article's) */
-#define SHORT_SENTS 30
 
 /* Are tokens [k, e) the org-words that end a firm's name after its
 ** short name: closed by a legal form ("Corp", "Group Plc", "Motor Co")
@@ -465,7 +462,7 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 	const struct lx_ment *mt = &s->ments[w->first_ment - 1];
 	size_t n = end - i, la, lb;
 	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n ||
-	    mt->t1 >= i || mt->sent + SHORT_SENTS < s->t.v[i].sent)
+	    mt->t1 >= i || mt->sent + LX_SHORT_SENTS < s->t.v[i].sent)
 		return NULL;
 	const char *ka = lx_key(&s->t, i, n, &la);
 	const char *kb = lx_key(&s->t, mt->t0, n, &lb);

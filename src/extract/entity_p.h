@@ -160,6 +160,10 @@ size_t lx_firm_form(const struct lx_scan *s, size_t end);
 ** them ("Chrysler Financial Corp", "Goldman Sachs International Corp"),
 ** or end. */
 size_t lx_firm_unit(const struct lx_scan *s, size_t end);
+/* (lx_firm_short) sentences back a firm's short name may reach (a text
+** of many articles: not another article's) */
+#define LX_SHORT_SENTS 30
+
 /* The firm named lately whose name is the name [i, end) and org-words
 ** after it ("CrossLand said" after "CrossLand Savings", "General
 ** Electric said" after "General Electric Co"), or NULL: a word named in
