@@ -86,13 +86,16 @@ const struct fc_entity *lx_recent_officer(const struct lx_scan *s,
 	return NULL;
 }
 
-/* Does the role phrase ending before token k close an apposition: a
-** comma, a stop, "and" or the line's end after it, not a verb it is the
-** subject of ("Like Ariel Sharon, the Israeli prime minister said")? */
-static bool appos_closes(const struct lx_scan *s, size_t k)
+/* Is the role phrase ending before token k the subject of a verb of
+** saying right after it (grammar.yaml report cues, "also" before them:
+** "Like Ariel Sharon, the Israeli prime minister said"), no apposition
+** that a comma, "and" or a complement goes on ("Joe Clark, Canadian
+** secretary of state for external affairs, said")? */
+static bool is_subject(const struct lx_scan *s, size_t k)
 {
-	return !lx_joins(s, k) || lx_is_and(s, k) ||
-	       !(s->t.v[k].flags & LX_T_WORD);
+	while (lx_joins(s, k) && lx_tok_cue(s, k, LX_CUE_SKIP))
+		k++;
+	return lx_joins(s, k) && lx_tok_cue(s, k, LX_CUE_REPORT);
 }
 
 const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
@@ -109,7 +112,7 @@ const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
 	** Israeli foreign minister said"; else the name is in a phrase put
 	** before the subject: "Asked about Ehud Olmert, the Israeli prime
 	** minister said") */
-	if (!appos_closes(s, role_end) &&
+	if (is_subject(s, role_end) &&
 	    !(s->t.v[s->ments[m].t0].flags & LX_T_SSTART))
 		return NULL;
 	const struct fc_entity *e = s->ments[m].ent;

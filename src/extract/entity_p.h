@@ -34,8 +34,9 @@ const struct fc_entity *lx_office(struct lx_scan *s, const char *country,
 /* entity_office.c: the person whose mention ends right before the comma
 ** before token i, the start of the role phrase [i, role_end) ("Tzipi
 ** Livni, the Israeli foreign minister"), when of the role's country or of
-** none and the phrase is no subject of a verb after a name put before it
-** ("Like Ariel Sharon, the Israeli prime minister said"); else NULL. */
+** none and the phrase is no subject of a verb of saying after a name
+** put before it ("Like Ariel Sharon, the Israeli prime minister said");
+** else NULL. */
 const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
 					  size_t role_end,
 					  const char *country);
