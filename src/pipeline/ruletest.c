@@ -4,7 +4,8 @@
 ** A case gives one text (or several sources), runs the whole pipeline
 ** with the loaded suite, flattens the output of the layer that matches
 ** the file's kind into items (string fields, list fields), and checks
-** that every `expect` entry matches some item and no `reject` entry
+** that every `expect` entry matches an item of its own (two equal entries
+** need two items) and no `reject` entry
 ** matches any. Fields compare as strings; an expected list compares as
 ** a multiset with a list field; an expected scalar matches a list field
 ** that contains it.
@@ -323,6 +324,58 @@ static void print_diff(struct fc_buf *out, const struct item *x,
 	}
 }
 
+#define NO_OWNER ((size_t)-1)
+
+/* Give expectation i an item of its own, moving the expectations that
+** hold the items it matches to other items they match (an augmenting
+** path): two equal expectations need two items, not one item twice. */
+static int claim(const struct items *it, const struct fc_ynode *expect,
+		 size_t i, size_t *owner, unsigned char *seen)
+{
+	for (size_t j = 0; j < it->n; j++) {
+		if (seen[j] || !item_matches(&it->v[j], expect->kids[i]))
+			continue;
+		seen[j] = 1;
+		if (owner[j] == NO_OWNER ||
+		    claim(it, expect, owner[j], owner, seen)) {
+			owner[j] = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+** Pair expectations with distinct items, as many as can be; the item of
+** expectation i into got[i] (it->n: none). got holds expect->nkids
+** entries. Returns 0, or -1 out of memory.
+*/
+static int pair_items(const struct items *it, const struct fc_ynode *expect,
+		      size_t *got)
+{
+	size_t ne = expect ? expect->nkids : 0;
+	size_t *owner = malloc((it->n + 1) * sizeof *owner);
+	unsigned char *seen = malloc(it->n + 1);
+	if (!owner || !seen) {
+		free(owner);
+		free(seen);
+		return -1;
+	}
+	for (size_t j = 0; j < it->n; j++)
+		owner[j] = NO_OWNER;
+	for (size_t i = 0; i < ne; i++) {
+		memset(seen, 0, it->n + 1);
+		claim(it, expect, i, owner, seen);
+		got[i] = it->n;
+	}
+	for (size_t j = 0; j < it->n; j++)
+		if (owner[j] != NO_OWNER)
+			got[owner[j]] = j;
+	free(owner);
+	free(seen);
+	return 0;
+}
+
 /* Check the case's expectations against its items into log. */
 static int judge_case(const struct fc_rulefile *file,
 		      const struct fc_ynode *expect,
@@ -330,13 +383,17 @@ static int judge_case(const struct fc_rulefile *file,
 		      struct fc_buf *log, struct fc_test_counts *n)
 {
 	int failed = 0;
-	for (size_t i = 0; expect && i < expect->nkids; i++) {
+	size_t ne = expect ? expect->nkids : 0;
+	size_t *got = malloc((ne + 1) * sizeof *got);
+	if (!got || pair_items(it, expect, got)) {
+		free(got);
+		fc_buf_printf(log, "%s: FAIL: out of memory\n", file->path);
+		return 1;
+	}
+	for (size_t i = 0; i < ne; i++) {
 		const struct fc_ynode *w = expect->kids[i];
-		size_t j, score;
+		size_t j = got[i], score;
 		n->nexpect++;
-		for (j = 0; j < it->n; j++)
-			if (item_matches(&it->v[j], w))
-				break;
 		const char *rule = want_rule(w);
 		if (j < it->n) {
 			struct fc_rule_stat *st =
@@ -358,6 +415,13 @@ static int judge_case(const struct fc_rulefile *file,
 			      (unsigned)w->loc.line, (unsigned)w->loc.col);
 		print_want(log, w);
 		fc_buf_adds(log, "\n");
+		if (near && score == nwant) {
+			fc_buf_adds(log, "    each item it matches is claimed by "
+					 "another expectation, as: ");
+			print_item(log, near);
+			fc_buf_adds(log, "\n");
+			continue;
+		}
 		if (!near) {
 			fc_buf_adds(log, "    no produced item has any of these "
 					 "fields\n");
@@ -392,6 +456,7 @@ static int judge_case(const struct fc_rulefile *file,
 			break;
 		}
 	}
+	free(got);
 	return failed;
 }
 

@@ -443,4 +443,28 @@ call.buzzed     2     1     1
 EOF
 expect_out "$TMP/want"
 
+# each expectation needs an item of its own: two equal entries are not
+# both met by one produced item; two produced items meet them
+mkdir -p "$TMP/golden2"
+sed -n '1,8p' "$TMP/golden/claims.yaml" >"$TMP/golden2/claims.yaml"
+cat >>"$TMP/golden2/claims.yaml" <<'Y'
+tests:
+  - name: one call, expected twice
+    text: "Putin buzzed Netanyahu."
+    expect:
+      - {kind: call, rule: call.buzzed}
+      - {kind: call, rule: call.buzzed}
+  - name: two calls, expected twice
+    text: "Putin buzzed Netanyahu. Netanyahu buzzed Putin."
+    expect:
+      - {kind: call, rule: call.buzzed}
+      - {kind: call, rule: call.buzzed}
+Y
+run test "$TMP/golden2"
+expect_rc 1 "an expectation met by another's item"
+expect_out_has "$TMP/golden2/claims.yaml:14:9: FAIL: expected {kind: \"call\", rule: \"call.buzzed\"}"
+expect_out_has "    each item it matches is claimed by another expectation, as: {kind: \"call\", rule: \"call.buzzed\""
+expect_out_has "1 rule files, 2 cases, 4 expectations; 1 missed, 0 rejected produced"
+expect_out_has "1 passed, 1 failed"
+
 finish
