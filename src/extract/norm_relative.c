@@ -609,6 +609,14 @@ static bool is_score(const struct norm_match *m)
 		 lo.num < hi.num);
 }
 
+/* A pair read as a range ("12 to 14 months ago"; is_score false). */
+static bool is_range(const struct norm_match *m)
+{
+	struct norm_val v;
+	return !norm_slot(m, S_DEN, &v) && norm_slot(m, S_NUM2, &v) &&
+	       v.is_raw;
+}
+
 /* The date of m (no score): the candidates made in out. */
 static int relative_date(const struct norm_match *m, struct norm_cand *out)
 {
@@ -739,5 +747,11 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	** rescan, which wants a time) */
 	if (is_score(m))
 		return m->is_rescan ? 0 : norm_put_mask(&out[0], m->start, m->end);
-	return relative_date(m, out);
+	int n = relative_date(m, out);
+	/* a range is no exact count: the upper is read, mod APPROX unless
+	** a hedge said more ("at least 12 to 14 months ago": MORE_THAN) */
+	for (int i = 0; i < n && is_range(m); i++)
+		if (out[i].kind == FC_MENTION_TIME && !out[i].time.mod)
+			out[i].time.mod = FC_MOD_APPROX;
+	return n;
 }
