@@ -617,6 +617,17 @@ static bool is_range(const struct norm_match *m)
 	       v.is_raw;
 }
 
+/* A count of decades ("a decade ago", "two decades earlier") is ten
+** years each, not the calendar decade before: "a decade ago" from 1999
+** is 1989 (TimeML), not the 1980s. */
+static void decades_as_years(char *unit, int *off)
+{
+	if (strcmp(unit, "DE"))
+		return;
+	memcpy(unit, "Y", 2);
+	*off *= 10;
+}
+
 /* The date of m (no score): the candidates made in out. */
 static int relative_date(const struct norm_match *m, struct norm_cand *out)
 {
@@ -638,6 +649,7 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 	if (norm_get_int(m, S_NUM, &num)) {
 		norm_get_int(m, S_AGO, &ago);
 		off = num * (ago < 0 ? -1 : 1);
+		decades_as_years(unit, &off);
 	} else if (norm_slot(m, S_NUM, &nv)) {
 		return 0; /* a count too large to be a time */
 	} else {

@@ -44,6 +44,14 @@ static void test_norm_score_range_reads_upper(void **state)
 	assert_int_equal(doc.nmentions, 1);
 	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
 	assert_int_equal(doc.mentions[0].time.mod, FC_MOD_NONE);
+	/* a count of decades is ten years each, not the calendar decade */
+	scan(r, &a, "It came 2 decades later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_string_equal(doc.mentions[0].time.value, "2046");
+	assert_int_equal(doc.mentions[0].time.grain, FC_GRAIN_YEAR);
+	scan(r, &a, "It came 3 decades earlier.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_string_equal(doc.mentions[0].time.value, "1996");
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
 }
