@@ -326,18 +326,64 @@ static void print_diff(struct fc_buf *out, const struct item *x,
 
 #define NO_OWNER ((size_t)-1)
 
+/* The items each expectation matches: those of expectation i are
+** adj[start[i]] .. adj[start[i + 1] - 1]. */
+struct match_lists {
+	size_t *adj, *start;
+	size_t n, cap;
+};
+
+/* Append item j to ml's last list. Returns 0, or -1 out of memory. */
+static int match_lists_add(struct match_lists *ml, size_t j)
+{
+	if (ml->n == ml->cap) {
+		size_t cap = ml->cap ? 2 * ml->cap : 16;
+		size_t *g = realloc(ml->adj, cap * sizeof *g);
+		if (!g)
+			return -1;
+		ml->adj = g;
+		ml->cap = cap;
+	}
+	ml->adj[ml->n++] = j;
+	return 0;
+}
+
+/*
+** Fill ml (zeroed by the caller; freed by it with free(ml->adj),
+** free(ml->start)) with the items each of the ne expectations matches:
+** the pairing may revisit an expectation once for every other one, and
+** item_matches, which compares strings, then runs once a pair.
+** Returns 0, or -1 out of memory.
+*/
+static int match_lists_make(struct match_lists *ml, const struct items *it,
+			    const struct fc_ynode *expect, size_t ne)
+{
+	ml->start = malloc((ne + 1) * sizeof *ml->start);
+	if (!ml->start)
+		return -1;
+	for (size_t i = 0; i < ne; i++) {
+		ml->start[i] = ml->n;
+		for (size_t j = 0; j < it->n; j++)
+			if (item_matches(&it->v[j], expect->kids[i]) &&
+			    match_lists_add(ml, j))
+				return -1;
+	}
+	ml->start[ne] = ml->n;
+	return 0;
+}
+
 /* Give expectation i an item of its own, moving the expectations that
 ** hold the items it matches to other items they match (an augmenting
 ** path): two equal expectations need two items, not one item twice. */
-static int claim(const struct items *it, const struct fc_ynode *expect,
-		 size_t i, size_t *owner, unsigned char *seen)
+static int claim(const struct match_lists *ml, size_t i, size_t *owner,
+		 unsigned char *seen)
 {
-	for (size_t j = 0; j < it->n; j++) {
-		if (seen[j] || !item_matches(&it->v[j], expect->kids[i]))
+	for (size_t k = ml->start[i]; k < ml->start[i + 1]; k++) {
+		size_t j = ml->adj[k];
+		if (seen[j])
 			continue;
 		seen[j] = 1;
-		if (owner[j] == NO_OWNER ||
-		    claim(it, expect, owner[j], owner, seen)) {
+		if (owner[j] == NO_OWNER || claim(ml, owner[j], owner, seen)) {
 			owner[j] = i;
 			return 1;
 		}
@@ -354,26 +400,29 @@ static int pair_items(const struct items *it, const struct fc_ynode *expect,
 		      size_t *got)
 {
 	size_t ne = expect ? expect->nkids : 0;
+	struct match_lists ml = {0};
 	size_t *owner = malloc((it->n + 1) * sizeof *owner);
 	unsigned char *seen = malloc(it->n + 1);
-	if (!owner || !seen) {
-		free(owner);
-		free(seen);
-		return -1;
-	}
+	int rc = -1;
+	if (!owner || !seen || match_lists_make(&ml, it, expect, ne))
+		goto out;
 	for (size_t j = 0; j < it->n; j++)
 		owner[j] = NO_OWNER;
 	for (size_t i = 0; i < ne; i++) {
 		memset(seen, 0, it->n + 1);
-		claim(it, expect, i, owner, seen);
+		claim(&ml, i, owner, seen);
 		got[i] = it->n;
 	}
 	for (size_t j = 0; j < it->n; j++)
 		if (owner[j] != NO_OWNER)
 			got[owner[j]] = j;
+	rc = 0;
+out:
+	free(ml.adj);
+	free(ml.start);
 	free(owner);
 	free(seen);
-	return 0;
+	return rc;
 }
 
 /* Check the case's expectations against its items into log. */
