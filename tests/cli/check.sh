@@ -487,4 +487,21 @@ expect_rc 1 "600 expectations, 300 items to pair them with"
 expect_out_has "$TMP/golden3/many.yaml:307:9: FAIL: expected {kind: \"time\", text: \"Monday\"}"
 expect_out_has "1 rule files, 1 cases, 600 expectations; 300 missed, 0 rejected produced"
 
+# an entry that could take either item leaves the one a later entry needs:
+# the first entry's Monday moves to 1999 (first come, first served fails)
+mkdir -p "$TMP/golden4"
+cat >"$TMP/golden4/pair.yaml" <<'Y'
+kind: normalizer
+description: an augmenting path
+tests:
+  - text: "On Monday, in 1999."
+    ref: 2026-01-16
+    expect:
+      - {kind: time}
+      - {kind: time, text: Monday}
+Y
+run test "$TMP/golden4"
+expect_rc 0 "an entry moved to the item no other entry needs"
+expect_out_has "1 rule files, 1 cases, 2 expectations; 0 missed, 0 rejected produced"
+
 finish
