@@ -326,69 +326,86 @@ static void print_diff(struct fc_buf *out, const struct item *x,
 
 #define NO_OWNER ((size_t)-1)
 
-/* The items each expectation matches: those of expectation i are
-** adj[start[i]] .. adj[start[i + 1] - 1]. */
-struct match_lists {
-	size_t *adj, *start;
-	size_t n, cap;
+/* The items expectation i matches, found so far: the items before pos
+** were asked (item_matches, once a pair), those that matched are in v. */
+struct match_list {
+	size_t *v, n, cap, pos;
 };
 
-/* Append item j to ml's last list. Returns 0, or -1 out of memory. */
-static int match_lists_add(struct match_lists *ml, size_t j)
-{
-	if (ml->n == ml->cap) {
-		size_t cap = ml->cap ? 2 * ml->cap : 16;
-		size_t *g = realloc(ml->adj, cap * sizeof *g);
-		if (!g)
-			return -1;
-		ml->adj = g;
-		ml->cap = cap;
-	}
-	ml->adj[ml->n++] = j;
-	return 0;
-}
+/* The pairing's state; m holds one match_list per expectation. */
+struct pairing {
+	const struct items *it;
+	const struct fc_ynode *expect;
+	struct match_list *m;
+	size_t *owner;
+	unsigned char *seen;
+	int oom;
+};
 
 /*
-** Fill ml (zeroed by the caller; freed by it with free(ml->adj),
-** free(ml->start)) with the items each of the ne expectations matches:
-** the pairing may revisit an expectation once for every other one, and
-** item_matches, which compares strings, then runs once a pair.
-** Returns 0, or -1 out of memory.
+** Find the next item expectation i matches after its list, onto the list.
+** A search may revisit an expectation once for every other one, and
+** item_matches compares strings: each pair is asked once.
+** Returns 0 when there is none (or out of memory).
 */
-static int match_lists_make(struct match_lists *ml, const struct items *it,
-			    const struct fc_ynode *expect, size_t ne)
+static int grow_matches(struct pairing *p, size_t i)
 {
-	ml->start = malloc((ne + 1) * sizeof *ml->start);
-	if (!ml->start)
-		return -1;
-	for (size_t i = 0; i < ne; i++) {
-		ml->start[i] = ml->n;
-		for (size_t j = 0; j < it->n; j++)
-			if (item_matches(&it->v[j], expect->kids[i]) &&
-			    match_lists_add(ml, j))
-				return -1;
+	struct match_list *l = &p->m[i];
+	while (l->pos < p->it->n) {
+		size_t x = l->pos++;
+		if (!item_matches(&p->it->v[x], p->expect->kids[i]))
+			continue;
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? 2 * l->cap : 8;
+			size_t *g = realloc(l->v, cap * sizeof *g);
+			if (!g) {
+				p->oom = 1;
+				return 0;
+			}
+			l->v = g;
+			l->cap = cap;
+		}
+		l->v[l->n++] = x;
+		return 1;
 	}
-	ml->start[ne] = ml->n;
 	return 0;
 }
 
-/* Give expectation i an item of its own, moving the expectations that
-** hold the items it matches to other items they match (an augmenting
+/* Give expectation i an item of its own: a free one it matches, or else
+** one held by an expectation that can move to another (an augmenting
 ** path): two equal expectations need two items, not one item twice. */
-static int claim(const struct match_lists *ml, size_t i, size_t *owner,
-		 unsigned char *seen)
+static int claim(struct pairing *p, size_t i)
 {
-	for (size_t k = ml->start[i]; k < ml->start[i + 1]; k++) {
-		size_t j = ml->adj[k];
-		if (seen[j])
+	const struct match_list *l = &p->m[i];
+	for (size_t k = 0; k < l->n || grow_matches(p, i); k++) {
+		size_t j = l->v[k];
+		if (p->owner[j] == NO_OWNER) {
+			p->seen[j] = 1;
+			p->owner[j] = i;
+			return 1;
+		}
+	}
+	for (size_t k = 0; k < l->n; k++) {
+		size_t j = l->v[k];
+		if (p->seen[j])
 			continue;
-		seen[j] = 1;
-		if (owner[j] == NO_OWNER || claim(ml, owner[j], owner, seen)) {
-			owner[j] = i;
+		p->seen[j] = 1;
+		if (claim(p, p->owner[j])) {
+			p->owner[j] = i;
 			return 1;
 		}
 	}
 	return 0;
+}
+
+/* Free what pair_items allocated in p for ne expectations. */
+static void pairing_finish(struct pairing *p, size_t ne)
+{
+	for (size_t i = 0; p->m && i < ne; i++)
+		free(p->m[i].v);
+	free(p->m);
+	free(p->owner);
+	free(p->seen);
 }
 
 /*
@@ -400,28 +417,26 @@ static int pair_items(const struct items *it, const struct fc_ynode *expect,
 		      size_t *got)
 {
 	size_t ne = expect ? expect->nkids : 0;
-	struct match_lists ml = {0};
-	size_t *owner = malloc((it->n + 1) * sizeof *owner);
-	unsigned char *seen = malloc(it->n + 1);
-	int rc = -1;
-	if (!owner || !seen || match_lists_make(&ml, it, expect, ne))
-		goto out;
+	struct pairing p = {.it = it, .expect = expect};
+	p.m = calloc(ne + 1, sizeof *p.m);
+	p.owner = malloc((it->n + 1) * sizeof *p.owner);
+	p.seen = malloc(it->n + 1);
+	if (!p.m || !p.owner || !p.seen) {
+		pairing_finish(&p, ne);
+		return -1;
+	}
 	for (size_t j = 0; j < it->n; j++)
-		owner[j] = NO_OWNER;
+		p.owner[j] = NO_OWNER;
 	for (size_t i = 0; i < ne; i++) {
-		memset(seen, 0, it->n + 1);
-		claim(&ml, i, owner, seen);
+		memset(p.seen, 0, it->n + 1);
+		claim(&p, i);
 		got[i] = it->n;
 	}
 	for (size_t j = 0; j < it->n; j++)
-		if (owner[j] != NO_OWNER)
-			got[owner[j]] = j;
-	rc = 0;
-out:
-	free(ml.adj);
-	free(ml.start);
-	free(owner);
-	free(seen);
+		if (p.owner[j] != NO_OWNER)
+			got[p.owner[j]] = j;
+	int rc = p.oom ? -1 : 0;
+	pairing_finish(&p, ne);
 	return rc;
 }
 
