@@ -609,6 +609,25 @@ static bool is_score(const struct norm_match *m)
 		 lo.num < hi.num);
 }
 
+/* A pair read as a range ("12 to 14 months ago"; is_score false). */
+static bool is_range(const struct norm_match *m)
+{
+	struct norm_val v;
+	return !norm_slot(m, S_DEN, &v) && norm_slot(m, S_NUM2, &v) &&
+	       v.is_raw;
+}
+
+/* A count of decades ("a decade ago", "two decades earlier") is ten
+** years each, not the calendar decade before: "a decade ago" from 1999
+** is 1989 (TimeML), not the 1980s. */
+static void decades_as_years(char *unit, int *off)
+{
+	if (strcmp(unit, "DE"))
+		return;
+	memcpy(unit, "Y", 2);
+	*off *= 10;
+}
+
 /* The date of m (no score): the candidates made in out. */
 static int relative_date(const struct norm_match *m, struct norm_cand *out)
 {
@@ -630,6 +649,7 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 	if (norm_get_int(m, S_NUM, &num)) {
 		norm_get_int(m, S_AGO, &ago);
 		off = num * (ago < 0 ? -1 : 1);
+		decades_as_years(unit, &off);
 	} else if (norm_slot(m, S_NUM, &nv)) {
 		return 0; /* a count too large to be a time */
 	} else {
@@ -739,5 +759,11 @@ int norm_prod_relative(const struct norm_match *m, struct norm_cand *out)
 	** rescan, which wants a time) */
 	if (is_score(m))
 		return m->is_rescan ? 0 : norm_put_mask(&out[0], m->start, m->end);
-	return relative_date(m, out);
+	int n = relative_date(m, out);
+	/* a range is no exact count: the upper is read, mod APPROX unless
+	** a hedge said more ("at least 12 to 14 months ago": MORE_THAN) */
+	for (int i = 0; i < n && is_range(m); i++)
+		if (out[i].kind == FC_MENTION_TIME && !out[i].time.mod)
+			out[i].time.mod = FC_MOD_APPROX;
+	return n;
 }

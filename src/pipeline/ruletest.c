@@ -4,7 +4,8 @@
 ** A case gives one text (or several sources), runs the whole pipeline
 ** with the loaded suite, flattens the output of the layer that matches
 ** the file's kind into items (string fields, list fields), and checks
-** that every `expect` entry matches some item and no `reject` entry
+** that every `expect` entry matches an item of its own (two equal entries
+** need two items) and no `reject` entry
 ** matches any. Fields compare as strings; an expected list compares as
 ** a multiset with a list field; an expected scalar matches a list field
 ** that contains it.
@@ -323,6 +324,122 @@ static void print_diff(struct fc_buf *out, const struct item *x,
 	}
 }
 
+#define NO_OWNER ((size_t)-1)
+
+/* The items expectation i matches, found so far: the items before pos
+** were asked (item_matches, once a pair), those that matched are in v. */
+struct match_list {
+	size_t *v, n, cap, pos;
+};
+
+/* The pairing's state; m holds one match_list per expectation. */
+struct pairing {
+	const struct items *it;
+	const struct fc_ynode *expect;
+	struct match_list *m;
+	size_t *owner;
+	unsigned char *seen;
+	int oom;
+};
+
+/*
+** Find the next item expectation i matches after its list, onto the list.
+** A search may revisit an expectation once for every other one, and
+** item_matches compares strings: each pair is asked once.
+** Returns 0 when there is none (or out of memory).
+*/
+static int grow_matches(struct pairing *p, size_t i)
+{
+	struct match_list *l = &p->m[i];
+	while (l->pos < p->it->n) {
+		size_t x = l->pos++;
+		if (!item_matches(&p->it->v[x], p->expect->kids[i]))
+			continue;
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? 2 * l->cap : 8;
+			size_t *g = realloc(l->v, cap * sizeof *g);
+			if (!g) {
+				p->oom = 1;
+				return 0;
+			}
+			l->v = g;
+			l->cap = cap;
+		}
+		l->v[l->n++] = x;
+		return 1;
+	}
+	return 0;
+}
+
+/* Give expectation i an item of its own: a free one it matches, or else
+** one held by an expectation that can move to another (an augmenting
+** path): two equal expectations need two items, not one item twice. */
+static int claim(struct pairing *p, size_t i)
+{
+	const struct match_list *l = &p->m[i];
+	for (size_t k = 0; k < l->n || grow_matches(p, i); k++) {
+		size_t j = l->v[k];
+		if (p->owner[j] == NO_OWNER) {
+			p->seen[j] = 1;
+			p->owner[j] = i;
+			return 1;
+		}
+	}
+	for (size_t k = 0; k < l->n; k++) {
+		size_t j = l->v[k];
+		if (p->seen[j])
+			continue;
+		p->seen[j] = 1;
+		if (claim(p, p->owner[j])) {
+			p->owner[j] = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Free what pair_items allocated in p for ne expectations. */
+static void pairing_finish(struct pairing *p, size_t ne)
+{
+	for (size_t i = 0; p->m && i < ne; i++)
+		free(p->m[i].v);
+	free(p->m);
+	free(p->owner);
+	free(p->seen);
+}
+
+/*
+** Pair expectations with distinct items, as many as can be; the item of
+** expectation i into got[i] (it->n: none). got holds expect->nkids
+** entries. Returns 0, or -1 out of memory.
+*/
+static int pair_items(const struct items *it, const struct fc_ynode *expect,
+		      size_t *got)
+{
+	size_t ne = expect ? expect->nkids : 0;
+	struct pairing p = {.it = it, .expect = expect};
+	p.m = calloc(ne + 1, sizeof *p.m);
+	p.owner = malloc((it->n + 1) * sizeof *p.owner);
+	p.seen = malloc(it->n + 1);
+	if (!p.m || !p.owner || !p.seen) {
+		pairing_finish(&p, ne);
+		return -1;
+	}
+	for (size_t j = 0; j < it->n; j++)
+		p.owner[j] = NO_OWNER;
+	for (size_t i = 0; i < ne; i++) {
+		memset(p.seen, 0, it->n + 1);
+		claim(&p, i);
+		got[i] = it->n;
+	}
+	for (size_t j = 0; j < it->n; j++)
+		if (p.owner[j] != NO_OWNER)
+			got[p.owner[j]] = j;
+	int rc = p.oom ? -1 : 0;
+	pairing_finish(&p, ne);
+	return rc;
+}
+
 /* Check the case's expectations against its items into log. */
 static int judge_case(const struct fc_rulefile *file,
 		      const struct fc_ynode *expect,
@@ -330,13 +447,17 @@ static int judge_case(const struct fc_rulefile *file,
 		      struct fc_buf *log, struct fc_test_counts *n)
 {
 	int failed = 0;
-	for (size_t i = 0; expect && i < expect->nkids; i++) {
+	size_t ne = expect ? expect->nkids : 0;
+	size_t *got = malloc((ne + 1) * sizeof *got);
+	if (!got || pair_items(it, expect, got)) {
+		free(got);
+		fc_buf_printf(log, "%s: FAIL: out of memory\n", file->path);
+		return 1;
+	}
+	for (size_t i = 0; i < ne; i++) {
 		const struct fc_ynode *w = expect->kids[i];
-		size_t j, score;
+		size_t j = got[i], score;
 		n->nexpect++;
-		for (j = 0; j < it->n; j++)
-			if (item_matches(&it->v[j], w))
-				break;
 		const char *rule = want_rule(w);
 		if (j < it->n) {
 			struct fc_rule_stat *st =
@@ -358,6 +479,13 @@ static int judge_case(const struct fc_rulefile *file,
 			      (unsigned)w->loc.line, (unsigned)w->loc.col);
 		print_want(log, w);
 		fc_buf_adds(log, "\n");
+		if (near && score == nwant) {
+			fc_buf_adds(log, "    each item it matches is claimed by "
+					 "another expectation, as: ");
+			print_item(log, near);
+			fc_buf_adds(log, "\n");
+			continue;
+		}
 		if (!near) {
 			fc_buf_adds(log, "    no produced item has any of these "
 					 "fields\n");
@@ -392,6 +520,7 @@ static int judge_case(const struct fc_rulefile *file,
 			break;
 		}
 	}
+	free(got);
 	return failed;
 }
 

@@ -1,8 +1,8 @@
 /*
 ** test_norm_score.c: a relative date (norm_relative.c) whose number
 ** follows a score's first (slot num2, no den) is a
-** date only when num2 is below num: "3-4 days later" reads 4 days, its
-** mention the whole range;
+** date only when num2 is below num: "3-4 days later" reads 4 days, mod
+** APPROX, its mention the whole range;
 ** "1-1 days later", "2 to 1 days later", "10-9 weeks earlier", "0-1 days
 ** later" are scores,
 ** a mask over both numbers and the rest, no mention at all.
@@ -37,10 +37,21 @@ static void test_norm_score_range_reads_upper(void **state)
 	assert_int_equal(doc.mentions[0].start, 8);
 	assert_int_equal(doc.mentions[0].end, 25);
 	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
-	/* no score before it: the count alone */
+	/* a range is no exact count: mod APPROX */
+	assert_int_equal(doc.mentions[0].time.mod, FC_MOD_APPROX);
+	/* no score before it: the count alone, exact */
 	scan(r, &a, "It came 5 days later.", &doc);
 	assert_int_equal(doc.nmentions, 1);
 	assert_string_equal(doc.mentions[0].time.value, "2026-01-21");
+	assert_int_equal(doc.mentions[0].time.mod, FC_MOD_NONE);
+	/* a count of decades is ten years each, not the calendar decade */
+	scan(r, &a, "It came 2 decades later.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_string_equal(doc.mentions[0].time.value, "2046");
+	assert_int_equal(doc.mentions[0].time.grain, FC_GRAIN_YEAR);
+	scan(r, &a, "It came 3 decades earlier.", &doc);
+	assert_int_equal(doc.nmentions, 1);
+	assert_string_equal(doc.mentions[0].time.value, "1996");
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
 }
