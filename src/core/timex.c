@@ -266,7 +266,12 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 				      : fc_days_from_civil(y, k * per + 1, 1);
 		goto done;
 	}
-	if (!digits(&p, 2, &m) || m < 1 || m > 12)
+	/* an unanchored value may leave its month and day unsaid: "every
+	** morning" is XXXX-XX-XXTMO, some day's morning (TimeML) */
+	bool is_any = !t->is_anchored && !strncmp(p, "XX", 2);
+	if (is_any)
+		p += 2;
+	else if (!digits(&p, 2, &m) || m < 1 || m > 12)
 		return FC_ESYNTAX;
 	if (!*p) {
 		t->grain = FC_GRAIN_MONTH;
@@ -276,8 +281,12 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 		}
 		goto done;
 	}
-	if (*p++ != '-' || !digits(&p, 2, &d) || d < 1 ||
-	    d > (t->is_anchored ? days_in_month(y, m) : 31))
+	if (*p++ != '-')
+		return FC_ESYNTAX;
+	if (is_any && !strncmp(p, "XX", 2))
+		p += 2;
+	else if (is_any || !digits(&p, 2, &d) || d < 1 ||
+		 d > (t->is_anchored ? days_in_month(y, m) : 31))
 		return FC_ESYNTAX;
 	t->grain = FC_GRAIN_DAY;
 	if (t->is_anchored) {

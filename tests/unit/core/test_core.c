@@ -224,6 +224,9 @@ static void test_timex_intervals(void **state)
 		 "2026-01-17"},
 		{"2026-01-16T14:30", FC_GRAIN_MINUTE, "2026-01-16", "2026-01-17"},
 		{"XXXX-01-16", FC_GRAIN_DAY, NULL, NULL},
+		{"XXXX-XX", FC_GRAIN_MONTH, NULL, NULL},
+		{"XXXX-XX-XX", FC_GRAIN_DAY, NULL, NULL},
+		{"XXXX-XX-XXTMO", FC_GRAIN_PART_OF_DAY, NULL, NULL},
 		{"PRESENT_REF", FC_GRAIN_NONE, NULL, NULL},
 	};
 	char a[16], b[16];
@@ -285,7 +288,9 @@ static void test_timex_mods_narrow_and_durations(void **state)
 
 	static const char *const bad[] = {"", "2025-13", "2025-02-30", "P",
 					  "PY", "20x5", "2025-W60",
-					  "2026-01-16T25:00", "P3Q2"};
+					  "2026-01-16T25:00", "P3Q2",
+					  "2026-XX", "2026-01-XX", "XXXX-XX-16",
+					  "XXXX-XX-XXTZZ"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		struct fc_time x = {0};
 		assert_int_equal(fc_time_parse(bad[i], &x), FC_ESYNTAX);
