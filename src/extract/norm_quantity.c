@@ -527,21 +527,24 @@ static bool thousands_once(double a, double b)
 /*
 ** The decade of an age (type "decade"): "in his 40s" is 40 to 49, its
 ** "early" part 40 to 43, "mid" 43 to 46, "late" 46 to 49 (slot mod);
-** "teens" (10) are 13 to 19. The value is the low end.
+** "teens" (10) are 13 to 19, early 13 to 15, mid 14 to 17, late 16 to
+** 19 (the decade's offsets would make "early teens" 13 alone). The
+** value is the low end.
 */
 static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 {
 	struct numv nv;
 	if (!slot_number(m, S_NUM, &nv) || !isfinite(nv.x) || nv.cut)
 		return 0;
-	double lo = nv.x == 10 ? 13 : nv.x, hi = nv.x + 9;
+	bool teens = nv.x == 10;
+	double lo = teens ? 13 : nv.x, hi = nv.x + 9;
 	struct norm_val mod;
 	if (norm_slot_text(m, S_MOD, &mod) && mod.len) {
 		char c0 = (char)(mod.s[0] | 0x20);
 		if (c0 == 'e')
-			hi = nv.x + 3;
+			hi = teens ? 15 : nv.x + 3;
 		else if (c0 == 'm')
-			lo = nv.x + 3, hi = nv.x + 6;
+			lo = teens ? 14 : nv.x + 3, hi = teens ? 17 : nv.x + 6;
 		else if (c0 == 'l')
 			lo = nv.x + 6;
 	}

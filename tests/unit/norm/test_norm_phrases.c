@@ -195,6 +195,11 @@ static const struct row rows[] = {
 	 {QB("in his 40s", 40, "year of age", 40, 49, 0, 0)}},
 	{"She is in her late thirties.", NULL,
 	 {QB("in her late thirties", 36, "year of age", 36, 39, 0, 0)}},
+	/* the teens start at 13: "early teens" is no single year */
+	{"She was in her early teens.", NULL,
+	 {QB("in her early teens", 13, "year of age", 13, 15, 0, 0)}},
+	{"He is in his mid-teens.", NULL,
+	 {QB("in his mid-teens", 14, "year of age", 14, 17, 0, 0)}},
 	{"It hit 30C and 86F.", NULL,
 	 {Q("30C", 30, "degree Celsius"), Q("86F", 86, "degree Fahrenheit")}},
 	/* quantities */
