@@ -19,13 +19,19 @@
 ** Start and End are UTF-16 indices, mapped to bytes. Prints, per file,
 ** value accuracy (matched results over gold results) and the mentions
 ** found in cases whose gold is empty.
-** Currency also reports ISO 4217 agreement where the gold names a code.
+** Currency also reports ISO 4217 agreement where the gold names a code;
+** AgeModel and TemperatureModel (present or not) report unit agreement:
+** their units "Year", "Month", "Week", "Day", "C", "F", "Degree" map to
+** ours ("year of age", ..., "degree Celsius", "degree Fahrenheit",
+** "degree"). A result without Start and End (most of AgeModel's) is
+** placed at the first caseless occurrence of its Text in the input.
 ** Skips (exit 0) with a message when the data is absent.
 */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "factcross/fc.h"
 #include "stages.h"
@@ -51,7 +57,9 @@ static bool near(double a, double b)
 struct tally {
 	long ngold, nok, nskip, nempty_cases, nspurious, nintime;
 	long niso, nisook;
+	long nunit, nunitok;
 };
+
 
 /*
 ** Recognizers' Start and End are .NET string indices (UTF-16 code units,
@@ -125,6 +133,67 @@ static bool in_time(const struct fc_document *doc, long s, long e)
 	return false;
 }
 
+/* Our unit word for a Recognizers-Text age or temperature unit. */
+static const char *our_unit(const char *gold)
+{
+	static const char *const map[][2] = {
+		{"Year", "year of age"},   {"Month", "month of age"},
+		{"Week", "week of age"},   {"Day", "day of age"},
+		{"C", "degree Celsius"},   {"F", "degree Fahrenheit"},
+		{"Degree", "degree"},
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(gold, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+/*
+** The gold span in bytes: Start and End, or else the first caseless
+** occurrence of Text in the input. False when neither places it.
+*/
+static bool gold_span(const struct fc_ynode *g, const char *input,
+		      size_t len, long *s, long *e)
+{
+	const char *gs = get(g, "Start"), *ge = get(g, "End");
+	if (gs && ge) {
+		*s = byte_at(input, len, strtol(gs, NULL, 10));
+		*e = byte_at(input, len, strtol(ge, NULL, 10) + 1);
+		return true;
+	}
+	const char *text = get(g, "Text");
+	size_t n = text ? strlen(text) : 0;
+	for (size_t i = 0; n && i + n <= len; i++)
+		if (!strncasecmp(input + i, text, n)) {
+			*s = (long)i;
+			*e = (long)(i + n);
+			return true;
+		}
+	return false;
+}
+
+/* Age and temperature: does the mention carry the gold unit, mapped? */
+static void check_unit(const struct fc_ynode *g, const struct fc_ynode *rz,
+		       const struct fc_mention *hm, const char *input,
+		       struct tally *t)
+{
+	const char *type = get(g, "TypeName");
+	const char *gu = get(rz, "unit");
+	const char *want = gu && type && (!strcmp(type, "age") ||
+					  !strcmp(type, "temperature"))
+				   ? our_unit(gu)
+				   : NULL;
+	if (!want)
+		return;
+	const char *u = hm ? hm->quantity.unit : NULL;
+	bool is_ok = u && !strcmp(u, want);
+	t->nunit++;
+	t->nunitok += is_ok;
+	if (!is_ok && verbose)
+		printf("  UNIT %s: \"%s\" want %s, got %s\n", input,
+		       get(g, "Text"), want, u ? u : "no unit");
+}
+
 static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		      struct tally *t)
 {
@@ -163,8 +232,9 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		const struct fc_ynode *g = res->kids[k];
 		const char *type = get(g, "TypeName");
 		const struct fc_ynode *rz = fc_ymap_get(g, "Resolution");
-		const char *gs = get(g, "Start"), *ge = get(g, "End");
-		if (!type || !rz || !gs || !ge)
+		long s, e;
+		if (!type || !rz ||
+		    !gold_span(g, input, doc.text_len, &s, &e))
 			continue;
 		if (!strcmp(type, "ordinal.relative") || !gold_value(rz)) {
 			/* no number to compare: "next", a bare "dollar",
@@ -172,9 +242,6 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 			t->nskip++;
 			continue;
 		}
-		long s = byte_at(input, doc.text_len, strtol(gs, NULL, 10));
-		long e = byte_at(input, doc.text_len,
-				 strtol(ge, NULL, 10) + 1);
 		if (in_time(&doc, s, e)) {
 			/* "5" of "5/17/2018", "3" of "in 3 years": read as
 			** part of a date or duration */
@@ -202,6 +269,8 @@ static void eval_case(const struct fc_rules *r, const struct fc_ynode *c,
 		if (hit < doc.nmentions)
 			used[hit] = 1;
 		t->nok += ok;
+		check_unit(g, rz, hit < doc.nmentions ? &doc.mentions[hit] : NULL,
+			   input, t);
 		const char *iso = get(rz, "isoCurrency");
 		if (iso) {
 			const struct fc_mention *hm =
@@ -271,6 +340,8 @@ static int eval_file(const struct fc_rules *r, const char *dir,
 		       t.nempty_cases);
 	if (t.niso)
 		printf(", ISO 4217 %ld of %ld", t.nisook, t.niso);
+	if (t.nunit)
+		printf(", unit %ld of %ld", t.nunitok, t.nunit);
 	printf("\n");
 	fc_diags_finish(&d);
 	fc_arena_finish(&a);
@@ -312,6 +383,7 @@ int main(int argc, char **argv)
 	static const char *const files[] = {
 		"NumberModel", "CurrencyModel", "PercentModel",
 		"NumberRangeModel", "OrdinalModel", "DimensionModel",
+		"AgeModel", "TemperatureModel",
 	};
 	printf("Recognizers-Text (English)\n");
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)

@@ -13,7 +13,7 @@
 ** elsewhere a partial reading drops the match. The slot `type` tunes a
 ** pattern: "proper" (num / den at most 1: "one in three", not "5 in
 ** 2020"), "ascending" (a range written low to high: "10-15", not a score
-** "3-2").
+** "3-2"), "decade" (the decade of an age: "in his 40s" is 40 to 49).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -524,8 +524,41 @@ static bool thousands_once(double a, double b)
 	return k > a && k < a * 10;
 }
 
+/*
+** The decade of an age (type "decade"): "in his 40s" is 40 to 49, its
+** "early" part 40 to 43, "mid" 43 to 46, "late" 46 to 49 (slot mod);
+** "teens" (10) are 13 to 19, early 13 to 15, mid 14 to 17, late 16 to
+** 19 (the decade's offsets would make "early teens" 13 alone). The
+** value is the low end.
+*/
+static int prod_decade(const struct norm_match *m, struct norm_cand *c)
+{
+	struct numv nv;
+	if (!slot_number(m, S_NUM, &nv) || !isfinite(nv.x) || nv.cut)
+		return 0;
+	bool teens = nv.x == 10;
+	double lo = teens ? 13 : nv.x, hi = nv.x + 9;
+	struct norm_val mod;
+	if (norm_slot_text(m, S_MOD, &mod) && mod.len) {
+		char c0 = (char)(mod.s[0] | 0x20);
+		if (c0 == 'e')
+			hi = teens ? 15 : nv.x + 3;
+		else if (c0 == 'm')
+			lo = teens ? 14 : nv.x + 3, hi = teens ? 17 : nv.x + 6;
+		else if (c0 == 'l')
+			lo = nv.x + 6;
+	}
+	init_cand(m, c);
+	c->q.value = c->q.lo = lo;
+	c->q.hi = hi;
+	c->q.unit = unit_of(m);
+	return 1;
+}
+
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
+	if (is_type(m, "decade"))
+		return prod_decade(m, c);
 	bool s1, s2;
 	struct numv n1, n2;
 	double a = scaled(m, S_NUM, S_SCALE, &s1, &n1);

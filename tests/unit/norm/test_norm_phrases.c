@@ -187,7 +187,21 @@ static const struct row rows[] = {
 	{"It took 2 1/2 years.", NULL,
 	 {T("2 1/2 years", "DURATION", "P2Y6M", "month", NULL)}},
 	{"It raised its quarterly dividend.", NULL, {{.kind = K_NONE}}},
-	{"Mr. Reupke, 52 years old, spoke.", NULL, {Q("52", 52, NULL)}},
+	/* an age: a unit of its own, no count and no duration */
+	{"Mr. Reupke, 52 years old, spoke.", NULL,
+	 {Q("52", 52, "year of age")}},
+	/* the decade of an age: prod_decade's bounds */
+	{"He is in his 40s.", NULL,
+	 {QB("in his 40s", 40, "year of age", 40, 49, 0, 0)}},
+	{"She is in her late thirties.", NULL,
+	 {QB("in her late thirties", 36, "year of age", 36, 39, 0, 0)}},
+	/* the teens start at 13: "early teens" is no single year */
+	{"She was in her early teens.", NULL,
+	 {QB("in her early teens", 13, "year of age", 13, 15, 0, 0)}},
+	{"He is in his mid-teens.", NULL,
+	 {QB("in his mid-teens", 14, "year of age", 14, 17, 0, 0)}},
+	{"It hit 30C and 86F.", NULL,
+	 {Q("30C", 30, "degree Celsius"), Q("86F", 86, "degree Fahrenheit")}},
 	/* quantities */
 	{"Iran owes nearly $3 billion.", NULL,
 	 {QB("nearly $3 billion", 3e9, "USD", -INFINITY, 3e9, 1, 0)}},
