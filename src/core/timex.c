@@ -266,8 +266,9 @@ fc_status fc_time_parse(const char *value, struct fc_time *t)
 				      : fc_days_from_civil(y, k * per + 1, 1);
 		goto done;
 	}
-	/* an unanchored value may leave its month and day unsaid: "every
-	** morning" is XXXX-XX-XXTMO, some day's morning (TimeML) */
+	/* an unanchored value may leave its month and day unsaid, as
+	** TimeML writes "every morning": X's for the year, month and day,
+	** then TMO (the morning of any day) */
 	bool is_any = !t->is_anchored && !strncmp(p, "XX", 2);
 	if (is_any)
 		p += 2;
