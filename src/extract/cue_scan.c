@@ -234,9 +234,8 @@ static const struct lx_ment *city_of_state(const struct lx_scan *s,
 {
 	if (!m || m->ent->type != FC_ENT_OTHER || !m->rule ||
 	    strcmp(m->rule, PLACE_RULE) || m->t0 < 2 ||
-	    !is_punct(s, m->t0 - 1, ',') ||
-	    (s->t.v[m->t0].flags & LX_T_NL) ||
-	    (s->t.v[m->t0 - 1].flags & LX_T_NL))
+	    !lx_is_punct(s, m->t0 - 1, ',') ||
+	    (s->t.v[m->t0].flags & LX_T_NL))
 		return m;
 	const struct lx_ment *city = ment_ending(s, m->t0 - 1);
 	return city && city->ent->type == FC_ENT_CITY ? city : m;
