@@ -92,11 +92,17 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k)
 	    !is_plural_name_word(s, end - 1) || is_place_plural(s, i, end) ||
 	    (s->t.v[i].flags & LX_T_HEADLINE))
 		return i;
+	return lx_push_new_org(s, i, end, "name.org-plural");
+}
+
+size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
+		       const char *rule)
+{
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
 		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
-		     "name.org-plural");
+		     rule);
 	return end;
 }
 

@@ -198,6 +198,12 @@ bool lx_place_surname(const struct lx_scan *s, size_t i);
 
 /* ---- entity_name.c ------------------------------------------------------ */
 
+/* Tokens [i, end) name an organisation the lexicon does not know: a
+** mention of a new org entity labelled with their text, by rule. Returns
+** end. */
+size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
+		       const char *rule);
+
 /* A known place (i, k tokens) that opens a team's or a body's name
 ** ("Los Angeles Lakers"): its end, or i. */
 size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k);

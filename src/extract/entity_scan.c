@@ -415,17 +415,6 @@ static size_t mission_words(const struct lx_scan *s, size_t j)
 	return 0;
 }
 
-/* Tokens [i, end) name an organisation of their own (name.org): end. */
-static size_t new_org(struct lx_scan *s, size_t i, size_t end)
-{
-	size_t len;
-	const char *name = lx_tok_text_label(s, i, end, &len);
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
-		     "name.org");
-	return end;
-}
-
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -454,7 +443,8 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
 		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
 		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
-			return new_org(s, i, lx_firm_and(s, i, end, false));
+			return lx_push_new_org(
+				s, i, lx_firm_and(s, i, end, false), "name.org");
 		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     surname_entity(s, i), "lexicon.surname");
@@ -646,7 +636,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 					      ? lx_firm_unit(s, end)
 					      : end;
 			if (unit > end)
-				return new_org(s, i, unit);
+				return lx_push_new_org(s, i, unit, "name.org");
 			end = plain[p].kind == LX_S_ORG ? lx_firm_form(s, end)
 							: end;
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end,
