@@ -13,7 +13,9 @@
 ** elsewhere a partial reading drops the match. The slot `type` tunes a
 ** pattern: "proper" (num / den at most 1: "one in three", not "5 in
 ** 2020"), "ascending" (a range written low to high: "10-15", not a score
-** "3-2"), "decade" (the decade of an age: "in his 40s" is 40 to 49).
+** "3-2"), "decade" (the decade of an age: "in his 40s" is 40 to 49),
+** "below" (a range below zero: "15 to 25 degrees below zero" is -25
+** to -15).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -579,6 +581,11 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 		return 0;
 	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
 		a *= sign.num;
+	if (is_type(m, "below"))
+		/* "between 15 and 25 degrees below zero": the zero is
+		** above both, -25 to -15 in either order (the first is
+		** still the value) */
+		a = -a, b = -b;
 	if (is_type(m, "ascending") && !(a < b))
 		return 0;
 	struct norm_val h2;
