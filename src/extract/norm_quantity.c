@@ -584,8 +584,9 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	if (is_type(m, "below"))
 		/* "between 15 and 25 degrees below zero": the zero is
 		** above both, -25 to -15 in either order (the first is
-		** still the value) */
-		a = -a, b = -b;
+		** still the value); 0 - x, not -x: "0 to 5 below zero"
+		** keeps a bound of 0, where -x gave -0 (printed "-0") */
+		a = 0 - a, b = 0 - b;
 	if (is_type(m, "ascending") && !(a < b))
 		return 0;
 	struct norm_val h2;

@@ -4,6 +4,8 @@
 ** the first number said (-15), in either order; a range of another type
 ** keeps its signs.
 */
+#include <math.h>
+
 #include "fc_test.h"
 
 #define DATA FC_SOURCE_ROOT "/tests/unit/norm/data"
@@ -34,10 +36,29 @@ static void test_norm_below_negates_both(void **state)
 	fc_rules_destroy(r);
 }
 
+/* "0 to 5 below zero": the zero bound stays 0, not -0 (which the JSON
+** prints as "-0", as if the text said "minus 0") */
+static void test_norm_below_zero_bound(void **state)
+{
+	(void)state;
+	struct fc_rules *r = fc_test_load_rules(DATA "/below.yaml", 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	expect_one(r, &a, "Lows of 0 to 5 below zero.", 0, -5, 0);
+	fc_test_norm_doc(r, &a, "Lows of 0 to 5 below zero.", "2026-01-16",
+			 &doc);
+	assert_false(signbit(doc.mentions[0].quantity.value));
+	assert_false(signbit(doc.mentions[0].quantity.hi));
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_below_negates_both),
+		cmocka_unit_test(test_norm_below_zero_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
