@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "extract/norm_ref.h"
+#include "stages.h"
 #include "pipeline/ruletest.h"
 #include "ruletest_p.h"
 
@@ -157,6 +158,53 @@ static const char *const case_keys[] = {"name", "note", "text", "ref",
 					"sources", "expect", "reject", NULL};
 static const char *const source_keys[] = {"id", "text", "ref", "outlet",
 					  "derived_from", NULL};
+
+/* Every field an item can have (ruletest_items.c), bar a fact's slots.
+** An entry naming any other field could never match, so a reject of it
+** would pass whatever the rules do: it is an error in the file. */
+static const char *const item_fields[] = {
+	"a",	    "attribution", "b",	      "country", "detail", "field",
+	"grain",    "group",	   "high",    "id",	 "independent_sources",
+	"kind",	    "label",	   "low",     "message", "mod",	   "modality",
+	"partial",  "polarity",	   "reason",  "role",	 "rule",   "source",
+	"sources",  "speaker",	   "status",  "text",	 "type",   "unit",
+	"value",    NULL};
+
+/* Report the fields of entry w (of list `list`) no item can have; facts
+** may also name the slots of their kind (when w names no declared kind,
+** any name is let through: the slots are the schema's). Returns how
+** many. */
+static size_t check_fields(const struct fc_rules *r, enum layer layer,
+			   const struct fc_ynode *w, const char *list,
+			   struct fc_diags *d)
+{
+	const struct fc_ynode *kn = fc_ymap_get(w, "kind");
+	const char *kind = kn && kn->type == FC_Y_SCALAR ? kn->str : NULL;
+	size_t bad = 0;
+	for (size_t i = 0; i + 1 < w->nkids; i += 2) {
+		const struct fc_ynode *k = w->kids[i];
+		const char *hint = NULL;
+		if (fc_name_index(k->str, item_fields) >= 0)
+			continue;
+		if (layer == LAYER_FACTS &&
+		    (!kind || !fc_claims_slot_type(r, kind, NULL, NULL) ||
+		     fc_claims_slot_type(r, kind, k->str, &hint)))
+			continue;
+		if (!hint)
+			hint = fc_nearest(k->str, item_fields, (size_t)-1);
+		bad++;
+		if (hint)
+			fc_diag_add(d, FC_ESCHEMA, &k->loc,
+				    "unknown field '%s' in a '%s' entry (did "
+				    "you mean '%s'?)",
+				    k->str, list, hint);
+		else
+			fc_diag_add(d, FC_ESCHEMA, &k->loc,
+				    "unknown field '%s' in a '%s' entry",
+				    k->str, list);
+	}
+	return bad;
+}
 
 static bool check_ref(const struct fc_ynode *n, const char **out,
 		      struct fc_diags *d)
@@ -560,7 +608,8 @@ static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 				    k ? "reject" : "expect");
 			return;
 		}
-		for (size_t i = 0; i < l->nkids; i++)
+		size_t bad = 0;
+		for (size_t i = 0; i < l->nkids; i++) {
 			if (l->kids[i]->type != FC_Y_MAP) {
 				fc_diag_add(d, FC_ESCHEMA, &l->kids[i]->loc,
 					    "each entry of '%s' must be a "
@@ -568,6 +617,12 @@ static void run_case(const struct fc_rules *r, const struct fc_rulefile *file,
 					    k ? "reject" : "expect");
 				return;
 			}
+			bad += check_fields(r, layer_of(file->kind),
+					    l->kids[i], k ? "reject" : "expect",
+					    d);
+		}
+		if (bad)
+			return;
 	}
 	struct fc_corpus *c = fc_corpus_create();
 	if (!c)

@@ -505,4 +505,27 @@ run test "$TMP/golden4"
 expect_rc 0 "an entry moved to the item no other entry needs"
 expect_out_has "1 rule files, 1 cases, 2 expectations; 0 missed, 0 rejected produced"
 
+# a field no item has can never match: a reject naming one would pass
+# whatever the rules produce, so the file is refused (exit 2) at the key;
+# a fact's slots are fields of their kind, and a flow mapping's unquoted
+# comma makes a key of the rest of the text
+mkdir -p "$TMP/golden5"
+sed -n '1,8p' "$TMP/golden/claims.yaml" >"$TMP/golden5/claims.yaml"
+cat >>"$TMP/golden5/claims.yaml" <<'Y'
+tests:
+  - text: "Putin buzzed Netanyahu on Friday."
+    ref: 2026-01-16
+    expect:
+      - {kind: call, rule: call.buzzed}
+    reject:
+      - {kind: call, start: 0}
+      - {kind: call, dates: "2026-01-16"}
+      - {kind: call, rule: call.buzzed, Netanyahu}
+Y
+run test "$TMP/golden5"
+expect_rc 2 "a reject naming fields no item has"
+expect_err_line "$TMP/golden5/claims.yaml:15:22: error: unknown field 'start' in a 'reject' entry"
+expect_err_line "$TMP/golden5/claims.yaml:16:22: error: unknown field 'dates' in a 'reject' entry (did you mean 'date'?)"
+expect_err_line "$TMP/golden5/claims.yaml:17:41: error: unknown field 'Netanyahu' in a 'reject' entry"
+
 finish
