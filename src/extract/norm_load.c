@@ -261,14 +261,30 @@ static const struct fc_ynode *load_after(const struct fc_ynode *v,
 	return ok ? v : NULL;
 }
 
+/* anchor_next: a boolean, on a pattern whose anchor is one group. */
+static bool load_next(struct norm_pattern *p, const struct fc_ynode *v,
+		      struct fc_diags *d)
+{
+	if (!fc_ynode_bool(v, "anchor_next", &p->is_next, d))
+		return false;
+	const char *why = NULL;
+	if (p->is_next && !p->nanchors)
+		why = "anchor_next needs an anchor";
+	else if (p->is_next && p->ngroups > 1)
+		why = "anchor_next takes an anchor of one group";
+	if (why)
+		fc_diag_add(d, FC_ESCHEMA, &v->loc, "%s", why);
+	return !why;
+}
+
 static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 			const struct fc_rulefile *f,
 			const struct fc_ynode *node, struct fc_diags *d)
 {
 	static const char *const keys[] = {
-		"id", "match", "production", "anchor", "anchor_within", "set",
-		"span", "case", "priority", "description", "after",
-		"not_after", NULL,
+		"id", "match", "production", "anchor", "anchor_within",
+		"anchor_next", "set", "span", "case", "priority",
+		"description", "after", "not_after", NULL,
 	};
 	if (node->type != FC_Y_MAP) {
 		fc_diag_add(d, FC_ESCHEMA, &node->loc,
@@ -339,6 +355,8 @@ static void add_pattern(struct fc_rules *r, struct fc_norm *n,
 			p.within = (int32_t)within;
 		}
 	}
+	if ((v = fc_ymap_get(node, "anchor_next")))
+		ok = load_next(&p, v, d) && ok;
 	if ((v = fc_ymap_get(node, "after")))
 		ok = (p.after_node = load_after(v, "after", d)) && ok;
 	if ((v = fc_ymap_get(node, "not_after")))

@@ -157,6 +157,9 @@ struct norm_pattern {
 	** group at most `within` bytes after them (-1: anywhere) */
 	int32_t within;
 	const struct fc_ynode *within_node;
+	/* anchor_next: tried only at starts whose anchor is in the start's
+	** run of non-blanks or begins the word after it and its blanks */
+	bool is_next;
 	size_t vbit;
 	uint8_t gslot[NORM_ANCHOR_GROUPS]; /* 0: the pattern's bit, k: vbit +
 					   ** k - 1 (same groups, same bit) */

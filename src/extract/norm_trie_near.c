@@ -1,13 +1,15 @@
 /*
-** norm_trie_near.c: anchor groups and anchor_within, the filter the walk
-** (norm_walk.c) applies after it has read a stretch.
+** norm_trie_near.c: anchor groups, anchor_within and anchor_next, the
+** filter the walk (norm_walk.c) applies after it has read a stretch.
 **
 ** A pattern's `anchor:` may be groups of words (`[[hedge], [hedge]]`):
 ** the pattern runs on a stretch only when the stretch has a word of
 ** every group, each group a word of its own; and `anchor_within: N`
 ** tries it only at the starts that have such words at most N bytes after
-** them ("more than 10 and less than 40" needs two hedges; "one in three"
-** has its "in" right after the first number). Most starts of such
+** them ("more than 10 and less than 40" needs two hedges); and
+** `anchor_next` only at the starts whose anchor is the next word ("one
+** in three" has its "in" right after the first number, where a window
+** keeps every number a few words before an "in"). Most starts of such
 ** patterns are words and numbers with no anchor near, and an anchored
 ** try that fails costs a thousand instructions or more: the JIT code of
 ** such a pattern is large and seldom in the cache.
@@ -84,14 +86,19 @@ void norm_near_plan(struct fc_norm *n)
 	}
 }
 
+/* Does the walk filter p's starts (groups, a window or anchor_next)? */
+static bool is_filtered(const struct norm_pattern *p)
+{
+	return p->nanchors &&
+	       (p->ngroups > 1 || p->within >= 0 || p->is_next);
+}
+
 fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 {
 	size_t nw = n->nwords;
 	n->nnear = 0;
 	for (size_t i = 0; i < n->npatterns; i++)
-		n->nnear += n->patterns[i].nanchors &&
-			    (n->patterns[i].ngroups > 1 ||
-			     n->patterns[i].within >= 0);
+		n->nnear += is_filtered(&n->patterns[i]);
 	n->near = fc_arena_alloc(a, (n->nnear + 1) * sizeof(*n->near));
 	n->pos_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
 	n->near_set = fc_arena_alloc(a, nw * sizeof(uint64_t));
@@ -107,7 +114,7 @@ fc_status norm_near_finish(struct fc_norm *n, struct fc_arena *a)
 	for (size_t i = 0; i < n->npatterns; i++) {
 		struct norm_pattern *p = &n->patterns[i];
 		p->digit_groups = 0;
-		if (!p->nanchors || (p->ngroups < 2 && p->within < 0))
+		if (!is_filtered(p))
 			continue;
 		n->near[n->nnear++] = (uint32_t)i;
 		n->near_set[i / 64] |= 1ull << (i % 64);
@@ -449,19 +456,72 @@ static bool window_keep(struct norm_near *nn, const unsigned char *x,
 	return o > 0;
 }
 
-/* window_keep, and with a window the starts chained to the kept ones. */
+/* A blank of a regex \s (ASCII: the patterns run without UCP). */
+static inline bool is_blank(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+** The starts q of pattern p (one group, anchor_next) kept where the
+** group's next hit is in the start's run of non-blanks or begins the
+** word after it and its blanks, and within p->within bytes when that
+** is set. Only the bytes before the hit are read: the hit is in the
+** stretch. A start inside a run of digits is kept for a digit group
+** (the run's hit is before it).
+*/
+static void next_keep(struct norm_near *nn, const unsigned char *x,
+		      uint32_t s, const struct norm_pattern *p,
+		      struct norm_startq *q)
+{
+	const uint32_t *lpos = nn->lpos, *lnext = nn->lnext;
+	uint32_t h = nn->lhead[(size_t)p->gword[0] * 64 +
+			       (size_t)__builtin_ctzll(p->gbit[0])];
+	uint32_t far = p->within >= 0 ? (uint32_t)p->within : UINT32_MAX;
+	size_t o = 0;
+	for (size_t j = 0; j < q->n; j++) {
+		uint32_t at = q->v[j];
+		if (p->digit_groups && at > s && is_digit(x[at]) &&
+		    is_digit(x[at - 1])) {
+			q->v[o++] = at;
+			continue;
+		}
+		while (h && lpos[h] < at)
+			h = lnext[h];
+		if (!h)
+			break;
+		uint32_t y = lpos[h], i = at;
+		if (y - at > far)
+			continue;
+		while (i < y && !is_blank(x[i]))
+			i++;
+		while (i < y && is_blank(x[i]))
+			i++;
+		if (i == y)
+			q->v[o++] = at;
+	}
+	q->n = o;
+}
+
+/* window_keep or next_keep, and with a window or anchor_next the starts
+** chained to the kept ones. */
 static bool near_keep(struct norm_near *nn, const unsigned char *x,
 		      uint32_t s, const struct norm_pattern *p,
 		      struct norm_startq *q)
 {
-	if (p->within < 0)
+	/* a word the walk cannot read may be the anchor anywhere in it */
+	bool is_next = p->is_next && !nn->is_wild;
+	if (p->within < 0 && !is_next)
 		return window_keep(nn, x, s, p, q);
 	size_t norig = q->n;
 	if (!grow(nn, (void **)&nn->orig, sizeof(*nn->orig), &nn->caporig,
 		  norig))
 		return true; /* keep every start */
 	memcpy(nn->orig, q->v, norig * sizeof(*q->v));
-	window_keep(nn, x, s, p, q);
+	if (is_next)
+		next_keep(nn, x, s, p, q);
+	else
+		window_keep(nn, x, s, p, q);
 	keep_chains(q, nn->orig, norig);
 	return q->n > 0;
 }

@@ -1,8 +1,9 @@
 /*
-** test_norm_near.c: anchor groups and anchor_within (norm_trie_near.c,
-** norm_load.c): the loader rejects misuse at its file:line:col, and the
-** walk keeps exactly the starts whose groups have words of their own near
-** them (rules in data/near.yaml, read by libyaml).
+** test_norm_near.c: anchor groups, anchor_within and anchor_next
+** (norm_trie_near.c, norm_load.c): the loader rejects misuse at its
+** file:line:col, and the walk keeps exactly the starts whose groups have
+** words of their own near them (rules in data/near.yaml, read by
+** libyaml).
 */
 #include <stdio.h>
 
@@ -51,7 +52,10 @@ static void test_load_misuse(void **state)
 	       "an anchor group must be a list of one or more words");
 	expect(&d, f, 30, 34, "anchor takes at most 4 groups");
 	expect(&d, f, 34, 21, "an anchor word must be a string, not a mapping");
-	assert_int_equal(d.nerr, 7);
+	expect(&d, f, 38, 18, "anchor_next needs an anchor");
+	expect(&d, f, 43, 18, "anchor_next must be true or false");
+	expect(&d, f, 48, 18, "anchor_next takes an anchor of one group");
+	assert_int_equal(d.nerr, 10);
 	fc_rules_destroy(r);
 	fc_diags_finish(&d);
 }
@@ -132,16 +136,41 @@ static void test_within(void **state)
 	fc_rules_destroy(r);
 }
 
+static void test_next(void **state)
+{
+	(void)state;
+	struct fc_rules *r = fc_test_load_rules(DATA "/near.yaml", 0);
+	/* the unit the next word, glued to the number, or after blanks of
+	** a line break */
+	STARTS("n.next", "5 km", "0");
+	STARTS("n.next", "5km", "0");
+	STARTS("n.next", "5 \n\t km", "0");
+	/* a word between: not tried (anchor_within would keep it) */
+	STARTS("n.next", "5 big km", "");
+	/* the unit before the start is not after it */
+	STARTS("n.next", "km 5", "");
+	STARTS("n.next", "km 5 big", "");
+	/* the start's run of non-blanks is its word: "1.5", then "5" */
+	STARTS("n.next", "1.5 km", "0,2");
+	/* the starts before a kept one are chained to it ("2 big big" may be
+	** the head of a longer match) */
+	STARTS("n.next", "2 big big 5 km", "0,10");
+	STARTS("n.next", "4 big big big big 5 km", "18");
+	/* a stretch with a word the walk cannot read keeps every start */
+	STARTS("n.next", "5 big \xE2\x84\xAAm km", "0");
+	fc_rules_destroy(r);
+}
+
 static void test_groups(void **state)
 {
 	(void)state;
 	struct fc_rules *r = fc_test_load_rules(DATA "/near.yaml", 0);
 	/* a bit for each group after the first, but one for the same
 	** anchors: n.two shares its pattern's, n.hall takes 2, n.digits 1;
-	** the four patterns with groups or a window are filtered */
+	** the five patterns with groups, a window or anchor_next are filtered */
 	const struct fc_norm *n = r->norm;
 	assert_int_equal(n->nvbits, 3);
-	assert_int_equal(n->nnear, 4);
+	assert_int_equal(n->nnear, 5);
 	const struct norm_pattern *two = &n->patterns[pattern(n, "n.two")];
 	assert_int_equal(two->ngroups, 2);
 	assert_int_equal(two->gslot[1], 0);
@@ -185,6 +214,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_misuse),
 		cmocka_unit_test(test_within),
+		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_hall),
 	};
