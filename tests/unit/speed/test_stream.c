@@ -436,6 +436,42 @@ static void test_sink_takes_each_piece(void **state)
 	fc_buf_finish(&t);
 }
 
+/* Pieces that grow from one to the next, one all invalid UTF-8 (each
+** byte three after the repair, the most a piece's text takes): a slot
+** takes new room for its text, and what it held before is not kept. */
+static void test_growing_pieces_take_new_room(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf t;
+	fc_buf_init(&t, 0);
+	for (int k = 1; k <= 6; k++) {
+		for (int i = 0; i < 40 * k * k; i++)
+			fc_buf_adds(&t, "Putin said 40 percent of 1,200 homes "
+					"were hit on Friday. ");
+		fc_buf_adds(&t, "\n\n");
+		for (int i = 0; i < 3000 * k; i++)
+			fc_buf_adds(&t, "\xFF");
+		fc_buf_adds(&t, "\n\n");
+	}
+	char *wd, *want = whole(rules, "2026-01-16", t.p, t.len, &wd);
+	assert_non_null(strstr(wd, "invalid UTF-8 bytes replaced"));
+	const char *threads[] = {"1", "2"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t npieces;
+		char *gd, *got = streamed_max(rules, "2026-01-16", t.p, t.len,
+					      t.len, 1, 0, threads[i], &gd,
+					      &npieces);
+		assert_true(npieces >= 12); /* a piece a paragraph */
+		assert_string_equal(got, want);
+		assert_string_equal(gd, wd);
+		free(got);
+		free(gd);
+	}
+	free(want);
+	free(wd);
+	fc_buf_finish(&t);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -468,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_long_number_list_in_linear_time),
 		cmocka_unit_test(test_long_line_is_cut_without_a_blank_line),
 		cmocka_unit_test(test_sink_takes_each_piece),
+		cmocka_unit_test(test_growing_pieces_take_new_room),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
