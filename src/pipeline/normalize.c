@@ -308,6 +308,21 @@ static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
 }
 
 /*
+** Room for want mentions in slot sl. Its mentions are written out (or
+** not made yet) whenever it grows: the old ones are dropped, not copied
+** as realloc did. Out of memory: the room it had.
+*/
+static void ments_room(struct slot *sl, size_t want)
+{
+	struct fc_mention *v = malloc(want * sizeof(*v));
+	if (!v)
+		return;
+	free(sl->ments);
+	sl->ments = v;
+	sl->capments = want;
+}
+
+/*
 ** After a piece is written: the slot keeps room for as many mentions as
 ** it took, up to KEEP_MENTS (news text needs a tenth of that; a hostile
 ** text takes more, in the arena, reallocated as it grows, and gives it
@@ -317,13 +332,8 @@ static void keep_room(struct slot *sl)
 {
 	size_t want = sl->doc.capmentions < KEEP_MENTS ? sl->doc.capmentions
 						       : KEEP_MENTS;
-	if (want > sl->capments) {
-		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
-		if (v) {
-			sl->ments = v;
-			sl->capments = want;
-		}
-	}
+	if (want > sl->capments)
+		ments_room(sl, want);
 	if (sl->out.cap > KEEP_OUT) {
 		fc_buf_finish(&sl->out);
 		fc_buf_init(&sl->out, 0);
@@ -399,6 +409,25 @@ static size_t nthreads_wanted(void)
 	return k < 1 ? 1 : k > THREADS_MAX ? THREADS_MAX : (size_t)k;
 }
 
+/* The other threads of stream s, up to want - 1 of them (s->nthreads:
+** how many started; none when want < 2 or none could). */
+static void start_threads(struct fc_norm_stream *s, size_t want)
+{
+	if (want < 2 || pthread_mutex_init(&s->mu, NULL))
+		return;
+	if (pthread_cond_init(&s->cv, NULL)) {
+		pthread_mutex_destroy(&s->mu);
+		return;
+	}
+	while (s->nthreads + 1 < want &&
+	       !pthread_create(&s->threads[s->nthreads], NULL, worker, s))
+		s->nthreads++;
+	if (!s->nthreads) {
+		pthread_cond_destroy(&s->cv);
+		pthread_mutex_destroy(&s->mu);
+	}
+}
+
 fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 				struct fc_buf *out,
 				struct fc_norm_stream **stream)
@@ -441,19 +470,12 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 		fc_diags_init(&s->slots[i].d);
 	}
 	*stream = s;
-	if (want < 2 || pthread_mutex_init(&s->mu, NULL))
-		return FC_OK;
-	if (pthread_cond_init(&s->cv, NULL)) {
-		pthread_mutex_destroy(&s->mu);
-		return FC_OK;
-	}
-	while (s->nthreads + 1 < want &&
-	       !pthread_create(&s->threads[s->nthreads], NULL, worker, s))
-		s->nthreads++;
-	if (!s->nthreads) {
-		pthread_cond_destroy(&s->cv);
-		pthread_mutex_destroy(&s->mu);
-	}
+	start_threads(s, want);
+	/* without threads a piece is written before the next is cut: one
+	** slot, whose buffers every piece reuses (three slots touched the
+	** memory of three: on norm8, 1,100 more page faults) */
+	if (!s->nthreads)
+		s->nslot = 1;
 	return FC_OK;
 }
 
@@ -529,13 +551,8 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	** for one in every MENT_BYTES bytes (news text gives one in 44):
 	** the arena would grow the array by copying and clearing it */
 	size_t want = clean / MENT_BYTES + 64;
-	if (sl->capments < want) {
-		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
-		if (v) {
-			sl->ments = v;
-			sl->capments = want;
-		}
-	}
+	if (sl->capments < want)
+		ments_room(sl, want);
 	doc->mentions = sl->ments;
 	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;
