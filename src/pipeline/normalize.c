@@ -104,6 +104,7 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
 #define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
 #define KEEP_OUT (8u << 20) /* output buffer a slot keeps, at most */
+#define IN_SLACK_MAX (64u << 20) /* input room kept for a piece_max, at most */
 #define TEXT_SLACK 4096     /* context bytes a slot's text has room for,
 			    ** beyond the context it was sized with */
 
@@ -599,8 +600,15 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 			s->inoff = 0;
 		}
 		if (s->nin + len > s->capin) {
+			/* and room for what a piece may leave behind
+			** (piece_max), so that the next feed of the
+			** same length fits without a realloc that copies */
+			size_t want = s->nin + len;
+			if (s->piece_max <= IN_SLACK_MAX &&
+			    want <= SIZE_MAX / 4 - s->piece_max)
+				want += s->piece_max;
 			size_t cap = s->capin ? s->capin : 1u << 20;
-			while (cap < s->nin + len)
+			while (cap < want)
 				cap *= 2;
 			char *p = realloc(s->in, cap);
 			if (!p)
