@@ -104,7 +104,8 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
 #define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
 #define KEEP_OUT (8u << 20) /* output buffer a slot keeps, at most */
-#define IN_SLACK_MAX (64u << 20) /* input room kept for a piece_max, at most */
+#define IN_SLACK_MAX (64u << 20) /* a piece_max the input and text rooms
+				  ** are sized for, at most */
 #define TEXT_SLACK 4096     /* context bytes a slot's text has room for,
 			    ** beyond the context it was sized with */
 
@@ -488,16 +489,21 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 ** bytes a byte for the UTF-8 repair, and the context with TEXT_SLACK
 ** to spare, as contexts differ), so that pieces of growing length do
 ** not each take a new buffer; only the bytes written are touched.
-** False when out of memory (the old text kept).
+** A piece_max above IN_SLACK_MAX (a caller's "no forced cut") gets
+** need alone, as does a failed malloc of the larger room: a small
+** text must not fail for the room of a piece it never has. False when
+** out of memory (the old text kept).
 */
 static bool slot_text_room(const struct fc_norm_stream *s, struct slot *sl,
 			   size_t need)
 {
 	size_t cap = need;
-	if (s->piece_max <= (SIZE_MAX - s->nctx - TEXT_SLACK - 1) / 3 &&
+	if (s->piece_max <= IN_SLACK_MAX && s->nctx <= SIZE_MAX / 2 &&
 	    s->nctx + TEXT_SLACK + 3 * s->piece_max + 1 > cap)
 		cap = s->nctx + TEXT_SLACK + 3 * s->piece_max + 1;
 	char *t = malloc(cap);
+	if (!t && cap > need)
+		t = malloc(cap = need);
 	if (!t)
 		return false;
 	free(sl->text);
