@@ -461,8 +461,11 @@ static void assert_streams_as_whole(const struct fc_rules *rules,
 }
 
 /* Pieces that grow from one to the next, one all invalid UTF-8 (each
-** byte three after the repair, the most a piece's text takes): a slot
-** takes new room for its text, and what it held before is not kept. */
+** byte three after the repair, the most a piece's text takes). With
+** the default piece_max a slot's text is sized once, for the largest
+** piece; with a piece_max above IN_SLACK_MAX (a terabyte) it is sized
+** for each piece, so every longer piece takes new room, the old text
+** dropped. */
 static void test_growing_pieces_take_new_room(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -477,13 +480,16 @@ static void test_growing_pieces_take_new_room(void **state)
 			fc_buf_adds(&t, "\xFF");
 		fc_buf_adds(&t, "\n\n");
 	}
-	char *want, *wd;
-	/* a piece a paragraph */
-	assert_streams_as_whole(rules, t.p, t.len, t.len, 1, 0, 12, &want,
-				&wd);
-	assert_non_null(strstr(wd, "invalid UTF-8 bytes replaced"));
-	free(want);
-	free(wd);
+	const size_t maxes[] = {0, (size_t)1 << 40};
+	for (size_t i = 0; i < 2; i++) {
+		char *want, *wd;
+		/* a piece a paragraph */
+		assert_streams_as_whole(rules, t.p, t.len, t.len, 1, maxes[i],
+					12, &want, &wd);
+		assert_non_null(strstr(wd, "invalid UTF-8 bytes replaced"));
+		free(want);
+		free(wd);
+	}
 	fc_buf_finish(&t);
 }
 
