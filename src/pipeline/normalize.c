@@ -104,6 +104,10 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
 #define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
 #define KEEP_OUT (8u << 20) /* output buffer a slot keeps, at most */
+#define IN_SLACK_MAX (64u << 20) /* a piece_max the input and text rooms
+				  ** are sized for, at most */
+#define TEXT_SLACK 4096     /* context bytes a slot's text has room for,
+			    ** beyond the context it was sized with */
 
 enum { SLOT_FREE, SLOT_P, SLOT_A, SLOT_AD, SLOT_B, SLOT_DONE };
 
@@ -306,6 +310,21 @@ static void readd(struct fc_diags *d, fc_status code, enum fc_severity sev,
 }
 
 /*
+** Room for want mentions in slot sl. Its mentions are written out (or
+** not made yet) whenever it grows: the old ones are dropped, not copied
+** as realloc did. Out of memory: the room it had.
+*/
+static void ments_room(struct slot *sl, size_t want)
+{
+	struct fc_mention *v = malloc(want * sizeof(*v));
+	if (!v)
+		return;
+	free(sl->ments);
+	sl->ments = v;
+	sl->capments = want;
+}
+
+/*
 ** After a piece is written: the slot keeps room for as many mentions as
 ** it took, up to KEEP_MENTS (news text needs a tenth of that; a hostile
 ** text takes more, in the arena, reallocated as it grows, and gives it
@@ -315,13 +334,8 @@ static void keep_room(struct slot *sl)
 {
 	size_t want = sl->doc.capmentions < KEEP_MENTS ? sl->doc.capmentions
 						       : KEEP_MENTS;
-	if (want > sl->capments) {
-		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
-		if (v) {
-			sl->ments = v;
-			sl->capments = want;
-		}
-	}
+	if (want > sl->capments)
+		ments_room(sl, want);
 	if (sl->out.cap > KEEP_OUT) {
 		fc_buf_finish(&sl->out);
 		fc_buf_init(&sl->out, 0);
@@ -397,6 +411,25 @@ static size_t nthreads_wanted(void)
 	return k < 1 ? 1 : k > THREADS_MAX ? THREADS_MAX : (size_t)k;
 }
 
+/* The other threads of stream s, up to want - 1 of them (s->nthreads:
+** how many started; none when want < 2 or none could). */
+static void start_threads(struct fc_norm_stream *s, size_t want)
+{
+	if (want < 2 || pthread_mutex_init(&s->mu, NULL))
+		return;
+	if (pthread_cond_init(&s->cv, NULL)) {
+		pthread_mutex_destroy(&s->mu);
+		return;
+	}
+	while (s->nthreads + 1 < want &&
+	       !pthread_create(&s->threads[s->nthreads], NULL, worker, s))
+		s->nthreads++;
+	if (!s->nthreads) {
+		pthread_cond_destroy(&s->cv);
+		pthread_mutex_destroy(&s->mu);
+	}
+}
+
 fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 				struct fc_buf *out,
 				struct fc_norm_stream **stream)
@@ -439,20 +472,44 @@ fc_status fc_norm_stream_create(const struct fc_rules *r, const char *ref,
 		fc_diags_init(&s->slots[i].d);
 	}
 	*stream = s;
-	if (want < 2 || pthread_mutex_init(&s->mu, NULL))
-		return FC_OK;
-	if (pthread_cond_init(&s->cv, NULL)) {
-		pthread_mutex_destroy(&s->mu);
-		return FC_OK;
-	}
-	while (s->nthreads + 1 < want &&
-	       !pthread_create(&s->threads[s->nthreads], NULL, worker, s))
-		s->nthreads++;
-	if (!s->nthreads) {
-		pthread_cond_destroy(&s->cv);
-		pthread_mutex_destroy(&s->mu);
-	}
+	start_threads(s, want);
+	/* without threads a piece is written before the next is cut: one
+	** slot, whose buffers every piece reuses (three slots touched the
+	** memory of three: on norm8, 1,100 more page faults) */
+	if (!s->nthreads)
+		s->nslot = 1;
 	return FC_OK;
+}
+
+/*
+** Room for need bytes of text in slot sl, its old text dropped: what is
+** there is written over (context, then the cleaned piece), so realloc's
+** copy of the old buffer was waste (on norm8, 2,100 of its 14,300 page
+** faults). The room is that of the largest piece (piece_max, three
+** bytes a byte for the UTF-8 repair, and the context with TEXT_SLACK
+** to spare, as contexts differ), so that pieces of growing length do
+** not each take a new buffer; only the bytes written are touched.
+** A piece_max above IN_SLACK_MAX (a caller's "no forced cut") gets
+** need alone, as does a failed malloc of the larger room: a small
+** text must not fail for the room of a piece it never has. False when
+** out of memory (the old text kept).
+*/
+static bool slot_text_room(const struct fc_norm_stream *s, struct slot *sl,
+			   size_t need)
+{
+	size_t cap = need;
+	if (s->piece_max <= IN_SLACK_MAX && s->nctx <= SIZE_MAX / 2 &&
+	    s->nctx + TEXT_SLACK + 3 * s->piece_max + 1 > cap)
+		cap = s->nctx + TEXT_SLACK + 3 * s->piece_max + 1;
+	char *t = malloc(cap);
+	if (!t && cap > need)
+		t = malloc(cap = need);
+	if (!t)
+		return false;
+	free(sl->text);
+	sl->text = t;
+	sl->cap = cap;
+	return true;
 }
 
 /* Step P of raw[0, n): clean it behind the context, keep its end for
@@ -473,13 +530,8 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	if (n > (SIZE_MAX - s->nctx - 1) / 3)
 		return FC_ELIMIT;
 	size_t need = s->nctx + 3 * n + 1;
-	if (need > sl->cap) {
-		char *t = realloc(sl->text, need);
-		if (!t)
-			return FC_ENOMEM;
-		sl->text = t;
-		sl->cap = need;
-	}
+	if (need > sl->cap && !slot_text_room(s, sl, need))
+		return FC_ENOMEM;
 	if (s->nctx)
 		memcpy(sl->text, s->ctx, s->nctx);
 	size_t first = 0, nbad = 0;
@@ -506,13 +558,8 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	** for one in every MENT_BYTES bytes (news text gives one in 44):
 	** the arena would grow the array by copying and clearing it */
 	size_t want = clean / MENT_BYTES + 64;
-	if (sl->capments < want) {
-		struct fc_mention *v = realloc(sl->ments, want * sizeof(*v));
-		if (v) {
-			sl->ments = v;
-			sl->capments = want;
-		}
-	}
+	if (sl->capments < want)
+		ments_room(sl, want);
 	doc->mentions = sl->ments;
 	doc->capmentions = sl->capments;
 	sl->piece.text_start = s->nctx;
@@ -559,8 +606,15 @@ fc_status fc_norm_stream_feed(struct fc_norm_stream *s, const char *data,
 			s->inoff = 0;
 		}
 		if (s->nin + len > s->capin) {
+			/* and room for what a piece may leave behind
+			** (piece_max), so that the next feed of the
+			** same length fits without a realloc that copies */
+			size_t want = s->nin + len;
+			if (s->piece_max <= IN_SLACK_MAX &&
+			    want <= SIZE_MAX / 4 - s->piece_max)
+				want += s->piece_max;
 			size_t cap = s->capin ? s->capin : 1u << 20;
-			while (cap < s->nin + len)
+			while (cap < want)
 				cap *= 2;
 			char *p = realloc(s->in, cap);
 			if (!p)

@@ -436,6 +436,78 @@ static void test_sink_takes_each_piece(void **state)
 	fc_buf_finish(&t);
 }
 
+/* The stream of text on 1 and on 2 threads, in blocks of block bytes,
+** pieces of piece to max bytes, writes what the whole text writes, in
+** at least min_pieces pieces; the whole's output and diagnostics are
+** returned in *want and *wd (to free). */
+static void assert_streams_as_whole(const struct fc_rules *rules,
+				    const char *text, size_t len,
+				    size_t block, size_t piece, size_t max,
+				    size_t min_pieces, char **want, char **wd)
+{
+	*want = whole(rules, "2026-01-16", text, len, wd);
+	const char *threads[] = {"1", "2"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t npieces;
+		char *gd, *got = streamed_max(rules, "2026-01-16", text, len,
+					      block, piece, max, threads[i],
+					      &gd, &npieces);
+		assert_true(npieces >= min_pieces);
+		assert_string_equal(got, *want);
+		assert_string_equal(gd, *wd);
+		free(got);
+		free(gd);
+	}
+}
+
+/* Pieces that grow from one to the next, one all invalid UTF-8 (each
+** byte three after the repair, the most a piece's text takes). With
+** the default piece_max a slot's text is sized once, for the largest
+** piece; with a piece_max above IN_SLACK_MAX (a terabyte) it is sized
+** for each piece, so every longer piece takes new room, the old text
+** dropped. */
+static void test_growing_pieces_take_new_room(void **state)
+{
+	const struct fc_rules *rules = *state;
+	struct fc_buf t;
+	fc_buf_init(&t, 0);
+	for (int k = 1; k <= 6; k++) {
+		for (int i = 0; i < 40 * k * k; i++)
+			fc_buf_adds(&t, "Putin said 40 percent of 1,200 homes "
+					"were hit on Friday. ");
+		fc_buf_adds(&t, "\n\n");
+		for (int i = 0; i < 3000 * k; i++)
+			fc_buf_adds(&t, "\xFF");
+		fc_buf_adds(&t, "\n\n");
+	}
+	const size_t maxes[] = {0, (size_t)1 << 40};
+	for (size_t i = 0; i < 2; i++) {
+		char *want, *wd;
+		/* a piece a paragraph */
+		assert_streams_as_whole(rules, t.p, t.len, t.len, 1, maxes[i],
+					12, &want, &wd);
+		assert_non_null(strstr(wd, "invalid UTF-8 bytes replaced"));
+		free(want);
+		free(wd);
+	}
+	fc_buf_finish(&t);
+}
+
+/* A caller may set the most a piece takes far above any input (a
+** terabyte: no forced cut): a small text is read all the same, in room
+** for its own length, not for three times that most. */
+static void test_huge_piece_max_reads_a_small_text(void **state)
+{
+	const char *text = "The plant closed ten years ago.\n\n"
+			   "It weighed 5 lbs on 20 November 1991.\n";
+	char *want, *wd;
+	assert_streams_as_whole(*state, text, strlen(text), 16, 4096,
+				(size_t)1 << 40, 1, &want, &wd);
+	assert_non_null(strstr(want, "\"ten years ago\""));
+	free(want);
+	free(wd);
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -468,6 +540,8 @@ int main(void)
 		cmocka_unit_test(test_long_number_list_in_linear_time),
 		cmocka_unit_test(test_long_line_is_cut_without_a_blank_line),
 		cmocka_unit_test(test_sink_takes_each_piece),
+		cmocka_unit_test(test_growing_pieces_take_new_room),
+		cmocka_unit_test(test_huge_piece_max_reads_a_small_text),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
