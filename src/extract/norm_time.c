@@ -550,12 +550,39 @@ static int set_calendar(const struct norm_match *m, struct norm_cand *out)
 	return norm_emit(m, out, FC_TIMEX_SET, buf);
 }
 
+/*
+** A duration told as a clock reads, hour, minute and second: "won in
+** 2:08:14" -> PT2H8M14S (a race time, no time of day); zero parts are
+** left out. False when a part is out of range.
+*/
+static bool clock_duration(const struct norm_match *m, char *buf,
+			   size_t cap)
+{
+	int h, mi = 0, s = 0;
+	if (!norm_get_int(m, S_HOUR, &h) || h < 0 || h > 99 ||
+	    (norm_get_int(m, S_MINUTE, &mi) && (mi < 0 || mi > 59)) ||
+	    (norm_get_int(m, S_SECOND, &s) && (s < 0 || s > 59)))
+		return false;
+	char *o = buf + snprintf(buf, cap, "PT");
+	if (h)
+		o += snprintf(o, cap - (size_t)(o - buf), "%dH", h);
+	if (mi)
+		o += snprintf(o, cap - (size_t)(o - buf), "%dM", mi);
+	if (s || (!h && !mi))
+		snprintf(o, cap - (size_t)(o - buf), "%dS", s);
+	return true;
+}
+
 static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
 	char unit[8], buf[40];
 	struct norm_val v, den, n2;
 	double num = 1;
+	if (type == FC_TIMEX_DURATION && norm_slot(m, S_HOUR, &v))
+		return clock_duration(m, buf, sizeof(buf))
+			       ? norm_emit(m, out, type, buf)
+			       : 0;
 	if (norm_slot(m, S_NUM, &v)) {
 		bool is_x = !v.is_raw && v.len == 1 && v.s[0] == 'X';
 		if (!isfinite(v.num) && !is_x)
