@@ -25,6 +25,15 @@
 /* (is_line, lx_is_firm_arm) the cue of a business line that after a
 ** firm's name makes a subsidiary (grammar.yaml: "Credit", "Finance") */
 #define FIRM_ARM_CUE "name.firm-arm"
+/* (lx_is_building_word) the cue of a building's or a street's last word
+** (grammar.yaml: "Hotel", "Square") */
+#define BUILDING_CUE "name.building-word"
+/* (lx_ordinal_firm) the cue of an ordinal that opens a firm's name
+** (grammar.yaml: "First", "Second") */
+#define FIRM_ORDINAL_CUE "name.firm-ordinal"
+/* (lx_ordinal_firm) capitalised words after the ordinal, to the last
+** org-word among them */
+#define ORDINAL_FIRM_WORDS 5
 /* (lx_firm_form) the cue of a group or holding company's word
 ** (grammar.yaml: "Group", "Holdings") */
 #define FIRM_GROUP_CUE "name.firm-group"
@@ -43,17 +52,29 @@ static bool same_word(const struct lx_scan *s, size_t a, size_t b)
 	return true;
 }
 
-/* Does token k carry the org-word cue `id` (one word)? */
-static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
+/* Does token k carry the one-word cue `id` of kind ck? */
+static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
+		    const char *id)
 {
 	const struct lx_slot *sl = lx_word_slot(s, k);
-	if (!sl || !(sl->cues >> LX_CUE_ORG_WORD & 1))
+	if (!sl || !(sl->cues >> ck & 1))
 		return false;
 	for (const struct lx_sense *se = sl->senses; se; se = se->next)
-		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_ORG_WORD &&
+		if (se->kind == LX_S_CUE && se->cue_kind == ck &&
 		    se->ntok == 1 && !strcmp(s->l->cues[se->ref].id, id))
 			return true;
 	return false;
+}
+
+/* Does token k carry the org-word cue `id` (one word)? */
+static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
+{
+	return has_cue(s, k, LX_CUE_ORG_WORD, id);
+}
+
+bool lx_is_building_word(const struct lx_scan *s, size_t k)
+{
+	return has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
 }
 
 /* Is token k a business line, a firm's arm's too ("Savings",
@@ -473,4 +494,118 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 	** "International said" after "International Capital Corp" is no
 	** short name) */
 	return n == 1 && lx_lower_elsewhere(s, i) ? NULL : mt->ent;
+}
+
+/* (lx_is_name_break) Is the token a capitalised word of a name: a word,
+** not a stop word, an acronym, a number or a possessive? */
+static bool is_cap_word(const struct lx_tok *t)
+{
+	return (t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT | LX_T_POSS |
+			    LX_T_STOP)) == (LX_T_WORD | LX_T_CAP);
+}
+
+/* (lx_is_name_break) Does token k's own word have a one-word sense of
+** the kind (a role: "Chairman")? */
+static bool word_has_kind(const struct lx_scan *s, size_t k, int kind)
+{
+	const struct lx_slot *sl = lx_word_slot(s, k);
+	return sl && (sl->kinds >> kind & 1);
+}
+
+/*
+** Hard-wrapped wire text breaks lines inside names where the lines
+** before and after give no sign of wrapping that is_soft_break could
+** read (a story's first line, cut short where its dateline was; a line
+** that goes on in capitals). A break goes on the name when what is on
+** each side cannot stand alone there:
+**   a legal form, or a business line before lower case or a legal form,
+**   after a capitalised word ("Zenith Electronics / Corp.", "Philips /
+**   Electronics said"): no line, headline or sentence begins so;
+**   a surname after a given name, after a title or inside a sentence,
+**   the surname before lower case ("chairman Paul / Volcker said", "Mr.
+**   Paul / Volcker", "named Robert / Kim its president"): no headline
+**   ends on a given name.
+** The word after the break opens its line (no indent: a paragraph).
+*/
+bool lx_is_name_break(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *tv = s->t.v;
+	if (i < 2 || i + 1 >= s->t.n || s->text[tv[i].start - 1] != '\n' ||
+	    (tv[i].flags & LX_T_PARA) || !is_cap_word(&tv[i - 1]) ||
+	    !(tv[i].flags & LX_T_CAP) || (tv[i].flags & LX_T_DIGIT))
+		return false;
+	const struct lx_tok *nx = &tv[i + 1];
+	bool next_lower = (nx->flags & LX_T_NL) || !(nx->flags & LX_T_CAP) ||
+			  is_firm_suffix(s, i + 1);
+	if (is_firm_suffix(s, i) || (is_line(s, i) && next_lower))
+		return true;
+	if (!is_cap_word(&tv[i]) || (tv[i].flags & (LX_T_UPPER | LX_T_BLOCKED)) ||
+	    !next_lower || !lx_word_cue(s, i - 1, LX_CUE_GIVEN_NAME))
+		return false;
+	/* (the given name on its line after a title, or in a sentence:
+	** after a word in lower case or a comma, "named Robert / Kim its
+	** president", "said Robert / Thomas, economist") */
+	size_t r = i - 2; /* the title's last word ("Mr" of "Mr.") */
+	if (r > 0 && tv[r].end - tv[r].start == 1 && s->text[tv[r].start] == '.')
+		r--;
+	return !(tv[i - 1].flags & LX_T_NL) &&
+	       (word_has_kind(s, r, LX_S_ROLE) ||
+		!(tv[i - 2].flags & LX_T_CAP) || s->text[tv[i - 2].start] == ',');
+}
+
+/*
+** "First Boston Corp", "First Chicago Corp", "Second National Bank": a
+** capitalised ordinal (a number to the normalizer, so a blocked token)
+** before capitalised words that end with an org-word (a legal form, a
+** business line, "Bank"; up to the last of five), and "of" a known
+** place after it ("First Union Corp of Georgia"), opens the firm's
+** name. "the first Boston firm" is none (lower case),
+** nor "America First Party" (a name before it).
+*/
+/* (lx_ordinal_firm) Is token k a capitalised ordinal of a firm's name? */
+static bool is_firm_ordinal(const struct lx_scan *s, size_t k)
+{
+	/* (the word's org-word bit first: most words have none) */
+	const struct lx_tok *t = &s->t.v[k];
+	return (t->flags & LX_T_CAP) && t->word &&
+	       (s->l->slots[t->word - 1].cues >> LX_CUE_ORG_WORD & 1) &&
+	       has_org_cue(s, k, FIRM_ORDINAL_CUE);
+}
+
+size_t lx_ordinal_firm(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *tv = s->t.v;
+	/* the ordinal: token i, or the word just before it (a number or a
+	** stop word, "First, ...": no token the scan visits) */
+	size_t o;
+	if (is_firm_ordinal(s, i))
+		o = i;
+	else if (i > 0 && lx_joins(s, i) && is_firm_ordinal(s, i - 1))
+		o = i - 1;
+	else
+		return i;
+	/* (inside a longer name it opens none: "America First Party", "its
+	** Chrysler / First Inc" across a wire's line break) */
+	if (o > 0 && !(tv[o].flags & LX_T_PARA) &&
+	    is_cap_word(&tv[o - 1]))
+		return i;
+	/* (to its last org-word: "First Financial Management Corp") */
+	size_t end = o + 1;
+	for (size_t k = o + 1; k < o + 1 + ORDINAL_FIRM_WORDS &&
+			       lx_joins(s, k) && is_cap_word(&tv[k]);
+	     k++)
+		if (lx_word_cue(s, k, LX_CUE_ORG_WORD))
+			end = k + 1;
+	if (end == o + 1)
+		return i;
+	/* ("First Federal Savings and Loan Association of Arizona") */
+	end = lx_firm_and(s, o, end, false);
+	int ncap = 0;
+	end = lx_body_of_place(s, end, &ncap); /* "... Corp of Georgia" */
+	size_t len;
+	const char *name = lx_tok_text_label(s, o, end, &len);
+	lx_push_ment(s, (uint32_t)o, (uint32_t)end,
+		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     "name.org");
+	return end;
 }

@@ -192,6 +192,22 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
 					 size_t k);
 
+/* A firm's name opened by a capitalised ordinal that the normalizer
+** read as a number ("First Boston Corp", "Second National Bank"), the
+** ordinal right before token i: pushes the firm and returns its end,
+** else returns i. */
+size_t lx_ordinal_firm(struct lx_scan *s, size_t i);
+
+/* entity_name.c: a body's name [.., end) that ends with an org-word goes
+** on with "of" and a place the lexicon knows ("Bank of New York",
+** "First Union Corp of Georgia"): its end, or end; *ncap gets the
+** capitalised words added. */
+size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap);
+
+/* Is token k a building's or a street's last word (grammar.yaml
+** name.building-word: "Hotel", "Square")? */
+bool lx_is_building_word(const struct lx_scan *s, size_t k);
+
 /* Can the one-token country's or capital's name at i be a person's
 ** surname here (no demonym, no name word after it)? */
 bool lx_place_surname(const struct lx_scan *s, size_t i);

@@ -174,6 +174,18 @@ bool lx_same_label(const struct fc_entity *e, const char *text, size_t len)
 	return i == len && !*l;
 }
 
+/* The end of the name at j when it is a place's or a building's, its
+** last word a building's (grammar.yaml name.building-word: "Hotel",
+** "Square", "Airport"; not "Fields", a surname too), else j. After
+** a role it names no person: "the Iranian President Hotel", "Chairman
+** Mao Square". */
+static size_t place_name_end(const struct lx_scan *s, size_t j)
+{
+	int ncap;
+	size_t e = lx_joins(s, j) ? lx_name_run(s, j, LX_MAX_NAME, &ncap) : j;
+	return e > j && lx_is_building_word(s, e - 1) ? e : j;
+}
+
 /* The name after a title at j: returns its end (j when none). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
@@ -191,6 +203,8 @@ static size_t title_name(struct lx_scan *s, size_t j,
 		*out = surname_entity(s, j);
 		return j + s->t.v[j].match_ntok;
 	}
+	if (place_name_end(s, j) > j)
+		return j;
 	int ncap;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	/* (a country's or a capital's name as a surname: after a given
@@ -223,15 +237,26 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	     lx_tok_sense(s, end, LX_S_ROLE)) ||
 	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))
 		return j;
-	/* Unknown first names before a known surname: "Dmitri Peskov". */
+	/* Unknown first names before a known surname: "Dmitri Peskov";
+	** not a given name of another person's ("Trade Minister Pat
+	** Carney" is no Mark Carney: the lexicon lists its people's own
+	** given names as aliases). */
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
-		*out = surname_entity(s, end);
-		return end + s->t.v[end].match_ntok;
+		if (!(end == j + 1 && lx_word_cue(s, j, LX_CUE_GIVEN_NAME))) {
+			*out = surname_entity(s, end);
+			return end + s->t.v[end].match_ntok;
+		}
+		end += s->t.v[end].match_ntok;
+		ncap++;
 	}
 	size_t len;
 	const char *name = lx_tok_text_label(s, j, end, &len);
+	/* (a given name alone, a name cut short, is no surname of a person
+	** of another role: "chairman Paul" is no "Pope John Paul") */
 	if ((*out = lx_find_surname(s, end - 1)) &&
-	    (ncap == 1 || lx_same_label(*out, name, len)))
+	    (ncap == 1 || lx_same_label(*out, name, len)) &&
+	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
+	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
 		return end;
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
@@ -346,6 +371,17 @@ static size_t take_title(struct lx_scan *s, size_t i)
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
 		return end;
+	}
+	/* (the title's words open the place's name, one name) */
+	size_t place_end = place_name_end(s, role_end);
+	if (place_end > role_end) {
+		size_t len;
+		const char *name = lx_tok_text_label(s, t0, place_end, &len);
+		lx_push_ment(s, (uint32_t)t0, (uint32_t)place_end,
+			     lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
+					   NULL, NULL),
+			     "name");
+		return place_end;
 	}
 	if (role->is_honorific || !country || t0 == j || is_past ||
 	    (is_org_mod && !has_det))
@@ -844,8 +880,12 @@ void lx_scan_entities(struct lx_scan *s)
 	for (size_t i = s->t0;
 	     !s->err && (i = lx_visit_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
+		/* (a firm's name opened by an ordinal: at a capitalised
+		** word) */
+		size_t next = t->flags & LX_T_CAP ? lx_ordinal_firm(s, i) : i;
 		/* (a title starts with a word the lexicon knows) */
-		size_t next = head_coref(s, i);
+		if (next == i)
+			next = head_coref(s, i);
 		if (next == i && t->match)
 			next = take_title(s, i);
 		if (next == i && t->match)

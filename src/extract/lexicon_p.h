@@ -729,6 +729,11 @@ bool lx_lower_elsewhere(struct lx_scan *s, size_t i);
 const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i);
 bool lx_role_matches(const struct fc_lexicon *l, const struct fc_entity *e,
 		     const struct lx_role *role);
+/* entity_near.c: is the single line break before token i (a word at the
+** first column, after a word) inside a name, where wire text wrapped
+** it? (mark_sentences: read before the phrases, from the words' own
+** slots) */
+bool lx_is_name_break(const struct lx_scan *s, size_t i);
 
 /* cue_scan.c: pass B. quote_scan.c: pass C. */
 void lx_scan_cues(struct lx_scan *s);
