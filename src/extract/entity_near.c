@@ -518,9 +518,11 @@ static bool word_has_kind(const struct lx_scan *s, size_t k, int kind)
 ** read (a story's first line, cut short where its dateline was; a line
 ** that goes on in capitals). A break goes on the name when what is on
 ** each side cannot stand alone there:
-**   a legal form, or a business line before lower case or a legal form,
-**   after a capitalised word ("Zenith Electronics / Corp.", "Philips /
-**   Electronics said"): no line, headline or sentence begins so;
+**   a legal form or a business line before lower case, a legal form or
+**   the line's end, after a capitalised word ("Zenith Electronics /
+**   Corp.", "Philips / Electronics said"): no line, headline or sentence
+**   begins so (before a capitalised word a legal form's word may open a
+**   name of its own: "Senate Confirms Barr / AG William Barr was ...");
 **   a surname after a given name, after a title or inside a sentence,
 **   the surname before lower case ("chairman Paul / Volcker said", "Mr.
 **   Paul / Volcker", "named Robert / Kim its president"): no headline
@@ -537,7 +539,7 @@ bool lx_is_name_break(const struct lx_scan *s, size_t i)
 	const struct lx_tok *nx = &tv[i + 1];
 	bool next_lower = (nx->flags & LX_T_NL) || !(nx->flags & LX_T_CAP) ||
 			  is_firm_suffix(s, i + 1);
-	if (is_firm_suffix(s, i) || (is_line(s, i) && next_lower))
+	if ((is_firm_suffix(s, i) || is_line(s, i)) && next_lower)
 		return true;
 	if (!is_cap_word(&tv[i]) || (tv[i].flags & (LX_T_UPPER | LX_T_BLOCKED)) ||
 	    !next_lower || !lx_word_cue(s, i - 1, LX_CUE_GIVEN_NAME))

@@ -146,7 +146,7 @@ static void test_name_breaks_join(void **state)
 
 /* ... but not across a blank line or an indent, nor where the line after
 ** goes on in capitals (a given name ending a headline line), nor a
-** business line that opens a name of its own. */
+** business line or a legal form that opens a name of its own. */
 static void test_name_breaks_kept(void **state)
 {
 	(void)state;
@@ -168,6 +168,13 @@ static void test_name_breaks_kept(void **state)
 			 "Fans cheered for Acme\n"
 			 "Trust Company Bank employees.\n"),
 		"");
+	/* a legal form's word that opens a name of its own ("AG" an
+	** attorney general's title) after a headline's last name */
+	assert_string_equal(
+		entities(rules, &a,
+			 "Senate Confirms Barr\n"
+			 "AG William Barr was sworn in on Thursday.\n"),
+		"AG William Barr=name:ag-william-barr;");
 	fc_arena_finish(&a);
 }
 
