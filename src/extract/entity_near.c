@@ -559,9 +559,9 @@ bool lx_is_name_break(const struct lx_scan *s, size_t i)
 ** "First Boston Corp", "First Chicago Corp", "Second National Bank": a
 ** capitalised ordinal (a number to the normalizer, so a blocked token)
 ** before capitalised words that end with an org-word (a legal form, a
-** business line, "Bank"; up to the last of five), and "of" a known
-** place after it ("First Union Corp of Georgia"), opens the firm's
-** name. "the first Boston firm" is none (lower case),
+** business line, "Bank"; up to the last of five), and "of" and a name
+** after it ("First Union Corp of Georgia", "First National Bank of
+** Commerce"), opens the firm's name. "the first Boston firm" is none (lower case),
 ** nor "America First Party" (a name before it).
 */
 /* (lx_ordinal_firm) Is token k a capitalised ordinal of a firm's name? */
@@ -602,7 +602,13 @@ size_t lx_ordinal_firm(struct lx_scan *s, size_t i)
 		return i;
 	/* ("First Federal Savings and Loan Association of Arizona") */
 	end = lx_firm_and(s, o, end, false);
+	/* (on through "of" as a body's name with an org-word before "of"
+	** goes, the ordinal aside: "First National Bank of Commerce",
+	** "Second Circuit Court of Appeals") */
 	int ncap = 0;
+	size_t run = lx_name_run(s, o + 1, LX_MAX_NAME, &ncap);
+	if (run > end + 1 && lx_is_of(s, end))
+		end = run;
 	end = lx_body_of_place(s, end, &ncap); /* "... Corp of Georgia" */
 	size_t len;
 	const char *name = lx_tok_text_label(s, o, end, &len);
