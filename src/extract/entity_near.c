@@ -574,6 +574,24 @@ static bool is_firm_ordinal(const struct lx_scan *s, size_t k)
 	       has_org_cue(s, k, FIRM_ORDINAL_CUE);
 }
 
+/* (lx_ordinal_firm) "First Boston said" after "First Boston Corp": the
+** firm's short name, the ordinal and the words of [o + 1, k) it begins
+** with, pushed; returns its end, else i (the ordinal's word alone is
+** no short name: "First" after "First Boston Corp"). */
+static size_t ordinal_firm_short(struct lx_scan *s, size_t i, size_t o,
+				 size_t k)
+{
+	for (; k > o + 1; k--) {
+		const struct fc_entity *e = lx_firm_short(s, o, k);
+		if (e) {
+			lx_push_ment(s, (uint32_t)o, (uint32_t)k, e,
+				     "coref.org");
+			return k;
+		}
+	}
+	return i;
+}
+
 size_t lx_ordinal_firm(struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *tv = s->t.v;
@@ -592,14 +610,14 @@ size_t lx_ordinal_firm(struct lx_scan *s, size_t i)
 	    is_cap_word(&tv[o - 1]))
 		return i;
 	/* (to its last org-word: "First Financial Management Corp") */
-	size_t end = o + 1;
-	for (size_t k = o + 1; k < o + 1 + ORDINAL_FIRM_WORDS &&
-			       lx_joins(s, k) && is_cap_word(&tv[k]);
+	size_t end = o + 1, k = o + 1;
+	for (; k < o + 1 + ORDINAL_FIRM_WORDS && lx_joins(s, k) &&
+	       is_cap_word(&tv[k]);
 	     k++)
 		if (lx_word_cue(s, k, LX_CUE_ORG_WORD))
 			end = k + 1;
 	if (end == o + 1)
-		return i;
+		return ordinal_firm_short(s, i, o, k);
 	/* ("First Federal Savings and Loan Association of Arizona") */
 	end = lx_firm_and(s, o, end, false);
 	/* (on through "of" as a body's name with an org-word before "of"
