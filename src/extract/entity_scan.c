@@ -186,6 +186,43 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 	return e > j && lx_is_building_word(s, e - 1) ? e : j;
 }
 
+/* (take_title, names_role) the cue of the title modifiers of a role held no more
+** (grammar.yaml: "former", "late") */
+#define PAST_MOD_CUE "title.modifier-past"
+
+#define THEN_MOD_CUE "title.modifier-then"
+
+/* Is the title modifier se (or NULL) the cue id's? */
+static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
+		   const char *id)
+{
+	return se && !strcmp(s->l->cues[se->ref].id, id);
+}
+
+/* Is the person's role (people.yaml) the title's role, or it after a
+** word of a role held no more ("former secretary of state" names
+** "secretary of state"; "prime minister" no "minister")? role NULL (a
+** generic title): no. */
+static bool names_role(const struct lx_scan *s, const struct fc_entity *e,
+		       const char *role)
+{
+	if (!e || !e->role || !role)
+		return false;
+	if (!strcmp(e->role, role))
+		return true;
+	const char *sp = strchr(e->role, ' ');
+	if (!sp || strcmp(sp + 1, role))
+		return false;
+	const struct lx_slot *sl =
+		lx_gaz_find(s->l, e->role, (size_t)(sp - e->role));
+	for (const struct lx_sense *se = sl ? sl->senses : NULL; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_TITLE_MOD &&
+		    se->ntok == 1 && is_mod(s, se, PAST_MOD_CUE))
+			return true;
+	return false;
+}
+
 /* The name after a title at j: returns its end (j when none). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
@@ -240,10 +277,14 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	/* Unknown first names before a known surname: "Dmitri Peskov";
 	** not a given name of another person's ("Trade Minister Pat
 	** Carney" is no Mark Carney: the lexicon lists its people's own
-	** given names as aliases). */
+	** given names as aliases), but after the person's own role, where
+	** it is the person's other form ("Envoy Steven Witkoff", "Secretary
+	** of State Tony Blinken", "President Ibrahim Raisi"). */
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
-		if (!(end == j + 1 && lx_word_cue(s, j, LX_CUE_GIVEN_NAME))) {
-			*out = surname_entity(s, end);
+		const struct fc_entity *e = surname_entity(s, end);
+		if (!(end == j + 1 && lx_word_cue(s, j, LX_CUE_GIVEN_NAME)) ||
+		    names_role(s, e, role)) {
+			*out = e;
 			return end + s->t.v[end].match_ntok;
 		}
 		end += s->t.v[end].match_ntok;
@@ -261,19 +302,6 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;
-}
-
-/* (take_title) the cue of the title modifiers of a role held no more
-** (grammar.yaml: "former", "late") */
-#define PAST_MOD_CUE "title.modifier-past"
-
-#define THEN_MOD_CUE "title.modifier-then"
-
-/* Is the title modifier se (or NULL) the cue id's? */
-static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
-		   const char *id)
-{
-	return se && !strcmp(s->l->cues[se->ref].id, id);
 }
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */
