@@ -472,6 +472,21 @@ static bool is_firm_rest(const struct lx_scan *s, size_t k, size_t e)
 	return is_lines || is_firm_suffix(s, e - 1);
 }
 
+/* (lx_firm_short) Is the organisation's mention mt, before token i, a
+** name whose first n words are [i, i + n) and whose other words end a
+** firm's name (is_firm_rest)? */
+static bool is_short_of(const struct lx_scan *s, const struct lx_ment *mt,
+			size_t i, size_t n)
+{
+	size_t la, lb;
+	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n || mt->t1 >= i)
+		return false;
+	const char *ka = lx_key(&s->t, i, n, &la);
+	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
+	return la == lb && !memcmp(ka, kb, la) &&
+	       is_firm_rest(s, mt->t0 + n, mt->t1);
+}
+
 const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 				      size_t end)
 {
@@ -480,20 +495,28 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 	if (!w || !(w->flags & LX_N_ORG) || !w->first_ment ||
 	    w->first_ment > s->nments)
 		return NULL;
-	const struct lx_ment *mt = &s->ments[w->first_ment - 1];
-	size_t n = end - i, la, lb;
-	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n ||
-	    mt->t1 >= i || mt->sent + LX_SHORT_SENTS < s->t.v[i].sent)
-		return NULL;
-	const char *ka = lx_key(&s->t, i, n, &la);
-	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
-	if (la != lb || memcmp(ka, kb, la) ||
-	    !is_firm_rest(s, mt->t0 + n, mt->t1))
-		return NULL;
+	size_t n = end - i;
+	uint32_t sent = s->t.v[i].sent;
+	/* (else a firm's full name before it that the word began: "Holiday
+	** Inns" after "Holiday Inns Inc, a unit of Holiday Corp") */
+	const struct lx_ment *mt = NULL;
+	size_t steps = 0;
+	for (size_t m = w->first_ment; m-- > 0 && steps < LX_LOOKBACK;
+	     steps++) {
+		const struct lx_ment *c = &s->ments[m];
+		if (c->sent + LX_SHORT_SENTS < sent)
+			break;
+		if ((m + 1 == w->first_ment ||
+		     lx_is_firm_full(s, c->t0, c->t1, c->rule)) &&
+		    is_short_of(s, c, i, n)) {
+			mt = c;
+			break;
+		}
+	}
 	/* (one word the document writes in lower case too is the word:
 	** "International said" after "International Capital Corp" is no
 	** short name) */
-	return n == 1 && lx_lower_elsewhere(s, i) ? NULL : mt->ent;
+	return !mt || (n == 1 && lx_lower_elsewhere(s, i)) ? NULL : mt->ent;
 }
 
 /* (lx_is_name_break) Is the token a capitalised word of a name: a word,
