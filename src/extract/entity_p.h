@@ -2,9 +2,11 @@
 ** entity_p.h: what the files of pass A of the lexicon stage (entity
 ** mentions) share:
 **
-**   entity_scan.c   the scan: left to right over the tokens, titles,
-**                   lexicon phrases, head nouns ("the Bank"); the name
-**                   runs both files test
+**   entity_scan.c   the scan: left to right over the tokens, lexicon
+**                   phrases, head nouns ("the Bank"); the name runs
+**                   both files test
+**   entity_title.c  rule 1, a title phrase and the name or the holder
+**                   it means
 **   entity_near.c   what the words next to a name say: a capital used
 **                   as a place, a state that shares a country's name,
 **                   a firm's name through "and" or "&"
@@ -141,6 +143,15 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+/* Resolve a surname sense at token i: a candidate met in this document,
+** else a person of the document with that surname, else the first one
+** the lexicon lists. */
+const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i);
+
+/* ---- entity_title.c ----------------------------------------------------- */
+
+/* Rule 1: a title phrase at i. Returns its end, or i. */
+size_t lx_take_title(struct lx_scan *s, size_t i);
 
 /* ---- entity_near.c ------------------------------------------------------ */
 
