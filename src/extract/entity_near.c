@@ -506,9 +506,9 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 		const struct lx_ment *c = &s->ments[m];
 		if (c->sent + LX_SHORT_SENTS < sent)
 			break;
-		if ((m + 1 == w->first_ment ||
-		     lx_is_firm_full(s, c->t0, c->t1, c->rule)) &&
-		    is_short_of(s, c, i, n)) {
+		if (is_short_of(s, c, i, n) &&
+		    (m + 1 == w->first_ment ||
+		     lx_is_firm_full(s, c->t0, c->t1, c->rule))) {
 			mt = c;
 			break;
 		}
