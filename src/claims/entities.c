@@ -267,6 +267,9 @@ static bool synth_member(struct match_ctx *m, const char *id,
 		{"person:", FC_ENT_PERSON}, {"country:", FC_ENT_COUNTRY},
 		{"gov:", FC_ENT_GOVERNMENT}, {"org:", FC_ENT_ORG},
 		{"city:", FC_ENT_CITY},
+		/* an office ("the Iranian president", no listed holder):
+		** whoever holds it, a person */
+		{"office:", FC_ENT_PERSON},
 	};
 	memset(out, 0, sizeof(*out));
 	out->id = id;

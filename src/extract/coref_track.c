@@ -508,9 +508,10 @@ void lx_type_names(struct lx_scan *s)
 ** legal form or a business line ("Dome Petroleum Ltd", "CrossLand
 ** Savings"; not "Dome Mines", which leaves "Dome" the former's); with a
 ** firm's arm, ending with a legal form ("Zenith Electronics Corp"; not
-** "Toshiba Electronics", "Westpac Finance", a parent's unit)? */
-static bool is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
-			 const char *rule)
+** "Toshiba Electronics", "Westpac Finance", a parent's unit)? (also
+** lx_firm_short) */
+bool lx_is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
+		     const char *rule)
 {
 	if (t1 - t0 < 2 || !strcmp(rule, "coref.org") ||
 	    !(lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1)))
@@ -543,7 +544,7 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
 		note_person(s, e, t1 - 1);
 	else if (e->type == FC_ENT_ORG)
-		note_words(s, t0, t1, NULL, is_firm_full(s, t0, t1, rule)
+		note_words(s, t0, t1, NULL, lx_is_firm_full(s, t0, t1, rule)
 						    ? mi + 1
 						    : 0);
 	else if (e->type == FC_ENT_OTHER && t1 - t0 >= 2 && !strcmp(rule, "name"))

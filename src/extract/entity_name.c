@@ -411,7 +411,7 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 ** Returns the body's end, or end; *ncap gets the capitalised words
 ** added.
 */
-static size_t body_of_place(const struct lx_scan *s, size_t end, int *ncap)
+size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap)
 {
 	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) || end + 1 >= s->t.n ||
 	    !lx_joins(s, end) || !lx_is_of(s, end) || !lx_joins(s, end + 1) ||
@@ -554,7 +554,7 @@ again:
 		/* (and "of" a place: "Savings and Loan Association of
 		** Florida") */
 		int n = 0;
-		firm = body_of_place(s, firm, &n);
+		firm = lx_body_of_place(s, firm, &n);
 		size_t flen;
 		const char *fname = lx_tok_text_label(s, i, firm, &flen);
 		who = lx_new_entity(s, "org", fname, flen, FC_ENT_ORG, NULL,
@@ -723,7 +723,7 @@ again:
 	/* "Bank of America", "Royal Bank of Canada": one body */
 	if (!(first->flags & LX_T_HEADLINE) && !is_person) {
 		int n = 0;
-		size_t e = body_of_place(s, end, &n);
+		size_t e = lx_body_of_place(s, end, &n);
 		if (e > end) {
 			end = e;
 			ncap += n;

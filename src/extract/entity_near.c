@@ -25,6 +25,15 @@
 /* (is_line, lx_is_firm_arm) the cue of a business line that after a
 ** firm's name makes a subsidiary (grammar.yaml: "Credit", "Finance") */
 #define FIRM_ARM_CUE "name.firm-arm"
+/* (lx_is_building_word) the cue of a building's or a street's last word
+** (grammar.yaml: "Hotel", "Square") */
+#define BUILDING_CUE "name.building-word"
+/* (lx_ordinal_firm) the cue of an ordinal that opens a firm's name
+** (grammar.yaml: "First", "Second") */
+#define FIRM_ORDINAL_CUE "name.firm-ordinal"
+/* (lx_ordinal_firm) capitalised words after the ordinal, to the last
+** org-word among them */
+#define ORDINAL_FIRM_WORDS 5
 /* (lx_firm_form) the cue of a group or holding company's word
 ** (grammar.yaml: "Group", "Holdings") */
 #define FIRM_GROUP_CUE "name.firm-group"
@@ -43,17 +52,29 @@ static bool same_word(const struct lx_scan *s, size_t a, size_t b)
 	return true;
 }
 
-/* Does token k carry the org-word cue `id` (one word)? */
-static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
+/* Does token k carry the one-word cue `id` of kind ck? */
+static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
+		    const char *id)
 {
 	const struct lx_slot *sl = lx_word_slot(s, k);
-	if (!sl || !(sl->cues >> LX_CUE_ORG_WORD & 1))
+	if (!sl || !(sl->cues >> ck & 1))
 		return false;
 	for (const struct lx_sense *se = sl->senses; se; se = se->next)
-		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_ORG_WORD &&
+		if (se->kind == LX_S_CUE && se->cue_kind == ck &&
 		    se->ntok == 1 && !strcmp(s->l->cues[se->ref].id, id))
 			return true;
 	return false;
+}
+
+/* Does token k carry the org-word cue `id` (one word)? */
+static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
+{
+	return has_cue(s, k, LX_CUE_ORG_WORD, id);
+}
+
+bool lx_is_building_word(const struct lx_scan *s, size_t k)
+{
+	return has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
 }
 
 /* Is token k a business line, a firm's arm's too ("Savings",
@@ -451,6 +472,21 @@ static bool is_firm_rest(const struct lx_scan *s, size_t k, size_t e)
 	return is_lines || is_firm_suffix(s, e - 1);
 }
 
+/* (lx_firm_short) Is the organisation's mention mt, before token i, a
+** name whose first n words are [i, i + n) and whose other words end a
+** firm's name (is_firm_rest)? */
+static bool is_short_of(const struct lx_scan *s, const struct lx_ment *mt,
+			size_t i, size_t n)
+{
+	size_t la, lb;
+	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n || mt->t1 >= i)
+		return false;
+	const char *ka = lx_key(&s->t, i, n, &la);
+	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
+	return la == lb && !memcmp(ka, kb, la) &&
+	       is_firm_rest(s, mt->t0 + n, mt->t1);
+}
+
 const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 				      size_t end)
 {
@@ -459,18 +495,166 @@ const struct fc_entity *lx_firm_short(struct lx_scan *s, size_t i,
 	if (!w || !(w->flags & LX_N_ORG) || !w->first_ment ||
 	    w->first_ment > s->nments)
 		return NULL;
-	const struct lx_ment *mt = &s->ments[w->first_ment - 1];
-	size_t n = end - i, la, lb;
-	if (mt->ent->type != FC_ENT_ORG || mt->t1 - mt->t0 <= n ||
-	    mt->t1 >= i || mt->sent + LX_SHORT_SENTS < s->t.v[i].sent)
-		return NULL;
-	const char *ka = lx_key(&s->t, i, n, &la);
-	const char *kb = lx_key(&s->t, mt->t0, n, &lb);
-	if (la != lb || memcmp(ka, kb, la) ||
-	    !is_firm_rest(s, mt->t0 + n, mt->t1))
-		return NULL;
+	size_t n = end - i;
+	uint32_t sent = s->t.v[i].sent;
+	/* (else a firm's full name before it that the word began: "Holiday
+	** Inns" after "Holiday Inns Inc, a unit of Holiday Corp") */
+	const struct lx_ment *mt = NULL;
+	size_t steps = 0;
+	for (size_t m = w->first_ment; m-- > 0 && steps < LX_LOOKBACK;
+	     steps++) {
+		const struct lx_ment *c = &s->ments[m];
+		if (c->sent + LX_SHORT_SENTS < sent)
+			break;
+		if (is_short_of(s, c, i, n) &&
+		    (m + 1 == w->first_ment ||
+		     lx_is_firm_full(s, c->t0, c->t1, c->rule))) {
+			mt = c;
+			break;
+		}
+	}
 	/* (one word the document writes in lower case too is the word:
 	** "International said" after "International Capital Corp" is no
 	** short name) */
-	return n == 1 && lx_lower_elsewhere(s, i) ? NULL : mt->ent;
+	return !mt || (n == 1 && lx_lower_elsewhere(s, i)) ? NULL : mt->ent;
+}
+
+/* (lx_is_name_break) Is the token a capitalised word of a name: a word,
+** not a stop word, an acronym, a number or a possessive? */
+static bool is_cap_word(const struct lx_tok *t)
+{
+	return (t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT | LX_T_POSS |
+			    LX_T_STOP)) == (LX_T_WORD | LX_T_CAP);
+}
+
+/* (lx_is_name_break) Does token k's own word have a one-word sense of
+** the kind (a role: "Chairman")? */
+static bool word_has_kind(const struct lx_scan *s, size_t k, int kind)
+{
+	const struct lx_slot *sl = lx_word_slot(s, k);
+	return sl && (sl->kinds >> kind & 1);
+}
+
+/*
+** Hard-wrapped wire text breaks lines inside names where the lines
+** before and after give no sign of wrapping that is_soft_break could
+** read (a story's first line, cut short where its dateline was; a line
+** that goes on in capitals). A break goes on the name when what is on
+** each side cannot stand alone there:
+**   a legal form or a business line before lower case, a legal form or
+**   the line's end, after a capitalised word ("Zenith Electronics /
+**   Corp.", "Philips / Electronics said"): no line, headline or sentence
+**   begins so (before a capitalised word a legal form's word may open a
+**   name of its own: "Senate Confirms Barr / AG William Barr was ...");
+**   a surname after a given name, after a title or inside a sentence,
+**   the surname before lower case ("chairman Paul / Volcker said", "Mr.
+**   Paul / Volcker", "named Robert / Kim its president"): no headline
+**   ends on a given name.
+** The word after the break opens its line (no indent: a paragraph).
+*/
+bool lx_is_name_break(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *tv = s->t.v;
+	if (i < 2 || i + 1 >= s->t.n || s->text[tv[i].start - 1] != '\n' ||
+	    (tv[i].flags & LX_T_PARA) || !is_cap_word(&tv[i - 1]) ||
+	    !(tv[i].flags & LX_T_CAP) || (tv[i].flags & LX_T_DIGIT))
+		return false;
+	const struct lx_tok *nx = &tv[i + 1];
+	bool next_lower = (nx->flags & LX_T_NL) || !(nx->flags & LX_T_CAP) ||
+			  is_firm_suffix(s, i + 1);
+	if ((is_firm_suffix(s, i) || is_line(s, i)) && next_lower)
+		return true;
+	if (!is_cap_word(&tv[i]) || (tv[i].flags & (LX_T_UPPER | LX_T_BLOCKED)) ||
+	    !next_lower || !lx_word_cue(s, i - 1, LX_CUE_GIVEN_NAME))
+		return false;
+	/* (the given name on its line after a title, or in a sentence:
+	** after a word in lower case or a comma, "named Robert / Kim its
+	** president", "said Robert / Thomas, economist") */
+	size_t r = i - 2; /* the title's last word ("Mr" of "Mr.") */
+	if (r > 0 && tv[r].end - tv[r].start == 1 && s->text[tv[r].start] == '.')
+		r--;
+	return !(tv[i - 1].flags & LX_T_NL) &&
+	       (word_has_kind(s, r, LX_S_ROLE) ||
+		!(tv[i - 2].flags & LX_T_CAP) || s->text[tv[i - 2].start] == ',');
+}
+
+/*
+** "First Boston Corp", "First Chicago Corp", "Second National Bank": a
+** capitalised ordinal (a number to the normalizer, so a blocked token)
+** before capitalised words that end with an org-word (a legal form, a
+** business line, "Bank"; up to the last of five), and "of" and a name
+** after it ("First Union Corp of Georgia", "First National Bank of
+** Commerce"), opens the firm's name. "the first Boston firm" is none (lower case),
+** nor "America First Party" (a name before it).
+*/
+/* (lx_ordinal_firm) Is token k a capitalised ordinal of a firm's name? */
+static bool is_firm_ordinal(const struct lx_scan *s, size_t k)
+{
+	/* (the word's org-word bit first: most words have none) */
+	const struct lx_tok *t = &s->t.v[k];
+	return (t->flags & LX_T_CAP) && t->word &&
+	       (s->l->slots[t->word - 1].cues >> LX_CUE_ORG_WORD & 1) &&
+	       has_org_cue(s, k, FIRM_ORDINAL_CUE);
+}
+
+/* (lx_ordinal_firm) "First Boston said" after "First Boston Corp": the
+** firm's short name, the ordinal and the words of [o + 1, k) it begins
+** with, pushed; returns its end, else i (the ordinal's word alone is
+** no short name: "First" after "First Boston Corp"). */
+static size_t ordinal_firm_short(struct lx_scan *s, size_t i, size_t o,
+				 size_t k)
+{
+	for (; k > o + 1; k--) {
+		const struct fc_entity *e = lx_firm_short(s, o, k);
+		if (e) {
+			lx_push_ment(s, (uint32_t)o, (uint32_t)k, e,
+				     "coref.org");
+			return k;
+		}
+	}
+	return i;
+}
+
+size_t lx_ordinal_firm(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *tv = s->t.v;
+	/* the ordinal: token i, or the word just before it (a number or a
+	** stop word, "First, ...": no token the scan visits) */
+	size_t o;
+	if (is_firm_ordinal(s, i))
+		o = i;
+	else if (i > 0 && lx_joins(s, i) && is_firm_ordinal(s, i - 1))
+		o = i - 1;
+	else
+		return i;
+	/* (inside a longer name it opens none: "America First Party", "its
+	** Chrysler / First Inc" across a wire's line break) */
+	if (o > 0 && !(tv[o].flags & LX_T_PARA) &&
+	    is_cap_word(&tv[o - 1]))
+		return i;
+	/* (to its last org-word: "First Financial Management Corp") */
+	size_t end = o + 1, k = o + 1;
+	for (; k < o + 1 + ORDINAL_FIRM_WORDS && lx_joins(s, k) &&
+	       is_cap_word(&tv[k]);
+	     k++)
+		if (lx_word_cue(s, k, LX_CUE_ORG_WORD))
+			end = k + 1;
+	if (end == o + 1)
+		return ordinal_firm_short(s, i, o, k);
+	/* ("First Federal Savings and Loan Association of Arizona") */
+	end = lx_firm_and(s, o, end, false);
+	/* (on through "of" as a body's name with an org-word before "of"
+	** goes, the ordinal aside: "First National Bank of Commerce",
+	** "Second Circuit Court of Appeals") */
+	int ncap = 0;
+	size_t run = lx_name_run(s, o + 1, LX_MAX_NAME, &ncap);
+	if (run > end + 1 && lx_is_of(s, end))
+		end = run;
+	end = lx_body_of_place(s, end, &ncap); /* "... Corp of Georgia" */
+	size_t len;
+	const char *name = lx_tok_text_label(s, o, end, &len);
+	lx_push_ment(s, (uint32_t)o, (uint32_t)end,
+		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     "name.org");
+	return end;
 }

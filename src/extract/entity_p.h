@@ -2,9 +2,11 @@
 ** entity_p.h: what the files of pass A of the lexicon stage (entity
 ** mentions) share:
 **
-**   entity_scan.c   the scan: left to right over the tokens, titles,
-**                   lexicon phrases, head nouns ("the Bank"); the name
-**                   runs both files test
+**   entity_scan.c   the scan: left to right over the tokens, lexicon
+**                   phrases, head nouns ("the Bank"); the name runs
+**                   both files test
+**   entity_title.c  rule 1, a title phrase and the name or the holder
+**                   it means
 **   entity_near.c   what the words next to a name say: a capital used
 **                   as a place, a state that shares a country's name,
 **                   a firm's name through "and" or "&"
@@ -141,6 +143,15 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+/* Resolve a surname sense at token i: a candidate met in this document,
+** else a person of the document with that surname, else the first one
+** the lexicon lists. */
+const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i);
+
+/* ---- entity_title.c ----------------------------------------------------- */
+
+/* Rule 1: a title phrase at i. Returns its end, or i. */
+size_t lx_take_title(struct lx_scan *s, size_t i);
 
 /* ---- entity_near.c ------------------------------------------------------ */
 
@@ -191,6 +202,22 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 ** sense, or NULL. */
 const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
 					 size_t k);
+
+/* A firm's name opened by a capitalised ordinal that the normalizer
+** read as a number ("First Boston Corp", "Second National Bank"), the
+** ordinal right before token i: pushes the firm and returns its end,
+** else returns i. */
+size_t lx_ordinal_firm(struct lx_scan *s, size_t i);
+
+/* entity_name.c: a body's name [.., end) that ends with an org-word goes
+** on with "of" and a place the lexicon knows ("Bank of New York",
+** "First Union Corp of Georgia"): its end, or end; *ncap gets the
+** capitalised words added. */
+size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap);
+
+/* Is token k a building's or a street's last word (grammar.yaml
+** name.building-word: "Hotel", "Square")? */
+bool lx_is_building_word(const struct lx_scan *s, size_t k);
 
 /* Can the one-token country's or capital's name at i be a person's
 ** surname here (no demonym, no name word after it)? */

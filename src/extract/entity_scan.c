@@ -22,10 +22,10 @@
 ** (lx_type_names, coref_track.c, then types the untyped names by the
 ** document.)
 **
-** Rule 3 and the names rule 2 builds around a known place (a given
-** name, a team) are typed in entity_name.c, and the words next to a
-** name are read in entity_near.c; what the files share is in
-** entity_p.h.
+** Rule 1 is entity_title.c; rule 3 and the names rule 2 builds around
+** a known place (a given name, a team) are typed in entity_name.c, and
+** the words next to a name are read in entity_near.c; what the files
+** share is in entity_p.h.
 */
 #include <string.h>
 
@@ -77,10 +77,8 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 	return NULL;
 }
 
-/* Resolve a surname sense: a candidate met in this document, else a
-** person of the document with that surname, else the first one the
-** lexicon lists. */
-static const struct fc_entity *surname_entity(struct lx_scan *s, size_t i)
+/* (lx_surname_entity, entity_p.h) */
+const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
 {
 	const struct lx_sense *first = NULL;
 	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
@@ -174,212 +172,6 @@ bool lx_same_label(const struct fc_entity *e, const char *text, size_t len)
 	return i == len && !*l;
 }
 
-/* The name after a title at j: returns its end (j when none). */
-static size_t title_name(struct lx_scan *s, size_t j,
-			 const struct fc_entity **out, const char *country,
-			 const char *role)
-{
-	*out = NULL;
-	if (!lx_joins(s, j))
-		return j;
-	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_PERSON);
-	if (se) {
-		*out = lx_intern(s, se->ref);
-		return j + se->ntok;
-	}
-	if (lx_tok_sense(s, j, LX_S_SURNAME)) {
-		*out = surname_entity(s, j);
-		return j + s->t.v[j].match_ntok;
-	}
-	int ncap;
-	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
-	/* (a country's or a capital's name as a surname: after a given
-	** name alone, "Rep. Steve Israel" (not "Secretary of State George
-	** Shultz China's troubles"), and alone after a capitalised title,
-	** "Mr. Jordan", "Coach Jordan"; not after a title in lower case,
-	** "the commander Israel killed") */
-	size_t r = j - 1; /* (the title's last word: "Mr" of "Mr.") */
-	if (r > 0 && s->t.v[r].end - s->t.v[r].start == 1 &&
-	    s->text[s->t.v[r].start] == '.')
-		r--;
-	if ((end == j + 1 ? lx_word_cue(s, j, LX_CUE_GIVEN_NAME)
-			  : end == j && (s->t.v[r].flags & LX_T_CAP)) &&
-	    lx_joins(s, end) && lx_place_surname(s, end)) {
-		end++;
-		ncap++;
-	}
-	for (size_t k = j; k < end; k++)
-		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
-			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
-				 ** Margoshes of Shearson" -> "Sanford Margoshes" */
-	if (end == j || lx_is_acronym(s, end - 1))
-		return j;
-	/* Another title right after, capitalised: the words between
-	** belong to one title ("Deputy City Attorney Terry White"), not a
-	** name (in lower case it opens a phrase of its own: "Gov. Jerry
-	** Brown spokesman Evan Westrup"); nor is a name of an organisation
-	** ("lead manager Wood Gundy Ltd"). */
-	if ((lx_joins(s, end) && (s->t.v[end].flags & LX_T_CAP) &&
-	     lx_tok_sense(s, end, LX_S_ROLE)) ||
-	    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))
-		return j;
-	/* Unknown first names before a known surname: "Dmitri Peskov". */
-	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
-		*out = surname_entity(s, end);
-		return end + s->t.v[end].match_ntok;
-	}
-	size_t len;
-	const char *name = lx_tok_text_label(s, j, end, &len);
-	if ((*out = lx_find_surname(s, end - 1)) &&
-	    (ncap == 1 || lx_same_label(*out, name, len)))
-		return end;
-	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
-			     role);
-	return *out ? end : j;
-}
-
-/* (take_title) the cue of the title modifiers of a role held no more
-** (grammar.yaml: "former", "late") */
-#define PAST_MOD_CUE "title.modifier-past"
-
-#define THEN_MOD_CUE "title.modifier-then"
-
-/* Is the title modifier se (or NULL) the cue id's? */
-static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
-		   const char *id)
-{
-	return se && !strcmp(s->l->cues[se->ref].id, id);
-}
-
-/* Rule 1: a title phrase at i. Returns its end, or i. */
-static size_t take_title(struct lx_scan *s, size_t i)
-{
-	const struct fc_lexicon *l = s->l;
-	size_t j = i;
-	bool has_det = false;
-	const struct lx_sense *se = lx_tok_cue(s, j, LX_CUE_DET);
-	if (se) {
-		j += se->ntok;
-		has_det = true;
-	}
-	/* (a title goes on with a phrase the lexicon knows) */
-	if (j >= s->t.n || !s->t.v[j].match)
-		return i;
-	/* (a place after a body's "of" ends the body's name, no title's
-	** modifier: "Bank of Tokyo economist Haruo Muto" is the
-	** economist's title; "the toppling of Syrian President Bashar
-	** al-Assad", "Supporters of Syrian President Bashar al-Assad" the
-	** Syrian's) */
-	if (!has_det && i > 1 && lx_joins(s, i) && lx_is_of(s, i - 1) &&
-	    lx_word_cue(s, i - 2, LX_CUE_ORG_WORD) &&
-	    lx_modifier_sense(s, i))
-		return i;
-	size_t t0 = j;
-	const char *country = NULL;
-	/* (set by an organisation's name among the modifiers: "Apple's vice
-	** president", "AMD president" name the firm's officer, never the
-	** country's: no coreference by the firm's country below, but to the
-	** document's last such officer after a determiner, "FBI Special
-	** Agent John Broadway ... The FBI agent") */
-	bool is_org_mod = false;
-	uint32_t org = FC_NONE; /* (the organisation's lexicon entity) */
-	/* (set by "former", "late", here or just before i, where the scan
-	** tries again after a phrase it declined: no holder of the role
-	** now, below) */
-	const struct lx_sense *before =
-		i > 0 && lx_joins(s, i) ? lx_tok_cue(s, i - 1, LX_CUE_TITLE_MOD)
-					: NULL;
-	bool is_past = is_mod(s, before, PAST_MOD_CUE);
-	/* (set by "then": the holder at the time of the events, whom only
-	** the text can name: no listed person, below) */
-	bool is_then = is_mod(s, before, THEN_MOD_CUE);
-	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
-		if ((se = lx_modifier_sense(s, j))) {
-			const struct lx_ent *e = &l->ents[se->ref];
-			if (se->kind == LX_S_ORG) {
-				is_org_mod = true;
-				org = se->ref;
-			}
-			const struct lx_sense *ps;
-			/* ("Georgia Gov. Sonny Perdue" where Georgia is the
-			** US state: lx_namesake_place) */
-			if (se->kind == LX_S_COUNTRY &&
-			    (ps = lx_namesake_place(s, j, se->ntok)))
-				e = &l->ents[ps->ref];
-			if (e->e.country)
-				country = e->e.country;
-			j += se->ntok;
-			if (lx_is_poss(s, j))
-				j++;
-			continue;
-		}
-		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
-			is_past |= is_mod(s, se, PAST_MOD_CUE);
-			is_then |= is_mod(s, se, THEN_MOD_CUE);
-			j += se->ntok;
-			continue;
-		}
-		break;
-	}
-	if (j > t0 && !lx_joins(s, j))
-		return i;
-	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
-	if (!rs)
-		return i;
-	const struct lx_role *role = &l->roles[rs->ref];
-	size_t role_end = j + rs->ntok;
-	const struct fc_entity *who;
-	size_t end = title_name(s, role_end, &who, country,
-				role->is_generic ? NULL : role->role);
-	if (s->err)
-		return i;
-	/* (an honorific opening its sentence that the document writes in
-	** lower case too, before one word that is no known person's name,
-	** is the word's capital: "Chief Soviet arms negotiator Yuli
-	** Vorontsov" beside "chief economist"; "Chief Steele said" after
-	** "Police Chief James Steele" and "Mr. Smith" are titles) */
-	if (end == role_end + 1 && role->is_honorific &&
-	    (s->t.v[t0].flags & LX_T_SSTART) && !lx_find_surname(s, role_end) &&
-	    lx_lower_elsewhere(s, t0))
-		return i;
-	if (end > role_end && who) {
-		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
-			     "lexicon.title");
-		return end;
-	}
-	if (role->is_honorific || !country || t0 == j || is_past ||
-	    (is_org_mod && !has_det))
-		return i;
-	/* (a body's officer is the one named with the body, not the
-	** body's country's: "the Apple spokesman" after "White House
-	** spokesman Josh Earnest" is no Earnest) */
-	/* (a role in apposition is the person just named: "Tzipi Livni,
-	** the Israeli foreign minister, said" in a text of any date) */
-	who = lx_apposed_person(s, i, role_end, country);
-	if (!who)
-		who = is_org_mod ? lx_recent_officer(s, org, country, role,
-						     (uint32_t)i)
-				 : lx_recent_person(s, country, role,
-						    (uint32_t)i);
-	bool listed = is_then;
-	if (!who && !is_org_mod && !is_then)
-		who = lx_lexicon_person(s, country, role, &listed);
-	const char *rule = "coref.role";
-	/* (no listed person meant, though the role has one: the office,
-	** after a determiner, "the Iranian president said" of a text dated
-	** out of the listed holder's term; not before a name word, where
-	** the words name a firm: "its American President Lines unit") */
-	if (!who && listed && has_det && !is_org_mod &&
-	    !(lx_joins(s, role_end) && lx_is_name_word(s, role_end))) {
-		who = lx_office(s, country, role);
-		rule = "coref.office";
-	}
-	if (!who)
-		return i;
-	lx_push_ment(s, (uint32_t)t0, (uint32_t)role_end, who, rule);
-	return role_end;
-}
-
 /* Is the capital that ends before token j used as a place by what
 ** follows it ("Kyiv residents", "Tehran was hit", "Moscow's mayor")? */
 static bool place_after(const struct lx_scan *s, size_t j)
@@ -447,7 +239,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 				s, i, lx_firm_and(s, i, end, false), "name.org");
 		}
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
-			     surname_entity(s, i), "lexicon.surname");
+			     lx_surname_entity(s, i), "lexicon.surname");
 		return i + k;
 	}
 	size_t given = lx_place_given(s, i, k);
@@ -844,10 +636,14 @@ void lx_scan_entities(struct lx_scan *s)
 	for (size_t i = s->t0;
 	     !s->err && (i = lx_visit_from(&s->ents, &q, i)) != SIZE_MAX;) {
 		const struct lx_tok *t = &tv[i];
+		/* (a firm's name opened by an ordinal: at a capitalised
+		** word) */
+		size_t next = t->flags & LX_T_CAP ? lx_ordinal_firm(s, i) : i;
 		/* (a title starts with a word the lexicon knows) */
-		size_t next = head_coref(s, i);
+		if (next == i)
+			next = head_coref(s, i);
 		if (next == i && t->match)
-			next = take_title(s, i);
+			next = lx_take_title(s, i);
 		if (next == i && t->match)
 			next = take_phrase(s, i);
 		if (next == i && (t->flags & LX_T_CAP) &&

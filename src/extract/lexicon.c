@@ -374,6 +374,9 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 	/* the line of a sentence so far (mark_headline) */
 	size_t line = t0;
 	int nwords = 0, ncap = 0;
+	/* (a line a name goes on from, lx_is_name_break: prose, no
+	** headline however many capitals its names hold) */
+	bool is_named = false;
 	struct wrap_lines wrap = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
 	for (size_t i = t0; i < n; i++) {
 		struct lx_tok *t = &tv[i];
@@ -395,13 +398,15 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 		/* (a wrapped line's break before a word: a space, here
 		** before the sentences and phrases read it) */
 		uint16_t nl_before = f & LX_T_NL;
+		bool is_name_break = false;
 		if ((f & (LX_T_NL | LX_T_PARA | LX_T_WORD)) ==
 			    (LX_T_NL | LX_T_WORD) &&
 		    i > t0 &&
 		    ((tv[i - 1].flags & LX_T_WORD) ||
 		     (tv[i - 1].end - tv[i - 1].start == 1 &&
 		      s->text[tv[i - 1].start] == ',')) &&
-		    is_soft_break(s, i, &wrap))
+		    (is_soft_break(s, i, &wrap) ||
+		     (is_name_break = lx_is_name_break(s, i))))
 			t->flags = f &= (uint16_t)~LX_T_NL;
 		if (nl_before) {
 			/* its line: after the '\n' in the white space before
@@ -441,10 +446,15 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 			t->flags |= LX_T_SSTART;
 			need_start = 0;
 		}
+		/* (a name goes on over the break: the lines both sides are
+		** prose, a sentence's end there aside) */
+		is_named |= is_name_break;
 		if (is_new_line) {
-			mark_headline(s, line, i, nwords, ncap);
+			if (!is_named)
+				mark_headline(s, line, i, nwords, ncap);
 			line = i;
 			nwords = ncap = 0;
+			is_named = is_name_break;
 		}
 		if ((f & (LX_T_WORD | LX_T_DIGIT | LX_T_STOP)) == LX_T_WORD &&
 		    t->end - t->start >= 4) {
@@ -452,7 +462,7 @@ __attribute__((noinline)) static void mark_sentences(struct lx_scan *s)
 			ncap += (f & LX_T_CAP) != 0;
 		}
 	}
-	if (n > t0)
+	if (n > t0 && !is_named)
 		mark_headline(s, line, n, nwords, ncap);
 }
 

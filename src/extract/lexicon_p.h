@@ -727,8 +727,17 @@ bool lx_lower_elsewhere(struct lx_scan *s, size_t i);
 /* What the document taught about token i's word so far (LX_N_ORG,
 ** LX_N_LAST), or NULL. */
 const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i);
+/* Is the organisation's mention [t0, t1) of rule a firm's full name that
+** short names may stand for ("Dome Petroleum Ltd", "CrossLand Savings")? */
+bool lx_is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
+		     const char *rule);
 bool lx_role_matches(const struct fc_lexicon *l, const struct fc_entity *e,
 		     const struct lx_role *role);
+/* entity_near.c: is the single line break before token i (a word at the
+** first column, after a word) inside a name, where wire text wrapped
+** it? (mark_sentences: read before the phrases, from the words' own
+** slots) */
+bool lx_is_name_break(const struct lx_scan *s, size_t i);
 
 /* cue_scan.c: pass B. quote_scan.c: pass C. */
 void lx_scan_cues(struct lx_scan *s);

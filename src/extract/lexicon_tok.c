@@ -381,6 +381,14 @@ static int is_word_at(const unsigned char *s, size_t n, size_t i)
 	return i < n && cls(peek(s, n, i, &k)) == C_WORD;
 }
 
+/* Are the 4 bytes at p the word "then" (any case)? Before a hyphen it
+** is a word of its own: "the then-President", "then-Premier Li Peng". */
+static bool is_then(const unsigned char *p)
+{
+	return (p[0] | 0x20) == 't' && (p[1] | 0x20) == 'h' &&
+	       (p[2] | 0x20) == 'e' && (p[3] | 0x20) == 'n';
+}
+
 static int is_digit_at(const unsigned char *s, size_t n, size_t i)
 {
 	return i < n && s[i] >= '0' && s[i] <= '9';
@@ -706,6 +714,14 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 					return FC_ENOMEM;
 				i = j < n && s[j] == ' ' ? j + 1 : j;
+				continue;
+			}
+			/* "then-President": the word "then" and the role,
+			** as "then President" reads (the hyphen no token) */
+			if (j - i == 4 && s[j] == '-' && is_then(s + i)) {
+				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
+					return FC_ENOMEM;
+				i = j + 1;
 				continue;
 			}
 			fast_end = j;

@@ -169,6 +169,21 @@ static const char *const call_rules =
 	"    slots: {participants: {group: [a, b], as: country}, "
 	"date: sentence}\n";
 
+/* Run r over t (d initialised here): the participants of its one fact,
+** n items. */
+static const struct fc_slot *one_fact_participants(struct tdoc *t,
+						   struct fc_rules *r,
+						   struct fc_diags *d, size_t n)
+{
+	fc_diags_init(d);
+	assert_int_equal(tdoc_run(t, r, d), FC_OK);
+	assert_int_equal(t->c->nfacts, 1);
+	const struct fc_slot *s = fc_fact_slot(&t->c->facts[0], "participants");
+	assert_non_null(s);
+	assert_int_equal(s->value.nitems, n);
+	return s;
+}
+
 static void test_as_country_labels_and_groups(void **state)
 {
 	struct fc_rules *r = rules_from(call_rules);
@@ -181,12 +196,7 @@ static void test_as_country_labels_and_groups(void **state)
 		  "Putin spoke with Macron and Hamas.",
 		  "2026-01-16");
 	struct fc_diags d;
-	fc_diags_init(&d);
-	assert_int_equal(tdoc_run(&t, r, &d), FC_OK);
-	assert_int_equal(t.c->nfacts, 1);
-	const struct fc_slot *s = fc_fact_slot(&t.c->facts[0], "participants");
-	assert_non_null(s);
-	assert_int_equal(s->value.nitems, 3);
+	const struct fc_slot *s = one_fact_participants(&t, r, &d, 3);
 	assert_string_equal(s->value.items[0].entity.id, "country:RU");
 	assert_string_equal(s->value.items[0].entity.label, "Russia");
 	assert_string_equal(s->value.items[1].entity.id, "country:FR");
@@ -203,6 +213,31 @@ static void test_as_country_labels_and_groups(void **state)
 	run_expect(r, &t,
 		   "call participants=[country:RU,country:IR,country:FR] "
 		   "@The two leaders talked with Macron\n");
+	rules_free(r);
+}
+
+/* A group's member that no mention names is made from its id: an office
+** (entity_office.c, "the Iranian president" of no listed holder) is a
+** person, as a person's id is. */
+static void test_group_office_member(void **state)
+{
+	struct fc_rules *r = rules_from(call_rules);
+	struct tdoc t;
+	tdoc_init(&t, "The two presidents talked with Macron.", "2026-01-16");
+	struct fc_mention *m = tdoc_mention(&t, FC_MENTION_ENTITY,
+					    "The two presidents", 0);
+	m->entity = (struct fc_entity){
+		"group:office:president-of-iran+person:ali-khamenei",
+		"the two presidents", FC_ENT_GROUP, NULL, NULL};
+	struct fc_diags d;
+	const struct fc_slot *s = one_fact_participants(&t, r, &d, 3);
+	assert_string_equal(s->value.items[0].entity.id,
+			    "office:president-of-iran");
+	assert_int_equal(s->value.items[0].entity.type, FC_ENT_PERSON);
+	assert_string_equal(s->value.items[1].entity.id, "person:ali-khamenei");
+	assert_int_equal(s->value.items[1].entity.type, FC_ENT_PERSON);
+	fc_diags_finish(&d);
+	tdoc_free(&t);
 	rules_free(r);
 }
 
@@ -549,6 +584,7 @@ static void test_quote_rule(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_group_office_member),
 		cmocka_unit_test(test_list_placeholder_items),
 		cmocka_unit_test(test_placeholder_in_class_and_escape_is_literal),
 		cmocka_unit_test(test_tagged_tokens_folding_and_quotes),

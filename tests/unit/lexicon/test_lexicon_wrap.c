@@ -95,6 +95,89 @@ static void test_breaks_kept(void **state)
 	fc_arena_finish(&a);
 }
 
+/* A break where no line can end or begin goes on the name, whatever
+** the lines around it (a story's first line, cut short where its
+** dateline was; the next line in capitals): a title and a given name
+** before it, a legal form or a business line after it. */
+static void test_name_breaks_join(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_string_equal(
+		entities(rules, &a,
+			 "Federal Reserve Board Chairman Paul\n"
+			 "Volcker said current data does not give a clear sign that the\n"
+			 "deterioration in the trade balance has been reversed.\n"),
+		"Federal Reserve Board Chairman Paul/Volcker="
+		"person:paul-volcker;");
+	assert_string_equal(
+		entities(rules, &a,
+			 "He met Mr. Paul\n"
+			 "Volcker.\n"),
+		"Mr. Paul/Volcker=person:paul-volcker;");
+	assert_string_equal(
+		entities(rules, &a,
+			 "Zenith Electronics\n"
+			 "Corp. said it lost money. Philips\n"
+			 "Electronics said sales rose.\n"),
+		"Zenith Electronics/Corp=org:zenith-electronics-corp;"
+		"Philips/Electronics=org:philips-electronics;");
+	/* a given name inside a sentence, the surname before lower case */
+	assert_string_equal(
+		entities(rules, &a,
+			 "Parlex Corp said it named Robert\n"
+			 "Cyr to its new post.\n"),
+		"Parlex Corp=org:parlex-corp;Robert/Cyr=person:robert-cyr;");
+	/* a line a name goes on from is prose, no headline, however many
+	** capitals its names hold */
+	assert_string_equal(
+		entities(rules, &a,
+			 "It said it is joining with Bell Textron of\n"
+			 "Canada, Canadian Marconi Co, IMP Group, and Paramax\n"
+			 "Electronics Inc and is supported by Augusta Industries.\n"),
+		"Bell Textron=name:bell-textron;Canada=country:CA;"
+		"Canadian Marconi Co=org:canadian-marconi-co;"
+		"IMP Group=org:imp-group;"
+		"Paramax/Electronics Inc=org:paramax-electronics-inc;"
+		"Augusta Industries=org:augusta-industries;");
+	fc_arena_finish(&a);
+}
+
+/* ... but not across a blank line or an indent, nor where the line after
+** goes on in capitals (a given name ending a headline line), nor a
+** business line or a legal form that opens a name of its own. */
+static void test_name_breaks_kept(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_string_equal(
+		entities(rules, &a,
+			 "Chairman Paul\n"
+			 "\n"
+			 "Volcker said so.\n"),
+		"Chairman Paul=person:paul;Volcker=name:volcker;");
+	assert_string_equal(
+		entities(rules, &a,
+			 "Chairman Paul\n"
+			 "    Volcker said so.\n"),
+		"Chairman Paul=person:paul;Volcker=name:volcker;");
+	assert_string_equal(
+		entities(rules, &a,
+			 "Fans cheered for Acme\n"
+			 "Trust Company Bank employees.\n"),
+		"");
+	/* a legal form's word that opens a name of its own ("AG" an
+	** attorney general's title) after a headline's last name */
+	assert_string_equal(
+		entities(rules, &a,
+			 "Senate Confirms Barr\n"
+			 "AG William Barr was sworn in on Thursday.\n"),
+		"AG William Barr=name:ag-william-barr;");
+	fc_arena_finish(&a);
+}
+
 #define L0 "The company, a unit of the large Japanese carmaker, said it"
 /* 100 bytes */
 #define L1 "will buy the shares from its offices and from its largest " \
@@ -152,6 +235,8 @@ int main(void)
 		cmocka_unit_test(test_breaks_kept),
 		cmocka_unit_test(test_line_ends_alike),
 		cmocka_unit_test(test_cut_reads_as_whole),
+		cmocka_unit_test(test_name_breaks_join),
+		cmocka_unit_test(test_name_breaks_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
