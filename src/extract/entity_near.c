@@ -580,12 +580,13 @@ bool lx_is_name_break(const struct lx_scan *s, size_t i)
 
 /*
 ** "First Boston Corp", "First Chicago Corp", "Second National Bank": a
-** capitalised ordinal (a number to the normalizer, so a blocked token)
-** before capitalised words that end with an org-word (a legal form, a
-** business line, "Bank"; up to the last of five), and "of" and a name
-** after it ("First Union Corp of Georgia", "First National Bank of
-** Commerce"), opens the firm's name. "the first Boston firm" is none (lower case),
-** nor "America First Party" (a name before it).
+** capitalised ordinal (a blocked token where the normalizer read it as
+** a number) before capitalised words that end with an org-word (a
+** legal form, a business line, "Bank"; up to the last of five), and
+** "of" and a name after it ("First Union Corp of Georgia", "First
+** National Bank of Commerce"), opens the firm's name. "the first Boston
+** firm" is none (lower case), nor "America First Party" (a name before
+** it).
 */
 /* (lx_ordinal_firm) Is token k a capitalised ordinal of a firm's name? */
 static bool is_firm_ordinal(const struct lx_scan *s, size_t k)
