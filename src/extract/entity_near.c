@@ -570,9 +570,7 @@ bool lx_is_name_break(const struct lx_scan *s, size_t i)
 	/* (the given name on its line after a title, or in a sentence:
 	** after a word in lower case or a comma, "named Robert / Kim its
 	** president", "said Robert / Thomas, economist") */
-	size_t r = i - 2; /* the title's last word ("Mr" of "Mr.") */
-	if (r > 0 && tv[r].end - tv[r].start == 1 && s->text[tv[r].start] == '.')
-		r--;
+	size_t r = lx_title_word(s, i - 2);
 	return !(tv[i - 1].flags & LX_T_NL) &&
 	       (word_has_kind(s, r, LX_S_ROLE) ||
 		!(tv[i - 2].flags & LX_T_CAP) || s->text[tv[i - 2].start] == ',');

@@ -76,6 +76,16 @@ static inline bool lx_is_punct(const struct lx_scan *s, size_t i, char c)
 	       !(s->t.v[i].flags & LX_T_NL);
 }
 
+/* The title's last word ending at token i: the word before an
+** abbreviation's period ("Mr" of "Mr."), else token i itself. */
+static inline size_t lx_title_word(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return i > 0 && t->end - t->start == 1 && s->text[t->start] == '.'
+		       ? i - 1
+		       : i;
+}
+
 /* A capitalised word that no phrase claims (a name part). */
 static inline bool lx_is_name_word(const struct lx_scan *s, size_t i)
 {

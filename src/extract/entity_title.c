@@ -86,10 +86,7 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	** Shultz China's troubles"), and alone after a capitalised title,
 	** "Mr. Jordan", "Coach Jordan"; not after a title in lower case,
 	** "the commander Israel killed") */
-	size_t r = j - 1; /* (the title's last word: "Mr" of "Mr.") */
-	if (r > 0 && s->t.v[r].end - s->t.v[r].start == 1 &&
-	    s->text[s->t.v[r].start] == '.')
-		r--;
+	size_t r = lx_title_word(s, j - 1);
 	if ((end == j + 1 ? lx_word_cue(s, j, LX_CUE_GIVEN_NAME)
 			  : end == j && (s->t.v[r].flags & LX_T_CAP)) &&
 	    lx_joins(s, end) && lx_place_surname(s, end)) {
