@@ -530,9 +530,21 @@ static bool thousands_once(double a, double b)
 ** The decade of an age (type "decade"): "in his 40s" is 40 to 49, its
 ** "early" part 40 to 43, "mid" 43 to 46, "late" 46 to 49 (slot mod);
 ** "teens" (10) are 13 to 19, early 13 to 15, mid 14 to 17, late 16 to
-** 19 (the decade's offsets would make "early teens" 13 alone). The
-** value is the low end.
+** 19 (the decade's offsets would make "early teens" 13 alone). A
+** temperature's or a price's decade says "low" ("lower") for early and
+** "upper" or "high" for late ("in the low 30s": 30 to 33). The value is
+** the low end.
 */
+static char decade_part(const struct norm_val *mod)
+{
+	char c0 = (char)(mod->s[0] | 0x20);
+	if (c0 == 'l' && mod->len > 1 && (mod->s[1] | 0x20) == 'o')
+		return 'e'; /* low, lower */
+	if (c0 == 'u' || c0 == 'h')
+		return 'l'; /* upper, high, higher */
+	return c0;
+}
+
 static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 {
 	struct numv nv;
@@ -542,12 +554,12 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 	double lo = teens ? 13 : nv.x, hi = nv.x + 9;
 	struct norm_val mod;
 	if (norm_slot_text(m, S_MOD, &mod) && mod.len) {
-		char c0 = (char)(mod.s[0] | 0x20);
-		if (c0 == 'e')
+		char part = decade_part(&mod);
+		if (part == 'e')
 			hi = teens ? 15 : nv.x + 3;
-		else if (c0 == 'm')
+		else if (part == 'm')
 			lo = teens ? 14 : nv.x + 3, hi = teens ? 17 : nv.x + 6;
-		else if (c0 == 'l')
+		else if (part == 'l')
 			lo = nv.x + 6;
 	}
 	init_cand(m, c);

@@ -200,6 +200,14 @@ static const struct row rows[] = {
 	 {QB("in her early teens", 13, "year of age", 13, 15, 0, 0)}},
 	{"He is in his mid-teens.", NULL,
 	 {QB("in his mid-teens", 14, "year of age", 14, 17, 0, 0)}},
+	/* a temperature's decade: "low" is its first part, "upper" and
+	** "high" its last */
+	{"Temperatures were in the low 30s.", NULL,
+	 {QB("in the low 30s", 30, "degree", 30, 33, 0, 0)}},
+	{"Highs will be in the upper 70s.", NULL,
+	 {QB("in the upper 70s", 76, "degree", 76, 79, 0, 0)}},
+	{"Temperatures hovered in the high 20s.", NULL,
+	 {QB("in the high 20s", 26, "degree", 26, 29, 0, 0)}},
 	{"It hit 30C and 86F.", NULL,
 	 {Q("30C", 30, "degree Celsius"), Q("86F", 86, "degree Fahrenheit")}},
 	/* quantities */
