@@ -560,19 +560,23 @@ static bool clock_duration(const struct norm_match *m, char *buf,
 			   size_t cap)
 {
 	int h, mi = 0;
-	struct norm_val sec = {.num = 0};
+	double s = 0; /* no second slot ("2:30 hours"): none */
+	struct norm_val sec; /* norm_slot sets num NAN even when false */
 	if (!norm_get_int(m, S_HOUR, &h) || h < 0 || h > 99 ||
-	    (norm_get_int(m, S_MINUTE, &mi) && (mi < 0 || mi > 59)) ||
-	    (norm_slot(m, S_SECOND, &sec) &&
-	     !(isfinite(sec.num) && sec.num >= 0 && sec.num < 60)))
+	    (norm_get_int(m, S_MINUTE, &mi) && (mi < 0 || mi > 59)))
 		return false;
+	if (norm_slot(m, S_SECOND, &sec)) {
+		if (!(isfinite(sec.num) && sec.num >= 0 && sec.num < 60))
+			return false;
+		s = sec.num;
+	}
 	char *o = buf + snprintf(buf, cap, "PT");
 	if (h)
 		o += snprintf(o, cap - (size_t)(o - buf), "%dH", h);
 	if (mi)
 		o += snprintf(o, cap - (size_t)(o - buf), "%dM", mi);
-	if (sec.num > 0 || (!h && !mi))
-		snprintf(o, cap - (size_t)(o - buf), "%.10gS", sec.num);
+	if (s > 0 || (!h && !mi))
+		snprintf(o, cap - (size_t)(o - buf), "%.10gS", s);
 	return true;
 }
 

@@ -35,6 +35,8 @@ static void test_norm_clockdur_parts(void **state)
 		{"He won in 2:08:14.5.", "PT2H8M14.5S"},
 		{"He won in 0:00:09.58.", "PT9.58S"},
 		{"He won in 1:02:00.0.", "PT1H2M"},
+		/* no second slot at all: zero seconds, no "nan" */
+		{"It lasted 0:00 hours.", "PT0S"},
 	};
 	struct fc_rules *r = fc_test_load_rules(DATA "/clockdur.yaml", 0);
 	struct fc_arena a;
