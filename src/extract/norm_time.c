@@ -552,24 +552,31 @@ static int set_calendar(const struct norm_match *m, struct norm_cand *out)
 
 /*
 ** A duration told as a clock reads, hour, minute and second: "won in
-** 2:08:14" -> PT2H8M14S (a race time, no time of day); zero parts are
-** left out. False when a part is out of range.
+** 2:08:14" -> PT2H8M14S (a race time, no time of day), with tenths kept
+** ("2:08:14.5" -> PT2H8M14.5S: ISO 8601 allows a fraction of the last
+** part); zero parts are left out. False when a part is out of range.
 */
 static bool clock_duration(const struct norm_match *m, char *buf,
 			   size_t cap)
 {
-	int h, mi = 0, s = 0;
+	int h, mi = 0;
+	double s = 0; /* no second slot ("2:30 hours"): none */
+	struct norm_val sec; /* norm_slot sets num NAN even when false */
 	if (!norm_get_int(m, S_HOUR, &h) || h < 0 || h > 99 ||
-	    (norm_get_int(m, S_MINUTE, &mi) && (mi < 0 || mi > 59)) ||
-	    (norm_get_int(m, S_SECOND, &s) && (s < 0 || s > 59)))
+	    (norm_get_int(m, S_MINUTE, &mi) && (mi < 0 || mi > 59)))
 		return false;
+	if (norm_slot(m, S_SECOND, &sec)) {
+		if (!(isfinite(sec.num) && sec.num >= 0 && sec.num < 60))
+			return false;
+		s = sec.num;
+	}
 	char *o = buf + snprintf(buf, cap, "PT");
 	if (h)
 		o += snprintf(o, cap - (size_t)(o - buf), "%dH", h);
 	if (mi)
 		o += snprintf(o, cap - (size_t)(o - buf), "%dM", mi);
-	if (s || (!h && !mi))
-		snprintf(o, cap - (size_t)(o - buf), "%dS", s);
+	if (s > 0 || (!h && !mi))
+		snprintf(o, cap - (size_t)(o - buf), "%.10gS", s);
 	return true;
 }
 

@@ -1,8 +1,9 @@
 /*
 ** test_norm_clockdur.c: a duration pattern with hour, minute and second
 ** slots and no unit (norm_time.c) is a duration told as a clock reads:
-** "in 2:08:14" is PT2H8M14S, zero parts left out; a part out of range
-** makes no mention.
+** "in 2:08:14" is PT2H8M14S, zero parts left out, a fraction of the
+** second kept ("2:08:14.5" is PT2H8M14.5S); a part out of range makes
+** no mention.
 */
 #include "fc_test.h"
 
@@ -23,19 +24,25 @@ static const char *value_of(struct fc_rules *r, struct fc_arena *a,
 static void test_norm_clockdur_parts(void **state)
 {
 	(void)state;
+	/* a text and the value of its one mention */
+	static const char *const cases[][2] = {
+		{"She won in 2:08:14.", "PT2H8M14S"},
+		{"It ended in 1:00:05.", "PT1H5S"},
+		{"It ended in 0:00:05.", "PT5S"},
+		{"It ended in 0:00:00.", "PT0S"},
+		{"It lasted 2:30 hours.", "PT2H30M"},
+		/* a fraction of the second is kept, a zero one left out */
+		{"He won in 2:08:14.5.", "PT2H8M14.5S"},
+		{"He won in 0:00:09.58.", "PT9.58S"},
+		{"He won in 1:02:00.0.", "PT1H2M"},
+		/* no second slot at all: zero seconds, no "nan" */
+		{"It lasted 0:00 hours.", "PT0S"},
+	};
 	struct fc_rules *r = fc_test_load_rules(DATA "/clockdur.yaml", 0);
 	struct fc_arena a;
 	fc_arena_init(&a);
-	assert_string_equal(value_of(r, &a, "She won in 2:08:14."),
-			    "PT2H8M14S");
-	assert_string_equal(value_of(r, &a, "It ended in 1:00:05."),
-			    "PT1H5S");
-	assert_string_equal(value_of(r, &a, "It ended in 0:00:05."),
-			    "PT5S");
-	assert_string_equal(value_of(r, &a, "It ended in 0:00:00."),
-			    "PT0S");
-	assert_string_equal(value_of(r, &a, "It lasted 2:30 hours."),
-			    "PT2H30M");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(value_of(r, &a, cases[i][0]), cases[i][1]);
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
 }
@@ -48,6 +55,7 @@ static void test_norm_clockdur_out_of_range(void **state)
 	fc_arena_init(&a);
 	assert_null(value_of(r, &a, "She won in 2:75:14."));
 	assert_null(value_of(r, &a, "She won in 2:08:61."));
+	assert_null(value_of(r, &a, "She won in 2:08:60.5."));
 	assert_null(value_of(r, &a, "It lasted 2:60 hours."));
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
