@@ -96,6 +96,25 @@ static bool starts_low(const char *u, const struct tline *l)
 }
 
 /*
+** Line l goes on from line q, the one before it, when q does not end a
+** sentence and l opens in lower case without a deeper indent: a hard
+** wrap, also in a text too short for is_wrapped to judge ("Oil fell 3%
+** as traders weighed" / "the outlook."). Split, q alone is a line with
+** no closing stop, a headline to the boilerplate rules, and its words
+** are lost. A digit does not count here: a headline above a body line
+** that opens with a number ("Storm Hits Ohio" / "40,000 homes ...")
+** stays apart.
+*/
+static bool goes_on(const char *u, const struct tline *q,
+		    const struct tline *l)
+{
+	unsigned char c = (unsigned char)u[l->cs];
+	return q->ce > q->cs && l->ce > l->cs && c >= 'a' && c <= 'z' &&
+	       l->indent <= q->indent &&
+	       !text_ends_sentence(NULL, u + q->cs, q->ce - q->cs);
+}
+
+/*
 ** Hard-wrapped: at least 3 lines, hardly any longer than WRAP_MAX_WIDTH,
 ** and a fifth of them full-width lines that stop mid-sentence, the next
 ** line going on in lower case ("... is not under" / "pressure to ...").
@@ -145,8 +164,10 @@ fc_status text_plain(struct tdoc *t)
 			continue;
 		}
 		size_t b = text_bullet(t->u, cs, ce, false);
-		bool is_new = !p.is_open || !is_wrap || b;
-		if (!is_new && i > 0) {
+		bool is_new = !p.is_open || b;
+		if (!is_new && !is_wrap) {
+			is_new = !goes_on(t->u, &l[i - 1], &l[i]);
+		} else if (!is_new) {
 			const struct tline *q = &l[i - 1];
 			uint32_t qlen = q->ce - q->cs;
 			is_new = l[i].indent > q->indent ||

@@ -211,6 +211,36 @@ static void test_wrapped_plain(void **state)
 	cleaned_finish(&c);
 }
 
+/* A brief too short to judge as wrapped: a line that stops mid-sentence
+** goes on into one that opens in lower case ("iPhone" too), and is no
+** headline; a line that opens with a digit goes on from nothing. */
+static void test_short_wrap(void **state)
+{
+	const struct fc_rules *r = *state;
+	struct cleaned c;
+	clean_str(&c, r, "brief.txt",
+		  "Oil Slides as Traders Weigh Outlook\n"
+		  "Oil prices fell 3 percent on Monday as traders weighed\n"
+		  "the outlook, and rose 5 percent on Tuesday.\n"
+		  "Storm Hits Ohio Coast\n"
+		  "40,000 homes lost power.\n"
+		  "Apple said sales of the\n"
+		  "iPhone rose.\n");
+	assert_string_equal(c.doc.text,
+			    "Oil prices fell 3 percent on Monday as traders "
+			    "weighed the outlook, and rose 5 percent on "
+			    "Tuesday.\n\n40,000 homes lost power.\n\n"
+			    "Apple said sales of the iPhone rose.");
+	static const char *const drops[] = {
+		"heading", "Oil Slides as Traders Weigh Outlook",
+		"heading", "Storm Hits Ohio Coast",
+		NULL,
+	};
+	assert_drops(&c, drops);
+	assert_string_equal(c.doc.title, "Oil Slides as Traders Weigh Outlook");
+	cleaned_finish(&c);
+}
+
 /* A drop-next rule counts a markup heading as the next block. */
 static void test_markdown_drop_next(void **state)
 {
@@ -261,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_unclosed),
 		cmocka_unit_test(test_wrapped_plain),
+		cmocka_unit_test(test_short_wrap),
 		cmocka_unit_test(test_markdown_drop_next),
 		cmocka_unit_test(test_no_rules),
 	};

@@ -181,18 +181,18 @@ static void test_actions(void **state)
 		 NULL, 0, &r);
 	static const char raw[] = "Gallery\nOne.\nTwo.\nThree.\n"
 				  "Note: kept as prose.\nNotebook\n"
-				  "xxxx.\nxxxxxx.\n"
+				  "Xxxx.\nXxxxxx.\n"
 				  "Short line\nA very long line without any stop\n"
 				  "A question?\n"
 				  "END\nAfter.\nMore after.\n";
 	struct cleaned c;
 	clean_buf(&c, r, "a.txt", NULL, raw, sizeof(raw) - 1);
 	assert_string_equal(c.doc.text,
-			    "Three.\n\nNote: kept as prose.\n\nxxxxxx.\n\n"
+			    "Three.\n\nNote: kept as prose.\n\nXxxxxx.\n\n"
 			    "A very long line without any stop");
 	static const char *const want[] = {
 		"two-after", "Gallery", "two-after", "One.", "two-after",
-		"Two.", "notes", "Notebook", "long", "xxxx.", "h",
+		"Two.", "notes", "Notebook", "long", "Xxxx.", "h",
 		"Short line", "h", "A question?", "footer", "END",
 		"footer", "After.", "footer", "More after.",
 	};

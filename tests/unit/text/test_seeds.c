@@ -31,8 +31,8 @@ static const struct seed seeds[] = {
 			"\xE2\x80\x9CRussia is already providing assistance "
 			"not only to Iran but also to the entire region, and "
 			"to the cause of regional stability and peace\""},
-	  {"heading", "i24NEWS"},
-	  {"heading", "i24NEWS"},
+	  /* the second logo opens in lower case: one block (plain.c) */
+	  {"heading", "i24NEWS\ni24NEWS"},
 	  {"reading-time", "2 min read"},
 	  {"reading-time", "2 min read"},
 	  {"no-text", "\xE2\x96\xA0"},
