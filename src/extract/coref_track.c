@@ -703,6 +703,16 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	return made(s, &e);
 }
 
+const struct fc_entity *lx_with_role(struct lx_scan *s,
+				     const struct fc_entity *e, const char *role)
+{
+	if (!e || !role || (e->role && !strcmp(e->role, role)))
+		return e;
+	struct fc_entity c = *e;
+	c.role = role;
+	return made(s, &c);
+}
+
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	size_t len;

@@ -60,6 +60,19 @@ static bool names_role(const struct lx_scan *s, const struct fc_entity *e,
 	return false;
 }
 
+/* Does the listed role name the title's role more exactly, the title's
+** words a word of it ("Minister Margaret Thatcher" of a prime minister,
+** "Secretary Shultz" of a secretary of state)? */
+static bool narrows_role(const char *listed, const char *role)
+{
+	size_t n = strlen(role);
+	for (const char *p = strstr(listed, role); p; p = strstr(p + 1, role))
+		if ((p == listed || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return true;
+	return false;
+}
+
 /* The name after a title at j: returns its end (j when none). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
@@ -230,6 +243,14 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	    lx_lower_elsewhere(s, t0))
 		return i;
 	if (end > role_end && who) {
+		/* (the text's title is the mention's role; the listed one
+		** where the title names none of its own, "Mr. Putin", "the
+		** leader", names it as a past one, "former President Joe
+		** Biden", or names less of it: narrows_role) */
+		if (who->type == FC_ENT_PERSON && !role->is_generic &&
+		    !role->is_honorific && !names_role(s, who, role->role) &&
+		    !(who->role && narrows_role(who->role, role->role)))
+			who = lx_with_role(s, who, role->role);
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
 		return end;

@@ -693,6 +693,13 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,
 				      const char *country, const char *role);
+/* The entity e with the role the text's title gives it ("Prime Minister
+** Putin" of 2009: role "prime minister", not the listed "president"):
+** e itself when role is NULL or e's; else an entity made once per scan
+** (in s->pa), NULL on out of memory. */
+const struct fc_entity *lx_with_role(struct lx_scan *s,
+				     const struct fc_entity *e,
+				     const char *role);
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule);
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,

@@ -160,7 +160,7 @@ static const struct lcase cases[] = {
 	 "Dmitry Peskov spoke. Mr Peskov later said he was not told.",
 	 {"entity 0-37 'UN Secretary-General Antonio Guterres' "
 	  "person:antonio-guterres (Antonio Guterres) person - "
-	  "secretary-general",
+	  "secretary general",
 	  "entity 42-73 'Kremlin spokesman Dmitry Peskov' "
 	  "person:dmitry-peskov (Dmitry Peskov) person RU spokesperson",
 	  "attribution 81-101 'Mr Peskov later said' "
