@@ -275,6 +275,14 @@ static const struct lcase cases[] = {
 	  "org:houston-lighting-and-power-co (Houston Lighting and Power Co) "
 	  "org US -",
 	  NULL}},
+	/* A firm's business line opening a wrapped line goes on the name
+	** before the break. */
+	{"Investors sold shares of Ford\nMotor Co and Honda\nMotor Corp.",
+	 {"entity 25-38 'Ford\nMotor Co' org:ford-motor-co (Ford Motor Co) "
+	  "org - -",
+	  "entity 43-59 'Honda\nMotor Corp' org:honda-motor-corp "
+	  "(Honda Motor Corp) org - -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
