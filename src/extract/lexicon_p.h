@@ -78,9 +78,12 @@ enum lx_cue_kind {
 extern const char *const lx_cue_kind_names[LX_NCUE_KINDS];
 
 /* One term of a person's role: days (fc_days_from_civil) from since to
-** until, both days within; INT32_MIN and INT32_MAX when open. */
+** until, both days within; INT32_MIN and INT32_MAX when open. role: the
+** role held in this term when another than the person's ("Vladimir
+** Putin", prime minister 2008-2012), else NULL (borrowed: the rules'). */
 struct lx_term {
 	int32_t since, until;
+	const char *role;
 };
 
 /* One definition of any section; a later one with the same id replaces. */
@@ -689,6 +692,10 @@ static inline const struct lx_slot *lx_word_slot(const struct lx_scan *s,
 
 /* coref_track.c */
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent);
+/* The role the lexicon person p holds at the document's date when a
+** term of another role than its own holds the date, else NULL
+** (borrowed: the rules'). */
+const char *lx_term_role(const struct lx_scan *s, const struct lx_ent *p);
 const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,

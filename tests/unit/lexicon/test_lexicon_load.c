@@ -299,6 +299,30 @@ static void test_a_role_held_twice_means_its_holder_in_each_term(void **st)
 		    v, sizeof(v) / sizeof(v[0]));
 }
 
+/* A term with role: is one of another role: the role's holder is the
+** person in the terms of that role only ("the Norwegian queen" of 2001
+** is no one when Ann was a princess then; Ann when she was queen). */
+static void test_a_term_of_another_role_holds_that_role(void **st)
+{
+	(void)st;
+	static const struct queen_case princess_then[] = {
+		{"1999-12-31", NULL}, {"2001-06-01", NULL},
+		{"2008-05-07", ANN},
+	};
+	check_queen("     role: queen, terms: [{since: 2000-01-01, until: "
+		    "2003-12-31, role: princess},\n"
+		    "                          {since: 2008-05-07}]}\n",
+		    princess_then, 3);
+	static const struct queen_case queen_then[] = {
+		{"1999-12-31", NULL}, {"2001-06-01", ANN},
+		{"2008-05-07", NULL},
+	};
+	check_queen("     role: princess, terms: [{since: 2000-01-01, until: "
+		    "2003-12-31, role: queen},\n"
+		    "                          {since: 2008-05-07}]}\n",
+		    queen_then, 3);
+}
+
 /* Bad terms: reversed, overlapping, out of order, an open one before
 ** another, no since:, beside since:, not a list, unknown key. */
 static void test_bad_terms_are_positioned(void **st)
@@ -541,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
 		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
 		cmocka_unit_test(test_real_rules_load_without_diagnostics),
+		cmocka_unit_test(test_a_term_of_another_role_holds_that_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
