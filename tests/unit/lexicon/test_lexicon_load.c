@@ -305,22 +305,24 @@ static void test_a_role_held_twice_means_its_holder_in_each_term(void **st)
 static void test_a_term_of_another_role_holds_that_role(void **st)
 {
 	(void)st;
-	static const struct queen_case princess_then[] = {
-		{"1999-12-31", NULL}, {"2001-06-01", NULL},
-		{"2008-05-07", ANN},
-	};
-	check_queen("     role: queen, terms: [{since: 2000-01-01, until: "
-		    "2003-12-31, role: princess},\n"
-		    "                          {since: 2008-05-07}]}\n",
-		    princess_then, 3);
-	static const struct queen_case queen_then[] = {
-		{"1999-12-31", NULL}, {"2001-06-01", ANN},
-		{"2008-05-07", NULL},
-	};
-	check_queen("     role: princess, terms: [{since: 2000-01-01, until: "
-		    "2003-12-31, role: queen},\n"
-		    "                          {since: 2008-05-07}]}\n",
-		    queen_then, 3);
+	/* Ann's role and her first term's: the Norwegian queen of 2001 is
+	** Ann only where that term is the queen's */
+	static const char *const roles[2][2] = {{"queen", "princess"},
+						{"princess", "queen"}};
+	for (int k = 0; k < 2; k++) {
+		const struct queen_case v[] = {
+			{"1999-12-31", NULL},
+			{"2001-06-01", k ? ANN : NULL},
+			{"2008-05-07", k ? NULL : ANN},
+		};
+		char entry[256];
+		snprintf(entry, sizeof(entry),
+			 "     role: %s, terms: [{since: 2000-01-01, until: "
+			 "2003-12-31, role: %s},\n"
+			 "                          {since: 2008-05-07}]}\n",
+			 roles[k][0], roles[k][1]);
+		check_queen(entry, v, 3);
+	}
 }
 
 /* Bad terms: reversed, overlapping, out of order, an open one before
