@@ -29,6 +29,11 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 
 #define THEN_MOD_CUE "title.modifier-then"
 
+/* (lx_take_title) the cue of the title modifiers that make a role of
+** their own with the role right after them (grammar.yaml: "acting",
+** "interim") */
+#define OWN_MOD_CUE "title.modifier-own"
+
 /* Is the title modifier se (or NULL) the cue id's? */
 static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
 		   const char *id)
@@ -151,6 +156,26 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+/* The role of a name's mention after the title's role: the role, or
+** the title's modifier at mod (SIZE_MAX: none) and the role, "acting
+** president", "former president" ("Former U.S. President Bill Clinton";
+** after "late" too, people.yaml's word), in s->pa; NULL on out of
+** memory. */
+static const char *mention_role(struct lx_scan *s, size_t mod, bool is_past,
+				const struct lx_role *role)
+{
+	if (mod == SIZE_MAX)
+		return role->role;
+	size_t len;
+	const char *w = is_past ? "former" : lx_key(&s->t, mod, 1, &len);
+	if (is_past)
+		len = strlen(w);
+	char *r = fc_arena_printf(s->pa, "%.*s %s", (int)len, w, role->role);
+	if (!r)
+		s->err = FC_ENOMEM;
+	return r;
+}
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 size_t lx_take_title(struct lx_scan *s, size_t i)
 {
@@ -193,6 +218,9 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	/* (set by "then": the holder at the time of the events, whom only
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
+	/* (the one-word modifier of a role of its own: mention_role) */
+	size_t own = is_past ? i - 1 : SIZE_MAX;
+	bool own_past = is_past;
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
@@ -216,6 +244,10 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
 			is_past |= is_mod(s, se, PAST_MOD_CUE);
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
+			own_past = is_mod(s, se, PAST_MOD_CUE);
+			if (se->ntok == 1 &&
+			    (own_past || is_mod(s, se, OWN_MOD_CUE)))
+				own = j;
 			j += se->ntok;
 			continue;
 		}
@@ -247,10 +279,12 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 		** where the title names none of its own, "Mr. Putin", "the
 		** leader", names it as a past one, "former President Joe
 		** Biden", or names less of it: narrows_role) */
+		const char *mrole = mention_role(s, own, own_past, role);
 		if (who->type == FC_ENT_PERSON && !role->is_generic &&
-		    !role->is_honorific && !names_role(s, who, role->role) &&
-		    !(who->role && narrows_role(who->role, role->role)))
-			who = lx_with_role(s, who, role->role);
+		    !role->is_honorific && mrole &&
+		    !names_role(s, who, mrole) &&
+		    !(who->role && narrows_role(who->role, mrole)))
+			who = lx_with_role(s, who, mrole);
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
 		return end;
