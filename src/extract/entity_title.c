@@ -8,6 +8,7 @@
 ** that country and role, the lexicon's, an office, an officer).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/entity_p.h"
 
@@ -65,16 +66,34 @@ static bool names_role(const struct lx_scan *s, const struct fc_entity *e,
 	return false;
 }
 
-/* Does the listed role name the title's role more exactly, the title's
-** words a word of it ("Minister Margaret Thatcher" of a prime minister,
-** "Secretary Shultz" of a secretary of state)? */
-static bool narrows_role(const char *listed, const char *role)
+/* Are the words of role whole words of the phrase, in any case? */
+static bool has_words(const char *phrase, const char *role)
 {
 	size_t n = strlen(role);
-	for (const char *p = strstr(listed, role); p; p = strstr(p + 1, role))
-		if ((p == listed || p[-1] == ' ') &&
+	for (const char *p = phrase; *p; p++)
+		if ((p == phrase || p[-1] == ' ') && !strncasecmp(p, role, n) &&
 		    (p[n] == '\0' || p[n] == ' '))
 			return true;
+	return false;
+}
+
+/* Does the listed role name the title's role more exactly, the title's
+** words a word of it or of one of its phrases in roles.yaml ("Minister
+** Margaret Thatcher" of a prime minister, "Secretary Shultz" of a
+** secretary of state, "Secretary Salazar" of an interior minister,
+** "interior secretary")? */
+static bool narrows_role(const struct fc_lexicon *l, const char *listed,
+			 const char *role)
+{
+	if (has_words(listed, role))
+		return true;
+	for (size_t i = 0; i < l->nroles; i++) {
+		if (strcmp(l->roles[i].role, listed))
+			continue;
+		for (size_t k = 0; k < l->roles[i].nwords; k++)
+			if (has_words(l->roles[i].words[k], role))
+				return true;
+	}
 	return false;
 }
 
@@ -283,7 +302,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 		if (who->type == FC_ENT_PERSON && !role->is_generic &&
 		    !role->is_honorific && mrole &&
 		    !names_role(s, who, mrole) &&
-		    !(who->role && narrows_role(who->role, mrole)))
+		    !(who->role && narrows_role(l, who->role, mrole)))
 			who = lx_with_role(s, who, mrole);
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");

@@ -169,6 +169,10 @@ struct lx_ent {
 
 struct lx_role {
 	const char *id, *role;
+	/* its phrases as roles.yaml writes them ("interior secretary");
+	** borrowed: the rules' */
+	const char *const *words;
+	size_t nwords;
 	bool is_leader, is_generic, is_honorific;
 	/* one holder at a time in a country: with no holder meant, "the
 	** Iranian president" is the office (entity_office.c) */
