@@ -261,12 +261,16 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			continue;
 		}
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
-			is_past |= is_mod(s, se, PAST_MOD_CUE);
+			bool past = is_mod(s, se, PAST_MOD_CUE);
+			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
-			own_past = is_mod(s, se, PAST_MOD_CUE);
+			/* (another modifier after it keeps it: "the late
+			** senior adviser") */
 			if (se->ntok == 1 &&
-			    (own_past || is_mod(s, se, OWN_MOD_CUE)))
+			    (past || is_mod(s, se, OWN_MOD_CUE))) {
 				own = j;
+				own_past = past;
+			}
 			j += se->ntok;
 			continue;
 		}
