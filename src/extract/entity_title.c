@@ -66,32 +66,38 @@ static bool names_role(const struct lx_scan *s, const struct fc_entity *e,
 	return false;
 }
 
-/* Are the words of role whole words of the phrase, in any case? */
-static bool has_words(const char *phrase, const char *role)
+/* Are the words of role whole words of the phrase, in any case, its
+** head when is_head: they end it or come before "of" ("interior
+** secretary", "secretary of the interior"; not "president elect" nor
+** "president and CEO")? */
+static bool has_words(const char *phrase, const char *role, bool is_head)
 {
 	size_t n = strlen(role);
-	for (const char *p = phrase; *p; p++)
-		if ((p == phrase || p[-1] == ' ') && !strncasecmp(p, role, n) &&
-		    (p[n] == '\0' || p[n] == ' '))
+	for (const char *p = phrase; *p; p++) {
+		if ((p != phrase && p[-1] != ' ') || strncasecmp(p, role, n))
+			continue;
+		if (p[n] == '\0' ||
+		    (p[n] == ' ' && (!is_head || !strncmp(p + n, " of ", 4))))
 			return true;
+	}
 	return false;
 }
 
 /* Does the listed role name the title's role more exactly, the title's
-** words a word of it or of one of its phrases in roles.yaml ("Minister
-** Margaret Thatcher" of a prime minister, "Secretary Shultz" of a
-** secretary of state, "Secretary Salazar" of an interior minister,
+** words a word of it ("Minister Margaret Thatcher" of a prime minister,
+** "Secretary Shultz" of a secretary of state) or the head of one of its
+** phrases in roles.yaml ("Secretary Salazar" of an interior minister,
 ** "interior secretary")? */
 static bool narrows_role(const struct fc_lexicon *l, const char *listed,
 			 const char *role)
 {
-	if (has_words(listed, role))
+	if (has_words(listed, role, false))
 		return true;
 	for (size_t i = 0; i < l->nroles; i++) {
 		if (strcmp(l->roles[i].role, listed))
 			continue;
 		for (size_t k = 0; k < l->roles[i].nwords; k++)
-			if (has_words(l->roles[i].words[k], role))
+			if (has_words(l->roles[i].words[k], role, true))
 				return true;
 	}
 	return false;
