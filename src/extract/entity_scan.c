@@ -123,11 +123,6 @@ static bool is_known_form(const struct lx_scan *s, size_t k)
 	       !(s->t.v[k].flags & LX_T_BLOCKED) && lx_is_firm_form(s, k);
 }
 
-/*
-** An unknown capitalised run from i: name words, with particles ("al",
-** "bin", "of") only between them. Returns its end (i when none) and in
-** *ncap the number of capitalised words.
-*/
 /* Is the stop word at k, right after the name word k - 1, the name's
 ** surname? A month after a given name ("Theresa May", "Brian May", not
 ** "Brian May 5": a date), and a capitalised "He" inside a sentence
@@ -151,6 +146,12 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 	       !memcmp(key, "he", 2);
 }
 
+/*
+** An unknown capitalised run from i: name words, with particles ("al",
+** "bin", "of") only between them, and last a stop word that is the
+** name's surname (stop_surname: "Theresa May"). Returns its end (i when
+** none) and in *ncap the number of capitalised words.
+*/
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 {
 	size_t k = i, end = i;
