@@ -48,7 +48,10 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	e->label = dup(s, src->label);
 	e->type = src->type;
 	e->country = dup(s, src->country);
-	e->role = dup(s, src->role);
+	/* (the role of the document's date: Putin in 2009 is the prime
+	** minister) */
+	const char *role = lx_term_role(s, &s->l->ents[ent]);
+	e->role = dup(s, role ? role : src->role);
 	s->interned[ent] = e;
 	return e;
 }
@@ -703,6 +706,16 @@ const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 	return made(s, &e);
 }
 
+const struct fc_entity *lx_with_role(struct lx_scan *s,
+				     const struct fc_entity *e, const char *role)
+{
+	if (!e || !role || (e->role && !strcmp(e->role, role)))
+		return e;
+	struct fc_entity c = *e;
+	c.role = role;
+	return made(s, &c);
+}
+
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	size_t len;
@@ -750,18 +763,51 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 	return NULL;
 }
 
+const char *lx_term_role(const struct lx_scan *s, const struct lx_ent *p)
+{
+	if (!s->has_date)
+		return NULL;
+	for (uint32_t k = 0; k < p->nterms; k++)
+		if (s->doc_days >= p->terms[k].since &&
+		    s->doc_days <= p->terms[k].until)
+			return p->terms[k].role;
+	return NULL;
+}
+
 /* Does the document's date (none: any date) lie within a term of the
-** lexicon person's role? (people.yaml lists today's office holders: "the
-** American president" of a 2009 text is not the president of 2025.) */
+** lexicon person's role (a term of another role aside)? (people.yaml
+** lists today's office holders: "the American president" of a 2009 text
+** is not the president of 2025.) */
 static bool in_term(const struct lx_scan *s, const struct lx_ent *p)
 {
 	if (!p->nterms || !s->has_date)
 		return true;
 	for (uint32_t k = 0; k < p->nterms; k++)
-		if (s->doc_days >= p->terms[k].since &&
+		if (!p->terms[k].role && s->doc_days >= p->terms[k].since &&
 		    s->doc_days <= p->terms[k].until)
 			return true;
 	return false;
+}
+
+/* Is role the lexicon person's, or the role of one of its terms; and
+** *now whether the person holds it at the document's date. */
+static bool has_role(const struct lx_scan *s, const struct lx_ent *p,
+		     const struct lx_role *role, bool *now)
+{
+	struct fc_entity e = p->e;
+	bool any = lx_role_matches(s->l, &e, role);
+	*now = any && in_term(s, p);
+	for (uint32_t k = 0; k < p->nterms; k++) {
+		if (!p->terms[k].role)
+			continue;
+		e.role = p->terms[k].role;
+		if (!lx_role_matches(s->l, &e, role))
+			continue;
+		any = true;
+		*now |= s->has_date && s->doc_days >= p->terms[k].since &&
+			s->doc_days <= p->terms[k].until;
+	}
+	return any;
 }
 
 const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
@@ -773,11 +819,13 @@ const struct fc_entity *lx_lexicon_person(struct lx_scan *s,
 	*listed = false;
 	for (size_t i = 0; i < l->nents; i++) {
 		const struct fc_entity *e = &l->ents[i].e;
+		bool now;
 		if (e->type != FC_ENT_PERSON || !e->country ||
-		    strcmp(e->country, country) || !lx_role_matches(l, e, role))
+		    strcmp(e->country, country) ||
+		    !has_role(s, &l->ents[i], role, &now))
 			continue;
 		*listed = true;
-		if (in_term(s, &l->ents[i]))
+		if (now)
 			return lx_intern(s, (uint32_t)i);
 	}
 	return NULL;

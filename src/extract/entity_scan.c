@@ -77,6 +77,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 	return NULL;
 }
 
+/* (stop_surname) the cue of a month's full name (grammar.yaml) */
+#define MONTH_CUE "stop.month"
+
 /* (lx_surname_entity, entity_p.h) */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
 {
@@ -120,10 +123,34 @@ static bool is_known_form(const struct lx_scan *s, size_t k)
 	       !(s->t.v[k].flags & LX_T_BLOCKED) && lx_is_firm_form(s, k);
 }
 
+/* Is the stop word at k, right after the name word k - 1, the name's
+** surname? A month after a given name ("Theresa May", "Brian May", not
+** "Brian May 5": a date), and a capitalised "He" inside a sentence
+** ("Vice Premier Liu He"; at a sentence's start, or in a headline, the
+** pronoun: "Xi Jinping. He said", "Why Obama Says He Won"). */
+static bool stop_surname(const struct lx_scan *s, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	if (!(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_SSTART | LX_T_HEADLINE | LX_T_BLOCKED |
+			 LX_T_POSS)))
+		return false;
+	const struct lx_sense *se = lx_tok_cue(s, k, LX_CUE_STOP);
+	if (se && se->ntok == 1 && !strcmp(s->l->cues[se->ref].id, MONTH_CUE))
+		return lx_word_cue(s, k - 1, LX_CUE_GIVEN_NAME) &&
+		       !(k + 1 < s->t.n && lx_joins(s, k + 1) &&
+			 (s->t.v[k + 1].flags & LX_T_DIGIT));
+	size_t len;
+	const char *key = lx_key(&s->t, k, 1, &len);
+	return lx_tok_cue(s, k, LX_CUE_PRONOUN) && len == 2 &&
+	       !memcmp(key, "he", 2);
+}
+
 /*
 ** An unknown capitalised run from i: name words, with particles ("al",
-** "bin", "of") only between them. Returns its end (i when none) and in
-** *ncap the number of capitalised words.
+** "bin", "of") only between them, and last a stop word that is the
+** name's surname (stop_surname: "Theresa May"). Returns its end (i when
+** none) and in *ncap the number of capitalised words.
 */
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 {
@@ -147,6 +174,10 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 		** FSB; "Philips NV") */
 		if (k > i && k == end && is_known_form(s, k))
 			end = ++k;
+		else if (k > i && k == end && stop_surname(s, k)) {
+			(*ncap)++;
+			end = ++k;
+		}
 		break;
 	}
 	return end;

@@ -8,6 +8,7 @@
 ** that country and role, the lexicon's, an office, an officer).
 */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/entity_p.h"
 
@@ -28,6 +29,11 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 #define PAST_MOD_CUE "title.modifier-past"
 
 #define THEN_MOD_CUE "title.modifier-then"
+
+/* (lx_take_title) the cue of the title modifiers that make a role of
+** their own with the role right after them (grammar.yaml: "acting",
+** "interim") */
+#define OWN_MOD_CUE "title.modifier-own"
 
 /* Is the title modifier se (or NULL) the cue id's? */
 static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
@@ -57,6 +63,43 @@ static bool names_role(const struct lx_scan *s, const struct fc_entity *e,
 		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_TITLE_MOD &&
 		    se->ntok == 1 && is_mod(s, se, PAST_MOD_CUE))
 			return true;
+	return false;
+}
+
+/* Are the words of role whole words of the phrase, in any case, its
+** head when is_head: they end it or come before "of" ("interior
+** secretary", "secretary of the interior"; not "president elect" nor
+** "president and CEO")? */
+static bool has_words(const char *phrase, const char *role, bool is_head)
+{
+	size_t n = strlen(role);
+	for (const char *p = phrase; *p; p++) {
+		if ((p != phrase && p[-1] != ' ') || strncasecmp(p, role, n))
+			continue;
+		if (p[n] == '\0' ||
+		    (p[n] == ' ' && (!is_head || !strncmp(p + n, " of ", 4))))
+			return true;
+	}
+	return false;
+}
+
+/* Does the listed role name the title's role more exactly, the title's
+** words a word of it ("Minister Margaret Thatcher" of a prime minister,
+** "Secretary Shultz" of a secretary of state) or the head of one of its
+** phrases in roles.yaml ("Secretary Salazar" of an interior minister,
+** "interior secretary")? */
+static bool narrows_role(const struct fc_lexicon *l, const char *listed,
+			 const char *role)
+{
+	if (has_words(listed, role, false))
+		return true;
+	for (size_t i = 0; i < l->nroles; i++) {
+		if (strcmp(l->roles[i].role, listed))
+			continue;
+		for (size_t k = 0; k < l->roles[i].nwords; k++)
+			if (has_words(l->roles[i].words[k], role, true))
+				return true;
+	}
 	return false;
 }
 
@@ -138,6 +181,26 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+/* The role of a name's mention after the title's role: the role, or
+** the title's modifier at mod (SIZE_MAX: none) and the role, "acting
+** president", "former president" ("Former U.S. President Bill Clinton";
+** after "late" too, people.yaml's word), in s->pa; NULL on out of
+** memory. */
+static const char *mention_role(struct lx_scan *s, size_t mod, bool is_past,
+				const struct lx_role *role)
+{
+	if (mod == SIZE_MAX)
+		return role->role;
+	size_t len;
+	const char *w = is_past ? "former" : lx_key(&s->t, mod, 1, &len);
+	if (is_past)
+		len = strlen(w);
+	char *r = fc_arena_printf(s->pa, "%.*s %s", (int)len, w, role->role);
+	if (!r)
+		s->err = FC_ENOMEM;
+	return r;
+}
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 size_t lx_take_title(struct lx_scan *s, size_t i)
 {
@@ -180,6 +243,9 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	/* (set by "then": the holder at the time of the events, whom only
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
+	/* (the one-word modifier of a role of its own: mention_role) */
+	size_t own = is_past ? i - 1 : SIZE_MAX;
+	bool own_past = is_past;
 	for (int m = 0; m < 3 && (j == i || lx_joins(s, j)); m++) {
 		if ((se = lx_modifier_sense(s, j))) {
 			const struct lx_ent *e = &l->ents[se->ref];
@@ -201,8 +267,16 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			continue;
 		}
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
-			is_past |= is_mod(s, se, PAST_MOD_CUE);
+			bool past = is_mod(s, se, PAST_MOD_CUE);
+			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
+			/* (another modifier after it keeps it: "the late
+			** senior adviser") */
+			if (se->ntok == 1 &&
+			    (past || is_mod(s, se, OWN_MOD_CUE))) {
+				own = j;
+				own_past = past;
+			}
 			j += se->ntok;
 			continue;
 		}
@@ -230,6 +304,16 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	    lx_lower_elsewhere(s, t0))
 		return i;
 	if (end > role_end && who) {
+		/* (the text's title is the mention's role; the listed one
+		** where the title names none of its own, "Mr. Putin", "the
+		** leader", names it as a past one, "former President Joe
+		** Biden", or names less of it: narrows_role) */
+		const char *mrole = mention_role(s, own, own_past, role);
+		if (who->type == FC_ENT_PERSON && !role->is_generic &&
+		    !role->is_honorific && mrole &&
+		    !names_role(s, who, mrole) &&
+		    !(who->role && narrows_role(l, who->role, mrole)))
+			who = lx_with_role(s, who, mrole);
 		lx_push_ment(s, (uint32_t)t0, (uint32_t)end, who,
 			     "lexicon.title");
 		return end;

@@ -335,6 +335,8 @@ fc_status fc_lexicon_compile(struct fc_rules *r, struct fc_diags *d)
 			ro->is_generic = def->is_generic;
 			ro->is_honorific = def->is_honorific;
 			ro->is_office = def->is_office;
+			ro->words = def->aliases;
+			ro->nwords = def->naliases;
 			aliases(&c, def, def->aliases, def->naliases,
 				LX_S_ROLE, (uint32_t)l->nroles);
 			l->nroles++;

@@ -4,7 +4,7 @@
 **   countries: [{id: RU, label, names, demonyms, capital, government,
 **                government_label}]
 **   people:    [{id: vladimir-putin, name, aliases, short, country, role,
-**                since, until | terms: [{since, until}, ...]}]
+**                since, until | terms: [{since, until, role}, ...]}]
 **   roles_since: the day roles without `since:` begin (the file's "as of")
 **   orgs:      [{id: sco, name, aliases, country}]
 **   cities:    [{id: new-york, name, aliases, country, actor}]
@@ -204,7 +204,7 @@ static bool get_date(struct ctx *c, const struct fc_ynode *e, const char *key,
 	return true;
 }
 
-static const char *const term_keys[] = {"since", "until", NULL};
+static const char *const term_keys[] = {"since", "until", "role", NULL};
 
 /* One term's since: and until: into *t; the since defaults to dflt. An
 ** until before a defaulted since names the file's roles_since: as the
@@ -214,6 +214,7 @@ static bool get_one_term(struct ctx *c, const struct fc_ynode *e,
 {
 	t->since = dflt;
 	t->until = INT32_MAX;
+	t->role = NULL;
 	if (!get_date(c, e, "since", &t->since) ||
 	    !get_date(c, e, "until", &t->until))
 		return false;
@@ -257,7 +258,8 @@ static void get_terms(struct ctx *c, const struct fc_ynode *list,
 			err(c, e, "a term needs a 'since:'");
 			return;
 		}
-		if (!get_one_term(c, e, INT32_MIN, &v[k]))
+		if (!get_one_term(c, e, INT32_MIN, &v[k]) ||
+		    !get_str(c, e, "role", "role", &v[k].role))
 			return;
 		if (k && v[k].since <= v[k - 1].until) {
 			err(c, fc_ymap_get(e, "since"),

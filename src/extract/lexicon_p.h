@@ -78,9 +78,12 @@ enum lx_cue_kind {
 extern const char *const lx_cue_kind_names[LX_NCUE_KINDS];
 
 /* One term of a person's role: days (fc_days_from_civil) from since to
-** until, both days within; INT32_MIN and INT32_MAX when open. */
+** until, both days within; INT32_MIN and INT32_MAX when open. role: the
+** role held in this term when another than the person's ("Vladimir
+** Putin", prime minister 2008-2012), else NULL (borrowed: the rules'). */
 struct lx_term {
 	int32_t since, until;
+	const char *role;
 };
 
 /* One definition of any section; a later one with the same id replaces. */
@@ -166,6 +169,10 @@ struct lx_ent {
 
 struct lx_role {
 	const char *id, *role;
+	/* its phrases as roles.yaml writes them ("interior secretary");
+	** borrowed: the rules' */
+	const char *const *words;
+	size_t nwords;
 	bool is_leader, is_generic, is_honorific;
 	/* one holder at a time in a country: with no holder meant, "the
 	** Iranian president" is the office (entity_office.c) */
@@ -689,10 +696,21 @@ static inline const struct lx_slot *lx_word_slot(const struct lx_scan *s,
 
 /* coref_track.c */
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent);
+/* The role the lexicon person p holds at the document's date when a
+** term of another role than its own holds the date, else NULL
+** (borrowed: the rules'). */
+const char *lx_term_role(const struct lx_scan *s, const struct lx_ent *p);
 const struct fc_entity *lx_new_entity(struct lx_scan *s, const char *prefix,
 				      const char *name, size_t name_len,
 				      enum fc_entity_type type,
 				      const char *country, const char *role);
+/* The entity e with the role the text's title gives it ("Prime Minister
+** Putin" of 2009: role "prime minister", not the listed "president"):
+** e itself when role is NULL or e's; else an entity made once per scan
+** (in s->pa), NULL on out of memory. */
+const struct fc_entity *lx_with_role(struct lx_scan *s,
+				     const struct fc_entity *e,
+				     const char *role);
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule);
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,

@@ -160,7 +160,7 @@ static const struct lcase cases[] = {
 	 "Dmitry Peskov spoke. Mr Peskov later said he was not told.",
 	 {"entity 0-37 'UN Secretary-General Antonio Guterres' "
 	  "person:antonio-guterres (Antonio Guterres) person - "
-	  "secretary-general",
+	  "secretary general",
 	  "entity 42-73 'Kremlin spokesman Dmitry Peskov' "
 	  "person:dmitry-peskov (Dmitry Peskov) person RU spokesperson",
 	  "attribution 81-101 'Mr Peskov later said' "
@@ -274,6 +274,14 @@ static const struct lcase cases[] = {
 	  "entity 0-29 'Houston Lighting and Power Co' "
 	  "org:houston-lighting-and-power-co (Houston Lighting and Power Co) "
 	  "org US -",
+	  NULL}},
+	/* A firm's business line opening a wrapped line goes on the name
+	** before the break. */
+	{"Investors sold shares of Ford\nMotor Co and Honda\nMotor Corp.",
+	 {"entity 25-38 'Ford\nMotor Co' org:ford-motor-co (Ford Motor Co) "
+	  "org - -",
+	  "entity 43-59 'Honda\nMotor Corp' org:honda-motor-corp "
+	  "(Honda Motor Corp) org - -",
 	  NULL}},
 };
 

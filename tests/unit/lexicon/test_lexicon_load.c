@@ -299,6 +299,32 @@ static void test_a_role_held_twice_means_its_holder_in_each_term(void **st)
 		    v, sizeof(v) / sizeof(v[0]));
 }
 
+/* A term with role: is one of another role: the role's holder is the
+** person in the terms of that role only ("the Norwegian queen" of 2001
+** is no one when Ann was a princess then; Ann when she was queen). */
+static void test_a_term_of_another_role_holds_that_role(void **st)
+{
+	(void)st;
+	/* Ann's role and her first term's: the Norwegian queen of 2001 is
+	** Ann only where that term is the queen's */
+	static const char *const roles[2][2] = {{"queen", "princess"},
+						{"princess", "queen"}};
+	for (int k = 0; k < 2; k++) {
+		const struct queen_case v[] = {
+			{"1999-12-31", NULL},
+			{"2001-06-01", k ? ANN : NULL},
+			{"2008-05-07", k ? NULL : ANN},
+		};
+		char entry[256];
+		snprintf(entry, sizeof(entry),
+			 "     role: %s, terms: [{since: 2000-01-01, until: "
+			 "2003-12-31, role: %s},\n"
+			 "                          {since: 2008-05-07}]}\n",
+			 roles[k][0], roles[k][1]);
+		check_queen(entry, v, 3);
+	}
+}
+
 /* Bad terms: reversed, overlapping, out of order, an open one before
 ** another, no since:, beside since:, not a list, unknown key. */
 static void test_bad_terms_are_positioned(void **st)
@@ -541,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_replacing_and_duplicates_among_many_entries),
 		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
 		cmocka_unit_test(test_real_rules_load_without_diagnostics),
+		cmocka_unit_test(test_a_term_of_another_role_holds_that_role),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
