@@ -77,8 +77,10 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 	return NULL;
 }
 
-/* (stop_surname) the cue of a month's full name (grammar.yaml) */
+/* (stop_surname) the cues of a month's full name and of a pronoun that
+** is a surname too (grammar.yaml) */
 #define MONTH_CUE "stop.month"
+#define SURNAME_PRONOUN_CUE "subject.pronoun-surname"
 
 /* (lx_surname_entity, entity_p.h) */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
@@ -140,10 +142,8 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 		return lx_word_cue(s, k - 1, LX_CUE_GIVEN_NAME) &&
 		       !(k + 1 < s->t.n && lx_joins(s, k + 1) &&
 			 (s->t.v[k + 1].flags & LX_T_DIGIT));
-	size_t len;
-	const char *key = lx_key(&s->t, k, 1, &len);
-	return lx_tok_cue(s, k, LX_CUE_PRONOUN) && len == 2 &&
-	       !memcmp(key, "he", 2);
+	se = lx_tok_cue(s, k, LX_CUE_PRONOUN);
+	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE);
 }
 
 /*
