@@ -763,13 +763,17 @@ const struct fc_entity *lx_recent_person(const struct lx_scan *s,
 	return NULL;
 }
 
+/* Does term t hold the document's date (false when it has none)? */
+static bool term_holds(const struct lx_scan *s, const struct lx_term *t)
+{
+	return s->has_date && s->doc_days >= t->since &&
+	       s->doc_days <= t->until;
+}
+
 const char *lx_term_role(const struct lx_scan *s, const struct lx_ent *p)
 {
-	if (!s->has_date)
-		return NULL;
 	for (uint32_t k = 0; k < p->nterms; k++)
-		if (s->doc_days >= p->terms[k].since &&
-		    s->doc_days <= p->terms[k].until)
+		if (term_holds(s, &p->terms[k]))
 			return p->terms[k].role;
 	return NULL;
 }
@@ -783,8 +787,7 @@ static bool in_term(const struct lx_scan *s, const struct lx_ent *p)
 	if (!p->nterms || !s->has_date)
 		return true;
 	for (uint32_t k = 0; k < p->nterms; k++)
-		if (!p->terms[k].role && s->doc_days >= p->terms[k].since &&
-		    s->doc_days <= p->terms[k].until)
+		if (!p->terms[k].role && term_holds(s, &p->terms[k]))
 			return true;
 	return false;
 }
@@ -804,8 +807,7 @@ static bool has_role(const struct lx_scan *s, const struct lx_ent *p,
 		if (!lx_role_matches(s->l, &e, role))
 			continue;
 		any = true;
-		*now |= s->has_date && s->doc_days >= p->terms[k].since &&
-			s->doc_days <= p->terms[k].until;
+		*now |= term_holds(s, &p->terms[k]);
 	}
 	return any;
 }
