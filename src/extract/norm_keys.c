@@ -22,6 +22,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/norm_p.h"
 
@@ -172,6 +173,98 @@ static const struct fc_ynode *anchor_scalar(const struct fc_ynode *v,
 	return NULL;
 }
 
+static bool is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Does text s hold `{name}` or `{name:...}`, the use of a table or a
+** macro, or (is_word) name as a word of its own outside braces? */
+static bool has_ref(const char *s, const char *name, bool is_word)
+{
+	size_t len = strlen(name), depth = 0;
+	for (const char *c = s; *c; c++) {
+		if (*c == '\\' && c[1]) {
+			c++; /* \b, \s: a letter after a backslash is no word */
+			continue;
+		}
+		if (*c == '{')
+			depth++;
+		else if (*c == '}' && depth)
+			depth--;
+		if (strncmp(c, name, len) || (c > s && is_word_char(c[-1])) ||
+		    is_word_char(c[len]))
+			continue;
+		bool is_ref = c > s && c[-1] == '{' &&
+			      (c[len] == '}' || c[len] == ':');
+		if (is_word ? !depth : is_ref)
+			return true;
+	}
+	return false;
+}
+
+/* Does pattern text s, or a macro it uses (to MACRO_CHECK_DEPTH), use
+** table `name` (is_word false) or have the word `name` (is_word)? */
+#define MACRO_CHECK_DEPTH 8
+static bool uses(const struct fc_norm *n, const char *s, const char *name,
+		 bool is_word, int depth)
+{
+	if (has_ref(s, name, is_word))
+		return true;
+	for (size_t i = 0; depth < MACRO_CHECK_DEPTH && i < n->nmacros; i++) {
+		const struct norm_macro *m = &n->macros[i];
+		if (m->node->type == FC_Y_SCALAR && has_ref(s, m->name, false) &&
+		    uses(n, m->node->str, name, is_word, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Is w a key of table t (caselessly, as the walk reads words)? */
+static bool is_key(const struct norm_table *t, const char *w)
+{
+	for (size_t k = 0; k < t->n; k++)
+		if (!strcasecmp(t->keys[k], w))
+			return true;
+	return false;
+}
+
+/* Is anchor k the first of p's anchors with its text (a word may sit
+** in several groups)? */
+static bool is_first_anchor(const struct norm_pattern *p, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (!strcmp(p->anchors[i], p->anchors[k]))
+			return false;
+	return true;
+}
+
+/*
+** An anchor that names a table is the table's words, never the name:
+** `anchor: [future]` on "a future date" waits for words.yaml's future-
+** tense words ("will"), and the pattern runs only where one is near.
+** Warn when the pattern has the name as a word but neither uses the
+** table nor finds the name among its keys: it meant the word.
+*/
+static void table_word_check(const struct fc_norm *n,
+			     const struct norm_pattern *p, const char *an,
+			     int ti, struct fc_diags *d)
+{
+	const struct norm_table *t = &n->tables[ti];
+	if (!p->match || p->match->type != FC_Y_SCALAR || is_key(t, an) ||
+	    uses(n, p->match->str, an, false, 0) ||
+	    !uses(n, p->match->str, an, true, 0))
+		return;
+	const struct fc_ynode *at =
+		p->anchor_node ? anchor_scalar(p->anchor_node, an) : NULL;
+	fc_diag_warn(d, at ? &at->loc : &p->node->loc,
+		     "anchor '%s' is the words of table '%s' (such as '%s'), "
+		     "not the word '%s' of pattern '%s': anchor on another "
+		     "word every match has",
+		     an, an, t->n ? t->keys[0] : "", an, p->id);
+}
+
 /*
 ** An anchor that names no table is a literal word, and the walk reads a
 ** word as its letters only: `anchor: [ratio_words]` (a typo) or
@@ -188,7 +281,10 @@ void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d)
 		const struct norm_pattern *p = &n->patterns[i];
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
-			if (!strchr(an, '_') || norm_table_find(n, an) >= 0)
+			int ti = norm_table_find(n, an);
+			if (ti >= 0 && is_first_anchor(p, k))
+				table_word_check(n, p, an, ti, d);
+			if (!strchr(an, '_') || ti >= 0)
 				continue;
 			const struct fc_ynode *at =
 				p->anchor_node ? anchor_scalar(p->anchor_node, an)

@@ -194,6 +194,31 @@ static void test_norm_load_override_by_id(void **state)
 	fc_diags_finish(&d);
 }
 
+/* An anchor that names a table is the table's words: a pattern that has
+** the name as a word and does not use the table meant the word (a
+** warning at the anchor, once however many groups name it). */
+static void test_norm_load_anchor_names_table(void **state)
+{
+	(void)state;
+	const char *f = DATA "/anchor_table.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	assert_int_equal(d.nerr, 0);
+	assert_int_equal(count_file(&d, f), 1);
+	const char *msg = "anchor 'soon' is the words of table 'soon' (such as "
+			  "'shortly'), not the word 'soon' of pattern 'p.word': "
+			  "anchor on another word every match has";
+	int i = find(&d, msg);
+	assert_true(i >= 0);
+	fc_assert_diag(&d, (size_t)i, f, 13, 15, msg);
+	assert_int_equal(d.v[i].sev, FC_SEV_WARNING);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
 /* The built-in rules load without a single diagnostic. */
 static void test_norm_load_builtin_clean(void **state)
 {
@@ -218,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_norm_load_regex_after_utf8),
 		cmocka_unit_test(test_norm_load_table_keys),
 		cmocka_unit_test(test_norm_load_override_by_id),
+		cmocka_unit_test(test_norm_load_anchor_names_table),
 		cmocka_unit_test(test_norm_load_builtin_clean),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
