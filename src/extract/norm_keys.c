@@ -205,20 +205,36 @@ static bool has_ref(const char *s, const char *name, bool is_word)
 }
 
 /* Does pattern text s, or a macro it uses (to MACRO_CHECK_DEPTH), use
-** table `name` (is_word false) or have the word `name` (is_word)? */
+** table `name` (is_word false) or have the word `name` (is_word)? Each
+** macro is read once (seen): macros that use each other many times over
+** would otherwise cost their count to the power of the depth. */
 #define MACRO_CHECK_DEPTH 8
 static bool uses(const struct fc_norm *n, const char *s, const char *name,
-		 bool is_word, int depth)
+		 bool is_word, bool *seen, int depth)
 {
 	if (has_ref(s, name, is_word))
 		return true;
 	for (size_t i = 0; depth < MACRO_CHECK_DEPTH && i < n->nmacros; i++) {
 		const struct norm_macro *m = &n->macros[i];
-		if (m->node->type == FC_Y_SCALAR && has_ref(s, m->name, false) &&
-		    uses(n, m->node->str, name, is_word, depth + 1))
+		if (seen[i] || m->node->type != FC_Y_SCALAR ||
+		    !has_ref(s, m->name, false))
+			continue;
+		seen[i] = true;
+		if (uses(n, m->node->str, name, is_word, seen, depth + 1))
 			return true;
 	}
 	return false;
+}
+
+/* uses() from pattern text s, each macro unread (false when out of
+** memory: a missing warning, not a wrong one). */
+static bool uses_from(const struct fc_norm *n, const char *s,
+		      const char *name, bool is_word)
+{
+	bool *seen = calloc(n->nmacros + 1, sizeof(*seen));
+	bool r = seen && uses(n, s, name, is_word, seen, 0);
+	free(seen);
+	return r;
 }
 
 /* Is w a key of table t (caselessly, as the walk reads words)? */
@@ -253,8 +269,8 @@ static void table_word_check(const struct fc_norm *n,
 {
 	const struct norm_table *t = &n->tables[ti];
 	if (!p->match || p->match->type != FC_Y_SCALAR || is_key(t, an) ||
-	    uses(n, p->match->str, an, false, 0) ||
-	    !uses(n, p->match->str, an, true, 0))
+	    !uses_from(n, p->match->str, an, true) ||
+	    uses_from(n, p->match->str, an, false))
 		return;
 	const struct fc_ynode *at =
 		p->anchor_node ? anchor_scalar(p->anchor_node, an) : NULL;
