@@ -125,6 +125,18 @@ fc_status fc_lexicon_doc(const struct fc_rules *r, struct fc_arena *a,
 /* Sort doc->mentions by (start, -end) and set each mention's sentence. */
 void fc_mentions_finish(struct fc_document *doc);
 
+/*
+** Across documents (src/pipeline/people.c), once every document has its
+** mentions: an unlisted person or name that can only be one person of
+** two or more words among the names of c and of with (NULL: c alone)
+** takes that person's id, label and type, in c's entity mentions and
+** speakers. "Winston Blackmore" and "Blackmore" are "Winston K.
+** Blackmore" when he is the only such person; "Bush" beside two Bushes
+** stays as it is; a listed person keeps its id. FC_ENOMEM leaves c
+** partly linked.
+*/
+fc_status fc_people_link(struct fc_corpus *c, const struct fc_corpus *with);
+
 /* Facts of document di, appended to c->facts. */
 fc_status fc_claims_doc(const struct fc_rules *r, struct fc_corpus *c,
 			uint32_t di, struct fc_diags *d);

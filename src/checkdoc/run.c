@@ -363,10 +363,12 @@ static fc_status make_claims(struct fc_checkdoc *cd, struct cd_matcher *m)
 ** them for a source read from a file: the bytes as they are (an HTML
 ** DOC through the text stage's own tag strip, not the main-text
 ** extraction, so that offsets map back to the file), the syntax from
-** path, the DCT as the header says.
+** path, the DCT as the header says; its people named as corpus c names
+** them (fc_people_link).
 */
 static fc_status doc_stages(const struct fc_rules *r, struct fc_corpus *dc,
-			    const char *path, struct fc_diags *d)
+			    const struct fc_corpus *c, const char *path,
+			    struct fc_diags *d)
 {
 	struct fc_source *src = &dc->sources[0];
 	src->file = path;
@@ -394,6 +396,8 @@ static fc_status doc_stages(const struct fc_rules *r, struct fc_corpus *dc,
 	    (st = fc_lexicon_doc(r, &dc->arena, doc, d)))
 		return st;
 	fc_mentions_finish(doc);
+	if ((st = fc_people_link(dc, c)))
+		return st;
 	return fc_claims_doc(r, dc, 0, d);
 }
 
@@ -438,7 +442,7 @@ fc_status fc_checkdoc_run(const struct fc_rules *r,
 		    !(path = fc_arena_printf(&dc->arena, "%s%s", path, ext)))
 			goto fail;
 	}
-	if ((st = doc_stages(r, dc, path, d)))
+	if ((st = doc_stages(r, dc, c, path, d)))
 		goto fail;
 	cd->reference_date = dc->docs[0].published;
 	cd->nsentences = dc->docs[0].nsentences;

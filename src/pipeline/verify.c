@@ -109,6 +109,8 @@ fc_status fc_verify_cached(const struct fc_rules *r, struct fc_corpus *c,
 		fc_mentions_finish(doc);
 	}
 	progress(o, "mentions", c->ndocs, c->ndocs);
+	if ((st = fc_people_link(c, NULL)))
+		return st;
 	if (store && (st = fc_store_put_mentions(store, c, d)))
 		return st;
 	if (stop == 2)
