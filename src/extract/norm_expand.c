@@ -434,9 +434,15 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 
 /* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
 ** *is_bal becomes false when what it made does not balance its
-** parentheses (see expand_node). */
+** parentheses (see expand_node). is_lb_branch: the reference opens a
+** branch of a look-behind written in node's text; when it is the whole
+** branch and captures nothing, "(?<!a\s|{words:})", its branches go in
+** as the look-behind's own ("(?<!a\s|b\s|cd\s)"): PCRE2 10.42 takes a
+** look-behind whose top-level branches differ in length, not a group
+** inside it whose branches do, and "x|(?:y|z)" matches what "x|y|z"
+** does. */
 static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
-			 size_t i, int depth, bool *is_bal)
+			 size_t i, int depth, bool *is_bal, bool is_lb_branch)
 {
 	const char *s = node->str;
 	size_t j = i + 1;
@@ -468,7 +474,11 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 		unknown_ref(e, node, i + 1, name, nlen);
 		return j + 1 - i;
 	}
-	if (clen == 0) {
+	bool is_splice = clen == 0 && is_lb_branch &&
+			 (s[j + 1] == '|' || s[j + 1] == ')');
+	if (is_splice) {
+		/* no group: the branches are the look-behind's */
+	} else if (clen == 0) {
 		emit(e, "(?:", 3, node, i);
 	} else {
 		const char *cn = capture_name(e, cap, clen, t, explicit_cap);
@@ -512,7 +522,8 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 			unwrap_from(e, at);
 		}
 	}
-	emit(e, ")", 1, node, i);
+	if (!is_splice)
+		emit(e, ")", 1, node, i);
 	return j + 1 - i;
 literal:
 	emit(e, "{", 1, node, i);
@@ -523,6 +534,13 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 		     int depth)
 {
 	expand_node(e, node, depth, NULL);
+}
+
+/* Does s[0, len), at a '(', open a look-behind, "(?<=" or "(?<!"? */
+static bool is_lookbehind(const char *s, size_t len)
+{
+	return len > 3 && s[1] == '?' && s[2] == '<' &&
+	       (s[3] == '=' || s[3] == '!');
 }
 
 /*
@@ -538,6 +556,10 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 	size_t open = 0; /* groups open in node's own text */
 	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
+	/* bit k: the group open at depth k + 1 is a look-behind; lb_branch:
+	** where the current branch of the innermost one starts */
+	uint64_t lb = 0;
+	size_t lb_branch = SIZE_MAX;
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
 		if (c == '\\' && i + 1 < node->len) {
@@ -563,10 +585,15 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
 			emit_lit(e, s + run, i - run, node, run);
-			i += expand_ref(e, node, i, depth, &is_bal);
+			i += expand_ref(e, node, i, depth, &is_bal,
+					lb_branch == i);
 			run = i;
 			continue;
 		}
+		if (i >= lb_branch)
+			lb_branch = SIZE_MAX;
+		if (c == '|' && open && open <= 64 && (lb >> (open - 1) & 1))
+			lb_branch = i + 1;
 		if (c == ')') {
 			is_bal = is_bal && open > 0;
 			open -= open > 0;
@@ -574,6 +601,12 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 				first_close = i;
 		} else if (c == '(') {
 			open++;
+			if (open <= 64 && is_lookbehind(s + i, node->len - i)) {
+				lb |= 1ull << (open - 1);
+				lb_branch = i + 4;
+			} else if (open <= 64) {
+				lb &= ~(1ull << (open - 1));
+			}
 		}
 		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
 		    s[i + 2] == '<' && s[i + 3] != '=' && s[i + 3] != '!') {
