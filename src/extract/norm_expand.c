@@ -536,6 +536,12 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 	expand_node(e, node, depth, NULL);
 }
 
+/* The bytes expand_node reads: the others are copied as they are. */
+static const bool is_meta[256] = {
+	['\\'] = true, ['['] = true, [']'] = true, ['{'] = true,
+	['('] = true,  [')'] = true, ['|'] = true,
+};
+
 /* Does s[0, len), at a '(', open a look-behind, "(?<=" or "(?<!"? */
 static bool is_lookbehind(const char *s, size_t len)
 {
@@ -556,12 +562,17 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 	size_t open = 0; /* groups open in node's own text */
 	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
-	/* bit k: the group open at depth k + 1 is a look-behind; lb_branch:
-	** where the current branch of the innermost one starts */
+	/* bit k: the group open at depth k + 1 is a look-behind; where the
+	** last one opened and the last '|' (a reference right after either
+	** opens a branch of it) */
 	uint64_t lb = 0;
-	size_t lb_branch = SIZE_MAX;
+	size_t lb_open = SIZE_MAX, bar = SIZE_MAX;
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
+		if (!is_meta[(unsigned char)c]) {
+			i++; /* a byte that changes no state, in a class or out */
+			continue;
+		}
 		if (c == '\\' && i + 1 < node->len) {
 			i += 2;
 			continue;
@@ -585,16 +596,16 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
 			emit_lit(e, s + run, i - run, node, run);
-			i += expand_ref(e, node, i, depth, &is_bal,
-					lb_branch == i);
+			bool is_lb = (i >= 4 && lb_open == i - 4) ||
+				     (i >= 1 && bar == i - 1 && open &&
+				      open <= 64 && (lb >> (open - 1) & 1));
+			i += expand_ref(e, node, i, depth, &is_bal, is_lb);
 			run = i;
 			continue;
 		}
-		if (i >= lb_branch)
-			lb_branch = SIZE_MAX;
-		if (c == '|' && open && open <= 64 && (lb >> (open - 1) & 1))
-			lb_branch = i + 1;
-		if (c == ')') {
+		if (c == '|') {
+			bar = i;
+		} else if (c == ')') {
 			is_bal = is_bal && open > 0;
 			open -= open > 0;
 			if (!open && first_close == SIZE_MAX)
@@ -603,7 +614,7 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 			open++;
 			if (open <= 64 && is_lookbehind(s + i, node->len - i)) {
 				lb |= 1ull << (open - 1);
-				lb_branch = i + 4;
+				lb_open = i;
 			} else if (open <= 64) {
 				lb &= ~(1ull << (open - 1));
 			}
