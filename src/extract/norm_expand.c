@@ -432,6 +432,32 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 	emit(e, ")", 1, node, off);
 }
 
+/* Does rx[0, len) set an option for what follows it in its group,
+** "(?i)" (not "(?i:...)")? Spliced into a look-behind, "(?<!{m:}|xy)",
+** such a setting would reach the branches after the reference, which in
+** the reference's own group it does not. Escapes are skipped; a setting
+** in a class or in a nested group counts too (the group is then kept:
+** no harm). */
+static bool sets_option(const char *rx, size_t len)
+{
+	for (size_t k = 0; k + 2 < len; k++) {
+		if (rx[k] == '\\') {
+			k++;
+			continue;
+		}
+		if (rx[k] != '(' || rx[k + 1] != '?')
+			continue;
+		size_t m = k + 2;
+		while (m < len && ((rx[m] >= 'a' && rx[m] <= 'z') ||
+				   (rx[m] >= 'A' && rx[m] <= 'Z') ||
+				   rx[m] == '-' || rx[m] == '^'))
+			m++;
+		if (m > k + 2 && m < len && rx[m] == ')')
+			return true;
+	}
+	return false;
+}
+
 /* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
 ** *is_bal becomes false when what it made does not balance its
 ** parentheses (see expand_node). is_lb_branch: the reference opens a
@@ -440,7 +466,8 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 ** as the look-behind's own ("(?<!a\s|b\s|cd\s)"): PCRE2 10.42 takes a
 ** look-behind whose top-level branches differ in length, not a group
 ** inside it whose branches do, and "x|(?:y|z)" matches what "x|y|z"
-** does. */
+** does; unless the macro sets an option and a branch follows it
+** (sets_option). */
 static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 			 size_t i, int depth, bool *is_bal, bool is_lb_branch)
 {
@@ -516,10 +543,14 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 				 &is_wrapped)) {
 			wrap_from(e, at, node, i);
 			*is_bal = false;
-		} else if (is_wrapped) {
+		} else {
 			/* "(?:one|two)" written whole in a group goes in
 			** without it too */
-			unwrap_from(e, at);
+			if (is_wrapped)
+				unwrap_from(e, at);
+			if (is_splice && s[j + 1] == '|' && !e->out.err &&
+			    sets_option(e->out.p + at, e->out.len - at))
+				wrap_from(e, at, node, i);
 		}
 	}
 	if (!is_splice)

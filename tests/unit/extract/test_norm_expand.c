@@ -79,6 +79,13 @@ static void test_groups(void **state)
 		expect_rx(n, "t.lookbehind-group", c,
 			  "(?<=x(?:ab|cd)|\\|(?:ab|cd))y(?:u|(?:ab|cd))"
 			  "(?<=(?:ab|cd)q)");
+		/* a macro that sets an option keeps its group when a
+		** branch follows it: the option would reach that branch */
+		expect_rx(n, "t.lookbehind-option", c,
+			  "(?<=(?:(?-i)ab\\s|cd\\s)|xy\\s)z"
+			  "(?<!(?:(?-i)ab\\s|cd\\s)|q)");
+		expect_rx(n, "t.lookbehind-option-last", c,
+			  "(?<=xy\\s|(?-i)ab\\s|cd\\s)z");
 	}
 	for (size_t i = 0; i < 2 * n->ntables; i++)
 		free(cache[i].rx);
@@ -141,6 +148,13 @@ static void test_unbalanced_matches_as_before(void **state)
 	assert_int_equal(match_at(n, "t.lookbehind", "ab y"), 3);
 	assert_int_equal(match_at(n, "t.lookbehind", "c y"), 2);
 	assert_int_equal(match_at(n, "t.lookbehind", "b y"), -1);
+	/* the pattern is caseless; "(?-i)" in the macro reaches its own
+	** branches, not "xy\s" */
+	assert_int_equal(match_at(n, "t.lookbehind-option", "ab z"), 3);
+	assert_int_equal(match_at(n, "t.lookbehind-option", "AB z"), -1);
+	assert_int_equal(match_at(n, "t.lookbehind-option", "XY z"), 3);
+	assert_int_equal(match_at(n, "t.lookbehind-option-last", "cd z"), 3);
+	assert_int_equal(match_at(n, "t.lookbehind-option-last", "CD z"), -1);
 	fc_rules_destroy(r);
 }
 
