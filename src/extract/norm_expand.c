@@ -432,20 +432,26 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 	emit(e, ")", 1, node, off);
 }
 
-/* Does rx[0, len) set an option for what follows it in its group,
-** "(?i)" (not "(?i:...)")? Spliced into a look-behind, "(?<!{m:}|xy)",
-** such a setting would reach the branches after the reference, which in
-** the reference's own group it does not. Escapes are skipped; a setting
-** in a class or in a nested group counts too (the group is then kept:
-** no harm). */
-static bool sets_option(const char *rx, size_t len)
+/* Does the macro's text rx[0, len) need its group, spliced into a
+** look-behind before next ('|' or ')')? When it sets an option for
+** what follows it, "(?i)" (not "(?i:...)"), and a branch follows: the
+** setting would reach that branch, which in the reference's group it
+** does not; when it ends in a lone backslash: that would escape the
+** look-behind's '|' or ')', and "(?<={m:}|q)" with m "ab\\" would load
+** as a look-behind of "ab|q", not fail. Escapes are skipped; a
+** setting in a class or in a nested group counts too (the group is
+** then kept: no harm). */
+static bool splice_needs_group(const char *rx, size_t len, char next)
 {
-	for (size_t k = 0; k + 2 < len; k++) {
+	for (size_t k = 0; k < len; k++) {
 		if (rx[k] == '\\') {
+			if (k + 1 == len)
+				return true;
 			k++;
 			continue;
 		}
-		if (rx[k] != '(' || rx[k + 1] != '?')
+		if (next != '|' || rx[k] != '(' || k + 1 == len ||
+		    rx[k + 1] != '?')
 			continue;
 		size_t m = k + 2;
 		while (m < len && ((rx[m] >= 'a' && rx[m] <= 'z') ||
@@ -466,8 +472,8 @@ static bool sets_option(const char *rx, size_t len)
 ** as the look-behind's own ("(?<!a\s|b\s|cd\s)"): PCRE2 10.42 takes a
 ** look-behind whose top-level branches differ in length, not a group
 ** inside it whose branches do, and "x|(?:y|z)" matches what "x|y|z"
-** does; unless the macro sets an option and a branch follows it
-** (sets_option). */
+** does; unless the macro's text must keep its group
+** (splice_needs_group). */
 static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 			 size_t i, int depth, bool *is_bal, bool is_lb_branch)
 {
@@ -548,8 +554,9 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 			** without it too */
 			if (is_wrapped)
 				unwrap_from(e, at);
-			if (is_splice && s[j + 1] == '|' && !e->out.err &&
-			    sets_option(e->out.p + at, e->out.len - at))
+			if (is_splice && !e->out.err &&
+			    splice_needs_group(e->out.p + at, e->out.len - at,
+					       s[j + 1]))
 				wrap_from(e, at, node, i);
 		}
 	}
