@@ -580,11 +580,25 @@ static const bool is_meta[256] = {
 	['('] = true,  [')'] = true, ['|'] = true,
 };
 
-/* Does s[0, len), at a '(', open a look-behind, "(?<=" or "(?<!"? */
-static bool is_lookbehind(const char *s, size_t len)
+/* The bytes of the look-behind s[0, len) opens at a '(', "(?<=" or
+** "(?<!" or a spelling of PCRE2's, "(*nlb:" (their branches may differ
+** in length alike); 0: none. */
+static size_t lookbehind_len(const char *s, size_t len)
 {
-	return len > 3 && s[1] == '?' && s[2] == '<' &&
-	       (s[3] == '=' || s[3] == '!');
+	static const char *const alpha[] = {
+		"(*plb:", "(*nlb:", "(*naplb:", "(*positive_lookbehind:",
+		"(*negative_lookbehind:", "(*non_atomic_positive_lookbehind:",
+	};
+	if (len > 3 && s[1] == '?')
+		return s[2] == '<' && (s[3] == '=' || s[3] == '!') ? 4 : 0;
+	if (len < 2 || s[1] != '*')
+		return 0;
+	for (size_t k = 0; k < sizeof(alpha) / sizeof(alpha[0]); k++) {
+		size_t l = strlen(alpha[k]);
+		if (len >= l && !memcmp(s, alpha[k], l))
+			return l;
+	}
+	return 0;
 }
 
 /*
@@ -601,8 +615,8 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
 	/* bit k: the group open at depth k + 1 is a look-behind; where the
-	** last one opened and the last '|' (a reference right after either
-	** opens a branch of it) */
+	** last one's first branch starts and the last '|' (a reference
+	** there or right after it opens a branch of it) */
 	uint64_t lb = 0;
 	size_t lb_open = SIZE_MAX, bar = SIZE_MAX;
 	for (size_t i = 0; i < node->len && !e->failed;) {
@@ -634,7 +648,7 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
 			emit_lit(e, s + run, i - run, node, run);
-			bool is_lb = (i >= 4 && lb_open == i - 4) ||
+			bool is_lb = lb_open == i ||
 				     (i >= 1 && bar == i - 1 && open &&
 				      open <= 64 && (lb >> (open - 1) & 1));
 			i += expand_ref(e, node, i, depth, &is_bal, is_lb);
@@ -650,9 +664,12 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 				first_close = i;
 		} else if (c == '(') {
 			open++;
-			if (open <= 64 && is_lookbehind(s + i, node->len - i)) {
+			size_t lbl = open <= 64
+					     ? lookbehind_len(s + i, node->len - i)
+					     : 0;
+			if (lbl) {
 				lb |= 1ull << (open - 1);
-				lb_open = i;
+				lb_open = i + lbl;
 			} else if (open <= 64) {
 				lb &= ~(1ull << (open - 1));
 			}

@@ -86,6 +86,14 @@ static void test_groups(void **state)
 			  "(?<!(?:(?-i)ab\\s|cd\\s)|q)");
 		expect_rx(n, "t.lookbehind-option-last", c,
 			  "(?<=xy\\s|(?-i)ab\\s|cd\\s)z");
+		/* PCRE2's other spelling of a look-behind; a look-ahead's
+		** reference keeps its group */
+		expect_rx(n, "t.lookbehind-alpha", c,
+			  "(*plb:x\\s|ab\\s|c\\s)y"
+			  "(*negative_lookbehind:ab\\s|c\\s|q)");
+		expect_rx(n, "t.lookbehind-alpha2", c,
+			  "(*naplb:ab\\s|c\\s)z(*nlb:q|ab\\s|c\\s)"
+			  "(*pla:(?:ab\\s|c\\s)|x)");
 	}
 	for (size_t i = 0; i < 2 * n->ntables; i++)
 		free(cache[i].rx);
@@ -155,6 +163,8 @@ static void test_unbalanced_matches_as_before(void **state)
 	assert_int_equal(match_at(n, "t.lookbehind-option", "XY z"), 3);
 	assert_int_equal(match_at(n, "t.lookbehind-option-last", "cd z"), 3);
 	assert_int_equal(match_at(n, "t.lookbehind-option-last", "CD z"), -1);
+	assert_int_equal(match_at(n, "t.lookbehind-alpha", "ab y"), 3);
+	assert_int_equal(match_at(n, "t.lookbehind-alpha", "b y"), -1);
 	fc_rules_destroy(r);
 }
 
