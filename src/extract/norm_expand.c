@@ -432,11 +432,50 @@ static void wrap_from(struct expand *e, size_t at, const struct fc_ynode *node,
 	emit(e, ")", 1, node, off);
 }
 
+/* Does the macro's text rx[0, len) need its group, spliced into a
+** look-behind before next ('|' or ')')? When it sets an option for
+** what follows it, "(?i)" (not "(?i:...)"), and a branch follows: the
+** setting would reach that branch, which in the reference's group it
+** does not; when it ends in a lone backslash: that would escape the
+** look-behind's '|' or ')', and "(?<={m:}|q)" with m "ab\\" would load
+** as a look-behind of "ab|q", not fail. Escapes are skipped; a
+** setting in a class or in a nested group counts too (the group is
+** then kept: no harm). */
+static bool splice_needs_group(const char *rx, size_t len, char next)
+{
+	for (size_t k = 0; k < len; k++) {
+		if (rx[k] == '\\') {
+			if (k + 1 == len)
+				return true;
+			k++;
+			continue;
+		}
+		if (next != '|' || rx[k] != '(' || k + 1 == len ||
+		    rx[k + 1] != '?')
+			continue;
+		size_t m = k + 2;
+		while (m < len && ((rx[m] >= 'a' && rx[m] <= 'z') ||
+				   (rx[m] >= 'A' && rx[m] <= 'Z') ||
+				   rx[m] == '-' || rx[m] == '^'))
+			m++;
+		if (m > k + 2 && m < len && rx[m] == ')')
+			return true;
+	}
+	return false;
+}
+
 /* Expand one {ref} starting at s[i] == '{'; returns bytes consumed.
 ** *is_bal becomes false when what it made does not balance its
-** parentheses (see expand_node). */
+** parentheses (see expand_node). is_lb_branch: the reference opens a
+** branch of a look-behind written in node's text; when it is the whole
+** branch and captures nothing, "(?<!a\s|{words:})", its branches go in
+** as the look-behind's own ("(?<!a\s|b\s|cd\s)"): PCRE2 10.42 takes a
+** look-behind whose top-level branches differ in length, not a group
+** inside it whose branches do, and "x|(?:y|z)" matches what "x|y|z"
+** does; unless the macro's text must keep its group
+** (splice_needs_group). */
 static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
-			 size_t i, int depth, bool *is_bal)
+			 size_t i, int depth, bool *is_bal, bool is_lb_branch)
 {
 	const char *s = node->str;
 	size_t j = i + 1;
@@ -468,7 +507,11 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 		unknown_ref(e, node, i + 1, name, nlen);
 		return j + 1 - i;
 	}
-	if (clen == 0) {
+	bool is_splice = clen == 0 && is_lb_branch &&
+			 (s[j + 1] == '|' || s[j + 1] == ')');
+	if (is_splice) {
+		/* no group: the branches are the look-behind's */
+	} else if (clen == 0) {
 		emit(e, "(?:", 3, node, i);
 	} else {
 		const char *cn = capture_name(e, cap, clen, t, explicit_cap);
@@ -506,13 +549,19 @@ static size_t expand_ref(struct expand *e, const struct fc_ynode *node,
 				 &is_wrapped)) {
 			wrap_from(e, at, node, i);
 			*is_bal = false;
-		} else if (is_wrapped) {
+		} else {
 			/* "(?:one|two)" written whole in a group goes in
 			** without it too */
-			unwrap_from(e, at);
+			if (is_wrapped)
+				unwrap_from(e, at);
+			if (is_splice && !e->out.err &&
+			    splice_needs_group(e->out.p + at, e->out.len - at,
+					       s[j + 1]))
+				wrap_from(e, at, node, i);
 		}
 	}
-	emit(e, ")", 1, node, i);
+	if (!is_splice)
+		emit(e, ")", 1, node, i);
 	return j + 1 - i;
 literal:
 	emit(e, "{", 1, node, i);
@@ -523,6 +572,33 @@ void norm_expand_str(struct expand *e, const struct fc_ynode *node,
 		     int depth)
 {
 	expand_node(e, node, depth, NULL);
+}
+
+/* The bytes expand_node reads: the others are copied as they are. */
+static const bool is_meta[256] = {
+	['\\'] = true, ['['] = true, [']'] = true, ['{'] = true,
+	['('] = true,  [')'] = true, ['|'] = true,
+};
+
+/* The bytes of the look-behind s[0, len) opens at a '(', "(?<=" or
+** "(?<!" or a spelling of PCRE2's, "(*nlb:" (their branches may differ
+** in length alike); 0: none. */
+static size_t lookbehind_len(const char *s, size_t len)
+{
+	static const char *const alpha[] = {
+		"(*plb:", "(*nlb:", "(*naplb:", "(*positive_lookbehind:",
+		"(*negative_lookbehind:", "(*non_atomic_positive_lookbehind:",
+	};
+	if (len > 3 && s[1] == '?')
+		return s[2] == '<' && (s[3] == '=' || s[3] == '!') ? 4 : 0;
+	if (len < 2 || s[1] != '*')
+		return 0;
+	for (size_t k = 0; k < sizeof(alpha) / sizeof(alpha[0]); k++) {
+		size_t l = strlen(alpha[k]);
+		if (len >= l && !memcmp(s, alpha[k], l))
+			return l;
+	}
+	return 0;
 }
 
 /*
@@ -538,8 +614,17 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 	size_t open = 0; /* groups open in node's own text */
 	size_t first_close = SIZE_MAX; /* where the first of them closes */
 	size_t run = 0; /* source bytes from here on are copied as they are */
+	/* bit k: the group open at depth k + 1 is a look-behind; where the
+	** last one's first branch starts and the last '|' (a reference
+	** there or right after it opens a branch of it) */
+	uint64_t lb = 0;
+	size_t lb_open = SIZE_MAX, bar = SIZE_MAX;
 	for (size_t i = 0; i < node->len && !e->failed;) {
 		char c = s[i];
+		if (!is_meta[(unsigned char)c]) {
+			i++; /* a byte that changes no state, in a class or out */
+			continue;
+		}
 		if (c == '\\' && i + 1 < node->len) {
 			i += 2;
 			continue;
@@ -563,17 +648,31 @@ static bool expand_node(struct expand *e, const struct fc_ynode *node,
 		if (c == '{' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 				 s[i + 1] == '_')) {
 			emit_lit(e, s + run, i - run, node, run);
-			i += expand_ref(e, node, i, depth, &is_bal);
+			bool is_lb = lb_open == i ||
+				     (i >= 1 && bar == i - 1 && open &&
+				      open <= 64 && (lb >> (open - 1) & 1));
+			i += expand_ref(e, node, i, depth, &is_bal, is_lb);
 			run = i;
 			continue;
 		}
-		if (c == ')') {
+		if (c == '|') {
+			bar = i;
+		} else if (c == ')') {
 			is_bal = is_bal && open > 0;
 			open -= open > 0;
 			if (!open && first_close == SIZE_MAX)
 				first_close = i;
 		} else if (c == '(') {
 			open++;
+			size_t lbl = open <= 64
+					     ? lookbehind_len(s + i, node->len - i)
+					     : 0;
+			if (lbl) {
+				lb |= 1ull << (open - 1);
+				lb_open = i + lbl;
+			} else if (open <= 64) {
+				lb &= ~(1ull << (open - 1));
+			}
 		}
 		if (c == '(' && i + 3 < node->len && s[i + 1] == '?' &&
 		    s[i + 2] == '<' && s[i + 3] != '=' && s[i + 3] != '!') {
