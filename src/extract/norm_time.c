@@ -273,8 +273,7 @@ static bool is_game(const struct norm_match *m)
 }
 
 /*
-** base on a date: "last_day" ("the last day of October": the day is the
-** month's last), "week" ("the week of March 6": the ISO week holding
+** base on a date: "week" ("the week of March 6": the ISO week holding
 ** it), "delivery" (a futures month: at or after the reference's),
 ** "game" (a quarter: none in a sentence about a game, is_game). unit M
 ** with rel and no month: "the 20th of next month".
@@ -330,14 +329,6 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 		p.y = (int)(k / 12);
 		p.mo = (int)(k % 12) + 1;
 		p.has_y = p.has_mo = true;
-	}
-	if (!strcmp(base, "last_day")) {
-		p.has_d = false;
-		if (!norm_date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
-		    !p.has_mo)
-			return 0;
-		p.d = norm_dim(p.y, p.mo);
-		p.has_d = true;
 	}
 	if (!norm_date_value(m, &p, buf, sizeof(buf)))
 		return 0;
