@@ -571,6 +571,15 @@ static bool clock_duration(const struct norm_match *m, char *buf,
 	return true;
 }
 
+/* `base: tense` on a literal or a set: the pattern gives nothing in a past
+** clause ("He was soon released"; "Police were called on Friday and
+** Saturday nights": those nights, dates another pattern reads). */
+static bool is_past_declined(const struct norm_match *m)
+{
+	const char *base = m->p->set[S_BASE];
+	return base && !strcmp(base, "tense") && norm_tense(m) < 0;
+}
+
 static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
@@ -595,6 +604,8 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 		num = (norm_slot(m, S_NUM, &v) && isfinite(v.num) ? v.num : 0) +
 		      n2.num / den.num;
 	}
+	if (type == FC_TIMEX_SET && is_past_declined(m))
+		return 0;
 	if (type == FC_TIMEX_SET &&
 	    !norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return set_calendar(m, out);
@@ -630,8 +641,7 @@ static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 	char buf[40];
 	if (!norm_get_str(m, S_VALUE, buf, sizeof(buf)))
 		return 0;
-	const char *base = m->p->set[S_BASE];
-	if (base && !strcmp(base, "tense") && norm_tense(m) < 0)
+	if (is_past_declined(m))
 		return 0;
 	return norm_emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }
