@@ -273,8 +273,7 @@ static bool is_game(const struct norm_match *m)
 }
 
 /*
-** base on a date: "last_day" ("the last day of October": the day is the
-** month's last), "week" ("the week of March 6": the ISO week holding
+** base on a date: "week" ("the week of March 6": the ISO week holding
 ** it), "delivery" (a futures month: at or after the reference's),
 ** "game" (a quarter: none in a sentence about a game, is_game). unit M
 ** with rel and no month: "the 20th of next month".
@@ -330,14 +329,6 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 		p.y = (int)(k / 12);
 		p.mo = (int)(k % 12) + 1;
 		p.has_y = p.has_mo = true;
-	}
-	if (!strcmp(base, "last_day")) {
-		p.has_d = false;
-		if (!norm_date_value(m, &p, buf, sizeof(buf)) || !p.has_y ||
-		    !p.has_mo)
-			return 0;
-		p.d = norm_dim(p.y, p.mo);
-		p.has_d = true;
 	}
 	if (!norm_date_value(m, &p, buf, sizeof(buf)))
 		return 0;
@@ -580,6 +571,15 @@ static bool clock_duration(const struct norm_match *m, char *buf,
 	return true;
 }
 
+/* `base: tense` on a literal or a set: the pattern gives nothing in a past
+** clause ("He was soon released"; "Police were called on Friday and
+** Saturday nights": those nights, dates another pattern reads). */
+static bool is_past_declined(const struct norm_match *m)
+{
+	const char *base = m->p->set[S_BASE];
+	return base && !strcmp(base, "tense") && norm_tense(m) < 0;
+}
+
 static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 			 enum fc_timex_type type)
 {
@@ -604,6 +604,8 @@ static int prod_duration(const struct norm_match *m, struct norm_cand *out,
 		num = (norm_slot(m, S_NUM, &v) && isfinite(v.num) ? v.num : 0) +
 		      n2.num / den.num;
 	}
+	if (type == FC_TIMEX_SET && is_past_declined(m))
+		return 0;
 	if (type == FC_TIMEX_SET &&
 	    !norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return set_calendar(m, out);
@@ -639,8 +641,7 @@ static int prod_literal(const struct norm_match *m, struct norm_cand *out)
 	char buf[40];
 	if (!norm_get_str(m, S_VALUE, buf, sizeof(buf)))
 		return 0;
-	const char *base = m->p->set[S_BASE];
-	if (base && !strcmp(base, "tense") && norm_tense(m) < 0)
+	if (is_past_declined(m))
 		return 0;
 	return norm_emit(m, out, get_type(m, FC_TIMEX_DATE), buf);
 }

@@ -66,6 +66,15 @@ static const struct row rows[] = {
 	{"He comes next Friday.", NULL, {D("next Friday", "2026-01-23", "day")}},
 	{"They met on Tuesday night.", NULL,
 	 {T("Tuesday night", "TIME", "2026-01-13TNI", "part-of-day", NULL)}},
+	/* two weekdays before a plural part: the last ones in a past
+	** clause (the plural is the pair's), else each a set of that part */
+	{"Police were called on Tuesday and Wednesday nights.", NULL,
+	 {T("Tuesday", "TIME", "2026-01-13TNI", "part-of-day", NULL),
+	  T("Wednesday nights", "TIME", "2026-01-14TNI", "part-of-day",
+	    NULL)}},
+	{"Police patrol on Tuesday and Wednesday nights.", NULL,
+	 {T("Tuesday", "SET", "XXXX-WXX-2TNI", "week", NULL),
+	  T("Wednesday nights", "SET", "XXXX-WXX-3TNI", "week", NULL)}},
 	{"Shelling began last night.", NULL,
 	 {T("last night", "TIME", "2026-01-15TNI", "part-of-day", NULL)}},
 	{"He said this morning it was over.", NULL,
