@@ -309,16 +309,7 @@ static bool place_named_since(const struct lx_scan *s,
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
 {
-	uint32_t sent = s->t.v[i].sent;
-	size_t steps = 0;
-	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
-		const struct lx_ment *mt = &s->ments[m];
-		if (mt->sent + 2 < sent)
-			return false;
-		if (mt->ent == who || !strcmp(mt->ent->id, who->id))
-			return true;
-	}
-	return false;
+	return lx_named_within(s, who, i, 2);
 }
 
 const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
@@ -573,7 +564,14 @@ again:
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;
-	if ((who = lx_find_surname(s, end - 1))) {
+	/* (a lone word may be another word of a person's name: "Liu said"
+	** after "Vice Premier Liu He"; not after a determiner, "the
+	** Saints" after "Saints Pierre Thomas") */
+	who = lx_find_surname(s, end - 1);
+	if (!who && ncap == 1 && end == i + 1 &&
+	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)))
+		who = lx_find_name_word(s, i);
+	if (who) {
 		/* (a word opening a table's row that the document writes in
 		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
 		** after "analyst Rick Sales"; "Page was born" stays Bettie

@@ -52,9 +52,8 @@ static bool same_word(const struct lx_scan *s, size_t a, size_t b)
 	return true;
 }
 
-/* Does token k carry the one-word cue `id` of kind ck? */
-static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
-		    const char *id)
+bool lx_has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
+		const char *id)
 {
 	const struct lx_slot *sl = lx_word_slot(s, k);
 	if (!sl || !(sl->cues >> ck & 1))
@@ -69,12 +68,12 @@ static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
 /* Does token k carry the org-word cue `id` (one word)? */
 static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
 {
-	return has_cue(s, k, LX_CUE_ORG_WORD, id);
+	return lx_has_cue(s, k, LX_CUE_ORG_WORD, id);
 }
 
 bool lx_is_building_word(const struct lx_scan *s, size_t k)
 {
-	return has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
+	return lx_has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
 }
 
 /* Is token k a business line, a firm's arm's too ("Savings",

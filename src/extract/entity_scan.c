@@ -81,6 +81,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 ** is a surname too (grammar.yaml) */
 #define MONTH_CUE "stop.month"
 #define SURNAME_PRONOUN_CUE "subject.pronoun-surname"
+/* (stop_surname) the cue of the auxiliaries after which that pronoun is
+** the pronoun (grammar.yaml) */
+#define AUX_CUE "subject.skip-aux"
 
 /* (lx_surname_entity, entity_p.h) */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
@@ -117,6 +120,17 @@ static bool is_initial(const struct lx_scan *s, size_t i)
 	       (s->t.v[i + 2].flags & LX_T_CAP);
 }
 
+/* A saint's title written short opening a name: "St." before a
+** capitalised word ("St. Mary's Hospital"; grammar.yaml name.saint). */
+static bool is_saint(const struct lx_scan *s, size_t i)
+{
+	return i + 2 < s->t.n && lx_word_cue(s, i, LX_CUE_SAINT) &&
+	       s->text[s->t.v[i + 1].start] == '.' &&
+	       s->t.v[i + 1].start == s->t.v[i].end &&
+	       !(s->t.v[i + 2].flags & LX_T_NL) &&
+	       (s->t.v[i + 2].flags & LX_T_CAP);
+}
+
 /* Is token k a capitalised legal form that a lexicon phrase also
 ** claims (so no name word)? */
 static bool is_known_form(const struct lx_scan *s, size_t k)
@@ -128,8 +142,9 @@ static bool is_known_form(const struct lx_scan *s, size_t k)
 /* Is the stop word at k, right after the name word k - 1, the name's
 ** surname? A month after a given name ("Theresa May", "Brian May", not
 ** "Brian May 5": a date), and a capitalised "He" inside a sentence
-** ("Vice Premier Liu He"; at a sentence's start, or in a headline, the
-** pronoun: "Xi Jinping. He said", "Why Obama Says He Won"). */
+** ("Vice Premier Liu He"; at a sentence's start, or in a headline, or
+** before an auxiliary, the pronoun: "Xi Jinping. He said", "Why Obama
+** Says He Won", "told Smith He would be fired"). */
 static bool stop_surname(const struct lx_scan *s, size_t k)
 {
 	const struct lx_tok *t = &s->t.v[k];
@@ -143,7 +158,9 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 		       !(k + 1 < s->t.n && lx_joins(s, k + 1) &&
 			 (s->t.v[k + 1].flags & LX_T_DIGIT));
 	se = lx_tok_cue(s, k, LX_CUE_PRONOUN);
-	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE);
+	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE) &&
+	       !(lx_joins(s, k + 1) &&
+		 lx_has_cue(s, k + 1, LX_CUE_SKIP, AUX_CUE));
 }
 
 /*
@@ -161,7 +178,10 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			break;
 		if (lx_is_name_word(s, k) && !lx_is_particle(s, k)) {
 			(*ncap)++;
-			k += k > i && is_initial(s, k) ? 2 : 1;
+			k += (k > i && is_initial(s, k)) ||
+					     (k == i && is_saint(s, k))
+				     ? 2
+				     : 1;
 			end = k;
 			continue;
 		}
@@ -236,6 +256,36 @@ static size_t mission_words(const struct lx_scan *s, size_t j)
 		    se->ntok == 2)
 			return 2;
 	return 0;
+}
+
+/* A place's name of k words at i that a saint's title opens and a given
+** name ends, before "'s" and no word in lower case (not "St.
+** Petersburg's Hermitage"): the saint's building or body, a name
+** of its own with the words after it ("St. Paul's Cathedral"), or none
+** ("services at St. Paul's."). Returns its end, or i. */
+static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k;
+	if (!lx_word_cue(s, i, LX_CUE_SAINT) ||
+	    !lx_word_cue(s, j - 1, LX_CUE_GIVEN_NAME) || !lx_is_poss(s, j) ||
+	    (lx_joins(s, j + 1) && (s->t.v[j + 1].flags & LX_T_WORD) &&
+	     !(s->t.v[j + 1].flags & LX_T_CAP)))
+		return i;
+	int ncap;
+	size_t end = lx_joins(s, j + 1) ? lx_name_run(s, j + 1, LX_MAX_NAME,
+						      &ncap)
+					: j + 1;
+	if (end == j + 1)
+		return end;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, is_org ? "org" : "name", name, len,
+				   is_org ? FC_ENT_ORG : FC_ENT_OTHER, NULL,
+				   NULL),
+		     is_org ? "name.org" : "name");
+	return end;
 }
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
@@ -374,6 +424,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
 			int ncap;
 			size_t end;
+			if (plain[p].kind == LX_S_CITY &&
+			    (end = saint_name(s, i, k)) > i)
+				return end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
 				return end;
@@ -646,14 +699,16 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 }
 
 /* A capitalised title modifier, one word and nothing else ("New" in
-** "the New England Patriots"). */
+** "the New England Patriots"); not "Deputy", which opens no name but a
+** rank ("Deputy Jerry Ortiz" is Jerry Ortiz). */
 static bool is_name_modifier(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
 	return !(t->flags & (LX_T_HEADLINE | LX_T_UPPER)) &&
 	       t->match_ntok == 1 && t->match->kinds == 1u << LX_S_CUE &&
 	       !t->match->is_stop &&
-	       t->match->cues == 1u << LX_CUE_TITLE_MOD;
+	       t->match->cues == 1u << LX_CUE_TITLE_MOD &&
+	       !lx_has_cue(s, i, LX_CUE_TITLE_MOD, LX_DEPUTY_MOD_CUE);
 }
 
 /* What a title or a lexicon phrase can start with: an entity or role

@@ -103,8 +103,20 @@ static bool narrows_role(const struct fc_lexicon *l, const char *listed,
 	return false;
 }
 
+/* Does the word at k spell the given name that opens the person's label
+** (its first three letters the same: "Dmitri" of "Dmitry Peskov"; not
+** "Gennady" of "Valery Gerasimov")? */
+static bool spells_given(const struct lx_scan *s, const struct fc_entity *e,
+			 size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	const char *sp = e && e->label ? strchr(e->label, ' ') : NULL;
+	return sp && sp - e->label >= 3 && t->end - t->start >= 3 &&
+	       !strncasecmp(s->text + t->start, e->label, 3);
+}
+
 /* The name after a title at j: returns its end (j when none). */
-static size_t title_name(struct lx_scan *s, size_t j,
+static size_t name_after(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
@@ -159,7 +171,7 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	** of State Tony Blinken", "President Ibrahim Raisi"). */
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		const struct fc_entity *e = lx_surname_entity(s, end);
-		if (!(end == j + 1 && lx_word_cue(s, j, LX_CUE_GIVEN_NAME)) ||
+		if ((end == j + 1 && spells_given(s, e, j)) ||
 		    names_role(s, e, role)) {
 			*out = e;
 			return end + s->t.v[end].match_ntok;
@@ -171,11 +183,31 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	const char *name = lx_tok_text_label(s, j, end, &len);
 	/* (a given name alone, a name cut short, is no surname of a person
 	** of another role: "chairman Paul" is no "Pope John Paul") */
-	if ((*out = lx_find_surname(s, end - 1)) &&
+	if ((*out = ncap == 1 && end == j + 1 ? lx_find_name_word(s, j)
+					       : lx_find_surname(s, end - 1)) &&
 	    (ncap == 1 || lx_same_label(*out, name, len)) &&
 	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
 	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
 		return end;
+	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
+			     role);
+	return *out ? end : j;
+}
+
+/* The name after a title at j, as name_after, but never a person of
+** another country than the title's: "Iraq's Oil Minister Qassem" is no
+** Naim Qassem of Lebanon but a person of its own, of Iraq. */
+static size_t title_name(struct lx_scan *s, size_t j,
+			 const struct fc_entity **out, const char *country,
+			 const char *role)
+{
+	size_t end = name_after(s, j, out, country, role);
+	const struct fc_entity *e = *out;
+	if (end == j || !e || e->type != FC_ENT_PERSON || !country ||
+	    !e->country || !strcmp(e->country, country))
+		return end;
+	size_t len;
+	const char *name = lx_tok_text_label(s, j, end, &len);
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;
@@ -199,6 +231,14 @@ static const char *mention_role(struct lx_scan *s, size_t mod, bool is_past,
 	if (!r)
 		s->err = FC_ENOMEM;
 	return r;
+}
+
+/* Does a role begin at j longer than the modifier of ntok words there
+** ("deputy prime minister" over "deputy")? */
+static bool role_over(const struct lx_scan *s, size_t j, size_t ntok)
+{
+	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	return rs && rs->ntok > ntok;
 }
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */
@@ -243,6 +283,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	/* (set by "then": the holder at the time of the events, whom only
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
+	bool is_deputy = false; /* (set by "deputy": no holder, below) */
 	/* (the one-word modifier of a role of its own: mention_role) */
 	size_t own = is_past ? i - 1 : SIZE_MAX;
 	bool own_past = is_past;
@@ -266,14 +307,17 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 				j++;
 			continue;
 		}
-		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
+		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD)) &&
+		    !role_over(s, j, se->ntok)) {
 			bool past = is_mod(s, se, PAST_MOD_CUE);
+			bool deputy = is_mod(s, se, LX_DEPUTY_MOD_CUE);
 			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
+			is_deputy |= deputy;
 			/* (another modifier after it keeps it: "the late
 			** senior adviser") */
 			if (se->ntok == 1 &&
-			    (past || is_mod(s, se, OWN_MOD_CUE))) {
+			    (past || deputy || is_mod(s, se, OWN_MOD_CUE))) {
 				own = j;
 				own_past = past;
 			}
@@ -329,7 +373,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			     "name");
 		return place_end;
 	}
-	if (role->is_honorific || !country || t0 == j || is_past ||
+	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;
 	/* (a body's officer is the one named with the body, not the
