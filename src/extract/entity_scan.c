@@ -288,6 +288,31 @@ static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
+/* A place's one-word name at i before "of" and a capitalised name: a
+** name of its own with them ("Gulf of Aden" is no Persian Gulf, the
+** "Gulf" alone means). Returns its end, or i. */
+static size_t place_of(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k + 1;
+	if (k != 1 || !lx_joins(s, i + k) || !lx_is_of(s, i + k) ||
+	    !lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
+	    (s->t.v[j].flags & LX_T_HEADLINE))
+		return i;
+	int ncap;
+	size_t end = lx_is_name_word(s, j) ? lx_name_run(s, j, LX_MAX_NAME, &ncap)
+		     : s->t.v[j].match		? j + s->t.v[j].match_ntok
+						: j;
+	if (end == j)
+		return i;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
+				   NULL),
+		     "name");
+	return end;
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -426,6 +451,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			size_t end;
 			if (plain[p].kind == LX_S_CITY &&
 			    (end = saint_name(s, i, k)) > i)
+				return end;
+			if (plain[p].kind == LX_S_PLACE &&
+			    (end = place_of(s, i, k)) > i)
 				return end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
