@@ -641,15 +641,19 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	const struct lx_tok *c0 = &s->t.v[i];
 	bool is_short = c0->end - c0->start == 1 || (c0->flags & LX_T_UPPER);
 	bool is_demonym = lx_tok_sense(s, i, LX_S_DEMONYM) != NULL;
-	if (is_country &&
+	/* (a demonym and a place's word name a place of their own, no
+	** country's: "the Indian Ocean", "the Irish Sea") */
+	bool is_place = is_country && is_demonym && !is_org && end == j + 1 &&
+			lx_word_cue(s, j, LX_CUE_PLACE_WORD);
+	if (is_country && !is_place &&
 	    (!is_org || lx_is_acronym(s, j) ||
 	     (end != j + 1 && is_short) || (end == j + 1 && is_demonym) ||
 	     (end < s->t.n && lx_joins(s, end) && is_name_link(s, end)) ||
 	     (s->text[s->t.v[j - 1].end - 1] == '.' &&
 	      lx_lower_elsewhere(s, j))))
 		return i;
-	const char *country = place->country;
-	if (!country && !strncmp(place->id, "country:", 8))
+	const char *country = is_place ? NULL : place->country;
+	if (!country && !is_place && !strncmp(place->id, "country:", 8))
 		country = place->id + 8;
 	end = firm > end ? firm : end;
 	size_t len;
