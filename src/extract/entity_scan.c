@@ -139,12 +139,27 @@ static bool is_known_form(const struct lx_scan *s, size_t k)
 	       !(s->t.v[k].flags & LX_T_BLOCKED) && lx_is_firm_form(s, k);
 }
 
+/* Is the capitalised "He" at k, after the name word k - 1, the pronoun
+** for it stands before an auxiliary and the name word follows a word in
+** lower case that is no role ("told Smith He would be fired"; not "Vice
+** Premier Liu He will", "envoy Liu He has": a title, a surname)? */
+static bool aux_pronoun(const struct lx_scan *s, size_t k)
+{
+	if (!lx_joins(s, k + 1) || !lx_has_cue(s, k + 1, LX_CUE_SKIP, AUX_CUE) ||
+	    k < 2 || (s->t.v[k - 1].flags & LX_T_SSTART))
+		return false;
+	const struct lx_tok *b = &s->t.v[k - 2];
+	return (b->flags & LX_T_WORD) && !(b->flags & LX_T_CAP) &&
+	       !lx_tok_sense(s, k - 2, LX_S_ROLE);
+}
+
 /* Is the stop word at k, right after the name word k - 1, the name's
 ** surname? A month after a given name ("Theresa May", "Brian May", not
 ** "Brian May 5": a date), and a capitalised "He" inside a sentence
 ** ("Vice Premier Liu He"; at a sentence's start, or in a headline, or
-** before an auxiliary, the pronoun: "Xi Jinping. He said", "Why Obama
-** Says He Won", "told Smith He would be fired"). */
+** before an auxiliary after a name with no title, the pronoun: "Xi
+** Jinping. He said", "Why Obama Says He Won", "told Smith He would be
+** fired": aux_pronoun). */
 static bool stop_surname(const struct lx_scan *s, size_t k)
 {
 	const struct lx_tok *t = &s->t.v[k];
@@ -159,8 +174,7 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 			 (s->t.v[k + 1].flags & LX_T_DIGIT));
 	se = lx_tok_cue(s, k, LX_CUE_PRONOUN);
 	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE) &&
-	       !(lx_joins(s, k + 1) &&
-		 lx_has_cue(s, k + 1, LX_CUE_SKIP, AUX_CUE));
+	       !aux_pronoun(s, k);
 }
 
 /*
