@@ -109,8 +109,8 @@ const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
-/* An initial: one capital letter and a dot ("W." in "George W. Bush"). */
-static bool is_initial(const struct lx_scan *s, size_t i)
+/* (lx_is_initial, entity_p.h) */
+bool lx_is_initial(const struct lx_scan *s, size_t i)
 {
 	return i + 2 < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
 	       (s->t.v[i].flags & LX_T_CAP) &&
@@ -192,7 +192,7 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			break;
 		if (lx_is_name_word(s, k) && !lx_is_particle(s, k)) {
 			(*ncap)++;
-			k += (k > i && is_initial(s, k)) ||
+			k += (k > i && lx_is_initial(s, k)) ||
 					     (k == i && is_saint(s, k))
 				     ? 2
 				     : 1;

@@ -105,14 +105,20 @@ static bool narrows_role(const struct fc_lexicon *l, const char *listed,
 
 /* Does the word at k spell the given name that opens the person's label
 ** (its first three letters the same: "Dmitri" of "Dmitry Peskov"; not
-** "Gennady" of "Valery Gerasimov")? */
+** "Gennady" of "Valery Gerasimov"), with only initials after it up to
+** end ("Recep T. Erdogan", "Vladimir V. Putin")? */
 static bool spells_given(const struct lx_scan *s, const struct fc_entity *e,
-			 size_t k)
+			 size_t k, size_t end)
 {
 	const struct lx_tok *t = &s->t.v[k];
 	const char *sp = e && e->label ? strchr(e->label, ' ') : NULL;
-	return sp && sp - e->label >= 3 && t->end - t->start >= 3 &&
-	       !strncasecmp(s->text + t->start, e->label, 3);
+	if (!sp || sp - e->label < 3 || t->end - t->start < 3 ||
+	    strncasecmp(s->text + t->start, e->label, 3))
+		return false;
+	for (size_t m = k + 1; m < end; m += 2)
+		if (m + 1 >= end || !lx_is_initial(s, m))
+			return false;
+	return true;
 }
 
 /* The name after a title at j: returns its end (j when none). */
@@ -171,7 +177,7 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	** of State Tony Blinken", "President Ibrahim Raisi"). */
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		const struct fc_entity *e = lx_surname_entity(s, end);
-		if ((end == j + 1 && spells_given(s, e, j)) ||
+		if (spells_given(s, e, j, end) ||
 		    names_role(s, e, role)) {
 			*out = e;
 			return end + s->t.v[end].match_ntok;
