@@ -247,8 +247,10 @@ static uint32_t label_start(const struct lx_scan *s, const struct fc_entity *e,
 ** role (a title or the lexicon made it a person: an unknown name before
 ** "said" is as often a firm's, "Morgan Stanely said"), but a letter, a
 ** word a phrase of the lexicon claims, a common given name (many people
-** share it: "Mark" of "Mark Heller" is no "Mr. Mark") and a word the
-** document writes in lower case too. */
+** share it: "Mark" of "Mark Heller" is no "Mr. Mark"), a place's name
+** that is a given name too (alone the place's or a club's: "Chelsea
+** beat Arsenal" after "Chelsea Clinton"; names.yaml place-given-name)
+** and a word the document writes in lower case too. */
 static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
 			    uint32_t last_tok)
 {
@@ -259,6 +261,7 @@ static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
 		if (s->t.v[k].end - s->t.v[k].start > 1 &&
 		    lx_is_name_word(s, k) &&
 		    !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) &&
+		    !lx_word_cue(s, k, LX_CUE_PLACE_GIVEN) &&
 		    !lx_lower_elsewhere(s, k))
 			note_name_word(s, e, k);
 }
