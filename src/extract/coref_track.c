@@ -178,27 +178,32 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 		return UINT32_MAX;
 	}
 	uint32_t p = (uint32_t)s->npersons++;
-	s->persons[p] = (struct lx_person){e, copy, len, is_word};
+	s->persons[p] = (struct lx_person){e, copy, len, is_word, false, 0};
 	return p;
 }
 
 /* Note token k, a word of person e's name before its last, for
-** lx_find_name_word: unless it is another person's surname; a word of
-** two persons' names means neither. */
+** lx_find_name_word (links: it finds e; else it only marks the word as
+** e's, so that another person's name with it finds no one): unless it
+** is another person's surname. The record goes before the word's
+** earlier ones (prev): lx_find_name_word weighs the persons named
+** lately ("Kim" of "Kim Jong Un" and "Kim Young-sam": neither). */
 static void note_name_word(struct lx_scan *s, const struct fc_entity *e,
-			   uint32_t k)
+			   uint32_t k, bool links)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, k, 1, &len);
 	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
 					   s->t.v[k].hash);
-	const struct lx_person *o =
-		slot && *slot ? &s->persons[slot_person(*slot)] : NULL;
-	if (o && (!o->is_word || o->ent == e || !o->ent))
+	uint32_t prev = slot && *slot ? slot_person(*slot) + 1 : 0;
+	if (prev && !s->persons[prev - 1].is_word)
 		return;
-	uint32_t p = add_person(s, o ? NULL : e, k, true);
-	if (p != UINT32_MAX)
-		pmap_put(s, &s->by_surname, false, p);
+	uint32_t p = add_person(s, e, k, true);
+	if (p == UINT32_MAX)
+		return;
+	s->persons[p].no_link = !links;
+	s->persons[p].prev = prev;
+	pmap_put(s, &s->by_surname, false, p);
 }
 
 /* The word of label lab that ends at *we (no space before it): its
@@ -250,20 +255,23 @@ static uint32_t label_start(const struct lx_scan *s, const struct fc_entity *e,
 ** share it: "Mark" of "Mark Heller" is no "Mr. Mark"), a place's name
 ** that is a given name too (alone the place's or a club's: "Chelsea
 ** beat Arsenal" after "Chelsea Clinton"; names.yaml place-given-name)
-** and a word the document writes in lower case too. */
+** and a word the document writes in lower case too. The others, and
+** every word of a name with no role, are noted as the person's without
+** a link: a second person's name with the word then finds no one (the
+** lexicon's "North Korean leader Kim Jong Un", then "President Kim
+** Young-sam ... Kim said"). */
 static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
 			    uint32_t last_tok)
 {
-	if (!e->role)
-		return;
 	uint32_t k0 = label_start(s, e, last_tok);
 	for (uint32_t k = k0; k < last_tok && !s->err; k++)
-		if (s->t.v[k].end - s->t.v[k].start > 1 &&
-		    lx_is_name_word(s, k) &&
-		    !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) &&
-		    !lx_word_cue(s, k, LX_CUE_PLACE_GIVEN) &&
-		    !lx_lower_elsewhere(s, k))
-			note_name_word(s, e, k);
+		note_name_word(s, e, k,
+			       e->role &&
+				       s->t.v[k].end - s->t.v[k].start > 1 &&
+				       lx_is_name_word(s, k) &&
+				       !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) &&
+				       !lx_word_cue(s, k, LX_CUE_PLACE_GIVEN) &&
+				       !lx_lower_elsewhere(s, k));
 }
 
 static void note_person(struct lx_scan *s, const struct fc_entity *e,
@@ -846,15 +854,42 @@ bool lx_named_within(const struct lx_scan *s, const struct fc_entity *e,
 	return false;
 }
 
+/* Do persons a and b's labels end with one word (one person's forms:
+** "Leon Febres Cordero", "Febres Cordero")? */
+static bool same_last_word(const struct fc_entity *a,
+			   const struct fc_entity *b)
+{
+	const char *la = strrchr(a->label, ' '), *lb = strrchr(b->label, ' ');
+	return !strcmp(la ? la + 1 : a->label, lb ? lb + 1 : b->label);
+}
+
+/* (lx_find_name_word) the most records of one word weighed */
+#define NAME_WORD_CHAIN 8
+
 const struct fc_entity *lx_find_name_word(const struct lx_scan *s, size_t i)
 {
 	const struct lx_person *p = person_of_word(s, i);
 	if (!p || !p->is_word)
 		return p ? p->ent : NULL;
-	return p->ent && !(s->t.v[i].flags & LX_T_UPPER) &&
-			       lx_named_within(s, p->ent, i, LX_SHORT_SENTS)
-		       ? p->ent
-		       : NULL;
+	if (s->t.v[i].flags & LX_T_UPPER)
+		return NULL;
+	/* the one person (of one last word) whose name with the word was
+	** named lately, and one the word links to */
+	const struct fc_entity *found = NULL;
+	bool links = false;
+	for (int n = 0; n < NAME_WORD_CHAIN; n++) {
+		if (lx_named_within(s, p->ent, i, LX_SHORT_SENTS)) {
+			if (found && !same_last_word(found, p->ent))
+				return NULL;
+			links |= !p->no_link;
+			if (!found || !p->no_link)
+				found = p->ent;
+		}
+		if (!p->prev)
+			break;
+		p = &s->persons[p->prev - 1];
+	}
+	return links ? found : NULL;
 }
 
 static bool is_leader_role(const struct fc_lexicon *l, const char *role)

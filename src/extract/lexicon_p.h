@@ -476,11 +476,14 @@ struct lx_ment {
 
 /* A doc-local person (for surnames and role coreference). */
 struct lx_person {
-	const struct fc_entity *ent; /* NULL: a word of two persons' names */
+	const struct fc_entity *ent;
 	const char *surname; /* normalised key of the last name token */
 	size_t surname_len;
 	bool is_word; /* surname is another word of the name: by_surname
 			 holds it for lx_find_name_word only */
+	bool no_link; /* (is_word) the word marks ent's name but finds no
+			 one alone */
+	uint32_t prev; /* (is_word) the word's record before, + 1; 0: none */
 };
 
 /* Attribution found by pass B: verb token -> source entity. */
