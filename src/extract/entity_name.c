@@ -271,6 +271,20 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	return s->l->ents[se->ref].e.country;
 }
 
+/* Is token i a verb's stem before its clitic written apart, as tokenised
+** text writes it ("Don ’ t move", "Won 't"; "Don't" is "Do" "n't")? */
+static bool clitic_after(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	if (!lx_joins(s, i + 1) || !lx_joins(s, i + 2))
+		return false;
+	const char *k = lx_key(&s->t, i + 1, 1, &len);
+	if (len != 1 || *k != '\'')
+		return false;
+	k = lx_key(&s->t, i + 2, 1, &len);
+	return len == 1 && *k == 't';
+}
+
 /* Does a verb of saying stand right before or after the name [i, end)
 ** ("said Sales", "Sales added")? */
 static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
@@ -566,10 +580,12 @@ again:
 	bool is_person = false;
 	/* (a lone word may be another word of a person's name: "Liu said"
 	** after "Vice Premier Liu He"; not after a determiner, "the
-	** Saints" after "Saints Pierre Thomas") */
+	** Saints" after "Saints Pierre Thomas", nor before a clitic, "Don ’
+	** t" after "Don Carter") */
 	who = lx_find_surname(s, end - 1);
 	if (!who && ncap == 1 && end == i + 1 &&
-	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)))
+	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
+	    !clitic_after(s, i))
 		who = lx_find_name_word(s, i);
 	if (who) {
 		/* (a word opening a table's row that the document writes in
