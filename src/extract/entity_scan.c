@@ -302,13 +302,16 @@ static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
-/* A place's one-word name at i before "of" and a capitalised name: a
-** name of its own with them ("Gulf of Aden" is no Persian Gulf, the
-** "Gulf" alone means). Returns its end, or i. */
+/* A place's one-word name at i that is a place's word too (grammar.yaml
+** name.place-word) before "of" and a capitalised name: a name of its own
+** with them ("Gulf of Aden" is no Persian Gulf, the "Gulf" alone means;
+** not "exports to Europe of Japanese cars", "sales in Texas of Exxon
+** fuel"). Returns its end, or i. */
 static size_t place_of(struct lx_scan *s, size_t i, size_t k)
 {
 	size_t j = i + k + 1;
-	if (k != 1 || !lx_joins(s, i + k) || !lx_is_of(s, i + k) ||
+	if (k != 1 || !lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
+	    !lx_joins(s, i + k) || !lx_is_of(s, i + k) ||
 	    !lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
 	    (s->t.v[j].flags & LX_T_HEADLINE))
 		return i;
