@@ -103,21 +103,41 @@ static bool narrows_role(const struct fc_lexicon *l, const char *listed,
 	return false;
 }
 
-/* Does the word at k spell the given name that opens the person's label
-** (its first three letters the same: "Dmitri" of "Dmitry Peskov"; not
-** "Gennady" of "Valery Gerasimov"), with only initials after it up to
-** end ("Recep T. Erdogan", "Vladimir V. Putin")? */
+/* Does the label word at *w (before last) spell token t (the first
+** three letters the same)? *w moves past the word. */
+static bool spells_word(const struct lx_scan *s, const struct lx_tok *t,
+			const char **w, const char *last)
+{
+	const char *we = strchr(*w, ' '); /* (never past last: a space) */
+	bool ok = we - *w >= 3 && t->end - t->start >= 3 &&
+		  !strncasecmp(s->text + t->start, *w, 3);
+	*w = we < last ? we + 1 : last;
+	return ok;
+}
+
+/* Do the words from k up to end (a listed surname) spell given names of
+** the person's label, in its order (each word's first three letters the
+** same as one's: "Dmitri" of "Dmitry Peskov", "Mohammed Javad" and
+** "Javad" of "Mohammad Javad Zarif"; not "Gennady" of "Valery
+** Gerasimov"), initials between them left out ("Recep T. Erdogan")? */
 static bool spells_given(const struct lx_scan *s, const struct fc_entity *e,
 			 size_t k, size_t end)
 {
-	const struct lx_tok *t = &s->t.v[k];
-	const char *sp = e && e->label ? strchr(e->label, ' ') : NULL;
-	if (!sp || sp - e->label < 3 || t->end - t->start < 3 ||
-	    strncasecmp(s->text + t->start, e->label, 3))
+	const char *w = e && e->label ? e->label : NULL;
+	const char *last = w ? strrchr(w, ' ') : NULL;
+	if (!last || k >= end)
 		return false;
-	for (size_t m = k + 1; m < end; m += 2)
-		if (m + 1 >= end || !lx_is_initial(s, m))
+	for (size_t m = k; m < end; m++) {
+		if (m > k && m + 1 < end && lx_is_initial(s, m)) {
+			m++;
+			continue;
+		}
+		bool found = false;
+		while (!found && w < last)
+			found = spells_word(s, &s->t.v[m], &w, last);
+		if (!found)
 			return false;
+	}
 	return true;
 }
 
