@@ -220,17 +220,22 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
-/* The name after a title at j, as name_after, but never a person of
-** another country than the title's: "Iraq's Oil Minister Qassem" is no
-** Naim Qassem of Lebanon but a person of its own, of Iraq. */
+/* The name after a title at j, as name_after, but never a person a
+** surname found of another country than the title's: "Iraq's Oil
+** Minister Qassem" is no Naim Qassem of Lebanon but a person of its own,
+** of Iraq; a full name the lexicon lists, or the person's own role,
+** keeps the person: an envoy's title names the country of the mission
+** ("Ukraine envoy Keith Kellogg", "Russia envoy Witkoff": US). */
 static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
 	size_t end = name_after(s, j, out, country, role);
 	const struct fc_entity *e = *out;
+	const struct lx_sense *full = lx_tok_sense(s, j, LX_S_PERSON);
 	if (end == j || !e || e->type != FC_ENT_PERSON || !country ||
-	    !e->country || !strcmp(e->country, country))
+	    !e->country || !strcmp(e->country, country) ||
+	    (full && j + full->ntok == end) || names_role(s, e, role))
 		return end;
 	size_t len;
 	const char *name = lx_tok_text_label(s, j, end, &len);
