@@ -728,9 +728,11 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
 ** of the name (its first: "Liu" of "Liu He") is token i's word, for
 ** another word one named within LX_SHORT_SENTS sentences (a story's:
 ** the port of Santos is no Fernando Santos Alvite of a story before);
-** NULL when none, when token i is in capitals ("HAL", a ticker), or when
-** it is a word of two persons' names and no surname (a later surname
-** names its person). (borrowed) */
+** NULL when none, when token i is in capitals ("HAL", a ticker), when
+** the names of two persons (of two last words) named within those
+** sentences have the word, or when the one person's is no link (no
+** role, a given name: coref_track.c note_name_words); a surname wins
+** (a later surname names its person). (borrowed) */
 const struct fc_entity *lx_find_name_word(const struct lx_scan *s, size_t i);
 /* Was e named in token i's sentence or in the nsents before it (a
 ** mention among the last LX_LOOKBACK)? */
