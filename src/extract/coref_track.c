@@ -154,6 +154,126 @@ void lx_persons_finish(struct lx_scan *s)
 	s->by_id.v = s->by_surname.v = NULL;
 }
 
+/* A new person record of e keyed by token tok's word (is_word: a word
+** of the name before its last); its index, or UINT32_MAX on out of
+** memory. */
+static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
+			   uint32_t tok, bool is_word)
+{
+	if (s->npersons == s->cappersons) {
+		size_t cap = s->cappersons ? s->cappersons * 2 : 16;
+		struct lx_person *v = realloc(s->persons, cap * sizeof(*v));
+		if (!v) {
+			s->err = FC_ENOMEM;
+			return UINT32_MAX;
+		}
+		s->persons = v;
+		s->cappersons = cap;
+	}
+	size_t len;
+	const char *key = lx_key(&s->t, tok, 1, &len);
+	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
+	if (!copy) {
+		s->err = FC_ENOMEM;
+		return UINT32_MAX;
+	}
+	uint32_t p = (uint32_t)s->npersons++;
+	s->persons[p] = (struct lx_person){e, copy, len, is_word, false, 0};
+	return p;
+}
+
+/* Note token k, a word of person e's name before its last, for
+** lx_find_name_word (links: it finds e; else it only marks the word as
+** e's, so that another person's name with it finds no one): unless it
+** is another person's surname. The record goes before the word's
+** earlier ones (prev): lx_find_name_word weighs the persons named
+** lately ("Kim" of "Kim Jong Un" and "Kim Young-sam": neither). */
+static void note_name_word(struct lx_scan *s, const struct fc_entity *e,
+			   uint32_t k, bool links)
+{
+	size_t len;
+	const char *key = lx_key(&s->t, k, 1, &len);
+	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
+					   s->t.v[k].hash);
+	uint32_t prev = slot && *slot ? slot_person(*slot) + 1 : 0;
+	if (prev && !s->persons[prev - 1].is_word)
+		return;
+	uint32_t p = add_person(s, e, k, true);
+	if (p == UINT32_MAX)
+		return;
+	s->persons[p].no_link = !links;
+	s->persons[p].prev = prev;
+	pmap_put(s, &s->by_surname, false, p);
+}
+
+/* The word of label lab that ends at *we (no space before it): its
+** start; *we moves to the end of the word before (NULL: none). */
+static const char *label_word(const char *lab, const char **we)
+{
+	const char *ws = *we;
+	while (ws > lab && ws[-1] != ' ')
+		ws--;
+	*we = ws > lab ? ws - 1 : NULL;
+	return ws;
+}
+
+/* (note_name_words) the most words of a name whose words before the
+** last are noted: longer ones are mostly a title and a name read as one
+** ("Colts QB Andrew Luck") */
+#define NAME_WORDS_MAX 3
+
+/* The first token of person e's name ending at last_tok when the text
+** writes its whole label there, in capitalised words, no acronym, of
+** NAME_WORDS_MAX words at most; else UINT32_MAX. */
+static uint32_t label_start(const struct lx_scan *s, const struct fc_entity *e,
+			    uint32_t last_tok)
+{
+	const char *lab = e->label;
+	const char *we = lab + strlen(lab);
+	uint32_t k = last_tok;
+	for (int n = 1;; n++, k--) {
+		const char *end = we;
+		const char *ws = label_word(lab, &we);
+		const struct lx_tok *t = &s->t.v[k];
+		if (n > NAME_WORDS_MAX || (size_t)(end - ws) != t->end - t->start ||
+		    memcmp(ws, s->text + t->start, t->end - t->start) ||
+		    !(t->flags & LX_T_CAP) || (t->flags & LX_T_UPPER))
+			return UINT32_MAX;
+		if (!we)
+			return k;
+		if (k == 0 || !lx_joins(s, k))
+			return UINT32_MAX;
+	}
+}
+
+/* Note the words of person e's name before its last token last_tok
+** ("Liu" of "Vice Premier Liu He"; none of "Kremlin spokesman Dmitri
+** Peskov", labelled "Dmitry Peskov": label_start) when the person has a
+** role (a title or the lexicon made it a person: an unknown name before
+** "said" is as often a firm's, "Morgan Stanely said"), but a letter, a
+** word a phrase of the lexicon claims, a common given name (many people
+** share it: "Mark" of "Mark Heller" is no "Mr. Mark"), a place's name
+** that is a given name too (alone the place's or a club's: "Chelsea
+** beat Arsenal" after "Chelsea Clinton"; names.yaml place-given-name)
+** and a word the document writes in lower case too. The others, and
+** every word of a name with no role, are noted as the person's without
+** a link: a second person's name with the word then finds no one (the
+** lexicon's "North Korean leader Kim Jong Un", then "President Kim
+** Young-sam ... Kim said"). */
+static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
+			    uint32_t last_tok)
+{
+	uint32_t k0 = label_start(s, e, last_tok);
+	for (uint32_t k = k0; k < last_tok && !s->err; k++)
+		note_name_word(s, e, k,
+			       e->role &&
+				       s->t.v[k].end - s->t.v[k].start > 1 &&
+				       lx_is_name_word(s, k) &&
+				       !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) &&
+				       !lx_word_cue(s, k, LX_CUE_PLACE_GIVEN) &&
+				       !lx_lower_elsewhere(s, k));
+}
+
 static void note_person(struct lx_scan *s, const struct fc_entity *e,
 			uint32_t last_tok)
 {
@@ -166,30 +286,15 @@ static void note_person(struct lx_scan *s, const struct fc_entity *e,
 			pmap_put(s, &s->by_surname, false, slot_person(*slot));
 		return;
 	}
-	if (s->npersons == s->cappersons) {
-		size_t cap = s->cappersons ? s->cappersons * 2 : 16;
-		struct lx_person *v = realloc(s->persons, cap * sizeof(*v));
-		if (!v) {
-			s->err = FC_ENOMEM;
-			return;
-		}
-		s->persons = v;
-		s->cappersons = cap;
-	}
-	size_t len;
-	const char *key = lx_key(&s->t, last_tok, 1, &len);
-	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
-	if (!copy) {
-		s->err = FC_ENOMEM;
+	uint32_t p = add_person(s, e, last_tok, false);
+	if (p == UINT32_MAX)
 		return;
-	}
-	uint32_t p = (uint32_t)s->npersons++;
-	s->persons[p] = (struct lx_person){e, copy, len};
 	pmap_put(s, &s->by_id, true, p);
 	/* (a name cut at an initial, "William T", gives no surname: "T"
 	** alone is a letter, not that person) */
-	if (len > 1)
+	if (s->persons[p].surname_len > 1)
 		pmap_put(s, &s->by_surname, false, p);
+	note_name_words(s, e, last_tok);
 }
 
 /* ---- Names of the document (labels and words, O(1) each) ------------ */
@@ -716,14 +821,75 @@ const struct fc_entity *lx_with_role(struct lx_scan *s,
 	return made(s, &c);
 }
 
-const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
+/* The person record that token i's word keys in by_surname, or NULL. */
+static const struct lx_person *person_of_word(const struct lx_scan *s,
+					      size_t i)
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
 	/* (a token's hash is hash_bytes of its key) */
 	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
 					   s->t.v[i].hash);
-	return slot && *slot ? s->persons[slot_person(*slot)].ent : NULL;
+	return slot && *slot ? &s->persons[slot_person(*slot)] : NULL;
+}
+
+const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_person *p = person_of_word(s, i);
+	return p && !p->is_word ? p->ent : NULL;
+}
+
+bool lx_named_within(const struct lx_scan *s, const struct fc_entity *e,
+		     size_t i, uint32_t nsents)
+{
+	uint32_t sent = s->t.v[i].sent;
+	size_t steps = 0;
+	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
+		const struct lx_ment *mt = &s->ments[m];
+		if (mt->sent + nsents < sent)
+			return false;
+		if (mt->ent == e || !strcmp(mt->ent->id, e->id))
+			return true;
+	}
+	return false;
+}
+
+/* Do persons a and b's labels end with one word (one person's forms:
+** "Leon Febres Cordero", "Febres Cordero")? */
+static bool same_last_word(const struct fc_entity *a,
+			   const struct fc_entity *b)
+{
+	const char *la = strrchr(a->label, ' '), *lb = strrchr(b->label, ' ');
+	return !strcmp(la ? la + 1 : a->label, lb ? lb + 1 : b->label);
+}
+
+/* (lx_find_name_word) the most records of one word weighed */
+#define NAME_WORD_CHAIN 8
+
+const struct fc_entity *lx_find_name_word(const struct lx_scan *s, size_t i)
+{
+	const struct lx_person *p = person_of_word(s, i);
+	if (!p || !p->is_word)
+		return p ? p->ent : NULL;
+	if (s->t.v[i].flags & LX_T_UPPER)
+		return NULL;
+	/* the one person (of one last word) whose name with the word was
+	** named lately, and one the word links to */
+	const struct fc_entity *found = NULL;
+	bool links = false;
+	for (int n = 0; n < NAME_WORD_CHAIN; n++) {
+		if (lx_named_within(s, p->ent, i, LX_SHORT_SENTS)) {
+			if (found && !same_last_word(found, p->ent))
+				return NULL;
+			links |= !p->no_link;
+			if (!found || !p->no_link)
+				found = p->ent;
+		}
+		if (!p->prev)
+			break;
+		p = &s->persons[p->prev - 1];
+	}
+	return links ? found : NULL;
 }
 
 static bool is_leader_role(const struct fc_lexicon *l, const char *role)

@@ -271,6 +271,20 @@ static const char *city_of(const struct lx_scan *s, size_t end)
 	return s->l->ents[se->ref].e.country;
 }
 
+/* Is token i a verb's stem before its clitic written apart, as tokenised
+** text writes it ("Don ’ t move", "Won 't"; "Don't" is "Do" "n't")? */
+static bool clitic_after(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	if (!lx_joins(s, i + 1) || !lx_joins(s, i + 2))
+		return false;
+	const char *k = lx_key(&s->t, i + 1, 1, &len);
+	if (len != 1 || *k != '\'')
+		return false;
+	k = lx_key(&s->t, i + 2, 1, &len);
+	return len == 1 && *k == 't';
+}
+
 /* Does a verb of saying stand right before or after the name [i, end)
 ** ("said Sales", "Sales added")? */
 static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
@@ -309,16 +323,7 @@ static bool place_named_since(const struct lx_scan *s,
 static bool named_lately(const struct lx_scan *s, const struct fc_entity *who,
 			 size_t i)
 {
-	uint32_t sent = s->t.v[i].sent;
-	size_t steps = 0;
-	for (size_t m = s->nments; m-- > 0 && steps < LX_LOOKBACK; steps++) {
-		const struct lx_ment *mt = &s->ments[m];
-		if (mt->sent + 2 < sent)
-			return false;
-		if (mt->ent == who || !strcmp(mt->ent->id, who->id))
-			return true;
-	}
-	return false;
+	return lx_named_within(s, who, i, 2);
 }
 
 const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
@@ -573,7 +578,16 @@ again:
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	bool is_person = false;
-	if ((who = lx_find_surname(s, end - 1))) {
+	/* (a lone word may be another word of a person's name: "Liu said"
+	** after "Vice Premier Liu He"; not after a determiner, "the
+	** Saints" after "Saints Pierre Thomas", nor before a clitic, "Don ’
+	** t" after "Don Carter") */
+	who = lx_find_surname(s, end - 1);
+	if (!who && ncap == 1 && end == i + 1 &&
+	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
+	    !clitic_after(s, i))
+		who = lx_find_name_word(s, i);
+	if (who) {
 		/* (a word opening a table's row that the document writes in
 		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
 		** after "analyst Rick Sales"; "Page was born" stays Bettie

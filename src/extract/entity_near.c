@@ -52,9 +52,8 @@ static bool same_word(const struct lx_scan *s, size_t a, size_t b)
 	return true;
 }
 
-/* Does token k carry the one-word cue `id` of kind ck? */
-static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
-		    const char *id)
+bool lx_has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
+		const char *id)
 {
 	const struct lx_slot *sl = lx_word_slot(s, k);
 	if (!sl || !(sl->cues >> ck & 1))
@@ -69,12 +68,12 @@ static bool has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
 /* Does token k carry the org-word cue `id` (one word)? */
 static bool has_org_cue(const struct lx_scan *s, size_t k, const char *id)
 {
-	return has_cue(s, k, LX_CUE_ORG_WORD, id);
+	return lx_has_cue(s, k, LX_CUE_ORG_WORD, id);
 }
 
 bool lx_is_building_word(const struct lx_scan *s, size_t k)
 {
-	return has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
+	return lx_has_cue(s, k, LX_CUE_PLACE_WORD, BUILDING_CUE);
 }
 
 /* Is token k a business line, a firm's arm's too ("Savings",
@@ -328,14 +327,26 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 ** line ("George Washington University", "Jordan Valley Authority" go
 ** on as a body's name). The callers say who stands before it.
 */
+/* Is the demonym at i a surname after the given name before it: before
+** a comma or a verb of saying ("Michael German, vice president of the
+** association", "Tom English said"; not "Frank German troops")? */
+static bool demonym_surname(const struct lx_scan *s, size_t i)
+{
+	size_t j = i + 1;
+	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
+		return false;
+	return lx_is_punct(s, j, ',') || lx_tok_cue(s, j, LX_CUE_PERSON_VERB);
+}
+
 bool lx_place_surname(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
 	if (!t->match || t->match_ntok != 1 || !(t->flags & LX_T_CAP) ||
 	    (t->flags & (LX_T_UPPER | LX_T_HEADLINE)))
 		return false;
-	if (lx_tok_sense(s, i, LX_S_DEMONYM) ||
-	    !(lx_tok_sense(s, i, LX_S_COUNTRY) ||
+	if (lx_tok_sense(s, i, LX_S_DEMONYM))
+		return demonym_surname(s, i);
+	if (!(lx_tok_sense(s, i, LX_S_COUNTRY) ||
 	      lx_tok_sense(s, i, LX_S_CAPITAL)))
 		return false;
 	return !(lx_joins(s, i + 1) && lx_is_name_word(s, i + 1));

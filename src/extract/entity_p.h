@@ -228,6 +228,15 @@ size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap);
 /* Is token k a building's or a street's last word (grammar.yaml
 ** name.building-word: "Hotel", "Square")? */
 bool lx_is_building_word(const struct lx_scan *s, size_t k);
+/* Is token i an initial: one capital letter and a dot before a
+** capitalised word ("W." in "George W. Bush"; the dot is token i + 1)? */
+bool lx_is_initial(const struct lx_scan *s, size_t i);
+/* Does token k's own word carry the one-word cue `id` of kind ck? */
+bool lx_has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
+		const char *id);
+/* (entity_title.c, entity_scan.c) the cue of the title modifiers that
+** make a lower role of their own ("deputy", "vice", grammar.yaml) */
+#define LX_DEPUTY_MOD_CUE "title.modifier-deputy"
 
 /* Can the one-token country's or capital's name at i be a person's
 ** surname here (no demonym, no name word after it)? */

@@ -81,6 +81,9 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 ** is a surname too (grammar.yaml) */
 #define MONTH_CUE "stop.month"
 #define SURNAME_PRONOUN_CUE "subject.pronoun-surname"
+/* (stop_surname) the cue of the auxiliaries after which that pronoun is
+** the pronoun (grammar.yaml) */
+#define AUX_CUE "subject.skip-aux"
 
 /* (lx_surname_entity, entity_p.h) */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
@@ -106,11 +109,22 @@ const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
-/* An initial: one capital letter and a dot ("W." in "George W. Bush"). */
-static bool is_initial(const struct lx_scan *s, size_t i)
+/* (lx_is_initial, entity_p.h) */
+bool lx_is_initial(const struct lx_scan *s, size_t i)
 {
 	return i + 2 < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
 	       (s->t.v[i].flags & LX_T_CAP) &&
+	       s->text[s->t.v[i + 1].start] == '.' &&
+	       s->t.v[i + 1].start == s->t.v[i].end &&
+	       !(s->t.v[i + 2].flags & LX_T_NL) &&
+	       (s->t.v[i + 2].flags & LX_T_CAP);
+}
+
+/* A saint's title written short opening a name: "St." before a
+** capitalised word ("St. Mary's Hospital"; grammar.yaml name.saint). */
+static bool is_saint(const struct lx_scan *s, size_t i)
+{
+	return i + 2 < s->t.n && lx_word_cue(s, i, LX_CUE_SAINT) &&
 	       s->text[s->t.v[i + 1].start] == '.' &&
 	       s->t.v[i + 1].start == s->t.v[i].end &&
 	       !(s->t.v[i + 2].flags & LX_T_NL) &&
@@ -125,11 +139,27 @@ static bool is_known_form(const struct lx_scan *s, size_t k)
 	       !(s->t.v[k].flags & LX_T_BLOCKED) && lx_is_firm_form(s, k);
 }
 
+/* Is the capitalised "He" at k, after the name word k - 1, the pronoun
+** for it stands before an auxiliary and the name word follows a word in
+** lower case that is no role ("told Smith He would be fired"; not "Vice
+** Premier Liu He will", "envoy Liu He has": a title, a surname)? */
+static bool aux_pronoun(const struct lx_scan *s, size_t k)
+{
+	if (!lx_joins(s, k + 1) || !lx_has_cue(s, k + 1, LX_CUE_SKIP, AUX_CUE) ||
+	    k < 2 || (s->t.v[k - 1].flags & LX_T_SSTART))
+		return false;
+	const struct lx_tok *b = &s->t.v[k - 2];
+	return (b->flags & LX_T_WORD) && !(b->flags & LX_T_CAP) &&
+	       !lx_tok_sense(s, k - 2, LX_S_ROLE);
+}
+
 /* Is the stop word at k, right after the name word k - 1, the name's
 ** surname? A month after a given name ("Theresa May", "Brian May", not
 ** "Brian May 5": a date), and a capitalised "He" inside a sentence
-** ("Vice Premier Liu He"; at a sentence's start, or in a headline, the
-** pronoun: "Xi Jinping. He said", "Why Obama Says He Won"). */
+** ("Vice Premier Liu He"; at a sentence's start, or in a headline, or
+** before an auxiliary after a name with no title, the pronoun: "Xi
+** Jinping. He said", "Why Obama Says He Won", "told Smith He would be
+** fired": aux_pronoun). */
 static bool stop_surname(const struct lx_scan *s, size_t k)
 {
 	const struct lx_tok *t = &s->t.v[k];
@@ -143,7 +173,8 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 		       !(k + 1 < s->t.n && lx_joins(s, k + 1) &&
 			 (s->t.v[k + 1].flags & LX_T_DIGIT));
 	se = lx_tok_cue(s, k, LX_CUE_PRONOUN);
-	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE);
+	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE) &&
+	       !aux_pronoun(s, k);
 }
 
 /*
@@ -161,7 +192,10 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			break;
 		if (lx_is_name_word(s, k) && !lx_is_particle(s, k)) {
 			(*ncap)++;
-			k += k > i && is_initial(s, k) ? 2 : 1;
+			k += (k > i && lx_is_initial(s, k)) ||
+					     (k == i && is_saint(s, k))
+				     ? 2
+				     : 1;
 			end = k;
 			continue;
 		}
@@ -236,6 +270,64 @@ static size_t mission_words(const struct lx_scan *s, size_t j)
 		    se->ntok == 2)
 			return 2;
 	return 0;
+}
+
+/* A place's name of k words at i that a saint's title opens and a given
+** name ends, before "'s" and no word in lower case (not "St.
+** Petersburg's Hermitage"): the saint's building or body, a name
+** of its own with the words after it ("St. Paul's Cathedral"), or none
+** ("services at St. Paul's."). Returns its end, or i. */
+static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k;
+	if (!lx_word_cue(s, i, LX_CUE_SAINT) ||
+	    !lx_word_cue(s, j - 1, LX_CUE_GIVEN_NAME) || !lx_is_poss(s, j) ||
+	    (lx_joins(s, j + 1) && (s->t.v[j + 1].flags & LX_T_WORD) &&
+	     !(s->t.v[j + 1].flags & LX_T_CAP)))
+		return i;
+	int ncap;
+	size_t end = lx_joins(s, j + 1) ? lx_name_run(s, j + 1, LX_MAX_NAME,
+						      &ncap)
+					: j + 1;
+	if (end == j + 1)
+		return end;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, is_org ? "org" : "name", name, len,
+				   is_org ? FC_ENT_ORG : FC_ENT_OTHER, NULL,
+				   NULL),
+		     is_org ? "name.org" : "name");
+	return end;
+}
+
+/* A place's one-word name at i that is a place's word too (grammar.yaml
+** name.place-word) before "of" and a capitalised name: a name of its own
+** with them ("Gulf of Aden" is no Persian Gulf, the "Gulf" alone means;
+** not "exports to Europe of Japanese cars", "sales in Texas of Exxon
+** fuel"). Returns its end, or i. */
+static size_t place_of(struct lx_scan *s, size_t i, size_t k)
+{
+	size_t j = i + k + 1;
+	if (k != 1 || !lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
+	    !lx_joins(s, i + k) || !lx_is_of(s, i + k) ||
+	    !lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
+	    (s->t.v[j].flags & LX_T_HEADLINE))
+		return i;
+	int ncap;
+	size_t end = lx_is_name_word(s, j) ? lx_name_run(s, j, LX_MAX_NAME, &ncap)
+		     : s->t.v[j].match		? j + s->t.v[j].match_ntok
+						: j;
+	if (end == j)
+		return i;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, end, &len);
+	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
+		     lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
+				   NULL),
+		     "name");
+	return end;
 }
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
@@ -374,6 +466,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
 			int ncap;
 			size_t end;
+			if (plain[p].kind == LX_S_CITY &&
+			    (end = saint_name(s, i, k)) > i)
+				return end;
+			if (plain[p].kind == LX_S_PLACE &&
+			    (end = place_of(s, i, k)) > i)
+				return end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
 				return end;
@@ -560,15 +658,19 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	const struct lx_tok *c0 = &s->t.v[i];
 	bool is_short = c0->end - c0->start == 1 || (c0->flags & LX_T_UPPER);
 	bool is_demonym = lx_tok_sense(s, i, LX_S_DEMONYM) != NULL;
-	if (is_country &&
+	/* (a demonym and a place's word name a place of their own, no
+	** country's: "the Indian Ocean", "the Irish Sea") */
+	bool is_place = is_country && is_demonym && !is_org && end == j + 1 &&
+			lx_word_cue(s, j, LX_CUE_PLACE_WORD);
+	if (is_country && !is_place &&
 	    (!is_org || lx_is_acronym(s, j) ||
 	     (end != j + 1 && is_short) || (end == j + 1 && is_demonym) ||
 	     (end < s->t.n && lx_joins(s, end) && is_name_link(s, end)) ||
 	     (s->text[s->t.v[j - 1].end - 1] == '.' &&
 	      lx_lower_elsewhere(s, j))))
 		return i;
-	const char *country = place->country;
-	if (!country && !strncmp(place->id, "country:", 8))
+	const char *country = is_place ? NULL : place->country;
+	if (!country && !is_place && !strncmp(place->id, "country:", 8))
 		country = place->id + 8;
 	end = firm > end ? firm : end;
 	size_t len;
@@ -646,14 +748,16 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 }
 
 /* A capitalised title modifier, one word and nothing else ("New" in
-** "the New England Patriots"). */
+** "the New England Patriots"); not "Deputy", which opens no name but a
+** rank ("Deputy Jerry Ortiz" is Jerry Ortiz). */
 static bool is_name_modifier(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
 	return !(t->flags & (LX_T_HEADLINE | LX_T_UPPER)) &&
 	       t->match_ntok == 1 && t->match->kinds == 1u << LX_S_CUE &&
 	       !t->match->is_stop &&
-	       t->match->cues == 1u << LX_CUE_TITLE_MOD;
+	       t->match->cues == 1u << LX_CUE_TITLE_MOD &&
+	       !lx_has_cue(s, i, LX_CUE_TITLE_MOD, LX_DEPUTY_MOD_CUE);
 }
 
 /* What a title or a lexicon phrase can start with: an entity or role

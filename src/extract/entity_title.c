@@ -103,8 +103,46 @@ static bool narrows_role(const struct fc_lexicon *l, const char *listed,
 	return false;
 }
 
+/* Does the label word at *w (before last) spell token t (the first
+** three letters the same)? *w moves past the word. */
+static bool spells_word(const struct lx_scan *s, const struct lx_tok *t,
+			const char **w, const char *last)
+{
+	const char *we = strchr(*w, ' '); /* (never past last: a space) */
+	bool ok = we - *w >= 3 && t->end - t->start >= 3 &&
+		  !strncasecmp(s->text + t->start, *w, 3);
+	*w = we < last ? we + 1 : last;
+	return ok;
+}
+
+/* Do the words from k up to end (a listed surname) spell given names of
+** the person's label, in its order (each word's first three letters the
+** same as one's: "Dmitri" of "Dmitry Peskov", "Mohammed Javad" and
+** "Javad" of "Mohammad Javad Zarif"; not "Gennady" of "Valery
+** Gerasimov"), initials between them left out ("Recep T. Erdogan")? */
+static bool spells_given(const struct lx_scan *s, const struct fc_entity *e,
+			 size_t k, size_t end)
+{
+	const char *w = e && e->label ? e->label : NULL;
+	const char *last = w ? strrchr(w, ' ') : NULL;
+	if (!last || k >= end)
+		return false;
+	for (size_t m = k; m < end; m++) {
+		if (m > k && m + 1 < end && lx_is_initial(s, m)) {
+			m++;
+			continue;
+		}
+		bool found = false;
+		while (!found && w < last)
+			found = spells_word(s, &s->t.v[m], &w, last);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 /* The name after a title at j: returns its end (j when none). */
-static size_t title_name(struct lx_scan *s, size_t j,
+static size_t name_after(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
@@ -159,7 +197,7 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	** of State Tony Blinken", "President Ibrahim Raisi"). */
 	if (lx_joins(s, end) && lx_tok_sense(s, end, LX_S_SURNAME)) {
 		const struct fc_entity *e = lx_surname_entity(s, end);
-		if (!(end == j + 1 && lx_word_cue(s, j, LX_CUE_GIVEN_NAME)) ||
+		if (spells_given(s, e, j, end) ||
 		    names_role(s, e, role)) {
 			*out = e;
 			return end + s->t.v[end].match_ntok;
@@ -171,11 +209,36 @@ static size_t title_name(struct lx_scan *s, size_t j,
 	const char *name = lx_tok_text_label(s, j, end, &len);
 	/* (a given name alone, a name cut short, is no surname of a person
 	** of another role: "chairman Paul" is no "Pope John Paul") */
-	if ((*out = lx_find_surname(s, end - 1)) &&
+	if ((*out = ncap == 1 && end == j + 1 ? lx_find_name_word(s, j)
+					       : lx_find_surname(s, end - 1)) &&
 	    (ncap == 1 || lx_same_label(*out, name, len)) &&
 	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
 	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
 		return end;
+	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
+			     role);
+	return *out ? end : j;
+}
+
+/* The name after a title at j, as name_after, but never a person a
+** surname found of another country than the title's: "Iraq's Oil
+** Minister Qassem" is no Naim Qassem of Lebanon but a person of its own,
+** of Iraq; a full name the lexicon lists, or the person's own role,
+** keeps the person: an envoy's title names the country of the mission
+** ("Ukraine envoy Keith Kellogg", "Russia envoy Witkoff": US). */
+static size_t title_name(struct lx_scan *s, size_t j,
+			 const struct fc_entity **out, const char *country,
+			 const char *role)
+{
+	size_t end = name_after(s, j, out, country, role);
+	const struct fc_entity *e = *out;
+	const struct lx_sense *full = lx_tok_sense(s, j, LX_S_PERSON);
+	if (end == j || !e || e->type != FC_ENT_PERSON || !country ||
+	    !e->country || !strcmp(e->country, country) ||
+	    (full && j + full->ntok == end) || names_role(s, e, role))
+		return end;
+	size_t len;
+	const char *name = lx_tok_text_label(s, j, end, &len);
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;
@@ -199,6 +262,14 @@ static const char *mention_role(struct lx_scan *s, size_t mod, bool is_past,
 	if (!r)
 		s->err = FC_ENOMEM;
 	return r;
+}
+
+/* Does a role begin at j longer than the modifier of ntok words there
+** ("deputy prime minister" over "deputy")? */
+static bool role_over(const struct lx_scan *s, size_t j, size_t ntok)
+{
+	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	return rs && rs->ntok > ntok;
 }
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */
@@ -243,6 +314,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	/* (set by "then": the holder at the time of the events, whom only
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
+	bool is_deputy = false; /* (set by "deputy": no holder, below) */
 	/* (the one-word modifier of a role of its own: mention_role) */
 	size_t own = is_past ? i - 1 : SIZE_MAX;
 	bool own_past = is_past;
@@ -266,14 +338,17 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 				j++;
 			continue;
 		}
-		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD))) {
+		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD)) &&
+		    !role_over(s, j, se->ntok)) {
 			bool past = is_mod(s, se, PAST_MOD_CUE);
+			bool deputy = is_mod(s, se, LX_DEPUTY_MOD_CUE);
 			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
+			is_deputy |= deputy;
 			/* (another modifier after it keeps it: "the late
 			** senior adviser") */
 			if (se->ntok == 1 &&
-			    (past || is_mod(s, se, OWN_MOD_CUE))) {
+			    (past || deputy || is_mod(s, se, OWN_MOD_CUE))) {
 				own = j;
 				own_past = past;
 			}
@@ -329,7 +404,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			     "name");
 		return place_end;
 	}
-	if (role->is_honorific || !country || t0 == j || is_past ||
+	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;
 	/* (a body's officer is the one named with the body, not the

@@ -51,6 +51,7 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_PLACE_GIVEN] = "place-given-name",
 	[LX_CUE_MODIFIED] = "modified-noun",
 	[LX_CUE_MISSION] = "mission-word",
+	[LX_CUE_SAINT] = "saint",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

@@ -72,6 +72,9 @@ enum lx_cue_kind {
 	LX_CUE_MISSION,     /* Embassy, Consulate: a country's mission, no
 			       name of its own ("the U.S. Embassy": the
 			       country's) */
+	LX_CUE_SAINT,       /* St., Saint: a place so named before "'s" and
+			       a name is the saint's ("St. Paul's
+			       Cathedral"), no place */
 	LX_NCUE_KINDS
 };
 
@@ -476,6 +479,11 @@ struct lx_person {
 	const struct fc_entity *ent;
 	const char *surname; /* normalised key of the last name token */
 	size_t surname_len;
+	bool is_word; /* surname is another word of the name: by_surname
+			 holds it for lx_find_name_word only */
+	bool no_link; /* (is_word) the word marks ent's name but finds no
+			 one alone */
+	uint32_t prev; /* (is_word) the word's record before, + 1; 0: none */
 };
 
 /* Attribution found by pass B: verb token -> source entity. */
@@ -613,7 +621,7 @@ struct lx_scan {
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
 	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
-	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION)
+	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION | 1u << LX_CUE_SAINT)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
@@ -716,6 +724,20 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
 		    uint32_t last_tok);
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
+/* The person of the document whose surname or another capitalised word
+** of the name (its first: "Liu" of "Liu He") is token i's word, for
+** another word one named within LX_SHORT_SENTS sentences (a story's:
+** the port of Santos is no Fernando Santos Alvite of a story before);
+** NULL when none, when token i is in capitals ("HAL", a ticker), when
+** the names of two persons (of two last words) named within those
+** sentences have the word, or when the one person's is no link (no
+** role, a given name: coref_track.c note_name_words); a surname wins
+** (a later surname names its person). (borrowed) */
+const struct fc_entity *lx_find_name_word(const struct lx_scan *s, size_t i);
+/* Was e named in token i's sentence or in the nsents before it (a
+** mention among the last LX_LOOKBACK)? */
+bool lx_named_within(const struct lx_scan *s, const struct fc_entity *e,
+		     size_t i, uint32_t nsents);
 /* The person of this document with entity id `id`, or NULL. */
 const struct fc_entity *lx_find_person(const struct lx_scan *s,
 				       const char *id);
