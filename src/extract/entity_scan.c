@@ -185,17 +185,21 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 */
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 {
-	size_t k = i, end = i;
+	size_t k = i, end = i, ndots = 0;
 	*ncap = 0;
-	while (k < s->t.n && k - i < max) {
+	/* (an initial's dot is no word of the name: "George H. W. Bush" is
+	** four words in six tokens; a name opens with an initial when a
+	** second follows, "J. K. Rowling", not at "A. Smith" alone) */
+	while (k < s->t.n && k - i - ndots < max) {
 		if (k > i && !lx_joins(s, k))
 			break;
 		if (lx_is_name_word(s, k) && !lx_is_particle(s, k)) {
 			(*ncap)++;
-			k += (k > i && lx_is_initial(s, k)) ||
-					     (k == i && is_saint(s, k))
-				     ? 2
-				     : 1;
+			bool is_dotted =
+				lx_is_initial(s, k) &&
+				(k > i || lx_is_initial(s, k + 2));
+			ndots += is_dotted;
+			k += is_dotted || (k == i && is_saint(s, k)) ? 2 : 1;
 			end = k;
 			continue;
 		}
