@@ -205,14 +205,14 @@ static bool has_ref(const char *s, const char *name, bool is_word)
 }
 
 /* Does pattern text s, or a macro it uses (to MACRO_CHECK_DEPTH), use
-** table `name` (is_word false) or have the word `name` (is_word)? Each
-** macro is read once (seen): macros that use each other many times over
-** would otherwise cost their count to the power of the depth. */
+** table `name`? Each macro is read once (seen): macros that use each
+** other many times over would otherwise cost their count to the power
+** of the depth. */
 #define MACRO_CHECK_DEPTH 8
 static bool uses(const struct fc_norm *n, const char *s, const char *name,
-		 bool is_word, bool *seen, int depth)
+		 bool *seen, int depth)
 {
-	if (has_ref(s, name, is_word))
+	if (has_ref(s, name, false))
 		return true;
 	for (size_t i = 0; depth < MACRO_CHECK_DEPTH && i < n->nmacros; i++) {
 		const struct norm_macro *m = &n->macros[i];
@@ -220,7 +220,7 @@ static bool uses(const struct fc_norm *n, const char *s, const char *name,
 		    !has_ref(s, m->name, false))
 			continue;
 		seen[i] = true;
-		if (uses(n, m->node->str, name, is_word, seen, depth + 1))
+		if (uses(n, m->node->str, name, seen, depth + 1))
 			return true;
 	}
 	return false;
@@ -229,10 +229,10 @@ static bool uses(const struct fc_norm *n, const char *s, const char *name,
 /* uses() from pattern text s, each macro unread (false when out of
 ** memory: a missing warning, not a wrong one). */
 static bool uses_from(const struct fc_norm *n, const char *s,
-		      const char *name, bool is_word)
+		      const char *name)
 {
 	bool *seen = calloc(n->nmacros + 1, sizeof(*seen));
-	bool r = seen && uses(n, s, name, is_word, seen, 0);
+	bool r = seen && uses(n, s, name, seen, 0);
 	free(seen);
 	return r;
 }
@@ -260,17 +260,22 @@ static bool is_first_anchor(const struct norm_pattern *p, size_t k)
 ** An anchor that names a table is the table's words, never the name:
 ** `anchor: [future]` on "a future date" waits for words.yaml's future-
 ** tense words ("will"), and the pattern runs only where one is near.
-** Warn when the pattern has the name as a word but neither uses the
-** table nor finds the name among its keys: it meant the word.
+** Warn when the pattern has the name as a word in its own text but
+** neither uses the table (itself or through a macro) nor finds the name
+** among its keys: it meant the word.
 */
 static void table_word_check(const struct fc_norm *n,
 			     const struct norm_pattern *p, const char *an,
 			     int ti, struct fc_diags *d)
 {
 	const struct norm_table *t = &n->tables[ti];
+	/* (this runs at every load, cached rules too: the tests in order of
+	** cost, the macros read only for the rare pattern that has the word
+	** in its own text) */
 	if (!p->match || p->match->type != FC_Y_SCALAR || is_key(t, an) ||
-	    !uses_from(n, p->match->str, an, true) ||
-	    uses_from(n, p->match->str, an, false))
+	    has_ref(p->match->str, an, false) ||
+	    !has_ref(p->match->str, an, true) ||
+	    uses_from(n, p->match->str, an))
 		return;
 	const struct fc_ynode *at =
 		p->anchor_node ? anchor_scalar(p->anchor_node, an) : NULL;
