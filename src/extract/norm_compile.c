@@ -559,7 +559,8 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
-	norm_anchor_words_check(n, d);
+	norm_anchor_words_check(n, r->kinds == FC_KIND_ALL && !r->is_no_tests,
+				d);
 	fc_status st = norm_iso4217_load(r, n, d);
 	if (st == FC_ENOMEM)
 		return st;

@@ -269,12 +269,11 @@ static void table_word_check(const struct fc_norm *n,
 			     int ti, struct fc_diags *d)
 {
 	const struct norm_table *t = &n->tables[ti];
-	/* (this runs at every load, cached rules too: the tests in order of
-	** cost, the macros read only for the rare pattern that has the word
-	** in its own text) */
-	if (!p->match || p->match->type != FC_Y_SCALAR || is_key(t, an) ||
-	    has_ref(p->match->str, an, false) ||
-	    !has_ref(p->match->str, an, true) ||
+	/* (this runs at every load, cached rules too: first the test that
+	** nearly every anchor fails, the word in the pattern's own text;
+	** the table's keys and the macros only for the rare one left) */
+	if (!has_ref(p->match->str, an, true) ||
+	    has_ref(p->match->str, an, false) || is_key(t, an) ||
 	    uses_from(n, p->match->str, an))
 		return;
 	const struct fc_ynode *at =
@@ -293,7 +292,8 @@ static void table_word_check(const struct fc_norm *n,
 ** nothing. No word of a text has an underscore, so such an anchor is an
 ** error at the anchor, with the nearest table name.
 */
-void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d)
+void norm_anchor_words_check(const struct fc_norm *n, bool is_author,
+			     struct fc_diags *d)
 {
 	const char **names = malloc((n->ntables + 1) * sizeof(*names));
 	for (size_t t = 0; names && t < n->ntables; t++)
@@ -302,10 +302,17 @@ void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d)
 		const struct norm_pattern *p = &n->patterns[i];
 		for (size_t k = 0; k < p->nanchors; k++) {
 			const char *an = p->anchors[k];
-			int ti = norm_table_find(n, an);
-			if (ti >= 0 && is_first_anchor(p, k))
+			/* (the name in the pattern's text at all first: a
+			** table's search is a scan of every table) */
+			int ti = -1;
+			if (is_author && p->match &&
+			    p->match->type == FC_Y_SCALAR &&
+			    strstr(p->match->str, an) &&
+			    (ti = norm_table_find(n, an)) >= 0 &&
+			    is_first_anchor(p, k))
 				table_word_check(n, p, an, ti, d);
-			if (!strchr(an, '_') || ti >= 0)
+			if (!strchr(an, '_') || ti >= 0 ||
+			    norm_table_find(n, an) >= 0)
 				continue;
 			const struct fc_ynode *at =
 				p->anchor_node ? anchor_scalar(p->anchor_node, an)

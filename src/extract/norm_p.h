@@ -329,8 +329,11 @@ void norm_keys_add(struct fc_rules *r, struct fc_norm *n,
 		   const struct fc_ynode *v, struct fc_diags *d);
 void norm_keys_check(const struct fc_norm *n, struct fc_diags *d);
 /* An anchor with an underscore names no table and is no word: an error
-** at the anchor (norm_keys.c). */
-void norm_anchor_words_check(const struct fc_norm *n, struct fc_diags *d);
+** at the anchor; with is_author (a load that reads the golden tests:
+** lint, test), a warning where an anchor names a table the pattern
+** means as a word (norm_keys.c). */
+void norm_anchor_words_check(const struct fc_norm *n, bool is_author,
+			     struct fc_diags *d);
 /* Resolve the patterns' after / not_after table names (norm_keys.c):
 ** an error at a name that is no table, at a key above ASCII or longer
 ** than NORM_AFTER_LEN bytes. */
