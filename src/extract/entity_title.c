@@ -141,6 +141,25 @@ static bool spells_given(const struct lx_scan *s, const struct fc_entity *e,
 	return true;
 }
 
+/* Is token k of the name [j, end) a given name's initials written as
+** one token ("H.W." of "George H.W. Bush": capitals each with its dot),
+** after a given name and before another name word, so no acronym that
+** ends the name ("Mr Smith IBM")? */
+static bool is_middle_initials(const struct lx_scan *s, size_t k, size_t j,
+			       size_t end)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	size_t len = t->end - t->start;
+	if (k == j || k + 1 >= end || len < 4 || len % 2 ||
+	    !lx_word_cue(s, k - 1, LX_CUE_GIVEN_NAME))
+		return false;
+	for (size_t c = 0; c < len; c += 2)
+		if (s->text[t->start + c] < 'A' || s->text[t->start + c] > 'Z' ||
+		    s->text[t->start + c + 1] != '.')
+			return false;
+	return true;
+}
+
 /* The name after a title at j: returns its end (j when none). */
 static size_t name_after(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
@@ -175,7 +194,8 @@ static size_t name_after(struct lx_scan *s, size_t j,
 		ncap++;
 	}
 	for (size_t k = j; k < end; k++)
-		if (lx_is_acronym(s, k) || (k > j && lx_is_of(s, k)))
+		if ((lx_is_acronym(s, k) && !is_middle_initials(s, k, j, end)) ||
+		    (k > j && lx_is_of(s, k)))
 			end = k; /* "Mr Smith IBM" -> "Smith"; "analyst Sanford
 				 ** Margoshes of Shearson" -> "Sanford Margoshes" */
 	if (end == j || lx_is_acronym(s, end - 1))
