@@ -132,8 +132,8 @@ void fc_mentions_finish(struct fc_document *doc);
 ** takes that person's id, label and type, in c's entity mentions and
 ** speakers. "Winston Blackmore" and "Blackmore" are "Winston K.
 ** Blackmore" when he is the only such person; "Bush" beside two Bushes
-** stays as it is; a listed person keeps its id. FC_ENOMEM leaves c
-** partly linked.
+** stays as it is; a person the lexicon read (listed, or after a title)
+** keeps its id. FC_ENOMEM leaves c partly linked.
 */
 fc_status fc_people_link(struct fc_corpus *c, const struct fc_corpus *with);
 

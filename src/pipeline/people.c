@@ -18,9 +18,11 @@
 **
 ** Two candidates leave the name as it is ("Bush" beside George W. and
 ** George H. W. Bush; "George Bush" too). The target is always a person
-** of two or more words; a listed person (the lexicon's, rule lexicon.*)
-** keeps its id. Cost: sorting the corpus's names, O(n log n), and one
-** pass over the mentions.
+** of two or more words. A person the lexicon read (rule lexicon.*: a
+** listed person, or a name after a title, "Interior Secretary Dirk
+** Kempthorne") keeps its id: it is the corpus's surest naming of that
+** person, a target, never a source. Cost: sorting the corpus's names,
+** O(n log n), and one pass over the mentions.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +35,8 @@ struct who {
 	const char *label; /* its mentions' longest (then first in order) */
 	const char *last;  /* its last word, in slug */
 	size_t nwords;
-	bool is_person, is_listed;
+	bool is_person;
+	bool is_listed; /* a mention of it is the lexicon's (lexicon.*) */
 	long to; /* index of the target, or -1 */
 };
 
