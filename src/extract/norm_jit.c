@@ -188,12 +188,6 @@ int norm_jit_match(const struct fc_norm *n, size_t pi, const char *text,
 ** folds them) and a word boundary must precede it; a blank inside a key
 ** stands for one blank character. */
 
-/* Can byte c be a character of a regex \w (ASCII: no UCP)? */
-static inline bool is_word_byte(unsigned c)
-{
-	return (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '_';
-}
-
 static inline bool is_blank(unsigned c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
@@ -209,7 +203,7 @@ static size_t char_before(const char *text, size_t i, unsigned *c,
 	size_t j = i - 1;
 	*is_w = false;
 	if (x[j] < 0x80) {
-		*is_w = is_word_byte(x[j]);
+		*is_w = norm_is_word_byte(x[j]);
 		*c = is_blank(x[j]) ? ' '
 		     : (unsigned)x[j] - 'A' < 26u ? x[j] + 0x20u
 					 : x[j];

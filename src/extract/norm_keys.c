@@ -173,12 +173,6 @@ static const struct fc_ynode *anchor_scalar(const struct fc_ynode *v,
 	return NULL;
 }
 
-static bool is_word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
-}
-
 /* Does text s hold `{name}` or `{name:...}`, the use of a table or a
 ** macro, or (is_word) name as a word of its own outside braces? */
 static bool has_ref(const char *s, const char *name, bool is_word)
@@ -193,8 +187,9 @@ static bool has_ref(const char *s, const char *name, bool is_word)
 			depth++;
 		else if (*c == '}' && depth)
 			depth--;
-		if (strncmp(c, name, len) || (c > s && is_word_char(c[-1])) ||
-		    is_word_char(c[len]))
+		if (strncmp(c, name, len) ||
+		    (c > s && norm_is_word_byte((unsigned char)c[-1])) ||
+		    norm_is_word_byte((unsigned char)c[len]))
 			continue;
 		bool is_ref = c > s && c[-1] == '{' &&
 			      (c[len] == '}' || c[len] == ':');

@@ -190,6 +190,13 @@ struct norm_pattern {
 	uint8_t nafter, nnot_after, after_len;
 };
 
+/* Can byte c be a character of a regex \w (ASCII: no UCP)? (norm_jit.c
+** after/not_after, norm_keys.c) */
+static inline bool norm_is_word_byte(unsigned c)
+{
+	return (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '_';
+}
+
 /* Does the scan try p anchored at its start strings? */
 static inline bool norm_is_anchored(const struct norm_pattern *p)
 {
