@@ -109,15 +109,21 @@ const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
 	return first ? lx_intern(s, first->ref) : NULL;
 }
 
+/* Does token i end at a dot glued to it, a capitalised word on the same
+** line after the dot ("W. Bush", "St. Mary's")? */
+static bool dot_then_name(const struct lx_scan *s, size_t i)
+{
+	return i + 2 < s->t.n && s->text[s->t.v[i + 1].start] == '.' &&
+	       s->t.v[i + 1].start == s->t.v[i].end &&
+	       !(s->t.v[i + 2].flags & LX_T_NL) &&
+	       (s->t.v[i + 2].flags & LX_T_CAP);
+}
+
 /* (lx_is_initial, entity_p.h) */
 bool lx_is_initial(const struct lx_scan *s, size_t i)
 {
 	return i + 2 < s->t.n && s->t.v[i].end - s->t.v[i].start == 1 &&
-	       (s->t.v[i].flags & LX_T_CAP) &&
-	       s->text[s->t.v[i + 1].start] == '.' &&
-	       s->t.v[i + 1].start == s->t.v[i].end &&
-	       !(s->t.v[i + 2].flags & LX_T_NL) &&
-	       (s->t.v[i + 2].flags & LX_T_CAP);
+	       (s->t.v[i].flags & LX_T_CAP) && dot_then_name(s, i);
 }
 
 /* A saint's title written short opening a name: "St." before a
@@ -125,10 +131,7 @@ bool lx_is_initial(const struct lx_scan *s, size_t i)
 static bool is_saint(const struct lx_scan *s, size_t i)
 {
 	return i + 2 < s->t.n && lx_word_cue(s, i, LX_CUE_SAINT) &&
-	       s->text[s->t.v[i + 1].start] == '.' &&
-	       s->t.v[i + 1].start == s->t.v[i].end &&
-	       !(s->t.v[i + 2].flags & LX_T_NL) &&
-	       (s->t.v[i + 2].flags & LX_T_CAP);
+	       dot_then_name(s, i);
 }
 
 /* Is token k a capitalised legal form that a lexicon phrase also
