@@ -217,6 +217,14 @@ static bool is_suffix(const char *s, size_t len)
 	return false;
 }
 
+/* Is s[0, len), letters glued to digits, a scale of a thousand or more
+** ("bn", "mln", "billion")? */
+static bool is_glued_scale(const struct fc_norm *n, const char *s, size_t len)
+{
+	struct tok t = {0};
+	return len && word_tok(n, s, len, &t) && t.cls == C_BIG;
+}
+
 /* Split s into tokens; stops at the first byte that is no part of one. */
 static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 		       struct tok *t, size_t cap)
@@ -269,7 +277,11 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 				j++;
 			if (j > i && k->cls == C_DIG && is_suffix(s + i, j - i))
 				k->form = F_ORD;
-			i = j; /* other letters on digits ("5m") are a suffix */
+			/* other letters on digits ("5m") are a suffix; a
+			** scale word ("211bn yen", "3mln") is read next, as
+			** after a blank */
+			if (k->form == F_ORD || !is_glued_scale(n, s + i, j - i))
+				i = j;
 		} else if (is_letter((char)c)) {
 			size_t j = i;
 			while (j < len && is_letter(s[j]))

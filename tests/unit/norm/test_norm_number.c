@@ -39,6 +39,9 @@ static const struct row rows[] = {
 	{"7-3/4", 7.75, -1, FRAC},
 	{"\xc2\xbd", 0.5, -1, FRAC}, /* U+00BD */
 	{"21st", 21, -1, ORD},
+	{"211bn", 211e9, -1, CARD}, /* a scale word on the digits */
+	{"3.5mln", 3.5e6, -1, CARD},
+	{"5m", 5, -1, CARD}, /* other letters: a suffix ("5m" may be metres) */
 	/* words */
 	{"twenty-four", 24, -1, CARD},
 	{"a hundred and five", 105, -1, CARD},
