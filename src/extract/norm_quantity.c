@@ -120,6 +120,22 @@ static bool in_table_not(const struct fc_norm *n, int t, const char *text,
 #define HEDGE_WORDS 5
 
 /*
+** Are the word at `word` and the hedge after it, text[word, end), a key
+** of the table hedge_level ("revised up to")? Then the verb moved a
+** figure to a level and the words bound nothing: "revised up to 25
+** million" is 25 million ("hopes to raise up to 25 million" stays at
+** most). Asked only of an upper bound's hedge ("up to", "as many as":
+** rare), so the table is looked up by name here.
+*/
+static bool hedge_is_level(const struct fc_norm *n, const char *text,
+			   uint32_t word, uint32_t end)
+{
+	const char *val;
+	return in_table(n, norm_table_find(n, "hedge_level"), text, word, end,
+			&val);
+}
+
+/*
 ** The hedge written just before a quantity ("nearly $3 billion", "more
 ** than 200", "no more than 5", ">= 30"): the last one to HEDGE_WORDS
 ** words before start, longest first, in the table `hedge`, or the
@@ -169,6 +185,10 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 				wlen[k - 1]) &&
 		    in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
 			uint32_t nt;
+			if (k < nw && mod_named(val, strlen(val)) ==
+					      FC_MOD_EQUAL_OR_LESS &&
+			    hedge_is_level(n, t, w[k], *start))
+				return FC_MOD_NONE;
 			if (!after_nt(t, lo, w[k - 1], &nt)) {
 				*start = w[k - 1];
 				return mod_named(val, strlen(val));

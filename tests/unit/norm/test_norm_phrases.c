@@ -236,6 +236,13 @@ static const struct row rows[] = {
 	 {QB("at least 1,200", 1200, NULL, 1200, INFINITY, 0, 1)}},
 	{"It hit up to 500 homes.", NULL,
 	 {QB("up to 500", 500, NULL, -INFINITY, 500, 1, 0)}},
+	/* a verb that moved a figure to a level: "up to" bounds nothing
+	** (norm_quantity.c hedge_is_level, quantities.yaml hedge_level);
+	** a plan's limit stays one */
+	{"The forecast was revised up to 25 million.", NULL,
+	 {Q("25 million", 2.5e7, NULL)}},
+	{"It hopes to raise up to 25 million.", NULL,
+	 {QB("up to 25 million", 2.5e7, NULL, -INFINITY, 2.5e7, 1, 0)}},
 	{"It hit about 40 homes.", NULL,
 	 {QB("about 40", 40, NULL, 36, 44, 0, 0)}},
 	{"It hit between 5 and 10 homes.", NULL,
