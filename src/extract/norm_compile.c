@@ -242,11 +242,11 @@ static bool pattern_is_run(const struct fc_norm *n,
 /*
 ** Of loading the rules `normalize` reads, pcre2_compile is a third and
 ** the start-string analysis of the expansions (norm_first.c) another
-** third; the expansion is cheap. So every pattern is expanded first, on
-** the caller's thread (a job each, its diagnostics held), and the
-** expansions are the key of the cache (norm_cache_norm.c): on a hit the
-** codes and start strings come from the cache file, and nothing is
-** analysed or compiled. On a miss they are made as follows
+** third. The key of the cache (norm_cache_norm.c) is made from what the
+** expansions read: on a hit the codes, start strings and captures come
+** from the cache file, and nothing is expanded, analysed or compiled. On
+** a miss every pattern is expanded, on the caller's thread (a job each,
+** its diagnostics held), then analysed and compiled as follows
 ** (norm_compile_jobs.c), and written to the cache for the next run.
 **
 ** On two threads, the second thread analyses the patterns in order (the
@@ -328,30 +328,55 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 }
 
 /*
-** The cache's view of the jobs (norm_cache_p.h); NULL when out of
-** memory. Its opts are those before the analysis: the key.
+** The cache's view of the jobs (norm_cache_p.h), made before they are
+** expanded (on a hit they are not); NULL when out of memory.
 */
-static struct norm_cache_job *cache_jobs(struct fc_norm *n,
-					 const struct cjob *jobs)
+static struct norm_cache_job *cache_jobs(struct fc_norm *n, struct cjob *jobs)
 {
 	struct norm_cache_job *cj = calloc(n->npatterns + 1, sizeof(*cj));
-	for (size_t i = 0; cj && i < n->npatterns; i++) {
-		if (!jobs[i].is_expanded) {
-			free(cj);
-			return NULL; /* diagnosed: not kept */
-		}
+	for (size_t i = 0; cj && i < n->npatterns; i++)
 		cj[i] = (struct norm_cache_job){
-			.rx = jobs[i].rx, .len = jobs[i].len,
-			.opts = jobs[i].opts, .is_run = jobs[i].is_run,
-			.first = &n->patterns[i].first};
-	}
+			.is_run = jobs[i].is_run,
+			.first = &n->patterns[i].first,
+			.names = jobs[i].names,
+			.tables = jobs[i].tables,
+			.nnames = &jobs[i].nnames};
 	return cj;
 }
 
 /*
-** Every pattern expanded, compiled and finished, from the cache when it
-** holds them, else compiled and kept in it; *key their key in the cache
-** (when is_keyed). False when out of memory before anything was done.
+** Every job expanded and compiled (a miss of the cache), and kept in the
+** cache under key when every pattern expanded with nothing said and
+** compiled: a hit replays no diagnostics of an expansion.
+*/
+static void compile_missed(struct fc_norm *n, struct fc_arena *a,
+			   struct scratch *sc, struct cjob *jobs,
+			   struct norm_cache_job *cj, const uint64_t key[2],
+			   bool *is_keyed, struct fc_diags *held)
+{
+	size_t np = n->npatterns;
+	for (size_t i = 0; i < np; i++)
+		job_expand(n, a, i, sc, &jobs[i], held);
+	norm_compile_jobs(n, a, jobs);
+	bool is_whole = cj && *is_keyed && held->n == 0;
+	for (size_t i = 0; is_whole && i < np; i++)
+		if (!jobs[i].is_expanded || !(cj[i].code = jobs[i].code) ||
+		    jobs[i].is_first_lost)
+			is_whole = false;
+	if (is_whole)
+		norm_cache_norm_store(n, cj, key);
+	/* start strings lost to out of memory are not those of the key:
+	** the scan's tables are not kept under it */
+	for (size_t i = 0; i < np; i++)
+		if (jobs[i].is_first_lost)
+			*is_keyed = false;
+}
+
+/*
+** Every pattern compiled and finished, from the cache when it holds
+** them, else expanded, compiled and kept in it; *key their key in the
+** cache (when is_keyed). False when out of memory before anything was
+** done.
 */
 static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 			struct scratch *sc, struct fc_diags *d,
@@ -363,29 +388,17 @@ static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 		return false;
 	struct fc_diags held;
 	fc_diags_init(&held);
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np; i++)
 		jobs[i].is_run = pattern_is_run(n, &n->patterns[i]);
-		job_expand(n, a, i, sc, &jobs[i], &held);
-	}
 	struct norm_cache_job *cj = cache_jobs(n, jobs);
 	*is_keyed = false;
 	if (cj && norm_cache_norm_load(n, cj, a, key, is_keyed)) {
-		for (size_t i = 0; i < np; i++)
+		for (size_t i = 0; i < np; i++) {
 			jobs[i].code = cj[i].code;
+			jobs[i].is_expanded = true;
+		}
 	} else {
-		norm_compile_jobs(n, a, jobs);
-		bool is_whole = cj && *is_keyed;
-		for (size_t i = 0; is_whole && i < np; i++)
-			if (!(cj[i].code = jobs[i].code) ||
-			    jobs[i].is_first_lost)
-				is_whole = false;
-		if (is_whole)
-			norm_cache_norm_store(n, cj, key);
-		/* start strings lost to out of memory are not those of
-		** the key: the scan's tables are not kept under it */
-		for (size_t i = 0; i < np; i++)
-			if (jobs[i].is_first_lost)
-				*is_keyed = false;
+		compile_missed(n, a, sc, jobs, cj, key, is_keyed, &held);
 	}
 	free(cj);
 	for (size_t i = 0; i < np; i++) {
