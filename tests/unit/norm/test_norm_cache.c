@@ -6,8 +6,9 @@
 ** file is written) and warm (the file is read: it keeps its inode, not
 ** rewritten, and its time is set, as only a hit does), on one thread and
 ** two; a damaged file of every kind is a miss that gives the same
-** mentions and is rewritten; a rule changed by one character, a table
-** key or a macro's text changed, is a miss; a cache folder that is a file, or the cache off, changes nothing; the
+** mentions and is rewritten; a rule changed by one character, or a
+** table key, a macro's text or a case mode changed alone, is a miss; a
+** cache folder that is a file, or the cache off, changes nothing; the
 ** folder keeps at most FC_CACHE_KEEP files of one kind.
 */
 #include <dirent.h>
@@ -571,8 +572,11 @@ static void test_norm_cache_changed_rule(void **state)
 	free(s5);
 }
 
+/* dir/zork.yaml: one pattern of the table zork_word (its one key key)
+** and the macro zork_tail (macro), case sensitive when case_mode is
+** "sensitive". */
 static void write_table_rule(const char *dir, const char *key,
-			     const char *macro)
+			     const char *macro, const char *case_mode)
 {
 	FILE *f = open_zork(dir);
 	fprintf(f, "kind: normalizer\n"
@@ -585,15 +589,17 @@ static void write_table_rule(const char *dir, const char *key,
 		   "  - id: t.zork\n"
 		   "    match: '\\b{zork_word}{zork_tail:}\\b'\n"
 		   "    production: literal\n"
-		   "    set: {value: PRESENT_REF}\n",
-		macro, key);
+		   "    set: {value: PRESENT_REF}\n"
+		   "    case: %s\n",
+		macro, key, case_mode);
 	fclose(f);
 }
 
 /* The key is made from what the expansions read, not from the
-** expansions: a key of a table, or the text of a macro, changed is a miss
-** (the file rewritten), and the new expansion runs; the mentions are
-** those of a run without the cache. */
+** expansions: a key of a table, the text of a macro, or a pattern's case
+** mode, each changed alone, is a miss (the file rewritten), and the new
+** expansion runs; the mentions are those of a run without the cache
+** (none: steps[i][3] NULL). */
 static void test_norm_cache_changed_table_macro(void **state)
 {
 	(void)state;
@@ -601,19 +607,27 @@ static void test_norm_cache_changed_table_macro(void **state)
 	char rules[256];
 	snprintf(rules, sizeof(rules), "%s/rules-tm", fx.dir);
 	assert_int_equal(mkdir(rules, 0700), 0);
-	const char *steps[][3] = {
-		{"zork", "day", "zorkday"},
-		{"zork", "day", "zorkday"}, /* the same: a hit */
-		{"zork", "dax", "zorkdax"}, /* the macro changed */
-		{"zor", "kdax", "zorkdax"}, /* the table and the macro */
-		{"zorkd", "ay", "zorkday"}, /* both again */
+	const char *steps[][4] = {
+		{"zork", "day", "insensitive", "zorkday"},
+		{"zork", "day", "insensitive", "zorkday"}, /* a hit */
+		{"zork", "dax", "insensitive", "zorkdax"}, /* the macro */
+		{"zor", "kdax", "insensitive", "zorkdax"}, /* both */
+		{"zorkd", "ay", "insensitive", "zorkday"}, /* both again */
+		{"zork", "day|x", "insensitive", "zorkday"},
+		{"zorkda", "day|x", "insensitive", "zorkdax"}, /* the table */
+		{"ZORKDA", "day|x", "insensitive", "zorkdax"}, /* its key */
+		{"ZORKDA", "day|x", "sensitive", NULL}, /* the case mode */
 	};
 	char path[512];
 	ino_t last = 0;
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-		write_table_rule(rules, steps[i][0], steps[i][1]);
+		write_table_rule(rules, steps[i][0], steps[i][1],
+				 steps[i][2]);
 		char *s = run(rules);
-		assert_zork_at(s, steps[i][2]);
+		if (steps[i][3])
+			assert_zork_at(s, steps[i][3]);
+		else
+			assert_null(strstr(s, "t.zork"));
 		assert_int_equal(cache_files(fx.cache, path, sizeof(path)),
 				 1);
 		ino_t ino = stat_of(path).st_ino;
