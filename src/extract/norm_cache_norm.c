@@ -31,12 +31,17 @@
 #include <string.h>
 
 #include "extract/norm_cache_p.h"
+#include "extract/norm_expand_p.h"
 #include "extract/norm_first_p.h"
 
 #define NAME_SEED 0x6E6F726D6E616D65ull /* "normname" */
 #define STRSIZE (NORM_PK + 5) /* a start string: sym, len, flags, x, loop */
-#define NCAPS 64 /* captures of one expansion (struct expand) */
-#define CAPLEN 40 /* bytes of a capture's name with its NUL */
+/* captures of one expansion, and bytes of a capture's name with its
+** NUL: struct expand's (a file of more or longer is refused) */
+#define CAPLEN sizeof(((struct expand *)0)->names[0])
+#define NCAPS (sizeof(((struct expand *)0)->names) / CAPLEN)
+_Static_assert(NCAPS <= UINT8_MAX && CAPLEN <= UINT8_MAX + 1,
+	       "a capture's count and name length are stored in a byte");
 
 /* ---- Key and name --------------------------------------------------------- */
 
