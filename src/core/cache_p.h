@@ -32,7 +32,7 @@
 #include "core/core.h"
 
 /* Bump when the file layout or any payload's layout changes. */
-#define FC_CACHE_FORMAT 2 /* 2: the hash of cache.c */
+#define FC_CACHE_FORMAT 3 /* 2: the hash of cache.c; 3: a word a lane */
 /* Files kept per name prefix ("norm-"): a user who edits rules, or
 ** tests in temporary folders, leave at most this many behind. */
 #define FC_CACHE_KEEP 8

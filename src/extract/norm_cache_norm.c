@@ -3,20 +3,27 @@
 ** (core/cache.c keeps the file).
 **
 ** The key: the base (cache format, factcross version and build, PCRE2),
-** then every pattern's expansion, its options before the analysis and
-** whether it runs (`prefer` decides): all that pcre2_compile and the
-** start-string analysis read (the analysis's memo holds only what earlier
-** patterns of the same list made). The file's name comes from the rule
-** files' paths and the reading preferred, so that a suite edited again
-** and again overwrites one file.
+** then all that the expansion of the patterns reads (norm_expand.c):
+** every table's name and keys in order (after the ISO 4217 lists have
+** filled theirs), every macro's name and text, and every pattern's text
+** and case mode, with whether it runs (`prefer` decides). The expansions
+** are a function of these and of the code (the build in the base), and
+** pcre2_compile and the start-string analysis read only the expansions
+** and their options (the analysis's memo holds only what earlier
+** patterns of the same list made). A key of the expansions themselves
+** cost a warm run the expansion of every pattern, a sixth of its
+** start-up. The file's name comes from the rule files' paths and the
+** reading preferred, so that a suite edited again and again overwrites
+** one file.
 **
 ** The payload: the number of patterns; for each its start strings
-** (is_ok, is_bos, the byte classes and the strings, field by field); the
-** size of each code; then pcre2_serialize_encode of every code in order.
-** Every count and size is checked against what is left of the payload,
-** and the serialized codes' sizes against the sizes recorded, before
-** anything is decoded: pcre2_serialize_decode checks nothing of the
-** codes it copies.
+** (is_ok, is_bos, the byte classes and the strings, field by field), the
+** size of its code and the captures of its references (count, then each
+** name's length, name and table); then pcre2_serialize_encode of every
+** code in order. Every count and size is checked against what is left of
+** the payload, and the serialized codes' sizes against the sizes
+** recorded, before anything is decoded: pcre2_serialize_decode checks
+** nothing of the codes it copies.
 */
 #include <inttypes.h>
 #include <stdio.h>
@@ -24,29 +31,57 @@
 #include <string.h>
 
 #include "extract/norm_cache_p.h"
+#include "extract/norm_expand_p.h"
 #include "extract/norm_first_p.h"
 
 #define NAME_SEED 0x6E6F726D6E616D65ull /* "normname" */
 #define STRSIZE (NORM_PK + 5) /* a start string: sym, len, flags, x, loop */
+/* captures of one expansion, and bytes of a capture's name with its
+** NUL: struct expand's (a file of more or longer is refused) */
+#define CAPLEN sizeof(((struct expand *)0)->names[0])
+#define NCAPS (sizeof(((struct expand *)0)->names) / CAPLEN)
+_Static_assert(NCAPS <= UINT8_MAX && CAPLEN <= UINT8_MAX + 1,
+	       "a capture's count and name length are stored in a byte");
 
 /* ---- Key and name --------------------------------------------------------- */
 
+/* s[0, len) after its length. */
+static void put_bytes(struct fc_buf *b, const char *s, size_t len)
+{
+	fc_cache_put_u64(b, len);
+	fc_buf_add(b, s, len);
+}
 
-/* The suite's key from its jobs; false when there is none. */
+/* The suite's key from what the expansions read; false when there is
+** none. */
 static bool suite_key(const struct fc_norm *n,
 		      const struct norm_cache_job *jobs, uint64_t key[2])
 {
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
 	bool ok = fc_cache_key_base(&b);
-	fc_buf_adds(&b, "normalizer\n");
+	fc_buf_adds(&b, "normalizer sources\n");
 	fc_cache_put_u64(&b, NORM_PK);
+	fc_cache_put_u64(&b, n->ntables);
+	for (size_t i = 0; i < n->ntables; i++) {
+		const struct norm_table *t = &n->tables[i];
+		put_bytes(&b, t->name, strlen(t->name));
+		fc_cache_put_u64(&b, t->n);
+		for (size_t k = 0; k < t->n; k++)
+			put_bytes(&b, t->keys[k], strlen(t->keys[k]));
+	}
+	fc_cache_put_u64(&b, n->nmacros);
+	for (size_t i = 0; i < n->nmacros; i++) {
+		const struct norm_macro *m = &n->macros[i];
+		put_bytes(&b, m->name, strlen(m->name));
+		put_bytes(&b, m->node->str, m->node->len);
+	}
 	fc_cache_put_u64(&b, n->npatterns);
-	for (size_t i = 0; ok && i < n->npatterns; i++) {
-		const struct norm_cache_job *j = &jobs[i];
-		fc_cache_put_u64(&b, (uint64_t)j->opts << 1 | j->is_run);
-		fc_cache_put_u64(&b, j->len);
-		fc_buf_add(&b, j->rx, j->len);
+	for (size_t i = 0; i < n->npatterns; i++) {
+		const struct norm_pattern *p = &n->patterns[i];
+		fc_cache_put_u64(&b, (uint64_t)p->is_caseless << 1 |
+					     jobs[i].is_run);
+		put_bytes(&b, p->match->str, p->match->len);
 	}
 	ok = ok && !b.err;
 	if (ok)
@@ -124,6 +159,21 @@ static void put_first(struct fc_buf *b, const struct norm_first *f)
 	fc_buf_used(b, f->nstrs * STRSIZE);
 }
 
+/* The captures of a pattern's references: count, then each name's
+** length, name and table. */
+static void put_captures(struct fc_buf *b, const struct norm_cache_job *j)
+{
+	uint8_t cnt = (uint8_t)*j->nnames;
+	fc_buf_add(b, &cnt, 1);
+	for (size_t k = 0; k < *j->nnames; k++) {
+		uint8_t len = (uint8_t)strlen(j->names[k]);
+		int32_t t = j->tables[k];
+		fc_buf_add(b, &len, 1);
+		fc_buf_add(b, j->names[k], len);
+		fc_buf_add(b, &t, sizeof(t));
+	}
+}
+
 void norm_cache_norm_store(const struct fc_norm *n,
 			   const struct norm_cache_job *jobs,
 			   const uint64_t key[2])
@@ -155,6 +205,7 @@ void norm_cache_norm_store(const struct fc_norm *n,
 		size_t size = 0;
 		pcre2_pattern_info(jobs[i].code, PCRE2_INFO_SIZE, &size);
 		fc_cache_put_u64(&b, size);
+		put_captures(&b, &jobs[i]);
 	}
 	fc_cache_put_u64(&b, serlen);
 	fc_buf_add(&b, ser, serlen);
@@ -225,8 +276,40 @@ static void get_first(struct fc_cache_reader *r, struct norm_first *f,
 	f->is_ok = true;
 }
 
-/* The payload p[0, len) into jobs and their start strings; false (codes
-** freed) when it is not one of this suite. */
+/* A pattern's captures from r into caps[k] (names) and tabs[k], *nc of
+** them; each name shorter than CAPLEN without a NUL, each table one of
+** n's or -1 (a macro's). */
+static void get_captures(struct fc_cache_reader *r, const struct fc_norm *n,
+			 char (*caps)[CAPLEN], int *tabs, size_t *nc)
+{
+	const uint8_t *cnt = fc_cache_take(r, 1);
+	if (!cnt || *cnt > NCAPS) {
+		r->is_bad = true;
+		return;
+	}
+	for (size_t k = 0; k < *cnt; k++) {
+		const uint8_t *len = fc_cache_take(r, 1);
+		const char *s = len && *len < CAPLEN
+					? (const char *)fc_cache_take(r, *len)
+					: NULL;
+		const uint8_t *t = s ? fc_cache_take(r, 4) : NULL;
+		int32_t ti;
+		if (t)
+			memcpy(&ti, t, 4);
+		if (!t || memchr(s, 0, *len) || ti < -1 ||
+		    (ti >= 0 && (size_t)ti >= n->ntables)) {
+			r->is_bad = true;
+			return;
+		}
+		memcpy(caps[k], s, *len);
+		caps[k][*len] = '\0';
+		tabs[k] = ti;
+	}
+	*nc = *cnt;
+}
+
+/* The payload p[0, len) into jobs, their start strings and captures;
+** false (codes freed, no captures) when it is not one of this suite. */
 static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 		   struct fc_arena *a, const uint8_t *p, size_t len)
 {
@@ -241,6 +324,8 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 	for (size_t i = 0; ok && i < np; i++) {
 		get_first(&r, &firsts[i], a);
 		size[i] = fc_cache_get_u64(&r);
+		get_captures(&r, n, jobs[i].names, jobs[i].tables,
+			     jobs[i].nnames);
 		ok = !r.is_bad;
 	}
 	uint64_t serlen = ok ? fc_cache_get_u64(&r) : 0;
@@ -258,6 +343,9 @@ static bool decode_payload(const struct fc_norm *n, struct norm_cache_job *jobs,
 			if (jobs[i].first)
 				*jobs[i].first = firsts[i];
 		}
+	} else {
+		for (size_t i = 0; i < np; i++)
+			*jobs[i].nnames = 0;
 	}
 	free(codes);
 	free(firsts);

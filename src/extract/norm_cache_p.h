@@ -25,25 +25,29 @@ struct fc_arena;
 
 /*
 ** A suite's compiled patterns, as fc_norm_compile hands them over: for
-** each pattern, its expansion and options before the analysis (the key),
-** and after a compile its code and start strings.
+** each pattern, whether it runs (part of the key), and after a compile,
+** or from the cache, its code, its start strings and the captures its
+** expansion made for references (names and tables, *nnames of them:
+** struct expand's).
 */
 struct norm_cache_job {
-	const char *rx;
-	size_t len;
-	uint32_t opts;
 	bool is_run;
 	void *code; /* pcre2_code *, or NULL */
 	struct norm_first *first;
+	char (*names)[40];
+	int *tables;
+	size_t *nnames;
 };
 
 /*
-** The cached codes and start strings of n's patterns (jobs[i].code and
-** *jobs[i].first, in arena a; codes owned by the caller) if the cache
-** holds this suite: true. False (jobs untouched) on a miss. *key, the
-** suite's key, is set either way (for norm_cache_norm_store and the
-** scan's key; is_keyed false when the cache is off or the suite has no
-** key).
+** The cached codes, start strings and captures of n's patterns
+** (jobs[i].code, *jobs[i].first in arena a, and the captures; codes owned
+** by the caller) if the cache holds this suite: true. False on a miss
+** (codes and start strings untouched, no captures). *key, the suite's
+** key, is set either way (for norm_cache_norm_store and the scan's key;
+** is_keyed false when the cache is off or the suite has no key). The
+** key is made from what the expansion of the patterns reads
+** (norm_cache_norm.c), so that a warm load expands nothing.
 */
 bool norm_cache_norm_load(const struct fc_norm *n,
 			  struct norm_cache_job *jobs, struct fc_arena *a,

@@ -242,11 +242,11 @@ static bool pattern_is_run(const struct fc_norm *n,
 /*
 ** Of loading the rules `normalize` reads, pcre2_compile is a third and
 ** the start-string analysis of the expansions (norm_first.c) another
-** third; the expansion is cheap. So every pattern is expanded first, on
-** the caller's thread (a job each, its diagnostics held), and the
-** expansions are the key of the cache (norm_cache_norm.c): on a hit the
-** codes and start strings come from the cache file, and nothing is
-** analysed or compiled. On a miss they are made as follows
+** third. The key of the cache (norm_cache_norm.c) is made from what the
+** expansions read: on a hit the codes, start strings and captures come
+** from the cache file, and nothing is expanded, analysed or compiled. On
+** a miss every pattern is expanded, on the caller's thread (a job each,
+** its diagnostics held), then analysed and compiled as follows
 ** (norm_compile_jobs.c), and written to the cache for the next run.
 **
 ** On two threads, the second thread analyses the patterns in order (the
@@ -328,30 +328,55 @@ static void job_finish(struct fc_norm *n, struct fc_arena *a, size_t i,
 }
 
 /*
-** The cache's view of the jobs (norm_cache_p.h); NULL when out of
-** memory. Its opts are those before the analysis: the key.
+** The cache's view of the jobs (norm_cache_p.h), made before they are
+** expanded (on a hit they are not); NULL when out of memory.
 */
-static struct norm_cache_job *cache_jobs(struct fc_norm *n,
-					 const struct cjob *jobs)
+static struct norm_cache_job *cache_jobs(struct fc_norm *n, struct cjob *jobs)
 {
 	struct norm_cache_job *cj = calloc(n->npatterns + 1, sizeof(*cj));
-	for (size_t i = 0; cj && i < n->npatterns; i++) {
-		if (!jobs[i].is_expanded) {
-			free(cj);
-			return NULL; /* diagnosed: not kept */
-		}
+	for (size_t i = 0; cj && i < n->npatterns; i++)
 		cj[i] = (struct norm_cache_job){
-			.rx = jobs[i].rx, .len = jobs[i].len,
-			.opts = jobs[i].opts, .is_run = jobs[i].is_run,
-			.first = &n->patterns[i].first};
-	}
+			.is_run = jobs[i].is_run,
+			.first = &n->patterns[i].first,
+			.names = jobs[i].names,
+			.tables = jobs[i].tables,
+			.nnames = &jobs[i].nnames};
 	return cj;
 }
 
 /*
-** Every pattern expanded, compiled and finished, from the cache when it
-** holds them, else compiled and kept in it; *key their key in the cache
-** (when is_keyed). False when out of memory before anything was done.
+** Every job expanded and compiled (a miss of the cache), and kept in the
+** cache under key when every pattern expanded with nothing said and
+** compiled: a hit replays no diagnostics of an expansion.
+*/
+static void compile_missed(struct fc_norm *n, struct fc_arena *a,
+			   struct scratch *sc, struct cjob *jobs,
+			   struct norm_cache_job *cj, const uint64_t key[2],
+			   bool *is_keyed, struct fc_diags *held)
+{
+	size_t np = n->npatterns;
+	for (size_t i = 0; i < np; i++)
+		job_expand(n, a, i, sc, &jobs[i], held);
+	norm_compile_jobs(n, a, jobs);
+	bool is_whole = cj && *is_keyed && held->n == 0;
+	for (size_t i = 0; is_whole && i < np; i++)
+		if (!jobs[i].is_expanded || !(cj[i].code = jobs[i].code) ||
+		    jobs[i].is_first_lost)
+			is_whole = false;
+	if (is_whole)
+		norm_cache_norm_store(n, cj, key);
+	/* start strings lost to out of memory are not those of the key:
+	** the scan's tables are not kept under it */
+	for (size_t i = 0; i < np; i++)
+		if (jobs[i].is_first_lost)
+			*is_keyed = false;
+}
+
+/*
+** Every pattern compiled and finished, from the cache when it holds
+** them, else expanded, compiled and kept in it; *key their key in the
+** cache (when is_keyed). False when out of memory before anything was
+** done.
 */
 static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 			struct scratch *sc, struct fc_diags *d,
@@ -363,29 +388,17 @@ static bool compile_all(struct fc_norm *n, struct fc_arena *a,
 		return false;
 	struct fc_diags held;
 	fc_diags_init(&held);
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np; i++)
 		jobs[i].is_run = pattern_is_run(n, &n->patterns[i]);
-		job_expand(n, a, i, sc, &jobs[i], &held);
-	}
 	struct norm_cache_job *cj = cache_jobs(n, jobs);
 	*is_keyed = false;
 	if (cj && norm_cache_norm_load(n, cj, a, key, is_keyed)) {
-		for (size_t i = 0; i < np; i++)
+		for (size_t i = 0; i < np; i++) {
 			jobs[i].code = cj[i].code;
+			jobs[i].is_expanded = true;
+		}
 	} else {
-		norm_compile_jobs(n, a, jobs);
-		bool is_whole = cj && *is_keyed;
-		for (size_t i = 0; is_whole && i < np; i++)
-			if (!(cj[i].code = jobs[i].code) ||
-			    jobs[i].is_first_lost)
-				is_whole = false;
-		if (is_whole)
-			norm_cache_norm_store(n, cj, key);
-		/* start strings lost to out of memory are not those of
-		** the key: the scan's tables are not kept under it */
-		for (size_t i = 0; i < np; i++)
-			if (jobs[i].is_first_lost)
-				*is_keyed = false;
+		compile_missed(n, a, sc, jobs, cj, key, is_keyed, &held);
 	}
 	free(cj);
 	for (size_t i = 0; i < np; i++) {
@@ -546,6 +559,34 @@ static fc_status scan_build(struct fc_norm *n, struct fc_arena *a,
 	return st;
 }
 
+/* The tables the productions read by name, found through the name
+** index (a scan of every table's name for each cost 0.46 M a start). */
+static void find_tables(struct fc_norm *n, const struct name_index *ix)
+{
+	n->t_number = norm_table_find_ix(n, ix, "number");
+	n->t_scale = norm_table_find_ix(n, ix, "scale");
+	n->t_article = norm_table_find_ix(n, ix, "article");
+	n->t_joiner = norm_table_find_ix(n, ix, "number_joiner");
+	n->t_future = norm_table_find_ix(n, ix, "future");
+	n->t_past = norm_table_find_ix(n, ix, "past");
+	n->t_past_suffix = norm_table_find_ix(n, ix, "past_suffix");
+	n->t_passive = norm_table_find_ix(n, ix, "passive");
+	n->t_scale_plural = norm_table_find_ix(n, ix, "scale_plural");
+	n->t_ordinal = norm_table_find_ix(n, ix, "ordinal");
+	n->t_frac_den = norm_table_find_ix(n, ix, "fraction_den");
+	n->t_frac_one = norm_table_find_ix(n, ix, "fraction_one");
+	n->t_frac_tens = norm_table_find_ix(n, ix, "fraction_den_tens");
+	n->t_point = norm_table_find_ix(n, ix, "decimal_point");
+	n->t_of = norm_table_find_ix(n, ix, "fraction_of");
+	n->t_vulgar = norm_table_find_ix(n, ix, "vulgar_fraction");
+	n->t_scale_short = norm_table_find_ix(n, ix, "scale_short");
+	n->t_hedge = norm_table_find_ix(n, ix, "hedge");
+	n->t_hedge_sym = norm_table_find_ix(n, ix, "hedge_sym");
+	n->t_tense_pair = norm_table_find_ix(n, ix, "tense_pair");
+	n->t_tense_word = norm_table_find_ix(n, ix, "tense_word");
+	n->t_year_zero = norm_table_find_ix(n, ix, "year_zero");
+}
+
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 {
 	if (!r->norm)
@@ -554,20 +595,26 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	if (!n)
 		return FC_ENOMEM;
 	size_t nerr0 = d->nerr;
+	/* the names of tables and macros are those of the rule files from
+	** here on (the ISO 4217 lists fill tables the files name) */
+	struct name_index ix;
+	norm_names_index(n, &ix);
 	for (size_t i = 0; i < n->nmacros; i++)
-		if (norm_table_find(n, n->macros[i].name) >= 0)
+		if (norm_table_find_ix(n, &ix, n->macros[i].name) >= 0)
 			fc_diag_add(d, FC_ESCHEMA, &n->macros[i].node->loc,
 				    "macro '%s' has the name of a table",
 				    n->macros[i].name);
 	norm_anchor_words_check(n, r->kinds == FC_KIND_ALL && !r->is_no_tests,
 				d);
 	fc_status st = norm_iso4217_load(r, n, d);
-	if (st == FC_ENOMEM)
+	if (st == FC_ENOMEM) {
+		free(ix.slot);
 		return st;
+	}
 	struct scratch sc = {
-		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables))};
+		.tables = calloc(2 * n->ntables + 1, sizeof(*sc.tables)),
+		.names = ix};
 	fc_buf_init(&sc.out, 1u << 24);
-	norm_names_index(n, &sc.names);
 	uint64_t key[2];
 	bool is_keyed = false;
 	if (!sc.tables || !compile_all(n, &r->arena, &sc, d, key, &is_keyed)) {
@@ -591,6 +638,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 	free(sc.map);
 	fc_buf_finish(&sc.out);
 	st = build_tables(n, &r->arena, &sc.names, d);
+	find_tables(n, &sc.names);
 	free(sc.names.slot);
 	if (!st)
 		st = scan_build(n, &r->arena, is_keyed ? key : NULL);
@@ -600,28 +648,6 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		fc_diag_add(d, st, NULL, "normalizer: %s", fc_strerror(st));
 		return st;
 	}
-	n->t_number = norm_table_find(n, "number");
-	n->t_scale = norm_table_find(n, "scale");
-	n->t_article = norm_table_find(n, "article");
-	n->t_joiner = norm_table_find(n, "number_joiner");
-	n->t_future = norm_table_find(n, "future");
-	n->t_past = norm_table_find(n, "past");
-	n->t_past_suffix = norm_table_find(n, "past_suffix");
-	n->t_passive = norm_table_find(n, "passive");
-	n->t_scale_plural = norm_table_find(n, "scale_plural");
-	n->t_ordinal = norm_table_find(n, "ordinal");
-	n->t_frac_den = norm_table_find(n, "fraction_den");
-	n->t_frac_one = norm_table_find(n, "fraction_one");
-	n->t_frac_tens = norm_table_find(n, "fraction_den_tens");
-	n->t_point = norm_table_find(n, "decimal_point");
-	n->t_of = norm_table_find(n, "fraction_of");
-	n->t_vulgar = norm_table_find(n, "vulgar_fraction");
-	n->t_scale_short = norm_table_find(n, "scale_short");
-	n->t_hedge = norm_table_find(n, "hedge");
-	n->t_hedge_sym = norm_table_find(n, "hedge_sym");
-	n->t_tense_pair = norm_table_find(n, "tense_pair");
-	n->t_tense_word = norm_table_find(n, "tense_word");
-	n->t_year_zero = norm_table_find(n, "year_zero");
 	norm_keys_check(n, d);
 	norm_after_resolve(n, d);
 	norm_wordfacts_make(n);

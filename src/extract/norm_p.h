@@ -138,6 +138,7 @@ struct norm_scan; /* start tables of the scan (norm.c) */
 
 struct norm_pattern {
 	const char *id;
+	uint32_t id_hash; /* norm_hash_str of id: the load's test of ids */
 	const char *file;
 	const struct fc_ynode *node;  /* the rule mapping */
 	const struct fc_ynode *match; /* the regex scalar */

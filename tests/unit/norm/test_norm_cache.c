@@ -6,8 +6,9 @@
 ** file is written) and warm (the file is read: it keeps its inode, not
 ** rewritten, and its time is set, as only a hit does), on one thread and
 ** two; a damaged file of every kind is a miss that gives the same
-** mentions and is rewritten; a rule changed by one character is a miss;
-** a cache folder that is a file, or the cache off, changes nothing; the
+** mentions and is rewritten; a rule changed by one character, or a
+** table key, a macro's text or a case mode changed alone, is a miss; a
+** cache folder that is a file, or the cache off, changes nothing; the
 ** folder keeps at most FC_CACHE_KEEP files of one kind.
 */
 #include <dirent.h>
@@ -484,14 +485,33 @@ static void test_norm_cache_unusable_or_off(void **state)
 	setenv("FACTCROSS_CACHE", fx.cache, 1);
 }
 
-/* A rule file in dir: one pattern matching word, anchored on the word
-** anchor when not NULL. */
-static void write_rule(const char *dir, const char *word, const char *anchor)
+/* dir/zork.yaml, opened to write. */
+static FILE *open_zork(const char *dir)
 {
 	char path[300];
 	snprintf(path, sizeof(path), "%s/zork.yaml", dir);
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
+	return f;
+}
+
+/* The first mention of t.zork in s (a run's mentions) is at want. */
+static void assert_zork_at(const char *s, const char *want)
+{
+	const char *z = strstr(s, "t.zork");
+	assert_non_null(z);
+	while (z > s && z[-1] != '\n')
+		z--;
+	unsigned at = 0;
+	assert_int_equal(sscanf(z, "%u", &at), 1);
+	assert_int_equal(strncmp(fx.text + at, want, strlen(want)), 0);
+}
+
+/* A rule file in dir: one pattern matching word, anchored on the word
+** anchor when not NULL. */
+static void write_rule(const char *dir, const char *word, const char *anchor)
+{
+	FILE *f = open_zork(dir);
 	fprintf(f, "kind: normalizer\n"
 		   "patterns:\n"
 		   "  - id: t.zork\n"
@@ -528,19 +548,8 @@ static void test_norm_cache_changed_rule(void **state)
 	assert_int_equal(cache_files(fx.cache, path, sizeof(path)), 1);
 	assert_int_not_equal(stat_of(path).st_ino, st1.st_ino); /* a miss */
 	/* the mention moved from "zorkday" to "zorkdax" */
-	const char *z1 = strstr(s1, "t.zork"), *z3 = strstr(s3, "t.zork");
-	assert_non_null(z1);
-	assert_non_null(z3);
-	const char *l1 = z1, *l3 = z3;
-	while (l1 > s1 && l1[-1] != '\n')
-		l1--;
-	while (l3 > s3 && l3[-1] != '\n')
-		l3--;
-	unsigned a1 = 0, a3 = 0;
-	assert_int_equal(sscanf(l1, "%u", &a1), 1);
-	assert_int_equal(sscanf(l3, "%u", &a3), 1);
-	assert_int_equal(strncmp(fx.text + a1, "zorkday", 7), 0);
-	assert_int_equal(strncmp(fx.text + a3, "zorkdax", 7), 0);
+	assert_zork_at(s1, "zorkday");
+	assert_zork_at(s3, "zorkdax");
 	/* an anchor word: the same expansions (the patterns' file is
 	** read), other triggers (the scan's is written again); the
 	** mentions of a run without the cache */
@@ -561,6 +570,82 @@ static void test_norm_cache_changed_rule(void **state)
 	free(s3);
 	free(s4);
 	free(s5);
+}
+
+/* dir/zork.yaml: one pattern of the table zork_word (its one key key)
+** and the macro zork_tail (macro), case sensitive when case_mode is
+** "sensitive". */
+static void write_table_rule(const char *dir, const char *key,
+			     const char *macro, const char *case_mode)
+{
+	FILE *f = open_zork(dir);
+	fprintf(f, "kind: normalizer\n"
+		   "macros:\n"
+		   "  zork_tail: '%s'\n"
+		   "tables:\n"
+		   "  zork_word:\n"
+		   "    %s: 1\n"
+		   "patterns:\n"
+		   "  - id: t.zork\n"
+		   "    match: '\\b{zork_word}{zork_tail:}\\b'\n"
+		   "    production: literal\n"
+		   "    set: {value: PRESENT_REF}\n"
+		   "    case: %s\n",
+		macro, key, case_mode);
+	fclose(f);
+}
+
+/* The key is made from what the expansions read, not from the
+** expansions: a key of a table, the text of a macro, or a pattern's case
+** mode, each changed alone, is a miss (the file rewritten), and the new
+** expansion runs; the mentions are those of a run without the cache
+** (none: steps[i][3] NULL). */
+static void test_norm_cache_changed_table_macro(void **state)
+{
+	(void)state;
+	empty_cache();
+	char rules[256];
+	snprintf(rules, sizeof(rules), "%s/rules-tm", fx.dir);
+	assert_int_equal(mkdir(rules, 0700), 0);
+	const char *steps[][4] = {
+		{"zork", "day", "insensitive", "zorkday"},
+		{"zork", "day", "insensitive", "zorkday"}, /* a hit */
+		{"zork", "dax", "insensitive", "zorkdax"}, /* the macro */
+		{"zor", "kdax", "insensitive", "zorkdax"}, /* both */
+		{"zorkd", "ay", "insensitive", "zorkday"}, /* both again */
+		{"zork", "day|x", "insensitive", "zorkday"},
+		{"zorkda", "day|x", "insensitive", "zorkdax"}, /* the table */
+		{"ZORKDA", "day|x", "insensitive", "zorkdax"}, /* its key */
+		{"ZORKDA", "day|x", "sensitive", NULL}, /* the case mode */
+	};
+	char path[512];
+	ino_t last = 0;
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		write_table_rule(rules, steps[i][0], steps[i][1],
+				 steps[i][2]);
+		char *s = run(rules);
+		if (steps[i][3])
+			assert_zork_at(s, steps[i][3]);
+		else
+			assert_null(strstr(s, "t.zork"));
+		assert_int_equal(cache_files(fx.cache, path, sizeof(path)),
+				 1);
+		ino_t ino = stat_of(path).st_ino;
+		if (i == 1)
+			assert_int_equal(ino, last); /* a hit */
+		else if (i)
+			assert_int_not_equal(ino, last); /* a miss */
+		last = ino;
+		setenv("FACTCROSS_CACHE", "off", 1);
+		char *cold = run(rules);
+		setenv("FACTCROSS_CACHE", fx.cache, 1);
+		assert_string_equal(s, cold);
+		free(cold);
+		free(s);
+	}
+	snprintf(path, sizeof(path), "%s/zork.yaml", rules);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(rules), 0);
 }
 
 /* The generic files: read back by key only; at most FC_CACHE_KEEP of
@@ -782,11 +867,13 @@ static void test_norm_cache_forged_scan(void **state)
 }
 
 /* The offset of the serialized codes in the patterns' payload p[0, len),
-** of the first start string of a pattern that has one (*str), and of
-** the code size recorded for the last pattern (*last). */
+** of the first start string of a pattern that has one (*str), of the
+** code size recorded for the last pattern (*last), and of the table of
+** the first capture of a reference (*cap). */
 static size_t norm_ser_at(const uint8_t *p, size_t len, size_t *str,
-			  size_t *last)
+			  size_t *last, size_t *cap)
 {
+	size_t cap0 = 0;
 	uint64_t np;
 	memcpy(&np, p, 8);
 	size_t at = 8;
@@ -801,7 +888,18 @@ static size_t norm_ser_at(const uint8_t *p, size_t len, size_t *str,
 		at += (size_t)cnt[1] * (NORM_PK + 5);
 		*last = at;
 		at += 8;
+		/* the captures: count, then length, name and table each */
+		assert_true(at < len);
+		unsigned ncap = p[at++];
+		for (unsigned k = 0; k < ncap; k++) {
+			assert_true(at < len);
+			at += 1 + (size_t)p[at] + 4;
+			if (!cap0)
+				cap0 = at - 4;
+		}
 	}
+	if (cap)
+		*cap = cap0;
 	return at + 8; /* after the serialized codes' length */
 }
 
@@ -810,7 +908,7 @@ static void edit_str_class(uint8_t *p, size_t len, const void *ctx)
 {
 	(void)ctx;
 	size_t str, last;
-	norm_ser_at(p, len, &str, &last);
+	norm_ser_at(p, len, &str, &last, NULL);
 	assert_true(str > 0);
 	p[str] = 0xFF;
 }
@@ -821,7 +919,8 @@ static void edit_str_class(uint8_t *p, size_t len, const void *ctx)
 static void edit_code_size(uint8_t *p, size_t len, const void *ctx)
 {
 	(void)ctx;
-	size_t str, last, at = norm_ser_at(p, len, &str, &last) + 16 + 1088;
+	size_t str, last, at = norm_ser_at(p, len, &str, &last, NULL) + 16 +
+				   1088;
 	const size_t bs_off = 5 * sizeof(void *) + 32;
 	uint64_t np, bs = 0;
 	memcpy(&np, p, 8);
@@ -840,14 +939,26 @@ static void edit_code_size(uint8_t *p, size_t len, const void *ctx)
 	memcpy(p + last, &bs, 8);
 }
 
+/* A capture's table beyond the suite's tables. */
+static void edit_cap_table(uint8_t *p, size_t len, const void *ctx)
+{
+	(void)ctx;
+	size_t str, last, cap;
+	norm_ser_at(p, len, &str, &last, &cap);
+	assert_true(cap > 0);
+	int32_t t = 1 << 20;
+	memcpy(p + cap, &t, 4);
+}
+
 /* Forged files of the compiled patterns (key and checksum right): a
-** class no pattern has, a code whose block runs past the payload: a miss
+** class no pattern has, a code whose block runs past the payload, a
+** capture of a table that is not there: a miss
 ** (the file rewritten), the mentions of a run without the cache. */
 static void test_norm_cache_forged_norm(void **state)
 {
 	(void)state;
-	void (*edits[])(uint8_t *, size_t, const void *) = {edit_str_class,
-							     edit_code_size};
+	void (*edits[])(uint8_t *, size_t, const void *) = {
+		edit_str_class, edit_code_size, edit_cap_table};
 	for (size_t e = 0; e < sizeof(edits) / sizeof(edits[0]); e++) {
 		empty_cache();
 		free(run(NULL));
@@ -873,11 +984,13 @@ static void test_norm_cache_hash(void **state)
 		uint64_t seed, h[2];
 	} kat[] = {
 		{"", 0, {0x206C8922112726F7ull, 0xD4E792E1B616E60Full}},
-		{"a", 0, {0x9137811C73628751ull, 0x1AAAD106A6826267ull}},
-		{"abcdefgh", 0, {0x5C065F9822A84ACEull, 0x504D70F566D9FAFCull}},
-		{"abcdefghi", 0, {0xB4CC07C82E9A41DDull, 0x87D67C0A5F126DC6ull}},
+		{"a", 0, {0x92BE8A72C1A9C0FDull, 0x6C30E87F772B1086ull}},
+		{"abcdefgh", 0, {0x5CD2CEA86F44A77Dull, 0x6E0213B967F543F9ull}},
+		{"abcdefghi", 0, {0x4E39E70C9B8857B7ull, 0x7DC88874A079FFFDull}},
 		{"factcross cache\n", 0x5EEDC0DE5EEDC0DEull,
-		 {0x93A04E17A5D51B78ull, 0xEAF480DCC9E08BE5ull}},
+		 {0xF4B6110E8C51881Cull, 0x8449F92ABB18F5F9ull}},
+		{"abcdefghijklmnopq", 0,
+		 {0xF21C91404E444E09ull, 0x954D2ADD7C2D87E4ull}},
 	};
 	for (size_t i = 0; i < sizeof(kat) / sizeof(kat[0]); i++) {
 		uint64_t h[2];
@@ -918,6 +1031,7 @@ int main(void)
 		cmocka_unit_test(test_norm_cache_file_is_fifo),
 		cmocka_unit_test(test_norm_cache_unusable_or_off),
 		cmocka_unit_test(test_norm_cache_changed_rule),
+		cmocka_unit_test(test_norm_cache_changed_table_macro),
 		cmocka_unit_test(test_norm_cache_files),
 		cmocka_unit_test(test_norm_cache_hash),
 		cmocka_unit_test(test_norm_cache_forged_scan),

@@ -114,6 +114,23 @@ static void test_norm_load_regex_after_utf8(void **state)
 	fc_diags_finish(&d);
 }
 
+/* A macro with the name of a table is an error at the macro (the test
+** goes through the index of names the expansion uses). */
+static void test_norm_load_macro_named_as_table(void **state)
+{
+	(void)state;
+	const char *f = DATA "/macro_table.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_not_equal(fc_rules_load(dirs, 0, &r, &d), FC_OK);
+	expect(&d, f, 7, 10, "macro 'month' has the name of a table");
+	assert_int_equal(count_file(&d, f), 1);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
 /* table_keys: the built-in checks hold on the tables a --rules folder
 ** replaces, and a folder's own checks are read like the rest. */
 static void test_norm_load_table_keys(void **state)
@@ -251,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_norm_load_keys_and_types),
 		cmocka_unit_test(test_norm_load_regex_tables_productions),
 		cmocka_unit_test(test_norm_load_regex_after_utf8),
+		cmocka_unit_test(test_norm_load_macro_named_as_table),
 		cmocka_unit_test(test_norm_load_table_keys),
 		cmocka_unit_test(test_norm_load_override_by_id),
 		cmocka_unit_test(test_norm_load_anchor_names_table),
