@@ -294,6 +294,45 @@ bool norm_relative_is_comparison(const struct norm_match *m,
 	return dir < 0 && (!t || labs((long)t->lo - m->ref->days) < 730);
 }
 
+/* Does the sentence of m name a year before it ("this year's sales
+** ... up from 1.27 billion the prior year", "income for the year just
+** ended ... the previous year")? Then its figures are a year's. */
+static bool year_in_sentence(const struct norm_match *m)
+{
+	const char *t = m->text;
+	for (uint32_t i = m->start; i > m->stretch_start + 3; i--) {
+		char c = t[i - 1];
+		if ((c == '.' || c == ';' || c == '!' || c == '?') &&
+		    (t[i] == ' ' || t[i] == '\n'))
+			return false;
+		bool edge = i - 4 == m->stretch_start ||
+			    !(((t[i - 5] | 0x20) >= 'a' &&
+			       (t[i - 5] | 0x20) <= 'z'));
+		if (edge && (t[i - 4] | 0x20) == 'y' &&
+		    (t[i - 3] | 0x20) == 'e' && (t[i - 2] | 0x20) == 'a' &&
+		    (c | 0x20) == 'r' &&
+		    !(((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')))
+			return true;
+	}
+	return false;
+}
+
+/* "the year before", "the previous year" from the last mention: after
+** a quarter or half told of, a report's comparison, that quarter a year
+** before, as "a year earlier" reads. One year only ("two years
+** earlier" after a quarter tells of a year); not a possessor ("the
+** prior year's earnings": the year's), nor after a year told of in
+** its sentence (year_in_sentence). */
+static bool is_year_back(const struct norm_match *m, const char *base,
+			 int off, enum fc_grain ug)
+{
+	const char *e = m->text + m->end;
+	bool possessor = m->end + 1 < m->stretch_end && e[0] == '\'' &&
+			 (e[1] | 0x20) == 's';
+	return !strcmp(base, "mention") && off == -1 &&
+	       ug == FC_GRAIN_YEAR && !possessor && !year_in_sentence(m);
+}
+
 /* Pick the origin; *unit may change to the mention's grain. */
 static void relative_origin(const struct norm_match *m, char *unit,
 			    size_t cap, int off, struct origin *o)
@@ -390,6 +429,8 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
+	if (is_year_back(m, base, off, ug))
+		take_grain = true;
 	if (take_grain && is_half_or_q && t.grain < ug &&
 	    (from_mention || labs((long)t.lo - r->days) < 400) &&
 	    !span_before(m)) {
