@@ -98,6 +98,14 @@ static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	return e->cue;
 }
 
+/* Is w (lower-cased, len bytes) "and" or "or", a word joining two
+** verbs? */
+static bool is_coordinator(const char *w, size_t len)
+{
+	return (len == 3 && !memcmp(w, "and", 3)) ||
+	       (len == 2 && !memcmp(w, "or", 2));
+}
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -108,7 +116,8 @@ static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 ** not "the close", "to meet", "remained open", "will meet": the word
 ** before decides), 0 when none is found within 16 words of the clause.
 */
-static int tense_back(const struct norm_match *m, bool *fronted)
+static int tense_back_scan(const struct norm_match *m, bool *fronted,
+			   int *coord_out)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
@@ -157,6 +166,11 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	** the word two after this one is ("to be held") */
 	bool brk_held = false; /* a skipped adverb's gap had a break */
 	bool pending_ahead = false; /* "ahead of": unless "well ahead of" */
+	/* a past verb joined by "and" or "or" to what is before it: that
+	** one's auxiliary may be its own ("will be mailed next week and
+	** tallied on Jan. 23"), so the reading goes on; *coord is its
+	** tense (tense_back) */
+	int *coord = coord_out;
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
 	for (; i > lo && (words < 16 || ((pending_sched ||
@@ -347,6 +361,13 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
+			if (!brk && is_coordinator(buf, len)) {
+				*coord = ed_adjacent  ? -2
+					 : ed_governs ? GOVERNED
+						      : -1;
+				pending_ed = false;
+				continue;
+			}
 			if (brk || !ent_passive(n, f, we))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
@@ -418,6 +439,29 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	if (pending_plan)
 		return 1;
 	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
+}
+
+/*
+** The tense of the clause before the match (tense_back_scan). A past
+** verb joined by "and" to the verb before it ("will be mailed ... and
+** tallied on Jan. 23"): that verb's tense when it is a future one or
+** none; a past one keeps the stronger of the two ("was suspended ...
+** and resigned on Feb. 17": the date is the second verb's own; a
+** past verb right before the date is the strongest cue, then a past
+** verb's own adjunct, then any past verb: norm_prefer_past).
+*/
+static int past_strength(int t)
+{
+	return t == -2 ? 3 : t == GOVERNED ? 2 : t == -1 ? 1 : 0;
+}
+
+static int tense_back(const struct norm_match *m, bool *fronted)
+{
+	int coord = 0;
+	int t = tense_back_scan(m, fronted, &coord);
+	if (t == 0 || (t < 0 && past_strength(coord) > past_strength(t)))
+		return coord;
+	return t;
 }
 
 /*
