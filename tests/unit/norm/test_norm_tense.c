@@ -2,7 +2,8 @@
 ** test_norm_tense.c: a past verb joined by "and" to a verb before it
 ** (norm_tense.c) takes that one's auxiliary: "will be mailed next week
 ** and tallied on Jan. 23" is a coming date; a past verb before "and"
-** keeps the date past.
+** keeps the date past; after a verb in another form ("will cut 500 jobs
+** and said on Jan. 23") the past verb is its own.
 */
 #include "fc_test.h"
 
@@ -52,11 +53,38 @@ static void test_norm_tense_coordinated_past(void **state)
 	fc_arena_finish(&a);
 }
 
+/* after a verb in another form ("will cut 500 jobs and said"), a past
+** verb joined by "and" is a finite one: its own tense */
+static void test_norm_tense_coordinated_finite_past(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_string_equal(
+		value(state, &a,
+		      "The company will cut 500 jobs and said on Jan. 23 it "
+		      "expects a loss.",
+		      "Jan. 23"),
+		"2019-01-23");
+	assert_string_equal(
+		value(state, &a,
+		      "The union will strike next month and warned on Jan. 23 "
+		      "of more action.",
+		      "Jan. 23"),
+		"2019-01-23");
+	/* a passive before "and": the auxiliary is shared */
+	assert_string_equal(
+		value(state, &a, "The land will be taken and sold on Jan. 23.",
+		      "Jan. 23"),
+		"2020-01-23");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_tense_coordinated_future),
 		cmocka_unit_test(test_norm_tense_coordinated_past),
+		cmocka_unit_test(test_norm_tense_coordinated_finite_past),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
