@@ -342,8 +342,11 @@ static bool is_year_back(const struct norm_match *m, const char *base,
 			 int off, enum fc_grain ug)
 {
 	const char *e = m->text + m->end;
-	bool possessor = m->end + 1 < m->stretch_end && e[0] == '\'' &&
-			 (e[1] | 0x20) == 's';
+	/* "'s", or with a typeset apostrophe (U+2019) "’s" */
+	bool possessor = (m->end + 1 < m->stretch_end && e[0] == '\'' &&
+			  (e[1] | 0x20) == 's') ||
+			 (m->end + 3 < m->stretch_end &&
+			  !memcmp(e, "\xe2\x80\x99", 3) && (e[3] | 0x20) == 's');
 	return !strcmp(base, "mention") && off == -1 &&
 	       ug == FC_GRAIN_YEAR && !possessor && !year_in_sentence(m);
 }

@@ -48,6 +48,7 @@ static void test_norm_yearback_quarter(void **state)
 static void test_norm_yearback_year_said(void **state)
 {
 	check(state, "In Q3 it beat the year before's.", "2017");
+	check(state, "In Q3 it beat the year before\xe2\x80\x99s.", "2017");
 	check(state, "In Q3 the year's sales beat the year before.", "2017");
 }
 
