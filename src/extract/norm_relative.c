@@ -208,6 +208,21 @@ static int32_t coarse_middle(const struct fc_time *t)
 	return t->hi > t->lo ? t->lo + (t->hi - t->lo - 1) / 2 : t->lo;
 }
 
+/* A count forward from a mention over more than a year (a split year,
+** "the 2018-19 season": one mention, valued by its first year) runs
+** from its last year: "the following year" is 2020, not 2019 inside
+** it. A count back runs from its first. */
+static void count_from_last_year(struct fc_time *t, int off)
+{
+	int y, mo, d;
+	if (off <= 0 || t->grain != FC_GRAIN_YEAR || t->hi <= t->lo)
+		return;
+	fc_civil_from_days(t->hi - 1, &y, &mo, &d);
+	int32_t last = fc_days_from_civil(y, 1, 1);
+	if (last > t->lo)
+		t->lo = last;
+}
+
 static enum fc_grain unit_grain(const char *unit)
 {
 	static const struct {
@@ -292,6 +307,48 @@ bool norm_relative_is_comparison(const struct norm_match *m,
 		return false;
 	norm_get_int(m, S_AGO, &dir);
 	return dir < 0 && (!t || labs((long)t->lo - m->ref->days) < 730);
+}
+
+/* Does the sentence of m name a year before it ("this year's sales
+** ... up from 1.27 billion the prior year", "income for the year just
+** ended ... the previous year")? Then its figures are a year's. */
+static bool year_in_sentence(const struct norm_match *m)
+{
+	const char *t = m->text;
+	for (uint32_t i = m->start; i > m->stretch_start + 3; i--) {
+		char c = t[i - 1];
+		if ((c == '.' || c == ';' || c == '!' || c == '?') &&
+		    (t[i] == ' ' || t[i] == '\n'))
+			return false;
+		bool edge = i - 4 == m->stretch_start ||
+			    !(((t[i - 5] | 0x20) >= 'a' &&
+			       (t[i - 5] | 0x20) <= 'z'));
+		if (edge && (t[i - 4] | 0x20) == 'y' &&
+		    (t[i - 3] | 0x20) == 'e' && (t[i - 2] | 0x20) == 'a' &&
+		    (c | 0x20) == 'r' &&
+		    !(((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')))
+			return true;
+	}
+	return false;
+}
+
+/* "the year before", "the previous year" from the last mention: after
+** a quarter or half told of, a report's comparison, that quarter a year
+** before, as "a year earlier" reads. One year only ("two years
+** earlier" after a quarter tells of a year); not a possessor ("the
+** prior year's earnings": the year's), nor after a year told of in
+** its sentence (year_in_sentence). */
+static bool is_year_back(const struct norm_match *m, const char *base,
+			 int off, enum fc_grain ug)
+{
+	const char *e = m->text + m->end;
+	/* "'s", or with a typeset apostrophe (U+2019) "’s" */
+	bool possessor = (m->end + 1 < m->stretch_end && e[0] == '\'' &&
+			  (e[1] | 0x20) == 's') ||
+			 (m->end + 3 < m->stretch_end &&
+			  !memcmp(e, "\xe2\x80\x99", 3) && (e[3] | 0x20) == 's');
+	return !strcmp(base, "mention") && off == -1 &&
+	       ug == FC_GRAIN_YEAR && !possessor && !year_in_sentence(m);
 }
 
 /* Pick the origin; *unit may change to the mention's grain. */
@@ -381,6 +438,7 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	}
 	if (!norm_last_mention(m, 0, 0, 0, &t))
 		return;
+	count_from_last_year(&t, off);
 	/* "a year earlier" in a report means before now; after a date
 	** long past ("in 1995 ... a year earlier") it counts from that;
 	** "a week later", "a day earlier" count from the date told of, and
@@ -390,6 +448,8 @@ static void relative_origin(const struct norm_match *m, char *unit,
 		from_mention = false;
 	bool is_half_or_q = t.grain == FC_GRAIN_QUARTER ||
 			    t.grain == FC_GRAIN_HALF;
+	if (is_year_back(m, base, off, ug))
+		take_grain = true;
 	if (take_grain && is_half_or_q && t.grain < ug &&
 	    (from_mention || labs((long)t.lo - r->days) < 400) &&
 	    !span_before(m)) {
@@ -447,6 +507,7 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	    (t.grain > ug &&
 	     (off <= 0 || ug < FC_GRAIN_DAY || !is_coarse_grain(t.grain))))
 		return false;
+	count_from_last_year(&t, off);
 	if (t.grain > ug) {
 		origin_at(o, coarse_middle(&t), t.grain);
 		o->coarse = t.grain; /* as relative_origin() */

@@ -98,6 +98,25 @@ static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	return e->cue;
 }
 
+/* Is w (lower-cased, len bytes) "and" or "or", a word joining two
+** verbs? */
+static bool is_coordinator(const char *w, size_t len)
+{
+	return (len == 3 && !memcmp(w, "and", 3)) ||
+	       (len == 2 && !memcmp(w, "or", 2));
+}
+
+/* A past verb joined by "and" or "or" to what is before it
+** (tense_back_scan): its tense, and whether the verb before "and" is
+** a participle too, so that the two share an auxiliary ("will be
+** mailed ... and tallied"); after a verb in another form ("will cut
+** 500 jobs and said on Tuesday") the past verb is a finite one. */
+struct coord {
+	int tense;
+	bool shared;
+	uint32_t at; /* where "and" starts */
+};
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -108,7 +127,8 @@ static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 ** not "the close", "to meet", "remained open", "will meet": the word
 ** before decides), 0 when none is found within 16 words of the clause.
 */
-static int tense_back(const struct norm_match *m, bool *fronted)
+static int tense_back_scan(const struct norm_match *m, bool *fronted,
+			   struct coord *coord)
 {
 	const struct fc_norm *n = m->n;
 	struct norm_val v;
@@ -157,6 +177,9 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	** the word two after this one is ("to be held") */
 	bool brk_held = false; /* a skipped adverb's gap had a break */
 	bool pending_ahead = false; /* "ahead of": unless "well ahead of" */
+	/* a past verb joined by "and" or "or" to what is before it: that
+	** one's auxiliary may be its own ("will be mailed next week and
+	** tallied on Jan. 23"), so the reading goes on (*coord) */
 	*fronted = false;
 	/* a schedule verb last in the window: the word before decides */
 	for (; i > lo && (words < 16 || ((pending_sched ||
@@ -347,6 +370,14 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
+			if (!brk && is_coordinator(buf, len)) {
+				coord->tense = ed_adjacent  ? -2
+					       : ed_governs ? GOVERNED
+							    : -1;
+				coord->at = i;
+				pending_ed = false;
+				continue;
+			}
 			if (brk || !ent_passive(n, f, we))
 				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
 			pending_ed = false; /* "be named": look further */
@@ -385,6 +416,7 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 			** date is its own */
 			pending_ed = true;
 			ed_adjacent = words == 1;
+			coord->shared |= coord->tense != 0;
 			/* "changed ... in December": the verb's own time, so
 			** the past one; not through an infinitive ("agreed to
 			** buy ... in February") nor a verb of saying farther
@@ -418,6 +450,77 @@ static int tense_back(const struct norm_match *m, bool *fronted)
 	if (pending_plan)
 		return 1;
 	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
+}
+
+/*
+** The tense of the clause before the match (tense_back_scan). A past
+** verb joined by "and" to a participle before it ("will be mailed ...
+** and tallied on Jan. 23"): that verb's tense when it is a future one
+** or none; a past one keeps the stronger of the two ("was suspended
+** ... and resigned on Feb. 17": the date is the second verb's own; a
+** past verb right before the date is the strongest cue, then a past
+** verb's own adjunct, then any past verb: norm_prefer_past). After a
+** verb in another form ("will cut 500 jobs and said on Tuesday") it
+** is a finite past verb: its own tense.
+*/
+static bool is_letter(char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '\'';
+}
+
+/* Does the clause before "and" at `at` end in a participle or a passive
+** within 6 words ("will be mailed next week and", "will be taken and";
+** not "will cut 500 jobs and")? The scan of tense_back_scan may stop
+** at a cue ("next") before it reaches the participle. */
+static bool participle_before(const struct norm_match *m, uint32_t at)
+{
+	const struct fc_norm *n = m->n;
+	const struct norm_wordfacts *f = norm_wordfacts(n);
+	struct norm_tw_ent *cache = norm_lookback_tw_cache(m), local;
+	const char *t = m->text;
+	uint32_t i = at, lo = m->stretch_start;
+	for (int words = 0; words < 6; words++) {
+		while (i > lo && !is_letter(t[i - 1])) {
+			char c = t[i - 1];
+			if (c == ';' || c == ':' || c == '!' || c == '?' ||
+			    (c == '.' && t[i] == ' '))
+				return false;
+			i--;
+		}
+		uint32_t e = i;
+		while (i > lo && is_letter(t[i - 1]))
+			i--;
+		char buf[32];
+		if (e == i || e - i >= sizeof(buf))
+			return false;
+		uint32_t h = tw_lower_hash(t + i, e - i, buf);
+		struct norm_tw_ent *we =
+			tw_ent(n, f, cache, &local, buf, e - i, h);
+		int c = ent_cue(n, f, we);
+		if (c == CUE_CLAUSE)
+			return false;
+		if (c == CUE_ED || c == -1 || ent_passive(n, f, we))
+			return true;
+	}
+	return false;
+}
+
+static int past_strength(int t)
+{
+	return t == -2 ? 3 : t == GOVERNED ? 2 : t == -1 ? 1 : 0;
+}
+
+static int tense_back(const struct norm_match *m, bool *fronted)
+{
+	struct coord c = {0, false, 0};
+	int t = tense_back_scan(m, fronted, &c);
+	if (c.tense != 0 && !c.shared)
+		c.shared = participle_before(m, c.at);
+	if (c.tense != 0 &&
+	    (t == 0 || !c.shared ||
+	     (t < 0 && past_strength(c.tense) > past_strength(t))))
+		return c.tense;
+	return t;
 }
 
 /*
