@@ -587,6 +587,10 @@ again:
 	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
 	    !clitic_after(s, i))
 		who = lx_find_name_word(s, i);
+	/* ("Young people" after "Senator Young Kim", "Rich nations" after
+	** "Marc Rich": a common word, no mention) */
+	if (who && ncap == 1 && !lead && lx_modifies_next(s, i))
+		return end;
 	if (who) {
 		/* (a word opening a table's row that the document writes in
 		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
@@ -706,6 +710,14 @@ again:
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
 				     is_last ? "name.person-surname"
 					     : "name.speaker");
+		return end;
+	}
+	/* "Blackmore was charged", "charged Blackmore with" after "Police
+	** arrested Winston Blackmore": the name's last word again */
+	if (ncap == 1 && !is_person && !lead &&
+	    (who = lx_last_word_name(s, i))) {
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
+			     "coref.name-word");
 		return end;
 	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&

@@ -284,4 +284,21 @@ static inline size_t lx_place_given(struct lx_scan *s, size_t i, size_t k)
 	return lx_place_given_name(s, i, k);
 }
 
+/* (entity_lone.c) Is token i a word of grammar.yaml's common words
+** ("Young", "Long", "Rich") opening its sentence before a lower-case
+** word that no cue makes a verb or a function word ("Young people",
+** "Long lines"): an adjective or a noun that modifies the next word, no
+** lone word of a person's name. */
+bool lx_modifies_next(const struct lx_scan *s, size_t i);
+/* (entity_lone.c) The untyped name named lately whose last word is the
+** lone capitalised word i ("Blackmore was charged" after "Police
+** arrested Winston Blackmore"), or NULL: one such name only, its label
+** all capitalised words (no "Sea of Azov" for "Azov"), a given name
+** opening it or a verb of saying next to the word ("Gurria said" after
+** "Angel Gurria"), a word the document never writes in lower case, no
+** org-word, place-word, source noun or acronym, not after a determiner
+** or an initial, not before a capitalised word or a number. Borrowed
+** from the scan. */
+const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i);
+
 #endif

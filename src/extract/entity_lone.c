@@ -1,0 +1,95 @@
+/*
+** entity_lone.c: what a lone capitalised word that the scan would link
+** to a name met before is: the name's (its last word again, "Blackmore
+** was charged"), or a common word capitalised by its place ("Young
+** people" after "Senator Young Kim").
+*/
+#include <string.h>
+
+#include "extract/entity_p.h"
+
+/* Does a cue of the lexicon make token k a verb, an auxiliary or a
+** function word ("said", "has", "not", "the")? */
+static bool is_verb_or_function(const struct lx_scan *s, size_t k)
+{
+	static const enum lx_cue_kind kinds[] = {
+		LX_CUE_REPORT,	 LX_CUE_PERSON_VERB, LX_CUE_QUOTE_VERB,
+		LX_CUE_SKIP,	 LX_CUE_NEGATION,    LX_CUE_HEDGE,
+		LX_CUE_STOP,	 LX_CUE_PARTICLE,    LX_CUE_PLACE_CONTEXT,
+	};
+	if (!s->t.v[k].match)
+		return false;
+	for (size_t c = 0; c < sizeof(kinds) / sizeof(*kinds); c++)
+		if (lx_tok_cue(s, k, kinds[c]))
+			return true;
+	return false;
+}
+
+bool lx_modifies_next(const struct lx_scan *s, size_t i)
+{
+	if (!(s->t.v[i].flags & LX_T_SSTART) ||
+	    !lx_word_cue(s, i, LX_CUE_COMMON_WORD) || !lx_joins(s, i + 1))
+		return false;
+	const struct lx_tok *n = &s->t.v[i + 1];
+	if (!(n->flags & LX_T_WORD) ||
+	    (n->flags & (LX_T_CAP | LX_T_DIGIT | LX_T_NL)) ||
+	    is_verb_or_function(s, i + 1) || lx_word_cue(s, i + 1, LX_CUE_AUX))
+		return false;
+	/* (a past tense is the name's verb: "Young resigned") */
+	size_t len;
+	const char *k = lx_key(&s->t, i + 1, 1, &len);
+	return !(len > 3 && !memcmp(k + len - 2, "ed", 2));
+}
+
+/* Does a verb of saying stand right before or after token i ("said
+** Gurria", "Gurria said")? */
+static bool says_next(const struct lx_scan *s, size_t i)
+{
+	if (i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
+		return true;
+	return lx_joins(s, i + 1) &&
+	       (lx_tok_cue(s, i + 1, LX_CUE_PERSON_VERB) ||
+		lx_tok_cue(s, i + 1, LX_CUE_REPORT));
+}
+
+/* Is label lab all capitalised words ("Winston Blackmore", not "Sea of
+** Azov")? */
+static bool all_cap_words(const char *lab)
+{
+	for (const char *p = lab; *p; p++)
+		if ((p == lab || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+			return false;
+	return true;
+}
+
+const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if ((t->flags & (LX_T_HEADLINE | LX_T_UPPER)) ||
+	    t->end - t->start < 2)
+		return NULL;
+	/* (as a name's word stands: not after a determiner, "the Mac", nor
+	** before a capitalised word or a number, "Class A", "Shr 70 cts") */
+	if ((i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) ||
+	    (lx_joins(s, i + 1) &&
+	     (s->t.v[i + 1].flags & (LX_T_CAP | LX_T_DIGIT))))
+		return NULL;
+	/* (a name no given name opens is a person's before or after a verb
+	** of saying only: "Gurria said" after "Angel Gurria"; "Shr 70 cts"
+	** after "Oper Shr" is none) */
+	const struct lx_nslot *w = lx_word_names(s, i);
+	if (!w || !(w->flags & LX_N_LAST) ||
+	    (!(w->flags & LX_N_GIVEN) && !says_next(s, i)) ||
+	    (w->flags & (LX_N_MANY | LX_N_ORG)) || !all_cap_words(w->e->label))
+		return NULL;
+	if (lx_word_cue(s, i, LX_CUE_ORG_WORD) ||
+	    lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
+	    lx_word_cue(s, i, LX_CUE_SOURCE_NOUN) || lx_lower_elsewhere(s, i))
+		return NULL;
+	/* (named lately: the table holds the names of the whole text, "T.
+	** Y. Hilton" in a game's story is no Paris Hilton of another) */
+	if ((i >= 2 && lx_is_initial(s, i - 2)) ||
+	    !lx_named_within(s, w->e, i, LX_SHORT_SENTS))
+		return NULL;
+	return w->e;
+}
