@@ -8,6 +8,19 @@
 
 #include "extract/entity_p.h"
 
+/* (grammar.yaml) the place-words that name a water: "the Sea of Japan" */
+#define WATER_CUE "name.water-word"
+
+size_t lx_water_of(struct lx_scan *s, size_t i)
+{
+	/* (not before a place the lexicon knows, which is the water's own
+	** name: "Straits of Hormuz" is the Strait of Hormuz) */
+	if (!lx_has_cue(s, i, LX_CUE_PLACE_WORD, WATER_CUE) ||
+	    (i + 2 < s->t.n && lx_tok_sense(s, i + 2, LX_S_PLACE)))
+		return i;
+	return lx_place_of(s, i, 1);
+}
+
 /* Does a cue of the lexicon make token k a verb, an auxiliary or a
 ** function word ("said", "has", "not", "the")? */
 static bool is_verb_or_function(const struct lx_scan *s, size_t k)
@@ -92,4 +105,24 @@ const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i)
 	    !lx_named_within(s, w->e, i, LX_SHORT_SENTS))
 		return NULL;
 	return w->e;
+}
+
+/* (lx_is_initial_nonname, lx_is_gerund: entity_p.h) */
+bool lx_is_initial_nonname(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	if (!(t->flags & LX_T_SSTART))
+		return false;
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	if (memchr(k, '-', len))
+		return true;
+	return len > 5 && !memcmp(k + len - 2, "ly", 2);
+}
+
+bool lx_is_gerund(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	const char *k = lx_key(&s->t, i, 1, &len);
+	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
 }

@@ -16,29 +16,6 @@
 
 #include "extract/entity_p.h"
 
-/* A sentence-initial word that is more likely an adjective or an adverb
-** than a name ("Top-ranked", "Previously"). */
-static bool is_initial_nonname(const struct lx_scan *s, size_t i)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (!(t->flags & LX_T_SSTART))
-		return false;
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	if (memchr(k, '-', len))
-		return true;
-	return len > 5 && !memcmp(k + len - 2, "ly", 2);
-}
-
-/* A word ending in "ing" (five letters or more): "Having told ...",
-** "Being asked ..." open a clause, not a name. */
-static bool is_gerund(const struct lx_scan *s, size_t i)
-{
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
-}
-
 /* A capitalised plural noun that can end a team's or a body's name
 ** ("Lakers", "Celtics", "Patriots"): four letters or more ending in a
 ** plural "s" ("ss", "us", "is" are no plurals), no place-word ("Islands",
@@ -453,7 +430,7 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 	/* (the name may begin one word on: a loop, not a call, as a hostile
 	** run of capitalised words could be as long as the text) */
 again:
-	if (is_initial_nonname(s, i)) {
+	if (lx_is_initial_nonname(s, i)) {
 		/* (unless an organisation's name goes on from a hyphenated
 		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
 		** an adverb never opens one: "Curiously Acme Bank said") */
@@ -467,6 +444,8 @@ again:
 	}
 	if (!s->t.v[i].match) {
 		size_t given = lx_place_given(s, i, 1);
+		if (given == i)
+			given = lx_water_of(s, i);
 		if (given > i)
 			return given;
 	}
@@ -694,7 +673,7 @@ again:
 		** "the reports") */
 		if (!is_last && lx_lower_elsewhere(s, i))
 			return end;
-		if (!is_last && is_gerund(s, i))
+		if (!is_last && lx_is_gerund(s, i))
 			return end;
 		if (is_last) {
 			name = w->e->label;

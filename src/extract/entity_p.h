@@ -301,4 +301,22 @@ bool lx_modifies_next(const struct lx_scan *s, size_t i);
 ** from the scan. */
 const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i);
 
+/* A place's one-word name at i (k words: one only) that is a place's
+** word too (grammar.yaml name.place-word) before "of" and a capitalised
+** name: a name of its own with them ("Gulf of Aden" is no Persian Gulf,
+** the "Gulf" alone means; not "exports to Europe of Japanese cars",
+** "sales in Texas of Exxon fuel"). Returns its end, or i. */
+size_t lx_place_of(struct lx_scan *s, size_t i, size_t k);
+/* (entity_lone.c) An unknown water's word (grammar.yaml name.water-word:
+** "Sea", "Bay", "Strait") before "of" and a capitalised name, known or
+** not: one name:<slug> ("the Sea of Japan" is no mention of Japan).
+** Returns its end, or i. */
+size_t lx_water_of(struct lx_scan *s, size_t i);
+/* (entity_lone.c) A sentence-initial word that is more likely an
+** adjective or an adverb than a name ("Top-ranked", "Previously"). */
+bool lx_is_initial_nonname(const struct lx_scan *s, size_t i);
+/* (entity_lone.c) A word ending in "ing" (five letters or more): "Having
+** told ...", "Being asked ..." open a clause, not a name. */
+bool lx_is_gerund(const struct lx_scan *s, size_t i);
+
 #endif

@@ -309,12 +309,8 @@ static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
-/* A place's one-word name at i that is a place's word too (grammar.yaml
-** name.place-word) before "of" and a capitalised name: a name of its own
-** with them ("Gulf of Aden" is no Persian Gulf, the "Gulf" alone means;
-** not "exports to Europe of Japanese cars", "sales in Texas of Exxon
-** fuel"). Returns its end, or i. */
-static size_t place_of(struct lx_scan *s, size_t i, size_t k)
+/* (lx_place_of, entity_p.h) */
+size_t lx_place_of(struct lx_scan *s, size_t i, size_t k)
 {
 	size_t j = i + k + 1;
 	if (k != 1 || !lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
@@ -477,7 +473,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    (end = saint_name(s, i, k)) > i)
 				return end;
 			if (plain[p].kind == LX_S_PLACE &&
-			    (end = place_of(s, i, k)) > i)
+			    (end = lx_place_of(s, i, k)) > i)
 				return end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
