@@ -462,6 +462,12 @@ again:
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* "Marion County Sheriff's Office": the county's body (a name after
+	** the role is a person's: "Marion County Sheriff Russ Isham") */
+	size_t body;
+	if (!lead && lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+	    (body = lx_role_body_end(s, end, true)) > end)
+		return lx_push_new_org(s, i, body, "name.org");
 	/* A mission's word alone names no body of its own: "the
 	** Embassy of Israel" is the country's. */
 	if (!lead && end == i + 1 && lx_word_cue(s, i, LX_CUE_MISSION)) {

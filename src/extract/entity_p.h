@@ -319,4 +319,15 @@ bool lx_is_initial_nonname(const struct lx_scan *s, size_t i);
 ** told ...", "Being asked ..." open a clause, not a name. */
 bool lx_is_gerund(const struct lx_scan *s, size_t i);
 
+/* (entity_office.c) A capitalised role, its "'s" (or a determiner
+** before it) and a capitalised org-word right after it that ends the
+** name: the body the role heads, one org:<slug> ("the Mayor's Office
+** said", "the Sheriff Department"; a name after the role is a person's:
+** "Sheriff Joe Arpaio"). Returns its end, or i. */
+size_t lx_role_body(struct lx_scan *s, size_t i);
+/* (entity_office.c) The end of such a body's name that the role at i
+** opens, or i; is_owned: a determiner or a place's name stands before
+** it, so no "'s" is needed ("Marion County Sheriff Department"). */
+size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned);
+
 #endif

@@ -508,8 +508,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !(is_firm && !lx_is_firm_line(s, i + k) &&
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
-				** City", "Ohio State", "Utah Supreme Court" */
-				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				** City", "Ohio State", "Utah Supreme Court",
+				** "Los Angeles County Sheriff's Department" */
+				size_t body = lx_role_body_end(s, end, true);
+				bool is_org = body > end ||
+					      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				end = body > end ? body : end;
 				/* ("Pacific Gas and Electric Co": one firm) */
 				if (is_org)
 					end = lx_firm_and(s, i, end, false);
@@ -638,8 +642,11 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	size_t of = j;
 	while (of + 1 < end && !lx_is_of(s, of))
 		of++;
-	/* ("Houston Lighting and Power Co": a firm's name through "and") */
+	/* ("Houston Lighting and Power Co": a firm's name through "and";
+	** "Los Angeles County Sheriff's Department": a role's body) */
 	size_t firm = lx_firm_and(s, i, end, false);
+	if (firm <= end)
+		firm = lx_role_body_end(s, end, true);
 	bool is_org = firm > end || lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
@@ -780,6 +787,8 @@ void lx_scan_entities(struct lx_scan *s)
 		/* (a title starts with a word the lexicon knows) */
 		if (next == i)
 			next = head_coref(s, i);
+		if (next == i && t->match && (t->flags & LX_T_CAP))
+			next = lx_role_body(s, i);
 		if (next == i && t->match)
 			next = lx_take_title(s, i);
 		if (next == i && t->match)
