@@ -32,6 +32,19 @@ static char *dup(struct lx_scan *s, const char *p)
 	return q;
 }
 
+/* Is the document dated before every term of the lexicon person p? (No
+** one held the role yet: Donald Trump in a text of 1987 is no
+** president; terms_hold and lx_term_role below.) */
+static bool before_terms(const struct lx_scan *s, const struct lx_ent *p)
+{
+	if (!s->has_date || !p->nterms)
+		return false;
+	for (uint32_t k = 0; k < p->nterms; k++)
+		if (s->doc_days >= p->terms[k].since)
+			return false;
+	return true;
+}
+
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 {
 	if (ent == FC_NONE || ent >= s->l->nents)
@@ -51,7 +64,9 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	/* (the role of the document's date: Putin in 2009 is the prime
 	** minister) */
 	const char *role = lx_term_role(s, &s->l->ents[ent]);
-	e->role = dup(s, role ? role : src->role);
+	e->role = role || !before_terms(s, &s->l->ents[ent])
+			  ? dup(s, role ? role : src->role)
+			  : NULL;
 	s->interned[ent] = e;
 	return e;
 }
