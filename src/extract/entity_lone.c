@@ -126,3 +126,12 @@ bool lx_is_gerund(const struct lx_scan *s, size_t i)
 	const char *k = lx_key(&s->t, i, 1, &len);
 	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
 }
+
+size_t lx_short_pair_end(struct lx_scan *s, size_t end,
+			 const struct fc_entity *who)
+{
+	if (!who || !lx_joins(s, end) || !lx_tok_sense(s, end, LX_S_SURNAME) ||
+	    lx_surname_entity(s, end) != who)
+		return end;
+	return end + s->t.v[end].match_ntok;
+}

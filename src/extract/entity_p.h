@@ -330,4 +330,10 @@ size_t lx_role_body(struct lx_scan *s, size_t i);
 ** it, so no "'s" is needed ("Marion County Sheriff Department"). */
 size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned);
 
+/* (entity_lone.c) The end of listed person who's short name that ends
+** at end, taking a second short name of the same person right after it
+** ("Bibi Netanyahu": one mention of Benjamin Netanyahu), or end. */
+size_t lx_short_pair_end(struct lx_scan *s, size_t end,
+			 const struct fc_entity *who);
+
 #endif

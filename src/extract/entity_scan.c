@@ -364,9 +364,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			return lx_push_new_org(
 				s, i, lx_firm_and(s, i, end, false), "name.org");
 		}
-		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
-			     lx_surname_entity(s, i), "lexicon.surname");
-		return i + k;
+		const struct fc_entity *e = lx_surname_entity(s, i);
+		size_t end2 = lx_short_pair_end(s, i + k, e);
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end2, e, "lexicon.surname");
+		return end2;
 	}
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
