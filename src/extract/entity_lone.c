@@ -135,3 +135,23 @@ size_t lx_short_pair_end(struct lx_scan *s, size_t end,
 		return end;
 	return end + s->t.v[end].match_ntok;
 }
+
+size_t lx_take_name_word(struct lx_scan *s, size_t i)
+{
+	const struct fc_entity *who = lx_last_word_name(s, i);
+	if (!who)
+		return i;
+	/* (next to a verb of saying, the person of a name a given name
+	** opens, as a lone name opening its sentence before "said" is:
+	** "Stenholm said" after "Rep. Charles Stenholm"; "Bull said" after
+	** "Honeywell Bull" stays the name's) */
+	bool is_said = says_next(s, i) &&
+		       (lx_word_names(s, i)->flags & LX_N_GIVEN);
+	if (is_said)
+		who = lx_new_entity(s, "person", who->label, strlen(who->label),
+				    FC_ENT_PERSON, NULL, NULL);
+	if (who)
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + 1), who,
+			     is_said ? "name.person-surname" : "coref.name-word");
+	return i + 1;
+}

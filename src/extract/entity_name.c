@@ -697,25 +697,9 @@ again:
 					     : "name.speaker");
 		return end;
 	}
-	/* "Blackmore was charged", "charged Blackmore with" after "Police
-	** arrested Winston Blackmore": the name's last word again */
-	if (ncap == 1 && !is_person && !lead &&
-	    (who = lx_last_word_name(s, i))) {
-		/* (next to a verb of saying, the person of a name a given name
-		** opens, as at a sentence's start above: "Perlo said" after
-		** "Stan Perlo"; "Bull said" after "Honeywell Bull" stays) */
-		bool says = says_next_to(s, i, end) &&
-			    (lx_word_names(s, i)->flags & LX_N_GIVEN);
-		if (says)
-			who = lx_new_entity(s, "person", who->label,
-					    strlen(who->label), FC_ENT_PERSON,
-					    NULL, NULL);
-		if (who)
-			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
-				     says ? "name.person-surname"
-					  : "coref.name-word");
+	/* "Blackmore was charged" after "Police arrested Winston Blackmore" */
+	if (ncap == 1 && !is_person && !lead && lx_take_name_word(s, i) > i)
 		return end;
-	}
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && lx_joins(s, end) &&
 	    lx_tok_cue(s, end, LX_CUE_REPORT) &&

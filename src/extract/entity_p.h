@@ -336,4 +336,11 @@ size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned);
 size_t lx_short_pair_end(struct lx_scan *s, size_t end,
 			 const struct fc_entity *who);
 
+/* (entity_lone.c) Token i, a lone capitalised word, as the last word
+** of an untyped name named lately (lx_last_word_name): a mention of that
+** name, or of its person next to a verb of saying when a given name
+** opens it ("Stenholm said" after "Rep. Charles Stenholm"). Returns
+** i + 1 when it pushed one, else i. */
+size_t lx_take_name_word(struct lx_scan *s, size_t i);
+
 #endif
