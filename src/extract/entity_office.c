@@ -10,7 +10,8 @@
 ** the person the document named with that organisation and role. And
 ** a role phrase in apposition to a person just named ("Tzipi Livni, the
 ** Israeli foreign minister, said"): that person. And the body a
-** capitalised role heads ("the Mayor's Office", "Sheriff Department").
+** capitalised role heads ("the Mayor's Office", "Sheriff Department"),
+** and a role that is a name's last word ("Ali Modu Sheriff said").
 */
 #include <stdio.h>
 #include <string.h>
@@ -153,4 +154,19 @@ size_t lx_role_body(struct lx_scan *s, size_t i)
 	bool is_det = i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET);
 	size_t end = lx_role_body_end(s, i, is_det);
 	return end > i ? lx_push_new_org(s, i, end, "name.org") : i;
+}
+
+/* (lx_role_surname, entity_p.h) */
+bool lx_role_surname(const struct lx_scan *s, size_t i, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	const struct lx_sense *se = lx_tok_sense(s, k, LX_S_ROLE);
+	if (!se || se->ntok != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_SSTART | LX_T_HEADLINE | LX_T_UPPER |
+			 LX_T_POSS)) ||
+	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
+		return false;
+	/* (nor before "'s": "the Robert Pickell Sheriff's Office") */
+	return !(lx_joins(s, k + 1) && ((s->t.v[k + 1].flags & LX_T_CAP) ||
+					 lx_is_poss(s, k + 1)));
 }

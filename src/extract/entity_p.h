@@ -330,6 +330,14 @@ size_t lx_role_body(struct lx_scan *s, size_t i);
 ** it, so no "'s" is needed ("Marion County Sheriff Department"). */
 size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned);
 
+/* (entity_office.c) Is the capitalised one-word role at k, right
+** after the name word k - 1 of a run that a given name opens at i, the
+** name's surname? It ends the name, no capitalised word nor "'s" after
+** it: "Ali Modu Sheriff said", "New Zealander Bruce Judge" (not "Acme
+** Chairman John Smith": no given name opens; "Sheriff Joe Arpaio": a
+** name follows the title; "the Robert Pickell Sheriff's Office"). */
+bool lx_role_surname(const struct lx_scan *s, size_t i, size_t k);
+
 /* (entity_lone.c) The end of listed person who's short name that ends
 ** at end, taking a second short name of the same person right after it
 ** ("Bibi Netanyahu": one mention of Benjamin Netanyahu), or end. */

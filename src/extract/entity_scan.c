@@ -215,7 +215,8 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 		** FSB; "Philips NV") */
 		if (k > i && k == end && is_known_form(s, k))
 			end = ++k;
-		else if (k > i && k == end && stop_surname(s, k)) {
+		else if (k > i && k == end &&
+			 (stop_surname(s, k) || lx_role_surname(s, i, k))) {
 			(*ncap)++;
 			end = ++k;
 		}
