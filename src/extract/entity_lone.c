@@ -13,10 +13,10 @@
 
 size_t lx_water_of(struct lx_scan *s, size_t i)
 {
-	/* (not before a place the lexicon knows, which is the water's own
-	** name: "Straits of Hormuz" is the Strait of Hormuz) */
-	if (!lx_has_cue(s, i, LX_CUE_PLACE_WORD, WATER_CUE) ||
-	    (i + 2 < s->t.n && lx_tok_sense(s, i + 2, LX_S_PLACE)))
+	/* (before a place the lexicon knows too: "the Straits of Florida"
+	** is no mention of Florida; a water's other spelling is the listed
+	** water's alias, "Straits of Hormuz", a phrase that never gets here) */
+	if (!lx_has_cue(s, i, LX_CUE_PLACE_WORD, WATER_CUE))
 		return i;
 	return lx_place_of(s, i, 1);
 }
