@@ -95,7 +95,9 @@ const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i)
 	    (!(w->flags & LX_N_GIVEN) && !says_next(s, i)) ||
 	    (w->flags & (LX_N_MANY | LX_N_ORG)) || !all_cap_words(w->e->label))
 		return NULL;
-	if (lx_word_cue(s, i, LX_CUE_ORG_WORD) ||
+	/* (a common word modifying the next: "Long queues formed" after
+	** "Winston Long", as lx_take_unknown's own link) */
+	if (lx_modifies_next(s, i) || lx_word_cue(s, i, LX_CUE_ORG_WORD) ||
 	    lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
 	    lx_word_cue(s, i, LX_CUE_SOURCE_NOUN) || lx_lower_elsewhere(s, i))
 		return NULL;
