@@ -97,7 +97,10 @@ const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i)
 		return NULL;
 	/* (a common word modifying the next: "Long queues formed" after
 	** "Winston Long", as lx_take_unknown's own link) */
-	if (lx_modifies_next(s, i) || lx_word_cue(s, i, LX_CUE_ORG_WORD) ||
+	/* (nor after a place's cue, "Residents in Blackmore", which stays
+	** the place the scan makes of it) */
+	if (lx_modifies_next(s, i) || lx_place_context(s, i) ||
+	    lx_word_cue(s, i, LX_CUE_ORG_WORD) ||
 	    lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
 	    lx_word_cue(s, i, LX_CUE_SOURCE_NOUN) || lx_lower_elsewhere(s, i))
 		return NULL;

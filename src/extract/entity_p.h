@@ -296,8 +296,10 @@ bool lx_modifies_next(const struct lx_scan *s, size_t i);
 ** all capitalised words (no "Sea of Azov" for "Azov"), a given name
 ** opening it or a verb of saying next to the word ("Gurria said" after
 ** "Angel Gurria"), a word the document never writes in lower case, no
-** org-word, place-word, source noun or acronym, not after a determiner
-** or an initial, not before a capitalised word or a number. Borrowed
+** org-word, place-word, source noun or acronym, no common word
+** modifying the next (lx_modifies_next), not after a determiner, an
+** initial or a place's cue ("in", "from"), not before a capitalised
+** word or a number. Borrowed
 ** from the scan. */
 const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i);
 
