@@ -141,10 +141,13 @@ size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned)
 		return i;
 	/* (the org-word last: "Sheriff's Office", not "the President
 	** Bank Holding") */
+	/* (nor before "of": "the President's Council of Economic Advisers"
+	** is the council's own name, the scan's from "Council") */
 	if (!lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
 	    !lx_word_cue(s, j, LX_CUE_ORG_WORD) ||
 	    (lx_joins(s, j + 1) &&
-	     (s->t.v[j + 1].flags & (LX_T_CAP | LX_T_POSS))))
+	     ((s->t.v[j + 1].flags & (LX_T_CAP | LX_T_POSS)) ||
+	      lx_is_of(s, j + 1))))
 		return i;
 	return j + 1;
 }

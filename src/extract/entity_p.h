@@ -323,7 +323,8 @@ bool lx_is_gerund(const struct lx_scan *s, size_t i);
 
 /* (entity_office.c) A capitalised role, its "'s" (or a determiner
 ** before it) and a capitalised org-word right after it that ends the
-** name: the body the role heads, one org:<slug> ("the Mayor's Office
+** name (no "of" after it: "the President's Council of Economic
+** Advisers" is the council's): the body the role heads, one org:<slug> ("the Mayor's Office
 ** said", "the Sheriff Department"; a name after the role is a person's:
 ** "Sheriff Joe Arpaio"). Returns its end, or i. */
 size_t lx_role_body(struct lx_scan *s, size_t i);
