@@ -167,9 +167,12 @@ bool lx_role_surname(const struct lx_scan *s, size_t i, size_t k)
 	if (!se || se->ntok != 1 || !(t->flags & LX_T_CAP) ||
 	    (t->flags & (LX_T_SSTART | LX_T_HEADLINE | LX_T_UPPER |
 			 LX_T_POSS)) ||
-	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
+	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
+	    lx_word_cue(s, k - 1, LX_CUE_PLACE_WORD) ||
+	    lx_word_cue(s, k - 1, LX_CUE_ORG_WORD))
 		return false;
-	/* (nor before "'s": "the Robert Pickell Sheriff's Office") */
+	/* (no place's or body's word before it: "a Warren County Judge
+	** ruled"; nor before "'s": "the Robert Pickell Sheriff's Office") */
 	return !(lx_joins(s, k + 1) && ((s->t.v[k + 1].flags & LX_T_CAP) ||
 					 lx_is_poss(s, k + 1)));
 }
