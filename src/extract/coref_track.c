@@ -32,6 +32,19 @@ static char *dup(struct lx_scan *s, const char *p)
 	return q;
 }
 
+/* Is the document dated before every term of the lexicon person p? (No
+** one held the role yet: Donald Trump in a text of 1987 is no
+** president; terms_hold and lx_term_role below.) */
+static bool before_terms(const struct lx_scan *s, const struct lx_ent *p)
+{
+	if (!s->has_date || !p->nterms)
+		return false;
+	for (uint32_t k = 0; k < p->nterms; k++)
+		if (s->doc_days >= p->terms[k].since)
+			return false;
+	return true;
+}
+
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 {
 	if (ent == FC_NONE || ent >= s->l->nents)
@@ -51,7 +64,9 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	/* (the role of the document's date: Putin in 2009 is the prime
 	** minister) */
 	const char *role = lx_term_role(s, &s->l->ents[ent]);
-	e->role = dup(s, role ? role : src->role);
+	e->role = role || !before_terms(s, &s->l->ents[ent])
+			  ? dup(s, role ? role : src->role)
+			  : NULL;
 	s->interned[ent] = e;
 	return e;
 }
@@ -415,6 +430,28 @@ static void note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	}
 }
 
+/* Note the last word of the untyped name e at [t0, t1), and whether a
+** given name opens it (LX_N_GIVEN: lx_last_word_name links the word
+** alone to it then; "Oper Shr", "Coffee Roasters" are no persons). */
+static void note_last_word(struct lx_scan *s, uint32_t t0, uint32_t t1,
+			   const struct fc_entity *e)
+{
+	note_words(s, t1 - 1, t1, e, 0);
+	if (!s->names || !(lx_word_cue(s, t0, LX_CUE_GIVEN_NAME) ||
+			   lx_word_cue(s, t0, LX_CUE_PLACE_GIVEN)))
+		return;
+	/* (a possessive inside is a place's, "Brooklyn's Brownsville") */
+	for (uint32_t k = t0; k < t1; k++)
+		if (s->t.v[k].flags & LX_T_POSS)
+			return;
+	size_t len;
+	const char *k = lx_key(&s->t, t1 - 1, 1, &len);
+	struct lx_nslot *sl =
+		nt_slot(&s->names->words, k, len, s->t.v[t1 - 1].hash);
+	if (sl && sl->key && sl->e == e)
+		sl->flags |= LX_N_GIVEN;
+}
+
 const struct lx_nslot *lx_word_names(const struct lx_scan *s, size_t i)
 {
 	if (!s->names)
@@ -656,7 +693,7 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 						    ? mi + 1
 						    : 0);
 	else if (e->type == FC_ENT_OTHER && t1 - t0 >= 2 && !strcmp(rule, "name"))
-		note_words(s, t1 - 1, t1, e, 0);
+		note_last_word(s, t0, t1, e);
 }
 
 /* ---- Made entities (one of each, so long texts stay small) ----------- */

@@ -174,6 +174,23 @@ static const struct lx_ment *body_before_place(const struct lx_scan *s,
 	}
 }
 
+/* The subject of a verb of saying after "PERSON of FIRM" is the person:
+** "Analyst Carole Berger of Cyrus J. Lawrence said", "Judy Weissman of
+** Shearson Lehman said" are the analyst's words, not the firm's (a
+** firm's or an untyped name's mention after "of", a person's right
+** before it, on one line). Anything else keeps subj. */
+static const struct lx_ment *person_of_body(const struct lx_scan *s,
+					    const struct lx_ment *subj)
+{
+	size_t of = subj->t0 - 1;
+	if (subj->t0 < 2 || !lx_is_of(s, of) ||
+	    (subj->ent->type != FC_ENT_ORG && subj->ent->type != FC_ENT_OTHER) ||
+	    (s->t.v[subj->t0].flags & LX_T_NL) || (s->t.v[of].flags & LX_T_NL))
+		return subj;
+	const struct lx_ment *who = ment_ending(s, of);
+	return who && who->ent->type == FC_ENT_PERSON ? who : subj;
+}
+
 /* (is_group_noun) the cue of the nouns of people who speak as a group of
 ** their own (grammar.yaml) */
 #define GROUP_NOUN_CUE "subject.group-noun"
@@ -263,7 +280,7 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	}
 	const struct lx_ment *subj = city_of_state(s, ment_ending(s, p));
 	if (subj)
-		subj = body_before_place(s, subj);
+		subj = person_of_body(s, body_before_place(s, subj));
 	if (subj && is_seat_of_noun(s, subj)) {
 		/* "a Texaco spokesman in Houston said": the noun's, below */
 		p = subj->t0 - 1;

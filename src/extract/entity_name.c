@@ -16,29 +16,6 @@
 
 #include "extract/entity_p.h"
 
-/* A sentence-initial word that is more likely an adjective or an adverb
-** than a name ("Top-ranked", "Previously"). */
-static bool is_initial_nonname(const struct lx_scan *s, size_t i)
-{
-	const struct lx_tok *t = &s->t.v[i];
-	if (!(t->flags & LX_T_SSTART))
-		return false;
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	if (memchr(k, '-', len))
-		return true;
-	return len > 5 && !memcmp(k + len - 2, "ly", 2);
-}
-
-/* A word ending in "ing" (five letters or more): "Having told ...",
-** "Being asked ..." open a clause, not a name. */
-static bool is_gerund(const struct lx_scan *s, size_t i)
-{
-	size_t len;
-	const char *k = lx_key(&s->t, i, 1, &len);
-	return len >= 5 && !memcmp(k + len - 3, "ing", 3);
-}
-
 /* A capitalised plural noun that can end a team's or a body's name
 ** ("Lakers", "Celtics", "Patriots"): four letters or more ending in a
 ** plural "s" ("ss", "us", "is" are no plurals), no place-word ("Islands",
@@ -453,7 +430,7 @@ size_t lx_take_unknown(struct lx_scan *s, size_t i)
 	/* (the name may begin one word on: a loop, not a call, as a hostile
 	** run of capitalised words could be as long as the text) */
 again:
-	if (is_initial_nonname(s, i)) {
+	if (lx_is_initial_nonname(s, i)) {
 		/* (unless an organisation's name goes on from a hyphenated
 		** word: "Brown-Forman Inc said", not "Pro-Russian forces";
 		** an adverb never opens one: "Curiously Acme Bank said") */
@@ -467,6 +444,8 @@ again:
 	}
 	if (!s->t.v[i].match) {
 		size_t given = lx_place_given(s, i, 1);
+		if (given == i)
+			given = lx_water_of(s, i);
 		if (given > i)
 			return given;
 	}
@@ -483,6 +462,12 @@ again:
 		return i;
 	ncap += (int)lead;
 	const struct lx_tok *first = &s->t.v[i];
+	/* "Marion County Sheriff's Office": the county's body (a name after
+	** the role is a person's: "Marion County Sheriff Russ Isham") */
+	size_t body;
+	if (!lead && lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
+	    (body = lx_role_body_end(s, end, true)) > end)
+		return lx_push_new_org(s, i, body, "name.org");
 	/* A mission's word alone names no body of its own: "the
 	** Embassy of Israel" is the country's. */
 	if (!lead && end == i + 1 && lx_word_cue(s, i, LX_CUE_MISSION)) {
@@ -587,6 +572,10 @@ again:
 	    !(i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
 	    !clitic_after(s, i))
 		who = lx_find_name_word(s, i);
+	/* ("Young people" after "Senator Young Kim", "Rich nations" after
+	** "Marc Rich": a common word, no mention) */
+	if (who && ncap == 1 && !lead && lx_modifies_next(s, i))
+		return end;
 	if (who) {
 		/* (a word opening a table's row that the document writes in
 		** lower case is a common noun: "Sales 37.6 mln vs 35.8 mln"
@@ -690,7 +679,7 @@ again:
 		** "the reports") */
 		if (!is_last && lx_lower_elsewhere(s, i))
 			return end;
-		if (!is_last && is_gerund(s, i))
+		if (!is_last && lx_is_gerund(s, i))
 			return end;
 		if (is_last) {
 			name = w->e->label;
@@ -708,6 +697,9 @@ again:
 					     : "name.speaker");
 		return end;
 	}
+	/* "Blackmore was charged" after "Police arrested Winston Blackmore" */
+	if (ncap == 1 && !is_person && !lead && lx_take_name_word(s, i) > i)
+		return end;
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && lx_joins(s, end) &&
 	    lx_tok_cue(s, end, LX_CUE_REPORT) &&

@@ -9,7 +9,9 @@
 ** organisation's officer named by role alone ("the Apple spokesman"):
 ** the person the document named with that organisation and role. And
 ** a role phrase in apposition to a person just named ("Tzipi Livni, the
-** Israeli foreign minister, said"): that person.
+** Israeli foreign minister, said"): that person. And the body a
+** capitalised role heads ("the Mayor's Office", "Sheriff Department"),
+** and a role that is a name's last word ("Ali Modu Sheriff said").
 */
 #include <stdio.h>
 #include <string.h>
@@ -122,4 +124,55 @@ const struct fc_entity *lx_apposed_person(const struct lx_scan *s, size_t i,
 	    (e->country && country && strcmp(e->country, country)))
 		return NULL;
 	return e;
+}
+
+size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned)
+{
+	const struct lx_sense *se = lx_tok_sense(s, i, LX_S_ROLE);
+	if (!se || !(s->t.v[i].flags & LX_T_CAP) ||
+	    (s->t.v[i].flags & (LX_T_HEADLINE | LX_T_UPPER)))
+		return i;
+	size_t j = i + se->ntok;
+	/* (after "'s", or after a determiner or a place: "Chief Financial
+	** Officer", "American President Cos Ltd" are no role's body) */
+	if (lx_is_poss(s, j) && lx_joins(s, j))
+		j++;
+	else if (!is_owned)
+		return i;
+	/* (the org-word last: "Sheriff's Office", not "the President
+	** Bank Holding") */
+	/* (nor before "of": "the President's Council of Economic Advisers"
+	** is the council's own name, the scan's from "Council") */
+	if (!lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
+	    !lx_word_cue(s, j, LX_CUE_ORG_WORD) ||
+	    (lx_joins(s, j + 1) &&
+	     ((s->t.v[j + 1].flags & (LX_T_CAP | LX_T_POSS)) ||
+	      lx_is_of(s, j + 1))))
+		return i;
+	return j + 1;
+}
+
+size_t lx_role_body(struct lx_scan *s, size_t i)
+{
+	bool is_det = i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_DET);
+	size_t end = lx_role_body_end(s, i, is_det);
+	return end > i ? lx_push_new_org(s, i, end, "name.org") : i;
+}
+
+/* (lx_role_surname, entity_p.h) */
+bool lx_role_surname(const struct lx_scan *s, size_t i, size_t k)
+{
+	const struct lx_tok *t = &s->t.v[k];
+	const struct lx_sense *se = lx_tok_sense(s, k, LX_S_ROLE);
+	if (!se || se->ntok != 1 || !(t->flags & LX_T_CAP) ||
+	    (t->flags & (LX_T_SSTART | LX_T_HEADLINE | LX_T_UPPER |
+			 LX_T_POSS)) ||
+	    !lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
+	    lx_word_cue(s, k - 1, LX_CUE_PLACE_WORD) ||
+	    lx_word_cue(s, k - 1, LX_CUE_ORG_WORD))
+		return false;
+	/* (no place's or body's word before it: "a Warren County Judge
+	** ruled"; nor before "'s": "the Robert Pickell Sheriff's Office") */
+	return !(lx_joins(s, k + 1) && ((s->t.v[k + 1].flags & LX_T_CAP) ||
+					 lx_is_poss(s, k + 1)));
 }

@@ -284,4 +284,74 @@ static inline size_t lx_place_given(struct lx_scan *s, size_t i, size_t k)
 	return lx_place_given_name(s, i, k);
 }
 
+/* (entity_lone.c) Is token i a word of grammar.yaml's common words
+** ("Young", "Long", "Rich") opening its sentence before a lower-case
+** word that no cue makes a verb or a function word ("Young people",
+** "Long lines"): an adjective or a noun that modifies the next word, no
+** lone word of a person's name. */
+bool lx_modifies_next(const struct lx_scan *s, size_t i);
+/* (entity_lone.c) The untyped name named lately whose last word is the
+** lone capitalised word i ("Blackmore was charged" after "Police
+** arrested Winston Blackmore"), or NULL: one such name only, its label
+** all capitalised words (no "Sea of Azov" for "Azov"), a given name
+** opening it or a verb of saying next to the word ("Gurria said" after
+** "Angel Gurria"), a word the document never writes in lower case, no
+** org-word, place-word, source noun or acronym, no common word
+** modifying the next (lx_modifies_next), not after a determiner, an
+** initial or a place's cue ("in", "from"), not before a capitalised
+** word or a number. Borrowed
+** from the scan. */
+const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i);
+
+/* A place's one-word name at i (k words: one only) that is a place's
+** word too (grammar.yaml name.place-word) before "of" and a capitalised
+** name: a name of its own with them ("Gulf of Aden" is no Persian Gulf,
+** the "Gulf" alone means; not "exports to Europe of Japanese cars",
+** "sales in Texas of Exxon fuel"). Returns its end, or i. */
+size_t lx_place_of(struct lx_scan *s, size_t i, size_t k);
+/* (entity_lone.c) An unknown water's word (grammar.yaml name.water-word:
+** "Sea", "Bay", "Strait") before "of" and a capitalised name, known or
+** not: one name:<slug> ("the Sea of Japan" is no mention of Japan).
+** Returns its end, or i. */
+size_t lx_water_of(struct lx_scan *s, size_t i);
+/* (entity_lone.c) A sentence-initial word that is more likely an
+** adjective or an adverb than a name ("Top-ranked", "Previously"). */
+bool lx_is_initial_nonname(const struct lx_scan *s, size_t i);
+/* (entity_lone.c) A word ending in "ing" (five letters or more): "Having
+** told ...", "Being asked ..." open a clause, not a name. */
+bool lx_is_gerund(const struct lx_scan *s, size_t i);
+
+/* (entity_office.c) A capitalised role, its "'s" (or a determiner
+** before it) and a capitalised org-word right after it that ends the
+** name (no "of" after it: "the President's Council of Economic
+** Advisers" is the council's): the body the role heads, one org:<slug> ("the Mayor's Office
+** said", "the Sheriff Department"; a name after the role is a person's:
+** "Sheriff Joe Arpaio"). Returns its end, or i. */
+size_t lx_role_body(struct lx_scan *s, size_t i);
+/* (entity_office.c) The end of such a body's name that the role at i
+** opens, or i; is_owned: a determiner or a place's name stands before
+** it, so no "'s" is needed ("Marion County Sheriff Department"). */
+size_t lx_role_body_end(const struct lx_scan *s, size_t i, bool is_owned);
+
+/* (entity_office.c) Is the capitalised one-word role at k, right
+** after the name word k - 1 of a run that a given name opens at i, the
+** name's surname? It ends the name, no capitalised word nor "'s" after
+** it: "Ali Modu Sheriff said", "New Zealander Bruce Judge" (not "Acme
+** Chairman John Smith": no given name opens; "Sheriff Joe Arpaio": a
+** name follows the title; "the Robert Pickell Sheriff's Office"). */
+bool lx_role_surname(const struct lx_scan *s, size_t i, size_t k);
+
+/* (entity_lone.c) The end of listed person who's short name that ends
+** at end, taking a second short name of the same person right after it
+** ("Bibi Netanyahu": one mention of Benjamin Netanyahu), or end. */
+size_t lx_short_pair_end(struct lx_scan *s, size_t end,
+			 const struct fc_entity *who);
+
+/* (entity_lone.c) Token i, a lone capitalised word, as the last word
+** of an untyped name named lately (lx_last_word_name): a mention of that
+** name, or of its person next to a verb of saying when a given name
+** opens it ("Stenholm said" after "Rep. Charles Stenholm"). Returns
+** i + 1 when it pushed one, else i. */
+size_t lx_take_name_word(struct lx_scan *s, size_t i);
+
 #endif

@@ -215,7 +215,8 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 		** FSB; "Philips NV") */
 		if (k > i && k == end && is_known_form(s, k))
 			end = ++k;
-		else if (k > i && k == end && stop_surname(s, k)) {
+		else if (k > i && k == end &&
+			 (stop_surname(s, k) || lx_role_surname(s, i, k))) {
 			(*ncap)++;
 			end = ++k;
 		}
@@ -309,12 +310,8 @@ static size_t saint_name(struct lx_scan *s, size_t i, size_t k)
 	return end;
 }
 
-/* A place's one-word name at i that is a place's word too (grammar.yaml
-** name.place-word) before "of" and a capitalised name: a name of its own
-** with them ("Gulf of Aden" is no Persian Gulf, the "Gulf" alone means;
-** not "exports to Europe of Japanese cars", "sales in Texas of Exxon
-** fuel"). Returns its end, or i. */
-static size_t place_of(struct lx_scan *s, size_t i, size_t k)
+/* (lx_place_of, entity_p.h) */
+size_t lx_place_of(struct lx_scan *s, size_t i, size_t k)
 {
 	size_t j = i + k + 1;
 	if (k != 1 || !lx_word_cue(s, i, LX_CUE_PLACE_WORD) ||
@@ -368,9 +365,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			return lx_push_new_org(
 				s, i, lx_firm_and(s, i, end, false), "name.org");
 		}
-		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
-			     lx_surname_entity(s, i), "lexicon.surname");
-		return i + k;
+		const struct fc_entity *e = lx_surname_entity(s, i);
+		size_t end2 = lx_short_pair_end(s, i + k, e);
+		lx_push_ment(s, (uint32_t)i, (uint32_t)end2, e, "lexicon.surname");
+		return end2;
 	}
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
@@ -477,7 +475,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    (end = saint_name(s, i, k)) > i)
 				return end;
 			if (plain[p].kind == LX_S_PLACE &&
-			    (end = place_of(s, i, k)) > i)
+			    (end = lx_place_of(s, i, k)) > i)
 				return end;
 			if (plain[p].kind != LX_S_ORG &&
 			    (end = lx_place_plural(s, i, k)) > i)
@@ -512,8 +510,12 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			    !(is_firm && !lx_is_firm_line(s, i + k) &&
 			      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))) {
 				/* a place that begins a longer name: "Kansas
-				** City", "Ohio State", "Utah Supreme Court" */
-				bool is_org = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				** City", "Ohio State", "Utah Supreme Court",
+				** "Los Angeles County Sheriff's Department" */
+				size_t body = lx_role_body_end(s, end, true);
+				bool is_org = body > end ||
+					      lx_word_cue(s, end - 1, LX_CUE_ORG_WORD);
+				end = body > end ? body : end;
 				/* ("Pacific Gas and Electric Co": one firm) */
 				if (is_org)
 					end = lx_firm_and(s, i, end, false);
@@ -642,8 +644,11 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	size_t of = j;
 	while (of + 1 < end && !lx_is_of(s, of))
 		of++;
-	/* ("Houston Lighting and Power Co": a firm's name through "and") */
+	/* ("Houston Lighting and Power Co": a firm's name through "and";
+	** "Los Angeles County Sheriff's Department": a role's body) */
 	size_t firm = lx_firm_and(s, i, end, false);
+	if (firm <= end)
+		firm = lx_role_body_end(s, end, true);
 	bool is_org = firm > end || lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 		      (of + 1 < end && of > j &&
 		       lx_word_cue(s, of - 1, LX_CUE_ORG_WORD));
@@ -784,6 +789,8 @@ void lx_scan_entities(struct lx_scan *s)
 		/* (a title starts with a word the lexicon knows) */
 		if (next == i)
 			next = head_coref(s, i);
+		if (next == i && t->match && (t->flags & LX_T_CAP))
+			next = lx_role_body(s, i);
 		if (next == i && t->match)
 			next = lx_take_title(s, i);
 		if (next == i && t->match)

@@ -175,7 +175,7 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	}
 	if (lx_tok_sense(s, j, LX_S_SURNAME)) {
 		*out = lx_surname_entity(s, j);
-		return j + s->t.v[j].match_ntok;
+		return lx_short_pair_end(s, j + s->t.v[j].match_ntok, *out);
 	}
 	if (place_name_end(s, j) > j)
 		return j;

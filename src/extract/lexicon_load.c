@@ -52,6 +52,8 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_MODIFIED] = "modified-noun",
 	[LX_CUE_MISSION] = "mission-word",
 	[LX_CUE_SAINT] = "saint",
+	[LX_CUE_COMMON_WORD] = "common-word",
+	[LX_CUE_AUX] = "auxiliary",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

@@ -75,6 +75,10 @@ enum lx_cue_kind {
 	LX_CUE_SAINT,       /* St., Saint: a place so named before "'s" and
 			       a name is the saint's ("St. Paul's
 			       Cathedral"), no place */
+	LX_CUE_COMMON_WORD, /* Young, Long: a name's word that is a common
+			       adjective or noun too ("Young people") */
+	LX_CUE_AUX,         /* was, has, will: an auxiliary verb ("Young
+			       was": a name's verb) */
 	LX_NCUE_KINDS
 };
 
@@ -535,6 +539,8 @@ enum {
 	LX_N_ORG = 1 << 1,   /* word: of an organisation's name */
 	LX_N_LAST = 1 << 2,  /* word: the last of an untyped name (e) */
 	LX_N_MANY = 1 << 3,  /* word: the last of two untyped names */
+	LX_N_GIVEN = 1 << 4, /* word: LX_N_LAST of a name a given name opens
+				("Winston Blackmore": a person's) */
 };
 /* What the document taught about its names (coref_track.c): the type a
 ** label got from a cue, and the words of organisations and of untyped
@@ -621,7 +627,8 @@ struct lx_scan {
 	(1u << LX_CUE_PLACE_AFTER | 1u << LX_CUE_ORG_WORD |               \
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
 	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
-	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION | 1u << LX_CUE_SAINT)
+	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION | 1u << LX_CUE_SAINT | \
+	 1u << LX_CUE_COMMON_WORD | 1u << LX_CUE_AUX)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);

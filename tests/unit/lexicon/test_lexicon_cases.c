@@ -43,6 +43,48 @@ static const struct lcase cases[] = {
 	 {"attribution 0-13 'Tehran denies' source=gov:IR",
 	  "entity 0-6 'Tehran' gov:IR (Iranian government) government IR -",
 	  "negation 7-13 'denies'", NULL}},
+	/* A lone last word of an untyped name is that name; a common
+	** adjective opening its sentence before a noun is no mention. */
+	{"Police arrested Winston Blackmore. Blackmore was charged. "
+	  "Senator Young Kim spoke. Young people agreed.",
+	 {"entity 16-33 'Winston Blackmore' name:winston-blackmore "
+	  "(Winston Blackmore) other - -",
+	  "entity 35-44 'Blackmore' name:winston-blackmore (Winston "
+	  "Blackmore) other - -",
+	  "entity 58-75 'Senator Young Kim' person:young-kim (Young "
+	  "Kim) person - senator", NULL}},
+	/* A water's word before "of" names a water of its own; a
+	** sheriff is a title; a role's body is one organisation. */
+	{"The Navy sailed in the Sea of Japan. Genesee County "
+	  "Sheriff Robert J. Pickell said so. The Mayor's Office "
+	  "said no.",
+	 {"entity 23-35 'Sea of Japan' name:sea-of-japan (Sea of "
+	  "Japan) other - -",
+	  "entity 37-51 'Genesee County' name:genesee-county "
+	  "(Genesee County) other - -",
+	  "attribution 52-82 'Sheriff Robert J. Pickell said' "
+	  "source=person:robert-j-pickell",
+	  "entity 52-77 'Sheriff Robert J. Pickell' "
+	  "person:robert-j-pickell (Robert J. Pickell) person - "
+	  "sheriff",
+	  "attribution 91-110 'Mayor's Office said' "
+	  "source=org:mayors-office",
+	  "entity 91-105 'Mayor's Office' org:mayors-office (Mayor's "
+	  "Office) org - -",
+	  "negation 111-113 'no'", NULL}},
+	/* A person of a firm speaks for himself; two short names of
+	** one listed person are one mention. */
+	{"Analyst Carole Berger of Cyrus J. Lawrence said so. Prime "
+	  "Minister Bibi Netanyahu spoke.",
+	 {"attribution 0-47 'Analyst Carole Berger of Cyrus J. "
+	  "Lawrence said' source=person:carole-berger",
+	  "entity 0-21 'Analyst Carole Berger' person:carole-berger "
+	  "(Carole Berger) person - analyst",
+	  "entity 25-42 'Cyrus J. Lawrence' name:cyrus-j-lawrence "
+	  "(Cyrus J. Lawrence) other - -",
+	  "entity 52-81 'Prime Minister Bibi Netanyahu' "
+	  "person:benjamin-netanyahu (Benjamin Netanyahu) person IL "
+	  "prime minister", NULL}},
 	/* Title phrases, an unknown person after a title, surname coref. */
 	{"Chilean President Gabriel Boric met Iran's foreign minister. "
 	 "Boric said Chile would never join.",
