@@ -303,14 +303,21 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	const struct lx_sense *noun;
 	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
 	    (noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN))) {
-		/* "the Kremlin statement noted": the entity before the noun;
-		** not a place's or a country's before a group that speaks for
+		/* "the Kremlin statement noted", "Apple's statement said":
+		** the entity before the noun or its possessive; not a
+		** place's or a country's before a group that speaks for
 		** itself ("Wall Street analysts said", "Washington insiders
-		** said": the group, no entity) */
+		** said": the group, no entity), nor anyone's ("Hwang's
+		** researchers told") */
+		size_t q = p - 1;
+		bool is_poss = q >= 2 && (s->t.v[q - 1].flags & LX_T_POSS) &&
+			       !(s->t.v[q].flags & LX_T_NL);
+		if (is_poss)
+			q--;
 		const struct lx_ment *owner =
-			city_of_state(s, ment_ending(s, p - 1));
+			city_of_state(s, ment_ending(s, q));
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		a.speaker = owner && !(is_place_like(owner) &&
+		a.speaker = owner && !((is_poss || is_place_like(owner)) &&
 				       is_group_noun(s, noun))
 				    ? owner->ent
 				    : NULL;
