@@ -319,15 +319,19 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		** the entity before the noun or its possessive; not a
 		** place's or a country's before a group that speaks for
 		** itself ("Wall Street analysts said", "Washington insiders
-		** said": the group, no entity), nor anyone's ("Hwang's
-		** researchers told") */
+		** said": the group, no entity), nor a person's or a name's
+		** through a possessive ("Hwang's researchers told"); a
+		** firm's group is the firm's, with or without the possessive
+		** ("Goldman Sachs analysts said", "Goldman Sachs's
+		** analysts said") */
 		bool is_poss;
 		const struct lx_ment *owner = noun_owner(s, p - 1, &is_poss);
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		a.speaker = owner && !((is_poss || is_place_like(owner)) &&
-				       is_group_noun(s, noun))
-				    ? owner->ent
-				    : NULL;
+		bool is_own_group =
+			owner && is_group_noun(s, noun) &&
+			(is_place_like(owner) ||
+			 (is_poss && owner->ent->type != FC_ENT_ORG));
+		a.speaker = owner && !is_own_group ? owner->ent : NULL;
 		emit_attr(s, &a, cue->id);
 		return;
 	}
