@@ -221,6 +221,33 @@ static bool is_place_like(const struct lx_ment *m)
 	}
 }
 
+/* A region the lexicon knows right after a city and a comma on the
+** same line names the city's state ("Troy, Mich. police said", "Oakland,
+** Calif. said"): the city, where the state would be the subject or the
+** owner of a source noun; else m (NULL too). */
+static const struct lx_ment *city_of_state(const struct lx_scan *s,
+					   const struct lx_ment *m)
+{
+	if (!m || m->ent->type != FC_ENT_OTHER || !m->rule ||
+	    strcmp(m->rule, PLACE_RULE) || m->t0 < 2 ||
+	    !lx_is_punct(s, m->t0 - 1, ',') ||
+	    (s->t.v[m->t0].flags & LX_T_NL))
+		return m;
+	const struct lx_ment *city = ment_ending(s, m->t0 - 1);
+	return city && city->ent->type == FC_ENT_CITY ? city : m;
+}
+
+/* The entity that owns the source noun at token n, right before it or
+** before its possessive ("the Kremlin statement", "Apple's statement"),
+** or NULL; *is_poss says whether through a possessive. */
+static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
+					bool *is_poss)
+{
+	*is_poss = n >= 2 && (s->t.v[n - 1].flags & LX_T_POSS) &&
+		   !(s->t.v[n].flags & LX_T_NL);
+	return city_of_state(s, ment_ending(s, *is_poss ? n - 1 : n));
+}
+
 /* Is subj a place after "in" or "at" after a source noun that is only
 ** where the noun's people are: a noun with an owner ("a Texaco
 ** spokesman in Houston said") or of a group that speaks for itself
@@ -239,23 +266,8 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	const struct lx_sense *noun = lx_tok_cue(s, in - 2, LX_CUE_SOURCE_NOUN);
 	if (!noun)
 		return false;
-	return is_group_noun(s, noun) || ment_ending(s, in - 2);
-}
-
-/* A region the lexicon knows right after a city and a comma on the
-** same line names the city's state ("Troy, Mich. police said", "Oakland,
-** Calif. said"): the city, where the state would be the subject or the
-** owner of a source noun; else m (NULL too). */
-static const struct lx_ment *city_of_state(const struct lx_scan *s,
-					   const struct lx_ment *m)
-{
-	if (!m || m->ent->type != FC_ENT_OTHER || !m->rule ||
-	    strcmp(m->rule, PLACE_RULE) || m->t0 < 2 ||
-	    !lx_is_punct(s, m->t0 - 1, ',') ||
-	    (s->t.v[m->t0].flags & LX_T_NL))
-		return m;
-	const struct lx_ment *city = ment_ending(s, m->t0 - 1);
-	return city && city->ent->type == FC_ENT_CITY ? city : m;
+	bool is_poss;
+	return is_group_noun(s, noun) || noun_owner(s, in - 2, &is_poss);
 }
 
 /* A reporting verb at v (k tokens). */
@@ -303,17 +315,23 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	const struct lx_sense *noun;
 	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
 	    (noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN))) {
-		/* "the Kremlin statement noted": the entity before the noun;
-		** not a place's or a country's before a group that speaks for
+		/* "the Kremlin statement noted", "Apple's statement said":
+		** the entity before the noun or its possessive; not a
+		** place's or a country's before a group that speaks for
 		** itself ("Wall Street analysts said", "Washington insiders
-		** said": the group, no entity) */
-		const struct lx_ment *owner =
-			city_of_state(s, ment_ending(s, p - 1));
+		** said": the group, no entity), nor a person's or a name's
+		** through a possessive ("Hwang's researchers told"); a
+		** firm's group is the firm's, with or without the possessive
+		** ("Goldman Sachs analysts said", "Goldman Sachs's
+		** analysts said") */
+		bool is_poss;
+		const struct lx_ment *owner = noun_owner(s, p - 1, &is_poss);
 		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		a.speaker = owner && !(is_place_like(owner) &&
-				       is_group_noun(s, noun))
-				    ? owner->ent
-				    : NULL;
+		bool is_own_group =
+			owner && is_group_noun(s, noun) &&
+			(is_place_like(owner) ||
+			 (is_poss && owner->ent->type != FC_ENT_ORG));
+		a.speaker = owner && !is_own_group ? owner->ent : NULL;
 		emit_attr(s, &a, cue->id);
 		return;
 	}
