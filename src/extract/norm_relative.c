@@ -208,21 +208,6 @@ static int32_t coarse_middle(const struct fc_time *t)
 	return t->hi > t->lo ? t->lo + (t->hi - t->lo - 1) / 2 : t->lo;
 }
 
-/* A count forward from a mention over more than a year (a split year,
-** "the 2018-19 season": one mention, valued by its first year) runs
-** from its last year: "the following year" is 2020, not 2019 inside
-** it. A count back runs from its first. */
-static void count_from_last_year(struct fc_time *t, int off)
-{
-	int y, mo, d;
-	if (off <= 0 || t->grain != FC_GRAIN_YEAR || t->hi <= t->lo)
-		return;
-	fc_civil_from_days(t->hi - 1, &y, &mo, &d);
-	int32_t last = fc_days_from_civil(y, 1, 1);
-	if (last > t->lo)
-		t->lo = last;
-}
-
 static enum fc_grain unit_grain(const char *unit)
 {
 	static const struct {
@@ -438,7 +423,6 @@ static void relative_origin(const struct norm_match *m, char *unit,
 	}
 	if (!norm_last_mention(m, 0, 0, 0, &t))
 		return;
-	count_from_last_year(&t, off);
 	/* "a year earlier" in a report means before now; after a date
 	** long past ("in 1995 ... a year earlier") it counts from that;
 	** "a week later", "a day earlier" count from the date told of, and
@@ -507,7 +491,6 @@ static bool unreferenced_origin(const struct norm_match *m, char *unit,
 	    (t.grain > ug &&
 	     (off <= 0 || ug < FC_GRAIN_DAY || !is_coarse_grain(t.grain))))
 		return false;
-	count_from_last_year(&t, off);
 	if (t.grain > ug) {
 		origin_at(o, coarse_middle(&t), t.grain);
 		o->coarse = t.grain; /* as relative_origin() */

@@ -4,8 +4,7 @@
 ** "3-4 days" is P4D; "2-1 days" and "1-1 days" are scores, a mask that
 ** makes no mention and keeps a shorter reading inside it ("1 days") off.
 ** A range of years (production date_range) is two dates; a split year,
-** "the 2018/19 season", is one mention over both years; a count
-** forward from it runs from its last year (norm_relative.c).
+** "the 2018/19 season", is one mention over both years.
 */
 #include "fc_test.h"
 
@@ -93,48 +92,12 @@ static void test_norm_range_split_year_is_one(void **state)
 	fc_rules_destroy(r);
 }
 
-/* The value of the mention of rule t.then in text (published
-** 2026-01-16); the mentions of a document are in no set order. */
-static void check_then(struct fc_rules *r, const char *text,
-		       size_t nmentions, const char *want)
-{
-	struct fc_arena a;
-	fc_arena_init(&a);
-	struct fc_document doc;
-	scan(r, &a, text, &doc);
-	assert_int_equal(doc.nmentions, nmentions);
-	const char *got = NULL;
-	for (size_t i = 0; i < doc.nmentions; i++)
-		if (!strcmp(doc.mentions[i].rule, "t.then"))
-			got = doc.mentions[i].time.value;
-	assert_non_null(got);
-	assert_string_equal(got, want);
-	fc_arena_finish(&a);
-}
-
-/* a count forward from a split year runs from its last year, a count
-** back from its first ("the 2018/19 season ... a year later" is 2020) */
-static void test_norm_range_split_year_counts(void **state)
-{
-	(void)state;
-	struct fc_rules *r = fc_test_load_rules(DATA "/split_year.yaml", 0);
-	check_then(r, "The 2018/19 season ended and a year later he left.", 2,
-		   "2020");
-	check_then(r, "The 2018/19 season ended; two years earlier he came.", 2,
-		   "2016");
-	/* a year of its own: from it */
-	check_then(r, "The 2018-2019 seasons ended and a year later he left.",
-		   3, "2020");
-	fc_rules_destroy(r);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_range_lower_first),
 		cmocka_unit_test(test_norm_range_score_is_a_mask),
 		cmocka_unit_test(test_norm_range_split_year_is_one),
-		cmocka_unit_test(test_norm_range_split_year_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
