@@ -368,22 +368,6 @@ static void slots_span(const struct norm_match *m, const enum norm_slot *s,
 	}
 }
 
-/* A split year, "the 2018-19 season", "fiscal 1986/87": one period
-** across two calendar years, so one mention over both numbers (no
-** year "19" of its own). TIMEX3 has no value for it: the value is
-** the year it starts in, the interval runs to the end of the next. */
-static int emit_split_year(const struct norm_match *m, struct norm_cand *out,
-			   int year)
-{
-	char v[8];
-	snprintf(v, sizeof(v), "%04d", year);
-	if (!emit_value(m, out, m->start, m->end, FC_TIMEX_DATE, FC_MOD_NONE,
-			v))
-		return 0;
-	out->time.hi = fc_days_from_civil(year + 2, 1, 1);
-	return 1;
-}
-
 static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 {
 	struct norm_parts a, b;
@@ -397,7 +381,7 @@ static int prod_date_range(const struct norm_match *m, struct norm_cand *out)
 		** no range ("2010-12" is a month) */
 		if ((a.y + 1) % 100 != (int)v2.num)
 			return 0;
-		return emit_split_year(m, out, a.y);
+		b.y = a.y + 1;
 	}
 	if (!a.has_y && b.has_y && (a.has_mo || a.has_d)) {
 		a.y = b.y, a.has_y = true;

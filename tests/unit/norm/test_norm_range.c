@@ -3,8 +3,6 @@
 ** range only when its lower number (num2) is below its upper (num):
 ** "3-4 days" is P4D; "2-1 days" and "1-1 days" are scores, a mask that
 ** makes no mention and keeps a shorter reading inside it ("1 days") off.
-** A range of years (production date_range) is two dates; a split year,
-** "the 2018/19 season", is one mention over both years.
 */
 #include "fc_test.h"
 
@@ -64,40 +62,11 @@ static void test_norm_range_score_is_a_mask(void **state)
 	fc_rules_destroy(r);
 }
 
-static void test_norm_range_split_year_is_one(void **state)
-{
-	(void)state;
-	struct fc_rules *r = fc_test_load_rules(DATA "/split_year.yaml", 0);
-	struct fc_arena a;
-	fc_arena_init(&a);
-	struct fc_document doc;
-	scan(r, &a, "The 2018/19 season.", &doc);
-	assert_int_equal(doc.nmentions, 1);
-	assert_int_equal(doc.mentions[0].start, 4);
-	assert_int_equal(doc.mentions[0].end, 11);
-	assert_string_equal(doc.mentions[0].time.value, "2018");
-	assert_int_equal(doc.mentions[0].time.lo,
-			 fc_days_from_civil(2018, 1, 1));
-	assert_int_equal(doc.mentions[0].time.hi,
-			 fc_days_from_civil(2020, 1, 1));
-	/* two full years stay two dates */
-	scan(r, &a, "In 2018-2019.", &doc);
-	assert_int_equal(doc.nmentions, 2);
-	assert_string_equal(doc.mentions[0].time.value, "2018");
-	assert_string_equal(doc.mentions[1].time.value, "2019");
-	/* not the next year: no range */
-	scan(r, &a, "In 2018/12.", &doc);
-	assert_int_equal(doc.nmentions, 0);
-	fc_arena_finish(&a);
-	fc_rules_destroy(r);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_range_lower_first),
 		cmocka_unit_test(test_norm_range_score_is_a_mask),
-		cmocka_unit_test(test_norm_range_split_year_is_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
