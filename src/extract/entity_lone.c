@@ -54,15 +54,13 @@ bool lx_modifies_next(const struct lx_scan *s, size_t i)
 	return !(len > 3 && !memcmp(k + len - 2, "ed", 2));
 }
 
-/* Does a verb of saying stand right before or after token i ("said
-** Gurria", "Gurria said")? */
-static bool says_next(const struct lx_scan *s, size_t i)
+bool lx_says_next_to(const struct lx_scan *s, size_t i, size_t end)
 {
-	if (i > 0 && lx_joins(s, i) && lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	    lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
 		return true;
-	return lx_joins(s, i + 1) &&
-	       (lx_tok_cue(s, i + 1, LX_CUE_PERSON_VERB) ||
-		lx_tok_cue(s, i + 1, LX_CUE_REPORT));
+	return lx_joins(s, end) && (lx_tok_cue(s, end, LX_CUE_PERSON_VERB) ||
+				    lx_tok_cue(s, end, LX_CUE_REPORT));
 }
 
 /* Is label lab all capitalised words ("Winston Blackmore", not "Sea of
@@ -92,7 +90,7 @@ const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i)
 	** after "Oper Shr" is none) */
 	const struct lx_nslot *w = lx_word_names(s, i);
 	if (!w || !(w->flags & LX_N_LAST) ||
-	    (!(w->flags & LX_N_GIVEN) && !says_next(s, i)) ||
+	    (!(w->flags & LX_N_GIVEN) && !lx_says_next_to(s, i, i + 1)) ||
 	    (w->flags & (LX_N_MANY | LX_N_ORG)) || !all_cap_words(w->e->label))
 		return NULL;
 	/* (a common word modifying the next: "Long queues formed" after
@@ -150,7 +148,7 @@ size_t lx_take_name_word(struct lx_scan *s, size_t i)
 	** opens, as a lone name opening its sentence before "said" is:
 	** "Stenholm said" after "Rep. Charles Stenholm"; "Bull said" after
 	** "Honeywell Bull" stays the name's) */
-	bool is_said = says_next(s, i) &&
+	bool is_said = lx_says_next_to(s, i, i + 1) &&
 		       (lx_word_names(s, i)->flags & LX_N_GIVEN);
 	if (is_said)
 		who = lx_new_entity(s, "person", who->label, strlen(who->label),

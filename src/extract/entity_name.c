@@ -262,17 +262,6 @@ static bool clitic_after(const struct lx_scan *s, size_t i)
 	return len == 1 && *k == 't';
 }
 
-/* Does a verb of saying stand right before or after the name [i, end)
-** ("said Sales", "Sales added")? */
-static bool says_next_to(const struct lx_scan *s, size_t i, size_t end)
-{
-	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
-	    lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB))
-		return true;
-	return lx_joins(s, end) && (lx_tok_cue(s, end, LX_CUE_PERSON_VERB) ||
-				    lx_tok_cue(s, end, LX_CUE_REPORT));
-}
-
 /* Was the place `place` (a country or a capital) or its government
 ** named after `who` was last named ("Michael Jordan scored. Talks in
 ** Jordan ended")? Another city of the country does not count ("Leon
@@ -310,7 +299,7 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 	** "Jordan said" is the player after "Michael Jordan"; "in Jordan",
 	** "Jordan's King Abdullah", "Jordan and Israel", "said Jordan's
 	** loans" stay the country) */
-	if (!says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
+	if (!lx_says_next_to(s, i, i + 1) || lx_is_poss(s, i + 1) ||
 	    !lx_place_surname(s, i) || lx_place_context(s, i))
 		return NULL;
 	const struct fc_entity *who = lx_find_surname(s, i);
@@ -599,7 +588,7 @@ again:
 		** Third World") or the person was named in the two sentences
 		** before ("Felt later said"; not before "of": "Sales of cars
 		** rose" right after "analyst Rick Sales") */
-		if (ncap == 1 && !lead && !says_next_to(s, i, end) &&
+		if (ncap == 1 && !lead && !lx_says_next_to(s, i, end) &&
 		    (is_after_lower ||
 		     (lx_lower_elsewhere(s, i) && !mid_sentence(s, i) &&
 		      ((lx_joins(s, end) && lx_is_of(s, end)) ||

@@ -303,6 +303,10 @@ bool lx_modifies_next(const struct lx_scan *s, size_t i);
 ** from the scan. */
 const struct fc_entity *lx_last_word_name(struct lx_scan *s, size_t i);
 
+/* Does a verb of saying stand right before or after the name [i, end)
+** ("said Sales", "Sales added", "Gurria said")? (entity_lone.c) */
+bool lx_says_next_to(const struct lx_scan *s, size_t i, size_t end);
+
 /* A place's one-word name at i (k words: one only) that is a place's
 ** word too (grammar.yaml name.place-word) before "of" and a capitalised
 ** name: a name of its own with them ("Gulf of Aden" is no Persian Gulf,
