@@ -371,7 +371,7 @@ static int tense_back_scan(const struct norm_match *m, bool *fronted,
 			return 1;
 		if (pending_ed) {
 			if (!brk && is_coordinator(buf, len)) {
-				coord->tense = ed_adjacent  ? -2
+				coord->tense = ed_adjacent ? -2
 					       : ed_governs ? GOVERNED
 							    : -1;
 				coord->at = i;
@@ -452,17 +452,7 @@ static int tense_back_scan(const struct norm_match *m, bool *fronted,
 	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
 }
 
-/*
-** The tense of the clause before the match (tense_back_scan). A past
-** verb joined by "and" to a participle before it ("will be mailed ...
-** and tallied on Jan. 23"): that verb's tense when it is a future one
-** or none; a past one keeps the stronger of the two ("was suspended
-** ... and resigned on Feb. 17": the date is the second verb's own; a
-** past verb right before the date is the strongest cue, then a past
-** verb's own adjunct, then any past verb: norm_prefer_past). After a
-** verb in another form ("will cut 500 jobs and said on Tuesday") it
-** is a finite past verb: its own tense.
-*/
+/* A letter of a word, or its apostrophe ("don't") */
 static bool is_letter(char c)
 {
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '\'';
@@ -510,6 +500,17 @@ static int past_strength(int t)
 	return t == -2 ? 3 : t == GOVERNED ? 2 : t == -1 ? 1 : 0;
 }
 
+/*
+** The tense of the clause before the match (tense_back_scan). A past
+** verb joined by "and" to a participle before it ("will be mailed ...
+** and tallied on Jan. 23"): that verb's tense when it is a future one
+** or none; a past one keeps the stronger of the two ("was suspended
+** ... and resigned on Feb. 17": the date is the second verb's own; a
+** past verb right before the date is the strongest cue, then a past
+** verb's own adjunct, then any past verb: norm_prefer_past). After a
+** verb in another form ("will cut 500 jobs and said on Tuesday") it
+** is a finite past verb: its own tense.
+*/
 static int tense_back(const struct norm_match *m, bool *fronted)
 {
 	struct coord c = {0, false, 0};
