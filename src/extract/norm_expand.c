@@ -52,10 +52,11 @@ static const char *slot_name(const struct fc_norm *n, uint32_t v)
 bool norm_names_index(const struct fc_norm *n, struct name_index *x)
 {
 	size_t total = n->ntables + n->nmacros, cap = 64;
-	while (cap < 2 * total)
-		cap *= 2;
+	x->slot = NULL; /* on false, an index name_find scans past */
 	if (total >= UINT32_MAX / 2)
 		return false;
+	while (cap < 2 * total)
+		cap *= 2;
 	if (!(x->slot = calloc(cap, sizeof(*x->slot))))
 		return false;
 	x->mask = cap - 1;

@@ -51,8 +51,9 @@ struct expand {
 	bool failed;
 };
 
-/* The tables and macros of n by name into x (x->slot NULL when memory
-** ran out: then names are found by a scan); false then. */
+/* The tables and macros of n by name into x; false, with x->slot NULL
+** (names are then found by a scan), when memory ran out or there are
+** too many to index. */
 bool norm_names_index(const struct fc_norm *n, struct name_index *x);
 /* norm_table_find by the index x. */
 int norm_table_find_ix(const struct fc_norm *n, const struct name_index *x,
