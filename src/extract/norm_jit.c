@@ -16,7 +16,8 @@
 ** try costs several times a compiled one; a rare pattern seldom
 ** matches, and its compile is the dearer (on norm2, compiling at 4
 ** matches or 32 tries saves 3.4 M instructions against 32 tries alone;
-** 2, 3 or 8 matches save less or cost more).
+** 2 or 3 matches save less or cost more; 8 save 4 M more on norm2 but
+** cost 2.4 M more on 8 MiB).
 **
 ** The compiles are a fixed cost of a run (234 M instructions of norm2's
 ** 1,134 M, 129 patterns; 267 M of 8 MiB, 157 patterns): some 58
@@ -27,11 +28,11 @@
 ** 19,000 tries (230 the median). Whether a pattern that has made 32
 ** tries makes 300 more or 30,000 is not known then (340 the median on
 ** norm2, 770 on 8 MiB), and a later compile of the hot ones only adds
-** interpreted tries: 64 tries cost 5 M more on norm2, 8 matches 2.4 M
-** more on 8 MiB, and in a model from each pattern's measured costs a
-** threshold scaled by the pattern's size, or a compile once the
-** interpreted tries have cost what the compile would, costs 13 to 160 M
-** more (callgrind, one thread, warm cache).
+** interpreted tries: 64 tries cost 5 M more on norm2 and 3 M on 8 MiB;
+** in a model from each pattern's measured costs a threshold scaled by
+** the pattern's size, or a compile once the interpreted tries have cost
+** what the compile would, costs 13 to 160 M more (callgrind, one
+** thread, warm cache).
 **
 ** The two engines agree on every try that both finish, but they give up
 ** at different points: the interpreter at the depth limit (nested
