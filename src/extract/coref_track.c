@@ -187,6 +187,11 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 	}
 	size_t len;
 	const char *key = lx_key(&s->t, tok, 1, &len);
+	/* (a surname on its particle is the surname later too: "Maliki",
+	** "Al-Maliki" after "Nouri al-Maliki"; person_of_word) */
+	size_t p0 = lx_particle_len(s, key, len);
+	key += p0;
+	len -= p0;
 	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
 	if (!copy) {
 		s->err = FC_ENOMEM;
@@ -864,9 +869,11 @@ static const struct lx_person *person_of_word(const struct lx_scan *s,
 {
 	size_t len;
 	const char *key = lx_key(&s->t, i, 1, &len);
+	size_t p0 = lx_particle_len(s, key, len);
 	/* (a token's hash is hash_bytes of its key) */
-	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
-					   s->t.v[i].hash);
+	const uint64_t *slot =
+		pmap_slot_h(s, &s->by_surname, false, key + p0, len - p0,
+			    p0 ? hash_bytes(key + p0, len - p0) : s->t.v[i].hash);
 	return slot && *slot ? &s->persons[slot_person(*slot)] : NULL;
 }
 

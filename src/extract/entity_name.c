@@ -13,6 +13,7 @@
 ** or that opens a team's name ("Los Angeles Lakers").
 */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/entity_p.h"
 
@@ -319,6 +320,24 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 		       : who;
 }
 
+/* (lx_particle_surname, entity_p.h) */
+bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
+			 const struct fc_entity *who)
+{
+	if (end != i + 2 || !lx_is_particle(s, i))
+		return false;
+	const char *l = who->label, *last = strrchr(l, ' ');
+	if (!last || last == l)
+		return false;
+	const char *p = last;
+	while (p > l && p[-1] != ' ')
+		p--;
+	const struct lx_tok *t = &s->t.v[i];
+	size_t n = t->end - t->start;
+	return (size_t)(last - p) == n &&
+	       !strncasecmp(p, s->text + t->start, n);
+}
+
 /* Does token i stand inside its sentence, after a word or a comma in
 ** lower case ("pardoned Felt", "In 2005, Felt")? */
 static bool mid_sentence(const struct lx_scan *s, size_t i)
@@ -440,7 +459,7 @@ again:
 	}
 	/* (a capitalised title modifier inside a sentence opens a name:
 	** "the New England Patriots") */
-	size_t lead = s->t.v[i].match ? 1 : 0;
+	size_t lead = s->t.v[i].match && !lx_is_particle(s, i) ? 1 : 0;
 	if (lead && !lx_joins(s, i + 1))
 		return i;
 	size_t end = lx_name_run(s, i + lead, LX_MAX_NAME + 1 - lead, &ncap);
@@ -596,7 +615,8 @@ again:
 			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
-		if (ncap == 1 || lx_same_label(who, name, len)) {
+		if (ncap == 1 || lx_same_label(who, name, len) ||
+		    lx_particle_surname(s, i, end, who)) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
 				     "coref.surname");
 			return end;
