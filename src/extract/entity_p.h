@@ -26,7 +26,9 @@
 
 #include "extract/lexicon_p.h"
 
-#define LX_MAX_NAME 5 /* tokens in an unknown name */
+/* words in an unknown name (lx_name_run counts no initial's dot and no
+** particle after a word but "of" and "'s") */
+#define LX_MAX_NAME 5
 
 /* entity_office.c: the office of the role of the country (alpha-2),
 ** "President of Iran"; NULL when the country is unknown or the role is
