@@ -324,18 +324,25 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
 			 const struct fc_entity *who)
 {
-	if (end != i + 2 || !lx_is_particle(s, i))
+	if (end < i + 2 || end > i + 3)
 		return false;
-	const char *l = who->label, *last = strrchr(l, ' ');
-	if (!last || last == l)
-		return false;
-	const char *p = last;
-	while (p > l && p[-1] != ' ')
-		p--;
+	for (size_t k = i; k + 1 < end; k++)
+		if (!lx_is_particle(s, k))
+			return false;
+	/* (the first particle is a word of the label after its first and
+	** before its last: "Van de Vijver" after "Walter van der Vijver",
+	** the text's own slip) */
 	const struct lx_tok *t = &s->t.v[i];
 	size_t n = t->end - t->start;
-	return (size_t)(last - p) == n &&
-	       !strncasecmp(p, s->text + t->start, n);
+	const char *l = who->label, *last = strrchr(l, ' ');
+	const char *w = strchr(l, ' ');
+	while (w && w < last) {
+		const char *ws = w + 1, *we = strchr(ws, ' ');
+		if ((size_t)(we - ws) == n && !strncasecmp(ws, s->text + t->start, n))
+			return true;
+		w = we;
+	}
+	return false;
 }
 
 /* Does token i stand inside its sentence, after a word or a comma in

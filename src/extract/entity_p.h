@@ -158,9 +158,11 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 ** lower case up to the hyphen, as the lexicon's keys are (a token's key,
 ** or a word the tokenizer found in lower case). */
 size_t lx_particle_len(const struct lx_scan *s, const char *w, size_t n);
-/* Are tokens [i, end) a particle and the surname of who, whose name
-** ends with them in any case ("Du Plessis said" after "Barend du
-** Plessis"; "Al Evans" after "Gareth Evans" is someone else)?
+/* Are tokens [i, end) one or two particles and the surname of who, the
+** first particle a word of who's name, in any case, after its first
+** ("Du Plessis said" after "Barend du Plessis", "Van der Bellen" after
+** "Alexander Van der Bellen"; "Al Evans" after "Gareth Evans" is someone
+** else)?
 ** (entity_name.c) */
 bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
 			 const struct fc_entity *who);

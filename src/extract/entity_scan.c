@@ -207,6 +207,27 @@ static bool is_particle_joined(const struct lx_scan *s, size_t k)
 	return p && w[p] >= 'A' && w[p] <= 'Z';
 }
 
+/* (lx_name_run) the most particles a capitalised one opening a name
+** heads ("De La Hoya", "Van der Sar") */
+#define LX_OPEN_PARTICLES 2
+
+/* Does token k, a capitalised particle (not "Of", not in upper case),
+** open a name: one or two particles, then a name word? */
+static bool opens_on_particle(const struct lx_scan *s, size_t k)
+{
+	if ((s->t.v[k].flags & (LX_T_CAP | LX_T_UPPER)) != LX_T_CAP ||
+	    !lx_is_particle(s, k) || lx_is_of(s, k) ||
+	    s->t.v[k].match_ntok > 1)
+		return false;
+	size_t j = k + 1;
+	while (j < s->t.n && j - k < LX_OPEN_PARTICLES && lx_joins(s, j) &&
+	       lx_is_particle(s, j) && !lx_is_of(s, j) && !lx_is_poss(s, j) &&
+	       s->t.v[j].match_ntok <= 1)
+		j++;
+	return j < s->t.n && lx_joins(s, j) && lx_is_name_word(s, j) &&
+	       !lx_is_particle(s, j);
+}
+
 /*
 ** An unknown capitalised run from i: name words, with particles ("al",
 ** "bin", "of") only between them, and a surname on its particle
@@ -247,12 +268,10 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			continue;
 		}
 		/* (a capitalised particle opens a name as its given name:
-		** "Al Gore", "Abu Mazen", "Abu Musab al-Zarqawi"; not "Of") */
-		if (k == i &&
-		    (s->t.v[k].flags & (LX_T_CAP | LX_T_UPPER)) == LX_T_CAP &&
-		    lx_is_particle(s, k) && !lx_is_of(s, k) &&
-		    s->t.v[k].match_ntok <= 1 && lx_joins(s, k + 1) &&
-		    lx_is_name_word(s, k + 1) && !lx_is_particle(s, k + 1)) {
+		** "Al Gore", "Abu Mazen", "Abu Musab al-Zarqawi"; not "Of";
+		** or as the first of the surname's particles: "De La Rue",
+		** "Van der Sar", not "La Rue" after "De") */
+		if (k == i && opens_on_particle(s, k)) {
 			(*ncap)++;
 			k++;
 			continue;
