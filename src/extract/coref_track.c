@@ -169,6 +169,19 @@ void lx_persons_finish(struct lx_scan *s)
 	s->by_id.v = s->by_surname.v = NULL;
 }
 
+/* The slot of by_surname that token i's word keys, without a particle
+** written on it as add_person keys it ("maliki" of "Al-Maliki"): holding
+** it, or the free one (NULL: no map yet). */
+static const uint64_t *surname_slot(const struct lx_scan *s, size_t i)
+{
+	size_t len;
+	const char *key = lx_key(&s->t, i, 1, &len);
+	size_t p0 = lx_particle_len(s, key, len);
+	/* (a token's hash is hash_bytes of its key) */
+	return pmap_slot_h(s, &s->by_surname, false, key + p0, len - p0,
+			   p0 ? hash_bytes(key + p0, len - p0) : s->t.v[i].hash);
+}
+
 /* A new person record of e keyed by token tok's word (is_word: a word
 ** of the name before its last); its index, or UINT32_MAX on out of
 ** memory. */
@@ -187,6 +200,11 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 	}
 	size_t len;
 	const char *key = lx_key(&s->t, tok, 1, &len);
+	/* (a surname on its particle is the surname later too: "Maliki",
+	** "Al-Maliki" after "Nouri al-Maliki"; person_of_word) */
+	size_t p0 = lx_particle_len(s, key, len);
+	key += p0;
+	len -= p0;
 	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
 	if (!copy) {
 		s->err = FC_ENOMEM;
@@ -206,10 +224,7 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 static void note_name_word(struct lx_scan *s, const struct fc_entity *e,
 			   uint32_t k, bool links)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, k, 1, &len);
-	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
-					   s->t.v[k].hash);
+	const uint64_t *slot = surname_slot(s, k);
 	uint32_t prev = slot && *slot ? slot_person(*slot) + 1 : 0;
 	if (prev && !s->persons[prev - 1].is_word)
 		return;
@@ -862,11 +877,7 @@ const struct fc_entity *lx_with_role(struct lx_scan *s,
 static const struct lx_person *person_of_word(const struct lx_scan *s,
 					      size_t i)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
-	/* (a token's hash is hash_bytes of its key) */
-	const uint64_t *slot = pmap_slot_h(s, &s->by_surname, false, key, len,
-					   s->t.v[i].hash);
+	const uint64_t *slot = surname_slot(s, i);
 	return slot && *slot ? &s->persons[slot_person(*slot)] : NULL;
 }
 

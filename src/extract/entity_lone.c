@@ -118,8 +118,10 @@ bool lx_is_initial_nonname(const struct lx_scan *s, size_t i)
 		return false;
 	size_t len;
 	const char *k = lx_key(&s->t, i, 1, &len);
+	/* (a hyphenated word, "Pro-Russian", unless a surname on its
+	** particle: "Al-Maliki said") */
 	if (memchr(k, '-', len))
-		return true;
+		return !lx_particle_len(s, k, len);
 	return len > 5 && !memcmp(k + len - 2, "ly", 2);
 }
 

@@ -13,6 +13,7 @@
 ** or that opens a team's name ("Los Angeles Lakers").
 */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/entity_p.h"
 
@@ -319,6 +320,31 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 		       : who;
 }
 
+/* (lx_particle_surname, entity_p.h) */
+bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
+			 const struct fc_entity *who)
+{
+	if (end < i + 2 || end > i + 3)
+		return false;
+	for (size_t k = i; k + 1 < end; k++)
+		if (!lx_is_particle(s, k))
+			return false;
+	/* (the first particle is a word of the label after its first and
+	** before its last: "Van de Vijver" after "Walter van der Vijver",
+	** the text's own slip) */
+	const struct lx_tok *t = &s->t.v[i];
+	size_t n = t->end - t->start;
+	const char *l = who->label, *last = strrchr(l, ' ');
+	const char *w = strchr(l, ' ');
+	while (w && w < last) {
+		const char *ws = w + 1, *we = strchr(ws, ' ');
+		if ((size_t)(we - ws) == n && !strncasecmp(ws, s->text + t->start, n))
+			return true;
+		w = we;
+	}
+	return false;
+}
+
 /* Does token i stand inside its sentence, after a word or a comma in
 ** lower case ("pardoned Felt", "In 2005, Felt")? */
 static bool mid_sentence(const struct lx_scan *s, size_t i)
@@ -440,7 +466,7 @@ again:
 	}
 	/* (a capitalised title modifier inside a sentence opens a name:
 	** "the New England Patriots") */
-	size_t lead = s->t.v[i].match ? 1 : 0;
+	size_t lead = s->t.v[i].match && !lx_is_particle(s, i) ? 1 : 0;
 	if (lead && !lx_joins(s, i + 1))
 		return i;
 	size_t end = lx_name_run(s, i + lead, LX_MAX_NAME + 1 - lead, &ncap);
@@ -596,7 +622,8 @@ again:
 			return end;
 		/* "Pezeshkian" or "Masoud Pezeshkian" again; "Reggie Bush"
 		** after "President Bush" is a person of its own. */
-		if (ncap == 1 || lx_same_label(who, name, len)) {
+		if (ncap == 1 || lx_same_label(who, name, len) ||
+		    lx_particle_surname(s, i, end, who)) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)end, who,
 				     "coref.surname");
 			return end;

@@ -26,7 +26,9 @@
 
 #include "extract/lexicon_p.h"
 
-#define LX_MAX_NAME 5 /* tokens in an unknown name */
+/* words in an unknown name (lx_name_run counts no initial's dot and no
+** particle after a word but "of" and "'s") */
+#define LX_MAX_NAME 5
 
 /* entity_office.c: the office of the role of the country (alpha-2),
 ** "President of Iran"; NULL when the country is unknown or the role is
@@ -151,6 +153,19 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 /* An unknown capitalised run from i (its end, i when none; *ncap the
 ** capitalised words). */
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
+/* The bytes of a name particle written on a surname at the start of
+** w[0, n), its hyphen included ("al-" of "al-maliki"), or 0. w is in
+** lower case up to the hyphen, as the lexicon's keys are (a token's key,
+** or a word the tokenizer found in lower case). */
+size_t lx_particle_len(const struct lx_scan *s, const char *w, size_t n);
+/* Are tokens [i, end) one or two particles and the surname of who, the
+** first particle a word of who's name, in any case, after its first
+** ("Du Plessis said" after "Barend du Plessis", "Van der Bellen" after
+** "Alexander Van der Bellen"; "Al Evans" after "Gareth Evans" is someone
+** else)?
+** (entity_name.c) */
+bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
+			 const struct fc_entity *who);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
 /* Resolve a surname sense at token i: a candidate met in this document,

@@ -231,7 +231,8 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	** of another role: "chairman Paul" is no "Pope John Paul") */
 	if ((*out = ncap == 1 && end == j + 1 ? lx_find_name_word(s, j)
 					       : lx_find_surname(s, end - 1)) &&
-	    (ncap == 1 || lx_same_label(*out, name, len)) &&
+	    (ncap == 1 || lx_same_label(*out, name, len) ||
+	     lx_particle_surname(s, j, end, *out)) &&
 	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
 	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
 		return end;

@@ -579,8 +579,12 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 		if (t->match_ntok > 1 && m->kinds == 1u << LX_S_CUE &&
 		    m->cues == 1u << LX_CUE_STOP && i + t->match_ntok > stop_end)
 			stop_end = i + t->match_ntok;
+		/* (a capitalised particle may open a name: "Al Gore", "Abu
+		** Mazen") */
 		if ((f & LX_T_WORD) && i >= stop_end &&
-		    ((m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES)))
+		    ((m->kinds & ~(1u << LX_S_CUE)) || (m->cues & START_CUES) ||
+		     ((f & (LX_T_CAP | LX_T_UPPER)) == LX_T_CAP &&
+		      (m->cues >> LX_CUE_PARTICLE & 1))))
 			ents[nents++] = (uint32_t)i;
 		if (m->cues & PASS_B_CUES)
 			cues[ncues++] = (uint32_t)i;
