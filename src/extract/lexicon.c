@@ -575,9 +575,13 @@ __attribute__((noinline)) static fc_status match_all(struct lx_scan *s)
 			continue;
 		}
 		/* (a phrase of stop words is no name, nor a part of one:
-		** "New Year", no "Year 's Eve" after it) */
+		** "New Year", no "Year 's Eve" after it; nor is a
+		** government's noun, "the Ministry of Health", no "Health
+		** said" in it) */
 		if (t->match_ntok > 1 && m->kinds == 1u << LX_S_CUE &&
-		    m->cues == 1u << LX_CUE_STOP && i + t->match_ntok > stop_end)
+		    (m->cues == 1u << LX_CUE_STOP ||
+		     m->cues == 1u << LX_CUE_GOV_NOUN) &&
+		    i + t->match_ntok > stop_end)
 			stop_end = i + t->match_ntok;
 		/* (a capitalised particle may open a name: "Al Gore", "Abu
 		** Mazen") */
