@@ -467,6 +467,22 @@ expect_out_has "    each item it matches is claimed by another expectation, as: 
 expect_out_has "1 rule files, 2 cases, 4 expectations; 1 missed, 0 rejected produced"
 expect_out_has "1 passed, 1 failed"
 
+# an error in a case (an unknown field) leaves the case unrun: the last
+# line counts it, not "0 passed, 0 failed" alone, and the exit code is 2
+mkdir -p "$TMP/golden-err"
+sed -n '1,8p' "$TMP/golden/claims.yaml" >"$TMP/golden-err/claims.yaml"
+cat >>"$TMP/golden-err/claims.yaml" <<'Y'
+tests:
+  - name: a misspelt field
+    text: "Putin buzzed Netanyahu."
+    expect:
+      - {kind: call, rul: call.buzzed}
+Y
+run test "$TMP/golden-err"
+expect_rc 2 "a case with an unknown field"
+expect_err_line "$TMP/golden-err/claims.yaml:13:22: error: unknown field 'rul' in a 'expect' entry (did you mean 'rule'?)"
+expect_out_line "0 passed, 0 failed, 1 error in the rule files"
+
 # the pairing tries each expectation with each item once: 600 equal
 # expectations that 300 of 6,000 items match (300 of them unmet, each
 # search revisiting the 300 met ones) took over 20 s when every step of
