@@ -482,6 +482,14 @@ run test "$TMP/golden-err"
 expect_rc 2 "a case with an unknown field"
 expect_err_line "$TMP/golden-err/claims.yaml:13:22: error: unknown field 'rul' in a 'expect' entry (did you mean 'rule'?)"
 expect_out_line "0 passed, 0 failed, 1 error in the rule files"
+# a rule file that does not load (here a bad pattern) stops the run
+# before any case: its error, exit 2 and no summary (the man page says so)
+mkdir -p "$TMP/golden-load"
+sed -e '6s/buzzed/buzzed(/' "$TMP/golden-err/claims.yaml" >"$TMP/golden-load/claims.yaml"
+run test "$TMP/golden-load"
+expect_rc 2 "a rule file with a bad pattern"
+expect_err_line "$TMP/golden-load/claims.yaml:6:54: error: bad regex: missing closing parenthesis"
+expect_no_out
 
 # the pairing tries each expectation with each item once: 600 equal
 # expectations that 300 of 6,000 items match (300 of them unmet, each
