@@ -551,5 +551,6 @@ expect_rc 2 "a reject naming fields no item has"
 expect_err_line "$TMP/golden5/claims.yaml:15:22: error: unknown field 'start' in a 'reject' entry"
 expect_err_line "$TMP/golden5/claims.yaml:16:22: error: unknown field 'dates' in a 'reject' entry (did you mean 'date'?)"
 expect_err_line "$TMP/golden5/claims.yaml:17:41: error: unknown field 'Netanyahu' in a 'reject' entry"
+expect_out_line "0 passed, 0 failed, 3 errors in the rule files"
 
 finish
