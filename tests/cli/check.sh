@@ -467,6 +467,30 @@ expect_out_has "    each item it matches is claimed by another expectation, as: 
 expect_out_has "1 rule files, 2 cases, 4 expectations; 1 missed, 0 rejected produced"
 expect_out_has "1 passed, 1 failed"
 
+# an error in a case (an unknown field) leaves the case unrun: the last
+# line counts it, not "0 passed, 0 failed" alone, and the exit code is 2
+mkdir -p "$TMP/golden-err"
+sed -n '1,8p' "$TMP/golden/claims.yaml" >"$TMP/golden-err/claims.yaml"
+cat >>"$TMP/golden-err/claims.yaml" <<'Y'
+tests:
+  - name: a misspelt field
+    text: "Putin buzzed Netanyahu."
+    expect:
+      - {kind: call, rul: call.buzzed}
+Y
+run test "$TMP/golden-err"
+expect_rc 2 "a case with an unknown field"
+expect_err_line "$TMP/golden-err/claims.yaml:13:22: error: unknown field 'rul' in a 'expect' entry (did you mean 'rule'?)"
+expect_out_line "0 passed, 0 failed, 1 error in the rule files"
+# a rule file that does not load (here a bad pattern) stops the run
+# before any case: its error, exit 2 and no summary (the man page says so)
+mkdir -p "$TMP/golden-load"
+sed -e '6s/buzzed/buzzed(/' "$TMP/golden-err/claims.yaml" >"$TMP/golden-load/claims.yaml"
+run test "$TMP/golden-load"
+expect_rc 2 "a rule file with a bad pattern"
+expect_err_line "$TMP/golden-load/claims.yaml:6:54: error: bad regex: missing closing parenthesis"
+expect_no_out
+
 # the pairing tries each expectation with each item once: 600 equal
 # expectations that 300 of 6,000 items match (300 of them unmet, each
 # search revisiting the 300 met ones) took over 20 s when every step of
@@ -527,5 +551,6 @@ expect_rc 2 "a reject naming fields no item has"
 expect_err_line "$TMP/golden5/claims.yaml:15:22: error: unknown field 'start' in a 'reject' entry"
 expect_err_line "$TMP/golden5/claims.yaml:16:22: error: unknown field 'dates' in a 'reject' entry (did you mean 'date'?)"
 expect_err_line "$TMP/golden5/claims.yaml:17:41: error: unknown field 'Netanyahu' in a 'reject' entry"
+expect_out_line "0 passed, 0 failed, 3 errors in the rule files"
 
 finish
