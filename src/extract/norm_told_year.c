@@ -47,19 +47,28 @@ static bool is_year_at(const char *t, uint32_t i, char b)
 	       !((a == '-' || a == '/') && t[i + 5] >= '0' && t[i + 5] <= '9');
 }
 
+/* Is the byte before t + i a blank inside a clause: a space, or a
+** line's end where the line is wrapped ("compared with 48.7\nmln in
+** 1985"), not a blank line's? */
+static bool is_blank_in_clause(const char *t, uint32_t i)
+{
+	return t[i - 1] == ' ' ||
+	       (t[i - 1] == '\n' && !(i >= 2 && t[i - 2] == '\n'));
+}
+
 /* Is the year at t + i a comparison's ("from 4.9 billion in 1985",
 ** "compared with 6.09 grams in 1985", "against a loss in the 1985
 ** quarter", "a rise over 1985")? One of those words at most 8 words
-** back, in its clause (not past a comma, a stop, "to" or "and": "from
-** 3.24bn in 2003 to 2.89bn in 2004" tells of 2004). lo: where the text
-** may be read from. */
+** back, in its clause (not past a comma, a stop, a blank line, "to" or
+** "and": "from 3.24bn in 2003 to 2.89bn in 2004" tells of 2004). lo:
+** where the text may be read from. */
 static bool is_comparison_year(const char *t, uint32_t i, uint32_t lo)
 {
 	static const char *const cmp[] = {"from",     "against", "vs",
 					  "versus",   "compared", "than",
 					  "over"};
 	for (int words = 0; i > lo && words < 8; words++) {
-		while (i > lo && t[i - 1] == ' ')
+		while (i > lo && is_blank_in_clause(t, i))
 			i--;
 		uint32_t e = i;
 		while (i > lo && t[i - 1] != ' ' && t[i - 1] != '\n' &&

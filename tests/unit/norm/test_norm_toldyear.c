@@ -63,6 +63,12 @@ static void test_norm_toldyear_none(void **state)
 	      "2005-02-01", "t.told", "2004");
 	check(state, "The 2003-04 season ended. In the year it fell.",
 	      "2005-02-01", "t.told", "");
+	/* a line wrapped inside the comparison is not a clause's end */
+	check(state,
+	      "It rose in 2004 compared with 48.7\nmln in 2003. In the year",
+	      "2005-02-01", "t.told", "");
+	check(state, "It rose in 2004 against\n4.9 in 2003.\n\nIn the year",
+	      "2005-02-01", "t.told", "");
 }
 
 static void test_norm_toldyear_past_day(void **state)
