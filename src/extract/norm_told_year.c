@@ -56,6 +56,14 @@ static bool is_blank_in_clause(const char *t, uint32_t i)
 	       (t[i - 1] == '\n' && !(i >= 2 && t[i - 2] == '\n'));
 }
 
+/* Is the byte before t + i the comma of a number ("998,707"), no
+** clause's end? */
+static bool is_digit_comma(const char *t, uint32_t i, uint32_t lo)
+{
+	return t[i - 1] == ',' && i >= lo + 2 && t[i - 2] >= '0' &&
+	       t[i - 2] <= '9' && t[i] >= '0' && t[i] <= '9';
+}
+
 /* Is the year at t + i a comparison's ("from 4.9 billion in 1985",
 ** "compared with 6.09 grams in 1985", "against a loss in the 1985
 ** quarter", "a rise over 1985")? One of those words at most 8 words
@@ -72,7 +80,7 @@ static bool is_comparison_year(const char *t, uint32_t i, uint32_t lo)
 			i--;
 		uint32_t e = i;
 		while (i > lo && t[i - 1] != ' ' && t[i - 1] != '\n' &&
-		       !strchr(",;:!?()\"", t[i - 1]))
+		       (!strchr(",;:!?()\"", t[i - 1]) || is_digit_comma(t, i, lo)))
 			i--;
 		if (e == i) /* a comma, a stop or a line's end */
 			return false;

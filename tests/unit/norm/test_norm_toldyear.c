@@ -67,6 +67,9 @@ static void test_norm_toldyear_none(void **state)
 	check(state,
 	      "It rose in 2004 compared with 48.7\nmln in 2003. In the year",
 	      "2005-02-01", "t.told", "");
+	/* a number's comma is not a clause's end */
+	check(state, "It rose in 2004 from 998,707 tons in 2003. In the year",
+	      "2005-02-01", "t.told", "");
 	check(state, "It rose in 2004 against\n4.9 in 2003.\n\nIn the year",
 	      "2005-02-01", "t.told", "");
 }
