@@ -167,11 +167,11 @@ bool norm_anchor_pick_last(const struct window *w, unsigned want,
 bool norm_anchor_is_anchor_pattern(const struct norm_pattern *p)
 {
 	static const char *const needs[] = {"mention", "mention_grain",
-					    "quarter", "grain"};
+					    "quarter", "grain", "told_year"};
 	if (!norm_prod_is_time(p->prod) || p->prod == P_DURATION ||
 	    p->prod == P_SET || p->prod == P_LITERAL)
 		return false;
-	for (size_t i = 0; p->set[S_BASE] && i < 4; i++)
+	for (size_t i = 0; p->set[S_BASE] && i < 5; i++)
 		if (!strcmp(p->set[S_BASE], needs[i]))
 			return false;
 	return true;

@@ -737,5 +737,10 @@ bool norm_last_mention(const struct norm_match *m, unsigned want,
 ** two years of the reference (norm_relative.c)? */
 bool norm_relative_is_comparison(const struct norm_match *m,
 				 const struct fc_time *t);
+/* "the year" as the year of the date mentioned last when that year is
+** written in figures in the match's sentence or the one before, not as
+** a comparison; 0 candidates otherwise (norm_told_year.c, base
+** told_year). Writes at most one candidate to out. */
+int norm_told_year(const struct norm_match *m, struct norm_cand *out);
 
 #endif

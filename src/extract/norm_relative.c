@@ -675,7 +675,10 @@ static void decades_as_years(char *unit, int *off)
 /* The date of m (no score): the candidates made in out. */
 static int relative_date(const struct norm_match *m, struct norm_cand *out)
 {
-	char unit[8], buf[40], part[8];
+	char unit[8], buf[40], part[8], base0[16];
+	if (norm_get_str(m, S_BASE, base0, sizeof(base0)) &&
+	    !strcmp(base0, "told_year"))
+		return norm_told_year(m, out);
 	if (!norm_get_str(m, S_UNIT, unit, sizeof(unit)))
 		return 0;
 	int secs = clock_unit_secs(unit);

@@ -170,4 +170,24 @@ bool tw_is_full_stop(const char *t, uint32_t k, uint32_t lo, uint32_t hi);
 size_t tw_next_word(const char *t, uint32_t *i, uint32_t hi, char *buf,
 		    size_t cap, bool *is_lower);
 
+/* ---- norm_tense_after.c: the clause after the match ---- */
+
+/* The tense of the clause after the match, when nothing before it
+** decides ("On Tuesday, the league plans to ..."): the first cue within
+** 12 words, +1 future, -1 past, NORM_TENSE_SCHED a schedule verb not
+** after a determiner, 0 none; *aside: the cue is in a clause set off. */
+int norm_tense_ahead(const struct norm_match *m, bool *aside);
+/* After a schedule verb before the match: does a verb of the clause
+** follow it before a comma ("Housing starts in September rose")? */
+bool norm_verb_follows(const struct norm_match *m);
+/* Is the match a possessive whose noun names an event that has
+** happened ("Wednesday's ruling")? */
+bool norm_done_event_after(const struct norm_match *m);
+/* Is the match right after "until" whose end a word of its clause sets
+** ("extended its deadline ... until November 26")? */
+bool norm_until_extended(const struct norm_match *m);
+/* The verb right after the match: -2 a verb of saying, -1 another past
+** verb of table past, 0 anything else. */
+int norm_past_verb_after(const struct norm_match *m);
+
 #endif

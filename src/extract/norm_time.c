@@ -274,7 +274,9 @@ static bool is_game(const struct norm_match *m)
 
 /*
 ** base on a date: "week" ("the week of March 6": the ISO week holding
-** it), "delivery" (a futures month: at or after the reference's),
+** it), "past" (a day an event is named by, "the September 11 attacks":
+** none after the reference, where the words name another year's day),
+** "delivery" (a futures month: at or after the reference's),
 ** "game" (a quarter: none in a sentence about a game, is_game). unit M
 ** with rel and no month: "the 20th of next month".
 */
@@ -332,6 +334,9 @@ static int prod_date(const struct norm_match *m, struct norm_cand *out)
 	}
 	if (!norm_date_value(m, &p, buf, sizeof(buf)))
 		return 0;
+	if (!strcmp(base, "past") && m->ref->is_set && p.has_y && p.has_mo &&
+	    p.has_d && fc_days_from_civil(p.y, p.mo, p.d) > m->ref->days)
+		return 0; /* an event of that day not yet happened: no name */
 	if (!strcmp(base, "week") && p.has_y && p.has_mo && p.has_d) {
 		/* "the week of Sunday, Oct. 6" is the week it begins (weeks
 		** start on Sunday where English says "the week of") */
