@@ -35,6 +35,11 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 ** "interim") */
 #define OWN_MOD_CUE "title.modifier-own"
 
+/* (lx_take_title) the cue of the ministries before a role: the body's
+** officer, no listed holder of the country's role (grammar.yaml:
+** "Foreign Ministry spokesman") */
+#define BODY_MOD_CUE "title.modifier-body"
+
 /* Is the title modifier se (or NULL) the cue id's? */
 static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
 		   const char *id)
@@ -335,6 +340,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
 	bool is_deputy = false; /* (set by "deputy": no holder, below) */
+	bool is_body = false;   /* (set by a ministry: no listed holder) */
 	/* (the one-word modifier of a role of its own: mention_role) */
 	size_t own = is_past ? i - 1 : SIZE_MAX;
 	bool own_past = is_past;
@@ -365,6 +371,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
 			is_deputy |= deputy;
+			is_body |= is_mod(s, se, BODY_MOD_CUE);
 			/* (another modifier after it keeps it: "the late
 			** senior adviser") */
 			if (se->ntok == 1 &&
@@ -439,7 +446,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 				 : lx_recent_person(s, country, role,
 						    (uint32_t)i);
 	bool listed = is_then;
-	if (!who && !is_org_mod && !is_then)
+	if (!who && !is_org_mod && !is_then && !is_body)
 		who = lx_lexicon_person(s, country, role, &listed);
 	const char *rule = "coref.role";
 	/* (no listed person meant, though the role has one: the office,
