@@ -153,10 +153,18 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+
+/* ---- entity_surname.c --------------------------------------------------- */
+
 /* Resolve a surname sense at token i: a candidate met in this document,
 ** else a person of the document with that surname, else the first one
 ** the lexicon lists. */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i);
+/* Rule 2 at a surname sense of the k tokens at i: a firm's name it
+** opens ("Harris Trust and Savings Bank"), else the person it means
+** (lx_surname_entity) with a second form of the name after it. Returns
+** the mention's end. */
+size_t lx_take_surname(struct lx_scan *s, size_t i, size_t k);
 
 /* ---- entity_title.c ----------------------------------------------------- */
 

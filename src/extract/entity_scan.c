@@ -22,10 +22,11 @@
 ** (lx_type_names, coref_track.c, then types the untyped names by the
 ** document.)
 **
-** Rule 1 is entity_title.c; rule 3 and the names rule 2 builds around
-** a known place (a given name, a team) are typed in entity_name.c, and
-** the words next to a name are read in entity_near.c; what the files
-** share is in entity_p.h.
+** Rule 1 is entity_title.c; rule 2 at a listed surname is
+** entity_surname.c; rule 3 and the names rule 2 builds around a known
+** place (a given name, a team) are typed in entity_name.c, and the
+** words next to a name are read in entity_near.c; what the files share
+** is in entity_p.h.
 */
 #include <string.h>
 
@@ -84,30 +85,6 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 /* (stop_surname) the cue of the auxiliaries after which that pronoun is
 ** the pronoun (grammar.yaml) */
 #define AUX_CUE "subject.skip-aux"
-
-/* (lx_surname_entity, entity_p.h) */
-const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
-{
-	const struct lx_sense *first = NULL;
-	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
-	     se = se->next) {
-		if (se->kind != LX_S_SURNAME || !lx_sense_ok(s, se, i))
-			continue;
-		if (!first)
-			first = se;
-		const struct fc_entity *known =
-			lx_find_person(s, s->l->ents[se->ref].e.id);
-		if (known)
-			return known;
-	}
-	/* (no such person named yet: a person of the document with this
-	** surname is the one meant, "Harris said" after "John Harris") */
-	const struct fc_entity *doc;
-	if (first && first->ntok == 1 && (doc = lx_find_surname(s, i)) &&
-	    doc->type == FC_ENT_PERSON)
-		return doc;
-	return first ? lx_intern(s, first->ref) : NULL;
-}
 
 /* Does token i end at a dot glued to it, a capitalised word on the same
 ** line after the dot ("W. Bush", "St. Mary's")? */
@@ -352,24 +329,8 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			     lx_intern(s, se->ref), "lexicon.person");
 		return i + k;
 	}
-	if (lx_tok_sense(s, i, LX_S_SURNAME)) {
-		/* ("Harris Trust and Savings Bank": a firm's name that a
-		** known surname opens) */
-		int ncap;
-		size_t end;
-		if (lx_joins(s, i + k) && lx_is_name_word(s, i + k) &&
-		    !lx_is_particle(s, i + k) &&
-		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
-		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
-		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
-			return lx_push_new_org(
-				s, i, lx_firm_and(s, i, end, false), "name.org");
-		}
-		const struct fc_entity *e = lx_surname_entity(s, i);
-		size_t end2 = lx_short_pair_end(s, i + k, e);
-		lx_push_ment(s, (uint32_t)i, (uint32_t)end2, e, "lexicon.surname");
-		return end2;
-	}
+	if (lx_tok_sense(s, i, LX_S_SURNAME))
+		return lx_take_surname(s, i, k);
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
 		return given;
