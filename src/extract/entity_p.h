@@ -257,6 +257,8 @@ bool lx_place_surname(const struct lx_scan *s, size_t i);
 ** end. */
 size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
 		       const char *rule);
+/* ... of a new untyped name entity (name:<slug>), by rule "name". */
+size_t lx_push_new_name(struct lx_scan *s, size_t i, size_t end);
 
 /* A known place (i, k tokens) that opens a team's or a body's name
 ** ("Los Angeles Lakers"): its end, or i. */

@@ -422,15 +422,8 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	}
 	/* (the title's words open the place's name, one name) */
 	size_t place_end = place_name_end(s, role_end);
-	if (place_end > role_end) {
-		size_t len;
-		const char *name = lx_tok_text_label(s, t0, place_end, &len);
-		lx_push_ment(s, (uint32_t)t0, (uint32_t)place_end,
-			     lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
-					   NULL, NULL),
-			     "name");
-		return place_end;
-	}
+	if (place_end > role_end)
+		return lx_push_new_name(s, t0, place_end);
 	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;

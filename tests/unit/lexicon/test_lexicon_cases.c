@@ -325,6 +325,30 @@ static const struct lcase cases[] = {
 	  "entity 43-59 'Honda\nMotor Corp' org:honda-motor-corp "
 	  "(Honda Motor Corp) org - -",
 	  NULL}},
+	/* A listed surname after a firm the document named with it is the
+	** firm's; before a place's word it opens a place's name
+	** (entity_surname.c). */
+	{"Harris Corp said profits rose. Harris said so in Harris County.",
+	 {"attribution 0-16 'Harris Corp said' source=org:harris-corp",
+	  "entity 0-11 'Harris Corp' org:harris-corp (Harris Corp) org - -",
+	  "attribution 31-42 'Harris said' source=org:harris-corp",
+	  "entity 31-37 'Harris' org:harris-corp (Harris Corp) org - -",
+	  "entity 49-62 'Harris County' name:harris-county (Harris County) "
+	  "other - -",
+	  NULL}},
+	/* A ministry before a role: no listed holder (entity_title.c); a
+	** possessive owns its source noun through lower-case words
+	** (cue_scan.c owning_poss). */
+	{"Russia's Foreign Ministry spokesman said no. Mr Blair's official "
+	 "spokesman said yes.",
+	 {"attribution 0-40 'Russia's Foreign Ministry spokesman said' "
+	  "source=gov:RU",
+	  "entity 0-25 'Russia's Foreign Ministry' gov:RU (Russian "
+	  "government) government RU -",
+	  "negation 41-43 'no'",
+	  "attribution 45-79 'Mr Blair's official spokesman said' "
+	  "source=person:blair",
+	  "entity 45-53 'Mr Blair' person:blair (Blair) person - -", NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
