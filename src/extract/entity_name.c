@@ -215,7 +215,9 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 		*role = &s->l->roles[se->ref];
 		return true;
 	}
-	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	/* (not before a possessive: "added Security Pacific's Bannon" is
+	** Bannon's verb) */
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) && !lx_is_poss(s, end) &&
 	    (se = lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB)) && se->ntok == 1)
 		return true;
 	/* A verb of saying after the name counts where a word of the

@@ -163,6 +163,31 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 ** name's surname (stop_surname: "Theresa May"). Returns its end (i when
 ** none) and in *ncap the number of capitalised words.
 */
+/* (lx_name_run) Does the possessive at k end the name run from i of ncap
+** words: after two words or more that a given name opens ("John
+** Smith's Ferrari") or that no org-word or place-word ends the words
+** after it ("Charlize Theron's Oscar"); not a firm's name of one word
+** ("McDonald's", "Lloyd's of London") nor a body's ("St Mary's
+** Hospital", "St George's Chapel", "Royal Women's Hospital", a name
+** with "of")? */
+static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
+			   int ncap)
+{
+	if (ncap < 2 || !(s->t.v[k].flags & LX_T_POSS) ||
+	    lx_word_cue(s, i, LX_CUE_SAINT))
+		return false;
+	for (size_t j = i + 1; j < k; j++)
+		if (lx_is_of(s, j))
+			return false; /* ("Council of People's Deputies") */
+	if (lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
+		return true;
+	int n;
+	size_t end = lx_joins(s, k + 1) ? lx_name_run(s, k + 1, LX_MAX_NAME, &n)
+					: k + 1;
+	return end == k + 1 || !(lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+				 lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD));
+}
+
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 {
 	size_t k = i, end = i, ndots = 0;
@@ -184,6 +209,8 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			continue;
 		}
 		if (k > i && lx_is_particle(s, k)) {
+			if (poss_ends_name(s, i, k, *ncap))
+				break;
 			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			continue;
 		}

@@ -349,6 +349,18 @@ static const struct lcase cases[] = {
 	  "attribution 45-79 'Mr Blair's official spokesman said' "
 	  "source=person:blair",
 	  "entity 45-53 'Mr Blair' person:blair (Blair) person - -", NULL}},
+	/* A possessive ends a person's name, not a saint's (entity_scan.c
+	** poss_ends_name); no verb of saying before it makes the name
+	** before it a person (entity_name.c person_context). */
+	{"Charlize Theron's Oscar was stolen, added Security Pacific's "
+	 "Bannon, at St George's Chapel.",
+	 {"entity 0-15 'Charlize Theron' name:charlize-theron (Charlize "
+	  "Theron) other - -",
+	  "entity 42-58 'Security Pacific' name:security-pacific (Security "
+	  "Pacific) other - -",
+	  "entity 72-90 'St George's Chapel' name:st-georges-chapel (St "
+	  "George's Chapel) other - -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
