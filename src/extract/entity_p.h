@@ -166,6 +166,15 @@ const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i);
 ** the mention's end. */
 size_t lx_take_surname(struct lx_scan *s, size_t i, size_t k);
 
+/* ---- entity_demonym.c --------------------------------------------------- */
+
+/* Rule 2 at a demonym of the k tokens at i (of the country, borrowed)
+** that opens a name of no person and no role, maybe through one more
+** demonym: the organisation's mention ("British Airways", "British
+** American Tobacco"). Returns its end, or i. */
+size_t lx_demonym_name(struct lx_scan *s, size_t i, size_t k,
+		       const char *country);
+
 /* ---- entity_title.c ----------------------------------------------------- */
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */

@@ -327,15 +327,7 @@ size_t lx_place_of(struct lx_scan *s, size_t i, size_t k)
 	size_t end = lx_is_name_word(s, j) ? lx_name_run(s, j, LX_MAX_NAME, &ncap)
 		     : s->t.v[j].match		? j + s->t.v[j].match_ntok
 						: j;
-	if (end == j)
-		return i;
-	size_t len;
-	const char *name = lx_tok_text_label(s, i, end, &len);
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
-				   NULL),
-		     "name");
-	return end;
+	return end == j ? i : lx_push_new_name(s, i, end);
 }
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
@@ -414,7 +406,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			return j + nm;
 		}
 		size_t named;
-		if ((named = place_name(s, i, k, &ce->e, true)) > i)
+		if ((named = place_name(s, i, k, &ce->e, true)) > i ||
+		    (is_demonym &&
+		     (named = lx_demonym_name(s, i, k, ce->e.country)) > i))
 			return named;
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, cs->ref),

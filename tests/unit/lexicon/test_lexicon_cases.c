@@ -361,6 +361,15 @@ static const struct lcase cases[] = {
 	  "entity 72-90 'St George's Chapel' name:st-georges-chapel (St "
 	  "George's Chapel) other - -",
 	  NULL}},
+	/* A demonym before an org-word, two before a name, open a firm's
+	** name (entity_demonym.c); one plain word keeps the country. */
+	{"British American Tobacco and British Airways grew. Iraqi Kurds "
+	 "voted.",
+	 {"entity 0-24 'British American Tobacco' "
+	  "org:british-american-tobacco (British American Tobacco) org GB -",
+	  "entity 29-44 'British Airways' org:british-airways (British "
+	  "Airways) org GB -",
+	  "entity 51-56 'Iraqi' country:IQ (Iraq) country IQ -", NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
