@@ -297,6 +297,29 @@ static bool role_over(const struct lx_scan *s, size_t j, size_t ntok)
 	return rs && rs->ntok > ntok;
 }
 
+/* (lx_take_title) A role's acronym opening a firm's name ("RB
+** Industries Inc", "CB Pak Inc", where "RB Reggie Bush" is a running
+** back): the firm's mention from j to its org-word, or the one named
+** before whose short name it is; its end, or j. */
+static size_t acronym_firm(struct lx_scan *s, size_t j, size_t role_end)
+{
+	int ncap;
+	size_t end;
+	if (role_end != j + 1 || !lx_is_acronym(s, j) ||
+	    !lx_joins(s, role_end) || !lx_is_name_word(s, role_end) ||
+	    (end = lx_name_run(s, role_end, LX_MAX_NAME, &ncap)) == role_end ||
+	    !lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))
+		return j;
+	/* ("RB Industries also said" after "RB Industries Inc") */
+	const struct fc_entity *firm = lx_firm_short(s, j, end);
+	if (firm) {
+		lx_push_ment(s, (uint32_t)j, (uint32_t)end, firm, "coref.org");
+		return end;
+	}
+	return lx_push_new_org(s, j, lx_firm_and(s, j, end, false),
+			       "name.org");
+}
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 size_t lx_take_title(struct lx_scan *s, size_t i)
 {
@@ -387,10 +410,13 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	if (j > t0 && !lx_joins(s, j))
 		return i;
 	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	size_t end0;
 	if (!rs)
 		return i;
 	const struct lx_role *role = &l->roles[rs->ref];
 	size_t role_end = j + rs->ntok;
+	if (j == t0 && (end0 = acronym_firm(s, j, role_end)) > j)
+		return end0;
 	const struct fc_entity *who;
 	size_t end = title_name(s, role_end, &who, country,
 				role->is_generic ? NULL : role->role);

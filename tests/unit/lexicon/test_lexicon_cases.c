@@ -370,6 +370,15 @@ static const struct lcase cases[] = {
 	  "entity 29-44 'British Airways' org:british-airways (British "
 	  "Airways) org GB -",
 	  "entity 51-56 'Iraqi' country:IQ (Iraq) country IQ -", NULL}},
+	/* A role's acronym before a name opens a firm's name when an
+	** org-word ends it (entity_title.c acronym_firm), else it is the
+	** person's title. */
+	{"RB Industries Inc rose. RB Reggie Bush left.",
+	 {"entity 0-17 'RB Industries Inc' org:rb-industries-inc (RB "
+	  "Industries Inc) org - -",
+	  "entity 24-38 'RB Reggie Bush' person:reggie-bush (Reggie Bush) "
+	  "person - running back",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
