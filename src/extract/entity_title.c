@@ -238,8 +238,18 @@ static size_t name_after(struct lx_scan *s, size_t j,
 					       : lx_find_surname(s, end - 1)) &&
 	    (ncap == 1 || lx_same_label(*out, name, len)) &&
 	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
-	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
+	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME))) {
+		/* (a surname alone after a title is the person the document
+		** named with the title's role before one named since with
+		** another role or none: "President Bush" after "President
+		** George W. Bush", then "Kate Bush", is the president) */
+		const struct fc_entity *titled;
+		if (ncap == 1 && end == j + 1 && role &&
+		    (!(*out)->role || strcmp((*out)->role, role)) &&
+		    (titled = lx_find_surname_role(s, j, role)))
+			*out = titled;
 		return end;
+	}
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;

@@ -370,6 +370,16 @@ static const struct lcase cases[] = {
 	  "entity 29-44 'British Airways' org:british-airways (British "
 	  "Airways) org GB -",
 	  "entity 51-56 'Iraqi' country:IQ (Iraq) country IQ -", NULL}},
+	/* A surname alone after a title is the person named with the
+	** title's role, not one named since with none (entity_title.c). */
+	{"President George W. Bush spoke. Kate Bush sang. President Bush "
+	 "left.",
+	 {"entity 0-24 'President George W. Bush' person:george-w-bush "
+	  "(George W. Bush) person - president",
+	  "entity 32-41 'Kate Bush' person:kate-bush (Kate Bush) person - -",
+	  "entity 48-62 'President Bush' person:george-w-bush (George W. "
+	  "Bush) person - president",
+	  NULL}},
 	/* A role's acronym before a name opens a firm's name when an
 	** org-word ends it (entity_title.c acronym_firm), else it is the
 	** person's title. */
