@@ -170,6 +170,9 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 ** ("McDonald's", "Lloyd's of London") nor a body's ("St Mary's
 ** Hospital", "St George's Chapel", "Royal Women's Hospital", a name
 ** with "of")? */
+static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
+		       int *ncap, bool poss_ends);
+
 static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
 			   int ncap)
 {
@@ -181,14 +184,25 @@ static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
 			return false; /* ("Council of People's Deputies") */
 	if (lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
 		return true;
+	/* (the run after it reads no possessive of its own: a chain of them
+	** on one line would recurse through the whole line, quadratic) */
 	int n;
-	size_t end = lx_joins(s, k + 1) ? lx_name_run(s, k + 1, LX_MAX_NAME, &n)
-					: k + 1;
+	size_t end = lx_joins(s, k + 1)
+			     ? name_run(s, k + 1, LX_MAX_NAME, &n, false)
+			     : k + 1;
 	return end == k + 1 || !(lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 				 lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD));
 }
 
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
+{
+	return name_run(s, i, max, ncap, true);
+}
+
+/* (lx_name_run) poss_ends: a possessive may end the run
+** (poss_ends_name) */
+static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
+		       int *ncap, bool poss_ends)
 {
 	size_t k = i, end = i, ndots = 0;
 	*ncap = 0;
@@ -209,7 +223,7 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			continue;
 		}
 		if (k > i && lx_is_particle(s, k)) {
-			if (poss_ends_name(s, i, k, *ncap))
+			if (poss_ends && poss_ends_name(s, i, k, *ncap))
 				break;
 			k += s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			continue;
