@@ -308,17 +308,20 @@ static bool role_over(const struct lx_scan *s, size_t j, size_t ntok)
 }
 
 /* (lx_take_title) A role's acronym opening a firm's name ("RB
-** Industries Inc", "CB Pak Inc", where "RB Reggie Bush" is a running
-** back): the firm's mention from j to its org-word, or the one named
-** before whose short name it is; its end, or j. */
+** Industries Inc", "CB Pak Inc", "WR Grace & Co", where "RB Reggie
+** Bush" is a running back): the firm's mention from j to its org-word,
+** or the one named before whose short name it is; its end, or j. */
 static size_t acronym_firm(struct lx_scan *s, size_t j, size_t role_end)
 {
 	int ncap;
 	size_t end;
 	if (role_end != j + 1 || !lx_is_acronym(s, j) ||
 	    !lx_joins(s, role_end) || !lx_is_name_word(s, role_end) ||
-	    (end = lx_name_run(s, role_end, LX_MAX_NAME, &ncap)) == role_end ||
-	    !lx_word_cue(s, end - 1, LX_CUE_ORG_WORD))
+	    (end = lx_name_run(s, role_end, LX_MAX_NAME, &ncap)) == role_end)
+		return j;
+	/* (or a firm's name through "&" or "and": "WR Grace & Co") */
+	size_t firm_end = lx_firm_and(s, j, end, false);
+	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) && firm_end == end)
 		return j;
 	/* ("RB Industries also said" after "RB Industries Inc") */
 	const struct fc_entity *firm = lx_firm_short(s, j, end);
@@ -326,8 +329,7 @@ static size_t acronym_firm(struct lx_scan *s, size_t j, size_t role_end)
 		lx_push_ment(s, (uint32_t)j, (uint32_t)end, firm, "coref.org");
 		return end;
 	}
-	return lx_push_new_org(s, j, lx_firm_and(s, j, end, false),
-			       "name.org");
+	return lx_push_new_org(s, j, firm_end, "name.org");
 }
 
 /* Rule 1: a title phrase at i. Returns its end, or i. */

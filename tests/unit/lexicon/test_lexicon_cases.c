@@ -386,6 +386,11 @@ static const struct lcase cases[] = {
 	/* A role's acronym before a name opens a firm's name when an
 	** org-word ends it (entity_title.c acronym_firm), else it is the
 	** person's title. */
+	/* ... and through "&" (entity_title.c acronym_firm). */
+	{"WR Grace & Co rose.",
+	 {"entity 0-13 'WR Grace & Co' org:wr-grace-co (WR Grace & Co) org "
+	  "- -",
+	  NULL}},
 	{"RB Industries Inc rose. RB Reggie Bush left.",
 	 {"entity 0-17 'RB Industries Inc' org:rb-industries-inc (RB "
 	  "Industries Inc) org - -",
