@@ -887,6 +887,24 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 	return p && !p->is_word ? p->ent : NULL;
 }
 
+const struct fc_entity *lx_find_surname_role(const struct lx_scan *s,
+					     size_t i, const char *role)
+{
+	size_t len;
+	const char *key = lx_key(&s->t, i, 1, &len);
+	for (size_t p = s->npersons; p-- > 0;) {
+		const struct lx_person *pe = &s->persons[p];
+		/* (named in full: a surname alone after the title, "President
+		** Reagan" before "Ronald Reagan", is a form of the later name) */
+		if (!pe->is_word && pe->ent->role && pe->surname_len == len &&
+		    !memcmp(pe->surname, key, len) &&
+		    strchr(pe->ent->label, ' ') &&
+		    !strcmp(pe->ent->role, role))
+			return pe->ent;
+	}
+	return NULL;
+}
+
 bool lx_named_within(const struct lx_scan *s, const struct fc_entity *e,
 		     size_t i, uint32_t nsents)
 {

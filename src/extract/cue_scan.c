@@ -237,15 +237,39 @@ static const struct lx_ment *city_of_state(const struct lx_scan *s,
 	return city && city->ent->type == FC_ENT_CITY ? city : m;
 }
 
+/* (noun_owner) lower-case words a possessive's noun may have before it
+** ("Mr Blair's official spokesman", "Apple's chief spokeswoman") */
+#define OWNED_ADJ_MAX 2
+
+/* (noun_owner) The possessive's token that owns the noun at n, right
+** before it or before at most OWNED_ADJ_MAX lower-case words that are no
+** stop word nor mention, on the noun's line; or 0. */
+static size_t owning_poss(const struct lx_scan *s, size_t n)
+{
+	for (size_t k = n; k >= 2 && n - k <= OWNED_ADJ_MAX; k--) {
+		const struct lx_tok *q = &s->t.v[k - 1];
+		if (s->t.v[k].flags & LX_T_NL)
+			return 0;
+		if (q->flags & LX_T_POSS)
+			return k - 1;
+		if ((q->flags & (LX_T_WORD | LX_T_CAP | LX_T_STOP)) !=
+			    LX_T_WORD ||
+		    q->ment != FC_NONE)
+			return 0;
+	}
+	return 0;
+}
+
 /* The entity that owns the source noun at token n, right before it or
-** before its possessive ("the Kremlin statement", "Apple's statement"),
-** or NULL; *is_poss says whether through a possessive. */
+** before its possessive ("the Kremlin statement", "Apple's statement",
+** "Blair's official spokesman"), or NULL; *is_poss says whether through
+** a possessive. */
 static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
 					bool *is_poss)
 {
-	*is_poss = n >= 2 && (s->t.v[n - 1].flags & LX_T_POSS) &&
-		   !(s->t.v[n].flags & LX_T_NL);
-	return city_of_state(s, ment_ending(s, *is_poss ? n - 1 : n));
+	size_t poss = owning_poss(s, n);
+	*is_poss = poss > 0;
+	return city_of_state(s, ment_ending(s, *is_poss ? poss : n));
 }
 
 /* Is subj a place after "in" or "at" after a source noun that is only

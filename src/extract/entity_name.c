@@ -73,15 +73,29 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k)
 	return lx_push_new_org(s, i, end, "name.org-plural");
 }
 
-size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
+/* (lx_push_new_org, lx_push_new_name) a new entity of the prefix and
+** type labelled with the text of [i, end), its mention by rule; end */
+static size_t push_new(struct lx_scan *s, size_t i, size_t end,
+		       const char *prefix, enum fc_entity_type type,
 		       const char *rule)
 {
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL, NULL),
+		     lx_new_entity(s, prefix, name, len, type, NULL, NULL),
 		     rule);
 	return end;
+}
+
+size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
+		       const char *rule)
+{
+	return push_new(s, i, end, "org", FC_ENT_ORG, rule);
+}
+
+size_t lx_push_new_name(struct lx_scan *s, size_t i, size_t end)
+{
+	return push_new(s, i, end, "name", FC_ENT_OTHER, "name");
 }
 
 static bool person_context(const struct lx_scan *s, size_t i, size_t end,
@@ -202,7 +216,9 @@ static bool person_context(const struct lx_scan *s, size_t i, size_t end,
 		*role = &s->l->roles[se->ref];
 		return true;
 	}
-	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) &&
+	/* (not before a possessive: "added Security Pacific's Bannon" is
+	** Bannon's verb) */
+	if (i > 0 && !(s->t.v[i].flags & LX_T_NL) && !lx_is_poss(s, end) &&
 	    (se = lx_tok_cue(s, i - 1, LX_CUE_PERSON_VERB)) && se->ntok == 1)
 		return true;
 	/* A verb of saying after the name counts where a word of the

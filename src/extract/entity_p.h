@@ -168,10 +168,27 @@ bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
 			 const struct fc_entity *who);
 /* Is the entity's label this text (one space between words)? */
 bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+
+/* ---- entity_surname.c --------------------------------------------------- */
+
 /* Resolve a surname sense at token i: a candidate met in this document,
 ** else a person of the document with that surname, else the first one
 ** the lexicon lists. */
 const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i);
+/* Rule 2 at a surname sense of the k tokens at i: a firm's name it
+** opens ("Harris Trust and Savings Bank"), else the person it means
+** (lx_surname_entity) with a second form of the name after it. Returns
+** the mention's end. */
+size_t lx_take_surname(struct lx_scan *s, size_t i, size_t k);
+
+/* ---- entity_demonym.c --------------------------------------------------- */
+
+/* Rule 2 at a demonym of the k tokens at i (of the country, borrowed)
+** that opens a name of no person and no role, maybe through one more
+** demonym: the organisation's mention ("British Airways", "British
+** American Tobacco"). Returns its end, or i. */
+size_t lx_demonym_name(struct lx_scan *s, size_t i, size_t k,
+		       const char *country);
 
 /* ---- entity_title.c ----------------------------------------------------- */
 
@@ -264,6 +281,8 @@ bool lx_place_surname(const struct lx_scan *s, size_t i);
 ** end. */
 size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
 		       const char *rule);
+/* ... of a new untyped name entity (name:<slug>), by rule "name". */
+size_t lx_push_new_name(struct lx_scan *s, size_t i, size_t end);
 
 /* A known place (i, k tokens) that opens a team's or a body's name
 ** ("Los Angeles Lakers"): its end, or i. */

@@ -22,10 +22,11 @@
 ** (lx_type_names, coref_track.c, then types the untyped names by the
 ** document.)
 **
-** Rule 1 is entity_title.c; rule 3 and the names rule 2 builds around
-** a known place (a given name, a team) are typed in entity_name.c, and
-** the words next to a name are read in entity_near.c; what the files
-** share is in entity_p.h.
+** Rule 1 is entity_title.c; rule 2 at a listed surname is
+** entity_surname.c; rule 3 and the names rule 2 builds around a known
+** place (a given name, a team) are typed in entity_name.c, and the
+** words next to a name are read in entity_near.c; what the files share
+** is in entity_p.h.
 */
 #include <string.h>
 
@@ -87,30 +88,6 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 /* (stop_surname) the cue of the auxiliaries after which that pronoun is
 ** the pronoun (grammar.yaml) */
 #define AUX_CUE "subject.skip-aux"
-
-/* (lx_surname_entity, entity_p.h) */
-const struct fc_entity *lx_surname_entity(struct lx_scan *s, size_t i)
-{
-	const struct lx_sense *first = NULL;
-	for (const struct lx_sense *se = s->t.v[i].match->senses; se;
-	     se = se->next) {
-		if (se->kind != LX_S_SURNAME || !lx_sense_ok(s, se, i))
-			continue;
-		if (!first)
-			first = se;
-		const struct fc_entity *known =
-			lx_find_person(s, s->l->ents[se->ref].e.id);
-		if (known)
-			return known;
-	}
-	/* (no such person named yet: a person of the document with this
-	** surname is the one meant, "Harris said" after "John Harris") */
-	const struct fc_entity *doc;
-	if (first && first->ntok == 1 && (doc = lx_find_surname(s, i)) &&
-	    doc->type == FC_ENT_PERSON)
-		return doc;
-	return first ? lx_intern(s, first->ref) : NULL;
-}
 
 /* Does token i end at a dot glued to it, a capitalised word on the same
 ** line after the dot ("W. Bush", "St. Mary's")? */
@@ -235,7 +212,46 @@ static bool opens_on_particle(const struct lx_scan *s, size_t k)
 ** name's surname (stop_surname: "Theresa May"). Returns its end (i when
 ** none) and in *ncap the number of capitalised words.
 */
+static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
+		       int *ncap, bool poss_ends);
+
+/* (lx_name_run) Does the possessive at k end the name run from i of ncap
+** words: after two words or more that a given name opens ("John
+** Smith's Ferrari") or that no org-word or place-word ends the words
+** after it ("Charlize Theron's Oscar"); not a firm's name of one word
+** ("McDonald's", "Lloyd's of London") nor a body's ("St Mary's
+** Hospital", "St George's Chapel", "Royal Women's Hospital", a name
+** with "of")? */
+static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
+			   int ncap)
+{
+	if (ncap < 2 || !(s->t.v[k].flags & LX_T_POSS) ||
+	    lx_word_cue(s, i, LX_CUE_SAINT))
+		return false;
+	for (size_t j = i + 1; j < k; j++)
+		if (lx_is_of(s, j))
+			return false; /* ("Council of People's Deputies") */
+	if (lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
+		return true;
+	/* (the run after it reads no possessive of its own: a chain of them
+	** on one line would recurse through the whole line, quadratic) */
+	int n;
+	size_t end = lx_joins(s, k + 1)
+			     ? name_run(s, k + 1, LX_MAX_NAME, &n, false)
+			     : k + 1;
+	return end == k + 1 || !(lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+				 lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD));
+}
+
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
+{
+	return name_run(s, i, max, ncap, true);
+}
+
+/* (lx_name_run) poss_ends: a possessive may end the run
+** (poss_ends_name) */
+static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
+		       int *ncap, bool poss_ends)
 {
 	size_t k = i, end = i, ndots = 0, nparts = 0;
 	*ncap = 0;
@@ -259,6 +275,8 @@ size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)
 			continue;
 		}
 		if (k > i && lx_is_particle(s, k)) {
+			if (poss_ends && poss_ends_name(s, i, k, *ncap))
+				break;
 			size_t n = s->t.v[k].match_ntok ? s->t.v[k].match_ntok : 1;
 			nparts += k == end && !lx_is_of(s, k) &&
 						  !lx_is_poss(s, k)
@@ -394,15 +412,7 @@ size_t lx_place_of(struct lx_scan *s, size_t i, size_t k)
 	size_t end = lx_is_name_word(s, j) ? lx_name_run(s, j, LX_MAX_NAME, &ncap)
 		     : s->t.v[j].match		? j + s->t.v[j].match_ntok
 						: j;
-	if (end == j)
-		return i;
-	size_t len;
-	const char *name = lx_tok_text_label(s, i, end, &len);
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
-				   NULL),
-		     "name");
-	return end;
+	return end == j ? i : lx_push_new_name(s, i, end);
 }
 
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
@@ -423,24 +433,8 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			     lx_intern(s, se->ref), "lexicon.person");
 		return i + k;
 	}
-	if (lx_tok_sense(s, i, LX_S_SURNAME)) {
-		/* ("Harris Trust and Savings Bank": a firm's name that a
-		** known surname opens) */
-		int ncap;
-		size_t end;
-		if (lx_joins(s, i + k) && lx_is_name_word(s, i + k) &&
-		    !lx_is_particle(s, i + k) &&
-		    !(s->t.v[i].flags & LX_T_HEADLINE) &&
-		    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) > i + k &&
-		    lx_word_cue(s, end - 1, LX_CUE_ORG_WORD)) {
-			return lx_push_new_org(
-				s, i, lx_firm_and(s, i, end, false), "name.org");
-		}
-		const struct fc_entity *e = lx_surname_entity(s, i);
-		size_t end2 = lx_short_pair_end(s, i + k, e);
-		lx_push_ment(s, (uint32_t)i, (uint32_t)end2, e, "lexicon.surname");
-		return end2;
-	}
+	if (lx_tok_sense(s, i, LX_S_SURNAME))
+		return lx_take_surname(s, i, k);
 	size_t given = lx_place_given(s, i, k);
 	if (given > i)
 		return given;
@@ -497,7 +491,9 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			return j + nm;
 		}
 		size_t named;
-		if ((named = place_name(s, i, k, &ce->e, true)) > i)
+		if ((named = place_name(s, i, k, &ce->e, true)) > i ||
+		    (is_demonym &&
+		     (named = lx_demonym_name(s, i, k, ce->e.country)) > i))
 			return named;
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, cs->ref),

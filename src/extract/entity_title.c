@@ -35,6 +35,11 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 ** "interim") */
 #define OWN_MOD_CUE "title.modifier-own"
 
+/* (lx_take_title) the cue of the ministries before a role: the body's
+** officer, no listed holder of the country's role (grammar.yaml:
+** "Foreign Ministry spokesman") */
+#define BODY_MOD_CUE "title.modifier-body"
+
 /* Is the title modifier se (or NULL) the cue id's? */
 static bool is_mod(const struct lx_scan *s, const struct lx_sense *se,
 		   const char *id)
@@ -234,8 +239,18 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	    (ncap == 1 || lx_same_label(*out, name, len) ||
 	     lx_particle_surname(s, j, end, *out)) &&
 	    !(ncap == 1 && role && (*out)->role && strcmp((*out)->role, role) &&
-	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME)))
+	      lx_word_cue(s, j, LX_CUE_GIVEN_NAME))) {
+		/* (a surname alone after a title is the person the document
+		** named with the title's role before one named since with
+		** another role or none: "President Bush" after "President
+		** George W. Bush", then "Kate Bush", is the president) */
+		const struct fc_entity *titled;
+		if (ncap == 1 && end == j + 1 && role &&
+		    (!(*out)->role || strcmp((*out)->role, role)) &&
+		    (titled = lx_find_surname_role(s, j, role)))
+			*out = titled;
 		return end;
+	}
 	*out = lx_new_entity(s, "person", name, len, FC_ENT_PERSON, country,
 			     role);
 	return *out ? end : j;
@@ -293,6 +308,31 @@ static bool role_over(const struct lx_scan *s, size_t j, size_t ntok)
 	return rs && rs->ntok > ntok;
 }
 
+/* (lx_take_title) A role's acronym opening a firm's name ("RB
+** Industries Inc", "CB Pak Inc", "WR Grace & Co", where "RB Reggie
+** Bush" is a running back): the firm's mention from j to its org-word,
+** or the one named before whose short name it is; its end, or j. */
+static size_t acronym_firm(struct lx_scan *s, size_t j, size_t role_end)
+{
+	int ncap;
+	size_t end;
+	if (role_end != j + 1 || !lx_is_acronym(s, j) ||
+	    !lx_joins(s, role_end) || !lx_is_name_word(s, role_end) ||
+	    (end = lx_name_run(s, role_end, LX_MAX_NAME, &ncap)) == role_end)
+		return j;
+	/* (or a firm's name through "&" or "and": "WR Grace & Co") */
+	size_t firm_end = lx_firm_and(s, j, end, false);
+	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) && firm_end == end)
+		return j;
+	/* ("RB Industries also said" after "RB Industries Inc") */
+	const struct fc_entity *firm = lx_firm_short(s, j, end);
+	if (firm) {
+		lx_push_ment(s, (uint32_t)j, (uint32_t)end, firm, "coref.org");
+		return end;
+	}
+	return lx_push_new_org(s, j, firm_end, "name.org");
+}
+
 /* Rule 1: a title phrase at i. Returns its end, or i. */
 size_t lx_take_title(struct lx_scan *s, size_t i)
 {
@@ -336,6 +376,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	** the text can name: no listed person, below) */
 	bool is_then = is_mod(s, before, THEN_MOD_CUE);
 	bool is_deputy = false; /* (set by "deputy": no holder, below) */
+	bool is_body = false;   /* (set by a ministry: no listed holder) */
 	/* (the one-word modifier of a role of its own: mention_role) */
 	size_t own = is_past ? i - 1 : SIZE_MAX;
 	bool own_past = is_past;
@@ -366,6 +407,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
 			is_deputy |= deputy;
+			is_body |= is_mod(s, se, BODY_MOD_CUE);
 			/* (another modifier after it keeps it: "the late
 			** senior adviser") */
 			if (se->ntok == 1 &&
@@ -381,10 +423,13 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	if (j > t0 && !lx_joins(s, j))
 		return i;
 	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	size_t end0;
 	if (!rs)
 		return i;
 	const struct lx_role *role = &l->roles[rs->ref];
 	size_t role_end = j + rs->ntok;
+	if (j == t0 && (end0 = acronym_firm(s, j, role_end)) > j)
+		return end0;
 	const struct fc_entity *who;
 	size_t end = title_name(s, role_end, &who, country,
 				role->is_generic ? NULL : role->role);
@@ -416,15 +461,8 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	}
 	/* (the title's words open the place's name, one name) */
 	size_t place_end = place_name_end(s, role_end);
-	if (place_end > role_end) {
-		size_t len;
-		const char *name = lx_tok_text_label(s, t0, place_end, &len);
-		lx_push_ment(s, (uint32_t)t0, (uint32_t)place_end,
-			     lx_new_entity(s, "name", name, len, FC_ENT_OTHER,
-					   NULL, NULL),
-			     "name");
-		return place_end;
-	}
+	if (place_end > role_end)
+		return lx_push_new_name(s, t0, place_end);
 	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;
@@ -440,7 +478,7 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 				 : lx_recent_person(s, country, role,
 						    (uint32_t)i);
 	bool listed = is_then;
-	if (!who && !is_org_mod && !is_then)
+	if (!who && !is_org_mod && !is_then && !is_body)
 		who = lx_lexicon_person(s, country, role, &listed);
 	const char *rule = "coref.role";
 	/* (no listed person meant, though the role has one: the office,

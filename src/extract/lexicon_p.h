@@ -731,6 +731,12 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
 		    uint32_t last_tok);
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
+/* The last person of the document named in full whose surname is token
+** i's word and whose entity has role `role` ("President George W.
+** Bush"), or NULL;
+** one pass over the document's persons. (borrowed) */
+const struct fc_entity *lx_find_surname_role(const struct lx_scan *s,
+					     size_t i, const char *role);
 /* The person of the document whose surname or another capitalised word
 ** of the name (its first: "Liu" of "Liu He") is token i's word, for
 ** another word one named within LX_SHORT_SENTS sentences (a story's:
