@@ -58,6 +58,11 @@ static bool is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 /* Is text[s, e) a key of table t? Its value in *val. */
 static bool in_table(const struct fc_norm *n, int t, const char *text,
 		     uint32_t s, uint32_t e, const char **val)
@@ -430,125 +435,12 @@ static bool cents_said(const struct norm_match *m)
 	return norm_slot_text(m, S_CENTS, &v);
 }
 
-/* What stands before a word: the sentence's start (or a quote, a
-** bracket, a heading's word in capitals), a word in lower case, a
-** capitalised word, or else (digits, a comma) */
-enum word_before { WB_START, WB_LOWER, WB_CAP, WB_OTHER };
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static enum word_before word_before(const char *t, uint32_t lo, uint32_t at)
-{
-	uint32_t j = at;
-	while (j > lo && (t[j - 1] == ' ' || t[j - 1] == '\t'))
-		j--;
-	if (j == lo || strchr(".!?:;\n\r([\"'-", t[j - 1]) ||
-	    (unsigned char)t[j - 1] >= 0x80)
-		return WB_START;
-	if (!is_alpha(t[j - 1]))
-		return WB_OTHER;
-	uint32_t e = j, ncap = 0;
-	while (j > lo && (is_alpha(t[j - 1]) || t[j - 1] == '\'')) {
-		j--; /* "Ocean's" */
-		ncap += is_upper(t[j]);
-	}
-	if (ncap >= 5 && ncap == e - j)
-		return WB_START; /* "GAFFES Three people" */
-	return is_upper(t[j]) ? WB_CAP : WB_LOWER;
-}
-
-/* Is a capitalised word right after at, past blanks on its line? */
-static bool cap_after(const char *t, uint32_t at, uint32_t hi)
-{
-	while (at < hi && (t[at] == ' ' || t[at] == '\t'))
-		at++;
-	return at + 1 < hi && is_upper(t[at]) && is_alpha(t[at + 1]);
-}
-
-/* The words of a window: capitalised ones, small words ("in", "Of":
-** table title_small) and other words in lower case */
-struct title_words { int cap, small, lower; };
-
-/* Count the word at [s, e) (its letters after leading marks). */
-static void title_word(const struct fc_norm *n, int tab, const char *t,
-		       uint32_t s, uint32_t e, struct title_words *w)
-{
-	while (s < e && !is_alpha(t[s]))
-		s++;
-	uint32_t le = s;
-	while (le < e && is_alpha(t[le]))
-		le++;
-	const char *val;
-	if (s == e)
-		return;
-	w->cap += is_upper(t[s]);
-	if (in_table(n, tab, t, s, le, &val))
-		w->small++;
-	else if (!is_upper(t[s]))
-		w->lower++;
-}
-
-/* Count up to three words of the sentence on its line from at, back
-** (dir -1) or on. */
-static void title_scan(const struct norm_match *m, int tab, uint32_t at,
-		       int dir, struct title_words *w)
-{
-	const char *t = m->text;
-	uint32_t lo = m->stretch_start, hi = m->stretch_end;
-	for (int k = 0; k < 3; k++) {
-		uint32_t a = at, b;
-		if (dir < 0) {
-			while (a > lo && (t[a - 1] == ' ' || t[a - 1] == '\t'))
-				a--;
-			for (b = a; a > lo && !is_blank(t[a - 1]); a--)
-				;
-		} else {
-			while (a < hi && (t[a] == ' ' || t[a] == '\t'))
-				a++;
-			for (b = a; b < hi && !is_blank(t[b]); b++)
-				;
-		}
-		bool end = a < b && strchr(".!?", t[b - 1]);
-		if (a == b || (end && dir < 0))
-			return; /* the line's or the sentence's end */
-		title_word(m->n, tab, t, a, b, w);
-		if (end)
-			return;
-		at = dir < 0 ? a : b;
-	}
-}
-
 /*
-** Is the line around [s, e) a headline in title case: of up to three
-** words each side on its line, three capitalised, a small word and no
-** other word in lower case ("Gunman Kills Two In Kraft Shooting",
-** "Hiller Charged with Two Counts of Murder")? Its number words are
-** counts, not a name's.
-*/
-static bool title_case_line(const struct norm_match *m, uint32_t s,
-			    uint32_t e)
-{
-	int tab = norm_table_find(m->n, "title_small");
-	struct title_words w = {0, 0, 0};
-	title_scan(m, tab, s, -1, &w);
-	title_scan(m, tab, e, 1, &w);
-	return w.lower == 0 && w.small > 0 && w.cap >= 3;
-}
-
-/*
-** Is the number of slot S_NUM no amount: a number word in a name, or
-** a scale left over from digits the pattern could not read? A
-** capitalised number word ("Twelve", not "TWELVE") inside a run of
-** capitalised words is a name's part: "Ocean's Twelve", "BBC One",
-** "Formula One", "the Six Nations"; at a sentence's start only a bare
-** scale word before a capital ("Million Dollar Baby"): "Six people
-** died", "Two Britons died" count, and so do the words of a headline
-** in title case (title_case_line). A lone scale word right after
-** digits is the scale of a number glued to letters ("M2.5 billion",
-** "euro110 billion"): no count of 1e9 without the 2.5.
+** Is the number of slot S_NUM no amount: a scale left over from digits
+** the pattern could not read, or a number word in a name? A lone scale
+** word right after digits is the scale of a number glued to letters
+** ("M2.5 billion", "euro110 billion"): no count of 1e9 without the 2.5.
+** A capitalised number word: norm_qty_name_part (norm_qty_name.c).
 */
 static bool num_is_no_amount(const struct norm_match *m,
 			     const struct numv *nv)
@@ -566,13 +458,7 @@ static bool num_is_no_amount(const struct norm_match *m,
 	if (is_scale && j < nv->start && j > m->stretch_start &&
 	    t[j - 1] >= '0' && t[j - 1] <= '9')
 		return true;
-	if (!is_upper(t[nv->start]) || is_upper(t[nv->start + 1]))
-		return false;
-	enum word_before b = word_before(t, m->stretch_start, nv->start);
-	bool cap_next = cap_after(t, nv->end, m->stretch_end);
-	if (!(b == WB_CAP || (cap_next && (b != WB_START || is_scale))))
-		return false;
-	return is_scale || !title_case_line(m, nv->start, nv->end);
+	return norm_qty_name_part(m, nv->start, nv->end, is_scale);
 }
 
 /*
