@@ -530,6 +530,11 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 int norm_time_produce(const struct norm_match *m, struct norm_cand *out);
 int norm_quantity_produce(const struct norm_match *m,
 			  struct norm_cand *out);
+/* Is the capitalised number word m->text[s, e) a name's part ("Ocean's
+** Twelve", "BBC One"), no count? is_scale: the word is a bare scale
+** ("Million Dollar Baby"). Reads m's text (borrowed). norm_qty_name.c */
+bool norm_qty_name_part(const struct norm_match *m, uint32_t s, uint32_t e,
+			bool is_scale);
 bool norm_prod_is_time(enum norm_prod p);
 /* qsort order of candidates, the first the one kept: the longest span,
 ** then a mask, a time, the longer match, priority, pattern order. */

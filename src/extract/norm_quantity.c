@@ -58,6 +58,11 @@ static bool is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 /* Is text[s, e) a key of table t? Its value in *val. */
 static bool in_table(const struct fc_norm *n, int t, const char *text,
 		     uint32_t s, uint32_t e, const char **val)
@@ -314,6 +319,7 @@ struct numv {
 	bool is_bare;
 	bool is_zero_led;       /* "0936", "06" (not "0", "0.5", "0000") */
 	uint32_t cut;           /* the mention's new end, or 0 */
+	uint32_t start, end;    /* the number's text, when raw */
 };
 
 static bool slot_number(const struct norm_match *m, enum norm_slot s,
@@ -339,6 +345,8 @@ static bool slot_number(const struct norm_match *m, enum norm_slot s,
 			return true; /* a partial number inside the match */
 		o->cut = v.start + r.used;
 	}
+	o->start = v.start;
+	o->end = v.start + (uint32_t)len;
 	o->x = r.value;
 	o->kind = r.kind;
 	o->is_bare = r.is_bare;
@@ -428,6 +436,47 @@ static bool cents_said(const struct norm_match *m)
 }
 
 /*
+** Is the number of slot S_NUM no amount: a scale left over from digits
+** the pattern could not read, or a number word in a name? A lone scale
+** word right after digits is the scale of a number glued to letters
+** ("M2.5 billion", "euro110 billion"): no count of 1e9 without the 2.5.
+** A capitalised number word: norm_qty_name_part (norm_qty_name.c).
+*/
+static bool num_is_no_amount(const struct norm_match *m,
+			     const struct numv *nv)
+{
+	const char *t = m->text;
+	bool is_scale = nv->scale_end > 1 && nv->x == nv->scale_end;
+	if (nv->end < nv->start + 3 || (!is_scale && !is_upper(t[nv->start])))
+		return false; /* most numbers: digits, or words in lower case */
+	for (uint32_t i = nv->start; i < nv->end; i++)
+		if (!is_alpha(t[i]))
+			return false;
+	uint32_t j = nv->start;
+	while (j > m->stretch_start && (t[j - 1] == ' ' || t[j - 1] == '\t'))
+		j--;
+	if (is_scale && j < nv->start && j > m->stretch_start &&
+	    t[j - 1] >= '0' && t[j - 1] <= '9')
+		return true;
+	return norm_qty_name_part(m, nv->start, nv->end, is_scale);
+}
+
+/*
+** Is a tokenized clock's colon and minutes right after at (" : 25",
+** not " : 250" nor " : 25 : 1")? Then a count before it is the hour:
+** "at about 9 : 25" (a hedge made the count longer than the clock's
+** mask, qty.mask-tok-pair, which then lost).
+*/
+static bool clock_follows(const struct norm_match *m, uint32_t at)
+{
+	const char *t = m->text + at;
+	if (m->stretch_end < at + 5 || memcmp(t, " : ", 3) ||
+	    t[3] < '0' || t[3] > '5' || t[4] < '0' || t[4] > '9')
+		return false;
+	return m->stretch_end == at + 5 || t[5] < '0' || t[5] > '9';
+}
+
+/*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
 **            a mixed number num + num2 / den ("one and a half");
@@ -442,8 +491,12 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
-	if (n1.is_zero_led && is_type(m, "count"))
-		return 0; /* "around 0936", "(0458)": a clock or a code */
+	if (num_is_no_amount(m, &n1))
+		return 0;
+	if ((n1.is_zero_led || clock_follows(m, m->end)) &&
+	    is_type(m, "count"))
+		return 0; /* "around 0936", "(0458)", "about 9 : 25": a clock
+			  ** or a code */
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)
@@ -589,6 +642,46 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 	return 1;
 }
 
+/* The digits s[0, len) as a whole number, or -1. */
+static double digits_value(const char *s, size_t len)
+{
+	double x = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	return len ? x : -1;
+}
+
+/*
+** A quote's second price written as its last digits (the wires' bid
+** and ask): "1.2969-2972 dollars" is 1.2969 to 1.2972, "150.88-92 yen"
+** 150.88 to 150.92. The first has k >= 2 decimals, the second 2 to k
+** digits and no point; read as the first's tail it lies above the
+** first, read whole below it or above ten times it ("12.75-15" stays).
+*/
+static bool quote_tail(const struct norm_match *m, double a, double *b)
+{
+	struct norm_val v1, v2;
+	if (!norm_slot_text(m, S_NUM, &v1) || !norm_slot_text(m, S_NUM2, &v2) ||
+	    !v1.is_raw || !v2.is_raw)
+		return false;
+	const char *dot = memchr(v1.s, '.', v1.len);
+	size_t k = dot ? v1.len - (size_t)(dot + 1 - v1.s) : 0;
+	double tail = digits_value(v2.s, v2.len);
+	if (k < 2 || v2.len < 2 || v2.len > k || tail < 0 ||
+	    digits_value(dot + 1, k) < 0 || (*b >= a && *b <= 10 * a))
+		return false;
+	double unit = pow(10, -(double)k), place = pow(10, (double)v2.len);
+	double x = round12((floor(round12(a / unit) / place) * place + tail) *
+			   unit);
+	if (!(x > a))
+		return false;
+	*b = x;
+	return true;
+}
+
 static int prod_range(const struct norm_match *m, struct norm_cand *c)
 {
 	if (is_type(m, "decade"))
@@ -611,6 +704,8 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
 	    n1.is_bare || n2.is_bare)
 		return 0;
+	if (!s1 && !s2 && is_type(m, "ascending"))
+		quote_tail(m, a, &b);
 	if (norm_slot(m, S_SIGN, &sign) && isfinite(sign.num))
 		a *= sign.num;
 	if (is_type(m, "below"))
