@@ -13,7 +13,6 @@
 ** or that opens a team's name ("Los Angeles Lakers").
 */
 #include <string.h>
-#include <strings.h>
 
 #include "extract/entity_p.h"
 
@@ -334,31 +333,6 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 	return place && place->country && place_named_since(s, who, place)
 		       ? NULL
 		       : who;
-}
-
-/* (lx_particle_surname, entity_p.h) */
-bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
-			 const struct fc_entity *who)
-{
-	if (end < i + 2 || end > i + 3)
-		return false;
-	for (size_t k = i; k + 1 < end; k++)
-		if (!lx_is_particle(s, k))
-			return false;
-	/* (the first particle is a word of the label after its first and
-	** before its last: "Van de Vijver" after "Walter van der Vijver",
-	** the text's own slip) */
-	const struct lx_tok *t = &s->t.v[i];
-	size_t n = t->end - t->start;
-	const char *l = who->label, *last = strrchr(l, ' ');
-	const char *w = strchr(l, ' ');
-	while (w && w < last) {
-		const char *ws = w + 1, *we = strchr(ws, ' ');
-		if ((size_t)(we - ws) == n && !strncasecmp(ws, s->text + t->start, n))
-			return true;
-		w = we;
-	}
-	return false;
 }
 
 /* Does token i stand inside its sentence, after a word or a comma in

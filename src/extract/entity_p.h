@@ -153,6 +153,11 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i);
 /* An unknown capitalised run from i (its end, i when none; *ncap the
 ** capitalised words). */
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap);
+/* Is the entity's label this text (one space between words)? */
+bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+
+/* ---- entity_particle.c -------------------------------------------------- */
+
 /* The bytes of a name particle written on a surname at the start of
 ** w[0, n), its hyphen included ("al-" of "al-maliki"), or 0. w is in
 ** lower case up to the hyphen, as the lexicon's keys are (a token's key,
@@ -162,12 +167,15 @@ size_t lx_particle_len(const struct lx_scan *s, const char *w, size_t n);
 ** first particle a word of who's name, in any case, after its first
 ** ("Du Plessis said" after "Barend du Plessis", "Van der Bellen" after
 ** "Alexander Van der Bellen"; "Al Evans" after "Gareth Evans" is someone
-** else)?
-** (entity_name.c) */
+** else)? */
 bool lx_particle_surname(const struct lx_scan *s, size_t i, size_t end,
 			 const struct fc_entity *who);
-/* Is the entity's label this text (one space between words)? */
-bool lx_same_label(const struct fc_entity *e, const char *text, size_t len);
+/* Is token k a surname written on its particle in lower case with a
+** capital after the hyphen ("al-Maliki")? */
+bool lx_is_particle_joined(const struct lx_scan *s, size_t k);
+/* Does token k, a capitalised particle, open a name ("Al Gore", "De La
+** Rue")? */
+bool lx_opens_on_particle(const struct lx_scan *s, size_t k);
 
 /* ---- entity_surname.c --------------------------------------------------- */
 

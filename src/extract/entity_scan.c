@@ -82,9 +82,6 @@ const struct lx_sense *lx_modifier_sense(const struct lx_scan *s, size_t i)
 ** is a surname too (grammar.yaml) */
 #define MONTH_CUE "stop.month"
 #define SURNAME_PRONOUN_CUE "subject.pronoun-surname"
-/* bytes a particle written on its surname may take before the hyphen, the
-** hyphen included ("bint-") */
-#define LX_PARTICLE_MAX 5
 /* (stop_surname) the cue of the auxiliaries after which that pronoun is
 ** the pronoun (grammar.yaml) */
 #define AUX_CUE "subject.skip-aux"
@@ -158,51 +155,6 @@ static bool stop_surname(const struct lx_scan *s, size_t k)
 	se = lx_tok_cue(s, k, LX_CUE_PRONOUN);
 	return se && !strcmp(s->l->cues[se->ref].id, SURNAME_PRONOUN_CUE) &&
 	       !aux_pronoun(s, k);
-}
-
-size_t lx_particle_len(const struct lx_scan *s, const char *w, size_t n)
-{
-	const char *h = memchr(w, '-', n < LX_PARTICLE_MAX ? n : LX_PARTICLE_MAX);
-	if (!h || h == w || h + 1 == w + n)
-		return 0;
-	const struct lx_slot *sl = lx_gaz_find(s->l, w, (size_t)(h - w));
-	return sl && (sl->cues >> LX_CUE_PARTICLE & 1) ? (size_t)(h - w) + 1
-						      : 0;
-}
-
-/* Is token k a surname written on its particle in lower case with a
-** capital after the hyphen ("al-Maliki", "el-Baradei")? (Inside a run
-** only: "de-Baathification" after "the" opens none.) */
-static bool is_particle_joined(const struct lx_scan *s, size_t k)
-{
-	const struct lx_tok *t = &s->t.v[k];
-	if ((t->flags & (LX_T_WORD | LX_T_CAP | LX_T_DIGIT | LX_T_BLOCKED |
-			 LX_T_POSS)) != LX_T_WORD)
-		return false;
-	const char *w = s->text + t->start;
-	size_t p = lx_particle_len(s, w, t->end - t->start);
-	return p && w[p] >= 'A' && w[p] <= 'Z';
-}
-
-/* (lx_name_run) the most particles a capitalised one opening a name
-** heads ("De La Hoya", "Van der Sar") */
-#define LX_OPEN_PARTICLES 2
-
-/* Does token k, a capitalised particle (not "Of", not in upper case),
-** open a name: one or two particles, then a name word? */
-static bool opens_on_particle(const struct lx_scan *s, size_t k)
-{
-	if ((s->t.v[k].flags & (LX_T_CAP | LX_T_UPPER)) != LX_T_CAP ||
-	    !lx_is_particle(s, k) || lx_is_of(s, k) ||
-	    s->t.v[k].match_ntok > 1)
-		return false;
-	size_t j = k + 1;
-	while (j < s->t.n && j - k < LX_OPEN_PARTICLES && lx_joins(s, j) &&
-	       lx_is_particle(s, j) && !lx_is_of(s, j) && !lx_is_poss(s, j) &&
-	       s->t.v[j].match_ntok <= 1)
-		j++;
-	return j < s->t.n && lx_joins(s, j) && lx_is_name_word(s, j) &&
-	       !lx_is_particle(s, j);
 }
 
 /*
@@ -289,12 +241,12 @@ static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
 		** "Al Gore", "Abu Mazen", "Abu Musab al-Zarqawi"; not "Of";
 		** or as the first of the surname's particles: "De La Rue",
 		** "Van der Sar", not "La Rue" after "De") */
-		if (k == i && opens_on_particle(s, k)) {
+		if (k == i && lx_opens_on_particle(s, k)) {
 			(*ncap)++;
 			k++;
 			continue;
 		}
-		if (k > i && is_particle_joined(s, k)) {
+		if (k > i && lx_is_particle_joined(s, k)) {
 			(*ncap)++;
 			end = ++k;
 			continue;
