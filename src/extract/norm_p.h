@@ -331,6 +331,11 @@ uint32_t norm_hash_str(int32_t ns, const char *key, size_t len);
 int32_t norm_hash_get(const struct norm_hash *h, int32_t ns,
 		      const char *key, size_t len);
 int norm_table_find(const struct fc_norm *n, const char *name);
+/* Is text[s, e) (as norm_key writes it) a key of table t (a table's
+** index, or -1: none)? Its value in *val (borrowed: the table's). Text
+** of 64 bytes or more is none. (norm_quantity.c) */
+bool norm_in_table(const struct fc_norm *n, int t, const char *text,
+		   uint32_t s, uint32_t e, const char **val);
 /* norm_keys.c: read a file's table_keys (v), and check every check on
 ** the tables as loaded in the end (from fc_norm_compile). */
 void norm_keys_add(struct fc_rules *r, struct fc_norm *n,

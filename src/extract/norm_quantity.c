@@ -63,9 +63,9 @@ static bool is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* Is text[s, e) a key of table t? Its value in *val. */
-static bool in_table(const struct fc_norm *n, int t, const char *text,
-		     uint32_t s, uint32_t e, const char **val)
+/* (norm_in_table, norm_p.h) */
+bool norm_in_table(const struct fc_norm *n, int t, const char *text,
+		   uint32_t s, uint32_t e, const char **val)
 {
 	char buf[64];
 	if (t < 0 || e - s >= sizeof(buf))
@@ -118,7 +118,7 @@ static bool in_table_not(const struct fc_norm *n, int t, const char *text,
 		return false;
 	memcpy(raw, "not ", 4);
 	memcpy(raw + 4, text + s, e - s);
-	return in_table(n, t, raw, 0, (uint32_t)(e - s + 4), val);
+	return norm_in_table(n, t, raw, 0, (uint32_t)(e - s + 4), val);
 }
 
 /* words a hedge before a number may have ("greater than or equal to") */
@@ -136,8 +136,8 @@ static bool hedge_is_level(const struct fc_norm *n, const char *text,
 			   uint32_t word, uint32_t end)
 {
 	const char *val;
-	return in_table(n, norm_table_find(n, "hedge_level"), text, word, end,
-			&val);
+	return norm_in_table(n, norm_table_find(n, "hedge_level"), text, word,
+			     end, &val);
 }
 
 /*
@@ -188,7 +188,7 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 		if (keylen[k] <= (f ? f->maxlen[NORM_WF_HEDGE] : UINT32_MAX) &&
 		    norm_wf_may(f, NORM_WF_HEDGE_FIRST, wh[k - 1],
 				wlen[k - 1]) &&
-		    in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
+		    norm_in_table(n, n->t_hedge, t, w[k - 1], *start, &val)) {
 			uint32_t nt;
 			if (k < nw && mod_named(val, strlen(val)) ==
 					      FC_MOD_EQUAL_OR_LESS &&
@@ -217,7 +217,7 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 		j--;
 	while (j < se && t[j] == ' ')
 		j++;
-	if (j < se && in_table(n, n->t_hedge_sym, t, j, se, &val)) {
+	if (j < se && norm_in_table(n, n->t_hedge_sym, t, j, se, &val)) {
 		*start = j;
 		return mod_named(val, strlen(val));
 	}

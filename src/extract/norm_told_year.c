@@ -66,15 +66,14 @@ static bool is_digit_comma(const char *t, uint32_t i, uint32_t lo)
 
 /* Is the year at t + i a comparison's ("from 4.9 billion in 1985",
 ** "compared with 6.09 grams in 1985", "against a loss in the 1985
-** quarter", "a rise over 1985")? One of those words at most 8 words
-** back, in its clause (not past a comma, a stop, a blank line, "to" or
-** "and": "from 3.24bn in 2003 to 2.89bn in 2004" tells of 2004). lo:
-** where the text may be read from. */
-static bool is_comparison_year(const char *t, uint32_t i, uint32_t lo)
+** quarter", "a rise over 1985")? A word the table told_year_word
+** (relative.yaml) gives "compare" at most 8 words back, in its clause
+** (not past a comma, a stop, a blank line, or a word it gives "clause":
+** "from 3.24bn in 2003 to 2.89bn in 2004" tells of 2004). tw: the
+** table's index; lo: where the text may be read from. */
+static bool is_comparison_year(const struct fc_norm *n, int tw,
+			       const char *t, uint32_t i, uint32_t lo)
 {
-	static const char *const cmp[] = {"from",     "against", "vs",
-					  "versus",   "compared", "than",
-					  "over"};
 	for (int words = 0; i > lo && words < 8; words++) {
 		while (i > lo && is_blank_in_clause(t, i))
 			i--;
@@ -84,17 +83,12 @@ static bool is_comparison_year(const char *t, uint32_t i, uint32_t lo)
 			i--;
 		if (e == i) /* a comma, a stop or a line's end */
 			return false;
-		size_t len = e - i;
-		if (t[e - 1] == '.') /* "vs." */
-			len--;
-		for (size_t k = 0; k < sizeof(cmp) / sizeof(cmp[0]); k++)
-			if (strlen(cmp[k]) == len &&
-			    !strncmp(t + i, cmp[k], len))
-				return true;
-		if ((len == 2 && !strncmp(t + i, "to", 2)) ||
-		    (len == 3 && !strncmp(t + i, "and", 3)) ||
-		    (len && t[e - 1] == '.' && len + 1 > 3))
-			return false; /* another clause, or a sentence */
+		uint32_t we = t[e - 1] == '.' ? e - 1 : e; /* "vs." */
+		const char *val;
+		if (we > i && norm_in_table(n, tw, t, i, we, &val))
+			return !strcmp(val, "compare");
+		if (t[e - 1] == '.' && e - i > 3)
+			return false; /* a sentence's end */
 	}
 	return false;
 }
@@ -105,6 +99,7 @@ static bool is_comparison_year(const char *t, uint32_t i, uint32_t lo)
 static int years_written_near(const struct norm_match *m, int *ys, int cap)
 {
 	const char *t = m->text;
+	int tw = norm_table_find(m->n, "told_year_word");
 	uint32_t lo = m->start > 400 ? m->start - 400 : 0;
 	int stops = 0, digits = 0, n = 0;
 	uint32_t i = m->start;
@@ -115,7 +110,7 @@ static int years_written_near(const struct norm_match *m, int *ys, int cap)
 			continue;
 		}
 		if (digits == 4 && is_year_at(t, i, c) &&
-		    !is_comparison_year(t, i, lo))
+		    !is_comparison_year(m->n, tw, t, i, lo))
 			ys[n++] = year_at(t, i);
 		digits = 0;
 		if ((c == '.' || c == '!' || c == '?') && ends_sentence(t[i]) &&
