@@ -2,9 +2,10 @@
 ** entity_demonym.c: pass A, rule 2 at a demonym that opens a name of
 ** its own: "British Airways", "British American Tobacco", "Irish Times"
 ** name a firm or a paper, no mention of the countries ("American
-** Express", one plain word, stays the country: "Iraqi Kurds"). entity_scan.c's place_name reads a demonym before two
-** words or more that end with an org-word ("Syrian Arab News Agency");
-** this reads one org-word, and the names two demonyms open.
+** Express", one plain word, stays the country: "Iraqi Kurds").
+** entity_scan.c's place_name reads a demonym before two words or more
+** that end with an org-word ("Syrian Arab News Agency"); this reads one
+** org-word, and the names two demonyms open.
 */
 #include "extract/entity_p.h"
 
