@@ -169,17 +169,28 @@ void lx_persons_finish(struct lx_scan *s)
 	s->by_id.v = s->by_surname.v = NULL;
 }
 
-/* The slot of by_surname that token i's word keys, without a particle
-** written on it as add_person keys it ("maliki" of "Al-Maliki"): holding
-** it, or the free one (NULL: no map yet). */
+/* The surname key of token i's word (borrowed: the tokens'), *len bytes:
+** its key without a particle written on it, so that "Maliki" and
+** "Al-Maliki" after "Nouri al-Maliki" key the same person; *p0: the
+** particle's bytes cut. */
+static const char *surname_key(const struct lx_scan *s, size_t i,
+			       size_t *len, size_t *p0)
+{
+	const char *key = lx_key(&s->t, i, 1, len);
+	*p0 = lx_particle_len(s, key, *len);
+	*len -= *p0;
+	return key + *p0;
+}
+
+/* The slot of by_surname that token i's word keys (surname_key):
+** holding it, or the free one (NULL: no map yet). */
 static const uint64_t *surname_slot(const struct lx_scan *s, size_t i)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
-	size_t p0 = lx_particle_len(s, key, len);
+	size_t len, p0;
+	const char *key = surname_key(s, i, &len, &p0);
 	/* (a token's hash is hash_bytes of its key) */
-	return pmap_slot_h(s, &s->by_surname, false, key + p0, len - p0,
-			   p0 ? hash_bytes(key + p0, len - p0) : s->t.v[i].hash);
+	return pmap_slot_h(s, &s->by_surname, false, key, len,
+			   p0 ? hash_bytes(key, len) : s->t.v[i].hash);
 }
 
 /* A new person record of e keyed by token tok's word (is_word: a word
@@ -198,13 +209,8 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 		s->persons = v;
 		s->cappersons = cap;
 	}
-	size_t len;
-	const char *key = lx_key(&s->t, tok, 1, &len);
-	/* (a surname on its particle is the surname later too: "Maliki",
-	** "Al-Maliki" after "Nouri al-Maliki"; person_of_word) */
-	size_t p0 = lx_particle_len(s, key, len);
-	key += p0;
-	len -= p0;
+	size_t len, p0;
+	const char *key = surname_key(s, tok, &len, &p0);
 	char *copy = fc_arena_strndup(s->pa, key, len); /* outlives t.norm */
 	if (!copy) {
 		s->err = FC_ENOMEM;
@@ -890,14 +896,14 @@ const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 const struct fc_entity *lx_find_surname_role(const struct lx_scan *s,
 					     size_t i, const char *role)
 {
-	size_t len;
-	const char *key = lx_key(&s->t, i, 1, &len);
+	size_t len, p0;
+	const char *key = surname_key(s, i, &len, &p0);
 	for (size_t p = s->npersons; p-- > 0;) {
 		const struct lx_person *pe = &s->persons[p];
 		/* (named in full: a surname alone after the title, "President
 		** Reagan" before "Ronald Reagan", is a form of the later name) */
-		if (!pe->is_word && pe->ent->role && pe->surname_len == len &&
-		    !memcmp(pe->surname, key, len) &&
+		if (!pe->is_word && pe->ent->role &&
+		    pkey_eq(s, false, (uint32_t)p, key, len) &&
 		    strchr(pe->ent->label, ' ') &&
 		    !strcmp(pe->ent->role, role))
 			return pe->ent;
