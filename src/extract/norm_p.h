@@ -198,6 +198,21 @@ static inline bool norm_is_word_byte(unsigned c)
 	return (c | 0x20) - 'a' < 26u || c - '0' < 10u || c == '_';
 }
 
+/* ASCII classes of a byte of text, as the quantity and time readers
+** test it (norm_quantity.c, norm_qty_name.c, norm_told_year.c) */
+static inline bool norm_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+static inline bool norm_is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline bool norm_is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 /* Does the scan try p anchored at its start strings? */
 static inline bool norm_is_anchored(const struct norm_pattern *p)
 {

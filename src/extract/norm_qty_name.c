@@ -14,36 +14,10 @@
 
 #include "extract/norm_p.h"
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Is text[s, e) a key of table tab (the small words of a title)? */
-static bool is_small(const struct fc_norm *n, int tab, const char *t,
-		     uint32_t s, uint32_t e)
-{
-	char buf[16];
-	if (tab < 0 || e - s >= sizeof(buf))
-		return false;
-	size_t len = norm_key(t + s, e - s, buf, sizeof(buf));
-	return norm_hash_get(&n->lookup, tab, buf, len) >= 0;
-}
-
 /* What stands before a word: the sentence's start (or a quote, a
 ** bracket, a heading's word in capitals), a word in lower case, a
 ** capitalised word, or else (digits, a comma) */
 enum word_before { WB_START, WB_LOWER, WB_CAP, WB_OTHER };
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
 
 static enum word_before word_before(const char *t, uint32_t lo, uint32_t at)
 {
@@ -53,16 +27,16 @@ static enum word_before word_before(const char *t, uint32_t lo, uint32_t at)
 	if (j == lo || strchr(".!?:;\n\r([\"'-", t[j - 1]) ||
 	    (unsigned char)t[j - 1] >= 0x80)
 		return WB_START;
-	if (!is_alpha(t[j - 1]))
+	if (!norm_is_alpha(t[j - 1]))
 		return WB_OTHER;
 	uint32_t e = j, ncap = 0;
-	while (j > lo && (is_alpha(t[j - 1]) || t[j - 1] == '\'')) {
+	while (j > lo && (norm_is_alpha(t[j - 1]) || t[j - 1] == '\'')) {
 		j--; /* "Ocean's" */
-		ncap += is_upper(t[j]);
+		ncap += norm_is_upper(t[j]);
 	}
 	if (ncap >= 5 && ncap == e - j)
 		return WB_START; /* "GAFFES Three people" */
-	return is_upper(t[j]) ? WB_CAP : WB_LOWER;
+	return norm_is_upper(t[j]) ? WB_CAP : WB_LOWER;
 }
 
 /* Is a capitalised word right after at, past blanks on its line? */
@@ -70,7 +44,7 @@ static bool cap_after(const char *t, uint32_t at, uint32_t hi)
 {
 	while (at < hi && (t[at] == ' ' || t[at] == '\t'))
 		at++;
-	return at + 1 < hi && is_upper(t[at]) && is_alpha(t[at + 1]);
+	return at + 1 < hi && norm_is_upper(t[at]) && norm_is_alpha(t[at + 1]);
 }
 
 /* The words of a window: capitalised ones, small words ("in", "Of":
@@ -81,17 +55,18 @@ struct title_words { int cap, small, lower; };
 static void title_word(const struct fc_norm *n, int tab, const char *t,
 		       uint32_t s, uint32_t e, struct title_words *w)
 {
-	while (s < e && !is_alpha(t[s]))
+	while (s < e && !norm_is_alpha(t[s]))
 		s++;
 	uint32_t le = s;
-	while (le < e && is_alpha(t[le]))
+	while (le < e && norm_is_alpha(t[le]))
 		le++;
 	if (s == e)
 		return;
-	w->cap += is_upper(t[s]);
-	if (is_small(n, tab, t, s, le))
+	w->cap += norm_is_upper(t[s]);
+	const char *val;
+	if (norm_in_table(n, tab, t, s, le, &val))
 		w->small++;
-	else if (!is_upper(t[s]))
+	else if (!norm_is_upper(t[s]))
 		w->lower++;
 }
 
@@ -107,12 +82,12 @@ static void title_scan(const struct norm_match *m, int tab, uint32_t at,
 		if (dir < 0) {
 			while (a > lo && (t[a - 1] == ' ' || t[a - 1] == '\t'))
 				a--;
-			for (b = a; a > lo && !is_blank(t[a - 1]); a--)
+			for (b = a; a > lo && !norm_is_blank(t[a - 1]); a--)
 				;
 		} else {
 			while (a < hi && (t[a] == ' ' || t[a] == '\t'))
 				a++;
-			for (b = a; b < hi && !is_blank(t[b]); b++)
+			for (b = a; b < hi && !norm_is_blank(t[b]); b++)
 				;
 		}
 		bool end = a < b && strchr(".!?", t[b - 1]);
@@ -146,7 +121,7 @@ bool norm_qty_name_part(const struct norm_match *m, uint32_t s, uint32_t e,
 			bool is_scale)
 {
 	const char *t = m->text;
-	if (e < s + 2 || !is_upper(t[s]) || is_upper(t[s + 1]))
+	if (e < s + 2 || !norm_is_upper(t[s]) || norm_is_upper(t[s + 1]))
 		return false;
 	enum word_before b = word_before(t, m->stretch_start, s);
 	bool cap_next = cap_after(t, e, m->stretch_end);

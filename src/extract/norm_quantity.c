@@ -48,21 +48,6 @@ static enum fc_timex_mod hedge_of(const struct norm_match *m,
 	return mod_named(v.s, v.len);
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
 /* (norm_in_table, norm_p.h) */
 bool norm_in_table(const struct fc_norm *n, int t, const char *text,
 		   uint32_t s, uint32_t e, const char **val)
@@ -88,7 +73,7 @@ static bool after_nt(const char *t, uint32_t lo, uint32_t at,
 		     uint32_t *word)
 {
 	uint32_t j = at;
-	while (j > lo && is_blank(t[j - 1]))
+	while (j > lo && norm_is_blank(t[j - 1]))
 		j--;
 	if (j == at || j - lo < 3 || (t[j - 1] != 't' && t[j - 1] != 'T'))
 		return false;
@@ -102,7 +87,7 @@ static bool after_nt(const char *t, uint32_t lo, uint32_t at,
 		return false;
 	if (j == lo || (t[j - 1] != 'n' && t[j - 1] != 'N'))
 		return false;
-	while (j > lo && is_alpha(t[j - 1]))
+	while (j > lo && norm_is_alpha(t[j - 1]))
 		j--;
 	*word = j;
 	return true;
@@ -163,14 +148,14 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 	const char *val;
 	while (nw < HEDGE_WORDS) {
 		uint32_t e = j;
-		while (j > lo && is_blank(t[j - 1]))
+		while (j > lo && norm_is_blank(t[j - 1]))
 			j--;
-		if (j == e && nw == 0 && j > lo && is_alpha(t[j - 1]))
+		if (j == e && nw == 0 && j > lo && norm_is_alpha(t[j - 1]))
 			break; /* a word glued to the number */
 		uint32_t we = j;
-		while (j > lo && is_alpha(t[j - 1]))
+		while (j > lo && norm_is_alpha(t[j - 1]))
 			j--;
-		if (j == we || (j > lo && !is_blank(t[j - 1]) &&
+		if (j == we || (j > lo && !norm_is_blank(t[j - 1]) &&
 				t[j - 1] != '(' && t[j - 1] != '"'))
 			break;
 		wlen[nw] = we - j;
@@ -208,7 +193,7 @@ static enum fc_timex_mod hedge_before(const struct norm_match *m,
 		}
 	/* symbols: "x>10", ">= 30", "< = 100" */
 	j = *start;
-	while (j > lo && is_blank(t[j - 1]))
+	while (j > lo && norm_is_blank(t[j - 1]))
 		j--;
 	uint32_t se = j;
 	while (j > lo && se - j < 4 &&
@@ -447,10 +432,10 @@ static bool num_is_no_amount(const struct norm_match *m,
 {
 	const char *t = m->text;
 	bool is_scale = nv->scale_end > 1 && nv->x == nv->scale_end;
-	if (nv->end < nv->start + 3 || (!is_scale && !is_upper(t[nv->start])))
+	if (nv->end < nv->start + 3 || (!is_scale && !norm_is_upper(t[nv->start])))
 		return false; /* most numbers: digits, or words in lower case */
 	for (uint32_t i = nv->start; i < nv->end; i++)
-		if (!is_alpha(t[i]))
+		if (!norm_is_alpha(t[i]))
 			return false;
 	uint32_t j = nv->start;
 	while (j > m->stretch_start && (t[j - 1] == ' ' || t[j - 1] == '\t'))

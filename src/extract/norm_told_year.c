@@ -15,11 +15,6 @@
 
 #include "extract/norm_p.h"
 
-static bool is_letter(char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 /* Does a stop before byte a end a sentence (a blank, a line's end, a
 ** closing quote or bracket after it: 'over 1985." Carbon')? */
 static bool ends_sentence(char a)
@@ -42,8 +37,8 @@ static bool is_year_at(const char *t, uint32_t i, char b)
 {
 	char a = t[i + 4];
 	int v = year_at(t, i);
-	return v >= 1600 && v <= 2099 && !is_letter(b) && b != '$' &&
-	       b != '.' && b != ',' && !is_letter(a) && a != '%' &&
+	return v >= 1600 && v <= 2099 && !norm_is_alpha(b) && b != '$' &&
+	       b != '.' && b != ',' && !norm_is_alpha(a) && a != '%' &&
 	       !((a == '-' || a == '/') && t[i + 5] >= '0' && t[i + 5] <= '9');
 }
 
