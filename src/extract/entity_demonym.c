@@ -64,11 +64,5 @@ size_t lx_demonym_name(struct lx_scan *s, size_t i, size_t k,
 		int nof = 0;
 		end = lx_body_of_place(s, firm, &nof);
 	}
-	size_t len;
-	const char *name = lx_tok_text_label(s, i, end, &len);
-	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, "org", name, len, FC_ENT_ORG, country,
-				   NULL),
-		     "name.org");
-	return end;
+	return lx_push_new_org_in(s, i, end, country, "name.org");
 }

@@ -72,29 +72,36 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k)
 	return lx_push_new_org(s, i, end, "name.org-plural");
 }
 
-/* (lx_push_new_org, lx_push_new_name) a new entity of the prefix and
-** type labelled with the text of [i, end), its mention by rule; end */
+/* (lx_push_new_org_in, lx_push_new_name) a new entity of the prefix,
+** type and country labelled with the text of [i, end), its mention by
+** rule; end */
 static size_t push_new(struct lx_scan *s, size_t i, size_t end,
 		       const char *prefix, enum fc_entity_type type,
-		       const char *rule)
+		       const char *country, const char *rule)
 {
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, end, &len);
 	lx_push_ment(s, (uint32_t)i, (uint32_t)end,
-		     lx_new_entity(s, prefix, name, len, type, NULL, NULL),
+		     lx_new_entity(s, prefix, name, len, type, country, NULL),
 		     rule);
 	return end;
+}
+
+size_t lx_push_new_org_in(struct lx_scan *s, size_t i, size_t end,
+			  const char *country, const char *rule)
+{
+	return push_new(s, i, end, "org", FC_ENT_ORG, country, rule);
 }
 
 size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
 		       const char *rule)
 {
-	return push_new(s, i, end, "org", FC_ENT_ORG, rule);
+	return lx_push_new_org_in(s, i, end, NULL, rule);
 }
 
 size_t lx_push_new_name(struct lx_scan *s, size_t i, size_t end)
 {
-	return push_new(s, i, end, "name", FC_ENT_OTHER, "name");
+	return push_new(s, i, end, "name", FC_ENT_OTHER, NULL, "name");
 }
 
 static bool person_context(const struct lx_scan *s, size_t i, size_t end,

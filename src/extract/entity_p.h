@@ -289,6 +289,9 @@ bool lx_place_surname(const struct lx_scan *s, size_t i);
 ** end. */
 size_t lx_push_new_org(struct lx_scan *s, size_t i, size_t end,
 		       const char *rule);
+/* ... of the country (an id's country code, or NULL) */
+size_t lx_push_new_org_in(struct lx_scan *s, size_t i, size_t end,
+			  const char *country, const char *rule);
 /* ... of a new untyped name entity (name:<slug>), by rule "name". */
 size_t lx_push_new_name(struct lx_scan *s, size_t i, size_t end);
 
