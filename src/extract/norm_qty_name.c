@@ -19,6 +19,15 @@
 ** capitalised word, or else (digits, a comma) */
 enum word_before { WB_START, WB_LOWER, WB_CAP, WB_OTHER };
 
+/* Does U+2019, the right single quote of an apostrophe, end at j, with
+** a letter before it ("Ocean’s")? */
+static bool is_curly_apos(const char *t, uint32_t lo, uint32_t j)
+{
+	return j >= lo + 4 && (unsigned char)t[j - 1] == 0x99 &&
+	       (unsigned char)t[j - 2] == 0x80 &&
+	       (unsigned char)t[j - 3] == 0xe2 && norm_is_alpha(t[j - 4]);
+}
+
 static enum word_before word_before(const char *t, uint32_t lo, uint32_t at)
 {
 	uint32_t j = at;
@@ -30,8 +39,13 @@ static enum word_before word_before(const char *t, uint32_t lo, uint32_t at)
 	if (!norm_is_alpha(t[j - 1]))
 		return WB_OTHER;
 	uint32_t e = j, ncap = 0;
-	while (j > lo && (norm_is_alpha(t[j - 1]) || t[j - 1] == '\'')) {
-		j--; /* "Ocean's" */
+	for (;;) {
+		if (j > lo && (norm_is_alpha(t[j - 1]) || t[j - 1] == '\''))
+			j--; /* "Ocean's" */
+		else if (is_curly_apos(t, lo, j))
+			j -= 3; /* "Ocean’s" (U+2019) */
+		else
+			break;
 		ncap += norm_is_upper(t[j]);
 	}
 	if (ncap >= 5 && ncap == e - j)

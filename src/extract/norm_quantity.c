@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/norm_p.h"
 
@@ -469,6 +470,18 @@ static bool clock_follows(const struct norm_match *m, uint32_t at)
 **            cents" with scale2 0.01);
 **   sign     -1 for "minus five", "-9.2".
 */
+/*
+** Is a ratio's second number a mixed number ("102 in 204 1/3 innings":
+** strikeouts in innings, a count in a span, no ratio of 0.5)? A whole
+** and a fraction of what is counted are no population to draw from.
+*/
+static bool den_is_mixed(const struct norm_match *m)
+{
+	struct norm_val d;
+	return norm_slot_text(m, S_DEN, &d) && d.len > 2 &&
+	       memchr(d.s, '/', d.len) && memchr(d.s, ' ', d.len);
+}
+
 static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 {
 	bool has_scale, has_scale2;
@@ -489,7 +502,8 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	if (norm_slot(m, S_DEN, &den)) {
 		if (!isfinite(den.num) || den.num == 0)
 			return 0;
-		if (is_type(m, "proper") && !isfinite(x2) && x > den.num)
+		if (is_type(m, "proper") && !isfinite(x2) &&
+		    (x > den.num || den_is_mixed(m)))
 			return 0;
 		x = isfinite(x2) ? x + x2 / den.num : x / den.num;
 	} else if (isfinite(x2)) {
@@ -627,6 +641,25 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 	return 1;
 }
 
+/*
+** A hundred told once: "five or six hundred", "between one and three
+** hundred" are 500 to 600 and 100 to 300. The second number ends in the
+** word "hundred" (no scale_end: a hundred multiplies a group), the
+** first is whole and below its count of hundreds ("two to a hundred",
+** "fifty to six hundred" are as written).
+*/
+static bool hundred_once(const struct norm_match *m, double a, double b)
+{
+	static const char w[] = "hundred";
+	const size_t wl = sizeof(w) - 1;
+	struct norm_val v2;
+	if (!norm_slot_text(m, S_NUM2, &v2) || v2.len < wl ||
+	    strncasecmp(v2.s + v2.len - wl, w, wl) != 0)
+		return false;
+	double k = b / 100;
+	return a >= 1 && a == floor(a) && k == floor(k) && a < k && k < 100;
+}
+
 /* The digits s[0, len) as a whole number, or -1. */
 static double digits_value(const char *s, size_t len)
 {
@@ -686,6 +719,9 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
 		 !is_closed && thousands_once(a, b))
 		a *= 1000; /* "75-100,000 bpd" */
+	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
+		 hundred_once(m, a, b))
+		a *= 100; /* "five or six hundred" */
 	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
 	    n1.is_bare || n2.is_bare)
 		return 0;

@@ -32,6 +32,7 @@ static void test_norm_title_name_parts(void **state)
 	double v = 0;
 	static const char *const names[] = {
 		"Ocean's Twelve topped the box office.",
+		"Ocean\u2019s Twelve topped the box office.",
 		"BBC One aired it.", "Fans watched the Six Nations.",
 		"Million Dollar Baby won.", "He won Formula One.",
 	};
