@@ -644,17 +644,25 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 /*
 ** A hundred told once: "five or six hundred", "between one and three
 ** hundred" are 500 to 600 and 100 to 300. The second number ends in the
-** word "hundred" (no scale_end: a hundred multiplies a group), the
+** word "hundred", or in "hundred" and its scale word when scaled ("five
+** or six hundred thousand": b is then 600, the scale shared apart), the
 ** first is whole and below its count of hundreds ("two to a hundred",
 ** "fifty to six hundred" are as written).
 */
-static bool hundred_once(const struct norm_match *m, double a, double b)
+static bool hundred_once(const struct norm_match *m, double a, double b,
+			 bool scaled)
 {
 	static const char w[] = "hundred";
 	const size_t wl = sizeof(w) - 1;
 	struct norm_val v2;
-	if (!norm_slot_text(m, S_NUM2, &v2) || v2.len < wl ||
-	    strncasecmp(v2.s + v2.len - wl, w, wl) != 0)
+	if (!norm_slot_text(m, S_NUM2, &v2))
+		return false;
+	size_t n = v2.len;
+	while (scaled && n > 0 && v2.s[n - 1] != ' ' && v2.s[n - 1] != '-')
+		n--; /* "six hundred thousand": the scale word off */
+	if (scaled && n > 0)
+		n--;
+	if (n < wl || strncasecmp(v2.s + n - wl, w, wl) != 0)
 		return false;
 	double k = b / 100;
 	return a >= 1 && a == floor(a) && k == floor(k) && a < k && k < 100;
@@ -715,12 +723,15 @@ static int prod_range(const struct norm_match *m, struct norm_cand *c)
 		a *= sc.num; /* "5 to 10 million": the scale is shared */
 	else if (!s1 && !s2 && !n1.scale_end && n2.scale_end > 1 &&
 		 shares_scale(a, b / n2.scale_end, is_closed))
-		a *= n2.scale_end; /* "between eight and 12 billion" */
+		/* "between eight and 12 billion", "five or six hundred
+		** thousand" */
+		a *= n2.scale_end *
+		     (hundred_once(m, a, b / n2.scale_end, true) ? 100 : 1);
 	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
 		 !is_closed && thousands_once(a, b))
 		a *= 1000; /* "75-100,000 bpd" */
 	else if (!s1 && !s2 && !n1.scale_end && !n2.scale_end &&
-		 hundred_once(m, a, b))
+		 hundred_once(m, a, b, false))
 		a *= 100; /* "five or six hundred" */
 	if (!isfinite(a) || !isfinite(b) || n1.cut || n2.cut ||
 	    n1.is_bare || n2.is_bare)

@@ -2,8 +2,9 @@
 ** test_norm_hundred.c: two readings of norm_quantity.c. A range whose
 ** second number ends in "hundred" shares it with a smaller whole first
 ** ("five or six hundred" is 500 to 600; "fifty or six hundred" stays 50
-** to 600). A proper ratio over a mixed number ("102 in 204 1/3", a
-** count in innings) is no ratio; "one in three" is.
+** to 600), also before a scale ("five or six hundred thousand" is
+** 500,000 to 600,000). A proper ratio over a mixed number ("102 in
+** 204 1/3", a count in innings) is no ratio; "one in three" is.
 */
 #include "fc_test.h"
 
@@ -42,6 +43,12 @@ static void test_norm_hundred_shared(void **state)
 	assert_range(r, &a, "fifty or six hundred", 50, 600);
 	assert_range(r, &a, "two or one hundred", 2, 100);
 	assert_range(r, &a, "one hundred or two hundred", 100, 200);
+	/* a scale after "hundred" shared too ("five or six hundred
+	** thousand" is 500,000 to 600,000, not 5,000 to 600,000) */
+	assert_range(r, &a, "five or six hundred thousand", 500000, 600000);
+	assert_range(r, &a, "two or three hundred million", 2e8, 3e8);
+	assert_range(r, &a, "five or six thousand", 5000, 6000);
+	assert_range(r, &a, "fifty or six hundred thousand", 50000, 600000);
 	fc_arena_finish(&a);
 	fc_rules_destroy(r);
 }
