@@ -296,23 +296,27 @@ bool norm_relative_is_comparison(const struct norm_match *m,
 
 /* Does the sentence of m name a year before it ("this year's sales
 ** ... up from 1.27 billion the prior year", "income for the year just
-** ended ... the previous year")? Then its figures are a year's. */
+** ended ... the previous year")? Then its figures are a year's. The
+** word is one valued Y in table cal_unit_one (none without the table). */
 static bool year_in_sentence(const struct norm_match *m)
 {
 	const char *t = m->text;
-	for (uint32_t i = m->start; i > m->stretch_start + 3; i--) {
+	uint32_t lo = m->stretch_start;
+	int tab = norm_table_find(m->n, "cal_unit_one");
+	for (uint32_t i = m->start; tab >= 0 && i > lo; i--) {
 		char c = t[i - 1];
 		if ((c == '.' || c == ';' || c == '!' || c == '?') &&
 		    (t[i] == ' ' || t[i] == '\n'))
 			return false;
-		bool edge = i - 4 == m->stretch_start ||
-			    !(((t[i - 5] | 0x20) >= 'a' &&
-			       (t[i - 5] | 0x20) <= 'z'));
-		if (edge && (t[i - 4] | 0x20) == 'y' &&
-		    (t[i - 3] | 0x20) == 'e' && (t[i - 2] | 0x20) == 'a' &&
-		    (c | 0x20) == 'r' &&
-		    !(((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')))
+		if (!norm_is_alpha(c) || norm_is_alpha(t[i]))
+			continue;
+		uint32_t b = i - 1; /* a word ends at i: where it starts */
+		while (b > lo && norm_is_alpha(t[b - 1]))
+			b--;
+		const char *val;
+		if (norm_in_table(m->n, tab, t, b, i, &val) && !strcmp(val, "Y"))
 			return true;
+		i = b + 1;
 	}
 	return false;
 }
