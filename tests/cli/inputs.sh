@@ -63,4 +63,30 @@ if command -v script >/dev/null; then
   grep -q 'normalize (MiB)' "$TMP/tty-q" && fail "a progress line with -q"
 fi
 
+# line ends: CRLF, a CR alone and a leading BOM give the mentions of the
+# text with LF, offsets apart ("\r\n\r\n" ends a paragraph as "\n\n"
+# does: "the year" after it is not the year of the paragraph before)
+strip_offsets() { sed -E 's/"start": [0-9]+, "end": [0-9]+, //' "$1"; }
+printf 'The firm expects margins to be lower in 2005.\n\nHouse prices were 11.8%% higher on the year, said Tom Smith on Friday.\n' >"$TMP/lf.txt"
+run normalize --ref 2006-02-01 - <"$TMP/lf.txt"
+expect_rc 0 "normalize, LF"
+strip_offsets "$TMP/out" >"$TMP/lf.jsonl"
+checks=$((checks + 1))
+grep -q '"the year"' "$TMP/lf.jsonl" && fail "the year after a blank line told"
+for kind in crlf cr bom; do
+  case $kind in
+  crlf) sed 's/$/\r/' "$TMP/lf.txt" >"$TMP/$kind.txt" ;;
+  cr) tr '\n' '\r' <"$TMP/lf.txt" >"$TMP/$kind.txt" ;;
+  bom) { printf '\357\273\277'; cat "$TMP/lf.txt"; } >"$TMP/$kind.txt" ;;
+  esac
+  run normalize --ref 2006-02-01 - <"$TMP/$kind.txt"
+  expect_rc 0 "normalize, $kind"
+  strip_offsets "$TMP/out" >"$TMP/$kind.jsonl"
+  checks=$((checks + 1))
+  cmp -s "$TMP/lf.jsonl" "$TMP/$kind.jsonl" ||
+    fail "$kind: mentions differ from LF's: $(diff "$TMP/lf.jsonl" "$TMP/$kind.jsonl" | head -5)"
+done
+run normalize --ref 2006-02-01 - <"$TMP/crlf.txt"
+expect_out_has '"text": "Friday", "start": 111, "end": 117'
+
 finish
