@@ -20,7 +20,8 @@
 **   norm.c          the scan: triggers, matching, overlaps (fc_norm_doc)
 **   norm_time.c     time productions (TIMEX3 values): dates, durations
 **   norm_date.c     a date's missing year and its value
-**   norm_relative.c weekdays, relative times
+**   norm_weekday.c  weekdays
+**   norm_relative.c relative times
 **   norm_clock.c    clock times, holidays
 **   norm_shift.c    times moved by a span, counted days and weeks
 **   norm_tense.c    tense cues (which occurrence a date means)
@@ -573,7 +574,7 @@ bool norm_prod_is_time(enum norm_prod p);
 ** then a mask, a time, the longer match, priority, pattern order. */
 int norm_cand_cmp(const void *x, const void *y);
 
-/* ---- Time productions (norm_time.c, norm_relative.c, norm_clock.c) --- */
+/* ---- Time productions (norm_time, _weekday, _relative, _clock.c) ---- */
 
 /* A slot as an int (false when absent or not a number) or as a string. */
 bool norm_get_int(const struct norm_match *m, enum norm_slot s, int *out);
@@ -644,10 +645,17 @@ static inline bool norm_wf_may(const struct norm_wordfacts *f, int t,
 	       (f->bloom[t][b / 64] >> (b % 64) & 1);
 }
 
-/* norm_relative.c */
+/* norm_weekday.c */
 int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
 			 int rel);
 int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out);
+
+/* norm_relative.c */
+/* The first nparts of y, mo, d at o (caller's buffer: at most 34 bytes
+** and the suffix) as "%04ld-%02ld-%02ld", then suffix; returns the end,
+** not NUL-terminated. */
+char *norm_put_ymd(char *o, int nparts, long y, long mo, long d,
+		   const char *suffix);
 int norm_prod_relative(const struct norm_match *m, struct norm_cand *out);
 
 /* norm_clock.c */

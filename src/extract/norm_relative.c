@@ -1,12 +1,8 @@
 /*
-** norm_relative.c: weekdays and relative times.
-**
-**   weekday   news reading: the most recent such day on or before the
-**             reference, unless a future cue precedes it; "3 Fridays
-**             from now", "Wednesday of next week", "Friday after next"
-**   relative  an offset by unit from the reference or (slot base) from
-**             the date last mentioned: last year, two weeks ago,
-**             yesterday, the following year, the quarter
+** norm_relative.c: relative times: an offset by unit from the
+** reference or (slot base) from the date last mentioned: last year, two
+** weeks ago, yesterday, the following year, the quarter. Weekdays are
+** norm_weekday.c's.
 */
 #include <limits.h>
 #include <math.h>
@@ -16,104 +12,13 @@
 
 #include "extract/norm_p.h"
 
-/* The day (days since epoch) a weekday wd (1 = Monday) names. */
-int32_t norm_weekday_day(const struct norm_match *m, int wd, bool has_rel,
-			   int rel)
-{
-	const struct norm_ref *r = m->ref;
-	int rw = fc_weekday(r->days) + 1; /* 1 = Monday */
-	if (has_rel && rel < 0) {
-		int back = (rw - wd + 7) % 7;
-		return r->days - (back ? back : 7);
-	}
-	if (has_rel && rel > 0)
-		return r->days - (rw - 1) + 7 + (wd - 1);
-	if (has_rel && rel == 0)
-		return r->days + (wd - rw + 7) % 7;
-	int back = (rw - wd + 7) % 7, ahead = (wd - rw + 7) % 7;
-	int t = norm_tense(m);
-	bool fwd = t > 0 ||
-		   (t == 0 && (m->n->prefer == NORM_PREFER_FUTURE ||
-			       (m->n->prefer == NORM_PREFER_NEAREST &&
-				ahead < back)));
-	if (fwd && t == 0 && !ahead)
-		ahead = 7; /* "Monday" said on a Monday: the next */
-	return fwd ? r->days + ahead : r->days - back;
-}
-
-/*
-** A weekday with a count or a week: "3 Fridays from now" (num, ago 1),
-** "2 Thursdays ago", "Wednesday of next week" (unit W, rel), "Friday
-** after next" (base after_next): 1 and *day; 0 when none of these
-** applies; -1 when the count or week is out of range (no day at all).
-*/
-static int weekday_counted(const struct norm_match *m, int wd,
-			   int32_t *day)
-{
-	const struct norm_ref *r = m->ref;
-	int rw = fc_weekday(r->days) + 1, n, ago = 1, rel = 0;
-	char unit[4], base[16];
-	struct norm_val nv;
-	if (norm_slot(m, S_NUM, &nv)) {
-		/* a count out of range ("600 Fridays from now"): no day */
-		if (!norm_get_int(m, S_NUM, &n) || n < 1 || n > 520)
-			return -1;
-		norm_get_int(m, S_AGO, &ago);
-		int ahead = (wd - rw + 7) % 7, back = (rw - wd + 7) % 7;
-		*day = ago < 0 ? r->days - (back ? back : 7) - 7 * (n - 1)
-			       : r->days + (ahead ? ahead : 7) + 7 * (n - 1);
-		return 1;
-	}
-	if (norm_get_str(m, S_UNIT, unit, sizeof(unit)) && !strcmp(unit, "W")) {
-		norm_get_int(m, S_REL, &rel);
-		if (rel < -100 || rel > 100)
-			return -1;
-		*day = r->days - (rw - 1) + 7 * rel + (wd - 1);
-		return 1;
-	}
-	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
-	    !strcmp(base, "mention")) {
-		/* "the previous Friday", "the following Monday": the one
-		** before or after the day mentioned last (a Friday told of
-		** makes the previous Friday the week before it); none
-		** mentioned: from the reference */
-		struct fc_time t;
-		if (!norm_get_int(m, S_REL, &rel) || rel == 0)
-			return 0;
-		int32_t from = r->days;
-		if (norm_last_mention(m, 0, 0, 0, &t) &&
-		    t.grain != FC_GRAIN_NONE && t.grain <= FC_GRAIN_DAY)
-			from = t.lo;
-		int fw = fc_weekday(from) + 1;
-		if (rel < 0) {
-			int back = (fw - wd + 7) % 7;
-			*day = from - (back ? back : 7);
-		} else {
-			int ahead = (wd - fw + 7) % 7;
-			*day = from + (ahead ? ahead : 7);
-		}
-		return 1;
-	}
-	if (norm_get_str(m, S_BASE, base, sizeof(base)) &&
-	    (!strcmp(base, "after_next") || !strcmp(base, "ahead"))) {
-		/* "this coming Sunday": the next one; "Friday after
-		** next": a week after that */
-		int ahead = (wd - rw + 7) % 7;
-		*day = r->days + (ahead ? ahead : 7);
-		if (!strcmp(base, "after_next"))
-			*day += 7;
-		return 1;
-	}
-	return 0;
-}
-
 /*
 ** The first nparts of y, mo, d at o as "%04ld-%02ld-%02ld", then suffix;
 ** returns the end (not NUL-terminated). At most 34 bytes and the suffix:
 ** the values here are days and offsets bounded by the callers.
 */
-static char *put_ymd(char *o, int nparts, long y, long mo, long d,
-		     const char *suffix)
+char *norm_put_ymd(char *o, int nparts, long y, long mo, long d,
+		   const char *suffix)
 {
 	if (nparts >= 1)
 		o = norm_put_int(o, y, 4);
@@ -128,30 +33,6 @@ static char *put_ymd(char *o, int nparts, long y, long mo, long d,
 	size_t len = strlen(suffix);
 	memcpy(o, suffix, len);
 	return o + len;
-}
-
-int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
-{
-	int wd, rel = 0;
-	if (!norm_get_int(m, S_WEEKDAY, &wd) || wd < 1 || wd > 7)
-		return 0;
-	bool has_rel = norm_get_int(m, S_REL, &rel);
-	char buf[40], part[8];
-	norm_part_suffix(m, part, sizeof(part));
-	if (!m->ref->is_set) {
-		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
-		return norm_emit(m, out, FC_TIMEX_DATE, buf);
-	}
-	int y, mo, d;
-	int32_t day;
-	int counted = weekday_counted(m, wd, &day);
-	if (counted < 0)
-		return 0;
-	if (!counted)
-		day = norm_weekday_day(m, wd, has_rel, rel);
-	fc_civil_from_days(day, &y, &mo, &d);
-	*put_ymd(buf, 3, y, mo, d, part) = 0;
-	return norm_emit(m, out, FC_TIMEX_DATE, buf);
 }
 
 /* ---- relative ---------------------------------------------------------- */
@@ -296,23 +177,27 @@ bool norm_relative_is_comparison(const struct norm_match *m,
 
 /* Does the sentence of m name a year before it ("this year's sales
 ** ... up from 1.27 billion the prior year", "income for the year just
-** ended ... the previous year")? Then its figures are a year's. */
+** ended ... the previous year")? Then its figures are a year's. The
+** word is one valued Y in table cal_unit_one (none without the table). */
 static bool year_in_sentence(const struct norm_match *m)
 {
 	const char *t = m->text;
-	for (uint32_t i = m->start; i > m->stretch_start + 3; i--) {
+	uint32_t lo = m->stretch_start;
+	int tab = norm_table_find(m->n, "cal_unit_one");
+	for (uint32_t i = m->start; tab >= 0 && i > lo; i--) {
 		char c = t[i - 1];
 		if ((c == '.' || c == ';' || c == '!' || c == '?') &&
 		    (t[i] == ' ' || t[i] == '\n'))
 			return false;
-		bool edge = i - 4 == m->stretch_start ||
-			    !(((t[i - 5] | 0x20) >= 'a' &&
-			       (t[i - 5] | 0x20) <= 'z'));
-		if (edge && (t[i - 4] | 0x20) == 'y' &&
-		    (t[i - 3] | 0x20) == 'e' && (t[i - 2] | 0x20) == 'a' &&
-		    (c | 0x20) == 'r' &&
-		    !(((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')))
+		if (!norm_is_alpha(c) || norm_is_alpha(t[i]))
+			continue;
+		uint32_t b = i - 1; /* a word ends at i: where it starts */
+		while (b > lo && norm_is_alpha(t[b - 1]))
+			b--;
+		const char *val;
+		if (norm_in_table(m->n, tab, t, b, i, &val) && !strcmp(val, "Y"))
 			return true;
+		i = b + 1;
 	}
 	return false;
 }
@@ -530,16 +415,16 @@ static void put_at_grain(char *buf, int32_t day, enum fc_grain g)
 	if (g == FC_GRAIN_WEEK) {
 		int wy, ww;
 		norm_iso_week(day, &wy, &ww);
-		e = put_ymd(buf, 1, wy, 0, 0, "-W");
+		e = norm_put_ymd(buf, 1, wy, 0, 0, "-W");
 		e = norm_put_int(e, ww, 2);
 	} else if (g == FC_GRAIN_MONTH) {
-		e = put_ymd(buf, 2, y, mo, 0, "");
+		e = norm_put_ymd(buf, 2, y, mo, 0, "");
 	} else if (g == FC_GRAIN_QUARTER || g == FC_GRAIN_HALF) {
 		bool q = g == FC_GRAIN_QUARTER;
-		e = put_ymd(buf, 1, y, 0, 0, q ? "-Q" : "-H");
+		e = norm_put_ymd(buf, 1, y, 0, 0, q ? "-Q" : "-H");
 		e = norm_put_int(e, (mo - 1) / (q ? 3 : 6) + 1, 1);
 	} else if (g == FC_GRAIN_YEAR) {
-		e = put_ymd(buf, 1, y, 0, 0, "");
+		e = norm_put_ymd(buf, 1, y, 0, 0, "");
 	} else {
 		e = norm_put_int(buf, y / 10, 3);
 	}
@@ -768,11 +653,11 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 	char *e = buf;
 	if (!strcmp(unit, "D")) {
 		fc_civil_from_days(o.days + off, &y, &mo, &d);
-		e = put_ymd(buf, 3, y, mo, d, part);
+		e = norm_put_ymd(buf, 3, y, mo, d, part);
 	} else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
 		int wy, ww;
 		norm_iso_week(o.days + 7 * off, &wy, &ww);
-		e = put_ymd(buf, 1, wy, 0, 0, "-W");
+		e = norm_put_ymd(buf, 1, wy, 0, 0, "-W");
 		e = norm_put_int(e, ww, 2);
 		if (unit[1]) {
 			memcpy(e, "-WE", 3);
@@ -780,16 +665,16 @@ static int relative_date(const struct norm_match *m, struct norm_cand *out)
 		}
 	} else if (!strcmp(unit, "M")) {
 		long k = o.y * 12L + o.m - 1 + off;
-		e = put_ymd(buf, 2, k / 12, k % 12 + 1, 0, "");
+		e = norm_put_ymd(buf, 2, k / 12, k % 12 + 1, 0, "");
 	} else if (!strcmp(unit, "Q") || !strcmp(unit, "H")) {
 		/* "2025-Q3", "2025-H1" */
 		int per = unit[0] == 'Q' ? 4 : 2;
 		long k = o.y * (long)per + (o.m - 1) / (12 / per) + off;
-		e = put_ymd(buf, 1, k / per, 0, 0,
+		e = norm_put_ymd(buf, 1, k / per, 0, 0,
 			    unit[0] == 'Q' ? "-Q" : "-H");
 		e = norm_put_int(e, k % per + 1, 1);
 	} else if (!strcmp(unit, "Y")) {
-		e = put_ymd(buf, 1, (long)o.y + off, 0, 0, "");
+		e = norm_put_ymd(buf, 1, (long)o.y + off, 0, 0, "");
 	} else if (!strcmp(unit, "DE")) {
 		e = norm_put_int(buf, (long)o.y / 10 + off, 3);
 	} else {

@@ -98,13 +98,6 @@ static int ent_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 	return e->cue;
 }
 
-/* Is w (lower-cased, len bytes) "and" or "or", a word joining two
-** verbs? */
-static bool is_coordinator(const char *w, size_t len)
-{
-	return (len == 3 && !memcmp(w, "and", 3)) ||
-	       (len == 2 && !memcmp(w, "or", 2));
-}
 
 /* A past verb joined by "and" or "or" to what is before it
 ** (tense_back_scan): its tense, and whether the verb before "and" is
@@ -231,6 +224,10 @@ static int tense_back_scan(const struct norm_match *m, bool *fronted,
 			tw_ent(n, f, cache, &local, buf, len, h);
 		int32_t row = we->row;
 		double tw = tw_num(n, row);
+		/* "and", "or": a word like any other but for joining verbs */
+		bool is_coord = tw == TW_COORD;
+		if (is_coord)
+			tw = 0;
 		bool is_lower = t[i] >= 'a' && t[i] <= 'z';
 		/* an adverb between an auxiliary and its verb ("had been
 		** widely expected", "will be formally named"): skipped */
@@ -370,7 +367,7 @@ static int tense_back_scan(const struct norm_match *m, bool *fronted,
 		    (words <= 8 || m->p->prod == P_WEEKDAY))
 			return 1;
 		if (pending_ed) {
-			if (!brk && is_coordinator(buf, len)) {
+			if (!brk && is_coord) {
 				coord->tense = ed_adjacent ? -2
 					       : ed_governs ? GOVERNED
 							    : -1;

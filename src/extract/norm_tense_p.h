@@ -34,8 +34,9 @@ enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 ** Friday's close"); 17: a present verb of forecast, ahead only through
 ** an infinitive ("we expect it to come through by July"; not "expects
 ** excellent results in the second quarter ended February 28", where
-** it is no cue) */
-enum { TW_EXPECT = 17 };
+** it is no cue); 18: a word joining two verbs ("and", "or"), no cue of
+** its own */
+enum { TW_EXPECT = 17, TW_COORD = 18 };
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
        TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,

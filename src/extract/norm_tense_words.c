@@ -86,7 +86,7 @@ int tw_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
 	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
-	    c == TW_MEASURE || c == TW_EXPECT)
+	    c == TW_MEASURE || c == TW_EXPECT || c == TW_COORD)
 		return 0; /* no cue of their own */
 	bool is_past =
 		tw_in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h);

@@ -20,8 +20,8 @@
 ** This file holds the helpers the productions share (slots, emitting,
 ** writing numbers), dates, date ranges, decades, durations, sets and
 ** literals, and the dispatch by production; a date's missing year and
-** its value are in norm_date.c, weekdays and relative times in
-** norm_relative.c, clock times and holidays in norm_clock.c, the tense
+** its value are in norm_date.c, weekdays in norm_weekday.c, relative
+** times in norm_relative.c, clock times and holidays in norm_clock.c, the tense
 ** cues in norm_tense.c, calendars in norm_calendar.c.
 */
 #include <math.h>

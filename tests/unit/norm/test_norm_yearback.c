@@ -52,11 +52,22 @@ static void test_norm_yearback_year_said(void **state)
 	check(state, "In Q3 the year's sales beat the year before.", "2017");
 }
 
+/* the words of a year are table cal_unit_one's: a word valued Y there
+** is one, a word of another unit is none */
+static void test_norm_yearback_year_word_from_table(void **state)
+{
+	check(state, "In Q3 the twelvemonth's sales beat the year before.",
+	      "2017");
+	check(state, "In Q3 the month's sales beat the year before.",
+	      "2017-Q3");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_yearback_quarter),
 		cmocka_unit_test(test_norm_yearback_year_said),
+		cmocka_unit_test(test_norm_yearback_year_word_from_table),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
