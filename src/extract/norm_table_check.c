@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "extract/norm_p.h"
+#include "extract/norm_tense_p.h"
 
 enum value_kind {
 	V_ANY,    /* the reader reads the key only */
@@ -80,12 +81,22 @@ static const struct reader readers[] = {
 	{"passive", V_ANY, 0, NULL, NULL},
 	{"tense_pair", V_CODE, CODE(-3) | CODES(-1, 5), NULL,
 	 "one of -3, -1, 0, 1, 2, 3, 4, 5"},
-	{"tense_word", V_CODE, CODES(-3, 17), NULL, "an integer from -3 to 17"},
+	{"tense_word", V_CODE, CODES(TW_SINCE, TW_COORD), NULL,
+	 "an integer from -3 to 18"},
 	/* games, contract months, spans (norm_time.c, norm_relative.c) */
 	{"game_cue", V_CODE, CODES(0, 1), NULL, "0 or 1"},
 	{"contract_cue", V_ANY, 0, NULL, NULL},
+	/* "the year before" after a year named in its sentence
+	** (norm_relative.c year_in_sentence reads Y); the values are also
+	** the unit slot's (unit_grain) */
+	{"cal_unit_one", V_WORD, 0, "D W WE M Q H Y DE",
+	 "a unit: D, W, WE, M, Q, H, Y or DE"},
 	{"year_span", V_ANY, 0, NULL, NULL},
 };
+
+/* tense_word's message names the codes: a new one changes it too */
+_Static_assert(TW_SINCE == -3 && TW_COORD == 18,
+	       "tense_word's codes changed: update readers[] and its message");
 
 /* Is word w one of the space-separated words of set? */
 static bool in_set(const char *set, const char *w)
