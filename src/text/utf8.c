@@ -168,14 +168,15 @@ fc_status text_repair(const char *raw, size_t len, struct temit *u,
 ** Carriage returns in place, for text whose byte offsets are the input's
 ** (factcross normalize): its length cannot change, so a run of CR and LF
 ** bytes is rewritten as one LF for each line end (CRLF, LF, or a CR
-** alone), then one space for each byte that ends no line. "\r\n\r\n"
-** becomes "\n\n  ", a blank line as every reader of the text knows one
-** (sentence ends, paragraph look-backs, the stream's cuts) right after
-** the line's last word, as in the text with LF; the words keep their
-** offsets. (The spaces go after the line ends: some look-backs read
-** "word.  \n\n" as no paragraph's end.) A CR that ends t may be the first half of a CRLF cut in two:
-** it becomes a space (a line break lost in a long line, never a blank
-** line made up).
+** alone) and one space for each byte that ends no line. A run of one
+** line end (a wrapped line, "said,\r\nSilva") puts its space before the
+** LF, so the next line starts right after it as in the text with LF
+** (readers of a line's first word: names, datelines); a run of more (a
+** blank line, "\r\n\r\n" -> "\n\n  ") puts its LFs right after the
+** line's last word, as every reader of a blank line knows one (sentence
+** ends, paragraph look-backs, the stream's cuts; some look-backs read
+** "word.  \n\n" as no paragraph's end). A CR that ends t becomes a
+** space (the stream never cuts inside a run of white space).
 */
 void fc_text_fold_cr(char *t, size_t n)
 {
@@ -193,8 +194,12 @@ void fc_text_fold_cr(char *t, size_t n)
 			e++;
 		}
 		size_t len = (size_t)(e - s);
-		memset(s, '\n', breaks);
-		memset(s + breaks, ' ', len - breaks);
+		/* one line end: the spaces before it, so the next line
+		** starts right after its LF as in the text with LF */
+		size_t lead = breaks == 1 ? len - 1 : 0;
+		memset(s, ' ', lead);
+		memset(s + lead, '\n', breaks);
+		memset(s + lead + breaks, ' ', len - lead - breaks);
 		p = e;
 	}
 }

@@ -88,5 +88,17 @@ for kind in crlf cr bom; do
 done
 run normalize --ref 2006-02-01 - <"$TMP/crlf.txt"
 expect_out_has '"text": "Friday", "start": 111, "end": 117'
+# a line wrapped with CRLF starts right after its line end, as with LF:
+# "Comissaria Silva" at a line's start is a person's name in both
+printf 'Rains continued through the week in the cocoa zone,\nalthough humidity levels have not been restored,\nComissaria Silva said in its weekly review.\n' >"$TMP/wrap.txt"
+sed 's/$/\r/' "$TMP/wrap.txt" >"$TMP/wrap-crlf.txt"
+run normalize --ref 2006-02-01 - <"$TMP/wrap.txt"
+expect_out_has '"id": "person:comissaria-silva"'
+strip_offsets "$TMP/out" >"$TMP/wrap.jsonl"
+run normalize --ref 2006-02-01 - <"$TMP/wrap-crlf.txt"
+strip_offsets "$TMP/out" >"$TMP/wrap-crlf.jsonl"
+checks=$((checks + 1))
+cmp -s "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" ||
+  fail "wrapped CRLF: mentions differ from LF's: $(diff "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" | head -5)"
 
 finish

@@ -127,17 +127,20 @@ static void expect_fold(const char *in, const char *want)
 }
 
 /* Line ends in place, for normalize (offsets are the input's): each
-** CRLF, LF or CR alone is one LF, at the start of its run of line ends,
-** and the bytes left over are spaces after them; a CR that ends the
-** text (half of a CRLF cut in two) is a space. */
+** CRLF, LF or CR alone is one LF; a run of one line end has the byte
+** left over as a space before its LF, a run of more (a blank line) its
+** LFs first and the spaces after them; a CR that ends the text is a
+** space. */
 static void test_fold_cr(void **state)
 {
 	(void)state;
-	expect_fold("a\r\nb", "a\n b");
+	expect_fold("a\r\nb", "a \nb");
+	/* a wrapped line starts right after its LF, as with LF */
+	expect_fold("said,\r\nSilva said", "said, \nSilva said");
 	expect_fold("a.\r\n\r\nB", "a.\n\n  B");
 	expect_fold("a\rb\r\rc", "a\nb\n\nc");
 	expect_fold("a\n\r\nb", "a\n\n b");
-	expect_fold("a\r\n \r\nb", "a\n  \n b");
+	expect_fold("a\r\n \r\nb", "a \n  \nb");
 	expect_fold("a\n\nb", "a\n\nb");
 	expect_fold("a\r", "a ");
 	expect_fold("\r\n\r\n", "\n\n  ");
