@@ -83,6 +83,10 @@ void fc_html_destroy(struct fc_html *h);
 fc_status fc_text_clean(const struct fc_rules *r, struct fc_arena *a,
 			struct fc_document *doc, struct fc_diags *d);
 
+/* CR and CRLF line ends of text[0, n) to LF in place, the length kept
+** (utf8.c): for text whose offsets are the input's (normalize). */
+void fc_text_fold_cr(char *t, size_t n);
+
 /*
 ** Sentence split of text[0, len) (used by fc_text_clean and by check
 ** DOC). Does not split after abbreviations (U.S., Jan., Mr.), initials,

@@ -649,6 +649,7 @@ fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)
 		return st;
 	}
 	norm_keys_check(n, d);
+	norm_table_check(n, r->kinds == FC_KIND_ALL && !r->is_no_tests, d);
 	norm_after_resolve(n, d);
 	norm_wordfacts_make(n);
 	n->mctx = pcre2_match_context_create(NULL);

@@ -73,7 +73,8 @@ static void add_table(struct fc_rules *r, struct fc_norm *n,
 			    k->str);
 		return;
 	}
-	struct norm_table t = {.name = k->str, .file = f->path, .node = v};
+	struct norm_table t = {
+		.name = k->str, .file = f->path, .node = v, .name_node = k};
 	size_t cnt = v->nkids / 2;
 	t.keys = fc_arena_alloc(&r->arena, (cnt + 1) * sizeof(*t.keys));
 	t.vals = fc_arena_alloc(&r->arena, (cnt + 1) * sizeof(*t.vals));
@@ -109,6 +110,11 @@ static void add_table(struct fc_rules *r, struct fc_norm *n,
 	for (size_t i = 0; i < n->ntables; i++) {
 		if (strcmp(n->tables[i].name, t.name))
 			continue;
+		const struct norm_table *was = &n->tables[i];
+		bool is_first = !was->first_file;
+		t.first_file = is_first ? was->file : was->first_file;
+		t.first_keys = is_first ? was->keys : was->first_keys;
+		t.first_n = is_first ? was->n : was->first_n;
 		n->tables[i] = t; /* a later file replaces */
 		return;
 	}

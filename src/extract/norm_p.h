@@ -82,9 +82,16 @@ struct norm_table {
 	const char *name;
 	const char *file; /* file that defined it (for overrides) */
 	const struct fc_ynode *node;
+	const struct fc_ynode *name_node; /* its name, where it was written */
 	const char **keys, **vals;
 	double *nums; /* numeric value of vals[i], or NAN */
 	size_t n;
+	/* the first definition of the name, when a later file replaced it
+	** (the built-in one under --rules): its file and keys, for lint's
+	** warning of the words a replacement drops (norm_table_check.c) */
+	const char *first_file;
+	const char **first_keys;
+	size_t first_n;
 };
 
 /* A check of table keys (table_keys: in a normalizer file, norm_keys.c):
@@ -357,6 +364,12 @@ bool norm_in_table(const struct fc_norm *n, int t, const char *text,
 void norm_keys_add(struct fc_rules *r, struct fc_norm *n,
 		   const struct fc_ynode *v, struct fc_diags *d);
 void norm_keys_check(const struct fc_norm *n, struct fc_diags *d);
+/* norm_table_check.c: the values of the tables the C code reads by
+** name, against what each reader understands (an error at the value);
+** with is_author (lint, test), a warning where a --rules file's table
+** replaces such a built-in table and drops some of its keys. */
+void norm_table_check(const struct fc_norm *n, bool is_author,
+		      struct fc_diags *d);
 /* An anchor with an underscore names no table and is no word: an error
 ** at the anchor; with is_author (a load that reads the golden tests:
 ** lint, test), a warning where an anchor names a table the pattern

@@ -48,6 +48,7 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 	if (!t)
 		return FC_ENOMEM;
 	doc->text_len = fc_utf8_repair_to(t, doc->raw, doc->raw_len, &nbad, &first);
+	fc_text_fold_cr(t, doc->text_len);
 	doc->text = fc_arena_strndup(&c->arena, t, doc->text_len);
 	free(t);
 	if (!doc->text)
@@ -536,6 +537,7 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 		memcpy(sl->text, s->ctx, s->nctx);
 	size_t first = 0, nbad = 0;
 	size_t clean = fc_utf8_repair_to(sl->text + s->nctx, raw, n, &nbad, &first);
+	fc_text_fold_cr(sl->text + s->nctx, clean);
 	if (nbad && !s->nbad)
 		s->first_bad = s->raw_done + first;
 	s->nbad += nbad;

@@ -8,7 +8,8 @@
 ** and typographic spaces become ' ', line and paragraph separators (and
 ** form feeds) become LF, other C0 controls become ' ', and invisible
 ** characters that split words (zero-width space, word joiner, soft
-** hyphen, an inner BOM) are removed.
+** hyphen, an inner BOM) are removed. Also fc_text_fold_cr, the line
+** ends of a text whose length may not change.
 */
 #include <string.h>
 
@@ -161,4 +162,44 @@ fc_status text_repair(const char *raw, size_t len, struct temit *u,
 	}
 	temit_copy(u, raw, run, len - run);
 	return temit_status(u);
+}
+
+/*
+** Carriage returns in place, for text whose byte offsets are the input's
+** (factcross normalize): its length cannot change, so a run of CR and LF
+** bytes is rewritten as one LF for each line end (CRLF, LF, or a CR
+** alone) and one space for each byte that ends no line. A run of one
+** line end (a wrapped line, "said,\r\nSilva") puts its space before the
+** LF, so the next line starts right after it as in the text with LF
+** (readers of a line's first word: names, datelines); a run of more (a
+** blank line, "\r\n\r\n" -> "\n\n  ") puts its LFs right after the
+** line's last word, as every reader of a blank line knows one (sentence
+** ends, paragraph look-backs, the stream's cuts; some look-backs read
+** "word.  \n\n" as no paragraph's end). A CR that ends t becomes a
+** space (the stream never cuts inside a run of white space).
+*/
+void fc_text_fold_cr(char *t, size_t n)
+{
+	char *p = t, *end = t + n;
+	while ((p = memchr(p, '\r', (size_t)(end - p)))) {
+		char *s = p;
+		while (s > t && s[-1] == '\n')
+			s--;
+		char *e = s;
+		size_t breaks = 0;
+		while (e < end && (*e == '\r' || *e == '\n')) {
+			if (*e == '\r' && e + 1 < end && e[1] == '\n')
+				e++;
+			breaks += *e == '\n' || e + 1 < end;
+			e++;
+		}
+		size_t len = (size_t)(e - s);
+		/* one line end: the spaces before it, so the next line
+		** starts right after its LF as in the text with LF */
+		size_t lead = breaks == 1 ? len - 1 : 0;
+		memset(s, ' ', lead);
+		memset(s + lead, '\n', breaks);
+		memset(s + lead + breaks, ' ', len - lead - breaks);
+		p = e;
+	}
 }

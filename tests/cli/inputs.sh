@@ -63,4 +63,42 @@ if command -v script >/dev/null; then
   grep -q 'normalize (MiB)' "$TMP/tty-q" && fail "a progress line with -q"
 fi
 
+# line ends: CRLF, a CR alone and a leading BOM give the mentions of the
+# text with LF, offsets apart ("\r\n\r\n" ends a paragraph as "\n\n"
+# does: "the year" after it is not the year of the paragraph before)
+strip_offsets() { sed -E 's/"start": [0-9]+, "end": [0-9]+, //' "$1"; }
+printf 'The firm expects margins to be lower in 2005.\n\nHouse prices were 11.8%% higher on the year, said Tom Smith on Friday.\n' >"$TMP/lf.txt"
+run normalize --ref 2006-02-01 - <"$TMP/lf.txt"
+expect_rc 0 "normalize, LF"
+strip_offsets "$TMP/out" >"$TMP/lf.jsonl"
+checks=$((checks + 1))
+grep -q '"the year"' "$TMP/lf.jsonl" && fail "the year after a blank line told"
+for kind in crlf cr bom; do
+  case $kind in
+  crlf) sed 's/$/\r/' "$TMP/lf.txt" >"$TMP/$kind.txt" ;;
+  cr) tr '\n' '\r' <"$TMP/lf.txt" >"$TMP/$kind.txt" ;;
+  bom) { printf '\357\273\277'; cat "$TMP/lf.txt"; } >"$TMP/$kind.txt" ;;
+  esac
+  run normalize --ref 2006-02-01 - <"$TMP/$kind.txt"
+  expect_rc 0 "normalize, $kind"
+  strip_offsets "$TMP/out" >"$TMP/$kind.jsonl"
+  checks=$((checks + 1))
+  cmp -s "$TMP/lf.jsonl" "$TMP/$kind.jsonl" ||
+    fail "$kind: mentions differ from LF's: $(diff "$TMP/lf.jsonl" "$TMP/$kind.jsonl" | head -5)"
+done
+run normalize --ref 2006-02-01 - <"$TMP/crlf.txt"
+expect_out_has '"text": "Friday", "start": 111, "end": 117'
+# a line wrapped with CRLF starts right after its line end, as with LF:
+# "Comissaria Silva" at a line's start is a person's name in both
+printf 'Rains continued through the week in the cocoa zone,\nalthough humidity levels have not been restored,\nComissaria Silva said in its weekly review.\n' >"$TMP/wrap.txt"
+sed 's/$/\r/' "$TMP/wrap.txt" >"$TMP/wrap-crlf.txt"
+run normalize --ref 2006-02-01 - <"$TMP/wrap.txt"
+expect_out_has '"id": "person:comissaria-silva"'
+strip_offsets "$TMP/out" >"$TMP/wrap.jsonl"
+run normalize --ref 2006-02-01 - <"$TMP/wrap-crlf.txt"
+strip_offsets "$TMP/out" >"$TMP/wrap-crlf.jsonl"
+checks=$((checks + 1))
+cmp -s "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" ||
+  fail "wrapped CRLF: mentions differ from LF's: $(diff "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" | head -5)"
+
 finish

@@ -25,15 +25,28 @@ static size_t count_file(const struct fc_diags *d, const char *file)
 	return n;
 }
 
-static void expect(const struct fc_diags *d, const char *file, unsigned line,
-		   unsigned col, const char *msg)
+/* Diagnostic msg is there, at file:line:col, of severity sev. */
+static void expect_sev(const struct fc_diags *d, const char *file,
+		       unsigned line, unsigned col, const char *msg, int sev)
 {
 	int i = find(d, msg);
 	if (i < 0)
 		fprintf(stderr, "missing diagnostic: %s\n", msg);
 	assert_true(i >= 0);
 	fc_assert_diag(d, (size_t)i, file, line, col, msg);
-	assert_int_equal(d->v[i].sev, FC_SEV_ERROR);
+	assert_int_equal(d->v[i].sev, sev);
+}
+
+static void expect(const struct fc_diags *d, const char *file, unsigned line,
+		   unsigned col, const char *msg)
+{
+	expect_sev(d, file, line, col, msg, FC_SEV_ERROR);
+}
+
+static void expect_warn(const struct fc_diags *d, const char *file,
+			unsigned line, unsigned col, const char *msg)
+{
+	expect_sev(d, file, line, col, msg, FC_SEV_WARNING);
 }
 
 static void test_norm_load_keys_and_types(void **state)
@@ -157,9 +170,17 @@ static void test_norm_load_table_keys(void **state)
 	expect(&d, f, 10, 21, "table_keys: no table 'no_such_table'");
 	expect(&d, f, 14, 31,
 	       "bad regex in table_keys: missing closing parenthesis");
-	assert_int_equal(count_file(&d, f), 5);
+	/* both tables replace built-in ones and drop words: lint warns */
+	expect_warn(&d, f, 3, 3,
+		    "scale replaces the built-in table; 9 of its 10 keys are "
+		    "not repeated (e.g. 'dozen'): copy them to extend it");
+	expect_warn(&d, f, 6, 3,
+		    "vulgar_fraction replaces the built-in table; 14 of its "
+		    "15 keys are not repeated (e.g. '\u2153'): copy them to "
+		    "extend it");
+	assert_int_equal(count_file(&d, f), 7);
 	/* the built-in files check clean */
-	assert_int_equal(d.n, 5);
+	assert_int_equal(d.n, 7);
 	fc_rules_destroy(r);
 	fc_diags_finish(&d);
 }
@@ -246,6 +267,104 @@ static void test_norm_load_anchor_names_table(void **state)
 	fc_diags_finish(&d);
 }
 
+/* The values of the tables the C code reads by name are checked
+** against what each reader understands: one error at each value it
+** would misread, none for a value it reads (1.0 is tense_word's 1). */
+static void test_norm_load_table_values(void **state)
+{
+	(void)state;
+	const char *f = DATA "/table_values/values.yaml";
+	const char *dirs[] = {f, NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_ESCHEMA);
+	expect(&d, f, 4, 17,
+	       "table 'tense_word': the value '99' of 'frobnicate' must be "
+	       "an integer from -3 to 18");
+	expect(&d, f, 5, 12,
+	       "table 'tense_word': the value 'banana' of 'would' must be an "
+	       "integer from -3 to 18");
+	expect(&d, f, 10, 13,
+	       "table 'tense_pair': the value '-2' of 'due to' must be one "
+	       "of -3, -1, 0, 1, 2, 3, 4, 5");
+	expect(&d, f, 12, 16,
+	       "table 'game_cue': the value '2' of 'touchdown' must be 0 or "
+	       "1");
+	expect(&d, f, 15, 9,
+	       "table 'told_year_word': the value 'versus' of 'vs' must be "
+	       "compare or clause");
+	const char *mods = "a TIMEX3 mod (START, MID, END, APPROX, BEFORE, "
+			   "AFTER, ON_OR_BEFORE, ON_OR_AFTER, LESS_THAN, "
+			   "MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE)";
+	char msg[512];
+	snprintf(msg, sizeof(msg),
+		 "table 'hedge': the value 'approx' of 'nearly' must be %s",
+		 mods);
+	expect(&d, f, 18, 13, msg);
+	snprintf(msg, sizeof(msg),
+		 "table 'hedge_sym': the value '1' of '>=' must be %s", mods);
+	expect(&d, f, 20, 11, msg);
+	expect(&d, f, 22, 15,
+	       "table 'number': the value 'eleven' of 'eleventy' must be a "
+	       "number");
+	expect(&d, f, 23, 12,
+	       "table 'number': the value 'nan' of 'oodle' must be a number");
+	/* 18 (TW_COORD, "and") is tense_word's; a unit for "the year
+	** before" is a code of unit_grain, not a word */
+	expect(&d, f, 29, 12,
+	       "table 'cal_unit_one': the value 'month' of 'month' must be a "
+	       "unit: D, W, WE, M, Q, H, Y or DE");
+	/* without the built-in suite nothing is replaced: no warning */
+	assert_int_equal(d.n, 10);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+	/* a run that reads text refuses them too (exit 2, not a silent
+	** change of meaning) */
+	fc_diags_init(&d);
+	assert_int_equal(fc_rules_load_kinds(dirs, 0,
+					     FC_KIND_NORMALIZER |
+						     FC_LOAD_NO_TESTS,
+					     &r, &d),
+			 FC_ESCHEMA);
+	assert_int_equal(d.nerr, 10);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
+/* A --rules table that replaces a built-in one the C code reads warns
+** (lint, test) when it drops built-in keys, and is quiet when it repeats
+** them all (in any case) or for a run that reads text. */
+static void test_norm_load_table_replaced(void **state)
+{
+	(void)state;
+	const char *f = DATA "/table_values/replace_some/passive.yaml";
+	const char *some[] = {DATA "/table_values/replace_some", NULL};
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r;
+	assert_int_equal(fc_rules_load(some, 1, &r, &d), FC_OK);
+	expect_warn(&d, f, 4, 3,
+		    "passive replaces the built-in table; 1 of its 6 keys is "
+		    "not repeated (e.g. 'get'): copy them to extend it");
+	assert_int_equal(d.n, 1);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+	fc_diags_init(&d);
+	assert_int_equal(fc_rules_load_kinds(some, 1, FC_KIND_NORMALIZER, &r,
+					     &d),
+			 FC_OK);
+	assert_int_equal(d.n, 0);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+	const char *all[] = {DATA "/table_values/replace_all", NULL};
+	fc_diags_init(&d);
+	assert_int_equal(fc_rules_load(all, 1, &r, &d), FC_OK);
+	assert_int_equal(d.n, 0);
+	fc_rules_destroy(r);
+	fc_diags_finish(&d);
+}
+
 /* The built-in rules load without a single diagnostic. */
 static void test_norm_load_builtin_clean(void **state)
 {
@@ -272,6 +391,8 @@ int main(void)
 		cmocka_unit_test(test_norm_load_table_keys),
 		cmocka_unit_test(test_norm_load_override_by_id),
 		cmocka_unit_test(test_norm_load_anchor_names_table),
+		cmocka_unit_test(test_norm_load_table_values),
+		cmocka_unit_test(test_norm_load_table_replaced),
 		cmocka_unit_test(test_norm_load_builtin_clean),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,6 +114,39 @@ static void test_bom_and_line_ends(void **state)
 	cleaned_finish(&c);
 }
 
+/* fc_text_fold_cr(s) as a new string (the length is kept). */
+static void expect_fold(const char *in, const char *want)
+{
+	size_t n = strlen(in);
+	char buf[64];
+	assert_true(n < sizeof(buf));
+	memcpy(buf, in, n + 1);
+	fc_text_fold_cr(buf, n);
+	assert_int_equal(strlen(buf), n);
+	assert_string_equal(buf, want);
+}
+
+/* Line ends in place, for normalize (offsets are the input's): each
+** CRLF, LF or CR alone is one LF; a run of one line end has the byte
+** left over as a space before its LF, a run of more (a blank line) its
+** LFs first and the spaces after them; a CR that ends the text is a
+** space. */
+static void test_fold_cr(void **state)
+{
+	(void)state;
+	expect_fold("a\r\nb", "a \nb");
+	/* a wrapped line starts right after its LF, as with LF */
+	expect_fold("said,\r\nSilva said", "said, \nSilva said");
+	expect_fold("a.\r\n\r\nB", "a.\n\n  B");
+	expect_fold("a\rb\r\rc", "a\nb\n\nc");
+	expect_fold("a\n\r\nb", "a\n\n b");
+	expect_fold("a\r\n \r\nb", "a \n  \nb");
+	expect_fold("a\n\nb", "a\n\nb");
+	expect_fold("a\r", "a ");
+	expect_fold("\r\n\r\n", "\n\n  ");
+	expect_fold("", "");
+}
+
 static void test_spaces_and_invisibles(void **state)
 {
 	(void)state;
@@ -204,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_many_bad_bytes_one_warning),
 		cmocka_unit_test(test_truncated_and_nul),
 		cmocka_unit_test(test_bom_and_line_ends),
+		cmocka_unit_test(test_fold_cr),
 		cmocka_unit_test(test_spaces_and_invisibles),
 		cmocka_unit_test(test_date_line),
 		cmocka_unit_test(test_empty_and_blank),
