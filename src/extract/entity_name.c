@@ -728,10 +728,14 @@ again:
 				     "name.speaker");
 		return end;
 	}
+	int nof = 0;
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
-	    !(first->flags & LX_T_SSTART) && lx_place_context(s, i)) {
+	    !(first->flags & LX_T_SSTART) && lx_place_context(s, i) &&
+	    lx_body_of_place(s, end, &nof) == end) {
 		/* A lone unknown name where a place stands: "met in
-		** Anchorage", "talks in Doha". */
+		** Anchorage", "talks in Doha"; not a body's word before "of"
+		** and a place ("according to Bank of England figures": one
+		** body, below) */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
 				    NULL);
 		if (who)

@@ -256,6 +256,20 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+/* The first word after the capitalised honorific at j before a name
+** word, else j: the honorific between a title and a name is the name's
+** ("Foreign Minister Prince Saud al-Faisal", "BP chief executive Lord
+** Browne", "Governor Sir Mervyn King"). */
+static size_t past_honorific(const struct lx_scan *s, size_t j)
+{
+	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	if (!rs || !s->l->roles[rs->ref].is_honorific ||
+	    !(s->t.v[j].flags & LX_T_CAP))
+		return j;
+	size_t k = j + rs->ntok;
+	return k < s->t.n && lx_joins(s, k) && lx_is_name_word(s, k) ? k : j;
+}
+
 /* The name after a title at j, as name_after, but never a person a
 ** surname found of another country than the title's: "Iraq's Oil
 ** Minister Qassem" is no Naim Qassem of Lebanon but a person of its own,
@@ -266,6 +280,8 @@ static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
+	if (lx_joins(s, j))
+		j = past_honorific(s, j);
 	size_t end = name_after(s, j, out, country, role);
 	const struct fc_entity *e = *out;
 	const struct lx_sense *full = lx_tok_sense(s, j, LX_S_PERSON);

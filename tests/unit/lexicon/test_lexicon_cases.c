@@ -397,6 +397,19 @@ static const struct lcase cases[] = {
 	  "entity 24-38 'RB Reggie Bush' person:reggie-bush (Reggie Bush) "
 	  "person - running back",
 	  NULL}},
+	/* A body's word before "of" and a known place where a place
+	** stands is the body's name, no lone place (entity_name.c). */
+	{"It came from Bank of France lending figures.",
+	 {"entity 13-27 'Bank of France' org:bank-of-france (Bank of France) "
+	  "org - -",
+	  NULL}},
+	/* An honorific between a title and a name is the name's: the
+	** title's role stays the person's (entity_title.c). */
+	{"Foreign Minister Sheikh Abdullah bin Zayed spoke.",
+	 {"entity 0-42 'Foreign Minister Sheikh Abdullah bin Zayed' "
+	  "person:abdullah-bin-zayed (Abdullah bin Zayed) person - "
+	  "foreign minister",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
