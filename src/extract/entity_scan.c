@@ -180,6 +180,19 @@ size_t lx_place_of(struct lx_scan *s, size_t i, size_t k)
 	return end == j ? i : lx_push_new_name(s, i, end);
 }
 
+/* Does the capital at i end a name with "of" ("Lloyd's of London",
+** "the Museum of London", "the Mayor of London")? It is the place the
+** name is of, never its government speaking; not after a word the
+** lexicon knows ("informed Putin of Tehran's efforts"). */
+static bool of_a_name(const struct lx_scan *s, size_t i)
+{
+	if (i < 2 || !lx_joins(s, i) || !lx_joins(s, i - 1) ||
+	    !lx_is_of(s, i - 1))
+		return false;
+	const struct lx_tok *b = &s->t.v[i - 2];
+	return (b->flags & LX_T_POSS) || ((b->flags & LX_T_CAP) && !b->match);
+}
+
 /* Rule 2: a lexicon phrase at i. Returns its end, or i. */
 static size_t take_phrase(struct lx_scan *s, size_t i)
 {
@@ -285,7 +298,7 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if (named > i)
 			return named;
 		bool is_place = ce->actor == FC_NONE || lx_place_context(s, i) ||
-				place_after(s, i + k);
+				place_after(s, i + k) || of_a_name(s, i);
 		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
 			     lx_intern(s, is_place ? se->ref : ce->actor),
 			     is_place ? "lexicon.city" : "lexicon.actor");

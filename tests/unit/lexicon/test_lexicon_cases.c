@@ -410,6 +410,12 @@ static const struct lcase cases[] = {
 	  "person:abdullah-bin-zayed (Abdullah bin Zayed) person - "
 	  "foreign minister",
 	  NULL}},
+	/* A capital ending a name with "of" is the place, not its
+	** government (entity_scan.c of_a_name). */
+	{"Lloyd's of London said losses rose.",
+	 {"attribution 11-22 'London said' source=city:london",
+	  "entity 11-17 'London' city:london (London) city GB -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
