@@ -392,6 +392,21 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 	return end;
 }
 
+/* Is token i a grade of capitals with a sign glued after it, a credit
+** rating ("cut to BBB+", "AA-"), no place? */
+static bool is_signed_grade(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	/* (the text is NUL-terminated: text[end] is readable) */
+	if (t->end - t->start > 3 ||
+	    (s->text[t->end] != '+' && s->text[t->end] != '-'))
+		return false;
+	for (size_t c = t->start; c < t->end; c++)
+		if (s->text[c] < 'A' || s->text[c] > 'D')
+			return false;
+	return true;
+}
+
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 /*
 ** "Bank of America", "Royal Bank of Canada", "Associates Corp of North
@@ -731,7 +746,7 @@ again:
 	int nof = 0;
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
 	    !(first->flags & LX_T_SSTART) && lx_place_context(s, i) &&
-	    lx_body_of_place(s, end, &nof) == end) {
+	    lx_body_of_place(s, end, &nof) == end && !is_signed_grade(s, i)) {
 		/* A lone unknown name where a place stands: "met in
 		** Anchorage", "talks in Doha"; not a body's word before "of"
 		** and a place ("according to Bank of England figures": one

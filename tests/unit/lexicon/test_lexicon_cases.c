@@ -416,6 +416,9 @@ static const struct lcase cases[] = {
 	 {"attribution 11-22 'London said' source=city:london",
 	  "entity 11-17 'London' city:london (London) city GB -",
 	  NULL}},
+	/* A credit rating with its sign is no place (entity_name.c
+	** is_signed_grade). */
+	{"It was cut to BBB+ on Monday.", {NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
