@@ -256,19 +256,6 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
-/* Is the title at j an acronym ("RB", "QB") before one word that the
-** lexicon knows as no name (no listed person, surname or given name)?
-** A club's or a firm's name, no person: "RB Leipzig beat Bayern Munich"
-** ("RB Reggie Bush" stays a title; the caller keeps a leader's or an
-** office's acronym a title: "PM Blair"). */
-static bool bare_word_after_acronym(const struct lx_scan *s, size_t j)
-{
-	size_t k = j + 1;
-	return lx_is_acronym(s, j) && !lx_tok_sense(s, k, LX_S_PERSON) &&
-	       !lx_tok_sense(s, k, LX_S_SURNAME) &&
-	       !lx_word_cue(s, k, LX_CUE_GIVEN_NAME);
-}
-
 /* The first word after the capitalised honorific at j before a name
 ** word, else j: the honorific between a title and a name is the name's
 ** ("Foreign Minister Prince Saud al-Faisal", "BP chief executive Lord
@@ -463,9 +450,6 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	size_t end = title_name(s, role_end, &who, country,
 				role->is_generic ? NULL : role->role);
 	if (s->err)
-		return i;
-	if (j == t0 && end == role_end + 1 && !role->is_leader &&
-	    !role->is_office && bare_word_after_acronym(s, j))
 		return i;
 	/* (an honorific opening its sentence that the document writes in
 	** lower case too, before one word that is no known person's name,
