@@ -24,6 +24,24 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 	return e > j && lx_is_building_word(s, e - 1) ? e : j;
 }
 
+/* The end of a style after the capitalised honorific ending at j, "of"
+** and a place the lexicon knows, with a building's word after it ("the
+** Prince of Wales", "Princess of Wales Theatre"), else j: one name, no
+** mention of the place (the place does not speak: "the Prince of Wales
+** said"). */
+static size_t honorific_of(const struct lx_scan *s, size_t j)
+{
+	if (!(s->t.v[j - 1].flags & LX_T_CAP) || j + 1 >= s->t.n ||
+	    !lx_joins(s, j) || !lx_is_of(s, j) || !lx_joins(s, j + 1) ||
+	    !(s->t.v[j + 1].flags & LX_T_CAP) ||
+	    !(lx_tok_sense(s, j + 1, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, j + 1, LX_S_PLACE)))
+		return j;
+	size_t e = j + 1 + s->t.v[j + 1].match_ntok;
+	size_t b = place_name_end(s, e);
+	return b > e ? b : e;
+}
+
 /* (lx_take_title, names_role) the cue of the title modifiers of a role
 ** held no more (grammar.yaml: "former", "late") */
 #define PAST_MOD_CUE "title.modifier-past"
@@ -479,6 +497,12 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	size_t place_end = place_name_end(s, role_end);
 	if (place_end > role_end)
 		return lx_push_new_name(s, t0, place_end);
+	size_t style_end = role->is_honorific ? honorific_of(s, role_end)
+					      : role_end;
+	/* (a modifier before it is none of the style's: "Toronto's
+	** Princess of Wales Theatre"; the scan comes back to the honorific) */
+	if (style_end > role_end)
+		return t0 == j ? lx_push_new_name(s, t0, style_end) : i;
 	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;

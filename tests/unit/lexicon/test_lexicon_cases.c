@@ -419,6 +419,14 @@ static const struct lcase cases[] = {
 	/* A credit rating with its sign is no place (entity_name.c
 	** is_signed_grade). */
 	{"It was cut to BBB+ on Monday.", {NULL}},
+	/* An honorific, "of" and a place are one style: the place does
+	** not speak (entity_title.c honorific_of). */
+	{"The Prince of Wales said so.",
+	 {"attribution 4-24 'Prince of Wales said' "
+	  "source=name:prince-of-wales",
+	  "entity 4-19 'Prince of Wales' name:prince-of-wales "
+	  "(Prince of Wales) other - -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
