@@ -37,6 +37,17 @@ static bool is_plural_name_word(struct lx_scan *s, size_t k)
 	       !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) && !lx_find_surname(s, k);
 }
 
+/* Is token k a plural title ending a team's name after a place, before
+** no name word ("the Ottawa Senators won"; "Senators John McCain and
+** Joe Lieberman" is a title)? */
+static bool is_team_title(struct lx_scan *s, size_t k)
+{
+	const struct lx_sense *rs;
+	return lx_joins(s, k) && (rs = lx_tok_sense(s, k, LX_S_ROLE)) &&
+	       rs->ntok == 1 && is_plural_name_word(s, k) &&
+	       !(lx_joins(s, k + 1) && lx_is_name_word(s, k + 1));
+}
+
 /* Is the name [i, end) a place whose last word only looks plural? "Las
 ** Vegas", "Des Moines", "Los Alamos" (a word of three letters or less,
 ** then a word ending in "as", "es" or "os"; not "Tar Heels"). */
@@ -63,6 +74,8 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k)
 {
 	int ncap;
 	size_t end;
+	if (is_team_title(s, i + k))
+		return lx_push_new_org(s, i, i + k + 1, "name.org-plural");
 	if (!lx_joins(s, i + k) || !lx_is_name_word(s, i + k) ||
 	    lx_is_particle(s, i + k) || lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
 	    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) == i + k ||

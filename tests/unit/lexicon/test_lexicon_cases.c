@@ -427,6 +427,12 @@ static const struct lcase cases[] = {
 	  "entity 4-19 'Prince of Wales' name:prince-of-wales "
 	  "(Prince of Wales) other - -",
 	  NULL}},
+	/* A plural title after a place, before no name word, ends a
+	** team's name (entity_name.c is_team_title). */
+	{"The Ottawa Senators won.",
+	 {"entity 4-19 'Ottawa Senators' org:ottawa-senators "
+	  "(Ottawa Senators) org - -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
