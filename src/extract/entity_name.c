@@ -37,6 +37,17 @@ static bool is_plural_name_word(struct lx_scan *s, size_t k)
 	       !lx_word_cue(s, k, LX_CUE_GIVEN_NAME) && !lx_find_surname(s, k);
 }
 
+/* Is token k a plural title ending a team's name after a place, before
+** no name word ("the Ottawa Senators won"; "Senators John McCain and
+** Joe Lieberman" is a title)? */
+static bool is_team_title(struct lx_scan *s, size_t k)
+{
+	const struct lx_sense *rs;
+	return lx_joins(s, k) && (rs = lx_tok_sense(s, k, LX_S_ROLE)) &&
+	       rs->ntok == 1 && is_plural_name_word(s, k) &&
+	       !(lx_joins(s, k + 1) && lx_is_name_word(s, k + 1));
+}
+
 /* Is the name [i, end) a place whose last word only looks plural? "Las
 ** Vegas", "Des Moines", "Los Alamos" (a word of three letters or less,
 ** then a word ending in "as", "es" or "os"; not "Tar Heels"). */
@@ -63,6 +74,8 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k)
 {
 	int ncap;
 	size_t end;
+	if (is_team_title(s, i + k))
+		return lx_push_new_org(s, i, i + k + 1, "name.org-plural");
 	if (!lx_joins(s, i + k) || !lx_is_name_word(s, i + k) ||
 	    lx_is_particle(s, i + k) || lx_word_cue(s, i, LX_CUE_GIVEN_NAME) ||
 	    (end = lx_name_run(s, i + k, LX_MAX_NAME, &ncap)) == i + k ||
@@ -390,6 +403,21 @@ static size_t of_in(const struct lx_scan *s, size_t i, size_t end)
 		if (lx_is_of(s, k))
 			return k;
 	return end;
+}
+
+/* Is token i a grade of capitals with a sign glued after it, a credit
+** rating ("cut to BBB+", "AA-"), no place? */
+static bool is_signed_grade(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	/* (the text is NUL-terminated: text[end] is readable) */
+	if (t->end - t->start > 3 ||
+	    (s->text[t->end] != '+' && s->text[t->end] != '-'))
+		return false;
+	for (size_t c = t->start; c < t->end; c++)
+		if (s->text[c] < 'A' || s->text[c] > 'D')
+			return false;
+	return true;
 }
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
@@ -728,10 +756,14 @@ again:
 				     "name.speaker");
 		return end;
 	}
+	int nof = 0;
 	if (ncap == 1 && !is_person && !(first->flags & LX_T_HEADLINE) &&
-	    !(first->flags & LX_T_SSTART) && lx_place_context(s, i)) {
+	    !(first->flags & LX_T_SSTART) && lx_place_context(s, i) &&
+	    lx_body_of_place(s, end, &nof) == end && !is_signed_grade(s, i)) {
 		/* A lone unknown name where a place stands: "met in
-		** Anchorage", "talks in Doha". */
+		** Anchorage", "talks in Doha"; not a body's word before "of"
+		** and a place ("according to Bank of England figures": one
+		** body, below) */
 		who = lx_new_entity(s, "name", name, len, FC_ENT_OTHER, NULL,
 				    NULL);
 		if (who)

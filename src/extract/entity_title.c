@@ -24,6 +24,24 @@ static size_t place_name_end(const struct lx_scan *s, size_t j)
 	return e > j && lx_is_building_word(s, e - 1) ? e : j;
 }
 
+/* The end of a style after the capitalised honorific ending at j, "of"
+** and a place the lexicon knows, with a building's word after it ("the
+** Prince of Wales", "Princess of Wales Theatre"), else j: one name, no
+** mention of the place (the place does not speak: "the Prince of Wales
+** said"). */
+static size_t honorific_of(const struct lx_scan *s, size_t j)
+{
+	if (!(s->t.v[j - 1].flags & LX_T_CAP) || j + 1 >= s->t.n ||
+	    !lx_joins(s, j) || !lx_is_of(s, j) || !lx_joins(s, j + 1) ||
+	    !(s->t.v[j + 1].flags & LX_T_CAP) ||
+	    !(lx_tok_sense(s, j + 1, LX_S_COUNTRY) ||
+	      lx_tok_sense(s, j + 1, LX_S_PLACE)))
+		return j;
+	size_t e = j + 1 + s->t.v[j + 1].match_ntok;
+	size_t b = place_name_end(s, e);
+	return b > e ? b : e;
+}
+
 /* (lx_take_title, names_role) the cue of the title modifiers of a role
 ** held no more (grammar.yaml: "former", "late") */
 #define PAST_MOD_CUE "title.modifier-past"
@@ -256,6 +274,20 @@ static size_t name_after(struct lx_scan *s, size_t j,
 	return *out ? end : j;
 }
 
+/* The first word after the capitalised honorific at j before a name
+** word, else j: the honorific between a title and a name is the name's
+** ("Foreign Minister Prince Saud al-Faisal", "BP chief executive Lord
+** Browne", "Governor Sir Mervyn King"). */
+static size_t past_honorific(const struct lx_scan *s, size_t j)
+{
+	const struct lx_sense *rs = lx_tok_sense(s, j, LX_S_ROLE);
+	if (!rs || !s->l->roles[rs->ref].is_honorific ||
+	    !(s->t.v[j].flags & LX_T_CAP))
+		return j;
+	size_t k = j + rs->ntok;
+	return k < s->t.n && lx_joins(s, k) && lx_is_name_word(s, k) ? k : j;
+}
+
 /* The name after a title at j, as name_after, but never a person a
 ** surname found of another country than the title's: "Iraq's Oil
 ** Minister Qassem" is no Naim Qassem of Lebanon but a person of its own,
@@ -266,6 +298,8 @@ static size_t title_name(struct lx_scan *s, size_t j,
 			 const struct fc_entity **out, const char *country,
 			 const char *role)
 {
+	if (lx_joins(s, j))
+		j = past_honorific(s, j);
 	size_t end = name_after(s, j, out, country, role);
 	const struct fc_entity *e = *out;
 	const struct lx_sense *full = lx_tok_sense(s, j, LX_S_PERSON);
@@ -463,6 +497,12 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 	size_t place_end = place_name_end(s, role_end);
 	if (place_end > role_end)
 		return lx_push_new_name(s, t0, place_end);
+	size_t style_end = role->is_honorific ? honorific_of(s, role_end)
+					      : role_end;
+	/* (a modifier before it is none of the style's: "Toronto's
+	** Princess of Wales Theatre"; the scan comes back to the honorific) */
+	if (style_end > role_end)
+		return t0 == j ? lx_push_new_name(s, t0, style_end) : i;
 	if (role->is_honorific || !country || t0 == j || is_past || is_deputy ||
 	    (is_org_mod && !has_det))
 		return i;

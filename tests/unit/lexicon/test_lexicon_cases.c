@@ -397,6 +397,42 @@ static const struct lcase cases[] = {
 	  "entity 24-38 'RB Reggie Bush' person:reggie-bush (Reggie Bush) "
 	  "person - running back",
 	  NULL}},
+	/* A body's word before "of" and a known place where a place
+	** stands is the body's name, no lone place (entity_name.c). */
+	{"It came from Bank of France lending figures.",
+	 {"entity 13-27 'Bank of France' org:bank-of-france (Bank of France) "
+	  "org - -",
+	  NULL}},
+	/* An honorific between a title and a name is the name's: the
+	** title's role stays the person's (entity_title.c). */
+	{"Foreign Minister Sheikh Abdullah bin Zayed spoke.",
+	 {"entity 0-42 'Foreign Minister Sheikh Abdullah bin Zayed' "
+	  "person:abdullah-bin-zayed (Abdullah bin Zayed) person - "
+	  "foreign minister",
+	  NULL}},
+	/* A capital ending a name with "of" is the place, not its
+	** government (entity_scan.c of_a_name). */
+	{"Lloyd's of London said losses rose.",
+	 {"attribution 11-22 'London said' source=city:london",
+	  "entity 11-17 'London' city:london (London) city GB -",
+	  NULL}},
+	/* A credit rating with its sign is no place (entity_name.c
+	** is_signed_grade). */
+	{"It was cut to BBB+ on Monday.", {NULL}},
+	/* An honorific, "of" and a place are one style: the place does
+	** not speak (entity_title.c honorific_of). */
+	{"The Prince of Wales said so.",
+	 {"attribution 4-24 'Prince of Wales said' "
+	  "source=name:prince-of-wales",
+	  "entity 4-19 'Prince of Wales' name:prince-of-wales "
+	  "(Prince of Wales) other - -",
+	  NULL}},
+	/* A plural title after a place, before no name word, ends a
+	** team's name (entity_name.c is_team_title). */
+	{"The Ottawa Senators won.",
+	 {"entity 4-19 'Ottawa Senators' org:ottawa-senators "
+	  "(Ottawa Senators) org - -",
+	  NULL}},
 };
 
 static void test_news_cases_give_exact_mentions(void **state)
