@@ -1,0 +1,28 @@
+/*
+** coref_p.h: what the files of within-document coreference share beyond
+** lexicon_p.h (whose "coref_track.c" section declares their API).
+**
+**   coref_track.c    mentions in text order; roles, terms, groups
+**   coref_person.c   the document's persons: by id, by surname, by word
+**   coref_names.c    the words of names; untyped names typed by a cue
+**   coref_lower.c    the words the document writes in lower case
+**   coref_made.c     interned and made entities, one of each
+*/
+#ifndef FC_EXTRACT_COREF_P_H
+#define FC_EXTRACT_COREF_P_H
+
+#include <stdint.h>
+
+#include "extract/lexicon_p.h"
+
+/* Note the words [t0, t1): of an organisation (last == NULL; its first
+** word begins mention first_ment - 1 when first_ment > 0), or the last
+** word of the untyped name last (coref_names.c). */
+void lx_note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		   const struct fc_entity *last, uint32_t first_ment);
+/* Note the last word of the untyped name e at [t0, t1), and whether a
+** given name opens it (coref_names.c). */
+void lx_note_last_word(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		       const struct fc_entity *e);
+
+#endif
