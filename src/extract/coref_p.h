@@ -24,5 +24,9 @@ void lx_note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
 ** given name opens it (coref_names.c). */
 void lx_note_last_word(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		       const struct fc_entity *e);
+/* The gender of the document's person e as LX_G_* bits: people.yaml's,
+** or the words of its mentions (coref_person.c ment_gender); 0 when
+** unknown, not a person of the document, or the words disagree. */
+unsigned lx_person_gender(const struct lx_scan *s, const struct fc_entity *e);
 
 #endif

@@ -156,7 +156,7 @@ static uint32_t add_person(struct lx_scan *s, const struct fc_entity *e,
 		return UINT32_MAX;
 	}
 	uint32_t p = (uint32_t)s->npersons++;
-	s->persons[p] = (struct lx_person){e, copy, len, is_word, false, 0};
+	s->persons[p] = (struct lx_person){e, copy, len, is_word, false, 0, 0};
 	return p;
 }
 
@@ -249,27 +249,65 @@ static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
 				       !lx_lower_elsewhere(s, k));
 }
 
-void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
-			uint32_t last_tok)
+/* The gender the words of person mention [t0, t1) tell: the first word
+** with one before the last (a title, a given name, a role noun: "Mrs
+** Thatcher", "Angela Merkel"; not a surname, "Elizabeth Warren",
+** "Warren"); 0 when none. */
+static uint8_t ment_gender(const struct lx_scan *s, uint32_t t0, uint32_t t1)
 {
+	for (uint32_t k = t0; k + 1 < t1; k++) {
+		if (lx_word_cue(s, k, LX_CUE_FEMALE))
+			return LX_G_FEMALE;
+		if (lx_word_cue(s, k, LX_CUE_MALE))
+			return LX_G_MALE;
+	}
+	return 0;
+}
+
+/* The gender people.yaml gives the listed person e (0: none, or not
+** listed). */
+static uint8_t listed_gender(const struct lx_scan *s, const struct fc_entity *e)
+{
+	uint32_t k = lx_ent_find(s->l, e->id);
+	return k == FC_NONE ? 0 : s->l->ents[k].gender;
+}
+
+void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
+		    uint32_t t0, uint32_t t1)
+{
+	uint32_t last_tok = t1 - 1;
 	size_t id_len = strlen(e->id);
 	const uint64_t *slot = pmap_slot_h(s, &s->by_id, true, e->id, id_len,
 					   hash_bytes(e->id, id_len));
 	if (slot && *slot) {
+		struct lx_person *pe = &s->persons[slot_person(*slot)];
+		pe->gender |= ment_gender(s, t0, t1);
 		/* Named again: its surname now means this person. */
-		if (s->persons[slot_person(*slot)].surname_len > 1)
+		if (pe->surname_len > 1)
 			pmap_put(s, &s->by_surname, false, slot_person(*slot));
 		return;
 	}
 	uint32_t p = add_person(s, e, last_tok, false);
 	if (p == UINT32_MAX)
 		return;
+	s->persons[p].gender = listed_gender(s, e) | ment_gender(s, t0, t1);
 	pmap_put(s, &s->by_id, true, p);
 	/* (a name cut at an initial, "William T", gives no surname: "T"
 	** alone is a letter, not that person) */
 	if (s->persons[p].surname_len > 1)
 		pmap_put(s, &s->by_surname, false, p);
 	note_name_words(s, e, last_tok);
+}
+
+unsigned lx_person_gender(const struct lx_scan *s, const struct fc_entity *e)
+{
+	size_t len = strlen(e->id);
+	const uint64_t *slot =
+		pmap_slot_h(s, &s->by_id, true, e->id, len, hash_bytes(e->id, len));
+	if (!slot || !*slot)
+		return 0;
+	unsigned g = s->persons[slot_person(*slot)].gender;
+	return g == (LX_G_FEMALE | LX_G_MALE) ? 0 : g;
 }
 
 /* The person record that token i's word keys in by_surname, or NULL. */

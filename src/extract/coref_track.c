@@ -44,7 +44,7 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 	/* The last name token of a person, for later surnames (a surname
 	** that found its person means it already). */
 	if (e->type == FC_ENT_PERSON && strcmp(rule, "coref.surname"))
-		lx_note_person(s, e, t1 - 1);
+		lx_note_person(s, e, t0, t1);
 	else if (e->type == FC_ENT_ORG)
 		lx_note_words(s, t0, t1, NULL, lx_is_firm_full(s, t0, t1, rule)
 						    ? mi + 1

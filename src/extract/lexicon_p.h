@@ -79,10 +79,17 @@ enum lx_cue_kind {
 			       adjective or noun too ("Young people") */
 	LX_CUE_AUX,         /* was, has, will: an auxiliary verb ("Young
 			       was": a name's verb) */
+	LX_CUE_FEMALE,      /* she, Mrs, Angela, actress: a woman's word */
+	LX_CUE_MALE,        /* he, Mr, Tony, actor: a man's word */
 	LX_NCUE_KINDS
 };
 
 extern const char *const lx_cue_kind_names[LX_NCUE_KINDS];
+
+/* A person's gender as bits: none known (matches either), a woman, a
+** man; both (the words disagree) counts as none. */
+#define LX_G_FEMALE 1u
+#define LX_G_MALE 2u
 
 /* One term of a person's role: days (fc_days_from_civil) from since to
 ** until, both days within; INT32_MIN and INT32_MAX when open. role: the
@@ -113,6 +120,7 @@ struct lx_def {
 	const char **shorts;
 	size_t nshorts;
 	bool has_shorts;
+	const char *gender; /* person: "female", "male" or NULL */
 	enum lx_cue_kind cue_kind;
 	bool is_leader, is_generic, is_honorific;
 	bool is_office; /* role: one holder at a time in a country */
@@ -172,6 +180,7 @@ struct lx_ent {
 	** dated within one of them */
 	const struct lx_term *terms;
 	uint32_t nterms;
+	uint8_t gender; /* person: LX_G_* (people.yaml gender:) */
 };
 
 struct lx_role {
@@ -488,6 +497,8 @@ struct lx_person {
 	bool no_link; /* (is_word) the word marks ent's name but finds no
 			 one alone */
 	uint32_t prev; /* (is_word) the word's record before, + 1; 0: none */
+	uint8_t gender; /* LX_G_* bits: what the lexicon and the words of
+			   the person's mentions said */
 };
 
 /* Attribution found by pass B: verb token -> source entity. */
@@ -628,7 +639,8 @@ struct lx_scan {
 	 1u << LX_CUE_PLACE_WORD | 1u << LX_CUE_GIVEN_NAME |              \
 	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
 	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION | 1u << LX_CUE_SAINT | \
-	 1u << LX_CUE_COMMON_WORD | 1u << LX_CUE_AUX)
+	 1u << LX_CUE_COMMON_WORD | 1u << LX_CUE_AUX | 1u << LX_CUE_FEMALE | \
+	 1u << LX_CUE_MALE)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
@@ -729,7 +741,7 @@ const struct fc_entity *lx_with_role(struct lx_scan *s,
 void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		  const struct fc_entity *e, const char *rule);
 void lx_note_person(struct lx_scan *s, const struct fc_entity *e,
-		    uint32_t last_tok);
+		    uint32_t t0, uint32_t t1);
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i);
 /* The last person of the document named in full whose surname is token
 ** i's word and whose entity has role `role` ("President George W.
