@@ -36,6 +36,11 @@ static bool before_terms(const struct lx_scan *s, const struct lx_ent *p)
 	return true;
 }
 
+bool lx_before_public(const struct lx_scan *s, uint32_t ent)
+{
+	return s->has_date && s->doc_days < s->l->ents[ent].public_since;
+}
+
 const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 {
 	if (ent == FC_NONE || ent >= s->l->nents)

@@ -71,7 +71,8 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "label", "names", "demonyms", "capital",
 			      "government", "government_label", NULL},
 	(const char *const[]){"id", "name", "aliases", "short", "country",
-			      "role", "since", "until", "terms", "gender", NULL},
+			      "role", "since", "until", "terms", "gender",
+			      "public_since", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
@@ -432,6 +433,8 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			    strcmp(def->gender, "male"))
 				err(c, fc_ymap_get(e, "gender"),
 				    "gender must be female or male");
+			def->public_since = INT32_MIN;
+			get_date(c, e, "public_since", &def->public_since);
 		}
 		if (sec == LX_SEC_CITY)
 			get_str(c, e, "actor", "actor", &def->actor);
