@@ -70,7 +70,8 @@ void lx_names_finish(struct lx_names *n)
 		return;
 	free(n->labels.v);
 	free(n->words.v);
-	n->labels.v = n->words.v = NULL;
+	free(n->parts.v);
+	n->labels.v = n->words.v = n->parts.v = NULL;
 }
 
 /* Does a firm's arm's word follow the first word of [t0, t1) ("Ford
@@ -253,4 +254,85 @@ bool lx_is_firm_full(const struct lx_scan *s, uint32_t t0, uint32_t t1,
 	    !(lx_is_firm_form(s, t1 - 1) || lx_is_firm_line(s, t1 - 1)))
 		return false;
 	return lx_is_firm_form(s, t1 - 1) || !has_arm(s, t0, t1);
+}
+
+/* (lx_nslot.flags of a part) the first words of the name, not its last:
+** a title and a given name ("Prince Turki"), or a party's ("Liberal
+** Democrat" of "Liberal Democrat MP Jackie Ballard") */
+#define PART_PREFIX (1u << 8)
+
+/* May the title and one word of the short form e name the person
+** full? (one role, or a title of none, "Sheikh Ali": "Queen Elizabeth"
+** is no "Transportation Secretary Elizabeth Dole"; a letter, "President
+** C", names no one) */
+static bool same_office(const struct fc_entity *e,
+			const struct fc_entity *full)
+{
+	return e->label[0] && e->label[1] &&
+	       (!e->role || (full->role && !strcmp(e->role, full->role)));
+}
+
+const struct fc_entity *lx_short_form(const struct lx_scan *s,
+				      const struct fc_entity *e, bool titled)
+{
+	if (!s->names || !s->names->parts.v ||
+	    (!titled && !strchr(e->label, ' ')))
+		return NULL;
+	size_t len = strlen(e->label);
+	const struct lx_nslot *sl = nt_slot(&s->names->parts, e->label, len,
+					    str_hash(e->label, len));
+	if (!sl || !sl->key || (sl->flags & LX_N_AMBIG) || sl->e == e)
+		return NULL;
+	/* (the first words after a title, "President Jose Luis" after
+	** "President Jose Luis Machinea": a firm's name read as a
+	** person's has its first words too, "Legg Mason" of "Legg Mason
+	** Wood"; the last words, with the surname, of a person's name in
+	** an untyped one or one of no role, "Febres Cordero" after
+	** "President Leon Febres Cordero": but for a person of no role,
+	** whose label may hold a word read as a name, "Sumner Redstone"
+	** after "Investor Sumner Redstone") */
+	if (sl->flags & PART_PREFIX)
+		return titled && (strchr(e->label, ' ') ||
+				  same_office(e, sl->e))
+			       ? sl->e
+			       : NULL;
+	if (sl->e->type != FC_ENT_PERSON)
+		return NULL;
+	return e->type == FC_ENT_OTHER || (!e->role && sl->e->role) ? sl->e
+								    : NULL;
+}
+
+/* Note [k, k + len) of person e's label as a part of e's name (one
+** entity a part: two make it ambiguous, "Kim Jong" of "Kim Jong Un" and
+** "Kim Jong Il"). */
+static void note_part(struct lx_scan *s, const struct fc_entity *e,
+		      const char *k, size_t len, uint32_t prefix)
+{
+	struct lx_nslot *sl =
+		nt_put(s, &s->names->parts, k, len, str_hash(k, len), false);
+	if (!sl)
+		return;
+	if (!sl->e) {
+		sl->e = e;
+		sl->flags |= prefix;
+	} else if (sl->e != e && strcmp(sl->e->id, e->id)) {
+		sl->flags |= LX_N_AMBIG;
+	}
+}
+
+void lx_note_parts(struct lx_scan *s, const struct fc_entity *e, bool titled)
+{
+	const char *lab = e->label, *first = strchr(lab, ' ');
+	const char *last = strrchr(lab, ' ');
+	if (!s->names || !first)
+		return;
+	size_t n = strlen(lab);
+	/* every cut between two words: the words before it (after a title
+	** one word, "Prince Turki" of "Prince Turki al-Faisal"; else two
+	** or more) and after it (two or more) */
+	for (const char *sp = titled ? first : strchr(first + 1, ' '); sp;
+	     sp = strchr(sp + 1, ' '))
+		note_part(s, e, lab, (size_t)(sp - lab), PART_PREFIX);
+	for (const char *sp = first; sp && sp < last; sp = strchr(sp + 1, ' '))
+		note_part(s, e, sp + 1, n - (size_t)(sp + 1 - lab), 0);
 }

@@ -11,6 +11,7 @@
 #ifndef FC_EXTRACT_COREF_P_H
 #define FC_EXTRACT_COREF_P_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "extract/lexicon_p.h"
@@ -24,6 +25,17 @@ void lx_note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
 ** given name opens it (coref_names.c). */
 void lx_note_last_word(struct lx_scan *s, uint32_t t0, uint32_t t1,
 		       const struct fc_entity *e);
+/* The earlier name of the document whose label's first words are e's
+** label after a title (titled: "Prince Turki" after
+** "Prince Turki al-Faisal", "President Jose Luis" after "President Jose
+** Luis Machinea"), or the earlier person whose label's last words are
+** the untyped e's ("Febres Cordero"); NULL: none, two such names, or e
+** itself (coref_names.c). */
+const struct fc_entity *lx_short_form(const struct lx_scan *s,
+				      const struct fc_entity *e, bool titled);
+/* Note the parts of the label of e (a person, or a name after a title)
+** that lx_short_form finds (coref_names.c). */
+void lx_note_parts(struct lx_scan *s, const struct fc_entity *e, bool titled);
 /* The gender of the document's person e as LX_G_* bits: people.yaml's,
 ** or the words of its mentions (coref_person.c ment_gender); 0 when
 ** unknown, not a person of the document, or the words disagree. */

@@ -7,6 +7,7 @@
 **   surnames            "Pezeshkian" after "President Masoud Pezeshkian"
 **   demonym + role      "the Russian leader" -> the last Russian leader
 **   groups              "the two leaders" -> the last two persons
+**   short forms         "Prince Turki" after "Prince Turki al-Faisal"
 **   typed names         an untyped name:<slug> takes the type a cue gave
 **                       the same label (a title or an apposition's role,
 **                       an org-word, a team, a city) anywhere in the
@@ -27,6 +28,27 @@ void lx_push_ment(struct lx_scan *s, uint32_t t0, uint32_t t1,
 {
 	if (!e || s->err || t1 <= t0)
 		return;
+	/* a short form of an earlier name ("Prince Turki" after "Prince
+	** Turki al-Faisal"), a name the lexicon lists aside; else the
+	** name's parts for later short forms */
+	bool is_named = (e->type == FC_ENT_PERSON || e->type == FC_ENT_OTHER) &&
+			strncmp(rule, "coref.", 6) &&
+			(strncmp(rule, "lexicon.", 8) ||
+			 !strcmp(rule, "lexicon.title"));
+	bool titled = is_named && lx_tok_sense(s, t0, LX_S_ROLE);
+	/* (a person of the document already is that one: "Ms Page" after
+	** "Bettie Page" is no "Bettie Page T-shirts") */
+	const struct fc_entity *full =
+		is_named && !(e->type == FC_ENT_PERSON &&
+			      lx_find_person(s, e->id))
+			? lx_short_form(s, e, titled)
+			: NULL;
+	if (full) {
+		e = full;
+		rule = "coref.name";
+	} else if (is_named && (e->type == FC_ENT_PERSON || titled)) {
+		lx_note_parts(s, e, titled);
+	}
 	if (s->nments == s->capments) {
 		size_t cap = s->capments ? s->capments * 2 : 64;
 		struct lx_ment *v = realloc(s->ments, cap * sizeof(*v));

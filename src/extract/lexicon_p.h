@@ -562,6 +562,11 @@ enum {
 ** names. Carried across the pieces of a text. */
 struct lx_names {
 	struct lx_ntab labels, words;
+	/* the first and the last words (two or more) of the labels of
+	** persons and untyped names of three words or more, keys in the
+	** labels: a later name so written is that one (coref_names.c
+	** lx_short_form) */
+	struct lx_ntab parts;
 };
 void lx_names_finish(struct lx_names *n);
 
