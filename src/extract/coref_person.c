@@ -252,7 +252,9 @@ static void note_name_words(struct lx_scan *s, const struct fc_entity *e,
 /* The gender the words of person mention [t0, t1) tell: the first word
 ** with one before the last (a title, a given name, a role noun: "Mrs
 ** Thatcher", "Angela Merkel"; not a surname, "Elizabeth Warren",
-** "Warren"); 0 when none. */
+** "Warren"), up to the first given name; 0 when none. (a later word is a
+** middle name or a surname's first word, of either sex: "Coretta Scott
+** King", "Erich Maria Remarque") */
 static uint8_t ment_gender(const struct lx_scan *s, uint32_t t0, uint32_t t1)
 {
 	for (uint32_t k = t0; k + 1 < t1; k++) {
@@ -260,6 +262,12 @@ static uint8_t ment_gender(const struct lx_scan *s, uint32_t t0, uint32_t t1)
 			return LX_G_FEMALE;
 		if (lx_word_cue(s, k, LX_CUE_MALE))
 			return LX_G_MALE;
+		/* a given name, or a capitalised word the lexicon does not
+		** know (not a title, a demonym or a place: "Barcelona
+		** president Joan Laporta") */
+		if ((s->t.v[k].flags & LX_T_CAP) &&
+		    (!s->t.v[k].match || lx_word_cue(s, k, LX_CUE_GIVEN_NAME)))
+			return 0;
 	}
 	return 0;
 }
