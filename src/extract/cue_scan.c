@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/coref_p.h"
 #include "extract/entity_p.h"
 #include "extract/lexicon_p.h"
 
@@ -39,18 +40,40 @@ static const struct lx_ment *ment_ending(const struct lx_scan *s, size_t i)
 	return &s->ments[m];
 }
 
+/* The gender a pronoun at token i says (LX_G_*; 0: either). */
+static unsigned pronoun_gender(const struct lx_scan *s, size_t i)
+{
+	if (lx_word_cue(s, i, LX_CUE_FEMALE))
+		return LX_G_FEMALE;
+	return lx_word_cue(s, i, LX_CUE_MALE) ? LX_G_MALE : 0;
+}
+
+/* May a pronoun of gender g stand for person e? (an unknown gender on
+** either side matches) */
+static bool agrees(const struct lx_scan *s, unsigned g,
+		   const struct fc_entity *e)
+{
+	if (!g)
+		return true;
+	unsigned eg = lx_person_gender(s, e);
+	return !eg || eg == g;
+}
+
 /* The person a pronoun at token i stands for: the speaker of the last
 ** attribution to a person, else the last person named, within three
-** sentences. */
+** sentences; of the pronoun's gender when both are known ("Angela
+** Merkel met Tony Blair. She said": Merkel). */
 static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 {
 	uint32_t sent = s->t.v[i].sent;
+	unsigned g = pronoun_gender(s, i);
 	for (size_t k = s->nattrs; k-- > 0;) {
 		const struct lx_attr *a = &s->attrs[k];
 		if (a->sent + 3 < sent)
 			break;
 		if (a->verb < i && a->speaker &&
-		    a->speaker->type == FC_ENT_PERSON)
+		    a->speaker->type == FC_ENT_PERSON &&
+		    agrees(s, g, a->speaker))
 			return a->speaker;
 	}
 	/* the mentions ending at i or before: pass A pushed them left to
@@ -70,7 +93,7 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 			continue;
 		if (mt->sent + 3 < sent)
 			return NULL;
-		if (mt->ent->type == FC_ENT_PERSON)
+		if (mt->ent->type == FC_ENT_PERSON && agrees(s, g, mt->ent))
 			return mt->ent;
 	}
 	return NULL;

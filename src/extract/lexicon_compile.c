@@ -244,6 +244,10 @@ static void compile_named(struct cc *c, const struct lx_def *def,
 		ent->e.role = def->role;
 		ent->terms = def->terms;
 		ent->nterms = (uint32_t)def->nterms;
+		ent->gender = !def->gender	     ? 0
+			      : *def->gender == 'f' ? LX_G_FEMALE
+						    : LX_G_MALE;
+		ent->public_since = def->public_since;
 		for (size_t i = 0; i < l->nroles && def->role; i++)
 			if (l->roles[i].is_leader &&
 			    !strcmp(l->roles[i].role, def->role))

@@ -54,6 +54,8 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_SAINT] = "saint",
 	[LX_CUE_COMMON_WORD] = "common-word",
 	[LX_CUE_AUX] = "auxiliary",
+	[LX_CUE_FEMALE] = "female-word",
+	[LX_CUE_MALE] = "male-word",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {
@@ -69,7 +71,8 @@ static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "label", "names", "demonyms", "capital",
 			      "government", "government_label", NULL},
 	(const char *const[]){"id", "name", "aliases", "short", "country",
-			      "role", "since", "until", "terms", NULL},
+			      "role", "since", "until", "terms", "gender",
+			      "public_since", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", NULL},
 	(const char *const[]){"id", "name", "aliases", "country", "actor",
 			      NULL},
@@ -425,6 +428,13 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			def->has_shorts = fc_ymap_get(e, "short") != NULL;
 			get_list(c, e, "short", "short", &def->shorts,
 				 &def->nshorts);
+			get_str(c, e, "gender", "gender", &def->gender);
+			if (def->gender && strcmp(def->gender, "female") &&
+			    strcmp(def->gender, "male"))
+				err(c, fc_ymap_get(e, "gender"),
+				    "gender must be female or male");
+			def->public_since = INT32_MIN;
+			get_date(c, e, "public_since", &def->public_since);
 		}
 		if (sec == LX_SEC_CITY)
 			get_str(c, e, "actor", "actor", &def->actor);

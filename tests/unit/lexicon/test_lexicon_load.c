@@ -147,6 +147,30 @@ static void test_bad_role_dates_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* A person's gender: is female or male, its public_since: a date
+** YYYY-MM-DD; else an error at the value. */
+static void test_bad_gender_and_public_since_are_positioned(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "people:\n"
+		 "  - {id: ann, name: Ann, gender: female, public_since: 2004-01-08}\n"
+		 "  - {id: bo, name: Bo, gender: m}\n"
+		 "  - {id: cy, name: Cy, public_since: 2004}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 2);
+	fc_assert_diag(&d, 0, f.path[0], 4, 32, "gender must be female or male");
+	fc_assert_diag(&d, 1, f.path[0], 5, 38,
+		       "public_since must be a date YYYY-MM-DD, not '2004'");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* An until: before the file's roles_since: on a person with no since:
 ** says where the term's start came from. */
 static void test_until_before_roles_since_names_roles_since(void **st)
@@ -568,6 +592,7 @@ int main(void)
 		cmocka_unit_test(test_missing_iso_codes_names_the_path_and_package),
 		cmocka_unit_test(test_real_rules_load_without_diagnostics),
 		cmocka_unit_test(test_a_term_of_another_role_holds_that_role),
+		cmocka_unit_test(test_bad_gender_and_public_since_are_positioned),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

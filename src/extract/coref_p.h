@@ -1,0 +1,44 @@
+/*
+** coref_p.h: what the files of within-document coreference share beyond
+** lexicon_p.h (whose "coref_track.c" section declares their API).
+**
+**   coref_track.c    mentions in text order; roles, terms, groups
+**   coref_person.c   the document's persons: by id, by surname, by word
+**   coref_names.c    the words of names; untyped names typed by a cue
+**   coref_lower.c    the words the document writes in lower case
+**   coref_made.c     interned and made entities, one of each
+*/
+#ifndef FC_EXTRACT_COREF_P_H
+#define FC_EXTRACT_COREF_P_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "extract/lexicon_p.h"
+
+/* Note the words [t0, t1): of an organisation (last == NULL; its first
+** word begins mention first_ment - 1 when first_ment > 0), or the last
+** word of the untyped name last (coref_names.c). */
+void lx_note_words(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		   const struct fc_entity *last, uint32_t first_ment);
+/* Note the last word of the untyped name e at [t0, t1), and whether a
+** given name opens it (coref_names.c). */
+void lx_note_last_word(struct lx_scan *s, uint32_t t0, uint32_t t1,
+		       const struct fc_entity *e);
+/* The earlier name of the document whose label's first words are e's
+** label after a title (titled: "Prince Turki" after
+** "Prince Turki al-Faisal", "President Jose Luis" after "President Jose
+** Luis Machinea"), or the earlier person whose label's last words are
+** the untyped e's ("Febres Cordero"); NULL: none, two such names, or e
+** itself (coref_names.c). */
+const struct fc_entity *lx_short_form(const struct lx_scan *s,
+				      const struct fc_entity *e, bool titled);
+/* Note the parts of the label of e (a person, or a name after a title)
+** that lx_short_form finds (coref_names.c). */
+void lx_note_parts(struct lx_scan *s, const struct fc_entity *e, bool titled);
+/* The gender of the document's person e as LX_G_* bits: people.yaml's,
+** or the words of its mentions (coref_person.c ment_gender); 0 when
+** unknown, not a person of the document, or the words disagree. */
+unsigned lx_person_gender(const struct lx_scan *s, const struct fc_entity *e);
+
+#endif
