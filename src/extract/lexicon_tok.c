@@ -642,7 +642,8 @@ static inline size_t take_ascii_word(struct lx_toks *t, const char *text,
 	char *o = t->norm + t->norm_len;
 	/* room for the form and a space: there always is for the rest of
 	** the text (see the reserve in lx_tokenize_from), but should there
-	** not be, the loop below reads the word */
+	** not be, the byte loop below reads nothing (lim = i) and take_word
+	** reads the word */
 	size_t left = t->norm_cap - t->norm_len;
 	size_t j;
 	uint32_t h = 0;
