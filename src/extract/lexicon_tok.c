@@ -652,16 +652,15 @@ static inline size_t take_ascii_word(struct lx_toks *t, const char *text,
 			 bytes[s[i]] & B_LOW)) {
 		size_t lim = left > n - i ? n : i;
 		unsigned all = 0; /* the classes of its bytes */
-		o -= i;
 		for (j = i; j < lim; j++) {
 			unsigned e = word_form[s[j]];
 			if (!e)
 				break;
 			all |= e;
-			o[j] = (char)e;
+			o[j - i] = (char)e;
 		}
 		wcase = ascii_case(bytes[s[i]], all >> 8);
-		h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
+		h = j - i < 0xFFFF ? lx_hash_tok(o, j - i) : 0;
 	} else {
 		j += i;
 		/* CAP and DIGIT: the first byte's class */
