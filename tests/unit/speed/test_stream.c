@@ -559,6 +559,29 @@ static void test_offsets_of_a_mention_over_a_bad_byte(void **state)
 	free(wd);
 }
 
+/* A mention that ends just past a bad byte (the quote's inner span) or
+** starts just past one ("on\xFF" "Friday"): that bad byte is counted
+** for the end, and before the start (the first end past the offset). */
+static void test_offsets_right_at_a_bad_byte(void **state)
+{
+	static const char text[] = "\"We will win\xFF,\" Ms Smith said on\xFF"
+				   "Friday.\n\nIt fell on\xFF" "Monday.\n";
+	const size_t len = sizeof(text) - 1;
+	const char *threads[] = {"1", "2"};
+	for (size_t t = 0; t < 2; t++) {
+		char *wd, *got = streamed(*state, "2005-02-01", text, len, 1,
+					  1, threads[t], &wd);
+		assert_non_null(strstr(got, "\"text\": \"We will win\xEF\xBF\xBD"
+					    "\", \"start\": 1, \"end\": 13"));
+		assert_non_null(strstr(got, "\"text\": \"Friday\", "
+					    "\"start\": 33, \"end\": 39"));
+		assert_non_null(strstr(got, "\"text\": \"Monday\", "
+					    "\"start\": 53, \"end\": 59"));
+		free(got);
+		free(wd);
+	}
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -588,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_bad_ref),
 		cmocka_unit_test(test_offsets_are_the_inputs_past_bad_bytes),
 		cmocka_unit_test(test_offsets_of_a_mention_over_a_bad_byte),
+		cmocka_unit_test(test_offsets_right_at_a_bad_byte),
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
 		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
 		cmocka_unit_test(test_long_number_list_in_linear_time),
