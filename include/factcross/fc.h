@@ -54,8 +54,9 @@ fc_status fc_verify(const struct fc_rules *r, struct fc_corpus *c,
 
 /*
 ** Mentions of one text (factcross normalize, check DOC): the text is
-** taken as it is (no boilerplate removal), so offsets stay true to the
-** input; invalid UTF-8 is replaced by U+FFFD first. ref is the
+** taken as it is (no boilerplate removal), so offsets into doc->text
+** are the input's up to its first invalid UTF-8 byte; each is replaced
+** by U+FFFD (three bytes) first. ref is the
 ** published date (YYYY-MM-DD) or NULL. The document is added to c.
 */
 fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,

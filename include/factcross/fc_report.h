@@ -30,7 +30,10 @@ fc_status fc_report_write(const struct fc_corpus *c, enum fc_format f,
 /* Facts as JSON lines (factcross extract). */
 fc_status fc_report_facts_jsonl(const struct fc_corpus *c, struct fc_buf *out);
 
-/* Mentions of one document as JSON lines (factcross normalize). */
+/* Mentions of one document as JSON lines, with offsets into doc->text:
+** past a bad byte of the input (U+FFFD there, three bytes) they are two
+** bytes a bad byte beyond the input's; factcross normalize maps them to
+** the input's (fc_report_mentions_jsonl_at with the repairs). */
 fc_status fc_report_mentions_jsonl(const struct fc_document *doc,
 				   struct fc_buf *out);
 

@@ -235,7 +235,8 @@ size_t fc_norm_keep(const struct fc_rules *r);
 ** factcross normalize on input of any length (src/pipeline/normalize.c):
 ** feed the text in any pieces; mentions go to out as JSON lines (as
 ** fc_report_mentions_jsonl writes them) with offsets into the whole
-** text, piece by piece as blank lines come. Output and diagnostics are
+** input (a bad byte, U+FFFD in the text, is one byte of it), piece by
+** piece as blank lines come. Output and diagnostics are
 ** those of fc_normalize_text on the whole text, but for the lexicon's
 ** document-wide readings (a name's type from a cue later in the text, a
 ** word in lower case elsewhere, "the Bank" as a body named before):
@@ -277,12 +278,28 @@ void fc_norm_stream_set_sink(struct fc_norm_stream *s,
 /* ---- Mentions as JSON lines (src/report/report_jsonl.c) ---------------- */
 
 /*
+** The bad bytes of the input behind a repaired text (fc_utf8_repair_to):
+** each became U+FFFD, two bytes longer, so that an offset of the text
+** is one of the input less two bytes for every such U+FFFD before it.
+*/
+struct fc_repairs {
+	const uint32_t *end; /* in the text, the offset just past each
+				** U+FFFD put for a bad byte, ascending */
+	size_t n;
+	uint64_t before;     /* bad bytes before the text (earlier pieces) */
+};
+
+/*
 ** The mentions of doc as fc_report_mentions_jsonl() writes them, with
 ** offsets shifted by base: doc is the piece of a longer text that starts
 ** at byte base of it (factcross normalize reads long input in pieces).
+** rep (or NULL): the bad bytes the text's repair replaced, so that the
+** offsets are the input's.
 */
 fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
-				      uint64_t base, struct fc_buf *out);
+				      uint64_t base,
+				      const struct fc_repairs *rep,
+				      struct fc_buf *out);
 
 /* ---- Strings ----------------------------------------------------------- */
 
@@ -323,6 +340,12 @@ char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
 */
 size_t fc_utf8_repair_to(char *out, const char *s, size_t n, size_t *nbad,
 			 size_t *first);
+/*
+** Where fc_utf8_repair_to(out, s, n, ...) put its U+FFFD for a bad byte:
+** writes to end[] (room for as many as it counted) the offset in out
+** just past each, in order; returns how many.
+*/
+size_t fc_utf8_repair_ends(const char *s, size_t n, uint32_t *end);
 
 /* 16 bytes 0xFF then 16 bytes 0: a 16-byte load at fc_first_ones + 16 - k
 ** has its first k bytes set, a mask for the last few bytes of a vector

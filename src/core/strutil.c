@@ -190,9 +190,11 @@ static bool has_odd_byte(uint64_t w)
 }
 
 /* The one loop of the repair (out NULL: the replaced bytes counted
-** only); ASCII runs of eight bytes are taken at once. */
+** only; end not NULL: where each U+FFFD put ends, as
+** fc_utf8_repair_ends says); ASCII runs of eight bytes are taken at
+** once. */
 static inline size_t repair(char *out, const char *s, size_t n,
-			    size_t *nbad, size_t *first)
+			    size_t *nbad, size_t *first, uint32_t *end)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t o = 0, i = 0;
@@ -215,6 +217,8 @@ static inline size_t repair(char *out, const char *s, size_t n,
 			if (out)
 				memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;
+			if (end)
+				end[*nbad - 1] = (uint32_t)o;
 			i++;
 		} else {
 			if (out)
@@ -229,19 +233,26 @@ static inline size_t repair(char *out, const char *s, size_t n,
 size_t fc_utf8_repair_to(char *out, const char *s, size_t n, size_t *nbad,
 			 size_t *first)
 {
-	return repair(out, s, n, nbad, first);
+	return repair(out, s, n, nbad, first, NULL);
+}
+
+size_t fc_utf8_repair_ends(const char *s, size_t n, uint32_t *end)
+{
+	size_t nbad = 0, first = 0;
+	repair(NULL, s, n, &nbad, &first, end);
+	return nbad;
 }
 
 char *fc_utf8_repair(struct fc_arena *a, const char *s, size_t n,
 		     size_t *out_len, size_t *nbad, size_t *first_bad)
 {
 	size_t bad = 0, first = n;
-	size_t len = repair(NULL, s, n, &bad, &first);
+	size_t len = repair(NULL, s, n, &bad, &first, NULL);
 	char *out = fc_arena_alloc(a, len + 1);
 	if (!out)
 		return NULL;
 	size_t bad2 = 0, first2 = n;
-	repair(out, s, n, &bad2, &first2);
+	repair(out, s, n, &bad2, &first2, NULL);
 	out[len] = '\0';
 	*out_len = len;
 	if (nbad)

@@ -573,6 +573,218 @@ fc_status lx_tokenize(struct lx_toks *t, const char *text, size_t n)
 	return lx_tokenize_from(t, text, 0, n);
 }
 
+/*
+** The steps of lx_tokenize_from. Each returns where the next token may
+** start, always past i, or 0 when memory ran out.
+*/
+
+/* A mark at i (code point cp of k bytes, class c: no word): the
+** possessive 's, a web address the word before goes on into, an ASCII
+** mark (its form written here), or any other mark. */
+static size_t take_mark(struct lx_toks *t, const char *text, size_t n,
+			size_t i, uint32_t cp, size_t k, int c, uint16_t fl)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t k2;
+	if (c == C_APOS) {
+		/* 's as a token of its own */
+		uint32_t c2 = peek(s, n, i + k, &k2);
+		if ((c2 == 's' || c2 == 'S') && !is_word_at(s, n, i + k + k2))
+			return push(t, text, i, i + k + k2,
+				    fl | LX_T_WORD | LX_T_POSS)
+				       ? i + k + k2
+				       : 0;
+	}
+	if ((cp == ':' || cp == '.') && t->n && t->v[t->n - 1].end == i) {
+		/* "http" or "www" just read, and this mark goes on into a
+		** web address: the address is one token */
+		const struct lx_tok *w = &t->v[t->n - 1];
+		size_t e = url_end(s, n, w->start);
+		if (e > i) { /* (not the address itself, ended by this
+			     ** mark: that would loop) */
+			size_t at = w->start;
+			uint16_t wf = w->flags & (LX_T_NL | LX_T_PARA);
+			t->norm_len = w->norm_off;
+			t->n--;
+			return push(t, text, at, e, wf) ? e : 0;
+		}
+	}
+	if (cp < 0x80 && t->norm_len + 2 <= t->norm_cap) {
+		/* one ASCII mark: its own form ('"' opens or closes a
+		** quote) */
+		uint16_t q = cp == '"' ? LX_T_QOPEN | LX_T_QCLOSE : 0;
+		t->norm[t->norm_len] = (char)cp;
+		if (!push_read(t, i, i + 1, fl | q, lx_hash_short(cp, 1)))
+			return 0;
+		return i + 1 < n && s[i + 1] == ' ' ? i + 2 : i + 1;
+	}
+	uint16_t q = 0;
+	if (cp == '"') /* (no room for the fast path's form) */
+		q = LX_T_QOPEN | LX_T_QCLOSE;
+	else if (cp == 0x201C || cp == 0xAB || cp == 0x201E || cp == 0x201F)
+		q = LX_T_QOPEN;
+	else if (cp == 0x201D || cp == 0xBB)
+		q = LX_T_QCLOSE;
+	return push(t, text, i, i + k, fl | q) ? i + k : 0;
+}
+
+static size_t take_word(struct lx_toks *t, const char *text, size_t n,
+			size_t i, size_t j, uint16_t fl, size_t fast_end,
+			uint32_t h, uint16_t wcase);
+
+/* The word at i that starts with an ASCII letter or digit: its ASCII
+** run read into its form, and pushed when the run ends the word (the
+** common case); take_word reads on where the word goes on. */
+static inline size_t take_ascii_word(struct lx_toks *t, const char *text,
+				     size_t n, size_t i, uint16_t fl)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	char *o = t->norm + t->norm_len;
+	/* room for the form and a space: there always is for the rest of
+	** the text (see the reserve in lx_tokenize_from), but should there
+	** not be, the byte loop below reads nothing (lim = i) and take_word
+	** reads the word */
+	size_t left = t->norm_cap - t->norm_len;
+	size_t j;
+	uint32_t h = 0;
+	uint16_t wcase = 0;
+	if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase,
+			 bytes[s[i]] & B_LOW)) {
+		size_t lim = left > n - i ? n : i;
+		unsigned all = 0; /* the classes of its bytes */
+		for (j = i; j < lim; j++) {
+			unsigned e = word_form[s[j]];
+			if (!e)
+				break;
+			all |= e;
+			o[j - i] = (char)e;
+		}
+		wcase = ascii_case(bytes[s[i]], all >> 8);
+		h = j - i < 0xFFFF ? lx_hash_tok(o, j - i) : 0;
+	} else {
+		j += i;
+		/* CAP and DIGIT: the first byte's class */
+		wcase |= ascii_case(bytes[s[i]], 0);
+	}
+	/* what follows cannot go on the word (a byte that cannot, or one
+	** of ' - . , : without a letter or digit after it): push it, and
+	** step over one space */
+	if (j - i < 0xFFFF &&
+	    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)) ||
+	     ((bytes[s[j]] & B_JOIN) &&
+	      (j + 1 == n || !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
+		if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
+			return 0;
+		return j < n && s[j] == ' ' ? j + 1 : j;
+	}
+	/* "then-President": the word "then" and the role, as "then
+	** President" reads (the hyphen no token) */
+	if (j - i == 4 && s[j] == '-' && is_then(s + i))
+		return push_read(t, i, j, fl | LX_T_WORD | wcase, h) ? j + 1
+								     : 0;
+	return take_word(t, text, n, i, j, fl, j, h, wcase);
+}
+
+/* The end of the word at i read up to j: inner hyphens and apostrophes,
+** dotted initials, digit groups. *split is the start of a trailing
+** n't, or 0. */
+static size_t word_end(const unsigned char *s, size_t n, size_t i, size_t j,
+		       size_t *split)
+{
+	size_t k2, k3;
+	size_t digits_upto = i; /* all_digits: read so far */
+	bool is_digits = true;
+	size_t initials_upto = i; /* is_initials: read so far */
+	bool is_init = true;
+	*split = 0;
+	while (j < n) {
+		/* ASCII letters and digits: the common case */
+		while (j < n && (bytes[s[j]] & B_WORD))
+			j++;
+		if (j >= n)
+			break;
+		uint32_t d;
+		int dc;
+		if (s[j] < 0x80) {
+			d = s[j];
+			k2 = 1;
+			dc = ascii_cls(s[j]);
+		} else {
+			d = peek(s, n, j, &k2);
+			dc = cls(d);
+		}
+		if (dc == C_WORD) {
+			j += k2;
+			continue;
+		}
+		if (dc == C_APOS && is_word_at(s, n, j + k2)) {
+			uint32_t e = peek(s, n, j + k2, &k3);
+			if ((e == 's' || e == 'S') &&
+			    !is_word_at(s, n, j + k2 + k3))
+				break;
+			if ((e == 't' || e == 'T') &&
+			    (s[j - 1] == 'n' || s[j - 1] == 'N') &&
+			    !is_word_at(s, n, j + k2 + k3)) {
+				*split = j - 1;
+				return j + k2 + k3;
+			}
+			j += k2;
+			continue;
+		}
+		if (dc == C_HYPHEN && is_word_at(s, n, j + k2)) {
+			j += k2;
+			continue;
+		}
+		if (d == '.' && is_initials(s, i, j, &initials_upto, &is_init)) {
+			/* "U" + ".S" glues; "U.S" + "." ends it */
+			if (j + 2 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
+			    s[j + 2] == '.') {
+				j += 2;
+				continue;
+			}
+			return j - i >= 3 ? j + 1 : j;
+		}
+		if ((d == '.' || d == ',') &&
+		    all_digits(s, i, j, &digits_upto, &is_digits) &&
+		    is_digit_at(s, n, j + 1)) {
+			j += 1;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* The word at i, read up to j, that goes on past its ASCII letters and
+** digits (a mark such as "-" or "'" inside it, a letter above ASCII) or
+** starts with a letter above ASCII: rare, so out of line, and the
+** common case stays small. fast_end, h and wcase: the ASCII run that
+** take_ascii_word read, with its hash and case (fast_end 0 for none). */
+static __attribute__((noinline)) size_t
+take_word(struct lx_toks *t, const char *text, size_t n, size_t i, size_t j,
+	  uint16_t fl, size_t fast_end, uint32_t h, uint16_t wcase)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t split;
+	j = word_end(s, n, i, j, &split);
+	if (split) {
+		if (split > i && !push(t, text, i, split, fl | LX_T_WORD))
+			return 0;
+		return push(t, text, split, j, (split > i ? 0 : fl) | LX_T_WORD)
+			       ? j
+			       : 0;
+	}
+	if (j == fast_end && j - i < 0xFFFF)
+		return push_read(t, i, j, fl | LX_T_WORD | wcase, h) ? j : 0;
+	if (read_span16(s + i, n - i, j - i, t->norm + t->norm_len,
+			t->norm_cap - t->norm_len, &h, &wcase)) {
+		/* (CAP and DIGIT: the first byte's, a letter or a digit) */
+		wcase |= ascii_case(bytes[s[i]], 0);
+		return push_read(t, i, j, fl | LX_T_WORD | wcase, h) ? j : 0;
+	}
+	return push(t, text, i, j, fl | LX_T_WORD) ? j : 0;
+}
+
 fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 			   size_t n)
 {
@@ -609,208 +821,19 @@ fc_status lx_tokenize_from(struct lx_toks *t, const char *text, size_t from,
 		nls = 0;
 		uint16_t fl = pending;
 		pending = 0;
-		size_t k2, k3;
+		size_t next;
 		if (c != C_WORD) {
 			/* (marks first: a word, most tokens, skips their
 			** tests) */
-			if (c == C_APOS) {
-				/* 's as a token of its own */
-				uint32_t c2 = peek(s, n, i + k, &k2);
-				if ((c2 == 's' || c2 == 'S') &&
-				    !is_word_at(s, n, i + k + k2)) {
-					if (!push(t, text, i, i + k + k2,
-						  fl | LX_T_WORD | LX_T_POSS))
-						return FC_ENOMEM;
-					i += k + k2;
-					continue;
-				}
-			}
-			if ((cp == ':' || cp == '.') && t->n &&
-			    t->v[t->n - 1].end == i) {
-				/* "http" or "www" just read, and this mark goes
-				** on into a web address: the address is one
-				** token */
-				const struct lx_tok *w = &t->v[t->n - 1];
-				size_t e = url_end(s, n, w->start);
-				if (e > i) { /* (not the address itself, ended by
-					     ** this mark: that would loop) */
-					size_t at = w->start;
-					uint16_t wf =
-						w->flags & (LX_T_NL | LX_T_PARA);
-					t->norm_len = w->norm_off;
-					t->n--;
-					if (!push(t, text, at, e, wf))
-						return FC_ENOMEM;
-					i = e;
-					continue;
-				}
-			}
-			if (cp < 0x80 && t->norm_len + 2 <= t->norm_cap) {
-				/* one ASCII mark: its own form ('"' opens or
-				** closes a quote) */
-				uint16_t q = cp == '"' ? LX_T_QOPEN | LX_T_QCLOSE
-						       : 0;
-				t->norm[t->norm_len] = (char)cp;
-				if (!push_read(t, i, i + 1, fl | q,
-					       lx_hash_short(cp, 1)))
-					return FC_ENOMEM;
-				i += i + 1 < n && s[i + 1] == ' ' ? 2 : 1;
-				continue;
-			}
-			uint16_t q = 0;
-			if (cp == '"') /* (no room for the fast path's form) */
-				q = LX_T_QOPEN | LX_T_QCLOSE;
-			else if (cp == 0x201C || cp == 0xAB || cp == 0x201E ||
-				 cp == 0x201F)
-				q = LX_T_QOPEN;
-			else if (cp == 0x201D || cp == 0xBB)
-				q = LX_T_QCLOSE;
-			if (!push(t, text, i, i + k, fl | q))
-				return FC_ENOMEM;
-			i += k;
-			continue;
+			next = take_mark(t, text, n, i, cp, k, c, fl);
+		} else if (cp < 0x80) {
+			next = take_ascii_word(t, text, n, i, fl);
+		} else {
+			next = take_word(t, text, n, i, i + k, fl, 0, 0, 0);
 		}
-		size_t j = i + k;
-		/* An ASCII word: its form and case while it is read; kept
-		** when the word ends at the first byte that is no letter or
-		** digit (the loop below then stops there), with the hash of
-		** the form. */
-		size_t fast_end = 0;
-		uint32_t h = 0;
-		uint16_t wcase = 0; /* its case flags (ascii_case) */
-		if (cp < 0x80) {
-			char *o = t->norm + t->norm_len;
-			/* room for the form and a space: there always is for
-			** the rest of the text (see the reserve above), but
-			** should there not be, the loop below reads the word */
-			size_t left = t->norm_cap - t->norm_len;
-			if (!read_word16(s + i, n - i, o, left, &j, &h, &wcase,
-					 bytes[cp] & B_LOW)) {
-				size_t lim = left > n - i ? n : i;
-				unsigned all = 0; /* the classes of its bytes */
-				o -= i;
-				for (j = i; j < lim; j++) {
-					unsigned e = word_form[s[j]];
-					if (!e)
-						break;
-					all |= e;
-					o[j] = (char)e;
-				}
-				wcase = ascii_case(bytes[s[i]], all >> 8);
-				h = j - i < 0xFFFF ? lx_hash_tok(o + i, j - i) : 0;
-			} else {
-				j += i;
-				/* CAP and DIGIT: the first byte's class */
-				wcase |= ascii_case(bytes[cp], 0);
-			}
-			/* what follows cannot go on the word (a byte that
-			** cannot, or one of ' - . , : without a letter or
-			** digit after it): push it, and step over one space */
-			if (j - i < 0xFFFF &&
-			    (j == n || !(bytes[s[j]] & (B_WORD | B_HIGH | B_JOIN)) ||
-			     ((bytes[s[j]] & B_JOIN) &&
-			      (j + 1 == n ||
-			       !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
-				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
-					return FC_ENOMEM;
-				i = j < n && s[j] == ' ' ? j + 1 : j;
-				continue;
-			}
-			/* "then-President": the word "then" and the role,
-			** as "then President" reads (the hyphen no token) */
-			if (j - i == 4 && s[j] == '-' && is_then(s + i)) {
-				if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
-					return FC_ENOMEM;
-				i = j + 1;
-				continue;
-			}
-			fast_end = j;
-		}
-		size_t split = 0; /* start of a trailing n't, or 0 */
-		size_t digits_upto = i; /* all_digits: read so far */
-		bool is_digits = true;
-		size_t initials_upto = i; /* is_initials: read so far */
-		bool is_init = true;
-		while (j < n) {
-			/* ASCII letters and digits: the common case */
-			while (j < n && (bytes[s[j]] & B_WORD))
-				j++;
-			if (j >= n)
-				break;
-			uint32_t d;
-			int dc;
-			if (s[j] < 0x80) {
-				d = s[j];
-				k2 = 1;
-				dc = ascii_cls(s[j]);
-			} else {
-				d = peek(s, n, j, &k2);
-				dc = cls(d);
-			}
-			if (dc == C_WORD) {
-				j += k2;
-				continue;
-			}
-			if (dc == C_APOS && is_word_at(s, n, j + k2)) {
-				uint32_t e = peek(s, n, j + k2, &k3);
-				if ((e == 's' || e == 'S') &&
-				    !is_word_at(s, n, j + k2 + k3))
-					break;
-				if ((e == 't' || e == 'T') &&
-				    (s[j - 1] == 'n' || s[j - 1] == 'N') &&
-				    !is_word_at(s, n, j + k2 + k3)) {
-					split = j - 1;
-					j += k2 + k3;
-					break;
-				}
-				j += k2;
-				continue;
-			}
-			if (dc == C_HYPHEN && is_word_at(s, n, j + k2)) {
-				j += k2;
-				continue;
-			}
-			if (d == '.' &&
-			    is_initials(s, i, j, &initials_upto, &is_init)) {
-				/* "U" + ".S" glues; "U.S" + "." ends it */
-				if (j + 2 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
-				    s[j + 2] == '.') {
-					j += 2;
-					continue;
-				}
-				if (j - i >= 3)
-					j += 1;
-				break;
-			}
-			if ((d == '.' || d == ',') &&
-			    all_digits(s, i, j, &digits_upto, &is_digits) &&
-			    is_digit_at(s, n, j + 1)) {
-				j += 1;
-				continue;
-			}
-			break;
-		}
-		if (split) {
-			if (split > i && !push(t, text, i, split, fl | LX_T_WORD))
-				return FC_ENOMEM;
-			if (!push(t, text, split, j,
-				  (split > i ? 0 : fl) | LX_T_WORD))
-				return FC_ENOMEM;
-		} else if (j == fast_end && j - i < 0xFFFF) {
-			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
-				return FC_ENOMEM;
-		} else if (read_span16(s + i, n - i, j - i,
-				       t->norm + t->norm_len,
-				       t->norm_cap - t->norm_len, &h, &wcase)) {
-			/* (CAP and DIGIT: the first byte's, a letter or a
-			** digit) */
-			wcase |= ascii_case(bytes[s[i]], 0);
-			if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
-				return FC_ENOMEM;
-		} else if (!push(t, text, i, j, fl | LX_T_WORD)) {
+		if (!next)
 			return FC_ENOMEM;
-		}
-		i = j;
+		i = next;
 	}
 	return FC_OK;
 }

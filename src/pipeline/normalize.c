@@ -126,6 +126,9 @@ struct slot {
 	fc_status st;
 	struct fc_mention *ments; /* room for the mentions, kept */
 	size_t capments;
+	uint32_t *bad_end; /* the repair's bad bytes (struct fc_repairs) */
+	size_t capbad;
+	struct fc_repairs rep;
 };
 
 struct fc_norm_stream {
@@ -181,8 +184,9 @@ static void step_b(struct fc_norm_stream *s, struct slot *sl)
 	size_t want = 4 * (sl->len - sl->piece.text_start) + 4096;
 	if (sl->out.cap < want)
 		fc_buf_room(&sl->out, want);
-	sl->st = fc_report_mentions_jsonl_at(&sl->doc, sl->piece.text_base,
-					     &sl->out);
+	sl->st = fc_report_mentions_jsonl_at(
+		&sl->doc, sl->piece.text_base,
+		sl->rep.n || sl->rep.before ? &sl->rep : NULL, &sl->out);
 	if (!sl->st && !sl->d.n) {
 		/* its lines are made: the mentions go now, not when the
 		** piece's turn to be written comes (no diagnostic points
@@ -513,6 +517,32 @@ static bool slot_text_room(const struct fc_norm_stream *s, struct slot *sl,
 	return true;
 }
 
+/*
+** Where the repair of raw[0, n) (behind the context) replaced its nbad
+** bad bytes, for the offsets of the output (sl->rep); s->nbad counts
+** those before. False when out of memory.
+*/
+static bool slot_repairs(const struct fc_norm_stream *s, struct slot *sl,
+			 const char *raw, size_t n, size_t nbad)
+{
+	sl->rep = (struct fc_repairs){sl->bad_end, 0, s->nbad};
+	if (!nbad)
+		return true;
+	if (nbad > sl->capbad) {
+		uint32_t *v = malloc(nbad * sizeof(*v));
+		if (!v)
+			return false;
+		free(sl->bad_end);
+		sl->bad_end = v;
+		sl->capbad = nbad;
+	}
+	fc_utf8_repair_ends(raw, n, sl->bad_end);
+	for (size_t i = 0; i < nbad; i++)
+		sl->bad_end[i] += (uint32_t)s->nctx;
+	sl->rep = (struct fc_repairs){sl->bad_end, nbad, s->nbad};
+	return true;
+}
+
 /* Step P of raw[0, n): clean it behind the context, keep its end for
 ** the next piece; A and B follow. */
 static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
@@ -540,6 +570,8 @@ static fc_status piece(struct fc_norm_stream *s, const char *raw, size_t n,
 	fc_text_fold_cr(sl->text + s->nctx, clean);
 	if (nbad && !s->nbad)
 		s->first_bad = s->raw_done + first;
+	if (!slot_repairs(s, sl, raw, n, nbad))
+		return FC_ENOMEM;
 	s->nbad += nbad;
 	size_t len = s->nctx + clean;
 	sl->text[len] = '\0';
@@ -716,6 +748,7 @@ void fc_norm_stream_destroy(struct fc_norm_stream *s)
 		fc_diags_finish(&s->slots[i].d);
 		free(s->slots[i].text);
 		free(s->slots[i].ments);
+		free(s->slots[i].bad_end);
 	}
 	free(s->slots);
 	free(s->threads);

@@ -380,17 +380,22 @@ static inline char *put_head(char *o, size_t hk)
 	return o + heads[hk].n;
 }
 
+/* The offsets a span of the text has in the input. */
+struct span_at {
+	uint64_t start, end;
+};
+
 /* The members every line has after its head (and a time's type): text,
 ** start, end. */
 static inline char *put_span(char *o, const char *text, uint32_t s,
-			     uint32_t e, uint64_t base)
+			     uint32_t e, const struct span_at *at)
 {
 	PUT(o, ", \"text\": ");
 	o += fc_json_strn_at(o, text + s, e - s);
 	PUT(o, ", \"start\": ");
-	o += fc_json_int_at(o, (int64_t)(base + s));
+	o += fc_json_int_at(o, (int64_t)at->start);
 	PUT(o, ", \"end\": ");
-	o += fc_json_int_at(o, (int64_t)(base + e));
+	o += fc_json_int_at(o, (int64_t)at->end);
 	return o;
 }
 
@@ -400,7 +405,7 @@ static inline char *put_span(char *o, const char *text, uint32_t s,
 ** the buffer could not make room. */
 static char *time_line(struct sink *k, struct jcache *c, size_t room0,
 		       const char *text, uint32_t s, uint32_t e,
-		       uint64_t base, const struct fc_time *t)
+		       const struct span_at *at, const struct fc_time *t)
 {
 	struct jstr type = jc_enum(c, EN_TYPE, (unsigned)t->type);
 	struct jstr value = {t->value, strnlen(t->value, sizeof(t->value)),
@@ -416,7 +421,7 @@ static char *time_line(struct sink *k, struct jcache *c, size_t room0,
 	o = put_head(o, FC_MENTION_TIME);
 	PUT(o, ", \"type\": ");
 	o = put_str(o, type);
-	o = put_span(o, text, s, e, base);
+	o = put_span(o, text, s, e, at);
 	PUT(o, ", \"value\": ");
 	o = put_str(o, value);
 	o = put_opt(o, ", \"grain\": ", 11, grain);
@@ -426,7 +431,8 @@ static char *time_line(struct sink *k, struct jcache *c, size_t room0,
 
 static char *entity_line(struct sink *k, struct jcache *c, size_t room0,
 			 const char *text, uint32_t s, uint32_t e,
-			 uint64_t base, const struct fc_entity *ent)
+			 const struct span_at *at,
+			 const struct fc_entity *ent)
 {
 	struct ref r = ref_of(c, ent);
 	struct jstr type = jc_enum(c, EN_ENTITY, (unsigned)ent->type);
@@ -437,7 +443,7 @@ static char *entity_line(struct sink *k, struct jcache *c, size_t room0,
 	if (!o)
 		return NULL;
 	o = put_head(o, FC_MENTION_ENTITY);
-	o = put_span(o, text, s, e, base);
+	o = put_span(o, text, s, e, at);
 	PUT(o, ", \"id\": ");
 	o = put_str(o, r.id);
 	PUT(o, ", \"label\": ");
@@ -450,14 +456,15 @@ static char *entity_line(struct sink *k, struct jcache *c, size_t room0,
 
 static char *quantity_line(struct sink *k, struct jcache *c, size_t room0,
 			   const char *text, uint32_t s, uint32_t e,
-			   uint64_t base, const struct fc_quantity *q)
+			   const struct span_at *at,
+			   const struct fc_quantity *q)
 {
 	struct jstr unit = jc_get(c, q->unit);
 	char *o = sink_room(k, room0 + QTY_ROOM + js_room(unit));
 	if (!o)
 		return NULL;
 	o = put_head(o, FC_MENTION_QUANTITY);
-	o = put_span(o, text, s, e, base);
+	o = put_span(o, text, s, e, at);
 	return put_quantity(o, q, unit);
 }
 
@@ -465,7 +472,7 @@ static char *quantity_line(struct sink *k, struct jcache *c, size_t room0,
 ** head says "other", and it has no speaker member) */
 static char *other_line(struct sink *k, struct jcache *c, size_t room0,
 			const char *text, uint32_t s, uint32_t e,
-			uint64_t base, const struct fc_mention *m)
+			const struct span_at *at, const struct fc_mention *m)
 {
 	size_t hk = (size_t)m->kind < 7 ? (size_t)m->kind : 7;
 	bool has_speaker = m->speaker && hk != 7;
@@ -476,7 +483,7 @@ static char *other_line(struct sink *k, struct jcache *c, size_t room0,
 	if (!o)
 		return NULL;
 	o = put_head(o, hk);
-	o = put_span(o, text, s, e, base);
+	o = put_span(o, text, s, e, at);
 	if (has_speaker) {
 		if (m->kind == FC_MENTION_QUOTE)
 			PUT(o, ", \"speaker\": ");
@@ -487,9 +494,24 @@ static char *other_line(struct sink *k, struct jcache *c, size_t room0,
 	return o;
 }
 
+/* Bad bytes the repair replaced before offset off of the text. */
+static uint64_t repairs_before(const struct fc_repairs *rep, uint32_t off)
+{
+	size_t lo = 0, hi = rep->n; /* the first end past off */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rep->end[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return rep->before + lo;
+}
+
 static void mention_line(struct sink *k, struct jcache *c,
 			 const struct fc_document *doc,
-			 const struct fc_mention *m, uint64_t base)
+			 const struct fc_mention *m, uint64_t base,
+			 const struct fc_repairs *rep)
 {
 	const char *text = doc->text ? doc->text : "";
 	size_t len = doc->text ? doc->text_len : 0;
@@ -499,6 +521,11 @@ static void mention_line(struct sink *k, struct jcache *c,
 		e = m->inner_end;
 	}
 	clamp(&s, &e, len);
+	struct span_at at = {base + s, base + e};
+	if (rep) { /* each U+FFFD for a bad byte: two bytes more than it */
+		at.start -= 2 * repairs_before(rep, s);
+		at.end -= 2 * repairs_before(rep, e);
+	}
 	jc_line(c);
 	struct jstr rule = jc_get(c, m->rule);
 	/* everything but what each kind adds, at its longest; the head at
@@ -511,16 +538,16 @@ static void mention_line(struct sink *k, struct jcache *c,
 	char *o;
 	switch (m->kind) {
 	case FC_MENTION_TIME:
-		o = time_line(k, c, room, text, s, e, base, &m->time);
+		o = time_line(k, c, room, text, s, e, &at, &m->time);
 		break;
 	case FC_MENTION_ENTITY:
-		o = entity_line(k, c, room, text, s, e, base, &m->entity);
+		o = entity_line(k, c, room, text, s, e, &at, &m->entity);
 		break;
 	case FC_MENTION_QUANTITY:
-		o = quantity_line(k, c, room, text, s, e, base, &m->quantity);
+		o = quantity_line(k, c, room, text, s, e, &at, &m->quantity);
 		break;
 	default:
-		o = other_line(k, c, room, text, s, e, base, m);
+		o = other_line(k, c, room, text, s, e, &at, m);
 		break;
 	}
 	if (!o)
@@ -532,7 +559,9 @@ static void mention_line(struct sink *k, struct jcache *c,
 }
 
 fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
-				      uint64_t base, struct fc_buf *out)
+				      uint64_t base,
+				      const struct fc_repairs *rep,
+				      struct fc_buf *out)
 {
 	if (!doc || !out)
 		return FC_EINPUT;
@@ -547,7 +576,7 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 	c->used = 0;
 	struct sink k = {out, NULL, NULL, 0, doc->nmentions};
 	for (size_t i = 0; i < doc->nmentions && !out->err; i++, k.rest--)
-		mention_line(&k, c, doc, &doc->mentions[i], base);
+		mention_line(&k, c, doc, &doc->mentions[i], base, rep);
 	sink_done(&k);
 	free(c);
 	return out->err;
@@ -556,5 +585,5 @@ fc_status fc_report_mentions_jsonl_at(const struct fc_document *doc,
 fc_status fc_report_mentions_jsonl(const struct fc_document *doc,
 				   struct fc_buf *out)
 {
-	return fc_report_mentions_jsonl_at(doc, 0, out);
+	return fc_report_mentions_jsonl_at(doc, 0, NULL, out);
 }

@@ -2,7 +2,8 @@
 ** lx_test.h: helpers for the lexicon unit tests: load the real
 ** rules/lexicon files (and the real iso-codes list) into a rule suite,
 ** run the lexicon stage over a hand-built document, and render its
-** mentions as flat items (the fields the golden tests compare).
+** mentions as flat items (the fields the golden tests compare); tokenize
+** a text with nothing readable past its end.
 */
 #ifndef LX_TEST_H
 #define LX_TEST_H
@@ -13,6 +14,8 @@
 #include <string.h>
 
 #include "fc_test.h"
+
+#include "extract/lexicon_p.h"
 
 #define LX_RULES FC_SOURCE_ROOT "/rules/lexicon"
 
@@ -228,6 +231,19 @@ static inline struct lx_item *lx_run(const struct fc_rules *r,
 				     const char *text, size_t *n)
 {
 	return lx_run_with(r, a, doc, text, 0, n);
+}
+
+/* Tokenize text[0, n) (copied into a block of exactly n bytes, so a read
+** past its end is one ASan sees) into t. */
+static inline void lx_tokenize_exact(struct lx_toks *t, const char *text,
+				     size_t n)
+{
+	char *p = malloc(n ? n : 1);
+	assert_non_null(p);
+	memcpy(p, text, n);
+	memset(t, 0, sizeof(*t));
+	assert_int_equal(lx_tokenize(t, p, n), FC_OK);
+	free(p);
 }
 
 #endif

@@ -13,20 +13,7 @@
 */
 #include <stdlib.h>
 
-#include "fc_test.h"
-
-#include "extract/lexicon_p.h"
-
-/* Tokenize text[0, n) (a block of exactly n bytes) into t. */
-static void tokenize_exact(struct lx_toks *t, const char *text, size_t n)
-{
-	char *p = malloc(n ? n : 1);
-	assert_non_null(p);
-	memcpy(p, text, n);
-	memset(t, 0, sizeof(*t));
-	assert_int_equal(lx_tokenize(t, p, n), FC_OK);
-	free(p);
-}
+#include "lx_test.h"
 
 /* The word of length n in case pattern c: 0 lower, 1 Capitalised,
 ** 2 UPPER, 3 digits then letters, 4 mIxEd. */
@@ -55,8 +42,8 @@ static void test_reader_matches_byte_loop(void **state)
 			/* the word, then a comma and 20 more bytes */
 			snprintf(text, sizeof(text), "%s, and some more text.", w);
 			struct lx_toks a, b;
-			tokenize_exact(&a, text, strlen(text));
-			tokenize_exact(&b, w, n); /* the word alone, at the end */
+			lx_tokenize_exact(&a, text, strlen(text));
+			lx_tokenize_exact(&b, w, n); /* the word alone, at the end */
 			assert_true(a.n >= 2);
 			assert_int_equal(b.n, 1);
 			const struct lx_tok *ta = &a.v[0], *tb = &b.v[0];
@@ -93,7 +80,7 @@ static void test_phrase_hash_joins_tokens(void **state)
 	(void)state;
 	const char *text = "The Islamic Revolutionary Guard Corps said";
 	struct lx_toks t;
-	tokenize_exact(&t, text, strlen(text));
+	lx_tokenize_exact(&t, text, strlen(text));
 	assert_int_equal(t.n, 6);
 	for (size_t i = 0; i < t.n; i++) {
 		uint32_t h = t.v[i].hash;

@@ -39,7 +39,7 @@ static char *whole(const struct fc_rules *rules, const char *ref,
 			 FC_OK);
 	struct fc_buf b;
 	fc_buf_init(&b, 0);
-	assert_int_equal(fc_report_mentions_jsonl(doc, &b), FC_OK);
+	fc_test_jsonl_of_input(doc, text, len, &b);
 	*diags = render(&d);
 	fc_diags_finish(&d);
 	fc_corpus_destroy(c);
@@ -508,6 +508,80 @@ static void test_huge_piece_max_reads_a_small_text(void **state)
 	free(wd);
 }
 
+/* Offsets are the input's (DESIGN.md): a bad byte the repair made
+** U+FFFD, three bytes in the text, is one byte of the input, in this
+** piece and in the pieces before. */
+static void test_offsets_are_the_inputs_past_bad_bytes(void **state)
+{
+	static const char text[] =
+		"A\xFF\xFE price of \xC3 $5 \xE2\x82 rose on Friday.\n\n"
+		"It fell\0 on Monday.\n";
+	const size_t len = sizeof(text) - 1;
+	const char *threads[] = {"1", "2"};
+	for (size_t t = 0; t < 2; t++) {
+		/* one piece; a piece a paragraph, fed a byte at a time */
+		const size_t ways[][2] = {{len, 1u << 20}, {1, 1}};
+		for (size_t w = 0; w < 2; w++) {
+			char *wd, *got = streamed(*state, "2005-02-01", text,
+						  len, ways[w][0], ways[w][1],
+						  threads[t], &wd);
+			assert_non_null(strstr(got, "\"text\": \"$5\", "
+						    "\"start\": 15, \"end\": 17"));
+			assert_non_null(strstr(got, "\"text\": \"Friday\", "
+						    "\"start\": 29, \"end\": 35"));
+			assert_non_null(strstr(got, "\"text\": \"Monday\", "
+						    "\"start\": 50, \"end\": 56"));
+			assert_non_null(strstr(wd, "6 invalid UTF-8 bytes "
+						   "replaced by U+FFFD (first "
+						   "at byte 1)"));
+			free(got);
+			free(wd);
+		}
+	}
+}
+
+/* A mention with a bad byte inside it: its end is the input's too. */
+static void test_offsets_of_a_mention_over_a_bad_byte(void **state)
+{
+	static const char text[] =
+		"\"We will \xFF win the vote,\" Ms Smith said on Friday.\n";
+	char *wd, *got = streamed(*state, "2005-02-01", text, sizeof(text) - 1,
+				  1u << 20, 1u << 20, "1", &wd);
+	assert_non_null(strstr(got, "\"text\": \"We will \xEF\xBF\xBD win the "
+				    "vote\", \"start\": 1, \"end\": 23"));
+	assert_non_null(strstr(got, "\"text\": \"Ms Smith said\", "
+				    "\"start\": 26, \"end\": 39"));
+	char *whole_text = fc_test_mentions(*state, "2005-02-01", text,
+					    sizeof(text) - 1);
+	assert_string_equal(got, whole_text);
+	free(whole_text);
+	free(got);
+	free(wd);
+}
+
+/* A mention that ends just past a bad byte (the quote's inner span) or
+** starts just past one ("on\xFF" "Friday"): that bad byte is counted
+** for the end, and before the start (the first end past the offset). */
+static void test_offsets_right_at_a_bad_byte(void **state)
+{
+	static const char text[] = "\"We will win\xFF,\" Ms Smith said on\xFF"
+				   "Friday.\n\nIt fell on\xFF" "Monday.\n";
+	const size_t len = sizeof(text) - 1;
+	const char *threads[] = {"1", "2"};
+	for (size_t t = 0; t < 2; t++) {
+		char *wd, *got = streamed(*state, "2005-02-01", text, len, 1,
+					  1, threads[t], &wd);
+		assert_non_null(strstr(got, "\"text\": \"We will win\xEF\xBF\xBD"
+					    "\", \"start\": 1, \"end\": 13"));
+		assert_non_null(strstr(got, "\"text\": \"Friday\", "
+					    "\"start\": 33, \"end\": 39"));
+		assert_non_null(strstr(got, "\"text\": \"Monday\", "
+					    "\"start\": 53, \"end\": 59"));
+		free(got);
+		free(wd);
+	}
+}
+
 static void test_empty_and_bad_ref(void **state)
 {
 	const struct fc_rules *rules = *state;
@@ -535,6 +609,9 @@ int main(void)
 		cmocka_unit_test(test_pieces_write_what_the_whole_writes),
 		cmocka_unit_test(test_lookback_reads_its_own_piece),
 		cmocka_unit_test(test_empty_and_bad_ref),
+		cmocka_unit_test(test_offsets_are_the_inputs_past_bad_bytes),
+		cmocka_unit_test(test_offsets_of_a_mention_over_a_bad_byte),
+		cmocka_unit_test(test_offsets_right_at_a_bad_byte),
 		cmocka_unit_test(test_long_blank_run_is_cut_in_linear_time),
 		cmocka_unit_test(test_long_digit_run_is_walked_in_linear_time),
 		cmocka_unit_test(test_long_number_list_in_linear_time),
