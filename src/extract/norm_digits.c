@@ -15,31 +15,13 @@
 
 #include "extract/norm_p.h"
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static size_t ndigits(const char *s, size_t len, size_t i)
-{
-	size_t k = i;
-	while (k < len && is_digit(s[k]))
-		k++;
-	return k - i;
-}
-
 /* A run of digits from s[i]; adds them to *v (as a fraction when f). */
 static size_t add_digits(const char *s, size_t len, size_t i, double *v,
 			 bool is_frac)
 {
 	double f = 0.1;
 	size_t k = i;
-	for (; k < len && is_digit(s[k]); k++) {
+	for (; k < len && norm_is_digit(s[k]); k++) {
 		if (is_frac) {
 			*v += (s[k] - '0') * f;
 			f /= 10;
@@ -74,13 +56,13 @@ static size_t sep_at(const char *s, size_t len, size_t k, char sep)
 static size_t grouped(const char *s, size_t len, size_t i, char sep,
 		      size_t lead_max, size_t g, double *v)
 {
-	size_t n0 = ndigits(s, len, i);
+	size_t n0 = norm_ndigits(s, len, i);
 	if (n0 == 0 || n0 > lead_max)
 		return 0;
 	size_t k = i + n0, sl;
 	bool last3 = false;
 	while ((sl = sep_at(s, len, k, sep)) > 0) {
-		size_t nd = ndigits(s, len, k + sl);
+		size_t nd = norm_ndigits(s, len, k + sl);
 		if (nd == 3) {
 			k += sl + 3;
 			last3 = true;
@@ -96,7 +78,7 @@ static size_t grouped(const char *s, size_t len, size_t i, char sep,
 		return 0;
 	*v = 0;
 	for (size_t j = i; j < k; j++)
-		if (is_digit(s[j]))
+		if (norm_is_digit(s[j]))
 			*v = *v * 10 + (s[j] - '0');
 	return k - i;
 }
@@ -132,8 +114,8 @@ static size_t exponent(const char *s, size_t len, size_t i, double *v)
 	int sign = 1;
 	if (k < len && (s[k] == '+' || s[k] == '-'))
 		sign = s[k++] == '-' ? -1 : 1;
-	size_t nd = ndigits(s, len, k);
-	if (!nd || nd > 3 || (k + nd < len && is_letter(s[k + nd])))
+	size_t nd = norm_ndigits(s, len, k);
+	if (!nd || nd > 3 || (k + nd < len && norm_is_alpha(s[k + nd])))
 		return 0;
 	double e = 0;
 	add_digits(s, len, k, &e, false);
@@ -151,7 +133,7 @@ size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
 	/* every group form has a lead of 1 to 3 digits and a separator
 	** after it (',', '.', ' ' or the lead byte of a no-break space):
 	** most numbers ("2020", "5") have none and skip the four tries */
-	size_t n0 = ndigits(s, len, i);
+	size_t n0 = norm_ndigits(s, len, i);
 	char after = i + n0 < len ? s[i + n0] : 0;
 	bool may_group = n0 >= 1 && n0 <= 3;
 	/* a form is tried only after its own separator (grouped() finds
@@ -167,8 +149,8 @@ size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
 		k += i;
 	} else if (is_dot && (k = grouped(s, len, i, '.', 3, 3, v)) &&
 		   i + k + 1 < len && s[i + k] == ',' &&
-		   ndigits(s, len, i + k + 1) >= 1 &&
-		   ndigits(s, len, i + k + 1) <= 2) {
+		   norm_ndigits(s, len, i + k + 1) >= 1 &&
+		   norm_ndigits(s, len, i + k + 1) <= 2) {
 		/* 1.111,11: dot groups and a decimal comma */
 		k += i;
 		k += 1 + add_digits(s, len, k + 1, v, true);
@@ -177,21 +159,21 @@ size_t norm_read_digits(const char *s, size_t len, size_t i, double *v,
 		*v = 0;
 		k = i + add_digits(s, len, i, v, false);
 		if (k == i && !(k + 1 < len && s[k] == '.' &&
-				is_digit(s[k + 1])))
+				norm_is_digit(s[k + 1])))
 			return 0;
 		size_t nd = k > i && k + 1 < len && s[k] == ','
-				    ? ndigits(s, len, k + 1)
+				    ? norm_ndigits(s, len, k + 1)
 				    : 0;
 		if (nd >= 1 && nd <= 2 && k - i <= 2 &&
 		    !(k + 1 + nd + 1 < len && s[k + 1 + nd] == ',' &&
-		      is_digit(s[k + 2 + nd]))) {
+		      norm_is_digit(s[k + 2 + nd]))) {
 			/* "5,00", "12,5": a decimal comma after one or
 			** two digits (no group has fewer than three) */
 			k += 1 + add_digits(s, len, k + 1, v, true);
 			*is_int = false;
 		}
 	}
-	if (*is_int && k + 1 < len && s[k] == '.' && is_digit(s[k + 1])) {
+	if (*is_int && k + 1 < len && s[k] == '.' && norm_is_digit(s[k + 1])) {
 		k += 1 + add_digits(s, len, k + 1, v, true);
 		*is_int = false;
 	}

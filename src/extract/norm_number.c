@@ -66,24 +66,6 @@ struct acc {
 	bool is_closed;     /* "1.5 million": nothing may follow */
 };
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static size_t ndigits(const char *s, size_t len, size_t i)
-{
-	size_t k = i;
-	while (k < len && is_digit(s[k]))
-		k++;
-	return k - i;
-}
-
 /* ---- Tokens ------------------------------------------------------------ */
 
 static int32_t lookup(const struct fc_norm *n, int t, const char *w,
@@ -251,8 +233,8 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 		k->start = (uint32_t)i;
 		k->is_hyph = hyph;
 		hyph = false;
-		if (is_digit((char)c) || (c == '.' && i + 1 < len &&
-					  is_digit(s[i + 1]))) {
+		if (norm_is_digit((char)c) || (c == '.' && i + 1 < len &&
+					  norm_is_digit(s[i + 1]))) {
 			size_t used = norm_read_digits(s, len, i, &k->v,
 						       &k->is_int);
 			if (!used)
@@ -261,7 +243,7 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 			i += used;
 			size_t nd;
 			if (k->is_int && i + 1 < len && s[i] == '/' &&
-			    (nd = ndigits(s, len, i + 1)) > 0 &&
+			    (nd = norm_ndigits(s, len, i + 1)) > 0 &&
 			    (i + 1 + nd >= len || s[i + 1 + nd] != '/')) {
 				double den = 0;
 				for (size_t j = i + 1; j < i + 1 + nd; j++)
@@ -273,7 +255,7 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 				i += 1 + nd;
 			}
 			size_t j = i;
-			while (j < len && is_letter(s[j]))
+			while (j < len && norm_is_alpha(s[j]))
 				j++;
 			if (j > i && k->cls == C_DIG && is_suffix(s + i, j - i))
 				k->form = F_ORD;
@@ -282,9 +264,9 @@ static size_t tokenize(const struct fc_norm *n, const char *s, size_t len,
 			** after a blank */
 			if (k->form == F_ORD || !is_glued_scale(n, s + i, j - i))
 				i = j;
-		} else if (is_letter((char)c)) {
+		} else if (norm_is_alpha((char)c)) {
 			size_t j = i;
-			while (j < len && is_letter(s[j]))
+			while (j < len && norm_is_alpha(s[j]))
 				j++;
 			if (!word_tok(n, s + i, j - i, k))
 				break;
@@ -577,7 +559,7 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 	if (len >= 1 && len <= 15) {
 		size_t i = 0;
 		double v = 0;
-		while (i < len && is_digit(s[i]))
+		while (i < len && norm_is_digit(s[i]))
 			v = v * 10 + (s[i++] - '0');
 		if (i == len) {
 			out->value = v;
@@ -592,9 +574,9 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 	** "13.5", "1.111,11") that norm_read_digits reads whole: one C_DIG
 	** token, a cardinal, whose value the reading below takes as it is
 	** (0 + v) and rounds to 15 digits */
-	if (len >= 1 && is_digit(s[0])) {
+	if (len >= 1 && norm_is_digit(s[0])) {
 		size_t i = 1;
-		while (i < len && (is_digit(s[i]) || s[i] == ',' || s[i] == '.'))
+		while (i < len && (norm_is_digit(s[i]) || s[i] == ',' || s[i] == '.'))
 			i++;
 		double v;
 		bool is_int;
@@ -795,7 +777,7 @@ size_t norm_number_gap(const struct fc_norm *n, const char *s, size_t len)
 		while (i < len && strchr(" \t\n\r,-", s[i]) && s[i])
 			i++;
 		size_t j = i;
-		while (j < len && is_letter(s[j]))
+		while (j < len && norm_is_alpha(s[j]))
 			j++;
 		if (words++ || j == i ||
 		    lookup(n, n->t_joiner, s + i, j - i) < 0)

@@ -207,7 +207,8 @@ static inline bool norm_is_word_byte(unsigned c)
 }
 
 /* ASCII classes of a byte of text, as the quantity and time readers
-** test it (norm_quantity.c, norm_qty_name.c, norm_told_year.c) */
+** test it (norm_quantity.c, norm_qty_name.c, norm_told_year.c,
+** norm_number.c, norm_digits.c, norm_time.c) */
 static inline bool norm_is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -219,6 +220,19 @@ static inline bool norm_is_alpha(char c)
 static inline bool norm_is_upper(char c)
 {
 	return c >= 'A' && c <= 'Z';
+}
+static inline bool norm_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+/* How many digits run from s[i] (s of len bytes)? (norm_number.c,
+** norm_digits.c) */
+static inline size_t norm_ndigits(const char *s, size_t len, size_t i)
+{
+	size_t k = i;
+	while (k < len && norm_is_digit(s[k]))
+		k++;
+	return k - i;
 }
 
 /* Does the scan try p anchored at its start strings? */

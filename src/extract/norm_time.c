@@ -189,23 +189,18 @@ static bool is_stop(char c)
 	return c == '.' || c == '!' || c == '?' || c == '\n';
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Is t[i, e) a game's score, "14-7", "3-0" (the first number not the
 ** smaller: a range runs "5-10")? The caller rules out a share ("5-4%")
 ** and a price in fractions ("17-1/4"). */
 static bool is_score(const char *t, uint32_t i, uint32_t e)
 {
 	uint32_t k = i, a = 0, b = 0;
-	while (k < e && is_digit(t[k]) && k - i < 4)
+	while (k < e && norm_is_digit(t[k]) && k - i < 4)
 		a = 10 * a + (uint32_t)(t[k++] - '0');
 	if (k == i || k - i > 3 || k >= e || t[k] != '-')
 		return false;
 	uint32_t j = ++k;
-	while (k < e && is_digit(t[k]) && k - j < 4)
+	while (k < e && norm_is_digit(t[k]) && k - j < 4)
 		b = 10 * b + (uint32_t)(t[k++] - '0');
 	return k > j && k - j <= 3 && k == e && a >= b;
 }
@@ -233,21 +228,21 @@ static bool is_game(const struct norm_match *m)
 		e++;
 	for (uint32_t i = s; i < e;) {
 		char c = t[i];
-		bool is_word = is_digit(c) || ((c | 0x20) >= 'a' &&
+		bool is_word = norm_is_digit(c) || ((c | 0x20) >= 'a' &&
 					       (c | 0x20) <= 'z');
 		if (!is_word) {
 			i++;
 			continue;
 		}
 		uint32_t j = i;
-		while (j < e && (is_digit(t[j]) || t[j] == '-' ||
+		while (j < e && (norm_is_digit(t[j]) || t[j] == '-' ||
 				 ((t[j] | 0x20) >= 'a' &&
 				  (t[j] | 0x20) <= 'z')))
 			j++;
 		uint32_t we = j;
 		while (we > i && t[we - 1] == '-')
 			we--;
-		if (is_digit(c)) {
+		if (norm_is_digit(c)) {
 			if (is_score(t, i, we) &&
 			    (we >= e || (t[we] != '%' && t[we] != '.' &&
 					 t[we] != '/')))
