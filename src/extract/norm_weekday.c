@@ -3,10 +3,7 @@
 ** on or before the reference, unless a future cue precedes it; "3
 ** Fridays from now", "Wednesday of next week", "Friday after next".
 */
-#include <limits.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "extract/norm_p.h"
