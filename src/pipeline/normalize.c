@@ -105,6 +105,7 @@ fc_status fc_normalize_text(const struct fc_rules *r, struct fc_corpus *c,
 #define MENT_BYTES 32       /* text bytes a mention, for the first room */
 #define KEEP_MENTS (32 * 1024) /* mentions a slot keeps room for, at most */
 #define KEEP_OUT (8u << 20) /* output buffer a slot keeps, at most */
+#define KEEP_BAD 4096       /* bad bytes a slot keeps room for, at most */
 #define IN_SLACK_MAX (64u << 20) /* a piece_max the input and text rooms
 				  ** are sized for, at most */
 #define TEXT_SLACK 4096     /* context bytes a slot's text has room for,
@@ -333,7 +334,9 @@ static void ments_room(struct slot *sl, size_t want)
 ** After a piece is written: the slot keeps room for as many mentions as
 ** it took, up to KEEP_MENTS (news text needs a tenth of that; a hostile
 ** text takes more, in the arena, reallocated as it grows, and gives it
-** back with the arena), and an output buffer of KEEP_OUT at most.
+** back with the arena), an output buffer of KEEP_OUT at most, and room
+** for KEEP_BAD bad bytes at most (a piece of bad bytes took 4 bytes a
+** byte).
 */
 static void keep_room(struct slot *sl)
 {
@@ -344,6 +347,11 @@ static void keep_room(struct slot *sl)
 	if (sl->out.cap > KEEP_OUT) {
 		fc_buf_finish(&sl->out);
 		fc_buf_init(&sl->out, 0);
+	}
+	if (sl->capbad > KEEP_BAD) {
+		free(sl->bad_end);
+		sl->bad_end = NULL;
+		sl->capbad = 0;
 	}
 }
 
