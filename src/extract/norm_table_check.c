@@ -83,9 +83,8 @@ static const struct reader readers[] = {
 	 "one of -3, -1, 0, 1, 2, 3, 4, 5"},
 	{"tense_word", V_CODE, CODES(TW_SINCE, TW_COORD), NULL,
 	 "an integer from -3 to 18"},
-	/* games, contract months, spans (norm_time.c, norm_relative.c) */
+	/* games, spans (norm_time.c, norm_relative.c) */
 	{"game_cue", V_CODE, CODES(0, 1), NULL, "0 or 1"},
-	{"contract_cue", V_ANY, 0, NULL, NULL},
 	/* "the year before" after a year named in its sentence
 	** (norm_relative.c year_in_sentence reads Y); the values are also
 	** the unit slot's (unit_grain) */
