@@ -411,8 +411,9 @@ static const struct lcase cases[] = {
 	  "foreign minister",
 	  NULL}},
 	/* A capital ending a name with "of" is the place, not its
-	** government (entity_scan.c of_a_name). */
-	{"Lloyd's of London said losses rose.",
+	** government (entity_scan.c of_a_name); an unlisted name ("Lloyd's
+	** of London" is an org of the lexicon). */
+	{"Smith's of London said losses rose.",
 	 {"attribution 11-22 'London said' source=city:london",
 	  "entity 11-17 'London' city:london (London) city GB -",
 	  NULL}},
