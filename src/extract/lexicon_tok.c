@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "extract/lexicon_p.h"
-#include "extract/lexicon_tok16.h"
+#include "extract/lexicon_tok16_p.h"
 
 /* U+0100..U+017F folded to ASCII. */
 static const char ext_a[129] =

@@ -1,11 +1,11 @@
 /*
-** lexicon_tok16.h: the tokenizer's reads of an ASCII word 16 bytes at
-** once (SSE2), for lexicon_tok.c alone: the word's form, hash and case
-** from one register. Without SSE2 each read says no, and the caller reads
-** the word a byte at a time.
+** lexicon_tok16_p.h: the tokenizer's reads of an ASCII word 16 bytes at
+** once (SSE2 on x86-64), for lexicon_tok.c alone: the word's form, hash
+** and case from one register. Elsewhere each read says no, and the caller
+** reads the word a byte at a time.
 */
-#ifndef FC_LEXICON_TOK16_H
-#define FC_LEXICON_TOK16_H
+#ifndef FC_LEXICON_TOK16_P_H
+#define FC_LEXICON_TOK16_P_H
 
 #include <stdbool.h>
 #include <stddef.h>
