@@ -20,7 +20,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "extract/norm_p.h"
 
@@ -643,26 +642,29 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 
 /*
 ** A hundred told once: "five or six hundred", "between one and three
-** hundred" are 500 to 600 and 100 to 300. The second number ends in the
-** word "hundred", or in "hundred" and its scale word when scaled ("five
-** or six hundred thousand": b is then 600, the scale shared apart), the
-** first is whole and below its count of hundreds ("two to a hundred",
-** "fifty to six hundred" are as written).
+** hundred" are 500 to 600 and 100 to 300. The second number ends in a
+** word the table `scale` makes 100 ("hundred"), or in that word and its
+** scale word when scaled ("five or six hundred thousand": b is then 600,
+** the scale shared apart), the first is whole and below its count of
+** hundreds ("two to a hundred", "fifty to six hundred" are as written).
 */
 static bool hundred_once(const struct norm_match *m, double a, double b,
 			 bool scaled)
 {
-	static const char w[] = "hundred";
-	const size_t wl = sizeof(w) - 1;
 	struct norm_val v2;
+	const char *val;
 	if (!norm_slot_text(m, S_NUM2, &v2))
 		return false;
-	size_t n = v2.len;
+	uint32_t n = (uint32_t)v2.len;
 	while (scaled && n > 0 && v2.s[n - 1] != ' ' && v2.s[n - 1] != '-')
 		n--; /* "six hundred thousand": the scale word off */
 	if (scaled && n > 0)
 		n--;
-	if (n < wl || strncasecmp(v2.s + n - wl, w, wl) != 0)
+	uint32_t w = n; /* its last word */
+	while (w > 0 && v2.s[w - 1] != ' ' && v2.s[w - 1] != '-')
+		w--;
+	if (w == n || !norm_in_table(m->n, m->n->t_scale, v2.s, w, n, &val) ||
+	    strtod(val, NULL) != 100)
 		return false;
 	double k = b / 100;
 	return a >= 1 && a == floor(a) && k == floor(k) && a < k && k < 100;
