@@ -16,12 +16,6 @@ static int setup(void **state)
 	return *state ? 0 : -1;
 }
 
-static int teardown(void **state)
-{
-	fc_rules_destroy(*state);
-	return 0;
-}
-
 /* The value of rule's mention in text published on ref ("" when there
 ** is none). */
 static void check(void **state, const char *text, const char *ref,
@@ -91,5 +85,5 @@ int main(void)
 		cmocka_unit_test(test_norm_toldyear_none),
 		cmocka_unit_test(test_norm_toldyear_past_day),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fc_test_rules_teardown);
 }

@@ -15,12 +15,6 @@ static int setup(void **state)
 	return *state ? 0 : -1;
 }
 
-static int teardown(void **state)
-{
-	fc_rules_destroy(*state);
-	return 0;
-}
-
 /* The value of the year back (rule t.back) in text (published
 ** 2019-03-01), the other mention being the quarter. */
 static void check(void **state, const char *text, const char *want)
@@ -69,5 +63,5 @@ int main(void)
 		cmocka_unit_test(test_norm_yearback_year_said),
 		cmocka_unit_test(test_norm_yearback_year_word_from_table),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fc_test_rules_teardown);
 }
