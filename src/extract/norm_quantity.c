@@ -640,6 +640,15 @@ static int prod_decade(const struct norm_match *m, struct norm_cand *c)
 	return 1;
 }
 
+/* Where the word that ends at e in s starts: after a blank (a line
+** break too, text wrapped "three\nhundred") or a hyphen, or at 0. */
+static uint32_t word_start(const char *s, uint32_t e)
+{
+	while (e > 0 && !norm_is_blank(s[e - 1]) && s[e - 1] != '-')
+		e--;
+	return e;
+}
+
 /*
 ** A hundred told once: "five or six hundred", "between one and three
 ** hundred" are 500 to 600 and 100 to 300. The second number ends in a
@@ -660,9 +669,7 @@ static bool hundred_once(const struct norm_match *m, double a, double b,
 		n--; /* "six hundred thousand": the scale word off */
 	if (scaled && n > 0)
 		n--;
-	uint32_t w = n; /* its last word */
-	while (w > 0 && v2.s[w - 1] != ' ' && v2.s[w - 1] != '-')
-		w--;
+	uint32_t w = word_start(v2.s, n); /* its last word */
 	if (w == n || !norm_in_table(m->n, m->n->t_scale, v2.s, w, n, &val) ||
 	    strtod(val, NULL) != 100)
 		return false;

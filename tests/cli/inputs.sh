@@ -101,4 +101,11 @@ checks=$((checks + 1))
 cmp -s "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" ||
   fail "wrapped CRLF: mentions differ from LF's: $(diff "$TMP/wrap.jsonl" "$TMP/wrap-crlf.jsonl" | head -5)"
 
+# a hundred told once stays shared when the line is wrapped before it
+# (norm_quantity.c hundred_once): 200 to 300, not 2 to 300
+printf 'Between two and three\nhundred homes were lost; five or six\thundred troops came.\n' >"$TMP/hundred.txt"
+run normalize --ref 2006-02-01 - <"$TMP/hundred.txt"
+expect_out_has '"value": 200, "low": 200, "high": 300, "rule": "qty.range-between"'
+expect_out_has '"value": 500, "low": 500, "high": 600, "rule": "qty.range-or"'
+
 finish
