@@ -665,8 +665,8 @@ static bool hundred_once(const struct norm_match *m, double a, double b,
 	if (!norm_slot_text(m, S_NUM2, &v2))
 		return false;
 	uint32_t n = (uint32_t)v2.len;
-	while (scaled && n > 0 && v2.s[n - 1] != ' ' && v2.s[n - 1] != '-')
-		n--; /* "six hundred thousand": the scale word off */
+	if (scaled) /* "six hundred thousand": the scale word off */
+		n = word_start(v2.s, n);
 	if (scaled && n > 0)
 		n--;
 	uint32_t w = word_start(v2.s, n); /* its last word */

@@ -107,5 +107,9 @@ printf 'Between two and three\nhundred homes were lost; five or six\thundred tro
 run normalize --ref 2006-02-01 - <"$TMP/hundred.txt"
 expect_out_has '"value": 200, "low": 200, "high": 300, "rule": "qty.range-between"'
 expect_out_has '"value": 500, "low": 500, "high": 600, "rule": "qty.range-or"'
+# and before the scale word after it: 500,000 to 600,000, not 5,000
+printf 'Five or six hundred\nthousand people marched.\n' >"$TMP/hundred2.txt"
+run normalize --ref 2006-02-01 - <"$TMP/hundred2.txt"
+expect_out_has '"value": 500000, "low": 500000, "high": 600000, "rule": "qty.range-or"'
 
 finish
