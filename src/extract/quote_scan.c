@@ -12,6 +12,14 @@
 **      Peskov said that “...”, Putin highlighted his “...”
 **   3. an "according to X" anywhere in its sentences
 **   4. one later in the sentence where it closes
+**   5. none of these, and it opens a sentence: the speaker of the quote
+**      before it, when that one is on its line (no line break between:
+**      one paragraph) and no more than a sentence before it, and no one
+**      else's attribution comes between: "...," Kihara said. "There is
+**      no guarantee ..." (news goes on quoting the last speaker without
+**      saying so again). A quote inside a sentence of the reporter's
+**      own ('the band had "great guitars"') goes on no one: its
+**      sentence most often attributes it in a way pass B did not read.
 ** Scare quotes ("deescalate") follow the same rules, so they have a
 ** speaker only when something attributes them.
 */
@@ -85,7 +93,44 @@ static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
 	return NULL;
 }
 
-static void emit_quote(struct lx_scan *s, size_t o, size_t c)
+/* The quote before a quote's open mark o, on its line: its close mark
+** and its speaker. */
+struct prev_quote {
+	size_t c; /* SIZE_MAX: none */
+	const struct fc_entity *speaker;
+};
+
+static bool same_entity(const struct fc_entity *a, const struct fc_entity *b)
+{
+	return a == b || (a->id && b->id && !strcmp(a->id, b->id));
+}
+
+/* Rule 5: prev's speaker, when o opens a sentence at most a sentence
+** after the last sentence of prev and of its attributions, and nothing
+** between prev's close and o attributes words to anyone else. */
+static const struct fc_entity *carried_speaker(const struct lx_scan *s,
+					       const struct prev_quote *prev,
+					       size_t o)
+{
+	if (prev->c == SIZE_MAX || !prev->speaker)
+		return NULL;
+	const struct lx_tok *tv = s->t.v;
+	if (o > 0 && tv[o - 1].sent == tv[o].sent)
+		return NULL;
+	uint32_t last = tv[prev->c].sent;
+	for (size_t k = attr_at(s, prev->c + 1);
+	     k < s->nattrs && s->attrs[k].verb < o; k++) {
+		const struct lx_attr *a = &s->attrs[k];
+		if (!a->speaker || !same_entity(a->speaker, prev->speaker))
+			return NULL;
+		if (a->sent > last)
+			last = a->sent;
+	}
+	return tv[o].sent <= last + 1 ? prev->speaker : NULL;
+}
+
+static void emit_quote(struct lx_scan *s, size_t o, size_t c,
+		       struct prev_quote *prev)
 {
 	const struct lx_tok *tv = s->t.v;
 	uint32_t in0 = tv[o].end, in1 = tv[c].start;
@@ -104,6 +149,10 @@ static void emit_quote(struct lx_scan *s, size_t o, size_t c)
 	m->inner_start = in0;
 	m->inner_end = in1;
 	m->speaker = speaker_of(s, o, c);
+	if (!m->speaker)
+		m->speaker = carried_speaker(s, prev, o);
+	prev->c = c;
+	prev->speaker = m->speaker;
 }
 
 /* Does a straight quote at i touch the next (open) or previous (close)
@@ -121,6 +170,7 @@ static bool touches(const struct lx_scan *s, size_t i, bool is_open)
 void lx_scan_quotes(struct lx_scan *s)
 {
 	size_t open = SIZE_MAX;
+	struct prev_quote prev = {SIZE_MAX, NULL};
 	/* (the tokens stay put during the passes) */
 	const struct lx_tok *tv = s->t.v;
 	/* quote marks and line breaks (s->quotes): a token between them
@@ -130,6 +180,8 @@ void lx_scan_quotes(struct lx_scan *s)
 	for (size_t q = 0; q < nvisit && !s->err; q++) {
 		size_t i = visit[q];
 		const struct lx_tok *t = &tv[i];
+		if (t->flags & LX_T_NL)
+			prev.c = SIZE_MAX; /* a new paragraph */
 		if (open != SIZE_MAX &&
 		    ((t->flags & LX_T_NL) || t->start - tv[open].end > MAX_QUOTE))
 			open = SIZE_MAX;
@@ -137,7 +189,7 @@ void lx_scan_quotes(struct lx_scan *s)
 			continue;
 		if (open != SIZE_MAX && (t->flags & LX_T_QCLOSE) &&
 		    touches(s, i, false)) {
-			emit_quote(s, open, i);
+			emit_quote(s, open, i, &prev);
 			open = SIZE_MAX;
 		} else if ((t->flags & LX_T_QOPEN) && touches(s, i, true)) {
 			open = i;

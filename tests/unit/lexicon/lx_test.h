@@ -194,6 +194,29 @@ static inline void lx_print_items(const struct lx_item *v, size_t n)
 	}
 }
 
+/* Do the rendered mentions got[0, ngot) differ from want (NULL-terminated)?
+** On a difference both go to stderr under case c's text. */
+static inline bool lx_case_differs(size_t c, const char *text,
+				   char *const *got, size_t ngot,
+				   const char *const *want)
+{
+	size_t nwant = 0;
+	while (want[nwant])
+		nwant++;
+	bool same = ngot == nwant;
+	for (size_t i = 0; same && i < ngot; i++)
+		same = !strcmp(got[i], want[i]);
+	if (same)
+		return false;
+	fprintf(stderr, "case %zu: %s\n  got:\n", c, text);
+	for (size_t i = 0; i < ngot; i++)
+		fprintf(stderr, "    %s\n", got[i]);
+	fprintf(stderr, "  want:\n");
+	for (size_t i = 0; i < nwant; i++)
+		fprintf(stderr, "    %s\n", want[i]);
+	return true;
+}
+
 /* Run the lexicon stage over text (after the time and quantity
 ** normalizer when is_norm), dated ref (NULL: 2026-01-16, lx_doc's);
 ** returns the items. */
