@@ -14,8 +14,10 @@
 **   4. one later in the sentence where it closes
 **   5. none of these, and it opens a sentence: the speaker of the quote
 **      before it, when that one is on its line (no line break between:
-**      one paragraph) and no more than a sentence before it, and no one
-**      else's attribution comes between: "...," Kihara said. "There is
+**      one paragraph) and no more than a sentence before it, no one
+**      else's attribution comes between, and no verb of saying after
+**      it in its sentence gives it to a name pass B could not read
+**      ('"...," said a Ford spokesman'): "...," Kihara said. "There is
 **      no guarantee ..." (news goes on quoting the last speaker without
 **      saying so again). A quote inside a sentence of the reporter's
 **      own ('the band had "great guitars"') goes on no one: its
@@ -105,17 +107,44 @@ static bool same_entity(const struct fc_entity *a, const struct fc_entity *b)
 	return a == b || (a->id && b->id && !strcmp(a->id, b->id));
 }
 
+/* Does a verb of saying after c in its sentence give the quote to a
+** source that has a name but no speaker ('"...," said Aviator star Alan
+** Alda', 'said a Ford spokesman')? A capitalised word before the verb,
+** or after it before a comma, names someone pass B could not. A
+** pronoun or a bare description ('it added', 'said the spokesman')
+** most often means the last speaker, and does not count. */
+static bool names_own_source(const struct lx_scan *s, size_t c)
+{
+	const struct lx_tok *tv = s->t.v;
+	bool verb = false, named = false;
+	for (size_t i = c + 1; i < s->t.n && tv[i].sent == tv[c].sent &&
+			       !(tv[i].flags & LX_T_NL);
+	     i++) {
+		uint16_t f = tv[i].flags;
+		if (lx_tok_cue(s, i, LX_CUE_REPORT) ||
+		    lx_tok_cue(s, i, LX_CUE_QUOTE_VERB))
+			verb = true;
+		else if (verb && s->text[tv[i].start] == ',')
+			break;
+		else if ((f & (LX_T_WORD | LX_T_CAP | LX_T_SSTART)) ==
+			 (LX_T_WORD | LX_T_CAP))
+			named = true;
+	}
+	return verb && named;
+}
+
 /* Rule 5: prev's speaker, when o opens a sentence at most a sentence
-** after the last sentence of prev and of its attributions, and nothing
-** between prev's close and o attributes words to anyone else. */
+** after the last sentence of prev and of its attributions, nothing
+** between prev's close and o attributes words to anyone else, and
+** nothing after c in its sentence gives the quote to someone named. */
 static const struct fc_entity *carried_speaker(const struct lx_scan *s,
 					       const struct prev_quote *prev,
-					       size_t o)
+					       size_t o, size_t c)
 {
 	if (prev->c == SIZE_MAX || !prev->speaker)
 		return NULL;
 	const struct lx_tok *tv = s->t.v;
-	if (o > 0 && tv[o - 1].sent == tv[o].sent)
+	if ((o > 0 && tv[o - 1].sent == tv[o].sent) || names_own_source(s, c))
 		return NULL;
 	uint32_t last = tv[prev->c].sent;
 	for (size_t k = attr_at(s, prev->c + 1);
@@ -150,7 +179,7 @@ static void emit_quote(struct lx_scan *s, size_t o, size_t c,
 	m->inner_end = in1;
 	m->speaker = speaker_of(s, o, c);
 	if (!m->speaker)
-		m->speaker = carried_speaker(s, prev, o);
+		m->speaker = carried_speaker(s, prev, o, c);
 	prev->c = c;
 	prev->speaker = m->speaker;
 }

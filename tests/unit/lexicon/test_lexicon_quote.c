@@ -36,6 +36,14 @@ static const struct qcase cases[] = {
 	{"\"We lost,\" said John Smith. The club called the result "
 	 "\"a disgrace\".",
 	 {"We lost=person:john-smith", "a disgrace=-", NULL}},
+	/* an attribution of its own to a name pass B could not read: not
+	** the last speaker's either */
+	{"\"We lost,\" said John Smith. \"It hurts,\" said a Ford "
+	 "spokesman.",
+	 {"We lost=person:john-smith", "It hurts=-", NULL}},
+	{"\"We lost,\" said John Smith. \"It hurts,\" said Aviator "
+	 "star Alan Alda, a family friend.",
+	 {"We lost=person:john-smith", "It hurts=-", NULL}},
 	/* its own attribution wins over the carried speaker */
 	{"\"We lost,\" said John Smith. \"We won,\" said Mary Jones.",
 	 {"We lost=person:john-smith", "We won=person:mary-jones", NULL}},
