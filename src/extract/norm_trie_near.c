@@ -36,7 +36,7 @@
 ** with the sort of the hits 111 M, window_keep 54 M); when it keeps
 ** every start, norm8 costs 4,217.8 M instead of 3,735.6 M and norm2
 ** 1,400.8 M instead of 1,218.1 M, norm2's output the same
-** (/work/notes/cgv.sh, one thread, warm, 2026-11-23).
+** (callgrind, one thread, warm rules cache, 2026-11-23).
 */
 #include <stdlib.h>
 #include <string.h>
