@@ -110,6 +110,455 @@ struct coord {
 	uint32_t at; /* where "and" starts */
 };
 
+/* What a step of tense_back_scan tells the loop, besides a tense */
+enum { SCAN_NEXT = 100, /* on to the word before */
+       SCAN_ON = 101, /* on to the next step on this word */
+       SCAN_STOP = 102 /* no word left: the reading so far decides */ };
+
+/* The reading of tense_back_scan, word by word from the match back
+** (borrows the match, *fronted and *coord) */
+struct back_scan {
+	const struct norm_match *m;
+	const struct fc_norm *n;
+	const struct norm_wordfacts *f;
+	struct norm_tw_ent *cache, local;
+	const char *t;
+	uint32_t i, lo;
+	bool *fronted;
+	struct coord *coord;
+	bool pending_ed; /* an -ed word whose auxiliary is unseen */
+	bool ed_adjacent; /* ... right before the match */
+	bool pending_sched; /* a schedule verb, unsure it is one */
+	bool pending_plan; /* "scheduled": unless "had" came first */
+	char pair[64]; /* "word next": the word and the one after it */
+	size_t nextlen;
+	uint32_t next_h; /* norm_word_hash of the word after this one */
+	bool adjunct; /* "in", "on" right before the match */
+	bool inf; /* an infinitive "to" between: "agreed to buy" */
+	bool comma; /* a comma between the match and this word */
+	bool inf_near; /* ... an infinitive with no comma after it */
+	/* "vowed to press on despite Sunday's defeat", "invited to play
+	** after the September 11 attacks": a possessive date, or one
+	** between a determiner and a noun, is its noun's, not the
+	** infinitive's (nominal: the second, once the determiner is seen) */
+	bool possessive;
+	bool noun_after;
+	bool ed_governs; /* the past verb's own adjunct */
+	double next_row_tw; /* tense_word of the word after this one */
+	bool next_lower; /* ... and whether it is in lower case */
+	int words;
+	bool until_near; /* "until" right before the match */
+	bool after_seen; /* "after" between: no plan in -ing */
+	bool to_near; /* a "to" with no comma after it */
+	bool ing_prev; /* the word after this one is a verb in -ing */
+	bool inf_prev; /* ... is "to" before a verb ("due to open") */
+	bool verb_prev; /* ... is a verb ("open", "be", "arrive") */
+	bool part_prev, part_prev2; /* ... a participle; the word two
+	** after this one is ("to be held") */
+	bool brk_held; /* a skipped adverb's gap had a break */
+	bool pending_ahead; /* "ahead of": unless "well ahead of" */
+	/* the word read now */
+	bool gap_digit; /* "to 5% in March": no infinitive */
+	/* a comma, quote mark or bracket between this word and the one
+	** after it: "...should be,\" said X": no auxiliary */
+	bool brk;
+	char buf[32];
+	size_t len; /* letters and apostrophes: no blanks */
+	uint32_t h;
+	struct norm_tw_ent *we;
+	int32_t row;
+	double tw;
+	bool is_coord; /* "and", "or": a word like any other but for
+	** joining verbs */
+	bool is_lower;
+	/* the word after it, as the step before saw it */
+	bool ing_after, inf_after, verb_after, part_after2;
+	double next_tw;
+	bool next_is_lower;
+};
+
+static void scan_init(struct back_scan *s, const struct norm_match *m,
+		      bool *fronted, struct coord *coord)
+{
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->n = m->n;
+	s->f = norm_wordfacts(m->n);
+	s->cache = norm_lookback_tw_cache(m);
+	s->t = m->text;
+	s->i = m->start;
+	s->lo = m->stretch_start;
+	s->fronted = fronted;
+	s->coord = coord;
+	const char *t = m->text;
+	uint32_t pe = m->end;
+	s->possessive = pe + 1 < m->stretch_end &&
+			((t[pe] == '\'' && (t[pe + 1] | 0x20) == 's') ||
+			 (pe + 3 < m->stretch_end &&
+			  !memcmp(t + pe, "\xe2\x80\x99", 3) &&
+			  (t[pe + 3] | 0x20) == 's'));
+	s->noun_after = pe + 1 < m->stretch_end && t[pe] == ' ' &&
+			t[pe + 1] >= 'a' && t[pe + 1] <= 'z';
+	/* a past verb joined by "and" or "or" to what is before it: that
+	** one's auxiliary may be its own ("will be mailed next week and
+	** tallied on Jan. 23"), so the reading goes on (*coord) */
+	*fronted = false;
+}
+
+/* The tense of a pending past verb: right before the match, its own
+** adjunct, or any */
+static int ed_tense(const struct back_scan *s)
+{
+	return s->ed_adjacent ? -2 : s->ed_governs ? GOVERNED : -1;
+}
+
+/* The reading when the clause ends at a stop before this word */
+static int clause_end(struct back_scan *s)
+{
+	*s->fronted = s->words == 1 && s->adjunct;
+	return s->pending_ahead   ? EVENT_AHEAD
+	       : s->pending_ed    ? ed_tense(s)
+	       : s->pending_sched ? NORM_TENSE_SCHED
+	       : s->pending_plan  ? 1
+				  : 0;
+}
+
+/* The blanks and marks before the word: SCAN_ON, or the tense when the
+** clause ends there */
+static int scan_gap(struct back_scan *s)
+{
+	const char *t = s->t;
+	s->gap_digit = false;
+	s->brk = s->brk_held;
+	s->brk_held = false;
+	while (s->i > s->lo && !((t[s->i - 1] | 0x20) >= 'a' &&
+				 (t[s->i - 1] | 0x20) <= 'z') &&
+	       t[s->i - 1] != '\'') {
+		uint32_t i = s->i;
+		s->brk |= t[i - 1] == ',' || t[i - 1] == '"' ||
+			  t[i - 1] == '(' || t[i - 1] == ')' ||
+			  (unsigned char)t[i - 1] >= 0x80;
+		if (t[i - 1] == ';' || t[i - 1] == ':' || t[i - 1] == '!' ||
+		    t[i - 1] == '?' ||
+		    (t[i - 1] == '.' && i - 1 > s->lo && t[i - 2] != '.' &&
+		     i < s->m->start && t[i] == ' '))
+			return clause_end(s);
+		s->gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
+		s->comma |= t[i - 1] == ',';
+		s->i--;
+	}
+	return SCAN_ON;
+}
+
+/* The word before the gap, lower-cased, and its facts: SCAN_ON, or
+** SCAN_STOP when there is none, SCAN_NEXT when it is too long */
+static int scan_read(struct back_scan *s)
+{
+	const char *t = s->t;
+	uint32_t e = s->i;
+	while (s->i > s->lo && (((t[s->i - 1] | 0x20) >= 'a' &&
+				 (t[s->i - 1] | 0x20) <= 'z') ||
+				t[s->i - 1] == '\''))
+		s->i--;
+	if (e == s->i)
+		return SCAN_STOP;
+	s->words++;
+	s->len = e - s->i;
+	if (s->len >= sizeof(s->buf)) {
+		s->nextlen = 0;
+		return SCAN_NEXT;
+	}
+	s->h = tw_lower_hash(t + s->i, s->len, s->buf);
+	s->we = tw_ent(s->n, s->f, s->cache, &s->local, s->buf, s->len,
+		       s->h);
+	s->row = s->we->row;
+	s->tw = tw_num(s->n, s->row);
+	s->is_coord = s->tw == TW_COORD;
+	if (s->is_coord)
+		s->tw = 0;
+	s->is_lower = t[s->i] >= 'a' && t[s->i] <= 'z';
+	return SCAN_ON;
+}
+
+/* An adverb between an auxiliary and its verb ("had been widely
+** expected", "will be formally named"): skipped */
+static bool skip_adverb(struct back_scan *s)
+{
+	if ((s->pending_ed || s->pending_plan || s->ing_prev) &&
+	    s->row < 0 && s->is_lower && tw_is_adverb(s->buf, s->len) &&
+	    !tw_is_pair(s->n, s->f, s->buf, s->len, s->h, s->pair,
+			s->nextlen, s->next_h)) {
+		s->brk_held = s->brk;
+		return true;
+	}
+	return false;
+}
+
+/* What the word is, for the word before it: a verb in -ing, a verb, a
+** participle; and the cues it sets for the words before */
+static void note_word(struct back_scan *s)
+{
+	s->ing_after = s->ing_prev;
+	s->inf_after = s->inf_prev;
+	s->ing_prev = s->is_lower && s->row < 0 && s->len >= 5 &&
+		      !memcmp(s->buf + s->len - 3, "ing", 3);
+	s->inf_prev = false;
+	s->verb_after = s->verb_prev;
+	s->verb_prev = s->tw == 3 || s->tw == TW_BASE_VERB ||
+		       (s->row < 0 && ent_passive(s->n, s->f, s->we));
+	s->part_after2 = s->part_prev2;
+	s->part_prev2 = s->part_prev;
+	s->part_prev = s->is_lower &&
+		       (s->ing_prev || s->tw == TW_PARTICIPLE ||
+			s->tw == TW_EXTEND ||
+			ent_participle(s->n, s->f, s->we));
+	if (s->tw == TW_UNTIL && s->words <= 4 && !s->comma)
+		s->until_near = true;
+	if (s->tw == TW_AFTER && !s->comma)
+		s->after_seen = true;
+	if (s->tw == TW_INFINITIVE && !s->comma)
+		s->to_near = true;
+	if (s->words == 1) {
+		s->adjunct = s->tw == TW_ADJUNCT;
+		s->possessive |= s->noun_after && s->tw == 4;
+	}
+}
+
+/* The word after this one: "to" right before a word in lower case that
+** is no determiner or preposition ("to buy", "to meet") is an
+** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
+static void note_infinitive(struct back_scan *s)
+{
+	s->next_tw = s->nextlen ? s->next_row_tw : 0;
+	s->next_is_lower = s->next_lower;
+	s->next_row_tw = s->tw;
+	s->next_lower = s->t[s->i] >= 'a' && s->t[s->i] <= 'z';
+	double next_tw = s->next_tw;
+	if (s->tw == TW_INFINITIVE && s->nextlen &&
+	    (next_tw == 0 || next_tw == 3 || next_tw == TW_EXTEND ||
+	     next_tw == TW_PARTICIPLE || next_tw == TW_BASE_VERB) &&
+	    s->next_is_lower && !s->gap_digit) {
+		s->inf = true;
+		s->inf_prev = s->verb_after; /* not "due to fog" */
+		/* "voted to protect Saudi Arabia, with troops arriving
+		** Tuesday": the infinitive ends there */
+		s->inf_near |= !s->comma;
+	}
+}
+
+/* The row of "word next" in tense_pair, or -1; the word becomes the
+** next one for the word before */
+static int32_t pair_row(struct back_scan *s)
+{
+	const struct fc_norm *n = s->n;
+	int32_t k = -1;
+	if (s->nextlen && n->t_tense_pair >= 0) {
+		/* the pair is written out only when it may be a key */
+		size_t plen = s->len + 1 + s->nextlen;
+		if (norm_wf_may(s->f, NORM_WF_TENSE_PAIR,
+				norm_pair_hash(s->h, s->next_h), plen)) {
+			memmove(s->pair + s->len + 1, s->pair, s->nextlen);
+			memcpy(s->pair, s->buf, s->len);
+			s->pair[s->len] = ' ';
+			k = norm_hash_get(&n->lookup, n->t_tense_pair, s->pair,
+					  plen);
+		}
+	}
+	memcpy(s->pair, s->buf, s->len);
+	s->nextlen = s->len;
+	s->next_h = s->h;
+	return k;
+}
+
+/* Two-word cues first: "as soon as", "due to" (no cue): SCAN_ON when
+** the word and the one after it are none */
+static int scan_pair(struct back_scan *s)
+{
+	int32_t k = pair_row(s);
+	if (k < 0)
+		return SCAN_ON;
+	double c = s->n->tables[s->n->t_tense_pair].nums[k];
+	if (c == TP_FORWARD &&
+	    (s->comma || s->pending_ed || s->possessive)) {
+		/* "told to leave, and on Friday": the verb's */
+		s->pending_ed = true;
+		s->ed_adjacent = s->ed_governs = false;
+		return SCAN_NEXT;
+	}
+	if ((c == TP_INF_PLAN && s->inf_after) ||
+	    (c == TP_BE_PLAN && s->part_after2)) {
+		/* "due to open Saturday", "to be held on Thursday": a
+		** plan, unless the word before says it was one ("had been
+		** due to end") */
+		s->pending_ed = s->pending_sched = false;
+		s->pending_plan = true;
+		return SCAN_NEXT;
+	}
+	if (c == TP_AHEAD && !s->comma && !s->pending_ed) {
+		s->pending_ahead = true; /* the word before decides */
+		return SCAN_NEXT;
+	}
+	if (c > 0 && c != TP_INF_PLAN && c != TP_BE_PLAN && c != TP_AHEAD &&
+	    !s->pending_ed)
+		return 1;
+	if (c <= TP_GOVERNED)
+		return GOVERNED; /* "took effect on Jan. 1" */
+	if (c < 0)
+		return -1;
+	/* "been scheduled": look further; "Qtr ends Jan 31", "the year
+	** ends": a period's end, no schedule */
+	s->pending_ed = s->pending_sched = false;
+	return SCAN_NEXT;
+}
+
+/* One-word cues that say ahead or back whatever comes before them:
+** the tense, or SCAN_ON */
+static int scan_sure(const struct back_scan *s)
+{
+	double tw = s->tw;
+	if (s->pending_plan)
+		return 1;
+	/* "since January 2", "since the February 22 accord": before the
+	** reference (its own phrase only: not "since March 2, and is due
+	** to restart early April") */
+	if (tw == TW_SINCE && !s->pending_ed && s->words <= 5 && !s->comma)
+		return -2;
+	/* "agreed to meet on Tuesday": the infinitive's time */
+	if (tw == TW_FORWARD && s->inf_near && !s->possessive &&
+	    !s->pending_ed)
+		return 1;
+	/* "we expect it to come through by July": any "to" with no comma
+	** between ("come" is no sure verb: "come close") */
+	if (tw == TW_EXPECT && (s->inf_near || s->to_near) &&
+	    !s->possessive && !s->pending_ed)
+		return 1;
+	/* "gave the government until Friday to", "extended the strike
+	** until Monday": a coming deadline */
+	if (tw == TW_EXTEND && s->until_near && !s->comma && !s->possessive)
+		return 1;
+	/* "the envoy is traveling to Somalia on Tuesday": a plan; a
+	** weekday is within a week either way, so anywhere in its clause
+	** ("is pushing for a Security Council vote imposing sanctions on
+	** Iran on Thursday"); a date farther only in its own phrase (not
+	** "is changing its fiscal year-end from the previous fiscal year
+	** ending June 30") */
+	if (tw == TW_BE && s->ing_after && !s->brk && !s->after_seen &&
+	    !s->possessive && !s->pending_ed &&
+	    (s->words <= 8 || s->m->p->prod == P_WEEKDAY))
+		return 1;
+	return SCAN_ON;
+}
+
+/* The word before a pending past verb: "and" joins it to another
+** (*coord), "be" makes it a passive ("be named": look further), any
+** other word makes it a finite past verb */
+static int scan_after_ed(struct back_scan *s)
+{
+	if (!s->brk && s->is_coord) {
+		s->coord->tense = ed_tense(s);
+		s->coord->at = s->i;
+		s->pending_ed = false;
+		return SCAN_NEXT;
+	}
+	if (s->brk || !ent_passive(s->n, s->f, s->we))
+		return ed_tense(s);
+	s->pending_ed = false;
+	return SCAN_NEXT;
+}
+
+/* A past verb ("changed", "held"): the auxiliary before decides ("will
+** be held"); a past verb right before the date is its own */
+static void note_past_verb(struct back_scan *s, int c)
+{
+	s->pending_ed = true;
+	s->ed_adjacent = s->words == 1;
+	s->coord->shared |= s->coord->tense != 0;
+	/* "changed ... in December": the verb's own time, so the past
+	** one; not through an infinitive ("agreed to buy ... in
+	** February") nor a verb of saying farther than "said in January" */
+	double next_tw = s->next_tw;
+	s->ed_governs = s->adjunct && !s->inf &&
+			(s->tw != TW_REPORT || s->words <= 2) &&
+			(s->words == 2 || (next_tw >= 4 && next_tw <= 8) ||
+			 /* "took power in March", "held talks on May 3": an
+			 ** irregular past verb and its object (-ed words
+			 ** before a noun are adjectives as often) */
+			 (c == -1 && s->tw == 0 && s->words == 3 &&
+			  s->next_is_lower && next_tw == 0 && !s->ing_after));
+}
+
+/* The word's own cue (table tense_word, suffixes): the tense, or
+** SCAN_NEXT */
+static int scan_cue(struct back_scan *s)
+{
+	int c = ent_cue(s->n, s->f, s->we);
+	if (s->pending_sched) {
+		/* "they meet": a schedule; "the close", "to meet": none,
+		** look further; "will meet", "remained open": the word
+		** before is the verb; "been open": an adjective, look
+		** further */
+		if (c == 0 && ent_passive(s->n, s->f, s->we)) {
+			s->pending_sched = false;
+			return SCAN_NEXT;
+		}
+		if (c == 0 || c == CUE_CLAUSE)
+			return NORM_TENSE_SCHED;
+		s->pending_sched = false;
+		if (c == CUE_DET)
+			return SCAN_NEXT;
+	}
+	if (c == CUE_SCHED) {
+		/* "Open" in a name is none, nor "close to" */
+		s->pending_sched = s->t[s->i] >= 'a' && s->t[s->i] <= 'z' &&
+				   s->next_tw != TW_INFINITIVE;
+		return SCAN_NEXT;
+	}
+	if (c == CUE_DET)
+		return SCAN_NEXT;
+	if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
+		return s->pending_ed ? ed_tense(s) : 0;
+	if (c == CUE_ED || c == -1) {
+		note_past_verb(s, c);
+	} else if (c > 0) {
+		/* "scheduled", "planned": a plan unless a pair says it was
+		** one ("had been scheduled", "as previously planned":
+		** tense_pair) */
+		if (!tw_past_by_suffix(s->n, s->f, s->buf, s->len))
+			return 1;
+		s->pending_plan = true;
+	}
+	return SCAN_NEXT;
+}
+
+/* One word of tense_back_scan: the tense, or SCAN_NEXT / SCAN_STOP */
+static int scan_word(struct back_scan *s)
+{
+	int r = scan_gap(s);
+	if (r == SCAN_ON)
+		r = scan_read(s);
+	if (r != SCAN_ON)
+		return r;
+	if (skip_adverb(s))
+		return SCAN_NEXT;
+	if (s->pending_ahead) {
+		/* "well ahead of Friday's close", "points ahead of": a
+		** comparison; else the event is still to come */
+		if (s->tw != TW_MEASURE)
+			return EVENT_AHEAD;
+		s->pending_ahead = false;
+	}
+	note_word(s);
+	note_infinitive(s);
+	r = scan_pair(s);
+	if (r == SCAN_ON)
+		r = scan_sure(s);
+	if (r != SCAN_ON)
+		return r;
+	if (s->pending_ed)
+		return scan_after_ed(s);
+	return scan_cue(s);
+}
+
 /*
 ** The tense of the clause before the match: +1 when the nearest cue is
 ** a future one (will, scheduled, next; tables future, tense_word,
@@ -123,330 +572,32 @@ struct coord {
 static int tense_back_scan(const struct norm_match *m, bool *fronted,
 			   struct coord *coord)
 {
-	const struct fc_norm *n = m->n;
 	struct norm_val v;
 	if (norm_slot(m, S_FUTURE, &v))
 		return 1;
-	if (n->t_future < 0)
+	if (m->n->t_future < 0)
 		return 0;
-	const struct norm_wordfacts *f = norm_wordfacts(n);
-	struct norm_tw_ent *cache = norm_lookback_tw_cache(m), local;
-	const char *t = m->text;
-	uint32_t i = m->start, lo = m->stretch_start;
-	bool pending_ed = false; /* an -ed word whose auxiliary is unseen */
-	bool ed_adjacent = false; /* ... right before the match */
-	bool pending_sched = false; /* a schedule verb, unsure it is one */
-	bool pending_plan = false; /* "scheduled": unless "had" came first */
-	char pair[64]; /* "word next": the word and the one after it */
-	size_t nextlen = 0;
-	uint32_t next_h = 0; /* norm_word_hash of the word after this one */
-	bool adjunct = false; /* "in", "on" right before the match */
-	bool inf = false; /* an infinitive "to" between: "agreed to buy" */
-	bool comma = false; /* a comma between the match and this word */
-	bool inf_near = false; /* ... an infinitive with no comma after it */
-	/* "vowed to press on despite Sunday's defeat", "invited to play
-	** after the September 11 attacks": a possessive date, or one
-	** between a determiner and a noun, is its noun's, not the
-	** infinitive's (nominal: the second, once the determiner is seen) */
-	uint32_t pe = m->end;
-	bool possessive = pe + 1 < m->stretch_end &&
-			  ((t[pe] == '\'' && (t[pe + 1] | 0x20) == 's') ||
-			   (pe + 3 < m->stretch_end &&
-			    !memcmp(t + pe, "\xe2\x80\x99", 3) &&
-			    (t[pe + 3] | 0x20) == 's'));
-	bool noun_after = pe + 1 < m->stretch_end && t[pe] == ' ' &&
-			  t[pe + 1] >= 'a' && t[pe + 1] <= 'z';
-	bool ed_governs = false; /* the past verb's own adjunct */
-	double next_row_tw = 0; /* tense_word of the word after this one */
-	bool next_lower = false; /* ... and whether it is in lower case */
-	int words = 0;
-	bool until_near = false; /* "until" right before the match */
-	bool after_seen = false; /* "after" between: no plan in -ing */
-	bool to_near = false; /* a "to" with no comma after it */
-	bool ing_prev = false; /* the word after this one is a verb in -ing */
-	bool inf_prev = false; /* ... is "to" before a verb ("due to open") */
-	bool verb_prev = false; /* ... is a verb ("open", "be", "arrive") */
-	bool part_prev = false, part_prev2 = false; /* ... a participle;
-	** the word two after this one is ("to be held") */
-	bool brk_held = false; /* a skipped adverb's gap had a break */
-	bool pending_ahead = false; /* "ahead of": unless "well ahead of" */
-	/* a past verb joined by "and" or "or" to what is before it: that
-	** one's auxiliary may be its own ("will be mailed next week and
-	** tallied on Jan. 23"), so the reading goes on (*coord) */
-	*fronted = false;
+	struct back_scan s;
+	scan_init(&s, m, fronted, coord);
 	/* a schedule verb last in the window: the word before decides */
-	for (; i > lo && (words < 16 || ((pending_sched ||
-						     pending_plan) &&
-						    words < 17));) {
-		bool gap_digit = false; /* "to 5% in March": no infinitive */
-		/* a comma, quote mark or bracket between this word and the
-		** one after it: "...should be,\" said X": no auxiliary */
-		bool brk = brk_held;
-		brk_held = false;
-		while (i > lo && !((t[i - 1] | 0x20) >= 'a' &&
-				   (t[i - 1] | 0x20) <= 'z') &&
-		       t[i - 1] != '\'') {
-			brk |= t[i - 1] == ',' || t[i - 1] == '"' ||
-			       t[i - 1] == '(' || t[i - 1] == ')' ||
-			       (unsigned char)t[i - 1] >= 0x80;
-			if (t[i - 1] == ';' || t[i - 1] == ':' ||
-			    t[i - 1] == '!' || t[i - 1] == '?' ||
-			    (t[i - 1] == '.' && i - 1 > lo && t[i - 2] != '.' &&
-			     i < m->start && t[i] == ' ')) {
-				/* clause ends */
-				*fronted = words == 1 && adjunct;
-				return pending_ahead   ? EVENT_AHEAD
-				       : pending_ed    ? (ed_governs ? GOVERNED : -1)
-				       : pending_sched ? NORM_TENSE_SCHED
-				       : pending_plan  ? 1
-						       : 0;
-			}
-			gap_digit |= t[i - 1] >= '0' && t[i - 1] <= '9';
-			comma |= t[i - 1] == ',';
-			i--;
-		}
-		uint32_t e = i;
-		while (i > lo && (((t[i - 1] | 0x20) >= 'a' &&
-				   (t[i - 1] | 0x20) <= 'z') ||
-				  t[i - 1] == '\''))
-			i--;
-		if (e == i)
+	while (s.i > s.lo &&
+	       (s.words < 16 ||
+		((s.pending_sched || s.pending_plan) && s.words < 17))) {
+		int r = scan_word(&s);
+		if (r == SCAN_STOP)
 			break;
-		words++;
-		char buf[32];
-		size_t len = e - i; /* letters and apostrophes: no blanks */
-		if (len >= sizeof(buf)) {
-			nextlen = 0;
-			continue;
-		}
-		uint32_t h = tw_lower_hash(t + i, len, buf);
-		struct norm_tw_ent *we =
-			tw_ent(n, f, cache, &local, buf, len, h);
-		int32_t row = we->row;
-		double tw = tw_num(n, row);
-		/* "and", "or": a word like any other but for joining verbs */
-		bool is_coord = tw == TW_COORD;
-		if (is_coord)
-			tw = 0;
-		bool is_lower = t[i] >= 'a' && t[i] <= 'z';
-		/* an adverb between an auxiliary and its verb ("had been
-		** widely expected", "will be formally named"): skipped */
-		if ((pending_ed || pending_plan || ing_prev) && row < 0 &&
-		    is_lower && tw_is_adverb(buf, len) &&
-		    !tw_is_pair(n, f, buf, len, h, pair, nextlen, next_h)) {
-			brk_held = brk;
-			continue;
-		}
-		if (pending_ahead) {
-			/* "well ahead of Friday's close", "points ahead of":
-			** a comparison; else the event is still to come */
-			if (tw != TW_MEASURE)
-				return EVENT_AHEAD;
-			pending_ahead = false;
-		}
-		bool ing_after = ing_prev, inf_after = inf_prev;
-		ing_prev = is_lower && row < 0 && len >= 5 &&
-			   !memcmp(buf + len - 3, "ing", 3);
-		inf_prev = false;
-		bool verb_after = verb_prev;
-		verb_prev = tw == 3 || tw == TW_BASE_VERB ||
-			    (row < 0 && ent_passive(n, f, we));
-		bool part_after2 = part_prev2;
-		part_prev2 = part_prev;
-		part_prev = is_lower && (ing_prev || tw == TW_PARTICIPLE ||
-					 tw == TW_EXTEND ||
-					 ent_participle(n, f, we));
-		if (tw == TW_UNTIL && words <= 4 && !comma)
-			until_near = true;
-		if (tw == TW_AFTER && !comma)
-			after_seen = true;
-		if (tw == TW_INFINITIVE && !comma)
-			to_near = true;
-		if (words == 1) {
-			adjunct = tw == TW_ADJUNCT;
-			possessive |= noun_after && tw == 4;
-		}
-		/* the word after this one: "to" right before a word in lower
-		** case that is no determiner or preposition ("to buy", "to
-		** meet") is an infinitive; not "to a calendar year", "to
-		** Moscow", "to 5%" */
-		double next_tw = nextlen ? next_row_tw : 0;
-		bool next_is_lower = next_lower;
-		next_row_tw = tw;
-		next_lower = t[i] >= 'a' && t[i] <= 'z';
-		if (tw == TW_INFINITIVE && nextlen &&
-		    (next_tw == 0 || next_tw == 3 || next_tw == TW_EXTEND ||
-		     next_tw == TW_PARTICIPLE || next_tw == TW_BASE_VERB) &&
-		    next_is_lower &&
-		    !gap_digit) {
-			inf = true;
-			inf_prev = verb_after; /* not "due to fog" */
-			/* "voted to protect Saudi Arabia, with troops
-			** arriving Tuesday": the infinitive ends there */
-			inf_near |= !comma;
-		}
-		/* two-word cues first: "as soon as", "due to" (no cue) */
-		int32_t k = -1;
-		if (nextlen && n->t_tense_pair >= 0) {
-			/* the pair is written out only when it may be a key */
-			size_t plen = len + 1 + nextlen;
-			if (norm_wf_may(f, NORM_WF_TENSE_PAIR,
-					norm_pair_hash(h, next_h), plen)) {
-				memmove(pair + len + 1, pair, nextlen);
-				memcpy(pair, buf, len);
-				pair[len] = ' ';
-				k = norm_hash_get(&n->lookup, n->t_tense_pair,
-						  pair, plen);
-			}
-		}
-		memcpy(pair, buf, len);
-		nextlen = len;
-		next_h = h;
-		if (k >= 0) {
-			double c = n->tables[n->t_tense_pair].nums[k];
-			if (c == TP_FORWARD &&
-			    (comma || pending_ed || possessive)) {
-				/* "told to leave, and on Friday": the verb's */
-				pending_ed = true;
-				ed_adjacent = ed_governs = false;
-				continue;
-			}
-			if ((c == TP_INF_PLAN && inf_after) ||
-			    (c == TP_BE_PLAN && part_after2)) {
-				/* "due to open Saturday", "to be held on
-				** Thursday": a plan, unless the word before
-				** says it was one ("had been due to end") */
-				pending_ed = pending_sched = false;
-				pending_plan = true;
-				continue;
-			}
-			if (c == TP_AHEAD && !comma && !pending_ed) {
-				pending_ahead = true; /* the word before decides */
-				continue;
-			}
-			if (c > 0 && c != TP_INF_PLAN && c != TP_BE_PLAN &&
-			    c != TP_AHEAD && !pending_ed)
-				return 1;
-			if (c <= TP_GOVERNED)
-				return GOVERNED; /* "took effect on Jan. 1" */
-			if (c < 0)
-				return -1;
-			/* "been scheduled": look further; "Qtr ends Jan 31",
-			** "the year ends": a period's end, no schedule */
-			pending_ed = pending_sched = false;
-			continue;
-		}
-		if (pending_plan)
-			return 1;
-		/* "since January 2", "since the February 22 accord": before
-		** the reference (its own phrase only: not "since March 2,
-		** and is due to restart early April") */
-		if (tw == TW_SINCE && !pending_ed && words <= 5 && !comma)
-			return -2;
-		/* "agreed to meet on Tuesday": the infinitive's time */
-		if (tw == TW_FORWARD && inf_near && !possessive &&
-		    !pending_ed)
-			return 1;
-		/* "we expect it to come through by July": any "to" with no
-		** comma between ("come" is no sure verb: "come close") */
-		if (tw == TW_EXPECT && (inf_near || to_near) && !possessive &&
-		    !pending_ed)
-			return 1;
-		/* "gave the government until Friday to", "extended the
-		** strike until Monday": a coming deadline */
-		if (tw == TW_EXTEND && until_near && !comma && !possessive)
-			return 1;
-		/* "the envoy is traveling to Somalia on Tuesday": a plan; a
-		** weekday is within a week either way, so anywhere in its
-		** clause ("is pushing for a Security Council vote imposing
-		** sanctions on Iran on Thursday"); a date farther only in its
-		** own phrase (not "is changing its fiscal year-end from the
-		** previous fiscal year ending June 30") */
-		if (tw == TW_BE && ing_after && !brk && !after_seen &&
-		    !possessive && !pending_ed &&
-		    (words <= 8 || m->p->prod == P_WEEKDAY))
-			return 1;
-		if (pending_ed) {
-			if (!brk && is_coord) {
-				coord->tense = ed_adjacent ? -2
-					       : ed_governs ? GOVERNED
-							    : -1;
-				coord->at = i;
-				pending_ed = false;
-				continue;
-			}
-			if (brk || !ent_passive(n, f, we))
-				return ed_adjacent ? -2 : ed_governs ? GOVERNED : -1;
-			pending_ed = false; /* "be named": look further */
-			continue;
-		}
-		int c = ent_cue(n, f, we);
-		if (pending_sched) {
-			/* "they meet": a schedule; "the close", "to meet":
-			** none, look further; "will meet", "remained open":
-			** the word before is the verb; "been open": an
-			** adjective, look further */
-			if (c == 0 && ent_passive(n, f, we)) {
-				pending_sched = false;
-				continue;
-			}
-			if (c == 0 || c == CUE_CLAUSE)
-				return NORM_TENSE_SCHED;
-			pending_sched = false;
-			if (c == CUE_DET)
-				continue;
-		}
-		if (c == CUE_SCHED) {
-			/* "Open" in a name is none, nor "close to" */
-			pending_sched = t[i] >= 'a' && t[i] <= 'z' &&
-					next_tw != TW_INFINITIVE;
-			continue;
-		}
-		if (c == CUE_DET)
-			continue;
-		if (c == CUE_CLAUSE) /* "countries, where the Aug. 7 ..." */
-			return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1)
-					  : 0;
-		if (c == CUE_ED || c == -1) {
-			/* "changed", "held": the auxiliary before decides
-			** ("will be held"); a past verb right before the
-			** date is its own */
-			pending_ed = true;
-			ed_adjacent = words == 1;
-			coord->shared |= coord->tense != 0;
-			/* "changed ... in December": the verb's own time, so
-			** the past one; not through an infinitive ("agreed to
-			** buy ... in February") nor a verb of saying farther
-			** than "said in January" */
-			ed_governs = adjunct && !inf &&
-				     (tw != TW_REPORT || words <= 2) &&
-				     (words == 2 ||
-				      (next_tw >= 4 && next_tw <= 8) ||
-				      /* "took power in March", "held talks
-				      ** on May 3": an irregular past verb
-				      ** and its object (-ed words before a
-				      ** noun are adjectives as often) */
-				      (c == -1 && tw == 0 && words == 3 &&
-				       next_is_lower && next_tw == 0 &&
-				       !ing_after));
-		} else if (c > 0) {
-			/* "scheduled", "planned": a plan unless a pair says
-			** it was one ("had been scheduled", "as previously
-			** planned": tense_pair) */
-			if (!tw_past_by_suffix(n, f, buf, len))
-				return 1;
-			pending_plan = true;
-		}
+		if (r != SCAN_NEXT)
+			return r;
 	}
-	if (i <= lo)
-		*fronted = words == 1 && adjunct;
-	if (pending_ahead)
+	if (s.i <= s.lo)
+		*fronted = s.words == 1 && s.adjunct;
+	if (s.pending_ahead)
 		return EVENT_AHEAD;
-	if (pending_sched)
+	if (s.pending_sched)
 		return NORM_TENSE_SCHED;
-	if (pending_plan)
+	if (s.pending_plan)
 		return 1;
-	return pending_ed ? (ed_adjacent ? -2 : ed_governs ? GOVERNED : -1) : 0;
+	return s.pending_ed ? ed_tense(&s) : 0;
 }
 
 /* A letter of a word, or its apostrophe ("don't") */
