@@ -315,6 +315,14 @@ bool lx_is_place_plural(const struct lx_scan *s, size_t i, size_t end);
 bool lx_person_context(const struct lx_scan *s, size_t i, size_t end,
 		       const struct lx_role **role);
 
+/* ---- entity_club.c ------------------------------------------------------ */
+
+/* A club's word (grammar.yaml name.club-prefix) at i and a place's or an
+** unknown name's one word: a new org of the club ("Bayern Munich", "RB
+** Leipzig"), its country the place's, by rule name.club. Returns its end,
+** or i. */
+size_t lx_take_club(struct lx_scan *s, size_t i);
+
 /* ---- entity_unknown.c --------------------------------------------------- */
 
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */

@@ -636,6 +636,8 @@ void lx_scan_entities(struct lx_scan *s)
 			next = head_coref(s, i);
 		if (next == i && t->match && (t->flags & LX_T_CAP))
 			next = lx_role_body(s, i);
+		if (next == i && (t->flags & LX_T_CAP))
+			next = lx_take_club(s, i);
 		if (next == i && t->match)
 			next = lx_take_title(s, i);
 		if (next == i && t->match)

@@ -395,7 +395,58 @@ static size_t known_person(struct lx_scan *s, struct unknown *u)
 	return UNK_ON;
 }
 
-/* Step 7: a city before ", <country>" ("Beaumont, Texas"), unless a
+/* The country's or the region's (with a country: "Scotland") name at j,
+** written as its label or as an acronym ("UK"), no demonym nor
+** abbreviation ("Calif."): its sense, or NULL. */
+static const struct lx_sense *nation_at(const struct lx_scan *s, size_t j)
+{
+	if (lx_tok_sense(s, j, LX_S_DEMONYM))
+		return NULL;
+	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_COUNTRY);
+	const char *cc;
+	/* (a region of a country: "Scotland", "Wales"; not a US state,
+	** which after a name places a firm or a work in lists and titles,
+	** "Orange County California", "Universal Studios Tour Florida",
+	** "My Own Private Idaho") */
+	if (!se && (se = lx_tok_sense(s, j, LX_S_PLACE)) &&
+	    (!(cc = s->l->ents[se->ref].e.country) || !strcmp(cc, "US")))
+		se = NULL;
+	if (!se || s->t.v[j].match_ntok != se->ntok)
+		return NULL;
+	if (se->ntok == 1 && lx_is_acronym(s, j))
+		return se;
+	const char *label = s->l->ents[se->ref].e.label;
+	size_t t0 = s->t.v[j].start, t1 = s->t.v[j + se->ntok - 1].end;
+	return strlen(label) == t1 - t0 &&
+			       !memcmp(label, s->text + t0, t1 - t0)
+		       ? se
+		       : NULL;
+}
+
+/* Step 7: two unknown name words or more right before a nation's name
+** that ends the run name one body of that nation ("Alcohol Focus
+** Scotland said", "Cancer Research UK"; not a given name's run, "Jack
+** Straw Scotland", nor a person named before, nor with "of" inside, nor
+** after a legal form: "Sunbeam Corp Ltd Australia" is the firm's and a
+** place; nor where a place stands: "in Rajastan, North West India"). */
+static size_t nation_body(struct lx_scan *s, const struct unknown *u)
+{
+	size_t i = u->i, end = u->end;
+	const struct lx_sense *se;
+	if (u->lead || u->ncap < 2 || u->is_person || u->who ||
+	    (s->t.v[i].flags & LX_T_HEADLINE) ||
+	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) || !lx_joins(s, end) ||
+	    of_in(s, i, end) < end || lx_is_firm_form(s, end - 1) ||
+	    lx_place_context(s, i) || !(se = nation_at(s, end)))
+		return UNK_ON;
+	size_t e = end + se->ntok;
+	/* (the nation's name ends it: no name word after it) */
+	if (lx_joins(s, e) && lx_is_name_word(s, e))
+		return UNK_ON;
+	return lx_push_new_org(s, i, e, "name.org");
+}
+
+/* Step 8: a city before ", <country>" ("Beaumont, Texas"), unless a
 ** given name opens the run or a body's word ends it. */
 static size_t city_before_country(struct lx_scan *s, const struct unknown *u)
 {
@@ -424,7 +475,7 @@ static size_t city_before_country(struct lx_scan *s, const struct unknown *u)
 			"name.city");
 }
 
-/* Step 8: "Hughes said the deal would close.": a lone name that opens
+/* Step 9: "Hughes said the deal would close.": a lone name that opens
 ** its sentence before a verb of saying is a person (its full name's,
 ** "Roger Hughes" untyped before), unless the document named an
 ** organisation with it ("Kodak said" after "Eastman Kodak Co") */
@@ -462,7 +513,7 @@ static size_t opening_speaker(struct lx_scan *s, const struct unknown *u)
 			"name.person-surname");
 }
 
-/* Step 9: a lone unknown word named before, before a reporting verb, or
+/* Step 10: a lone unknown word named before, before a reporting verb, or
 ** where a place stands. */
 static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 {
@@ -499,7 +550,7 @@ static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 	return UNK_ON;
 }
 
-/* Step 10: what the name of two words or more ends with or stands among
+/* Step 11: what the name of two words or more ends with or stands among
 ** tells its type: "West Coast Bank" an organisation, "Marion County" a
 ** place, "said Mark Feldstein" a person; after "the" or "his" it is no
 ** person. */
@@ -583,7 +634,8 @@ static size_t take_once(struct lx_scan *s, struct unknown *u)
 			u->i++;
 		return r;
 	}
-	if ((r = city_before_country(s, u)) != UNK_ON ||
+	if ((r = nation_body(s, u)) != UNK_ON ||
+	    (r = city_before_country(s, u)) != UNK_ON ||
 	    (r = opening_speaker(s, u)) != UNK_ON ||
 	    (r = lone_word(s, u)) != UNK_ON)
 		return r;
