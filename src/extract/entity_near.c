@@ -237,16 +237,18 @@ bool lx_is_firm_arm(const struct lx_scan *s, size_t k)
 	return has_org_cue(s, k, FIRM_ARM_CUE);
 }
 
-/* The end of the org-words after a known firm's name [.., end) that a
-** legal form closes, one or two ("Group Inc", "Financial Corp"), at the
-** legal form; end when none. *is_group: all of them group words. */
+/* The end of the org-words or unknown name words after a known firm's
+** name [.., end) that a legal form closes, one or two ("Group Inc",
+** "Financial Corp", "Lloyds Bank NZA Ltd": a firm of its own, the longer
+** name), at the legal form; end when none. *is_group: all of them group
+** words. */
 static size_t firm_words(const struct lx_scan *s, size_t end, bool *is_group)
 {
 	size_t k = end;
 	*is_group = true;
 	while (k < s->t.n && k < end + FIRM_FORM_WORDS && lx_joins(s, k) &&
 	       (s->t.v[k].flags & LX_T_CAP) && !is_firm_suffix(s, k) &&
-	       lx_word_cue(s, k, LX_CUE_ORG_WORD)) {
+	       (lx_word_cue(s, k, LX_CUE_ORG_WORD) || lx_is_name_word(s, k))) {
 		*is_group &= has_org_cue(s, k, FIRM_GROUP_CUE);
 		k++;
 	}

@@ -303,6 +303,28 @@ size_t lx_place_plural(struct lx_scan *s, size_t i, size_t k);
 ** person, or NULL. */
 const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 						size_t i);
+/* A capitalised plural noun that can end a team's or a body's name
+** ("Lakers", "Patriots"; no place-word, given name nor known surname). */
+bool lx_is_plural_name_word(struct lx_scan *s, size_t k);
+/* Is the name [i, end) a place whose last word only looks plural ("Las
+** Vegas", "Des Moines")? */
+bool lx_is_place_plural(const struct lx_scan *s, size_t i, size_t end);
+/* Does what stands around the unknown name [i, end) mark a person ("said
+** Mark Feldstein", "Yvonne Hiller, 43,", "Mark Feldstein, a ...
+** professor")? *role: the apposition's role (borrowed), or NULL. */
+bool lx_person_context(const struct lx_scan *s, size_t i, size_t end,
+		       const struct lx_role **role);
+
+/* ---- entity_club.c ------------------------------------------------------ */
+
+/* A club's word (grammar.yaml name.club-prefix) at i and a place's or an
+** unknown name's one word: a new org of the club ("Bayern Munich", "RB
+** Leipzig"), its country the place's, by rule name.club. Returns its end,
+** or i. */
+size_t lx_take_club(struct lx_scan *s, size_t i);
+
+/* ---- entity_unknown.c --------------------------------------------------- */
+
 /* Rule 3: an unknown capitalised run at i. Returns its end, or i. */
 size_t lx_take_unknown(struct lx_scan *s, size_t i);
 

@@ -477,11 +477,14 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 		return i;
 	/* (a wire's line break may fall inside the name: "Kleinwort
 	** Benson\nAustralia Ltd"; a function word opening the sentence is
-	** no name's: "The Paris Club said", "A Kenya Airways flight") */
+	** no name's: "The Paris Club said", "A Kenya Airways flight"; after
+	** "of", a name begun before only after a capitalised word, "Bank of
+	** Japan Ltd", not "bases of Tehran University") */
 	if (i > 0 && !(s->t.v[i].flags & LX_T_PARA) &&
 	    (((s->t.v[i - 1].flags & LX_T_CAP) &&
 	      !lx_tok_cue(s, i - 1, LX_CUE_STOP)) ||
-	     lx_is_of(s, i - 1)))
+	     (lx_is_of(s, i - 1) && i >= 2 &&
+	      (s->t.v[i - 2].flags & LX_T_CAP))))
 		return i;
 	size_t end = lx_name_run(s, j, LX_MAX_NAME, &ncap);
 	if (end <= j)
@@ -636,6 +639,8 @@ void lx_scan_entities(struct lx_scan *s)
 			next = head_coref(s, i);
 		if (next == i && t->match && (t->flags & LX_T_CAP))
 			next = lx_role_body(s, i);
+		if (next == i && (t->flags & LX_T_CAP))
+			next = lx_take_club(s, i);
 		if (next == i && t->match)
 			next = lx_take_title(s, i);
 		if (next == i && t->match)
