@@ -12,6 +12,7 @@
 #define FC_EXTRACT_COREF_P_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "extract/lexicon_p.h"
@@ -40,5 +41,14 @@ void lx_note_parts(struct lx_scan *s, const struct fc_entity *e, bool titled);
 ** or the words of its mentions (coref_person.c ment_gender); 0 when
 ** unknown, not a person of the document, or the words disagree. */
 unsigned lx_person_gender(const struct lx_scan *s, const struct fc_entity *e);
+
+/* A copy of the open-addressing table v of nslots slots of size bytes
+** in a new one of cap slots (a power of two), each slot where linear
+** probing from its hash puts it: a slot is free when its first member,
+** a pointer, is NULL; its uint32_t hash lies hash_at bytes in. The
+** caller frees v, owns the copy; NULL on out of memory (coref_made.c;
+** coref_names.c grows by it too). */
+void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
+		size_t hash_at);
 
 #endif
