@@ -494,15 +494,15 @@ static bool is_subject_place(const struct lx_scan *s, size_t b)
 	return is_punct(s, b - 1, ',') || (s->t.v[b - 1].flags & LX_T_QCLOSE);
 }
 
-/* Is the subject a found a person by name (not through a role, nor an
-** office)? */
+/* Is the subject a found a person by name: a mention, not through a
+** role ("the lawyer": role_subject; coref.role), nor an office? */
 static bool is_named_person(const struct lx_scan *s, const struct lx_attr *a)
 {
 	if (!a->speaker || a->speaker->type != FC_ENT_PERSON ||
 	    !strncmp(a->speaker->id, "office:", 7))
 		return false;
 	uint32_t m = s->t.v[a->t0].ment;
-	return m == FC_NONE || strcmp(s->ments[m].rule, "coref.role");
+	return m != FC_NONE && strcmp(s->ments[m].rule, "coref.role");
 }
 
 /* "NAME, APPOSITION, said": the subject before a parenthetical that
