@@ -6,6 +6,7 @@
 ** (lx_new_entity, lx_with_role, lx_group), so mentions and speakers point
 ** at stable memory and long texts stay small.
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,34 @@ static bool str_eq(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+/* Is the slot at p free (its first member, a pointer, NULL)? */
+static bool slot_free(const unsigned char *p)
+{
+	const void *key;
+	memcpy(&key, p, sizeof(key));
+	return !key;
+}
+
+void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
+		size_t hash_at)
+{
+	unsigned char *w = calloc(cap, size);
+	if (!w)
+		return NULL;
+	for (size_t i = 0; i < nslots; i++) {
+		const unsigned char *sl = (const unsigned char *)v + i * size;
+		if (slot_free(sl))
+			continue;
+		uint32_t h;
+		memcpy(&h, sl + hash_at, sizeof(h));
+		size_t k = h & (cap - 1);
+		while (!slot_free(w + k * size))
+			k = (k + 1) & (cap - 1);
+		memcpy(w + k * size, sl, size);
+	}
+	return w;
+}
+
 static bool ent_eq(const struct fc_entity *a, const struct fc_entity *b)
 {
 	return a->type == b->type && str_eq(a->id, b->id) &&
@@ -116,18 +145,12 @@ static const struct fc_entity *made(struct lx_scan *s,
 	struct lx_emap *m = s->made;
 	if (m && (m->n + 1) * 2 > m->mask + 1) {
 		size_t cap = m->v ? (m->mask + 1) * 2 : 256;
-		struct lx_emap_slot *v = calloc(cap, sizeof(*v));
+		struct lx_emap_slot *v =
+			lx_rehash(m->v, m->v ? m->mask + 1 : 0, cap, sizeof(*v),
+				  offsetof(struct lx_emap_slot, hash));
 		if (!v) {
 			s->err = FC_ENOMEM;
 			return NULL;
-		}
-		for (size_t i = 0; m->v && i <= m->mask; i++) {
-			if (!m->v[i].e)
-				continue;
-			size_t k = m->v[i].hash & (cap - 1);
-			while (v[k].e)
-				k = (k + 1) & (cap - 1);
-			v[k] = m->v[i];
 		}
 		free(m->v);
 		m->v = v;

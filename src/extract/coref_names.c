@@ -5,6 +5,7 @@
 ** label anywhere in the document, which an untyped name:<slug> of the
 ** same label takes (lx_type_names).
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,18 +35,12 @@ static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
 {
 	if (!m->v || (m->n + 1) * 2 > m->mask + 1) {
 		size_t cap = m->v ? (m->mask + 1) * 2 : 64;
-		struct lx_nslot *v = calloc(cap, sizeof(*v));
+		struct lx_nslot *v =
+			lx_rehash(m->v, m->v ? m->mask + 1 : 0, cap, sizeof(*v),
+				  offsetof(struct lx_nslot, hash));
 		if (!v) {
 			s->err = FC_ENOMEM;
 			return NULL;
-		}
-		for (size_t i = 0; m->v && i <= m->mask; i++) {
-			if (!m->v[i].key)
-				continue;
-			size_t j = m->v[i].hash & (cap - 1);
-			while (v[j].key)
-				j = (j + 1) & (cap - 1);
-			v[j] = m->v[i];
 		}
 		free(m->v);
 		m->v = v;

@@ -7,11 +7,13 @@
 **   coref_names.c    the words of names; untyped names typed by a cue
 **   coref_lower.c    the words the document writes in lower case
 **   coref_made.c     interned and made entities, one of each
+**   coref_speaker.c  pass B's look-backs: a role's, a country's holder
 */
 #ifndef FC_EXTRACT_COREF_P_H
 #define FC_EXTRACT_COREF_P_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "extract/lexicon_p.h"
@@ -40,5 +42,28 @@ void lx_note_parts(struct lx_scan *s, const struct fc_entity *e, bool titled);
 ** or the words of its mentions (coref_person.c ment_gender); 0 when
 ** unknown, not a person of the document, or the words disagree. */
 unsigned lx_person_gender(const struct lx_scan *s, const struct fc_entity *e);
+
+/* The number of the scan's mentions that end at token i or before (their
+** ends ascend: a binary search; coref_speaker.c). */
+size_t lx_ments_to(const struct lx_scan *s, size_t i);
+/* The last person mentioned before token i whose role is role's, or ends
+** with it when it may shorten it ("the minister": a foreign minister,
+** not a prime or a deputy minister), among LX_LOOKBACK mentions; NULL:
+** none (coref_speaker.c). */
+const struct fc_entity *lx_role_holder(const struct lx_scan *s,
+				       const struct lx_role *role, size_t i);
+/* The government of the country named last before token i (a country,
+** its government or a city of it) within 20 sentences, interned; NULL:
+** none (coref_speaker.c). */
+const struct fc_entity *lx_doc_government(struct lx_scan *s, size_t i);
+
+/* A copy of the open-addressing table v of nslots slots of size bytes
+** in a new one of cap slots (a power of two), each slot where linear
+** probing from its hash puts it: a slot is free when its first member,
+** a pointer, is NULL; its uint32_t hash lies hash_at bytes in. The
+** caller frees v, owns the copy; NULL on out of memory (coref_made.c;
+** coref_names.c grows by it too). */
+void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
+		size_t hash_at);
 
 #endif

@@ -76,18 +76,7 @@ static const struct fc_entity *last_person(const struct lx_scan *s, size_t i)
 		    agrees(s, g, a->speaker))
 			return a->speaker;
 	}
-	/* the mentions ending at i or before: pass A pushed them left to
-	** right without overlaps, so their ends ascend; skip the rest by
-	** binary search */
-	size_t lo = 0, hi = s->nments;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->ments[mid].t1 > i)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	for (size_t m = lo; m-- > 0;) {
+	for (size_t m = lx_ments_to(s, i); m-- > 0;) {
 		const struct lx_ment *mt = &s->ments[m];
 		if (mt->t1 > i)
 			continue;
@@ -317,6 +306,275 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	return is_group_noun(s, noun) || noun_owner(s, in - 2, &is_poss);
 }
 
+/* What subject_before found: nothing, a subject that makes an
+** attribution, or one that makes none (a pronoun with no person). */
+enum subj_found { SUBJ_NONE, SUBJ_EMIT, SUBJ_SILENT };
+
+/* Is the determiner at token d the object of "of" ("critics of the
+** government say", "a friend of the minister said": no subject)? */
+static bool det_after_of(const struct lx_scan *s, size_t d)
+{
+	return d > 0 && lx_is_of(s, d - 1);
+}
+
+/* (role_subject) the words of a role phrase before a verb of saying */
+#define ROLE_NP 4
+
+/* The role phrase (is_gov false) or the government noun (true) of at
+** most max tokens, none a mention, on the line of token p, that ends
+** right before p; *r: its first token. NULL: none. */
+static const struct lx_sense *phrase_ending(const struct lx_scan *s,
+					    size_t p, size_t max, bool is_gov,
+					    size_t *r)
+{
+	for (size_t j = p; j-- > 0 && p - j <= max;) {
+		if (s->t.v[j].ment != FC_NONE || (s->t.v[j + 1].flags & LX_T_NL))
+			return NULL;
+		const struct lx_sense *se =
+			is_gov ? lx_tok_cue(s, j, LX_CUE_GOV_NOUN)
+			       : lx_tok_sense(s, j, LX_S_ROLE);
+		if (se && se->ntok == p - j) {
+			*r = j;
+			return se;
+		}
+	}
+	return NULL;
+}
+
+/* "the minister said", "the foreign minister told": a role phrase right
+** before token p after a determiner speaks for the document's last
+** person of that role, or for nobody named ("the spokesman said"). */
+static enum subj_found role_subject(const struct lx_scan *s, size_t p,
+				    struct lx_attr *a)
+{
+	size_t r;
+	const struct lx_sense *se = phrase_ending(s, p, ROLE_NP, false, &r);
+	if (!se || r == 0)
+		return SUBJ_NONE;
+	const struct lx_role *role = &s->l->roles[se->ref];
+	if (role->is_honorific || !lx_tok_cue(s, r - 1, LX_CUE_DET) ||
+	    det_after_of(s, r - 1) || (s->t.v[r].flags & LX_T_NL))
+		return SUBJ_NONE;
+	a->t0 = (uint32_t)r;
+	a->speaker = lx_role_holder(s, role, r);
+	return SUBJ_EMIT;
+}
+
+/* (gov_subject) the words of a government noun before a verb */
+#define GOV_NP 6
+
+/* "The Health Ministry said", "the government said": a government noun
+** (no country before it, which pass A would have taken) after a
+** determiner or opening its sentence is the government of the
+** document's country (lx_doc_government); with none, a ministry named in
+** capitals is an organisation of that name (org:health-ministry), a
+** common noun ("the authorities") nobody named. */
+static enum subj_found gov_subject(struct lx_scan *s, size_t p,
+				   struct lx_attr *a)
+{
+	size_t r;
+	if (!phrase_ending(s, p, GOV_NP, true, &r))
+		return SUBJ_NONE;
+	if (!(s->t.v[r].flags & LX_T_SSTART) &&
+	    !(r > 0 && lx_tok_cue(s, r - 1, LX_CUE_DET) &&
+	      s->t.v[r - 1].ment == FC_NONE && !det_after_of(s, r - 1)))
+		return SUBJ_NONE;
+	a->t0 = (uint32_t)r;
+	a->speaker = lx_doc_government(s, r);
+	bool is_name = true;
+	for (size_t j = r; j < p; j++)
+		is_name &= (s->t.v[j].flags & LX_T_CAP) ||
+			    !(s->t.v[j].flags & LX_T_WORD) ||
+			    (s->t.v[j].flags & LX_T_STOP);
+	if (!a->speaker && is_name && (s->t.v[p - 1].flags & LX_T_CAP)) {
+		size_t len;
+		const char *name = lx_tok_text_label(s, r, p, &len);
+		a->speaker = lx_new_entity(s, "org", name, len, FC_ENT_ORG, NULL,
+					   NULL);
+	}
+	return SUBJ_EMIT;
+}
+
+/* The subject of a verb of saying that ends right before token p (the
+** verb, or the first word skipped before it): an entity, a pronoun, a
+** source noun or a role phrase; sets a->t0 and a->speaker. */
+static enum subj_found subject_before(struct lx_scan *s, size_t p,
+				      struct lx_attr *a)
+{
+	const struct lx_ment *subj = city_of_state(s, ment_ending(s, p));
+	if (subj)
+		subj = person_of_body(s, body_before_place(s, subj));
+	if (subj && is_seat_of_noun(s, subj)) {
+		/* "a Texaco spokesman in Houston said": the noun's, below */
+		p = subj->t0 - 1;
+		subj = NULL;
+	}
+	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
+		a->t0 = subj->t0;
+		a->speaker = subj->ent;
+		return SUBJ_EMIT;
+	}
+	if (p == 0 || (s->t.v[p].flags & LX_T_NL))
+		return SUBJ_NONE;
+	if (lx_tok_cue(s, p - 1, LX_CUE_PRONOUN)) {
+		a->t0 = (uint32_t)(p - 1);
+		a->speaker = last_person(s, p - 1);
+		return a->speaker ? SUBJ_EMIT : SUBJ_SILENT;
+	}
+	const struct lx_sense *noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN);
+	if (!noun) {
+		enum subj_found f = gov_subject(s, p, a);
+		return f != SUBJ_NONE ? f : role_subject(s, p, a);
+	}
+	/* "the Kremlin statement noted", "Apple's statement said": the
+	** entity before the noun or its possessive; not a place's or a
+	** country's before a group that speaks for itself ("Wall Street
+	** analysts said", "Washington insiders said": the group, no
+	** entity), nor a person's or a name's through a possessive ("Hwang's
+	** researchers told"); a firm's group is the firm's, with or without
+	** the possessive ("Goldman Sachs analysts said", "Goldman Sachs's
+	** analysts said") */
+	bool is_poss;
+	const struct lx_ment *owner = noun_owner(s, p - 1, &is_poss);
+	a->t0 = (uint32_t)(owner ? owner->t0 : p - 1);
+	bool is_own_group = owner && is_group_noun(s, noun) &&
+			    (is_place_like(owner) ||
+			     (is_poss && owner->ent->type != FC_ENT_ORG));
+	a->speaker = owner && !is_own_group ? owner->ent : NULL;
+	return SUBJ_EMIT;
+}
+
+/* (appos_open) the words of a parenthetical between a subject and its
+** verb of saying */
+#define APPOS_MAX 20
+
+/* The comma that opens a parenthetical closed by the comma at token c
+** ("Ivan Petrov, the foreign minister, said", "Petrov, 54, said",
+** "Officials, speaking on condition of anonymity, said"), or 0: at most
+** APPOS_MAX tokens of one sentence and paragraph (wire copy wraps its
+** lines inside one), no quote mark, no other punctuation but the words'
+** own, no verb of saying. */
+static size_t appos_open(const struct lx_scan *s, size_t c)
+{
+	uint32_t sent = s->t.v[c].sent;
+	for (size_t j = c; j-- > 1 && c - j <= APPOS_MAX + 1;) {
+		const struct lx_tok *t = &s->t.v[j];
+		if (t->sent != sent ||
+		    (t->flags & (LX_T_PARA | LX_T_QOPEN | LX_T_QCLOSE |
+				 LX_T_SSTART)))
+			return 0;
+		if (is_punct(s, j, ','))
+			return j + 1 < c ? j : 0;
+		if (!(t->flags & LX_T_WORD) && !(t->flags & LX_T_BLOCKED) &&
+		    t->ment == FC_NONE && !is_punct(s, j, '-') &&
+		    !(t->flags & LX_T_POSS))
+			return 0;
+		if (t->ment == FC_NONE && !(t->flags & LX_T_BLOCKED) &&
+		    (lx_tok_cue(s, j, LX_CUE_REPORT) ||
+		     lx_tok_cue(s, j, LX_CUE_QUOTE_VERB)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does the subject that begins at token b stand where a sentence's
+** subject does: first in its sentence (after a determiner), or after a
+** comma or a closing quote ("Separately, Ivan Petrov, ..., said"), not
+** after a preposition ("In Moscow, where it snowed, officials said")? */
+static bool is_subject_place(const struct lx_scan *s, size_t b)
+{
+	if (b > 0 && lx_tok_cue(s, b - 1, LX_CUE_DET) &&
+	    s->t.v[b - 1].ment == FC_NONE)
+		b--;
+	const struct lx_tok *t = &s->t.v[b];
+	if (b > 0 && lx_is_of(s, b - 1))
+		return false; /* a name cut by a line ("Company of\nAmerica") */
+	if (b == 0 || (t->flags & LX_T_SSTART) || s->t.v[b - 1].sent != t->sent)
+		return true;
+	return is_punct(s, b - 1, ',') || (s->t.v[b - 1].flags & LX_T_QCLOSE);
+}
+
+/* Is the subject a found a person by name: a mention, not through a
+** role ("the lawyer": role_subject; coref.role), nor an office? */
+static bool is_named_person(const struct lx_scan *s, const struct lx_attr *a)
+{
+	if (!a->speaker || a->speaker->type != FC_ENT_PERSON ||
+	    !strncmp(a->speaker->id, "office:", 7))
+		return false;
+	uint32_t m = s->t.v[a->t0].ment;
+	return m != FC_NONE && strcmp(s->ments[m].rule, "coref.role");
+}
+
+/* "NAME, APPOSITION, said": the subject before a parenthetical that
+** ends right before token p with a comma. */
+static enum subj_found subject_before_appos(struct lx_scan *s, size_t p,
+					    struct lx_attr *a)
+{
+	if (p < 4 || !is_punct(s, p - 1, ',') || (s->t.v[p].flags & LX_T_PARA))
+		return SUBJ_NONE;
+	size_t c = appos_open(s, p - 1);
+	if (!c)
+		return SUBJ_NONE;
+	struct lx_attr b = *a;
+	enum subj_found f = subject_before(s, c, &b);
+	if (f == SUBJ_NONE || !is_subject_place(s, b.t0))
+		return SUBJ_NONE;
+	/* "Her spokesman, Bill McAllister, says", "the Israeli foreign
+	** minister, Tzipi Livni, said": a name alone between the commas
+	** (a person's, or a name of no type) is who speaks, not a noun, a
+	** body, a role or an office (coref.role; entity_office.c's
+	** "office:..." persons) */
+	const struct lx_ment *named = ment_ending(s, p - 1);
+	if (named && named->t0 == c + 1 && !is_named_person(s, &b) &&
+	    (named->ent->type == FC_ENT_PERSON ||
+	     (named->ent->type == FC_ENT_OTHER && !strcmp(named->rule, "name")))) {
+		b.speaker = named->ent;
+		f = SUBJ_EMIT;
+	}
+	*a = b;
+	return f;
+}
+
+/* Inverted: "..., said the Kremlin", "“...” said Peskov": the entity
+** right after the verb at v (k tokens) after a comma or a quote; sets
+** a->t0, a->t1, a->speaker. Returns the lower-case words between the
+** source and the punctuation that ends its clause (0 to 2), or -1: no
+** such source. */
+static int inverted_source(const struct lx_scan *s, size_t v, size_t k,
+			   struct lx_attr *a)
+{
+	if (v == 0 || !(is_punct(s, v - 1, ',') ||
+			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
+		return -1;
+	size_t j = v + k;
+	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
+	if (det)
+		j += det->ntok;
+	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
+		return -1;
+	uint32_t m = s->t.v[j].ment;
+	if (m == FC_NONE || s->ments[m].t0 != j)
+		return -1;
+	/* The source ends the clause: at most two lower-case words, then
+	** punctuation ("said Russian official channels."), not "stating
+	** Russia opposes external interference". */
+	size_t e = s->ments[m].t1;
+	int words = 0;
+	while (e < s->t.n && (s->t.v[e].flags & LX_T_WORD) &&
+	       !(s->t.v[e].flags & (LX_T_BLOCKED | LX_T_NL)) && words <= 2) {
+		if (s->t.v[e].flags & LX_T_CAP)
+			return -1;
+		e++;
+		words++;
+	}
+	if (words > 2)
+		return -1;
+	a->t0 = (uint32_t)v;
+	a->t1 = s->ments[m].t1;
+	a->speaker = s->ments[m].ent;
+	return words;
+}
+
 /* A reporting verb at v (k tokens). */
 static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			const struct lx_cue *cue)
@@ -337,49 +595,10 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 			break;
 		p--;
 	}
-	const struct lx_ment *subj = city_of_state(s, ment_ending(s, p));
-	if (subj)
-		subj = person_of_body(s, body_before_place(s, subj));
-	if (subj && is_seat_of_noun(s, subj)) {
-		/* "a Texaco spokesman in Houston said": the noun's, below */
-		p = subj->t0 - 1;
-		subj = NULL;
-	}
-	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
-		a.t0 = subj->t0;
-		a.speaker = subj->ent;
-		emit_attr(s, &a, cue->id);
-		return;
-	}
-	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
-	    lx_tok_cue(s, p - 1, LX_CUE_PRONOUN)) {
-		a.t0 = (uint32_t)(p - 1);
-		a.speaker = last_person(s, p - 1);
-		if (a.speaker)
+	enum subj_found f = subject_before(s, p, &a);
+	if (f != SUBJ_NONE) {
+		if (f == SUBJ_EMIT)
 			emit_attr(s, &a, cue->id);
-		return;
-	}
-	const struct lx_sense *noun;
-	if (p > 0 && !(s->t.v[p].flags & LX_T_NL) &&
-	    (noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN))) {
-		/* "the Kremlin statement noted", "Apple's statement said":
-		** the entity before the noun or its possessive; not a
-		** place's or a country's before a group that speaks for
-		** itself ("Wall Street analysts said", "Washington insiders
-		** said": the group, no entity), nor a person's or a name's
-		** through a possessive ("Hwang's researchers told"); a
-		** firm's group is the firm's, with or without the possessive
-		** ("Goldman Sachs analysts said", "Goldman Sachs's
-		** analysts said") */
-		bool is_poss;
-		const struct lx_ment *owner = noun_owner(s, p - 1, &is_poss);
-		a.t0 = (uint32_t)(owner ? owner->t0 : p - 1);
-		bool is_own_group =
-			owner && is_group_noun(s, noun) &&
-			(is_place_like(owner) ||
-			 (is_poss && owner->ent->type != FC_ENT_ORG));
-		a.speaker = owner && !is_own_group ? owner->ent : NULL;
-		emit_attr(s, &a, cue->id);
 		return;
 	}
 	/* A participle after a comma: "Putin ..., stating that ..." */
@@ -395,36 +614,22 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		}
 		return;
 	}
-	/* Inverted: "..., said the Kremlin", "“...” said Peskov". */
-	if (v == 0 || !(is_punct(s, v - 1, ',') ||
-			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
-		return;
-	size_t j = v + k;
-	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
-	if (det)
-		j += det->ntok;
-	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
-		return;
-	uint32_t m = s->t.v[j].ment;
-	if (m == FC_NONE || s->ments[m].t0 != j)
-		return;
-	/* The source ends the clause: at most two lower-case words, then
-	** punctuation ("said Russian official channels."), not "stating
-	** Russia opposes external interference". */
-	size_t e = s->ments[m].t1, words = 0;
-	while (e < s->t.n && (s->t.v[e].flags & LX_T_WORD) &&
-	       !(s->t.v[e].flags & (LX_T_BLOCKED | LX_T_NL)) && words <= 2) {
-		if (s->t.v[e].flags & LX_T_CAP)
+	/* a source right after the verb that ends its clause wins
+	** ("..., are the underwriters, said Pennsylvania Power."); else a
+	** subject before a parenthetical ("Ivan Petrov, the foreign
+	** minister, said Russia would act") */
+	struct lx_attr inv = a;
+	int words = inverted_source(s, v, k, &inv);
+	if (words != 0) {
+		f = subject_before_appos(s, p, &a);
+		if (f != SUBJ_NONE) {
+			if (f == SUBJ_EMIT)
+				emit_attr(s, &a, cue->id);
 			return;
-		e++;
-		words++;
+		}
 	}
-	if (words > 2)
-		return;
-	a.t0 = (uint32_t)v;
-	a.t1 = s->ments[m].t1;
-	a.speaker = s->ments[m].ent;
-	emit_attr(s, &a, cue->id);
+	if (words >= 0)
+		emit_attr(s, &inv, cue->id);
 }
 
 static int priority(const struct fc_entity *e)
