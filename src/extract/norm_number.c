@@ -549,6 +549,31 @@ double norm_round(double x)
 	return strtod(buf, NULL);
 }
 
+/*
+** Groups of three after a comma and a blank, the last starting with a
+** zero ("20, 000", "1, 500, 000": prose typed with a blank after the
+** group comma; a group such as "000" or "050" starts no number of its
+** own, while "In 2004, 150 died" is two): the whole of s[0..len) in
+** that form, its value in *v.
+*/
+static bool comma_blank_groups(const char *s, size_t len, double *v)
+{
+	size_t n0 = norm_ndigits(s, len, 0), k = n0, ngrp = 0;
+	if (n0 == 0 || n0 > 3)
+		return false;
+	*v = 0;
+	for (size_t j = 0; j < n0; j++)
+		*v = *v * 10 + (s[j] - '0');
+	while (k + 5 <= len && s[k] == ',' && s[k + 1] == ' ' &&
+	       norm_ndigits(s, len, k + 2) == 3) {
+		for (size_t j = k + 2; j < k + 5; j++)
+			*v = *v * 10 + (s[j] - '0');
+		k += 5;
+		ngrp++;
+	}
+	return ngrp > 0 && k == len && s[len - 3] == '0';
+}
+
 bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 		      struct norm_num *out)
 {
@@ -569,6 +594,14 @@ bool norm_number_read(const struct fc_norm *n, const char *s, size_t len,
 			out->scale_end = 0;
 			return true;
 		}
+	}
+	if (len >= 6 && len <= 15 && s[len - 5] == ',' &&
+	    comma_blank_groups(s, len, &out->value)) {
+		out->used = (uint32_t)len;
+		out->kind = NORM_NUM_CARD;
+		out->is_bare = false;
+		out->scale_end = 0;
+		return true;
 	}
 	/* digits with group commas or dots and a decimal part ("1,200",
 	** "13.5", "1.111,11") that norm_read_digits reads whole: one C_DIG

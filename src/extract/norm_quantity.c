@@ -462,6 +462,26 @@ static bool clock_follows(const struct norm_match *m, uint32_t at)
 }
 
 /*
+** Is the number a zero that only ends another: a group of three after
+** "N, " ("20, 000", typed with a blank after the group comma: 20,000
+** when read whole) or the "0" of a tokenized version or decimal no rule
+** read ("USB 3 . 0")? No count starts there; text before at least four
+** bytes back.
+*/
+static bool zero_ends_number(const struct norm_match *m,
+			     const struct numv *nv)
+{
+	const char *t = m->text;
+	uint32_t s = nv->start;
+	if (t[s] != '0' || s < 4 || t[s - 1] != ' ')
+		return false;
+	if (nv->end == s + 3 && t[s - 2] == ',')
+		return norm_is_digit(t[s - 3]);
+	return nv->end == s + 1 && t[s - 2] == '.' && t[s - 3] == ' ' &&
+	       norm_is_digit(t[s - 4]);
+}
+
+/*
 ** A quantity: num x scale, then
 **   den      a fraction: num / den ("two thirds", "3/4"), or with num2
 **            a mixed number num + num2 / den ("one and a half");
@@ -490,10 +510,11 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
 	if (num_is_no_amount(m, &n1))
 		return 0;
-	if ((n1.is_zero_led || clock_follows(m, m->end)) &&
+	if ((n1.is_zero_led || clock_follows(m, m->end) ||
+	     zero_ends_number(m, &n1)) &&
 	    is_type(m, "count"))
 		return 0; /* "around 0936", "(0458)", "about 9 : 25": a clock
-			  ** or a code */
+			  ** or a code; "20, 000", "USB 3 . 0" */
 	struct norm_val den, sign;
 	double x2 = scaled(m, S_NUM2, S_SCALE2, &has_scale2, &n2);
 	if (n2.kind == NORM_NUM_ORD)

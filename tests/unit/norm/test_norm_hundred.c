@@ -4,7 +4,9 @@
 ** ("five or six hundred" is 500 to 600; "fifty or six hundred" stays 50
 ** to 600), also before a scale ("five or six hundred thousand" is
 ** 500,000 to 600,000). A proper ratio over a mixed number ("102 in
-** 204 1/3", a count in innings) is no ratio; "one in three" is.
+** 204 1/3", a count in innings) is no ratio; "one in three" is. A
+** zero that ends another number ("000" after "20, ", the "0" of a
+** tokenized "3 . 0") is no count.
 */
 #include "fc_test.h"
 
@@ -71,11 +73,30 @@ static void test_norm_hundred_mixed_ratio(void **state)
 	fc_rules_destroy(r);
 }
 
+static void test_norm_hundred_zero_ends(void **state)
+{
+	(void)state;
+	struct fc_rules *r = fc_test_load_rules(DATA "/zeroends.yaml", 0);
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_document doc;
+	scan(r, &a, "a crowd of 20, 000 and USB 3 . 0 ports", &doc);
+	assert_int_equal(doc.nmentions, 2); /* 20 and 3 */
+	assert_true(doc.mentions[0].quantity.value == 20);
+	assert_true(doc.mentions[1].quantity.value == 3);
+	/* a zero elsewhere, a group with no zero first: counts */
+	scan(r, &a, "In 2004, 150 died; 0 left; 2, 0 and 5 . 5", &doc);
+	assert_int_equal(doc.nmentions, 7);
+	fc_arena_finish(&a);
+	fc_rules_destroy(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_hundred_shared),
 		cmocka_unit_test(test_norm_hundred_mixed_ratio),
+		cmocka_unit_test(test_norm_hundred_zero_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,6 +42,13 @@ static const struct row rows[] = {
 	{"211bn", 211e9, -1, CARD}, /* a scale word on the digits */
 	{"3.5mln", 3.5e6, -1, CARD},
 	{"5m", 5, -1, CARD}, /* other letters: a suffix ("5m" may be metres) */
+	/* a blank after the group comma, the last group starting with a
+	** zero: one number; else the first digits only */
+	{"20, 000", 20000, -1, CARD},
+	{"1, 500, 000", 1500000, -1, CARD},
+	{"1, 050", 1050, -1, CARD},
+	{"2004, 150", 2004, 4, CARD},
+	{"20, 500", 20, 2, CARD},
 	/* words */
 	{"twenty-four", 24, -1, CARD},
 	{"a hundred and five", 105, -1, CARD},
