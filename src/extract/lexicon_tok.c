@@ -526,11 +526,16 @@ static size_t take_word(struct lx_toks *t, const char *text, size_t n,
 
 /* The word at i that starts with an ASCII letter or digit: its ASCII
 ** run read into its form, and pushed when the run ends the word (the
-** common case); take_word reads on where the word goes on. */
+** common case); take_word reads on where the word goes on. A word that
+** one space and another ASCII word follow: that word is read here too,
+** and so on (no trip through lx_tokenize_from's loop per word: after
+** one space, no line break is pending, so the next word's flags are 0,
+** as that loop would give them). */
 static inline size_t take_ascii_word(struct lx_toks *t, const char *text,
 				     size_t n, size_t i, uint16_t fl)
 {
 	const unsigned char *s = (const unsigned char *)text;
+next_word:;
 	char *o = t->norm + t->norm_len;
 	/* room for the form and a space: there always is for the rest of
 	** the text (see the reserve in lx_tokenize_from), but should there
@@ -567,6 +572,11 @@ static inline size_t take_ascii_word(struct lx_toks *t, const char *text,
 	      (j + 1 == n || !(bytes[s[j + 1]] & (B_WORD | B_HIGH)))))) {
 		if (!push_read(t, i, j, fl | LX_T_WORD | wcase, h))
 			return 0;
+		if (j + 1 < n && s[j] == ' ' && (bytes[s[j + 1]] & B_WORD)) {
+			i = j + 1;
+			fl = 0;
+			goto next_word;
+		}
 		return j < n && s[j] == ' ' ? j + 1 : j;
 	}
 	/* "then-President": the word "then" and the role, as "then

@@ -242,6 +242,18 @@ static const struct {
 	 "0 1 W a|3 12 NA www.x.org"},
 	{"x\x0A""\x0A""http://a.b/c", 15,
 	 "0 1 W x|3 15 NA http://a.b/c"},
+	/* words one space apart, read one after another without the
+	** main loop (take_ascii_word): each word's own flags, and none of
+	** the first's line breaks; a break, a tab, two spaces, a mark or a
+	** letter above ASCII after the space ends the run */
+	{"a\x0A""\x0A""Bc DE 12 f", 13,
+	 "0 1 W a|3 5 WCNA bc|6 8 WCU de|9 11 WD 12|12 13 W f"},
+	{"one two\x0Athree four", 18,
+	 "0 3 W one|4 7 W two|8 13 WN three|14 18 W four"},
+	{"a\tb  c ,d e", 11,
+	 "0 1 W a|2 3 W b|5 6 W c|7 8 - ,|8 9 W d|10 11 W e"},
+	{"a \xC3""\xA9""b c-d e's f", 15,
+	 "0 1 W a|2 5 W eb|6 9 W c-d|10 11 W e|11 13 WP 's|14 15 W f"},
 };
 
 /* The tokens of t in the notation of cases[].want, written to out. */
