@@ -100,20 +100,23 @@ static size_t name_run(const struct lx_scan *s, size_t i, size_t max,
 /* (lx_name_run) Does the possessive at k end the name run from i of ncap
 ** words: after two words or more that a given name opens ("John
 ** Smith's Ferrari") or that no org-word or place-word ends the words
-** after it ("Charlize Theron's Oscar"); not a firm's name of one word
-** ("McDonald's", "Lloyd's of London") nor a body's ("St Mary's
-** Hospital", "St George's Chapel", "Royal Women's Hospital", a name
-** with "of")? */
+** after it ("Charlize Theron's Oscar"), or after a given name alone
+** before a person's name ("Grace's Debra Messing"); not a firm's name
+** of one word ("McDonald's", "Lloyd's of London", "Wendy's") nor a
+** body's ("St
+** Mary's Hospital", "St George's Chapel", "Royal Women's Hospital", a
+** name with "of")? */
 static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
 			   int ncap)
 {
-	if (ncap < 2 || !(s->t.v[k].flags & LX_T_POSS) ||
+	bool is_given = lx_word_cue(s, i, LX_CUE_GIVEN_NAME);
+	if ((ncap < 2 && !is_given) || !(s->t.v[k].flags & LX_T_POSS) ||
 	    lx_word_cue(s, i, LX_CUE_SAINT))
 		return false;
 	for (size_t j = i + 1; j < k; j++)
 		if (lx_is_of(s, j))
 			return false; /* ("Council of People's Deputies") */
-	if (lx_word_cue(s, i, LX_CUE_GIVEN_NAME))
+	if (is_given && ncap >= 2)
 		return true;
 	/* (the run after it reads no possessive of its own: a chain of them
 	** on one line would recurse through the whole line, quadratic) */
@@ -121,8 +124,12 @@ static bool poss_ends_name(const struct lx_scan *s, size_t i, size_t k,
 	size_t end = lx_joins(s, k + 1)
 			     ? name_run(s, k + 1, LX_MAX_NAME, &n, false)
 			     : k + 1;
-	return end == k + 1 || !(lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
-				 lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD));
+	bool is_body = lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+		       lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD);
+	if (ncap < 2)
+		return end > k + 1 && !is_body &&
+		       lx_word_cue(s, k + 1, LX_CUE_GIVEN_NAME);
+	return end == k + 1 || !is_body;
 }
 
 size_t lx_name_run(const struct lx_scan *s, size_t i, size_t max, int *ncap)

@@ -103,6 +103,17 @@ static bool in_noun_phrase(const struct lx_scan *s, size_t i)
 	       !lx_is_of(s, i - 1);
 }
 
+/* Is there a possessive in the run [i, end)? A name with one is a
+** thing named after a person ("Jane's Defence Weekly", "Blake's Seven",
+** "Jimmy's Bar"), not the person, whatever its first word. */
+static bool has_possessive(const struct lx_scan *s, size_t i, size_t end)
+{
+	for (size_t j = i; j < end; j++)
+		if (s->t.v[j].flags & LX_T_POSS)
+			return true;
+	return false;
+}
+
 /* Does token i follow a short capitalised abbreviation ("St. Louis
 ** Cardinals", "Ft. Worth": no given name there)? */
 static bool after_abbrev(const struct lx_scan *s, size_t i)
@@ -596,7 +607,8 @@ static size_t typed_name(struct lx_scan *s, struct unknown *u)
 	    !lx_word_cue(s, end - 1, LX_CUE_PLACE_WORD) &&
 	    !(i > 0 && lx_tok_cue(s, i - 1, LX_CUE_DET)) &&
 	    (lx_person_context(s, i, end, &role) ||
-	     (lx_word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i))))
+	     (lx_word_cue(s, i, LX_CUE_GIVEN_NAME) && !after_abbrev(s, i) &&
+	      !has_possessive(s, i, end))))
 		return push_who(s, u,
 				lx_new_entity(s, "person", u->name, u->len,
 					      FC_ENT_PERSON, NULL,
