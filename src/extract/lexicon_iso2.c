@@ -31,6 +31,8 @@ struct iso2 {
 	struct fc_arena *tmp;
 	const char **types, **skip, **suffixes;
 	size_t ntypes, nskip, nsuffixes;
+	const char **firsts; /* skip's first words, as "san-" */
+	size_t nfirst;
 	uint32_t first; /* entities from here on are this loader's */
 	struct lx_toks t;
 };
@@ -116,36 +118,50 @@ static char *folded_slug(struct iso2 *x, const char *name, fc_status *st)
 	return slug && *slug ? slug : NULL;
 }
 
-/* skip: the slugs of the items; "San *" becomes "san-*", a first word
-** ("San Marcos", "San Pedro"). */
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* skip: codes ("SD-RS") as written, names as the slugs of their folded
+** keys; "San *" becomes "san-", a first word ("San Marcos"); then
+** sorted for skipped's binary search. */
 static fc_status fold_skip(struct iso2 *x)
 {
+	x->firsts = fc_arena_alloc(x->tmp, (x->nskip + 1) * sizeof(char *));
+	if (!x->firsts)
+		return FC_ENOMEM;
 	for (size_t i = 0; i < x->nskip; i++) {
 		fc_status st = FC_OK;
 		const char *v = x->skip[i];
+		if (v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' && v[1] <= 'Z' &&
+		    v[2] == '-')
+			continue; /* a code */
 		bool is_first = fc_str_ends_with(v, " *");
 		char *slug = folded_slug(x, v, &st);
 		if (st)
 			return st;
 		x->skip[i] = !slug      ? ""
-			     : is_first ? fc_arena_printf(x->tmp, "%s-*", slug)
+			     : is_first ? fc_arena_printf(x->tmp, "%s-", slug)
 					: slug;
 		if (!x->skip[i])
 			return FC_ENOMEM;
+		if (is_first && slug)
+			x->firsts[x->nfirst++] = x->skip[i];
 	}
+	if (x->nskip)
+		qsort(x->skip, x->nskip, sizeof(*x->skip), by_str);
 	return FC_OK;
 }
 
-/* slug (of a name or a code) is one that skip lists. */
-static bool skipped(const struct iso2 *x, const char *slug)
+/* s (a code or a name's slug) is one that skip lists. */
+static bool skipped(const struct iso2 *x, const char *s)
 {
-	for (size_t i = 0; i < x->nskip; i++) {
-		const char *v = x->skip[i];
-		size_t k = strlen(v);
-		if (k > 1 && v[k - 1] == '*' ? !strncmp(v, slug, k - 1)
-					     : !strcmp(v, slug))
+	if (bsearch(&s, x->skip, x->nskip, sizeof(*x->skip), by_str))
+		return true;
+	for (size_t i = 0; i < x->nfirst; i++)
+		if (!strncmp(x->firsts[i], s, strlen(x->firsts[i])))
 			return true;
-	}
 	return false;
 }
 
@@ -207,12 +223,10 @@ static fc_status add_one(struct iso2 *x, const char *name, const char *code)
 	if (ix < 0 || x->l->by_alpha2[ix] == FC_NONE)
 		return FC_OK;
 	fc_status st = FC_OK;
-	char *cslug = folded_slug(x, code, &st);
 	name = cut_suffix(x, name);
-	if (st || !name)
-		return st ? st : FC_ENOMEM;
-	if (strchr(name, ',') || strchr(name, '(') ||
-	    (cslug && skipped(x, cslug)))
+	if (!name)
+		return FC_ENOMEM;
+	if (strchr(name, ',') || strchr(name, '(') || skipped(x, code))
 		return FC_OK;
 	/* the slug of the folded key ("Gujarāt" -> gujarat), as an
 	** unknown "Gujarat" in a text gets */
