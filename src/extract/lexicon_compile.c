@@ -386,6 +386,10 @@ fc_status fc_lexicon_compile(struct fc_rules *r, struct fc_diags *d)
 	for (size_t i = 0; i < l->ndefs; i++)
 		if (!l->defs[i].is_dead && l->defs[i].sec == LX_SEC_CITY)
 			resolve_actor(&c, &l->defs[i]);
+	/* ISO 3166-2 places after the lexicon's own: its names win. */
+	st = lx_iso2_load(r, l, d);
+	if (st)
+		fail(&c, st);
 	/* Every country has a government entity ("Iran's government"). */
 	for (size_t i = 0; i < 26 * 26; i++)
 		if (l->by_alpha2[i] != FC_NONE)

@@ -64,7 +64,7 @@ static const char *const sec_names[LX_NSECTIONS] = {
 
 static const char *const top_keys[] = {
 	"kind", "description", "tests", "roles_since", "countries", "people",
-	"orgs", "cities", "places", "roles", "cues", NULL,
+	"orgs", "cities", "places", "roles", "cues", "subdivisions", NULL,
 };
 
 static const char *const *const sec_keys[LX_NSECTIONS] = {
@@ -531,6 +531,8 @@ fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 	const struct fc_ynode *root = file->root;
 	c.nerr += fc_ymap_check_keys(root, top_keys, "a lexicon file", d);
 	get_date(&c, root, "roles_since", &c.roles_since);
+	if (fc_ymap_get(root, "subdivisions")) /* lexicon_iso2.c reads it */
+		l->iso2_node = fc_ymap_get(root, "subdivisions");
 	size_t first_here = l->ndefs;
 	for (int sec = 0; sec < LX_NSECTIONS; sec++) {
 		const struct fc_ynode *list = fc_ymap_get(root, sec_names[sec]);

@@ -4,6 +4,7 @@
 **   lexicon.c          public API: add, compile, destroy, doc
 **   lexicon_load.c     YAML `kind: lexicon` files -> definitions (lx_def)
 **   lexicon_iso.c      Debian iso-codes ISO 3166-1 JSON -> countries
+**   lexicon_iso2.c     ISO 3166-2 JSON -> states, provinces, regions
 **   lexicon_gaz.c      the gazetteer: normalised token phrases -> senses
 **   lexicon_tok.c      the tokenizer shared by aliases and texts
 **   entity_scan.c      pass A: entities, titles, lexicon phrases, "the Bank"
@@ -225,6 +226,9 @@ struct fc_lexicon {
 	size_t nslots, capslots; /* capslots: power of two */
 	uint32_t *hashes; /* slots[i].hash | 1, 0 when empty (lx_gaz_finish) */
 	struct lx_toks *scratch; /* lx_gaz_add's tokens, until lx_gaz_finish */
+	/* the last lexicon file's `subdivisions:` (borrowed: its tree), or
+	** NULL: no ISO 3166-2 places (lexicon_iso2.c) */
+	const struct fc_ynode *iso2_node;
 	bool is_compiled;
 };
 
@@ -233,6 +237,10 @@ struct fc_lexicon {
 /* lexicon_iso.c: add every ISO 3166-1 country (entities and aliases). */
 fc_status lx_iso_load(struct fc_rules *r, struct fc_lexicon *l,
 		      const char *path, struct fc_diags *d);
+/* lexicon_iso2.c: after the lexicon's own entities, the ISO 3166-2
+** subdivisions that l->iso2_node asks for (a no-op without it). */
+fc_status lx_iso2_load(struct fc_rules *r, struct fc_lexicon *l,
+		       struct fc_diags *d);
 
 /* lexicon.c */
 uint32_t lx_ent_add(struct fc_rules *r, struct fc_lexicon *l, const char *id,
