@@ -428,7 +428,8 @@ static const struct lx_sense *nation_at(const struct lx_scan *s, size_t j)
 ** Scotland said", "Cancer Research UK"; not a given name's run, "Jack
 ** Straw Scotland", nor a person named before, nor with "of" inside, nor
 ** after a legal form: "Sunbeam Corp Ltd Australia" is the firm's and a
-** place; nor where a place stands: "in Rajastan, North West India"). */
+** place; nor after a compass word: "North West India" is a part of the
+** country; nor where a place stands). */
 static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 {
 	size_t i = u->i, end = u->end;
@@ -437,6 +438,7 @@ static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 	    (s->t.v[i].flags & LX_T_HEADLINE) ||
 	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) || !lx_joins(s, end) ||
 	    of_in(s, i, end) < end || lx_is_firm_form(s, end - 1) ||
+	    lx_word_cue(s, end - 1, LX_CUE_COMPASS) ||
 	    lx_place_context(s, i) || !(se = nation_at(s, end)))
 		return UNK_ON;
 	size_t e = end + se->ntok;
