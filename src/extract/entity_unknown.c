@@ -11,6 +11,7 @@
 ** by its context (a person: "said NAME", "NAME, 43,", "NAME, a ...
 ** professor"), else name:<slug>.
 */
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -434,12 +435,24 @@ static const struct lx_sense *nation_at(const struct lx_scan *s, size_t j)
 		       : NULL;
 }
 
+/* Is the word at k a compound adjective, a hyphen and a word in lower
+** case ("Oscar-nominated", "Kremlin-backed")? */
+static bool is_hyphen_adjective(const struct lx_scan *s, size_t k)
+{
+	const char *w = s->text + s->t.v[k].start;
+	size_t n = s->t.v[k].end - s->t.v[k].start;
+	const char *h = memchr(w, '-', n);
+	return h && h + 1 < w + n && islower((unsigned char)h[1]);
+}
+
 /* Step 7: two unknown name words or more right before a nation's name
 ** that ends the run name one body of that nation ("Alcohol Focus
 ** Scotland said", "Cancer Research UK"; not a given name's run, "Jack
 ** Straw Scotland", nor a person named before, nor with "of" inside, nor
 ** after a legal form: "Sunbeam Corp Ltd Australia" is the firm's and a
-** place; nor where a place stands: "in Rajastan, North West India"). */
+** place; nor after a compass word: "North West India" is a part of the
+** country; nor opening with a compound adjective: "Oscar-nominated
+** Hotel Rwanda"; nor where a place stands). */
 static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 {
 	size_t i = u->i, end = u->end;
@@ -448,6 +461,8 @@ static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 	    (s->t.v[i].flags & LX_T_HEADLINE) ||
 	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) || !lx_joins(s, end) ||
 	    of_in(s, i, end) < end || lx_is_firm_form(s, end - 1) ||
+	    lx_word_cue(s, end - 1, LX_CUE_COMPASS) ||
+	    is_hyphen_adjective(s, i) ||
 	    lx_place_context(s, i) || !(se = nation_at(s, end)))
 		return UNK_ON;
 	size_t e = end + se->ntok;

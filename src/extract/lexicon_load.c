@@ -56,6 +56,7 @@ const char *const lx_cue_kind_names[LX_NCUE_KINDS] = {
 	[LX_CUE_AUX] = "auxiliary",
 	[LX_CUE_FEMALE] = "female-word",
 	[LX_CUE_MALE] = "male-word",
+	[LX_CUE_COMPASS] = "compass-word",
 };
 
 static const char *const sec_names[LX_NSECTIONS] = {

@@ -82,6 +82,8 @@ enum lx_cue_kind {
 			       was": a name's verb) */
 	LX_CUE_FEMALE,      /* she, Mrs, Angela, actress: a woman's word */
 	LX_CUE_MALE,        /* he, Mr, Tony, actor: a man's word */
+	LX_CUE_COMPASS,     /* North, Eastern: before a nation's name, a part
+			       of it ("North West India"), no body's name */
 	LX_NCUE_KINDS
 };
 
@@ -657,7 +659,7 @@ struct lx_scan {
 	 1u << LX_CUE_CAPITAL_NOUN | 1u << LX_CUE_PLACE_GIVEN |            \
 	 1u << LX_CUE_MODIFIED | 1u << LX_CUE_MISSION | 1u << LX_CUE_SAINT | \
 	 1u << LX_CUE_COMMON_WORD | 1u << LX_CUE_AUX | 1u << LX_CUE_FEMALE | \
-	 1u << LX_CUE_MALE)
+	 1u << LX_CUE_MALE | 1u << LX_CUE_COMPASS)
 
 /* entity_scan.c: pass A. */
 void lx_scan_entities(struct lx_scan *s);
