@@ -79,12 +79,34 @@ static void test_norm_tense_coordinated_finite_past(void **state)
 	fc_arena_finish(&a);
 }
 
+/* a past verb right before the date keeps it past when a colon or
+** semicolon ends the clause before the verb, as when the window ends
+** there (tense_back_scan's clause_end; at 1da530c it read as any past
+** verb, and March 9 eight days ahead won) */
+static void test_norm_tense_adjacent_past_after_stop(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_string_equal(value(state, &a,
+				  "Update: reopened March 9 in Paris.",
+				  "March 9"),
+			    "2018-03-09");
+	assert_string_equal(
+		value(state, &a,
+		      "The bridge was damaged; reopened March 9, it carries "
+		      "cars.",
+		      "March 9"),
+		"2018-03-09");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_tense_coordinated_future),
 		cmocka_unit_test(test_norm_tense_coordinated_past),
 		cmocka_unit_test(test_norm_tense_coordinated_finite_past),
+		cmocka_unit_test(test_norm_tense_adjacent_past_after_stop),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
