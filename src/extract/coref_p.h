@@ -49,12 +49,12 @@ size_t lx_ments_to(const struct lx_scan *s, size_t i);
 /* The last person mentioned before token i whose role is role's, or ends
 ** with it when it may shorten it ("the minister": a foreign minister,
 ** not a prime or a deputy minister), among LX_LOOKBACK mentions; NULL:
-** none (coref_speaker.c). */
+** none, or two in the sentence that names the last (coref_speaker.c). */
 const struct fc_entity *lx_role_holder(const struct lx_scan *s,
 				       const struct lx_role *role, size_t i);
 /* The government of the country named last before token i (a country,
 ** its government or a city of it) within 20 sentences, interned; NULL:
-** none (coref_speaker.c). */
+** none, or two in the sentence that names the last (coref_speaker.c). */
 const struct fc_entity *lx_doc_government(struct lx_scan *s, size_t i);
 
 /* A copy of the open-addressing table v of nslots slots of size bytes

@@ -2,7 +2,8 @@
 ** coref_speaker.c: the look-backs of pass B (cue_scan.c) for the subject
 ** of a verb of saying that names no one: "the minister said" (the
 ** document's last person of that role), "the Health Ministry said" (the
-** government of the country named last). Pass B runs after pass A over
+** government of the country named last); two in the sentence that names
+** the last: either, so none. Pass B runs after pass A over
 ** a whole piece, so every look-back starts at the mentions before its
 ** token (lx_ments_to), not at the piece's last: a look-back from the end
 ** would spend its steps on the mentions after the token, more of them
@@ -59,21 +60,32 @@ static bool role_ends_with(const struct fc_lexicon *l, const char *r,
 
 /* The last person of the document, mentioned before token i, whose role
 ** is role or ends with it ("Foreign Minister Ivan Petrov ... the
-** minister said"), or NULL. */
+** minister said"), or NULL: none, or two in the sentence that names the
+** last ("Foreign Minister Ivan Petrov met Health Minister Olga Ivanova.
+** The minister said": either). */
 const struct fc_entity *lx_role_holder(const struct lx_scan *s,
 					const struct lx_role *role, size_t i)
 {
+	const struct fc_entity *found = NULL;
+	uint32_t found_sent = 0;
 	size_t steps = 0, m = lx_ments_to(s, i);
 	for (; m-- > 0 && steps < LX_LOOKBACK; steps++) {
 		const struct fc_entity *e = s->ments[m].ent;
-		if (e->type != FC_ENT_PERSON)
+		if (found && s->ments[m].sent != found_sent)
+			break;
+		if (e->type != FC_ENT_PERSON || e == found)
 			continue;
-		if (role->is_generic
-			    ? lx_role_matches(s->l, e, role)
-			    : e->role && role_ends_with(s->l, e->role, role->role))
-			return e;
+		if (!(role->is_generic
+			      ? lx_role_matches(s->l, e, role)
+			      : e->role &&
+					role_ends_with(s->l, e->role, role->role)))
+			continue;
+		if (found && strcmp(found->id, e->id))
+			return NULL;
+		found = e;
+		found_sent = s->ments[m].sent;
 	}
-	return NULL;
+	return found;
 }
 
 /* (lx_doc_government) sentences back a country may name the document's */
@@ -82,25 +94,33 @@ const struct fc_entity *lx_role_holder(const struct lx_scan *s,
 /* The government of the country named last before token i (a country,
 ** its government or one of its cities, within DOC_COUNTRY_SENTS
 ** sentences and LX_LOOKBACK mentions: the dateline, the lead), or
-** NULL. */
+** NULL: none, or two in the sentence that names the last ("Iran
+** rejected the U.S. demand. The Foreign Ministry said": either). */
 const struct fc_entity *lx_doc_government(struct lx_scan *s, size_t i)
 {
-	uint32_t sent = s->t.v[i].sent;
+	uint32_t sent = s->t.v[i].sent, country_sent = 0;
+	const char *country = NULL;
 	size_t steps = 0, m = lx_ments_to(s, i);
 	for (; m-- > 0 && steps < LX_LOOKBACK; steps++) {
 		const struct lx_ment *mt = &s->ments[m];
-		if (mt->sent + DOC_COUNTRY_SENTS < sent)
-			return NULL;
+		if (mt->sent + DOC_COUNTRY_SENTS < sent ||
+		    (country && mt->sent != country_sent))
+			break;
 		const struct fc_entity *e = mt->ent;
 		if ((e->type != FC_ENT_COUNTRY && e->type != FC_ENT_GOVERNMENT &&
 		     e->type != FC_ENT_CITY) ||
 		    !e->country)
 			continue;
-		int ix = lx_alpha2_index(e->country);
-		uint32_t c = ix >= 0 ? s->l->by_alpha2[ix] : FC_NONE;
-		if (c == FC_NONE || s->l->ents[c].gov == FC_NONE)
+		if (country && strcmp(country, e->country))
 			return NULL;
-		return lx_intern(s, s->l->ents[c].gov);
+		country = e->country;
+		country_sent = mt->sent;
 	}
-	return NULL;
+	if (!country)
+		return NULL;
+	int ix = lx_alpha2_index(country);
+	uint32_t c = ix >= 0 ? s->l->by_alpha2[ix] : FC_NONE;
+	if (c == FC_NONE || s->l->ents[c].gov == FC_NONE)
+		return NULL;
+	return lx_intern(s, s->l->ents[c].gov);
 }

@@ -343,7 +343,7 @@ static const struct lx_sense *phrase_ending(const struct lx_scan *s,
 
 /* "the minister said", "the foreign minister told": a role phrase right
 ** before token p after a determiner speaks for the document's last
-** person of that role, or for nobody named ("the spokesman said"). */
+** person of that role (none if its sentence names two), or for nobody named ("the spokesman said"). */
 static enum subj_found role_subject(const struct lx_scan *s, size_t p,
 				    struct lx_attr *a)
 {
@@ -366,7 +366,8 @@ static enum subj_found role_subject(const struct lx_scan *s, size_t p,
 /* "The Health Ministry said", "the government said": a government noun
 ** (no country before it, which pass A would have taken) after a
 ** determiner or opening its sentence is the government of the
-** document's country (lx_doc_government); with none, a ministry named in
+** document's last country (lx_doc_government; none if its sentence
+** names two); with none, a ministry named in
 ** capitals is an organisation of that name (org:health-ministry), a
 ** common noun ("the authorities") nobody named. */
 static enum subj_found gov_subject(struct lx_scan *s, size_t p,
