@@ -54,12 +54,9 @@ static bool listed(const char *const *v, size_t n, const char *s)
 /* dir(r->iso_codes) + "/iso_3166-2.json", in the arena. */
 static const char *list_path(struct fc_rules *r)
 {
-	const char *iso = r->iso_codes ? r->iso_codes : FC_ISO_CODES;
-	const char *slash = strrchr(iso, '/');
-	if (!slash)
-		return "iso_3166-2.json";
-	return fc_arena_printf(&r->arena, "%.*s/iso_3166-2.json",
-			       (int)(slash - iso), iso);
+	return fc_path_beside(&r->arena,
+			      r->iso_codes ? r->iso_codes : FC_ISO_CODES,
+			      "iso_3166-2.json");
 }
 
 /* The `subdivisions:` mapping into x's types and skip lists. */
