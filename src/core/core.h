@@ -316,6 +316,14 @@ int fc_name_index(const char *s, const char *const *names);
 /* Levenshtein distance, capped at max+1. */
 size_t fc_edit_distance(const char *a, const char *b, size_t max);
 bool fc_str_ends_with(const char *s, const char *suffix);
+/*
+** The file name beside path: dir(path) + "/" + name, in a
+** ("/usr/share/iso-codes/json/iso_3166-1.json", "iso_4217.json" ->
+** "/usr/share/iso-codes/json/iso_4217.json"); name itself (borrowed)
+** when path has no '/'; NULL when a is out of memory.
+*/
+const char *fc_path_beside(struct fc_arena *a, const char *path,
+			   const char *name);
 /* Lower-case ASCII copy. */
 char *fc_lower(struct fc_arena *a, const char *s, size_t n);
 

@@ -171,6 +171,15 @@ bool fc_str_ends_with(const char *s, const char *suffix)
 	return n >= k && !memcmp(s + n - k, suffix, k);
 }
 
+const char *fc_path_beside(struct fc_arena *a, const char *path,
+			   const char *name)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return name;
+	return fc_arena_printf(a, "%.*s/%s", (int)(slash - path), path, name);
+}
+
 char *fc_lower(struct fc_arena *a, const char *s, size_t n)
 {
 	char *p = fc_arena_strndup(a, s, n);

@@ -32,6 +32,7 @@ struct iso2 {
 	const char **types, **skip, **suffixes;
 	size_t ntypes, nskip, nsuffixes;
 	const char **firsts; /* skip's first words, as "san-" */
+	size_t *first_len; /* strlen(firsts[i]) */
 	size_t nfirst;
 	uint32_t first; /* entities from here on are this loader's */
 	struct lx_toks t;
@@ -54,12 +55,9 @@ static bool listed(const char *const *v, size_t n, const char *s)
 /* dir(r->iso_codes) + "/iso_3166-2.json", in the arena. */
 static const char *list_path(struct fc_rules *r)
 {
-	const char *iso = r->iso_codes ? r->iso_codes : FC_ISO_CODES;
-	const char *slash = strrchr(iso, '/');
-	if (!slash)
-		return "iso_3166-2.json";
-	return fc_arena_printf(&r->arena, "%.*s/iso_3166-2.json",
-			       (int)(slash - iso), iso);
+	return fc_path_beside(&r->arena,
+			      r->iso_codes ? r->iso_codes : FC_ISO_CODES,
+			      "iso_3166-2.json");
 }
 
 /* The `subdivisions:` mapping into x's types and skip lists. */
@@ -129,7 +127,8 @@ static int by_str(const void *a, const void *b)
 static fc_status fold_skip(struct iso2 *x)
 {
 	x->firsts = fc_arena_alloc(x->tmp, (x->nskip + 1) * sizeof(char *));
-	if (!x->firsts)
+	x->first_len = fc_arena_alloc(x->tmp, (x->nskip + 1) * sizeof(size_t));
+	if (!x->firsts || !x->first_len)
 		return FC_ENOMEM;
 	for (size_t i = 0; i < x->nskip; i++) {
 		fc_status st = FC_OK;
@@ -146,8 +145,10 @@ static fc_status fold_skip(struct iso2 *x)
 					: slug;
 		if (!x->skip[i])
 			return FC_ENOMEM;
-		if (is_first && slug)
+		if (is_first && slug) {
+			x->first_len[x->nfirst] = strlen(x->skip[i]);
 			x->firsts[x->nfirst++] = x->skip[i];
+		}
 	}
 	if (x->nskip)
 		qsort(x->skip, x->nskip, sizeof(*x->skip), by_str);
@@ -160,7 +161,7 @@ static bool skipped(const struct iso2 *x, const char *s)
 	if (bsearch(&s, x->skip, x->nskip, sizeof(*x->skip), by_str))
 		return true;
 	for (size_t i = 0; i < x->nfirst; i++)
-		if (!strncmp(x->firsts[i], s, strlen(x->firsts[i])))
+		if (!strncmp(x->firsts[i], s, x->first_len[i]))
 			return true;
 	return false;
 }
@@ -184,9 +185,8 @@ static const char *cut_suffix(struct iso2 *x, const char *name)
 	size_t n = strlen(name);
 	for (size_t i = 0; i < x->nsuffixes; i++) {
 		size_t k = strlen(x->suffixes[i]);
-		if (k < n && fc_str_ends_with(name, x->suffixes[i]))
-			return fc_arena_printf(x->tmp, "%.*s", (int)(n - k),
-					       name);
+		if (k < n && !memcmp(name + n - k, x->suffixes[i], k))
+			return fc_arena_strndup(x->tmp, name, n - k);
 	}
 	return name;
 }
@@ -233,9 +233,12 @@ static fc_status add_one(struct iso2 *x, const char *name, const char *code)
 	char *slug = folded_slug(x, name, &st);
 	if (st || !slug || skipped(x, slug) || known(x))
 		return st;
-	char *id = fc_arena_printf(&x->r->arena, "name:%s", slug);
+	size_t n = strlen(slug);
+	char *id = fc_arena_alloc(&x->r->arena, 5 + n + 1);
 	if (!id)
 		return FC_ENOMEM;
+	memcpy(id, "name:", 5);
+	memcpy(id + 5, slug, n + 1);
 	uint32_t e = entity_of(x, id, name, cc, ix, &st);
 	if (e == FC_NONE)
 		return st;

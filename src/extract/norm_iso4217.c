@@ -136,12 +136,9 @@ static int option_table(const struct fc_norm *n, const struct fc_ynode *opt,
 /* dir(r->iso_codes) + "/iso_4217.json", in the arena. */
 static const char *list_path(struct fc_rules *r)
 {
-	const char *iso = r->iso_codes ? r->iso_codes : FC_ISO_CODES;
-	const char *slash = strrchr(iso, '/');
-	if (!slash)
-		return "iso_4217.json";
-	return fc_arena_printf(&r->arena, "%.*s/iso_4217.json",
-			       (int)(slash - iso), iso);
+	return fc_path_beside(&r->arena,
+			      r->iso_codes ? r->iso_codes : FC_ISO_CODES,
+			      "iso_4217.json");
 }
 
 fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,

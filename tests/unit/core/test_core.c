@@ -407,6 +407,12 @@ static void test_slug_and_utf8(void **state)
 	assert_string_equal(fc_slug(&a, b, strlen(b)), "bashar-al-assad");
 	const char *c = "C\xc3\xb4te d'Ivoire";
 	assert_string_equal(fc_slug(&a, c, strlen(c)), "cote-divoire");
+	assert_string_equal(fc_path_beside(&a, "/u/json/iso_3166-1.json",
+					   "iso_4217.json"),
+			    "/u/json/iso_4217.json");
+	assert_string_equal(fc_path_beside(&a, "/x.json", "y.json"),
+			    "/y.json");
+	assert_string_equal(fc_path_beside(&a, "x.json", "y.json"), "y.json");
 	size_t len, nbad, first;
 	char *r = fc_utf8_repair(&a, "ok\xff\xfeok\xe2\x82", 8, &len, &nbad,
 				 &first);
