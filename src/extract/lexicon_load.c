@@ -532,8 +532,15 @@ fc_status fc_lexicon_add(struct fc_rules *r, const struct fc_rulefile *file,
 	const struct fc_ynode *root = file->root;
 	c.nerr += fc_ymap_check_keys(root, top_keys, "a lexicon file", d);
 	get_date(&c, root, "roles_since", &c.roles_since);
-	if (fc_ymap_get(root, "subdivisions")) /* lexicon_iso2.c reads it */
-		l->iso2_node = fc_ymap_get(root, "subdivisions");
+	/* (lexicon_iso2.c reads it: one file of the suite gives it) */
+	const struct fc_ynode *sub = fc_ymap_get(root, "subdivisions");
+	if (sub && l->iso2_node)
+		err(&c, sub, "a second 'subdivisions:' (%s:%u has one): one "
+			     "lexicon file of the rules gives them",
+		    l->iso2_node->loc.file ? l->iso2_node->loc.file : "?",
+		    (unsigned)l->iso2_node->loc.line);
+	else if (sub)
+		l->iso2_node = sub;
 	size_t first_here = l->ndefs;
 	for (int sec = 0; sec < LX_NSECTIONS; sec++) {
 		const struct fc_ynode *list = fc_ymap_get(root, sec_names[sec]);

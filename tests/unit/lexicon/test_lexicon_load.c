@@ -171,6 +171,34 @@ static void test_bad_gender_and_public_since_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* Two files that give subdivisions: the second is an error at its key,
+** naming the first, not a silent override. */
+static void test_second_subdivisions_is_an_error(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "subdivisions: {types: [State]}\n");
+	fx_write(&f, "b.yaml",
+		 "kind: lexicon\n"
+		 "description: more\n"
+		 "subdivisions: {types: [Province]}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	char want[300];
+	snprintf(want, sizeof(want),
+		 "a second 'subdivisions:' (%s:2 has one): one lexicon file "
+		 "of the rules gives them",
+		 f.path[0]);
+	fc_assert_diag(&d, 0, f.path[1], 3, 15, want);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* An until: before the file's roles_since: on a person with no since:
 ** says where the term's start came from. */
 static void test_until_before_roles_since_names_roles_since(void **st)
@@ -593,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_real_rules_load_without_diagnostics),
 		cmocka_unit_test(test_a_term_of_another_role_holds_that_role),
 		cmocka_unit_test(test_bad_gender_and_public_since_are_positioned),
+		cmocka_unit_test(test_second_subdivisions_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
