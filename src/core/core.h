@@ -324,6 +324,15 @@ bool fc_str_ends_with(const char *s, const char *suffix);
 */
 const char *fc_path_beside(struct fc_arena *a, const char *path,
 			   const char *name);
+/*
+** Read the iso-codes list at path (fc_path_beside of the ISO 3166-1
+** file) that the rule node at by asks for; what names it in the error
+** ("ISO 4217 currency list"). When it cannot be read: FC_EIO, and an
+** error at path that says how to install it. *data as fc_file_read's.
+*/
+fc_status fc_iso_list_read(const char *path, size_t max, const char *what,
+			   const struct fc_srcloc *by, struct fc_diags *d,
+			   char **data, size_t *len);
 /* Lower-case ASCII copy. */
 char *fc_lower(struct fc_arena *a, const char *s, size_t n);
 

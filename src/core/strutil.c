@@ -180,6 +180,24 @@ const char *fc_path_beside(struct fc_arena *a, const char *path,
 	return fc_arena_printf(a, "%.*s/%s", (int)(slash - path), path, name);
 }
 
+fc_status fc_iso_list_read(const char *path, size_t max, const char *what,
+			   const struct fc_srcloc *by, struct fc_diags *d,
+			   char **data, size_t *len)
+{
+	if (fc_file_read(path, max, data, len) == FC_OK)
+		return FC_OK;
+	const struct fc_srcloc loc = {path, 0, 0, 0};
+	const char *slash = strrchr(path, '/');
+	fc_diag_add(d, FC_EIO, &loc,
+		    "cannot read the %s '%s' (asked for by %s:%u): install the "
+		    "iso-codes package (apt-get install iso-codes) or point "
+		    "FACTCROSS_ISO_CODES at an iso_3166-1.json with %s beside "
+		    "it",
+		    what, path, by->file ? by->file : "?", (unsigned)by->line,
+		    slash ? slash + 1 : path);
+	return FC_EIO;
+}
+
 char *fc_lower(struct fc_arena *a, const char *s, size_t n)
 {
 	char *p = fc_arena_strndup(a, s, n);

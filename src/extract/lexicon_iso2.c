@@ -291,22 +291,14 @@ fc_status lx_iso2_load(struct fc_rules *r, struct fc_lexicon *l,
 	fc_arena_init(&tmp);
 	struct iso2 x = {.r = r, .l = l, .tmp = &tmp,
 			 .first = (uint32_t)l->nents};
-	struct fc_srcloc loc = {path, 0, 0, 0};
 	char *data = NULL;
 	size_t len;
 	struct fc_ynode *root = NULL;
 	fc_status st = FC_ESCHEMA;
 	if (!read_options(&x, opt, d))
 		goto done;
-	if (fc_file_read(path, ISO2_MAX, &data, &len) != FC_OK) {
-		fc_diag_add(d, FC_EIO, &loc,
-			    "cannot read the ISO 3166-2 subdivision list '%s' "
-			    "(asked for by %s:%u): install the iso-codes "
-			    "package (apt-get install iso-codes) or point "
-			    "FACTCROSS_ISO_CODES at an iso_3166-1.json with "
-			    "iso_3166-2.json beside it",
-			    path, opt->loc.file ? opt->loc.file : "?",
-			    (unsigned)opt->loc.line);
+	if (fc_iso_list_read(path, ISO2_MAX, "ISO 3166-2 subdivision list",
+			     &opt->loc, d, &data, &len) != FC_OK) {
 		st = FC_EIO;
 		goto done;
 	}

@@ -160,20 +160,12 @@ fc_status norm_iso4217_load(struct fc_rules *r, struct fc_norm *n,
 	const char *path = list_path(r);
 	if (!path)
 		return FC_ENOMEM;
-	struct fc_srcloc loc = {path, 0, 0, 0};
+	const struct fc_srcloc loc = {path, 0, 0, 0};
 	char *data = NULL;
 	size_t len;
-	if (fc_file_read(path, ISO_MAX, &data, &len) != FC_OK) {
-		fc_diag_add(d, FC_EIO, &loc,
-			    "cannot read the ISO 4217 currency list '%s' "
-			    "(asked for by %s:%u): install the iso-codes "
-			    "package (apt-get install iso-codes) or point "
-			    "FACTCROSS_ISO_CODES at an iso_3166-1.json with "
-			    "iso_4217.json beside it",
-			    path, opt->loc.file ? opt->loc.file : "?",
-			    (unsigned)opt->loc.line);
+	if (fc_iso_list_read(path, ISO_MAX, "ISO 4217 currency list",
+			     &opt->loc, d, &data, &len) != FC_OK)
 		return FC_EIO;
-	}
 	struct fc_arena tmp;
 	fc_arena_init(&tmp);
 	struct fc_ynode *root = NULL;
