@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fc_test.h"
 
@@ -192,6 +193,41 @@ static inline void lx_print_items(const struct lx_item *v, size_t n)
 			fprintf(stderr, " source=%s", it->source);
 		fputc('\n', stderr);
 	}
+}
+
+/* A temporary folder of rule files for a test (fx_write), removed with
+** them by fx_clean. */
+struct fx {
+	char dir[64];
+	char path[8][128];
+	int n;
+};
+
+/* Write text to the file name in f's folder (made on the first call);
+** its path, kept in f. */
+static inline const char *fx_write(struct fx *f, const char *name,
+				   const char *text)
+{
+	if (!f->dir[0]) {
+		strcpy(f->dir, "/tmp/fc-lexicon-XXXXXX");
+		assert_non_null(mkdtemp(f->dir));
+	}
+	assert_true(f->n < 8);
+	char dir[64];
+	memcpy(dir, f->dir, sizeof(dir));
+	snprintf(f->path[f->n], sizeof(f->path[0]), "%s/%s", dir, name);
+	FILE *fp = fopen(f->path[f->n], "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return f->path[f->n++];
+}
+
+static inline void fx_clean(struct fx *f)
+{
+	for (int i = 0; i < f->n; i++)
+		unlink(f->path[i]);
+	rmdir(f->dir);
 }
 
 /* Do the rendered mentions got[0, ngot) differ from want (NULL-terminated)?

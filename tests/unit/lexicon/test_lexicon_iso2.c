@@ -10,35 +10,6 @@
 
 #include "lx_test.h"
 
-struct fx {
-	char dir[64];
-	char path[4][128];
-	int n;
-};
-
-static const char *fx_write(struct fx *f, const char *name, const char *text)
-{
-	if (!f->dir[0]) {
-		strcpy(f->dir, "/tmp/fc-iso2-XXXXXX");
-		assert_non_null(mkdtemp(f->dir));
-	}
-	char dir[64];
-	memcpy(dir, f->dir, sizeof(dir));
-	snprintf(f->path[f->n], sizeof(f->path[0]), "%s/%s", dir, name);
-	FILE *fp = fopen(f->path[f->n], "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return f->path[f->n++];
-}
-
-static void fx_clean(struct fx *f)
-{
-	for (int i = 0; i < f->n; i++)
-		unlink(f->path[i]);
-	rmdir(f->dir);
-}
-
 /* The place entity of id, or NULL. */
 static const struct lx_ent *ent(const struct fc_rules *r, const char *id)
 {

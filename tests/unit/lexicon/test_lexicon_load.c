@@ -9,35 +9,6 @@
 
 #include "lx_test.h"
 
-struct fx {
-	char dir[64];
-	char path[8][128];
-	int n;
-};
-
-static void fx_write(struct fx *f, const char *name, const char *text)
-{
-	if (!f->dir[0]) {
-		strcpy(f->dir, "/tmp/fc-lexicon-XXXXXX");
-		assert_non_null(mkdtemp(f->dir));
-	}
-	char dir[64];
-	memcpy(dir, f->dir, sizeof(dir));
-	snprintf(f->path[f->n], sizeof(f->path[0]), "%s/%s", dir, name);
-	FILE *fp = fopen(f->path[f->n], "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	f->n++;
-}
-
-static void fx_clean(struct fx *f)
-{
-	for (int i = 0; i < f->n; i++)
-		unlink(f->path[i]);
-	rmdir(f->dir);
-}
-
 /* Load the fixture folder with the real iso-codes list. */
 static struct fc_rules *fx_load(struct fx *f, struct fc_diags *d)
 {
