@@ -31,14 +31,29 @@ size_t lx_ments_to(const struct lx_scan *s, size_t i)
 	return lo;
 }
 
+/* Does the role r open with a word of title.modifier-deputy
+** (grammar.yaml: "vice president", "deputy minister", "shadow
+** chancellor")? */
+static bool is_lesser(const struct fc_lexicon *l, const char *r)
+{
+	const char *sp = strchr(r, ' ');
+	const struct lx_slot *w = sp ? lx_gaz_find(l, r, (size_t)(sp - r))
+				     : NULL;
+	for (const struct lx_sense *se = w ? w->senses : NULL; se;
+	     se = se->next)
+		if (se->kind == LX_S_CUE && se->ntok == 1 &&
+		    !strcmp(l->cues[se->ref].id, LX_DEPUTY_MOD_CUE))
+			return true;
+	return false;
+}
+
 /* May "the ROLE" shorten the role r that ends with ROLE? Not one that
 ** leads a country ("the minister" is no prime minister), nor a lesser or
 ** a shadow one ("the president" is no vice president, "the chancellor"
 ** no shadow chancellor, "the minister" no deputy). */
 static bool is_shortened(const struct fc_lexicon *l, const char *r)
 {
-	if (!strncmp(r, "vice ", 5) || !strncmp(r, "deputy ", 7) ||
-	    !strncmp(r, "assistant ", 10) || !strncmp(r, "shadow ", 7))
+	if (is_lesser(l, r))
 		return false;
 	for (size_t i = 0; i < l->nroles; i++)
 		if (l->roles[i].is_leader && !strcmp(l->roles[i].role, r))
