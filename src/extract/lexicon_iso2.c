@@ -158,7 +158,9 @@ static fc_status fold_skip(struct iso2 *x)
 /* s (a code or a name's slug) is one that skip lists. */
 static bool skipped(const struct iso2 *x, const char *s)
 {
-	if (bsearch(&s, x->skip, x->nskip, sizeof(*x->skip), by_str))
+	/* (no list: bsearch wants a base even for no elements) */
+	if (x->nskip &&
+	    bsearch(&s, x->skip, x->nskip, sizeof(*x->skip), by_str))
 		return true;
 	for (size_t i = 0; i < x->nfirst; i++)
 		if (!strncmp(x->firsts[i], s, x->first_len[i]))
