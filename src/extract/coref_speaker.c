@@ -31,9 +31,9 @@ size_t lx_ments_to(const struct lx_scan *s, size_t i)
 	return lo;
 }
 
-/* Does the role r open with a word of title.modifier-deputy
-** (grammar.yaml: "vice president", "deputy minister", "shadow
-** chancellor")? */
+/* Does the role r open with a word of title.modifier-deputy or
+** title.modifier-shadow (grammar.yaml: "vice president", "deputy
+** minister", "shadow chancellor")? */
 static bool is_lesser(const struct fc_lexicon *l, const char *r)
 {
 	const char *sp = strchr(r, ' ');
@@ -42,7 +42,8 @@ static bool is_lesser(const struct fc_lexicon *l, const char *r)
 	for (const struct lx_sense *se = w ? w->senses : NULL; se;
 	     se = se->next)
 		if (se->kind == LX_S_CUE && se->ntok == 1 &&
-		    !strcmp(l->cues[se->ref].id, LX_DEPUTY_MOD_CUE))
+		    (!strcmp(l->cues[se->ref].id, LX_DEPUTY_MOD_CUE) ||
+		     !strcmp(l->cues[se->ref].id, LX_SHADOW_MOD_CUE)))
 			return true;
 	return false;
 }

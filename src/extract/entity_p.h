@@ -277,6 +277,9 @@ bool lx_has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
 /* (entity_title.c, entity_scan.c) the cue of the title modifiers that
 ** make a lower role of their own ("deputy", "vice", grammar.yaml) */
 #define LX_DEPUTY_MOD_CUE "title.modifier-deputy"
+/* (entity_title.c, coref_speaker.c) the cue of "shadow": a lower role
+** of its own as LX_DEPUTY_MOD_CUE's, but no rank before a name */
+#define LX_SHADOW_MOD_CUE "title.modifier-shadow"
 
 /* Can the one-token country's or capital's name at i be a person's
 ** surname here (no demonym, no name word after it)? */

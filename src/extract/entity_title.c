@@ -437,7 +437,8 @@ size_t lx_take_title(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_cue(s, j, LX_CUE_TITLE_MOD)) &&
 		    !role_over(s, j, se->ntok)) {
 			bool past = is_mod(s, se, PAST_MOD_CUE);
-			bool deputy = is_mod(s, se, LX_DEPUTY_MOD_CUE);
+			bool deputy = is_mod(s, se, LX_DEPUTY_MOD_CUE) ||
+				      is_mod(s, se, LX_SHADOW_MOD_CUE);
 			is_past |= past;
 			is_then |= is_mod(s, se, THEN_MOD_CUE);
 			is_deputy |= deputy;
