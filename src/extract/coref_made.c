@@ -102,9 +102,13 @@ static bool slot_free(const unsigned char *p)
 	return !key;
 }
 
-void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
-		size_t hash_at)
+void *lx_table_room(void *v, size_t *mask, size_t n, size_t first,
+		    size_t size, size_t hash_at)
 {
+	size_t nslots = v ? *mask + 1 : 0;
+	if (v && (n + 1) * 2 <= nslots)
+		return v;
+	size_t cap = v ? nslots * 2 : first;
 	unsigned char *w = calloc(cap, size);
 	if (!w)
 		return NULL;
@@ -119,6 +123,8 @@ void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
 			k = (k + 1) & (cap - 1);
 		memcpy(w + k * size, sl, size);
 	}
+	free(v);
+	*mask = cap - 1;
 	return w;
 }
 
@@ -143,18 +149,15 @@ static const struct fc_entity *made(struct lx_scan *s,
 				    const struct fc_entity *e)
 {
 	struct lx_emap *m = s->made;
-	if (m && (m->n + 1) * 2 > m->mask + 1) {
-		size_t cap = m->v ? (m->mask + 1) * 2 : 256;
-		struct lx_emap_slot *v =
-			lx_rehash(m->v, m->v ? m->mask + 1 : 0, cap, sizeof(*v),
-				  offsetof(struct lx_emap_slot, hash));
+	if (m) {
+		struct lx_emap_slot *v = lx_table_room(
+			m->v, &m->mask, m->n, 256, sizeof(*v),
+			offsetof(struct lx_emap_slot, hash));
 		if (!v) {
 			s->err = FC_ENOMEM;
 			return NULL;
 		}
-		free(m->v);
 		m->v = v;
-		m->mask = cap - 1;
 	}
 	size_t k = 0;
 	uint32_t h = 0;

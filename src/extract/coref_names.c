@@ -33,19 +33,14 @@ static struct lx_nslot *nt_put(struct lx_scan *s, struct lx_ntab *m,
 			       const char *k, size_t len, uint32_t h,
 			       bool copy)
 {
-	if (!m->v || (m->n + 1) * 2 > m->mask + 1) {
-		size_t cap = m->v ? (m->mask + 1) * 2 : 64;
-		struct lx_nslot *v =
-			lx_rehash(m->v, m->v ? m->mask + 1 : 0, cap, sizeof(*v),
-				  offsetof(struct lx_nslot, hash));
-		if (!v) {
-			s->err = FC_ENOMEM;
-			return NULL;
-		}
-		free(m->v);
-		m->v = v;
-		m->mask = cap - 1;
+	struct lx_nslot *v = lx_table_room(m->v, &m->mask, m->n, 64,
+					   sizeof(*v),
+					   offsetof(struct lx_nslot, hash));
+	if (!v) {
+		s->err = FC_ENOMEM;
+		return NULL;
 	}
+	m->v = v;
 	struct lx_nslot *sl = nt_slot(m, k, len, h);
 	if (!sl->key) {
 		const char *key = copy ? fc_arena_strndup(s->pa, k, len) : k;

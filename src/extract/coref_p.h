@@ -57,13 +57,15 @@ const struct fc_entity *lx_role_holder(const struct lx_scan *s,
 ** none, or two in the sentence that names the last (coref_speaker.c). */
 const struct fc_entity *lx_doc_government(struct lx_scan *s, size_t i);
 
-/* A copy of the open-addressing table v of nslots slots of size bytes
-** in a new one of cap slots (a power of two), each slot where linear
-** probing from its hash puts it: a slot is free when its first member,
-** a pointer, is NULL; its uint32_t hash lies hash_at bytes in. The
-** caller frees v, owns the copy; NULL on out of memory (coref_made.c;
-** coref_names.c grows by it too). */
-void *lx_rehash(const void *v, size_t nslots, size_t cap, size_t size,
-		size_t hash_at);
+/* The open-addressing table v of *mask + 1 slots of size bytes (none
+** when v is NULL), with room for one more key past its n at most half
+** full: v itself when it has it, else a new table of twice the slots
+** (first, a power of two, when v is NULL) with each slot where linear
+** probing from its hash puts it, v freed and *mask set. A slot is free
+** when its first member, a pointer, is NULL; its uint32_t hash lies
+** hash_at bytes in. NULL on out of memory (v and *mask as they were).
+** (coref_made.c; coref_names.c grows by it too) */
+void *lx_table_room(void *v, size_t *mask, size_t n, size_t first,
+		    size_t size, size_t hash_at);
 
 #endif
