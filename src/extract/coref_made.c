@@ -42,13 +42,11 @@ bool lx_before_public(const struct lx_scan *s, uint32_t ent)
 	return s->has_date && s->doc_days < s->l->ents[ent].public_since;
 }
 
-const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
+/* A copy of src's id, label, type and country in the scan's arena (the
+** role is the caller's); NULL on out of memory (s->err set). */
+static struct fc_entity *copy_entity(struct lx_scan *s,
+				     const struct fc_entity *src)
 {
-	if (ent == FC_NONE || ent >= s->l->nents)
-		return NULL;
-	if (s->interned[ent])
-		return s->interned[ent];
-	const struct fc_entity *src = &s->l->ents[ent].e;
 	struct fc_entity *e = fc_arena_alloc(s->pa, sizeof(*e));
 	if (!e) {
 		s->err = FC_ENOMEM;
@@ -58,6 +56,19 @@ const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
 	e->label = dup(s, src->label);
 	e->type = src->type;
 	e->country = dup(s, src->country);
+	return e;
+}
+
+const struct fc_entity *lx_intern(struct lx_scan *s, uint32_t ent)
+{
+	if (ent == FC_NONE || ent >= s->l->nents)
+		return NULL;
+	if (s->interned[ent])
+		return s->interned[ent];
+	const struct fc_entity *src = &s->l->ents[ent].e;
+	struct fc_entity *e = copy_entity(s, src);
+	if (!e)
+		return NULL;
 	/* (the role of the document's date: Putin in 2009 is the prime
 	** minister) */
 	const char *role = lx_term_role(s, &s->l->ents[ent]);
@@ -169,15 +180,9 @@ static const struct fc_entity *made(struct lx_scan *s,
 			if (m->v[k].hash == h && ent_eq(m->v[k].e, e))
 				return m->v[k].e;
 	}
-	struct fc_entity *c = fc_arena_alloc(s->pa, sizeof(*c));
-	if (!c) {
-		s->err = FC_ENOMEM;
+	struct fc_entity *c = copy_entity(s, e);
+	if (!c)
 		return NULL;
-	}
-	c->id = dup(s, e->id);
-	c->label = dup(s, e->label);
-	c->type = e->type;
-	c->country = dup(s, e->country);
 	c->role = dup(s, e->role);
 	if (m) {
 		m->v[k] = (struct lx_emap_slot){c, h};
