@@ -217,7 +217,8 @@ static uint32_t entity_of(struct iso2 *x, const char *id, const char *name,
 	return e;
 }
 
-/* One subdivision: name, code "CC-XXX". */
+/* One subdivision: its name and its ISO 3166-2 code, the country's
+** alpha-2, a hyphen and up to three letters or digits ("DE-BY"). */
 static fc_status add_one(struct iso2 *x, const char *name, const char *code)
 {
 	char cc[3] = {code[0], code[1], 0};

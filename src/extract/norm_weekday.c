@@ -108,6 +108,8 @@ int norm_prod_weekday(const struct norm_match *m, struct norm_cand *out)
 	char buf[40], part[8];
 	norm_part_suffix(m, part, sizeof(part));
 	if (!m->ref->is_set) {
+		/* (TIMEX3: a weekday of no known week, year and week
+		** unsaid as X digits) */
 		snprintf(buf, sizeof(buf), "XXXX-WXX-%d", wd);
 		return norm_emit(m, out, FC_TIMEX_DATE, buf);
 	}
