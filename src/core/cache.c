@@ -477,6 +477,25 @@ void fc_cache_put_u64(struct fc_buf *b, uint64_t v)
 	fc_buf_add(b, &v, sizeof(v));
 }
 
+void fc_cache_put_data(struct fc_buf *b, const void *p, size_t n,
+		       uint64_t seed)
+{
+	uint64_t h[2];
+	fc_cache_hash(p, n, seed, h);
+	fc_cache_put_u64(b, n);
+	fc_cache_put_u64(b, h[0]);
+	fc_cache_put_u64(b, h[1]);
+}
+
+bool fc_cache_key_end(struct fc_buf *b, bool ok, uint64_t key[2])
+{
+	ok = ok && !b->err;
+	if (ok)
+		fc_cache_hash(b->p, b->len, 0, key);
+	fc_buf_finish(b);
+	return ok;
+}
+
 const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k)
 {
 	if (r->is_bad || k > r->n - r->off) {

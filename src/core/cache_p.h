@@ -93,6 +93,13 @@ struct fc_cache_reader {
 };
 
 void fc_cache_put_u64(struct fc_buf *b, uint64_t v);
+/* Append the length and hash (with seed) of p[0, n): a key's part for
+** bytes a payload is made from. */
+void fc_cache_put_data(struct fc_buf *b, const void *p, size_t n,
+		       uint64_t seed);
+/* The key of b's bytes into key (when ok and b had no error), then b
+** freed; ok && no error. */
+bool fc_cache_key_end(struct fc_buf *b, bool ok, uint64_t key[2]);
 /* The next k bytes of r, or NULL (and r->is_bad) when fewer are left. */
 const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k);
 /* The next 8 bytes as a number; 0 (and r->is_bad) when fewer are left. */

@@ -264,16 +264,8 @@ static bool load_key(const char *data, size_t len, const char *skip_key,
 	fc_cache_put_u64(&b, skip_key != NULL);
 	if (skip_key)
 		fc_buf_add(&b, skip_key, strlen(skip_key) + 1);
-	uint64_t h[2];
-	fc_cache_hash(data, len, DATA_SEED, h);
-	fc_cache_put_u64(&b, len);
-	fc_cache_put_u64(&b, h[0]);
-	fc_cache_put_u64(&b, h[1]);
-	ok = ok && !b.err;
-	if (ok)
-		fc_cache_hash(b.p, b.len, 0, key);
-	fc_buf_finish(&b);
-	return ok;
+	fc_cache_put_data(&b, data, len, DATA_SEED);
+	return fc_cache_key_end(&b, ok, key);
 }
 
 static void file_name(const uint64_t key[2], char buf[64])
