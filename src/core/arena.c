@@ -117,8 +117,41 @@ static void *alloc_raw(struct fc_arena *a, size_t n)
 	return p;
 }
 
+/*
+** Blocks of up to CLEAR_AHEAD bytes in a head with that much room are
+** cleared with one memset of that constant size (inline stores), run
+** past the block into the head's room not in use yet (every block is
+** cleared or written when it is handed out): most blocks are small (a
+** tree node, a short string), and the memset call and alloc_raw's cost
+** per block were a tenth of a warm start-up.
+*/
+#define CLEAR_AHEAD 128
+
+/* p[0, 128) = 0, p 16-aligned, in eight 16-byte stores: a memset or a
+** loop of that size is compiled to rep stosq, which costs as much as
+** the call. */
+typedef uint64_t zero16 __attribute__((vector_size(16)));
+
+static inline void clear_ahead(unsigned char *p)
+{
+	_Static_assert(CLEAR_AHEAD == 8 * sizeof(zero16), "eight stores");
+	zero16 *q = (zero16 *)(void *)p;
+	const zero16 z = {0, 0};
+	q[0] = z, q[1] = z, q[2] = z, q[3] = z;
+	q[4] = z, q[5] = z, q[6] = z, q[7] = z;
+}
+
 void *fc_arena_alloc(struct fc_arena *a, size_t n)
 {
+	struct fc_arena_chunk *c = a->head;
+	if (n <= CLEAR_AHEAD && c && c->size - c->used >= CLEAR_AHEAD) {
+		size_t k = n ? rounded(n) : ALIGN;
+		unsigned char *p = c->data + c->used;
+		clear_ahead(p);
+		c->used += k;
+		a->nbytes += k;
+		return p;
+	}
 	void *p = alloc_raw(a, n);
 	if (p) /* the padding too, as it always was */
 		memset(p, 0, n ? rounded(n) : ALIGN);

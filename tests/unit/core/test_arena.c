@@ -1,13 +1,16 @@
 /*
 ** test_arena.c: the arena's growth policy: an array that is the head's
 ** last block grows in place, a big block leaves the head's room in use,
-** and fc_arena_regrow grows a big array without keeping its old copies.
+** and fc_arena_regrow grows a big array without keeping its old copies;
+** a block is cleared whole, padding too, over room a rewound block
+** wrote, and clearing it leaves the blocks before it as they were.
 */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fc_test.h"
+#include "core/arena_mark.h"
 
 static void test_grow_last_block_in_place(void **state)
 {
@@ -126,6 +129,36 @@ static void test_regrow_foreign_block_copies(void **state)
 	fc_arena_finish(&a);
 }
 
+static void test_blocks_are_cleared_whole(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	fc_arena_init(&a);
+	(void)fc_arena_alloc(&a, 1);
+	struct fc_arena_mark m = fc_arena_mark(&a);
+	memset(fc_arena_alloc(&a, 8000), 0xAB, 8000);
+	fc_arena_rewind(&a, &m);
+	size_t nbytes = a.nbytes;
+	unsigned char *v[301];
+	for (size_t n = 0; n <= 300; n++) {
+		unsigned char *p = v[n] = fc_arena_alloc(&a, n);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % 16, 0);
+		size_t k = n ? (n + 15) & ~(size_t)15 : 16;
+		for (size_t i = 0; i < k; i++)
+			assert_int_equal(p[i], 0);
+		memset(p, (int)(n & 0x7F) + 1, k);
+		nbytes += k;
+		assert_int_equal(a.nbytes, nbytes);
+	}
+	for (size_t n = 0; n <= 300; n++) {
+		size_t k = n ? (n + 15) & ~(size_t)15 : 16;
+		for (size_t i = 0; i < k; i++)
+			assert_int_equal(v[n][i], (n & 0x7F) + 1);
+	}
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_big_block_keeps_head_room),
 		cmocka_unit_test(test_regrow_big_array_once),
 		cmocka_unit_test(test_regrow_foreign_block_copies),
+		cmocka_unit_test(test_blocks_are_cleared_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
