@@ -496,17 +496,6 @@ bool fc_cache_key_end(struct fc_buf *b, bool ok, uint64_t key[2])
 	return ok;
 }
 
-const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k)
-{
-	if (r->is_bad || k > r->n - r->off) {
-		r->is_bad = true;
-		return NULL;
-	}
-	const uint8_t *s = r->p + r->off;
-	r->off += k;
-	return s;
-}
-
 uint64_t fc_cache_get_u64(struct fc_cache_reader *r)
 {
 	uint64_t v = 0;

@@ -100,8 +100,20 @@ void fc_cache_put_data(struct fc_buf *b, const void *p, size_t n,
 /* The key of b's bytes into key (when ok and b had no error), then b
 ** freed; ok && no error. */
 bool fc_cache_key_end(struct fc_buf *b, bool ok, uint64_t key[2]);
-/* The next k bytes of r, or NULL (and r->is_bad) when fewer are left. */
-const uint8_t *fc_cache_take(struct fc_cache_reader *r, size_t k);
+/* The next k bytes of r, or NULL (and r->is_bad) when fewer are left.
+** Inline: a tree's decode takes two pieces a node, some 60,000 a warm
+** start. */
+static inline const uint8_t *fc_cache_take(struct fc_cache_reader *r,
+					   size_t k)
+{
+	if (r->is_bad || k > r->n - r->off) {
+		r->is_bad = true;
+		return NULL;
+	}
+	const uint8_t *s = r->p + r->off;
+	r->off += k;
+	return s;
+}
 /* The next 8 bytes as a number; 0 (and r->is_bad) when fewer are left. */
 uint64_t fc_cache_get_u64(struct fc_cache_reader *r);
 
