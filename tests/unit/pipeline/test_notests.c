@@ -321,6 +321,16 @@ static void test_loader_diags(void **state)
 		 "4:12: duplicate key 'a' (first at line 4)", false},
 		{"syntax", "kind: claims\ntests:\n# c\n- text: \"a\n  - [\n",
 		 "YAML: ", false},
+		/* CR LF lines, a CR that ends the file: cut all the same */
+		{"crlf",
+		 "kind: claims\r\nclaims: []\r\ntests:\r\n  - {a: 1, a: 2}\r\n",
+		 "4:12: duplicate key 'a' (first at line 4)", false},
+		{"crlast", "kind: claims\nclaims: []\ntests:\n  - {a: 1, a: 2}\r",
+		 "4:12: duplicate key 'a' (first at line 4)", false},
+		/* a CR alone in the list, before an LF further on: parsed */
+		{"crlone",
+		 "kind: claims\nclaims: []\ntests:\n  - {a: 1, a: 2}\r  - b\r\n",
+		 "4:12: duplicate key 'a' (first at line 4)", true},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		const char *dir = one_file(cases[i].name, cases[i].text);
