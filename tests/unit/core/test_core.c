@@ -531,10 +531,40 @@ static void test_file_write_keeps_devices(void **state)
 	unlink(path);
 }
 
+/* fc_ymap_get: the value of a key equal to the one asked for (as strcmp
+** compares: up to a NUL), the first of its first byte or not; the empty
+** key; none; not a mapping. */
+static void test_ymap_get_finds_keys(void **state)
+{
+	(void)state;
+	struct fc_arena a;
+	struct fc_diags d;
+	fc_arena_init(&a);
+	fc_diags_init(&d);
+	struct fc_ynode *r = yaml(&a, "ab: 1\naa: 2\nb: 3\n\"\": 4\n"
+				      "\"c\\0d\": 5\nl: [x]\n",
+				  &d);
+	assert_non_null(r);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(fc_ymap_get(r, "ab")->str, "1");
+	assert_string_equal(fc_ymap_get(r, "aa")->str, "2");
+	assert_string_equal(fc_ymap_get(r, "b")->str, "3");
+	assert_string_equal(fc_ymap_get(r, "")->str, "4");
+	assert_string_equal(fc_ymap_get(r, "c")->str, "5");
+	assert_null(fc_ymap_get(r, "a"));
+	assert_null(fc_ymap_get(r, "abc"));
+	assert_null(fc_ymap_get(r, "bb"));
+	assert_null(fc_ymap_get(fc_ymap_get(r, "l"), "x"));
+	assert_null(fc_ymap_get(NULL, "x"));
+	fc_diags_finish(&d);
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yaml_positions_are_one_based),
+		cmocka_unit_test(test_ymap_get_finds_keys),
 		cmocka_unit_test(test_yaml_block_scalar_offsets),
 		cmocka_unit_test(test_yaml_offsets_after_escapes),
 		cmocka_unit_test(test_yaml_syntax_error_has_position),
