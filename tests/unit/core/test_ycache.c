@@ -361,6 +361,58 @@ static void test_forged_text(void **state)
 	}
 }
 
+/* The value text[0, n) in a {k: v}: decoded byte for byte (its NUL
+** after) when is_ok, else refused. */
+static void check_value(const char *text, size_t n, bool is_ok)
+{
+	struct fc_ynode v = {.type = FC_Y_SCALAR, .style = '"', .str = text,
+			     .len = n, .loc = {"t", 1, 4, 1}, .val_line = 1,
+			     .val_col = 5};
+	struct fc_buf b;
+	encode_kv(&b, &v);
+	if (!is_ok) {
+		assert_refused(b.p, b.len);
+		fc_buf_finish(&b);
+		return;
+	}
+	struct fc_arena a;
+	fc_arena_init(&a);
+	struct fc_ynode *t = NULL;
+	bool sk;
+	assert_true(fc_ytree_decode(&a, "t", b.p, b.len, &t, &sk));
+	assert_int_equal(t->kids[1]->len, n);
+	assert_memory_equal(t->kids[1]->str, text, n + 1);
+	fc_arena_finish(&a);
+	fc_buf_finish(&b);
+}
+
+/* Values of every length up to 40: all ASCII, with an "é" at each
+** place, with a byte that is not UTF-8 at each place (in a word, in
+** the tail that overlaps, among a short value's bytes). */
+static void test_values_of_every_length(void **state)
+{
+	(void)state;
+	char text[48];
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t i = 0; i < n; i++)
+			text[i] = (char)('a' + i % 26);
+		text[n] = '\0';
+		check_value(text, n, true);
+		for (size_t at = 0; at + 2 <= n; at++) {
+			char c[2] = {text[at], text[at + 1]};
+			memcpy(text + at, "\xc3\xa9", 2);
+			check_value(text, n, true);
+			text[at] = (char)0xff;
+			check_value(text, n, false);
+			memcpy(text + at, c, 2);
+		}
+		if (n) {
+			text[n - 1] = (char)0xff;
+			check_value(text, n, false);
+		}
+	}
+}
+
 /* ---- through fc_yaml_load ------------------------------------------------- */
 
 /* The cache's "ytree-" files: how many, and the name of one. */
@@ -527,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_forged),
 		cmocka_unit_test(test_forged_text),
+		cmocka_unit_test(test_values_of_every_length),
 		cmocka_unit_test(test_load_hits_and_misses),
 		cmocka_unit_test(test_broken_and_damaged),
 	};
