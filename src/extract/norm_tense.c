@@ -130,6 +130,7 @@ struct back_scan {
 	bool ed_adjacent; /* ... right before the match */
 	bool pending_sched; /* a schedule verb, unsure it is one */
 	bool pending_plan; /* "scheduled": unless "had" came first */
+	bool plan_adj; /* ... before a noun ("planned tariffs") */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen;
 	uint32_t next_h; /* norm_word_hash of the word after this one */
@@ -574,8 +575,21 @@ static int scan_cue(struct back_scan *s)
 		if (!tw_past_by_suffix(s->n, s->f, s->buf, s->len))
 			return 1;
 		s->pending_plan = true;
+		s->plan_adj = s->words >= 2 && s->next_is_lower &&
+			      s->next_tw == 0;
 	}
 	return SCAN_NEXT;
+}
+
+/* A plan word in -ed between a determiner and a noun ("announced the
+** planned tariffs on March 27") is an adjective: no plan, the words
+** before decide. True when it was one (the scan goes on). */
+static bool plan_was_adjective(struct back_scan *s)
+{
+	if (!s->pending_plan || !s->plan_adj || s->tw != 4)
+		return false;
+	s->pending_plan = s->plan_adj = false;
+	return true;
 }
 
 /* One word of tense_back_scan: the tense, or SCAN_NEXT / SCAN_STOP */
@@ -598,6 +612,8 @@ static int scan_word(struct back_scan *s)
 	note_word(s);
 	note_infinitive(s);
 	r = scan_pair(s);
+	if (r == SCAN_ON && plan_was_adjective(s))
+		r = SCAN_NEXT;
 	if (r == SCAN_ON)
 		r = scan_sure(s);
 	if (r != SCAN_ON)
