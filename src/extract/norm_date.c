@@ -358,11 +358,14 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			long k = pick_cyclic(R, si, 4, has_rel, rel);
 			/* "this summer" is the reference's calendar year's
 			** (in January the coming one, not that of the
-			** winter's season-year) unless a past tense tells of
-			** the one gone ("thefts this summer were ..."), "this
-			** winter" the one it is in */
+			** winter's season-year) unless a past verb of its
+			** own tells of the one gone ("This summer, polar
+			** bears were seen", "when the thaw began this
+			** spring"; not a verb of saying, "will launch it this
+			** fall, he told Reuters": below -1), "this winter"
+			** the one it is in */
 			if (has_rel && rel == 0 && si != rs &&
-			    k != r->y * 4L + si && norm_tense(m) >= 0)
+			    k != r->y * 4L + si && norm_tense(m) >= -1)
 				k = r->y * 4L + si;
 			if (!has_rel) {
 				/* the season it is, else the last or the next
