@@ -356,6 +356,17 @@ bool norm_date_value(const struct norm_match *m, struct norm_parts *p,
 			int ry = r->m <= 2 ? r->y - 1 : r->y;
 			long R = ry * 4L + rs;
 			long k = pick_cyclic(R, si, 4, has_rel, rel);
+			/* "this summer" is the reference's calendar year's
+			** (in January the coming one, not that of the
+			** winter's season-year) unless a past verb of its
+			** own tells of the one gone ("This summer, polar
+			** bears were seen", "when the thaw began this
+			** spring"; not a verb of saying, "will launch it this
+			** fall, he told Reuters": below -1), "this winter"
+			** the one it is in */
+			if (has_rel && rel == 0 && si != rs &&
+			    k != r->y * 4L + si && norm_tense(m) >= -1)
+				k = r->y * 4L + si;
 			if (!has_rel) {
 				/* the season it is, else the last or the next
 				** one as the tense says ("the summit is due

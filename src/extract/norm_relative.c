@@ -548,13 +548,25 @@ static bool is_range(const struct norm_match *m)
 
 /* A count of decades ("a decade ago", "two decades earlier") is ten
 ** years each, not the calendar decade before: "a decade ago" from 1999
-** is 1989 (TimeML), not the 1980s. */
+** is 1989 (TimeML), not the 1980s. A unit of many years, "25Y" ("a
+** quarter-century ago": relative.yaml long_unit), is counted in years
+** the same way. */
 static void decades_as_years(char *unit, int *off)
 {
-	if (strcmp(unit, "DE"))
+	int years = 0;
+	if (!strcmp(unit, "DE")) {
+		years = 10;
+	} else if (unit[0] >= '1' && unit[0] <= '9') {
+		char *end;
+		long k = strtol(unit, &end, 10);
+		if (!strcmp(end, "Y") && k <= 1000)
+			years = (int)k;
+	}
+	if (!years)
 		return;
 	memcpy(unit, "Y", 2);
-	*off *= 10;
+	long v = (long)*off * years; /* beyond 10000: no date (the caller) */
+	*off = v > 20000 ? 20000 : v < -20000 ? -20000 : (int)v;
 }
 
 /* The date of m (no score): the candidates made in out. */

@@ -81,8 +81,8 @@ static const struct reader readers[] = {
 	{"passive", V_ANY, 0, NULL, NULL},
 	{"tense_pair", V_CODE, CODE(-3) | CODES(-1, 5), NULL,
 	 "one of -3, -1, 0, 1, 2, 3, 4, 5"},
-	{"tense_word", V_CODE, CODES(TW_SINCE, TW_COORD), NULL,
-	 "an integer from -3 to 18"},
+	{"tense_word", V_CODE, CODES(TW_SINCE, TW_NEG), NULL,
+	 "an integer from -3 to 22"},
 	/* games, spans (norm_time.c, norm_relative.c) */
 	{"game_cue", V_CODE, CODES(0, 1), NULL, "0 or 1"},
 	/* "the year before" after a year named in its sentence
@@ -94,7 +94,7 @@ static const struct reader readers[] = {
 };
 
 /* tense_word's message names the codes: a new one changes it too */
-_Static_assert(TW_SINCE == -3 && TW_COORD == 18,
+_Static_assert(TW_SINCE == -3 && TW_NEG == 22,
 	       "tense_word's codes changed: update readers[] and its message");
 
 /* Is word w one of the space-separated words of set? */

@@ -130,6 +130,7 @@ struct back_scan {
 	bool ed_adjacent; /* ... right before the match */
 	bool pending_sched; /* a schedule verb, unsure it is one */
 	bool pending_plan; /* "scheduled": unless "had" came first */
+	bool plan_adj; /* ... before a noun ("planned tariffs") */
 	char pair[64]; /* "word next": the word and the one after it */
 	size_t nextlen;
 	uint32_t next_h; /* norm_word_hash of the word after this one */
@@ -157,6 +158,7 @@ struct back_scan {
 	** after this one is ("to be held") */
 	bool brk_held; /* a skipped adverb's gap had a break */
 	bool pending_ahead; /* "ahead of": unless "well ahead of" */
+	bool neg_after; /* a negation with no comma after it ("not") */
 	/* the word read now */
 	bool gap_digit; /* "to 5% in March": no infinitive */
 	/* a comma, quote mark or bracket between this word and the one
@@ -318,6 +320,8 @@ static void note_word(struct back_scan *s)
 		s->after_seen = true;
 	if (s->tw == TW_INFINITIVE && !s->comma)
 		s->to_near = true;
+	if (s->tw == TW_NEG && !s->comma)
+		s->neg_after = true;
 	if (s->words == 1) {
 		s->adjunct = s->tw == TW_ADJUNCT;
 		s->possessive |= s->noun_after && s->tw == 4;
@@ -487,6 +491,48 @@ static void note_past_verb(struct back_scan *s, int c)
 			  s->next_is_lower && next_tw == 0 && !s->ing_after));
 }
 
+/* A negation (tense_word TW_NEG) among the 6 words before the word
+** read now, in its clause ("neither he nor his wife could")? */
+static bool neg_before(const struct back_scan *s)
+{
+	const char *t = s->t;
+	uint32_t i = s->i;
+	for (int words = 0; words < 6; words++) {
+		while (i > s->lo && !tw_is_word_byte(t[i - 1])) {
+			if (strchr(",;:!?.\"", t[i - 1]))
+				return false;
+			i--;
+		}
+		uint32_t e = i;
+		while (i > s->lo && tw_is_word_byte(t[i - 1]))
+			i--;
+		char buf[32];
+		if (e == i || e - i >= sizeof(buf))
+			return false;
+		uint32_t h = tw_lower_hash(t + i, e - i, buf);
+		if (tw_num(s->n, tw_row(s->n, s->f, buf, e - i, h)) == TW_NEG)
+			return true;
+	}
+	return false;
+}
+
+/* A modal in lower case ("might not be ready by Monday", "could
+** reopen Friday"): ahead, unless "have" and a participle follow it, a
+** perfect ("may have died on Monday"): back. "May" in capitals is a
+** month or a name, a modal across a comma another clause's ("had
+** ruled that he must return, and set Friday as the deadline"), and a
+** possessive date its noun's ("may be behind November's rise in
+** sales"): no cue. The tense, or SCAN_ON. */
+static int scan_modal(const struct back_scan *s)
+{
+	if ((s->tw != TW_MODAL && s->tw != TW_PAST_MODAL) || !s->is_lower ||
+	    s->comma || s->possessive)
+		return SCAN_ON;
+	if (s->tw == TW_PAST_MODAL && (s->neg_after || neg_before(s)))
+		return SCAN_ON; /* "could not be reached": look further */
+	return s->next_tw == TW_HAVE && s->part_after2 ? -1 : 1;
+}
+
 /* The word's own cue (table tense_word, suffixes): the tense, or
 ** SCAN_NEXT */
 static int scan_cue(struct back_scan *s)
@@ -507,6 +553,9 @@ static int scan_cue(struct back_scan *s)
 		if (c == CUE_DET)
 			return SCAN_NEXT;
 	}
+	int r = scan_modal(s);
+	if (r != SCAN_ON)
+		return r;
 	if (c == CUE_SCHED) {
 		/* "Open" in a name is none, nor "close to" */
 		s->pending_sched = s->t[s->i] >= 'a' && s->t[s->i] <= 'z' &&
@@ -526,8 +575,21 @@ static int scan_cue(struct back_scan *s)
 		if (!tw_past_by_suffix(s->n, s->f, s->buf, s->len))
 			return 1;
 		s->pending_plan = true;
+		s->plan_adj = s->words >= 2 && s->next_is_lower &&
+			      s->next_tw == 0;
 	}
 	return SCAN_NEXT;
+}
+
+/* A plan word in -ed between a determiner and a noun ("announced the
+** planned tariffs on March 27") is an adjective: no plan, the words
+** before decide. True when it was one (the scan goes on). */
+static bool plan_was_adjective(struct back_scan *s)
+{
+	if (!s->pending_plan || !s->plan_adj || s->tw != 4)
+		return false;
+	s->pending_plan = s->plan_adj = false;
+	return true;
 }
 
 /* One word of tense_back_scan: the tense, or SCAN_NEXT / SCAN_STOP */
@@ -550,6 +612,8 @@ static int scan_word(struct back_scan *s)
 	note_word(s);
 	note_infinitive(s);
 	r = scan_pair(s);
+	if (r == SCAN_ON && plan_was_adjective(s))
+		r = SCAN_NEXT;
 	if (r == SCAN_ON)
 		r = scan_sure(s);
 	if (r != SCAN_ON)

@@ -35,8 +35,16 @@ enum { CUE_ED = 2, CUE_CLAUSE = 3, CUE_SCHED = 4, CUE_DET = 5 };
 ** an infinitive ("we expect it to come through by July"; not "expects
 ** excellent results in the second quarter ended February 28", where
 ** it is no cue); 18: a word joining two verbs ("and", "or"), no cue of
-** its own */
-enum { TW_EXPECT = 17, TW_COORD = 18 };
+** its own; 19: a modal ("may", "might", "could", "must"), ahead in
+** lower case ("might not be ready by Monday"; not "Theresa May on
+** Monday") unless a perfect follows ("may have died on Monday"); 20:
+** "have", which makes the modal before it and a participle after it
+** a perfect; 21: a modal that is a past form too ("could"), as 19
+** unless negated, a past inability ("could not be reached Wednesday",
+** "neither he nor she could be located Wednesday"); 22: a negation
+** ("not", "no", "nor"), no cue of its own */
+enum { TW_EXPECT = 17, TW_COORD = 18, TW_MODAL = 19, TW_HAVE = 20,
+       TW_PAST_MODAL = 21, TW_NEG = 22 };
 enum { TW_ADJUNCT = 5, TW_AFTER_VERB = 6, TW_INFINITIVE = 7, TW_FORWARD = 8,
        TW_UNTIL = 9, TW_EXTEND = 10, TW_BE = 11, TW_AFTER = 12,
        TW_PARTICIPLE = 13, TW_BASE_VERB = 14, TW_DONE = 15, TW_MEASURE = 16,

@@ -86,8 +86,10 @@ int tw_cue(const struct fc_norm *n, const struct norm_wordfacts *f,
 		return -1;
 	if (c == TW_SINCE || c == TW_UNTIL || c == TW_BE || c == TW_AFTER ||
 	    c == TW_PARTICIPLE || c == TW_BASE_VERB || c == TW_DONE ||
-	    c == TW_MEASURE || c == TW_EXPECT || c == TW_COORD)
-		return 0; /* no cue of their own */
+	    c == TW_MEASURE || c == TW_EXPECT || c == TW_COORD ||
+	    c == TW_MODAL || c == TW_HAVE || c == TW_PAST_MODAL ||
+	    c == TW_NEG)
+		return 0; /* no cue of their own (a modal: norm_tense.c) */
 	bool is_past =
 		tw_in_table(n, f, n->t_past, NORM_WF_PAST, w, len, h);
 	if (c == TW_EXTEND) /* a verb like any other when no "until" */

@@ -281,10 +281,10 @@ static void test_norm_load_table_values(void **state)
 	assert_int_equal(fc_rules_load(dirs, 0, &r, &d), FC_ESCHEMA);
 	expect(&d, f, 4, 17,
 	       "table 'tense_word': the value '99' of 'frobnicate' must be "
-	       "an integer from -3 to 18");
+	       "an integer from -3 to 22");
 	expect(&d, f, 5, 12,
 	       "table 'tense_word': the value 'banana' of 'would' must be an "
-	       "integer from -3 to 18");
+	       "integer from -3 to 22");
 	expect(&d, f, 10, 13,
 	       "table 'tense_pair': the value '-2' of 'due to' must be one "
 	       "of -3, -1, 0, 1, 2, 3, 4, 5");

@@ -100,6 +100,27 @@ static void test_norm_tense_adjacent_past_after_stop(void **state)
 	fc_arena_finish(&a);
 }
 
+/* a plan word between a determiner and a noun is an adjective: the
+** verb before decides ("announced the planned tariffs on March 27":
+** the past one, 1987-03-27 at 1987-04-08) */
+static void test_norm_tense_plan_adjective(void **state)
+{
+	struct fc_arena a;
+	fc_arena_init(&a);
+	assert_string_equal(
+		fc_test_time_value(*state, &a,
+				   "Reagan announced the planned tariffs on "
+				   "March 27 after a review.",
+				   "1987-04-08", "March 27"),
+		"1987-03-27");
+	assert_string_equal(
+		fc_test_time_value(*state, &a,
+				   "The talks are scheduled for May 3.",
+				   "1987-04-08", "May 3"),
+		"1987-05-03");
+	fc_arena_finish(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +128,7 @@ int main(void)
 		cmocka_unit_test(test_norm_tense_coordinated_past),
 		cmocka_unit_test(test_norm_tense_coordinated_finite_past),
 		cmocka_unit_test(test_norm_tense_adjacent_past_after_stop),
+		cmocka_unit_test(test_norm_tense_plan_adjective),
 	};
 	return cmocka_run_group_tests(tests, fc_test_rules_setup,
 				      fc_test_rules_teardown);
