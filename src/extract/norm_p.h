@@ -583,6 +583,12 @@ int norm_quantity_produce(const struct norm_match *m,
 ** ("Million Dollar Baby"). Reads m's text (borrowed). norm_qty_name.c */
 bool norm_qty_name_part(const struct norm_match *m, uint32_t s, uint32_t e,
 			bool is_scale);
+/* Is the bare amount m->text[s, e) of a list whose unit is said once,
+** after the last ("3, 4 and 5 percent", "5, 6 and 7 billion dollars")?
+** Then its unit (borrowed: a table's value) and the scale said with the
+** last (1 when none). norm_qty_list.c */
+bool norm_qty_list_unit(const struct norm_match *m, uint32_t s, uint32_t e,
+			const char **unit, double *scale);
 bool norm_prod_is_time(enum norm_prod p);
 /* qsort order of candidates, the first the one kept: the longest span,
 ** then a mask, a time, the longer match, priority, pattern order. */

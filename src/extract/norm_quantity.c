@@ -501,6 +501,24 @@ static bool den_is_mixed(const struct norm_match *m)
 	       memchr(d.s, '/', d.len) && memchr(d.s, ' ', d.len);
 }
 
+/*
+** A bare count of a list whose unit is said once after its last amount
+** ("rose 3, 4 and 5 percent"): x in the list's scale, *unit its unit
+** (norm_qty_list.c); else x as it is.
+*/
+static double list_member(const struct norm_match *m, const struct numv *n1,
+			  double x, const char **unit)
+{
+	double scale;
+	if (!n1->end ||
+	    !norm_qty_list_unit(m, n1->start, n1->end, unit, &scale) ||
+	    !is_type(m, "count")) {
+		*unit = NULL;
+		return x;
+	}
+	return norm_round(x * scale);
+}
+
 static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 {
 	bool has_scale, has_scale2;
@@ -562,8 +580,11 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 		c->end = n2.cut;
 	else if (n1.cut)
 		c->end = n1.cut;
-	c->q.value = x;
 	c->q.unit = unit_of(m);
+	if (!c->q.unit && !has_scale && !isfinite(x2) && !n1.cut &&
+	    n1.end == m->end)
+		x = list_member(m, &n1, x, &c->q.unit);
+	c->q.value = x;
 	bounds(&c->q, quantity_hedge(m, c));
 	return 1 + (n1.cut && !n2.cut ? rest(m, n1.cut, false, c + 1) : 0);
 }
