@@ -415,13 +415,15 @@ static const struct lx_sense *nation_at(const struct lx_scan *s, size_t j)
 	if (lx_tok_sense(s, j, LX_S_DEMONYM))
 		return NULL;
 	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_COUNTRY);
-	const char *cc;
-	/* (a region of a country: "Scotland", "Wales"; not a US state,
-	** which after a name places a firm or a work in lists and titles,
-	** "Orange County California", "Universal Studios Tour Florida",
-	** "My Own Private Idaho") */
+	uint32_t cc;
+	/* (a region of a country: "Scotland", "Wales"; not a state of a
+	** country whose states follow a city's name (countries.yaml
+	** city_states: the US), which after a name places a firm or a work
+	** in lists and titles, "Orange County California", "Universal
+	** Studios Tour Florida", "My Own Private Idaho") */
 	if (!se && (se = lx_tok_sense(s, j, LX_S_PLACE)) &&
-	    (!(cc = s->l->ents[se->ref].e.country) || !strcmp(cc, "US")))
+	    ((cc = s->l->ents[se->ref].country) == FC_NONE ||
+	     s->l->ents[cc].is_city_states))
 		se = NULL;
 	if (!se || s->t.v[j].match_ntok != se->ntok)
 		return NULL;
