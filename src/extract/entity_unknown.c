@@ -607,10 +607,12 @@ static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 				"name.speaker");
 	/* A lone unknown name where a place stands: "met in Anchorage",
 	** "talks in Doha"; not a body's word before "of" and a place
-	** ("according to Bank of England figures": one body, below) */
+	** ("according to Bank of England figures": one body, below), nor an
+	** owner's name before "'s", the word the place's cue governs being
+	** the noun after it ("at Bally's option", "in ICI's share price") */
 	int nof = 0;
 	if (lx_place_context(s, i) && lx_body_of_place(s, end, &nof) == end &&
-	    !is_signed_grade(s, i))
+	    !is_signed_grade(s, i) && !lx_is_poss(s, end))
 		return push_who(s, u,
 				lx_new_entity(s, "name", u->name, u->len,
 					      FC_ENT_OTHER, NULL, NULL),
