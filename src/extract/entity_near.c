@@ -294,7 +294,8 @@ static bool is_place_cue(const struct lx_slot *sl)
 	return false;
 }
 
-/* Is the capital at i used as a place ("in Tehran")? */
+/* Is the capital at i used as a place ("in Tehran", "the capital
+** Kinshasa")? */
 bool lx_place_context(const struct lx_scan *s, size_t i)
 {
 	for (size_t back = 1; back <= 4 && back <= i; back++) {
@@ -315,6 +316,12 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 		if (is_place_cue(sl))
 			return true;
 	}
+	/* "the Nigerian capital Abuja", "the capital Kinshasa": the city
+	** named after the noun (grammar.yaml capital-noun, in lower case) */
+	if (i >= 1 && !(s->t.v[i].flags & LX_T_NL) &&
+	    !(s->t.v[i - 1].flags & LX_T_CAP) &&
+	    lx_word_cue(s, i - 1, LX_CUE_CAPITAL_NOUN))
+		return true;
 	/* "in central Tehran": one lower-case word in between */
 	return i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
 	       !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
