@@ -281,6 +281,28 @@ static bool is_capitalised_noun(struct lx_scan *s, const struct unknown *u)
 	       lx_lower_elsewhere(s, i);
 }
 
+/* "United Iraqi Alliance", "Anglo American Corp": a demonym between an
+** unknown name that no given name opens and a name that an org-word or
+** a legal form ends is a word of one organisation's name (of no
+** country: the demonym may name a people, not a state; a firm's name
+** it opens is lx_demonym_name's, "British Airways"). */
+static void grow_demonym(struct lx_scan *s, struct unknown *u)
+{
+	size_t j = u->end + s->t.v[u->end].match_ntok, e2;
+	int n;
+	/* (not a common word opening the sentence: "Potential American
+	** Motors buyers") */
+	if (lx_word_cue(s, u->i, LX_CUE_GIVEN_NAME) || !lx_joins(s, j) ||
+	    ((s->t.v[u->i].flags & LX_T_SSTART) && lx_lower_elsewhere(s, u->i)) ||
+	    !lx_is_name_word(s, j) || lx_is_particle(s, j) ||
+	    (e2 = lx_name_run(s, j, LX_MAX_NAME, &n)) <= j ||
+	    !(lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD) ||
+	      lx_is_firm_form(s, e2 - 1)))
+		return;
+	u->end = e2;
+	u->ncap += 1 + n;
+}
+
 /* "Toshiba Canada Inc", "Chemical New York Corp": a country, a capital
 ** or a city between an unknown name and an organisation's last words
 ** names the firm's branch there (after a country one org-word only, as
@@ -289,9 +311,12 @@ static void grow_branch(struct lx_scan *s, struct unknown *u)
 {
 	size_t end = u->end;
 	if (u->lead || !lx_joins(s, end) ||
-	    (s->t.v[u->i].flags & LX_T_HEADLINE) || !s->t.v[end].match ||
-	    lx_tok_sense(s, end, LX_S_DEMONYM))
+	    (s->t.v[u->i].flags & LX_T_HEADLINE) || !s->t.v[end].match)
 		return;
+	if (lx_tok_sense(s, end, LX_S_DEMONYM)) {
+		grow_demonym(s, u);
+		return;
+	}
 	bool is_country = lx_tok_sense(s, end, LX_S_COUNTRY) != NULL;
 	size_t j = end + s->t.v[end].match_ntok, e2;
 	int n;
