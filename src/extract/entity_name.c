@@ -309,6 +309,16 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 		       : who;
 }
 
+/* Is token k "of", or a name's particle in lower case that a
+** language's body writes for it ("Banco di Sicilia", "Banque de
+** France"; no "'s")? */
+static bool is_of_link(const struct lx_scan *s, size_t k)
+{
+	return lx_is_of(s, k) ||
+	       (lx_is_particle(s, k) && !lx_is_poss(s, k) &&
+		!(s->t.v[k].flags & LX_T_CAP));
+}
+
 /*
 ** "Bank of America", "Royal Bank of Canada", "Associates Corp of North
 ** America": an organisation's word ending a name at end, "of" and a
@@ -324,7 +334,7 @@ const struct fc_entity *lx_place_surname_person(const struct lx_scan *s,
 size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap)
 {
 	if (!lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) || end + 1 >= s->t.n ||
-	    !lx_joins(s, end) || !lx_is_of(s, end) || !lx_joins(s, end + 1) ||
+	    !lx_joins(s, end) || !is_of_link(s, end) || !lx_joins(s, end + 1) ||
 	    !s->t.v[end + 1].match || !(s->t.v[end + 1].flags & LX_T_CAP) ||
 	    lx_tok_sense(s, end + 1, LX_S_DEMONYM) ||
 	    !(lx_tok_sense(s, end + 1, LX_S_COUNTRY) ||

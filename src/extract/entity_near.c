@@ -294,7 +294,8 @@ static bool is_place_cue(const struct lx_slot *sl)
 	return false;
 }
 
-/* Is the capital at i used as a place ("in Tehran")? */
+/* Is the capital at i used as a place ("in Tehran", "the capital
+** Kinshasa")? */
 bool lx_place_context(const struct lx_scan *s, size_t i)
 {
 	for (size_t back = 1; back <= 4 && back <= i; back++) {
@@ -315,6 +316,12 @@ bool lx_place_context(const struct lx_scan *s, size_t i)
 		if (is_place_cue(sl))
 			return true;
 	}
+	/* "the Nigerian capital Abuja", "the capital Kinshasa": the city
+	** named after the noun (grammar.yaml capital-noun, in lower case) */
+	if (i >= 1 && !(s->t.v[i].flags & LX_T_NL) &&
+	    !(s->t.v[i - 1].flags & LX_T_CAP) &&
+	    lx_word_cue(s, i - 1, LX_CUE_CAPITAL_NOUN))
+		return true;
 	/* "in central Tehran": one lower-case word in between */
 	return i >= 2 && (s->t.v[i - 1].flags & LX_T_WORD) &&
 	       !(s->t.v[i - 1].flags & (LX_T_CAP | LX_T_NL)) &&
@@ -352,6 +359,44 @@ bool lx_place_surname(const struct lx_scan *s, size_t i)
 	      lx_tok_sense(s, i, LX_S_CAPITAL)))
 		return false;
 	return !(lx_joins(s, i + 1) && lx_is_name_word(s, i + 1));
+}
+
+/* (lx_city_of_state, entity_p.h) */
+size_t lx_city_of_state(struct lx_scan *s, size_t i, size_t k,
+			const struct fc_entity *place)
+{
+	size_t j = i + k + 1;
+	if (!lx_is_punct(s, i + k, ',') || !lx_joins(s, j) ||
+	    !(s->t.v[j].flags & LX_T_CAP) || (s->t.v[i].flags & LX_T_HEADLINE))
+		return i;
+	const struct lx_sense *ps = lx_tok_sense(s, j, LX_S_PLACE);
+	uint32_t cc;
+	if (!ps || ps->ntok != s->t.v[j].match_ntok ||
+	    (cc = s->l->ents[ps->ref].country) == FC_NONE ||
+	    !s->l->ents[cc].is_city_states)
+		return i;
+	const char *country = s->l->ents[cc].e.country;
+	/* (the place's own country, or a country of its own there:
+	** "Tbilisi, Georgia") */
+	const struct lx_sense *cs = lx_tok_sense(s, j, LX_S_COUNTRY);
+	if ((place->country && !strcmp(place->country, country)) ||
+	    (cs && place->country &&
+	     !strcmp(s->l->ents[cs->ref].e.country, place->country)))
+		return i;
+	/* (then no word, but after an abbreviation: "Paris, Tex. on
+	** Monday"; not "Paris, Texas state officials") */
+	size_t e = j + ps->ntok;
+	if (e < s->t.n && !(s->t.v[e].flags & LX_T_NL) &&
+	    (s->t.v[e].flags & (LX_T_WORD | LX_T_POSS)) &&
+	    !lx_is_punct(s, e - 1, '.'))
+		return i;
+	size_t len;
+	const char *name = lx_tok_text_label(s, i, i + k, &len);
+	const struct fc_entity *c =
+		lx_new_entity(s, "name", name, len, FC_ENT_CITY, country, NULL);
+	if (c)
+		lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k), c, "name.city");
+	return i + k;
 }
 
 /* (lx_namesake_place) sentences a state named before sets the context in */

@@ -253,6 +253,16 @@ const struct lx_sense *lx_namesake_place(const struct lx_scan *s,
 const struct lx_sense *lx_namesake_state(const struct lx_scan *s, size_t i,
 					 size_t k);
 
+/* A known place's name at i, k tokens (a capital, a city, a region:
+** place), before ", " and a state of another country whose states
+** follow a city's name (countries.yaml city_states:): a city of that
+** country, name:<slug> of type city as an unknown name's there
+** ("Andalusia, Alabama", "Paris, Texas" as "Beaumont, Texas"); not
+** "Paris, France", nor "Tbilisi, Georgia" (a country of the place's own
+** too). Pushes it and returns i + k, else returns i. */
+size_t lx_city_of_state(struct lx_scan *s, size_t i, size_t k,
+			const struct fc_entity *place);
+
 /* A firm's name opened by a capitalised ordinal that the normalizer
 ** read as a number ("First Boston Corp", "Second National Bank"), the
 ** ordinal right before token i: pushes the firm and returns its end,
@@ -268,6 +278,10 @@ size_t lx_body_of_place(const struct lx_scan *s, size_t end, int *ncap);
 /* Is token k a building's or a street's last word (grammar.yaml
 ** name.building-word: "Hotel", "Square")? */
 bool lx_is_building_word(const struct lx_scan *s, size_t k);
+/* (entity_unknown.c, entity_scan.c) the cue of the geographic head
+** words that make one longer name with a known place before or after
+** them ("Lake Ontario", "Jersey City"; grammar.yaml) */
+#define LX_PLACE_HEAD_CUE "name.place-head"
 /* Is token i an initial: one capital letter and a dot before a
 ** capitalised word ("W." in "George W. Bush"; the dot is token i + 1)? */
 bool lx_is_initial(const struct lx_scan *s, size_t i);
@@ -277,6 +291,12 @@ bool lx_has_cue(const struct lx_scan *s, size_t k, enum lx_cue_kind ck,
 /* (entity_title.c, entity_scan.c) the cue of the title modifiers that
 ** make a lower role of their own ("deputy", "vice", grammar.yaml) */
 #define LX_DEPUTY_MOD_CUE "title.modifier-deputy"
+/* (entity_scan.c, entity_unknown.c) Is token i a capitalised deputy's
+** modifier ("Vice") before one unknown org-word and no role nor
+** capitalised word after it ("Vice News"): the body's first word, no
+** rank ("Deputy Energy Minister", "Deputy Central Bank Governor",
+** "Deputy General Manager of Sumitomo Bank" are ranks)? */
+bool lx_deputy_opens_body(const struct lx_scan *s, size_t i);
 /* (entity_title.c, coref_speaker.c) the cue of "shadow": a lower role
 ** of its own as LX_DEPUTY_MOD_CUE's, but no rank before a name */
 #define LX_SHADOW_MOD_CUE "title.modifier-shadow"

@@ -283,7 +283,11 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 			     lx_intern(s, se->ref), "lexicon.government");
 		return i + k;
 	}
+	size_t city;
 	if ((se = lx_tok_sense(s, i, LX_S_CAPITAL))) {
+		/* ("Paris, Texas": a city of the state's country) */
+		if ((city = lx_city_of_state(s, i, k, &l->ents[se->ref].e)) > i)
+			return city;
 		/* ("Seattle, Washington": the state) */
 		if ((ps = lx_namesake_state(s, i, k))) {
 			lx_push_ment(s, (uint32_t)i, (uint32_t)(i + k),
@@ -316,6 +320,10 @@ static size_t take_phrase(struct lx_scan *s, size_t i)
 		if ((se = lx_tok_sense(s, i, plain[p].kind))) {
 			int ncap;
 			size_t end;
+			if (plain[p].kind != LX_S_ORG &&
+			    (end = lx_city_of_state(s, i, k,
+						    &l->ents[se->ref].e)) > i)
+				return end;
 			if (plain[p].kind == LX_S_CITY &&
 			    (end = saint_name(s, i, k)) > i)
 				return end;
@@ -522,6 +530,12 @@ static size_t place_name(struct lx_scan *s, size_t i, size_t k,
 	** country's: "the Indian Ocean", "the Irish Sea") */
 	bool is_place = is_country && is_demonym && !is_org && end == j + 1 &&
 			lx_word_cue(s, j, LX_CUE_PLACE_WORD);
+	/* (nor does a country's name and a geographic head word: "Jersey
+	** City", "Jordan River", of no country; grammar.yaml
+	** name.place-head) */
+	is_place = is_place ||
+		   (is_country && !is_demonym && !is_org && end == j + 1 &&
+		    lx_has_cue(s, j, LX_CUE_PLACE_WORD, LX_PLACE_HEAD_CUE));
 	if (is_country && !is_place &&
 	    (!is_org || lx_is_acronym(s, j) ||
 	     (end != j + 1 && is_short) || (end == j + 1 && is_demonym) ||
@@ -609,7 +623,8 @@ static size_t head_coref(struct lx_scan *s, size_t i)
 
 /* A capitalised title modifier, one word and nothing else ("New" in
 ** "the New England Patriots"); not "Deputy", which opens no name but a
-** rank ("Deputy Jerry Ortiz" is Jerry Ortiz). */
+** rank ("Deputy Jerry Ortiz" is Jerry Ortiz), but before a name that
+** an org-word ends ("Vice Media": lx_deputy_opens_body). */
 static bool is_name_modifier(const struct lx_scan *s, size_t i)
 {
 	const struct lx_tok *t = &s->t.v[i];
@@ -617,7 +632,23 @@ static bool is_name_modifier(const struct lx_scan *s, size_t i)
 	       t->match_ntok == 1 && t->match->kinds == 1u << LX_S_CUE &&
 	       !t->match->is_stop &&
 	       t->match->cues == 1u << LX_CUE_TITLE_MOD &&
-	       !lx_has_cue(s, i, LX_CUE_TITLE_MOD, LX_DEPUTY_MOD_CUE);
+	       (!lx_has_cue(s, i, LX_CUE_TITLE_MOD, LX_DEPUTY_MOD_CUE) ||
+		lx_deputy_opens_body(s, i));
+}
+
+/* (lx_deputy_opens_body, entity_p.h) */
+bool lx_deputy_opens_body(const struct lx_scan *s, size_t i)
+{
+	int ncap;
+	size_t end = i + 2;
+	return lx_has_cue(s, i, LX_CUE_TITLE_MOD, LX_DEPUTY_MOD_CUE) &&
+	       lx_joins(s, i + 1) && lx_is_name_word(s, i + 1) &&
+	       lx_name_run(s, i + 1, LX_MAX_NAME, &ncap) == end &&
+	       lx_word_cue(s, i + 1, LX_CUE_ORG_WORD) &&
+	       /* (a wire's line break may fall before the role: "Deputy
+	       ** Energy\nMinister") */
+	       !(end < s->t.n && ((s->t.v[end].flags & LX_T_CAP) ||
+				  lx_tok_sense(s, end, LX_S_ROLE)));
 }
 
 /* What a title or a lexicon phrase can start with: an entity or role

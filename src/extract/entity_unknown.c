@@ -193,15 +193,51 @@ static size_t open_run(struct lx_scan *s, struct unknown *u)
 	u->end = lx_name_run(s, i + u->lead, LX_MAX_NAME + 1 - u->lead,
 			     &u->ncap);
 	/* (at a sentence start, before two name words at least: "New
-	** England Patriots said", not "Former Smith aide") */
+	** England Patriots said", not "Former Smith aide"; or a deputy's
+	** word before a body's: "Vice Media said") */
 	if (u->end == i + u->lead ||
-	    (u->lead && (s->t.v[i].flags & LX_T_SSTART) && u->ncap < 2))
+	    (u->lead && (s->t.v[i].flags & LX_T_SSTART) && u->ncap < 2 &&
+	     !lx_deputy_opens_body(s, i)))
 		return i;
 	u->ncap += (int)u->lead;
 	return UNK_ON;
 }
 
-/* Step 2: a county's office, a mission's word. */
+/* The tokens of the name of a country, a capital, a city or a place the
+** lexicon knows, written whole at token j (no demonym: "Gulf Arab
+** states"), or 0. */
+static size_t known_place_at(const struct lx_scan *s, size_t j)
+{
+	static const int kinds[] = {LX_S_COUNTRY, LX_S_CAPITAL, LX_S_CITY,
+				    LX_S_PLACE};
+	if (!lx_joins(s, j) || !(s->t.v[j].flags & LX_T_CAP) ||
+	    !s->t.v[j].match || lx_tok_sense(s, j, LX_S_DEMONYM))
+		return 0;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++) {
+		const struct lx_sense *se = lx_tok_sense(s, j, kinds[k]);
+		if (se && se->ntok == s->t.v[j].match_ntok)
+			return se->ntok;
+	}
+	return 0;
+}
+
+/* Step 2: a geographic head word alone right before a known place
+** ("Lake Ontario", "Mount Kenya", "River Jordan", "County Durham";
+** grammar.yaml name.place-head): one longer name, name:<slug> of no
+** country, no mention of the place (a lake or a river may cross
+** borders). Not a longer run's last word: "Orange County California"
+** is the county and its state. */
+static size_t head_place(struct lx_scan *s, const struct unknown *u)
+{
+	size_t n;
+	if (u->lead || u->end != u->i + 1 ||
+	    !lx_has_cue(s, u->i, LX_CUE_PLACE_WORD, LX_PLACE_HEAD_CUE) ||
+	    !(n = known_place_at(s, u->end)))
+		return UNK_ON;
+	return lx_push_new_name(s, u->i, u->end + n);
+}
+
+/* Step 3: a county's office, a mission's word. */
 static size_t lone_body(struct lx_scan *s, struct unknown *u)
 {
 	size_t i = u->i, end = u->end;
@@ -229,7 +265,7 @@ static size_t lone_body(struct lx_scan *s, struct unknown *u)
 	return end;
 }
 
-/* Step 3: a common noun capitalised by its place before a person's
+/* Step 4: a common noun capitalised by its place before a person's
 ** name: "Receptionist Madeline Kafoury", "Forward Tyler Hansbrough" (the
 ** document writes it in lower case after a function word): the name
 ** begins after it. A given name is the person's own ("Mark Anthony
@@ -245,6 +281,28 @@ static bool is_capitalised_noun(struct lx_scan *s, const struct unknown *u)
 	       lx_lower_elsewhere(s, i);
 }
 
+/* "United Iraqi Alliance", "Anglo American Corp": a demonym between an
+** unknown name that no given name opens and a name that an org-word or
+** a legal form ends is a word of one organisation's name (of no
+** country: the demonym may name a people, not a state; a firm's name
+** it opens is lx_demonym_name's, "British Airways"). */
+static void grow_demonym(struct lx_scan *s, struct unknown *u)
+{
+	size_t j = u->end + s->t.v[u->end].match_ntok, e2;
+	int n;
+	/* (not a common word opening the sentence: "Potential American
+	** Motors buyers") */
+	if (lx_word_cue(s, u->i, LX_CUE_GIVEN_NAME) || !lx_joins(s, j) ||
+	    ((s->t.v[u->i].flags & LX_T_SSTART) && lx_lower_elsewhere(s, u->i)) ||
+	    !lx_is_name_word(s, j) || lx_is_particle(s, j) ||
+	    (e2 = lx_name_run(s, j, LX_MAX_NAME, &n)) <= j ||
+	    !(lx_word_cue(s, e2 - 1, LX_CUE_ORG_WORD) ||
+	      lx_is_firm_form(s, e2 - 1)))
+		return;
+	u->end = e2;
+	u->ncap += 1 + n;
+}
+
 /* "Toshiba Canada Inc", "Chemical New York Corp": a country, a capital
 ** or a city between an unknown name and an organisation's last words
 ** names the firm's branch there (after a country one org-word only, as
@@ -253,9 +311,12 @@ static void grow_branch(struct lx_scan *s, struct unknown *u)
 {
 	size_t end = u->end;
 	if (u->lead || !lx_joins(s, end) ||
-	    (s->t.v[u->i].flags & LX_T_HEADLINE) || !s->t.v[end].match ||
-	    lx_tok_sense(s, end, LX_S_DEMONYM))
+	    (s->t.v[u->i].flags & LX_T_HEADLINE) || !s->t.v[end].match)
 		return;
+	if (lx_tok_sense(s, end, LX_S_DEMONYM)) {
+		grow_demonym(s, u);
+		return;
+	}
 	bool is_country = lx_tok_sense(s, end, LX_S_COUNTRY) != NULL;
 	size_t j = end + s->t.v[end].match_ntok, e2;
 	int n;
@@ -270,7 +331,7 @@ static void grow_branch(struct lx_scan *s, struct unknown *u)
 	}
 }
 
-/* Step 4: the run grows over a known surname, a place that is a
+/* Step 5: the run grows over a known surname, a place that is a
 ** surname, a firm's branch. */
 static void grow_run(struct lx_scan *s, struct unknown *u)
 {
@@ -298,7 +359,7 @@ static void grow_run(struct lx_scan *s, struct unknown *u)
 	grow_branch(s, u);
 }
 
-/* Step 5: a firm's name with "and", or a short name of a firm named
+/* Step 6: a firm's name with "and", or a short name of a firm named
 ** before. */
 static size_t firm_name(struct lx_scan *s, struct unknown *u)
 {
@@ -355,7 +416,7 @@ static bool is_common_surname(struct lx_scan *s, const struct unknown *u)
 		  !lx_named_within(s, u->who, i, 2))));
 }
 
-/* Step 6: a person named before ("Pezeshkian", "Liu said" after "Vice
+/* Step 7: a person named before ("Pezeshkian", "Liu said" after "Vice
 ** Premier Liu He"); sets u->is_person for a new person's name that ends
 ** with a known surname. */
 static size_t known_person(struct lx_scan *s, struct unknown *u)
@@ -415,13 +476,15 @@ static const struct lx_sense *nation_at(const struct lx_scan *s, size_t j)
 	if (lx_tok_sense(s, j, LX_S_DEMONYM))
 		return NULL;
 	const struct lx_sense *se = lx_tok_sense(s, j, LX_S_COUNTRY);
-	const char *cc;
-	/* (a region of a country: "Scotland", "Wales"; not a US state,
-	** which after a name places a firm or a work in lists and titles,
-	** "Orange County California", "Universal Studios Tour Florida",
-	** "My Own Private Idaho") */
+	uint32_t cc;
+	/* (a region of a country: "Scotland", "Wales"; not a state of a
+	** country whose states follow a city's name (countries.yaml
+	** city_states: the US), which after a name places a firm or a work
+	** in lists and titles, "Orange County California", "Universal
+	** Studios Tour Florida", "My Own Private Idaho") */
 	if (!se && (se = lx_tok_sense(s, j, LX_S_PLACE)) &&
-	    (!(cc = s->l->ents[se->ref].e.country) || !strcmp(cc, "US")))
+	    ((cc = s->l->ents[se->ref].country) == FC_NONE ||
+	     s->l->ents[cc].is_city_states))
 		se = NULL;
 	if (!se || s->t.v[j].match_ntok != se->ntok)
 		return NULL;
@@ -445,14 +508,15 @@ static bool is_hyphen_adjective(const struct lx_scan *s, size_t k)
 	return h && h + 1 < w + n && islower((unsigned char)h[1]);
 }
 
-/* Step 7: two unknown name words or more right before a nation's name
+/* Step 8: two unknown name words or more right before a nation's name
 ** that ends the run name one body of that nation ("Alcohol Focus
 ** Scotland said", "Cancer Research UK"; not a given name's run, "Jack
 ** Straw Scotland", nor a person named before, nor with "of" inside, nor
 ** after a legal form: "Sunbeam Corp Ltd Australia" is the firm's and a
 ** place; nor after a compass word: "North West India" is a part of the
 ** country; nor opening with a compound adjective: "Oscar-nominated
-** Hotel Rwanda"; nor where a place stands). */
+** Hotel Rwanda"; nor where a place stands, but before a verb of
+** saying). */
 static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 {
 	size_t i = u->i, end = u->end;
@@ -462,17 +526,20 @@ static size_t nation_body(struct lx_scan *s, const struct unknown *u)
 	    lx_word_cue(s, i, LX_CUE_GIVEN_NAME) || !lx_joins(s, end) ||
 	    of_in(s, i, end) < end || lx_is_firm_form(s, end - 1) ||
 	    lx_word_cue(s, end - 1, LX_CUE_COMPASS) ||
-	    is_hyphen_adjective(s, i) ||
-	    lx_place_context(s, i) || !(se = nation_at(s, end)))
+	    is_hyphen_adjective(s, i) || !(se = nation_at(s, end)))
 		return UNK_ON;
 	size_t e = end + se->ntok;
-	/* (the nation's name ends it: no name word after it) */
-	if (lx_joins(s, e) && lx_is_name_word(s, e))
+	/* (the nation's name ends it: no name word after it; where a place
+	** stands only as a verb of saying's subject: "Workers at Acme
+	** Widgets Bavaria said", a place says nothing) */
+	if ((lx_joins(s, e) && lx_is_name_word(s, e)) ||
+	    (lx_place_context(s, i) &&
+	     !(lx_joins(s, e) && lx_tok_cue(s, e, LX_CUE_REPORT))))
 		return UNK_ON;
 	return lx_push_new_org(s, i, e, "name.org");
 }
 
-/* Step 8: a city before ", <country>" ("Beaumont, Texas"), unless a
+/* Step 9: a city before ", <country>" ("Beaumont, Texas"), unless a
 ** given name opens the run or a body's word ends it. */
 static size_t city_before_country(struct lx_scan *s, const struct unknown *u)
 {
@@ -501,7 +568,7 @@ static size_t city_before_country(struct lx_scan *s, const struct unknown *u)
 			"name.city");
 }
 
-/* Step 9: "Hughes said the deal would close.": a lone name that opens
+/* Step 10: "Hughes said the deal would close.": a lone name that opens
 ** its sentence before a verb of saying is a person (its full name's,
 ** "Roger Hughes" untyped before), unless the document named an
 ** organisation with it ("Kodak said" after "Eastman Kodak Co") */
@@ -539,7 +606,7 @@ static size_t opening_speaker(struct lx_scan *s, const struct unknown *u)
 			"name.person-surname");
 }
 
-/* Step 10: a lone unknown word named before, before a reporting verb, or
+/* Step 11: a lone unknown word named before, before a reporting verb, or
 ** where a place stands. */
 static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 {
@@ -565,10 +632,12 @@ static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 				"name.speaker");
 	/* A lone unknown name where a place stands: "met in Anchorage",
 	** "talks in Doha"; not a body's word before "of" and a place
-	** ("according to Bank of England figures": one body, below) */
+	** ("according to Bank of England figures": one body, below), nor an
+	** owner's name before "'s", the word the place's cue governs being
+	** the noun after it ("at Bally's option", "in ICI's share price") */
 	int nof = 0;
 	if (lx_place_context(s, i) && lx_body_of_place(s, end, &nof) == end &&
-	    !is_signed_grade(s, i))
+	    !is_signed_grade(s, i) && !lx_is_poss(s, end))
 		return push_who(s, u,
 				lx_new_entity(s, "name", u->name, u->len,
 					      FC_ENT_OTHER, NULL, NULL),
@@ -576,7 +645,7 @@ static size_t lone_word(struct lx_scan *s, const struct unknown *u)
 	return UNK_ON;
 }
 
-/* Step 11: what the name of two words or more ends with or stands among
+/* Step 12: what the name of two words or more ends with or stands among
 ** tells its type: "West Coast Bank" an organisation, "Marion County" a
 ** place, "said Mark Feldstein" a person; after "the" or "his" it is no
 ** person. */
@@ -584,10 +653,15 @@ static size_t typed_name(struct lx_scan *s, struct unknown *u)
 {
 	size_t i = u->i;
 	bool is_headline = s->t.v[i].flags & LX_T_HEADLINE;
-	/* "Bank of America", "Royal Bank of Canada": one body */
+	/* "Bank of America", "Royal Bank of Canada", "Banco di Sicilia":
+	** one body */
+	bool is_body = false;
 	if (!is_headline && !u->is_person) {
 		int n = 0;
 		size_t e = lx_body_of_place(s, u->end, &n);
+		/* (an org, unless the run had an "of" already: "Susumu
+		** Taketomi of Industrial Bank of Japan" is no body's name) */
+		is_body = e > u->end && of_in(s, i, u->end) == u->end;
 		if (e > u->end) {
 			u->end = e;
 			u->ncap += n;
@@ -599,7 +673,7 @@ static size_t typed_name(struct lx_scan *s, struct unknown *u)
 		return end;
 	size_t of = of_in(s, i, end);
 	/* (also "Bureau of Metal Statistics", "Bank of Japan") */
-	if (lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
+	if (is_body || lx_word_cue(s, end - 1, LX_CUE_ORG_WORD) ||
 	    (of < end && lx_word_cue(s, of - 1, LX_CUE_ORG_WORD)))
 		return push_who(s, u,
 				lx_new_entity(s, "org", u->name, u->len,
@@ -646,7 +720,8 @@ static size_t take_once(struct lx_scan *s, struct unknown *u)
 	size_t r;
 	u->who = NULL;
 	u->is_person = false;
-	if ((r = open_run(s, u)) != UNK_ON || (r = lone_body(s, u)) != UNK_ON)
+	if ((r = open_run(s, u)) != UNK_ON || (r = head_place(s, u)) != UNK_ON ||
+	    (r = lone_body(s, u)) != UNK_ON)
 		return r;
 	if (is_capitalised_noun(s, u)) {
 		u->i++;

@@ -188,6 +188,7 @@ static void compile_country(struct cc *c, const struct lx_def *def)
 		alias(c, def, def->name, LX_S_COUNTRY, ce);
 	aliases(c, def, def->aliases, def->naliases, LX_S_COUNTRY, ce);
 	aliases(c, def, def->demonyms, def->ndemonyms, LX_S_DEMONYM, ce);
+	l->ents[ce].is_city_states = def->is_city_states;
 	const char *glabel = def->gov_label;
 	char *tmp = NULL;
 	if (!glabel && def->ndemonyms)
@@ -211,7 +212,9 @@ static void compile_country(struct cc *c, const struct lx_def *def)
 		if (ci == FC_NONE)
 			return;
 		l->ents[ci].country = ce;
-		l->ents[ci].actor = g;
+		/* (a capital that is a big city elsewhere too, "San Jose",
+		** names the city only) */
+		l->ents[ci].actor = def->no_capital_actor ? FC_NONE : g;
 		l->ents[ce].capital = ci;
 		aliases(c, def, def->capital, def->ncapital, LX_S_CAPITAL, ci);
 	}

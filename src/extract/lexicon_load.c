@@ -2,7 +2,7 @@
 ** lexicon_load.c: read one `kind: lexicon` rule file into definitions.
 **
 **   countries: [{id: RU, label, names, demonyms, capital, government,
-**                government_label}]
+**                government_label, capital_actor, city_states}]
 **   people:    [{id: vladimir-putin, name, aliases, short, country, role,
 **                since, until | terms: [{since, until, role}, ...]}]
 **   roles_since: the day roles without `since:` begin (the file's "as of")
@@ -70,7 +70,8 @@ static const char *const top_keys[] = {
 
 static const char *const *const sec_keys[LX_NSECTIONS] = {
 	(const char *const[]){"id", "label", "names", "demonyms", "capital",
-			      "government", "government_label", NULL},
+			      "government", "government_label", "capital_actor",
+			      "city_states", NULL},
 	(const char *const[]){"id", "name", "aliases", "short", "country",
 			      "role", "since", "until", "terms", "gender",
 			      "public_since", NULL},
@@ -411,6 +412,13 @@ static bool parse_entry(struct ctx *c, enum lx_section sec,
 			 &def->ncapital);
 		get_list(c, e, "government", "government", &def->government,
 			 &def->ngovernment);
+		get_bool(c, e, "city_states", "city_states",
+			 &def->is_city_states);
+		/* (capital_actor: true by default) */
+		bool is_actor = true;
+		if (fc_ymap_get(e, "capital_actor") &&
+		    get_bool(c, e, "capital_actor", "capital_actor", &is_actor))
+			def->no_capital_actor = !is_actor;
 		break;
 	case LX_SEC_PERSON:
 	case LX_SEC_ORG:

@@ -128,6 +128,12 @@ struct lx_def {
 	enum lx_cue_kind cue_kind;
 	bool is_leader, is_generic, is_honorific;
 	bool is_office; /* role: one holder at a time in a country */
+	/* country: its places are states written after a city's name
+	** (countries.yaml city_states:) */
+	bool is_city_states;
+	/* country: its capital's name is a big city's elsewhere too, no
+	** metonym of the government (countries.yaml capital_actor: false) */
+	bool no_capital_actor;
 	/* person: the terms of the role, in date order, not overlapping:
 	** `terms:`, or the one from `since:` (else the file's
 	** `roles_since:`) to `until:` (arena) */
@@ -179,6 +185,7 @@ struct lx_ent {
 	uint32_t capital; /* country: its capital city entity */
 	uint32_t actor;   /* city: the entity it denotes as an actor */
 	bool is_leader;   /* person whose role is a leader role */
+	bool is_city_states; /* country: lx_def.is_city_states */
 	/* person: the role's terms (struct lx_def; the rules' arena), none
 	** when open; a role phrase means the person only in a document
 	** dated within one of them */

@@ -142,6 +142,62 @@ static void test_bad_gender_and_public_since_are_positioned(void **st)
 	fx_clean(&f);
 }
 
+/* A country's capital_actor: and city_states: are booleans (a capital
+** that names no government, states written after a city's name);
+** capital_actor is true when absent; another value is an error at it. */
+static void test_country_flags_are_read_and_checked(void **st)
+{
+	(void)st;
+	struct fx f = {0};
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "countries:\n"
+		 "  - {id: CR, capital: [San Jose], capital_actor: false}\n"
+		 "  - {id: US, city_states: true}\n"
+		 "  - {id: FR, capital: [Paris]}\n"
+		 "  - {id: DE, capital: [Berlin], capital_actor: sometimes}\n");
+	struct fc_diags d;
+	fc_diags_init(&d);
+	struct fc_rules *r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 1);
+	fc_assert_diag(&d, 0, f.path[0], 6, 48,
+		       "capital_actor must be true or false");
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fc_diags_init(&d);
+	fx_write(&f, "a.yaml",
+		 "kind: lexicon\n"
+		 "countries:\n"
+		 "  - {id: CR, capital: [San Jose], capital_actor: false}\n"
+		 "  - {id: US, city_states: true}\n"
+		 "  - {id: FR, capital: [Paris]}\n");
+	r = fx_load(&f, &d);
+	assert_int_equal(d.nerr, 0);
+	const struct fc_lexicon *l = r->lexicon;
+	bool seen[3] = {false, false, false};
+	for (size_t i = 0; i < l->ndefs; i++) {
+		const struct lx_def *def = &l->defs[i];
+		if (def->sec != LX_SEC_COUNTRY)
+			continue;
+		if (!strcmp(def->id, "CR")) {
+			seen[0] = true;
+			assert_true(def->no_capital_actor);
+			assert_false(def->is_city_states);
+		} else if (!strcmp(def->id, "US")) {
+			seen[1] = true;
+			assert_true(def->is_city_states);
+			assert_false(def->no_capital_actor);
+		} else if (!strcmp(def->id, "FR")) {
+			seen[2] = true;
+			assert_false(def->no_capital_actor);
+		}
+	}
+	assert_true(seen[0] && seen[1] && seen[2]);
+	lx_rules_free(r);
+	fc_diags_finish(&d);
+	fx_clean(&f);
+}
+
 /* Two files that give subdivisions: the second is an error at its key,
 ** naming the first, not a silent override. */
 static void test_second_subdivisions_is_an_error(void **st)
@@ -593,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_a_term_of_another_role_holds_that_role),
 		cmocka_unit_test(test_bad_gender_and_public_since_are_positioned),
 		cmocka_unit_test(test_second_subdivisions_is_an_error),
+		cmocka_unit_test(test_country_flags_are_read_and_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
