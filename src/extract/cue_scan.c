@@ -272,16 +272,54 @@ static size_t owning_poss(const struct lx_scan *s, size_t n)
 	return 0;
 }
 
-/* The entity that owns the source noun at token n, right before it or
+/* Is the mention a body that has people: a firm, a country or a
+** government (not a person's: "Reagan administration officials"; nor a
+** region's, a city's or an untyped name's: "Gulf oil sources", "New
+** York-based traders")? */
+static bool is_body(const struct lx_ment *m)
+{
+	switch (m->ent->type) {
+	case FC_ENT_ORG:
+	case FC_ENT_COUNTRY:
+	case FC_ENT_GOVERNMENT: return true;
+	default: return false;
+	}
+}
+
+/* The body (is_body) that ends before at most OWNED_ADJ_MAX lower-case
+** words (no stop word, mention nor verb of saying) before token n on its
+** line ("the Kyodo news agency", "Iraqi army officials"), or NULL. */
+static const struct lx_ment *owner_before_words(const struct lx_scan *s,
+						size_t n)
+{
+	for (size_t k = n; k >= 1 && n - k < OWNED_ADJ_MAX; k--) {
+		const struct lx_tok *q = &s->t.v[k - 1];
+		if ((s->t.v[k].flags & LX_T_NL) ||
+		    (q->flags & (LX_T_WORD | LX_T_CAP | LX_T_STOP | LX_T_POSS)) !=
+			    LX_T_WORD ||
+		    q->ment != FC_NONE || lx_tok_cue(s, k - 1, LX_CUE_REPORT) ||
+		    lx_tok_cue(s, k - 1, LX_CUE_QUOTE_VERB))
+			return NULL;
+		const struct lx_ment *m = ment_ending(s, k - 1);
+		if (m && !(s->t.v[k - 1].flags & LX_T_NL))
+			return is_body(m) ? m : NULL;
+	}
+	return NULL;
+}
+
+/* The entity that owns the source noun at token n, right before it,
 ** before its possessive ("the Kremlin statement", "Apple's statement",
-** "Blair's official spokesman"), or NULL; *is_poss says whether through
-** a possessive. */
+** "Blair's official spokesman") or before lower-case words ("the Kyodo
+** news agency"), or NULL; *is_poss says whether through a possessive. */
 static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
 					bool *is_poss)
 {
 	size_t poss = owning_poss(s, n);
 	*is_poss = poss > 0;
-	return city_of_state(s, ment_ending(s, *is_poss ? poss : n));
+	const struct lx_ment *m = ment_ending(s, *is_poss ? poss : n);
+	if (!m && !*is_poss)
+		m = owner_before_words(s, n);
+	return city_of_state(s, m);
 }
 
 /* (seat_government) the cue of the nouns of a government's people */
@@ -693,13 +731,16 @@ static int inverted_source(const struct lx_scan *s, size_t v, size_t k,
 			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
 		return -1;
 	size_t j = v + k;
-	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
-	if (det)
-		j += det->ntok;
+	/* (after an article but a determiner a body's: "said a Japan
+	** Airlines spokesman", not "said a European banker") */
+	bool is_det = j < s->t.n && lx_tok_cue(s, j, LX_CUE_DET);
+	size_t n = j < s->t.n ? article_len(s, j) : 0;
+	j += n;
 	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
 		return -1;
 	uint32_t m = s->t.v[j].ment;
-	if (m == FC_NONE || s->ments[m].t0 != j)
+	if (m == FC_NONE || s->ments[m].t0 != j ||
+	    (n && !is_det && !is_body(&s->ments[m])))
 		return -1;
 	/* The source ends the clause: at most two lower-case words, then
 	** punctuation ("said Russian official channels."), not "stating
@@ -745,6 +786,45 @@ static bool inverted_description(struct lx_scan *s, size_t v, size_t k,
 	if (se && d + 1 + se->ntok == e && !s->l->roles[se->ref].is_honorific)
 		a->speaker = lx_role_holder(s, &s->l->roles[se->ref], d + 1);
 	return true;
+}
+
+/* (person_after_role) the most tokens of a role phrase after the verb */
+#define ROLE_AFTER 6
+
+/* Does the clause end at token e (punctuation but a hyphen, a line
+** break, or the end)? */
+static bool clause_ends(const struct lx_scan *s, size_t e)
+{
+	return e >= s->t.n || (s->t.v[e].flags & LX_T_NL) ||
+	       (!(s->t.v[e].flags & LX_T_WORD) && !is_punct(s, e, '-'));
+}
+
+/* '"...," said EEF chief economist, Steve Radley.': after the verb at v
+** (k tokens), right after a comma or a closing quote, at most ROLE_AFTER
+** words or mentions, a comma and a person's mention that ends the
+** clause: the person; NULL: none. */
+static const struct lx_ment *person_after_role(const struct lx_scan *s,
+					       size_t v, size_t k)
+{
+	if (v == 0 || !(is_punct(s, v - 1, ',') ||
+			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
+		return NULL;
+	size_t c = v + k;
+	for (; c < s->t.n && c - (v + k) <= ROLE_AFTER; c++) {
+		const struct lx_tok *t = &s->t.v[c];
+		if ((t->flags & (LX_T_NL | LX_T_BLOCKED)) ||
+		    (!(t->flags & LX_T_WORD) && t->ment == FC_NONE))
+			break;
+	}
+	if (c == v + k || c + 1 >= s->t.n || !is_punct(s, c, ',') ||
+	    (s->t.v[c + 1].flags & LX_T_NL))
+		return NULL;
+	uint32_t m = s->t.v[c + 1].ment;
+	if (m == FC_NONE || s->ments[m].t0 != c + 1 ||
+	    s->ments[m].ent->type != FC_ENT_PERSON ||
+	    !clause_ends(s, s->ments[m].t1))
+		return NULL;
+	return &s->ments[m];
 }
 
 /* (is_audience_verb) the cue of the verbs whose object is the audience */
@@ -802,7 +882,17 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	** subject before a parenthetical ("Ivan Petrov, the foreign
 	** minister, said Russia would act") */
 	struct lx_attr inv = a;
-	int words = is_audience_verb(s, v) ? -1 : inverted_source(s, v, k, &inv);
+	bool is_audience = is_audience_verb(s, v);
+	const struct lx_ment *named =
+		is_audience ? NULL : person_after_role(s, v, k);
+	if (named) {
+		inv.t0 = (uint32_t)v;
+		inv.t1 = named->t1;
+		inv.speaker = named->ent;
+		emit_attr(s, &inv, cue->id);
+		return;
+	}
+	int words = is_audience ? -1 : inverted_source(s, v, k, &inv);
 	if (words != 0) {
 		f = subject_before_appos(s, p, &a);
 		if (f != SUBJ_NONE) {
