@@ -324,6 +324,29 @@ static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
 
 /* (seat_government) the cue of the nouns of a government's people */
 #define OFFICIAL_CUE "subject.official"
+/* (subject_before) the cue of the nouns of a firm that speaks ("the
+** company said": last_firm_speaker) */
+#define COMPANY_CUE "subject.company"
+/* (last_firm_speaker) sentences back a firm's attribution may be */
+#define FIRM_SENTS 10
+
+/* The firm of the last attribution to a firm before token i within
+** FIRM_SENTS sentences ("Westport Bank said ... The company said"), or
+** NULL: a firm only named ("Apple sued Intel. The company said") is
+** as often the other one. */
+static const struct fc_entity *last_firm_speaker(const struct lx_scan *s,
+						 size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	for (size_t k = s->nattrs; k-- > 0;) {
+		const struct lx_attr *a = &s->attrs[k];
+		if (a->sent + FIRM_SENTS < sent)
+			break;
+		if (a->verb < i && a->speaker && a->speaker->type == FC_ENT_ORG)
+			return a->speaker;
+	}
+	return NULL;
+}
 
 /* Has token i a source-noun sense of the cue id? */
 static bool is_noun_of(const struct lx_scan *s, size_t i, const char *id)
@@ -574,6 +597,9 @@ static enum subj_found subject_before(struct lx_scan *s, size_t p,
 	a->speaker = owner && !is_own_group ? owner->ent : NULL;
 	if (!owner && seat)
 		a->speaker = seat_government(s, p - 1, seat);
+	else if (!owner && p >= 2 && lx_tok_cue(s, p - 2, LX_CUE_DET) &&
+		 is_noun_of(s, p - 1, COMPANY_CUE))
+		a->speaker = last_firm_speaker(s, p - 1);
 	return SUBJ_EMIT;
 }
 
