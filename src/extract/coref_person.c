@@ -326,10 +326,43 @@ static const struct lx_person *person_of_word(const struct lx_scan *s,
 	return slot && *slot ? &s->persons[slot_person(*slot)] : NULL;
 }
 
+/* Is word token i's neighbour j (i - 1 or i + 1) in its sentence a word
+** with a letter in lower case? */
+static bool lower_beside(const struct lx_scan *s, size_t i, size_t j)
+{
+	return j < s->t.n && s->t.v[j].sent == s->t.v[i].sent &&
+	       (s->t.v[j].flags & (LX_T_WORD | LX_T_UPPER | LX_T_DIGIT)) ==
+		       LX_T_WORD;
+}
+
+/* Is token i a word in capitals of two letters or more written among
+** words in lower case ("the PAYE system"), not in a line of capitals
+** ("PAYE SAYS NO")? An acronym, no surname. */
+static bool is_acronym_among_lower(const struct lx_scan *s, size_t i)
+{
+	const struct lx_tok *t = &s->t.v[i];
+	return (t->flags & LX_T_UPPER) && t->end - t->start > 1 &&
+	       ((i > 0 && lower_beside(s, i, i - 1)) || lower_beside(s, i, i + 1));
+}
+
+/* Has the label a letter in lower case (a name written in mixed case)? */
+static bool has_lower(const char *label)
+{
+	for (; *label; label++)
+		if (*label >= 'a' && *label <= 'z')
+			return true;
+	return false;
+}
+
 const struct fc_entity *lx_find_surname(const struct lx_scan *s, size_t i)
 {
 	const struct lx_person *p = person_of_word(s, i);
-	return p && !p->is_word ? p->ent : NULL;
+	if (!p || p->is_word)
+		return NULL;
+	/* ("The PAYE system" after "John Paye": an acronym) */
+	return is_acronym_among_lower(s, i) && has_lower(p->ent->label)
+		       ? NULL
+		       : p->ent;
 }
 
 const struct fc_entity *lx_find_surname_role(const struct lx_scan *s,
@@ -366,7 +399,7 @@ const struct fc_entity *lx_find_name_word(const struct lx_scan *s, size_t i)
 {
 	const struct lx_person *p = person_of_word(s, i);
 	if (!p || !p->is_word)
-		return p ? p->ent : NULL;
+		return p ? lx_find_surname(s, i) : NULL;
 	if (s->t.v[i].flags & LX_T_UPPER)
 		return NULL;
 	/* the one person (of one last word) whose name with the word was

@@ -272,25 +272,101 @@ static size_t owning_poss(const struct lx_scan *s, size_t n)
 	return 0;
 }
 
-/* The entity that owns the source noun at token n, right before it or
+/* Is the mention a body that has people: a firm, a country or a
+** government (not a person's: "Reagan administration officials"; nor a
+** region's, a city's or an untyped name's: "Gulf oil sources", "New
+** York-based traders")? */
+static bool is_body(const struct lx_ment *m)
+{
+	switch (m->ent->type) {
+	case FC_ENT_ORG:
+	case FC_ENT_COUNTRY:
+	case FC_ENT_GOVERNMENT: return true;
+	default: return false;
+	}
+}
+
+/* The body (is_body) that ends before at most OWNED_ADJ_MAX lower-case
+** words (no stop word, mention nor verb of saying) before token n on its
+** line ("the Kyodo news agency", "Iraqi army officials"), or NULL. */
+static const struct lx_ment *owner_before_words(const struct lx_scan *s,
+						size_t n)
+{
+	for (size_t k = n; k >= 1 && n - k < OWNED_ADJ_MAX; k--) {
+		const struct lx_tok *q = &s->t.v[k - 1];
+		if ((s->t.v[k].flags & LX_T_NL) ||
+		    (q->flags & (LX_T_WORD | LX_T_CAP | LX_T_STOP | LX_T_POSS)) !=
+			    LX_T_WORD ||
+		    q->ment != FC_NONE || lx_tok_cue(s, k - 1, LX_CUE_REPORT) ||
+		    lx_tok_cue(s, k - 1, LX_CUE_QUOTE_VERB))
+			return NULL;
+		const struct lx_ment *m = ment_ending(s, k - 1);
+		if (m && !(s->t.v[k - 1].flags & LX_T_NL))
+			return is_body(m) ? m : NULL;
+	}
+	return NULL;
+}
+
+/* The entity that owns the source noun at token n, right before it,
 ** before its possessive ("the Kremlin statement", "Apple's statement",
-** "Blair's official spokesman"), or NULL; *is_poss says whether through
-** a possessive. */
+** "Blair's official spokesman") or before lower-case words ("the Kyodo
+** news agency"), or NULL; *is_poss says whether through a possessive. */
 static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
 					bool *is_poss)
 {
 	size_t poss = owning_poss(s, n);
 	*is_poss = poss > 0;
-	return city_of_state(s, ment_ending(s, *is_poss ? poss : n));
+	const struct lx_ment *m = ment_ending(s, *is_poss ? poss : n);
+	if (!m && !*is_poss)
+		m = owner_before_words(s, n);
+	return city_of_state(s, m);
+}
+
+/* (seat_government) the cue of the nouns of a government's people */
+#define OFFICIAL_CUE "subject.official"
+/* (subject_before) the cue of the nouns of a firm that speaks ("the
+** company said": last_firm_speaker) */
+#define COMPANY_CUE "subject.company"
+/* (last_firm_speaker) sentences back a firm's attribution may be */
+#define FIRM_SENTS 10
+
+/* The firm of the last attribution to a firm before token i within
+** FIRM_SENTS sentences ("Westport Bank said ... The company said"), or
+** NULL: a firm only named ("Apple sued Intel. The company said") is
+** as often the other one. */
+static const struct fc_entity *last_firm_speaker(const struct lx_scan *s,
+						 size_t i)
+{
+	uint32_t sent = s->t.v[i].sent;
+	for (size_t k = s->nattrs; k-- > 0;) {
+		const struct lx_attr *a = &s->attrs[k];
+		if (a->sent + FIRM_SENTS < sent)
+			break;
+		if (a->verb < i && a->speaker && a->speaker->type == FC_ENT_ORG)
+			return a->speaker;
+	}
+	return NULL;
+}
+
+/* Has token i a source-noun sense of the cue id? */
+static bool is_noun_of(const struct lx_scan *s, size_t i, const char *id)
+{
+	const struct lx_slot *m = s->t.v[i].match;
+	for (const struct lx_sense *se = m ? m->senses : NULL; se; se = se->next)
+		if (se->kind == LX_S_CUE && se->cue_kind == LX_CUE_SOURCE_NOUN &&
+		    !strcmp(s->l->cues[se->ref].id, id))
+			return true;
+	return false;
 }
 
 /* Is subj a place after "in" or "at" after a source noun that is only
 ** where the noun's people are: a noun with an owner ("a Texaco
-** spokesman in Houston said") or of a group that speaks for itself
-** ("traders in Sydney said")? Then the owner speaks, or nobody named
-** (report_verb's source-noun branch). After a noun of neither the place
-** stays the source: "officials in Kosovo said", "police in Ohio said"
-** are its own. */
+** spokesman in Houston said"), of a group that speaks for itself
+** ("traders in Sydney said"), or officials before a city ("officials
+** in San Jose said": whoever they are, not the city; seat_government)?
+** Then the owner speaks, or nobody named (report_verb's source-noun
+** branch). Else the place stays the source: "officials in Kosovo
+** said", "police in Ohio said", "police in Oakland said" are its own. */
 static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 {
 	size_t in = subj->t0;
@@ -303,7 +379,28 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	if (!noun)
 		return false;
 	bool is_poss;
-	return is_group_noun(s, noun) || noun_owner(s, in - 2, &is_poss);
+	return (subj->ent->type == FC_ENT_CITY &&
+		is_noun_of(s, in - 2, OFFICIAL_CUE)) ||
+	       is_group_noun(s, noun) || noun_owner(s, in - 2, &is_poss);
+}
+
+/* "officials in Moscow said" (the noun at token n, the city mention
+** city after "in"): the government of the city's country when the city
+** is its capital and the story is about that country (the country
+** named last before the noun: lx_doc_government), else NULL. A capital
+** alone is no proof: "officials in San Jose" are as often Californian
+** as Costa Rican. */
+static const struct fc_entity *seat_government(struct lx_scan *s, size_t n,
+					       const struct lx_ment *city)
+{
+	const struct lx_sense *cap = lx_tok_sense(s, city->t0, LX_S_CAPITAL);
+	if (!cap || !is_noun_of(s, n, OFFICIAL_CUE))
+		return NULL;
+	uint32_t gov = s->l->ents[cap->ref].actor;
+	const struct fc_entity *doc = lx_doc_government(s, n);
+	return gov != FC_NONE && doc && !strcmp(doc->id, s->l->ents[gov].e.id)
+		       ? doc
+		       : NULL;
 }
 
 /* What subject_before found: nothing, a subject that makes an
@@ -396,6 +493,58 @@ static enum subj_found gov_subject(struct lx_scan *s, size_t p,
 	return SUBJ_EMIT;
 }
 
+/* (description_np) the lower-case words of a description of a speaker */
+#define DESCRIPTION_NP 3
+
+/* The end of a description that begins at token j: 1 to DESCRIPTION_NP
+** words in lower case, no stop word, no mention, no verb of saying, on
+** the line of j ("a fan", "a local fan"), that ends right before token
+** p (p == 0: anywhere); 0: none. */
+static size_t description_end(const struct lx_scan *s, size_t j, size_t p)
+{
+	size_t e = j;
+	for (; e < s->t.n && e - j < DESCRIPTION_NP && e != p; e++) {
+		const struct lx_tok *t = &s->t.v[e];
+		if ((t->flags & (LX_T_WORD | LX_T_CAP | LX_T_STOP | LX_T_NL |
+				 LX_T_BLOCKED | LX_T_DIGIT)) != LX_T_WORD ||
+		    t->ment != FC_NONE || lx_tok_cue(s, e, LX_CUE_REPORT) ||
+		    lx_tok_cue(s, e, LX_CUE_QUOTE_VERB))
+			break;
+	}
+	return e > j && (!p || e == p) ? e : 0;
+}
+
+/* The tokens of a determiner or an article at token d ("the", "a", "a
+** former": grammar.yaml's determiners and the words that open an
+** apposition); 0: none. */
+static size_t article_len(const struct lx_scan *s, size_t d)
+{
+	const struct lx_sense *se = lx_tok_cue(s, d, LX_CUE_DET);
+	if (!se)
+		se = lx_tok_cue(s, d, LX_CUE_APPOSITION);
+	return se && s->t.v[d].ment == FC_NONE ? se->ntok : 0;
+}
+
+/* '"...," a fan said': an article and a description right after a
+** closing quote, before the verb at p, attribute the quote to nobody
+** named (a role phrase is role_subject's). */
+static enum subj_found description_subject(const struct lx_scan *s,
+					   size_t p, struct lx_attr *a)
+{
+	for (size_t d = p - 1; d-- > 1 && p - d <= DESCRIPTION_NP + 2;) {
+		size_t n = article_len(s, d);
+		if (!n)
+			continue;
+		if (d + n >= p || !(s->t.v[d - 1].flags & LX_T_QCLOSE) ||
+		    (s->t.v[d].flags & LX_T_NL) || !description_end(s, d + n, p))
+			return SUBJ_NONE;
+		a->t0 = (uint32_t)(d + n);
+		a->speaker = NULL;
+		return SUBJ_EMIT;
+	}
+	return SUBJ_NONE;
+}
+
 /* The subject of a verb of saying that ends right before token p (the
 ** verb, or the first word skipped before it): an entity, a pronoun, a
 ** source noun or a role phrase; sets a->t0 and a->speaker. */
@@ -403,11 +552,13 @@ static enum subj_found subject_before(struct lx_scan *s, size_t p,
 				      struct lx_attr *a)
 {
 	const struct lx_ment *subj = city_of_state(s, ment_ending(s, p));
+	const struct lx_ment *seat = NULL;
 	if (subj)
 		subj = person_of_body(s, body_before_place(s, subj));
 	if (subj && is_seat_of_noun(s, subj)) {
 		/* "a Texaco spokesman in Houston said": the noun's, below */
 		p = subj->t0 - 1;
+		seat = subj->ent->type == FC_ENT_CITY ? subj : NULL;
 		subj = NULL;
 	}
 	if (subj && !(s->t.v[p].flags & LX_T_NL)) {
@@ -425,7 +576,9 @@ static enum subj_found subject_before(struct lx_scan *s, size_t p,
 	const struct lx_sense *noun = lx_tok_cue(s, p - 1, LX_CUE_SOURCE_NOUN);
 	if (!noun) {
 		enum subj_found f = gov_subject(s, p, a);
-		return f != SUBJ_NONE ? f : role_subject(s, p, a);
+		if (f == SUBJ_NONE)
+			f = role_subject(s, p, a);
+		return f != SUBJ_NONE ? f : description_subject(s, p, a);
 	}
 	/* "the Kremlin statement noted", "Apple's statement said": the
 	** entity before the noun or its possessive; not a place's or a
@@ -442,6 +595,11 @@ static enum subj_found subject_before(struct lx_scan *s, size_t p,
 			    (is_place_like(owner) ||
 			     (is_poss && owner->ent->type != FC_ENT_ORG));
 	a->speaker = owner && !is_own_group ? owner->ent : NULL;
+	if (!owner && seat)
+		a->speaker = seat_government(s, p - 1, seat);
+	else if (!owner && p >= 2 && lx_tok_cue(s, p - 2, LX_CUE_DET) &&
+		 is_noun_of(s, p - 1, COMPANY_CUE))
+		a->speaker = last_firm_speaker(s, p - 1);
 	return SUBJ_EMIT;
 }
 
@@ -478,12 +636,38 @@ static size_t appos_open(const struct lx_scan *s, size_t c)
 	return 0;
 }
 
+/* (title_modifiers) the words that may modify a title in lower case */
+#define TITLE_MODS 3
+
+/* The first of at most TITLE_MODS words that modify the title in lower
+** case a person's mention opens at token b ("Police spokeswoman Jane
+** Doe", "State Department spokesman Sean Kelly"): words, no stop word,
+** on b's line; else b. */
+static size_t title_modifiers(const struct lx_scan *s, size_t b)
+{
+	uint32_t m = s->t.v[b].ment;
+	if (m == FC_NONE || s->ments[m].ent->type != FC_ENT_PERSON ||
+	    (s->t.v[b].flags & LX_T_CAP))
+		return b;
+	size_t j = b;
+	for (; j > 0 && b - j < TITLE_MODS; j--) {
+		const struct lx_tok *t = &s->t.v[j - 1];
+		if ((s->t.v[j].flags & LX_T_NL) ||
+		    (t->flags & (LX_T_WORD | LX_T_STOP | LX_T_BLOCKED)) !=
+			    LX_T_WORD ||
+		    lx_tok_cue(s, j - 1, LX_CUE_DET))
+			break;
+	}
+	return j;
+}
+
 /* Does the subject that begins at token b stand where a sentence's
 ** subject does: first in its sentence (after a determiner), or after a
 ** comma or a closing quote ("Separately, Ivan Petrov, ..., said"), not
 ** after a preposition ("In Moscow, where it snowed, officials said")? */
 static bool is_subject_place(const struct lx_scan *s, size_t b)
 {
+	b = title_modifiers(s, b);
 	if (b > 0 && lx_tok_cue(s, b - 1, LX_CUE_DET) &&
 	    s->t.v[b - 1].ment == FC_NONE)
 		b--;
@@ -506,6 +690,29 @@ static bool is_named_person(const struct lx_scan *s, const struct lx_attr *a)
 	return m != FC_NONE && strcmp(s->ments[m].rule, "coref.role");
 }
 
+/* (lone_surname) the most digits of an age */
+#define AGE_DIGITS 3
+
+/* "Petrov, 54, said": a capitalised word of no mention nor lexicon
+** phrase that opens its sentence before the comma at c and a number of
+** at most AGE_DIGITS digits alone between commas (an age) is a person's
+** surname; sets b->t0 and
+** b->speaker. */
+static bool lone_surname(struct lx_scan *s, size_t c, struct lx_attr *b)
+{
+	const struct lx_tok *w = &s->t.v[c - 1], *n = &s->t.v[c + 1];
+	if ((w->flags & (LX_T_WORD | LX_T_CAP | LX_T_UPPER | LX_T_SSTART |
+			 LX_T_HEADLINE | LX_T_BLOCKED | LX_T_POSS)) !=
+		    (LX_T_WORD | LX_T_CAP | LX_T_SSTART) ||
+	    w->ment != FC_NONE || w->match || w->end - w->start < 2 ||
+	    !(n->flags & LX_T_DIGIT) || n->end - n->start > AGE_DIGITS)
+		return false;
+	b->t0 = (uint32_t)(c - 1);
+	b->speaker = lx_new_entity(s, "person", s->text + w->start,
+				   w->end - w->start, FC_ENT_PERSON, NULL, NULL);
+	return b->speaker != NULL;
+}
+
 /* "NAME, APPOSITION, said": the subject before a parenthetical that
 ** ends right before token p with a comma. */
 static enum subj_found subject_before_appos(struct lx_scan *s, size_t p,
@@ -518,6 +725,8 @@ static enum subj_found subject_before_appos(struct lx_scan *s, size_t p,
 		return SUBJ_NONE;
 	struct lx_attr b = *a;
 	enum subj_found f = subject_before(s, c, &b);
+	if (f == SUBJ_NONE && c + 2 == p - 1 && lone_surname(s, c, &b))
+		f = SUBJ_EMIT;
 	if (f == SUBJ_NONE || !is_subject_place(s, b.t0))
 		return SUBJ_NONE;
 	/* "Her spokesman, Bill McAllister, says", "the Israeli foreign
@@ -548,13 +757,16 @@ static int inverted_source(const struct lx_scan *s, size_t v, size_t k,
 			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
 		return -1;
 	size_t j = v + k;
-	const struct lx_sense *det = lx_tok_cue(s, j, LX_CUE_DET);
-	if (det)
-		j += det->ntok;
+	/* (after an article but a determiner a body's: "said a Japan
+	** Airlines spokesman", not "said a European banker") */
+	bool is_det = j < s->t.n && lx_tok_cue(s, j, LX_CUE_DET);
+	size_t n = j < s->t.n ? article_len(s, j) : 0;
+	j += n;
 	if (j >= s->t.n || (s->t.v[j].flags & LX_T_NL))
 		return -1;
 	uint32_t m = s->t.v[j].ment;
-	if (m == FC_NONE || s->ments[m].t0 != j)
+	if (m == FC_NONE || s->ments[m].t0 != j ||
+	    (n && !is_det && !is_body(&s->ments[m])))
 		return -1;
 	/* The source ends the clause: at most two lower-case words, then
 	** punctuation ("said Russian official channels."), not "stating
@@ -574,6 +786,82 @@ static int inverted_source(const struct lx_scan *s, size_t v, size_t k,
 	a->t1 = s->ments[m].t1;
 	a->speaker = s->ments[m].ent;
 	return words;
+}
+
+/* '"...," said a fan.': a determiner and a description after the verb
+** at v (k tokens) right after a closing quote, that end the clause
+** (punctuation next): nobody named, or the document's holder of the
+** role the description is ("said the minister"); sets a->t0, a->t1,
+** a->speaker. */
+static bool inverted_description(struct lx_scan *s, size_t v, size_t k,
+				 struct lx_attr *a)
+{
+	size_t d = v + k, n = d < s->t.n ? article_len(s, d) : 0;
+	if (v == 0 || !(s->t.v[v - 1].flags & LX_T_QCLOSE) || !n ||
+	    d + n >= s->t.n || (s->t.v[d].flags & LX_T_NL))
+		return false;
+	d += n - 1; /* (the description's first word is d + 1) */
+	size_t e = description_end(s, d + 1, 0);
+	if (!e || e >= s->t.n || (s->t.v[e].flags & (LX_T_WORD | LX_T_NL)) ||
+	    !(is_punct(s, e, '.') || is_punct(s, e, ',')))
+		return false;
+	a->t0 = (uint32_t)v;
+	a->t1 = (uint32_t)e;
+	a->speaker = NULL;
+	const struct lx_sense *se = lx_tok_sense(s, d + 1, LX_S_ROLE);
+	if (se && d + 1 + se->ntok == e && !s->l->roles[se->ref].is_honorific)
+		a->speaker = lx_role_holder(s, &s->l->roles[se->ref], d + 1);
+	return true;
+}
+
+/* (person_after_role) the most tokens of a role phrase after the verb */
+#define ROLE_AFTER 6
+
+/* Does the clause end at token e (punctuation but a hyphen, a line
+** break, or the end)? */
+static bool clause_ends(const struct lx_scan *s, size_t e)
+{
+	return e >= s->t.n || (s->t.v[e].flags & LX_T_NL) ||
+	       (!(s->t.v[e].flags & LX_T_WORD) && !is_punct(s, e, '-'));
+}
+
+/* '"...," said EEF chief economist, Steve Radley.': after the verb at v
+** (k tokens), right after a comma or a closing quote, at most ROLE_AFTER
+** words or mentions, a comma and a person's mention that ends the
+** clause: the person; NULL: none. */
+static const struct lx_ment *person_after_role(const struct lx_scan *s,
+					       size_t v, size_t k)
+{
+	if (v == 0 || !(is_punct(s, v - 1, ',') ||
+			(s->t.v[v - 1].flags & LX_T_QCLOSE)))
+		return NULL;
+	size_t c = v + k;
+	for (; c < s->t.n && c - (v + k) <= ROLE_AFTER; c++) {
+		const struct lx_tok *t = &s->t.v[c];
+		if ((t->flags & (LX_T_NL | LX_T_BLOCKED)) ||
+		    (!(t->flags & LX_T_WORD) && t->ment == FC_NONE))
+			break;
+	}
+	if (c == v + k || c + 1 >= s->t.n || !is_punct(s, c, ',') ||
+	    (s->t.v[c + 1].flags & LX_T_NL))
+		return NULL;
+	uint32_t m = s->t.v[c + 1].ment;
+	if (m == FC_NONE || s->ments[m].t0 != c + 1 ||
+	    s->ments[m].ent->type != FC_ENT_PERSON ||
+	    !clause_ends(s, s->ments[m].t1))
+		return NULL;
+	return &s->ments[m];
+}
+
+/* (is_audience_verb) the cue of the verbs whose object is the audience */
+#define AUDIENCE_CUE "report.audience"
+
+/* Is the verb at v one whose object is its audience ("told Reuters":
+** Reuters is no source)? */
+static bool is_audience_verb(const struct lx_scan *s, size_t v)
+{
+	const struct lx_sense *se = lx_tok_cue(s, v, LX_CUE_IGNORE);
+	return se && !strcmp(s->l->cues[se->ref].id, AUDIENCE_CUE);
 }
 
 /* A reporting verb at v (k tokens). */
@@ -620,7 +908,17 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 	** subject before a parenthetical ("Ivan Petrov, the foreign
 	** minister, said Russia would act") */
 	struct lx_attr inv = a;
-	int words = inverted_source(s, v, k, &inv);
+	bool is_audience = is_audience_verb(s, v);
+	const struct lx_ment *named =
+		is_audience ? NULL : person_after_role(s, v, k);
+	if (named) {
+		inv.t0 = (uint32_t)v;
+		inv.t1 = named->t1;
+		inv.speaker = named->ent;
+		emit_attr(s, &inv, cue->id);
+		return;
+	}
+	int words = is_audience ? -1 : inverted_source(s, v, k, &inv);
 	if (words != 0) {
 		f = subject_before_appos(s, p, &a);
 		if (f != SUBJ_NONE) {
@@ -630,6 +928,8 @@ static void report_verb(struct lx_scan *s, size_t v, size_t k,
 		}
 	}
 	if (words >= 0)
+		emit_attr(s, &inv, cue->id);
+	else if (inverted_description(s, v, k, &inv))
 		emit_attr(s, &inv, cue->id);
 }
 

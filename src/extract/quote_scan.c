@@ -17,9 +17,10 @@
 **      one paragraph) and no more than a sentence before it, no one
 **      else's attribution comes between, and no verb of saying after
 **      it in its sentence gives it to a name pass B could not read
-**      ('"...," said a Ford spokesman'): "...," Kihara said. "There is
-**      no guarantee ..." (news goes on quoting the last speaker without
-**      saying so again). A quote inside a sentence of the reporter's
+**      ('"...," said a Ford spokesman'), nor one right after it to
+**      nobody named ('"...," a fan said', '"...," the spokesman said'):
+**      "...," Kihara said. "There is no guarantee ..." (news goes on
+**      quoting the last speaker without saying so again). A quote inside a sentence of the reporter's
 **      own ('the band had "great guitars"') goes on no one: its
 **      sentence most often attributes it in a way pass B did not read.
 ** Scare quotes ("deescalate") follow the same rules, so they have a
@@ -51,8 +52,12 @@ static bool is_source(const struct lx_scan *s, const struct lx_attr *a)
 	return lx_tok_cue(s, a->verb, LX_CUE_SOURCE) != NULL;
 }
 
+/* The speaker of the quote from open mark o to close mark c (rules 1 to
+** 4), or NULL; *is_told: an attribution right after it in its sentence
+** gives it to nobody named ('"...," a fan said'), so rule 5 carries no
+** one to it. */
 static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
-					  size_t c)
+					  size_t c, bool *is_told)
 {
 	const struct lx_tok *tv = s->t.v;
 	size_t after = attr_at(s, c + 1);
@@ -64,8 +69,14 @@ static const struct fc_entity *speaker_of(const struct lx_scan *s, size_t o,
 		for (size_t i = c + 1; i <= a->t0 && i < s->t.n; i++)
 			if (tv[i].flags & LX_T_NL)
 				broken = true;
-		if (a->t0 > c && gap <= 2 && !broken && a->speaker)
-			return a->speaker;
+		/* (a word between in another sentence is no inversion:
+		** '"How do I look?" His assistant said') */
+		bool same = a->sent == tv[c].sent;
+		if (a->t0 > c && gap <= 2 && !broken && (gap == 0 || same)) {
+			if (a->speaker)
+				return a->speaker;
+			*is_told = same && !a->is_quote_only;
+		}
 	}
 	/* 2. the last one before the opening mark, same sentence */
 	size_t before = attr_at(s, o);
@@ -177,8 +188,9 @@ static void emit_quote(struct lx_scan *s, size_t o, size_t c,
 		return;
 	m->inner_start = in0;
 	m->inner_end = in1;
-	m->speaker = speaker_of(s, o, c);
-	if (!m->speaker)
+	bool is_told = false;
+	m->speaker = speaker_of(s, o, c, &is_told);
+	if (!m->speaker && !is_told)
 		m->speaker = carried_speaker(s, prev, o, c);
 	prev->c = c;
 	prev->speaker = m->speaker;
