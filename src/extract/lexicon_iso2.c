@@ -302,7 +302,10 @@ static const char *take_str(struct fc_cache_reader *r, size_t *n)
 }
 
 /* The next record of r into v: false when it is not one derive_one
-** makes (a code of an alpha-2's shape, a name, a key, an id). */
+** makes (a code of an alpha-2's shape, a name, a key, an id). The
+** code, name and id are UTF-8, as libyaml and the tokenizer make them;
+** the key need not be (the tokenizer cuts a form at 65,535 bytes, in a
+** character maybe), and is only looked up. */
 static bool take_rec(struct fc_cache_reader *r, struct rec *v)
 {
 	size_t nc, nn, ni;
@@ -311,7 +314,9 @@ static bool take_rec(struct fc_cache_reader *r, struct rec *v)
 	v->key = take_str(r, &v->key_len);
 	v->id = take_str(r, &ni);
 	if (r->is_bad || nc < 4 || v->code[2] != '-' || !nn ||
-	    !v->key_len || ni <= 5 || memcmp(v->id, "name:", 5))
+	    !v->key_len || ni <= 5 || memcmp(v->id, "name:", 5) ||
+	    !fc_utf8_valid(v->code, nc) || !fc_utf8_valid(v->name, nn) ||
+	    !fc_utf8_valid(v->id, ni))
 		return false;
 	char cc[3] = {v->code[0], v->code[1], 0};
 	return lx_alpha2_index(cc) >= 0;
@@ -320,9 +325,7 @@ static bool take_rec(struct fc_cache_reader *r, struct rec *v)
 /*
 ** The records of payload p[0, n) (in x->tmp, pointing into p) and their
 ** number; NULL when p is not a whole, well-formed payload or out of
-** memory. The strings are UTF-8, as libyaml and the tokenizer make
-** them: checked once for all of them (a NUL ends no sequence early, so
-** each string between two is UTF-8 when the whole is).
+** memory.
 */
 static struct rec *decode(struct iso2 *x, const void *p, size_t n,
 			  size_t *nrecs)
@@ -332,8 +335,7 @@ static struct rec *decode(struct iso2 *x, const void *p, size_t n,
 	uint64_t k = fc_cache_get_u64(&r);
 	/* (a record takes 9 bytes at least, and ends with a NUL) */
 	if (!magic || memcmp(magic, MAGIC, 8) || r.is_bad ||
-	    k > (r.n - r.off) / 9 || (k && r.p[r.n - 1]) ||
-	    !fc_utf8_valid((const char *)r.p + r.off, r.n - r.off))
+	    k > (r.n - r.off) / 9 || (k && r.p[r.n - 1]))
 		return NULL;
 	struct rec *v = fc_arena_alloc(x->tmp, (k ? k : 1) * sizeof(*v));
 	if (!v)

@@ -380,6 +380,31 @@ static void test_a_damaged_or_foreign_file_is_made_again(void **st)
 	cx_close(&c);
 }
 
+/* A name whose folded key the tokenizer cuts at 65,535 bytes, inside a
+** character (one word: a letter and 30,000 CJK ones of three bytes): the key is not
+** UTF-8, and its record must not make the load fail. */
+static void test_a_cut_key_does_not_fail_the_load(void **st)
+{
+	(void)st;
+	size_t nw = 30000;
+	char *list = malloc(3 * nw + 512);
+	assert_non_null(list);
+	char *o = list;
+	o += sprintf(o, "{\"3166-2\": [\n"
+			"  {\"code\": \"IN-KL\", \"name\": \"Kerala\", "
+			"\"type\": \"State\"},\n"
+			"  {\"code\": \"IN-GJ\", \"name\": \"a");
+	for (size_t i = 0; i < nw; i++, o += 3)
+		memcpy(o, "\xe4\xb8\xad", 3); /* U+4E2D */
+	strcpy(o, "\", \"type\": \"State\"}\n]}\n");
+	struct cx c = {0};
+	cx_open(&c, "kind: lexicon\nsubdivisions: {types: [State]}\n", list);
+	free(list);
+	assert_int_equal(cx_places(&c), 1);
+	assert_int_equal(cx_places(&c), 1);
+	cx_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_the_records_are_kept_and_read_again),
 		cmocka_unit_test(test_other_options_or_another_list_miss),
 		cmocka_unit_test(test_a_damaged_or_foreign_file_is_made_again),
+		cmocka_unit_test(test_a_cut_key_does_not_fail_the_load),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
