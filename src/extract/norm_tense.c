@@ -176,6 +176,7 @@ struct back_scan {
 	/* the word after it, as the step before saw it */
 	bool ing_after, inf_after, verb_after, part_after2;
 	double next_tw;
+	double next2_tw; /* the word after that one's ("may not have") */
 	bool next_is_lower;
 };
 
@@ -333,6 +334,7 @@ static void note_word(struct back_scan *s)
 ** infinitive; not "to a calendar year", "to Moscow", "to 5%" */
 static void note_infinitive(struct back_scan *s)
 {
+	s->next2_tw = s->next_tw;
 	s->next_tw = s->nextlen ? s->next_row_tw : 0;
 	s->next_is_lower = s->next_lower;
 	s->next_row_tw = s->tw;
@@ -517,8 +519,10 @@ static bool neg_before(const struct back_scan *s)
 }
 
 /* A modal in lower case ("might not be ready by Monday", "could
-** reopen Friday"): ahead, unless "have" and a participle follow it, a
-** perfect ("may have died on Monday"): back. "May" in capitals is a
+** reopen Friday"): ahead, unless "have" follows it, a perfect: back
+** with a participle the scan knows ("may have died on Monday"), else
+** no cue ("may have fled", "may not have known": irregular; "may have
+** a chance": the words before decide). "May" in capitals is a
 ** month or a name, a modal across a comma another clause's ("had
 ** ruled that he must return, and set Friday as the deadline"), and a
 ** possessive date its noun's ("may be behind November's rise in
@@ -530,7 +534,11 @@ static int scan_modal(const struct back_scan *s)
 		return SCAN_ON;
 	if (s->tw == TW_PAST_MODAL && (s->neg_after || neg_before(s)))
 		return SCAN_ON; /* "could not be reached": look further */
-	return s->next_tw == TW_HAVE && s->part_after2 ? -1 : 1;
+	if (s->next_tw == TW_HAVE)
+		return s->part_after2 ? -1 : SCAN_ON;
+	if (s->next_tw == TW_NEG && s->next2_tw == TW_HAVE)
+		return SCAN_ON;
+	return 1;
 }
 
 /* The word's own cue (table tense_word, suffixes): the tense, or

@@ -42,6 +42,9 @@ static void test_norm_modal_back(void **state)
 	static const char *const cases[][2] = {
 		{"The man may have died on Monday.", "Monday"},
 		{"They may have been hurt on Monday.", "Monday"},
+		{"The gunman may have fled on Monday.", "Monday"},
+		{"The fire may have begun on Monday.", "Monday"},
+		{"They may not have known on Monday.", "Monday"},
 		{"He could not be reached Monday.", "Monday"},
 		{"Neither he nor she could be located Monday.", "Monday"},
 		{"Theresa May on Monday said no.", "Monday"},
