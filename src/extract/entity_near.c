@@ -361,6 +361,16 @@ bool lx_place_surname(const struct lx_scan *s, size_t i)
 	return !(lx_joins(s, i + 1) && lx_is_name_word(s, i + 1));
 }
 
+/* (below, with lx_is_name_break's helpers) */
+static bool is_cap_word(const struct lx_tok *t);
+
+/* Do ", " and a capitalised word follow at token e (a list goes on)? */
+static bool is_list_item(const struct lx_scan *s, size_t e)
+{
+	return lx_is_punct(s, e, ',') && lx_joins(s, e + 1) &&
+	       is_cap_word(&s->t.v[e + 1]);
+}
+
 /* (lx_city_of_state, entity_p.h) */
 size_t lx_city_of_state(struct lx_scan *s, size_t i, size_t k,
 			const struct fc_entity *place)
@@ -389,6 +399,11 @@ size_t lx_city_of_state(struct lx_scan *s, size_t i, size_t k,
 	if (e < s->t.n && !(s->t.v[e].flags & LX_T_NL) &&
 	    (s->t.v[e].flags & (LX_T_WORD | LX_T_POSS)) &&
 	    !lx_is_punct(s, e - 1, '.'))
+		return i;
+	/* (nor a list's items: "Moscow, Georgia, Armenia and Azerbaijan",
+	** "offices in Berlin, Tokyo, Washington") */
+	if (is_list_item(s, e) || (i >= 2 && lx_is_punct(s, i - 1, ',') &&
+				   is_cap_word(&s->t.v[i - 2])))
 		return i;
 	size_t len;
 	const char *name = lx_tok_text_label(s, i, i + k, &len);

@@ -226,13 +226,15 @@ static size_t known_place_at(const struct lx_scan *s, size_t j)
 ** grammar.yaml name.place-head): one longer name, name:<slug> of no
 ** country, no mention of the place (a lake or a river may cross
 ** borders). Not a longer run's last word: "Orange County California"
-** is the county and its state. */
+** is the county and its state; nor a longer name's first words: "Lake
+** Ontario Cement Ltd", "Mount Kenya Safari Club". */
 static size_t head_place(struct lx_scan *s, const struct unknown *u)
 {
 	size_t n;
 	if (u->lead || u->end != u->i + 1 ||
 	    !lx_has_cue(s, u->i, LX_CUE_PLACE_WORD, LX_PLACE_HEAD_CUE) ||
-	    !(n = known_place_at(s, u->end)))
+	    !(n = known_place_at(s, u->end)) ||
+	    (lx_joins(s, u->end + n) && lx_is_name_word(s, u->end + n)))
 		return UNK_ON;
 	return lx_push_new_name(s, u->i, u->end + n);
 }
