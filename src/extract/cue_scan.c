@@ -391,7 +391,7 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	size_t in = subj->t0;
 	if (!is_place_like(subj) || in < 2 || !is_in_at(s, in - 1) ||
 	    (s->t.v[in - 1].flags & LX_T_NL) ||
-	    (s->t.v[in - 2].flags & LX_T_NL) ||
+	    (s->t.v[in].flags & LX_T_NL) ||
 	    s->t.v[in - 2].ment != FC_NONE)
 		return false;
 	const struct lx_sense *noun = lx_tok_cue(s, in - 2, LX_CUE_SOURCE_NOUN);
