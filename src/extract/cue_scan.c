@@ -330,10 +330,27 @@ static const struct lx_ment *noun_owner(const struct lx_scan *s, size_t n,
 /* (last_firm_speaker) sentences back a firm's attribution may be */
 #define FIRM_SENTS 10
 
+/* Is a firm other than e named from the sentence after sentence sent
+** to token i ("Acme said ... A Beta spokesman said ... The company
+** said": Beta's as often)? A firm in sent itself is the attribution's
+** object ("Acme said it would buy Beta. The company said"). */
+static bool other_firm_since(const struct lx_scan *s, uint32_t sent,
+			     size_t i, const struct fc_entity *e)
+{
+	for (size_t j = i; j-- > 0 && s->t.v[j].sent > sent;) {
+		uint32_t m = s->t.v[j].ment;
+		if (m != FC_NONE && s->ments[m].ent->type == FC_ENT_ORG &&
+		    strcmp(s->ments[m].ent->id, e->id))
+			return true;
+	}
+	return false;
+}
+
 /* The firm of the last attribution to a firm before token i within
 ** FIRM_SENTS sentences ("Westport Bank said ... The company said"), or
 ** NULL: a firm only named ("Apple sued Intel. The company said") is
-** as often the other one. */
+** as often the other one, and so is a firm named after the
+** attribution's sentence. */
 static const struct fc_entity *last_firm_speaker(const struct lx_scan *s,
 						 size_t i)
 {
@@ -343,7 +360,9 @@ static const struct fc_entity *last_firm_speaker(const struct lx_scan *s,
 		if (a->sent + FIRM_SENTS < sent)
 			break;
 		if (a->verb < i && a->speaker && a->speaker->type == FC_ENT_ORG)
-			return a->speaker;
+			return other_firm_since(s, a->sent, i, a->speaker)
+				       ? NULL
+				       : a->speaker;
 	}
 	return NULL;
 }
@@ -372,7 +391,7 @@ static bool is_seat_of_noun(const struct lx_scan *s, const struct lx_ment *subj)
 	size_t in = subj->t0;
 	if (!is_place_like(subj) || in < 2 || !is_in_at(s, in - 1) ||
 	    (s->t.v[in - 1].flags & LX_T_NL) ||
-	    (s->t.v[in - 2].flags & LX_T_NL) ||
+	    (s->t.v[in].flags & LX_T_NL) ||
 	    s->t.v[in - 2].ment != FC_NONE)
 		return false;
 	const struct lx_sense *noun = lx_tok_cue(s, in - 2, LX_CUE_SOURCE_NOUN);
