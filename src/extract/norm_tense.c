@@ -518,8 +518,9 @@ static bool neg_before(const struct back_scan *s)
 	return false;
 }
 
-/* A modal in lower case ("might not be ready by Monday", "could
-** reopen Friday"): ahead, unless "have" follows it, a perfect: back
+/* A modal in lower case ("might not be ready by Monday", "may
+** reopen Friday"; relative.yaml gives "could" no code, as it is as
+** often a past ability): ahead, unless "have" follows it, a perfect: back
 ** with a participle the scan knows ("may have died on Monday"), else
 ** no cue ("may have fled", "may not have known": irregular; "may have
 ** a chance": the words before decide). "May" in capitals is a
