@@ -589,6 +589,12 @@ bool norm_qty_name_part(const struct norm_match *m, uint32_t s, uint32_t e,
 ** last (1 when none). norm_qty_list.c */
 bool norm_qty_list_unit(const struct norm_match *m, uint32_t s, uint32_t e,
 			const char **unit, double *scale);
+/* May the scale at m->text[sc], read past m's end after a list's last
+** amount ("$5, $6 and $7 billion"), scale x, m's own amount? Not when x
+** is over ten times the last ("$500 and $2 billion", "$20, 000 and $30
+** million": two amounts). norm_qty_list.c */
+bool norm_qty_list_scale_ok(const struct norm_match *m, double x,
+			    uint32_t sc);
 bool norm_prod_is_time(enum norm_prod p);
 /* qsort order of candidates, the first the one kept: the longest span,
 ** then a mask, a time, the longer match, priority, pattern order. */

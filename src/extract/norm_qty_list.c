@@ -227,6 +227,20 @@ static bool after_to(const char *t, uint32_t lo, uint32_t s)
 	       (j == lo + 2 || !norm_is_alpha(t[j - 3]));
 }
 
+bool norm_qty_list_scale_ok(const struct norm_match *m, double x,
+			    uint32_t sc)
+{
+	const char *t = m->text;
+	uint32_t j = sc;
+	while (j > m->end && (norm_is_blank(t[j - 1]) || t[j - 1] == '-'))
+		j--;
+	uint32_t a = j;
+	while (a > m->end && (norm_is_digit(t[a - 1]) || t[a - 1] == ',' ||
+			      t[a - 1] == '.'))
+		a--;
+	return a < j && x <= LIST_RATIO * amount_value(t, a, j);
+}
+
 bool norm_qty_list_unit(const struct norm_match *m, uint32_t s, uint32_t e,
 			const char **unit, double *scale)
 {

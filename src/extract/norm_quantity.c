@@ -519,6 +519,16 @@ static double list_member(const struct norm_match *m, const struct numv *n1,
 	return norm_round(x * scale);
 }
 
+/* Is the scale a list's, read past the match, and too small a share of
+** the last amount for n1 ("$500 and $2 billion")? */
+static bool list_scale_refused(const struct norm_match *m,
+			       const struct numv *n1)
+{
+	struct norm_val sc;
+	return norm_slot_text(m, S_SCALE, &sc) && sc.end > m->end &&
+	       !norm_qty_list_scale_ok(m, n1->x, sc.start);
+}
+
 static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 {
 	bool has_scale, has_scale2;
@@ -526,6 +536,10 @@ static int prod_quantity(const struct norm_match *m, struct norm_cand *c)
 	double x = scaled(m, S_NUM, S_SCALE, &has_scale, &n1);
 	if (!isfinite(x) || n1.kind == NORM_NUM_ORD || n1.is_bare)
 		return n1.cut ? rest(m, n1.cut, false, c) : 0;
+	if (has_scale && list_scale_refused(m, &n1)) {
+		x = n1.x;
+		has_scale = false;
+	}
 	if (num_is_no_amount(m, &n1))
 		return 0;
 	if ((n1.is_zero_led || clock_follows(m, m->end) ||
