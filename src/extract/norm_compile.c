@@ -585,6 +585,10 @@ static void find_tables(struct fc_norm *n, const struct name_index *ix)
 	n->t_tense_pair = norm_table_find_ix(n, ix, "tense_pair");
 	n->t_tense_word = norm_table_find_ix(n, ix, "tense_word");
 	n->t_year_zero = norm_table_find_ix(n, ix, "year_zero");
+	n->t_list_joiner = norm_table_find_ix(n, ix, "list_joiner");
+	n->t_currency_range = norm_table_find_ix(n, ix, "currency_range");
+	n->t_percent_word = norm_table_find_ix(n, ix, "percent_word");
+	n->t_carry_unit = norm_table_find_ix(n, ix, "carry_unit");
 }
 
 fc_status fc_norm_compile(struct fc_rules *r, struct fc_diags *d)

@@ -341,6 +341,9 @@ struct fc_norm {
 	** tense_word: more one-word cues (would: 1); year_zero: the "oh" of
 	** "nineteen oh five" */
 	int t_tense_pair, t_tense_word, t_year_zero;
+	/* a unit said once for a list (norm_qty_list.c): the joiners and
+	** the unit tables it reads after the last amount */
+	int t_list_joiner, t_currency_range, t_percent_word, t_carry_unit;
 	/* options: prefer (how a date without year or a bare weekday
 	** resolves when no tense cue decides): NORM_PREFER_PAST (the news
 	** reading, default), _FUTURE (assistant corpora such as Duckling's),

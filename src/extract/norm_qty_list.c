@@ -10,7 +10,6 @@
 ** instructions on norm2 (its tables compiled, "and" as an anchor); this
 ** reads a few bytes after the counts that a comma or a joiner follows.
 */
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,34 +66,12 @@ static uint32_t skip_blanks(const char *t, uint32_t i, uint32_t hi)
 	return i;
 }
 
-/* The tables read here, by name; the index each had last (norm_table_find
-** compares every table's name: at each lookup it cost 9 M instructions
-** on norm2). A hint is checked against the name, so rules of another
-** load (another --rules) only look the name up again. */
-enum list_table { LT_JOINER, LT_SCALE, LT_SCALE_SHORT, LT_CURRENCY,
-		  LT_PERCENT, LT_CARRY, LT_N };
-static const char *const table_names[LT_N] = {
-	"list_joiner", "scale", "scale_short", "currency_range",
-	"percent_word", "carry_unit",
-};
-static _Atomic int table_hint[LT_N] = {-1, -1, -1, -1, -1, -1};
-
-static int table_ix(const struct fc_norm *n, enum list_table lt)
+/* Is t[s, e) a key of the table (an index norm_compile.c find_tables
+** keeps per load)? Its value in *val. */
+static bool in_named(const struct fc_norm *n, int table, const char *t,
+		     uint32_t s, uint32_t e, const char **val)
 {
-	int h = atomic_load_explicit(&table_hint[lt], memory_order_relaxed);
-	if (h >= 0 && (size_t)h < n->ntables &&
-	    !strcmp(n->tables[h].name, table_names[lt]))
-		return h;
-	h = norm_table_find(n, table_names[lt]);
-	atomic_store_explicit(&table_hint[lt], h, memory_order_relaxed);
-	return h;
-}
-
-/* Is t[s, e) a key of table lt? Its value in *val. */
-static bool in_named(const struct fc_norm *n, enum list_table lt,
-		     const char *t, uint32_t s, uint32_t e, const char **val)
-{
-	return e > s && norm_in_table(n, table_ix(n, lt), t, s, e, val);
+	return e > s && norm_in_table(n, table, t, s, e, val);
 }
 
 /*
@@ -126,7 +103,8 @@ static uint32_t list_last(const struct fc_norm *n, const char *t,
 		** after them, and the joiner's lookup is dearer */
 		if (we > w)
 			return (!is_comma || k > 1 || is_inner) &&
-					       in_named(n, LT_JOINER, t, w, we, &val)
+					       in_named(n, n->t_list_joiner, t, w,
+							we, &val)
 				       ? e
 				       : 0;
 		if (!is_comma)
@@ -155,9 +133,9 @@ static bool unit_key(const struct fc_norm *n, const char *t, uint32_t i,
 {
 	if (e < hi && (norm_is_word_byte((unsigned char)t[e]) || t[e] == '-'))
 		return false;
-	return in_named(n, LT_CURRENCY, t, i, e, unit) ||
-	       in_named(n, LT_PERCENT, t, i, e, unit) ||
-	       in_named(n, LT_CARRY, t, i, e, unit);
+	return in_named(n, n->t_currency_range, t, i, e, unit) ||
+	       in_named(n, n->t_percent_word, t, i, e, unit) ||
+	       in_named(n, n->t_carry_unit, t, i, e, unit);
 }
 
 /*
@@ -208,8 +186,8 @@ static uint32_t scale_at(const struct fc_norm *n, const char *t, uint32_t i,
 	while (w < hi && (t[w] == ' ' || t[w] == '\t' || t[w] == '-'))
 		w++;
 	uint32_t we = word_end(t, w, hi);
-	if (we == w || !(in_named(n, LT_SCALE, t, w, we, &val) ||
-			 in_named(n, LT_SCALE_SHORT, t, w, we, &val)))
+	if (we == w || !(in_named(n, n->t_scale, t, w, we, &val) ||
+			 in_named(n, n->t_scale_short, t, w, we, &val)))
 		return i;
 	*scale = strtod(val, NULL);
 	return we;
